@@ -1,0 +1,70 @@
+/**
+ * The one small interface every source implements (Gmail, Outlook, IMAP, local mailbox files,
+ * calendars, address books), chosen from a registry by connection kind.
+ */
+import type { MinimalMessage, Contact } from '../parsers/types.ts';
+
+/** Source categories of an observation, as the directory may show them (never who supplied it). */
+export type SourceKind = 'signature' | 'header' | 'calendar' | 'address-book';
+
+/**
+ * A contact stated directly by a structured source (calendar attendee, address-book entry):
+ * no parsing needed, but still classified (free-email and role addresses are discarded).
+ */
+export interface StructuredContact {
+  sourceId: string;
+  source: 'calendar' | 'address-book';
+  email: string;
+  fields: Partial<Contact>;
+  /** ISO-8601 time the source last saw it (event start, contact update), or null. */
+  date: string | null;
+}
+
+/** A versioned, provider-specific cursor. Validate `v` and `kind` before trusting it. */
+export interface Cursor {
+  kind: string;
+  v: number;
+  [key: string]: unknown;
+}
+
+export interface Page {
+  messages: MinimalMessage[];
+  contacts: StructuredContact[];
+  /** Save this with the page's results, in the same transaction. */
+  cursor: Cursor;
+  /** True when this is the last page of the current run. */
+  done: boolean;
+}
+
+/** Counters a connector keeps for the harvest summary. */
+export interface ConnectorStats {
+  apiCalls: number;
+  rateLimitWaits: number;
+}
+
+export interface Connector {
+  /** Pages of minimal messages after `cursor` (null: first run, full but bounded sync). */
+  pages(cursor: Cursor | null, opts?: { since?: Date; signal?: AbortSignal }): AsyncIterable<Page>;
+  stats(): ConnectorStats;
+  close(): Promise<void>;
+}
+
+/** Closed set of error causes, decided at the boundary; the original stays as `cause`. */
+export type ConnectorErrorCode =
+  | 'revoked'
+  | 'auth-expired'
+  | 'rate-limited'
+  | 'cursor-expired'
+  | 'not-found'
+  | 'bad-input'
+  | 'unavailable'
+  | 'config';
+
+export class ConnectorError extends Error {
+  readonly code: ConnectorErrorCode;
+  constructor(code: ConnectorErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ConnectorError';
+    this.code = code;
+  }
+}

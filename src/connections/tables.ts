@@ -1,0 +1,31 @@
+/** Kysely table types owned by src/connections (migrations/0001-connections.ts). Times are ISO-8601 text. */
+import type { Generated } from 'kysely';
+
+export interface ContributorsTable {
+  id: string;
+  email: string;
+  status: Generated<'active' | 'opted-out'>;
+  created_at: string;
+  opted_out_at: string | null;
+}
+
+export interface ConnectionsTable {
+  id: string;
+  contributor_id: string;
+  kind: string;
+  account: string;
+  config_json: Generated<string>;
+  secret_enc: string | null;
+  status: Generated<'active' | 'needs-reconnect' | 'opted-out' | 'disabled'>;
+  cursor_json: string | null;
+  last_harvest_at: string | null;
+  last_error_code: string | null;
+  revoked_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ConnectionTables {
+  contributors: ContributorsTable;
+  connections: ConnectionsTable;
+}

@@ -1,0 +1,90 @@
+/**
+ * Opens the database named by configuration: PostgreSQL for a `postgres://` URL, SQLite (better-sqlite3)
+ * for `sqlite:PATH` or a plain path. Migrations run on first use. Resources are opened and closed in one
+ * scope with `usingDatabase`.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Kysely, PostgresDialect, SqliteDialect, type Dialect } from 'kysely';
+import type { DB } from './schema.ts';
+import { migrateToLatest } from './migrate.ts';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  dialect: DialectName;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Run pending migrations (default true). */
+  migrate?: boolean;
+  /** PostgreSQL schema to use (tests give each suite its own). */
+  pgSchema?: string;
+  /** Max pool size for PostgreSQL. */
+  poolSize?: number;
+}
+
+export function dialectOf(url: string): DialectName {
+  return /^postgres(ql)?:\/\//i.test(url) ? 'postgres' : 'sqlite';
+}
+
+export async function openDatabase(url: string, opts: OpenOptions = {}): Promise<Database> {
+  const dialectName = dialectOf(url);
+  let dialect: Dialect;
+  if (dialectName === 'postgres') {
+    const pg = (await import('pg')).default;
+    // BIGINT counts come back as strings by default; ours stay far below 2^53.
+    pg.types.setTypeParser(20, (v: string) => Number(v));
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: opts.poolSize ?? 10,
+      ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
+    });
+    if (opts.pgSchema) {
+      const c = await pool.connect();
+      try {
+        await c.query(`CREATE SCHEMA IF NOT EXISTS "${opts.pgSchema.replace(/"/g, '')}"`);
+      } finally {
+        c.release();
+      }
+    }
+    dialect = new PostgresDialect({ pool });
+  } else {
+    const Sqlite = (await import('better-sqlite3')).default;
+    const path = url.replace(/^sqlite:/i, '');
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const sqlite = new Sqlite(path);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    // Erased data must not survive in freed pages (privacy: erasure leaves no plain copy in the file).
+    sqlite.pragma('secure_delete = ON');
+    sqlite.pragma('synchronous = NORMAL');
+    dialect = new SqliteDialect({ database: sqlite });
+  }
+  const db = new Kysely<DB>({ dialect });
+  if (opts.migrate !== false) {
+    const outcome = await migrateToLatest(db, opts.pgSchema);
+    if (outcome.error) {
+      await db.destroy();
+      throw outcome.error;
+    }
+  }
+  return { db, dialect: dialectName, close: () => db.destroy() };
+}
+
+/** Opens the database, runs `fn`, and always closes it. */
+export async function usingDatabase<T>(
+  url: string,
+  fn: (d: Database) => Promise<T>,
+  opts?: OpenOptions,
+): Promise<T> {
+  const d = await openDatabase(url, opts);
+  try {
+    return await fn(d);
+  } finally {
+    await d.close();
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * The Kysely database type: one interface per owning module, merged here so that each module
+ * declares (and migrates) only its own tables.
+ */
+import type { StoreTables } from '../store/tables.ts';
+import type { ConnectionTables } from '../connections/tables.ts';
+import type { HarvestTables } from '../harvest/tables.ts';
+
+export interface DB extends StoreTables, ConnectionTables, HarvestTables {}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // Dovecot, PostgreSQL and the local provider servers are real processes: give them room.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Suites that share PostgreSQL use their own schema, so files may run in parallel.
+    pool: 'forks',
+  },
+});
