@@ -68,3 +68,35 @@ export class ConnectorError extends Error {
     this.code = code;
   }
 }
+
+/** A stored connection as a connector needs it; `secret` is already decrypted (never log it). */
+export interface ConnectionInfo {
+  id: string;
+  kind: string;
+  account: string;
+  /** Non-secret settings (host, port, tls, path, ...). */
+  config: Record<string, unknown>;
+  /** Refresh token or password, decrypted; null for sources that need none (local files). */
+  secret: string | null;
+}
+
+/** Events a connector reports while it works (progress bars, logs); never message content. */
+export type ConnectorEvent =
+  | { type: 'rate-limit-wait'; ms: number; reason: string }
+  | { type: 'retry'; attempt: number; code: string }
+  | { type: 'resync'; reason: string };
+
+export interface ConnectorDeps {
+  config: Readonly<import('../src/config.ts').Config>;
+  /** Providers that rotate refresh tokens (Microsoft) hand the new one here; the caller stores it encrypted. */
+  onSecretRotated?: (newSecret: string) => Promise<void>;
+  onEvent?: (e: ConnectorEvent) => void;
+}
+
+/** One entry of the connector registry (connectors/registry.ts). */
+export interface ConnectorFactory {
+  kinds: readonly string[];
+  create(conn: ConnectionInfo, deps: ConnectorDeps): Connector;
+  /** Revokes the connection's tokens at the provider (opt-out). Sources without tokens omit it. */
+  revoke?(conn: ConnectionInfo, deps: ConnectorDeps): Promise<void>;
+}
