@@ -25,7 +25,22 @@ export interface ConnectionsTable {
   updated_at: string;
 }
 
+/** Provider-side revocations at opt-out (migrations/0030-revocations.ts). */
+export interface RevocationsTable {
+  id: string;
+  connection_id: string;
+  kind: string;
+  status: 'revoked' | 'discarded' | 'pending' | 'failed';
+  attempts: Generated<number>;
+  last_error_code: string | null;
+  /** Encrypted token kept only while a failed provider revoke is retried; null otherwise. */
+  token_enc: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface ConnectionTables {
   contributors: ContributorsTable;
   connections: ConnectionsTable;
+  revocations: RevocationsTable;
 }
