@@ -47,6 +47,12 @@ export interface MinimalMessage {
   tail: string;
   /** Date of the message (Date header, else provider's receive time); ISO-8601, or null. */
   date: string | null;
+  /**
+   * Text of the block the sender's client marked as signature (Gmail `gmail_signature`, Outlook
+   * `Signature`, Thunderbird `moz-signature`, else what follows an RFC 3676 `-- ` line), or null.
+   * A hint for `findSignature`; absent when the connector could not see the markers.
+   */
+  signatureHint?: string | null;
 }
 
 /** One line of `sigmine extract --json`. */
