@@ -1,0 +1,178 @@
+/**
+ * Hooks the directory store (src/store, engineer C1) calls inside its page transaction.
+ *
+ *   // before storing anything about a person (observations, profile):
+ *   if (await isSuppressed(trx, email, { now })) skip;           // also logs the blocked re-add (count, date)
+ *   // before applying harvest updates to an existing profile:
+ *   if (await isRestricted(trx, profileId)) skip;                 // restriction freezes the profile
+ *   // when a profile is created for a new contact:
+ *   const { status } = await onNewContact(trx, { profileId, email, evidence, now });
+ *   // status 'listed': list it now (award credits); 'pending': leave it out of the directory.
+ *   // `sigmine notices promote` later calls your listContact(trx, profileId, now) once its notice was sent
+ *   // and the objection window passed without objection.
+ *
+ * All hooks take the transaction (`Kysely<DB>` or a `Transaction<DB>`), never open their own.
+ * They store no plain email except the notice recipient (needed to send it; cleared on erasure).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { decideJurisdiction, type JurisdictionDecision, type JurisdictionEvidence } from '../jurisdiction/decide.ts';
+import { queueNotice } from '../notices/outbox.ts';
+import { iso, resolveOptions, type PrivacyOptions } from './options.ts';
+import { subjectHash } from './subject.ts';
+import type { GateState } from './tables.ts';
+
+export type { JurisdictionEvidence } from '../jurisdiction/decide.ts';
+
+export interface NewContact {
+  /** The store's profile id (stored as text). */
+  profileId: string;
+  /** The contact's business email (the profile key). */
+  email: string;
+  evidence: JurisdictionEvidence;
+  /** Time of the decision (default: now). */
+  now?: Date | string;
+}
+
+export interface NewContactOutcome {
+  /** `listed`: may enter the directory now. `pending`: held until notice + objection window. */
+  status: 'pending' | 'listed';
+  /** Jurisdiction codes found (`unknown` when none). */
+  codes: string[];
+  /** Id of the queued notice, or null when the policy sends none. */
+  noticeId: string | null;
+}
+
+/**
+ * Is this person on the suppression list (erased or objected)? When yes, records the blocked re-add on
+ * the suppression row (count and date only, no PII). Call before storing anything about the person and
+ * again before listing.
+ */
+export async function isSuppressed(
+  trx: Kysely<DB>,
+  email: string,
+  opts: PrivacyOptions & { now?: Date | string; record?: boolean } = {},
+): Promise<boolean> {
+  const hash = await subjectHash(trx, email, opts.secretKey);
+  const row = await trx.selectFrom('suppressions').select('subject_hash').where('subject_hash', '=', hash).executeTakeFirst();
+  if (!row) return false;
+  if (opts.record !== false) {
+    await trx
+      .updateTable('suppressions')
+      .set((eb) => ({ blocked_count: eb('blocked_count', '+', 1), last_blocked_at: iso(opts.now) }))
+      .where('subject_hash', '=', hash)
+      .execute();
+  }
+  return true;
+}
+
+/** Is this profile restricted (kept, hidden from the directory, frozen against harvest updates)? */
+export async function isRestricted(trx: Kysely<DB>, profileId: string): Promise<boolean> {
+  const g = await trx.selectFrom('privacy_gates').select('state').where('profile_id', '=', String(profileId)).executeTakeFirst();
+  return g?.state === 'restricted';
+}
+
+/** The publication gate of a profile, or null when the privacy module never saw it. */
+export async function gateState(trx: Kysely<DB>, profileId: string): Promise<GateState | null> {
+  const g = await trx.selectFrom('privacy_gates').select('state').where('profile_id', '=', String(profileId)).executeTakeFirst();
+  return g?.state ?? null;
+}
+
+/**
+ * A new contact appeared: decides its jurisdiction (most protective result wins, unknown is held),
+ * stores the decision with its evidence and rule version, opens its publication gate and queues its
+ * notice. Idempotent: a replayed page returns the stored gate and queues nothing new.
+ */
+export async function onNewContact(trx: Kysely<DB>, c: NewContact, opts: PrivacyOptions = {}): Promise<NewContactOutcome> {
+  const o = resolveOptions(opts);
+  const profileId = String(c.profileId);
+  const now = iso(c.now);
+  const existing = await trx.selectFrom('privacy_gates').selectAll().where('profile_id', '=', profileId).executeTakeFirst();
+  if (existing) {
+    const notice = await trx.selectFrom('notices').select('id').where('profile_id', '=', profileId).executeTakeFirst();
+    return {
+      status: existing.state === 'listed' ? 'listed' : 'pending',
+      codes: JSON.parse(existing.codes_json) as string[],
+      noticeId: notice?.id ?? null,
+    };
+  }
+  const hash = await subjectHash(trx, c.email, o.secretKey);
+  const decision = decideJurisdiction(c.evidence, o.policy);
+  await recordDecision(trx, profileId, decision, now);
+  const status = decision.hold ? 'pending' : 'listed';
+  await trx
+    .insertInto('privacy_gates')
+    .values({
+      profile_id: profileId,
+      subject_hash: hash,
+      state: status,
+      hold: decision.hold ? 1 : 0,
+      codes_json: JSON.stringify(decision.codes),
+      rule_version: decision.ruleVersion,
+      window_ends_at: null,
+      created_at: now,
+      listed_at: status === 'listed' ? now : null,
+      restricted_at: null,
+      restricted_from: null,
+    })
+    .execute();
+  const noticeId = decision.notify
+    ? await queueNotice(trx, {
+        profileId,
+        recipient: c.email.trim().slice(0, 320),
+        recipientHash: hash,
+        language: decision.language,
+        codes: decision.codes,
+        now,
+      })
+    : null;
+  return { status, codes: decision.codes, noticeId };
+}
+
+async function recordDecision(trx: Kysely<DB>, profileId: string, d: JurisdictionDecision, now: string): Promise<void> {
+  await trx
+    .insertInto('jurisdiction_decisions')
+    .values({
+      id: randomUUID(),
+      profile_id: profileId,
+      codes_json: JSON.stringify(d.codes),
+      decided_by: d.decidedBy,
+      evidence_json: JSON.stringify(d.evidence),
+      rule_version: d.ruleVersion,
+      hold: d.hold ? 1 : 0,
+      decided_at: now,
+    })
+    .execute();
+}
+
+/**
+ * New evidence about a known contact (a later signature with a phone or address). Re-decides and keeps
+ * the decision; the most protective result wins, so a pending contact never becomes un-held by it, and a
+ * listed contact that turns out to be in a held jurisdiction is reported (`newlyHeld`) for review: its
+ * notice was already queued at creation (notify-everyone policy).
+ */
+export async function onNewEvidence(
+  trx: Kysely<DB>,
+  c: { profileId: string; evidence: JurisdictionEvidence; now?: Date | string },
+  opts: PrivacyOptions = {},
+): Promise<{ codes: string[]; newlyHeld: boolean }> {
+  const o = resolveOptions(opts);
+  const profileId = String(c.profileId);
+  const gate = await trx.selectFrom('privacy_gates').selectAll().where('profile_id', '=', profileId).executeTakeFirst();
+  if (!gate) return { codes: [], newlyHeld: false };
+  const d = decideJurisdiction(c.evidence, o.policy);
+  const before = JSON.parse(gate.codes_json) as string[];
+  const codes = [...new Set([...before.filter((x) => x !== 'unknown'), ...d.codes.filter((x) => x !== 'unknown')])];
+  if (codes.length === 0) codes.push('unknown');
+  const same = codes.length === before.length && codes.every((x) => before.includes(x));
+  if (same) return { codes, newlyHeld: false };
+  await recordDecision(trx, profileId, { ...d, codes }, iso(c.now));
+  const hold = gate.hold === 1 || d.hold;
+  await trx
+    .updateTable('privacy_gates')
+    .set({ codes_json: JSON.stringify(codes), hold: hold ? 1 : 0, rule_version: d.ruleVersion })
+    .where('profile_id', '=', profileId)
+    .execute();
+  return { codes, newlyHeld: d.hold && gate.hold === 0 };
+}

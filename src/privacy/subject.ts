@@ -1,0 +1,49 @@
+/**
+ * The keyed identity of a person (data subject): HMAC-SHA256 of the normalised email, made with
+ * src/store/keyed-hash.ts (purpose-separated keys). Suppressions, gates, notices and the request log
+ * refer to people only through these hashes.
+ */
+import type { Kysely } from 'kysely';
+import { HASH_PURPOSE, keyedHasher, type KeyedHasher } from '../store/keyed-hash.ts';
+
+/** Providers known to ignore dots in the local part and treat `+tag` as the same mailbox. */
+const DOT_PLUS_PROVIDERS = new Set(['gmail.com', 'googlemail.com']);
+/** Providers known to treat `+tag` as the same mailbox (dots are significant there). */
+const PLUS_PROVIDERS = new Set(['outlook.com', 'hotmail.com', 'live.com', 'icloud.com', 'me.com', 'fastmail.com']);
+
+/**
+ * Lower-cases and trims an address; applies dot/plus folding only for providers known to do it
+ * (privacy-law.md §2.3). Business domains are left alone: `a.b@corp.com` and `ab@corp.com` may differ.
+ */
+export function normaliseEmail(email: string): string {
+  const e = email.trim().toLowerCase().slice(0, 320);
+  const at = e.lastIndexOf('@');
+  if (at <= 0) return e;
+  let local = e.slice(0, at);
+  const domain = e.slice(at + 1);
+  if (DOT_PLUS_PROVIDERS.has(domain) || PLUS_PROVIDERS.has(domain)) {
+    const plus = local.indexOf('+');
+    if (plus > 0) local = local.slice(0, plus);
+  }
+  if (DOT_PLUS_PROVIDERS.has(domain)) local = local.replace(/\./g, '');
+  return `${local}@${DOT_PLUS_PROVIDERS.has(domain) ? 'gmail.com' : domain}`;
+}
+
+/** Hashers for a person's keyed identity (suppression purpose) and the request log (its own purpose). */
+export interface SubjectHashers {
+  subject: KeyedHasher;
+  request: KeyedHasher;
+}
+
+/** `secretKey`: undefined reads SIGMINE_SECRET_KEY; null forces the per-database dev secret. */
+export async function subjectHashers(db: Kysely<any>, secretKey?: string | null): Promise<SubjectHashers> {
+  return {
+    subject: await keyedHasher(db, HASH_PURPOSE.suppression, secretKey),
+    request: await keyedHasher(db, HASH_PURPOSE.requestLog, secretKey),
+  };
+}
+
+/** The keyed identity of `email` (64 hex chars). */
+export async function subjectHash(db: Kysely<any>, email: string, secretKey?: string | null): Promise<string> {
+  return (await keyedHasher(db, HASH_PURPOSE.suppression, secretKey))(normaliseEmail(email));
+}
