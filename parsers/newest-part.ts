@@ -1,0 +1,192 @@
+/**
+ * Cut a decoded text body down to its newest part: the text the sender wrote in this message, above any
+ * quoted history or forwarded message, without client footers ("Sent from my iPhone"), PGP armour,
+ * mailing-list footers or trailing legal disclaimers.
+ *
+ * Pure and linear: each line is capped (see `capLine`) and tested against anchored, quantifier-bounded
+ * patterns, so a 1 MB line or 100 000 short lines cost one pass.
+ */
+import { capLine, isBlank, splitLines } from './lines.ts';
+
+/** "... wrote:" and its translations (en, de, fr, es, it, nl, pt, sv/da/no, MH "said:"). */
+const WROTE_END_RE =
+  /(?:\bwrote|\bwrites|\bsaid|\bschrieb|\ba écrit|\bécrit|\bescribió|\bescribio|\bha scritto|\bscrisse|\bschreef|\bheeft geschreven|\bescreveu|\bskrev|\bkirjoitti|写道)\s?:\s*$/i;
+/** Openers of a quote intro that may wrap before "wrote:". */
+const INTRO_START_RE = /^\s*(?:On|Am|Le|El|Il|Op|Em|Den|På|In message|Quoting|Zitat von)\b/i;
+
+const HEADER_FROM_RE =
+  /^\s*[*>]{0,2}\s*(?:From|Von|De|Da|Van|Från|Fra|Od|Lähettäjä|Feladó|От|发件人|差出人)\s?\*?\s?:\*?\s?\S/i;
+const HEADER_NEXT_RE =
+  /^\s*[*>]{0,2}\s*(?:Sent|Date|Gesendet|Datum|Envoyé|Date d'envoi|Enviado|Fecha|Inviato|Data|Verzonden|Skickat|Sendt|Lähetetty|To|An|À|A|Para|Aan|Till|Til|Cc|Subject|Betreff|Objet|Asunto|Oggetto|Onderwerp|Assunto|Ämne|Emne)\s?\*?\s?:/i;
+
+const SEPARATOR_HEADER_RE =
+  /^\s*>?\s*-{2,}\s*(?:Original Message|Original message|Forwarded by|Forwarded message|Forwarded Message|Weitergeleitete Nachricht|Ursprüngliche Nachricht|Message d'origine|Message transféré|Mensaje original|Mensaje reenviado|Messaggio originale|Messaggio inoltrato|Oorspronkelijk bericht|Doorgestuurd bericht|Mensagem original|Mensagem encaminhada|Ursprungligt meddelande|Vidarebefordrat meddelande)\b/i;
+const BEGIN_FORWARD_RE =
+  /^\s*(?:Begin forwarded message|Anfang der weitergeleiteten Nachricht|Début du message réexpédié|Inicio del mensaje reenviado|Inizio messaggio inoltrato)\s?:/i;
+
+/** Lotus Notes quote header: a date line ("04/23/2001 05:35 PM" or "... on 04/19/2001") above "To:". */
+const LOTUS_DATE_RE = /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/;
+const TO_LINE_RE = /^\s*To:\s?/;
+/** Gmail ISO-date intro: `2017-05-15 6:16 GMT-07:00 Name <a@b.c>:` */
+const ISO_INTRO_RE = /^\s*\d{4}-\d{2}-\d{2}\b.{0,160}[<@].{0,120}:\s*$/;
+
+const CLIENT_FOOTER_RE =
+  /^\s*(?:Sent from my\b|Sent from (?:Mail|Outlook|Yahoo|Samsung|BlackBerry)\b|Sent via\b|Get Outlook for\b|Von meinem .{1,40} gesendet|Envoyé de mon\b|Envoyé depuis\b|Enviado desde mi\b|Enviado de meu\b|Inviato da\b|Verzonden vanaf\b|Skickat från\b)/i;
+
+/** Starts of mailing-list / service footers: everything from here down is not the sender's text. */
+const LIST_FOOTER_RE =
+  /mailing list\b|\/listinfo\/|\bunsubscribe\b|\(un\)subscription|List maintainer:|View this message in context:|Sent from the .{1,80} at Nabble|^\s*In remembrance\s*$|sponsored by:|^\s*Do [Yy]ou Yahoo!?|^\s*-----BEGIN PGP SIGNATURE-----|^\s*Yahoo! .{0,40}- .{0,60}$/i;
+
+/** Confidentiality notices and legal footers; only cut when they trail the text. */
+const DISCLAIMER_RE =
+  /\bconfidential|intended (?:solely )?(?:only )?for the (?:use|addressee)|intended recipient|\bprivileged\b|\bdisclaimer\b|legal entity|registered office|registration number|vertraulich|confidentiel|riservat|e-?mail terms|wholly owned/i;
+
+/** Index of the first line that starts quoted or forwarded history, or -1. */
+export function findQuoteStart(lines: string[]): number {
+  for (let i = 0; i < lines.length; i++) {
+    const l = capLine(lines[i]!);
+    if (/^\s*>/.test(l) || /^\s*\|\s?>/.test(l)) return backOverIntro(lines, i);
+    if (SEPARATOR_HEADER_RE.test(l) || BEGIN_FORWARD_RE.test(l)) return i;
+    if (WROTE_END_RE.test(l) && l.trim().length < 300) {
+      const prev = i > 0 ? capLine(lines[i - 1]!) : '';
+      if (!INTRO_START_RE.test(l) && INTRO_START_RE.test(prev) && !/[.!?]\s*$/.test(prev)) return i - 1;
+      return i;
+    }
+    if (ISO_INTRO_RE.test(l)) return i;
+    if (HEADER_FROM_RE.test(l) && nextHeaderFollows(lines, i)) {
+      const prev = i > 0 ? lines[i - 1]! : '';
+      return /^\s*_{5,}\s*$/.test(prev) ? i - 1 : i;
+    }
+    if (TO_LINE_RE.test(l)) {
+      for (let j = i - 1; j >= Math.max(0, i - 4); j--) {
+        const lj = capLine(lines[j]!);
+        if (LOTUS_DATE_RE.test(lj) && /\d{1,2}:\d{2}/.test(lj + ' ' + capLine(lines[j + 1] ?? ''))) {
+          const above = j > 0 ? lines[j - 1]! : '';
+          const nameAbove = !isBlank(above) && capLine(above).trim().length < 80 && /[@\/]/.test(above);
+          return nameAbove ? j - 1 : j;
+        }
+      }
+    }
+  }
+  return -1;
+}
+
+function nextHeaderFollows(lines: string[], i: number): boolean {
+  for (let k = i + 1; k <= Math.min(lines.length - 1, i + 4); k++) {
+    if (HEADER_NEXT_RE.test(capLine(lines[k]!))) return true;
+  }
+  return false;
+}
+
+/** A `>` block is often introduced by an "On ... wrote:" or "-----Original message-----" line above it. */
+function backOverIntro(lines: string[], i: number): number {
+  let j = i - 1;
+  while (j >= 0 && isBlank(lines[j]!)) j--;
+  if (j < 0) return i;
+  const l = capLine(lines[j]!);
+  if (WROTE_END_RE.test(l) || ISO_INTRO_RE.test(l) || SEPARATOR_HEADER_RE.test(l) || /:\s*$/.test(l) && /@|\d{4}/.test(l)) {
+    const prev = j > 0 ? capLine(lines[j - 1]!) : '';
+    if (INTRO_START_RE.test(prev) && !INTRO_START_RE.test(l) && !/[.!?]\s*$/.test(prev)) return j - 1;
+    return j;
+  }
+  return i;
+}
+
+/** Remove PGP signed-message armour (header lines at the top, signature block anywhere). */
+function stripPgp(lines: string[]): string[] {
+  const out: string[] = [];
+  let skipping = false;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (/^-----BEGIN PGP SIGNED MESSAGE-----/.test(l)) {
+      // Armour headers ("Hash: SHA1") up to the first blank line.
+      while (i + 1 < lines.length && !isBlank(lines[i + 1]!)) i++;
+      continue;
+    }
+    if (/^-----BEGIN PGP SIGNATURE-----/.test(l)) skipping = true;
+    if (!skipping) out.push(l);
+    if (/^-----END PGP SIGNATURE-----/.test(l)) skipping = false;
+  }
+  return out;
+}
+
+/** Cut list footers (and the separator line just above them) found in the trailing part. */
+function cutFooters(lines: string[]): string[] {
+  let end = lines.length;
+  for (let pass = 0; pass < 4; pass++) {
+    let cut = -1;
+    const from = Math.max(0, end - 40);
+    for (let i = from; i < end; i++) {
+      const l = capLine(lines[i]!);
+      if (LIST_FOOTER_RE.test(l) || CLIENT_FOOTER_RE.test(l) || /^\s*#{20,}\s*$/.test(l)) {
+        cut = i;
+        break;
+      }
+    }
+    if (cut < 0) break;
+    // Climb over the footer's own lines (up to 3 non-blank lines) to a separator or blank line.
+    let k = cut;
+    for (let n = 0; n < 3 && k > 0 && !isBlank(lines[k - 1]!) && !isSepLike(lines[k - 1]!); n++) {
+      if (hasContactish(lines[k - 1]!)) break;
+      k--;
+    }
+    if (k > 0 && isSepLike(lines[k - 1]!)) k--;
+    end = k;
+  }
+  return lines.slice(0, end);
+}
+
+function isSepLike(line: string): boolean {
+  return /^\s*(?:--\s?|_{5,}|-{5,}|={5,}|#{5,})\s*$/.test(line);
+}
+
+function hasContactish(line: string): boolean {
+  return /\d{3}[\s.\/-]?\d{3,4}/.test(capLine(line)) && !/listinfo|unsubscribe/i.test(line);
+}
+
+/** Drop trailing disclaimer paragraphs and attachment lists. */
+function cutTrailingNotices(lines: string[]): string[] {
+  let end = lines.length;
+  for (let guard = 0; guard < 8; guard++) {
+    while (end > 0 && isBlank(lines[end - 1]!)) end--;
+    if (end === 0) break;
+    // Attachment list lines: " - report.pdf", "<<file.doc>>".
+    const last = capLine(lines[end - 1]!);
+    if (/^\s*-\s.{1,120}\.[A-Za-z0-9]{2,4}\s*$/.test(last) || /^\s*<<.{1,120}>>\s*$/.test(last)) {
+      end--;
+      continue;
+    }
+    // Paragraph start.
+    let start = end - 1;
+    while (start > 0 && !isBlank(lines[start - 1]!)) start--;
+    const para = lines.slice(start, end).map(capLine).join(' ');
+    const disclaimer = DISCLAIMER_RE.test(para) && (para.length > 120 || /^[A-Z\s]{8,40}$/.test(lines[start]!.trim()));
+    const banner = /^\s*\[(?:cid:|https?:)[^\]]{1,200}\](?:<[^>]{1,300}>)?\s*$/.test(para) && start > 0;
+    const follow = /^\s*(?:Follow us|Our commitment|Like us on|Find us on)\b/i.test(lines[start]!);
+    if (disclaimer || banner || follow) {
+      end = start;
+      continue;
+    }
+    // A headline paragraph ("CONFIDENTIALITY MESSAGE") followed by the notice inside the same paragraph.
+    break;
+  }
+  return lines.slice(0, end);
+}
+
+/**
+ * The newest part of a decoded text body: quoted history, forwards, client footers, PGP armour,
+ * list footers and trailing disclaimers removed. Line text is otherwise untouched.
+ */
+export function newestPart(text: string): string {
+  let lines = splitLines(text);
+  lines = stripPgp(lines);
+  const q = findQuoteStart(lines);
+  if (q >= 0) lines = lines.slice(0, q);
+  lines = lines.filter((l) => !CLIENT_FOOTER_RE.test(capLine(l)));
+  lines = cutFooters(lines);
+  lines = cutTrailingNotices(lines);
+  while (lines.length > 0 && isBlank(lines[lines.length - 1]!)) lines.pop();
+  // A rule line left dangling at the very end belongs to a removed footer unless it closes a frame.
+  return lines.join('\n');
+}
+
