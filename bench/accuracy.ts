@@ -1,0 +1,256 @@
+/**
+ * Accuracy of the product path (`extractRaw` from parsers/extract.ts) on the hand-annotated dev corpus
+ * (`../shared/corpus/dev`, gold.jsonl): signature-line precision/recall/F1, exact-block match, per-field
+ * precision/recall/F1 with micro averages, business messages wrongly discarded and free-mail senders
+ * not discarded.
+ *
+ *   npm run bench:accuracy [-- --json] [-- --verbose] [-- --dir PATH]
+ *
+ * Scoring rules (also used by test/corpus.test.ts):
+ * - Free-mail senders (gold `free_mail`) must be discarded; they are left out of line and field scores.
+ * - Every other message is scored as the product returned it: a wrongly discarded message scores its
+ *   gold lines and fields as misses.
+ * - Lines compare as written (trailing whitespace removed), as a multiset per message.
+ * - Text fields compare with runs of whitespace collapsed; e-mails case-insensitively; websites and
+ *   social URLs case-insensitively without a trailing slash; phones by type plus digits.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Contact, ExtractResult } from '../parsers/types.ts';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const defaultCorpusDir = join(repoRoot, '..', 'shared', 'corpus', 'dev');
+
+interface GoldPhone {
+  type: string;
+  number: string;
+}
+interface Gold {
+  file: string;
+  has_signature: boolean;
+  signature_lines: string[];
+  fields: Omit<Contact, 'phones'> & { phones: GoldPhone[] };
+  sender: string;
+  free_mail: boolean;
+}
+
+export interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+export interface AccuracyReport {
+  path: string;
+  messages: number;
+  scored: number;
+  lines: Counts & Prf;
+  exactBlocks: { matched: number; of: number };
+  fields: Record<string, Counts & Prf>;
+  micro: Counts & Prf;
+  wrongDiscards: string[];
+  missedFreeMail: string[];
+  misses: string[];
+}
+
+interface Prf {
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+const FIELD_KEYS = ['name', 'title', 'department', 'company', 'phones', 'emails', 'websites', 'social', 'address'] as const;
+
+function prf(c: Counts): Counts & Prf {
+  const precision = c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp);
+  const recall = c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { ...c, precision, recall, f1 };
+}
+
+/** Multiset match: counts of true positives, false positives and false negatives. */
+function matchBag(pred: string[], gold: string[]): Counts {
+  const left = new Map<string, number>();
+  for (const g of gold) left.set(g, (left.get(g) ?? 0) + 1);
+  let tp = 0;
+  for (const p of pred) {
+    const k = left.get(p) ?? 0;
+    if (k > 0) {
+      tp++;
+      left.set(p, k - 1);
+    }
+  }
+  return { tp, fp: pred.length - tp, fn: gold.length - tp };
+}
+
+const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+const normUrl = (s: string) => norm(s).toLowerCase().replace(/\/$/, '');
+const digits = (s: string) => s.replace(/\D/g, '');
+
+function fieldValues(key: (typeof FIELD_KEYS)[number], c: Contact | Gold['fields'] | null): string[] {
+  if (!c) return [];
+  switch (key) {
+    case 'phones':
+      return (c.phones as (GoldPhone | Contact['phones'][number])[]).map(
+        (p) => `${p.type}:${digits('number' in p ? p.number : p.raw)}`,
+      );
+    case 'emails':
+      return c.emails.map((e) => norm(e).toLowerCase());
+    case 'websites':
+    case 'social':
+      return c[key].map(normUrl);
+    default: {
+      const v = c[key];
+      return v ? [norm(v)] : [];
+    }
+  }
+}
+
+type Extractor = (bytes: Uint8Array, file: string) => ExtractResult | Promise<ExtractResult>;
+
+/**
+ * The product path. Until parsers/extract.ts exists, a stand-in composes the same parts (parseRaw,
+ * newest part, findSignature, extractFields) without sender classification, and says so.
+ */
+async function loadExtractor(): Promise<{ path: string; extract: Extractor }> {
+  const product = join(repoRoot, 'parsers', 'extract.ts');
+  if (existsSync(product)) {
+    const mod = (await import(pathToFileURL(product).href)) as { extractRaw: Extractor };
+    return { path: 'parsers/extract.ts extractRaw', extract: mod.extractRaw };
+  }
+  const { parseRaw, selectHeaders } = await import('../parsers/message.ts');
+  const { findSignature } = await import('../parsers/signature.ts');
+  const { extractFields } = await import('../parsers/fields.ts');
+  const extract: Extractor = (bytes, file) => {
+    const p = parseRaw(bytes);
+    const h = selectHeaders(p.rawHeaders);
+    const m = /^\s*"?([^"<]*?)"?\s*<([^>]+)>/.exec(h.from ?? '');
+    const from = m ? { name: m[1]!.trim() || null, email: m[2]!.trim() } : { name: null, email: (h.from ?? '').trim() || null };
+    const lines = findSignature(p.text, from, p.signatureHint ?? undefined);
+    return {
+      file,
+      messageId: h['message-id'] ?? null,
+      from,
+      discarded: null,
+      signature: lines ? { lines } : null,
+      contact: lines ? extractFields(lines, from) : null,
+    };
+  };
+  return { path: 'stand-in (parsers/extract.ts missing: no sender classification)', extract };
+}
+
+/** Score the product path over a corpus directory holding `gold.jsonl` and the `.eml` files. */
+export async function runAccuracy(dir = defaultCorpusDir): Promise<AccuracyReport> {
+  const golds: Gold[] = readFileSync(join(dir, 'gold.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Gold);
+  const { path, extract } = await loadExtractor();
+  const lines: Counts = { tp: 0, fp: 0, fn: 0 };
+  const fields = Object.fromEntries(FIELD_KEYS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }])) as Record<string, Counts>;
+  const exact = { matched: 0, of: 0 };
+  const wrongDiscards: string[] = [];
+  const missedFreeMail: string[] = [];
+  const misses: string[] = [];
+  let scored = 0;
+  for (const g of golds) {
+    const bytes = new Uint8Array(readFileSync(join(dir, g.file)));
+    const r = await extract(bytes, g.file);
+    if (g.free_mail) {
+      if (r.discarded !== 'free-email') missedFreeMail.push(`${g.file} (${r.discarded ?? 'kept'})`);
+      continue;
+    }
+    scored++;
+    if (r.discarded) wrongDiscards.push(`${g.file} (${r.discarded}${r.reason ? `: ${r.reason}` : ''})`);
+    const predLines = (r.signature?.lines ?? []).map((l) => l.replace(/\s+$/, ''));
+    const c = matchBag(predLines, g.signature_lines);
+    lines.tp += c.tp;
+    lines.fp += c.fp;
+    lines.fn += c.fn;
+    if (g.has_signature || predLines.length > 0) {
+      exact.of++;
+      if (c.fp === 0 && c.fn === 0) exact.matched++;
+      else
+        misses.push(
+          `${g.file}: lines +${c.fp} -${c.fn}\n    got:  ${JSON.stringify(predLines)}\n    gold: ${JSON.stringify(g.signature_lines)}`,
+        );
+    }
+    for (const k of FIELD_KEYS) {
+      const pv = fieldValues(k, r.contact);
+      const gv = fieldValues(k, g.fields);
+      const fc = matchBag(pv, gv);
+      fields[k]!.tp += fc.tp;
+      fields[k]!.fp += fc.fp;
+      fields[k]!.fn += fc.fn;
+      if (fc.fp > 0 || fc.fn > 0) misses.push(`${g.file}: ${k} got ${JSON.stringify(pv)} gold ${JSON.stringify(gv)}`);
+    }
+  }
+  const micro = Object.values(fields).reduce((a, f) => ({ tp: a.tp + f.tp, fp: a.fp + f.fp, fn: a.fn + f.fn }), {
+    tp: 0,
+    fp: 0,
+    fn: 0,
+  });
+  return {
+    path,
+    messages: golds.length,
+    scored,
+    lines: prf(lines),
+    exactBlocks: exact,
+    fields: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, prf(v)])),
+    micro: prf(micro),
+    wrongDiscards,
+    missedFreeMail,
+    misses,
+  };
+}
+
+/** Targets from issue 2 ("Measured"). */
+export function targetsMet(r: AccuracyReport): string[] {
+  const failed: string[] = [];
+  if (r.lines.f1 < 0.95) failed.push(`signature-line F1 ${r.lines.f1.toFixed(3)} < 0.95`);
+  if (r.micro.precision < 0.95) failed.push(`field micro-precision ${r.micro.precision.toFixed(3)} < 0.95`);
+  if (r.micro.recall < 0.85) failed.push(`field micro-recall ${r.micro.recall.toFixed(3)} < 0.85`);
+  if (r.wrongDiscards.length > 0) failed.push(`${r.wrongDiscards.length} business messages wrongly discarded`);
+  return failed;
+}
+
+function pct(x: number): string {
+  return (100 * x).toFixed(1).padStart(6);
+}
+
+function printTable(r: AccuracyReport): void {
+  const row = (name: string, c: Counts & Prf) =>
+    console.log(
+      `${name.padEnd(16)} ${pct(c.precision)} ${pct(c.recall)} ${pct(c.f1)}   ${String(c.tp).padStart(4)} ${String(c.fp).padStart(4)} ${String(c.fn).padStart(4)}`,
+    );
+  console.log(`accuracy over ${r.messages} messages (${r.scored} business-scored) via ${r.path}`);
+  console.log(`${'metric'.padEnd(16)} ${'P%'.padStart(6)} ${'R%'.padStart(6)} ${'F1%'.padStart(6)}     tp   fp   fn`);
+  row('signature lines', r.lines);
+  for (const [k, v] of Object.entries(r.fields)) row(`  ${k}`, v);
+  row('fields (micro)', r.micro);
+  console.log(`exact blocks     ${r.exactBlocks.matched}/${r.exactBlocks.of}`);
+  console.log(`wrong discards   ${r.wrongDiscards.length}${r.wrongDiscards.length ? ': ' + r.wrongDiscards.join(', ') : ''}`);
+  console.log(`missed free-mail ${r.missedFreeMail.length}${r.missedFreeMail.length ? ': ' + r.missedFreeMail.join(', ') : ''}`);
+  const failed = targetsMet(r);
+  console.log(failed.length === 0 ? 'targets: all met' : `targets missed: ${failed.join('; ')}`);
+}
+
+async function main(argv: string[]): Promise<void> {
+  const di = argv.indexOf('--dir');
+  const dir = di >= 0 && argv[di + 1] ? resolve(argv[di + 1]!) : defaultCorpusDir;
+  if (!existsSync(join(dir, 'gold.jsonl')) || readdirSync(dir).filter((f) => f.endsWith('.eml')).length === 0) {
+    console.log(`bench:accuracy: no corpus at ${dir} (gold.jsonl and .eml files); nothing to measure.`);
+    return;
+  }
+  const r = await runAccuracy(dir);
+  if (argv.includes('--json')) {
+    const { misses: _m, ...rest } = r;
+    console.log(JSON.stringify(rest));
+  } else printTable(r);
+  if (argv.includes('--verbose')) for (const m of r.misses) console.log(m);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await main(process.argv.slice(2));
+}
