@@ -91,6 +91,8 @@ export interface ConnectorDeps {
   /** Providers that rotate refresh tokens (Microsoft) hand the new one here; the caller stores it encrypted. */
   onSecretRotated?: (newSecret: string) => Promise<void>;
   onEvent?: (e: ConnectorEvent) => void;
+  /** HTTP transport for HTTP-API connectors (default: global fetch); tests pass one trusting their local CA. */
+  fetch?: typeof fetch;
 }
 
 /** One entry of the connector registry (connectors/registry.ts). */
