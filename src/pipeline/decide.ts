@@ -1,91 +1,55 @@
 /**
  * The pure decision step of the harvest: which parts of an extraction become observations.
- * `decide(extractResult, message)` for mail, `decideStructured(contact, classify)` for calendar and
- * address-book entries. No I/O; the harvest loop hands the result to the store in one transaction per page.
+ * `decide(extractResult, message, now)` for mail, `decideStructured(entry, classify, now)` for calendar
+ * attendees and address-book entries. No I/O: the harvest loop hands the items to the store's `ingestPage`
+ * in one transaction per page.
  *
  * Rules (precision over recall: a wrong value is worse than none):
  * - a discarded sender (free-email, bulk, role account, no sender, unreadable) contributes nothing;
  * - the From display name becomes a `header` observation when it looks like a person's name;
- * - signature fields become `signature` observations; emails in the signature other than the sender's own
- *   are dropped (they would attach another person's address to this profile);
+ * - signature fields become `signature` observations (mapping shared with the store:
+ *   `contactToObservations`), only when a signature block was found;
  * - structured entries are classified by address like mail senders, then their stated fields are kept.
+ * The idempotency key is the Message-ID, else the provider's id (`source:<sourceId>`), so a replayed page is
+ * recognised even for mail without a Message-ID.
  */
-import type { Contact, DiscardReason, ExtractResult, MinimalMessage } from '../../parsers/types.ts';
-import type { SourceKind, StructuredContact } from '../../connectors/types.ts';
-import type { Decision, Observation, PipelineCounts } from './types.ts';
-
-/** Longest field value kept; longer text is not a signature field (bounded work and storage). */
-const MAX_VALUE = 300;
-
-const clean = (s: string | null | undefined): string | null => {
-  if (s == null) return null;
-  const t = s.replace(/\s+/g, ' ').trim();
-  return t.length === 0 || t.length > MAX_VALUE ? null : t;
-};
+import { emptyContact, type DiscardReason, type ExtractResult, type MinimalMessage } from '../../parsers/types.ts';
+import type { StructuredContact } from '../../connectors/types.ts';
+import { contactToObservations, normaliseValue, tidyRaw } from '../store/normalise.ts';
+import type { Decision, ObservationInput, PipelineCounts } from './types.ts';
 
 /**
- * A display name that names a person: letters, not an address, not a placeholder. Bounded input
- * (MAX_VALUE) keeps these simple patterns cheap.
+ * A display name that names a person: has letters, is not an address or a URL, is not the local part.
+ * Input is capped at 200 characters before any pattern runs.
  */
 export function looksLikePersonName(name: string | null, email: string): boolean {
-  const n = clean(name);
-  if (!n || n.length < 2 || n.length > 80) return false;
+  if (!name) return false;
+  const n = name.slice(0, 200).replace(/\s+/g, ' ').trim().replace(/^["']|["']$/g, '');
+  if (n.length < 2 || n.length > 80) return false;
   if (n.includes('@') || /https?:|www\./i.test(n)) return false;
   if (!/\p{L}/u.test(n)) return false;
-  if (n.toLowerCase() === email.toLowerCase() || n.toLowerCase() === email.split('@')[0]?.toLowerCase()) return false;
-  return true;
+  const lower = n.toLowerCase();
+  return lower !== email && lower !== email.split('@')[0];
 }
 
-function fieldObservations(
-  email: string,
-  c: Partial<Contact>,
-  source: SourceKind,
-  observedAt: string | null,
-): Observation[] {
-  const out: Observation[] = [];
-  const base = { email, source, observedAt };
-  for (const field of ['name', 'title', 'department', 'company', 'address'] as const) {
-    const v = clean(c[field] ?? null);
-    if (v) out.push({ ...base, field, value: v, raw: v });
-  }
-  for (const p of c.phones ?? []) {
-    const raw = clean(p.raw);
-    if (!raw) continue;
-    out.push({ ...base, field: 'phone', value: p.e164 ?? raw.replace(/[^\d+x]/gi, ''), raw, phoneType: p.type });
-  }
-  for (const e of c.emails ?? []) {
-    const raw = clean(e);
-    // Only the sender's own address: another address in the block belongs to someone else's profile.
-    if (raw && raw.toLowerCase() === email) out.push({ ...base, field: 'email', value: email, raw });
-  }
-  for (const w of c.websites ?? []) {
-    const raw = clean(w);
-    if (raw) out.push({ ...base, field: 'website', value: raw.toLowerCase().replace(/\/+$/, ''), raw });
-  }
-  for (const s of c.social ?? []) {
-    const raw = clean(s);
-    if (raw) out.push({ ...base, field: 'social', value: raw.toLowerCase().replace(/\/+$/, ''), raw });
-  }
-  return out;
-}
+const dateOr = (d: string | null, now: string) => (d && !Number.isNaN(Date.parse(d)) ? new Date(d).toISOString() : now);
 
-/** What one parsed message contributes. `m` supplies the date and the fallback idempotency key. */
-export function decide(r: ExtractResult, m: Pick<MinimalMessage, 'sourceId' | 'date'>): Decision {
+/** What one parsed message contributes. `m` gives the date and the fallback idempotency key. */
+export function decide(r: ExtractResult, m: Pick<MinimalMessage, 'sourceId' | 'date'>, now: string): Decision {
   const messageKey = r.messageId ?? `source:${m.sourceId}`;
-  const email = r.from.email?.trim().toLowerCase() ?? null;
+  const email = r.from.email?.trim().toLowerCase() || null;
+  const signature = r.signature !== null;
   if (r.discarded || !email) {
-    return { item: { messageKey, observations: [] }, skipped: r.discarded ?? 'no-sender' };
+    return { item: { messageKey, observations: [] }, skipped: r.discarded ?? 'no-sender', signature: false };
   }
-  const observations: Observation[] = [];
+  const observedAt = dateOr(m.date, now);
+  const observations: ObservationInput[] = [];
   if (looksLikePersonName(r.from.name, email)) {
-    const v = clean(r.from.name)!;
-    observations.push({ email, field: 'name', value: v, raw: v, source: 'header', observedAt: m.date });
+    const raw = tidyRaw(r.from.name!.replace(/^["']|["']$/g, ''));
+    observations.push({ email, field: 'name', value: normaliseValue('name', raw), raw, source: 'header', observedAt });
   }
-  if (r.contact && r.signature) observations.push(...fieldObservations(email, r.contact, 'signature', m.date));
-  return {
-    item: { messageKey, observations },
-    skipped: observations.length === 0 ? 'no-fields' : null,
-  };
+  if (r.contact && signature) observations.push(...contactToObservations(email, r.contact, 'signature', observedAt));
+  return { item: { messageKey, observations }, skipped: observations.length ? null : 'no-fields', signature };
 }
 
 /**
@@ -95,22 +59,22 @@ export function decide(r: ExtractResult, m: Pick<MinimalMessage, 'sourceId' | 'd
 export function decideStructured(
   c: StructuredContact,
   classify: (email: string) => DiscardReason | null,
+  now: string,
 ): Decision {
   const messageKey = `${c.source}:${c.sourceId}`;
   const email = c.email.trim().toLowerCase();
-  const reason = email.includes('@') ? classify(email) : 'no-sender';
-  if (reason) return { item: { messageKey, observations: [] }, skipped: reason };
-  const observations = fieldObservations(email, { ...c.fields, emails: [] }, c.source, c.date);
-  return { item: { messageKey, observations }, skipped: observations.length === 0 ? 'no-fields' : null };
+  const reason: DiscardReason | null = /^[^\s@]+@[^\s@]+$/.test(email.slice(0, 320)) ? classify(email) : 'no-sender';
+  if (reason) return { item: { messageKey, observations: [] }, skipped: reason, signature: false };
+  const contact = { ...emptyContact(), ...c.fields };
+  const observations = contactToObservations(email, contact, c.source, dateOr(c.date, now));
+  return { item: { messageKey, observations }, skipped: observations.length ? null : 'no-fields', signature: false };
 }
 
-/** Adds one decision to the run's counters. */
-export function count(counts: PipelineCounts, d: Decision, kind: 'message' | 'structured', hadSignature: boolean): void {
+/** Adds one decision to the counters. */
+export function count(counts: PipelineCounts, d: Decision, kind: 'message' | 'entry'): void {
   if (kind === 'message') counts.messages++;
-  else counts.structured++;
-  if (d.skipped && d.skipped !== 'no-fields' && d.skipped !== 'no-signature') {
-    counts.discarded[d.skipped] = (counts.discarded[d.skipped] ?? 0) + 1;
-  }
-  if (hadSignature) counts.withSignature++;
+  else counts.entries++;
+  if (d.skipped && d.skipped !== 'no-fields') counts.discarded[d.skipped] = (counts.discarded[d.skipped] ?? 0) + 1;
+  if (d.signature) counts.withSignature++;
   counts.observations += d.item.observations.length;
 }

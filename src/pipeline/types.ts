@@ -1,55 +1,28 @@
 /**
- * What the pure pipeline hands to the store: observations (one field value seen once) grouped per message,
+ * What the pure pipeline hands to the store (`ingestPage` in src/store): observations grouped per message,
  * and counters for the harvest summary. No body text, no subject, no raw signature block.
  */
-import type { DiscardReason, PhoneType } from '../../parsers/types.ts';
-import type { SourceKind } from '../../connectors/types.ts';
+import type { DiscardReason } from '../../parsers/types.ts';
+import type { PageItem } from '../store/types.ts';
 
-export type ObservationField =
-  | 'name'
-  | 'title'
-  | 'department'
-  | 'company'
-  | 'phone'
-  | 'email'
-  | 'website'
-  | 'social'
-  | 'address';
+export type { ObservationInput, PageItem } from '../store/types.ts';
 
-export interface Observation {
-  /** The contact's normalised (lower-case) business email: the profile key. */
-  email: string;
-  field: ObservationField;
-  /** Normalised value (E.164 for phones, lower-case for web and email addresses, trimmed text otherwise). */
-  value: string;
-  /** The value as written. */
-  raw: string;
-  source: SourceKind;
-  /** ISO-8601 date of the message or structured entry, or null when unknown. */
-  observedAt: string | null;
-  /** Phones only: work, mobile, fax or other. */
-  phoneType?: PhoneType;
-}
-
-/** One message (or structured entry) worth of work for the store's `ingestPage`. */
-export interface PageItem {
-  /** Idempotency key (the store keeps only a keyed hash of it): Message-ID, else `source:<sourceId>`. */
-  messageKey: string | null;
-  observations: Observation[];
-}
-
-/** Why a message or entry contributed nothing. */
-export type SkipReason = DiscardReason | 'no-signature' | 'no-fields';
+/** Why a message or entry contributed nothing: a discard reason, or nothing usable in it. */
+export type SkipReason = DiscardReason | 'no-fields';
 
 export interface Decision {
   item: PageItem;
   /** Null when it contributes observations. */
   skipped: SkipReason | null;
+  /** True when a signature block was found. */
+  signature: boolean;
 }
 
 export interface PipelineCounts {
+  /** Messages scanned (mail). */
   messages: number;
-  structured: number;
+  /** Calendar / address-book entries scanned. */
+  entries: number;
   /** Discards by reason (free-email, bulk, role-account, no-sender, unreadable). */
   discarded: Partial<Record<DiscardReason, number>>;
   withSignature: number;
@@ -57,5 +30,17 @@ export interface PipelineCounts {
 }
 
 export function emptyCounts(): PipelineCounts {
-  return { messages: 0, structured: 0, discarded: {}, withSignature: 0, observations: 0 };
+  return { messages: 0, entries: 0, discarded: {}, withSignature: 0, observations: 0 };
+}
+
+/** Adds `b` into `a` (summaries over pages and connections). */
+export function addCounts(a: PipelineCounts, b: PipelineCounts): PipelineCounts {
+  a.messages += b.messages;
+  a.entries += b.entries;
+  a.withSignature += b.withSignature;
+  a.observations += b.observations;
+  for (const [k, v] of Object.entries(b.discarded) as Array<[DiscardReason, number]>) {
+    a.discarded[k] = (a.discarded[k] ?? 0) + v;
+  }
+  return a;
 }

@@ -1,0 +1,73 @@
+/**
+ * `sigmine harvest [--all | --connection ID | --contributor EMAIL] [--since DATE] [--dry-run] [--json]`
+ * Exit code 0 when every connection went fine (skips included), 2 when some failed.
+ */
+import type { Command } from 'commander';
+import { loadConfig } from '../config.ts';
+import { usingDatabase } from '../db/database.ts';
+import { EXIT, setExit } from '../cli/exit.ts';
+import { outputsFor } from '../log.ts';
+import { holderId } from '../harvest/lease.ts';
+import { runHarvest, selectConnections } from '../harvest/run.ts';
+import { printJsonResults, printPreview, printResultTables } from '../harvest/report.ts';
+
+interface Opts {
+  all?: boolean;
+  connection?: string;
+  contributor?: string;
+  since?: string;
+  dryRun?: boolean;
+  json?: boolean;
+  concurrency?: string;
+}
+
+export function parseSince(s: string | undefined): Date | undefined {
+  if (s === undefined) return undefined;
+  const d = new Date(s);
+  if (Number.isNaN(d.getTime())) throw Object.assign(new Error(`--since: not a date: ${s}`), { code: 'bad-input' });
+  return d;
+}
+
+export function register(program: Command): void {
+  program
+    .command('harvest')
+    .description('harvest connections: headers and signature blocks become directory observations')
+    .option('--all', 'every connection (the default)')
+    .option('--connection <id>', 'one connection')
+    .option('--contributor <email>', "one contributor's connections")
+    .option('--since <date>', 'only messages after this date (ISO-8601)')
+    .option('--dry-run', 'show what would be contributed; store nothing')
+    .option('--concurrency <n>', 'connections harvested at once', '4')
+    .option('--json', 'one JSON object per connection, then a summary')
+    .action(async (opts: Opts) => {
+      const config = loadConfig();
+      const since = parseSince(opts.since);
+      const ac = new AbortController();
+      const stop = () => ac.abort();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      try {
+        await usingDatabase(config.database, async ({ db }) => {
+          const conns = await selectConnections({ db }, { connectionId: opts.connection, contributorEmail: opts.contributor });
+          if ((opts.connection || opts.contributor) && conns.length === 0) {
+            throw Object.assign(new Error('no matching connection'), { code: 'not-found' });
+          }
+          const { logger, progress } = outputsFor(process.stderr);
+          const { results, summary } = await runHarvest(
+            { db, config, logger, progress, holder: holderId(), signal: ac.signal },
+            conns.map((c) => c.id),
+            { since, dryRun: opts.dryRun, concurrency: Math.max(1, Number(opts.concurrency) || 4) },
+          );
+          if (opts.json) printJsonResults(results, summary);
+          else {
+            printResultTables(results, summary);
+            if (opts.dryRun) printPreview(results);
+          }
+          if (summary.failed > 0) setExit(EXIT.partial);
+        });
+      } finally {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+      }
+    });
+}

@@ -1,0 +1,216 @@
+/**
+ * Harvests one connection: pages from its connector go through the pure pipeline
+ * (`extractMinimal` -> `decide`) and are applied with the store's `ingestPage` in ONE transaction per page,
+ * together with the page's cursor. A crash replays at most the page in flight, and the store recognises
+ * replayed messages by key, so the replay changes nothing.
+ *
+ * The result is data (ok / error with a code / skipped with a reason), never a throw: a harvest over many
+ * connections does not die on one. A revoked token marks the connection `needs-reconnect`.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import type { Config } from '../config.ts';
+import type { Connector, ConnectorFactory, Cursor, Page } from '../../connectors/types.ts';
+import { ConnectorError } from '../../connectors/types.ts';
+import { connectorFactory } from '../../connectors/registry.ts';
+import { extractMinimal } from '../../parsers/extract.ts';
+import { classifyAddress } from '../../parsers/sender-class.ts';
+import { decide, decideStructured, count } from '../pipeline/decide.ts';
+import { emptyCounts, type Decision, type PageItem } from '../pipeline/types.ts';
+import { ingestPage } from '../store/ingest.ts';
+import {
+  connectionInfo,
+  getConnection,
+  getCursor,
+  markNeedsReconnect,
+  recordHarvest,
+  saveCursor,
+  saveRotatedSecret,
+  type ConnectionSummary,
+} from '../connections/repository.ts';
+import { secretKeyFrom } from '../secrets/index.ts';
+import type { Logger, Progress } from '../log.ts';
+import { acquireLease, releaseLease, renewLease } from './lease.ts';
+import { Preview } from './preview.ts';
+import { emptyHarvestCounts, type ConnectionResult, type HarvestCounts, type SkipCode } from './types.ts';
+
+export interface HarvestEnv {
+  db: Kysely<DB>;
+  config: Readonly<Config>;
+  logger: Logger;
+  progress: Progress;
+  /** Lease holder id of this process (`holderId()`). */
+  holder: string;
+  /** Stops after the page in flight (SIGINT/SIGTERM). */
+  signal?: AbortSignal;
+  /** Demo mode: secrets use the generated demo key (src/secrets). */
+  demo?: boolean;
+  /** Connector lookup; default the registry (tests pass fakes here). */
+  factoryFor?: (kind: string) => Promise<ConnectorFactory>;
+}
+
+export interface HarvestOptions {
+  since?: Date;
+  /** Store nothing; report what the connection would contribute. */
+  dryRun?: boolean;
+}
+
+/** Why a connection in this state is never harvested (null: it may be). */
+export function skipReason(c: Pick<ConnectionSummary, 'status' | 'contributorStatus'>): SkipCode | null {
+  if (c.contributorStatus === 'opted-out' || c.status === 'opted-out') return 'opted-out';
+  if (c.status === 'needs-reconnect') return 'needs-reconnect';
+  if (c.status === 'disabled') return 'disabled';
+  return null;
+}
+
+class Stop extends Error {
+  constructor(readonly code: SkipCode) {
+    super(code);
+  }
+}
+
+/** Turns one connector page into store items and counters (pure apart from the clock). */
+export function pageItems(page: Page, now: string, counts: HarvestCounts, preview?: Preview): PageItem[] {
+  const pc = emptyCounts();
+  const items: PageItem[] = [];
+  const take = (d: Decision, kind: 'message' | 'entry') => {
+    count(pc, d, kind);
+    if (d.item.observations.length) items.push(d.item);
+    else if (d.item.messageKey) items.push(d.item); // remembered as processed, contributes nothing
+    preview?.add(d.item.observations);
+  };
+  for (const m of page.messages) take(decide(extractMinimal(m), m, now), 'message');
+  for (const c of page.contacts) take(decideStructured(c, classifyAddress, now), 'entry');
+  counts.messagesScanned += pc.messages;
+  counts.entriesScanned += pc.entries;
+  counts.withSignature += pc.withSignature;
+  counts.observations += pc.observations;
+  for (const [k, v] of Object.entries(pc.discarded)) {
+    const key = k as keyof typeof pc.discarded;
+    counts.discarded[key] = (counts.discarded[key] ?? 0) + (v ?? 0);
+  }
+  return items;
+}
+
+export async function harvestConnection(
+  env: HarvestEnv,
+  connectionId: string,
+  opts: HarvestOptions = {},
+): Promise<ConnectionResult> {
+  const started = Date.now();
+  const counts = emptyHarvestCounts();
+  const conn = await getConnection(env.db, connectionId);
+  const base = {
+    connectionId,
+    kind: conn?.kind ?? 'unknown',
+    contributor: conn?.contributorEmail ?? '',
+  };
+  const result = (status: ConnectionResult['status'], code: string | null, message?: string): ConnectionResult => ({
+    ...base,
+    status,
+    code,
+    ...(message ? { message } : {}),
+    counts,
+    durationMs: Date.now() - started,
+  });
+  if (!conn) return result('error', 'not-found', 'no such connection');
+  const skip = skipReason(conn);
+  if (skip) return result('skipped', skip);
+
+  const key = `${conn.kind} ${conn.account}`;
+  const dry = opts.dryRun === true;
+  if (!dry && !(await acquireLease(env.db, connectionId, env.holder))) return result('skipped', 'already-running');
+  env.progress.update(connectionId, { label: key, state: 'running' });
+  env.logger.log('info', 'harvest.start', { connection: connectionId, kind: conn.kind, dryRun: dry });
+
+  let connector: Connector | null = null;
+  const preview = dry ? new Preview() : undefined;
+  let waits = 0;
+  try {
+    const secretKey = conn.hasSecret ? secretKeyFrom(env.config, { demo: env.demo }) : null;
+    const info = await connectionInfo(env.db, connectionId, secretKey);
+    const factory = await (env.factoryFor ?? connectorFactory)(conn.kind);
+    connector = factory.create(info, {
+      config: env.config,
+      onSecretRotated: async (s) => {
+        if (secretKey && !dry) await saveRotatedSecret(env.db, connectionId, s, secretKey);
+      },
+      onEvent: (e) => {
+        if (e.type === 'rate-limit-wait') waits++;
+        env.logger.log('info', `connector.${e.type}`, { connection: connectionId, ...e });
+      },
+    });
+    const cursor: Cursor | null = await getCursor(env.db, connectionId);
+    for await (const page of connector.pages(cursor, { since: opts.since, signal: env.signal })) {
+      const now = new Date().toISOString();
+      const items = pageItems(page, now, counts, preview);
+      counts.pages++;
+      if (!dry) {
+        await env.db.transaction().execute(async (trx) => {
+          // An opt-out that lands mid-harvest stops collection before the next page is stored.
+          const c = await trx
+            .selectFrom('connections')
+            .innerJoin('contributors', 'contributors.id', 'connections.contributor_id')
+            .select(['connections.status as status', 'contributors.status as contributorStatus'])
+            .where('connections.id', '=', connectionId)
+            .executeTakeFirst();
+          const why = c ? skipReason(c) : 'disabled';
+          if (why) throw new Stop(why);
+          const o = await ingestPage(trx, { connectionId, contributorId: conn.contributorId, now, secretKey: env.config.secretKey }, items);
+          counts.messagesReplayed += o.messagesReplayed;
+          counts.contactsNew += o.contactsNew;
+          counts.contactsUpdated += o.contactsUpdated;
+          counts.suppressedBlocked += o.suppressedBlocked;
+          counts.noticesQueued += o.noticesQueued;
+          counts.creditsAwarded += o.creditsAwarded;
+          await saveCursor(trx, connectionId, page.cursor);
+          if (!(await renewLease(trx, connectionId, env.holder))) throw new Stop('already-running');
+        });
+      }
+      const st = connector.stats();
+      counts.apiCalls = st.apiCalls;
+      counts.rateLimitWaits = Math.max(st.rateLimitWaits, waits);
+      env.progress.update(connectionId, {
+        scanned: counts.messagesScanned + counts.entriesScanned,
+        contacts: dry ? preview!.size : counts.contactsNew + counts.contactsUpdated,
+        waits: counts.rateLimitWaits,
+      });
+      env.logger.log('info', 'harvest.page', {
+        connection: connectionId,
+        page: counts.pages,
+        messages: page.messages.length,
+        entries: page.contacts.length,
+        scanned: counts.messagesScanned,
+        contactsNew: counts.contactsNew,
+      });
+      if (env.signal?.aborted) throw new Stop('stopped');
+    }
+    if (!dry) await recordHarvest(env.db, connectionId, null);
+    env.progress.update(connectionId, { state: 'ok' });
+    const r = result('ok', null);
+    if (preview) r.preview = preview.contacts();
+    return r;
+  } catch (err) {
+    if (err instanceof Stop) {
+      env.progress.update(connectionId, { state: 'skipped', note: err.code });
+      return result('skipped', err.code);
+    }
+    const code = err instanceof ConnectorError ? err.code : ((err as { code?: unknown }).code as string | undefined) ?? 'internal';
+    const codeStr = typeof code === 'string' ? code : 'internal';
+    if (!dry) {
+      if (codeStr === 'revoked') await markNeedsReconnect(env.db, connectionId, codeStr).catch(() => {});
+      await recordHarvest(env.db, connectionId, codeStr).catch(() => {});
+    }
+    env.progress.update(connectionId, { state: 'error', note: codeStr });
+    env.logger.log('error', 'harvest.error', { connection: connectionId, code: codeStr, message: (err as Error).message });
+    return result('error', codeStr, (err as Error).message);
+  } finally {
+    if (connector) {
+      const st = connector.stats();
+      counts.apiCalls = st.apiCalls;
+      counts.rateLimitWaits = Math.max(st.rateLimitWaits, waits);
+      await connector.close().catch(() => {});
+    }
+    if (!dry) await releaseLease(env.db, connectionId, env.holder).catch(() => {});
+  }
+}

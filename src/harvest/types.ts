@@ -1,0 +1,91 @@
+/** Outcomes of a harvest, as data: one result per connection, and a summary over them. */
+import type { DiscardReason } from '../../parsers/types.ts';
+
+export type ResultStatus = 'ok' | 'error' | 'skipped';
+
+/** Why a connection was not harvested. */
+export type SkipCode = 'opted-out' | 'needs-reconnect' | 'disabled' | 'already-running' | 'stopped';
+
+export interface HarvestCounts {
+  pages: number;
+  messagesScanned: number;
+  entriesScanned: number;
+  discarded: Partial<Record<DiscardReason, number>>;
+  withSignature: number;
+  observations: number;
+  /** Messages the store had already processed (a replayed page): they change nothing. */
+  messagesReplayed: number;
+  contactsNew: number;
+  contactsUpdated: number;
+  suppressedBlocked: number;
+  noticesQueued: number;
+  creditsAwarded: number;
+  apiCalls: number;
+  rateLimitWaits: number;
+}
+
+export function emptyHarvestCounts(): HarvestCounts {
+  return {
+    pages: 0,
+    messagesScanned: 0,
+    entriesScanned: 0,
+    discarded: {},
+    withSignature: 0,
+    observations: 0,
+    messagesReplayed: 0,
+    contactsNew: 0,
+    contactsUpdated: 0,
+    suppressedBlocked: 0,
+    noticesQueued: 0,
+    creditsAwarded: 0,
+    apiCalls: 0,
+    rateLimitWaits: 0,
+  };
+}
+
+export function addHarvestCounts(a: HarvestCounts, b: HarvestCounts): HarvestCounts {
+  for (const k of Object.keys(a) as Array<keyof HarvestCounts>) {
+    if (k === 'discarded') continue;
+    (a[k] as number) += b[k] as number;
+  }
+  for (const [k, v] of Object.entries(b.discarded) as Array<[DiscardReason, number]>) {
+    a.discarded[k] = (a.discarded[k] ?? 0) + v;
+  }
+  return a;
+}
+
+/** What a dry run found about one contact (never stored). */
+export interface PreviewContact {
+  email: string;
+  name: string | null;
+  title: string | null;
+  company: string | null;
+  phones: string[];
+  websites: string[];
+  /** Messages or entries that mention it. */
+  seen: number;
+}
+
+export interface ConnectionResult {
+  connectionId: string;
+  kind: string;
+  contributor: string;
+  status: ResultStatus;
+  /** Error code (ConnectorError code, or `internal`) or skip reason. */
+  code: string | null;
+  /** Human-readable detail for errors (never message content or secrets). */
+  message?: string;
+  counts: HarvestCounts;
+  durationMs: number;
+  /** Dry run only: what this connection would contribute. */
+  preview?: PreviewContact[];
+}
+
+export interface HarvestSummary {
+  connections: number;
+  ok: number;
+  failed: number;
+  skipped: number;
+  dryRun: boolean;
+  counts: HarvestCounts;
+}
