@@ -1,0 +1,333 @@
+/**
+ * `ingestPage`: the harvest's single entry into the directory store. Call it once per page, inside the
+ * transaction that also saves the page's cursor (one transaction per page: a crash replays at most one page).
+ *
+ *   await db.transaction().execute(async (trx) => {
+ *     const outcome = await ingestPage(trx, { connectionId, contributorId, now }, items);
+ *     await trx.updateTable('connections').set({ cursor_json }).where('id', '=', connectionId).execute();
+ *   });
+ *
+ * Idempotent: a message already processed on this connection (same `messageKey`, remembered only as an
+ * HMAC-SHA256 keyed hash) is skipped; observations are aggregated per contact/field/value/connection/source,
+ * so even unkeyed replays add no rows and no credits. Per page:
+ *   1. replayed messages dropped; new message keys recorded;
+ *   2. unknown emails checked against the suppression list (C2 `isSuppressed`) BEFORE anything is stored;
+ *      restricted profiles are frozen (their observations are dropped);
+ *   3. observations upserted (first/last observed widened), winners recomputed (src/store/merge.ts),
+ *      job changes recorded in job_history;
+ *   4. new profiles go through C2 `onNewContact` (jurisdiction, notice); `listed` ones are listed at once
+ *      (`listContact`, credits); changed phones/addresses go to `onNewEvidence`;
+ *   5. listed profiles whose field gained a new winning value credit `field-confirmed` to this contributor;
+ *   6. companies of the touched domains refreshed.
+ * The contributor/connection is kept internally on observations and never leaves the store's queries.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { getDomain } from 'tldts';
+import type { DB } from '../db/schema.ts';
+import { isSuppressed, isRestricted, onNewContact, onNewEvidence } from '../privacy/hooks.ts';
+import type { PrivacyOptions } from '../privacy/options.ts';
+import { DEFAULT_CREDIT_POLICY, type CreditPolicy } from '../credits/policy.ts';
+import { HASH_PURPOSE, keyedHasher } from './keyed-hash.ts';
+import { normaliseValue, tidyRaw } from './normalise.ts';
+import { ALL_FIELDS, type IngestContext, type ObservationInput, type PageIngestOutcome, type PageItem } from './types.ts';
+import { chunks, IN_LIST, isPostgres, maxIso, minIso, ROWS_PER_INSERT } from './sql-util.ts';
+import { applyMerge, loadMergeInputs } from './recompute.ts';
+import { awardFieldConfirmed, listContactInTrx } from './ledger.ts';
+import { refreshCompanies } from './companies.ts';
+
+const SOURCES = new Set(['signature', 'header', 'calendar', 'address-book']);
+const FIELDS = new Set<string>(ALL_FIELDS);
+const EMAIL = /^[^\s@]{1,64}@[a-z0-9.-]{1,253}$/;
+
+export interface IngestOptions {
+  policy?: Readonly<CreditPolicy>;
+  privacy?: PrivacyOptions;
+}
+
+export function emptyOutcome(): PageIngestOutcome {
+  return {
+    messagesNew: 0,
+    messagesReplayed: 0,
+    contactsNew: 0,
+    contactsUpdated: 0,
+    observationsStored: 0,
+    suppressedBlocked: 0,
+    restrictedSkipped: 0,
+    creditsAwarded: 0,
+    noticesQueued: 0,
+  };
+}
+
+interface Agg {
+  email: string;
+  field: string;
+  value: string;
+  raw: string;
+  source: string;
+  first: string;
+  last: string;
+}
+
+/** Validates and normalises one observation; null when unusable (never throws on hostile input). */
+function clean(o: ObservationInput): Agg | null {
+  if (!o || typeof o.email !== 'string' || typeof o.value !== 'string') return null;
+  const email = o.email.trim().toLowerCase();
+  if (email.length > 320 || !EMAIL.test(email)) return null;
+  if (!FIELDS.has(o.field) || !SOURCES.has(o.source)) return null;
+  const t = Date.parse(o.observedAt);
+  if (!Number.isFinite(t)) return null;
+  const value = normaliseValue(o.field, o.value);
+  if (!value) return null;
+  const at = new Date(t).toISOString();
+  return { email, field: o.field, value, raw: tidyRaw(o.raw || o.value) || value, source: o.source, first: at, last: at };
+}
+
+export async function ingestPage(
+  trx: Kysely<DB>,
+  ctx: IngestContext,
+  items: PageItem[],
+  opts: IngestOptions = {},
+): Promise<PageIngestOutcome> {
+  const out = emptyOutcome();
+  const policy = opts.policy ?? DEFAULT_CREDIT_POLICY;
+  const privacy: PrivacyOptions = { ...opts.privacy, ...(ctx.secretKey !== undefined ? { secretKey: ctx.secretKey } : {}) };
+  const now = new Date(ctx.now).toISOString();
+
+  // 1. Replays.
+  const accepted = await dropReplays(trx, ctx, items, now, out);
+
+  // Aggregate the page's observations per (email, field, value, source).
+  const aggs = new Map<string, Agg>();
+  for (const item of accepted) {
+    for (const o of item.observations ?? []) {
+      const a = clean(o);
+      if (!a) continue;
+      const k = `${a.email}\u0000${a.field}\u0000${a.value}\u0000${a.source}`;
+      const prev = aggs.get(k);
+      if (!prev) aggs.set(k, a);
+      else {
+        prev.first = minIso(prev.first, a.first);
+        if (a.last >= prev.last) {
+          prev.last = a.last;
+          prev.raw = a.raw;
+        }
+      }
+    }
+  }
+  if (aggs.size === 0) return out;
+  const byEmail = new Map<string, Agg[]>();
+  for (const a of aggs.values()) {
+    const list = byEmail.get(a.email);
+    if (list) list.push(a);
+    else byEmail.set(a.email, [a]);
+  }
+
+  // 2. Profiles: existing ones, suppression check for unknown ones, creation.
+  const emails = [...byEmail.keys()].sort();
+  const profiles = await loadProfiles(trx, emails);
+  const created = new Set<string>();
+  const toCreate: Array<{ email: string; aggs: Agg[] }> = [];
+  for (const email of emails) {
+    if (profiles.has(email)) continue;
+    if (await isSuppressed(trx, email, { ...privacy, now })) {
+      out.suppressedBlocked += 1;
+      byEmail.delete(email);
+      continue;
+    }
+    toCreate.push({ email, aggs: byEmail.get(email)! });
+  }
+  if (toCreate.length) {
+    for (const part of chunks(toCreate, ROWS_PER_INSERT)) {
+      const rows = part.map(({ email, aggs: as }) => ({
+        id: randomUUID(),
+        email,
+        domain: registrableDomain(email),
+        status: 'pending' as const,
+        name: null,
+        title: null,
+        department: null,
+        company: null,
+        address: null,
+        first_seen: as.reduce((m, a) => minIso(m, a.first), as[0]!.first),
+        last_seen: as.reduce((m, a) => maxIso(m, a.last), as[0]!.last),
+        listed_at: null,
+        restricted_at: null,
+        created_at: now,
+        updated_at: now,
+      }));
+      // Another transaction may create the same contact concurrently: it wins, we merge into it.
+      const inserted = await trx
+        .insertInto('profiles')
+        .values(rows)
+        .onConflict((oc) => oc.column('email').doNothing())
+        .returning(['email'])
+        .execute();
+      for (const r of inserted) created.add(r.email);
+    }
+    const reloaded = await loadProfiles(trx, toCreate.map((c) => c.email));
+    for (const [e, p] of reloaded) profiles.set(e, p);
+  }
+
+  // Restricted profiles are frozen against harvest updates.
+  for (const email of [...byEmail.keys()]) {
+    const p = profiles.get(email);
+    if (!p) {
+      byEmail.delete(email);
+      continue;
+    }
+    if (!created.has(email) && (p.status === 'restricted' || (await isRestricted(trx, p.id)))) {
+      out.restrictedSkipped += byEmail.get(email)!.length;
+      byEmail.delete(email);
+    }
+  }
+  if (byEmail.size === 0) return out;
+
+  // 3. Observations upsert.
+  const obsRows = [];
+  for (const [email, as] of byEmail) {
+    const p = profiles.get(email)!;
+    for (const a of as) {
+      obsRows.push({
+        profile_id: p.id,
+        field: a.field,
+        value_norm: a.value,
+        raw: a.raw,
+        source: a.source,
+        connection_id: ctx.connectionId,
+        contributor_id: ctx.contributorId,
+        first_observed: a.first,
+        last_observed: a.last,
+        stored_at: now,
+      });
+    }
+  }
+  for (const part of chunks(obsRows, ROWS_PER_INSERT)) {
+    await trx
+      .insertInto('observations')
+      .values(part)
+      .onConflict((oc) =>
+        oc.columns(['profile_id', 'field', 'value_norm', 'connection_id', 'source']).doUpdateSet({
+          first_observed: sql`CASE WHEN excluded.first_observed < observations.first_observed THEN excluded.first_observed ELSE observations.first_observed END`,
+          last_observed: sql`CASE WHEN excluded.last_observed > observations.last_observed THEN excluded.last_observed ELSE observations.last_observed END`,
+          raw: sql`CASE WHEN excluded.last_observed >= observations.last_observed THEN excluded.raw ELSE observations.raw END`,
+          stored_at: sql`excluded.stored_at`,
+        }),
+      )
+      .execute();
+  }
+  out.observationsStored += obsRows.length;
+
+  // Recompute winners for the touched profiles.
+  const touched = [...byEmail.keys()].map((e) => profiles.get(e)!);
+  const inputs = await loadMergeInputs(trx, touched.map((p) => p.id));
+  const changes = await applyMerge(trx, touched, inputs, now);
+
+  // 4. New contacts: privacy decision and notice; listed at once when no wait is needed.
+  const suppliedByUs = new Set(obsRows.map((r) => `${r.profile_id}\u0000${r.field}\u0000${r.value_norm}`));
+  for (const ch of changes) {
+    const isNew = created.has(ch.profile.email);
+    if (isNew) {
+      out.contactsNew += 1;
+      const decision = await onNewContact(
+        trx,
+        { profileId: ch.profile.id, email: ch.profile.email, evidence: ch.evidence, now },
+        privacy,
+      );
+      if (decision.noticeId) out.noticesQueued += 1;
+      if (decision.status === 'listed') {
+        const r = await listContactInTrx(trx, ch.profile.id, now, policy, privacy);
+        out.creditsAwarded += r.creditsAwarded;
+      }
+      continue;
+    }
+    if (ch.fieldsChanged) out.contactsUpdated += 1;
+    if (ch.evidenceChanged) await onNewEvidence(trx, { profileId: ch.profile.id, evidence: ch.evidence, now }, privacy);
+    // 5. field-confirmed: a new winning value on a listed profile, supplied by this contributor.
+    if (ch.profile.status === 'listed') {
+      for (const nv of ch.newValues) {
+        if (!suppliedByUs.has(`${ch.profile.id}\u0000${nv.field}\u0000${nv.value}`)) continue;
+        out.creditsAwarded += await awardFieldConfirmed(trx, ctx.contributorId, ch.profile.id, nv.field, nv.value, now, policy);
+      }
+    }
+  }
+
+  // 6. Companies.
+  await refreshCompanies(trx, [...new Set(touched.map((p) => p.domain))], now);
+  return out;
+}
+
+async function dropReplays(
+  trx: Kysely<DB>,
+  ctx: IngestContext,
+  items: PageItem[],
+  now: string,
+  out: PageIngestOutcome,
+): Promise<PageItem[]> {
+  const keyed = items.filter((i) => typeof i.messageKey === 'string' && i.messageKey.length > 0);
+  if (keyed.length === 0) {
+    out.messagesNew += items.length;
+    return items;
+  }
+  const hash = await keyedHasher(trx, HASH_PURPOSE.messageId, ctx.secretKey);
+  const hashes = new Map<PageItem, string>();
+  // Message-IDs are compared as written, minus surrounding whitespace and angle brackets (RFC 5322 3.6.4).
+  for (const i of keyed) hashes.set(i, hash(i.messageKey!.trim().replace(/^<|>$/g, '').slice(0, 1000)));
+  const seen = new Set<string>();
+  for (const part of chunks([...new Set(hashes.values())], IN_LIST)) {
+    const rows = await trx
+      .selectFrom('processed_messages')
+      .select('message_hash')
+      .where('connection_id', '=', ctx.connectionId)
+      .where('message_hash', 'in', part)
+      .execute();
+    for (const r of rows) seen.add(r.message_hash);
+  }
+  const accepted: PageItem[] = [];
+  const fresh: string[] = [];
+  for (const i of items) {
+    const h = hashes.get(i);
+    if (h === undefined) {
+      accepted.push(i);
+      out.messagesNew += 1;
+    } else if (seen.has(h)) out.messagesReplayed += 1;
+    else {
+      seen.add(h);
+      fresh.push(h);
+      accepted.push(i);
+      out.messagesNew += 1;
+    }
+  }
+  for (const part of chunks(fresh, ROWS_PER_INSERT)) {
+    await trx
+      .insertInto('processed_messages')
+      .values(part.map((h) => ({ connection_id: ctx.connectionId, message_hash: h, processed_at: now })))
+      .onConflict((oc) => oc.columns(['connection_id', 'message_hash']).doNothing())
+      .execute();
+  }
+  return accepted;
+}
+
+export type ProfileRow = Awaited<ReturnType<typeof loadProfiles>> extends Map<string, infer P> ? P : never;
+
+/** Profiles by email; on PostgreSQL the rows are locked (sorted order) so concurrent pages merge in turn. */
+export async function loadProfiles(trx: Kysely<DB>, emails: string[]) {
+  const out = new Map<string, Awaited<ReturnType<typeof selectProfiles>>[number]>();
+  const pg = isPostgres(trx);
+  for (const part of chunks(emails, IN_LIST)) {
+    for (const r of await selectProfiles(trx, part, pg)) out.set(r.email, r);
+  }
+  return out;
+}
+
+function selectProfiles(trx: Kysely<DB>, emails: string[], lock: boolean) {
+  let q = trx.selectFrom('profiles').selectAll().where('email', 'in', emails).orderBy('email');
+  if (lock) q = q.forUpdate();
+  return q.execute();
+}
+
+export function registrableDomain(email: string): string {
+  const host = email.slice(email.lastIndexOf('@') + 1);
+  return getDomain(host, { allowPrivateDomains: true }) ?? host;
+}

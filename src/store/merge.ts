@@ -1,0 +1,213 @@
+/**
+ * Merge rules (pure): from a profile's observation rows and pins to the winning value per field and its
+ * provenance. Rules, in order:
+ *   1. A value pinned by the person (privacy-center correction) wins, whatever is harvested later.
+ *   2. A value is SUPERSEDED when another value of the same field was first observed after this value was
+ *      last observed: a newer signature with a new title/company replaces the old one (job change), in
+ *      whatever order the mail is harvested (dates are the messages' dates, not harvest times).
+ *   3. Among values not superseded: most distinct contributors (corroboration) first, then the most recently
+ *      observed, then the earliest first-observed, then the value itself (deterministic).
+ * List fields (phones, emails, websites, social) keep up to LIST_CAP values, ranked by rule 3.
+ */
+import type { Phone, PhoneType } from '../../parsers/types.ts';
+import { LIST_FIELDS, SINGLE_FIELDS, type ObservationField, type SourceKind } from './types.ts';
+
+export const LIST_CAP = 5;
+
+/**
+ * Pins are keyed by the `Contact` field name (parsers/types.ts): name, title, department, company, address,
+ * phones, emails, websites, social. A pinned list replaces every harvested value of that list.
+ */
+export const PIN_FIELDS = ['name', 'title', 'department', 'company', 'address', 'phones', 'emails', 'websites', 'social'] as const;
+export type PinField = (typeof PIN_FIELDS)[number];
+
+const LIST_PIN_KEY: Record<string, PinField> = {
+  'phone.work': 'phones',
+  'phone.mobile': 'phones',
+  'phone.fax': 'phones',
+  'phone.other': 'phones',
+  email: 'emails',
+  website: 'websites',
+  social: 'social',
+};
+
+export interface ObservationRow {
+  field: string;
+  value_norm: string;
+  raw: string;
+  source: string;
+  contributor_id: string;
+  first_observed: string;
+  last_observed: string;
+}
+
+/** One candidate value of a field, aggregated over connections and sources. Contributors stay internal. */
+export interface Candidate {
+  field: string;
+  value: string;
+  raw: string;
+  contributors: Set<string>;
+  sources: Set<SourceKind>;
+  first: string;
+  last: string;
+}
+
+/** What people may see about where a value came from: categories and counts, never who. */
+export interface FieldProvenance {
+  sources: SourceKind[];
+  corroboration: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  pinned: boolean;
+}
+
+export interface MergedFields {
+  name: string | null;
+  title: string | null;
+  department: string | null;
+  company: string | null;
+  address: string | null;
+  phones: Phone[];
+  emails: string[];
+  websites: string[];
+  social: string[];
+}
+
+export interface MergeResult {
+  fields: MergedFields;
+  /** Winning candidate per single field (null when none or pinned). */
+  winners: Partial<Record<ObservationField, Candidate>>;
+  /** Chosen candidates per list field. */
+  lists: Partial<Record<ObservationField, Candidate[]>>;
+  provenance: Partial<Record<ObservationField, FieldProvenance>>;
+}
+
+/** Groups rows by field and value. */
+export function candidatesOf(rows: ObservationRow[]): Map<string, Candidate[]> {
+  const byKey = new Map<string, Candidate>();
+  for (const r of rows) {
+    const k = `${r.field}\u0000${r.value_norm}`;
+    let c = byKey.get(k);
+    if (!c) {
+      c = {
+        field: r.field,
+        value: r.value_norm,
+        raw: r.raw,
+        contributors: new Set(),
+        sources: new Set(),
+        first: r.first_observed,
+        last: r.last_observed,
+      };
+      byKey.set(k, c);
+    } else {
+      if (r.first_observed < c.first) c.first = r.first_observed;
+      if (r.last_observed > c.last) {
+        c.last = r.last_observed;
+        c.raw = r.raw;
+      }
+    }
+    c.contributors.add(r.contributor_id);
+    c.sources.add(r.source as SourceKind);
+  }
+  const byField = new Map<string, Candidate[]>();
+  for (const c of byKey.values()) {
+    const list = byField.get(c.field);
+    if (list) list.push(c);
+    else byField.set(c.field, [c]);
+  }
+  return byField;
+}
+
+function rank(a: Candidate, b: Candidate): number {
+  return (
+    b.contributors.size - a.contributors.size ||
+    (a.last < b.last ? 1 : a.last > b.last ? -1 : 0) ||
+    (a.first < b.first ? -1 : a.first > b.first ? 1 : 0) ||
+    (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)
+  );
+}
+
+/** The winner of a single-valued field (rules 2 and 3). */
+export function pickWinner(cands: Candidate[]): Candidate | null {
+  if (cands.length === 0) return null;
+  const latestFirst = cands.reduce((m, c) => (c.first > m ? c.first : m), '');
+  // Superseded: last seen before another value's first sighting (the latest-first value itself never is).
+  return cands.filter((c) => c.last >= latestFirst).sort(rank)[0] ?? null;
+}
+
+const provenanceOf = (cs: Candidate[]): FieldProvenance => {
+  const sources = new Set<SourceKind>();
+  const contributors = new Set<string>();
+  let first: string | null = null;
+  let last: string | null = null;
+  for (const c of cs) {
+    c.sources.forEach((s) => sources.add(s));
+    c.contributors.forEach((s) => contributors.add(s));
+    if (first === null || c.first < first) first = c.first;
+    if (last === null || c.last > last) last = c.last;
+  }
+  return { sources: [...sources].sort(), corroboration: contributors.size, firstSeen: first, lastSeen: last, pinned: false };
+};
+
+const pinnedProvenance: FieldProvenance = { sources: [], corroboration: 0, firstSeen: null, lastSeen: null, pinned: true };
+
+/** Merges rows and pins (field -> parsed JSON value: string | string[] | null) into the profile view. */
+export function mergeProfile(rows: ObservationRow[], pins: Map<string, unknown> = new Map()): MergeResult {
+  const byField = candidatesOf(rows);
+  const fields: MergedFields = {
+    name: null,
+    title: null,
+    department: null,
+    company: null,
+    address: null,
+    phones: [],
+    emails: [],
+    websites: [],
+    social: [],
+  };
+  const winners: MergeResult['winners'] = {};
+  const lists: MergeResult['lists'] = {};
+  const provenance: MergeResult['provenance'] = {};
+  for (const f of SINGLE_FIELDS) {
+    if (pins.has(f)) {
+      const v = pins.get(f);
+      fields[f] = typeof v === 'string' ? v : null;
+      provenance[f] = pinnedProvenance;
+      continue;
+    }
+    const w = pickWinner(byField.get(f) ?? []);
+    if (w) {
+      fields[f] = w.raw;
+      winners[f] = w;
+      provenance[f] = provenanceOf([w]);
+    }
+  }
+  for (const f of LIST_FIELDS) {
+    if (pins.has(LIST_PIN_KEY[f]!)) continue;
+    const chosen = [...(byField.get(f) ?? [])].sort(rank).slice(0, LIST_CAP);
+    if (chosen.length === 0) continue;
+    lists[f] = chosen;
+    provenance[f] = provenanceOf(chosen);
+    if (f.startsWith('phone.')) {
+      const type = f.slice('phone.'.length) as PhoneType;
+      for (const c of chosen) fields.phones.push({ type, e164: c.value.startsWith('+') ? c.value : null, raw: c.raw });
+    } else if (f === 'email') fields.emails = chosen.map((c) => c.raw.toLowerCase());
+    else if (f === 'website') fields.websites = chosen.map((c) => c.raw);
+    else fields.social = chosen.map((c) => c.raw);
+  }
+  // Pinned list fields: `phones` pins hold Phone-like objects or strings; others arrays of strings.
+  for (const [k, v] of pins) {
+    if (!Array.isArray(v)) continue;
+    if (k === 'phones') {
+      fields.phones = v.map((p) =>
+        typeof p === 'string'
+          ? { type: 'other' as PhoneType, e164: /^\+\d{7,15}$/.test(p) ? p : null, raw: p }
+          : (p as Phone),
+      );
+      provenance['phone.other'] = pinnedProvenance;
+    } else if (k === 'emails') fields.emails = v.map(String);
+    else if (k === 'websites') fields.websites = v.map(String);
+    else if (k === 'social') fields.social = v.map(String);
+  }
+  return { fields, winners, lists, provenance };
+}

@@ -1,0 +1,68 @@
+/**
+ * Shapes of the store API (src/store/ingest.ts and friends). The harvest (src/pipeline, src/harvest) builds
+ * `ObservationInput`s (see `contactToObservations` in src/store/normalise.ts) and hands them over one page
+ * at a time with `ingestPage`.
+ */
+
+/** Where a value was seen. Shown to people as the provenance category; the contributor never is. */
+export type SourceKind = 'signature' | 'header' | 'calendar' | 'address-book';
+
+/** Single-valued fields: one winner each. */
+export const SINGLE_FIELDS = ['name', 'title', 'department', 'company', 'address'] as const;
+/** Multi-valued fields: phones carry their type in the field name (`phone.mobile`). */
+export const LIST_FIELDS = ['phone.work', 'phone.mobile', 'phone.fax', 'phone.other', 'email', 'website', 'social'] as const;
+
+export type SingleField = (typeof SINGLE_FIELDS)[number];
+export type ListField = (typeof LIST_FIELDS)[number];
+export type ObservationField = SingleField | ListField;
+
+export const ALL_FIELDS: readonly ObservationField[] = [...SINGLE_FIELDS, ...LIST_FIELDS];
+
+/** One field value seen once about one contact. */
+export interface ObservationInput {
+  /** The contact's normalised (lower-case) business email: the profile key. */
+  email: string;
+  field: ObservationField;
+  /** Normalised value (grouping key; E.164 for phones when valid). Re-normalised defensively by the store. */
+  value: string;
+  /** The value as written (display). */
+  raw: string;
+  source: SourceKind;
+  /** The message's (or event's) date, ISO-8601. */
+  observedAt: string;
+}
+
+export interface IngestContext {
+  connectionId: string;
+  contributorId: string;
+  /** Wall-clock time of the ingest, ISO-8601 (stored as last-update times; observations keep observedAt). */
+  now: string;
+  /** Optional: SIGMINE_SECRET_KEY (Config.secretKey) for Message-ID hashes; undefined = read from the env. */
+  secretKey?: string | null;
+}
+
+export interface PageItem {
+  /**
+   * The message's Message-ID header (or another stable provider id, e.g. a calendar event id) as a plain
+   * string: the store keeps only its keyed hash per connection. null = not replay-protected (observations
+   * are still merged idempotently, since they are aggregated per contact/field/value/connection).
+   */
+  messageKey: string | null;
+  observations: ObservationInput[];
+}
+
+export interface PageIngestOutcome {
+  messagesNew: number;
+  messagesReplayed: number;
+  contactsNew: number;
+  contactsUpdated: number;
+  observationsStored: number;
+  /** New contacts not stored because they are on the suppression list (no PII logged). */
+  suppressedBlocked: number;
+  /** Observations ignored because their profile is restricted (frozen). */
+  restrictedSkipped: number;
+  creditsAwarded: number;
+  noticesQueued: number;
+}
+
+export type ProfileStatus = 'pending' | 'listed' | 'restricted';
