@@ -1,0 +1,43 @@
+/**
+ * Wiring shared by the three Outlook sources: a token source over the stored (rotating) refresh token
+ * and a Graph client for the mailbox, both from the frozen config.
+ */
+import type { ConnectionInfo, ConnectorDeps } from '../types.ts';
+import { createGraphClient, type GraphGetter } from './graph-client.ts';
+import type { MsKind } from './oauth.ts';
+import { MsTokenSource } from './token-source.ts';
+
+/** Knobs for tests and benches; production uses the defaults. */
+export interface OutlookOptions {
+  /** Transport (default: global fetch). Tests pass one that trusts their self-signed CA. */
+  fetch?: typeof fetch;
+  retryBudgetMs?: number;
+  /** `Prefer: odata.maxpagesize`. Default 50. */
+  pageSize?: number;
+}
+
+export function openGraph(
+  kind: MsKind,
+  conn: ConnectionInfo,
+  deps: ConnectorDeps,
+  opts: OutlookOptions,
+  signal?: AbortSignal,
+): GraphGetter {
+  const fetchImpl = opts.fetch ?? deps.fetch ?? fetch;
+  const tokens = new MsTokenSource(deps.config.microsoft, kind, conn.secret, deps.onSecretRotated, fetchImpl);
+  return createGraphClient({
+    graphUrl: deps.config.microsoft.graphUrl,
+    mailbox: conn.account,
+    tokens,
+    fetch: fetchImpl,
+    retryBudgetMs: opts.retryBudgetMs,
+    onEvent: deps.onEvent,
+    signal,
+  });
+}
+
+/** Time bound of a first (or resync) round: `since`, else a year back. */
+export function windowStart(since: Date | undefined): string {
+  const d = since ?? new Date(Date.now() - 365 * 86_400_000);
+  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

@@ -1,0 +1,193 @@
+/**
+ * The Microsoft Graph client every Outlook source uses: the official SDK (@microsoft/microsoft-graph-client
+ * v3) with our own middleware chain, so that we, not the SDK's RetryHandler, decide about retries:
+ *
+ *   GuardHandler (GET only, <= 4 in flight per mailbox, Retry-After within a total budget, one token
+ *   refresh after 401) -> SDK AuthenticationHandler (bearer only for https Graph/custom hosts)
+ *   -> FetchHandler (global fetch, or an injected one).
+ *
+ * TLS trust for test servers: Node 20's global fetch reads NODE_EXTRA_CA_CERTS at process start only and
+ * cannot take a CA per request without the undici package (not a dependency). So a child process started
+ * with NODE_EXTRA_CA_CERTS uses the default transport; in-process tests inject a fetch that trusts the CA.
+ */
+import { AuthenticationHandler, Client, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
+import { ConnectorError, type ConnectorEvent, type ConnectorStats } from '../types.ts';
+import { classifyGraphError } from './errors.ts';
+import type { MsTokenSource } from './token-source.ts';
+
+/** Graph allows 4 concurrent requests per app per mailbox (throttling-limits, Outlook service). */
+export const MAX_CONCURRENT_PER_MAILBOX = 4;
+
+export interface GraphClientOptions {
+  /** SIGMINE_GRAPH_API_URL, https only. */
+  graphUrl: string;
+  /** Mailbox key for the concurrency limit (the account address). */
+  mailbox: string;
+  tokens: MsTokenSource;
+  fetch?: typeof fetch;
+  /** Total time this client may spend waiting on Retry-After / backoff. Default 120 s. */
+  retryBudgetMs?: number;
+  /** Attempts per request, first one included. Default 6. */
+  maxAttempts?: number;
+  onEvent?: (e: ConnectorEvent) => void;
+  signal?: AbortSignal;
+}
+
+export interface GraphGetter {
+  /** GET a Graph path or an absolute @odata link (followed as given), with extra headers. */
+  get<T>(pathOrLink: string, headers?: Record<string, string>): Promise<T>;
+  stats(): ConnectorStats;
+}
+
+/** Counting semaphore; one per mailbox shared by every Outlook source of that mailbox in this process. */
+class Semaphore {
+  private active = 0;
+  private queue: (() => void)[] = [];
+  constructor(private readonly limit: number) {}
+  async acquire(): Promise<() => void> {
+    if (this.active >= this.limit) await new Promise<void>((r) => this.queue.push(r));
+    this.active++;
+    return () => {
+      this.active--;
+      this.queue.shift()?.();
+    };
+  }
+}
+const mailboxes = new Map<string, Semaphore>();
+
+class GuardHandler implements Middleware {
+  private next!: Middleware;
+  private budgetLeft: number;
+  /** The ConnectorError behind a failure: the SDK re-wraps thrown errors and would lose it. */
+  lastError: ConnectorError | null = null;
+  readonly counters: ConnectorStats = { apiCalls: 0, rateLimitWaits: 0 };
+
+  constructor(private readonly o: GraphClientOptions) {
+    this.budgetLeft = o.retryBudgetMs ?? 120_000;
+  }
+
+  setNext(next: Middleware) {
+    this.next = next;
+  }
+
+  async execute(context: Context): Promise<void> {
+    const method = (context.options?.method ?? 'GET').toUpperCase();
+    if (method !== 'GET') {
+      // sigmine is read-only by construction: nothing may PATCH, DELETE, POST or move mail.
+      throw this.fail(new ConnectorError('bad-input', `refusing Graph ${method}: sigmine only reads`));
+    }
+    const key = this.o.mailbox.toLowerCase();
+    let sem = mailboxes.get(key);
+    if (!sem) mailboxes.set(key, (sem = new Semaphore(MAX_CONCURRENT_PER_MAILBOX)));
+    const maxAttempts = this.o.maxAttempts ?? 6;
+    let refreshed = false;
+    for (let attempt = 1; ; attempt++) {
+      const headers = context.options?.headers as Record<string, string> | undefined;
+      if (headers) delete headers.Authorization; // the auth handler appends, never replaces
+      const release = await sem.acquire();
+      try {
+        this.counters.apiCalls++;
+        await this.next.execute(context);
+      } catch (err) {
+        if (err instanceof ConnectorError) throw this.fail(err);
+        throw this.fail(new ConnectorError('unavailable', 'Graph unreachable', { cause: err }));
+      } finally {
+        release();
+      }
+      const res = context.response as Response;
+      if (res.status === 401 && !refreshed) {
+        // Expired or server-side invalidated access token: refresh once, then give up (auth-expired).
+        refreshed = true;
+        await res.body?.cancel();
+        this.o.tokens.invalidate();
+        this.o.onEvent?.({ type: 'retry', attempt, code: 'auth-expired' });
+        continue;
+      }
+      if ((res.status === 429 || res.status === 503 || res.status === 504) && attempt < maxAttempts) {
+        const wait = retryDelay(res.headers.get('retry-after'), attempt);
+        if (wait <= this.budgetLeft) {
+          this.budgetLeft -= wait;
+          this.counters.rateLimitWaits++;
+          await res.body?.cancel();
+          this.o.onEvent?.({ type: 'rate-limit-wait', ms: wait, reason: `graph ${res.status}` });
+          await sleep(wait, this.o.signal);
+          continue;
+        }
+      }
+      return;
+    }
+  }
+
+  private fail(e: ConnectorError): ConnectorError {
+    this.lastError = e;
+    return e;
+  }
+}
+
+class FetchHandler implements Middleware {
+  constructor(private readonly fetchImpl: typeof fetch) {}
+  async execute(context: Context): Promise<void> {
+    context.response = await this.fetchImpl(context.request, context.options);
+  }
+}
+
+/** Retry-After is seconds or an HTTP date (RFC 9110 §10.2.3); without it, 1 s, 2 s, 4 s ... capped at 60 s. */
+export function retryDelay(header: string | null, attempt: number): number {
+  if (header) {
+    const s = Number(header);
+    if (Number.isFinite(s) && s >= 0) return Math.min(s, 3600) * 1000;
+    const at = Date.parse(header);
+    if (Number.isFinite(at)) return Math.max(0, at - Date.now());
+  }
+  return Math.min(60_000, 1000 * 2 ** (attempt - 1));
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new ConnectorError('unavailable', 'aborted'));
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => (clearTimeout(t), reject(new ConnectorError('unavailable', 'aborted'))), {
+      once: true,
+    });
+  });
+}
+
+/** Builds the SDK client for one mailbox. Throws ConnectorError('config') for a non-https Graph URL. */
+export function createGraphClient(o: GraphClientOptions): GraphGetter {
+  let base: URL;
+  try {
+    base = new URL(o.graphUrl);
+  } catch (err) {
+    throw new ConnectorError('config', `SIGMINE_GRAPH_API_URL is not a URL`, { cause: err });
+  }
+  // The SDK sends the bearer only to https URLs whose hostname is a Graph host or a custom host
+  // (GraphRequestUtil.isValidEndpoint): over http every request would go out unauthenticated.
+  if (base.protocol !== 'https:') throw new ConnectorError('config', 'SIGMINE_GRAPH_API_URL must be https');
+  const guard = new GuardHandler(o);
+  const auth = new AuthenticationHandler({ getAccessToken: () => o.tokens.getAccessToken() });
+  guard.setNext(auth);
+  auth.setNext(new FetchHandler(o.fetch ?? fetch));
+  const client = Client.initWithMiddleware({
+    middleware: guard,
+    baseUrl: base.origin + base.pathname.replace(/\/+$/, ''),
+    defaultVersion: 'v1.0',
+    customHosts: new Set([base.hostname]),
+  });
+  return {
+    async get<T>(pathOrLink: string, headers: Record<string, string> = {}): Promise<T> {
+      if (/^https?:\/\//i.test(pathOrLink) && new URL(pathOrLink).host !== base.host) {
+        // A link pointing elsewhere would carry our bearer token to a stranger.
+        throw new ConnectorError('bad-input', 'Graph returned a link to another host');
+      }
+      guard.lastError = null;
+      try {
+        const req = client.api(pathOrLink);
+        for (const [k, v] of Object.entries(headers)) req.header(k, v);
+        return (await req.get()) as T;
+      } catch (err) {
+        throw guard.lastError ?? classifyGraphError(err);
+      }
+    },
+    stats: () => ({ ...guard.counters }),
+  };
+}

@@ -1,0 +1,162 @@
+/**
+ * Microsoft identity platform v2 OAuth for the Outlook sources: consent URL (web redirect flow), CLI
+ * loopback flow with PKCE (src/oauth/loopback.ts), code exchange and refresh with rotated refresh tokens.
+ *
+ * Why a direct token POST and not @azure/msal-node: MSAL 7 can be pointed at a local authority
+ * (`authority: ${loginUrl}/${tenant}`, `knownAuthorities: [host:port]`, a custom `system.networkClient`
+ * for the TLS trust) and refreshes fine against the test server, but (1) it always appends the OIDC scopes
+ * `openid profile` to every request, while we must request exactly `offline_access Mail.Read` (+
+ * `Calendars.Read` / `Contacts.Read`), and (2) it hides the rotated refresh token, which is only
+ * reachable by serializing its token cache. The token endpoint is one documented form POST
+ * (https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow), so we do that.
+ */
+import type { Config } from '../../src/config.ts';
+import { loopbackAuthorize, type LoopbackOptions } from '../../src/oauth/loopback.ts';
+import { ConnectorError } from '../types.ts';
+
+/** Exactly the scopes each Microsoft source requests; refresh requests repeat them space-separated. */
+export const MS_SCOPES = {
+  outlook: ['offline_access', 'Mail.Read'],
+  'outlook-calendar': ['offline_access', 'Calendars.Read'],
+  'outlook-contacts': ['offline_access', 'Contacts.Read'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type MsKind = keyof typeof MS_SCOPES;
+
+export interface MsTokens {
+  accessToken: string;
+  /** Microsoft issues a new refresh token on every grant: persist it, the old one may stop working. */
+  refreshToken: string | null;
+  /** Epoch ms. */
+  expiresAt: number;
+  scope: string;
+}
+
+type MsConfig = Readonly<Config['microsoft']>;
+type Fetch = typeof fetch;
+
+function tenantUrl(ms: MsConfig): string {
+  return `${ms.loginUrl}/${encodeURIComponent(ms.tenant)}/oauth2/v2.0`;
+}
+
+function requireClient(ms: MsConfig): string {
+  if (!ms.clientId) throw new ConnectorError('config', 'SIGMINE_MS_CLIENT_ID is not set');
+  return ms.clientId;
+}
+
+/** Consent page URL for the web redirect flow (authorization code, PKCE recommended even for web apps). */
+export function consentUrl(
+  ms: MsConfig,
+  p: { kind: MsKind; redirectUri: string; state: string; codeChallenge?: string; loginHint?: string },
+): string {
+  const q = new URLSearchParams({
+    client_id: requireClient(ms),
+    response_type: 'code',
+    redirect_uri: p.redirectUri,
+    response_mode: 'query',
+    scope: MS_SCOPES[p.kind].join(' '),
+    state: p.state,
+  });
+  if (p.codeChallenge) {
+    q.set('code_challenge', p.codeChallenge);
+    q.set('code_challenge_method', 'S256');
+  }
+  if (p.loginHint) q.set('login_hint', p.loginHint);
+  return `${tenantUrl(ms)}/authorize?${q}`;
+}
+
+/** Exchanges an authorization code (web or loopback flow) for tokens. */
+export async function exchangeCode(
+  ms: MsConfig,
+  p: { kind: MsKind; code: string; redirectUri: string; codeVerifier?: string },
+  fetchImpl: Fetch = fetch,
+): Promise<MsTokens> {
+  const form = new URLSearchParams({
+    client_id: requireClient(ms),
+    grant_type: 'authorization_code',
+    code: p.code,
+    redirect_uri: p.redirectUri,
+    scope: MS_SCOPES[p.kind].join(' '),
+  });
+  if (p.codeVerifier) form.set('code_verifier', p.codeVerifier);
+  return tokenPost(ms, form, fetchImpl);
+}
+
+/** Trades a refresh token for an access token and the NEXT refresh token. */
+export async function refreshTokens(
+  ms: MsConfig,
+  p: { kind: MsKind; refreshToken: string },
+  fetchImpl: Fetch = fetch,
+): Promise<MsTokens> {
+  const form = new URLSearchParams({
+    client_id: requireClient(ms),
+    grant_type: 'refresh_token',
+    refresh_token: p.refreshToken,
+    // Space-separated: commas only work for personal accounts (provider-facts §0.9).
+    scope: MS_SCOPES[p.kind].join(' '),
+  });
+  return tokenPost(ms, form, fetchImpl);
+}
+
+/**
+ * CLI connect: loopback redirect + PKCE, then the code exchange. Returns the tokens; the caller stores
+ * the refresh token encrypted and never prints it.
+ */
+export async function cliConnect(
+  ms: MsConfig,
+  kind: MsKind,
+  opts: Omit<LoopbackOptions, 'authUrl'> & { loginHint?: string; fetch?: Fetch } = {},
+): Promise<MsTokens> {
+  const r = await loopbackAuthorize({
+    ...opts,
+    authUrl: (req) =>
+      consentUrl(ms, {
+        kind,
+        redirectUri: req.redirectUri,
+        state: req.state,
+        codeChallenge: req.pkce.challenge,
+        loginHint: opts.loginHint,
+      }),
+  });
+  return exchangeCode(ms, { kind, code: r.code, redirectUri: r.redirectUri, codeVerifier: r.codeVerifier }, opts.fetch);
+}
+
+/**
+ * AADSTS codes that mean "this grant is dead, the person must reconnect": 50173 (revoked, password
+ * reset), 70008/700082 (expired by inactivity), 700084 (SPA lifetime), 65001 (consent missing),
+ * 50076/50079 (MFA now required), 70000 (bad grant).
+ */
+const DEAD_GRANT = new Set([50173, 70008, 700082, 700084, 65001, 50076, 50079, 70000, 54005]);
+
+async function tokenPost(ms: MsConfig, form: URLSearchParams, fetchImpl: Fetch): Promise<MsTokens> {
+  if (ms.clientSecret) form.set('client_secret', ms.clientSecret);
+  let res: Response;
+  try {
+    res = await fetchImpl(`${tenantUrl(ms)}/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: form.toString(),
+    });
+  } catch (err) {
+    throw new ConnectorError('unavailable', 'Microsoft token endpoint unreachable', { cause: err });
+  }
+  const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  if (res.ok && typeof body.access_token === 'string') {
+    return {
+      accessToken: body.access_token,
+      refreshToken: typeof body.refresh_token === 'string' ? body.refresh_token : null,
+      expiresAt: Date.now() + Number(body.expires_in ?? 3600) * 1000,
+      scope: typeof body.scope === 'string' ? body.scope : '',
+    };
+  }
+  // Never echo the response verbatim: keep the error name and AADSTS codes only (no tokens, no hints).
+  const error = typeof body.error === 'string' ? body.error : `http-${res.status}`;
+  const codes = Array.isArray(body.error_codes) ? (body.error_codes as number[]) : [];
+  const cause = new Error(`${error} ${codes.map((c) => `AADSTS${c}`).join(' ')}`.trim());
+  if (error === 'invalid_grant' || error === 'interaction_required' || codes.some((c) => DEAD_GRANT.has(c))) {
+    throw new ConnectorError('revoked', `Microsoft refused the refresh token (${cause.message})`, { cause });
+  }
+  if (res.status === 429) throw new ConnectorError('rate-limited', 'Microsoft token endpoint throttled', { cause });
+  if (res.status >= 500) throw new ConnectorError('unavailable', `Microsoft token endpoint ${res.status}`, { cause });
+  throw new ConnectorError('config', `Microsoft token endpoint refused the client (${cause.message})`, { cause });
+}
