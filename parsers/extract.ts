@@ -1,0 +1,69 @@
+/**
+ * The whole pure extract path: raw bytes or a MinimalMessage -> one `ExtractResult` (the
+ * `sigmine extract --json` contract, keys in the issue's order). Never throws for bad mail: a message
+ * over budget or malformed comes back as `discarded: "unreadable"` with a `reason`.
+ */
+import type { Address, ExtractResult, MinimalMessage } from './types.ts';
+import { classifySender } from './sender-class.ts';
+import { findSignature } from './signature.ts';
+import { extractFields } from './fields.ts';
+import { parseRaw, toMinimal } from './message.ts';
+import { BudgetError, capLines, deadline } from './budget.ts';
+
+function result(
+  file: string | undefined,
+  messageId: string | null,
+  from: Address,
+  discarded: ExtractResult['discarded'],
+  lines: string[] | null,
+  contact: ExtractResult['contact'],
+  reason?: string,
+): ExtractResult {
+  // Key order is part of the contract: file, messageId, from, discarded, signature, contact, reason.
+  const r: ExtractResult = {
+    ...(file !== undefined ? { file } : {}),
+    messageId,
+    from,
+    discarded,
+    signature: lines ? { lines } : null,
+    contact,
+    ...(reason !== undefined ? { reason } : {}),
+  };
+  return r;
+}
+
+function messageIdOf(h: Record<string, string>): string | null {
+  const v = (h['message-id'] ?? '').trim();
+  return v === '' ? null : v.slice(0, 998);
+}
+
+/** Extracts from a connector's MinimalMessage (headers + tail); `check` enforces a time budget. */
+export function extractMinimal(m: MinimalMessage, file?: string, check: (stage: string) => void = () => {}): ExtractResult {
+  const { from, discarded } = classifySender(m.headers);
+  const messageId = messageIdOf(m.headers);
+  if (discarded) return result(file, messageId, from, discarded, null, null);
+  // Connectors cap the tail already; cap lines again because MinimalMessages also come from outside.
+  const tail = capLines(m.tail.length > 65_536 ? m.tail.slice(-65_536) : m.tail);
+  const lines = findSignature(tail, from, m.signatureHint ?? undefined);
+  check('signature search');
+  if (!lines || lines.length === 0) return result(file, messageId, from, null, null, null);
+  const clean = lines.map((l) => l.replace(/\s+$/, '')).filter((l) => l !== '');
+  const contact = extractFields(clean, from);
+  check('field extraction');
+  return result(file, messageId, from, null, clean, contact);
+}
+
+/** Extracts from raw RFC 5322 bytes (an .eml file, one mbox message). */
+export function extractRaw(bytes: Uint8Array, file?: string): ExtractResult {
+  const d = deadline();
+  try {
+    const parsed = parseRaw(bytes, { check: d.check });
+    const m = toMinimal(parsed, file ?? '');
+    d.check('newest-part cut');
+    return extractMinimal(m, file, d.check);
+  } catch (err) {
+    const reason =
+      err instanceof BudgetError ? err.message : `malformed message: ${(err as Error)?.message ?? String(err)}`.slice(0, 300);
+    return result(file, null, { name: null, email: null }, 'unreadable', null, null, reason);
+  }
+}

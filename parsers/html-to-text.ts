@@ -1,0 +1,177 @@
+/**
+ * HTML mail -> plain text that keeps the line structure signatures depend on. A single left-to-right
+ * scan with indexOf (no regex over the document), so the cost is linear in the input whatever it holds.
+ */
+
+const BLOCK = new Set([
+  'br', 'p', 'div', 'tr', 'td', 'th', 'li', 'ul', 'ol', 'table', 'tbody', 'thead', 'h1', 'h2', 'h3',
+  'h4', 'h5', 'h6', 'blockquote', 'pre', 'hr', 'section', 'article', 'header', 'footer', 'address',
+  'center', 'dl', 'dt', 'dd', 'o:p',
+]);
+const SKIP = new Set(['script', 'style', 'head', 'title', 'xml', 'template', 'noscript']);
+
+const NAMED: Record<string, string> = {
+  nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", copy: '©', reg: '®', trade: '™',
+  ndash: '–', mdash: '—', hellip: '…', bull: '•', middot: '·', laquo: '«', raquo: '»', lsquo: '‘',
+  rsquo: '’', ldquo: '“', rdquo: '”', euro: '€', pound: '£', yen: '¥', cent: '¢', sect: '§',
+  deg: '°', para: '¶', times: '×', shy: '', zwnj: '', zwj: '', ensp: ' ', emsp: ' ', thinsp: ' ',
+  auml: 'ä', ouml: 'ö', uuml: 'ü', Auml: 'Ä', Ouml: 'Ö', Uuml: 'Ü', szlig: 'ß', eacute: 'é',
+  egrave: 'è', ecirc: 'ê', Eacute: 'É', aacute: 'á', agrave: 'à', acirc: 'â', iacute: 'í',
+  oacute: 'ó', uacute: 'ú', ntilde: 'ñ', Ntilde: 'Ñ', ccedil: 'ç', Ccedil: 'Ç', oslash: 'ø',
+  aring: 'å', Aring: 'Å', aelig: 'æ', iuml: 'ï', euml: 'ë', ocirc: 'ô', ucirc: 'û', icirc: 'î',
+};
+
+/** Decodes HTML character references (named subset, decimal, hex); unknown ones stay as written. */
+export function decodeEntities(s: string): string {
+  if (s.indexOf('&') < 0) return s;
+  // Bounded: a reference is at most 10 word characters long.
+  return s.replace(/&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,9});?/g, (m, ref: string) => {
+    if (ref[0] === '#') {
+      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return m;
+      return code === 0xa0 ? ' ' : String.fromCodePoint(code);
+    }
+    const v = NAMED[ref];
+    return v === undefined ? m : v;
+  });
+}
+
+function tagName(html: string, start: number, end: number): string {
+  let i = start + 1;
+  if (html.charCodeAt(i) === 47 /* / */) i++;
+  let j = i;
+  while (j < end) {
+    const c = html.charCodeAt(j);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 47 || c === 62) break;
+    j++;
+  }
+  return html.slice(i, j).toLowerCase();
+}
+
+/** Converts HTML to text: block tags become line breaks, entities are decoded, whitespace collapsed. */
+export function htmlToText(html: string): string {
+  const out: string[] = [];
+  let i = 0;
+  let pre = 0;
+  const n = html.length;
+  const lower = html.toLowerCase();
+  while (i < n) {
+    const lt = html.indexOf('<', i);
+    const textEnd = lt < 0 ? n : lt;
+    if (textEnd > i) {
+      const raw = html.slice(i, textEnd);
+      out.push(decodeEntities(pre > 0 ? raw : raw.replace(/[ \t\r\n\f]+/g, ' ')));
+    }
+    if (lt < 0) break;
+    if (html.startsWith('<!--', lt)) {
+      const e = html.indexOf('-->', lt + 4);
+      i = e < 0 ? n : e + 3;
+      continue;
+    }
+    const gt = html.indexOf('>', lt + 1);
+    if (gt < 0) break;
+    const name = tagName(html, lt, gt);
+    const closing = html.charCodeAt(lt + 1) === 47;
+    i = gt + 1;
+    if (!closing && SKIP.has(name)) {
+      const e = lower.indexOf(`</${name}`, i);
+      i = e < 0 ? n : (html.indexOf('>', e) + 1 || n);
+      continue;
+    }
+    if (name === 'pre') pre = closing ? Math.max(0, pre - 1) : pre + 1;
+    if (BLOCK.has(name)) out.push('\n');
+    else if (name === 'img' && !closing) {
+      const alt = attr(html.slice(lt, gt), 'alt');
+      if (alt) out.push(`[${decodeEntities(alt)}]`);
+    }
+  }
+  return tidy(out.join(''));
+}
+
+/** Trims each line, drops runs of blank lines (max one), trims the ends. */
+function tidy(text: string): string {
+  const lines = text.split('\n');
+  const kept: string[] = [];
+  let blank = 0;
+  for (const l of lines) {
+    const t = l.replace(/^[ \u00a0]+|[ \t\u00a0]+$/g, '');
+    if (t === '') {
+      if (kept.length > 0 && blank++ === 0) kept.push('');
+      continue;
+    }
+    blank = 0;
+    kept.push(t);
+  }
+  while (kept.length && kept[kept.length - 1] === '') kept.pop();
+  return kept.join('\n');
+}
+
+/** Value of an attribute in one tag's source (bounded: the tag is already cut out). */
+function attr(tag: string, name: string): string | null {
+  const re = new RegExp(`\\s${name}\\s*=\\s*("([^"]{0,500})"|'([^']{0,500})'|([^\\s>]{1,500}))`, 'i');
+  const m = re.exec(tag);
+  return m ? (m[2] ?? m[3] ?? m[4] ?? '') : null;
+}
+
+/**
+ * Markers that mail clients put around the sender's signature, as substrings of the opening tag:
+ * Gmail `<div class="gmail_signature">`, Thunderbird `moz-signature`, Outlook on the web / new Outlook
+ * `<div id="Signature">` (also `x_Signature` once quoted), classic Outlook `<a name="_MailAutoSig">`,
+ * Apple/others `class="signature"`.
+ */
+const MARKERS = ['gmail_signature', 'moz-signature', 'id="signature"', 'id=signature', '_mailautosig', 'class="signature"'];
+/** Where quoted history starts in client HTML: a signature after this belongs to an older message. */
+const QUOTE_MARKERS = ['gmail_quote', 'divrplyfwdmsg', 'moz-cite-prefix', 'type="cite"', '<blockquote'];
+
+/** Maximum HTML fragment (chars) converted for a signature hint: signatures are a few hundred bytes. */
+const MAX_FRAGMENT = 16_384;
+
+/**
+ * The text of the client-marked signature block of the newest message in `html`, or null.
+ * Only the marked element is converted, so this stays cheap on large HTML.
+ */
+export function htmlSignatureHint(html: string): string | null {
+  const lower = html.length > 2_000_000 ? html.slice(0, 2_000_000).toLowerCase() : html.toLowerCase();
+  let quoteAt = lower.length;
+  for (const q of QUOTE_MARKERS) {
+    const k = lower.indexOf(q);
+    if (k >= 0 && k < quoteAt) quoteAt = k;
+  }
+  let best = -1;
+  for (const m of MARKERS) {
+    const k = lower.indexOf(m);
+    if (k >= 0 && k < quoteAt && (best < 0 || k < best)) best = k;
+  }
+  if (best < 0) return null;
+  const open = lower.lastIndexOf('<', best);
+  if (open < 0) return null;
+  const name = tagName(lower, open, lower.indexOf('>', open) < 0 ? lower.length : lower.indexOf('>', open));
+  const end = matchingClose(lower, open, name, Math.min(lower.length, open + MAX_FRAGMENT, quoteAt));
+  const text = htmlToText(html.slice(open, end));
+  return text.trim() === '' ? null : text;
+}
+
+/** End offset of the element opened at `open` (nesting of the same tag counted), capped at `limit`. */
+function matchingClose(lower: string, open: number, name: string, limit: number): number {
+  if (name === 'a') {
+    // Classic Outlook: the bookmark anchor is empty or wraps only part; take what follows up to a cap.
+    return limit;
+  }
+  let depth = 0;
+  let i = open;
+  while (i < limit) {
+    const lt = lower.indexOf('<', i);
+    if (lt < 0 || lt >= limit) return limit;
+    const gt = lower.indexOf('>', lt);
+    if (gt < 0) return limit;
+    const t = tagName(lower, lt, gt);
+    if (t === name) {
+      if (lower.charCodeAt(lt + 1) === 47) {
+        depth--;
+        if (depth === 0) return gt + 1;
+      } else if (lower.charCodeAt(gt - 1) !== 47) depth++;
+    }
+    i = gt + 1;
+  }
+  return limit;
+}

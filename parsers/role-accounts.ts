@@ -1,0 +1,37 @@
+/**
+ * Local parts that name a function, not a person (RFC 2142 mailbox names and the automation senders
+ * every ESP and SaaS uses). Mail from these never carries a personal signature worth listing.
+ */
+export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
+  // RFC 2142 and common business functions
+  'info', 'information', 'support', 'sales', 'billing', 'marketing', 'abuse', 'noc', 'security',
+  'postmaster', 'hostmaster', 'webmaster', 'www', 'uucp', 'ftp', 'usenet', 'news', 'admin',
+  'administrator', 'root', 'sysadmin', 'office', 'contact', 'contactus', 'enquiries', 'enquiry',
+  'inquiries', 'hello', 'help', 'helpdesk', 'service', 'services', 'customerservice', 'customercare',
+  'care', 'accounts', 'accounting', 'invoice', 'invoices', 'payments', 'orders', 'order', 'shop',
+  'store', 'team', 'jobs', 'careers', 'recruiting', 'hr', 'press', 'media', 'pr', 'legal',
+  'compliance', 'privacy', 'dpo', 'reception', 'frontdesk', 'feedback', 'subscriptions', 'members',
+  'membership', 'events', 'newsletter', 'newsletters', 'news', 'updates', 'alerts', 'alert',
+  // automation
+  'noreply', 'no-reply', 'no_reply', 'donotreply', 'do-not-reply', 'do_not_reply', 'notreply',
+  'notification', 'notifications', 'notify', 'mailer-daemon', 'mailerdaemon', 'daemon', 'bounce',
+  'bounces', 'mailer', 'automailer', 'auto', 'autoreply', 'auto-reply', 'system', 'robot', 'bot',
+  'reminder', 'reminders', 'calendar', 'calendar-notification', 'digest', 'list', 'listserv',
+  'majordomo', 'owner', 'request',
+]);
+
+/** Prefixes/suffixes of generated automation addresses (`noreply-abc`, `bounces+123`, `x-owner`). */
+const ROLE_PATTERNS: readonly RegExp[] = [
+  /^(?:no-?reply|do-?not-?reply|bounces?|mailer-daemon|notifications?)[-+._]/,
+  /[-+._](?:no-?reply|bounces?|notifications?)$/,
+  /^(?:owner|bounce)-/,
+  /-(?:owner|request|bounces)$/,
+];
+
+/** True when `localPart` (before the `@`, any case, `+tag` ignored) is a role or automation account. */
+export function isRoleLocalPart(localPart: string): boolean {
+  const lp = localPart.toLowerCase().split('+')[0] ?? '';
+  if (lp.length > 64) return false;
+  if (ROLE_LOCAL_PARTS.has(lp)) return true;
+  return ROLE_PATTERNS.some((re) => re.test(lp));
+}

