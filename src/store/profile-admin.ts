@@ -1,0 +1,87 @@
+/**
+ * Changes made for the person (privacy center, CLI `sigmine privacy ...`, engineer C2): find a profile,
+ * pin a corrected value (beats any later harvest), restrict (hidden and frozen), erase (profile,
+ * observations, pins and job history deleted; the company recomputed). All take the caller's transaction.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { PIN_FIELDS, type PinField } from './merge.ts';
+import { applyMerge, loadMergeInputs, type ProfileRecord } from './recompute.ts';
+import { refreshCompanies } from './companies.ts';
+
+export async function findProfile(db: Kysely<DB>, email: string): Promise<ProfileRecord | null> {
+  return (await db.selectFrom('profiles').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst()) ?? null;
+}
+
+export function isPinField(f: string): f is PinField {
+  return (PIN_FIELDS as readonly string[]).includes(f);
+}
+
+/**
+ * Pins `field` (a Contact field name: name, title, department, company, address, phones, emails, websites,
+ * social) to `value`: a string for single fields, an array for lists, null for "no value". The profile is
+ * recomputed at once; later harvests keep the observations but the pin wins. `value: undefined` unpins.
+ */
+export async function pinField(
+  trx: Kysely<DB>,
+  profileId: string,
+  field: string,
+  value: string | string[] | null | undefined,
+  now: Date | string = new Date(),
+  reason = 'data-subject asserted',
+): Promise<ProfileRecord | null> {
+  if (!isPinField(field)) throw Object.assign(new Error(`cannot pin unknown field "${field}"`), { code: 'bad-input' });
+  const at = new Date(now).toISOString();
+  const p = await trx.selectFrom('profiles').selectAll().where('id', '=', profileId).executeTakeFirst();
+  if (!p) return null;
+  await trx.deleteFrom('profile_pins').where('profile_id', '=', profileId).where('field', '=', field).execute();
+  if (value !== undefined) {
+    const v = typeof value === 'string' ? value.slice(0, 300) : Array.isArray(value) ? value.slice(0, 10).map((x) => String(x).slice(0, 300)) : null;
+    await trx
+      .insertInto('profile_pins')
+      .values({ profile_id: profileId, field, value_json: JSON.stringify(v), reason, pinned_at: at })
+      .execute();
+  }
+  const [change] = await applyMerge(trx, [p], await loadMergeInputs(trx, [p.id]), at);
+  await refreshCompanies(trx, [p.domain], at);
+  return change?.profile ?? null;
+}
+
+/** Restricts a profile: kept, hidden from the directory, frozen against harvest updates. */
+export async function restrictProfile(trx: Kysely<DB>, profileId: string, now: Date | string = new Date()): Promise<boolean> {
+  const at = new Date(now).toISOString();
+  const p = await trx.selectFrom('profiles').select(['domain']).where('id', '=', profileId).executeTakeFirst();
+  if (!p) return false;
+  await trx.updateTable('profiles').set({ status: 'restricted', restricted_at: at, updated_at: at }).where('id', '=', profileId).execute();
+  await refreshCompanies(trx, [p.domain], at);
+  return true;
+}
+
+/** Lifts a restriction back to `pending` (it must pass the notice gate again before being listed). */
+export async function unrestrictProfile(trx: Kysely<DB>, profileId: string, now: Date | string = new Date()): Promise<boolean> {
+  const at = new Date(now).toISOString();
+  const r = await trx
+    .updateTable('profiles')
+    .set({ status: 'pending', restricted_at: null, listed_at: null, updated_at: at })
+    .where('id', '=', profileId)
+    .where('status', '=', 'restricted')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/**
+ * Erases a profile and everything derived from it (observations, pins, job history by cascade); ledger
+ * entries keep their amounts but lose the link to the profile. Suppression is C2's (hash list).
+ */
+export async function eraseProfile(trx: Kysely<DB>, profileId: string, now: Date | string = new Date()): Promise<boolean> {
+  const p = await trx.selectFrom('profiles').select(['domain']).where('id', '=', profileId).executeTakeFirst();
+  if (!p) return false;
+  // Explicit deletes (not only ON DELETE CASCADE): SQLite enforces foreign keys per connection setting.
+  await trx.deleteFrom('observations').where('profile_id', '=', profileId).execute();
+  await trx.deleteFrom('profile_pins').where('profile_id', '=', profileId).execute();
+  await trx.deleteFrom('job_history').where('profile_id', '=', profileId).execute();
+  await trx.updateTable('ledger_entries').set({ profile_id: null }).where('profile_id', '=', profileId).execute();
+  await trx.deleteFrom('profiles').where('id', '=', profileId).execute();
+  await refreshCompanies(trx, [p.domain], new Date(now).toISOString());
+  return true;
+}
