@@ -69,6 +69,11 @@ export interface GraphServerOptions {
   defaultPageSize?: number;
   /** Delay before each Graph response, to make concurrency observable. */
   responseDelayMs?: number;
+  /**
+   * Keep accepting earlier refresh tokens after a rotation (real Microsoft behaviour within their
+   * lifetime). Default false: only the newest works, which proves the caller stores the rotated one.
+   */
+  acceptOldRefreshTokens?: boolean;
 }
 
 export interface GraphServer {
@@ -118,6 +123,7 @@ interface Item {
 export async function startGraphServer(opts: GraphServerOptions): Promise<GraphServer> {
   const clientId = opts.clientId ?? 'test-client';
   let refreshToken = opts.refreshToken ?? 'rt-0';
+  const issuedRefresh = new Set([refreshToken]);
   let revokedCode: number | null = null;
   let rtCounter = 0;
   let atCounter = 0;
@@ -206,7 +212,7 @@ export async function startGraphServer(opts: GraphServerOptions): Promise<GraphS
     const p = url.pathname;
     const q = rawQuery(rawUrl);
     let collection: string;
-    if (/^\/v1\.0\/me\/mailFolders(\/inbox|\('inbox'\))\/messages\/delta$/i.test(p)) collection = 'messages';
+    if (/^\/v1\.0\/me\/mailFolders(\/inbox|\('[A-Za-z0-9_-]{1,200}'\)|%28'[A-Za-z0-9_-]{1,200}'%29)\/messages\/delta$/i.test(p)) collection = 'messages';
     else if (p === '/v1.0/me/contacts/delta') collection = 'contacts';
     else if (p === '/v1.0/me/calendarView/delta') collection = 'events';
     else return graphError(res, 404, 'ResourceNotFound', 'Resource not found for the segment.');
@@ -300,7 +306,8 @@ export async function startGraphServer(opts: GraphServerOptions): Promise<GraphS
     tokenRequests.push(t);
     if (t.clientId !== clientId) return aadError(res, 400, 'unauthorized_client', 700016, 'Application was not found in the directory.');
     if (t.grantType === 'refresh_token') {
-      if (revokedCode !== null || t.refreshToken !== refreshToken) {
+      const known = t.refreshToken === refreshToken || (opts.acceptOldRefreshTokens && issuedRefresh.has(t.refreshToken ?? ''));
+      if (revokedCode !== null || !known) {
         const code = revokedCode ?? 70008;
         return aadError(res, 400, 'invalid_grant', code, code === 50173 ? 'The provided grant has expired due to it being revoked, a fresh auth token is needed.' : 'The provided authorization code or refresh token has expired due to inactivity.');
       }
@@ -316,6 +323,7 @@ export async function startGraphServer(opts: GraphServerOptions): Promise<GraphS
     const access = `at-${++atCounter}`;
     validAccess.add(access);
     refreshToken = `rt-${++rtCounter}-${Math.random().toString(36).slice(2, 8)}`;
+    issuedRefresh.add(refreshToken);
     return json(res, 200, {
       token_type: 'Bearer',
       scope: (t.scope ?? '').split(' ').filter((s) => s !== 'offline_access').join(' '),
