@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { DIALECTS, freshDatabase, postgresAvailable } from './helpers/databases.ts';
+import { addMember, DE_PHONE, ingest, signed, US_PHONE } from './store-fixtures.ts';
+import { listContacts, showContact } from '../src/store/directory.ts';
+import { findProfile, pinField, restrictProfile } from '../src/store/profile-admin.ts';
+import { listContact } from '../src/store/ledger.ts';
+
+for (const dialect of DIALECTS) {
+  const skip = dialect === 'postgres' && !(await postgresAvailable());
+  describe.skipIf(skip)(`directory store on ${dialect}`, () => {
+    it('a newer signature with a new title replaces the old one and records the job change with its date', async () => {
+      const t = await freshDatabase(dialect);
+      try {
+        const a = await addMember(t.db, 'ann');
+        await ingest(t.db, a, [
+          signed('<m1@acme.com>', 'jane.roe@acme-widgets.com', '2026-01-10T09:00:00Z', {
+            name: 'Jane Roe',
+            title: 'Sales Manager',
+            company: 'Acme Widgets Inc.',
+            phones: [US_PHONE],
+          }),
+          signed('<m2@acme.com>', 'jane.roe@acme-widgets.com', '2026-02-10T09:00:00Z', { title: 'Sales Manager', company: 'Acme Widgets Inc.' }),
+        ]);
+        const out = await ingest(t.db, a, [
+          signed('<m3@acme.com>', 'jane.roe@acme-widgets.com', '2026-06-01T09:00:00Z', { title: 'VP Sales', company: 'Acme Widgets Inc.' }),
+        ]);
+        expect(out.contactsUpdated).toBe(1);
+        const d = await showContact(t.db, 'Jane.Roe@acme-widgets.com');
+        expect(d?.contact.title).toBe('VP Sales');
+        expect(d?.contact.company).toBe('Acme Widgets Inc.');
+        expect(d?.jobHistory).toEqual([
+          { oldTitle: 'Sales Manager', oldCompany: 'Acme Widgets Inc.', newTitle: 'VP Sales', newCompany: 'Acme Widgets Inc.', changedAt: '2026-06-01T09:00:00.000Z' },
+        ]);
+        expect(d?.contact.firstSeen).toBe('2026-01-10T09:00:00.000Z');
+        expect(d?.contact.lastSeen).toBe('2026-06-01T09:00:00.000Z');
+        expect(d?.company).toMatchObject({ domain: 'acme-widgets.com', name: 'Acme Widgets Inc.', contactsCount: 1 });
+      } finally {
+        await t.dispose();
+      }
+    });
+
+    it('old mail harvested after new mail does not bring back the old title', async () => {
+      const t = await freshDatabase(dialect);
+      try {
+        const a = await addMember(t.db, 'ann');
+        await ingest(t.db, a, [signed('<n1@x>', 'li.wei@globex.co.uk', '2026-05-01T00:00:00Z', { title: 'Head of Procurement', company: 'Globex Ltd' })]);
+        await ingest(t.db, a, [signed('<o1@x>', 'li.wei@globex.co.uk', '2025-03-01T00:00:00Z', { title: 'Buyer', company: 'Globex Ltd' })]);
+        const p = await findProfile(t.db, 'li.wei@globex.co.uk');
+        expect(p?.title).toBe('Head of Procurement');
+        expect(p?.first_seen).toBe('2025-03-01T00:00:00.000Z');
+      } finally {
+        await t.dispose();
+      }
+    });
+
+    it('when two values are seen over the same period, the one more contributors saw wins', async () => {
+      const t = await freshDatabase(dialect);
+      try {
+        const [a, b, c] = [await addMember(t.db, 'ann'), await addMember(t.db, 'bob'), await addMember(t.db, 'cy')];
+        const email = 'p.martin@initech.com';
+        await ingest(t.db, a, [signed('<a1@x>', email, '2026-03-01T00:00:00Z', { company: 'Initech Corporation' })]);
+        await ingest(t.db, a, [signed('<a2@x>', email, '2026-06-01T00:00:00Z', { company: 'Initech Corporation' })]);
+        await ingest(t.db, b, [signed('<b1@x>', email, '2026-05-01T00:00:00Z', { company: 'Initech Corporation' })]);
+        // A third member's mail says something else, from April to July (the most recent sighting):
+        // one voice against two, over the same period, so corroboration beats recency.
+        await ingest(t.db, c, [
+          signed('<c1@x>', email, '2026-04-01T00:00:00Z', { company: 'Initech Holdings' }),
+          signed('<c2@x>', email, '2026-07-01T00:00:00Z', { company: 'Initech Holdings' }),
+        ]);
+        const d = await showContact(t.db, email);
+        expect(d?.contact.company).toBe('Initech Corporation');
+        expect(d?.provenance.company).toMatchObject({ sources: ['signature'], corroboration: 2, pinned: false });
+        expect(JSON.stringify(d)).not.toMatch(/u-ann|u-bob|k-ann|k-bob|members\.example\.org/);
+      } finally {
+        await t.dispose();
+      }
+    });
+
+    it('a value the person corrected stays, whatever later signatures say', async () => {
+      const t = await freshDatabase(dialect);
+      try {
+        const a = await addMember(t.db, 'ann');
+        const email = 'sam.lee@hooli.com';
+        await ingest(t.db, a, [signed('<p1@x>', email, '2026-01-01T00:00:00Z', { title: 'Engineer', phones: [US_PHONE] })]);
+        const p = await findProfile(t.db, email);
+        await t.db.transaction().execute((trx) => pinField(trx, p!.id, 'title', 'Principal Engineer', '2026-02-01T00:00:00Z'));
+        await ingest(t.db, a, [signed('<p2@x>', email, '2026-08-01T00:00:00Z', { title: 'Staff Engineer' })]);
+        const d = await showContact(t.db, email);
+        expect(d?.contact.title).toBe('Principal Engineer');
+        expect(d?.provenance.title?.pinned).toBe(true);
+        expect(d?.jobHistory).toEqual([]);
+      } finally {
+        await t.dispose();
+      }
+    });
+
+    it('a restricted contact is hidden from the directory and frozen against harvest updates', async () => {
+      const t = await freshDatabase(dialect);
+      try {
+        const a = await addMember(t.db, 'ann');
+        const email = 'kim.ito@umbrella-labs.com';
+        await ingest(t.db, a, [signed('<r1@x>', email, '2026-01-01T00:00:00Z', { title: 'Chemist', phones: [US_PHONE] })]);
+        expect((await listContacts(t.db)).map((c) => c.email)).toEqual([email]);
+        const p = await findProfile(t.db, email);
+        await t.db.transaction().execute((trx) => restrictProfile(trx, p!.id, '2026-02-01T00:00:00Z'));
+        const out = await ingest(t.db, a, [signed('<r2@x>', email, '2026-03-01T00:00:00Z', { title: 'Lead Chemist' })]);
+        expect(out.restrictedSkipped).toBe(1);
+        expect(out.observationsStored).toBe(0);
+        expect(await listContacts(t.db)).toEqual([]);
+        expect((await listContacts(t.db, { status: 'restricted' }))[0]).toMatchObject({ email, title: 'Chemist', status: 'restricted' });
+      } finally {
+        await t.dispose();
+      }
+    });
+
+    it('contacts where the law asks for notice first stay pending and out of the directory until listed', async () => {
+      const t = await freshDatabase(dialect);
+      try {
+        const a = await addMember(t.db, 'ann');
+        const out = await ingest(t.db, a, [
+          signed('<j1@x>', 'anna.schmidt@beispiel-gmbh.de', '2026-01-01T00:00:00Z', { name: 'Anna Schmidt', phones: [DE_PHONE] }),
+          signed('<j2@x>', 'tom.ford@acme-widgets.com', '2026-01-01T00:00:00Z', { name: 'Tom Ford', phones: [US_PHONE] }),
+        ]);
+        expect(out).toMatchObject({ contactsNew: 2, noticesQueued: 2 });
+        expect((await listContacts(t.db)).map((c) => c.email)).toEqual(['tom.ford@acme-widgets.com']);
+        const pending = await listContacts(t.db, { status: 'pending' });
+        expect(pending.map((c) => c.email)).toEqual(['anna.schmidt@beispiel-gmbh.de']);
+        expect(pending[0]).toMatchObject({ name: 'Anna Schmidt', phones: [DE_PHONE], status: 'pending', firstSeen: '2026-01-01T00:00:00.000Z' });
+        const p = await findProfile(t.db, 'anna.schmidt@beispiel-gmbh.de');
+        await t.db.transaction().execute((trx) => listContact(trx, p!.id, '2026-01-20T00:00:00Z'));
+        expect((await listContacts(t.db)).map((c) => c.email)).toEqual(['anna.schmidt@beispiel-gmbh.de', 'tom.ford@acme-widgets.com']);
+      } finally {
+        await t.dispose();
+      }
+    });
+
+    it('hostile observations (bad emails, unknown fields, huge values, bad dates) are dropped or capped, never stored raw', async () => {
+      const t = await freshDatabase(dialect);
+      try {
+        const a = await addMember(t.db, 'ann');
+        const huge = 'A'.repeat(100_000);
+        const out = await ingest(t.db, a, [
+          {
+            messageKey: '<h1@x>',
+            observations: [
+              { email: 'not an email', field: 'name', value: 'x', raw: 'x', source: 'signature', observedAt: '2026-01-01T00:00:00Z' },
+              { email: 'ok@evil-corp.com', field: 'body' as never, value: 'x', raw: 'x', source: 'signature', observedAt: '2026-01-01T00:00:00Z' },
+              { email: 'ok@evil-corp.com', field: 'title', value: huge, raw: huge, source: 'signature', observedAt: '2026-01-01T00:00:00Z' },
+              { email: 'ok@evil-corp.com', field: 'name', value: 'Ok', raw: 'Ok', source: 'signature', observedAt: 'yesterday-ish' },
+            ],
+          },
+        ]);
+        expect(out.observationsStored).toBe(1);
+        const p = await findProfile(t.db, 'ok@evil-corp.com');
+        expect(p?.title?.length).toBeLessThanOrEqual(300);
+        expect(p?.name).toBeNull();
+      } finally {
+        await t.dispose();
+      }
+    });
+  });
+}
