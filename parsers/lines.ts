@@ -7,6 +7,8 @@
  */
 
 /** Lines longer than this are prose or garbage, never signature material (longest real sig line seen: ~110). */
+import { findPhoneSpans } from './phones.ts';
+
 export const MAX_LINE = 300;
 
 export function capLine(line: string): string {
@@ -60,12 +62,12 @@ export function findUrls(line: string): { text: string; index: number }[] {
   const out: { text: string; index: number }[] = [];
   for (const m of l.matchAll(URL_RE_G)) {
     const i = m.index ?? 0;
-    const prev = i > 0 ? l[i - 1] : ' ';
+    const prev = i > 0 ? (l[i - 1] ?? ' ') : ' ';
     // Part of an e-mail address (`x@example.com`) or of a longer token: not a URL.
     if (prev === '@' || prev === '.' || /[A-Za-z0-9]/.test(prev)) continue;
     const after = l.slice(i + m[0].length, i + m[0].length + 1);
     if (after === '@') continue;
-    let text = m[0].replace(/[.;:!?]+$/, '');
+    const text = m[0].replace(/[.;:!?]+$/, '');
     if (text.length < 4) continue;
     if (/^mailto:/i.test(l.slice(Math.max(0, i - 7), i))) continue;
     out.push({ text, index: i });
@@ -79,8 +81,7 @@ export function hasUrl(line: string): boolean {
 
 /** Digit groups that look like a phone number: 7+ digits over a short span, or an extension form. */
 export function hasPhone(line: string): boolean {
-  const l = capLine(line);
-  return /(?:\+|\(\+?)?\d[\d\s().\/-]{5,22}\d/.test(l) && countDigits(l) >= 7;
+  return findPhoneSpans(capLine(line)).length > 0;
 }
 
 export function countDigits(s: string): number {
@@ -187,6 +188,11 @@ export function mentionsSender(line: string, name: string | null, email: string 
     if (l.includes(e)) return true;
   }
   const toks = senderNameTokens(name, email);
+  // `ksavoie@`, `wendykoeb@`: a name token of the line inside the address's local part.
+  const local = email ? (email.split('@')[0] ?? '').toLowerCase() : '';
+  if (local.length >= 4) {
+    for (const t of l.split(/[^\p{L}]+/u)) if (t.length >= 4 && local.includes(t)) return true;
+  }
   let hits = 0;
   for (const t of toks) if (new RegExp(`(?:^|[^\\p{L}])${escapeRe(t)}(?:$|[^\\p{L}])`, 'u').test(l)) hits++;
   return hits >= 1;

@@ -39,7 +39,7 @@ const LIST_FOOTER_RE =
 
 /** Confidentiality notices and legal footers; only cut when they trail the text. */
 const DISCLAIMER_RE =
-  /\bconfidential|intended (?:solely )?(?:only )?for the (?:use|addressee)|intended recipient|\bprivileged\b|\bdisclaimer\b|legal entity|registered office|registration number|vertraulich|confidentiel|riservat|e-?mail terms|wholly owned/i;
+  /\bconfidential|intended (?:solely )?(?:only )?for the (?:use|addressee)|intended recipient|\bprivileged\b|\bdisclaimer\b|legal entity|registered office|registration number|registered in [A-Z][a-z]+|vertraulich|confidentiel|riservat|e-?mail terms|wholly owned/i;
 
 /** Index of the first line that starts quoted or forwarded history, or -1. */
 export function findQuoteStart(lines: string[]): number {
@@ -124,13 +124,17 @@ function cutFooters(lines: string[]): string[] {
       }
     }
     if (cut < 0) break;
-    // Climb over the footer's own lines (up to 3 non-blank lines) to a separator or blank line.
+    // The footer starts at a separator line just above it (at most two footer lines up), else at
+    // the trigger line itself: a list URL glued under a signature must not take the signature along.
     let k = cut;
-    for (let n = 0; n < 3 && k > 0 && !isBlank(lines[k - 1]!) && !isSepLike(lines[k - 1]!); n++) {
-      if (hasContactish(lines[k - 1]!)) break;
-      k--;
+    for (let up = 1; up <= 3 && cut - up >= 0; up++) {
+      const l = lines[cut - up]!;
+      if (isSepLike(l)) {
+        k = cut - up;
+        break;
+      }
+      if (isBlank(l) || hasContactish(l)) break;
     }
-    if (k > 0 && isSepLike(lines[k - 1]!)) k--;
     end = k;
   }
   return lines.slice(0, end);

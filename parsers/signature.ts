@@ -45,69 +45,115 @@ interface LineInfo {
   score: number;
   valediction: boolean;
   signoff: boolean;
+  /** Names the sender (display-name tokens or the address's local part). */
+  mention: boolean;
 }
+
+/** Column separators: runs of 3+ spaces, tabs, pipes, bullets, a box's ` I ` divider. */
+const CELL_SPLIT = /\s{3,}|\t+|\s\|\s|\s•\s|\s{2,}I\s/;
 
 /** Lines are columnar when they carry runs of spaces, tabs or pipes between cells. */
 function columnar(l: string): boolean {
   return /\S(?: {3,}|\t+| \| |\s•\s)\S/.test(l);
 }
 
-function isProse(l: string): boolean {
-  const t = l.trim();
-  if (t.length > 110 && !columnar(t)) return true;
+/** Remove box frames: `| text |`, `* text *`, `+ text +`. */
+export function unframe(l: string): string {
+  return l.replace(/^\s*[|*+]\s/, ' ').replace(/\s[|*]\s*$/, '');
+}
+
+export function cellsOf(l: string): string[] {
+  return unframe(l)
+    .split(CELL_SPLIT)
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
+}
+
+function isProse(t: string): 'hard' | 'soft' | false {
+  if (t.length > 110 && !columnar(t)) return 'hard';
   const words = wordCount(t);
-  if (words >= 9 && /[.?!:;,]$/.test(t) && !columnar(t)) return true;
-  if (words >= 12 && !columnar(t)) return true;
-  if (/^[a-z]/.test(t) && words >= 5 && !hasEmail(t) && !hasUrl(t)) return true;
-  if (/\b(?:I|I'm|I've|we|you|please|call me|reach me|let me|can be reached)\b/.test(t) && words >= 4) return true;
+  if (/\b(?:I|I'm|I've|I'll|we|you|please|call me|reach me|let me|can be reached)\b/.test(t) && words >= 4) return 'hard';
+  if (words >= 14) return 'hard';
+  if (words >= 8 && /[.?!:;,]$/.test(t)) return 'soft';
+  if (/^[a-z]/.test(t) && words >= 2 && !hasEmail(t) && !hasUrl(t)) return 'soft';
   return false;
 }
 
-function analyse(raw: string[], from: Address): LineInfo[] {
+/** A URL that reads as a body link (footnote, long path or query) rather than a homepage. */
+function bodyLink(t: string): boolean {
+  if (/^\[\d{1,2}\]/.test(t)) return true;
+  if (/linkedin\.com\/in\/|about\.me\/|github\.com\/|twitter\.com\/|x\.com\/|xing\.com\//i.test(t)) return false;
+  const u = /(?:https?:\/\/|www\.)[^\s<>]{0,300}/i.exec(t)?.[0] ?? '';
+  const path = u.replace(/^(?:https?:\/\/)?[^\/]*/i, '');
+  return path.length > 30 || /[?=]/.test(path);
+}
+
+export function analyse(raw: string[], from: Address): LineInfo[] {
   return raw.map((text, i) => {
     const l = capLine(text);
     const blank = isBlank(l);
-    const info: LineInfo = { text, blank, contact: false, field: false, score: 0, valediction: false, signoff: false };
+    const info: LineInfo = { text, blank, contact: false, field: false, score: 0, valediction: false, signoff: false, mention: false };
     if (blank) return info;
     const t = l.trim();
     info.valediction = isValediction(t);
+    if (info.valediction) return info;
     const prevBlank = i === 0 || isBlank(raw[i - 1]!);
     const nextBlank = i === raw.length - 1 || isBlank(raw[i + 1]!);
-    const words = wordCount(t);
-    const phone = hasPhone(t) || /^\s*(?:x|ext\.?|extn:?)\s?-?\d{3,6}\s*$/i.test(t) || /^\d-\d{4}$/.test(t);
-    const email = hasEmail(t);
-    const url = hasUrl(t);
-    const rule = isRuleLine(t);
-    info.contact = phone || email || url;
-    if (text.length > MAX_LINE || isProse(t)) {
-      info.score = info.contact && columnar(t) ? 1 : -4;
-      return info;
-    }
-    if (info.valediction) return info;
-    if (rule) {
+    if (isRuleLine(t)) {
       info.score = 0.2;
       return info;
     }
-    if (info.contact) {
-      info.field = true;
-      info.score = 3;
+    const cells = cellsOf(t);
+    const words = wordCount(t);
+    const phone = cells.some(
+      (c) => hasPhone(c) || /^(?:x|ext\.?|extn:?)\s?-?\d{3,6}$/i.test(c) || /^\d-\d{4}$/.test(c),
+    );
+    const email = hasEmail(t);
+    const url = hasUrl(t);
+    info.contact = phone || email || url;
+    const prose = cells.length > 1 ? false : isProse(t);
+    if (text.length > MAX_LINE || prose === 'hard') {
+      info.score = -4;
       return info;
     }
-    const short = words <= 8 && t.length <= 70 && !/[.?!]$/.test(t.replace(/\b(?:Inc|Ltd|Corp|Co|St|Ave|Jr|Sr|Dr|Rd|LLC|S\.A|S\.W)\.$/i, ''));
-    if (looksLikeAddress(t) && words <= 10) {
+    if (info.contact) {
+      if (!phone && !email && bodyLink(t)) {
+        info.score = -1;
+        return info;
+      }
+      info.field = true;
+      info.score = prose ? 1 : 3;
+      return info;
+    }
+    if (prose) {
+      info.score = -1.5;
+      return info;
+    }
+    const name = cells.some((c) => looksLikeName(c));
+    const mention = name && cells.some((c) => mentionsSender(c, from.name, from.email));
+    info.mention = mention;
+    const shortCell = (c: string) =>
+      wordCount(c) <= 8 && c.length <= 70 && !/[.?!]$/.test(c.replace(/\b(?:Inc|Ltd|Corp|Co|St|Ave|Jr|Sr|Dr|Rd|LLC|S\.A|S\.W|Ste)\.$/i, ''));
+    if (cells.some((c) => looksLikeAddress(c) && wordCount(c) <= 10)) {
       info.field = true;
       info.score = 2;
       return info;
     }
-    const name = looksLikeName(t);
-    const mention = mentionsSender(t, from.name, from.email);
-    if (short && (hasTitleWord(t) || hasCompanyWord(t)) && !(name && mention)) {
+    if (cells.some((c) => shortCell(c) && (hasTitleWord(c) || hasCompanyWord(c))) && !(mention && cells.length === 1)) {
       info.field = true;
-      info.score = 1.5;
+      info.score = mention ? 2.5 : 1.5;
       return info;
     }
-    if (name && mention) {
-      info.score = 2.5;
+    // One word above a line that repeats it ("John" / "John Van Gelder"): a sign-off.
+    const next = raw[i + 1]?.trim() ?? '';
+    if (words === 1 && next !== '' && next.split(/\s+/)[0] === t) {
+      info.signoff = true;
+      info.score = -1;
+      return info;
+    }
+    if (mention) {
+      info.score = prevBlank && nextBlank && i < raw.length - 1 ? -0.5 : 2.5;
+      info.signoff = info.score < 0;
       return info;
     }
     // One word on its own paragraph line ("Mike", "tjb", "-jan-"): a sign-off, not a block line.
@@ -125,13 +171,27 @@ function analyse(raw: string[], from: Address): LineInfo[] {
       info.score = prevBlank && nextBlank ? -0.5 : 1;
       return info;
     }
-    if (short) {
+    if (cells.every(shortCell)) {
       info.score = prevBlank && nextBlank ? -0.5 : 0.3;
       return info;
     }
     info.score = -1;
     return info;
   });
+}
+
+/** Is line `s` between field lines (within 3 non-blank lines above and below)? */
+function sandwiched(infos: LineInfo[], s: number, lo: number): boolean {
+  const near = (dir: number): boolean => {
+    let seen = 0;
+    for (let i = s + dir; i >= lo && i < infos.length && seen < 3; i += dir) {
+      if (infos[i]!.blank) continue;
+      seen++;
+      if (infos[i]!.field || infos[i]!.mention) return true;
+    }
+    return false;
+  };
+  return near(-1) && near(1);
 }
 
 /** Non-blank lines of a block, trailing whitespace removed, leading kept. */
@@ -150,13 +210,19 @@ function delimited(infos: LineInfo[], lo: number): string[] | null {
     if (!isSigDelimiter(infos[d]!.text)) continue;
     const body = infos.slice(d + 1).filter((x) => !x.blank);
     if (body.length === 0 || body.length > MAX_DELIMITED) return null;
-    // Skip a valediction / sign-off that opens the .sig ("-- \nThanks,\nJoe").
+    // A valediction or sign-off that opens the .sig ("-- \nCheers\nJason Haar") means the `--` was
+    // the writer's dash, not the delimiter: the block starts after it.
     let s = d + 1;
-    while (s < infos.length && (infos[s]!.blank || infos[s]!.valediction)) s++;
-    if (!hasField(infos, s)) return null;
+    while (s < infos.length && infos[s]!.blank) s++;
+    let opened = false;
+    while (s < infos.length && (infos[s]!.blank || infos[s]!.valediction || infos[s]!.signoff)) {
+      s++;
+      opened = true;
+    }
+    if (!hasField(infos, s)) return [];
     const proseCount = body.filter((x) => x.score <= -4 && !x.contact).length;
     if (proseCount > 4) return null;
-    return [infos[d]!.text.replace(/\s+$/, ''), ...blockLines(infos, d + 1)];
+    return opened ? blockLines(infos, s) : [infos[d]!.text.replace(/\s+$/, ''), ...blockLines(infos, d + 1)];
   }
   return null;
 }
@@ -200,7 +266,7 @@ function findSignatureIn(text: string, from: Address): string[] | null {
   }
 
   const delim = delimited(infos, 0);
-  if (delim) return delim;
+  if (delim) return delim.length > 0 ? delim : null;
 
   // Best-scoring suffix starting at a non-blank line at or below `lo`.
   let best = -1;
@@ -211,6 +277,8 @@ function findSignatureIn(text: string, from: Address): string[] | null {
     sum += x.score;
     if (x.blank || x.signoff) continue;
     if (x.score <= -4) break; // prose: the block cannot extend above it
+    // A sentence-like line stays in the block only between field lines (a tagline); else it ends it.
+    if (x.score <= -1 && !sandwiched(infos, s, lo)) break;
     if (sum >= bestScore && hasField(infos, s)) {
       best = s;
       bestScore = sum;
@@ -221,5 +289,11 @@ function findSignatureIn(text: string, from: Address): string[] | null {
   let s = best;
   while (s < n && (infos[s]!.blank || (infos[s]!.score < 0 && !infos[s]!.field))) s++;
   const lines = blockLines(infos, s);
-  return lines.length > 0 ? lines : null;
+  // Without a delimiter the block must be anchored: it names the sender, or it is a real block
+  // (three lines or more, two of them contact/address fields).
+  const block = infos.slice(s).filter((x) => !x.blank);
+  const anchored =
+    block.some((x) => x.mention || (from.email !== null && x.text.toLowerCase().includes(from.email.toLowerCase()))) ||
+    (block.length >= 3 && block.filter((x) => x.field && x.score >= 2).length >= 2);
+  return lines.length > 0 && anchored ? lines : null;
 }

@@ -1,0 +1,149 @@
+/**
+ * Phone numbers in signature lines: spans as written, their label (work / mobile / fax / other) and
+ * E.164 via libphonenumber-js with a default region from the sender's ccTLD or the block's country.
+ *
+ * The span pattern is a single bounded repetition over disjoint alternatives (linear time); lines are
+ * capped by callers. Spans are validated by digit count and context so IP addresses, dates, times,
+ * docket numbers and key fingerprints do not pass as phones.
+ */
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import type { Phone, PhoneType } from './types.ts';
+
+export interface PhoneSpan {
+  raw: string;
+  index: number;
+  end: number;
+}
+
+// One space at a time (never two) so numbers in separate columns do not merge.
+const SPAN_RE =
+  /(?:\+\(|\+ ?|\(\+?)?\d(?:[\d().\/-]| (?! )){5,26}\d(?: ?-? ?(?:ext\.?|extension|x|ext:) ?\d{1,6})?/gi;
+
+function digitCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) n++;
+  return n;
+}
+
+/** Phone-number spans of one line, left to right. */
+export function findPhoneSpans(line: string): PhoneSpan[] {
+  const l = line.length > 300 ? line.slice(0, 300) : line;
+  const out: PhoneSpan[] = [];
+  for (const m of l.matchAll(SPAN_RE)) {
+    let raw = m[0];
+    const index = m.index ?? 0;
+    // Unbalanced trailing "(" or "-" belongs to the label after it: "(770) 886-6202 (Office)".
+    raw = raw.replace(/[\s(\/.-]+$/, '');
+    if (raw.startsWith('(') && !raw.includes(')')) raw = raw.slice(1);
+    const d = digitCount(raw);
+    if (d < 7 || d > 18) continue;
+    const before = l.slice(Math.max(0, index - 2), index);
+    const after = l.slice(index + m[0].length, index + m[0].length + 2);
+    if (/[A-Za-z0-9_]$/.test(before) || /[A-Za-z]-$/.test(before) || /\d:$/.test(before)) continue;
+    if (/^[:@\d]|^\.\d/.test(after)) continue;
+    if (/^\d{1,3}(?:\.\d{1,3}){3}/.test(raw)) continue; // IPv4
+    if (/^\d{4}-\d{2}-\d{2}|^\d{1,2}\/\d{1,2}\/\d{2,4}$/.test(raw)) continue; // dates
+    if (/^\d{1,2}[.:]\d{2}[.:]\d{2}/.test(raw)) continue; // times
+    out.push({ raw, index, end: index + raw.length });
+  }
+  return out;
+}
+
+const FAX = /^(?:fax|facsimile|f|fx|telefax|téléc(?:opie)?|tlf\.? ?fax)$/i;
+const MOBILE =
+  /^(?:m|mob|mobile|mobil|cell|cellular|cel|wireless|gsm|handy|móvil|movil|celular|portable|port|natel|blackberry|iphone|cellphone|cell phone|mobile phone)$/i;
+const OTHER = /^(?:pager|home|h|alt|alternate|tel\/fax|fax\/tel|fax\/voice|voice\/fax|phone\/fax|or|private|privat)$/i;
+const WORK =
+  /^(?:tel|tél|tele|telephone|téléphone|telefon|telefono|teléfono|telefone|phone|ph|p|t|v|voice|office|office phone|direct|dir|d|w|work|o|b|business|main|desk|extn|ext|switchboard|phone number)$/i;
+
+export function labelType(label: string): PhoneType | null {
+  const l = label.toLowerCase().replace(/[.:•*\s]+$/g, '').replace(/^[\s(|•*,;-]+|\)$/g, '').trim();
+  if (l === '') return null;
+  if (OTHER.test(l)) return 'other';
+  if (FAX.test(l)) return 'fax';
+  if (MOBILE.test(l)) return 'mobile';
+  if (WORK.test(l)) return 'work';
+  return null;
+}
+
+/** The label word just before a span ("Tel:", "M:", "Fax", "P  •") or null. */
+export function labelBefore(text: string): string | null {
+  const m = /([A-Za-zÀ-ÿ]{1,12}(?:\/[A-Za-z]{1,8})?(?: (?:phone|fax))?)\.?\s?(?:\([^)]{0,20}\))?\s{0,3}[:•#|.-]{0,2}\s{0,6}$/i.exec(
+    text.slice(-40),
+  );
+  return m ? m[1]! : null;
+}
+
+/** A label written after the number: "713-853-6577 Office", "(fax)", "0118W", "0407Fax". */
+export function labelAfter(text: string): string | null {
+  const m = /^\s{0,3}\(?([A-Za-z]{1,10})\)?(?![A-Za-z])/.exec(text.slice(0, 24));
+  return m ? m[1]! : null;
+}
+
+const CC_REGION: Record<string, CountryCode> = { uk: 'GB', su: 'RU' };
+
+/** Default region: the sender's ccTLD, then a country named in the block, then US (NANP formats). */
+export function defaultRegion(email: string | null, blockText: string): CountryCode {
+  const tld = email?.split('.').pop()?.toLowerCase() ?? '';
+  if (tld.length === 2) return (CC_REGION[tld] ?? tld.toUpperCase()) as CountryCode;
+  const countries: [RegExp, CountryCode][] = [
+    [/\bIreland\b/i, 'IE'],
+    [/\b(?:Germany|Deutschland)\b/i, 'DE'],
+    [/\b(?:United Kingdom|England|UK)\b/, 'GB'],
+    [/\bFrance\b/i, 'FR'],
+    [/\b(?:Spain|España)\b/i, 'ES'],
+    [/\b(?:Italy|Italia)\b/i, 'IT'],
+    [/\bCanada\b/i, 'CA'],
+    [/\bSweden\b/i, 'SE'],
+    [/\bIndia\b|\bBangalore\b/i, 'IN'],
+    [/\bAustralia\b/i, 'AU'],
+    [/\bNetherlands\b/i, 'NL'],
+    [/\bBrazil|Brasil\b/i, 'BR'],
+  ];
+  for (const [re, cc] of countries) if (re.test(blockText)) return cc;
+  return 'US';
+}
+
+export function toE164(raw: string, region: CountryCode): string | null {
+  const cleaned = raw.replace(/\(0\)/g, '').replace(/^\(\+(\d{1,3})\)/, '+$1').replace(/^\+\((\d{1,3})\)/, '+$1');
+  try {
+    const p = parsePhoneNumberFromString(cleaned, region);
+    if (!p || !p.isValid()) return null;
+    return p.number;
+  } catch {
+    return null;
+  }
+}
+
+/** Phones of one line (cell-aware labels). `inherit` is the previous line's label for continuations. */
+export function phonesOfLine(line: string, region: CountryCode, inherit: PhoneType | null): { phones: Phone[]; last: PhoneType | null } {
+  const phones: Phone[] = [];
+  let last: PhoneType | null = null;
+  let prevEnd = 0;
+  let prevUsedAfter = false;
+  const spans = findPhoneSpans(line);
+  for (let k = 0; k < spans.length; k++) {
+    const s = spans[k]!;
+    let before = line.slice(prevEnd, s.index);
+    // "0118W 703-..." : the W belongs to the previous number.
+    if (prevUsedAfter) before = before.replace(/^\s{0,3}\(?[A-Za-z]{1,10}\)?/, '');
+    const nextStart = k + 1 < spans.length ? spans[k + 1]!.index : line.length;
+    const after = line.slice(s.end, nextStart);
+    let type: PhoneType | null = null;
+    const lb = labelBefore(before);
+    if (lb) type = labelType(lb);
+    prevUsedAfter = false;
+    if (type === null) {
+      const la = labelAfter(after);
+      if (la) type = labelType(la);
+      prevUsedAfter = type !== null;
+    }
+    if (type === null && /^\s*\(?(?:[A-Z][a-z]+ ?){1,2}\)\s*$/.test(before) && inherit) type = inherit;
+    if (type === null && before.trim() === '' && k === 0 && inherit && /^\s{2,}/.test(line)) type = inherit;
+    const t = type ?? 'work';
+    phones.push({ type: t, e164: toE164(s.raw, region), raw: s.raw });
+    last = type ?? last;
+    prevEnd = s.end;
+  }
+  return { phones, last };
+}
