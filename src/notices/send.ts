@@ -1,0 +1,143 @@
+/**
+ * Sends queued notices through a transport, one at a time, and records the outcome per notice (outcomes
+ * as data: one failing recipient does not stop the batch). Delivery is at-least-once: a crash between
+ * the transport's acceptance and the status update re-sends that one notice on the next run.
+ * A sent notice starts its contact's objection window (held contacts only).
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import type { JurisdictionPolicy } from '../jurisdiction/policy.ts';
+import { renderNotice } from './templates.ts';
+import type { NoticeTransport } from './transport.ts';
+
+/** After this many failed attempts a notice is marked `failed` (its held contact stays pending). */
+export const MAX_ATTEMPTS = 3;
+
+export interface SendOptions {
+  transport: NoticeTransport;
+  policy: Readonly<JurisdictionPolicy>;
+  publicUrl: string;
+  from: string;
+  now?: () => Date;
+  limit?: number;
+}
+
+export interface SendOutcome {
+  noticeId: string;
+  status: 'sent' | 'queued' | 'failed';
+  providerMessageId: string | null;
+  errorCode: string | null;
+}
+
+const DAY_MS = 86_400_000;
+
+export async function sendQueued(db: Kysely<DB>, o: SendOptions): Promise<SendOutcome[]> {
+  const now = o.now ?? (() => new Date());
+  const rows = await db
+    .selectFrom('notices')
+    .leftJoin('privacy_gates', 'privacy_gates.profile_id', 'notices.profile_id')
+    .select(['notices.id', 'notices.recipient', 'notices.language', 'notices.attempts', 'notices.profile_id'])
+    .select(['privacy_gates.hold', 'privacy_gates.state'])
+    .where('notices.status', '=', 'queued')
+    .where('notices.recipient', 'is not', null)
+    .orderBy('notices.queued_at')
+    .limit(o.limit ?? 1000)
+    .execute();
+  const out: SendOutcome[] = [];
+  for (const r of rows) {
+    const t = now();
+    const held = r.hold === 1 && r.state === 'pending';
+    const windowEnds = new Date(t.getTime() + o.policy.objectionWindowDays * DAY_MS);
+    const rendered = renderNotice(r.language, {
+      privacyUrl: `${o.publicUrl}/privacy`,
+      listDate: held ? windowEnds.toISOString().slice(0, 10) : null,
+    });
+    try {
+      const { providerMessageId } = await o.transport.send({
+        noticeId: r.id,
+        to: r.recipient!,
+        from: o.from,
+        subject: rendered.subject,
+        body: rendered.body,
+        language: rendered.language,
+        templateId: rendered.templateId,
+        contentHash: rendered.contentHash,
+      });
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('notices')
+          .set((eb) => ({
+            status: 'sent',
+            sent_at: t.toISOString(),
+            transport: o.transport.name,
+            provider_message_id: providerMessageId,
+            attempts: eb('attempts', '+', 1),
+            failure_code: null,
+          }))
+          .where('id', '=', r.id)
+          .execute();
+        if (held && r.profile_id) {
+          await trx
+            .updateTable('privacy_gates')
+            .set({ window_ends_at: windowEnds.toISOString() })
+            .where('profile_id', '=', r.profile_id)
+            .where('state', '=', 'pending')
+            .execute();
+        }
+      });
+      out.push({ noticeId: r.id, status: 'sent', providerMessageId, errorCode: null });
+    } catch (err) {
+      const code = String((err as { code?: unknown }).code ?? 'send-failed').slice(0, 64);
+      const failed = r.attempts + 1 >= MAX_ATTEMPTS;
+      await db
+        .updateTable('notices')
+        .set((eb) => ({ status: failed ? 'failed' : 'queued', attempts: eb('attempts', '+', 1), failure_code: code }))
+        .where('id', '=', r.id)
+        .execute();
+      out.push({ noticeId: r.id, status: failed ? 'failed' : 'queued', providerMessageId: null, errorCode: code });
+    }
+  }
+  return out;
+}
+
+export interface BounceOutcome {
+  noticeId: string;
+  /** The contact's gate state after the bounce (`pending` stays pending: its window is cancelled). */
+  gate: string | null;
+}
+
+/**
+ * Records a bounce for a notice found by id or provider message id. The objection window is cancelled,
+ * so a held contact stays pending until a later notice is delivered. Returns null when no notice matches.
+ */
+export async function recordBounce(
+  db: Kysely<DB>,
+  key: { id?: string; providerMessageId?: string },
+  now: Date = new Date(),
+): Promise<BounceOutcome | null> {
+  return db.transaction().execute(async (trx) => {
+    let q = trx.selectFrom('notices').select(['id', 'profile_id']);
+    if (key.id) q = q.where('id', '=', key.id);
+    else if (key.providerMessageId) q = q.where('provider_message_id', '=', key.providerMessageId);
+    else return null;
+    const n = await q.executeTakeFirst();
+    if (!n) return null;
+    await trx
+      .updateTable('notices')
+      .set({ status: 'bounced', bounced_at: now.toISOString() })
+      .where('id', '=', n.id)
+      .execute();
+    let gate: string | null = null;
+    if (n.profile_id) {
+      await trx
+        .updateTable('privacy_gates')
+        .set({ window_ends_at: null })
+        .where('profile_id', '=', n.profile_id)
+        .where('state', '=', 'pending')
+        .execute();
+      const g = await trx.selectFrom('privacy_gates').select('state').where('profile_id', '=', n.profile_id).executeTakeFirst();
+      gate = g?.state ?? null;
+    }
+    return { noticeId: n.id, gate };
+  });
+}

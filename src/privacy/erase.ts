@@ -1,0 +1,164 @@
+/**
+ * Erasure (Art. 17) and objection (Art. 21): the person's keyed hash goes on the suppression list, and the
+ * profile, its observations, pins, job history, publication gate and jurisdiction decisions are deleted.
+ * The notice log keeps its rows as evidence (template hash, times, status, keyed recipient hash) but loses
+ * the plain recipient address and the profile link. The person's address is also removed where it was seen
+ * as a field of someone else's profile (a colleague's signature listing it).
+ *
+ * Objection = erasure + suppression, recorded with reason `objection`: under Art. 21(2)-(3) an objection to
+ * a directory used for business contact is treated as absolute (we do not weigh compelling grounds), so it
+ * ends in the same state as an erasure; the request log keeps the difference.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+import type { DB } from '../db/schema.ts';
+import { locatePerson } from './locate.ts';
+import { resolveOptions, type PrivacyOptions } from './options.ts';
+import { completeRequest, openRequest } from './requests.ts';
+import { scrubAfterErasure, type PgVacuum } from './scrub.ts';
+
+export interface ErasureOutcome {
+  requestId: string;
+  kind: 'erase' | 'object';
+  regime: string;
+  dueAt: string;
+  profilesDeleted: number;
+  observationsDeleted: number;
+  noticesScrubbed: number;
+  alreadySuppressed: boolean;
+  scrub: string;
+}
+
+export interface ErasureOptions extends PrivacyOptions {
+  now?: Date;
+  channel?: string;
+  /** PostgreSQL only: VACUUM FULL (default), plain VACUUM, or none. */
+  pgVacuum?: PgVacuum;
+}
+
+const n = (r: { numDeletedRows?: bigint; numUpdatedRows?: bigint }) => Number(r.numDeletedRows ?? r.numUpdatedRows ?? 0n);
+
+/** Deletes everything about the person inside `trx` and suppresses them. No scrub (see `erasePerson`). */
+export async function eraseInTransaction(
+  trx: Kysely<DB>,
+  email: string,
+  kind: 'erase' | 'object',
+  opts: ErasureOptions = {},
+): Promise<Omit<ErasureOutcome, 'scrub'>> {
+  const o = resolveOptions(opts);
+  const now = opts.now ?? new Date();
+  const at = now.toISOString();
+  const p = await locatePerson(trx, email, o.policy, o.secretKey);
+  const req = await openRequest(trx, {
+    kind,
+    requestHash: p.requestHash,
+    codes: p.codes,
+    channel: opts.channel ?? 'cli',
+    now,
+    policy: o.policy,
+  });
+  const existing = await trx.selectFrom('suppressions').select('subject_hash').where('subject_hash', '=', p.subjectHash).executeTakeFirst();
+  if (!existing) {
+    await trx
+      .insertInto('suppressions')
+      .values({
+        subject_hash: p.subjectHash,
+        scope: 'email',
+        reason: kind === 'object' ? 'objection' : 'erasure',
+        request_id: req.id,
+        created_at: at,
+        last_blocked_at: null,
+      })
+      .execute();
+  }
+  let observationsDeleted = 0;
+  let profilesDeleted = 0;
+  let noticesScrubbed = 0;
+  for (const id of p.profileIds) {
+    observationsDeleted += n(await trx.deleteFrom('observations').where('profile_id', '=', id).executeTakeFirst());
+    await trx.deleteFrom('profile_pins').where('profile_id', '=', id).execute();
+    await trx.deleteFrom('job_history').where('profile_id', '=', id).execute();
+    profilesDeleted += n(await trx.deleteFrom('profiles').where('id', '=', id).executeTakeFirst());
+    await trx.deleteFrom('privacy_gates').where('profile_id', '=', id).execute();
+    await trx.deleteFrom('jurisdiction_decisions').where('profile_id', '=', id).execute();
+    noticesScrubbed += n(
+      await trx.updateTable('notices').set({ recipient: null, profile_id: null }).where('profile_id', '=', id).executeTakeFirst(),
+    );
+  }
+  // Notices queued under another profile id but to this person (keyed hash match).
+  noticesScrubbed += n(
+    await trx
+      .updateTable('notices')
+      .set({ recipient: null, profile_id: null })
+      .where('recipient_hash', '=', p.subjectHash)
+      .where('recipient', 'is not', null)
+      .executeTakeFirst(),
+  );
+  // Queued (unsent) notices to an erased person must never go out.
+  await trx
+    .updateTable('notices')
+    .set({ status: 'failed', failure_code: 'erased' })
+    .where('recipient_hash', '=', p.subjectHash)
+    .where('status', '=', 'queued')
+    .execute();
+  observationsDeleted += await removeFromOtherProfiles(trx, p.email);
+  const outcome = {
+    requestId: req.id,
+    kind,
+    regime: req.regime,
+    dueAt: req.dueAt,
+    profilesDeleted,
+    observationsDeleted,
+    noticesScrubbed,
+    alreadySuppressed: Boolean(existing),
+  };
+  await completeRequest(trx, req.id, { profilesDeleted, observationsDeleted, noticesScrubbed, suppressed: true }, now);
+  return outcome;
+}
+
+/** The address seen as an `email` field of other profiles: delete those observations, drop it from lists. */
+async function removeFromOtherProfiles(trx: Kysely<DB>, email: string): Promise<number> {
+  const deleted = n(
+    await trx.deleteFrom('observations').where('field', '=', 'email').where('value_norm', '=', email).executeTakeFirst(),
+  );
+  const needle = JSON.stringify(email).slice(1, -1);
+  const rows = await trx
+    .selectFrom('profiles')
+    .select(['id', 'emails_json'])
+    // `_` and `%` in an address only widen the LIKE pre-filter; the exact test is below.
+    .where('emails_json', 'like', `%${needle}%`)
+    .execute();
+  for (const r of rows) {
+    const list = (JSON.parse(r.emails_json) as string[]).filter((x) => x.toLowerCase() !== email);
+    await trx.updateTable('profiles').set({ emails_json: JSON.stringify(list) }).where('id', '=', r.id).execute();
+  }
+  const pins = await trx.selectFrom('profile_pins').select(['profile_id', 'field', 'value_json']).where('field', '=', 'emails').execute();
+  for (const pin of pins) {
+    const v = JSON.parse(pin.value_json) as unknown;
+    if (Array.isArray(v) && v.some((x) => String(x).toLowerCase() === email)) {
+      const kept = v.filter((x) => String(x).toLowerCase() !== email);
+      await trx
+        .updateTable('profile_pins')
+        .set({ value_json: JSON.stringify(kept) })
+        .where('profile_id', '=', pin.profile_id)
+        .where('field', '=', 'emails')
+        .execute();
+    }
+  }
+  return deleted;
+}
+
+/**
+ * Erases (or, with `kind: 'object'`, records an objection for) the person with this email, in one
+ * transaction, then scrubs the database files (WAL checkpoint on SQLite, VACUUM FULL on PostgreSQL).
+ */
+export async function erasePerson(
+  d: Pick<Database, 'db' | 'dialect'>,
+  email: string,
+  kind: 'erase' | 'object' = 'erase',
+  opts: ErasureOptions = {},
+): Promise<ErasureOutcome> {
+  const r = await d.db.transaction().execute((trx) => eraseInTransaction(trx, email, kind, opts));
+  const { action } = await scrubAfterErasure(d.db, d.dialect, opts.pgVacuum);
+  return { ...r, scrub: action };
+}

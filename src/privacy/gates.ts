@@ -1,0 +1,79 @@
+/**
+ * Publication gates: a held contact enters the directory only once its notice was sent (not bounced)
+ * and the objection window passed without objection (an objection erases the gate with the profile).
+ * The suppression list is checked again here, right before listing.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { iso } from './options.ts';
+
+/** Lists one contact in the directory: C1's `listContact` (sets the profile listed, awards credits). */
+export type ListContact = (trx: Kysely<DB>, profileId: string, now: string) => Promise<unknown>;
+
+export interface PromoteOutcome {
+  profileId: string;
+  result: 'listed' | 'suppressed';
+}
+
+/** Pending contacts whose window passed, in window order. */
+export async function dueForListing(db: Kysely<DB>, now: Date | string = new Date()) {
+  return db
+    .selectFrom('privacy_gates')
+    .select(['profile_id', 'subject_hash', 'window_ends_at', 'codes_json'])
+    .where('state', '=', 'pending')
+    .where('window_ends_at', 'is not', null)
+    .where('window_ends_at', '<=', iso(now))
+    .orderBy('window_ends_at')
+    .execute();
+}
+
+/**
+ * Lists every pending contact whose notice was sent and whose objection window passed, each in its own
+ * transaction (outcomes as data). `list` is the store's listing function.
+ */
+export async function promoteDue(
+  db: Kysely<DB>,
+  list: ListContact,
+  now: Date | string = new Date(),
+): Promise<PromoteOutcome[]> {
+  const at = iso(now);
+  const out: PromoteOutcome[] = [];
+  for (const g of await dueForListing(db, at)) {
+    const result = await db.transaction().execute(async (trx) => {
+      const sup = await trx
+        .selectFrom('suppressions')
+        .select('subject_hash')
+        .where('subject_hash', '=', g.subject_hash)
+        .executeTakeFirst();
+      if (sup) {
+        await trx
+          .updateTable('suppressions')
+          .set((eb) => ({ blocked_count: eb('blocked_count', '+', 1), last_blocked_at: at }))
+          .where('subject_hash', '=', g.subject_hash)
+          .execute();
+        return 'suppressed' as const;
+      }
+      const upd = await trx
+        .updateTable('privacy_gates')
+        .set({ state: 'listed', listed_at: at })
+        .where('profile_id', '=', g.profile_id)
+        .where('state', '=', 'pending')
+        .executeTakeFirst();
+      if (Number(upd.numUpdatedRows) === 0) return null;
+      await list(trx, g.profile_id, at);
+      return 'listed' as const;
+    });
+    if (result) out.push({ profileId: g.profile_id, result });
+  }
+  return out;
+}
+
+/** Fallback lister when the store offers none: marks the profile listed (no credits). */
+export const markProfileListed: ListContact = async (trx, profileId, now) => {
+  await trx
+    .updateTable('profiles')
+    .set({ status: 'listed', listed_at: now, updated_at: now })
+    .where('id', '=', profileId)
+    .where('status', '=', 'pending')
+    .execute();
+};

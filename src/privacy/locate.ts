@@ -1,0 +1,54 @@
+/**
+ * Finds what the database holds about a person, by email: profiles keyed by the lower-cased email, and
+ * publication gates keyed by the person's keyed hash (which also catches provider dot/plus variants).
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { decideJurisdiction } from '../jurisdiction/decide.ts';
+import type { JurisdictionPolicy } from '../jurisdiction/policy.ts';
+import { normaliseEmail, subjectHashers } from './subject.ts';
+
+export interface Person {
+  /** Lower-cased, trimmed email (the store's profile key). */
+  email: string;
+  /** Keyed hash for suppressions and gates. */
+  subjectHash: string;
+  /** Keyed hash for the request log (its own purpose key). */
+  requestHash: string;
+  profileIds: string[];
+  /** Jurisdiction codes from the stored gates, else from the email's ccTLD (or `unknown`). */
+  codes: string[];
+}
+
+/** Rejects anything that is not one plausible address (no spaces, one @, bounded length). */
+export function checkEmail(email: string): string {
+  const e = email.trim().toLowerCase();
+  if (e.length > 320 || !/^[^\s@]{1,64}@[^\s@]{1,253}$/.test(e)) {
+    throw Object.assign(new Error('not an email address'), { code: 'bad-input' });
+  }
+  return e;
+}
+
+export async function locatePerson(
+  trx: Kysely<DB>,
+  email: string,
+  policy: JurisdictionPolicy,
+  secretKey?: string | null,
+): Promise<Person> {
+  const e = checkEmail(email);
+  const h = await subjectHashers(trx, secretKey);
+  const subjectHash = h.subject(normaliseEmail(e));
+  const requestHash = h.request(normaliseEmail(e));
+  const byEmail = await trx.selectFrom('profiles').select('id').where('email', '=', e).execute();
+  const gates = await trx
+    .selectFrom('privacy_gates')
+    .select(['profile_id', 'codes_json'])
+    .where('subject_hash', '=', subjectHash)
+    .execute();
+  const profileIds = [...new Set([...byEmail.map((r) => r.id), ...gates.map((g) => g.profile_id)])];
+  let codes = [...new Set(gates.flatMap((g) => JSON.parse(g.codes_json) as string[]))];
+  if (codes.length === 0) {
+    codes = decideJurisdiction({ phones: [], emailDomain: e.slice(e.lastIndexOf('@') + 1), addresses: [] }, policy).codes;
+  }
+  return { email: e, subjectHash, requestHash, profileIds, codes };
+}
