@@ -43,6 +43,8 @@ export interface HarvestEnv {
   holder: string;
   /** Stops after the page in flight (SIGINT/SIGTERM). */
   signal?: AbortSignal;
+  /** Lease TTL (default LEASE_TTL_MS); workers use their queue's expiration. */
+  leaseTtlMs?: number;
   /** Demo mode: secrets use the generated demo key (src/secrets). */
   demo?: boolean;
   /** Connector lookup; default the registry (tests pass fakes here). */
@@ -119,7 +121,7 @@ export async function harvestConnection(
 
   const key = `${conn.kind} ${conn.account}`;
   const dry = opts.dryRun === true;
-  if (!dry && !(await acquireLease(env.db, connectionId, env.holder))) return result('skipped', 'already-running');
+  if (!dry && !(await acquireLease(env.db, connectionId, env.holder, env.leaseTtlMs))) return result('skipped', 'already-running');
   env.progress.update(connectionId, { label: key, state: 'running' });
   env.logger.log('info', 'harvest.start', { connection: connectionId, kind: conn.kind, dryRun: dry });
 
@@ -164,7 +166,7 @@ export async function harvestConnection(
           counts.noticesQueued += o.noticesQueued;
           counts.creditsAwarded += o.creditsAwarded;
           await saveCursor(trx, connectionId, page.cursor);
-          if (!(await renewLease(trx, connectionId, env.holder))) throw new Stop('already-running');
+          if (!(await renewLease(trx, connectionId, env.holder, env.leaseTtlMs))) throw new Stop('already-running');
         });
       }
       const st = connector.stats();

@@ -1,0 +1,88 @@
+/**
+ * `sigmine demo`: the main job on a fresh machine, with no configuration and no external account.
+ * Migrates the SQLite database (default ./data/sigmine.db), registers a demo contributor with a local
+ * `mailbox` connection over the bundled sample mailbox, harvests it, and prints the contacts found, the
+ * credits and the notices queued. Running it again is idempotent: the saved cursor and the store's
+ * message keys make the second harvest a no-op, and the connection bonus is keyed once per source.
+ */
+import type { Command } from 'commander';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../config.ts';
+import { usingDatabase } from '../db/database.ts';
+import { EXIT, setExit } from '../cli/exit.ts';
+import { printJsonLine, printTable } from '../cli/output.ts';
+import { outputsFor } from '../log.ts';
+import { upsertConnection } from '../connections/repository.ts';
+import { awardConnectionBonus, balanceOf } from '../store/ledger.ts';
+import { listContacts } from '../store/directory.ts';
+import { listNotices } from '../notices/outbox.ts';
+import { holderId } from '../harvest/lease.ts';
+import { runHarvest } from '../harvest/run.ts';
+import { printResultTables } from '../harvest/report.ts';
+
+export const DEMO_CONTRIBUTOR = 'demo@sigmine.example';
+export const SAMPLE_MAILBOX = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'sample-mailbox');
+
+export function register(program: Command): void {
+  program
+    .command('demo')
+    .description('harvest the bundled sample mailbox into a local SQLite directory (no account needed)')
+    .option('--json', 'print the outcome as JSON lines')
+    .action(async (opts: { json?: boolean }) => {
+      const config = loadConfig();
+      const out = process.stdout;
+      const say = (s: string) => {
+        if (!opts.json) out.write(`${s}\n`);
+      };
+      say(`sigmine demo: database ${relative(process.cwd(), config.database) || config.database}`);
+      await usingDatabase(config.database, async ({ db, dialect }) => {
+        say(`  migrated (${dialect})`);
+        const { connection, created } = await upsertConnection(
+          db,
+          { contributorEmail: DEMO_CONTRIBUTOR, kind: 'mailbox', account: 'sample-mailbox', config: { path: SAMPLE_MAILBOX } },
+          null,
+        );
+        const bonus = created ? await awardConnectionBonus(db, connection.id) : 0;
+        say(
+          `  contributor ${DEMO_CONTRIBUTOR}: ${created ? 'new' : 'existing'} mailbox connection ` +
+            `over ${relative(process.cwd(), SAMPLE_MAILBOX)}${bonus ? ` (connection bonus +${bonus})` : ''}\n`,
+        );
+        const { logger, progress } = opts.json ? outputsFor(process.stderr) : outputsFor(process.stderr);
+        const { results, summary } = await runHarvest(
+          { db, config, logger, progress, holder: holderId(), demo: true },
+          [connection.id],
+          { trigger: 'demo' },
+        );
+        const contacts = await listContacts(db, { status: 'all' });
+        const balance = await balanceOf(db, connection.contributorId);
+        const notices = await listNotices(db);
+        const queued = notices.filter((n) => n.status === 'queued').length;
+        if (opts.json) {
+          for (const r of results) printJsonLine({ type: 'connection', ...r });
+          printJsonLine({ type: 'summary', ...summary });
+          for (const c of contacts) printJsonLine({ type: 'contact', ...c });
+          printJsonLine({ type: 'demo', contacts: contacts.length, credits: balance, noticesQueued: queued });
+        } else {
+          printResultTables(results, summary);
+          out.write(`\nContacts in the directory store (${contacts.length}; pending ones wait for their notice):\n`);
+          printTable(
+            ['email', 'name', 'title', 'company', 'phone', 'status'],
+            contacts.map((c) => [c.email, c.name, c.title, c.company, c.phones[0]?.e164 ?? c.phones[0]?.raw ?? '', c.status]),
+          );
+          out.write(`\nCredits of ${DEMO_CONTRIBUTOR}: ${balance}\n`);
+          out.write(`Notices queued: ${queued} (of ${notices.length} notices in the outbox)\n`);
+          out.write(
+            '\nNext:\n' +
+              '  sigmine serve                      web app: directory and privacy center\n' +
+              '  sigmine contacts list --status all  every contact, with its status\n' +
+              '  sigmine contacts show EMAIL         one profile with provenance and job history\n' +
+              `  sigmine ledger --contributor ${DEMO_CONTRIBUTOR}\n` +
+              '  sigmine notices list                the notices outbox\n' +
+              '  sigmine harvest --dry-run           what each connection would contribute\n',
+          );
+        }
+        if (summary.failed > 0) setExit(EXIT.partial);
+      });
+    });
+}

@@ -1,0 +1,86 @@
+/**
+ * `sigmine schedule [--cron EXPR] [--jitter SECONDS] [--now]`: harvests on a cron expression (croner;
+ * default hourly) with a random delay up to `--jitter` seconds (default 300), until SIGINT/SIGTERM.
+ * On SQLite the harvests run in this one process; on PostgreSQL the schedule queues one job per
+ * harvestable connection for `sigmine worker`s instead. Opted-out contributors and connections that need
+ * reconnecting are never harvested.
+ */
+import type { Command } from 'commander';
+import { Cron } from 'croner';
+import { loadConfig } from '../config.ts';
+import { dialectOf, usingDatabase } from '../db/database.ts';
+import { jsonLogger, noProgress } from '../log.ts';
+import { holderId } from '../harvest/lease.ts';
+import { runHarvest } from '../harvest/run.ts';
+import { listConnections } from '../connections/repository.ts';
+import { enqueueHarvests, openQueue } from '../harvest/queue.ts';
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+  });
+
+export function register(program: Command): void {
+  program
+    .command('schedule')
+    .description('harvest on a schedule until stopped (on PostgreSQL: queue jobs for workers)')
+    .option('--cron <expr>', 'cron expression (5 or 6 fields)', '0 * * * *')
+    .option('--jitter <seconds>', 'random delay before each run, spreading load on providers', '300')
+    .option('--now', 'also run once right away')
+    .action(async (opts: { cron: string; jitter: string; now?: boolean }) => {
+      const config = loadConfig();
+      const jitterMs = Math.max(0, Number(opts.jitter) || 0) * 1000;
+      const logger = jsonLogger(process.stderr);
+      const pg = dialectOf(config.database) === 'postgres';
+      const ac = new AbortController();
+      await usingDatabase(config.database, async ({ db }) => {
+        const boss = pg ? await openQueue(config.database) : null;
+        const holder = holderId();
+        let running: Promise<void> | null = null;
+        const tick = async (delay: boolean) => {
+          if (running || ac.signal.aborted) {
+            logger.log('warn', 'schedule.skip', { reason: running ? 'previous run still going' : 'stopping' });
+            return;
+          }
+          running = (async () => {
+            if (delay && jitterMs) await sleep(Math.floor(Math.random() * jitterMs), ac.signal);
+            if (ac.signal.aborted) return;
+            if (boss) {
+              const r = await enqueueHarvests(boss, { db });
+              logger.log('info', 'schedule.enqueued', r);
+            } else {
+              const conns = await listConnections(db, { harvestable: true });
+              const { summary } = await runHarvest(
+                { db, config, logger, progress: noProgress, holder, signal: ac.signal },
+                conns.map((c) => c.id),
+                { trigger: 'schedule' },
+              );
+              logger.log('info', 'schedule.run', { ok: summary.ok, failed: summary.failed, skipped: summary.skipped });
+            }
+          })()
+            .catch((e: Error) => logger.log('error', 'schedule.error', { message: e.message }))
+            .finally(() => {
+              running = null;
+            });
+          await running;
+        };
+        const job = new Cron(opts.cron, { protect: true }, () => tick(true));
+        logger.log('info', 'schedule.started', { cron: opts.cron, jitterSeconds: jitterMs / 1000, next: job.nextRun()?.toISOString(), mode: pg ? 'queue' : 'in-process' });
+        if (opts.now) void tick(false);
+        await new Promise<void>((resolve) => {
+          const stop = () => {
+            logger.log('info', 'schedule.stopping', {});
+            job.stop();
+            ac.abort();
+            resolve();
+          };
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+        if (running) await running;
+        if (boss) await boss.stop({ graceful: true, wait: true });
+        logger.log('info', 'schedule.stopped', {});
+      });
+    });
+}
