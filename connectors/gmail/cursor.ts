@@ -16,8 +16,17 @@ export interface GmailCursor extends Cursor {
   listed: number;
 }
 
-export function gmailCursor(c: Pick<GmailCursor, 'mode' | 'historyId' | 'pageToken' | 'listed'>): GmailCursor {
-  return { kind: 'gmail', v: 1, mode: c.mode, historyId: c.historyId, pageToken: c.pageToken, listed: c.listed };
+export function gmailCursor(
+  c: Pick<GmailCursor, 'mode' | 'historyId' | 'pageToken' | 'listed'>,
+): GmailCursor {
+  return {
+    kind: 'gmail',
+    v: 1,
+    mode: c.mode,
+    historyId: c.historyId,
+    pageToken: c.pageToken,
+    listed: c.listed,
+  };
 }
 
 /** The cursor if it is a valid v1 Gmail cursor, else null (the caller resyncs). */

@@ -48,7 +48,10 @@ class GmailConnector implements Connector {
 
   async close(): Promise<void> {}
 
-  async *pages(cursor: Cursor | null, opts: { since?: Date; signal?: AbortSignal } = {}): AsyncIterable<Page> {
+  async *pages(
+    cursor: Cursor | null,
+    opts: { since?: Date; signal?: AbortSignal } = {},
+  ): AsyncIterable<Page> {
     let c = parseGmailCursor(cursor);
     if (cursor && !c) this.deps.onEvent?.({ type: 'resync', reason: 'unrecognised cursor' });
     if (c?.mode === 'history') {
@@ -64,18 +67,27 @@ class GmailConnector implements Connector {
     return this.session.caller.call(units, async () => (await fn()).data, signal);
   }
 
-  private async *full(c: GmailCursor | null, opts: { since?: Date; signal?: AbortSignal }): AsyncGenerator<Page> {
+  private async *full(
+    c: GmailCursor | null,
+    opts: { since?: Date; signal?: AbortSignal },
+  ): AsyncGenerator<Page> {
     const { signal } = opts;
     let historyId = c?.historyId;
     if (!historyId) {
-      const profile = await this.call(UNITS.profile, () => this.api.users.getProfile({ userId: 'me' }, { signal }), signal);
+      const profile = await this.call(
+        UNITS.profile,
+        () => this.api.users.getProfile({ userId: 'me' }, { signal }),
+        signal,
+      );
       historyId = profile.historyId ?? undefined;
       if (!historyId) throw new ConnectorError('unavailable', 'Gmail profile has no historyId');
     }
     let pageToken = c?.pageToken ?? undefined;
     let listed = c?.listed ?? 0;
     // Epoch seconds: `after:YYYY/MM/DD` would mean midnight PST (Gmail filtering guide).
-    const q = ['-in:chats', opts.since ? `after:${Math.floor(opts.since.getTime() / 1000)}` : ''].join(' ').trim();
+    const q = ['-in:chats', opts.since ? `after:${Math.floor(opts.since.getTime() / 1000)}` : '']
+      .join(' ')
+      .trim();
     for (;;) {
       const res = await this.call(
         UNITS.list,
@@ -109,7 +121,13 @@ class GmailConnector implements Connector {
           UNITS.history,
           () =>
             this.api.users.history.list(
-              { userId: 'me', startHistoryId: c.historyId, historyTypes: ['messageAdded'], maxResults: 500, pageToken },
+              {
+                userId: 'me',
+                startHistoryId: c.historyId,
+                historyTypes: ['messageAdded'],
+                maxResults: 500,
+                pageToken,
+              },
               { signal },
             ),
           signal,
@@ -129,7 +147,12 @@ class GmailConnector implements Connector {
       const next = res.nextPageToken ?? null;
       const cursor = next
         ? gmailCursor({ mode: 'history', historyId: c.historyId, pageToken: next, listed: 0 })
-        : gmailCursor({ mode: 'history', historyId: res.historyId ?? c.historyId, pageToken: null, listed: 0 });
+        : gmailCursor({
+            mode: 'history',
+            historyId: res.historyId ?? c.historyId,
+            pageToken: null,
+            listed: 0,
+          });
       yield { messages, contacts: [], cursor, done: !next };
       if (!next) return 'ok';
       pageToken = next;

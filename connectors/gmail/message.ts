@@ -7,36 +7,11 @@
  */
 import type { gmail_v1 } from '@googleapis/gmail';
 import type { MinimalMessage } from '../../parsers/types.ts';
-import { decodeText, decodeWords } from '../../parsers/charset.ts';
-import { htmlToText } from '../../parsers/html-to-text.ts';
+import { decodeText } from '../../parsers/charset.ts';
+import { htmlSignatureHint, htmlToText } from '../../parsers/html-to-text.ts';
 import { newestPart } from '../../parsers/newest-part.ts';
-import { MAX_TEXT_CHARS, TAIL_CHARS } from '../../parsers/budget.ts';
-
-/** Headers handed on: addressing, identity, date and the bulk/automation markers (RFC 2369, 3834). */
-export const SELECTED_HEADERS = new Set([
-  'from',
-  'sender',
-  'reply-to',
-  'to',
-  'cc',
-  'date',
-  'message-id',
-  'list-id',
-  'list-unsubscribe',
-  'list-post',
-  'precedence',
-  'auto-submitted',
-  'x-auto-response-suppress',
-  'x-autoreply',
-  'x-autorespond',
-  'feedback-id',
-  'x-mailer',
-  'return-path',
-  'x-campaign',
-  'x-mailgun-tag',
-  'x-sg-eid',
-  'x-ses-outgoing',
-]);
+import { capLines, MAX_TEXT_CHARS } from '../../parsers/budget.ts';
+import { delimiterHint, isoDate, selectHeaders, tailOf } from '../../parsers/message.ts';
 
 /** Header values longer than this are cut before decoding (no legitimate address list needs more). */
 const MAX_HEADER_VALUE = 16 * 1024;
@@ -65,16 +40,16 @@ function isAttachment(p: Part): boolean {
 }
 
 /**
- * The part whose text we read: the first text/plain in document order outside attachments and
- * forwarded messages; else the first text/html. multipart/alternative prefers plain for the same
- * reason.
+ * The parts whose text we read: the first text/plain and the first text/html in document order,
+ * outside attachments and forwarded messages. Plain text is the body (as in the local parser); the
+ * HTML alternative is only read for the client's signature markers when there is one.
  */
-export function chooseTextPart(root: Part): Part | null {
+export function chooseTextParts(root: Part): { plain: Part | null; html: Part | null } {
   let plain: Part | null = null;
   let html: Part | null = null;
   let seen = 0;
   const walk = (p: Part, depth: number): void => {
-    if (plain || depth > MAX_DEPTH || ++seen > MAX_PARTS) return;
+    if ((plain && html) || depth > MAX_DEPTH || ++seen > MAX_PARTS) return;
     const type = (p.mimeType ?? '').toLowerCase();
     if (type === 'message/rfc822' || isAttachment(p)) return;
     if (type.startsWith('multipart/')) {
@@ -82,45 +57,48 @@ export function chooseTextPart(root: Part): Part | null {
       return;
     }
     if (!p.body?.data) return;
-    if (type === 'text/plain') plain = p;
+    if (type === 'text/plain' && !plain) plain = p;
     else if (type === 'text/html' && !html) html = p;
   };
   walk(root, 0);
-  return plain ?? html;
+  return { plain, html };
 }
 
-/** Decoded text of one part (base64url, padded or not; `Buffer` accepts both). */
+/** Decoded text of one part (base64url, padded or not; `Buffer` accepts both), in its own charset. */
 export function partText(p: Part): string {
   const data = (p.body?.data ?? '').slice(0, MAX_DATA_CHARS);
-  const bytes = Buffer.from(data, 'base64url');
-  let text = decodeText(bytes, charsetOf(headerValue(p, 'content-type')));
-  if ((p.mimeType ?? '').toLowerCase() === 'text/html') text = htmlToText(text);
-  return text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text;
+  return decodeText(Buffer.from(data, 'base64url'), charsetOf(headerValue(p, 'content-type')));
 }
 
-function toIso(dateHeader: string | undefined, internalDate: string | null | undefined): string | null {
-  const d = dateHeader ? Date.parse(dateHeader) : NaN;
-  if (Number.isFinite(d)) return new Date(d).toISOString();
-  const ms = Number(internalDate);
-  return internalDate && Number.isFinite(ms) ? new Date(ms).toISOString() : null;
+/** CRLF -> LF, keep the top (the newest text) when huge, cap line lengths before any regex. */
+function normalise(s: string): string {
+  const t = s.indexOf('\r') >= 0 ? s.replace(/\r\n?/g, '\n') : s;
+  return capLines(t.length > MAX_TEXT_CHARS ? t.slice(0, MAX_TEXT_CHARS) : t);
 }
 
 /** The one thing the Gmail connector hands over per message. Whole bodies never leave here. */
 export function gmailToMinimal(msg: gmail_v1.Schema$Message): MinimalMessage {
   const payload = msg.payload ?? {};
-  const headers: Record<string, string> = {};
+  const raw = new Map<string, string>();
   for (const h of payload.headers ?? []) {
     const name = (h.name ?? '').toLowerCase();
-    if (!SELECTED_HEADERS.has(name) || headers[name] !== undefined) continue;
-    // Gmail usually returns headers as sent (RFC 2047 words intact): decode them here.
-    headers[name] = decodeWords((h.value ?? '').slice(0, MAX_HEADER_VALUE));
+    // First occurrence wins, as in the local parser; Gmail returns values as sent (RFC 2047 intact),
+    // and selectHeaders decodes them.
+    if (name && !raw.has(name)) raw.set(name, (h.value ?? '').slice(0, MAX_HEADER_VALUE));
   }
-  const part = chooseTextPart(payload);
-  const newest = part ? newestPart(partText(part)) : '';
+  const headers = selectHeaders(raw);
+  const { plain, html } = chooseTextParts(payload);
+  const htmlText = html ? partText(html) : null;
+  const text = plain ? partText(plain) : htmlText !== null ? htmlToText(htmlText) : '';
+  const newest = text === '' ? '' : newestPart(normalise(text));
+  const internal = Number(msg.internalDate);
   return {
     sourceId: msg.id ?? '',
     headers,
-    tail: newest.length > TAIL_CHARS ? newest.slice(-TAIL_CHARS) : newest,
-    date: toIso(headers['date'], msg.internalDate),
+    tail: tailOf(newest),
+    date:
+      isoDate(headers['date']) ??
+      (msg.internalDate && Number.isFinite(internal) ? new Date(internal).toISOString() : null),
+    signatureHint: (htmlText !== null ? htmlSignatureHint(htmlText) : null) ?? delimiterHint(newest),
   };
 }

@@ -19,7 +19,12 @@ export type GoogleFailure =
   | { kind: 'not-found'; status: number; reason: string }
   | { kind: 'fatal'; code: 'config' | 'bad-input' | 'unavailable'; reason: string };
 
-const RATE_REASONS = new Set(['rateLimitExceeded', 'userRateLimitExceeded', 'quotaExceeded', 'RESOURCE_EXHAUSTED']);
+const RATE_REASONS = new Set([
+  'rateLimitExceeded',
+  'userRateLimitExceeded',
+  'quotaExceeded',
+  'RESOURCE_EXHAUSTED',
+]);
 
 interface ErrorLike {
   status?: unknown;
@@ -50,7 +55,10 @@ export function classifyGoogleError(err: unknown): GoogleFailure {
   const e = (err ?? {}) as ErrorLike;
   const status = e.response?.status ?? (typeof e.status === 'number' ? e.status : undefined);
   const data = e.response?.data as
-    | { error?: string | { message?: string; status?: string; errors?: { reason?: string }[] }; error_description?: string }
+    | {
+        error?: string | { message?: string; status?: string; errors?: { reason?: string }[] };
+        error_description?: string;
+      }
     | undefined;
   // Token endpoint (OAuth) errors: `error` is a string.
   if (data && typeof data.error === 'string') {
@@ -64,15 +72,20 @@ export function classifyGoogleError(err: unknown): GoogleFailure {
   const retryAfterMs = parseRetryAfter(header(e.response?.headers, 'retry-after'));
   if (status === 429) return { kind: 'rate', reason: reasons[0] || message || '429', retryAfterMs };
   if (status === 403) {
-    const rate = reasons.find((r) => RATE_REASONS.has(r)) ?? (/too many concurrent/i.test(message) ? 'concurrent' : null);
+    const rate =
+      reasons.find((r) => RATE_REASONS.has(r)) ??
+      (/too many concurrent/i.test(message) ? 'concurrent' : null);
     if (rate) return { kind: 'rate', reason: rate, retryAfterMs };
     return { kind: 'fatal', code: 'config', reason: reasons[0] || 'forbidden' };
   }
   if (status === 401) return { kind: 'auth', reason: reasons[0] || 'unauthenticated' };
-  if (status === 404 || status === 410) return { kind: 'not-found', status, reason: reasons[0] || String(status) };
+  if (status === 404 || status === 410)
+    return { kind: 'not-found', status, reason: reasons[0] || String(status) };
   if (status === 400) return { kind: 'fatal', code: 'bad-input', reason: reasons[0] || message || '400' };
-  if (status !== undefined && status >= 500) return { kind: 'transient', reason: String(status), retryAfterMs };
-  if (status === undefined) return { kind: 'transient', reason: String(e.code ?? 'network'), retryAfterMs: null };
+  if (status !== undefined && status >= 500)
+    return { kind: 'transient', reason: String(status), retryAfterMs };
+  if (status === undefined)
+    return { kind: 'transient', reason: String(e.code ?? 'network'), retryAfterMs: null };
   return { kind: 'fatal', code: 'unavailable', reason: `${status}` };
 }
 
@@ -80,13 +93,19 @@ export function classifyGoogleError(err: unknown): GoogleFailure {
 export function toConnectorError(f: GoogleFailure, cause: unknown): ConnectorError {
   switch (f.kind) {
     case 'rate':
-      return new ConnectorError('rate-limited', `Google rate limit (${f.reason}); retry budget spent`, { cause });
+      return new ConnectorError('rate-limited', `Google rate limit (${f.reason}); retry budget spent`, {
+        cause,
+      });
     case 'transient':
       return new ConnectorError('unavailable', `Google unavailable (${f.reason})`, { cause });
     case 'auth':
-      return new ConnectorError('auth-expired', 'Google rejected the access token after a refresh', { cause });
+      return new ConnectorError('auth-expired', 'Google rejected the access token after a refresh', {
+        cause,
+      });
     case 'revoked':
-      return new ConnectorError('revoked', 'Google refresh token expired or revoked (invalid_grant)', { cause });
+      return new ConnectorError('revoked', 'Google refresh token expired or revoked (invalid_grant)', {
+        cause,
+      });
     case 'not-found':
       return new ConnectorError('not-found', `Google ${f.status} (${f.reason})`, { cause });
     case 'fatal':

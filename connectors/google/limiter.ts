@@ -49,7 +49,10 @@ export class UserLimiter {
 
   private refill(): void {
     const now = Date.now();
-    this.tokens = Math.min(this.opts.burst, this.tokens + ((now - this.last) / 1000) * this.opts.unitsPerSecond);
+    this.tokens = Math.min(
+      this.opts.burst,
+      this.tokens + ((now - this.last) / 1000) * this.opts.unitsPerSecond,
+    );
     this.last = now;
   }
 

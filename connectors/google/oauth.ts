@@ -93,7 +93,11 @@ export async function exchangeCode(
   const client = googleOAuthClient(config, o.redirectUri);
   let tokens;
   try {
-    ({ tokens } = await client.getToken({ code: o.code, codeVerifier: o.codeVerifier, redirect_uri: o.redirectUri }));
+    ({ tokens } = await client.getToken({
+      code: o.code,
+      codeVerifier: o.codeVerifier,
+      redirect_uri: o.redirectUri,
+    }));
   } catch (err) {
     const f = classifyGoogleError(err);
     throw f.kind === 'revoked'
@@ -103,7 +107,10 @@ export async function exchangeCode(
   if (!tokens.refresh_token) throw new ConnectorError('bad-input', 'Google returned no refresh token');
   const scopes = (tokens.scope ?? '').split(/[\s,]+/).filter(Boolean);
   if (scopes.includes(`${S}gmail.metadata`)) {
-    throw new ConnectorError('bad-input', 'the grant includes gmail.metadata; revoke access and connect again');
+    throw new ConnectorError(
+      'bad-input',
+      'the grant includes gmail.metadata; revoke access and connect again',
+    );
   }
   const missing = scopesFor(o.kinds).filter((s) => !scopes.includes(s));
   if (scopes.length > 0 && missing.length > 0) {
@@ -121,7 +128,13 @@ export async function connectGoogleCli(
   const { code, redirectUri, codeVerifier } = await loopbackAuthorize({
     ...opts,
     authUrl: ({ redirectUri, state, pkce }) =>
-      consentUrl(config, { kinds, redirectUri, state, codeChallenge: pkce.challenge, loginHint: opts.loginHint }),
+      consentUrl(config, {
+        kinds,
+        redirectUri,
+        state,
+        codeChallenge: pkce.challenge,
+        loginHint: opts.loginHint,
+      }),
   });
   return exchangeCode(config, { code, redirectUri, codeVerifier, kinds });
 }

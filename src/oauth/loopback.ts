@@ -97,13 +97,18 @@ export async function loopbackAuthorize(opts: LoopbackOptions): Promise<Loopback
   const redirectUri = `http://127.0.0.1:${port}/callback`;
 
   const timer = setTimeout(
-    () => settle({ error: new LoopbackError('timeout', `no authorization within ${Math.round(timeoutMs / 1000)} s`) }),
+    () =>
+      settle({
+        error: new LoopbackError('timeout', `no authorization within ${Math.round(timeoutMs / 1000)} s`),
+      }),
     timeoutMs,
   );
   const onAbort = () => settle({ error: new LoopbackError('aborted', 'authorization aborted') });
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    print(`Open this URL in a browser to connect your account:\n${opts.authUrl({ redirectUri, state, pkce })}`);
+    print(
+      `Open this URL in a browser to connect your account:\n${opts.authUrl({ redirectUri, state, pkce })}`,
+    );
     const r = await outcome;
     if ('error' in r) throw r.error;
     return { code: r.code, redirectUri, codeVerifier: pkce.verifier };

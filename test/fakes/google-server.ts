@@ -1,0 +1,755 @@
+/**
+ * A local Google: OAuth token/revoke/consent, Gmail v1 (profile, messages.list/get, history.list),
+ * Calendar v3 events.list and People v1 connections/otherContacts, on node:http at 127.0.0.1
+ * (random port), following the documented request and response formats (see
+ * ../shared/recipes/provider-facts.md). Per-user quota (250 units/s moving average) and concurrency
+ * are enforced with 429/403 answers, so benchmarks (bench/harvest.ts) can reuse it with many users.
+ *
+ *   const g = await startGoogleServer();
+ *   const { refreshToken } = g.addUser('ann@acme.test');
+ *   g.addMessages('ann@acme.test', 5000);
+ *   env: SIGMINE_GOOGLE_API_URL=g.url SIGMINE_GOOGLE_OAUTH_URL=g.oauthUrl SIGMINE_GOOGLE_AUTH_URL=g.authUrl
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createHash, randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+
+export interface FakePart {
+  mimeType: string;
+  /** Extra part headers (Content-Type is generated from mimeType + charset). */
+  headers?: [string, string][];
+  charset?: string;
+  /** Transfer-decoded bytes of a leaf part (a string is UTF-8). */
+  body?: string | Uint8Array;
+  filename?: string;
+  parts?: FakePart[];
+}
+
+export interface FakeMessage {
+  /** Top-level headers in order (From, To, Subject, Date...). Values as sent (RFC 2047 allowed). */
+  headers: [string, string][];
+  /** Root part; default a text/plain UTF-8 part with `text`. */
+  root?: FakePart;
+  text?: string;
+  labelIds?: string[];
+  internalDate?: number;
+}
+
+export interface FakeEvent {
+  id?: string;
+  summary?: string;
+  start: string;
+  status?: 'confirmed' | 'cancelled';
+  organizer?: { email: string; displayName?: string; self?: boolean };
+  attendees?: {
+    email: string;
+    displayName?: string;
+    self?: boolean;
+    resource?: boolean;
+    responseStatus?: string;
+  }[];
+}
+
+/** A People API `Person` (only the fields we serve). */
+export type FakePerson = Record<string, unknown> & { resourceName?: string };
+
+export interface RequestLogEntry {
+  method: string;
+  path: string;
+  query: Record<string, string | string[]>;
+  user: string | null;
+  status: number;
+  /** Form body field names of OAuth POSTs (values never logged). */
+  form?: string[];
+}
+
+export interface GoogleServerOptions {
+  /** Per-user quota in units per second (Gmail: 250, moving average). Default 250. */
+  unitsPerSecond?: number;
+  /** Requests in flight per user before "Too many concurrent requests for user". Default 5. */
+  maxConcurrent?: number;
+  /** How a quota overrun is answered: 429 rateLimitExceeded (default) or 403 userRateLimitExceeded. */
+  rateLimitStatus?: 429 | 403;
+  /** Retry-After seconds sent with rate-limit answers; null: none. Default 1. */
+  retryAfterSeconds?: number | null;
+  /** Access-token lifetime (expires_in). Default 3599. */
+  accessTokenTtl?: number;
+  /** Artificial latency per API request, ms. Default 0. */
+  latencyMs?: number;
+  /** Scopes the consent page grants on top of the requested ones (e.g. gmail.metadata). */
+  extraGrantedScopes?: string[];
+}
+
+interface Stored {
+  id: string;
+  threadId: string;
+  historyId: number;
+  internalDate: number;
+  labelIds: string[];
+  payload: unknown;
+  sizeEstimate: number;
+  snippet: string;
+}
+
+interface UserState {
+  email: string;
+  messages: Stored[]; // oldest first
+  history: { id: number; message: { id: string; threadId: string; labelIds: string[] } }[];
+  historyId: number;
+  minHistoryId: number;
+  tokens: number;
+  last: number;
+  inFlight: number;
+  events: (FakeEvent & { id: string; seq: number; updated: string })[];
+  eventSeq: number;
+  eventSyncFloor: number;
+  connections: FakePerson[];
+  otherContacts: FakePerson[];
+}
+
+interface Fault {
+  match: (path: string) => boolean;
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+const COST: [RegExp, number][] = [
+  [/\/users\/me\/profile$/, 1],
+  [/\/users\/me\/history$/, 2],
+  [/\/users\/me\/messages(\/[^/]+)?$/, 5],
+];
+
+function gError(code: number, message: string, reason: string, status: string, domain = 'global') {
+  return { error: { code, message, errors: [{ message, domain, reason }], status } };
+}
+
+const UNAUTH = gError(
+  401,
+  'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.',
+  'authError',
+  'UNAUTHENTICATED',
+);
+
+function partTree(p: FakePart, partId: string): { json: unknown; size: number } {
+  const ct =
+    p.mimeType +
+    (p.charset ? `; charset="${p.charset}"` : '') +
+    (p.parts ? `; boundary="b${partId || 'root'}"` : '');
+  const headers = [
+    { name: 'Content-Type', value: ct },
+    ...(p.headers ?? []).map(([name, value]) => ({ name, value })),
+  ];
+  if (p.filename)
+    headers.push({ name: 'Content-Disposition', value: `attachment; filename="${p.filename}"` });
+  if (p.parts) {
+    const kids = p.parts.map((c, i) => partTree(c, partId === '' ? String(i) : `${partId}.${i}`));
+    return {
+      json: {
+        partId,
+        mimeType: p.mimeType,
+        filename: '',
+        headers,
+        body: { size: 0 },
+        parts: kids.map((k) => k.json),
+      },
+      size: kids.reduce((a, k) => a + k.size, 0),
+    };
+  }
+  const bytes =
+    typeof p.body === 'string' ? Buffer.from(p.body, 'utf8') : Buffer.from(p.body ?? new Uint8Array());
+  // Attachments carry an opaque attachmentId instead of data; data is base64url WITHOUT padding.
+  const body = p.filename
+    ? { attachmentId: 'ANGjdJ' + randomBytes(24).toString('base64url'), size: bytes.length }
+    : { size: bytes.length, data: bytes.toString('base64url') };
+  return {
+    json: { partId, mimeType: p.mimeType, filename: p.filename ?? '', headers, body },
+    size: bytes.length,
+  };
+}
+
+export async function startGoogleServer(opts: GoogleServerOptions = {}) {
+  const unitsPerSecond = opts.unitsPerSecond ?? 250;
+  const maxConcurrent = opts.maxConcurrent ?? 5;
+  const users = new Map<string, UserState>();
+  const refreshTokens = new Map<string, string>(); // token -> user
+  const accessTokens = new Map<string, { user: string; exp: number }>();
+  const codes = new Map<
+    string,
+    { user: string; redirectUri: string; challenge: string | null; scope: string }
+  >();
+  const faults: Fault[] = [];
+  const requests: RequestLogEntry[] = [];
+  let consentUser: string | null = null;
+  let idSeq = 0x18c0000000000000n;
+
+  const user = (email: string): UserState => {
+    const u = users.get(email);
+    if (!u) throw new Error(`fake google: unknown user ${email}`);
+    return u;
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err) => {
+      res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(gError(500, String(err), 'backendError', 'INTERNAL')));
+    });
+  });
+
+  async function readBody(req: IncomingMessage): Promise<string> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  function send(
+    res: ServerResponse,
+    log: RequestLogEntry,
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ) {
+    log.status = status;
+    res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', ...headers });
+    res.end(JSON.stringify(body));
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const query: Record<string, string | string[]> = {};
+    for (const k of new Set(url.searchParams.keys())) {
+      const all = url.searchParams.getAll(k);
+      query[k] = all.length > 1 ? all : all[0]!;
+    }
+    const log: RequestLogEntry = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query,
+      user: null,
+      status: 0,
+    };
+    requests.push(log);
+    const path = url.pathname;
+
+    // ---- OAuth ----
+    if (path === '/oauth/token' && req.method === 'POST') {
+      const form = new URLSearchParams(await readBody(req));
+      log.form = [...form.keys()];
+      const grant = form.get('grant_type');
+      if (grant === 'refresh_token') {
+        const u = refreshTokens.get(form.get('refresh_token') ?? '');
+        if (!u)
+          return send(res, log, 400, {
+            error: 'invalid_grant',
+            error_description: 'Token has been expired or revoked.',
+          });
+        log.user = u;
+        return send(res, log, 200, issue(u, null));
+      }
+      if (grant === 'authorization_code') {
+        const c = codes.get(form.get('code') ?? '');
+        codes.delete(form.get('code') ?? '');
+        if (!c || c.redirectUri !== form.get('redirect_uri'))
+          return send(res, log, 400, { error: 'invalid_grant', error_description: 'Bad Request' });
+        if (c.challenge) {
+          const v = form.get('code_verifier') ?? '';
+          if (createHash('sha256').update(v).digest('base64url') !== c.challenge)
+            return send(res, log, 400, {
+              error: 'invalid_grant',
+              error_description: 'Invalid code verifier.',
+            });
+        }
+        log.user = c.user;
+        const rt = '1//' + randomBytes(24).toString('base64url');
+        refreshTokens.set(rt, c.user);
+        return send(res, log, 200, { ...issue(c.user, c.scope), refresh_token: rt });
+      }
+      return send(res, log, 400, {
+        error: 'unsupported_grant_type',
+        error_description: 'Invalid grant_type: ' + grant,
+      });
+    }
+    if (path === '/oauth/revoke') {
+      if (req.method !== 'POST') return send(res, log, 404, { error: 'not_found' });
+      const form = new URLSearchParams(await readBody(req));
+      log.form = [...form.keys()];
+      const t = form.get('token') ?? '';
+      const u = refreshTokens.get(t) ?? accessTokens.get(t)?.user;
+      if (!u)
+        return send(res, log, 400, { error: 'invalid_token', error_description: 'Token expired or revoked' });
+      for (const [k, v] of refreshTokens) if (v === u) refreshTokens.delete(k);
+      for (const [k, v] of accessTokens) if (v.user === u) accessTokens.delete(k);
+      return send(res, log, 200, {});
+    }
+    if (path === '/o/oauth2/v2/auth') {
+      // Consent page stand-in: approves at once for `consentUser` and redirects (302) like Google.
+      const redirect = url.searchParams.get('redirect_uri') ?? '';
+      const target = new URL(redirect);
+      const who = consentUser ?? [...users.keys()][0];
+      if (!who) target.searchParams.set('error', 'access_denied');
+      else {
+        const code = '4/' + randomBytes(16).toString('base64url');
+        const scope = [url.searchParams.get('scope') ?? '', ...(opts.extraGrantedScopes ?? [])]
+          .join(' ')
+          .trim();
+        codes.set(code, {
+          user: who,
+          redirectUri: redirect,
+          challenge: url.searchParams.get('code_challenge'),
+          scope,
+        });
+        target.searchParams.set('code', code);
+        target.searchParams.set('scope', scope);
+      }
+      target.searchParams.set('state', url.searchParams.get('state') ?? '');
+      log.status = 302;
+      res.writeHead(302, { location: target.toString() }).end();
+      return;
+    }
+
+    // ---- APIs: bearer token, faults, quota, concurrency ----
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const at = bearer ? accessTokens.get(bearer) : undefined;
+    if (!at || at.exp < Date.now())
+      return send(res, log, 401, UNAUTH, {
+        'www-authenticate': 'Bearer realm="https://accounts.google.com/"',
+      });
+    log.user = at.user;
+    const u = user(at.user);
+    const fi = faults.findIndex((f) => f.match(path));
+    if (fi >= 0) {
+      const f = faults.splice(fi, 1)[0]!;
+      return send(res, log, f.status, f.body, f.headers);
+    }
+    if (req.method !== 'GET') {
+      return send(
+        res,
+        log,
+        403,
+        gError(
+          403,
+          'Request had insufficient authentication scopes.',
+          'insufficientPermissions',
+          'PERMISSION_DENIED',
+        ),
+      );
+    }
+    const retryAfter: Record<string, string> =
+      opts.retryAfterSeconds === null ? {} : { 'retry-after': String(opts.retryAfterSeconds ?? 1) };
+    if (u.inFlight >= maxConcurrent) {
+      return send(
+        res,
+        log,
+        429,
+        gError(
+          429,
+          'Too many concurrent requests for user.',
+          'rateLimitExceeded',
+          'RESOURCE_EXHAUSTED',
+          'usageLimits',
+        ),
+        retryAfter,
+      );
+    }
+    const cost = COST.find(([re]) => re.test(path))?.[1] ?? 1;
+    const now = Date.now();
+    u.tokens = Math.min(unitsPerSecond, u.tokens + ((now - u.last) / 1000) * unitsPerSecond);
+    u.last = now;
+    if (u.tokens < cost) {
+      const body =
+        opts.rateLimitStatus === 403
+          ? gError(
+              403,
+              'User Rate Limit Exceeded',
+              'userRateLimitExceeded',
+              'PERMISSION_DENIED',
+              'usageLimits',
+            )
+          : gError(
+              429,
+              "Quota exceeded for quota metric 'Queries' and limit 'Queries per minute per user' of service 'gmail.googleapis.com'.",
+              'rateLimitExceeded',
+              'RESOURCE_EXHAUSTED',
+              'usageLimits',
+            );
+      return send(res, log, opts.rateLimitStatus ?? 429, body, retryAfter);
+    }
+    u.tokens -= cost;
+    u.inFlight++;
+    try {
+      if (opts.latencyMs) await new Promise((r) => setTimeout(r, opts.latencyMs));
+      const [status, body] = api(u, path, url.searchParams);
+      return send(res, log, status, body);
+    } finally {
+      u.inFlight--;
+    }
+  }
+
+  function issue(u: string, scope: string | null) {
+    const token = 'ya29.' + randomBytes(24).toString('base64url');
+    const ttl = opts.accessTokenTtl ?? 3599;
+    accessTokens.set(token, { user: u, exp: Date.now() + ttl * 1000 });
+    return { access_token: token, expires_in: ttl, token_type: 'Bearer', ...(scope ? { scope } : {}) };
+  }
+
+  function api(u: UserState, path: string, q: URLSearchParams): [number, unknown] {
+    const notFound: [number, unknown] = [
+      404,
+      gError(404, 'Requested entity was not found.', 'notFound', 'NOT_FOUND'),
+    ];
+    if (path === '/gmail/v1/users/me/profile') {
+      return [
+        200,
+        {
+          emailAddress: u.email,
+          messagesTotal: u.messages.length,
+          threadsTotal: u.messages.length,
+          historyId: String(u.historyId),
+        },
+      ];
+    }
+    if (path === '/gmail/v1/users/me/messages') {
+      const max = Math.min(Number(q.get('maxResults') ?? 100) || 100, 500);
+      const after = /after:(\d+)/.exec(q.get('q') ?? '')?.[1];
+      const spam = q.get('includeSpamTrash') === 'true';
+      const all = [...u.messages]
+        .reverse()
+        .filter((m) => spam || !m.labelIds.some((l) => l === 'SPAM' || l === 'TRASH'))
+        .filter((m) => !(q.get('q') ?? '').includes('-in:chats') || !m.labelIds.includes('CHAT'))
+        .filter((m) => !after || m.internalDate >= Number(after) * 1000);
+      // Page tokens are opaque; ours anchor on the next message id so arrivals don't shift pages.
+      const token = q.get('pageToken');
+      let start = 0;
+      if (token) {
+        const anchor = Buffer.from(token, 'base64url').toString();
+        start = all.findIndex((m) => m.id === anchor);
+        if (start < 0) return [400, gError(400, 'Invalid pageToken', 'invalidArgument', 'INVALID_ARGUMENT')];
+      }
+      const page = all.slice(start, start + max);
+      const next = all[start + max];
+      return [
+        200,
+        {
+          ...(page.length ? { messages: page.map((m) => ({ id: m.id, threadId: m.threadId })) } : {}),
+          ...(next ? { nextPageToken: Buffer.from(next.id).toString('base64url') } : {}),
+          resultSizeEstimate: all.length,
+        },
+      ];
+    }
+    const get = /^\/gmail\/v1\/users\/me\/messages\/([^/]+)$/.exec(path);
+    if (get) {
+      const m = u.messages.find((x) => x.id === get[1]);
+      if (!m) return notFound;
+      const format = q.get('format') ?? 'full';
+      if (format === 'raw')
+        return [400, gError(400, 'raw not served by the fake', 'invalidArgument', 'INVALID_ARGUMENT')];
+      const full: Record<string, unknown> = {
+        id: m.id,
+        threadId: m.threadId,
+        labelIds: m.labelIds,
+        snippet: m.snippet,
+        historyId: String(m.historyId),
+        internalDate: String(m.internalDate),
+        sizeEstimate: m.sizeEstimate,
+        ...(format === 'full' ? { payload: m.payload } : {}),
+      };
+      const fields = q.get('fields');
+      if (!fields) return [200, full];
+      const keep = new Set(fields.split(',').map((f) => f.trim()));
+      return [200, Object.fromEntries(Object.entries(full).filter(([k]) => keep.has(k)))];
+    }
+    if (path === '/gmail/v1/users/me/history') {
+      const start = Number(q.get('startHistoryId'));
+      if (!Number.isFinite(start) || start < u.minHistoryId) return notFound;
+      const max = Math.min(Number(q.get('maxResults') ?? 100) || 100, 500);
+      const token = q.get('pageToken');
+      const records = u.history.filter(
+        (h) => h.id > (token ? Number(Buffer.from(token, 'base64url').toString()) : start),
+      );
+      const page = records.slice(0, max);
+      const next = records.length > max ? page[page.length - 1]!.id : null;
+      return [
+        200,
+        {
+          ...(page.length
+            ? {
+                history: page.map((h) => ({
+                  id: String(h.id),
+                  messages: [h.message],
+                  messagesAdded: [{ message: h.message }],
+                })),
+              }
+            : {}),
+          ...(next !== null ? { nextPageToken: Buffer.from(String(next)).toString('base64url') } : {}),
+          historyId: String(u.historyId),
+        },
+      ];
+    }
+    if (path === '/calendar/v3/calendars/primary/events') return calendar(u, q);
+    if (path === '/v1/people/me/connections') return people(u.connections, q, 'personFields', 'connections');
+    if (path === '/v1/otherContacts') return people(u.otherContacts, q, 'readMask', 'otherContacts');
+    return notFound;
+  }
+
+  function calendar(u: UserState, q: URLSearchParams): [number, unknown] {
+    const max = Math.min(Number(q.get('maxResults') ?? 250) || 250, 2500);
+    const sync = q.get('syncToken');
+    let floor = 0;
+    if (sync) {
+      floor = Number(/^cal-(\d+)$/.exec(sync)?.[1] ?? NaN);
+      if (!Number.isFinite(floor) || floor < u.eventSyncFloor) {
+        return [
+          410,
+          gError(410, 'Sync token is no longer valid, a full sync is required.', 'fullSyncRequired', 'GONE'),
+        ];
+      }
+    }
+    const all = u.events.filter((e) => (sync ? e.seq > floor : e.status !== 'cancelled'));
+    const offset = Number(q.get('pageToken') ? Buffer.from(q.get('pageToken')!, 'base64url').toString() : 0);
+    const page = all.slice(offset, offset + max);
+    const more = offset + max < all.length;
+    return [
+      200,
+      {
+        kind: 'calendar#events',
+        summary: u.email,
+        items: page.map(({ seq: _s, ...e }) => ({
+          kind: 'calendar#event',
+          ...e,
+          start: { dateTime: e.start },
+        })),
+        ...(more
+          ? { nextPageToken: Buffer.from(String(offset + max)).toString('base64url') }
+          : { nextSyncToken: `cal-${u.eventSeq}` }),
+      },
+    ];
+  }
+
+  function people(list: FakePerson[], q: URLSearchParams, maskName: string, key: string): [number, unknown] {
+    if (!q.get(maskName)) {
+      return [
+        400,
+        gError(
+          400,
+          `${maskName} mask is required. Please specify one or more valid paths.`,
+          'badRequest',
+          'INVALID_ARGUMENT',
+        ),
+      ];
+    }
+    const size = Math.min(Number(q.get('pageSize') ?? 100) || 100, 1000);
+    const offset = Number(q.get('pageToken') ? Buffer.from(q.get('pageToken')!, 'base64url').toString() : 0);
+    const page = list.slice(offset, offset + size);
+    const more = offset + size < list.length;
+    return [
+      200,
+      {
+        [key]: page,
+        ...(more ? { nextPageToken: Buffer.from(String(offset + size)).toString('base64url') } : {}),
+        totalItems: list.length,
+      },
+    ];
+  }
+
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const { port } = server.address() as AddressInfo;
+  const base = `http://127.0.0.1:${port}`;
+
+  const fake = {
+    /** googleapis rootUrl (SIGMINE_GOOGLE_API_URL). */
+    url: `${base}/`,
+    /** Token + revoke base (SIGMINE_GOOGLE_OAUTH_URL). */
+    oauthUrl: `${base}/oauth`,
+    /** Consent page (SIGMINE_GOOGLE_AUTH_URL): approves at once and redirects. */
+    authUrl: `${base}/o/oauth2/v2/auth`,
+    requests,
+    /** Environment for loadConfig(). */
+    env(): Record<string, string> {
+      return {
+        SIGMINE_GOOGLE_API_URL: fake.url,
+        SIGMINE_GOOGLE_OAUTH_URL: fake.oauthUrl,
+        SIGMINE_GOOGLE_AUTH_URL: fake.authUrl,
+        SIGMINE_GOOGLE_CLIENT_ID: 'sigmine-test.apps.googleusercontent.com',
+        SIGMINE_GOOGLE_CLIENT_SECRET: 'test-secret',
+      };
+    },
+    addUser(email: string): { refreshToken: string } {
+      if (!users.has(email)) {
+        const h = 1000 + Math.floor(Math.random() * 1000);
+        users.set(email, {
+          email,
+          messages: [],
+          history: [],
+          historyId: h,
+          minHistoryId: 0,
+          tokens: unitsPerSecond,
+          last: Date.now(),
+          inFlight: 0,
+          events: [],
+          eventSeq: 0,
+          eventSyncFloor: 0,
+          connections: [],
+          otherContacts: [],
+        });
+      }
+      const refreshToken = '1//' + randomBytes(24).toString('base64url');
+      refreshTokens.set(refreshToken, email);
+      return { refreshToken };
+    },
+    /** Who the consent page signs in as (default: the first user). */
+    setConsentUser(email: string) {
+      consentUser = email;
+    },
+    /** Adds one message; returns its id. History ids grow but are not contiguous (as in Gmail). */
+    addMessage(email: string, m: FakeMessage): string {
+      const u = user(email);
+      const root = m.root ?? { mimeType: 'text/plain', charset: 'UTF-8', body: m.text ?? '' };
+      const tree = partTree(root, '');
+      const payload = tree.json as Record<string, unknown>;
+      payload['headers'] = [
+        ...m.headers.map(([name, value]) => ({ name, value })),
+        ...(payload['headers'] as unknown[]),
+      ];
+      idSeq += BigInt(1 + Math.floor(Math.random() * 4096));
+      const id = idSeq.toString(16);
+      u.historyId += 1 + Math.floor(Math.random() * 3);
+      const labelIds = m.labelIds ?? ['INBOX', 'UNREAD'];
+      const stored: Stored = {
+        id,
+        threadId: id,
+        historyId: u.historyId,
+        internalDate: m.internalDate ?? Date.now(),
+        labelIds,
+        payload,
+        sizeEstimate: tree.size + 500,
+        snippet: (m.text ?? '').slice(0, 100),
+      };
+      u.messages.push(stored);
+      u.history.push({ id: u.historyId, message: { id, threadId: id, labelIds } });
+      return id;
+    },
+    /** Adds n synthetic business messages (signature, quoted history, mixed charsets) for benchmarks. */
+    addMessages(email: string, n: number): string[] {
+      const ids: string[] = [];
+      for (let i = 0; i < n; i++) ids.push(fake.addMessage(email, syntheticMessage(i)));
+      return ids;
+    },
+    /** Makes every history id older than the current one "too old" (history.list answers 404). */
+    expireHistory(email: string) {
+      const u = user(email);
+      u.minHistoryId = u.historyId + 1;
+    },
+    /** Invalidates all access tokens server-side (before their expiry): the next call gets 401. */
+    invalidateAccessTokens() {
+      accessTokens.clear();
+    },
+    /** Revokes every refresh token of a user: the next refresh gets invalid_grant. */
+    revokeUser(email: string) {
+      for (const [k, v] of refreshTokens) if (v === email) refreshTokens.delete(k);
+      for (const [k, v] of accessTokens) if (v.user === email) accessTokens.delete(k);
+    },
+    /** The next request whose path matches gets this answer instead (one-shot, FIFO). */
+    failNext(match: RegExp, status: number, body: unknown, headers?: Record<string, string>) {
+      faults.push({ match: (p) => match.test(p), status, body, headers });
+    },
+    addEvents(email: string, events: FakeEvent[]) {
+      const u = user(email);
+      for (const e of events) {
+        u.eventSeq++;
+        const id = e.id ?? `ev${u.eventSeq}`;
+        const existing = u.events.findIndex((x) => x.id === id);
+        const rec = { ...e, id, seq: u.eventSeq, updated: new Date().toISOString() };
+        if (existing >= 0) u.events.splice(existing, 1);
+        u.events.push(rec);
+      }
+    },
+    /** Calendar sync tokens issued so far become invalid (410 fullSyncRequired). */
+    expireCalendarSync(email: string) {
+      const u = user(email);
+      u.eventSyncFloor = u.eventSeq + 1;
+    },
+    addConnections(email: string, people: FakePerson[]) {
+      user(email).connections.push(...people);
+    },
+    addOtherContacts(email: string, people: FakePerson[]) {
+      user(email).otherContacts.push(...people);
+    },
+    close(): Promise<void> {
+      server.closeAllConnections();
+      return new Promise((r) => server.close(() => r()));
+    },
+  };
+  return fake;
+}
+
+export type GoogleServer = Awaited<ReturnType<typeof startGoogleServer>>;
+
+const FIRST = ['Maria', 'Jonas', 'Aiko', 'Pedro', 'Lena', 'Omar', 'Chloé', 'Sven', 'Priya', 'Tomás'];
+const LAST = [
+  'Keller',
+  'Okafor',
+  'Tanaka',
+  'Ferreira',
+  'Novak',
+  'Haddad',
+  'Dubois',
+  'Lindqvist',
+  'Raman',
+  'García',
+];
+const COMPANIES = [
+  'Northwind Traders',
+  'Contoso Pharma',
+  'Fabrikam Logistics',
+  'Tailspin Toys',
+  'Woodgrove Bank',
+];
+const TITLES = [
+  'Head of Procurement',
+  'Senior Account Manager',
+  'VP Engineering',
+  'Operations Director',
+  'CFO',
+];
+
+/** A deterministic synthetic business message: body, signature block, quoted history. */
+export function syntheticMessage(i: number): FakeMessage {
+  const first = FIRST[i % FIRST.length]!;
+  const last = LAST[Math.floor(i / FIRST.length) % LAST.length]!;
+  const company = COMPANIES[i % COMPANIES.length]!;
+  const domain = company.split(' ')[0]!.toLowerCase() + '.example';
+  const email = `${first
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z]/g, '')}.${last
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z]/g, '')}@${domain}`;
+  const text =
+    `Hi,\n\nThanks for the update on order ${1000 + i}. We'll confirm by Friday.\n\nBest regards,\n` +
+    `${first} ${last}\n${TITLES[i % TITLES.length]}\n${company}\n` +
+    `Tel: +44 20 7946 ${String(1000 + (i % 9000)).padStart(4, '0')}\n${email}\n\n` +
+    `On Mon, 2 Mar 2026 at 10:00, Someone <someone@client.example> wrote:\n> earlier text\n> more quoted text\n`;
+  const root: FakePart =
+    i % 3 === 0
+      ? { mimeType: 'text/plain', charset: 'UTF-8', body: text }
+      : {
+          mimeType: 'multipart/alternative',
+          parts: [
+            { mimeType: 'text/plain', charset: 'UTF-8', body: text },
+            { mimeType: 'text/html', charset: 'UTF-8', body: `<div>${text.replace(/\n/g, '<br>')}</div>` },
+          ],
+        };
+  return {
+    headers: [
+      ['From', `${first} ${last} <${email}>`],
+      ['To', 'member@sigmine.example'],
+      ['Subject', `Order ${1000 + i}`],
+      ['Date', new Date(Date.UTC(2026, 0, 1) + i * 60_000).toUTCString()],
+      ['Message-ID', `<m${i}.${domain}@mail.example>`],
+    ],
+    root,
+    text,
+    internalDate: Date.UTC(2026, 0, 1) + i * 60_000,
+  };
+}
