@@ -1,0 +1,250 @@
+/**
+ * Contact fields from the lines of a signature block: name, title, department, company, phones, e-mails,
+ * websites, social profiles and business address, as written.
+ *
+ * Precision beats recall: a field is only filled when its line carries clear evidence (title vocabulary,
+ * company suffix or the sender's domain name, address shapes, phone labels). Multi-column blocks are
+ * read cell by cell. Every pattern is linear-time and lines are capped (see lines.ts).
+ */
+import type { Address, Contact, Phone, PhoneType } from './types.ts';
+import { emptyContact } from './types.ts';
+import {
+  capLine,
+  findEmails,
+  findUrls,
+  hasCompanyWord,
+  hasTitleWord,
+  isCountryLine,
+  isRuleLine,
+  isSigDelimiter,
+  looksLikeAddress,
+  looksLikeName,
+  mentionsSender,
+  wordCount,
+} from './lines.ts';
+import { defaultRegion, findPhoneSpans, phonesOfLine } from './phones.ts';
+
+const SOCIAL_RE =
+  /^(?:https?:\/\/)?(?:[a-z]{2,3}\.)?(?:linkedin\.com\/(?:in|pub)\/|about\.me\/|github\.com\/|gitlab\.com\/|twitter\.com\/|x\.com\/|xing\.com\/profile\/|facebook\.com\/|instagram\.com\/|mastodon\.[a-z]+\/@|keybase\.io\/)([^\s/?#]{1,80})/i;
+/** Sites where every profile is personal; on the others a path must match the sender. */
+const ALWAYS_PERSONAL = /linkedin\.com\/(?:in|pub)\/|about\.me\/|xing\.com\/profile\//i;
+
+const CELL_SPLIT = /\s{3,}|\t+|\s\|\s|\s•\s|\s{2,}I\s|\s\+\s/;
+const LINK_TARGET_RE = /<(?:https?:|mailto:)[^>\s]{0,400}>/gi;
+const IMAGE_RE = /\[(?:image:|cid:|https?:)[^\]]{0,300}\]/gi;
+const LABEL_ONLY_RE =
+  /^(?:e-?mail|email&msm|mail|web|website|w|url|homepage|home page|internet|tel|phone|fax|mobile|cell|m|t|f|p|v|e|ph|personal weblog|cv\/resume|webmaster|aol-im|aol im|icq#?)\s?[:•]?$/i;
+const CREDENTIAL_RE =
+  /,?\s(?:Ph\.?\s?D\.?|PhD|MBA|CFA|CPA|P\.?E\.?|Esq\.?|M\.?D\.?|MSc|M\.Sc\.|Dipl\.-Ing\.|Jr\.|Sr\.|III|II)(?=$|[\s,])/g;
+const DEPT_RE = /\b(?:department|dept\.?|division|school of|faculty of|research group|team|desk|support|laboratory of|lab of)\b/i;
+
+interface Cell {
+  row: number;
+  text: string;
+}
+
+function cleanLine(line: string): string {
+  return capLine(line)
+    .replace(/^\s*[|*+]\s/, ' ')
+    .replace(/\s[|*]\s*$/, '')
+    .replace(LINK_TARGET_RE, '')
+    .replace(IMAGE_RE, '')
+    .replace(/\*([^*]{1,80})\*/g, '$1');
+}
+
+function stripName(s: string): string {
+  let t = s.trim();
+  t = t.replace(/^(?:rgds|regards|thanks|cheers|best|br)[,.]\s?/i, '');
+  t = t.replace(/^(?:Dr\.|Prof\.|Dipl\.-Ing\.|Mr\.|Ms\.|Mrs\.)\s+/g, '').replace(/^(?:Dr\.|Prof\.|Dipl\.-Ing\.)\s+/g, '');
+  t = t.replace(CREDENTIAL_RE, '');
+  t = t.replace(/\s?\((?:he|she|they)\/[a-z]{2,5}\)/i, '');
+  return t.replace(/[,;]\s*$/, '').trim();
+}
+
+function domainLabels(email: string | null): string[] {
+  const host = email?.split('@')[1]?.toLowerCase() ?? '';
+  return host
+    .split('.')
+    .slice(0, -1)
+    .filter((p) => p.length >= 3 && !/^(?:com|co|org|net|mail|email|www|corp|info)$/.test(p));
+}
+
+/** Does a cell name the sender's organisation (a token equal to a label of the sender's domain)? */
+function matchesDomain(cell: string, labels: string[]): boolean {
+  const toks = cell.toLowerCase().split(/[^a-z0-9]+/);
+  const joined = cell.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return labels.some((l) => toks.includes(l) || joined === l || (l.length >= 5 && joined.startsWith(l)));
+}
+
+function isCompanyCell(c: string, labels: string[]): boolean {
+  if (wordCount(c) > 7 || c.length > 60 || /[@]/.test(c)) return false;
+  return hasCompanyWord(c) || matchesDomain(c, labels);
+}
+
+/** Remove contact material (e-mails, URLs, phones and their labels) from a cell; what is left is text. */
+function textOf(cell: string): string {
+  let t = cell;
+  for (const e of findEmails(t)) t = t.replace(e, ' ');
+  t = t.replace(/mailto:/gi, ' ');
+  for (const u of findUrls(t)) t = t.replace(u.text, ' ');
+  for (const p of findPhoneSpans(t)) t = t.replace(p.raw, ' ');
+  t = t.replace(/<\s*>/g, ' ').replace(/\(\s*\)/g, ' ');
+  t = t.replace(/\s+/g, ' ').trim();
+  t = t.replace(/^[-–•|:,;]+\s?|\s?[-–•|:,;]+$/g, '').trim();
+  if (LABEL_ONLY_RE.test(t)) return '';
+  return t;
+}
+
+function isSocial(url: string, from: Address): boolean | null {
+  const m = SOCIAL_RE.exec(url);
+  if (!m) return null;
+  if (ALWAYS_PERSONAL.test(url)) return true;
+  const handle = (m[1] ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
+  const local = (from.email?.split('@')[0] ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
+  const nameToks = (from.name ?? '').toLowerCase().split(/[^a-z]+/).filter((t) => t.length >= 3);
+  return handle.length >= 3 && (handle === local || nameToks.some((t) => handle.includes(t)));
+}
+
+/** Business contact fields stated by the signature lines (see Contact). */
+export function extractFields(lines: string[], from: Address): Contact {
+  const c = emptyContact();
+  const labels = domainLabels(from.email);
+  const blockText = lines.join('\n');
+  const region = defaultRegion(from.email, blockText);
+  const cells: Cell[] = [];
+  const rows = lines.filter((l) => !isSigDelimiter(l) && !isRuleLine(l)).map(cleanLine);
+  let inherit: PhoneType | null = null;
+  const phones: Phone[] = [];
+  rows.forEach((row, r) => {
+    // Phones (labels read across the whole line, continuation lines inherit the label).
+    const res = phonesOfLine(row, region, inherit);
+    phones.push(...res.phones);
+    inherit = res.phones.length > 0 ? (res.last ?? 'work') : row.trim() === '' ? null : inherit;
+    if (res.phones.length === 0) {
+      const ext = /(?:^|\s)(?:Extn|Ext|x)\.?[:\s-]{0,3}(\d{3,6})\b/i.exec(row);
+      if (ext) phones.push({ type: 'work', e164: null, raw: ext[0].replace(/^\s*(?:Extn|Ext)\.?[:\s]{0,3}/i, '').trim() });
+      else if (/^\s*\d-\d{4}\s*$/.test(row)) phones.push({ type: 'work', e164: null, raw: row.trim() });
+    }
+    for (const part of row.split(CELL_SPLIT)) if (part.trim() !== '') cells.push({ row: r, text: part.trim() });
+  });
+  c.phones = phones;
+
+  // E-mails and URLs, as written.
+  const seenMail = new Set<string>();
+  for (const cell of cells) {
+    for (const e of findEmails(cell.text.replace(/mailto:/gi, ''))) {
+      if (!seenMail.has(e.toLowerCase())) {
+        seenMail.add(e.toLowerCase());
+        c.emails.push(e);
+      }
+    }
+  }
+  lines.forEach((line) => {
+    const l = capLine(line).replace(IMAGE_RE, ' ');
+    const visible = l.replace(LINK_TARGET_RE, (m) => ' '.repeat(m.length));
+    for (const u of findUrls(visible)) {
+      const explicit = /^(?:https?:\/\/|www\.)/i.test(u.text);
+      const rest = l.slice(u.index + u.text.length, u.index + u.text.length + 6);
+      const before = visible.slice(Math.max(0, u.index - 16), u.index);
+      const labelled = /(?:\bw|web|website|url|home ?page|site|internet)\s?[:•]?\s*$/i.test(before);
+      if (!explicit && !/^\s?<http/i.test(rest) && !labelled) continue;
+      if (/@/.test(visible.slice(Math.max(0, u.index - 1), u.index))) continue;
+      const social = isSocial(u.text, from);
+      if (social === true) c.social.push(u.text);
+      else if (social === null && !c.websites.includes(u.text)) c.websites.push(u.text);
+    }
+  });
+
+  // Text cells: what is left once contact material is removed.
+  const texts = cells.map((cell) => ({ row: cell.row, text: textOf(cell.text) })).filter((t) => t.text !== '');
+  const used = new Set<number>();
+
+  // Name: the first name-shaped text cell naming the sender, else a multi-word one heading the block.
+  for (let i = 0; i < Math.min(texts.length, 4); i++) {
+    const t = texts[i]!;
+    const head = t.text.split(/,\s|\s[-–]\s/)[0] ?? '';
+    const name = stripName(head);
+    if (!looksLikeName(name) || hasCompanyWord(name) || (hasTitleWord(name) && !mentionsSender(name, from.name, from.email))) continue;
+    const mention = mentionsSender(name, from.name, from.email);
+    if (mention || (i === 0 && wordCount(name) >= 2)) {
+      c.name = name.replace(/^<|>$/g, '');
+      used.add(i);
+      // The rest of the name cell: ", CTO", ", CTO, Company", " - Department, Company".
+      const rest = t.text.slice(t.text.indexOf(head) + head.length).replace(/^\s?(?:,|[-–])\s?/, '');
+      if (rest) {
+        for (const seg of rest.split(/,\s?/)) {
+          const s = seg.replace(/\s?\([^)]{0,60}\)\s?$/, '').trim();
+          if (!s) continue;
+          if (!c.title && hasTitleWord(s) && wordCount(s) <= 6) c.title = s;
+          else if (!c.department && DEPT_RE.test(s)) c.department = s;
+          else if (!c.company && isCompanyCell(s, labels)) c.company = s;
+        }
+      }
+      break;
+    }
+    if (i === 0 && !mention) break;
+  }
+
+  // Address: address-shaped cells, plus short cells between two of them, in block order.
+  const isAddr = texts.map((t) => looksLikeAddress(t.text) && wordCount(t.text) <= 10 && !hasTitleWord(t.text));
+  for (let i = 1; i < texts.length - 1; i++) {
+    if (!isAddr[i] && isAddr[i - 1] && isAddr[i + 1] && wordCount(texts[i]!.text) <= 4 && !used.has(i)) isAddr[i] = true;
+  }
+  // A country or city line directly after an address line belongs to it.
+  for (let i = 1; i < texts.length; i++) {
+    if (!isAddr[i] && isAddr[i - 1] && (isCountryLine(texts[i]!.text) || /^[A-Z][a-z]+(?: \d{1,2})?$/.test(texts[i]!.text)) && texts[i]!.row === texts[i - 1]!.row + 1) isAddr[i] = true;
+  }
+
+  for (let i = 0; i < texts.length; i++) {
+    if (used.has(i) || isAddr[i]) continue;
+    const t = texts[i]!.text;
+    if (wordCount(t) > 9 || t.length > 80) continue;
+    // "Title, Company": split when the tail is a company or an acronym.
+    const comma = t.lastIndexOf(', ');
+    const tail = comma > 0 ? t.slice(comma + 2) : '';
+    const headPart = comma > 0 ? t.slice(0, comma) : t;
+    if (!c.title && hasTitleWord(t) && !hasCompanyWord(headPart)) {
+      if (tail && (isCompanyCell(tail, labels) || /^[A-Z]{2,5}$/.test(tail))) {
+        c.title = headPart;
+        if (!c.company) c.company = tail.replace(/\s?\([^)]{0,60}\)$/, '');
+      } else if (/\s[-–]\s/.test(t)) {
+        const segs = t.split(/\s[-–]\s/);
+        const withTitle = segs.filter((s) => hasTitleWord(s));
+        if (withTitle.length === 1) c.title = withTitle[0]!.trim();
+      } else c.title = t;
+      used.add(i);
+      continue;
+    }
+    if (!c.company && isCompanyCell(t.split(/\s[-–]\s/)[0] ?? t, labels) && !DEPT_RE.test(t.split(/\s[-–]\s/)[0] ?? t)) {
+      const dash = t.split(/\s[-–]\s/);
+      const countryTail = t.split(/\s?,\s/);
+      if (dash.length === 2) {
+        c.company = dash[0]!.trim();
+        const dep = dash[1]!.trim();
+        if (!c.department && wordCount(dep) <= 3 && !/\./.test(dep)) c.department = dep;
+      } else if (countryTail.length >= 2 && isCountryLine(countryTail[countryTail.length - 1]!)) {
+        c.company = countryTail[0]!.trim();
+        if (!c.address) c.address = countryTail.slice(1).join(', ');
+      } else c.company = t;
+      used.add(i);
+      continue;
+    }
+    if (!c.department && DEPT_RE.test(t) && wordCount(t) <= 6) {
+      c.department = t;
+      used.add(i);
+    }
+  }
+  // A company name wrapped onto a lower-case continuation ("Max Planck Institute" / "of Cognitive...").
+  const compIdx = texts.findIndex((t) => t.text === c.company);
+  if (compIdx >= 0 && compIdx + 1 < texts.length) {
+    const next = texts[compIdx + 1]!;
+    if (/^(?:of|in|at|for|and|&)\s/.test(next.text) && next.row === texts[compIdx]!.row + 1 && wordCount(next.text) <= 5) {
+      c.company = `${c.company} ${next.text}`;
+      isAddr[compIdx + 1] = false;
+    }
+  }
+
+  const addr = texts.filter((_, i) => isAddr[i]).map((t) => t.text.replace(/,\s*$/, ''));
+  if (addr.length > 0 && !c.address) c.address = addr.join(', ');
+  return c;
+}
