@@ -6,7 +6,7 @@
  * `endDateTime` of the first call are baked into its tokens).
  */
 import type { ConnectionInfo, Connector, ConnectorDeps, ConnectorFactory, Cursor, Page } from '../types.ts';
-import { openGraph, windowStart, type OutlookOptions } from './connection.ts';
+import { openGraph, StatsTally, windowStart, type OutlookOptions } from './connection.ts';
 import { deltaWalk, readCursor } from './delta.ts';
 import { cleanName, ContactCollector } from './structured.ts';
 
@@ -24,10 +24,11 @@ export interface GraphEvent {
 const MAX_ATTENDEES = 500;
 
 export function createOutlookCalendar(conn: ConnectionInfo, deps: ConnectorDeps, opts: OutlookOptions = {}): Connector {
-  let stats = { apiCalls: 0, rateLimitWaits: 0 };
+  const tally = new StatsTally();
   return {
     async *pages(cursor: Cursor | null, o: { since?: Date; signal?: AbortSignal } = {}): AsyncIterable<Page> {
       const g = openGraph('outlook-calendar', conn, deps, opts, o.signal);
+      tally.start(g);
       const resume = readCursor(cursor, 'outlook-calendar', deps.config.microsoft.graphUrl);
       const end = new Date(Date.now() + 90 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
       const start = `/me/calendarView/delta?startDateTime=${windowStart(o.since)}&endDateTime=${end}`;
@@ -46,11 +47,10 @@ export function createOutlookCalendar(conn: ConnectionInfo, deps: ConnectorDeps,
           yield { messages: [], contacts: c.out, cursor: p.cursor, done: p.done };
         }
       } finally {
-        const s = g.stats();
-        stats = { apiCalls: stats.apiCalls + s.apiCalls, rateLimitWaits: stats.rateLimitWaits + s.rateLimitWaits };
+        tally.finish();
       }
     },
-    stats: () => ({ ...stats }),
+    stats: () => tally.stats(),
     async close() {},
   };
 }

@@ -7,7 +7,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { Phone } from '../../parsers/types.ts';
 import type { ConnectionInfo, Connector, ConnectorDeps, ConnectorFactory, Cursor, Page } from '../types.ts';
-import { openGraph, type OutlookOptions } from './connection.ts';
+import { openGraph, StatsTally, type OutlookOptions } from './connection.ts';
 import { deltaWalk, readCursor } from './delta.ts';
 import { cleanName, ContactCollector } from './structured.ts';
 
@@ -30,10 +30,11 @@ export interface GraphContact {
 }
 
 export function createOutlookContacts(conn: ConnectionInfo, deps: ConnectorDeps, opts: OutlookOptions = {}): Connector {
-  let stats = { apiCalls: 0, rateLimitWaits: 0 };
+  const tally = new StatsTally();
   return {
     async *pages(cursor: Cursor | null, o: { since?: Date; signal?: AbortSignal } = {}): AsyncIterable<Page> {
       const g = openGraph('outlook-contacts', conn, deps, opts, o.signal);
+      tally.start(g);
       const resume = readCursor(cursor, 'outlook-contacts', deps.config.microsoft.graphUrl);
       // An address book is small and has no time axis: the first round reads it all (no `since`).
       const start = `/me/contacts/delta?$select=${CONTACT_SELECT}`;
@@ -51,11 +52,10 @@ export function createOutlookContacts(conn: ConnectionInfo, deps: ConnectorDeps,
           yield { messages: [], contacts: c.out, cursor: p.cursor, done: p.done };
         }
       } finally {
-        const s = g.stats();
-        stats = { apiCalls: stats.apiCalls + s.apiCalls, rateLimitWaits: stats.rateLimitWaits + s.rateLimitWaits };
+        tally.finish();
       }
     },
-    stats: () => ({ ...stats }),
+    stats: () => tally.stats(),
     async close() {},
   };
 }

@@ -24,7 +24,7 @@ import { MAX_TEXT_CHARS, MAX_HEADER_VALUE } from '../../parsers/budget.ts';
 import { newestPart } from '../../parsers/newest-part.ts';
 import type { MinimalMessage } from '../../parsers/types.ts';
 import type { ConnectionInfo, Connector, ConnectorDeps, ConnectorFactory, Cursor, Page } from '../types.ts';
-import { openGraph, windowStart, type OutlookOptions } from './connection.ts';
+import { openGraph, StatsTally, windowStart, type OutlookOptions } from './connection.ts';
 import { deltaWalk, readCursor } from './delta.ts';
 
 export const MAIL_SELECT = [
@@ -65,10 +65,11 @@ const MAX_RECIPIENTS = 100;
 
 /** Creates the mail connector; `opts` are for tests (transport, retry budget, page size). */
 export function createOutlookMail(conn: ConnectionInfo, deps: ConnectorDeps, opts: OutlookOptions = {}): Connector {
-  let stats = { apiCalls: 0, rateLimitWaits: 0 };
+  const tally = new StatsTally();
   return {
     async *pages(cursor: Cursor | null, o: { since?: Date; signal?: AbortSignal } = {}): AsyncIterable<Page> {
       const g = openGraph('outlook', conn, deps, opts, o.signal);
+      tally.start(g);
       const resume = readCursor(cursor, 'outlook', deps.config.microsoft.graphUrl);
       const start =
         `/me/mailFolders/inbox/messages/delta?$select=${MAIL_SELECT}` +
@@ -79,11 +80,10 @@ export function createOutlookMail(conn: ConnectionInfo, deps: ConnectorDeps, opt
           yield { messages: p.items.map(toMinimalMessage), contacts: [], cursor: p.cursor, done: p.done };
         }
       } finally {
-        const s = g.stats();
-        stats = { apiCalls: stats.apiCalls + s.apiCalls, rateLimitWaits: stats.rateLimitWaits + s.rateLimitWaits };
+        tally.finish();
       }
     },
-    stats: () => ({ ...stats }),
+    stats: () => tally.stats(),
     async close() {},
   };
 }

@@ -1,0 +1,155 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { factory as outlookFactory } from '../connectors/outlook/index.ts';
+import type { ConnectorFactory } from '../connectors/types.ts';
+import { connectionInfo, getConnection, upsertConnection } from '../src/connections/repository.ts';
+import { loadConfig } from '../src/config.ts';
+import { openDatabase } from '../src/db/database.ts';
+import { runHarvest } from '../src/harvest/run.ts';
+import type { HarvestEnv } from '../src/harvest/harvest-connection.ts';
+import { noProgress, silentLogger } from '../src/log.ts';
+import { parseSecretKey } from '../src/secrets/index.ts';
+import { DIALECTS, freshDatabase, postgresAvailable, type TestDatabase } from './helpers/databases.ts';
+import { startGraphServer, type FakeMessage, type GraphServer } from './fakes/graph-server.ts';
+import { fetchTrusting, makeSelfSignedCertificate, type TestCertificate } from './fakes/tls.ts';
+
+const SECRET_KEY = 'a1'.repeat(32);
+const ACCOUNT = 'member@contoso.example';
+
+const MESSAGES: FakeMessage[] = [
+  {
+    id: 'AAMk-1',
+    from: { name: 'Dana Whitfield', address: 'dana.whitfield@fabrikam.example' },
+    to: [{ name: 'Member', address: ACCOUNT }],
+    sentDateTime: '2026-11-20T09:12:00Z',
+    internetMessageId: '<m1@fabrikam.example>',
+    text: [
+      'Hi, the revised delivery schedule is attached. Let me know if Thursday works.',
+      '',
+      'Kind regards,',
+      'Dana Whitfield',
+      'Head of Procurement',
+      'Fabrikam Ltd',
+      'Tel: +44 20 7946 0321',
+      'www.fabrikam.example',
+    ].join('\n'),
+  },
+  {
+    id: 'AAMk-2',
+    from: { name: 'Bob', address: 'bob.smith1975@gmail.com' },
+    sentDateTime: '2026-11-21T10:00:00Z',
+    text: 'Lunch?\n\nBob',
+  },
+  {
+    id: 'AAMk-3',
+    from: { name: 'Anna Berg, Fabrikam', address: 'anna.berg@mailer.fabrikam.example' },
+    sentDateTime: '2026-11-22T10:00:00Z',
+    text: 'Our November offers.\n\nUnsubscribe here.',
+    headers: { 'List-Unsubscribe': '<https://mailer.fabrikam.example/u>', 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click', Precedence: 'bulk' },
+  },
+];
+
+let cert: TestCertificate;
+beforeAll(() => {
+  cert = makeSelfSignedCertificate();
+});
+afterAll(() => cert.dispose());
+
+const configFor = (server: GraphServer, extra: Record<string, string> = {}) =>
+  loadConfig({
+    SIGMINE_SECRET_KEY: SECRET_KEY,
+    SIGMINE_GRAPH_API_URL: server.graphUrl,
+    SIGMINE_MS_LOGIN_URL: server.loginUrl,
+    SIGMINE_MS_CLIENT_ID: 'test-client',
+    ...extra,
+  });
+
+for (const dialect of DIALECTS) {
+  describe.skipIf(dialect === 'postgres' && !(await postgresAvailable()))(`Outlook harvest into the directory (${dialect})`, () => {
+    let t: TestDatabase;
+    let server: GraphServer;
+    let env: HarvestEnv;
+    beforeEach(async () => {
+      t = await freshDatabase(dialect);
+      server = await startGraphServer({ cert, messages: MESSAGES });
+      // The real Outlook factory; only the transport is swapped for one that trusts the test CA.
+      const tls = fetchTrusting(cert.cert);
+      const withTls: ConnectorFactory = { ...outlookFactory, create: (c, d) => outlookFactory.create(c, { ...d, fetch: tls }) };
+      env = { db: t.db, config: configFor(server), logger: silentLogger, progress: noProgress, holder: 'h', factoryFor: async () => withTls };
+    });
+    afterEach(async () => {
+      await server.close();
+      await t.dispose();
+    });
+
+    const connect = async () =>
+      (await upsertConnection(t.db, { contributorEmail: ACCOUNT, kind: 'outlook', account: ACCOUNT, secret: 'rt-0' }, parseSecretKey(SECRET_KEY)))
+        .connection.id;
+
+    it('turns Outlook mail into directory profiles, stores the rotated refresh token, and a rerun only asks for the delta', async () => {
+      const id = await connect();
+      const first = await runHarvest(env, [id]);
+      expect(first.results[0]).toMatchObject({ status: 'ok', code: null });
+      expect(first.summary.counts.messagesScanned).toBe(3);
+      expect(first.summary.counts.discarded['free-email']).toBe(1);
+      expect(first.summary.counts.discarded['bulk']).toBe(1);
+      const emails = (await t.db.selectFrom('profiles').select('email').execute()).map((r) => r.email);
+      expect(emails).toEqual(['dana.whitfield@fabrikam.example']);
+      // Microsoft rotated the refresh token; the stored (encrypted) secret is the new one.
+      expect((await connectionInfo(t.db, id, parseSecretKey(SECRET_KEY))).secret).toBe(server.currentRefreshToken());
+
+      const before = server.requests.length;
+      const second = await runHarvest(env, [id]);
+      expect(second.results[0]).toMatchObject({ status: 'ok' });
+      expect(server.requests.slice(before).map((q) => q.url.includes('%24deltatoken='))).toEqual([true]);
+      expect(server.requests.every((q) => q.method === 'GET')).toBe(true);
+    });
+
+    it('a revoked grant marks only that connection as needing a reconnect', async () => {
+      const id = await connect();
+      server.revokeRefreshToken(700082);
+      const { results } = await runHarvest(env, [id]);
+      expect(results[0]).toMatchObject({ status: 'error', code: 'revoked' });
+      expect((await getConnection(t.db, id))!.status).toBe('needs-reconnect');
+      expect(server.requests).toHaveLength(0);
+    });
+  });
+}
+
+describe('Outlook harvest from the CLI in a child process', () => {
+  it('uses the default transport with the test CA trusted through NODE_EXTRA_CA_CERTS', async () => {
+    const server = await startGraphServer({ cert, messages: MESSAGES });
+    const dir = mkdtempSync(join(tmpdir(), 'sigmine-outlook-cli-'));
+    try {
+      const dbFile = join(dir, 'cli.db');
+      const d = await openDatabase(dbFile);
+      await upsertConnection(d.db, { contributorEmail: ACCOUNT, kind: 'outlook', account: ACCOUNT, secret: 'rt-0' }, parseSecretKey(SECRET_KEY));
+      await d.close();
+      const { stdout } = await promisify(execFile)(process.execPath, [resolve('bin/sigmine.js'), 'harvest', '--json'], {
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          NODE_EXTRA_CA_CERTS: cert.certFile,
+          SIGMINE_DATABASE: dbFile,
+          SIGMINE_SECRET_KEY: SECRET_KEY,
+          SIGMINE_GRAPH_API_URL: server.graphUrl,
+          SIGMINE_MS_LOGIN_URL: server.loginUrl,
+          SIGMINE_MS_CLIENT_ID: 'test-client',
+        },
+        timeout: 60_000,
+      });
+      expect(stdout).toContain('"status":"ok"');
+      expect(server.requests.length).toBeGreaterThan(0);
+      expect(server.requests.every((q) => q.method === 'GET' && /^Bearer at-\d+$/.test(q.authorization ?? ''))).toBe(true);
+      expect(stdout).not.toContain(server.currentRefreshToken());
+      expect(stdout).not.toContain('revised delivery schedule');
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
