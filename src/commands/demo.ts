@@ -6,13 +6,13 @@
  * message keys make the second harvest a no-op, and the connection bonus is keyed once per source.
  */
 import type { Command } from 'commander';
-import { dirname, join, relative } from 'node:path';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config.ts';
 import { usingDatabase } from '../db/database.ts';
 import { EXIT, setExit } from '../cli/exit.ts';
 import { printJsonLine, printTable } from '../cli/output.ts';
-import { outputsFor } from '../log.ts';
+import { noProgress, outputsFor, silentLogger } from '../log.ts';
 import { upsertConnection } from '../connections/repository.ts';
 import { awardConnectionBonus, balanceOf } from '../store/ledger.ts';
 import { listContacts } from '../store/directory.ts';
@@ -23,6 +23,12 @@ import { printResultTables } from '../harvest/report.ts';
 
 export const DEMO_CONTRIBUTOR = 'demo@sigmine.example';
 export const SAMPLE_MAILBOX = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'sample-mailbox');
+
+/** A path relative to the working directory when it lies below it, else absolute. */
+function shortPath(p: string): string {
+  const r = relative(process.cwd(), p);
+  return r && !r.startsWith('..') && !isAbsolute(r) ? r : p;
+}
 
 export function register(program: Command): void {
   program
@@ -35,7 +41,7 @@ export function register(program: Command): void {
       const say = (s: string) => {
         if (!opts.json) out.write(`${s}\n`);
       };
-      say(`sigmine demo: database ${relative(process.cwd(), config.database) || config.database}`);
+      say(`sigmine demo: database ${shortPath(config.database)}`);
       await usingDatabase(config.database, async ({ db, dialect }) => {
         say(`  migrated (${dialect})`);
         const { connection, created } = await upsertConnection(
@@ -46,9 +52,10 @@ export function register(program: Command): void {
         const bonus = created ? await awardConnectionBonus(db, connection.id) : 0;
         say(
           `  contributor ${DEMO_CONTRIBUTOR}: ${created ? 'new' : 'existing'} mailbox connection ` +
-            `over ${relative(process.cwd(), SAMPLE_MAILBOX)}${bonus ? ` (connection bonus +${bonus})` : ''}\n`,
+            `over ${shortPath(SAMPLE_MAILBOX)}${bonus ? ` (connection bonus +${bonus})` : ''}\n`,
         );
-        const { logger, progress } = opts.json ? outputsFor(process.stderr) : outputsFor(process.stderr);
+        // A terminal gets progress lines; piped, the demo stays quiet (its tables are the output).
+        const { logger, progress } = process.stderr.isTTY ? outputsFor(process.stderr) : { logger: silentLogger, progress: noProgress };
         const { results, summary } = await runHarvest(
           { db, config, logger, progress, holder: holderId(), demo: true },
           [connection.id],
