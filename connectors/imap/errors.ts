@@ -1,0 +1,59 @@
+/**
+ * imapflow / socket errors -> ConnectorError codes, decided in one place. The original stays as `cause`;
+ * the message names the cause but never the password or token.
+ */
+import { ConnectorError } from '../types.ts';
+
+const UNAVAILABLE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'CONNECT_TIMEOUT',
+  'GREETING_TIMEOUT',
+  'UPGRADE_TIMEOUT',
+  'ETIMEOUT',
+  'NoConnection',
+  'EConnectionClosed',
+  'ClosedAfterConnectText',
+  'ClosedAfterConnectTLS',
+]);
+
+interface ImapErrorLike {
+  code?: string;
+  authenticationFailed?: boolean;
+  serverResponseCode?: string;
+  mailboxMissing?: boolean;
+  tlsFailed?: boolean;
+  message?: string;
+}
+
+/**
+ * `oauth`: the login used an access token (XOAUTH2), so a rejected login means the token expired
+ * (`auth-expired`, refresh and retry) rather than a wrong/changed password (`revoked`, reconnect needed).
+ */
+export function imapError(err: unknown, oauth: boolean): ConnectorError {
+  if (err instanceof ConnectorError) return err;
+  const e = (err ?? {}) as ImapErrorLike;
+  const rc = (e.serverResponseCode ?? '').toUpperCase();
+  if (e.authenticationFailed || rc === 'AUTHENTICATIONFAILED' || rc === 'AUTHORIZATIONFAILED' || rc === 'EXPIRED') {
+    const code = oauth || rc === 'EXPIRED' ? 'auth-expired' : 'revoked';
+    return new ConnectorError(code, `IMAP login rejected${rc ? ` (${rc})` : ''}`, { cause: err });
+  }
+  if (e.tlsFailed) return new ConnectorError('unavailable', 'IMAP TLS handshake failed', { cause: err });
+  if (e.code === 'ETHROTTLE' || rc === 'LIMIT' || rc === 'INUSE') {
+    return new ConnectorError('rate-limited', 'IMAP server is throttling this account', { cause: err });
+  }
+  if (e.mailboxMissing || rc === 'NONEXISTENT' || e.code === 'NotFound') {
+    return new ConnectorError('not-found', 'IMAP mailbox does not exist', { cause: err });
+  }
+  if (e.code && UNAVAILABLE.has(e.code)) {
+    return new ConnectorError('unavailable', `IMAP server unreachable (${e.code})`, { cause: err });
+  }
+  if (rc === 'UNAVAILABLE') return new ConnectorError('unavailable', 'IMAP server unavailable', { cause: err });
+  return new ConnectorError('unavailable', `IMAP error${e.code ? ` (${e.code})` : ''}`, { cause: err });
+}

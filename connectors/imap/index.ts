@@ -1,0 +1,233 @@
+/**
+ * IMAP connector (kind `imap`) on imapflow: read-only, headers plus the first bytes of one text part.
+ *
+ * Per run: LOGIN (password) or AUTHENTICATE XOAUTH2/OAUTHBEARER (access token); LIST to find INBOX and the
+ * special-use \Sent folder (RFC 6154) plus any `config.mailboxes`; per mailbox EXAMINE
+ * (`mailboxOpen(path, { readOnly: true })`, RFC 3501 6.3.2: nothing, not even \Recent or \Seen, changes),
+ * `UID SEARCH UID last+1:*`, then per page of 100 UIDs:
+ *   1. `UID FETCH (BODYSTRUCTURE INTERNALDATE BODY.PEEK[HEADER.FIELDS (...)])`, collected completely;
+ *   2. one `UID FETCH (BODY.PEEK[part]<0.N>)` per distinct part number.
+ * No command is ever issued inside a running fetch iterator (imapflow would deadlock): `fetchAll` collects
+ * each response before the next command. PEEK never sets \Seen; the connector never sends STORE, COPY,
+ * MOVE, EXPUNGE, APPEND or SELECT.
+ *
+ * Head, not tail: the signature sits at the end of the NEWEST part, which in a reply is at the TOP of the
+ * body, above the quoted history. Measured on the 150-message dev corpus (88 with a signature): the
+ * signature ends p50 583 B, p95 2.4 KB, max 7.1 KB into the decoded text, while whole bodies reach
+ * p99 11.6 KB and max 24.8 KB; so the first HEAD_BYTES = 16 KiB of decoded text hold every signature with
+ * a 2x margin, and a tail fetch would have returned quoted history for long threads.
+ *
+ * Cursor: UIDVALIDITY + last UID per mailbox (see cursor.ts); HIGHESTMODSEQ kept where CONDSTORE is
+ * offered. A changed UIDVALIDITY voids that mailbox's UIDs: it is read again from the start (bounded),
+ * and the store's message-key idempotency absorbs the repeats. The first run of a mailbox reads at most
+ * its newest INITIAL_LIMIT messages.
+ */
+import { ImapFlow, type FetchMessageObject } from 'imapflow';
+import type { Connector, ConnectorDeps, ConnectionInfo, ConnectorFactory, ConnectorStats, Cursor, Page } from '../types.ts';
+import { ConnectorError } from '../types.ts';
+import { readCursor, snapshot, type ImapCursor } from './cursor.ts';
+import { imapError } from './errors.ts';
+import { IMAP_HEADER_FIELDS, buildMinimal, chooseTextParts, rawFetchBytes, type ImapMinimalMessage, type StructureNode, type TextPart } from './message.ts';
+
+/** Decoded bytes of the text part fetched per message (see the module comment for the numbers). */
+export const HEAD_BYTES = 16 * 1024;
+/** Messages per page (one store transaction each). */
+export const PAGE_SIZE = 100;
+/** First run (or resync) of a mailbox: only its newest messages, so a 200k-message archive stays bounded. */
+export const INITIAL_LIMIT = 10_000;
+/** Special-use folders that never hold correspondence worth reading. */
+const SKIP_SPECIAL = new Set(['\\Junk', '\\Trash', '\\Drafts']);
+
+/** The slice of ImapFlow this connector uses (tests may pass a client with extra logging). */
+export type ImapClient = Pick<ImapFlow, 'connect' | 'list' | 'mailboxOpen' | 'search' | 'fetchAll' | 'logout' | 'close' | 'usable'>;
+
+export interface ImapSettings {
+  host: string;
+  port: number;
+  tls: boolean;
+  user: string;
+  auth: 'password' | 'xoauth2';
+  mailboxes: string[];
+  rejectUnauthorized: boolean;
+}
+
+/** Validates `conn.config` (host, port, tls, user, auth, mailboxes). */
+export function imapSettings(conn: ConnectionInfo): ImapSettings {
+  const c = conn.config;
+  const host = typeof c.host === 'string' ? c.host.trim() : '';
+  const port = typeof c.port === 'number' ? c.port : Number(c.port);
+  const tls = c.tls === undefined ? port === 993 : c.tls === true || c.tls === 'true';
+  const user = typeof c.user === 'string' && c.user ? c.user : conn.account;
+  const auth = c.auth === 'xoauth2' ? 'xoauth2' : 'password';
+  if (!host) throw new ConnectorError('config', 'IMAP connection has no host');
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ConnectorError('config', 'IMAP port must be 1-65535');
+  const mailboxes = Array.isArray(c.mailboxes) ? c.mailboxes.filter((m): m is string => typeof m === 'string') : [];
+  return { host, port, tls, user, auth, mailboxes, rejectUnauthorized: c.tlsRejectUnauthorized !== false };
+}
+
+export interface ImapConnectorOptions {
+  /** Builds the client (default: a real ImapFlow). Tests use it to add a protocol logger. */
+  makeClient?: (options: ConstructorParameters<typeof ImapFlow>[0]) => ImapClient;
+}
+
+export function createImapConnector(conn: ConnectionInfo, deps: ConnectorDeps, opts: ImapConnectorOptions = {}): Connector {
+  const settings = imapSettings(conn);
+  if (!conn.secret) throw new ConnectorError('config', 'IMAP connection has no password or token');
+  const secret = conn.secret;
+  const oauth = settings.auth === 'xoauth2';
+  const stats: ConnectorStats = { apiCalls: 0, rateLimitWaits: 0 };
+  let client: ImapClient | null = null;
+
+  const call = async <T>(fn: () => Promise<T>): Promise<T> => {
+    stats.apiCalls++;
+    try {
+      return await fn();
+    } catch (err) {
+      throw imapError(err, oauth);
+    }
+  };
+
+  const open = async (): Promise<ImapClient> => {
+    const make = opts.makeClient ?? ((o) => new ImapFlow(o));
+    const c = make({
+      host: settings.host,
+      port: settings.port,
+      secure: settings.tls,
+      auth: oauth ? { user: settings.user, accessToken: secret } : { user: settings.user, pass: secret },
+      tls: { rejectUnauthorized: settings.rejectUnauthorized },
+      logger: false,
+      disableAutoIdle: true, // IDLE is useless for a batch read and would hold the connection
+      connectionTimeout: 30_000,
+      greetingTimeout: 15_000,
+      socketTimeout: 120_000,
+    });
+    await call(() => c.connect());
+    return c;
+  };
+
+  async function* run(start: Cursor | null, since: Date | undefined, signal: AbortSignal | undefined): AsyncGenerator<Page> {
+    const cursor: ImapCursor = readCursor(start);
+    client = await open();
+    const c = client;
+    const listed = await call(() => c.list());
+    const wanted = new Set(settings.mailboxes);
+    const boxes = listed
+      .filter((m) => !m.flags.has('\\Noselect') && !m.flags.has('\\NonExistent'))
+      .filter((m) => m.path.toUpperCase() === 'INBOX' || m.specialUse === '\\Sent' || wanted.has(m.path))
+      .filter((m) => !(m.specialUse && SKIP_SPECIAL.has(m.specialUse)) || wanted.has(m.path))
+      .map((m) => m.path);
+    // Forget mailboxes that no longer exist (renamed or deleted): their UIDs mean nothing now.
+    for (const path of Object.keys(cursor.mailboxes)) if (!boxes.includes(path)) delete cursor.mailboxes[path];
+
+    for (const path of boxes) {
+      if (signal?.aborted) throw signal.reason ?? new Error('aborted');
+      const mb = await call(() => c.mailboxOpen(path, { readOnly: true }));
+      const uidValidity = String(mb.uidValidity);
+      let prev = cursor.mailboxes[path];
+      if (prev && prev.uidValidity !== uidValidity) {
+        deps.onEvent?.({ type: 'resync', reason: `UIDVALIDITY of ${path} changed` });
+        prev = undefined;
+      }
+      const lastUid = prev?.lastUid ?? 0;
+      const top = typeof mb.uidNext === 'number' && mb.uidNext > 0 ? mb.uidNext - 1 : 0;
+      const modseq = mb.highestModseq !== undefined ? String(mb.highestModseq) : undefined;
+      // HIGHESTMODSEQ is recorded only once the whole mailbox was read: a mid-mailbox page cursor with the
+      // final modseq would make the next run believe nothing is left.
+      const state = (last: number, complete = true) => ({
+        uidValidity,
+        lastUid: last,
+        ...(modseq && complete ? { highestModseq: modseq } : {}),
+      });
+      const unchanged = prev && (top <= lastUid || (modseq !== undefined && prev.highestModseq === modseq));
+      if (mb.exists === 0 || unchanged) {
+        cursor.mailboxes[path] = state(Math.max(lastUid, top));
+        continue;
+      }
+      const found = await call(() => c.search({ uid: `${lastUid + 1}:*`, ...(since ? { since } : {}) }, { uid: true }));
+      // `N:*` includes the highest UID even when it is below N (RFC 3501 6.4.8): filter.
+      let uids = (Array.isArray(found) ? found : []).filter((u) => u > lastUid).sort((a, b) => a - b);
+      if (!prev && uids.length > INITIAL_LIMIT) uids = uids.slice(uids.length - INITIAL_LIMIT);
+      if (uids.length === 0) {
+        cursor.mailboxes[path] = state(Math.max(lastUid, top));
+        continue;
+      }
+      for (let i = 0; i < uids.length; i += PAGE_SIZE) {
+        if (signal?.aborted) throw signal.reason ?? new Error('aborted');
+        const chunk = uids.slice(i, i + PAGE_SIZE);
+        const messages = await fetchPage(c, path, uidValidity, chunk);
+        const isLast = i + PAGE_SIZE >= uids.length;
+        const maxUid = chunk[chunk.length - 1]!;
+        cursor.mailboxes[path] = isLast ? state(Math.max(maxUid, top)) : state(maxUid, false);
+        yield { messages, contacts: [], cursor: snapshot(cursor), done: false };
+      }
+    }
+    yield { messages: [], contacts: [], cursor: snapshot(cursor), done: true };
+  }
+
+  /** Bytes asked for per part: the body part gets HEAD_BYTES, later inline parts (signature parts) 4 KiB. */
+  const budgetFor = (tp: TextPart, index: number) => rawFetchBytes(tp.encoding, index === 0 ? HEAD_BYTES : 4 * 1024);
+
+  async function fetchPage(c: ImapClient, path: string, uidValidity: string, uids: number[]): Promise<ImapMinimalMessage[]> {
+    const metas = await call(() =>
+      c.fetchAll(uids.join(','), { uid: true, bodyStructure: true, internalDate: true, headers: [...IMAP_HEADER_FIELDS] }, { uid: true }),
+    );
+    // Messages asking for the same parts with the same byte budgets share one FETCH command.
+    const parts = new Map<number, TextPart[]>();
+    const groups = new Map<string, { query: Array<{ key: string; start: number; maxLength: number }>; uids: number[] }>();
+    for (const m of metas) {
+      const tps = chooseTextParts(m.bodyStructure as StructureNode | undefined);
+      parts.set(m.uid, tps);
+      if (tps.length === 0) continue;
+      const query = tps.map((tp, i) => ({ key: tp.part, start: 0, maxLength: budgetFor(tp, i) }));
+      const key = query.map((q) => `${q.key}<${q.maxLength}>`).join(' ');
+      const g = groups.get(key);
+      if (g) g.uids.push(m.uid);
+      else groups.set(key, { query, uids: [m.uid] });
+    }
+    const bodies = new Map<number, Map<string, Buffer>>();
+    for (const g of groups.values()) {
+      const rows: FetchMessageObject[] = await call(() =>
+        c.fetchAll(g.uids.join(','), { uid: true, bodyParts: g.query }, { uid: true }),
+      );
+      for (const r of rows) if (r.bodyParts) bodies.set(r.uid, r.bodyParts);
+    }
+    return metas
+      .sort((a, b) => a.uid - b.uid)
+      .map((m) => {
+        const got = bodies.get(m.uid);
+        return buildMinimal({
+          sourceId: `${path}:${uidValidity}:${m.uid}`,
+          headers: m.headers,
+          internalDate: m.internalDate,
+          texts: (parts.get(m.uid) ?? []).map((tp, i) => ({
+            part: tp,
+            raw: got?.get(tp.part.toLowerCase()) ?? got?.get(tp.part),
+            requested: budgetFor(tp, i),
+          })),
+        });
+      });
+  }
+
+  return {
+    pages(cursor, o) {
+      return run(cursor, o?.since, o?.signal);
+    },
+    stats: () => ({ ...stats }),
+    async close() {
+      const c = client;
+      client = null;
+      if (!c) return;
+      try {
+        if (c.usable) await c.logout();
+      } catch {
+        c.close();
+      }
+    },
+  };
+}
+
+export const factory: ConnectorFactory = {
+  kinds: ['imap'],
+  create: (conn, deps) => createImapConnector(conn, deps),
+  // IMAP passwords have no provider-side revoke: opt-out deletes the stored secret (src/connections/opt-out.ts).
+};

@@ -1,0 +1,342 @@
+/**
+ * The IMAP connector against a real Dovecot (test/helpers/dovecot.ts): read-only, incremental, and the
+ * signature survives the partial fetch.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ImapFlow } from 'imapflow';
+import { simpleParser } from 'mailparser';
+import { startDovecot, type DovecotServer } from './helpers/dovecot.ts';
+import { createImapConnector } from '../connectors/imap/index.ts';
+import { connectorFactory } from '../connectors/registry.ts';
+import { newestPart } from '../parsers/newest-part.ts';
+import { loadConfig } from '../src/config.ts';
+import type { ConnectionInfo, Connector, ConnectorEvent, Cursor, Page } from '../connectors/types.ts';
+import type { ImapMinimalMessage } from '../connectors/imap/message.ts';
+
+const USER = 'alice@acme.example';
+const PASS = 'correct horse battery staple';
+const CORPUS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'corpus', 'dev');
+const config = loadConfig({});
+
+interface Gold {
+  file: string;
+  has_signature: boolean;
+  signature_lines: string[];
+}
+
+let server: DovecotServer;
+const gold: Gold[] = existsSync(join(CORPUS, 'gold.jsonl'))
+  ? readFileSync(join(CORPUS, 'gold.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Gold)
+  : [];
+if (gold.length === 0) process.stderr.write(`\n*** corpus not found at ${CORPUS}: corpus checks use the hand-made fixtures only ***\n`);
+
+const quoted = Array.from({ length: 600 }, (_, i) => `> earlier thread line ${i} with SECRET-HISTORY words to pad it out`).join('\r\n');
+const handMade = {
+  longReply: [
+    'From: "Dana Whitfield" <dana.whitfield@northwind.example>',
+    `To: ${USER}`,
+    'Subject: Re: pallet quote',
+    'Message-ID: <long-reply@northwind.example>',
+    'Date: Tue, 03 Nov 2026 10:15:00 +0000',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    'Works for us, see you Thursday.',
+    '',
+    'Dana Whitfield',
+    'Head of Logistics | Northwind Freight GmbH',
+    'Tel +49 30 1234 5678',
+    '',
+    'On Mon, Nov 2, 2026 at 9:00 AM Alice <alice@acme.example> wrote:',
+    quoted,
+    '',
+  ].join('\r\n'),
+  latin1Qp: [
+    'From: =?iso-8859-1?Q?Ren=E9_M=FCller?= <rene.mueller@brasserie.example>',
+    `To: ${USER}`,
+    'Subject: =?iso-8859-1?Q?Caf=E9?=',
+    'Message-ID: <qp@brasserie.example>',
+    'Date: Wed, 04 Nov 2026 08:00:00 +0100',
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="mix"',
+    '',
+    '--mix',
+    'Content-Type: multipart/alternative; boundary="alt"',
+    '',
+    '--alt',
+    'Content-Type: text/plain; charset=iso-8859-1',
+    'Content-Transfer-Encoding: quoted-printable',
+    '',
+    'Merci =93beaucoup=94 pour le devis =80 1200.',
+    '',
+    'Ren=E9 M=FCller',
+    'Directeur commercial, Brasserie du Nord SARL',
+    '+33 1 23 45 67 89',
+    '--alt',
+    'Content-Type: text/html; charset=iso-8859-1',
+    '',
+    '<p>html version</p>',
+    '--alt--',
+    '--mix',
+    'Content-Type: application/pdf; name="quote.pdf"',
+    'Content-Disposition: attachment; filename="quote.pdf"',
+    'Content-Transfer-Encoding: base64',
+    '',
+    Buffer.from('%PDF-1.4 ATTACHMENT-BYTES-NEVER-READ').toString('base64'),
+    '--mix--',
+    '',
+  ].join('\r\n'),
+  htmlBase64: [
+    'From: Kenji Sato <k.sato@kaisha.example>',
+    `To: ${USER}`,
+    'Message-ID: <html@kaisha.example>',
+    'Date: Thu, 05 Nov 2026 01:00:00 +0900',
+    'Content-Type: text/html; charset=utf-8',
+    'Content-Transfer-Encoding: base64',
+    '',
+    Buffer.from(
+      '<html><body><div>Thanks, will do.</div><br><div id="Signature"><div>Kenji Sato</div><div>Senior Engineer, Kaisha Robotics K.K.</div><div>+81 3 1234 5678</div></div></body></html>',
+    )
+      .toString('base64')
+      .replace(/.{76}/g, '$&\r\n'),
+    '',
+  ].join('\r\n'),
+  sent: [
+    `From: Alice Example <${USER}>`,
+    'To: Dana Whitfield <dana.whitfield@northwind.example>',
+    'Message-ID: <sent-1@acme.example>',
+    'Date: Mon, 02 Nov 2026 09:00:00 +0000',
+    'Content-Type: text/plain',
+    '',
+    'Can you quote 20 pallets?',
+    '',
+  ].join('\r\n'),
+  trash: ['From: Spam Person <spam@trash.example>', `To: ${USER}`, 'Message-ID: <trash@x>', '', 'TRASHED-BODY', ''].join('\r\n'),
+};
+
+const FLAG_SETS = [[], ['\\Seen'], ['\\Flagged'], ['\\Seen', '\\Answered', '$Label1'], ['\\Draft'], ['\\Seen', '\\Flagged', 'Custom']];
+
+function conn(extra: Record<string, unknown> = {}, secret = PASS): ConnectionInfo {
+  return {
+    id: 'c1',
+    kind: 'imap',
+    account: USER,
+    config: { host: server.host, port: server.port, tls: false, user: USER, ...extra },
+    secret,
+  };
+}
+
+interface Run {
+  pages: Page[];
+  messages: ImapMinimalMessage[];
+  cursor: Cursor;
+  commands: string[];
+  events: ConnectorEvent[];
+  apiCalls: number;
+}
+
+async function harvest(cursor: Cursor | null, extra: Record<string, unknown> = {}): Promise<Run> {
+  const commands: string[] = [];
+  const events: ConnectorEvent[] = [];
+  const record = (o: unknown) => {
+    const e = o as { src?: string; msg?: string };
+    if (e && e.src === 'c' && typeof e.msg === 'string') commands.push(e.msg);
+  };
+  const logger = { debug: record, info: record, warn: () => {}, error: () => {} };
+  const connector: Connector = createImapConnector(
+    conn(extra),
+    { config, onEvent: (e) => events.push(e) },
+    { makeClient: (o) => new ImapFlow({ ...o, logger }) },
+  );
+  const pages: Page[] = [];
+  try {
+    for await (const p of connector.pages(cursor)) pages.push(p);
+  } finally {
+    await connector.close();
+  }
+  return {
+    pages,
+    messages: pages.flatMap((p) => p.messages) as ImapMinimalMessage[],
+    cursor: pages[pages.length - 1]!.cursor,
+    commands,
+    events,
+    apiCalls: connector.stats().apiCalls,
+  };
+}
+
+async function allFlags(): Promise<Record<string, string[]>> {
+  const c = await server.client(USER, PASS);
+  const out: Record<string, string[]> = {};
+  try {
+    for (const box of ['INBOX', 'Sent', 'Trash', 'Archive']) {
+      const lock = await c.getMailboxLock(box, { readOnly: true });
+      try {
+        const rows = await c.fetchAll('1:*', { uid: true, flags: true }, { uid: true }).catch(() => []);
+        for (const r of rows) out[`${box}:${r.uid}`] = [...(r.flags ?? [])].sort();
+      } finally {
+        lock.release();
+      }
+    }
+  } finally {
+    await c.logout();
+  }
+  return out;
+}
+
+const corpusRaw = gold.map((g) => readFileSync(join(CORPUS, g.file)));
+let first: Run;
+
+beforeAll(async () => {
+  server = await startDovecot({ [USER]: PASS });
+  const inbox = [handMade.longReply, handMade.latin1Qp, handMade.htmlBase64, ...corpusRaw];
+  await server.append(
+    USER,
+    PASS,
+    'INBOX',
+    inbox.map((raw, i) => ({ raw, flags: FLAG_SETS[i % FLAG_SETS.length] })),
+  );
+  await server.append(USER, PASS, 'Sent', [{ raw: handMade.sent, flags: ['\\Seen'] }]);
+  await server.append(USER, PASS, 'Trash', [{ raw: handMade.trash }]);
+}, 60_000);
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('IMAP harvest from a real Dovecot', () => {
+  it('reads INBOX and Sent in pages of at most 100, skipping Trash, and leaves every flag exactly as it was', async () => {
+    const before = await allFlags();
+    first = await harvest(null);
+    const after = await allFlags();
+    expect(after).toEqual(before);
+    expect(Object.values(before).some((f) => !f.includes('\\Seen'))).toBe(true); // unseen messages stayed unseen
+    const expected = 3 + corpusRaw.length + 1;
+    expect(first.messages).toHaveLength(expected);
+    for (const p of first.pages) expect(p.messages.length).toBeLessThanOrEqual(100);
+    expect(first.pages[first.pages.length - 1]!.done).toBe(true);
+    expect(first.pages.slice(0, -1).every((p) => !p.done)).toBe(true);
+    expect(first.messages.some((m) => m.sourceId.startsWith('Sent:'))).toBe(true);
+    expect(first.messages.some((m) => m.tail.includes('TRASHED-BODY'))).toBe(false);
+  }, 60_000);
+
+  it('never sends a command that could change the mailbox, and opens folders only with EXAMINE', () => {
+    const verbs = first.commands.map((c) => c.replace(/^\S+\s+/, '').split(/\s+/).slice(0, 2).join(' ').toUpperCase());
+    expect(verbs.some((v) => v.startsWith('EXAMINE'))).toBe(true);
+    for (const v of verbs) expect(v).not.toMatch(/^(SELECT|STORE|UID STORE|COPY|UID COPY|MOVE|UID MOVE|EXPUNGE|UID EXPUNGE|APPEND|DELETE|RENAME|CREATE)\b/);
+    const fetches = first.commands.filter((c) => /FETCH/i.test(c));
+    expect(fetches.length).toBeGreaterThan(0);
+    for (const f of fetches) {
+      expect(f).not.toMatch(/BODY\[/i); // always BODY.PEEK
+      expect(f).not.toMatch(/RFC822(?!\.SIZE)|BODY\.PEEK\[\]|BODY\.PEEK\[TEXT\]/i); // never whole messages
+    }
+    expect(fetches.some((f) => /BODY\.PEEK\[[\d.]+\]<0\.\d+>/i.test(f))).toBe(true);
+    expect(fetches.some((f) => /HEADER\.FIELDS/i.test(f) && !/SUBJECT/i.test(f))).toBe(true);
+  });
+
+  it('keeps the signature at the top of a long reply and drops the quoted history', () => {
+    const m = first.messages.find((x) => x.headers['message-id'] === '<long-reply@northwind.example>')!;
+    expect(m.tail).toContain('Head of Logistics | Northwind Freight GmbH');
+    expect(m.tail).not.toContain('SECRET-HISTORY');
+    expect(m.headers.from).toBe('"Dana Whitfield" <dana.whitfield@northwind.example>');
+    expect(m.headers.subject).toBeUndefined();
+    expect(m.date).toBe('2026-11-03T10:15:00.000Z');
+  });
+
+  it('decodes quoted-printable Latin-1 with Windows-1252 punctuation and RFC 2047 names, never touching the attachment', () => {
+    const m = first.messages.find((x) => x.headers['message-id'] === '<qp@brasserie.example>')!;
+    expect(m.headers.from).toBe('René Müller <rene.mueller@brasserie.example>');
+    expect(m.tail).toContain('René Müller');
+    expect(m.tail).toContain('Merci “beaucoup” pour le devis € 1200.');
+    expect(m.tail).not.toContain('html version');
+    expect(m.tail).not.toContain('PDF');
+  });
+
+  it('turns a base64 HTML-only message into text lines and passes the marked signature block on', () => {
+    const m = first.messages.find((x) => x.headers['message-id'] === '<html@kaisha.example>')!;
+    expect(m.tail).toContain('Senior Engineer, Kaisha Robotics K.K.');
+    expect(m.tail).not.toContain('<div');
+    expect(m.signatureHint ?? '').toContain('Kenji Sato');
+  });
+
+  it.skipIf(gold.length === 0)('loses no corpus signature line compared with reading the whole message', async () => {
+    const byId = new Map(first.messages.map((m) => [m.sourceId, m]));
+    const inboxMsgs = [...byId.values()].filter((m) => m.sourceId.startsWith('INBOX:'));
+    let checked = 0;
+    for (let i = 0; i < gold.length; i++) {
+      const g = gold[i]!;
+      if (!g.has_signature) continue;
+      // INBOX UIDs are 1-based in APPEND order: three hand-made messages, then the corpus.
+      const m = inboxMsgs.find((x) => x.sourceId.endsWith(`:${i + 4}`))!;
+      const full = newestPart((await simpleParser(corpusRaw[i]!)).text ?? '');
+      for (const line of g.signature_lines) {
+        const t = line.trim();
+        if (full.includes(t)) expect(m.tail, `${g.file}: ${t}`).toContain(t);
+      }
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(50);
+  }, 60_000);
+
+  it('fetches nothing on a second harvest with no new mail', async () => {
+    const again = await harvest(first.cursor);
+    expect(again.messages).toHaveLength(0);
+    expect(again.commands.filter((c) => /FETCH|SEARCH/i.test(c))).toEqual([]);
+    expect(again.cursor).toEqual(first.cursor);
+  });
+
+  it('picks up only the new message when one arrives', async () => {
+    await server.append(USER, PASS, 'INBOX', [{ raw: handMade.sent.replace('sent-1', 'new-1') }]);
+    const again = await harvest(first.cursor);
+    expect(again.messages.map((m) => m.headers['message-id'])).toEqual(['<new-1@acme.example>']);
+    first = { ...first, cursor: again.cursor };
+  });
+
+  it('reads a mailbox again from the start when its UIDVALIDITY changed', async () => {
+    const c = await server.client(USER, PASS);
+    await c.mailboxDelete('Sent');
+    await c.mailboxCreate('Sent');
+    await c.logout();
+    await server.append(USER, PASS, 'Sent', [{ raw: handMade.sent.replace('sent-1', 'sent-2') }]);
+    const old = (first.cursor.mailboxes as Record<string, { uidValidity: string }>).Sent!;
+    const again = await harvest(first.cursor);
+    expect(again.events).toContainEqual({ type: 'resync', reason: 'UIDVALIDITY of Sent changed' });
+    expect(again.messages.map((m) => m.headers['message-id'])).toEqual(['<sent-2@acme.example>']);
+    const now = (again.cursor.mailboxes as Record<string, { uidValidity: string; lastUid: number }>).Sent!;
+    expect(now.uidValidity).not.toBe(old.uidValidity);
+    expect(now.lastUid).toBe(1);
+  });
+
+  it('saves a cursor per page, so a run stopped after the first page resumes where it stopped', async () => {
+    const firstPage = (await harvest(null)).pages[0]!;
+    const resumed = await harvest(firstPage.cursor);
+    const full = await harvest(null);
+    const ids = (r: Page[]) => r.flatMap((p) => p.messages.map((m) => m.sourceId));
+    expect([...firstPage.messages.map((m) => m.sourceId), ...ids(resumed.pages)].sort()).toEqual(ids(full.pages).sort());
+  }, 60_000);
+
+  it('reports a wrong password as revoked and a closed port as unavailable', async () => {
+    const bad = createImapConnector({ ...conn(), secret: 'wrong' }, { config });
+    await expect(async () => {
+      for await (const _ of bad.pages(null)) void _;
+    }).rejects.toMatchObject({ name: 'ConnectorError', code: 'revoked' });
+    await bad.close();
+    const closed = createImapConnector({ ...conn({ port: 1 }) }, { config });
+    await expect(async () => {
+      for await (const _ of closed.pages(null)) void _;
+    }).rejects.toMatchObject({ code: 'unavailable' });
+  });
+
+  it('is found in the connector registry and rejects a cursor from another provider', async () => {
+    const f = await connectorFactory('imap');
+    const c = f.create(conn(), { config });
+    await expect(async () => {
+      for await (const _ of c.pages({ kind: 'gmail', v: 1, historyId: '5' })) void _;
+    }).rejects.toMatchObject({ code: 'bad-input' });
+    await c.close();
+  });
+});
