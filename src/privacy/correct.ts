@@ -1,14 +1,13 @@
 /**
  * Rectification (Art. 16): the person's value for a field is PINNED (reason `data-subject asserted`); the
- * store's merge lets a pin beat any later harvested value (src/store/merge.ts). The profile column is
- * updated at once so the correction shows without waiting for the next harvest.
+ * store's merge lets a pin beat any later harvested value (src/store/merge.ts), and the profile is
+ * recomputed at once so the correction shows without waiting for the next harvest.
  * Fields are the `Contact` names: name, title, department, company, address (one value; empty = none) and
  * phones, emails, websites, social (a list).
  */
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import type { Phone } from '../../parsers/types.ts';
+import { pinField } from '../store/profile-admin.ts';
 import { locatePerson } from './locate.ts';
 import { resolveOptions, type PrivacyOptions } from './options.ts';
 import { completeRequest, openRequest } from './requests.ts';
@@ -58,37 +57,10 @@ export async function correctField(
     const req = await openRequest(trx, { kind: 'correct', requestHash: p.requestHash, codes: p.codes, channel: opts.channel ?? 'cli', now, policy: o.policy });
     let count = 0;
     for (const id of p.profileIds) {
-      const exists = await trx.selectFrom('profiles').select('id').where('id', '=', id).executeTakeFirst();
-      if (!exists) continue;
-      await trx.deleteFrom('profile_pins').where('profile_id', '=', id).where('field', '=', field).execute();
-      await trx
-        .insertInto('profile_pins')
-        .values({ profile_id: id, field, value_json: JSON.stringify(pinned), reason: PIN_REASON, pinned_at: at })
-        .execute();
-      await trx.updateTable('profiles').set({ ...columnFor(field, pinned), updated_at: at }).where('id', '=', id).execute();
-      count++;
+      // The store pins and recomputes the profile at once (the pin beats later harvests).
+      if (await pinField(trx, id, field, pinned, at, PIN_REASON)) count++;
     }
     await completeRequest(trx, req.id, { profiles: count, field }, now);
     return { requestId: req.id, profiles: count, field };
   });
-}
-
-function columnFor(field: CorrectableField, v: string | string[] | null): Record<string, string | null> {
-  switch (field) {
-    case 'phones':
-      return { phones_json: JSON.stringify(((v as string[]) ?? []).map(toPhone)) };
-    case 'emails':
-      return { emails_json: JSON.stringify(((v as string[]) ?? []).map((e) => e.toLowerCase())) };
-    case 'websites':
-      return { websites_json: JSON.stringify(v ?? []) };
-    case 'social':
-      return { social_json: JSON.stringify(v ?? []) };
-    default:
-      return { [field]: (v as string | null) ?? null };
-  }
-}
-
-function toPhone(raw: string): Phone {
-  const p = parsePhoneNumberFromString(raw);
-  return { type: 'work', e164: p?.isValid() ? p.number : null, raw };
 }

@@ -12,6 +12,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
+import { eraseProfile } from '../store/profile-admin.ts';
 import { locatePerson } from './locate.ts';
 import { resolveOptions, type PrivacyOptions } from './options.ts';
 import { completeRequest, openRequest } from './requests.ts';
@@ -75,10 +76,16 @@ export async function eraseInTransaction(
   let profilesDeleted = 0;
   let noticesScrubbed = 0;
   for (const id of p.profileIds) {
-    observationsDeleted += n(await trx.deleteFrom('observations').where('profile_id', '=', id).executeTakeFirst());
-    await trx.deleteFrom('profile_pins').where('profile_id', '=', id).execute();
-    await trx.deleteFrom('job_history').where('profile_id', '=', id).execute();
-    profilesDeleted += n(await trx.deleteFrom('profiles').where('id', '=', id).executeTakeFirst());
+    const obs = await trx
+      .selectFrom('observations')
+      .select((eb) => eb.fn.countAll<number>().as('c'))
+      .where('profile_id', '=', id)
+      .executeTakeFirst();
+    // The store's own erase: observations, pins, job history, ledger links, company recount.
+    if (await eraseProfile(trx, id, now)) {
+      profilesDeleted += 1;
+      observationsDeleted += Number(obs?.c ?? 0);
+    }
     await trx.deleteFrom('privacy_gates').where('profile_id', '=', id).execute();
     await trx.deleteFrom('jurisdiction_decisions').where('profile_id', '=', id).execute();
     noticesScrubbed += n(

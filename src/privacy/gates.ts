@@ -67,13 +67,3 @@ export async function promoteDue(
   }
   return out;
 }
-
-/** Fallback lister when the store offers none: marks the profile listed (no credits). */
-export const markProfileListed: ListContact = async (trx, profileId, now) => {
-  await trx
-    .updateTable('profiles')
-    .set({ status: 'listed', listed_at: now, updated_at: now })
-    .where('id', '=', profileId)
-    .where('status', '=', 'pending')
-    .execute();
-};

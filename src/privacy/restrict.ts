@@ -5,6 +5,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { listContact } from '../store/ledger.ts';
+import { restrictProfile, unrestrictProfile } from '../store/profile-admin.ts';
 import { locatePerson } from './locate.ts';
 import { resolveOptions, type PrivacyOptions } from './options.ts';
 import { completeRequest, openRequest } from './requests.ts';
@@ -75,7 +77,7 @@ async function restrict(trx: Kysely<DB>, id: string, subjectHash: string, at: st
       })
       .execute();
   }
-  await trx.updateTable('profiles').set({ status: 'restricted', restricted_at: at, updated_at: at }).where('id', '=', id).execute();
+  await restrictProfile(trx, id, at);
   return 1;
 }
 
@@ -92,6 +94,8 @@ async function lift(trx: Kysely<DB>, id: string, at: string): Promise<number> {
     .set({ state: back, restricted_at: null, restricted_from: null })
     .where('profile_id', '=', id)
     .execute();
-  await trx.updateTable('profiles').set({ status: back, restricted_at: null, updated_at: at }).where('id', '=', id).execute();
+  // The store puts a lifted profile back to pending; one that was listed before is listed again.
+  await unrestrictProfile(trx, id, at);
+  if (back === 'listed') await listContact(trx, id, at);
   return 1;
 }

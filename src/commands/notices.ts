@@ -1,0 +1,123 @@
+/**
+ * `sigmine notices list [--status queued,sent,bounced,failed] [--json]`
+ * `sigmine notices send [--transport file] [--outbox DIR] [--limit N] [--no-promote] [--json]`
+ * `sigmine notices bounce ID | --provider-id MESSAGE-ID [--json]`
+ * `sigmine notices promote [--json]`: lists pending contacts whose notice was sent and whose objection window
+ * passed without objection (also done at the end of `notices send` unless --no-promote).
+ * Environment: SIGMINE_NOTICE_OUTBOX (default ./data/outbox), SIGMINE_NOTICE_FROM, SIGMINE_OBJECTION_WINDOW_DAYS,
+ * SIGMINE_NOTICE_HOLD (see src/jurisdiction/policy.ts).
+ */
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { loadConfig } from '../config.ts';
+import { usingDatabase } from '../db/database.ts';
+import { EXIT, setExit } from '../cli/exit.ts';
+import { printJsonLine, printTable } from '../cli/output.ts';
+import { loadPolicy } from '../jurisdiction/policy.ts';
+import { listNotices } from '../notices/outbox.ts';
+import { recordBounce, sendQueued } from '../notices/send.ts';
+import { TRANSPORTS } from '../notices/transport.ts';
+import type { NoticeStatus } from '../privacy/tables.ts';
+import { promoteDue } from '../privacy/gates.ts';
+import { listContact } from '../store/ledger.ts';
+
+const STATUSES: NoticeStatus[] = ['queued', 'sent', 'bounced', 'failed'];
+
+function badInput(message: string): Error {
+  return Object.assign(new Error(message), { code: 'bad-input' });
+}
+
+export function register(program: Command): void {
+  const notices = program.command('notices').description('pre-add notices to contacts (outbox, sending, bounces, listing)');
+
+  notices
+    .command('list')
+    .description('notices in the outbox, newest first')
+    .option('--status <list>', 'comma-separated: queued, sent, bounced, failed')
+    .option('--json', 'one JSON object per line')
+    .action(async (opts: { status?: string; json?: boolean }) => {
+      const status = opts.status?.split(',').map((s) => s.trim()).filter(Boolean) as NoticeStatus[] | undefined;
+      for (const s of status ?? []) if (!STATUSES.includes(s)) throw badInput(`--status must be among ${STATUSES.join(', ')}`);
+      await usingDatabase(loadConfig().database, async ({ db }) => {
+        const list = await listNotices(db, status);
+        if (opts.json) {
+          for (const n of list) printJsonLine(n);
+          return;
+        }
+        printTable(
+          ['id', 'status', 'recipient', 'language', 'jurisdiction', 'queued', 'sent', 'provider id'],
+          list.map((n) => [n.id, n.status, n.recipient ?? '(erased)', n.language, n.jurisdiction.join(','), n.queuedAt.slice(0, 16), n.sentAt?.slice(0, 16), n.providerMessageId]),
+        );
+      });
+    });
+
+  notices
+    .command('send')
+    .description('send queued notices, then list contacts whose objection window passed')
+    .option('--transport <name>', `one of: ${Object.keys(TRANSPORTS).join(', ')}`, 'file')
+    .option('--outbox <dir>', 'directory for the file transport (default SIGMINE_NOTICE_OUTBOX or ./data/outbox)')
+    .option('--limit <n>', 'most notices to send in this run', '1000')
+    .option('--no-promote', 'do not list contacts whose window passed')
+    .option('--json', 'one JSON object per line')
+    .action(async (opts: { transport: string; outbox?: string; limit: string; promote: boolean; json?: boolean }) => {
+      const config = loadConfig();
+      const make = TRANSPORTS[opts.transport];
+      if (!make) throw badInput(`unknown transport "${opts.transport}"`);
+      const limit = Number(opts.limit);
+      if (!Number.isInteger(limit) || limit < 1) throw badInput('--limit must be a positive integer');
+      const outbox = resolve(opts.outbox ?? process.env.SIGMINE_NOTICE_OUTBOX ?? resolve('data', 'outbox'));
+      const host = new URL(config.publicUrl).hostname || 'sigmine.local';
+      const transport = make({ outbox, host });
+      const policy = loadPolicy();
+      await usingDatabase(config.database, async ({ db }) => {
+        const sent = await sendQueued(db, {
+          transport,
+          policy,
+          publicUrl: config.publicUrl,
+          from: process.env.SIGMINE_NOTICE_FROM ?? `sigmine privacy <privacy@${host}>`,
+          limit,
+        });
+        for (const s of sent) if (opts.json) printJsonLine({ event: 'notice', ...s });
+        const failed = sent.filter((s) => s.status !== 'sent').length;
+        if (failed) setExit(EXIT.partial);
+        const promoted = opts.promote ? await promoteDue(db, (trx, id, now) => listContact(trx, id, now)) : [];
+        for (const p of promoted) if (opts.json) printJsonLine({ event: 'promote', ...p });
+        if (!opts.json) {
+          console.log(`sent ${sent.length - failed} notice(s)${failed ? `, ${failed} not sent (see notices list)` : ''}; outbox ${outbox}`);
+          if (opts.promote) console.log(`listed ${promoted.filter((p) => p.result === 'listed').length} contact(s) whose objection window passed`);
+        }
+      });
+    });
+
+  notices
+    .command('bounce')
+    .description('record a bounced notice (its contact stays pending)')
+    .argument('[id]', 'notice id')
+    .option('--provider-id <id>', 'the provider message id (Message-ID) instead of the notice id')
+    .option('--json', 'one JSON object')
+    .action(async (id: string | undefined, opts: { providerId?: string; json?: boolean }) => {
+      if (!id && !opts.providerId) throw badInput('give a notice ID or --provider-id');
+      await usingDatabase(loadConfig().database, async ({ db }) => {
+        const r = await recordBounce(db, id ? { id } : { providerMessageId: opts.providerId! });
+        if (!r) {
+          process.stderr.write('sigmine: [not-found] no such notice\n');
+          setExit(EXIT.fatal);
+          return;
+        }
+        if (opts.json) printJsonLine({ noticeId: r.noticeId, status: 'bounced', contact: r.gate });
+        else console.log(`notice ${r.noticeId} bounced; contact ${r.gate ?? 'n/a'}`);
+      });
+    });
+
+  notices
+    .command('promote')
+    .description('list pending contacts whose notice was sent and objection window passed without objection')
+    .option('--json', 'one JSON object per line')
+    .action(async (opts: { json?: boolean }) => {
+      await usingDatabase(loadConfig().database, async ({ db }) => {
+        const promoted = await promoteDue(db, (trx, id, now) => listContact(trx, id, now));
+        if (opts.json) for (const p of promoted) printJsonLine(p);
+        else console.log(`listed ${promoted.filter((p) => p.result === 'listed').length} contact(s)`);
+      });
+    });
+}

@@ -1,0 +1,99 @@
+/**
+ * `sigmine privacy erase|restrict|object EMAIL [--json]` (contract), plus
+ * `sigmine privacy unrestrict EMAIL`, `sigmine privacy export EMAIL`,
+ * `sigmine privacy correct EMAIL --field F --value V` and `sigmine privacy requests [--open] [--json]`.
+ * Every request is logged with its legal deadline under a keyed hash of the email, never the email.
+ */
+import type { Command } from 'commander';
+import { loadConfig } from '../config.ts';
+import { usingDatabase } from '../db/database.ts';
+import { printJsonLine, printTable } from '../cli/output.ts';
+import { erasePerson } from '../privacy/erase.ts';
+import { restrictPerson } from '../privacy/restrict.ts';
+import { exportPerson } from '../privacy/export.ts';
+import { correctField } from '../privacy/correct.ts';
+import { listRequests } from '../privacy/requests.ts';
+
+export function register(program: Command): void {
+  const privacy = program.command('privacy').description('data-subject requests: erase, object, restrict, export, correct');
+
+  for (const kind of ['erase', 'object'] as const) {
+    privacy
+      .command(kind)
+      .description(
+        kind === 'erase'
+          ? 'erase everything about EMAIL and suppress it from any re-add'
+          : 'record an objection: same as erase (profile deleted, email suppressed), logged as an objection',
+      )
+      .argument('<email>')
+      .option('--json', 'one JSON object')
+      .action(async (email: string, opts: { json?: boolean }) => {
+        await usingDatabase(loadConfig().database, async (d) => {
+          const r = await erasePerson(d, email, kind);
+          if (opts.json) printJsonLine(r);
+          else
+            console.log(
+              `${kind === 'erase' ? 'erased' : 'objection recorded'}: ${r.profilesDeleted} profile(s), ${r.observationsDeleted} observation(s) deleted; ` +
+                `suppressed${r.alreadySuppressed ? ' (already)' : ''}; request ${r.requestId} (${r.regime}, due ${r.dueAt.slice(0, 10)})`,
+            );
+        });
+      });
+  }
+
+  for (const lift of [false, true]) {
+    privacy
+      .command(lift ? 'unrestrict' : 'restrict')
+      .description(lift ? 'lift a restriction (back to the state before it)' : 'keep the profile but hide it and freeze it against harvest updates')
+      .argument('<email>')
+      .option('--json', 'one JSON object')
+      .action(async (email: string, opts: { json?: boolean }) => {
+        await usingDatabase(loadConfig().database, async ({ db }) => {
+          const r = await restrictPerson(db, email, { lift });
+          if (opts.json) printJsonLine(r);
+          else console.log(`${lift ? 'unrestricted' : 'restricted'} ${r.profiles} profile(s)${r.found ? '' : ' (no profile found)'}; request ${r.requestId}`);
+        });
+      });
+  }
+
+  privacy
+    .command('export')
+    .description('everything held about EMAIL as JSON (never the contributor)')
+    .argument('<email>')
+    .action(async (email: string) => {
+      await usingDatabase(loadConfig().database, async ({ db }) => {
+        process.stdout.write(`${JSON.stringify(await exportPerson(db, email), null, 2)}\n`);
+      });
+    });
+
+  privacy
+    .command('correct')
+    .description('pin a corrected value (it beats any later harvest); lists are comma-separated')
+    .argument('<email>')
+    .requiredOption('--field <field>', 'name, title, department, company, address, phones, emails, websites, social')
+    .requiredOption('--value <value>', 'the value (empty = no value)')
+    .option('--json', 'one JSON object')
+    .action(async (email: string, opts: { field: string; value: string; json?: boolean }) => {
+      await usingDatabase(loadConfig().database, async ({ db }) => {
+        const r = await correctField(db, email, opts.field, opts.value);
+        if (opts.json) printJsonLine(r);
+        else console.log(`pinned ${r.field} on ${r.profiles} profile(s); request ${r.requestId}`);
+      });
+    });
+
+  privacy
+    .command('requests')
+    .description('the privacy-requests log with deadlines (keyed hashes, no emails)')
+    .option('--open', 'only open requests')
+    .option('--json', 'one JSON object per line')
+    .action(async (opts: { open?: boolean; json?: boolean }) => {
+      await usingDatabase(loadConfig().database, async ({ db }) => {
+        const list = await listRequests(db, opts.open);
+        if (opts.json) for (const r of list) printJsonLine(r);
+        else
+          printTable(
+            ['id', 'kind', 'regime', 'status', 'received', 'due'],
+            list.map((r) => [r.id, r.kind, r.regime, r.status, r.receivedAt.slice(0, 16), r.dueAt.slice(0, 10)]),
+          );
+      });
+    });
+}
