@@ -1,0 +1,238 @@
+/**
+ * Local mailbox files: single .eml files, folders of them (recursively), mbox files (streamed, `From `
+ * separators, mboxrd `>From` unescaping) and Maildir folders (cur/ and new/). One message in memory at a
+ * time, so a 100,000-message mbox streams in bounded memory.
+ */
+import { createReadStream } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { MAX_MESSAGE_BYTES } from '../parsers/budget.ts';
+
+export interface MailboxItem {
+  /** The path as given (joined with the name inside a folder); mbox messages add `#N` (1-based). */
+  file: string;
+  /** 1-based position of the message in its mbox, 1 for single-message files. */
+  index: number;
+  /** Raw RFC 5322 bytes, or null when the message could not be read (see `error`). */
+  bytes: Uint8Array | null;
+  error?: string;
+  /** The container the message came from and where to resume after it (for cursors). */
+  source: { path: string; kind: 'eml' | 'mbox' | 'maildir' | 'folder'; rel?: string; mtimeMs: number; next?: number; size: number };
+}
+
+/** Where to resume per path: mbox byte offset (with the size/mtime it was read at), folder progress. */
+export interface ResumeState {
+  mbox?: Record<string, { size: number; mtimeMs: number; offset: number; index: number }>;
+  dirs?: Record<string, { after: string; seenUntil: number }>;
+  files?: Record<string, { size: number; mtimeMs: number }>;
+}
+
+const CHUNK = 1024 * 1024;
+
+async function head(path: string, n: number): Promise<string> {
+  const fh = await open(path, 'r');
+  try {
+    const b = Buffer.alloc(n);
+    const { bytesRead } = await fh.read(b, 0, n, 0);
+    return b.toString('latin1', 0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+async function startsWithFrom(path: string): Promise<boolean> {
+  return (await head(path, 5)) === 'From ';
+}
+
+/** In a plain folder, a file is mail when it starts like a header block or an mbox (README.md, JSON... are not). */
+async function looksLikeMail(path: string): Promise<boolean> {
+  if (path.toLowerCase().endsWith('.eml')) return true;
+  const h = await head(path, 80);
+  return h.startsWith("From ") || /^(?:\uFEFF|\xEF\xBB\xBF)?[A-Za-z][A-Za-z0-9-]{0,75}:/.test(h);
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (d: string, depth: number) => {
+    if (depth > 20) return;
+    const entries = await readdir(d, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const p = join(d, e.name);
+      if (e.isDirectory()) await walk(p, depth + 1);
+      else if (e.isFile()) out.push(p);
+    }
+  };
+  await walk(dir, 0);
+  return out;
+}
+
+async function isMaildir(dir: string): Promise<boolean> {
+  for (const sub of ['cur', 'new']) {
+    try {
+      if ((await stat(join(dir, sub))).isDirectory()) return true;
+    } catch {
+      /* not there */
+    }
+  }
+  return false;
+}
+
+async function readWhole(path: string, size: number): Promise<{ bytes: Uint8Array | null; error?: string }> {
+  if (size > MAX_MESSAGE_BYTES) {
+    return { bytes: null, error: `message is ${(size / 1048576).toFixed(1)} MiB, over the ${MAX_MESSAGE_BYTES / 1048576} MiB budget` };
+  }
+  const fh = await open(path, 'r');
+  try {
+    const b = Buffer.allocUnsafe(size);
+    let n = 0;
+    while (n < size) {
+      const { bytesRead } = await fh.read(b, n, size - n, n);
+      if (bytesRead === 0) break;
+      n += bytesRead;
+    }
+    return { bytes: b.subarray(0, n) };
+  } finally {
+    await fh.close();
+  }
+}
+
+/** mboxrd unescaping: a line `>From `, `>>From `... loses one `>` (the writer added it). */
+function unescapeLine(line: Buffer): Buffer {
+  if (line[0] !== 0x3e) return line;
+  let i = 0;
+  while (line[i] === 0x3e) i++;
+  return line.toString('latin1', i, i + 5) === 'From ' ? line.subarray(1) : line;
+}
+
+/**
+ * Streams the messages of an mbox from byte `offset`. A separator is a `From ` line at the start of
+ * the file or after a blank line (mboxo/mboxrd writers always leave one).
+ */
+export async function* readMbox(
+  path: string,
+  opts: { offset?: number; index?: number; mtimeMs?: number; size?: number } = {},
+): AsyncGenerator<MailboxItem> {
+  const st = await stat(path);
+  let index = opts.index ?? 0;
+  let pos = opts.offset ?? 0;
+  let parts: Buffer[] = [];
+  let msgBytes = 0;
+  let oversize = false;
+  let inMessage = false;
+  let prevBlank = true;
+  let carry: Buffer | null = null;
+  const finish = (end: number): MailboxItem | null => {
+    if (!inMessage) return null;
+    index++;
+    const item: MailboxItem = {
+      file: `${path}#${index}`,
+      index,
+      bytes: oversize ? null : Buffer.concat(parts, msgBytes),
+      source: { path, kind: 'mbox', mtimeMs: st.mtimeMs, next: end, size: st.size },
+    };
+    if (oversize) item.error = `message is over the ${MAX_MESSAGE_BYTES / 1048576} MiB budget`;
+    parts = [];
+    msgBytes = 0;
+    oversize = false;
+    return item;
+  };
+  const stream = createReadStream(path, { start: pos, highWaterMark: CHUNK });
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    const buf: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
+    carry = null;
+    let i = 0;
+    for (;;) {
+      const nl = buf.indexOf(10, i);
+      if (nl < 0) {
+        const rest = buf.subarray(i);
+        carry = rest;
+        // A line longer than the budget cannot be kept whole: keep counting but drop its bytes.
+        if (rest.length > MAX_MESSAGE_BYTES) {
+          oversize = inMessage;
+          pos += rest.length;
+          carry = null;
+        }
+        break;
+      }
+      const line = buf.subarray(i, nl + 1);
+      const lineStart = pos;
+      pos += line.length;
+      i = nl + 1;
+      if (prevBlank && line.length >= 5 && line.toString('latin1', 0, 5) === 'From ') {
+        const done = finish(lineStart);
+        if (done) yield done;
+        inMessage = true;
+        prevBlank = false;
+        continue;
+      }
+      prevBlank = line.length === 1 || (line.length === 2 && line[0] === 13);
+      if (!inMessage) continue; // junk before the first separator
+      if (oversize) continue;
+      const l = unescapeLine(line);
+      msgBytes += l.length;
+      if (msgBytes > MAX_MESSAGE_BYTES) {
+        oversize = true;
+        parts = [];
+        continue;
+      }
+      parts.push(Buffer.from(l)); // copy: do not pin the 1 MiB chunk
+    }
+  }
+  if (carry && inMessage && !oversize) {
+    parts.push(unescapeLine(carry));
+    msgBytes += carry.length;
+    pos += carry.length;
+  }
+  const done = finish(pos);
+  if (done) yield done;
+}
+
+/**
+ * All messages under `paths` in a stable order. `resume` skips what a previous run finished:
+ * mbox files continue from their byte offset when they only grew, folders skip names already done
+ * unless modified since.
+ */
+export async function* readMailboxPaths(paths: string[], resume: ResumeState = {}): AsyncGenerator<MailboxItem> {
+  for (const path of paths) {
+    const st = await stat(path); // throws ENOENT: a missing path is fatal for the caller
+    if (st.isDirectory()) {
+      const maildir = await isMaildir(path);
+      const files = maildir
+        ? [...(await listFiles(join(path, 'cur')).catch(() => [])), ...(await listFiles(join(path, 'new')).catch(() => []))]
+        : await listFiles(path);
+      const r = resume.dirs?.[path];
+      for (const f of files) {
+        const fst = await stat(f);
+        const rel = relative(path, f);
+        // seenUntil 0: the run that wrote `after` did not finish, so everything up to `after` is done.
+        if (r && rel <= r.after && (r.seenUntil === 0 || fst.mtimeMs <= r.seenUntil)) continue;
+        if (!maildir && !(await looksLikeMail(f))) continue;
+        if (!maildir && !f.toLowerCase().endsWith('.eml') && (await startsWithFrom(f))) {
+          for await (const item of readMbox(f)) yield { ...item, source: { ...item.source, path, kind: 'folder', rel } };
+          continue;
+        }
+        const { bytes, error } = await readWhole(f, fst.size);
+        yield { file: f, index: 1, bytes, ...(error ? { error } : {}), source: { path, kind: maildir ? 'maildir' : 'folder', rel, mtimeMs: fst.mtimeMs, size: fst.size } };
+      }
+      continue;
+    }
+    const mboxLike = path.toLowerCase().endsWith('.mbox') || (!path.toLowerCase().endsWith('.eml') && (await startsWithFrom(path)));
+    if (mboxLike) {
+      const r = resume.mbox?.[path];
+      let from = { offset: 0, index: 0 };
+      if (r && st.size >= r.size && r.offset <= st.size) {
+        // Unchanged or appended-to: continue after the last message done; shrunk: start over.
+        if (st.size === r.size && st.mtimeMs === r.mtimeMs && r.offset >= st.size) continue;
+        from = { offset: r.offset, index: r.index };
+      }
+      yield* readMbox(path, from);
+      continue;
+    }
+    const rf = resume.files?.[path];
+    if (rf && rf.size === st.size && rf.mtimeMs === st.mtimeMs) continue;
+    const { bytes, error } = await readWhole(path, st.size);
+    yield { file: path, index: 1, bytes, ...(error ? { error } : {}), source: { path, kind: 'eml', mtimeMs: st.mtimeMs, size: st.size } };
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * `sigmine extract PATH... [--json]`: runs the pure extract path over .eml files, folders, mbox files
+ * and Maildir folders. `--json` prints one ExtractResult per line (the contract in parsers/types.ts);
+ * otherwise a readable table. Exit 0 ok, 2 when some messages were unreadable, 1 when a path is missing.
+ */
+import type { Command } from 'commander';
+import { stat } from 'node:fs/promises';
+import { EXIT, setExit } from '../cli/exit.ts';
+import { printJsonLine, printTable } from '../cli/output.ts';
+import { extractRaw } from '../../parsers/extract.ts';
+import type { ExtractResult } from '../../parsers/types.ts';
+import { readMailboxPaths } from '../../connectors/mailbox-files.ts';
+
+const TABLE_BATCH = 500;
+const HEADERS = ['file', 'from', 'result', 'name', 'title', 'company', 'phones', 'emails'];
+
+function row(r: ExtractResult): string[] {
+  const c = r.contact;
+  const result = r.discarded ? (r.reason ? `unreadable: ${r.reason}` : r.discarded) : r.signature ? 'signature' : 'no signature';
+  return [
+    r.file ?? '',
+    r.from.email ?? '',
+    result,
+    c?.name ?? '',
+    c?.title ?? '',
+    c?.company ?? '',
+    (c?.phones ?? []).map((p) => `${p.type[0]}:${p.e164 ?? p.raw}`).join(' '),
+    (c?.emails ?? []).join(' '),
+  ];
+}
+
+export function register(program: Command): void {
+  program
+    .command('extract')
+    .description('extract sender signatures and contact fields from .eml files, folders, mbox files and Maildir')
+    .argument('<paths...>', '.eml files, folders of them, mbox files or Maildir folders')
+    .option('--json', 'one JSON object per message (the ExtractResult contract)')
+    .action(async (paths: string[], opts: { json?: boolean }) => {
+      for (const p of paths) {
+        try {
+          await stat(p);
+        } catch {
+          throw Object.assign(new Error(`no such file or folder: ${p}`), { code: 'not-found' });
+        }
+      }
+      let rows: string[][] = [];
+      let total = 0;
+      let unreadable = 0;
+      let withSignature = 0;
+      for await (const item of readMailboxPaths(paths)) {
+        const r: ExtractResult = item.bytes
+          ? extractRaw(item.bytes, item.file)
+          : {
+              file: item.file,
+              messageId: null,
+              from: { name: null, email: null },
+              discarded: 'unreadable',
+              signature: null,
+              contact: null,
+              reason: item.error ?? 'could not be read',
+            };
+        total++;
+        if (r.discarded === 'unreadable') unreadable++;
+        if (r.signature) withSignature++;
+        if (opts.json) printJsonLine(r);
+        else {
+          rows.push(row(r));
+          if (rows.length >= TABLE_BATCH) {
+            printTable(HEADERS, rows);
+            rows = [];
+          }
+        }
+      }
+      if (!opts.json) {
+        if (rows.length > 0 || total === 0) printTable(HEADERS, rows);
+        process.stdout.write(`\n${total} messages, ${withSignature} with a signature, ${unreadable} unreadable\n`);
+      }
+      if (unreadable > 0) setExit(EXIT.partial);
+    });
+}
