@@ -13,6 +13,7 @@ import {
   findEmails,
   findUrls,
   hasCompanyWord,
+  hasStrongCompanyWord,
   hasTitleWord,
   isCountryLine,
   isRuleLine,
@@ -33,7 +34,9 @@ const CELL_SPLIT = /\s{3,}|\t+|\s\|\s|\s•\s|\s{2,}I\s|\s\+\s/;
 const LINK_TARGET_RE = /<(?:https?:|mailto:)[^>\s]{0,400}>/gi;
 const IMAGE_RE = /\[(?:image:|cid:|https?:)[^\]]{0,300}\]/gi;
 const LABEL_ONLY_RE =
-  /^(?:e-?mail|email&msm|mail|web|website|w|url|homepage|home page|internet|tel|phone|fax|mobile|cell|m|t|f|p|v|e|ph|personal weblog|cv\/resume|webmaster|aol-im|aol im|icq#?)\s?[:•]?$/i;
+  /^(?:e-?mail|email&msm|mail|web|website|w|url|homepage|home page|internet|tel|phone|fax|mobile|cell|m|t|f|p|v|e|ph|personal weblog|cv\/resume|aol-im|aol im|icq#?)\s?[:•]?$/i;
+/** A trailing label left once the value after it is removed: "Email&MSM:", "Web:". */
+const TRAILING_LABEL_RE = /\s[\w&\/.-]{1,15}:$/;
 const CREDENTIAL_RE =
   /,?\s(?:Ph\.?\s?D\.?|PhD|MBA|CFA|CPA|P\.?E\.?|Esq\.?|M\.?D\.?|MSc|M\.Sc\.|Dipl\.-Ing\.|Jr\.|Sr\.|III|II)(?=$|[\s,])/g;
 const DEPT_RE = /\b(?:department|dept\.?|division|school of|faculty of|research group|team|desk|support|laboratory of|lab of)\b/i;
@@ -86,10 +89,14 @@ function textOf(cell: string): string {
   let t = cell;
   for (const e of findEmails(t)) t = t.replace(e, ' ');
   t = t.replace(/mailto:/gi, ' ');
-  for (const u of findUrls(t)) t = t.replace(u.text, ' ');
+  for (const u of findUrls(t)) {
+    // A cell that is only a bare domain ("Alphacomm.net") may be the company's name as written.
+    if (u.text === t.trim() && !/^(?:https?:\/\/|www\.)/i.test(u.text) && !u.text.includes('/')) continue;
+    t = t.replace(u.text, ' ');
+  }
   for (const p of findPhoneSpans(t)) t = t.replace(p.raw, ' ');
   t = t.replace(/<\s*>/g, ' ').replace(/\(\s*\)/g, ' ');
-  t = t.replace(/\s+/g, ' ').trim();
+  t = t.replace(/\s+/g, ' ').trim().replace(TRAILING_LABEL_RE, '');
   t = t.replace(/^[-–•|:,;]+\s?|\s?[-–•|:,;]+$/g, '').trim();
   if (LABEL_ONLY_RE.test(t)) return '';
   return t;
@@ -120,12 +127,16 @@ export function extractFields(lines: string[], from: Address): Contact {
     const res = phonesOfLine(row, region, inherit);
     phones.push(...res.phones);
     inherit = res.phones.length > 0 ? (res.last ?? 'work') : row.trim() === '' ? null : inherit;
-    if (res.phones.length === 0) {
-      const ext = /(?:^|\s)(?:Extn|Ext|x)\.?[:\s-]{0,3}(\d{3,6})\b/i.exec(row);
-      if (ext) phones.push({ type: 'work', e164: null, raw: ext[0].replace(/^\s*(?:Extn|Ext)\.?[:\s]{0,3}/i, '').trim() });
-      else if (/^\s*\d-\d{4}\s*$/.test(row)) phones.push({ type: 'work', e164: null, raw: row.trim() });
-    }
-    for (const part of row.split(CELL_SPLIT)) if (part.trim() !== '') cells.push({ row: r, text: part.trim() });
+    const ext = /(?:^|\s)(?:Extn|Ext|x)\.?[:\s-]{0,3}(\d{3,6})\b/i.exec(row);
+    if (ext && !res.phones.some((p) => p.raw.includes(ext[1]!))) {
+      phones.push({ type: 'work', e164: null, raw: ext[0].replace(/^\s*(?:Extn|Ext)\.?[:\s]{0,3}/i, '').trim() });
+    } else if (res.phones.length === 0 && /^\s*\d-\d{4}\s*$/.test(row)) phones.push({ type: 'work', e164: null, raw: row.trim() });
+    const parts = row.split(CELL_SPLIT).filter((p) => p.trim() !== '');
+    // "Houston, Texas   77002": one address written with a wide gap, not two columns.
+    const whole = row.trim().replace(/\s+/g, ' ');
+    if (parts.length === 2 && !parts.some((p) => looksLikeAddress(p)) && looksLikeAddress(whole) && findPhoneSpans(row).length === 0) {
+      cells.push({ row: r, text: row.trim() });
+    } else for (const part of parts) cells.push({ row: r, text: part.trim() });
   });
   c.phones = phones;
 
@@ -195,44 +206,60 @@ export function extractFields(lines: string[], from: Address): Contact {
     if (!isAddr[i] && isAddr[i - 1] && (isCountryLine(texts[i]!.text) || /^[A-Z][a-z]+(?: \d{1,2})?$/.test(texts[i]!.text)) && texts[i]!.row === texts[i - 1]!.row + 1) isAddr[i] = true;
   }
 
+  // Titles first (a role noun, no legal form), then the organisation: a legal form, an institution or
+  // the sender's domain name beats a unit-like name ("... Services", "... Center"), which becomes the
+  // department when both are present.
+  const orgCands: { i: number; text: string; strong: boolean }[] = [];
   for (let i = 0; i < texts.length; i++) {
     if (used.has(i) || isAddr[i]) continue;
     const t = texts[i]!.text;
     if (wordCount(t) > 9 || t.length > 80) continue;
-    // "Title, Company": split when the tail is a company or an acronym.
     const comma = t.lastIndexOf(', ');
     const tail = comma > 0 ? t.slice(comma + 2) : '';
     const headPart = comma > 0 ? t.slice(0, comma) : t;
-    if (!c.title && hasTitleWord(t) && !hasCompanyWord(headPart)) {
-      if (tail && (isCompanyCell(tail, labels) || /^[A-Z]{2,5}$/.test(tail))) {
+    if (!c.title && hasTitleWord(t) && !hasStrongCompanyWord(headPart) && !/^[a-z]/.test(t)) {
+      if (tail && (hasStrongCompanyWord(tail) || matchesDomain(tail, labels) || /^[A-Z]{2,5}$/.test(tail))) {
         c.title = headPart;
-        if (!c.company) c.company = tail.replace(/\s?\([^)]{0,60}\)$/, '');
+        orgCands.push({ i, text: tail.replace(/\s?\([^)]{0,60}\)$/, ''), strong: true });
       } else if (/\s[-–]\s/.test(t)) {
         const segs = t.split(/\s[-–]\s/);
-        const withTitle = segs.filter((s) => hasTitleWord(s));
+        const withTitle = segs.filter((x) => hasTitleWord(x));
         if (withTitle.length === 1) c.title = withTitle[0]!.trim();
       } else c.title = t;
       used.add(i);
       continue;
     }
-    if (!c.company && isCompanyCell(t.split(/\s[-–]\s/)[0] ?? t, labels) && !DEPT_RE.test(t.split(/\s[-–]\s/)[0] ?? t)) {
-      const dash = t.split(/\s[-–]\s/);
-      const countryTail = t.split(/\s?,\s/);
-      if (dash.length === 2) {
-        c.company = dash[0]!.trim();
-        const dep = dash[1]!.trim();
-        if (!c.department && wordCount(dep) <= 3 && !/\./.test(dep)) c.department = dep;
-      } else if (countryTail.length >= 2 && isCountryLine(countryTail[countryTail.length - 1]!)) {
-        c.company = countryTail[0]!.trim();
-        if (!c.address) c.address = countryTail.slice(1).join(', ');
-      } else c.company = t;
+    if (DEPT_RE.test(t) && wordCount(t) <= 6 && !hasStrongCompanyWord(t)) {
+      if (!c.department) c.department = t;
       used.add(i);
       continue;
     }
-    if (!c.department && DEPT_RE.test(t) && wordCount(t) <= 6) {
-      c.department = t;
-      used.add(i);
+    // "R&D, VoiceAge Corporation": the segment naming the organisation.
+    const segs = t.split(/,\s(?!(?:Inc|Ltd|LLC|LLP|Corp)\b)/);
+    const orgSeg = segs.length > 1 ? segs.find((x) => hasStrongCompanyWord(x)) : undefined;
+    const cand = orgSeg ?? t;
+    const first = cand.split(/\s[-–]\s/)[0] ?? cand;
+    if (/^[a-z]/.test(first) && !matchesDomain(first, labels)) continue;
+    if (isCompanyCell(first, labels)) {
+      orgCands.push({ i, text: cand, strong: hasStrongCompanyWord(first) || matchesDomain(first, labels) });
     }
+  }
+  const chosen = orgCands.find((o) => o.strong) ?? orgCands[0];
+  if (chosen) {
+    const t = chosen.text;
+    const dash = t.split(/\s[-–]\s/);
+    const countryTail = t.split(/\s?,\s/);
+    if (dash.length === 2) {
+      c.company = dash[0]!.trim();
+      const dep = dash[1]!.trim();
+      if (!c.department && wordCount(dep) <= 3 && !/\./.test(dep)) c.department = dep;
+    } else if (countryTail.length >= 2 && isCountryLine(countryTail[countryTail.length - 1]!)) {
+      c.company = countryTail[0]!.trim();
+      if (!c.address) c.address = countryTail.slice(1).join(', ');
+    } else c.company = t;
+    used.add(chosen.i);
+    const unit = orgCands.find((o) => o !== chosen && !o.strong && o.i < chosen.i);
+    if (!c.department && unit && wordCount(unit.text) <= 6) c.department = unit.text;
   }
   // A company name wrapped onto a lower-case continuation ("Max Planck Institute" / "of Cognitive...").
   const compIdx = texts.findIndex((t) => t.text === c.company);

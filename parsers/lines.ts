@@ -113,20 +113,34 @@ export function endsWithSignoff(line: string): boolean {
   return /(?:--|—|\s-)\s?[A-Z][a-z]{1,15}\s*$/.test(capLine(line));
 }
 
-/** Business title vocabulary (English plus common European words). Used as one feature among many. */
+/**
+ * Role nouns of business titles (English plus common European words). A title needs one of these;
+ * modifiers such as "Senior", "Sales" or "Vice" alone do not make a title.
+ */
 const TITLE_WORDS =
-  /\b(?:president|vice|vp|svp|evp|ceo|cto|cfo|coo|cio|ciso|chief|officer|director|manager|head|lead|leader|engineer|developer|architect|consultant|counsel|attorney|lawyer|partner|associate|analyst|specialist|coordinator|administrator|admin|assistant|secretary|professor|lecturer|researcher|scientist|student|fellow|founder|co-founder|owner|principal|chairman|chair|executive|representative|rep|advisor|adviser|editor|webmaster|programmer|technician|trader|supervisor|superintendent|controller|treasurer|accountant|designer|strategist|evangelist|committer|maintainer|intern|sales|account|product|program|project|marketing|operations|support|general|senior|junior|staff|principal|geschäftsführer|leiter|berater|entwickler|ingenieur|directeur|responsable|gérant|ingénieur|director|gerente|jefe|ingeniero|direttore|responsabile|ingegnere|directeur|adviseur|diretor|gerente)\b/i;
+  /\b(?:president|vp|svp|evp|ceo|cto|cfo|coo|cio|ciso|cso|chief|officer|director|manager|head|lead|engineer|developer|architect|consultant|counsel|attorney|lawyer|partner|analyst|specialist|coordinator|administrator|assistant|secretary|professor|lecturer|researcher|scientist|student|fellow|founder|co-founder|owner|principal|chairman|chairwoman|chairperson|executive|representative|advisor|adviser|editor|webmaster|programmer|technician|trader|supervisor|superintendent|controller|treasurer|accountant|designer|strategist|evangelist|intern|clerk|paralegal|agent|broker|planner|recruiter|producer|journalist|author|writer|geschäftsführer|leiter|leiterin|berater|beraterin|entwickler|ingenieur|directeur|directrice|responsable|gérant|ingénieur|gerente|jefe|ingeniero|direttore|responsabile|ingegnere|adviseur|diretor|diretora)\b/i;
 
 export function hasTitleWord(line: string): boolean {
   return TITLE_WORDS.test(capLine(line));
 }
 
-/** Company suffixes and institution words. */
-const COMPANY_RE =
-  /\b(?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|llp|lp|plc|gmbh|ag|kg|sa|sas|sarl|srl|spa|s\.?p\.?a|bv|b\.v|nv|n\.v|ab|as|asa|oy|oyj|a\/s|pty|pte|kk|group|holdings|partners|associates|technologies|technology|systems|solutions|services|software|consulting|networks|media|labs|laboratory|laboratories|university|universität|université|universidad|università|college|institute|institut|school|foundation|association|society|center|centre|agency|bank|gruppe)\b\.?/i;
+/** Legal-form suffixes are case-sensitive ("AS", "SA"), institution words are not. */
+const LEGAL_SUFFIX_RE =
+  /(?:^|[\s,])(?:Inc|INC|Corp|CORP|Co|Ltd|LTD|LLC|L\.L\.C|LLP|LP|PLC|plc|GmbH|AG|KG|SA|S\.A|SAS|SARL|SRL|S\.r\.l|SpA|S\.p\.A|BV|B\.V|NV|N\.V|AB|AS|ASA|Oy|Oyj|A\/S|Pty|Pte|KK|Limited|LIMITED)\b\.?/;
+const STRONG_ORG_RE =
+  /\b(?:corporation|incorporated|company|university|universität|université|universidad|università|universiteit|college|institute|institut|polytechnic)\b/i;
+const WEAK_ORG_RE =
+  /\b(?:group|holdings|partners|associates|technologies|systems|solutions|services|software|consulting|networks|media|labs|laboratory|laboratories|school|foundation|association|society|center|centre|agency|bank|gruppe|enterprises|industries|international)\b/i;
 
 export function hasCompanyWord(line: string): boolean {
-  return COMPANY_RE.test(capLine(line));
+  const l = capLine(line);
+  return LEGAL_SUFFIX_RE.test(l) || STRONG_ORG_RE.test(l) || WEAK_ORG_RE.test(l);
+}
+
+/** Legal form or university-like institution: the organisation, not a unit of it. */
+export function hasStrongCompanyWord(line: string): boolean {
+  const l = capLine(line);
+  return LEGAL_SUFFIX_RE.test(l) || STRONG_ORG_RE.test(l);
 }
 
 /** Street / city / postcode shapes: "1400 Smith Street", "Houston, TX 77002", "D 91058 Erlangen". */
@@ -135,7 +149,7 @@ const STREET_RE =
 const STREET_EU_RE =
   /\b[A-ZÄÖÜ][a-zäöüß]{2,30}(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|gatan|vägen|laan|straat|plein|gracht|vej)\s?\d{1,4}\b|\b(?:rue|avenue|boulevard|via|viale|piazza|calle|avenida|rua|plaza|paseo|c\/)\s[^\d]{2,40}\d{0,4}/i;
 const POSTCODE_CITY_RE =
-  /\b[A-Z][A-Za-z .'-]{1,30},? (?:[A-Z]{2}|[A-Z][a-z]{2,20})\.?,? {1,3}\d{5}(?:-\d{4})?\b|\b(?:[A-Z]{1,2}[- ])?\d{4,5} [A-ZÄÖÜ][a-zäöüß]{2,30}\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b|\b(?:P\.?\s?O\.? Box|Postfach|BP|Apartado) \d{1,6}\b/;
+  /\b[A-Z][A-Za-z .'-]{1,30},? (?:[A-Z]{2}|[A-Z][a-z]{2,20})\.?,?(?: USA| U\.S\.A\.)? {1,3}\d{5}(?:-\d{4})?\b|\b(?:[A-Z]{1,2}[- ])?\d{4,5} [A-ZÄÖÜ][a-zäöüß]{2,30}\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b|\b(?:P\.?\s?O\.? Box|Postfach|BP|Apartado) \d{1,6}\b/;
 const COUNTRY_RE =
   /^(?:usa|u\.s\.a\.?|united states|canada|uk|united kingdom|england|ireland|germany|deutschland|france|spain|españa|italy|italia|netherlands|belgium|switzerland|austria|sweden|norway|denmark|finland|australia|new zealand|india|china|japan|brazil|brasil|mexico|portugal|poland|israel|singapore)\.?$/i;
 

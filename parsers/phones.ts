@@ -44,6 +44,8 @@ export function findPhoneSpans(line: string): PhoneSpan[] {
     if (/^\d{1,3}(?:\.\d{1,3}){3}/.test(raw)) continue; // IPv4
     if (/^\d{4}-\d{2}-\d{2}|^\d{1,2}\/\d{1,2}\/\d{2,4}$/.test(raw)) continue; // dates
     if (/^\d{1,2}[.:]\d{2}[.:]\d{2}/.test(raw)) continue; // times
+    if (/^\d{5}-\d{4}$/.test(raw)) continue; // US ZIP+4
+    if (/(?:icq|uin|fingerprint|key|id|code|pin|docket|no\.?|#)\s?[:#=]?\s{0,3}$/i.test(l.slice(Math.max(0, index - 16), index))) continue;
     out.push({ raw, index, end: index + raw.length });
   }
   return out;
@@ -68,7 +70,7 @@ export function labelType(label: string): PhoneType | null {
 
 /** The label word just before a span ("Tel:", "M:", "Fax", "P  •") or null. */
 export function labelBefore(text: string): string | null {
-  const m = /([A-Za-zÀ-ÿ]{1,12}(?:\/[A-Za-z]{1,8})?(?: (?:phone|fax))?)\.?\s?(?:\([^)]{0,20}\))?\s{0,3}[:•#|.-]{0,2}\s{0,6}$/i.exec(
+  const m = /([A-Za-zÀ-ÿ]{1,12}(?:\/[A-Za-z]{1,8})?(?: (?:phone|fax))?)\.?\s?[:•#|.-]{0,2}\s{0,6}(?:\([^)]{0,20}\)\s{0,3})?[:•#|.-]{0,2}\s{0,6}$/i.exec(
     text.slice(-40),
   );
   return m ? m[1]! : null;
