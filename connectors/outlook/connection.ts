@@ -12,6 +12,8 @@ export interface OutlookOptions {
   /** Transport (default: global fetch). Tests pass one that trusts their self-signed CA. */
   fetch?: typeof fetch;
   retryBudgetMs?: number;
+  /** Deadline of one HTTP attempt. Default 60 s. */
+  requestTimeoutMs?: number;
   /** `Prefer: odata.maxpagesize`. Default 50. */
   pageSize?: number;
 }
@@ -31,6 +33,7 @@ export function openGraph(
     tokens,
     fetch: fetchImpl,
     retryBudgetMs: opts.retryBudgetMs,
+    requestTimeoutMs: opts.requestTimeoutMs,
     onEvent: deps.onEvent,
     signal,
   });

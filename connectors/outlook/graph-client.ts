@@ -18,6 +18,12 @@ import type { MsTokenSource } from './token-source.ts';
 /** Graph allows 4 concurrent requests per app per mailbox (throttling-limits, Outlook service). */
 export const MAX_CONCURRENT_PER_MAILBOX = 4;
 
+/**
+ * Largest page we accept: 50 messages x (uniqueBody of a long thread ~ 100 KiB + all internet headers
+ * ~ 20 KiB) is ~6 MiB; 32 MiB leaves room and still bounds memory for a broken or hostile server.
+ */
+export const MAX_PAGE_BYTES = 32 * 1024 * 1024;
+
 export interface GraphClientOptions {
   /** SIGMINE_GRAPH_API_URL, https only. */
   graphUrl: string;
@@ -29,6 +35,8 @@ export interface GraphClientOptions {
   retryBudgetMs?: number;
   /** Attempts per request, first one included. Default 6. */
   maxAttempts?: number;
+  /** Time budget of one HTTP attempt (connect + full response). Default 60 s. */
+  requestTimeoutMs?: number;
   onEvent?: (e: ConnectorEvent) => void;
   signal?: AbortSignal;
 }
@@ -87,6 +95,10 @@ class GuardHandler implements Middleware {
       const release = await sem.acquire();
       try {
         this.counters.apiCalls++;
+        // A hung server must not hang the harvest: each attempt gets its own deadline, and the run's
+        // abort signal (SIGINT) cancels the request in flight.
+        const timeout = AbortSignal.timeout(this.o.requestTimeoutMs ?? 60_000);
+        context.options = { ...context.options, signal: this.o.signal ? AbortSignal.any([this.o.signal, timeout]) : timeout };
         await this.next.execute(context);
       } catch (err) {
         if (err instanceof ConnectorError) throw this.fail(err);
@@ -95,6 +107,11 @@ class GuardHandler implements Middleware {
         release();
       }
       const res = context.response as Response;
+      const length = Number(res.headers.get('content-length') ?? 0);
+      if (length > MAX_PAGE_BYTES) {
+        await res.body?.cancel();
+        throw this.fail(new ConnectorError('bad-input', `Graph response of ${length} bytes exceeds ${MAX_PAGE_BYTES}`));
+      }
       if (res.status === 401 && !refreshed) {
         // Expired or server-side invalidated access token: refresh once, then give up (auth-expired).
         refreshed = true;

@@ -74,6 +74,10 @@ export interface GraphServerOptions {
    * lifetime). Default false: only the newest works, which proves the caller stores the rotated one.
    */
   acceptOldRefreshTokens?: boolean;
+  /** Behave as if `Prefer: outlook.body-content-type` were absent: bodies come back as HTML. */
+  ignorePrefer?: boolean;
+  /** Misbehaving server: nextLinks point at this origin instead of the server's own. */
+  nextLinkOrigin?: string;
 }
 
 export interface GraphServer {
@@ -95,8 +99,10 @@ export interface GraphServer {
   revokeRefreshToken(aadsts?: number): void;
   /** Every delta/skip token issued so far now gets 410 SyncStateNotFound. */
   expireDeltaTokens(): void;
-  /** The next `count` Graph requests get 429 with `Retry-After: seconds`. */
-  throttle(count: number, retryAfterSeconds: number): void;
+  /** The next `count` Graph requests get 429 with `Retry-After: seconds` (or an HTTP date). */
+  throttle(count: number, retryAfter: number | string): void;
+  /** The next `count` Graph requests never get an answer. */
+  hang(count: number): void;
   /** Authorization codes the fake authorize page issues (CLI loopback tests). */
   authorizeRequests: URLSearchParams[];
   close(): Promise<void>;
@@ -131,7 +137,8 @@ export async function startGraphServer(opts: GraphServerOptions): Promise<GraphS
   const expiredAccess = new Set<string>();
   let generation = 1;
   let throttleLeft = 0;
-  let throttleSeconds = 1;
+  let throttleSeconds: number | string = 1;
+  let hangLeft = 0;
   let inFlight = 0;
   let maxInFlight = 0;
   let seq = 0;
@@ -182,6 +189,11 @@ export async function startGraphServer(opts: GraphServerOptions): Promise<GraphS
     });
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
+    if (hangLeft > 0) {
+      hangLeft--;
+      inFlight--;
+      return; // never answered; the client's deadline must fire
+    }
     try {
       if (opts.responseDelayMs) await new Promise((r) => setTimeout(r, opts.responseDelayMs));
       return graph(req, url, rawUrl, res);
@@ -243,13 +255,13 @@ export async function startGraphServer(opts: GraphServerOptions): Promise<GraphS
       (it) => it.seq > state.w && (!state.since || !it.when || it.when >= state.since),
     );
     const slice = items.slice(state.o, state.o + pageSize);
-    const wantsText = /outlook\.body-content-type="?text"?/.test(prefer);
+    const wantsText = !opts.ignorePrefer && /outlook\.body-content-type="?text"?/.test(prefer);
     const value = slice.map((it) => (collection === 'messages' ? renderMessage(it.json as never, state.sel, wantsText) : it.json));
     const body: Record<string, unknown> = { '@odata.context': `${base}/v1.0/$metadata#Collection(${collection})`, value };
     const folder = collection === 'messages' ? `me/mailFolders('AQMkADAwATM0MDAAMS1iNTcwLWI2NTItMDACLTAwCgAuAAAD')/messages` : `me/${collection === 'events' ? 'calendarView' : 'contacts'}`;
     if (state.o + pageSize < items.length) {
       const next = encodeToken({ ...state, o: state.o + pageSize });
-      body['@odata.nextLink'] = `${base}/v1.0/${folder}/delta?%24skip=${state.o + pageSize}&%24skiptoken=${next}`;
+      body['@odata.nextLink'] = `${opts.nextLinkOrigin ?? base}/v1.0/${folder}/delta?%24skip=${state.o + pageSize}&%24skiptoken=${next}`;
     } else {
       const w = collections[collection]!.reduce((mx, it) => Math.max(mx, it.seq), state.w);
       body['@odata.deltaLink'] = `${base}/v1.0/${folder}/delta?%24deltatoken=${encodeToken({ ...state, w, o: 0, delta: true, since: null })}`;
@@ -389,9 +401,12 @@ export async function startGraphServer(opts: GraphServerOptions): Promise<GraphS
     expireDeltaTokens() {
       generation++;
     },
-    throttle(count, seconds) {
+    throttle(count, retryAfter) {
       throttleLeft = count;
-      throttleSeconds = seconds;
+      throttleSeconds = retryAfter;
+    },
+    hang(count) {
+      hangLeft = count;
     },
     close: () =>
       new Promise<void>((r) => {
