@@ -123,6 +123,18 @@ const MARKERS = ['gmail_signature', 'moz-signature', 'id="signature"', 'id=signa
 /** Where quoted history starts in client HTML: a signature after this belongs to an older message. */
 const QUOTE_MARKERS = ['gmail_quote', 'divrplyfwdmsg', 'moz-cite-prefix', 'type="cite"', '<blockquote'];
 
+/** First occurrence of `marker` as a whole token (`gmail_signature`, not `gmail_signature_prefix`). */
+function markerAt(lower: string, marker: string): number {
+  let k = lower.indexOf(marker);
+  while (k >= 0) {
+    const c = lower.charCodeAt(k + marker.length);
+    const wordChar = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 45;
+    if (!wordChar) return k;
+    k = lower.indexOf(marker, k + marker.length);
+  }
+  return -1;
+}
+
 /** Maximum HTML fragment (chars) converted for a signature hint: signatures are a few hundred bytes. */
 const MAX_FRAGMENT = 16_384;
 
@@ -139,7 +151,7 @@ export function htmlSignatureHint(html: string): string | null {
   }
   let best = -1;
   for (const m of MARKERS) {
-    const k = lower.indexOf(m);
+    const k = markerAt(lower, m);
     if (k >= 0 && k < quoteAt && (best < 0 || k < best)) best = k;
   }
   if (best < 0) return null;
