@@ -81,6 +81,12 @@ export function classifyGoogleError(err: unknown): GoogleFailure {
   if (status === 401) return { kind: 'auth', reason: reasons[0] || 'unauthenticated' };
   if (status === 404 || status === 410)
     return { kind: 'not-found', status, reason: reasons[0] || String(status) };
+  // People API: an expired sync token is 400 FAILED_PRECONDITION with ErrorInfo EXPIRED_SYNC_TOKEN.
+  if (
+    status === 400 &&
+    (JSON.stringify(apiError ?? {}).includes('EXPIRED_SYNC_TOKEN') || /sync token is expired/i.test(message))
+  )
+    return { kind: 'not-found', status: 410, reason: 'EXPIRED_SYNC_TOKEN' };
   if (status === 400) return { kind: 'fatal', code: 'bad-input', reason: reasons[0] || message || '400' };
   if (status !== undefined && status >= 500)
     return { kind: 'transient', reason: String(status), retryAfterMs };

@@ -181,6 +181,7 @@ export async function startGoogleServer(opts: GoogleServerOptions = {}) {
   const faults: Fault[] = [];
   const requests: RequestLogEntry[] = [];
   let consentUser: string | null = null;
+  let peopleSyncGeneration = 0;
   let idSeq = 0x18c0000000000000n;
 
   const user = (email: string): UserState => {
@@ -537,16 +538,46 @@ export async function startGoogleServer(opts: GoogleServerOptions = {}) {
         ),
       ];
     }
+    // Sync tokens: `ppl-<generation>-<count>` (entries seen); an older generation has expired.
+    const sync = q.get('syncToken');
+    let from = 0;
+    if (sync) {
+      const m = /^ppl-(\d+)-(\d+)$/.exec(sync);
+      from = Number(m?.[2] ?? NaN);
+      if (!m || Number(m[1]) !== peopleSyncGeneration) {
+        return [
+          400,
+          {
+            error: {
+              code: 400,
+              message: 'Sync token is expired. Clear local cache and retry call without the sync token.',
+              status: 'FAILED_PRECONDITION',
+              details: [
+                {
+                  '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+                  reason: 'EXPIRED_SYNC_TOKEN',
+                  domain: 'people.googleapis.com',
+                },
+              ],
+            },
+          },
+        ];
+      }
+    }
+    const all = list.slice(from);
     const size = Math.min(Number(q.get('pageSize') ?? 100) || 100, 1000);
     const offset = Number(q.get('pageToken') ? Buffer.from(q.get('pageToken')!, 'base64url').toString() : 0);
-    const page = list.slice(offset, offset + size);
-    const more = offset + size < list.length;
+    const page = all.slice(offset, offset + size);
+    const more = offset + size < all.length;
     return [
       200,
       {
-        [key]: page,
+        ...(page.length ? { [key]: page } : {}),
         ...(more ? { nextPageToken: Buffer.from(String(offset + size)).toString('base64url') } : {}),
-        totalItems: list.length,
+        ...(!more && q.get('requestSyncToken') === 'true'
+          ? { nextSyncToken: `ppl-${peopleSyncGeneration}-${list.length}` }
+          : {}),
+        totalItems: all.length,
       },
     ];
   }
@@ -667,6 +698,10 @@ export async function startGoogleServer(opts: GoogleServerOptions = {}) {
     expireCalendarSync(email: string) {
       const u = user(email);
       u.eventSyncFloor = u.eventSeq + 1;
+    },
+    /** People sync tokens issued so far expire (400 FAILED_PRECONDITION, EXPIRED_SYNC_TOKEN). */
+    expirePeopleSync() {
+      peopleSyncGeneration++;
     },
     addConnections(email: string, people: FakePerson[]) {
       user(email).connections.push(...people);
