@@ -1,0 +1,128 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { DIALECTS, freshDatabase, postgresAvailable, type TestDatabase } from './helpers/databases.ts';
+import { addMember, DE_PHONE, ingest, signed, US_PHONE } from './store-fixtures.ts';
+import { listContacts } from '../src/store/directory.ts';
+import { erasePerson } from '../src/privacy/erase.ts';
+import { exportPerson } from '../src/privacy/export.ts';
+import { listRequests } from '../src/privacy/requests.ts';
+import { sendQueued } from '../src/notices/send.ts';
+import { fileTransport } from '../src/notices/transport.ts';
+import { loadPolicy } from '../src/jurisdiction/policy.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ERASED = 'Gretchen.Mueller@Erasable-Werke.de';
+const ERASED_LC = ERASED.toLowerCase();
+
+/** Two contacts, one of whom lists the other's address in her signature; notices sent. */
+async function seed(t: TestDatabase) {
+  const a = await addMember(t.db, 'ann');
+  const b = await addMember(t.db, 'bob');
+  const msg = (id: string, date: string) =>
+    signed(id, ERASED_LC, date, {
+      name: 'Gretchen Müller',
+      title: 'Leiterin Einkauf',
+      company: 'Erasable Werke GmbH',
+      phones: [DE_PHONE],
+      emails: [ERASED_LC],
+      address: 'Werkstraße 5, 10115 Berlin, Germany',
+    });
+  await ingest(t.db, a, [msg('<e1@x>', '2026-09-01T00:00:00Z'), msg('<e2@x>', '2026-10-01T00:00:00Z')]);
+  await ingest(t.db, b, [
+    msg('<e3@x>', '2026-10-02T00:00:00Z'),
+    // Her assistant's signature names her address too.
+    signed('<e4@x>', 'assistant@erasable-werke.com', '2026-10-03T00:00:00Z', {
+      name: 'Max Assistent',
+      phones: [US_PHONE],
+      emails: ['assistant@erasable-werke.com', ERASED_LC],
+    }),
+  ]);
+  const dir = mkdtempSync(join(tmpdir(), 'sigmine-erasure-outbox-'));
+  await sendQueued(t.db, {
+    transport: fileTransport(dir),
+    policy: loadPolicy({}),
+    publicUrl: 'https://privacy.example.net',
+    from: 'privacy@example.net',
+  });
+  rmSync(dir, { recursive: true, force: true });
+  // A request logged before the erasure (an export) must not keep the address either.
+  await exportPerson(t.db, ERASED);
+}
+
+/** Every row of every table in the test's schema, as text, that contains `needle` (PostgreSQL). */
+async function pgRowsContaining(t: TestDatabase, needle: string): Promise<string[]> {
+  const tables = await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = ${t.pgSchema!} and table_type = 'BASE TABLE'`.execute(t.db);
+  const hits: string[] = [];
+  for (const { table_name } of tables.rows) {
+    const r = await sql<{ c: number }>`select count(*)::int as c from ${sql.table(table_name)} x where lower(x::text) like ${`%${needle}%`}`.execute(t.db);
+    if (r.rows[0]!.c > 0) hits.push(table_name);
+  }
+  return hits;
+}
+
+for (const dialect of DIALECTS) {
+  const skip = dialect === 'postgres' && !(await postgresAvailable());
+  describe.skipIf(skip)(`erasure on ${dialect}`, () => {
+    it('erasing a person deletes the profile and every row that names them, keeping only keyed hashes', async () => {
+      const t = await freshDatabase(dialect);
+      try {
+        await seed(t);
+        expect((await listContacts(t.db, { status: 'all' })).find((c) => c.email.startsWith('assistant'))!.emails).toContain(ERASED_LC);
+        const out = await erasePerson(t, ERASED);
+        expect(out).toMatchObject({ kind: 'erase', profilesDeleted: 1, regime: 'gdpr', alreadySuppressed: false });
+        expect(out.observationsDeleted).toBeGreaterThan(5);
+        expect((await listContacts(t.db, { status: 'all' })).map((c) => c.email)).toEqual(['assistant@erasable-werke.com']);
+        expect((await listContacts(t.db, { status: 'all' }))[0]!.emails).not.toContain(ERASED_LC);
+        const reqs = await listRequests(t.db);
+        expect(reqs.map((r) => r.kind).sort()).toEqual(['erase', 'export']);
+        expect(JSON.stringify(reqs)).not.toContain('gretchen');
+        expect(await exportPerson(t.db, ERASED)).toMatchObject({ profiles: [], suppressed: { reason: 'erasure' } });
+        if (dialect === 'postgres') {
+          expect(await pgRowsContaining(t, 'gretchen')).toEqual([]);
+          expect(await pgRowsContaining(t, 'müller')).toEqual([]);
+          expect(out.scrub).toBe('vacuum-full');
+        }
+      } finally {
+        await t.dispose();
+      }
+    });
+
+    it.skipIf(dialect !== 'sqlite')('no plain copy of an erased address remains in the SQLite file or its WAL', async () => {
+      const t = await freshDatabase(dialect);
+      try {
+        await seed(t);
+        const files = () => [t.url, `${t.url}-wal`].filter(existsSync).map((f) => readFileSync(f));
+        // Before: the address is in the files (so the check below can fail).
+        expect(files().some((b) => b.includes(Buffer.from(ERASED_LC)))).toBe(true);
+        const out = await erasePerson(t, ERASED);
+        expect(out.scrub).toBe('wal-checkpoint');
+        for (const needle of [ERASED_LC, 'gretchen.mueller', 'Gretchen M', 'Leiterin Einkauf']) {
+          for (const bytes of files()) expect(bytes.includes(Buffer.from(needle)), needle).toBe(false);
+        }
+        // The other contact's data is still there.
+        expect(files()[0]!.includes(Buffer.from('assistant@erasable-werke.com'))).toBe(true);
+      } finally {
+        await t.dispose();
+      }
+    });
+
+    it.skipIf(dialect !== 'postgres')('after VACUUM FULL the PostgreSQL table files hold no copy of the erased address', async () => {
+      const t = await freshDatabase(dialect);
+      try {
+        await seed(t);
+        await erasePerson(t, ERASED);
+        await sql`CHECKPOINT`.execute(t.db);
+        for (const table of ['profiles', 'observations', 'notices', 'privacy_gates']) {
+          const path = (await sql<{ p: string }>`select pg_relation_filepath(${table}) as p`.execute(t.db)).rows[0]!.p;
+          const bytes = (await sql<{ b: Buffer }>`select pg_read_binary_file(${path}) as b`.execute(t.db)).rows[0]!.b;
+          expect(bytes.includes(Buffer.from(ERASED_LC)), table).toBe(false);
+        }
+      } finally {
+        await t.dispose();
+      }
+    });
+  });
+}
