@@ -76,7 +76,15 @@ function domainLabels(email: string | null): string[] {
 function matchesDomain(cell: string, labels: string[]): boolean {
   const toks = cell.toLowerCase().split(/[^a-z0-9]+/);
   const joined = cell.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return labels.some((l) => toks.includes(l) || joined === l || (l.length >= 5 && joined.startsWith(l)));
+  // "Fleishman-Hillard Saunders" at fhs.ie: the initials spell the domain label.
+  const initials = cell
+    .split(/[\s-]+/)
+    .filter((w) => /^[A-Z]/.test(w))
+    .map((w) => w[0]!.toLowerCase())
+    .join('');
+  return labels.some(
+    (l) => toks.includes(l) || joined === l || (l.length >= 5 && joined.startsWith(l)) || (initials.length >= 3 && initials === l),
+  );
 }
 
 function isCompanyCell(c: string, labels: string[]): boolean {
@@ -95,7 +103,7 @@ function textOf(cell: string): string {
     t = t.replace(u.text, ' ');
   }
   for (const p of findPhoneSpans(t)) t = t.replace(p.raw, ' ');
-  t = t.replace(/<\s*>/g, ' ').replace(/\(\s*\)/g, ' ');
+  t = t.replace(/<\s*>/g, ' ').replace(/\(\s*\)/g, ' ').replace(/\[\s*\]/g, ' ');
   t = t.replace(/\s+/g, ' ').trim().replace(TRAILING_LABEL_RE, '');
   t = t.replace(/^[-–•|:,;]+\s?|\s?[-–•|:,;]+$/g, '').trim();
   if (LABEL_ONLY_RE.test(t)) return '';
@@ -116,6 +124,13 @@ function isSocial(url: string, from: Address): boolean | null {
 export function extractFields(lines: string[], from: Address): Contact {
   const c = emptyContact();
   const labels = domainLabels(from.email);
+  // Hosts of URLs in the block name the organisation too ("virCIO   http://www.virCIO.Com").
+  for (const line of lines) {
+    for (const u of findUrls(capLine(line))) {
+      const host = u.text.replace(/^https?:\/\//i, '').split('/')[0] ?? '';
+      if (/^(?:https?:\/\/|www\.)/i.test(u.text)) for (const l of domainLabels(`x@${host}`)) if (!labels.includes(l)) labels.push(l);
+    }
+  }
   const blockText = lines.join('\n');
   const region = defaultRegion(from.email, blockText);
   const cells: Cell[] = [];
@@ -188,7 +203,7 @@ export function extractFields(lines: string[], from: Address): Contact {
           if (!s) continue;
           if (!c.title && hasTitleWord(s) && wordCount(s) <= 6) c.title = s;
           else if (!c.department && DEPT_RE.test(s)) c.department = s;
-          else if (!c.company && isCompanyCell(s, labels)) c.company = s;
+          else if (!c.company && (isCompanyCell(s, labels) || (c.title && /^[A-Z]/.test(s) && wordCount(s) <= 4 && !isCountryLine(s)))) c.company = s;
         }
       }
       break;
@@ -201,6 +216,14 @@ export function extractFields(lines: string[], from: Address): Contact {
   for (let i = 1; i < texts.length - 1; i++) {
     if (!isAddr[i] && isAddr[i - 1] && isAddr[i + 1] && wordCount(texts[i]!.text) <= 4 && !used.has(i)) isAddr[i] = true;
   }
+  for (let i = 0; i < texts.length; i++) {
+    const segs = texts[i]!.text.split(/,\s?/);
+    if (!isAddr[i] && segs.length >= 2 && isCountryLine(segs[segs.length - 1]!) && wordCount(texts[i]!.text) <= 6) isAddr[i] = true;
+  }
+  // "Am Wolfsmantel 33" above "D 91058 Erlangen": a street with a house number heads the address.
+  for (let i = 0; i + 1 < texts.length; i++) {
+    if (!isAddr[i] && isAddr[i + 1] && /^[A-ZÄÖÜ][\p{L}.'-]{1,30}(?: [\p{L}.'-]{1,30}){0,3} \d{1,4}[a-z]?$/u.test(texts[i]!.text) && !used.has(i)) isAddr[i] = true;
+  }
   // A country or city line directly after an address line belongs to it.
   for (let i = 1; i < texts.length; i++) {
     if (!isAddr[i] && isAddr[i - 1] && (isCountryLine(texts[i]!.text) || /^[A-Z][a-z]+(?: \d{1,2})?$/.test(texts[i]!.text)) && texts[i]!.row === texts[i - 1]!.row + 1) isAddr[i] = true;
@@ -209,7 +232,7 @@ export function extractFields(lines: string[], from: Address): Contact {
   // Titles first (a role noun, no legal form), then the organisation: a legal form, an institution or
   // the sender's domain name beats a unit-like name ("... Services", "... Center"), which becomes the
   // department when both are present.
-  const orgCands: { i: number; text: string; strong: boolean }[] = [];
+  const orgCands: { i: number; text: string; strong: boolean; legal?: boolean }[] = [];
   for (let i = 0; i < texts.length; i++) {
     if (used.has(i) || isAddr[i]) continue;
     const t = texts[i]!.text;
@@ -220,7 +243,7 @@ export function extractFields(lines: string[], from: Address): Contact {
     if (!c.title && hasTitleWord(t) && !hasStrongCompanyWord(headPart) && !/^[a-z]/.test(t)) {
       if (tail && (hasStrongCompanyWord(tail) || matchesDomain(tail, labels) || /^[A-Z]{2,5}$/.test(tail))) {
         c.title = headPart;
-        orgCands.push({ i, text: tail.replace(/\s?\([^)]{0,60}\)$/, ''), strong: true });
+        orgCands.push({ i, text: tail.replace(/\s?\([^)]{0,60}\)$/, ''), strong: true, legal: true });
       } else if (/\s[-–]\s/.test(t)) {
         const segs = t.split(/\s[-–]\s/);
         const withTitle = segs.filter((x) => hasTitleWord(x));
@@ -229,22 +252,24 @@ export function extractFields(lines: string[], from: Address): Contact {
       used.add(i);
       continue;
     }
-    if (DEPT_RE.test(t) && wordCount(t) <= 6 && !hasStrongCompanyWord(t)) {
+    const dashHead = t.split(/\s[-–]\s/)[0] ?? t;
+    if (DEPT_RE.test(t) && wordCount(t) <= 6 && !hasStrongCompanyWord(t) && !(dashHead !== t && isCompanyCell(dashHead, labels))) {
       if (!c.department) c.department = t;
       used.add(i);
       continue;
     }
     // "R&D, VoiceAge Corporation": the segment naming the organisation.
     const segs = t.split(/,\s(?!(?:Inc|Ltd|LLC|LLP|Corp)\b)/);
-    const orgSeg = segs.length > 1 ? segs.find((x) => hasStrongCompanyWord(x)) : undefined;
+    const unitHead = segs.length > 1 && (!/[a-z]/.test(segs[0]!) || hasTitleWord(segs[0]!));
+    const orgSeg = unitHead ? segs.find((x) => hasStrongCompanyWord(x)) : undefined;
     const cand = orgSeg ?? t;
     const first = cand.split(/\s[-–]\s/)[0] ?? cand;
     if (/^[a-z]/.test(first) && !matchesDomain(first, labels)) continue;
     if (isCompanyCell(first, labels)) {
-      orgCands.push({ i, text: cand, strong: hasStrongCompanyWord(first) || matchesDomain(first, labels) });
+      orgCands.push({ i, text: cand, strong: hasStrongCompanyWord(first) || matchesDomain(first, labels), legal: hasStrongCompanyWord(first) });
     }
   }
-  const chosen = orgCands.find((o) => o.strong) ?? orgCands[0];
+  const chosen = orgCands.find((o) => o.legal) ?? orgCands.find((o) => o.strong) ?? orgCands[0];
   if (chosen) {
     const t = chosen.text;
     const dash = t.split(/\s[-–]\s/);
@@ -263,11 +288,11 @@ export function extractFields(lines: string[], from: Address): Contact {
   }
   // A company name wrapped onto a lower-case continuation ("Max Planck Institute" / "of Cognitive...").
   const compIdx = texts.findIndex((t) => t.text === c.company);
-  if (compIdx >= 0 && compIdx + 1 < texts.length) {
-    const next = texts[compIdx + 1]!;
-    if (/^(?:of|in|at|for|and|&)\s/.test(next.text) && next.row === texts[compIdx]!.row + 1 && wordCount(next.text) <= 5) {
-      c.company = `${c.company} ${next.text}`;
-      isAddr[compIdx + 1] = false;
+  if (compIdx >= 0) {
+    const k = texts.findIndex((t, j) => j > compIdx && t.row === texts[compIdx]!.row + 1 && /^(?:of|in|at|for|and|&)\s/.test(t.text));
+    if (k >= 0 && wordCount(texts[k]!.text) <= 5) {
+      c.company = `${c.company} ${texts[k]!.text}`;
+      isAddr[k] = false;
     }
   }
 
