@@ -149,6 +149,35 @@ describe('Outlook mail through Microsoft Graph', () => {
     }
   });
 
+  it('resumes a round from the nextLink saved with the last stored page, so a crash replays at most one page', async () => {
+    const r = await rig(corpusMessages(25));
+    try {
+      const c = r.mail();
+      let saved: Cursor | null = null;
+      for await (const p of c.pages(null, { since: new Date('2026-01-01T00:00:00Z') })) {
+        saved = p.cursor; // stored with the page's messages...
+        break; // ...then the process dies
+      }
+      expect(saved).toMatchObject({ kind: 'outlook', v: 1, phase: 'round' });
+      const rest = await harvest(c, saved);
+      expect(rest.flatMap((p) => p.messages.map((m) => m.sourceId))).toEqual(Array.from({ length: 15 }, (_, i) => `AAMk-${i + 10}`));
+      expect(r.server.requests[1]!.url).toContain('%24skip=10');
+    } finally {
+      await r.server.close();
+    }
+  });
+
+  it('starts over when the saved cursor points at another Graph host (national cloud move)', async () => {
+    const r = await rig(corpusMessages(3));
+    try {
+      const pages = await harvest(r.mail(), { kind: 'outlook', v: 1, phase: 'delta', link: 'https://graph.microsoft.us/v1.0/me/mailFolders/inbox/messages/delta?$deltatoken=x' });
+      expect(pages.flatMap((p) => p.messages)).toHaveLength(3);
+      expect(r.events).toContainEqual({ type: 'resync', reason: 'cursor points at another Graph host' });
+    } finally {
+      await r.server.close();
+    }
+  });
+
   it('hands over only the tail of the newest text: no quoted history, no subject, no early body text', async () => {
     const early = 'CONFIDENTIAL-OPENING-PARAGRAPH';
     const filler = Array.from({ length: 200 }, (_, i) => `Line ${i} of a long discussion about the quarterly plan.`).join('\n');

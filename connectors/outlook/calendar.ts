@@ -29,7 +29,7 @@ export function createOutlookCalendar(conn: ConnectionInfo, deps: ConnectorDeps,
     async *pages(cursor: Cursor | null, o: { since?: Date; signal?: AbortSignal } = {}): AsyncIterable<Page> {
       const g = openGraph('outlook-calendar', conn, deps, opts, o.signal);
       tally.start(g);
-      const resume = readCursor(cursor, 'outlook-calendar', deps.config.microsoft.graphUrl);
+      const resume = readCursor(cursor, 'outlook-calendar', deps.config.microsoft.graphUrl, deps.onEvent);
       const end = new Date(Date.now() + 90 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
       const start = `/me/calendarView/delta?startDateTime=${windowStart(o.since)}&endDateTime=${end}`;
       const headers = { Prefer: `odata.maxpagesize=${opts.pageSize ?? 50}, outlook.timezone="UTC"` };

@@ -35,7 +35,7 @@ export function createOutlookContacts(conn: ConnectionInfo, deps: ConnectorDeps,
     async *pages(cursor: Cursor | null, o: { since?: Date; signal?: AbortSignal } = {}): AsyncIterable<Page> {
       const g = openGraph('outlook-contacts', conn, deps, opts, o.signal);
       tally.start(g);
-      const resume = readCursor(cursor, 'outlook-contacts', deps.config.microsoft.graphUrl);
+      const resume = readCursor(cursor, 'outlook-contacts', deps.config.microsoft.graphUrl, deps.onEvent);
       // An address book is small and has no time axis: the first round reads it all (no `since`).
       const start = `/me/contacts/delta?$select=${CONTACT_SELECT}`;
       const headers = { Prefer: `odata.maxpagesize=${opts.pageSize ?? 100}` };

@@ -25,7 +25,12 @@ export interface GraphPage<T> {
 }
 
 /** Checks a stored cursor: wrong kind or version is a bug (bad-input); a link to another host restarts. */
-export function readCursor(cursor: Cursor | null, kind: string, graphUrl: string): OutlookCursor | null {
+export function readCursor(
+  cursor: Cursor | null,
+  kind: string,
+  graphUrl: string,
+  onEvent?: (e: ConnectorEvent) => void,
+): OutlookCursor | null {
   if (cursor === null) return null;
   if (cursor.kind !== kind || cursor.v !== 1 || typeof cursor.link !== 'string') {
     throw new ConnectorError('bad-input', `not an ${kind} v1 cursor`);
@@ -37,7 +42,10 @@ export function readCursor(cursor: Cursor | null, kind: string, graphUrl: string
   } catch {
     sameHost = false;
   }
-  return sameHost ? (cursor as OutlookCursor) : null;
+  if (sameHost) return cursor as OutlookCursor;
+  // The Graph URL changed (e.g. a move to a national cloud): the old link is useless there.
+  onEvent?.({ type: 'resync', reason: 'cursor points at another Graph host' });
+  return null;
 }
 
 export async function* deltaWalk<T>(

@@ -70,7 +70,7 @@ export function createOutlookMail(conn: ConnectionInfo, deps: ConnectorDeps, opt
     async *pages(cursor: Cursor | null, o: { since?: Date; signal?: AbortSignal } = {}): AsyncIterable<Page> {
       const g = openGraph('outlook', conn, deps, opts, o.signal);
       tally.start(g);
-      const resume = readCursor(cursor, 'outlook', deps.config.microsoft.graphUrl);
+      const resume = readCursor(cursor, 'outlook', deps.config.microsoft.graphUrl, deps.onEvent);
       const start =
         `/me/mailFolders/inbox/messages/delta?$select=${MAIL_SELECT}` +
         `&$filter=receivedDateTime%20ge%20${windowStart(o.since)}`;
