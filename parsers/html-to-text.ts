@@ -6,7 +6,7 @@
 const BLOCK = new Set([
   'br', 'p', 'div', 'tr', 'td', 'th', 'li', 'ul', 'ol', 'table', 'tbody', 'thead', 'h1', 'h2', 'h3',
   'h4', 'h5', 'h6', 'blockquote', 'pre', 'hr', 'section', 'article', 'header', 'footer', 'address',
-  'center', 'dl', 'dt', 'dd', 'o:p',
+  'center', 'dl', 'dt', 'dd',
 ]);
 const SKIP = new Set(['script', 'style', 'head', 'title', 'xml', 'template', 'noscript']);
 
@@ -53,6 +53,7 @@ export function htmlToText(html: string): string {
   const out: string[] = [];
   let i = 0;
   let pre = 0;
+  let atLineStart = true;
   const n = html.length;
   const lower = html.toLowerCase();
   while (i < n) {
@@ -60,7 +61,10 @@ export function htmlToText(html: string): string {
     const textEnd = lt < 0 ? n : lt;
     if (textEnd > i) {
       const raw = html.slice(i, textEnd);
-      out.push(decodeEntities(pre > 0 ? raw : raw.replace(/[ \t\r\n\f]+/g, ' ')));
+      const t = decodeEntities(pre > 0 ? raw : raw.replace(/[ \t\r\n\f]+/g, ' '));
+      out.push(t);
+      // Whitespace between tags does not start a line; `&nbsp;` (decoded to U+00A0-free space) does.
+      if (/[^ \t\r\n\f]/.test(raw)) atLineStart = t.endsWith('\n');
     }
     if (lt < 0) break;
     if (html.startsWith('<!--', lt)) {
@@ -79,10 +83,20 @@ export function htmlToText(html: string): string {
       continue;
     }
     if (name === 'pre') pre = closing ? Math.max(0, pre - 1) : pre + 1;
-    if (BLOCK.has(name)) out.push('\n');
+    if (name === 'br') {
+      out.push('\n');
+      atLineStart = true;
+    } else if (BLOCK.has(name) && !atLineStart) {
+      // Block edges end the current line once: </td><td> or </p><p> is one break, not a blank line.
+      out.push('\n');
+      atLineStart = true;
+    }
     else if (name === 'img' && !closing) {
       const alt = attr(html.slice(lt, gt), 'alt');
-      if (alt) out.push(`[${decodeEntities(alt)}]`);
+      if (alt) {
+        out.push(`[${decodeEntities(alt)}]`);
+        atLineStart = false;
+      }
     }
   }
   return tidy(out.join(''));
