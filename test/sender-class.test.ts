@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseRaw, toMinimal } from '../parsers/message.ts';
+import { classifyAddress, classifySender, isFreeEmailDomain, isRoleAccount, parseAddress } from '../parsers/sender-class.ts';
+
+const root = join(import.meta.dirname, '..');
+const classifyFixture = (name: string) => classifySender(toMinimal(parseRaw(readFileSync(join(root, 'fixtures', 'mail', name))), name).headers);
+
+describe('sender classification', () => {
+  it('keeps a business sender posting to a discussion list even with List-Unsubscribe and Precedence: bulk', () => {
+    expect(classifyFixture('discussion-list-post-business.eml').discarded).toBeNull();
+  });
+
+  it('discards ESP marketing mail from a personal-looking address as bulk', () => {
+    expect(classifyFixture('bulk-newsletter-esp.eml')).toEqual({
+      from: { name: 'Laura from Acme Outdoor', email: 'laura.bennett@acme-outdoor.example' },
+      discarded: 'bulk',
+    });
+  });
+
+  it('discards auto-replies, no-reply senders, free mail, list-rewritten free mail and sender-less mail', () => {
+    expect(classifyFixture('auto-reply-out-of-office.eml').discarded).toBe('bulk');
+    expect(classifyFixture('noreply-notification.eml').discarded).toBe('role-account');
+    expect(classifyFixture('free-mail-with-signature.eml').discarded).toBe('free-email');
+    expect(classifyFixture('list-rewritten-yahoo-invalid.eml').discarded).toBe('free-email');
+    expect(classifyFixture('no-from-header.eml').discarded).toBe('no-sender');
+  });
+
+  it('treats Precedence: bulk or List-Unsubscribe without any discussion list as bulk', () => {
+    expect(classifySender({ from: 'Jo Lee <jo@shop.example>', precedence: 'bulk' }).discarded).toBe('bulk');
+    expect(classifySender({ from: 'Jo Lee <jo@shop.example>', 'list-unsubscribe': '<https://x.example/u>' }).discarded).toBe('bulk');
+    expect(classifySender({ from: 'Jo Lee <jo@shop.example>', 'list-id': '<a.b>', 'list-post': 'NO', precedence: 'list' }).discarded).toBe(
+      'bulk',
+    );
+    expect(classifySender({ from: 'Jo Lee <jo@shop.example>', 'auto-submitted': 'no' }).discarded).toBeNull();
+  });
+
+  it('classifies addresses for connectors: free mail, consumer ISPs, role accounts', () => {
+    expect(classifyAddress('someone@GMAIL.com')).toBe('free-email');
+    expect(classifyAddress('someone@yahoo.co.uk')).toBe('free-email');
+    expect(classifyAddress('someone@eircom.net')).toBeNull();
+    expect(classifyAddress('someone@telus.net')).toBeNull();
+    expect(classifyAddress('info@firm.example')).toBe('role-account');
+    expect(classifyAddress('noreply-12345@firm.example')).toBe('role-account');
+    expect(classifyAddress('Mailer-Daemon@firm.example')).toBe('role-account');
+    expect(classifyAddress('not an address')).toBe('no-sender');
+    expect(isFreeEmailDomain('hotmail.com.invalid')).toBe(true);
+    expect(isRoleAccount('support+eu')).toBe(true);
+    expect(isRoleAccount('sally.beck')).toBe(false);
+  });
+
+  it('parses display-name forms: quoted with comma, comment style, groups, stray quotes', () => {
+    expect(parseAddress('"Harper, Olivia" <Olivia.Harper@Northwind.example>')).toEqual({
+      name: 'Harper, Olivia',
+      email: 'olivia.harper@northwind.example',
+    });
+    expect(parseAddress('bkc@murkworks.example (Brad Clements)')).toEqual({ name: 'Brad Clements', email: 'bkc@murkworks.example' });
+    expect(parseAddress('Sales team: a@x.example, b@x.example;').email).toBe('a@x.example');
+    expect(parseAddress('"" Angles " Puglisi" <angles@x.example>').name).toBe('Angles Puglisi');
+    expect(parseAddress('undisclosed-recipients:;').email).toBeNull();
+  });
+
+  it('uses the Lotus/Exchange X-From display name when From has none', () => {
+    expect(classifySender({ from: 'sally.beck@enron.example', 'x-from': 'Beck, Sally </O=ENRON/OU=NA/CN=RECIPIENTS/CN=SBECK>' }).from).toEqual({
+      name: 'Beck, Sally',
+      email: 'sally.beck@enron.example',
+    });
+  });
+
+  const corpus = join(root, '..', 'shared', 'corpus', 'dev');
+  it.skipIf(!existsSync(join(corpus, 'gold.jsonl')))(
+    'discards no business message of the dev corpus and every free-mail sender in it',
+    () => {
+      const gold = readFileSync(join(corpus, 'gold.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { file: string; free_mail: boolean });
+      const wrong: string[] = [];
+      for (const g of gold) {
+        const c = classifySender(toMinimal(parseRaw(readFileSync(join(corpus, g.file))), g.file).headers);
+        const expected = g.free_mail ? 'free-email' : null;
+        if (c.discarded !== expected) wrong.push(`${g.file}: ${c.discarded}`);
+      }
+      expect(wrong).toEqual([]);
+    },
+  );
+});
