@@ -110,7 +110,7 @@ export function isValediction(line: string): boolean {
 
 /** A valediction that ends a longer line: "Thanks for these.  --Sally", "cheers -- Rick". */
 export function endsWithSignoff(line: string): boolean {
-  return /(?:--|—|\s-)\s?[A-Z][a-z]{1,15}\s*$/.test(capLine(line));
+  return /(?:--|—|[.!?,]\s?-)\s?[A-Z][a-z]{1,15}\s*$/.test(capLine(line));
 }
 
 /**

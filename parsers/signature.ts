@@ -144,9 +144,12 @@ export function analyse(raw: string[], from: Address): LineInfo[] {
       info.score = mention ? 2.5 : 1.5;
       return info;
     }
-    // One word above a line that repeats it ("John" / "John Van Gelder"): a sign-off.
-    const next = raw[i + 1]?.trim() ?? '';
-    if (words === 1 && next !== '' && next.split(/\s+/)[0] === t) {
+    // One word above a line that repeats it ("John" / "John Van Gelder") or above a rule line that
+    // opens a framed block: a sign-off.
+    let k = i + 1;
+    while (k < raw.length && k <= i + 2 && isBlank(raw[k]!)) k++;
+    const next = raw[k]?.trim() ?? '';
+    if (words === 1 && next !== '' && (next.split(/\s+/)[0] === t || (k === i + 1 && isRuleLine(next)))) {
       info.signoff = true;
       info.score = -1;
       return info;
