@@ -1,0 +1,32 @@
+/** `sigmine serve [--port N] [--host H]`: the privacy center and the operations endpoints. */
+import type { Command } from 'commander';
+import { resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { loadConfig } from '../config.ts';
+import { openDatabase } from '../db/database.ts';
+import { TRANSPORTS } from '../notices/transport.ts';
+import { createApp } from '../web/app.ts';
+
+export function register(program: Command): void {
+  program
+    .command('serve')
+    .description('run the web app: privacy center (/privacy), health (/healthz) and metrics (/metrics)')
+    .option('--port <n>', 'port to listen on', '8787')
+    .option('--host <h>', 'address to listen on', '127.0.0.1')
+    .option('--outbox <dir>', 'where the file transport writes privacy-link mails (default SIGMINE_NOTICE_OUTBOX or ./data/outbox)')
+    .action(async (opts: { port: string; host: string; outbox?: string }) => {
+      const config = loadConfig();
+      const database = await openDatabase(config.database);
+      const outbox = resolve(opts.outbox ?? process.env.SIGMINE_NOTICE_OUTBOX ?? resolve('data', 'outbox'));
+      const transport = TRANSPORTS.file!({ outbox });
+      const app = createApp({ database, config, transport, from: process.env.SIGMINE_NOTICE_FROM });
+      const server = serve({ fetch: app.fetch, port: Number(opts.port), hostname: opts.host });
+      console.log(`sigmine web app on http://${opts.host}:${opts.port} (privacy center: /privacy); link mails go to ${outbox}`);
+      await new Promise<void>((done) => {
+        const stop = () => server.close(() => done());
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      await database.close();
+    });
+}

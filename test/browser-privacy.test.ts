@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { freshDatabase } from './helpers/databases.ts';
+import { chromiumAvailable, launchChromium } from './helpers/browser.ts';
+import { createApp } from '../src/web/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { ingestPage } from '../src/store/ingest.ts';
+import type { OutgoingNotice } from '../src/notices/transport.ts';
+
+describe.skipIf(!chromiumAvailable())('privacy center in a real browser', () => {
+  it('a person asks for a link, corrects their title, then removes their profile', async () => {
+    const t = await freshDatabase('sqlite');
+    const sent: OutgoingNotice[] = [];
+    const transport = { name: 'memory', async send(n: OutgoingNotice) { sent.push(n); return { providerMessageId: 'x' }; } };
+    const now = new Date().toISOString();
+    await t.db.insertInto('contributors').values({ id: 'm1', email: 'member@contrib.example', created_at: now }).execute();
+    await t.db
+      .insertInto('connections')
+      .values({ id: 'c1', contributor_id: 'm1', kind: 'mailbox', account: 'x', created_at: now, updated_at: now })
+      .execute();
+    await t.db.transaction().execute((trx) =>
+      ingestPage(trx, { connectionId: 'c1', contributorId: 'm1', now, secretKey: null }, [
+        {
+          messageKey: '<a@b>',
+          observations: [
+            { email: 'grace@compilers.example.com', field: 'name', value: 'Grace Hopper', raw: 'Grace Hopper', source: 'signature', observedAt: now },
+            { email: 'grace@compilers.example.com', field: 'title', value: 'Rear Admiral', raw: 'Rear Admiral', source: 'signature', observedAt: now },
+          ],
+        },
+      ]),
+    );
+    // The public URL must be where the browser reaches the server: listen first, then build the app.
+    let app: ReturnType<typeof createApp> | null = null;
+    const server = serve({ fetch: (req) => app!.fetch(req), port: 0, hostname: '127.0.0.1' });
+    await new Promise((r) => server.once('listening', r));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    app = createApp({ database: t, config: loadConfig({ SIGMINE_PUBLIC_URL: base }), transport });
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${base}/privacy`);
+      await page.fill('input[name=email]', 'grace@compilers.example.com');
+      await page.click('button[type=submit]');
+      await page.waitForSelector('text=Check your mail');
+      expect(sent).toHaveLength(1);
+      const link = /(http:\/\/127\.0\.0\.1:\d+\/privacy\/me\?t=\S+)/.exec(sent[0]!.body)![1]!;
+
+      await page.goto(link);
+      expect(await page.textContent('[data-field=title]')).toBe('Rear Admiral');
+      await page.selectOption('select[name=field]', 'title');
+      await page.fill('input[name=value]', 'Computer Scientist');
+      await page.click('text=Save correction');
+      await page.waitForSelector('.flash');
+      expect(await page.textContent('[data-field=title]')).toBe('Computer Scientist');
+
+      await page.click('text=Remove my profile');
+      await page.waitForSelector('h1:text("Removed")');
+      expect(await t.db.selectFrom('profiles').selectAll().execute()).toHaveLength(0);
+      await page.goto(link);
+      expect(await page.textContent('main')).toContain('We hold no profile for this address.');
+    } finally {
+      await browser.close();
+      server.close();
+      await t.dispose();
+    }
+  });
+});
