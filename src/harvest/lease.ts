@@ -43,7 +43,31 @@ export async function acquireLease(
     .where('connection_id', '=', connectionId)
     .where((eb) => eb.or([eb('expires_at', '<', t), eb('holder', '=', holder)]))
     .executeTakeFirst();
-  return Number(taken.numUpdatedRows) > 0;
+  if (Number(taken.numUpdatedRows) > 0) return true;
+  // A holder on this very machine whose process is gone (kill -9, power cut of a CLI run) left a stale
+  // lease: take it over now instead of waiting out its TTL. Compare-and-set on the old holder.
+  const row = await db.selectFrom('harvest_leases').select('holder').where('connection_id', '=', connectionId).executeTakeFirst();
+  if (!row || !isDeadLocalHolder(row.holder)) return false;
+  const stolen = await db
+    .updateTable('harvest_leases')
+    .set({ holder, acquired_at: t, expires_at: expires })
+    .where('connection_id', '=', connectionId)
+    .where('holder', '=', row.holder)
+    .executeTakeFirst();
+  return Number(stolen.numUpdatedRows) > 0;
+}
+
+/** True when `holder` names a process on this host that no longer exists. */
+export function isDeadLocalHolder(holder: string): boolean {
+  const [host, pidText] = holder.split(':');
+  const pid = Number(pidText);
+  if (host !== hostname().slice(0, 40) || !Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0); // signal 0: existence check only
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ESRCH';
+  }
 }
 
 /** Extends the lease; false when it was lost (expired and taken by someone else). */
