@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -8,7 +8,6 @@ import { factory as outlookFactory } from '../connectors/outlook/index.ts';
 import type { ConnectorFactory } from '../connectors/types.ts';
 import { connectionInfo, getConnection, upsertConnection } from '../src/connections/repository.ts';
 import { loadConfig } from '../src/config.ts';
-import { openDatabase } from '../src/db/database.ts';
 import { runHarvest } from '../src/harvest/run.ts';
 import type { HarvestEnv } from '../src/harvest/harvest-connection.ts';
 import { noProgress, silentLogger } from '../src/log.ts';
@@ -120,36 +119,47 @@ for (const dialect of DIALECTS) {
   });
 }
 
-describe('Outlook harvest from the CLI in a child process', () => {
-  it('uses the default transport with the test CA trusted through NODE_EXTRA_CA_CERTS', async () => {
+describe('Outlook from the CLI in child processes', () => {
+  it('connect, harvest and list contacts with the default transport, the test CA trusted through NODE_EXTRA_CA_CERTS', async () => {
     const server = await startGraphServer({ cert, messages: MESSAGES });
     const dir = mkdtempSync(join(tmpdir(), 'sigmine-outlook-cli-'));
     try {
       const dbFile = join(dir, 'cli.db');
-      const d = await openDatabase(dbFile);
-      await upsertConnection(d.db, { contributorEmail: ACCOUNT, kind: 'outlook', account: ACCOUNT, secret: 'rt-0' }, parseSecretKey(SECRET_KEY));
-      await d.close();
-      const { stdout } = await promisify(execFile)(process.execPath, [resolve('bin/sigmine.js'), 'harvest', '--json'], {
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
-          NODE_EXTRA_CA_CERTS: cert.certFile,
-          SIGMINE_DATABASE: dbFile,
-          SIGMINE_SECRET_KEY: SECRET_KEY,
-          SIGMINE_GRAPH_API_URL: server.graphUrl,
-          SIGMINE_MS_LOGIN_URL: server.loginUrl,
-          SIGMINE_MS_CLIENT_ID: 'test-client',
-        },
-        timeout: 60_000,
-      });
-      expect(stdout).toContain('"status":"ok"');
+      const tokenFile = join(dir, 'rt.txt');
+      writeFileSync(tokenFile, 'rt-0\n', { mode: 0o600 });
+      const env = {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        NODE_EXTRA_CA_CERTS: cert.certFile,
+        SIGMINE_DATABASE: dbFile,
+        SIGMINE_SECRET_KEY: SECRET_KEY,
+        SIGMINE_GRAPH_API_URL: server.graphUrl,
+        SIGMINE_MS_LOGIN_URL: server.loginUrl,
+        SIGMINE_MS_CLIENT_ID: 'test-client',
+      };
+      const sigmine = (...args: string[]) =>
+        promisify(execFile)(process.execPath, [resolve('bin/sigmine.js'), ...args], { env, timeout: 60_000 });
+
+      await sigmine('connect', 'outlook', '--contributor', ACCOUNT, '--account', ACCOUNT, '--refresh-token-file', tokenFile);
+      const harvest = await sigmine('harvest', '--json');
+      expect(harvest.stdout).toContain('"status":"ok"');
       expect(server.requests.length).toBeGreaterThan(0);
       expect(server.requests.every((q) => q.method === 'GET' && /^Bearer at-\d+$/.test(q.authorization ?? ''))).toBe(true);
-      expect(stdout).not.toContain(server.currentRefreshToken());
-      expect(stdout).not.toContain('revised delivery schedule');
+      const all = `${harvest.stdout}${harvest.stderr}`;
+      expect(all).not.toContain(server.currentRefreshToken());
+      expect(all).not.toContain('revised delivery schedule');
+
+      const contacts = await sigmine('contacts', 'list', '--status', 'all', '--json');
+      expect(contacts.stdout).toContain('dana.whitfield@fabrikam.example');
+      expect(contacts.stdout).not.toContain('gmail.com');
+
+      // The second run starts from the rotated refresh token stored by the first.
+      const again = await sigmine('harvest', '--json');
+      expect(again.stdout).toContain('"status":"ok"');
+      expect(server.tokenRequests[1]!.refreshToken).not.toBe('rt-0');
     } finally {
       await server.close();
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 180_000);
 });
