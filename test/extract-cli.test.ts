@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const fixtures = join(root, 'fixtures', 'mail');
+
+/** Runs the CLI in-process (bin/sigmine.js -> main) and captures what it writes. */
+async function sigmine(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const ow = process.stdout.write.bind(process.stdout);
+  const ew = process.stderr.write.bind(process.stderr);
+  process.stdout.write = ((chunk: string | Uint8Array) => (out.push(String(chunk)), true)) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => (err.push(String(chunk)), true)) as typeof process.stderr.write;
+  try {
+    const code = await main(args);
+    return { code, out: out.join(''), err: err.join('') };
+  } finally {
+    process.stdout.write = ow;
+    process.stderr.write = ew;
+  }
+}
+
+describe('sigmine extract', () => {
+  it('prints one contract-shaped JSON line per message, keys in the documented order', async () => {
+    const { code, out } = await sigmine('extract', '--json', join(fixtures, 'outlook-reply-en.eml'), join(fixtures, 'mbox', 'sample.mbox'));
+    expect(code).toBe(0);
+    const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(4);
+    const [first] = lines;
+    expect(Object.keys(first)).toEqual(['file', 'messageId', 'from', 'discarded', 'signature', 'contact']);
+    expect(first.file).toBe(join(fixtures, 'outlook-reply-en.eml'));
+    expect(first.messageId).toBe('<DB9PR01MB1234ABCD@DB9PR01MB1234.eurprd01.prod.outlook.com>');
+    expect(first.from).toEqual({ name: 'Harper, Olivia', email: 'olivia.harper@northwind-logistics.example' });
+    expect(first.discarded).toBeNull();
+    expect(first.signature.lines).toContain('T: +44 20 7946 0321');
+    expect(first.signature.lines).not.toContain('Procurement Lead');
+    expect(Object.keys(first.contact)).toEqual(['name', 'title', 'department', 'company', 'phones', 'emails', 'websites', 'social', 'address']);
+    expect(lines.map((l) => l.file.slice(fixtures.length + 1))).toEqual([
+      'outlook-reply-en.eml',
+      'mbox/sample.mbox#1',
+      'mbox/sample.mbox#2',
+      'mbox/sample.mbox#3',
+    ]);
+    expect(lines[3].discarded).toBe('free-email');
+    expect(lines[3].signature).toBeNull();
+    expect(lines[3].contact).toBeNull();
+  });
+
+  it('reads a Maildir and prints a readable table without --json', async () => {
+    const { code, out } = await sigmine('extract', join(fixtures, 'maildir'));
+    expect(code).toBe(0);
+    expect(out).toMatch(/^file\s+from\s+result/);
+    expect(out).toContain('ingrid.solberg@fjordfish.example');
+    expect(out).toContain('2 messages, 2 with a signature, 0 unreadable');
+  });
+
+  it('exits 2 and says why when some messages are unreadable', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sigmine-extract-'));
+    writeFileSync(join(dir, 'garbage.eml'), Buffer.from([0, 1, 2, 3, 255, 254, 10, 10, 0]));
+    const { code, out } = await sigmine('extract', '--json', dir, join(fixtures, 'apple-mail-reply.eml'));
+    expect(code).toBe(2);
+    const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines[0].discarded).toBe('unreadable');
+    expect(lines[0].reason).toMatch(/header block/);
+    expect(Object.keys(lines[0]).at(-1)).toBe('reason');
+    expect(lines[1].discarded).toBeNull();
+  });
+
+  it('exits 1 when a path does not exist', async () => {
+    const { code, err, out } = await sigmine('extract', '--json', join(fixtures, 'no-such-file.eml'));
+    expect(code).toBe(1);
+    expect(err).toContain('no such file or folder');
+    expect(out).toBe('');
+  });
+});
