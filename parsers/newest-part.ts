@@ -35,7 +35,7 @@ const CLIENT_FOOTER_RE =
 
 /** Starts of mailing-list / service footers: everything from here down is not the sender's text. */
 const LIST_FOOTER_RE =
-  /mailing list\b|\/listinfo\/|\bunsubscribe\b|\(un\)subscription|List maintainer:|View this message in context:|Sent from the .{1,80} at Nabble|^\s*In remembrance\s*$|sponsored by:|^\s*Do [Yy]ou Yahoo!?|^\s*-----BEGIN PGP SIGNATURE-----|^\s*Yahoo! .{0,40}- .{0,60}$/i;
+  /^\s*[\w.'-]{1,30}(?: [\w.'-]{1,30}){0,3} mailing list\b|\/listinfo\/|\bunsubscribe\b|\(un\)subscription|List maintainer:|View this message in context:|Sent from the .{1,80} at Nabble|^\s*In remembrance\s*$|sponsored by:|^\s*Do [Yy]ou Yahoo!?|^\s*-----BEGIN PGP SIGNATURE-----|^\s*Yahoo! .{0,40}- .{0,60}$/i;
 
 /** Confidentiality notices and legal footers; only cut when they trail the text. */
 const DISCLAIMER_RE =
@@ -62,7 +62,9 @@ export function findQuoteStart(lines: string[]): number {
         const lj = capLine(lines[j]!);
         if (LOTUS_DATE_RE.test(lj) && /\d{1,2}:\d{2}/.test(lj + ' ' + capLine(lines[j + 1] ?? ''))) {
           const above = j > 0 ? lines[j - 1]! : '';
-          const nameAbove = !isBlank(above) && capLine(above).trim().length < 80 && /[@\/]/.test(above);
+          const dateOnly = /^\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s+\d{1,2}:\d{2}/.test(lj);
+          const nameAbove =
+            !isBlank(above) && capLine(above).trim().length < 80 && (/[@\/]/.test(above) || (dateOnly && /^\s/.test(above)));
           return nameAbove ? j - 1 : j;
         }
       }

@@ -11,6 +11,7 @@
  * Work is bounded: at most WINDOW lines are scored, each capped at MAX_LINE characters.
  */
 import type { Address } from './types.ts';
+import { findPhoneSpans } from './phones.ts';
 import { newestPart } from './newest-part.ts';
 import {
   MAX_LINE,
@@ -79,6 +80,21 @@ function isProse(t: string): 'hard' | 'soft' | false {
   return false;
 }
 
+/** Words left on a line once phones, e-mails and URLs are removed. */
+function leftoverWords(t: string): number {
+  let rest = t;
+  for (const p of findPhoneSpans(t)) rest = rest.replace(p.raw, ' ');
+  rest = rest.replace(/\S{1,64}@\S{1,200}/g, ' ').replace(/(?:https?:\/\/|www\.)\S{1,300}/gi, ' ');
+  return rest.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length;
+}
+
+/** Does a one-line text name the sender's domain ("Ericsson" for ericsson.com)? */
+function matchesHost(t: string, email: string | null): boolean {
+  const host = email?.split('@')[1]?.toLowerCase() ?? '';
+  const word = t.trim().toLowerCase().replace(/[^a-z0-9]/g, '');
+  return word.length >= 3 && host.split('.').slice(0, -1).includes(word);
+}
+
 /** A URL that reads as a body link (footnote, long path or query) rather than a homepage. */
 function bodyLink(t: string): boolean {
   if (/^\[\d{1,2}\]/.test(t)) return true;
@@ -111,12 +127,22 @@ export function analyse(raw: string[], from: Address): LineInfo[] {
     const email = hasEmail(t);
     const url = hasUrl(t);
     info.contact = phone || email || url;
+    // Client image placeholders ("[logo.png]<http://...>", "[image: ...]") sit inside blocks: neutral.
+    if (/^\[(?:image:|cid:|https?:)[^\]]{0,300}\](?:<[^>]{0,300}>)?$/i.test(t)) {
+      info.score = 0.1;
+      return info;
+    }
     const prose = cells.length > 1 ? false : isProse(t);
     if (text.length > MAX_LINE || prose === 'hard') {
       info.score = -4;
       return info;
     }
     if (info.contact) {
+      // A number inside a sentence ("call Bill at 720-...") is body text, not a block line.
+      if (leftoverWords(t) >= 7 && cells.length === 1) {
+        info.score = -1.5;
+        return info;
+      }
       if (!phone && !email && bodyLink(t)) {
         info.score = -1;
         return info;
@@ -154,13 +180,15 @@ export function analyse(raw: string[], from: Address): LineInfo[] {
       info.score = -1;
       return info;
     }
+    const org = hasCompanyWord(t) || matchesHost(t, from.email);
     if (mention) {
-      info.score = prevBlank && nextBlank && i < raw.length - 1 ? -0.5 : 2.5;
+      const isolated = (prevBlank && nextBlank && i < raw.length - 1) || (words === 1 && prevBlank && i === raw.length - 1);
+      info.score = isolated && !org ? -0.5 : 2.5;
       info.signoff = info.score < 0;
       return info;
     }
     // One word on its own paragraph line ("Mike", "tjb", "-jan-"): a sign-off, not a block line.
-    if (words === 1 && (nextBlank || prevBlank) && !/[@.]/.test(t)) {
+    if (words === 1 && (nextBlank || prevBlank) && !/[@.]/.test(t) && !org) {
       info.signoff = true;
       info.score = -1;
       return info;
@@ -222,6 +250,14 @@ function delimited(infos: LineInfo[], lo: number): string[] | null {
       s++;
       opened = true;
     }
+    // A tag line standing alone right under the delimiter ("-- \n#ken  P-)}\n\nKen Coar ..."), with the
+    // real block after a blank line, is a sign-off too.
+    if (!opened && s + 2 < infos.length && infos[s + 1]!.blank && !infos[s]!.field && !infos[s]!.mention) {
+      s += 1;
+      while (s < infos.length && infos[s]!.blank) s++;
+      opened = hasField(infos, s);
+      if (!opened) s = d + 1;
+    }
     if (!hasField(infos, s)) return [];
     const proseCount = body.filter((x) => x.score <= -4 && !x.contact).length;
     if (proseCount > 4) return null;
@@ -278,7 +314,8 @@ function findSignatureIn(text: string, from: Address): string[] | null {
   for (let s = n - 1; s >= lo; s--) {
     const x = infos[s]!;
     sum += x.score;
-    if (x.blank || x.signoff) continue;
+    if (x.blank) continue;
+    if (x.signoff) break; // nothing above a sign-off belongs to the block
     if (x.score <= -4) break; // prose: the block cannot extend above it
     // A sentence-like line stays in the block only between field lines (a tagline); else it ends it.
     if (x.score <= -1 && !sandwiched(infos, s, lo)) break;
