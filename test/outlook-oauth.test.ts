@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliConnect, consentUrl, exchangeCode, refreshTokens } from '../connectors/outlook/oauth.ts';
+import { beginWebConsent, cliConnect, completeWebConsent, consentUrl, exchangeCode, refreshTokens } from '../connectors/outlook/oauth.ts';
 import { ConnectorError } from '../connectors/types.ts';
 import { loadConfig } from '../src/config.ts';
 import { startGraphServer, type GraphServer } from './fakes/graph-server.ts';
@@ -64,6 +64,28 @@ describe('Microsoft OAuth for Outlook sources', () => {
     expect(t.codeVerifier).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(t.redirectUri).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
     expect(shown).not.toContain(tokens.refreshToken!);
+  });
+
+  it('connects through the web redirect flow, and rejects a redirect whose state belongs to another session', async () => {
+    const redirectUri = 'https://sigmine.example/connect/outlook/callback';
+    const kept = beginWebConsent(ms(), { kind: 'outlook-contacts', redirectUri });
+    expect(new URL(kept.url).searchParams.get('scope')).toBe('offline_access Contacts.Read');
+    const consent = await tlsFetch(kept.url);
+    const back = new URL(consent.headers.get('location')!);
+    expect(back.origin + back.pathname).toBe(redirectUri);
+
+    const forged = new URLSearchParams(back.search);
+    forged.set('state', beginWebConsent(ms(), { kind: 'outlook', redirectUri }).state);
+    const err = await completeWebConsent(ms(), { kind: 'outlook-contacts', redirectUri, query: forged, kept }, tlsFetch).catch((e: unknown) => e);
+    expect((err as ConnectorError).code).toBe('bad-input');
+
+    const tokens = await completeWebConsent(ms(), { kind: 'outlook-contacts', redirectUri, query: back.searchParams, kept }, tlsFetch);
+    expect(tokens.refreshToken).toBe(server.currentRefreshToken());
+    expect(server.tokenRequests[server.tokenRequests.length - 1]).toMatchObject({ scope: 'offline_access Contacts.Read', redirectUri });
+
+    const denied = new URLSearchParams({ state: kept.state, error: 'access_denied' });
+    const refusal = await completeWebConsent(ms(), { kind: 'outlook', redirectUri, query: denied, kept }, tlsFetch).catch((e: unknown) => e);
+    expect((refusal as ConnectorError).code).toBe('revoked');
   });
 
   it('a code exchanged with the wrong PKCE verifier is refused as a dead grant', async () => {

@@ -10,8 +10,9 @@
  * reachable by serializing its token cache. The token endpoint is one documented form POST
  * (https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow), so we do that.
  */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Config } from '../../src/config.ts';
-import { loopbackAuthorize, type LoopbackOptions } from '../../src/oauth/loopback.ts';
+import { loopbackAuthorize, pkcePair, type LoopbackOptions } from '../../src/oauth/loopback.ts';
 import { ConnectorError } from '../types.ts';
 
 /** Exactly the scopes each Microsoft source requests; refresh requests repeat them space-separated. */
@@ -96,6 +97,42 @@ export async function refreshTokens(
     scope: MS_SCOPES[p.kind].join(' '),
   });
   return tokenPost(ms, form, fetchImpl);
+}
+
+/** What the web app keeps (server side, e.g. in a signed cookie or the OAuth state table) between the two legs. */
+export interface WebConsent {
+  url: string;
+  state: string;
+  codeVerifier: string;
+}
+
+/** First leg of the web redirect flow: a consent URL with a fresh `state` and PKCE pair to keep. */
+export function beginWebConsent(ms: MsConfig, p: { kind: MsKind; redirectUri: string; loginHint?: string }): WebConsent {
+  const state = randomBytes(16).toString('base64url');
+  const pkce = pkcePair();
+  const url = consentUrl(ms, { ...p, state, codeChallenge: pkce.challenge });
+  return { url, state, codeVerifier: pkce.verifier };
+}
+
+/**
+ * Second leg: checks `state` (constant time), turns `error=` (access_denied...) into a ConnectorError,
+ * then exchanges the code with the kept PKCE verifier.
+ */
+export async function completeWebConsent(
+  ms: MsConfig,
+  p: { kind: MsKind; redirectUri: string; query: URLSearchParams; kept: Pick<WebConsent, 'state' | 'codeVerifier'> },
+  fetchImpl: Fetch = fetch,
+): Promise<MsTokens> {
+  const state = Buffer.from(p.query.get('state') ?? '');
+  const want = Buffer.from(p.kept.state);
+  if (state.length !== want.length || !timingSafeEqual(state, want)) {
+    throw new ConnectorError('bad-input', 'OAuth state does not match this browser session');
+  }
+  const error = p.query.get('error');
+  if (error) throw new ConnectorError('revoked', `consent not given (${error.slice(0, 64)})`);
+  const code = p.query.get('code');
+  if (!code) throw new ConnectorError('bad-input', 'OAuth redirect without a code');
+  return exchangeCode(ms, { kind: p.kind, code, redirectUri: p.redirectUri, codeVerifier: p.kept.codeVerifier }, fetchImpl);
 }
 
 /**
