@@ -7,6 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { pinField } from '../store/profile-admin.ts';
 import { locatePerson } from './locate.ts';
 import { resolveOptions, type PrivacyOptions } from './options.ts';
@@ -46,7 +47,10 @@ export async function correctField(
   const at = now.toISOString();
   const isList = (LIST_PIN_FIELDS as readonly string[]).includes(field);
   const pinned: string | string[] | null = isList
-    ? (Array.isArray(value) ? value : (value ?? '').split(',')).map((s) => s.trim().slice(0, MAX_VALUE)).filter(Boolean)
+    ? (Array.isArray(value) ? value : (value ?? '').split(','))
+        .map((s) => s.trim().slice(0, MAX_VALUE))
+        .filter(Boolean)
+        .map((s) => (field === 'phones' ? toE164(s) : field === 'emails' ? s.toLowerCase() : s))
     : Array.isArray(value)
       ? (value[0] ?? null)
       : value === null || value.trim() === ''
@@ -63,4 +67,10 @@ export async function correctField(
     await completeRequest(trx, req.id, { profiles: count, field }, now);
     return { requestId: req.id, profiles: count, field };
   });
+}
+
+/** A phone as the person wrote it, in E.164 when it parses as valid (the store shows E.164 pins as phones). */
+function toE164(raw: string): string {
+  const p = parsePhoneNumberFromString(raw);
+  return p?.isValid() ? p.number : raw;
 }
