@@ -12,7 +12,8 @@
  * so even unkeyed replays add no rows and no credits. Per page:
  *   1. replayed messages dropped; new message keys recorded;
  *   2. unknown emails checked against the suppression list (C2 `isSuppressed`) BEFORE anything is stored;
- *      restricted profiles are frozen (their observations are dropped);
+ *      restricted profiles (status `restricted`, set by C2's restriction through `restrictProfile`) are
+ *      frozen: their observations are dropped;
  *   3. observations upserted (first/last observed widened), winners recomputed (src/store/merge.ts),
  *      job changes recorded in job_history;
  *   4. new profiles go through C2 `onNewContact` (jurisdiction, notice); `listed` ones are listed at once
@@ -26,15 +27,16 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { getDomain } from 'tldts';
 import type { DB } from '../db/schema.ts';
-import { isSuppressed, isRestricted, onNewContact, onNewEvidence } from '../privacy/hooks.ts';
+import { isSuppressed, onNewContact, onNewEvidence } from '../privacy/hooks.ts';
 import type { PrivacyOptions } from '../privacy/options.ts';
+import { normaliseEmail, subjectHashers } from '../privacy/subject.ts';
 import { DEFAULT_CREDIT_POLICY, type CreditPolicy } from '../credits/policy.ts';
 import { HASH_PURPOSE, keyedHasher } from './keyed-hash.ts';
 import { normaliseValue, tidyRaw } from './normalise.ts';
 import { ALL_FIELDS, type IngestContext, type ObservationInput, type PageIngestOutcome, type PageItem } from './types.ts';
 import { chunks, IN_LIST, isPostgres, maxIso, minIso, ROWS_PER_INSERT } from './sql-util.ts';
 import { applyMerge, loadMergeInputs } from './recompute.ts';
-import { awardFieldConfirmed, listContactInTrx } from './ledger.ts';
+import { awardFieldConfirmed, listCreatedContacts } from './ledger.ts';
 import { refreshCompanies } from './companies.ts';
 
 const SOURCES = new Set(['signature', 'header', 'calendar', 'address-book']);
@@ -129,9 +131,11 @@ export async function ingestPage(
   const profiles = await loadProfiles(trx, emails);
   const created = new Set<string>();
   const toCreate: Array<{ email: string; aggs: Agg[] }> = [];
-  for (const email of emails) {
-    if (profiles.has(email)) continue;
-    if (await isSuppressed(trx, email, { ...privacy, now })) {
+  const unknown = emails.filter((e) => !profiles.has(e));
+  const suppressed = await suppressedAmong(trx, unknown, privacy);
+  for (const email of unknown) {
+    // Hits (rare) go through C2's hook, which also records the blocked re-add (count and date, no PII).
+    if (suppressed.has(email) && (await isSuppressed(trx, email, { ...privacy, now }))) {
       out.suppressedBlocked += 1;
       byEmail.delete(email);
       continue;
@@ -177,7 +181,7 @@ export async function ingestPage(
       byEmail.delete(email);
       continue;
     }
-    if (!created.has(email) && (p.status === 'restricted' || (await isRestricted(trx, p.id)))) {
+    if (!created.has(email) && p.status === 'restricted') {
       out.restrictedSkipped += byEmail.get(email)!.length;
       byEmail.delete(email);
     }
@@ -226,6 +230,7 @@ export async function ingestPage(
 
   // 4. New contacts: privacy decision and notice; listed at once when no wait is needed.
   const suppliedByUs = new Set(obsRows.map((r) => `${r.profile_id}\u0000${r.field}\u0000${r.value_norm}`));
+  const listNow: string[] = [];
   for (const ch of changes) {
     const isNew = created.has(ch.profile.email);
     if (isNew) {
@@ -236,10 +241,7 @@ export async function ingestPage(
         privacy,
       );
       if (decision.noticeId) out.noticesQueued += 1;
-      if (decision.status === 'listed') {
-        const r = await listContactInTrx(trx, ch.profile.id, now, policy, privacy);
-        out.creditsAwarded += r.creditsAwarded;
-      }
+      if (decision.status === 'listed') listNow.push(ch.profile.id);
       continue;
     }
     if (ch.fieldsChanged) out.contactsUpdated += 1;
@@ -253,9 +255,26 @@ export async function ingestPage(
     }
   }
 
+  // New contacts needing no wait: listed now, credited to this contributor (the only one who can have
+  // supplied a profile created in this transaction; suppression was checked above in this transaction).
+  out.creditsAwarded += await listCreatedContacts(trx, listNow, ctx.contributorId, now, policy);
+
   // 6. Companies.
   await refreshCompanies(trx, [...new Set(touched.map((p) => p.domain))], now);
   return out;
+}
+
+/** Which of `emails` are on the suppression list: one keyed-hash pass and one query per chunk. */
+async function suppressedAmong(trx: Kysely<DB>, emails: string[], privacy: PrivacyOptions): Promise<Set<string>> {
+  const hits = new Set<string>();
+  if (emails.length === 0) return hits;
+  const { subject } = await subjectHashers(trx, privacy.secretKey);
+  const byHash = new Map(emails.map((e) => [subject(normaliseEmail(e)), e]));
+  for (const part of chunks([...byHash.keys()], IN_LIST)) {
+    const rows = await trx.selectFrom('suppressions').select('subject_hash').where('subject_hash', 'in', part).execute();
+    for (const r of rows) hits.add(byHash.get(r.subject_hash)!);
+  }
+  return hits;
 }
 
 async function dropReplays(

@@ -44,9 +44,18 @@ export function parseSecretKey(text: string): Buffer {
   return buf;
 }
 
-/** Derives the purpose-specific HMAC key from a 32-byte secret (HKDF-SHA256, RFC 5869). */
+const derived = new Map<string, Buffer>();
+
+/** Derives the purpose-specific HMAC key from a 32-byte secret (HKDF-SHA256, RFC 5869); memoised. */
 export function deriveKey(secret: Uint8Array, purpose: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', secret, 'sigmine-keyed-hash', purpose, 32));
+  const id = `${Buffer.from(secret).toString('hex')}\u0000${purpose}`;
+  let key = derived.get(id);
+  if (!key) {
+    key = Buffer.from(hkdfSync('sha256', secret, 'sigmine-keyed-hash', purpose, 32));
+    if (derived.size > 64) derived.clear();
+    derived.set(id, key);
+  }
+  return key;
 }
 
 /** A hasher from an explicit secret (no database): HMAC-SHA256 hex. */
@@ -69,7 +78,21 @@ export async function keyedHasher(
   return hasherFromSecret(await devSecret(db), purpose);
 }
 
+/**
+ * Per Kysely instance (a page transaction, or a long-lived handle): the dev secret read once. A transaction
+ * that created it and rolled back takes its cache entry with it.
+ */
+const devSecrets = new WeakMap<object, Buffer>();
+
 async function devSecret(db: Kysely<any>): Promise<Buffer> {
+  const cached = devSecrets.get(db);
+  if (cached) return cached;
+  const secret = await readOrCreateDevSecret(db);
+  devSecrets.set(db, secret);
+  return secret;
+}
+
+async function readOrCreateDevSecret(db: Kysely<any>): Promise<Buffer> {
   const read = async () =>
     (await db.selectFrom('settings').select('value').where('key', '=', DEV_SECRET_SETTING).executeTakeFirst()) as
       | { value: string }

@@ -18,6 +18,7 @@ import { isSuppressed } from '../privacy/hooks.ts';
 import type { PrivacyOptions } from '../privacy/options.ts';
 import type { LedgerKind } from './tables.ts';
 import { refreshCompanies } from './companies.ts';
+import { chunks, IN_LIST, ROWS_PER_INSERT } from './sql-util.ts';
 
 const digest = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 32);
 
@@ -110,6 +111,55 @@ export async function listContactInTrx(
   }
   await refreshCompanies(trx, [p.domain], now);
   return { listed: true, creditsAwarded: credits };
+}
+
+/**
+ * Batch listing for `ingestPage`: profiles created in the caller's transaction whose privacy decision needs
+ * no wait. Only `contributorId` can have supplied them. Returns the credits awarded.
+ */
+export async function listCreatedContacts(
+  trx: Kysely<DB>,
+  profileIds: string[],
+  contributorId: string,
+  now: string,
+  policy: Readonly<CreditPolicy>,
+): Promise<number> {
+  if (profileIds.length === 0) return 0;
+  let listed: string[] = [];
+  for (const part of chunks(profileIds, IN_LIST)) {
+    const rows = await trx
+      .updateTable('profiles')
+      .set({ status: 'listed', listed_at: now, updated_at: now })
+      .where('id', 'in', part)
+      .where('status', '=', 'pending')
+      .returning('id')
+      .execute();
+    listed = listed.concat(rows.map((r) => r.id));
+  }
+  if (listed.length === 0 || policy.contactListed === 0) return 0;
+  if (!policy.creditOptedOut && (await optedOut(trx, [contributorId])).size) return 0;
+  let credits = 0;
+  for (const part of chunks(listed, ROWS_PER_INSERT)) {
+    const rows = await trx
+      .insertInto('ledger_entries')
+      .values(
+        part.map((profileId) => ({
+          id: randomUUID(),
+          contributor_id: contributorId,
+          kind: 'contact-listed' as const,
+          amount: policy.contactListed,
+          idempotency_key: `contact-listed:${profileId}:${contributorId}`,
+          connection_id: null,
+          profile_id: profileId,
+          created_at: now,
+        })),
+      )
+      .onConflict((oc) => oc.column('idempotency_key').doNothing())
+      .returning('id')
+      .execute();
+    credits += rows.length * policy.contactListed;
+  }
+  return credits;
 }
 
 /** `field-confirmed` for a new winning value on a listed contact; once per (contact, field, value). */

@@ -1,0 +1,131 @@
+/**
+ * `npm run bench:store`: observations ingested per second through `ingestPage` (the harvest's real path:
+ * replay check, suppression check, upserts, merge, privacy hooks, listing credits, companies), one writer,
+ * one transaction per page. Synthetic batch: 100,000 observations over 20,000 people (5 fields each, one
+ * message per person, 200 messages per page), on SQLite (a temp file) and on PostgreSQL (its own schema;
+ * SIGMINE_BENCH_PG_URL or the local test server; skipped when unreachable). Target: >= 20,000 obs/s on SQLite.
+ * Options: `--people N`, `--page N`, `--only sqlite|postgres`.
+ */
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type Database } from '../src/db/database.ts';
+import { ingestPage } from '../src/store/ingest.ts';
+import type { ObservationInput, PageItem } from '../src/store/types.ts';
+
+const arg = (name: string, dflt: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? (process.argv[i + 1] ?? dflt) : dflt;
+};
+const PEOPLE = Number(arg('people', '20000'));
+const PAGE = Number(arg('page', '200'));
+const ONLY = arg('only', '');
+const PG_URL = process.env.SIGMINE_BENCH_PG_URL ?? process.env.SIGMINE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const TITLES = ['Sales Manager', 'CTO', 'Head of Procurement', 'Account Executive', 'Engineer', 'Office Manager'];
+const TLDS = ['com', 'de', 'co.uk', 'fr', 'com.br', 'ca', 'io', 'nl'];
+
+function synthetic(): PageItem[] {
+  const items: PageItem[] = [];
+  for (let i = 0; i < PEOPLE; i++) {
+    const d = i % Math.max(1, Math.floor(PEOPLE / 10));
+    const domain = `company${d}.${TLDS[d % TLDS.length]}`;
+    const email = `person${i}@${domain}`;
+    const at = new Date(Date.UTC(2026, 0, 1) + (i % 300) * 86_400_000).toISOString();
+    const phone = `+1212555${String(i % 10_000).padStart(4, '0')}`;
+    const obs = (field: ObservationInput['field'], raw: string, value = raw): ObservationInput => ({
+      email,
+      field,
+      value: value.toLowerCase(),
+      raw,
+      source: field === 'name' ? 'header' : 'signature',
+      observedAt: at,
+    });
+    items.push({
+      messageKey: `<bench-${i}@${domain}>`,
+      observations: [
+        obs('name', `Person ${i}`),
+        obs('title', TITLES[i % TITLES.length]!),
+        obs('company', `Company ${d} Ltd`),
+        obs('phone.work', phone, phone),
+        obs('website', `https://www.${domain}`, domain),
+      ],
+    });
+  }
+  return items;
+}
+
+async function run(label: string, d: Database, items: PageItem[]): Promise<void> {
+  const now = new Date().toISOString();
+  await d.db.insertInto('contributors').values({ id: 'bench-u', email: 'bench@members.example.org', created_at: now }).execute();
+  await d.db
+    .insertInto('connections')
+    .values({ id: 'bench-k', contributor_id: 'bench-u', kind: 'mailbox', account: 'bench', created_at: now, updated_at: now })
+    .execute();
+  const total = items.reduce((n, i) => n + i.observations.length, 0);
+  const ctx = { connectionId: 'bench-k', contributorId: 'bench-u', now, secretKey: null };
+  const t0 = performance.now();
+  let stored = 0;
+  let credits = 0;
+  for (let i = 0; i < items.length; i += PAGE) {
+    const out = await d.db.transaction().execute((trx) => ingestPage(trx, ctx, items.slice(i, i + PAGE)));
+    stored += out.observationsStored;
+    credits += out.creditsAwarded;
+  }
+  const secs = (performance.now() - t0) / 1000;
+  const t1 = performance.now();
+  for (let i = 0; i < items.length; i += PAGE) await d.db.transaction().execute((trx) => ingestPage(trx, ctx, items.slice(i, i + PAGE)));
+  const replaySecs = (performance.now() - t1) / 1000;
+  // A second member's mailbox sees the same people in other messages: the merge path, no new contacts.
+  await d.db
+    .insertInto('connections')
+    .values({ id: 'bench-k2', contributor_id: 'bench-u', kind: 'imap', account: 'bench2', created_at: now, updated_at: now })
+    .execute();
+  const ctx2 = { ...ctx, connectionId: 'bench-k2' };
+  const again = items.map((i) => ({ ...i, messageKey: `${i.messageKey}-2` }));
+  const t2 = performance.now();
+  for (let i = 0; i < again.length; i += PAGE) await d.db.transaction().execute((trx) => ingestPage(trx, ctx2, again.slice(i, i + PAGE)));
+  const knownSecs = (performance.now() - t2) / 1000;
+  const rate = (s: number) => `${Math.round(total / s).toLocaleString('en')} obs/s`;
+  console.log(`${label.padEnd(9)} ${total} observations over ${PEOPLE} people (${stored} stored, ${credits} credits)`);
+  console.log(`${''.padEnd(9)} new contacts (incl. privacy hooks per contact): ${secs.toFixed(2)} s, ${rate(secs)}`);
+  console.log(`${''.padEnd(9)} known contacts, second mailbox (merge path):   ${knownSecs.toFixed(2)} s, ${rate(knownSecs)}`);
+  console.log(`${''.padEnd(9)} replay of already processed pages:             ${replaySecs.toFixed(2)} s, ${rate(replaySecs)}`);
+}
+
+console.log(
+  `bench:store on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown cpu'}), load average ${loadavg()[0]!.toFixed(1)}, ` +
+    `Node ${process.version}, ${PAGE} messages per page, one writer`,
+);
+const items = synthetic();
+if (ONLY !== 'postgres') {
+  const dir = mkdtempSync(join(tmpdir(), 'sigmine-bench-'));
+  const d = await openDatabase(join(dir, 'bench.db'));
+  try {
+    await run('sqlite', d, items);
+  } finally {
+    await d.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+if (ONLY !== 'sqlite') {
+  const schema = `bench_${randomBytes(4).toString('hex')}`;
+  let d: Database | null = null;
+  try {
+    d = await openDatabase(PG_URL, { pgSchema: schema, poolSize: 2 });
+  } catch (err) {
+    console.log(`postgres   skipped: ${PG_URL} unreachable (${(err as Error).message})`);
+  }
+  if (d) {
+    try {
+      await run('postgres', d, items);
+    } finally {
+      await d.close();
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await c.end();
+    }
+  }
+}
