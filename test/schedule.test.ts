@@ -1,0 +1,59 @@
+/** `sigmine schedule` on SQLite: harvests in-process on its cron, skips opted-out contributors, stops gracefully. */
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../src/db/database.ts';
+import { upsertConnection } from '../src/connections/repository.ts';
+import { SAMPLE_MBOX } from './helpers/sample-mailbox.ts';
+import { cleanEnv, startCli } from './helpers/cli.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'sigmine-schedule-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('sigmine schedule on SQLite', () => {
+  it('harvests on its cron in one process, never touches an opted-out contributor, and stops on SIGTERM', async () => {
+    const url = join(dir, 's.db');
+    const d = await openDatabase(url);
+    const { connection: active } = await upsertConnection(
+      d.db,
+      { contributorEmail: 'active@member.example', kind: 'mailbox', account: 'a', config: { path: SAMPLE_MBOX } },
+      null,
+    );
+    const { connection: gone } = await upsertConnection(
+      d.db,
+      { contributorEmail: 'gone@member.example', kind: 'mailbox', account: 'b', config: { path: SAMPLE_MBOX } },
+      null,
+    );
+    await d.db.updateTable('contributors').set({ status: 'opted-out' }).where('email', '=', 'gone@member.example').execute();
+    await d.close();
+
+    // every 2 seconds, no jitter
+    const { child, done } = startCli(['schedule', '--cron', '*/2 * * * * *', '--jitter', '0'], { env: cleanEnv({ SIGMINE_DATABASE: url }) });
+    let runs = 0;
+    let stopped = false;
+    child.stderr!.on('data', (b: Buffer) => {
+      runs += (b.toString().match(/"event":"schedule\.run"/g) ?? []).length;
+      if (runs >= 2 && !stopped) {
+        stopped = true; // one SIGTERM: a second one would end the process the hard way
+        child.kill('SIGTERM');
+      }
+    });
+    const r = await done;
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('"event":"schedule.stopped"');
+
+    const after = await openDatabase(url);
+    try {
+      const conns = await after.db.selectFrom('connections').select(['id', 'last_harvest_at']).execute();
+      expect(conns.find((c) => c.id === active.id)!.last_harvest_at).not.toBeNull();
+      expect(conns.find((c) => c.id === gone.id)!.last_harvest_at).toBeNull();
+      const runsStored = await after.db.selectFrom('harvest_runs').select(['trigger', 'finished_at']).execute();
+      expect(runsStored.length).toBeGreaterThanOrEqual(2);
+      expect(runsStored.every((x) => x.trigger === 'schedule' && x.finished_at !== null)).toBe(true);
+      expect((await after.db.selectFrom('profiles').select('email').execute()).length).toBeGreaterThan(20);
+    } finally {
+      await after.close();
+    }
+  }, 90_000);
+});
