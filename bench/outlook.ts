@@ -26,8 +26,15 @@ const served = messages.reduce((s, m) => s + m.text.length, 0);
 
 const cert = makeSelfSignedCertificate();
 const server = await startGraphServer({ cert, messages, acceptOldRefreshTokens: true });
-const config = loadConfig({ SIGMINE_GRAPH_API_URL: server.graphUrl, SIGMINE_MS_LOGIN_URL: server.loginUrl, SIGMINE_MS_CLIENT_ID: 'test-client' });
-const c = createOutlookMail({ id: 'b', kind: 'outlook', account: 'owner@contoso.example', config: {}, secret: 'rt-0' }, { config, fetch: fetchTrusting(cert.cert) });
+const config = loadConfig({
+  SIGMINE_GRAPH_API_URL: server.graphUrl,
+  SIGMINE_MS_LOGIN_URL: server.loginUrl,
+  SIGMINE_MS_CLIENT_ID: 'test-client',
+});
+const c = createOutlookMail(
+  { id: 'b', kind: 'outlook', account: 'owner@contoso.example', config: {}, secret: 'rt-0' },
+  { config, fetch: fetchTrusting(cert.cert) },
+);
 
 let peak = 0;
 const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
@@ -47,7 +54,11 @@ clearInterval(sample);
 await server.close();
 cert.dispose();
 
-console.log(`outlook harvest: ${count} messages in ${secs.toFixed(1)} s = ${(count / secs).toFixed(0)} msg/s`);
+console.log(
+  `outlook harvest: ${count} messages in ${secs.toFixed(1)} s = ${(count / secs).toFixed(0)} msg/s`,
+);
 console.log(`api calls: ${c.stats().apiCalls} (Graph GETs: pages of 50; the token refresh is not counted)`);
-console.log(`body served per message: ${(served / n / 1024).toFixed(1)} KiB; handed over: ${(handed / count / 1024).toFixed(2)} KiB (max tail ${maxTail} chars, limit 8192)`);
+console.log(
+  `body served per message: ${(served / n / 1024).toFixed(1)} KiB; handed over: ${(handed / count / 1024).toFixed(2)} KiB (max tail ${maxTail} chars, limit 8192)`,
+);
 console.log(`peak RSS: ${(peak / 1024 / 1024).toFixed(0)} MiB (server in the same process)`);

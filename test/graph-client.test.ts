@@ -3,7 +3,12 @@ import { createOutlookMail } from '../connectors/outlook/index.ts';
 import type { OutlookOptions } from '../connectors/outlook/connection.ts';
 import { ConnectorError, type ConnectorEvent, type Page } from '../connectors/types.ts';
 import { loadConfig } from '../src/config.ts';
-import { startGraphServer, type FakeMessage, type GraphServer, type GraphServerOptions } from './fakes/graph-server.ts';
+import {
+  startGraphServer,
+  type FakeMessage,
+  type GraphServer,
+  type GraphServerOptions,
+} from './fakes/graph-server.ts';
 import { fetchTrusting, makeSelfSignedCertificate, type TestCertificate } from './fakes/tls.ts';
 
 const ACCOUNT = 'owner@contoso.example';
@@ -20,8 +25,16 @@ beforeAll(() => {
 });
 afterAll(() => cert.dispose());
 
-async function run(server: GraphServer, opts: OutlookOptions = {}, events: ConnectorEvent[] = []): Promise<Page[]> {
-  const config = loadConfig({ SIGMINE_GRAPH_API_URL: server.graphUrl, SIGMINE_MS_LOGIN_URL: server.loginUrl, SIGMINE_MS_CLIENT_ID: 'test-client' });
+async function run(
+  server: GraphServer,
+  opts: OutlookOptions = {},
+  events: ConnectorEvent[] = [],
+): Promise<Page[]> {
+  const config = loadConfig({
+    SIGMINE_GRAPH_API_URL: server.graphUrl,
+    SIGMINE_MS_LOGIN_URL: server.loginUrl,
+    SIGMINE_MS_CLIENT_ID: 'test-client',
+  });
   const c = createOutlookMail(
     { id: 'c', kind: 'outlook', account: ACCOUNT, config: {}, secret: server.currentRefreshToken() },
     { config, fetch: fetchTrusting(cert.cert), onEvent: (e) => events.push(e) },

@@ -43,7 +43,12 @@ const CONTACTS = [
     companyName: 'Adatum GmbH',
     businessPhones: ['+49 30 901820'],
     mobilePhone: '+49 151 23456789',
-    businessAddress: { street: 'Friedrichstr. 10', city: 'Berlin', postalCode: '10117', countryOrRegion: 'Germany' },
+    businessAddress: {
+      street: 'Friedrichstr. 10',
+      city: 'Berlin',
+      postalCode: '10117',
+      countryOrRegion: 'Germany',
+    },
     lastModifiedDateTime: '2026-10-02T08:00:00Z',
   },
   { id: 'ct2', displayName: 'Sales', emailAddresses: [{ address: 'sales@adatum.example' }] },
@@ -67,7 +72,10 @@ async function open(kind: 'outlook-calendar' | 'outlook-contacts'): Promise<Conn
     SIGMINE_MS_CLIENT_ID: 'test-client',
   });
   const f = await connectorFactory(kind);
-  return f.create({ id: kind, kind, account: ACCOUNT, config: {}, secret: 'rt-0' }, { config, fetch: fetchTrusting(cert.cert) });
+  return f.create(
+    { id: kind, kind, account: ACCOUNT, config: {}, secret: 'rt-0' },
+    { config, fetch: fetchTrusting(cert.cert) },
+  );
 }
 
 async function harvest(c: Connector, cursor: Cursor | null): Promise<Page[]> {
@@ -83,7 +91,10 @@ describe('Outlook calendar and contacts through Microsoft Graph', () => {
     const before = server.requests.length;
     const pages = await harvest(await open('outlook-calendar'), null);
     const contacts = pages.flatMap((p) => p.contacts);
-    expect(contacts.map((c) => c.email).sort()).toEqual(['dana.whitfield@fabrikam.example', 'priya.raman@northwind.example']);
+    expect(contacts.map((c) => c.email).sort()).toEqual([
+      'dana.whitfield@fabrikam.example',
+      'priya.raman@northwind.example',
+    ]);
     const got = byEmail(contacts);
     expect(got['dana.whitfield@fabrikam.example']).toEqual({
       sourceId: 'ev1',
@@ -95,7 +106,9 @@ describe('Outlook calendar and contacts through Microsoft Graph', () => {
     expect(got['priya.raman@northwind.example']!.fields.name).toBe('Priya Raman');
     expect(JSON.stringify(pages)).not.toContain('Quarterly review');
     const first = server.requests[before]!;
-    expect(decodeURIComponent(first.url)).toMatch(/^\/v1\.0\/me\/calendarView\/delta\?startDateTime=2026-11-01T00:00:00Z&endDateTime=/);
+    expect(decodeURIComponent(first.url)).toMatch(
+      /^\/v1\.0\/me\/calendarView\/delta\?startDateTime=2026-11-01T00:00:00Z&endDateTime=/,
+    );
     expect(pages[pages.length - 1]!.cursor).toMatchObject({ kind: 'outlook-calendar', v: 1, phase: 'delta' });
   });
 
@@ -123,12 +136,19 @@ describe('Outlook calendar and contacts through Microsoft Graph', () => {
       },
     ]);
     // Incremental: the next run is one delta call that brings only the new contact.
-    server.addContacts({ id: 'ct3', displayName: 'Mei Chen', emailAddresses: [{ address: 'mei.chen@litware.example' }], jobTitle: 'CFO' });
+    server.addContacts({
+      id: 'ct3',
+      displayName: 'Mei Chen',
+      emailAddresses: [{ address: 'mei.chen@litware.example' }],
+      jobTitle: 'CFO',
+    });
     const before = server.requests.length;
     const next = await harvest(c, pages[pages.length - 1]!.cursor);
     expect(server.requests.length - before).toBe(1);
     expect(server.requests[before]!.url).toContain('%24deltatoken=');
-    expect(next.flatMap((p) => p.contacts).map((x) => [x.email, x.fields.title])).toEqual([['mei.chen@litware.example', 'CFO']]);
+    expect(next.flatMap((p) => p.contacts).map((x) => [x.email, x.fields.title])).toEqual([
+      ['mei.chen@litware.example', 'CFO'],
+    ]);
     expect(server.requests.every((q) => q.method === 'GET')).toBe(true);
   });
 
@@ -136,7 +156,10 @@ describe('Outlook calendar and contacts through Microsoft Graph', () => {
     const before = server.requests.length + server.tokenRequests.length;
     for (const kind of ['outlook', 'outlook-calendar', 'outlook-contacts']) {
       const f = await connectorFactory(kind);
-      await f.revoke!({ id: 'x', kind, account: ACCOUNT, config: {}, secret: 'rt-x' }, { config: loadConfig({}) });
+      await f.revoke!(
+        { id: 'x', kind, account: ACCOUNT, config: {}, secret: 'rt-x' },
+        { config: loadConfig({}) },
+      );
     }
     expect(server.requests.length + server.tokenRequests.length).toBe(before);
   });

@@ -48,7 +48,11 @@ const MESSAGES: FakeMessage[] = [
     from: { name: 'Anna Berg, Fabrikam', address: 'anna.berg@mailer.fabrikam.example' },
     sentDateTime: '2026-11-22T10:00:00Z',
     text: 'Our November offers.\n\nUnsubscribe here.',
-    headers: { 'List-Unsubscribe': '<https://mailer.fabrikam.example/u>', 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click', Precedence: 'bulk' },
+    headers: {
+      'List-Unsubscribe': '<https://mailer.fabrikam.example/u>',
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      Precedence: 'bulk',
+    },
   },
 ];
 
@@ -68,55 +72,75 @@ const configFor = (server: GraphServer, extra: Record<string, string> = {}) =>
   });
 
 for (const dialect of DIALECTS) {
-  describe.skipIf(dialect === 'postgres' && !(await postgresAvailable()))(`Outlook harvest into the directory (${dialect})`, () => {
-    let t: TestDatabase;
-    let server: GraphServer;
-    let env: HarvestEnv;
-    beforeEach(async () => {
-      t = await freshDatabase(dialect);
-      server = await startGraphServer({ cert, messages: MESSAGES });
-      // The real Outlook factory; only the transport is swapped for one that trusts the test CA.
-      const tls = fetchTrusting(cert.cert);
-      const withTls: ConnectorFactory = { ...outlookFactory, create: (c, d) => outlookFactory.create(c, { ...d, fetch: tls }) };
-      env = { db: t.db, config: configFor(server), logger: silentLogger, progress: noProgress, holder: 'h', factoryFor: async () => withTls };
-    });
-    afterEach(async () => {
-      await server.close();
-      await t.dispose();
-    });
+  describe.skipIf(dialect === 'postgres' && !(await postgresAvailable()))(
+    `Outlook harvest into the directory (${dialect})`,
+    () => {
+      let t: TestDatabase;
+      let server: GraphServer;
+      let env: HarvestEnv;
+      beforeEach(async () => {
+        t = await freshDatabase(dialect);
+        server = await startGraphServer({ cert, messages: MESSAGES });
+        // The real Outlook factory; only the transport is swapped for one that trusts the test CA.
+        const tls = fetchTrusting(cert.cert);
+        const withTls: ConnectorFactory = {
+          ...outlookFactory,
+          create: (c, d) => outlookFactory.create(c, { ...d, fetch: tls }),
+        };
+        env = {
+          db: t.db,
+          config: configFor(server),
+          logger: silentLogger,
+          progress: noProgress,
+          holder: 'h',
+          factoryFor: async () => withTls,
+        };
+      });
+      afterEach(async () => {
+        await server.close();
+        await t.dispose();
+      });
 
-    const connect = async () =>
-      (await upsertConnection(t.db, { contributorEmail: ACCOUNT, kind: 'outlook', account: ACCOUNT, secret: 'rt-0' }, parseSecretKey(SECRET_KEY)))
-        .connection.id;
+      const connect = async () =>
+        (
+          await upsertConnection(
+            t.db,
+            { contributorEmail: ACCOUNT, kind: 'outlook', account: ACCOUNT, secret: 'rt-0' },
+            parseSecretKey(SECRET_KEY),
+          )
+        ).connection.id;
 
-    it('turns Outlook mail into directory profiles, stores the rotated refresh token, and a rerun only asks for the delta', async () => {
-      const id = await connect();
-      const first = await runHarvest(env, [id]);
-      expect(first.results[0]).toMatchObject({ status: 'ok', code: null });
-      expect(first.summary.counts.messagesScanned).toBe(3);
-      expect(first.summary.counts.discarded['free-email']).toBe(1);
-      expect(first.summary.counts.discarded['bulk']).toBe(1);
-      const emails = (await t.db.selectFrom('profiles').select('email').execute()).map((r) => r.email);
-      expect(emails).toEqual(['dana.whitfield@fabrikam.example']);
-      // Microsoft rotated the refresh token; the stored (encrypted) secret is the new one.
-      expect((await connectionInfo(t.db, id, parseSecretKey(SECRET_KEY))).secret).toBe(server.currentRefreshToken());
+      it('turns Outlook mail into directory profiles, stores the rotated refresh token, and a rerun only asks for the delta', async () => {
+        const id = await connect();
+        const first = await runHarvest(env, [id]);
+        expect(first.results[0]).toMatchObject({ status: 'ok', code: null });
+        expect(first.summary.counts.messagesScanned).toBe(3);
+        expect(first.summary.counts.discarded['free-email']).toBe(1);
+        expect(first.summary.counts.discarded['bulk']).toBe(1);
+        const emails = (await t.db.selectFrom('profiles').select('email').execute()).map((r) => r.email);
+        expect(emails).toEqual(['dana.whitfield@fabrikam.example']);
+        // Microsoft rotated the refresh token; the stored (encrypted) secret is the new one.
+        expect((await connectionInfo(t.db, id, parseSecretKey(SECRET_KEY))).secret).toBe(
+          server.currentRefreshToken(),
+        );
 
-      const before = server.requests.length;
-      const second = await runHarvest(env, [id]);
-      expect(second.results[0]).toMatchObject({ status: 'ok' });
-      expect(server.requests.slice(before).map((q) => q.url.includes('%24deltatoken='))).toEqual([true]);
-      expect(server.requests.every((q) => q.method === 'GET')).toBe(true);
-    });
+        const before = server.requests.length;
+        const second = await runHarvest(env, [id]);
+        expect(second.results[0]).toMatchObject({ status: 'ok' });
+        expect(server.requests.slice(before).map((q) => q.url.includes('%24deltatoken='))).toEqual([true]);
+        expect(server.requests.every((q) => q.method === 'GET')).toBe(true);
+      });
 
-    it('a revoked grant marks only that connection as needing a reconnect', async () => {
-      const id = await connect();
-      server.revokeRefreshToken(700082);
-      const { results } = await runHarvest(env, [id]);
-      expect(results[0]).toMatchObject({ status: 'error', code: 'revoked' });
-      expect((await getConnection(t.db, id))!.status).toBe('needs-reconnect');
-      expect(server.requests).toHaveLength(0);
-    });
-  });
+      it('a revoked grant marks only that connection as needing a reconnect', async () => {
+        const id = await connect();
+        server.revokeRefreshToken(700082);
+        const { results } = await runHarvest(env, [id]);
+        expect(results[0]).toMatchObject({ status: 'error', code: 'revoked' });
+        expect((await getConnection(t.db, id))!.status).toBe('needs-reconnect');
+        expect(server.requests).toHaveLength(0);
+      });
+    },
+  );
 }
 
 describe('Outlook from the CLI in child processes', () => {
@@ -140,11 +164,22 @@ describe('Outlook from the CLI in child processes', () => {
       const sigmine = (...args: string[]) =>
         promisify(execFile)(process.execPath, [resolve('bin/sigmine.js'), ...args], { env, timeout: 60_000 });
 
-      await sigmine('connect', 'outlook', '--contributor', ACCOUNT, '--account', ACCOUNT, '--refresh-token-file', tokenFile);
+      await sigmine(
+        'connect',
+        'outlook',
+        '--contributor',
+        ACCOUNT,
+        '--account',
+        ACCOUNT,
+        '--refresh-token-file',
+        tokenFile,
+      );
       const harvest = await sigmine('harvest', '--json');
       expect(harvest.stdout).toContain('"status":"ok"');
       expect(server.requests.length).toBeGreaterThan(0);
-      expect(server.requests.every((q) => q.method === 'GET' && /^Bearer at-\d+$/.test(q.authorization ?? ''))).toBe(true);
+      expect(
+        server.requests.every((q) => q.method === 'GET' && /^Bearer at-\d+$/.test(q.authorization ?? '')),
+      ).toBe(true);
       const all = `${harvest.stdout}${harvest.stderr}`;
       expect(all).not.toContain(server.currentRefreshToken());
       expect(all).not.toContain('revised delivery schedule');

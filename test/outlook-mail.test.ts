@@ -7,7 +7,13 @@ import { createOutlookMail } from '../connectors/outlook/index.ts';
 import { createOutlookCalendar } from '../connectors/outlook/calendar.ts';
 import { createOutlookContacts } from '../connectors/outlook/contacts.ts';
 import { connectorFactory } from '../connectors/registry.ts';
-import { ConnectorError, type Connector, type ConnectorEvent, type Cursor, type Page } from '../connectors/types.ts';
+import {
+  ConnectorError,
+  type Connector,
+  type ConnectorEvent,
+  type Cursor,
+  type Page,
+} from '../connectors/types.ts';
 import { loadConfig } from '../src/config.ts';
 import { startGraphServer, type FakeMessage, type GraphServer } from './fakes/graph-server.ts';
 import { fetchTrusting, makeSelfSignedCertificate, type TestCertificate } from './fakes/tls.ts';
@@ -17,7 +23,10 @@ const ACCOUNT = 'owner@contoso.example';
 
 /** Real corpus messages served as Graph messages (uniqueBody = the decoded text part). */
 function corpusMessages(n: number): FakeMessage[] {
-  const files = readdirSync(CORPUS).filter((f) => f.endsWith('.eml')).sort().slice(0, n);
+  const files = readdirSync(CORPUS)
+    .filter((f) => f.endsWith('.eml'))
+    .sort()
+    .slice(0, n);
   return files.map((f, i) => {
     const parsed = parseRaw(new Uint8Array(readFileSync(join(CORPUS, f))));
     const from = parseAddress(parsed.rawHeaders.get('from'));
@@ -28,7 +37,9 @@ function corpusMessages(n: number): FakeMessage[] {
       sentDateTime: new Date(Date.UTC(2026, 9, 1, 8, i)).toISOString(),
       internetMessageId: `<corpus-${i}@example.test>`,
       text: parsed.text,
-      headers: parsed.rawHeaders.get('list-id') ? { 'List-Id': parsed.rawHeaders.get('list-id')! } : undefined,
+      headers: parsed.rawHeaders.get('list-id')
+        ? { 'List-Id': parsed.rawHeaders.get('list-id')! }
+        : undefined,
     };
   });
 }
@@ -46,7 +57,10 @@ interface Rig {
   mail(opts?: { retryBudgetMs?: number; pageSize?: number }): Connector;
 }
 
-async function rig(messages: FakeMessage[], extra: Parameters<typeof startGraphServer>[0] extends infer O ? Partial<O> : never = {}): Promise<Rig> {
+async function rig(
+  messages: FakeMessage[],
+  extra: Parameters<typeof startGraphServer>[0] extends infer O ? Partial<O> : never = {},
+): Promise<Rig> {
   const server = await startGraphServer({ cert, messages, ...extra });
   const rotated: string[] = [];
   const events: ConnectorEvent[] = [];
@@ -75,7 +89,11 @@ async function rig(messages: FakeMessage[], extra: Parameters<typeof startGraphS
   };
 }
 
-async function harvest(c: Connector, cursor: Cursor | null, since = new Date('2026-01-01T00:00:00Z')): Promise<Page[]> {
+async function harvest(
+  c: Connector,
+  cursor: Cursor | null,
+  since = new Date('2026-01-01T00:00:00Z'),
+): Promise<Page[]> {
   const pages: Page[] = [];
   for await (const p of c.pages(cursor, { since })) pages.push(p);
   return pages;
@@ -95,10 +113,14 @@ describe('Outlook mail through Microsoft Graph', () => {
 
       const graph = r.server.requests;
       expect(graph).toHaveLength(3);
-      expect(graph[0]!.url).toMatch(/^\/v1\.0\/me\/mailFolders\/inbox\/messages\/delta\?\$select=from,sender,/);
+      expect(graph[0]!.url).toMatch(
+        /^\/v1\.0\/me\/mailFolders\/inbox\/messages\/delta\?\$select=from,sender,/,
+      );
       expect(decodeURIComponent(graph[0]!.url)).toContain('$filter=receivedDateTime ge 2026-01-01T00:00:00Z');
       // Page 2 and 3 are exactly the previous page's @odata.nextLink (percent-encoded %24skip kept).
-      expect(graph[1]!.url).toBe(new URL(String(pages[0]!.cursor.link)).pathname + new URL(String(pages[0]!.cursor.link)).search);
+      expect(graph[1]!.url).toBe(
+        new URL(String(pages[0]!.cursor.link)).pathname + new URL(String(pages[0]!.cursor.link)).search,
+      );
       expect(graph[1]!.url).toContain('%24skip=10');
       expect(graph[2]!.url).toContain('%24skip=20');
       for (const q of graph) {
@@ -113,7 +135,9 @@ describe('Outlook mail through Microsoft Graph', () => {
       expect(first.date).toBe('2026-10-01T08:00:00.000Z');
       expect(first.tail.length).toBeGreaterThan(0);
       // The bearer was refreshed once through the token endpoint, with exactly the mail scopes.
-      expect(r.server.tokenRequests.map((t) => [t.grantType, t.scope])).toEqual([['refresh_token', 'offline_access Mail.Read']]);
+      expect(r.server.tokenRequests.map((t) => [t.grantType, t.scope])).toEqual([
+        ['refresh_token', 'offline_access Mail.Read'],
+      ]);
     } finally {
       await r.server.close();
     }
@@ -160,7 +184,9 @@ describe('Outlook mail through Microsoft Graph', () => {
       }
       expect(saved).toMatchObject({ kind: 'outlook', v: 1, phase: 'round' });
       const rest = await harvest(c, saved);
-      expect(rest.flatMap((p) => p.messages.map((m) => m.sourceId))).toEqual(Array.from({ length: 15 }, (_, i) => `AAMk-${i + 10}`));
+      expect(rest.flatMap((p) => p.messages.map((m) => m.sourceId))).toEqual(
+        Array.from({ length: 15 }, (_, i) => `AAMk-${i + 10}`),
+      );
       expect(r.server.requests[1]!.url).toContain('%24skip=10');
     } finally {
       await r.server.close();
@@ -170,7 +196,12 @@ describe('Outlook mail through Microsoft Graph', () => {
   it('starts over when the saved cursor points at another Graph host (national cloud move)', async () => {
     const r = await rig(corpusMessages(3));
     try {
-      const pages = await harvest(r.mail(), { kind: 'outlook', v: 1, phase: 'delta', link: 'https://graph.microsoft.us/v1.0/me/mailFolders/inbox/messages/delta?$deltatoken=x' });
+      const pages = await harvest(r.mail(), {
+        kind: 'outlook',
+        v: 1,
+        phase: 'delta',
+        link: 'https://graph.microsoft.us/v1.0/me/mailFolders/inbox/messages/delta?$deltatoken=x',
+      });
       expect(pages.flatMap((p) => p.messages)).toHaveLength(3);
       expect(r.events).toContainEqual({ type: 'resync', reason: 'cursor points at another Graph host' });
     } finally {
@@ -180,14 +211,22 @@ describe('Outlook mail through Microsoft Graph', () => {
 
   it('hands over only the tail of the newest text: no quoted history, no subject, no early body text', async () => {
     const early = 'CONFIDENTIAL-OPENING-PARAGRAPH';
-    const filler = Array.from({ length: 200 }, (_, i) => `Line ${i} of a long discussion about the quarterly plan.`).join('\n');
+    const filler = Array.from(
+      { length: 200 },
+      (_, i) => `Line ${i} of a long discussion about the quarterly plan.`,
+    ).join('\n');
     const r = await rig([
       {
         id: 'AAMk-long',
         from: { name: 'Priya Raman', address: 'priya.raman@northwind.example' },
         sentDateTime: '2026-11-20T09:00:00Z',
         text: `${early}\n${filler}\n\nBest regards,\nPriya Raman\nVP Engineering, Northwind Traders\nTel +1 425 555 0142\n\n> quoted line from an earlier mail\n> QUOTED-OLD-TEXT`,
-        headers: { Subject: 'Secret subject', 'List-Id': '<eng.northwind.example>', Precedence: 'list', 'X-Private': 'drop me' },
+        headers: {
+          Subject: 'Secret subject',
+          'List-Id': '<eng.northwind.example>',
+          Precedence: 'list',
+          'X-Private': 'drop me',
+        },
       },
     ]);
     try {
@@ -216,7 +255,12 @@ describe('Outlook mail through Microsoft Graph', () => {
       const cursor = last(await harvest(c, null));
       expect(r.rotated).toEqual([r.server.currentRefreshToken()]);
       r.server.expireAccessTokens();
-      r.server.addMessages({ id: 'AAMk-x', from: { name: 'A B', address: 'a.b@fabrikam.example' }, sentDateTime: '2026-11-28T10:00:00Z', text: 'hi' });
+      r.server.addMessages({
+        id: 'AAMk-x',
+        from: { name: 'A B', address: 'a.b@fabrikam.example' },
+        sentDateTime: '2026-11-28T10:00:00Z',
+        text: 'hi',
+      });
       // Same connector: it still holds the (now invalid) access token and must recover from the 401.
       const pages = await harvest(c, cursor);
       expect(pages.flatMap((p) => p.messages.map((m) => m.sourceId))).toEqual(['AAMk-x']);
@@ -291,17 +335,32 @@ describe('Outlook mail through Microsoft Graph', () => {
     const server = await startGraphServer({
       cert,
       messages: corpusMessages(30),
-      contacts: Array.from({ length: 30 }, (_, i) => ({ id: `ct${i}`, displayName: `P ${i}`, emailAddresses: [{ address: `p${i}@fabrikam.example` }] })),
+      contacts: Array.from({ length: 30 }, (_, i) => ({
+        id: `ct${i}`,
+        displayName: `P ${i}`,
+        emailAddresses: [{ address: `p${i}@fabrikam.example` }],
+      })),
       responseDelayMs: 40,
       acceptOldRefreshTokens: true,
     });
     try {
-      const config = loadConfig({ SIGMINE_GRAPH_API_URL: server.graphUrl, SIGMINE_MS_LOGIN_URL: server.loginUrl, SIGMINE_MS_CLIENT_ID: 'test-client' });
+      const config = loadConfig({
+        SIGMINE_GRAPH_API_URL: server.graphUrl,
+        SIGMINE_MS_LOGIN_URL: server.loginUrl,
+        SIGMINE_MS_CLIENT_ID: 'test-client',
+      });
       const deps = { config, fetch: fetchTrusting(cert.cert) };
       const runs: Promise<Page[]>[] = [];
       for (let i = 0; i < 6; i++) {
-        const conn = { id: `c${i}`, kind: 'outlook', account: i % 2 ? 'Shared@Contoso.example' : 'shared@contoso.example', config: {}, secret: 'rt-0' };
-        const make = i % 3 === 0 ? createOutlookMail : i % 3 === 1 ? createOutlookContacts : createOutlookCalendar;
+        const conn = {
+          id: `c${i}`,
+          kind: 'outlook',
+          account: i % 2 ? 'Shared@Contoso.example' : 'shared@contoso.example',
+          config: {},
+          secret: 'rt-0',
+        };
+        const make =
+          i % 3 === 0 ? createOutlookMail : i % 3 === 1 ? createOutlookContacts : createOutlookCalendar;
         runs.push(harvest(make(conn, deps, { pageSize: 2 }), null));
       }
       const results = await Promise.all(runs);
@@ -315,14 +374,20 @@ describe('Outlook mail through Microsoft Graph', () => {
   it('refuses a Graph URL that is not https (the SDK would send requests without the bearer)', async () => {
     const config = loadConfig({ SIGMINE_GRAPH_API_URL: 'http://127.0.0.1:9', SIGMINE_MS_CLIENT_ID: 'x' });
     const factory = await connectorFactory('outlook');
-    const c = factory.create({ id: 'c', kind: 'outlook', account: ACCOUNT, config: {}, secret: 'rt' }, { config });
+    const c = factory.create(
+      { id: 'c', kind: 'outlook', account: ACCOUNT, config: {}, secret: 'rt' },
+      { config },
+    );
     const err = await harvest(c, null).catch((e: unknown) => e);
     expect((err as ConnectorError).code).toBe('config');
   });
 
   it('rejects a cursor that belongs to another source', async () => {
     const config = loadConfig({ SIGMINE_MS_CLIENT_ID: 'x' });
-    const c = createOutlookMail({ id: 'c', kind: 'outlook', account: ACCOUNT, config: {}, secret: 'rt' }, { config });
+    const c = createOutlookMail(
+      { id: 'c', kind: 'outlook', account: ACCOUNT, config: {}, secret: 'rt' },
+      { config },
+    );
     const err = await harvest(c, { kind: 'gmail', v: 1, historyId: '5' }).catch((e: unknown) => e);
     expect((err as ConnectorError).code).toBe('bad-input');
   });

@@ -23,7 +23,11 @@ export interface GraphEvent {
 
 const MAX_ATTENDEES = 500;
 
-export function createOutlookCalendar(conn: ConnectionInfo, deps: ConnectorDeps, opts: OutlookOptions = {}): Connector {
+export function createOutlookCalendar(
+  conn: ConnectionInfo,
+  deps: ConnectorDeps,
+  opts: OutlookOptions = {},
+): Connector {
   const tally = new StatsTally();
   return {
     async *pages(cursor: Cursor | null, o: { since?: Date; signal?: AbortSignal } = {}): AsyncIterable<Page> {
@@ -34,14 +38,29 @@ export function createOutlookCalendar(conn: ConnectionInfo, deps: ConnectorDeps,
       const start = `/me/calendarView/delta?startDateTime=${windowStart(o.since)}&endDateTime=${end}`;
       const headers = { Prefer: `odata.maxpagesize=${opts.pageSize ?? 50}, outlook.timezone="UTC"` };
       try {
-        for await (const p of deltaWalk<GraphEvent>(g, { kind: 'outlook-calendar', start, resume, headers, onEvent: deps.onEvent })) {
+        for await (const p of deltaWalk<GraphEvent>(g, {
+          kind: 'outlook-calendar',
+          start,
+          resume,
+          headers,
+          onEvent: deps.onEvent,
+        })) {
           const c = new ContactCollector(conn.account);
           for (const ev of p.items) {
             const date = eventDate(ev);
-            const people = [ev.organizer, ...(ev.attendees ?? []).slice(0, MAX_ATTENDEES).filter((a) => a.type !== 'resource')];
+            const people = [
+              ev.organizer,
+              ...(ev.attendees ?? []).slice(0, MAX_ATTENDEES).filter((a) => a.type !== 'resource'),
+            ];
             for (const person of people) {
               const email = person?.emailAddress?.address;
-              c.add({ sourceId: ev.id, source: 'calendar', email, fields: { name: cleanName(person?.emailAddress?.name, email) }, date });
+              c.add({
+                sourceId: ev.id,
+                source: 'calendar',
+                email,
+                fields: { name: cleanName(person?.emailAddress?.name, email) },
+                date,
+              });
             }
           }
           yield { messages: [], contacts: c.out, cursor: p.cursor, done: p.done };

@@ -57,12 +57,18 @@ export class StatsTally {
   finish(): void {
     if (!this.current) return;
     const s = this.current.stats();
-    this.done = { apiCalls: this.done.apiCalls + s.apiCalls, rateLimitWaits: this.done.rateLimitWaits + s.rateLimitWaits };
+    this.done = {
+      apiCalls: this.done.apiCalls + s.apiCalls,
+      rateLimitWaits: this.done.rateLimitWaits + s.rateLimitWaits,
+    };
     this.current = null;
   }
 
   stats() {
     const s = this.current?.stats() ?? { apiCalls: 0, rateLimitWaits: 0 };
-    return { apiCalls: this.done.apiCalls + s.apiCalls, rateLimitWaits: this.done.rateLimitWaits + s.rateLimitWaits };
+    return {
+      apiCalls: this.done.apiCalls + s.apiCalls,
+      rateLimitWaits: this.done.rateLimitWaits + s.rateLimitWaits,
+    };
   }
 }

@@ -25,11 +25,21 @@ export interface GraphContact {
   companyName?: string | null;
   businessPhones?: string[] | null;
   mobilePhone?: string | null;
-  businessAddress?: { street?: string; city?: string; state?: string; postalCode?: string; countryOrRegion?: string } | null;
+  businessAddress?: {
+    street?: string;
+    city?: string;
+    state?: string;
+    postalCode?: string;
+    countryOrRegion?: string;
+  } | null;
   lastModifiedDateTime?: string | null;
 }
 
-export function createOutlookContacts(conn: ConnectionInfo, deps: ConnectorDeps, opts: OutlookOptions = {}): Connector {
+export function createOutlookContacts(
+  conn: ConnectionInfo,
+  deps: ConnectorDeps,
+  opts: OutlookOptions = {},
+): Connector {
   const tally = new StatsTally();
   return {
     async *pages(cursor: Cursor | null, o: { since?: Date; signal?: AbortSignal } = {}): AsyncIterable<Page> {
@@ -40,13 +50,25 @@ export function createOutlookContacts(conn: ConnectionInfo, deps: ConnectorDeps,
       const start = `/me/contacts/delta?$select=${CONTACT_SELECT}`;
       const headers = { Prefer: `odata.maxpagesize=${opts.pageSize ?? 100}` };
       try {
-        for await (const p of deltaWalk<GraphContact>(g, { kind: 'outlook-contacts', start, resume, headers, onEvent: deps.onEvent })) {
+        for await (const p of deltaWalk<GraphContact>(g, {
+          kind: 'outlook-contacts',
+          start,
+          resume,
+          headers,
+          onEvent: deps.onEvent,
+        })) {
           const c = new ContactCollector(conn.account);
           for (const gc of p.items) {
             const fields = contactFields(gc);
             for (const e of (gc.emailAddresses ?? []).slice(0, 20)) {
               const name = fields.name ?? cleanName(e.name, e.address);
-              c.add({ sourceId: gc.id, source: 'address-book', email: e.address, fields: { ...fields, name }, date: gc.lastModifiedDateTime ?? null });
+              c.add({
+                sourceId: gc.id,
+                source: 'address-book',
+                email: e.address,
+                fields: { ...fields, name },
+                date: gc.lastModifiedDateTime ?? null,
+              });
             }
           }
           yield { messages: [], contacts: c.out, cursor: p.cursor, done: p.done };
@@ -61,7 +83,10 @@ export function createOutlookContacts(conn: ConnectionInfo, deps: ConnectorDeps,
 }
 
 const line = (s: string | null | undefined, max = 200): string | null => {
-  const t = (s ?? '').replace(/[\r\n\t]+/g, ' ').trim().slice(0, max);
+  const t = (s ?? '')
+    .replace(/[\r\n\t]+/g, ' ')
+    .trim()
+    .slice(0, max);
   return t === '' ? null : t;
 };
 
@@ -80,8 +105,22 @@ export function contactFields(gc: GraphContact) {
     gc.mobilePhone ? phone(gc.mobilePhone, 'mobile') : null,
   ].filter((p): p is Phone => p !== null);
   const a = gc.businessAddress;
-  const address = a ? line([a.street, [a.postalCode, a.city].filter(Boolean).join(' '), a.state, a.countryOrRegion].filter(Boolean).join(', '), 400) : null;
-  return { name, title: line(gc.jobTitle), department: line(gc.department), company: line(gc.companyName), phones, address };
+  const address = a
+    ? line(
+        [a.street, [a.postalCode, a.city].filter(Boolean).join(' '), a.state, a.countryOrRegion]
+          .filter(Boolean)
+          .join(', '),
+        400,
+      )
+    : null;
+  return {
+    name,
+    title: line(gc.jobTitle),
+    department: line(gc.department),
+    company: line(gc.companyName),
+    phones,
+    address,
+  };
 }
 
 export const factory: ConnectorFactory = {

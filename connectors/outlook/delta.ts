@@ -86,7 +86,10 @@ export async function* deltaWalk<T>(
       yield { items, cursor: { kind: o.kind, v: 1, link: delta, phase: 'delta' }, done: true };
       return;
     } else {
-      throw new ConnectorError('unavailable', 'Graph page carried neither @odata.nextLink nor @odata.deltaLink');
+      throw new ConnectorError(
+        'unavailable',
+        'Graph page carried neither @odata.nextLink nor @odata.deltaLink',
+      );
     }
   }
 }

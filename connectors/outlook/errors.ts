@@ -14,7 +14,8 @@ export function classifyGraphError(err: unknown): ConnectorError {
   const status = typeof e?.statusCode === 'number' ? e.statusCode : -1;
   const code = String(e?.code ?? '');
   const what = `Graph ${status === -1 ? 'request failed' : status}${code ? ` ${code}` : ''}`;
-  if (status === 410 || RESYNC.has(code.toLowerCase())) return new ConnectorError('cursor-expired', what, { cause: err });
+  if (status === 410 || RESYNC.has(code.toLowerCase()))
+    return new ConnectorError('cursor-expired', what, { cause: err });
   if (status === 401) return new ConnectorError('auth-expired', what, { cause: err });
   // 403 ErrorAccessDenied: consent for the scope is missing or was withdrawn; only a reconnect fixes it.
   if (status === 403) return new ConnectorError('revoked', what, { cause: err });

@@ -10,7 +10,12 @@
  * cannot take a CA per request without the undici package (not a dependency). So a child process started
  * with NODE_EXTRA_CA_CERTS uses the default transport; in-process tests inject a fetch that trusts the CA.
  */
-import { AuthenticationHandler, Client, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
+import {
+  AuthenticationHandler,
+  Client,
+  type Context,
+  type Middleware,
+} from '@microsoft/microsoft-graph-client';
 import { ConnectorError, type ConnectorEvent, type ConnectorStats } from '../types.ts';
 import { classifyGraphError } from './errors.ts';
 import type { MsTokenSource } from './token-source.ts';
@@ -98,7 +103,10 @@ class GuardHandler implements Middleware {
         // A hung server must not hang the harvest: each attempt gets its own deadline, and the run's
         // abort signal (SIGINT) cancels the request in flight.
         const timeout = AbortSignal.timeout(this.o.requestTimeoutMs ?? 60_000);
-        context.options = { ...context.options, signal: this.o.signal ? AbortSignal.any([this.o.signal, timeout]) : timeout };
+        context.options = {
+          ...context.options,
+          signal: this.o.signal ? AbortSignal.any([this.o.signal, timeout]) : timeout,
+        };
         await this.next.execute(context);
       } catch (err) {
         if (err instanceof ConnectorError) throw this.fail(err);
@@ -110,7 +118,9 @@ class GuardHandler implements Middleware {
       const length = Number(res.headers.get('content-length') ?? 0);
       if (length > MAX_PAGE_BYTES) {
         await res.body?.cancel();
-        throw this.fail(new ConnectorError('bad-input', `Graph response of ${length} bytes exceeds ${MAX_PAGE_BYTES}`));
+        throw this.fail(
+          new ConnectorError('bad-input', `Graph response of ${length} bytes exceeds ${MAX_PAGE_BYTES}`),
+        );
       }
       if (res.status === 401 && !refreshed) {
         // Expired or server-side invalidated access token: refresh once, then give up (auth-expired).
@@ -163,9 +173,13 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new ConnectorError('unavailable', 'aborted'));
     const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(t), reject(new ConnectorError('unavailable', 'aborted'))), {
-      once: true,
-    });
+    signal?.addEventListener(
+      'abort',
+      () => (clearTimeout(t), reject(new ConnectorError('unavailable', 'aborted'))),
+      {
+        once: true,
+      },
+    );
   });
 }
 

@@ -64,7 +64,11 @@ export interface GraphMessage {
 const MAX_RECIPIENTS = 100;
 
 /** Creates the mail connector; `opts` are for tests (transport, retry budget, page size). */
-export function createOutlookMail(conn: ConnectionInfo, deps: ConnectorDeps, opts: OutlookOptions = {}): Connector {
+export function createOutlookMail(
+  conn: ConnectionInfo,
+  deps: ConnectorDeps,
+  opts: OutlookOptions = {},
+): Connector {
   const tally = new StatsTally();
   return {
     async *pages(cursor: Cursor | null, o: { since?: Date; signal?: AbortSignal } = {}): AsyncIterable<Page> {
@@ -76,7 +80,13 @@ export function createOutlookMail(conn: ConnectionInfo, deps: ConnectorDeps, opt
         `&$filter=receivedDateTime%20ge%20${windowStart(o.since)}`;
       const headers = { Prefer: `${PREFER_TEXT}, odata.maxpagesize=${opts.pageSize ?? 50}` };
       try {
-        for await (const p of deltaWalk<GraphMessage>(g, { kind: 'outlook', start, resume, headers, onEvent: deps.onEvent })) {
+        for await (const p of deltaWalk<GraphMessage>(g, {
+          kind: 'outlook',
+          start,
+          resume,
+          headers,
+          onEvent: deps.onEvent,
+        })) {
           yield { messages: p.items.map(toMinimalMessage), contacts: [], cursor: p.cursor, done: p.done };
         }
       } finally {
@@ -92,11 +102,13 @@ export function createOutlookMail(conn: ConnectionInfo, deps: ConnectorDeps, opt
 export function toMinimalMessage(m: GraphMessage): MinimalMessage {
   const raw = new Map<string, string>();
   for (const h of (m.internetMessageHeaders ?? []).slice(0, 500)) {
-    if (typeof h?.name === 'string' && typeof h.value === 'string') raw.set(h.name.toLowerCase(), h.value.slice(0, MAX_HEADER_VALUE));
+    if (typeof h?.name === 'string' && typeof h.value === 'string')
+      raw.set(h.name.toLowerCase(), h.value.slice(0, MAX_HEADER_VALUE));
   }
   const headers = selectHeaders(raw);
   // Graph's structured fields are authoritative (already decoded); the raw copies are dropped.
-  for (const k of ['from', 'sender', 'reply-to', 'to', 'cc', 'date', 'message-id', 'return-path', 'x-from']) delete headers[k];
+  for (const k of ['from', 'sender', 'reply-to', 'to', 'cc', 'date', 'message-id', 'return-path', 'x-from'])
+    delete headers[k];
   const from = m.from ?? m.sender;
   setHeader(headers, 'from', from ? formatAddress(from) : '');
   if (m.sender && m.from && m.sender.emailAddress?.address !== m.from.emailAddress?.address) {
@@ -124,7 +136,11 @@ function setHeader(h: Record<string, string>, k: string, v: string) {
 
 /** RFC 5322 mailbox: `"Name" <addr>`; CR/LF removed so a hostile name cannot forge header lines. */
 export function formatAddress(r: GraphRecipient): string {
-  const clean = (s: string | null | undefined) => (s ?? '').replace(/[\r\n\t]+/g, ' ').trim().slice(0, 320);
+  const clean = (s: string | null | undefined) =>
+    (s ?? '')
+      .replace(/[\r\n\t]+/g, ' ')
+      .trim()
+      .slice(0, 320);
   const addr = clean(r.emailAddress?.address).replace(/[<>\s]/g, '');
   const name = clean(r.emailAddress?.name);
   if (!addr) return name ? `"${name.replace(/["\\]/g, '\\$&')}"` : '';

@@ -107,7 +107,10 @@ export interface WebConsent {
 }
 
 /** First leg of the web redirect flow: a consent URL with a fresh `state` and PKCE pair to keep. */
-export function beginWebConsent(ms: MsConfig, p: { kind: MsKind; redirectUri: string; loginHint?: string }): WebConsent {
+export function beginWebConsent(
+  ms: MsConfig,
+  p: { kind: MsKind; redirectUri: string; loginHint?: string },
+): WebConsent {
   const state = randomBytes(16).toString('base64url');
   const pkce = pkcePair();
   const url = consentUrl(ms, { ...p, state, codeChallenge: pkce.challenge });
@@ -120,7 +123,12 @@ export function beginWebConsent(ms: MsConfig, p: { kind: MsKind; redirectUri: st
  */
 export async function completeWebConsent(
   ms: MsConfig,
-  p: { kind: MsKind; redirectUri: string; query: URLSearchParams; kept: Pick<WebConsent, 'state' | 'codeVerifier'> },
+  p: {
+    kind: MsKind;
+    redirectUri: string;
+    query: URLSearchParams;
+    kept: Pick<WebConsent, 'state' | 'codeVerifier'>;
+  },
   fetchImpl: Fetch = fetch,
 ): Promise<MsTokens> {
   const state = Buffer.from(p.query.get('state') ?? '');
@@ -132,7 +140,11 @@ export async function completeWebConsent(
   if (error) throw new ConnectorError('revoked', `consent not given (${error.slice(0, 64)})`);
   const code = p.query.get('code');
   if (!code) throw new ConnectorError('bad-input', 'OAuth redirect without a code');
-  return exchangeCode(ms, { kind: p.kind, code, redirectUri: p.redirectUri, codeVerifier: p.kept.codeVerifier }, fetchImpl);
+  return exchangeCode(
+    ms,
+    { kind: p.kind, code, redirectUri: p.redirectUri, codeVerifier: p.kept.codeVerifier },
+    fetchImpl,
+  );
 }
 
 /**
@@ -155,7 +167,11 @@ export async function cliConnect(
         loginHint: opts.loginHint,
       }),
   });
-  return exchangeCode(ms, { kind, code: r.code, redirectUri: r.redirectUri, codeVerifier: r.codeVerifier }, opts.fetch);
+  return exchangeCode(
+    ms,
+    { kind, code: r.code, redirectUri: r.redirectUri, codeVerifier: r.codeVerifier },
+    opts.fetch,
+  );
 }
 
 /**
@@ -193,7 +209,11 @@ async function tokenPost(ms: MsConfig, form: URLSearchParams, fetchImpl: Fetch):
   if (error === 'invalid_grant' || error === 'interaction_required' || codes.some((c) => DEAD_GRANT.has(c))) {
     throw new ConnectorError('revoked', `Microsoft refused the refresh token (${cause.message})`, { cause });
   }
-  if (res.status === 429) throw new ConnectorError('rate-limited', 'Microsoft token endpoint throttled', { cause });
-  if (res.status >= 500) throw new ConnectorError('unavailable', `Microsoft token endpoint ${res.status}`, { cause });
-  throw new ConnectorError('config', `Microsoft token endpoint refused the client (${cause.message})`, { cause });
+  if (res.status === 429)
+    throw new ConnectorError('rate-limited', 'Microsoft token endpoint throttled', { cause });
+  if (res.status >= 500)
+    throw new ConnectorError('unavailable', `Microsoft token endpoint ${res.status}`, { cause });
+  throw new ConnectorError('config', `Microsoft token endpoint refused the client (${cause.message})`, {
+    cause,
+  });
 }

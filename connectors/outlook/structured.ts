@@ -22,7 +22,10 @@ export class ContactCollector {
 
 /** Display names from Graph, single line and bounded; a name equal to the address is no name. */
 export function cleanName(name: string | null | undefined, email: string | null | undefined): string | null {
-  const n = (name ?? '').replace(/[\r\n\t]+/g, ' ').trim().slice(0, 200);
+  const n = (name ?? '')
+    .replace(/[\r\n\t]+/g, ' ')
+    .trim()
+    .slice(0, 200);
   if (!n || n.toLowerCase() === (email ?? '').toLowerCase()) return null;
   return n;
 }

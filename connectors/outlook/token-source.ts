@@ -34,8 +34,13 @@ export class MsTokenSource {
   }
 
   private async refresh(): Promise<string> {
-    if (!this.refreshToken) throw new ConnectorError('revoked', 'no refresh token stored for this connection');
-    const t = await refreshTokens(this.ms, { kind: this.kind, refreshToken: this.refreshToken }, this.fetchImpl);
+    if (!this.refreshToken)
+      throw new ConnectorError('revoked', 'no refresh token stored for this connection');
+    const t = await refreshTokens(
+      this.ms,
+      { kind: this.kind, refreshToken: this.refreshToken },
+      this.fetchImpl,
+    );
     if (t.refreshToken && t.refreshToken !== this.refreshToken) {
       this.refreshToken = t.refreshToken;
       await this.onRotated?.(t.refreshToken);

@@ -148,7 +148,8 @@ export async function startGraphServer(opts: GraphServerOptions): Promise<GraphS
   const pkce = new Map<string, string>();
   const collections: Record<string, Item[]> = { messages: [], contacts: [], events: [] };
 
-  const addMessage = (m: FakeMessage) => collections.messages!.push({ seq: ++seq, json: m as never, when: m.receivedDateTime ?? m.sentDateTime });
+  const addMessage = (m: FakeMessage) =>
+    collections.messages!.push({ seq: ++seq, json: m as never, when: m.receivedDateTime ?? m.sentDateTime });
   (opts.messages ?? []).forEach(addMessage);
   for (const c of opts.contacts ?? []) collections.contacts!.push({ seq: ++seq, json: c, when: null });
   for (const e of opts.events ?? []) {
@@ -203,7 +204,8 @@ export async function startGraphServer(opts: GraphServerOptions): Promise<GraphS
   }
 
   function graph(req: IncomingMessage, url: URL, rawUrl: string, res: ServerResponse) {
-    if (req.method !== 'GET') return graphError(res, 405, 'ErrorInvalidRequest', 'The OData request is not supported.');
+    if (req.method !== 'GET')
+      return graphError(res, 405, 'ErrorInvalidRequest', 'The OData request is not supported.');
     const auth = header(req, 'authorization');
     const bearer = auth?.startsWith('Bearer ') ? auth.slice(7) : null;
     if (!bearer) return graphError(res, 401, 'InvalidAuthenticationToken', 'Access token is empty.');
@@ -212,19 +214,31 @@ export async function startGraphServer(opts: GraphServerOptions): Promise<GraphS
         'www-authenticate',
         `Bearer realm="", authorization_uri="${base}/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"`,
       );
-      const msg = expiredAccess.has(bearer) ? 'Lifetime validation failed, the token is expired.' : 'Access token validation failure.';
+      const msg = expiredAccess.has(bearer)
+        ? 'Lifetime validation failed, the token is expired.'
+        : 'Access token validation failure.';
       return graphError(res, 401, 'InvalidAuthenticationToken', msg);
     }
     if (throttleLeft > 0) {
       throttleLeft--;
       res.setHeader('retry-after', String(throttleSeconds));
-      return graphError(res, 429, 'ApplicationThrottled', 'Application is over its MailboxConcurrency limit.');
+      return graphError(
+        res,
+        429,
+        'ApplicationThrottled',
+        'Application is over its MailboxConcurrency limit.',
+      );
     }
     const prefer = header(req, 'prefer') ?? '';
     const p = url.pathname;
     const q = rawQuery(rawUrl);
     let collection: string;
-    if (/^\/v1\.0\/me\/mailFolders(\/inbox|\('[A-Za-z0-9_-]{1,200}'\)|%28'[A-Za-z0-9_-]{1,200}'%29)\/messages\/delta$/i.test(p)) collection = 'messages';
+    if (
+      /^\/v1\.0\/me\/mailFolders(\/inbox|\('[A-Za-z0-9_-]{1,200}'\)|%28'[A-Za-z0-9_-]{1,200}'%29)\/messages\/delta$/i.test(
+        p,
+      )
+    )
+      collection = 'messages';
     else if (p === '/v1.0/me/contacts/delta') collection = 'contacts';
     else if (p === '/v1.0/me/calendarView/delta') collection = 'events';
     else return graphError(res, 404, 'ResourceNotFound', 'Resource not found for the segment.');
@@ -234,14 +248,21 @@ export async function startGraphServer(opts: GraphServerOptions): Promise<GraphS
     if (tok) {
       const s = decodeToken(tok);
       if (!s || s.c !== collection) return graphError(res, 400, 'BadRequest', 'Invalid token.');
-      if (s.g !== generation) return graphError(res, 410, 'SyncStateNotFound', 'The sync state generation is not found.');
+      if (s.g !== generation)
+        return graphError(res, 410, 'SyncStateNotFound', 'The sync state generation is not found.');
       // Query options are baked into the token: sending them again is an error on real Graph.
-      if (q.has('$select') || q.has('$filter')) return graphError(res, 400, 'BadRequest', 'Query options not allowed with a state token.');
+      if (q.has('$select') || q.has('$filter'))
+        return graphError(res, 400, 'BadRequest', 'Query options not allowed with a state token.');
       state = s.delta ? { ...s, delta: false, o: 0, w: s.w } : s;
       if (s.delta) state = { ...s, delta: false, o: 0 };
     } else {
       if (collection === 'events' && (!q.get('startDateTime') || !q.get('endDateTime'))) {
-        return graphError(res, 400, 'ErrorInvalidParameter', 'This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.');
+        return graphError(
+          res,
+          400,
+          'ErrorInvalidParameter',
+          'This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.',
+        );
       }
       const filter = q.get('$filter');
       const m = filter ? /^receivedDateTime ge (\S+)$/.exec(filter) : null;
@@ -250,29 +271,44 @@ export async function startGraphServer(opts: GraphServerOptions): Promise<GraphS
       state = { c: collection, g: generation, w: 0, o: 0, sel: q.get('$select'), since, delta: false };
     }
 
-    const pageSize = Math.max(1, Number(/odata\.maxpagesize=(\d+)/.exec(prefer)?.[1] ?? opts.defaultPageSize ?? 10));
+    const pageSize = Math.max(
+      1,
+      Number(/odata\.maxpagesize=(\d+)/.exec(prefer)?.[1] ?? opts.defaultPageSize ?? 10),
+    );
     const items = collections[collection]!.filter(
       (it) => it.seq > state.w && (!state.since || !it.when || it.when >= state.since),
     );
     const slice = items.slice(state.o, state.o + pageSize);
     const wantsText = !opts.ignorePrefer && /outlook\.body-content-type="?text"?/.test(prefer);
-    const value = slice.map((it) => (collection === 'messages' ? renderMessage(it.json as never, state.sel, wantsText) : it.json));
-    const body: Record<string, unknown> = { '@odata.context': `${base}/v1.0/$metadata#Collection(${collection})`, value };
-    const folder = collection === 'messages' ? `me/mailFolders('AQMkADAwATM0MDAAMS1iNTcwLWI2NTItMDACLTAwCgAuAAAD')/messages` : `me/${collection === 'events' ? 'calendarView' : 'contacts'}`;
+    const value = slice.map((it) =>
+      collection === 'messages' ? renderMessage(it.json as never, state.sel, wantsText) : it.json,
+    );
+    const body: Record<string, unknown> = {
+      '@odata.context': `${base}/v1.0/$metadata#Collection(${collection})`,
+      value,
+    };
+    const folder =
+      collection === 'messages'
+        ? `me/mailFolders('AQMkADAwATM0MDAAMS1iNTcwLWI2NTItMDACLTAwCgAuAAAD')/messages`
+        : `me/${collection === 'events' ? 'calendarView' : 'contacts'}`;
     if (state.o + pageSize < items.length) {
       const next = encodeToken({ ...state, o: state.o + pageSize });
-      body['@odata.nextLink'] = `${opts.nextLinkOrigin ?? base}/v1.0/${folder}/delta?%24skip=${state.o + pageSize}&%24skiptoken=${next}`;
+      body['@odata.nextLink'] =
+        `${opts.nextLinkOrigin ?? base}/v1.0/${folder}/delta?%24skip=${state.o + pageSize}&%24skiptoken=${next}`;
     } else {
       const w = collections[collection]!.reduce((mx, it) => Math.max(mx, it.seq), state.w);
-      body['@odata.deltaLink'] = `${base}/v1.0/${folder}/delta?%24deltatoken=${encodeToken({ ...state, w, o: 0, delta: true, since: null })}`;
+      body['@odata.deltaLink'] =
+        `${base}/v1.0/${folder}/delta?%24deltatoken=${encodeToken({ ...state, w, o: 0, delta: true, since: null })}`;
     }
-    if (collection === 'messages' && wantsText) res.setHeader('preference-applied', 'outlook.body-content-type="text"');
+    if (collection === 'messages' && wantsText)
+      res.setHeader('preference-applied', 'outlook.body-content-type="text"');
     return json(res, 200, body);
   }
 
   function renderMessage(m: FakeMessage, sel: string | null, text: boolean): Record<string, unknown> {
     const ea = (a: FakeAddress) => ({ emailAddress: { name: a.name, address: a.address } });
-    const html = (s: string) => `<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head><body><div>${s.replace(/&/g, '&amp;').replace(/</g, '&lt;').split('\n').join('<br>')}</div></body></html>`;
+    const html = (s: string) =>
+      `<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head><body><div>${s.replace(/&/g, '&amp;').replace(/</g, '&lt;').split('\n').join('<br>')}</div></body></html>`;
     const full: Record<string, unknown> = {
       id: m.id,
       subject: 'Subject that must never be stored',
@@ -316,21 +352,54 @@ export async function startGraphServer(opts: GraphServerOptions): Promise<GraphS
       redirectUri: form.get('redirect_uri') ?? undefined,
     };
     tokenRequests.push(t);
-    if (t.clientId !== clientId) return aadError(res, 400, 'unauthorized_client', 700016, 'Application was not found in the directory.');
+    if (t.clientId !== clientId)
+      return aadError(res, 400, 'unauthorized_client', 700016, 'Application was not found in the directory.');
     if (t.grantType === 'refresh_token') {
-      const known = t.refreshToken === refreshToken || (opts.acceptOldRefreshTokens && issuedRefresh.has(t.refreshToken ?? ''));
+      const known =
+        t.refreshToken === refreshToken ||
+        (opts.acceptOldRefreshTokens && issuedRefresh.has(t.refreshToken ?? ''));
       if (revokedCode !== null || !known) {
         const code = revokedCode ?? 70008;
-        return aadError(res, 400, 'invalid_grant', code, code === 50173 ? 'The provided grant has expired due to it being revoked, a fresh auth token is needed.' : 'The provided authorization code or refresh token has expired due to inactivity.');
+        return aadError(
+          res,
+          400,
+          'invalid_grant',
+          code,
+          code === 50173
+            ? 'The provided grant has expired due to it being revoked, a fresh auth token is needed.'
+            : 'The provided authorization code or refresh token has expired due to inactivity.',
+        );
       }
     } else if (t.grantType === 'authorization_code') {
       const challenge = t.code ? pkce.get(t.code) : undefined;
-      if (challenge === undefined) return aadError(res, 400, 'invalid_grant', 70000, 'The provided value for the code parameter is not valid.');
-      const got = createHash('sha256').update(t.codeVerifier ?? '').digest('base64url');
-      if (challenge !== got) return aadError(res, 400, 'invalid_grant', 501481, 'The Code_Verifier does not match the code_challenge supplied in the authorization request.');
+      if (challenge === undefined)
+        return aadError(
+          res,
+          400,
+          'invalid_grant',
+          70000,
+          'The provided value for the code parameter is not valid.',
+        );
+      const got = createHash('sha256')
+        .update(t.codeVerifier ?? '')
+        .digest('base64url');
+      if (challenge !== got)
+        return aadError(
+          res,
+          400,
+          'invalid_grant',
+          501481,
+          'The Code_Verifier does not match the code_challenge supplied in the authorization request.',
+        );
       pkce.delete(t.code!);
     } else {
-      return aadError(res, 400, 'unsupported_grant_type', 70003, 'The app requested an unsupported grant type.');
+      return aadError(
+        res,
+        400,
+        'unsupported_grant_type',
+        70003,
+        'The app requested an unsupported grant type.',
+      );
     }
     const access = `at-${++atCounter}`;
     validAccess.add(access);
@@ -338,7 +407,10 @@ export async function startGraphServer(opts: GraphServerOptions): Promise<GraphS
     issuedRefresh.add(refreshToken);
     return json(res, 200, {
       token_type: 'Bearer',
-      scope: (t.scope ?? '').split(' ').filter((s) => s !== 'offline_access').join(' '),
+      scope: (t.scope ?? '')
+        .split(' ')
+        .filter((s) => s !== 'offline_access')
+        .join(' '),
       expires_in: 3600,
       ext_expires_in: 3600,
       access_token: access,
@@ -349,7 +421,8 @@ export async function startGraphServer(opts: GraphServerOptions): Promise<GraphS
   function authorize(url: URL, res: ServerResponse) {
     authorizeRequests.push(url.searchParams);
     const redirect = url.searchParams.get('redirect_uri');
-    if (!redirect || url.searchParams.get('client_id') !== clientId) return json(res, 400, { error: 'invalid_request' });
+    if (!redirect || url.searchParams.get('client_id') !== clientId)
+      return json(res, 400, { error: 'invalid_request' });
     const code = `code-${Math.random().toString(36).slice(2)}`;
     pkce.set(code, url.searchParams.get('code_challenge') ?? '');
     const to = new URL(redirect);
@@ -374,7 +447,11 @@ export async function startGraphServer(opts: GraphServerOptions): Promise<GraphS
 
   function graphError(res: ServerResponse, status: number, code: string, message: string) {
     return json(res, status, {
-      error: { code, message, innerError: { date: new Date().toISOString(), 'request-id': 'fake', 'client-request-id': 'fake' } },
+      error: {
+        code,
+        message,
+        innerError: { date: new Date().toISOString(), 'request-id': 'fake', 'client-request-id': 'fake' },
+      },
     });
   }
 

@@ -28,11 +28,24 @@ export function makeSelfSignedCertificate(): TestCertificate {
   execFileSync(
     'openssl',
     [
-      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '2',
-      '-keyout', keyFile, '-out', certFile,
-      '-subj', '/CN=127.0.0.1',
-      '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost',
-      '-addext', 'basicConstraints=critical,CA:TRUE',
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-sha256',
+      '-days',
+      '2',
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1,DNS:localhost',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
     ],
     { stdio: 'ignore' },
   );
@@ -55,21 +68,25 @@ export function fetchTrusting(ca: string): typeof fetch {
     req.headers.forEach((v, k) => (headers[k] = v));
     const body = req.body ? Buffer.from(await req.arrayBuffer()) : undefined;
     return new Promise<Response>((resolve, reject) => {
-      const r = httpsRequest(req.url, { method: req.method, headers, ca, signal: init?.signal ?? undefined }, (res) => {
-        const h = new Headers();
-        for (const [k, v] of Object.entries(res.headers)) {
-          if (v !== undefined) h.set(k, Array.isArray(v) ? v.join(', ') : v);
-        }
-        const status = res.statusCode ?? 500;
-        const nullBody = status === 204 || status === 304;
-        resolve(
-          new Response(nullBody ? null : (Readable.toWeb(res) as ReadableStream), {
-            status,
-            statusText: res.statusMessage,
-            headers: h,
-          }),
-        );
-      });
+      const r = httpsRequest(
+        req.url,
+        { method: req.method, headers, ca, signal: init?.signal ?? undefined },
+        (res) => {
+          const h = new Headers();
+          for (const [k, v] of Object.entries(res.headers)) {
+            if (v !== undefined) h.set(k, Array.isArray(v) ? v.join(', ') : v);
+          }
+          const status = res.statusCode ?? 500;
+          const nullBody = status === 204 || status === 304;
+          resolve(
+            new Response(nullBody ? null : (Readable.toWeb(res) as ReadableStream), {
+              status,
+              statusText: res.statusMessage,
+              headers: h,
+            }),
+          );
+        },
+      );
       r.on('error', reject);
       r.end(body);
     });
