@@ -35,33 +35,48 @@ export function charsetOf(contentType: string | null): string | null {
 }
 
 function isAttachment(p: Part): boolean {
-  if (p.body?.attachmentId || (p.filename ?? '') !== '') return true;
+  if (p.body?.attachmentId) return true;
   return /^\s*attachment/i.test(headerValue(p, 'content-disposition') ?? '');
 }
 
+/** Inline text/plain parts joined at most (exmh/mutt put the `-- ` signature in its own inline part). */
+const MAX_TEXT_PARTS = 8;
+
+interface Found {
+  plain: Part[];
+  html?: Part;
+}
+
 /**
- * The parts whose text we read: the first text/plain and the first text/html in document order,
- * outside attachments and forwarded messages. Plain text is the body (as in the local parser); the
- * HTML alternative is only read for the client's signature markers when there is one.
+ * The parts whose text we read, chosen as the local parser chooses them (parsers/message.ts): every
+ * inline text/plain part in order (one per multipart/alternative) and the first text/html part;
+ * attachments and forwarded messages (message/rfc822) are never read. Plain text is the body; the
+ * HTML is only read for the client's signature markers, or as the body when there is no plain text.
  */
-export function chooseTextParts(root: Part): { plain: Part | null; html: Part | null } {
-  let plain: Part | null = null;
-  let html: Part | null = null;
+export function chooseTextParts(root: Part): Found {
   let seen = 0;
-  const walk = (p: Part, depth: number): void => {
-    if ((plain && html) || depth > MAX_DEPTH || ++seen > MAX_PARTS) return;
+  const find = (p: Part, depth: number): Found => {
+    if (depth > MAX_DEPTH || ++seen > MAX_PARTS || isAttachment(p)) return { plain: [] };
     const type = (p.mimeType ?? '').toLowerCase();
-    if (type === 'message/rfc822' || isAttachment(p)) return;
-    if (type.startsWith('multipart/')) {
-      for (const c of p.parts ?? []) walk(c, depth + 1);
-      return;
+    if (type === 'text/plain' || type === 'text/html') {
+      return type === 'text/plain' ? { plain: [p] } : { plain: [], html: p };
     }
-    if (!p.body?.data) return;
-    if (type === 'text/plain' && !plain) plain = p;
-    else if (type === 'text/html' && !html) html = p;
+    if (!type.startsWith('multipart/')) return { plain: [] };
+    const found: Found = { plain: [] };
+    for (const child of p.parts ?? []) {
+      const r = find(child, depth + 1);
+      if (type === 'multipart/alternative') {
+        if (found.plain.length === 0) found.plain = r.plain;
+        found.html ??= r.html;
+        if (found.plain.length > 0 && found.html) break;
+      } else {
+        found.plain.push(...r.plain.slice(0, MAX_TEXT_PARTS - found.plain.length));
+        found.html ??= r.html;
+      }
+    }
+    return found;
   };
-  walk(root, 0);
-  return { plain, html };
+  return find(root, 0);
 }
 
 /** Decoded text of one part (base64url, padded or not; `Buffer` accepts both), in its own charset. */
@@ -89,7 +104,8 @@ export function gmailToMinimal(msg: gmail_v1.Schema$Message): MinimalMessage {
   const headers = selectHeaders(raw);
   const { plain, html } = chooseTextParts(payload);
   const htmlText = html ? partText(html) : null;
-  const text = plain ? partText(plain) : htmlText !== null ? htmlToText(htmlText) : '';
+  const text =
+    plain.length > 0 ? plain.map(partText).join('\n') : htmlText !== null ? htmlToText(htmlText) : '';
   const newest = text === '' ? '' : newestPart(normalise(text));
   const internal = Number(msg.internalDate);
   return {

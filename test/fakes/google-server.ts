@@ -13,6 +13,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createHash, randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { emlToGmailPayload } from './eml-to-gmail.ts';
 
 export interface FakePart {
   mimeType: string;
@@ -657,6 +658,14 @@ export async function startGoogleServer(opts: GoogleServerOptions = {}) {
       };
       u.messages.push(stored);
       u.history.push({ id: u.historyId, message: { id, threadId: id, labelIds } });
+      return id;
+    },
+    /** Adds a raw RFC 5322 message (e.g. from the corpus), presented as Gmail presents it; returns its id. */
+    addRawMessage(email: string, raw: Uint8Array, labelIds?: string[]): string {
+      const id = fake.addMessage(email, { headers: [], labelIds });
+      const stored = user(email).messages.at(-1)!;
+      stored.payload = emlToGmailPayload(raw);
+      stored.sizeEstimate = raw.length;
       return id;
     },
     /** Adds n synthetic business messages (signature, quoted history, mixed charsets) for benchmarks. */
