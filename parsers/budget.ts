@@ -45,6 +45,8 @@ export const TIME_BUDGET_MS = 2_000;
 
 /** Raised when a message is over a budget; the extractor turns it into `discarded: "unreadable"`. */
 export class BudgetError extends Error {
+  /** Headers read before the budget ran out (lower-cased name -> raw value), so reports can name the sender. */
+  headers?: Map<string, string>;
   constructor(message: string) {
     super(message);
     this.name = 'BudgetError';

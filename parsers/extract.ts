@@ -7,7 +7,7 @@ import type { Address, ExtractResult, MinimalMessage } from './types.ts';
 import { classifySender } from './sender-class.ts';
 import { findSignature } from './signature.ts';
 import { extractFields } from './fields.ts';
-import { parseRaw, toMinimal } from './message.ts';
+import { parseRaw, selectHeaders, toMinimal } from './message.ts';
 import { BudgetError, capLines, deadline } from './budget.ts';
 
 function result(
@@ -37,20 +37,32 @@ function messageIdOf(h: Record<string, string>): string | null {
   return v === '' ? null : v.slice(0, 998);
 }
 
-/** Extracts from a connector's MinimalMessage (headers + tail); `check` enforces a time budget. */
-export function extractMinimal(m: MinimalMessage, file?: string, check: (stage: string) => void = () => {}): ExtractResult {
+/**
+ * Extracts from a connector's MinimalMessage (headers + tail). `check` enforces the time budget
+ * (default: a fresh per-message deadline); a failure inside the parser becomes `unreadable`.
+ */
+export function extractMinimal(m: MinimalMessage, file?: string, check: (stage: string) => void = deadline().check): ExtractResult {
   const { from, discarded } = classifySender(m.headers);
   const messageId = messageIdOf(m.headers);
   if (discarded) return result(file, messageId, from, discarded, null, null);
-  // Connectors cap the tail already; cap lines again because MinimalMessages also come from outside.
-  const tail = capLines(m.tail.length > 65_536 ? m.tail.slice(-65_536) : m.tail);
-  const lines = findSignature(tail, from, m.signatureHint ?? undefined);
-  check('signature search');
-  if (!lines || lines.length === 0) return result(file, messageId, from, null, null, null);
-  const clean = lines.map((l) => l.replace(/\s+$/, '')).filter((l) => l !== '');
-  const contact = extractFields(clean, from);
-  check('field extraction');
-  return result(file, messageId, from, null, clean, contact);
+  try {
+    // Connectors cap the tail already; cap lines again because MinimalMessages also come from outside.
+    const tail = capLines(m.tail.length > 65_536 ? m.tail.slice(-65_536) : m.tail);
+    const lines = findSignature(tail, from, m.signatureHint ?? undefined);
+    check('signature search');
+    if (!lines || lines.length === 0) return result(file, messageId, from, null, null, null);
+    const clean = lines.map((l) => l.replace(/\s+$/, '')).filter((l) => l !== '');
+    const contact = extractFields(clean, from);
+    check('field extraction');
+    return result(file, messageId, from, null, clean, contact);
+  } catch (err) {
+    return result(file, messageId, from, 'unreadable', null, null, reasonOf(err));
+  }
+}
+
+function reasonOf(err: unknown): string {
+  if (err instanceof BudgetError) return err.message;
+  return `malformed message: ${(err as Error)?.message ?? String(err)}`.slice(0, 300);
 }
 
 /** Extracts from raw RFC 5322 bytes (an .eml file, one mbox message). */
@@ -62,8 +74,9 @@ export function extractRaw(bytes: Uint8Array, file?: string): ExtractResult {
     d.check('newest-part cut');
     return extractMinimal(m, file, d.check);
   } catch (err) {
-    const reason =
-      err instanceof BudgetError ? err.message : `malformed message: ${(err as Error)?.message ?? String(err)}`.slice(0, 300);
-    return result(file, null, { name: null, email: null }, 'unreadable', null, null, reason);
+    // Name the sender when the headers were read before the budget ran out.
+    const h = err instanceof BudgetError && err.headers ? selectHeaders(err.headers) : null;
+    const from = h ? classifySender(h).from : { name: null, email: null };
+    return result(file, h ? messageIdOf(h) : null, from, 'unreadable', null, null, reasonOf(err));
   }
 }

@@ -244,27 +244,32 @@ export function parseRaw(bytes: Uint8Array, opts: ParseOptions = {}): ParsedMess
   if (headers.size === 0 || !/^[!-9;-~]{1,76}:/.test(latin1(bytes, start, Math.min(h.end, start + 80)))) {
     throw new BudgetError('no RFC 5322 header block at the start of the message');
   }
-  check('headers');
-  const walker = new Walker(bytes, check);
-  const found = walker.find(h.body, limit, headers, 0);
-  let text = '';
-  let textKind: ParsedMessage['textKind'] = null;
-  let signatureHint: string | null = null;
-  if (found.plain.length > 0) {
-    text = normaliseText(found.plain.map((p) => walker.decode(p)).join('\n'));
-    textKind = 'plain';
-  }
-  if (found.html) {
-    const html = walker.decode(found.html);
-    check('HTML decoding');
-    signatureHint = htmlSignatureHint(html);
-    if (found.plain.length === 0) {
-      text = normaliseText(htmlToText(html));
-      textKind = 'html';
+  try {
+    check('headers');
+    const walker = new Walker(bytes, check);
+    const found = walker.find(h.body, limit, headers, 0);
+    let text = '';
+    let textKind: ParsedMessage['textKind'] = null;
+    let signatureHint: string | null = null;
+    if (found.plain.length > 0) {
+      text = normaliseText(found.plain.map((p) => walker.decode(p)).join('\n'));
+      textKind = 'plain';
     }
+    if (found.html) {
+      const html = walker.decode(found.html);
+      check('HTML decoding');
+      signatureHint = htmlSignatureHint(html);
+      if (found.plain.length === 0) {
+        text = normaliseText(htmlToText(html));
+        textKind = 'html';
+      }
+    }
+    check('text decoding');
+    return { rawHeaders: headers, text, textKind, signatureHint, size: bytes.length };
+  } catch (err) {
+    if (err instanceof BudgetError) err.headers = headers;
+    throw err;
   }
-  check('text decoding');
-  return { rawHeaders: headers, text, textKind, signatureHint, size: bytes.length };
 }
 
 /** Headers a MinimalMessage keeps: identity, threading-free metadata and bulk/automation signals. */

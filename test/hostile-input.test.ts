@@ -48,6 +48,8 @@ describe('hostile input', () => {
     const { r } = timed(msg(head + 'Content-Type: multipart/mixed; boundary="b199"\n', body));
     expect(r.discarded).toBe('unreadable');
     expect(r.reason).toMatch(/nesting deeper than 32/);
+    expect(r.from.email).toBe('eve@attacker.example');
+    expect(r.messageId).toBe('<h@x>');
   });
 
   it('stops at a message with thousands of MIME parts', () => {
