@@ -59,7 +59,8 @@ export function deadline(ms = TIME_BUDGET_MS): { check(stage: string): void; ela
   return {
     check(stage: string) {
       const t = performance.now() - start;
-      if (t > ms) throw new BudgetError(`time budget of ${ms} ms exceeded during ${stage} (${Math.round(t)} ms)`);
+      if (t > ms)
+        throw new BudgetError(`time budget of ${ms} ms exceeded during ${stage} (${Math.round(t)} ms)`);
     },
     elapsed: () => performance.now() - start,
   };

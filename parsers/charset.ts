@@ -37,7 +37,10 @@ export function latin1(bytes: Uint8Array, start = 0, end = bytes.length): string
 
 /** Decodes `bytes` declared as `charset` (may be null/empty), falling back when the declaration lies. */
 export function decodeText(bytes: Uint8Array, charset: string | null | undefined): string {
-  const cs = (charset ?? '').trim().toLowerCase().replace(/^["']|["']$/g, '');
+  const cs = (charset ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/^["']|["']$/g, '');
   if (isAscii(bytes)) return latin1(bytes);
   if (cs === 'utf-8' || cs === 'utf8' || cs === '' || LATIN1_ALIASES.has(cs)) {
     // Valid UTF-8 with 8-bit bytes is almost never accidental, whatever the label says.

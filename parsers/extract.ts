@@ -41,7 +41,11 @@ function messageIdOf(h: Record<string, string>): string | null {
  * Extracts from a connector's MinimalMessage (headers + tail). `check` enforces the time budget
  * (default: a fresh per-message deadline); a failure inside the parser becomes `unreadable`.
  */
-export function extractMinimal(m: MinimalMessage, file?: string, check: (stage: string) => void = deadline().check): ExtractResult {
+export function extractMinimal(
+  m: MinimalMessage,
+  file?: string,
+  check: (stage: string) => void = deadline().check,
+): ExtractResult {
   const { from, discarded } = classifySender(m.headers);
   const messageId = messageIdOf(m.headers);
   if (discarded) return result(file, messageId, from, discarded, null, null);

@@ -4,21 +4,104 @@
  */
 
 const BLOCK = new Set([
-  'br', 'p', 'div', 'tr', 'td', 'th', 'li', 'ul', 'ol', 'table', 'tbody', 'thead', 'h1', 'h2', 'h3',
-  'h4', 'h5', 'h6', 'blockquote', 'pre', 'hr', 'section', 'article', 'header', 'footer', 'address',
-  'center', 'dl', 'dt', 'dd',
+  'br',
+  'p',
+  'div',
+  'tr',
+  'td',
+  'th',
+  'li',
+  'ul',
+  'ol',
+  'table',
+  'tbody',
+  'thead',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'pre',
+  'hr',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'address',
+  'center',
+  'dl',
+  'dt',
+  'dd',
 ]);
 const SKIP = new Set(['script', 'style', 'head', 'title', 'xml', 'template', 'noscript']);
 
 const NAMED: Record<string, string> = {
-  nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", copy: '©', reg: '®', trade: '™',
-  ndash: '–', mdash: '—', hellip: '…', bull: '•', middot: '·', laquo: '«', raquo: '»', lsquo: '‘',
-  rsquo: '’', ldquo: '“', rdquo: '”', euro: '€', pound: '£', yen: '¥', cent: '¢', sect: '§',
-  deg: '°', para: '¶', times: '×', shy: '', zwnj: '', zwj: '', ensp: ' ', emsp: ' ', thinsp: ' ',
-  auml: 'ä', ouml: 'ö', uuml: 'ü', Auml: 'Ä', Ouml: 'Ö', Uuml: 'Ü', szlig: 'ß', eacute: 'é',
-  egrave: 'è', ecirc: 'ê', Eacute: 'É', aacute: 'á', agrave: 'à', acirc: 'â', iacute: 'í',
-  oacute: 'ó', uacute: 'ú', ntilde: 'ñ', Ntilde: 'Ñ', ccedil: 'ç', Ccedil: 'Ç', oslash: 'ø',
-  aring: 'å', Aring: 'Å', aelig: 'æ', iuml: 'ï', euml: 'ë', ocirc: 'ô', ucirc: 'û', icirc: 'î',
+  nbsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  bull: '•',
+  middot: '·',
+  laquo: '«',
+  raquo: '»',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  euro: '€',
+  pound: '£',
+  yen: '¥',
+  cent: '¢',
+  sect: '§',
+  deg: '°',
+  para: '¶',
+  times: '×',
+  shy: '',
+  zwnj: '',
+  zwj: '',
+  ensp: ' ',
+  emsp: ' ',
+  thinsp: ' ',
+  auml: 'ä',
+  ouml: 'ö',
+  uuml: 'ü',
+  Auml: 'Ä',
+  Ouml: 'Ö',
+  Uuml: 'Ü',
+  szlig: 'ß',
+  eacute: 'é',
+  egrave: 'è',
+  ecirc: 'ê',
+  Eacute: 'É',
+  aacute: 'á',
+  agrave: 'à',
+  acirc: 'â',
+  iacute: 'í',
+  oacute: 'ó',
+  uacute: 'ú',
+  ntilde: 'ñ',
+  Ntilde: 'Ñ',
+  ccedil: 'ç',
+  Ccedil: 'Ç',
+  oslash: 'ø',
+  aring: 'å',
+  Aring: 'Å',
+  aelig: 'æ',
+  iuml: 'ï',
+  euml: 'ë',
+  ocirc: 'ô',
+  ucirc: 'û',
+  icirc: 'î',
 };
 
 /** Decodes HTML character references (named subset, decimal, hex); unknown ones stay as written. */
@@ -28,7 +111,8 @@ export function decodeEntities(s: string): string {
   return s.replace(/&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,9});?/g, (m, ref: string) => {
     if (ref[0] === '#') {
       const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return m;
+      if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff))
+        return m;
       return code === 0xa0 ? ' ' : String.fromCodePoint(code);
     }
     const v = NAMED[ref];
@@ -79,7 +163,7 @@ export function htmlToText(html: string): string {
     i = gt + 1;
     if (!closing && SKIP.has(name)) {
       const e = lower.indexOf(`</${name}`, i);
-      i = e < 0 ? n : (html.indexOf('>', e) + 1 || n);
+      i = e < 0 ? n : html.indexOf('>', e) + 1 || n;
       continue;
     }
     if (name === 'pre') pre = closing ? Math.max(0, pre - 1) : pre + 1;
@@ -90,8 +174,7 @@ export function htmlToText(html: string): string {
       // Block edges end the current line once: </td><td> or </p><p> is one break, not a blank line.
       out.push('\n');
       atLineStart = true;
-    }
-    else if (name === 'img' && !closing) {
+    } else if (name === 'img' && !closing) {
       const alt = attr(html.slice(lt, gt), 'alt');
       if (alt) {
         out.push(`[${decodeEntities(alt)}]`);
@@ -133,7 +216,14 @@ function attr(tag: string, name: string): string | null {
  * `<div id="Signature">` (also `x_Signature` once quoted), classic Outlook `<a name="_MailAutoSig">`,
  * Apple/others `class="signature"`.
  */
-const MARKERS = ['gmail_signature', 'moz-signature', 'id="signature"', 'id=signature', '_mailautosig', 'class="signature"'];
+const MARKERS = [
+  'gmail_signature',
+  'moz-signature',
+  'id="signature"',
+  'id=signature',
+  '_mailautosig',
+  'class="signature"',
+];
 /** Where quoted history starts in client HTML: a signature after this belongs to an older message. */
 const QUOTE_MARKERS = ['gmail_quote', 'divrplyfwdmsg', 'moz-cite-prefix', 'type="cite"', '<blockquote'];
 

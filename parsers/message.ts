@@ -81,7 +81,8 @@ function parseHeaderBlock(text: string): Map<string, string> {
   let name: string | null = null;
   let value = '';
   const commit = () => {
-    if (name !== null && !out.has(name)) out.set(name, value.length > MAX_HEADER_VALUE ? value.slice(0, MAX_HEADER_VALUE) : value.trim());
+    if (name !== null && !out.has(name))
+      out.set(name, value.length > MAX_HEADER_VALUE ? value.slice(0, MAX_HEADER_VALUE) : value.trim());
   };
   for (const raw of text.split('\n')) {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
@@ -144,7 +145,13 @@ class Walker {
    * exmh/mutt put the `-- ` signature in its own inline part of a multipart/mixed; mailparser joins
    * them the same way), one per multipart/alternative, and the first text/html part.
    */
-  find(start: number, end: number, headers: Map<string, string>, depth: number, defType = 'text/plain'): Found {
+  find(
+    start: number,
+    end: number,
+    headers: Map<string, string>,
+    depth: number,
+    defType = 'text/plain',
+  ): Found {
     if (++this.parts > MAX_MIME_PARTS) throw new BudgetError(`more than ${MAX_MIME_PARTS} MIME parts`);
     if (depth > MAX_MIME_DEPTH) throw new BudgetError(`MIME nesting deeper than ${MAX_MIME_DEPTH} levels`);
     const ct = parseContentType(headers.get('content-type'), defType);
@@ -164,14 +171,17 @@ class Walker {
     for (const child of this.children(start, end, boundary)) {
       this.check('MIME walk');
       const h = headerEnd(this.b, child.start, child.end);
-      const ch = parseHeaderBlock(latin1(this.b, child.start, Math.min(h.end, child.start + MAX_HEADER_BYTES)));
+      const ch = parseHeaderBlock(
+        latin1(this.b, child.start, Math.min(h.end, child.start + MAX_HEADER_BYTES)),
+      );
       const r = this.find(h.body, child.end, ch, depth + 1, childType);
       if (alternative) {
         if (found.plain.length === 0) found.plain = r.plain;
         found.html ??= r.html;
         if (found.plain.length > 0 && found.html) break;
       } else {
-        if (found.plain.length < MAX_TEXT_PARTS) found.plain.push(...r.plain.slice(0, MAX_TEXT_PARTS - found.plain.length));
+        if (found.plain.length < MAX_TEXT_PARTS)
+          found.plain.push(...r.plain.slice(0, MAX_TEXT_PARTS - found.plain.length));
         found.html ??= r.html;
       }
     }
@@ -229,7 +239,9 @@ function normaliseText(s: string): string {
 export function parseRaw(bytes: Uint8Array, opts: ParseOptions = {}): ParsedMessage {
   const check = opts.check ?? (() => {});
   if (bytes.length > MAX_MESSAGE_BYTES) {
-    throw new BudgetError(`message is ${(bytes.length / 1048576).toFixed(1)} MiB, over the ${MAX_MESSAGE_BYTES / 1048576} MiB budget`);
+    throw new BudgetError(
+      `message is ${(bytes.length / 1048576).toFixed(1)} MiB, over the ${MAX_MESSAGE_BYTES / 1048576} MiB budget`,
+    );
   }
   const limit = Math.min(bytes.length, MAX_PARSE_BYTES);
   let start = 0;
@@ -274,15 +286,57 @@ export function parseRaw(bytes: Uint8Array, opts: ParseOptions = {}): ParsedMess
 
 /** Headers a MinimalMessage keeps: identity, threading-free metadata and bulk/automation signals. */
 const KEEP = new Set([
-  'from', 'reply-to', 'sender', 'to', 'cc', 'date', 'message-id', 'return-path', 'x-from',
-  'list-unsubscribe', 'list-unsubscribe-post', 'list-id', 'list-post', 'list-subscribe', 'list-help',
-  'list-software', 'mailing-list', 'precedence', 'auto-submitted', 'feedback-id', 'x-mailer',
-  'user-agent', 'x-autoreply', 'x-autorespond', 'x-auto-response-suppress', 'x-ses-outgoing', 'x-sg-eid',
-  'x-sg-id', 'x-mc-user', 'x-mandrill-user', 'x-pm-message-id', 'x-csa-complaints', 'x-report-abuse',
-  'x-feedback-id', 'x-msfbl', 'x-sfmc-stack', 'x-mktomailer', 'x-ems-stamp', 'x-hs-cid',
+  'from',
+  'reply-to',
+  'sender',
+  'to',
+  'cc',
+  'date',
+  'message-id',
+  'return-path',
+  'x-from',
+  'list-unsubscribe',
+  'list-unsubscribe-post',
+  'list-id',
+  'list-post',
+  'list-subscribe',
+  'list-help',
+  'list-software',
+  'mailing-list',
+  'precedence',
+  'auto-submitted',
+  'feedback-id',
+  'x-mailer',
+  'user-agent',
+  'x-autoreply',
+  'x-autorespond',
+  'x-auto-response-suppress',
+  'x-ses-outgoing',
+  'x-sg-eid',
+  'x-sg-id',
+  'x-mc-user',
+  'x-mandrill-user',
+  'x-pm-message-id',
+  'x-csa-complaints',
+  'x-report-abuse',
+  'x-feedback-id',
+  'x-msfbl',
+  'x-sfmc-stack',
+  'x-mktomailer',
+  'x-ems-stamp',
+  'x-hs-cid',
 ]);
 /** Header families kept by prefix (ESP tracking headers). */
-const KEEP_PREFIX = ['x-mailgun-', 'x-campaign', 'x-mailchimp-', 'x-sendgrid', 'x-ses-', 'x-mc-', 'x-sfdc-', 'x-marketo'];
+const KEEP_PREFIX = [
+  'x-mailgun-',
+  'x-campaign',
+  'x-mailchimp-',
+  'x-sendgrid',
+  'x-ses-',
+  'x-mc-',
+  'x-sfdc-',
+  'x-marketo',
+];
 
 function kept(name: string): boolean {
   return KEEP.has(name) || KEEP_PREFIX.some((p) => name.startsWith(p));

@@ -45,6 +45,8 @@ const DISCLAIMER_RE =
 export function findQuoteStart(lines: string[]): number {
   for (let i = 0; i < lines.length; i++) {
     const l = capLine(lines[i]!);
+    // Every marker below has a colon, a `>` or a dash run: skip the bulk of body lines cheaply.
+    if (!l.includes(':') && !l.includes('>') && !l.includes('--') && !l.includes('写道')) continue;
     if (/^\s*>/.test(l) || /^\s*\|\s?>/.test(l)) return backOverIntro(lines, i);
     if (SEPARATOR_HEADER_RE.test(l) || BEGIN_FORWARD_RE.test(l)) return i;
     if (WROTE_END_RE.test(l) && l.trim().length < 300) {
@@ -165,7 +167,8 @@ function cutTrailingNotices(lines: string[]): string[] {
     // Paragraph start.
     let start = end - 1;
     while (start > 0 && !isBlank(lines[start - 1]!)) start--;
-    const para = lines.slice(start, end).map(capLine).join(' ');
+    // Test at most the paragraph's last 40 lines: a 100 000-line paragraph is body, not a notice.
+    const para = lines.slice(Math.max(start, end - 40), end).map(capLine).join(' ');
     const disclaimer = DISCLAIMER_RE.test(para) && (para.length > 120 || /^[A-Z\s]{8,40}$/.test(lines[start]!.trim()));
     const banner = /^\s*\[(?:cid:|https?:)[^\]]{1,200}\](?:<[^>]{1,300}>)?\s*$/.test(para) && start > 0;
     const follow = /^\s*(?:Follow us|Our commitment|Like us on|Find us on)\b/i.test(lines[start]!);
@@ -185,13 +188,18 @@ function cutTrailingNotices(lines: string[]): string[] {
  */
 export function newestPart(text: string): string {
   let lines = splitLines(text);
-  lines = stripPgp(lines);
+  if (text.includes('-----BEGIN PGP')) lines = stripPgp(lines);
   const q = findQuoteStart(lines);
   if (q >= 0) lines = lines.slice(0, q);
-  lines = lines.filter((l) => !CLIENT_FOOTER_RE.test(capLine(l)));
+  // Client footers ("Sent from my iPhone") end the newest part: look only at its last lines.
+  const tailFrom = Math.max(0, lines.length - 60);
+  lines = lines.slice(0, tailFrom).concat(lines.slice(tailFrom).filter((l) => !CLIENT_FOOTER_RE.test(capLine(l))));
   lines = cutFooters(lines);
   lines = cutTrailingNotices(lines);
   while (lines.length > 0 && isBlank(lines[lines.length - 1]!)) lines.pop();
+  let first = 0;
+  while (first < lines.length && isBlank(lines[first]!)) first++;
+  if (first > 0) lines = lines.slice(first);
   // A rule line left dangling at the very end belongs to a removed footer unless it closes a frame.
   return lines.join('\n');
 }

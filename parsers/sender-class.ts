@@ -29,7 +29,8 @@ export function isFreeEmailDomain(domain: string): boolean {
   for (let i = 1; i < labels.length - 1; i++) {
     const parent = labels.slice(i).join('.');
     if (NOT_FREE.has(parent)) return false;
-    if (FREE.has(parent) && /^(?:yahoo|hotmail|outlook|live|aol|gmail|gmx|mail|yandex)\./.test(parent)) return true;
+    if (FREE.has(parent) && /^(?:yahoo|hotmail|outlook|live|aol|gmail|gmx|mail|yandex)\./.test(parent))
+      return true;
   }
   return false;
 }
@@ -45,10 +46,14 @@ const EMAIL = /^[^\s@<>()",;:\\[\]]{1,64}@[A-Za-z0-9.-]{1,253}$/;
 /** Normalises an address to lower case, or null when it is not a usable mailbox. */
 export function normaliseEmail(s: string | null | undefined): string | null {
   if (!s) return null;
-  const e = s.trim().replace(/^mailto:/i, '').toLowerCase();
+  const e = s
+    .trim()
+    .replace(/^mailto:/i, '')
+    .toLowerCase();
   if (!EMAIL.test(e)) return null;
   const domain = e.slice(e.indexOf('@') + 1);
-  if (!domain.includes('.') || domain.startsWith('.') || domain.endsWith('.') || domain.includes('..')) return null;
+  if (!domain.includes('.') || domain.startsWith('.') || domain.endsWith('.') || domain.includes('..'))
+    return null;
   return e;
 }
 
@@ -106,7 +111,12 @@ export function parseAddress(value: string | null | undefined): Address {
   let v = value.trim();
   // Group syntax `Team: a@b, c@d;` -> its members.
   const colon = v.indexOf(':');
-  if (colon > 0 && !v.slice(0, colon).includes('<') && !v.slice(0, colon).includes('"') && !v.slice(0, colon).includes('@')) {
+  if (
+    colon > 0 &&
+    !v.slice(0, colon).includes('<') &&
+    !v.slice(0, colon).includes('"') &&
+    !v.slice(0, colon).includes('@')
+  ) {
     v = v.slice(colon + 1).replace(/;\s*$/, '');
   }
   let first: Address | null = null;
@@ -132,7 +142,11 @@ function parseMailbox(item: string): Address {
     return { name, email };
   }
   const comment = /\(([^()]{1,200})\)/.exec(s);
-  const bare = s.replace(/\([^()]{0,200}\)/g, ' ').trim().split(/\s+/).find((t) => t.includes('@'));
+  const bare = s
+    .replace(/\([^()]{0,200}\)/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .find((t) => t.includes('@'));
   return { name: comment ? cleanName(comment[1]!) : null, email: normaliseEmail(bare ?? null) };
 }
 
@@ -146,10 +160,30 @@ function xFromName(v: string | undefined): string | null {
 }
 
 const ESP_HEADERS = [
-  'feedback-id', 'x-feedback-id', 'x-sg-eid', 'x-sg-id', 'x-ses-outgoing', 'x-mc-user', 'x-mandrill-user',
-  'x-csa-complaints', 'x-msfbl', 'x-sfmc-stack', 'x-mktomailer', 'x-ems-stamp', 'x-hs-cid', 'x-report-abuse',
+  'feedback-id',
+  'x-feedback-id',
+  'x-sg-eid',
+  'x-sg-id',
+  'x-ses-outgoing',
+  'x-mc-user',
+  'x-mandrill-user',
+  'x-csa-complaints',
+  'x-msfbl',
+  'x-sfmc-stack',
+  'x-mktomailer',
+  'x-ems-stamp',
+  'x-hs-cid',
+  'x-report-abuse',
 ];
-const ESP_PREFIXES = ['x-mailgun-', 'x-campaign', 'x-mailchimp-', 'x-sendgrid', 'x-ses-', 'x-sfdc-', 'x-marketo'];
+const ESP_PREFIXES = [
+  'x-mailgun-',
+  'x-campaign',
+  'x-mailchimp-',
+  'x-sendgrid',
+  'x-ses-',
+  'x-sfdc-',
+  'x-marketo',
+];
 
 /** The bulk/automation signal in `h`, or null. Exported for tests and the harvest summary. */
 export function bulkSignal(h: Record<string, string>): string | null {
@@ -170,7 +204,8 @@ export function bulkSignal(h: Record<string, string>): string | null {
         h['list-software'] !== undefined ||
         h['list-subscribe'] !== undefined));
   if (discussionList) return null;
-  if (precedence === 'bulk' || precedence === 'list') return `Precedence: ${precedence} without a discussion list`;
+  if (precedence === 'bulk' || precedence === 'list')
+    return `Precedence: ${precedence} without a discussion list`;
   if (h['list-unsubscribe'] !== undefined) return 'List-Unsubscribe without a discussion list';
   return null;
 }
@@ -179,7 +214,10 @@ export function bulkSignal(h: Record<string, string>): string | null {
  * Classifies a message by its headers (lower-cased names, decoded values as in MinimalMessage).
  * Order: no-sender, free-email, role-account, bulk.
  */
-export function classifySender(headers: Record<string, string>): { from: Address; discarded: DiscardReason | null } {
+export function classifySender(headers: Record<string, string>): {
+  from: Address;
+  discarded: DiscardReason | null;
+} {
   const a = parseAddress(headers['from']);
   const from: Address = { name: a.name ?? xFromName(headers['x-from']), email: a.email };
   if (!from.email) return { from, discarded: 'no-sender' };

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { newestPart } from '../parsers/newest-part.ts';
+
+const reply = (intro: string) => `Top text.\n\nJo Smith\nAcme Ltd\n\n${intro}\n> quoted line\n> Quoted Person\n`;
+
+describe('the newest part of a message', () => {
+  it.each([
+    ['en', 'On Mon, May 3, 2021 at 9:02 AM Paul Grant <paul@example.com> wrote:'],
+    ['de', 'Am 03.05.2021 um 09:02 schrieb Paul Grant <paul@example.com>:'],
+    ['fr', 'Le lun. 3 mai 2021 à 09:02, Paul Grant <paul@example.com> a écrit :'],
+    ['es', 'El lun, 3 may 2021 a las 9:02, Paul Grant (<paul@example.com>) escribió:'],
+    ['it', 'Il giorno lun 3 mag 2021 alle ore 09:02 Paul Grant <paul@example.com> ha scritto:'],
+    ['nl', 'Op ma 3 mei 2021 om 09:02 schreef Paul Grant <paul@example.com>:'],
+    ['pt', 'Em seg., 3 de mai. de 2021 às 09:02, Paul Grant <paul@example.com> escreveu:'],
+    ['gmail iso', '2017-05-15 6:16 GMT-07:00 Paul Grant <paul@example.com>:'],
+  ])('ends above a %s "wrote:" intro and its quote', (_lang, intro) => {
+    expect(newestPart(reply(intro))).toBe('Top text.\n\nJo Smith\nAcme Ltd');
+  });
+
+  it('ends above an intro wrapped over two lines', () => {
+    const t = 'Fine by me.\n\nOn Mon, May 3, 2021 at 9:02 AM Paul Grant\n<paul@example.com> wrote:\n> hello\n';
+    expect(newestPart(t)).toBe('Fine by me.');
+  });
+
+  it.each([
+    ['en', 'From: Paul Grant\nSent: Monday, May 3, 2021 9:02 AM\nTo: Jo Smith\nSubject: Offer'],
+    ['de', 'Von: Paul Grant\nGesendet: Montag, 3. Mai 2021 09:02\nAn: Jo Smith\nBetreff: Angebot'],
+    ['fr', 'De : Paul Grant\nEnvoyé : lundi 3 mai 2021 09:02\nÀ : Jo Smith\nObjet : Offre'],
+    ['es', 'De: Paul Grant\nEnviado: lunes, 3 de mayo de 2021 9:02\nPara: Jo Smith\nAsunto: Oferta'],
+    ['bold html', '*From:* Paul Grant\n*Sent:* Monday, May 3, 2021 9:02 AM\n*To:* Jo Smith'],
+  ])('ends above an Outlook %s header block', (_lang, block) => {
+    expect(newestPart(`Thanks.\n\nJo\n\n________________________________\n${block}\n\nOld text\n`)).toBe('Thanks.\n\nJo');
+  });
+
+  it('ends above "-----Original Message-----" and Lotus "Forwarded by" lines', () => {
+    expect(newestPart('New.\n -----Original Message-----\nFrom: X\n')).toBe('New.');
+    expect(newestPart('New.\n----- Forwarded by Jo Smith/HOU/ECT on 04/23/2001 05:55 PM -----\n\nold')).toBe('New.');
+    expect(newestPart('New.\n---------- Forwarded message ---------\nFrom: X\n')).toBe('New.');
+    expect(newestPart('New.\n\nBegin forwarded message:\n\nFrom: X\n')).toBe('New.');
+  });
+
+  it('ends above a Lotus Notes quote header (name, date, To:)', () => {
+    const t = 'My reply.\n\nJo\n\n\n\tPaul Grant\n\t04/17/2001 04:20 PM\n\t\t \n\t\t To: Jo Smith/HOU/ECT@ECT\n\t\t cc: \n\nold\n';
+    expect(newestPart(t)).toBe('My reply.\n\nJo');
+    const t2 = 'Reply.\n\n"Paul Grant" <paul@example.com> on 04/19/2001 \n09:01:03 PM\nTo: "Jo" <jo@example.com>\ncc:\n\nold';
+    expect(newestPart(t2)).toBe('Reply.');
+  });
+
+  it('drops "Sent from my iPhone", PGP armour, list footers and a trailing confidentiality notice', () => {
+    const t = [
+      '-----BEGIN PGP SIGNED MESSAGE-----',
+      'Hash: SHA1',
+      '',
+      'Body line.',
+      '',
+      'Jo Smith',
+      'Acme Ltd',
+      '',
+      'CONFIDENTIALITY NOTICE: This message is confidential and intended only for the addressee. If you are not the intended recipient, delete it.',
+      '-----BEGIN PGP SIGNATURE-----',
+      'iQA/AwUBPXNFo76WYZbx1eG3EQLfNwCfakNapOkbg26j1jqQQEHgIWFd4s0AoP4J',
+      '-----END PGP SIGNATURE-----',
+      '',
+      'Sent from my iPhone',
+      '_______________________________________________',
+      'Widgets-users mailing list',
+      'Widgets-users@lists.example.org',
+      'https://lists.example.org/mailman/listinfo/widgets-users',
+    ].join('\n');
+    expect(newestPart(t)).toBe('Body line.\n\nJo Smith\nAcme Ltd');
+  });
+
+  it('keeps a body sentence that merely mentions a mailing list', () => {
+    const t = 'Should I post this to the kernel mailing list? Any tips?\n\nmick\n-- \nMick Ryan   Ph.: +353 1 555 0101\n';
+    expect(newestPart(t)).toBe(t.trimEnd());
+  });
+});

@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractRaw } from '../parsers/extract.ts';
+import { findSignature } from '../parsers/signature.ts';
+
+const dir = join(import.meta.dirname, '..', 'fixtures', 'mail', 'signatures');
+const extract = (name: string) => extractRaw(new Uint8Array(readFileSync(join(dir, name))), name);
+
+describe('the signature block of the newest part', () => {
+  it('is the German sender block above a wrapped "schrieb" quote, without the valediction or the quoted signature', () => {
+    const r = extract('reply-de-wrote-wrapped.eml');
+    expect(r.signature?.lines).toEqual([
+      'Katrin Vogel',
+      'Leiterin Einkauf',
+      'Lindenwerk GmbH',
+      'Industriestraße 12',
+      '70565 Stuttgart',
+      'Tel. +49 711 1234567',
+      'Mobil +49 170 7654321',
+      'Fax +49 711 1234568',
+    ]);
+  });
+
+  it('stops above a French Outlook header block (De / Envoyé / À / Objet)', () => {
+    const r = extract('reply-fr-outlook-block.eml');
+    expect(r.signature?.lines[0]).toBe('Claire Morel');
+    expect(r.signature?.lines.at(-1)).toBe('www.atelier-sorel.fr');
+    expect(r.signature?.lines.join('\n')).not.toContain('Tom Baker');
+  });
+
+  it('stops above a Spanish "escribió:" intro wrapped over two lines', () => {
+    const r = extract('reply-es-wrote-wrapped.eml');
+    expect(r.signature?.lines.at(-1)).toBe('Móvil: +34 612 345 678');
+    expect(r.signature?.lines.join('\n')).not.toContain('Mark Stone');
+  });
+
+  it('keeps the `--` delimiter line and leaves the valediction and first-name sign-off out', () => {
+    const r = extract('pipes-bullets-social.eml');
+    expect(r.signature?.lines).toEqual([
+      '--',
+      'Jane Roe | Head of Partnerships | Acme Widgets Inc.',
+      'T +1 415 555 0134 ext. 22 • M +1 415 555 0177 • F +1 415 555 0100',
+      'www.acme-widgets.com | https://www.linkedin.com/in/janeroe',
+    ]);
+  });
+
+  it('is none when the sender only signs off, even with a full signature in the quoted message below', () => {
+    const r = extract('signoff-only-above-quote.eml');
+    expect(r.discarded).toBeNull();
+    expect(r.signature).toBeNull();
+    expect(r.contact).toBeNull();
+  });
+
+  it('is none when the `-- ` block holds only a name', () => {
+    expect(extract('name-only-delimiter.eml').signature).toBeNull();
+  });
+
+  it('leaves out a confidentiality notice and "Sent from my iPhone" after the block', () => {
+    const r = extract('disclaimer-and-mobile-footer.eml');
+    expect(r.signature?.lines.at(-1)).toBe('Mobile: +91 98450 12345');
+  });
+
+  it('ends above a Lotus Notes "Forwarded by" header and ignores the forwarded signature', () => {
+    const r = extract('lotus-forward-below-signature.eml');
+    expect(r.signature?.lines[0]).toBe('Greg Ortiz');
+    expect(r.signature?.lines.at(-1)).toBe('(713) 555-0199 (fax)');
+  });
+
+  it('reads a two-column `-- ` block and drops the mailing-list footer after it', () => {
+    const r = extract('list-footer-after-sig.eml');
+    expect(r.signature?.lines).toHaveLength(4);
+    expect(r.signature?.lines.join('\n')).not.toMatch(/listinfo|Users' Group/);
+  });
+
+  it('does not take a phone number from a sentence as a signature', () => {
+    const text = 'Hi,\n\nPlease call me at (415) 555-0101 tomorrow morning about the contract.\n\nThanks,\nSam\n';
+    expect(findSignature(text, { name: 'Sam Reed', email: 'sam@reedco.com' })).toBeNull();
+  });
+
+  it('keeps the line text exactly, leading whitespace included and trailing whitespace removed', () => {
+    const text = 'See you.\n\n-- \n    Lee Park   \n    Lee Park Design Ltd\n    +44 20 7946 0555\n';
+    expect(findSignature(text, { name: 'Lee Park', email: 'lee@leepark.co.uk' })).toEqual([
+      '--',
+      '    Lee Park',
+      '    Lee Park Design Ltd',
+      '    +44 20 7946 0555',
+    ]);
+  });
+
+  it('returns no block, without hanging, for a 1 MB line, 100 000 short lines and regex bait', () => {
+    // Bounded work is measured in bench/; here the hostile shapes must simply come back with an answer.
+    const from = { name: 'A B', email: 'a@b.com' };
+    expect(findSignature('x'.repeat(1_000_000), from)).toBeNull();
+    expect(findSignature('1-'.repeat(500_000), from)).toBeNull();
+    expect(findSignature(('(' + '1 '.repeat(40) + ')\n').repeat(5000), from)).toBeNull();
+    expect(findSignature(('a'.repeat(60) + '@' + 'b.'.repeat(100) + '\n').repeat(2000), from)).toBeNull();
+    const long = findSignature('ab\n'.repeat(100_000) + '-- \nA B\nA B Ltd\n+1 212 555 0100\n', from);
+    expect(long).toEqual(['--', 'A B', 'A B Ltd', '+1 212 555 0100']);
+  });
+});
