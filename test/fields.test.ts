@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { extractFields } from '../parsers/fields.ts';
+
+describe('contact fields of a signature block', () => {
+  it('reads a pipe-and-bullet block: name, title, company, typed phones with extensions, website and LinkedIn', () => {
+    const c = extractFields(
+      [
+        '--',
+        'Jane Roe | Head of Partnerships | Acme Widgets Inc.',
+        'T +1 415 555 0134 ext. 22 • M +1 415 555 0177 • F +1 415 555 0100',
+        'www.acme-widgets.com | https://www.linkedin.com/in/janeroe',
+      ],
+      { name: 'Jane Roe', email: 'jane.roe@acme-widgets.com' },
+    );
+    expect(c.name).toBe('Jane Roe');
+    expect(c.title).toBe('Head of Partnerships');
+    expect(c.company).toBe('Acme Widgets Inc.');
+    expect(c.phones).toEqual([
+      { type: 'work', e164: '+14155550134', raw: '+1 415 555 0134 ext. 22' },
+      { type: 'mobile', e164: '+14155550177', raw: '+1 415 555 0177' },
+      { type: 'fax', e164: '+14155550100', raw: '+1 415 555 0100' },
+    ]);
+    expect(c.websites).toEqual(['www.acme-widgets.com']);
+    expect(c.social).toEqual(['https://www.linkedin.com/in/janeroe']);
+  });
+
+  it('types phones from labels in several languages and takes the region from the sender ccTLD', () => {
+    const c = extractFields(
+      ['Katrin Vogel', 'Lindenwerk GmbH', 'Telefon: 0711 1234567', 'Handy: 0170 7654321', 'Telefax: 0711 1234568'],
+      { name: 'Katrin Vogel', email: 'katrin.vogel@lindenwerk.de' },
+    );
+    expect(c.phones.map((p) => [p.type, p.e164, p.raw])).toEqual([
+      ['work', '+497111234567', '0711 1234567'],
+      ['mobile', '+491707654321', '0170 7654321'],
+      ['fax', '+497111234568', '0711 1234568'],
+    ]);
+  });
+
+  it('keeps labels written after the number and extensions as written', () => {
+    const c = extractFields(
+      ['Bill Town', 'President', 'Friedline Inc.', '(303)447-0288- extension 24', '713-853-6577 Office', '281-300-8286 Wireless', '(713) 646-3490 (fax)'],
+      { name: 'Bill Town', email: 'bill@friedline.com' },
+    );
+    expect(c.title).toBe('President');
+    expect(c.phones.map((p) => `${p.type} ${p.raw}`)).toEqual([
+      'work (303)447-0288- extension 24',
+      'work 713-853-6577',
+      'mobile 281-300-8286',
+      'fax (713) 646-3490',
+    ]);
+  });
+
+  it('joins the address lines with ", " and splits "Company - Department"', () => {
+    const c = extractFields(
+      ['Nora Dobbs', 'Senior Counsel', 'Halcyon Corp. - Global Finance', '1400 Smith Street, Suite 2083', 'Houston, Texas 77002', 'Phone:  713/345-7723'],
+      { name: 'Nora Dobbs', email: 'nora.dobbs@halcyon.com' },
+    );
+    expect(c.company).toBe('Halcyon Corp.');
+    expect(c.department).toBe('Global Finance');
+    expect(c.address).toBe('1400 Smith Street, Suite 2083, Houston, Texas 77002');
+  });
+
+  it('reads the visible text of HTML-flattened links, not their targets, and drops credentials from the name', () => {
+    const c = extractFields(
+      ['Dipl.-Ing. Max Weber | Phone: +49 9131 776 6019', 'Weber IIS            | max.weber@weber-iis.de<mailto:max.weber@weber-iis.de>', 'weber-iis.de<http://www.weber-iis.de/>'],
+      { name: 'Weber, Max', email: 'max.weber@weber-iis.de' },
+    );
+    expect(c.name).toBe('Max Weber');
+    expect(c.emails).toEqual(['max.weber@weber-iis.de']);
+    expect(c.websites).toEqual(['weber-iis.de']);
+  });
+
+  it('does not turn a company page or a tagline into a title or a social profile', () => {
+    const c = extractFields(
+      ['Keith Sava', 'Making brands better since 1999', 'Follow us: https://twitter.com/brandco https://www.facebook.com/brandco'],
+      { name: 'Keith Sava', email: 'keith@brandco.com' },
+    );
+    expect(c.title).toBeNull();
+    expect(c.social).toEqual([]);
+  });
+
+  it('keeps obfuscated e-mails as written and ignores IM handles and key ids as phones', () => {
+    const c = extractFields(['Chris Hale', 'e: chris.hale at horizon-hts.ie', 'ICQ# 11466242', 'Key fingerprint = 5508 B563 6791 5C84'], {
+      name: 'Chris Hale',
+      email: 'chris.hale@horizon-hts.ie',
+    });
+    expect(c.emails).toEqual(['chris.hale at horizon-hts.ie']);
+    expect(c.phones).toEqual([]);
+  });
+});
