@@ -49,7 +49,9 @@ async function measure(name: string, fn: (m: Buffer) => unknown): Promise<number
     n += messages.length;
   }
   const rate = n / ((performance.now() - start) / 1000);
-  console.log(`${name.padEnd(34)} ${rate.toFixed(0).padStart(8)} msg/s  ${((rate * bytes) / messages.length / 1048576).toFixed(1).padStart(6)} MiB/s`);
+  console.log(
+    `${name.padEnd(34)} ${rate.toFixed(0).padStart(8)} msg/s  ${((rate * bytes) / messages.length / 1048576).toFixed(1).padStart(6)} MiB/s`,
+  );
   return rate;
 }
 
@@ -58,4 +60,6 @@ const full = await measure('sigmine extract (full path)', (m) => extractRaw(m));
 await measure('sigmine parseRaw (parse only)', (m) => parseRaw(m));
 const mp = await measure('mailparser.simpleParser alone', (m) => simpleParser(m, { skipHtmlToText: false }));
 await measure('postal-mime alone', (m) => PostalMime.parse(m));
-console.log(`full extract path / simpleParser = ${(full / mp).toFixed(2)}x (target >= 1.00): ${full >= mp ? 'MET' : 'NOT MET'}`);
+console.log(
+  `full extract path / simpleParser = ${(full / mp).toFixed(2)}x (target >= 1.00): ${full >= mp ? 'MET' : 'NOT MET'}`,
+);

@@ -17,7 +17,14 @@ export interface MailboxItem {
   bytes: Uint8Array | null;
   error?: string;
   /** The container the message came from and where to resume after it (for cursors). */
-  source: { path: string; kind: 'eml' | 'mbox' | 'maildir' | 'folder'; rel?: string; mtimeMs: number; next?: number; size: number };
+  source: {
+    path: string;
+    kind: 'eml' | 'mbox' | 'maildir' | 'folder';
+    rel?: string;
+    mtimeMs: number;
+    next?: number;
+    size: number;
+  };
 }
 
 /** Where to resume per path: mbox byte offset (with the size/mtime it was read at), folder progress. */
@@ -48,7 +55,7 @@ async function startsWithFrom(path: string): Promise<boolean> {
 async function looksLikeMail(path: string): Promise<boolean> {
   if (path.toLowerCase().endsWith('.eml')) return true;
   const h = await head(path, 80);
-  return h.startsWith("From ") || /^(?:\uFEFF|\xEF\xBB\xBF)?[A-Za-z][A-Za-z0-9-]{0,75}:/.test(h);
+  return h.startsWith('From ') || /^(?:\uFEFF|\xEF\xBB\xBF)?[A-Za-z][A-Za-z0-9-]{0,75}:/.test(h);
 }
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -81,7 +88,10 @@ async function isMaildir(dir: string): Promise<boolean> {
 
 async function readWhole(path: string, size: number): Promise<{ bytes: Uint8Array | null; error?: string }> {
   if (size > MAX_MESSAGE_BYTES) {
-    return { bytes: null, error: `message is ${(size / 1048576).toFixed(1)} MiB, over the ${MAX_MESSAGE_BYTES / 1048576} MiB budget` };
+    return {
+      bytes: null,
+      error: `message is ${(size / 1048576).toFixed(1)} MiB, over the ${MAX_MESSAGE_BYTES / 1048576} MiB budget`,
+    };
   }
   const fh = await open(path, 'r');
   try {
@@ -194,13 +204,19 @@ export async function* readMbox(
  * mbox files continue from their byte offset when they only grew, folders skip names already done
  * unless modified since.
  */
-export async function* readMailboxPaths(paths: string[], resume: ResumeState = {}): AsyncGenerator<MailboxItem> {
+export async function* readMailboxPaths(
+  paths: string[],
+  resume: ResumeState = {},
+): AsyncGenerator<MailboxItem> {
   for (const path of paths) {
     const st = await stat(path); // throws ENOENT: a missing path is fatal for the caller
     if (st.isDirectory()) {
       const maildir = await isMaildir(path);
       const files = maildir
-        ? [...(await listFiles(join(path, 'cur')).catch(() => [])), ...(await listFiles(join(path, 'new')).catch(() => []))]
+        ? [
+            ...(await listFiles(join(path, 'cur')).catch(() => [])),
+            ...(await listFiles(join(path, 'new')).catch(() => [])),
+          ]
         : await listFiles(path);
       const r = resume.dirs?.[path];
       for (const f of files) {
@@ -210,15 +226,24 @@ export async function* readMailboxPaths(paths: string[], resume: ResumeState = {
         if (r && rel <= r.after && (r.seenUntil === 0 || fst.mtimeMs <= r.seenUntil)) continue;
         if (!maildir && !(await looksLikeMail(f))) continue;
         if (!maildir && !f.toLowerCase().endsWith('.eml') && (await startsWithFrom(f))) {
-          for await (const item of readMbox(f)) yield { ...item, source: { ...item.source, path, kind: 'folder', rel } };
+          for await (const item of readMbox(f))
+            yield { ...item, source: { ...item.source, path, kind: 'folder', rel } };
           continue;
         }
         const { bytes, error } = await readWhole(f, fst.size);
-        yield { file: f, index: 1, bytes, ...(error ? { error } : {}), source: { path, kind: maildir ? 'maildir' : 'folder', rel, mtimeMs: fst.mtimeMs, size: fst.size } };
+        yield {
+          file: f,
+          index: 1,
+          bytes,
+          ...(error ? { error } : {}),
+          source: { path, kind: maildir ? 'maildir' : 'folder', rel, mtimeMs: fst.mtimeMs, size: fst.size },
+        };
       }
       continue;
     }
-    const mboxLike = path.toLowerCase().endsWith('.mbox') || (!path.toLowerCase().endsWith('.eml') && (await startsWithFrom(path)));
+    const mboxLike =
+      path.toLowerCase().endsWith('.mbox') ||
+      (!path.toLowerCase().endsWith('.eml') && (await startsWithFrom(path)));
     if (mboxLike) {
       const r = resume.mbox?.[path];
       let from = { offset: 0, index: 0 };
@@ -233,6 +258,12 @@ export async function* readMailboxPaths(paths: string[], resume: ResumeState = {
     const rf = resume.files?.[path];
     if (rf && rf.size === st.size && rf.mtimeMs === st.mtimeMs) continue;
     const { bytes, error } = await readWhole(path, st.size);
-    yield { file: path, index: 1, bytes, ...(error ? { error } : {}), source: { path, kind: 'eml', mtimeMs: st.mtimeMs, size: st.size } };
+    yield {
+      file: path,
+      index: 1,
+      bytes,
+      ...(error ? { error } : {}),
+      source: { path, kind: 'eml', mtimeMs: st.mtimeMs, size: st.size },
+    };
   }
 }

@@ -13,8 +13,14 @@ async function sigmine(...args: string[]) {
   const err: string[] = [];
   const ow = process.stdout.write.bind(process.stdout);
   const ew = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((chunk: string | Uint8Array) => (out.push(String(chunk)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => (err.push(String(chunk)), true)) as typeof process.stderr.write;
+  process.stdout.write = ((chunk: string | Uint8Array) => (
+    out.push(String(chunk)),
+    true
+  )) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => (
+    err.push(String(chunk)),
+    true
+  )) as typeof process.stderr.write;
   try {
     const code = await main(args);
     return { code, out: out.join(''), err: err.join('') };
@@ -26,19 +32,40 @@ async function sigmine(...args: string[]) {
 
 describe('sigmine extract', () => {
   it('prints one contract-shaped JSON line per message, keys in the documented order', async () => {
-    const { code, out } = await sigmine('extract', '--json', join(fixtures, 'outlook-reply-en.eml'), join(fixtures, 'mbox', 'sample.mbox'));
+    const { code, out } = await sigmine(
+      'extract',
+      '--json',
+      join(fixtures, 'outlook-reply-en.eml'),
+      join(fixtures, 'mbox', 'sample.mbox'),
+    );
     expect(code).toBe(0);
-    const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(4);
     const [first] = lines;
     expect(Object.keys(first)).toEqual(['file', 'messageId', 'from', 'discarded', 'signature', 'contact']);
     expect(first.file).toBe(join(fixtures, 'outlook-reply-en.eml'));
     expect(first.messageId).toBe('<DB9PR01MB1234ABCD@DB9PR01MB1234.eurprd01.prod.outlook.com>');
-    expect(first.from).toEqual({ name: 'Harper, Olivia', email: 'olivia.harper@northwind-logistics.example' });
+    expect(first.from).toEqual({
+      name: 'Harper, Olivia',
+      email: 'olivia.harper@northwind-logistics.example',
+    });
     expect(first.discarded).toBeNull();
     expect(first.signature.lines).toContain('T: +44 20 7946 0321');
     expect(first.signature.lines).not.toContain('Procurement Lead');
-    expect(Object.keys(first.contact)).toEqual(['name', 'title', 'department', 'company', 'phones', 'emails', 'websites', 'social', 'address']);
+    expect(Object.keys(first.contact)).toEqual([
+      'name',
+      'title',
+      'department',
+      'company',
+      'phones',
+      'emails',
+      'websites',
+      'social',
+      'address',
+    ]);
     expect(lines.map((l) => l.file.slice(fixtures.length + 1))).toEqual([
       'outlook-reply-en.eml',
       'mbox/sample.mbox#1',
@@ -63,7 +90,10 @@ describe('sigmine extract', () => {
     writeFileSync(join(dir, 'garbage.eml'), Buffer.from([0, 1, 2, 3, 255, 254, 10, 10, 0]));
     const { code, out } = await sigmine('extract', '--json', dir, join(fixtures, 'apple-mail-reply.eml'));
     expect(code).toBe(2);
-    const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines[0].discarded).toBe('unreadable');
     expect(lines[0].reason).toMatch(/header block/);
     expect(Object.keys(lines[0]).at(-1)).toBe('reason');

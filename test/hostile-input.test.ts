@@ -15,7 +15,9 @@ function timed(bytes: Uint8Array) {
 
 describe('hostile input', () => {
   it('handles a 1 MB single-line body and a 1 MB From header without hanging', () => {
-    const { r } = timed(msg(head + 'Content-Type: text/plain\n', 'a'.repeat(1024 * 1024) + '\n\nEve Mallory\nCTO\n'));
+    const { r } = timed(
+      msg(head + 'Content-Type: text/plain\n', 'a'.repeat(1024 * 1024) + '\n\nEve Mallory\nCTO\n'),
+    );
     expect(r.from.email).toBe('eve@attacker.example');
     expect(['unreadable', null]).toContain(r.discarded);
     const { r: r2 } = timed(msg(`From: ${'<'.repeat(1024 * 1024)}x@y.example\n`, 'hi\n'));
@@ -33,7 +35,10 @@ describe('hostile input', () => {
   it('reads the text of a 45 MB message without decoding its attachment', () => {
     const attachment = Buffer.alloc(45 * 1024 * 1024, 0x41);
     const bytes = Buffer.concat([
-      Buffer.from(head + 'Content-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: text/plain\n\nSee attached.\n\nEve Mallory\nChief Technology Officer\nMallory Labs Ltd.\nTel. +44 20 7946 0000\n--b\nContent-Type: application/octet-stream\nContent-Transfer-Encoding: base64\n\n'),
+      Buffer.from(
+        head +
+          'Content-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: text/plain\n\nSee attached.\n\nEve Mallory\nChief Technology Officer\nMallory Labs Ltd.\nTel. +44 20 7946 0000\n--b\nContent-Type: application/octet-stream\nContent-Transfer-Encoding: base64\n\n',
+      ),
       attachment,
       Buffer.from('\n--b--\n'),
     ]);
@@ -44,7 +49,8 @@ describe('hostile input', () => {
 
   it('stops at deeply nested multiparts with a clear reason', () => {
     let body = 'deep text\n';
-    for (let i = 0; i < 200; i++) body = `--b${i}\nContent-Type: ${i === 0 ? 'text/plain' : `multipart/mixed; boundary="b${i - 1}"`}\n\n${body}\n--b${i}--\n`;
+    for (let i = 0; i < 200; i++)
+      body = `--b${i}\nContent-Type: ${i === 0 ? 'text/plain' : `multipart/mixed; boundary="b${i - 1}"`}\n\n${body}\n--b${i}--\n`;
     const { r } = timed(msg(head + 'Content-Type: multipart/mixed; boundary="b199"\n', body));
     expect(r.discarded).toBe('unreadable');
     expect(r.reason).toMatch(/nesting deeper than 32/);
@@ -84,16 +90,19 @@ describe('hostile input', () => {
     ].join('\n');
     const { r } = timed(msg(head + 'Content-Type: text/plain\n', `hello\n\n${bait}\n`));
     expect(r.from.email).toBe('eve@attacker.example');
-    const html = '<div class="gmail_signature">' + '<div '.repeat(100_000) + '<td>'.repeat(50_000) + '&#'.repeat(50_000);
+    const html =
+      '<div class="gmail_signature">' + '<div '.repeat(100_000) + '<td>'.repeat(50_000) + '&#'.repeat(50_000);
     const { r: r2 } = timed(msg(head + 'Content-Type: text/html\n', html));
     expect(r2.from.email).toBe('eve@attacker.example');
   });
 
   it('never throws on truncated MIME or broken encodings', () => {
     const cases = [
-      head + 'Content-Type: multipart/alternative; boundary="zz"\n\n--zz\nContent-Type: text/plain\n\ntruncated',
+      head +
+        'Content-Type: multipart/alternative; boundary="zz"\n\n--zz\nContent-Type: text/plain\n\ntruncated',
       head + 'Content-Type: text/plain\nContent-Transfer-Encoding: base64\n\n!!!not base64***\n',
-      head + 'Content-Type: text/plain; charset=x-no-such-charset\nContent-Transfer-Encoding: quoted-printable\n\n=ZZ=4=\n',
+      head +
+        'Content-Type: text/plain; charset=x-no-such-charset\nContent-Transfer-Encoding: quoted-printable\n\n=ZZ=4=\n',
       head + 'Content-Type: multipart/mixed\n\nno boundary\n',
       'From: =?utf-8?B?####?= <a@b.example>\n\nbody',
     ];

@@ -23,7 +23,13 @@ async function allPages(conn: ReturnType<typeof factory.create>, cursor: Cursor 
   return pages;
 }
 
-const info = (path: unknown) => ({ id: 'c1', kind: 'mailbox', account: 'local', config: { path }, secret: null });
+const info = (path: unknown) => ({
+  id: 'c1',
+  kind: 'mailbox',
+  account: 'local',
+  config: { path },
+  secret: null,
+});
 
 describe('local mailbox files', () => {
   it('splits an mbox on From separators and unescapes >From lines', async () => {
@@ -92,19 +98,26 @@ describe('local mailbox files', () => {
   });
 
   it('rejects foreign or malformed cursors as cursor-expired', () => {
-    expect(() => parseMailboxCursor({ kind: 'gmail', v: 1 })).toThrow(expect.objectContaining({ code: 'cursor-expired' }));
-    expect(() => parseMailboxCursor({ kind: 'mailbox', v: 2 })).toThrow(expect.objectContaining({ code: 'cursor-expired' }));
+    expect(() => parseMailboxCursor({ kind: 'gmail', v: 1 })).toThrow(
+      expect.objectContaining({ code: 'cursor-expired' }),
+    );
+    expect(() => parseMailboxCursor({ kind: 'mailbox', v: 2 })).toThrow(
+      expect.objectContaining({ code: 'cursor-expired' }),
+    );
     expect(() => parseMailboxCursor({ kind: 'mailbox', v: 1, mbox: { '/x': { size: 'big' } } })).toThrow(
       expect.objectContaining({ code: 'cursor-expired' }),
     );
-    expect(() => factory.create({ ...info(undefined) }, { config: loadConfig({}) })).toThrow(expect.objectContaining({ code: 'config' }));
+    expect(() => factory.create({ ...info(undefined) }, { config: loadConfig({}) })).toThrow(
+      expect.objectContaining({ code: 'config' }),
+    );
   });
 
   it('streams a 100,000-message mbox in bounded memory', async () => {
     const path = join(tmp(), 'big.mbox');
     const ws = createWriteStream(path);
     const pad = `${'lorem ipsum dolor sit amet, '.repeat(18)}\n`;
-    for (let i = 0; i < 100_000; i++) if (!ws.write(mail(i).replace('\n\nHello', `\n\n${pad}Hello`))) await once(ws, 'drain');
+    for (let i = 0; i < 100_000; i++)
+      if (!ws.write(mail(i).replace('\n\nHello', `\n\n${pad}Hello`))) await once(ws, 'drain');
     ws.end();
     await once(ws, 'finish');
     // Measure live memory, not garbage waiting for a lazy GC.

@@ -103,9 +103,11 @@ describe('message decoding', () => {
   });
 
   it('keeps table cells and list items on their own lines and decodes entities', () => {
-    expect(htmlToText('<table><tr><td>A&nbsp;B</td><td>T: 1 &amp; 2</td></tr></table><ul><li>x</li><li>y&#233;</li></ul>')).toBe(
-      'A B\nT: 1 & 2\nx\nyé',
-    );
+    expect(
+      htmlToText(
+        '<table><tr><td>A&nbsp;B</td><td>T: 1 &amp; 2</td></tr></table><ul><li>x</li><li>y&#233;</li></ul>',
+      ),
+    ).toBe('A B\nT: 1 & 2\nx\nyé');
     expect(htmlToText('<p>a<script>var x="<p>b</p>";</script>c</p><!-- <p>hidden</p> -->')).toBe('ac');
   });
 });

@@ -2,10 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseRaw, toMinimal } from '../parsers/message.ts';
-import { classifyAddress, classifySender, isFreeEmailDomain, isRoleAccount, parseAddress } from '../parsers/sender-class.ts';
+import {
+  classifyAddress,
+  classifySender,
+  isFreeEmailDomain,
+  isRoleAccount,
+  parseAddress,
+} from '../parsers/sender-class.ts';
 
 const root = join(import.meta.dirname, '..');
-const classifyFixture = (name: string) => classifySender(toMinimal(parseRaw(readFileSync(join(root, 'fixtures', 'mail', name))), name).headers);
+const classifyFixture = (name: string) =>
+  classifySender(toMinimal(parseRaw(readFileSync(join(root, 'fixtures', 'mail', name))), name).headers);
 
 describe('sender classification', () => {
   it('keeps a business sender posting to a discussion list even with List-Unsubscribe and Precedence: bulk', () => {
@@ -29,10 +36,18 @@ describe('sender classification', () => {
 
   it('treats Precedence: bulk or List-Unsubscribe without any discussion list as bulk', () => {
     expect(classifySender({ from: 'Jo Lee <jo@shop.example>', precedence: 'bulk' }).discarded).toBe('bulk');
-    expect(classifySender({ from: 'Jo Lee <jo@shop.example>', 'list-unsubscribe': '<https://x.example/u>' }).discarded).toBe('bulk');
-    expect(classifySender({ from: 'Jo Lee <jo@shop.example>', 'list-id': '<a.b>', 'list-post': 'NO', precedence: 'list' }).discarded).toBe(
-      'bulk',
-    );
+    expect(
+      classifySender({ from: 'Jo Lee <jo@shop.example>', 'list-unsubscribe': '<https://x.example/u>' })
+        .discarded,
+    ).toBe('bulk');
+    expect(
+      classifySender({
+        from: 'Jo Lee <jo@shop.example>',
+        'list-id': '<a.b>',
+        'list-post': 'NO',
+        precedence: 'list',
+      }).discarded,
+    ).toBe('bulk');
     expect(classifySender({ from: 'Jo Lee <jo@shop.example>', 'auto-submitted': 'no' }).discarded).toBeNull();
   });
 
@@ -55,14 +70,22 @@ describe('sender classification', () => {
       name: 'Harper, Olivia',
       email: 'olivia.harper@northwind.example',
     });
-    expect(parseAddress('bkc@murkworks.example (Brad Clements)')).toEqual({ name: 'Brad Clements', email: 'bkc@murkworks.example' });
+    expect(parseAddress('bkc@murkworks.example (Brad Clements)')).toEqual({
+      name: 'Brad Clements',
+      email: 'bkc@murkworks.example',
+    });
     expect(parseAddress('Sales team: a@x.example, b@x.example;').email).toBe('a@x.example');
     expect(parseAddress('"" Angles " Puglisi" <angles@x.example>').name).toBe('Angles Puglisi');
     expect(parseAddress('undisclosed-recipients:;').email).toBeNull();
   });
 
   it('uses the Lotus/Exchange X-From display name when From has none', () => {
-    expect(classifySender({ from: 'sally.beck@enron.example', 'x-from': 'Beck, Sally </O=ENRON/OU=NA/CN=RECIPIENTS/CN=SBECK>' }).from).toEqual({
+    expect(
+      classifySender({
+        from: 'sally.beck@enron.example',
+        'x-from': 'Beck, Sally </O=ENRON/OU=NA/CN=RECIPIENTS/CN=SBECK>',
+      }).from,
+    ).toEqual({
       name: 'Beck, Sally',
       email: 'sally.beck@enron.example',
     });

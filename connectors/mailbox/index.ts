@@ -28,7 +28,8 @@ export function parseMailboxCursor(c: Cursor | null): MailboxCursor {
   if (!obj(c.mbox) || !obj(c.dirs) || !obj(c.files)) throw bad('malformed progress maps');
   const num = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
   for (const v of Object.values((c.mbox ?? {}) as Record<string, Record<string, unknown>>)) {
-    if (!v || !num(v.size) || !num(v.mtimeMs) || !num(v.offset) || !num(v.index)) throw bad('malformed mbox entry');
+    if (!v || !num(v.size) || !num(v.mtimeMs) || !num(v.offset) || !num(v.index))
+      throw bad('malformed mbox entry');
   }
   for (const v of Object.values((c.dirs ?? {}) as Record<string, Record<string, unknown>>)) {
     if (!v || typeof v.after !== 'string' || !num(v.seenUntil)) throw bad('malformed folder entry');

@@ -16,7 +16,13 @@ const HEADERS = ['file', 'from', 'result', 'name', 'title', 'company', 'phones',
 
 function row(r: ExtractResult): string[] {
   const c = r.contact;
-  const result = r.discarded ? (r.reason ? `unreadable: ${r.reason}` : r.discarded) : r.signature ? 'signature' : 'no signature';
+  const result = r.discarded
+    ? r.reason
+      ? `unreadable: ${r.reason}`
+      : r.discarded
+    : r.signature
+      ? 'signature'
+      : 'no signature';
   return [
     r.file ?? '',
     r.from.email ?? '',
@@ -32,7 +38,9 @@ function row(r: ExtractResult): string[] {
 export function register(program: Command): void {
   program
     .command('extract')
-    .description('extract sender signatures and contact fields from .eml files, folders, mbox files and Maildir')
+    .description(
+      'extract sender signatures and contact fields from .eml files, folders, mbox files and Maildir',
+    )
     .argument('<paths...>', '.eml files, folders of them, mbox files or Maildir folders')
     .option('--json', 'one JSON object per message (the ExtractResult contract)')
     .action(async (paths: string[], opts: { json?: boolean }) => {
@@ -73,7 +81,9 @@ export function register(program: Command): void {
       }
       if (!opts.json) {
         if (rows.length > 0 || total === 0) printTable(HEADERS, rows);
-        process.stdout.write(`\n${total} messages, ${withSignature} with a signature, ${unreadable} unreadable\n`);
+        process.stdout.write(
+          `\n${total} messages, ${withSignature} with a signature, ${unreadable} unreadable\n`,
+        );
       }
       if (unreadable > 0) setExit(EXIT.partial);
     });
