@@ -23,6 +23,13 @@ import { decryptSecret } from '../secrets/index.ts';
 import { ConnectionsError, getContributorByEmail } from './repository.ts';
 import type { RevocationsTable } from './tables.ts';
 
+/**
+ * Kinds whose provider has no revoke endpoint for our grant, even though their connector exports a no-op
+ * `revoke` (Microsoft identity platform: delegated refresh tokens cannot be revoked by the client; the
+ * person removes the app at myapps.microsoft.com). Recorded as `discarded`, never as `revoked`.
+ */
+const NO_PROVIDER_REVOKE = new Set(['outlook', 'outlook-calendar', 'outlook-contacts']);
+
 /** Provider revoke attempts before a revocation is given up (and its parked token dropped). */
 export const MAX_REVOKE_ATTEMPTS = 5;
 
@@ -73,7 +80,7 @@ export async function optOutContributor(db: Kysely<DB>, email: string, deps: Opt
     for (const c of conns) {
       if (c.status === 'opted-out' && c.secret_enc === null) continue;
       let revocable = false;
-      if (c.secret_enc) {
+      if (c.secret_enc && !NO_PROVIDER_REVOKE.has(c.kind)) {
         try {
           revocable = typeof (await factoryFor(c.kind)).revoke === 'function';
         } catch {
