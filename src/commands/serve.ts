@@ -10,7 +10,7 @@ import { createApp } from '../web/app.ts';
 export function register(program: Command): void {
   program
     .command('serve')
-    .description('run the web app: privacy center (/privacy), health (/healthz) and metrics (/metrics)')
+    .description('run the web app: member area (/member), privacy center (/privacy), health (/healthz) and metrics (/metrics)')
     .option('--port <n>', 'port to listen on', '8787')
     .option('--host <h>', 'address to listen on', '127.0.0.1')
     .option('--outbox <dir>', 'where the file transport writes privacy-link mails (default SIGMINE_NOTICE_OUTBOX or ./data/outbox)')
@@ -19,7 +19,7 @@ export function register(program: Command): void {
       const database = await openDatabase(config.database);
       const outbox = resolve(opts.outbox ?? process.env.SIGMINE_NOTICE_OUTBOX ?? resolve('data', 'outbox'));
       const transport = TRANSPORTS.file!({ outbox });
-      const app = createApp({ database, config, transport, from: process.env.SIGMINE_NOTICE_FROM });
+      const app = createApp({ database, config, transport, from: process.env.SIGMINE_NOTICE_FROM, demo: process.env.SIGMINE_DEMO === '1' });
       const server = serve({ fetch: app.fetch, port: Number(opts.port), hostname: opts.host });
       console.log(`sigmine web app on http://${opts.host}:${opts.port} (privacy center: /privacy); link mails go to ${outbox}`);
       await new Promise<void>((done) => {

@@ -24,8 +24,9 @@ import { resolveOptions } from '../privacy/options.ts';
 import { signLink, verifyLink } from './links.ts';
 import { esc, page } from './html.ts';
 import { metricsText } from './metrics.ts';
+import { memberRoutes, type MemberAppOptions } from './member.ts';
 
-export interface WebAppOptions {
+export interface WebAppOptions extends Pick<MemberAppOptions, 'demo' | 'factoryFor'> {
   database: Pick<Database, 'db' | 'dialect'>;
   config: Readonly<Config>;
   /** Where privacy-center link mails go (the notices' transport). */
@@ -50,12 +51,15 @@ export function createApp(o: WebAppOptions): Hono {
   // Forms post only from our own pages (Origin check); tokens travel in the body, never in logs.
   app.use('*', csrf());
 
+  app.route('/', memberRoutes(o));
+
   app.get('/', (c) =>
     c.html(
       page(
         'sigmine',
         `<h1>sigmine</h1><p>A directory of business contacts built from e-mail signatures that community
         members' mailboxes already hold. We read only headers and signature blocks, never message bodies.</p>
+        <p>Members: <a href="/member">sign in</a> to connect a mailbox, preview what it shares and see your credits.</p>
         <p>Are you listed, or about to be? <a href="/privacy">See, correct, export, restrict or remove your
         profile</a>.</p>`,
       ),

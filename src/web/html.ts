@@ -21,7 +21,7 @@ form.inline{display:inline} button{font:inherit;padding:.35rem .8rem;margin:.2re
 input,select{font:inherit;padding:.3rem} .note{color:#556;font-size:.9rem} .danger{color:#a11}
 .flash{background:#eef6ee;border:1px solid #9c9;padding:.5rem .8rem}
 </style></head><body>
-<header><a href="/">sigmine</a> · <a href="/privacy">Privacy center</a></header>
+<header><a href="/">sigmine</a> · <a href="/member">Members</a> · <a href="/privacy">Privacy center</a></header>
 <main>${body}</main>
 </body></html>`;
 }

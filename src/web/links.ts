@@ -13,9 +13,11 @@ export const LINK_PURPOSE = 'sigmine/web-link/v1';
 /** One hour: long enough to open a mail, short enough that a forwarded link soon stops working. */
 export const LINK_TTL_MS = 60 * 60 * 1000;
 
+export type LinkScope = 'privacy' | 'member';
+
 export interface LinkPayload {
-  /** What the link opens: the person's own profile in the privacy center. */
-  p: 'privacy';
+  /** What the link opens: the person's own profile in the privacy center, or a member's own account. */
+  p: LinkScope;
   /** The verified address (normalised: trimmed, lower-cased). */
   e: string;
   /** Expiry, ms since epoch. */
@@ -25,11 +27,11 @@ export interface LinkPayload {
 export async function signLink(
   db: Kysely<any>,
   email: string,
-  opts: { secretKey?: string | null; now?: Date; ttlMs?: number } = {},
+  opts: { secretKey?: string | null; now?: Date; ttlMs?: number; scope?: LinkScope } = {},
 ): Promise<string> {
   const h = await keyedHasher(db, LINK_PURPOSE, opts.secretKey);
   const payload: LinkPayload = {
-    p: 'privacy',
+    p: opts.scope ?? 'privacy',
     e: email.trim().toLowerCase(),
     x: (opts.now ?? new Date()).getTime() + (opts.ttlMs ?? LINK_TTL_MS),
   };
@@ -41,7 +43,7 @@ export async function signLink(
 export async function verifyLink(
   db: Kysely<any>,
   token: string | undefined | null,
-  opts: { secretKey?: string | null; now?: Date } = {},
+  opts: { secretKey?: string | null; now?: Date; scope?: LinkScope } = {},
 ): Promise<string | null> {
   if (!token || token.length > 2048) return null;
   const dot = token.lastIndexOf('.');
@@ -58,7 +60,7 @@ export async function verifyLink(
   } catch {
     return null;
   }
-  if (payload.p !== 'privacy' || typeof payload.e !== 'string' || typeof payload.x !== 'number') return null;
+  if (payload.p !== (opts.scope ?? 'privacy') || typeof payload.e !== 'string' || typeof payload.x !== 'number') return null;
   if ((opts.now ?? new Date()).getTime() > payload.x) return null;
   return payload.e;
 }
