@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -144,7 +144,13 @@ describe('privacy and notices on the command line', () => {
 
       expect(JSON.parse((await cli('privacy', 'restrict', US, '--json')).stdout)).toMatchObject({ profiles: 1 });
       expect((await listContacts(t.db, { status: 'restricted' })).map((c) => c.email)).toEqual([US]);
-      expect(JSON.parse((await cli('privacy', 'erase', US, '--json')).stdout)).toMatchObject({ profilesDeleted: 1, scrub: 'wal-checkpoint' });
+      expect(readdirSync(outbox)).toHaveLength(3);
+      expect(JSON.parse((await cli('privacy', 'erase', US, '--json')).stdout)).toMatchObject({
+        profilesDeleted: 1,
+        scrub: 'wal-checkpoint',
+        outboxFilesRemoved: 1,
+      });
+      expect(readdirSync(outbox).map((f) => readFileSync(join(outbox, f), 'utf8')).join('\n')).not.toContain(US);
       expect(await listContacts(t.db, { status: 'all' }).then((l) => l.map((c) => c.email))).not.toContain(US);
       expect((await listRequests(t.db)).map((r) => r.kind).sort()).toEqual(['erase', 'restrict']);
     } finally {

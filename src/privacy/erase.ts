@@ -9,6 +9,8 @@
  * a directory used for business contact is treated as absolute (we do not weigh compelling grounds), so it
  * ends in the same state as an erasure; the request log keeps the difference.
  */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
@@ -28,6 +30,8 @@ export interface ErasureOutcome {
   noticesScrubbed: number;
   alreadySuppressed: boolean;
   scrub: string;
+  /** Notice files removed from the outbox directory. */
+  outboxFilesRemoved?: number;
 }
 
 export interface ErasureOptions extends PrivacyOptions {
@@ -35,6 +39,8 @@ export interface ErasureOptions extends PrivacyOptions {
   channel?: string;
   /** PostgreSQL only: VACUUM FULL (default), plain VACUUM, or none. */
   pgVacuum?: PgVacuum;
+  /** The file transport's outbox: the person's sent notice files (`<id>.eml`) are deleted too. */
+  outboxDir?: string;
 }
 
 const n = (r: { numDeletedRows?: bigint; numUpdatedRows?: bigint }) => Number(r.numDeletedRows ?? r.numUpdatedRows ?? 0n);
@@ -45,7 +51,7 @@ export async function eraseInTransaction(
   email: string,
   kind: 'erase' | 'object',
   opts: ErasureOptions = {},
-): Promise<Omit<ErasureOutcome, 'scrub'>> {
+): Promise<Omit<ErasureOutcome, 'scrub'> & { noticeIds: string[] }> {
   const o = resolveOptions(opts);
   const now = opts.now ?? new Date();
   const at = now.toISOString();
@@ -72,6 +78,9 @@ export async function eraseInTransaction(
       })
       .execute();
   }
+  const noticeIds = (
+    await trx.selectFrom('notices').select('id').where('recipient_hash', '=', p.subjectHash).execute()
+  ).map((r) => r.id);
   let observationsDeleted = 0;
   let profilesDeleted = 0;
   let noticesScrubbed = 0;
@@ -118,6 +127,7 @@ export async function eraseInTransaction(
     observationsDeleted,
     noticesScrubbed,
     alreadySuppressed: Boolean(existing),
+    noticeIds,
   };
   await completeRequest(trx, req.id, { profilesDeleted, observationsDeleted, noticesScrubbed, suppressed: true }, now);
   return outcome;
@@ -165,7 +175,21 @@ export async function erasePerson(
   kind: 'erase' | 'object' = 'erase',
   opts: ErasureOptions = {},
 ): Promise<ErasureOutcome> {
-  const r = await d.db.transaction().execute((trx) => eraseInTransaction(trx, email, kind, opts));
+  const { noticeIds, ...r } = await d.db.transaction().execute((trx) => eraseInTransaction(trx, email, kind, opts));
   const { action } = await scrubAfterErasure(d.db, d.dialect, opts.pgVacuum);
-  return { ...r, scrub: action };
+  let outboxFilesRemoved: number | undefined;
+  if (opts.outboxDir) {
+    outboxFilesRemoved = 0;
+    for (const id of noticeIds) {
+      // Notice ids are our UUIDs: no path separators can reach the file name.
+      if (!/^[0-9a-f-]{36}$/.test(id)) continue;
+      try {
+        rmSync(join(opts.outboxDir, `${id}.eml`));
+        outboxFilesRemoved++;
+      } catch {
+        // already picked up by a relay, or never written
+      }
+    }
+  }
+  return { ...r, scrub: action, ...(outboxFilesRemoved !== undefined ? { outboxFilesRemoved } : {}) };
 }
