@@ -218,7 +218,15 @@ export function extractFields(lines: string[], from: Address): Contact {
   }
   for (let i = 0; i < texts.length; i++) {
     const segs = texts[i]!.text.split(/,\s?/);
-    if (!isAddr[i] && segs.length >= 2 && isCountryLine(segs[segs.length - 1]!) && wordCount(texts[i]!.text) <= 6) isAddr[i] = true;
+    if (!isAddr[i] && segs.length >= 2 && isCountryLine(segs[segs.length - 1]!) && wordCount(texts[i]!.text) <= 6) {
+      // "Oracle EMEA , Dublin, Ireland": the organisation, then where it is.
+      const head = segs[0]!.trim();
+      if (!c.company && segs.length >= 3 && (hasCompanyWord(head) || matchesDomain(head, labels))) {
+        c.company = head;
+        c.address = segs.slice(1).map((x) => x.trim()).join(', ');
+        used.add(i);
+      } else isAddr[i] = true;
+    }
   }
   // "Am Wolfsmantel 33" above "D 91058 Erlangen": a street with a house number heads the address.
   for (let i = 0; i + 1 < texts.length; i++) {

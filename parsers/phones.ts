@@ -70,7 +70,7 @@ export function labelType(label: string): PhoneType | null {
 
 /** The label word just before a span ("Tel:", "M:", "Fax", "P  •") or null. */
 export function labelBefore(text: string): string | null {
-  const m = /([A-Za-zÀ-ÿ]{1,12}(?:\/[A-Za-z]{1,8})?(?: (?:phone|fax))?)\.?\s?[:•#|.-]{0,2}\s{0,6}(?:\([^)]{0,20}\)\s{0,3})?[:•#|.-]{0,2}\s{0,6}$/i.exec(
+  const m = /((?:office|mobile|cell|home|direct|work|main|business) (?:phone|fax)|[A-Za-zÀ-ÿ]{1,12}(?:\/[A-Za-z]{1,8})?)\.?\s?[:•#|.-]{0,2}\s{0,6}(?:\([^)]{0,20}\)\s{0,3})?[:•#|.-]{0,2}\s{0,6}$/i.exec(
     text.slice(-40),
   );
   return m ? m[1]! : null;

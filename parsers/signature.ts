@@ -261,7 +261,10 @@ function delimited(infos: LineInfo[], lo: number): string[] | null {
     if (!hasField(infos, s)) return [];
     const proseCount = body.filter((x) => x.score <= -4 && !x.contact).length;
     if (proseCount > 4) return null;
-    return opened ? blockLines(infos, s) : [infos[d]!.text.replace(/\s+$/, ''), ...blockLines(infos, d + 1)];
+    const out = opened ? blockLines(infos, s) : [infos[d]!.text.replace(/\s+$/, ''), ...blockLines(infos, d + 1)];
+    // Footnote references trailing the block ("[1] http://...") belong to the body's links.
+    while (out.length > 1 && /^\s*\[\d{1,2}\]/.test(out[out.length - 1]!)) out.pop();
+    return out;
   }
   return null;
 }
@@ -311,14 +314,17 @@ function findSignatureIn(text: string, from: Address): string[] | null {
   let best = -1;
   let bestScore = 0;
   let sum = 0;
+  let seenField = false;
   for (let s = n - 1; s >= lo; s--) {
     const x = infos[s]!;
     sum += x.score;
     if (x.blank) continue;
     if (x.signoff) break; // nothing above a sign-off belongs to the block
     if (x.score <= -4) break; // prose: the block cannot extend above it
-    // A sentence-like line stays in the block only between field lines (a tagline); else it ends it.
-    if (x.score <= -1 && !sandwiched(infos, s, lo)) break;
+    // A sentence-like line stays in the block only between field lines or under them (a tagline);
+    // above the block it ends it.
+    if (x.score <= -1 && !sandwiched(infos, s, lo) && seenField) break;
+    if (x.field) seenField = true;
     if (sum >= bestScore && hasField(infos, s)) {
       best = s;
       bestScore = sum;
