@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { factory as outlookFactory } from '../connectors/outlook/index.ts';
+import { connectorFactory } from '../connectors/registry.ts';
 import type { ConnectorFactory } from '../connectors/types.ts';
 import { connectionInfo, getConnection, upsertConnection } from '../src/connections/repository.ts';
 import { loadConfig } from '../src/config.ts';
 import { runHarvest } from '../src/harvest/run.ts';
+import { showContact } from '../src/store/directory.ts';
 import type { HarvestEnv } from '../src/harvest/harvest-connection.ts';
 import { noProgress, silentLogger } from '../src/log.ts';
 import { parseSecretKey } from '../src/secrets/index.ts';
@@ -56,6 +57,18 @@ const MESSAGES: FakeMessage[] = [
   },
 ];
 
+const CONTACTS = [
+  {
+    id: 'ct1',
+    displayName: 'Jonas Keller',
+    emailAddresses: [{ name: 'Jonas Keller', address: 'jonas.keller@adatum.example' }],
+    jobTitle: 'Head of Logistics',
+    companyName: 'Adatum GmbH',
+    businessPhones: ['+49 30 901820'],
+  },
+  { id: 'ct2', displayName: 'Sales', emailAddresses: [{ address: 'sales@adatum.example' }] },
+];
+
 let cert: TestCertificate;
 beforeAll(() => {
   cert = makeSelfSignedCertificate();
@@ -80,12 +93,18 @@ for (const dialect of DIALECTS) {
       let env: HarvestEnv;
       beforeEach(async () => {
         t = await freshDatabase(dialect);
-        server = await startGraphServer({ cert, messages: MESSAGES });
-        // The real Outlook factory; only the transport is swapped for one that trusts the test CA.
+        server = await startGraphServer({
+          cert,
+          messages: MESSAGES,
+          contacts: CONTACTS,
+          acceptOldRefreshTokens: true,
+        });
+        // The real Outlook factories from the registry; only the transport is swapped for one that
+        // trusts the test CA.
         const tls = fetchTrusting(cert.cert);
-        const withTls: ConnectorFactory = {
-          ...outlookFactory,
-          create: (c, d) => outlookFactory.create(c, { ...d, fetch: tls }),
+        const withTls = async (kind: string): Promise<ConnectorFactory> => {
+          const f = await connectorFactory(kind);
+          return { ...f, create: (c, d) => f.create(c, { ...d, fetch: tls }) };
         };
         env = {
           db: t.db,
@@ -93,7 +112,7 @@ for (const dialect of DIALECTS) {
           logger: silentLogger,
           progress: noProgress,
           holder: 'h',
-          factoryFor: async () => withTls,
+          factoryFor: withTls,
         };
       });
       afterEach(async () => {
@@ -129,6 +148,28 @@ for (const dialect of DIALECTS) {
         expect(second.results[0]).toMatchObject({ status: 'ok' });
         expect(server.requests.slice(before).map((q) => q.url.includes('%24deltatoken='))).toEqual([true]);
         expect(server.requests.every((q) => q.method === 'GET')).toBe(true);
+      });
+
+      it('turns the Outlook address book into directory profiles with their business fields', async () => {
+        const { connection } = await upsertConnection(
+          t.db,
+          { contributorEmail: ACCOUNT, kind: 'outlook-contacts', account: ACCOUNT, secret: 'rt-0' },
+          parseSecretKey(SECRET_KEY),
+        );
+        const { results } = await runHarvest(env, [connection.id]);
+        expect(results[0]).toMatchObject({ status: 'ok', code: null });
+        const rows = await t.db.selectFrom('profiles').select('email').execute();
+        expect(rows.map((r) => r.email)).toEqual(['jonas.keller@adatum.example']);
+        const shown = await showContact(t.db, 'jonas.keller@adatum.example');
+        expect(shown!.contact).toMatchObject({
+          name: 'Jonas Keller',
+          title: 'Head of Logistics',
+          company: 'Adatum GmbH',
+        });
+        expect(shown!.contact.phones.map((p) => p.e164)).toContain('+4930901820');
+        expect(shown!.provenance.title).toBeDefined();
+        expect(JSON.stringify(shown!.provenance.title)).toContain('address-book');
+        expect(server.tokenRequests[0]!.scope).toBe('offline_access Contacts.Read');
       });
 
       it('a revoked grant marks only that connection as needing a reconnect', async () => {
