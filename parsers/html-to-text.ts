@@ -223,9 +223,18 @@ const MARKERS = [
   'id=signature',
   '_mailautosig',
   'class="signature"',
+  'protonmail_signature_block',
 ];
 /** Where quoted history starts in client HTML: a signature after this belongs to an older message. */
-const QUOTE_MARKERS = ['gmail_quote', 'divrplyfwdmsg', 'moz-cite-prefix', 'type="cite"', '<blockquote'];
+const QUOTE_MARKERS = [
+  'gmail_quote',
+  'divrplyfwdmsg',
+  'id="appendonsend"',
+  'moz-cite-prefix',
+  'type="cite"',
+  '<blockquote',
+  'protonmail_quote',
+];
 
 /** First occurrence of `marker` as a whole token (`gmail_signature`, not `gmail_signature_prefix`). */
 function markerAt(lower: string, marker: string): number {
@@ -254,25 +263,31 @@ export function htmlSignatureHint(html: string): string | null {
     if (k >= 0 && k < quoteAt) quoteAt = k;
   }
   let best = -1;
+  let marker = '';
   for (const m of MARKERS) {
     const k = markerAt(lower, m);
-    if (k >= 0 && k < quoteAt && (best < 0 || k < best)) best = k;
+    if (k >= 0 && k < quoteAt && (best < 0 || k < best)) {
+      best = k;
+      marker = m;
+    }
   }
   if (best < 0) return null;
   const open = lower.lastIndexOf('<', best);
   if (open < 0) return null;
-  const name = tagName(lower, open, lower.indexOf('>', open) < 0 ? lower.length : lower.indexOf('>', open));
-  const end = matchingClose(lower, open, name, Math.min(lower.length, open + MAX_FRAGMENT, quoteAt));
+  const limit = Math.min(lower.length, open + MAX_FRAGMENT, quoteAt);
+  const gt = lower.indexOf('>', open);
+  // Classic Outlook marks the signature with a bookmark (`<a name="_MailAutoSig">` and
+  // `mso-bookmark:_MailAutoSig` spans around each piece), not one element: take what follows.
+  const end =
+    marker === '_mailautosig'
+      ? limit
+      : matchingClose(lower, open, tagName(lower, open, gt < 0 ? lower.length : gt), limit);
   const text = htmlToText(html.slice(open, end));
   return text.trim() === '' ? null : text;
 }
 
 /** End offset of the element opened at `open` (nesting of the same tag counted), capped at `limit`. */
 function matchingClose(lower: string, open: number, name: string, limit: number): number {
-  if (name === 'a') {
-    // Classic Outlook: the bookmark anchor is empty or wraps only part; take what follows up to a cap.
-    return limit;
-  }
   let depth = 0;
   let i = open;
   while (i < limit) {

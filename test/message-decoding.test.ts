@@ -73,6 +73,13 @@ describe('message decoding', () => {
     );
   });
 
+  it('takes the classic Outlook _MailAutoSig bookmark of the newest message, not a signature in the quoted part', () => {
+    const p = parseRaw(fixture('outlook-desktop-mailautosig.eml'));
+    expect(p.signatureHint).toBe(
+      'Marcus Webb, P.E.\nDirector, Transmission Planning\nBrightwater Energy LLC\nOffice: (617) 555-0175',
+    );
+  });
+
   it('uses the RFC 3676 "-- " delimiter as a hint when there is no HTML marker', () => {
     const m = minimal('german-reply-latin1.eml');
     expect(m.signatureHint?.split('\n')[0]).toBe('Sabine Huber');
