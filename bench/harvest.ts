@@ -1,0 +1,95 @@
+/**
+ * `npm run bench:harvest`: the whole harvest path (Gmail connector -> extract -> decide -> store, one
+ * transaction per page with its cursor) against the local Gmail server of the test suite
+ * (test/fakes/google-server.ts) enforcing Gmail's per-user quota of 250 units/s and 5 requests in flight.
+ * `messages.get` costs 5 units, so the quota-limited maximum is 50 messages/s per mailbox.
+ *
+ * Prints: one mailbox (msgs/s vs 50, API calls per message), then 10 mailboxes in parallel (aggregate
+ * msgs/s vs 10x one mailbox), then a second harvest with no new mail (API calls per connection).
+ * Targets: >= 90% of 50 msg/s per mailbox; 10 mailboxes within 80% of 10x one; <= 2 calls per connection.
+ * Options: `--messages N` (default 5000 per mailbox), `--mailboxes N` (default 10), `--latency MS` (default 0).
+ */
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { startGoogleServer } from '../test/fakes/google-server.ts';
+import { openDatabase } from '../src/db/database.ts';
+import { loadConfig } from '../src/config.ts';
+import { upsertConnection } from '../src/connections/repository.ts';
+import { parseSecretKey } from '../src/secrets/index.ts';
+import { noProgress, silentLogger } from '../src/log.ts';
+import { runHarvest } from '../src/harvest/run.ts';
+
+const arg = (name: string, dflt: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? (process.argv[i + 1] ?? dflt) : dflt;
+};
+const MESSAGES = Number(arg('messages', '5000'));
+const MAILBOXES = Number(arg('mailboxes', '10'));
+const LATENCY = Number(arg('latency', '0'));
+const QUOTA_MAX = 250 / 5; // messages/s per mailbox
+
+const g = await startGoogleServer({ unitsPerSecond: 250, maxConcurrent: 5, latencyMs: LATENCY });
+const dir = mkdtempSync(join(tmpdir(), 'sigmine-bench-harvest-'));
+const secret = randomBytes(32).toString('hex');
+const config = loadConfig({ ...g.env(), SIGMINE_DATABASE: join(dir, 'bench.db'), SIGMINE_SECRET_KEY: secret });
+const key = parseSecretKey(secret);
+const d = await openDatabase(config.database);
+const env = { db: d.db, config, logger: silentLogger, progress: noProgress, holder: 'bench' };
+
+async function mailboxes(prefix: string, n: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const account = `${prefix}${i}@member.example`;
+    const { refreshToken } = g.addUser(account);
+    g.addMessages(account, MESSAGES);
+    const { connection } = await upsertConnection(
+      d.db,
+      { contributorEmail: account, kind: 'gmail', account, secret: refreshToken },
+      key,
+    );
+    ids.push(connection.id);
+  }
+  return ids;
+}
+
+async function timed(ids: string[]) {
+  const t0 = performance.now();
+  const out = await runHarvest(env, ids, { concurrency: ids.length });
+  const secs = (performance.now() - t0) / 1000;
+  const failed = out.results.filter((r) => r.status !== 'ok');
+  if (failed.length) console.log('  failures:', failed.map((r) => `${r.status}:${r.code}:${r.message ?? ''}`).join(', '));
+  return { secs, ...out };
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+console.log(`bench:harvest  cores=${cpus().length} load=${loadavg()[0]!.toFixed(2)} messages/mailbox=${MESSAGES} latency=${LATENCY}ms`);
+console.log(`quota-limited maximum: ${QUOTA_MAX} msg/s per mailbox (250 units/s, messages.get = 5 units)\n`);
+
+try {
+  const one = await mailboxes('one', 1);
+  const r1 = await timed(one);
+  const rate1 = r1.summary.counts.messagesScanned / r1.secs;
+  console.log('one mailbox');
+  console.log(`  ${r1.summary.counts.messagesScanned} messages in ${r1.secs.toFixed(1)} s = ${rate1.toFixed(1)} msg/s = ${pct(rate1 / QUOTA_MAX)} of the quota-limited maximum (target >= 90%)`);
+  console.log(`  API calls: ${r1.summary.counts.apiCalls} = ${(r1.summary.counts.apiCalls / Math.max(1, r1.summary.counts.messagesScanned)).toFixed(3)} per message; rate-limit waits ${r1.summary.counts.rateLimitWaits}`);
+  console.log(`  contacts new ${r1.summary.counts.contactsNew}, updated ${r1.summary.counts.contactsUpdated}`);
+
+  const many = await mailboxes('many', MAILBOXES);
+  const rN = await timed(many);
+  const rateN = rN.summary.counts.messagesScanned / rN.secs;
+  console.log(`\n${MAILBOXES} mailboxes in parallel`);
+  console.log(`  ${rN.summary.counts.messagesScanned} messages in ${rN.secs.toFixed(1)} s = ${rateN.toFixed(1)} msg/s aggregate, ${(rateN / MAILBOXES).toFixed(1)} msg/s per mailbox`);
+  console.log(`  vs ${MAILBOXES} x one mailbox (${(MAILBOXES * rate1).toFixed(1)} msg/s): ${pct(rateN / (MAILBOXES * rate1))} (target >= 80%)`);
+  console.log(`  API calls per message ${(rN.summary.counts.apiCalls / Math.max(1, rN.summary.counts.messagesScanned)).toFixed(3)}; rate-limit waits ${rN.summary.counts.rateLimitWaits}`);
+
+  const again = await timed([...one, ...many]);
+  const perConn = again.results.map((r) => r.counts.apiCalls);
+  console.log('\nsecond harvest, no new mail');
+  console.log(`  API calls per connection: max ${Math.max(...perConn)}, total ${perConn.reduce((a, b) => a + b, 0)} over ${perConn.length} connections (target <= 2 each); messages ${again.summary.counts.messagesScanned}`);
+} finally {
+  await d.close();
+  await g.close();
+  rmSync(dir, { recursive: true, force: true });
+}
