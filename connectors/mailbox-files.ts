@@ -117,6 +117,15 @@ function unescapeLine(line: Buffer): Buffer {
 }
 
 /**
+ * An mbox separator: `From <envelope-sender> <asctime date>` (RFC 4155). Requiring the hh:mm of the
+ * date keeps an unescaped body line such as "From the start..." (mboxo writers) from splitting a message.
+ */
+function isSeparator(line: Buffer): boolean {
+  if (line.length < 5 || line.toString('latin1', 0, 5) !== 'From ') return false;
+  return /\s\d{1,2}:\d\d/.test(line.toString('latin1', 5, Math.min(line.length, 200)));
+}
+
+/**
  * Streams the messages of an mbox from byte `offset`. A separator is a `From ` line at the start of
  * the file or after a blank line (mboxo/mboxrd writers always leave one).
  */
@@ -170,7 +179,7 @@ export async function* readMbox(
       const lineStart = pos;
       pos += line.length;
       i = nl + 1;
-      if (prevBlank && line.length >= 5 && line.toString('latin1', 0, 5) === 'From ') {
+      if (prevBlank && isSeparator(line)) {
         const done = finish(lineStart);
         if (done) yield done;
         inMessage = true;

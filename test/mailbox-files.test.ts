@@ -43,6 +43,19 @@ describe('local mailbox files', () => {
     expect(items.map((i) => i.index)).toEqual([1, 2, 3]);
   });
 
+  it('does not split a message at an unescaped "From " body line after a blank line (mboxo)', async () => {
+    const path = join(tmp(), 'mboxo.mbox');
+    writeFileSync(
+      path,
+      'From a@b.example Mon Mar 11 10:00:00 2024\nFrom: A <a@b.example>\n\nBody\n\nFrom the desk of A\n\n' +
+        'From c@d.example Tue Mar 12 11:00:00 2024\nFrom: C <c@d.example>\n\nHi\n',
+    );
+    const items = [];
+    for await (const it of readMbox(path)) items.push(Buffer.from(it.bytes!).toString());
+    expect(items).toHaveLength(2);
+    expect(items[0]).toContain('From the desk of A');
+  });
+
   it('reads Maildir cur/ and new/ and skips non-mail files in plain folders', async () => {
     const dir = tmp();
     copyFileSync(join(fixtures, 'outlook-reply-en.eml'), join(dir, 'a.eml'));
