@@ -76,8 +76,7 @@ async function rig(
     config,
     fetch: fetchTrusting(cert.cert),
     onSecretRotated: async (s: string) => {
-      rotated.push(s);
-      conn.secret = s; // what the caller does: store it, next run starts from it
+      rotated.push(s); // the caller stores it; the connector keeps using it for its next runs
     },
     onEvent: (e: ConnectorEvent) => events.push(e),
   };

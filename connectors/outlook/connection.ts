@@ -18,6 +18,12 @@ export interface OutlookOptions {
   pageSize?: number;
 }
 
+/**
+ * One token source per connection object, shared by every run of its connector: after a run the
+ * refresh token in `conn.secret` is spent (rotated), and only the source knows the new one.
+ */
+const tokenSources = new WeakMap<ConnectionInfo, MsTokenSource>();
+
 export function openGraph(
   kind: MsKind,
   conn: ConnectionInfo,
@@ -26,7 +32,11 @@ export function openGraph(
   signal?: AbortSignal,
 ): GraphGetter {
   const fetchImpl = opts.fetch ?? deps.fetch ?? fetch;
-  const tokens = new MsTokenSource(deps.config.microsoft, kind, conn.secret, deps.onSecretRotated, fetchImpl);
+  let tokens = tokenSources.get(conn);
+  if (!tokens) {
+    tokens = new MsTokenSource(deps.config.microsoft, kind, conn.secret, deps.onSecretRotated, fetchImpl);
+    tokenSources.set(conn, tokens);
+  }
   return createGraphClient({
     graphUrl: deps.config.microsoft.graphUrl,
     mailbox: conn.account,
