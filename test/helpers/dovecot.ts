@@ -76,7 +76,16 @@ function pidAlive(pid: number): boolean {
   }
 }
 
-export async function startDovecot(users: Record<string, string>): Promise<DovecotServer> {
+export interface DovecotOptions {
+  /**
+   * Also accept XOAUTH2/OAUTHBEARER logins, checking tokens at this RFC 7662 introspection URL
+   * (Dovecot oauth2 passdb, `introspection_mode = post`: a form POST of `token=...`, answered with JSON
+   * `{ "active": true, "email": USER }`).
+   */
+  oauth2IntrospectionUrl?: string;
+}
+
+export async function startDovecot(users: Record<string, string>, opts: DovecotOptions = {}): Promise<DovecotServer> {
   const bin = dovecotBinary();
   const dir = mkdtempSync(join(tmpdir(), 'sigmine-dovecot-'));
   chmodSync(dir, 0o755);
@@ -91,7 +100,7 @@ protocols = imap
 listen = 127.0.0.1
 ssl = no
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = plain login${opts.oauth2IntrospectionUrl ? ' xoauth2 oauthbearer' : ''}
 log_path = ${dir}/dovecot.log
 default_internal_user = dovecot
 default_login_user = dovenull
@@ -100,7 +109,16 @@ service imap-login {
     port = ${port}
   }
 }
-passdb {
+${
+    opts.oauth2IntrospectionUrl
+      ? `passdb {
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = ${dir}/oauth2.conf.ext
+}
+`
+      : ''
+  }passdb {
   driver = passwd-file
   args = scheme=PLAIN username_format=%u ${dir}/users
 }
@@ -127,6 +145,12 @@ namespace inbox {
 }
 `;
   writeFileSync(join(dir, 'dovecot.conf'), conf);
+  if (opts.oauth2IntrospectionUrl) {
+    writeFileSync(
+      join(dir, 'oauth2.conf.ext'),
+      `introspection_mode = post\nintrospection_url = ${opts.oauth2IntrospectionUrl}\nusername_attribute = email\nactive_attribute = active\nactive_value = true\n`,
+    );
+  }
   writeFileSync(
     join(dir, 'users'),
     Object.entries(users)
