@@ -8,7 +8,8 @@ import { listContacts } from '../src/store/directory.ts';
 import { listContact } from '../src/store/ledger.ts';
 import { balanceOf } from '../src/store/ledger.ts';
 import { listNotices } from '../src/notices/outbox.ts';
-import { recordBounce, sendQueued } from '../src/notices/send.ts';
+import { recordBounce, requeueNotice, sendQueued } from '../src/notices/send.ts';
+import { readDsn } from '../src/notices/dsn.ts';
 import { fileTransport, type NoticeTransport } from '../src/notices/transport.ts';
 import { templateHash } from '../src/notices/templates.ts';
 import { loadPolicy } from '../src/jurisdiction/policy.ts';
@@ -16,6 +17,42 @@ import { promoteDue } from '../src/privacy/gates.ts';
 import { erasePerson } from '../src/privacy/erase.ts';
 
 const policy = loadPolicy({});
+
+/** A Postfix-style RFC 3464 bounce for the message `messageId`. */
+function dsn(messageId: string, action: string, status: string): string {
+  return [
+    'From: MAILER-DAEMON@mx.beispiel-gmbh.de (Mail Delivery System)',
+    'To: privacy@example.net',
+    'Subject: Undelivered Mail Returned to Sender',
+    'Message-ID: <20261102000501.ABC123@mx.beispiel-gmbh.de>',
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/report; report-type=delivery-status; boundary="B"',
+    '',
+    '--B',
+    'Content-Type: text/plain',
+    '',
+    'I\'m sorry to have to inform you that your message could not be delivered.',
+    '',
+    '--B',
+    'Content-Type: message/delivery-status',
+    '',
+    'Reporting-MTA: dns; mx.beispiel-gmbh.de',
+    '',
+    'Final-Recipient: rfc822; anna.schmidt@beispiel-gmbh.de',
+    `Action: ${action}`,
+    `Status: ${status}`,
+    'Diagnostic-Code: smtp; 550 5.1.1 <anna.schmidt@beispiel-gmbh.de>: Recipient address rejected',
+    '',
+    '--B',
+    'Content-Type: text/rfc822-headers',
+    '',
+    'From: privacy@example.net',
+    'To: anna.schmidt@beispiel-gmbh.de',
+    `Message-ID: ${messageId}`,
+    '--B--',
+    '',
+  ].join('\r\n');
+}
 const outboxes: string[] = [];
 afterAll(() => outboxes.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
@@ -147,6 +184,31 @@ for (const dialect of DIALECTS) {
         await promote(t, '2027-01-01T00:00:00Z');
         expect(await listed(t)).not.toContain('anna.schmidt@beispiel-gmbh.de');
         expect(await recordBounce(t.db, { id: 'no-such-notice' })).toBeNull();
+      } finally {
+        await t.dispose();
+      }
+    });
+
+    it('a bounce message from the mail system marks its notice bounced; a retry after a fix delivers it and the window starts', async () => {
+      const t = await freshDatabase(dialect);
+      try {
+        await seed(t);
+        await send(t, fileTransport(outbox(), 'example.net'), '2026-11-02T00:00:00Z');
+        const anna = (await listNotices(t.db)).find((n) => n.recipient === 'anna.schmidt@beispiel-gmbh.de')!;
+        const delayed = readDsn(Buffer.from(dsn(anna.providerMessageId!, 'delayed', '4.4.1')));
+        expect(delayed).toMatchObject({ failed: false, delayedOnly: true });
+        const report = readDsn(Buffer.from(dsn(anna.providerMessageId!, 'failed', '5.1.1')));
+        expect(report).toEqual({ messageIds: [anna.providerMessageId], failed: true, delayedOnly: false });
+        for (const m of report.messageIds) await recordBounce(t.db, { providerMessageId: m });
+        expect((await listNotices(t.db, ['bounced'])).map((n) => n.id)).toEqual([anna.id]);
+        expect(await requeueNotice(t.db, 'no-such-id')).toBeNull();
+        expect(await requeueNotice(t.db, anna.id)).toEqual({ noticeId: anna.id });
+        const again = await send(t, fileTransport(outbox(), 'example.net'), '2026-11-10T00:00:00Z');
+        expect(again).toMatchObject([{ noticeId: anna.id, status: 'sent' }]);
+        expect(await promote(t, '2026-11-16T23:59:59Z')).toHaveLength(2); // the others, not Anna: her window ends 11-17
+        expect(await listed(t)).not.toContain('anna.schmidt@beispiel-gmbh.de');
+        await promote(t, '2026-11-17T00:00:00Z');
+        expect(await listed(t)).toContain('anna.schmidt@beispiel-gmbh.de');
       } finally {
         await t.dispose();
       }

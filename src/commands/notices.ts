@@ -1,12 +1,13 @@
 /**
  * `sigmine notices list [--status queued,sent,bounced,failed] [--json]`
  * `sigmine notices send [--transport file] [--outbox DIR] [--limit N] [--no-promote] [--json]`
- * `sigmine notices bounce ID | --provider-id MESSAGE-ID [--json]`
+ * `sigmine notices bounce ID | --provider-id MESSAGE-ID | --dsn FILE... [--json]`, `sigmine notices retry ID`
  * `sigmine notices promote [--json]`: lists pending contacts whose notice was sent and whose objection window
  * passed without objection (also done at the end of `notices send` unless --no-promote).
  * Environment: SIGMINE_NOTICE_OUTBOX (default ./data/outbox), SIGMINE_NOTICE_FROM, SIGMINE_OBJECTION_WINDOW_DAYS,
  * SIGMINE_NOTICE_HOLD (see src/jurisdiction/policy.ts).
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
@@ -15,7 +16,8 @@ import { EXIT, setExit } from '../cli/exit.ts';
 import { printJsonLine, printTable } from '../cli/output.ts';
 import { loadPolicy } from '../jurisdiction/policy.ts';
 import { listNotices } from '../notices/outbox.ts';
-import { recordBounce, sendQueued } from '../notices/send.ts';
+import { readDsn } from '../notices/dsn.ts';
+import { recordBounce, requeueNotice, sendQueued } from '../notices/send.ts';
 import { TRANSPORTS } from '../notices/transport.ts';
 import type { NoticeStatus } from '../privacy/tables.ts';
 import { promoteDue } from '../privacy/gates.ts';
@@ -91,21 +93,52 @@ export function register(program: Command): void {
 
   notices
     .command('bounce')
-    .description('record a bounced notice (its contact stays pending)')
+    .description('record a bounced notice (its contact stays pending): by id, provider id, or bounce messages')
     .argument('[id]', 'notice id')
     .option('--provider-id <id>', 'the provider message id (Message-ID) instead of the notice id')
-    .option('--json', 'one JSON object')
-    .action(async (id: string | undefined, opts: { providerId?: string; json?: boolean }) => {
-      if (!id && !opts.providerId) throw badInput('give a notice ID or --provider-id');
+    .option('--dsn <files...>', 'bounce messages (RFC 3464 delivery status notifications) as .eml files')
+    .option('--json', 'one JSON object per line')
+    .action(async (id: string | undefined, opts: { providerId?: string; dsn?: string[]; json?: boolean }) => {
+      if (!id && !opts.providerId && !opts.dsn?.length) throw badInput('give a notice ID, --provider-id or --dsn FILE');
       await usingDatabase(loadConfig().database, async ({ db }) => {
-        const r = await recordBounce(db, id ? { id } : { providerMessageId: opts.providerId! });
-        if (!r) {
+        const keys: Array<{ id?: string; providerMessageId?: string; file?: string }> = [];
+        if (id) keys.push({ id });
+        if (opts.providerId) keys.push({ providerMessageId: opts.providerId });
+        for (const file of opts.dsn ?? []) {
+          const report = readDsn(readFileSync(file));
+          if (!report.failed) {
+            if (opts.json) printJsonLine({ file, status: report.delayedOnly ? 'delayed' : 'not-a-failure' });
+            else console.log(`${file}: ${report.delayedOnly ? 'delay only' : 'no failure reported'}, nothing recorded`);
+            continue;
+          }
+          for (const m of report.messageIds) keys.push({ providerMessageId: m, file });
+        }
+        let found = 0;
+        for (const k of keys) {
+          const r = await recordBounce(db, k);
+          if (!r) continue;
+          found++;
+          if (opts.json) printJsonLine({ noticeId: r.noticeId, status: 'bounced', contact: r.gate });
+          else console.log(`notice ${r.noticeId} bounced; contact ${r.gate ?? 'n/a'}`);
+        }
+        if (found === 0 && keys.length > 0 && !opts.dsn?.length) {
           process.stderr.write('sigmine: [not-found] no such notice\n');
           setExit(EXIT.fatal);
-          return;
         }
-        if (opts.json) printJsonLine({ noticeId: r.noticeId, status: 'bounced', contact: r.gate });
-        else console.log(`notice ${r.noticeId} bounced; contact ${r.gate ?? 'n/a'}`);
+      });
+    });
+
+  notices
+    .command('retry')
+    .description('queue a bounced or failed notice again (after the address or relay was fixed)')
+    .argument('<id>', 'notice id')
+    .action(async (id: string) => {
+      await usingDatabase(loadConfig().database, async ({ db }) => {
+        if (await requeueNotice(db, id)) console.log(`notice ${id} queued again`);
+        else {
+          process.stderr.write('sigmine: [not-found] no bounced or failed notice with that id\n');
+          setExit(EXIT.fatal);
+        }
       });
     });
 

@@ -141,3 +141,18 @@ export async function recordBounce(
     return { noticeId: n.id, gate };
   });
 }
+
+/**
+ * Puts a bounced or failed notice back in the queue (after the address or the relay was fixed). Refused
+ * (null) when the notice was erased (no recipient) or is not bounced/failed.
+ */
+export async function requeueNotice(db: Kysely<DB>, id: string): Promise<{ noticeId: string } | null> {
+  const r = await db
+    .updateTable('notices')
+    .set({ status: 'queued', attempts: 0, failure_code: null, bounced_at: null })
+    .where('id', '=', id)
+    .where('status', 'in', ['bounced', 'failed'])
+    .where('recipient', 'is not', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0 ? { noticeId: id } : null;
+}
