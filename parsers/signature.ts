@@ -105,6 +105,24 @@ function bodyLink(t: string): boolean {
 }
 
 export function analyse(raw: string[], from: Address): LineInfo[] {
+  const infos = scoreLines(raw, from);
+  // A line that continues a wrapped sentence ("... call Bill at" / "720-548-5614.") is body text too.
+  for (let i = 1; i < infos.length; i++) {
+    const prev = infos[i - 1]!;
+    const cur = infos[i]!;
+    if (cur.blank || prev.blank || prev.score > -1.5) continue;
+    const p = prev.text.trimEnd();
+    const t = cur.text.trim();
+    if (/[,;]$|\b(?:at|or|and|to|of|the|for|on|in|by|with|a|an|is|are)$/i.test(p) || (/^[a-z(]/.test(t) && !/^(?:www\.|https?:|mailto:|[\w.+-]{1,64}@)/i.test(t))) {
+      cur.score = Math.min(cur.score, -1.5);
+      cur.field = false;
+      cur.contact = false;
+    }
+  }
+  return infos;
+}
+
+function scoreLines(raw: string[], from: Address): LineInfo[] {
   return raw.map((text, i) => {
     const l = capLine(text);
     const blank = isBlank(l);
