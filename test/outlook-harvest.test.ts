@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -138,6 +138,17 @@ for (const dialect of DIALECTS) {
         expect(first.summary.counts.discarded['bulk']).toBe(1);
         const emails = (await t.db.selectFrom('profiles').select('email').execute()).map((r) => r.email);
         expect(emails).toEqual(['dana.whitfield@fabrikam.example']);
+        if (dialect === 'sqlite') {
+          // Neither body text nor the subject reaches the store (database file and its WAL).
+          const bytes = ['', '-wal']
+            .filter((x) => existsSync(t.url + x))
+            .map((x) => readFileSync(t.url + x).toString('latin1'))
+            .join('');
+          expect(bytes).toContain('dana.whitfield@fabrikam.example');
+          expect(bytes).not.toContain('revised delivery schedule');
+          expect(bytes).not.toContain('Lunch?');
+          expect(bytes).not.toContain('Subject that must never be stored');
+        }
         // Microsoft rotated the refresh token; the stored (encrypted) secret is the new one.
         expect((await connectionInfo(t.db, id, parseSecretKey(SECRET_KEY))).secret).toBe(
           server.currentRefreshToken(),
