@@ -230,6 +230,36 @@ describe('Gmail connector', () => {
     expect(new Set([...seen, ...later]).size).toBe(6);
   });
 
+  it('incremental runs page through history and resume mid-way from the saved history page', async () => {
+    const mb = mailbox({ pageSize: 2 });
+    g.addMessage(mb.account, business(0));
+    const cursor = (await collect(mb.make().pages(null))).at(-1)!.cursor;
+    for (let i = 1; i <= 5; i++) g.addMessage(mb.account, business(i));
+    let saved: Cursor | null = null;
+    const seen: string[] = [];
+    for await (const p of mb.make().pages(cursor)) {
+      seen.push(...p.messages.map((m) => m.headers['message-id']!));
+      saved = p.cursor;
+      break; // crash after the first history page was stored
+    }
+    expect(saved).toMatchObject({ mode: 'history', pageToken: expect.any(String) });
+    const rest = await collect(mb.make().pages(saved));
+    const all = [...seen, ...rest.flatMap((p) => p.messages.map((m) => m.headers['message-id']!))];
+    expect(all.sort()).toEqual([1, 2, 3, 4, 5].map((i) => `<n${i}@northwind.example>`));
+    expect(rest.at(-1)).toMatchObject({ done: true, cursor: { mode: 'history', pageToken: null } });
+  });
+
+  it('retries a 503 from Google and reports the retry', async () => {
+    const mb = mailbox();
+    g.addMessage(mb.account, business(1));
+    g.failNext(/\/messages$/, 503, {
+      error: { code: 503, message: 'The service is currently unavailable.', status: 'UNAVAILABLE' },
+    });
+    const pages = await collect(mb.make().pages(null));
+    expect(pages.flatMap((p) => p.messages)).toHaveLength(1);
+    expect(mb.events).toContainEqual({ type: 'retry', attempt: 1, code: '503' });
+  });
+
   it('refreshes an access token invalidated before its expiry once, and carries on', async () => {
     const mb = mailbox({ pageSize: 1 });
     for (let i = 0; i < 2; i++) g.addMessage(mb.account, business(i));

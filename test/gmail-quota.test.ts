@@ -41,7 +41,7 @@ describe('Gmail quota accounting', () => {
       expect(c.stats()).toEqual({ apiCalls: 123, rateLimitWaits: 0 });
       expect(mine).toHaveLength(123);
     }
-    // 120 x 5 + 2 x 5 + 1 = 611 units per user at <= 200 units/s after a 200-unit burst: >= 2 s.
+    // 120 x 5 + 2 x 5 + 1 = 611 units per user at <= 240 units/s after a 50-unit burst: >= 2.3 s.
     expect(seconds).toBeGreaterThanOrEqual(2);
   });
 

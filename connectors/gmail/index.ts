@@ -32,8 +32,10 @@ class GmailConnector implements Connector {
     conn: ConnectionInfo,
     private readonly deps: ConnectorDeps,
   ) {
-    // 200 units/s (under the 250/s per-user moving average) and 5 requests in flight per user.
-    this.session = googleSession(conn, deps, 'gmail', { unitsPerSecond: 200, concurrency: 5 });
+    // 240 units/s with a 50-unit burst: under the 250/s per-user moving average, so the server's own
+    // burst allowance (250 units) only ever grows while we run, yet 96% of the quota is used
+    // (48 messages/s). 5 requests in flight per user.
+    this.session = googleSession(conn, deps, 'gmail', { unitsPerSecond: 240, burst: 50, concurrency: 5 });
     // googleapis-common bundles its own google-auth-library copy: same runtime shape, distinct types.
     const auth = this.session.auth as unknown as gmail_v1.Options['auth'];
     this.api = gmail({ version: 'v1', auth, rootUrl: this.session.rootUrl, ...clientOptions });
@@ -125,7 +127,7 @@ class GmailConnector implements Connector {
                 userId: 'me',
                 startHistoryId: c.historyId,
                 historyTypes: ['messageAdded'],
-                maxResults: 500,
+                maxResults: this.pageSize,
                 pageToken,
               },
               { signal },

@@ -1,8 +1,8 @@
 /**
  * Per-user request limits: at most N requests in flight and a token bucket of quota units.
  * Gmail's per-user quota is 250 units/s as a moving average (15,000/min); messages.get and
- * messages.list cost 5, history.list 2, getProfile 1 (Gmail quota reference). We default to 200
- * units/s with a 200-unit burst so a moving-average server never sees us above its limit.
+ * messages.list cost 5, history.list 2, getProfile 1 (Gmail quota reference). Each API picks its
+ * rate and burst (connectors/gmail/index.ts: 240 units/s, burst 50).
  */
 export interface LimiterOptions {
   concurrency: number;
@@ -92,7 +92,12 @@ const shared = new Map<string, UserLimiter>();
 /** One limiter per (API, account) in this process, so parallel connectors of one user share it. */
 export function limiterFor(key: string, opts: LimiterOptions): UserLimiter {
   let l = shared.get(key);
-  if (!l || l.opts.concurrency !== opts.concurrency || l.opts.unitsPerSecond !== opts.unitsPerSecond) {
+  if (
+    !l ||
+    l.opts.concurrency !== opts.concurrency ||
+    l.opts.unitsPerSecond !== opts.unitsPerSecond ||
+    l.opts.burst !== opts.burst
+  ) {
     l = new UserLimiter(opts);
     shared.set(key, l);
   }

@@ -26,7 +26,7 @@ export function googleSession(
   conn: ConnectionInfo,
   deps: ConnectorDeps,
   api: 'gmail' | 'calendar' | 'people',
-  defaults: { unitsPerSecond: number; concurrency: number },
+  defaults: { unitsPerSecond: number; concurrency: number; burst?: number },
 ): GoogleSession {
   if (!conn.secret) throw new ConnectorError('config', `connection ${conn.id} has no refresh token`);
   const auth = googleOAuthClient(deps.config);
@@ -36,7 +36,7 @@ export function googleSession(
   const limiter = limiterFor(`${api}:${conn.account.toLowerCase()}`, {
     concurrency: num(c['concurrency']) ?? defaults.concurrency,
     unitsPerSecond,
-    burst: unitsPerSecond,
+    burst: num(c['burst']) ?? Math.min(defaults.burst ?? unitsPerSecond, unitsPerSecond),
   });
   const caller = new GoogleCaller({
     limiter,

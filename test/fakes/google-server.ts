@@ -95,6 +95,7 @@ interface Stored {
 interface UserState {
   email: string;
   messages: Stored[]; // oldest first
+  byId: Map<string, Stored>;
   history: { id: number; message: { id: string; threadId: string; labelIds: string[] } }[];
   historyId: number;
   minHistoryId: number;
@@ -440,7 +441,7 @@ export async function startGoogleServer(opts: GoogleServerOptions = {}) {
     }
     const get = /^\/gmail\/v1\/users\/me\/messages\/([^/]+)$/.exec(path);
     if (get) {
-      const m = u.messages.find((x) => x.id === get[1]);
+      const m = u.byId.get(get[1]!);
       if (!m) return notFound;
       const format = q.get('format') ?? 'full';
       if (format === 'raw')
@@ -611,6 +612,7 @@ export async function startGoogleServer(opts: GoogleServerOptions = {}) {
         users.set(email, {
           email,
           messages: [],
+          byId: new Map(),
           history: [],
           historyId: h,
           minHistoryId: 0,
@@ -657,6 +659,7 @@ export async function startGoogleServer(opts: GoogleServerOptions = {}) {
         snippet: (m.text ?? '').slice(0, 100),
       };
       u.messages.push(stored);
+      u.byId.set(id, stored);
       u.history.push({ id: u.historyId, message: { id, threadId: id, labelIds } });
       return id;
     },
