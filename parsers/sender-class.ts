@@ -187,27 +187,45 @@ const ESP_PREFIXES = [
 
 /** The bulk/automation signal in `h`, or null. Exported for tests and the harvest summary. */
 export function bulkSignal(h: Record<string, string>): string | null {
+  // Automatic replies are never a person writing, whatever list carried them (RFC 3834).
   const auto = (h['auto-submitted'] ?? '').trim().toLowerCase();
   if (auto && !auto.startsWith('no')) return `Auto-Submitted: ${auto}`;
   if (h['x-autoreply'] !== undefined || h['x-autorespond'] !== undefined) return 'auto-reply header';
+  const precedence = (h['precedence'] ?? '').trim().toLowerCase();
+  if (precedence === 'auto_reply') return 'Precedence: auto_reply';
+  // A list that accepts posts (RFC 2369 List-Post other than NO) relays people: not bulk.
+  const listPost = (h['list-post'] ?? '').trim().toLowerCase();
+  if (listPost !== '' && listPost !== 'no') return null;
   for (const k of ESP_HEADERS) if (h[k] !== undefined) return `${k} header`;
   for (const k of Object.keys(h)) if (ESP_PREFIXES.some((p) => k.startsWith(p))) return `${k} header`;
+  // Other traces of a list server (Mailman, Majordomo, LISTSERV, ezmlm, Yahoo Groups) or a Sender that
+  // differs from From (list relays, delegates): a person's post, even with Precedence: bulk/junk.
+  if (listPost === '' && LIST_TRACES.some((k) => h[k] !== undefined)) return null;
+  if (listPost === '' && senderDiffers(h)) return null;
   if (h['list-unsubscribe-post'] !== undefined) return 'List-Unsubscribe-Post (RFC 8058 one-click)';
-  const precedence = (h['precedence'] ?? '').trim().toLowerCase();
-  if (precedence === 'junk' || precedence === 'auto_reply') return `Precedence: ${precedence}`;
-  const listPost = (h['list-post'] ?? '').trim().toLowerCase();
-  const discussionList =
-    (listPost !== '' && listPost !== 'no') ||
-    (listPost === '' &&
-      (h['list-id'] !== undefined ||
-        h['mailing-list'] !== undefined ||
-        h['list-software'] !== undefined ||
-        h['list-subscribe'] !== undefined));
-  if (discussionList) return null;
-  if (precedence === 'bulk' || precedence === 'list')
+  if (precedence === 'bulk' || precedence === 'list' || precedence === 'junk') {
     return `Precedence: ${precedence} without a discussion list`;
+  }
   if (h['list-unsubscribe'] !== undefined) return 'List-Unsubscribe without a discussion list';
   return null;
+}
+
+const LIST_TRACES = [
+  'list-id',
+  'mailing-list',
+  'list-software',
+  'list-subscribe',
+  'list-archive',
+  'x-mailing-list',
+  'x-beenthere',
+  'x-mailman-version',
+  'x-loop',
+];
+
+function senderDiffers(h: Record<string, string>): boolean {
+  if (h['sender'] === undefined) return false;
+  const s = parseAddress(h['sender']).email;
+  return s !== null && s !== parseAddress(h['from']).email;
 }
 
 /**

@@ -51,6 +51,28 @@ describe('sender classification', () => {
     expect(classifySender({ from: 'Jo Lee <jo@shop.example>', 'auto-submitted': 'no' }).discarded).toBeNull();
   });
 
+  it('keeps Majordomo-style posts (Precedence: bulk, Sender owner-list) and drops auto-replies sent through lists', () => {
+    const from = 'Ann Ode <ann@firm.example>';
+    expect(
+      classifySender({ from, precedence: 'bulk', sender: 'owner-dsp@lists.example.org' }).discarded,
+    ).toBeNull();
+    expect(
+      classifySender({ from, precedence: 'junk', 'x-mailing-list': '<dsp@lists.example.org>' }).discarded,
+    ).toBeNull();
+    expect(
+      classifySender({ from, 'list-post': '<mailto:l@x.example>', 'auto-submitted': 'auto-replied' })
+        .discarded,
+    ).toBe('bulk');
+    expect(
+      classifySender({
+        from,
+        'list-id': '<abc.list-id.mcsv.example>',
+        'x-mc-user': 'abc',
+        'list-unsubscribe': '<u>',
+      }).discarded,
+    ).toBe('bulk');
+  });
+
   it('classifies addresses for connectors: free mail, consumer ISPs, role accounts', () => {
     expect(classifyAddress('someone@GMAIL.com')).toBe('free-email');
     expect(classifyAddress('someone@yahoo.co.uk')).toBe('free-email');
