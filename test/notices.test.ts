@@ -214,6 +214,27 @@ for (const dialect of DIALECTS) {
       }
     });
 
+    it('a listed contact whose later signature shows a held jurisdiction leaves the directory until its window passed', async () => {
+      const t = await freshDatabase(dialect);
+      try {
+        const a = await seed(t);
+        const tom = 'tom.ford@acme-widgets.com';
+        expect(await listed(t)).toContain(tom);
+        const moved = signed('<m1@x>', tom, '2026-10-20T00:00:00Z', { address: 'Friedrichstraße 1, 10117 Berlin, Germany' });
+        await ingest(t.db, a, [moved], '2026-11-01T12:00:00.000Z');
+        expect(await listed(t)).not.toContain(tom);
+        // His notice was still queued: it now goes out in German.
+        expect((await listNotices(t.db)).find((n) => n.recipient === tom)).toMatchObject({ language: 'de', jurisdiction: ['US', 'DE'] });
+        await send(t, fileTransport(outbox()), '2026-11-02T00:00:00Z');
+        await promote(t, '2026-11-08T00:00:00Z');
+        expect(await listed(t)).not.toContain(tom);
+        await promote(t, '2026-11-09T00:00:00Z');
+        expect(await listed(t)).toContain(tom);
+      } finally {
+        await t.dispose();
+      }
+    });
+
     it('a failing transport leaves notices queued and then failed, never marks them sent, and keeps contacts pending', async () => {
       const t = await freshDatabase(dialect);
       try {

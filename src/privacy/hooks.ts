@@ -19,6 +19,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { decideJurisdiction, type JurisdictionDecision, type JurisdictionEvidence } from '../jurisdiction/decide.ts';
 import { queueNotice } from '../notices/outbox.ts';
+import { templateHash, templateLanguage } from '../notices/templates.ts';
+import { refreshCompanies } from '../store/companies.ts';
 import { iso, resolveOptions, type PrivacyOptions } from './options.ts';
 import { subjectHash } from './subject.ts';
 import type { GateState } from './tables.ts';
@@ -147,10 +149,12 @@ async function recordDecision(trx: Kysely<DB>, profileId: string, d: Jurisdictio
 }
 
 /**
- * New evidence about a known contact (a later signature with a phone or address). Re-decides and keeps
- * the decision; the most protective result wins, so a pending contact never becomes un-held by it, and a
- * listed contact that turns out to be in a held jurisdiction is reported (`newlyHeld`) for review: its
- * notice was already queued at creation (notify-everyone policy).
+ * New evidence about a known contact (a later signature with a phone or address). Re-decides and keeps the
+ * decision; codes only accumulate (the most protective result wins), so a held contact never becomes
+ * un-held by it. A LISTED contact that turns out to be in a held jurisdiction goes back to `pending`
+ * (`newlyHeld`): it returns to the directory once its notice was sent and the objection window passed
+ * (counted from the notice's sending when it was already sent). A still-queued notice switches to the
+ * language of the new jurisdiction.
  */
 export async function onNewEvidence(
   trx: Kysely<DB>,
@@ -159,6 +163,7 @@ export async function onNewEvidence(
 ): Promise<{ codes: string[]; newlyHeld: boolean }> {
   const o = resolveOptions(opts);
   const profileId = String(c.profileId);
+  const now = iso(c.now);
   const gate = await trx.selectFrom('privacy_gates').selectAll().where('profile_id', '=', profileId).executeTakeFirst();
   if (!gate) return { codes: [], newlyHeld: false };
   const d = decideJurisdiction(c.evidence, o.policy);
@@ -167,12 +172,41 @@ export async function onNewEvidence(
   if (codes.length === 0) codes.push('unknown');
   const same = codes.length === before.length && codes.every((x) => before.includes(x));
   if (same) return { codes, newlyHeld: false };
-  await recordDecision(trx, profileId, { ...d, codes }, iso(c.now));
+  await recordDecision(trx, profileId, { ...d, codes }, now);
   const hold = gate.hold === 1 || d.hold;
+  const newlyHeld = d.hold && gate.hold === 0;
+  let windowEnds = gate.window_ends_at;
+  if (newlyHeld) {
+    const sent = await trx
+      .selectFrom('notices')
+      .select('sent_at')
+      .where('profile_id', '=', profileId)
+      .where('status', '=', 'sent')
+      .orderBy('sent_at', 'desc')
+      .executeTakeFirst();
+    windowEnds = sent?.sent_at ? new Date(Date.parse(sent.sent_at) + o.policy.objectionWindowDays * 86_400_000).toISOString() : null;
+    await trx
+      .updateTable('notices')
+      .set({ language: templateLanguage(d.language), content_hash: templateHash(templateLanguage(d.language)), codes_json: JSON.stringify(codes) })
+      .where('profile_id', '=', profileId)
+      .where('status', '=', 'queued')
+      .execute();
+  }
+  const state = newlyHeld && gate.state === 'listed' ? 'pending' : gate.state;
   await trx
     .updateTable('privacy_gates')
-    .set({ codes_json: JSON.stringify(codes), hold: hold ? 1 : 0, rule_version: d.ruleVersion })
+    .set({ codes_json: JSON.stringify(codes), hold: hold ? 1 : 0, rule_version: d.ruleVersion, state, window_ends_at: windowEnds })
     .where('profile_id', '=', profileId)
     .execute();
-  return { codes, newlyHeld: d.hold && gate.hold === 0 };
+  if (state === 'pending' && gate.state === 'listed') {
+    const p = await trx
+      .updateTable('profiles')
+      .set({ status: 'pending', listed_at: null, updated_at: now })
+      .where('id', '=', profileId)
+      .where('status', '=', 'listed')
+      .returning('domain')
+      .executeTakeFirst();
+    if (p) await refreshCompanies(trx, [p.domain], now);
+  }
+  return { codes, newlyHeld };
 }
