@@ -17,6 +17,7 @@ interface Opts {
   contributor?: string;
   since?: string;
   dryRun?: boolean;
+  fromStart?: boolean;
   json?: boolean;
   concurrency?: string;
 }
@@ -37,6 +38,7 @@ export function register(program: Command): void {
     .option('--contributor <email>', "one contributor's connections")
     .option('--since <date>', 'only messages after this date (ISO-8601)')
     .option('--dry-run', 'show what would be contributed; store nothing')
+    .option('--from-start', 'ignore saved cursors and read each source from its beginning')
     .option('--concurrency <n>', 'connections harvested at once', '4')
     .option('--json', 'one JSON object per connection, then a summary')
     .action(async (opts: Opts) => {
@@ -56,7 +58,7 @@ export function register(program: Command): void {
           const { results, summary } = await runHarvest(
             { db, config, logger, progress, holder: holderId(), signal: ac.signal },
             conns.map((c) => c.id),
-            { since, dryRun: opts.dryRun, concurrency: Math.max(1, Number(opts.concurrency) || 4) },
+            { since, dryRun: opts.dryRun, fromStart: opts.fromStart, concurrency: Math.max(1, Number(opts.concurrency) || 4) },
           );
           if (opts.json) printJsonResults(results, summary);
           else {

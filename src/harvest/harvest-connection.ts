@@ -55,6 +55,8 @@ export interface HarvestOptions {
   since?: Date;
   /** Store nothing; report what the connection would contribute. */
   dryRun?: boolean;
+  /** Ignore the saved cursor and read the source from its beginning (a preview of everything it holds). */
+  fromStart?: boolean;
 }
 
 /** Why a connection in this state is never harvested (null: it may be). */
@@ -164,7 +166,7 @@ export async function harvestConnection(
         env.logger.log('info', `connector.${e.type}`, { connection: connectionId, ...e });
       },
     });
-    const cursor: Cursor | null = await getCursor(env.db, connectionId);
+    const cursor: Cursor | null = opts.fromStart ? null : await getCursor(env.db, connectionId);
     for await (const page of readAhead(connector.pages(cursor, { since: opts.since, signal: env.signal }))) {
       const now = new Date().toISOString();
       const items = pageItems(page, now, counts, preview);
