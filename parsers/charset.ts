@@ -44,18 +44,32 @@ export function decodeText(bytes: Uint8Array, charset: string | null | undefined
   if (isAscii(bytes)) return latin1(bytes);
   if (cs === 'utf-8' || cs === 'utf8' || cs === '' || LATIN1_ALIASES.has(cs)) {
     // Valid UTF-8 with 8-bit bytes is almost never accidental, whatever the label says.
-    try {
-      return utf8Strict.decode(bytes);
-    } catch {
-      return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), 'windows-1252');
-    }
+    return utf8OrWindows1252(bytes);
   }
   if (iconv.encodingExists(cs)) {
     return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), cs);
   }
+  return utf8OrWindows1252(bytes);
+}
+
+/**
+ * Valid UTF-8 -> UTF-8. Mostly UTF-8 with a few broken sequences (a truncated or spliced part) ->
+ * lenient UTF-8, so one bad byte does not turn every accented letter into mojibake. Otherwise the
+ * bytes are legacy 8-bit text, and windows-1252 (the WHATWG reading of Latin-1) is the best guess.
+ */
+function utf8OrWindows1252(bytes: Uint8Array): string {
   try {
     return utf8Strict.decode(bytes);
   } catch {
+    const lenient = utf8Lenient.decode(bytes);
+    let bad = 0;
+    let good = 0;
+    for (let i = 0; i < lenient.length; i++) {
+      const c = lenient.charCodeAt(i);
+      if (c === 0xfffd) bad++;
+      else if (c > 0x7f) good++;
+    }
+    if (good > 4 * bad) return lenient;
     return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), 'windows-1252');
   }
 }

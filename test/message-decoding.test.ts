@@ -25,6 +25,19 @@ describe('message decoding', () => {
     expect(m.tail).not.toContain('\uFFFD');
   });
 
+  it('keeps mostly-UTF-8 text readable when one byte sequence is broken', () => {
+    const body = Buffer.concat([
+      Buffer.from('Grüße aus München, Straße 5, Größe L, Äpfel und Öl\n'),
+      Buffer.from([0xc3]),
+      Buffer.from('\nJürgen\n'),
+    ]);
+    const p = parseRaw(
+      Buffer.concat([Buffer.from('From: a@b.example\nContent-Type: text/plain; charset=utf-8\n\n'), body]),
+    );
+    expect(p.text).toContain('Grüße aus München');
+    expect(p.text).toContain('Jürgen');
+  });
+
   it('reads raw UTF-8 headers and a body without a declared charset', () => {
     const m = minimal('raw-utf8-headers-no-charset.eml');
     expect(m.headers.from).toContain('Päivi Jääskeläinen');
