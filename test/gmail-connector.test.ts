@@ -282,6 +282,24 @@ describe('Gmail connector', () => {
     expect((err as ConnectorError).code).toBe('revoked');
   });
 
+  it('a grant poisoned by gmail.metadata (403 on format=full) needs a reconnect instead of failing forever', async () => {
+    const mb = mailbox();
+    g.addMessage(mb.account, business(1));
+    g.failNext(/\/messages\/[0-9a-f]+$/, 403, {
+      error: {
+        code: 403,
+        message: "Metadata scope doesn't allow format FULL",
+        errors: [
+          { message: "Metadata scope doesn't allow format FULL", domain: 'global', reason: 'forbidden' },
+        ],
+        status: 'PERMISSION_DENIED',
+      },
+    });
+    const err = await collect(mb.make().pages(null)).catch((e) => e);
+    expect((err as ConnectorError).code).toBe('revoked');
+    expect((err as ConnectorError).message).toContain('Metadata scope');
+  });
+
   it('fails with code "auth-expired" when a fresh token is still refused', async () => {
     const mb = mailbox();
     const unauth = {

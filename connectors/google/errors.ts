@@ -76,6 +76,11 @@ export function classifyGoogleError(err: unknown): GoogleFailure {
       reasons.find((r) => RATE_REASONS.has(r)) ??
       (/too many concurrent/i.test(message) ? 'concurrent' : null);
     if (rate) return { kind: 'rate', reason: rate, retryAfterMs };
+    // The grant itself is wrong (scope missing, or gmail.metadata poisoning format=full even next to
+    // gmail.readonly): only a new consent fixes it, so the connection needs a reconnect.
+    if (reasons.includes('insufficientPermissions') || /scope/i.test(message)) {
+      return { kind: 'revoked', reason: `insufficient scope: ${message}` };
+    }
     return { kind: 'fatal', code: 'config', reason: reasons[0] || 'forbidden' };
   }
   if (status === 401) return { kind: 'auth', reason: reasons[0] || 'unauthenticated' };
@@ -109,7 +114,7 @@ export function toConnectorError(f: GoogleFailure, cause: unknown): ConnectorErr
         cause,
       });
     case 'revoked':
-      return new ConnectorError('revoked', 'Google refresh token expired or revoked (invalid_grant)', {
+      return new ConnectorError('revoked', `Google grant unusable, reconnect needed (${f.reason})`, {
         cause,
       });
     case 'not-found':
