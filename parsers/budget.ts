@@ -27,7 +27,10 @@ export const MAX_MIME_DEPTH = 32;
 /** MIME parts visited: 2,000. A message with more parts than that is built to exhaust the walker. */
 export const MAX_MIME_PARTS = 2_000;
 
-/** Decoded text part kept: the last 1 MiB. Signatures live at the end of the newest part. */
+/**
+ * Decoded text kept: the first 1 MiB (chars). The newest part sits at the top of a reply and real newest
+ * parts are a few KiB, so a longer text is quoted history or bait; this bounds the newest-part cutter.
+ */
 export const MAX_TEXT_CHARS = 1024 * 1024;
 
 /**

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { appendFileSync, copyFileSync, createWriteStream, mkdtempSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  copyFileSync,
+  createWriteStream,
+  mkdtempSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -108,6 +115,17 @@ describe('local mailbox files', () => {
     copyFileSync(join(fixtures, 'german-reply-latin1.eml'), join(dir, 'd.eml'));
     const second = (await allPages(conn, first.at(-1)!.cursor)).flatMap((p) => p.messages);
     expect(second.map((m) => m.sourceId).sort()).toEqual([join(dir, 'a.eml'), join(dir, 'd.eml')]);
+  });
+
+  it('reports a message file over 50 MiB without reading it', async () => {
+    const path = join(tmp(), 'huge.eml');
+    writeFileSync(path, 'From: A <a@b.example>\n\n');
+    truncateSync(path, 51 * 1024 * 1024); // sparse: no 51 MB write
+    const items = [];
+    for await (const it of readMailboxPaths([path])) items.push(it);
+    expect(items).toHaveLength(1);
+    expect(items[0]!.bytes).toBeNull();
+    expect(items[0]!.error).toMatch(/51\.0 MiB, over the 50 MiB budget/);
   });
 
   it('rejects foreign or malformed cursors as cursor-expired', () => {
