@@ -140,7 +140,7 @@ interface Run {
   apiCalls: number;
 }
 
-async function harvest(cursor: Cursor | null, extra: Record<string, unknown> = {}): Promise<Run> {
+async function harvest(cursor: Cursor | null, extra: Record<string, unknown> = {}, since?: Date): Promise<Run> {
   const commands: string[] = [];
   const events: ConnectorEvent[] = [];
   const record = (o: unknown) => {
@@ -155,7 +155,7 @@ async function harvest(cursor: Cursor | null, extra: Record<string, unknown> = {
   );
   const pages: Page[] = [];
   try {
-    for await (const p of connector.pages(cursor)) pages.push(p);
+    for await (const p of connector.pages(cursor, since ? { since } : {})) pages.push(p);
   } finally {
     await connector.close();
   }
@@ -329,6 +329,37 @@ describe('IMAP harvest from a real Dovecot', () => {
     await expect(async () => {
       for await (const _ of closed.pages(null)) void _;
     }).rejects.toMatchObject({ code: 'unavailable' });
+  });
+
+  it('reads extra folders when configured, and with --since only mail received since that day', async () => {
+    const archived = (id: string) => handMade.sent.replace('sent-1', id);
+    await server.append(USER, PASS, 'Archive', [
+      { raw: archived('old-archive'), internalDate: new Date('2019-05-01T10:00:00Z') },
+      { raw: archived('new-archive'), internalDate: new Date('2026-10-01T10:00:00Z') },
+    ]);
+    const all = await harvest(null, { mailboxes: ['Archive'] });
+    expect(all.messages.filter((m) => m.sourceId.startsWith('Archive:')).map((m) => m.headers['message-id']).sort()).toEqual([
+      '<new-archive@acme.example>',
+      '<old-archive@acme.example>',
+    ]);
+    const recent = await harvest(null, { mailboxes: ['Archive'] }, new Date('2026-01-01T00:00:00Z'));
+    expect(recent.messages.filter((m) => m.sourceId.startsWith('Archive:')).map((m) => m.headers['message-id'])).toEqual(['<new-archive@acme.example>']);
+    // imapflow sends SINCE, or YOUNGER seconds where the server has WITHIN (RFC 5032).
+    expect(recent.commands.some((c) => /SEARCH .*(SINCE|YOUNGER)/i.test(c))).toBe(true);
+  });
+
+  it('stops between pages when the harvest is aborted', async () => {
+    const ac = new AbortController();
+    const connector = createImapConnector(conn(), { config });
+    const seen: Page[] = [];
+    await expect(async () => {
+      for await (const p of connector.pages(null, { signal: ac.signal })) {
+        seen.push(p);
+        ac.abort(new Error('stop now'));
+      }
+    }).rejects.toThrow('stop now');
+    await connector.close();
+    expect(seen).toHaveLength(1);
   });
 
   it('is found in the connector registry and rejects a cursor from another provider', async () => {

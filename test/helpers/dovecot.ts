@@ -21,7 +21,12 @@ export interface DovecotServer {
   /** A client logged in as `user` (caller logs out). Not read-only: for fixtures and inspection. */
   client(user: string, password: string): Promise<ImapFlow>;
   /** APPENDs raw messages with flags; returns their UIDs. */
-  append(user: string, password: string, mailbox: string, messages: Array<{ raw: string | Buffer; flags?: string[] }>): Promise<number[]>;
+  append(
+    user: string,
+    password: string,
+    mailbox: string,
+    messages: Array<{ raw: string | Buffer; flags?: string[]; internalDate?: Date }>,
+  ): Promise<number[]>;
   /** Reads the server log (for debugging failed tests). */
   log(): string;
   stop(): Promise<void>;
@@ -184,7 +189,7 @@ namespace inbox {
       try {
         const uids: number[] = [];
         for (const m of messages) {
-          const res = await c.append(mailbox, m.raw, m.flags ?? []);
+          const res = await c.append(mailbox, m.raw, m.flags ?? [], m.internalDate);
           if (res && typeof res === 'object' && res.uid) uids.push(res.uid);
         }
         return uids;
