@@ -58,7 +58,7 @@ function cleanLine(line: string): string {
 function stripName(s: string): string {
   let t = s.trim();
   t = t.replace(/^(?:rgds|regards|thanks|cheers|best|br)[,.]\s?/i, '');
-  t = t.replace(/^(?:Dr\.|Prof\.|Dipl\.-Ing\.|Mr\.|Ms\.|Mrs\.)\s+/g, '').replace(/^(?:Dr\.|Prof\.|Dipl\.-Ing\.)\s+/g, '');
+  t = t.replace(/^(?:Dr\.|Prof\.|Dipl\.-Ing\.|Mr\.|Ms\.|Mrs\.|Arch\.|Ing\.|Avv\.|Dott\.|Dott\.ssa|Geom\.|Mag\.|Lic\.|Sr\.|Sra\.|Me)\s+/g, '').replace(/^(?:Dr\.|Prof\.|Dipl\.-Ing\.)\s+/g, '');
   t = t.replace(CREDENTIAL_RE, '');
   t = t.replace(/\s?\((?:he|she|they)\/[a-z]{2,5}\)/i, '');
   return t.replace(/[,;]\s*$/, '').trim();
@@ -173,8 +173,10 @@ export function extractFields(lines: string[], from: Address): Contact {
       const rest = l.slice(u.index + u.text.length, u.index + u.text.length + 6);
       const before = visible.slice(Math.max(0, u.index - 16), u.index);
       const labelled = /(?:\bw|web|website|url|home ?page|site|internet)\s?[:•]?\s*$/i.test(before);
-      if (!explicit && !/^\s?<http/i.test(rest) && !labelled) continue;
-      if (/@/.test(visible.slice(Math.max(0, u.index - 1), u.index))) continue;
+      // A bare domain counts when labelled, linked, or listed beside other contact details.
+      const onContactLine = /\s[|•]\s/.test(visible) && (findEmails(visible).length > 0 || findPhoneSpans(visible).length > 0);
+      if (!explicit && !/^\s?<http/i.test(rest) && !labelled && !onContactLine) continue;
+      if (/@$|\S at $/.test(visible.slice(Math.max(0, u.index - 4), u.index))) continue; // (obfuscated) e-mail
       const social = isSocial(u.text, from);
       if (social === true) c.social.push(u.text);
       else if (social === null && !c.websites.includes(u.text)) c.websites.push(u.text);

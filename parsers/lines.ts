@@ -66,7 +66,8 @@ export function findUrls(line: string): { text: string; index: number }[] {
     // Part of an e-mail address (`x@example.com`) or of a longer token: not a URL.
     if (prev === '@' || prev === '.' || /[A-Za-z0-9]/.test(prev)) continue;
     const after = l.slice(i + m[0].length, i + m[0].length + 1);
-    if (after === '@') continue;
+    // Part of a longer token ("sarah.chen@..." must not yield "sarah.ch").
+    if (after === '@' || /[A-Za-z0-9_-]/.test(after)) continue;
     const text = m[0].replace(/[.;:!?]+$/, '');
     if (text.length < 4) continue;
     if (/^mailto:/i.test(l.slice(Math.max(0, i - 7), i))) continue;
@@ -118,7 +119,7 @@ export function endsWithSignoff(line: string): boolean {
  * modifiers such as "Senior", "Sales" or "Vice" alone do not make a title.
  */
 const TITLE_WORDS =
-  /\b(?:president|vp|svp|evp|ceo|cto|cfo|coo|cio|ciso|cso|chief|officer|director|manager|head|lead|engineer|developer|architect|consultant|counsel|attorney|lawyer|partner|analyst|specialist|coordinator|administrator|assistant|secretary|professor|lecturer|researcher|scientist|student|fellow|founder|co-founder|owner|principal|chairman|chairwoman|chairperson|executive|representative|advisor|adviser|editor|webmaster|programmer|technician|trader|supervisor|superintendent|controller|treasurer|accountant|designer|strategist|evangelist|intern|clerk|paralegal|agent|broker|planner|recruiter|producer|journalist|author|writer|geschäftsführer|leiter|leiterin|berater|beraterin|entwickler|ingenieur|directeur|directrice|responsable|gérant|ingénieur|gerente|jefe|ingeniero|direttore|responsabile|ingegnere|adviseur|diretor|diretora|directora|jefa|ingeniera|consultora|asesora?|abogad[oa]|president[ea]|présidente?|geschäftsführerin|inhaber|inhaberin|prokurist|vorstand|dirigeant|chef de|chargée? de|amministratore|consulente|titolare|eigenaar|bedrijfsleider)\b/i;
+  /\b(?:president|vp|svp|evp|ceo|cto|cfo|coo|cio|ciso|cso|chief|officer|director|manager|head|lead|engineer|developer|architect|consultant|counsel|attorney|lawyer|partner|analyst|specialist|coordinator|administrator|assistant|secretary|professor|lecturer|researcher|scientist|student|fellow|founder|co-founder|owner|principal|chairman|chairwoman|chairperson|executive|representative|advisor|adviser|editor|webmaster|programmer|technician|trader|solicitor|barrister|notary|auditor|surveyor|physician|pharmacist|supervisor|superintendent|controller|treasurer|accountant|designer|strategist|evangelist|intern|clerk|paralegal|agent|broker|planner|recruiter|producer|journalist|author|writer|geschäftsführer|leiter|leiterin|berater|beraterin|entwickler|ingenieur|directeur|directrice|responsable|gérant|ingénieur|gerente|jefe|ingeniero|direttore|responsabile|ingegnere|adviseur|diretor|diretora|directora|jefa|ingeniera|consultora|asesora?|abogad[oa]|president[ea]|présidente?|geschäftsführerin|inhaber|inhaberin|prokurist|vorstand|dirigeant|chef de|chargée? de|amministratore|consulente|titolare|eigenaar|bedrijfsleider)\b/i;
 
 export function hasTitleWord(line: string): boolean {
   return TITLE_WORDS.test(capLine(line));
@@ -149,7 +150,7 @@ const STREET_RE =
 const STREET_EU_RE =
   /\b[A-ZÄÖÜ][a-zäöüß]{2,30}(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|gatan|vägen|laan|straat|plein|gracht|vej)\s?\d{1,4}\b|\b(?:rue|avenue|boulevard|via|viale|piazza|calle|avenida|rua|plaza|paseo|c\/)\s[^\d]{2,40}\d{0,4}/i;
 const POSTCODE_CITY_RE =
-  /\b[A-Z][A-Za-z .'-]{1,30},? (?:[A-Z]{2}|[A-Z][a-z]{2,20})\.?,?(?: USA| U\.S\.A\.)? {1,3}\d{5}(?:-\d{4})?\b|\b(?:[A-Z]{1,2}[- ])?\d{4,5} [A-ZÄÖÜ][a-zäöüß]{2,30}\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b|\b(?:P\.?\s?O\.? Box|Postfach|BP|Apartado) \d{1,6}\b/;
+  /\b[A-Z][A-Za-z .'-]{1,30},? (?:[A-Z]{2}|[A-Z][a-z]{2,20})\.?,?(?: USA| U\.S\.A\.)? {1,3}\d{5}(?:-\d{4})?\b|\b(?:[A-Z]{1,2}[- ])?\d{4,5} [A-ZÄÖÜ][a-zäöüß]{2,30}\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b\d{4} ?[A-Z]{2} [A-Z][a-z]{2,30}\b|\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b|\b(?:P\.?\s?O\.? Box|Postfach|BP|Apartado) \d{1,6}\b/;
 const COUNTRY_RE =
   /^(?:usa|u\.s\.a\.?|united states|canada|uk|united kingdom|england|ireland|germany|deutschland|france|spain|españa|italy|italia|netherlands|belgium|switzerland|austria|sweden|norway|denmark|finland|australia|new zealand|india|china|japan|brazil|brasil|mexico|portugal|poland|israel|singapore)\.?$/i;
 

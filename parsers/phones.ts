@@ -45,7 +45,7 @@ export function findPhoneSpans(line: string): PhoneSpan[] {
     if (/^\d{4}-\d{2}-\d{2}|^\d{1,2}\/\d{1,2}\/\d{2,4}$/.test(raw)) continue; // dates
     if (/^\d{1,2}[.:]\d{2}[.:]\d{2}/.test(raw)) continue; // times
     if (/^\d{5}-\d{4}$/.test(raw)) continue; // US ZIP+4
-    if (/(?:^|[^\p{L}])(?:icq|uin|fingerprint|key|id|code|pin|docket|no\.?|#)\s?[:#=]?\s{0,3}$/iu.test(l.slice(Math.max(0, index - 16), index))) continue;
+    if (/(?:^|[^\p{L}])(?:icq|uin|fingerprint|key|id|code|pin|docket|no\.?|#|kvk|vat|btw|ust|uid|hrb|hra|reg|registration|company|siret|siren|cif|nif|abn|acn|ein|tax|iban|bic|swift|account|acct|a\/c|fn|p\.?\s?iva|cnpj|cpf|gst|pan|ref|order|invoice|ticket|case)\s?[:#=]?\s{0,3}$/iu.test(l.slice(Math.max(0, index - 16), index))) continue;
     out.push({ raw, index, end: index + raw.length });
   }
   return out;

@@ -183,7 +183,10 @@ function scoreLines(raw: string[], from: Address): LineInfo[] {
       info.score = 2;
       return info;
     }
-    if (cells.some((c) => shortCell(c) && (hasTitleWord(c) || hasCompanyWord(c))) && !(mention && cells.length === 1)) {
+    // A title or organisation line; a line that is only the sender's name is not one, unless it
+    // carries an organisation word ("Doe Consulting" from John Doe).
+    const orgOrTitle = cells.some((c) => shortCell(c) && (hasTitleWord(c) || hasCompanyWord(c)));
+    if (orgOrTitle && (!(mention && cells.length === 1) || hasCompanyWord(t))) {
       info.field = true;
       info.score = mention ? 2.5 : 1.5;
       return info;
