@@ -176,7 +176,7 @@ export function extractFields(lines: string[], from: Address): Contact {
       // A bare domain counts when labelled, linked, or listed beside other contact details.
       const onContactLine = /\s[|•]\s/.test(visible) && (findEmails(visible).length > 0 || findPhoneSpans(visible).length > 0);
       if (!explicit && !/^\s?<http/i.test(rest) && !labelled && !onContactLine) continue;
-      if (/@$|\S at $/.test(visible.slice(Math.max(0, u.index - 4), u.index))) continue; // (obfuscated) e-mail
+      if (/@$|\S at $/.test(visible.slice(Math.max(0, u.index - 5), u.index))) continue; // (obfuscated) e-mail
       const social = isSocial(u.text, from);
       if (social === true) c.social.push(u.text);
       else if (social === null && !c.websites.includes(u.text)) c.websites.push(u.text);
