@@ -234,6 +234,11 @@ export function extractFields(lines: string[], from: Address): Contact {
   for (let i = 0; i + 1 < texts.length; i++) {
     if (!isAddr[i] && isAddr[i + 1] && /^[A-ZÄÖÜ][\p{L}.'-]{1,30}(?: [\p{L}.'-]{1,30}){0,3} \d{1,4}[a-z]?$/u.test(texts[i]!.text) && !used.has(i)) isAddr[i] = true;
   }
+  // An address line ending with a comma continues on the next line ("Ring Road," / "Kadirenahalli,").
+  for (let i = 0; i + 1 < texts.length; i++) {
+    const next = texts[i + 1]!;
+    if (isAddr[i] && /,\s*$/.test(texts[i]!.text) && next.row === texts[i]!.row + 1 && wordCount(next.text) <= 5 && !used.has(i + 1) && !hasTitleWord(next.text)) isAddr[i + 1] = true;
+  }
   // A country or city line directly after an address line belongs to it.
   for (let i = 1; i < texts.length; i++) {
     if (!isAddr[i] && isAddr[i - 1] && (isCountryLine(texts[i]!.text) || /^[A-Z][a-z]+(?: \d{1,2})?$/.test(texts[i]!.text)) && texts[i]!.row === texts[i - 1]!.row + 1) isAddr[i] = true;

@@ -150,7 +150,7 @@ const STREET_RE =
 const STREET_EU_RE =
   /\b[A-ZÄÖÜ][a-zäöüß]{2,30}(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|gatan|vägen|laan|straat|plein|gracht|vej)\s?\d{1,4}\b|\b(?:rue|avenue|boulevard|via|viale|piazza|calle|avenida|rua|plaza|paseo|c\/)\s[^\d]{2,40}\d{0,4}/i;
 const POSTCODE_CITY_RE =
-  /\b[A-Z][A-Za-z .'-]{1,30},? (?:[A-Z]{2}|[A-Z][a-z]{2,20})\.?,?(?: USA| U\.S\.A\.)? {1,3}\d{5}(?:-\d{4})?\b|\b(?:[A-Z]{1,2}[- ])?\d{4,5} [A-ZÄÖÜ][a-zäöüß]{2,30}\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b\d{4} ?[A-Z]{2} [A-Z][a-z]{2,30}\b|\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b|\b(?:P\.?\s?O\.? Box|Postfach|BP|Apartado) \d{1,6}\b/;
+  /\b[A-Z][A-Za-z .'-]{1,30},? (?:[A-Z]{2}|[A-Z][a-z]{2,20})\.?,?(?: USA| U\.S\.A\.)? {1,3}\d{5}(?:-\d{4})?\b|\b(?:[A-Z]{1,2}[- ])?\d{4,5} [A-ZÄÖÜ][a-zäöüß]{2,30}\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b\d{4} ?[A-Z]{2} [A-Z][a-z]{2,30}\b|\b[A-Z][a-z]{2,30} ?- ?\d{6}\b|\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b|\b(?:P\.?\s?O\.? Box|Postfach|BP|Apartado) \d{1,6}\b/;
 const COUNTRY_RE =
   /^(?:usa|u\.s\.a\.?|united states|canada|uk|united kingdom|england|ireland|germany|deutschland|france|spain|españa|italy|italia|netherlands|belgium|switzerland|austria|sweden|norway|denmark|finland|australia|new zealand|india|china|japan|brazil|brasil|mexico|portugal|poland|israel|singapore)\.?$/i;
 
