@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,6 +8,7 @@ import { connectorFactory } from '../connectors/registry.ts';
 import type { ConnectorFactory } from '../connectors/types.ts';
 import { connectionInfo, getConnection, upsertConnection } from '../src/connections/repository.ts';
 import { loadConfig } from '../src/config.ts';
+import { openDatabase } from '../src/db/database.ts';
 import { runHarvest } from '../src/harvest/run.ts';
 import { showContact } from '../src/store/directory.ts';
 import type { HarvestEnv } from '../src/harvest/harvest-connection.ts';
@@ -244,6 +245,58 @@ describe('Outlook from the CLI in child processes', () => {
       const again = await sigmine('harvest', '--json');
       expect(again.stdout).toContain('"status":"ok"');
       expect(server.tokenRequests[1]!.refreshToken).not.toBe('rt-0');
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  it('connect --oauth: prints the consent URL, takes the loopback redirect with PKCE and stores the refresh token', async () => {
+    const server = await startGraphServer({ cert });
+    const dir = mkdtempSync(join(tmpdir(), 'sigmine-outlook-oauth-'));
+    try {
+      const env = {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        NODE_EXTRA_CA_CERTS: cert.certFile,
+        SIGMINE_DATABASE: join(dir, 'cli.db'),
+        SIGMINE_SECRET_KEY: SECRET_KEY,
+        SIGMINE_MS_LOGIN_URL: server.loginUrl,
+        SIGMINE_MS_CLIENT_ID: 'test-client',
+      };
+      const child = spawn(
+        process.execPath,
+        [resolve('bin/sigmine.js'), 'connect', 'outlook', '--contributor', ACCOUNT, '--oauth', '--json'],
+        { env },
+      );
+      let stderr = '';
+      let stdout = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      const exited = new Promise<number | null>((r) => child.on('exit', r));
+      const deadline = Date.now() + 90_000;
+      let url: string | undefined;
+      while (!(url = /https:\/\/\S+authorize\S+/.exec(stderr)?.[0]) && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(url).toBeDefined();
+      expect(new URL(url!).searchParams.get('scope')).toBe('offline_access Mail.Read');
+      // The browser: consent, then the provider's redirect to the CLI's loopback listener.
+      const consent = await fetchTrusting(cert.cert)(url!);
+      await fetch(consent.headers.get('location')!);
+      expect(await exited).toBe(0);
+      const { id } = JSON.parse(stdout.trim().split('\n').pop()!) as { id: string };
+      const d = await openDatabase(join(dir, 'cli.db'));
+      try {
+        expect((await connectionInfo(d.db, id, parseSecretKey(SECRET_KEY))).secret).toBe(
+          server.currentRefreshToken(),
+        );
+      } finally {
+        await d.close();
+      }
+      expect(`${stdout}${stderr}`).not.toContain(server.currentRefreshToken());
+      expect(server.tokenRequests[0]).toMatchObject({ grantType: 'authorization_code' });
+      expect(server.tokenRequests[0]!.codeVerifier).toMatch(/^[A-Za-z0-9_-]{43}$/);
     } finally {
       await server.close();
       rmSync(dir, { recursive: true, force: true });
