@@ -95,7 +95,8 @@ function normalise(s: string): string {
 export function gmailToMinimal(msg: gmail_v1.Schema$Message): MinimalMessage {
   const payload = msg.payload ?? {};
   const raw = new Map<string, string>();
-  for (const h of payload.headers ?? []) {
+  // Real messages carry tens of headers; a hostile one may carry thousands: read the first 1,000.
+  for (const h of (payload.headers ?? []).slice(0, 1000)) {
     const name = (h.name ?? '').toLowerCase();
     // First occurrence wins, as in the local parser; Gmail returns values as sent (RFC 2047 intact),
     // and selectHeaders decodes them.

@@ -46,7 +46,10 @@ export class GoogleCaller {
     let refreshed = false;
     for (let attempt = 1; ; attempt++) {
       const waited = await this.opts.limiter.acquire(units, signal);
-      if (waited >= 1000) this.opts.onEvent?.({ type: 'rate-limit-wait', ms: waited, reason: 'local quota' });
+      // Our own pacing is expected work, not a rate limit; only a long stall (contention between
+      // connectors of one user) is worth reporting.
+      if (waited >= 10_000)
+        this.opts.onEvent?.({ type: 'rate-limit-wait', ms: waited, reason: 'local quota' });
       let err: unknown;
       try {
         this.apiCalls++;

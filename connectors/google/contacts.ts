@@ -76,8 +76,9 @@ class GoogleContactsConnector implements Connector {
     private readonly conn: ConnectionInfo,
     private readonly deps: ConnectorDeps,
   ) {
-    // People: 90 reads/min per user by default for list calls; 1 request/s is comfortably under it.
-    this.session = googleSession(conn, deps, 'people', { unitsPerSecond: 1, concurrency: 2 });
+    // People list calls have a small per-user read quota (and extra cost on a full sync's first page):
+    // 1 request/s after a burst of 3, which covers a typical run (2 lists) without any wait.
+    this.session = googleSession(conn, deps, 'people', { unitsPerSecond: 1, burst: 3, concurrency: 2 });
     const auth = this.session.auth as unknown as people_v1.Options['auth'];
     this.api = people({ version: 'v1', auth, rootUrl: this.session.rootUrl, ...clientOptions });
   }

@@ -36,7 +36,7 @@ export function googleSession(
   const limiter = limiterFor(`${api}:${conn.account.toLowerCase()}`, {
     concurrency: num(c['concurrency']) ?? defaults.concurrency,
     unitsPerSecond,
-    burst: num(c['burst']) ?? Math.min(defaults.burst ?? unitsPerSecond, unitsPerSecond),
+    burst: num(c['burst']) ?? defaults.burst ?? unitsPerSecond,
   });
   const caller = new GoogleCaller({
     limiter,
