@@ -348,6 +348,25 @@ describe('IMAP harvest from a real Dovecot', () => {
     expect(recent.commands.some((c) => /SEARCH .*(SINCE|YOUNGER)/i.test(c))).toBe(true);
   });
 
+  it('reads a 5 MB one-line message and a 120-level nested multipart within budget without stopping the others', async () => {
+    const c = await server.client(USER, PASS);
+    await c.mailboxCreate('Hostile');
+    await c.logout();
+    let nested = 'Content-Type: text/plain\r\n\r\nDeep Signature Line\r\n';
+    for (let i = 0; i < 120; i++) nested = `Content-Type: multipart/mixed; boundary="b${i}"\r\n\r\n--b${i}\r\n${nested}\r\n--b${i}--\r\n`;
+    await server.append(USER, PASS, 'Hostile', [
+      { raw: `From: Deep <deep@corp.example>\r\nMessage-ID: <deep@corp.example>\r\nMIME-Version: 1.0\r\n${nested}` },
+      { raw: `From: Big <big@corp.example>\r\nMessage-ID: <big@corp.example>\r\nContent-Type: text/plain\r\n\r\n${'x'.repeat(5_000_000)}\r\n` },
+      { raw: handMade.sent.replace('sent-1', 'after-hostile') },
+    ]);
+    const r = await harvest(null, { mailboxes: ['Hostile'] });
+    const hostile = r.messages.filter((m) => m.sourceId.startsWith('Hostile:'));
+    expect(hostile.map((m) => m.headers['message-id'])).toEqual(['<deep@corp.example>', '<big@corp.example>', '<after-hostile@acme.example>']);
+    for (const m of hostile) expect(m.tail.length).toBeLessThanOrEqual(8 * 1024);
+    // Only the head of the 5 MB part crossed the wire.
+    expect(r.commands.filter((x) => /BODY\.PEEK\[1\]<0\.(\d+)>/.test(x)).every((x) => Number(/<0\.(\d+)>/.exec(x)![1]) <= 32 * 1024)).toBe(true);
+  });
+
   it('stops between pages when the harvest is aborted', async () => {
     const ac = new AbortController();
     const connector = createImapConnector(conn(), { config });
