@@ -184,7 +184,7 @@ export function extractFields(lines: string[], from: Address): Contact {
   });
 
   // Text cells: what is left once contact material is removed.
-  const texts = cells.map((cell) => ({ row: cell.row, text: textOf(cell.text) })).filter((t) => t.text !== '');
+  const texts = cells.map((cell) => ({ row: cell.row, text: textOf(cell.text), raw: cell.text })).filter((t) => t.text !== '');
   const used = new Set<number>();
 
   // Name: the first name-shaped text cell naming the sender, else a multi-word one heading the block.
@@ -237,7 +237,7 @@ export function extractFields(lines: string[], from: Address): Contact {
   // An address line ending with a comma continues on the next line ("Ring Road," / "Kadirenahalli,").
   for (let i = 0; i + 1 < texts.length; i++) {
     const next = texts[i + 1]!;
-    if (isAddr[i] && /,\s*$/.test(texts[i]!.text) && next.row === texts[i]!.row + 1 && wordCount(next.text) <= 5 && !used.has(i + 1) && !hasTitleWord(next.text)) isAddr[i + 1] = true;
+    if (isAddr[i] && /,\s*$/.test(texts[i]!.raw) && next.row === texts[i]!.row + 1 && wordCount(next.text) <= 5 && !used.has(i + 1) && !hasTitleWord(next.text)) isAddr[i + 1] = true;
   }
   // A country or city line directly after an address line belongs to it.
   for (let i = 1; i < texts.length; i++) {
