@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { defaultCorpusDir, runAccuracy, targetsMet } from '../bench/accuracy.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type AccuracyReport, defaultCorpusDir, runAccuracy, targetsMet } from '../bench/accuracy.ts';
 
 const present = existsSync(join(defaultCorpusDir, 'gold.jsonl'));
 if (!present) {
@@ -9,14 +9,21 @@ if (!present) {
 }
 
 describe.skipIf(!present)('extraction over the real dev corpus', () => {
-  it('meets the accuracy targets: line F1 >= 0.95, field micro P >= 0.95 and R >= 0.85, no business mail discarded', async () => {
-    const r = await runAccuracy(defaultCorpusDir);
-    expect(r.path).toBe('parsers/extract.ts extractRaw');
-    expect(targetsMet(r)).toEqual([]);
+  let report: AccuracyReport;
+  beforeAll(async () => {
+    report = await runAccuracy(defaultCorpusDir);
+  }, 120_000);
+
+  it('is measured through the product path (extractRaw)', () => {
+    expect(report.path).toBe('parsers/extract.ts extractRaw');
+    expect(report.messages).toBeGreaterThan(0);
   });
 
-  it('discards every free-mail sender, even those with a business signature', async () => {
-    const r = await runAccuracy(defaultCorpusDir);
-    expect(r.missedFreeMail).toEqual([]);
+  it('meets the targets: line F1 >= 0.95, field micro P >= 0.95 and R >= 0.85, no business mail discarded', () => {
+    expect(targetsMet(report)).toEqual([]);
+  });
+
+  it('discards every free-mail sender, even those with a business signature', () => {
+    expect(report.missedFreeMail).toEqual([]);
   });
 });
