@@ -4,6 +4,7 @@ import { addMember, DE_PHONE, ingest, signed, US_PHONE } from './store-fixtures.
 import { listContacts, showContact } from '../src/store/directory.ts';
 import { findProfile, pinField, restrictProfile } from '../src/store/profile-admin.ts';
 import { listContact } from '../src/store/ledger.ts';
+import { eraseInTransaction } from '../src/privacy/erase.ts';
 
 for (const dialect of DIALECTS) {
   const skip = dialect === 'postgres' && !(await postgresAvailable());
@@ -129,6 +130,28 @@ for (const dialect of DIALECTS) {
         const p = await findProfile(t.db, 'anna.schmidt@beispiel-gmbh.de');
         await t.db.transaction().execute((trx) => listContact(trx, p!.id, '2026-01-20T00:00:00Z'));
         expect((await listContacts(t.db)).map((c) => c.email)).toEqual(['anna.schmidt@beispiel-gmbh.de', 'tom.ford@acme-widgets.com']);
+      } finally {
+        await t.dispose();
+      }
+    });
+
+    it('an erased person seen again in new mail is not re-added: nothing stored, the block counted, no credit', async () => {
+      const t = await freshDatabase(dialect);
+      try {
+        const [a, b] = [await addMember(t.db, 'ann'), await addMember(t.db, 'bob')];
+        const email = 'tom.ford@acme-widgets.com';
+        await ingest(t.db, a, [signed('<e1@x>', email, '2026-01-01T00:00:00Z', { name: 'Tom Ford', phones: [US_PHONE] })]);
+        await t.db.transaction().execute((trx) => eraseInTransaction(trx, email, 'erase', { now: new Date('2026-02-01T00:00:00Z') }));
+        expect(await findProfile(t.db, email)).toBeNull();
+        const out = await ingest(t.db, b, [
+          signed('<e2@x>', 'TOM.FORD@acme-widgets.com', '2026-03-01T00:00:00Z', { name: 'Tom Ford', title: 'Plant Manager', phones: [US_PHONE] }),
+          signed('<e3@x>', 'eva.lind@acme-widgets.com', '2026-03-01T00:00:00Z', { name: 'Eva Lind', phones: [US_PHONE] }),
+        ]);
+        expect(out).toMatchObject({ suppressedBlocked: 1, contactsNew: 1, observationsStored: 2 });
+        expect(await findProfile(t.db, email)).toBeNull();
+        expect((await listContacts(t.db, { status: 'all' })).map((c) => c.email)).toEqual(['eva.lind@acme-widgets.com']);
+        const blocked = await t.db.selectFrom('suppressions').select(['blocked_count']).execute();
+        expect(blocked.map((r) => Number(r.blocked_count))).toEqual([1]);
       } finally {
         await t.dispose();
       }
