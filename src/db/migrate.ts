@@ -36,6 +36,21 @@ export function migrator(db: Kysely<any>, schema?: string): Migrator {
   });
 }
 
+/**
+ * Kysely's migrator asks PostgreSQL for every table of EVERY schema (introspection with
+ * pg_get_serial_sequence); a schema dropped meanwhile by another process (parallel test suites, each in
+ * its own schema) makes that query fail with "schema ... does not exist" (3F000) or a catalog cache miss
+ * (XX000). Migrations run in a transaction on PostgreSQL, so retrying is safe.
+ */
+const catalogRace = (e: unknown) => {
+  const err = e as { code?: string; message?: string } | undefined;
+  return err?.code === '3F000' || (err?.code === 'XX000' && /cache lookup failed/i.test(err.message ?? ''));
+};
+
 export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise<MigrationResultSet> {
-  return migrator(db, schema).migrateToLatest();
+  for (let attempt = 1; ; attempt++) {
+    const r = await migrator(db, schema).migrateToLatest();
+    if (!r.error || attempt >= 5 || !catalogRace(r.error)) return r;
+    await new Promise((res) => setTimeout(res, 50 * attempt));
+  }
 }
