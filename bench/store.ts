@@ -115,7 +115,7 @@ if (ONLY !== 'sqlite') {
   try {
     d = await openDatabase(PG_URL, { pgSchema: schema, poolSize: 2 });
   } catch (err) {
-    console.log(`postgres   skipped: ${PG_URL} unreachable (${(err as Error).message})`);
+    console.log(`postgres  skipped: could not open ${PG_URL} (${(err as Error).message})`);
   }
   if (d) {
     try {
