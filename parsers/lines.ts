@@ -208,6 +208,14 @@ export function mentionsSender(line: string, name: string | null, email: string 
   if (local.length >= 4) {
     for (const t of l.split(/[^\p{L}]+/u)) if (t.length >= 4 && local.includes(t)) return true;
   }
+  // Initial plus surname and similar address shapes: jdoe@, doej@, janed@ for "Jane Doe".
+  const words = l.split(/[^\p{L}]+/u).filter((w) => w.length >= 2);
+  if (words.length >= 2 && local.length >= 3) {
+    const first = words[0]!;
+    const last = words[words.length - 1]!;
+    const plain = local.replace(/[^a-z]/g, '');
+    if ([first[0] + last, last + first[0], first + last[0], first + last].includes(plain)) return true;
+  }
   let hits = 0;
   for (const t of toks) if (new RegExp(`(?:^|[^\\p{L}])${escapeRe(t)}(?:$|[^\\p{L}])`, 'u').test(l)) hits++;
   return hits >= 1;

@@ -145,6 +145,7 @@ function scoreLines(raw: string[], from: Address): LineInfo[] {
     const email = hasEmail(t);
     const url = hasUrl(t);
     info.contact = phone || email || url;
+    info.mention = cells.some((c) => looksLikeName(c) && mentionsSender(c, from.name, from.email));
     // Client image placeholders ("[logo.png]<http://...>", "[image: ...]") sit inside blocks: neutral.
     if (/^\[(?:image:|cid:|https?:)[^\]]{0,300}\](?:<[^>]{0,300}>)?$/i.test(t)) {
       info.score = 0.1;
@@ -361,6 +362,8 @@ function findSignatureIn(text: string, from: Address): string[] | null {
   const block = infos.slice(s).filter((x) => !x.blank);
   const anchored =
     block.some((x) => x.mention || (from.email !== null && x.text.toLowerCase().includes(from.email.toLowerCase()))) ||
-    (block.length >= 3 && block.filter((x) => x.field && x.score >= 2).length >= 2);
+    (block.length >= 3 &&
+      block.filter((x) => x.field && x.score >= 2).length >= 2 &&
+      block.some((x) => !x.contact && (hasCompanyWord(x.text) || hasTitleWord(x.text)) && !looksLikeAddress(x.text)));
   return lines.length > 0 && anchored ? lines : null;
 }
