@@ -140,13 +140,20 @@ const ENCODED_WORD = /=\?([^?\s]{1,40})\?([bBqQ])\?([^?\s]{0,2000})\?=/g;
  * whitespace are joined (RFC 2047 6.2), and bytes of consecutive words in the same charset are
  * concatenated before decoding so multi-byte characters split across words survive.
  */
-export function decodeWords(value: string): string {
+export function decodeWords(value: string, opts: { address?: boolean } = {}): string {
   if (value.indexOf('=?') < 0) return fixRawHeader(value);
   let out = '';
   let last = 0;
   let pending: { cs: string; bytes: Uint8Array[] } | null = null;
   const flush = () => {
-    if (pending) out += decodeText(Buffer.concat(pending.bytes), pending.cs.replace(/\*.*$/, ''));
+    if (!pending) return;
+    let t = decodeText(Buffer.concat(pending.bytes), pending.cs.replace(/\*.*$/, ''));
+    // In address headers a decoded display name such as "Müller, Hans" must stay one phrase:
+    // quote it unless it already sits inside a quoted string.
+    if (opts.address && /[,;<>"@:()\\[\]]/.test(t) && (out.split('"').length - 1) % 2 === 0) {
+      t = `"${t.replace(/["\\]/g, '\\$&')}"`;
+    }
+    out += t;
     pending = null;
   };
   ENCODED_WORD.lastIndex = 0;

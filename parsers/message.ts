@@ -347,10 +347,12 @@ function kept(name: string): boolean {
   return KEEP.has(name) || KEEP_PREFIX.some((p) => name.startsWith(p));
 }
 
-/** Selected headers of a parsed message, RFC 2047-decoded. */
+const ADDRESS_HEADERS = new Set(['from', 'reply-to', 'sender', 'to', 'cc', 'x-from']);
+
+/** Selected headers of a parsed message, RFC 2047-decoded (display names with specials stay quoted). */
 export function selectHeaders(raw: Map<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of raw) if (kept(k)) out[k] = decodeWords(v);
+  for (const [k, v] of raw) if (kept(k)) out[k] = decodeWords(v, { address: ADDRESS_HEADERS.has(k) });
   return out;
 }
 

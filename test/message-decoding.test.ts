@@ -5,6 +5,7 @@ import { parseRaw, toMinimal } from '../parsers/message.ts';
 import { decodeWords } from '../parsers/charset.ts';
 import { htmlToText } from '../parsers/html-to-text.ts';
 import { TAIL_CHARS } from '../parsers/budget.ts';
+import { parseAddress } from '../parsers/sender-class.ts';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '..', 'fixtures', 'mail', name));
 const minimal = (name: string) => toMinimal(parseRaw(fixture(name)), name);
@@ -56,6 +57,15 @@ describe('message decoding', () => {
     // "ü" (C3 BC) split over two Q words
     expect(decodeWords('=?utf-8?Q?M=C3?= =?utf-8?Q?=BCller?=')).toBe('Müller');
     expect(decodeWords('plain "Name" <a@b.example>')).toBe('plain "Name" <a@b.example>');
+  });
+
+  it('keeps an encoded display name with a comma as one name', () => {
+    const m = toMinimal(
+      parseRaw(Buffer.from('From: =?utf-8?Q?M=C3=BCller=2C_Hans?= <hans@firm.example>\n\nhi\n')),
+      'x',
+    );
+    expect(m.headers.from).toBe('"Müller, Hans" <hans@firm.example>');
+    expect(parseAddress(m.headers.from)).toEqual({ name: 'Müller, Hans', email: 'hans@firm.example' });
   });
 
   it('turns HTML-only Outlook mail into lines and exposes the Signature block as a hint', () => {
