@@ -2,7 +2,7 @@
  * Gmail `Message` (format=full) -> MinimalMessage. Only the chosen text part is decoded: body.data
  * is base64url (unpadded) of the transfer-decoded bytes in the part's OWN charset (provider-facts
  * §0.4), so bytes go through the parser's charset decoder (iconv-lite; never TextDecoder for
- * windows-1252). Attachments (attachmentId, filename, Content-Disposition: attachment) and forwarded
+ * windows-1252). Attachments (attachmentId, Content-Disposition: attachment) and forwarded
  * message/rfc822 subtrees are never read. The text is cut to its newest part and then to a tail.
  */
 import type { gmail_v1 } from '@googleapis/gmail';

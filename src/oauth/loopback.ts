@@ -44,7 +44,7 @@ export interface LoopbackResult {
 }
 
 export class LoopbackError extends Error {
-  readonly code: 'timeout' | 'denied' | 'aborted' | 'state-mismatch';
+  readonly code: 'timeout' | 'denied' | 'aborted';
   constructor(code: LoopbackError['code'], message: string) {
     super(message);
     this.name = 'LoopbackError';
