@@ -63,3 +63,38 @@ await measure('postal-mime alone', (m) => PostalMime.parse(m));
 console.log(
   `full extract path / simpleParser = ${(full / mp).toFixed(2)}x (target >= 1.00): ${full >= mp ? 'MET' : 'NOT MET'}`,
 );
+
+// `npm run bench:parse -- --mbox [N]`: stream an N-message mbox (default 100,000) built from the same
+// messages through readMailboxPaths + extractRaw, printing throughput and the live-memory peak.
+const mboxAt = process.argv.indexOf('--mbox');
+if (mboxAt >= 0) {
+  const { mkdtempSync, createWriteStream, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { once } = await import('node:events');
+  const { readMailboxPaths } = await import('../connectors/mailbox-files.ts');
+  const total = Number(process.argv[mboxAt + 1] ?? '') || 100_000;
+  const dir = mkdtempSync(join(tmpdir(), 'sigmine-bench-'));
+  const path = join(dir, 'bench.mbox');
+  const ws = createWriteStream(path);
+  for (let i = 0; i < total; i++) {
+    const m = messages[i % messages.length]!.toString('latin1').replace(/^From .*\n/, '');
+    const escaped = m.replace(/^(>*From )/gm, '>$1');
+    if (!ws.write(`From bench@example.org Mon Mar 11 10:00:00 2024\n${escaped}\n\n`, 'latin1'))
+      await once(ws, 'drain');
+  }
+  ws.end();
+  await once(ws, 'finish');
+  const start = performance.now();
+  const rss0 = process.memoryUsage().rss;
+  let peak = rss0;
+  let n = 0;
+  for await (const item of readMailboxPaths([path])) {
+    if (item.bytes) extractRaw(item.bytes, item.file);
+    if (++n % 5000 === 0) peak = Math.max(peak, process.memoryUsage().rss);
+  }
+  const s = (performance.now() - start) / 1000;
+  console.log(
+    `mbox stream + extract: ${n} messages in ${s.toFixed(1)} s = ${(n / s).toFixed(0)} msg/s, RSS peak +${((peak - rss0) / 1048576).toFixed(0)} MiB`,
+  );
+  rmSync(dir, { recursive: true, force: true });
+}
