@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { DIALECTS, freshDatabase, postgresAvailable, type TestDatabase } from './helpers/databases.ts';
+import pg from 'pg';
+import { DIALECTS, freshDatabase, PG_URL, postgresAvailable, type TestDatabase } from './helpers/databases.ts';
 import { addMember, DE_PHONE, ingest, signed, US_PHONE } from './store-fixtures.ts';
 import { listContacts } from '../src/store/directory.ts';
 import { erasePerson } from '../src/privacy/erase.ts';
@@ -50,6 +51,14 @@ async function seed(t: TestDatabase) {
   rmSync(dir, { recursive: true, force: true });
   // A request logged before the erasure (an export) must not keep the address either.
   await exportPerson(t.db, ERASED);
+}
+
+/** Whether the PostgreSQL table file of `table` contains `needle` (after a CHECKPOINT). */
+async function pgFileContains(t: TestDatabase, table: string, needle: string): Promise<boolean> {
+  await sql`CHECKPOINT`.execute(t.db);
+  const path = (await sql<{ p: string }>`select pg_relation_filepath(${table}) as p`.execute(t.db)).rows[0]!.p;
+  const bytes = (await sql<{ b: Buffer }>`select pg_read_binary_file(${path}) as b`.execute(t.db)).rows[0]!.b;
+  return bytes.includes(Buffer.from(needle));
 }
 
 /** Every row of every table in the test's schema, as text, that contains `needle` (PostgreSQL). */
@@ -109,16 +118,43 @@ for (const dialect of DIALECTS) {
       }
     });
 
+    it.skipIf(dialect !== 'postgres')('a session holding an older snapshot delays the PostgreSQL scrub until it ends', async () => {
+      const t = await freshDatabase(dialect);
+      const other = new pg.Client({ connectionString: PG_URL });
+      try {
+        await seed(t);
+        await other.connect();
+        await other.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+        await other.query('SELECT 1'); // takes the snapshot: it could still see the rows erased below
+        const started = Date.now();
+        setTimeout(() => void other.query('COMMIT'), 1500);
+        const out = await erasePerson(t, ERASED);
+        expect(Date.now() - started).toBeGreaterThanOrEqual(1400);
+        expect(out.scrub).toBe('vacuum-full');
+        expect(await pgFileContains(t, 'profiles', ERASED_LC)).toBe(false);
+        // Had it not waited: an open old snapshot keeps the row version through VACUUM FULL.
+        await other.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+        await other.query('SELECT 1');
+        const late = await erasePerson(t, 'assistant@erasable-werke.com', 'erase', { pgWaitMs: 300 });
+        expect(late.scrub).toBe('vacuum-full-incomplete');
+        expect(await pgFileContains(t, 'profiles', 'assistant@erasable-werke.com')).toBe(true);
+        await other.query('COMMIT');
+      } finally {
+        await other.end().catch(() => {});
+        await t.dispose();
+      }
+    });
+
     it.skipIf(dialect !== 'postgres')('after VACUUM FULL the PostgreSQL table files hold no copy of the erased address', async () => {
       const t = await freshDatabase(dialect);
       try {
         await seed(t);
-        await erasePerson(t, ERASED);
-        await sql`CHECKPOINT`.execute(t.db);
         for (const table of ['profiles', 'observations', 'notices', 'privacy_gates']) {
-          const path = (await sql<{ p: string }>`select pg_relation_filepath(${table}) as p`.execute(t.db)).rows[0]!.p;
-          const bytes = (await sql<{ b: Buffer }>`select pg_read_binary_file(${path}) as b`.execute(t.db)).rows[0]!.b;
-          expect(bytes.includes(Buffer.from(ERASED_LC)), table).toBe(false);
+          expect(await pgFileContains(t, table, ERASED_LC), `${table} before`).toBe(table !== 'privacy_gates');
+        }
+        await erasePerson(t, ERASED);
+        for (const table of ['profiles', 'observations', 'notices', 'privacy_gates']) {
+          expect(await pgFileContains(t, table, ERASED_LC), table).toBe(false);
         }
       } finally {
         await t.dispose();

@@ -39,6 +39,8 @@ export interface ErasureOptions extends PrivacyOptions {
   channel?: string;
   /** PostgreSQL only: VACUUM FULL (default), plain VACUUM, or none. */
   pgVacuum?: PgVacuum;
+  /** PostgreSQL only: how long to wait for older snapshots before vacuuming (default 60 s). */
+  pgWaitMs?: number;
   /** The file transport's outbox: the person's sent notice files (`<id>.eml`) are deleted too. */
   outboxDir?: string;
 }
@@ -176,7 +178,7 @@ export async function erasePerson(
   opts: ErasureOptions = {},
 ): Promise<ErasureOutcome> {
   const { noticeIds, ...r } = await d.db.transaction().execute((trx) => eraseInTransaction(trx, email, kind, opts));
-  const { action } = await scrubAfterErasure(d.db, d.dialect, opts.pgVacuum);
+  const { action } = await scrubAfterErasure(d.db, d.dialect, opts.pgVacuum, opts.pgWaitMs);
   let outboxFilesRemoved: number | undefined;
   if (opts.outboxDir) {
     outboxFilesRemoved = 0;

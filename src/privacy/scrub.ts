@@ -26,18 +26,49 @@ export const ERASURE_TABLES = [
 
 export type PgVacuum = 'full' | 'plain' | 'none';
 
+/**
+ * How long to wait for older snapshots to end before vacuuming. VACUUM (FULL too) must keep a deleted row
+ * version while any transaction in the database might still see it (a snapshot older than the delete), so
+ * a long-running report or an idle-in-transaction session would leave the erased row in the table file.
+ */
+export const PG_SNAPSHOT_WAIT_MS = 60_000;
+
 export async function scrubAfterErasure(
   db: Kysely<DB>,
   dialect: DialectName,
   pgVacuum: PgVacuum = 'full',
+  waitMs = PG_SNAPSHOT_WAIT_MS,
 ): Promise<{ action: string }> {
   if (dialect === 'sqlite') {
     await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
     return { action: 'wal-checkpoint' };
   }
   if (pgVacuum === 'none') return { action: 'none' };
+  const clear = await waitForOlderSnapshots(db, waitMs);
   for (const t of ERASURE_TABLES) {
     await sql`${sql.raw(pgVacuum === 'full' ? 'VACUUM FULL' : 'VACUUM')} ${sql.table(t)}`.execute(db);
   }
-  return { action: pgVacuum === 'full' ? 'vacuum-full' : 'vacuum' };
+  const action = pgVacuum === 'full' ? 'vacuum-full' : 'vacuum';
+  // Incomplete: an old snapshot outlived the wait; deleted versions may survive until the next VACUUM.
+  return { action: clear ? action : `${action}-incomplete` };
+}
+
+/**
+ * Waits until no other session of this database holds a snapshot or a transaction id older than now
+ * (true), or time runs out. Both hold back VACUUM's horizon: an open writing transaction counts from its xid.
+ */
+async function waitForOlderSnapshots(db: Kysely<DB>, waitMs: number): Promise<boolean> {
+  // A fresh transaction id: every row version our (committed) erasure removed is older than it.
+  const { rows } = await sql<{ x: string }>`select (pg_current_xact_id()::text::bigint % 4294967296)::text as x`.execute(db);
+  const mark = rows[0]!.x;
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const r = await sql<{ c: number }>`select count(*)::int as c from pg_stat_activity
+      where datname = current_database() and pid <> pg_backend_pid()
+        and ((backend_xmin is not null and age(backend_xmin) > age(${mark}::xid))
+          or (backend_xid is not null and age(backend_xid) > age(${mark}::xid)))`.execute(db);
+    if (Number(r.rows[0]!.c) === 0) return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((res) => setTimeout(res, 200));
+  }
 }
