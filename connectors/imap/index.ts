@@ -27,7 +27,7 @@ import type { Connector, ConnectorDeps, ConnectionInfo, ConnectorFactory, Connec
 import { ConnectorError } from '../types.ts';
 import { readCursor, snapshot, type ImapCursor } from './cursor.ts';
 import { imapError } from './errors.ts';
-import { IMAP_HEADER_FIELDS, buildMinimal, chooseTextParts, rawFetchBytes, type ImapMinimalMessage, type StructureNode, type TextPart } from './message.ts';
+import { IMAP_HEADER_FIELDS, buildMinimal, chooseTextParts, rawFetchBytes, type ImapMinimalMessage, type StructureNode, type TextPart, type TextParts } from './message.ts';
 
 /** Decoded bytes of the text part fetched per message (see the module comment for the numbers). */
 export const HEAD_BYTES = 16 * 1024;
@@ -164,21 +164,27 @@ export function createImapConnector(conn: ConnectionInfo, deps: ConnectorDeps, o
     yield { messages: [], contacts: [], cursor: snapshot(cursor), done: true };
   }
 
-  /** Bytes asked for per part: the body part gets HEAD_BYTES, later inline parts (signature parts) 4 KiB. */
-  const budgetFor = (tp: TextPart, index: number) => rawFetchBytes(tp.encoding, index === 0 ? HEAD_BYTES : 4 * 1024);
+  /**
+   * Parts to fetch and the decoded bytes wanted from each: the first plain part HEAD_BYTES, later inline
+   * plain parts (signature parts) 4 KiB, the HTML part 2 x HEAD_BYTES (markup roughly doubles the text).
+   */
+  const fetchPlan = (tps: TextParts): Array<{ tp: TextPart; bytes: number }> => [
+    ...tps.plain.map((tp, i) => ({ tp, bytes: rawFetchBytes(tp.encoding, i === 0 ? HEAD_BYTES : 4 * 1024) })),
+    ...(tps.html ? [{ tp: tps.html, bytes: rawFetchBytes(tps.html.encoding, 2 * HEAD_BYTES) }] : []),
+  ];
 
   async function fetchPage(c: ImapClient, path: string, uidValidity: string, uids: number[]): Promise<ImapMinimalMessage[]> {
     const metas = await call(() =>
       c.fetchAll(uids.join(','), { uid: true, bodyStructure: true, internalDate: true, headers: [...IMAP_HEADER_FIELDS] }, { uid: true }),
     );
     // Messages asking for the same parts with the same byte budgets share one FETCH command.
-    const parts = new Map<number, TextPart[]>();
+    const plans = new Map<number, Array<{ tp: TextPart; bytes: number }>>();
     const groups = new Map<string, { query: Array<{ key: string; start: number; maxLength: number }>; uids: number[] }>();
     for (const m of metas) {
-      const tps = chooseTextParts(m.bodyStructure as StructureNode | undefined);
-      parts.set(m.uid, tps);
-      if (tps.length === 0) continue;
-      const query = tps.map((tp, i) => ({ key: tp.part, start: 0, maxLength: budgetFor(tp, i) }));
+      const plan = fetchPlan(chooseTextParts(m.bodyStructure as StructureNode | undefined));
+      plans.set(m.uid, plan);
+      if (plan.length === 0) continue;
+      const query = plan.map((p) => ({ key: p.tp.part, start: 0, maxLength: p.bytes }));
       const key = query.map((q) => `${q.key}<${q.maxLength}>`).join(' ');
       const g = groups.get(key);
       if (g) g.uids.push(m.uid);
@@ -199,10 +205,10 @@ export function createImapConnector(conn: ConnectionInfo, deps: ConnectorDeps, o
           sourceId: `${path}:${uidValidity}:${m.uid}`,
           headers: m.headers,
           internalDate: m.internalDate,
-          texts: (parts.get(m.uid) ?? []).map((tp, i) => ({
-            part: tp,
-            raw: got?.get(tp.part.toLowerCase()) ?? got?.get(tp.part),
-            requested: budgetFor(tp, i),
+          texts: (plans.get(m.uid) ?? []).map((p) => ({
+            part: p.tp,
+            raw: got?.get(p.tp.part.toLowerCase()) ?? got?.get(p.tp.part),
+            requested: p.bytes,
           })),
         });
       });

@@ -3,48 +3,34 @@
  * it, parse the selected header fields, and build the MinimalMessage. No I/O.
  */
 import type { MinimalMessage } from '../../parsers/types.ts';
-import { decodeQuotedPrintable, decodeText, decodeWords, latin1 } from '../../parsers/charset.ts';
-import { htmlSignatureHint, htmlToText } from '../../parsers/html-to-text.ts';
-import { newestPart } from '../../parsers/newest-part.ts';
-import { MAX_HEADER_VALUE, MAX_LINE_CHARS, MAX_MIME_DEPTH, MAX_MIME_PARTS, TAIL_CHARS, capLines } from '../../parsers/budget.ts';
+import { randomBytes } from 'node:crypto';
+import { decodeQuotedPrintable, latin1 } from '../../parsers/charset.ts';
+import { parseRaw, toMinimal } from '../../parsers/message.ts';
+import { MAX_MIME_DEPTH, MAX_MIME_PARTS } from '../../parsers/budget.ts';
 
 /**
- * Header fields fetched with `BODY.PEEK[HEADER.FIELDS (...)]`: sender/recipient classification and bulk
- * detection only. Subject is deliberately absent (never stored, never needed). IMAP has no wildcard in
- * HEADER.FIELDS, so ESP headers are named one by one.
+ * Header fields fetched with `BODY.PEEK[HEADER.FIELDS (...)]`: the same set parsers/message.ts keeps for a
+ * MinimalMessage (identity, list traces, bulk and ESP signals read by parsers/sender-class.ts), so a
+ * message is classified the same whether it comes over IMAP or from a file. IMAP has no wildcard in
+ * HEADER.FIELDS, so the parser's prefix families (x-mailgun-*, x-campaign*, ...) are named one by one with
+ * the members ESPs actually send. Subject is deliberately absent (never stored, never needed).
  */
 export const IMAP_HEADER_FIELDS = [
-  'from',
-  'sender',
-  'reply-to',
-  'to',
-  'cc',
-  'date',
-  'message-id',
-  'return-path',
-  'list-id',
-  'list-unsubscribe',
-  'list-unsubscribe-post',
-  'list-post',
-  'precedence',
-  'auto-submitted',
-  'feedback-id',
-  'x-mailer',
+  // identity and dates
+  'from', 'reply-to', 'sender', 'to', 'cc', 'date', 'message-id', 'return-path', 'x-from',
+  // list traces (RFC 2369/2919 and list servers): a person's post to a discussion list is not bulk
+  'list-unsubscribe', 'list-unsubscribe-post', 'list-id', 'list-post', 'list-subscribe', 'list-help',
+  'list-software', 'list-archive', 'x-mailing-list', 'x-beenthere', 'x-mailman-version', 'x-loop', 'mailing-list',
+  // automation and clients
+  'precedence', 'auto-submitted', 'feedback-id', 'x-mailer', 'user-agent', 'x-autoreply', 'x-autorespond',
   'x-auto-response-suppress',
-  'x-autoreply',
-  'x-mailgun-sid',
-  'x-mailgun-tag',
-  'x-sg-eid',
-  'x-sg-id',
-  'x-ses-outgoing',
-  'x-campaign',
-  'x-campaignid',
-  'x-campaign-id',
-  'x-mc-user',
-  'x-mailchimp-campaign',
-  'x-sfmc-stack',
-  'x-report-abuse',
-  'x-csa-complaints',
+  // ESP signals
+  'x-ses-outgoing', 'x-sg-eid', 'x-sg-id', 'x-mc-user', 'x-mandrill-user', 'x-pm-message-id', 'x-csa-complaints',
+  'x-report-abuse', 'x-feedback-id', 'x-msfbl', 'x-sfmc-stack', 'x-mktomailer', 'x-ems-stamp', 'x-hs-cid',
+  // members of the parser's prefix families
+  'x-mailgun-sid', 'x-mailgun-tag', 'x-mailgun-variables', 'x-mailgun-batch-id', 'x-campaign', 'x-campaignid',
+  'x-campaign-id', 'x-campaignname', 'x-mailchimp-campaign', 'x-sendgrid-eid', 'x-sendgrid-id', 'x-ses-configuration-set',
+  'x-ses-message-tags', 'x-mc-ip', 'x-mc-unique', 'x-sfdc-lk', 'x-sfdc-user', 'x-marketo-id',
 ] as const;
 
 /** The part of a BODYSTRUCTURE that imapflow returns (a narrow slice of MessageStructureObject). */
@@ -67,54 +53,60 @@ export interface TextPart {
   size: number;
 }
 
-/** At most this many text parts per message are read (body + inline signature part is the usual case). */
+/** At most this many inline text/plain parts per message are read (body + inline signature part is usual). */
 export const MAX_TEXT_PARTS = 4;
 
-/**
- * The text parts a mail client shows as the body of the top-level message, in order: in a
- * multipart/alternative the text/plain alternative (else the HTML one); in multipart/mixed, /related,
- * /signed every inline text part (some clients put the signature in its own inline part after an
- * attachment). Attachments and attached messages (message/rfc822) are never entered. Bounded by
- * MAX_MIME_DEPTH, MAX_MIME_PARTS and MAX_TEXT_PARTS, so a hostile structure cannot make this walk long.
- */
-export function chooseTextParts(root: StructureNode | undefined): TextPart[] {
-  if (!root) return [];
-  let visited = 0;
-  const walk = (node: StructureNode, depth: number, isRoot: boolean): TextPart[] => {
-    if (depth > MAX_MIME_DEPTH || ++visited > MAX_MIME_PARTS) return [];
-    const type = (node.type ?? '').toLowerCase();
-    if ((node.disposition ?? '').toLowerCase() === 'attachment') return [];
-    if (type === 'multipart/alternative') {
-      const options = (node.childNodes ?? []).map((c) => walk(c, depth + 1, false)).filter((o) => o.length > 0);
-      return options.find((o) => o.some((t) => !t.html)) ?? options[0] ?? [];
-    }
-    if (type.startsWith('multipart/')) {
-      const out: TextPart[] = [];
-      for (const child of node.childNodes ?? []) {
-        out.push(...walk(child, depth + 1, false));
-        if (out.length >= MAX_TEXT_PARTS) break;
-      }
-      return out.slice(0, MAX_TEXT_PARTS);
-    }
-    if (type !== 'text/plain' && type !== 'text/html') return []; // message/rfc822, images, files...
-    const part = node.part ?? (isRoot ? '1' : '');
-    if (!part) return [];
-    return [
-      {
-        part,
-        html: type === 'text/html',
-        charset: node.parameters?.charset ?? null,
-        encoding: (node.encoding ?? '7bit').toLowerCase(),
-        size: node.size ?? 0,
-      },
-    ];
-  };
-  return walk(root, 0, true);
+export interface TextParts {
+  /** Inline text/plain parts in order (one per multipart/alternative). */
+  plain: TextPart[];
+  /** The first text/html part: the body when there is no plain part, else only for its signature marker. */
+  html: TextPart | null;
 }
 
-/** The first body text part (see chooseTextParts), or null. */
-export function chooseTextPart(root: StructureNode | undefined): TextPart | null {
-  return chooseTextParts(root)[0] ?? null;
+/**
+ * The text parts of the top-level message, chosen as parsers/message.ts chooses them from a whole message:
+ * every inline text/plain part in order (some clients put the signature in its own inline part after an
+ * attachment), one per multipart/alternative, and the first text/html part. Attachments and attached
+ * messages (message/rfc822) are never entered. Bounded by MAX_MIME_DEPTH, MAX_MIME_PARTS and
+ * MAX_TEXT_PARTS, so a hostile structure cannot make this walk long.
+ */
+export function chooseTextParts(root: StructureNode | undefined): TextParts {
+  const none: TextParts = { plain: [], html: null };
+  if (!root) return none;
+  let visited = 0;
+  const walk = (node: StructureNode, depth: number, isRoot: boolean): TextParts => {
+    if (depth > MAX_MIME_DEPTH || ++visited > MAX_MIME_PARTS) return none;
+    const type = (node.type ?? '').toLowerCase();
+    if ((node.disposition ?? '').toLowerCase() === 'attachment') return none;
+    if (type.startsWith('multipart/')) {
+      const found: TextParts = { plain: [], html: null };
+      const alternative = type === 'multipart/alternative';
+      for (const child of node.childNodes ?? []) {
+        const r = walk(child, depth + 1, false);
+        if (alternative) {
+          if (found.plain.length === 0) found.plain = r.plain;
+          found.html ??= r.html;
+          if (found.plain.length > 0 && found.html) break;
+        } else {
+          found.plain.push(...r.plain.slice(0, MAX_TEXT_PARTS - found.plain.length));
+          found.html ??= r.html;
+        }
+      }
+      return found;
+    }
+    if (type !== 'text/plain' && type !== 'text/html') return none; // message/rfc822, images, files...
+    const part = node.part ?? (isRoot ? '1' : '');
+    if (!part) return none;
+    const tp: TextPart = {
+      part,
+      html: type === 'text/html',
+      charset: node.parameters?.charset ?? null,
+      encoding: (node.encoding ?? '7bit').toLowerCase(),
+      size: node.size ?? 0,
+    };
+    return tp.html ? { plain: [], html: tp } : { plain: [tp], html: null };
+  };
+  return walk(root, 0, true);
 }
 
 /**
@@ -149,50 +141,6 @@ export function decodeTransfer(bytes: Buffer, encoding: string, truncated: boole
   return bytes;
 }
 
-/**
- * Parses the block returned for `BODY.PEEK[HEADER.FIELDS (...)]` into lower-cased name -> decoded value.
- * The first occurrence of a field wins (the top-most header is the one the sender's client wrote last).
- * Values are unfolded (RFC 5322 2.2.3), RFC 2047-decoded and capped at MAX_HEADER_VALUE.
- */
-export function parseHeaderFields(block: Buffer | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!block) return out;
-  const lines = latin1(block).split(/\r?\n/);
-  let name: string | null = null;
-  let value = '';
-  const flush = () => {
-    if (name && !(name in out)) out[name] = decodeWords(value.trim().slice(0, MAX_HEADER_VALUE));
-    name = null;
-    value = '';
-  };
-  for (const line of lines) {
-    if (line === '') continue;
-    if ((line[0] === ' ' || line[0] === '\t') && name) {
-      if (value.length < MAX_HEADER_VALUE) value += ` ${line.trim()}`;
-      continue;
-    }
-    flush();
-    const colon = line.indexOf(':');
-    if (colon <= 0 || colon > 76) continue; // RFC 5322: field names are short printable ASCII
-    name = line.slice(0, colon).trim().toLowerCase();
-    value = line.slice(colon + 1);
-  }
-  flush();
-  return out;
-}
-
-function isoDate(header: string | undefined, fallback: Date | string | undefined): string | null {
-  if (header) {
-    const d = new Date(header.replace(/\s*\([^)]{0,100}\)\s*$/, ''));
-    if (!Number.isNaN(d.getTime())) return d.toISOString();
-  }
-  if (fallback) {
-    const d = new Date(fallback);
-    if (!Number.isNaN(d.getTime())) return d.toISOString();
-  }
-  return null;
-}
-
 export interface FetchedText {
   part: TextPart;
   /** The first bytes of the part, still transfer-encoded. */
@@ -208,37 +156,48 @@ export interface FetchedPart {
   texts: FetchedText[];
 }
 
-/** A MinimalMessage, plus the client-marked signature block found in HTML (for the signature finder). */
-export type ImapMinimalMessage = MinimalMessage & { signatureHint?: string | null };
+/** A MinimalMessage as the connector hands it over (signatureHint from parsers/types.ts). */
+export type ImapMinimalMessage = MinimalMessage;
+
+const BOUNDARY = `sigmine-imap-${randomBytes(12).toString('hex')}`;
 
 /**
- * Builds the MinimalMessage for one fetched message: headers decoded, each text part decoded (transfer
- * encoding, then charset with windows-1252 fallback), HTML flattened, parts joined in order, quoted
- * history cut by newestPart, and only the last TAIL_CHARS kept. The rest of the fetched bytes is dropped.
+ * Builds the MinimalMessage for one fetched message with the very code that reads a whole message from a
+ * file (parsers/message.ts `parseRaw` + `toMinimal`): the fetched header fields and the fetched text parts
+ * (transfer encoding already undone, charset kept) are put back together as a small multipart message.
+ * So a message gives the same headers, tail and signature hint over IMAP as from an .eml file, and
+ * decoding fixes in the parser apply here too. The rest of the fetched bytes is dropped.
  */
 export function buildMinimal(f: FetchedPart): ImapMinimalMessage {
-  const headers = parseHeaderFields(f.headers);
-  const texts: string[] = [];
-  let signatureHint: string | null = null;
+  const head = f.headers ? latin1(f.headers).replace(/(\r?\n)+$/, '') : '';
+  const chunks: Buffer[] = [
+    Buffer.from(`${head ? `${head}\r\n` : ''}MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="${BOUNDARY}"\r\n\r\n`, 'latin1'),
+  ];
   for (const t of f.texts) {
     if (!t.raw) continue;
     const bytes = decodeTransfer(t.raw, t.part.encoding, t.raw.length >= t.requested);
-    const decoded = decodeText(bytes, t.part.charset);
-    if (t.part.html) {
-      signatureHint ??= htmlSignatureHint(decoded);
-      texts.push(htmlToText(decoded));
-    } else {
-      texts.push(decoded);
-    }
+    const charset = (t.part.charset ?? '').replace(/[^\w.:-]/g, '');
+    chunks.push(
+      Buffer.from(
+        `--${BOUNDARY}\r\nContent-Type: ${t.part.html ? 'text/html' : 'text/plain'}${charset ? `; charset="${charset}"` : ''}\r\n` +
+          'Content-Transfer-Encoding: 8bit\r\n\r\n',
+        'latin1',
+      ),
+      bytes,
+      Buffer.from('\r\n', 'latin1'),
+    );
   }
-  const newest = newestPart(capLines(texts.join('\n'), MAX_LINE_CHARS));
-  const tail = newest.length > TAIL_CHARS ? newest.slice(newest.length - TAIL_CHARS) : newest;
-  const m: ImapMinimalMessage = {
-    sourceId: f.sourceId,
-    headers,
-    tail,
-    date: isoDate(headers.date, f.internalDate),
-  };
-  if (signatureHint) m.signatureHint = signatureHint;
+  chunks.push(Buffer.from(`--${BOUNDARY}--\r\n`, 'latin1'));
+  let m: MinimalMessage;
+  try {
+    m = toMinimal(parseRaw(Buffer.concat(chunks)), f.sourceId);
+  } catch {
+    // Unparseable header block: hand over what there is; the classifier discards a message without sender.
+    m = { sourceId: f.sourceId, headers: {}, tail: '', date: null };
+  }
+  if (!m.date && f.internalDate) {
+    const d = new Date(f.internalDate);
+    if (!Number.isNaN(d.getTime())) m.date = d.toISOString();
+  }
   return m;
 }
