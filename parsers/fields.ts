@@ -30,7 +30,7 @@ const SOCIAL_RE =
 /** Sites where every profile is personal; on the others a path must match the sender. */
 const ALWAYS_PERSONAL = /linkedin\.com\/(?:in|pub)\/|about\.me\/|xing\.com\/profile\//i;
 
-const CELL_SPLIT = /\s{3,}|\t+|\s\|\s|\s•\s|\s{2,}I\s|\s\+\s/;
+const CELL_SPLIT = /\s{2,}I\s|\s{3,}|\t+|\s\|\s|\s•\s|\s\+\s/;
 const LINK_TARGET_RE = /<(?:https?:|mailto:)[^>\s]{0,400}>/gi;
 const IMAGE_RE = /\[(?:image:|cid:|https?:)[^\]]{0,300}\]/gi;
 const LABEL_ONLY_RE =

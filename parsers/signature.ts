@@ -51,7 +51,7 @@ interface LineInfo {
 }
 
 /** Column separators: runs of 3+ spaces, tabs, pipes, bullets, a box's ` I ` divider. */
-const CELL_SPLIT = /\s{3,}|\t+|\s\|\s|\s•\s|\s{2,}I\s/;
+const CELL_SPLIT = /\s{2,}I\s|\s{3,}|\t+|\s\|\s|\s•\s/;
 
 /** Lines are columnar when they carry runs of spaces, tabs or pipes between cells. */
 function columnar(l: string): boolean {
@@ -151,7 +151,8 @@ function scoreLines(raw: string[], from: Address): LineInfo[] {
       info.score = 0.1;
       return info;
     }
-    const prose = cells.length > 1 ? false : isProse(t);
+    // Columns are judged cell by cell: a sentence in any cell makes the line body text.
+    const prose = cells.length > 1 ? (cells.some((c) => isProse(c) === 'hard') ? 'hard' : false) : isProse(cells[0] ?? t);
     if (text.length > MAX_LINE || prose === 'hard') {
       info.score = -4;
       return info;
@@ -204,7 +205,11 @@ function scoreLines(raw: string[], from: Address): LineInfo[] {
     }
     const org = hasCompanyWord(t) || matchesHost(t, from.email);
     if (mention) {
-      const isolated = (prevBlank && nextBlank && i < raw.length - 1) || (words === 1 && prevBlank && i === raw.length - 1);
+      // A full name alone on its paragraph is a sign-off when the block below repeats it ("Wendy
+      // Roberts" / rule / "Wendy Roberts"); otherwise it heads a block spaced out by an HTML client.
+      const repeated = raw.slice(i + 1, i + 10).some((r) => r.trim() === t);
+      const isolated =
+        (prevBlank && nextBlank && i < raw.length - 1 && (repeated || words === 1)) || (words === 1 && prevBlank && i === raw.length - 1);
       info.score = isolated && !org ? -0.5 : 2.5;
       info.signoff = info.score < 0;
       return info;
