@@ -73,6 +73,19 @@ describe('the signature block of the newest part', () => {
     expect(r.signature?.lines.join('\n')).not.toMatch(/listinfo|Users' Group/);
   });
 
+  it('finds a block that an HTML-only message spaces out with empty paragraphs, above its Outlook quote', () => {
+    const r = extract('html-only-spaced-block.eml');
+    expect(r.signature?.lines[0]).toBe('John Smith');
+    expect(r.signature?.lines.at(-1)).toBe('www.contoso-freight.co.uk');
+    expect(r.contact?.title).toBe('Operations Manager');
+    expect(r.contact?.company).toBe('Contoso Freight Ltd.');
+    expect(r.contact?.phones.map((p) => p.type)).toEqual(['work', 'mobile']);
+  });
+
+  it('does not take contact details of a place in the body as the sender signature', () => {
+    expect(extract('body-contact-details-not-signature.eml').signature).toBeNull();
+  });
+
   it('does not take a phone number from a sentence as a signature', () => {
     const text = 'Hi,\n\nPlease call me at (415) 555-0101 tomorrow morning about the contract.\n\nThanks,\nSam\n';
     expect(findSignature(text, { name: 'Sam Reed', email: 'sam@reedco.com' })).toBeNull();
