@@ -40,8 +40,14 @@ export async function scrubAfterErasure(
   waitMs = PG_SNAPSHOT_WAIT_MS,
 ): Promise<{ action: string }> {
   if (dialect === 'sqlite') {
-    await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
-    return { action: 'wal-checkpoint' };
+    // A reader in another connection can block the TRUNCATE checkpoint (busy = 1): retry until the wait ends.
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      const { rows } = await sql<{ busy: number }>`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+      if (!rows[0] || Number(rows[0].busy) === 0) return { action: 'wal-checkpoint' };
+      if (Date.now() >= deadline) return { action: 'wal-checkpoint-incomplete' };
+      await new Promise((res) => setTimeout(res, 200));
+    }
   }
   if (pgVacuum === 'none') return { action: 'none' };
   const clear = await waitForOlderSnapshots(db, waitMs);
