@@ -295,6 +295,7 @@ const KEEP = new Set([
   'message-id',
   'return-path',
   'x-from',
+  'x-original-from',
   'list-unsubscribe',
   'list-unsubscribe-post',
   'list-id',
@@ -347,7 +348,7 @@ function kept(name: string): boolean {
   return KEEP.has(name) || KEEP_PREFIX.some((p) => name.startsWith(p));
 }
 
-const ADDRESS_HEADERS = new Set(['from', 'reply-to', 'sender', 'to', 'cc', 'x-from']);
+const ADDRESS_HEADERS = new Set(['from', 'reply-to', 'sender', 'to', 'cc', 'x-from', 'x-original-from']);
 
 /** Selected headers of a parsed message, RFC 2047-decoded (display names with specials stay quoted). */
 export function selectHeaders(raw: Map<string, string>): Record<string, string> {

@@ -229,6 +229,37 @@ function senderDiffers(h: Record<string, string>): boolean {
 }
 
 /**
+ * Lists that rewrite From for DMARC (Mailman `from_is_list`, Google Groups, Groups.io) send
+ * `"Jane Roe via Users" <users@lists.example.org>` and keep the author in X-Original-From or Reply-To.
+ * Returns the author; when the list address is all there is, the message has no personal sender.
+ */
+function unmunge(a: Address, h: Record<string, string>): Address {
+  const m = a.name ? /^(.{1,200}?) via [^<>@]{1,200}$/.exec(a.name) : null;
+  if (!m || !a.email) return a;
+  const name = cleanName(m[1]!);
+  const original = parseAddress(h['x-original-from']);
+  if (original.email) return { name: original.name ?? name, email: original.email };
+  const replyTo = parseAddress(h['reply-to']);
+  if (replyTo.email && replyTo.email !== a.email && !(h['reply-to'] ?? '').includes(',')) {
+    return { name: replyTo.name ?? name, email: replyTo.email };
+  }
+  // Still the author's address (e.g. `x@yahoo.com.INVALID` rewriting keeps it): keep it, drop " via List".
+  const listLike = h['list-id'] !== undefined || h['list-post'] !== undefined || h['sender'] !== undefined;
+  if (listLike && isListAddress(a.email, h)) return { name, email: null };
+  return { name, email: a.email };
+}
+
+/** True when `email` is the list's own address (List-Post mailto or the List-Id domain). */
+function isListAddress(email: string, h: Record<string, string>): boolean {
+  const post = /mailto:([^>\s,]{1,200})/i.exec(h['list-post'] ?? '');
+  if (post && normaliseEmail(post[1]!.split('?')[0]) === email) return true;
+  const id = /<([^<>\s]{1,200})>/.exec(h['list-id'] ?? '');
+  const domain = email.slice(email.indexOf('@') + 1);
+  if (id && id[1]!.toLowerCase().endsWith(domain)) return true;
+  return domain.endsWith('googlegroups.com') || domain === 'groups.io';
+}
+
+/**
  * Classifies a message by its headers (lower-cased names, decoded values as in MinimalMessage).
  * Order: no-sender, free-email, role-account, bulk.
  */
@@ -236,7 +267,7 @@ export function classifySender(headers: Record<string, string>): {
   from: Address;
   discarded: DiscardReason | null;
 } {
-  const a = parseAddress(headers['from']);
+  const a = unmunge(parseAddress(headers['from']), headers);
   const from: Address = { name: a.name ?? xFromName(headers['x-from']), email: a.email };
   if (!from.email) return { from, discarded: 'no-sender' };
   const byAddress = classifyAddress(from.email);

@@ -73,6 +73,27 @@ describe('sender classification', () => {
     ).toBe('bulk');
   });
 
+  it('finds the author behind a DMARC-rewritten list From ("Jane Roe via Users")', () => {
+    const list = { 'list-id': '<users.lists.example.org>', 'list-post': '<mailto:users@lists.example.org>' };
+    expect(
+      classifySender({
+        ...list,
+        from: '"Jane Roe via Users" <users@lists.example.org>',
+        'reply-to': 'Jane Roe <jane@roe.example>',
+      }),
+    ).toEqual({ from: { name: 'Jane Roe', email: 'jane@roe.example' }, discarded: null });
+    expect(
+      classifySender({
+        from: "'Jane Roe' via Group <grp@googlegroups.com>",
+        'x-original-from': 'Jane Roe <jane@roe.example>',
+      }).from,
+    ).toEqual({ name: 'Jane Roe', email: 'jane@roe.example' });
+    expect(classifySender({ ...list, from: '"Jane Roe via Users" <users@lists.example.org>' })).toEqual({
+      from: { name: 'Jane Roe', email: null },
+      discarded: 'no-sender',
+    });
+  });
+
   it('classifies addresses for connectors: free mail, consumer ISPs, role accounts', () => {
     expect(classifyAddress('someone@GMAIL.com')).toBe('free-email');
     expect(classifyAddress('someone@yahoo.co.uk')).toBe('free-email');
