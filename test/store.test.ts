@@ -40,7 +40,7 @@ for (const dialect of DIALECTS) {
       }
     });
 
-    it('old mail harvested after new mail does not bring back the old title', async () => {
+    it('old mail harvested after new mail does not bring back the old title, and the job change is still recorded', async () => {
       const t = await freshDatabase(dialect);
       try {
         const a = await addMember(t.db, 'ann');
@@ -49,6 +49,20 @@ for (const dialect of DIALECTS) {
         const p = await findProfile(t.db, 'li.wei@globex.co.uk');
         expect(p?.title).toBe('Head of Procurement');
         expect(p?.first_seen).toBe('2025-03-01T00:00:00.000Z');
+        // The job change is known as soon as both signatures are, in whatever order they came.
+        expect((await showContact(t.db, 'li.wei@globex.co.uk'))?.jobHistory).toEqual([
+          { oldTitle: 'Buyer', oldCompany: 'Globex Ltd', newTitle: 'Head of Procurement', newCompany: 'Globex Ltd', changedAt: '2026-05-01T00:00:00.000Z' },
+        ]);
+        // A later move to another company adds to the history; replays change nothing.
+        const move = [signed('<n2@x>', 'li.wei@globex.co.uk', '2026-09-01T00:00:00Z', { title: 'COO', company: 'Initrode GmbH' })];
+        await ingest(t.db, a, move);
+        await ingest(t.db, a, move);
+        const d = await showContact(t.db, 'li.wei@globex.co.uk');
+        expect(d?.contact).toMatchObject({ title: 'COO', company: 'Initrode GmbH' });
+        expect(d?.jobHistory.map((j) => `${j.oldTitle}@${j.oldCompany} -> ${j.newTitle}@${j.newCompany}`)).toEqual([
+          'Buyer@Globex Ltd -> Head of Procurement@Globex Ltd',
+          'Head of Procurement@Globex Ltd -> COO@Initrode GmbH',
+        ]);
       } finally {
         await t.dispose();
       }

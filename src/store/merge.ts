@@ -80,6 +80,8 @@ export interface MergeResult {
   /** Chosen candidates per list field. */
   lists: Partial<Record<ObservationField, Candidate[]>>;
   provenance: Partial<Record<ObservationField, FieldProvenance>>;
+  /** All candidates per field (for the job timeline). */
+  byField: Map<string, Candidate[]>;
 }
 
 /** Groups rows by field and value. */
@@ -209,5 +211,5 @@ export function mergeProfile(rows: ObservationRow[], pins: Map<string, unknown> 
     else if (k === 'websites') fields.websites = v.map(String);
     else if (k === 'social') fields.social = v.map(String);
   }
-  return { fields, winners, lists, provenance };
+  return { fields, winners, lists, provenance, byField };
 }

@@ -8,6 +8,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { JurisdictionEvidence } from '../privacy/hooks.ts';
 import { mergeProfile, type MergedFields, type ObservationRow } from './merge.ts';
+import { jobTimeline, type JobChangeRow } from './job-history.ts';
 import { normaliseValue } from './normalise.ts';
 import type { ProfilesTable } from './tables.ts';
 import type { ObservationField } from './types.ts';
@@ -28,6 +29,35 @@ export interface ProfileChange {
   evidence: JurisdictionEvidence;
   /** Fields whose winning value is new (normalised value). */
   newValues: Array<{ field: ObservationField; value: string }>;
+}
+
+const jobKey = (j: JobChangeRow) => JSON.stringify([j.old_title, j.old_company, j.new_title, j.new_company, j.changed_at]);
+
+/** Stores each profile's derived job history where it differs from what is stored (rare: few writes). */
+async function saveJobHistory(trx: Kysely<DB>, timelines: Map<string, JobChangeRow[]>, now: string): Promise<void> {
+  const stored = new Map<string, string[]>();
+  for (const part of chunks([...timelines.keys()], IN_LIST)) {
+    const rows = await trx
+      .selectFrom('job_history')
+      .select(['profile_id', 'old_title', 'old_company', 'new_title', 'new_company', 'changed_at'])
+      .where('profile_id', 'in', part)
+      .orderBy('changed_at')
+      .execute();
+    for (const r of rows) {
+      const l = stored.get(r.profile_id);
+      if (l) l.push(jobKey(r));
+      else stored.set(r.profile_id, [jobKey(r)]);
+    }
+  }
+  const inserts: DB['job_history'][] = [];
+  for (const [profileId, jobs] of timelines) {
+    const want = jobs.map(jobKey);
+    const have = stored.get(profileId) ?? [];
+    if (want.length === have.length && want.every((k, i) => k === have[i])) continue;
+    if (have.length) await trx.deleteFrom('job_history').where('profile_id', '=', profileId).execute();
+    for (const j of jobs) inserts.push({ id: randomUUID(), profile_id: profileId, ...j, recorded_at: now });
+  }
+  for (const part of chunks(inserts, ROWS_PER_INSERT)) await trx.insertInto('job_history').values(part).execute();
 }
 
 export async function loadMergeInputs(trx: Kysely<DB>, profileIds: string[]): Promise<MergeInputs> {
@@ -74,7 +104,7 @@ export async function applyMerge(
 ): Promise<ProfileChange[]> {
   const changes: ProfileChange[] = [];
   const updates: ProfileRecord[] = [];
-  const jobs: DB['job_history'][] = [];
+  const timelines = new Map<string, JobChangeRow[]>();
   for (const p of profiles) {
     const rows = inputs.rows.get(p.id) ?? [];
     const m = mergeProfile(rows, inputs.pins.get(p.id));
@@ -122,21 +152,7 @@ export async function applyMerge(
       next.websites_json !== p.websites_json ||
       next.social_json !== p.social_json;
     const evidenceChanged = next.phones_json !== p.phones_json || next.address !== p.address;
-    const titleMoved = p.title !== null && f.title !== null && !same('title', p.title, f.title) && !!m.winners.title;
-    const companyMoved = p.company !== null && f.company !== null && !same('company', p.company, f.company) && !!m.winners.company;
-    if (titleMoved || companyMoved) {
-      const dates = [titleMoved ? m.winners.title!.first : '', companyMoved ? m.winners.company!.first : ''];
-      jobs.push({
-        id: randomUUID(),
-        profile_id: p.id,
-        old_title: p.title,
-        old_company: p.company,
-        new_title: f.title,
-        new_company: f.company,
-        changed_at: dates.reduce((a, b) => maxIso(a, b)),
-        recorded_at: now,
-      });
-    }
+    timelines.set(p.id, jobTimeline(m.winners.title ? (m.byField.get('title') ?? []) : [], m.winners.company ? (m.byField.get('company') ?? []) : []));
     if (fieldsChanged || next.first_seen !== p.first_seen || next.last_seen !== p.last_seen) {
       next.updated_at = now;
       updates.push(next);
@@ -165,6 +181,6 @@ export async function applyMerge(
       )
       .execute();
   }
-  if (jobs.length) await trx.insertInto('job_history').values(jobs).execute();
+  await saveJobHistory(trx, timelines, now);
   return changes;
 }

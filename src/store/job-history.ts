@@ -1,0 +1,63 @@
+/**
+ * Job history from observations (pure): a title or company value SUPERSEDED by a later one (last seen
+ * before the other was first seen, see merge.ts) is a job change, dated by the first sighting of the new
+ * value. Derived from the observations each time, so the history is the same whatever order the mail is
+ * harvested in (Gmail lists newest first: the old signature often arrives after the new one).
+ * Overlapping values (conflicting evidence, not a change) keep the better-ranked one and make no entry.
+ */
+import type { Candidate } from './merge.ts';
+
+export interface JobChangeRow {
+  old_title: string | null;
+  old_company: string | null;
+  new_title: string | null;
+  new_company: string | null;
+  changed_at: string;
+}
+
+/** Chain of (from date, value) for one field: each entry supersedes the previous one. */
+function chain(cands: Candidate[]): Array<{ at: string; value: Candidate }> {
+  const sorted = [...cands].sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : a.value < b.value ? -1 : 1));
+  const out: Array<{ at: string; value: Candidate }> = [];
+  let cur = null as Candidate | null;
+  for (const c of sorted) {
+    if (!cur) {
+      cur = c;
+      out.push({ at: c.first, value: c });
+    } else if (cur.last < c.first) {
+      cur = c;
+      out.push({ at: c.first, value: c });
+    } else {
+      // Overlap: the better supported (then more recent) value stands for this period; no change entry.
+      const better = b(c, cur);
+      if (better !== cur) {
+        out[out.length - 1] = { at: out[out.length - 1]!.at, value: better };
+        cur = better;
+      } else if (c.last > cur.last) cur = { ...cur, last: c.last };
+    }
+  }
+  return out;
+}
+
+const b = (x: Candidate, y: Candidate) =>
+  x.contributors.size !== y.contributors.size ? (x.contributors.size > y.contributors.size ? x : y) : x.last >= y.last ? x : y;
+
+const valueAt = (ch: Array<{ at: string; value: Candidate }>, d: string, inclusive: boolean): string | null => {
+  let v: string | null = null;
+  for (const e of ch) if (inclusive ? e.at <= d : e.at < d) v = e.value.raw;
+  return v;
+};
+
+/** Job changes (oldest first). Pass [] for a field the person pinned (corrections are not job changes). */
+export function jobTimeline(titles: Candidate[], companies: Candidate[]): JobChangeRow[] {
+  const t = chain(titles);
+  const c = chain(companies);
+  const dates = [...new Set([...t.slice(1).map((e) => e.at), ...c.slice(1).map((e) => e.at)])].sort();
+  return dates.map((d) => ({
+    old_title: valueAt(t, d, false),
+    old_company: valueAt(c, d, false),
+    new_title: valueAt(t, d, true),
+    new_company: valueAt(c, d, true),
+    changed_at: d,
+  }));
+}
