@@ -158,8 +158,9 @@ export async function harvestConnection(
     const factory = await (env.factoryFor ?? connectorFactory)(conn.kind);
     connector = factory.create(info, {
       config: env.config,
+      // Saved even in a dry run: a provider that rotates refresh tokens (Microsoft) may void the old one.
       onSecretRotated: async (s) => {
-        if (secretKey && !dry) await saveRotatedSecret(env.db, connectionId, s, secretKey);
+        if (secretKey) await saveRotatedSecret(env.db, connectionId, s, secretKey);
       },
       onEvent: (e) => {
         if (e.type === 'rate-limit-wait') waits++;
