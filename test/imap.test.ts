@@ -362,6 +362,37 @@ describe('IMAP harvest from a real Dovecot', () => {
     expect(Math.max(...sizes)).toBeLessThanOrEqual(64 * 1024);
   });
 
+  it('skips a message whose FETCH response the client rejects and still reads the rest of the page', async () => {
+    const POISON = 2; // the hand-made Latin-1 message in INBOX
+    const events: ConnectorEvent[] = [];
+    const connector = createImapConnector(
+      conn(),
+      { config, onEvent: (e) => events.push(e) },
+      {
+        makeClient: (o) => {
+          const real = new ImapFlow(o);
+          const fetchAll = real.fetchAll.bind(real);
+          // Fault injection at the library boundary: imapflow's parser refusing one message's response.
+          real.fetchAll = (async (range: string, q: unknown, opt: unknown) => {
+            if (String(range).split(',').map(Number).includes(POISON) && (q as { bodyStructure?: boolean }).bodyStructure) {
+              throw Object.assign(new Error('Unexpected token'), { code: 'ParserError3' });
+            }
+            return fetchAll(range, q as never, opt as never);
+          }) as typeof real.fetchAll;
+          return real;
+        },
+      },
+    );
+    const ids: string[] = [];
+    for await (const p of connector.pages(null)) ids.push(...p.messages.map((m) => m.sourceId));
+    await connector.close();
+    const inbox = ids.filter((x) => x.startsWith('INBOX:'));
+    expect(inbox.some((x) => x.endsWith(`:${POISON}`))).toBe(false);
+    expect(inbox.some((x) => x.endsWith(':1')) && inbox.some((x) => x.endsWith(':3'))).toBe(true);
+    expect(inbox).toHaveLength(first.messages.filter((m) => m.sourceId.startsWith('INBOX:')).length); // one more (new-1) since the first harvest, one skipped
+    expect(events).toContainEqual({ type: 'retry', attempt: 1, code: 'skipped-unreadable-message' });
+  });
+
   it('stops between pages when the harvest is aborted', async () => {
     const ac = new AbortController();
     const connector = createImapConnector(conn(), { config });

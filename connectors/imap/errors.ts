@@ -23,6 +23,20 @@ const UNAVAILABLE = new Set([
   'ClosedAfterConnectTLS',
 ]);
 
+const RESPONSE_PROBLEMS = new Set([
+  'InvalidResponse',
+  'ResponseProcessingFailed',
+  'MAX_IMAP_NESTING_REACHED',
+  'LineTooLarge',
+  'LiteralTooLarge',
+  'ResponseTooLarge',
+  'TooManyTokens',
+  'TooManyResponses',
+  'InvalidStringValue',
+  'InvalidTokenValue',
+  'InvalidTextValue',
+]);
+
 interface ImapErrorLike {
   code?: string;
   authenticationFailed?: boolean;
@@ -50,6 +64,11 @@ export function imapError(err: unknown, oauth: boolean): ConnectorError {
   }
   if (e.mailboxMissing || rc === 'NONEXISTENT' || e.code === 'NotFound') {
     return new ConnectorError('not-found', 'IMAP mailbox does not exist', { cause: err });
+  }
+  // A response imapflow refuses to parse (hostile or broken structure, oversized literal): the message is
+  // bad, not the server. The connector skips such messages one by one (index.ts).
+  if (e.code && (e.code.startsWith('ParserError') || RESPONSE_PROBLEMS.has(e.code))) {
+    return new ConnectorError('bad-input', `IMAP response rejected (${e.code})`, { cause: err });
   }
   if (e.code && UNAVAILABLE.has(e.code)) {
     return new ConnectorError('unavailable', `IMAP server unreachable (${e.code})`, { cause: err });

@@ -154,7 +154,7 @@ export function createImapConnector(conn: ConnectionInfo, deps: ConnectorDeps, o
       for (let i = 0; i < uids.length; i += PAGE_SIZE) {
         if (signal?.aborted) throw signal.reason ?? new Error('aborted');
         const chunk = uids.slice(i, i + PAGE_SIZE);
-        const messages = await fetchPage(c, path, uidValidity, chunk);
+        const messages = await fetchPageSkippingBad(c, path, uidValidity, chunk);
         const isLast = i + PAGE_SIZE >= uids.length;
         const maxUid = chunk[chunk.length - 1]!;
         cursor.mailboxes[path] = isLast ? state(Math.max(maxUid, top)) : state(maxUid, false);
@@ -172,6 +172,29 @@ export function createImapConnector(conn: ConnectionInfo, deps: ConnectorDeps, o
     ...tps.plain.map((tp, i) => ({ tp, bytes: rawFetchBytes(tp.encoding, i === 0 ? HEAD_BYTES : 4 * 1024) })),
     ...(tps.html ? [{ tp: tps.html, bytes: rawFetchBytes(tps.html.encoding, 2 * HEAD_BYTES) }] : []),
   ];
+
+  /**
+   * A page whose response imapflow rejects (one hostile message can poison a whole FETCH) is fetched again
+   * message by message, and messages that still fail are skipped, so one bad message cannot stop every
+   * later harvest of the mailbox at the same page. Connection and login errors still end the run.
+   */
+  async function fetchPageSkippingBad(c: ImapClient, path: string, uidValidity: string, uids: number[]): Promise<ImapMinimalMessage[]> {
+    try {
+      return await fetchPage(c, path, uidValidity, uids);
+    } catch (err) {
+      if (!(err instanceof ConnectorError) || err.code !== 'bad-input' || !c.usable) throw err;
+    }
+    const out: ImapMinimalMessage[] = [];
+    for (const uid of uids) {
+      try {
+        out.push(...(await fetchPage(c, path, uidValidity, [uid])));
+      } catch (err) {
+        if (!(err instanceof ConnectorError) || err.code !== 'bad-input' || !c.usable) throw err;
+        deps.onEvent?.({ type: 'retry', attempt: 1, code: 'skipped-unreadable-message' });
+      }
+    }
+    return out;
+  }
 
   async function fetchPage(c: ImapClient, path: string, uidValidity: string, uids: number[]): Promise<ImapMinimalMessage[]> {
     const metas = await call(() =>
