@@ -211,6 +211,12 @@ describe('Gmail connector', () => {
       .slice(before)
       .filter((r) => r.path.endsWith('/history'));
     expect(history).toHaveLength(1);
+    // The relisting is bounded to two days before the last complete sync.
+    const list = requestsFor(mb.account)
+      .slice(before)
+      .find((r) => r.path.endsWith('/messages'))!;
+    const after = Number(/after:(\d+)/.exec(String(list.query['q']))?.[1]);
+    expect(Math.abs(after - (Date.now() / 1000 - 2 * 86_400))).toBeLessThan(120);
   });
 
   it('resumes an interrupted first harvest from the saved page cursor, replaying nothing already handed over', async () => {

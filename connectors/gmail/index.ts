@@ -54,15 +54,22 @@ class GmailConnector implements Connector {
     cursor: Cursor | null,
     opts: { since?: Date; signal?: AbortSignal } = {},
   ): AsyncIterable<Page> {
-    let c = parseGmailCursor(cursor);
+    const startedAt = new Date().toISOString();
+    const c = parseGmailCursor(cursor);
     if (cursor && !c) this.deps.onEvent?.({ type: 'resync', reason: 'unrecognised cursor' });
+    const since = opts.since ? Math.floor(opts.since.getTime() / 1000) : null;
     if (c?.mode === 'history') {
-      const outcome = yield* this.history(c, opts.signal);
+      const outcome = yield* this.history(c, startedAt, opts.signal);
       if (outcome === 'ok') return;
       this.deps.onEvent?.({ type: 'resync', reason: 'history id expired (404)' });
-      c = null;
+      // Relist only what the lost history could have held: from two days before the last complete
+      // sync (clock skew, late internalDate), and never more than maxMessages.
+      const synced = c.syncedAt ? Math.floor(Date.parse(c.syncedAt) / 1000) - 2 * 86_400 : null;
+      const after = synced === null ? since : since === null ? synced : Math.max(since, synced);
+      yield* this.full(null, after, startedAt, opts.signal);
+      return;
     }
-    yield* this.full(c, opts);
+    yield* this.full(c, c ? c.after : since, startedAt, opts.signal);
   }
 
   private call<T>(units: number, fn: () => Promise<{ data: T }>, signal?: AbortSignal): Promise<T> {
@@ -71,9 +78,10 @@ class GmailConnector implements Connector {
 
   private async *full(
     c: GmailCursor | null,
-    opts: { since?: Date; signal?: AbortSignal },
+    after: number | null,
+    startedAt: string,
+    signal?: AbortSignal,
   ): AsyncGenerator<Page> {
-    const { signal } = opts;
     let historyId = c?.historyId;
     if (!historyId) {
       const profile = await this.call(
@@ -87,9 +95,7 @@ class GmailConnector implements Connector {
     let pageToken = c?.pageToken ?? undefined;
     let listed = c?.listed ?? 0;
     // Epoch seconds: `after:YYYY/MM/DD` would mean midnight PST (Gmail filtering guide).
-    const q = ['-in:chats', opts.since ? `after:${Math.floor(opts.since.getTime() / 1000)}` : '']
-      .join(' ')
-      .trim();
+    const q = after === null ? '-in:chats' : `-in:chats after:${after}`;
     for (;;) {
       const res = await this.call(
         UNITS.list,
@@ -106,15 +112,26 @@ class GmailConnector implements Connector {
       const next = res.nextPageToken ?? null;
       const done = !next || listed >= this.maxMessages;
       const cursor = done
-        ? gmailCursor({ mode: 'history', historyId, pageToken: null, listed: 0 })
-        : gmailCursor({ mode: 'full', historyId, pageToken: next, listed });
+        ? gmailCursor({ mode: 'history', historyId, pageToken: null, syncedAt: c?.syncedAt ?? startedAt })
+        : gmailCursor({
+            mode: 'full',
+            historyId,
+            pageToken: next,
+            listed,
+            after,
+            syncedAt: c?.syncedAt ?? startedAt,
+          });
       yield { messages, contacts: [], cursor, done };
       if (done) return;
       pageToken = next;
     }
   }
 
-  private async *history(c: GmailCursor, signal?: AbortSignal): AsyncGenerator<Page, 'ok' | 'expired'> {
+  private async *history(
+    c: GmailCursor,
+    startedAt: string,
+    signal?: AbortSignal,
+  ): AsyncGenerator<Page, 'ok' | 'expired'> {
     let pageToken = c.pageToken ?? undefined;
     for (;;) {
       let res: gmail_v1.Schema$ListHistoryResponse;
@@ -148,12 +165,12 @@ class GmailConnector implements Connector {
       const messages = await this.fetch([...ids], signal);
       const next = res.nextPageToken ?? null;
       const cursor = next
-        ? gmailCursor({ mode: 'history', historyId: c.historyId, pageToken: next, listed: 0 })
+        ? gmailCursor({ mode: 'history', historyId: c.historyId, pageToken: next, syncedAt: c.syncedAt })
         : gmailCursor({
             mode: 'history',
             historyId: res.historyId ?? c.historyId,
             pageToken: null,
-            listed: 0,
+            syncedAt: startedAt,
           });
       yield { messages, contacts: [], cursor, done: !next };
       if (!next) return 'ok';
