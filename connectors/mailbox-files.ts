@@ -229,24 +229,41 @@ export async function* readMailboxPaths(
         : await listFiles(path);
       const r = resume.dirs?.[path];
       for (const f of files) {
-        const fst = await stat(f);
+        let fst;
+        try {
+          fst = await stat(f);
+        } catch {
+          continue; // removed while we walked
+        }
         const rel = relative(path, f);
         // seenUntil 0: the run that wrote `after` did not finish, so everything up to `after` is done.
         if (r && rel <= r.after && (r.seenUntil === 0 || fst.mtimeMs <= r.seenUntil)) continue;
-        if (!maildir && !(await looksLikeMail(f))) continue;
-        if (!maildir && !f.toLowerCase().endsWith('.eml') && (await startsWithFrom(f))) {
-          for await (const item of readMbox(f))
-            yield { ...item, source: { ...item.source, path, kind: 'folder', rel } };
-          continue;
-        }
-        const { bytes, error } = await readWhole(f, fst.size);
-        yield {
-          file: f,
-          index: 1,
-          bytes,
-          ...(error ? { error } : {}),
-          source: { path, kind: maildir ? 'maildir' : 'folder', rel, mtimeMs: fst.mtimeMs, size: fst.size },
+        const source = {
+          path,
+          kind: maildir ? ('maildir' as const) : ('folder' as const),
+          rel,
+          mtimeMs: fst.mtimeMs,
+          size: fst.size,
         };
+        try {
+          if (!maildir && !(await looksLikeMail(f))) continue;
+          if (!maildir && !f.toLowerCase().endsWith('.eml') && (await startsWithFrom(f))) {
+            for await (const item of readMbox(f))
+              yield { ...item, source: { ...item.source, path, kind: 'folder', rel } };
+            continue;
+          }
+          const { bytes, error } = await readWhole(f, fst.size);
+          yield { file: f, index: 1, bytes, ...(error ? { error } : {}), source };
+        } catch (err) {
+          // One unreadable file (permissions, I/O error) is reported, not fatal for the folder.
+          yield {
+            file: f,
+            index: 1,
+            bytes: null,
+            error: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+            source,
+          };
+        }
       }
       continue;
     }

@@ -117,6 +117,22 @@ describe('local mailbox files', () => {
     expect(second.map((m) => m.sourceId).sort()).toEqual([join(dir, 'a.eml'), join(dir, 'd.eml')]);
   });
 
+  it.skipIf(process.getuid?.() === 0)(
+    'reports a file it may not read and goes on with the folder',
+    async () => {
+      const dir = tmp();
+      copyFileSync(join(fixtures, 'outlook-reply-en.eml'), join(dir, 'a.eml'));
+      copyFileSync(join(fixtures, 'apple-mail-reply.eml'), join(dir, 'b.eml'));
+      chmodSync(join(dir, 'a.eml'), 0);
+      const items = [];
+      for await (const it of readMailboxPaths([dir])) items.push(it);
+      expect(items.map((i) => [i.file.slice(dir.length + 1), i.bytes === null, i.error ?? null])).toEqual([
+        ['a.eml', true, 'cannot read file: EACCES'],
+        ['b.eml', false, null],
+      ]);
+    },
+  );
+
   it('reports a message file over 50 MiB without reading it', async () => {
     const path = join(tmp(), 'huge.eml');
     writeFileSync(path, 'From: A <a@b.example>\n\n');
