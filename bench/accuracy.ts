@@ -60,7 +60,17 @@ interface Prf {
   f1: number;
 }
 
-const FIELD_KEYS = ['name', 'title', 'department', 'company', 'phones', 'emails', 'websites', 'social', 'address'] as const;
+const FIELD_KEYS = [
+  'name',
+  'title',
+  'department',
+  'company',
+  'phones',
+  'emails',
+  'websites',
+  'social',
+  'address',
+] as const;
 
 function prf(c: Counts): Counts & Prf {
   const precision = c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp);
@@ -126,7 +136,9 @@ async function loadExtractor(): Promise<{ path: string; extract: Extractor }> {
     const p = parseRaw(bytes);
     const h = selectHeaders(p.rawHeaders);
     const m = /^\s*"?([^"<]*?)"?\s*<([^>]+)>/.exec(h.from ?? '');
-    const from = m ? { name: m[1]!.trim() || null, email: m[2]!.trim() } : { name: null, email: (h.from ?? '').trim() || null };
+    const from = m
+      ? { name: m[1]!.trim() || null, email: m[2]!.trim() }
+      : { name: null, email: (h.from ?? '').trim() || null };
     const lines = findSignature(p.text, from, p.signatureHint ?? undefined);
     return {
       file,
@@ -148,7 +160,10 @@ export async function runAccuracy(dir = defaultCorpusDir): Promise<AccuracyRepor
     .map((l) => JSON.parse(l) as Gold);
   const { path, extract } = await loadExtractor();
   const lines: Counts = { tp: 0, fp: 0, fn: 0 };
-  const fields = Object.fromEntries(FIELD_KEYS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }])) as Record<string, Counts>;
+  const fields = Object.fromEntries(FIELD_KEYS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }])) as Record<
+    string,
+    Counts
+  >;
   const exact = { matched: 0, of: 0 };
   const wrongDiscards: string[] = [];
   const missedFreeMail: string[] = [];
@@ -183,14 +198,18 @@ export async function runAccuracy(dir = defaultCorpusDir): Promise<AccuracyRepor
       fields[k]!.tp += fc.tp;
       fields[k]!.fp += fc.fp;
       fields[k]!.fn += fc.fn;
-      if (fc.fp > 0 || fc.fn > 0) misses.push(`${g.file}: ${k} got ${JSON.stringify(pv)} gold ${JSON.stringify(gv)}`);
+      if (fc.fp > 0 || fc.fn > 0)
+        misses.push(`${g.file}: ${k} got ${JSON.stringify(pv)} gold ${JSON.stringify(gv)}`);
     }
   }
-  const micro = Object.values(fields).reduce((a, f) => ({ tp: a.tp + f.tp, fp: a.fp + f.fp, fn: a.fn + f.fn }), {
-    tp: 0,
-    fp: 0,
-    fn: 0,
-  });
+  const micro = Object.values(fields).reduce(
+    (a, f) => ({ tp: a.tp + f.tp, fp: a.fp + f.fp, fn: a.fn + f.fn }),
+    {
+      tp: 0,
+      fp: 0,
+      fn: 0,
+    },
+  );
   return {
     path,
     messages: golds.length,
@@ -211,7 +230,8 @@ export function targetsMet(r: AccuracyReport): string[] {
   if (r.lines.f1 < 0.95) failed.push(`signature-line F1 ${r.lines.f1.toFixed(3)} < 0.95`);
   if (r.micro.precision < 0.95) failed.push(`field micro-precision ${r.micro.precision.toFixed(3)} < 0.95`);
   if (r.micro.recall < 0.85) failed.push(`field micro-recall ${r.micro.recall.toFixed(3)} < 0.85`);
-  if (r.wrongDiscards.length > 0) failed.push(`${r.wrongDiscards.length} business messages wrongly discarded`);
+  if (r.wrongDiscards.length > 0)
+    failed.push(`${r.wrongDiscards.length} business messages wrongly discarded`);
   return failed;
 }
 
@@ -225,13 +245,19 @@ function printTable(r: AccuracyReport): void {
       `${name.padEnd(16)} ${pct(c.precision)} ${pct(c.recall)} ${pct(c.f1)}   ${String(c.tp).padStart(4)} ${String(c.fp).padStart(4)} ${String(c.fn).padStart(4)}`,
     );
   console.log(`accuracy over ${r.messages} messages (${r.scored} business-scored) via ${r.path}`);
-  console.log(`${'metric'.padEnd(16)} ${'P%'.padStart(6)} ${'R%'.padStart(6)} ${'F1%'.padStart(6)}     tp   fp   fn`);
+  console.log(
+    `${'metric'.padEnd(16)} ${'P%'.padStart(6)} ${'R%'.padStart(6)} ${'F1%'.padStart(6)}     tp   fp   fn`,
+  );
   row('signature lines', r.lines);
   for (const [k, v] of Object.entries(r.fields)) row(`  ${k}`, v);
   row('fields (micro)', r.micro);
   console.log(`exact blocks     ${r.exactBlocks.matched}/${r.exactBlocks.of}`);
-  console.log(`wrong discards   ${r.wrongDiscards.length}${r.wrongDiscards.length ? ': ' + r.wrongDiscards.join(', ') : ''}`);
-  console.log(`missed free-mail ${r.missedFreeMail.length}${r.missedFreeMail.length ? ': ' + r.missedFreeMail.join(', ') : ''}`);
+  console.log(
+    `wrong discards   ${r.wrongDiscards.length}${r.wrongDiscards.length ? ': ' + r.wrongDiscards.join(', ') : ''}`,
+  );
+  console.log(
+    `missed free-mail ${r.missedFreeMail.length}${r.missedFreeMail.length ? ': ' + r.missedFreeMail.join(', ') : ''}`,
+  );
   const failed = targetsMet(r);
   console.log(failed.length === 0 ? 'targets: all met' : `targets missed: ${failed.join('; ')}`);
 }
@@ -239,7 +265,10 @@ function printTable(r: AccuracyReport): void {
 async function main(argv: string[]): Promise<void> {
   const di = argv.indexOf('--dir');
   const dir = di >= 0 && argv[di + 1] ? resolve(argv[di + 1]!) : defaultCorpusDir;
-  if (!existsSync(join(dir, 'gold.jsonl')) || readdirSync(dir).filter((f) => f.endsWith('.eml')).length === 0) {
+  if (
+    !existsSync(join(dir, 'gold.jsonl')) ||
+    readdirSync(dir).filter((f) => f.endsWith('.eml')).length === 0
+  ) {
     console.log(`bench:accuracy: no corpus at ${dir} (gold.jsonl and .eml files); nothing to measure.`);
     return;
   }

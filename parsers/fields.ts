@@ -39,7 +39,8 @@ const LABEL_ONLY_RE =
 const TRAILING_LABEL_RE = /\s[\w&\/.-]{1,15}:$/;
 const CREDENTIAL_RE =
   /,?\s(?:Ph\.?\s?D\.?|PhD|MBA|CFA|CPA|P\.?E\.?|Esq\.?|M\.?D\.?|MSc|M\.Sc\.|Dipl\.-Ing\.|Jr\.|Sr\.|III|II)(?=$|[\s,])/g;
-const DEPT_RE = /\b(?:department|dept\.?|division|school of|faculty of|research group|team|desk|support|laboratory of|lab of)\b/i;
+const DEPT_RE =
+  /\b(?:department|dept\.?|division|school of|faculty of|research group|team|desk|support|laboratory of|lab of)\b/i;
 
 interface Cell {
   row: number;
@@ -58,7 +59,12 @@ function cleanLine(line: string): string {
 function stripName(s: string): string {
   let t = s.trim();
   t = t.replace(/^(?:rgds|regards|thanks|cheers|best|br)[,.]\s?/i, '');
-  t = t.replace(/^(?:Dr\.|Prof\.|Dipl\.-Ing\.|Mr\.|Ms\.|Mrs\.|Arch\.|Ing\.|Avv\.|Dott\.|Dott\.ssa|Geom\.|Mag\.|Lic\.|Sr\.|Sra\.|Me)\s+/g, '').replace(/^(?:Dr\.|Prof\.|Dipl\.-Ing\.)\s+/g, '');
+  t = t
+    .replace(
+      /^(?:Dr\.|Prof\.|Dipl\.-Ing\.|Mr\.|Ms\.|Mrs\.|Arch\.|Ing\.|Avv\.|Dott\.|Dott\.ssa|Geom\.|Mag\.|Lic\.|Sr\.|Sra\.|Me)\s+/g,
+      '',
+    )
+    .replace(/^(?:Dr\.|Prof\.|Dipl\.-Ing\.)\s+/g, '');
   t = t.replace(CREDENTIAL_RE, '');
   t = t.replace(/\s?\((?:he|she|they)\/[a-z]{2,5}\)/i, '');
   return t.replace(/[,;]\s*$/, '').trim();
@@ -83,7 +89,11 @@ function matchesDomain(cell: string, labels: string[]): boolean {
     .map((w) => w[0]!.toLowerCase())
     .join('');
   return labels.some(
-    (l) => toks.includes(l) || joined === l || (l.length >= 5 && joined.startsWith(l)) || (initials.length >= 3 && initials === l),
+    (l) =>
+      toks.includes(l) ||
+      joined === l ||
+      (l.length >= 5 && joined.startsWith(l)) ||
+      (initials.length >= 3 && initials === l),
   );
 }
 
@@ -103,7 +113,10 @@ function textOf(cell: string): string {
     t = t.replace(u.text, ' ');
   }
   for (const p of findPhoneSpans(t)) t = t.replace(p.raw, ' ');
-  t = t.replace(/<\s*>/g, ' ').replace(/\(\s*\)/g, ' ').replace(/\[\s*\]/g, ' ');
+  t = t
+    .replace(/<\s*>/g, ' ')
+    .replace(/\(\s*\)/g, ' ')
+    .replace(/\[\s*\]/g, ' ');
   t = t.replace(/\s+/g, ' ').trim().replace(TRAILING_LABEL_RE, '');
   t = t.replace(/^[-–•|:,;]+\s?|\s?[-–•|:,;]+$/g, '').trim();
   if (LABEL_ONLY_RE.test(t)) return '';
@@ -116,7 +129,10 @@ function isSocial(url: string, from: Address): boolean | null {
   if (ALWAYS_PERSONAL.test(url)) return true;
   const handle = (m[1] ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
   const local = (from.email?.split('@')[0] ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
-  const nameToks = (from.name ?? '').toLowerCase().split(/[^a-z]+/).filter((t) => t.length >= 3);
+  const nameToks = (from.name ?? '')
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((t) => t.length >= 3);
   return handle.length >= 3 && (handle === local || nameToks.some((t) => handle.includes(t)));
 }
 
@@ -128,7 +144,8 @@ export function extractFields(lines: string[], from: Address): Contact {
   for (const line of lines) {
     for (const u of findUrls(capLine(line))) {
       const host = u.text.replace(/^https?:\/\//i, '').split('/')[0] ?? '';
-      if (/^(?:https?:\/\/|www\.)/i.test(u.text)) for (const l of domainLabels(`x@${host}`)) if (!labels.includes(l)) labels.push(l);
+      if (/^(?:https?:\/\/|www\.)/i.test(u.text))
+        for (const l of domainLabels(`x@${host}`)) if (!labels.includes(l)) labels.push(l);
     }
   }
   const blockText = lines.join('\n');
@@ -144,12 +161,22 @@ export function extractFields(lines: string[], from: Address): Contact {
     inherit = res.phones.length > 0 ? (res.last ?? 'work') : row.trim() === '' ? null : inherit;
     const ext = /(?:^|\s)(?:Extn|Ext|x)\.?[:\s-]{0,3}(\d{3,6})\b/i.exec(row);
     if (ext && !res.phones.some((p) => p.raw.includes(ext[1]!))) {
-      phones.push({ type: 'work', e164: null, raw: ext[0].replace(/^\s*(?:Extn|Ext)\.?[:\s]{0,3}/i, '').trim() });
-    } else if (res.phones.length === 0 && /^\s*\d-\d{4}\s*$/.test(row)) phones.push({ type: 'work', e164: null, raw: row.trim() });
+      phones.push({
+        type: 'work',
+        e164: null,
+        raw: ext[0].replace(/^\s*(?:Extn|Ext)\.?[:\s]{0,3}/i, '').trim(),
+      });
+    } else if (res.phones.length === 0 && /^\s*\d-\d{4}\s*$/.test(row))
+      phones.push({ type: 'work', e164: null, raw: row.trim() });
     const parts = row.split(CELL_SPLIT).filter((p) => p.trim() !== '');
     // "Houston, Texas   77002": one address written with a wide gap, not two columns.
     const whole = row.trim().replace(/\s+/g, ' ');
-    if (parts.length === 2 && !parts.some((p) => looksLikeAddress(p)) && looksLikeAddress(whole) && findPhoneSpans(row).length === 0) {
+    if (
+      parts.length === 2 &&
+      !parts.some((p) => looksLikeAddress(p)) &&
+      looksLikeAddress(whole) &&
+      findPhoneSpans(row).length === 0
+    ) {
       cells.push({ row: r, text: row.trim() });
     } else for (const part of parts) cells.push({ row: r, text: part.trim() });
   });
@@ -174,7 +201,8 @@ export function extractFields(lines: string[], from: Address): Contact {
       const before = visible.slice(Math.max(0, u.index - 16), u.index);
       const labelled = /(?:\bw|web|website|url|home ?page|site|internet)\s?[:•]?\s*$/i.test(before);
       // A bare domain counts when labelled, linked, or listed beside other contact details.
-      const onContactLine = /\s[|•]\s/.test(visible) && (findEmails(visible).length > 0 || findPhoneSpans(visible).length > 0);
+      const onContactLine =
+        /\s[|•]\s/.test(visible) && (findEmails(visible).length > 0 || findPhoneSpans(visible).length > 0);
       if (!explicit && !/^\s?<http/i.test(rest) && !labelled && !onContactLine) continue;
       if (/@$|\S at $/.test(visible.slice(Math.max(0, u.index - 5), u.index))) continue; // (obfuscated) e-mail
       const social = isSocial(u.text, from);
@@ -184,7 +212,9 @@ export function extractFields(lines: string[], from: Address): Contact {
   });
 
   // Text cells: what is left once contact material is removed.
-  const texts = cells.map((cell) => ({ row: cell.row, text: textOf(cell.text), raw: cell.text })).filter((t) => t.text !== '');
+  const texts = cells
+    .map((cell) => ({ row: cell.row, text: textOf(cell.text), raw: cell.text }))
+    .filter((t) => t.text !== '');
   const used = new Set<number>();
 
   // Name: the first name-shaped text cell naming the sender, else a multi-word one heading the block.
@@ -192,7 +222,12 @@ export function extractFields(lines: string[], from: Address): Contact {
     const t = texts[i]!;
     const head = t.text.split(/,\s|\s[-–]\s/)[0] ?? '';
     const name = stripName(head);
-    if (!looksLikeName(name) || hasCompanyWord(name) || (hasTitleWord(name) && !mentionsSender(name, from.name, from.email))) continue;
+    if (
+      !looksLikeName(name) ||
+      hasCompanyWord(name) ||
+      (hasTitleWord(name) && !mentionsSender(name, from.name, from.email))
+    )
+      continue;
     const mention = mentionsSender(name, from.name, from.email);
     if (mention || (i === 0 && wordCount(name) >= 2)) {
       c.name = name.replace(/^<|>$/g, '');
@@ -205,7 +240,12 @@ export function extractFields(lines: string[], from: Address): Contact {
           if (!s) continue;
           if (!c.title && hasTitleWord(s) && wordCount(s) <= 6) c.title = s;
           else if (!c.department && DEPT_RE.test(s)) c.department = s;
-          else if (!c.company && (isCompanyCell(s, labels) || (c.title && /^[A-Z]/.test(s) && wordCount(s) <= 4 && !isCountryLine(s)))) c.company = s;
+          else if (
+            !c.company &&
+            (isCompanyCell(s, labels) ||
+              (c.title && /^[A-Z]/.test(s) && wordCount(s) <= 4 && !isCountryLine(s)))
+          )
+            c.company = s;
         }
       }
       break;
@@ -214,34 +254,65 @@ export function extractFields(lines: string[], from: Address): Contact {
   }
 
   // Address: address-shaped cells, plus short cells between two of them, in block order.
-  const isAddr = texts.map((t) => looksLikeAddress(t.text) && wordCount(t.text) <= 10 && !hasTitleWord(t.text));
+  const isAddr = texts.map(
+    (t) => looksLikeAddress(t.text) && wordCount(t.text) <= 10 && !hasTitleWord(t.text),
+  );
   for (let i = 1; i < texts.length - 1; i++) {
-    if (!isAddr[i] && isAddr[i - 1] && isAddr[i + 1] && wordCount(texts[i]!.text) <= 4 && !used.has(i)) isAddr[i] = true;
+    if (!isAddr[i] && isAddr[i - 1] && isAddr[i + 1] && wordCount(texts[i]!.text) <= 4 && !used.has(i))
+      isAddr[i] = true;
   }
   for (let i = 0; i < texts.length; i++) {
     const segs = texts[i]!.text.split(/,\s?/);
-    if (!isAddr[i] && segs.length >= 2 && isCountryLine(segs[segs.length - 1]!) && wordCount(texts[i]!.text) <= 6) {
+    if (
+      !isAddr[i] &&
+      segs.length >= 2 &&
+      isCountryLine(segs[segs.length - 1]!) &&
+      wordCount(texts[i]!.text) <= 6
+    ) {
       // "Oracle EMEA , Dublin, Ireland": the organisation, then where it is.
       const head = segs[0]!.trim();
       if (!c.company && segs.length >= 3 && (hasCompanyWord(head) || matchesDomain(head, labels))) {
         c.company = head;
-        c.address = segs.slice(1).map((x) => x.trim()).join(', ');
+        c.address = segs
+          .slice(1)
+          .map((x) => x.trim())
+          .join(', ');
         used.add(i);
       } else isAddr[i] = true;
     }
   }
   // "Am Wolfsmantel 33" above "D 91058 Erlangen": a street with a house number heads the address.
   for (let i = 0; i + 1 < texts.length; i++) {
-    if (!isAddr[i] && isAddr[i + 1] && /^[A-ZÄÖÜ][\p{L}.'-]{1,30}(?: [\p{L}.'-]{1,30}){0,3} \d{1,4}[a-z]?$/u.test(texts[i]!.text) && !used.has(i)) isAddr[i] = true;
+    if (
+      !isAddr[i] &&
+      isAddr[i + 1] &&
+      /^[A-ZÄÖÜ][\p{L}.'-]{1,30}(?: [\p{L}.'-]{1,30}){0,3} \d{1,4}[a-z]?$/u.test(texts[i]!.text) &&
+      !used.has(i)
+    )
+      isAddr[i] = true;
   }
   // An address line ending with a comma continues on the next line ("Ring Road," / "Kadirenahalli,").
   for (let i = 0; i + 1 < texts.length; i++) {
     const next = texts[i + 1]!;
-    if (isAddr[i] && /,\s*$/.test(texts[i]!.raw) && next.row === texts[i]!.row + 1 && wordCount(next.text) <= 5 && !used.has(i + 1) && !hasTitleWord(next.text)) isAddr[i + 1] = true;
+    if (
+      isAddr[i] &&
+      /,\s*$/.test(texts[i]!.raw) &&
+      next.row === texts[i]!.row + 1 &&
+      wordCount(next.text) <= 5 &&
+      !used.has(i + 1) &&
+      !hasTitleWord(next.text)
+    )
+      isAddr[i + 1] = true;
   }
   // A country or city line directly after an address line belongs to it.
   for (let i = 1; i < texts.length; i++) {
-    if (!isAddr[i] && isAddr[i - 1] && (isCountryLine(texts[i]!.text) || /^[A-Z][a-z]+(?: \d{1,2})?$/.test(texts[i]!.text)) && texts[i]!.row === texts[i - 1]!.row + 1) isAddr[i] = true;
+    if (
+      !isAddr[i] &&
+      isAddr[i - 1] &&
+      (isCountryLine(texts[i]!.text) || /^[A-Z][a-z]+(?: \d{1,2})?$/.test(texts[i]!.text)) &&
+      texts[i]!.row === texts[i - 1]!.row + 1
+    )
+      isAddr[i] = true;
   }
 
   // Titles first (a role noun, no legal form), then the organisation: a legal form, an institution or
@@ -268,7 +339,12 @@ export function extractFields(lines: string[], from: Address): Contact {
       continue;
     }
     const dashHead = t.split(/\s[-–]\s/)[0] ?? t;
-    if (DEPT_RE.test(t) && wordCount(t) <= 6 && !hasStrongCompanyWord(t) && !(dashHead !== t && isCompanyCell(dashHead, labels))) {
+    if (
+      DEPT_RE.test(t) &&
+      wordCount(t) <= 6 &&
+      !hasStrongCompanyWord(t) &&
+      !(dashHead !== t && isCompanyCell(dashHead, labels))
+    ) {
       if (!c.department) c.department = t;
       used.add(i);
       continue;
@@ -281,7 +357,12 @@ export function extractFields(lines: string[], from: Address): Contact {
     const first = cand.split(/\s[-–]\s/)[0] ?? cand;
     if (/^[a-z]/.test(first) && !matchesDomain(first, labels)) continue;
     if (isCompanyCell(first, labels)) {
-      orgCands.push({ i, text: cand, strong: hasStrongCompanyWord(first) || matchesDomain(first, labels), legal: hasStrongCompanyWord(first) });
+      orgCands.push({
+        i,
+        text: cand,
+        strong: hasStrongCompanyWord(first) || matchesDomain(first, labels),
+        legal: hasStrongCompanyWord(first),
+      });
     }
   }
   const chosen = orgCands.find((o) => o.legal) ?? orgCands.find((o) => o.strong) ?? orgCands[0];
@@ -304,7 +385,9 @@ export function extractFields(lines: string[], from: Address): Contact {
   // A company name wrapped onto a lower-case continuation ("Max Planck Institute" / "of Cognitive...").
   const compIdx = texts.findIndex((t) => t.text === c.company);
   if (compIdx >= 0) {
-    const k = texts.findIndex((t, j) => j > compIdx && t.row === texts[compIdx]!.row + 1 && /^(?:of|in|at|for|and|&)\s/.test(t.text));
+    const k = texts.findIndex(
+      (t, j) => j > compIdx && t.row === texts[compIdx]!.row + 1 && /^(?:of|in|at|for|and|&)\s/.test(t.text),
+    );
     if (k >= 0 && wordCount(texts[k]!.text) <= 5) {
       c.company = `${c.company} ${texts[k]!.text}`;
       isAddr[k] = false;

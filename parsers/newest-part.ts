@@ -66,7 +66,9 @@ export function findQuoteStart(lines: string[]): number {
           const above = j > 0 ? lines[j - 1]! : '';
           const dateOnly = /^\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s+\d{1,2}:\d{2}/.test(lj);
           const nameAbove =
-            !isBlank(above) && capLine(above).trim().length < 80 && (/[@\/]/.test(above) || (dateOnly && /^\s/.test(above)));
+            !isBlank(above) &&
+            capLine(above).trim().length < 80 &&
+            (/[@\/]/.test(above) || (dateOnly && /^\s/.test(above)));
           return nameAbove ? j - 1 : j;
         }
       }
@@ -88,7 +90,12 @@ function backOverIntro(lines: string[], i: number): number {
   while (j >= 0 && isBlank(lines[j]!)) j--;
   if (j < 0) return i;
   const l = capLine(lines[j]!);
-  if (WROTE_END_RE.test(l) || ISO_INTRO_RE.test(l) || SEPARATOR_HEADER_RE.test(l) || /:\s*$/.test(l) && /@|\d{4}/.test(l)) {
+  if (
+    WROTE_END_RE.test(l) ||
+    ISO_INTRO_RE.test(l) ||
+    SEPARATOR_HEADER_RE.test(l) ||
+    (/:\s*$/.test(l) && /@|\d{4}/.test(l))
+  ) {
     const prev = j > 0 ? capLine(lines[j - 1]!) : '';
     if (INTRO_START_RE.test(prev) && !INTRO_START_RE.test(l) && !/[.!?]\s*$/.test(prev)) return j - 1;
     return j;
@@ -168,8 +175,12 @@ function cutTrailingNotices(lines: string[]): string[] {
     let start = end - 1;
     while (start > 0 && !isBlank(lines[start - 1]!)) start--;
     // Test at most the paragraph's last 40 lines: a 100 000-line paragraph is body, not a notice.
-    const para = lines.slice(Math.max(start, end - 40), end).map(capLine).join(' ');
-    const disclaimer = DISCLAIMER_RE.test(para) && (para.length > 120 || /^[A-Z\s]{8,40}$/.test(lines[start]!.trim()));
+    const para = lines
+      .slice(Math.max(start, end - 40), end)
+      .map(capLine)
+      .join(' ');
+    const disclaimer =
+      DISCLAIMER_RE.test(para) && (para.length > 120 || /^[A-Z\s]{8,40}$/.test(lines[start]!.trim()));
     const banner = /^\s*\[(?:cid:|https?:)[^\]]{1,200}\](?:<[^>]{1,300}>)?\s*$/.test(para) && start > 0;
     const follow = /^\s*(?:Follow us|Our commitment|Like us on|Find us on)\b/i.test(lines[start]!);
     if (disclaimer || banner || follow) {
@@ -193,7 +204,9 @@ export function newestPart(text: string): string {
   if (q >= 0) lines = lines.slice(0, q);
   // Client footers ("Sent from my iPhone") end the newest part: look only at its last lines.
   const tailFrom = Math.max(0, lines.length - 60);
-  lines = lines.slice(0, tailFrom).concat(lines.slice(tailFrom).filter((l) => !CLIENT_FOOTER_RE.test(capLine(l))));
+  lines = lines
+    .slice(0, tailFrom)
+    .concat(lines.slice(tailFrom).filter((l) => !CLIENT_FOOTER_RE.test(capLine(l))));
   lines = cutFooters(lines);
   lines = cutTrailingNotices(lines);
   while (lines.length > 0 && isBlank(lines[lines.length - 1]!)) lines.pop();
@@ -203,4 +216,3 @@ export function newestPart(text: string): string {
   // A rule line left dangling at the very end belongs to a removed footer unless it closes a frame.
   return lines.join('\n');
 }
-

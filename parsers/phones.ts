@@ -45,7 +45,12 @@ export function findPhoneSpans(line: string): PhoneSpan[] {
     if (/^\d{4}-\d{2}-\d{2}|^\d{1,2}\/\d{1,2}\/\d{2,4}$/.test(raw)) continue; // dates
     if (/^\d{1,2}[.:]\d{2}[.:]\d{2}/.test(raw)) continue; // times
     if (/^\d{5}-\d{4}$/.test(raw)) continue; // US ZIP+4
-    if (/(?:^|[^\p{L}])(?:icq|uin|fingerprint|key|id|code|pin|docket|no\.?|#|kvk|vat|btw|ust|uid|hrb|hra|reg|registration|company|siret|siren|cif|nif|abn|acn|ein|tax|iban|bic|swift|account|acct|a\/c|fn|p\.?\s?iva|cnpj|cpf|gst|pan|ref|order|invoice|ticket|case)\s?[:#=]?\s{0,3}$/iu.test(l.slice(Math.max(0, index - 16), index))) continue;
+    if (
+      /(?:^|[^\p{L}])(?:icq|uin|fingerprint|key|id|code|pin|docket|no\.?|#|kvk|vat|btw|ust|uid|hrb|hra|reg|registration|company|siret|siren|cif|nif|abn|acn|ein|tax|iban|bic|swift|account|acct|a\/c|fn|p\.?\s?iva|cnpj|cpf|gst|pan|ref|order|invoice|ticket|case)\s?[:#=]?\s{0,3}$/iu.test(
+        l.slice(Math.max(0, index - 16), index),
+      )
+    )
+      continue;
     out.push({ raw, index, end: index + raw.length });
   }
   return out;
@@ -54,12 +59,17 @@ export function findPhoneSpans(line: string): PhoneSpan[] {
 const FAX = /^(?:fax|facsimile|f|fx|telefax|téléc(?:opie)?|tlf\.? ?fax)$/i;
 const MOBILE =
   /^(?:m|mob|mobile|mobil|cell|cellular|cel|wireless|gsm|handy|móvil|movil|celular|portable|port|natel|blackberry|iphone|cellphone|cell phone|mobile phone)$/i;
-const OTHER = /^(?:pager|home|h|alt|alternate|tel\/fax|fax\/tel|fax\/voice|voice\/fax|phone\/fax|or|private|privat)$/i;
+const OTHER =
+  /^(?:pager|home|h|alt|alternate|tel\/fax|fax\/tel|fax\/voice|voice\/fax|phone\/fax|or|private|privat)$/i;
 const WORK =
   /^(?:tel|tél|tele|telephone|téléphone|telefon|telefono|teléfono|telefone|phone|ph|p|t|v|voice|office|office phone|direct|dir|d|w|work|o|b|business|main|desk|extn|ext|switchboard|phone number)$/i;
 
 export function labelType(label: string): PhoneType | null {
-  const l = label.toLowerCase().replace(/[.:•*\s]+$/g, '').replace(/^[\s(|•*,;-]+|\)$/g, '').trim();
+  const l = label
+    .toLowerCase()
+    .replace(/[.:•*\s]+$/g, '')
+    .replace(/^[\s(|•*,;-]+|\)$/g, '')
+    .trim();
   if (l === '') return null;
   if (OTHER.test(l)) return 'other';
   if (FAX.test(l)) return 'fax';
@@ -70,9 +80,10 @@ export function labelType(label: string): PhoneType | null {
 
 /** The label word just before a span ("Tel:", "M:", "Fax", "P  •") or null. */
 export function labelBefore(text: string): string | null {
-  const m = /((?:office|mobile|cell|home|direct|work|main|business) (?:phone|fax)|[A-Za-zÀ-ÿ]{1,12}(?:\/[A-Za-z]{1,8})?)\.?\s?[:•#|.-]{0,2}\s{0,6}(?:\([^)]{0,20}\)\s{0,3})?[:•#|.-]{0,2}\s{0,6}$/i.exec(
-    text.slice(-40),
-  );
+  const m =
+    /((?:office|mobile|cell|home|direct|work|main|business) (?:phone|fax)|[A-Za-zÀ-ÿ]{1,12}(?:\/[A-Za-z]{1,8})?)\.?\s?[:•#|.-]{0,2}\s{0,6}(?:\([^)]{0,20}\)\s{0,3})?[:•#|.-]{0,2}\s{0,6}$/i.exec(
+      text.slice(-40),
+    );
   return m ? m[1]! : null;
 }
 
@@ -107,7 +118,10 @@ export function defaultRegion(email: string | null, blockText: string): CountryC
 }
 
 export function toE164(raw: string, region: CountryCode): string | null {
-  const cleaned = raw.replace(/\(0\)/g, '').replace(/^\(\+(\d{1,3})\)/, '+$1').replace(/^\+\((\d{1,3})\)/, '+$1');
+  const cleaned = raw
+    .replace(/\(0\)/g, '')
+    .replace(/^\(\+(\d{1,3})\)/, '+$1')
+    .replace(/^\+\((\d{1,3})\)/, '+$1');
   try {
     const p = parsePhoneNumberFromString(cleaned, region);
     if (!p || !p.isValid()) return null;
@@ -118,7 +132,11 @@ export function toE164(raw: string, region: CountryCode): string | null {
 }
 
 /** Phones of one line (cell-aware labels). `inherit` is the previous line's label for continuations. */
-export function phonesOfLine(line: string, region: CountryCode, inherit: PhoneType | null): { phones: Phone[]; last: PhoneType | null } {
+export function phonesOfLine(
+  line: string,
+  region: CountryCode,
+  inherit: PhoneType | null,
+): { phones: Phone[]; last: PhoneType | null } {
   const phones: Phone[] = [];
   let last: PhoneType | null = null;
   let prevEnd = 0;

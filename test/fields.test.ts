@@ -26,7 +26,13 @@ describe('contact fields of a signature block', () => {
 
   it('types phones from labels in several languages and takes the region from the sender ccTLD', () => {
     const c = extractFields(
-      ['Katrin Vogel', 'Lindenwerk GmbH', 'Telefon: 0711 1234567', 'Handy: 0170 7654321', 'Telefax: 0711 1234568'],
+      [
+        'Katrin Vogel',
+        'Lindenwerk GmbH',
+        'Telefon: 0711 1234567',
+        'Handy: 0170 7654321',
+        'Telefax: 0711 1234568',
+      ],
       { name: 'Katrin Vogel', email: 'katrin.vogel@lindenwerk.de' },
     );
     expect(c.phones.map((p) => [p.type, p.e164, p.raw])).toEqual([
@@ -38,7 +44,15 @@ describe('contact fields of a signature block', () => {
 
   it('keeps labels written after the number and extensions as written', () => {
     const c = extractFields(
-      ['Bill Town', 'President', 'Friedline Inc.', '(303)447-0288- extension 24', '713-853-6577 Office', '281-300-8286 Wireless', '(713) 646-3490 (fax)'],
+      [
+        'Bill Town',
+        'President',
+        'Friedline Inc.',
+        '(303)447-0288- extension 24',
+        '713-853-6577 Office',
+        '281-300-8286 Wireless',
+        '(713) 646-3490 (fax)',
+      ],
       { name: 'Bill Town', email: 'bill@friedline.com' },
     );
     expect(c.title).toBe('President');
@@ -52,7 +66,14 @@ describe('contact fields of a signature block', () => {
 
   it('joins the address lines with ", " and splits "Company - Department"', () => {
     const c = extractFields(
-      ['Nora Dobbs', 'Senior Counsel', 'Halcyon Corp. - Global Finance', '1400 Smith Street, Suite 2083', 'Houston, Texas 77002', 'Phone:  713/345-7723'],
+      [
+        'Nora Dobbs',
+        'Senior Counsel',
+        'Halcyon Corp. - Global Finance',
+        '1400 Smith Street, Suite 2083',
+        'Houston, Texas 77002',
+        'Phone:  713/345-7723',
+      ],
       { name: 'Nora Dobbs', email: 'nora.dobbs@halcyon.com' },
     );
     expect(c.company).toBe('Halcyon Corp.');
@@ -62,7 +83,11 @@ describe('contact fields of a signature block', () => {
 
   it('reads the visible text of HTML-flattened links, not their targets, and drops credentials from the name', () => {
     const c = extractFields(
-      ['Dipl.-Ing. Max Weber | Phone: +49 9131 776 6019', 'Weber IIS            | max.weber@weber-iis.de<mailto:max.weber@weber-iis.de>', 'weber-iis.de<http://www.weber-iis.de/>'],
+      [
+        'Dipl.-Ing. Max Weber | Phone: +49 9131 776 6019',
+        'Weber IIS            | max.weber@weber-iis.de<mailto:max.weber@weber-iis.de>',
+        'weber-iis.de<http://www.weber-iis.de/>',
+      ],
       { name: 'Weber, Max', email: 'max.weber@weber-iis.de' },
     );
     expect(c.name).toBe('Max Weber');
@@ -72,7 +97,11 @@ describe('contact fields of a signature block', () => {
 
   it('does not turn a company page or a tagline into a title or a social profile', () => {
     const c = extractFields(
-      ['Keith Sava', 'Making brands better since 1999', 'Follow us: https://twitter.com/brandco https://www.facebook.com/brandco'],
+      [
+        'Keith Sava',
+        'Making brands better since 1999',
+        'Follow us: https://twitter.com/brandco https://www.facebook.com/brandco',
+      ],
       { name: 'Keith Sava', email: 'keith@brandco.com' },
     );
     expect(c.title).toBeNull();
@@ -80,10 +109,18 @@ describe('contact fields of a signature block', () => {
   });
 
   it('keeps obfuscated e-mails as written and ignores IM handles and key ids as phones', () => {
-    const c = extractFields(['Chris Hale', 'e: chris.hale at horizon-hts.ie', 'ICQ# 11466242', 'Key fingerprint = 5508 B563 6791 5C84'], {
-      name: 'Chris Hale',
-      email: 'chris.hale@horizon-hts.ie',
-    });
+    const c = extractFields(
+      [
+        'Chris Hale',
+        'e: chris.hale at horizon-hts.ie',
+        'ICQ# 11466242',
+        'Key fingerprint = 5508 B563 6791 5C84',
+      ],
+      {
+        name: 'Chris Hale',
+        email: 'chris.hale@horizon-hts.ie',
+      },
+    );
     expect(c.emails).toEqual(['chris.hale at horizon-hts.ie']);
     expect(c.phones).toEqual([]);
   });

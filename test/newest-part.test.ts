@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { newestPart } from '../parsers/newest-part.ts';
 
-const reply = (intro: string) => `Top text.\n\nJo Smith\nAcme Ltd\n\n${intro}\n> quoted line\n> Quoted Person\n`;
+const reply = (intro: string) =>
+  `Top text.\n\nJo Smith\nAcme Ltd\n\n${intro}\n> quoted line\n> Quoted Person\n`;
 
 describe('the newest part of a message', () => {
   it.each([
@@ -18,7 +19,8 @@ describe('the newest part of a message', () => {
   });
 
   it('ends above an intro wrapped over two lines', () => {
-    const t = 'Fine by me.\n\nOn Mon, May 3, 2021 at 9:02 AM Paul Grant\n<paul@example.com> wrote:\n> hello\n';
+    const t =
+      'Fine by me.\n\nOn Mon, May 3, 2021 at 9:02 AM Paul Grant\n<paul@example.com> wrote:\n> hello\n';
     expect(newestPart(t)).toBe('Fine by me.');
   });
 
@@ -29,20 +31,26 @@ describe('the newest part of a message', () => {
     ['es', 'De: Paul Grant\nEnviado: lunes, 3 de mayo de 2021 9:02\nPara: Jo Smith\nAsunto: Oferta'],
     ['bold html', '*From:* Paul Grant\n*Sent:* Monday, May 3, 2021 9:02 AM\n*To:* Jo Smith'],
   ])('ends above an Outlook %s header block', (_lang, block) => {
-    expect(newestPart(`Thanks.\n\nJo\n\n________________________________\n${block}\n\nOld text\n`)).toBe('Thanks.\n\nJo');
+    expect(newestPart(`Thanks.\n\nJo\n\n________________________________\n${block}\n\nOld text\n`)).toBe(
+      'Thanks.\n\nJo',
+    );
   });
 
   it('ends above "-----Original Message-----" and Lotus "Forwarded by" lines', () => {
     expect(newestPart('New.\n -----Original Message-----\nFrom: X\n')).toBe('New.');
-    expect(newestPart('New.\n----- Forwarded by Jo Smith/HOU/ECT on 04/23/2001 05:55 PM -----\n\nold')).toBe('New.');
+    expect(newestPart('New.\n----- Forwarded by Jo Smith/HOU/ECT on 04/23/2001 05:55 PM -----\n\nold')).toBe(
+      'New.',
+    );
     expect(newestPart('New.\n---------- Forwarded message ---------\nFrom: X\n')).toBe('New.');
     expect(newestPart('New.\n\nBegin forwarded message:\n\nFrom: X\n')).toBe('New.');
   });
 
   it('ends above a Lotus Notes quote header (name, date, To:)', () => {
-    const t = 'My reply.\n\nJo\n\n\n\tPaul Grant\n\t04/17/2001 04:20 PM\n\t\t \n\t\t To: Jo Smith/HOU/ECT@ECT\n\t\t cc: \n\nold\n';
+    const t =
+      'My reply.\n\nJo\n\n\n\tPaul Grant\n\t04/17/2001 04:20 PM\n\t\t \n\t\t To: Jo Smith/HOU/ECT@ECT\n\t\t cc: \n\nold\n';
     expect(newestPart(t)).toBe('My reply.\n\nJo');
-    const t2 = 'Reply.\n\n"Paul Grant" <paul@example.com> on 04/19/2001 \n09:01:03 PM\nTo: "Jo" <jo@example.com>\ncc:\n\nold';
+    const t2 =
+      'Reply.\n\n"Paul Grant" <paul@example.com> on 04/19/2001 \n09:01:03 PM\nTo: "Jo" <jo@example.com>\ncc:\n\nold';
     expect(newestPart(t2)).toBe('Reply.');
   });
 
@@ -71,7 +79,8 @@ describe('the newest part of a message', () => {
   });
 
   it('keeps a body sentence that merely mentions a mailing list', () => {
-    const t = 'Should I post this to the kernel mailing list? Any tips?\n\nmick\n-- \nMick Ryan   Ph.: +353 1 555 0101\n';
+    const t =
+      'Should I post this to the kernel mailing list? Any tips?\n\nmick\n-- \nMick Ryan   Ph.: +353 1 555 0101\n';
     expect(newestPart(t)).toBe(t.trimEnd());
   });
 });

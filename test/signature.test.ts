@@ -87,7 +87,8 @@ describe('the signature block of the newest part', () => {
   });
 
   it('does not take a phone number from a sentence as a signature', () => {
-    const text = 'Hi,\n\nPlease call me at (415) 555-0101 tomorrow morning about the contract.\n\nThanks,\nSam\n';
+    const text =
+      'Hi,\n\nPlease call me at (415) 555-0101 tomorrow morning about the contract.\n\nThanks,\nSam\n';
     expect(findSignature(text, { name: 'Sam Reed', email: 'sam@reedco.com' })).toBeNull();
   });
 

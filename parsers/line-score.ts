@@ -1,0 +1,245 @@
+/**
+ * Per-line features and scores for the signature finder: each line of the trailing window is read cell
+ * by cell (columns, pipes, bullets, box frames) and scored for contact fields (phone, e-mail, URL,
+ * address, title and organisation vocabulary, the sender's name) or penalised as prose, body links and
+ * sign-offs. Lines are capped (MAX_LINE) and every pattern is linear-time.
+ */
+import type { Address } from './types.ts';
+import { findPhoneSpans } from './phones.ts';
+import {
+  MAX_LINE,
+  capLine,
+  hasCompanyWord,
+  hasEmail,
+  hasPhone,
+  hasTitleWord,
+  hasUrl,
+  isBlank,
+  isRuleLine,
+  isValediction,
+  looksLikeAddress,
+  looksLikeName,
+  mentionsSender,
+  wordCount,
+} from './lines.ts';
+
+export interface LineInfo {
+  text: string;
+  blank: boolean;
+  contact: boolean; // phone, e-mail or URL
+  field: boolean; // any business field beyond a bare name
+  score: number;
+  valediction: boolean;
+  signoff: boolean;
+  /** Names the sender (display-name tokens or the address's local part). */
+  mention: boolean;
+}
+
+/** Column separators: runs of 3+ spaces, tabs, pipes, bullets, a box's ` I ` divider. */
+const CELL_SPLIT = /\s{2,}I\s|\s{3,}|\t+|\s\|\s|\s•\s/;
+
+/** Lines are columnar when they carry runs of spaces, tabs or pipes between cells. */
+function columnar(l: string): boolean {
+  return /\S(?: {3,}|\t+| \| |\s•\s)\S/.test(l);
+}
+
+/** Remove box frames: `| text |`, `* text *`, `+ text +`. */
+export function unframe(l: string): string {
+  return l.replace(/^\s*[|*+]\s/, ' ').replace(/\s[|*]\s*$/, '');
+}
+
+export function cellsOf(l: string): string[] {
+  return unframe(l)
+    .split(CELL_SPLIT)
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
+}
+
+function isProse(t: string): 'hard' | 'soft' | false {
+  if (t.length > 110 && !columnar(t)) return 'hard';
+  const words = wordCount(t);
+  if (/\b(?:I|I'm|I've|I'll|we|you|please|call me|reach me|let me|can be reached)\b/.test(t) && words >= 4)
+    return 'hard';
+  if (words >= 14) return 'hard';
+  if (words >= 8 && /[.?!:;,]$/.test(t)) return 'soft';
+  if (/^[a-z]/.test(t) && words >= 2 && !hasEmail(t) && !hasUrl(t)) return 'soft';
+  return false;
+}
+
+/** Words left on a line once phones, e-mails and URLs are removed. */
+function leftoverWords(t: string): number {
+  let rest = t;
+  for (const p of findPhoneSpans(t)) rest = rest.replace(p.raw, ' ');
+  rest = rest.replace(/\S{1,64}@\S{1,200}/g, ' ').replace(/(?:https?:\/\/|www\.)\S{1,300}/gi, ' ');
+  return rest.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length;
+}
+
+/** Does a one-line text name the sender's domain ("Ericsson" for ericsson.com)? */
+function matchesHost(t: string, email: string | null): boolean {
+  const host = email?.split('@')[1]?.toLowerCase() ?? '';
+  const word = t
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+  return word.length >= 3 && host.split('.').slice(0, -1).includes(word);
+}
+
+/** A URL that reads as a body link (footnote, long path or query) rather than a homepage. */
+function bodyLink(t: string): boolean {
+  if (/^\[\d{1,2}\]/.test(t)) return true;
+  if (/linkedin\.com\/in\/|about\.me\/|github\.com\/|twitter\.com\/|x\.com\/|xing\.com\//i.test(t))
+    return false;
+  const u = /(?:https?:\/\/|www\.)[^\s<>]{0,300}/i.exec(t)?.[0] ?? '';
+  const path = u.replace(/^(?:https?:\/\/)?[^\/]*/i, '');
+  return path.length > 30 || /[?=]/.test(path);
+}
+
+export function analyse(raw: string[], from: Address): LineInfo[] {
+  const infos = scoreLines(raw, from);
+  // A line that continues a wrapped sentence ("... call Bill at" / "720-548-5614.") is body text too.
+  for (let i = 1; i < infos.length; i++) {
+    const prev = infos[i - 1]!;
+    const cur = infos[i]!;
+    if (cur.blank || prev.blank || prev.score > -1.5) continue;
+    const p = prev.text.trimEnd();
+    const t = cur.text.trim();
+    if (
+      /[,;]$|\b(?:at|or|and|to|of|the|for|on|in|by|with|a|an|is|are)$/i.test(p) ||
+      (/^[a-z(]/.test(t) && !/^(?:www\.|https?:|mailto:|[\w.+-]{1,64}@)/i.test(t))
+    ) {
+      cur.score = Math.min(cur.score, -1.5);
+      cur.field = false;
+      cur.contact = false;
+    }
+  }
+  return infos;
+}
+
+function scoreLines(raw: string[], from: Address): LineInfo[] {
+  return raw.map((text, i) => {
+    const l = capLine(text);
+    const blank = isBlank(l);
+    const info: LineInfo = {
+      text,
+      blank,
+      contact: false,
+      field: false,
+      score: 0,
+      valediction: false,
+      signoff: false,
+      mention: false,
+    };
+    if (blank) return info;
+    const t = l.trim();
+    info.valediction = isValediction(t);
+    if (info.valediction) return info;
+    const prevBlank = i === 0 || isBlank(raw[i - 1]!);
+    const nextBlank = i === raw.length - 1 || isBlank(raw[i + 1]!);
+    if (isRuleLine(t)) {
+      info.score = 0.2;
+      return info;
+    }
+    const cells = cellsOf(t);
+    const words = wordCount(t);
+    const phone = cells.some(
+      (c) => hasPhone(c) || /^(?:x|ext\.?|extn:?)\s?-?\d{3,6}$/i.test(c) || /^\d-\d{4}$/.test(c),
+    );
+    const email = hasEmail(t);
+    const url = hasUrl(t);
+    info.contact = phone || email || url;
+    info.mention = cells.some((c) => looksLikeName(c) && mentionsSender(c, from.name, from.email));
+    // Client image placeholders ("[logo.png]<http://...>", "[image: ...]") sit inside blocks: neutral.
+    if (/^\[(?:image:|cid:|https?:)[^\]]{0,300}\](?:<[^>]{0,300}>)?$/i.test(t)) {
+      info.score = 0.1;
+      return info;
+    }
+    // Columns are judged cell by cell: a sentence in any cell makes the line body text.
+    const prose =
+      cells.length > 1 ? (cells.some((c) => isProse(c) === 'hard') ? 'hard' : false) : isProse(cells[0] ?? t);
+    if (text.length > MAX_LINE || prose === 'hard') {
+      info.score = -4;
+      return info;
+    }
+    if (info.contact) {
+      // A number inside a sentence ("call Bill at 720-...") is body text, not a block line.
+      if (leftoverWords(t) >= 7 && cells.length === 1) {
+        info.score = -1.5;
+        return info;
+      }
+      if (!phone && !email && bodyLink(t)) {
+        info.score = -1;
+        return info;
+      }
+      info.field = true;
+      info.score = prose ? 1 : 3;
+      return info;
+    }
+    if (prose) {
+      info.score = -1.5;
+      return info;
+    }
+    const name = cells.some((c) => looksLikeName(c));
+    const mention = name && cells.some((c) => mentionsSender(c, from.name, from.email));
+    info.mention = mention;
+    const shortCell = (c: string) =>
+      wordCount(c) <= 8 &&
+      c.length <= 70 &&
+      !/[.?!]$/.test(c.replace(/\b(?:Inc|Ltd|Corp|Co|St|Ave|Jr|Sr|Dr|Rd|LLC|S\.A|S\.W|Ste)\.$/i, ''));
+    if (cells.some((c) => looksLikeAddress(c) && wordCount(c) <= 10)) {
+      info.field = true;
+      info.score = 2;
+      return info;
+    }
+    // A title or organisation line; a line that is only the sender's name is not one, unless it
+    // carries an organisation word ("Doe Consulting" from John Doe).
+    const orgOrTitle = cells.some((c) => shortCell(c) && (hasTitleWord(c) || hasCompanyWord(c)));
+    if (orgOrTitle && (!(mention && cells.length === 1) || hasCompanyWord(t))) {
+      info.field = true;
+      info.score = mention ? 2.5 : 1.5;
+      return info;
+    }
+    // One word above a line that repeats it ("John" / "John Van Gelder") or above a rule line that
+    // opens a framed block: a sign-off.
+    let k = i + 1;
+    while (k < raw.length && k <= i + 2 && isBlank(raw[k]!)) k++;
+    const next = raw[k]?.trim() ?? '';
+    if (words === 1 && next !== '' && (next.split(/\s+/)[0] === t || (k === i + 1 && isRuleLine(next)))) {
+      info.signoff = true;
+      info.score = -1;
+      return info;
+    }
+    const org = hasCompanyWord(t) || matchesHost(t, from.email);
+    if (mention) {
+      // A full name alone on its paragraph is a sign-off when the block below repeats it ("Wendy
+      // Roberts" / rule / "Wendy Roberts"); otherwise it heads a block spaced out by an HTML client.
+      const repeated = raw.slice(i + 1, i + 10).some((r) => r.trim() === t);
+      const isolated =
+        (prevBlank && nextBlank && i < raw.length - 1 && (repeated || words === 1)) ||
+        (words === 1 && prevBlank && i === raw.length - 1);
+      info.score = isolated && !org ? -0.5 : 2.5;
+      info.signoff = info.score < 0;
+      return info;
+    }
+    // One word on its own paragraph line ("Mike", "tjb", "-jan-"): a sign-off, not a block line.
+    if (words === 1 && (nextBlank || prevBlank) && !/[@.]/.test(t) && !org) {
+      info.signoff = true;
+      info.score = -1;
+      return info;
+    }
+    if (/^\s*[-–—\/~]{1,2}\s?\S/.test(l) && words <= 3) {
+      info.signoff = true;
+      info.score = -1;
+      return info;
+    }
+    if (name) {
+      info.score = prevBlank && nextBlank ? -0.5 : 1;
+      return info;
+    }
+    if (cells.every(shortCell)) {
+      info.score = prevBlank && nextBlank ? -0.5 : 0.3;
+      return info;
+    }
+    info.score = -1;
+    return info;
+  });
+}
