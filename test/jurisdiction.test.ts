@@ -43,6 +43,31 @@ describe('deciding a contact\'s jurisdiction', () => {
     expect(decide([], 'firm.com', ['1200 Rue Peel, Montréal, QC H3B 2T6'])).toMatchObject({ hold: true, language: 'fr' });
   });
 
+  it('US and Canadian signature addresses from the dev corpus are recognised, so those contacts need not wait', () => {
+    const cases: Array<[string, string]> = [
+      ['P.O. Box 1773, Carlisle, PA  17013', 'US'],
+      ['43392 Wayside Cir,Ashburn,VA 20147-4622', 'US'],
+      ['3209 Walnut St., Boulder, CO. 80301', 'US'],
+      ['14450 Eagle Run Dr. Ste. 120, Omaha, Nebraska 68116', 'US'],
+      ['332 Morse Hall, Durham, NH 03824 USA', 'US'],
+      ['716 Congress, Suite 200, Austin, TX  78701', 'US'],
+      ['1 Market St, San Francisco, CA 94105', 'US-CA'],
+      ['#3500, 855 - 2nd Street S.W., Calgary, Alberta T2P 4J8', 'CA'],
+      ['Ottawa, Ontario, CANADA.', 'CA'],
+    ];
+    for (const [address, code] of cases) {
+      const d = decide([], 'example.com', [address]);
+      expect(d.codes, address).toContain(code);
+      expect(d.hold, address).toBe(false);
+    }
+    expect(decide([], 'example.com', ['Sherbrooke (Quebec)  J1K 2R1  CANADA'])).toMatchObject({ hold: true, language: 'fr' });
+  });
+
+  it('a German address with a DE prefix is not mistaken for Delaware, and .nu or .tk domains say nothing', () => {
+    expect(decide([], 'example.com', ['Marienplatz 1, DE 80331 München'])).toMatchObject({ codes: ['unknown'], hold: true });
+    expect(decide([], 'kanga.nu')).toMatchObject({ codes: ['unknown'], hold: true });
+  });
+
   it('the most protective result wins when signals disagree, and every signal is kept as evidence', () => {
     const d = decide(['+12125550142'], 'acme.de', ['500 Fifth Avenue, New York, NY 10110, USA']);
     expect(d.hold).toBe(true);

@@ -37,7 +37,7 @@ export function phoneSignal(e164: string): Signal | null {
 }
 
 /** ccTLDs widely used as generic names: they say nothing about where a person is (privacy-law.md §2.9). */
-const GENERIC_CCTLDS = new Set(['io', 'co', 'me', 'ai', 'tv', 'fm', 'ly', 'gg', 'cc', 'ws', 'to', 'sh', 'so', 'vc', 'app', 'dev']);
+const GENERIC_CCTLDS = new Set(['io', 'co', 'me', 'ai', 'tv', 'fm', 'ly', 'gg', 'cc', 'ws', 'to', 'sh', 'so', 'vc', 'nu', 'tk', 'app', 'dev']);
 
 /** The country of an email domain's ccTLD (`.de` -> DE, `.co.uk` -> GB, `.eu` -> EU), else null. */
 export function emailTldSignal(domain: string): Signal | null {
@@ -64,7 +64,7 @@ const ADDRESS_WORDS: Array<[string, string]> = [
   ['lithuania', 'LT'], ['united kingdom', 'GB'], ['england', 'GB'], ['scotland', 'GB'], ['wales', 'GB'],
   ['northern ireland', 'GB'], ['great britain', 'GB'], ['brazil', 'BR'], ['brasil', 'BR'], ['canada', 'CA'],
   ['québec', 'CA-QC'], ['quebec', 'CA-QC'], ['montréal', 'CA-QC'], ['montreal', 'CA-QC'],
-  ['united states', 'US'], ['usa', 'US'], ['u.s.a.', 'US'], ['california', 'US-CA'], ['australia', 'AU'],
+  ['united states', 'US'], ['usa', 'US'], ['u s a', 'US'], ['california', 'US-CA'], ['australia', 'AU'],
   ['japan', 'JP'], ['india', 'IN'], ['singapore', 'SG'], ['mexico', 'MX'], ['méxico', 'MX'], ['israel', 'IL'],
   ['south africa', 'ZA'], ['new zealand', 'NZ'], ['china', 'CN'], ['hong kong', 'HK'],
 ];
@@ -72,7 +72,18 @@ const ADDRESS_WORDS: Array<[string, string]> = [
 /** Postal-code shapes that name a place on their own. Anchored on word edges, fixed-length, linear. */
 const UK_POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b/;
 const QC_PROVINCE = /,\s?QC\b|\bQC\s[GHJ]\d[A-Z]\s?\d[A-Z]\d\b/;
-const CA_STATE = /,\s?CA\s9[0-6]\d{3}\b/;
+/**
+ * `City, ST 12345[-6789]` with the ZIP ending the line or followed by USA: the comma and the ending keep a
+ * German `DE 80331 München` or similar from reading as Delaware (a false US would list a held contact).
+ */
+const US_STATE_ZIP =
+  /,\s?(A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])\.?\s{1,3}\d{5}(?:-\d{4})?[ \t.]*(?:$|\r?\n|,|\s(?:USA|U\.S\.A\.|United States)\b)/m;
+/** US state names followed by a ZIP (`Omaha, Nebraska 68116`). */
+const US_STATE_NAMES =
+  'alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|new hampshire|new jersey|new mexico|new york|north carolina|north dakota|ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|virginia|washington|west virginia|wisconsin|wyoming';
+const US_STATE_NAME_ZIP = new RegExp(`\\b(${US_STATE_NAMES})\\s{1,3}\\d{5}(?:-\\d{4})?\\b`, 'i');
+/** Canadian provinces other than Quebec, by name (`Ottawa, Ontario, Canada`). */
+const CA_PROVINCES = /\b(ontario|british columbia|alberta|manitoba|saskatchewan|nova scotia|new brunswick|newfoundland|prince edward island)\b/i;
 
 /** Longest address we look at: signature address blocks are a few lines; anything longer is noise. */
 const MAX_ADDRESS = 400;
@@ -81,13 +92,21 @@ const MAX_ADDRESS = 400;
 export function addressSignals(address: string): Signal[] {
   if (typeof address !== 'string' || address.length === 0) return [];
   const text = address.slice(0, MAX_ADDRESS);
-  const lower = ` ${text.toLowerCase().replace(/[\s,;|/()]+/g, ' ')} `;
+  const lower = ` ${text.toLowerCase().replace(/[\s,;|/().]+/g, ' ')} `;
   const out: Signal[] = [];
   for (const [word, code] of ADDRESS_WORDS) {
     if (lower.includes(` ${word} `)) out.push({ signal: 'address', code, detail: word });
   }
   if (UK_POSTCODE.test(text)) out.push({ signal: 'address', code: 'GB', detail: 'uk-postcode' });
   if (QC_PROVINCE.test(text)) out.push({ signal: 'address', code: 'CA-QC', detail: 'QC' });
-  if (CA_STATE.test(text)) out.push({ signal: 'address', code: 'US-CA', detail: 'CA zip' });
-  return out;
+  const us = US_STATE_ZIP.exec(text);
+  if (us) out.push({ signal: 'address', code: us[1] === 'CA' ? 'US-CA' : 'US', detail: `${us[1]} zip` });
+  const usName = US_STATE_NAME_ZIP.exec(text);
+  if (usName) {
+    const state = usName[1]!.toLowerCase();
+    out.push({ signal: 'address', code: state === 'california' ? 'US-CA' : 'US', detail: `${state} zip` });
+  }
+  if (CA_PROVINCES.test(text)) out.push({ signal: 'address', code: 'CA', detail: 'province' });
+  // One signal per code: a country named twice (word and postcode) is one piece of evidence.
+  return out.filter((sig, i) => out.findIndex((o) => o.code === sig.code) === i);
 }
