@@ -61,7 +61,8 @@ const NL = 10;
 
 /** Offset of the blank line ending the header block at `from`, and where the body starts. */
 function headerEnd(b: Uint8Array, from: number, limit: number): { end: number; body: number } {
-  const buf = Buffer.from(b.buffer, b.byteOffset, b.length);
+  // A view that ends at `limit`, so no search ever runs past the entity (linear per entity).
+  const buf = Buffer.from(b.buffer, b.byteOffset, Math.min(b.length, limit + 2));
   let i = from;
   // A part with no headers starts directly with a blank line.
   if (b[i] === NL) return { end: i, body: i + 1 };
@@ -190,7 +191,9 @@ class Walker {
 
   /** Child entities between `--boundary` delimiter lines (RFC 2046 5.1.1). */
   *children(start: number, end: number, boundary: string): Generator<{ start: number; end: number }> {
-    const buf = Buffer.from(this.b.buffer, this.b.byteOffset, this.b.length);
+    // A view that ends at `end`: a boundary missing from this entity must not send every search
+    // to the end of a 50 MB message (2,000 parts x 50 MB would be a denial of service).
+    const buf = Buffer.from(this.b.buffer, this.b.byteOffset, end);
     const delim = Buffer.from(`--${boundary}`, 'latin1');
     let pos = start;
     let partStart = -1;

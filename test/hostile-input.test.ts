@@ -65,6 +65,25 @@ describe('hostile input', () => {
     expect(r.reason).toMatch(/more than 2000 MIME parts/);
   });
 
+  it('stays linear when many parts name boundaries that never appear, in front of a large tail', () => {
+    const siblings = Array.from(
+      { length: 1500 },
+      (_, i) => `--b\nContent-Type: multipart/mixed; boundary="missing${i}"\n\nx\n`,
+    ).join('');
+    const bytes = Buffer.concat([
+      Buffer.from(
+        head + 'Content-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: text/plain\n\nHello.\n',
+      ),
+      Buffer.from(siblings),
+      Buffer.from('--b\nContent-Type: application/octet-stream\n\n'),
+      Buffer.alloc(12 * 1024 * 1024, 0x41),
+      Buffer.from('\n--b--\n'),
+    ]);
+    const { r } = timed(bytes);
+    expect(r.reason).toBeUndefined();
+    expect(r.discarded).toBeNull();
+  });
+
   it('reports binary garbage as unreadable', () => {
     const garbage = Buffer.alloc(200_000);
     let x = 12345;
