@@ -4,7 +4,12 @@ import { loadConfig } from '../src/config.ts';
 import { factory } from '../connectors/gmail/index.ts';
 import type { ConnectorEvent, Cursor, Page } from '../connectors/types.ts';
 import { ConnectorError } from '../connectors/types.ts';
-import { startGoogleServer, type GoogleServer, type FakeMessage } from './fakes/google-server.ts';
+import {
+  startGoogleServer,
+  type GoogleServer,
+  type FakeMessage,
+  type FakePart,
+} from './fakes/google-server.ts';
 
 let g: GoogleServer;
 let n = 0;
@@ -150,6 +155,29 @@ describe('Gmail connector', () => {
     expect(m.tail.length).toBeLessThanOrEqual(8 * 1024);
     expect(m.tail).toContain('Northwind Traders');
     expect(m.tail).not.toContain('OPENING LINE');
+  });
+
+  it('stays within budget on hostile messages: thousand-level nesting, a 6 MB text part, 5,000 headers', async () => {
+    const mb = mailbox();
+    let deep: FakePart = { mimeType: 'text/plain', body: 'Deep Signature\nCEO\nDeep Corp' };
+    for (let i = 0; i < 1000; i++) deep = { mimeType: 'multipart/mixed', parts: [deep] };
+    g.addMessage(mb.account, { headers: [['From', 'Deep <deep@deep.example>']], root: deep });
+    const huge = 'x'.repeat(200) + '\n';
+    g.addMessage(mb.account, {
+      headers: [
+        ['From', 'Huge <huge@huge.example>'],
+        ...Array.from({ length: 5000 }, (_, i): [string, string] => [`X-Junk-${i}`, 'y'.repeat(100)]),
+      ],
+      text: `TOP LINE\n${huge.repeat(30_000)}`,
+    });
+    const t0 = Date.now();
+    const [page] = await collect(mb.make().pages(null));
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    const byFrom = new Map(page!.messages.map((m) => [m.headers['from'], m]));
+    expect(byFrom.get('Deep <deep@deep.example>')!.tail).toBe('');
+    const h = byFrom.get('Huge <huge@huge.example>')!;
+    expect(h.tail.length).toBeLessThanOrEqual(8 * 1024);
+    expect(Object.keys(h.headers)).toEqual(['from']);
   });
 
   it('never modifies the mailbox: only GETs to Gmail, POSTs only to the token endpoint, snippet never requested', async () => {
