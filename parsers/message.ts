@@ -158,6 +158,9 @@ class Walker {
     const ct = parseContentType(headers.get('content-type'), defType);
     const disposition = (headers.get('content-disposition') ?? '').trim().toLowerCase();
     if (disposition.startsWith('attachment')) return { plain: [] };
+    // A named part that is not explicitly inline is a file (mailparser's rule too), e.g. a .txt attachment.
+    const named = /filename\*?=/.test(disposition) || ct.params.has('name') || ct.params.has('name*');
+    if (depth > 0 && named && !disposition.startsWith('inline')) return { plain: [] };
     const cte = (headers.get('content-transfer-encoding') ?? '7bit').trim().toLowerCase();
     if (ct.type === 'text/plain' || ct.type === 'text/html') {
       const part: Part = { start, end, charset: ct.params.get('charset') ?? null, cte };

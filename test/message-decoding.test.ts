@@ -117,6 +117,16 @@ describe('message decoding', () => {
     expect(p.text.length).toBeLessThan(400);
   });
 
+  it('treats a named text part that is not marked inline as an attached file', () => {
+    const p = parseRaw(
+      Buffer.from(
+        'From: a@b.example\nContent-Type: multipart/mixed; boundary="q"\n\n--q\nContent-Type: text/plain\n\nBody text\n' +
+          '--q\nContent-Type: text/plain; name="notes.txt"\n\nsecret notes\n--q--\n',
+      ),
+    );
+    expect(p.text).toBe('Body text');
+  });
+
   it('hands on only selected headers (never the subject) and a bounded tail', () => {
     const m = minimal('outlook-reply-en.eml');
     expect(Object.keys(m.headers).sort()).toEqual(['date', 'from', 'message-id', 'to', 'x-mailer']);
