@@ -9,7 +9,7 @@ import {
   listContact,
   spendCredits,
 } from '../src/store/ledger.ts';
-import { findProfile } from '../src/store/profile-admin.ts';
+import { findProfile, restrictProfile, unrestrictProfile } from '../src/store/profile-admin.ts';
 import { DEFAULT_CREDIT_POLICY as P } from '../src/credits/policy.ts';
 
 const kinds = async (db: Parameters<typeof ledgerEntries>[0], contributorId: string) =>
@@ -65,6 +65,28 @@ for (const dialect of DIALECTS) {
         const dup = await ingest(t.db, late, [item('<x3@x>')]);
         expect(dup.creditsAwarded).toBe(0);
         expect(await balanceOf(t.db, late.contributorId)).toBe(0);
+      } finally {
+        await t.dispose();
+      }
+    });
+
+    it('a contact listed again after a lifted restriction earns nobody anything more', async () => {
+      const t = await freshDatabase(dialect);
+      try {
+        const [a, b] = [await addMember(t.db, 'ann'), await addMember(t.db, 'bob')];
+        const email = 'tom.ford@acme-widgets.com';
+        await ingest(t.db, a, [signed('<u1@x>', email, '2026-01-01T00:00:00Z', { name: 'Tom Ford', phones: [US_PHONE] })]);
+        await ingest(t.db, b, [signed('<u2@x>', email, '2026-01-05T00:00:00Z', { name: 'Tom Ford', phones: [US_PHONE] })]);
+        const p = await findProfile(t.db, email);
+        const relisted = await t.db.transaction().execute(async (trx) => {
+          await restrictProfile(trx, p!.id, '2026-02-01T00:00:00Z');
+          await unrestrictProfile(trx, p!.id, '2026-03-01T00:00:00Z');
+          return listContact(trx, p!.id, '2026-03-01T00:00:00Z');
+        });
+        expect(relisted).toEqual({ listed: true, creditsAwarded: 0 });
+        expect(await balanceOf(t.db, a.contributorId)).toBe(P.contactListed);
+        expect(await balanceOf(t.db, b.contributorId)).toBe(0);
+        expect((await findProfile(t.db, email))?.listed_at).toBe('2026-11-01T00:00:00.000Z');
       } finally {
         await t.dispose();
       }

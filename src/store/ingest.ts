@@ -260,7 +260,9 @@ export async function ingestPage(
   out.creditsAwarded += await listCreatedContacts(trx, listNow, ctx.contributorId, now, policy);
 
   // 6. Companies.
-  await refreshCompanies(trx, [...new Set(touched.map((p) => p.domain))], now);
+  // Only domains where a profile appeared or its fields changed (company name, address, websites).
+  const dirty = changes.filter((ch) => ch.fieldsChanged || created.has(ch.profile.email)).map((ch) => ch.profile.domain);
+  if (dirty.length) await refreshCompanies(trx, [...new Set(dirty)], now);
   return out;
 }
 

@@ -80,17 +80,31 @@ export async function listContactInTrx(
   policy: Readonly<CreditPolicy>,
   privacy: PrivacyOptions,
 ): Promise<ListOutcome> {
-  const p = await trx.selectFrom('profiles').select(['id', 'email', 'domain', 'status']).where('id', '=', profileId).executeTakeFirst();
+  const p = await trx
+    .selectFrom('profiles')
+    .select(['id', 'email', 'domain', 'status', 'listed_at'])
+    .where('id', '=', profileId)
+    .executeTakeFirst();
   if (!p || p.status !== 'pending') return { listed: false, creditsAwarded: 0 };
   if (await isSuppressed(trx, p.email, { ...privacy, now, record: false })) return { listed: false, creditsAwarded: 0 };
   // Conditional update: of two concurrent listings only one sees a row change.
   const res = await trx
     .updateTable('profiles')
-    .set({ status: 'listed', listed_at: now, updated_at: now })
+    .set({ status: 'listed', listed_at: p.listed_at ?? now, updated_at: now })
     .where('id', '=', profileId)
     .where('status', '=', 'pending')
     .executeTakeFirst();
   if (Number(res.numUpdatedRows) === 0) return { listed: false, creditsAwarded: 0 };
+  await refreshCompanies(trx, [p.domain], now);
+  // Listed again after a lifted restriction: credit was earned at the first listing, never twice, and
+  // whoever supplied it while it was listed supplied a duplicate.
+  const earlier = await trx
+    .selectFrom('ledger_entries')
+    .select('id')
+    .where('profile_id', '=', profileId)
+    .where('kind', '=', 'contact-listed')
+    .executeTakeFirst();
+  if (earlier || p.listed_at !== null) return { listed: true, creditsAwarded: 0 };
   const contributors = (
     await trx.selectFrom('observations').select('contributor_id').distinct().where('profile_id', '=', profileId).execute()
   )
@@ -109,7 +123,6 @@ export async function listContactInTrx(
       now,
     });
   }
-  await refreshCompanies(trx, [p.domain], now);
   return { listed: true, creditsAwarded: credits };
 }
 

@@ -57,12 +57,15 @@ export async function restrictProfile(trx: Kysely<DB>, profileId: string, now: D
   return true;
 }
 
-/** Lifts a restriction back to `pending` (it must pass the notice gate again before being listed). */
+/**
+ * Lifts a restriction back to `pending`; C2 lists it again when it was listed before (`listContact`, which
+ * awards nothing the second time). `listed_at` keeps the first listing date.
+ */
 export async function unrestrictProfile(trx: Kysely<DB>, profileId: string, now: Date | string = new Date()): Promise<boolean> {
   const at = new Date(now).toISOString();
   const r = await trx
     .updateTable('profiles')
-    .set({ status: 'pending', restricted_at: null, listed_at: null, updated_at: at })
+    .set({ status: 'pending', restricted_at: null, updated_at: at })
     .where('id', '=', profileId)
     .where('status', '=', 'restricted')
     .executeTakeFirst();
