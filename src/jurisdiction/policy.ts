@@ -5,7 +5,7 @@
  * unknown. Change `RULE_VERSION` whenever the table changes: it is stored with every decision.
  */
 
-export const RULE_VERSION = 'jur-2026-11.1';
+export const RULE_VERSION = 'jur-2026-11.2';
 
 /** EU member states plus the EEA (Iceland, Liechtenstein, Norway). ISO 3166-1 alpha-2. */
 export const EU_EEA = [

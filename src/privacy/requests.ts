@@ -69,7 +69,7 @@ export async function completeRequest(
 }
 
 /** Requests, newest first, optionally only open ones (for `sigmine privacy requests`). */
-export async function listRequests(db: Kysely<DB>, openOnly = false) {
+export async function listRequests(db: Kysely<DB>, openOnly = false, now: Date = new Date()) {
   let q = db.selectFrom('privacy_requests').selectAll().orderBy('received_at', 'desc');
   if (openOnly) q = q.where('status', '=', 'open');
   return (await q.execute()).map((r) => ({
@@ -80,6 +80,8 @@ export async function listRequests(db: Kysely<DB>, openOnly = false) {
     receivedAt: r.received_at,
     dueAt: r.due_at,
     completedAt: r.completed_at,
+    /** Still open after its legal deadline. */
+    overdue: r.status === 'open' && r.due_at < now.toISOString(),
     channel: r.channel,
     outcome: r.outcome_json ? (JSON.parse(r.outcome_json) as unknown) : null,
   }));
