@@ -14,6 +14,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { createHash, randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { emlToGmailPayload } from './eml-to-gmail.ts';
+import { COST, gError, handleApi, partTree, UNAUTH, type Stored, type UserState } from './google-apis.ts';
+import { syntheticMessage } from './synthetic-mail.ts';
+
+export { syntheticMessage };
 
 export interface FakePart {
   mimeType: string;
@@ -81,93 +85,11 @@ export interface GoogleServerOptions {
   extraGrantedScopes?: string[];
 }
 
-interface Stored {
-  id: string;
-  threadId: string;
-  historyId: number;
-  internalDate: number;
-  labelIds: string[];
-  payload: unknown;
-  sizeEstimate: number;
-  snippet: string;
-}
-
-interface UserState {
-  email: string;
-  messages: Stored[]; // oldest first
-  byId: Map<string, Stored>;
-  history: { id: number; message: { id: string; threadId: string; labelIds: string[] } }[];
-  historyId: number;
-  minHistoryId: number;
-  tokens: number;
-  last: number;
-  inFlight: number;
-  events: (FakeEvent & { id: string; seq: number; updated: string })[];
-  eventSeq: number;
-  eventSyncFloor: number;
-  connections: FakePerson[];
-  otherContacts: FakePerson[];
-}
-
 interface Fault {
   match: (path: string) => boolean;
   status: number;
   body: unknown;
   headers?: Record<string, string>;
-}
-
-const COST: [RegExp, number][] = [
-  [/\/users\/me\/profile$/, 1],
-  [/\/users\/me\/history$/, 2],
-  [/\/users\/me\/messages(\/[^/]+)?$/, 5],
-];
-
-function gError(code: number, message: string, reason: string, status: string, domain = 'global') {
-  return { error: { code, message, errors: [{ message, domain, reason }], status } };
-}
-
-const UNAUTH = gError(
-  401,
-  'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.',
-  'authError',
-  'UNAUTHENTICATED',
-);
-
-function partTree(p: FakePart, partId: string): { json: unknown; size: number } {
-  const ct =
-    p.mimeType +
-    (p.charset ? `; charset="${p.charset}"` : '') +
-    (p.parts ? `; boundary="b${partId || 'root'}"` : '');
-  const headers = [
-    { name: 'Content-Type', value: ct },
-    ...(p.headers ?? []).map(([name, value]) => ({ name, value })),
-  ];
-  if (p.filename)
-    headers.push({ name: 'Content-Disposition', value: `attachment; filename="${p.filename}"` });
-  if (p.parts) {
-    const kids = p.parts.map((c, i) => partTree(c, partId === '' ? String(i) : `${partId}.${i}`));
-    return {
-      json: {
-        partId,
-        mimeType: p.mimeType,
-        filename: '',
-        headers,
-        body: { size: 0 },
-        parts: kids.map((k) => k.json),
-      },
-      size: kids.reduce((a, k) => a + k.size, 0),
-    };
-  }
-  const bytes =
-    typeof p.body === 'string' ? Buffer.from(p.body, 'utf8') : Buffer.from(p.body ?? new Uint8Array());
-  // Attachments carry an opaque attachmentId instead of data; data is base64url WITHOUT padding.
-  const body = p.filename
-    ? { attachmentId: 'ANGjdJ' + randomBytes(24).toString('base64url'), size: bytes.length }
-    : { size: bytes.length, data: bytes.toString('base64url') };
-  return {
-    json: { partId, mimeType: p.mimeType, filename: p.filename ?? '', headers, body },
-    size: bytes.length,
-  };
 }
 
 export async function startGoogleServer(opts: GoogleServerOptions = {}) {
@@ -381,7 +303,7 @@ export async function startGoogleServer(opts: GoogleServerOptions = {}) {
     u.inFlight++;
     try {
       if (opts.latencyMs) await new Promise((r) => setTimeout(r, opts.latencyMs));
-      const [status, body] = api(u, path, url.searchParams);
+      const [status, body] = handleApi(u, path, url.searchParams, peopleSyncGeneration);
       return send(res, log, status, body);
     } finally {
       u.inFlight--;
@@ -393,195 +315,6 @@ export async function startGoogleServer(opts: GoogleServerOptions = {}) {
     const ttl = opts.accessTokenTtl ?? 3599;
     accessTokens.set(token, { user: u, exp: Date.now() + ttl * 1000 });
     return { access_token: token, expires_in: ttl, token_type: 'Bearer', ...(scope ? { scope } : {}) };
-  }
-
-  function api(u: UserState, path: string, q: URLSearchParams): [number, unknown] {
-    const notFound: [number, unknown] = [
-      404,
-      gError(404, 'Requested entity was not found.', 'notFound', 'NOT_FOUND'),
-    ];
-    if (path === '/gmail/v1/users/me/profile') {
-      return [
-        200,
-        {
-          emailAddress: u.email,
-          messagesTotal: u.messages.length,
-          threadsTotal: u.messages.length,
-          historyId: String(u.historyId),
-        },
-      ];
-    }
-    if (path === '/gmail/v1/users/me/messages') {
-      const max = Math.min(Number(q.get('maxResults') ?? 100) || 100, 500);
-      const after = /after:(\d+)/.exec(q.get('q') ?? '')?.[1];
-      const spam = q.get('includeSpamTrash') === 'true';
-      const all = [...u.messages]
-        .reverse()
-        .filter((m) => spam || !m.labelIds.some((l) => l === 'SPAM' || l === 'TRASH'))
-        .filter((m) => !(q.get('q') ?? '').includes('-in:chats') || !m.labelIds.includes('CHAT'))
-        .filter((m) => !after || m.internalDate >= Number(after) * 1000);
-      // Page tokens are opaque; ours anchor on the next message id so arrivals don't shift pages.
-      const token = q.get('pageToken');
-      let start = 0;
-      if (token) {
-        const anchor = Buffer.from(token, 'base64url').toString();
-        start = all.findIndex((m) => m.id === anchor);
-        if (start < 0) return [400, gError(400, 'Invalid pageToken', 'invalidArgument', 'INVALID_ARGUMENT')];
-      }
-      const page = all.slice(start, start + max);
-      const next = all[start + max];
-      return [
-        200,
-        {
-          ...(page.length ? { messages: page.map((m) => ({ id: m.id, threadId: m.threadId })) } : {}),
-          ...(next ? { nextPageToken: Buffer.from(next.id).toString('base64url') } : {}),
-          resultSizeEstimate: all.length,
-        },
-      ];
-    }
-    const get = /^\/gmail\/v1\/users\/me\/messages\/([^/]+)$/.exec(path);
-    if (get) {
-      const m = u.byId.get(get[1]!);
-      if (!m) return notFound;
-      const format = q.get('format') ?? 'full';
-      if (format === 'raw')
-        return [400, gError(400, 'raw not served by the fake', 'invalidArgument', 'INVALID_ARGUMENT')];
-      const full: Record<string, unknown> = {
-        id: m.id,
-        threadId: m.threadId,
-        labelIds: m.labelIds,
-        snippet: m.snippet,
-        historyId: String(m.historyId),
-        internalDate: String(m.internalDate),
-        sizeEstimate: m.sizeEstimate,
-        ...(format === 'full' ? { payload: m.payload } : {}),
-      };
-      const fields = q.get('fields');
-      if (!fields) return [200, full];
-      const keep = new Set(fields.split(',').map((f) => f.trim()));
-      return [200, Object.fromEntries(Object.entries(full).filter(([k]) => keep.has(k)))];
-    }
-    if (path === '/gmail/v1/users/me/history') {
-      const start = Number(q.get('startHistoryId'));
-      if (!Number.isFinite(start) || start < u.minHistoryId) return notFound;
-      const max = Math.min(Number(q.get('maxResults') ?? 100) || 100, 500);
-      const token = q.get('pageToken');
-      const records = u.history.filter(
-        (h) => h.id > (token ? Number(Buffer.from(token, 'base64url').toString()) : start),
-      );
-      const page = records.slice(0, max);
-      const next = records.length > max ? page[page.length - 1]!.id : null;
-      return [
-        200,
-        {
-          ...(page.length
-            ? {
-                history: page.map((h) => ({
-                  id: String(h.id),
-                  messages: [h.message],
-                  messagesAdded: [{ message: h.message }],
-                })),
-              }
-            : {}),
-          ...(next !== null ? { nextPageToken: Buffer.from(String(next)).toString('base64url') } : {}),
-          historyId: String(u.historyId),
-        },
-      ];
-    }
-    if (path === '/calendar/v3/calendars/primary/events') return calendar(u, q);
-    if (path === '/v1/people/me/connections') return people(u.connections, q, 'personFields', 'connections');
-    if (path === '/v1/otherContacts') return people(u.otherContacts, q, 'readMask', 'otherContacts');
-    return notFound;
-  }
-
-  function calendar(u: UserState, q: URLSearchParams): [number, unknown] {
-    const max = Math.min(Number(q.get('maxResults') ?? 250) || 250, 2500);
-    const sync = q.get('syncToken');
-    let floor = 0;
-    if (sync) {
-      floor = Number(/^cal-(\d+)$/.exec(sync)?.[1] ?? NaN);
-      if (!Number.isFinite(floor) || floor < u.eventSyncFloor) {
-        return [
-          410,
-          gError(410, 'Sync token is no longer valid, a full sync is required.', 'fullSyncRequired', 'GONE'),
-        ];
-      }
-    }
-    const all = u.events.filter((e) => (sync ? e.seq > floor : e.status !== 'cancelled'));
-    const offset = Number(q.get('pageToken') ? Buffer.from(q.get('pageToken')!, 'base64url').toString() : 0);
-    const page = all.slice(offset, offset + max);
-    const more = offset + max < all.length;
-    return [
-      200,
-      {
-        kind: 'calendar#events',
-        summary: u.email,
-        items: page.map(({ seq: _s, ...e }) => ({
-          kind: 'calendar#event',
-          ...e,
-          start: { dateTime: e.start },
-        })),
-        ...(more
-          ? { nextPageToken: Buffer.from(String(offset + max)).toString('base64url') }
-          : { nextSyncToken: `cal-${u.eventSeq}` }),
-      },
-    ];
-  }
-
-  function people(list: FakePerson[], q: URLSearchParams, maskName: string, key: string): [number, unknown] {
-    if (!q.get(maskName)) {
-      return [
-        400,
-        gError(
-          400,
-          `${maskName} mask is required. Please specify one or more valid paths.`,
-          'badRequest',
-          'INVALID_ARGUMENT',
-        ),
-      ];
-    }
-    // Sync tokens: `ppl-<generation>-<count>` (entries seen); an older generation has expired.
-    const sync = q.get('syncToken');
-    let from = 0;
-    if (sync) {
-      const m = /^ppl-(\d+)-(\d+)$/.exec(sync);
-      from = Number(m?.[2] ?? NaN);
-      if (!m || Number(m[1]) !== peopleSyncGeneration) {
-        return [
-          400,
-          {
-            error: {
-              code: 400,
-              message: 'Sync token is expired. Clear local cache and retry call without the sync token.',
-              status: 'FAILED_PRECONDITION',
-              details: [
-                {
-                  '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
-                  reason: 'EXPIRED_SYNC_TOKEN',
-                  domain: 'people.googleapis.com',
-                },
-              ],
-            },
-          },
-        ];
-      }
-    }
-    const all = list.slice(from);
-    const size = Math.min(Number(q.get('pageSize') ?? 100) || 100, 1000);
-    const offset = Number(q.get('pageToken') ? Buffer.from(q.get('pageToken')!, 'base64url').toString() : 0);
-    const page = all.slice(offset, offset + size);
-    const more = offset + size < all.length;
-    return [
-      200,
-      {
-        ...(page.length ? { [key]: page } : {}),
-        ...(more ? { nextPageToken: Buffer.from(String(offset + size)).toString('base64url') } : {}),
-        ...(!more && q.get('requestSyncToken') === 'true'
-          ? { nextSyncToken: `ppl-${peopleSyncGeneration}-${list.length}` }
-          : {}),
-        totalItems: all.length,
-      },
-    ];
   }
 
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
@@ -730,73 +463,3 @@ export async function startGoogleServer(opts: GoogleServerOptions = {}) {
 }
 
 export type GoogleServer = Awaited<ReturnType<typeof startGoogleServer>>;
-
-const FIRST = ['Maria', 'Jonas', 'Aiko', 'Pedro', 'Lena', 'Omar', 'Chloé', 'Sven', 'Priya', 'Tomás'];
-const LAST = [
-  'Keller',
-  'Okafor',
-  'Tanaka',
-  'Ferreira',
-  'Novak',
-  'Haddad',
-  'Dubois',
-  'Lindqvist',
-  'Raman',
-  'García',
-];
-const COMPANIES = [
-  'Northwind Traders',
-  'Contoso Pharma',
-  'Fabrikam Logistics',
-  'Tailspin Toys',
-  'Woodgrove Bank',
-];
-const TITLES = [
-  'Head of Procurement',
-  'Senior Account Manager',
-  'VP Engineering',
-  'Operations Director',
-  'CFO',
-];
-
-/** A deterministic synthetic business message: body, signature block, quoted history. */
-export function syntheticMessage(i: number): FakeMessage {
-  const first = FIRST[i % FIRST.length]!;
-  const last = LAST[Math.floor(i / FIRST.length) % LAST.length]!;
-  const company = COMPANIES[i % COMPANIES.length]!;
-  const domain = company.split(' ')[0]!.toLowerCase() + '.example';
-  const email = `${first
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[^a-z]/g, '')}.${last
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[^a-z]/g, '')}@${domain}`;
-  const text =
-    `Hi,\n\nThanks for the update on order ${1000 + i}. We'll confirm by Friday.\n\nBest regards,\n` +
-    `${first} ${last}\n${TITLES[i % TITLES.length]}\n${company}\n` +
-    `Tel: +44 20 7946 ${String(1000 + (i % 9000)).padStart(4, '0')}\n${email}\n\n` +
-    `On Mon, 2 Mar 2026 at 10:00, Someone <someone@client.example> wrote:\n> earlier text\n> more quoted text\n`;
-  const root: FakePart =
-    i % 3 === 0
-      ? { mimeType: 'text/plain', charset: 'UTF-8', body: text }
-      : {
-          mimeType: 'multipart/alternative',
-          parts: [
-            { mimeType: 'text/plain', charset: 'UTF-8', body: text },
-            { mimeType: 'text/html', charset: 'UTF-8', body: `<div>${text.replace(/\n/g, '<br>')}</div>` },
-          ],
-        };
-  return {
-    headers: [
-      ['From', `${first} ${last} <${email}>`],
-      ['To', 'member@sigmine.example'],
-      ['Subject', `Order ${1000 + i}`],
-      ['Date', new Date(Date.UTC(2026, 0, 1) + i * 60_000).toUTCString()],
-      ['Message-ID', `<m${i}.${domain}@mail.example>`],
-    ],
-    root,
-    text,
-    internalDate: Date.UTC(2026, 0, 1) + i * 60_000,
-  };
-}

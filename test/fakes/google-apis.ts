@@ -1,0 +1,291 @@
+/**
+ * The local Google's API endpoints (Gmail v1, Calendar v3, People v1) as plain functions over one
+ * user's state, answering in the documented JSON shapes (see test/fakes/google-server.ts).
+ */
+import { randomBytes } from 'node:crypto';
+import type { FakeEvent, FakePart, FakePerson } from './google-server.ts';
+
+export interface Stored {
+  id: string;
+  threadId: string;
+  historyId: number;
+  internalDate: number;
+  labelIds: string[];
+  payload: unknown;
+  sizeEstimate: number;
+  snippet: string;
+}
+
+export interface UserState {
+  email: string;
+  messages: Stored[]; // oldest first
+  byId: Map<string, Stored>;
+  history: { id: number; message: { id: string; threadId: string; labelIds: string[] } }[];
+  historyId: number;
+  minHistoryId: number;
+  tokens: number;
+  last: number;
+  inFlight: number;
+  events: (FakeEvent & { id: string; seq: number; updated: string })[];
+  eventSeq: number;
+  eventSyncFloor: number;
+  connections: FakePerson[];
+  otherContacts: FakePerson[];
+}
+
+export const COST: [RegExp, number][] = [
+  [/\/users\/me\/profile$/, 1],
+  [/\/users\/me\/history$/, 2],
+  [/\/users\/me\/messages(\/[^/]+)?$/, 5],
+];
+
+export function gError(code: number, message: string, reason: string, status: string, domain = 'global') {
+  return { error: { code, message, errors: [{ message, domain, reason }], status } };
+}
+
+export const UNAUTH = gError(
+  401,
+  'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.',
+  'authError',
+  'UNAUTHENTICATED',
+);
+
+export function partTree(p: FakePart, partId: string): { json: unknown; size: number } {
+  const ct =
+    p.mimeType +
+    (p.charset ? `; charset="${p.charset}"` : '') +
+    (p.parts ? `; boundary="b${partId || 'root'}"` : '');
+  const headers = [
+    { name: 'Content-Type', value: ct },
+    ...(p.headers ?? []).map(([name, value]) => ({ name, value })),
+  ];
+  if (p.filename)
+    headers.push({ name: 'Content-Disposition', value: `attachment; filename="${p.filename}"` });
+  if (p.parts) {
+    const kids = p.parts.map((c, i) => partTree(c, partId === '' ? String(i) : `${partId}.${i}`));
+    return {
+      json: {
+        partId,
+        mimeType: p.mimeType,
+        filename: '',
+        headers,
+        body: { size: 0 },
+        parts: kids.map((k) => k.json),
+      },
+      size: kids.reduce((a, k) => a + k.size, 0),
+    };
+  }
+  const bytes =
+    typeof p.body === 'string' ? Buffer.from(p.body, 'utf8') : Buffer.from(p.body ?? new Uint8Array());
+  // Attachments carry an opaque attachmentId instead of data; data is base64url WITHOUT padding.
+  const body = p.filename
+    ? { attachmentId: 'ANGjdJ' + randomBytes(24).toString('base64url'), size: bytes.length }
+    : { size: bytes.length, data: bytes.toString('base64url') };
+  return {
+    json: { partId, mimeType: p.mimeType, filename: p.filename ?? '', headers, body },
+    size: bytes.length,
+  };
+}
+
+/** Gmail, Calendar and People GET endpoints for one authenticated user. */
+export function handleApi(
+  u: UserState,
+  path: string,
+  q: URLSearchParams,
+  peopleSyncGeneration: number,
+): [number, unknown] {
+  const notFound: [number, unknown] = [
+    404,
+    gError(404, 'Requested entity was not found.', 'notFound', 'NOT_FOUND'),
+  ];
+  if (path === '/gmail/v1/users/me/profile') {
+    return [
+      200,
+      {
+        emailAddress: u.email,
+        messagesTotal: u.messages.length,
+        threadsTotal: u.messages.length,
+        historyId: String(u.historyId),
+      },
+    ];
+  }
+  if (path === '/gmail/v1/users/me/messages') {
+    const max = Math.min(Number(q.get('maxResults') ?? 100) || 100, 500);
+    const after = /after:(\d+)/.exec(q.get('q') ?? '')?.[1];
+    const spam = q.get('includeSpamTrash') === 'true';
+    const all = [...u.messages]
+      .reverse()
+      .filter((m) => spam || !m.labelIds.some((l) => l === 'SPAM' || l === 'TRASH'))
+      .filter((m) => !(q.get('q') ?? '').includes('-in:chats') || !m.labelIds.includes('CHAT'))
+      .filter((m) => !after || m.internalDate >= Number(after) * 1000);
+    // Page tokens are opaque; ours anchor on the next message id so arrivals don't shift pages.
+    const token = q.get('pageToken');
+    let start = 0;
+    if (token) {
+      const anchor = Buffer.from(token, 'base64url').toString();
+      start = all.findIndex((m) => m.id === anchor);
+      if (start < 0) return [400, gError(400, 'Invalid pageToken', 'invalidArgument', 'INVALID_ARGUMENT')];
+    }
+    const page = all.slice(start, start + max);
+    const next = all[start + max];
+    return [
+      200,
+      {
+        ...(page.length ? { messages: page.map((m) => ({ id: m.id, threadId: m.threadId })) } : {}),
+        ...(next ? { nextPageToken: Buffer.from(next.id).toString('base64url') } : {}),
+        resultSizeEstimate: all.length,
+      },
+    ];
+  }
+  const get = /^\/gmail\/v1\/users\/me\/messages\/([^/]+)$/.exec(path);
+  if (get) {
+    const m = u.byId.get(get[1]!);
+    if (!m) return notFound;
+    const format = q.get('format') ?? 'full';
+    if (format === 'raw')
+      return [400, gError(400, 'raw not served by the fake', 'invalidArgument', 'INVALID_ARGUMENT')];
+    const full: Record<string, unknown> = {
+      id: m.id,
+      threadId: m.threadId,
+      labelIds: m.labelIds,
+      snippet: m.snippet,
+      historyId: String(m.historyId),
+      internalDate: String(m.internalDate),
+      sizeEstimate: m.sizeEstimate,
+      ...(format === 'full' ? { payload: m.payload } : {}),
+    };
+    const fields = q.get('fields');
+    if (!fields) return [200, full];
+    const keep = new Set(fields.split(',').map((f) => f.trim()));
+    return [200, Object.fromEntries(Object.entries(full).filter(([k]) => keep.has(k)))];
+  }
+  if (path === '/gmail/v1/users/me/history') {
+    const start = Number(q.get('startHistoryId'));
+    if (!Number.isFinite(start) || start < u.minHistoryId) return notFound;
+    const max = Math.min(Number(q.get('maxResults') ?? 100) || 100, 500);
+    const token = q.get('pageToken');
+    const records = u.history.filter(
+      (h) => h.id > (token ? Number(Buffer.from(token, 'base64url').toString()) : start),
+    );
+    const page = records.slice(0, max);
+    const next = records.length > max ? page[page.length - 1]!.id : null;
+    return [
+      200,
+      {
+        ...(page.length
+          ? {
+              history: page.map((h) => ({
+                id: String(h.id),
+                messages: [h.message],
+                messagesAdded: [{ message: h.message }],
+              })),
+            }
+          : {}),
+        ...(next !== null ? { nextPageToken: Buffer.from(String(next)).toString('base64url') } : {}),
+        historyId: String(u.historyId),
+      },
+    ];
+  }
+  if (path === '/calendar/v3/calendars/primary/events') return calendar(u, q);
+  if (path === '/v1/people/me/connections')
+    return people(u.connections, q, 'personFields', 'connections', peopleSyncGeneration);
+  if (path === '/v1/otherContacts')
+    return people(u.otherContacts, q, 'readMask', 'otherContacts', peopleSyncGeneration);
+  return notFound;
+}
+
+function calendar(u: UserState, q: URLSearchParams): [number, unknown] {
+  const max = Math.min(Number(q.get('maxResults') ?? 250) || 250, 2500);
+  const sync = q.get('syncToken');
+  let floor = 0;
+  if (sync) {
+    floor = Number(/^cal-(\d+)$/.exec(sync)?.[1] ?? NaN);
+    if (!Number.isFinite(floor) || floor < u.eventSyncFloor) {
+      return [
+        410,
+        gError(410, 'Sync token is no longer valid, a full sync is required.', 'fullSyncRequired', 'GONE'),
+      ];
+    }
+  }
+  const all = u.events.filter((e) => (sync ? e.seq > floor : e.status !== 'cancelled'));
+  const offset = Number(q.get('pageToken') ? Buffer.from(q.get('pageToken')!, 'base64url').toString() : 0);
+  const page = all.slice(offset, offset + max);
+  const more = offset + max < all.length;
+  return [
+    200,
+    {
+      kind: 'calendar#events',
+      summary: u.email,
+      items: page.map(({ seq: _s, ...e }) => ({
+        kind: 'calendar#event',
+        ...e,
+        start: { dateTime: e.start },
+      })),
+      ...(more
+        ? { nextPageToken: Buffer.from(String(offset + max)).toString('base64url') }
+        : { nextSyncToken: `cal-${u.eventSeq}` }),
+    },
+  ];
+}
+
+function people(
+  list: FakePerson[],
+  q: URLSearchParams,
+  maskName: string,
+  key: string,
+  peopleSyncGeneration: number,
+): [number, unknown] {
+  if (!q.get(maskName)) {
+    return [
+      400,
+      gError(
+        400,
+        `${maskName} mask is required. Please specify one or more valid paths.`,
+        'badRequest',
+        'INVALID_ARGUMENT',
+      ),
+    ];
+  }
+  // Sync tokens: `ppl-<generation>-<count>` (entries seen); an older generation has expired.
+  const sync = q.get('syncToken');
+  let from = 0;
+  if (sync) {
+    const m = /^ppl-(\d+)-(\d+)$/.exec(sync);
+    from = Number(m?.[2] ?? NaN);
+    if (!m || Number(m[1]) !== peopleSyncGeneration) {
+      return [
+        400,
+        {
+          error: {
+            code: 400,
+            message: 'Sync token is expired. Clear local cache and retry call without the sync token.',
+            status: 'FAILED_PRECONDITION',
+            details: [
+              {
+                '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+                reason: 'EXPIRED_SYNC_TOKEN',
+                domain: 'people.googleapis.com',
+              },
+            ],
+          },
+        },
+      ];
+    }
+  }
+  const all = list.slice(from);
+  const size = Math.min(Number(q.get('pageSize') ?? 100) || 100, 1000);
+  const offset = Number(q.get('pageToken') ? Buffer.from(q.get('pageToken')!, 'base64url').toString() : 0);
+  const page = all.slice(offset, offset + size);
+  const more = offset + size < all.length;
+  return [
+    200,
+    {
+      ...(page.length ? { [key]: page } : {}),
+      ...(more ? { nextPageToken: Buffer.from(String(offset + size)).toString('base64url') } : {}),
+      ...(!more && q.get('requestSyncToken') === 'true'
+        ? { nextSyncToken: `ppl-${peopleSyncGeneration}-${list.length}` }
+        : {}),
+      totalItems: all.length,
+    },
+  ];
+}
