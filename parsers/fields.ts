@@ -24,15 +24,9 @@ import {
   wordCount,
 } from './lines.ts';
 import { defaultRegion, findPhoneSpans, phonesOfLine } from './phones.ts';
-
-const SOCIAL_RE =
-  /^(?:https?:\/\/)?(?:[a-z]{2,3}\.)?(?:linkedin\.com\/(?:in|pub)\/|about\.me\/|github\.com\/|gitlab\.com\/|twitter\.com\/|x\.com\/|xing\.com\/profile\/|facebook\.com\/|instagram\.com\/|mastodon\.[a-z]+\/@|keybase\.io\/)([^\s/?#]{1,80})/i;
-/** Sites where every profile is personal; on the others a path must match the sender. */
-const ALWAYS_PERSONAL = /linkedin\.com\/(?:in|pub)\/|about\.me\/|xing\.com\/profile\//i;
+import { IMAGE_RE, LINK_TARGET_RE, urlsOfBlock } from './urls.ts';
 
 const CELL_SPLIT = /\s{2,}I\s|\s{3,}|\t+|\s\|\s|\s•\s|\s\+\s/;
-const LINK_TARGET_RE = /<(?:https?:|mailto:)[^>\s]{0,400}>/gi;
-const IMAGE_RE = /\[(?:image:|cid:|https?:)[^\]]{0,300}\]/gi;
 const LABEL_ONLY_RE =
   /^(?:e-?mail|email&msm|mail|web|website|w|url|homepage|home page|internet|tel|phone|fax|mobile|cell|m|t|f|p|v|e|ph|personal weblog|cv\/resume|aol-im|aol im|icq#?)\s?[:•]?$/i;
 /** A trailing label left once the value after it is removed: "Email&MSM:", "Web:". */
@@ -123,19 +117,6 @@ function textOf(cell: string): string {
   return t;
 }
 
-function isSocial(url: string, from: Address): boolean | null {
-  const m = SOCIAL_RE.exec(url);
-  if (!m) return null;
-  if (ALWAYS_PERSONAL.test(url)) return true;
-  const handle = (m[1] ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
-  const local = (from.email?.split('@')[0] ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
-  const nameToks = (from.name ?? '')
-    .toLowerCase()
-    .split(/[^a-z]+/)
-    .filter((t) => t.length >= 3);
-  return handle.length >= 3 && (handle === local || nameToks.some((t) => handle.includes(t)));
-}
-
 /** Business contact fields stated by the signature lines (see Contact). */
 export function extractFields(lines: string[], from: Address): Contact {
   const c = emptyContact();
@@ -192,24 +173,9 @@ export function extractFields(lines: string[], from: Address): Contact {
       }
     }
   }
-  lines.forEach((line) => {
-    const l = capLine(line).replace(IMAGE_RE, ' ');
-    const visible = l.replace(LINK_TARGET_RE, (m) => ' '.repeat(m.length));
-    for (const u of findUrls(visible)) {
-      const explicit = /^(?:https?:\/\/|www\.)/i.test(u.text);
-      const rest = l.slice(u.index + u.text.length, u.index + u.text.length + 6);
-      const before = visible.slice(Math.max(0, u.index - 16), u.index);
-      const labelled = /(?:\bw|web|website|url|home ?page|site|internet)\s?[:•]?\s*$/i.test(before);
-      // A bare domain counts when labelled, linked, or listed beside other contact details.
-      const onContactLine =
-        /\s[|•]\s/.test(visible) && (findEmails(visible).length > 0 || findPhoneSpans(visible).length > 0);
-      if (!explicit && !/^\s?<http/i.test(rest) && !labelled && !onContactLine) continue;
-      if (/@$|\S at $/.test(visible.slice(Math.max(0, u.index - 5), u.index))) continue; // (obfuscated) e-mail
-      const social = isSocial(u.text, from);
-      if (social === true) c.social.push(u.text);
-      else if (social === null && !c.websites.includes(u.text)) c.websites.push(u.text);
-    }
-  });
+  const urls = urlsOfBlock(lines, from);
+  c.websites = urls.websites;
+  c.social = urls.social;
 
   // Text cells: what is left once contact material is removed.
   const texts = cells
