@@ -140,7 +140,7 @@ export function extractFields(lines: string[], from: Address): Contact {
     const res = phonesOfLine(row, region, inherit);
     phones.push(...res.phones);
     inherit = res.phones.length > 0 ? (res.last ?? 'work') : row.trim() === '' ? null : inherit;
-    const ext = /(?:^|\s)(?:Extn|Ext|x)\.?[:\s-]{0,3}(\d{3,6})\b/i.exec(row);
+    const ext = /(?:^|\s)(?:Extn|Ext|x)\.?[:\s-]{0,3}(\d(?:-?\d){2,6})\b/i.exec(row);
     if (ext && !res.phones.some((p) => p.raw.includes(ext[1]!))) {
       phones.push({
         type: 'work',

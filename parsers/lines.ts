@@ -162,7 +162,10 @@ export function looksLikeAddress(line: string): boolean {
     POSTCODE_CITY_RE.test(l) ||
     COUNTRY_RE.test(l) ||
     /\b(?:suite|ste\.?|floor|room|building|bldg)\s?#?\d{1,5}\b/i.test(l) ||
-    /^#\d{1,6},/.test(l)
+    /^#\d{1,6},/.test(l) ||
+    // Office / room codes written alone on a line: "EB 3889", "EB3816", "Room 4.12".
+    /^[A-Z]{2,3} ?\d{3,5}[A-Z]?$/.test(l) ||
+    /^(?:Room|Rm\.?|Office|Raum|Bureau|Salle)\s?#?\s?\d[\dA-Z.-]{0,7}$/i.test(l)
   );
 }
 
