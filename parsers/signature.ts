@@ -79,7 +79,7 @@ function delimited(infos: LineInfo[], lo: number): string[] | null {
       if (!opened) s = d + 1;
     }
     if (!hasField(infos, s)) return [];
-    const proseCount = body.filter((x) => x.score <= -4 && !x.contact).length;
+    const proseCount = body.filter((x) => x.score <= -1.5 && !x.contact).length;
     if (proseCount > 4) return null;
     const out = opened
       ? blockLines(infos, s)
