@@ -101,7 +101,12 @@ class GmailConnector implements Connector {
         UNITS.list,
         () =>
           this.api.users.messages.list(
-            { userId: 'me', q, maxResults: Math.min(this.pageSize, this.maxMessages - listed), pageToken },
+            {
+              userId: 'me',
+              q,
+              maxResults: Math.max(1, Math.min(this.pageSize, this.maxMessages - listed)),
+              pageToken,
+            },
             { signal },
           ),
         signal,
