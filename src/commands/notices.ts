@@ -21,6 +21,7 @@ import { recordBounce, requeueNotice, sendQueued } from '../notices/send.ts';
 import { TRANSPORTS } from '../notices/transport.ts';
 import type { NoticeStatus } from '../privacy/tables.ts';
 import { promoteDue } from '../privacy/gates.ts';
+import { defaultOutbox } from '../privacy/options.ts';
 import { listContact } from '../store/ledger.ts';
 
 const STATUSES: NoticeStatus[] = ['queued', 'sent', 'bounced', 'failed'];
@@ -67,7 +68,7 @@ export function register(program: Command): void {
       if (!make) throw badInput(`unknown transport "${opts.transport}"`);
       const limit = Number(opts.limit);
       if (!Number.isInteger(limit) || limit < 1) throw badInput('--limit must be a positive integer');
-      const outbox = resolve(opts.outbox ?? process.env.SIGMINE_NOTICE_OUTBOX ?? resolve('data', 'outbox'));
+      const outbox = opts.outbox ? resolve(opts.outbox) : defaultOutbox();
       const host = new URL(config.publicUrl).hostname || 'sigmine.local';
       const transport = make({ outbox, host });
       const policy = loadPolicy();

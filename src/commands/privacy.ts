@@ -4,7 +4,6 @@
  * `sigmine privacy correct EMAIL --field F --value V` and `sigmine privacy requests [--open] [--json]`.
  * Every request is logged with its legal deadline under a keyed hash of the email, never the email.
  */
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { usingDatabase } from '../db/database.ts';
@@ -30,8 +29,7 @@ export function register(program: Command): void {
       .option('--json', 'one JSON object')
       .action(async (email: string, opts: { json?: boolean }) => {
         await usingDatabase(loadConfig().database, async (d) => {
-          const outboxDir = resolve(process.env.SIGMINE_NOTICE_OUTBOX ?? resolve('data', 'outbox'));
-          const r = await erasePerson(d, email, kind, { outboxDir });
+          const r = await erasePerson(d, email, kind);
           if (opts.json) printJsonLine(r);
           else
             console.log(

@@ -41,8 +41,9 @@ export interface ErasureOptions extends PrivacyOptions {
   pgVacuum?: PgVacuum;
   /** PostgreSQL only: how long to wait for older snapshots before vacuuming (default 60 s). */
   pgWaitMs?: number;
-  /** The file transport's outbox: the person's sent notice files (`<id>.eml`) are deleted too. */
-  outboxDir?: string;
+  /** The file transport's outbox: the person's notice files (`<id>.eml`) are deleted too. Default
+   * `noticeOutbox` (SIGMINE_NOTICE_OUTBOX or ./data/outbox); false = leave files alone. */
+  outboxDir?: string | false;
 }
 
 const n = (r: { numDeletedRows?: bigint; numUpdatedRows?: bigint }) => Number(r.numDeletedRows ?? r.numUpdatedRows ?? 0n);
@@ -180,13 +181,14 @@ export async function erasePerson(
   const { noticeIds, ...r } = await d.db.transaction().execute((trx) => eraseInTransaction(trx, email, kind, opts));
   const { action } = await scrubAfterErasure(d.db, d.dialect, opts.pgVacuum, opts.pgWaitMs);
   let outboxFilesRemoved: number | undefined;
-  if (opts.outboxDir) {
+  const outboxDir = opts.outboxDir === false ? null : (opts.outboxDir ?? resolveOptions(opts).noticeOutbox);
+  if (outboxDir && noticeIds.length > 0) {
     outboxFilesRemoved = 0;
     for (const id of noticeIds) {
       // Notice ids are our UUIDs: no path separators can reach the file name.
       if (!/^[0-9a-f-]{36}$/.test(id)) continue;
       try {
-        rmSync(join(opts.outboxDir, `${id}.eml`));
+        rmSync(join(outboxDir, `${id}.eml`));
         outboxFilesRemoved++;
       } catch {
         // already picked up by a relay, or never written

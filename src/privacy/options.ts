@@ -1,4 +1,5 @@
 /** Settings the privacy hooks and commands need, with defaults read once from the environment. */
+import { resolve } from 'node:path';
 import { loadConfig } from '../config.ts';
 import { loadPolicy, type JurisdictionPolicy } from '../jurisdiction/policy.ts';
 
@@ -9,12 +10,20 @@ export interface PrivacyOptions {
   policy?: Readonly<JurisdictionPolicy>;
   /** Privacy center base URL for notice links; default `config.publicUrl`. */
   publicUrl?: string;
+  /** The file transport's outbox directory; default SIGMINE_NOTICE_OUTBOX or ./data/outbox. */
+  noticeOutbox?: string;
 }
 
 export interface ResolvedPrivacyOptions {
   secretKey: string | null | undefined;
   policy: Readonly<JurisdictionPolicy>;
   publicUrl: string;
+  noticeOutbox: string;
+}
+
+/** The notice outbox directory from the environment (SIGMINE_NOTICE_OUTBOX, default ./data/outbox). */
+export function defaultOutbox(env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env.SIGMINE_NOTICE_OUTBOX?.trim() || resolve('data', 'outbox'));
 }
 
 let defaults: { policy: Readonly<JurisdictionPolicy>; publicUrl: string } | null = null;
@@ -25,6 +34,7 @@ export function resolveOptions(opts: PrivacyOptions = {}): ResolvedPrivacyOption
     secretKey: opts.secretKey,
     policy: opts.policy ?? defaults!.policy,
     publicUrl: opts.publicUrl ?? defaults!.publicUrl,
+    noticeOutbox: opts.noticeOutbox ?? defaultOutbox(),
   };
 }
 
