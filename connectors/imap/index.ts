@@ -121,7 +121,17 @@ export function createImapConnector(conn: ConnectionInfo, deps: ConnectorDeps, o
 
     for (const path of boxes) {
       if (signal?.aborted) throw signal.reason ?? new Error('aborted');
-      const mb = await call(() => c.mailboxOpen(path, { readOnly: true }));
+      let mb: Awaited<ReturnType<ImapClient['mailboxOpen']>>;
+      try {
+        mb = await call(() => c.mailboxOpen(path, { readOnly: true }));
+      } catch (err) {
+        // Deleted between LIST and EXAMINE: forget it, read the others.
+        if (err instanceof ConnectorError && err.code === 'not-found' && c.usable) {
+          delete cursor.mailboxes[path];
+          continue;
+        }
+        throw err;
+      }
       const uidValidity = String(mb.uidValidity);
       let prev = cursor.mailboxes[path];
       if (prev && prev.uidValidity !== uidValidity) {
