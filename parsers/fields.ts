@@ -300,6 +300,11 @@ export function extractFields(lines: string[], from: Address): Contact {
         const segs = t.split(/\s[-–]\s/);
         const withTitle = segs.filter((x) => hasTitleWord(x));
         if (withTitle.length === 1) c.title = withTitle[0]!.trim();
+      } else if (/^(.{3,60}?) (?:at|@) ([A-Z][\p{L}&.' -]{1,50})$/u.test(t)) {
+        // "Software Engineer at Northwind Traders"
+        const m = /^(.{3,60}?) (?:at|@) ([A-Z][\p{L}&.' -]{1,50})$/u.exec(t)!;
+        c.title = m[1]!;
+        orgCands.push({ i, text: m[2]!.trim(), strong: true, legal: hasStrongCompanyWord(m[2]!) });
       } else c.title = t;
       used.add(i);
       continue;
