@@ -97,13 +97,15 @@ describe('Outlook calendar and contacts through Microsoft Graph', () => {
     ]);
     const got = byEmail(contacts);
     expect(got['dana.whitfield@fabrikam.example']).toEqual({
-      sourceId: 'ev1',
+      sourceId: 'ev1/dana.whitfield@fabrikam.example',
       source: 'calendar',
       email: 'dana.whitfield@fabrikam.example',
       fields: { name: 'Dana Whitfield' },
       date: '2026-11-30T10:00:00.000Z',
     });
     expect(got['priya.raman@northwind.example']!.fields.name).toBe('Priya Raman');
+    // The harvest keys idempotency on sourceId: two attendees of one event must not look like a replay.
+    expect(new Set(contacts.map((c) => c.sourceId)).size).toBe(contacts.length);
     expect(JSON.stringify(pages)).not.toContain('Quarterly review');
     const first = server.requests[before]!;
     expect(decodeURIComponent(first.url)).toMatch(
@@ -118,7 +120,7 @@ describe('Outlook calendar and contacts through Microsoft Graph', () => {
     const contacts = pages.flatMap((p) => p.contacts);
     expect(contacts).toEqual([
       {
-        sourceId: 'ct1',
+        sourceId: 'ct1@2026-10-02T08:00:00Z/jonas.keller@adatum.example',
         source: 'address-book',
         email: 'jonas.keller@adatum.example',
         fields: {

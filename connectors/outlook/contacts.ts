@@ -63,7 +63,8 @@ export function createOutlookContacts(
             for (const e of (gc.emailAddresses ?? []).slice(0, 20)) {
               const name = fields.name ?? cleanName(e.name, e.address);
               c.add({
-                sourceId: gc.id,
+                // A contact edited later is a new observation, not a replay of the old version.
+                sourceId: `${gc.id}@${gc.lastModifiedDateTime ?? ''}`,
                 source: 'address-book',
                 email: e.address,
                 fields: { ...fields, name },

@@ -1,7 +1,8 @@
 /**
  * Turning Graph people (event organizers/attendees, contacts) into StructuredContacts: free-email, role
  * and unusable addresses are discarded here, the mailbox owner is skipped (they are the contributor),
- * and one address appears once per page.
+ * and one address appears once per page. `sourceId` becomes per person (`<item id>/<email>`): the harvest
+ * keys idempotency on it, so an event's second attendee is not mistaken for a replay of its first.
  */
 import { classifyAddress, normaliseEmail } from '../../parsers/sender-class.ts';
 import type { StructuredContact } from '../types.ts';
@@ -16,7 +17,7 @@ export class ContactCollector {
     if (!email || email === this.owner.toLowerCase() || this.seen.has(email)) return;
     if (classifyAddress(email) !== null) return;
     this.seen.add(email);
-    this.out.push({ ...c, email });
+    this.out.push({ ...c, sourceId: `${c.sourceId}/${email}`, email });
   }
 }
 
