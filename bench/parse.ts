@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { once } from 'node:events';
 import { simpleParser } from 'mailparser';
 import PostalMime from 'postal-mime';
 import { extractRaw } from '../parsers/extract.ts';
@@ -70,7 +71,7 @@ const mboxAt = process.argv.indexOf('--mbox');
 if (mboxAt >= 0) {
   const { mkdtempSync, createWriteStream, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
-  const { once } = await import('node:events');
+
   const { readMailboxPaths } = await import('../connectors/mailbox-files.ts');
   const total = Number(process.argv[mboxAt + 1] ?? '') || 100_000;
   const dir = mkdtempSync(join(tmpdir(), 'sigmine-bench-'));
