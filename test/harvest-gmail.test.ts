@@ -53,7 +53,7 @@ describe('sigmine harvest over Gmail and local connections', () => {
   it('a dry run shows what each connection would contribute and stores nothing', async () => {
     const r = await runCli(['harvest', '--contributor', 'ann@member.example', '--dry-run', '--json'], { env: env() });
     expect(r.code).toBe(0);
-    const [conn] = parse(r.stdout);
+    const conn = parse(r.stdout)[0]!;
     expect(conn.status).toBe('ok');
     expect(conn.preview.map((p: { email: string }) => p.email)).toContain('k.vogel@nordwind-logistik.example');
     const d = await openDatabase(url);
