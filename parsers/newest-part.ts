@@ -183,11 +183,19 @@ function cutTrailingNotices(lines: string[]): string[] {
       DISCLAIMER_RE.test(para) && (para.length > 120 || /^[A-Z\s]{8,40}$/.test(lines[start]!.trim()));
     const banner = /^\s*\[(?:cid:|https?:)[^\]]{1,200}\](?:<[^>]{1,300}>)?\s*$/.test(para) && start > 0;
     const follow = /^\s*(?:Follow us|Our commitment|Like us on|Find us on)\b/i.test(lines[start]!);
-    if (disclaimer || banner || follow) {
+    if (disclaimer) {
+      // The notice may be glued under the signature with no blank line: cut from its first line
+      // (or the all-caps heading just above it), keeping the block lines above.
+      let k = Math.max(start, end - 40);
+      while (k < end && !DISCLAIMER_RE.test(capLine(lines[k]!))) k++;
+      if (k > start && /^[A-Z\s:]{8,40}$/.test(lines[k - 1]!.trim())) k--;
+      end = k > start && k < end ? k : start;
+      continue;
+    }
+    if (banner || follow) {
       end = start;
       continue;
     }
-    // A headline paragraph ("CONFIDENTIALITY MESSAGE") followed by the notice inside the same paragraph.
     break;
   }
   return lines.slice(0, end);

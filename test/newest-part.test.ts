@@ -78,6 +78,12 @@ describe('the newest part of a message', () => {
     expect(newestPart(t)).toBe('Body line.\n\nJo Smith\nAcme Ltd');
   });
 
+  it('cuts a confidentiality notice glued under the signature without a blank line, keeping the block', () => {
+    const t =
+      'Hello.\n\nJo Smith\nAcme Ltd\n+44 20 7946 0000\nCONFIDENTIALITY NOTICE\nThis email is confidential and intended solely for the addressee. If you are not the intended recipient please delete it.\n';
+    expect(newestPart(t)).toBe('Hello.\n\nJo Smith\nAcme Ltd\n+44 20 7946 0000');
+  });
+
   it('keeps a body sentence that merely mentions a mailing list', () => {
     const t =
       'Should I post this to the kernel mailing list? Any tips?\n\nmick\n-- \nMick Ryan   Ph.: +353 1 555 0101\n';
