@@ -117,12 +117,18 @@ function unescapeLine(line: Buffer): Buffer {
 }
 
 /**
- * An mbox separator: `From <envelope-sender> <asctime date>` (RFC 4155). Requiring the hh:mm of the
- * date keeps an unescaped body line such as "From the start..." (mboxo writers) from splitting a message.
+ * An mbox separator: `From <envelope-sender> <date>` (RFC 4155; asctime `Mon Mar 11 10:00:00 2024`,
+ * some writers use RFC 5322 dates). Requiring a time, a month name and a year keeps unescaped body
+ * lines such as "From the start..." or "From 10:00 we meet" (mboxo writers) from splitting a message.
  */
 function isSeparator(line: Buffer): boolean {
   if (line.length < 5 || line.toString('latin1', 0, 5) !== 'From ') return false;
-  return /\s\d{1,2}:\d\d/.test(line.toString('latin1', 5, Math.min(line.length, 200)));
+  const rest = line.toString('latin1', 5, Math.min(line.length, 200));
+  return (
+    /\s\d{1,2}:\d\d/.test(rest) &&
+    /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b/.test(rest) &&
+    /\b(?:19|20)\d\d\b/.test(rest)
+  );
 }
 
 /**

@@ -55,13 +55,14 @@ describe('local mailbox files', () => {
     const path = join(tmp(), 'mboxo.mbox');
     writeFileSync(
       path,
-      'From a@b.example Mon Mar 11 10:00:00 2024\nFrom: A <a@b.example>\n\nBody\n\nFrom the desk of A\n\n' +
+      'From a@b.example Mon Mar 11 10:00:00 2024\nFrom: A <a@b.example>\n\nBody\n\nFrom the desk of A\n\nFrom 10:00 to 12:00 we meet.\n\n' +
         'From c@d.example Tue Mar 12 11:00:00 2024\nFrom: C <c@d.example>\n\nHi\n',
     );
     const items = [];
     for await (const it of readMbox(path)) items.push(Buffer.from(it.bytes!).toString());
     expect(items).toHaveLength(2);
     expect(items[0]).toContain('From the desk of A');
+    expect(items[0]).toContain('From 10:00 to 12:00 we meet.');
   });
 
   it('reads Maildir cur/ and new/ and skips non-mail files in plain folders', async () => {
