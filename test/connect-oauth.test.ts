@@ -18,7 +18,10 @@ let google: GoogleServer;
 let dir: string;
 let env: Record<string, string>;
 
-function sigmine(args: string[], onStderr?: (text: string) => void): Promise<{ code: number; out: string; err: string }> {
+function sigmine(
+  args: string[],
+  onStderr?: (text: string) => void,
+): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin', 'sigmine.js'), ...args], {
       cwd: dir,
@@ -41,7 +44,11 @@ beforeAll(async () => {
   google = await startGoogleServer();
   google.addUser(WHO);
   dir = mkdtempSync(join(tmpdir(), 'sigmine-oauth-'));
-  env = { ...google.env(), SIGMINE_DATABASE: join(dir, 'sigmine.db'), SIGMINE_SECRET_KEY: randomBytes(32).toString('hex') };
+  env = {
+    ...google.env(),
+    SIGMINE_DATABASE: join(dir, 'sigmine.db'),
+    SIGMINE_SECRET_KEY: randomBytes(32).toString('hex'),
+  };
 });
 
 afterAll(async () => {
@@ -67,7 +74,9 @@ describe('sigmine connect --oauth', () => {
 
     const o = await sigmine(['optout', '--contributor', WHO, '--json']);
     expect(o.code, o.err).toBe(0);
-    expect(JSON.parse(o.out.trim()).connections).toEqual([expect.objectContaining({ kind: 'gmail', status: 'revoked' })]);
+    expect(JSON.parse(o.out.trim()).connections).toEqual([
+      expect.objectContaining({ kind: 'gmail', status: 'revoked' }),
+    ]);
     const revoke = google.requests.filter((q) => q.path === '/oauth/revoke');
     expect(revoke.map((q) => q.status)).toEqual([200]);
   }, 180_000);

@@ -88,13 +88,31 @@ afterAll(async () => {
 describe('sigmine connect', () => {
   it('registers an IMAP mailbox with the password from a file, stores it only encrypted, and awards the bonus', async () => {
     const r = await sigmine(env, [
-      'connect', 'imap', '--contributor', 'Erin@Fabrikam.example', '--host', server.host, '--port', String(server.port),
-      '--no-tls', '--user', USER, '--password-file', join(dir, 'password'), '--verify', '--json',
+      'connect',
+      'imap',
+      '--contributor',
+      'Erin@Fabrikam.example',
+      '--host',
+      server.host,
+      '--port',
+      String(server.port),
+      '--no-tls',
+      '--user',
+      USER,
+      '--password-file',
+      join(dir, 'password'),
+      '--verify',
+      '--json',
     ]);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const [out] = jsonLines(r.out);
-    expect(out).toMatchObject({ kind: 'imap', account: USER, contributor: 'erin@fabrikam.example', created: true });
+    expect(out).toMatchObject({
+      kind: 'imap',
+      account: USER,
+      contributor: 'erin@fabrikam.example',
+      created: true,
+    });
     expect(out!.bonus).toBeGreaterThan(0);
     expect(r.out).not.toContain(PASSWORD);
 
@@ -102,10 +120,17 @@ describe('sigmine connect', () => {
     expect(list.code).toBe(0);
     const [row] = jsonLines(list.out);
     expect(row).toMatchObject({ id: out!.id, kind: 'imap', status: 'active', hasSecret: true });
-    expect(row!.config).toEqual({ host: server.host, port: server.port, tls: false, user: USER, auth: 'password' });
+    expect(row!.config).toEqual({
+      host: server.host,
+      port: server.port,
+      tls: false,
+      user: USER,
+      auth: 'password',
+    });
     expect(list.out).not.toContain(PASSWORD);
     // No plain copy of the password anywhere in the database files (main file and WAL).
-    for (const f of readdirSync(join(dir, 'db'))) expect(readFileSync(join(dir, 'db', f)).includes(PASSWORD)).toBe(false);
+    for (const f of readdirSync(join(dir, 'db')))
+      expect(readFileSync(join(dir, 'db', f)).includes(PASSWORD)).toBe(false);
   }, 60_000);
 
   it('harvests the registered IMAP mailbox into the directory through `sigmine harvest`', async () => {
@@ -118,24 +143,54 @@ describe('sigmine connect', () => {
     expect(contacts.out).toContain('marco.rossi@contoso-industrie.example');
     expect(contacts.out).not.toContain('Please find the offer attached');
     const again = await sigmine(env, ['harvest', '--all', '--json']);
-    const second = jsonLines(again.out).find((l) => l.type === 'connection' && l.kind === 'imap') as { counts?: { messagesScanned?: number } };
+    const second = jsonLines(again.out).find((l) => l.type === 'connection' && l.kind === 'imap') as {
+      counts?: { messagesScanned?: number };
+    };
     expect(second?.counts?.messagesScanned).toBe(0);
   }, 120_000);
 
   it('refuses a wrong IMAP password at --verify and stores nothing', async () => {
     writeFileSync(join(dir, 'wrong'), 'not-the-password');
     const r = await sigmine(env, [
-      'connect', 'imap', '--contributor', 'frank@fabrikam.example', '--host', server.host, '--port', String(server.port),
-      '--no-tls', '--user', USER, '--password-file', join(dir, 'wrong'), '--verify',
+      'connect',
+      'imap',
+      '--contributor',
+      'frank@fabrikam.example',
+      '--host',
+      server.host,
+      '--port',
+      String(server.port),
+      '--no-tls',
+      '--user',
+      USER,
+      '--password-file',
+      join(dir, 'wrong'),
+      '--verify',
     ]);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/\[revoked\] IMAP login rejected/);
-    const list = await sigmine(env, ['connections', 'list', '--contributor', 'frank@fabrikam.example', '--json']);
+    const list = await sigmine(env, [
+      'connections',
+      'list',
+      '--contributor',
+      'frank@fabrikam.example',
+      '--json',
+    ]);
     expect(list.out.trim()).toBe('');
   }, 60_000);
 
   it('reads a Gmail refresh token from stdin, and a reconnect replaces it without a second bonus', async () => {
-    const args = ['connect', 'gmail', '--contributor', 'erin@fabrikam.example', '--account', 'erin@fabrikam.example', '--refresh-token-file', '-', '--json'];
+    const args = [
+      'connect',
+      'gmail',
+      '--contributor',
+      'erin@fabrikam.example',
+      '--account',
+      'erin@fabrikam.example',
+      '--refresh-token-file',
+      '-',
+      '--json',
+    ];
     const first = await sigmine(env, args, `${TOKEN}\n`);
     expect(first.code, first.err).toBe(0);
     const again = await sigmine(env, args, 'a-newer-token\n');
@@ -149,21 +204,58 @@ describe('sigmine connect', () => {
 
   it('fails clearly without SIGMINE_SECRET_KEY, and never accepts a secret as an argument', async () => {
     const noKey = await sigmine({ SIGMINE_DATABASE: env.SIGMINE_DATABASE! }, [
-      'connect', 'outlook', '--contributor', 'erin@fabrikam.example', '--account', 'erin@fabrikam.example', '--refresh-token-file', join(dir, 'token'),
+      'connect',
+      'outlook',
+      '--contributor',
+      'erin@fabrikam.example',
+      '--account',
+      'erin@fabrikam.example',
+      '--refresh-token-file',
+      join(dir, 'token'),
     ]);
     expect(noKey.code).toBe(1);
     expect(noKey.err).toMatch(/SIGMINE_SECRET_KEY is not set/);
-    const asArg = await sigmine(env, ['connect', 'imap', '--contributor', 'x@y.example', '--host', 'h', '--port', '143', '--user', 'u', '--password-file', '-', '--password', 'pw']);
+    const asArg = await sigmine(env, [
+      'connect',
+      'imap',
+      '--contributor',
+      'x@y.example',
+      '--host',
+      'h',
+      '--port',
+      '143',
+      '--user',
+      'u',
+      '--password-file',
+      '-',
+      '--password',
+      'pw',
+    ]);
     expect(asArg.code).toBe(1);
     expect(asArg.err).toMatch(/unknown option '--password'/);
   }, 60_000);
 
   it('registers local mailbox files without any key, and rejects a path that does not exist', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'sigmine-maildir-'));
-    const ok = await sigmine({ SIGMINE_DATABASE: env.SIGMINE_DATABASE! }, ['connect', 'mailbox', '--contributor', 'gina@fabrikam.example', '--path', folder, '--json']);
+    const ok = await sigmine({ SIGMINE_DATABASE: env.SIGMINE_DATABASE! }, [
+      'connect',
+      'mailbox',
+      '--contributor',
+      'gina@fabrikam.example',
+      '--path',
+      folder,
+      '--json',
+    ]);
     expect(ok.code, ok.err).toBe(0);
     expect(jsonLines(ok.out)[0]).toMatchObject({ kind: 'mailbox', account: folder, created: true });
-    const missing = await sigmine(env, ['connect', 'mailbox', '--contributor', 'gina@fabrikam.example', '--path', join(folder, 'nope')]);
+    const missing = await sigmine(env, [
+      'connect',
+      'mailbox',
+      '--contributor',
+      'gina@fabrikam.example',
+      '--path',
+      join(folder, 'nope'),
+    ]);
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/no such file or folder/);
     const table = await sigmine(env, ['connections', 'list']);

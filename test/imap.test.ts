@@ -33,9 +33,15 @@ const gold: Gold[] = existsSync(join(CORPUS, 'gold.jsonl'))
       .split('\n')
       .map((l) => JSON.parse(l) as Gold)
   : [];
-if (gold.length === 0) process.stderr.write(`\n*** corpus not found at ${CORPUS}: corpus checks use the hand-made fixtures only ***\n`);
+if (gold.length === 0)
+  process.stderr.write(
+    `\n*** corpus not found at ${CORPUS}: corpus checks use the hand-made fixtures only ***\n`,
+  );
 
-const quoted = Array.from({ length: 600 }, (_, i) => `> earlier thread line ${i} with SECRET-HISTORY words to pad it out`).join('\r\n');
+const quoted = Array.from(
+  { length: 600 },
+  (_, i) => `> earlier thread line ${i} with SECRET-HISTORY words to pad it out`,
+).join('\r\n');
 const handMade = {
   longReply: [
     'From: "Dana Whitfield" <dana.whitfield@northwind.example>',
@@ -115,10 +121,24 @@ const handMade = {
     'Can you quote 20 pallets?',
     '',
   ].join('\r\n'),
-  trash: ['From: Spam Person <spam@trash.example>', `To: ${USER}`, 'Message-ID: <trash@x>', '', 'TRASHED-BODY', ''].join('\r\n'),
+  trash: [
+    'From: Spam Person <spam@trash.example>',
+    `To: ${USER}`,
+    'Message-ID: <trash@x>',
+    '',
+    'TRASHED-BODY',
+    '',
+  ].join('\r\n'),
 };
 
-const FLAG_SETS = [[], ['\\Seen'], ['\\Flagged'], ['\\Seen', '\\Answered', '$Label1'], ['\\Draft'], ['\\Seen', '\\Flagged', 'Custom']];
+const FLAG_SETS = [
+  [],
+  ['\\Seen'],
+  ['\\Flagged'],
+  ['\\Seen', '\\Answered', '$Label1'],
+  ['\\Draft'],
+  ['\\Seen', '\\Flagged', 'Custom'],
+];
 
 function conn(extra: Record<string, unknown> = {}, secret = PASS): ConnectionInfo {
   return {
@@ -139,7 +159,11 @@ interface Run {
   apiCalls: number;
 }
 
-async function harvest(cursor: Cursor | null, extra: Record<string, unknown> = {}, since?: Date): Promise<Run> {
+async function harvest(
+  cursor: Cursor | null,
+  extra: Record<string, unknown> = {},
+  since?: Date,
+): Promise<Run> {
   const commands: string[] = [];
   const events: ConnectorEvent[] = [];
   const record = (o: unknown) => {
@@ -224,9 +248,19 @@ describe('IMAP harvest from a real Dovecot', () => {
   }, 60_000);
 
   it('never sends a command that could change the mailbox, and opens folders only with EXAMINE', () => {
-    const verbs = first.commands.map((c) => c.replace(/^\S+\s+/, '').split(/\s+/).slice(0, 2).join(' ').toUpperCase());
+    const verbs = first.commands.map((c) =>
+      c
+        .replace(/^\S+\s+/, '')
+        .split(/\s+/)
+        .slice(0, 2)
+        .join(' ')
+        .toUpperCase(),
+    );
     expect(verbs.some((v) => v.startsWith('EXAMINE'))).toBe(true);
-    for (const v of verbs) expect(v).not.toMatch(/^(SELECT|STORE|UID STORE|COPY|UID COPY|MOVE|UID MOVE|EXPUNGE|UID EXPUNGE|APPEND|DELETE|RENAME|CREATE)\b/);
+    for (const v of verbs)
+      expect(v).not.toMatch(
+        /^(SELECT|STORE|UID STORE|COPY|UID COPY|MOVE|UID MOVE|EXPUNGE|UID EXPUNGE|APPEND|DELETE|RENAME|CREATE)\b/,
+      );
     const fetches = first.commands.filter((c) => /FETCH/i.test(c));
     expect(fetches.length).toBeGreaterThan(0);
     for (const f of fetches) {
@@ -262,18 +296,22 @@ describe('IMAP harvest from a real Dovecot', () => {
     expect(m.signatureHint ?? '').toContain('Kenji Sato');
   });
 
-  it.skipIf(gold.length === 0)('gives every corpus message the same extract result as reading its file', async () => {
-    const inboxMsgs = first.messages.filter((m) => m.sourceId.startsWith('INBOX:'));
-    let signed = 0;
-    for (let i = 0; i < gold.length; i++) {
-      // INBOX UIDs are 1-based in APPEND order: three hand-made messages, then the corpus.
-      const m = inboxMsgs.find((x) => x.sourceId.endsWith(`:${i + 4}`))!;
-      const fromFile = extractRaw(corpusRaw[i]!);
-      expect(extractMinimal(m), gold[i]!.file).toEqual(fromFile);
-      if (fromFile.signature) signed++;
-    }
-    expect(signed).toBeGreaterThan(50);
-  }, 60_000);
+  it.skipIf(gold.length === 0)(
+    'gives every corpus message the same extract result as reading its file',
+    async () => {
+      const inboxMsgs = first.messages.filter((m) => m.sourceId.startsWith('INBOX:'));
+      let signed = 0;
+      for (let i = 0; i < gold.length; i++) {
+        // INBOX UIDs are 1-based in APPEND order: three hand-made messages, then the corpus.
+        const m = inboxMsgs.find((x) => x.sourceId.endsWith(`:${i + 4}`))!;
+        const fromFile = extractRaw(corpusRaw[i]!);
+        expect(extractMinimal(m), gold[i]!.file).toEqual(fromFile);
+        if (fromFile.signature) signed++;
+      }
+      expect(signed).toBeGreaterThan(50);
+    },
+    60_000,
+  );
 
   it('fetches nothing on a second harvest with no new mail', async () => {
     const again = await harvest(first.cursor);
@@ -309,7 +347,9 @@ describe('IMAP harvest from a real Dovecot', () => {
     const resumed = await harvest(firstPage.cursor);
     const full = await harvest(null);
     const ids = (r: Page[]) => r.flatMap((p) => p.messages.map((m) => m.sourceId));
-    expect([...firstPage.messages.map((m) => m.sourceId), ...ids(resumed.pages)].sort()).toEqual(ids(full.pages).sort());
+    expect([...firstPage.messages.map((m) => m.sourceId), ...ids(resumed.pages)].sort()).toEqual(
+      ids(full.pages).sort(),
+    );
   }, 60_000);
 
   it('reports a wrong password as revoked and a closed port as unavailable', async () => {
@@ -331,12 +371,16 @@ describe('IMAP harvest from a real Dovecot', () => {
       { raw: archived('new-archive'), internalDate: new Date('2026-10-01T10:00:00Z') },
     ]);
     const all = await harvest(null, { mailboxes: ['Archive'] });
-    expect(all.messages.filter((m) => m.sourceId.startsWith('Archive:')).map((m) => m.headers['message-id']).sort()).toEqual([
-      '<new-archive@acme.example>',
-      '<old-archive@acme.example>',
-    ]);
+    expect(
+      all.messages
+        .filter((m) => m.sourceId.startsWith('Archive:'))
+        .map((m) => m.headers['message-id'])
+        .sort(),
+    ).toEqual(['<new-archive@acme.example>', '<old-archive@acme.example>']);
     const recent = await harvest(null, { mailboxes: ['Archive'] }, new Date('2026-01-01T00:00:00Z'));
-    expect(recent.messages.filter((m) => m.sourceId.startsWith('Archive:')).map((m) => m.headers['message-id'])).toEqual(['<new-archive@acme.example>']);
+    expect(
+      recent.messages.filter((m) => m.sourceId.startsWith('Archive:')).map((m) => m.headers['message-id']),
+    ).toEqual(['<new-archive@acme.example>']);
     // imapflow sends SINCE, or YOUNGER seconds where the server has WITHIN (RFC 5032).
     expect(recent.commands.some((c) => /SEARCH .*(SINCE|YOUNGER)/i.test(c))).toBe(true);
   });
@@ -346,15 +390,24 @@ describe('IMAP harvest from a real Dovecot', () => {
     await c.mailboxCreate('Hostile');
     await c.logout();
     let nested = 'Content-Type: text/plain\r\n\r\nDeep Signature Line\r\n';
-    for (let i = 0; i < 120; i++) nested = `Content-Type: multipart/mixed; boundary="b${i}"\r\n\r\n--b${i}\r\n${nested}\r\n--b${i}--\r\n`;
+    for (let i = 0; i < 120; i++)
+      nested = `Content-Type: multipart/mixed; boundary="b${i}"\r\n\r\n--b${i}\r\n${nested}\r\n--b${i}--\r\n`;
     await server.append(USER, PASS, 'Hostile', [
-      { raw: `From: Deep <deep@corp.example>\r\nMessage-ID: <deep@corp.example>\r\nMIME-Version: 1.0\r\n${nested}` },
-      { raw: `From: Big <big@corp.example>\r\nMessage-ID: <big@corp.example>\r\nContent-Type: text/plain\r\n\r\n${'x'.repeat(5_000_000)}\r\n` },
+      {
+        raw: `From: Deep <deep@corp.example>\r\nMessage-ID: <deep@corp.example>\r\nMIME-Version: 1.0\r\n${nested}`,
+      },
+      {
+        raw: `From: Big <big@corp.example>\r\nMessage-ID: <big@corp.example>\r\nContent-Type: text/plain\r\n\r\n${'x'.repeat(5_000_000)}\r\n`,
+      },
       { raw: handMade.sent.replace('sent-1', 'after-hostile') },
     ]);
     const r = await harvest(null, { mailboxes: ['Hostile'] });
     const hostile = r.messages.filter((m) => m.sourceId.startsWith('Hostile:'));
-    expect(hostile.map((m) => m.headers['message-id'])).toEqual(['<deep@corp.example>', '<big@corp.example>', '<after-hostile@acme.example>']);
+    expect(hostile.map((m) => m.headers['message-id'])).toEqual([
+      '<deep@corp.example>',
+      '<big@corp.example>',
+      '<after-hostile@acme.example>',
+    ]);
     for (const m of hostile) expect(m.tail.length).toBeLessThanOrEqual(8 * 1024);
     // Only heads of parts cross the wire: no partial fetch asks for more than 64 KiB.
     const sizes = r.commands.flatMap((x) => [...x.matchAll(/<0\.(\d+)>/g)].map((g) => Number(g[1])));
@@ -374,7 +427,10 @@ describe('IMAP harvest from a real Dovecot', () => {
           const fetchAll = real.fetchAll.bind(real);
           // Fault injection at the library boundary: imapflow's parser refusing one message's response.
           real.fetchAll = (async (range: string, q: unknown, opt: unknown) => {
-            if (String(range).split(',').map(Number).includes(POISON) && (q as { bodyStructure?: boolean }).bodyStructure) {
+            if (
+              String(range).split(',').map(Number).includes(POISON) &&
+              (q as { bodyStructure?: boolean }).bodyStructure
+            ) {
               throw Object.assign(new Error('Unexpected token'), { code: 'ParserError3' });
             }
             return fetchAll(range, q as never, opt as never);

@@ -60,23 +60,43 @@ afterAll(async () => {
 
 describe('sigmine optout', () => {
   it('deletes the token at once, exits 2 while Google cannot be reached, and revokes it on retry', async () => {
-    const c = await sigmine(['connect', 'gmail', '--contributor', 'lou@adatum.example', '--account', 'lou@adatum.example', '--refresh-token-file', '-'], TOKEN);
+    const c = await sigmine(
+      [
+        'connect',
+        'gmail',
+        '--contributor',
+        'lou@adatum.example',
+        '--account',
+        'lou@adatum.example',
+        '--refresh-token-file',
+        '-',
+      ],
+      TOKEN,
+    );
     expect(c.code, c.err).toBe(0);
 
     const o = await sigmine(['optout', '--contributor', 'lou@adatum.example', '--json']);
     expect(o.code, o.err).toBe(2);
-    const r = JSON.parse(o.out.trim()) as { changed: boolean; connections: Array<{ kind: string; status: string }> };
+    const r = JSON.parse(o.out.trim()) as {
+      changed: boolean;
+      connections: Array<{ kind: string; status: string }>;
+    };
     expect(r.changed).toBe(true);
     expect(r.connections).toEqual([expect.objectContaining({ kind: 'gmail', status: 'pending' })]);
 
     const list = await sigmine(['connections', 'list', '--json']);
-    expect(JSON.parse(list.out.trim())).toMatchObject({ status: 'opted-out', contributorStatus: 'opted-out', hasSecret: false });
+    expect(JSON.parse(list.out.trim())).toMatchObject({
+      status: 'opted-out',
+      contributorStatus: 'opted-out',
+      hasSecret: false,
+    });
 
     down = false;
     const retry = await sigmine(['optout', '--retry-revocations']);
     expect(retry.code, retry.err).toBe(0);
     expect(retry.out).toMatch(/1 revoked, 0 still pending/);
     expect(revoked).toEqual([TOKEN]);
-    for (const f of readdirSync(join(dir, 'db'))) expect(readFileSync(join(dir, 'db', f)).includes(TOKEN)).toBe(false);
+    for (const f of readdirSync(join(dir, 'db')))
+      expect(readFileSync(join(dir, 'db', f)).includes(TOKEN)).toBe(false);
   }, 180_000);
 });

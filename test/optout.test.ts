@@ -11,7 +11,11 @@ import { DIALECTS, freshDatabase, postgresAvailable, type TestDatabase } from '.
 import { loadConfig } from '../src/config.ts';
 import { registerConnection } from '../src/connections/register.ts';
 import { listConnections, saveRotatedSecret, connectionInfo } from '../src/connections/repository.ts';
-import { optOutContributor, retryPendingRevocations, MAX_REVOKE_ATTEMPTS } from '../src/connections/opt-out.ts';
+import {
+  optOutContributor,
+  retryPendingRevocations,
+  MAX_REVOKE_ATTEMPTS,
+} from '../src/connections/opt-out.ts';
 import { balanceOf, ledgerEntries } from '../src/store/ledger.ts';
 
 const key = randomBytes(32);
@@ -31,7 +35,11 @@ beforeAll(async () => {
     let body = '';
     req.on('data', (d: Buffer) => (body += d.toString()));
     req.on('end', () => {
-      if (req.method !== 'POST' || req.url !== '/revoke' || !/^application\/x-www-form-urlencoded/.test(req.headers['content-type'] ?? '')) {
+      if (
+        req.method !== 'POST' ||
+        req.url !== '/revoke' ||
+        !/^application\/x-www-form-urlencoded/.test(req.headers['content-type'] ?? '')
+      ) {
         res.writeHead(404).end();
         return;
       }
@@ -68,14 +76,27 @@ for (const dialect of DIALECTS) {
       await add('outlook', 'hana@tailspin-corp.example', MS_TOKEN);
       await add('imap', who, IMAP_PW, { host: 'imap.tailspin.example', port: 993, tls: true, user: who });
       await add('mailbox', '/data/takeout.mbox', null, { path: '/data/takeout.mbox' });
-      await registerConnection(t.db, { contributorEmail: 'other@tailspin.example', kind: 'gmail', account: 'other@tailspin.example', secret: 'other-token' }, key);
+      await registerConnection(
+        t.db,
+        {
+          contributorEmail: 'other@tailspin.example',
+          kind: 'gmail',
+          account: 'other@tailspin.example',
+          secret: 'other-token',
+        },
+        key,
+      );
     });
     afterEach(async () => {
       await t.dispose();
     });
 
     it('stops collection, revokes Google tokens at the provider, deletes every secret and forfeits the balance', async () => {
-      const contributor = await t.db.selectFrom('contributors').select('id').where('email', '=', who).executeTakeFirstOrThrow();
+      const contributor = await t.db
+        .selectFrom('contributors')
+        .select('id')
+        .where('email', '=', who)
+        .executeTakeFirstOrThrow();
       const before = await balanceOf(t.db, contributor.id);
       expect(before).toBeGreaterThan(0);
 
@@ -85,9 +106,19 @@ for (const dialect of DIALECTS) {
       expect(await balanceOf(t.db, contributor.id)).toBe(0);
       expect(revoked.sort()).toEqual([CAL_TOKEN, GMAIL_TOKEN].sort());
       const byKind = Object.fromEntries(r.connections.map((c) => [c.kind, c.status]));
-      expect(byKind).toEqual({ gmail: 'revoked', 'google-calendar': 'revoked', outlook: 'discarded', imap: 'discarded', mailbox: 'discarded' });
+      expect(byKind).toEqual({
+        gmail: 'revoked',
+        'google-calendar': 'revoked',
+        outlook: 'discarded',
+        imap: 'discarded',
+        mailbox: 'discarded',
+      });
 
-      const rows = await t.db.selectFrom('connections').selectAll().where('contributor_id', '=', contributor.id).execute();
+      const rows = await t.db
+        .selectFrom('connections')
+        .selectAll()
+        .where('contributor_id', '=', contributor.id)
+        .execute();
       expect(rows).toHaveLength(5);
       for (const c of rows) {
         expect(c.status).toBe('opted-out');
@@ -96,7 +127,11 @@ for (const dialect of DIALECTS) {
       }
       const revs = await t.db.selectFrom('revocations').selectAll().execute();
       expect(revs.every((x) => x.token_enc === null)).toBe(true);
-      const c = await t.db.selectFrom('contributors').selectAll().where('id', '=', contributor.id).executeTakeFirstOrThrow();
+      const c = await t.db
+        .selectFrom('contributors')
+        .selectAll()
+        .where('id', '=', contributor.id)
+        .executeTakeFirstOrThrow();
       expect(c.status).toBe('opted-out');
       expect(c.opted_out_at).not.toBeNull();
 
@@ -111,9 +146,18 @@ for (const dialect of DIALECTS) {
     it('deletes the local secret even when the provider revoke fails, and revokes it on a later retry', async () => {
       down = true;
       const r = await optOutContributor(t.db, who, { config: config(), key });
-      expect(r.connections.filter((c) => c.status === 'pending').map((c) => c.kind).sort()).toEqual(['gmail', 'google-calendar']);
+      expect(
+        r.connections
+          .filter((c) => c.status === 'pending')
+          .map((c) => c.kind)
+          .sort(),
+      ).toEqual(['gmail', 'google-calendar']);
       expect(r.connections.find((c) => c.kind === 'gmail')?.errorCode).toBe('unavailable');
-      const conns = await t.db.selectFrom('connections').select(['secret_enc', 'status']).where('kind', 'in', ['gmail', 'google-calendar']).execute();
+      const conns = await t.db
+        .selectFrom('connections')
+        .select(['secret_enc', 'status'])
+        .where('kind', 'in', ['gmail', 'google-calendar'])
+        .execute();
       expect(conns.filter((c) => c.status === 'opted-out').every((c) => c.secret_enc === null)).toBe(true);
       expect(revoked).toEqual([]);
 
@@ -129,7 +173,8 @@ for (const dialect of DIALECTS) {
       down = true;
       await optOutContributor(t.db, who, { config: config(), key });
       let tally = { revoked: 0, pending: 2, failed: 0 };
-      for (let i = 1; i < MAX_REVOKE_ATTEMPTS; i++) tally = await retryPendingRevocations(t.db, { config: config(), key });
+      for (let i = 1; i < MAX_REVOKE_ATTEMPTS; i++)
+        tally = await retryPendingRevocations(t.db, { config: config(), key });
       expect(tally).toEqual({ revoked: 0, pending: 0, failed: 2 });
       const revs = await t.db.selectFrom('revocations').selectAll().where('status', '=', 'failed').execute();
       expect(revs).toHaveLength(2);
@@ -143,8 +188,16 @@ for (const dialect of DIALECTS) {
       expect(again.changed).toBe(false);
       expect(again.forfeited).toBe(0);
       expect(revoked).toEqual([]);
-      const contributor = await t.db.selectFrom('contributors').select('id').where('email', '=', who).executeTakeFirstOrThrow();
-      expect((await ledgerEntries(t.db, { contributorId: contributor.id })).filter((e) => e.kind === 'opt-out-forfeit')).toHaveLength(1);
+      const contributor = await t.db
+        .selectFrom('contributors')
+        .select('id')
+        .where('email', '=', who)
+        .executeTakeFirstOrThrow();
+      expect(
+        (await ledgerEntries(t.db, { contributorId: contributor.id })).filter(
+          (e) => e.kind === 'opt-out-forfeit',
+        ),
+      ).toHaveLength(1);
     });
 
     it('does not let a token rotated by a harvest still running bring a secret back after the opt-out', async () => {
@@ -156,7 +209,9 @@ for (const dialect of DIALECTS) {
     });
 
     it('reports an unknown contributor as not found', async () => {
-      await expect(optOutContributor(t.db, 'nobody@tailspin.example', { config: config(), key })).rejects.toMatchObject({ code: 'not-found' });
+      await expect(
+        optOutContributor(t.db, 'nobody@tailspin.example', { config: config(), key }),
+      ).rejects.toMatchObject({ code: 'not-found' });
     });
   });
 }

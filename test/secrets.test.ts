@@ -72,8 +72,14 @@ describe('stored secrets', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sigmine-key-'));
     const file = join(dir, 'data', 'demo-secret.key');
     const warnings: string[] = [];
-    const k1 = secretKeyFrom({ secretKey: null }, { demo: true, demoKeyFile: file, warn: (m) => warnings.push(m) });
-    const k2 = secretKeyFrom({ secretKey: null }, { demo: true, demoKeyFile: file, warn: (m) => warnings.push(m) });
+    const k1 = secretKeyFrom(
+      { secretKey: null },
+      { demo: true, demoKeyFile: file, warn: (m) => warnings.push(m) },
+    );
+    const k2 = secretKeyFrom(
+      { secretKey: null },
+      { demo: true, demoKeyFile: file, warn: (m) => warnings.push(m) },
+    );
     expect(k1.equals(k2)).toBe(true);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readFileSync(file, 'utf8').trim()).toBe(k1.toString('hex'));

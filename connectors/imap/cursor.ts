@@ -31,7 +31,8 @@ export function readCursor(c: Cursor | null): ImapCursor {
     throw new ConnectorError('bad-input', `not an IMAP v1 cursor (kind ${String(c.kind)}, v ${String(c.v)})`);
   }
   const boxes = c.mailboxes;
-  if (!boxes || typeof boxes !== 'object' || Array.isArray(boxes)) throw new ConnectorError('bad-input', 'IMAP cursor has no mailboxes');
+  if (!boxes || typeof boxes !== 'object' || Array.isArray(boxes))
+    throw new ConnectorError('bad-input', 'IMAP cursor has no mailboxes');
   const out = emptyCursor();
   for (const [path, s] of Object.entries(boxes as Record<string, unknown>)) {
     const st = s as Partial<MailboxState> | null;
@@ -42,7 +43,8 @@ export function readCursor(c: Cursor | null): ImapCursor {
       typeof st.lastUid !== 'number' ||
       !Number.isInteger(st.lastUid) ||
       st.lastUid < 0 ||
-      (st.highestModseq !== undefined && (typeof st.highestModseq !== 'string' || !DIGITS.test(st.highestModseq)))
+      (st.highestModseq !== undefined &&
+        (typeof st.highestModseq !== 'string' || !DIGITS.test(st.highestModseq)))
     ) {
       throw new ConnectorError('bad-input', `IMAP cursor entry for a mailbox is malformed`);
     }
@@ -57,5 +59,9 @@ export function readCursor(c: Cursor | null): ImapCursor {
 
 /** A deep copy, so a yielded page's cursor never changes after it was handed over. */
 export function snapshot(c: ImapCursor): ImapCursor {
-  return { kind: 'imap', v: 1, mailboxes: Object.fromEntries(Object.entries(c.mailboxes).map(([k, v]) => [k, { ...v }])) };
+  return {
+    kind: 'imap',
+    v: 1,
+    mailboxes: Object.fromEntries(Object.entries(c.mailboxes).map(([k, v]) => [k, { ...v }])),
+  };
 }

@@ -54,7 +54,12 @@ export function imapError(err: unknown, oauth: boolean): ConnectorError {
   if (err instanceof ConnectorError) return err;
   const e = (err ?? {}) as ImapErrorLike;
   const rc = (e.serverResponseCode ?? '').toUpperCase();
-  if (e.authenticationFailed || rc === 'AUTHENTICATIONFAILED' || rc === 'AUTHORIZATIONFAILED' || rc === 'EXPIRED') {
+  if (
+    e.authenticationFailed ||
+    rc === 'AUTHENTICATIONFAILED' ||
+    rc === 'AUTHORIZATIONFAILED' ||
+    rc === 'EXPIRED'
+  ) {
     const code = oauth || rc === 'EXPIRED' ? 'auth-expired' : 'revoked';
     return new ConnectorError(code, `IMAP login rejected${rc ? ` (${rc})` : ''}`, { cause: err });
   }
@@ -73,6 +78,7 @@ export function imapError(err: unknown, oauth: boolean): ConnectorError {
   if (e.code && UNAVAILABLE.has(e.code)) {
     return new ConnectorError('unavailable', `IMAP server unreachable (${e.code})`, { cause: err });
   }
-  if (rc === 'UNAVAILABLE') return new ConnectorError('unavailable', 'IMAP server unavailable', { cause: err });
+  if (rc === 'UNAVAILABLE')
+    return new ConnectorError('unavailable', 'IMAP server unavailable', { cause: err });
   return new ConnectorError('unavailable', `IMAP error${e.code ? ` (${e.code})` : ''}`, { cause: err });
 }

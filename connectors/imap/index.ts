@@ -23,11 +23,28 @@
  * its newest INITIAL_LIMIT messages.
  */
 import { ImapFlow, type FetchMessageObject } from 'imapflow';
-import type { Connector, ConnectorDeps, ConnectionInfo, ConnectorFactory, ConnectorStats, Cursor, Page } from '../types.ts';
+import type {
+  Connector,
+  ConnectorDeps,
+  ConnectionInfo,
+  ConnectorFactory,
+  ConnectorStats,
+  Cursor,
+  Page,
+} from '../types.ts';
 import { ConnectorError } from '../types.ts';
 import { readCursor, snapshot, type ImapCursor } from './cursor.ts';
 import { imapError } from './errors.ts';
-import { IMAP_HEADER_FIELDS, buildMinimal, chooseTextParts, rawFetchBytes, type ImapMinimalMessage, type StructureNode, type TextPart, type TextParts } from './message.ts';
+import {
+  IMAP_HEADER_FIELDS,
+  buildMinimal,
+  chooseTextParts,
+  rawFetchBytes,
+  type ImapMinimalMessage,
+  type StructureNode,
+  type TextPart,
+  type TextParts,
+} from './message.ts';
 
 /** Decoded bytes of the text part fetched per message (see the module comment for the numbers). */
 export const HEAD_BYTES = 16 * 1024;
@@ -39,7 +56,10 @@ export const INITIAL_LIMIT = 10_000;
 const SKIP_SPECIAL = new Set(['\\Junk', '\\Trash', '\\Drafts']);
 
 /** The slice of ImapFlow this connector uses (tests may pass a client with extra logging). */
-export type ImapClient = Pick<ImapFlow, 'connect' | 'list' | 'mailboxOpen' | 'search' | 'fetchAll' | 'logout' | 'close' | 'usable'>;
+export type ImapClient = Pick<
+  ImapFlow,
+  'connect' | 'list' | 'mailboxOpen' | 'search' | 'fetchAll' | 'logout' | 'close' | 'usable'
+>;
 
 export interface ImapSettings {
   host: string;
@@ -60,8 +80,11 @@ export function imapSettings(conn: ConnectionInfo): ImapSettings {
   const user = typeof c.user === 'string' && c.user ? c.user : conn.account;
   const auth = c.auth === 'xoauth2' ? 'xoauth2' : 'password';
   if (!host) throw new ConnectorError('config', 'IMAP connection has no host');
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ConnectorError('config', 'IMAP port must be 1-65535');
-  const mailboxes = Array.isArray(c.mailboxes) ? c.mailboxes.filter((m): m is string => typeof m === 'string') : [];
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new ConnectorError('config', 'IMAP port must be 1-65535');
+  const mailboxes = Array.isArray(c.mailboxes)
+    ? c.mailboxes.filter((m): m is string => typeof m === 'string')
+    : [];
   return { host, port, tls, user, auth, mailboxes, rejectUnauthorized: c.tlsRejectUnauthorized !== false };
 }
 
@@ -70,7 +93,11 @@ export interface ImapConnectorOptions {
   makeClient?: (options: ConstructorParameters<typeof ImapFlow>[0]) => ImapClient;
 }
 
-export function createImapConnector(conn: ConnectionInfo, deps: ConnectorDeps, opts: ImapConnectorOptions = {}): Connector {
+export function createImapConnector(
+  conn: ConnectionInfo,
+  deps: ConnectorDeps,
+  opts: ImapConnectorOptions = {},
+): Connector {
   const settings = imapSettings(conn);
   if (!conn.secret) throw new ConnectorError('config', 'IMAP connection has no password or token');
   const secret = conn.secret;
@@ -105,7 +132,11 @@ export function createImapConnector(conn: ConnectionInfo, deps: ConnectorDeps, o
     return c;
   };
 
-  async function* run(start: Cursor | null, since: Date | undefined, signal: AbortSignal | undefined): AsyncGenerator<Page> {
+  async function* run(
+    start: Cursor | null,
+    since: Date | undefined,
+    signal: AbortSignal | undefined,
+  ): AsyncGenerator<Page> {
     const cursor: ImapCursor = readCursor(start);
     client = await open();
     const c = client;
@@ -117,7 +148,8 @@ export function createImapConnector(conn: ConnectionInfo, deps: ConnectorDeps, o
       .filter((m) => !(m.specialUse && SKIP_SPECIAL.has(m.specialUse)) || wanted.has(m.path))
       .map((m) => m.path);
     // Forget mailboxes that no longer exist (renamed or deleted): their UIDs mean nothing now.
-    for (const path of Object.keys(cursor.mailboxes)) if (!boxes.includes(path)) delete cursor.mailboxes[path];
+    for (const path of Object.keys(cursor.mailboxes))
+      if (!boxes.includes(path)) delete cursor.mailboxes[path];
 
     for (const path of boxes) {
       if (signal?.aborted) throw signal.reason ?? new Error('aborted');
@@ -153,7 +185,9 @@ export function createImapConnector(conn: ConnectionInfo, deps: ConnectorDeps, o
         cursor.mailboxes[path] = state(Math.max(lastUid, top));
         continue;
       }
-      const found = await call(() => c.search({ uid: `${lastUid + 1}:*`, ...(since ? { since } : {}) }, { uid: true }));
+      const found = await call(() =>
+        c.search({ uid: `${lastUid + 1}:*`, ...(since ? { since } : {}) }, { uid: true }),
+      );
       // `N:*` includes the highest UID even when it is below N (RFC 3501 6.4.8): filter.
       let uids = (Array.isArray(found) ? found : []).filter((u) => u > lastUid).sort((a, b) => a - b);
       if (!prev && uids.length > INITIAL_LIMIT) uids = uids.slice(uids.length - INITIAL_LIMIT);
@@ -188,7 +222,12 @@ export function createImapConnector(conn: ConnectionInfo, deps: ConnectorDeps, o
    * message by message, and messages that still fail are skipped, so one bad message cannot stop every
    * later harvest of the mailbox at the same page. Connection and login errors still end the run.
    */
-  async function fetchPageSkippingBad(c: ImapClient, path: string, uidValidity: string, uids: number[]): Promise<ImapMinimalMessage[]> {
+  async function fetchPageSkippingBad(
+    c: ImapClient,
+    path: string,
+    uidValidity: string,
+    uids: number[],
+  ): Promise<ImapMinimalMessage[]> {
     try {
       return await fetchPage(c, path, uidValidity, uids);
     } catch (err) {
@@ -206,13 +245,25 @@ export function createImapConnector(conn: ConnectionInfo, deps: ConnectorDeps, o
     return out;
   }
 
-  async function fetchPage(c: ImapClient, path: string, uidValidity: string, uids: number[]): Promise<ImapMinimalMessage[]> {
+  async function fetchPage(
+    c: ImapClient,
+    path: string,
+    uidValidity: string,
+    uids: number[],
+  ): Promise<ImapMinimalMessage[]> {
     const metas = await call(() =>
-      c.fetchAll(uids.join(','), { uid: true, bodyStructure: true, internalDate: true, headers: [...IMAP_HEADER_FIELDS] }, { uid: true }),
+      c.fetchAll(
+        uids.join(','),
+        { uid: true, bodyStructure: true, internalDate: true, headers: [...IMAP_HEADER_FIELDS] },
+        { uid: true },
+      ),
     );
     // Messages asking for the same parts with the same byte budgets share one FETCH command.
     const plans = new Map<number, Array<{ tp: TextPart; bytes: number }>>();
-    const groups = new Map<string, { query: Array<{ key: string; start: number; maxLength: number }>; uids: number[] }>();
+    const groups = new Map<
+      string,
+      { query: Array<{ key: string; start: number; maxLength: number }>; uids: number[] }
+    >();
     for (const m of metas) {
       const plan = fetchPlan(chooseTextParts(m.bodyStructure as StructureNode | undefined));
       plans.set(m.uid, plan);

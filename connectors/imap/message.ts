@@ -17,20 +17,72 @@ import { MAX_MIME_DEPTH, MAX_MIME_PARTS } from '../../parsers/budget.ts';
  */
 export const IMAP_HEADER_FIELDS = [
   // identity and dates
-  'from', 'reply-to', 'sender', 'to', 'cc', 'date', 'message-id', 'return-path', 'x-from',
+  'from',
+  'reply-to',
+  'sender',
+  'to',
+  'cc',
+  'date',
+  'message-id',
+  'return-path',
+  'x-from',
   // list traces (RFC 2369/2919 and list servers): a person's post to a discussion list is not bulk
-  'list-unsubscribe', 'list-unsubscribe-post', 'list-id', 'list-post', 'list-subscribe', 'list-help',
-  'list-software', 'list-archive', 'x-mailing-list', 'x-beenthere', 'x-mailman-version', 'x-loop', 'mailing-list',
+  'list-unsubscribe',
+  'list-unsubscribe-post',
+  'list-id',
+  'list-post',
+  'list-subscribe',
+  'list-help',
+  'list-software',
+  'list-archive',
+  'x-mailing-list',
+  'x-beenthere',
+  'x-mailman-version',
+  'x-loop',
+  'mailing-list',
   // automation and clients
-  'precedence', 'auto-submitted', 'feedback-id', 'x-mailer', 'user-agent', 'x-autoreply', 'x-autorespond',
+  'precedence',
+  'auto-submitted',
+  'feedback-id',
+  'x-mailer',
+  'user-agent',
+  'x-autoreply',
+  'x-autorespond',
   'x-auto-response-suppress',
   // ESP signals
-  'x-ses-outgoing', 'x-sg-eid', 'x-sg-id', 'x-mc-user', 'x-mandrill-user', 'x-pm-message-id', 'x-csa-complaints',
-  'x-report-abuse', 'x-feedback-id', 'x-msfbl', 'x-sfmc-stack', 'x-mktomailer', 'x-ems-stamp', 'x-hs-cid',
+  'x-ses-outgoing',
+  'x-sg-eid',
+  'x-sg-id',
+  'x-mc-user',
+  'x-mandrill-user',
+  'x-pm-message-id',
+  'x-csa-complaints',
+  'x-report-abuse',
+  'x-feedback-id',
+  'x-msfbl',
+  'x-sfmc-stack',
+  'x-mktomailer',
+  'x-ems-stamp',
+  'x-hs-cid',
   // members of the parser's prefix families
-  'x-mailgun-sid', 'x-mailgun-tag', 'x-mailgun-variables', 'x-mailgun-batch-id', 'x-campaign', 'x-campaignid',
-  'x-campaign-id', 'x-campaignname', 'x-mailchimp-campaign', 'x-sendgrid-eid', 'x-sendgrid-id', 'x-ses-configuration-set',
-  'x-ses-message-tags', 'x-mc-ip', 'x-mc-unique', 'x-sfdc-lk', 'x-sfdc-user', 'x-marketo-id',
+  'x-mailgun-sid',
+  'x-mailgun-tag',
+  'x-mailgun-variables',
+  'x-mailgun-batch-id',
+  'x-campaign',
+  'x-campaignid',
+  'x-campaign-id',
+  'x-campaignname',
+  'x-mailchimp-campaign',
+  'x-sendgrid-eid',
+  'x-sendgrid-id',
+  'x-ses-configuration-set',
+  'x-ses-message-tags',
+  'x-mc-ip',
+  'x-mc-unique',
+  'x-sfdc-lk',
+  'x-sfdc-user',
+  'x-marketo-id',
 ] as const;
 
 /** The part of a BODYSTRUCTURE that imapflow returns (a narrow slice of MessageStructureObject). */
@@ -171,7 +223,10 @@ const BOUNDARY = `sigmine-imap-${randomBytes(12).toString('hex')}`;
 export function buildMinimal(f: FetchedPart): ImapMinimalMessage {
   const head = f.headers ? latin1(f.headers).replace(/(\r?\n)+$/, '') : '';
   const chunks: Buffer[] = [
-    Buffer.from(`${head ? `${head}\r\n` : ''}MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="${BOUNDARY}"\r\n\r\n`, 'latin1'),
+    Buffer.from(
+      `${head ? `${head}\r\n` : ''}MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="${BOUNDARY}"\r\n\r\n`,
+      'latin1',
+    ),
   ];
   for (const t of f.texts) {
     if (!t.raw) continue;

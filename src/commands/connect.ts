@@ -28,7 +28,11 @@ const MS_KINDS = ['outlook', 'outlook-calendar', 'outlook-contacts'] as const;
 
 const fail = (message: string, code = 'bad-input') => Object.assign(new Error(message), { code });
 
-async function save(config: Readonly<Config>, input: NewConnection, json: boolean | undefined): Promise<void> {
+async function save(
+  config: Readonly<Config>,
+  input: NewConnection,
+  json: boolean | undefined,
+): Promise<void> {
   const key = input.secret ? secretKeyFrom(config) : null;
   const r: Registered = await usingDatabase(config.database, ({ db }) => registerConnection(db, input, key));
   const out = {
@@ -41,47 +45,78 @@ async function save(config: Readonly<Config>, input: NewConnection, json: boolea
   };
   if (json) printJsonLine(out);
   else {
-    console.log(`${r.created ? 'connected' : 'reconnected'} ${out.kind} ${out.account} for ${out.contributor} (connection ${out.id})`);
+    console.log(
+      `${r.created ? 'connected' : 'reconnected'} ${out.kind} ${out.account} for ${out.contributor} (connection ${out.id})`,
+    );
     if (r.bonus > 0) console.log(`connection bonus: +${r.bonus} credits`);
   }
 }
 
 /** OAuth CLI flow through D's / E's loopback functions; returns the refresh token (never printed). */
-async function oauthRefreshToken(config: Readonly<Config>, kind: string, loginHint: string | undefined): Promise<string> {
+async function oauthRefreshToken(
+  config: Readonly<Config>,
+  kind: string,
+  loginHint: string | undefined,
+): Promise<string> {
   if ((GOOGLE_KINDS as readonly string[]).includes(kind)) {
-    if (!config.google.clientId) throw fail('SIGMINE_GOOGLE_CLIENT_ID is not set: cannot start the Google consent flow', 'config');
+    if (!config.google.clientId)
+      throw fail('SIGMINE_GOOGLE_CLIENT_ID is not set: cannot start the Google consent flow', 'config');
     const { connectGoogleCli } = await import('../../connectors/google/oauth.ts');
     const grant = await connectGoogleCli(config, [kind as (typeof GOOGLE_KINDS)[number]], { loginHint });
     return grant.refreshToken;
   }
-  if (!config.microsoft.clientId) throw fail('SIGMINE_MS_CLIENT_ID is not set: cannot start the Microsoft consent flow', 'config');
+  if (!config.microsoft.clientId)
+    throw fail('SIGMINE_MS_CLIENT_ID is not set: cannot start the Microsoft consent flow', 'config');
   const { cliConnect } = await import('../../connectors/outlook/oauth.ts');
   const tokens = await cliConnect(config.microsoft, kind as (typeof MS_KINDS)[number], { loginHint });
-  if (!tokens.refreshToken) throw fail('Microsoft returned no refresh token (was offline_access granted?)', 'bad-input');
+  if (!tokens.refreshToken)
+    throw fail('Microsoft returned no refresh token (was offline_access granted?)', 'bad-input');
   return tokens.refreshToken;
 }
 
 function registerOAuthKind(connect: Command, kind: string, provider: string): void {
   connect
     .command(kind)
-    .description(`connect a ${provider} source with a refresh token from a file/stdin, or --oauth in a browser`)
+    .description(
+      `connect a ${provider} source with a refresh token from a file/stdin, or --oauth in a browser`,
+    )
     .requiredOption('--contributor <email>', 'the community member who connects it')
     .option('--account <email>', 'the mailbox/account address (default with --oauth: the contributor)')
     .option('--refresh-token-file <file>', 'file holding the refresh token ("-" = stdin)')
-    .option('--oauth', 'run the consent flow: prints a URL, waits for the browser on a 127.0.0.1 redirect (PKCE)')
+    .option(
+      '--oauth',
+      'run the consent flow: prints a URL, waits for the browser on a 127.0.0.1 redirect (PKCE)',
+    )
     .option('--json', 'machine-readable output')
-    .action(async (o: { contributor: string; account?: string; refreshTokenFile?: string; oauth?: boolean; json?: boolean }) => {
-      const config = loadConfig();
-      if (Boolean(o.oauth) === Boolean(o.refreshTokenFile)) throw fail('give exactly one of --refresh-token-file FILE or --oauth');
-      if (!o.oauth && !o.account) throw fail('--account EMAIL is required with --refresh-token-file');
-      secretKeyFrom(config); // fail before asking for consent, not after
-      const secret = o.oauth ? await oauthRefreshToken(config, kind, o.account) : await readSecretInput(o.refreshTokenFile!);
-      await save(config, { contributorEmail: o.contributor, kind, account: o.account ?? o.contributor, secret }, o.json);
-    });
+    .action(
+      async (o: {
+        contributor: string;
+        account?: string;
+        refreshTokenFile?: string;
+        oauth?: boolean;
+        json?: boolean;
+      }) => {
+        const config = loadConfig();
+        if (Boolean(o.oauth) === Boolean(o.refreshTokenFile))
+          throw fail('give exactly one of --refresh-token-file FILE or --oauth');
+        if (!o.oauth && !o.account) throw fail('--account EMAIL is required with --refresh-token-file');
+        secretKeyFrom(config); // fail before asking for consent, not after
+        const secret = o.oauth
+          ? await oauthRefreshToken(config, kind, o.account)
+          : await readSecretInput(o.refreshTokenFile!);
+        await save(
+          config,
+          { contributorEmail: o.contributor, kind, account: o.account ?? o.contributor, secret },
+          o.json,
+        );
+      },
+    );
 }
 
 export function register(program: Command): void {
-  const connect = program.command('connect').description('register a mail, calendar or contacts source for a contributor');
+  const connect = program
+    .command('connect')
+    .description('register a mail, calendar or contacts source for a contributor');
   for (const k of GOOGLE_KINDS) registerOAuthKind(connect, k, 'Google');
   for (const k of MS_KINDS) registerOAuthKind(connect, k, 'Microsoft 365');
 
@@ -94,7 +129,10 @@ export function register(program: Command): void {
     .option('--tls', 'implicit TLS (default for port 993)')
     .option('--no-tls', 'no implicit TLS (STARTTLS is still used when the server offers it)')
     .requiredOption('--user <user>', 'login name')
-    .requiredOption('--password-file <file>', 'file holding the password, or an access token with --xoauth2 ("-" = stdin)')
+    .requiredOption(
+      '--password-file <file>',
+      'file holding the password, or an access token with --xoauth2 ("-" = stdin)',
+    )
     .option('--xoauth2', 'the file holds an OAuth access token (XOAUTH2/OAUTHBEARER login)')
     .option('--mailbox <path...>', 'extra folders to read besides INBOX and Sent')
     .option('--verify', 'log in once before saving, to catch a wrong host or password now')
@@ -114,7 +152,8 @@ export function register(program: Command): void {
       }) => {
         const config = loadConfig();
         const port = Number(o.port);
-        if (!Number.isInteger(port) || port < 1 || port > 65535) throw fail('--port must be a number 1-65535');
+        if (!Number.isInteger(port) || port < 1 || port > 65535)
+          throw fail('--port must be a number 1-65535');
         secretKeyFrom(config);
         const secret = await readSecretInput(o.passwordFile);
         const settings: Record<string, unknown> = {
@@ -126,7 +165,11 @@ export function register(program: Command): void {
           ...(o.mailbox?.length ? { mailboxes: o.mailbox } : {}),
         };
         if (o.verify) await verifyImap(config, o.user, settings, secret);
-        await save(config, { contributorEmail: o.contributor, kind: 'imap', account: o.user, config: settings, secret }, o.json);
+        await save(
+          config,
+          { contributorEmail: o.contributor, kind: 'imap', account: o.user, config: settings, secret },
+          o.json,
+        );
       },
     );
 
@@ -140,16 +183,30 @@ export function register(program: Command): void {
       const config = loadConfig();
       const path = resolve(o.path);
       if (!existsSync(path)) throw fail(`no such file or folder: ${path}`, 'not-found');
-      await save(config, { contributorEmail: o.contributor, kind: 'mailbox', account: path, config: { path } }, o.json);
+      await save(
+        config,
+        { contributorEmail: o.contributor, kind: 'mailbox', account: path, config: { path } },
+        o.json,
+      );
     });
 }
 
 /** One login + LIST + EXAMINE of INBOX through the connector itself, reading no message. */
-async function verifyImap(config: Readonly<Config>, user: string, settings: Record<string, unknown>, secret: string): Promise<void> {
-  const c = createImapConnector({ id: 'verify', kind: 'imap', account: user, config: { ...settings, mailboxes: [] }, secret }, { config });
+async function verifyImap(
+  config: Readonly<Config>,
+  user: string,
+  settings: Record<string, unknown>,
+  secret: string,
+): Promise<void> {
+  const c = createImapConnector(
+    { id: 'verify', kind: 'imap', account: user, config: { ...settings, mailboxes: [] }, secret },
+    { config },
+  );
   try {
     // The first page needs a login and a LIST; stop before any message is fetched.
-    const it = c.pages({ kind: 'imap', v: 1, mailboxes: {} }, { signal: AbortSignal.abort(new Error('verified')) })[Symbol.asyncIterator]();
+    const it = c
+      .pages({ kind: 'imap', v: 1, mailboxes: {} }, { signal: AbortSignal.abort(new Error('verified')) })
+      [Symbol.asyncIterator]();
     await it.next().catch((err: Error) => {
       if (err.message !== 'verified') throw err;
     });

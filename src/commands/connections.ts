@@ -11,14 +11,18 @@ import { printJsonLine, printTable } from '../cli/output.ts';
 import { listConnections } from '../connections/repository.ts';
 
 export function register(program: Command): void {
-  const connections = program.command('connections').description('registered sources (mailboxes, calendars, contacts)');
+  const connections = program
+    .command('connections')
+    .description('registered sources (mailboxes, calendars, contacts)');
   connections
     .command('list', { isDefault: true })
     .description('list connections and their status')
     .option('--contributor <email>', "only this contributor's connections")
     .option('--json', 'one JSON object per line')
     .action(async (o: { contributor?: string; json?: boolean }) => {
-      const rows = await usingDatabase(loadConfig().database, ({ db }) => listConnections(db, { contributorEmail: o.contributor }));
+      const rows = await usingDatabase(loadConfig().database, ({ db }) =>
+        listConnections(db, { contributorEmail: o.contributor }),
+      );
       if (o.json) {
         for (const r of rows) {
           printJsonLine({

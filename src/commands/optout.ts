@@ -34,13 +34,18 @@ export function register(program: Command): void {
       const config = loadConfig();
       const key = keyIfAny(config);
       if (!o.contributor && !o.retryRevocations) {
-        throw Object.assign(new Error('give --contributor EMAIL (or --retry-revocations)'), { code: 'bad-input' });
+        throw Object.assign(new Error('give --contributor EMAIL (or --retry-revocations)'), {
+          code: 'bad-input',
+        });
       }
       await usingDatabase(config.database, async ({ db }) => {
         if (o.retryRevocations && !o.contributor) {
           const t = await retryPendingRevocations(db, { config, key });
           if (o.json) printJsonLine(t);
-          else console.log(`revocations: ${t.revoked} revoked, ${t.pending} still pending, ${t.failed} given up`);
+          else
+            console.log(
+              `revocations: ${t.revoked} revoked, ${t.pending} still pending, ${t.failed} given up`,
+            );
           if (t.pending + t.failed > 0) setExit(EXIT.partial);
           return;
         }
@@ -59,7 +64,10 @@ export function register(program: Command): void {
               r.connections.map((c) => [c.kind, c.account, c.status, c.errorCode ?? '']),
             );
           }
-          if (unsettled.length) console.log('some provider revokes failed; secrets are deleted locally; retry with `sigmine optout --retry-revocations`');
+          if (unsettled.length)
+            console.log(
+              'some provider revokes failed; secrets are deleted locally; retry with `sigmine optout --retry-revocations`',
+            );
         }
         if (unsettled.length) setExit(EXIT.partial);
       });

@@ -63,15 +63,25 @@ export interface OptOutDeps {
 }
 
 /** Opts a contributor out. Idempotent: a second call changes nothing and only retries pending revokes. */
-export async function optOutContributor(db: Kysely<DB>, email: string, deps: OptOutDeps): Promise<OptOutResult> {
+export async function optOutContributor(
+  db: Kysely<DB>,
+  email: string,
+  deps: OptOutDeps,
+): Promise<OptOutResult> {
   const contributor = await getContributorByEmail(db, email);
   if (!contributor) throw new ConnectionsError('not-found', 'no contributor with that email');
   const at = (deps.now?.() ?? new Date()).toISOString();
   const factoryFor = deps.factoryFor ?? connectorFactory;
 
   const { changed, forfeited } = await db.transaction().execute(async (trx) => {
-    const conns = await trx.selectFrom('connections').selectAll().where('contributor_id', '=', contributor.id).execute();
-    const already = contributor.status === 'opted-out' && conns.every((c) => c.status === 'opted-out' && c.secret_enc === null);
+    const conns = await trx
+      .selectFrom('connections')
+      .selectAll()
+      .where('contributor_id', '=', contributor.id)
+      .execute();
+    const already =
+      contributor.status === 'opted-out' &&
+      conns.every((c) => c.status === 'opted-out' && c.secret_enc === null);
     await trx
       .updateTable('contributors')
       .set({ status: 'opted-out', opted_out_at: contributor.opted_out_at ?? at })
@@ -122,7 +132,10 @@ export async function optOutContributor(db: Kysely<DB>, email: string, deps: Opt
 }
 
 /** The latest revocation of each of a contributor's connections. */
-export async function revocationOutcomes(db: Kysely<DB>, contributorId: string): Promise<RevocationOutcome[]> {
+export async function revocationOutcomes(
+  db: Kysely<DB>,
+  contributorId: string,
+): Promise<RevocationOutcome[]> {
   const rows = await db
     .selectFrom('revocations')
     .innerJoin('connections', 'connections.id', 'revocations.connection_id')
@@ -138,7 +151,14 @@ export async function revocationOutcomes(db: Kysely<DB>, contributorId: string):
     .orderBy('revocations.created_at')
     .execute();
   const latest = new Map<string, RevocationOutcome>();
-  for (const r of rows) latest.set(r.connectionId, { connectionId: r.connectionId, kind: r.kind, account: r.account, status: r.status, errorCode: r.errorCode });
+  for (const r of rows)
+    latest.set(r.connectionId, {
+      connectionId: r.connectionId,
+      kind: r.kind,
+      account: r.account,
+      status: r.status,
+      errorCode: r.errorCode,
+    });
   return [...latest.values()];
 }
 
@@ -155,7 +175,15 @@ export async function retryPendingRevocations(
   let q = db
     .selectFrom('revocations')
     .innerJoin('connections', 'connections.id', 'revocations.connection_id')
-    .select(['revocations.id', 'revocations.kind', 'revocations.attempts', 'revocations.token_enc', 'connections.account', 'connections.config_json', 'connections.id as connectionId'])
+    .select([
+      'revocations.id',
+      'revocations.kind',
+      'revocations.attempts',
+      'revocations.token_enc',
+      'connections.account',
+      'connections.config_json',
+      'connections.id as connectionId',
+    ])
     .where('revocations.status', '=', 'pending');
   if (deps.contributorId) q = q.where('connections.contributor_id', '=', deps.contributorId);
   const pending = await q.execute();
@@ -165,7 +193,8 @@ export async function retryPendingRevocations(
     let errorCode: string | null = null;
     try {
       if (!r.token_enc) throw Object.assign(new Error('no token left to revoke'), { code: 'config' });
-      if (!deps.key) throw Object.assign(new Error('SIGMINE_SECRET_KEY is needed to revoke'), { code: 'config' });
+      if (!deps.key)
+        throw Object.assign(new Error('SIGMINE_SECRET_KEY is needed to revoke'), { code: 'config' });
       const secret = decryptSecret(r.token_enc, deps.key);
       const factory = await factoryFor(r.kind);
       let config: Record<string, unknown> = {};
@@ -174,15 +203,25 @@ export async function retryPendingRevocations(
       } catch {
         /* keep {} */
       }
-      await factory.revoke?.({ id: r.connectionId, kind: r.kind, account: r.account, config, secret }, { config: deps.config });
+      await factory.revoke?.(
+        { id: r.connectionId, kind: r.kind, account: r.account, config, secret },
+        { config: deps.config },
+      );
     } catch (err) {
       errorCode = String((err as { code?: unknown }).code ?? 'unavailable').slice(0, 32);
     }
     const attempts = r.attempts + 1;
-    const status: RevocationStatus = errorCode === null ? 'revoked' : attempts >= MAX_REVOKE_ATTEMPTS ? 'failed' : 'pending';
+    const status: RevocationStatus =
+      errorCode === null ? 'revoked' : attempts >= MAX_REVOKE_ATTEMPTS ? 'failed' : 'pending';
     await db
       .updateTable('revocations')
-      .set({ status, attempts, last_error_code: errorCode, updated_at: t, ...(status === 'pending' ? {} : { token_enc: null }) })
+      .set({
+        status,
+        attempts,
+        last_error_code: errorCode,
+        updated_at: t,
+        ...(status === 'pending' ? {} : { token_enc: null }),
+      })
       .where('id', '=', r.id)
       .execute();
     tally[status === 'revoked' ? 'revoked' : status === 'failed' ? 'failed' : 'pending']++;

@@ -15,7 +15,11 @@ export interface Registered {
   bonus: number;
 }
 
-export async function registerConnection(db: Kysely<DB>, input: NewConnection, key: Buffer | null): Promise<Registered> {
+export async function registerConnection(
+  db: Kysely<DB>,
+  input: NewConnection,
+  key: Buffer | null,
+): Promise<Registered> {
   return db.transaction().execute(async (trx) => {
     const { connection, created } = await upsertConnection(trx, input, key);
     const bonus = await awardConnectionBonus(trx, connection.id);

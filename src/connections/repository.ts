@@ -55,12 +55,17 @@ export function normaliseEmail(email: string): string {
 function checkEmail(email: string, what: string): string {
   const e = normaliseEmail(email);
   // Bounded, linear check: one @, no spaces, at most 320 characters (RFC 5321 limits).
-  if (e.length > 320 || !/^[^\s@]+@[^\s@]+$/.test(e)) throw new ConnectionsError('bad-input', `${what} is not an email address`);
+  if (e.length > 320 || !/^[^\s@]+@[^\s@]+$/.test(e))
+    throw new ConnectionsError('bad-input', `${what} is not an email address`);
   return e;
 }
 
 export async function getContributorByEmail(db: Kysely<DB>, email: string): Promise<ContributorRow | null> {
-  const row = await db.selectFrom('contributors').selectAll().where('email', '=', normaliseEmail(email)).executeTakeFirst();
+  const row = await db
+    .selectFrom('contributors')
+    .selectAll()
+    .where('email', '=', normaliseEmail(email))
+    .executeTakeFirst();
   return row ?? null;
 }
 
@@ -68,7 +73,10 @@ export async function getContributorByEmail(db: Kysely<DB>, email: string): Prom
  * The contributor with this email, created when new. A contributor who opted out and connects again is
  * active again (connecting is a new, explicit consent); their forfeited credits stay forfeited.
  */
-export async function ensureContributor(db: Kysely<DB>, email: string): Promise<{ contributor: ContributorRow; created: boolean }> {
+export async function ensureContributor(
+  db: Kysely<DB>,
+  email: string,
+): Promise<{ contributor: ContributorRow; created: boolean }> {
   const e = checkEmail(email, 'contributor');
   const existing = await getContributorByEmail(db, e);
   if (existing) {
@@ -78,7 +86,13 @@ export async function ensureContributor(db: Kysely<DB>, email: string): Promise<
     }
     return { contributor: existing, created: false };
   }
-  const row: ContributorRow = { id: randomUUID(), email: e, status: 'active', created_at: now(), opted_out_at: null };
+  const row: ContributorRow = {
+    id: randomUUID(),
+    email: e,
+    status: 'active',
+    created_at: now(),
+    opted_out_at: null,
+  };
   await db.insertInto('contributors').values(row).execute();
   return { contributor: row, created: true };
 }
@@ -104,8 +118,10 @@ export async function upsertConnection(
   key: Buffer | null,
 ): Promise<{ connection: ConnectionSummary; created: boolean; contributorCreated: boolean }> {
   const account = input.account.trim();
-  if (!account || account.length > 320) throw new ConnectionsError('bad-input', 'account is empty or too long');
-  if (input.secret && !key) throw new ConnectionsError('bad-input', 'a secret key is needed to store this secret');
+  if (!account || account.length > 320)
+    throw new ConnectionsError('bad-input', 'account is empty or too long');
+  if (input.secret && !key)
+    throw new ConnectionsError('bad-input', 'a secret key is needed to store this secret');
   const secretEnc = input.secret ? encryptSecret(input.secret, key as Buffer) : null;
   const { contributor, created: contributorCreated } = await ensureContributor(db, input.contributorEmail);
   const configJson = JSON.stringify(input.config ?? {});
@@ -122,7 +138,14 @@ export async function upsertConnection(
     id = existing.id;
     await db
       .updateTable('connections')
-      .set({ config_json: configJson, secret_enc: secretEnc, status: 'active', last_error_code: null, revoked_at: null, updated_at: t })
+      .set({
+        config_json: configJson,
+        secret_enc: secretEnc,
+        status: 'active',
+        last_error_code: null,
+        revoked_at: null,
+        updated_at: t,
+      })
       .where('id', '=', id)
       .execute();
   } else {
@@ -202,11 +225,17 @@ export interface ListFilter {
 
 export async function listConnections(db: Kysely<DB>, filter: ListFilter = {}): Promise<ConnectionSummary[]> {
   let q = baseQuery(db);
-  if (filter.contributorEmail) q = q.where('contributors.email', '=', normaliseEmail(filter.contributorEmail));
+  if (filter.contributorEmail)
+    q = q.where('contributors.email', '=', normaliseEmail(filter.contributorEmail));
   if (filter.status) q = q.where('connections.status', '=', filter.status);
   if (filter.kind) q = q.where('connections.kind', '=', filter.kind);
-  if (filter.harvestable) q = q.where('connections.status', '=', 'active').where('contributors.status', '=', 'active');
-  const rows = await q.orderBy('contributors.email').orderBy('connections.created_at').orderBy('connections.id').execute();
+  if (filter.harvestable)
+    q = q.where('connections.status', '=', 'active').where('contributors.status', '=', 'active');
+  const rows = await q
+    .orderBy('contributors.email')
+    .orderBy('connections.created_at')
+    .orderBy('connections.id')
+    .execute();
   return rows.map((r) => summarise(r as JoinedRow));
 }
 
@@ -214,10 +243,15 @@ export async function listConnections(db: Kysely<DB>, filter: ListFilter = {}): 
  * What a connector needs: the connection with its secret decrypted. `key` may be null for connections
  * without a secret (local mailbox files). Never log the result.
  */
-export async function connectionInfo(db: Kysely<DB>, id: string, key: Buffer | null): Promise<ConnectionInfo> {
+export async function connectionInfo(
+  db: Kysely<DB>,
+  id: string,
+  key: Buffer | null,
+): Promise<ConnectionInfo> {
   const r = await db.selectFrom('connections').selectAll().where('id', '=', id).executeTakeFirst();
   if (!r) throw new ConnectionsError('not-found', `no connection ${id}`);
-  if (r.secret_enc && !key) throw new ConnectionsError('bad-input', 'SIGMINE_SECRET_KEY is needed to use this connection');
+  if (r.secret_enc && !key)
+    throw new ConnectionsError('bad-input', 'SIGMINE_SECRET_KEY is needed to use this connection');
   return {
     id: r.id,
     kind: r.kind,
@@ -252,11 +286,20 @@ export async function saveCursor(db: Kysely<DB>, id: string, cursor: Cursor | nu
 /** Records the end of a harvest of this connection (error code null when it went fine). */
 export async function recordHarvest(db: Kysely<DB>, id: string, errorCode: string | null): Promise<void> {
   const t = now();
-  await db.updateTable('connections').set({ last_harvest_at: t, last_error_code: errorCode, updated_at: t }).where('id', '=', id).execute();
+  await db
+    .updateTable('connections')
+    .set({ last_harvest_at: t, last_error_code: errorCode, updated_at: t })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Stores a provider's new refresh token (Microsoft rotates them on every refresh), encrypted. */
-export async function saveRotatedSecret(db: Kysely<DB>, id: string, secret: string, key: Buffer): Promise<void> {
+export async function saveRotatedSecret(
+  db: Kysely<DB>,
+  id: string,
+  secret: string,
+  key: Buffer,
+): Promise<void> {
   const res = await db
     .updateTable('connections')
     .set({ secret_enc: encryptSecret(secret, key), updated_at: now() })

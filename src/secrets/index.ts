@@ -39,7 +39,8 @@ export function parseSecretKey(text: string): Buffer {
   const t = text.trim();
   let key: Buffer | null = null;
   if (/^[0-9a-fA-F]{64}$/.test(t)) key = Buffer.from(t, 'hex');
-  else if (/^[A-Za-z0-9+/_-]{43}={0,1}$/.test(t)) key = Buffer.from(t.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  else if (/^[A-Za-z0-9+/_-]{43}={0,1}$/.test(t))
+    key = Buffer.from(t.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
   if (!key || key.length !== 32) {
     throw new SecretError(
       'bad-key',
@@ -117,11 +118,17 @@ export function decryptSecret(stored: string, key: Buffer): string {
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
     decipher.setAuthTag(tag);
-    return Buffer.concat([decipher.update(Buffer.from(ctText, 'base64url')), decipher.final()]).toString('utf8');
+    return Buffer.concat([decipher.update(Buffer.from(ctText, 'base64url')), decipher.final()]).toString(
+      'utf8',
+    );
   } catch (err) {
-    throw new SecretError('decrypt-failed', 'stored secret could not be decrypted (wrong key or modified value)', {
-      cause: err,
-    });
+    throw new SecretError(
+      'decrypt-failed',
+      'stored secret could not be decrypted (wrong key or modified value)',
+      {
+        cause: err,
+      },
+    );
   }
 }
 
@@ -132,7 +139,10 @@ const MAX_SECRET_BYTES = 64 * 1024;
  * Reads a secret from a file, or from standard input when `path` is `-`. Trailing newlines are removed;
  * an empty or oversized secret is an error.
  */
-export async function readSecretInput(path: string, stdin: NodeJS.ReadableStream = process.stdin): Promise<string> {
+export async function readSecretInput(
+  path: string,
+  stdin: NodeJS.ReadableStream = process.stdin,
+): Promise<string> {
   let raw: string;
   if (path === '-') {
     const chunks: Buffer[] = [];
@@ -140,7 +150,8 @@ export async function readSecretInput(path: string, stdin: NodeJS.ReadableStream
     for await (const chunk of stdin) {
       const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
       size += b.length;
-      if (size > MAX_SECRET_BYTES) throw new SecretError('bad-input', 'secret on stdin is larger than 64 KiB');
+      if (size > MAX_SECRET_BYTES)
+        throw new SecretError('bad-input', 'secret on stdin is larger than 64 KiB');
       chunks.push(b);
     }
     raw = Buffer.concat(chunks).toString('utf8');
@@ -149,11 +160,16 @@ export async function readSecretInput(path: string, stdin: NodeJS.ReadableStream
     try {
       buf = readFileSync(path);
     } catch (err) {
-      throw new SecretError('bad-input', `cannot read secret file ${path}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`, {
-        cause: err,
-      });
+      throw new SecretError(
+        'bad-input',
+        `cannot read secret file ${path}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`,
+        {
+          cause: err,
+        },
+      );
     }
-    if (buf.length > MAX_SECRET_BYTES) throw new SecretError('bad-input', `secret file ${path} is larger than 64 KiB`);
+    if (buf.length > MAX_SECRET_BYTES)
+      throw new SecretError('bad-input', `secret file ${path} is larger than 64 KiB`);
     raw = buf.toString('utf8');
   }
   const secret = raw.replace(/[\r\n]+$/, '');

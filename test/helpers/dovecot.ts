@@ -6,7 +6,16 @@
  * when the binary is missing the suite fails with the apt-get command to run.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, connect as netConnect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -90,7 +99,10 @@ export interface DovecotOptions {
   oauth2IntrospectionUrl?: string;
 }
 
-export async function startDovecot(users: Record<string, string>, opts: DovecotOptions = {}): Promise<DovecotServer> {
+export async function startDovecot(
+  users: Record<string, string>,
+  opts: DovecotOptions = {},
+): Promise<DovecotServer> {
   const bin = dovecotBinary();
   const dir = mkdtempSync(join(tmpdir(), 'sigmine-dovecot-'));
   chmodSync(dir, 0o755);
@@ -115,15 +127,15 @@ service imap-login {
   }
 }
 ${
-    opts.oauth2IntrospectionUrl
-      ? `passdb {
+  opts.oauth2IntrospectionUrl
+    ? `passdb {
   driver = oauth2
   mechanisms = xoauth2 oauthbearer
   args = ${dir}/oauth2.conf.ext
 }
 `
-      : ''
-  }passdb {
+    : ''
+}passdb {
   driver = passwd-file
   args = scheme=PLAIN username_format=%u ${dir}/users
 }
@@ -174,7 +186,13 @@ namespace inbox {
   const pid = Number(readFileSync(join(dir, 'run', 'master.pid'), 'utf8').trim());
 
   const client = async (user: string, password: string) => {
-    const c = new ImapFlow({ host: '127.0.0.1', port, secure: false, auth: { user, pass: password }, logger: false });
+    const c = new ImapFlow({
+      host: '127.0.0.1',
+      port,
+      secure: false,
+      auth: { user, pass: password },
+      logger: false,
+    });
     await c.connect();
     return c;
   };
