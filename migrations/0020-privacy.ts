@@ -19,7 +19,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('restricted_at', 'varchar(32)')
     .addColumn('restricted_from', 'varchar(16)')
     .execute();
-  await db.schema.createIndex('privacy_gates_subject_idx').on('privacy_gates').column('subject_hash').execute();
+  await db.schema
+    .createIndex('privacy_gates_subject_idx')
+    .on('privacy_gates')
+    .column('subject_hash')
+    .execute();
   await db.schema.createIndex('privacy_gates_state_idx').on('privacy_gates').column('state').execute();
 
   await db.schema
@@ -95,7 +99,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['privacy_requests', 'suppressions', 'notices', 'jurisdiction_decisions', 'privacy_gates']) {
+  for (const t of [
+    'privacy_requests',
+    'suppressions',
+    'notices',
+    'jurisdiction_decisions',
+    'privacy_gates',
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }

@@ -2,7 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { DIALECTS, freshDatabase, PG_URL, postgresAvailable, type TestDatabase } from './helpers/databases.ts';
+import {
+  DIALECTS,
+  freshDatabase,
+  PG_URL,
+  postgresAvailable,
+  type TestDatabase,
+} from './helpers/databases.ts';
 import { addMember, DE_PHONE, ingest, signed, US_PHONE } from './store-fixtures.ts';
 import { listContacts } from '../src/store/directory.ts';
 import { erasePerson } from '../src/privacy/erase.ts';
@@ -56,17 +62,26 @@ async function seed(t: TestDatabase) {
 /** Whether the PostgreSQL table file of `table` contains `needle` (after a CHECKPOINT). */
 async function pgFileContains(t: TestDatabase, table: string, needle: string): Promise<boolean> {
   await sql`CHECKPOINT`.execute(t.db);
-  const path = (await sql<{ p: string }>`select pg_relation_filepath(${table}) as p`.execute(t.db)).rows[0]!.p;
+  const path = (await sql<{ p: string }>`select pg_relation_filepath(${table}) as p`.execute(t.db)).rows[0]!
+    .p;
   const bytes = (await sql<{ b: Buffer }>`select pg_read_binary_file(${path}) as b`.execute(t.db)).rows[0]!.b;
   return bytes.includes(Buffer.from(needle));
 }
 
 /** Every row of every table in the test's schema, as text, that contains `needle` (PostgreSQL). */
 async function pgRowsContaining(t: TestDatabase, needle: string): Promise<string[]> {
-  const tables = await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = ${t.pgSchema!} and table_type = 'BASE TABLE'`.execute(t.db);
+  const tables = await sql<{
+    table_name: string;
+  }>`select table_name from information_schema.tables where table_schema = ${t.pgSchema!} and table_type = 'BASE TABLE'`.execute(
+    t.db,
+  );
   const hits: string[] = [];
   for (const { table_name } of tables.rows) {
-    const r = await sql<{ c: number }>`select count(*)::int as c from ${sql.table(table_name)} x where lower(x::text) like ${`%${needle}%`}`.execute(t.db);
+    const r = await sql<{
+      c: number;
+    }>`select count(*)::int as c from ${sql.table(table_name)} x where lower(x::text) like ${`%${needle}%`}`.execute(
+      t.db,
+    );
     if (r.rows[0]!.c > 0) hits.push(table_name);
   }
   return hits;
@@ -79,16 +94,28 @@ for (const dialect of DIALECTS) {
       const t = await freshDatabase(dialect);
       try {
         await seed(t);
-        expect((await listContacts(t.db, { status: 'all' })).find((c) => c.email.startsWith('assistant'))!.emails).toContain(ERASED_LC);
+        expect(
+          (await listContacts(t.db, { status: 'all' })).find((c) => c.email.startsWith('assistant'))!.emails,
+        ).toContain(ERASED_LC);
         const out = await erasePerson(t, ERASED);
-        expect(out).toMatchObject({ kind: 'erase', profilesDeleted: 1, regime: 'gdpr', alreadySuppressed: false });
+        expect(out).toMatchObject({
+          kind: 'erase',
+          profilesDeleted: 1,
+          regime: 'gdpr',
+          alreadySuppressed: false,
+        });
         expect(out.observationsDeleted).toBeGreaterThan(5);
-        expect((await listContacts(t.db, { status: 'all' })).map((c) => c.email)).toEqual(['assistant@erasable-werke.com']);
+        expect((await listContacts(t.db, { status: 'all' })).map((c) => c.email)).toEqual([
+          'assistant@erasable-werke.com',
+        ]);
         expect((await listContacts(t.db, { status: 'all' }))[0]!.emails).not.toContain(ERASED_LC);
         const reqs = await listRequests(t.db);
         expect(reqs.map((r) => r.kind).sort()).toEqual(['erase', 'export']);
         expect(JSON.stringify(reqs)).not.toContain('gretchen');
-        expect(await exportPerson(t.db, ERASED)).toMatchObject({ profiles: [], suppressed: { reason: 'erasure' } });
+        expect(await exportPerson(t.db, ERASED)).toMatchObject({
+          profiles: [],
+          suppressed: { reason: 'erasure' },
+        });
         if (dialect === 'postgres') {
           expect(await pgRowsContaining(t, 'gretchen')).toEqual([]);
           expect(await pgRowsContaining(t, 'müller')).toEqual([]);
@@ -99,66 +126,77 @@ for (const dialect of DIALECTS) {
       }
     });
 
-    it.skipIf(dialect !== 'sqlite')('no plain copy of an erased address remains in the SQLite file or its WAL', async () => {
-      const t = await freshDatabase(dialect);
-      try {
-        await seed(t);
-        const files = () => [t.url, `${t.url}-wal`].filter(existsSync).map((f) => readFileSync(f));
-        // Before: the address is in the files (so the check below can fail).
-        expect(files().some((b) => b.includes(Buffer.from(ERASED_LC)))).toBe(true);
-        const out = await erasePerson(t, ERASED);
-        expect(out.scrub).toBe('wal-checkpoint');
-        for (const needle of [ERASED_LC, 'gretchen.mueller', 'Gretchen M', 'Leiterin Einkauf']) {
-          for (const bytes of files()) expect(bytes.includes(Buffer.from(needle)), needle).toBe(false);
+    it.skipIf(dialect !== 'sqlite')(
+      'no plain copy of an erased address remains in the SQLite file or its WAL',
+      async () => {
+        const t = await freshDatabase(dialect);
+        try {
+          await seed(t);
+          const files = () => [t.url, `${t.url}-wal`].filter(existsSync).map((f) => readFileSync(f));
+          // Before: the address is in the files (so the check below can fail).
+          expect(files().some((b) => b.includes(Buffer.from(ERASED_LC)))).toBe(true);
+          const out = await erasePerson(t, ERASED);
+          expect(out.scrub).toBe('wal-checkpoint');
+          for (const needle of [ERASED_LC, 'gretchen.mueller', 'Gretchen M', 'Leiterin Einkauf']) {
+            for (const bytes of files()) expect(bytes.includes(Buffer.from(needle)), needle).toBe(false);
+          }
+          // The other contact's data is still there.
+          expect(files()[0]!.includes(Buffer.from('assistant@erasable-werke.com'))).toBe(true);
+        } finally {
+          await t.dispose();
         }
-        // The other contact's data is still there.
-        expect(files()[0]!.includes(Buffer.from('assistant@erasable-werke.com'))).toBe(true);
-      } finally {
-        await t.dispose();
-      }
-    });
+      },
+    );
 
-    it.skipIf(dialect !== 'postgres')('a session holding an older snapshot delays the PostgreSQL scrub until it ends', async () => {
-      const t = await freshDatabase(dialect);
-      const other = new pg.Client({ connectionString: PG_URL });
-      try {
-        await seed(t);
-        await other.connect();
-        await other.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
-        await other.query('SELECT 1'); // takes the snapshot: it could still see the rows erased below
-        const started = Date.now();
-        setTimeout(() => void other.query('COMMIT'), 1500);
-        const out = await erasePerson(t, ERASED);
-        expect(Date.now() - started).toBeGreaterThanOrEqual(1400);
-        expect(out.scrub).toBe('vacuum-full');
-        expect(await pgFileContains(t, 'profiles', ERASED_LC)).toBe(false);
-        // Had it not waited: an open old snapshot keeps the row version through VACUUM FULL.
-        await other.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
-        await other.query('SELECT 1');
-        const late = await erasePerson(t, 'assistant@erasable-werke.com', 'erase', { pgWaitMs: 300 });
-        expect(late.scrub).toBe('vacuum-full-incomplete');
-        expect(await pgFileContains(t, 'profiles', 'assistant@erasable-werke.com')).toBe(true);
-        await other.query('COMMIT');
-      } finally {
-        await other.end().catch(() => {});
-        await t.dispose();
-      }
-    });
+    it.skipIf(dialect !== 'postgres')(
+      'a session holding an older snapshot delays the PostgreSQL scrub until it ends',
+      async () => {
+        const t = await freshDatabase(dialect);
+        const other = new pg.Client({ connectionString: PG_URL });
+        try {
+          await seed(t);
+          await other.connect();
+          await other.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+          await other.query('SELECT 1'); // takes the snapshot: it could still see the rows erased below
+          const started = Date.now();
+          setTimeout(() => void other.query('COMMIT'), 1500);
+          const out = await erasePerson(t, ERASED);
+          expect(Date.now() - started).toBeGreaterThanOrEqual(1400);
+          expect(out.scrub).toBe('vacuum-full');
+          expect(await pgFileContains(t, 'profiles', ERASED_LC)).toBe(false);
+          // Had it not waited: an open old snapshot keeps the row version through VACUUM FULL.
+          await other.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+          await other.query('SELECT 1');
+          const late = await erasePerson(t, 'assistant@erasable-werke.com', 'erase', { pgWaitMs: 300 });
+          expect(late.scrub).toBe('vacuum-full-incomplete');
+          expect(await pgFileContains(t, 'profiles', 'assistant@erasable-werke.com')).toBe(true);
+          await other.query('COMMIT');
+        } finally {
+          await other.end().catch(() => {});
+          await t.dispose();
+        }
+      },
+    );
 
-    it.skipIf(dialect !== 'postgres')('after VACUUM FULL the PostgreSQL table files hold no copy of the erased address', async () => {
-      const t = await freshDatabase(dialect);
-      try {
-        await seed(t);
-        for (const table of ['profiles', 'observations', 'notices', 'privacy_gates']) {
-          expect(await pgFileContains(t, table, ERASED_LC), `${table} before`).toBe(table !== 'privacy_gates');
+    it.skipIf(dialect !== 'postgres')(
+      'after VACUUM FULL the PostgreSQL table files hold no copy of the erased address',
+      async () => {
+        const t = await freshDatabase(dialect);
+        try {
+          await seed(t);
+          for (const table of ['profiles', 'observations', 'notices', 'privacy_gates']) {
+            expect(await pgFileContains(t, table, ERASED_LC), `${table} before`).toBe(
+              table !== 'privacy_gates',
+            );
+          }
+          await erasePerson(t, ERASED);
+          for (const table of ['profiles', 'observations', 'notices', 'privacy_gates']) {
+            expect(await pgFileContains(t, table, ERASED_LC), table).toBe(false);
+          }
+        } finally {
+          await t.dispose();
         }
-        await erasePerson(t, ERASED);
-        for (const table of ['profiles', 'observations', 'notices', 'privacy_gates']) {
-          expect(await pgFileContains(t, table, ERASED_LC), table).toBe(false);
-        }
-      } finally {
-        await t.dispose();
-      }
-    });
+      },
+    );
   });
 }

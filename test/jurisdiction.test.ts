@@ -7,7 +7,7 @@ const policy = loadPolicy({});
 const decide = (phones: string[], emailDomain: string, addresses: string[] = [], p = policy) =>
   decideJurisdiction({ phones, emailDomain, addresses }, p);
 
-describe('deciding a contact\'s jurisdiction', () => {
+describe("deciding a contact's jurisdiction", () => {
   it('a German phone number holds the contact for a notice in German', () => {
     const d = decide(['+493012345678'], 'beispiel.com');
     expect(d).toMatchObject({ codes: ['DE'], hold: true, notify: true, language: 'de', decidedBy: 'phone' });
@@ -16,7 +16,12 @@ describe('deciding a contact\'s jurisdiction', () => {
   });
 
   it('a US number is notified but listed at once; a Californian area code is recorded as US-CA', () => {
-    expect(decide(['+12125550142'], 'acme.com')).toMatchObject({ codes: ['US'], hold: false, notify: true, language: 'en' });
+    expect(decide(['+12125550142'], 'acme.com')).toMatchObject({
+      codes: ['US'],
+      hold: false,
+      notify: true,
+      language: 'en',
+    });
     expect(decide(['+14155550142'], 'acme.com')).toMatchObject({ codes: ['US-CA'], hold: false });
   });
 
@@ -37,10 +42,23 @@ describe('deciding a contact\'s jurisdiction', () => {
   });
 
   it('an address naming Brazil, Switzerland or a UK postcode holds the contact', () => {
-    expect(decide([], 'empresa.com', ['Av. Paulista 1000, São Paulo - SP, Brasil'])).toMatchObject({ codes: ['BR'], hold: true, language: 'pt' });
-    expect(decide([], 'firma.com', ['Bahnhofstrasse 1, 8001 Zürich, Schweiz'])).toMatchObject({ codes: ['CH'], hold: true });
-    expect(decide([], 'firm.com', ['10 Downing Street, London SW1A 2AA'])).toMatchObject({ codes: ['GB'], hold: true });
-    expect(decide([], 'firm.com', ['1200 Rue Peel, Montréal, QC H3B 2T6'])).toMatchObject({ hold: true, language: 'fr' });
+    expect(decide([], 'empresa.com', ['Av. Paulista 1000, São Paulo - SP, Brasil'])).toMatchObject({
+      codes: ['BR'],
+      hold: true,
+      language: 'pt',
+    });
+    expect(decide([], 'firma.com', ['Bahnhofstrasse 1, 8001 Zürich, Schweiz'])).toMatchObject({
+      codes: ['CH'],
+      hold: true,
+    });
+    expect(decide([], 'firm.com', ['10 Downing Street, London SW1A 2AA'])).toMatchObject({
+      codes: ['GB'],
+      hold: true,
+    });
+    expect(decide([], 'firm.com', ['1200 Rue Peel, Montréal, QC H3B 2T6'])).toMatchObject({
+      hold: true,
+      language: 'fr',
+    });
   });
 
   it('US and Canadian signature addresses from the dev corpus are recognised, so those contacts need not wait', () => {
@@ -60,11 +78,17 @@ describe('deciding a contact\'s jurisdiction', () => {
       expect(d.codes, address).toContain(code);
       expect(d.hold, address).toBe(false);
     }
-    expect(decide([], 'example.com', ['Sherbrooke (Quebec)  J1K 2R1  CANADA'])).toMatchObject({ hold: true, language: 'fr' });
+    expect(decide([], 'example.com', ['Sherbrooke (Quebec)  J1K 2R1  CANADA'])).toMatchObject({
+      hold: true,
+      language: 'fr',
+    });
   });
 
   it('a German address with a DE prefix is not mistaken for Delaware, and .nu or .tk domains say nothing', () => {
-    expect(decide([], 'example.com', ['Marienplatz 1, DE 80331 München'])).toMatchObject({ codes: ['unknown'], hold: true });
+    expect(decide([], 'example.com', ['Marienplatz 1, DE 80331 München'])).toMatchObject({
+      codes: ['unknown'],
+      hold: true,
+    });
     expect(decide([], 'kanga.nu')).toMatchObject({ codes: ['unknown'], hold: true });
   });
 
@@ -77,7 +101,12 @@ describe('deciding a contact\'s jurisdiction', () => {
   });
 
   it('with no signal at all the contact counts as unknown and is held', () => {
-    expect(decide([], 'acme.com')).toMatchObject({ codes: ['unknown'], hold: true, notify: true, language: 'en' });
+    expect(decide([], 'acme.com')).toMatchObject({
+      codes: ['unknown'],
+      hold: true,
+      notify: true,
+      language: 'en',
+    });
     expect(decide(['not a phone', ''], '', ['somewhere'])).toMatchObject({ codes: ['unknown'], hold: true });
   });
 
@@ -92,7 +121,9 @@ describe('deciding a contact\'s jurisdiction', () => {
 
   it('hostile evidence (a megabyte address, thousands of phones) is decided quickly', () => {
     const t0 = performance.now();
-    const d = decide(Array(5000).fill('+493012345678'), 'x'.repeat(5000), ['a, '.repeat(300_000) + 'Germany']);
+    const d = decide(Array(5000).fill('+493012345678'), 'x'.repeat(5000), [
+      'a, '.repeat(300_000) + 'Germany',
+    ]);
     expect(performance.now() - t0).toBeLessThan(2000);
     expect(d.hold).toBe(true);
     expect(d.evidence.length).toBeLessThanOrEqual(40);

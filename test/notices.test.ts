@@ -31,7 +31,7 @@ function dsn(messageId: string, action: string, status: string): string {
     '--B',
     'Content-Type: text/plain',
     '',
-    'I\'m sorry to have to inform you that your message could not be delivered.',
+    "I'm sorry to have to inform you that your message could not be delivered.",
     '',
     '--B',
     'Content-Type: message/delivery-status',
@@ -67,19 +67,43 @@ const INGESTED_AT = '2026-11-01T00:00:00.000Z';
 
 /** Sends queued notices at `at` through `transport`. */
 function send(t: TestDatabase, transport: NoticeTransport, at: string) {
-  return sendQueued(t.db, { transport, policy, publicUrl: 'https://privacy.example.net', from: 'privacy@example.net', now: () => new Date(at) });
+  return sendQueued(t.db, {
+    transport,
+    policy,
+    publicUrl: 'https://privacy.example.net',
+    from: 'privacy@example.net',
+    now: () => new Date(at),
+  });
 }
-const promote = (t: TestDatabase, at: string) => promoteDue(t.db, (trx, id, now) => listContact(trx, id, now), at);
+const promote = (t: TestDatabase, at: string) =>
+  promoteDue(t.db, (trx, id, now) => listContact(trx, id, now), at);
 const listed = async (t: TestDatabase) => (await listContacts(t.db)).map((c) => c.email);
 
 async function seed(t: TestDatabase) {
   const a = await addMember(t.db, 'ann');
-  await ingest(t.db, a, [
-    signed('<n1@x>', 'anna.schmidt@beispiel-gmbh.de', '2026-10-01T00:00:00Z', { name: 'Anna Schmidt', phones: [DE_PHONE] }),
-    signed('<n2@x>', 'tom.ford@acme-widgets.com', '2026-10-01T00:00:00Z', { name: 'Tom Ford', phones: [US_PHONE] }),
-    signed('<n3@x>', 'luc.tremblay@exemple-inc.com', '2026-10-01T00:00:00Z', { name: 'Luc Tremblay', phones: [QC_PHONE] }),
-    signed('<n4@x>', 'sam.nobody@mystery-corp.com', '2026-10-01T00:00:00Z', { name: 'Sam Nobody', title: 'Buyer' }),
-  ], INGESTED_AT);
+  await ingest(
+    t.db,
+    a,
+    [
+      signed('<n1@x>', 'anna.schmidt@beispiel-gmbh.de', '2026-10-01T00:00:00Z', {
+        name: 'Anna Schmidt',
+        phones: [DE_PHONE],
+      }),
+      signed('<n2@x>', 'tom.ford@acme-widgets.com', '2026-10-01T00:00:00Z', {
+        name: 'Tom Ford',
+        phones: [US_PHONE],
+      }),
+      signed('<n3@x>', 'luc.tremblay@exemple-inc.com', '2026-10-01T00:00:00Z', {
+        name: 'Luc Tremblay',
+        phones: [QC_PHONE],
+      }),
+      signed('<n4@x>', 'sam.nobody@mystery-corp.com', '2026-10-01T00:00:00Z', {
+        name: 'Sam Nobody',
+        title: 'Buyer',
+      }),
+    ],
+    INGESTED_AT,
+  );
   return a;
 }
 
@@ -94,9 +118,19 @@ for (const dialect of DIALECTS) {
         const notices = await listNotices(t.db);
         expect(notices).toHaveLength(4);
         const by = new Map(notices.map((n) => [n.recipient, n]));
-        expect(by.get('anna.schmidt@beispiel-gmbh.de')).toMatchObject({ status: 'queued', language: 'de', jurisdiction: ['DE'] });
-        expect(by.get('luc.tremblay@exemple-inc.com')).toMatchObject({ language: 'fr', jurisdiction: ['CA-QC'] });
-        expect(by.get('sam.nobody@mystery-corp.com')).toMatchObject({ language: 'en', jurisdiction: ['unknown'] });
+        expect(by.get('anna.schmidt@beispiel-gmbh.de')).toMatchObject({
+          status: 'queued',
+          language: 'de',
+          jurisdiction: ['DE'],
+        });
+        expect(by.get('luc.tremblay@exemple-inc.com')).toMatchObject({
+          language: 'fr',
+          jurisdiction: ['CA-QC'],
+        });
+        expect(by.get('sam.nobody@mystery-corp.com')).toMatchObject({
+          language: 'en',
+          jurisdiction: ['unknown'],
+        });
         expect(by.get('tom.ford@acme-widgets.com')).toMatchObject({ status: 'queued', jurisdiction: ['US'] });
         for (const n of notices) {
           expect(n.templateId).toBe('pre-add-notice/v1');
@@ -156,7 +190,10 @@ for (const dialect of DIALECTS) {
         expect(eml).toContain('https://privacy.example.net/privacy');
         expect(eml).toContain('WIDERSPRUCHSRECHT');
         expect(eml).toContain('nicht vor dem 2026-11-09');
-        const us = readFileSync(join(dir, `${notices.find((n) => n.jurisdiction[0] === 'US')!.id}.eml`), 'utf8');
+        const us = readFileSync(
+          join(dir, `${notices.find((n) => n.jurisdiction[0] === 'US')!.id}.eml`),
+          'utf8',
+        );
         expect(us).toContain('YOUR RIGHT TO OBJECT');
         expect(us).not.toMatch(/free trial|sign up|offer/i);
       } finally {
@@ -170,16 +207,29 @@ for (const dialect of DIALECTS) {
         const a = await seed(t);
         await send(t, fileTransport(outbox()), '2026-11-02T00:00:00Z');
         const anna = (await listNotices(t.db)).find((n) => n.recipient === 'anna.schmidt@beispiel-gmbh.de')!;
-        expect(await recordBounce(t.db, { providerMessageId: anna.providerMessageId! }, new Date('2026-11-02T00:05:00Z'))).toEqual({
+        expect(
+          await recordBounce(
+            t.db,
+            { providerMessageId: anna.providerMessageId! },
+            new Date('2026-11-02T00:05:00Z'),
+          ),
+        ).toEqual({
           noticeId: anna.id,
           gate: 'pending',
         });
         expect((await listNotices(t.db, ['bounced'])).map((n) => n.id)).toEqual([anna.id]);
         await promote(t, '2026-11-20T00:00:00Z');
         expect(await listed(t)).not.toContain('anna.schmidt@beispiel-gmbh.de');
-        expect((await listContacts(t.db, { status: 'pending' })).map((c) => c.email)).toEqual(['anna.schmidt@beispiel-gmbh.de']);
+        expect((await listContacts(t.db, { status: 'pending' })).map((c) => c.email)).toEqual([
+          'anna.schmidt@beispiel-gmbh.de',
+        ]);
         // Later runs neither resend the bounced notice nor list her, whatever else she sends.
-        await ingest(t.db, a, [signed('<n9@x>', 'anna.schmidt@beispiel-gmbh.de', '2026-11-25T00:00:00Z', { title: 'Einkauf' })], '2026-11-25T00:00:00Z');
+        await ingest(
+          t.db,
+          a,
+          [signed('<n9@x>', 'anna.schmidt@beispiel-gmbh.de', '2026-11-25T00:00:00Z', { title: 'Einkauf' })],
+          '2026-11-25T00:00:00Z',
+        );
         expect(await send(t, fileTransport(outbox()), '2026-11-26T00:00:00Z')).toEqual([]);
         await promote(t, '2027-01-01T00:00:00Z');
         expect(await listed(t)).not.toContain('anna.schmidt@beispiel-gmbh.de');
@@ -220,11 +270,16 @@ for (const dialect of DIALECTS) {
         const a = await seed(t);
         const tom = 'tom.ford@acme-widgets.com';
         expect(await listed(t)).toContain(tom);
-        const moved = signed('<m1@x>', tom, '2026-10-20T00:00:00Z', { address: 'Friedrichstraße 1, 10117 Berlin, Germany' });
+        const moved = signed('<m1@x>', tom, '2026-10-20T00:00:00Z', {
+          address: 'Friedrichstraße 1, 10117 Berlin, Germany',
+        });
         await ingest(t.db, a, [moved], '2026-11-01T12:00:00.000Z');
         expect(await listed(t)).not.toContain(tom);
         // His notice was still queued: it now goes out in German.
-        expect((await listNotices(t.db)).find((n) => n.recipient === tom)).toMatchObject({ language: 'de', jurisdiction: ['US', 'DE'] });
+        expect((await listNotices(t.db)).find((n) => n.recipient === tom)).toMatchObject({
+          language: 'de',
+          jurisdiction: ['US', 'DE'],
+        });
         await send(t, fileTransport(outbox()), '2026-11-02T00:00:00Z');
         await promote(t, '2026-11-08T00:00:00Z');
         expect(await listed(t)).not.toContain(tom);
@@ -264,7 +319,9 @@ for (const dialect of DIALECTS) {
       try {
         await seed(t);
         await send(t, fileTransport(outbox()), '2026-11-02T00:00:00Z');
-        const r = await erasePerson(t, 'Luc.Tremblay@exemple-inc.com', 'object', { now: new Date('2026-11-04T00:00:00Z') });
+        const r = await erasePerson(t, 'Luc.Tremblay@exemple-inc.com', 'object', {
+          now: new Date('2026-11-04T00:00:00Z'),
+        });
         expect(r).toMatchObject({ kind: 'object', profilesDeleted: 1, noticesScrubbed: 1 });
         const promoted = await promote(t, '2026-11-20T00:00:00Z');
         expect(promoted).toHaveLength(2);

@@ -24,11 +24,21 @@ const BR = 'joao.silva@exemplo-ltda.com.br';
 async function seed(t: TestDatabase) {
   const a = await addMember(t.db, 'ann');
   const b = await addMember(t.db, 'bob');
-  const kim = (id: string, date: string) => signed(id, US, date, { name: 'Kim Lee', title: 'Buyer', company: 'Acme Widgets Inc.', phones: [US_PHONE] });
+  const kim = (id: string, date: string) =>
+    signed(id, US, date, {
+      name: 'Kim Lee',
+      title: 'Buyer',
+      company: 'Acme Widgets Inc.',
+      phones: [US_PHONE],
+    });
   await ingest(t.db, a, [kim('<p1@x>', '2026-09-01T00:00:00Z')]);
   await ingest(t.db, b, [
     kim('<p2@x>', '2026-09-15T00:00:00Z'),
-    signed('<p3@x>', BR, '2026-09-15T00:00:00Z', { name: 'João Silva', title: 'Gerente', address: 'Av. Paulista 1000, São Paulo, Brasil' }),
+    signed('<p3@x>', BR, '2026-09-15T00:00:00Z', {
+      name: 'João Silva',
+      title: 'Gerente',
+      address: 'Av. Paulista 1000, São Paulo, Brasil',
+    }),
   ]);
   return { a, b };
 }
@@ -45,11 +55,17 @@ for (const dialect of DIALECTS) {
         expect(r).toMatchObject({ profiles: 1, found: true, regime: 'us-state' });
         expect(await listContacts(t.db)).toEqual([]);
         expect((await listContacts(t.db, { status: 'restricted' })).map((c) => c.email)).toEqual([US]);
-        const out = await ingest(t.db, a, [signed('<p9@x>', US, '2026-10-05T00:00:00Z', { title: 'Head of Purchasing' })]);
+        const out = await ingest(t.db, a, [
+          signed('<p9@x>', US, '2026-10-05T00:00:00Z', { title: 'Head of Purchasing' }),
+        ]);
         expect(out.restrictedSkipped).toBeGreaterThan(0);
         expect((await showContact(t.db, US))?.contact.title).toBe('Buyer');
         // Listing attempts do not bring it back.
-        const p = await t.db.selectFrom('profiles').select('id').where('email', '=', US).executeTakeFirstOrThrow();
+        const p = await t.db
+          .selectFrom('profiles')
+          .select('id')
+          .where('email', '=', US)
+          .executeTakeFirstOrThrow();
         await t.db.transaction().execute((trx) => listContact(trx, p.id, '2026-10-06T00:00:00Z'));
         expect(await listContacts(t.db)).toEqual([]);
         await restrictPerson(t.db, US, { lift: true, now: new Date('2026-10-10T00:00:00Z') });
@@ -65,16 +81,28 @@ for (const dialect of DIALECTS) {
       try {
         await seed(t);
         const dir = mkdtempSync(join(tmpdir(), 'sigmine-privacy-outbox-'));
-        await sendQueued(t.db, { transport: fileTransport(dir), policy: loadPolicy({}), publicUrl: 'http://x', from: 'p@x', now: () => new Date('2026-11-02T00:00:00Z') });
+        await sendQueued(t.db, {
+          transport: fileTransport(dir),
+          policy: loadPolicy({}),
+          publicUrl: 'http://x',
+          from: 'p@x',
+          now: () => new Date('2026-11-02T00:00:00Z'),
+        });
         rmSync(dir, { recursive: true, force: true });
         await restrictPerson(t.db, BR);
-        const promoted = await promoteDue(t.db, (trx, id, now) => listContact(trx, id, now), '2026-12-01T00:00:00Z');
+        const promoted = await promoteDue(
+          t.db,
+          (trx, id, now) => listContact(trx, id, now),
+          '2026-12-01T00:00:00Z',
+        );
         expect(promoted).toEqual([]);
         expect((await listContacts(t.db, { status: 'restricted' })).map((c) => c.email)).toEqual([BR]);
         // Lifted before listing: back to pending, and the gate lists it on the next run.
         await restrictPerson(t.db, BR, { lift: true });
         expect((await listContacts(t.db, { status: 'pending' })).map((c) => c.email)).toEqual([BR]);
-        expect(await promoteDue(t.db, (trx, id, now) => listContact(trx, id, now), '2026-12-01T00:00:00Z')).toHaveLength(1);
+        expect(
+          await promoteDue(t.db, (trx, id, now) => listContact(trx, id, now), '2026-12-01T00:00:00Z'),
+        ).toHaveLength(1);
         expect((await listContacts(t.db)).map((c) => c.email).sort()).toEqual([BR, US]);
       } finally {
         await t.dispose();
@@ -87,35 +115,62 @@ for (const dialect of DIALECTS) {
         await seed(t);
         const x = await exportPerson(t.db, US, { now: new Date('2026-10-01T00:00:00Z') });
         const profile = (x.profiles as Array<Record<string, unknown>>)[0]!;
-        expect(profile).toMatchObject({ email: US, name: 'Kim Lee', title: 'Buyer', company: 'Acme Widgets Inc.', status: 'listed' });
+        expect(profile).toMatchObject({
+          email: US,
+          name: 'Kim Lee',
+          title: 'Buyer',
+          company: 'Acme Widgets Inc.',
+          status: 'listed',
+        });
         const prov = profile.provenance as Array<Record<string, unknown>>;
-        expect(prov.find((p) => p.field === 'title')).toMatchObject({ value: 'Buyer', source: 'signature', corroboration: 2 });
-        expect(profile.jurisdictionDecisions).toMatchObject([{ codes: ['US'], decidedBy: 'phone', evidence: [{ signal: 'phone', code: 'US' }] }]);
-        expect(x.notices).toMatchObject([{ templateId: 'pre-add-notice/v1', status: 'queued', language: 'en' }]);
+        expect(prov.find((p) => p.field === 'title')).toMatchObject({
+          value: 'Buyer',
+          source: 'signature',
+          corroboration: 2,
+        });
+        expect(profile.jurisdictionDecisions).toMatchObject([
+          { codes: ['US'], decidedBy: 'phone', evidence: [{ signal: 'phone', code: 'US' }] },
+        ]);
+        expect(x.notices).toMatchObject([
+          { templateId: 'pre-add-notice/v1', status: 'queued', language: 'en' },
+        ]);
         expect(x.processing).toMatchObject({ legalBasis: expect.stringContaining('6(1)(f)') });
         const text = JSON.stringify(x);
-        for (const secret of ['u-ann', 'u-bob', 'k-ann', 'k-bob', 'members.example.org']) expect(text).not.toContain(secret);
+        for (const secret of ['u-ann', 'u-bob', 'k-ann', 'k-bob', 'members.example.org'])
+          expect(text).not.toContain(secret);
         expect((await listRequests(t.db)).map((r) => r.kind)).toEqual(['export']);
       } finally {
         await t.dispose();
       }
     });
 
-    it('a corrected field is pinned and wins over later signatures; requests carry the deadline of the person\'s law', async () => {
+    it("a corrected field is pinned and wins over later signatures; requests carry the deadline of the person's law", async () => {
       const t = await freshDatabase(dialect);
       try {
         const { a } = await seed(t);
-        const r = await correctField(t.db, BR, 'title', 'Diretor Comercial', { now: new Date('2026-10-01T00:00:00Z') });
+        const r = await correctField(t.db, BR, 'title', 'Diretor Comercial', {
+          now: new Date('2026-10-01T00:00:00Z'),
+        });
         expect(r.profiles).toBe(1);
         expect((await showContact(t.db, BR))?.contact.title).toBe('Diretor Comercial');
         await ingest(t.db, a, [signed('<p8@x>', BR, '2026-10-20T00:00:00Z', { title: 'Estagiário' })]);
         expect((await showContact(t.db, BR))?.contact.title).toBe('Diretor Comercial');
         await correctField(t.db, BR, 'phones', '+55 11 3000-1000, +55 11 98765-4321');
-        expect((await showContact(t.db, BR))?.contact.phones.map((p) => p.e164)).toEqual(['+551130001000', '+5511987654321']);
+        expect((await showContact(t.db, BR))?.contact.phones.map((p) => p.e164)).toEqual([
+          '+551130001000',
+          '+5511987654321',
+        ]);
         const [req] = (await listRequests(t.db)).filter((x) => x.receivedAt.startsWith('2026-10-01'));
-        expect(req).toMatchObject({ kind: 'correct', regime: 'lgpd', dueAt: '2026-10-16T00:00:00.000Z', status: 'completed' });
+        expect(req).toMatchObject({
+          kind: 'correct',
+          regime: 'lgpd',
+          dueAt: '2026-10-16T00:00:00.000Z',
+          status: 'completed',
+        });
         await expect(correctField(t.db, BR, 'contributor', 'x')).rejects.toMatchObject({ code: 'bad-input' });
-        await expect(correctField(t.db, 'not-an-email', 'title', 'x')).rejects.toMatchObject({ code: 'bad-input' });
+        await expect(correctField(t.db, 'not-an-email', 'title', 'x')).rejects.toMatchObject({
+          code: 'bad-input',
+        });
       } finally {
         await t.dispose();
       }
@@ -129,20 +184,41 @@ describe('privacy and notices on the command line', () => {
     const outbox = mkdtempSync(join(tmpdir(), 'sigmine-cli-outbox-'));
     try {
       await seed(t);
-      await ingest(t.db, await addMember(t.db, 'cy'), [signed('<c1@x>', 'eva.klein@firma-example.de', '2026-09-01T00:00:00Z', { name: 'Eva Klein', phones: [DE_PHONE] })]);
-      const env = { ...process.env, SIGMINE_DATABASE: t.url, SIGMINE_NOTICE_OUTBOX: outbox, SIGMINE_PUBLIC_URL: 'https://privacy.example.net' };
-      const cli = (...args: string[]) => run(process.execPath, ['bin/sigmine.js', ...args], { env, cwd: process.cwd() });
+      await ingest(t.db, await addMember(t.db, 'cy'), [
+        signed('<c1@x>', 'eva.klein@firma-example.de', '2026-09-01T00:00:00Z', {
+          name: 'Eva Klein',
+          phones: [DE_PHONE],
+        }),
+      ]);
+      const env = {
+        ...process.env,
+        SIGMINE_DATABASE: t.url,
+        SIGMINE_NOTICE_OUTBOX: outbox,
+        SIGMINE_PUBLIC_URL: 'https://privacy.example.net',
+      };
+      const cli = (...args: string[]) =>
+        run(process.execPath, ['bin/sigmine.js', ...args], { env, cwd: process.cwd() });
 
       const sent = await cli('notices', 'send', '--json');
-      const events = sent.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+      const events = sent.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
       expect(events.filter((e) => e.event === 'notice' && e.status === 'sent')).toHaveLength(3);
-      const list = (await cli('notices', 'list', '--status', 'sent', '--json')).stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
+      const list = (await cli('notices', 'list', '--status', 'sent', '--json')).stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, string>);
       const eva = list.find((n) => n.recipient === 'eva.klein@firma-example.de')!;
       expect(eva).toMatchObject({ status: 'sent', language: 'de', transport: 'file' });
-      const bounced = JSON.parse((await cli('notices', 'bounce', '--provider-id', eva.providerMessageId!, '--json')).stdout);
+      const bounced = JSON.parse(
+        (await cli('notices', 'bounce', '--provider-id', eva.providerMessageId!, '--json')).stdout,
+      );
       expect(bounced).toEqual({ noticeId: eva.id, status: 'bounced', contact: 'pending' });
 
-      expect(JSON.parse((await cli('privacy', 'restrict', US, '--json')).stdout)).toMatchObject({ profiles: 1 });
+      expect(JSON.parse((await cli('privacy', 'restrict', US, '--json')).stdout)).toMatchObject({
+        profiles: 1,
+      });
       expect((await listContacts(t.db, { status: 'restricted' })).map((c) => c.email)).toEqual([US]);
       expect(readdirSync(outbox)).toHaveLength(3);
       expect(JSON.parse((await cli('privacy', 'erase', US, '--json')).stdout)).toMatchObject({
@@ -150,8 +226,14 @@ describe('privacy and notices on the command line', () => {
         scrub: 'wal-checkpoint',
         outboxFilesRemoved: 1,
       });
-      expect(readdirSync(outbox).map((f) => readFileSync(join(outbox, f), 'utf8')).join('\n')).not.toContain(US);
-      expect(await listContacts(t.db, { status: 'all' }).then((l) => l.map((c) => c.email))).not.toContain(US);
+      expect(
+        readdirSync(outbox)
+          .map((f) => readFileSync(join(outbox, f), 'utf8'))
+          .join('\n'),
+      ).not.toContain(US);
+      expect(await listContacts(t.db, { status: 'all' }).then((l) => l.map((c) => c.email))).not.toContain(
+        US,
+      );
       expect((await listRequests(t.db)).map((r) => r.kind).sort()).toEqual(['erase', 'restrict']);
     } finally {
       await t.dispose();

@@ -31,7 +31,9 @@ function badInput(message: string): Error {
 }
 
 export function register(program: Command): void {
-  const notices = program.command('notices').description('pre-add notices to contacts (outbox, sending, bounces, listing)');
+  const notices = program
+    .command('notices')
+    .description('pre-add notices to contacts (outbox, sending, bounces, listing)');
 
   notices
     .command('list')
@@ -39,8 +41,12 @@ export function register(program: Command): void {
     .option('--status <list>', 'comma-separated: queued, sent, bounced, failed')
     .option('--json', 'one JSON object per line')
     .action(async (opts: { status?: string; json?: boolean }) => {
-      const status = opts.status?.split(',').map((s) => s.trim()).filter(Boolean) as NoticeStatus[] | undefined;
-      for (const s of status ?? []) if (!STATUSES.includes(s)) throw badInput(`--status must be among ${STATUSES.join(', ')}`);
+      const status = opts.status
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean) as NoticeStatus[] | undefined;
+      for (const s of status ?? [])
+        if (!STATUSES.includes(s)) throw badInput(`--status must be among ${STATUSES.join(', ')}`);
       await usingDatabase(loadConfig().database, async ({ db }) => {
         const list = await listNotices(db, status);
         if (opts.json) {
@@ -49,7 +55,16 @@ export function register(program: Command): void {
         }
         printTable(
           ['id', 'status', 'recipient', 'language', 'jurisdiction', 'queued', 'sent', 'provider id'],
-          list.map((n) => [n.id, n.status, n.recipient ?? '(erased)', n.language, n.jurisdiction.join(','), n.queuedAt.slice(0, 16), n.sentAt?.slice(0, 16), n.providerMessageId]),
+          list.map((n) => [
+            n.id,
+            n.status,
+            n.recipient ?? '(erased)',
+            n.language,
+            n.jurisdiction.join(','),
+            n.queuedAt.slice(0, 16),
+            n.sentAt?.slice(0, 16),
+            n.providerMessageId,
+          ]),
         );
       });
     });
@@ -58,49 +73,70 @@ export function register(program: Command): void {
     .command('send')
     .description('send queued notices, then list contacts whose objection window passed')
     .option('--transport <name>', `one of: ${Object.keys(TRANSPORTS).join(', ')}`, 'file')
-    .option('--outbox <dir>', 'directory for the file transport (default SIGMINE_NOTICE_OUTBOX or ./data/outbox)')
+    .option(
+      '--outbox <dir>',
+      'directory for the file transport (default SIGMINE_NOTICE_OUTBOX or ./data/outbox)',
+    )
     .option('--limit <n>', 'most notices to send in this run', '1000')
     .option('--no-promote', 'do not list contacts whose window passed')
     .option('--json', 'one JSON object per line')
-    .action(async (opts: { transport: string; outbox?: string; limit: string; promote: boolean; json?: boolean }) => {
-      const config = loadConfig();
-      const make = TRANSPORTS[opts.transport];
-      if (!make) throw badInput(`unknown transport "${opts.transport}"`);
-      const limit = Number(opts.limit);
-      if (!Number.isInteger(limit) || limit < 1) throw badInput('--limit must be a positive integer');
-      const outbox = opts.outbox ? resolve(opts.outbox) : defaultOutbox();
-      const host = new URL(config.publicUrl).hostname || 'sigmine.local';
-      const transport = make({ outbox, host });
-      const policy = loadPolicy();
-      await usingDatabase(config.database, async ({ db }) => {
-        const sent = await sendQueued(db, {
-          transport,
-          policy,
-          publicUrl: config.publicUrl,
-          from: process.env.SIGMINE_NOTICE_FROM ?? `sigmine privacy <privacy@${host}>`,
-          limit,
+    .action(
+      async (opts: {
+        transport: string;
+        outbox?: string;
+        limit: string;
+        promote: boolean;
+        json?: boolean;
+      }) => {
+        const config = loadConfig();
+        const make = TRANSPORTS[opts.transport];
+        if (!make) throw badInput(`unknown transport "${opts.transport}"`);
+        const limit = Number(opts.limit);
+        if (!Number.isInteger(limit) || limit < 1) throw badInput('--limit must be a positive integer');
+        const outbox = opts.outbox ? resolve(opts.outbox) : defaultOutbox();
+        const host = new URL(config.publicUrl).hostname || 'sigmine.local';
+        const transport = make({ outbox, host });
+        const policy = loadPolicy();
+        await usingDatabase(config.database, async ({ db }) => {
+          const sent = await sendQueued(db, {
+            transport,
+            policy,
+            publicUrl: config.publicUrl,
+            from: process.env.SIGMINE_NOTICE_FROM ?? `sigmine privacy <privacy@${host}>`,
+            limit,
+          });
+          for (const s of sent) if (opts.json) printJsonLine({ event: 'notice', ...s });
+          const failed = sent.filter((s) => s.status !== 'sent').length;
+          if (failed) setExit(EXIT.partial);
+          const promoted = opts.promote
+            ? await promoteDue(db, (trx, id, now) => listContact(trx, id, now))
+            : [];
+          for (const p of promoted) if (opts.json) printJsonLine({ event: 'promote', ...p });
+          if (!opts.json) {
+            console.log(
+              `sent ${sent.length - failed} notice(s)${failed ? `, ${failed} not sent (see notices list)` : ''}; outbox ${outbox}`,
+            );
+            if (opts.promote)
+              console.log(
+                `listed ${promoted.filter((p) => p.result === 'listed').length} contact(s) whose objection window passed`,
+              );
+          }
         });
-        for (const s of sent) if (opts.json) printJsonLine({ event: 'notice', ...s });
-        const failed = sent.filter((s) => s.status !== 'sent').length;
-        if (failed) setExit(EXIT.partial);
-        const promoted = opts.promote ? await promoteDue(db, (trx, id, now) => listContact(trx, id, now)) : [];
-        for (const p of promoted) if (opts.json) printJsonLine({ event: 'promote', ...p });
-        if (!opts.json) {
-          console.log(`sent ${sent.length - failed} notice(s)${failed ? `, ${failed} not sent (see notices list)` : ''}; outbox ${outbox}`);
-          if (opts.promote) console.log(`listed ${promoted.filter((p) => p.result === 'listed').length} contact(s) whose objection window passed`);
-        }
-      });
-    });
+      },
+    );
 
   notices
     .command('bounce')
-    .description('record a bounced notice (its contact stays pending): by id, provider id, or bounce messages')
+    .description(
+      'record a bounced notice (its contact stays pending): by id, provider id, or bounce messages',
+    )
     .argument('[id]', 'notice id')
     .option('--provider-id <id>', 'the provider message id (Message-ID) instead of the notice id')
     .option('--dsn <files...>', 'bounce messages (RFC 3464 delivery status notifications) as .eml files')
     .option('--json', 'one JSON object per line')
     .action(async (id: string | undefined, opts: { providerId?: string; dsn?: string[]; json?: boolean }) => {
-      if (!id && !opts.providerId && !opts.dsn?.length) throw badInput('give a notice ID, --provider-id or --dsn FILE');
+      if (!id && !opts.providerId && !opts.dsn?.length)
+        throw badInput('give a notice ID, --provider-id or --dsn FILE');
       await usingDatabase(loadConfig().database, async ({ db }) => {
         const keys: Array<{ id?: string; providerMessageId?: string; file?: string }> = [];
         if (id) keys.push({ id });
@@ -109,7 +145,10 @@ export function register(program: Command): void {
           const report = readDsn(readFileSync(file));
           if (!report.failed) {
             if (opts.json) printJsonLine({ file, status: report.delayedOnly ? 'delayed' : 'not-a-failure' });
-            else console.log(`${file}: ${report.delayedOnly ? 'delay only' : 'no failure reported'}, nothing recorded`);
+            else
+              console.log(
+                `${file}: ${report.delayedOnly ? 'delay only' : 'no failure reported'}, nothing recorded`,
+              );
             continue;
           }
           for (const m of report.messageIds) keys.push({ providerMessageId: m, file });

@@ -15,7 +15,9 @@ import { correctField } from '../privacy/correct.ts';
 import { listRequests } from '../privacy/requests.ts';
 
 export function register(program: Command): void {
-  const privacy = program.command('privacy').description('data-subject requests: erase, object, restrict, export, correct');
+  const privacy = program
+    .command('privacy')
+    .description('data-subject requests: erase, object, restrict, export, correct');
 
   for (const kind of ['erase', 'object'] as const) {
     privacy
@@ -43,14 +45,21 @@ export function register(program: Command): void {
   for (const lift of [false, true]) {
     privacy
       .command(lift ? 'unrestrict' : 'restrict')
-      .description(lift ? 'lift a restriction (back to the state before it)' : 'keep the profile but hide it and freeze it against harvest updates')
+      .description(
+        lift
+          ? 'lift a restriction (back to the state before it)'
+          : 'keep the profile but hide it and freeze it against harvest updates',
+      )
       .argument('<email>')
       .option('--json', 'one JSON object')
       .action(async (email: string, opts: { json?: boolean }) => {
         await usingDatabase(loadConfig().database, async ({ db }) => {
           const r = await restrictPerson(db, email, { lift });
           if (opts.json) printJsonLine(r);
-          else console.log(`${lift ? 'unrestricted' : 'restricted'} ${r.profiles} profile(s)${r.found ? '' : ' (no profile found)'}; request ${r.requestId}`);
+          else
+            console.log(
+              `${lift ? 'unrestricted' : 'restricted'} ${r.profiles} profile(s)${r.found ? '' : ' (no profile found)'}; request ${r.requestId}`,
+            );
         });
       });
   }
@@ -69,7 +78,10 @@ export function register(program: Command): void {
     .command('correct')
     .description('pin a corrected value (it beats any later harvest); lists are comma-separated')
     .argument('<email>')
-    .requiredOption('--field <field>', 'name, title, department, company, address, phones, emails, websites, social')
+    .requiredOption(
+      '--field <field>',
+      'name, title, department, company, address, phones, emails, websites, social',
+    )
     .requiredOption('--value <value>', 'the value (empty = no value)')
     .option('--json', 'one JSON object')
     .action(async (email: string, opts: { field: string; value: string; json?: boolean }) => {
@@ -92,7 +104,14 @@ export function register(program: Command): void {
         else
           printTable(
             ['id', 'kind', 'regime', 'status', 'received', 'due'],
-            list.map((r) => [r.id, r.kind, r.regime, r.status, r.receivedAt.slice(0, 16), r.dueAt.slice(0, 10)]),
+            list.map((r) => [
+              r.id,
+              r.kind,
+              r.regime,
+              r.status,
+              r.receivedAt.slice(0, 16),
+              r.dueAt.slice(0, 10),
+            ]),
           );
       });
     });

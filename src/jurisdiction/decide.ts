@@ -41,7 +41,10 @@ export function isHeld(code: string, policy: JurisdictionPolicy): boolean {
   return code.includes('-') && policy.hold.has(country);
 }
 
-export function decideJurisdiction(ev: JurisdictionEvidence, policy: JurisdictionPolicy): JurisdictionDecision {
+export function decideJurisdiction(
+  ev: JurisdictionEvidence,
+  policy: JurisdictionPolicy,
+): JurisdictionDecision {
   const evidence: Signal[] = [];
   for (const p of (ev.phones ?? []).slice(0, MAX_ITEMS)) {
     const s = phoneSignal(p);

@@ -8,6 +8,7 @@
 export const RULE_VERSION = 'jur-2026-11.2';
 
 /** EU member states plus the EEA (Iceland, Liechtenstein, Norway). ISO 3166-1 alpha-2. */
+// prettier-ignore
 export const EU_EEA = [
   'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU',
   'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE', 'IS', 'LI', 'NO',
@@ -41,7 +42,11 @@ export interface JurisdictionPolicy {
 const GDPR: Deadline = { regime: 'gdpr', months: 1 };
 
 function defaultDeadlines(): Record<string, Deadline> {
-  const d: Record<string, Deadline> = { EU: GDPR, GB: { regime: 'uk-gdpr', months: 1 }, CH: { regime: 'nfadp', days: 30 } };
+  const d: Record<string, Deadline> = {
+    EU: GDPR,
+    GB: { regime: 'uk-gdpr', months: 1 },
+    CH: { regime: 'nfadp', days: 30 },
+  };
   for (const c of EU_EEA) d[c] = GDPR;
   d.BR = { regime: 'lgpd', days: 15 };
   d['CA-QC'] = { regime: 'quebec-law25', days: 30 };
@@ -51,6 +56,7 @@ function defaultDeadlines(): Record<string, Deadline> {
   return d;
 }
 
+// prettier-ignore
 const LANGUAGES: Record<string, string> = {
   DE: 'de', AT: 'de', LI: 'de', CH: 'de', FR: 'fr', BE: 'fr', LU: 'fr', 'CA-QC': 'fr', ES: 'es', IT: 'it',
   NL: 'nl', PT: 'pt', BR: 'pt',
@@ -62,13 +68,19 @@ export function loadPolicy(env: NodeJS.ProcessEnv = process.env): Readonly<Juris
   const windowRaw = env.SIGMINE_OBJECTION_WINDOW_DAYS?.trim();
   const windowDays = windowRaw ? Number(windowRaw) : 7;
   if (!Number.isFinite(windowDays) || windowDays < 0) {
-    throw Object.assign(new Error(`SIGMINE_OBJECTION_WINDOW_DAYS must be a number of days, got "${windowRaw}"`), {
-      code: 'bad-config',
-    });
+    throw Object.assign(
+      new Error(`SIGMINE_OBJECTION_WINDOW_DAYS must be a number of days, got "${windowRaw}"`),
+      {
+        code: 'bad-config',
+      },
+    );
   }
   const holdRaw = env.SIGMINE_NOTICE_HOLD?.trim();
   const hold = holdRaw
-    ? holdRaw.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean)
+    ? holdRaw
+        .split(',')
+        .map((s) => s.trim().toUpperCase())
+        .filter(Boolean)
     : ['EU', ...EU_EEA, 'GB', 'GG', 'JE', 'IM', 'CH', 'BR', 'CA-QC'];
   return Object.freeze({
     ruleVersion: RULE_VERSION,

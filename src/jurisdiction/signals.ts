@@ -15,8 +15,10 @@ export interface Signal {
 }
 
 /** Quebec area codes (NANP): 418/438/450/514/579/581/819/873/367/354/263. */
+// prettier-ignore
 const QUEBEC_AREA_CODES = new Set(['418', '438', '450', '514', '579', '581', '819', '873', '367', '354', '263']);
 /** California area codes (NANP), for CCPA. */
+// prettier-ignore
 const CALIFORNIA_AREA_CODES = new Set([
   '209', '213', '279', '310', '323', '341', '350', '369', '408', '415', '424', '442', '510', '530', '559', '562',
   '619', '626', '628', '650', '657', '661', '669', '707', '714', '747', '760', '805', '818', '820', '831', '840',
@@ -30,13 +32,16 @@ export function phoneSignal(e164: string): Signal | null {
   if (!p) return null;
   const country = p.country ?? null;
   const area = p.countryCallingCode === '1' ? p.nationalNumber.slice(0, 3) : '';
-  if (country === 'CA' && QUEBEC_AREA_CODES.has(area)) return { signal: 'phone', code: 'CA-QC', detail: `+1 ${area}` };
-  if (country === 'US' && CALIFORNIA_AREA_CODES.has(area)) return { signal: 'phone', code: 'US-CA', detail: `+1 ${area}` };
+  if (country === 'CA' && QUEBEC_AREA_CODES.has(area))
+    return { signal: 'phone', code: 'CA-QC', detail: `+1 ${area}` };
+  if (country === 'US' && CALIFORNIA_AREA_CODES.has(area))
+    return { signal: 'phone', code: 'US-CA', detail: `+1 ${area}` };
   if (!country) return null;
   return { signal: 'phone', code: country, detail: area ? `+1 ${area}` : `+${p.countryCallingCode}` };
 }
 
 /** ccTLDs widely used as generic names: they say nothing about where a person is (privacy-law.md §2.9). */
+// prettier-ignore
 const GENERIC_CCTLDS = new Set(['io', 'co', 'me', 'ai', 'tv', 'fm', 'ly', 'gg', 'cc', 'ws', 'to', 'sh', 'so', 'vc', 'nu', 'tk', 'app', 'dev']);
 
 /** The country of an email domain's ccTLD (`.de` -> DE, `.co.uk` -> GB, `.eu` -> EU), else null. */
@@ -51,6 +56,7 @@ export function emailTldSignal(domain: string): Signal | null {
 }
 
 /** Country names (several languages) and unambiguous region markers, matched as whole words. */
+// prettier-ignore
 const ADDRESS_WORDS: Array<[string, string]> = [
   ['germany', 'DE'], ['deutschland', 'DE'], ['france', 'FR'], ['spain', 'ES'], ['españa', 'ES'], ['espana', 'ES'],
   ['italy', 'IT'], ['italia', 'IT'], ['netherlands', 'NL'], ['nederland', 'NL'], ['the netherlands', 'NL'],
@@ -83,7 +89,8 @@ const US_STATE_NAMES =
   'alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|new hampshire|new jersey|new mexico|new york|north carolina|north dakota|ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|virginia|washington|west virginia|wisconsin|wyoming';
 const US_STATE_NAME_ZIP = new RegExp(`\\b(${US_STATE_NAMES})\\s{1,3}\\d{5}(?:-\\d{4})?\\b`, 'i');
 /** Canadian provinces other than Quebec, by name (`Ottawa, Ontario, Canada`). */
-const CA_PROVINCES = /\b(ontario|british columbia|alberta|manitoba|saskatchewan|nova scotia|new brunswick|newfoundland|prince edward island)\b/i;
+const CA_PROVINCES =
+  /\b(ontario|british columbia|alberta|manitoba|saskatchewan|nova scotia|new brunswick|newfoundland|prince edward island)\b/i;
 
 /** Longest address we look at: signature address blocks are a few lines; anything longer is noise. */
 const MAX_ADDRESS = 400;

@@ -43,5 +43,9 @@ export function readDsn(bytes: Uint8Array): DsnReport {
     if (s && s[1] === '5') permanent = true;
   }
   const failed = actions.includes('failed') || permanent || (actions.length === 0 && ids.size > 0);
-  return { messageIds: [...ids], failed, delayedOnly: !failed && actions.length > 0 && actions.every((a) => a === 'delayed') };
+  return {
+    messageIds: [...ids],
+    failed,
+    delayedOnly: !failed && actions.length > 0 && actions.every((a) => a === 'delayed'),
+  };
 }

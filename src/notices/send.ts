@@ -91,10 +91,19 @@ export async function sendQueued(db: Kysely<DB>, o: SendOptions): Promise<SendOu
       const failed = r.attempts + 1 >= MAX_ATTEMPTS;
       await db
         .updateTable('notices')
-        .set((eb) => ({ status: failed ? 'failed' : 'queued', attempts: eb('attempts', '+', 1), failure_code: code }))
+        .set((eb) => ({
+          status: failed ? 'failed' : 'queued',
+          attempts: eb('attempts', '+', 1),
+          failure_code: code,
+        }))
         .where('id', '=', r.id)
         .execute();
-      out.push({ noticeId: r.id, status: failed ? 'failed' : 'queued', providerMessageId: null, errorCode: code });
+      out.push({
+        noticeId: r.id,
+        status: failed ? 'failed' : 'queued',
+        providerMessageId: null,
+        errorCode: code,
+      });
     }
   }
   return out;
@@ -135,7 +144,11 @@ export async function recordBounce(
         .where('profile_id', '=', n.profile_id)
         .where('state', '=', 'pending')
         .execute();
-      const g = await trx.selectFrom('privacy_gates').select('state').where('profile_id', '=', n.profile_id).executeTakeFirst();
+      const g = await trx
+        .selectFrom('privacy_gates')
+        .select('state')
+        .where('profile_id', '=', n.profile_id)
+        .executeTakeFirst();
       gate = g?.state ?? null;
     }
     return { noticeId: n.id, gate };

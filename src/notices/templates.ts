@@ -161,10 +161,21 @@ export function templateLanguage(language: string): string {
 }
 
 /** Renders the notice. `listDate` null = "now" (not held). */
-export function renderNotice(language: string, vars: { privacyUrl: string; listDate: string | null }): RenderedNotice {
+export function renderNotice(
+  language: string,
+  vars: { privacyUrl: string; listDate: string | null },
+): RenderedNotice {
   const lang = templateLanguage(language);
   const t = TEXTS[lang]!;
   const fill = (s: string) =>
-    s.replaceAll('{{privacyUrl}}', vars.privacyUrl).replaceAll('{{listDate}}', vars.listDate ?? new Date().toISOString().slice(0, 10));
-  return { templateId: TEMPLATE_ID, language: lang, contentHash: templateHash(lang), subject: fill(t.subject), body: fill(t.body) };
+    s
+      .replaceAll('{{privacyUrl}}', vars.privacyUrl)
+      .replaceAll('{{listDate}}', vars.listDate ?? new Date().toISOString().slice(0, 10));
+  return {
+    templateId: TEMPLATE_ID,
+    language: lang,
+    contentHash: templateHash(lang),
+    subject: fill(t.subject),
+    body: fill(t.body),
+  };
 }

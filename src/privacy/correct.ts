@@ -28,7 +28,9 @@ export interface CorrectionOutcome {
 }
 
 export function isCorrectableField(f: string): f is CorrectableField {
-  return (SINGLE_PIN_FIELDS as readonly string[]).includes(f) || (LIST_PIN_FIELDS as readonly string[]).includes(f);
+  return (
+    (SINGLE_PIN_FIELDS as readonly string[]).includes(f) || (LIST_PIN_FIELDS as readonly string[]).includes(f)
+  );
 }
 
 /** `value`: a string for single fields, a list (or comma-separated string) for list fields. */
@@ -40,7 +42,10 @@ export async function correctField(
   opts: PrivacyOptions & { now?: Date; channel?: string } = {},
 ): Promise<CorrectionOutcome> {
   if (!isCorrectableField(field)) {
-    throw Object.assign(new Error(`field must be one of ${[...SINGLE_PIN_FIELDS, ...LIST_PIN_FIELDS].join(', ')}`), { code: 'bad-input' });
+    throw Object.assign(
+      new Error(`field must be one of ${[...SINGLE_PIN_FIELDS, ...LIST_PIN_FIELDS].join(', ')}`),
+      { code: 'bad-input' },
+    );
   }
   const o = resolveOptions(opts);
   const now = opts.now ?? new Date();
@@ -58,7 +63,14 @@ export async function correctField(
         : value.trim().slice(0, MAX_VALUE);
   return db.transaction().execute(async (trx) => {
     const p = await locatePerson(trx, email, o.policy, o.secretKey);
-    const req = await openRequest(trx, { kind: 'correct', requestHash: p.requestHash, codes: p.codes, channel: opts.channel ?? 'cli', now, policy: o.policy });
+    const req = await openRequest(trx, {
+      kind: 'correct',
+      requestHash: p.requestHash,
+      codes: p.codes,
+      channel: opts.channel ?? 'cli',
+      now,
+      policy: o.policy,
+    });
     let count = 0;
     for (const id of p.profileIds) {
       // The store pins and recomputes the profile at once (the pin beats later harvests).

@@ -46,7 +46,8 @@ export interface ErasureOptions extends PrivacyOptions {
   outboxDir?: string | false;
 }
 
-const n = (r: { numDeletedRows?: bigint; numUpdatedRows?: bigint }) => Number(r.numDeletedRows ?? r.numUpdatedRows ?? 0n);
+const n = (r: { numDeletedRows?: bigint; numUpdatedRows?: bigint }) =>
+  Number(r.numDeletedRows ?? r.numUpdatedRows ?? 0n);
 
 /** Deletes everything about the person inside `trx` and suppresses them. No scrub (see `erasePerson`). */
 export async function eraseInTransaction(
@@ -67,7 +68,11 @@ export async function eraseInTransaction(
     now,
     policy: o.policy,
   });
-  const existing = await trx.selectFrom('suppressions').select('subject_hash').where('subject_hash', '=', p.subjectHash).executeTakeFirst();
+  const existing = await trx
+    .selectFrom('suppressions')
+    .select('subject_hash')
+    .where('subject_hash', '=', p.subjectHash)
+    .executeTakeFirst();
   if (!existing) {
     await trx
       .insertInto('suppressions')
@@ -101,7 +106,11 @@ export async function eraseInTransaction(
     await trx.deleteFrom('privacy_gates').where('profile_id', '=', id).execute();
     await trx.deleteFrom('jurisdiction_decisions').where('profile_id', '=', id).execute();
     noticesScrubbed += n(
-      await trx.updateTable('notices').set({ recipient: null, profile_id: null }).where('profile_id', '=', id).executeTakeFirst(),
+      await trx
+        .updateTable('notices')
+        .set({ recipient: null, profile_id: null })
+        .where('profile_id', '=', id)
+        .executeTakeFirst(),
     );
   }
   // Notices queued under another profile id but to this person (keyed hash match).
@@ -132,14 +141,23 @@ export async function eraseInTransaction(
     alreadySuppressed: Boolean(existing),
     noticeIds,
   };
-  await completeRequest(trx, req.id, { profilesDeleted, observationsDeleted, noticesScrubbed, suppressed: true }, now);
+  await completeRequest(
+    trx,
+    req.id,
+    { profilesDeleted, observationsDeleted, noticesScrubbed, suppressed: true },
+    now,
+  );
   return outcome;
 }
 
 /** The address seen as an `email` field of other profiles: delete those observations, drop it from lists. */
 async function removeFromOtherProfiles(trx: Kysely<DB>, email: string): Promise<number> {
   const deleted = n(
-    await trx.deleteFrom('observations').where('field', '=', 'email').where('value_norm', '=', email).executeTakeFirst(),
+    await trx
+      .deleteFrom('observations')
+      .where('field', '=', 'email')
+      .where('value_norm', '=', email)
+      .executeTakeFirst(),
   );
   const needle = JSON.stringify(email).slice(1, -1);
   const rows = await trx
@@ -150,9 +168,17 @@ async function removeFromOtherProfiles(trx: Kysely<DB>, email: string): Promise<
     .execute();
   for (const r of rows) {
     const list = (JSON.parse(r.emails_json) as string[]).filter((x) => x.toLowerCase() !== email);
-    await trx.updateTable('profiles').set({ emails_json: JSON.stringify(list) }).where('id', '=', r.id).execute();
+    await trx
+      .updateTable('profiles')
+      .set({ emails_json: JSON.stringify(list) })
+      .where('id', '=', r.id)
+      .execute();
   }
-  const pins = await trx.selectFrom('profile_pins').select(['profile_id', 'field', 'value_json']).where('field', '=', 'emails').execute();
+  const pins = await trx
+    .selectFrom('profile_pins')
+    .select(['profile_id', 'field', 'value_json'])
+    .where('field', '=', 'emails')
+    .execute();
   for (const pin of pins) {
     const v = JSON.parse(pin.value_json) as unknown;
     if (Array.isArray(v) && v.some((x) => String(x).toLowerCase() === email)) {
@@ -178,7 +204,9 @@ export async function erasePerson(
   kind: 'erase' | 'object' = 'erase',
   opts: ErasureOptions = {},
 ): Promise<ErasureOutcome> {
-  const { noticeIds, ...r } = await d.db.transaction().execute((trx) => eraseInTransaction(trx, email, kind, opts));
+  const { noticeIds, ...r } = await d.db
+    .transaction()
+    .execute((trx) => eraseInTransaction(trx, email, kind, opts));
   const { action } = await scrubAfterErasure(d.db, d.dialect, opts.pgVacuum, opts.pgWaitMs);
   let outboxFilesRemoved: number | undefined;
   const outboxDir = opts.outboxDir === false ? null : (opts.outboxDir ?? resolveOptions(opts).noticeOutbox);

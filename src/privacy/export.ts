@@ -18,7 +18,15 @@ export const PROCESSING_STATEMENT = Object.freeze({
     'business email signatures and headers observed by members of our contributor network; which member is withheld (GDPR Art. 15(4))',
   recipients: 'directory users',
   retention: 'while the details stay current; deleted on request, with a keyed-hash suppression entry kept',
-  rights: ['access', 'rectification', 'erasure', 'restriction', 'objection', 'portability', 'complaint to a supervisory authority'],
+  rights: [
+    'access',
+    'rectification',
+    'erasure',
+    'restriction',
+    'objection',
+    'portability',
+    'complaint to a supervisory authority',
+  ],
 });
 
 const parse = <T>(s: string | null | undefined, d: T): T => (s ? (JSON.parse(s) as T) : d);
@@ -32,7 +40,14 @@ export async function exportPerson(
   const now = opts.now ?? new Date();
   return db.transaction().execute(async (trx) => {
     const p = await locatePerson(trx, email, o.policy, o.secretKey);
-    const req = await openRequest(trx, { kind: 'export', requestHash: p.requestHash, codes: p.codes, channel: opts.channel ?? 'cli', now, policy: o.policy });
+    const req = await openRequest(trx, {
+      kind: 'export',
+      requestHash: p.requestHash,
+      codes: p.codes,
+      channel: opts.channel ?? 'cli',
+      now,
+      policy: o.policy,
+    });
     const profiles = [];
     for (const id of p.profileIds) {
       const pr = await trx.selectFrom('profiles').selectAll().where('id', '=', id).executeTakeFirst();
@@ -50,10 +65,28 @@ export async function exportPerson(
         .orderBy('field')
         .orderBy('value_norm')
         .execute();
-      const pins = await trx.selectFrom('profile_pins').select(['field', 'value_json', 'reason', 'pinned_at']).where('profile_id', '=', id).execute();
-      const jobs = await trx.selectFrom('job_history').selectAll().where('profile_id', '=', id).orderBy('changed_at').execute();
-      const gate = await trx.selectFrom('privacy_gates').selectAll().where('profile_id', '=', id).executeTakeFirst();
-      const decisions = await trx.selectFrom('jurisdiction_decisions').selectAll().where('profile_id', '=', id).orderBy('decided_at').execute();
+      const pins = await trx
+        .selectFrom('profile_pins')
+        .select(['field', 'value_json', 'reason', 'pinned_at'])
+        .where('profile_id', '=', id)
+        .execute();
+      const jobs = await trx
+        .selectFrom('job_history')
+        .selectAll()
+        .where('profile_id', '=', id)
+        .orderBy('changed_at')
+        .execute();
+      const gate = await trx
+        .selectFrom('privacy_gates')
+        .selectAll()
+        .where('profile_id', '=', id)
+        .executeTakeFirst();
+      const decisions = await trx
+        .selectFrom('jurisdiction_decisions')
+        .selectAll()
+        .where('profile_id', '=', id)
+        .orderBy('decided_at')
+        .execute();
       profiles.push({
         email: pr.email,
         status: pr.status,
@@ -78,14 +111,24 @@ export async function exportPerson(
           lastSeen: r.last_seen,
           corroboration: Number(r.corroboration),
         })),
-        pins: pins.map((x) => ({ field: x.field, value: parse(x.value_json, null), reason: x.reason, pinnedAt: x.pinned_at })),
+        pins: pins.map((x) => ({
+          field: x.field,
+          value: parse(x.value_json, null),
+          reason: x.reason,
+          pinnedAt: x.pinned_at,
+        })),
         jobHistory: jobs.map((j) => ({
           from: { title: j.old_title, company: j.old_company },
           to: { title: j.new_title, company: j.new_company },
           changedAt: j.changed_at,
         })),
         publication: gate
-          ? { state: gate.state, jurisdiction: parse(gate.codes_json, []), objectionWindowEndsAt: gate.window_ends_at, listedAt: gate.listed_at }
+          ? {
+              state: gate.state,
+              jurisdiction: parse(gate.codes_json, []),
+              objectionWindowEndsAt: gate.window_ends_at,
+              listedAt: gate.listed_at,
+            }
           : null,
         jurisdictionDecisions: decisions.map((d) => ({
           codes: parse(d.codes_json, []),
@@ -102,7 +145,11 @@ export async function exportPerson(
       .where('recipient_hash', '=', p.subjectHash)
       .orderBy('queued_at')
       .execute();
-    const sup = await trx.selectFrom('suppressions').select(['reason', 'created_at']).where('subject_hash', '=', p.subjectHash).executeTakeFirst();
+    const sup = await trx
+      .selectFrom('suppressions')
+      .select(['reason', 'created_at'])
+      .where('subject_hash', '=', p.subjectHash)
+      .executeTakeFirst();
     const requests = await trx
       .selectFrom('privacy_requests')
       .select(['kind', 'regime', 'received_at', 'due_at', 'status', 'completed_at'])

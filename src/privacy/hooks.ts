@@ -17,7 +17,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { decideJurisdiction, type JurisdictionDecision, type JurisdictionEvidence } from '../jurisdiction/decide.ts';
+import {
+  decideJurisdiction,
+  type JurisdictionDecision,
+  type JurisdictionEvidence,
+} from '../jurisdiction/decide.ts';
 import { queueNotice } from '../notices/outbox.ts';
 import { templateHash, templateLanguage } from '../notices/templates.ts';
 import { refreshCompanies } from '../store/companies.ts';
@@ -57,7 +61,11 @@ export async function isSuppressed(
   opts: PrivacyOptions & { now?: Date | string; record?: boolean } = {},
 ): Promise<boolean> {
   const hash = await subjectHash(trx, email, opts.secretKey);
-  const row = await trx.selectFrom('suppressions').select('subject_hash').where('subject_hash', '=', hash).executeTakeFirst();
+  const row = await trx
+    .selectFrom('suppressions')
+    .select('subject_hash')
+    .where('subject_hash', '=', hash)
+    .executeTakeFirst();
   if (!row) return false;
   if (opts.record !== false) {
     await trx
@@ -71,13 +79,21 @@ export async function isSuppressed(
 
 /** Is this profile restricted (kept, hidden from the directory, frozen against harvest updates)? */
 export async function isRestricted(trx: Kysely<DB>, profileId: string): Promise<boolean> {
-  const g = await trx.selectFrom('privacy_gates').select('state').where('profile_id', '=', String(profileId)).executeTakeFirst();
+  const g = await trx
+    .selectFrom('privacy_gates')
+    .select('state')
+    .where('profile_id', '=', String(profileId))
+    .executeTakeFirst();
   return g?.state === 'restricted';
 }
 
 /** The publication gate of a profile, or null when the privacy module never saw it. */
 export async function gateState(trx: Kysely<DB>, profileId: string): Promise<GateState | null> {
-  const g = await trx.selectFrom('privacy_gates').select('state').where('profile_id', '=', String(profileId)).executeTakeFirst();
+  const g = await trx
+    .selectFrom('privacy_gates')
+    .select('state')
+    .where('profile_id', '=', String(profileId))
+    .executeTakeFirst();
   return g?.state ?? null;
 }
 
@@ -86,13 +102,25 @@ export async function gateState(trx: Kysely<DB>, profileId: string): Promise<Gat
  * stores the decision with its evidence and rule version, opens its publication gate and queues its
  * notice. Idempotent: a replayed page returns the stored gate and queues nothing new.
  */
-export async function onNewContact(trx: Kysely<DB>, c: NewContact, opts: PrivacyOptions = {}): Promise<NewContactOutcome> {
+export async function onNewContact(
+  trx: Kysely<DB>,
+  c: NewContact,
+  opts: PrivacyOptions = {},
+): Promise<NewContactOutcome> {
   const o = resolveOptions(opts);
   const profileId = String(c.profileId);
   const now = iso(c.now);
-  const existing = await trx.selectFrom('privacy_gates').selectAll().where('profile_id', '=', profileId).executeTakeFirst();
+  const existing = await trx
+    .selectFrom('privacy_gates')
+    .selectAll()
+    .where('profile_id', '=', profileId)
+    .executeTakeFirst();
   if (existing) {
-    const notice = await trx.selectFrom('notices').select('id').where('profile_id', '=', profileId).executeTakeFirst();
+    const notice = await trx
+      .selectFrom('notices')
+      .select('id')
+      .where('profile_id', '=', profileId)
+      .executeTakeFirst();
     return {
       status: existing.state === 'listed' ? 'listed' : 'pending',
       codes: JSON.parse(existing.codes_json) as string[],
@@ -132,7 +160,12 @@ export async function onNewContact(trx: Kysely<DB>, c: NewContact, opts: Privacy
   return { status, codes: decision.codes, noticeId };
 }
 
-async function recordDecision(trx: Kysely<DB>, profileId: string, d: JurisdictionDecision, now: string): Promise<void> {
+async function recordDecision(
+  trx: Kysely<DB>,
+  profileId: string,
+  d: JurisdictionDecision,
+  now: string,
+): Promise<void> {
   await trx
     .insertInto('jurisdiction_decisions')
     .values({
@@ -164,11 +197,17 @@ export async function onNewEvidence(
   const o = resolveOptions(opts);
   const profileId = String(c.profileId);
   const now = iso(c.now);
-  const gate = await trx.selectFrom('privacy_gates').selectAll().where('profile_id', '=', profileId).executeTakeFirst();
+  const gate = await trx
+    .selectFrom('privacy_gates')
+    .selectAll()
+    .where('profile_id', '=', profileId)
+    .executeTakeFirst();
   if (!gate) return { codes: [], newlyHeld: false };
   const d = decideJurisdiction(c.evidence, o.policy);
   const before = JSON.parse(gate.codes_json) as string[];
-  const codes = [...new Set([...before.filter((x) => x !== 'unknown'), ...d.codes.filter((x) => x !== 'unknown')])];
+  const codes = [
+    ...new Set([...before.filter((x) => x !== 'unknown'), ...d.codes.filter((x) => x !== 'unknown')]),
+  ];
   if (codes.length === 0) codes.push('unknown');
   const same = codes.length === before.length && codes.every((x) => before.includes(x));
   if (same) return { codes, newlyHeld: false };
@@ -184,10 +223,16 @@ export async function onNewEvidence(
       .where('status', '=', 'sent')
       .orderBy('sent_at', 'desc')
       .executeTakeFirst();
-    windowEnds = sent?.sent_at ? new Date(Date.parse(sent.sent_at) + o.policy.objectionWindowDays * 86_400_000).toISOString() : null;
+    windowEnds = sent?.sent_at
+      ? new Date(Date.parse(sent.sent_at) + o.policy.objectionWindowDays * 86_400_000).toISOString()
+      : null;
     await trx
       .updateTable('notices')
-      .set({ language: templateLanguage(d.language), content_hash: templateHash(templateLanguage(d.language)), codes_json: JSON.stringify(codes) })
+      .set({
+        language: templateLanguage(d.language),
+        content_hash: templateHash(templateLanguage(d.language)),
+        codes_json: JSON.stringify(codes),
+      })
       .where('profile_id', '=', profileId)
       .where('status', '=', 'queued')
       .execute();
@@ -195,7 +240,13 @@ export async function onNewEvidence(
   const state = newlyHeld && gate.state === 'listed' ? 'pending' : gate.state;
   await trx
     .updateTable('privacy_gates')
-    .set({ codes_json: JSON.stringify(codes), hold: hold ? 1 : 0, rule_version: d.ruleVersion, state, window_ends_at: windowEnds })
+    .set({
+      codes_json: JSON.stringify(codes),
+      hold: hold ? 1 : 0,
+      rule_version: d.ruleVersion,
+      state,
+      window_ends_at: windowEnds,
+    })
     .where('profile_id', '=', profileId)
     .execute();
   if (state === 'pending' && gate.state === 'listed') {

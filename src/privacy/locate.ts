@@ -48,7 +48,10 @@ export async function locatePerson(
   const profileIds = [...new Set([...byEmail.map((r) => r.id), ...gates.map((g) => g.profile_id)])];
   let codes = [...new Set(gates.flatMap((g) => JSON.parse(g.codes_json) as string[]))];
   if (codes.length === 0) {
-    codes = decideJurisdiction({ phones: [], emailDomain: e.slice(e.lastIndexOf('@') + 1), addresses: [] }, policy).codes;
+    codes = decideJurisdiction(
+      { phones: [], emailDomain: e.slice(e.lastIndexOf('@') + 1), addresses: [] },
+      policy,
+    ).codes;
   }
   return { email: e, subjectHash, requestHash, profileIds, codes };
 }

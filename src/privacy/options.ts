@@ -29,7 +29,8 @@ export function defaultOutbox(env: NodeJS.ProcessEnv = process.env): string {
 let defaults: { policy: Readonly<JurisdictionPolicy>; publicUrl: string } | null = null;
 
 export function resolveOptions(opts: PrivacyOptions = {}): ResolvedPrivacyOptions {
-  if (!opts.policy || opts.publicUrl === undefined) defaults ??= { policy: loadPolicy(), publicUrl: loadConfig().publicUrl };
+  if (!opts.policy || opts.publicUrl === undefined)
+    defaults ??= { policy: loadPolicy(), publicUrl: loadConfig().publicUrl };
   return {
     secretKey: opts.secretKey,
     policy: opts.policy ?? defaults!.policy,

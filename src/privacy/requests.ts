@@ -18,7 +18,11 @@ export interface OpenedRequest {
 }
 
 /** The deadline that applies to a person with these jurisdiction codes (earliest due date wins). */
-export function deadlineFor(codes: string[], policy: JurisdictionPolicy, from: Date): { deadline: Deadline; due: Date } {
+export function deadlineFor(
+  codes: string[],
+  policy: JurisdictionPolicy,
+  from: Date,
+): { deadline: Deadline; due: Date } {
   let best: { deadline: Deadline; due: Date } | null = null;
   for (const c of codes) {
     const d = policy.deadlines[c] ?? policy.deadlines[c.split('-')[0] ?? ''];
@@ -31,7 +35,14 @@ export function deadlineFor(codes: string[], policy: JurisdictionPolicy, from: D
 
 export async function openRequest(
   trx: Kysely<DB>,
-  r: { kind: PrivacyRequestKind; requestHash: string; codes: string[]; channel: string; now: Date; policy: JurisdictionPolicy },
+  r: {
+    kind: PrivacyRequestKind;
+    requestHash: string;
+    codes: string[];
+    channel: string;
+    now: Date;
+    policy: JurisdictionPolicy;
+  },
 ): Promise<OpenedRequest> {
   const id = randomUUID();
   const { deadline, due } = deadlineFor(r.codes, r.policy, r.now);

@@ -44,13 +44,27 @@ export async function restrictPerson(
       changed += opts.lift ? await lift(trx, id, at) : await restrict(trx, id, p.subjectHash, at);
     }
     await completeRequest(trx, req.id, { profiles: changed, found: p.profileIds.length > 0 }, now);
-    return { requestId: req.id, regime: req.regime, dueAt: req.dueAt, profiles: changed, found: p.profileIds.length > 0 };
+    return {
+      requestId: req.id,
+      regime: req.regime,
+      dueAt: req.dueAt,
+      profiles: changed,
+      found: p.profileIds.length > 0,
+    };
   });
 }
 
 async function restrict(trx: Kysely<DB>, id: string, subjectHash: string, at: string): Promise<number> {
-  const profile = await trx.selectFrom('profiles').select(['status', 'listed_at']).where('id', '=', id).executeTakeFirst();
-  const gate = await trx.selectFrom('privacy_gates').select('state').where('profile_id', '=', id).executeTakeFirst();
+  const profile = await trx
+    .selectFrom('profiles')
+    .select(['status', 'listed_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  const gate = await trx
+    .selectFrom('privacy_gates')
+    .select('state')
+    .where('profile_id', '=', id)
+    .executeTakeFirst();
   const before: GateState = gate?.state ?? profile?.status ?? 'pending';
   if (before === 'restricted') return 0;
   if (gate) {

@@ -65,7 +65,9 @@ export async function scrubAfterErasure(
  */
 async function waitForOlderSnapshots(db: Kysely<DB>, waitMs: number): Promise<boolean> {
   // A fresh transaction id: every row version our (committed) erasure removed is older than it.
-  const { rows } = await sql<{ x: string }>`select (pg_current_xact_id()::text::bigint % 4294967296)::text as x`.execute(db);
+  const { rows } = await sql<{
+    x: string;
+  }>`select (pg_current_xact_id()::text::bigint % 4294967296)::text as x`.execute(db);
   const mark = rows[0]!.x;
   const deadline = Date.now() + waitMs;
   for (;;) {

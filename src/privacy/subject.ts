@@ -9,7 +9,14 @@ import { HASH_PURPOSE, keyedHasher, type KeyedHasher } from '../store/keyed-hash
 /** Providers known to ignore dots in the local part and treat `+tag` as the same mailbox. */
 const DOT_PLUS_PROVIDERS = new Set(['gmail.com', 'googlemail.com']);
 /** Providers known to treat `+tag` as the same mailbox (dots are significant there). */
-const PLUS_PROVIDERS = new Set(['outlook.com', 'hotmail.com', 'live.com', 'icloud.com', 'me.com', 'fastmail.com']);
+const PLUS_PROVIDERS = new Set([
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'icloud.com',
+  'me.com',
+  'fastmail.com',
+]);
 
 /**
  * Lower-cases and trims an address; applies dot/plus folding only for providers known to do it
@@ -59,6 +66,10 @@ export function subjectHashers(db: Kysely<any>, secretKey?: string | null): Prom
 }
 
 /** The keyed identity of `email` (64 hex chars). */
-export async function subjectHash(db: Kysely<any>, email: string, secretKey?: string | null): Promise<string> {
+export async function subjectHash(
+  db: Kysely<any>,
+  email: string,
+  secretKey?: string | null,
+): Promise<string> {
   return (await subjectHashers(db, secretKey)).subject(normaliseEmail(email));
 }

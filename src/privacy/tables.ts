@@ -63,7 +63,8 @@ export interface NoticesTable {
   attempts: Generated<number>;
 }
 
-export type SuppressionReason = 'erasure' | 'objection' | 'restriction' | 'drop_request' | 'contributor_request';
+export type SuppressionReason =
+  'erasure' | 'objection' | 'restriction' | 'drop_request' | 'contributor_request';
 
 export interface SuppressionsTable {
   subject_hash: string;
