@@ -7,6 +7,8 @@ import { openDatabase } from '../src/db/database.ts';
 import { upsertConnection } from '../src/connections/repository.ts';
 import { SAMPLE_MBOX } from './helpers/sample-mailbox.ts';
 import { cleanEnv, startCli } from './helpers/cli.ts';
+import pg from 'pg';
+import { PG_URL, postgresAvailable } from './helpers/databases.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sigmine-schedule-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -54,6 +56,48 @@ describe('sigmine schedule on SQLite', () => {
       expect((await after.db.selectFrom('profiles').select('email').execute()).length).toBeGreaterThan(20);
     } finally {
       await after.close();
+    }
+  }, 90_000);
+});
+
+describe.skipIf(!(await postgresAvailable()))('sigmine schedule on PostgreSQL', () => {
+  it('queues one job per harvestable connection for the workers instead of harvesting', async () => {
+    const name = `sigmine_sched_${process.pid}_${Date.now() % 100000}`;
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = PG_URL.replace(/\/[^/?]*$/, `/${name}`);
+    try {
+      const d = await openDatabase(url);
+      const ids: string[] = [];
+      for (const who of ['a@member.example', 'b@member.example', 'gone@member.example']) {
+        const { connection } = await upsertConnection(d.db, { contributorEmail: who, kind: 'mailbox', account: who, config: { path: SAMPLE_MBOX } }, null);
+        ids.push(connection.id);
+      }
+      await d.db.updateTable('contributors').set({ status: 'opted-out' }).where('email', '=', 'gone@member.example').execute();
+
+      const { child, done } = startCli(['schedule', '--cron', '0 0 1 1 *', '--jitter', '0', '--now'], { env: cleanEnv({ SIGMINE_DATABASE: url }) });
+      let stopped = false;
+      child.stderr!.on('data', (b: Buffer) => {
+        if (!stopped && b.toString().includes('"event":"schedule.enqueued"')) {
+          stopped = true;
+          child.kill('SIGTERM');
+        }
+      });
+      const r = await done;
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain('"queued":2');
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      const jobs = await c.query<{ singleton_key: string }>(`SELECT singleton_key FROM pgboss.job WHERE name = 'harvest'`);
+      await c.end();
+      expect(jobs.rows.map((j) => j.singleton_key).sort()).toEqual(ids.slice(0, 2).sort());
+      // nothing harvested in the scheduling process
+      expect(await d.db.selectFrom('profiles').selectAll().execute()).toHaveLength(0);
+      await d.close();
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
     }
   }, 90_000);
 });
