@@ -51,8 +51,11 @@ export function findQuoteStart(lines: string[]): number {
     if (SEPARATOR_HEADER_RE.test(l) || BEGIN_FORWARD_RE.test(l)) return i;
     if (WROTE_END_RE.test(l) && l.trim().length < 300) {
       const prev = i > 0 ? capLine(lines[i - 1]!) : '';
-      if (!INTRO_START_RE.test(l) && INTRO_START_RE.test(prev) && !/[.!?]\s*$/.test(prev)) return i - 1;
-      return i;
+      const wrapped = !INTRO_START_RE.test(l) && INTRO_START_RE.test(prev) && !/[.!?]\s*$/.test(prev);
+      // "As the manual said:" in a sentence is not a quote intro: an intro names an address, a date or
+      // opens like "On ...", or a quote follows it.
+      const both = wrapped ? `${prev} ${l}` : l;
+      if (/[@<\d]/.test(both) || INTRO_START_RE.test(both) || nextIsQuote(lines, i)) return wrapped ? i - 1 : i;
     }
     if (ISO_INTRO_RE.test(l)) return i;
     if (HEADER_FROM_RE.test(l) && nextHeaderFollows(lines, i)) {
@@ -75,6 +78,12 @@ export function findQuoteStart(lines: string[]): number {
     }
   }
   return -1;
+}
+
+function nextIsQuote(lines: string[], i: number): boolean {
+  let k = i + 1;
+  while (k < lines.length && k <= i + 2 && isBlank(lines[k]!)) k++;
+  return k < lines.length && /^\s*>/.test(lines[k]!);
 }
 
 function nextHeaderFollows(lines: string[], i: number): boolean {

@@ -84,6 +84,11 @@ describe('the newest part of a message', () => {
     expect(newestPart(t)).toBe('Hello.\n\nJo Smith\nAcme Ltd\n+44 20 7946 0000');
   });
 
+  it('keeps a body sentence ending in "said:" that introduces no quote', () => {
+    const t = 'As the manual said:\nrun it twice.\n\nJo\nAcme Ltd';
+    expect(newestPart(t)).toBe(t);
+  });
+
   it('keeps a body sentence that merely mentions a mailing list', () => {
     const t =
       'Should I post this to the kernel mailing list? Any tips?\n\nmick\n-- \nMick Ryan   Ph.: +353 1 555 0101\n';
