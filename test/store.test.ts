@@ -184,13 +184,18 @@ for (const dialect of DIALECTS) {
               { email: 'ok@evil-corp.com', field: 'body' as never, value: 'x', raw: 'x', source: 'signature', observedAt: '2026-01-01T00:00:00Z' },
               { email: 'ok@evil-corp.com', field: 'title', value: huge, raw: huge, source: 'signature', observedAt: '2026-01-01T00:00:00Z' },
               { email: 'ok@evil-corp.com', field: 'name', value: 'Ok', raw: 'Ok', source: 'signature', observedAt: 'yesterday-ish' },
+              // A forged future date must not make its value "the newest" forever.
+              { email: 'ok@evil-corp.com', field: 'company', value: 'Forged Inc', raw: 'Forged Inc', source: 'signature', observedAt: '2099-01-01T00:00:00Z' },
             ],
           },
         ]);
-        expect(out.observationsStored).toBe(1);
+        expect(out.observationsStored).toBe(2);
         const p = await findProfile(t.db, 'ok@evil-corp.com');
         expect(p?.title?.length).toBeLessThanOrEqual(300);
         expect(p?.name).toBeNull();
+        expect(p?.last_seen).toBe('2026-11-01T00:00:00.000Z');
+        await ingest(t.db, a, [signed('<h2@x>', 'ok@evil-corp.com', '2026-11-20T00:00:00Z', { company: 'Evil Corp' })], '2026-11-21T00:00:00Z');
+        expect((await findProfile(t.db, 'ok@evil-corp.com'))?.company).toBe('Evil Corp');
       } finally {
         await t.dispose();
       }

@@ -72,14 +72,24 @@ interface Agg {
   last: string;
 }
 
-/** Validates and normalises one observation; null when unusable (never throws on hostile input). */
-function clean(o: ObservationInput): Agg | null {
+/** A day of clock skew allowed for Date headers. */
+const FUTURE_SLACK_MS = 86_400_000;
+/** Dates before this are broken headers (the epoch, two-digit years), not evidence. */
+const EARLIEST = Date.UTC(1980, 0, 1);
+
+/**
+ * Validates and normalises one observation; null when unusable (never throws on hostile input).
+ * A Date header in the future is clamped to the ingest time: otherwise a forged date would make its
+ * values "the newest" and win every later merge.
+ */
+function clean(o: ObservationInput, nowMs: number): Agg | null {
   if (!o || typeof o.email !== 'string' || typeof o.value !== 'string') return null;
   const email = o.email.trim().toLowerCase();
   if (email.length > 320 || !EMAIL.test(email)) return null;
   if (!FIELDS.has(o.field) || !SOURCES.has(o.source)) return null;
-  const t = Date.parse(o.observedAt);
-  if (!Number.isFinite(t)) return null;
+  let t = typeof o.observedAt === 'string' ? Date.parse(o.observedAt) : NaN;
+  if (!Number.isFinite(t) || t < EARLIEST) return null;
+  if (t > nowMs + FUTURE_SLACK_MS) t = nowMs;
   const value = normaliseValue(o.field, o.value);
   if (!value) return null;
   const at = new Date(t).toISOString();
@@ -96,6 +106,7 @@ export async function ingestPage(
   const policy = opts.policy ?? DEFAULT_CREDIT_POLICY;
   const privacy: PrivacyOptions = { ...opts.privacy, ...(ctx.secretKey !== undefined ? { secretKey: ctx.secretKey } : {}) };
   const now = new Date(ctx.now).toISOString();
+  const nowMs = Date.parse(now);
 
   // 1. Replays.
   const accepted = await dropReplays(trx, ctx, items, now, out);
@@ -104,7 +115,7 @@ export async function ingestPage(
   const aggs = new Map<string, Agg>();
   for (const item of accepted) {
     for (const o of item.observations ?? []) {
-      const a = clean(o);
+      const a = clean(o, nowMs);
       if (!a) continue;
       const k = `${a.email}\u0000${a.field}\u0000${a.value}\u0000${a.source}`;
       const prev = aggs.get(k);
