@@ -138,7 +138,7 @@ function cutFooters(lines: string[]): string[] {
     const from = Math.max(0, end - 40);
     for (let i = from; i < end; i++) {
       const l = capLine(lines[i]!);
-      if (LIST_FOOTER_RE.test(l) || CLIENT_FOOTER_RE.test(l) || /^\s*#{20,}\s*$/.test(l)) {
+      if (LIST_FOOTER_RE.test(l) || CLIENT_FOOTER_RE.test(l)) {
         cut = i;
         break;
       }
@@ -155,6 +155,8 @@ function cutFooters(lines: string[]): string[] {
       }
       if (isBlank(l) || hasContactish(l)) break;
     }
+    // LISTSERV frames its footer with `####` rules and blank lines: they go with it.
+    while (k > 0 && (isBlank(lines[k - 1]!) || /^\s*#{5,}\s*$/.test(lines[k - 1]!))) k--;
     end = k;
   }
   return lines.slice(0, end);
