@@ -35,7 +35,7 @@ const CLIENT_FOOTER_RE =
 
 /** Starts of mailing-list / service footers: everything from here down is not the sender's text. */
 const LIST_FOOTER_RE =
-  /^\s*[\w.'-]{1,30}(?: [\w.'-]{1,30}){0,3} mailing list\b|\/listinfo\/|\bunsubscribe\b|\(un\)subscription|List maintainer:|View this message in context:|Sent from the .{1,80} at Nabble|^\s*In remembrance\s*$|sponsored by:|^\s*Do [Yy]ou Yahoo!?|^\s*-----BEGIN PGP SIGNATURE-----|^\s*Yahoo! .{0,40}- .{0,60}$/i;
+  /^\s*[\w.'-]{1,30}(?: [\w.'-]{1,30}){0,3} mailing list\b|\/listinfo\/|^\s*To unsubscribe\b|\bunsubscribe\b.{0,80}(?:@|https?:)|(?:@|https?:).{0,80}\bunsubscribe\b|\(un\)subscription|List maintainer:|View this message in context:|Sent from the .{1,80} at Nabble|^\s*In remembrance\s*$|sponsored by:|^\s*Do [Yy]ou Yahoo!?|^\s*-----BEGIN PGP SIGNATURE-----|^\s*Yahoo! .{0,40}- .{0,60}$/i;
 
 /** Confidentiality notices and legal footers; only cut when they trail the text. */
 const DISCLAIMER_RE =

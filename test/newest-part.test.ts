@@ -89,6 +89,11 @@ describe('the newest part of a message', () => {
     expect(newestPart(t)).toBe(t);
   });
 
+  it('keeps a question about unsubscribing and the signature under it', () => {
+    const t = 'How do I unsubscribe from the digest?\n\nThanks,\nJo Smith\nAcme Ltd\n+44 20 7946 0000';
+    expect(newestPart(t)).toBe(t);
+  });
+
   it('keeps a body sentence that merely mentions a mailing list', () => {
     const t =
       'Should I post this to the kernel mailing list? Any tips?\n\nmick\n-- \nMick Ryan   Ph.: +353 1 555 0101\n';
