@@ -133,7 +133,7 @@ for (const dialect of DIALECTS) {
         });
         expect(by.get('tom.ford@acme-widgets.com')).toMatchObject({ status: 'queued', jurisdiction: ['US'] });
         for (const n of notices) {
-          expect(n.templateId).toBe('pre-add-notice/v1');
+          expect(n.templateId).toBe('pre-add-notice/v2');
           expect(n.contentHash).toBe(templateHash(n.language));
           expect(n.queuedAt).toBe(INGESTED_AT);
         }
@@ -195,6 +195,7 @@ for (const dialect of DIALECTS) {
           'utf8',
         );
         expect(us).toContain('YOUR RIGHT TO OBJECT');
+        expect(us).toContain('may be listed in the directory from now on');
         expect(us).not.toMatch(/free trial|sign up|offer/i);
       } finally {
         await t.dispose();

@@ -3,15 +3,20 @@
  * marketing (CASL, privacy-law.md §2.8). Each template version is immutable: change the text => new id.
  * The content hash covers id, language, subject and body template (before substitution), so the notice
  * log proves which text a person received.
- * Placeholders: {{privacyUrl}} (privacy center), {{listDate}} (earliest listing date, or "now").
+ * Placeholders: {{privacyUrl}} (privacy center), {{listing}} (when the details may be listed: the held or
+ * the immediate variant, with {{listDate}} = earliest listing date).
  */
 import { createHash } from 'node:crypto';
 
-export const TEMPLATE_ID = 'pre-add-notice/v1';
+export const TEMPLATE_ID = 'pre-add-notice/v2';
 
 interface TemplateText {
   subject: string;
   body: string;
+  /** Replaces {{listing}} for a held contact ({{listDate}} = earliest listing date). */
+  listingHeld: string;
+  /** Replaces {{listing}} for a contact listed at once. */
+  listingNow: string;
 }
 
 const TEXTS: Record<string, TemplateText> = {
@@ -30,7 +35,7 @@ Purpose and legal basis: a professional contact directory, on the basis of legit
 network (we do not say which member). Recipients: directory users. Retention: while your details stay
 current, and removed when you ask.
 
-Your details will not be listed before {{listDate}}.
+{{listing}}
 
 YOUR RIGHT TO OBJECT: you may object at any time, free of charge. If you object, we delete your profile and
 keep only a keyed hash of your address so that it is never added again.
@@ -38,6 +43,8 @@ keep only a keyed hash of your address so that it is never added again.
 You can also see, correct, export, restrict or remove your profile, and you may complain to your data
 protection supervisory authority. Privacy center: {{privacyUrl}}
 `,
+    listingHeld: 'Your details will not be listed before {{listDate}}.',
+    listingNow: 'Your details may be listed in the directory from now on; you can object at any time.',
   },
   de: {
     subject: 'Hinweis: Ihre geschäftlichen Kontaktdaten im sigmine-Verzeichnis',
@@ -54,7 +61,7 @@ Zweck und Rechtsgrundlage: ein berufliches Kontaktverzeichnis, auf Grundlage ber
 Netzwerks erhalten haben (welches Mitglied, nennen wir nicht). Empfänger: Nutzer des Verzeichnisses.
 Speicherdauer: solange Ihre Angaben aktuell sind; auf Wunsch gelöscht.
 
-Ihre Angaben werden nicht vor dem {{listDate}} veröffentlicht.
+{{listing}}
 
 IHR WIDERSPRUCHSRECHT: Sie können jederzeit kostenlos widersprechen. Dann löschen wir Ihr Profil und behalten
 nur einen verschlüsselten Hash Ihrer Adresse, damit sie nie wieder aufgenommen wird.
@@ -62,6 +69,9 @@ nur einen verschlüsselten Hash Ihrer Adresse, damit sie nie wieder aufgenommen 
 Sie können Ihr Profil auch einsehen, berichtigen, exportieren, einschränken oder löschen und sich bei Ihrer
 Datenschutzaufsichtsbehörde beschweren. Datenschutzcenter: {{privacyUrl}}
 `,
+    listingHeld: 'Ihre Angaben werden nicht vor dem {{listDate}} veröffentlicht.',
+    listingNow:
+      'Ihre Angaben können ab sofort im Verzeichnis erscheinen; Sie können jederzeit widersprechen.',
   },
   fr: {
     subject: 'Information : vos coordonnées professionnelles dans l’annuaire sigmine',
@@ -78,7 +88,7 @@ Source : signatures et en-têtes d’e-mails professionnels reçus par des membr
 disons pas lequel). Destinataires : utilisateurs de l’annuaire. Conservation : tant que vos coordonnées sont
 à jour ; supprimées sur demande.
 
-Vos coordonnées ne seront pas publiées avant le {{listDate}}.
+{{listing}}
 
 VOTRE DROIT D’OPPOSITION : vous pouvez vous opposer à tout moment, gratuitement. Nous supprimons alors votre
 profil et ne gardons qu’une empreinte chiffrée de votre adresse pour qu’elle ne soit jamais ajoutée à nouveau.
@@ -86,6 +96,9 @@ profil et ne gardons qu’une empreinte chiffrée de votre adresse pour qu’ell
 Vous pouvez aussi consulter, rectifier, exporter, limiter ou supprimer votre profil, et saisir votre autorité
 de protection des données. Centre de confidentialité : {{privacyUrl}}
 `,
+    listingHeld: 'Vos coordonnées ne seront pas publiées avant le {{listDate}}.',
+    listingNow:
+      'Vos coordonnées peuvent figurer dès maintenant dans l’annuaire ; vous pouvez vous y opposer à tout moment.',
   },
   pt: {
     subject: 'Aviso: seus dados de contato profissional no diretório sigmine',
@@ -102,7 +115,7 @@ art. 6(1)(f)). Origem: assinaturas e cabeçalhos de e-mails profissionais recebi
 (não dizemos qual). Destinatários: usuários do diretório. Retenção: enquanto seus dados estiverem
 atualizados; excluídos a pedido.
 
-Seus dados não serão publicados antes de {{listDate}}.
+{{listing}}
 
 SEU DIREITO DE OPOSIÇÃO: você pode se opor a qualquer momento, sem custo. Nesse caso excluímos seu perfil e
 guardamos apenas um hash protegido do seu endereço, para que ele nunca seja adicionado novamente.
@@ -110,6 +123,9 @@ guardamos apenas um hash protegido do seu endereço, para que ele nunca seja adi
 Você também pode ver, corrigir, exportar, restringir ou remover seu perfil e reclamar à autoridade de
 proteção de dados (ANPD). Central de privacidade: {{privacyUrl}}
 `,
+    listingHeld: 'Seus dados não serão publicados antes de {{listDate}}.',
+    listingNow:
+      'Seus dados podem constar do diretório a partir de agora; você pode se opor a qualquer momento.',
   },
   es: {
     subject: 'Aviso: sus datos de contacto profesional en el directorio sigmine',
@@ -126,7 +142,7 @@ Origen: firmas y cabeceras de correos profesionales recibidos por miembros de nu
 Destinatarios: usuarios del directorio. Conservación: mientras sus datos estén actualizados; se eliminan si
 lo solicita.
 
-Sus datos no se publicarán antes del {{listDate}}.
+{{listing}}
 
 SU DERECHO DE OPOSICIÓN: puede oponerse en cualquier momento, sin coste. Entonces eliminamos su perfil y solo
 conservamos un hash protegido de su dirección para que nunca se vuelva a añadir.
@@ -134,6 +150,8 @@ conservamos un hash protegido de su dirección para que nunca se vuelva a añadi
 También puede ver, rectificar, exportar, limitar o eliminar su perfil, y reclamar ante su autoridad de
 protección de datos. Centro de privacidad: {{privacyUrl}}
 `,
+    listingHeld: 'Sus datos no se publicarán antes del {{listDate}}.',
+    listingNow: 'Sus datos pueden figurar en el directorio desde ahora; puede oponerse en cualquier momento.',
   },
 };
 
@@ -151,7 +169,9 @@ export interface RenderedNotice {
 export function templateHash(language: string): string {
   const t = TEXTS[language] ?? TEXTS.en!;
   return createHash('sha256')
-    .update(`${TEMPLATE_ID}\n${TEXTS[language] ? language : 'en'}\n${t.subject}\n${t.body}`)
+    .update(
+      `${TEMPLATE_ID}\n${TEXTS[language] ? language : 'en'}\n${t.subject}\n${t.body}\n${t.listingHeld}\n${t.listingNow}`,
+    )
     .digest('hex');
 }
 
@@ -160,17 +180,17 @@ export function templateLanguage(language: string): string {
   return TEXTS[language] ? language : 'en';
 }
 
-/** Renders the notice. `listDate` null = "now" (not held). */
+/** Renders the notice. `listDate` null: the contact is listed at once (not held). */
 export function renderNotice(
   language: string,
   vars: { privacyUrl: string; listDate: string | null },
 ): RenderedNotice {
   const lang = templateLanguage(language);
   const t = TEXTS[lang]!;
+  const listing =
+    vars.listDate === null ? t.listingNow : t.listingHeld.replaceAll('{{listDate}}', vars.listDate);
   const fill = (s: string) =>
-    s
-      .replaceAll('{{privacyUrl}}', vars.privacyUrl)
-      .replaceAll('{{listDate}}', vars.listDate ?? new Date().toISOString().slice(0, 10));
+    s.replaceAll('{{privacyUrl}}', vars.privacyUrl).replaceAll('{{listing}}', listing);
   return {
     templateId: TEMPLATE_ID,
     language: lang,
