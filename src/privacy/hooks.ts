@@ -10,6 +10,8 @@
  *   // status 'listed': list it now (award credits); 'pending': leave it out of the directory.
  *   // `sigmine notices promote` later calls your listContact(trx, profileId, now) once its notice was sent
  *   // and the objection window passed without objection.
+ *   // when a known profile's phones or address change:
+ *   await onNewEvidence(trx, { profileId, evidence, now });   // a listed one may go back to pending
  *
  * All hooks take the transaction (`Kysely<DB>` or a `Transaction<DB>`), never open their own.
  * They store no plain email except the notice recipient (needed to send it; cleared on erasure).
