@@ -22,6 +22,7 @@
  * and the store's message-key idempotency absorbs the repeats. The first run of a mailbox reads at most
  * its newest INITIAL_LIMIT messages.
  */
+import { readFileSync } from 'node:fs';
 import { ImapFlow, type FetchMessageObject } from 'imapflow';
 import type {
   Connector,
@@ -69,6 +70,8 @@ export interface ImapSettings {
   auth: 'password' | 'xoauth2';
   mailboxes: string[];
   rejectUnauthorized: boolean;
+  /** PEM file of a private CA to trust for this server (replaces the system roots for this connection). */
+  caFile: string | null;
 }
 
 /** Validates `conn.config` (host, port, tls, user, auth, mailboxes). */
@@ -85,7 +88,17 @@ export function imapSettings(conn: ConnectionInfo): ImapSettings {
   const mailboxes = Array.isArray(c.mailboxes)
     ? c.mailboxes.filter((m): m is string => typeof m === 'string')
     : [];
-  return { host, port, tls, user, auth, mailboxes, rejectUnauthorized: c.tlsRejectUnauthorized !== false };
+  const caFile = typeof c.tlsCaFile === 'string' && c.tlsCaFile ? c.tlsCaFile : null;
+  return {
+    host,
+    port,
+    tls,
+    user,
+    auth,
+    mailboxes,
+    rejectUnauthorized: c.tlsRejectUnauthorized !== false,
+    caFile,
+  };
 }
 
 export interface ImapConnectorOptions {
@@ -116,12 +129,20 @@ export function createImapConnector(
 
   const open = async (): Promise<ImapClient> => {
     const make = opts.makeClient ?? ((o) => new ImapFlow(o));
+    let ca: string | null = null;
+    if (settings.caFile) {
+      try {
+        ca = readFileSync(settings.caFile, 'utf8');
+      } catch (err) {
+        throw new ConnectorError('config', 'cannot read the IMAP CA file', { cause: err });
+      }
+    }
     const c = make({
       host: settings.host,
       port: settings.port,
       secure: settings.tls,
       auth: oauth ? { user: settings.user, accessToken: secret } : { user: settings.user, pass: secret },
-      tls: { rejectUnauthorized: settings.rejectUnauthorized },
+      tls: { rejectUnauthorized: settings.rejectUnauthorized, ...(ca ? { ca } : {}) },
       logger: false,
       disableAutoIdle: true, // IDLE is useless for a batch read and would hold the connection
       connectionTimeout: 30_000,

@@ -5,7 +5,7 @@
  *       --contributor EMAIL --account EMAIL --refresh-token-file FILE      (FILE "-" = stdin)
  *   sigmine connect gmail|outlook|... --contributor EMAIL [--account EMAIL] --oauth   (loopback + PKCE)
  *   sigmine connect imap --contributor EMAIL --host H --port P [--tls|--no-tls] --user U --password-file FILE
- *       [--mailbox PATH]... [--xoauth2] [--verify]
+ *       [--mailbox PATH]... [--ca-file PEM] [--xoauth2] [--verify]
  *   sigmine connect mailbox --contributor EMAIL --path PATH
  *
  * Secrets are read from a file or stdin, never from arguments, stored encrypted (SIGMINE_SECRET_KEY), and
@@ -135,6 +135,7 @@ export function register(program: Command): void {
     )
     .option('--xoauth2', 'the file holds an OAuth access token (XOAUTH2/OAUTHBEARER login)')
     .option('--mailbox <path...>', 'extra folders to read besides INBOX and Sent')
+    .option('--ca-file <file>', "PEM file of a private CA that signed the server's certificate")
     .option('--verify', 'log in once before saving, to catch a wrong host or password now')
     .option('--json', 'machine-readable output')
     .action(
@@ -147,6 +148,7 @@ export function register(program: Command): void {
         passwordFile: string;
         xoauth2?: boolean;
         mailbox?: string[];
+        caFile?: string;
         verify?: boolean;
         json?: boolean;
       }) => {
@@ -163,6 +165,7 @@ export function register(program: Command): void {
           user: o.user,
           auth: o.xoauth2 ? 'xoauth2' : 'password',
           ...(o.mailbox?.length ? { mailboxes: o.mailbox } : {}),
+          ...(o.caFile ? { tlsCaFile: resolve(o.caFile) } : {}),
         };
         if (o.verify) await verifyImap(config, o.user, settings, secret);
         await save(

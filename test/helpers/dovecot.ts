@@ -97,6 +97,8 @@ export interface DovecotOptions {
    * `{ "active": true, "email": USER }`).
    */
   oauth2IntrospectionUrl?: string;
+  /** Serve implicit TLS (IMAPS, as on port 993) with this certificate instead of plain IMAP. */
+  tls?: { certFile: string; keyFile: string };
 }
 
 export async function startDovecot(
@@ -115,7 +117,7 @@ export async function startDovecot(
 state_dir = ${dir}/state
 protocols = imap
 listen = 127.0.0.1
-ssl = no
+ssl = ${opts.tls ? 'yes' : 'no'}${opts.tls ? `\nssl_cert = <${opts.tls.certFile}\nssl_key = <${opts.tls.keyFile}` : ''}
 disable_plaintext_auth = no
 auth_mechanisms = plain login${opts.oauth2IntrospectionUrl ? ' xoauth2 oauthbearer' : ''}
 log_path = ${dir}/dovecot.log
@@ -123,7 +125,11 @@ default_internal_user = dovecot
 default_login_user = dovenull
 service imap-login {
   inet_listener imap {
-    port = ${port}
+    port = ${opts.tls ? 0 : port}
+  }
+  inet_listener imaps {
+    port = ${opts.tls ? port : 0}
+    ssl = yes
   }
 }
 ${
