@@ -188,7 +188,13 @@ namespace inbox {
     const log = existsSync(join(dir, 'dovecot.log')) ? readFileSync(join(dir, 'dovecot.log'), 'utf8') : '';
     throw new Error(`dovecot failed to start (${(err as Error).message}): ${log.slice(-2000)}`);
   }
-  await waitForPort(port, 10_000);
+  try {
+    // Generous: 8 suites share 2 cores in CI and on dev machines.
+    await waitForPort(port, 30_000);
+  } catch (err) {
+    const log = existsSync(join(dir, 'dovecot.log')) ? readFileSync(join(dir, 'dovecot.log'), 'utf8') : '';
+    throw new Error(`${(err as Error).message}\n${log.slice(-2000)}`);
+  }
   const pid = Number(readFileSync(join(dir, 'run', 'master.pid'), 'utf8').trim());
 
   const client = async (user: string, password: string) => {
