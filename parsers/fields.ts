@@ -23,7 +23,7 @@ import {
   mentionsSender,
   wordCount,
 } from './lines.ts';
-import { defaultRegion, findPhoneSpans, phonesOfLine } from './phones.ts';
+import { defaultRegion, findPhoneSpans, labelType, phonesOfLine } from './phones.ts';
 import { IMAGE_RE, LINK_TARGET_RE, urlsOfBlock } from './urls.ts';
 
 const CELL_SPLIT = /\s{2,}I\s|\s{3,}|\t+|\s\|\s|\s•\s|\s\+\s/;
@@ -113,7 +113,7 @@ function textOf(cell: string): string {
     .replace(/\[\s*\]/g, ' ');
   t = t.replace(/\s+/g, ' ').trim().replace(TRAILING_LABEL_RE, '');
   t = t.replace(/^[-–•|:,;]+\s?|\s?[-–•|:,;]+$/g, '').trim();
-  if (LABEL_ONLY_RE.test(t)) return '';
+  if (LABEL_ONLY_RE.test(t) || labelType(t) !== null || /^direct dial$/i.test(t)) return '';
   return t;
 }
 

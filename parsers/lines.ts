@@ -121,13 +121,18 @@ export function endsWithSignoff(line: string): boolean {
 const TITLE_WORDS =
   /\b(?:president|vp|svp|evp|ceo|cto|cfo|coo|cio|ciso|cso|chief|officer|director|manager|head|lead|engineer|developer|architect|consultant|counsel|attorney|lawyer|partner|analyst|specialist|coordinator|administrator|assistant|secretary|professor|lecturer|researcher|scientist|student|fellow|founder|co-founder|owner|principal|chairman|chairwoman|chairperson|executive|representative|advisor|adviser|editor|webmaster|programmer|technician|trader|solicitor|barrister|notary|auditor|surveyor|physician|pharmacist|supervisor|superintendent|controller|treasurer|accountant|designer|strategist|evangelist|intern|clerk|paralegal|agent|broker|planner|recruiter|producer|journalist|author|writer|geschäftsführer|leiter|leiterin|berater|beraterin|entwickler|ingenieur|directeur|directrice|responsable|gérant|ingénieur|gerente|jefe|ingeniero|direttore|responsabile|ingegnere|adviseur|diretor|diretora|directora|jefa|ingeniera|consultora|asesora?|abogad[oa]|president[ea]|présidente?|geschäftsführerin|inhaber|inhaberin|prokurist|vorstand|dirigeant|chef de|chargée? de|amministratore|consulente|titolare|eigenaar|bedrijfsleider)\b/i;
 
+/** Compound titles in German, Dutch and Nordic languages: "Vertriebsleiter", "Projectleider". */
+const TITLE_COMPOUND =
+  /\p{L}{3,}(?:leiter|leiterin|leider|manager|managerin|ingenieur|ingenieurin|berater|beraterin|entwickler|entwicklerin|direktor|direktorin|referent|referentin|päällikkö|johtaja|chef)(?![\p{L}])/iu;
+
 export function hasTitleWord(line: string): boolean {
-  return TITLE_WORDS.test(capLine(line));
+  const l = capLine(line);
+  return TITLE_WORDS.test(l) || TITLE_COMPOUND.test(l);
 }
 
 /** Legal-form suffixes are case-sensitive ("AS", "SA"), institution words are not. */
 const LEGAL_SUFFIX_RE =
-  /(?:^|[\s,])(?:Inc|INC|Corp|CORP|Co|Ltd|LTD|LLC|L\.L\.C|LLP|LP|PLC|plc|GmbH|AG|KG|SA|S\.A|SAS|SARL|SRL|S\.r\.l|SpA|S\.p\.A|BV|B\.V|NV|N\.V|AB|AS|ASA|Oy|Oyj|A\/S|Pty|Pte|KK|Limited|LIMITED)\b\.?/;
+  /(?:^|[\s,])(?:Inc|INC|Corp|CORP|Co|Ltd|LTD|LLC|L\.L\.C|LLP|LP|PLC|plc|GmbH|AG|KG|SA|S\.A|SAS|SARL|SRL|S\.r\.l|SpA|S\.p\.A|BV|B\.V|NV|N\.V|AB|AS|ASA|Oy|Oyj|A\/S|Pty|Pte|KK|Limited|LIMITED|Ltda|S\.L|SL|SLU|S\.L\.U|s\.r\.o|Kft|Zrt|SE|KGaA|OHG|e\.K|Sp\. z o\.o|d\.o\.o|S\.C|SAC|S\.A\.C|SpA|AS|ApS|Cia|Cía)\b\.?/;
 const STRONG_ORG_RE =
   /\b(?:corporation|incorporated|company|university|universität|université|universidad|università|universiteit|college|institute|institut|polytechnic)\b/i;
 const WEAK_ORG_RE =

@@ -44,7 +44,7 @@ export function findPhoneSpans(line: string): PhoneSpan[] {
     if (/^\d{1,3}(?:\.\d{1,3}){3}/.test(raw)) continue; // IPv4
     if (/^\d{4}-\d{2}-\d{2}|^\d{1,2}\/\d{1,2}\/\d{2,4}$/.test(raw)) continue; // dates
     if (/^\d{1,2}[.:]\d{2}[.:]\d{2}/.test(raw)) continue; // times
-    if (/^\d{5}-\d{4}$/.test(raw)) continue; // US ZIP+4
+    if (/^\d{5}-\d{3,4}$/.test(raw)) continue; // US ZIP+4, Brazilian CEP
     if (
       /(?:^|[^\p{L}])(?:icq|uin|fingerprint|key|id|code|pin|docket|no\.?|#|kvk|vat|btw|ust|uid|hrb|hra|reg|registration|company|siret|siren|cif|nif|abn|acn|ein|tax|iban|bic|swift|account|acct|a\/c|fn|p\.?\s?iva|cnpj|cpf|gst|pan|ref|order|invoice|ticket|case)\s?[:#=]?\s{0,3}$/iu.test(
         l.slice(Math.max(0, index - 16), index),
@@ -56,13 +56,13 @@ export function findPhoneSpans(line: string): PhoneSpan[] {
   return out;
 }
 
-const FAX = /^(?:fax|facsimile|f|fx|telefax|téléc(?:opie)?|tlf\.? ?fax)$/i;
+const FAX = /^(?:fax|facsimile|f|fx|telefax|faks|téléc(?:opie)?|tlf\.? ?fax)$/i;
 const MOBILE =
-  /^(?:m|mob|mobile|mobil|cell|cellular|cel|wireless|gsm|handy|móvil|movil|celular|portable|port|natel|blackberry|iphone|cellphone|cell phone|mobile phone)$/i;
+  /^(?:m|mob|mobile|mobil|mobiel|telemóvel|matkapuhelin|cell|cellular|cel|wireless|gsm|handy|móvil|movil|celular|portable|port|natel|blackberry|iphone|cellphone|cell phone|mobile phone)$/i;
 const OTHER =
   /^(?:pager|home|h|alt|alternate|tel\/fax|fax\/tel|fax\/voice|voice\/fax|phone\/fax|or|private|privat)$/i;
 const WORK =
-  /^(?:tel|tél|tele|telephone|téléphone|telefon|telefono|teléfono|telefone|phone|ph|p|t|v|voice|office|office phone|direct|dir|d|w|work|o|b|business|main|desk|extn|ext|switchboard|phone number)$/i;
+  /^(?:tel|tél|telf|tfn|tlf|puh|fon|tele|telephone|téléphone|telefon|telefono|teléfono|telefone|phone|ph|p|t|v|voice|office|office phone|direct|dir|d|w|work|o|b|business|main|desk|extn|ext|switchboard|phone number)$/i;
 
 export function labelType(label: string): PhoneType | null {
   const l = label
