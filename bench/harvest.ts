@@ -74,7 +74,7 @@ try {
   console.log('one mailbox');
   console.log(`  ${r1.summary.counts.messagesScanned} messages in ${r1.secs.toFixed(1)} s = ${rate1.toFixed(1)} msg/s = ${pct(rate1 / QUOTA_MAX)} of the quota-limited maximum (target >= 90%)`);
   console.log(`  API calls: ${r1.summary.counts.apiCalls} = ${(r1.summary.counts.apiCalls / Math.max(1, r1.summary.counts.messagesScanned)).toFixed(3)} per message; rate-limit waits ${r1.summary.counts.rateLimitWaits}`);
-  console.log(`  contacts new ${r1.summary.counts.contactsNew}, updated ${r1.summary.counts.contactsUpdated}`);
+  console.log(`  contacts new ${r1.summary.counts.contactsNew}, updated ${r1.summary.counts.contactsUpdated}; CPU in pipeline ${(r1.summary.counts.pipelineMs / 1000).toFixed(1)} s, in store transactions ${(r1.summary.counts.storeMs / 1000).toFixed(1)} s`);
 
   const many = await mailboxes('many', MAILBOXES);
   const rN = await timed(many);
@@ -83,6 +83,7 @@ try {
   console.log(`  ${rN.summary.counts.messagesScanned} messages in ${rN.secs.toFixed(1)} s = ${rateN.toFixed(1)} msg/s aggregate, ${(rateN / MAILBOXES).toFixed(1)} msg/s per mailbox`);
   console.log(`  vs ${MAILBOXES} x one mailbox (${(MAILBOXES * rate1).toFixed(1)} msg/s): ${pct(rateN / (MAILBOXES * rate1))} (target >= 80%)`);
   console.log(`  API calls per message ${(rN.summary.counts.apiCalls / Math.max(1, rN.summary.counts.messagesScanned)).toFixed(3)}; rate-limit waits ${rN.summary.counts.rateLimitWaits}`);
+  console.log(`  pipeline ${(rN.summary.counts.pipelineMs / 1000).toFixed(1)} s, store transactions ${(rN.summary.counts.storeMs / 1000).toFixed(1)} s (summed over mailboxes)`);
 
   const again = await timed([...one, ...many]);
   const perConn = again.results.map((r) => r.counts.apiCalls);

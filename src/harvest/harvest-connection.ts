@@ -170,7 +170,10 @@ export async function harvestConnection(
     const cursor: Cursor | null = opts.fromStart ? null : await getCursor(env.db, connectionId);
     for await (const page of readAhead(connector.pages(cursor, { since: opts.since, signal: env.signal }))) {
       const now = new Date().toISOString();
+      const t0 = performance.now();
       const items = pageItems(page, now, counts, preview);
+      const t1 = performance.now();
+      counts.pipelineMs += Math.round(t1 - t0);
       counts.pages++;
       if (!dry) {
         await env.db.transaction().execute(async (trx) => {
@@ -193,6 +196,7 @@ export async function harvestConnection(
           await saveCursor(trx, connectionId, page.cursor);
           if (!(await renewLease(trx, connectionId, env.holder, env.leaseTtlMs))) throw new Stop('already-running');
         });
+        counts.storeMs += Math.round(performance.now() - t1);
       }
       const st = connector.stats();
       counts.apiCalls = st.apiCalls;

@@ -22,6 +22,9 @@ export interface HarvestCounts {
   creditsAwarded: number;
   apiCalls: number;
   rateLimitWaits: number;
+  /** Milliseconds spent parsing and deciding (pure pipeline), and in page transactions (store). */
+  pipelineMs: number;
+  storeMs: number;
 }
 
 export function emptyHarvestCounts(): HarvestCounts {
@@ -40,6 +43,8 @@ export function emptyHarvestCounts(): HarvestCounts {
     creditsAwarded: 0,
     apiCalls: 0,
     rateLimitWaits: 0,
+    pipelineMs: 0,
+    storeMs: 0,
   };
 }
 
