@@ -193,6 +193,11 @@ namespace inbox {
     await waitForPort(port, 30_000);
   } catch (err) {
     const log = existsSync(join(dir, 'dovecot.log')) ? readFileSync(join(dir, 'dovecot.log'), 'utf8') : '';
+    const pidFile = join(dir, 'run', 'master.pid');
+    if (existsSync(pidFile)) {
+      const stray = Number(readFileSync(pidFile, 'utf8').trim());
+      if (stray && pidAlive(stray)) process.kill(stray, 'SIGTERM'); // our own instance, by its pid
+    }
     throw new Error(`${(err as Error).message}\n${log.slice(-2000)}`);
   }
   const pid = Number(readFileSync(join(dir, 'run', 'master.pid'), 'utf8').trim());
