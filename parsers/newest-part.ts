@@ -55,7 +55,8 @@ export function findQuoteStart(lines: string[]): number {
       // "As the manual said:" in a sentence is not a quote intro: an intro names an address, a date or
       // opens like "On ...", or a quote follows it.
       const both = wrapped ? `${prev} ${l}` : l;
-      if (/[@<\d]/.test(both) || INTRO_START_RE.test(both) || nextIsQuote(lines, i)) return wrapped ? i - 1 : i;
+      if (/[@<\d]/.test(both) || INTRO_START_RE.test(both) || nextIsQuote(lines, i))
+        return wrapped ? i - 1 : i;
     }
     if (ISO_INTRO_RE.test(l)) return i;
     if (HEADER_FROM_RE.test(l) && nextHeaderFollows(lines, i)) {

@@ -108,6 +108,26 @@ describe('contact fields of a signature block', () => {
     expect(c.social).toEqual([]);
   });
 
+  it('recognises compound titles and legal forms across languages and keeps postcodes out of phones', () => {
+    const c = extractFields(
+      [
+        'Rafael Souza',
+        'Gerente de Exportação',
+        'Café Serra Ltda.',
+        'Rua das Flores 220, Varginha - MG, 37010-000',
+        'Cel.: +55 35 99876-5432',
+      ],
+      { name: 'Rafael Souza', email: 'rafael@cafeserra.com.br' },
+    );
+    expect(c.company).toBe('Café Serra Ltda.');
+    expect(c.phones.map((p) => [p.type, p.e164])).toEqual([['mobile', '+5535998765432']]);
+    const d = extractFields(['Jürgen Köhler', 'Vertriebsleiter Süd', 'Kessel-Technik GmbH'], {
+      name: 'Jürgen Köhler',
+      email: 'j.koehler@kessel-technik.de',
+    });
+    expect(d.title).toBe('Vertriebsleiter Süd');
+  });
+
   it('keeps obfuscated e-mails as written and ignores IM handles and key ids as phones', () => {
     const c = extractFields(
       [
