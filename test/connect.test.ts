@@ -79,7 +79,7 @@ beforeAll(async () => {
       flags: [],
     },
   ]);
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   await server?.stop();

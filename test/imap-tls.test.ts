@@ -21,7 +21,7 @@ beforeAll(async () => {
   const keyFile = join(cert.certFile, '..', 'key.pem');
   writeFileSync(keyFile, cert.key);
   server = await startDovecot({ [USER]: PASS }, { tls: { certFile: cert.certFile, keyFile } });
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   await server?.stop();

@@ -35,7 +35,7 @@ beforeAll(async () => {
       raw: 'From: Lee Park <lee.park@woodgrove-bank.example>\r\nTo: kim@woodgrove.example\r\nMessage-ID: <x1@woodgrove-bank.example>\r\n\r\nOk.\r\n\r\nLee Park\r\nTreasury Analyst, Woodgrove Bank\r\n',
     },
   ]);
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   await server?.stop();

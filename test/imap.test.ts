@@ -225,7 +225,7 @@ beforeAll(async () => {
   );
   await server.append(USER, PASS, 'Sent', [{ raw: handMade.sent, flags: ['\\Seen'] }]);
   await server.append(USER, PASS, 'Trash', [{ raw: handMade.trash }]);
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   await server?.stop();
