@@ -133,6 +133,13 @@ function scoreLines(raw: string[], from: Address): LineInfo[] {
     const t = l.trim();
     info.valediction = isValediction(t);
     if (info.valediction) return info;
+    // "Regards, John" / "Thanks -Mike": a valediction and a one-word name on one line is a sign-off.
+    const glued = /^(.{2,40}?)[,.!]?\s+[-–]?\s?(\p{Lu}[\p{L}'-]{0,20}|[a-z]{2,3})[.!]?$/u.exec(t);
+    if (glued && isValediction(glued[1]!)) {
+      info.signoff = true;
+      info.score = -1;
+      return info;
+    }
     const prevBlank = i === 0 || isBlank(raw[i - 1]!);
     const nextBlank = i === raw.length - 1 || isBlank(raw[i + 1]!);
     if (isRuleLine(t)) {

@@ -86,6 +86,15 @@ describe('the signature block of the newest part', () => {
     expect(extract('body-contact-details-not-signature.eml').signature).toBeNull();
   });
 
+  it('leaves a valediction glued to a first name ("Regards, John") out of the block', () => {
+    const text = 'Done.\n\nRegards, John\nJohn Smith\nAcme Ltd\n+44 20 7946 0000\n';
+    expect(findSignature(text, { name: 'John Smith', email: 'john@acme.co.uk' })).toEqual([
+      'John Smith',
+      'Acme Ltd',
+      '+44 20 7946 0000',
+    ]);
+  });
+
   it('does not take a phone number from a sentence as a signature', () => {
     const text =
       'Hi,\n\nPlease call me at (415) 555-0101 tomorrow morning about the contract.\n\nThanks,\nSam\n';
