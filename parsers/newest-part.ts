@@ -10,7 +10,7 @@ import { capLine, isBlank, splitLines } from './lines.ts';
 
 /** "... wrote:" and its translations (en, de, fr, es, it, nl, pt, sv/da/no, MH "said:"). */
 const WROTE_END_RE =
-  /(?:\bwrote|\bwrites|\bsaid|\bschrieb|\ba écrit|\bécrit|\bescribió|\bescribio|\bha scritto|\bscrisse|\bschreef|\bheeft geschreven|\bescreveu|\bskrev|\bkirjoitti|写道)\s?:\s*$/i;
+  /(?:\bwrote|\bwrites|\bsaid|\bschrieb|\ba écrit|\bécrit|\bescribió|\bescribio|\bha scritto|\bscrisse|\bschreef|\bheeft geschreven|\bescreveu|\bskrev|\bkirjoitti|\bnapisał(?:\(a\)|a)?|\bnapsal(?:\(a\)|a)?|написал(?:\(а\)|а)?|\byazdı|έγραψε|写道)\s?:\s*$/i;
 /** Openers of a quote intro that may wrap before "wrote:". */
 const INTRO_START_RE = /^\s*(?:On|Am|Le|El|Il|Op|Em|Den|På|In message|Quoting|Zitat von)\b/i;
 
