@@ -291,6 +291,32 @@ for (const dialect of DIALECTS) {
       }
     });
 
+    it('two send runs at the same time send each notice once', async () => {
+      const t = await freshDatabase(dialect);
+      try {
+        await seed(t);
+        const sends: string[] = [];
+        const counting: NoticeTransport = {
+          name: 'counting',
+          send: async (n) => {
+            sends.push(n.noticeId);
+            await new Promise((r) => setTimeout(r, 20));
+            return { providerMessageId: `<${n.noticeId}@example.net>` };
+          },
+        };
+        const [x, y] = await Promise.all([
+          send(t, counting, '2026-11-02T00:00:00Z'),
+          send(t, counting, '2026-11-02T00:00:00Z'),
+        ]);
+        expect(x.length + y.length).toBe(4);
+        expect(new Set(sends).size).toBe(4);
+        expect(sends).toHaveLength(4);
+        expect((await listNotices(t.db, ['sent'])).every((n) => n.attempts === 1)).toBe(true);
+      } finally {
+        await t.dispose();
+      }
+    });
+
     it('a failing transport leaves notices queued and then failed, never marks them sent, and keeps contacts pending', async () => {
       const t = await freshDatabase(dialect);
       try {

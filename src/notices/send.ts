@@ -45,6 +45,16 @@ export async function sendQueued(db: Kysely<DB>, o: SendOptions): Promise<SendOu
     .execute();
   const out: SendOutcome[] = [];
   for (const r of rows) {
+    // Claim the attempt (compare-and-set on the attempt count): of two concurrent `notices send` runs only
+    // one sends a given notice.
+    const claim = await db
+      .updateTable('notices')
+      .set({ attempts: r.attempts + 1 })
+      .where('id', '=', r.id)
+      .where('status', '=', 'queued')
+      .where('attempts', '=', r.attempts)
+      .executeTakeFirst();
+    if (Number(claim.numUpdatedRows) === 0) continue;
     const t = now();
     const held = r.hold === 1 && r.state === 'pending';
     const windowEnds = new Date(t.getTime() + o.policy.objectionWindowDays * DAY_MS);
@@ -66,14 +76,13 @@ export async function sendQueued(db: Kysely<DB>, o: SendOptions): Promise<SendOu
       await db.transaction().execute(async (trx) => {
         await trx
           .updateTable('notices')
-          .set((eb) => ({
+          .set({
             status: 'sent',
             sent_at: t.toISOString(),
             transport: o.transport.name,
             provider_message_id: providerMessageId,
-            attempts: eb('attempts', '+', 1),
             failure_code: null,
-          }))
+          })
           .where('id', '=', r.id)
           .execute();
         if (held && r.profile_id) {
@@ -91,11 +100,7 @@ export async function sendQueued(db: Kysely<DB>, o: SendOptions): Promise<SendOu
       const failed = r.attempts + 1 >= MAX_ATTEMPTS;
       await db
         .updateTable('notices')
-        .set((eb) => ({
-          status: failed ? 'failed' : 'queued',
-          attempts: eb('attempts', '+', 1),
-          failure_code: code,
-        }))
+        .set({ status: failed ? 'failed' : 'queued', failure_code: code })
         .where('id', '=', r.id)
         .execute();
       out.push({
