@@ -14,6 +14,11 @@ export interface CommandModule {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // `sigmine contacts list --json | head`: a reader that hangs up early is not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(takeExit());
+    throw err;
+  });
   const program = new Command('sigmine')
     .description('Business contacts from headers and signature blocks, with provenance and privacy.')
     .exitOverride()
