@@ -72,6 +72,23 @@ export async function optOutContributor(
   if (!contributor) throw new ConnectionsError('not-found', 'no contributor with that email');
   const at = (deps.now?.() ?? new Date()).toISOString();
   const factoryFor = deps.factoryFor ?? connectorFactory;
+  // Which kinds have a provider revoke: resolved before the transaction (loading a provider module takes
+  // time, and a SQLite write transaction blocks every other writer meanwhile).
+  const kinds = await db
+    .selectFrom('connections')
+    .select('kind')
+    .distinct()
+    .where('contributor_id', '=', contributor.id)
+    .execute();
+  const revocableKinds = new Set<string>();
+  for (const { kind } of kinds) {
+    if (NO_PROVIDER_REVOKE.has(kind)) continue;
+    try {
+      if (typeof (await factoryFor(kind)).revoke === 'function') revocableKinds.add(kind);
+    } catch {
+      // unknown kind: nothing to call
+    }
+  }
 
   const { changed, forfeited } = await db.transaction().execute(async (trx) => {
     const conns = await trx
@@ -89,14 +106,7 @@ export async function optOutContributor(
       .execute();
     for (const c of conns) {
       if (c.status === 'opted-out' && c.secret_enc === null) continue;
-      let revocable = false;
-      if (c.secret_enc && !NO_PROVIDER_REVOKE.has(c.kind)) {
-        try {
-          revocable = typeof (await factoryFor(c.kind)).revoke === 'function';
-        } catch {
-          revocable = false; // unknown kind: nothing to call
-        }
-      }
+      const revocable = c.secret_enc !== null && revocableKinds.has(c.kind);
       const id = randomUUID();
       await trx
         .insertInto('revocations')
