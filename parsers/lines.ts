@@ -224,13 +224,18 @@ export function mentionsSender(line: string, name: string | null, email: string 
     const plain = local.replace(/[^a-z]/g, '');
     if ([first[0] + last, last + first[0], first + last[0], first + last].includes(plain)) return true;
   }
-  let hits = 0;
-  for (const t of toks) if (new RegExp(`(?:^|[^\\p{L}])${escapeRe(t)}(?:$|[^\\p{L}])`, 'u').test(l)) hits++;
-  return hits >= 1;
+  // A display-name token as a whole word of the line (same split as the tokens themselves).
+  const lineWords = new Set(words.concat(l.split(/[^\p{L}]+/u).filter((w) => w.length >= 3)));
+  return toks.some((t) => lineWords.has(t));
 }
 
 /** Name tokens (>= 3 letters) from the display name, falling back to `first.last` local parts. */
+let tokenCache: { key: string; toks: string[] } = { key: '', toks: [] };
+
 export function senderNameTokens(name: string | null, email: string | null): string[] {
+  // Called for every line of a block with the same sender: remember the last answer.
+  const key = `${name ?? ''}\u0000${email ?? ''}`;
+  if (tokenCache.key === key) return tokenCache.toks;
   const out = new Set<string>();
   const add = (s: string) => {
     for (const t of s.toLowerCase().split(/[^\p{L}]+/u)) if (t.length >= 3) out.add(t);
@@ -240,9 +245,6 @@ export function senderNameTokens(name: string | null, email: string | null): str
     const local = email.split('@')[0] ?? '';
     if (/[._-]/.test(local)) add(local.replace(/\d+/g, ' '));
   }
-  return [...out];
-}
-
-export function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  tokenCache = { key, toks: [...out] };
+  return tokenCache.toks;
 }
