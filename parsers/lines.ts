@@ -123,7 +123,7 @@ const TITLE_WORDS =
 
 /** Compound titles in German, Dutch and Nordic languages: "Vertriebsleiter", "Projectleider". */
 const TITLE_COMPOUND =
-  /\p{L}{3,}(?:leiter|leiterin|leider|manager|managerin|ingenieur|ingenieurin|berater|beraterin|entwickler|entwicklerin|direktor|direktorin|referent|referentin|päällikkö|johtaja|chef)(?![\p{L}])/iu;
+  /\p{L}{3,40}(?:leiter|leiterin|leider|manager|managerin|ingenieur|ingenieurin|berater|beraterin|entwickler|entwicklerin|direktor|direktorin|referent|referentin|päällikkö|johtaja|chef)(?![\p{L}])/iu;
 
 export function hasTitleWord(line: string): boolean {
   const l = capLine(line);
