@@ -4,6 +4,7 @@
  * (test/fakes/google-server.ts) enforcing Gmail's per-user quota of 250 units/s and 5 requests in flight.
  * `messages.get` costs 5 units, so the quota-limited maximum is 50 messages/s per mailbox.
  *
+ * The server runs in a child process (bench/harvest-server.ts), as Google would be elsewhere.
  * Prints: one mailbox (msgs/s vs 50, API calls per message), then 10 mailboxes in parallel (aggregate
  * msgs/s vs 10x one mailbox), then a second harvest with no new mail (API calls per connection).
  * Targets: >= 90% of 50 msg/s per mailbox; 10 mailboxes within 80% of 10x one; <= 2 calls per connection.
@@ -13,7 +14,8 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { startGoogleServer } from '../test/fakes/google-server.ts';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { openDatabase } from '../src/db/database.ts';
 import { loadConfig } from '../src/config.ts';
 import { upsertConnection } from '../src/connections/repository.ts';
@@ -30,10 +32,30 @@ const MAILBOXES = Number(arg('mailboxes', '10'));
 const LATENCY = Number(arg('latency', '0'));
 const QUOTA_MAX = 250 / 5; // messages/s per mailbox
 
-const g = await startGoogleServer({ unitsPerSecond: 250, maxConcurrent: 5, latencyMs: LATENCY });
+// The Gmail server runs in its own process (bench/harvest-server.ts): only the harvest is measured here.
+const server = spawn(process.execPath, [join(import.meta.dirname, '..', 'bin', 'run-ts.js'), join(import.meta.dirname, 'harvest-server.ts'), String(LATENCY)], {
+  stdio: ['pipe', 'pipe', 'inherit'],
+});
+const answers = createInterface({ input: server.stdout! })[Symbol.asyncIterator]();
+const ask = async (req?: unknown): Promise<Record<string, any>> => {
+  if (req) server.stdin!.write(`${JSON.stringify(req)}\n`);
+  const r = await answers.next();
+  if (r.done) throw new Error('bench Gmail server ended');
+  return JSON.parse(r.value) as Record<string, any>;
+};
+const g = {
+  env: (await ask()).env as Record<string, string>,
+  async addUser(email: string, messages: number): Promise<string> {
+    return (await ask({ op: 'addUser', email, messages })).refreshToken as string;
+  },
+  async close() {
+    server.stdin!.end();
+    await new Promise((r) => server.once('exit', r));
+  },
+};
 const dir = mkdtempSync(join(tmpdir(), 'sigmine-bench-harvest-'));
 const secret = randomBytes(32).toString('hex');
-const config = loadConfig({ ...g.env(), SIGMINE_DATABASE: join(dir, 'bench.db'), SIGMINE_SECRET_KEY: secret });
+const config = loadConfig({ ...g.env, SIGMINE_DATABASE: join(dir, 'bench.db'), SIGMINE_SECRET_KEY: secret });
 const key = parseSecretKey(secret);
 const d = await openDatabase(config.database);
 const env = { db: d.db, config, logger: silentLogger, progress: noProgress, holder: 'bench' };
@@ -42,8 +64,7 @@ async function mailboxes(prefix: string, n: number): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const account = `${prefix}${i}@member.example`;
-    const { refreshToken } = g.addUser(account);
-    g.addMessages(account, MESSAGES);
+    const refreshToken = await g.addUser(account, MESSAGES);
     const { connection } = await upsertConnection(
       d.db,
       { contributorEmail: account, kind: 'gmail', account, secret: refreshToken },

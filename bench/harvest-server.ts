@@ -1,0 +1,21 @@
+/**
+ * The local Gmail server of bench:harvest, in its own process (Google is not inside our process in real
+ * life; sharing one Node thread with it would charge its JSON encoding to the harvest). Protocol: one JSON
+ * line per request on stdin (`{"op":"addUser","email":..., "messages": N}`), one JSON line per answer on stdout;
+ * the first line out is `{"env": {...}}`.
+ */
+import { createInterface } from 'node:readline';
+import { startGoogleServer } from '../test/fakes/google-server.ts';
+
+const latency = Number(process.argv[2] ?? '0');
+const g = await startGoogleServer({ unitsPerSecond: 250, maxConcurrent: 5, latencyMs: latency });
+process.stdout.write(`${JSON.stringify({ env: g.env() })}\n`);
+for await (const line of createInterface({ input: process.stdin })) {
+  const req = JSON.parse(line) as { op: string; email: string; messages: number };
+  if (req.op === 'addUser') {
+    const { refreshToken } = g.addUser(req.email);
+    g.addMessages(req.email, req.messages);
+    process.stdout.write(`${JSON.stringify({ refreshToken })}\n`);
+  }
+}
+await g.close();
