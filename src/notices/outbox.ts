@@ -3,11 +3,12 @@
  * queued/sent times, transport and provider message id, and status (queued, sent, bounced, failed).
  * A bounced or failed notice keeps its contact pending (src/privacy/gates.ts reads only `sent`).
  */
-import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { orderedId } from '../store/ids.ts';
 import type { NoticeStatus, NoticesTable } from '../privacy/tables.ts';
 import { templateHash, templateLanguage, TEMPLATE_ID } from './templates.ts';
+import { chunks, IN_LIST, ROWS_PER_INSERT } from '../store/sql-util.ts';
 
 export interface QueueNotice {
   profileId: string;
@@ -20,18 +21,32 @@ export interface QueueNotice {
 
 /** Queues a notice unless one is already queued or sent for this profile (replays stay idempotent). */
 export async function queueNotice(trx: Kysely<DB>, n: QueueNotice): Promise<string> {
-  const existing = await trx
-    .selectFrom('notices')
-    .select('id')
-    .where('profile_id', '=', n.profileId)
-    .where('status', 'in', ['queued', 'sent'])
-    .executeTakeFirst();
-  if (existing) return existing.id;
-  const lang = templateLanguage(n.language);
-  const id = randomUUID();
-  await trx
-    .insertInto('notices')
-    .values({
+  return (await queueNotices(trx, [n]))[0]!;
+}
+
+/**
+ * `queueNotice` for a page of contacts: one lookup per IN-list chunk and multi-row inserts. Returns the
+ * notice id per input, in order (the existing queued/sent one, or the new one; a profile listed twice
+ * gets one notice).
+ */
+export async function queueNotices(trx: Kysely<DB>, ns: readonly QueueNotice[]): Promise<string[]> {
+  const ids = new Map<string, string>();
+  for (const part of chunks([...new Set(ns.map((n) => n.profileId))], IN_LIST)) {
+    const rows = await trx
+      .selectFrom('notices')
+      .select(['id', 'profile_id'])
+      .where('profile_id', 'in', part)
+      .where('status', 'in', ['queued', 'sent'])
+      .execute();
+    for (const r of rows) if (r.profile_id !== null && !ids.has(r.profile_id)) ids.set(r.profile_id, r.id);
+  }
+  const rows: Insertable<DB['notices']>[] = [];
+  for (const n of ns) {
+    if (ids.has(n.profileId)) continue;
+    const lang = templateLanguage(n.language);
+    const id = orderedId();
+    ids.set(n.profileId, id);
+    rows.push({
       id,
       profile_id: n.profileId,
       recipient: n.recipient,
@@ -47,9 +62,10 @@ export async function queueNotice(trx: Kysely<DB>, n: QueueNotice): Promise<stri
       provider_message_id: null,
       bounced_at: null,
       failure_code: null,
-    })
-    .execute();
-  return id;
+    });
+  }
+  for (const part of chunks(rows, ROWS_PER_INSERT)) await trx.insertInto('notices').values(part).execute();
+  return ns.map((n) => ids.get(n.profileId)!);
 }
 
 /** A notice as `sigmine notices list --json` prints it. */

@@ -16,19 +16,20 @@
  * All hooks take the transaction (`Kysely<DB>` or a `Transaction<DB>`), never open their own.
  * They store no plain email except the notice recipient (needed to send it; cleared on erasure).
  */
-import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { orderedId } from '../store/ids.ts';
 import {
   decideJurisdiction,
   type JurisdictionDecision,
   type JurisdictionEvidence,
 } from '../jurisdiction/decide.ts';
-import { queueNotice } from '../notices/outbox.ts';
+import { queueNotices, type QueueNotice } from '../notices/outbox.ts';
 import { templateHash, templateLanguage } from '../notices/templates.ts';
 import { refreshCompanies } from '../store/companies.ts';
 import { iso, resolveOptions, type PrivacyOptions } from './options.ts';
-import { subjectHash } from './subject.ts';
+import { normaliseEmail, subjectHash, subjectHashers } from './subject.ts';
+import { chunks, IN_LIST, ROWS_PER_INSERT } from '../store/sql-util.ts';
 import type { GateState } from './tables.ts';
 
 export type { JurisdictionEvidence } from '../jurisdiction/decide.ts';
@@ -103,39 +104,75 @@ export async function gateState(trx: Kysely<DB>, profileId: string): Promise<Gat
  * A new contact appeared: decides its jurisdiction (most protective result wins, unknown is held),
  * stores the decision with its evidence and rule version, opens its publication gate and queues its
  * notice. Idempotent: a replayed page returns the stored gate and queues nothing new.
+ * For a page of contacts call `onNewContacts` (same rules, a few queries per page instead of per contact).
  */
 export async function onNewContact(
   trx: Kysely<DB>,
   c: NewContact,
   opts: PrivacyOptions = {},
 ): Promise<NewContactOutcome> {
+  return (await onNewContacts(trx, [c], opts))[0]!;
+}
+
+/**
+ * `onNewContact` for many contacts at once (the store calls it once per page): one gate lookup, one
+ * notice lookup per IN-list chunk, and multi-row inserts of decisions, gates and notices. Returns one
+ * outcome per input, in order; a profile given twice is decided once.
+ */
+export async function onNewContacts(
+  trx: Kysely<DB>,
+  contacts: readonly NewContact[],
+  opts: PrivacyOptions = {},
+): Promise<NewContactOutcome[]> {
+  if (contacts.length === 0) return [];
   const o = resolveOptions(opts);
-  const profileId = String(c.profileId);
-  const now = iso(c.now);
-  const existing = await trx
-    .selectFrom('privacy_gates')
-    .selectAll()
-    .where('profile_id', '=', profileId)
-    .executeTakeFirst();
-  if (existing) {
-    const notice = await trx
-      .selectFrom('notices')
-      .select('id')
-      .where('profile_id', '=', profileId)
-      .executeTakeFirst();
-    return {
-      status: existing.state === 'listed' ? 'listed' : 'pending',
-      codes: JSON.parse(existing.codes_json) as string[],
-      noticeId: notice?.id ?? null,
-    };
+  const ids = [...new Set(contacts.map((c) => String(c.profileId)))];
+  const existing = new Map<string, { state: string; codes_json: string }>();
+  for (const part of chunks(ids, IN_LIST)) {
+    const rows = await trx
+      .selectFrom('privacy_gates')
+      .select(['profile_id', 'state', 'codes_json'])
+      .where('profile_id', 'in', part)
+      .execute();
+    for (const r of rows) existing.set(r.profile_id, r);
   }
-  const hash = await subjectHash(trx, c.email, o.secretKey);
-  const decision = decideJurisdiction(c.evidence, o.policy);
-  await recordDecision(trx, profileId, decision, now);
-  const status = decision.hold ? 'pending' : 'listed';
-  await trx
-    .insertInto('privacy_gates')
-    .values({
+  const outcomes = new Map<string, NewContactOutcome>();
+  const known = ids.filter((id) => existing.has(id));
+  for (const part of chunks(known, IN_LIST)) {
+    const rows = await trx.selectFrom('notices').select(['id', 'profile_id']).where('profile_id', 'in', part).execute();
+    for (const r of rows) {
+      if (r.profile_id === null || outcomes.has(r.profile_id)) continue;
+      const g = existing.get(r.profile_id)!;
+      outcomes.set(r.profile_id, {
+        status: g.state === 'listed' ? 'listed' : 'pending',
+        codes: JSON.parse(g.codes_json) as string[],
+        noticeId: r.id,
+      });
+    }
+  }
+  for (const id of known) {
+    if (outcomes.has(id)) continue;
+    const g = existing.get(id)!;
+    outcomes.set(id, {
+      status: g.state === 'listed' ? 'listed' : 'pending',
+      codes: JSON.parse(g.codes_json) as string[],
+      noticeId: null,
+    });
+  }
+  const { subject } = await subjectHashers(trx, o.secretKey);
+  const decisions: Insertable<DB['jurisdiction_decisions']>[] = [];
+  const gates: Insertable<DB['privacy_gates']>[] = [];
+  const notices: QueueNotice[] = [];
+  const fresh: Array<{ id: string; status: 'pending' | 'listed'; codes: string[]; notify: boolean }> = [];
+  for (const c of contacts) {
+    const profileId = String(c.profileId);
+    if (outcomes.has(profileId) || existing.has(profileId)) continue;
+    const now = iso(c.now);
+    const hash = subject(normaliseEmail(c.email));
+    const decision = decideJurisdiction(c.evidence, o.policy);
+    decisions.push(decisionRow(profileId, decision, now));
+    const status = decision.hold ? 'pending' : 'listed';
+    gates.push({
       profile_id: profileId,
       subject_hash: hash,
       state: status,
@@ -147,19 +184,44 @@ export async function onNewContact(
       listed_at: status === 'listed' ? now : null,
       restricted_at: null,
       restricted_from: null,
-    })
-    .execute();
-  const noticeId = decision.notify
-    ? await queueNotice(trx, {
+    });
+    if (decision.notify) {
+      notices.push({
         profileId,
         recipient: c.email.trim().slice(0, 320),
         recipientHash: hash,
         language: decision.language,
         codes: decision.codes,
         now,
-      })
-    : null;
-  return { status, codes: decision.codes, noticeId };
+      });
+    }
+    existing.set(profileId, { state: status, codes_json: '' });
+    fresh.push({ id: profileId, status, codes: decision.codes, notify: decision.notify });
+  }
+  for (const part of chunks(decisions, ROWS_PER_INSERT)) await trx.insertInto('jurisdiction_decisions').values(part).execute();
+  for (const part of chunks(gates, ROWS_PER_INSERT)) await trx.insertInto('privacy_gates').values(part).execute();
+  const noticeIds = await queueNotices(trx, notices);
+  const noticeOf = new Map(notices.map((n, i) => [n.profileId, noticeIds[i]!]));
+  for (const f of fresh) {
+    outcomes.set(f.id, { status: f.status, codes: f.codes, noticeId: f.notify ? noticeOf.get(f.id)! : null });
+  }
+  return contacts.map((c) => {
+    const r = outcomes.get(String(c.profileId))!;
+    return { ...r, codes: [...r.codes] };
+  });
+}
+
+function decisionRow(profileId: string, d: JurisdictionDecision, now: string): Insertable<DB['jurisdiction_decisions']> {
+  return {
+    id: orderedId(),
+    profile_id: profileId,
+    codes_json: JSON.stringify(d.codes),
+    decided_by: d.decidedBy,
+    evidence_json: JSON.stringify(d.evidence),
+    rule_version: d.ruleVersion,
+    hold: d.hold ? 1 : 0,
+    decided_at: now,
+  };
 }
 
 async function recordDecision(
@@ -168,19 +230,7 @@ async function recordDecision(
   d: JurisdictionDecision,
   now: string,
 ): Promise<void> {
-  await trx
-    .insertInto('jurisdiction_decisions')
-    .values({
-      id: randomUUID(),
-      profile_id: profileId,
-      codes_json: JSON.stringify(d.codes),
-      decided_by: d.decidedBy,
-      evidence_json: JSON.stringify(d.evidence),
-      rule_version: d.ruleVersion,
-      hold: d.hold ? 1 : 0,
-      decided_at: now,
-    })
-    .execute();
+  await trx.insertInto('jurisdiction_decisions').values(decisionRow(profileId, d, now)).execute();
 }
 
 /**

@@ -16,18 +16,17 @@
  *      frozen: their observations are dropped;
  *   3. observations upserted (first/last observed widened), winners recomputed (src/store/merge.ts),
  *      job changes recorded in job_history;
- *   4. new profiles go through C2 `onNewContact` (jurisdiction, notice); `listed` ones are listed at once
+ *   4. new profiles go through C2 `onNewContacts`, once per page (jurisdiction, notice); `listed` ones are listed at once
  *      (`listContact`, credits); changed phones/addresses go to `onNewEvidence`;
  *   5. listed profiles whose field gained a new winning value credit `field-confirmed` to this contributor;
  *   6. companies of the touched domains refreshed.
  * The contributor/connection is kept internally on observations and never leaves the store's queries.
  */
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { getDomain } from 'tldts';
 import type { DB } from '../db/schema.ts';
-import { isSuppressed, onNewContact, onNewEvidence } from '../privacy/hooks.ts';
+import { isSuppressed, onNewContacts, onNewEvidence } from '../privacy/hooks.ts';
 import type { PrivacyOptions } from '../privacy/options.ts';
 import { normaliseEmail, subjectHashers } from '../privacy/subject.ts';
 import { DEFAULT_CREDIT_POLICY, type CreditPolicy } from '../credits/policy.ts';
@@ -35,9 +34,11 @@ import { HASH_PURPOSE, keyedHasher } from './keyed-hash.ts';
 import { normaliseValue, tidyRaw } from './normalise.ts';
 import { ALL_FIELDS, type IngestContext, type ObservationInput, type PageIngestOutcome, type PageItem } from './types.ts';
 import { chunks, IN_LIST, isPostgres, maxIso, minIso, ROWS_PER_INSERT } from './sql-util.ts';
-import { applyMerge, loadMergeInputs } from './recompute.ts';
+import { applyMerge, loadMergeInputs, mergedRecord } from './recompute.ts';
+import type { ObservationRow } from './merge.ts';
 import { awardFieldConfirmed, listCreatedContacts } from './ledger.ts';
 import { refreshCompanies } from './companies.ts';
+import { orderedId } from './ids.ts';
 
 const SOURCES = new Set(['signature', 'header', 'calendar', 'address-book']);
 const FIELDS = new Set<string>(ALL_FIELDS);
@@ -94,6 +95,19 @@ function clean(o: ObservationInput, nowMs: number): Agg | null {
   if (!value) return null;
   const at = new Date(t).toISOString();
   return { email, field: o.field, value, raw: tidyRaw(o.raw || o.value) || value, source: o.source, first: at, last: at };
+}
+
+/** An aggregated page observation as the merge reads it back from the observations table. */
+function observationRow(a: Agg, contributorId: string): ObservationRow {
+  return {
+    field: a.field,
+    value_norm: a.value,
+    raw: a.raw,
+    source: a.source,
+    contributor_id: contributorId,
+    first_observed: a.first,
+    last_observed: a.last,
+  };
 }
 
 export async function ingestPage(
@@ -155,23 +169,31 @@ export async function ingestPage(
   }
   if (toCreate.length) {
     for (const part of chunks(toCreate, ROWS_PER_INSERT)) {
-      const rows = part.map(({ email, aggs: as }) => ({
-        id: randomUUID(),
-        email,
-        domain: registrableDomain(email),
-        status: 'pending' as const,
-        name: null,
-        title: null,
-        department: null,
-        company: null,
-        address: null,
-        first_seen: as.reduce((m, a) => minIso(m, a.first), as[0]!.first),
-        last_seen: as.reduce((m, a) => maxIso(m, a.last), as[0]!.last),
-        listed_at: null,
-        restricted_at: null,
-        created_at: now,
-        updated_at: now,
-      }));
+      // Inserted already merged from the page's observations (what applyMerge below would write).
+      const rows = part.map(({ email, aggs: as }) => {
+        const empty: ProfileRow = {
+          id: orderedId(),
+          email,
+          domain: registrableDomain(email),
+          status: 'pending' as const,
+          name: null,
+          title: null,
+          department: null,
+          company: null,
+          address: null,
+          phones_json: '[]',
+          emails_json: '[]',
+          websites_json: '[]',
+          social_json: '[]',
+          first_seen: as.reduce((m, a) => minIso(m, a.first), as[0]!.first),
+          last_seen: as.reduce((m, a) => maxIso(m, a.last), as[0]!.last),
+          listed_at: null,
+          restricted_at: null,
+          created_at: now,
+          updated_at: now,
+        };
+        return mergedRecord(empty, as.map((a) => observationRow(a, ctx.contributorId))).next;
+      });
       // Another transaction may create the same contact concurrently: it wins, we merge into it.
       const inserted = await trx
         .insertInto('profiles')
@@ -179,10 +201,15 @@ export async function ingestPage(
         .onConflict((oc) => oc.column('email').doNothing())
         .returning(['email'])
         .execute();
-      for (const r of inserted) created.add(r.email);
+      const mine = new Map(rows.map((r) => [r.email, r]));
+      // The rows just inserted are known as written: no re-read.
+      for (const r of inserted) {
+        created.add(r.email);
+        profiles.set(r.email, mine.get(r.email)!);
+      }
     }
-    const reloaded = await loadProfiles(trx, toCreate.map((c) => c.email));
-    for (const [e, p] of reloaded) profiles.set(e, p);
+    const lost = toCreate.map((c) => c.email).filter((e) => !created.has(e));
+    if (lost.length) for (const [e, p] of await loadProfiles(trx, lost)) profiles.set(e, p);
   }
 
   // Restricted profiles are frozen against harvest updates.
@@ -236,25 +263,31 @@ export async function ingestPage(
 
   // Recompute winners for the touched profiles.
   const touched = [...byEmail.keys()].map((e) => profiles.get(e)!);
-  const inputs = await loadMergeInputs(trx, touched.map((p) => p.id));
+  // A profile created in this transaction has exactly the observations just written and no pins: only
+  // the known ones are read back.
+  const inputs = await loadMergeInputs(trx, touched.filter((p) => !created.has(p.email)).map((p) => p.id));
+  for (const email of created) {
+    const p = profiles.get(email)!;
+    inputs.rows.set(p.id, byEmail.get(email)!.map((a) => observationRow(a, ctx.contributorId)));
+  }
   const changes = await applyMerge(trx, touched, inputs, now);
 
   // 4. New contacts: privacy decision and notice; listed at once when no wait is needed.
   const suppliedByUs = new Set(obsRows.map((r) => `${r.profile_id}\u0000${r.field}\u0000${r.value_norm}`));
   const listNow: string[] = [];
+  const fresh = changes.filter((ch) => created.has(ch.profile.email));
+  const decisions = await onNewContacts(
+    trx,
+    fresh.map((ch) => ({ profileId: ch.profile.id, email: ch.profile.email, evidence: ch.evidence, now })),
+    privacy,
+  );
+  decisions.forEach((decision, i) => {
+    out.contactsNew += 1;
+    if (decision.noticeId) out.noticesQueued += 1;
+    if (decision.status === 'listed') listNow.push(fresh[i]!.profile.id);
+  });
   for (const ch of changes) {
-    const isNew = created.has(ch.profile.email);
-    if (isNew) {
-      out.contactsNew += 1;
-      const decision = await onNewContact(
-        trx,
-        { profileId: ch.profile.id, email: ch.profile.email, evidence: ch.evidence, now },
-        privacy,
-      );
-      if (decision.noticeId) out.noticesQueued += 1;
-      if (decision.status === 'listed') listNow.push(ch.profile.id);
-      continue;
-    }
+    if (created.has(ch.profile.email)) continue;
     if (ch.fieldsChanged) out.contactsUpdated += 1;
     if (ch.evidenceChanged) await onNewEvidence(trx, { profileId: ch.profile.id, evidence: ch.evidence, now }, privacy);
     // 5. field-confirmed: a new winning value on a listed profile, supplied by this contributor.

@@ -10,9 +10,10 @@
  *   spendCredits(trx, contributorId, amount, key, now)
  *   balanceOf(db, contributorId), ledgerEntries(db, { contributorId })
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { orderedId } from './ids.ts';
 import { DEFAULT_CREDIT_POLICY, type CreditPolicy } from '../credits/policy.ts';
 import { isSuppressed } from '../privacy/hooks.ts';
 import type { PrivacyOptions } from '../privacy/options.ts';
@@ -31,7 +32,7 @@ export async function appendEntry(
   const rows = await trx
     .insertInto('ledger_entries')
     .values({
-      id: randomUUID(),
+      id: orderedId(),
       contributor_id: e.contributorId,
       kind: e.kind,
       amount: e.amount,
@@ -157,7 +158,7 @@ export async function listCreatedContacts(
       .insertInto('ledger_entries')
       .values(
         part.map((profileId) => ({
-          id: randomUUID(),
+          id: orderedId(),
           contributor_id: contributorId,
           kind: 'contact-listed' as const,
           amount: policy.contactListed,

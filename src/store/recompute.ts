@@ -3,9 +3,9 @@
  * changed profile rows in batches and records job changes (old -> new title/company, dated by the newer
  * signature). Used by ingestPage and by corrections (pins).
  */
-import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { orderedId } from './ids.ts';
 import type { JurisdictionEvidence } from '../privacy/hooks.ts';
 import { mergeProfile, type MergedFields, type ObservationRow } from './merge.ts';
 import { jobTimeline, type JobChangeRow } from './job-history.ts';
@@ -55,7 +55,7 @@ async function saveJobHistory(trx: Kysely<DB>, timelines: Map<string, JobChangeR
     const have = stored.get(profileId) ?? [];
     if (want.length === have.length && want.every((k, i) => k === have[i])) continue;
     if (have.length) await trx.deleteFrom('job_history').where('profile_id', '=', profileId).execute();
-    for (const j of jobs) inserts.push({ id: randomUUID(), profile_id: profileId, ...j, recorded_at: now });
+    for (const j of jobs) inserts.push({ id: orderedId(), profile_id: profileId, ...j, recorded_at: now });
   }
   for (const part of chunks(inserts, ROWS_PER_INSERT)) await trx.insertInto('job_history').values(part).execute();
 }
@@ -95,6 +95,34 @@ export function evidenceOf(email: string, f: MergedFields): JurisdictionEvidence
 const same = (field: string, a: string | null, b: string | null) =>
   (a === null ? null : normaliseValue(field as ObservationField, a)) === (b === null ? null : normaliseValue(field as ObservationField, b));
 
+/**
+ * The profile row as its observations and pins make it (merge.ts rules), and the merge itself. Lets the
+ * store insert a new contact's row already merged instead of inserting it empty and updating it.
+ */
+export function mergedRecord<P extends ProfileRecord>(
+  p: P,
+  rows: ObservationRow[],
+  pins?: Map<string, unknown>,
+): { next: P; m: ReturnType<typeof mergeProfile> } {
+  const m = mergeProfile(rows, pins);
+  const f = m.fields;
+  const next: P = {
+    ...p,
+    name: f.name,
+    title: f.title,
+    department: f.department,
+    company: f.company,
+    address: f.address,
+    phones_json: JSON.stringify(f.phones),
+    emails_json: JSON.stringify(f.emails),
+    websites_json: JSON.stringify(f.websites),
+    social_json: JSON.stringify(f.social),
+    first_seen: rows.reduce((a, r) => minIso(a, r.first_observed), p.first_seen),
+    last_seen: rows.reduce((a, r) => maxIso(a, r.last_observed), p.last_seen),
+  };
+  return { next, m };
+}
+
 /** Merges each profile, writes changed rows and job history; returns one change record per profile. */
 export async function applyMerge(
   trx: Kysely<DB>,
@@ -107,22 +135,8 @@ export async function applyMerge(
   const timelines = new Map<string, JobChangeRow[]>();
   for (const p of profiles) {
     const rows = inputs.rows.get(p.id) ?? [];
-    const m = mergeProfile(rows, inputs.pins.get(p.id));
+    const { next, m } = mergedRecord(p, rows, inputs.pins.get(p.id));
     const f = m.fields;
-    const next: ProfileRecord = {
-      ...p,
-      name: f.name,
-      title: f.title,
-      department: f.department,
-      company: f.company,
-      address: f.address,
-      phones_json: JSON.stringify(f.phones),
-      emails_json: JSON.stringify(f.emails),
-      websites_json: JSON.stringify(f.websites),
-      social_json: JSON.stringify(f.social),
-      first_seen: rows.reduce((a, r) => minIso(a, r.first_observed), p.first_seen),
-      last_seen: rows.reduce((a, r) => maxIso(a, r.last_observed), p.last_seen),
-    };
     const newValues: ProfileChange['newValues'] = [];
     for (const k of ['name', 'title', 'department', 'company', 'address'] as const) {
       const w = m.winners[k];
