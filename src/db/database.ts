@@ -62,6 +62,12 @@ export async function openDatabase(url: string, opts: OpenOptions = {}): Promise
     // Erased data must not survive in freed pages (privacy: erasure leaves no plain copy in the file).
     sqlite.pragma('secure_delete = ON');
     sqlite.pragma('synchronous = NORMAL');
+    // Ingest pages dirty many index pages at random (email, keyed-hash indexes): a 32 MiB page cache
+    // (default 2 MiB) keeps them in memory, and a checkpoint every 10,000 WAL pages (default 1,000: about
+    // every commit of a 200-contact page) stops copying the same pages back at each commit. Together
+    // +15-20% on bench:store at 20,000 people. Erasure still truncates the WAL itself (src/privacy/scrub.ts).
+    sqlite.pragma('cache_size = -32768');
+    sqlite.pragma('wal_autocheckpoint = 10000');
     dialect = new SqliteDialect({ database: withStatementCache(sqlite) });
   }
   const db = new Kysely<DB>({ dialect });

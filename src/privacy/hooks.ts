@@ -139,7 +139,11 @@ export async function onNewContacts(
   const outcomes = new Map<string, NewContactOutcome>();
   const known = ids.filter((id) => existing.has(id));
   for (const part of chunks(known, IN_LIST)) {
-    const rows = await trx.selectFrom('notices').select(['id', 'profile_id']).where('profile_id', 'in', part).execute();
+    const rows = await trx
+      .selectFrom('notices')
+      .select(['id', 'profile_id'])
+      .where('profile_id', 'in', part)
+      .execute();
     for (const r of rows) {
       if (r.profile_id === null || outcomes.has(r.profile_id)) continue;
       const g = existing.get(r.profile_id)!;
@@ -198,8 +202,10 @@ export async function onNewContacts(
     existing.set(profileId, { state: status, codes_json: '' });
     fresh.push({ id: profileId, status, codes: decision.codes, notify: decision.notify });
   }
-  for (const part of chunks(decisions, ROWS_PER_INSERT)) await trx.insertInto('jurisdiction_decisions').values(part).execute();
-  for (const part of chunks(gates, ROWS_PER_INSERT)) await trx.insertInto('privacy_gates').values(part).execute();
+  for (const part of chunks(decisions, ROWS_PER_INSERT))
+    await trx.insertInto('jurisdiction_decisions').values(part).execute();
+  for (const part of chunks(gates, ROWS_PER_INSERT))
+    await trx.insertInto('privacy_gates').values(part).execute();
   const noticeIds = await queueNotices(trx, notices);
   const noticeOf = new Map(notices.map((n, i) => [n.profileId, noticeIds[i]!]));
   for (const f of fresh) {
@@ -211,7 +217,11 @@ export async function onNewContacts(
   });
 }
 
-function decisionRow(profileId: string, d: JurisdictionDecision, now: string): Insertable<DB['jurisdiction_decisions']> {
+function decisionRow(
+  profileId: string,
+  d: JurisdictionDecision,
+  now: string,
+): Insertable<DB['jurisdiction_decisions']> {
   return {
     id: orderedId(),
     profile_id: profileId,
@@ -230,7 +240,10 @@ async function recordDecision(
   d: JurisdictionDecision,
   now: string,
 ): Promise<void> {
-  await trx.insertInto('jurisdiction_decisions').values(decisionRow(profileId, d, now)).execute();
+  await trx
+    .insertInto('jurisdiction_decisions')
+    .values(decisionRow(profileId, d, now))
+    .execute();
 }
 
 /**

@@ -32,7 +32,13 @@ import { normaliseEmail, subjectHashers } from '../privacy/subject.ts';
 import { DEFAULT_CREDIT_POLICY, type CreditPolicy } from '../credits/policy.ts';
 import { HASH_PURPOSE, keyedHasher } from './keyed-hash.ts';
 import { normaliseValue, tidyRaw } from './normalise.ts';
-import { ALL_FIELDS, type IngestContext, type ObservationInput, type PageIngestOutcome, type PageItem } from './types.ts';
+import {
+  ALL_FIELDS,
+  type IngestContext,
+  type ObservationInput,
+  type PageIngestOutcome,
+  type PageItem,
+} from './types.ts';
 import { chunks, IN_LIST, isPostgres, maxIso, minIso, ROWS_PER_INSERT } from './sql-util.ts';
 import { applyMerge, loadMergeInputs, mergedRecord } from './recompute.ts';
 import type { ObservationRow } from './merge.ts';
@@ -94,7 +100,15 @@ function clean(o: ObservationInput, nowMs: number): Agg | null {
   const value = normaliseValue(o.field, o.value);
   if (!value) return null;
   const at = new Date(t).toISOString();
-  return { email, field: o.field, value, raw: tidyRaw(o.raw || o.value) || value, source: o.source, first: at, last: at };
+  return {
+    email,
+    field: o.field,
+    value,
+    raw: tidyRaw(o.raw || o.value) || value,
+    source: o.source,
+    first: at,
+    last: at,
+  };
 }
 
 /** An aggregated page observation as the merge reads it back from the observations table. */
@@ -118,7 +132,10 @@ export async function ingestPage(
 ): Promise<PageIngestOutcome> {
   const out = emptyOutcome();
   const policy = opts.policy ?? DEFAULT_CREDIT_POLICY;
-  const privacy: PrivacyOptions = { ...opts.privacy, ...(ctx.secretKey !== undefined ? { secretKey: ctx.secretKey } : {}) };
+  const privacy: PrivacyOptions = {
+    ...opts.privacy,
+    ...(ctx.secretKey !== undefined ? { secretKey: ctx.secretKey } : {}),
+  };
   const now = new Date(ctx.now).toISOString();
   const nowMs = Date.parse(now);
 
@@ -192,7 +209,10 @@ export async function ingestPage(
           created_at: now,
           updated_at: now,
         };
-        return mergedRecord(empty, as.map((a) => observationRow(a, ctx.contributorId))).next;
+        return mergedRecord(
+          empty,
+          as.map((a) => observationRow(a, ctx.contributorId)),
+        ).next;
       });
       // Another transaction may create the same contact concurrently: it wins, we merge into it.
       const inserted = await trx
@@ -265,10 +285,16 @@ export async function ingestPage(
   const touched = [...byEmail.keys()].map((e) => profiles.get(e)!);
   // A profile created in this transaction has exactly the observations just written and no pins: only
   // the known ones are read back.
-  const inputs = await loadMergeInputs(trx, touched.filter((p) => !created.has(p.email)).map((p) => p.id));
+  const inputs = await loadMergeInputs(
+    trx,
+    touched.filter((p) => !created.has(p.email)).map((p) => p.id),
+  );
   for (const email of created) {
     const p = profiles.get(email)!;
-    inputs.rows.set(p.id, byEmail.get(email)!.map((a) => observationRow(a, ctx.contributorId)));
+    inputs.rows.set(
+      p.id,
+      byEmail.get(email)!.map((a) => observationRow(a, ctx.contributorId)),
+    );
   }
   const changes = await applyMerge(trx, touched, inputs, now);
 
@@ -289,12 +315,21 @@ export async function ingestPage(
   for (const ch of changes) {
     if (created.has(ch.profile.email)) continue;
     if (ch.fieldsChanged) out.contactsUpdated += 1;
-    if (ch.evidenceChanged) await onNewEvidence(trx, { profileId: ch.profile.id, evidence: ch.evidence, now }, privacy);
+    if (ch.evidenceChanged)
+      await onNewEvidence(trx, { profileId: ch.profile.id, evidence: ch.evidence, now }, privacy);
     // 5. field-confirmed: a new winning value on a listed profile, supplied by this contributor.
     if (ch.profile.status === 'listed') {
       for (const nv of ch.newValues) {
         if (!suppliedByUs.has(`${ch.profile.id}\u0000${nv.field}\u0000${nv.value}`)) continue;
-        out.creditsAwarded += await awardFieldConfirmed(trx, ctx.contributorId, ch.profile.id, nv.field, nv.value, now, policy);
+        out.creditsAwarded += await awardFieldConfirmed(
+          trx,
+          ctx.contributorId,
+          ch.profile.id,
+          nv.field,
+          nv.value,
+          now,
+          policy,
+        );
       }
     }
   }
@@ -305,19 +340,29 @@ export async function ingestPage(
 
   // 6. Companies.
   // Only domains where a profile appeared or its fields changed (company name, address, websites).
-  const dirty = changes.filter((ch) => ch.fieldsChanged || created.has(ch.profile.email)).map((ch) => ch.profile.domain);
+  const dirty = changes
+    .filter((ch) => ch.fieldsChanged || created.has(ch.profile.email))
+    .map((ch) => ch.profile.domain);
   if (dirty.length) await refreshCompanies(trx, [...new Set(dirty)], now);
   return out;
 }
 
 /** Which of `emails` are on the suppression list: one keyed-hash pass and one query per chunk. */
-async function suppressedAmong(trx: Kysely<DB>, emails: string[], privacy: PrivacyOptions): Promise<Set<string>> {
+async function suppressedAmong(
+  trx: Kysely<DB>,
+  emails: string[],
+  privacy: PrivacyOptions,
+): Promise<Set<string>> {
   const hits = new Set<string>();
   if (emails.length === 0) return hits;
   const { subject } = await subjectHashers(trx, privacy.secretKey);
   const byHash = new Map(emails.map((e) => [subject(normaliseEmail(e)), e]));
   for (const part of chunks([...byHash.keys()], IN_LIST)) {
-    const rows = await trx.selectFrom('suppressions').select('subject_hash').where('subject_hash', 'in', part).execute();
+    const rows = await trx
+      .selectFrom('suppressions')
+      .select('subject_hash')
+      .where('subject_hash', 'in', part)
+      .execute();
     for (const r of rows) hits.add(byHash.get(r.subject_hash)!);
   }
   return hits;

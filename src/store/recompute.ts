@@ -31,10 +31,15 @@ export interface ProfileChange {
   newValues: Array<{ field: ObservationField; value: string }>;
 }
 
-const jobKey = (j: JobChangeRow) => JSON.stringify([j.old_title, j.old_company, j.new_title, j.new_company, j.changed_at]);
+const jobKey = (j: JobChangeRow) =>
+  JSON.stringify([j.old_title, j.old_company, j.new_title, j.new_company, j.changed_at]);
 
 /** Stores each profile's derived job history where it differs from what is stored (rare: few writes). */
-async function saveJobHistory(trx: Kysely<DB>, timelines: Map<string, JobChangeRow[]>, now: string): Promise<void> {
+async function saveJobHistory(
+  trx: Kysely<DB>,
+  timelines: Map<string, JobChangeRow[]>,
+  now: string,
+): Promise<void> {
   const stored = new Map<string, string[]>();
   for (const part of chunks([...timelines.keys()], IN_LIST)) {
     const rows = await trx
@@ -57,7 +62,8 @@ async function saveJobHistory(trx: Kysely<DB>, timelines: Map<string, JobChangeR
     if (have.length) await trx.deleteFrom('job_history').where('profile_id', '=', profileId).execute();
     for (const j of jobs) inserts.push({ id: orderedId(), profile_id: profileId, ...j, recorded_at: now });
   }
-  for (const part of chunks(inserts, ROWS_PER_INSERT)) await trx.insertInto('job_history').values(part).execute();
+  for (const part of chunks(inserts, ROWS_PER_INSERT))
+    await trx.insertInto('job_history').values(part).execute();
 }
 
 export async function loadMergeInputs(trx: Kysely<DB>, profileIds: string[]): Promise<MergeInputs> {
@@ -66,7 +72,16 @@ export async function loadMergeInputs(trx: Kysely<DB>, profileIds: string[]): Pr
   for (const part of chunks(profileIds, IN_LIST)) {
     const obs = await trx
       .selectFrom('observations')
-      .select(['profile_id', 'field', 'value_norm', 'raw', 'source', 'contributor_id', 'first_observed', 'last_observed'])
+      .select([
+        'profile_id',
+        'field',
+        'value_norm',
+        'raw',
+        'source',
+        'contributor_id',
+        'first_observed',
+        'last_observed',
+      ])
       .where('profile_id', 'in', part)
       .execute();
     for (const r of obs) {
@@ -74,7 +89,11 @@ export async function loadMergeInputs(trx: Kysely<DB>, profileIds: string[]): Pr
       if (l) l.push(r);
       else rows.set(r.profile_id, [r]);
     }
-    const ps = await trx.selectFrom('profile_pins').select(['profile_id', 'field', 'value_json']).where('profile_id', 'in', part).execute();
+    const ps = await trx
+      .selectFrom('profile_pins')
+      .select(['profile_id', 'field', 'value_json'])
+      .where('profile_id', 'in', part)
+      .execute();
     for (const p of ps) {
       let m = pins.get(p.profile_id);
       if (!m) pins.set(p.profile_id, (m = new Map()));
@@ -93,7 +112,8 @@ export function evidenceOf(email: string, f: MergedFields): JurisdictionEvidence
 }
 
 const same = (field: string, a: string | null, b: string | null) =>
-  (a === null ? null : normaliseValue(field as ObservationField, a)) === (b === null ? null : normaliseValue(field as ObservationField, b));
+  (a === null ? null : normaliseValue(field as ObservationField, a)) ===
+  (b === null ? null : normaliseValue(field as ObservationField, b));
 
 /**
  * The profile row as its observations and pins make it (merge.ts rules), and the merge itself. Lets the
@@ -149,10 +169,17 @@ export async function applyMerge(
       ...(JSON.parse(p.emails_json) as string[]).map((x) => `e:${x}`),
     ]);
     for (const [field, cands] of Object.entries(m.lists)) {
-      const prefix = field.startsWith('phone.') ? 'p' : field === 'website' ? 'w' : field === 'social' ? 's' : 'e';
+      const prefix = field.startsWith('phone.')
+        ? 'p'
+        : field === 'website'
+          ? 'w'
+          : field === 'social'
+            ? 's'
+            : 'e';
       for (const c of cands ?? []) {
         const shown = prefix === 'e' ? c.raw.toLowerCase() : c.raw;
-        if (!oldLists.has(`${prefix}:${shown}`)) newValues.push({ field: field as ObservationField, value: c.value });
+        if (!oldLists.has(`${prefix}:${shown}`))
+          newValues.push({ field: field as ObservationField, value: c.value });
       }
     }
     const fieldsChanged =
@@ -166,12 +193,24 @@ export async function applyMerge(
       next.websites_json !== p.websites_json ||
       next.social_json !== p.social_json;
     const evidenceChanged = next.phones_json !== p.phones_json || next.address !== p.address;
-    timelines.set(p.id, jobTimeline(m.winners.title ? (m.byField.get('title') ?? []) : [], m.winners.company ? (m.byField.get('company') ?? []) : []));
+    timelines.set(
+      p.id,
+      jobTimeline(
+        m.winners.title ? (m.byField.get('title') ?? []) : [],
+        m.winners.company ? (m.byField.get('company') ?? []) : [],
+      ),
+    );
     if (fieldsChanged || next.first_seen !== p.first_seen || next.last_seen !== p.last_seen) {
       next.updated_at = now;
       updates.push(next);
     }
-    changes.push({ profile: next, fieldsChanged, evidenceChanged, evidence: evidenceOf(p.email, f), newValues });
+    changes.push({
+      profile: next,
+      fieldsChanged,
+      evidenceChanged,
+      evidence: evidenceOf(p.email, f),
+      newValues,
+    });
   }
   for (const part of chunks(updates, ROWS_PER_INSERT)) {
     await trx
