@@ -32,13 +32,17 @@ export async function queueNotice(trx: Kysely<DB>, n: QueueNotice): Promise<stri
 export async function queueNotices(trx: Kysely<DB>, ns: readonly QueueNotice[]): Promise<string[]> {
   const ids = new Map<string, string>();
   for (const part of chunks([...new Set(ns.map((n) => n.profileId))], IN_LIST)) {
+    // Filtered on status here, not in SQL: with `status IN (...)` SQLite picks the status index (every
+    // queued and sent notice) over the profile index, a scan that grew with the outbox.
     const rows = await trx
       .selectFrom('notices')
-      .select(['id', 'profile_id'])
+      .select(['id', 'profile_id', 'status'])
       .where('profile_id', 'in', part)
-      .where('status', 'in', ['queued', 'sent'])
       .execute();
-    for (const r of rows) if (r.profile_id !== null && !ids.has(r.profile_id)) ids.set(r.profile_id, r.id);
+    for (const r of rows) {
+      if (r.profile_id === null || ids.has(r.profile_id)) continue;
+      if (r.status === 'queued' || r.status === 'sent') ids.set(r.profile_id, r.id);
+    }
   }
   const rows: Insertable<DB['notices']>[] = [];
   for (const n of ns) {

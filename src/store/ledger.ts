@@ -26,7 +26,15 @@ const digest = (s: string) => createHash('sha256').update(s).digest('hex').slice
 /** Appends one entry unless its idempotency key exists; returns the amount actually added (0 on replay). */
 export async function appendEntry(
   trx: Kysely<DB>,
-  e: { contributorId: string; kind: LedgerKind; amount: number; key: string; connectionId?: string | null; profileId?: string | null; now: string },
+  e: {
+    contributorId: string;
+    kind: LedgerKind;
+    amount: number;
+    key: string;
+    connectionId?: string | null;
+    profileId?: string | null;
+    now: string;
+  },
 ): Promise<number> {
   if (!Number.isInteger(e.amount) || e.amount === 0) return 0;
   const rows = await trx
@@ -49,7 +57,12 @@ export async function appendEntry(
 
 async function optedOut(trx: Kysely<DB>, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await trx.selectFrom('contributors').select('id').where('id', 'in', ids).where('status', '=', 'opted-out').execute();
+  const rows = await trx
+    .selectFrom('contributors')
+    .select('id')
+    .where('id', 'in', ids)
+    .where('status', '=', 'opted-out')
+    .execute();
   return new Set(rows.map((r) => r.id));
 }
 
@@ -87,7 +100,8 @@ export async function listContactInTrx(
     .where('id', '=', profileId)
     .executeTakeFirst();
   if (!p || p.status !== 'pending') return { listed: false, creditsAwarded: 0 };
-  if (await isSuppressed(trx, p.email, { ...privacy, now, record: false })) return { listed: false, creditsAwarded: 0 };
+  if (await isSuppressed(trx, p.email, { ...privacy, now, record: false }))
+    return { listed: false, creditsAwarded: 0 };
   // Conditional update: of two concurrent listings only one sees a row change.
   const res = await trx
     .updateTable('profiles')
@@ -107,7 +121,12 @@ export async function listContactInTrx(
     .executeTakeFirst();
   if (earlier || p.listed_at !== null) return { listed: true, creditsAwarded: 0 };
   const contributors = (
-    await trx.selectFrom('observations').select('contributor_id').distinct().where('profile_id', '=', profileId).execute()
+    await trx
+      .selectFrom('observations')
+      .select('contributor_id')
+      .distinct()
+      .where('profile_id', '=', profileId)
+      .execute()
   )
     .map((r) => r.contributor_id)
     .sort();
@@ -141,14 +160,20 @@ export async function listCreatedContacts(
   if (profileIds.length === 0) return 0;
   let listed: string[] = [];
   for (const part of chunks(profileIds, IN_LIST)) {
-    const rows = await trx
+    // Status is checked on rows found by id: with `status = 'pending'` in the WHERE, SQLite picks the status
+    // index (every pending profile) over the primary key, a scan that grew with the directory.
+    const pending = (
+      await trx.selectFrom('profiles').select(['id', 'status']).where('id', 'in', part).execute()
+    )
+      .filter((r) => r.status === 'pending')
+      .map((r) => r.id);
+    if (pending.length === 0) continue;
+    await trx
       .updateTable('profiles')
       .set({ status: 'listed', listed_at: now, updated_at: now })
-      .where('id', 'in', part)
-      .where('status', '=', 'pending')
-      .returning('id')
+      .where('id', 'in', pending)
       .execute();
-    listed = listed.concat(rows.map((r) => r.id));
+    listed = listed.concat(pending);
   }
   if (listed.length === 0 || policy.contactListed === 0) return 0;
   if (!policy.creditOptedOut && (await optedOut(trx, [contributorId])).size) return 0;
@@ -246,7 +271,9 @@ export async function forfeitContributor(
   return -n;
 }
 
-export type SpendOutcome = { ok: true; replayed: boolean; balance: number } | { ok: false; code: 'insufficient-credits' | 'bad-amount'; balance: number };
+export type SpendOutcome =
+  | { ok: true; replayed: boolean; balance: number }
+  | { ok: false; code: 'insufficient-credits' | 'bad-amount'; balance: number };
 
 /** Spends credits once per idempotency key; never takes the balance below zero. */
 export async function spendCredits(
@@ -259,10 +286,20 @@ export async function spendCredits(
   const key = `spend:${contributorId}:${idempotencyKey}`;
   const balance = await balanceOf(trx, contributorId);
   if (!Number.isInteger(amount) || amount <= 0) return { ok: false, code: 'bad-amount', balance };
-  const prior = await trx.selectFrom('ledger_entries').select('id').where('idempotency_key', '=', key).executeTakeFirst();
+  const prior = await trx
+    .selectFrom('ledger_entries')
+    .select('id')
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
   if (prior) return { ok: true, replayed: true, balance };
   if (balance < amount) return { ok: false, code: 'insufficient-credits', balance };
-  const n = await appendEntry(trx, { contributorId, kind: 'spend', amount: -amount, key, now: new Date(now).toISOString() });
+  const n = await appendEntry(trx, {
+    contributorId,
+    kind: 'spend',
+    amount: -amount,
+    key,
+    now: new Date(now).toISOString(),
+  });
   return { ok: true, replayed: n === 0, balance: balance + n };
 }
 
@@ -283,12 +320,20 @@ export interface LedgerEntryView {
 }
 
 /** Entries (oldest first) with the contributor's email; filtered by contributor when given. */
-export async function ledgerEntries(db: Kysely<DB>, opts: { contributorId?: string } = {}): Promise<LedgerEntryView[]> {
+export async function ledgerEntries(
+  db: Kysely<DB>,
+  opts: { contributorId?: string } = {},
+): Promise<LedgerEntryView[]> {
   let q = db
     .selectFrom('ledger_entries as l')
     .leftJoin('contributors as c', 'c.id', 'l.contributor_id')
     .select(['l.kind', 'l.amount', 'l.created_at', 'l.contributor_id', 'c.email']);
   if (opts.contributorId) q = q.where('l.contributor_id', '=', opts.contributorId);
   const rows = await q.orderBy('l.created_at').orderBy('l.id').execute();
-  return rows.map((r) => ({ kind: r.kind, amount: Number(r.amount), createdAt: r.created_at, contributor: r.email ?? r.contributor_id }));
+  return rows.map((r) => ({
+    kind: r.kind,
+    amount: Number(r.amount),
+    createdAt: r.created_at,
+    contributor: r.email ?? r.contributor_id,
+  }));
 }
