@@ -7,6 +7,8 @@ import { loadConfig } from '../src/config.ts';
 import { registerConnection } from '../src/connections/register.ts';
 import { parseSecretKey } from '../src/secrets/index.ts';
 import type { OutgoingNotice } from '../src/notices/transport.ts';
+import { runHarvest, holderId } from '../src/harvest/index.ts';
+import { silentLogger, noProgress } from '../src/log.ts';
 
 const PUBLIC = 'http://members.test';
 const KEY = 'b'.repeat(64);
@@ -89,6 +91,11 @@ for (const dialect of DIALECTS) {
       expect(preview.match(/<tr><td>/g)?.length ?? 0).toBeGreaterThan(3);
       expect(await t.db.selectFrom('profiles').selectAll().execute()).toHaveLength(0);
       expect(await t.db.selectFrom('observations').selectAll().execute()).toHaveLength(0);
+      // After a real harvest moved the cursor, the preview still shows the whole source.
+      const env = { db: t.db, config: config(), logger: silentLogger, progress: noProgress, holder: holderId() };
+      await runHarvest(env, [id]);
+      const again = await (await form('/member/preview', { t: token, connection: id })).text();
+      expect(again.match(/<tr><td>/g)?.length).toBe(preview.match(/<tr><td>/g)?.length);
     });
 
     it('opting out stops collection and revokes the Google token at the provider', async () => {

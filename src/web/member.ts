@@ -19,8 +19,7 @@ import { optOutContributor } from '../connections/opt-out.ts';
 import { secretKeyFrom } from '../secrets/index.ts';
 import { checkEmail } from '../privacy/locate.ts';
 import { pkcePair } from '../oauth/loopback.ts';
-import { runHarvest } from '../harvest/run.ts';
-import { holderId } from '../harvest/lease.ts';
+import { holderId, previewConnection } from '../harvest/index.ts';
 import { silentLogger, noProgress } from '../log.ts';
 import { signLink, verifyLink } from './links.ts';
 import { esc, page } from './html.ts';
@@ -176,12 +175,11 @@ export function memberRoutes(o: MemberAppOptions): Hono {
     const id = String(form.connection ?? '');
     const conns = (await listConnections(db, { contributorEmail: email })).filter((x) => x.id === id);
     if (conns.length === 0) throw Object.assign(new Error('no such connection on your account'), { code: 'bad-input' });
-    const { results } = await runHarvest(
+    // From the beginning of the source, not from the saved cursor: the whole picture, nothing stored.
+    const r = await previewConnection(
       { db, config: o.config, logger: silentLogger, progress: noProgress, holder: holderId(), demo: o.demo, factoryFor: o.factoryFor },
-      [id],
-      { dryRun: true, trigger: 'cli' },
+      id,
     );
-    const r = results[0];
     const contacts = r?.preview ?? [];
     const rows = contacts
       .map((p) => `<tr><td>${esc(p.name)}</td><td>${esc(p.email)}</td><td>${esc(p.title)}</td><td>${esc(p.company)}</td><td>${esc(p.phones.join(', '))}</td></tr>`)
