@@ -102,7 +102,7 @@ async function run(label: string, d: Database, items: PageItem[]): Promise<void>
   const rate = (s: number, c: number) =>
     `${Math.round(total / s).toLocaleString('en')} obs/s wall, ${Math.round(total / c).toLocaleString('en')} obs per CPU-second of this process`;
   console.log(`${label.padEnd(9)} ${total} observations over ${PEOPLE} people (${stored} stored, ${credits} credits)`);
-  console.log(`${''.padEnd(9)} new contacts (incl. privacy hooks per contact): ${secs.toFixed(2)} s, ${rate(secs, newCpu)}`);
+  console.log(`${''.padEnd(9)} new contacts (incl. privacy hooks, per page):  ${secs.toFixed(2)} s, ${rate(secs, newCpu)}`);
   console.log(`${''.padEnd(9)} known contacts, second mailbox (merge path):   ${knownSecs.toFixed(2)} s, ${rate(knownSecs, knownCpu)}`);
   console.log(`${''.padEnd(9)} replay of already processed pages:             ${replaySecs.toFixed(2)} s, ${rate(replaySecs, replayCpu)}`);
 }
