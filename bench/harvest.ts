@@ -8,7 +8,9 @@
  * Prints: one mailbox (msgs/s vs 50, API calls per message), then 10 mailboxes in parallel (aggregate
  * msgs/s vs 10x one mailbox), then a second harvest with no new mail (API calls per connection).
  * Targets: >= 90% of 50 msg/s per mailbox; 10 mailboxes within 80% of 10x one; <= 2 calls per connection.
- * Options: `--messages N` (default 5000 per mailbox), `--mailboxes N` (default 10), `--latency MS` (default 0).
+ * Options: `--messages N` (default 5000 per mailbox), `--mailboxes N` (default 10), `--latency MS` (default 0),
+ * `--threads off` (harvest every connection in the main thread; default: runHarvest decides, src/harvest/parallel.ts).
+ * CPU figures are process.cpuUsage of this process (all its threads), per message scanned.
  */
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -33,9 +35,17 @@ const LATENCY = Number(arg('latency', '0'));
 const QUOTA_MAX = 250 / 5; // messages/s per mailbox
 
 // The Gmail server runs in its own process (bench/harvest-server.ts): only the harvest is measured here.
-const server = spawn(process.execPath, [join(import.meta.dirname, '..', 'bin', 'run-ts.js'), join(import.meta.dirname, 'harvest-server.ts'), String(LATENCY)], {
-  stdio: ['pipe', 'pipe', 'inherit'],
-});
+const server = spawn(
+  process.execPath,
+  [
+    join(import.meta.dirname, '..', 'bin', 'run-ts.js'),
+    join(import.meta.dirname, 'harvest-server.ts'),
+    String(LATENCY),
+  ],
+  {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  },
+);
 const answers = createInterface({ input: server.stdout! })[Symbol.asyncIterator]();
 const ask = async (req?: unknown): Promise<Record<string, any>> => {
   if (req) server.stdin!.write(`${JSON.stringify(req)}\n`);
@@ -75,17 +85,29 @@ async function mailboxes(prefix: string, n: number): Promise<string[]> {
   return ids;
 }
 
+const THREADS = arg('threads', 'auto');
+
 async function timed(ids: string[]) {
   const t0 = performance.now();
-  const out = await runHarvest(env, ids, { concurrency: ids.length });
+  const c0 = process.cpuUsage();
+  const out = await runHarvest(env, ids, {
+    concurrency: ids.length,
+    ...(THREADS === 'off' ? { threads: false } : {}),
+  });
   const secs = (performance.now() - t0) / 1000;
+  const c = process.cpuUsage(c0);
+  // This process only (all its threads; the Gmail server is a child process, not counted).
+  const cpuSecs = (c.user + c.system) / 1e6;
   const failed = out.results.filter((r) => r.status !== 'ok');
-  if (failed.length) console.log('  failures:', failed.map((r) => `${r.status}:${r.code}:${r.message ?? ''}`).join(', '));
-  return { secs, ...out };
+  if (failed.length)
+    console.log('  failures:', failed.map((r) => `${r.status}:${r.code}:${r.message ?? ''}`).join(', '));
+  return { secs, cpuSecs, ...out };
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-console.log(`bench:harvest  cores=${cpus().length} load=${loadavg()[0]!.toFixed(2)} messages/mailbox=${MESSAGES} latency=${LATENCY}ms`);
+console.log(
+  `bench:harvest  cores=${cpus().length} load=${loadavg()[0]!.toFixed(2)} messages/mailbox=${MESSAGES} latency=${LATENCY}ms`,
+);
 console.log(`quota-limited maximum: ${QUOTA_MAX} msg/s per mailbox (250 units/s, messages.get = 5 units)\n`);
 
 try {
@@ -93,23 +115,45 @@ try {
   const r1 = await timed(one);
   const rate1 = r1.summary.counts.messagesScanned / r1.secs;
   console.log('one mailbox');
-  console.log(`  ${r1.summary.counts.messagesScanned} messages in ${r1.secs.toFixed(1)} s = ${rate1.toFixed(1)} msg/s = ${pct(rate1 / QUOTA_MAX)} of the quota-limited maximum (target >= 90%)`);
-  console.log(`  API calls: ${r1.summary.counts.apiCalls} = ${(r1.summary.counts.apiCalls / Math.max(1, r1.summary.counts.messagesScanned)).toFixed(3)} per message; rate-limit waits ${r1.summary.counts.rateLimitWaits}`);
-  console.log(`  contacts new ${r1.summary.counts.contactsNew}, updated ${r1.summary.counts.contactsUpdated}; CPU in pipeline ${(r1.summary.counts.pipelineMs / 1000).toFixed(1)} s, in store transactions ${(r1.summary.counts.storeMs / 1000).toFixed(1)} s`);
+  console.log(
+    `  ${r1.summary.counts.messagesScanned} messages in ${r1.secs.toFixed(1)} s = ${rate1.toFixed(1)} msg/s = ${pct(rate1 / QUOTA_MAX)} of the quota-limited maximum (target >= 90%)`,
+  );
+  console.log(
+    `  API calls: ${r1.summary.counts.apiCalls} = ${(r1.summary.counts.apiCalls / Math.max(1, r1.summary.counts.messagesScanned)).toFixed(3)} per message; rate-limit waits ${r1.summary.counts.rateLimitWaits}`,
+  );
+  console.log(
+    `  CPU ${r1.cpuSecs.toFixed(1)} s = ${((1000 * r1.cpuSecs) / Math.max(1, r1.summary.counts.messagesScanned)).toFixed(2)} ms per message (process.cpuUsage, all threads)`,
+  );
+  console.log(
+    `  contacts new ${r1.summary.counts.contactsNew}, updated ${r1.summary.counts.contactsUpdated}; CPU in pipeline ${(r1.summary.counts.pipelineMs / 1000).toFixed(1)} s, in store transactions ${(r1.summary.counts.storeMs / 1000).toFixed(1)} s`,
+  );
 
   const many = await mailboxes('many', MAILBOXES);
   const rN = await timed(many);
   const rateN = rN.summary.counts.messagesScanned / rN.secs;
   console.log(`\n${MAILBOXES} mailboxes in parallel`);
-  console.log(`  ${rN.summary.counts.messagesScanned} messages in ${rN.secs.toFixed(1)} s = ${rateN.toFixed(1)} msg/s aggregate, ${(rateN / MAILBOXES).toFixed(1)} msg/s per mailbox`);
-  console.log(`  vs ${MAILBOXES} x one mailbox (${(MAILBOXES * rate1).toFixed(1)} msg/s): ${pct(rateN / (MAILBOXES * rate1))} (target >= 80%)`);
-  console.log(`  API calls per message ${(rN.summary.counts.apiCalls / Math.max(1, rN.summary.counts.messagesScanned)).toFixed(3)}; rate-limit waits ${rN.summary.counts.rateLimitWaits}`);
-  console.log(`  pipeline ${(rN.summary.counts.pipelineMs / 1000).toFixed(1)} s, store transactions ${(rN.summary.counts.storeMs / 1000).toFixed(1)} s (summed over mailboxes)`);
+  console.log(
+    `  ${rN.summary.counts.messagesScanned} messages in ${rN.secs.toFixed(1)} s = ${rateN.toFixed(1)} msg/s aggregate, ${(rateN / MAILBOXES).toFixed(1)} msg/s per mailbox`,
+  );
+  console.log(
+    `  vs ${MAILBOXES} x one mailbox (${(MAILBOXES * rate1).toFixed(1)} msg/s): ${pct(rateN / (MAILBOXES * rate1))} (target >= 80%)`,
+  );
+  console.log(
+    `  CPU ${rN.cpuSecs.toFixed(1)} s = ${((1000 * rN.cpuSecs) / Math.max(1, rN.summary.counts.messagesScanned)).toFixed(2)} ms per message (process.cpuUsage, all threads); threads ${THREADS}`,
+  );
+  console.log(
+    `  API calls per message ${(rN.summary.counts.apiCalls / Math.max(1, rN.summary.counts.messagesScanned)).toFixed(3)}; rate-limit waits ${rN.summary.counts.rateLimitWaits}`,
+  );
+  console.log(
+    `  pipeline ${(rN.summary.counts.pipelineMs / 1000).toFixed(1)} s, store transactions ${(rN.summary.counts.storeMs / 1000).toFixed(1)} s (summed over mailboxes)`,
+  );
 
   const again = await timed([...one, ...many]);
   const perConn = again.results.map((r) => r.counts.apiCalls);
   console.log('\nsecond harvest, no new mail');
-  console.log(`  API calls per connection: max ${Math.max(...perConn)}, total ${perConn.reduce((a, b) => a + b, 0)} over ${perConn.length} connections (target <= 2 each); messages ${again.summary.counts.messagesScanned}`);
+  console.log(
+    `  API calls per connection: max ${Math.max(...perConn)}, total ${perConn.reduce((a, b) => a + b, 0)} over ${perConn.length} connections (target <= 2 each); messages ${again.summary.counts.messagesScanned}`,
+  );
 } finally {
   await d.close();
   await g.close();

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { listConnections, getConnection, type ConnectionSummary } from '../connections/repository.ts';
 import { harvestConnection, type HarvestEnv, type HarvestOptions } from './harvest-connection.ts';
+import { HarvestThreads, harvestThreads } from './parallel.ts';
 import { addHarvestCounts, emptyHarvestCounts, type ConnectionResult, type HarvestSummary } from './types.ts';
 
 export interface Selection {
@@ -18,6 +19,11 @@ export interface RunOptions extends HarvestOptions {
   trigger?: 'cli' | 'schedule' | 'worker' | 'demo';
   /** Connections harvested at once (default 4): they wait on different providers' quotas. */
   concurrency?: number;
+  /**
+   * Spread the connections over worker threads (src/harvest/parallel.ts); default: when more than one
+   * connection runs on a SQLite file database and the machine has more than one core.
+   */
+  threads?: boolean;
 }
 
 export interface RunOutcome {
@@ -27,7 +33,10 @@ export interface RunOutcome {
 }
 
 /** The connections a selection names, in a stable order (opted-out and broken ones included: they get a skip result). */
-export async function selectConnections(env: Pick<HarvestEnv, 'db'>, sel: Selection): Promise<ConnectionSummary[]> {
+export async function selectConnections(
+  env: Pick<HarvestEnv, 'db'>,
+  sel: Selection,
+): Promise<ConnectionSummary[]> {
   if (sel.connectionId) {
     const c = await getConnection(env.db, sel.connectionId);
     return c ? [c] : [];
@@ -56,10 +65,26 @@ export async function runHarvest(env: HarvestEnv, ids: string[], opts: RunOption
   if (!dry) {
     await env.db
       .insertInto('harvest_runs')
-      .values({ id: runId, trigger: opts.trigger ?? 'cli', dry_run: 0, started_at: startedAt, finished_at: null, summary_json: null })
+      .values({
+        id: runId,
+        trigger: opts.trigger ?? 'cli',
+        dry_run: 0,
+        started_at: startedAt,
+        finished_at: null,
+        summary_json: null,
+      })
       .execute();
   }
   const results: ConnectionResult[] = new Array(ids.length);
+  const width = Math.max(1, Math.min(opts.concurrency ?? 4, ids.length));
+  const nThreads = opts.threads === false ? 0 : await harvestThreads(env, ids.length, width, dry);
+  const pool = nThreads > 0 && !env.signal?.aborted ? await HarvestThreads.start(env, nThreads) : null;
+  const { threads: _threads, concurrency: _concurrency, trigger: _trigger, ...harvestOpts } = opts;
+  const harvestOne = async (id: string): Promise<ConnectionResult> => {
+    if (!pool) return harvestConnection(env, id, opts);
+    const c = await getConnection(env.db, id);
+    return pool.harvest(id, c?.account ?? id, harvestOpts);
+  };
   let next = 0;
   const worker = async () => {
     while (next < ids.length) {
@@ -67,8 +92,16 @@ export async function runHarvest(env: HarvestEnv, ids: string[], opts: RunOption
       const id = ids[i]!;
       const t0 = new Date().toISOString();
       const r = env.signal?.aborted
-        ? { connectionId: id, kind: '', contributor: '', status: 'skipped' as const, code: 'stopped', counts: emptyHarvestCounts(), durationMs: 0 }
-        : await harvestConnection(env, id, opts);
+        ? {
+            connectionId: id,
+            kind: '',
+            contributor: '',
+            status: 'skipped' as const,
+            code: 'stopped',
+            counts: emptyHarvestCounts(),
+            durationMs: 0,
+          }
+        : await harvestOne(id);
       results[i] = r;
       if (!dry) {
         await env.db
@@ -86,7 +119,11 @@ export async function runHarvest(env: HarvestEnv, ids: string[], opts: RunOption
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency ?? 4, ids.length)) }, worker));
+  try {
+    await Promise.all(Array.from({ length: width }, worker));
+  } finally {
+    await pool?.close();
+  }
   const summary = summarise(results, dry);
   if (!dry) {
     await env.db
