@@ -8,7 +8,9 @@ import { createInterface } from 'node:readline';
 import { startGoogleServer } from '../test/fakes/google-server.ts';
 
 const latency = Number(process.argv[2] ?? '0');
-const g = await startGoogleServer({ unitsPerSecond: 250, maxConcurrent: 5, latencyMs: latency });
+// Optional quota override (bench/gmail-client.ts measures the client path without waiting on quota).
+const units = Number(process.argv[3] ?? '250');
+const g = await startGoogleServer({ unitsPerSecond: units, maxConcurrent: 5, latencyMs: latency });
 process.stdout.write(`${JSON.stringify({ env: g.env() })}\n`);
 for await (const line of createInterface({ input: process.stdin })) {
   const req = JSON.parse(line) as { op: string; email: string; messages: number };
