@@ -200,7 +200,13 @@ namespace inbox {
     }
     throw new Error(`${(err as Error).message}\n${log.slice(-2000)}`);
   }
-  const pid = Number(readFileSync(join(dir, 'run', 'master.pid'), 'utf8').trim());
+  // The master may accept connections a moment before it writes its pid file (seen under load in CI).
+  const pidFile = join(dir, 'run', 'master.pid');
+  for (const until = Date.now() + 30_000; !existsSync(pidFile); ) {
+    if (Date.now() > until) throw new Error(`dovecot listens on ${port} but wrote no ${pidFile}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const pid = Number(readFileSync(pidFile, 'utf8').trim());
 
   const client = async (user: string, password: string) => {
     const c = new ImapFlow({
