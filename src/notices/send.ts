@@ -30,6 +30,8 @@ export interface SendOutcome {
 }
 
 const DAY_MS = 86_400_000;
+/** How long a claimed notice is reserved for the run sending it: far above one transport call. */
+const CLAIM_MS = 10 * 60_000;
 
 export async function sendQueued(db: Kysely<DB>, o: SendOptions): Promise<SendOutcome[]> {
   const now = o.now ?? (() => new Date());
@@ -45,17 +47,19 @@ export async function sendQueued(db: Kysely<DB>, o: SendOptions): Promise<SendOu
     .execute();
   const out: SendOutcome[] = [];
   for (const r of rows) {
-    // Claim the attempt (compare-and-set on the attempt count): of two concurrent `notices send` runs only
-    // one sends a given notice.
+    // Claim the notice with a lease (compare-and-set): of two concurrent `notices send` runs only one sends
+    // it, even when the second read it after the first claimed it. A run killed mid-send leaves a claim that
+    // expires after CLAIM_MS, and the notice goes out again (at-least-once).
+    const t = now();
     const claim = await db
       .updateTable('notices')
-      .set({ attempts: r.attempts + 1 })
+      .set({ attempts: r.attempts + 1, claimed_until: new Date(t.getTime() + CLAIM_MS).toISOString() })
       .where('id', '=', r.id)
       .where('status', '=', 'queued')
       .where('attempts', '=', r.attempts)
+      .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', t.toISOString())]))
       .executeTakeFirst();
     if (Number(claim.numUpdatedRows) === 0) continue;
-    const t = now();
     const held = r.hold === 1 && r.state === 'pending';
     const windowEnds = new Date(t.getTime() + o.policy.objectionWindowDays * DAY_MS);
     const rendered = renderNotice(r.language, {
@@ -82,6 +86,7 @@ export async function sendQueued(db: Kysely<DB>, o: SendOptions): Promise<SendOu
             transport: o.transport.name,
             provider_message_id: providerMessageId,
             failure_code: null,
+            claimed_until: null,
           })
           .where('id', '=', r.id)
           .execute();
@@ -100,7 +105,7 @@ export async function sendQueued(db: Kysely<DB>, o: SendOptions): Promise<SendOu
       const failed = r.attempts + 1 >= MAX_ATTEMPTS;
       await db
         .updateTable('notices')
-        .set({ status: failed ? 'failed' : 'queued', failure_code: code })
+        .set({ status: failed ? 'failed' : 'queued', failure_code: code, claimed_until: null })
         .where('id', '=', r.id)
         .execute();
       out.push({
@@ -167,7 +172,7 @@ export async function recordBounce(
 export async function requeueNotice(db: Kysely<DB>, id: string): Promise<{ noticeId: string } | null> {
   const r = await db
     .updateTable('notices')
-    .set({ status: 'queued', attempts: 0, failure_code: null, bounced_at: null })
+    .set({ status: 'queued', attempts: 0, failure_code: null, bounced_at: null, claimed_until: null })
     .where('id', '=', id)
     .where('status', 'in', ['bounced', 'failed'])
     .where('recipient', 'is not', null)

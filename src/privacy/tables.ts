@@ -61,6 +61,8 @@ export interface NoticesTable {
   bounced_at: string | null;
   failure_code: string | null;
   attempts: Generated<number>;
+  /** While a send run holds the notice: ISO time its claim expires (migrations/0021-notice-claims.ts). */
+  claimed_until: string | null;
 }
 
 export type SuppressionReason =
