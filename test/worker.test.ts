@@ -106,6 +106,8 @@ describe.skipIf(!(await postgresAvailable()))('harvest workers on PostgreSQL', (
     await startWorkers(b, envFor('wb'), { concurrency: 2, pollingIntervalSeconds: 0.5, onJob: (j, o) => seen.push([j.connectionId, o]) });
     await until(() => seen.length === ids.length, 60_000);
     expect(new Set(seen.map(([id]) => id)).size).toBe(ids.length);
+    // Six connections over the same people merge concurrently: every job must still end ok.
+    expect(seen.map(([, o]) => o)).toEqual(ids.map(() => ({ action: 'ran', status: 'ok', code: null })));
     const processed = await t.db
       .selectFrom('processed_messages')
       .select(['connection_id', (eb) => eb.fn.countAll().as('n')])

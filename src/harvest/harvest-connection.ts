@@ -118,6 +118,25 @@ export async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T>
   }
 }
 
+/**
+ * PostgreSQL aborts one of two page transactions that lock the same people in opposite order (deadlock,
+ * 40P01) or conflict under serialization (40001); SQLite reports a writer it waited for too long as busy.
+ * The page transaction is atomic and idempotent, so running it again is safe: up to 5 tries with jitter.
+ */
+const TRANSIENT = new Set(['40P01', '40001', 'SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT']);
+
+async function retryTransient<T>(fn: () => Promise<T>, tries = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      if (attempt >= tries || typeof code !== 'string' || !TRANSIENT.has(code)) throw err;
+      await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 50 * attempt));
+    }
+  }
+}
+
 export async function harvestConnection(
   env: HarvestEnv,
   connectionId: string,
@@ -176,7 +195,7 @@ export async function harvestConnection(
       counts.pipelineMs += Math.round(t1 - t0);
       counts.pages++;
       if (!dry) {
-        await env.db.transaction().execute(async (trx) => {
+        await retryTransient(() => env.db.transaction().execute(async (trx) => {
           // An opt-out that lands mid-harvest stops collection before the next page is stored.
           const c = await trx
             .selectFrom('connections')
@@ -195,7 +214,7 @@ export async function harvestConnection(
           counts.creditsAwarded += o.creditsAwarded;
           await saveCursor(trx, connectionId, page.cursor);
           if (!(await renewLease(trx, connectionId, env.holder, env.leaseTtlMs))) throw new Stop('already-running');
-        });
+        }));
         counts.storeMs += Math.round(performance.now() - t1);
       }
       const st = connector.stats();
