@@ -290,8 +290,11 @@ export function parseRaw(bytes: Uint8Array, opts: ParseOptions = {}): ParsedMess
   }
 }
 
-/** Headers a MinimalMessage keeps: identity, threading-free metadata and bulk/automation signals. */
-const KEEP = new Set([
+/**
+ * Headers a MinimalMessage keeps: identity, threading-free metadata and bulk/automation signals. Exported for
+ * connectors that must ask a server for exactly these (IMAP `HEADER.FIELDS`), so every source classifies alike.
+ */
+export const KEPT_HEADERS: readonly string[] = Object.freeze([
   'from',
   'reply-to',
   'sender',
@@ -338,8 +341,9 @@ const KEEP = new Set([
   'x-ems-stamp',
   'x-hs-cid',
 ]);
+const KEEP = new Set(KEPT_HEADERS);
 /** Header families kept by prefix (ESP tracking headers). */
-const KEEP_PREFIX = [
+export const KEPT_HEADER_PREFIXES: readonly string[] = [
   'x-mailgun-',
   'x-campaign',
   'x-mailchimp-',
@@ -351,7 +355,7 @@ const KEEP_PREFIX = [
 ];
 
 function kept(name: string): boolean {
-  return KEEP.has(name) || KEEP_PREFIX.some((p) => name.startsWith(p));
+  return KEEP.has(name) || KEPT_HEADER_PREFIXES.some((p) => name.startsWith(p));
 }
 
 const ADDRESS_HEADERS = new Set(['from', 'reply-to', 'sender', 'to', 'cc', 'x-from', 'x-original-from']);

@@ -5,66 +5,11 @@
 import type { MinimalMessage } from '../../parsers/types.ts';
 import { randomBytes } from 'node:crypto';
 import { decodeQuotedPrintable, latin1 } from '../../parsers/charset.ts';
-import { parseRaw, toMinimal } from '../../parsers/message.ts';
+import { KEPT_HEADERS, parseRaw, toMinimal } from '../../parsers/message.ts';
 import { MAX_MIME_DEPTH, MAX_MIME_PARTS } from '../../parsers/budget.ts';
 
-/**
- * Header fields fetched with `BODY.PEEK[HEADER.FIELDS (...)]`: the same set parsers/message.ts keeps for a
- * MinimalMessage (identity, list traces, bulk and ESP signals read by parsers/sender-class.ts), so a
- * message is classified the same whether it comes over IMAP or from a file. IMAP has no wildcard in
- * HEADER.FIELDS, so the parser's prefix families (x-mailgun-*, x-campaign*, ...) are named one by one with
- * the members ESPs actually send. Subject is deliberately absent (never stored, never needed).
- */
-export const IMAP_HEADER_FIELDS = [
-  // identity and dates
-  'from',
-  'reply-to',
-  'sender',
-  'to',
-  'cc',
-  'date',
-  'message-id',
-  'return-path',
-  'x-from',
-  // list traces (RFC 2369/2919 and list servers): a person's post to a discussion list is not bulk
-  'list-unsubscribe',
-  'list-unsubscribe-post',
-  'list-id',
-  'list-post',
-  'list-subscribe',
-  'list-help',
-  'list-software',
-  'list-archive',
-  'x-mailing-list',
-  'x-beenthere',
-  'x-mailman-version',
-  'x-loop',
-  'mailing-list',
-  // automation and clients
-  'precedence',
-  'auto-submitted',
-  'feedback-id',
-  'x-mailer',
-  'user-agent',
-  'x-autoreply',
-  'x-autorespond',
-  'x-auto-response-suppress',
-  // ESP signals
-  'x-ses-outgoing',
-  'x-sg-eid',
-  'x-sg-id',
-  'x-mc-user',
-  'x-mandrill-user',
-  'x-pm-message-id',
-  'x-csa-complaints',
-  'x-report-abuse',
-  'x-feedback-id',
-  'x-msfbl',
-  'x-sfmc-stack',
-  'x-mktomailer',
-  'x-ems-stamp',
-  'x-hs-cid',
-  // members of the parser's prefix families
+/** Members of the parser's prefix families that ESPs actually send (IMAP has no wildcard in HEADER.FIELDS). */
+const PREFIX_FAMILY_MEMBERS = [
   'x-mailgun-sid',
   'x-mailgun-tag',
   'x-mailgun-variables',
@@ -83,7 +28,16 @@ export const IMAP_HEADER_FIELDS = [
   'x-sfdc-lk',
   'x-sfdc-user',
   'x-marketo-id',
-] as const;
+];
+
+/**
+ * Header fields fetched with `BODY.PEEK[HEADER.FIELDS (...)]`: exactly the set parsers/message.ts keeps for a
+ * MinimalMessage (identity, list traces, bulk and ESP signals read by parsers/sender-class.ts), so a
+ * message is classified the same whether it comes over IMAP or from a file. IMAP has no wildcard in
+ * HEADER.FIELDS, so the parser's prefix families (x-mailgun-*, x-campaign*, ...) are named one by one with
+ * the members ESPs actually send. Subject is deliberately absent (never stored, never needed).
+ */
+export const IMAP_HEADER_FIELDS: readonly string[] = Object.freeze([...new Set([...KEPT_HEADERS, ...PREFIX_FAMILY_MEMBERS])]);
 
 /** The part of a BODYSTRUCTURE that imapflow returns (a narrow slice of MessageStructureObject). */
 export interface StructureNode {
