@@ -9,7 +9,7 @@
  * msgs/s vs 10x one mailbox), then a second harvest with no new mail (API calls per connection).
  * Targets: >= 90% of 50 msg/s per mailbox; 10 mailboxes within 80% of 10x one; <= 2 calls per connection.
  * Options: `--messages N` (default 5000 per mailbox), `--mailboxes N` (default 10), `--latency MS` (default 0),
- * `--threads off` (harvest every connection in the main thread; default: runHarvest decides, src/harvest/parallel.ts).
+ * `--threads on|off` (spread connections over worker threads, src/harvest/parallel.ts; default: runHarvest's default, off).
  * CPU figures are process.cpuUsage of this process (all its threads), per message scanned.
  */
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -85,14 +85,14 @@ async function mailboxes(prefix: string, n: number): Promise<string[]> {
   return ids;
 }
 
-const THREADS = arg('threads', 'auto');
+const THREADS = arg('threads', 'default');
 
 async function timed(ids: string[]) {
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   const out = await runHarvest(env, ids, {
     concurrency: ids.length,
-    ...(THREADS === 'off' ? { threads: false } : {}),
+    ...(THREADS === 'off' ? { threads: false } : THREADS === 'on' ? { threads: true } : {}),
   });
   const secs = (performance.now() - t0) / 1000;
   const c = process.cpuUsage(c0);

@@ -1,9 +1,14 @@
 /**
- * Harvest threads: when a run harvests more than one connection on a SQLite file database and the machine
- * has more than one core, `runHarvest` hands each connection to one of a few worker threads
- * (node:worker_threads), each with its own database handle, so the Gmail client path (HTTP, JSON, base64,
- * MIME), the pipeline and the store of different connections use different cores. One Node thread tops
- * out at ~225 Gmail messages/s (bench:harvest).
+ * Harvest threads (opt-in: `runHarvest(..., { threads: true })` or SIGMINE_HARVEST_THREADS=N): `runHarvest`
+ * hands each connection to one of N worker threads (node:worker_threads), each with its own database
+ * handle, so the Gmail client path, the pipeline and the store of different connections can use different
+ * cores.
+ *
+ * Why it is off by default: on SQLite the threads' page transactions serialise on the one write lock, and
+ * every commit by one connection throws away the other connections' page caches, so the store costs far
+ * more per message. bench:harvest, 10 mailboxes x 5,000 messages on 2 cores: one thread 1.9 ms CPU per
+ * message; two threads 3.7 ms CPU per message (store transactions 195 s instead of ~35 s), fewer msg/s.
+ * Spread over processes on PostgreSQL instead (`sigmine worker`).
  *
  * - Connections of one account always go to the same thread (stable hash of the account), so they share
  *   that thread's per-user quota limiter as they would in one process.
@@ -12,9 +17,8 @@
  *   IMMEDIATE the writer waits (busy_timeout 5 s) for the other thread's short page transaction instead.
  * - Logs and progress go back to the main thread's logger and progress; an abort of the run's signal
  *   reaches every worker (each stops after its page in flight).
- * - Not used for PostgreSQL (`sigmine worker` processes spread connections there), in-memory SQLite,
- *   dry runs (previews stay in one process), or injected connector factories (tests). `SIGMINE_HARVEST_THREADS`
- *   caps the number of threads (0 or 1: never).
+ * - Never used for PostgreSQL, in-memory SQLite, a handle that is not the configured database file, dry
+ *   runs (previews stay in one process), or injected connector factories (tests).
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
@@ -45,6 +49,11 @@ interface WorkerInit {
   holder: string;
   leaseTtlMs?: number;
   demo?: boolean;
+}
+
+/** SIGMINE_HARVEST_THREADS=N (N >= 2) turns harvest threads on by default. */
+export function threadsWanted(): boolean {
+  return Number(process.env['SIGMINE_HARVEST_THREADS'] ?? 0) >= 2;
 }
 
 /**

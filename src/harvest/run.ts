@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { listConnections, getConnection, type ConnectionSummary } from '../connections/repository.ts';
 import { harvestConnection, type HarvestEnv, type HarvestOptions } from './harvest-connection.ts';
-import { HarvestThreads, harvestThreads } from './parallel.ts';
+import { HarvestThreads, harvestThreads, threadsWanted } from './parallel.ts';
 import { addHarvestCounts, emptyHarvestCounts, type ConnectionResult, type HarvestSummary } from './types.ts';
 
 export interface Selection {
@@ -20,8 +20,9 @@ export interface RunOptions extends HarvestOptions {
   /** Connections harvested at once (default 4): they wait on different providers' quotas. */
   concurrency?: number;
   /**
-   * Spread the connections over worker threads (src/harvest/parallel.ts); default: when more than one
-   * connection runs on a SQLite file database and the machine has more than one core.
+   * Spread the connections over worker threads (src/harvest/parallel.ts), each with its own SQLite handle.
+   * Default off (SIGMINE_HARVEST_THREADS=N turns it on): measured slower than one thread on SQLite, see
+   * docs/harvest.md. Only ever used for a SQLite file database, more than one connection and core.
    */
   threads?: boolean;
 }
@@ -77,7 +78,7 @@ export async function runHarvest(env: HarvestEnv, ids: string[], opts: RunOption
   }
   const results: ConnectionResult[] = new Array(ids.length);
   const width = Math.max(1, Math.min(opts.concurrency ?? 4, ids.length));
-  const nThreads = opts.threads === false ? 0 : await harvestThreads(env, ids.length, width, dry);
+  const nThreads = (opts.threads ?? threadsWanted()) ? await harvestThreads(env, ids.length, width, dry) : 0;
   const pool = nThreads > 0 && !env.signal?.aborted ? await HarvestThreads.start(env, nThreads) : null;
   const { threads: _threads, concurrency: _concurrency, trigger: _trigger, ...harvestOpts } = opts;
   const harvestOne = async (id: string): Promise<ConnectionResult> => {
