@@ -4,11 +4,12 @@
  * handle, so the Gmail client path, the pipeline and the store of different connections can use different
  * cores.
  *
- * Why it is off by default: on SQLite the threads' page transactions serialise on the one write lock, and
- * every commit by one connection throws away the other connections' page caches, so the store costs far
- * more per message. bench:harvest, 10 mailboxes x 5,000 messages on 2 cores: one thread 1.9 ms CPU per
- * message; two threads 3.7 ms CPU per message (store transactions 195 s instead of ~35 s), fewer msg/s.
- * Spread over processes on PostgreSQL instead (`sigmine worker`).
+ * Why it is off by default: the measured gain is small and not consistent. On SQLite the threads' page
+ * transactions serialise on the one write lock and each commit drops the other connection's page cache;
+ * the Gmail client path is only ~0.7 ms CPU per message, the store most of the rest. bench:harvest on 2
+ * shared cores, 10 mailboxes: x 1,500 messages, one thread 367.6 msg/s at 1.94 ms CPU per message, two
+ * threads 354.6 msg/s at 2.82 ms; x 5,000 messages, one thread 235.7 msg/s at 4.07 ms, two threads
+ * 260.7 msg/s at 3.73 ms. Spread over processes on PostgreSQL instead (`sigmine worker`).
  *
  * - Connections of one account always go to the same thread (stable hash of the account), so they share
  *   that thread's per-user quota limiter as they would in one process.
