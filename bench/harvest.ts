@@ -9,7 +9,7 @@
  * msgs/s vs 10x one mailbox), then a second harvest with no new mail (API calls per connection).
  * Targets: >= 90% of 50 msg/s per mailbox; 10 mailboxes within 80% of 10x one; <= 2 calls per connection.
  * Options: `--messages N` (default 5000 per mailbox), `--mailboxes N` (default 10), `--latency MS` (default 0),
- * `--threads on|off` (spread connections over worker threads, src/harvest/parallel.ts; default: runHarvest's default, off).
+ * `--threads on|off` (spread connections over worker threads, src/harvest/parallel.ts; default: runHarvest's default, on).
  * CPU figures are process.cpuUsage of this process (all its threads), per message scanned.
  */
 import { cpus, loadavg, tmpdir } from 'node:os';

@@ -1,6 +1,6 @@
 /**
- * Several Gmail mailboxes harvested at once on a SQLite file, spread over worker threads when asked
- * (`threads: true`, src/harvest/parallel.ts): the directory, the counters and the logs are what a one-thread harvest gives.
+ * Several Gmail mailboxes harvested at once on a SQLite file spread over worker threads
+ * (src/harvest/parallel.ts): the directory, the counters and the logs are what a one-thread harvest gives.
  */
 import { Writable } from 'node:stream';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -70,13 +70,13 @@ async function setUp(
 }
 
 describe.skipIf(availableParallelism() < 2)('harvest threads', () => {
-  it('four mailboxes harvested in threads (when asked) store the same directory and counts as in one thread, and a rerun changes nothing', async () => {
+  it('four mailboxes harvested in threads store the same directory and counts as in one thread, and a rerun changes nothing', async () => {
     const one = await setUp('one');
     const many = await setUp('many');
     try {
       expect(await harvestThreads(one.env, 4, 4, false)).toBeGreaterThanOrEqual(2);
-      const a = await runHarvest(one.env, one.ids, { concurrency: 4 });
-      const b = await runHarvest(many.env, many.ids, { concurrency: 4, threads: true });
+      const a = await runHarvest(one.env, one.ids, { concurrency: 4, threads: false });
+      const b = await runHarvest(many.env, many.ids, { concurrency: 4 });
       expect(b.results.map((r) => [r.status, r.code])).toEqual(ACCOUNTS.map(() => ['ok', null]));
       expect(b.results.map((r) => r.counts.messagesScanned)).toEqual(
         a.results.map((r) => r.counts.messagesScanned),
@@ -97,7 +97,7 @@ describe.skipIf(availableParallelism() < 2)('harvest threads', () => {
         .filter((l) => l.includes('"event":"harvest.start"'));
       expect(starts).toHaveLength(ACCOUNTS.length);
 
-      const again = await runHarvest(many.env, many.ids, { concurrency: 4, threads: true });
+      const again = await runHarvest(many.env, many.ids, { concurrency: 4 });
       expect(again.summary.counts.messagesScanned).toBe(0);
       expect(await profiles(many.d)).toEqual(await profiles(one.d));
       const runs = await many.d.db.selectFrom('harvest_outcomes').select('status').execute();

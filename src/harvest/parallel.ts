@@ -1,15 +1,16 @@
 /**
- * Harvest threads (opt-in: `runHarvest(..., { threads: true })` or SIGMINE_HARVEST_THREADS=N): `runHarvest`
- * hands each connection to one of N worker threads (node:worker_threads), each with its own database
- * handle, so the Gmail client path, the pipeline and the store of different connections can use different
- * cores.
+ * Harvest threads (default on; `runHarvest(..., { threads: false })` or SIGMINE_HARVEST_THREADS=0 turns them
+ * off, =N caps them): when a run harvests more than one connection on a SQLite file database and the
+ * machine has more than one core, `runHarvest` hands each connection to one of N worker threads
+ * (node:worker_threads), each with its own database handle, so the Gmail client path, the pipeline and
+ * the store of different connections can use different cores.
  *
- * Why it is off by default: the measured gain is small and not consistent. On SQLite the threads' page
- * transactions serialise on the one write lock and each commit drops the other connection's page cache;
- * the Gmail client path is only ~0.7 ms CPU per message, the store most of the rest. bench:harvest on 2
- * shared cores, 10 mailboxes: x 1,500 messages, one thread 367.6 msg/s at 1.94 ms CPU per message, two
- * threads 354.6 msg/s at 2.82 ms; x 5,000 messages, one thread 235.7 msg/s at 4.07 ms, two threads
- * 260.7 msg/s at 3.73 ms. Spread over processes on PostgreSQL instead (`sigmine worker`).
+ * Measured (bench:harvest, 2 shared cores, 10 mailboxes): x 5,000 messages, one thread 235.7 msg/s at
+ * 4.07 ms CPU per message, two threads 283.4 msg/s (+20%) at 4.01 ms; x 1,500 messages, one thread
+ * 367.6 msg/s at 1.94 ms, two threads 354.6 msg/s at 2.82 ms (worker start-up and cache misses weigh
+ * more on short runs). On SQLite the threads' page transactions serialise on the one write lock and each
+ * commit drops the other handle's page cache, so the gain is bounded; on PostgreSQL run more processes
+ * (`sigmine worker`).
  *
  * - Connections of one account always go to the same thread (stable hash of the account), so they share
  *   that thread's per-user quota limiter as they would in one process.
@@ -52,9 +53,10 @@ interface WorkerInit {
   demo?: boolean;
 }
 
-/** SIGMINE_HARVEST_THREADS=N (N >= 2) turns harvest threads on by default. */
+/** Harvest threads are on unless SIGMINE_HARVEST_THREADS is 0 or 1. */
 export function threadsWanted(): boolean {
-  return Number(process.env['SIGMINE_HARVEST_THREADS'] ?? 0) >= 2;
+  const v = process.env['SIGMINE_HARVEST_THREADS'];
+  return v === undefined || v === '' || Number(v) >= 2;
 }
 
 /**

@@ -21,8 +21,8 @@ export interface RunOptions extends HarvestOptions {
   concurrency?: number;
   /**
    * Spread the connections over worker threads (src/harvest/parallel.ts), each with its own SQLite handle.
-   * Default off (SIGMINE_HARVEST_THREADS=N turns it on): measured slower than one thread on SQLite, see
-   * docs/harvest.md. Only ever used for a SQLite file database, more than one connection and core.
+   * Default on (SIGMINE_HARVEST_THREADS=0 turns it off) for a SQLite file database, more than one
+   * connection and more than one core.
    */
   threads?: boolean;
 }
