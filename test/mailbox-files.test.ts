@@ -186,7 +186,8 @@ describe('local mailbox files', () => {
       if (n % 10_000 === 0) peak = Math.max(peak, live());
     }
     expect(n).toBe(100_000);
-    // The file is ~70 MB; holding it would show up here. One message at a time stays far below.
-    expect(peak - before).toBeLessThan(16 * 1024 * 1024);
+    // The file is ~70 MB; holding it would show up here. One message at a time stays far below: read
+    // buffers and the parser's working set measured 8-17 MiB across runs, so the bar sits at 32 MiB.
+    expect(peak - before).toBeLessThan(32 * 1024 * 1024);
   });
 });
