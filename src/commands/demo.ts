@@ -81,7 +81,7 @@ export function register(program: Command): void {
           out.write(`Notices queued: ${queued} (of ${notices.length} notices in the outbox)\n`);
           out.write(
             '\nNext:\n' +
-              '  sigmine serve                      web app: directory and privacy center\n' +
+              '  sigmine serve                      web app: member area, privacy center, health and metrics\n' +
               '  sigmine contacts list --status all  every contact, with its status\n' +
               '  sigmine contacts show EMAIL         one profile with provenance and job history\n' +
               `  sigmine ledger --contributor ${DEMO_CONTRIBUTOR}\n` +
