@@ -8,7 +8,7 @@ import { upsertConnection } from '../src/connections/repository.ts';
 import { SAMPLE_MBOX } from './helpers/sample-mailbox.ts';
 import { cleanEnv, startCli } from './helpers/cli.ts';
 import pg from 'pg';
-import { PG_URL, postgresAvailable } from './helpers/databases.ts';
+import { PG_URL, postgresServerAvailable } from './helpers/databases.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sigmine-schedule-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -60,7 +60,7 @@ describe('sigmine schedule on SQLite', () => {
   }, 90_000);
 });
 
-describe.skipIf(!(await postgresAvailable()))('sigmine schedule on PostgreSQL', () => {
+describe.skipIf(!(await postgresServerAvailable('sigmine schedule on PostgreSQL')))('sigmine schedule on PostgreSQL', () => {
   it('queues one job per harvestable connection for the workers instead of harvesting', async () => {
     const name = `sigmine_sched_${process.pid}_${Date.now() % 100000}`;
     const admin = new pg.Client({ connectionString: PG_URL });

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import type PgBoss from 'pg-boss';
-import { freshDatabase, postgresAvailable, PG_URL, type TestDatabase } from './helpers/databases.ts';
+import { freshDatabase, postgresServerAvailable, PG_URL, type TestDatabase } from './helpers/databases.ts';
 import { fakeFactory, sampleMessages } from './helpers/sample-mailbox.ts';
 import { upsertConnection } from '../src/connections/repository.ts';
 import { loadConfig } from '../src/config.ts';
@@ -21,7 +21,7 @@ async function until(check: () => Promise<boolean> | boolean, ms = 30_000): Prom
   }
 }
 
-describe.skipIf(!(await postgresAvailable()))('harvest workers on PostgreSQL', () => {
+describe.skipIf(!(await postgresServerAvailable('harvest workers on PostgreSQL')))('harvest workers on PostgreSQL', () => {
   let t: TestDatabase;
   let bossSchema: string;
   const bosses: PgBoss[] = [];

@@ -60,6 +60,17 @@ export async function postgresAvailable(): Promise<boolean> {
   return (await postgresBackend()) !== 'none';
 }
 
+/**
+ * Suites that need a real PostgreSQL server (pg-boss queues, several connections, server files) and cannot
+ * run on PGlite: true only with a server; otherwise they are skipped, and said so loudly.
+ */
+export async function postgresServerAvailable(suite: string): Promise<boolean> {
+  const backend = await postgresBackend();
+  if (backend === 'server') return true;
+  process.stderr.write(`\n*** ${suite}: SKIPPED, it needs a PostgreSQL server (${PG_URL} is not reachable; PGlite cannot serve it). ***\n\n`);
+  return false;
+}
+
 async function loadPGlite(): Promise<boolean> {
   pglite ??= (async () => {
     const { PGlite } = await import('@electric-sql/pglite');
