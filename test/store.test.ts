@@ -5,6 +5,47 @@ import { listContacts, showContact } from '../src/store/directory.ts';
 import { findProfile, pinField, restrictProfile } from '../src/store/profile-admin.ts';
 import { listContact } from '../src/store/ledger.ts';
 import { eraseInTransaction } from '../src/privacy/erase.ts';
+import { candidatesOf, mergeProfile } from '../src/store/merge.ts';
+import { up as profileValuesUp } from '../migrations/0050-profile-values.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../src/db/schema.ts';
+
+/**
+ * Each profile as a merge from ALL its observations would make it, next to what the store keeps
+ * incrementally (profile_values and the profile row).
+ */
+async function fromScratchVsStored(db: Kysely<DB>) {
+  const out = [];
+  for (const p of await db.selectFrom('profiles').selectAll().orderBy('email').execute()) {
+    const rows = await db.selectFrom('observations').selectAll().where('profile_id', '=', p.id).execute();
+    const stored = await db
+      .selectFrom('profile_values')
+      .select(['field', 'value_norm', 'raw', 'sources', 'contributors', 'first_observed', 'last_observed'])
+      .where('profile_id', '=', p.id)
+      .execute();
+    const expected = [...candidatesOf(rows).values()].flat().map((c) => ({
+      field: c.field,
+      value_norm: c.value,
+      raw: c.raw,
+      sources: [...c.sources].sort().join(','),
+      contributors: c.corroboration,
+      first_observed: c.first,
+      last_observed: c.last,
+    }));
+    const byKey = (a: { field: string; value_norm: string }, b: { field: string; value_norm: string }) =>
+      `${a.field} ${a.value_norm}`.localeCompare(`${b.field} ${b.value_norm}`);
+    const f = mergeProfile(rows).fields;
+    out.push({
+      email: p.email,
+      values: { stored: stored.map((v) => ({ ...v, contributors: Number(v.contributors) })).sort(byKey), expected: expected.sort(byKey) },
+      row: {
+        stored: [p.name, p.title, p.company, p.phones_json, p.emails_json, p.websites_json],
+        expected: [f.name, f.title, f.company, JSON.stringify(f.phones), JSON.stringify(f.emails), JSON.stringify(f.websites)],
+      },
+    });
+  }
+  return out;
+}
 
 for (const dialect of DIALECTS) {
   const skip = dialect === 'postgres' && !(await postgresAvailable());
@@ -166,6 +207,58 @@ for (const dialect of DIALECTS) {
         expect((await listContacts(t.db, { status: 'all' })).map((c) => c.email)).toEqual(['eva.lind@acme-widgets.com']);
         const blocked = await t.db.selectFrom('suppressions').select(['blocked_count']).execute();
         expect(blocked.map((r) => Number(r.blocked_count))).toEqual([1]);
+      } finally {
+        await t.dispose();
+      }
+    });
+
+    it('profiles merged page by page equal a merge of all their observations, through replays, many contributors and an erasure', async () => {
+      const t = await freshDatabase(dialect);
+      try {
+        const [a, b, c] = [await addMember(t.db, 'ann'), await addMember(t.db, 'bob'), await addMember(t.db, 'cy')];
+        // Ann has a second mailbox: her two connections are one contributor.
+        await t.db
+          .insertInto('connections')
+          .values({ id: 'k-ann2', contributor_id: a.contributorId, kind: 'mailbox', account: 'ann2', created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' })
+          .execute();
+        const a2 = { ...a, connectionId: 'k-ann2' };
+        const people = ['eva.lind@northwind.se', 'raj.iyer@contoso.in', 'sam.hale@fabrikam.com'];
+        const titles = ['Buyer', 'Head of Procurement', 'COO'];
+        let n = 0;
+        const page = (month: number, who: string[]) =>
+          who.map((email, i) =>
+            signed(`<p${month}-${i}@x>`, email, `2026-${String(month).padStart(2, '0')}-0${1 + i}T08:00:00Z`, {
+              title: titles[(month + i) % titles.length]!,
+              company: i === 2 && month > 6 ? 'Initrode GmbH' : 'Fabrikam Ltd',
+              phones: [{ type: 'work', e164: `+1212555${String(100 + ((n++ * 7) % 13)).padStart(4, '0')}`, raw: `+1 212 555 ${String(100 + ((n * 7) % 13)).padStart(4, '0')}` }],
+              // Sam's signature names Eva's address as a colleague contact: an `email` value on another profile.
+              emails: email.startsWith('sam') ? ['eva.lind@northwind.se'] : [],
+            }),
+          );
+        for (let month = 1; month <= 9; month++) {
+          const who = people.slice(0, 1 + (month % 3));
+          await ingest(t.db, [a, b, c, a2][month % 4]!, page(month, who));
+          if (month % 4 === 0) await ingest(t.db, b, page(month, who)); // the same mail in another mailbox
+          if (month === 5) await ingest(t.db, [a, b, c, a2][month % 4]!, page(month, who)); // a replay
+        }
+        await ingest(t.db, c, page(2, people)); // old mail arriving late
+        for (const p of await fromScratchVsStored(t.db)) {
+          expect(p.values.stored, p.email).toEqual(p.values.expected);
+          expect(p.row.stored, p.email).toEqual(p.row.expected);
+        }
+        expect((await fromScratchVsStored(t.db)).some((p) => p.values.stored.some((v) => v.contributors > 1))).toBe(true);
+
+        // Erasing Eva removes her address from Sam's values too.
+        await t.db.transaction().execute((trx) => eraseInTransaction(trx, 'eva.lind@northwind.se', 'erase', { now: new Date('2026-11-02T00:00:00Z') }));
+        const after = await fromScratchVsStored(t.db);
+        expect(after.map((p) => p.email)).toEqual(['raj.iyer@contoso.in', 'sam.hale@fabrikam.com']);
+        for (const p of after) expect(p.values.stored, p.email).toEqual(p.values.expected);
+        expect(JSON.stringify(await t.db.selectFrom('profile_values').selectAll().execute())).not.toContain('eva.lind');
+
+        // A database from before profile_values existed gets them filled from its observations.
+        await t.db.schema.dropTable('profile_values').execute();
+        await profileValuesUp(t.db);
+        for (const p of await fromScratchVsStored(t.db)) expect(p.values.stored, p.email).toEqual(p.values.expected);
       } finally {
         await t.dispose();
       }

@@ -159,6 +159,8 @@ async function removeFromOtherProfiles(trx: Kysely<DB>, email: string): Promise<
       .where('value_norm', '=', email)
       .executeTakeFirst(),
   );
+  // Their aggregate (src/store/values.ts) goes with them: no observation of this value is left anywhere.
+  await trx.deleteFrom('profile_values').where('field', '=', 'email').where('value_norm', '=', email).execute();
   const needle = JSON.stringify(email).slice(1, -1);
   const rows = await trx
     .selectFrom('profiles')

@@ -17,6 +17,7 @@ import type { DB } from '../db/schema.ts';
 export const ERASURE_TABLES = [
   'profiles',
   'observations',
+  'profile_values',
   'profile_pins',
   'job_history',
   'privacy_gates',

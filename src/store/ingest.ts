@@ -41,7 +41,8 @@ import {
 } from './types.ts';
 import { chunks, IN_LIST, isPostgres, maxIso, minIso, ROWS_PER_INSERT } from './sql-util.ts';
 import { applyMerge, loadMergeInputs, mergedRecord } from './recompute.ts';
-import type { ObservationRow } from './merge.ts';
+import { candidatesOf, type Candidate, type ObservationRow } from './merge.ts';
+import { refreshValues, saveCandidates } from './values.ts';
 import { awardFieldConfirmed, listCreatedContacts } from './ledger.ts';
 import { refreshCompanies } from './companies.ts';
 import { orderedId } from './ids.ts';
@@ -173,6 +174,8 @@ export async function ingestPage(
   const profiles = await loadProfiles(trx, emails);
   const created = new Set<string>();
   const toCreate: Array<{ email: string; aggs: Agg[] }> = [];
+  // Candidate values of the profiles this page creates: exactly the page's observations.
+  const createdCandidates = new Map<string, Map<string, Candidate[]>>();
   const unknown = emails.filter((e) => !profiles.has(e));
   const suppressed = await suppressedAmong(trx, unknown, privacy);
   for (const email of unknown) {
@@ -209,10 +212,9 @@ export async function ingestPage(
           created_at: now,
           updated_at: now,
         };
-        return mergedRecord(
-          empty,
-          as.map((a) => observationRow(a, ctx.contributorId)),
-        ).next;
+        const byField = candidatesOf(as.map((a) => observationRow(a, ctx.contributorId)));
+        createdCandidates.set(email, byField);
+        return mergedRecord(empty, byField).next;
       });
       // Another transaction may create the same contact concurrently: it wins, we merge into it.
       const inserted = await trx
@@ -281,21 +283,24 @@ export async function ingestPage(
   }
   out.observationsStored += obsRows.length;
 
-  // Recompute winners for the touched profiles.
+  // Candidate values in step with the observations: a created profile's are the page's; a known profile's
+  // touched values are recomputed from their observations (not the profile's whole history).
   const touched = [...byEmail.keys()].map((e) => profiles.get(e)!);
-  // A profile created in this transaction has exactly the observations just written and no pins: only
-  // the known ones are read back.
+  const known = touched.filter((p) => !created.has(p.email));
+  await refreshValues(
+    trx,
+    known.flatMap((p) => byEmail.get(p.email)!.map((a) => ({ profileId: p.id, field: a.field, value: a.value }))),
+  );
+  const createdById = new Map([...created].map((e) => [profiles.get(e)!.id, createdCandidates.get(e)!]));
+  await saveCandidates(trx, createdById);
+
+  // Recompute winners for the touched profiles. A profile created in this transaction has no pins and
+  // the candidates just computed: only the known ones are read back.
   const inputs = await loadMergeInputs(
     trx,
-    touched.filter((p) => !created.has(p.email)).map((p) => p.id),
+    known.map((p) => p.id),
   );
-  for (const email of created) {
-    const p = profiles.get(email)!;
-    inputs.rows.set(
-      p.id,
-      byEmail.get(email)!.map((a) => observationRow(a, ctx.contributorId)),
-    );
-  }
+  for (const [id, byField] of createdById) inputs.candidates.set(id, byField);
   const changes = await applyMerge(trx, touched, inputs, now);
 
   // 4. New contacts: privacy decision and notice; listed at once when no wait is needed.

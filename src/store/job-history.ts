@@ -40,7 +40,7 @@ function chain(cands: Candidate[]): Array<{ at: string; value: Candidate }> {
 }
 
 const b = (x: Candidate, y: Candidate) =>
-  x.contributors.size !== y.contributors.size ? (x.contributors.size > y.contributors.size ? x : y) : x.last >= y.last ? x : y;
+  x.corroboration !== y.corroboration ? (x.corroboration > y.corroboration ? x : y) : x.last >= y.last ? x : y;
 
 const valueAt = (ch: Array<{ at: string; value: Candidate }>, d: string, inclusive: boolean): string | null => {
   let v: string | null = null;

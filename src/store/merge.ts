@@ -41,12 +41,17 @@ export interface ObservationRow {
   last_observed: string;
 }
 
-/** One candidate value of a field, aggregated over connections and sources. Contributors stay internal. */
+/**
+ * One candidate value of a field, aggregated over connections and sources. Contributors stay internal:
+ * `corroboration` counts the distinct contributors; `contributorIds` is there only when the candidate was
+ * built from observation rows (provenance then counts contributors across a list field's values exactly).
+ */
 export interface Candidate {
   field: string;
   value: string;
   raw: string;
-  contributors: Set<string>;
+  corroboration: number;
+  contributorIds?: Set<string>;
   sources: Set<SourceKind>;
   first: string;
   last: string;
@@ -95,7 +100,8 @@ export function candidatesOf(rows: ObservationRow[]): Map<string, Candidate[]> {
         field: r.field,
         value: r.value_norm,
         raw: r.raw,
-        contributors: new Set(),
+        corroboration: 0,
+        contributorIds: new Set(),
         sources: new Set(),
         first: r.first_observed,
         last: r.last_observed,
@@ -108,7 +114,8 @@ export function candidatesOf(rows: ObservationRow[]): Map<string, Candidate[]> {
         c.raw = r.raw;
       }
     }
-    c.contributors.add(r.contributor_id);
+    c.contributorIds!.add(r.contributor_id);
+    c.corroboration = c.contributorIds!.size;
     c.sources.add(r.source as SourceKind);
   }
   const byField = new Map<string, Candidate[]>();
@@ -122,7 +129,7 @@ export function candidatesOf(rows: ObservationRow[]): Map<string, Candidate[]> {
 
 function rank(a: Candidate, b: Candidate): number {
   return (
-    b.contributors.size - a.contributors.size ||
+    b.corroboration - a.corroboration ||
     (a.last < b.last ? 1 : a.last > b.last ? -1 : 0) ||
     (a.first < b.first ? -1 : a.first > b.first ? 1 : 0) ||
     (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)
@@ -140,22 +147,33 @@ export function pickWinner(cands: Candidate[]): Candidate | null {
 const provenanceOf = (cs: Candidate[]): FieldProvenance => {
   const sources = new Set<SourceKind>();
   const contributors = new Set<string>();
+  let counted = 0;
   let first: string | null = null;
   let last: string | null = null;
   for (const c of cs) {
     c.sources.forEach((s) => sources.add(s));
-    c.contributors.forEach((s) => contributors.add(s));
+    c.contributorIds?.forEach((s) => contributors.add(s));
+    counted = Math.max(counted, c.corroboration);
     if (first === null || c.first < first) first = c.first;
     if (last === null || c.last > last) last = c.last;
   }
-  return { sources: [...sources].sort(), corroboration: contributors.size, firstSeen: first, lastSeen: last, pinned: false };
+  // Without ids (stored candidates) the best single value's count is a lower bound of the union.
+  const corroboration = Math.max(counted, contributors.size);
+  return { sources: [...sources].sort(), corroboration, firstSeen: first, lastSeen: last, pinned: false };
 };
 
 const pinnedProvenance: FieldProvenance = { sources: [], corroboration: 0, firstSeen: null, lastSeen: null, pinned: true };
 
 /** Merges rows and pins (field -> parsed JSON value: string | string[] | null) into the profile view. */
 export function mergeProfile(rows: ObservationRow[], pins: Map<string, unknown> = new Map()): MergeResult {
-  const byField = candidatesOf(rows);
+  return mergeCandidates(candidatesOf(rows), pins);
+}
+
+/** The same merge from candidates already aggregated per field and value (the store's profile_values). */
+export function mergeCandidates(
+  byField: Map<string, Candidate[]>,
+  pins: Map<string, unknown> = new Map(),
+): MergeResult {
   const fields: MergedFields = {
     name: null,
     title: null,

@@ -81,6 +81,7 @@ export async function eraseProfile(trx: Kysely<DB>, profileId: string, now: Date
   if (!p) return false;
   // Explicit deletes (not only ON DELETE CASCADE): SQLite enforces foreign keys per connection setting.
   await trx.deleteFrom('observations').where('profile_id', '=', profileId).execute();
+  await trx.deleteFrom('profile_values').where('profile_id', '=', profileId).execute();
   await trx.deleteFrom('profile_pins').where('profile_id', '=', profileId).execute();
   await trx.deleteFrom('job_history').where('profile_id', '=', profileId).execute();
   await trx.updateTable('ledger_entries').set({ profile_id: null }).where('profile_id', '=', profileId).execute();

@@ -7,7 +7,8 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { orderedId } from './ids.ts';
 import type { JurisdictionEvidence } from '../privacy/hooks.ts';
-import { mergeProfile, type MergedFields, type ObservationRow } from './merge.ts';
+import { mergeCandidates, type Candidate, type MergedFields, type MergeResult } from './merge.ts';
+import { loadCandidates } from './values.ts';
 import { jobTimeline, type JobChangeRow } from './job-history.ts';
 import { normaliseValue } from './normalise.ts';
 import type { ProfilesTable } from './tables.ts';
@@ -18,7 +19,8 @@ import type { Selectable } from 'kysely';
 export type ProfileRecord = Selectable<ProfilesTable>;
 
 export interface MergeInputs {
-  rows: Map<string, ObservationRow[]>;
+  /** Candidate values per profile id and field. */
+  candidates: Map<string, Map<string, Candidate[]>>;
   pins: Map<string, Map<string, unknown>>;
 }
 
@@ -66,29 +68,14 @@ async function saveJobHistory(
     await trx.insertInto('job_history').values(part).execute();
 }
 
+/**
+ * What the merge of these profiles reads: their candidate values (profile_values, kept in step with the
+ * observations by src/store/values.ts) and pins.
+ */
 export async function loadMergeInputs(trx: Kysely<DB>, profileIds: string[]): Promise<MergeInputs> {
-  const rows = new Map<string, ObservationRow[]>();
+  const candidates = await loadCandidates(trx, profileIds);
   const pins = new Map<string, Map<string, unknown>>();
   for (const part of chunks(profileIds, IN_LIST)) {
-    const obs = await trx
-      .selectFrom('observations')
-      .select([
-        'profile_id',
-        'field',
-        'value_norm',
-        'raw',
-        'source',
-        'contributor_id',
-        'first_observed',
-        'last_observed',
-      ])
-      .where('profile_id', 'in', part)
-      .execute();
-    for (const r of obs) {
-      const l = rows.get(r.profile_id);
-      if (l) l.push(r);
-      else rows.set(r.profile_id, [r]);
-    }
     const ps = await trx
       .selectFrom('profile_pins')
       .select(['profile_id', 'field', 'value_json'])
@@ -100,7 +87,7 @@ export async function loadMergeInputs(trx: Kysely<DB>, profileIds: string[]): Pr
       m.set(p.field, JSON.parse(p.value_json));
     }
   }
-  return { rows, pins };
+  return { candidates, pins };
 }
 
 export function evidenceOf(email: string, f: MergedFields): JurisdictionEvidence {
@@ -116,15 +103,22 @@ const same = (field: string, a: string | null, b: string | null) =>
   (b === null ? null : normaliseValue(field as ObservationField, b));
 
 /**
- * The profile row as its observations and pins make it (merge.ts rules), and the merge itself. Lets the
+ * The profile row as its candidate values and pins make it (merge.ts rules), and the merge itself. Lets the
  * store insert a new contact's row already merged instead of inserting it empty and updating it.
  */
 export function mergedRecord<P extends ProfileRecord>(
   p: P,
-  rows: ObservationRow[],
+  byField: Map<string, Candidate[]>,
   pins?: Map<string, unknown>,
-): { next: P; m: ReturnType<typeof mergeProfile> } {
-  const m = mergeProfile(rows, pins);
+): { next: P; m: MergeResult } {
+  const m = mergeCandidates(byField, pins);
+  let firstSeen = p.first_seen;
+  let lastSeen = p.last_seen;
+  for (const cands of byField.values())
+    for (const c of cands) {
+      firstSeen = minIso(firstSeen, c.first);
+      lastSeen = maxIso(lastSeen, c.last);
+    }
   const f = m.fields;
   const next: P = {
     ...p,
@@ -137,8 +131,8 @@ export function mergedRecord<P extends ProfileRecord>(
     emails_json: JSON.stringify(f.emails),
     websites_json: JSON.stringify(f.websites),
     social_json: JSON.stringify(f.social),
-    first_seen: rows.reduce((a, r) => minIso(a, r.first_observed), p.first_seen),
-    last_seen: rows.reduce((a, r) => maxIso(a, r.last_observed), p.last_seen),
+    first_seen: firstSeen,
+    last_seen: lastSeen,
   };
   return { next, m };
 }
@@ -154,8 +148,7 @@ export async function applyMerge(
   const updates: ProfileRecord[] = [];
   const timelines = new Map<string, JobChangeRow[]>();
   for (const p of profiles) {
-    const rows = inputs.rows.get(p.id) ?? [];
-    const { next, m } = mergedRecord(p, rows, inputs.pins.get(p.id));
+    const { next, m } = mergedRecord(p, inputs.candidates.get(p.id) ?? new Map(), inputs.pins.get(p.id));
     const f = m.fields;
     const newValues: ProfileChange['newValues'] = [];
     for (const k of ['name', 'title', 'department', 'company', 'address'] as const) {

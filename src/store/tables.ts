@@ -94,11 +94,26 @@ export interface LedgerEntriesTable {
   created_at: string;
 }
 
+/** Derived from observations (src/store/values.ts): one candidate value per profile, field and value. */
+export interface ProfileValuesTable {
+  profile_id: string;
+  field: string;
+  value_norm: string;
+  raw: string;
+  /** Source kinds, sorted, comma-separated. */
+  sources: string;
+  /** Distinct contributors (a count; who they are stays in observations). */
+  contributors: number;
+  first_observed: string;
+  last_observed: string;
+}
+
 export interface StoreTables {
   settings: SettingsTable;
   profiles: ProfilesTable;
   profile_pins: ProfilePinsTable;
   observations: ObservationsTable;
+  profile_values: ProfileValuesTable;
   job_history: JobHistoryTable;
   companies: CompaniesTable;
   processed_messages: ProcessedMessagesTable;
