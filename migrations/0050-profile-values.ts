@@ -3,13 +3,16 @@
  * so that merging a profile after a page reads its distinct values instead of its whole history. Filled here
  * from the observations already stored.
  */
-import type { Kysely } from 'kysely';
+import { sql, SqliteAdapter, type Kysely } from 'kysely';
 import { candidatesOf, type ObservationRow } from '../src/store/merge.ts';
 import { saveCandidates } from '../src/store/values.ts';
 
 const PROFILES_PER_BATCH = 500;
 
 export async function up(db: Kysely<any>): Promise<void> {
+  // On SQLite the rows live in the primary-key b-tree itself (no rowid table beside it): one b-tree to
+  // write per value instead of two.
+  const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
   await db.schema
     .createTable('profile_values')
     .addColumn('profile_id', 'varchar(36)', (c) => c.notNull().references('profiles.id').onDelete('cascade'))
@@ -21,6 +24,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('first_observed', 'varchar(32)', (c) => c.notNull())
     .addColumn('last_observed', 'varchar(32)', (c) => c.notNull())
     .addPrimaryKeyConstraint('profile_values_pk', ['profile_id', 'field', 'value_norm'])
+    .$call((b) => (sqlite ? b.modifyEnd(sql`without rowid`) : b))
     .execute();
 
   // Backfill in batches of profiles (keyset over the profile id), so a large directory is not held in memory.

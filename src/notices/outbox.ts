@@ -8,7 +8,8 @@ import type { DB } from '../db/schema.ts';
 import { orderedId } from '../store/ids.ts';
 import type { NoticeStatus, NoticesTable } from '../privacy/tables.ts';
 import { templateHash, templateLanguage, TEMPLATE_ID } from './templates.ts';
-import { chunks, IN_LIST, ROWS_PER_INSERT } from '../store/sql-util.ts';
+import { chunks, IN_LIST } from '../store/sql-util.ts';
+import { insertRows } from '../db/insert-rows.ts';
 
 export interface QueueNotice {
   profileId: string;
@@ -68,7 +69,7 @@ export async function queueNotices(trx: Kysely<DB>, ns: readonly QueueNotice[]):
       failure_code: null,
     });
   }
-  for (const part of chunks(rows, ROWS_PER_INSERT)) await trx.insertInto('notices').values(part).execute();
+  await insertRows(trx, 'notices', rows);
   return ns.map((n) => ids.get(n.profileId)!);
 }
 

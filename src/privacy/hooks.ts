@@ -29,8 +29,9 @@ import { templateHash, templateLanguage } from '../notices/templates.ts';
 import { refreshCompanies } from '../store/companies.ts';
 import { iso, resolveOptions, type PrivacyOptions } from './options.ts';
 import { normaliseEmail, subjectHash, subjectHashers } from './subject.ts';
-import { chunks, IN_LIST, ROWS_PER_INSERT } from '../store/sql-util.ts';
+import { chunks, IN_LIST } from '../store/sql-util.ts';
 import type { GateState } from './tables.ts';
+import { insertRows } from '../db/insert-rows.ts';
 
 export type { JurisdictionEvidence } from '../jurisdiction/decide.ts';
 
@@ -202,10 +203,8 @@ export async function onNewContacts(
     existing.set(profileId, { state: status, codes_json: '' });
     fresh.push({ id: profileId, status, codes: decision.codes, notify: decision.notify });
   }
-  for (const part of chunks(decisions, ROWS_PER_INSERT))
-    await trx.insertInto('jurisdiction_decisions').values(part).execute();
-  for (const part of chunks(gates, ROWS_PER_INSERT))
-    await trx.insertInto('privacy_gates').values(part).execute();
+  await insertRows(trx, 'jurisdiction_decisions', decisions);
+  await insertRows(trx, 'privacy_gates', gates);
   const noticeIds = await queueNotices(trx, notices);
   const noticeOf = new Map(notices.map((n, i) => [n.profileId, noticeIds[i]!]));
   for (const f of fresh) {

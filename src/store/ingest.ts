@@ -46,6 +46,7 @@ import { refreshValues, saveCandidates } from './values.ts';
 import { awardFieldConfirmed, listCreatedContacts } from './ledger.ts';
 import { refreshCompanies } from './companies.ts';
 import { orderedId } from './ids.ts';
+import { insertRows, onConflict } from '../db/insert-rows.ts';
 
 const SOURCES = new Set(['signature', 'header', 'calendar', 'address-book']);
 const FIELDS = new Set<string>(ALL_FIELDS);
@@ -55,6 +56,14 @@ export interface IngestOptions {
   policy?: Readonly<CreditPolicy>;
   privacy?: PrivacyOptions;
 }
+
+/** Widens a stored observation's dates; its raw form is the one last seen. */
+const OBSERVATION_UPSERT = onConflict(['profile_id', 'field', 'value_norm', 'connection_id', 'source'], {
+  first_observed: `CASE WHEN excluded.first_observed < observations.first_observed THEN excluded.first_observed ELSE observations.first_observed END`,
+  last_observed: `CASE WHEN excluded.last_observed > observations.last_observed THEN excluded.last_observed ELSE observations.last_observed END`,
+  raw: `CASE WHEN excluded.last_observed >= observations.last_observed THEN excluded.raw ELSE observations.raw END`,
+  stored_at: `excluded.stored_at`,
+});
 
 export function emptyOutcome(): PageIngestOutcome {
   return {
@@ -217,12 +226,10 @@ export async function ingestPage(
         return mergedRecord(empty, byField).next;
       });
       // Another transaction may create the same contact concurrently: it wins, we merge into it.
-      const inserted = await trx
-        .insertInto('profiles')
-        .values(rows)
-        .onConflict((oc) => oc.column('email').doNothing())
-        .returning(['email'])
-        .execute();
+      const inserted = (await insertRows(trx, 'profiles', rows, {
+        conflict: onConflict(['email']),
+        returning: ['email'],
+      })) as Array<{ email: string }>;
       const mine = new Map(rows.map((r) => [r.email, r]));
       // The rows just inserted are known as written: no re-read.
       for (const r of inserted) {
@@ -267,20 +274,7 @@ export async function ingestPage(
       });
     }
   }
-  for (const part of chunks(obsRows, ROWS_PER_INSERT)) {
-    await trx
-      .insertInto('observations')
-      .values(part)
-      .onConflict((oc) =>
-        oc.columns(['profile_id', 'field', 'value_norm', 'connection_id', 'source']).doUpdateSet({
-          first_observed: sql`CASE WHEN excluded.first_observed < observations.first_observed THEN excluded.first_observed ELSE observations.first_observed END`,
-          last_observed: sql`CASE WHEN excluded.last_observed > observations.last_observed THEN excluded.last_observed ELSE observations.last_observed END`,
-          raw: sql`CASE WHEN excluded.last_observed >= observations.last_observed THEN excluded.raw ELSE observations.raw END`,
-          stored_at: sql`excluded.stored_at`,
-        }),
-      )
-      .execute();
-  }
+  await insertRows(trx, 'observations', obsRows, { conflict: OBSERVATION_UPSERT });
   out.observationsStored += obsRows.length;
 
   // Candidate values in step with the observations: a created profile's are the page's; a known profile's
@@ -344,9 +338,10 @@ export async function ingestPage(
   out.creditsAwarded += await listCreatedContacts(trx, listNow, ctx.contributorId, now, policy);
 
   // 6. Companies.
-  // Only domains where a profile appeared or its fields changed (company name, address, websites).
+  // Only domains where a profile appeared or changed what a company is made of (name, address, websites):
+  // a refresh reads every profile of the domain.
   const dirty = changes
-    .filter((ch) => ch.fieldsChanged || created.has(ch.profile.email))
+    .filter((ch) => ch.companyFieldsChanged || created.has(ch.profile.email))
     .map((ch) => ch.profile.domain);
   if (dirty.length) await refreshCompanies(trx, [...new Set(dirty)], now);
   return out;
@@ -414,13 +409,12 @@ async function dropReplays(
       out.messagesNew += 1;
     }
   }
-  for (const part of chunks(fresh, ROWS_PER_INSERT)) {
-    await trx
-      .insertInto('processed_messages')
-      .values(part.map((h) => ({ connection_id: ctx.connectionId, message_hash: h, processed_at: now })))
-      .onConflict((oc) => oc.columns(['connection_id', 'message_hash']).doNothing())
-      .execute();
-  }
+  await insertRows(
+    trx,
+    'processed_messages',
+    fresh.map((h) => ({ connection_id: ctx.connectionId, message_hash: h, processed_at: now })),
+    { conflict: onConflict(['connection_id', 'message_hash']) },
+  );
   return accepted;
 }
 

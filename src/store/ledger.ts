@@ -19,7 +19,8 @@ import { isSuppressed } from '../privacy/hooks.ts';
 import type { PrivacyOptions } from '../privacy/options.ts';
 import type { LedgerKind } from './tables.ts';
 import { refreshCompanies } from './companies.ts';
-import { chunks, IN_LIST, ROWS_PER_INSERT } from './sql-util.ts';
+import { chunks, IN_LIST } from './sql-util.ts';
+import { insertRows, onConflict } from '../db/insert-rows.ts';
 
 const digest = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 32);
 
@@ -178,26 +179,22 @@ export async function listCreatedContacts(
   if (listed.length === 0 || policy.contactListed === 0) return 0;
   if (!policy.creditOptedOut && (await optedOut(trx, [contributorId])).size) return 0;
   let credits = 0;
-  for (const part of chunks(listed, ROWS_PER_INSERT)) {
-    const rows = await trx
-      .insertInto('ledger_entries')
-      .values(
-        part.map((profileId) => ({
-          id: orderedId(),
-          contributor_id: contributorId,
-          kind: 'contact-listed' as const,
-          amount: policy.contactListed,
-          idempotency_key: `contact-listed:${profileId}:${contributorId}`,
-          connection_id: null,
-          profile_id: profileId,
-          created_at: now,
-        })),
-      )
-      .onConflict((oc) => oc.column('idempotency_key').doNothing())
-      .returning('id')
-      .execute();
-    credits += rows.length * policy.contactListed;
-  }
+  const rows = await insertRows(
+    trx,
+    'ledger_entries',
+    listed.map((profileId) => ({
+      id: orderedId(),
+      contributor_id: contributorId,
+      kind: 'contact-listed' as const,
+      amount: policy.contactListed,
+      idempotency_key: `contact-listed:${profileId}:${contributorId}`,
+      connection_id: null,
+      profile_id: profileId,
+      created_at: now,
+    })),
+    { conflict: onConflict(['idempotency_key']), returning: ['id'] },
+  );
+  credits += rows.length * policy.contactListed;
   return credits;
 }
 

@@ -27,6 +27,8 @@ export interface MergeInputs {
 export interface ProfileChange {
   profile: ProfileRecord;
   fieldsChanged: boolean;
+  /** Company, address or websites changed: what a company's row is made of (src/store/companies.ts). */
+  companyFieldsChanged: boolean;
   evidenceChanged: boolean;
   evidence: JurisdictionEvidence;
   /** Fields whose winning value is new (normalised value). */
@@ -186,6 +188,8 @@ export async function applyMerge(
       next.websites_json !== p.websites_json ||
       next.social_json !== p.social_json;
     const evidenceChanged = next.phones_json !== p.phones_json || next.address !== p.address;
+    const companyFieldsChanged =
+      next.company !== p.company || next.address !== p.address || next.websites_json !== p.websites_json;
     timelines.set(
       p.id,
       jobTimeline(
@@ -200,6 +204,7 @@ export async function applyMerge(
     changes.push({
       profile: next,
       fieldsChanged,
+      companyFieldsChanged,
       evidenceChanged,
       evidence: evidenceOf(p.email, f),
       newValues,

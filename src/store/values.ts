@@ -13,7 +13,8 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { candidatesOf, type Candidate } from './merge.ts';
 import type { SourceKind } from './types.ts';
-import { chunks, IN_LIST, ROWS_PER_INSERT } from './sql-util.ts';
+import { chunks, IN_LIST } from './sql-util.ts';
+import { insertRows, onConflict, takeExcluded } from '../db/insert-rows.ts';
 
 export interface ValueKey {
   profileId: string;
@@ -52,22 +53,13 @@ export async function saveCandidates(
 ): Promise<void> {
   const rows: ValueRow[] = [];
   for (const [profileId, byField] of byProfile) rows.push(...rowsOf(profileId, byField));
-  for (const part of chunks(rows, ROWS_PER_INSERT)) {
-    await trx
-      .insertInto('profile_values')
-      .values(part)
-      .onConflict((oc) =>
-        oc.columns(['profile_id', 'field', 'value_norm']).doUpdateSet({
-          raw: sql`excluded.raw`,
-          sources: sql`excluded.sources`,
-          contributors: sql`excluded.contributors`,
-          first_observed: sql`excluded.first_observed`,
-          last_observed: sql`excluded.last_observed`,
-        }),
-      )
-      .execute();
-  }
+  await insertRows(trx, 'profile_values', rows, { conflict: VALUE_UPSERT });
 }
+
+const VALUE_UPSERT = onConflict(
+  ['profile_id', 'field', 'value_norm'],
+  takeExcluded(['raw', 'sources', 'contributors', 'first_observed', 'last_observed']),
+);
 
 const keyOf = (profileId: string, field: string, value: string) => `${profileId}\u0000${field}\u0000${value}`;
 
