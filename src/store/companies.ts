@@ -4,8 +4,8 @@
  */
 import type { Insertable, Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { chunks, IN_LIST, ROWS_PER_INSERT } from './sql-util.ts';
-import { sql } from 'kysely';
+import { chunks, IN_LIST } from './sql-util.ts';
+import { insertRows, onConflict, takeExcluded } from '../db/insert-rows.ts';
 
 function majority(values: Array<string | null>): string | null {
   const counts = new Map<string, number>();
@@ -49,20 +49,8 @@ export async function refreshCompanies(trx: Kysely<DB>, domains: string[], now: 
       });
     }
   }
-  for (const part of chunks(rows, ROWS_PER_INSERT)) {
-    await trx
-      .insertInto('companies')
-      .values(part)
-      .onConflict((oc) =>
-        oc.column('domain').doUpdateSet({
-          name: sql`excluded.name`,
-          website: sql`excluded.website`,
-          address: sql`excluded.address`,
-          contacts_count: sql`excluded.contacts_count`,
-          updated_at: sql`excluded.updated_at`,
-        }),
-      )
-      .execute();
-  }
+  await insertRows(trx, 'companies', rows, {
+    conflict: onConflict(['domain'], takeExcluded(['name', 'website', 'address', 'contacts_count', 'updated_at'])),
+  });
   for (const part of chunks(empty, IN_LIST)) await trx.deleteFrom('companies').where('domain', 'in', part).execute();
 }

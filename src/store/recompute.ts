@@ -3,12 +3,13 @@
  * changed profile rows in batches and records job changes (old -> new title/company, dated by the newer
  * signature). Used by ingestPage and by corrections (pins).
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { orderedId } from './ids.ts';
 import type { JurisdictionEvidence } from '../privacy/hooks.ts';
 import { mergeCandidates, type Candidate, type MergedFields, type MergeResult } from './merge.ts';
 import { loadCandidates } from './values.ts';
+import { insertRows, onConflict, takeExcluded } from '../db/insert-rows.ts';
 import { jobTimeline, type JobChangeRow } from './job-history.ts';
 import { normaliseValue } from './normalise.ts';
 import type { ProfilesTable } from './tables.ts';
@@ -34,6 +35,24 @@ export interface ProfileChange {
   /** Fields whose winning value is new (normalised value). */
   newValues: Array<{ field: ObservationField; value: string }>;
 }
+
+const PROFILE_MERGE_UPSERT = onConflict(
+  ['id'],
+  takeExcluded([
+    'name',
+    'title',
+    'department',
+    'company',
+    'address',
+    'phones_json',
+    'emails_json',
+    'websites_json',
+    'social_json',
+    'first_seen',
+    'last_seen',
+    'updated_at',
+  ]),
+);
 
 const jobKey = (j: JobChangeRow) =>
   JSON.stringify([j.old_title, j.old_company, j.new_title, j.new_company, j.changed_at]);
@@ -210,28 +229,8 @@ export async function applyMerge(
       newValues,
     });
   }
-  for (const part of chunks(updates, ROWS_PER_INSERT)) {
-    await trx
-      .insertInto('profiles')
-      .values(part)
-      .onConflict((oc) =>
-        oc.column('id').doUpdateSet({
-          name: sql`excluded.name`,
-          title: sql`excluded.title`,
-          department: sql`excluded.department`,
-          company: sql`excluded.company`,
-          address: sql`excluded.address`,
-          phones_json: sql`excluded.phones_json`,
-          emails_json: sql`excluded.emails_json`,
-          websites_json: sql`excluded.websites_json`,
-          social_json: sql`excluded.social_json`,
-          first_seen: sql`excluded.first_seen`,
-          last_seen: sql`excluded.last_seen`,
-          updated_at: sql`excluded.updated_at`,
-        }),
-      )
-      .execute();
-  }
+  // Full rows of existing profiles: the insert always conflicts on id and updates the merged columns.
+  await insertRows(trx, 'profiles', updates, { conflict: PROFILE_MERGE_UPSERT });
   await saveJobHistory(trx, timelines, now);
   return changes;
 }
