@@ -51,6 +51,15 @@ async function storeSnapshot(url: string) {
       .orderBy('value_norm')
       .orderBy('source')
       .execute();
+    // What the merge reads: a replayed page must not count a contributor twice.
+    const values = await db
+      .selectFrom('profile_values')
+      .innerJoin('profiles', 'profiles.id', 'profile_values.profile_id')
+      .select(['profiles.email', 'field', 'value_norm', 'raw', 'sources', 'contributors', 'first_observed', 'last_observed'])
+      .orderBy('profiles.email')
+      .orderBy('field')
+      .orderBy('value_norm')
+      .execute();
     const ledger = (await db.selectFrom('ledger_entries').select(['kind', 'amount']).execute())
       .map((r) => `${r.kind}:${r.amount}`)
       .sort();
@@ -59,6 +68,7 @@ async function storeSnapshot(url: string) {
     return {
       profiles,
       observations,
+      values,
       ledger,
       processed: await count('processed_messages'),
       notices: await count('notices'),
