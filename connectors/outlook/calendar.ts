@@ -5,9 +5,9 @@
  * then bring changes within that window (event delta needs a fixed window: the `startDateTime` /
  * `endDateTime` of the first call are baked into its tokens).
  */
-import type { ConnectionInfo, Connector, ConnectorDeps, ConnectorFactory, Cursor, Page } from '../types.ts';
-import { openGraph, StatsTally, windowStart, type OutlookOptions } from './connection.ts';
-import { deltaWalk, readCursor } from './delta.ts';
+import type { ConnectionInfo, Connector, ConnectorDeps, ConnectorFactory } from '../types.ts';
+import { windowStart, type OutlookOptions } from './connection.ts';
+import { graphSource } from './graph-source.ts';
 import { cleanName, ContactCollector } from './structured.ts';
 
 interface GraphPerson {
@@ -28,50 +28,38 @@ export function createOutlookCalendar(
   deps: ConnectorDeps,
   opts: OutlookOptions = {},
 ): Connector {
-  const tally = new StatsTally();
-  return {
-    async *pages(cursor: Cursor | null, o: { since?: Date; signal?: AbortSignal } = {}): AsyncIterable<Page> {
-      const g = openGraph('outlook-calendar', conn, deps, opts, o.signal);
-      tally.start(g);
-      const resume = readCursor(cursor, 'outlook-calendar', deps.config.microsoft.graphUrl, deps.onEvent);
+  return graphSource<GraphEvent>(conn, deps, opts, {
+    kind: 'outlook-calendar',
+    start: (since) => {
       const end = new Date(Date.now() + 90 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-      const start = `/me/calendarView/delta?startDateTime=${windowStart(o.since)}&endDateTime=${end}`;
-      const headers = { Prefer: `odata.maxpagesize=${opts.pageSize ?? 50}, outlook.timezone="UTC"` };
-      try {
-        for await (const p of deltaWalk<GraphEvent>(g, {
-          kind: 'outlook-calendar',
-          start,
-          resume,
-          headers,
-          onEvent: deps.onEvent,
-        })) {
-          const c = new ContactCollector(conn.account);
-          for (const ev of p.items) {
-            const date = eventDate(ev);
-            const people = [
-              ev.organizer,
-              ...(ev.attendees ?? []).slice(0, MAX_ATTENDEES).filter((a) => a.type !== 'resource'),
-            ];
-            for (const person of people) {
-              const email = person?.emailAddress?.address;
-              c.add({
-                sourceId: ev.id,
-                source: 'calendar',
-                email,
-                fields: { name: cleanName(person?.emailAddress?.name, email) },
-                date,
-              });
-            }
-          }
-          yield { messages: [], contacts: c.out, cursor: p.cursor, done: p.done };
-        }
-      } finally {
-        tally.finish();
-      }
+      return `/me/calendarView/delta?startDateTime=${windowStart(since)}&endDateTime=${end}`;
     },
-    stats: () => tally.stats(),
-    async close() {},
-  };
+    prefer: `odata.maxpagesize=${opts.pageSize ?? 50}, outlook.timezone="UTC"`,
+    map: (events) => ({ messages: [], contacts: eventContacts(conn.account, events) }),
+  });
+}
+
+/** Organizers and attendees (resources skipped) of one page of events, as `calendar` contacts. */
+function eventContacts(owner: string, events: GraphEvent[]) {
+  const c = new ContactCollector(owner);
+  for (const ev of events) {
+    const date = eventDate(ev);
+    const people = [
+      ev.organizer,
+      ...(ev.attendees ?? []).slice(0, MAX_ATTENDEES).filter((a) => a.type !== 'resource'),
+    ];
+    for (const person of people) {
+      const email = person?.emailAddress?.address;
+      c.add({
+        sourceId: ev.id,
+        source: 'calendar',
+        email,
+        fields: { name: cleanName(person?.emailAddress?.name, email) },
+        date,
+      });
+    }
+  }
+  return c.out;
 }
 
 /** Graph event times are `2026-11-30T10:00:00.0000000` plus a timeZone; we ask for UTC. */

@@ -54,31 +54,3 @@ export function windowStart(since: Date | undefined): string {
   const d = since ?? new Date(Date.now() - 365 * 86_400_000);
   return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
-
-/** Connector stats over every run of a connector, live while a run is in progress. */
-export class StatsTally {
-  private done = { apiCalls: 0, rateLimitWaits: 0 };
-  private current: GraphGetter | null = null;
-
-  start(g: GraphGetter): void {
-    this.current = g;
-  }
-
-  finish(): void {
-    if (!this.current) return;
-    const s = this.current.stats();
-    this.done = {
-      apiCalls: this.done.apiCalls + s.apiCalls,
-      rateLimitWaits: this.done.rateLimitWaits + s.rateLimitWaits,
-    };
-    this.current = null;
-  }
-
-  stats() {
-    const s = this.current?.stats() ?? { apiCalls: 0, rateLimitWaits: 0 };
-    return {
-      apiCalls: this.done.apiCalls + s.apiCalls,
-      rateLimitWaits: this.done.rateLimitWaits + s.rateLimitWaits,
-    };
-  }
-}

@@ -6,9 +6,9 @@
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { Phone } from '../../parsers/types.ts';
-import type { ConnectionInfo, Connector, ConnectorDeps, ConnectorFactory, Cursor, Page } from '../types.ts';
-import { openGraph, StatsTally, type OutlookOptions } from './connection.ts';
-import { deltaWalk, readCursor } from './delta.ts';
+import type { ConnectionInfo, Connector, ConnectorDeps, ConnectorFactory } from '../types.ts';
+import type { OutlookOptions } from './connection.ts';
+import { graphSource } from './graph-source.ts';
 import { cleanName, ContactCollector } from './structured.ts';
 
 export const CONTACT_SELECT =
@@ -40,47 +40,33 @@ export function createOutlookContacts(
   deps: ConnectorDeps,
   opts: OutlookOptions = {},
 ): Connector {
-  const tally = new StatsTally();
-  return {
-    async *pages(cursor: Cursor | null, o: { since?: Date; signal?: AbortSignal } = {}): AsyncIterable<Page> {
-      const g = openGraph('outlook-contacts', conn, deps, opts, o.signal);
-      tally.start(g);
-      const resume = readCursor(cursor, 'outlook-contacts', deps.config.microsoft.graphUrl, deps.onEvent);
-      // An address book is small and has no time axis: the first round reads it all (no `since`).
-      const start = `/me/contacts/delta?$select=${CONTACT_SELECT}`;
-      const headers = { Prefer: `odata.maxpagesize=${opts.pageSize ?? 100}` };
-      try {
-        for await (const p of deltaWalk<GraphContact>(g, {
-          kind: 'outlook-contacts',
-          start,
-          resume,
-          headers,
-          onEvent: deps.onEvent,
-        })) {
-          const c = new ContactCollector(conn.account);
-          for (const gc of p.items) {
-            const fields = contactFields(gc);
-            for (const e of (gc.emailAddresses ?? []).slice(0, 20)) {
-              const name = fields.name ?? cleanName(e.name, e.address);
-              c.add({
-                // A contact edited later is a new observation, not a replay of the old version.
-                sourceId: `${gc.id}@${gc.lastModifiedDateTime ?? ''}`,
-                source: 'address-book',
-                email: e.address,
-                fields: { ...fields, name },
-                date: gc.lastModifiedDateTime ?? null,
-              });
-            }
-          }
-          yield { messages: [], contacts: c.out, cursor: p.cursor, done: p.done };
-        }
-      } finally {
-        tally.finish();
-      }
-    },
-    stats: () => tally.stats(),
-    async close() {},
-  };
+  return graphSource<GraphContact>(conn, deps, opts, {
+    kind: 'outlook-contacts',
+    // An address book is small and has no time axis: the first round reads it all (no `since`).
+    start: () => `/me/contacts/delta?$select=${CONTACT_SELECT}`,
+    prefer: `odata.maxpagesize=${opts.pageSize ?? 100}`,
+    map: (contacts) => ({ messages: [], contacts: cardContacts(conn.account, contacts) }),
+  });
+}
+
+/** Each usable address of each contact card of one page, as an `address-book` contact. */
+function cardContacts(owner: string, cards: GraphContact[]) {
+  const c = new ContactCollector(owner);
+  for (const gc of cards) {
+    const fields = contactFields(gc);
+    for (const e of (gc.emailAddresses ?? []).slice(0, 20)) {
+      const name = fields.name ?? cleanName(e.name, e.address);
+      c.add({
+        // A contact edited later is a new observation, not a replay of the old version.
+        sourceId: `${gc.id}@${gc.lastModifiedDateTime ?? ''}`,
+        source: 'address-book',
+        email: e.address,
+        fields: { ...fields, name },
+        date: gc.lastModifiedDateTime ?? null,
+      });
+    }
+  }
+  return c.out;
 }
 
 const line = (s: string | null | undefined, max = 200): string | null => {

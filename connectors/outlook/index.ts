@@ -23,9 +23,9 @@ import { delimiterHint, isoDate, selectHeaders, tailOf } from '../../parsers/mes
 import { MAX_TEXT_CHARS, MAX_HEADER_VALUE } from '../../parsers/budget.ts';
 import { newestPart } from '../../parsers/newest-part.ts';
 import type { MinimalMessage } from '../../parsers/types.ts';
-import type { ConnectionInfo, Connector, ConnectorDeps, ConnectorFactory, Cursor, Page } from '../types.ts';
-import { openGraph, StatsTally, windowStart, type OutlookOptions } from './connection.ts';
-import { deltaWalk, readCursor } from './delta.ts';
+import type { ConnectionInfo, Connector, ConnectorDeps, ConnectorFactory } from '../types.ts';
+import { windowStart, type OutlookOptions } from './connection.ts';
+import { graphSource } from './graph-source.ts';
 
 export const MAIL_SELECT = [
   'from',
@@ -69,33 +69,14 @@ export function createOutlookMail(
   deps: ConnectorDeps,
   opts: OutlookOptions = {},
 ): Connector {
-  const tally = new StatsTally();
-  return {
-    async *pages(cursor: Cursor | null, o: { since?: Date; signal?: AbortSignal } = {}): AsyncIterable<Page> {
-      const g = openGraph('outlook', conn, deps, opts, o.signal);
-      tally.start(g);
-      const resume = readCursor(cursor, 'outlook', deps.config.microsoft.graphUrl, deps.onEvent);
-      const start =
-        `/me/mailFolders/inbox/messages/delta?$select=${MAIL_SELECT}` +
-        `&$filter=receivedDateTime%20ge%20${windowStart(o.since)}`;
-      const headers = { Prefer: `${PREFER_TEXT}, odata.maxpagesize=${opts.pageSize ?? 50}` };
-      try {
-        for await (const p of deltaWalk<GraphMessage>(g, {
-          kind: 'outlook',
-          start,
-          resume,
-          headers,
-          onEvent: deps.onEvent,
-        })) {
-          yield { messages: p.items.map(toMinimalMessage), contacts: [], cursor: p.cursor, done: p.done };
-        }
-      } finally {
-        tally.finish();
-      }
-    },
-    stats: () => tally.stats(),
-    async close() {},
-  };
+  return graphSource<GraphMessage>(conn, deps, opts, {
+    kind: 'outlook',
+    start: (since) =>
+      `/me/mailFolders/inbox/messages/delta?$select=${MAIL_SELECT}` +
+      `&$filter=receivedDateTime%20ge%20${windowStart(since)}`,
+    prefer: `${PREFER_TEXT}, odata.maxpagesize=${opts.pageSize ?? 50}`,
+    map: (items) => ({ messages: items.map(toMinimalMessage), contacts: [] }),
+  });
 }
 
 /** A Graph message -> MinimalMessage. The body never leaves this function except as the bounded tail. */
