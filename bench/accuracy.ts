@@ -17,7 +17,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Contact, ExtractResult } from '../parsers/types.ts';
+import { emptyContact, type Contact, type ExtractResult } from '../parsers/types.ts';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const defaultCorpusDir = join(repoRoot, '..', 'shared', 'corpus', 'dev');
@@ -60,17 +60,8 @@ interface Prf {
   f1: number;
 }
 
-const FIELD_KEYS = [
-  'name',
-  'title',
-  'department',
-  'company',
-  'phones',
-  'emails',
-  'websites',
-  'social',
-  'address',
-] as const;
+/** Every field of the extract contract, in its order: a field added there is scored here too. */
+const FIELD_KEYS = Object.keys(emptyContact()) as (keyof Contact)[];
 
 function prf(c: Counts): Counts & Prf {
   const precision = c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp);
@@ -98,7 +89,7 @@ const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 const normUrl = (s: string) => norm(s).toLowerCase().replace(/\/$/, '');
 const digits = (s: string) => s.replace(/\D/g, '');
 
-function fieldValues(key: (typeof FIELD_KEYS)[number], c: Contact | Gold['fields'] | null): string[] {
+function fieldValues(key: keyof Contact, c: Contact | Gold['fields'] | null): string[] {
   if (!c) return [];
   switch (key) {
     case 'phones':
