@@ -207,7 +207,8 @@ async function tokenPost(ms: MsConfig, form: URLSearchParams, fetchImpl: Fetch):
   const codes = Array.isArray(body.error_codes) ? (body.error_codes as number[]) : [];
   const cause = new Error(`${error} ${codes.map((c) => `AADSTS${c}`).join(' ')}`.trim());
   if (error === 'invalid_grant' || error === 'interaction_required' || codes.some((c) => DEAD_GRANT.has(c))) {
-    throw new ConnectorError('revoked', `Microsoft refused the refresh token (${cause.message})`, { cause });
+    const grant = form.get('grant_type') === 'authorization_code' ? 'authorization code' : 'refresh token';
+    throw new ConnectorError('revoked', `Microsoft refused the ${grant} (${cause.message})`, { cause });
   }
   if (res.status === 429)
     throw new ConnectorError('rate-limited', 'Microsoft token endpoint throttled', { cause });
