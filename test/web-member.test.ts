@@ -2,10 +2,14 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { join } from 'node:path';
 import { DIALECTS, freshDatabase, postgresAvailable, type TestDatabase } from './helpers/databases.ts';
 import { startGoogleServer, type GoogleServer } from './fakes/google-server.ts';
+import { startGraphServer, type FakeMessage, type GraphServer } from './fakes/graph-server.ts';
+import { fetchTrusting, makeSelfSignedCertificate, type TestCertificate } from './fakes/tls.ts';
+import { connectorFactory } from '../connectors/registry.ts';
+import type { ConnectorFactory } from '../connectors/types.ts';
 import { createApp } from '../src/web/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { registerConnection } from '../src/connections/register.ts';
-import { parseSecretKey } from '../src/secrets/index.ts';
+import { decryptSecret, parseSecretKey } from '../src/secrets/index.ts';
 import type { OutgoingNotice } from '../src/notices/transport.ts';
 import { runHarvest, holderId } from '../src/harvest/index.ts';
 import { silentLogger, noProgress } from '../src/log.ts';
@@ -14,13 +18,43 @@ const PUBLIC = 'http://members.test';
 const KEY = 'b'.repeat(64);
 const SAMPLE = join(import.meta.dirname, '..', 'fixtures', 'sample-mailbox');
 
+/** An Outlook inbox with one business signature, one free-mail sender and one newsletter. */
+const INBOX: FakeMessage[] = [
+  {
+    id: 'AAMk-1',
+    from: { name: 'Dana Whitfield', address: 'dana.whitfield@fabrikam.example' },
+    to: [{ name: 'Member', address: 'member@firm.example' }],
+    sentDateTime: new Date(Date.now() - 5 * 86_400_000).toISOString(),
+    text: 'Thursday works.\n\nKind regards,\nDana Whitfield\nHead of Procurement\nFabrikam Ltd\nTel: +44 20 7946 0321\nwww.fabrikam.example',
+  },
+  {
+    id: 'AAMk-2',
+    from: { name: 'Bob', address: 'bob.smith1975@gmail.com' },
+    sentDateTime: new Date(Date.now() - 4 * 86_400_000).toISOString(),
+    text: 'Lunch?\n\nBob',
+  },
+];
+
 let g: GoogleServer;
+let cert: TestCertificate;
+let tls: typeof fetch;
 beforeAll(async () => {
   g = await startGoogleServer();
   g.addUser('member@firm.example');
   g.setConsentUser('member@firm.example');
+  cert = makeSelfSignedCertificate();
+  tls = fetchTrusting(cert.cert);
 });
-afterAll(() => g.close());
+afterAll(async () => {
+  await g.close();
+  cert.dispose();
+});
+
+/** The real connector registry; the Microsoft sources get a transport that trusts the local Graph server. */
+async function trustingFactory(kind: string): Promise<ConnectorFactory> {
+  const f = await connectorFactory(kind);
+  return kind.startsWith('outlook') ? { ...f, create: (c, d) => f.create(c, { ...d, fetch: tls }) } : f;
+}
 
 for (const dialect of DIALECTS) {
   const skip = dialect === 'postgres' && !(await postgresAvailable());
@@ -28,14 +62,28 @@ for (const dialect of DIALECTS) {
     let t: TestDatabase;
     let sent: OutgoingNotice[];
     let app: ReturnType<typeof createApp>;
-    const config = () => loadConfig({ ...g.env(), SIGMINE_PUBLIC_URL: PUBLIC, SIGMINE_SECRET_KEY: KEY });
+    let ms: GraphServer;
+    const config = () =>
+      loadConfig({
+        ...g.env(),
+        SIGMINE_GRAPH_API_URL: ms.graphUrl,
+        SIGMINE_MS_LOGIN_URL: ms.loginUrl,
+        SIGMINE_MS_CLIENT_ID: 'test-client',
+        SIGMINE_MS_CLIENT_SECRET: 'web-secret',
+        SIGMINE_PUBLIC_URL: PUBLIC,
+        SIGMINE_SECRET_KEY: KEY,
+      });
     beforeEach(async () => {
       t = await freshDatabase(dialect);
+      ms = await startGraphServer({ cert, messages: INBOX });
       sent = [];
       const transport = { name: 'memory', async send(n: OutgoingNotice) { sent.push(n); return { providerMessageId: 'x' }; } };
-      app = createApp({ database: t, config: config(), transport });
+      app = createApp({ database: t, config: config(), transport, fetch: tls, factoryFor: trustingFactory });
     });
-    afterEach(async () => t.dispose());
+    afterEach(async () => {
+      await ms.close();
+      await t.dispose();
+    });
 
     const form = (path: string, body: Record<string, string>, headers: Record<string, string> = {}) =>
       app.request(`${PUBLIC}${path}`, {
@@ -103,13 +151,169 @@ for (const dialect of DIALECTS) {
       await registerConnection(t.db, { contributorEmail: 'member@firm.example', kind: 'gmail', account: 'member@firm.example', secret: refreshToken }, parseSecretKey(KEY));
       const token = await signIn('member@firm.example');
       const res = await form('/member/optout', { t: token });
-      expect(await res.text()).toContain('You have opted out');
+      const out = await res.text();
+      expect(out).toContain('You have opted out');
+      expect(out).toContain('gmail member@firm.example: access revoked at Google.');
       const conn = await t.db.selectFrom('connections').selectAll().executeTakeFirstOrThrow();
       expect(conn.status).toBe('opted-out');
       expect(conn.secret_enc).toBeNull();
       expect(g.requests.some((r) => r.path.endsWith('/revoke'))).toBe(true);
       const home = await (await app.request(`${PUBLIC}/member/home?t=${encodeURIComponent(token)}`)).text();
       expect(home).not.toContain('Connect Google');
+    });
+
+    /** Signs in, presses "Connect Microsoft" and plays the browser at the identity platform's authorize page. */
+    async function consentAtMicrosoft(kind = 'outlook') {
+      const token = await signIn('member@firm.example');
+      const start = await form('/member/connect/microsoft', { t: token, kind });
+      expect(start.status).toBe(302);
+      const authorize = new URL(start.headers.get('location')!);
+      const cookie = start.headers.get('set-cookie')!.split(';')[0]!;
+      const consent = await tls(authorize, { redirect: 'manual' });
+      expect(consent.status).toBe(302);
+      return { token, authorize, cookie, back: new URL(consent.headers.get('location')!) };
+    }
+    const connections = () => t.db.selectFrom('connections').selectAll().execute();
+    const home = async (token: string) => (await app.request(`${PUBLIC}/member/home?t=${encodeURIComponent(token)}`)).text();
+    const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+    it('connects Outlook through the Microsoft web consent flow, previews it, and opting out discards the token', async () => {
+      const { token, authorize, cookie, back } = await consentAtMicrosoft();
+      // The identity platform's authorize endpoint on the configured host, tenant common, PKCE S256.
+      expect(authorize.origin + authorize.pathname).toBe(`${ms.loginUrl}/common/oauth2/v2.0/authorize`);
+      expect(Object.fromEntries(authorize.searchParams)).toMatchObject({
+        client_id: 'test-client',
+        response_type: 'code',
+        response_mode: 'query',
+        scope: 'offline_access Mail.Read',
+        redirect_uri: `${PUBLIC}/oauth/microsoft/callback`,
+        code_challenge_method: 'S256',
+        login_hint: 'member@firm.example',
+      });
+      expect(authorize.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(authorize.searchParams.get('client_secret')).toBeNull();
+      expect(back.origin + back.pathname).toBe(`${PUBLIC}/oauth/microsoft/callback`);
+
+      const done = await app.request(back.toString(), { headers: { Cookie: cookie } });
+      expect(done.status).toBe(303);
+      // The code was redeemed once, with the verifier matching the challenge (the fake server checks it).
+      expect(ms.tokenRequests).toEqual([
+        expect.objectContaining({
+          grantType: 'authorization_code',
+          code: back.searchParams.get('code'),
+          scope: 'offline_access Mail.Read',
+          redirectUri: `${PUBLIC}/oauth/microsoft/callback`,
+          clientSecret: 'web-secret',
+        }),
+      ]);
+      const [conn] = await connections();
+      expect(conn).toMatchObject({ kind: 'outlook', account: 'member@firm.example', status: 'active' });
+      expect(conn!.secret_enc).toMatch(/^v1:/);
+      expect(conn!.secret_enc).not.toContain(ms.currentRefreshToken());
+      expect(decryptSecret(conn!.secret_enc!, parseSecretKey(KEY))).toBe(ms.currentRefreshToken());
+
+      const listed = await (await app.request(`${PUBLIC}${done.headers.get('location')}`)).text();
+      expect(listed).toContain('Connected.');
+      expect(text(listed)).toMatch(/outlook member@firm\.example active/);
+      expect(listed).toMatch(/data-testid="balance">[1-9]/);
+
+      // Preview: a dry run against Graph shows the business signature and stores nothing.
+      const id = /name="connection" value="([^"]+)"/.exec(listed)![1]!;
+      const preview = await (await form('/member/preview', { t: token, connection: id })).text();
+      expect(preview).toContain('Nothing was stored.');
+      expect(text(preview)).toContain('Dana Whitfield dana.whitfield@fabrikam.example Head of Procurement Fabrikam Ltd');
+      expect(preview).not.toContain('bob.smith1975');
+      expect(ms.requests.length).toBeGreaterThan(0);
+      expect(ms.requests.every((r) => r.method === 'GET')).toBe(true);
+      expect(await t.db.selectFrom('profiles').selectAll().execute()).toHaveLength(0);
+      expect(await t.db.selectFrom('observations').selectAll().execute()).toHaveLength(0);
+      // The refresh token Microsoft rotated during the preview replaced the stored one.
+      const [afterPreview] = await connections();
+      expect(decryptSecret(afterPreview!.secret_enc!, parseSecretKey(KEY))).toBe(ms.currentRefreshToken());
+
+      // Opt-out: Microsoft has no revoke endpoint, so the page must not claim a revocation at the provider.
+      const out = text(await (await form('/member/optout', { t: token })).text());
+      expect(out).toContain('You have opted out');
+      expect(out).toMatch(/outlook member@firm\.example: Microsoft has no revoke endpoint[^.]*\. The token was deleted here and the revocation recorded/);
+      expect(out).not.toMatch(/revoked at (the provider|Microsoft)/i);
+      const [gone] = await connections();
+      expect(gone).toMatchObject({ status: 'opted-out', secret_enc: null });
+      expect(await t.db.selectFrom('revocations').select(['kind', 'status', 'token_enc']).execute()).toEqual([
+        { kind: 'outlook', status: 'discarded', token_enc: null },
+      ]);
+      // Collection stopped: a harvest skips the connection and Microsoft hears nothing more.
+      const seen = { token: ms.tokenRequests.length, graph: ms.requests.length };
+      const env = { db: t.db, config: config(), logger: silentLogger, progress: noProgress, holder: holderId(), factoryFor: trustingFactory };
+      const run = await runHarvest(env, [id]);
+      expect(run.results[0]).toMatchObject({ status: 'skipped' });
+      expect({ token: ms.tokenRequests.length, graph: ms.requests.length }).toEqual(seen);
+      expect(await home(token)).not.toContain('Connect Microsoft');
+    });
+
+    it('refuses a Microsoft callback with a forged state or without this browser\'s cookie, and stores nothing', async () => {
+      const { back, cookie } = await consentAtMicrosoft();
+      const forged = new URL(back);
+      forged.searchParams.set('state', 'forged-state');
+      const res = await app.request(forged.toString(), { headers: { Cookie: cookie } });
+      expect(res.status).toBe(400);
+      expect(text(await res.text())).toContain('does not match the connect request this browser started');
+      const cookieless = await app.request(back.toString());
+      expect(cookieless.status).toBe(400);
+      expect(text(await cookieless.text())).toContain('expired or was started in another browser');
+      expect(ms.tokenRequests).toHaveLength(0);
+      expect(await connections()).toHaveLength(0);
+    });
+
+    it('refuses a replayed Microsoft callback without redeeming the code again', async () => {
+      const { back, cookie } = await consentAtMicrosoft();
+      expect((await app.request(back.toString(), { headers: { Cookie: cookie } })).status).toBe(303);
+      const secret = (await connections())[0]!.secret_enc;
+      const replay = await app.request(back.toString(), { headers: { Cookie: cookie } });
+      expect(replay.status).toBe(400);
+      expect(text(await replay.text())).toContain('already used');
+      expect(ms.tokenRequests).toHaveLength(1);
+      expect(await connections()).toHaveLength(1);
+      expect((await connections())[0]!.secret_enc).toBe(secret);
+    });
+
+    it('says so when the member declines at Microsoft (error=access_denied) and stores nothing', async () => {
+      const { back, cookie, token } = await consentAtMicrosoft();
+      // What the identity platform sends back when the person presses "Cancel" on the consent page.
+      const declined = new URL(back.origin + back.pathname);
+      declined.searchParams.set('error', 'access_denied');
+      declined.searchParams.set('error_description', 'AADSTS65004: User declined to consent to access the app.');
+      declined.searchParams.set('state', back.searchParams.get('state')!);
+      const res = await app.request(declined.toString(), { headers: { Cookie: cookie } });
+      expect(res.status).toBe(400);
+      const page = await res.text();
+      expect(text(page)).toContain('You did not give sigmine access at Microsoft (access_denied). Nothing was connected.');
+      expect(page).toContain(`/member/home?t=${encodeURIComponent(token)}`);
+      expect(page).not.toContain('AADSTS65004');
+      expect(ms.tokenRequests).toHaveLength(0);
+      expect(await connections()).toHaveLength(0);
+    });
+
+    it('says so when the Microsoft token endpoint refuses the code, and stores nothing', async () => {
+      const { back, cookie } = await consentAtMicrosoft();
+      back.searchParams.set('code', 'code-that-microsoft-never-issued');
+      const res = await app.request(back.toString(), { headers: { Cookie: cookie } });
+      expect(res.status).toBe(502);
+      const page = text(await res.text());
+      expect(page).toContain('Microsoft did not complete the connection');
+      expect(page).toContain('Microsoft refused the authorization code (invalid_grant AADSTS70000)');
+      expect(page).toContain('Nothing was connected.');
+      expect(ms.tokenRequests).toHaveLength(1);
+      expect(await connections()).toHaveLength(0);
+      expect(await t.db.selectFrom('ledger_entries').selectAll().execute()).toHaveLength(0);
+    });
+
+    it('says so when the Microsoft token endpoint cannot be reached, and stores nothing', async () => {
+      const { back, cookie } = await consentAtMicrosoft();
+      await ms.close();
+      const res = await app.request(back.toString(), { headers: { Cookie: cookie } });
+      expect(res.status).toBe(502);
+      expect(text(await res.text())).toContain('Microsoft did not complete the connection: Microsoft token endpoint unreachable. Nothing was connected.');
+      expect(await connections()).toHaveLength(0);
     });
 
     it('refuses member actions without a valid sign-in link', async () => {

@@ -26,7 +26,7 @@ import { esc, page } from './html.ts';
 import { metricsText } from './metrics.ts';
 import { memberRoutes, type MemberAppOptions } from './member.ts';
 
-export interface WebAppOptions extends Pick<MemberAppOptions, 'demo' | 'factoryFor'> {
+export interface WebAppOptions extends Pick<MemberAppOptions, 'demo' | 'factoryFor' | 'fetch'> {
   database: Pick<Database, 'db' | 'dialect'>;
   config: Readonly<Config>;
   /** Where privacy-center link mails go (the notices' transport). */

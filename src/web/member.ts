@@ -2,9 +2,14 @@
  * The member area: a community member signs in with an e-mailed link, sees their connections and credits,
  * connects Google or Microsoft sources through the web redirect OAuth flow (state and PKCE verifier kept in
  * a signed, HttpOnly cookie between the two legs), previews what a connection would share (a dry-run
- * harvest: nothing stored), and opts out (collection stops, tokens revoked at the provider, credits end).
+ * harvest: nothing stored), and opts out (collection stops, tokens revoked at the provider where it has a
+ * revoke endpoint (Google) and discarded where it has none (Microsoft), credits end).
+ *
+ * The OAuth callback refuses, with a page saying why and storing nothing: a missing or expired cookie, a
+ * `state` other than the cookie's, a state already answered once (replay), an `error=` answer (declined
+ * consent), and a failed code exchange at the token endpoint.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { getSignedCookie, setSignedCookie, deleteCookie } from 'hono/cookie';
 import type { Database } from '../db/database.ts';
@@ -15,7 +20,7 @@ import { keyedHasher } from '../store/keyed-hash.ts';
 import { balanceOf, ledgerEntries } from '../store/ledger.ts';
 import { getContributorByEmail, listConnections } from '../connections/repository.ts';
 import { registerConnection } from '../connections/register.ts';
-import { optOutContributor } from '../connections/opt-out.ts';
+import { optOutContributor, type RevocationOutcome } from '../connections/opt-out.ts';
 import { secretKeyFrom } from '../secrets/index.ts';
 import { checkEmail } from '../privacy/locate.ts';
 import { pkcePair } from '../oauth/loopback.ts';
@@ -33,6 +38,8 @@ export interface MemberAppOptions {
   /** Demo mode: secrets encrypted with the generated demo key. */
   demo?: boolean;
   factoryFor?: (kind: string) => Promise<ConnectorFactory>;
+  /** HTTP transport to the Microsoft token endpoint (default: global fetch); tests pass one trusting their CA. */
+  fetch?: typeof fetch;
 }
 
 const PROVIDERS = {
@@ -40,6 +47,7 @@ const PROVIDERS = {
   microsoft: ['outlook', 'outlook-calendar', 'outlook-contacts'],
 } as const;
 type Provider = keyof typeof PROVIDERS;
+const PROVIDER_NAMES: Record<Provider, string> = { google: 'Google', microsoft: 'Microsoft' };
 
 const OAUTH_COOKIE = 'sigmine_oauth';
 /** Ten minutes to go through a consent page and come back. */
@@ -59,6 +67,8 @@ export function memberRoutes(o: MemberAppOptions): Hono {
   const now = o.now ?? (() => new Date());
   const secretKey = o.config.secretKey;
   const app = new Hono();
+  /** OAuth states already answered (state -> expiry, epoch ms). Per process: see consumeState. */
+  const usedStates = new Map<string, number>();
   const cookieSecret = async () => (await keyedHasher(db, 'sigmine/web-cookie/v1', secretKey))('cookie-key');
   const member = (_c: Context, t: string | undefined) =>
     verifyLink(db, t, { secretKey, now: now(), scope: 'member' }).then((email) => {
@@ -139,31 +149,54 @@ export function memberRoutes(o: MemberAppOptions): Hono {
   });
 
   app.get('/oauth/:provider{google|microsoft}/callback', async (c) => {
+    const provider = c.req.param('provider') as Provider;
+    const name = PROVIDER_NAMES[provider];
     const raw = await getSignedCookie(c, await cookieSecret(), OAUTH_COOKIE);
     deleteCookie(c, OAUTH_COOKIE, { path: '/oauth' });
-    if (!raw) throw Object.assign(new Error('the sign-in session expired; start again from your account page'), { code: 'bad-input' });
-    const st = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as OAuthState & { t: string };
-    const provider = c.req.param('provider') as Provider;
-    if (st.provider !== provider || st.x < now().getTime()) throw Object.assign(new Error('the sign-in session expired'), { code: 'bad-input' });
-    const query = new URL(c.req.url).searchParams;
-    let refreshToken: string | null;
-    if (provider === 'google') {
-      if (query.get('state') !== st.state) throw Object.assign(new Error('OAuth state does not match'), { code: 'bad-input' });
-      if (query.get('error')) throw Object.assign(new Error(`consent not given (${query.get('error')!.slice(0, 64)})`), { code: 'revoked' });
-      const g = await import('../../connectors/google/oauth.ts');
-      const grant = await g.exchangeCode(o.config, { code: query.get('code') ?? '', redirectUri: redirectUri('google'), codeVerifier: st.verifier, kinds: [st.kind as never] });
-      refreshToken = grant.refreshToken;
-    } else {
-      const m = await import('../../connectors/outlook/oauth.ts');
-      const tokens = await m.completeWebConsent(o.config.microsoft, {
-        kind: st.kind as never,
-        redirectUri: redirectUri('microsoft'),
-        query,
-        kept: { state: st.state, codeVerifier: st.verifier },
-      });
-      refreshToken = tokens.refreshToken;
+    const st = raw ? (JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as OAuthState & { t: string }) : null;
+    const refuse = (status: 400 | 502, title: string, why: string) =>
+      c.html(page(title, refusedView(title, why, st && st.provider === provider ? st.t : null)), status);
+    if (!st || st.provider !== provider || st.x < now().getTime()) {
+      return refuse(400, 'Connect request expired', `This connect request has expired or was started in another browser.`);
     }
-    if (!refreshToken) throw Object.assign(new Error('the provider returned no refresh token'), { code: 'bad-input' });
+    const query = new URL(c.req.url).searchParams;
+    if (!sameText(query.get('state') ?? '', st.state)) {
+      return refuse(400, 'Connect request refused', `The answer from ${name} does not match the connect request this browser started, so it was refused.`);
+    }
+    // One use per state, whatever the outcome: a replayed redirect (same URL, same cookie) never reaches the
+    // token endpoint again. Checked and marked with no await in between, so two racing replays cannot both pass.
+    if (!consumeState(usedStates, st.state, st.x, now().getTime())) {
+      return refuse(400, 'Connect request already used', `This answer from ${name} was already used: a connect request works only once.`);
+    }
+    // RFC 6749 §4.1.2.1: the person declined (access_denied) or the provider refused the request. Only the
+    // error code is shown: error_description is provider text we do not vouch for.
+    const error = query.get('error');
+    if (error) {
+      const what = error === 'access_denied' ? `You did not give sigmine access at ${name}` : `${name} did not grant access`;
+      return refuse(400, 'Not connected', `${what} (${error.slice(0, 64)}).`);
+    }
+    const code = query.get('code');
+    if (!code) return refuse(400, 'Not connected', `${name} sent no authorization code.`);
+    let refreshToken: string | null;
+    try {
+      if (provider === 'google') {
+        const g = await import('../../connectors/google/oauth.ts');
+        const grant = await g.exchangeCode(o.config, { code, redirectUri: redirectUri('google'), codeVerifier: st.verifier, kinds: [st.kind as never] });
+        refreshToken = grant.refreshToken;
+      } else {
+        const m = await import('../../connectors/outlook/oauth.ts');
+        const tokens = await m.exchangeCode(
+          o.config.microsoft,
+          { kind: st.kind as never, code, redirectUri: redirectUri('microsoft'), codeVerifier: st.verifier },
+          o.fetch,
+        );
+        refreshToken = tokens.refreshToken;
+      }
+    } catch (err) {
+      // Connector errors carry the provider's error name (and AADSTS codes), never a token; bounded anyway.
+      return refuse(502, 'Not connected', `${name} did not complete the connection: ${String((err as Error).message).slice(0, 200)}.`);
+    }
+    if (!refreshToken) return refuse(502, 'Not connected', `${name} returned no refresh token.`);
     await registerConnection(db, { contributorEmail: st.email, kind: st.kind, account: st.email, secret: refreshToken }, key());
     return c.redirect(`/member/home?t=${encodeURIComponent(st.t)}&done=connected`, 303);
   });
@@ -206,11 +239,12 @@ export function memberRoutes(o: MemberAppOptions): Hono {
       k = null; // revocation is recorded as pending; the local secrets are deleted anyway
     }
     const r = await optOutContributor(db, email, { config: o.config, key: k, factoryFor: o.factoryFor, now });
+    const lines = r.connections.map((x) => `<li data-testid="revocation">${esc(x.kind)} ${esc(x.account)}: ${esc(revocationText(x))}</li>`).join('');
     return c.html(
       page(
         'Opted out',
-        `<h1>You have opted out</h1><p>Collection stopped on ${r.connections.length} connection(s), their tokens were
-        revoked at the provider and deleted here, and free access ended.</p>`,
+        `<h1>You have opted out</h1><p>Collection stopped on ${r.connections.length} connection(s) and free access
+        ended. What happened to each connection's access:</p><ul>${lines}</ul>`,
       ),
     );
   });
@@ -219,6 +253,51 @@ export function memberRoutes(o: MemberAppOptions): Hono {
 }
 
 class LinkExpired extends Error {}
+
+/** Constant-time comparison of a returned OAuth `state` with the one this browser's cookie holds. */
+function sameText(got: string, want: string): boolean {
+  const a = Buffer.from(got);
+  const b = Buffer.from(want);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Marks an OAuth state answered; false if it already was (a replayed redirect). Entries live until the
+ * state's own expiry (10 minutes), after which the signed cookie is refused anyway, so the map holds at
+ * most the states answered in the last 10 minutes. Per process: several web processes behind one address
+ * would need a shared table; the authorization code is single-use at the provider in any case.
+ */
+function consumeState(used: Map<string, number>, state: string, expires: number, nowMs: number): boolean {
+  for (const [s, x] of used) if (x < nowMs) used.delete(s);
+  if (used.has(state)) return false;
+  used.set(state, expires);
+  return true;
+}
+
+/** What opting out did to one connection's access, in the member's words. */
+function revocationText(r: RevocationOutcome): string {
+  const provider = (Object.keys(PROVIDERS) as Provider[]).find((p) => (PROVIDERS[p] as readonly string[]).includes(r.kind));
+  const name = provider ? PROVIDER_NAMES[provider] : 'the provider';
+  switch (r.status) {
+    case 'revoked':
+      return `access revoked at ${name}. The token was deleted here.`;
+    case 'discarded':
+      return provider === 'microsoft'
+        ? 'Microsoft has no revoke endpoint for an app\'s access. The token was deleted here and the revocation recorded; you can also remove sigmine from your Microsoft account at https://myapps.microsoft.com.'
+        : 'nothing to revoke at a provider. The stored secret was deleted here and the revocation recorded.';
+    case 'pending':
+      return `the token was deleted from the connection; revoking it at ${name} did not work yet (${r.errorCode ?? 'error'}) and is retried.`;
+    default:
+      return `revoking it at ${name} failed (${r.errorCode ?? 'error'}). The token was deleted here.`;
+  }
+}
+
+/** A refused OAuth callback: what happened, that nothing was stored, and the way back. */
+function refusedView(title: string, why: string, t: string | null): string {
+  const back = t ? `/member/home?t=${encodeURIComponent(t)}` : '/member';
+  return `<h1>${esc(title)}</h1><p class="danger">${esc(why)} Nothing was connected.</p>
+  <p><a href="${esc(back)}">Back to your account</a> to start again.</p>`;
+}
 
 function signInForm(): string {
   return `<h1>Members</h1><p>Connect a mailbox, calendar or address book, see what it would share, earn credits.</p>
