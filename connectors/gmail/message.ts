@@ -12,6 +12,7 @@ import { htmlSignatureHint, htmlToText } from '../../parsers/html-to-text.ts';
 import { newestPart } from '../../parsers/newest-part.ts';
 import { capLines, MAX_TEXT_CHARS } from '../../parsers/budget.ts';
 import { delimiterHint, isoDate, selectHeaders, tailOf } from '../../parsers/message.ts';
+import { chooseTextParts, type MimeTree } from '../../parsers/text-part-choice.ts';
 
 /** Header values longer than this are cut before decoding (no legitimate address list needs more). */
 const MAX_HEADER_VALUE = 16 * 1024;
@@ -39,45 +40,20 @@ function isAttachment(p: Part): boolean {
   return /^\s*attachment/i.test(headerValue(p, 'content-disposition') ?? '');
 }
 
-/** Inline text/plain parts joined at most (exmh/mutt put the `-- ` signature in its own inline part). */
-const MAX_TEXT_PARTS = 8;
-
-interface Found {
-  plain: Part[];
-  html?: Part;
-}
-
 /**
- * The parts whose text we read, chosen as the local parser chooses them (parsers/message.ts): every
- * inline text/plain part in order (one per multipart/alternative) and the first text/html part;
- * attachments and forwarded messages (message/rfc822) are never read. Plain text is the body; the
- * HTML is only read for the client's signature markers, or as the body when there is no plain text.
+ * Gmail's part tree as the shared text-part choice reads it. Inline text/plain parts joined at most: 8
+ * (exmh/mutt put the `-- ` signature in its own inline part). Plain text is the body; the HTML is only
+ * read for the client's signature markers, or as the body when there is no plain text.
  */
-export function chooseTextParts(root: Part): Found {
-  let seen = 0;
-  const find = (p: Part, depth: number): Found => {
-    if (depth > MAX_DEPTH || ++seen > MAX_PARTS || isAttachment(p)) return { plain: [] };
-    const type = (p.mimeType ?? '').toLowerCase();
-    if (type === 'text/plain' || type === 'text/html') {
-      return type === 'text/plain' ? { plain: [p] } : { plain: [], html: p };
-    }
-    if (!type.startsWith('multipart/')) return { plain: [] };
-    const found: Found = { plain: [] };
-    for (const child of p.parts ?? []) {
-      const r = find(child, depth + 1);
-      if (type === 'multipart/alternative') {
-        if (found.plain.length === 0) found.plain = r.plain;
-        found.html ??= r.html;
-        if (found.plain.length > 0 && found.html) break;
-      } else {
-        found.plain.push(...r.plain.slice(0, MAX_TEXT_PARTS - found.plain.length));
-        found.html ??= r.html;
-      }
-    }
-    return found;
-  };
-  return find(root, 0);
-}
+const GMAIL_PARTS: MimeTree<Part, Part> = {
+  type: (p) => p.mimeType ?? '',
+  isAttachment,
+  children: (p) => p.parts ?? [],
+  leaf: (p) => p,
+  maxDepth: MAX_DEPTH,
+  maxParts: MAX_PARTS,
+  maxTextParts: 8,
+};
 
 /** Decoded text of one part (base64url, padded or not; `Buffer` accepts both), in its own charset. */
 export function partText(p: Part): string {
@@ -103,7 +79,7 @@ export function gmailToMinimal(msg: gmail_v1.Schema$Message): MinimalMessage {
     if (name && !raw.has(name)) raw.set(name, (h.value ?? '').slice(0, MAX_HEADER_VALUE));
   }
   const headers = selectHeaders(raw);
-  const { plain, html } = chooseTextParts(payload);
+  const { plain, html } = chooseTextParts(payload, GMAIL_PARTS);
   const htmlText = html ? partText(html) : null;
   const text =
     plain.length > 0 ? plain.map(partText).join('\n') : htmlText !== null ? htmlToText(htmlText) : '';

@@ -7,6 +7,11 @@ import { randomBytes } from 'node:crypto';
 import { decodeQuotedPrintable, latin1 } from '../../parsers/charset.ts';
 import { KEPT_HEADERS, parseRaw, toMinimal } from '../../parsers/message.ts';
 import { MAX_MIME_DEPTH, MAX_MIME_PARTS } from '../../parsers/budget.ts';
+import {
+  chooseTextParts as choose,
+  type ChosenParts,
+  type MimeTree,
+} from '../../parsers/text-part-choice.ts';
 
 /** Members of the parser's prefix families that ESPs actually send (IMAP has no wildcard in HEADER.FIELDS). */
 const PREFIX_FAMILY_MEMBERS = [
@@ -37,7 +42,9 @@ const PREFIX_FAMILY_MEMBERS = [
  * HEADER.FIELDS, so the parser's prefix families (x-mailgun-*, x-campaign*, ...) are named one by one with
  * the members ESPs actually send. Subject is deliberately absent (never stored, never needed).
  */
-export const IMAP_HEADER_FIELDS: readonly string[] = Object.freeze([...new Set([...KEPT_HEADERS, ...PREFIX_FAMILY_MEMBERS])]);
+export const IMAP_HEADER_FIELDS: readonly string[] = Object.freeze([
+  ...new Set([...KEPT_HEADERS, ...PREFIX_FAMILY_MEMBERS]),
+]);
 
 /** The part of a BODYSTRUCTURE that imapflow returns (a narrow slice of MessageStructureObject). */
 export interface StructureNode {
@@ -62,57 +69,36 @@ export interface TextPart {
 /** At most this many inline text/plain parts per message are read (body + inline signature part is usual). */
 export const MAX_TEXT_PARTS = 4;
 
-export interface TextParts {
-  /** Inline text/plain parts in order (one per multipart/alternative). */
-  plain: TextPart[];
-  /** The first text/html part: the body when there is no plain part, else only for its signature marker. */
-  html: TextPart | null;
-}
+/** Inline text/plain parts in order and the first text/html part (see parsers/text-part-choice.ts). */
+export type TextParts = ChosenParts<TextPart>;
 
-/**
- * The text parts of the top-level message, chosen as parsers/message.ts chooses them from a whole message:
- * every inline text/plain part in order (some clients put the signature in its own inline part after an
- * attachment), one per multipart/alternative, and the first text/html part. Attachments and attached
- * messages (message/rfc822) are never entered. Bounded by MAX_MIME_DEPTH, MAX_MIME_PARTS and
- * MAX_TEXT_PARTS, so a hostile structure cannot make this walk long.
- */
-export function chooseTextParts(root: StructureNode | undefined): TextParts {
-  const none: TextParts = { plain: [], html: null };
-  if (!root) return none;
-  let visited = 0;
-  const walk = (node: StructureNode, depth: number, isRoot: boolean): TextParts => {
-    if (depth > MAX_MIME_DEPTH || ++visited > MAX_MIME_PARTS) return none;
-    const type = (node.type ?? '').toLowerCase();
-    if ((node.disposition ?? '').toLowerCase() === 'attachment') return none;
-    if (type.startsWith('multipart/')) {
-      const found: TextParts = { plain: [], html: null };
-      const alternative = type === 'multipart/alternative';
-      for (const child of node.childNodes ?? []) {
-        const r = walk(child, depth + 1, false);
-        if (alternative) {
-          if (found.plain.length === 0) found.plain = r.plain;
-          found.html ??= r.html;
-          if (found.plain.length > 0 && found.html) break;
-        } else {
-          found.plain.push(...r.plain.slice(0, MAX_TEXT_PARTS - found.plain.length));
-          found.html ??= r.html;
-        }
-      }
-      return found;
-    }
-    if (type !== 'text/plain' && type !== 'text/html') return none; // message/rfc822, images, files...
-    const part = node.part ?? (isRoot ? '1' : '');
-    if (!part) return none;
-    const tp: TextPart = {
+/** A BODYSTRUCTURE as the shared text-part choice reads it; a leaf without a part specifier is skipped. */
+const STRUCTURE: MimeTree<StructureNode, TextPart> = {
+  type: (node) => node.type ?? '',
+  isAttachment: (node) => (node.disposition ?? '').toLowerCase() === 'attachment',
+  children: (node) => node.childNodes ?? [],
+  leaf(node, html, root) {
+    const part = node.part ?? (root ? '1' : '');
+    if (!part) return null;
+    return {
       part,
-      html: type === 'text/html',
+      html,
       charset: node.parameters?.charset ?? null,
       encoding: (node.encoding ?? '7bit').toLowerCase(),
       size: node.size ?? 0,
     };
-    return tp.html ? { plain: [], html: tp } : { plain: [tp], html: null };
-  };
-  return walk(root, 0, true);
+  },
+  maxDepth: MAX_MIME_DEPTH,
+  maxParts: MAX_MIME_PARTS,
+  maxTextParts: MAX_TEXT_PARTS,
+};
+
+/**
+ * The text parts of the top-level message, chosen as parsers/message.ts chooses them from a whole message
+ * (the rule and its bounds: parsers/text-part-choice.ts).
+ */
+export function chooseTextParts(root: StructureNode | undefined): TextParts {
+  return root ? choose(root, STRUCTURE) : { plain: [], html: null };
 }
 
 /**
