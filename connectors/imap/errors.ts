@@ -47,10 +47,24 @@ interface ImapErrorLike {
 }
 
 /**
- * `oauth`: the login used an access token (XOAUTH2), so a rejected login means the token expired
- * (`auth-expired`, refresh and retry) rather than a wrong/changed password (`revoked`, reconnect needed).
+ * How the run logged in, which decides what a rejected login means:
+ * - `password`: a wrong or changed password (`revoked`: the person must reconnect), or `[EXPIRED]`;
+ * - `oauth-fresh`: a token refreshed moments ago was refused, so refreshing again cannot help (IMAP
+ *   switched off for the account, the grant lost its scope): `revoked`, reconnect needed;
+ * - `oauth-stored`: an access token stored by an older version, which has no refresh token to get a
+ *   new one: once it expires (about an hour) the connection needs a reconnect too.
  */
-export function imapError(err: unknown, oauth: boolean): ConnectorError {
+export type ImapLogin = 'password' | 'oauth-fresh' | 'oauth-stored';
+
+const REJECTED: Record<ImapLogin, string> = {
+  password: 'IMAP login rejected',
+  'oauth-fresh':
+    'IMAP server rejected a freshly refreshed OAuth token, reconnect needed (IMAP access or the mail scope may have been removed)',
+  'oauth-stored':
+    'IMAP server rejected the stored OAuth access token (it expires after about an hour and this connection has no refresh token); reconnect with sigmine connect imap --oauth google|microsoft',
+};
+
+export function imapError(err: unknown, login: ImapLogin): ConnectorError {
   if (err instanceof ConnectorError) return err;
   const e = (err ?? {}) as ImapErrorLike;
   const rc = (e.serverResponseCode ?? '').toUpperCase();
@@ -60,8 +74,8 @@ export function imapError(err: unknown, oauth: boolean): ConnectorError {
     rc === 'AUTHORIZATIONFAILED' ||
     rc === 'EXPIRED'
   ) {
-    const code = oauth || rc === 'EXPIRED' ? 'auth-expired' : 'revoked';
-    return new ConnectorError(code, `IMAP login rejected${rc ? ` (${rc})` : ''}`, { cause: err });
+    const code = login === 'password' && rc === 'EXPIRED' ? 'auth-expired' : 'revoked';
+    return new ConnectorError(code, `${REJECTED[login]}${rc ? ` (${rc})` : ''}`, { cause: err });
   }
   if (e.tlsFailed) return new ConnectorError('unavailable', 'IMAP TLS handshake failed', { cause: err });
   if (e.code === 'ETHROTTLE' || rc === 'LIMIT' || rc === 'INUSE') {

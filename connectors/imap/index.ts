@@ -1,7 +1,8 @@
 /**
  * IMAP connector (kind `imap`) on imapflow: read-only, headers plus the first bytes of one text part.
  *
- * Per run: LOGIN (password) or AUTHENTICATE XOAUTH2/OAUTHBEARER (access token); LIST to find INBOX and the
+ * Per run: LOGIN (password) or AUTHENTICATE XOAUTH2/OAUTHBEARER with an access token refreshed for this
+ * run from the stored refresh token (oauth.ts; Gmail and Exchange Online over IMAP); LIST to find INBOX and the
  * special-use \Sent folder (RFC 6154) plus any `config.mailboxes`; per mailbox EXAMINE
  * (`mailboxOpen(path, { readOnly: true })`, RFC 3501 6.3.2: nothing, not even \Recent or \Seen, changes),
  * `UID SEARCH UID last+1:*`, then per page of 100 UIDs:
@@ -35,7 +36,8 @@ import type {
 } from '../types.ts';
 import { ConnectorError } from '../types.ts';
 import { readCursor, snapshot, type ImapCursor } from './cursor.ts';
-import { imapError } from './errors.ts';
+import { imapError, type ImapLogin } from './errors.ts';
+import { imapAccessTokens, readImapOAuthSecret } from './oauth.ts';
 import {
   IMAP_HEADER_FIELDS,
   buildMinimal,
@@ -115,6 +117,11 @@ export function createImapConnector(
   if (!conn.secret) throw new ConnectorError('config', 'IMAP connection has no password or token');
   const secret = conn.secret;
   const oauth = settings.auth === 'xoauth2';
+  // xoauth2: a refresh-token grant (a fresh access token per run), or a bare access token stored by
+  // older versions, used until it is rejected.
+  const grant = oauth ? readImapOAuthSecret(secret) : null;
+  const tokens = grant ? imapAccessTokens(conn, grant, deps) : null;
+  const login: ImapLogin = !oauth ? 'password' : grant ? 'oauth-fresh' : 'oauth-stored';
   const stats: ConnectorStats = { apiCalls: 0, rateLimitWaits: 0 };
   let client: ImapClient | null = null;
 
@@ -123,7 +130,7 @@ export function createImapConnector(
     try {
       return await fn();
     } catch (err) {
-      throw imapError(err, oauth);
+      throw imapError(err, login);
     }
   };
 
@@ -137,11 +144,13 @@ export function createImapConnector(
         throw new ConnectorError('config', 'cannot read the IMAP CA file', { cause: err });
       }
     }
+    // A new access token for every login: one refresh per run, never a token left over from an earlier run.
+    const accessToken = tokens ? await tokens.get() : secret;
     const c = make({
       host: settings.host,
       port: settings.port,
       secure: settings.tls,
-      auth: oauth ? { user: settings.user, accessToken: secret } : { user: settings.user, pass: secret },
+      auth: oauth ? { user: settings.user, accessToken } : { user: settings.user, pass: secret },
       tls: { rejectUnauthorized: settings.rejectUnauthorized, ...(ca ? { ca } : {}) },
       logger: false,
       disableAutoIdle: true, // IDLE is useless for a batch read and would hold the connection
@@ -340,5 +349,6 @@ export function createImapConnector(
 export const factory: ConnectorFactory = {
   kinds: ['imap'],
   create: (conn, deps) => createImapConnector(conn, deps),
-  // IMAP passwords have no provider-side revoke: opt-out deletes the stored secret (src/connections/opt-out.ts).
+  // IMAP passwords have no provider-side revoke, and opt-out decides per kind: it deletes the stored secret
+  // (password or OAuth refresh token) and records it discarded (src/connections/opt-out.ts).
 };

@@ -4,8 +4,9 @@
  *   sigmine connect gmail|outlook|google-calendar|google-contacts|outlook-calendar|outlook-contacts
  *       --contributor EMAIL --account EMAIL --refresh-token-file FILE      (FILE "-" = stdin)
  *   sigmine connect gmail|outlook|... --contributor EMAIL [--account EMAIL] --oauth   (loopback + PKCE)
- *   sigmine connect imap --contributor EMAIL --host H --port P [--tls|--no-tls] --user U --password-file FILE
- *       [--mailbox PATH]... [--ca-file PEM] [--xoauth2] [--verify]
+ *   sigmine connect imap --contributor EMAIL --host H --port P [--tls|--no-tls] --user U
+ *       (--password-file FILE [--xoauth2] | --oauth google|microsoft | --refresh-token-file FILE --provider P)
+ *       [--mailbox PATH]... [--ca-file PEM] [--verify]
  *   sigmine connect mailbox --contributor EMAIL --path PATH
  *
  * Secrets are read from a file or stdin, never from arguments, stored encrypted (SIGMINE_SECRET_KEY), and
@@ -22,6 +23,12 @@ import { readSecretInput, secretKeyFrom } from '../secrets/index.ts';
 import { registerConnection, type Registered } from '../connections/register.ts';
 import type { NewConnection } from '../connections/repository.ts';
 import { createImapConnector } from '../../connectors/imap/index.ts';
+import {
+  IMAP_OAUTH_PROVIDERS,
+  encodeImapOAuthSecret,
+  tokenUrlFor,
+  type ImapOAuthProvider,
+} from '../../connectors/imap/oauth.ts';
 
 const GOOGLE_KINDS = ['gmail', 'google-calendar', 'google-contacts'] as const;
 const MS_KINDS = ['outlook', 'outlook-calendar', 'outlook-contacts'] as const;
@@ -129,11 +136,20 @@ export function register(program: Command): void {
     .option('--tls', 'implicit TLS (default for port 993)')
     .option('--no-tls', 'no implicit TLS (STARTTLS is still used when the server offers it)')
     .requiredOption('--user <user>', 'login name')
-    .requiredOption(
+    .option(
       '--password-file <file>',
       'file holding the password, or an access token with --xoauth2 ("-" = stdin)',
     )
-    .option('--xoauth2', 'the file holds an OAuth access token (XOAUTH2/OAUTHBEARER login)')
+    .option(
+      '--xoauth2',
+      'the password file holds an OAuth access token (expires in about an hour: prefer --oauth)',
+    )
+    .option(
+      '--oauth <provider>',
+      'google|microsoft: consent in a browser (127.0.0.1 redirect, PKCE) for the IMAP scope; stores a refresh token',
+    )
+    .option('--refresh-token-file <file>', 'file holding an IMAP-scoped OAuth refresh token ("-" = stdin)')
+    .option('--provider <provider>', 'google|microsoft: who issued the --refresh-token-file token')
     .option('--mailbox <path...>', 'extra folders to read besides INBOX and Sent')
     .option('--ca-file <file>', "PEM file of a private CA that signed the server's certificate")
     .option('--verify', 'log in once before saving, to catch a wrong host or password now')
@@ -145,8 +161,11 @@ export function register(program: Command): void {
         port: string;
         tls?: boolean;
         user: string;
-        passwordFile: string;
+        passwordFile?: string;
         xoauth2?: boolean;
+        oauth?: string;
+        refreshTokenFile?: string;
+        provider?: string;
         mailbox?: string[];
         caFile?: string;
         verify?: boolean;
@@ -156,18 +175,41 @@ export function register(program: Command): void {
         const port = Number(o.port);
         if (!Number.isInteger(port) || port < 1 || port > 65535)
           throw fail('--port must be a number 1-65535');
-        secretKeyFrom(config);
-        const secret = await readSecretInput(o.passwordFile);
+        const ways = [o.passwordFile, o.oauth, o.refreshTokenFile].filter((x) => x !== undefined);
+        if (ways.length !== 1)
+          throw fail(
+            'give exactly one of --password-file FILE, --oauth PROVIDER or --refresh-token-file FILE',
+          );
+        if ((o.provider !== undefined) !== (o.refreshTokenFile !== undefined))
+          throw fail('--provider goes with --refresh-token-file (and only with it)');
+        const provider = o.oauth ?? o.provider;
+        if (provider !== undefined && !IMAP_OAUTH_PROVIDERS.includes(provider as ImapOAuthProvider))
+          throw fail(`OAuth provider must be ${IMAP_OAUTH_PROVIDERS.join(' or ')}`);
+        secretKeyFrom(config); // fail before asking for consent, not after
+        let secret: string;
+        if (o.passwordFile !== undefined) secret = await readSecretInput(o.passwordFile);
+        else if (o.oauth !== undefined) {
+          const { connectImapOAuthCli } = await import('../../connectors/imap/oauth.ts');
+          const grant = await connectImapOAuthCli(config, o.oauth as ImapOAuthProvider, {
+            loginHint: o.user,
+          });
+          secret = encodeImapOAuthSecret(grant);
+        } else {
+          const p = provider as ImapOAuthProvider;
+          const refreshToken = await readSecretInput(o.refreshTokenFile!);
+          secret = encodeImapOAuthSecret({ provider: p, tokenUrl: tokenUrlFor(config, p), refreshToken });
+        }
         const settings: Record<string, unknown> = {
           host: o.host,
           port,
           tls: o.tls ?? port === 993,
           user: o.user,
-          auth: o.xoauth2 ? 'xoauth2' : 'password',
+          auth: o.xoauth2 || provider !== undefined ? 'xoauth2' : 'password',
+          ...(provider ? { oauthProvider: provider } : {}),
           ...(o.mailbox?.length ? { mailboxes: o.mailbox } : {}),
           ...(o.caFile ? { tlsCaFile: resolve(o.caFile) } : {}),
         };
-        if (o.verify) await verifyImap(config, o.user, settings, secret);
+        if (o.verify) secret = await verifyImap(config, o.user, settings, secret);
         await save(
           config,
           { contributorEmail: o.contributor, kind: 'imap', account: o.user, config: settings, secret },
@@ -194,16 +236,20 @@ export function register(program: Command): void {
     });
 }
 
-/** One login + LIST + EXAMINE of INBOX through the connector itself, reading no message. */
+/**
+ * One login + LIST through the connector itself, reading no message. Returns the secret to store: an
+ * OAuth refresh that rotated the refresh token (Microsoft) has spent the one it was given.
+ */
 async function verifyImap(
   config: Readonly<Config>,
   user: string,
   settings: Record<string, unknown>,
   secret: string,
-): Promise<void> {
+): Promise<string> {
+  let latest = secret;
   const c = createImapConnector(
     { id: 'verify', kind: 'imap', account: user, config: { ...settings, mailboxes: [] }, secret },
-    { config },
+    { config, onSecretRotated: async (s) => void (latest = s) },
   );
   try {
     // The first page needs a login and a LIST; stop before any message is fetched.
@@ -216,4 +262,5 @@ async function verifyImap(
   } finally {
     await c.close();
   }
+  return latest;
 }

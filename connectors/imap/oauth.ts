@@ -1,0 +1,252 @@
+/**
+ * OAuth for IMAP (XOAUTH2 to Gmail or Exchange Online), as a mail client does it: the connection stores a
+ * REFRESH token, and every run trades it for a fresh access token before AUTHENTICATE (access tokens live
+ * about an hour: Google 3599 s, Microsoft 60-90 min; provider-facts §1, §4).
+ *
+ * The stored secret is a small JSON envelope, encrypted like every secret:
+ *   {"type":"imap-oauth","v":1,"provider":"google"|"microsoft","tokenUrl":"...","refreshToken":"..."}
+ * `tokenUrl` is the endpoint that issued the grant (a refresh token is only good at its issuer), taken at
+ * connect time from SIGMINE_GOOGLE_OAUTH_URL, or SIGMINE_MS_LOGIN_URL + SIGMINE_MS_TENANT. A secret that is
+ * not such an envelope is an access token stored by older versions: used as is until it is rejected.
+ *
+ * No new OAuth client: Google goes through `googleOAuthClient` (google-auth-library) and its error
+ * classification, Microsoft through `MsTokenSource` / `exchangeCode` of connectors/outlook (token POST,
+ * AADSTS classification, rotation saved before use). Only the scope differs: the IMAP scopes are not
+ * Graph scopes (Microsoft) and not the Gmail API scopes (Google).
+ */
+import type { Config } from '../../src/config.ts';
+import { loopbackAuthorize, type LoopbackOptions } from '../../src/oauth/loopback.ts';
+import { classifyGoogleError, toConnectorError } from '../google/errors.ts';
+import {
+  consentUrl as googleConsentUrl,
+  exchangeCode as googleExchange,
+  googleOAuthClient,
+} from '../google/oauth.ts';
+import { consentUrl as msConsentUrl, exchangeCode as msExchange } from '../outlook/oauth.ts';
+import { MsTokenSource } from '../outlook/token-source.ts';
+import { ConnectorError, type ConnectionInfo, type ConnectorDeps } from '../types.ts';
+
+export type ImapOAuthProvider = 'google' | 'microsoft';
+export const IMAP_OAUTH_PROVIDERS: readonly ImapOAuthProvider[] = ['google', 'microsoft'];
+
+/**
+ * The one scope each provider's IMAP accepts (Gmail: https://developers.google.com/gmail/imap/xoauth2-protocol;
+ * Exchange Online: learn.microsoft.com .../how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth),
+ * plus `offline_access` for a Microsoft refresh token.
+ */
+export const IMAP_OAUTH_SCOPES: Record<ImapOAuthProvider, readonly string[]> = {
+  google: ['https://mail.google.com/'],
+  microsoft: ['https://outlook.office.com/IMAP.AccessAsUser.All', 'offline_access'],
+};
+
+export interface ImapOAuthGrant {
+  provider: ImapOAuthProvider;
+  tokenUrl: string;
+  refreshToken: string;
+}
+
+/** The envelope stored (encrypted) as the connection's secret. */
+export function encodeImapOAuthSecret(g: ImapOAuthGrant): string {
+  return JSON.stringify({ type: 'imap-oauth', v: 1, ...g });
+}
+
+/** The grant in a stored secret, or null when the secret is a bare access token (older connections). */
+export function readImapOAuthSecret(secret: string): ImapOAuthGrant | null {
+  if (!secret.startsWith('{')) return null; // access tokens never start with "{"
+  let o: Record<string, unknown> | null = null;
+  try {
+    o = JSON.parse(secret) as Record<string, unknown>;
+  } catch {
+    // fall through: malformed
+  }
+  if (
+    !o ||
+    o.type !== 'imap-oauth' ||
+    o.v !== 1 ||
+    !IMAP_OAUTH_PROVIDERS.includes(o.provider as ImapOAuthProvider) ||
+    typeof o.tokenUrl !== 'string' ||
+    typeof o.refreshToken !== 'string' ||
+    !o.refreshToken
+  )
+    throw new ConnectorError('config', 'stored IMAP OAuth grant is not readable; reconnect the mailbox');
+  return { provider: o.provider as ImapOAuthProvider, tokenUrl: o.tokenUrl, refreshToken: o.refreshToken };
+}
+
+const MS_TOKEN_PATH = /^(https?:\/\/.+)\/([^/]+)\/oauth2\/v2\.0\/token$/;
+
+/** Where grants of `provider` are issued and refreshed under the current configuration. */
+export function tokenUrlFor(
+  config: Pick<Config, 'google' | 'microsoft'>,
+  provider: ImapOAuthProvider,
+): string {
+  return provider === 'google'
+    ? `${config.google.oauthUrl}/token`
+    : `${config.microsoft.loginUrl}/${encodeURIComponent(config.microsoft.tenant)}/oauth2/v2.0/token`;
+}
+
+/** The configuration the shared Google/Microsoft OAuth code needs to reach `tokenUrl`. */
+function googleAt(config: Readonly<Config>, tokenUrl: string): Pick<Config, 'google'> {
+  if (!tokenUrl.endsWith('/token'))
+    throw new ConnectorError('config', 'stored Google token endpoint does not end in /token');
+  return { google: { ...config.google, oauthUrl: tokenUrl.slice(0, -'/token'.length) } };
+}
+
+function microsoftAt(config: Readonly<Config>, tokenUrl: string): Config['microsoft'] {
+  const m = MS_TOKEN_PATH.exec(tokenUrl);
+  if (!m) throw new ConnectorError('config', 'stored Microsoft token endpoint is not .../oauth2/v2.0/token');
+  return { ...config.microsoft, loginUrl: m[1]!, tenant: decodeURIComponent(m[2]!) };
+}
+
+/**
+ * connectors/outlook/oauth.ts sends the Graph scopes of an Outlook kind in its token POSTs; Exchange IMAP
+ * needs a token for another resource. This transport swaps the form's `scope` field and nothing else, so
+ * that code's request, error classification and rotation handling are reused as they are.
+ */
+function withScope(base: typeof fetch, scope: string): typeof fetch {
+  return (input, init) => {
+    const form = typeof init?.body === 'string' ? new URLSearchParams(init.body) : null;
+    if (!form?.has('scope'))
+      return Promise.reject(new ConnectorError('config', 'unexpected Microsoft token request shape'));
+    form.set('scope', scope);
+    return base(input, { ...init, body: form.toString() });
+  };
+}
+
+/** Something that hands out a valid access token for one grant. */
+export interface AccessTokens {
+  get(): Promise<string>;
+}
+
+/**
+ * One token source per connection object (as connectors/outlook/connection.ts does): after a Microsoft
+ * refresh the refresh token in `conn.secret` is spent, and only the source knows the new one.
+ */
+const sources = new WeakMap<ConnectionInfo, AccessTokens>();
+
+/**
+ * Access tokens for a stored grant. A rotated refresh token goes to `deps.onSecretRotated` as a whole new
+ * envelope before the access token is used. Failures are ConnectorErrors: `revoked` for invalid_grant
+ * (the harvest marks the connection needs-reconnect), `unavailable`/`rate-limited`/`config` otherwise.
+ */
+export function imapAccessTokens(
+  conn: ConnectionInfo,
+  grant: ImapOAuthGrant,
+  deps: ConnectorDeps,
+): AccessTokens {
+  const known = sources.get(conn);
+  if (known) return known;
+  let current = grant;
+  const rotated = async (refreshToken: string) => {
+    current = { ...current, refreshToken };
+    await deps.onSecretRotated?.(encodeImapOAuthSecret(current));
+  };
+  let source: AccessTokens;
+  if (grant.provider === 'microsoft') {
+    const ms = new MsTokenSource(
+      microsoftAt(deps.config, grant.tokenUrl),
+      'outlook', // only for the request shape: the scope is replaced below
+      grant.refreshToken,
+      rotated,
+      withScope(deps.fetch ?? fetch, IMAP_OAUTH_SCOPES.microsoft.join(' ')),
+    );
+    source = { get: () => ms.getAccessToken() };
+  } else {
+    const auth = googleOAuthClient(googleAt(deps.config, grant.tokenUrl));
+    auth.setCredentials({ refresh_token: grant.refreshToken });
+    let next: string | null = null;
+    // Google does not rotate today, but a refresh_token in a token response replaces the old one.
+    auth.on('tokens', (t) => {
+      if (t.refresh_token && t.refresh_token !== current.refreshToken) next = t.refresh_token;
+    });
+    source = {
+      async get() {
+        let token: string | null | undefined;
+        try {
+          ({ token } = await auth.getAccessToken());
+        } catch (err) {
+          throw toConnectorError(classifyGoogleError(err), err);
+        }
+        if (next) {
+          const rt = next;
+          next = null;
+          await rotated(rt);
+        }
+        if (!token) throw new ConnectorError('unavailable', 'Google returned no access token');
+        return token;
+      },
+    };
+  }
+  sources.set(conn, source);
+  return source;
+}
+
+/**
+ * `sigmine connect imap --oauth google|microsoft`: the loopback consent flow (PKCE) of the provider's own
+ * connector code, asking for the IMAP scope only; returns the grant to store (never printed).
+ */
+export async function connectImapOAuthCli(
+  config: Readonly<Config>,
+  provider: ImapOAuthProvider,
+  opts: Omit<LoopbackOptions, 'authUrl'> & { loginHint?: string; fetch?: typeof fetch } = {},
+): Promise<ImapOAuthGrant> {
+  const scope = IMAP_OAUTH_SCOPES[provider].join(' ');
+  const scoped = (url: string) => {
+    const u = new URL(url);
+    u.searchParams.set('scope', scope);
+    return u.toString();
+  };
+  const tokenUrl = tokenUrlFor(config, provider);
+  if (provider === 'google') {
+    if (!config.google.clientId) throw new ConnectorError('config', 'SIGMINE_GOOGLE_CLIENT_ID is not set');
+    const r = await loopbackAuthorize({
+      ...opts,
+      authUrl: (req) =>
+        scoped(
+          googleConsentUrl(config, {
+            kinds: [],
+            redirectUri: req.redirectUri,
+            state: req.state,
+            codeChallenge: req.pkce.challenge,
+            loginHint: opts.loginHint,
+          }),
+        ),
+    });
+    const grant = await googleExchange(config, {
+      code: r.code,
+      redirectUri: r.redirectUri,
+      codeVerifier: r.codeVerifier,
+      kinds: [],
+    });
+    if (grant.scopes.length > 0 && !grant.scopes.includes(IMAP_OAUTH_SCOPES.google[0]!))
+      throw new ConnectorError('bad-input', `scope not granted: ${IMAP_OAUTH_SCOPES.google[0]}`);
+    return { provider, tokenUrl, refreshToken: grant.refreshToken };
+  }
+  const ms = config.microsoft;
+  if (!ms.clientId) throw new ConnectorError('config', 'SIGMINE_MS_CLIENT_ID is not set');
+  const r = await loopbackAuthorize({
+    ...opts,
+    authUrl: (req) =>
+      scoped(
+        msConsentUrl(ms, {
+          kind: 'outlook',
+          redirectUri: req.redirectUri,
+          state: req.state,
+          codeChallenge: req.pkce.challenge,
+          loginHint: opts.loginHint,
+        }),
+      ),
+  });
+  const t = await msExchange(
+    ms,
+    { kind: 'outlook', code: r.code, redirectUri: r.redirectUri, codeVerifier: r.codeVerifier },
+    withScope(opts.fetch ?? fetch, scope),
+  );
+  if (!t.refreshToken)
+    throw new ConnectorError(
+      'bad-input',
+      'Microsoft returned no refresh token (was offline_access granted?)',
+    );
+  if (t.scope && !/IMAP\.AccessAsUser\.All/i.test(t.scope))
+    throw new ConnectorError('bad-input', 'scope not granted: IMAP.AccessAsUser.All');
+  return { provider, tokenUrl, refreshToken: t.refreshToken };
+}
