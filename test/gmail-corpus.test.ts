@@ -11,8 +11,8 @@ import { factory } from '../connectors/gmail/index.ts';
 import { parseRaw, toMinimal } from '../parsers/message.ts';
 import type { MinimalMessage } from '../parsers/types.ts';
 import { startGoogleServer, type GoogleServer } from './fakes/google-server.ts';
+import { CORPUS_DIR, corpusOrSkip } from './helpers/corpus.ts';
 
-const CORPUS = '/work/shared/corpus/dev';
 const squash = (h: Record<string, string>) =>
   JSON.stringify(Object.entries(h).map(([k, v]) => [k, v.replace(/\s+/g, ' ').trim()]));
 let g: GoogleServer;
@@ -21,15 +21,15 @@ beforeAll(async () => {
 });
 afterAll(() => g.close());
 
-describe('Gmail connector on the real corpus', () => {
+describe.skipIf(!corpusOrSkip('test/gmail-corpus.test.ts'))('Gmail connector on the real corpus', () => {
   it('hands over the same headers, tail and signature hint as the local parser for every corpus message', async () => {
     const account = 'corpus@acme.test';
     const { refreshToken } = g.addUser(account);
     const expected = new Map<string, MinimalMessage>();
-    for (const f of readdirSync(CORPUS)
+    for (const f of readdirSync(CORPUS_DIR)
       .filter((x) => x.endsWith('.eml'))
       .sort()) {
-      const bytes = readFileSync(join(CORPUS, f));
+      const bytes = readFileSync(join(CORPUS_DIR, f));
       let local: MinimalMessage;
       try {
         local = toMinimal(parseRaw(bytes), f);

@@ -1,5 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRaw } from '../parsers/message.ts';
 import { parseAddress } from '../parsers/sender-class.ts';
@@ -17,18 +16,19 @@ import {
 import { loadConfig } from '../src/config.ts';
 import { startGraphServer, type FakeMessage, type GraphServer } from './fakes/graph-server.ts';
 import { fetchTrusting, makeSelfSignedCertificate, type TestCertificate } from './fakes/tls.ts';
+import { sampleMail } from './helpers/corpus.ts';
 
-const CORPUS = '/work/shared/corpus/dev';
+const MAIL = sampleMail('test/outlook-mail.test.ts');
 const ACCOUNT = 'owner@contoso.example';
 
-/** Real corpus messages served as Graph messages (uniqueBody = the decoded text part). */
+/**
+ * Real corpus messages (or the fixtures, repeated to `n`) served as Graph messages (uniqueBody = the
+ * decoded text part).
+ */
 function corpusMessages(n: number): FakeMessage[] {
-  const files = readdirSync(CORPUS)
-    .filter((f) => f.endsWith('.eml'))
-    .sort()
-    .slice(0, n);
+  const files = Array.from({ length: n }, (_, i) => MAIL.files[i % MAIL.files.length]!);
   return files.map((f, i) => {
-    const parsed = parseRaw(new Uint8Array(readFileSync(join(CORPUS, f))));
+    const parsed = parseRaw(new Uint8Array(readFileSync(f)));
     const from = parseAddress(parsed.rawHeaders.get('from'));
     return {
       id: `AAMk-${i}`,
