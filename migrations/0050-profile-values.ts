@@ -6,10 +6,15 @@
 import { sql, SqliteAdapter, type Kysely } from 'kysely';
 import { candidatesOf, type ObservationRow } from '../src/store/merge.ts';
 import { saveCandidates } from '../src/store/values.ts';
+import { atomically } from '../src/db/migrate.ts';
 
 const PROFILES_PER_BATCH = 500;
 
 export async function up(db: Kysely<any>): Promise<void> {
+  await atomically(db, fill);
+}
+
+async function fill(db: Kysely<any>): Promise<void> {
   // On SQLite the rows live in the primary-key b-tree itself (no rowid table beside it): one b-tree to
   // write per value instead of two.
   const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;

@@ -1,4 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { migrateToLatest, migrator } from '../src/db/migrate.ts';
 import { DIALECTS, freshDatabase, postgresAvailable } from './helpers/databases.ts';
 
 for (const dialect of DIALECTS) {
@@ -19,3 +25,53 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+describe('upgrading a SQLite database made before migrations 0050 and 0051', () => {
+  it('keeps every observation and processed message, fills profile_values and rebuilds the tables without rowid', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sigmine-upgrade-'));
+    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: new Database(join(dir, 'old.db')) }) });
+    try {
+      const to0040 = await migrator(db).migrateTo('0040-harvest');
+      expect(to0040.error).toBeUndefined();
+      const at = '2026-05-01T00:00:00.000Z';
+      await db.insertInto('contributors').values([{ id: 'u1', email: 'a@m.example', created_at: at }, { id: 'u2', email: 'b@m.example', created_at: at }]).execute();
+      await db.insertInto('connections').values([
+        { id: 'k1', contributor_id: 'u1', kind: 'mailbox', account: 'a', created_at: at, updated_at: at },
+        { id: 'k2', contributor_id: 'u2', kind: 'mailbox', account: 'b', created_at: at, updated_at: at },
+      ]).execute();
+      await db.insertInto('profiles').values({ id: 'p1', email: 'jo@acme.example', domain: 'acme.example', first_seen: at, last_seen: at, created_at: at, updated_at: at }).execute();
+      const obs = (k: string, u: string, value: string, last: string) => ({
+        profile_id: 'p1', field: 'title', value_norm: value.toLowerCase(), raw: value, source: 'signature',
+        connection_id: k, contributor_id: u, first_observed: '2026-01-01T00:00:00.000Z', last_observed: last, stored_at: at,
+      });
+      await db.insertInto('observations').values([obs('k1', 'u1', 'CTO', '2026-03-01T00:00:00.000Z'), obs('k2', 'u2', 'CTO', '2026-04-01T00:00:00.000Z'), obs('k2', 'u2', 'Engineer', '2026-02-01T00:00:00.000Z')]).execute();
+      await db.insertInto('processed_messages').values([{ connection_id: 'k1', message_hash: 'h1', processed_at: at }, { connection_id: 'k2', message_hash: 'h2', processed_at: at }]).execute();
+
+      const latest = await migrateToLatest(db);
+      expect(latest.error).toBeUndefined();
+      expect(await db.selectFrom('observations').select(['connection_id', 'value_norm']).orderBy('connection_id').orderBy('value_norm').execute()).toEqual([
+        { connection_id: 'k1', value_norm: 'cto' },
+        { connection_id: 'k2', value_norm: 'cto' },
+        { connection_id: 'k2', value_norm: 'engineer' },
+      ]);
+      expect((await db.selectFrom('processed_messages').select('message_hash').orderBy('message_hash').execute()).map((r) => r.message_hash)).toEqual(['h1', 'h2']);
+      expect(await db.selectFrom('profile_values').select(['value_norm', 'contributors', 'first_observed', 'last_observed']).orderBy('value_norm').execute()).toEqual([
+        { value_norm: 'cto', contributors: 2, first_observed: '2026-01-01T00:00:00.000Z', last_observed: '2026-04-01T00:00:00.000Z' },
+        { value_norm: 'engineer', contributors: 1, first_observed: '2026-01-01T00:00:00.000Z', last_observed: '2026-02-01T00:00:00.000Z' },
+      ]);
+      const schema = await sql<{ name: string; sql: string }>`select name, sql from sqlite_master where name in ('observations', 'processed_messages', 'profile_values', 'observations_connection_idx') order by name`.execute(db);
+      expect(schema.rows.map((r) => [r.name, /without rowid$/i.test(r.sql)])).toEqual([
+        ['observations', true],
+        ['processed_messages', true],
+        ['profile_values', true],
+      ]);
+      // The foreign key to profiles survived the rebuild: deleting the profile deletes its observations.
+      await sql`pragma foreign_keys = on`.execute(db);
+      await db.deleteFrom('profiles').where('id', '=', 'p1').execute();
+      expect(await db.selectFrom('observations').selectAll().execute()).toEqual([]);
+    } finally {
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -5,7 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import { Migrator, SqliteAdapter, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 
 export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'migrations');
 
@@ -53,4 +53,14 @@ export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise
     if (!r.error || attempt >= 5 || !catalogRace(r.error)) return r;
     await new Promise((res) => setTimeout(res, 50 * attempt));
   }
+}
+
+/**
+ * Runs a migration's steps in one transaction on SQLite too. Kysely's migrator wraps each migration in a
+ * transaction only where it believes DDL is transactional (PostgreSQL); SQLite's DDL is, so a migration
+ * killed halfway (create, copy, drop, rename) leaves the database as it was instead of half rebuilt. On
+ * PostgreSQL `db` is already the migrator's transaction.
+ */
+export function atomically<T>(db: Kysely<any>, fn: (db: Kysely<any>) => Promise<T>): Promise<T> {
+  return db.getExecutor().adapter instanceof SqliteAdapter ? db.transaction().execute(fn) : fn(db);
 }
