@@ -50,6 +50,8 @@ export function googleOAuthClient(config: GoogleConfig, redirectUri?: string): O
 
 export interface ConsentOptions {
   kinds: readonly GoogleKind[];
+  /** Exactly these scopes instead of the kinds' (IMAP's scope; a kind's plus what names the account). */
+  scopes?: readonly string[];
   redirectUri: string;
   state: string;
   /** PKCE S256 challenge (CLI loopback flow; optional for the confidential web flow). */
@@ -64,7 +66,7 @@ export function consentUrl(config: GoogleConfig, o: ConsentOptions): string {
   p.set('client_id', config.google.clientId ?? '');
   p.set('redirect_uri', o.redirectUri);
   p.set('response_type', 'code');
-  p.set('scope', scopesFor(o.kinds).join(' '));
+  p.set('scope', (o.scopes ?? scopesFor(o.kinds)).join(' '));
   p.set('access_type', 'offline');
   p.set('prompt', 'consent');
   p.set('state', o.state);
@@ -78,6 +80,8 @@ export function consentUrl(config: GoogleConfig, o: ConsentOptions): string {
 
 export interface GoogleGrant {
   refreshToken: string;
+  /** The access token issued with it (about an hour), to ask Google who the account is; never stored. */
+  accessToken: string;
   /** Scopes Google actually granted (space-separated in the token response). */
   scopes: string[];
 }
@@ -105,6 +109,7 @@ export async function exchangeCode(
       : toConnectorError(f, err);
   }
   if (!tokens.refresh_token) throw new ConnectorError('bad-input', 'Google returned no refresh token');
+  if (!tokens.access_token) throw new ConnectorError('bad-input', 'Google returned no access token');
   const scopes = (tokens.scope ?? '').split(/[\s,]+/).filter(Boolean);
   if (scopes.includes(`${S}gmail.metadata`)) {
     throw new ConnectorError(
@@ -116,20 +121,21 @@ export async function exchangeCode(
   if (scopes.length > 0 && missing.length > 0) {
     throw new ConnectorError('bad-input', `scopes not granted: ${missing.join(' ')}`);
   }
-  return { refreshToken: tokens.refresh_token, scopes };
+  return { refreshToken: tokens.refresh_token, accessToken: tokens.access_token, scopes };
 }
 
 /** CLI flow: loopback redirect with PKCE, prints the URL, waits for the browser, exchanges the code. */
 export async function connectGoogleCli(
   config: GoogleConfig,
   kinds: readonly GoogleKind[],
-  opts: Omit<LoopbackOptions, 'authUrl'> & { loginHint?: string } = {},
+  opts: Omit<LoopbackOptions, 'authUrl'> & { loginHint?: string; scopes?: readonly string[] } = {},
 ): Promise<GoogleGrant> {
   const { code, redirectUri, codeVerifier } = await loopbackAuthorize({
     ...opts,
     authUrl: ({ redirectUri, state, pkce }) =>
       consentUrl(config, {
         kinds,
+        scopes: opts.scopes,
         redirectUri,
         state,
         codeChallenge: pkce.challenge,

@@ -10,20 +10,19 @@
  * not such an envelope is an access token stored by older versions: used as is until it is rejected.
  *
  * No new OAuth client: Google goes through `googleOAuthClient` (google-auth-library) and its error
- * classification, Microsoft through `MsTokenSource` / `exchangeCode` of connectors/outlook (token POST,
- * AADSTS classification, rotation saved before use). Only the scope differs: the IMAP scopes are not
- * Graph scopes (Microsoft) and not the Gmail API scopes (Google).
+ * classification, Microsoft through `cliConnect` / `refreshTokens` of connectors/outlook (token POST,
+ * AADSTS classification), both asked for the IMAP scopes through their `scopes` option: the IMAP scopes
+ * are not Graph scopes (Microsoft) and not the Gmail API scopes (Google).
+ *
+ * Opt-out (`revokeImapOAuth`): a Google grant is revoked at the endpoint that issued it, like the Gmail
+ * connector's; Microsoft has no client-side revoke for delegated refresh tokens (the caller records it
+ * discarded, as for Outlook).
  */
 import type { Config } from '../../src/config.ts';
-import { loopbackAuthorize, type LoopbackOptions } from '../../src/oauth/loopback.ts';
+import type { LoopbackOptions } from '../../src/oauth/loopback.ts';
 import { classifyGoogleError, toConnectorError } from '../google/errors.ts';
-import {
-  consentUrl as googleConsentUrl,
-  exchangeCode as googleExchange,
-  googleOAuthClient,
-} from '../google/oauth.ts';
-import { consentUrl as msConsentUrl, exchangeCode as msExchange } from '../outlook/oauth.ts';
-import { MsTokenSource } from '../outlook/token-source.ts';
+import { connectGoogleCli, googleOAuthClient, revokeGoogleToken } from '../google/oauth.ts';
+import { cliConnect, refreshTokens } from '../outlook/oauth.ts';
 import { ConnectorError, type ConnectionInfo, type ConnectorDeps } from '../types.ts';
 
 export type ImapOAuthProvider = 'google' | 'microsoft';
@@ -97,21 +96,6 @@ function microsoftAt(config: Readonly<Config>, tokenUrl: string): Config['micros
   return { ...config.microsoft, loginUrl: m[1]!, tenant: decodeURIComponent(m[2]!) };
 }
 
-/**
- * connectors/outlook/oauth.ts sends the Graph scopes of an Outlook kind in its token POSTs; Exchange IMAP
- * needs a token for another resource. This transport swaps the form's `scope` field and nothing else, so
- * that code's request, error classification and rotation handling are reused as they are.
- */
-function withScope(base: typeof fetch, scope: string): typeof fetch {
-  return (input, init) => {
-    const form = typeof init?.body === 'string' ? new URLSearchParams(init.body) : null;
-    if (!form?.has('scope'))
-      return Promise.reject(new ConnectorError('config', 'unexpected Microsoft token request shape'));
-    form.set('scope', scope);
-    return base(input, { ...init, body: form.toString() });
-  };
-}
-
 /** Something that hands out a valid access token for one grant. */
 export interface AccessTokens {
   get(): Promise<string>;
@@ -142,14 +126,20 @@ export function imapAccessTokens(
   };
   let source: AccessTokens;
   if (grant.provider === 'microsoft') {
-    const ms = new MsTokenSource(
-      microsoftAt(deps.config, grant.tokenUrl),
-      'outlook', // only for the request shape: the scope is replaced below
-      grant.refreshToken,
-      rotated,
-      withScope(deps.fetch ?? fetch, IMAP_OAUTH_SCOPES.microsoft.join(' ')),
-    );
-    source = { get: () => ms.getAccessToken() };
+    const ms = microsoftAt(deps.config, grant.tokenUrl);
+    // One login per run (connectors/imap/index.ts), so one refresh per get(): no access token to cache.
+    source = {
+      async get() {
+        const t = await refreshTokens(
+          ms,
+          { scopes: IMAP_OAUTH_SCOPES.microsoft, refreshToken: current.refreshToken },
+          deps.fetch ?? fetch,
+        );
+        // Microsoft rotates on every refresh: saved before the access token is used.
+        if (t.refreshToken && t.refreshToken !== current.refreshToken) await rotated(t.refreshToken);
+        return t.accessToken;
+      },
+    };
   } else {
     const auth = googleOAuthClient(googleAt(deps.config, grant.tokenUrl));
     auth.setCredentials({ refresh_token: grant.refreshToken });
@@ -189,58 +179,17 @@ export async function connectImapOAuthCli(
   provider: ImapOAuthProvider,
   opts: Omit<LoopbackOptions, 'authUrl'> & { loginHint?: string; fetch?: typeof fetch } = {},
 ): Promise<ImapOAuthGrant> {
-  const scope = IMAP_OAUTH_SCOPES[provider].join(' ');
-  const scoped = (url: string) => {
-    const u = new URL(url);
-    u.searchParams.set('scope', scope);
-    return u.toString();
-  };
+  const scopes = IMAP_OAUTH_SCOPES[provider];
   const tokenUrl = tokenUrlFor(config, provider);
   if (provider === 'google') {
     if (!config.google.clientId) throw new ConnectorError('config', 'SIGMINE_GOOGLE_CLIENT_ID is not set');
-    const r = await loopbackAuthorize({
-      ...opts,
-      authUrl: (req) =>
-        scoped(
-          googleConsentUrl(config, {
-            kinds: [],
-            redirectUri: req.redirectUri,
-            state: req.state,
-            codeChallenge: req.pkce.challenge,
-            loginHint: opts.loginHint,
-          }),
-        ),
-    });
-    const grant = await googleExchange(config, {
-      code: r.code,
-      redirectUri: r.redirectUri,
-      codeVerifier: r.codeVerifier,
-      kinds: [],
-    });
-    if (grant.scopes.length > 0 && !grant.scopes.includes(IMAP_OAUTH_SCOPES.google[0]!))
-      throw new ConnectorError('bad-input', `scope not granted: ${IMAP_OAUTH_SCOPES.google[0]}`);
+    const grant = await connectGoogleCli(config, [], { ...opts, scopes });
+    if (grant.scopes.length > 0 && !grant.scopes.includes(scopes[0]!))
+      throw new ConnectorError('bad-input', `scope not granted: ${scopes[0]}`);
     return { provider, tokenUrl, refreshToken: grant.refreshToken };
   }
-  const ms = config.microsoft;
-  if (!ms.clientId) throw new ConnectorError('config', 'SIGMINE_MS_CLIENT_ID is not set');
-  const r = await loopbackAuthorize({
-    ...opts,
-    authUrl: (req) =>
-      scoped(
-        msConsentUrl(ms, {
-          kind: 'outlook',
-          redirectUri: req.redirectUri,
-          state: req.state,
-          codeChallenge: req.pkce.challenge,
-          loginHint: opts.loginHint,
-        }),
-      ),
-  });
-  const t = await msExchange(
-    ms,
-    { kind: 'outlook', code: r.code, redirectUri: r.redirectUri, codeVerifier: r.codeVerifier },
-    withScope(opts.fetch ?? fetch, scope),
-  );
+  if (!config.microsoft.clientId) throw new ConnectorError('config', 'SIGMINE_MS_CLIENT_ID is not set');
+  const t = await cliConnect(config.microsoft, { scopes }, opts);
   if (!t.refreshToken)
     throw new ConnectorError(
       'bad-input',
@@ -249,4 +198,18 @@ export async function connectImapOAuthCli(
   if (t.scope && !/IMAP\.AccessAsUser\.All/i.test(t.scope))
     throw new ConnectorError('bad-input', 'scope not granted: IMAP.AccessAsUser.All');
   return { provider, tokenUrl, refreshToken: t.refreshToken };
+}
+
+/**
+ * Opt-out of an IMAP connection using OAuth (`auth: "xoauth2"`): a Google grant is revoked at the Google
+ * endpoint that issued it (`POST .../revoke`, as for the Gmail connector; revoking the refresh token ends
+ * its access tokens too). A bare access token stored by older versions is revoked at the configured
+ * Google endpoint. Microsoft grants have no client-side revoke: nothing to call.
+ */
+export async function revokeImapOAuth(conn: ConnectionInfo, deps: ConnectorDeps): Promise<void> {
+  if (!conn.secret) return;
+  const grant = readImapOAuthSecret(conn.secret);
+  if (grant?.provider === 'microsoft') return;
+  if (grant) await revokeGoogleToken(googleAt(deps.config, grant.tokenUrl), grant.refreshToken);
+  else if (conn.config['oauthProvider'] === 'google') await revokeGoogleToken(deps.config, conn.secret);
 }

@@ -24,6 +24,21 @@ export const MS_SCOPES = {
 
 export type MsKind = keyof typeof MS_SCOPES;
 
+/**
+ * What a consent or token request asks for: an Outlook source's scopes (`kind`), or an explicit list
+ * (`scopes`, which wins), e.g. Exchange IMAP's scope, or a source's scopes plus `User.Read` at connect time.
+ */
+export type MsScopeChoice =
+  | { kind: MsKind; scopes?: readonly string[] }
+  | { kind?: undefined; scopes: readonly string[] };
+
+/** The space-separated `scope` parameter (commas only work for personal accounts, provider-facts §0.9). */
+function scopeParam(p: MsScopeChoice): string {
+  const list = p.scopes ?? (p.kind ? MS_SCOPES[p.kind] : []);
+  if (list.length === 0) throw new ConnectorError('config', 'no Microsoft scope to ask for');
+  return list.join(' ');
+}
+
 export interface MsTokens {
   accessToken: string;
   /** Microsoft issues a new refresh token on every grant: persist it, the old one may stop working. */
@@ -48,14 +63,14 @@ function requireClient(ms: MsConfig): string {
 /** Consent page URL for the web redirect flow (authorization code, PKCE recommended even for web apps). */
 export function consentUrl(
   ms: MsConfig,
-  p: { kind: MsKind; redirectUri: string; state: string; codeChallenge?: string; loginHint?: string },
+  p: MsScopeChoice & { redirectUri: string; state: string; codeChallenge?: string; loginHint?: string },
 ): string {
   const q = new URLSearchParams({
     client_id: requireClient(ms),
     response_type: 'code',
     redirect_uri: p.redirectUri,
     response_mode: 'query',
-    scope: MS_SCOPES[p.kind].join(' '),
+    scope: scopeParam(p),
     state: p.state,
   });
   if (p.codeChallenge) {
@@ -69,7 +84,7 @@ export function consentUrl(
 /** Exchanges an authorization code (web or loopback flow) for tokens. */
 export async function exchangeCode(
   ms: MsConfig,
-  p: { kind: MsKind; code: string; redirectUri: string; codeVerifier?: string },
+  p: MsScopeChoice & { code: string; redirectUri: string; codeVerifier?: string },
   fetchImpl: Fetch = fetch,
 ): Promise<MsTokens> {
   const form = new URLSearchParams({
@@ -77,7 +92,7 @@ export async function exchangeCode(
     grant_type: 'authorization_code',
     code: p.code,
     redirect_uri: p.redirectUri,
-    scope: MS_SCOPES[p.kind].join(' '),
+    scope: scopeParam(p),
   });
   if (p.codeVerifier) form.set('code_verifier', p.codeVerifier);
   return tokenPost(ms, form, fetchImpl);
@@ -86,15 +101,14 @@ export async function exchangeCode(
 /** Trades a refresh token for an access token and the NEXT refresh token. */
 export async function refreshTokens(
   ms: MsConfig,
-  p: { kind: MsKind; refreshToken: string },
+  p: MsScopeChoice & { refreshToken: string },
   fetchImpl: Fetch = fetch,
 ): Promise<MsTokens> {
   const form = new URLSearchParams({
     client_id: requireClient(ms),
     grant_type: 'refresh_token',
     refresh_token: p.refreshToken,
-    // Space-separated: commas only work for personal accounts (provider-facts §0.9).
-    scope: MS_SCOPES[p.kind].join(' '),
+    scope: scopeParam(p),
   });
   return tokenPost(ms, form, fetchImpl);
 }
@@ -148,19 +162,20 @@ export async function completeWebConsent(
 }
 
 /**
- * CLI connect: loopback redirect + PKCE, then the code exchange. Returns the tokens; the caller stores
- * the refresh token encrypted and never prints it.
+ * CLI connect: loopback redirect + PKCE, then the code exchange, for an Outlook source (`kind`) or an
+ * explicit scope list. Returns the tokens; the caller stores the refresh token encrypted and never prints it.
  */
 export async function cliConnect(
   ms: MsConfig,
-  kind: MsKind,
+  what: MsKind | MsScopeChoice,
   opts: Omit<LoopbackOptions, 'authUrl'> & { loginHint?: string; fetch?: Fetch } = {},
 ): Promise<MsTokens> {
+  const scopes: MsScopeChoice = typeof what === 'string' ? { kind: what } : what;
   const r = await loopbackAuthorize({
     ...opts,
     authUrl: (req) =>
       consentUrl(ms, {
-        kind,
+        ...scopes,
         redirectUri: req.redirectUri,
         state: req.state,
         codeChallenge: req.pkce.challenge,
@@ -169,7 +184,7 @@ export async function cliConnect(
   });
   return exchangeCode(
     ms,
-    { kind, code: r.code, redirectUri: r.redirectUri, codeVerifier: r.codeVerifier },
+    { ...scopes, code: r.code, redirectUri: r.redirectUri, codeVerifier: r.codeVerifier },
     opts.fetch,
   );
 }
