@@ -49,8 +49,11 @@ interface Found {
   html?: Part;
 }
 
-/** Inline text/plain parts joined at most (body, patch, signature part...): real mail has 1-3. */
-const MAX_TEXT_PARTS = 8;
+/**
+ * Inline text/plain parts joined at most (body, patch, signature part...): real mail has 1-3, Apple Mail
+ * with inline images more. Gmail and IMAP choose parts with the same bound, so every source gives the same text.
+ */
+export const MAX_TEXT_PARTS = 8;
 
 interface ContentType {
   type: string;

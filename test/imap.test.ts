@@ -11,6 +11,7 @@ import { startDovecot, type DovecotServer } from './helpers/dovecot.ts';
 import { createImapConnector } from '../connectors/imap/index.ts';
 import { connectorFactory } from '../connectors/registry.ts';
 import { extractMinimal, extractRaw } from '../parsers/extract.ts';
+import { parseRaw, toMinimal } from '../parsers/message.ts';
 import { loadConfig } from '../src/config.ts';
 import type { ConnectionInfo, Connector, ConnectorEvent, Cursor, Page } from '../connectors/types.ts';
 import type { ImapMinimalMessage } from '../connectors/imap/message.ts';
@@ -42,6 +43,35 @@ const quoted = Array.from(
   { length: 600 },
   (_, i) => `> earlier thread line ${i} with SECRET-HISTORY words to pad it out`,
 ).join('\r\n');
+/** Apple Mail style: inline images split the text into several text/plain parts; the signature is the 6th. */
+const inlinePieces = (() => {
+  const part = (text: string) => ['--b', 'Content-Type: text/plain; charset=utf-8', 'Content-Disposition: inline', '', text, ''];
+  const image = ['--b', 'Content-Type: image/png; name=p.png', 'Content-Disposition: inline; filename=p.png', 'Content-Transfer-Encoding: base64', '', 'iVBORw0KGgo=', ''];
+  return [
+    'From: Ines Amaral <ines.amaral@tejo-ceramics.example>',
+    `To: ${USER}`,
+    'Subject: samples',
+    'Message-ID: <inline-pieces@tejo-ceramics.example>',
+    'Date: Wed, 04 Nov 2026 09:00:00 +0000',
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary=b',
+    '',
+    ...part('Here are the glazes we discussed:'),
+    ...image,
+    ...part('Blue first,'),
+    ...image,
+    ...part('then green,'),
+    ...image,
+    ...part('then the matte white.'),
+    ...image,
+    ...part('Prices follow next week.'),
+    ...image,
+    ...part('Ines Amaral\nExport Manager | Tejo Ceramics Lda\n+351 21 000 0421'),
+    '--b--',
+    '',
+  ].join('\r\n');
+})();
+
 const handMade = {
   longReply: [
     'From: "Dana Whitfield" <dana.whitfield@northwind.example>',
@@ -216,7 +246,7 @@ let first: Run;
 
 beforeAll(async () => {
   server = await startDovecot({ [USER]: PASS });
-  const inbox = [handMade.longReply, handMade.latin1Qp, handMade.htmlBase64, ...corpusRaw];
+  const inbox = [handMade.longReply, handMade.latin1Qp, handMade.htmlBase64, ...corpusRaw, inlinePieces];
   await server.append(
     USER,
     PASS,
@@ -238,7 +268,7 @@ describe('IMAP harvest from a real Dovecot', () => {
     const after = await allFlags();
     expect(after).toEqual(before);
     expect(Object.values(before).some((f) => !f.includes('\\Seen'))).toBe(true); // unseen messages stayed unseen
-    const expected = 3 + corpusRaw.length + 1;
+    const expected = 3 + corpusRaw.length + 1 + 1; // + Sent + the inline-pieces message
     expect(first.messages).toHaveLength(expected);
     for (const p of first.pages) expect(p.messages.length).toBeLessThanOrEqual(100);
     expect(first.pages[first.pages.length - 1]!.done).toBe(true);
@@ -278,6 +308,12 @@ describe('IMAP harvest from a real Dovecot', () => {
     expect(m.headers.from).toBe('"Dana Whitfield" <dana.whitfield@northwind.example>');
     expect(m.headers.subject).toBeUndefined();
     expect(m.date).toBe('2026-11-03T10:15:00.000Z');
+  });
+
+  it('reads a signature in the sixth inline text part, as the parser does from the file', () => {
+    const m = first.messages.find((x) => x.headers['message-id'] === '<inline-pieces@tejo-ceramics.example>')!;
+    expect(m.tail).toContain('Export Manager | Tejo Ceramics Lda');
+    expect(m.tail).toBe(toMinimal(parseRaw(Buffer.from(inlinePieces)), 'x').tail);
   });
 
   it('decodes quoted-printable Latin-1 with Windows-1252 punctuation and RFC 2047 names, never touching the attachment', () => {

@@ -11,7 +11,7 @@ import { decodeText } from '../../parsers/charset.ts';
 import { htmlSignatureHint, htmlToText } from '../../parsers/html-to-text.ts';
 import { newestPart } from '../../parsers/newest-part.ts';
 import { capLines, MAX_TEXT_CHARS } from '../../parsers/budget.ts';
-import { delimiterHint, isoDate, selectHeaders, tailOf } from '../../parsers/message.ts';
+import { delimiterHint, isoDate, MAX_TEXT_PARTS, selectHeaders, tailOf } from '../../parsers/message.ts';
 import { chooseTextParts, type MimeTree } from '../../parsers/text-part-choice.ts';
 
 /** Header values longer than this are cut before decoding (no legitimate address list needs more). */
@@ -52,7 +52,7 @@ const GMAIL_PARTS: MimeTree<Part, Part> = {
   leaf: (p) => p,
   maxDepth: MAX_DEPTH,
   maxParts: MAX_PARTS,
-  maxTextParts: 8,
+  maxTextParts: MAX_TEXT_PARTS,
 };
 
 /** Decoded text of one part (base64url, padded or not; `Buffer` accepts both), in its own charset. */

@@ -5,7 +5,7 @@
 import type { MinimalMessage } from '../../parsers/types.ts';
 import { randomBytes } from 'node:crypto';
 import { decodeQuotedPrintable, latin1 } from '../../parsers/charset.ts';
-import { KEPT_HEADERS, parseRaw, toMinimal } from '../../parsers/message.ts';
+import { KEPT_HEADERS, MAX_TEXT_PARTS, parseRaw, toMinimal } from '../../parsers/message.ts';
 import { MAX_MIME_DEPTH, MAX_MIME_PARTS } from '../../parsers/budget.ts';
 import {
   chooseTextParts as choose,
@@ -66,8 +66,6 @@ export interface TextPart {
   size: number;
 }
 
-/** At most this many inline text/plain parts per message are read (body + inline signature part is usual). */
-export const MAX_TEXT_PARTS = 4;
 
 /** Inline text/plain parts in order and the first text/html part (see parsers/text-part-choice.ts). */
 export type TextParts = ChosenParts<TextPart>;
@@ -90,6 +88,7 @@ const STRUCTURE: MimeTree<StructureNode, TextPart> = {
   },
   maxDepth: MAX_MIME_DEPTH,
   maxParts: MAX_MIME_PARTS,
+  // The parser's bound, so a message gives the same text over IMAP as from its file.
   maxTextParts: MAX_TEXT_PARTS,
 };
 
