@@ -25,8 +25,9 @@ import {
 } from './lines.ts';
 import { defaultRegion, findPhoneSpans, labelType, phonesOfLine } from './phones.ts';
 import { IMAGE_RE, LINK_TARGET_RE, urlsOfBlock } from './urls.ts';
+import { looksLikeDepartment, startsWithUnitWord } from './department.ts';
 
-const CELL_SPLIT = /\s{2,}I\s|\s{3,}|\t+|\s\|\s|\s•\s|\s\+\s/;
+const CELL_SPLIT = /\s{2,}I\s|\s{3,}|\t+|\s\|\s|\s[•·]\s|\s\+\s/;
 const LABEL_ONLY_RE =
   /^(?:e-?mail|email&msm|mail|web|website|w|url|homepage|home page|internet|tel|phone|fax|mobile|cell|m|t|f|p|v|e|ph|personal weblog|cv\/resume|aol-im|aol im|icq#?)\s?[:•]?$/i;
 /** A trailing label left once the value after it is removed: "Email&MSM:", "Web:". */
@@ -35,6 +36,25 @@ const CREDENTIAL_RE =
   /,?\s(?:Ph\.?\s?D\.?|PhD|MBA|CFA|CPA|P\.?E\.?|Esq\.?|M\.?D\.?|MSc|M\.Sc\.|Dipl\.-Ing\.|Jr\.|Sr\.|III|II)(?=$|[\s,])/g;
 const DEPT_RE =
   /\b(?:department|dept\.?|division|school of|faculty of|research group|team|desk|support|laboratory of|lab of)\b/i;
+
+/** A unit of the organisation: the legacy keywords, or the multilingual vocabulary of department.ts. */
+function isDepartment(s: string): boolean {
+  return DEPT_RE.test(s) || looksLikeDepartment(s);
+}
+
+/** "光商事株式会社 営業部": a CJK company name followed by its unit on the same cell. */
+const CJK_ORG_UNIT_RE =
+  /^(\S{1,30}(?:株式会社|有限会社|合同会社)|(?:株式会社|有限会社|合同会社)\S{1,30})\s(\S{1,20})$/u;
+
+/**
+ * A street written as name then number, above a postcode line: "Am Wolfsmantel 33", "Kaai 12",
+ * "Mannerheimintie 10 A", "Mariahilfer Straße 88/3/12", "Nørregade 14, 2. sal".
+ */
+const STREET_LINE_RE =
+  /^\p{Lu}[\p{L}.'-]{1,30}(?: [\p{L}.'-]{1,30}){0,3} \d{1,4}(?:[a-z]| [A-Z]|\/\d{1,4}){0,3}(?:, [\p{L}\d. ]{1,20})?$/u;
+
+/** Sales regions written after a title ("Regional Sales Manager, APAC") are neither company nor unit. */
+const REGION_RE = /^(?:APAC|APJ|EMEA|MEA|LATAM|AMER|NA|NAM|NORAM|EU|UK|US|USA|CEE|DACH|ANZ|SEA|GCC)$/;
 
 interface Cell {
   row: number;
@@ -53,6 +73,9 @@ function cleanLine(line: string): string {
 function stripName(s: string): string {
   let t = s.trim();
   t = t.replace(/^(?:rgds|regards|thanks|cheers|best|br)[,.]\s?/i, '');
+  t = t.replace(/^(?:i\.\s?A\.|i\.\s?V\.|ppa\.)\s+/, '');
+  // British style writes honorifics without the dot: "Dr Emma Hughes".
+  t = t.replace(/^(?:Dr|Prof|Mr|Mrs|Ms|Mx)\s+(?=\p{Lu})/u, '');
   t = t
     .replace(
       /^(?:Dr\.|Prof\.|Dipl\.-Ing\.|Mr\.|Ms\.|Mrs\.|Arch\.|Ing\.|Avv\.|Dott\.|Dott\.ssa|Geom\.|Mag\.|Lic\.|Sr\.|Sra\.|Me)\s+/g,
@@ -205,7 +228,7 @@ export function extractFields(lines: string[], from: Address): Contact {
           const s = seg.replace(/\s?\([^)]{0,60}\)\s?$/, '').trim();
           if (!s) continue;
           if (!c.title && hasTitleWord(s) && wordCount(s) <= 6) c.title = s;
-          else if (!c.department && DEPT_RE.test(s)) c.department = s;
+          else if (!c.department && isDepartment(s)) c.department = s;
           else if (
             !c.company &&
             (isCompanyCell(s, labels) ||
@@ -224,7 +247,16 @@ export function extractFields(lines: string[], from: Address): Contact {
     (t) => looksLikeAddress(t.text) && wordCount(t.text) <= 10 && !hasTitleWord(t.text),
   );
   for (let i = 1; i < texts.length - 1; i++) {
-    if (!isAddr[i] && isAddr[i - 1] && isAddr[i + 1] && wordCount(texts[i]!.text) <= 4 && !used.has(i))
+    const t = texts[i]!.text;
+    if (
+      !isAddr[i] &&
+      isAddr[i - 1] &&
+      isAddr[i + 1] &&
+      wordCount(t) <= 4 &&
+      !used.has(i) &&
+      !hasTitleWord(t) &&
+      !isDepartment(t)
+    )
       isAddr[i] = true;
   }
   for (let i = 0; i < texts.length; i++) {
@@ -252,7 +284,8 @@ export function extractFields(lines: string[], from: Address): Contact {
     if (
       !isAddr[i] &&
       isAddr[i + 1] &&
-      /^[A-ZÄÖÜ][\p{L}.'-]{1,30}(?: [\p{L}.'-]{1,30}){0,3} \d{1,4}[a-z]?$/u.test(texts[i]!.text) &&
+      STREET_LINE_RE.test(texts[i]!.text) &&
+      !hasTitleWord(texts[i]!.text) &&
       !used.has(i)
     )
       isAddr[i] = true;
@@ -285,6 +318,7 @@ export function extractFields(lines: string[], from: Address): Contact {
   // the sender's domain name beats a unit-like name ("... Services", "... Center"), which becomes the
   // department when both are present.
   const orgCands: { i: number; text: string; strong: boolean; legal?: boolean }[] = [];
+  let headUnit: string | undefined;
   for (let i = 0; i < texts.length; i++) {
     if (used.has(i) || isAddr[i]) continue;
     const t = texts[i]!.text;
@@ -292,14 +326,32 @@ export function extractFields(lines: string[], from: Address): Contact {
     const comma = t.lastIndexOf(', ');
     const tail = comma > 0 ? t.slice(comma + 2) : '';
     const headPart = comma > 0 ? t.slice(0, comma) : t;
-    if (!c.title && hasTitleWord(t) && !hasStrongCompanyWord(headPart) && !/^[a-z]/.test(t)) {
-      if (tail && (hasStrongCompanyWord(tail) || matchesDomain(tail, labels) || /^[A-Z]{2,5}$/.test(tail))) {
+    if (
+      !c.title &&
+      hasTitleWord(t) &&
+      !hasStrongCompanyWord(headPart) &&
+      !/^[a-z]/.test(t) &&
+      !startsWithUnitWord(t)
+    ) {
+      if (
+        tail &&
+        (hasStrongCompanyWord(tail) ||
+          matchesDomain(tail, labels) ||
+          (/^[A-Z]{2,5}$/.test(tail) && !REGION_RE.test(tail)))
+      ) {
         c.title = headPart;
         orgCands.push({ i, text: tail.replace(/\s?\([^)]{0,60}\)$/, ''), strong: true, legal: true });
+      } else if (tail && !hasTitleWord(tail) && isDepartment(tail) && !headPart.includes(', ')) {
+        // "Senior Account Manager, Corporate Banking", "Conseillère principale, Service des communications"
+        c.title = headPart;
+        if (!c.department) c.department = tail;
       } else if (/\s[-–]\s/.test(t)) {
         const segs = t.split(/\s[-–]\s/);
         const withTitle = segs.filter((x) => hasTitleWord(x));
         if (withTitle.length === 1) c.title = withTitle[0]!.trim();
+        // "Gerente de Vendas – Departamento Comercial", "Technical Lead - Cloud Platform Team"
+        const other = segs.length === 2 ? segs.find((x) => !hasTitleWord(x))?.trim() : undefined;
+        if (withTitle.length === 1 && other && !c.department && isDepartment(other)) c.department = other;
       } else if (/^(.{3,60}?) (?:at|@) ([A-Z][\p{L}&.' -]{1,50})$/u.test(t)) {
         // "Software Engineer at Northwind Traders"
         const m = /^(.{3,60}?) (?:at|@) ([A-Z][\p{L}&.' -]{1,50})$/u.exec(t)!;
@@ -311,7 +363,7 @@ export function extractFields(lines: string[], from: Address): Contact {
     }
     const dashHead = t.split(/\s[-–]\s/)[0] ?? t;
     if (
-      DEPT_RE.test(t) &&
+      isDepartment(t) &&
       wordCount(t) <= 6 &&
       !hasStrongCompanyWord(t) &&
       !(dashHead !== t && isCompanyCell(dashHead, labels))
@@ -322,8 +374,13 @@ export function extractFields(lines: string[], from: Address): Contact {
     }
     // "R&D, VoiceAge Corporation": the segment naming the organisation.
     const segs = t.split(/,\s(?!(?:Inc|Ltd|LLC|LLP|Corp)\b)/);
-    const unitHead = segs.length > 1 && (!/[a-z]/.test(segs[0]!) || hasTitleWord(segs[0]!));
+    const unitHead =
+      segs.length > 1 && (!/[a-z]/.test(segs[0]!) || hasTitleWord(segs[0]!) || isDepartment(segs[0]!));
     const orgSeg = unitHead ? segs.find((x) => hasStrongCompanyWord(x)) : undefined;
+    // "Global Marketing Dept., Hoshizora Inc.": the unit before the organisation.
+    // A unit line of its own further down wins over this one.
+    if (orgSeg && segs.length === 2 && segs[0] !== orgSeg && isDepartment(segs[0]!))
+      headUnit ??= segs[0]!.trim();
     const cand = orgSeg ?? t;
     const first = cand.split(/\s[-–]\s/)[0] ?? cand;
     if (/^[a-z]/.test(first) && !matchesDomain(first, labels)) continue;
@@ -336,12 +393,17 @@ export function extractFields(lines: string[], from: Address): Contact {
       });
     }
   }
+  if (!c.department && headUnit) c.department = headUnit;
   const chosen = orgCands.find((o) => o.legal) ?? orgCands.find((o) => o.strong) ?? orgCands[0];
   if (chosen) {
     const t = chosen.text;
     const dash = t.split(/\s[-–]\s/);
     const countryTail = t.split(/\s?,\s/);
-    if (dash.length === 2) {
+    const cjk = CJK_ORG_UNIT_RE.exec(t);
+    if (cjk && looksLikeDepartment(cjk[2]!)) {
+      c.company = cjk[1]!;
+      if (!c.department) c.department = cjk[2]!;
+    } else if (dash.length === 2) {
       c.company = dash[0]!.trim();
       const dep = dash[1]!.trim();
       if (!c.department && wordCount(dep) <= 3 && !/\./.test(dep)) c.department = dep;
@@ -365,7 +427,18 @@ export function extractFields(lines: string[], from: Address): Contact {
     }
   }
 
-  const addr = texts.filter((_, i) => isAddr[i]).map((t) => t.text.replace(/,\s*$/, ''));
+  const addr = texts
+    .filter((_, i) => isAddr[i])
+    .map((t) => {
+      // "1400 Smith, 38th Floor, Legal": a unit named at the end of an address line is the department.
+      const segs = t.text.replace(/,\s*$/, '').split(/,\s/);
+      const last = segs[segs.length - 1]!;
+      if (segs.length >= 2 && looksLikeDepartment(last) && !looksLikeAddress(last)) {
+        if (!c.department) c.department = last;
+        return segs.slice(0, -1).join(', ');
+      }
+      return segs.join(', ');
+    });
   if (addr.length > 0 && !c.address) c.address = addr.join(', ');
   return c;
 }

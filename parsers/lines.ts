@@ -101,12 +101,14 @@ export function wordCount(s: string): number {
 
 /** Valedictions ("Thanks,", "Best regards", "Mit freundlichen Grüßen") in several languages. */
 const VALEDICTION_RE =
-  /^[\s>*_-]*(?:thanks?(?: you)?(?: (?:a lot|again|much|in advance|all|for [a-z ]{1,40}))?|thx|many thanks|(?:best|kind|warm|warmest|with best|with kind|many|my)? ?(?:regards|wishes)|rgds|br|cheers|cordially|sincerely(?: yours)?|yours(?: (?:sincerely|truly|faithfully))?|best|all the best|take care|ciao|hth|hope this helps|greetings|respectfully|mfg|mit freundlichen gr(?:ü|ue)(?:ß|ss)en|viele gr(?:ü|ue)(?:ß|ss)e|beste gr(?:ü|ue)(?:ß|ss)e|gr(?:ü|ue)(?:ß|ss)e|gruss|gruß|lg|cordialement|bien (?:à vous|cordialement)|salutations|saludos(?: cordiales)?|un saludo|atentamente|cordiali saluti|saluti|distinti saluti|met vriendelijke groet(?:en)?|groeten|atenciosamente|abraços|obrigad[oa]|merci|danke|gracias|grazie|tack|vänliga hälsningar|mvh|med vänlig hälsning|thanks and regards|thanks & regards|regards and thanks)\b[\s,.!:;-]*(?:[a-z]{0,3})?[\s,.!]*$/i;
+  /^[\s>*_-]*(?:thanks?(?: you)?(?: (?:a lot|again|much|in advance|all|for [a-z ]{1,40}))?|thx|many thanks|(?:best|kind|warm|warmest|with best|with kind|many|my)? ?(?:regards|wishes)|rgds|br|cheers|cordially|sincerely(?: yours)?|yours(?: (?:sincerely|truly|faithfully))?|best|all the best|take care|ciao|hth|hope this helps|greetings|respectfully|mfg|mit freundlichen gr(?:ü|ue)(?:ß|ss)en|viele gr(?:ü|ue)(?:ß|ss)e|beste gr(?:ü|ue)(?:ß|ss)e|gr(?:ü|ue)(?:ß|ss)e|gruss|gruß|lg|cordialement|bien (?:à vous|cordialement)|salutations|saludos(?: cordiales)?|un saludo|atentamente|cordiali saluti|saluti|distinti saluti|met vriendelijke groet(?:en)?|groeten|atenciosamente|abraços|obrigad[oa]|merci|danke|gracias|grazie|tack|vänliga hälsningar|mvh|med vänlig hälsning|thanks and regards|thanks & regards|regards and thanks|(?:mit )?(?:freundliche[n]?|beste[n]?|liebe[n]?|herzliche[n]?|schöne[n]?|sonnige) gr(?:ü|ue)(?:ß|ss)(?:e|en)|ystävällisin terveisin|terveisin|z poważaniem|pozdrawiam|pozdrowienia|(?:meilleures|sincères) salutations|salutations distinguées|(?:med )?(?:venlig|vennlig|vänlig) hilsen|hilsen|hälsningar|s pozdravem|üdvözlettel|(?:com os )?melhores cumprimentos|cumprimentos|un cordial saludo|atte|un caro saluto)\b[\s,.!:;-]*(?:[a-z]{0,3})?[\s,.!]*$/i;
+/** Japanese closings (no word boundaries in CJK text): よろしくお願いいたします, 宜しくお願い致します. */
+const CJK_VALEDICTION_RE = /^(?:何卒)?(?:よろしく|宜しく)お願い(?:いた|致)?(?:します|申し上げます)[。！!]?$/u;
 
 export function isValediction(line: string): boolean {
   const l = capLine(line).trim();
   if (l.length > 60) return false;
-  return VALEDICTION_RE.test(l);
+  return VALEDICTION_RE.test(l) || CJK_VALEDICTION_RE.test(l);
 }
 
 /** A valediction that ends a longer line: "Thanks for these.  --Sally", "cheers -- Rick". */
@@ -119,54 +121,91 @@ export function endsWithSignoff(line: string): boolean {
  * modifiers such as "Senior", "Sales" or "Vice" alone do not make a title.
  */
 const TITLE_WORDS =
-  /\b(?:president|vp|svp|evp|ceo|cto|cfo|coo|cio|ciso|cso|chief|officer|director|manager|head|lead|engineer|developer|architect|consultant|counsel|attorney|lawyer|partner|analyst|specialist|coordinator|administrator|assistant|secretary|professor|lecturer|researcher|scientist|student|fellow|founder|co-founder|owner|principal|chairman|chairwoman|chairperson|executive|representative|advisor|adviser|editor|webmaster|programmer|technician|trader|solicitor|barrister|notary|auditor|surveyor|physician|pharmacist|supervisor|superintendent|controller|treasurer|accountant|designer|strategist|evangelist|intern|clerk|paralegal|agent|broker|planner|recruiter|producer|journalist|author|writer|geschäftsführer|leiter|leiterin|berater|beraterin|entwickler|ingenieur|directeur|directrice|responsable|gérant|ingénieur|gerente|jefe|ingeniero|direttore|responsabile|ingegnere|adviseur|diretor|diretora|directora|jefa|ingeniera|consultora|asesora?|abogad[oa]|president[ea]|présidente?|geschäftsführerin|inhaber|inhaberin|prokurist|vorstand|dirigeant|chef de|chargée? de|amministratore|consulente|titolare|eigenaar|bedrijfsleider)\b/i;
+  /\b(?:president|vp|svp|evp|ceo|cto|cfo|coo|cio|ciso|cso|chief|officer|director|manager|head|lead|engineer|developer|architect|consultant|counsel|attorney|lawyer|partner|analyst|specialist|coordinator|administrator|assistant|secretary|professor|lecturer|researcher|scientist|student|fellow|founder|co-founder|owner|principal|chairman|chairwoman|chairperson|executive|representative|advisor|adviser|editor|webmaster|programmer|technician|trader|solicitor|barrister|notary|auditor|surveyor|physician|pharmacist|supervisor|superintendent|controller|treasurer|accountant|designer|strategist|evangelist|intern|clerk|paralegal|agent|broker|planner|recruiter|producer|journalist|author|writer|geschäftsführer|leiter|leiterin|berater|beraterin|entwickler|ingenieur|directeur|directrice|responsable|gérant|ingénieur|gerente|jefe|ingeniero|direttore|responsabile|ingegnere|adviseur|diretor|diretora|directora|jefa|ingeniera|consultora|asesora?|abogad[oa]|president[ea]|présidente?|geschäftsführerin|inhaber|inhaberin|prokurist|vorstand|dirigeant|chef de|chargée? de|amministratore|consulente|titolare|eigenaar|bedrijfsleider|conseill(?:er|ère)|chargée?|attachée?|adjointe?|technicienne?|comptable|avocate?|juriste|associée?|stagiaire|analista|coordenadora?|coordinadora?|especialista|consultor|técnic[oa]|supervisora|ejecutiv[oa]|sóci[oa]|contadora?|vendedora?|impiegat[oa]|tecnico|avvocato|medewerker|jurist|advocaat|specjalista|kierownik|dyrektor|prezes|direktør|direktör|konsulent|rådgiver|rådgivare|sachbearbeiter(?:in)?|assistentin|referent(?:in)?)\b/i;
+/** Japanese titles: 部長 (department head), 課長, 係長, 主任, 社長, 取締役, 室長, マネージャー, エンジニア. */
+const CJK_TITLE_RE = /(?:部長|課長|係長|主任|社長|取締役|室長|所長|マネージャー|エンジニア|コンサルタント)/u;
 
 /** Compound titles in German, Dutch and Nordic languages: "Vertriebsleiter", "Projectleider". */
 const TITLE_COMPOUND =
-  /\p{L}{3,40}(?:leiter|leiterin|leider|manager|managerin|ingenieur|ingenieurin|berater|beraterin|entwickler|entwicklerin|direktor|direktorin|referent|referentin|päällikkö|johtaja|chef)(?![\p{L}])/iu;
+  /\p{L}{3,40}(?:leiter|leiterin|leider|manager|managerin|ingenieur|ingenieurin|berater|beraterin|entwickler|entwicklerin|direktor|direktorin|referent|referentin|päällikkö|johtaja|chef|rådgiver|rådgivare|konsulent|sjef)(?![\p{L}])/iu;
 
 export function hasTitleWord(line: string): boolean {
   const l = capLine(line);
-  return TITLE_WORDS.test(l) || TITLE_COMPOUND.test(l);
+  return TITLE_WORDS.test(l) || TITLE_COMPOUND.test(l) || CJK_TITLE_RE.test(l);
 }
 
 /** Legal-form suffixes are case-sensitive ("AS", "SA"), institution words are not. */
 const LEGAL_SUFFIX_RE =
-  /(?:^|[\s,])(?:Inc|INC|Corp|CORP|Co|Ltd|LTD|LLC|L\.L\.C|LLP|LP|PLC|plc|GmbH|AG|KG|SA|S\.A|SAS|SARL|SRL|S\.r\.l|SpA|S\.p\.A|BV|B\.V|NV|N\.V|AB|AS|ASA|Oy|Oyj|A\/S|Pty|Pte|KK|Limited|LIMITED|Ltda|S\.L|SL|SLU|S\.L\.U|s\.r\.o|Kft|Zrt|SE|KGaA|OHG|e\.K|Sp\. z o\.o|d\.o\.o|S\.C|SAC|S\.A\.C|SpA|AS|ApS|Cia|Cía)\b\.?/;
+  /(?:^|[\s,])(?:Inc|INC|Corp|CORP|Co|Ltd|LTD|LLC|L\.L\.C|LLP|LP|PLC|plc|GmbH|AG|KG|SA|S\.A|SAS|SARL|SRL|S\.r\.l|SpA|S\.p\.A|BV|B\.V|NV|N\.V|AB|AS|ASA|Oy|Oyj|A\/S|Pty|Pte|KK|Limited|LIMITED|Ltda|S\.L|SL|SLU|S\.L\.U|s\.r\.o|Kft|Zrt|SE|KGaA|OHG|e\.K|Sp\. z o\.o|d\.o\.o|S\.C|SAC|S\.A\.C|SpA|AS|ApS|Cia|Cía|inc|Lt[ée]e|Pvt|PVT|Sàrl|Sarl|S\.à r\.l|Lda|eG|e\.V|gGmbH|mbH|PLLC|Bhd|Sdn|LTDA|S\.A\.U|S\.A\.S|Oyj|SIA|UAB)\b\.?|\s(?:K\.K|P\.C|a\.s)\.?$/;
+/** Japanese and Chinese legal forms: 株式会社 (K.K.), 有限会社, 合同会社, (株), 有限公司, 公司. */
+const CJK_LEGAL_RE = /株式会社|有限会社|合同会社|[（(]株[)）]|有限公司|股份公司/u;
 const STRONG_ORG_RE =
   /\b(?:corporation|incorporated|company|university|universität|université|universidad|università|universiteit|college|institute|institut|polytechnic)\b/i;
 const WEAK_ORG_RE =
-  /\b(?:group|holdings|partners|associates|technologies|systems|solutions|services|software|consulting|networks|media|labs|laboratory|laboratories|school|foundation|association|society|center|centre|agency|bank|gruppe|enterprises|industries|international)\b/i;
+  /\b(?:group|holdings|partners|associates|technologies|systems|solutions|services|software|consulting|networks|media|labs|laboratory|laboratories|school|foundation|association|society|center|centre|agency|bank|gruppe|groupe|grupo|gruppo|groep|hospital|clinic|klinik|klinikum|hôpital|ospedale|ziekenhuis|enterprises|industries|international)\b/i;
 
 export function hasCompanyWord(line: string): boolean {
   const l = capLine(line);
-  return LEGAL_SUFFIX_RE.test(l) || STRONG_ORG_RE.test(l) || WEAK_ORG_RE.test(l);
+  return LEGAL_SUFFIX_RE.test(l) || CJK_LEGAL_RE.test(l) || STRONG_ORG_RE.test(l) || WEAK_ORG_RE.test(l);
 }
 
 /** Legal form or university-like institution: the organisation, not a unit of it. */
 export function hasStrongCompanyWord(line: string): boolean {
   const l = capLine(line);
-  return LEGAL_SUFFIX_RE.test(l) || STRONG_ORG_RE.test(l);
+  return LEGAL_SUFFIX_RE.test(l) || CJK_LEGAL_RE.test(l) || STRONG_ORG_RE.test(l);
 }
 
 /** Street / city / postcode shapes: "1400 Smith Street", "Houston, TX 77002", "D 91058 Erlangen". */
 const STREET_RE =
-  /\b\d{1,6}[a-z]?,? [A-Za-z .'-]{0,40}\b(?:street|st|road|rd|avenue|ave|av|boulevard|blvd|drive|dr|lane|ln|way|court|ct|circle|cir|place|pl|square|sq|quay|parkway|pkwy|highway|hwy|suite|ste|floor|fl|building|bldg|hall|plaza|terrace|row)\b\.?/i;
+  /\b\d{1,6}[a-z]?,? [A-Za-z .'-]{0,40}\b(?:street|st|road|rd|avenue|ave|av|boulevard|blvd|drive|dr|lane|ln|way|court|ct|circle|cir|place|pl|square|sq|quay|parkway|pkwy|highway|hwy|suite|ste|floor|fl|building|bldg|hall|plaza|terrace|row|crescent|cres|close|mews|gardens|grove|wharf|parade|esplanade|park|boul|chemin|route|rte)\b\.?/i;
+/**
+ * Street names as Europe writes them: a compound ending in a street word then the number ("Industriestraße
+ * 12", "Mannerheimintie 10 A", "Nørregade 14"), two words ("Mariahilfer Straße 88"), or a street word
+ * first ("rue des Lilas", "Via Roma, 25", "ul. Marszałkowska 84/92", "Av. Paulista, 1578") with a number
+ * somewhere in the cell.
+ */
 const STREET_EU_RE =
-  /\b[A-ZÄÖÜ][a-zäöüß]{2,30}(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|gatan|vägen|laan|straat|plein|gracht|vej)\s?\d{1,4}\b|\b(?:rue|avenue|boulevard|via|viale|piazza|calle|avenida|rua|plaza|paseo|c\/)\s[^\d]{2,40}\d{0,4}/i;
+  /(?:^|[\s,])\p{Lu}[\p{Ll}ß-]{1,30}(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|markt|gatan|gata|gaten|vägen|väg|veien|vei|vej|gade|laan|straat|plein|gracht|kade|singel|dijk|tie|katu|kuja|polku|tori)\s?\d{1,4}(?![\d\p{L}])|(?:^|\s)\p{Lu}[\p{Ll}-]{2,30} (?:Straße|Strasse|Str\.|Weg|Gasse|Platz|Allee|Ring|Damm|Ufer|Markt)\s?\d{1,4}(?!\d)/u;
+const STREET_PREFIX_RE =
+  /(?:^|[\s,])(?:rue|avenue|av\.|avda\.?|boulevard|boul\.|bd|chemin|ch\.|allée|impasse|quai|via|viale|piazza|corso|largo|calle|avenida|rua|alameda|travessa|rodovia|estrada|praça|plaza|paseo|camino|carrer|passeig|c\/|ul\.|al\.|os\.|ulica|aleja|polígono|pol\.)\s\S/iu;
+/**
+ * Postcodes with their city, per country: US/AU "City, ST 12345" / "Sydney NSW 2000", DE/FR/CH/AT/IT/ES
+ * "70565 Stuttgart" (optionally "CH-"), UK, NL "1015 CJ", CA "H3B 4W8", IE Eircode "D18 X5K7", SE/CZ/GR
+ * "111 22", PL "00-514", PT "1000-001", BR "CEP 01310-200", MX "C.P. 03100", JP "〒100-0005" / "Tokyo
+ * 100-0005", IN/SG "Haryana 122015", PO boxes in their languages.
+ */
 const POSTCODE_CITY_RE =
-  /\b[A-Z][A-Za-z .'-]{1,30},? (?:[A-Z]{2}|[A-Z][a-z]{2,20})\.?,?(?: USA| U\.S\.A\.)? {1,3}\d{5}(?:-\d{4})?\b|\b(?:[A-Z]{1,2}[- ])?\d{4,5} [A-ZÄÖÜ][a-zäöüß]{2,30}\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b\d{4} ?[A-Z]{2} [A-Z][a-z]{2,30}\b|\b[A-Z][a-z]{2,30} ?- ?\d{6}\b|\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b|\b(?:P\.?\s?O\.? Box|Postfach|BP|Apartado) \d{1,6}\b/;
+  /\b[A-Z][A-Za-z .'-]{1,30},? (?:[A-Z]{2}|[A-Z][a-z]{2,20})\.?,?(?: USA| U\.S\.A\.)? {1,3}\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b\d{4} ?[A-Z]{2} [A-Z][a-z]{2,30}\b|\b[A-Z][a-z]{2,30} ?- ?\d{6}\b|\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b|\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT) \d{4}\b|\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4}\b|\bCEP:? ?\d{5}-?\d{3}\b|\bC\.\s?P\.? ?\d{5}\b/;
+const POSTCODE_CITY_U_RE =
+  /(?:^|[\s,(])(?:[A-Z]{1,2}[- ])?\d{4,5} \p{Lu}[\p{L}'-]{2,30}|(?:^|[\s,])(?:[A-Z]{1,2}-)?\d{3} \d{2} \p{Lu}\p{Ll}{2,30}|(?:^|\s)\d{2}-\d{3} \p{Lu}\p{Ll}{2,30}|(?:^|\s)\d{4}-\d{3} \p{Lu}\p{Ll}{2,30}|〒\s?\d{3}-?\d{4}|(?:^|\s)\p{Lu}\p{Ll}{2,30},? (?:\d{3}-\d{4}|\d{6})(?![\d-])|(?:東京都|北海道|大阪府|京都府|\p{Script=Han}{2,3}県)\p{Script=Han}{1,8}[市区町村郡]/u;
+/** PO boxes: "P.O. Box 4410", "Box 1234", "Postfach 10 20 30", "Case postale 12", "Caixa Postal 45". */
+const PO_BOX_RE =
+  /\b(?:P\.?\s?O\.?\s?Box|GPO Box|Postfach|Apartado(?: de correos)?|Apdo\.?|Caixa Postal|Casilla|Case postale|Casella postale|Postbus|Postboks|Locked Bag|Private Bag) ?\d{1,6}\b|^(?:Box|BP|B\.P\.|CP|PL) ?\d{1,6}\b/;
+/** Brazilian "Bela Vista - São Paulo - SP": a city, then the state's two-letter code. */
+const BR_CITY_UF_RE =
+  /\p{L} ?[-–/] ?(?:AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO)$/u;
+/** Floor, suite, unit and level lines in several languages: "3rd Floor", "12º andar", "2. sal", "Piso 5". */
+const PREMISES_RE =
+  /\b(?:suite|ste\.?|floor|level|unit|room|building|bldg|bureau|piso|andar|etage|étage|apt\.?|apartment|plot(?: no\.?)?|sector|tower|nave|sala)\s?#?\d{1,5}\b|\b\d{1,3}(?:st|nd|rd|th|º|ª|°|\.|e|er|ème)? ?(?:floor|fl\.|andar|piso|planta|etage|étage|stock|OG|sal|verdieping)(?![\p{L}])/iu;
 const COUNTRY_RE =
-  /^(?:usa|u\.s\.a\.?|united states|canada|uk|united kingdom|england|ireland|germany|deutschland|france|spain|españa|italy|italia|netherlands|belgium|switzerland|austria|sweden|norway|denmark|finland|australia|new zealand|india|china|japan|brazil|brasil|mexico|portugal|poland|israel|singapore)\.?$/i;
+  /^(?:usa|u\.s\.a\.?|united states|canada|uk|u\.k\.|united kingdom|england|scotland|wales|northern ireland|ireland|germany|deutschland|france|spain|españa|italy|italia|netherlands|the netherlands|nederland|belgium|belgique|belgië|luxembourg|switzerland|schweiz|suisse|svizzera|austria|österreich|sweden|sverige|norway|norge|denmark|danmark|finland|suomi|iceland|australia|new zealand|india|china|japan|japon|日本|brazil|brasil|mexico|méxico|argentina|chile|colombia|peru|portugal|poland|polska|czech republic|czechia|hungary|greece|romania|israel|singapore|south africa|hong kong|taiwan|korea|south korea|united arab emirates|uae)\.?$/iu;
 
 export function looksLikeAddress(line: string): boolean {
   const l = capLine(line).trim();
   return (
     STREET_RE.test(l) ||
     STREET_EU_RE.test(l) ||
+    (STREET_PREFIX_RE.test(l) && /\d/.test(l)) ||
     POSTCODE_CITY_RE.test(l) ||
+    POSTCODE_CITY_U_RE.test(l) ||
+    PO_BOX_RE.test(l) ||
+    BR_CITY_UF_RE.test(l) ||
     COUNTRY_RE.test(l) ||
-    /\b(?:suite|ste\.?|floor|room|building|bldg)\s?#?\d{1,5}\b/i.test(l) ||
+    PREMISES_RE.test(l) ||
+    // Japanese addresses in Latin script: "2-3-1 Marunouchi", "Chiyoda-ku", "Osaka-shi".
+    /(?:^|\s)\d{1,2}-\d{1,2}(?:-\d{1,3})? \p{Lu}\p{Ll}{2,20}|\p{Lu}\p{Ll}{1,20}-(?:ku|shi|cho|machi|gun)(?![\p{L}])/u.test(
+      l,
+    ) ||
     /^#\d{1,6},/.test(l) ||
     // Office / room codes written alone on a line: "EB 3889", "EB3816", "Room 4.12".
     /^[A-Z]{2,3} ?\d{3,5}[A-Z]?$/.test(l) ||
@@ -185,8 +224,17 @@ export function isCountryLine(line: string): boolean {
 export function looksLikeName(line: string): boolean {
   const t = capLine(line)
     .trim()
-    .replace(/^\*(.{1,80})\*$/, '$1');
+    .replace(/^\*(.{1,80})\*$/, '$1')
+    // German "i.A." / "i.V." / "ppa." (signing on behalf) precede the name.
+    .replace(/^(?:i\.\s?A\.|i\.\s?V\.|ppa\.)\s/, '');
   if (t.length < 2 || t.length > 50 || /\d|[@:;!?]/.test(t)) return false;
+  // Japanese, Chinese and Korean names: family name then given name, 1-4 characters each.
+  if (
+    /^[\p{Script=Han}\p{Script=Hangul}]{1,4}[ 　]?[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}]{1,4}$/u.test(
+      t,
+    )
+  )
+    return t.length <= 9 && !/(?:株式会社|有限会社|合同会社|公司|[部課室])$/u.test(t);
   const toks = t.split(/\s+/);
   if (toks.length > 5) return false;
   let caps = 0;
@@ -238,7 +286,9 @@ export function senderNameTokens(name: string | null, email: string | null): str
   if (tokenCache.key === key) return tokenCache.toks;
   const out = new Set<string>();
   const add = (s: string) => {
-    for (const t of s.toLowerCase().split(/[^\p{L}]+/u)) if (t.length >= 3) out.add(t);
+    // CJK name parts are often two characters long ("山田 太郎").
+    for (const t of s.toLowerCase().split(/[^\p{L}]+/u))
+      if (t.length >= 3 || (t.length === 2 && /^[\p{Script=Han}\p{Script=Hangul}]+$/u.test(t))) out.add(t);
   };
   if (name && !/@/.test(name)) add(name);
   if (email) {

@@ -45,6 +45,22 @@ export function findPhoneSpans(line: string): PhoneSpan[] {
     if (/^\d{4}-\d{2}-\d{2}|^\d{1,2}\/\d{1,2}\/\d{2,4}$/.test(raw)) continue; // dates
     if (/^\d{1,2}[.:]\d{2}[.:]\d{2}/.test(raw)) continue; // times
     if (/^\d{5}-\d{3,4}$/.test(raw)) continue; // US ZIP+4, Brazilian CEP
+    // Japanese postcodes ("〒100-0005", "Tokyo 100-0005, Japan") and Portuguese ones ("1000-001 Lisboa").
+    if (
+      /^\d{3}-\d{4}$/.test(raw) &&
+      (/〒\s?$/.test(before) ||
+        /^,?\s?(?:Japan|日本)/i.test(l.slice(index + raw.length, index + raw.length + 8)))
+    )
+      continue;
+    // "Shibuya-ku, Tokyo 150-0002": a 3-4 digit code right after a city name, no phone label.
+    if (
+      /^\d{3}-\d{4}$/.test(raw) &&
+      /,.{0,40}\p{Lu}\p{Ll}{2,20} $/u.test(l.slice(Math.max(0, index - 60), index)) &&
+      labelType(/(\p{L}+) $/u.exec(l.slice(Math.max(0, index - 30), index))?.[1] ?? '') === null
+    )
+      continue;
+    if (/^\d{4}-\d{3}$/.test(raw) && /^ \p{Lu}/u.test(l.slice(index + raw.length, index + raw.length + 2)))
+      continue;
     if (
       /(?:^|[^\p{L}])(?:icq|uin|fingerprint|key|id|code|pin|docket|no\.?|#|kvk|vat|btw|ust|uid|hrb|hra|reg|registration|company|siret|siren|cif|nif|abn|acn|ein|tax|iban|bic|swift|account|acct|a\/c|fn|p\.?\s?iva|cnpj|cpf|gst|pan|ref|order|invoice|ticket|case)\s?[:#=]?\s{0,3}$/iu.test(
         l.slice(Math.max(0, index - 16), index),

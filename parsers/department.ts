@@ -1,0 +1,51 @@
+/**
+ * Is a signature cell the sender's unit (department, division, team, service) rather than a title or the
+ * organisation? Two kinds of evidence, in many languages:
+ * - a unit word anywhere in the cell ("Department of ...", "Abteilung Informatik", "Direction des Achats",
+ *   "Departamento Comercial", "Dział Logistyki", "R&D Division", "Cloud Platform Team", "営業部");
+ * - the whole cell is a business function, optionally with one or two qualifiers ("Human Resources",
+ *   "Corporate Banking", "Supply Chain", "Vertrieb", "Ressources humaines", "Recursos Humanos").
+ *
+ * Callers test title vocabulary and legal forms first: "Marketing Director" is a title, "Acme Services
+ * GmbH" a company. Every pattern is a flat alternation anchored on word edges (linear time); callers cap
+ * line length first.
+ */
+
+const UNIT_RE =
+  /(?:^|[\s(&/-])(?:department|dept\.?|dpto\.|depto\.|division|div\.|business unit|team|desk|office of|school of|faculty of|college of|research group|laboratory of|lab of|abteilung|fachbereich|geschäftsbereich|bereich|referat|lehrstuhl|afdeling|departement|département|direction (?:des?|du|de la|générale|financière|commerciale|juridique|technique|informatique)|service (?:des?|du|de la)|services (?:des?|du)|pôle|departamento|departament|dipartimento|ufficio|área de|setor de|gerencia de|dirección de|diretoria de|divisão|división|divisione|dział|wydział|avdelning|avdeling|osasto|yksikkö)(?=$|[\s,.)'’])/i;
+
+/** Qualifiers that may precede a function name: "Corporate Banking", "Global Supply Chain". */
+const QUALIFIER =
+  '(?:corporate|global|group|international|regional|central|commercial|technical|retail|private|investment|institutional|digital|customer|strategic|business|public|clinical|internal|information|product|enterprise|emea|apac|americas|north america|europe)';
+
+const FUNCTION =
+  '(?:human resources|hr|people(?: &| and) culture|finance|financial services|legal|legal affairs|marketing|sales|sales(?: &| and) marketing|procurement|purchasing|operations|engineering|research(?: &| and) development|r&d|research|it|information technology|it services|communications|public relations|accounting|accounts payable|accounts receivable|treasury|tax|audit|compliance|risk management|investor relations|business development|customer service|customer support|customer success|support|trading support|supply chain|logistics|facilities|administration|quality assurance|banking|underwriting|claims|product management|strategy|payroll|talent acquisition|recruitment' +
+  // German, Dutch, Nordic, Polish
+  '|vertrieb|verkauf|einkauf|beschaffung|personalwesen|personalabteilung|buchhaltung|rechnungswesen|controlling|rechtsabteilung|kommunikation|unternehmenskommunikation|logistik|informatik|finanzen|kundenservice|kundendienst|verkoop|inkoop|personeelszaken|financiën|juridische zaken|klantenservice|inköp|försäljning|ekonomi|myynti|hankinnat|talous|henkilöstöhallinto|logistyka|sprzedaż|kadry|księgowość|zakupy' +
+  // French, Spanish, Portuguese, Italian
+  '|ressources humaines|comptabilité|achats|ventes|juridique|service juridique|informatique|recursos humanos|ventas|compras|finanzas|contabilidad|jurídico|vendas|finanças|financeiro|tecnologia da informação|tecnología de la información|logística|risorse umane|acquisti|vendite|amministrazione|contabilità|ufficio legale)';
+
+const FUNCTION_RE = new RegExp(`^(?:${QUALIFIER} ){0,2}${FUNCTION}$`, 'i');
+
+/** Japanese and Chinese unit names end with 部 (department), 課 (section), 室 (office) or センター. */
+/** Nordic and German compounds: "Økonomiavdelingen", "Personalabteilung", "Talousosasto". */
+const COMPOUND_UNIT_RE =
+  /^\p{Lu}\p{Ll}{2,30}(?:avdelingen|avdelning|avdelningen|afdelingen|afdeling|abteilung|osasto)$/u;
+
+const CJK_UNIT_RE = /^[\p{Script=Han}\p{Script=Katakana}ー・&]{1,12}(?:部|課|室|センター|グループ|チーム)$/u;
+
+/** Does the cell (title and company already ruled out by the caller) name a unit of the organisation? */
+/** Does the cell start with a unit word ("Ufficio Tecnico", "Department of Physics")? Then it is no title. */
+export function startsWithUnitWord(cell: string): boolean {
+  const m = UNIT_RE.exec(cell.trim());
+  return m !== null && m.index === 0;
+}
+
+export function looksLikeDepartment(cell: string): boolean {
+  const t = cell.trim();
+  if (t === '' || t.length > 80 || /\d/.test(t)) return false;
+  if (UNIT_RE.test(t)) return true;
+  if (CJK_UNIT_RE.test(t) || COMPOUND_UNIT_RE.test(t)) return true;
+  // A bare function name must be written as a heading, not inside a sentence ("it", "sales").
+  return /^[\p{Lu}]/u.test(t) && FUNCTION_RE.test(t);
+}
