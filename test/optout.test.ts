@@ -1,7 +1,8 @@
 /**
  * Opt-out on SQLite and PostgreSQL: collection stops, secrets are gone, Google tokens are revoked at a
- * local revoke endpoint (documented wire format: POST /revoke, form `token=`), Microsoft/IMAP secrets are
- * discarded and recorded, a failed provider revoke is retried later, and credits are forfeited once.
+ * local revoke endpoint (documented wire format: POST /revoke, form `token=`), as are IMAP grants issued
+ * by Google; Microsoft tokens and IMAP passwords are discarded and recorded, a failed provider revoke is
+ * retried later, and credits are forfeited once.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
@@ -17,6 +18,7 @@ import {
   MAX_REVOKE_ATTEMPTS,
 } from '../src/connections/opt-out.ts';
 import { balanceOf, ledgerEntries } from '../src/store/ledger.ts';
+import { encodeImapOAuthSecret } from '../connectors/imap/oauth.ts';
 
 const key = randomBytes(32);
 const GMAIL_TOKEN = `1//gmail-${randomBytes(8).toString('hex')}`;
@@ -206,6 +208,86 @@ for (const dialect of DIALECTS) {
       await saveRotatedSecret(t.db, gmail.id, 'rotated-after-optout', key);
       const info = await connectionInfo(t.db, gmail.id, key);
       expect(info.secret).toBeNull();
+    });
+
+    describe('IMAP mailboxes, decided per connection', () => {
+      const ivo = 'ivo@tailspin.example';
+      const GOOGLE_RT = `1//imap-${randomBytes(8).toString('hex')}`;
+      const MS_RT = `0.imap-ms-${randomBytes(8).toString('hex')}`;
+      const imap = (user: string, extra: Record<string, unknown>) => ({
+        host: 'imap.example',
+        port: 993,
+        tls: true,
+        user,
+        ...extra,
+      });
+      // The Google grant's issuer is kept with it; the configured Google endpoint here leads nowhere, so a
+      // revoke that reaches the test server proves it went to the issuer.
+      const elsewhere = () =>
+        loadConfig({ SIGMINE_GOOGLE_OAUTH_URL: 'http://127.0.0.1:9', SIGMINE_DATABASE: t.url });
+      beforeEach(async () => {
+        const add = (account: string, secret: string, cfg: Record<string, unknown>) =>
+          registerConnection(
+            t.db,
+            { contributorEmail: ivo, kind: 'imap', account, secret, config: cfg },
+            key,
+          );
+        await add(
+          'ivo@gmail.example',
+          encodeImapOAuthSecret({
+            provider: 'google',
+            tokenUrl: `${oauthUrl}/token`,
+            refreshToken: GOOGLE_RT,
+          }),
+          imap('ivo@gmail.example', { auth: 'xoauth2', oauthProvider: 'google' }),
+        );
+        await add(
+          'ivo@tailspin-corp.example',
+          encodeImapOAuthSecret({
+            provider: 'microsoft',
+            tokenUrl: 'https://login.example/common/oauth2/v2.0/token',
+            refreshToken: MS_RT,
+          }),
+          imap('ivo@tailspin-corp.example', { auth: 'xoauth2', oauthProvider: 'microsoft' }),
+        );
+        await add('ivo@tailspin.example', IMAP_PW, imap('ivo@tailspin.example', { auth: 'password' }));
+      });
+      const outcomes = (r: Awaited<ReturnType<typeof optOutContributor>>) =>
+        Object.fromEntries(r.connections.map((c) => [c.account, [c.status, c.provider]]));
+
+      it('revokes a Google OAuth grant at the Google endpoint that issued it, discards Microsoft and password secrets', async () => {
+        const r = await optOutContributor(t.db, ivo, { config: elsewhere(), key });
+        expect(revoked).toEqual([GOOGLE_RT]);
+        expect(outcomes(r)).toEqual({
+          'ivo@gmail.example': ['revoked', 'google'],
+          'ivo@tailspin-corp.example': ['discarded', 'microsoft'],
+          'ivo@tailspin.example': ['discarded', null],
+        });
+        const conns = await t.db
+          .selectFrom('connections')
+          .selectAll()
+          .where('account', 'like', 'ivo@%')
+          .execute();
+        expect(conns).toHaveLength(3);
+        expect(conns.every((c) => c.status === 'opted-out' && c.secret_enc === null)).toBe(true);
+        const revs = await t.db.selectFrom('revocations').selectAll().where('kind', '=', 'imap').execute();
+        expect(revs.map((x) => x.status).sort()).toEqual(['discarded', 'discarded', 'revoked']);
+        expect(revs.every((x) => x.token_enc === null)).toBe(true);
+      });
+
+      it('keeps a failed Google revoke of an IMAP grant pending and revokes the refresh token on retry', async () => {
+        down = true;
+        const r = await optOutContributor(t.db, ivo, { config: elsewhere(), key });
+        expect(outcomes(r)['ivo@gmail.example']).toEqual(['pending', 'google']);
+        expect(revoked).toEqual([]);
+        down = false;
+        expect(await retryPendingRevocations(t.db, { config: elsewhere(), key })).toEqual({
+          revoked: 1,
+          pending: 0,
+          failed: 0,
+        });
+        expect(revoked).toEqual([GOOGLE_RT]); // the refresh token, not the stored envelope
+      });
     });
 
     it('reports an unknown contributor as not found', async () => {

@@ -5,12 +5,16 @@
  * Order matters. One transaction first marks the contributor and every connection `opted-out`, deletes
  * `secret_enc`, records `revoked_at`, writes the ledger's `opt-out-forfeit` entry and one `revocations`
  * row per connection: from that commit on no harvest can start, and no secret remains on a connection.
- * Only then are providers called (network calls never hold a transaction open):
- *   - kinds whose connector has `revoke` (Google: POST {oauthUrl}/revoke) -> `revoked`, or on failure
- *     `pending` with the encrypted token parked in the revocation row for `retryPendingRevocations`,
- *     until MAX_REVOKE_ATTEMPTS, after which the row becomes `failed` and the token is dropped;
- *   - kinds without a revoke endpoint (Microsoft: refresh tokens cannot be revoked by a client; IMAP
- *     passwords; local files) -> `discarded`: the secret is gone, the revocation is recorded.
+ * Only then are providers called (network calls never hold a transaction open). What happens to a
+ * connection's secret depends on who issued it (token-issuer.ts), decided per connection:
+ *   - Google grants (gmail, google-calendar, google-contacts, and IMAP over OAuth with Google) are revoked
+ *     at Google (POST {oauthUrl}/revoke; for IMAP at the endpoint that issued the grant) -> `revoked`, or
+ *     on failure `pending` with the encrypted token parked in the revocation row for
+ *     `retryPendingRevocations`, until MAX_REVOKE_ATTEMPTS, after which the row becomes `failed` and the
+ *     token is dropped;
+ *   - Microsoft tokens (Outlook sources, IMAP over OAuth with Microsoft: refresh tokens cannot be revoked
+ *     by a client), IMAP passwords and local files -> `discarded`: the secret is gone, the revocation is
+ *     recorded.
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -22,13 +26,25 @@ import { forfeitContributor } from '../store/ledger.ts';
 import { decryptSecret } from '../secrets/index.ts';
 import { ConnectionsError, getContributorByEmail } from './repository.ts';
 import type { RevocationsTable } from './tables.ts';
+import { connectionConfig, tokenIssuer, type TokenIssuer } from './token-issuer.ts';
+
+type Revoke = NonNullable<ConnectorFactory['revoke']>;
 
 /**
- * Kinds whose provider has no revoke endpoint for our grant, even though their connector exports a no-op
- * `revoke` (Microsoft identity platform: delegated refresh tokens cannot be revoked by the client; the
- * person removes the app at myapps.microsoft.com). Recorded as `discarded`, never as `revoked`.
+ * How a kind's Google grants are revoked: the connector's `revoke`; the IMAP connector serves passwords
+ * too and has none, so its OAuth grants go through connectors/imap/oauth.ts. Null: nothing to call.
+ * Microsoft kinds never get here (their connectors' `revoke` is a no-op: recorded `discarded`, never
+ * `revoked`; the person removes the app at myapps.microsoft.com).
  */
-const NO_PROVIDER_REVOKE = new Set(['outlook', 'outlook-calendar', 'outlook-contacts']);
+async function googleRevoke(
+  kind: string,
+  factoryFor: (kind: string) => Promise<ConnectorFactory>,
+): Promise<Revoke | null> {
+  const factory = await factoryFor(kind).catch(() => null); // unknown kind: nothing to call
+  if (factory?.revoke) return (conn, deps) => factory.revoke!(conn, deps);
+  if (kind === 'imap') return (await import('../../connectors/imap/oauth.ts')).revokeImapOAuth;
+  return null;
+}
 
 /** Provider revoke attempts before a revocation is given up (and its parked token dropped). */
 export const MAX_REVOKE_ATTEMPTS = 5;
@@ -41,6 +57,8 @@ export interface RevocationOutcome {
   account: string;
   status: RevocationStatus;
   errorCode: string | null;
+  /** Who issued the secret: Google (revocable), Microsoft (no client revoke), or no provider (passwords, files). */
+  provider: TokenIssuer;
 }
 
 export interface OptOutResult {
@@ -72,8 +90,8 @@ export async function optOutContributor(
   if (!contributor) throw new ConnectionsError('not-found', 'no contributor with that email');
   const at = (deps.now?.() ?? new Date()).toISOString();
   const factoryFor = deps.factoryFor ?? connectorFactory;
-  // Which kinds have a provider revoke: resolved before the transaction (loading a provider module takes
-  // time, and a SQLite write transaction blocks every other writer meanwhile).
+  // Which kinds can revoke a Google grant: resolved before the transaction (loading a provider module
+  // takes time, and a SQLite write transaction blocks every other writer meanwhile).
   const kinds = await db
     .selectFrom('connections')
     .select('kind')
@@ -81,14 +99,7 @@ export async function optOutContributor(
     .where('contributor_id', '=', contributor.id)
     .execute();
   const revocableKinds = new Set<string>();
-  for (const { kind } of kinds) {
-    if (NO_PROVIDER_REVOKE.has(kind)) continue;
-    try {
-      if (typeof (await factoryFor(kind)).revoke === 'function') revocableKinds.add(kind);
-    } catch {
-      // unknown kind: nothing to call
-    }
-  }
+  for (const { kind } of kinds) if (await googleRevoke(kind, factoryFor)) revocableKinds.add(kind);
 
   const { changed, forfeited } = await db.transaction().execute(async (trx) => {
     const conns = await trx
@@ -106,7 +117,10 @@ export async function optOutContributor(
       .execute();
     for (const c of conns) {
       if (c.status === 'opted-out' && c.secret_enc === null) continue;
-      const revocable = c.secret_enc !== null && revocableKinds.has(c.kind);
+      const revocable =
+        c.secret_enc !== null &&
+        revocableKinds.has(c.kind) &&
+        tokenIssuer(c.kind, connectionConfig(c.config_json)) === 'google';
       const id = randomUUID();
       await trx
         .insertInto('revocations')
@@ -156,6 +170,7 @@ export async function revocationOutcomes(
       'revocations.status as status',
       'revocations.last_error_code as errorCode',
       'revocations.created_at as createdAt',
+      'connections.config_json as configJson',
     ])
     .where('connections.contributor_id', '=', contributorId)
     .orderBy('revocations.created_at')
@@ -168,6 +183,7 @@ export async function revocationOutcomes(
       account: r.account,
       status: r.status,
       errorCode: r.errorCode,
+      provider: tokenIssuer(r.kind, connectionConfig(r.configJson)),
     });
   return [...latest.values()];
 }
@@ -206,15 +222,16 @@ export async function retryPendingRevocations(
       if (!deps.key)
         throw Object.assign(new Error('SIGMINE_SECRET_KEY is needed to revoke'), { code: 'config' });
       const secret = decryptSecret(r.token_enc, deps.key);
-      const factory = await factoryFor(r.kind);
-      let config: Record<string, unknown> = {};
-      try {
-        config = JSON.parse(r.config_json) as Record<string, unknown>;
-      } catch {
-        /* keep {} */
-      }
-      await factory.revoke?.(
-        { id: r.connectionId, kind: r.kind, account: r.account, config, secret },
+      const revoke = await googleRevoke(r.kind, factoryFor);
+      if (!revoke) throw Object.assign(new Error(`no revoke for ${r.kind}`), { code: 'config' });
+      await revoke(
+        {
+          id: r.connectionId,
+          kind: r.kind,
+          account: r.account,
+          config: connectionConfig(r.config_json),
+          secret,
+        },
         { config: deps.config },
       );
     } catch (err) {
