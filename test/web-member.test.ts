@@ -10,6 +10,7 @@ import { createApp } from '../src/web/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { registerConnection } from '../src/connections/register.ts';
 import { decryptSecret, parseSecretKey } from '../src/secrets/index.ts';
+import { encodeImapOAuthSecret } from '../connectors/imap/oauth.ts';
 import type { OutgoingNotice } from '../src/notices/transport.ts';
 import { runHarvest, holderId } from '../src/harvest/index.ts';
 import { silentLogger, noProgress } from '../src/log.ts';
@@ -118,6 +119,67 @@ for (const dialect of DIALECTS) {
       expect(home).toMatch(/data-testid="balance">[1-9]/);
     });
 
+    /** Signs in as `member`, presses "Connect Google" for `kind` and plays the browser at the consent page. */
+    async function consentAtGoogle(member: string, kind: string) {
+      const token = await signIn(member);
+      const start = await form('/member/connect/google', { t: token, kind });
+      const consent = new URL(start.headers.get('location')!);
+      const cookie = start.headers.get('set-cookie')!.split(';')[0]!;
+      const back = (await fetch(consent, { redirect: 'manual' })).headers.get('location')!;
+      return { token, consent, done: await app.request(back, { headers: { Cookie: cookie } }) };
+    }
+
+    it('stores the Google account the member consented to, not the address they signed in with', async () => {
+      // Ann signs in with her home address and connects her work account's mail, calendar and contacts.
+      g.addUser('ann@acme.example');
+      g.setConsentUser('ann@acme.example');
+      try {
+        const asked: Record<string, string> = {};
+        for (const kind of ['gmail', 'google-calendar', 'google-contacts']) {
+          const from = g.requests.length;
+          const { consent, done } = await consentAtGoogle('ann@home.example', kind);
+          expect(done.status, kind).toBe(303);
+          asked[kind] = consent.searchParams.get('scope')!;
+          // Who the account is was asked with the fresh access token, of the API the kind's scope allows.
+          const api = g.requests.slice(from).filter((r) => r.user === 'ann@acme.example' && !r.path.startsWith('/oauth/'));
+          expect(api.map((r) => r.path), kind).toEqual([
+            { gmail: '/gmail/v1/users/me/profile', 'google-calendar': '/calendar/v3/calendars/primary', 'google-contacts': '/v1/people/me' }[kind],
+          ]);
+        }
+        // Only Contacts needs a scope more: contacts.readonly does not cover the member's own address.
+        expect(asked).toEqual({
+          gmail: 'https://www.googleapis.com/auth/gmail.readonly',
+          'google-calendar': 'https://www.googleapis.com/auth/calendar.readonly',
+          'google-contacts':
+            'https://www.googleapis.com/auth/contacts.readonly https://www.googleapis.com/auth/contacts.other.readonly https://www.googleapis.com/auth/userinfo.email',
+        });
+        const rows = await t.db
+          .selectFrom('connections')
+          .innerJoin('contributors', 'contributors.id', 'connections.contributor_id')
+          .select(['connections.kind', 'connections.account', 'contributors.email'])
+          .orderBy('connections.kind')
+          .execute();
+        expect(rows).toEqual([
+          { kind: 'gmail', account: 'ann@acme.example', email: 'ann@home.example' },
+          { kind: 'google-calendar', account: 'ann@acme.example', email: 'ann@home.example' },
+          { kind: 'google-contacts', account: 'ann@acme.example', email: 'ann@home.example' },
+        ]);
+      } finally {
+        g.setConsentUser('member@firm.example');
+      }
+    });
+
+    it('refuses the connection and stores nothing when Google does not say whose account it is', async () => {
+      g.failNext(/\/gmail\/v1\/users\/me\/profile$/, 503, { error: { code: 503, message: 'Backend Error', status: 'UNAVAILABLE' } });
+      const { done } = await consentAtGoogle('member@firm.example', 'gmail');
+      expect(done.status).toBe(502);
+      const page = text(await done.text());
+      expect(page).toContain('Google did not complete the connection');
+      expect(page).toContain('Nothing was connected.');
+      expect(await t.db.selectFrom('connections').selectAll().execute()).toHaveLength(0);
+      expect(await t.db.selectFrom('ledger_entries').selectAll().execute()).toHaveLength(0);
+    });
+
     it('refuses a callback whose state was not issued to this browser', async () => {
       const token = await signIn('member@firm.example');
       const start = await form('/member/connect/google', { t: token, kind: 'gmail' });
@@ -178,6 +240,8 @@ for (const dialect of DIALECTS) {
     const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
     it('connects Outlook through the Microsoft web consent flow, previews it, and opting out discards the token', async () => {
+      // The member signed in as member@firm.example consents with the work account Graph's /me names.
+      ms.setMe({ mail: 'dana@contoso.example', userPrincipalName: 'dana.w@contoso.onmicrosoft.com' });
       const { token, authorize, cookie, back } = await consentAtMicrosoft();
       // The identity platform's authorize endpoint on the configured host, tenant common, PKCE S256.
       expect(authorize.origin + authorize.pathname).toBe(`${ms.loginUrl}/common/oauth2/v2.0/authorize`);
@@ -185,7 +249,7 @@ for (const dialect of DIALECTS) {
         client_id: 'test-client',
         response_type: 'code',
         response_mode: 'query',
-        scope: 'offline_access Mail.Read',
+        scope: 'offline_access Mail.Read User.Read',
         redirect_uri: `${PUBLIC}/oauth/microsoft/callback`,
         code_challenge_method: 'S256',
         login_hint: 'member@firm.example',
@@ -201,20 +265,21 @@ for (const dialect of DIALECTS) {
         expect.objectContaining({
           grantType: 'authorization_code',
           code: back.searchParams.get('code'),
-          scope: 'offline_access Mail.Read',
+          scope: 'offline_access Mail.Read User.Read',
           redirectUri: `${PUBLIC}/oauth/microsoft/callback`,
           clientSecret: 'web-secret',
         }),
       ]);
+      expect(ms.requests.map((r) => r.url)).toEqual(['/v1.0/me?$select=mail,userPrincipalName']);
       const [conn] = await connections();
-      expect(conn).toMatchObject({ kind: 'outlook', account: 'member@firm.example', status: 'active' });
+      expect(conn).toMatchObject({ kind: 'outlook', account: 'dana@contoso.example', status: 'active' });
       expect(conn!.secret_enc).toMatch(/^v1:/);
       expect(conn!.secret_enc).not.toContain(ms.currentRefreshToken());
       expect(decryptSecret(conn!.secret_enc!, parseSecretKey(KEY))).toBe(ms.currentRefreshToken());
 
       const listed = await (await app.request(`${PUBLIC}${done.headers.get('location')}`)).text();
       expect(listed).toContain('Connected.');
-      expect(text(listed)).toMatch(/outlook member@firm\.example active/);
+      expect(text(listed)).toMatch(/outlook dana@contoso\.example active/);
       expect(listed).toMatch(/data-testid="balance">[1-9]/);
 
       // Preview: a dry run against Graph shows the business signature and stores nothing.
@@ -234,7 +299,7 @@ for (const dialect of DIALECTS) {
       // Opt-out: Microsoft has no revoke endpoint, so the page must not claim a revocation at the provider.
       const out = text(await (await form('/member/optout', { t: token })).text());
       expect(out).toContain('You have opted out');
-      expect(out).toMatch(/outlook member@firm\.example: Microsoft has no revoke endpoint[^.]*\. The token was deleted here and the revocation recorded/);
+      expect(out).toMatch(/outlook dana@contoso\.example: Microsoft has no revoke endpoint[^.]*\. The token was deleted here and the revocation recorded/);
       expect(out).not.toMatch(/revoked at (the provider|Microsoft)/i);
       const [gone] = await connections();
       expect(gone).toMatchObject({ status: 'opted-out', secret_enc: null });
@@ -248,6 +313,36 @@ for (const dialect of DIALECTS) {
       expect(run.results[0]).toMatchObject({ status: 'skipped' });
       expect({ token: ms.tokenRequests.length, graph: ms.requests.length }).toEqual(seen);
       expect(await home(token)).not.toContain('Connect Microsoft');
+    });
+
+    it('stores the user principal name when the Microsoft account has no mail address', async () => {
+      ms.setMe({ mail: null, userPrincipalName: 'Lee.Park@Fabrikam.onmicrosoft.com' });
+      const { back, cookie } = await consentAtMicrosoft('outlook-contacts');
+      expect((await app.request(back.toString(), { headers: { Cookie: cookie } })).status).toBe(303);
+      expect(await connections()).toEqual([
+        expect.objectContaining({ kind: 'outlook-contacts', account: 'lee.park@fabrikam.onmicrosoft.com' }),
+      ]);
+      expect(ms.tokenRequests[0]).toMatchObject({ scope: 'offline_access Contacts.Read User.Read' });
+    });
+
+    it('opting out says per IMAP mailbox what happened: Google grant revoked, Microsoft token discarded, password deleted', async () => {
+      const { refreshToken } = g.addUser('member@gmail-imap.example');
+      const imap = (user: string, extra: Record<string, unknown>) => ({ host: 'imap.example', port: 993, tls: true, user, ...extra });
+      const add = (account: string, secret: string, cfg: Record<string, unknown>) =>
+        registerConnection(t.db, { contributorEmail: 'member@firm.example', kind: 'imap', account, secret, config: cfg }, parseSecretKey(KEY));
+      await add('member@gmail-imap.example', encodeImapOAuthSecret({ provider: 'google', tokenUrl: `${g.oauthUrl}/token`, refreshToken }), imap('member@gmail-imap.example', { auth: 'xoauth2', oauthProvider: 'google' }));
+      await add('member@m365.example', encodeImapOAuthSecret({ provider: 'microsoft', tokenUrl: `${ms.loginUrl}/common/oauth2/v2.0/token`, refreshToken: 'rt-x' }), imap('member@m365.example', { auth: 'xoauth2', oauthProvider: 'microsoft' }));
+      await add('member@firm.example', 'imap-password', imap('member@firm.example', { auth: 'password' }));
+      const revokes = () => g.requests.filter((r) => r.path === '/oauth/revoke' && r.status === 200).length;
+      const before = revokes();
+      const out = text(await (await form('/member/optout', { t: await signIn('member@firm.example') })).text());
+      expect(out).toContain('imap member@gmail-imap.example: access revoked at Google.');
+      expect(out).toMatch(/imap member@m365\.example: Microsoft has no revoke endpoint/);
+      expect(out).toContain('imap member@firm.example: nothing to revoke at a provider');
+      expect(revokes() - before).toBe(1);
+      // Revoked at Google for real: the grant no longer refreshes.
+      const refresh = await fetch(`${g.oauthUrl}/token`, { method: 'POST', body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken }) });
+      expect(refresh.status).toBe(400);
     });
 
     it('refuses a Microsoft callback with a forged state or without this browser\'s cookie, and stores nothing', async () => {

@@ -29,8 +29,7 @@ export type MsKind = keyof typeof MS_SCOPES;
  * (`scopes`, which wins), e.g. Exchange IMAP's scope, or a source's scopes plus `User.Read` at connect time.
  */
 export type MsScopeChoice =
-  | { kind: MsKind; scopes?: readonly string[] }
-  | { kind?: undefined; scopes: readonly string[] };
+  { kind: MsKind; scopes?: readonly string[] } | { kind?: undefined; scopes: readonly string[] };
 
 /** The space-separated `scope` parameter (commas only work for personal accounts, provider-facts §0.9). */
 function scopeParam(p: MsScopeChoice): string {

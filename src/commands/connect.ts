@@ -4,6 +4,7 @@
  *   sigmine connect gmail|outlook|google-calendar|google-contacts|outlook-calendar|outlook-contacts
  *       --contributor EMAIL --account EMAIL --refresh-token-file FILE      (FILE "-" = stdin)
  *   sigmine connect gmail|outlook|... --contributor EMAIL [--account EMAIL] --oauth   (loopback + PKCE)
+ *       the account stored is the one the provider says was consented to; a different --account is refused
  *   sigmine connect imap --contributor EMAIL --host H --port P [--tls|--no-tls] --user U
  *       (--password-file FILE [--xoauth2] | --oauth google|microsoft | --refresh-token-file FILE --provider P)
  *       [--mailbox PATH]... [--ca-file PEM] [--verify]
@@ -59,26 +60,36 @@ async function save(
   }
 }
 
-/** OAuth CLI flow through D's / E's loopback functions; returns the refresh token (never printed). */
-async function oauthRefreshToken(
+/**
+ * OAuth CLI flow through the providers' loopback functions, then the provider is asked whose account was
+ * consented to (connectors/google/identity.ts, connectors/outlook/identity.ts). Returns the refresh token
+ * (never printed) and that account's address.
+ */
+async function oauthGrant(
   config: Readonly<Config>,
   kind: string,
   loginHint: string | undefined,
-): Promise<string> {
+): Promise<{ refreshToken: string; account: string; provider: string }> {
   if ((GOOGLE_KINDS as readonly string[]).includes(kind)) {
     if (!config.google.clientId)
       throw fail('SIGMINE_GOOGLE_CLIENT_ID is not set: cannot start the Google consent flow', 'config');
+    const k = kind as (typeof GOOGLE_KINDS)[number];
     const { connectGoogleCli } = await import('../../connectors/google/oauth.ts');
-    const grant = await connectGoogleCli(config, [kind as (typeof GOOGLE_KINDS)[number]], { loginHint });
-    return grant.refreshToken;
+    const { connectScopes, googleAccount } = await import('../../connectors/google/identity.ts');
+    const grant = await connectGoogleCli(config, [k], { loginHint, scopes: connectScopes([k]) });
+    const account = await googleAccount(config, k, grant.accessToken);
+    return { refreshToken: grant.refreshToken, account, provider: 'Google' };
   }
   if (!config.microsoft.clientId)
     throw fail('SIGMINE_MS_CLIENT_ID is not set: cannot start the Microsoft consent flow', 'config');
+  const k = kind as (typeof MS_KINDS)[number];
   const { cliConnect } = await import('../../connectors/outlook/oauth.ts');
-  const tokens = await cliConnect(config.microsoft, kind as (typeof MS_KINDS)[number], { loginHint });
+  const { connectScopes, microsoftAccount } = await import('../../connectors/outlook/identity.ts');
+  const tokens = await cliConnect(config.microsoft, { kind: k, scopes: connectScopes(k) }, { loginHint });
   if (!tokens.refreshToken)
     throw fail('Microsoft returned no refresh token (was offline_access granted?)', 'bad-input');
-  return tokens.refreshToken;
+  const account = await microsoftAccount(config.microsoft, tokens.accessToken);
+  return { refreshToken: tokens.refreshToken, account, provider: 'Microsoft' };
 }
 
 function registerOAuthKind(connect: Command, kind: string, provider: string): void {
@@ -88,7 +99,10 @@ function registerOAuthKind(connect: Command, kind: string, provider: string): vo
       `connect a ${provider} source with a refresh token from a file/stdin, or --oauth in a browser`,
     )
     .requiredOption('--contributor <email>', 'the community member who connects it')
-    .option('--account <email>', 'the mailbox/account address (default with --oauth: the contributor)')
+    .option(
+      '--account <email>',
+      'the mailbox/account address (with --oauth: optional, must be the account consented to)',
+    )
     .option('--refresh-token-file <file>', 'file holding the refresh token ("-" = stdin)')
     .option(
       '--oauth',
@@ -108,12 +122,21 @@ function registerOAuthKind(connect: Command, kind: string, provider: string): vo
           throw fail('give exactly one of --refresh-token-file FILE or --oauth');
         if (!o.oauth && !o.account) throw fail('--account EMAIL is required with --refresh-token-file');
         secretKeyFrom(config); // fail before asking for consent, not after
-        const secret = o.oauth
-          ? await oauthRefreshToken(config, kind, o.account)
-          : await readSecretInput(o.refreshTokenFile!);
+        if (!o.oauth) {
+          const secret = await readSecretInput(o.refreshTokenFile!);
+          await save(config, { contributorEmail: o.contributor, kind, account: o.account!, secret }, o.json);
+          return;
+        }
+        const grant = await oauthGrant(config, kind, o.account);
+        const wanted = o.account?.trim().toLowerCase();
+        if (wanted !== undefined && wanted !== grant.account)
+          throw fail(
+            `consent was given at ${grant.provider} for ${grant.account}, not for --account ${wanted}: ` +
+              `nothing was stored. Run it again and choose ${wanted} on the consent page, or leave out --account.`,
+          );
         await save(
           config,
-          { contributorEmail: o.contributor, kind, account: o.account ?? o.contributor, secret },
+          { contributorEmail: o.contributor, kind, account: grant.account, secret: grant.refreshToken },
           o.json,
         );
       },

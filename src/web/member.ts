@@ -5,9 +5,14 @@
  * harvest: nothing stored), and opts out (collection stops, tokens revoked at the provider where it has a
  * revoke endpoint (Google) and discarded where it has none (Microsoft), credits end).
  *
+ * The connection's account is the one the member consented to at the provider, asked of the provider after
+ * the code exchange (Gmail profile, primary calendar, People `people/me`, Graph `/me`), not the address
+ * they signed in with: a member signed in as ann@home.example may connect ann@acme.example's mailbox.
+ *
  * The OAuth callback refuses, with a page saying why and storing nothing: a missing or expired cookie, a
  * `state` other than the cookie's, a state already answered once (replay), an `error=` answer (declined
- * consent), and a failed code exchange at the token endpoint.
+ * consent), a failed code exchange at the token endpoint, and a provider that does not say whose account
+ * it is.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
@@ -16,6 +21,8 @@ import type { Database } from '../db/database.ts';
 import type { Config } from '../config.ts';
 import type { NoticeTransport } from '../notices/transport.ts';
 import type { ConnectorFactory } from '../../connectors/types.ts';
+import type { GoogleKind } from '../../connectors/google/oauth.ts';
+import type { MsKind } from '../../connectors/outlook/oauth.ts';
 import { keyedHasher } from '../store/keyed-hash.ts';
 import { balanceOf, ledgerEntries } from '../store/ledger.ts';
 import { getContributorByEmail, listConnections } from '../connections/repository.ts';
@@ -133,10 +140,14 @@ export function memberRoutes(o: MemberAppOptions): Hono {
     let url: string;
     if (provider === 'google') {
       const g = await import('../../connectors/google/oauth.ts');
-      url = g.consentUrl(o.config, { kinds: [kind as never], redirectUri: redirectUri('google'), state: st.state, codeChallenge: pkce.challenge, loginHint: email });
+      const { connectScopes } = await import('../../connectors/google/identity.ts');
+      const kinds = [kind as GoogleKind];
+      url = g.consentUrl(o.config, { kinds, scopes: connectScopes(kinds), redirectUri: redirectUri('google'), state: st.state, codeChallenge: pkce.challenge, loginHint: email });
     } else {
       const m = await import('../../connectors/outlook/oauth.ts');
-      url = m.consentUrl(o.config.microsoft, { kind: kind as never, redirectUri: redirectUri('microsoft'), state: st.state, codeChallenge: pkce.challenge, loginHint: email });
+      const { connectScopes } = await import('../../connectors/outlook/identity.ts');
+      const k = kind as MsKind;
+      url = m.consentUrl(o.config.microsoft, { kind: k, scopes: connectScopes(k), redirectUri: redirectUri('microsoft'), state: st.state, codeChallenge: pkce.challenge, loginHint: email });
     }
     await setSignedCookie(c, OAUTH_COOKIE, Buffer.from(JSON.stringify({ ...st, t: String(form.t) })).toString('base64url'), await cookieSecret(), {
       httpOnly: true,
@@ -177,27 +188,34 @@ export function memberRoutes(o: MemberAppOptions): Hono {
     }
     const code = query.get('code');
     if (!code) return refuse(400, 'Not connected', `${name} sent no authorization code.`);
-    let refreshToken: string | null;
+    let refreshToken: string;
+    let account: string;
     try {
       if (provider === 'google') {
         const g = await import('../../connectors/google/oauth.ts');
-        const grant = await g.exchangeCode(o.config, { code, redirectUri: redirectUri('google'), codeVerifier: st.verifier, kinds: [st.kind as never] });
+        const { googleAccount } = await import('../../connectors/google/identity.ts');
+        const kind = st.kind as GoogleKind;
+        const grant = await g.exchangeCode(o.config, { code, redirectUri: redirectUri('google'), codeVerifier: st.verifier, kinds: [kind] });
         refreshToken = grant.refreshToken;
+        account = await googleAccount(o.config, kind, grant.accessToken);
       } else {
         const m = await import('../../connectors/outlook/oauth.ts');
+        const { connectScopes, microsoftAccount } = await import('../../connectors/outlook/identity.ts');
+        const kind = st.kind as MsKind;
         const tokens = await m.exchangeCode(
           o.config.microsoft,
-          { kind: st.kind as never, code, redirectUri: redirectUri('microsoft'), codeVerifier: st.verifier },
+          { kind, scopes: connectScopes(kind), code, redirectUri: redirectUri('microsoft'), codeVerifier: st.verifier },
           o.fetch,
         );
+        if (!tokens.refreshToken) return refuse(502, 'Not connected', `${name} returned no refresh token.`);
         refreshToken = tokens.refreshToken;
+        account = await microsoftAccount(o.config.microsoft, tokens.accessToken, o.fetch);
       }
     } catch (err) {
       // Connector errors carry the provider's error name (and AADSTS codes), never a token; bounded anyway.
       return refuse(502, 'Not connected', `${name} did not complete the connection: ${String((err as Error).message).slice(0, 200)}.`);
     }
-    if (!refreshToken) return refuse(502, 'Not connected', `${name} returned no refresh token.`);
-    await registerConnection(db, { contributorEmail: st.email, kind: st.kind, account: st.email, secret: refreshToken }, key());
+    await registerConnection(db, { contributorEmail: st.email, kind: st.kind, account, secret: refreshToken }, key());
     return c.redirect(`/member/home?t=${encodeURIComponent(st.t)}&done=connected`, 303);
   });
 
@@ -276,7 +294,7 @@ function consumeState(used: Map<string, number>, state: string, expires: number,
 
 /** What opting out did to one connection's access, in the member's words. */
 function revocationText(r: RevocationOutcome): string {
-  const provider = (Object.keys(PROVIDERS) as Provider[]).find((p) => (PROVIDERS[p] as readonly string[]).includes(r.kind));
+  const provider = r.provider; // per connection: an IMAP mailbox may hold a Google or Microsoft grant, or a password
   const name = provider ? PROVIDER_NAMES[provider] : 'the provider';
   switch (r.status) {
     case 'revoked':
@@ -284,7 +302,7 @@ function revocationText(r: RevocationOutcome): string {
     case 'discarded':
       return provider === 'microsoft'
         ? 'Microsoft has no revoke endpoint for an app\'s access. The token was deleted here and the revocation recorded; you can also remove sigmine from your Microsoft account at https://myapps.microsoft.com.'
-        : 'nothing to revoke at a provider. The stored secret was deleted here and the revocation recorded.';
+        : 'nothing to revoke at a provider (a password or local files). The stored secret was deleted here and the revocation recorded.';
     case 'pending':
       return `the token was deleted from the connection; revoking it at ${name} did not work yet (${r.errorCode ?? 'error'}) and is retried.`;
     default:

@@ -87,12 +87,16 @@ export function partTree(p: FakePart, partId: string): { json: unknown; size: nu
   };
 }
 
-/** Gmail, Calendar and People GET endpoints for one authenticated user. */
+/**
+ * Gmail, Calendar and People GET endpoints for one authenticated user. `scopes`: what the access token was
+ * granted, when known (tokens from a code exchange); null = unknown, served as if every scope were granted.
+ */
 export function handleApi(
   u: UserState,
   path: string,
   q: URLSearchParams,
   peopleSyncGeneration: number,
+  scopes: readonly string[] | null = null,
 ): [number, unknown] {
   const notFound: [number, unknown] = [
     404,
@@ -187,11 +191,51 @@ export function handleApi(
     ];
   }
   if (path === '/calendar/v3/calendars/primary/events') return calendar(u, q);
+  if (path === '/calendar/v3/calendars/primary') {
+    // The primary calendar's id is the account's address (calendars.get).
+    return [200, { kind: 'calendar#calendar', id: u.email, summary: u.email, timeZone: 'Europe/London' }];
+  }
+  if (path === '/v1/people/me') return me(u, q, scopes);
   if (path === '/v1/people/me/connections')
     return people(u.connections, q, 'personFields', 'connections', peopleSyncGeneration);
   if (path === '/v1/otherContacts')
     return people(u.otherContacts, q, 'readMask', 'otherContacts', peopleSyncGeneration);
   return notFound;
+}
+
+/** people.get('people/me'): the account's own addresses only with an email scope (contacts.readonly is not one). */
+function me(u: UserState, q: URLSearchParams, scopes: readonly string[] | null): [number, unknown] {
+  if (!q.get('personFields'))
+    return [
+      400,
+      gError(
+        400,
+        'personFields mask is required. Please specify one or more valid paths.',
+        'badRequest',
+        'INVALID_ARGUMENT',
+      ),
+    ];
+  const emails =
+    scopes === null ||
+    scopes.some((s) => /\/auth\/(userinfo\.email|user\.emails\.read)$/.test(s) || s === 'email');
+  const id = String(100000 + (u.historyId % 1000));
+  return [
+    200,
+    {
+      resourceName: `people/${id}`,
+      etag: '%EgUBAi43PRoEAQIFByIMR0xCc0ZQa2Z0dDA9',
+      ...(emails && q.get('personFields')!.includes('emailAddresses')
+        ? {
+            emailAddresses: [
+              {
+                metadata: { primary: true, verified: true, source: { type: 'ACCOUNT', id } },
+                value: u.email,
+              },
+            ],
+          }
+        : {}),
+    },
+  ];
 }
 
 function calendar(u: UserState, q: URLSearchParams): [number, unknown] {

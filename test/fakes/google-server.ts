@@ -1,6 +1,7 @@
 /**
  * A local Google: OAuth token/revoke/consent, Gmail v1 (profile, messages.list/get, history.list),
- * Calendar v3 events.list and People v1 connections/otherContacts, on node:http at 127.0.0.1
+ * Calendar v3 events.list and calendars.get(primary), People v1 connections/otherContacts and people/me
+ * (own addresses only for tokens granted an email scope), on node:http at 127.0.0.1
  * (random port), following the documented request and response formats (see
  * ../shared/recipes/provider-facts.md). Per-user quota (250 units/s moving average) and concurrency
  * are enforced with 429/403 answers, so benchmarks (bench/harvest.ts) can reuse it with many users.
@@ -97,7 +98,7 @@ export async function startGoogleServer(opts: GoogleServerOptions = {}) {
   const maxConcurrent = opts.maxConcurrent ?? 5;
   const users = new Map<string, UserState>();
   const refreshTokens = new Map<string, string>(); // token -> user
-  const accessTokens = new Map<string, { user: string; exp: number }>();
+  const accessTokens = new Map<string, { user: string; exp: number; scope?: string }>();
   const codes = new Map<
     string,
     { user: string; redirectUri: string; challenge: string | null; scope: string }
@@ -303,7 +304,8 @@ export async function startGoogleServer(opts: GoogleServerOptions = {}) {
     u.inFlight++;
     try {
       if (opts.latencyMs) await new Promise((r) => setTimeout(r, opts.latencyMs));
-      const [status, body] = handleApi(u, path, url.searchParams, peopleSyncGeneration);
+      const scopes = at.scope === undefined ? null : at.scope.split(' ');
+      const [status, body] = handleApi(u, path, url.searchParams, peopleSyncGeneration, scopes);
       return send(res, log, status, body);
     } finally {
       u.inFlight--;
@@ -313,7 +315,7 @@ export async function startGoogleServer(opts: GoogleServerOptions = {}) {
   function issue(u: string, scope: string | null) {
     const token = 'ya29.' + randomBytes(24).toString('base64url');
     const ttl = opts.accessTokenTtl ?? 3599;
-    accessTokens.set(token, { user: u, exp: Date.now() + ttl * 1000 });
+    accessTokens.set(token, { user: u, exp: Date.now() + ttl * 1000, ...(scope ? { scope } : {}) });
     return { access_token: token, expires_in: ttl, token_type: 'Bearer', ...(scope ? { scope } : {}) };
   }
 

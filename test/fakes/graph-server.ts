@@ -78,6 +78,14 @@ export interface GraphServerOptions {
   ignorePrefer?: boolean;
   /** Misbehaving server: nextLinks point at this origin instead of the server's own. */
   nextLinkOrigin?: string;
+  /** The signed-in user `GET /v1.0/me` describes. Default `me@contoso.example`, UPN at contoso.onmicrosoft.com. */
+  me?: FakeUser;
+}
+
+/** The `user` resource's identity fields (`mail` is null for accounts without an Exchange address). */
+export interface FakeUser {
+  mail: string | null;
+  userPrincipalName: string;
 }
 
 export interface GraphServer {
@@ -105,6 +113,8 @@ export interface GraphServer {
   hang(count: number): void;
   /** Authorization codes the fake authorize page issues (CLI loopback tests). */
   authorizeRequests: URLSearchParams[];
+  /** Who consents from now on (what `GET /v1.0/me` answers). */
+  setMe(user: FakeUser): void;
   close(): Promise<void>;
 }
 
@@ -134,6 +144,12 @@ export async function startGraphServer(opts: GraphServerOptions): Promise<GraphS
   let rtCounter = 0;
   let atCounter = 0;
   const validAccess = new Set<string>();
+  /** Scopes each access token was issued for (`/me` needs User.Read, as on Graph). */
+  const accessScopes = new Map<string, string[]>();
+  let me: FakeUser = opts.me ?? {
+    mail: 'me@contoso.example',
+    userPrincipalName: 'me@contoso.onmicrosoft.com',
+  };
   const expiredAccess = new Set<string>();
   let generation = 1;
   let throttleLeft = 0;
@@ -232,6 +248,7 @@ export async function startGraphServer(opts: GraphServerOptions): Promise<GraphS
     const prefer = header(req, 'prefer') ?? '';
     const p = url.pathname;
     const q = rawQuery(rawUrl);
+    if (p === '/v1.0/me') return user(bearer, q, res);
     let collection: string;
     if (
       /^\/v1\.0\/me\/mailFolders(\/inbox|\('[A-Za-z0-9_-]{1,200}'\)|%28'[A-Za-z0-9_-]{1,200}'%29)\/messages\/delta$/i.test(
@@ -303,6 +320,25 @@ export async function startGraphServer(opts: GraphServerOptions): Promise<GraphS
     if (collection === 'messages' && wantsText)
       res.setHeader('preference-applied', 'outlook.body-content-type="text"');
     return json(res, 200, body);
+  }
+
+  /** GET /me (user-get): 403 without User.Read; `$select` keeps only the fields asked for. */
+  function user(bearer: string, q: URLSearchParams, res: ServerResponse) {
+    if (!accessScopes.get(bearer)?.some((s) => s.toLowerCase() === 'user.read'))
+      return graphError(
+        res,
+        403,
+        'Authorization_RequestDenied',
+        'Insufficient privileges to complete the operation.',
+      );
+    const full: Record<string, unknown> = {
+      id: '87d349ed-44d7-43e1-9a83-5f2406dee5bd',
+      displayName: 'Fake User',
+      ...me,
+    };
+    const sel = q.get('$select');
+    const body = sel ? Object.fromEntries(sel.split(',').map((f) => [f, full[f] ?? null])) : full;
+    return json(res, 200, { '@odata.context': `${base}/v1.0/$metadata#users/$entity`, ...body });
   }
 
   function renderMessage(m: FakeMessage, sel: string | null, text: boolean): Record<string, unknown> {
@@ -403,6 +439,7 @@ export async function startGraphServer(opts: GraphServerOptions): Promise<GraphS
     }
     const access = `at-${++atCounter}`;
     validAccess.add(access);
+    accessScopes.set(access, (t.scope ?? '').split(' ').filter(Boolean));
     refreshToken = `rt-${++rtCounter}-${Math.random().toString(36).slice(2, 8)}`;
     issuedRefresh.add(refreshToken);
     return json(res, 200, {
@@ -465,6 +502,9 @@ export async function startGraphServer(opts: GraphServerOptions): Promise<GraphS
     tokenRequests,
     authorizeRequests,
     maxInFlight: () => maxInFlight,
+    setMe(user) {
+      me = user;
+    },
     currentRefreshToken: () => refreshToken,
     addMessages: (...m) => m.forEach(addMessage),
     addContacts: (...c) => c.forEach((json) => collections.contacts!.push({ seq: ++seq, json, when: null })),
