@@ -262,6 +262,7 @@ describe('Outlook from the CLI in child processes', () => {
         SIGMINE_DATABASE: join(dir, 'cli.db'),
         SIGMINE_SECRET_KEY: SECRET_KEY,
         SIGMINE_MS_LOGIN_URL: server.loginUrl,
+        SIGMINE_GRAPH_API_URL: server.graphUrl,
         SIGMINE_MS_CLIENT_ID: 'test-client',
       };
       const child = spawn(
@@ -280,7 +281,7 @@ describe('Outlook from the CLI in child processes', () => {
         await new Promise((r) => setTimeout(r, 100));
       }
       expect(url).toBeDefined();
-      expect(new URL(url!).searchParams.get('scope')).toBe('offline_access Mail.Read');
+      expect(new URL(url!).searchParams.get('scope')).toBe('offline_access Mail.Read User.Read'); // User.Read: who the account is (GET /me)
       // The browser: consent, then the provider's redirect to the CLI's loopback listener.
       const consent = await fetchTrusting(cert.cert)(url!);
       await fetch(consent.headers.get('location')!);
