@@ -97,20 +97,35 @@ export async function usingDatabase<T>(
 
 /** Prepared statements kept per SQL text (the store's page queries repeat every page). */
 const STATEMENT_CACHE = 200;
+/**
+ * ...and at most this much SQL text in them: a prepared multi-row statement holds many times its text in
+ * native memory (the store sends them in power-of-two sizes, so few texts repeat: see binaryChunks).
+ */
+const STATEMENT_CACHE_CHARS = 1024 * 1024;
 
 /**
  * Kysely's SQLite driver prepares every query anew (~5% of the ingest path's CPU); this reuses the prepared
  * statement for a repeated SQL text. Safe on one connection: Kysely runs one query at a time on it, and
- * SQLite re-prepares a statement itself after a schema change.
+ * SQLite re-prepares a statement itself after a schema change. Least recently used texts go first.
  */
 function withStatementCache<D extends { prepare(sql: string): unknown; close(): unknown }>(database: D): D {
   const cache = new Map<string, unknown>();
+  let chars = 0;
   const prepare = (sql: string) => {
     let stmt = cache.get(sql);
-    if (stmt === undefined) {
-      stmt = database.prepare(sql);
-      if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
+    if (stmt !== undefined) {
+      cache.delete(sql);
       cache.set(sql, stmt);
+      return stmt;
+    }
+    stmt = database.prepare(sql);
+    if (sql.length > STATEMENT_CACHE_CHARS / 4) return stmt;
+    cache.set(sql, stmt);
+    chars += sql.length;
+    while (cache.size > STATEMENT_CACHE || chars > STATEMENT_CACHE_CHARS) {
+      const oldest = cache.keys().next().value!;
+      cache.delete(oldest);
+      chars -= oldest.length;
     }
     return stmt;
   };

@@ -13,7 +13,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { candidatesOf, type Candidate } from './merge.ts';
 import type { SourceKind } from './types.ts';
-import { chunks, IN_LIST } from './sql-util.ts';
+import { binaryChunks, chunks, IN_LIST } from './sql-util.ts';
 import { insertRows, onConflict, takeExcluded } from '../db/insert-rows.ts';
 
 export interface ValueKey {
@@ -23,7 +23,7 @@ export interface ValueKey {
 }
 
 /** Keys per `(profile_id, field, value_norm) IN (VALUES ...)`: 3 parameters each. */
-const KEYS_PER_QUERY = 300;
+const KEYS_PER_QUERY = 256;
 
 type ValueRow = DB['profile_values'];
 
@@ -71,7 +71,7 @@ export async function refreshValues(trx: Kysely<DB>, keys: ValueKey[]): Promise<
   const wanted = new Map<string, ValueKey>();
   for (const k of keys) wanted.set(keyOf(k.profileId, k.field, k.value), k);
   const byProfile = new Map<string, Parameters<typeof candidatesOf>[0]>();
-  for (const part of chunks([...wanted.values()], KEYS_PER_QUERY)) {
+  for (const part of binaryChunks([...wanted.values()], KEYS_PER_QUERY)) {
     const tuples = sql.join(part.map((k) => sql`(${k.profileId}, ${k.field}, ${k.value})`));
     const rows = await trx
       .selectFrom('observations')
