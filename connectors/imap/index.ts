@@ -37,7 +37,7 @@ import type {
 import { ConnectorError } from '../types.ts';
 import { readCursor, snapshot, type ImapCursor } from './cursor.ts';
 import { imapError, type ImapLogin } from './errors.ts';
-import { imapAccessTokens, readImapOAuthSecret } from './oauth.ts';
+import { imapAccessTokens, readImapOAuthSecret, revokeImapOAuth } from './oauth.ts';
 import {
   IMAP_HEADER_FIELDS,
   buildMinimal,
@@ -349,6 +349,10 @@ export function createImapConnector(
 export const factory: ConnectorFactory = {
   kinds: ['imap'],
   create: (conn, deps) => createImapConnector(conn, deps),
-  // IMAP passwords have no provider-side revoke, and opt-out decides per kind: it deletes the stored secret
-  // (password or OAuth refresh token) and records it discarded (src/connections/opt-out.ts).
+  /**
+   * Opt-out, per connection (oauth.ts): a Google OAuth grant is revoked at the endpoint that issued it; a
+   * Microsoft grant or a password has nothing to revoke at a provider (opt-out deletes the secret and
+   * records it `discarded`, naming the provider or none: src/connections/token-issuer.ts).
+   */
+  revoke: (conn, deps) => revokeImapOAuth(conn, deps),
 };

@@ -201,13 +201,14 @@ export async function connectImapOAuthCli(
 }
 
 /**
- * Opt-out of an IMAP connection using OAuth (`auth: "xoauth2"`): a Google grant is revoked at the Google
- * endpoint that issued it (`POST .../revoke`, as for the Gmail connector; revoking the refresh token ends
- * its access tokens too). A bare access token stored by older versions is revoked at the configured
- * Google endpoint. Microsoft grants have no client-side revoke: nothing to call.
+ * Opt-out of an IMAP connection (the IMAP factory's `revoke`). With OAuth (`auth: "xoauth2"`) a Google
+ * grant is revoked at the Google endpoint that issued it (`POST .../revoke`, as for the Gmail connector;
+ * revoking the refresh token ends its access tokens too), and a bare access token stored by older versions
+ * at the configured Google endpoint. Microsoft grants have no client-side revoke and passwords no provider
+ * at all: nothing to call (a password is never parsed as a grant, whatever it starts with).
  */
 export async function revokeImapOAuth(conn: ConnectionInfo, deps: ConnectorDeps): Promise<void> {
-  if (!conn.secret) return;
+  if (!conn.secret || conn.config['auth'] !== 'xoauth2') return;
   const grant = readImapOAuthSecret(conn.secret);
   if (grant?.provider === 'microsoft') return;
   if (grant) await revokeGoogleToken(googleAt(deps.config, grant.tokenUrl), grant.refreshToken);

@@ -8,10 +8,10 @@
  * Only then are providers called (network calls never hold a transaction open). What happens to a
  * connection's secret depends on who issued it (token-issuer.ts), decided per connection:
  *   - Google grants (gmail, google-calendar, google-contacts, and IMAP over OAuth with Google) are revoked
- *     at Google (POST {oauthUrl}/revoke; for IMAP at the endpoint that issued the grant) -> `revoked`, or
- *     on failure `pending` with the encrypted token parked in the revocation row for
- *     `retryPendingRevocations`, until MAX_REVOKE_ATTEMPTS, after which the row becomes `failed` and the
- *     token is dropped;
+ *     at Google by their connector's `revoke` (POST {oauthUrl}/revoke; for IMAP at the endpoint that
+ *     issued the grant) -> `revoked`, or on failure `pending` with the encrypted token parked in the
+ *     revocation row for `retryPendingRevocations`, until MAX_REVOKE_ATTEMPTS, after which the row becomes
+ *     `failed` and the token is dropped;
  *   - Microsoft tokens (Outlook sources, IMAP over OAuth with Microsoft: refresh tokens cannot be revoked
  *     by a client), IMAP passwords and local files -> `discarded`: the secret is gone, the revocation is
  *     recorded.
@@ -31,19 +31,17 @@ import { connectionConfig, tokenIssuer, type TokenIssuer } from './token-issuer.
 type Revoke = NonNullable<ConnectorFactory['revoke']>;
 
 /**
- * How a kind's Google grants are revoked: the connector's `revoke`; the IMAP connector serves passwords
- * too and has none, so its OAuth grants go through connectors/imap/oauth.ts. Null: nothing to call.
- * Microsoft kinds never get here (their connectors' `revoke` is a no-op: recorded `discarded`, never
- * `revoked`; the person removes the app at myapps.microsoft.com).
+ * The revoke of a kind's connector (its factory's `revoke`), or null when it has none (local files) or the
+ * kind is unknown: nothing to call. Only secrets issued by Google (token-issuer.ts) are handed to it;
+ * Microsoft kinds and IMAP passwords are recorded `discarded` without a call (the person removes a
+ * Microsoft app at myapps.microsoft.com).
  */
-async function googleRevoke(
+async function connectorRevoke(
   kind: string,
   factoryFor: (kind: string) => Promise<ConnectorFactory>,
 ): Promise<Revoke | null> {
   const factory = await factoryFor(kind).catch(() => null); // unknown kind: nothing to call
-  if (factory?.revoke) return (conn, deps) => factory.revoke!(conn, deps);
-  if (kind === 'imap') return (await import('../../connectors/imap/oauth.ts')).revokeImapOAuth;
-  return null;
+  return factory?.revoke ? (conn, deps) => factory.revoke!(conn, deps) : null;
 }
 
 /** Provider revoke attempts before a revocation is given up (and its parked token dropped). */
@@ -90,7 +88,7 @@ export async function optOutContributor(
   if (!contributor) throw new ConnectionsError('not-found', 'no contributor with that email');
   const at = (deps.now?.() ?? new Date()).toISOString();
   const factoryFor = deps.factoryFor ?? connectorFactory;
-  // Which kinds can revoke a Google grant: resolved before the transaction (loading a provider module
+  // Which kinds' connectors can revoke: resolved before the transaction (loading a provider module
   // takes time, and a SQLite write transaction blocks every other writer meanwhile).
   const kinds = await db
     .selectFrom('connections')
@@ -99,7 +97,7 @@ export async function optOutContributor(
     .where('contributor_id', '=', contributor.id)
     .execute();
   const revocableKinds = new Set<string>();
-  for (const { kind } of kinds) if (await googleRevoke(kind, factoryFor)) revocableKinds.add(kind);
+  for (const { kind } of kinds) if (await connectorRevoke(kind, factoryFor)) revocableKinds.add(kind);
 
   const { changed, forfeited } = await db.transaction().execute(async (trx) => {
     const conns = await trx
@@ -222,7 +220,7 @@ export async function retryPendingRevocations(
       if (!deps.key)
         throw Object.assign(new Error('SIGMINE_SECRET_KEY is needed to revoke'), { code: 'config' });
       const secret = decryptSecret(r.token_enc, deps.key);
-      const revoke = await googleRevoke(r.kind, factoryFor);
+      const revoke = await connectorRevoke(r.kind, factoryFor);
       if (!revoke) throw Object.assign(new Error(`no revoke for ${r.kind}`), { code: 'config' });
       await revoke(
         {
