@@ -99,4 +99,45 @@ describe('sigmine optout', () => {
     for (const f of readdirSync(join(dir, 'db')))
       expect(readFileSync(join(dir, 'db', f)).includes(TOKEN)).toBe(false);
   }, 180_000);
+
+  it('prints which provider issued each secret in its table: revoked at Google, discarded for Microsoft, none for a password', async () => {
+    down = false;
+    const who = 'mia@adatum.example';
+    const connect = (args: string[], secret: string) =>
+      sigmine(['connect', ...args, '--contributor', who, '--refresh-token-file', '-'], secret);
+    expect((await connect(['gmail', '--account', who], `1//mia-${TOKEN}`)).code).toBe(0);
+    expect((await connect(['outlook', '--account', 'mia@adatum-corp.example'], '0.ms-mia')).code).toBe(0);
+    const imap = await sigmine(
+      [
+        'connect',
+        'imap',
+        '--contributor',
+        who,
+        '--host',
+        'imap.adatum.example',
+        '--port',
+        '993',
+        '--user',
+        'mia@imap.adatum.example',
+        '--password-file',
+        '-',
+      ],
+      'mia-password',
+    );
+    expect(imap.code, imap.err).toBe(0);
+
+    const o = await sigmine(['optout', '--contributor', who]);
+    expect(o.code, o.err).toBe(0);
+    const lines = o.out.split('\n');
+    const header = lines.find((l) => l.startsWith('kind'))!;
+    expect(header.split(/\s+/)).toEqual(['kind', 'account', 'tokens', 'provider', 'error']);
+    const row = (kind: string) =>
+      lines
+        .find((l) => l.startsWith(`${kind} `))
+        ?.trim()
+        .split(/\s+/);
+    expect(row('gmail')).toEqual(['gmail', who, 'revoked', 'google']);
+    expect(row('outlook')).toEqual(['outlook', 'mia@adatum-corp.example', 'discarded', 'microsoft']);
+    expect(row('imap')).toEqual(['imap', 'mia@imap.adatum.example', 'discarded', 'none']);
+  }, 180_000);
 });

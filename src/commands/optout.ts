@@ -59,9 +59,10 @@ export function register(program: Command): void {
               : `${r.email} had already opted out`,
           );
           if (r.connections.length) {
+            // `provider` as in --json; "none" for passwords and files, which no provider issued.
             printTable(
-              ['kind', 'account', 'tokens', 'error'],
-              r.connections.map((c) => [c.kind, c.account, c.status, c.errorCode ?? '']),
+              ['kind', 'account', 'tokens', 'provider', 'error'],
+              r.connections.map((c) => [c.kind, c.account, c.status, c.provider ?? 'none', c.errorCode ?? '']),
             );
           }
           if (unsettled.length)
