@@ -246,8 +246,7 @@ export function targetsMet(r: AccuracyReport): string[] {
   if (r.micro.recall < 0.85) failed.push(`field micro-recall ${r.micro.recall.toFixed(3)} < 0.85`);
   if (r.wrongDiscards.length > 0)
     failed.push(`${r.wrongDiscards.length} business messages wrongly discarded`);
-  if (r.missedDiscards.length > 0)
-    failed.push(`${r.missedDiscards.length} automated messages not discarded`);
+  if (r.missedDiscards.length > 0) failed.push(`${r.missedDiscards.length} automated messages not discarded`);
   return failed;
 }
 
