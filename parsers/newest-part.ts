@@ -17,7 +17,7 @@ const INTRO_START_RE = /^\s*(?:On|Am|Le|El|Il|Op|Em|Den|På|In message|Quoting|Z
 const HEADER_FROM_RE =
   /^\s*[*>]{0,2}\s*(?:From|Von|De|Da|Van|Från|Fra|Od|Lähettäjä|Feladó|От|发件人|差出人)\s?\*?\s?:\*?\s?\S/i;
 const HEADER_NEXT_RE =
-  /^\s*[*>]{0,2}\s*(?:Sent|Date|Gesendet|Datum|Envoyé|Date d'envoi|Enviado|Fecha|Inviato|Data|Verzonden|Skickat|Sendt|Lähetetty|To|An|À|A|Para|Aan|Till|Til|Cc|Subject|Betreff|Objet|Asunto|Oggetto|Onderwerp|Assunto|Ämne|Emne)\s?\*?\s?:/i;
+  /^\s*[*>]{0,2}\s*(?:Sent|Date|Gesendet|Datum|Envoyé|Date d'envoi|Enviado|Fecha|Inviato|Data|Verzonden|Skickat|Sendt|Lähetetty|To|An|À|A|Para|Aan|Till|Til|Cc|Subject|Betreff|Objet|Asunto|Oggetto|Onderwerp|Assunto|Ämne|Emne|Odesláno|Komu|Předmět|Kopie|Wysłano|Wysłane|Do|DW|Temat|Vastaanottaja|Aihe|Elküldve|Címzett|Tárgy|Отправлено|Кому|Тема|Emne|Envoyé le|Enviado el|Gesendet am|Inviato il|Verzonden op|Skickat den|送信日時|宛先|件名|发送时间|收件人|主题)\s?\*?\s?:/i;
 
 const SEPARATOR_HEADER_RE =
   /^\s*>?\s*-{2,}\s*(?:Original Message|Original message|Forwarded by|Forwarded message|Forwarded Message|Weitergeleitete Nachricht|Ursprüngliche Nachricht|Message d'origine|Message transféré|Mensaje original|Mensaje reenviado|Messaggio originale|Messaggio inoltrato|Oorspronkelijk bericht|Doorgestuurd bericht|Mensagem original|Mensagem encaminhada|Ursprungligt meddelande|Vidarebefordrat meddelande)\b/i;
@@ -31,15 +31,27 @@ const TO_LINE_RE = /^\s*To:\s?/;
 const ISO_INTRO_RE = /^\s*\d{4}-\d{2}-\d{2}\b.{0,160}[<@].{0,120}:\s*$/;
 
 const CLIENT_FOOTER_RE =
-  /^\s*(?:Sent from my\b|Sent from (?:Mail|Outlook|Yahoo|Samsung|BlackBerry)\b|Sent via\b|Get Outlook for\b|Von meinem .{1,40} gesendet|Envoyé de mon\b|Envoyé depuis\b|Enviado desde mi\b|Enviado de meu\b|Inviato da\b|Verzonden vanaf\b|Skickat från\b)/i;
+  /^\s*(?:Sent from my\b|Sendt fra min\b|Skickat från min\b|Lähetetty (?:iPhonesta|iPadista|Android)|Wysłane z mojego\b|Odesláno z (?:mého|iPhonu)\b|Enviado do meu\b|Enviado desde mi\b|Verstuurd vanaf mijn\b|Gesendet von meinem\b|Envoyé de mon\b|Inviato dal mio\b|iPhoneから送信|Sent from (?:Mail|Outlook|Yahoo|Samsung|BlackBerry)\b|Sent via\b|Get Outlook for\b|Von meinem .{1,40} gesendet|Envoyé de mon\b|Envoyé depuis\b|Enviado desde mi\b|Enviado de meu\b|Inviato da\b|Verzonden vanaf\b|Skickat från\b)/i;
 
 /** Starts of mailing-list / service footers: everything from here down is not the sender's text. */
 const LIST_FOOTER_RE =
   /^\s*[\w.'-]{1,30}(?: [\w.'-]{1,30}){0,3} mailing list\b|\/listinfo\/|^\s*To unsubscribe\b|\bunsubscribe\b.{0,80}(?:@|https?:)|(?:@|https?:).{0,80}\bunsubscribe\b|\(un\)subscription|List maintainer:|View this message in context:|Sent from the .{1,80} at Nabble|^\s*In remembrance\s*$|sponsored by:|^\s*Do [Yy]ou Yahoo!?|^\s*-----BEGIN PGP SIGNATURE-----|^\s*Yahoo! .{0,40}- .{0,60}$/i;
 
-/** Confidentiality notices and legal footers; only cut when they trail the text. */
+/**
+ * Confidentiality notices and legal footers in the languages of the mail we see; only cut when they
+ * trail the text. Each word is specific to notices ("intended recipient" and its translations:
+ * destinatario, Empfänger, geadresseerde, adressaten...), never to signature lines.
+ */
 const DISCLAIMER_RE =
-  /\bconfidential|intended (?:solely )?(?:only )?for the (?:use|addressee)|intended recipient|\bprivileged\b|\bdisclaimer\b|legal entity|registered office|registration number|registered in [A-Z][a-z]+|vertraulich|confidentiel|riservat|e-?mail terms|wholly owned/i;
+  /\bconfidential|intended (?:solely )?(?:only )?for the (?:use|addressee)|intended recipient|\bprivileged\b|\bdisclaimer\b|legal entity|registered office|registration number|registered in [A-Z][a-z]+|vertraulich|confidentiel|riservat|e-?mail terms|wholly owned|\bconfiden(?:cial|ziale|cialidade)|\bvertrouwelijk|\bkonfidentiell|\bfortrolig|luottamuksellinen|\bpoufn|\bdůvěrn|\bsigilos|aviso legal|avviso legale|\bdestinat(?:ario|ária|ario indicato|aire)|\bgeadresseerde|\bEmpfänger|\badressat|\bvastaanottaja|\badresat|\badresát|(?:GDPR|RGPD|DSGVO|AVG|LGPD)\b|Reglamento \(UE\)|2016\/679|\bPOPIA\b|\bin error\b|per errore|por error|par erreur|irrtümlich|per abuis/i;
+
+/**
+ * A company-register line ("Sitz: Stuttgart · Amtsgericht Stuttgart HRB 765432", "P.IVA 012...",
+ * "KvK 1234", "Registered in England No. 123"): legal boilerplate that trails a signature, often glued
+ * under it without a blank line. Cut only from the end of the text.
+ */
+const LEGAL_LINE_RE =
+  /\b(?:Amtsgericht|Registergericht|Handelsregister|HRB \d|HRA \d|Sitz der Gesellschaft|Sitz:|Geschäftsführer(?:in)?:|Geschäftsführung:|Vorstand:|Aufsichtsrat|USt-?Id|P\.\s?IVA|Partita IVA|Capitale sociale|Registro Mercantil|C\.?I\.?F\.?:? [A-Z]\d|\bKvK\b|SIRET|\bRCS\b|capital (?:social|de) |Company (?:No|Number|Reg)|Registered in (?:England|Scotland|Ireland)|VAT (?:No|Reg|number)|Org\.?\s?nr|Y-tunnus|NIP:|KRS:|IČO|DIČ|CNPJ|Impressum)/i;
 
 /** Index of the first line that starts quoted or forwarded history, or -1. */
 export function findQuoteStart(lines: string[]): number {
@@ -194,7 +206,18 @@ function cutTrailingNotices(lines: string[]): string[] {
     const disclaimer =
       DISCLAIMER_RE.test(para) && (para.length > 120 || /^[A-Z\s]{8,40}$/.test(lines[start]!.trim()));
     const banner = /^\s*\[(?:cid:|https?:)[^\]]{1,200}\](?:<[^>]{1,300}>)?\s*$/.test(para) && start > 0;
-    const follow = /^\s*(?:Follow us|Our commitment|Like us on|Find us on)\b/i.test(lines[start]!);
+    const follow =
+      /^\s*(?:Follow us|Our commitment|Like us on|Find us on|Folgen Sie uns|Suivez-nous|Síguenos|Seguici|Volg ons|Siga-nos|Följ oss|Følg os|Følg oss)\b/i.test(
+        lines[start]!,
+      );
+    // Company-register lines at the very end, glued to the block or on their own paragraph.
+    if (
+      LEGAL_LINE_RE.test(last) ||
+      /^\s*(?:Follow us|Folgen Sie uns|Suivez-nous|Síguenos|Seguici|Volg ons)\b/i.test(last)
+    ) {
+      end--;
+      continue;
+    }
     if (disclaimer) {
       // The notice may be glued under the signature with no blank line: cut from its first line
       // (or the all-caps heading just above it), keeping the block lines above.

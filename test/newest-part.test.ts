@@ -99,4 +99,72 @@ describe('the newest part of a message', () => {
       'Should I post this to the kernel mailing list? Any tips?\n\nmick\n-- \nMick Ryan   Ph.: +353 1 555 0101\n';
     expect(newestPart(t)).toBe(t.trimEnd());
   });
+  it.each([
+    [
+      'cs',
+      'Od: Paul Grant <paul@example.com>\nOdesláno: pondělí 3. května 2021 9:02\nKomu: Jo Smith\nPředmět: Nabídka',
+    ],
+    [
+      'pl',
+      'Od: Paul Grant <paul@example.com>\nWysłano: poniedziałek, 3 maja 2021 09:02\nDo: Jo Smith\nTemat: Oferta',
+    ],
+    [
+      'es (Enviado el)',
+      'De: Paul Grant <paul@example.com>\nEnviado el: lunes, 3 de mayo de 2021 9:02\nPara: Jo Smith',
+    ],
+  ])('ends above a localised Outlook %s header block', (_lang, block) => {
+    expect(newestPart(`Thanks.\n\nJo\n\n${block}\n\nOld text\n`)).toBe('Thanks.\n\nJo');
+  });
+
+  it.each([
+    ['da', 'Sendt fra min iPhone'],
+    ['pl', 'Wysłane z mojego iPhone'],
+    ['pt', 'Enviado do meu iPhone'],
+    ['ja', 'iPhoneから送信'],
+  ])('drops the %s mobile footer under the signature', (_lang, footer) => {
+    expect(newestPart(`Fine.\n\nJo Smith\nAcme A/S\n+45 33 55 00 00\n\n${footer}\n`)).toBe(
+      'Fine.\n\nJo Smith\nAcme A/S\n+45 33 55 00 00',
+    );
+  });
+
+  it.each([
+    [
+      'es',
+      'AVISO LEGAL: Este mensaje y sus anexos se dirigen exclusivamente a su destinatario y pueden contener información confidencial sometida a secreto profesional.',
+    ],
+    [
+      'it',
+      'Questo messaggio è destinato esclusivamente al destinatario indicato. Se lo avete ricevuto per errore vi preghiamo di cancellarlo.',
+    ],
+    [
+      'nl',
+      'Dit bericht is uitsluitend bestemd voor de geadresseerde. Heeft u dit bericht ten onrechte ontvangen, verwijder het dan direct.',
+    ],
+  ])('cuts a trailing %s confidentiality notice', (_lang, notice) => {
+    expect(newestPart(`Hello.\n\nJo Smith\nAcme S.L.\n+34 91 000 00 00\n\n${notice}\n`)).toBe(
+      'Hello.\n\nJo Smith\nAcme S.L.\n+34 91 000 00 00',
+    );
+  });
+
+  it('cuts company-register lines glued under the signature, and a "Follow us" line', () => {
+    const t = [
+      'Hello.',
+      '',
+      'Jo Smith',
+      'Acme GmbH',
+      '+49 30 000 000',
+      'Acme GmbH · Sitz: Bonn · Amtsgericht Bonn HRB 1234',
+      'Geschäftsführer: Max Beispiel',
+      'Folgen Sie uns auf LinkedIn',
+    ].join('\n');
+    expect(newestPart(t)).toBe('Hello.\n\nJo Smith\nAcme GmbH\n+49 30 000 000');
+    expect(newestPart('Ciao.\n\nJo Smith\nAcme S.r.l.\nAcme S.r.l. – P.IVA 01234567890')).toBe(
+      'Ciao.\n\nJo Smith\nAcme S.r.l.',
+    );
+  });
+
+  it('keeps a title line that names a managing director inside the block', () => {
+    const t = 'Hallo.\n\nJo Schmidt\nGeschäftsführer\nAcme GmbH\n+49 30 000 000';
+    expect(newestPart(t)).toBe(t);
+  });
 });
