@@ -10,9 +10,10 @@
  * not such an envelope is an access token stored by older versions: used as is until it is rejected.
  *
  * No new OAuth client: Google goes through `googleOAuthClient` (google-auth-library) and its error
- * classification, Microsoft through `cliConnect` / `refreshTokens` of connectors/outlook (token POST,
- * AADSTS classification), both asked for the IMAP scopes through their `scopes` option: the IMAP scopes
- * are not Graph scopes (Microsoft) and not the Gmail API scopes (Google).
+ * classification, Microsoft through `cliConnect` and `MsTokenSource` of connectors/outlook (token POST,
+ * AADSTS classification, rotated refresh token saved before use), both asked for the IMAP scopes through
+ * their `scopes` option: the IMAP scopes are not Graph scopes (Microsoft) and not the Gmail API scopes
+ * (Google).
  *
  * Opt-out (`revokeImapOAuth`): a Google grant is revoked at the endpoint that issued it, like the Gmail
  * connector's; Microsoft has no client-side revoke for delegated refresh tokens (the caller records it
@@ -22,7 +23,8 @@ import type { Config } from '../../src/config.ts';
 import type { LoopbackOptions } from '../../src/oauth/loopback.ts';
 import { classifyGoogleError, toConnectorError } from '../google/errors.ts';
 import { connectGoogleCli, googleOAuthClient, revokeGoogleToken } from '../google/oauth.ts';
-import { cliConnect, refreshTokens } from '../outlook/oauth.ts';
+import { cliConnect } from '../outlook/oauth.ts';
+import { MsTokenSource } from '../outlook/token-source.ts';
 import { ConnectorError, type ConnectionInfo, type ConnectorDeps } from '../types.ts';
 
 export type ImapOAuthProvider = 'google' | 'microsoft';
@@ -126,18 +128,19 @@ export function imapAccessTokens(
   };
   let source: AccessTokens;
   if (grant.provider === 'microsoft') {
-    const ms = microsoftAt(deps.config, grant.tokenUrl);
-    // One login per run (connectors/imap/index.ts), so one refresh per get(): no access token to cache.
+    // Outlook's token source (rotated refresh token saved before use) with the IMAP scope; invalidated so
+    // that every login (one per run) gets a fresh access token: a rejected one then means the grant.
+    const ms = new MsTokenSource(
+      microsoftAt(deps.config, grant.tokenUrl),
+      { scopes: IMAP_OAUTH_SCOPES.microsoft },
+      grant.refreshToken,
+      rotated,
+      deps.fetch ?? fetch,
+    );
     source = {
-      async get() {
-        const t = await refreshTokens(
-          ms,
-          { scopes: IMAP_OAUTH_SCOPES.microsoft, refreshToken: current.refreshToken },
-          deps.fetch ?? fetch,
-        );
-        // Microsoft rotates on every refresh: saved before the access token is used.
-        if (t.refreshToken && t.refreshToken !== current.refreshToken) await rotated(t.refreshToken);
-        return t.accessToken;
+      get() {
+        ms.invalidate();
+        return ms.getAccessToken();
       },
     };
   } else {

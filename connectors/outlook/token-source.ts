@@ -3,10 +3,13 @@
  * more after a 401, concurrent callers share one refresh. Microsoft rotates the refresh token on every
  * refresh; the new one goes to `onRotated` (the caller stores it encrypted) BEFORE the access token is
  * used, so a crash cannot leave us holding only a spent refresh token.
+ *
+ * Refreshes ask for an Outlook source's scopes (`kind`) or an explicit list (Exchange IMAP's scope,
+ * connectors/imap/oauth.ts).
  */
 import type { Config } from '../../src/config.ts';
 import { ConnectorError } from '../types.ts';
-import { refreshTokens, type MsKind } from './oauth.ts';
+import { refreshTokens, type MsKind, type MsScopeChoice } from './oauth.ts';
 
 /** Refresh this long before expiry (clock skew, long pages). */
 const EARLY_MS = 5 * 60_000;
@@ -14,14 +17,17 @@ const EARLY_MS = 5 * 60_000;
 export class MsTokenSource {
   private access: { token: string; expiresAt: number } | null = null;
   private pending: Promise<string> | null = null;
+  private readonly scopes: MsScopeChoice;
 
   constructor(
     private readonly ms: Readonly<Config['microsoft']>,
-    private readonly kind: MsKind,
+    what: MsKind | MsScopeChoice,
     private refreshToken: string | null,
     private readonly onRotated?: (rt: string) => Promise<void>,
     private readonly fetchImpl: typeof fetch = fetch,
-  ) {}
+  ) {
+    this.scopes = typeof what === 'string' ? { kind: what } : what;
+  }
 
   async getAccessToken(): Promise<string> {
     if (this.access && this.access.expiresAt - EARLY_MS > Date.now()) return this.access.token;
@@ -38,7 +44,7 @@ export class MsTokenSource {
       throw new ConnectorError('revoked', 'no refresh token stored for this connection');
     const t = await refreshTokens(
       this.ms,
-      { kind: this.kind, refreshToken: this.refreshToken },
+      { ...this.scopes, refreshToken: this.refreshToken },
       this.fetchImpl,
     );
     if (t.refreshToken && t.refreshToken !== this.refreshToken) {
