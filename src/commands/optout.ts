@@ -62,7 +62,13 @@ export function register(program: Command): void {
             // `provider` as in --json; "none" for passwords and files, which no provider issued.
             printTable(
               ['kind', 'account', 'tokens', 'provider', 'error'],
-              r.connections.map((c) => [c.kind, c.account, c.status, c.provider ?? 'none', c.errorCode ?? '']),
+              r.connections.map((c) => [
+                c.kind,
+                c.account,
+                c.status,
+                c.provider ?? 'none',
+                c.errorCode ?? '',
+              ]),
             );
           }
           if (unsettled.length)
