@@ -204,7 +204,7 @@ function cutTrailingNotices(lines: string[]): string[] {
       .map(capLine)
       .join(' ');
     const disclaimer =
-      DISCLAIMER_RE.test(para) && (para.length > 120 || /^[A-Z\s]{8,40}$/.test(lines[start]!.trim()));
+      DISCLAIMER_RE.test(para) && (para.length > 80 || /^[A-Z\s]{8,40}$/.test(lines[start]!.trim()));
     const banner = /^\s*\[(?:cid:|https?:)[^\]]{1,200}\](?:<[^>]{1,300}>)?\s*$/.test(para) && start > 0;
     const follow =
       /^\s*(?:Follow us|Our commitment|Like us on|Find us on|Folgen Sie uns|Suivez-nous|Síguenos|Seguici|Volg ons|Siga-nos|Följ oss|Følg os|Følg oss)\b/i.test(

@@ -134,6 +134,40 @@ function findSignatureIn(text: string, from: Address): string[] | null {
     }
   }
 
+  // Notice paragraphs in a language the cutter does not know, under a signed-off block: not the block.
+  const end = lo > 0 ? trailingNoticeStart(infos, lo) : n;
+  if (end < n) return findIn(infos.slice(0, end), lo, from);
+  return findIn(infos, lo, from);
+}
+
+/**
+ * Where trailing notice paragraphs start (or `infos.length`): paragraphs at the end made only of prose
+ * lines (a legal notice, a privacy statement) below a block that has fields. Only used when a
+ * valediction bounds the block from above (`lo`), so the writer has signed off and the prose under
+ * the block cannot be the message itself.
+ */
+function trailingNoticeStart(infos: LineInfo[], lo: number): number {
+  let end = infos.length;
+  for (let guard = 0; guard < 4; guard++) {
+    let e = end;
+    while (e > lo && infos[e - 1]!.blank) e--;
+    let st = e;
+    while (st > lo && !infos[st - 1]!.blank) st--;
+    if (st <= lo || e === st) break;
+    const para = infos.slice(st, e);
+    const notice = para.every(
+      (x) => x.score <= -1.5 && !x.field && !x.contact && !x.signoff && !x.valediction && !x.mention,
+    );
+    // A short slogan under the block is a tagline and stays; a notice has at least one long sentence.
+    if (!para.some((x) => x.score <= -4)) break;
+    if (!notice || !hasField(infos.slice(0, st), lo)) break;
+    end = st;
+  }
+  return end;
+}
+
+function findIn(infos: LineInfo[], lo: number, from: Address): string[] | null {
+  const n = infos.length;
   const delim = delimited(infos, 0);
   if (delim) return delim.length > 0 ? delim : null;
 

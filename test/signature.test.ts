@@ -121,4 +121,35 @@ describe('the signature block of the newest part', () => {
     const long = findSignature('ab\n'.repeat(100_000) + '-- \nA B\nA B Ltd\n+1 212 555 0100\n', from);
     expect(long).toEqual(['--', 'A B', 'A B Ltd', '+1 212 555 0100']);
   });
+  it('leaves out a trailing notice in a language no rule knows, under a signed-off block', () => {
+    const text = [
+      'Hei,',
+      '',
+      'liitteenä tarjous.',
+      '',
+      'Ystävällisin terveisin',
+      'Aino Virtanen',
+      'Myyntipäällikkö',
+      'Esimerkki Oy',
+      'Puh. +358 9 555 0100',
+      '',
+      'Bu e-posta ve ekleri yalnızca gönderildiği kişi veya kuruluşa özeldir ve gizli bilgiler içerebilir; yanlışlıkla aldıysanız lütfen siliniz.',
+    ].join('\n');
+    expect(findSignature(text, { name: 'Aino Virtanen', email: 'aino.virtanen@example.fi' })).toEqual([
+      'Aino Virtanen',
+      'Myyntipäällikkö',
+      'Esimerkki Oy',
+      'Puh. +358 9 555 0100',
+    ]);
+  });
+
+  it('finds nothing above trailing prose when no valediction signs off', () => {
+    const from = { name: 'Jo Smith', email: 'jo@example.com' };
+    expect(
+      findSignature(
+        'Please ship it to:\nAcme Ltd\n12 Market Street\nLeeds LS1 6DT\n\nWe have been waiting for this delivery for weeks now and our customers are asking about it every day.',
+        from,
+      ),
+    ).toBeNull();
+  });
 });
