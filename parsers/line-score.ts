@@ -57,7 +57,11 @@ export function cellsOf(l: string): string[] {
 
 function isProse(t: string): 'hard' | 'soft' | false {
   if (t.length > 110 && !columnar(t)) return 'hard';
-  const words = wordCount(t);
+  // Dashes and separators between address parts ("Av. Paulista, 1000 - 10º andar - ...") are no words.
+  const words = t.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  // Japanese and Chinese sentences have no spaces: a full stop or a comma inside marks one.
+  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(t) && /[。、！？]/u.test(t))
+    return 'soft';
   if (/\b(?:I|I'm|I've|I'll|we|you|please|call me|reach me|let me|can be reached)\b/.test(t) && words >= 4)
     return 'hard';
   if (words >= 14) return 'hard';

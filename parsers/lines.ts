@@ -32,7 +32,8 @@ export function isSigDelimiter(line: string): boolean {
 export function isRuleLine(line: string): boolean {
   const t = line.trim();
   if (t.length < 3 || t.length > MAX_LINE) return false;
-  const symbols = t.replace(/[^-=_*#~+.:]/g, '').length;
+  // Box-drawing rules (U+2500-U+257F: ━━━, ───, ═══) frame Japanese and Chinese blocks.
+  const symbols = t.replace(/[^-=_*#~+.:\u2500-\u257f]/g, '').length;
   return symbols >= 3 && symbols / t.length >= 0.7 && !/[A-Za-z0-9]{2}/.test(t);
 }
 

@@ -152,4 +152,36 @@ describe('the signature block of the newest part', () => {
       ),
     ).toBeNull();
   });
+  it('reads a Japanese block framed by box-drawing rules under sentences without spaces', () => {
+    const block = [
+      '──────────────────',
+      '株式会社テスト工業',
+      '技術部',
+      '主任 佐藤 花子',
+      '〒530-0001 大阪府大阪市北区梅田1-1-1',
+      'TEL: 06-0000-1111',
+      '──────────────────',
+    ];
+    const text = ['田中様', '', 'お世話になっております。', '資料を添付いたしました。', '', ...block].join(
+      '\n',
+    );
+    expect(findSignature(text, { name: null, email: 'h.sato@example.jp' })).toEqual(block);
+  });
+
+  it('keeps a Brazilian address line whose parts are joined by dashes', () => {
+    const text = [
+      'Olá,',
+      '',
+      'segue o relatório.',
+      '',
+      'Att.,',
+      'Joana Lima',
+      'Gerente de Projetos',
+      'Tel.: +55 21 0000-0000',
+      'Rua das Flores, 200 - 3º andar - Centro, Rio de Janeiro - RJ, 20000-000',
+    ].join('\n');
+    expect(findSignature(text, { name: 'Joana Lima', email: 'joana@example.com.br' })?.at(-1)).toBe(
+      'Rua das Flores, 200 - 3º andar - Centro, Rio de Janeiro - RJ, 20000-000',
+    );
+  });
 });
