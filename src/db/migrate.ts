@@ -39,12 +39,16 @@ export function migrator(db: Kysely<any>, schema?: string): Migrator {
 /**
  * Kysely's migrator asks PostgreSQL for every table of EVERY schema (introspection with
  * pg_get_serial_sequence); a schema dropped meanwhile by another process (parallel test suites, each in
- * its own schema) makes that query fail with "schema ... does not exist" (3F000) or a catalog cache miss
- * (XX000). Migrations run in a transaction on PostgreSQL, so retrying is safe.
+ * its own schema) makes that query fail with "schema ... does not exist" (3F000), a catalog cache miss
+ * (XX000) or an undefined table or column (42P01, 42703). Migrations run in a transaction on PostgreSQL,
+ * so retrying is safe.
  */
 const catalogRace = (e: unknown) => {
   const err = e as { code?: string; message?: string } | undefined;
-  return err?.code === '3F000' || (err?.code === 'XX000' && /cache lookup failed/i.test(err.message ?? ''));
+  if (err?.code === '3F000' || (err?.code === 'XX000' && /cache lookup failed/i.test(err.message ?? ''))) return true;
+  // A table or column of another schema dropped while the introspector lists them. A real mistake in a
+  // migration fails the same way five times and is reported.
+  return err?.code === '42P01' || err?.code === '42703';
 };
 
 export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise<MigrationResultSet> {
