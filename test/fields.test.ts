@@ -144,4 +144,66 @@ describe('contact fields of a signature block', () => {
     expect(c.emails).toEqual(['chris.hale at horizon-hts.ie']);
     expect(c.phones).toEqual([]);
   });
+  it.each([
+    [
+      'pl kom. / wew.',
+      'tel. +48 12 000 00 00 wew. 45',
+      'kom. +48 500 000 000',
+      ['work', '+48 12 000 00 00 wew. 45'],
+      ['mobile', '+48 500 000 000'],
+    ],
+    [
+      'pt Telem.',
+      'Telef.: +351 22 000 0000',
+      'Telem.: +351 910 000 000',
+      ['work', '+351 22 000 0000'],
+      ['mobile', '+351 910 000 000'],
+    ],
+    [
+      'sg DID / HP',
+      'DID: +65 6000 0000',
+      'HP: +65 9000 0000',
+      ['work', '+65 6000 0000'],
+      ['mobile', '+65 9000 0000'],
+    ],
+    ['ca D / C', 'D: 416-555-0100', 'C: 647-555-0100', ['work', '416-555-0100'], ['mobile', '647-555-0100']],
+    [
+      'it int.',
+      'Tel. +39 06 0000 0000 int. 7',
+      'Cell. +39 340 000 0000',
+      ['work', '+39 06 0000 0000 int. 7'],
+      ['mobile', '+39 340 000 0000'],
+    ],
+    [
+      'fr-CA poste',
+      'Tél. : 418 555-0100, poste 12',
+      'Téléc. : 418 555-0101',
+      ['work', '418 555-0100, poste 12'],
+      ['fax', '418 555-0101'],
+    ],
+    [
+      'sv Växel / Direkt',
+      'Växel: +46 8 000 000 00',
+      'Direkt: +46 8 000 000 01',
+      ['work', '+46 8 000 000 00'],
+      ['work', '+46 8 000 000 01'],
+    ],
+    [
+      'cs Tel./fax',
+      'Tel./fax: +420 200 000 000',
+      'Mobil: +420 600 000 000',
+      ['other', '+420 200 000 000'],
+      ['mobile', '+420 600 000 000'],
+    ],
+    [
+      'ja 携帯',
+      'TEL: 03-0000-0000',
+      '携帯: 090-0000-0000',
+      ['work', '03-0000-0000'],
+      ['mobile', '090-0000-0000'],
+    ],
+  ])('types %s phone labels and keeps local extensions', (_case, l1, l2, p1, p2) => {
+    const c = extractFields(['Jo Smith', 'Acme Ltd', l1, l2], { name: 'Jo Smith', email: 'jo@example.com' });
+    expect(c.phones.map((p) => [p.type, p.raw])).toEqual([p1, p2]);
+  });
 });
