@@ -19,11 +19,11 @@ const QUALIFIER =
   '(?:corporate|global|group|international|regional|central|commercial|technical|retail|private|investment|institutional|digital|customer|strategic|business|public|clinical|internal|information|product|enterprise|emea|apac|americas|north america|europe)';
 
 const FUNCTION =
-  '(?:human resources|hr|people(?: &| and) culture|finance|financial services|legal|legal affairs|marketing|sales|sales(?: &| and) marketing|procurement|purchasing|operations|engineering|research(?: &| and) development|r&d|research|it|information technology|it services|communications|public relations|accounting|accounts payable|accounts receivable|treasury|tax|audit|compliance|risk management|investor relations|business development|customer service|customer support|customer success|support|trading support|supply chain|logistics|facilities|administration|quality assurance|banking|underwriting|claims|product management|strategy|payroll|talent acquisition|recruitment' +
+  '(?:human resources|hr|people(?: &| and) culture|finance|financial services|legal|legal affairs|marketing|sales|sales(?: &| and) marketing|procurement|purchasing|operations|engineering|research(?: &| and) development|r&d|research|it|information technology|it services|communications|public relations|accounting|accounts payable|accounts receivable|treasury|tax|audit|compliance|risk management|investor relations|business development|customer service|customer support|customer success|support|trading support|supply chain|logistics|facilities|administration|quality assurance|banking|underwriting|claims|product management|strategy|payroll|talent acquisition|recruitment|contracts|procurement (?:&|and) contracts|legal (?:&|and) compliance|finance (?:&|and) administration' +
   // German, Dutch, Nordic, Polish
   '|vertrieb|verkauf|einkauf|beschaffung|personalwesen|personalabteilung|buchhaltung|rechnungswesen|controlling|rechtsabteilung|kommunikation|unternehmenskommunikation|logistik|informatik|finanzen|kundenservice|kundendienst|verkoop|inkoop|personeelszaken|financiën|juridische zaken|klantenservice|inköp|försäljning|ekonomi|myynti|hankinnat|talous|henkilöstöhallinto|logistyka|sprzedaż|kadry|księgowość|zakupy' +
   // French, Spanish, Portuguese, Italian
-  '|ressources humaines|comptabilité|achats|ventes|juridique|service juridique|informatique|recursos humanos|ventas|compras|finanzas|contabilidad|jurídico|vendas|finanças|financeiro|tecnologia da informação|tecnología de la información|logística|risorse umane|acquisti|vendite|amministrazione|contabilità|ufficio legale)';
+  '|ressources humaines|comptabilité|achats|ventes|juridique|service juridique|informatique|recursos humanos|ventas|compras|finanzas|contabilidad|jurídico|vendas|finanças|financeiro|tecnologia da informação|tecnología de la información|ti|logística|risorse umane|acquisti|vendite|amministrazione|contabilità|ufficio legale)';
 
 const FUNCTION_RE = new RegExp(`^(?:${QUALIFIER} ){0,2}${FUNCTION}$`, 'i');
 
@@ -32,7 +32,9 @@ const FUNCTION_RE = new RegExp(`^(?:${QUALIFIER} ){0,2}${FUNCTION}$`, 'i');
 const COMPOUND_UNIT_RE =
   /^\p{Lu}\p{Ll}{2,30}(?:avdelingen|avdelning|avdelningen|afdelingen|afdeling|abteilung|osasto)$/u;
 
-const CJK_UNIT_RE = /^[\p{Script=Han}\p{Script=Katakana}ー・&]{1,12}(?:部|課|室|センター|グループ|チーム)$/u;
+/** "営業本部 第二営業部": a unit and its sub-unit. Korean units end with 팀 (team), 부, 본부, 실, 센터. */
+const CJK_UNIT_RE =
+  /^(?:[\p{Script=Han}\p{Script=Katakana}ー・&]{1,12}[ 　])?[\p{Script=Han}\p{Script=Katakana}ー・&]{1,12}(?:部|課|室|センター|グループ|チーム)$|^\p{Script=Hangul}{1,10}(?:팀|부|본부|실|센터|그룹)$/u;
 
 /** Does the cell (title and company already ruled out by the caller) name a unit of the organisation? */
 /** Does the cell start with a unit word ("Ufficio Tecnico", "Department of Physics")? Then it is no title. */

@@ -61,8 +61,16 @@ interface Cell {
   text: string;
 }
 
+/**
+ * vCard-like field labels that head a line ("Navn:     Henrik", "Stilling: Lead Engineer", "Adresse:
+ * ..."): the value is the field, the label is not. Contact labels (Tel, E-mail, Web) are read elsewhere.
+ */
+const FIELD_LABEL_RE =
+  /^\s*(?:Name|Navn|Namn|Nimi|Nom|Nombre|Nome|Naam|Imię i nazwisko|Jméno|Title|Titel|Tittel|Stilling|Befattning|Nimike|Titre|Fonction|Funktion|Position|Cargo|Ruolo|Functie|Stanowisko|Funkce|Company|Firma|Företag|Yritys|Empresa|Société|Società|Azienda|Bedrijf|Address|Adresse|Adress|Osoite|Dirección|Indirizzo|Endereço|Adres|Anschrift|Adresa)\s{0,12}:\s{1,12}(?=\S)/i;
+
 function cleanLine(line: string): string {
   return capLine(line)
+    .replace(FIELD_LABEL_RE, '')
     .replace(/^\s*[|*+]\s/, ' ')
     .replace(/\s[|*]\s*$/, '')
     .replace(LINK_TARGET_RE, '')
@@ -84,8 +92,32 @@ function stripName(s: string): string {
     .replace(/^(?:Dr\.|Prof\.|Dipl\.-Ing\.)\s+/g, '');
   t = t.replace(CREDENTIAL_RE, '');
   t = t.replace(/\s?\((?:he|she|they)\/[a-z]{2,5}\)/i, '');
-  return t.replace(/[,;]\s*$/, '').trim();
+  // Honorifics in brackets ("Tan Wei Ling (Ms)") and a romanised reading after a CJK name.
+  t = t.replace(/\s?\((?:Ms|Mr|Mrs|Miss|Mx|Dr)\.?\)/, '');
+  if (/^[\p{Script=Han}\p{Script=Hangul}]/u.test(t)) t = t.replace(/\s?[（(][A-Za-z .'-]{2,40}[)）]$/, '');
+  return dropTrailingCredentials(t.replace(/[,;]\s*$/, '').trim());
 }
+
+/**
+ * Post-nominal credentials after a mixed-case name: "Oliver Smythe MRICS", "Jo Bloggs CA(SA)",
+ * "Dan Fitz P.Eng.". An all-caps name ("JOHN SMITH") keeps its tokens.
+ */
+function dropTrailingCredentials(name: string): string {
+  const toks = name.split(/\s+/);
+  if (!toks.slice(0, 2).every((w) => /\p{Ll}/u.test(w))) return name;
+  while (
+    toks.length > 2 &&
+    /^,?(?:\p{Lu}{2,6}(?:\(\p{Lu}{2,4}\))?|P\.\s?Eng\.?|\p{Lu}\.(?:\p{Lu}\.){1,3}),?$/u.test(
+      toks[toks.length - 1]!,
+    )
+  )
+    toks.pop();
+  return toks.join(' ').replace(/,$/, '');
+}
+
+/** A Korean or Japanese rank written with the name ("김민준 과장", "課長 山田 太郎"): [rank, name]. */
+const CJK_RANK_RE =
+  /^(部長|課長|係長|主任|社長|室長|所長|과장|부장|차장|대리|팀장|이사|대표|실장|주임|사원|상무|전무|본부장)[ 　](.{2,12})$|^(.{2,12}?)[ 　](部長|課長|係長|主任|社長|室長|所長|과장|부장|차장|대리|팀장|이사|대표|실장|주임|사원|상무|전무|본부장)$/u;
 
 function domainLabels(email: string | null): string[] {
   const host = email?.split('@')[1]?.toLowerCase() ?? '';
@@ -207,19 +239,29 @@ export function extractFields(lines: string[], from: Address): Contact {
   const used = new Set<number>();
 
   // Name: the first name-shaped text cell naming the sender, else a multi-word one heading the block.
+  let nameRow = -1;
   for (let i = 0; i < Math.min(texts.length, 4); i++) {
     const t = texts[i]!;
     const head = t.text.split(/,\s|\s[-–]\s/)[0] ?? '';
-    const name = stripName(head);
+    let name = stripName(head);
+    const rank = CJK_RANK_RE.exec(name);
+    if (rank && looksLikeName(rank[2] ?? rank[3]!)) {
+      name = rank[2] ?? rank[3]!;
+      c.title ??= rank[1] ?? rank[4]!;
+    }
     if (
       !looksLikeName(name) ||
       hasCompanyWord(name) ||
       (hasTitleWord(name) && !mentionsSender(name, from.name, from.email))
     )
       continue;
-    const mention = mentionsSender(name, from.name, from.email);
+    // A CJK name may mention the sender only through its romanised reading ("山田 太郎（Taro Yamada）").
+    const mention =
+      mentionsSender(name, from.name, from.email) ||
+      (/^[\p{Script=Han}\p{Script=Hangul}]/u.test(name) && mentionsSender(head, from.name, from.email));
     if (mention || (i === 0 && wordCount(name) >= 2)) {
       c.name = name.replace(/^<|>$/g, '');
+      nameRow = t.row;
       used.add(i);
       // The rest of the name cell: ", CTO", ", CTO, Company", " - Department, Company".
       const rest = t.text.slice(t.text.indexOf(head) + head.length).replace(/^\s?(?:,|[-–])\s?/, '');
@@ -239,12 +281,15 @@ export function extractFields(lines: string[], from: Address): Contact {
       }
       break;
     }
-    if (i === 0 && !mention) break;
+    // A block may open with its organisation (Japanese blocks do): the name can follow it.
+    if (i === 0 && !mention && !isCompanyCell(t.text, labels)) break;
   }
 
   // Address: address-shaped cells, plus short cells between two of them, in block order.
+  // Dashes between address parts ("Av. Paulista, 1000 - 10º andar - Bela Vista") are no words.
   const isAddr = texts.map(
-    (t) => looksLikeAddress(t.text) && wordCount(t.text) <= 10 && !hasTitleWord(t.text),
+    (t) =>
+      looksLikeAddress(t.text) && wordCount(t.text.replace(/\s[-–]\s/g, ' ')) <= 12 && !hasTitleWord(t.text),
   );
   for (let i = 1; i < texts.length - 1; i++) {
     const t = texts[i]!.text;
@@ -330,7 +375,8 @@ export function extractFields(lines: string[], from: Address): Contact {
       !c.title &&
       hasTitleWord(t) &&
       !hasStrongCompanyWord(headPart) &&
-      !/^[a-z]/.test(t) &&
+      // Czech and Polish write titles in lower case ("jednatel"): accepted right under the name.
+      (!/^[a-z]/.test(t) || (texts[i]!.row === nameRow + 1 && wordCount(t) <= 3)) &&
       !startsWithUnitWord(t)
     ) {
       if (

@@ -122,13 +122,15 @@ export function endsWithSignoff(line: string): boolean {
  * modifiers such as "Senior", "Sales" or "Vice" alone do not make a title.
  */
 const TITLE_WORDS =
-  /\b(?:president|vp|svp|evp|ceo|cto|cfo|coo|cio|ciso|cso|chief|officer|director|manager|head|lead|engineer|developer|architect|consultant|counsel|attorney|lawyer|partner|analyst|specialist|coordinator|administrator|assistant|secretary|professor|lecturer|researcher|scientist|student|fellow|founder|co-founder|owner|principal|chairman|chairwoman|chairperson|executive|representative|advisor|adviser|editor|webmaster|programmer|technician|trader|solicitor|barrister|notary|auditor|surveyor|physician|pharmacist|supervisor|superintendent|controller|treasurer|accountant|designer|strategist|evangelist|intern|clerk|paralegal|agent|broker|planner|recruiter|producer|journalist|author|writer|geschäftsführer|leiter|leiterin|berater|beraterin|entwickler|ingenieur|directeur|directrice|responsable|gérant|ingénieur|gerente|jefe|ingeniero|direttore|responsabile|ingegnere|adviseur|diretor|diretora|directora|jefa|ingeniera|consultora|asesora?|abogad[oa]|president[ea]|présidente?|geschäftsführerin|inhaber|inhaberin|prokurist|vorstand|dirigeant|chef de|chargée? de|amministratore|consulente|titolare|eigenaar|bedrijfsleider|conseill(?:er|ère)|chargée?|attachée?|adjointe?|technicienne?|comptable|avocate?|juriste|associée?|stagiaire|analista|coordenadora?|coordinadora?|especialista|consultor|técnic[oa]|supervisora|ejecutiv[oa]|sóci[oa]|contadora?|vendedora?|impiegat[oa]|tecnico|avvocato|medewerker|jurist|advocaat|specjalista|kierownik|dyrektor|prezes|direktør|direktör|konsulent|rådgiver|rådgivare|sachbearbeiter(?:in)?|assistentin|referent(?:in)?)\b/i;
+  /\b(?:president|vp|svp|evp|ceo|cto|cfo|coo|cio|ciso|cso|chief|officer|director|manager|head|lead|engineer|developer|architect|consultant|counsel|attorney|lawyer|partner|analyst|specialist|coordinator|administrator|assistant|secretary|professor|lecturer|researcher|scientist|student|fellow|founder|co-founder|owner|principal|chairman|chairwoman|chairperson|executive|representative|advisor|adviser|editor|webmaster|programmer|technician|trader|solicitor|barrister|notary|auditor|surveyor|physician|pharmacist|supervisor|superintendent|controller|treasurer|accountant|designer|strategist|evangelist|intern|clerk|paralegal|agent|broker|planner|recruiter|producer|journalist|author|writer|geschäftsführer|leiter|leiterin|berater|beraterin|entwickler|ingenieur|directeur|directrice|responsable|gérant|ingénieur|gerente|jefe|ingeniero|direttore|responsabile|ingegnere|adviseur|diretor|diretora|directora|jefa|ingeniera|consultora|asesora?|abogad[oa]|president[ea]|présidente?|geschäftsführerin|inhaber|inhaberin|prokurist|vorstand|dirigeant|chef de|chargée? de|amministratore|consulente|titolare|eigenaar|bedrijfsleider|conseill(?:er|ère)|chargée?|attachée?|adjointe?|technicienne?|comptable|avocate?|juriste|associée?|stagiaire|analista|coordenadora?|coordinadora?|especialista|consultor|técnic[oa]|supervisora|ejecutiv[oa]|sóci[oa]|contadora?|vendedora?|impiegat[oa]|tecnico|avvocato|medewerker|jurist|advocaat|specjalista|kierownik|dyrektor|prezes|direktør|direktör|konsulent|rådgiver|rådgivare|sachbearbeiter(?:in)?|assistentin|referent(?:in)?|jednatel(?:ka)?|ředitel(?:ka)?|vedoucí|projektant|prokurista|właściciel|menedżer|doradca|asystent(?:ka)?|igazgató|ügyvezető|socia|socio gerente)\b/i;
 /** Japanese titles: 部長 (department head), 課長, 係長, 主任, 社長, 取締役, 室長, マネージャー, エンジニア. */
-const CJK_TITLE_RE = /(?:部長|課長|係長|主任|社長|取締役|室長|所長|マネージャー|エンジニア|コンサルタント)/u;
+/** Korean ranks: 과장 (manager), 부장, 차장, 대리, 팀장, 이사, 대표, 실장, 주임, 사원, 상무, 전무, 본부장. */
+const CJK_TITLE_RE =
+  /(?:部長|課長|係長|主任|社長|取締役|室長|所長|マネージャー|エンジニア|コンサルタント|과장|부장|차장|대리|팀장|이사|대표|실장|주임|사원|상무|전무|본부장|경리)/u;
 
 /** Compound titles in German, Dutch and Nordic languages: "Vertriebsleiter", "Projectleider". */
 const TITLE_COMPOUND =
-  /\p{L}{3,40}(?:leiter|leiterin|leider|manager|managerin|ingenieur|ingenieurin|berater|beraterin|entwickler|entwicklerin|direktor|direktorin|referent|referentin|päällikkö|johtaja|chef|rådgiver|rådgivare|konsulent|sjef)(?![\p{L}])/iu;
+  /\p{L}{3,40}(?:leiter|leiterin|leider|manager|managerin|ingenieur|ingenieurin|berater|beraterin|entwickler|entwicklerin|direktor|direktorin|referent|referentin|päällikkö|johtaja|chef|rådgiver|rådgivare|konsulent|sjef|ingenjör|ingeniør|insinööri|konsult|specialist|spesialist|asiantuntija|koordinator|samordnare|ansvarig|ansvarlig)(?![\p{L}])/iu;
 
 export function hasTitleWord(line: string): boolean {
   const l = capLine(line);
@@ -139,11 +141,12 @@ export function hasTitleWord(line: string): boolean {
 const LEGAL_SUFFIX_RE =
   /(?:^|[\s,])(?:Inc|INC|Corp|CORP|Co|Ltd|LTD|LLC|L\.L\.C|LLP|LP|PLC|plc|GmbH|AG|KG|SA|S\.A|SAS|SARL|SRL|S\.r\.l|SpA|S\.p\.A|BV|B\.V|NV|N\.V|AB|AS|ASA|Oy|Oyj|A\/S|Pty|Pte|KK|Limited|LIMITED|Ltda|S\.L|SL|SLU|S\.L\.U|s\.r\.o|Kft|Zrt|SE|KGaA|OHG|e\.K|Sp\. z o\.o|d\.o\.o|S\.C|SAC|S\.A\.C|SpA|AS|ApS|Cia|Cía|inc|Lt[ée]e|Pvt|PVT|Sàrl|Sarl|S\.à r\.l|Lda|eG|e\.V|gGmbH|mbH|PLLC|Bhd|Sdn|LTDA|S\.A\.U|S\.A\.S|Oyj|SIA|UAB)\b\.?|\s(?:K\.K|P\.C|a\.s)\.?$/;
 /** Japanese and Chinese legal forms: 株式会社 (K.K.), 有限会社, 合同会社, (株), 有限公司, 公司. */
-const CJK_LEGAL_RE = /株式会社|有限会社|合同会社|[（(]株[)）]|有限公司|股份公司/u;
+/** ...and Korean: 주식회사, (주), ㈜. */
+const CJK_LEGAL_RE = /株式会社|有限会社|合同会社|[（(]株[)）]|有限公司|股份公司|주식회사|[（(]주[)）]|㈜/u;
 const STRONG_ORG_RE =
   /\b(?:corporation|incorporated|company|university|universität|université|universidad|università|universiteit|college|institute|institut|polytechnic)\b/i;
 const WEAK_ORG_RE =
-  /\b(?:group|holdings|partners|associates|technologies|systems|solutions|services|software|consulting|networks|media|labs|laboratory|laboratories|school|foundation|association|society|center|centre|agency|bank|gruppe|groupe|grupo|gruppo|groep|hospital|clinic|klinik|klinikum|hôpital|ospedale|ziekenhuis|enterprises|industries|international)\b/i;
+  /\b(?:group|holdings|partners|associates|technologies|systems|solutions|services|software|consulting|networks|media|labs|laboratory|laboratories|school|foundation|association|society|center|centre|agency|bank|gruppe|groupe|grupo|gruppo|groep|cooperativa|cooperative|co-operative|coöperatie|genossenschaft|asociados|asoc|associados|associés|hospital|clinic|klinik|klinikum|hôpital|ospedale|ziekenhuis|enterprises|industries|international)\b/i;
 
 export function hasCompanyWord(line: string): boolean {
   const l = capLine(line);
@@ -176,9 +179,9 @@ const STREET_PREFIX_RE =
  * 100-0005", IN/SG "Haryana 122015", PO boxes in their languages.
  */
 const POSTCODE_CITY_RE =
-  /\b[A-Z][A-Za-z .'-]{1,30},? (?:[A-Z]{2}|[A-Z][a-z]{2,20})\.?,?(?: USA| U\.S\.A\.)? {1,3}\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b\d{4} ?[A-Z]{2} [A-Z][a-z]{2,30}\b|\b[A-Z][a-z]{2,30} ?- ?\d{6}\b|\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b|\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT) \d{4}\b|\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4}\b|\bCEP:? ?\d{5}-?\d{3}\b|\bC\.\s?P\.? ?\d{5}\b/;
+  /\b[A-Z][A-Za-z .'-]{1,30},? (?:[A-Z]{2}|[A-Z][a-z]{2,20})\.?,?(?: USA| U\.S\.A\.)? {1,3}\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b\d{4} ?[A-Z]{2} [A-Z][a-z]{2,30}\b|\b[A-Z][a-z]{2,30} ?- ?\d{6}\b|\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b|\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT) \d{4}\b|\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4}\b|\bCEP:? ?\d{5}-?\d{3}\b|\bC\.\s?P\.? ?\d{5}\b|\b[A-Z]\d{4}[A-Z]{3} [A-Z]/;
 const POSTCODE_CITY_U_RE =
-  /(?:^|[\s,(])(?:[A-Z]{1,2}[- ])?\d{4,5} \p{Lu}[\p{L}'-]{2,30}|(?:^|[\s,])(?:[A-Z]{1,2}-)?\d{3} \d{2} \p{Lu}\p{Ll}{2,30}|(?:^|\s)\d{2}-\d{3} \p{Lu}\p{Ll}{2,30}|(?:^|\s)\d{4}-\d{3} \p{Lu}\p{Ll}{2,30}|〒\s?\d{3}-?\d{4}|(?:^|\s)\p{Lu}\p{Ll}{2,30},? (?:\d{3}-\d{4}|\d{6})(?![\d-])|(?:東京都|北海道|大阪府|京都府|\p{Script=Han}{2,3}県)\p{Script=Han}{1,8}[市区町村郡]/u;
+  /(?:^|[\s,(])(?:[A-Z]{1,2}[- ])?\d{4,5} \p{Lu}[\p{L}'-]{2,30}|(?:^|[\s,])(?:[A-Z]{1,2}-)?\d{3} \d{2} \p{Lu}\p{Ll}{2,30}|(?:^|\s)\d{2}-\d{3} \p{Lu}\p{Ll}{2,30}|(?:^|\s)\d{4}-\d{3} \p{Lu}\p{Ll}{2,30}|〒\s?\d{3}-?\d{4}|(?:^|\s)\p{Lu}\p{Ll}{2,30},? (?:\d{3}-\d{4}|\d{6})(?![\d-])|(?:東京都|北海道|大阪府|京都府|\p{Script=Han}{2,3}県)\p{Script=Han}{1,8}[市区町村郡]|\p{Script=Hangul}{1,4}(?:특별시|광역시|특별자치시|도) \p{Script=Hangul}{1,6}[시구군]/u;
 /** PO boxes: "P.O. Box 4410", "Box 1234", "Postfach 10 20 30", "Case postale 12", "Caixa Postal 45". */
 const PO_BOX_RE =
   /\b(?:P\.?\s?O\.?\s?Box|GPO Box|Postfach|Apartado(?: de correos)?|Apdo\.?|Caixa Postal|Casilla|Case postale|Casella postale|Postbus|Postboks|Locked Bag|Private Bag) ?\d{1,6}\b|^(?:Box|BP|B\.P\.|CP|PL) ?\d{1,6}\b/;

@@ -206,4 +206,85 @@ describe('contact fields of a signature block', () => {
     const c = extractFields(['Jo Smith', 'Acme Ltd', l1, l2], { name: 'Jo Smith', email: 'jo@example.com' });
     expect(c.phones.map((p) => [p.type, p.raw])).toEqual([p1, p2]);
   });
+  it('reads a vCard-like block: values without their Norwegian labels', () => {
+    const c = extractFields(
+      [
+        '--',
+        'Navn:     Kari Nordmann',
+        'Stilling: Senior Developer',
+        'Firma:    Eksempel AS',
+        'Adresse:  Storgata 1, 0155 Oslo',
+      ],
+      { name: 'Kari Nordmann', email: 'kari@example.no' },
+    );
+    expect([c.name, c.title, c.company, c.address]).toEqual([
+      'Kari Nordmann',
+      'Senior Developer',
+      'Eksempel AS',
+      'Storgata 1, 0155 Oslo',
+    ]);
+  });
+
+  it.each([
+    ['Jo Bloggs MRICS', 'Jo Bloggs'],
+    ['Jo Bloggs CA(SA)', 'Jo Bloggs'],
+    ['Lim Mei Hua (Ms)', 'Lim Mei Hua'],
+    ['JO BLOGGS', 'JO BLOGGS'],
+  ])('drops post-nominals and bracketed honorifics from the name %s', (line, name) => {
+    const c = extractFields([line, 'Finance Manager', 'Acme Ltd'], { name: null, email: 'jb@example.com' });
+    expect(c.name).toBe(name);
+  });
+
+  it('splits a Korean rank from the name and reads the team and the Korean legal form', () => {
+    const c = extractFields(['이서연 대리 | 마케팅팀', '(주)예시전자', 'Tel. 02-000-0000'], {
+      name: '이서연',
+      email: 'sy.lee@example.kr',
+    });
+    expect([c.name, c.title, c.department, c.company]).toEqual([
+      '이서연',
+      '대리',
+      '마케팅팀',
+      '(주)예시전자',
+    ]);
+  });
+
+  it('reads a Japanese block that opens with the company, with the rank before the name', () => {
+    const c = extractFields(
+      ['株式会社テスト工業', '技術本部 第一技術部', '部長 佐藤 花子（Hanako Sato）', 'TEL: 06-0000-1111'],
+      { name: null, email: 'h.sato@example.jp' },
+    );
+    expect([c.company, c.department, c.title, c.name]).toEqual([
+      '株式会社テスト工業',
+      '技術本部 第一技術部',
+      '部長',
+      '佐藤 花子',
+    ]);
+  });
+
+  it('takes a lower-case title right under the name, but not a lower-case line elsewhere', () => {
+    const c = extractFields(['Jan Dvořák', 'jednatel', 'Příklad s.r.o.', 'Tel.: +420 200 000 000'], {
+      name: 'Jan Dvořák',
+      email: 'dvorak@example.cz',
+    });
+    expect(c.title).toBe('jednatel');
+    const d = extractFields(['Jan Dvořák', 'Příklad s.r.o.', 'our manager on duty'], {
+      name: 'Jan Dvořák',
+      email: 'dvorak@example.cz',
+    });
+    expect(d.title).toBeNull();
+  });
+
+  it('recognises cooperatives and "& Asoc." firms as companies and "Procurement & Contracts" as a unit', () => {
+    const c = extractFields(['Ana Ruiz', 'Contadora', 'Estudio Ruiz & Asoc.', 'Procurement & Contracts'], {
+      name: 'Ana Ruiz',
+      email: 'ana@example.com.ar',
+    });
+    expect([c.company, c.department]).toEqual(['Estudio Ruiz & Asoc.', 'Procurement & Contracts']);
+    expect(
+      extractFields(['Rui Costa', 'Cooperativa Agrícola do Sul'], {
+        name: 'Rui Costa',
+        email: 'r@example.pt',
+      }).company,
+    ).toBe('Cooperativa Agrícola do Sul');
+  });
 });
