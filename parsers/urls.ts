@@ -44,7 +44,9 @@ export function urlsOfBlock(lines: string[], from: Address): { websites: string[
       // A bare domain counts when labelled, linked, or listed beside other contact details.
       const onContactLine =
         /\s[|•]\s/.test(visible) && (findEmails(visible).length > 0 || findPhoneSpans(visible).length > 0);
-      if (!explicit && !/^\s?<http/i.test(rest) && !labelled && !onContactLine) continue;
+      // A profile path on a social site ("linkedin.com/in/jane-doe") is a link even without a scheme.
+      const profilePath = SOCIAL_RE.test(u.text) && u.text.includes('/');
+      if (!explicit && !/^\s?<http/i.test(rest) && !labelled && !onContactLine && !profilePath) continue;
       if (/@$|\S at $/.test(visible.slice(Math.max(0, u.index - 5), u.index))) continue; // (obfuscated) e-mail
       const own = isSocial(u.text, from);
       if (own === true) social.push(u.text);

@@ -287,4 +287,12 @@ describe('contact fields of a signature block', () => {
       }).company,
     ).toBe('Cooperativa Agrícola do Sul');
   });
+  it('takes scheme-less personal profile URLs (linkedin.com/in/..., twitter.com/...) as social profiles', () => {
+    const c = extractFields(
+      ['Jane Doe', 'Director, Acme Inc.', 'linkedin.com/in/jane-doe-example', 'twitter.com/janedoe_example'],
+      { name: 'Jane Doe', email: 'jane@acme.example.com' },
+    );
+    expect(c.social).toEqual(['linkedin.com/in/jane-doe-example', 'twitter.com/janedoe_example']);
+    expect(c.websites).toEqual([]);
+  });
 });
