@@ -19,13 +19,17 @@ const QUALIFIER =
   '(?:corporate|global|group|international|regional|central|commercial|technical|retail|private|investment|institutional|digital|customer|strategic|business|public|clinical|internal|information|product|enterprise|emea|apac|americas|north america|europe)';
 
 const FUNCTION =
-  '(?:human resources|hr|people(?: &| and) culture|finance|financial services|legal|legal affairs|marketing|sales|sales(?: &| and) marketing|procurement|purchasing|operations|engineering|research(?: &| and) development|r&d|research|it|information technology|it services|communications|public relations|accounting|accounts payable|accounts receivable|treasury|tax|audit|compliance|risk management|investor relations|business development|customer service|customer support|customer success|support|trading support|supply chain|logistics|facilities|administration|quality assurance|banking|underwriting|claims|product management|strategy|payroll|talent acquisition|recruitment|contracts|procurement (?:&|and) contracts|legal (?:&|and) compliance|finance (?:&|and) administration' +
+  '(?:human resources|hr|people(?: &| and) culture|finance|financial services|legal|legal affairs|marketing|sales|sales(?: &| and) marketing|procurement|purchasing|operations|engineering|research(?: &| and) development|r&d|research|it|information technology|it services|communications|public relations|accounting|accounts payable|accounts receivable|treasury|tax|audit|compliance|risk management|investor relations|business development|customer service|customer support|customer success|support|trading support|supply chain|logistics|facilities|administration|quality assurance|banking|underwriting|claims|product management|strategy|payroll|talent acquisition|recruitment' +
   // German, Dutch, Nordic, Polish
   '|vertrieb|verkauf|einkauf|beschaffung|personalwesen|personalabteilung|buchhaltung|rechnungswesen|controlling|rechtsabteilung|kommunikation|unternehmenskommunikation|logistik|informatik|finanzen|kundenservice|kundendienst|verkoop|inkoop|personeelszaken|financiën|juridische zaken|klantenservice|inköp|försäljning|ekonomi|myynti|hankinnat|talous|henkilöstöhallinto|logistyka|sprzedaż|kadry|księgowość|zakupy' +
   // French, Spanish, Portuguese, Italian
   '|ressources humaines|comptabilité|achats|ventes|juridique|service juridique|informatique|recursos humanos|ventas|compras|finanzas|contabilidad|jurídico|vendas|finanças|financeiro|tecnologia da informação|tecnología de la información|ti|logística|risorse umane|acquisti|vendite|amministrazione|contabilità|ufficio legale)';
 
-const FUNCTION_RE = new RegExp(`^(?:${QUALIFIER} ){0,2}${FUNCTION}$`, 'i');
+/** Two functions joined ("Legal & Compliance", "Procurement & Contracts") name one unit too. */
+const FUNCTION_RE = new RegExp(
+  `^(?:${QUALIFIER} ){0,2}${FUNCTION}(?: (?:&|and|und|et|y|e) (?:${FUNCTION}|contracts|contratos|verträge))?$`,
+  'i',
+);
 
 /** Japanese and Chinese unit names end with 部 (department), 課 (section), 室 (office) or センター. */
 /** Nordic and German compounds: "Økonomiavdelingen", "Personalabteilung", "Talousosasto". */
