@@ -143,8 +143,8 @@ function findSignatureIn(text: string, from: Address): string[] | null {
 /**
  * Where trailing notice paragraphs start (or `infos.length`): paragraphs at the end made only of prose
  * lines (a legal notice, a privacy statement) below a block that has fields. Only used when a
- * valediction bounds the block from above (`lo`), so the writer has signed off and the prose under
- * the block cannot be the message itself.
+ * valediction bounds the block from above (`lo`) and the block names the sender, so the writer has
+ * signed off and the prose under the block cannot be the message itself.
  */
 function trailingNoticeStart(infos: LineInfo[], lo: number): number {
   let end = infos.length;
@@ -160,7 +160,9 @@ function trailingNoticeStart(infos: LineInfo[], lo: number): number {
     );
     // A short slogan under the block is a tagline and stays; a notice has at least one long sentence.
     if (!para.some((x) => x.score <= -4)) break;
-    if (!notice || !hasField(infos.slice(0, st), lo)) break;
+    // The block above must be the sender's own (it names them): body text about a place is no block.
+    const above = infos.slice(lo, st);
+    if (!notice || !hasField(infos.slice(0, st), lo) || !above.some((x) => x.mention)) break;
     end = st;
   }
   return end;

@@ -184,4 +184,15 @@ describe('the signature block of the newest part', () => {
       'Rua das Flores, 200 - 3º andar - Centro, Rio de Janeiro - RJ, 20000-000',
     );
   });
+  it('does not take a place named in the body as a block when prose follows it, even after "Thanks for ..."', () => {
+    const text = [
+      'Thanks for the call.',
+      'Acme Ltd',
+      '12 Market Street',
+      'Leeds LS1 6DT',
+      '',
+      'We look forward to seeing you there next week, when we will present the new range to all our partners.',
+    ].join('\n');
+    expect(findSignature(text, { name: 'Jo Smith', email: 'jo@example.com' })).toBeNull();
+  });
 });
