@@ -183,6 +183,10 @@ function hasContactish(line: string): boolean {
   return /\d{3}[\s.\/-]?\d{3,4}/.test(capLine(line)) && !/listinfo|unsubscribe/i.test(line);
 }
 
+/** Company social-media banners under a signature, in the languages we see. */
+const FOLLOW_RE =
+  /^\s*(?:Follow us|Our commitment|Like us on|Find us on|Folgen Sie uns|Suivez-nous|Síguenos|Seguici|Volg ons|Siga-nos|Följ oss|Følg os|Følg oss)\b/i;
+
 /** Drop trailing disclaimer paragraphs and attachment lists. */
 function cutTrailingNotices(lines: string[]): string[] {
   let end = lines.length;
@@ -206,15 +210,9 @@ function cutTrailingNotices(lines: string[]): string[] {
     const disclaimer =
       DISCLAIMER_RE.test(para) && (para.length > 80 || /^[A-Z\s]{8,40}$/.test(lines[start]!.trim()));
     const banner = /^\s*\[(?:cid:|https?:)[^\]]{1,200}\](?:<[^>]{1,300}>)?\s*$/.test(para) && start > 0;
-    const follow =
-      /^\s*(?:Follow us|Our commitment|Like us on|Find us on|Folgen Sie uns|Suivez-nous|Síguenos|Seguici|Volg ons|Siga-nos|Följ oss|Følg os|Følg oss)\b/i.test(
-        lines[start]!,
-      );
+    const follow = FOLLOW_RE.test(lines[start]!);
     // Company-register lines at the very end, glued to the block or on their own paragraph.
-    if (
-      LEGAL_LINE_RE.test(last) ||
-      /^\s*(?:Follow us|Folgen Sie uns|Suivez-nous|Síguenos|Seguici|Volg ons)\b/i.test(last)
-    ) {
+    if (LEGAL_LINE_RE.test(last) || FOLLOW_RE.test(last)) {
       end--;
       continue;
     }
