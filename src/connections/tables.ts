@@ -39,8 +39,29 @@ export interface RevocationsTable {
   updated_at: string;
 }
 
+/**
+ * Pending web OAuth flows of the member area (migrations/0032-oauth-states.ts, src/web/oauth-flows.ts).
+ * Keyed hashes and a sealed box only: no plain state, browser nonce, PKCE verifier or address.
+ */
+export interface OAuthStatesTable {
+  /** HMAC of the `state` sent to the provider. */
+  state_hash: string;
+  /** HMAC of the nonce in the cookie of the browser that started the flow. */
+  browser_hash: string;
+  provider: 'google' | 'microsoft';
+  kind: string;
+  /** AES-256-GCM (src/secrets) of the PKCE verifier, the member's address and their sign-in link. */
+  flow_enc: string;
+  created_at: string;
+  /** Ten minutes after `created_at`. */
+  expires_at: string;
+  /** When a callback consumed it; a flow is consumed once. */
+  used_at: string | null;
+}
+
 export interface ConnectionTables {
   contributors: ContributorsTable;
   connections: ConnectionsTable;
   revocations: RevocationsTable;
+  oauth_states: OAuthStatesTable;
 }

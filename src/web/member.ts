@@ -1,29 +1,32 @@
 /**
  * The member area: a community member signs in with an e-mailed link, sees their connections and credits,
- * connects Google or Microsoft sources through the web redirect OAuth flow (state and PKCE verifier kept in
- * a signed, HttpOnly cookie between the two legs), previews what a connection would share (a dry-run
- * harvest: nothing stored), and opts out (collection stops, tokens revoked at the provider where it has a
- * revoke endpoint (Google) and discarded where it has none (Microsoft), credits end).
+ * connects Google or Microsoft sources through the web redirect OAuth flow, previews what a connection
+ * would share (a dry-run harvest: nothing stored), and opts out (collection stops, tokens revoked at the
+ * provider where it has a revoke endpoint (Google) and discarded where it has none (Microsoft), credits end).
  *
  * The connection's account is the one the member consented to at the provider, asked of the provider after
  * the code exchange (Gmail profile, primary calendar, People `people/me`, Graph `/me`), not the address
  * they signed in with: a member signed in as ann@home.example may connect ann@acme.example's mailbox.
  *
+ * Pending OAuth flows live in the database (src/web/oauth-flows.ts), so any `sigmine serve` process behind
+ * a load balancer can answer a callback and a replay is refused on all of them. The browser holds only a
+ * random nonce in an HttpOnly cookie (`__Host-` on https, so a sibling subdomain cannot plant one), one per
+ * browser and reused by every flow it starts: connects started in two tabs both complete, and a callback
+ * opened in another browser is refused.
+ *
  * The OAuth callback refuses, with a page saying why and storing nothing: a missing or expired cookie, a
- * `state` other than the cookie's, a state already answered once (replay), an `error=` answer (declined
- * consent), a failed code exchange at the token endpoint, and a provider that does not say whose account
- * it is.
+ * `state` this browser did not start (forged, or another browser's), a flow already answered once (replay,
+ * on any process), an expired flow, an `error=` answer (declined consent), a failed code exchange at the
+ * token endpoint, and a provider that does not say whose account it is.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { getSignedCookie, setSignedCookie, deleteCookie } from 'hono/cookie';
+import { getCookie, setCookie } from 'hono/cookie';
 import type { Database } from '../db/database.ts';
 import type { Config } from '../config.ts';
 import type { NoticeTransport } from '../notices/transport.ts';
 import type { ConnectorFactory } from '../../connectors/types.ts';
 import type { GoogleKind } from '../../connectors/google/oauth.ts';
 import type { MsKind } from '../../connectors/outlook/oauth.ts';
-import { keyedHasher } from '../store/keyed-hash.ts';
 import { balanceOf, ledgerEntries } from '../store/ledger.ts';
 import { getContributorByEmail, listConnections } from '../connections/repository.ts';
 import { registerConnection } from '../connections/register.ts';
@@ -34,6 +37,7 @@ import { pkcePair } from '../oauth/loopback.ts';
 import { holderId, previewConnection } from '../harvest/index.ts';
 import { silentLogger, noProgress } from '../log.ts';
 import { signLink, verifyLink } from './links.ts';
+import { OAUTH_TTL_MS, consumeOAuthFlow, isBrowserNonce, newBrowserNonce, startOAuthFlow, type OAuthFlow } from './oauth-flows.ts';
 import { esc, page } from './html.ts';
 
 export interface MemberAppOptions {
@@ -56,27 +60,16 @@ const PROVIDERS = {
 type Provider = keyof typeof PROVIDERS;
 const PROVIDER_NAMES: Record<Provider, string> = { google: 'Google', microsoft: 'Microsoft' };
 
+/** The browser nonce cookie; `__Host-sigmine_oauth` on https (RFC 6265bis §4.1.3.2: Secure, path /, no Domain). */
 const OAUTH_COOKIE = 'sigmine_oauth';
-/** Ten minutes to go through a consent page and come back. */
-const OAUTH_TTL_MS = 10 * 60_000;
-
-interface OAuthState {
-  provider: Provider;
-  kind: string;
-  email: string;
-  state: string;
-  verifier: string;
-  x: number;
-}
 
 export function memberRoutes(o: MemberAppOptions): Hono {
   const { db } = o.database;
   const now = o.now ?? (() => new Date());
   const secretKey = o.config.secretKey;
   const app = new Hono();
-  /** OAuth states already answered (state -> expiry, epoch ms). Per process: see consumeState. */
-  const usedStates = new Map<string, number>();
-  const cookieSecret = async () => (await keyedHasher(db, 'sigmine/web-cookie/v1', secretKey))('cookie-key');
+  const secure = o.config.publicUrl.startsWith('https:');
+  const cookiePrefix = secure ? ({ prefix: 'host' } as const) : {};
   const member = (_c: Context, t: string | undefined) =>
     verifyLink(db, t, { secretKey, now: now(), scope: 'member' }).then((email) => {
       if (!email) throw new LinkExpired();
@@ -136,49 +129,51 @@ export function memberRoutes(o: MemberAppOptions): Hono {
     const contributor = await getContributorByEmail(db, email);
     if (contributor?.status === 'opted-out') throw Object.assign(new Error('this account opted out'), { code: 'opted-out' });
     const pkce = pkcePair();
-    const st: OAuthState = { provider, kind, email, state: randomBytes(16).toString('base64url'), verifier: pkce.verifier, x: now().getTime() + OAUTH_TTL_MS };
+    // One nonce per browser, reused by every flow it starts (two tabs must not undo each other).
+    const held = getCookie(c, OAUTH_COOKIE, secure ? 'host' : undefined);
+    const nonce = isBrowserNonce(held) ? held : newBrowserNonce();
+    const flow: OAuthFlow = { provider, kind, email, t: String(form.t), verifier: pkce.verifier };
+    const state = await startOAuthFlow(db, flow, nonce, { secretKey, box: key(), now: now() });
     let url: string;
     if (provider === 'google') {
       const g = await import('../../connectors/google/oauth.ts');
       const { connectScopes } = await import('../../connectors/google/identity.ts');
       const kinds = [kind as GoogleKind];
-      url = g.consentUrl(o.config, { kinds, scopes: connectScopes(kinds), redirectUri: redirectUri('google'), state: st.state, codeChallenge: pkce.challenge, loginHint: email });
+      url = g.consentUrl(o.config, { kinds, scopes: connectScopes(kinds), redirectUri: redirectUri('google'), state, codeChallenge: pkce.challenge, loginHint: email });
     } else {
       const m = await import('../../connectors/outlook/oauth.ts');
       const { connectScopes } = await import('../../connectors/outlook/identity.ts');
       const k = kind as MsKind;
-      url = m.consentUrl(o.config.microsoft, { kind: k, scopes: connectScopes(k), redirectUri: redirectUri('microsoft'), state: st.state, codeChallenge: pkce.challenge, loginHint: email });
+      url = m.consentUrl(o.config.microsoft, { kind: k, scopes: connectScopes(k), redirectUri: redirectUri('microsoft'), state, codeChallenge: pkce.challenge, loginHint: email });
     }
-    await setSignedCookie(c, OAUTH_COOKIE, Buffer.from(JSON.stringify({ ...st, t: String(form.t) })).toString('base64url'), await cookieSecret(), {
-      httpOnly: true,
-      sameSite: 'Lax',
-      secure: o.config.publicUrl.startsWith('https:'),
-      path: '/oauth',
-      maxAge: OAUTH_TTL_MS / 1000,
-    });
+    // SameSite=Lax: sent on the provider's top-level redirect back to the callback, not on cross-site posts.
+    setCookie(c, OAUTH_COOKIE, nonce, { httpOnly: true, sameSite: 'Lax', secure, path: '/', maxAge: OAUTH_TTL_MS / 1000, ...cookiePrefix });
     return c.redirect(url, 302);
   });
 
   app.get('/oauth/:provider{google|microsoft}/callback', async (c) => {
     const provider = c.req.param('provider') as Provider;
     const name = PROVIDER_NAMES[provider];
-    const raw = await getSignedCookie(c, await cookieSecret(), OAUTH_COOKIE);
-    deleteCookie(c, OAUTH_COOKIE, { path: '/oauth' });
-    const st = raw ? (JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as OAuthState & { t: string }) : null;
-    const refuse = (status: 400 | 502, title: string, why: string) =>
-      c.html(page(title, refusedView(title, why, st && st.provider === provider ? st.t : null)), status);
-    if (!st || st.provider !== provider || st.x < now().getTime()) {
-      return refuse(400, 'Connect request expired', `This connect request has expired or was started in another browser.`);
-    }
+    // The cookie stays: other tabs' flows in this browser still need it; it expires with the last one.
+    const nonce = getCookie(c, OAUTH_COOKIE, secure ? 'host' : undefined);
+    let back: string | null = null;
+    const refuse = (status: 400 | 502, title: string, why: string) => c.html(page(title, refusedView(title, why, back)), status);
+    const unmatched = `The answer from ${name} does not match the connect request this browser started, so it was refused.`;
+    if (!isBrowserNonce(nonce)) return refuse(400, 'Connect request expired', `This connect request has expired or was started in another browser.`);
     const query = new URL(c.req.url).searchParams;
-    if (!sameText(query.get('state') ?? '', st.state)) {
-      return refuse(400, 'Connect request refused', `The answer from ${name} does not match the connect request this browser started, so it was refused.`);
-    }
-    // One use per state, whatever the outcome: a replayed redirect (same URL, same cookie) never reaches the
-    // token endpoint again. Checked and marked with no await in between, so two racing replays cannot both pass.
-    if (!consumeState(usedStates, st.state, st.x, now().getTime())) {
+    const state = query.get('state') ?? '';
+    if (!state || state.length > 512) return refuse(400, 'Connect request refused', unmatched);
+    // One use per flow, whatever the outcome, on every process: a replayed redirect (same URL, same cookie)
+    // never reaches the token endpoint again.
+    const taken = await consumeOAuthFlow(db, provider, state, nonce, { secretKey, box: key(), now: now() });
+    if (!taken.ok) {
+      if (taken.reason === 'unknown' || taken.reason === 'other-browser') return refuse(400, 'Connect request refused', unmatched);
+      back = taken.flow.t;
+      if (taken.reason === 'expired') return refuse(400, 'Connect request expired', `This connect request has expired: it works for ten minutes.`);
       return refuse(400, 'Connect request already used', `This answer from ${name} was already used: a connect request works only once.`);
     }
+    const st = taken.flow;
+    back = st.t;
     // RFC 6749 §4.1.2.1: the person declined (access_denied) or the provider refused the request. Only the
     // error code is shown: error_description is provider text we do not vouch for.
     const error = query.get('error');
@@ -271,26 +266,6 @@ export function memberRoutes(o: MemberAppOptions): Hono {
 }
 
 class LinkExpired extends Error {}
-
-/** Constant-time comparison of a returned OAuth `state` with the one this browser's cookie holds. */
-function sameText(got: string, want: string): boolean {
-  const a = Buffer.from(got);
-  const b = Buffer.from(want);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-/**
- * Marks an OAuth state answered; false if it already was (a replayed redirect). Entries live until the
- * state's own expiry (10 minutes), after which the signed cookie is refused anyway, so the map holds at
- * most the states answered in the last 10 minutes. Per process: several web processes behind one address
- * would need a shared table; the authorization code is single-use at the provider in any case.
- */
-function consumeState(used: Map<string, number>, state: string, expires: number, nowMs: number): boolean {
-  for (const [s, x] of used) if (x < nowMs) used.delete(s);
-  if (used.has(state)) return false;
-  used.set(state, expires);
-  return true;
-}
 
 /** What opting out did to one connection's access, in the member's words. */
 function revocationText(r: RevocationOutcome): string {
