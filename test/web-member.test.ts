@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { DIALECTS, freshDatabase, postgresAvailable, type TestDatabase } from './helpers/databases.ts';
 import { startGoogleServer, type GoogleServer } from './fakes/google-server.ts';
 import { startGraphServer, type FakeMessage, type GraphServer } from './fakes/graph-server.ts';
@@ -7,6 +8,7 @@ import { fetchTrusting, makeSelfSignedCertificate, type TestCertificate } from '
 import { connectorFactory } from '../connectors/registry.ts';
 import type { ConnectorFactory } from '../connectors/types.ts';
 import { createApp } from '../src/web/app.ts';
+import { openDatabase } from '../src/db/database.ts';
 import { loadConfig } from '../src/config.ts';
 import { registerConnection } from '../src/connections/register.ts';
 import { decryptSecret, parseSecretKey } from '../src/secrets/index.ts';
@@ -62,6 +64,7 @@ for (const dialect of DIALECTS) {
   describe.skipIf(skip)(`member area on ${dialect}`, () => {
     let t: TestDatabase;
     let sent: OutgoingNotice[];
+    let transport: { name: string; send(n: OutgoingNotice): Promise<{ providerMessageId: string }> };
     let app: ReturnType<typeof createApp>;
     let ms: GraphServer;
     const config = () =>
@@ -78,7 +81,7 @@ for (const dialect of DIALECTS) {
       t = await freshDatabase(dialect);
       ms = await startGraphServer({ cert, messages: INBOX });
       sent = [];
-      const transport = { name: 'memory', async send(n: OutgoingNotice) { sent.push(n); return { providerMessageId: 'x' }; } };
+      transport = { name: 'memory', async send(n: OutgoingNotice) { sent.push(n); return { providerMessageId: 'x' }; } };
       app = createApp({ database: t, config: config(), transport, fetch: tls, factoryFor: trustingFactory });
     });
     afterEach(async () => {
@@ -86,14 +89,14 @@ for (const dialect of DIALECTS) {
       await t.dispose();
     });
 
-    const form = (path: string, body: Record<string, string>, headers: Record<string, string> = {}) =>
-      app.request(`${PUBLIC}${path}`, {
+    const form = (path: string, body: Record<string, string>, headers: Record<string, string> = {}, on = app) =>
+      on.request(`${PUBLIC}${path}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: PUBLIC, ...headers },
         body: new URLSearchParams(body).toString(),
       });
-    async function signIn(email: string): Promise<string> {
-      await form('/member/link', { email });
+    async function signIn(email: string, on = app): Promise<string> {
+      await form('/member/link', { email }, {}, on);
       const link = /\/member\/home\?t=(\S+)/.exec(sent.at(-1)!.body)!;
       return decodeURIComponent(link[1]!);
     }
@@ -409,6 +412,166 @@ for (const dialect of DIALECTS) {
       expect(res.status).toBe(502);
       expect(text(await res.text())).toContain('Microsoft did not complete the connection: Microsoft token endpoint unreachable. Nothing was connected.');
       expect(await connections()).toHaveLength(0);
+    });
+
+    /**
+     * Another `sigmine serve` process on the same database. On a PostgreSQL server it has its own pool, as a
+     * process on another machine would; SQLite deployments run one process (and PGlite lives only in this
+     * one), so there the second app shares the handle: it still has none of the first app's memory.
+     */
+    async function secondInstance(now?: () => Date) {
+      const own = t.backend === 'server' ? await openDatabase(t.url, { pgSchema: t.pgSchema, poolSize: 4 }) : null;
+      const other = createApp({ database: own ?? t, config: config(), transport, fetch: tls, factoryFor: trustingFactory, ...(now ? { now } : {}) });
+      return { app: other, close: async () => own?.close() };
+    }
+
+    /** A browser's cookie jar: what Set-Cookie answers left, sent back on every request. */
+    function cookieJar() {
+      const jar = new Map<string, string>();
+      return {
+        header: () => ({ Cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') }),
+        keep(res: Response) {
+          for (const c of res.headers.getSetCookie()) {
+            const pair = c.split(';')[0]!;
+            jar.set(pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1));
+          }
+          return res;
+        },
+      };
+    }
+
+    it('completes a callback on another process than the one that started the flow, and refuses its replay on the first', async () => {
+      const other = await secondInstance();
+      try {
+        const { back, cookie } = await consentAtMicrosoft();
+        expect((await other.app.request(back.toString(), { headers: { Cookie: cookie } })).status).toBe(303);
+        const replay = await app.request(back.toString(), { headers: { Cookie: cookie } });
+        expect(replay.status).toBe(400);
+        expect(text(await replay.text())).toContain(`This answer from Microsoft was already used`);
+        expect(ms.tokenRequests).toHaveLength(1);
+        expect(await connections()).toHaveLength(1);
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('lets exactly one of two simultaneous answers to one connect request through, across two processes', async () => {
+      const other = await secondInstance();
+      try {
+        for (let round = 1; round <= 3; round++) {
+          const { back, cookie } = await consentAtMicrosoft();
+          const both = await Promise.all([app, other.app].map((a) => a.request(back.toString(), { headers: { Cookie: cookie } })));
+          expect(both.map((r) => r.status).sort(), `round ${round}`).toEqual([303, 400]);
+          expect(text(await both.find((r) => r.status === 400)!.text())).toContain('already used');
+          // One code redemption per connect request: the loser never reached the token endpoint.
+          expect(ms.tokenRequests, `round ${round}`).toHaveLength(round);
+        }
+        expect(await connections()).toHaveLength(1);
+        expect(await t.db.selectFrom('ledger_entries').selectAll().execute()).toHaveLength(1);
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('completes a Google and a Microsoft connect started one after the other in the same browser', async () => {
+      ms.setMe({ mail: 'member@firm.example', userPrincipalName: 'member@firm.example' });
+      const browser = cookieJar();
+      const token = await signIn('member@firm.example');
+      const google = browser.keep(await form('/member/connect/google', { t: token, kind: 'gmail' }, browser.header()));
+      const microsoft = browser.keep(await form('/member/connect/microsoft', { t: token, kind: 'outlook' }, browser.header()));
+      const googleBack = (await fetch(google.headers.get('location')!, { redirect: 'manual' })).headers.get('location')!;
+      const microsoftBack = (await tls(microsoft.headers.get('location')!, { redirect: 'manual' })).headers.get('location')!;
+      // The first tab comes back last.
+      expect((await app.request(microsoftBack, { headers: browser.header() })).status).toBe(303);
+      expect((await app.request(googleBack, { headers: browser.header() })).status).toBe(303);
+      expect((await connections()).map((c) => c.kind).sort()).toEqual(['gmail', 'outlook']);
+    });
+
+    it('refuses a callback opened in another browser, tells it nothing, and the flow still completes where it started', async () => {
+      const { back, cookie, token } = await consentAtMicrosoft();
+      // Another browser, holding a connect request of its own.
+      const theirs = await form('/member/connect/google', { t: await signIn('someone@else.example'), kind: 'gmail' });
+      const theirCookie = theirs.headers.get('set-cookie')!.split(';')[0]!;
+      expect(theirCookie).not.toBe(cookie);
+      const res = await app.request(back.toString(), { headers: { Cookie: theirCookie } });
+      expect(res.status).toBe(400);
+      const page = await res.text();
+      expect(text(page)).toContain('does not match the connect request this browser started');
+      expect(page).not.toContain(encodeURIComponent(token));
+      expect(ms.tokenRequests).toHaveLength(0);
+      expect(await connections()).toHaveLength(0);
+      expect((await app.request(back.toString(), { headers: { Cookie: cookie } })).status).toBe(303);
+    });
+
+    it('refuses a callback after its ten minutes, and deletes long-expired connect requests', async () => {
+      let clock = Date.now();
+      const timed = await secondInstance(() => new Date(clock));
+      try {
+        const browser = cookieJar();
+        let token = await signIn('member@firm.example', timed.app);
+        const start = async () => {
+          const res = browser.keep(await form('/member/connect/microsoft', { t: token, kind: 'outlook' }, browser.header(), timed.app));
+          return (await tls(res.headers.get('location')!, { redirect: 'manual' })).headers.get('location')!;
+        };
+        const [first, second] = [await start(), await start()];
+        clock += 10 * 60_000 - 1_000;
+        expect((await timed.app.request(first, { headers: browser.header() })).status).toBe(303);
+        clock += 2_000;
+        const late = await timed.app.request(second, { headers: browser.header() });
+        expect(late.status).toBe(400);
+        const page = await late.text();
+        expect(text(page)).toContain('This connect request has expired: it works for ten minutes. Nothing was connected.');
+        expect(page).toContain(`/member/home?t=${encodeURIComponent(token)}`);
+        expect(ms.tokenRequests).toHaveLength(1);
+        expect(await t.db.selectFrom('oauth_states').selectAll().execute()).toHaveLength(2);
+        // An hour on, the next connect request (after a new sign-in link) clears both away.
+        clock += 61 * 60_000;
+        token = await signIn('member@firm.example', timed.app);
+        await start();
+        expect(await t.db.selectFrom('oauth_states').selectAll().execute()).toHaveLength(1);
+      } finally {
+        await timed.close();
+      }
+    });
+
+    it('keeps a pending connect request without its state, browser nonce, PKCE verifier, address or sign-in link in plain', async () => {
+      const { token, authorize, back, cookie } = await consentAtMicrosoft();
+      const rows = await t.db.selectFrom('oauth_states').selectAll().execute();
+      expect(rows).toEqual([expect.objectContaining({ provider: 'microsoft', kind: 'outlook', used_at: null })]);
+      const row = rows[0]!;
+      expect(Date.parse(row.expires_at) - Date.parse(row.created_at)).toBe(10 * 60_000);
+      // The sealed box holds the verifier whose challenge went to Microsoft.
+      const sealed = JSON.parse(decryptSecret(row.flow_enc, parseSecretKey(KEY))) as { verifier: string };
+      expect(createHash('sha256').update(sealed.verifier).digest('base64url')).toBe(authorize.searchParams.get('code_challenge'));
+      const stored = JSON.stringify(rows);
+      for (const plain of [back.searchParams.get('state')!, cookie.split('=')[1]!, sealed.verifier, 'member@firm.example', token]) {
+        expect(stored).not.toContain(plain);
+      }
+    });
+
+    it('on https, keeps the browser nonce in a __Host- cookie (Secure, HttpOnly, SameSite=Lax, no Domain) and completes with it', async () => {
+      const HTTPS = 'https://members.test';
+      const secure = createApp({ database: t, config: { ...config(), publicUrl: HTTPS }, transport, fetch: tls, factoryFor: trustingFactory });
+      const post = (path: string, body: Record<string, string>) =>
+        secure.request(`${HTTPS}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: HTTPS }, body: new URLSearchParams(body).toString() });
+      await post('/member/link', { email: 'member@firm.example' });
+      const token = decodeURIComponent(/\/member\/home\?t=(\S+)/.exec(sent.at(-1)!.body)![1]!);
+      const start = await post('/member/connect/google', { t: token, kind: 'gmail' });
+      const setCookie = start.headers.get('set-cookie')!;
+      expect(setCookie).toMatch(/^__Host-sigmine_oauth=[A-Za-z0-9_-]{43};/);
+      expect(setCookie).toMatch(/; Path=\/(;|$)/);
+      expect(setCookie).toMatch(/; Secure/);
+      expect(setCookie).toMatch(/; HttpOnly/);
+      expect(setCookie).toMatch(/; SameSite=Lax/);
+      expect(setCookie).not.toMatch(/Domain=/i);
+      const back = (await fetch(start.headers.get('location')!, { redirect: 'manual' })).headers.get('location')!;
+      expect(back.startsWith(`${HTTPS}/oauth/google/callback?`)).toBe(true);
+      const cookie = setCookie.split(';')[0]!;
+      // The same nonce under the plain name (planted over http, or by a sibling subdomain) does not count.
+      const planted = await secure.request(back, { headers: { Cookie: cookie.replace('__Host-', '') } });
+      expect(planted.status).toBe(400);
+      expect((await secure.request(back, { headers: { Cookie: cookie } })).status).toBe(303);
+      expect(await connections()).toHaveLength(1);
     });
 
     it('refuses member actions without a valid sign-in link', async () => {
