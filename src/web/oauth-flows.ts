@@ -2,7 +2,7 @@
  * Pending web OAuth flows (the member area's Google and Microsoft connects), kept in the database so that
  * every `sigmine serve` process behind a load balancer sees the same ones.
  *
- * A flow is one row of `oauth_states` (migrations/0032-oauth-states.ts) keyed by a keyed hash of its
+ * A flow is one row of `oauth_states` (migrations/0052-oauth-states.ts) keyed by a keyed hash of its
  * `state`, bound to the browser that started it by a keyed hash of that browser's nonce (an HttpOnly
  * cookie, one per browser, so flows started in two tabs both complete), with the PKCE verifier, the
  * member's address and their sign-in link sealed with the secret box. `consumeOAuthFlow` takes it with one
