@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { migrateToLatest, migrator } from '../src/db/migrate.ts';
+import { MIGRATIONS_DIR, migrateToLatest, migrator } from '../src/db/migrate.ts';
 import { DIALECTS, freshDatabase, postgresAvailable } from './helpers/databases.ts';
 
 for (const dialect of DIALECTS) {
@@ -73,5 +73,19 @@ describe('upgrading a SQLite database made before migrations 0050 and 0051', () 
       await db.destroy();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('migration names', () => {
+  // Migrations that shipped in a release: a database in the field may have applied exactly these, and
+  // Kysely refuses to run a new migration whose name sorts before an applied one.
+  const RELEASED = ['0001-connections', '0010-settings', '0011-directory', '0020-privacy', '0021-notice-claims', '0030-revocations', '0040-harvest'];
+  it('sort every new migration after the released ones, so a database already migrated can upgrade', () => {
+    const files = readdirSync(MIGRATIONS_DIR)
+      .filter((f) => /^\d{4}-[\w-]+\.ts$/.test(f))
+      .map((f) => f.replace(/\.ts$/, ''))
+      .sort();
+    expect(files.slice(0, RELEASED.length)).toEqual(RELEASED);
+    for (const f of files.slice(RELEASED.length)) expect(f > RELEASED.at(-1)!, f).toBe(true);
   });
 });
