@@ -54,7 +54,9 @@ const STREET_LINE_RE =
   /^\p{Lu}[\p{L}.'-]{1,30}(?: [\p{L}.'-]{1,30}){0,3} \d{1,4}(?:[a-z]| [A-Z]|\/\d{1,4}){0,3}(?:, [\p{L}\d. ]{1,20})?$/u;
 
 /** Sales regions written after a title ("Regional Sales Manager, APAC") are neither company nor unit. */
-const REGION_RE = /^(?:APAC|APJ|EMEA|MEA|LATAM|AMER|NA|NAM|NORAM|EU|UK|US|USA|CEE|DACH|ANZ|SEA|GCC)$/;
+/** Australian states and Canadian provinces are regions too ("Regional Manager, NSW"). */
+const REGION_RE =
+  /^(?:APAC|APJ|EMEA|MEA|LATAM|AMER|NA|NAM|NORAM|EU|UK|US|USA|CEE|DACH|ANZ|SEA|GCC|NSW|VIC|QLD|WA|SA|TAS|ACT|NT|ON|QC|BC|AB|MB|SK|NS|NB|NL|PEI)$/;
 
 interface Cell {
   row: number;
@@ -142,6 +144,8 @@ function matchesDomain(cell: string, labels: string[]): boolean {
       toks.includes(l) ||
       joined === l ||
       (l.length >= 5 && joined.startsWith(l)) ||
+      // "Northgate Customs Brokerage" at northgate-customs: a hyphenated label spells the name's start.
+      (l.includes('-') && l.length >= 6 && joined.startsWith(l.replace(/-/g, ''))) ||
       (initials.length >= 3 && initials === l),
   );
 }

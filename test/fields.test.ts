@@ -295,4 +295,26 @@ describe('contact fields of a signature block', () => {
     expect(c.social).toEqual(['linkedin.com/in/jane-doe-example', 'twitter.com/janedoe_example']);
     expect(c.websites).toEqual([]);
   });
+
+  it('takes an unsuffixed company line spelled by a hyphenated sender domain ("Larkspur Freight Forwarding" at larkspur-freight)', () => {
+    const c = extractFields(['Owen Pryce', 'Larkspur Freight Forwarding', 'Tel 604-555-0131'], {
+      name: 'Owen Pryce',
+      email: 'opryce@larkspur-freight.example',
+    });
+    expect(c.company).toBe('Larkspur Freight Forwarding');
+    // A hyphenated label does not make a line that merely shares one of its words the company.
+    const d = extractFields(['Owen Pryce', 'Freight Desk Lead', 'Tel 604-555-0131'], {
+      name: 'Owen Pryce',
+      email: 'opryce@larkspur-freight.example',
+    });
+    expect(d.company).toBeNull();
+  });
+
+  it('keeps a state or province after a title in the title, never as the company ("Area Manager, QLD")', () => {
+    const c = extractFields(['Priya Nair | Area Manager, QLD', 'Saltbush Haulage Group', 'M 0412 555 000'], {
+      name: 'Priya Nair',
+      email: 'priya@saltbush.example',
+    });
+    expect([c.title, c.company]).toEqual(['Area Manager, QLD', 'Saltbush Haulage Group']);
+  });
 });
