@@ -317,4 +317,17 @@ describe('contact fields of a signature block', () => {
     });
     expect([c.title, c.company]).toEqual(['Area Manager, QLD', 'Saltbush Haulage Group']);
   });
+
+  it('reads buying and inspection roles and German feminine titles as titles ("Senior Buyer", "Projektmanagerin")', () => {
+    const c = extractFields(['Ida Holm', 'Senior Buyer', 'Fjordline Shipping A/S'], {
+      name: 'Ida Holm',
+      email: 'ih@fjordline.example',
+    });
+    expect(c.title).toBe('Senior Buyer');
+    const d = extractFields(['Jana Roth', 'Key Account Managerin', 'Beispiel Papier GmbH'], {
+      name: 'Jana Roth',
+      email: 'jana.roth@beispiel-papier.example',
+    });
+    expect(d.title).toBe('Key Account Managerin');
+  });
 });
