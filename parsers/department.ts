@@ -31,6 +31,30 @@ const FUNCTION_RE = new RegExp(
   'i',
 );
 
+/** A function name among the words of a cell: "Mid-Market Sales", "Inbound Operations", "Vertrieb Nord". */
+const FUNCTION_WORD_RE = new RegExp(`(?:^|[\\s-])${FUNCTION}(?=$|[\\s,])`, 'i');
+/** Capitalised words and the connectors of unit names; anything else (digits, prose) is no heading. */
+const HEADING_TOKEN_RE = /^(?:\p{Lu}[\p{L}'’.-]{0,30}|&|and|und|et|y|e|de|du|des|of|la|le)$/u;
+
+/**
+ * A short capitalised heading that names a business function with other words around it ("Mid-Market
+ * Sales", "Inbound Operations", "Vertrieb Nord", "Service Informatique", "Supply Chain Advisory"). Such a
+ * heading may also be a company ("Harbourline Logistics"), so it is a unit only where the layout says
+ * so: callers require a company found elsewhere and the heading next to the title.
+ */
+export function namesFunction(cell: string): boolean {
+  const t = cell.trim();
+  if (t === '' || t.length > 50) return false;
+  const toks = t.split(' ');
+  if (toks.length > 4) return false;
+  for (const tok of toks) if (!HEADING_TOKEN_RE.test(tok)) return false;
+  const m = FUNCTION_WORD_RE.exec(t);
+  if (!m) return false;
+  // Two-letter functions ("IT", "HR") only in capitals: "Make It Happen" is a slogan.
+  const word = m[0].trim();
+  return word.length > 2 || /^[A-Z]{2}$/.test(word);
+}
+
 /** Japanese and Chinese unit names end with 部 (department), 課 (section), 室 (office) or センター. */
 /** Nordic and German compounds: "Økonomiavdelingen", "Personalabteilung", "Talousosasto". */
 const COMPOUND_UNIT_RE =

@@ -25,7 +25,7 @@ import {
 } from './lines.ts';
 import { defaultRegion, findPhoneSpans, labelType, phonesOfLine } from './phones.ts';
 import { IMAGE_RE, LINK_TARGET_RE, urlsOfBlock } from './urls.ts';
-import { looksLikeDepartment, startsWithUnitWord } from './department.ts';
+import { looksLikeDepartment, namesFunction, startsWithUnitWord } from './department.ts';
 
 const CELL_SPLIT = /\s{2,}I\s|\s{3,}|\t+|\s\|\s|\s[•·]\s|\s\+\s/;
 const LABEL_ONLY_RE =
@@ -368,6 +368,10 @@ export function extractFields(lines: string[], from: Address): Contact {
   // department when both are present.
   const orgCands: { i: number; text: string; strong: boolean; legal?: boolean }[] = [];
   let headUnit: string | undefined;
+  let titleRow = c.title ? nameRow : -1;
+  // "Senior Consultant, Supply Chain Advisory", "Chef de projet – Service Informatique": a heading beside
+  // the title that names a function; it becomes the unit only once a company is found elsewhere.
+  let looseUnit: { i: number; title: string; unit: string } | undefined;
   for (let i = 0; i < texts.length; i++) {
     if (used.has(i) || isAddr[i]) continue;
     const t = texts[i]!.text;
@@ -402,12 +406,19 @@ export function extractFields(lines: string[], from: Address): Contact {
         // "Gerente de Vendas – Departamento Comercial", "Technical Lead - Cloud Platform Team"
         const other = segs.length === 2 ? segs.find((x) => !hasTitleWord(x))?.trim() : undefined;
         if (withTitle.length === 1 && other && !c.department && isDepartment(other)) c.department = other;
+        else if (withTitle.length === 1 && other && namesFunction(other))
+          looseUnit = { i, title: c.title!, unit: other };
       } else if (/^(.{3,60}?) (?:at|@) ([A-Z][\p{L}&.' -]{1,50})$/u.test(t)) {
         // "Software Engineer at Northwind Traders"
         const m = /^(.{3,60}?) (?:at|@) ([A-Z][\p{L}&.' -]{1,50})$/u.exec(t)!;
         c.title = m[1]!;
         orgCands.push({ i, text: m[2]!.trim(), strong: true, legal: hasStrongCompanyWord(m[2]!) });
-      } else c.title = t;
+      } else {
+        c.title = t;
+        if (tail && !headPart.includes(', ') && !hasTitleWord(tail) && namesFunction(tail))
+          looseUnit = { i, title: headPart, unit: tail };
+      }
+      titleRow = texts[i]!.row;
       used.add(i);
       continue;
     }
@@ -464,6 +475,27 @@ export function extractFields(lines: string[], from: Address): Contact {
     used.add(chosen.i);
     const unit = orgCands.find((o) => o !== chosen && !o.strong && o.i < chosen.i);
     if (!c.department && unit && wordCount(unit.text) <= 6) c.department = unit.text;
+  }
+  if (c.company && !c.department) {
+    const chosenAt = chosen?.i ?? -1;
+    const companyLike = (x: string) =>
+      hasCompanyWord(x) || matchesDomain(x, labels) || isCountryLine(x) || REGION_RE.test(x);
+    if (looseUnit && looseUnit.i !== chosenAt && !companyLike(looseUnit.unit)) {
+      c.title = looseUnit.title;
+      c.department = looseUnit.unit;
+    } else if (titleRow >= 0) {
+      // "Senior Account Executive | Mid-Market Sales", or the line under the title: "Inbound Operations".
+      for (let i = 0; i < texts.length; i++) {
+        const t = texts[i]!;
+        if (t.row > titleRow + 1) break;
+        if (t.row < titleRow || used.has(i) || isAddr[i] || i === chosenAt) continue;
+        if (namesFunction(t.text) && !hasTitleWord(t.text) && !companyLike(t.text)) {
+          c.department = t.text;
+          used.add(i);
+          break;
+        }
+      }
+    }
   }
   // A company name wrapped onto a lower-case continuation ("Max Planck Institute" / "of Cognitive...").
   const compIdx = texts.findIndex((t) => t.text === c.company);

@@ -330,4 +330,49 @@ describe('contact fields of a signature block', () => {
     });
     expect(d.title).toBe('Key Account Managerin');
   });
+
+  describe('a unit written beside the title', () => {
+    const from = { name: 'Lena Park', email: 'lena.park@tidewater.example' };
+    it('reads "Title | Unit", "Title, Unit", "Title – Unit" and a unit line under the title', () => {
+      const pipe = extractFields(
+        ['Lena Park', 'Account Executive | Enterprise Retail Sales', 'Tidewater Analytics Inc.'],
+        from,
+      );
+      expect([pipe.title, pipe.department]).toEqual(['Account Executive', 'Enterprise Retail Sales']);
+      const comma = extractFields(
+        ['Lena Park', 'Principal Consultant, Tax Advisory', 'Tidewater Analytics Inc.'],
+        from,
+      );
+      expect([comma.title, comma.department]).toEqual(['Principal Consultant', 'Tax Advisory']);
+      const dash = extractFields(
+        ['Lena Park', 'Responsable de projet – Service Comptabilité', 'Tidewater Analytics SA'],
+        from,
+      );
+      expect([dash.title, dash.department]).toEqual(['Responsable de projet', 'Service Comptabilité']);
+      const under = extractFields(
+        ['Lena Park', 'Shift Supervisor', 'Outbound Logistics', 'Tidewater Analytics Inc.'],
+        from,
+      );
+      expect([under.title, under.department]).toEqual(['Shift Supervisor', 'Outbound Logistics']);
+    });
+
+    it('leaves the heading alone when no company is found elsewhere or when it is the company', () => {
+      const alone = extractFields(['Lena Park', 'Shift Supervisor', 'Bayside Logistics'], from);
+      expect([alone.title, alone.department]).toEqual(['Shift Supervisor', null]);
+      const comma = extractFields(['Lena Park', 'Shift Supervisor, Bayside Logistics'], from);
+      expect([comma.title, comma.department]).toEqual(['Shift Supervisor, Bayside Logistics', null]);
+      // The sender's domain names the second heading: it is the company, the first one the unit.
+      const both = extractFields(
+        ['Lena Park', 'Shift Supervisor', 'Inbound Operations', 'Tidewater Logistics'],
+        from,
+      );
+      expect([both.department, both.company]).toEqual(['Inbound Operations', 'Tidewater Logistics']);
+      // A slogan or a far-away line is no unit.
+      const far = extractFields(
+        ['Lena Park', 'Shift Supervisor', 'Tidewater Analytics Inc.', 'Make It Happen'],
+        from,
+      );
+      expect(far.department).toBeNull();
+    });
+  });
 });
