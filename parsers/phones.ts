@@ -63,6 +63,16 @@ export function findPhoneSpans(line: string): PhoneSpan[] {
       continue;
     if (/^\d{4}-\d{3}$/.test(raw) && /^ \p{Lu}/u.test(l.slice(index + raw.length, index + raw.length + 2)))
       continue;
+    // "Via dell'Industria 24 - 20871 Vimercate": a house number, then a 4-5 digit postcode and its
+    // city, after a street name rather than a phone label.
+    if (
+      /^\d{1,4}[a-z]?[\s,/-]{1,3}\d{4,5}$/.test(raw) &&
+      /^ \p{Lu}\p{Ll}/u.test(l.slice(index + raw.length, index + raw.length + 3)) &&
+      labelType(/^ (\p{L}+)/u.exec(l.slice(index + raw.length, index + raw.length + 20))?.[1] ?? '') ===
+        null &&
+      labelType(/(\p{L}+)\.?\s?$/u.exec(l.slice(Math.max(0, index - 30), index))?.[1] ?? '') === null
+    )
+      continue;
     if (
       /(?:^|[^\p{L}])(?:icq|uin|fingerprint|key|id|code|pin|docket|no\.?|#|kvk|vat|btw|ust|uid|hrb|hra|reg|registration|company|siret|siren|cif|nif|abn|acn|ein|tax|iban|bic|swift|account|acct|a\/c|fn|p\.?\s?iva|cnpj|cpf|gst|pan|ref|order|invoice|ticket|case)\s?[:#=]?\s{0,3}$/iu.test(
         l.slice(Math.max(0, index - 16), index),
@@ -82,7 +92,7 @@ const OTHER =
   /^(?:pager|home|h|alt|alternate|tel\/fax|fax\/tel|fax\/voice|voice\/fax|phone\/fax|or|private|privat)$/i;
 /** Work labels, with switchboard and direct lines: Växel/Sentralbord/Centralino, DID/DDI, Direkt(e). */
 const WORK =
-  /^(?:tel|tél|telf|telef|tfn|tlf|puh|puhelin|fon|tele|telephone|téléphone|telefon|telefono|teléfono|telefone|phone|ph|p|t|v|voice|office|office phone|direct|direkt|direkte|dir|d|did|ddi|dd|w|work|o|b|business|main|desk|extn|ext|switchboard|växel|vaxel|sentralbord|omstilling|centralino|centralita|zentrale|durchwahl|ufficio|bureau|fijo|fixo|phone number|電話|电话|전화)$/iu;
+  /^(?:tel|tél|telf|telef|tfn|tlf|puh|puhelin|fon|tele|telephone|téléphone|telefon|telefono|teléfono|telefone|phone|ph|p|t|v|voice|office|office phone|direct|direkt|direkte|dir|d|did|ddi|dd|w|work|o|b|business|main|desk|extn|ext|switchboard|växel|vaxel|sentralbord|omstilling|centralino|centralita|zentrale|durchwahl|ufficio|bureau|fijo|fixo|oficina|escritório|phone number|電話|电话|전화)$/iu;
 
 export function labelType(label: string): PhoneType | null {
   const l = label

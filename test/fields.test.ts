@@ -375,4 +375,29 @@ describe('contact fields of a signature block', () => {
       expect(far.department).toBeNull();
     });
   });
+
+  it('reads "Street 12 - 20145 City" as an address, not as a phone, and "Oficina:" as a work label', () => {
+    const c = extractFields(
+      [
+        'Paolo Riva',
+        'Riva Imballaggi S.r.l.',
+        'Via dei Mulini 12 - 20145 Milano (MI)',
+        'Oficina: +39 02 555 0147',
+      ],
+      { name: 'Paolo Riva', email: 'paolo@riva-imballaggi.example' },
+    );
+    expect(c.phones.map((p) => p.raw)).toEqual(['+39 02 555 0147']);
+    expect(c.address).toBe('Via dei Mulini 12 - 20145 Milano (MI)');
+    // A number labelled as a phone on either side stays a phone.
+    const d = extractFields(['Paolo Riva', 'Tel 02 - 55501 Ufficio'], {
+      name: 'Paolo Riva',
+      email: 'p@riva.example',
+    });
+    expect(d.phones.map((p) => p.raw)).toEqual(['02 - 55501']);
+    const e = extractFields(['Paolo Riva', 'Acme 02 - 55501 Office'], {
+      name: 'Paolo Riva',
+      email: 'p@riva.example',
+    });
+    expect(e.phones.map((p) => p.raw)).toEqual(['02 - 55501']);
+  });
 });
