@@ -185,9 +185,12 @@ const POSTCODE_CITY_U_RE =
 /** PO boxes: "P.O. Box 4410", "Box 1234", "Postfach 10 20 30", "Case postale 12", "Caixa Postal 45". */
 const PO_BOX_RE =
   /\b(?:P\.?\s?O\.?\s?Box|GPO Box|Postfach|Apartado(?: de correos)?|Apdo\.?|Caixa Postal|Casilla|Case postale|Casella postale|Postbus|Postboks|Locked Bag|Private Bag) ?\d{1,6}\b|^(?:Box|BP|B\.P\.|CP|PL) ?\d{1,6}\b/;
-/** Brazilian "Bela Vista - São Paulo - SP": a city, then the state's two-letter code. */
+/** Brazilian "Bela Vista - São Paulo - SP": a city, then the state's two-letter code, maybe its CEP. */
 const BR_CITY_UF_RE =
-  /\p{L} ?[-–/] ?(?:AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO)$/u;
+  /\p{L} ?[-–/] ?(?:AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO)(?:,? (?:CEP:? ?)?\d{5}-?\d{3})?$/u;
+/** A highway address by its road code: "Rod. BR-060, km 12", "Carretera N-340", "Route 9". */
+const HIGHWAY_RE =
+  /(?:^|\s)(?:Rod\.|Rodovia|Estr\.|Estrada|Carretera|Ctra\.|Autovía|Autopista|Route|Highway|Hwy\.?)\s[A-Z]{0,3}-?\d{1,4}\b/;
 /** Floor, suite, unit and level lines in several languages: "3rd Floor", "12º andar", "2. sal", "Piso 5". */
 const PREMISES_RE =
   /\b(?:suite|ste\.?|floor|level|unit|room|building|bldg|bureau|piso|andar|etage|étage|apt\.?|apartment|plot(?: no\.?)?|sector|tower|nave|sala)\s?#?\d{1,5}\b|\b\d{1,3}(?:st|nd|rd|th|º|ª|°|\.|e|er|ème)? ?(?:floor|fl\.|andar|piso|planta|etage|étage|stock|OG|sal|verdieping)(?![\p{L}])/iu;
@@ -204,6 +207,7 @@ export function looksLikeAddress(line: string): boolean {
     POSTCODE_CITY_U_RE.test(l) ||
     PO_BOX_RE.test(l) ||
     BR_CITY_UF_RE.test(l) ||
+    HIGHWAY_RE.test(l) ||
     COUNTRY_RE.test(l) ||
     PREMISES_RE.test(l) ||
     // Japanese addresses in Latin script: "2-3-1 Marunouchi", "Chiyoda-ku", "Osaka-shi".

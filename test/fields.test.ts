@@ -400,4 +400,19 @@ describe('contact fields of a signature block', () => {
     });
     expect(e.phones.map((p) => p.raw)).toEqual(['02 - 55501']);
   });
+
+  it('reads a Brazilian highway address and a "City - UF, CEP" line as one address', () => {
+    const c = extractFields(
+      [
+        'Júlia Prado',
+        'Ipê Embalagens Ltda.',
+        'Rod. SP-330, km 98 - Distrito Industrial',
+        'Jundiaí - SP, 13213-080',
+        'Tel.: +55 11 4555-0100',
+      ],
+      { name: 'Júlia Prado', email: 'julia@ipe-embalagens.example' },
+    );
+    expect(c.address).toBe('Rod. SP-330, km 98 - Distrito Industrial, Jundiaí - SP, 13213-080');
+    expect(c.phones.map((p) => p.raw)).toEqual(['+55 11 4555-0100']);
+  });
 });
