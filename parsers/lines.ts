@@ -57,6 +57,14 @@ export function findEmails(line: string): string[] {
 const URL_RE_G =
   /(?:https?:\/\/|www\.)[^\s<>"'()\[\]|,]{1,200}|\b[a-z0-9-]{2,63}(?:\.[a-z0-9-]{1,63}){0,3}\.(?:com|org|net|io|de|ie|co\.uk|uk|fr|ca|edu|info|biz|es|it|nl|eu|ch|at|se|au|nz)(?:\/[^\s<>"'()\[\]|,]{0,200})?/gi;
 
+/**
+ * A bare host after a web label ("w: example.dk", "Web: firma.pl"): the label vouches for it, so any
+ * alphabetic top-level domain counts, not only those URL_RE_G knows. Bounded repetitions, linear time.
+ */
+const LABELLED_HOST_RE_G =
+  /(?:^|[\s|•])(?:w|web|website|url|homepage|internet|site)\s?[:•]\s?([a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){0,3}\.[a-z]{2,24}(?![\w@-]|\.\w)(?:\/[^\s<>"'()\[\]|,]{0,200})?)/gi;
+const WEB_LABEL_HINT_RE = /(?:^|[\s|•])(?:w|web|website|url|homepage|internet|site)\s?[:•]/i;
+
 /** URL-ish tokens with their start index: explicit `http(s)://`, `www.` and bare `host.tld[/path]`. */
 export function findUrls(line: string): { text: string; index: number }[] {
   const l = capLine(line);
@@ -73,6 +81,14 @@ export function findUrls(line: string): { text: string; index: number }[] {
     if (text.length < 4) continue;
     if (/^mailto:/i.test(l.slice(Math.max(0, i - 7), i))) continue;
     out.push({ text, index: i });
+  }
+  if (WEB_LABEL_HINT_RE.test(l)) {
+    for (const m of l.matchAll(LABELLED_HOST_RE_G)) {
+      const text = m[1]!.replace(/[.;:!?]+$/, '');
+      const index = (m.index ?? 0) + m[0].length - m[1]!.length;
+      if (!out.some((u) => u.index <= index && index < u.index + u.text.length)) out.push({ text, index });
+    }
+    out.sort((a, b) => a.index - b.index);
   }
   return out;
 }

@@ -415,4 +415,25 @@ describe('contact fields of a signature block', () => {
     expect(c.address).toBe('Rod. SP-330, km 98 - Distrito Industrial, Jundiaí - SP, 13213-080');
     expect(c.phones.map((p) => p.raw)).toEqual(['+55 11 4555-0100']);
   });
+
+  it('takes a bare website after a web label whatever its top-level domain ("w: kestrelmills.dk")', () => {
+    const c = extractFields(
+      [
+        'Ole Berg | Head of IT | Kestrel Mills',
+        't: 33 55 01 01 | w: kestrelmills.dk',
+        'Web: firma.pl/kontakt',
+      ],
+      {
+        name: 'Ole Berg',
+        email: 'ole@kestrelmills.dk',
+      },
+    );
+    expect(c.websites).toEqual(['kestrelmills.dk', 'firma.pl/kontakt']);
+    // Without a label, an unknown top-level domain is not taken: "see report.final" is prose.
+    const d = extractFields(['Ole Berg', 'see report.final', 'Site: Building 4'], {
+      name: 'Ole Berg',
+      email: 'ole@kestrelmills.dk',
+    });
+    expect(d.websites).toEqual([]);
+  });
 });
