@@ -187,6 +187,13 @@ function hasContactish(line: string): boolean {
 const FOLLOW_RE =
   /^\s*(?:Follow us|Our commitment|Like us on|Find us on|Folgen Sie uns|Suivez-nous|Síguenos|Seguici|Volg ons|Siga-nos|Följ oss|Følg os|Følg oss)\b/i;
 
+/**
+ * "Please consider the environment before printing this email" and its translations: a printing
+ * reminder trailing the signature, never a contact detail. A leaf symbol may precede it.
+ */
+const ECO_RE =
+  /^[^\p{L}\d]{0,4}(?:Please consider the environment|Think before you print|Save a tree|Please don't print this|(?:Bitte )?denken Sie an die Umwelt|Bitte prüfen Sie, ob .{0,40}drucken|(?:Merci de )?penser? à l'environnement|Pensez à l'environnement|Antes de imprimir|Prima di stampare|Denk aan het milieu|Tänk på miljön)(?![\p{L}])/iu;
+
 /** Drop trailing disclaimer paragraphs and attachment lists. */
 function cutTrailingNotices(lines: string[]): string[] {
   let end = lines.length;
@@ -212,7 +219,7 @@ function cutTrailingNotices(lines: string[]): string[] {
     const banner = /^\s*\[(?:cid:|https?:)[^\]]{1,200}\](?:<[^>]{1,300}>)?\s*$/.test(para) && start > 0;
     const follow = FOLLOW_RE.test(lines[start]!);
     // Company-register lines at the very end, glued to the block or on their own paragraph.
-    if (LEGAL_LINE_RE.test(last) || FOLLOW_RE.test(last)) {
+    if (LEGAL_LINE_RE.test(last) || FOLLOW_RE.test(last) || ECO_RE.test(last)) {
       end--;
       continue;
     }

@@ -167,4 +167,19 @@ describe('the newest part of a message', () => {
     const t = 'Hallo.\n\nJo Schmidt\nGeschäftsführer\nAcme GmbH\n+49 30 000 000';
     expect(newestPart(t)).toBe(t);
   });
+
+  it.each([
+    'Please consider the environment before printing this email.',
+    '🌿 Think before you print.',
+    'Bitte denken Sie an die Umwelt, bevor Sie diese E-Mail ausdrucken.',
+    "Pensez à l'environnement avant d'imprimer ce courriel.",
+  ])('drops a trailing printing reminder under the signature: %s', (eco) => {
+    const t = `Hello.\n\nJo Smith\nAcme Pty Ltd\nMob: 0400 000 000\n\n${eco}`;
+    expect(newestPart(t)).toBe('Hello.\n\nJo Smith\nAcme Pty Ltd\nMob: 0400 000 000');
+  });
+
+  it('keeps a body sentence about the environment that is not a printing reminder', () => {
+    const t = 'Hello.\n\nJo Smith\nAcme Pty Ltd\n\nPlease consider the environmental report attached.';
+    expect(newestPart(t)).toBe(t);
+  });
 });
