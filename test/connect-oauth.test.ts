@@ -172,4 +172,13 @@ describe('sigmine connect --oauth', () => {
     const revoke = google.requests.filter((q) => q.path === '/oauth/revoke');
     expect(revoke.map((q) => q.status)).toEqual([200]);
   }, 180_000);
+
+  it('keeps the grant under the contributor address, with a warning, when Google cannot say whose account it is', async () => {
+    const other = 'lee@home.example';
+    google.failNext(/calendars\/primary/, 404, { error: { code: 404, message: 'Not Found', status: 'NOT_FOUND' } });
+    const r = await sigmine(['connect', 'google-calendar', '--contributor', other, '--oauth', '--json'], atGoogle);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/warning: Google did not say which account was connected .*storing it as lee@home\.example/);
+    expect(JSON.parse(r.out.trim())).toMatchObject({ kind: 'google-calendar', account: other, contributor: other, created: true });
+  }, 180_000);
 });

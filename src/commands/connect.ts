@@ -69,6 +69,7 @@ async function oauthGrant(
   config: Readonly<Config>,
   kind: string,
   loginHint: string | undefined,
+  assumed: string,
 ): Promise<{ refreshToken: string; account: string; provider: string }> {
   if ((GOOGLE_KINDS as readonly string[]).includes(kind)) {
     if (!config.google.clientId)
@@ -77,7 +78,7 @@ async function oauthGrant(
     const { connectGoogleCli } = await import('../../connectors/google/oauth.ts');
     const { connectScopes, googleAccount } = await import('../../connectors/google/identity.ts');
     const grant = await connectGoogleCli(config, [k], { loginHint, scopes: connectScopes([k]) });
-    const account = await googleAccount(config, k, grant.accessToken);
+    const account = await askedOrAssumed(() => googleAccount(config, k, grant.accessToken), 'Google', assumed);
     return { refreshToken: grant.refreshToken, account, provider: 'Google' };
   }
   if (!config.microsoft.clientId)
@@ -88,8 +89,35 @@ async function oauthGrant(
   const tokens = await cliConnect(config.microsoft, { kind: k, scopes: connectScopes(k) }, { loginHint });
   if (!tokens.refreshToken)
     throw fail('Microsoft returned no refresh token (was offline_access granted?)', 'bad-input');
-  const account = await microsoftAccount(config.microsoft, tokens.accessToken);
+  const account = await askedOrAssumed(
+    () => microsoftAccount(config.microsoft, tokens.accessToken),
+    'Microsoft',
+    assumed,
+  );
   return { refreshToken: tokens.refreshToken, account, provider: 'Microsoft' };
+}
+
+/**
+ * The consented account as the provider names it. When the provider cannot say (its profile endpoint
+ * unreachable or refusing: a network error, 404, 5xx, a missing scope), the grant itself is good, so the
+ * connection is kept under --account, else the contributor's address, with a warning; a revoked grant
+ * still fails.
+ */
+async function askedOrAssumed(
+  ask: () => Promise<string>,
+  provider: string,
+  fallback: string,
+): Promise<string> {
+  try {
+    return await ask();
+  } catch (err) {
+    if ((err as { code?: string }).code === 'revoked') throw err;
+    process.stderr.write(
+      `warning: ${provider} did not say which account was connected (${(err as Error).message}); ` +
+        `storing it as ${fallback.trim().toLowerCase()}\n`,
+    );
+    return fallback.trim().toLowerCase();
+  }
 }
 
 function registerOAuthKind(connect: Command, kind: string, provider: string): void {
@@ -127,7 +155,7 @@ function registerOAuthKind(connect: Command, kind: string, provider: string): vo
           await save(config, { contributorEmail: o.contributor, kind, account: o.account!, secret }, o.json);
           return;
         }
-        const grant = await oauthGrant(config, kind, o.account);
+        const grant = await oauthGrant(config, kind, o.account, o.account ?? o.contributor);
         const wanted = o.account?.trim().toLowerCase();
         if (wanted !== undefined && wanted !== grant.account)
           throw fail(
