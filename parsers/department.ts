@@ -12,7 +12,7 @@
  */
 
 const UNIT_RE =
-  /(?:^|[\s(&/-])(?:department|dept\.?|dpto\.|depto\.|division|div\.|business unit|team|desk|office of|school of|faculty of|college of|research group|laboratory of|lab of|abteilung|fachbereich|geschäftsbereich|bereich|referat|lehrstuhl|afdeling|departement|département|direction (?:des?|du|de la|générale|financière|commerciale|juridique|technique|informatique)|service (?:des?|du|de la)|services (?:des?|du)|pôle|departamento|departament|dipartimento|ufficio|área de|setor de|gerencia de|dirección de|diretoria de|divisão|división|divisione|dział|wydział|avdelning|avdeling|osasto|yksikkö)(?=$|[\s,.)'’])/i;
+  /(?:^|[\s(&/-])(?:department|dept\.?|dpto\.|depto\.|division|div\.|business unit|team|desk|office of|school of|faculty of|college of|research group|laboratory of|lab of|abteilung|fachbereich|geschäftsbereich|bereich|referat|lehrstuhl|afdeling|departement|département|direction (?:des?|du|de la|générale|financière|commerciale|juridique|technique|informatique)|service (?:des?|du|de la)|services (?:des?|du)|pôle|departamento|departament|dipartimento|ufficio|área de|setor de|gerencia de|dirección de|diretoria de|divisão|división|divisione|dział|wydział|avdelning|avdeling|osasto|yksikkö|institutionen för|institutionen for|institutt for)(?=$|[\s,.)'’])/i;
 
 /** Qualifiers that may precede a function name: "Corporate Banking", "Global Supply Chain". */
 const QUALIFIER =
@@ -53,6 +53,21 @@ export function namesFunction(cell: string): boolean {
   // Two-letter functions ("IT", "HR") only in capitals: "Make It Happen" is a slogan.
   const word = m[0].trim();
   return word.length > 2 || /^[A-Z]{2}$/.test(word);
+}
+
+/** Two to four words of a heading: capitalised first, then words, connectors or lower-case qualifiers. */
+const UNIT_HEADING_RE =
+  /^\p{Lu}[\p{L}'’-]{1,30}(?: (?:&|[\p{L}'’-]{1,30})){1,3}$/u;
+
+/**
+ * A short heading written in its own segment beside a title ("Operations Manager | Import Freight",
+ * "Avocate associée – Droit social"): the shape of a unit name, whatever its vocabulary. Weaker evidence
+ * than namesFunction, so callers also require the title in the other segment, a company found on another
+ * line, and no word shared with the address (a city beside a title is a place, not a unit).
+ */
+export function looksLikeUnitHeading(cell: string): boolean {
+  const t = cell.trim();
+  return t.length <= 50 && UNIT_HEADING_RE.test(t) && !/\b(?:and|und|et|y|e|&)$/i.test(t);
 }
 
 /** Japanese and Chinese unit names end with 部 (department), 課 (section), 室 (office) or センター. */

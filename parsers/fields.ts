@@ -25,7 +25,7 @@ import {
 } from './lines.ts';
 import { defaultRegion, findPhoneSpans, labelType, phonesOfLine } from './phones.ts';
 import { IMAGE_RE, LINK_TARGET_RE, urlsOfBlock } from './urls.ts';
-import { looksLikeDepartment, namesFunction, startsWithUnitWord } from './department.ts';
+import { looksLikeDepartment, looksLikeUnitHeading, namesFunction, startsWithUnitWord } from './department.ts';
 
 const CELL_SPLIT = /\s{2,}I\s|\s{3,}|\t+|\s\|\s|\s[•·]\s|\s\+\s/;
 const LABEL_ONLY_RE =
@@ -88,10 +88,12 @@ function stripName(s: string): string {
   t = t.replace(/^(?:Dr|Prof|Mr|Mrs|Ms|Mx)\s+(?=\p{Lu})/u, '');
   t = t
     .replace(
-      /^(?:Dr\.|Prof\.|Dipl\.-Ing\.|Mr\.|Ms\.|Mrs\.|Arch\.|Ing\.|Avv\.|Dott\.|Dott\.ssa|Geom\.|Mag\.|Lic\.|Sr\.|Sra\.|Me)\s+/g,
+      /^(?:Dr\.|Prof\.|Dipl\.-Ing\.|Mr\.|Ms\.|Mrs\.|Arch\.|Ing\.|Avv\.|Dott\.|Dott\.ssa|Geom\.|Mag\.|Lic\.|Sr\.|Sra\.|Me|Maître|Maitre)\s+/g,
       '',
     )
-    .replace(/^(?:Dr\.|Prof\.|Dipl\.-Ing\.)\s+/g, '');
+    .replace(/^(?:Dr\.|Prof\.|Dipl\.-Ing\.)\s+/g, '')
+    // The faculty of a German doctorate follows "Dr.": "Dr. med.", "Dr. rer. nat.", "Dr.-Ing.".
+    .replace(/^(?:med\.|rer\.\s?nat\.|phil\.|jur\.|oec\.|-Ing\.)\s+(?=\p{Lu})/u, '');
   t = t.replace(CREDENTIAL_RE, '');
   t = t.replace(/\s?\((?:he|she|they)\/[a-z]{2,5}\)/i, '');
   // Honorifics in brackets ("Tan Wei Ling (Ms)") and a romanised reading after a CJK name.
@@ -372,6 +374,22 @@ export function extractFields(lines: string[], from: Address): Contact {
   // "Senior Consultant, Supply Chain Advisory", "Chef de projet – Service Informatique": a heading beside
   // the title that names a function; it becomes the unit only once a company is found elsewhere.
   let looseUnit: { i: number; title: string; unit: string } | undefined;
+  // Words of the address cells: a heading beside the title that shares one names a place, not a unit.
+  const addrWords = new Set(
+    texts
+      .filter((_, i) => isAddr[i])
+      .flatMap((t) => t.text.toLowerCase().split(/[^\p{L}]+/u))
+      .filter((w) => w.length >= 3),
+  );
+  const besideTitle = (x: string): boolean =>
+    looksLikeUnitHeading(x) &&
+    !hasTitleWord(x) &&
+    !isCountryLine(x) &&
+    !mentionsSender(x, from.name, from.email) &&
+    !x
+      .toLowerCase()
+      .split(/[^\p{L}]+/u)
+      .some((w) => addrWords.has(w));
   for (let i = 0; i < texts.length; i++) {
     if (used.has(i) || isAddr[i]) continue;
     const t = texts[i]!.text;
@@ -406,7 +424,7 @@ export function extractFields(lines: string[], from: Address): Contact {
         // "Gerente de Vendas – Departamento Comercial", "Technical Lead - Cloud Platform Team"
         const other = segs.length === 2 ? segs.find((x) => !hasTitleWord(x))?.trim() : undefined;
         if (withTitle.length === 1 && other && !c.department && isDepartment(other)) c.department = other;
-        else if (withTitle.length === 1 && other && namesFunction(other))
+        else if (withTitle.length === 1 && other && (namesFunction(other) || besideTitle(other)))
           looseUnit = { i, title: c.title!, unit: other };
       } else if (/^(.{3,60}?) (?:at|@) ([A-Z][\p{L}&.' -]{1,50})$/u.test(t)) {
         // "Software Engineer at Northwind Traders"
@@ -489,7 +507,9 @@ export function extractFields(lines: string[], from: Address): Contact {
         const t = texts[i]!;
         if (t.row > titleRow + 1) break;
         if (t.row < titleRow || used.has(i) || isAddr[i] || i === chosenAt) continue;
-        if (namesFunction(t.text) && !hasTitleWord(t.text) && !companyLike(t.text)) {
+        // A separate segment on the title's own line ("Title | Unit") may be any unit-shaped heading.
+        const unitLike = namesFunction(t.text) || (t.row === titleRow && besideTitle(t.text));
+        if (unitLike && !hasTitleWord(t.text) && !companyLike(t.text)) {
           c.department = t.text;
           used.add(i);
           break;

@@ -66,7 +66,8 @@ function isProse(t: string): 'hard' | 'soft' | false {
     return 'hard';
   if (words >= 14) return 'hard';
   if (words >= 8 && /[.?!:;,]$/.test(t)) return 'soft';
-  if (/^[a-z]/.test(t) && words >= 2 && !hasEmail(t) && !hasUrl(t)) return 'soft';
+  // Lower-case street prefixes open address lines, not sentences ("ul. Grunwaldzka 12", "via Roma 5").
+  if (/^[a-z]/.test(t) && words >= 2 && !hasEmail(t) && !hasUrl(t) && !looksLikeAddress(t)) return 'soft';
   return false;
 }
 
@@ -195,7 +196,13 @@ function scoreLines(raw: string[], from: Address): LineInfo[] {
     const shortCell = (c: string) =>
       wordCount(c) <= 8 &&
       c.length <= 70 &&
-      !/[.?!]$/.test(c.replace(/\b(?:Inc|Ltd|Corp|Co|St|Ave|Jr|Sr|Dr|Rd|LLC|S\.A|S\.W|Ste)\.$/i, ''));
+      !/[.?!]$/.test(
+        // The dot of a legal form or abbreviation ends no sentence ("Sp. z o.o.", "Pvt. Ltd.", "B.V.").
+        c.replace(
+          /\b(?:Inc|Ltd|Corp|Co|St|Ave|Jr|Sr|Dr|Rd|LLC|S\.A|S\.W|Ste|o\.o|B\.V|N\.V|S\.p\.A|S\.r\.l|S\.L|S\.A\.S|Pvt|Pty|Pte|Ltda|Lda|e\.V|s\.r\.o|a\.s|K\.K|P\.C)\.$/i,
+          '',
+        ),
+      );
     if (cells.some((c) => looksLikeAddress(c) && wordCount(c) <= 10)) {
       info.field = true;
       info.score = 2;

@@ -436,4 +436,69 @@ describe('contact fields of a signature block', () => {
     });
     expect(d.websites).toEqual([]);
   });
+
+  it('reads a unit heading beside the title ("Title | Unit", "Title – Unit") once the company is on its own line', () => {
+    const c = extractFields(
+      ['Tom Keane', 'Shift Supervisor | Bulk Haulage', 'Ridgeway Carriers Pty Ltd', 'PO Box 88, Geelong VIC 3220'],
+      { name: 'Tom Keane', email: 'tom.keane@ridgeway.example' },
+    );
+    expect(c.title).toBe('Shift Supervisor');
+    expect(c.department).toBe('Bulk Haulage');
+    const d = extractFields(
+      ['Anne Marchal', 'Juriste – Droit fiscal', 'Cabinet Orme & Associés SELARL', '12, rue Vaubecour – 69002 Lyon'],
+      { name: 'Anne Marchal', email: 'a.marchal@orme.example' },
+    );
+    expect(d.title).toBe('Juriste');
+    expect(d.department).toBe('Droit fiscal');
+  });
+
+  it('leaves a place beside the title out of the department (a word of the address, a country)', () => {
+    const c = extractFields(
+      ['Tom Keane', 'Account Manager | New Plymouth', 'Ridgeway Carriers Ltd', '4 Quay Street, New Plymouth 4310'],
+      { name: 'Tom Keane', email: 'tom.keane@ridgeway.example' },
+    );
+    expect(c.department).toBeNull();
+    const d = extractFields(['Tom Keane', 'Sales Director – United Kingdom', 'Ridgeway Carriers Ltd'], {
+      name: 'Tom Keane',
+      email: 'tom.keane@ridgeway.example',
+    });
+    expect(d.department).toBeNull();
+    // No company on another line: the heading may itself be the organisation.
+    const e = extractFields(['Tom Keane', 'Shift Supervisor | Bulk Haulage'], {
+      name: 'Tom Keane',
+      email: 'tom.keane@ridgeway.example',
+    });
+    expect(e.department).toBeNull();
+  });
+
+  it('drops "Maître" and the faculty of "Dr. med." from the name, and reads physicians, lecturers and brokers as titles', () => {
+    const c = extractFields(['Dr. med. Lena Hartwig', 'Oberärztin', 'Kreisklinik Talheim gGmbH'], {
+      name: 'Lena Hartwig',
+      email: 'l.hartwig@kreisklinik.example',
+    });
+    expect(c.name).toBe('Lena Hartwig');
+    expect(c.title).toBe('Oberärztin');
+    const d = extractFields(['Maître Paul Rivet', 'Avocat', 'Rivet Avocats SELARL'], {
+      name: 'Paul Rivet',
+      email: 'p.rivet@rivet.example',
+    });
+    expect(d.name).toBe('Paul Rivet');
+    for (const title of ['Universitetslektor', 'Courtière en douane', 'Associate', 'Główna Księgowa']) {
+      const e = extractFields(['Ola Nyberg', title, 'Nyberg Konsult AB'], {
+        name: 'Ola Nyberg',
+        email: 'ola@nyberg.example',
+      });
+      expect(e.title).toBe(title);
+    }
+  });
+
+  it('reads a Swedish university unit ("Institutionen för ...") after a comma and a högskola as the organisation', () => {
+    const c = extractFields(['Ola Nyberg', 'Universitetslektor, Institutionen för fysik', 'Västra tekniska högskola'], {
+      name: 'Ola Nyberg',
+      email: 'ola.nyberg@vth.example',
+    });
+    expect(c.title).toBe('Universitetslektor');
+    expect(c.department).toBe('Institutionen för fysik');
+    expect(c.company).toBe('Västra tekniska högskola');
+  });
 });

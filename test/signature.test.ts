@@ -195,4 +195,28 @@ describe('the signature block of the newest part', () => {
     ].join('\n');
     expect(findSignature(text, { name: 'Jo Smith', email: 'jo@example.com' })).toBeNull();
   });
+
+  it('keeps a lower-case street line ("ul. ...") and a "Sp. z o.o." company line inside a Polish block', () => {
+    const text = [
+      'Dzień dobry,',
+      '',
+      'przesyłam zestawienie faktur za październik wraz z korektami od dostawców.',
+      '',
+      'Z poważaniem',
+      'Marta Zielińska',
+      'Specjalista ds. płac',
+      'Kadry Plus Sp. z o.o.',
+      'ul. Lipowa 7/2',
+      '30-001 Kraków',
+      'tel. +48 12 555 01 99',
+    ].join('\n');
+    expect(findSignature(text, { name: 'Marta Zielińska', email: 'm.zielinska@kadryplus.example' })).toEqual([
+      'Marta Zielińska',
+      'Specjalista ds. płac',
+      'Kadry Plus Sp. z o.o.',
+      'ul. Lipowa 7/2',
+      '30-001 Kraków',
+      'tel. +48 12 555 01 99',
+    ]);
+  });
 });
