@@ -473,6 +473,22 @@ export function extractFields(lines: string[], from: Address): Contact {
     }
   }
   if (!c.department && headUnit) c.department = headUnit;
+  // "University of the Western Cape, Bellville 7535, South Africa": an institution or a legal form heading
+  // an address line is the organisation when no other line names one.
+  let addrOrg: { i: number; head: string; rest: string } | undefined;
+  for (let i = 0; i < texts.length && !addrOrg; i++) {
+    if (!isAddr[i] || used.has(i)) continue;
+    const segs = texts[i]!.text.split(/,\s(?!(?:Inc|Ltd|LLC|LLP|Corp)\b)/);
+    const head = segs[0]!.trim();
+    if (
+      segs.length >= 3 &&
+      hasStrongCompanyWord(head) &&
+      !/\d/.test(head) &&
+      !looksLikeAddress(head) &&
+      wordCount(head) <= 7
+    )
+      addrOrg = { i, head, rest: segs.slice(1).join(', ') };
+  }
   const chosen = orgCands.find((o) => o.legal) ?? orgCands.find((o) => o.strong) ?? orgCands[0];
   if (chosen) {
     const t = chosen.text;
@@ -493,6 +509,10 @@ export function extractFields(lines: string[], from: Address): Contact {
     used.add(chosen.i);
     const unit = orgCands.find((o) => o !== chosen && !o.strong && o.i < chosen.i);
     if (!c.department && unit && wordCount(unit.text) <= 6) c.department = unit.text;
+  }
+  if (!chosen && addrOrg && !c.company) {
+    c.company = addrOrg.head;
+    texts[addrOrg.i]!.text = addrOrg.rest;
   }
   if (c.company && !c.department) {
     const chosenAt = chosen?.i ?? -1;

@@ -33,6 +33,7 @@ export function isSocial(url: string, from: Address): boolean | null {
 export function urlsOfBlock(lines: string[], from: Address): { websites: string[]; social: string[] } {
   const websites: string[] = [];
   const social: string[] = [];
+  const ownHost = from.email?.split('@')[1]?.toLowerCase() ?? '';
   for (const line of lines) {
     const l = capLine(line).replace(IMAGE_RE, ' ');
     const visible = l.replace(LINK_TARGET_RE, (m) => ' '.repeat(m.length));
@@ -51,6 +52,16 @@ export function urlsOfBlock(lines: string[], from: Address): { websites: string[
       const own = isSocial(u.text, from);
       if (own === true) social.push(u.text);
       else if (own === null && !websites.includes(u.text)) websites.push(u.text);
+    }
+    // The sender's own domain written alone in a cell ("acme.example", "www.acme.example") is the
+    // company's website, labelled or not and whatever its top-level domain. Capitalised ("Alphacomm.net")
+    // it is the company's name as written, not a link.
+    if (ownHost.length >= 4) {
+      for (const cell of visible.split(/\s\|\s|\s[•·]\s|\s{3,}|\t/)) {
+        const t = cell.trim();
+        const host = t.toLowerCase().replace(/^www\./, '');
+        if (host === ownHost && t === t.toLowerCase() && !websites.some((w) => w.toLowerCase() === t.toLowerCase())) websites.push(t);
+      }
     }
   }
   return { websites, social };

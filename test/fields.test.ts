@@ -501,4 +501,48 @@ describe('contact fields of a signature block', () => {
     expect(c.department).toBe('Institutionen för fysik');
     expect(c.company).toBe('Västra tekniska högskola');
   });
+
+  it("takes the sender's own domain written alone as the website, but not when it is capitalised as the company name", () => {
+    const c = extractFields(
+      ['Ruth Quayle', 'Partner', 'Quayle Moss LLP', 'ruth@quaylemoss.example | quaylemoss.example'],
+      { name: 'Ruth Quayle', email: 'ruth@quaylemoss.example' },
+    );
+    expect(c.websites).toEqual(['quaylemoss.example']);
+    const d = extractFields(['Ruth Quayle', 'Quaylemoss.example', 'Network Administrator'], {
+      name: 'Ruth Quayle',
+      email: 'ruth@quaylemoss.example',
+    });
+    expect(d.websites).toEqual([]);
+    // Another domain alone on a line is no website without a label.
+    const e = extractFields(['Ruth Quayle', 'Partner', 'othersite.example'], {
+      name: 'Ruth Quayle',
+      email: 'ruth@quaylemoss.example',
+    });
+    expect(e.websites).toEqual([]);
+  });
+
+  it('reads "Off:" as an office phone label, so the label never joins the address', () => {
+    const c = extractFields(
+      ['Arjun Rao', 'Kaveri Systems Pvt. Ltd.', '3rd Floor, Orion Park, Pune 411014, India', 'Mob: +91 98220 55111 | Off: +91 20 5555 0101'],
+      { name: 'Arjun Rao', email: 'arjun@kaveri.example' },
+    );
+    expect(c.address).toBe('3rd Floor, Orion Park, Pune 411014, India');
+    expect(c.phones.map((p) => p.type)).toEqual(['mobile', 'work']);
+  });
+
+  it('takes an institution heading an address line as the organisation when no other line names one', () => {
+    const c = extractFields(
+      ['Niamh Walsh', 'Research Fellow', 'University of the Midlands, Athlone, N37 F6D4, Ireland', '+353 90 555 0100'],
+      { name: 'Niamh Walsh', email: 'niamh.walsh@uotm.example' },
+    );
+    expect(c.company).toBe('University of the Midlands');
+    expect(c.address).toBe('Athlone, N37 F6D4, Ireland');
+    // With the organisation on its own line, the address line stays whole.
+    const d = extractFields(
+      ['Niamh Walsh', 'Research Fellow', 'Midlands Analytics Ltd', 'University of the Midlands, Athlone, N37 F6D4, Ireland'],
+      { name: 'Niamh Walsh', email: 'niamh.walsh@uotm.example' },
+    );
+    expect(d.company).toBe('Midlands Analytics Ltd');
+    expect(d.address).toBe('University of the Midlands, Athlone, N37 F6D4, Ireland');
+  });
 });
