@@ -25,7 +25,12 @@ import {
 } from './lines.ts';
 import { defaultRegion, findPhoneSpans, labelType, phonesOfLine } from './phones.ts';
 import { IMAGE_RE, LINK_TARGET_RE, urlsOfBlock } from './urls.ts';
-import { looksLikeDepartment, looksLikeUnitHeading, namesFunction, startsWithUnitWord } from './department.ts';
+import {
+  looksLikeDepartment,
+  looksLikeUnitHeading,
+  namesFunction,
+  startsWithUnitWord,
+} from './department.ts';
 
 const CELL_SPLIT = /\s{2,}I\s|\s{3,}|\t+|\s\|\s|\s[•·]\s|\s\+\s/;
 const LABEL_ONLY_RE =

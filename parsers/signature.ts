@@ -197,10 +197,30 @@ function findIn(infos: LineInfo[], lo: number, from: Address): string[] | null {
   // Trim leading lines that carry nothing (isolated short lines kept out by their score already).
   let s = best;
   while (s < n && (infos[s]!.blank || (infos[s]!.score < 0 && !infos[s]!.field))) s++;
-  const lines = blockLines(infos, s);
+  // A last paragraph of sentences under the block ("Liability limited by a scheme approved under ...")
+  // is a notice, not part of it.
+  let e = n;
+  for (;;) {
+    let last = e;
+    while (last > s && infos[last - 1]!.blank) last--;
+    let st = last;
+    while (st > s && !infos[st - 1]!.blank) st--;
+    if (st <= s || st === last) break;
+    // Sentences have lower-case words; a capitalised slogan ("Make Retail. Fun. Connected.") stays.
+    const sentence = (x: LineInfo) =>
+      x.score <= -1.5 &&
+      !x.field &&
+      !x.contact &&
+      !x.mention &&
+      (x.text.match(/(?:^|\s)\p{Ll}/gu)?.length ?? 0) >= 3;
+    if (!infos.slice(st, last).every(sentence)) break;
+    e = st;
+  }
+  const kept = e < n ? infos.slice(0, e) : infos;
+  const lines = blockLines(kept, s);
   // Without a delimiter the block must be anchored: it names the sender, or it is a real block
   // (three lines or more, two of them contact/address fields).
-  const block = infos.slice(s).filter((x) => !x.blank);
+  const block = kept.slice(s).filter((x) => !x.blank);
   const anchored =
     block.some(
       (x) => x.mention || (from.email !== null && x.text.toLowerCase().includes(from.email.toLowerCase())),

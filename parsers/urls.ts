@@ -60,7 +60,12 @@ export function urlsOfBlock(lines: string[], from: Address): { websites: string[
       for (const cell of visible.split(/\s\|\s|\s[•·]\s|\s{3,}|\t/)) {
         const t = cell.trim();
         const host = t.toLowerCase().replace(/^www\./, '');
-        if (host === ownHost && t === t.toLowerCase() && !websites.some((w) => w.toLowerCase() === t.toLowerCase())) websites.push(t);
+        if (
+          host === ownHost &&
+          t === t.toLowerCase() &&
+          !websites.some((w) => w.toLowerCase() === t.toLowerCase())
+        )
+          websites.push(t);
       }
     }
   }

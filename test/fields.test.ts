@@ -439,13 +439,23 @@ describe('contact fields of a signature block', () => {
 
   it('reads a unit heading beside the title ("Title | Unit", "Title – Unit") once the company is on its own line', () => {
     const c = extractFields(
-      ['Tom Keane', 'Shift Supervisor | Bulk Haulage', 'Ridgeway Carriers Pty Ltd', 'PO Box 88, Geelong VIC 3220'],
+      [
+        'Tom Keane',
+        'Shift Supervisor | Bulk Haulage',
+        'Ridgeway Carriers Pty Ltd',
+        'PO Box 88, Geelong VIC 3220',
+      ],
       { name: 'Tom Keane', email: 'tom.keane@ridgeway.example' },
     );
     expect(c.title).toBe('Shift Supervisor');
     expect(c.department).toBe('Bulk Haulage');
     const d = extractFields(
-      ['Anne Marchal', 'Juriste – Droit fiscal', 'Cabinet Orme & Associés SELARL', '12, rue Vaubecour – 69002 Lyon'],
+      [
+        'Anne Marchal',
+        'Juriste – Droit fiscal',
+        'Cabinet Orme & Associés SELARL',
+        '12, rue Vaubecour – 69002 Lyon',
+      ],
       { name: 'Anne Marchal', email: 'a.marchal@orme.example' },
     );
     expect(d.title).toBe('Juriste');
@@ -454,7 +464,12 @@ describe('contact fields of a signature block', () => {
 
   it('leaves a place beside the title out of the department (a word of the address, a country)', () => {
     const c = extractFields(
-      ['Tom Keane', 'Account Manager | New Plymouth', 'Ridgeway Carriers Ltd', '4 Quay Street, New Plymouth 4310'],
+      [
+        'Tom Keane',
+        'Account Manager | New Plymouth',
+        'Ridgeway Carriers Ltd',
+        '4 Quay Street, New Plymouth 4310',
+      ],
       { name: 'Tom Keane', email: 'tom.keane@ridgeway.example' },
     );
     expect(c.department).toBeNull();
@@ -493,10 +508,13 @@ describe('contact fields of a signature block', () => {
   });
 
   it('reads a Swedish university unit ("Institutionen för ...") after a comma and a högskola as the organisation', () => {
-    const c = extractFields(['Ola Nyberg', 'Universitetslektor, Institutionen för fysik', 'Västra tekniska högskola'], {
-      name: 'Ola Nyberg',
-      email: 'ola.nyberg@vth.example',
-    });
+    const c = extractFields(
+      ['Ola Nyberg', 'Universitetslektor, Institutionen för fysik', 'Västra tekniska högskola'],
+      {
+        name: 'Ola Nyberg',
+        email: 'ola.nyberg@vth.example',
+      },
+    );
     expect(c.title).toBe('Universitetslektor');
     expect(c.department).toBe('Institutionen för fysik');
     expect(c.company).toBe('Västra tekniska högskola');
@@ -523,7 +541,12 @@ describe('contact fields of a signature block', () => {
 
   it('reads "Off:" as an office phone label, so the label never joins the address', () => {
     const c = extractFields(
-      ['Arjun Rao', 'Kaveri Systems Pvt. Ltd.', '3rd Floor, Orion Park, Pune 411014, India', 'Mob: +91 98220 55111 | Off: +91 20 5555 0101'],
+      [
+        'Arjun Rao',
+        'Kaveri Systems Pvt. Ltd.',
+        '3rd Floor, Orion Park, Pune 411014, India',
+        'Mob: +91 98220 55111 | Off: +91 20 5555 0101',
+      ],
       { name: 'Arjun Rao', email: 'arjun@kaveri.example' },
     );
     expect(c.address).toBe('3rd Floor, Orion Park, Pune 411014, India');
@@ -532,14 +555,24 @@ describe('contact fields of a signature block', () => {
 
   it('takes an institution heading an address line as the organisation when no other line names one', () => {
     const c = extractFields(
-      ['Niamh Walsh', 'Research Fellow', 'University of the Midlands, Athlone, N37 F6D4, Ireland', '+353 90 555 0100'],
+      [
+        'Niamh Walsh',
+        'Research Fellow',
+        'University of the Midlands, Athlone, N37 F6D4, Ireland',
+        '+353 90 555 0100',
+      ],
       { name: 'Niamh Walsh', email: 'niamh.walsh@uotm.example' },
     );
     expect(c.company).toBe('University of the Midlands');
     expect(c.address).toBe('Athlone, N37 F6D4, Ireland');
     // With the organisation on its own line, the address line stays whole.
     const d = extractFields(
-      ['Niamh Walsh', 'Research Fellow', 'Midlands Analytics Ltd', 'University of the Midlands, Athlone, N37 F6D4, Ireland'],
+      [
+        'Niamh Walsh',
+        'Research Fellow',
+        'Midlands Analytics Ltd',
+        'University of the Midlands, Athlone, N37 F6D4, Ireland',
+      ],
       { name: 'Niamh Walsh', email: 'niamh.walsh@uotm.example' },
     );
     expect(d.company).toBe('Midlands Analytics Ltd');

@@ -219,4 +219,28 @@ describe('the signature block of the newest part', () => {
       'tel. +48 12 555 01 99',
     ]);
   });
+
+  it('leaves a last paragraph of sentences under the block out, but keeps a capitalised slogan', () => {
+    const from = { name: 'Dana Pike', email: 'dana.pike@pikeharlow.example' };
+    const block = [
+      'Dana Pike',
+      'Senior Manager',
+      'Pike Harlow Pty Ltd',
+      'Level 3, 9 Queen Street',
+      'Brisbane QLD 4000',
+      'P: +61 7 5550 1000',
+    ];
+    const text = (tail: string) =>
+      ['Hi Sam,', '', 'The lodgement is done.', '', 'Kind regards', '', ...block, '', tail].join('\n');
+    expect(
+      findSignature(
+        text('Liability limited by a scheme approved under the relevant standards legislation.'),
+        from,
+      ),
+    ).toEqual(block);
+    expect(findSignature(text('Plan Ahead. Build Better. Grow Together. Every Single Day.'), from)).toEqual([
+      ...block,
+      'Plan Ahead. Build Better. Grow Together. Every Single Day.',
+    ]);
+  });
 });
