@@ -578,4 +578,17 @@ describe('contact fields of a signature block', () => {
     expect(d.company).toBe('Midlands Analytics Ltd');
     expect(d.address).toBe('University of the Midlands, Athlone, N37 F6D4, Ireland');
   });
+
+  it('splits a partnerships unit after a comma from the title, but keeps a region in the title', () => {
+    const c = extractFields(['Lee Ortiz', 'Director, Strategic Alliances', 'Bayfront Mobility Inc.'], {
+      name: 'Lee Ortiz',
+      email: 'lee@bayfront.example',
+    });
+    expect([c.title, c.department]).toEqual(['Director', 'Strategic Alliances']);
+    const d = extractFields(['Lee Ortiz', 'Regional Sales Director, APAC', 'Bayfront Mobility Inc.'], {
+      name: 'Lee Ortiz',
+      email: 'lee@bayfront.example',
+    });
+    expect([d.title, d.department]).toEqual(['Regional Sales Director, APAC', null]);
+  });
 });
