@@ -67,7 +67,14 @@ function isProse(t: string): 'hard' | 'soft' | false {
   if (words >= 14) return 'hard';
   if (words >= 8 && /[.?!:;,]$/.test(t)) return 'soft';
   // Lower-case street prefixes open address lines, not sentences ("ul. Grunwaldzka 12", "via Roma 5").
-  if (/^[a-z]/.test(t) && words >= 2 && !hasEmail(t) && !hasUrl(t) && !looksLikeAddress(t)) return 'soft';
+  if (
+    /^[a-z]/.test(t) &&
+    words >= 2 &&
+    !hasEmail(t) &&
+    !hasUrl(t) &&
+    !(words <= 8 && /\d/.test(t) && looksLikeAddress(t))
+  )
+    return 'soft';
   return false;
 }
 
