@@ -52,6 +52,9 @@ const DISCLAIMER_RE =
  */
 const LEGAL_LINE_RE =
   /\b(?:Amtsgericht|Registergericht|Handelsregister|HRB \d|HRA \d|Sitz der Gesellschaft|Sitz:|Geschäftsführer(?:in)?:|Geschäftsführung:|Vorstand:|Aufsichtsrat|USt-?Id|P\.\s?IVA|Partita IVA|Capitale sociale|Registro Mercantil|C\.?I\.?F\.?:? [A-Z]\d|\bKvK\b|SIRET|\bRCS\b|capital (?:social|de) |Company (?:No|Number|Reg)|Registered in (?:England|Scotland|Ireland)|VAT (?:No|Reg|number)|Org\.?\s?nr|Y-tunnus|NIP:|KRS:|IČO|DIČ|CNPJ|Impressum)/i;
+/** Register and VAT numbers named by their Nordic, Benelux and Central European acronyms: "CVR 12345678", "BTW BE 0412.345.678", "Org.nr 912 345 678 MVA", "UID ATU12345678". */
+const REGISTER_NUMBER_RE =
+  /\b(?:CVR|BTW|RPR|KRS|NIP|REGON|MVA|TVA|UID|MwSt|ALV|VAT)(?:-?nr\.?|-?nummer)?\.?:?\s(?:[A-Z]{2,3}\s?)?\d/;
 
 /** Index of the first line that starts quoted or forwarded history, or -1. */
 export function findQuoteStart(lines: string[]): number {
@@ -219,7 +222,12 @@ function cutTrailingNotices(lines: string[]): string[] {
     const banner = /^\s*\[(?:cid:|https?:)[^\]]{1,200}\](?:<[^>]{1,300}>)?\s*$/.test(para) && start > 0;
     const follow = FOLLOW_RE.test(lines[start]!);
     // Company-register lines at the very end, glued to the block or on their own paragraph.
-    if (LEGAL_LINE_RE.test(last) || FOLLOW_RE.test(last) || ECO_RE.test(last)) {
+    if (
+      LEGAL_LINE_RE.test(last) ||
+      REGISTER_NUMBER_RE.test(last) ||
+      FOLLOW_RE.test(last) ||
+      ECO_RE.test(last)
+    ) {
       end--;
       continue;
     }

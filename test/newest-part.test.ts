@@ -182,4 +182,18 @@ describe('the newest part of a message', () => {
     const t = 'Hello.\n\nJo Smith\nAcme Pty Ltd\n\nPlease consider the environmental report attached.';
     expect(newestPart(t)).toBe(t);
   });
+
+  it.each([
+    'Lindqvist Rør A/S · CVR 87654321 · Havnegade 3 · 5000 Odense C',
+    'Smedts Logistiek BV – RPR Brugge – BTW BE 0987.654.321',
+    'Fjellstad Elektro AS, Org.nr 998 877 665 MVA',
+  ])('drops a trailing company-register line glued under the signature: %s', (legal) => {
+    const t = `Hello.\n\nJo Berg\nBerg Trading ApS\nTel +45 11 22 33 44\n${legal}`;
+    expect(newestPart(t)).toBe('Hello.\n\nJo Berg\nBerg Trading ApS\nTel +45 11 22 33 44');
+  });
+
+  it('keeps a last line that only mentions VAT in words, without a number', () => {
+    const t = 'Hello.\n\nPrices are quoted without VAT and include delivery.';
+    expect(newestPart(t)).toBe(t);
+  });
 });
