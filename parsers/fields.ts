@@ -97,6 +97,8 @@ function stripName(s: string): string {
       '',
     )
     .replace(/^(?:Dr\.|Prof\.|Dipl\.-Ing\.)\s+/g, '')
+    // German degrees written with their subject: "Dr.-Ing.", "Dipl.-Kfm.", "Dipl.-Wirt.-Ing.", "Dr. rer. pol.".
+    .replace(/^(?:Dipl|Dr)\.-(?:\p{L}{1,6}\.-?){1,3}\s+(?=\p{Lu})/u, '')
     // The faculty of a German doctorate follows "Dr.": "Dr. med.", "Dr. rer. nat.", "Dr.-Ing.".
     .replace(/^(?:med\.|rer\.\s?nat\.|phil\.|jur\.|oec\.|-Ing\.)\s+(?=\p{Lu})/u, '');
   t = t.replace(CREDENTIAL_RE, '');

@@ -92,7 +92,7 @@ const OTHER =
   /^(?:pager|home|h|alt|alternate|tel\/fax|fax\/tel|fax\/voice|voice\/fax|phone\/fax|or|private|privat)$/i;
 /** Work labels, with switchboard and direct lines: Växel/Sentralbord/Centralino, DID/DDI, Direkt(e). */
 const WORK =
-  /^(?:tel|tél|telf|telef|tfn|tlf|puh|puhelin|fon|tele|telephone|téléphone|telefon|telefono|teléfono|telefone|phone|ph|p|t|v|voice|office|office phone|direct|direkt|direkte|dir|d|did|ddi|dd|w|work|o|off|offc|b|business|main|desk|extn|ext|switchboard|växel|vaxel|sentralbord|omstilling|centralino|centralita|zentrale|durchwahl|ufficio|bureau|fijo|fixo|oficina|escritório|phone number|電話|电话|전화)$/iu;
+  /^(?:tel|tél|telf|telef|tfn|tlf|puh|puhelin|fon|tele|telephone|téléphone|telefon|telefono|teléfono|telefone|phone|ph|p|t|v|voice|office|office phone|direct|direkt|direkte|dir|d|did|ddi|dd|w|work|o|off|offc|b|business|main|desk|extn|ext|switchboard|standard|ligne directe|directe|växel|vaxel|sentralbord|omstilling|centralino|centralita|zentrale|durchwahl|ufficio|bureau|fijo|fixo|oficina|escritório|phone number|電話|电话|전화)$/iu;
 
 export function labelType(label: string): PhoneType | null {
   const l = label

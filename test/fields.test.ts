@@ -591,4 +591,37 @@ describe('contact fields of a signature block', () => {
     });
     expect([d.title, d.department]).toEqual(['Regional Sales Director, APAC', null]);
   });
+
+  it.each(['Dr.-Ing. Lena Hartwig', 'Dipl.-Kfm. Lena Hartwig', 'Dipl.-Wirt.-Ing. Lena Hartwig'])(
+    'leaves a German degree with its subject out of the name: %s',
+    (line) => {
+      const c = extractFields([line, 'Einkaufsleiterin', 'Hartwig Pumpen GmbH'], {
+        name: 'Lena Hartwig',
+        email: 'l.hartwig@hartwig-pumpen.example',
+      });
+      expect(c.name).toBe('Lena Hartwig');
+    },
+  );
+
+  it('reads a public-affairs or French service unit after a comma as the department', () => {
+    const c = extractFields(['Sam Okafor', 'Policy Adviser, Government Affairs', 'Tidewell Energy plc'], {
+      name: 'Sam Okafor',
+      email: 'sam.okafor@tidewell.example',
+    });
+    expect([c.title, c.department]).toEqual(['Policy Adviser', 'Government Affairs']);
+    const d = extractFields(['Luc Perrin', 'Technicien principal, Service Qualité', 'Perrin Mécanique SAS'], {
+      name: 'Luc Perrin',
+      email: 'luc.perrin@perrin-meca.example',
+    });
+    expect([d.title, d.department]).toEqual(['Technicien principal', 'Service Qualité']);
+  });
+
+  it('does not let a French switchboard label join the address', () => {
+    const c = extractFields(
+      ['Luc Perrin', 'Perrin Mécanique SAS', '12 rue des Lilas, 69003 Lyon', 'Standard : 04 00 00 00 00'],
+      { name: 'Luc Perrin', email: 'luc.perrin@perrin-meca.example' },
+    );
+    expect(c.address).toBe('12 rue des Lilas, 69003 Lyon');
+    expect(c.phones.map((p) => p.type)).toEqual(['work']);
+  });
 });
