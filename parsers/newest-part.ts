@@ -54,7 +54,7 @@ const LEGAL_LINE_RE =
   /\b(?:Amtsgericht|Registergericht|Handelsregister|HRB \d|HRA \d|Sitz der Gesellschaft|Sitz:|Geschäftsführer(?:in)?:|Geschäftsführung:|Vorstand:|Aufsichtsrat|USt-?Id|P\.\s?IVA|Partita IVA|Capitale sociale|Registro Mercantil|C\.?I\.?F\.?:? [A-Z]\d|\bKvK\b|SIRET|\bRCS\b|capital (?:social|de) |Company (?:No|Number|Reg)|Registered in (?:England|Scotland|Ireland)|VAT (?:No|Reg|number)|Org\.?\s?nr|Y-tunnus|NIP:|KRS:|IČO|DIČ|CNPJ|Impressum)/i;
 /** Register and VAT numbers named by their Nordic, Benelux and Central European acronyms: "CVR 12345678", "BTW BE 0412.345.678", "Org.nr 912 345 678 MVA", "UID ATU12345678". */
 const REGISTER_NUMBER_RE =
-  /\b(?:CVR|BTW|RPR|KRS|NIP|REGON|MVA|TVA|UID|MwSt|ALV|VAT)(?:-?nr\.?|-?nummer)?\.?:?\s(?:[A-Z]{2,3}\s?)?\d/;
+  /\b(?:CVR|BTW|RPR|KRS|NIP|REGON|MVA|UID|MwSt|ALV)(?:-?nr\.?|-?nummer)?\.?:?\s(?:[A-Z]{2,3}\s?)?\d/;
 
 /** Index of the first line that starts quoted or forwarded history, or -1. */
 export function findQuoteStart(lines: string[]): number {

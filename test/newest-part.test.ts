@@ -192,8 +192,8 @@ describe('the newest part of a message', () => {
     expect(newestPart(t)).toBe('Hello.\n\nJo Berg\nBerg Trading ApS\nTel +45 11 22 33 44');
   });
 
-  it('keeps a last line that only mentions VAT in words, without a number', () => {
-    const t = 'Hello.\n\nPrices are quoted without VAT and include delivery.';
+  it('keeps a last body line that quotes a VAT rate', () => {
+    const t = 'Hello.\n\nPrices are quoted net; VAT 20% is added on the invoice.';
     expect(newestPart(t)).toBe(t);
   });
 });
