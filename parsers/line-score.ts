@@ -87,13 +87,21 @@ function leftoverWords(t: string): number {
 }
 
 /** Does a one-line text name the sender's domain ("Ericsson" for ericsson.com)? */
+let hostCache: { email: string | null; labels: string[] } = { email: null, labels: [] };
+
 function matchesHost(t: string, email: string | null): boolean {
-  const host = email?.split('@')[1]?.toLowerCase() ?? '';
+  // Asked for many lines of one message: split the sender's host once.
+  if (hostCache.email !== email) {
+    const host = email?.split('@')[1]?.toLowerCase() ?? '';
+    hostCache = { email, labels: host.split('.').slice(0, -1) };
+  }
+  const labels = hostCache.labels;
+  if (labels.length === 0) return false;
   const word = t
     .trim()
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '');
-  return word.length >= 3 && host.split('.').slice(0, -1).includes(word);
+  return word.length >= 3 && labels.includes(word);
 }
 
 /** A URL that reads as a body link (footnote, long path or query) rather than a homepage. */
@@ -128,9 +136,12 @@ export function analyse(raw: string[], from: Address): LineInfo[] {
 }
 
 function scoreLines(raw: string[], from: Address): LineInfo[] {
+  // Each line's blankness is asked up to four times (its own, and as a neighbour): trim once.
+  const blanks = raw.map((r) => isBlank(r));
   return raw.map((text, i) => {
     const l = capLine(text);
-    const blank = isBlank(l);
+    // Blank once capped (a long run of spaces before text) counts for the line itself only.
+    const blank = l === text ? blanks[i]! : isBlank(l);
     const info: LineInfo = {
       text,
       blank,
@@ -152,8 +163,8 @@ function scoreLines(raw: string[], from: Address): LineInfo[] {
       info.score = -1;
       return info;
     }
-    const prevBlank = i === 0 || isBlank(raw[i - 1]!);
-    const nextBlank = i === raw.length - 1 || isBlank(raw[i + 1]!);
+    const prevBlank = i === 0 || blanks[i - 1]!;
+    const nextBlank = i === raw.length - 1 || blanks[i + 1]!;
     if (isRuleLine(t)) {
       info.score = 0.2;
       return info;
@@ -226,7 +237,7 @@ function scoreLines(raw: string[], from: Address): LineInfo[] {
     // One word above a line that repeats it ("John" / "John Van Gelder") or above a rule line that
     // opens a framed block: a sign-off.
     let k = i + 1;
-    while (k < raw.length && k <= i + 2 && isBlank(raw[k]!)) k++;
+    while (k < raw.length && k <= i + 2 && blanks[k]!) k++;
     const next = raw[k]?.trim() ?? '';
     if (words === 1 && next !== '' && (next.split(/\s+/)[0] === t || (k === i + 1 && isRuleLine(next)))) {
       info.signoff = true;

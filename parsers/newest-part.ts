@@ -38,6 +38,30 @@ const LIST_FOOTER_RE =
   /^\s*[\w.'-]{1,30}(?: [\w.'-]{1,30}){0,3} mailing list\b|\/listinfo\/|^\s*To unsubscribe\b|\bunsubscribe\b.{0,80}(?:@|https?:)|(?:@|https?:).{0,80}\bunsubscribe\b|\(un\)subscription|List maintainer:|View this message in context:|Sent from the .{1,80} at Nabble|^\s*In remembrance\s*$|sponsored by:|^\s*Do [Yy]ou Yahoo!?|^\s*-----BEGIN PGP SIGNATURE-----|^\s*Yahoo! .{0,40}- .{0,60}$/i;
 
 /**
+ * One literal every LIST_FOOTER_RE alternative contains ("unsubscribe" contains "subscri"), lower-cased:
+ * a few `includes` spare the footer pattern, whose `.{0,80}` scans start at every '@' and "http", on
+ * most lines. Sound because a case-insensitive non-Unicode pattern matches ASCII letters only with ASCII
+ * letters, which lower-case in place.
+ */
+const LIST_FOOTER_WORDS = [
+  'subscri',
+  'mailing list',
+  '/listinfo/',
+  'list maintainer:',
+  'view this message in context:',
+  'nabble',
+  'in remembrance',
+  'sponsored by:',
+  'yahoo',
+  '-----begin pgp signature-----',
+];
+
+function mayBeListFooter(line: string): boolean {
+  const l = line.toLowerCase();
+  return LIST_FOOTER_WORDS.some((w) => l.includes(w));
+}
+
+/**
  * Confidentiality notices and legal footers in the languages of the mail we see; only cut when they
  * trail the text. Each word is specific to notices ("intended recipient" and its translations:
  * destinatario, Empfänger, geadresseerde, adressaten...), never to signature lines.
@@ -154,7 +178,7 @@ function cutFooters(lines: string[]): string[] {
     const from = Math.max(0, end - 40);
     for (let i = from; i < end; i++) {
       const l = capLine(lines[i]!);
-      if (LIST_FOOTER_RE.test(l) || CLIENT_FOOTER_RE.test(l)) {
+      if ((mayBeListFooter(l) && LIST_FOOTER_RE.test(l)) || CLIENT_FOOTER_RE.test(l)) {
         cut = i;
         break;
       }

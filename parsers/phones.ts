@@ -31,6 +31,8 @@ function digitCount(s: string): number {
 export function findPhoneSpans(line: string): PhoneSpan[] {
   const l = line.length > 300 ? line.slice(0, 300) : line;
   const out: PhoneSpan[] = [];
+  // A span is kept only with 7+ digits: a line with fewer cannot yield one, so skip the regex.
+  if (digitCount(l) < 7) return out;
   for (const m of l.matchAll(SPAN_RE)) {
     let raw = m[0];
     const index = m.index ?? 0;
