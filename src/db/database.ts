@@ -42,6 +42,12 @@ export async function openDatabase(url: string, opts: OpenOptions = {}): Promise
       max: opts.poolSize ?? 10,
       ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
     });
+    // An idle pooled connection that the server ends (restart, failover, pg_terminate_backend) is reported
+    // here; without a listener Node would crash the process. The pool drops that client and the next query
+    // opens a new one; a query in flight gets its own error.
+    pool.on('error', (err: Error) => {
+      process.emitWarning(`PostgreSQL closed an idle connection: ${err.message}`, 'SigminePostgresWarning');
+    });
     if (opts.pgSchema) {
       const c = await pool.connect();
       try {
