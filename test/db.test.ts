@@ -5,8 +5,7 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS_DIR, migrateToLatest, migrator } from '../src/db/migrate.ts';
-import pg from 'pg';
-import { DIALECTS, freshDatabase, PG_URL, postgresAvailable, postgresServerAvailable } from './helpers/databases.ts';
+import { DIALECTS, freshDatabase, postgresAvailable, postgresServerAvailable, withScratchDatabase } from './helpers/databases.ts';
 import { openDatabase } from '../src/db/database.ts';
 
 for (const dialect of DIALECTS) {
@@ -94,25 +93,18 @@ describe('migration names', () => {
 
 describe.skipIf(!(await postgresServerAvailable('PostgreSQL connection loss')))('PostgreSQL connection loss', () => {
   it('survives the server ending its idle pooled connections and reconnects on the next query', async () => {
-    const name = `sigmine_drop_${process.pid}_${Date.now() % 100000}`;
-    const admin = new pg.Client({ connectionString: PG_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    try {
-      const d = await openDatabase(PG_URL.replace(/\/[^/?]*$/, `/${name}`));
+    await withScratchDatabase('sigmine_drop', async (url, admin) => {
+      const d = await openDatabase(url);
       try {
         await d.db.insertInto('contributors').values({ id: 'c1', email: 'm@example.org', created_at: '2026-11-29T00:00:00Z' }).execute();
         // What a server restart or failover does to idle connections.
-        const killed = await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [name]);
-        expect(killed.rowCount).toBeGreaterThan(0);
+        const ours = await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [new URL(url).pathname.slice(1)]);
+        expect(ours.rowCount).toBeGreaterThan(0);
         await new Promise((r) => setTimeout(r, 200));
         expect(await d.db.selectFrom('contributors').select('email').execute()).toEqual([{ email: 'm@example.org' }]);
       } finally {
         await d.close();
       }
-    } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    }
+    });
   }, 60_000);
 });

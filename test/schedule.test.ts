@@ -8,7 +8,7 @@ import { upsertConnection } from '../src/connections/repository.ts';
 import { SAMPLE_MBOX } from './helpers/sample-mailbox.ts';
 import { cleanEnv, startCli } from './helpers/cli.ts';
 import pg from 'pg';
-import { PG_URL, postgresServerAvailable } from './helpers/databases.ts';
+import { postgresServerAvailable, withScratchDatabase } from './helpers/databases.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sigmine-schedule-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -62,12 +62,7 @@ describe('sigmine schedule on SQLite', () => {
 
 describe.skipIf(!(await postgresServerAvailable('sigmine schedule on PostgreSQL')))('sigmine schedule on PostgreSQL', () => {
   it('queues one job per harvestable connection for the workers instead of harvesting', async () => {
-    const name = `sigmine_sched_${process.pid}_${Date.now() % 100000}`;
-    const admin = new pg.Client({ connectionString: PG_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = PG_URL.replace(/\/[^/?]*$/, `/${name}`);
-    try {
+    await withScratchDatabase('sigmine_sched', async (url) => {
       const d = await openDatabase(url);
       const ids: string[] = [];
       for (const who of ['a@member.example', 'b@member.example', 'gone@member.example']) {
@@ -95,9 +90,6 @@ describe.skipIf(!(await postgresServerAvailable('sigmine schedule on PostgreSQL'
       // nothing harvested in the scheduling process
       expect(await d.db.selectFrom('profiles').selectAll().execute()).toHaveLength(0);
       await d.close();
-    } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    }
+    });
   }, 90_000);
 });

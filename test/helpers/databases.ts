@@ -71,6 +71,24 @@ export async function postgresServerAvailable(suite: string): Promise<boolean> {
   return false;
 }
 
+/**
+ * Runs `fn` with the URL of a new, empty database on the PostgreSQL server (not a schema: for suites whose
+ * processes connect on their own, or that end connections), dropped afterwards whatever happens. `admin`
+ * is a connection to the server's default database.
+ */
+export async function withScratchDatabase<T>(prefix: string, fn: (url: string, admin: pg.Client) => Promise<T>): Promise<T> {
+  const name = `${prefix}_${process.pid}_${Date.now() % 100000}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  try {
+    return await fn(PG_URL.replace(/\/[^/?]*$/, `/${name}`), admin);
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
 async function loadPGlite(): Promise<boolean> {
   pglite ??= (async () => {
     const { PGlite } = await import('@electric-sql/pglite');
