@@ -6,7 +6,7 @@
  * Google's revoke endpoint.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
+import { runCliWithConsent } from './helpers/cli.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,28 +25,16 @@ let cert: TestCertificate;
 let dir: string;
 let env: Record<string, string>;
 
-function sigmine(
+async function sigmine(
   args: string[],
   browse?: (url: string) => Promise<unknown>,
 ): Promise<{ code: number; out: string; err: string; browsed: Promise<unknown> | null }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'sigmine.js'), ...args], {
-      cwd: dir,
-      env: { PATH: process.env.PATH ?? '', HOME: dir, ...env },
-    });
-    let out = '';
-    let err = '';
-    let browsed: Promise<unknown> | null = null;
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => {
-      err += d.toString();
-      const url = /^https?:\/\/\S+$/m.exec(err)?.[0];
-      if (url && browse && !browsed) browsed = browse(url);
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, out, err, browsed }));
-    child.stdin.end();
-  });
+  const r = await runCliWithConsent(
+    args,
+    { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: dir, ...env } },
+    browse,
+  );
+  return { code: r.code ?? -1, out: r.stdout, err: r.stderr, browsed: r.browsed };
 }
 
 /** The browser at Google: the consent page answers 302 to the CLI's loopback listener. */
@@ -175,10 +163,22 @@ describe('sigmine connect --oauth', () => {
 
   it('keeps the grant under the contributor address, with a warning, when Google cannot say whose account it is', async () => {
     const other = 'lee@home.example';
-    google.failNext(/calendars\/primary/, 404, { error: { code: 404, message: 'Not Found', status: 'NOT_FOUND' } });
-    const r = await sigmine(['connect', 'google-calendar', '--contributor', other, '--oauth', '--json'], atGoogle);
+    google.failNext(/calendars\/primary/, 404, {
+      error: { code: 404, message: 'Not Found', status: 'NOT_FOUND' },
+    });
+    const r = await sigmine(
+      ['connect', 'google-calendar', '--contributor', other, '--oauth', '--json'],
+      atGoogle,
+    );
     expect(r.code, r.err).toBe(0);
-    expect(r.err).toMatch(/warning: Google did not say which account was connected .*storing it as lee@home\.example/);
-    expect(JSON.parse(r.out.trim())).toMatchObject({ kind: 'google-calendar', account: other, contributor: other, created: true });
+    expect(r.err).toMatch(
+      /warning: Google did not say which account was connected .*storing it as lee@home\.example/,
+    );
+    expect(JSON.parse(r.out.trim())).toMatchObject({
+      kind: 'google-calendar',
+      account: other,
+      contributor: other,
+      created: true,
+    });
   }, 180_000);
 });

@@ -8,12 +8,12 @@
  * through the real CLI (`sigmine connect imap --oauth ...`).
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
+import { runCliWithConsent } from './helpers/cli.ts';
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { startDovecot, type DovecotServer } from './helpers/dovecot.ts';
 import { freshDatabase, type TestDatabase } from './helpers/databases.ts';
 import { startGoogleServer, type GoogleServer } from './fakes/google-server.ts';
@@ -327,12 +327,13 @@ describe('sigmine connect imap with OAuth (real CLI)', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   /** Runs the CLI; `browse` plays the browser for the printed consent URL. */
-  function sigmine(
+  async function sigmine(
     args: string[],
     browse?: (url: string) => Promise<void>,
   ): Promise<{ code: number | null; out: string; err: string; browsed: Promise<void> | null }> {
-    return new Promise((done, reject) => {
-      const child = spawn(process.execPath, [resolve('bin/sigmine.js'), ...args], {
+    const r = await runCliWithConsent(
+      args,
+      {
         cwd: dir,
         env: {
           PATH: process.env.PATH ?? '',
@@ -344,20 +345,10 @@ describe('sigmine connect imap with OAuth (real CLI)', () => {
           SIGMINE_MS_CLIENT_ID: 'test-client',
           ...google.env(),
         },
-      });
-      let out = '';
-      let err = '';
-      let browsed: Promise<void> | null = null;
-      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-      child.stderr.on('data', (d: Buffer) => {
-        err += d.toString();
-        const url = /^https?:\/\/\S+$/m.exec(err)?.[0];
-        if (url && browse && !browsed) browsed = browse(url);
-      });
-      child.on('error', reject);
-      child.on('close', (code) => done({ code, out, err, browsed }));
-      child.stdin.end();
-    });
+      },
+      browse,
+    );
+    return { code: r.code, out: r.stdout, err: r.stderr, browsed: r.browsed };
   }
 
   const imapArgs = [

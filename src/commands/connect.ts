@@ -113,7 +113,7 @@ async function askedOrAssumed(
   } catch (err) {
     if ((err as { code?: string }).code === 'revoked') throw err;
     process.stderr.write(
-      `warning: ${provider} did not say which account was connected (${(err as Error).message}); ` +
+      `warning: ${provider} did not say which account was connected (${String((err as Error).message).slice(0, 200)}); ` +
         `storing it as ${fallback.trim().toLowerCase()}\n`,
     );
     return fallback.trim().toLowerCase();

@@ -11,8 +11,8 @@
  * Every row must have the columns of the first row (missing ones are sent as NULL); values are strings,
  * numbers or null. Table and column names come from code, never from input.
  */
-import { CompiledQuery, PostgresAdapter, type Kysely } from 'kysely';
-import { binaryChunks } from '../store/sql-util.ts';
+import { CompiledQuery, type Kysely } from 'kysely';
+import { binaryChunks, isPostgres } from '../store/sql-util.ts';
 
 /** Parameters per statement: under SQLite's 32,766 and PostgreSQL's 65,535. */
 const MAX_PARAMS = 30_000;
@@ -38,7 +38,14 @@ export function takeExcluded(columns: string[]): Record<string, string> {
   return Object.fromEntries(columns.map((c) => [c, `excluded.${ident(c)}`]));
 }
 
-function text(pg: boolean, table: string, columns: string[], n: number, conflict: string, returning: string[]): string {
+function text(
+  pg: boolean,
+  table: string,
+  columns: string[],
+  n: number,
+  conflict: string,
+  returning: string[],
+): string {
   const key = `${pg ? 'p' : 's'}|${table}|${columns.join(',')}|${n}|${conflict}|${returning.join(',')}`;
   let t = texts.get(key);
   if (t === undefined) {
@@ -63,12 +70,15 @@ export async function insertRows<R extends object>(
   const out: Array<Record<string, unknown>> = [];
   if (rows.length === 0) return out;
   const columns = Object.keys(rows[0]!);
-  const pg = db.getExecutor().adapter instanceof PostgresAdapter;
+  const pg = isPostgres(db);
   const per = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / columns.length)));
   for (const part of binaryChunks(rows, per)) {
     const params: unknown[] = [];
     for (const r of part) for (const c of columns) params.push((r as Record<string, unknown>)[c] ?? null);
-    const q = CompiledQuery.raw(text(pg, table, columns, part.length, opts.conflict ?? '', opts.returning ?? []), params);
+    const q = CompiledQuery.raw(
+      text(pg, table, columns, part.length, opts.conflict ?? '', opts.returning ?? []),
+      params,
+    );
     const res = await db.executeQuery(q);
     out.push(...(res.rows as Array<Record<string, unknown>>));
   }

@@ -61,6 +61,10 @@ const VALUE_UPSERT = onConflict(
   takeExcluded(['raw', 'sources', 'contributors', 'first_observed', 'last_observed']),
 );
 
+/** `(profile_id, field, value_norm) IN (VALUES ...)`: row values against a VALUES list, on both dialects. */
+const keyIn = (keys: ValueKey[]) =>
+  sql<boolean>`(profile_id, field, value_norm) in (values ${sql.join(keys.map((k) => sql`(${k.profileId}, ${k.field}, ${k.value})`))})`;
+
 const keyOf = (profileId: string, field: string, value: string) => `${profileId}\u0000${field}\u0000${value}`;
 
 /**
@@ -72,11 +76,19 @@ export async function refreshValues(trx: Kysely<DB>, keys: ValueKey[]): Promise<
   for (const k of keys) wanted.set(keyOf(k.profileId, k.field, k.value), k);
   const byProfile = new Map<string, Parameters<typeof candidatesOf>[0]>();
   for (const part of binaryChunks([...wanted.values()], KEYS_PER_QUERY)) {
-    const tuples = sql.join(part.map((k) => sql`(${k.profileId}, ${k.field}, ${k.value})`));
     const rows = await trx
       .selectFrom('observations')
-      .select(['profile_id', 'field', 'value_norm', 'raw', 'source', 'contributor_id', 'first_observed', 'last_observed'])
-      .where(sql<boolean>`(profile_id, field, value_norm) in (values ${tuples})`)
+      .select([
+        'profile_id',
+        'field',
+        'value_norm',
+        'raw',
+        'source',
+        'contributor_id',
+        'first_observed',
+        'last_observed',
+      ])
+      .where(keyIn(part))
       .execute();
     for (const r of rows) {
       const l = byProfile.get(r.profile_id);
@@ -88,16 +100,13 @@ export async function refreshValues(trx: Kysely<DB>, keys: ValueKey[]): Promise<
   for (const [profileId, rows] of byProfile) {
     const byField = candidatesOf(rows);
     fresh.set(profileId, byField);
-    for (const cands of byField.values()) for (const c of cands) wanted.delete(keyOf(profileId, c.field, c.value));
+    for (const cands of byField.values())
+      for (const c of cands) wanted.delete(keyOf(profileId, c.field, c.value));
   }
   await saveCandidates(trx, fresh);
   // What remains has no observation any more.
   for (const part of chunks([...wanted.values()], KEYS_PER_QUERY)) {
-    const tuples = sql.join(part.map((k) => sql`(${k.profileId}, ${k.field}, ${k.value})`));
-    await trx
-      .deleteFrom('profile_values')
-      .where(sql<boolean>`(profile_id, field, value_norm) in (values ${tuples})`)
-      .execute();
+    await trx.deleteFrom('profile_values').where(keyIn(part)).execute();
   }
 }
 

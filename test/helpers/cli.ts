@@ -18,8 +18,15 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   return { ...env, ...extra };
 }
 
-export function startCli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): { child: ChildProcess; done: Promise<CliRun> } {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd, env: opts.env ?? cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+export function startCli(
+  args: string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): { child: ChildProcess; done: Promise<CliRun> } {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd,
+    env: opts.env ?? cleanEnv(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -30,6 +37,30 @@ export function startCli(args: string[], opts: { cwd?: string; env?: NodeJS.Proc
   return { child, done };
 }
 
-export async function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+export async function runCli(
+  args: string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<CliRun> {
   return startCli(args, opts).done;
+}
+
+/**
+ * Runs the CLI through an OAuth consent flow: `browse` plays the browser for the first http(s) URL the CLI
+ * prints alone on a stderr line (the consent page), once.
+ */
+export async function runCliWithConsent<B>(
+  args: string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv },
+  browse?: (url: string) => Promise<B>,
+): Promise<CliRun & { browsed: Promise<B> | null }> {
+  const { child, done } = startCli(args, opts);
+  let stderr = '';
+  let browsed: Promise<B> | null = null;
+  child.stderr!.on('data', (d: Buffer) => {
+    stderr += d.toString();
+    const url = /^https?:\/\/\S+$/m.exec(stderr)?.[0];
+    if (url && browse && !browsed) browsed = browse(url);
+  });
+  const r = await done;
+  return { ...r, browsed };
 }
