@@ -24,6 +24,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { emptyContact, type Contact, type ExtractResult } from '../parsers/types.ts';
+import { extractRaw, type ExtractOptions } from '../parsers/extract.ts';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const defaultCorpusDir = join(repoRoot, '..', 'shared', 'corpus', 'dev');
@@ -55,6 +56,8 @@ export interface AccuracyReport {
   scored: number;
   lines: Counts & Prf;
   exactBlocks: { matched: number; of: number };
+  /** Messages: a block found where gold has one (tp), where it has none (fp), none found where it has one (fn). */
+  detection: Counts & Prf;
   fields: Record<string, Counts & Prf>;
   micro: Counts & Prf;
   wrongDiscards: string[];
@@ -156,7 +159,10 @@ async function loadExtractor(): Promise<{ path: string; extract: Extractor }> {
 }
 
 /** Score the product path over a corpus directory holding `gold.jsonl` and the `.eml` files. */
-export async function runAccuracy(dir = defaultCorpusDir): Promise<AccuracyReport> {
+export async function runAccuracy(
+  dir = defaultCorpusDir,
+  optsFor?: (file: string) => ExtractOptions,
+): Promise<AccuracyReport> {
   const golds: Gold[] = readFileSync(join(dir, 'gold.jsonl'), 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')
@@ -168,6 +174,7 @@ export async function runAccuracy(dir = defaultCorpusDir): Promise<AccuracyRepor
     Counts
   >;
   const exact = { matched: 0, of: 0 };
+  const detection: Counts = { tp: 0, fp: 0, fn: 0 };
   const wrongDiscards: string[] = [];
   const missedFreeMail: string[] = [];
   const expectedDiscards: string[] = [];
@@ -176,7 +183,7 @@ export async function runAccuracy(dir = defaultCorpusDir): Promise<AccuracyRepor
   let scored = 0;
   for (const g of golds) {
     const bytes = new Uint8Array(readFileSync(join(dir, g.file)));
-    const r = await extract(bytes, g.file);
+    const r = optsFor ? extractRaw(bytes, g.file, optsFor(g.file)) : await extract(bytes, g.file);
     if (g.free_mail) {
       if (r.discarded !== 'free-email') missedFreeMail.push(`${g.file} (${r.discarded ?? 'kept'})`);
       continue;
@@ -192,6 +199,10 @@ export async function runAccuracy(dir = defaultCorpusDir): Promise<AccuracyRepor
     if (r.discarded) wrongDiscards.push(`${g.file} (${r.discarded}${r.reason ? `: ${r.reason}` : ''})`);
     const predLines = (r.signature?.lines ?? []).map((l) => l.replace(/\s+$/, ''));
     const c = matchBag(predLines, g.signature_lines);
+    const goldHas = g.signature_lines.length > 0;
+    if (predLines.length > 0 && goldHas) detection.tp++;
+    else if (predLines.length > 0) detection.fp++;
+    else if (goldHas) detection.fn++;
     lines.tp += c.tp;
     lines.fp += c.fp;
     lines.fn += c.fn;
@@ -228,6 +239,7 @@ export async function runAccuracy(dir = defaultCorpusDir): Promise<AccuracyRepor
     scored,
     lines: prf(lines),
     exactBlocks: exact,
+    detection: prf(detection),
     fields: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, prf(v)])),
     micro: prf(micro),
     wrongDiscards,
@@ -283,22 +295,64 @@ function printTable(r: AccuracyReport): void {
   console.log(failed.length === 0 ? 'targets: all met' : `targets missed: ${failed.join('; ')}`);
 }
 
+/** One summary row: lines, detection and fields of a corpus under one model. */
+function summaryRow(corpus: string, model: string, r: AccuracyReport): string {
+  const p = (x: number) => (100 * x).toFixed(1).padStart(5);
+  return (
+    `${corpus.padEnd(13)} ${model.padEnd(8)} ${p(r.lines.precision)} ${p(r.lines.recall)} ${p(r.lines.f1)}` +
+    `   ${p(r.detection.precision)} ${p(r.detection.recall)}   ${p(r.micro.precision)} ${p(r.micro.recall)}` +
+    `   ${String(r.wrongDiscards.length).padStart(3)}`
+  );
+}
+
+/**
+ * Every annotated corpus present, twice: with the shipped labeller (trained on all of them, so these
+ * figures are in-sample) and cross-validated (each message labelled by a model trained on the other
+ * folds, senders never split across folds): the figures to expect on mail nobody trained on.
+ */
+async function allCorpora(folds: number): Promise<void> {
+  const { knownCorpora, loadExamples, crossValidatedModels } = await import('./labeller-training.ts');
+  const { present, absent } = knownCorpora();
+  for (const c of absent) console.log(`bench:accuracy: ${c.name} not found at ${c.dir}; skipped`);
+  if (present.length === 0) return;
+  const examples = present.flatMap((c) => loadExamples(c));
+  const cv = crossValidatedModels(examples, folds);
+  console.log(
+    `\nper corpus (shipped = the committed weights, trained on all rows below: in-sample; cv = ${folds}-fold cross-validated by sender)`,
+  );
+  console.log(
+    `${'corpus'.padEnd(13)} ${'model'.padEnd(8)} ${'lines P'.padStart(5)} ${'R'.padStart(5)} ${'F1'.padStart(5)}   detect P ${'R'.padStart(5)}   fields P ${'R'.padStart(5)}   wrong discards`,
+  );
+  for (const c of present) {
+    const shipped = await runAccuracy(c.dir);
+    console.log(summaryRow(c.name, 'shipped', shipped));
+    const held = await runAccuracy(c.dir, (file) => {
+      const m = cv.get(`${c.name}/${file}`);
+      return m ? { labeller: m } : {};
+    });
+    console.log(summaryRow(c.name, 'cv', held));
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const di = argv.indexOf('--dir');
+  const fi = argv.indexOf('--folds');
+  const folds = fi >= 0 ? Number(argv[fi + 1]) : 5;
   const dir = di >= 0 && argv[di + 1] ? resolve(argv[di + 1]!) : defaultCorpusDir;
   if (
     !existsSync(join(dir, 'gold.jsonl')) ||
     readdirSync(dir).filter((f) => f.endsWith('.eml')).length === 0
   ) {
-    console.log(`bench:accuracy: no corpus at ${dir} (gold.jsonl and .eml files); nothing to measure.`);
-    return;
+    console.log(`bench:accuracy: no corpus at ${dir} (gold.jsonl and .eml files); nothing to measure there.`);
+  } else {
+    const r = await runAccuracy(dir);
+    if (argv.includes('--json')) {
+      const { misses: _m, ...rest } = r;
+      console.log(JSON.stringify(rest));
+    } else printTable(r);
+    if (argv.includes('--verbose')) for (const m of r.misses) console.log(m);
   }
-  const r = await runAccuracy(dir);
-  if (argv.includes('--json')) {
-    const { misses: _m, ...rest } = r;
-    console.log(JSON.stringify(rest));
-  } else printTable(r);
-  if (argv.includes('--verbose')) for (const m of r.misses) console.log(m);
+  if (di < 0 && !argv.includes('--json')) await allCorpora(folds);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

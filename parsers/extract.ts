@@ -9,6 +9,12 @@ import { findSignature } from './signature.ts';
 import { extractFields } from './fields.ts';
 import { parseRaw, selectHeaders, toMinimal } from './message.ts';
 import { BudgetError, capLines, deadline } from './budget.ts';
+import type { LabellerModel } from './labeller/model.ts';
+
+/** Choices for evaluation: `labeller` replaces the shipped model (null: the hand-written rules alone). */
+export interface ExtractOptions {
+  labeller?: LabellerModel | null;
+}
 
 function result(
   file: string | undefined,
@@ -45,6 +51,7 @@ export function extractMinimal(
   m: MinimalMessage,
   file?: string,
   check: (stage: string) => void = deadline().check,
+  opts: ExtractOptions = {},
 ): ExtractResult {
   const { from, discarded } = classifySender(m.headers);
   const messageId = messageIdOf(m.headers);
@@ -52,7 +59,10 @@ export function extractMinimal(
   try {
     // Connectors cap the tail already; cap lines again because MinimalMessages also come from outside.
     const tail = capLines(m.tail.length > 65_536 ? m.tail.slice(-65_536) : m.tail);
-    const lines = findSignature(tail, from, m.signatureHint ?? undefined);
+    const lines =
+      opts.labeller === undefined
+        ? findSignature(tail, from, m.signatureHint ?? undefined)
+        : findSignature(tail, from, m.signatureHint ?? undefined, opts.labeller);
     check('signature search');
     if (!lines || lines.length === 0) return result(file, messageId, from, null, null, null);
     const clean = lines.map((l) => l.replace(/\s+$/, '')).filter((l) => l !== '');
@@ -70,13 +80,13 @@ function reasonOf(err: unknown): string {
 }
 
 /** Extracts from raw RFC 5322 bytes (an .eml file, one mbox message). */
-export function extractRaw(bytes: Uint8Array, file?: string): ExtractResult {
+export function extractRaw(bytes: Uint8Array, file?: string, opts: ExtractOptions = {}): ExtractResult {
   const d = deadline();
   try {
     const parsed = parseRaw(bytes, { check: d.check });
     const m = toMinimal(parsed, file ?? '');
     d.check('newest-part cut');
-    return extractMinimal(m, file, d.check);
+    return extractMinimal(m, file, d.check, opts);
   } catch (err) {
     // Name the sender when the headers were read before the budget ran out.
     const h = err instanceof BudgetError && err.headers ? selectHeaders(err.headers) : null;

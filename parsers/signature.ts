@@ -13,6 +13,7 @@
 import type { Address } from './types.ts';
 import { newestPart } from './newest-part.ts';
 import { type LineInfo, analyse } from './line-score.ts';
+import { type LabellerModel, labelBlock, shippedModel } from './labeller/model.ts';
 import {
   endsWithSignoff,
   hasCompanyWord,
@@ -55,8 +56,16 @@ function hasField(infos: LineInfo[], s: number): boolean {
   return false;
 }
 
+/** Lines [start, end) of the window that form the block (blank lines inside are dropped on output). */
+export interface Span {
+  start: number;
+  end: number;
+  /** The block opens at an RFC 3676 `-- ` delimiter (the writer's client marked it). */
+  delimited?: boolean;
+}
+
 /** The delimited block (`-- ` line to the end), when one exists in the window and is plausible. */
-function delimited(infos: LineInfo[], lo: number): string[] | null {
+function delimited(infos: LineInfo[], lo: number): Span | 'none' | null {
   for (let d = infos.length - 1; d >= lo; d--) {
     if (!isSigDelimiter(infos[d]!.text)) continue;
     const body = infos.slice(d + 1).filter((x) => !x.blank);
@@ -78,15 +87,19 @@ function delimited(infos: LineInfo[], lo: number): string[] | null {
       opened = hasField(infos, s);
       if (!opened) s = d + 1;
     }
-    if (!hasField(infos, s)) return [];
+    if (!hasField(infos, s)) return 'none';
     const proseCount = body.filter((x) => x.score <= -1.5 && !x.contact).length;
     if (proseCount > 4) return null;
-    const out = opened
-      ? blockLines(infos, s)
-      : [infos[d]!.text.replace(/\s+$/, ''), ...blockLines(infos, d + 1)];
+    const start = opened ? s : d;
     // Footnote references trailing the block ("[1] http://...") belong to the body's links.
-    while (out.length > 1 && /^\s*\[\d{1,2}\]/.test(out[out.length - 1]!)) out.pop();
-    return out;
+    let end = infos.length;
+    for (;;) {
+      let last = end - 1;
+      while (last > start && infos[last]!.blank) last--;
+      if (last <= start || !/^\s*\[\d{1,2}\]/.test(infos[last]!.text)) break;
+      end = last;
+    }
+    return { start, end, delimited: true };
   }
   return null;
 }
@@ -95,19 +108,41 @@ function delimited(infos: LineInfo[], lo: number): string[] | null {
  * The sender's signature block as lines (non-blank, as written, trailing whitespace removed), or null
  * when the newest part ends with no block carrying a business contact field beyond a name.
  * `hint` is the text of a block the mail client marked as signature (Gmail `gmail_signature`...).
+ * `model` replaces the shipped line labeller (cross-validation trains one per fold); `null` uses the
+ * hand-written rules alone.
  */
-export function findSignature(text: string, from: Address, hint?: string): string[] | null {
+export function findSignature(
+  text: string,
+  from: Address,
+  hint?: string,
+  model: LabellerModel | null = shippedModel(),
+): string[] | null {
   // The text decides first (it keeps the `-- ` line and the block's real layout); a client-marked
   // block is the fallback when the text alone yields nothing.
-  const found = findSignatureIn(text, from);
+  const found = findSignatureIn(text, from, model);
   if (found || !hint || hint.trim() === '') return found;
-  return findSignatureIn(hint, from);
+  return findSignatureIn(hint, from, model);
 }
 
-function findSignatureIn(text: string, from: Address): string[] | null {
+/** The scored window of a text: the last WINDOW lines of its newest part. */
+export function signatureWindow(text: string, from: Address): LineInfo[] {
   const all = splitLines(newestPart(text));
-  const raw = all.slice(Math.max(0, all.length - WINDOW));
-  const infos = analyse(raw, from);
+  return analyse(all.slice(Math.max(0, all.length - WINDOW)), from);
+}
+
+function findSignatureIn(text: string, from: Address, model: LabellerModel | null): string[] | null {
+  const infos = signatureWindow(text, from);
+  const rules = ruleBlock(infos, from);
+  // A `-- ` delimiter is the writer's own mark: the rules' delimited block stands. Everything else is
+  // the labeller's call.
+  const span = model && !rules?.delimited ? labelBlock(infos, from, rules, model) : rules;
+  if (!span) return null;
+  const lines = blockLines(infos.slice(0, span.end), span.start);
+  return lines.length > 0 ? lines : null;
+}
+
+/** The block the hand-written rules choose (a feature of the labeller, and its fallback). */
+export function ruleBlock(infos: LineInfo[], from: Address): Span | null {
   const n = infos.length;
   if (n === 0) return null;
 
@@ -168,10 +203,10 @@ function trailingNoticeStart(infos: LineInfo[], lo: number): number {
   return end;
 }
 
-function findIn(infos: LineInfo[], lo: number, from: Address): string[] | null {
+function findIn(infos: LineInfo[], lo: number, from: Address): Span | null {
   const n = infos.length;
   const delim = delimited(infos, 0);
-  if (delim) return delim.length > 0 ? delim : null;
+  if (delim) return delim === 'none' ? null : delim;
 
   // Best-scoring suffix starting at a non-blank line at or below `lo`.
   let best = -1;
@@ -230,5 +265,5 @@ function findIn(infos: LineInfo[], lo: number, from: Address): string[] | null {
       block.some(
         (x) => !x.contact && (hasCompanyWord(x.text) || hasTitleWord(x.text)) && !looksLikeAddress(x.text),
       ));
-  return lines.length > 0 && anchored ? lines : null;
+  return lines.length > 0 && anchored ? { start: s, end: e } : null;
 }

@@ -1,0 +1,338 @@
+/**
+ * Training data and training for the signature labeller (parsers/labeller), shared by `npm run train`
+ * (scripts/train-labeller.ts) and the cross-validated figures of `npm run bench:accuracy`.
+ *
+ * A training example is one message: the window of its newest part exactly as the product sees it
+ * (parseRaw -> toMinimal -> tail -> signatureWindow), each non-blank line labelled 1 when the gold
+ * block holds it. The model is an L2-regularised logistic regression fitted by Newton's method over
+ * sparse rows (features are mostly 0/1), then a block threshold chosen on the training messages by the
+ * decoder's own line F1. Everything is deterministic: no random initialisation, folds by a hash of the
+ * sender's address, so one sender's messages never sit on both sides of a fold.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { parseRaw, toMinimal } from '../parsers/message.ts';
+import { classifySender } from '../parsers/sender-class.ts';
+import { capLines } from '../parsers/budget.ts';
+import { isSigDelimiter } from '../parsers/lines.ts';
+import { ruleBlock, signatureWindow } from '../parsers/signature.ts';
+import {
+  BLOCK_FEATURE_NAMES,
+  FEATURE_NAMES,
+  blockFeatures,
+  featureMatrix,
+  lineContexts,
+  type LineContext,
+} from '../parsers/labeller/features.ts';
+import {
+  acceptBlock,
+  anchored,
+  decodeBlock,
+  lineLogOdds,
+  type LabellerModel,
+  type WeightsFile,
+} from '../parsers/labeller/model.ts';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** An annotated corpus: a folder of .eml files with gold.jsonl (the dev corpus format). */
+export interface Corpus {
+  name: string;
+  dir: string;
+}
+
+/** Every annotated corpus the project knows, those present on this machine; the rest are named. */
+export function knownCorpora(): { present: Corpus[]; absent: Corpus[] } {
+  const shared = join(repoRoot, '..', 'shared', 'corpus');
+  const fx = join(repoRoot, 'fixtures', 'mail');
+  const all: Corpus[] = [
+    { name: 'dev', dir: join(shared, 'dev') },
+    { name: 'enron-train', dir: join(shared, 'enron-train') },
+    ...['holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'intl', 'intl-holdout'].map((n) => ({
+      name: n,
+      dir: join(fx, n),
+    })),
+  ];
+  const ok = (c: Corpus) =>
+    existsSync(join(c.dir, 'gold.jsonl')) && readdirSync(c.dir).some((f) => f.endsWith('.eml'));
+  return { present: all.filter(ok), absent: all.filter((c) => !ok(c)) };
+}
+
+interface GoldLine {
+  file: string;
+  signature_lines: string[];
+  free_mail: boolean;
+  sender: string;
+}
+
+export interface Example {
+  corpus: string;
+  file: string;
+  /** Sender address (lower case): the fold key. */
+  group: string;
+  contexts: LineContext[];
+  x: Float64Array;
+  y: Uint8Array;
+  /** The rules chose a block opened by a `-- ` delimiter: the product keeps it, the labeller is not asked. */
+  delimited: boolean;
+  /** Gold lines not found in the window (the newest-part cut lost them): recall no model can reach. */
+  unreachable: number;
+}
+
+/** Loads one corpus as examples (free-mail messages are left out: the product discards them first). */
+export function loadExamples(c: Corpus): Example[] {
+  const golds = readFileSync(join(c.dir, 'gold.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as GoldLine);
+  const out: Example[] = [];
+  for (const g of golds) {
+    if (g.free_mail) continue;
+    const bytes = new Uint8Array(readFileSync(join(c.dir, g.file)));
+    let m;
+    try {
+      m = toMinimal(parseRaw(bytes), g.file);
+    } catch {
+      continue;
+    }
+    const { from } = classifySender(m.headers);
+    const tail = capLines(m.tail.length > 65_536 ? m.tail.slice(-65_536) : m.tail);
+    const infos = signatureWindow(tail, from);
+    const rules = ruleBlock(infos, from);
+    const contexts = lineContexts(infos, from, rules);
+    const y = new Uint8Array(contexts.length);
+    const left = new Map<string, number>();
+    for (const l of g.signature_lines) left.set(l, (left.get(l) ?? 0) + 1);
+    let found = 0;
+    for (let k = contexts.length - 1; k >= 0; k--) {
+      const t = contexts[k]!.info.text.replace(/\s+$/, '');
+      const n = left.get(t) ?? 0;
+      if (n > 0) {
+        y[k] = 1;
+        left.set(t, n - 1);
+        found++;
+      }
+    }
+    out.push({
+      corpus: c.name,
+      file: g.file,
+      group: (from.email ?? g.sender ?? g.file).toLowerCase(),
+      contexts,
+      x: featureMatrix(contexts),
+      y,
+      unreachable: g.signature_lines.length - found,
+      delimited: rules?.delimited === true,
+    });
+  }
+  return out;
+}
+
+/** The fold (0..k-1) of a sender. */
+export function foldOf(group: string, k: number): number {
+  return createHash('sha256').update(group).digest().readUInt32BE(0) % k;
+}
+
+/** L2 strength: large enough that rare features (seen on a handful of lines) stay modest. */
+const L2 = 1.0;
+const NEWTON_STEPS = 25;
+
+interface SparseRow {
+  idx: Int32Array;
+  val: Float64Array;
+  y: number;
+}
+
+function sparse(x: Float64Array, o: number, f: number, y: number, bias: boolean): SparseRow {
+  const idx: number[] = [];
+  const val: number[] = [];
+  for (let j = 0; j < f; j++) {
+    const v = x[o + j]!;
+    if (v !== 0) {
+      idx.push(j);
+      val.push(v);
+    }
+  }
+  if (bias) {
+    idx.push(f);
+    val.push(1);
+  }
+  return { idx: Int32Array.from(idx), val: Float64Array.from(val), y };
+}
+
+/** Fits logistic weights over `d` coordinates by Newton's method; `free` coordinates are not penalised. */
+function fitLogistic(rows: SparseRow[], d: number, free: number[]): Float64Array {
+  const w = new Float64Array(d);
+  for (let step = 0; step < NEWTON_STEPS; step++) {
+    const g = new Float64Array(d);
+    const h = new Float64Array(d * d);
+    for (const r of rows) {
+      let z = 0;
+      for (let a = 0; a < r.idx.length; a++) z += w[r.idx[a]!]! * r.val[a]!;
+      const p = 1 / (1 + Math.exp(-z));
+      const err = p - r.y;
+      const s = p * (1 - p);
+      for (let a = 0; a < r.idx.length; a++) {
+        const ia = r.idx[a]!;
+        const va = r.val[a]!;
+        g[ia] = g[ia]! + err * va;
+        for (let c = 0; c < r.idx.length; c++) {
+          const at = ia * d + r.idx[c]!;
+          h[at] = h[at]! + s * va * r.val[c]!;
+        }
+      }
+    }
+    for (let j = 0; j < d; j++) {
+      const lambda = free.includes(j) ? 1e-6 : L2;
+      g[j] = g[j]! + lambda * w[j]!;
+      h[j * d + j] = h[j * d + j]! + lambda;
+    }
+    const delta = solveSpd(h, g, d);
+    let moved = 0;
+    for (let j = 0; j < d; j++) {
+      w[j] = w[j]! - delta[j]!;
+      moved = Math.max(moved, Math.abs(delta[j]!));
+    }
+    if (moved < 1e-6) break;
+  }
+  return w;
+}
+
+/** Stage one: per-line log-odds. */
+function fitLines(examples: Example[]): { weights: Float64Array; bias: number } {
+  const f = FEATURE_NAMES.length;
+  const rows: SparseRow[] = [];
+  for (const e of examples)
+    for (let k = 0; k < e.contexts.length; k++) rows.push(sparse(e.x, k * f, f, e.y[k]!, true));
+  const w = fitLogistic(rows, f + 1, [f]);
+  return { weights: w.slice(0, f), bias: w[f]! };
+}
+
+/**
+ * Stage two: whether a decoded candidate block is a signature. A candidate counts as one when at least
+ * half of its lines are gold lines.
+ */
+function fitBlocks(examples: Example[], linesFor: (e: Example) => LabellerModel): Float64Array {
+  const d = BLOCK_FEATURE_NAMES.length;
+  const rows: SparseRow[] = [];
+  for (const e of examples) {
+    const lines = linesFor(e);
+    const z = lineLogOdds(e.x, e.contexts.length, lines);
+    const b = decodeBlock(e.contexts, z, lines.threshold);
+    if (!b) continue;
+    let tp = 0;
+    for (let k = b.first; k <= b.last; k++) tp += e.y[k]!;
+    const x = blockFeatures(e.contexts, b.first, b.last, z);
+    rows.push(sparse(x, 0, d, tp > 0 && 2 * tp >= b.last - b.first + 1 ? 1 : 0, false));
+  }
+  return fitLogistic(rows, d, [0]);
+}
+
+/** Solves H x = g for a symmetric positive definite H (Cholesky). */
+function solveSpd(h: Float64Array, g: Float64Array, d: number): Float64Array {
+  const l = new Float64Array(d * d);
+  for (let i = 0; i < d; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s = h[i * d + j]!;
+      for (let k = 0; k < j; k++) s -= l[i * d + k]! * l[j * d + k]!;
+      l[i * d + j] = i === j ? Math.sqrt(Math.max(s, 1e-12)) : s / l[j * d + j]!;
+    }
+  }
+  const y = new Float64Array(d);
+  for (let i = 0; i < d; i++) {
+    let s = g[i]!;
+    for (let k = 0; k < i; k++) s -= l[i * d + k]! * y[k]!;
+    y[i] = s / l[i * d + i]!;
+  }
+  const x = new Float64Array(d);
+  for (let i = d - 1; i >= 0; i--) {
+    let s = y[i]!;
+    for (let k = i + 1; k < d; k++) s -= l[k * d + i]! * x[k]!;
+    x[i] = s / l[i * d + i]!;
+  }
+  return x;
+}
+
+/** Line counts of decoding `examples` with `model`. */
+export function decodeCounts(
+  examples: Example[],
+  model: LabellerModel,
+): { tp: number; fp: number; fn: number } {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const e of examples) {
+    const z = lineLogOdds(e.x, e.contexts.length, model);
+    let b = decodeBlock(e.contexts, z, model.threshold);
+    if (b && !acceptBlock(e.contexts, b.first, b.last, z, model)) b = null;
+    if (b && !anchored(e.contexts, b.first, b.last)) b = null;
+    if (b && b.first > 0 && isSigDelimiter(e.contexts[b.first - 1]!.info.text))
+      b = { ...b, first: b.first - 1 };
+    for (let k = 0; k < e.contexts.length; k++) {
+      const pred = b !== null && k >= b.first && k <= b.last;
+      if (pred && e.y[k]) tp++;
+      else if (pred) fp++;
+      else if (e.y[k]) fn++;
+    }
+    fn += e.unreachable;
+  }
+  return { tp, fp, fn };
+}
+
+/**
+ * Summed log-odds a span needs to be a candidate at all: low, so that the second stage, which sees the
+ * whole block, makes the decision.
+ */
+const CANDIDATE_THRESHOLD = 0;
+const INNER_FOLDS = 3;
+
+/** Trains a model on `examples`: logistic weights, then the block threshold with the best line F1. */
+export function train(examples: Example[]): LabellerModel {
+  const { weights, bias } = fitLines(examples);
+  // The second stage learns from candidates that line models which never saw the message proposed
+  // (inner folds): in-sample line scores are too good, and the hard negatives would never show up.
+  const inner = new Map<Example, LabellerModel>();
+  for (let fold = 0; fold < INNER_FOLDS; fold++) {
+    const part = examples.filter((e) => foldOf(`inner:${e.group}`, INNER_FOLDS) !== fold);
+    const m = fitLines(part);
+    const model: LabellerModel = { ...m, threshold: CANDIDATE_THRESHOLD, block: null };
+    for (const e of examples) if (foldOf(`inner:${e.group}`, INNER_FOLDS) === fold) inner.set(e, model);
+  }
+  return { weights, bias, threshold: CANDIDATE_THRESHOLD, block: fitBlocks(examples, (e) => inner.get(e)!) };
+}
+
+/** A model as its readable weights file (weights rounded to 4 decimals, zeros left out). */
+export function toWeightsFile(model: LabellerModel, trainedOn: Record<string, number>): WeightsFile {
+  const weights: Record<string, number> = {};
+  FEATURE_NAMES.forEach((n, j) => {
+    const v = Math.round(model.weights[j]! * 1e4) / 1e4;
+    if (v !== 0) weights[n] = v;
+  });
+  const block: Record<string, number> = {};
+  BLOCK_FEATURE_NAMES.forEach((n, j) => {
+    const v = Math.round((model.block?.[j] ?? 0) * 1e4) / 1e4;
+    if (v !== 0) block[n] = v;
+  });
+  return {
+    comment:
+      'Signature-line labeller weights (log-odds per feature of parsers/labeller/features.ts). Written by `npm run train`; do not edit by hand.',
+    bias: Math.round(model.bias * 1e4) / 1e4,
+    threshold: model.threshold,
+    weights,
+    block,
+    trainedOn,
+  };
+}
+
+/** k-fold models: for each message file (corpus/file), the model trained without its fold. */
+export function crossValidatedModels(examples: Example[], k: number): Map<string, LabellerModel> {
+  const out = new Map<string, LabellerModel>();
+  for (let fold = 0; fold < k; fold++) {
+    const trainSet = examples.filter((e) => foldOf(e.group, k) !== fold);
+    const model = train(trainSet);
+    for (const e of examples) if (foldOf(e.group, k) === fold) out.set(`${e.corpus}/${e.file}`, model);
+  }
+  return out;
+}

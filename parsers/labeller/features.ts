@@ -1,0 +1,426 @@
+/**
+ * Line features for the signature labeller: what the hand-written rules know about a line (its field
+ * evidence, prose and sign-off cues, the rules' own block choice), where it sits (lines from the end,
+ * paragraph, valedictions and delimiters around it), its shape (length, words, punctuation, case), and
+ * the same facts of the previous and next non-blank lines.
+ *
+ * Features are a table of named pure functions over a per-line context computed once per message, so a
+ * feature is added by adding a row (and retraining). Every value is 0/1 or a small bounded number; no
+ * regex here sees more than a capped line (MAX_LINE), and the work is linear in the window (40 lines).
+ */
+import type { Address } from '../types.ts';
+import type { LineInfo } from '../line-score.ts';
+import { cellsOf } from '../line-score.ts';
+import {
+  capLine,
+  hasCompanyWord,
+  hasEmail,
+  hasPhone,
+  hasStrongCompanyWord,
+  hasTitleWord,
+  hasUrl,
+  isRuleLine,
+  isSigDelimiter,
+  looksLikeAddress,
+  looksLikeName,
+  wordCount,
+} from '../lines.ts';
+
+/** What the labeller knows of one non-blank line before any feature is read. */
+export interface LineContext {
+  info: LineInfo;
+  /** Trimmed and capped text. */
+  t: string;
+  /** Non-blank lines below this one in the window (0 = the last line). */
+  fromEnd: number;
+  /** Non-blank lines above this one in the window. */
+  fromStart: number;
+  cells: number;
+  words: number;
+  phone: boolean;
+  email: boolean;
+  url: boolean;
+  address: boolean;
+  title: boolean;
+  company: boolean;
+  strongCompany: boolean;
+  nameShape: boolean;
+  extOnly: boolean;
+  /** A short line ending in an internal extension ("Patti x39106", "DG    3-9573"). */
+  extTail: boolean;
+  /** The line can carry a block on its own: a field, an extension, an organisation or title word. */
+  carries: boolean;
+  /** The sender is named (name, address or domain) on this line or within two lines of it. */
+  anchorNear: boolean;
+  /** The sender is named on this line or below it. */
+  anchorBelow: boolean;
+  digits: number;
+  senderEmail: boolean;
+  senderHost: boolean;
+  /** The sender's whole domain ("acme.example") is written on the line. */
+  senderDomain: boolean;
+  rule: boolean;
+  notice: boolean;
+  attachment: boolean;
+  quoted: boolean;
+  prevBlank: boolean;
+  nextBlank: boolean;
+  /** Non-blank lines in this line's paragraph. */
+  paraSize: number;
+  /** Share of this paragraph's lines that carry a field. */
+  paraFields: number;
+  paraMention: boolean;
+  lastPara: boolean;
+  /** A valediction or sign-off line lies above / below this one. */
+  valAbove: boolean;
+  valBelow: boolean;
+  /** The previous non-blank line is a valediction. */
+  afterVal: boolean;
+  /** An RFC 3676 `-- ` delimiter lies above. */
+  delimAbove: boolean;
+  /** Inside the block the hand-written rules chose, and its first line. */
+  inRule: boolean;
+  ruleStart: boolean;
+  fieldsBelow: number;
+  proseBelow: number;
+}
+
+const NOTICE_RE =
+  /\b(?:confidential|intended (?:only )?for|intended recipient|disclaimer|privileged|unauthori[sz]ed|virus(?:es)?|if you (?:are not|have received)|this (?:e-?mail|message|communication)|vertraulich|confidentiel|riservat[oa]|confidencial|legally)\b/i;
+const ATTACHMENT_RE =
+  /^(?:<<.{1,200}>>|-\s+\S{1,120}\.(?:docx?|xlsx?|pptx?|pdf|zip|txt|csv)\b|enclosures?:|attachments?:)/i;
+const EXT_ONLY_RE = /^(?:x|ext\.?|extn:?)\s?-?\d{3,6}$|^\d-\d{4}$|^\d{1,2}-\d{4,5}$/i;
+const EXT_TAIL_RE = /(?:^|\s)(?:x|ext\.?|extn:?)\s?-?\d{1,2}-?\d{3,5}\)?$|(?:^|\s)\d-\d{4}$/i;
+
+function hostLabels(email: string | null): string[] {
+  const host = email?.split('@')[1]?.toLowerCase() ?? '';
+  return host
+    .split('.')
+    .filter((l, i, a) => i < a.length - 1 && l.length >= 3 && l !== 'www' && l !== 'mail');
+}
+
+/** Builds the per-line contexts of a window (one per non-blank line, in order). */
+export function lineContexts(
+  infos: LineInfo[],
+  from: Address,
+  rule: { start: number; end: number } | null,
+): LineContext[] {
+  const idx: number[] = [];
+  for (let i = 0; i < infos.length; i++) if (!infos[i]!.blank) idx.push(i);
+  const n = idx.length;
+  const email = from.email?.toLowerCase() ?? null;
+  const labels = hostLabels(email);
+  const domain = email?.split('@')[1]?.replace(/^(?:mail|email|smtp|mx)\./, '') ?? null;
+  const out: LineContext[] = new Array(n);
+  // Paragraph ids by blank-line runs.
+  const para: number[] = new Array(n);
+  let p = 0;
+  for (let k = 0; k < n; k++) {
+    if (k > 0 && idx[k]! - idx[k - 1]! > 1) p++;
+    para[k] = p;
+  }
+  const lastPara = p;
+  for (let k = 0; k < n; k++) {
+    const i = idx[k]!;
+    const info = infos[i]!;
+    const t = capLine(info.text).trim();
+    const lower = t.toLowerCase();
+    const cells = cellsOf(t);
+    const extOnly = cells.some((c) => EXT_ONLY_RE.test(c));
+    out[k] = {
+      info,
+      t,
+      fromEnd: n - 1 - k,
+      fromStart: k,
+      cells: cells.length,
+      words: wordCount(t),
+      phone: cells.some((c) => hasPhone(c)),
+      email: hasEmail(t),
+      url: hasUrl(t),
+      address: cells.some((c) => looksLikeAddress(c)),
+      title: hasTitleWord(t),
+      company: hasCompanyWord(t),
+      strongCompany: hasStrongCompanyWord(t),
+      nameShape: looksLikeName(t),
+      extOnly,
+      extTail: false,
+      carries: false,
+      anchorNear: false,
+      anchorBelow: false,
+      digits: 0,
+      senderEmail: email !== null && lower.includes(email),
+      senderHost: labels.some((l) => lower.includes(l)),
+      senderDomain: domain !== null && lower.includes(domain),
+      rule: isRuleLine(t) || isSigDelimiter(info.text),
+      notice: NOTICE_RE.test(t),
+      attachment: ATTACHMENT_RE.test(t),
+      quoted: /^\s*>/.test(info.text),
+      prevBlank: i === 0 || infos[i - 1]!.blank,
+      nextBlank: i === infos.length - 1 || infos[i + 1]!.blank,
+      paraSize: 0,
+      paraFields: 0,
+      paraMention: false,
+      lastPara: para[k] === lastPara,
+      valAbove: false,
+      valBelow: false,
+      afterVal: k > 0 && infos[idx[k - 1]!]!.valediction,
+      delimAbove: false,
+      inRule: rule !== null && i >= rule.start && i < rule.end,
+      ruleStart: rule !== null && i === firstNonBlank(infos, rule.start),
+      fieldsBelow: 0,
+      proseBelow: 0,
+    };
+  }
+  for (let k = 0; k < n; k++) {
+    const c = out[k]!;
+    c.extTail = c.extOnly || (c.words <= 5 && EXT_TAIL_RE.test(c.t));
+    c.carries = c.info.field || c.extTail || (c.company && c.words <= 8);
+    let d = 0;
+    for (let j = 0; j < c.t.length; j++) {
+      const ch = c.t.charCodeAt(j);
+      if (ch >= 48 && ch <= 57) d++;
+    }
+    c.digits = c.t.length === 0 ? 0 : d / c.t.length;
+  }
+  const anchored = (c: LineContext) => c.info.mention || c.senderEmail || (c.senderHost && c.words <= 6);
+  let below = false;
+  for (let k = n - 1; k >= 0; k--) {
+    if (anchored(out[k]!)) below = true;
+    out[k]!.anchorBelow = below;
+    for (let j = Math.max(0, k - 2); j <= Math.min(n - 1, k + 2); j++)
+      if (anchored(out[j]!)) out[k]!.anchorNear = true;
+  }
+  // Paragraph aggregates.
+  for (let k = 0; k < n;) {
+    let e = k;
+    while (e < n && para[e] === para[k]) e++;
+    let fields = 0;
+    let mention = false;
+    for (let j = k; j < e; j++) {
+      if (out[j]!.info.field) fields++;
+      if (out[j]!.info.mention) mention = true;
+    }
+    for (let j = k; j < e; j++) {
+      out[j]!.paraSize = e - k;
+      out[j]!.paraFields = fields / (e - k);
+      out[j]!.paraMention = mention;
+    }
+    k = e;
+  }
+  // Running facts from above and from below.
+  let val = false;
+  let delim = false;
+  for (let k = 0; k < n; k++) {
+    out[k]!.valAbove = val;
+    out[k]!.delimAbove = delim;
+    if (out[k]!.info.valediction || out[k]!.info.signoff) val = true;
+    if (isSigDelimiter(out[k]!.info.text)) delim = true;
+  }
+  let valB = false;
+  let fieldsB = 0;
+  let proseB = 0;
+  for (let k = n - 1; k >= 0; k--) {
+    out[k]!.valBelow = valB;
+    out[k]!.fieldsBelow = fieldsB;
+    out[k]!.proseBelow = proseB;
+    const x = out[k]!.info;
+    if (x.valediction || x.signoff) valB = true;
+    if (x.field) fieldsB++;
+    if (x.score <= -1.5) proseB++;
+  }
+  return out;
+}
+
+function firstNonBlank(infos: LineInfo[], s: number): number {
+  while (s < infos.length && infos[s]!.blank) s++;
+  return s;
+}
+
+type Feature = readonly [name: string, value: (c: LineContext) => number];
+
+const b = (x: boolean): number => (x ? 1 : 0);
+
+/** Facts of one line; also read for the previous and next lines (prefixed `prev.` / `next.`). */
+const OWN: readonly Feature[] = [
+  ['score<=-4', (c) => b(c.info.score <= -4)],
+  ['score(-4,-1.5]', (c) => b(c.info.score > -4 && c.info.score <= -1.5)],
+  ['score(-1.5,0)', (c) => b(c.info.score > -1.5 && c.info.score < 0)],
+  ['score=0', (c) => b(c.info.score === 0)],
+  ['score(0,1.5)', (c) => b(c.info.score > 0 && c.info.score < 1.5)],
+  ['score[1.5,2.5)', (c) => b(c.info.score >= 1.5 && c.info.score < 2.5)],
+  ['score>=2.5', (c) => b(c.info.score >= 2.5)],
+  ['field', (c) => b(c.info.field)],
+  ['contact', (c) => b(c.info.contact)],
+  ['mention', (c) => b(c.info.mention)],
+  ['valediction', (c) => b(c.info.valediction)],
+  ['signoff', (c) => b(c.info.signoff)],
+  ['phone', (c) => b(c.phone)],
+  ['email', (c) => b(c.email)],
+  ['url', (c) => b(c.url)],
+  ['address', (c) => b(c.address)],
+  ['title-word', (c) => b(c.title)],
+  ['company-word', (c) => b(c.company)],
+  ['strong-company-word', (c) => b(c.strongCompany)],
+  ['name-shape', (c) => b(c.nameShape)],
+  ['extension-only', (c) => b(c.extOnly)],
+  ['sender-email', (c) => b(c.senderEmail)],
+  ['sender-host', (c) => b(c.senderHost)],
+  ['rule-or-delimiter', (c) => b(c.rule)],
+  ['sig-delimiter', (c) => b(isSigDelimiter(c.info.text))],
+  ['notice-cue', (c) => b(c.notice)],
+  ['attachment', (c) => b(c.attachment)],
+  ['in-rule-block', (c) => b(c.inRule)],
+  ['words=1', (c) => b(c.words === 1)],
+  ['words=2-3', (c) => b(c.words >= 2 && c.words <= 3)],
+  ['words=4-7', (c) => b(c.words >= 4 && c.words <= 7)],
+  ['words>=8', (c) => b(c.words >= 8)],
+  ['ends-sentence', (c) => b(/[.?!]["')]?$/.test(c.t))],
+  ['ends-comma-colon', (c) => b(/[,;:]$/.test(c.t))],
+  ['starts-lower', (c) => b(/^\p{Ll}/u.test(c.t))],
+  ['columns', (c) => b(c.cells > 1)],
+  ['extension', (c) => b(c.extTail)],
+  ['carries', (c) => b(c.carries)],
+  ['digits>0.3', (c) => b(c.digits > 0.3)],
+  ['currency-or-percent', (c) => b(/[$€£¥%]/.test(c.t))],
+];
+
+/** Facts read only for the line itself (position, paragraph, context in the window). */
+const SELF: readonly Feature[] = [
+  ['bias-line', () => 1],
+  ['rule-block-start', (c) => b(c.ruleStart)],
+  ['last-line', (c) => b(c.fromEnd === 0)],
+  ['from-end=1-2', (c) => b(c.fromEnd >= 1 && c.fromEnd <= 2)],
+  ['from-end=3-5', (c) => b(c.fromEnd >= 3 && c.fromEnd <= 5)],
+  ['from-end=6-10', (c) => b(c.fromEnd >= 6 && c.fromEnd <= 10)],
+  ['from-end>10', (c) => b(c.fromEnd > 10)],
+  ['first-line', (c) => b(c.fromStart === 0)],
+  ['length<=20', (c) => b(c.t.length <= 20)],
+  ['length>70', (c) => b(c.t.length > 70)],
+  ['quoted', (c) => b(c.quoted)],
+  ['blank-above', (c) => b(c.prevBlank)],
+  ['blank-below', (c) => b(c.nextBlank)],
+  ['alone-in-paragraph', (c) => b(c.paraSize === 1)],
+  ['paragraph>=6', (c) => b(c.paraSize >= 6)],
+  ['paragraph-fields>=0.5', (c) => b(c.paraFields >= 0.5)],
+  ['paragraph-fields=0', (c) => b(c.paraFields === 0)],
+  ['paragraph-mentions-sender', (c) => b(c.paraMention)],
+  ['last-paragraph', (c) => b(c.lastPara)],
+  ['valediction-above', (c) => b(c.valAbove)],
+  ['valediction-below', (c) => b(c.valBelow)],
+  ['right-after-valediction', (c) => b(c.afterVal)],
+  ['delimiter-above', (c) => b(c.delimAbove)],
+  ['delimiter-above&rules-agree', (c) => b(c.delimAbove && c.inRule)],
+  ['fields-below=0', (c) => b(c.fieldsBelow === 0)],
+  ['fields-below>=3', (c) => b(c.fieldsBelow >= 3)],
+  ['prose-below=0', (c) => b(c.proseBelow === 0)],
+  ['prose-below>=3', (c) => b(c.proseBelow >= 3)],
+  ['name-shape&blank-above&field-below', (c) => b(c.nameShape && c.prevBlank && c.fieldsBelow > 0)],
+  ['mention&after-valediction', (c) => b(c.info.mention && c.afterVal)],
+  ['anchor-near', (c) => b(c.anchorNear)],
+  ['anchor-below', (c) => b(c.anchorBelow)],
+  ['columns&no-anchor', (c) => b(c.cells > 1 && !c.anchorNear)],
+  [
+    'short-after-valediction&carries-below',
+    (c) => b(c.valAbove && c.words <= 3 && !c.nextBlank && c.fieldsBelow > 0),
+  ],
+];
+
+/** Feature names in weight order. */
+export const FEATURE_NAMES: readonly string[] = [
+  ...SELF.map(([n]) => n),
+  ...OWN.map(([n]) => n),
+  ...OWN.map(([n]) => `prev.${n}`),
+  ...OWN.map(([n]) => `next.${n}`),
+  'prev.none',
+  'next.none',
+];
+
+/** The feature vectors of a window's non-blank lines, row-major (`contexts.length` x FEATURE_NAMES). */
+export function featureMatrix(contexts: LineContext[]): Float64Array {
+  const f = FEATURE_NAMES.length;
+  const n = contexts.length;
+  const own = new Float64Array(n * OWN.length);
+  for (let k = 0; k < n; k++)
+    for (let j = 0; j < OWN.length; j++) own[k * OWN.length + j] = OWN[j]![1](contexts[k]!);
+  const x = new Float64Array(n * f);
+  for (let k = 0; k < n; k++) {
+    let o = k * f;
+    for (const [, v] of SELF) x[o++] = v(contexts[k]!);
+    for (let j = 0; j < OWN.length; j++) x[o++] = own[k * OWN.length + j]!;
+    for (let j = 0; j < OWN.length; j++) x[o++] = k > 0 ? own[(k - 1) * OWN.length + j]! : 0;
+    for (let j = 0; j < OWN.length; j++) x[o++] = k < n - 1 ? own[(k + 1) * OWN.length + j]! : 0;
+    x[o++] = b(k === 0);
+    x[o++] = b(k === n - 1);
+  }
+  return x;
+}
+
+/**
+ * Facts of a whole candidate block, for the second stage that accepts or rejects it: a list of
+ * numbers or addresses in the body scores well line by line, but it names nobody, sits under prose,
+ * repeats one shape and often does not end the message.
+ */
+const BLOCK: readonly (readonly [
+  string,
+  (cs: LineContext[], f: number, l: number, z: Float64Array) => number,
+])[] = [
+  ['block-bias', () => 1],
+  ['lines=1', (_, f, l) => b(l === f)],
+  ['lines=2', (_, f, l) => b(l - f === 1)],
+  ['lines=3-5', (_, f, l) => b(l - f >= 2 && l - f <= 4)],
+  ['lines=6-10', (_, f, l) => b(l - f >= 5 && l - f <= 9)],
+  ['lines>10', (_, f, l) => b(l - f > 9)],
+  ['names-sender', (cs, f, l) => b(cs.slice(f, l + 1).some((c) => c.info.mention || c.senderEmail))],
+  ['names-sender-host', (cs, f, l) => b(cs.slice(f, l + 1).some((c) => c.senderHost))],
+  ['first-line-name', (cs, f) => b(cs[f]!.nameShape || cs[f]!.info.mention)],
+  [
+    'valediction-within-2-above',
+    (cs, f) => b(cs.slice(Math.max(0, f - 2), f).some((c) => c.info.valediction || c.info.signoff)),
+  ],
+  ['ends-window', (cs, _f, l) => b(l === cs.length - 1)],
+  ['lines-below=1-3', (cs, _f, l) => b(cs.length - 1 - l >= 1 && cs.length - 1 - l <= 3)],
+  ['lines-below>3', (cs, _f, l) => b(cs.length - 1 - l > 3)],
+  ['prose-above=0', (cs, f) => b(!cs.slice(0, f).some((c) => c.info.score <= -1.5))],
+  ['prose-above>5', (cs, f) => b(cs.slice(0, f).filter((c) => c.info.score <= -1.5).length > 5)],
+  ['share-digit-lines', (cs, f, l) => share(cs, f, l, (c) => c.digits > 0.3)],
+  ['share-columns', (cs, f, l) => share(cs, f, l, (c) => c.cells > 1)],
+  ['share-phones', (cs, f, l) => share(cs, f, l, (c) => c.phone || c.extTail)],
+  ['share-addresses', (cs, f, l) => share(cs, f, l, (c) => c.address)],
+  ['share-long', (cs, f, l) => share(cs, f, l, (c) => c.words >= 8)],
+  ['share-notice', (cs, f, l) => share(cs, f, l, (c) => c.notice)],
+  ['share-currency', (cs, f, l) => share(cs, f, l, (c) => /[$€£¥%]/.test(c.t))],
+  ['phones>=4', (cs, f, l) => b(cs.slice(f, l + 1).filter((c) => c.phone).length >= 4)],
+  ['addresses>=3', (cs, f, l) => b(cs.slice(f, l + 1).filter((c) => c.address).length >= 3)],
+  ['has-email-or-url', (cs, f, l) => b(cs.slice(f, l + 1).some((c) => c.email || c.url))],
+  ['has-title', (cs, f, l) => b(cs.slice(f, l + 1).some((c) => c.title))],
+  ['has-company', (cs, f, l) => b(cs.slice(f, l + 1).some((c) => c.company))],
+  ['rules-agree', (cs, f, l) => b(cs[f]!.inRule && cs[l]!.inRule)],
+  ['rules-none', (cs) => b(!cs.some((c) => c.inRule))],
+  ['delimiter-above', (cs, f) => b(cs[f]!.delimAbove || cs[f]!.rule)],
+  ['mean-log-odds', (_, f, l, z) => clamp(mean(z, f, l) / 4)],
+  ['min-log-odds<-2', (_, f, l, z) => b(Math.min(...z.subarray(f, l + 1)) < -2)],
+];
+
+const share = (cs: LineContext[], f: number, l: number, p: (c: LineContext) => boolean): number => {
+  let k = 0;
+  for (let i = f; i <= l; i++) if (p(cs[i]!)) k++;
+  return k / (l - f + 1);
+};
+const mean = (z: Float64Array, f: number, l: number): number => {
+  let s = 0;
+  for (let i = f; i <= l; i++) s += z[i]!;
+  return s / (l - f + 1);
+};
+const clamp = (x: number): number => Math.max(-2, Math.min(2, x));
+
+export const BLOCK_FEATURE_NAMES: readonly string[] = BLOCK.map(([n]) => n);
+
+/** The block features of lines first..last (inclusive) of `contexts`, with their log-odds `z`. */
+export function blockFeatures(
+  contexts: LineContext[],
+  first: number,
+  last: number,
+  z: Float64Array,
+): Float64Array {
+  return Float64Array.from(BLOCK, ([, v]) => v(contexts, first, last, z));
+}

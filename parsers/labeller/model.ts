@@ -1,0 +1,161 @@
+/**
+ * The learned signature-line labeller at run time: a logistic model scores each non-blank line of the
+ * window (log-odds that it belongs to the sender's block), and a constrained decoder picks one
+ * contiguous block: the span of lines with the largest summed log-odds that carries a business field.
+ * Lines with negative log-odds under the block (a "LinkedIn" label line, a banner, a call to action)
+ * simply fall outside it, so a block need not reach the last line.
+ *
+ * Weights come from `weights.json`, written by `npm run train` (scripts/train-labeller.ts); a model
+ * with other weights (one per cross-validation fold) can be passed instead. Pure and allocation-light:
+ * one feature matrix per message, O(lines^2) decoding over at most 40 lines.
+ */
+import type { Address } from '../types.ts';
+import type { LineInfo } from '../line-score.ts';
+import { isSigDelimiter } from '../lines.ts';
+import {
+  BLOCK_FEATURE_NAMES,
+  FEATURE_NAMES,
+  blockFeatures,
+  featureMatrix,
+  lineContexts,
+  type LineContext,
+} from './features.ts';
+import shipped from './weights.json' with { type: 'json' };
+
+export interface LabellerModel {
+  /** One weight per FEATURE_NAMES entry, same order. */
+  weights: Float64Array;
+  bias: number;
+  /** A candidate block is kept only when its summed log-odds exceed this. */
+  threshold: number;
+  /** Second stage: log-odds that a candidate block is a signature (one weight per BLOCK_FEATURE_NAMES). */
+  block: Float64Array | null;
+}
+
+/** The weights file: named weights, so a reader sees what the model learned. */
+export interface WeightsFile {
+  comment?: string;
+  bias: number;
+  threshold: number;
+  weights: Record<string, number>;
+  block?: Record<string, number>;
+  trainedOn?: Record<string, number>;
+}
+
+/** A model from a weights file; a feature the file does not name weighs 0 (so old files still load). */
+export function modelFromWeights(w: WeightsFile): LabellerModel {
+  return {
+    weights: Float64Array.from(FEATURE_NAMES, (n) => w.weights[n] ?? 0),
+    bias: w.bias,
+    threshold: w.threshold,
+    block: w.block ? Float64Array.from(BLOCK_FEATURE_NAMES, (n) => w.block![n] ?? 0) : null,
+  };
+}
+
+let cached: LabellerModel | null = null;
+
+/** The model trained on every annotated message the project had, shipped with the code. */
+export function shippedModel(): LabellerModel {
+  cached ??= modelFromWeights(shipped as WeightsFile);
+  return cached;
+}
+
+/** Log-odds per non-blank line. */
+export function lineLogOdds(x: Float64Array, rows: number, model: LabellerModel): Float64Array {
+  const f = FEATURE_NAMES.length;
+  const z = new Float64Array(rows);
+  for (let k = 0; k < rows; k++) {
+    let s = model.bias;
+    const o = k * f;
+    for (let j = 0; j < f; j++) {
+      const v = x[o + j]!;
+      if (v !== 0) s += v * model.weights[j]!;
+    }
+    z[k] = s;
+  }
+  return z;
+}
+
+/**
+ * The best block as [first, last] indices into `contexts` (inclusive), or null: the contiguous run
+ * with the largest summed log-odds among runs that hold a business field, above `threshold`.
+ */
+export function decodeBlock(
+  contexts: LineContext[],
+  z: Float64Array,
+  threshold: number,
+): { first: number; last: number } | null {
+  const n = contexts.length;
+  let best: { first: number; last: number } | null = null;
+  let bestSum = threshold;
+  for (let s = 0; s < n; s++) {
+    let sum = 0;
+    let field = false;
+    for (let e = s; e < n; e++) {
+      sum += z[e]!;
+      if (contexts[e]!.carries) field = true;
+      if (field && sum > bestSum) {
+        bestSum = sum;
+        best = { first: s, last: e };
+      }
+    }
+  }
+  return best;
+}
+
+/** The window span ({start, end} over `infos`) the model chooses, or null for no signature. */
+export function labelBlock(
+  infos: LineInfo[],
+  from: Address,
+  rules: { start: number; end: number } | null,
+  model: LabellerModel,
+): { start: number; end: number } | null {
+  const contexts = lineContexts(infos, from, rules);
+  if (contexts.length === 0) return null;
+  const x = featureMatrix(contexts);
+  const z = lineLogOdds(x, contexts.length, model);
+  const block = decodeBlock(contexts, z, model.threshold);
+  if (!block || !acceptBlock(contexts, block.first, block.last, z, model)) return null;
+  if (!anchored(contexts, block.first, block.last)) return null;
+  let first = block.first;
+  // The annotation convention keeps an RFC 3676 `-- ` delimiter that opens the block as its first line.
+  if (first > 0 && isSigDelimiter(contexts[first - 1]!.info.text)) first--;
+  const start = infos.indexOf(contexts[first]!.info);
+  const end = infos.indexOf(contexts[block.last]!.info) + 1;
+  return { start, end };
+}
+
+/** The second stage's verdict on a candidate block (always yes without block weights). */
+export function acceptBlock(
+  contexts: LineContext[],
+  first: number,
+  last: number,
+  z: Float64Array,
+  model: LabellerModel,
+): boolean {
+  if (!model.block) return true;
+  const x = blockFeatures(contexts, first, last, z);
+  let s = 0;
+  for (let j = 0; j < x.length; j++) s += x[j]! * model.block[j]!;
+  return s > 0;
+}
+
+/**
+ * A block must be the sender's: it names them (display name, address, or their domain on a short
+ * line; also just above it), or it is a real block of its own (three lines or more, two strong field lines and a company
+ * or title line that is no address). A hotel's address at the end of a message is neither.
+ */
+export function anchored(contexts: LineContext[], first: number, last: number): boolean {
+  const block = contexts.slice(first, last + 1);
+  // A sign-off name just above the block ("Thanks,\nEric\n\nx3-0977") anchors it as well.
+  const near = contexts.slice(Math.max(0, first - 2), last + 1);
+  if (near.some((c) => c.info.mention || c.senderEmail || c.senderDomain || (c.senderHost && c.words <= 6)))
+    return true;
+  // An RFC 3676 `-- ` delimiter right above says the writer's client put the block there.
+  if (first > 0 && isSigDelimiter(contexts[first - 1]!.info.text)) return true;
+  return (
+    block.length >= 3 &&
+    block.filter((c) => c.info.field && c.info.score >= 2).length >= 2 &&
+    block.some((c) => !c.info.contact && (c.company || c.title) && !c.address)
+  );
+}
