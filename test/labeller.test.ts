@@ -1,0 +1,100 @@
+/**
+ * The learned signature labeller (parsers/labeller): the blocks it must find on layouts that broke the
+ * rules (a label line, banner or call to action under the block, one-line blocks), that its weights
+ * file matches the features the code computes, and that training is deterministic.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findSignature } from '../parsers/signature.ts';
+import { extractFields } from '../parsers/fields.ts';
+import { BLOCK_FEATURE_NAMES, FEATURE_NAMES } from '../parsers/labeller/features.ts';
+import type { WeightsFile } from '../parsers/labeller/model.ts';
+import { loadExamples, toWeightsFile, train } from '../bench/labeller-training.ts';
+
+const from = { name: 'Dana Whitfield', email: 'dana.whitfield@northwind-labs.example' };
+const body = 'Hi Sam,\n\nAttached is the revised quote for the pilot.\n\n';
+
+describe('the labelled block', () => {
+  it('is found above a lone "LinkedIn | Twitter" label line, which stays out of it', () => {
+    const text = `${body}Best regards,\nDana Whitfield\nHead of Partnerships\nNorthwind Labs Inc.\n+1 415 555 0142\nwww.northwind-labs.example\n\nLinkedIn | Twitter\n`;
+    expect(findSignature(text, from)).toEqual([
+      'Dana Whitfield',
+      'Head of Partnerships',
+      'Northwind Labs Inc.',
+      '+1 415 555 0142',
+      'www.northwind-labs.example',
+    ]);
+  });
+
+  it('is found above an event banner, which stays out of it', () => {
+    const text = `${body}Thanks,\nDana Whitfield\nHead of Partnerships | Northwind Labs Inc.\nT +1 415 555 0142\n\nMeet us at Booth 42 at RetailTech 2026, June 3-5!\n`;
+    expect(findSignature(text, from)).toEqual([
+      'Dana Whitfield',
+      'Head of Partnerships | Northwind Labs Inc.',
+      'T +1 415 555 0142',
+    ]);
+  });
+
+  it('keeps its fields when a call to action follows it', () => {
+    const text = `${body}Kind regards\n\nDana Whitfield\nSenior Account Manager\nNorthwind Labs Inc.\nMobile: +1 415 555 0199\n\nBook a meeting with me: https://calendar.northwind-labs.example/dana\n`;
+    const lines = findSignature(text, from);
+    expect(lines).not.toBeNull();
+    const c = extractFields(lines!, from);
+    expect(c.name).toBe('Dana Whitfield');
+    expect(c.title).toBe('Senior Account Manager');
+    expect(c.company).toBe('Northwind Labs Inc.');
+    expect(c.phones.map((p) => p.type)).toContain('mobile');
+  });
+
+  it('can be one line: "Name | Title | Company"', () => {
+    const text =
+      'Sam,\n\nConfirmed for 10am.\n\nDana Whitfield | Head of Partnerships | Northwind Labs Inc.\n';
+    expect(findSignature(text, from)).toEqual([
+      'Dana Whitfield | Head of Partnerships | Northwind Labs Inc.',
+    ]);
+  });
+
+  it('is not a place named in the body that the sender never signs', () => {
+    const text =
+      'All,\n\nThe offsite is confirmed. We are staying at:\n\nHyatt Regency\n1200 Louisiana Street\nHouston, TX 77002\n(713) 654-1234\n';
+    expect(findSignature(text, from)).toBeNull();
+  });
+
+  it('is not a sign-off alone ("Thanks,\\nDana")', () => {
+    expect(findSignature(`${body}Thanks,\nDana\n`, from)).toBeNull();
+  });
+
+  it('can be rules-only: a null model falls back to the hand-written rules', () => {
+    const text = `${body}Best regards,\nDana Whitfield\nNorthwind Labs Inc.\n+1 415 555 0142\n`;
+    expect(findSignature(text, from, undefined, null)).toEqual([
+      'Dana Whitfield',
+      'Northwind Labs Inc.',
+      '+1 415 555 0142',
+    ]);
+  });
+});
+
+describe('the shipped weights', () => {
+  const file = JSON.parse(
+    readFileSync(join(import.meta.dirname, '..', 'parsers', 'labeller', 'weights.json'), 'utf8'),
+  ) as WeightsFile;
+
+  it('name only features the code computes (a renamed feature would silently weigh 0)', () => {
+    const known = new Set(FEATURE_NAMES);
+    expect(Object.keys(file.weights).filter((n) => !known.has(n))).toEqual([]);
+    const knownBlock = new Set(BLOCK_FEATURE_NAMES);
+    expect(Object.keys(file.block ?? {}).filter((n) => !knownBlock.has(n))).toEqual([]);
+    expect(Object.keys(file.weights).length).toBeGreaterThan(FEATURE_NAMES.length / 2);
+  });
+});
+
+describe('training', () => {
+  it('is deterministic: the same messages give the same weights file', () => {
+    const corpus = { name: 'holdout3', dir: join(import.meta.dirname, '..', 'fixtures', 'mail', 'holdout3') };
+    const a = toWeightsFile(train(loadExamples(corpus)), { holdout3: 1 });
+    const b = toWeightsFile(train(loadExamples(corpus)), { holdout3: 1 });
+    expect(a).toEqual(b);
+    expect(Object.keys(a.weights).length).toBeGreaterThan(10);
+  });
+});
