@@ -33,6 +33,8 @@ export interface LineInfo {
   signoff: boolean;
   /** Names the sender (display-name tokens or the address's local part). */
   mention: boolean;
+  /** What the scorer found on the line, kept for the labeller's features (unset: not looked at). */
+  found?: { phone: boolean; email: boolean; url: boolean; cells: string[] };
 }
 
 /** Column separators: runs of 3+ spaces, tabs, pipes, bullets, a box's ` I ` divider. */
@@ -177,6 +179,7 @@ function scoreLines(raw: string[], from: Address): LineInfo[] {
     const email = hasEmail(t);
     const url = hasUrl(t);
     info.contact = phone || email || url;
+    info.found = { phone, email, url, cells };
     info.mention = cells.some((c) => looksLikeName(c) && mentionsSender(c, from.name, from.email));
     // Client image placeholders ("[logo.png]<http://...>", "[image: ...]") sit inside blocks: neutral.
     if (/^\[(?:image:|cid:|https?:)[^\]]{0,300}\](?:<[^>]{0,300}>)?$/i.test(t)) {

@@ -125,7 +125,10 @@ export function lineContexts(
     const info = infos[i]!;
     const t = capLine(info.text).trim();
     const lower = t.toLowerCase();
-    const cells = cellsOf(t);
+    // The scorer already split and searched most lines; long prose lines (score <= -4) are never block
+    // material, so the costlier vocabulary patterns are not run on them.
+    const cells = info.found?.cells ?? cellsOf(t);
+    const prose = info.score <= -4;
     const extOnly = cells.some((c) => EXT_ONLY_RE.test(c));
     out[k] = {
       info,
@@ -134,14 +137,16 @@ export function lineContexts(
       fromStart: k,
       cells: cells.length,
       words: wordCount(t),
-      phone: cells.some((c) => hasPhone(c)),
-      email: hasEmail(t),
-      url: hasUrl(t),
-      address: cells.some((c) => looksLikeAddress(c)),
-      title: hasTitleWord(t),
-      company: hasCompanyWord(t),
-      strongCompany: hasStrongCompanyWord(t),
-      nameShape: looksLikeName(t),
+      phone: info.found
+        ? info.found.phone && cells.some((c) => hasPhone(c))
+        : !prose && cells.some((c) => hasPhone(c)),
+      email: info.found?.email ?? hasEmail(t),
+      url: info.found?.url ?? hasUrl(t),
+      address: !prose && cells.some((c) => looksLikeAddress(c)),
+      title: !prose && hasTitleWord(t),
+      company: !prose && hasCompanyWord(t),
+      strongCompany: false,
+      nameShape: !prose && looksLikeName(t),
       extOnly,
       extTail: false,
       carries: false,
@@ -173,6 +178,7 @@ export function lineContexts(
   }
   for (let k = 0; k < n; k++) {
     const c = out[k]!;
+    c.strongCompany = c.company && hasStrongCompanyWord(c.t);
     c.extTail = c.extOnly || (c.words <= 5 && EXT_TAIL_RE.test(c.t));
     c.carries = c.info.field || c.extTail || (c.company && c.words <= 8);
     let d = 0;
@@ -355,63 +361,119 @@ export function featureMatrix(contexts: LineContext[]): Float64Array {
   return x;
 }
 
+/** One pass over a candidate block: what its features read. */
+interface BlockStats {
+  cs: LineContext[];
+  first: number;
+  last: number;
+  size: number;
+  namesSender: boolean;
+  namesHost: boolean;
+  digitLines: number;
+  columnLines: number;
+  phoneLines: number;
+  phones: number;
+  addresses: number;
+  longLines: number;
+  noticeLines: number;
+  currencyLines: number;
+  emailOrUrl: boolean;
+  title: boolean;
+  company: boolean;
+  meanZ: number;
+  minZ: number;
+  proseAbove: number;
+}
+
+function blockStats(cs: LineContext[], first: number, last: number, z: Float64Array): BlockStats {
+  const st: BlockStats = {
+    cs,
+    first,
+    last,
+    size: last - first + 1,
+    namesSender: false,
+    namesHost: false,
+    digitLines: 0,
+    columnLines: 0,
+    phoneLines: 0,
+    phones: 0,
+    addresses: 0,
+    longLines: 0,
+    noticeLines: 0,
+    currencyLines: 0,
+    emailOrUrl: false,
+    title: false,
+    company: false,
+    meanZ: 0,
+    minZ: Infinity,
+    proseAbove: 0,
+  };
+  for (let i = first; i <= last; i++) {
+    const c = cs[i]!;
+    if (c.info.mention || c.senderEmail) st.namesSender = true;
+    if (c.senderHost) st.namesHost = true;
+    if (c.digits > 0.3) st.digitLines++;
+    if (c.cells > 1) st.columnLines++;
+    if (c.phone || c.extTail) st.phoneLines++;
+    if (c.phone) st.phones++;
+    if (c.address) st.addresses++;
+    if (c.words >= 8) st.longLines++;
+    if (c.notice) st.noticeLines++;
+    if (CURRENCY_RE.test(c.t)) st.currencyLines++;
+    if (c.email || c.url) st.emailOrUrl = true;
+    if (c.title) st.title = true;
+    if (c.company) st.company = true;
+    st.meanZ += z[i]! / st.size;
+    st.minZ = Math.min(st.minZ, z[i]!);
+  }
+  for (let i = 0; i < first; i++) if (cs[i]!.info.score <= -1.5) st.proseAbove++;
+  return st;
+}
+
+const CURRENCY_RE = /[$€£¥%]/;
+
 /**
  * Facts of a whole candidate block, for the second stage that accepts or rejects it: a list of
  * numbers or addresses in the body scores well line by line, but it names nobody, sits under prose,
  * repeats one shape and often does not end the message.
  */
-const BLOCK: readonly (readonly [
-  string,
-  (cs: LineContext[], f: number, l: number, z: Float64Array) => number,
-])[] = [
+const BLOCK: readonly (readonly [string, (s: BlockStats) => number])[] = [
   ['block-bias', () => 1],
-  ['lines=1', (_, f, l) => b(l === f)],
-  ['lines=2', (_, f, l) => b(l - f === 1)],
-  ['lines=3-5', (_, f, l) => b(l - f >= 2 && l - f <= 4)],
-  ['lines=6-10', (_, f, l) => b(l - f >= 5 && l - f <= 9)],
-  ['lines>10', (_, f, l) => b(l - f > 9)],
-  ['names-sender', (cs, f, l) => b(cs.slice(f, l + 1).some((c) => c.info.mention || c.senderEmail))],
-  ['names-sender-host', (cs, f, l) => b(cs.slice(f, l + 1).some((c) => c.senderHost))],
-  ['first-line-name', (cs, f) => b(cs[f]!.nameShape || cs[f]!.info.mention)],
+  ['lines=1', (s) => b(s.size === 1)],
+  ['lines=2', (s) => b(s.size === 2)],
+  ['lines=3-5', (s) => b(s.size >= 3 && s.size <= 5)],
+  ['lines=6-10', (s) => b(s.size >= 6 && s.size <= 10)],
+  ['lines>10', (s) => b(s.size > 10)],
+  ['names-sender', (s) => b(s.namesSender)],
+  ['names-sender-host', (s) => b(s.namesHost)],
+  ['first-line-name', (s) => b(s.cs[s.first]!.nameShape || s.cs[s.first]!.info.mention)],
   [
     'valediction-within-2-above',
-    (cs, f) => b(cs.slice(Math.max(0, f - 2), f).some((c) => c.info.valediction || c.info.signoff)),
+    (s) => b(s.cs.slice(Math.max(0, s.first - 2), s.first).some((c) => c.info.valediction || c.info.signoff)),
   ],
-  ['ends-window', (cs, _f, l) => b(l === cs.length - 1)],
-  ['lines-below=1-3', (cs, _f, l) => b(cs.length - 1 - l >= 1 && cs.length - 1 - l <= 3)],
-  ['lines-below>3', (cs, _f, l) => b(cs.length - 1 - l > 3)],
-  ['prose-above=0', (cs, f) => b(!cs.slice(0, f).some((c) => c.info.score <= -1.5))],
-  ['prose-above>5', (cs, f) => b(cs.slice(0, f).filter((c) => c.info.score <= -1.5).length > 5)],
-  ['share-digit-lines', (cs, f, l) => share(cs, f, l, (c) => c.digits > 0.3)],
-  ['share-columns', (cs, f, l) => share(cs, f, l, (c) => c.cells > 1)],
-  ['share-phones', (cs, f, l) => share(cs, f, l, (c) => c.phone || c.extTail)],
-  ['share-addresses', (cs, f, l) => share(cs, f, l, (c) => c.address)],
-  ['share-long', (cs, f, l) => share(cs, f, l, (c) => c.words >= 8)],
-  ['share-notice', (cs, f, l) => share(cs, f, l, (c) => c.notice)],
-  ['share-currency', (cs, f, l) => share(cs, f, l, (c) => /[$€£¥%]/.test(c.t))],
-  ['phones>=4', (cs, f, l) => b(cs.slice(f, l + 1).filter((c) => c.phone).length >= 4)],
-  ['addresses>=3', (cs, f, l) => b(cs.slice(f, l + 1).filter((c) => c.address).length >= 3)],
-  ['has-email-or-url', (cs, f, l) => b(cs.slice(f, l + 1).some((c) => c.email || c.url))],
-  ['has-title', (cs, f, l) => b(cs.slice(f, l + 1).some((c) => c.title))],
-  ['has-company', (cs, f, l) => b(cs.slice(f, l + 1).some((c) => c.company))],
-  ['rules-agree', (cs, f, l) => b(cs[f]!.inRule && cs[l]!.inRule)],
-  ['rules-none', (cs) => b(!cs.some((c) => c.inRule))],
-  ['delimiter-above', (cs, f) => b(cs[f]!.delimAbove || cs[f]!.rule)],
-  ['mean-log-odds', (_, f, l, z) => clamp(mean(z, f, l) / 4)],
-  ['min-log-odds<-2', (_, f, l, z) => b(Math.min(...z.subarray(f, l + 1)) < -2)],
+  ['ends-window', (s) => b(s.last === s.cs.length - 1)],
+  ['lines-below=1-3', (s) => b(s.cs.length - 1 - s.last >= 1 && s.cs.length - 1 - s.last <= 3)],
+  ['lines-below>3', (s) => b(s.cs.length - 1 - s.last > 3)],
+  ['prose-above=0', (s) => b(s.proseAbove === 0)],
+  ['prose-above>5', (s) => b(s.proseAbove > 5)],
+  ['share-digit-lines', (s) => s.digitLines / s.size],
+  ['share-columns', (s) => s.columnLines / s.size],
+  ['share-phones', (s) => s.phoneLines / s.size],
+  ['share-addresses', (s) => s.addresses / s.size],
+  ['share-long', (s) => s.longLines / s.size],
+  ['share-notice', (s) => s.noticeLines / s.size],
+  ['share-currency', (s) => s.currencyLines / s.size],
+  ['phones>=4', (s) => b(s.phones >= 4)],
+  ['addresses>=3', (s) => b(s.addresses >= 3)],
+  ['has-email-or-url', (s) => b(s.emailOrUrl)],
+  ['has-title', (s) => b(s.title)],
+  ['has-company', (s) => b(s.company)],
+  ['rules-agree', (s) => b(s.cs[s.first]!.inRule && s.cs[s.last]!.inRule)],
+  ['rules-none', (s) => b(!s.cs.some((c) => c.inRule))],
+  ['delimiter-above', (s) => b(s.cs[s.first]!.delimAbove || s.cs[s.first]!.rule)],
+  ['mean-log-odds', (s) => Math.max(-2, Math.min(2, s.meanZ / 4))],
+  ['min-log-odds<-2', (s) => b(s.minZ < -2)],
 ];
-
-const share = (cs: LineContext[], f: number, l: number, p: (c: LineContext) => boolean): number => {
-  let k = 0;
-  for (let i = f; i <= l; i++) if (p(cs[i]!)) k++;
-  return k / (l - f + 1);
-};
-const mean = (z: Float64Array, f: number, l: number): number => {
-  let s = 0;
-  for (let i = f; i <= l; i++) s += z[i]!;
-  return s / (l - f + 1);
-};
-const clamp = (x: number): number => Math.max(-2, Math.min(2, x));
 
 export const BLOCK_FEATURE_NAMES: readonly string[] = BLOCK.map(([n]) => n);
 
@@ -422,5 +484,6 @@ export function blockFeatures(
   last: number,
   z: Float64Array,
 ): Float64Array {
-  return Float64Array.from(BLOCK, ([, v]) => v(contexts, first, last, z));
+  const st = blockStats(contexts, first, last, z);
+  return Float64Array.from(BLOCK, ([, v]) => v(st));
 }
