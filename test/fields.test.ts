@@ -721,6 +721,17 @@ describe('field failure classes of real mail (issue 14)', () => {
     });
     expect(zh).toMatchObject({ name: '王小明', title: '经理', department: '销售部' });
     expect(zh.phones[0]?.e164).toBe('+861055550123');
+    const ko = extractFields(['김민준', '영업부 과장', '한빛전자 주식회사', '02-555-0123'], {
+      name: 'Minjun Kim',
+      email: 'mj.kim@hanbit.example',
+    });
+    expect(ko).toMatchObject({
+      name: '김민준',
+      title: '과장',
+      department: '영업부',
+      company: '한빛전자 주식회사',
+    });
+    expect(ko.phones[0]?.e164).toBe('+8225550123');
   });
 
   it('uses Unicode word edges: a title word inside a longer word ("Partnerübersicht") is no title', () => {
