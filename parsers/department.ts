@@ -85,10 +85,16 @@ export function startsWithUnitWord(cell: string): boolean {
   return m !== null && m.index === 0;
 }
 
+/**
+ * Arabic and Hebrew units open with their unit word: قسم (department), إدارة (directorate), دائرة
+ * (division); מחלקת / מחלקה (department), אגף (division). The article may be attached (ال, ה).
+ */
+const RTL_UNIT_RE = /^(?:ال)?(?:قسم|إدارة|ادارة|دائرة)(?:\s\S|$)|^ה?(?:מחלקת|מחלקה|אגף)(?:\s\S|$)/u;
+
 export function looksLikeDepartment(cell: string): boolean {
   const t = cell.trim();
   if (t === '' || t.length > 80 || /\d/.test(t)) return false;
-  if (UNIT_RE.test(t)) return true;
+  if (UNIT_RE.test(t) || RTL_UNIT_RE.test(t)) return true;
   if (CJK_UNIT_RE.test(t) || COMPOUND_UNIT_RE.test(t)) return true;
   // A bare function name must be written as a heading, not inside a sentence ("it", "sales").
   return /^[\p{Lu}]/u.test(t) && FUNCTION_RE.test(t);

@@ -9,6 +9,7 @@
 import type { Address, Contact, Phone, PhoneType } from './types.ts';
 import { emptyContact } from './types.ts';
 import {
+  BIDI_RE,
   capLine,
   findEmails,
   findUrls,
@@ -16,6 +17,7 @@ import {
   hasStrongCompanyWord,
   hasTitleWord,
   isCountryLine,
+  isKeyValueRecord,
   isRuleLine,
   isSigDelimiter,
   looksLikeAddress,
@@ -24,7 +26,7 @@ import {
   wordCount,
 } from './lines.ts';
 import { defaultRegion, findPhoneSpans, labelType, phonesOfLine } from './phones.ts';
-import { IMAGE_RE, LINK_TARGET_RE, urlsOfBlock } from './urls.ts';
+import { IMAGE_RE, LINK_TARGET_RE, isSocial, renderLinks, urlsOfBlock } from './urls.ts';
 import {
   looksLikeDepartment,
   looksLikeUnitHeading,
@@ -32,7 +34,8 @@ import {
   startsWithUnitWord,
 } from './department.ts';
 
-const CELL_SPLIT = /\s{2,}I\s|\s{3,}|\t+|\s\|\s|\s[•·]\s|\s\+\s/;
+/** Cell separators: wide gaps, tabs, a box's ` I ` divider, and ` | `, ` ‖ `, ` • `, ` · `, ` + `, ` * `. */
+const CELL_SPLIT = /\s{2,}I\s|\s{3,}|\t+|\s[|‖]\s|\s[•·]\s|\s\+\s|\s\*\s/;
 const LABEL_ONLY_RE =
   /^(?:e-?mail|email&msm|mail|web|website|w|url|homepage|home page|internet|tel|phone|fax|mobile|cell|m|t|f|p|v|e|ph|personal weblog|cv\/resume|aol-im|aol im|icq#?)\s?[:•]?$/i;
 /** A trailing label left once the value after it is removed: "Email&MSM:", "Web:". */
@@ -76,13 +79,19 @@ const FIELD_LABEL_RE =
   /^\s*(?:Name|Navn|Namn|Nimi|Nom|Nombre|Nome|Naam|Imię i nazwisko|Jméno|Title|Titel|Tittel|Stilling|Befattning|Nimike|Titre|Fonction|Funktion|Position|Cargo|Ruolo|Functie|Stanowisko|Funkce|Company|Firma|Företag|Yritys|Empresa|Société|Società|Azienda|Bedrijf|Address|Adresse|Adress|Osoite|Dirección|Indirizzo|Endereço|Adres|Anschrift|Adresa)\s{0,12}:\s{1,12}(?=\S)/i;
 
 function cleanLine(line: string): string {
-  return capLine(line)
-    .replace(FIELD_LABEL_RE, '')
-    .replace(/^\s*[|*+]\s/, ' ')
-    .replace(/\s[|*]\s*$/, '')
-    .replace(LINK_TARGET_RE, '')
-    .replace(IMAGE_RE, '')
-    .replace(/\*([^*]{1,80})\*/g, '$1');
+  const l = capLine(line);
+  // Machine-generated records ("DEAL_ID = 44721") carry no signature field.
+  if (isKeyValueRecord(l)) return '';
+  return (
+    renderLinks(l.replace(BIDI_RE, ''))
+      .replace(FIELD_LABEL_RE, '')
+      .replace(/^\s*[|*+]\s/, ' ')
+      .replace(/\s[|*]\s*$/, '')
+      .replace(LINK_TARGET_RE, '')
+      .replace(IMAGE_RE, '')
+      // "*bold*" markers of flattened HTML; a " * " between cells is a separator, not a marker.
+      .replace(/\*([^\s*][^*]{0,78}[^\s*]|[^\s*])\*/g, '$1')
+  );
 }
 
 function stripName(s: string): string {
@@ -125,6 +134,14 @@ function dropTrailingCredentials(name: string): string {
     toks.pop();
   return toks.join(' ').replace(/,$/, '');
 }
+
+/** A CJK personal name written without a space: two to four Han or Hangul characters. */
+const UNSPACED_CJK_NAME_RE = /^[\p{Script=Han}\p{Script=Hangul}]{2,4}$/u;
+/** "営業部 部長", "销售部 经理", "영업부 과장": a CJK unit, a space, then a rank of one to six characters. */
+const CJK_UNIT_RANK_RE =
+  /^([\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー・&]{1,12}(?:[ 　][\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー・&]{1,12})?)[ 　]([\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー]{1,6})$/u;
+/** "Head of Partnerships at Acme Widgets": a title, then its organisation. */
+const TITLE_AT_ORG_RE = /^(.{3,60}?) (?:at|@) ([A-Z][\p{L}&.' -]{1,50})$/u;
 
 /** A Korean or Japanese rank written with the name ("김민준 과장", "課長 山田 太郎"): [rank, name]. */
 const CJK_RANK_RE =
@@ -193,7 +210,8 @@ export function extractFields(lines: string[], from: Address): Contact {
   for (const line of lines) {
     for (const u of findUrls(capLine(line))) {
       const host = u.text.replace(/^https?:\/\//i, '').split('/')[0] ?? '';
-      if (/^(?:https?:\/\/|www\.)/i.test(u.text))
+      // A social site's host ("linkedin.com/in/...") names the site, not the sender's organisation.
+      if (/^(?:https?:\/\/|www\.)/i.test(u.text) && isSocial(u.text, from) === null)
         for (const l of domainLabels(`x@${host}`)) if (!labels.includes(l)) labels.push(l);
     }
   }
@@ -257,6 +275,16 @@ export function extractFields(lines: string[], from: Address): Contact {
     const t = texts[i]!;
     const head = t.text.split(/,\s|\s[-–]\s/)[0] ?? '';
     let name = stripName(head);
+    // "Jane Roe CFO": a role acronym after the name is its title, not a post-nominal credential.
+    const dropped = head
+      .trim()
+      .replace(/[,;]\s*$/, '')
+      .slice(name.length)
+      .trim();
+    const acronymTitle =
+      dropped !== '' && head.trim().startsWith(name) && hasTitleWord(dropped) && wordCount(dropped) <= 2
+        ? dropped
+        : null;
     const rank = CJK_RANK_RE.exec(name);
     if (rank && looksLikeName(rank[2] ?? rank[3]!)) {
       name = rank[2] ?? rank[3]!;
@@ -272,17 +300,24 @@ export function extractFields(lines: string[], from: Address): Contact {
     const mention =
       mentionsSender(name, from.name, from.email) ||
       (/^[\p{Script=Han}\p{Script=Hangul}]/u.test(name) && mentionsSender(head, from.name, from.email));
-    if (mention || (i === 0 && wordCount(name) >= 2)) {
+    // Chinese, Japanese and Korean names are often written without a space ("王小明", "山田太郎").
+    if (mention || (i === 0 && (wordCount(name) >= 2 || UNSPACED_CJK_NAME_RE.test(name)))) {
       c.name = name.replace(/^<|>$/g, '');
       nameRow = t.row;
       used.add(i);
+      if (acronymTitle) c.title ??= acronymTitle;
       // The rest of the name cell: ", CTO", ", CTO, Company", " - Department, Company".
       const rest = t.text.slice(t.text.indexOf(head) + head.length).replace(/^\s?(?:,|[-–])\s?/, '');
       if (rest) {
-        for (const seg of rest.split(/,\s?/)) {
+        // ", CTO, Company", " - Title - Company", "Title at Company": one field per segment.
+        for (const seg of rest.split(/,\s?|\s[-–]\s/)) {
           const s = seg.replace(/\s?\([^)]{0,60}\)\s?$/, '').trim();
           if (!s) continue;
-          if (!c.title && hasTitleWord(s) && wordCount(s) <= 6) c.title = s;
+          const at = TITLE_AT_ORG_RE.exec(s);
+          if (!c.title && at && hasTitleWord(at[1]!) && !hasTitleWord(at[2]!)) {
+            c.title = at[1]!;
+            c.company ??= at[2]!.trim();
+          } else if (!c.title && hasTitleWord(s) && wordCount(s) <= 6) c.title = s;
           else if (!c.department && isDepartment(s)) c.department = s;
           else if (
             !c.company &&
@@ -323,7 +358,9 @@ export function extractFields(lines: string[], from: Address): Contact {
       !isAddr[i] &&
       segs.length >= 2 &&
       isCountryLine(segs[segs.length - 1]!) &&
-      wordCount(texts[i]!.text) <= 6
+      wordCount(texts[i]!.text) <= 6 &&
+      // "Research Director, UK": a title's territory, not where the organisation is.
+      !(hasTitleWord(segs[0]!) && !hasCompanyWord(segs[0]!))
     ) {
       // "Oracle EMEA , Dublin, Ireland": the organisation, then where it is.
       const head = segs[0]!.trim();
@@ -404,15 +441,35 @@ export function extractFields(lines: string[], from: Address): Contact {
     const comma = t.lastIndexOf(', ');
     const tail = comma > 0 ? t.slice(comma + 2) : '';
     const headPart = comma > 0 ? t.slice(0, comma) : t;
+    // "Head of Partnerships at Acme Widgets Inc.": the legal form belongs to the organisation after "at".
+    const titleAt = TITLE_AT_ORG_RE.exec(t);
+    const titlePart =
+      titleAt && hasTitleWord(titleAt[1]!) && !hasTitleWord(titleAt[2]!) ? titleAt[1]! : headPart;
+    // "Acme Widgets Inc., CFO": an organisation, then its role.
+    const orgThenRole =
+      tail !== '' && hasTitleWord(tail) && !hasTitleWord(headPart) && isCompanyCell(headPart, labels);
     if (
       !c.title &&
       hasTitleWord(t) &&
-      !hasStrongCompanyWord(headPart) &&
+      (!hasStrongCompanyWord(titlePart) || orgThenRole) &&
       // Czech and Polish write titles in lower case ("jednatel"): accepted right under the name.
       (!/^[a-z]/.test(t) || (texts[i]!.row === nameRow + 1 && wordCount(t) <= 3)) &&
       !startsWithUnitWord(t)
     ) {
+      const unitRank = CJK_UNIT_RANK_RE.exec(t);
       if (
+        unitRank &&
+        looksLikeDepartment(unitRank[1]!) &&
+        !hasTitleWord(unitRank[1]!.replace(/[部課室]$/u, ''))
+      ) {
+        // "営業部 部長", "销售部 经理": the unit, then the rank on the same line.
+        c.title = unitRank[2]!;
+        if (!c.department) c.department = unitRank[1]!;
+      } else if (orgThenRole) {
+        // "Acme Widgets, CFO": the organisation, then the role.
+        c.title = tail;
+        orgCands.push({ i, text: headPart, strong: true, legal: hasStrongCompanyWord(headPart) });
+      } else if (
         tail &&
         (hasStrongCompanyWord(tail) ||
           matchesDomain(tail, labels) ||
@@ -433,9 +490,9 @@ export function extractFields(lines: string[], from: Address): Contact {
         if (withTitle.length === 1 && other && !c.department && isDepartment(other)) c.department = other;
         else if (withTitle.length === 1 && other && (namesFunction(other) || besideTitle(other)))
           looseUnit = { i, title: c.title!, unit: other };
-      } else if (/^(.{3,60}?) (?:at|@) ([A-Z][\p{L}&.' -]{1,50})$/u.test(t)) {
+      } else if (titleAt) {
         // "Software Engineer at Northwind Traders"
-        const m = /^(.{3,60}?) (?:at|@) ([A-Z][\p{L}&.' -]{1,50})$/u.exec(t)!;
+        const m = titleAt;
         c.title = m[1]!;
         orgCands.push({ i, text: m[2]!.trim(), strong: true, legal: hasStrongCompanyWord(m[2]!) });
       } else {

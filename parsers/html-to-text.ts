@@ -2,6 +2,7 @@
  * HTML mail -> plain text that keeps the line structure signatures depend on. A single left-to-right
  * scan with indexOf (no regex over the document), so the cost is linear in the input whatever it holds.
  */
+import { LINK_LABEL_RE } from './urls.ts';
 
 const BLOCK = new Set([
   'br',
@@ -138,6 +139,9 @@ export function htmlToText(html: string): string {
   let i = 0;
   let pre = 0;
   let atLineStart = true;
+  // The http(s) target of the open <a> and where its text starts in `out` (icon and label links).
+  let href: string | null = null;
+  let anchorAt = -1;
   const n = html.length;
   const lower = html.toLowerCase();
   while (i < n) {
@@ -174,9 +178,28 @@ export function htmlToText(html: string): string {
       // Block edges end the current line once: </td><td> or </p><p> is one break, not a blank line.
       out.push('\n');
       atLineStart = true;
+    } else if (name === 'a') {
+      if (closing) {
+        // A text link labelled by a word that is no value ("LinkedIn", "Website") keeps its target,
+        // written as Outlook writes links in text: label<URL>.
+        if (href && anchorAt >= 0 && LINK_LABEL_RE.test(out.slice(anchorAt).join('').trim()))
+          out.push(`<${href}>`);
+        href = null;
+        anchorAt = -1;
+      } else {
+        const h = decodeEntities(attr(html.slice(lt, gt), 'href') ?? '').trim();
+        href = /^https?:\/\/[^\s<>"]{1,400}$/i.test(h) ? h : null;
+        anchorAt = out.length;
+      }
     } else if (name === 'img' && !closing) {
       const alt = attr(html.slice(lt, gt), 'alt');
-      if (alt) {
+      if (href) {
+        // An icon link (<a href><img alt="LinkedIn"></a>): the link's target is the value, the icon's
+        // alt text is only its label.
+        out.push(` ${href} `);
+        atLineStart = false;
+        anchorAt = -1;
+      } else if (alt) {
         out.push(`[${decodeEntities(alt)}]`);
         atLineStart = false;
       }

@@ -64,7 +64,7 @@ const AT_EMAIL_HINT_RE = /[A-Za-z0-9._-]{1,64} at [a-z0-9-]{1,63}\.[a-z]{2,}/;
 // Every address shape needs a dot and either '@' or the literal " at ": checking those first skips the
 // regexes on most lines (they ran on every line of every message and were a tenth of the extract time).
 export function hasEmail(line: string): boolean {
-  if (!line.includes('.')) return false;
+  if (!line.includes('.') || isKeyValueRecord(line)) return false;
   return (
     (line.includes('@') && EMAIL_RE.test(line)) || (line.includes(' at ') && AT_EMAIL_HINT_RE.test(line))
   );
@@ -121,11 +121,13 @@ export function findUrls(line: string): { text: string; index: number }[] {
 }
 
 export function hasUrl(line: string): boolean {
+  if (isKeyValueRecord(line)) return false;
   return /https?:\/\/|www\.[a-z0-9-]/i.test(line) || findUrls(line).length > 0;
 }
 
 /** Digit groups that look like a phone number: 7+ digits over a short span, or an extension form. */
 export function hasPhone(line: string): boolean {
+  if (isKeyValueRecord(line)) return false;
   return findPhoneSpans(capLine(line)).length > 0;
 }
 
@@ -171,7 +173,7 @@ export function wordCount(s: string): number {
 
 /** Valedictions ("Thanks,", "Best regards", "Mit freundlichen Grüßen") in several languages. */
 const VALEDICTION_RE =
-  /^[\s>*_-]*(?:thanks?(?: you)?(?: (?:a lot|again|much|in advance|all|for [a-z ]{1,40}))?|thx|many thanks|(?:best|kind|warm|warmest|with best|with kind|many|my)? ?(?:regards|wishes)|rgds|br|cheers|cordially|sincerely(?: yours)?|yours(?: (?:sincerely|truly|faithfully))?|best|all the best|take care|ciao|hth|hope this helps|greetings|respectfully|mfg|mit freundlichen gr(?:ü|ue)(?:ß|ss)en|viele gr(?:ü|ue)(?:ß|ss)e|beste gr(?:ü|ue)(?:ß|ss)e|gr(?:ü|ue)(?:ß|ss)e|gruss|gruß|lg|cordialement|bien (?:à vous|cordialement)|salutations|saludos(?: cordiales)?|un saludo|atentamente|cordiali saluti|saluti|distinti saluti|met vriendelijke groet(?:en)?|groeten|atenciosamente|abraços|obrigad[oa]|merci|danke|gracias|grazie|tack|vänliga hälsningar|mvh|med vänlig hälsning|thanks and regards|thanks & regards|regards and thanks|(?:mit )?(?:freundliche[n]?|beste[n]?|liebe[n]?|herzliche[n]?|schöne[n]?|sonnige) gr(?:ü|ue)(?:ß|ss)(?:e|en)|ystävällisin terveisin|terveisin|z poważaniem|pozdrawiam|pozdrowienia|(?:meilleures|sincères) salutations|salutations distinguées|(?:med )?(?:venlig|vennlig|vänlig) hilsen|hilsen|hälsningar|s pozdravem|üdvözlettel|(?:com os )?melhores cumprimentos|cumprimentos|un cordial saludo|atte|un caro saluto)\b[\s,.!:;-]*(?:[a-z]{0,3})?[\s,.!]*$/i;
+  /^[\s>*_-]*(?:thanks?(?: you)?(?: (?:a lot|again|much|in advance|all|for [a-z ]{1,40}))?|thx|many thanks|(?:best|kind|warm|warmest|with best|with kind|many|my)? ?(?:regards|wishes)|rgds|br|cheers|cordially|sincerely(?: yours)?|yours(?: (?:sincerely|truly|faithfully))?|best|all the best|take care|ciao|hth|hope this helps|greetings|respectfully|mfg|mit freundlichen gr(?:ü|ue)(?:ß|ss)en|viele gr(?:ü|ue)(?:ß|ss)e|beste gr(?:ü|ue)(?:ß|ss)e|gr(?:ü|ue)(?:ß|ss)e|gruss|gruß|lg|cordialement|bien (?:à vous|cordialement)|salutations|saludos(?: cordiales)?|un saludo|atentamente|cordiali saluti|saluti|distinti saluti|met vriendelijke groet(?:en)?|groeten|atenciosamente|abraços|obrigad[oa]|merci|danke|gracias|grazie|tack|vänliga hälsningar|mvh|med vänlig hälsning|thanks and regards|thanks & regards|regards and thanks|(?:mit )?(?:freundliche[n]?|beste[n]?|liebe[n]?|herzliche[n]?|schöne[n]?|sonnige) gr(?:ü|ue)(?:ß|ss)(?:e|en)|ystävällisin terveisin|terveisin|z poważaniem|pozdrawiam|pozdrowienia|(?:meilleures|sincères) salutations|salutations distinguées|(?:med )?(?:venlig|vennlig|vänlig) hilsen|hilsen|hälsningar|s pozdravem|üdvözlettel|(?:com os )?melhores cumprimentos|cumprimentos|un cordial saludo|atte|un caro saluto)(?![\p{L}\p{N}_])[\s,.!:;-]*(?:[a-z]{0,3})?[\s,.!]*$/iu;
 /** Japanese closings (no word boundaries in CJK text): よろしくお願いいたします, 宜しくお願い致します. */
 const CJK_VALEDICTION_RE = /^(?:何卒)?(?:よろしく|宜しく)お願い(?:いた|致)?(?:します|申し上げます)[。！!]?$/u;
 
@@ -191,41 +193,94 @@ export function endsWithSignoff(line: string): boolean {
  * modifiers such as "Senior", "Sales" or "Vice" alone do not make a title.
  */
 const TITLE_WORDS =
-  /\b(?:president|vp|svp|evp|ceo|cto|cfo|coo|cio|ciso|cso|chief|officer|director|manager|head|lead|engineer|developer|architect|consultant|counsel|attorney|lawyer|partner|analyst|specialist|coordinator|administrator|assistant|secretary|professor|lecturer|researcher|scientist|student|fellow|founder|co-founder|owner|principal|chairman|chairwoman|chairperson|executive|representative|advisor|adviser|editor|webmaster|programmer|technician|trader|solicitor|barrister|notary|auditor|surveyor|physician|pharmacist|supervisor|superintendent|controller|treasurer|accountant|designer|strategist|evangelist|intern|clerk|paralegal|agent|broker|planner|recruiter|producer|journalist|author|writer|geschäftsführer|leiter|leiterin|berater|beraterin|entwickler|ingenieur|directeur|directrice|responsable|gérant|ingénieur|gerente|jefe|ingeniero|direttore|responsabile|ingegnere|adviseur|diretor|diretora|directora|jefa|ingeniera|consultora|asesora?|abogad[oa]|president[ea]|présidente?|geschäftsführerin|inhaber|inhaberin|prokurist|vorstand|dirigeant|chef de|chargée? de|amministratore|consulente|titolare|eigenaar|bedrijfsleider|conseill(?:er|ère)|chargée?|attachée?|adjointe?|technicienne?|comptable|avocate?|juriste|associée?|stagiaire|analista|coordenadora?|coordinadora?|especialista|consultor|técnic[oa]|supervisora|ejecutiv[oa]|sóci[oa]|contadora?|vendedora?|impiegat[oa]|tecnico|avvocato|medewerker|jurist|advocaat|specjalista|kierownik|dyrektor|prezes|direktør|direktör|konsulent|rådgiver|rådgivare|sachbearbeiter(?:in)?|assistentin|referent(?:in)?|jednatel(?:ka)?|ředitel(?:ka)?|vedoucí|projektant|prokurista|właściciel|menedżer|doradca|asystent(?:ka)?|igazgató|ügyvezető|socia|socio gerente|buyer|purchaser|dispatcher|estimator|inspector|underwriter|managerin|direktor(?:in)?|ingenieurin|entwicklerin|associate|lektor|courtier|courtière|księgow[ay]|(?:ober|chef|fach|assistenz)?(?:arzt|ärztin))\b/i;
+  /(?<![\p{L}\p{N}_])(?:president|vp|svp|evp|ceo|cto|cfo|coo|cio|ciso|cso|chief|officer|director|manager|head|lead|engineer|developer|architect|consultant|counsel|attorney|lawyer|partner|analyst|specialist|coordinator|administrator|assistant|secretary|professor|lecturer|researcher|scientist|student|fellow|founder|co-founder|owner|principal|chairman|chairwoman|chairperson|executive|representative|advisor|adviser|editor|webmaster|programmer|technician|trader|solicitor|barrister|notary|auditor|surveyor|physician|pharmacist|supervisor|superintendent|controller|treasurer|accountant|designer|strategist|evangelist|intern|clerk|paralegal|agent|broker|planner|recruiter|producer|journalist|author|writer|geschäftsführer|leiter|leiterin|berater|beraterin|entwickler|ingenieur|directeur|directrice|responsable|gérant|ingénieur|gerente|jefe|ingeniero|direttore|responsabile|ingegnere|adviseur|diretor|diretora|directora|jefa|ingeniera|consultora|asesora?|abogad[oa]|president[ea]|présidente?|geschäftsführerin|inhaber|inhaberin|prokurist|vorstand|dirigeant|chef de|chargée? de|amministratore|consulente|titolare|eigenaar|bedrijfsleider|conseill(?:er|ère)|chargée?|attachée?|adjointe?|technicienne?|comptable|avocate?|juriste|associée?|stagiaire|analista|coordenadora?|coordinadora?|especialista|consultor|técnic[oa]|supervisora|ejecutiv[oa]|sóci[oa]|contadora?|vendedora?|impiegat[oa]|tecnico|avvocato|medewerker|jurist|advocaat|specjalista|kierownik|dyrektor|prezes|direktør|direktör|konsulent|rådgiver|rådgivare|sachbearbeiter(?:in)?|assistentin|referent(?:in)?|jednatel(?:ka)?|ředitel(?:ka)?|vedoucí|projektant|prokurista|właściciel|menedżer|doradca|asystent(?:ka)?|igazgató|ügyvezető|socia|socio gerente|buyer|purchaser|dispatcher|estimator|inspector|underwriter|managerin|direktor(?:in)?|ingenieurin|entwicklerin|associate|lektor|courtier|courtière|księgow[ay]|(?:ober|chef|fach|assistenz)?(?:arzt|ärztin))(?![\p{L}\p{N}_])/iu;
 /** Japanese titles: 部長 (department head), 課長, 係長, 主任, 社長, 取締役, 室長, マネージャー, エンジニア. */
 /** Korean ranks: 과장 (manager), 부장, 차장, 대리, 팀장, 이사, 대표, 실장, 주임, 사원, 상무, 전무, 본부장. */
+/** Chinese titles: 经理 (manager), 总经理, 总监 (director), 主管, 工程师 (engineer), 总裁, 董事长, 顾问. */
 const CJK_TITLE_RE =
-  /(?:部長|課長|係長|主任|社長|取締役|室長|所長|マネージャー|エンジニア|コンサルタント|과장|부장|차장|대리|팀장|이사|대표|실장|주임|사원|상무|전무|본부장|경리)/u;
+  /(?:部長|課長|係長|主任|社長|取締役|室長|所長|マネージャー|エンジニア|コンサルタント|经理|經理|总监|總監|主管|工程师|工程師|总裁|總裁|董事长|董事長|顾问|顧問|과장|부장|차장|대리|팀장|이사|대표|실장|주임|사원|상무|전무|본부장|경리)/u;
 
 /** Compound titles in German, Dutch and Nordic languages: "Vertriebsleiter", "Projectleider". */
 const TITLE_COMPOUND =
   /\p{L}{3,40}(?:leiter|leiterin|leider|manager|managerin|ingenieur|ingenieurin|berater|beraterin|entwickler|entwicklerin|direktor|direktorin|referent|referentin|päällikkö|johtaja|chef|rådgiver|rådgivare|konsulent|sjef|ingenjör|ingeniør|insinööri|konsult|specialist|spesialist|asiantuntija|koordinator|samordnare|ansvarig|ansvarlig|lektor|arzt|ärztin)(?![\p{L}])/iu;
 
+/**
+ * Arabic and Hebrew titles. Neither script has letter case, and both attach the article or a conjunction
+ * to the word (Arabic "ال", Hebrew "ה"), so a word starts after a non-letter, optionally with the article.
+ * Arabic: مدير (manager/director), رئيس (head/president), نائب (deputy), مهندس (engineer), مستشار
+ * (consultant), محلل (analyst), أخصائي (specialist), منسق (coordinator), محاسب (accountant), مطور
+ * (developer), مشرف (supervisor), مساعد (assistant), شريك (partner), مؤسس (founder), محامي (lawyer).
+ * Hebrew: מנהל (manager), מנכ"ל (CEO), סמנכ"ל (VP), ראש (head), מהנדס (engineer), יועץ (consultant),
+ * אנליסט, מפתח (developer), רכז (coordinator), מתכנת (programmer), עו"ד (lawyer), שותף (partner), מייסד
+ * (founder), סגן (deputy), יו"ר (chair).
+ */
+const RTL_TITLE_RE =
+  /(?<!\p{L})(?:ال)?(?:مدير|مديرة|رئيس|رئيسة|نائب|مهندس|مهندسة|مستشار|مستشارة|محلل|محللة|أخصائي|أخصائية|اخصائي|منسق|منسقة|محاسب|محاسبة|مطور|مطورة|مشرف|مشرفة|مساعد|مساعدة|شريك|شريكة|مؤسس|مؤسسة مشاركة|محامي|محامية)(?!\p{L})|(?<!\p{L})ה?(?:מנהל|מנהלת|מנכ["״]ל|מנכ["״]לית|סמנכ["״]ל|סמנכ["״]לית|ראש|מהנדס|מהנדסת|יועץ|יועצת|אנליסט|אנליסטית|מפתח|מפתחת|רכז|רכזת|מתכנת|מתכנתת|עו["״]ד|שותף|שותפה|מייסד|מייסדת|סגן|סגנית|יו["״]ר)(?!\p{L})/u;
+
+/** Does any Arabic or Hebrew letter occur (U+0590-U+06FF)? A code-unit scan skips RTL patterns on Latin lines. */
+export function hasRtlLetters(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x0590 && c <= 0x06ff) return true;
+  }
+  return false;
+}
+
 export function hasTitleWord(line: string): boolean {
   const l = capLine(line);
-  return TITLE_WORDS.test(l) || TITLE_COMPOUND.test(l) || CJK_TITLE_RE.test(l);
+  if (isKeyValueRecord(l)) return false;
+  return (
+    TITLE_WORDS.test(l) ||
+    TITLE_COMPOUND.test(l) ||
+    CJK_TITLE_RE.test(l) ||
+    (hasRtlLetters(l) && RTL_TITLE_RE.test(l))
+  );
+}
+
+/**
+ * A machine-generated `KEY = value` record line ("DEAL_ID = 44721", "Counterparty = Northwind Inc."):
+ * reports, logs and system notifications list fields this way, signatures never do. Such lines carry no
+ * signature field whatever their value holds. An identifier-shaped key (letters, digits, `_`, `.`, `-`,
+ * at most three words) then `=` with a value; bounded and anchored, so linear.
+ */
+const KEY_VALUE_RE = /^\s{0,8}[A-Za-z][\w.-]{0,40}(?: [\w.-]{1,20}){0,2}\s{0,8}=\s{0,8}[^\s=]/;
+
+export function isKeyValueRecord(line: string): boolean {
+  return line.includes('=') && KEY_VALUE_RE.test(line);
 }
 
 /** Legal-form suffixes are case-sensitive ("AS", "SA"), institution words are not. */
 const LEGAL_SUFFIX_RE =
-  /(?:^|[\s,])(?:Inc|INC|Corp|CORP|Co|Ltd|LTD|LLC|L\.L\.C|LLP|LP|PLC|plc|GmbH|AG|KG|SA|S\.A|SAS|SARL|SRL|S\.r\.l|SpA|S\.p\.A|BV|B\.V|NV|N\.V|AB|AS|ASA|Oy|Oyj|A\/S|Pty|Pte|KK|Limited|LIMITED|Ltda|S\.L|SL|SLU|S\.L\.U|s\.r\.o|Kft|Zrt|SE|KGaA|OHG|e\.K|Sp\. z o\.o|d\.o\.o|S\.C|SAC|S\.A\.C|SpA|AS|ApS|Cia|Cía|inc|Lt[ée]e|Pvt|PVT|Sàrl|Sarl|S\.à r\.l|Lda|eG|e\.V|gGmbH|mbH|PLLC|Bhd|Sdn|LTDA|S\.A\.U|S\.A\.S|Oyj|SIA|UAB)\b\.?|\s(?:K\.K|P\.C|a\.s)\.?$/;
+  /(?:^|[\s,])(?:Inc|INC|Corp|CORP|Co|Ltd|LTD|LLC|L\.L\.C|LLP|LP|PLC|plc|GmbH|AG|KG|SA|S\.A|SAS|SARL|SRL|S\.r\.l|SpA|S\.p\.A|BV|B\.V|NV|N\.V|AB|AS|ASA|Oy|Oyj|A\/S|Pty|Pte|KK|Limited|LIMITED|Ltda|S\.L|SL|SLU|S\.L\.U|s\.r\.o|Kft|Zrt|SE|KGaA|OHG|e\.K|Sp\. z o\.o|d\.o\.o|S\.C|SAC|S\.A\.C|SpA|AS|ApS|Cia|Cía|inc|Lt[ée]e|Pvt|PVT|Sàrl|Sarl|S\.à r\.l|Lda|eG|e\.V|gGmbH|mbH|PLLC|Bhd|Sdn|LTDA|S\.A\.U|S\.A\.S|Oyj|SIA|UAB)(?![\p{L}\p{N}_]|-\p{L})\.?|\s(?:K\.K|P\.C|a\.s)\.?$/u;
 /** Japanese and Chinese legal forms: 株式会社 (K.K.), 有限会社, 合同会社, (株), 有限公司, 公司. */
 /** ...and Korean: 주식회사, (주), ㈜. */
 const CJK_LEGAL_RE = /株式会社|有限会社|合同会社|[（(]株[)）]|有限公司|股份公司|주식회사|[（(]주[)）]|㈜/u;
+/**
+ * Arabic and Hebrew organisation words: شركة (company), مؤسسة (establishment), مجموعة (group),
+ * المحدودة (limited), القابضة (holding), ش.م.م / ذ.م.م (LLC), ش.م.ع (PJSC); בע"מ (Ltd), חברת (company of).
+ */
+const RTL_ORG_RE =
+  /(?<!\p{L})(?:ال)?(?:شركة|مؤسسة|مجموعة|المحدودة|القابضة)(?!\p{L})|ش\.م\.م|ذ\.م\.م|ش\.م\.ع|בע["״]?מ|(?<!\p{L})חברת(?!\p{L})/u;
 const STRONG_ORG_RE =
-  /\b(?:corporation|incorporated|company|university|universität|université|universidad|università|universiteit|college|institute|institut|polytechnic|högskola|högskolan|universitet|universitetet|hochschule|uniwersytet|politechnika)\b/i;
+  /(?<![\p{L}\p{N}_])(?:corporation|incorporated|company|university|universität|université|universidad|università|universiteit|college|institute|institut|polytechnic|högskola|högskolan|universitet|universitetet|hochschule|uniwersytet|politechnika)(?![\p{L}\p{N}_])/iu;
 const WEAK_ORG_RE =
-  /\b(?:group|holdings|partners|associates|technologies|systems|solutions|services|software|consulting|networks|media|labs|laboratory|laboratories|school|foundation|association|society|center|centre|agency|bank|gruppe|groupe|grupo|gruppo|groep|cooperativa|cooperative|co-operative|coöperatie|genossenschaft|asociados|asoc|associados|associés|hospital|clinic|klinik|klinikum|hôpital|ospedale|ziekenhuis|enterprises|industries|international)\b/i;
+  /(?<![\p{L}\p{N}_])(?:group|holdings|partners|associates|technologies|systems|solutions|services|software|consulting|networks|media|labs|laboratory|laboratories|school|foundation|association|society|center|centre|agency|bank|gruppe|groupe|grupo|gruppo|groep|cooperativa|cooperative|co-operative|co-op|coöperatie|genossenschaft|asociados|asoc|associados|associés|hospital|clinic|klinik|klinikum|hôpital|ospedale|ziekenhuis|enterprises|industries|international)(?![\p{L}\p{N}_])/iu;
 
 export function hasCompanyWord(line: string): boolean {
   const l = capLine(line);
-  return LEGAL_SUFFIX_RE.test(l) || CJK_LEGAL_RE.test(l) || STRONG_ORG_RE.test(l) || WEAK_ORG_RE.test(l);
+  if (isKeyValueRecord(l)) return false;
+  return hasStrongCompanyWord(l) || WEAK_ORG_RE.test(l);
 }
 
 /** Legal form or university-like institution: the organisation, not a unit of it. */
 export function hasStrongCompanyWord(line: string): boolean {
   const l = capLine(line);
-  return LEGAL_SUFFIX_RE.test(l) || CJK_LEGAL_RE.test(l) || STRONG_ORG_RE.test(l);
+  return (
+    LEGAL_SUFFIX_RE.test(l) ||
+    CJK_LEGAL_RE.test(l) ||
+    STRONG_ORG_RE.test(l) ||
+    (hasRtlLetters(l) && RTL_ORG_RE.test(l))
+  );
 }
 
 /** Street / city / postcode shapes: "1400 Smith Street", "Houston, TX 77002", "D 91058 Erlangen". */
@@ -268,6 +323,7 @@ const COUNTRY_RE =
 
 export function looksLikeAddress(line: string): boolean {
   const l = capLine(line).trim();
+  if (isKeyValueRecord(l)) return false;
   return (
     // Every shape but the postcode-city one (whose CJK prefecture forms have no digit), the Brazilian
     // city/state, the country and the "-ku" ward shapes needs an ASCII digit: skip them on the rest.
@@ -314,6 +370,17 @@ export function looksLikeName(line: string): boolean {
     // German "i.A." / "i.V." / "ppa." (signing on behalf) precede the name.
     .replace(/^(?:i\.\s?A\.|i\.\s?V\.|ppa\.)\s/, '');
   if (t.length < 2 || t.length > 50 || /\d|[@:;!?]/.test(t)) return false;
+  // Arabic and Hebrew names have no capitals: two to four words of those scripts, none a title or an
+  // organisation word. Bidi controls (RLM, LRM, embeddings) are invisible and ignored.
+  if (hasRtlLetters(t)) {
+    const r = t.replace(BIDI_RE, '').trim();
+    return (
+      RTL_NAME_RE.test(r) &&
+      !RTL_TITLE_RE.test(r) &&
+      !RTL_ORG_RE.test(r) &&
+      !/(?:قسم|إدارة|ادارة|מחלק)/u.test(r)
+    );
+  }
   // Japanese, Chinese and Korean names: family name then given name, 1-4 characters each.
   if (
     /^[\p{Script=Han}\p{Script=Hangul}]{1,4}[ 　]?[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}]{1,4}$/u.test(
@@ -331,6 +398,12 @@ export function looksLikeName(line: string): boolean {
   }
   return caps >= 1;
 }
+
+/** Bidi controls (LRM, RLM, ALM, embeddings, isolates) that right-to-left text carries invisibly. */
+export const BIDI_RE = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** Two to four words of Arabic or Hebrew letters (with marks, geresh and gershayim), single spaces. */
+const RTL_NAME_RE =
+  /^[\p{Script=Arabic}\p{Script=Hebrew}][\p{Script=Arabic}\p{Script=Hebrew}\p{M}'׳״-]{0,20}(?: [\p{Script=Arabic}\p{Script=Hebrew}][\p{Script=Arabic}\p{Script=Hebrew}\p{M}'׳״-]{0,20}){1,3}$/u;
 
 /** Lower-cased letters of a string, for tolerant comparisons of names. */
 export function letters(s: string): string {

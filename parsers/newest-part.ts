@@ -14,19 +14,32 @@ const WROTE_END_RE =
 /** Openers of a quote intro that may wrap before "wrote:". */
 const INTRO_START_RE = /^\s*(?:On|Am|Le|El|Il|Op|Em|Den|På|In message|Quoting|Zitat von)\b/i;
 
+/** "From:" and its translations; cc:Mail writes "Author:" for the sender of a quoted message. */
 const HEADER_FROM_RE =
-  /^\s*[*>]{0,2}\s*(?:From|Von|De|Da|Van|Från|Fra|Od|Lähettäjä|Feladó|От|发件人|差出人)\s?\*?\s?:\*?\s?\S/i;
+  /^\s*[*>]{0,2}\s*(?:From|Author|Von|De|Da|Van|Från|Fra|Od|Lähettäjä|Feladó|От|发件人|差出人)\s?\*?\s?:\*?\s?\S/i;
 const HEADER_NEXT_RE =
   /^\s*[*>]{0,2}\s*(?:Sent|Date|Gesendet|Datum|Envoyé|Date d'envoi|Enviado|Fecha|Inviato|Data|Verzonden|Skickat|Sendt|Lähetetty|To|An|À|A|Para|Aan|Till|Til|Cc|Subject|Betreff|Objet|Asunto|Oggetto|Onderwerp|Assunto|Ämne|Emne|Odesláno|Komu|Předmět|Kopie|Wysłano|Wysłane|Do|DW|Temat|Vastaanottaja|Aihe|Elküldve|Címzett|Tárgy|Отправлено|Кому|Тема|Emne|Envoyé le|Enviado el|Gesendet am|Inviato il|Verzonden op|Skickat den|送信日時|宛先|件名|发送时间|收件人|主题)\s?\*?\s?:/i;
 
+/**
+ * Separator lines of quoted or forwarded history, Lotus Notes' "Forwarded by" in the languages its
+ * clients wrote it (Weitergeleitet von, Transféré par, Inoltrato da, Reenviado por, Doorgestuurd door,
+ * Vidarebefordrat av).
+ */
 const SEPARATOR_HEADER_RE =
-  /^\s*>?\s*-{2,}\s*(?:Original Message|Original message|Forwarded by|Forwarded message|Forwarded Message|Weitergeleitete Nachricht|Ursprüngliche Nachricht|Message d'origine|Message transféré|Mensaje original|Mensaje reenviado|Messaggio originale|Messaggio inoltrato|Oorspronkelijk bericht|Doorgestuurd bericht|Mensagem original|Mensagem encaminhada|Ursprungligt meddelande|Vidarebefordrat meddelande)\b/i;
+  /^\s*>?\s*-{2,}\s*(?:Original Message|Original message|Forwarded by|Weitergeleitet von|Transféré par|Inoltrato da|Reenviado por|Encaminhado por|Doorgestuurd door|Vidarebefordrat av|Videresendt af|Forwarded message|Forwarded Message|Weitergeleitete Nachricht|Ursprüngliche Nachricht|Message d'origine|Message transféré|Mensaje original|Mensaje reenviado|Messaggio originale|Messaggio inoltrato|Oorspronkelijk bericht|Doorgestuurd bericht|Mensagem original|Mensagem encaminhada|Ursprungligt meddelande|Vidarebefordrat meddelande)\b/i;
 const BEGIN_FORWARD_RE =
   /^\s*(?:Begin forwarded message|Anfang der weitergeleiteten Nachricht|Début du message réexpédié|Inicio del mensaje reenviado|Inizio messaggio inoltrato)\s?:/i;
 
-/** Lotus Notes quote header: a date line ("04/23/2001 05:35 PM" or "... on 04/19/2001") above "To:". */
-const LOTUS_DATE_RE = /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/;
-const TO_LINE_RE = /^\s*To:\s?/;
+/**
+ * Lotus Notes quote header: a date line ("04/23/2001 05:35 PM", "... on 04/19/2001", and the localized
+ * clients' "23.04.2001 17:35", "2001-04-23 17:35", "2001/04/23") above a "To:" line, whose label Notes
+ * translates: An (de), À / A (fr), A / Para (es, it, pt), Aan (nl), Till (sv), Til (da, no), Do (pl).
+ */
+const LOTUS_DATE_RE =
+  /\b(?:\d{1,2}\/\d{1,2}\/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}[-\/.]\d{1,2}[-\/.]\d{1,2})\b/;
+const TO_LINE_RE = /^\s*(?:To|An|À|A|Para|Aan|Till|Til|Do|Komu|Címzett)\s?:\s?/;
+/** cc:Mail's quote separator: "_____ Reply Separator _____" above Subject / Author / Date lines. */
+const REPLY_SEPARATOR_RE = /^\s*_{3,}\s*Reply Separator\s*_{3,}\s*$/i;
 /** Gmail ISO-date intro: `2017-05-15 6:16 GMT-07:00 Name <a@b.c>:` */
 const ISO_INTRO_RE = /^\s*\d{4}-\d{2}-\d{2}\b.{0,160}[<@].{0,120}:\s*$/;
 
@@ -84,10 +97,18 @@ const REGISTER_NUMBER_RE =
 export function findQuoteStart(lines: string[]): number {
   for (let i = 0; i < lines.length; i++) {
     const l = capLine(lines[i]!);
-    // Every marker below has a colon, a `>` or a dash run: skip the bulk of body lines cheaply.
-    if (!l.includes(':') && !l.includes('>') && !l.includes('--') && !l.includes('写道')) continue;
+    // Every marker below has a colon, a `>`, a dash run or cc:Mail's separator: skip the bulk of body
+    // lines cheaply.
+    if (
+      !l.includes(':') &&
+      !l.includes('>') &&
+      !l.includes('--') &&
+      !l.includes('写道') &&
+      !l.includes('___')
+    )
+      continue;
     if (/^\s*>/.test(l) || /^\s*\|\s?>/.test(l)) return backOverIntro(lines, i);
-    if (SEPARATOR_HEADER_RE.test(l) || BEGIN_FORWARD_RE.test(l)) return i;
+    if (SEPARATOR_HEADER_RE.test(l) || BEGIN_FORWARD_RE.test(l) || REPLY_SEPARATOR_RE.test(l)) return i;
     if (WROTE_END_RE.test(l) && l.trim().length < 300) {
       const prev = i > 0 ? capLine(lines[i - 1]!) : '';
       const wrapped = !INTRO_START_RE.test(l) && INTRO_START_RE.test(prev) && !/[.!?]\s*$/.test(prev);
@@ -99,8 +120,11 @@ export function findQuoteStart(lines: string[]): number {
     }
     if (ISO_INTRO_RE.test(l)) return i;
     if (HEADER_FROM_RE.test(l) && nextHeaderFollows(lines, i)) {
-      const prev = i > 0 ? lines[i - 1]! : '';
-      return /^\s*_{5,}\s*$/.test(prev) ? i - 1 : i;
+      // cc:Mail writes "Subject:" above "Author:": header lines directly above belong to the block.
+      let k = i;
+      while (k > 0 && k > i - 3 && HEADER_NEXT_RE.test(capLine(lines[k - 1]!))) k--;
+      const prev = k > 0 ? lines[k - 1]! : '';
+      return /^\s*_{5,}\s*$/.test(prev) ? k - 1 : k;
     }
     if (TO_LINE_RE.test(l)) {
       for (let j = i - 1; j >= Math.max(0, i - 4); j--) {

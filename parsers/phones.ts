@@ -147,8 +147,37 @@ export function defaultRegion(email: string | null, blockText: string): CountryC
     [/\bBrazil|Brasil\b/i, 'BR'],
   ];
   for (const [re, cc] of countries) if (re.test(blockText)) return cc;
-  return 'US';
+  return scriptRegion(blockText) ?? 'US';
 }
+
+/**
+ * The most likely country of a block written in a script bound to few countries, after CLDR's likely
+ * subtags (ja -> JP, ko -> KR, zh -> CN, he -> IL, ar -> EG): used only when neither the sender's ccTLD
+ * nor a country name decides. Japanese is told from Chinese by kana or by forms only Japan writes in Han
+ * (株式会社, 〒, 部長...). One code-unit scan; the Han-only checks run only when Han was seen.
+ */
+export function scriptRegion(text: string): CountryCode | null {
+  let han = false;
+  let hebrew = false;
+  let arabic = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x0590) continue;
+    if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x31f0 && c <= 0x31ff)) return 'JP';
+    if ((c >= 0xac00 && c <= 0xd7af) || (c >= 0x1100 && c <= 0x11ff)) return 'KR';
+    if (c >= 0x4e00 && c <= 0x9fff) han = true;
+    else if (c >= 0x0590 && c <= 0x05ff) hebrew = true;
+    else if (c >= 0x0600 && c <= 0x06ff) arabic = true;
+  }
+  if (han) return JAPANESE_HAN_RE.test(text) ? 'JP' : 'CN';
+  if (hebrew) return 'IL';
+  if (arabic) return 'EG';
+  return null;
+}
+
+/** Han-script forms written in Japan only: legal forms, the postcode mark, ranks with Japanese readings. */
+const JAPANESE_HAN_RE =
+  /株式会社|有限会社|合同会社|〒|部長|課長|係長|取締役|都道府県|[都府県]\p{Script=Han}{1,6}[市区町村]/u;
 
 export function toE164(raw: string, region: CountryCode): string | null {
   const cleaned = raw

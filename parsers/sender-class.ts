@@ -22,13 +22,15 @@ const NOT_FREE = new Set(NOT_FREE_EMAIL);
 export function isFreeEmailDomain(domain: string): boolean {
   let d = domain.trim().toLowerCase().replace(/\.$/, '');
   if (d.endsWith('.invalid')) d = d.slice(0, -'.invalid'.length);
+  const labels = d.split('.');
+  // A consumer ISP's regional subdomain (nc.rr.com, worldnet.att.net) is judged by its parent ISP
+  // before the free-mail list, which names some of them: the mailbox comes with a paid line.
+  if (NOT_FREE.has(d)) return false;
+  for (let i = 1; i < labels.length - 1; i++) if (NOT_FREE.has(labels.slice(i).join('.'))) return false;
   if (FREE.has(d)) return true;
   // Country/sub-brand forms of the big providers (yahoo.co.uk, hotmail.fr, mail.yahoo.com...).
-  if (NOT_FREE.has(d)) return false;
-  const labels = d.split('.');
   for (let i = 1; i < labels.length - 1; i++) {
     const parent = labels.slice(i).join('.');
-    if (NOT_FREE.has(parent)) return false;
     if (FREE.has(parent) && /^(?:yahoo|hotmail|outlook|live|aol|gmail|gmx|mail|yandex)\./.test(parent))
       return true;
   }
@@ -185,14 +187,29 @@ const ESP_PREFIXES = [
   'x-marketo',
 ];
 
+/**
+ * An automatic reply to a person's mail (RFC 3834 `Auto-Submitted: auto-replied`, the X-Autoreply /
+ * X-Autorespond headers of vacation programs, `Precedence: auto_reply`): out-of-office and similar
+ * replies sent from the person's own mailbox. Their signature is that person's own, so they are kept.
+ */
+export function isAutoReply(h: Record<string, string>): boolean {
+  const auto = (h['auto-submitted'] ?? '').trim().toLowerCase();
+  return (
+    auto.startsWith('auto-replied') ||
+    h['x-autoreply'] !== undefined ||
+    h['x-autorespond'] !== undefined ||
+    (h['precedence'] ?? '').trim().toLowerCase() === 'auto_reply'
+  );
+}
+
 /** The bulk/automation signal in `h`, or null. Exported for tests and the harvest summary. */
 export function bulkSignal(h: Record<string, string>): string | null {
-  // Automatic replies are never a person writing, whatever list carried them (RFC 3834).
+  // Generated mail (RFC 3834 `auto-generated`: notifications, reports) is no person writing; an
+  // automatic reply from a person's mailbox is (see isAutoReply) and goes on to the other checks.
+  const autoReply = isAutoReply(h);
   const auto = (h['auto-submitted'] ?? '').trim().toLowerCase();
-  if (auto && !auto.startsWith('no')) return `Auto-Submitted: ${auto}`;
-  if (h['x-autoreply'] !== undefined || h['x-autorespond'] !== undefined) return 'auto-reply header';
+  if (auto && !auto.startsWith('no') && !autoReply) return `Auto-Submitted: ${auto}`;
   const precedence = (h['precedence'] ?? '').trim().toLowerCase();
-  if (precedence === 'auto_reply') return 'Precedence: auto_reply';
   // A list that accepts posts (RFC 2369 List-Post other than NO) relays people: not bulk.
   const listPost = (h['list-post'] ?? '').trim().toLowerCase();
   if (listPost !== '' && listPost !== 'no') return null;
@@ -203,7 +220,8 @@ export function bulkSignal(h: Record<string, string>): string | null {
   if (listPost === '' && LIST_TRACES.some((k) => h[k] !== undefined)) return null;
   if (listPost === '' && senderDiffers(h)) return null;
   if (h['list-unsubscribe-post'] !== undefined) return 'List-Unsubscribe-Post (RFC 8058 one-click)';
-  if (precedence === 'bulk' || precedence === 'list' || precedence === 'junk') {
+  // Vacation programs mark their replies `Precedence: bulk` or `junk` to silence other responders.
+  if (!autoReply && (precedence === 'bulk' || precedence === 'list' || precedence === 'junk')) {
     return `Precedence: ${precedence} without a discussion list`;
   }
   if (h['list-unsubscribe'] !== undefined) return 'List-Unsubscribe without a discussion list';
@@ -261,7 +279,8 @@ function isListAddress(email: string, h: Record<string, string>): boolean {
 
 /**
  * Classifies a message by its headers (lower-cased names, decoded values as in MinimalMessage).
- * Order: no-sender, free-email, role-account, bulk.
+ * Order: no-sender, free-email, bulk, role-account: a newsletter from news@ is bulk (what the mail is),
+ * a reply from info@ a role account (who sent it).
  */
 export function classifySender(headers: Record<string, string>): {
   from: Address;
@@ -271,7 +290,7 @@ export function classifySender(headers: Record<string, string>): {
   const from: Address = { name: a.name ?? xFromName(headers['x-from']), email: a.email };
   if (!from.email) return { from, discarded: 'no-sender' };
   const byAddress = classifyAddress(from.email);
-  if (byAddress) return { from, discarded: byAddress };
+  if (byAddress === 'free-email') return { from, discarded: byAddress };
   if (bulkSignal(headers)) return { from, discarded: 'bulk' };
-  return { from, discarded: null };
+  return { from, discarded: byAddress };
 }

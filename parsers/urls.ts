@@ -7,8 +7,81 @@ import type { Address } from './types.ts';
 import { capLine, findEmails, findUrls } from './lines.ts';
 import { findPhoneSpans } from './phones.ts';
 
-export const LINK_TARGET_RE = /<(?:https?:|mailto:)[^>\s]{0,400}>/gi;
+export const LINK_TARGET_RE = /<(?:https?:|mailto:|tel:)[^>\s]{0,400}>/gi;
 export const IMAGE_RE = /\[(?:image:|cid:|https?:)[^\]]{0,300}\]/gi;
+
+/**
+ * Words that label a link without being its value: "LinkedIn<https://...>", "Website<http://...>",
+ * "Email<mailto:...>" as Outlook/Exchange writes HTML links in text, or the text of an HTML anchor.
+ */
+export const LINK_LABEL_RE =
+  /^(?:(?:my|our|visit|view|follow me on|connect(?: with me)? on|find me on|see)\s)?(?:linkedin|twitter|x|github|gitlab|xing|facebook|instagram|mastodon|bluesky|youtube|website|web site|web|homepage|home page|site|blog|profile|portfolio|webseite|site web|sitio web|página web|sito web|e-?mail|mail)(?:\s(?:profile|page|me))?[\s:]{0,2}$/i;
+
+/**
+ * `<URL: x>` (RFC 1738 appendix), `<mailto:x>`, `<http://x>`, `<tel:x>` written as wrappers: at the start
+ * of the line or after a label's colon, a bracket or a list comma. After a plain word ("acme.example
+ * <http://...>") the bracket is the target of that visible text, as mail archives flatten HTML links.
+ */
+const WRAPPER_RE = /(^\s*|[:(;,]\s?)<(?:URL:\s?|mailto:|tel:|(?=https?:\/\/))([^<>\s]{1,400})>/gi;
+/** `words<target>` or `words <target>`: a link target after its visible text (up to four words). */
+const LABELLED_TARGET_RE =
+  /((?:[^\s<>|•·]{1,30} ){0,3}[^\s<>|•·]{1,30}) ?<(https?:|mailto:|tel:)([^>\s]{0,400})>/gi;
+/** "Join us on", "Follow us on": the links that follow are the organisation's pages, not the sender's. */
+const COMPANY_PAGES_RE = /(?:^|\s)(?:join|follow|like|find|visit|connect with) us\b/i;
+
+function digitsOf(s: string): string {
+  return s.replace(/\D/g, '');
+}
+
+/** The longest run of trailing words of `text` that is a link label ("Connect on LinkedIn"), or null. */
+function trailingLabel(text: string): string | null {
+  const words = text.split(' ');
+  for (let k = words.length; k >= 1; k--) {
+    const cand = words.slice(words.length - k).join(' ');
+    if (LINK_LABEL_RE.test(cand)) return cand;
+  }
+  return null;
+}
+
+/**
+ * A line with its link renderings resolved to values: wrappers keep their value; a target whose label
+ * is no value ("LinkedIn", "Website", "E-mail") replaces the label; a `mailto:` or `tel:` target whose
+ * address or number is already on the line is dropped. Other targets ("acme.example<http://...>") stay
+ * for LINK_TARGET_RE to remove: the visible text is the value. Bounded classes, linear time.
+ */
+export function renderLinks(line: string): string {
+  if (!line.includes('<')) return line;
+  let l = line.replace(WRAPPER_RE, '$1$2');
+  if (!l.includes('<')) return l;
+  l = l.replace(LABELLED_TARGET_RE, (m, words: string, scheme: string, target: string) => {
+    const s = scheme.toLowerCase();
+    const label = trailingLabel(words);
+    const head = label === null ? words : words.slice(0, words.length - label.length);
+    if (s === 'mailto:') {
+      const addr = target.split('?')[0]!.toLowerCase();
+      // The address is written on the line already: the target adds nothing (removed later).
+      if (addr === '' || line.toLowerCase().replace(m.toLowerCase(), words.toLowerCase()).includes(addr))
+        return m;
+      return label !== null ? `${head}${target.split('?')[0]}` : m;
+    }
+    if (s === 'tel:') {
+      const d = digitsOf(target).slice(-7);
+      if (d.length < 7 || digitsOf(line.replace(m, words)).includes(d)) return m;
+      // "Mobile<tel:+44...>": the label types the number, the target is its value.
+      return /^\p{L}[\p{L} .]{0,19}$/u.test(words) ? `${words} ${decodeUri(target)}` : m;
+    }
+    return label !== null && !COMPANY_PAGES_RE.test(line) ? `${head}${scheme}${target}` : m;
+  });
+  return l;
+}
+
+function decodeUri(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
 
 const SOCIAL_RE =
   /^(?:https?:\/\/)?(?:[a-z]{2,3}\.)?(?:linkedin\.com\/(?:in|pub)\/|about\.me\/|github\.com\/|gitlab\.com\/|twitter\.com\/|x\.com\/|xing\.com\/profile\/|facebook\.com\/|instagram\.com\/|mastodon\.[a-z]+\/@|keybase\.io\/)([^\s/?#]{1,80})/i;
@@ -35,7 +108,7 @@ export function urlsOfBlock(lines: string[], from: Address): { websites: string[
   const social: string[] = [];
   const ownHost = from.email?.split('@')[1]?.toLowerCase() ?? '';
   for (const line of lines) {
-    const l = capLine(line).replace(IMAGE_RE, ' ');
+    const l = renderLinks(capLine(line)).replace(IMAGE_RE, ' ');
     const visible = l.replace(LINK_TARGET_RE, (m) => ' '.repeat(m.length));
     for (const u of findUrls(visible)) {
       const explicit = /^(?:https?:\/\/|www\.)/i.test(u.text);

@@ -101,13 +101,12 @@ describe('extract over the bundled fixtures', () => {
     });
   }
 
-  it('discards free-mail, bulk, auto-reply, role and sender-less mail without looking for a signature', () => {
+  it('discards free-mail, bulk, role and sender-less mail without looking for a signature', () => {
     const got = Object.fromEntries(
       [
         'free-mail-with-signature.eml',
         'list-rewritten-yahoo-invalid.eml',
         'bulk-newsletter-esp.eml',
-        'auto-reply-out-of-office.eml',
         'noreply-notification.eml',
         'no-from-header.eml',
       ].map((f) => {
@@ -121,9 +120,19 @@ describe('extract over the bundled fixtures', () => {
       'free-mail-with-signature.eml': 'free-email',
       'list-rewritten-yahoo-invalid.eml': 'free-email',
       'bulk-newsletter-esp.eml': 'bulk',
-      'auto-reply-out-of-office.eml': 'bulk',
       'noreply-notification.eml': 'role-account',
       'no-from-header.eml': 'no-sender',
+    });
+  });
+
+  it("keeps an out-of-office auto-reply from a business mailbox: its signature is the sender's own", () => {
+    const r = extract('auto-reply-out-of-office.eml');
+    expect(r.discarded).toBeNull();
+    expect(r.contact).toMatchObject({
+      name: 'Henrik Lund',
+      title: 'Head of Regulatory Affairs',
+      company: 'Meridian Pharma A/S',
+      phones: [{ type: 'work', e164: '+4533123456', raw: '+45 33 12 34 56' }],
     });
   });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractFields } from '../parsers/fields.ts';
+import { hasCompanyWord, hasTitleWord } from '../parsers/lines.ts';
+import { emptyContact } from '../parsers/types.ts';
 
 describe('contact fields of a signature block', () => {
   it('reads a pipe-and-bullet block: name, title, company, typed phones with extensions, website and LinkedIn', () => {
@@ -623,5 +625,172 @@ describe('contact fields of a signature block', () => {
     );
     expect(c.address).toBe('12 rue des Lilas, 69003 Lyon');
     expect(c.phones.map((p) => p.type)).toEqual(['work']);
+  });
+});
+
+describe('field failure classes of real mail (issue 14)', () => {
+  const from = { name: 'Jane Roe', email: 'jane.roe@acme.example' };
+
+  it.each([
+    ['Jane Roe | Head of Partnerships | Acme Widgets Inc.'],
+    ['Jane Roe ‖ Head of Partnerships ‖ Acme Widgets Inc.'],
+    ['Jane Roe - Head of Partnerships - Acme Widgets Inc.'],
+    ['Jane Roe * Head of Partnerships * Acme Widgets Inc.'],
+    ['Jane Roe | Head of Partnerships at Acme Widgets Inc.'],
+    ['Jane Roe, Head of Partnerships at Acme Widgets Inc.'],
+  ])('splits the one-line block "%s" into name, title and company', (line) => {
+    const c = extractFields([line], from);
+    expect([c.name, c.title, c.company]).toEqual(['Jane Roe', 'Head of Partnerships', 'Acme Widgets Inc.']);
+  });
+
+  it('does not read "Co-founder" as the legal form "Co", but still reads "Acme Co." and "Co-op"', () => {
+    const c = extractFields(
+      ['Jane Roe', 'Co-founder & CEO', 'Brightpath Analytics Ltd', '+1 415 555 0134'],
+      from,
+    );
+    expect(c.title).toBe('Co-founder & CEO');
+    expect(c.company).toBe('Brightpath Analytics Ltd');
+    expect(hasCompanyWord('Co-founder & CEO')).toBe(false);
+    expect(hasCompanyWord('Harbour Supply Co.')).toBe(true);
+    expect(hasCompanyWord('Valley Growers Co-op')).toBe(true);
+  });
+
+  it('reads a role after the name as the title: "Jane Roe, CFO", "Jane Roe CFO", and "Acme Widgets, CFO"', () => {
+    expect(extractFields(['Jane Roe, CFO', 'Acme Widgets Inc.'], from)).toMatchObject({
+      name: 'Jane Roe',
+      title: 'CFO',
+      company: 'Acme Widgets Inc.',
+    });
+    expect(extractFields(['Jane Roe CFO', 'Acme Widgets Inc.'], from)).toMatchObject({
+      name: 'Jane Roe',
+      title: 'CFO',
+    });
+    expect(extractFields(['Jane Roe', 'Acme Widgets Inc., CFO'], from)).toMatchObject({
+      title: 'CFO',
+      company: 'Acme Widgets Inc.',
+    });
+    // A credential is still no title.
+    expect(extractFields(['Oliver Smythe MRICS', 'Acme Widgets Inc.'], from).title).toBeNull();
+  });
+
+  it('keeps a territory after a title in the title, not in the address', () => {
+    const c = extractFields(
+      ['Jane Roe', 'Research Director, UK', 'Acme Widgets Ltd', '+44 20 7946 0958'],
+      from,
+    );
+    expect(c.title).toBe('Research Director, UK');
+    expect(c.address).toBeNull();
+  });
+
+  it('reads right-to-left names, titles, units and companies (Arabic, Hebrew)', () => {
+    const ar = extractFields(
+      ['\u200fليلى حداد', 'مديرة المبيعات', 'قسم المبيعات الدولية', 'شركة النخيل للتجارة', '+971 4 555 0123'],
+      { name: 'Layla Haddad', email: 'layla.haddad@nakheel-trading.example' },
+    );
+    expect(ar).toMatchObject({
+      name: 'ليلى حداد',
+      title: 'مديرة المبيعات',
+      department: 'قسم المبيعات الدولية',
+      company: 'شركة النخيل للتجارة',
+    });
+    const he = extractFields(['נועה לוי', 'מנהלת פיתוח עסקי', 'אורן מערכות בע"מ', '03-555-0142'], {
+      name: 'Noa Levi',
+      email: 'noa@oren-systems.example',
+    });
+    expect(he).toMatchObject({ name: 'נועה לוי', title: 'מנהלת פיתוח עסקי', company: 'אורן מערכות בע"מ' });
+    // A block in Hebrew script with no other country evidence: the number is Israeli.
+    expect(he.phones).toEqual([{ type: 'work', e164: '+97235550142', raw: '03-555-0142' }]);
+  });
+
+  it('reads CJK names written without a space and splits a unit and rank on one line', () => {
+    const ja = extractFields(['山田太郎', '営業部 部長', '光商事株式会社', 'TEL 03-5555-0123'], {
+      name: 'Taro Yamada',
+      email: 'yamada@hikari-shoji.example',
+    });
+    expect(ja).toMatchObject({
+      name: '山田太郎',
+      title: '部長',
+      department: '営業部',
+      company: '光商事株式会社',
+    });
+    // Japanese script and no ccTLD or country name: the number is Japanese.
+    expect(ja.phones).toEqual([{ type: 'work', e164: '+81355550123', raw: '03-5555-0123' }]);
+    const zh = extractFields(['王小明', '销售部 经理', '电话 010-5555-0123'], {
+      name: 'Wang Xiaoming',
+      email: 'wang@huaxin.example',
+    });
+    expect(zh).toMatchObject({ name: '王小明', title: '经理', department: '销售部' });
+    expect(zh.phones[0]?.e164).toBe('+861055550123');
+    const ko = extractFields(['김민준', '영업부 과장', '한빛전자 주식회사', '02-555-0123'], {
+      name: 'Minjun Kim',
+      email: 'mj.kim@hanbit.example',
+    });
+    expect(ko).toMatchObject({
+      name: '김민준',
+      title: '과장',
+      department: '영업부',
+      company: '한빛전자 주식회사',
+    });
+    expect(ko.phones[0]?.e164).toBe('+8225550123');
+  });
+
+  it('uses Unicode word edges: a title word inside a longer word ("Partnerübersicht") is no title', () => {
+    expect(hasTitleWord('Partnerübersicht')).toBe(false);
+    expect(hasTitleWord('Leadé')).toBe(false);
+    expect(hasTitleWord('Direktør')).toBe(true);
+    expect(hasTitleWord('ügyvezető igazgató')).toBe(true);
+    expect(hasCompanyWord('Université Laval')).toBe(true);
+  });
+
+  it('reads no field from machine-generated KEY = value records', () => {
+    const c = extractFields(
+      ['TRADE_ID = 44721', 'COUNTERPARTY = Northwind Trading Inc.', 'CONTACT_PHONE = 713-555-0142'],
+      from,
+    );
+    expect(c).toEqual(emptyContact());
+  });
+
+  it('takes the link target when the label is no value, and never a second copy of a number or address', () => {
+    const c = extractFields(
+      [
+        'Jane Roe',
+        'Mobile: +1 415 555 0177<tel:+14155550177>',
+        'jane.roe@acme.example<mailto:jane.roe@acme.example>',
+        'LinkedIn<https://www.linkedin.com/in/jane-roe-example> | Website<https://www.acme.example/>',
+      ],
+      from,
+    );
+    expect(c.phones).toEqual([{ type: 'mobile', e164: '+14155550177', raw: '+1 415 555 0177' }]);
+    expect(c.emails).toEqual(['jane.roe@acme.example']);
+    expect(c.social).toEqual(['https://www.linkedin.com/in/jane-roe-example']);
+    expect(c.websites).toEqual(['https://www.acme.example/']);
+    expect(c.company).toBeNull();
+  });
+
+  it('keeps the value of <mailto:x>, <http://...> and <URL: ...> wrappers', () => {
+    const c = extractFields(
+      [
+        'Jane Roe',
+        'E-mail: <mailto:jane.roe@acme.example>',
+        'Web: <http://www.acme.example/>',
+        '<URL: http://www.acme.example/docs>',
+      ],
+      from,
+    );
+    expect(c.emails).toEqual(['jane.roe@acme.example']);
+    expect(c.websites).toEqual(['http://www.acme.example/', 'http://www.acme.example/docs']);
+  });
+
+  it('keeps visible text as the value and company pages out of social ("Join us on facebook <...>")', () => {
+    const c = extractFields(
+      [
+        'Jane Roe',
+        'W • acme.com <https://www.acme.com/>',
+        'Join us on facebook <https://www.facebook.com/acme> or twitter <https://twitter.com/acme>',
+      ],
+      { name: 'Acme', email: 'jane.roe@acme.com' },
+    );
+    expect(c.websites).toEqual(['acme.com']);
+    expect(c.social).toEqual([]);
   });
 });

@@ -196,4 +196,50 @@ describe('the newest part of a message', () => {
     const t = 'Hello.\n\nPrices are quoted net; VAT 20% is added on the invoice.';
     expect(newestPart(t)).toBe(t);
   });
+
+  it('ends above a cc:Mail "Reply Separator" and its Subject / Author / Date lines', () => {
+    const t = [
+      'Agreed, send it over.',
+      '',
+      'Marta Quill',
+      'Fleet Planning, Harbourline Freight',
+      '',
+      '______________________________ Reply Separator _________________________________',
+      'Subject: Q3 schedule',
+      'Author:  Dev Anand at HQ-MAIL',
+      'Date:    6/14/99 9:12 AM',
+      '',
+      'Old text',
+    ].join('\n');
+    expect(newestPart(t)).toBe('Agreed, send it over.\n\nMarta Quill\nFleet Planning, Harbourline Freight');
+  });
+
+  it('ends above an "Author:" header block without a separator line', () => {
+    const t =
+      'Will do.\n\nMarta\n\nSubject: Q3 schedule\nAuthor: Dev Anand at HQ-MAIL\nDate: 6/14/99 9:12 AM\n\nold';
+    expect(newestPart(t)).toBe('Will do.\n\nMarta');
+  });
+
+  it.each([
+    [
+      'de',
+      '\tHanna Vogt/Lindenwerk@Lindenwerk\n\t03.05.2001 09:02\n\t\t \n\t\t An: Jo Smith/HOU/ECT@ECT\n\t\t Kopie: \n\t\t Thema: Angebot',
+    ],
+    [
+      'fr',
+      '\tLuc Marchand/Exemple@Exemple\n\t2001-05-03 09:02\n\t\t \n\t\t A : Jo Smith/HOU/ECT@ECT\n\t\t cc : \n\t\t Objet : Offre',
+    ],
+    ['nl', '\tPieter Smit/Voorbeeld@Voorbeeld\n\t03.05.2001 09:02\n\t\t \n\t\t Aan: Jo Smith/HOU/ECT@ECT'],
+  ])('ends above a Lotus Notes quote header with %s labels', (_lang, header) => {
+    expect(newestPart(`My reply.\n\nJo\n\n\n${header}\n\nold\n`)).toBe('My reply.\n\nJo');
+  });
+
+  it('ends above a localized Lotus "Forwarded by" line', () => {
+    expect(
+      newestPart('FYI.\n----- Weitergeleitet von Hanna Vogt/Lindenwerk am 03.05.2001 09:02 -----\n\nold'),
+    ).toBe('FYI.');
+    expect(
+      newestPart('FYI.\n----- Transféré par Luc Marchand/Exemple le 03/05/2001 09:02 -----\n\nold'),
+    ).toBe('FYI.');
+  });
 });

@@ -26,8 +26,7 @@ describe('sender classification', () => {
     });
   });
 
-  it('discards auto-replies, no-reply senders, free mail, list-rewritten free mail and sender-less mail', () => {
-    expect(classifyFixture('auto-reply-out-of-office.eml').discarded).toBe('bulk');
+  it('discards no-reply senders, free mail, list-rewritten free mail and sender-less mail', () => {
     expect(classifyFixture('noreply-notification.eml').discarded).toBe('role-account');
     expect(classifyFixture('free-mail-with-signature.eml').discarded).toBe('free-email');
     expect(classifyFixture('list-rewritten-yahoo-invalid.eml').discarded).toBe('free-email');
@@ -51,7 +50,50 @@ describe('sender classification', () => {
     expect(classifySender({ from: 'Jo Lee <jo@shop.example>', 'auto-submitted': 'no' }).discarded).toBeNull();
   });
 
-  it('keeps Majordomo-style posts (Precedence: bulk, Sender owner-list) and drops auto-replies sent through lists', () => {
+  it("keeps out-of-office and other auto-replies from a person's business mailbox, even marked Precedence: bulk", () => {
+    expect(classifyFixture('auto-reply-out-of-office.eml').discarded).toBeNull();
+    const from = 'Ann Ode <ann@firm.example>';
+    expect(classifySender({ from, 'auto-submitted': 'auto-replied' }).discarded).toBeNull();
+    expect(classifySender({ from, 'x-autoreply': 'yes', precedence: 'bulk' }).discarded).toBeNull();
+    expect(
+      classifySender({ from, 'auto-submitted': 'auto-replied', precedence: 'junk' }).discarded,
+    ).toBeNull();
+    expect(classifySender({ from, precedence: 'auto_reply' }).discarded).toBeNull();
+    // Generated mail (notifications, reports) is no reply from a person.
+    expect(classifySender({ from, 'auto-submitted': 'auto-generated' }).discarded).toBe('bulk');
+    // An auto-reply sent by an ESP or from a role address is still discarded.
+    expect(classifySender({ from, 'auto-submitted': 'auto-replied', 'x-mc-user': 'abc' }).discarded).toBe(
+      'bulk',
+    );
+    expect(classifySender({ from: 'info@firm.example', 'auto-submitted': 'auto-replied' }).discarded).toBe(
+      'role-account',
+    );
+  });
+
+  it('decides bulk before role accounts: a newsletter from news@ is bulk, a reply from info@ a role account', () => {
+    const esp = {
+      'list-unsubscribe': '<https://esp.example/u>',
+      'list-unsubscribe-post': 'List-Unsubscribe=One-Click',
+    };
+    expect(classifySender({ from: 'Acme News <news@acme.example>', ...esp }).discarded).toBe('bulk');
+    expect(
+      classifySender({ from: 'Acme <newsletter@acme.example>', 'feedback-id': 'c1:acme' }).discarded,
+    ).toBe('bulk');
+    expect(classifySender({ from: 'Acme Info <info@acme.example>' }).discarded).toBe('role-account');
+    expect(classifySender({ from: 'Acme <news@gmail.com>', ...esp }).discarded).toBe('free-email');
+  });
+
+  it("judges a consumer ISP's regional subdomain by its parent ISP before the free-mail list", () => {
+    expect(isFreeEmailDomain('nc.rr.com')).toBe(false);
+    expect(isFreeEmailDomain('tampabay.rr.com')).toBe(false);
+    expect(isFreeEmailDomain('worldnet.att.net')).toBe(false);
+    expect(classifyAddress('jo.ode@austin.rr.com')).toBeNull();
+    // The big webmail providers' regional forms stay free mail.
+    expect(isFreeEmailDomain('yahoo.co.uk')).toBe(true);
+    expect(isFreeEmailDomain('mail.yahoo.com')).toBe(true);
+  });
+
+  it('keeps Majordomo-style posts (Precedence: bulk, Sender owner-list) and auto-replies sent through lists', () => {
     const from = 'Ann Ode <ann@firm.example>';
     expect(
       classifySender({ from, precedence: 'bulk', sender: 'owner-dsp@lists.example.org' }).discarded,
@@ -62,7 +104,7 @@ describe('sender classification', () => {
     expect(
       classifySender({ from, 'list-post': '<mailto:l@x.example>', 'auto-submitted': 'auto-replied' })
         .discarded,
-    ).toBe('bulk');
+    ).toBeNull();
     expect(
       classifySender({
         from,
