@@ -15,7 +15,6 @@ import { createHash } from 'node:crypto';
 import { parseRaw, toMinimal } from '../parsers/message.ts';
 import { classifySender } from '../parsers/sender-class.ts';
 import { capLines } from '../parsers/budget.ts';
-import { isSigDelimiter } from '../parsers/lines.ts';
 import { ruleBlock, signatureWindow } from '../parsers/signature.ts';
 import {
   BLOCK_FEATURE_NAMES,
@@ -26,8 +25,7 @@ import {
   type LineContext,
 } from '../parsers/labeller/features.ts';
 import {
-  acceptBlock,
-  anchored,
+  chooseBlock,
   decodeBlock,
   lineLogOdds,
   type LabellerModel,
@@ -265,13 +263,10 @@ export function decodeCounts(
   let fn = 0;
   for (const e of examples) {
     const z = lineLogOdds(e.x, e.contexts.length, model);
-    let b = decodeBlock(e.contexts, z, model.threshold);
-    if (b && !acceptBlock(e.contexts, b.first, b.last, z, model)) b = null;
-    if (b && !anchored(e.contexts, b.first, b.last)) b = null;
-    if (b && b.first > 0 && isSigDelimiter(e.contexts[b.first - 1]!.info.text))
-      b = { ...b, first: b.first - 1 };
+    const b = chooseBlock(e.contexts, z, model);
     for (let k = 0; k < e.contexts.length; k++) {
-      const pred = b !== null && k >= b.first && k <= b.last;
+      // The product keeps the rules' `-- ` block without asking the labeller.
+      const pred = e.delimited ? e.contexts[k]!.inRule : b !== null && k >= b.first && k <= b.last;
       if (pred && e.y[k]) tp++;
       else if (pred) fp++;
       else if (e.y[k]) fn++;

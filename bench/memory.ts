@@ -55,7 +55,9 @@ try {
     null,
   );
   console.log(`bench:memory  cores=${cpus().length} load=${loadavg()[0]!.toFixed(2)}`);
-  console.log(`mbox: ${written} messages, ${(statSync(mbox).size / MB).toFixed(0)} MB; RSS before harvest ${(rssBefore / MB).toFixed(0)} MB`);
+  console.log(
+    `mbox: ${written} messages, ${(statSync(mbox).size / MB).toFixed(0)} MB; RSS before harvest ${(rssBefore / MB).toFixed(0)} MB`,
+  );
   const t0 = performance.now();
   const { summary } = await runHarvest(
     { db: d.db, config, logger: silentLogger, progress: noProgress, holder: 'bench' },
@@ -69,7 +71,9 @@ try {
     `harvested ${summary.counts.messagesScanned} messages in ${secs.toFixed(0)} s (${(summary.counts.messagesScanned / secs).toFixed(0)} msg/s), ` +
       `${summary.counts.contactsNew} contacts, ${summary.counts.pages} pages, result ${summary.ok === 1 ? 'ok' : 'FAILED'}`,
   );
-  console.log(`peak RSS ${(Math.max(peak, maxRss) / MB).toFixed(0)} MB (sampled ${(peak / MB).toFixed(0)} MB, kernel maxRSS ${(maxRss / MB).toFixed(0)} MB); target < 300 MB`);
+  console.log(
+    `peak RSS ${(Math.max(peak, maxRss) / MB).toFixed(0)} MB (sampled ${(peak / MB).toFixed(0)} MB, kernel maxRSS ${(maxRss / MB).toFixed(0)} MB); target < 300 MB`,
+  );
 } finally {
   clearInterval(timer);
   await d.close();

@@ -22,8 +22,18 @@ const arg = (name: string, dflt: string) => {
 const PEOPLE = Number(arg('people', '20000'));
 const PAGE = Number(arg('page', '200'));
 const ONLY = arg('only', '');
-const PG_URL = process.env.SIGMINE_BENCH_PG_URL ?? process.env.SIGMINE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const TITLES = ['Sales Manager', 'CTO', 'Head of Procurement', 'Account Executive', 'Engineer', 'Office Manager'];
+const PG_URL =
+  process.env.SIGMINE_BENCH_PG_URL ??
+  process.env.SIGMINE_TEST_PG_URL ??
+  'postgres://postgres@127.0.0.1:5432/test';
+const TITLES = [
+  'Sales Manager',
+  'CTO',
+  'Head of Procurement',
+  'Account Executive',
+  'Engineer',
+  'Office Manager',
+];
 const TLDS = ['com', 'de', 'co.uk', 'fr', 'com.br', 'ca', 'io', 'nl'];
 
 function synthetic(): PageItem[] {
@@ -58,10 +68,20 @@ function synthetic(): PageItem[] {
 
 async function run(label: string, d: Database, items: PageItem[]): Promise<void> {
   const now = new Date().toISOString();
-  await d.db.insertInto('contributors').values({ id: 'bench-u', email: 'bench@members.example.org', created_at: now }).execute();
+  await d.db
+    .insertInto('contributors')
+    .values({ id: 'bench-u', email: 'bench@members.example.org', created_at: now })
+    .execute();
   await d.db
     .insertInto('connections')
-    .values({ id: 'bench-k', contributor_id: 'bench-u', kind: 'mailbox', account: 'bench', created_at: now, updated_at: now })
+    .values({
+      id: 'bench-k',
+      contributor_id: 'bench-u',
+      kind: 'mailbox',
+      account: 'bench',
+      created_at: now,
+      updated_at: now,
+    })
     .execute();
   const total = items.reduce((n, i) => n + i.observations.length, 0);
   const ctx = { connectionId: 'bench-k', contributorId: 'bench-u', now, secretKey: null };
@@ -82,29 +102,46 @@ async function run(label: string, d: Database, items: PageItem[]): Promise<void>
   const newCpu = cpu() - c0;
   const c1 = cpu();
   const t1 = performance.now();
-  for (let i = 0; i < items.length; i += PAGE) await d.db.transaction().execute((trx) => ingestPage(trx, ctx, items.slice(i, i + PAGE)));
+  for (let i = 0; i < items.length; i += PAGE)
+    await d.db.transaction().execute((trx) => ingestPage(trx, ctx, items.slice(i, i + PAGE)));
   const replaySecs = (performance.now() - t1) / 1000;
   const replayCpu = cpu() - c1;
   // A second member's mailbox sees the same people in other messages: the merge path, no new contacts.
   await d.db
     .insertInto('connections')
-    .values({ id: 'bench-k2', contributor_id: 'bench-u', kind: 'imap', account: 'bench2', created_at: now, updated_at: now })
+    .values({
+      id: 'bench-k2',
+      contributor_id: 'bench-u',
+      kind: 'imap',
+      account: 'bench2',
+      created_at: now,
+      updated_at: now,
+    })
     .execute();
   const ctx2 = { ...ctx, connectionId: 'bench-k2' };
   const again = items.map((i) => ({ ...i, messageKey: `${i.messageKey}-2` }));
   const c2 = cpu();
   const t2 = performance.now();
-  for (let i = 0; i < again.length; i += PAGE) await d.db.transaction().execute((trx) => ingestPage(trx, ctx2, again.slice(i, i + PAGE)));
+  for (let i = 0; i < again.length; i += PAGE)
+    await d.db.transaction().execute((trx) => ingestPage(trx, ctx2, again.slice(i, i + PAGE)));
   const knownSecs = (performance.now() - t2) / 1000;
   const knownCpu = cpu() - c2;
   // On a shared machine wall time includes waiting for a core; obs per CPU-second of this process (which
   // includes the SQLite engine, in process, but not the PostgreSQL server) is the load-independent figure.
   const rate = (s: number, c: number) =>
     `${Math.round(total / s).toLocaleString('en')} obs/s wall, ${Math.round(total / c).toLocaleString('en')} obs per CPU-second of this process`;
-  console.log(`${label.padEnd(9)} ${total} observations over ${PEOPLE} people (${stored} stored, ${credits} credits)`);
-  console.log(`${''.padEnd(9)} new contacts (incl. privacy hooks, per page):  ${secs.toFixed(2)} s, ${rate(secs, newCpu)}`);
-  console.log(`${''.padEnd(9)} known contacts, second mailbox (merge path):   ${knownSecs.toFixed(2)} s, ${rate(knownSecs, knownCpu)}`);
-  console.log(`${''.padEnd(9)} replay of already processed pages:             ${replaySecs.toFixed(2)} s, ${rate(replaySecs, replayCpu)}`);
+  console.log(
+    `${label.padEnd(9)} ${total} observations over ${PEOPLE} people (${stored} stored, ${credits} credits)`,
+  );
+  console.log(
+    `${''.padEnd(9)} new contacts (incl. privacy hooks, per page):  ${secs.toFixed(2)} s, ${rate(secs, newCpu)}`,
+  );
+  console.log(
+    `${''.padEnd(9)} known contacts, second mailbox (merge path):   ${knownSecs.toFixed(2)} s, ${rate(knownSecs, knownCpu)}`,
+  );
+  console.log(
+    `${''.padEnd(9)} replay of already processed pages:             ${replaySecs.toFixed(2)} s, ${rate(replaySecs, replayCpu)}`,
+  );
 }
 
 console.log(

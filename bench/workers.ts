@@ -24,7 +24,10 @@ const WORKERS = Number(arg('workers', '3'));
 const CONNECTIONS = Number(arg('connections', '30'));
 const KILL_ONE = process.argv.includes('--kill-one');
 const EXPIRE = 30;
-const BASE = process.env.SIGMINE_BENCH_PG_URL ?? process.env.SIGMINE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const BASE =
+  process.env.SIGMINE_BENCH_PG_URL ??
+  process.env.SIGMINE_TEST_PG_URL ??
+  'postgres://postgres@127.0.0.1:5432/test';
 const DBNAME = `sigmine_bench_workers_${process.pid}`;
 const url = BASE.replace(/\/[^/?]*(\?.*)?$/, `/${DBNAME}$1`.replace('$1', ''));
 
@@ -45,19 +48,28 @@ try {
     writeFileSync(path, sample.replaceAll('.example', `-w${i}.example`));
     const { connection } = await upsertConnection(
       d.db,
-      { contributorEmail: `member${i}@member.example`, kind: 'mailbox', account: `box${i}`, config: { path } },
+      {
+        contributorEmail: `member${i}@member.example`,
+        kind: 'mailbox',
+        account: `box${i}`,
+        config: { path },
+      },
       null,
     );
     ids.push(connection.id);
   }
   const expected = CONNECTIONS * perBox;
   const boss = await openQueue(url, { expireInSeconds: EXPIRE, retryDelaySeconds: 1 });
-  console.log(`bench:workers  cores=${cpus().length} load=${loadavg()[0]!.toFixed(2)} workers=${WORKERS} connections=${CONNECTIONS} messages=${expected}`);
+  console.log(
+    `bench:workers  cores=${cpus().length} load=${loadavg()[0]!.toFixed(2)} workers=${WORKERS} connections=${CONNECTIONS} messages=${expected}`,
+  );
   const t0 = performance.now();
   const q = await enqueueHarvests(boss, { db: d.db });
   // Queued twice on purpose: a schedule firing again while jobs wait must not add duplicates.
   const q2 = await enqueueHarvests(boss, { db: d.db });
-  console.log(`queued ${q.queued} jobs; a second schedule tick queued ${q2.queued} more (${q2.alreadyQueued} already waiting)`);
+  console.log(
+    `queued ${q.queued} jobs; a second schedule tick queued ${q2.queued} more (${q2.alreadyQueued} already waiting)`,
+  );
   await boss.stop({ graceful: true, wait: true });
 
   const bin = join(import.meta.dirname, '..', 'bin', 'sigmine.js');
@@ -75,7 +87,15 @@ try {
   }
   let killed = false;
   const count = async () =>
-    Number((await d.db.selectFrom('harvest_outcomes').select((eb) => eb.fn.count<number>('connection_id').distinct().as('n')).where('status', '=', 'ok').executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await d.db
+          .selectFrom('harvest_outcomes')
+          .select((eb) => eb.fn.count<number>('connection_id').distinct().as('n'))
+          .where('status', '=', 'ok')
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   for (;;) {
     const done = await count();
     if (KILL_ONE && !killed && done >= 3) {
@@ -88,17 +108,38 @@ try {
     await new Promise((r) => setTimeout(r, 500));
   }
   const secs = (performance.now() - t0) / 1000;
-  const outcomes = await d.db.selectFrom('harvest_outcomes').select(['connection_id', 'status', 'code', 'counts_json']).execute();
-  const scanned = outcomes.reduce((a, o) => a + (JSON.parse(o.counts_json) as { messagesScanned: number }).messagesScanned, 0);
-  const replayed = outcomes.reduce((a, o) => a + (JSON.parse(o.counts_json) as { messagesReplayed: number }).messagesReplayed, 0);
+  const outcomes = await d.db
+    .selectFrom('harvest_outcomes')
+    .select(['connection_id', 'status', 'code', 'counts_json'])
+    .execute();
+  const scanned = outcomes.reduce(
+    (a, o) => a + (JSON.parse(o.counts_json) as { messagesScanned: number }).messagesScanned,
+    0,
+  );
+  const replayed = outcomes.reduce(
+    (a, o) => a + (JSON.parse(o.counts_json) as { messagesReplayed: number }).messagesReplayed,
+    0,
+  );
   const processed = Number(
-    (await d.db.selectFrom('processed_messages').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n,
+    (
+      await d.db
+        .selectFrom('processed_messages')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
   );
   const perConnRuns = new Map<string, number>();
-  for (const o of outcomes) if (o.status === 'ok') perConnRuns.set(o.connection_id, (perConnRuns.get(o.connection_id) ?? 0) + 1);
-  console.log(`all ${CONNECTIONS} connections done in ${secs.toFixed(1)} s; jobs per worker: ${[...Array(WORKERS).keys()].map((w) => jobsBy.get(w) ?? 0).join(', ')}`);
-  console.log(`connections harvested more than once: ${[...perConnRuns.values()].filter((n) => n > 1).length}`);
-  console.log(`duplicates: ${Math.max(0, scanned - expected) + replayed} (messages scanned ${scanned} for ${expected}, replays ${replayed})`);
+  for (const o of outcomes)
+    if (o.status === 'ok') perConnRuns.set(o.connection_id, (perConnRuns.get(o.connection_id) ?? 0) + 1);
+  console.log(
+    `all ${CONNECTIONS} connections done in ${secs.toFixed(1)} s; jobs per worker: ${[...Array(WORKERS).keys()].map((w) => jobsBy.get(w) ?? 0).join(', ')}`,
+  );
+  console.log(
+    `connections harvested more than once: ${[...perConnRuns.values()].filter((n) => n > 1).length}`,
+  );
+  console.log(
+    `duplicates: ${Math.max(0, scanned - expected) + replayed} (messages scanned ${scanned} for ${expected}, replays ${replayed})`,
+  );
   console.log(`misses: ${expected - processed} (messages processed ${processed} of ${expected})`);
 } catch (e) {
   console.error('bench failed:', (e as Error).message);
@@ -106,7 +147,11 @@ try {
 } finally {
   await closeDb?.().catch(() => {});
   for (const c of children) if (c.exitCode === null && !c.killed) c.kill('SIGTERM');
-  await Promise.all(children.map((c) => (c.exitCode === null && c.signalCode === null ? new Promise((r) => c.once('exit', r)) : null)));
+  await Promise.all(
+    children.map((c) =>
+      c.exitCode === null && c.signalCode === null ? new Promise((r) => c.once('exit', r)) : null,
+    ),
+  );
   await admin.query(`DROP DATABASE IF EXISTS ${DBNAME} WITH (FORCE)`);
   await admin.end();
   rmSync(dir, { recursive: true, force: true });

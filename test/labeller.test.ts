@@ -61,6 +61,29 @@ describe('the labelled block', () => {
     expect(findSignature(text, from)).toBeNull();
   });
 
+  it("is not a help-desk list of numbers in the body, even one that names the sender's company", () => {
+    const text = [
+      'Team,',
+      '',
+      'From Monday the support lines change. Please keep this list at hand.',
+      '',
+      'Northwind Service Desk      +1 415 555 0100',
+      'Payroll                     +1 415 555 0101',
+      'Facilities                  +1 415 555 0102',
+      'Security (24h)              +1 415 555 0103',
+      'IT On-Call                  +1 415 555 0104',
+      'Travel Desk                 +1 415 555 0105',
+    ].join('\n');
+    expect(
+      findSignature(text, { name: 'Dana Whitfield', email: 'dana.whitfield@northwind.example' }),
+    ).toBeNull();
+  });
+
+  it('takes a first-name sign-off right above an extension-only block, as the annotation rules do', () => {
+    const text = `${body}Thanks,\nDana\nx3-0977\n`;
+    expect(findSignature(text, from)).toEqual(['Dana', 'x3-0977']);
+  });
+
   it('is not a sign-off alone ("Thanks,\\nDana")', () => {
     expect(findSignature(`${body}Thanks,\nDana\n`, from)).toBeNull();
   });

@@ -114,13 +114,9 @@ export function labelBlock(
   if (contexts.length === 0) return null;
   const x = featureMatrix(contexts);
   const z = lineLogOdds(x, contexts.length, model);
-  const block = decodeBlock(contexts, z, model.threshold);
-  if (!block || !acceptBlock(contexts, block.first, block.last, z, model)) return null;
-  if (!anchored(contexts, block.first, block.last)) return null;
-  let first = block.first;
-  // The annotation convention keeps an RFC 3676 `-- ` delimiter that opens the block as its first line.
-  if (first > 0 && isSigDelimiter(contexts[first - 1]!.info.text)) first--;
-  const start = infos.indexOf(contexts[first]!.info);
+  const block = chooseBlock(contexts, z, model);
+  if (!block) return null;
+  const start = infos.indexOf(contexts[block.first]!.info);
   const end = infos.indexOf(contexts[block.last]!.info) + 1;
   return { start, end };
 }
@@ -158,4 +154,38 @@ export function anchored(contexts: LineContext[], first: number, last: number): 
     block.filter((c) => c.info.field && c.info.score >= 2).length >= 2 &&
     block.some((c) => !c.info.contact && (c.company || c.title) && !c.address)
   );
+}
+
+/**
+ * The whole decision over a window's lines with their log-odds: the best candidate span, the block
+ * check, the sender anchor, then the annotation conventions at its top edge.
+ */
+export function chooseBlock(
+  contexts: LineContext[],
+  z: Float64Array,
+  model: LabellerModel,
+): { first: number; last: number } | null {
+  const block = decodeBlock(contexts, z, model.threshold);
+  if (!block || !acceptBlock(contexts, block.first, block.last, z, model)) return null;
+  if (!anchored(contexts, block.first, block.last)) return null;
+  let first = block.first;
+  // The sender's name on the line right above (no blank line between) heads the block: "Thanks,",
+  // "Eric", "x3-0977" gives "Eric" and the extension. A valediction never does, nor a first-name
+  // sign-off above a block that names the sender again ("Jim" over "James H. McCullars").
+  const above = first > 0 ? contexts[first - 1]! : null;
+  let named = false;
+  for (let i = first; i <= block.last; i++) if (contexts[i]!.info.mention) named = true;
+  if (
+    above &&
+    !named &&
+    !contexts[first]!.prevBlank &&
+    !above.info.valediction &&
+    above.words <= 4 &&
+    !above.info.field &&
+    (above.info.mention || (above.info.signoff && above.words <= 2) || above.nameShape)
+  )
+    first--;
+  // The annotation convention keeps an RFC 3676 `-- ` delimiter that opens the block as its first line.
+  if (first > 0 && isSigDelimiter(contexts[first - 1]!.info.text)) first--;
+  return { first, last: block.last };
 }
