@@ -59,6 +59,8 @@ export interface LineContext {
   senderHost: boolean;
   /** The sender's whole domain ("acme.example") is written on the line. */
   senderDomain: boolean;
+  /** The sender's whole display name is written on the line ("Dana Whitfield (she/her)"). */
+  senderName: boolean;
   rule: boolean;
   notice: boolean;
   attachment: boolean;
@@ -83,6 +85,8 @@ export interface LineContext {
   ruleStart: boolean;
   fieldsBelow: number;
   proseBelow: number;
+  /** A line below this one writes the sender's full name (a sign-off above a block that repeats it). */
+  mentionBelow: boolean;
 }
 
 const NOTICE_RE =
@@ -110,6 +114,11 @@ export function lineContexts(
   const n = idx.length;
   const email = from.email?.toLowerCase() ?? null;
   const labels = hostLabels(email);
+  // A display name of two words or more, as written ("Whitfield, Dana" is not looked for).
+  const fullName =
+    from.name && /\S\s+\S/.test(from.name.trim())
+      ? from.name.trim().toLowerCase().replace(/\s+/g, ' ')
+      : null;
   const domain = email?.split('@')[1]?.replace(/^(?:mail|email|smtp|mx)\./, '') ?? null;
   const out: LineContext[] = new Array(n);
   // Paragraph ids by blank-line runs.
@@ -156,6 +165,7 @@ export function lineContexts(
       senderEmail: email !== null && lower.includes(email),
       senderHost: labels.some((l) => lower.includes(l)),
       senderDomain: domain !== null && lower.includes(domain),
+      senderName: fullName !== null && lower.includes(fullName),
       rule: isRuleLine(t) || isSigDelimiter(info.text),
       notice: NOTICE_RE.test(t),
       attachment: ATTACHMENT_RE.test(t),
@@ -174,6 +184,7 @@ export function lineContexts(
       ruleStart: rule !== null && i === firstNonBlank(infos, rule.start),
       fieldsBelow: 0,
       proseBelow: 0,
+      mentionBelow: false,
     };
   }
   for (let k = 0; k < n; k++) {
@@ -188,7 +199,8 @@ export function lineContexts(
     }
     c.digits = c.t.length === 0 ? 0 : d / c.t.length;
   }
-  const anchored = (c: LineContext) => c.info.mention || c.senderEmail || (c.senderHost && c.words <= 6);
+  const anchored = (c: LineContext) =>
+    c.info.mention || c.senderName || c.senderEmail || (c.senderHost && c.words <= 6);
   let below = false;
   for (let k = n - 1; k >= 0; k--) {
     if (anchored(out[k]!)) below = true;
@@ -225,7 +237,11 @@ export function lineContexts(
   let valB = false;
   let fieldsB = 0;
   let proseB = 0;
+  let mentionB = false;
   for (let k = n - 1; k >= 0; k--) {
+    out[k]!.mentionBelow = mentionB;
+    // The sender's full name again, not a company named after them ("Castellano Electrical Contractors").
+    if (out[k]!.senderName) mentionB = true;
     out[k]!.valBelow = valB;
     out[k]!.fieldsBelow = fieldsB;
     out[k]!.proseBelow = proseB;
@@ -275,7 +291,6 @@ const OWN: readonly Feature[] = [
   ['sig-delimiter', (c) => b(isSigDelimiter(c.info.text))],
   ['notice-cue', (c) => b(c.notice)],
   ['attachment', (c) => b(c.attachment)],
-  ['in-rule-block', (c) => b(c.inRule)],
   ['words=1', (c) => b(c.words === 1)],
   ['words=2-3', (c) => b(c.words >= 2 && c.words <= 3)],
   ['words=4-7', (c) => b(c.words >= 4 && c.words <= 7)],
@@ -293,7 +308,6 @@ const OWN: readonly Feature[] = [
 /** Facts read only for the line itself (position, paragraph, context in the window). */
 const SELF: readonly Feature[] = [
   ['bias-line', () => 1],
-  ['rule-block-start', (c) => b(c.ruleStart)],
   ['last-line', (c) => b(c.fromEnd === 0)],
   ['from-end=1-2', (c) => b(c.fromEnd >= 1 && c.fromEnd <= 2)],
   ['from-end=3-5', (c) => b(c.fromEnd >= 3 && c.fromEnd <= 5)],
@@ -315,13 +329,17 @@ const SELF: readonly Feature[] = [
   ['valediction-below', (c) => b(c.valBelow)],
   ['right-after-valediction', (c) => b(c.afterVal)],
   ['delimiter-above', (c) => b(c.delimAbove)],
-  ['delimiter-above&rules-agree', (c) => b(c.delimAbove && c.inRule)],
   ['fields-below=0', (c) => b(c.fieldsBelow === 0)],
   ['fields-below>=3', (c) => b(c.fieldsBelow >= 3)],
   ['prose-below=0', (c) => b(c.proseBelow === 0)],
   ['prose-below>=3', (c) => b(c.proseBelow >= 3)],
   ['name-shape&blank-above&field-below', (c) => b(c.nameShape && c.prevBlank && c.fieldsBelow > 0)],
   ['mention&after-valediction', (c) => b(c.info.mention && c.afterVal)],
+  ['mention&name-again-below', (c) => b((c.info.mention || c.senderName) && c.mentionBelow)],
+  [
+    'mention&no-name-below&fields-below',
+    (c) => b((c.info.mention || c.senderName) && !c.mentionBelow && c.fieldsBelow > 0),
+  ],
   ['anchor-near', (c) => b(c.anchorNear)],
   ['anchor-below', (c) => b(c.anchorBelow)],
   ['columns&no-anchor', (c) => b(c.cells > 1 && !c.anchorNear)],
@@ -468,8 +486,6 @@ const BLOCK: readonly (readonly [string, (s: BlockStats) => number])[] = [
   ['has-email-or-url', (s) => b(s.emailOrUrl)],
   ['has-title', (s) => b(s.title)],
   ['has-company', (s) => b(s.company)],
-  ['rules-agree', (s) => b(s.cs[s.first]!.inRule && s.cs[s.last]!.inRule)],
-  ['rules-none', (s) => b(!s.cs.some((c) => c.inRule))],
   ['delimiter-above', (s) => b(s.cs[s.first]!.delimAbove || s.cs[s.first]!.rule)],
   ['mean-log-odds', (s) => Math.max(-2, Math.min(2, s.meanZ / 4))],
   ['min-log-odds<-2', (s) => b(s.minZ < -2)],

@@ -91,7 +91,8 @@ export function decodeBlock(
   for (let s = 0; s < n; s++) {
     let sum = 0;
     let field = false;
-    for (let e = s; e < n; e++) {
+    // Valedictions are never block lines (the annotation rules): no span crosses one.
+    for (let e = s; e < n && !contexts[e]!.info.valediction; e++) {
       sum += z[e]!;
       if (contexts[e]!.carries) field = true;
       if (field && sum > bestSum) {
@@ -145,7 +146,17 @@ export function anchored(contexts: LineContext[], first: number, last: number): 
   const block = contexts.slice(first, last + 1);
   // A sign-off name just above the block ("Thanks,\nEric\n\nx3-0977") anchors it as well.
   const near = contexts.slice(Math.max(0, first - 2), last + 1);
-  if (near.some((c) => c.info.mention || c.senderEmail || c.senderDomain || (c.senderHost && c.words <= 6)))
+  if (
+    near.some(
+      (c) =>
+        c.info.mention || c.senderName || c.senderEmail || c.senderDomain || (c.senderHost && c.words <= 6),
+    )
+  )
+    return true;
+  // A one- or two-word name signed right under a valediction, with the block right under it
+  // ("Cheers," / "Bob" / "415-555-0199"): the writer signed, whatever nickname they used.
+  const above = first > 0 ? contexts[first - 1]! : null;
+  if (above && above.afterVal && above.words <= 2 && !contexts[first]!.prevBlank && /^\p{Lu}/u.test(above.t))
     return true;
   // An RFC 3676 `-- ` delimiter right above says the writer's client put the block there.
   if (first > 0 && isSigDelimiter(contexts[first - 1]!.info.text)) return true;
@@ -174,7 +185,10 @@ export function chooseBlock(
   // sign-off above a block that names the sender again ("Jim" over "James H. McCullars").
   const above = first > 0 ? contexts[first - 1]! : null;
   let named = false;
-  for (let i = first; i <= block.last; i++) if (contexts[i]!.info.mention) named = true;
+  for (let i = first; i <= block.last; i++) {
+    const c = contexts[i]!;
+    if (c.senderName) named = true;
+  }
   if (
     above &&
     !named &&
@@ -185,7 +199,24 @@ export function chooseBlock(
     (above.info.mention || (above.info.signoff && above.words <= 2) || above.nameShape)
   )
     first--;
-  // The annotation convention keeps an RFC 3676 `-- ` delimiter that opens the block as its first line.
+  // A delimiter, frame rule or logo placeholder attached on top of the block belongs to it (the
+  // annotation rules): `-- `, `-----`, `[logo.png]<http://...>`, with no blank line between.
+  while (first > 0 && !contexts[first]!.prevBlank && topEdge(contexts[first - 1]!)) first--;
   if (first > 0 && isSigDelimiter(contexts[first - 1]!.info.text)) first--;
-  return { first, last: block.last };
+  // A rule right under the block closes a frame its first line opened.
+  let last = block.last;
+  if (
+    contexts[first]!.rule &&
+    last + 1 < contexts.length &&
+    contexts[last + 1]!.rule &&
+    !contexts[last]!.nextBlank
+  )
+    last++;
+  return { first, last };
+}
+
+const PLACEHOLDER_RE = /^\[(?:image:|cid:|https?:)?[^\]]{1,300}\](?:<[^>]{0,300}>)?$/i;
+
+function topEdge(c: LineContext): boolean {
+  return c.rule || (PLACEHOLDER_RE.test(c.t) && !c.info.valediction);
 }
