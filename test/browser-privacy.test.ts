@@ -8,6 +8,8 @@ import { loadConfig } from '../src/config.ts';
 import { ingestPage } from '../src/store/ingest.ts';
 import type { OutgoingNotice } from '../src/notices/transport.ts';
 
+const KEY = 'd'.repeat(64);
+
 describe.skipIf(!chromiumAvailable())('privacy center in a real browser', () => {
   it('a person asks for a link, corrects their title, then removes their profile', async () => {
     const t = await freshDatabase('sqlite');
@@ -20,7 +22,7 @@ describe.skipIf(!chromiumAvailable())('privacy center in a real browser', () => 
       .values({ id: 'c1', contributor_id: 'm1', kind: 'mailbox', account: 'x', created_at: now, updated_at: now })
       .execute();
     await t.db.transaction().execute((trx) =>
-      ingestPage(trx, { connectionId: 'c1', contributorId: 'm1', now, secretKey: null }, [
+      ingestPage(trx, { connectionId: 'c1', contributorId: 'm1', now, secretKey: KEY }, [
         {
           messageKey: '<a@b>',
           observations: [
@@ -35,10 +37,15 @@ describe.skipIf(!chromiumAvailable())('privacy center in a real browser', () => 
     const server = serve({ fetch: (req) => app!.fetch(req), port: 0, hostname: '127.0.0.1' });
     await new Promise((r) => server.once('listening', r));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    app = createApp({ database: t, config: loadConfig({ SIGMINE_PUBLIC_URL: base }), transport });
+    app = createApp({ database: t, config: loadConfig({ SIGMINE_PUBLIC_URL: base, SIGMINE_SECRET_KEY: KEY }), transport });
     const browser = await launchChromium();
     try {
       const page = await browser.newPage();
+      // The Content-Security-Policy must not block anything our own pages use.
+      const blocked: string[] = [];
+      page.on('console', (m) => {
+        if (/Content Security Policy/i.test(m.text())) blocked.push(m.text());
+      });
       await page.goto(`${base}/privacy`);
       await page.fill('input[name=email]', 'grace@compilers.example.com');
       await page.click('button[type=submit]');
@@ -48,6 +55,8 @@ describe.skipIf(!chromiumAvailable())('privacy center in a real browser', () => 
 
       await page.goto(link);
       expect(await page.textContent('[data-field=title]')).toBe('Rear Admiral');
+      // The stylesheet applied (served from our origin, allowed by the policy).
+      expect(await page.evaluate(() => getComputedStyle(document.body).maxWidth)).not.toBe('none');
       await page.selectOption('select[name=field]', 'title');
       await page.fill('input[name=value]', 'Computer Scientist');
       await page.click('text=Save correction');
@@ -59,6 +68,7 @@ describe.skipIf(!chromiumAvailable())('privacy center in a real browser', () => 
       expect(await t.db.selectFrom('profiles').selectAll().execute()).toHaveLength(0);
       await page.goto(link);
       expect(await page.textContent('main')).toContain('We hold no profile for this address.');
+      expect(blocked).toEqual([]);
     } finally {
       await browser.close();
       server.close();

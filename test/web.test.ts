@@ -37,8 +37,8 @@ const linkIn = (n: OutgoingNotice) => {
   return m[1]!;
 };
 
-const post = (app: ReturnType<typeof createApp>, path: string, form: Record<string, string>, origin = PUBLIC) =>
-  app.request(`${PUBLIC}${path}`, {
+const post = (app: ReturnType<typeof createApp>, path: string, form: Record<string, string>, origin = PUBLIC, base = PUBLIC) =>
+  app.request(`${base}${path}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: origin },
     body: new URLSearchParams(form).toString(),
@@ -115,14 +115,44 @@ for (const dialect of DIALECTS) {
       expect(await t.db.selectFrom('profiles').selectAll().execute()).toHaveLength(1);
     });
 
+    it('behind an https proxy, accepts a form posted from the public origin and refuses others', async () => {
+      const HTTPS = 'https://privacy.example';
+      const proxied = createApp({ database: t, config: { ...config, publicUrl: HTTPS }, transport });
+      // What the server sees behind the proxy: plain http on the loopback address.
+      const inside = 'http://127.0.0.1:8787';
+      expect((await post(proxied, '/privacy/link', { email: 'ada.lovelace@engines.co.uk' }, HTTPS, inside)).status).toBe(200);
+      expect((await post(proxied, '/privacy/link', { email: 'ada.lovelace@engines.co.uk' }, inside, inside)).status).toBe(403);
+      expect((await post(proxied, '/privacy/link', { email: 'ada.lovelace@engines.co.uk' }, 'https://evil.example', inside)).status).toBe(403);
+      expect(transport.sent).toHaveLength(1);
+    });
+
     it('limits link mails per address so the form cannot flood an inbox', async () => {
       for (let i = 0; i < 6; i++) await post(app, '/privacy/link', { email: 'ada.lovelace@engines.co.uk' });
       expect(transport.sent).toHaveLength(3);
     });
 
-    it('reports health and counts by state for monitoring, without any address', async () => {
+    it('reports health without internal error text', async () => {
       expect(await (await app.request(`${PUBLIC}/healthz`)).json()).toMatchObject({ ok: true, dialect });
-      const metrics = await (await app.request(`${PUBLIC}/metrics`)).text();
+      const broken = await freshDatabase(dialect);
+      const down = createApp({ database: broken, config, transport });
+      await broken.close();
+      const res = await down.request(`${PUBLIC}/healthz`);
+      expect(res.status).toBe(503);
+      expect(await res.json()).toEqual({ ok: false });
+      await broken.dispose().catch(() => {});
+    });
+
+    it('serves metrics only with the configured bearer token, counts by state and no address', async () => {
+      expect((await app.request(`${PUBLIC}/metrics`)).status).toBe(404);
+      const token = 'm'.repeat(32);
+      const monitored = createApp({ database: t, config, transport, web: { metricsToken: token, trustProxyHops: 0 } });
+      const none = await monitored.request(`${PUBLIC}/metrics`);
+      expect(none.status).toBe(401);
+      expect(none.headers.get('www-authenticate')).toMatch(/^Bearer/);
+      expect((await monitored.request(`${PUBLIC}/metrics`, { headers: { Authorization: `Bearer ${'x'.repeat(32)}` } })).status).toBe(401);
+      const ok = await monitored.request(`${PUBLIC}/metrics`, { headers: { Authorization: `Bearer ${token}` } });
+      expect(ok.status).toBe(200);
+      const metrics = await ok.text();
       expect(metrics).toMatch(/sigmine_profiles\{status="(pending|listed)"\} 1/);
       expect(metrics).toMatch(/sigmine_notices\{status="queued"\} 1/);
       expect(metrics).not.toContain('@');

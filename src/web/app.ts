@@ -7,24 +7,33 @@
  * same whether or not we hold data, so the form cannot be used to probe the directory. The link opens the
  * person's data (as `sigmine privacy export` shows it: source categories only, never the contributor)
  * with actions to correct a field, restrict, erase or object, and a JSON download.
+ *
+ * Guards on every request (in this order): access log, security headers (src/web/security-headers.ts),
+ * CSRF (a form post must come from `SIGMINE_PUBLIC_URL`'s origin, so it works behind an https proxy),
+ * and a 64 KiB body limit.
  */
 import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
-import { secureHeaders } from 'hono/secure-headers';
+import { bodyLimit } from 'hono/body-limit';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { Config } from '../config.ts';
 import type { NoticeTransport } from '../notices/transport.ts';
+import { silentLogger, type Logger } from '../log.ts';
 import { exportPerson } from '../privacy/export.ts';
 import { correctField, isCorrectableField, SINGLE_PIN_FIELDS, LIST_PIN_FIELDS } from '../privacy/correct.ts';
 import { restrictPerson } from '../privacy/restrict.ts';
 import { erasePerson } from '../privacy/erase.ts';
 import { checkEmail, locatePerson } from '../privacy/locate.ts';
 import { resolveOptions } from '../privacy/options.ts';
-import { signLink, verifyLink } from './links.ts';
-import { esc, page } from './html.ts';
+import { linkKeyFromSecret, signLink, verifyLink } from './links.ts';
+import { esc, page, STYLESHEET } from './html.ts';
 import { metricsText } from './metrics.ts';
 import { memberRoutes, type MemberAppOptions } from './member.ts';
+import { accessLog } from './access-log.ts';
+import { securityHeaders } from './security-headers.ts';
+import { loadWebConfig, type WebConfig } from './web-config.ts';
 
 export interface WebAppOptions extends Pick<MemberAppOptions, 'demo' | 'factoryFor' | 'fetch'> {
   database: Pick<Database, 'db' | 'dialect'>;
@@ -34,10 +43,32 @@ export interface WebAppOptions extends Pick<MemberAppOptions, 'demo' | 'factoryF
   /** Sender address of link mails. */
   from?: string;
   now?: () => Date;
+  /**
+   * The link-signing key (at least 32 bytes): signs mailed links. Default: derived from `config.secretKey`;
+   * with neither, `createApp` throws `missing-key` (never a secret kept in the database).
+   */
+  linkKey?: Uint8Array;
+  /** `SIGMINE_METRICS_TOKEN` and `SIGMINE_TRUST_PROXY`; default: metrics off, no proxy trusted. */
+  web?: Readonly<WebConfig>;
+  /** Access log; default silent. */
+  logger?: Logger;
 }
 
 /** At most this many link mails per address per hour: the form must not become a mail cannon. */
 const LINKS_PER_HOUR = 3;
+
+/** Request bodies are small forms: 64 KiB is hundreds of times a correction form, and refused above. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** The link-signing key `createApp` uses for these options (see `WebAppOptions.linkKey`). */
+export function linkKeyFor(o: Pick<WebAppOptions, 'linkKey' | 'config'>): Uint8Array {
+  if (o.linkKey) return o.linkKey;
+  if (o.config.secretKey) return linkKeyFromSecret(o.config.secretKey);
+  throw Object.assign(
+    new Error('SIGMINE_SECRET_KEY is not set: the web app signs sign-in and privacy links with it (openssl rand -hex 32)'),
+    { code: 'missing-key' },
+  );
+}
 
 export function createApp(o: WebAppOptions): Hono {
   const { db } = o.database;
@@ -45,13 +76,34 @@ export function createApp(o: WebAppOptions): Hono {
   const secretKey = o.config.secretKey;
   const privacyOpts = { secretKey, publicUrl: o.config.publicUrl };
   const sentLinks = new Map<string, number[]>();
+  const web = o.web ?? loadWebConfig({});
+  const logger = o.logger ?? silentLogger;
+  const linkKey = linkKeyFor(o);
+  const publicOrigin = new URL(o.config.publicUrl).origin;
   const app = new Hono();
 
-  app.use('*', secureHeaders({ referrerPolicy: 'no-referrer' }));
-  // Forms post only from our own pages (Origin check); tokens travel in the body, never in logs.
-  app.use('*', csrf());
+  app.use('*', accessLog(logger));
+  app.use('*', securityHeaders(o.config));
+  // Forms post only from our own pages: the Origin must be the public one (behind an https proxy the URL
+  // this process sees is http://127.0.0.1:..., which no browser sends), or the browser says same-origin.
+  app.use('*', csrf({ origin: publicOrigin }));
+  // Content-Length above the limit is refused before reading; a chunked body is counted while it is read
+  // and refused as soon as it passes the limit, so at most 64 KiB is ever held.
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.html(page('Too large', '<h1>Request too large</h1><p>Forms here are small; this one was not sent.</p>'), 413),
+    }),
+  );
 
-  app.route('/', memberRoutes(o));
+  app.route('/', memberRoutes({ ...o, linkKey }));
+
+  app.get('/style.css', (c) => {
+    c.header('Cache-Control', 'public, max-age=3600');
+    c.header('Content-Type', 'text/css; charset=utf-8');
+    return c.body(STYLESHEET);
+  });
 
   app.get('/', (c) =>
     c.html(
@@ -66,16 +118,24 @@ export function createApp(o: WebAppOptions): Hono {
     ),
   );
 
+  // Ok or not ok, nothing more: a database error's text names hosts, users and paths (logged instead).
   app.get('/healthz', async (c) => {
     try {
       await sql`select 1`.execute(db);
       return c.json({ ok: true, dialect: o.database.dialect });
     } catch (err) {
-      return c.json({ ok: false, error: (err as Error).message }, 503);
+      logger.log('error', 'healthz-failed', { code: String((err as { code?: unknown }).code ?? 'error') });
+      return c.json({ ok: false }, 503);
     }
   });
 
+  // Only with SIGMINE_METRICS_TOKEN, and only for `Authorization: Bearer <token>` (RFC 6750).
   app.get('/metrics', async (c) => {
+    if (!web.metricsToken) return c.text('Not Found', 404);
+    if (!bearerMatches(c.req.header('authorization'), web.metricsToken)) {
+      c.header('WWW-Authenticate', 'Bearer realm="sigmine-metrics"');
+      return c.text('Unauthorized', 401);
+    }
     c.header('Content-Type', 'text/plain; version=0.0.4');
     return c.body(await metricsText(db));
   });
@@ -94,7 +154,7 @@ export function createApp(o: WebAppOptions): Hono {
     const recent = (sentLinks.get(email) ?? []).filter((x) => t.getTime() - x < 3_600_000);
     const held = await holdsAnything(email);
     if (held && recent.length < LINKS_PER_HOUR) {
-      const token = await signLink(db, email, { secretKey, now: t });
+      const token = signLink(linkKey, email, { now: t });
       const url = `${o.config.publicUrl}/privacy/me?t=${encodeURIComponent(token)}`;
       await o.transport.send({
         noticeId: `link-${t.getTime()}-${Math.random().toString(36).slice(2, 8)}`,
@@ -122,14 +182,14 @@ export function createApp(o: WebAppOptions): Hono {
   });
 
   app.get('/privacy/me', async (c) => {
-    const email = await verifyLink(db, c.req.query('t'), { secretKey, now: now() });
+    const email = verifyLink(linkKey, c.req.query('t'), { now: now() })?.e;
     if (!email) return c.html(page('Link expired', expiredText()), 403);
     const data = await exportPerson(db, email, { ...privacyOpts, now: now(), channel: 'web' });
     return c.html(page('Your profile', profileView(email, c.req.query('t') ?? '', data, c.req.query('done'))));
   });
 
   app.get('/privacy/export.json', async (c) => {
-    const email = await verifyLink(db, c.req.query('t'), { secretKey, now: now() });
+    const email = verifyLink(linkKey, c.req.query('t'), { now: now() })?.e;
     if (!email) return c.json({ error: 'link expired or invalid' }, 403);
     const data = await exportPerson(db, email, { ...privacyOpts, now: now(), channel: 'web' });
     c.header('Content-Disposition', 'attachment; filename="sigmine-export.json"');
@@ -139,7 +199,7 @@ export function createApp(o: WebAppOptions): Hono {
   app.post('/privacy/:action{correct|restrict|unrestrict|erase|object}', async (c) => {
     const form = await c.req.parseBody();
     const token = String(form.t ?? '');
-    const email = await verifyLink(db, token, { secretKey, now: now() });
+    const email = verifyLink(linkKey, token, { now: now() })?.e;
     if (!email) return c.html(page('Link expired', expiredText()), 403);
     const action = c.req.param('action');
     const opts = { ...privacyOpts, now: now(), channel: 'web' };
@@ -168,6 +228,14 @@ export function createApp(o: WebAppOptions): Hono {
   }
 
   return app;
+}
+
+/** Constant-time comparison of an `Authorization: Bearer` header with the configured token. */
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  if (!m) return false;
+  const digest = (v: string) => createHash('sha256').update(v, 'utf8').digest();
+  return timingSafeEqual(digest(m[1]!), digest(token));
 }
 
 function requestForm(): string {

@@ -53,6 +53,11 @@ export interface MemberAppOptions {
   fetch?: typeof fetch;
 }
 
+/** What the app hands the member area: the link-signing key (src/web/links.ts). */
+export interface MemberKeys {
+  linkKey: Uint8Array;
+}
+
 const PROVIDERS = {
   google: ['gmail', 'google-calendar', 'google-contacts'],
   microsoft: ['outlook', 'outlook-calendar', 'outlook-contacts'],
@@ -63,7 +68,7 @@ const PROVIDER_NAMES: Record<Provider, string> = { google: 'Google', microsoft: 
 /** The browser nonce cookie; `__Host-sigmine_oauth` on https (RFC 6265bis §4.1.3.2: Secure, path /, no Domain). */
 const OAUTH_COOKIE = 'sigmine_oauth';
 
-export function memberRoutes(o: MemberAppOptions): Hono {
+export function memberRoutes(o: MemberAppOptions & MemberKeys): Hono {
   const { db } = o.database;
   const now = o.now ?? (() => new Date());
   const secretKey = o.config.secretKey;
@@ -71,7 +76,7 @@ export function memberRoutes(o: MemberAppOptions): Hono {
   const secure = o.config.publicUrl.startsWith('https:');
   const cookiePrefix = secure ? ({ prefix: 'host' } as const) : {};
   const member = (_c: Context, t: string | undefined) =>
-    verifyLink(db, t, { secretKey, now: now(), scope: 'member' }).then((email) => {
+    Promise.resolve(verifyLink(o.linkKey, t, { now: now(), scope: 'member' })?.e).then((email) => {
       if (!email) throw new LinkExpired();
       return email;
     });
@@ -96,7 +101,7 @@ export function memberRoutes(o: MemberAppOptions): Hono {
     } catch {
       return c.html(page('Members', `<p class="danger">That is not an e-mail address.</p>${signInForm()}`), 400);
     }
-    const token = await signLink(db, email, { secretKey, now: now(), scope: 'member' });
+    const token = signLink(o.linkKey, email, { now: now(), scope: 'member' });
     await o.transport.send({
       noticeId: `member-${now().getTime()}`,
       to: email,

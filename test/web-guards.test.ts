@@ -1,0 +1,108 @@
+/** The guards every request of the web app goes through: security headers, the body limit, the access log. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freshDatabase, type TestDatabase } from './helpers/databases.ts';
+import { createApp, type WebAppOptions } from '../src/web/app.ts';
+import { loadConfig } from '../src/config.ts';
+import type { Logger } from '../src/log.ts';
+import type { OutgoingNotice } from '../src/notices/transport.ts';
+
+const PUBLIC = 'http://guards.test';
+const config = loadConfig({ SIGMINE_PUBLIC_URL: PUBLIC, SIGMINE_SECRET_KEY: 'c'.repeat(64) });
+
+function harness(t: TestDatabase) {
+  const sent: OutgoingNotice[] = [];
+  const transport = { name: 'memory', async send(n: OutgoingNotice) { sent.push(n); return { providerMessageId: 'x' }; } };
+  const make = (extra: Partial<WebAppOptions> = {}) => createApp({ database: t, config, transport, ...extra });
+  return { sent, make };
+}
+
+const signIn = (app: ReturnType<typeof createApp>, email: string, headers: Record<string, string> = {}) =>
+  app.request(`${PUBLIC}/member/link`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: PUBLIC, ...headers },
+    body: new URLSearchParams({ email }).toString(),
+  });
+
+describe('web guards', () => {
+  let t: TestDatabase;
+  beforeEach(async () => {
+    t = await freshDatabase('sqlite');
+  });
+  afterEach(async () => t.dispose());
+
+  it('sends a strict Content-Security-Policy and the usual security headers, with the stylesheet from our origin', async () => {
+    const app = harness(t).make();
+    const res = await app.request(`${PUBLIC}/privacy`);
+    const csp = res.headers.get('content-security-policy')!;
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    // Forms go to us, or (after a connect button's redirect) to the configured consent pages only.
+    expect(csp).toMatch(/form-action 'self' https:\/\/accounts\.google\.com https:\/\/login\.microsoftonline\.com(;|$)/);
+    expect(csp).not.toContain('unsafe-inline');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('strict-transport-security')).toBeNull();
+    const html = await res.text();
+    expect(html).not.toContain('<style');
+    expect(html).toContain('<link rel="stylesheet" href="/style.css">');
+    const css = await app.request(`${PUBLIC}/style.css`);
+    expect(css.headers.get('content-type')).toMatch(/^text\/css/);
+    expect(await css.text()).toContain('font:16px');
+  });
+
+  it('answers 413 to a 1 MiB form post, from its Content-Length, before reading it', async () => {
+    const { make, sent } = harness(t);
+    const app = make();
+    const big = `email=a%40b.example&pad=${'x'.repeat(1024 * 1024)}`;
+    const res = await app.request(`${PUBLIC}/member/link`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: PUBLIC, 'Content-Length': String(big.length) },
+      body: big,
+    });
+    expect(res.status).toBe(413);
+    expect(sent).toHaveLength(0);
+  });
+
+  it('answers 413 to a streamed 1 MiB post after reading little more than 64 KiB of it', async () => {
+    const app = harness(t).make();
+    const chunk = new TextEncoder().encode('x'.repeat(4096));
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled >= 1024 * 1024) return controller.close();
+        pulled += chunk.length;
+        controller.enqueue(chunk);
+      },
+    });
+    const res = await app.request(`${PUBLIC}/privacy/link`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: PUBLIC },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(res.status).toBe(413);
+    // A pulled chunk or two of read-ahead at most, never the whole megabyte.
+    expect(pulled).toBeLessThanOrEqual(64 * 1024 + 4 * chunk.length);
+  });
+
+  it('logs one line per request with method, route pattern, status and duration, never the query string', async () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const logger: Logger = { log: (level, event, fields) => lines.push({ level, event, ...fields }) };
+    const app = harness(t).make({ logger });
+    await app.request(`${PUBLIC}/privacy/me?t=secret-token-value&email=someone%40x.example`);
+    await app.request(`${PUBLIC}/member/home?t=another-secret`);
+    await app.request(`${PUBLIC}/nowhere?q=1`);
+    const http = lines.filter((l) => l.event === 'http');
+    expect(http).toEqual([
+      expect.objectContaining({ level: 'info', method: 'GET', route: '/privacy/me', status: 403 }),
+      expect.objectContaining({ level: 'info', method: 'GET', route: '/member/home', status: 403 }),
+      expect.objectContaining({ level: 'info', method: 'GET', route: '(no route)', status: 404 }),
+    ]);
+    for (const l of http) expect(typeof l.ms).toBe('number');
+    const all = JSON.stringify(lines);
+    for (const secret of ['secret-token-value', 'another-secret', 'someone', '?']) expect(all).not.toContain(secret);
+  });
+});
