@@ -1,9 +1,15 @@
-/** The guards every request of the web app goes through: security headers, the body limit, the access log. */
+/**
+ * The guards every request of the web app goes through: security headers, the body limit, the access log,
+ * and the sign-in / privacy-link rate limits kept in the database (across restarts and processes, on
+ * SQLite and PostgreSQL).
+ */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshDatabase, type TestDatabase } from './helpers/databases.ts';
+import { DIALECTS, freshDatabase, postgresAvailable, type TestDatabase } from './helpers/databases.ts';
 import { createApp, type WebAppOptions } from '../src/web/app.ts';
+import { createMailQueue } from '../src/web/mail-queue.ts';
+import { openDatabase } from '../src/db/database.ts';
 import { loadConfig } from '../src/config.ts';
-import type { Logger } from '../src/log.ts';
+import { silentLogger, type Logger } from '../src/log.ts';
 import type { OutgoingNotice } from '../src/notices/transport.ts';
 
 const PUBLIC = 'http://guards.test';
@@ -11,9 +17,10 @@ const config = loadConfig({ SIGMINE_PUBLIC_URL: PUBLIC, SIGMINE_SECRET_KEY: 'c'.
 
 function harness(t: TestDatabase) {
   const sent: OutgoingNotice[] = [];
+  const mails = createMailQueue(silentLogger);
   const transport = { name: 'memory', async send(n: OutgoingNotice) { sent.push(n); return { providerMessageId: 'x' }; } };
-  const make = (extra: Partial<WebAppOptions> = {}) => createApp({ database: t, config, transport, ...extra });
-  return { sent, make };
+  const make = (extra: Partial<WebAppOptions> = {}) => createApp({ database: t, config, transport, mailQueue: mails, ...extra });
+  return { sent, mails, make };
 }
 
 const signIn = (app: ReturnType<typeof createApp>, email: string, headers: Record<string, string> = {}) =>
@@ -54,7 +61,7 @@ describe('web guards', () => {
   });
 
   it('answers 413 to a 1 MiB form post, from its Content-Length, before reading it', async () => {
-    const { make, sent } = harness(t);
+    const { make, sent, mails } = harness(t);
     const app = make();
     const big = `email=a%40b.example&pad=${'x'.repeat(1024 * 1024)}`;
     const res = await app.request(`${PUBLIC}/member/link`, {
@@ -63,6 +70,7 @@ describe('web guards', () => {
       body: big,
     });
     expect(res.status).toBe(413);
+    await mails.idle();
     expect(sent).toHaveLength(0);
   });
 
@@ -105,4 +113,65 @@ describe('web guards', () => {
     const all = JSON.stringify(lines);
     for (const secret of ['secret-token-value', 'another-secret', 'someone', '?']) expect(all).not.toContain(secret);
   });
+
+  it('limits link requests per client address (from the trusted proxy header), and others still get theirs', async () => {
+    const { make, sent, mails } = harness(t);
+    const app = make({ web: { metricsToken: null, trustProxyHops: 1 } });
+    // The client forges an entry on the left; only the one our proxy appended (rightmost) counts.
+    for (let i = 0; i < 25; i++) await signIn(app, `person${i}@firm.example`, { 'X-Forwarded-For': `10.0.0.${i}, 198.51.100.7` });
+    await mails.idle();
+    expect(sent).toHaveLength(20);
+    await signIn(app, 'someone@firm.example', { 'X-Forwarded-For': '198.51.100.8' });
+    await mails.idle();
+    expect(sent).toHaveLength(21);
+  });
 });
+
+for (const dialect of DIALECTS) {
+  const skip = dialect === 'postgres' && !(await postgresAvailable());
+  describe.skipIf(skip)(`link mail limits on ${dialect}`, () => {
+    let t: TestDatabase;
+    beforeEach(async () => {
+      t = await freshDatabase(dialect);
+    });
+    afterEach(async () => t.dispose());
+
+    /** The same database opened again, as a restarted process would (PGlite lives in this process only). */
+    const reopen = async () =>
+      t.backend === 'pglite' ? { ...t, close: async () => {} } : openDatabase(t.url, t.pgSchema ? { pgSchema: t.pgSchema, poolSize: 2 } : {});
+
+    it('sends at most 3 sign-in mails per address an hour across a server restart, answering the same page', async () => {
+      const { sent } = harness(t);
+      const transport = { name: 'memory', async send(n: OutgoingNotice) { sent.push(n); return { providerMessageId: 'x' }; } };
+      const pages: string[] = [];
+      for (let run = 0; run < 2; run++) {
+        const database = await reopen();
+        const mails = createMailQueue(silentLogger);
+        try {
+          const app = createApp({ database, config, transport, mailQueue: mails });
+          for (let i = 0; i < 5; i++) pages.push(await (await signIn(app, 'member@firm.example')).text());
+        } finally {
+          await mails.idle();
+          await database.close();
+        }
+      }
+      expect(sent).toHaveLength(3);
+      expect(new Set(pages).size).toBe(1);
+    });
+
+    it('shares the limit between processes asking at the same time', async () => {
+      const { sent } = harness(t);
+      const transport = { name: 'memory', async send(n: OutgoingNotice) { sent.push(n); return { providerMessageId: 'x' }; } };
+      const dbs = [await reopen(), await reopen()];
+      const queues = dbs.map(() => createMailQueue(silentLogger));
+      try {
+        const apps = dbs.map((database, i) => createApp({ database, config, transport, mailQueue: queues[i] }));
+        await Promise.all(Array.from({ length: 10 }, (_, i) => signIn(apps[i % 2]!, 'member@firm.example')));
+        await Promise.all(queues.map((q) => q.idle()));
+      } finally {
+        for (const d of dbs) await d.close();
+      }
+      expect(sent).toHaveLength(3);
+    });
+  });
+}

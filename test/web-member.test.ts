@@ -8,6 +8,7 @@ import { fetchTrusting, makeSelfSignedCertificate, type TestCertificate } from '
 import { connectorFactory } from '../connectors/registry.ts';
 import type { ConnectorFactory } from '../connectors/types.ts';
 import { createApp } from '../src/web/app.ts';
+import { createMailQueue } from '../src/web/mail-queue.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { loadConfig } from '../src/config.ts';
 import { registerConnection } from '../src/connections/register.ts';
@@ -67,6 +68,8 @@ for (const dialect of DIALECTS) {
     let transport: { name: string; send(n: OutgoingNotice): Promise<{ providerMessageId: string }> };
     let app: ReturnType<typeof createApp>;
     let ms: GraphServer;
+    /** Every app of a test queues its link mails here, so a test can wait for them. */
+    let mails: ReturnType<typeof createMailQueue>;
     const config = () =>
       loadConfig({
         ...g.env(),
@@ -82,7 +85,8 @@ for (const dialect of DIALECTS) {
       ms = await startGraphServer({ cert, messages: INBOX });
       sent = [];
       transport = { name: 'memory', async send(n: OutgoingNotice) { sent.push(n); return { providerMessageId: 'x' }; } };
-      app = createApp({ database: t, config: config(), transport, fetch: tls, factoryFor: trustingFactory });
+      mails = createMailQueue(silentLogger);
+      app = createApp({ database: t, config: config(), transport, fetch: tls, factoryFor: trustingFactory, mailQueue: mails });
     });
     afterEach(async () => {
       await ms.close();
@@ -97,6 +101,7 @@ for (const dialect of DIALECTS) {
       });
     async function signIn(email: string, on = app): Promise<string> {
       await form('/member/link', { email }, {}, on);
+      await mails.idle();
       const link = /\/member\/home\?t=(\S+)/.exec(sent.at(-1)!.body)!;
       return decodeURIComponent(link[1]!);
     }
@@ -421,7 +426,7 @@ for (const dialect of DIALECTS) {
      */
     async function secondInstance(now?: () => Date) {
       const own = t.backend === 'server' ? await openDatabase(t.url, { pgSchema: t.pgSchema, poolSize: 4 }) : null;
-      const other = createApp({ database: own ?? t, config: config(), transport, fetch: tls, factoryFor: trustingFactory, ...(now ? { now } : {}) });
+      const other = createApp({ database: own ?? t, config: config(), transport, fetch: tls, factoryFor: trustingFactory, mailQueue: mails, ...(now ? { now } : {}) });
       return { app: other, close: async () => own?.close() };
     }
 
@@ -551,10 +556,11 @@ for (const dialect of DIALECTS) {
 
     it('on https, keeps the browser nonce in a __Host- cookie (Secure, HttpOnly, SameSite=Lax, no Domain) and completes with it', async () => {
       const HTTPS = 'https://members.test';
-      const secure = createApp({ database: t, config: { ...config(), publicUrl: HTTPS }, transport, fetch: tls, factoryFor: trustingFactory });
+      const secure = createApp({ database: t, config: { ...config(), publicUrl: HTTPS }, transport, fetch: tls, factoryFor: trustingFactory, mailQueue: mails });
       const post = (path: string, body: Record<string, string>) =>
         secure.request(`${HTTPS}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: HTTPS }, body: new URLSearchParams(body).toString() });
       await post('/member/link', { email: 'member@firm.example' });
+      await mails.idle();
       const token = decodeURIComponent(/\/member\/home\?t=(\S+)/.exec(sent.at(-1)!.body)![1]!);
       const start = await post('/member/connect/google', { t: token, kind: 'gmail' });
       const setCookie = start.headers.get('set-cookie')!;

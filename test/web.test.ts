@@ -1,6 +1,8 @@
 import { describe, expect, it, beforeEach, afterEach } from 'vitest';
 import { DIALECTS, freshDatabase, postgresAvailable, type TestDatabase } from './helpers/databases.ts';
 import { createApp } from '../src/web/app.ts';
+import { createMailQueue } from '../src/web/mail-queue.ts';
+import { silentLogger } from '../src/log.ts';
 import { loadConfig } from '../src/config.ts';
 import { ingestPage } from '../src/store/ingest.ts';
 import type { NoticeTransport, OutgoingNotice } from '../src/notices/transport.ts';
@@ -50,10 +52,12 @@ for (const dialect of DIALECTS) {
     let t: TestDatabase;
     let transport: ReturnType<typeof capture>;
     let app: ReturnType<typeof createApp>;
+    let mails: ReturnType<typeof createMailQueue>;
     beforeEach(async () => {
       t = await freshDatabase(dialect);
       transport = capture();
-      app = createApp({ database: t, config, transport });
+      mails = createMailQueue(silentLogger);
+      app = createApp({ database: t, config, transport, mailQueue: mails });
       await seed(t, 'ada.lovelace@engines.co.uk', { name: 'Ada Lovelace', title: 'Chief Analyst', company: 'Analytical Engines Ltd' });
     });
     afterEach(async () => t.dispose());
@@ -61,6 +65,7 @@ for (const dialect of DIALECTS) {
     it('mails a link to a listed person, and the link shows their profile without naming the contributor', async () => {
       const res = await post(app, '/privacy/link', { email: 'Ada.Lovelace@engines.co.uk' });
       expect(res.status).toBe(200);
+      await mails.idle();
       expect(transport.sent).toHaveLength(1);
       expect(transport.sent[0]!.to).toBe('ada.lovelace@engines.co.uk');
       const page = await (await app.request(`${PUBLIC}${linkIn(transport.sent[0]!)}`)).text();
@@ -73,12 +78,27 @@ for (const dialect of DIALECTS) {
     it('answers an unknown address exactly like a known one, and mails nothing', async () => {
       const known = await (await post(app, '/privacy/link', { email: 'ada.lovelace@engines.co.uk' })).text();
       const unknown = await (await post(app, '/privacy/link', { email: 'nobody@engines.co.uk' })).text();
+      await mails.idle();
       expect(unknown.replace('nobody@engines.co.uk', 'X')).toBe(known.replace('ada.lovelace@engines.co.uk', 'X'));
       expect(transport.sent.map((s) => s.to)).toEqual(['ada.lovelace@engines.co.uk']);
     });
 
+    it('answers before the mail is sent: a stuck mail transport does not slow the page down', async () => {
+      let release!: () => void;
+      const stuck: NoticeTransport = { name: 'stuck', send: () => new Promise((r) => (release = () => r({ providerMessageId: 'x' }))) };
+      const slow = createApp({ database: t, config, transport: stuck, mailQueue: mails });
+      const started = Date.now();
+      const res = await post(slow, '/privacy/link', { email: 'ada.lovelace@engines.co.uk' });
+      expect(res.status).toBe(200);
+      expect(Date.now() - started).toBeLessThan(2_000);
+      await new Promise((r) => setTimeout(r, 50));
+      release();
+      await mails.idle();
+    });
+
     it('refuses forged, tampered and expired links', async () => {
       await post(app, '/privacy/link', { email: 'ada.lovelace@engines.co.uk' });
+      await mails.idle();
       const link = linkIn(transport.sent[0]!);
       const forged = link.replace(/.$/, (c) => (c === 'a' ? 'b' : 'a'));
       expect((await app.request(`${PUBLIC}${forged}`)).status).toBe(403);
@@ -89,6 +109,7 @@ for (const dialect of DIALECTS) {
 
     it('lets the person correct a field, and the correction shows at once', async () => {
       await post(app, '/privacy/link', { email: 'ada.lovelace@engines.co.uk' });
+      await mails.idle();
       const token = new URL(`${PUBLIC}${linkIn(transport.sent[0]!)}`).searchParams.get('t')!;
       const res = await post(app, '/privacy/correct', { t: token, field: 'title', value: 'Analyst Emerita' });
       expect(res.status).toBe(303);
@@ -100,6 +121,7 @@ for (const dialect of DIALECTS) {
 
     it('erases the profile and suppresses the address when the person asks for removal', async () => {
       await post(app, '/privacy/link', { email: 'ada.lovelace@engines.co.uk' });
+      await mails.idle();
       const token = new URL(`${PUBLIC}${linkIn(transport.sent[0]!)}`).searchParams.get('t')!;
       const res = await post(app, '/privacy/erase', { t: token });
       expect(res.status).toBe(200);
@@ -109,6 +131,7 @@ for (const dialect of DIALECTS) {
 
     it('refuses a form posted from another site', async () => {
       await post(app, '/privacy/link', { email: 'ada.lovelace@engines.co.uk' });
+      await mails.idle();
       const token = new URL(`${PUBLIC}${linkIn(transport.sent[0]!)}`).searchParams.get('t')!;
       const res = await post(app, '/privacy/erase', { t: token }, 'http://evil.example');
       expect(res.status).toBe(403);
@@ -117,17 +140,19 @@ for (const dialect of DIALECTS) {
 
     it('behind an https proxy, accepts a form posted from the public origin and refuses others', async () => {
       const HTTPS = 'https://privacy.example';
-      const proxied = createApp({ database: t, config: { ...config, publicUrl: HTTPS }, transport });
+      const proxied = createApp({ database: t, config: { ...config, publicUrl: HTTPS }, transport, mailQueue: mails });
       // What the server sees behind the proxy: plain http on the loopback address.
       const inside = 'http://127.0.0.1:8787';
       expect((await post(proxied, '/privacy/link', { email: 'ada.lovelace@engines.co.uk' }, HTTPS, inside)).status).toBe(200);
       expect((await post(proxied, '/privacy/link', { email: 'ada.lovelace@engines.co.uk' }, inside, inside)).status).toBe(403);
       expect((await post(proxied, '/privacy/link', { email: 'ada.lovelace@engines.co.uk' }, 'https://evil.example', inside)).status).toBe(403);
+      await mails.idle();
       expect(transport.sent).toHaveLength(1);
     });
 
     it('limits link mails per address so the form cannot flood an inbox', async () => {
       for (let i = 0; i < 6; i++) await post(app, '/privacy/link', { email: 'ada.lovelace@engines.co.uk' });
+      await mails.idle();
       expect(transport.sent).toHaveLength(3);
     });
 

@@ -15,6 +15,7 @@ import { TRANSPORTS } from '../notices/transport.ts';
 import { secretKeyFrom } from '../secrets/index.ts';
 import { createApp, linkKeyFor } from '../web/app.ts';
 import { linkKeyFromSecret } from '../web/links.ts';
+import { createMailQueue } from '../web/mail-queue.ts';
 import { loadWebConfig } from '../web/web-config.ts';
 
 export function register(program: Command): void {
@@ -34,7 +35,8 @@ export function register(program: Command): void {
       const outbox = resolve(opts.outbox ?? process.env.SIGMINE_NOTICE_OUTBOX ?? resolve('data', 'outbox'));
       const transport = TRANSPORTS.file!({ outbox });
       const logger = jsonLogger(process.stderr);
-      const app = createApp({ database, config, transport, from: process.env.SIGMINE_NOTICE_FROM, demo, linkKey, web, logger });
+      const mailQueue = createMailQueue(logger);
+      const app = createApp({ database, config, transport, from: process.env.SIGMINE_NOTICE_FROM, demo, linkKey, web, logger, mailQueue });
       const server = serve({ fetch: app.fetch, port: Number(opts.port), hostname: opts.host });
       console.log(`sigmine web app on http://${opts.host}:${opts.port} (privacy center: /privacy); link mails go to ${outbox}`);
       if (!web.metricsToken) console.log('/metrics is off: set SIGMINE_METRICS_TOKEN to serve it (Authorization: Bearer <token>)');
@@ -43,6 +45,8 @@ export function register(program: Command): void {
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
+      // Link mails already promised to visitors go out before the database closes.
+      await mailQueue.idle();
       await database.close();
     });
 }

@@ -4,7 +4,8 @@
  *
  * Privacy center flow: a person asks for a link to their address; if we hold anything about it, a signed
  * one-hour link is mailed there (identity verified by e-mail round trip, GDPR Art. 12(6)); the answer is the
- * same whether or not we hold data, so the form cannot be used to probe the directory. The link opens the
+ * same whether or not we hold data (and whether a rate limit was hit), and the mail is queued, so neither the
+ * page nor its timing can be used to probe the directory. The link opens the
  * person's data (as `sigmine privacy export` shows it: source categories only, never the contributor)
  * with actions to correct a field, restrict, erase or object, and a JSON download.
  *
@@ -12,9 +13,10 @@
  * CSRF (a form post must come from `SIGMINE_PUBLIC_URL`'s origin, so it works behind an https proxy),
  * and a 64 KiB body limit.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { csrf } from 'hono/csrf';
 import { bodyLimit } from 'hono/body-limit';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
@@ -27,13 +29,15 @@ import { restrictPerson } from '../privacy/restrict.ts';
 import { erasePerson } from '../privacy/erase.ts';
 import { checkEmail, locatePerson } from '../privacy/locate.ts';
 import { resolveOptions } from '../privacy/options.ts';
-import { linkKeyFromSecret, signLink, verifyLink } from './links.ts';
+import { linkKeyFromSecret, verifyLink } from './links.ts';
 import { esc, page, STYLESHEET } from './html.ts';
 import { metricsText } from './metrics.ts';
 import { memberRoutes, type MemberAppOptions } from './member.ts';
 import { accessLog } from './access-log.ts';
 import { securityHeaders } from './security-headers.ts';
-import { loadWebConfig, type WebConfig } from './web-config.ts';
+import { clientAddressOf, loadWebConfig, type WebConfig } from './web-config.ts';
+import { createMailQueue, type MailQueue } from './mail-queue.ts';
+import { linkMailer } from './link-mail.ts';
 
 export interface WebAppOptions extends Pick<MemberAppOptions, 'demo' | 'factoryFor' | 'fetch'> {
   database: Pick<Database, 'db' | 'dialect'>;
@@ -50,12 +54,13 @@ export interface WebAppOptions extends Pick<MemberAppOptions, 'demo' | 'factoryF
   linkKey?: Uint8Array;
   /** `SIGMINE_METRICS_TOKEN` and `SIGMINE_TRUST_PROXY`; default: metrics off, no proxy trusted. */
   web?: Readonly<WebConfig>;
-  /** Access log; default silent. */
+  /** Access log and background mail failures; default silent. */
   logger?: Logger;
+  /** The queue link mails wait in; tests pass one to wait for it (`idle()`). */
+  mailQueue?: MailQueue;
+  /** The socket peer address of a request; default the Node server's (none under `app.request`). */
+  peerAddress?: (c: Context) => string | undefined;
 }
-
-/** At most this many link mails per address per hour: the form must not become a mail cannon. */
-const LINKS_PER_HOUR = 3;
 
 /** Request bodies are small forms: 64 KiB is hundreds of times a correction form, and refused above. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -75,10 +80,13 @@ export function createApp(o: WebAppOptions): Hono {
   const now = o.now ?? (() => new Date());
   const secretKey = o.config.secretKey;
   const privacyOpts = { secretKey, publicUrl: o.config.publicUrl };
-  const sentLinks = new Map<string, number[]>();
   const web = o.web ?? loadWebConfig({});
   const logger = o.logger ?? silentLogger;
   const linkKey = linkKeyFor(o);
+  const queue = o.mailQueue ?? createMailQueue(logger);
+  const mailer = linkMailer({ db, linkKey, queue, transport: o.transport, now });
+  const peer = o.peerAddress ?? defaultPeer;
+  const clientOf = (c: Context) => clientAddressOf(web, c.req.header('x-forwarded-for'), peer(c));
   const publicOrigin = new URL(o.config.publicUrl).origin;
   const app = new Hono();
 
@@ -97,7 +105,7 @@ export function createApp(o: WebAppOptions): Hono {
     }),
   );
 
-  app.route('/', memberRoutes({ ...o, linkKey }));
+  app.route('/', memberRoutes({ ...o, linkKey, mailer, clientOf }));
 
   app.get('/style.css', (c) => {
     c.header('Cache-Control', 'public, max-age=3600');
@@ -150,28 +158,24 @@ export function createApp(o: WebAppOptions): Hono {
     } catch {
       return c.html(page('Privacy center', `<p class="danger">That is not an e-mail address.</p>${requestForm()}`), 400);
     }
-    const t = now();
-    const recent = (sentLinks.get(email) ?? []).filter((x) => t.getTime() - x < 3_600_000);
-    const held = await holdsAnything(email);
-    if (held && recent.length < LINKS_PER_HOUR) {
-      const token = signLink(linkKey, email, { now: t });
-      const url = `${o.config.publicUrl}/privacy/me?t=${encodeURIComponent(token)}`;
-      await o.transport.send({
-        noticeId: `link-${t.getTime()}-${Math.random().toString(36).slice(2, 8)}`,
-        to: email,
+    await mailer.request({
+      scope: 'privacy',
+      email,
+      client: clientOf(c),
+      shouldSend: () => holdsAnything(email),
+      compose: (token) => ({
         from: o.from ?? 'privacy@sigmine.local',
         subject: 'Your sigmine privacy link',
         body:
           `Someone (hopefully you) asked to see what sigmine holds about ${email}.\n\n` +
-          `Open this link within one hour to see, correct, export, restrict or remove your profile:\n${url}\n\n` +
+          `Open this link within one hour to see, correct, export, restrict or remove your profile:\n` +
+          `${o.config.publicUrl}/privacy/me?t=${encodeURIComponent(token)}\n\n` +
           'If you did not ask for it, ignore this message: nothing changes.\n',
         language: 'en',
         templateId: 'privacy-link/v1',
         contentHash: 'privacy-link/v1',
-      });
-      recent.push(t.getTime());
-      sentLinks.set(email, recent);
-    }
+      }),
+    });
     return c.html(
       page(
         'Check your mail',
@@ -228,6 +232,15 @@ export function createApp(o: WebAppOptions): Hono {
   }
 
   return app;
+}
+
+/** The Node server's socket peer; none when the app is called without a server (tests). */
+function defaultPeer(c: Context): string | undefined {
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Constant-time comparison of an `Authorization: Bearer` header with the configured token. */

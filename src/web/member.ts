@@ -1,5 +1,6 @@
 /**
- * The member area: a community member signs in with an e-mailed link, sees their connections and credits,
+ * The member area: a community member signs in with an e-mailed link (the sign-in form is rate-limited and
+ * queued like the privacy center's, src/web/link-mail.ts), sees their connections and credits,
  * connects Google or Microsoft sources through the web redirect OAuth flow, previews what a connection
  * would share (a dry-run harvest: nothing stored), and opts out (collection stops, tokens revoked at the
  * provider where it has a revoke endpoint (Google) and discarded where it has none (Microsoft), credits end).
@@ -36,7 +37,8 @@ import { checkEmail } from '../privacy/locate.ts';
 import { pkcePair } from '../oauth/loopback.ts';
 import { holderId, previewConnection } from '../harvest/index.ts';
 import { silentLogger, noProgress } from '../log.ts';
-import { signLink, verifyLink } from './links.ts';
+import { verifyLink } from './links.ts';
+import type { LinkMailer } from './link-mail.ts';
 import { OAUTH_TTL_MS, consumeOAuthFlow, isBrowserNonce, newBrowserNonce, startOAuthFlow, type OAuthFlow } from './oauth-flows.ts';
 import { esc, page } from './html.ts';
 
@@ -53,9 +55,11 @@ export interface MemberAppOptions {
   fetch?: typeof fetch;
 }
 
-/** What the app hands the member area: the link-signing key (src/web/links.ts). */
+/** What the app hands the member area: the link-signing key (src/web/links.ts) and the link mailer. */
 export interface MemberKeys {
   linkKey: Uint8Array;
+  mailer: LinkMailer;
+  clientOf: (c: Context) => string | undefined;
 }
 
 const PROVIDERS = {
@@ -101,16 +105,19 @@ export function memberRoutes(o: MemberAppOptions & MemberKeys): Hono {
     } catch {
       return c.html(page('Members', `<p class="danger">That is not an e-mail address.</p>${signInForm()}`), 400);
     }
-    const token = signLink(o.linkKey, email, { now: now(), scope: 'member' });
-    await o.transport.send({
-      noticeId: `member-${now().getTime()}`,
-      to: email,
-      from: o.from ?? 'members@sigmine.local',
-      subject: 'Sign in to sigmine',
-      body: `Open this link within one hour to sign in to sigmine:\n${o.config.publicUrl}/member/home?t=${encodeURIComponent(token)}\n`,
-      language: 'en',
-      templateId: 'member-link/v1',
-      contentHash: 'member-link/v1',
+    // Rate-limited per address and client, and queued: the same page, at once, whatever happens.
+    await o.mailer.request({
+      scope: 'member',
+      email,
+      client: o.clientOf(c),
+      compose: (token) => ({
+        from: o.from ?? 'members@sigmine.local',
+        subject: 'Sign in to sigmine',
+        body: `Open this link within one hour to sign in to sigmine:\n${o.config.publicUrl}/member/home?t=${encodeURIComponent(token)}\n`,
+        language: 'en',
+        templateId: 'member-link/v1',
+        contentHash: 'member-link/v1',
+      }),
     });
     return c.html(page('Check your mail', `<h1>Check your mail</h1><p>A sign-in link is on its way to <b>${esc(email)}</b>.</p>`));
   });
