@@ -1,13 +1,15 @@
 /**
- * The web app: the privacy center for people in the directory, and health/metrics for operations.
- * Web-standard Request/Response (Hono); tests call `app.request(...)` without a port.
+ * The web app: the privacy center for people in the directory, the member area, and health/metrics for
+ * operations. Web-standard Request/Response (Hono); tests call `app.request(...)` without a port.
  *
  * Privacy center flow: a person asks for a link to their address; if we hold anything about it, a signed
  * one-hour link is mailed there (identity verified by e-mail round trip, GDPR Art. 12(6)); the answer is the
  * same whether or not we hold data (and whether a rate limit was hit), and the mail is queued, so neither the
- * page nor its timing can be used to probe the directory. The link opens the
- * person's data (as `sigmine privacy export` shows it: source categories only, never the contributor)
- * with actions to correct a field, restrict, erase or object, and a JSON download.
+ * page nor its timing can be used to probe the directory. The link opens a page with one button that
+ * exchanges the token, once, for a session cookie (src/web/sessions.ts); the person's data (as `sigmine
+ * privacy export` shows it: source categories only, never the contributor) then opens with that session,
+ * with actions to correct a field, restrict, erase or object, and a JSON download. An erasure, from here or
+ * from the CLI, revokes the person's privacy sessions and unused links.
  *
  * Guards on every request (in this order): access log, security headers (src/web/security-headers.ts),
  * CSRF (a form post must come from `SIGMINE_PUBLIC_URL`'s origin, so it works behind an https proxy),
@@ -29,8 +31,9 @@ import { restrictPerson } from '../privacy/restrict.ts';
 import { erasePerson } from '../privacy/erase.ts';
 import { checkEmail, locatePerson } from '../privacy/locate.ts';
 import { resolveOptions } from '../privacy/options.ts';
-import { linkKeyFromSecret, verifyLink } from './links.ts';
-import { esc, page, STYLESHEET } from './html.ts';
+import { subjectHash } from '../privacy/subject.ts';
+import { linkKeyFromSecret } from './links.ts';
+import { esc, openLinkView, page, STYLESHEET } from './html.ts';
 import { metricsText } from './metrics.ts';
 import { memberRoutes, type MemberAppOptions } from './member.ts';
 import { accessLog } from './access-log.ts';
@@ -38,18 +41,21 @@ import { securityHeaders } from './security-headers.ts';
 import { clientAddressOf, loadWebConfig, type WebConfig } from './web-config.ts';
 import { createMailQueue, type MailQueue } from './mail-queue.ts';
 import { linkMailer } from './link-mail.ts';
+import { endSession, exchangeLink, openSession, revokeSessionsOf, sessionKeys } from './sessions.ts';
+import { sessionCookies } from './session-cookie.ts';
 
 export interface WebAppOptions extends Pick<MemberAppOptions, 'demo' | 'factoryFor' | 'fetch'> {
   database: Pick<Database, 'db' | 'dialect'>;
   config: Readonly<Config>;
-  /** Where privacy-center link mails go (the notices' transport). */
+  /** Where link mails go (the notices' transport). */
   transport: NoticeTransport;
   /** Sender address of link mails. */
   from?: string;
   now?: () => Date;
   /**
-   * The link-signing key (at least 32 bytes): signs mailed links. Default: derived from `config.secretKey`;
-   * with neither, `createApp` throws `missing-key` (never a secret kept in the database).
+   * The link-signing key (at least 32 bytes): signs mailed links and derives the session keys. Default:
+   * derived from `config.secretKey`; with neither, `createApp` throws `missing-key` (never a secret kept in
+   * the database).
    */
   linkKey?: Uint8Array;
   /** `SIGMINE_METRICS_TOKEN` and `SIGMINE_TRUST_PROXY`; default: metrics off, no proxy trusted. */
@@ -83,6 +89,8 @@ export function createApp(o: WebAppOptions): Hono {
   const web = o.web ?? loadWebConfig({});
   const logger = o.logger ?? silentLogger;
   const linkKey = linkKeyFor(o);
+  const keys = sessionKeys(linkKey);
+  const cookies = sessionCookies(o.config.publicUrl);
   const queue = o.mailQueue ?? createMailQueue(logger);
   const mailer = linkMailer({ db, linkKey, queue, transport: o.transport, now });
   const peer = o.peerAddress ?? defaultPeer;
@@ -105,7 +113,14 @@ export function createApp(o: WebAppOptions): Hono {
     }),
   );
 
-  app.route('/', memberRoutes({ ...o, linkKey, mailer, clientOf }));
+  /** An erasure since `since` revokes the person's privacy links and sessions (checked on every use). */
+  const erasedSince = async (email: string, since: Date) => {
+    const h = await subjectHash(db, email, secretKey);
+    const row = await db.selectFrom('suppressions').select('created_at').where('subject_hash', '=', h).executeTakeFirst();
+    return Boolean(row && row.created_at >= since.toISOString());
+  };
+
+  app.route('/', memberRoutes({ ...o, shared: { keys, cookies, mailer, clientOf } }));
 
   app.get('/style.css', (c) => {
     c.header('Cache-Control', 'public, max-age=3600');
@@ -170,10 +185,10 @@ export function createApp(o: WebAppOptions): Hono {
           `Someone (hopefully you) asked to see what sigmine holds about ${email}.\n\n` +
           `Open this link within one hour to see, correct, export, restrict or remove your profile:\n` +
           `${o.config.publicUrl}/privacy/me?t=${encodeURIComponent(token)}\n\n` +
-          'If you did not ask for it, ignore this message: nothing changes.\n',
+          'The link works once. If you did not ask for it, ignore this message: nothing changes.\n',
         language: 'en',
-        templateId: 'privacy-link/v1',
-        contentHash: 'privacy-link/v1',
+        templateId: 'privacy-link/v2',
+        contentHash: 'privacy-link/v2',
       }),
     });
     return c.html(
@@ -185,15 +200,29 @@ export function createApp(o: WebAppOptions): Hono {
     );
   });
 
+  /** The session's address, or null (no cookie, expired, revoked by an erasure). */
+  const person = async (c: Context) => (await openSession(db, keys, 'privacy', cookies.read(c, 'privacy'), { now: now(), revokedSince: erasedSince }))?.email ?? null;
+
   app.get('/privacy/me', async (c) => {
-    const email = verifyLink(linkKey, c.req.query('t'), { now: now() })?.e;
+    const token = c.req.query('t');
+    // A mailed link: a button that exchanges it. Opening the link uses nothing up.
+    if (token !== undefined) return c.html(page('Your profile', openLinkView('/privacy/open', token, 'Your privacy link', 'Continue to see what sigmine holds about you.')));
+    const email = await person(c);
     if (!email) return c.html(page('Link expired', expiredText()), 403);
     const data = await exportPerson(db, email, { ...privacyOpts, now: now(), channel: 'web' });
-    return c.html(page('Your profile', profileView(email, c.req.query('t') ?? '', data, c.req.query('done'))));
+    return c.html(page('Your profile', profileView(email, data, c.req.query('done'))));
+  });
+
+  app.post('/privacy/open', async (c) => {
+    const form = await c.req.parseBody();
+    const r = await exchangeLink(db, keys, 'privacy', String(form.t ?? ''), { now: now(), revokedSince: erasedSince });
+    if (!r.ok) return c.html(page('Link expired', r.reason === 'used' ? usedText() : expiredText()), 403);
+    cookies.set(c, 'privacy', r.sessionId, r.expiresAt, now());
+    return c.redirect('/privacy/me', 303);
   });
 
   app.get('/privacy/export.json', async (c) => {
-    const email = verifyLink(linkKey, c.req.query('t'), { now: now() })?.e;
+    const email = await person(c);
     if (!email) return c.json({ error: 'link expired or invalid' }, 403);
     const data = await exportPerson(db, email, { ...privacyOpts, now: now(), channel: 'web' });
     c.header('Content-Disposition', 'attachment; filename="sigmine-export.json"');
@@ -202,8 +231,7 @@ export function createApp(o: WebAppOptions): Hono {
 
   app.post('/privacy/:action{correct|restrict|unrestrict|erase|object}', async (c) => {
     const form = await c.req.parseBody();
-    const token = String(form.t ?? '');
-    const email = verifyLink(linkKey, token, { now: now() })?.e;
+    const email = await person(c);
     if (!email) return c.html(page('Link expired', expiredText()), 403);
     const action = c.req.param('action');
     const opts = { ...privacyOpts, now: now(), channel: 'web' };
@@ -215,6 +243,10 @@ export function createApp(o: WebAppOptions): Hono {
       await restrictPerson(db, email, { ...opts, lift: action === 'unrestrict' });
     } else {
       await erasePerson(o.database, email, action === 'object' ? 'object' : 'erase', opts);
+      // Nothing is left to see: this session and every other one of the person end now.
+      await endSession(db, keys, cookies.read(c, 'privacy'));
+      await revokeSessionsOf(db, keys, email, 'privacy');
+      cookies.clear(c, 'privacy');
       return c.html(
         page(
           'Removed',
@@ -223,7 +255,7 @@ export function createApp(o: WebAppOptions): Hono {
         ),
       );
     }
-    return c.redirect(`/privacy/me?t=${encodeURIComponent(token)}&done=${action}`, 303);
+    return c.redirect(`/privacy/me?done=${action}`, 303);
   });
 
   async function holdsAnything(email: string): Promise<boolean> {
@@ -263,16 +295,18 @@ function expiredText(): string {
   return `<h1>This link has expired</h1><p>Links work for one hour. <a href="/privacy">Ask for a new one</a>.</p>`;
 }
 
+function usedText(): string {
+  return `<h1>This link was already used</h1><p>A link works once. <a href="/privacy">Ask for a new one</a>.</p>`;
+}
+
 const DONE: Record<string, string> = {
   correct: 'Your correction is saved. It beats anything a later harvest sees.',
   restrict: 'Your profile is restricted: hidden from the directory and frozen.',
   unrestrict: 'The restriction is lifted.',
 };
 
-function profileView(email: string, token: string, data: Record<string, unknown>, done?: string): string {
+function profileView(email: string, data: Record<string, unknown>, done?: string): string {
   const profiles = (data.profiles as Array<Record<string, any>> | undefined) ?? [];
-  const hidden = (name: string, v: string) => `<input type="hidden" name="${name}" value="${esc(v)}">`;
-  const t = hidden('t', token);
   const FIELDS = ['name', 'title', 'department', 'company', 'address', 'phones', 'emails', 'websites', 'social'];
   const rows = profiles
     .map((p) => {
@@ -302,15 +336,15 @@ function profileView(email: string, token: string, data: Record<string, unknown>
   ${rows || '<p>We hold no profile for this address.</p>'}
   <p class="note">Where it comes from: business e-mail signatures and headers, calendars and address books
   observed by members of our contributor network. We never say which member.</p>
-  <p><a href="/privacy/export.json?t=${encodeURIComponent(token)}" download>Download everything as JSON</a></p>
+  <p><a href="/privacy/export.json" download>Download everything as JSON</a></p>
   <h2>Correct a field</h2>
-  <form method="post" action="/privacy/correct">${t}<select name="field">${fieldOptions}</select>
+  <form method="post" action="/privacy/correct"><select name="field">${fieldOptions}</select>
   <input name="value" placeholder="correct value (empty: none)"> <button type="submit">Save correction</button></form>
   <h2>Restrict or remove</h2>
-  <form class="inline" method="post" action="/privacy/restrict">${t}<button type="submit">Restrict (hide and freeze)</button></form>
-  <form class="inline" method="post" action="/privacy/unrestrict">${t}<button type="submit">Lift restriction</button></form>
-  <form class="inline" method="post" action="/privacy/erase">${t}<button type="submit" class="danger">Remove my profile</button></form>
-  <form class="inline" method="post" action="/privacy/object">${t}<button type="submit" class="danger">Object to being listed</button></form>`;
+  <form class="inline" method="post" action="/privacy/restrict"><button type="submit">Restrict (hide and freeze)</button></form>
+  <form class="inline" method="post" action="/privacy/unrestrict"><button type="submit">Lift restriction</button></form>
+  <form class="inline" method="post" action="/privacy/erase"><button type="submit" class="danger">Remove my profile</button></form>
+  <form class="inline" method="post" action="/privacy/object"><button type="submit" class="danger">Object to being listed</button></form>`;
 }
 
 const day = (v: unknown) => (typeof v === 'string' ? v.slice(0, 10) : '');

@@ -32,3 +32,13 @@ input,select{font:inherit;padding:.3rem} .note{color:#556;font-size:.9rem} .dang
 .flash{background:#eef6ee;border:1px solid #9c9;padding:.5rem .8rem}
 `;
 
+/**
+ * The page a mailed link opens: one button that exchanges the token for a session (POST `action`). Opening
+ * the link changes nothing, so a mail scanner that fetches every link in a mail does not use it up.
+ */
+export function openLinkView(action: string, token: string, title: string, text: string): string {
+  return `<h1>${esc(title)}</h1><p>${esc(text)}</p>
+  <form method="post" action="${esc(action)}"><input type="hidden" name="t" value="${esc(token)}">
+  <button type="submit">Continue</button></form>
+  <p class="note">The link works once and for one hour; after that, ask for a new one.</p>`;
+}
