@@ -125,6 +125,14 @@ describe('web guards', () => {
     await mails.idle();
     expect(sent).toHaveLength(21);
   });
+
+  it('counts an IPv6 client by its /64 network, so changing the low bits does not reset its limit', async () => {
+    const { make, sent, mails } = harness(t);
+    const app = make({ web: { metricsToken: null, trustProxyHops: 1 } });
+    for (let i = 0; i < 22; i++) await signIn(app, `person${i}@firm.example`, { 'X-Forwarded-For': `2001:db8:1:2::${(i + 1).toString(16)}` });
+    await mails.idle();
+    expect(sent).toHaveLength(20);
+  });
 });
 
 for (const dialect of DIALECTS) {

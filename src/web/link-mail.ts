@@ -8,8 +8,11 @@
  * - per client address: `PER_CLIENT` requests, so one client cannot walk a list of addresses. An office
  *   behind one NAT address shares it: 20 an hour is about one sign-in every three minutes, plenty for
  *   links that are asked for once a day, and low enough that probing a list is slow.
- * Addresses and client addresses are bucketed by a keyed hash (never stored in the clear).
+ * Addresses and client addresses are bucketed by a keyed hash (never stored in the clear). An IPv6 client
+ * counts by its /64 network: one subscriber usually holds a whole /64 (RFC 6177), so counting single
+ * addresses would give one client 2^64 buckets.
  */
+import { isIPv6 } from 'node:net';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { NoticeTransport, OutgoingNotice } from '../notices/transport.ts';
@@ -55,7 +58,7 @@ export function linkMailer(o: {
     async request(r) {
       const now = o.now();
       await sweepSlots(o.db, HOUR, now);
-      if (r.client && !(await takeSlot(o.db, `client:${bucketHash(r.client)}`, PER_CLIENT, now))) return;
+      if (r.client && !(await takeSlot(o.db, `client:${bucketHash(clientNetwork(r.client))}`, PER_CLIENT, now))) return;
       if (!(await takeSlot(o.db, `addr:${bucketHash(normaliseEmail(r.email))}`, PER_ADDRESS, now))) return;
       const id = `${r.scope}-link-${now.getTime()}-${++sequence}-${Math.random().toString(36).slice(2, 8)}`;
       o.queue.enqueue(`${r.scope}-link`, async () => {
@@ -65,4 +68,17 @@ export function linkMailer(o: {
       });
     },
   };
+}
+
+/** The unit a client is counted by: an IPv4 address as it is, an IPv6 address by its /64 network. */
+export function clientNetwork(address: string): string {
+  const a = address.trim().toLowerCase().replace(/%.*$/, '');
+  if (!isIPv6(a)) return a;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(a);
+  if (mapped) return mapped[1]!;
+  const [head = '', tail = ''] = a.split('::');
+  const h = head ? head.split(':') : [];
+  const t = a.includes('::') ? (tail ? tail.split(':') : []) : [];
+  const groups = a.includes('::') ? [...h, ...Array(8 - h.length - t.length).fill('0'), ...t] : h;
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
 }
