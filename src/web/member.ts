@@ -40,9 +40,8 @@ import { holderId, previewConnection } from '../harvest/index.ts';
 import { silentLogger, noProgress } from '../log.ts';
 import { OAUTH_TTL_MS, consumeOAuthFlow, isBrowserNonce, newBrowserNonce, startOAuthFlow, type OAuthFlow } from './oauth-flows.ts';
 import { esc, openLinkView, page } from './html.ts';
-import { exchangeLink, openSession, type SessionKeys } from './sessions.ts';
-import type { SessionCookies } from './session-cookie.ts';
-import type { LinkMailer } from './link-mail.ts';
+import { exchangeLink, openSession } from './sessions.ts';
+import type { WebShared } from './shared.ts';
 
 export interface MemberAppOptions {
   database: Pick<Database, 'db' | 'dialect'>;
@@ -57,13 +56,6 @@ export interface MemberAppOptions {
   fetch?: typeof fetch;
 }
 
-/** What the member area shares with the rest of the app (src/web/app.ts makes it). */
-export interface MemberShared {
-  keys: SessionKeys;
-  cookies: SessionCookies;
-  mailer: LinkMailer;
-  clientOf: (c: Context) => string | undefined;
-}
 
 const PROVIDERS = {
   google: ['gmail', 'google-calendar', 'google-contacts'],
@@ -75,7 +67,7 @@ const PROVIDER_NAMES: Record<Provider, string> = { google: 'Google', microsoft: 
 /** The browser nonce cookie; `__Host-sigmine_oauth` on https (RFC 6265bis §4.1.3.2: Secure, path /, no Domain). */
 const OAUTH_COOKIE = 'sigmine_oauth';
 
-export function memberRoutes(o: MemberAppOptions & { shared: MemberShared }): Hono {
+export function memberRoutes(o: MemberAppOptions & { shared: WebShared }): Hono {
   const { db } = o.database;
   const now = o.now ?? (() => new Date());
   const secretKey = o.config.secretKey;
