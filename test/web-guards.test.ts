@@ -18,8 +18,15 @@ const config = loadConfig({ SIGMINE_PUBLIC_URL: PUBLIC, SIGMINE_SECRET_KEY: 'c'.
 function harness(t: TestDatabase) {
   const sent: OutgoingNotice[] = [];
   const mails = createMailQueue(silentLogger);
-  const transport = { name: 'memory', async send(n: OutgoingNotice) { sent.push(n); return { providerMessageId: 'x' }; } };
-  const make = (extra: Partial<WebAppOptions> = {}) => createApp({ database: t, config, transport, mailQueue: mails, ...extra });
+  const transport = {
+    name: 'memory',
+    async send(n: OutgoingNotice) {
+      sent.push(n);
+      return { providerMessageId: 'x' };
+    },
+  };
+  const make = (extra: Partial<WebAppOptions> = {}) =>
+    createApp({ database: t, config, transport, mailQueue: mails, ...extra });
   return { sent, mails, make };
 }
 
@@ -45,7 +52,9 @@ describe('web guards', () => {
     expect(csp).toContain("style-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
     // Forms go to us, or (after a connect button's redirect) to the configured consent pages only.
-    expect(csp).toMatch(/form-action 'self' https:\/\/accounts\.google\.com https:\/\/login\.microsoftonline\.com(;|$)/);
+    expect(csp).toMatch(
+      /form-action 'self' https:\/\/accounts\.google\.com https:\/\/login\.microsoftonline\.com(;|$)/,
+    );
     expect(csp).not.toContain('unsafe-inline');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-frame-options')).toBe('DENY');
@@ -66,7 +75,11 @@ describe('web guards', () => {
     const big = `email=a%40b.example&pad=${'x'.repeat(1024 * 1024)}`;
     const res = await app.request(`${PUBLIC}/member/link`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: PUBLIC, 'Content-Length': String(big.length) },
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Origin: PUBLIC,
+        'Content-Length': String(big.length),
+      },
       body: big,
     });
     expect(res.status).toBe(413);
@@ -111,14 +124,16 @@ describe('web guards', () => {
     ]);
     for (const l of http) expect(typeof l.ms).toBe('number');
     const all = JSON.stringify(lines);
-    for (const secret of ['secret-token-value', 'another-secret', 'someone', '?']) expect(all).not.toContain(secret);
+    for (const secret of ['secret-token-value', 'another-secret', 'someone', '?'])
+      expect(all).not.toContain(secret);
   });
 
   it('limits link requests per client address (from the trusted proxy header), and others still get theirs', async () => {
     const { make, sent, mails } = harness(t);
     const app = make({ web: { metricsToken: null, trustProxyHops: 1 } });
     // The client forges an entry on the left; only the one our proxy appended (rightmost) counts.
-    for (let i = 0; i < 25; i++) await signIn(app, `person${i}@firm.example`, { 'X-Forwarded-For': `10.0.0.${i}, 198.51.100.7` });
+    for (let i = 0; i < 25; i++)
+      await signIn(app, `person${i}@firm.example`, { 'X-Forwarded-For': `10.0.0.${i}, 198.51.100.7` });
     await mails.idle();
     expect(sent).toHaveLength(20);
     await signIn(app, 'someone@firm.example', { 'X-Forwarded-For': '198.51.100.8' });
@@ -129,7 +144,10 @@ describe('web guards', () => {
   it('counts an IPv6 client by its /64 network, so changing the low bits does not reset its limit', async () => {
     const { make, sent, mails } = harness(t);
     const app = make({ web: { metricsToken: null, trustProxyHops: 1 } });
-    for (let i = 0; i < 22; i++) await signIn(app, `person${i}@firm.example`, { 'X-Forwarded-For': `2001:db8:1:2::${(i + 1).toString(16)}` });
+    for (let i = 0; i < 22; i++)
+      await signIn(app, `person${i}@firm.example`, {
+        'X-Forwarded-For': `2001:db8:1:2::${(i + 1).toString(16)}`,
+      });
     await mails.idle();
     expect(sent).toHaveLength(20);
   });
@@ -146,11 +164,19 @@ for (const dialect of DIALECTS) {
 
     /** The same database opened again, as a restarted process would (PGlite lives in this process only). */
     const reopen = async () =>
-      t.backend === 'pglite' ? { ...t, close: async () => {} } : openDatabase(t.url, t.pgSchema ? { pgSchema: t.pgSchema, poolSize: 2 } : {});
+      t.backend === 'pglite'
+        ? { ...t, close: async () => {} }
+        : openDatabase(t.url, t.pgSchema ? { pgSchema: t.pgSchema, poolSize: 2 } : {});
 
     it('sends at most 3 sign-in mails per address an hour across a server restart, answering the same page', async () => {
       const { sent } = harness(t);
-      const transport = { name: 'memory', async send(n: OutgoingNotice) { sent.push(n); return { providerMessageId: 'x' }; } };
+      const transport = {
+        name: 'memory',
+        async send(n: OutgoingNotice) {
+          sent.push(n);
+          return { providerMessageId: 'x' };
+        },
+      };
       const pages: string[] = [];
       for (let run = 0; run < 2; run++) {
         const database = await reopen();
@@ -169,11 +195,19 @@ for (const dialect of DIALECTS) {
 
     it('shares the limit between processes asking at the same time', async () => {
       const { sent } = harness(t);
-      const transport = { name: 'memory', async send(n: OutgoingNotice) { sent.push(n); return { providerMessageId: 'x' }; } };
+      const transport = {
+        name: 'memory',
+        async send(n: OutgoingNotice) {
+          sent.push(n);
+          return { providerMessageId: 'x' };
+        },
+      };
       const dbs = [await reopen(), await reopen()];
       const queues = dbs.map(() => createMailQueue(silentLogger));
       try {
-        const apps = dbs.map((database, i) => createApp({ database, config, transport, mailQueue: queues[i] }));
+        const apps = dbs.map((database, i) =>
+          createApp({ database, config, transport, mailQueue: queues[i] }),
+        );
         await Promise.all(Array.from({ length: 10 }, (_, i) => signIn(apps[i % 2]!, 'member@firm.example')));
         await Promise.all(queues.map((q) => q.idle()));
       } finally {

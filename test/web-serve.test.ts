@@ -31,7 +31,10 @@ describe('sigmine serve', () => {
   it('refuses to start without SIGMINE_SECRET_KEY outside the demo, and creates no database', async () => {
     const dir = scratch();
     const db = join(dir, 'data', 'sigmine.db');
-    const r = await runCli(['serve', '--port', String(await freePort())], { cwd: dir, env: cleanEnv({ SIGMINE_DATABASE: db }) });
+    const r = await runCli(['serve', '--port', String(await freePort())], {
+      cwd: dir,
+      env: cleanEnv({ SIGMINE_DATABASE: db }),
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/\[missing-key\] SIGMINE_SECRET_KEY is not set/);
     expect(existsSync(db)).toBe(false);
@@ -39,7 +42,11 @@ describe('sigmine serve', () => {
 
   it('refuses a metrics token too short to be a secret', async () => {
     const dir = scratch();
-    const env = cleanEnv({ SIGMINE_DATABASE: join(dir, 'x.db'), SIGMINE_SECRET_KEY: 'e'.repeat(64), SIGMINE_METRICS_TOKEN: 'short' });
+    const env = cleanEnv({
+      SIGMINE_DATABASE: join(dir, 'x.db'),
+      SIGMINE_SECRET_KEY: 'e'.repeat(64),
+      SIGMINE_METRICS_TOKEN: 'short',
+    });
     const r = await runCli(['serve', '--port', String(await freePort())], { cwd: dir, env });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('SIGMINE_METRICS_TOKEN must be at least 16 characters');
@@ -48,7 +55,10 @@ describe('sigmine serve', () => {
   it('starts in the demo with its own key file, says so, and answers', async () => {
     const dir = scratch();
     const port = await freePort();
-    const { child, done } = startCli(['serve', '--port', String(port)], { cwd: dir, env: cleanEnv({ SIGMINE_DEMO: '1' }) });
+    const { child, done } = startCli(['serve', '--port', String(port)], {
+      cwd: dir,
+      env: cleanEnv({ SIGMINE_DEMO: '1' }),
+    });
     try {
       let health: Response | null = null;
       for (let i = 0; i < 100 && !health; i++) {

@@ -58,7 +58,11 @@ export function linkMailer(o: {
     async request(r) {
       const now = o.now();
       await sweepSlots(o.db, HOUR, now);
-      if (r.client && !(await takeSlot(o.db, `client:${bucketHash(clientNetwork(r.client))}`, PER_CLIENT, now))) return;
+      if (
+        r.client &&
+        !(await takeSlot(o.db, `client:${bucketHash(clientNetwork(r.client))}`, PER_CLIENT, now))
+      )
+        return;
       if (!(await takeSlot(o.db, `addr:${bucketHash(normaliseEmail(r.email))}`, PER_ADDRESS, now))) return;
       const id = `${r.scope}-link-${now.getTime()}-${++sequence}-${Math.random().toString(36).slice(2, 8)}`;
       o.queue.enqueue(`${r.scope}-link`, async () => {
@@ -80,5 +84,8 @@ export function clientNetwork(address: string): string {
   const h = head ? head.split(':') : [];
   const t = a.includes('::') ? (tail ? tail.split(':') : []) : [];
   const groups = a.includes('::') ? [...h, ...Array(8 - h.length - t.length).fill('0'), ...t] : h;
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }

@@ -23,7 +23,11 @@ export interface RateRule {
 export async function takeSlot(db: Kysely<DB>, bucket: string, rule: RateRule, now: Date): Promise<boolean> {
   const at = now.toISOString();
   const cutoff = new Date(now.getTime() - rule.windowMs).toISOString();
-  const held = await db.selectFrom('web_rate_slots').select(['slot', 'taken_at']).where('bucket', '=', bucket).execute();
+  const held = await db
+    .selectFrom('web_rate_slots')
+    .select(['slot', 'taken_at'])
+    .where('bucket', '=', bucket)
+    .execute();
   const taken = new Map(held.map((r) => [Number(r.slot), r.taken_at]));
   for (let slot = 0; slot < rule.limit; slot++) {
     const last = taken.get(slot);

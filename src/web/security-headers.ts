@@ -37,7 +37,9 @@ export function contentSecurityPolicy(config: Pick<Config, 'google' | 'microsoft
  * a member's credits) out of shared and browser caches; the stylesheet sets its own caching.
  * HSTS only when the public URL is https (on http it would be ignored, and misleading).
  */
-export function securityHeaders(config: Pick<Config, 'google' | 'microsoft' | 'publicUrl'>): MiddlewareHandler {
+export function securityHeaders(
+  config: Pick<Config, 'google' | 'microsoft' | 'publicUrl'>,
+): MiddlewareHandler {
   const csp = contentSecurityPolicy(config);
   const https = config.publicUrl.startsWith('https:');
   return async (c, next) => {

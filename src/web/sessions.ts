@@ -33,7 +33,10 @@ export interface SessionKeys {
 export function sessionKeys(linkKey: Uint8Array): SessionKeys {
   return {
     idHash: hasherFromSecret(linkKey, 'sigmine/web-session-id/v1'),
-    subjectHash: ((h) => (email: string) => h(email.trim().toLowerCase()))(hasherFromSecret(linkKey, 'sigmine/web-session-subject/v1')),
+    subjectHash: (
+      (h) => (email: string) =>
+        h(email.trim().toLowerCase())
+    )(hasherFromSecret(linkKey, 'sigmine/web-session-subject/v1')),
     seal: deriveKey(linkKey, 'sigmine/web-session-seal/v1'),
     link: linkKey,
   };
@@ -115,13 +118,22 @@ export async function openSession(
 }
 
 /** Ends one session (sign-out, or the erasure that used it). */
-export async function endSession(db: Kysely<DB>, keys: SessionKeys, sessionId: string | undefined): Promise<void> {
+export async function endSession(
+  db: Kysely<DB>,
+  keys: SessionKeys,
+  sessionId: string | undefined,
+): Promise<void> {
   if (!sessionId) return;
   await db.deleteFrom('web_sessions').where('id_hash', '=', keys.idHash(sessionId)).execute();
 }
 
 /** Revokes every session of `email` in `scope` (all of them when no scope); returns how many. */
-export async function revokeSessionsOf(db: Kysely<DB>, keys: SessionKeys, email: string, scope?: LinkScope): Promise<number> {
+export async function revokeSessionsOf(
+  db: Kysely<DB>,
+  keys: SessionKeys,
+  email: string,
+  scope?: LinkScope,
+): Promise<number> {
   let q = db.deleteFrom('web_sessions').where('subject_hash', '=', keys.subjectHash(email));
   if (scope) q = q.where('scope', '=', scope);
   const r = await q.executeTakeFirst();
@@ -133,4 +145,3 @@ async function sweep(db: Kysely<DB>, at: string): Promise<void> {
   await db.deleteFrom('web_sessions').where('expires_at', '<=', at).execute();
   await db.deleteFrom('web_link_uses').where('expires_at', '<=', at).execute();
 }
-

@@ -26,24 +26,39 @@ const MIN_TOKEN_LENGTH = 16;
 export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): Readonly<WebConfig> {
   const token = env.SIGMINE_METRICS_TOKEN?.trim() || null;
   if (token !== null && token.length < MIN_TOKEN_LENGTH) {
-    throw Object.assign(new Error(`SIGMINE_METRICS_TOKEN must be at least ${MIN_TOKEN_LENGTH} characters (openssl rand -hex 32)`), {
-      code: 'bad-config',
-    });
+    throw Object.assign(
+      new Error(
+        `SIGMINE_METRICS_TOKEN must be at least ${MIN_TOKEN_LENGTH} characters (openssl rand -hex 32)`,
+      ),
+      {
+        code: 'bad-config',
+      },
+    );
   }
   const hopsText = env.SIGMINE_TRUST_PROXY?.trim() || '0';
   const hops = Number(hopsText);
   if (!Number.isInteger(hops) || hops < 0 || hops > 10) {
-    throw Object.assign(new Error(`SIGMINE_TRUST_PROXY must be a number of proxies from 0 to 10, not "${hopsText}"`), {
-      code: 'bad-config',
-    });
+    throw Object.assign(
+      new Error(`SIGMINE_TRUST_PROXY must be a number of proxies from 0 to 10, not "${hopsText}"`),
+      {
+        code: 'bad-config',
+      },
+    );
   }
   return Object.freeze({ metricsToken: token, trustProxyHops: hops });
 }
 
 /** The client address of a request: the trusted `X-Forwarded-For` entry, else the socket peer. */
-export function clientAddressOf(web: Pick<WebConfig, 'trustProxyHops'>, forwardedFor: string | undefined, peer: string | undefined): string | undefined {
+export function clientAddressOf(
+  web: Pick<WebConfig, 'trustProxyHops'>,
+  forwardedFor: string | undefined,
+  peer: string | undefined,
+): string | undefined {
   if (web.trustProxyHops > 0) {
-    const hops = (forwardedFor ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const hops = (forwardedFor ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const entry = hops[hops.length - web.trustProxyHops];
     if (entry) return entry.slice(0, 64);
   }
