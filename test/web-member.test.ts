@@ -8,6 +8,7 @@ import { fetchTrusting, makeSelfSignedCertificate, type TestCertificate } from '
 import { connectorFactory } from '../connectors/registry.ts';
 import type { ConnectorFactory } from '../connectors/types.ts';
 import { createApp } from '../src/web/app.ts';
+import { createMailQueue } from '../src/web/mail-queue.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { loadConfig } from '../src/config.ts';
 import { registerConnection } from '../src/connections/register.ts';
@@ -67,6 +68,10 @@ for (const dialect of DIALECTS) {
     let transport: { name: string; send(n: OutgoingNotice): Promise<{ providerMessageId: string }> };
     let app: ReturnType<typeof createApp>;
     let ms: GraphServer;
+    /** Every app of a test queues its link mails here, so a test can wait for them. */
+    let mails: ReturnType<typeof createMailQueue>;
+    /** Member sessions by address: signed in once per test (sign-in mails are limited to 3 an hour). */
+    let sessions: Map<string, string>;
     const config = () =>
       loadConfig({
         ...g.env(),
@@ -82,7 +87,9 @@ for (const dialect of DIALECTS) {
       ms = await startGraphServer({ cert, messages: INBOX });
       sent = [];
       transport = { name: 'memory', async send(n: OutgoingNotice) { sent.push(n); return { providerMessageId: 'x' }; } };
-      app = createApp({ database: t, config: config(), transport, fetch: tls, factoryFor: trustingFactory });
+      mails = createMailQueue(silentLogger);
+      sessions = new Map();
+      app = createApp({ database: t, config: config(), transport, fetch: tls, factoryFor: trustingFactory, mailQueue: mails });
     });
     afterEach(async () => {
       await ms.close();
@@ -95,15 +102,24 @@ for (const dialect of DIALECTS) {
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: PUBLIC, ...headers },
         body: new URLSearchParams(body).toString(),
       });
+    /** Asks for a sign-in link, opens it and presses Continue; returns the session cookie (`name=value`). */
     async function signIn(email: string, on = app): Promise<string> {
+      const known = sessions.get(email);
+      if (known) return known;
       await form('/member/link', { email }, {}, on);
+      await mails.idle();
       const link = /\/member\/home\?t=(\S+)/.exec(sent.at(-1)!.body)!;
-      return decodeURIComponent(link[1]!);
+      const open = await form('/member/open', { t: decodeURIComponent(link[1]!) }, {}, on);
+      expect(open.status).toBe(303);
+      expect(open.headers.get('location')).toBe('/member/home');
+      const session = open.headers.get('set-cookie')!.split(';')[0]!;
+      sessions.set(email, session);
+      return session;
     }
 
     it('connects Gmail through the web consent flow, stores the token encrypted and awards the bonus', async () => {
-      const token = await signIn('member@firm.example');
-      const start = await form('/member/connect/google', { t: token, kind: 'gmail' });
+      const session = await signIn('member@firm.example');
+      const start = await form('/member/connect/google', { kind: 'gmail' }, { Cookie: session });
       expect(start.status).toBe(302);
       const consent = new URL(start.headers.get('location')!);
       expect(consent.searchParams.get('scope')).toBe('https://www.googleapis.com/auth/gmail.readonly');
@@ -117,19 +133,19 @@ for (const dialect of DIALECTS) {
       const conn = await t.db.selectFrom('connections').selectAll().executeTakeFirstOrThrow();
       expect(conn).toMatchObject({ kind: 'gmail', account: 'member@firm.example', status: 'active' });
       expect(conn.secret_enc).toMatch(/^v1:/);
-      const home = await (await app.request(`${PUBLIC}${done.headers.get('location')}`)).text();
+      const home = await (await app.request(`${PUBLIC}${done.headers.get('location')}`, { headers: { Cookie: session } })).text();
       expect(home).toContain('Connected.');
       expect(home).toMatch(/data-testid="balance">[1-9]/);
     });
 
     /** Signs in as `member`, presses "Connect Google" for `kind` and plays the browser at the consent page. */
     async function consentAtGoogle(member: string, kind: string) {
-      const token = await signIn(member);
-      const start = await form('/member/connect/google', { t: token, kind });
+      const session = await signIn(member);
+      const start = await form('/member/connect/google', { kind }, { Cookie: session });
       const consent = new URL(start.headers.get('location')!);
       const cookie = start.headers.get('set-cookie')!.split(';')[0]!;
       const back = (await fetch(consent, { redirect: 'manual' })).headers.get('location')!;
-      return { token, consent, done: await app.request(back, { headers: { Cookie: cookie } }) };
+      return { session, consent, done: await app.request(back, { headers: { Cookie: cookie } }) };
     }
 
     it('stores the Google account the member consented to, not the address they signed in with', async () => {
@@ -184,8 +200,8 @@ for (const dialect of DIALECTS) {
     });
 
     it('refuses a callback whose state was not issued to this browser', async () => {
-      const token = await signIn('member@firm.example');
-      const start = await form('/member/connect/google', { t: token, kind: 'gmail' });
+      const session = await signIn('member@firm.example');
+      const start = await form('/member/connect/google', { kind: 'gmail' }, { Cookie: session });
       const back = new URL((await fetch(start.headers.get('location')!, { redirect: 'manual' })).headers.get('location')!);
       back.searchParams.set('state', 'forged-state');
       const cookie = start.headers.get('set-cookie')!.split(';')[0]!;
@@ -196,10 +212,10 @@ for (const dialect of DIALECTS) {
 
     it('previews what a mailbox would share without storing anything', async () => {
       await registerConnection(t.db, { contributorEmail: 'member@firm.example', kind: 'mailbox', account: SAMPLE, config: { path: SAMPLE } }, parseSecretKey(KEY));
-      const token = await signIn('member@firm.example');
-      const home = await (await app.request(`${PUBLIC}/member/home?t=${encodeURIComponent(token)}`)).text();
+      const session = await signIn('member@firm.example');
+      const home = await (await app.request(`${PUBLIC}/member/home`, { headers: { Cookie: session } })).text();
       const id = /name="connection" value="([^"]+)"/.exec(home)![1]!;
-      const preview = await (await form('/member/preview', { t: token, connection: id })).text();
+      const preview = await (await form('/member/preview', { connection: id }, { Cookie: session })).text();
       expect(preview).toContain('Nothing was stored.');
       expect(preview.match(/<tr><td>/g)?.length ?? 0).toBeGreaterThan(3);
       expect(await t.db.selectFrom('profiles').selectAll().execute()).toHaveLength(0);
@@ -207,15 +223,15 @@ for (const dialect of DIALECTS) {
       // After a real harvest moved the cursor, the preview still shows the whole source.
       const env = { db: t.db, config: config(), logger: silentLogger, progress: noProgress, holder: holderId() };
       await runHarvest(env, [id]);
-      const again = await (await form('/member/preview', { t: token, connection: id })).text();
+      const again = await (await form('/member/preview', { connection: id }, { Cookie: session })).text();
       expect(again.match(/<tr><td>/g)?.length).toBe(preview.match(/<tr><td>/g)?.length);
     });
 
     it('opting out stops collection and revokes the Google token at the provider', async () => {
       const { refreshToken } = g.addUser('member@firm.example');
       await registerConnection(t.db, { contributorEmail: 'member@firm.example', kind: 'gmail', account: 'member@firm.example', secret: refreshToken }, parseSecretKey(KEY));
-      const token = await signIn('member@firm.example');
-      const res = await form('/member/optout', { t: token });
+      const session = await signIn('member@firm.example');
+      const res = await form('/member/optout', {}, { Cookie: session });
       const out = await res.text();
       expect(out).toContain('You have opted out');
       expect(out).toContain('gmail member@firm.example: access revoked at Google.');
@@ -223,29 +239,29 @@ for (const dialect of DIALECTS) {
       expect(conn.status).toBe('opted-out');
       expect(conn.secret_enc).toBeNull();
       expect(g.requests.some((r) => r.path.endsWith('/revoke'))).toBe(true);
-      const home = await (await app.request(`${PUBLIC}/member/home?t=${encodeURIComponent(token)}`)).text();
+      const home = await (await app.request(`${PUBLIC}/member/home`, { headers: { Cookie: session } })).text();
       expect(home).not.toContain('Connect Google');
     });
 
     /** Signs in, presses "Connect Microsoft" and plays the browser at the identity platform's authorize page. */
     async function consentAtMicrosoft(kind = 'outlook') {
-      const token = await signIn('member@firm.example');
-      const start = await form('/member/connect/microsoft', { t: token, kind });
+      const session = await signIn('member@firm.example');
+      const start = await form('/member/connect/microsoft', { kind }, { Cookie: session });
       expect(start.status).toBe(302);
       const authorize = new URL(start.headers.get('location')!);
       const cookie = start.headers.get('set-cookie')!.split(';')[0]!;
       const consent = await tls(authorize, { redirect: 'manual' });
       expect(consent.status).toBe(302);
-      return { token, authorize, cookie, back: new URL(consent.headers.get('location')!) };
+      return { session, authorize, cookie, back: new URL(consent.headers.get('location')!) };
     }
     const connections = () => t.db.selectFrom('connections').selectAll().execute();
-    const home = async (token: string) => (await app.request(`${PUBLIC}/member/home?t=${encodeURIComponent(token)}`)).text();
+    const home = async (session: string) => (await app.request(`${PUBLIC}/member/home`, { headers: { Cookie: session } })).text();
     const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
     it('connects Outlook through the Microsoft web consent flow, previews it, and opting out discards the token', async () => {
       // The member signed in as member@firm.example consents with the work account Graph's /me names.
       ms.setMe({ mail: 'dana@contoso.example', userPrincipalName: 'dana.w@contoso.onmicrosoft.com' });
-      const { token, authorize, cookie, back } = await consentAtMicrosoft();
+      const { session, authorize, cookie, back } = await consentAtMicrosoft();
       // The identity platform's authorize endpoint on the configured host, tenant common, PKCE S256.
       expect(authorize.origin + authorize.pathname).toBe(`${ms.loginUrl}/common/oauth2/v2.0/authorize`);
       expect(Object.fromEntries(authorize.searchParams)).toMatchObject({
@@ -280,14 +296,14 @@ for (const dialect of DIALECTS) {
       expect(conn!.secret_enc).not.toContain(ms.currentRefreshToken());
       expect(decryptSecret(conn!.secret_enc!, parseSecretKey(KEY))).toBe(ms.currentRefreshToken());
 
-      const listed = await (await app.request(`${PUBLIC}${done.headers.get('location')}`)).text();
+      const listed = await (await app.request(`${PUBLIC}${done.headers.get('location')}`, { headers: { Cookie: session } })).text();
       expect(listed).toContain('Connected.');
       expect(text(listed)).toMatch(/outlook dana@contoso\.example active/);
       expect(listed).toMatch(/data-testid="balance">[1-9]/);
 
       // Preview: a dry run against Graph shows the business signature and stores nothing.
       const id = /name="connection" value="([^"]+)"/.exec(listed)![1]!;
-      const preview = await (await form('/member/preview', { t: token, connection: id })).text();
+      const preview = await (await form('/member/preview', { connection: id }, { Cookie: session })).text();
       expect(preview).toContain('Nothing was stored.');
       expect(text(preview)).toContain('Dana Whitfield dana.whitfield@fabrikam.example Head of Procurement Fabrikam Ltd');
       expect(preview).not.toContain('bob.smith1975');
@@ -300,7 +316,7 @@ for (const dialect of DIALECTS) {
       expect(decryptSecret(afterPreview!.secret_enc!, parseSecretKey(KEY))).toBe(ms.currentRefreshToken());
 
       // Opt-out: Microsoft has no revoke endpoint, so the page must not claim a revocation at the provider.
-      const out = text(await (await form('/member/optout', { t: token })).text());
+      const out = text(await (await form('/member/optout', {}, { Cookie: session })).text());
       expect(out).toContain('You have opted out');
       expect(out).toMatch(/outlook dana@contoso\.example: Microsoft has no revoke endpoint[^.]*\. The token was deleted here and the revocation recorded/);
       expect(out).not.toMatch(/revoked at (the provider|Microsoft)/i);
@@ -315,7 +331,7 @@ for (const dialect of DIALECTS) {
       const run = await runHarvest(env, [id]);
       expect(run.results[0]).toMatchObject({ status: 'skipped' });
       expect({ token: ms.tokenRequests.length, graph: ms.requests.length }).toEqual(seen);
-      expect(await home(token)).not.toContain('Connect Microsoft');
+      expect(await home(session)).not.toContain('Connect Microsoft');
     });
 
     it('stores the user principal name when the Microsoft account has no mail address', async () => {
@@ -338,7 +354,7 @@ for (const dialect of DIALECTS) {
       await add('member@firm.example', 'imap-password', imap('member@firm.example', { auth: 'password' }));
       const revokes = () => g.requests.filter((r) => r.path === '/oauth/revoke' && r.status === 200).length;
       const before = revokes();
-      const out = text(await (await form('/member/optout', { t: await signIn('member@firm.example') })).text());
+      const out = text(await (await form('/member/optout', {}, { Cookie: await signIn('member@firm.example') })).text());
       expect(out).toContain('imap member@gmail-imap.example: access revoked at Google.');
       expect(out).toMatch(/imap member@m365\.example: Microsoft has no revoke endpoint/);
       expect(out).toContain('imap member@firm.example: nothing to revoke at a provider');
@@ -375,7 +391,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('says so when the member declines at Microsoft (error=access_denied) and stores nothing', async () => {
-      const { back, cookie, token } = await consentAtMicrosoft();
+      const { back, cookie, session } = await consentAtMicrosoft();
       // What the identity platform sends back when the person presses "Cancel" on the consent page.
       const declined = new URL(back.origin + back.pathname);
       declined.searchParams.set('error', 'access_denied');
@@ -385,7 +401,7 @@ for (const dialect of DIALECTS) {
       expect(res.status).toBe(400);
       const page = await res.text();
       expect(text(page)).toContain('You did not give sigmine access at Microsoft (access_denied). Nothing was connected.');
-      expect(page).toContain(`/member/home?t=${encodeURIComponent(token)}`);
+      expect(page).toContain('href="/member/home"');
       expect(page).not.toContain('AADSTS65004');
       expect(ms.tokenRequests).toHaveLength(0);
       expect(await connections()).toHaveLength(0);
@@ -421,7 +437,7 @@ for (const dialect of DIALECTS) {
      */
     async function secondInstance(now?: () => Date) {
       const own = t.backend === 'server' ? await openDatabase(t.url, { pgSchema: t.pgSchema, poolSize: 4 }) : null;
-      const other = createApp({ database: own ?? t, config: config(), transport, fetch: tls, factoryFor: trustingFactory, ...(now ? { now } : {}) });
+      const other = createApp({ database: own ?? t, config: config(), transport, fetch: tls, factoryFor: trustingFactory, mailQueue: mails, ...(now ? { now } : {}) });
       return { app: other, close: async () => own?.close() };
     }
 
@@ -430,6 +446,9 @@ for (const dialect of DIALECTS) {
       const jar = new Map<string, string>();
       return {
         header: () => ({ Cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') }),
+        add(pair: string) {
+          jar.set(pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1));
+        },
         keep(res: Response) {
           for (const c of res.headers.getSetCookie()) {
             const pair = c.split(';')[0]!;
@@ -476,9 +495,9 @@ for (const dialect of DIALECTS) {
     it('completes a Google and a Microsoft connect started one after the other in the same browser', async () => {
       ms.setMe({ mail: 'member@firm.example', userPrincipalName: 'member@firm.example' });
       const browser = cookieJar();
-      const token = await signIn('member@firm.example');
-      const google = browser.keep(await form('/member/connect/google', { t: token, kind: 'gmail' }, browser.header()));
-      const microsoft = browser.keep(await form('/member/connect/microsoft', { t: token, kind: 'outlook' }, browser.header()));
+      browser.add(await signIn('member@firm.example'));
+      const google = browser.keep(await form('/member/connect/google', { kind: 'gmail' }, browser.header()));
+      const microsoft = browser.keep(await form('/member/connect/microsoft', { kind: 'outlook' }, browser.header()));
       const googleBack = (await fetch(google.headers.get('location')!, { redirect: 'manual' })).headers.get('location')!;
       const microsoftBack = (await tls(microsoft.headers.get('location')!, { redirect: 'manual' })).headers.get('location')!;
       // The first tab comes back last.
@@ -488,16 +507,17 @@ for (const dialect of DIALECTS) {
     });
 
     it('refuses a callback opened in another browser, tells it nothing, and the flow still completes where it started', async () => {
-      const { back, cookie, token } = await consentAtMicrosoft();
+      const { back, cookie, session } = await consentAtMicrosoft();
       // Another browser, holding a connect request of its own.
-      const theirs = await form('/member/connect/google', { t: await signIn('someone@else.example'), kind: 'gmail' });
+      const theirs = await form('/member/connect/google', { kind: 'gmail' }, { Cookie: await signIn('someone@else.example') });
       const theirCookie = theirs.headers.get('set-cookie')!.split(';')[0]!;
       expect(theirCookie).not.toBe(cookie);
       const res = await app.request(back.toString(), { headers: { Cookie: theirCookie } });
       expect(res.status).toBe(400);
       const page = await res.text();
       expect(text(page)).toContain('does not match the connect request this browser started');
-      expect(page).not.toContain(encodeURIComponent(token));
+      expect(page).not.toContain('/member/home');
+      expect(page).not.toContain(session.split('=')[1]!);
       expect(ms.tokenRequests).toHaveLength(0);
       expect(await connections()).toHaveLength(0);
       expect((await app.request(back.toString(), { headers: { Cookie: cookie } })).status).toBe(303);
@@ -508,9 +528,9 @@ for (const dialect of DIALECTS) {
       const timed = await secondInstance(() => new Date(clock));
       try {
         const browser = cookieJar();
-        let token = await signIn('member@firm.example', timed.app);
+        browser.add(await signIn('member@firm.example', timed.app));
         const start = async () => {
-          const res = browser.keep(await form('/member/connect/microsoft', { t: token, kind: 'outlook' }, browser.header(), timed.app));
+          const res = browser.keep(await form('/member/connect/microsoft', { kind: 'outlook' }, browser.header(), timed.app));
           return (await tls(res.headers.get('location')!, { redirect: 'manual' })).headers.get('location')!;
         };
         const [first, second] = [await start(), await start()];
@@ -521,12 +541,12 @@ for (const dialect of DIALECTS) {
         expect(late.status).toBe(400);
         const page = await late.text();
         expect(text(page)).toContain('This connect request has expired: it works for ten minutes. Nothing was connected.');
-        expect(page).toContain(`/member/home?t=${encodeURIComponent(token)}`);
+        expect(page).toContain('href="/member/home"');
         expect(ms.tokenRequests).toHaveLength(1);
         expect(await t.db.selectFrom('oauth_states').selectAll().execute()).toHaveLength(2);
         // An hour on, the next connect request (after a new sign-in link) clears both away.
         clock += 61 * 60_000;
-        token = await signIn('member@firm.example', timed.app);
+        browser.add(await signIn('member@firm.example', timed.app));
         await start();
         expect(await t.db.selectFrom('oauth_states').selectAll().execute()).toHaveLength(1);
       } finally {
@@ -535,7 +555,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('keeps a pending connect request without its state, browser nonce, PKCE verifier, address or sign-in link in plain', async () => {
-      const { token, authorize, back, cookie } = await consentAtMicrosoft();
+      const { session, authorize, back, cookie } = await consentAtMicrosoft();
       const rows = await t.db.selectFrom('oauth_states').selectAll().execute();
       expect(rows).toEqual([expect.objectContaining({ provider: 'microsoft', kind: 'outlook', used_at: null })]);
       const row = rows[0]!;
@@ -544,19 +564,27 @@ for (const dialect of DIALECTS) {
       const sealed = JSON.parse(decryptSecret(row.flow_enc, parseSecretKey(KEY))) as { verifier: string };
       expect(createHash('sha256').update(sealed.verifier).digest('base64url')).toBe(authorize.searchParams.get('code_challenge'));
       const stored = JSON.stringify(rows);
-      for (const plain of [back.searchParams.get('state')!, cookie.split('=')[1]!, sealed.verifier, 'member@firm.example', token]) {
+      for (const plain of [back.searchParams.get('state')!, cookie.split('=')[1]!, sealed.verifier, 'member@firm.example', session.split('=')[1]!]) {
         expect(stored).not.toContain(plain);
       }
     });
 
     it('on https, keeps the browser nonce in a __Host- cookie (Secure, HttpOnly, SameSite=Lax, no Domain) and completes with it', async () => {
       const HTTPS = 'https://members.test';
-      const secure = createApp({ database: t, config: { ...config(), publicUrl: HTTPS }, transport, fetch: tls, factoryFor: trustingFactory });
-      const post = (path: string, body: Record<string, string>) =>
-        secure.request(`${HTTPS}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: HTTPS }, body: new URLSearchParams(body).toString() });
+      const secure = createApp({ database: t, config: { ...config(), publicUrl: HTTPS }, transport, fetch: tls, factoryFor: trustingFactory, mailQueue: mails });
+      const post = (path: string, body: Record<string, string>, cookie = '') =>
+        secure.request(`${HTTPS}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: HTTPS, Cookie: cookie }, body: new URLSearchParams(body).toString() });
       await post('/member/link', { email: 'member@firm.example' });
+      await mails.idle();
       const token = decodeURIComponent(/\/member\/home\?t=(\S+)/.exec(sent.at(-1)!.body)![1]!);
-      const start = await post('/member/connect/google', { t: token, kind: 'gmail' });
+      const open = await post('/member/open', { t: token });
+      // The member session: __Host- on https, Secure, HttpOnly, SameSite=Lax (the way back from a consent page).
+      const sessionCookie = open.headers.get('set-cookie')!;
+      expect(sessionCookie).toMatch(/^__Host-sigmine_member=[A-Za-z0-9_-]{43};/);
+      expect(sessionCookie).toMatch(/; Secure/);
+      expect(sessionCookie).toMatch(/; HttpOnly/);
+      expect(sessionCookie).toMatch(/; SameSite=Lax/);
+      const start = await post('/member/connect/google', { kind: 'gmail' }, sessionCookie.split(';')[0]!);
       const setCookie = start.headers.get('set-cookie')!;
       expect(setCookie).toMatch(/^__Host-sigmine_oauth=[A-Za-z0-9_-]{43};/);
       expect(setCookie).toMatch(/; Path=\/(;|$)/);
@@ -576,7 +604,9 @@ for (const dialect of DIALECTS) {
 
     it('refuses member actions without a valid sign-in link', async () => {
       expect((await form('/member/optout', { t: 'bogus' })).status).toBe(403);
-      expect((await app.request(`${PUBLIC}/member/home?t=bogus`)).status).toBe(403);
+      expect((await form('/member/open', { t: 'bogus' })).status).toBe(403);
+      expect((await app.request(`${PUBLIC}/member/home`)).status).toBe(403);
+      expect((await app.request(`${PUBLIC}/member/home`, { headers: { Cookie: 'sigmine_member=' + 'x'.repeat(43) } })).status).toBe(403);
     });
   });
 }

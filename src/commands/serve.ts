@@ -1,32 +1,52 @@
-/** `sigmine serve [--port N] [--host H]`: the privacy center and the operations endpoints. */
+/**
+ * `sigmine serve [--port N] [--host H]`: the member area, the privacy center and the operations endpoints.
+ *
+ * Refuses to start without SIGMINE_SECRET_KEY (exit 1): it signs sign-in and privacy links, and a secret
+ * kept in the database file would let anyone who can read the file mint them. The demo (SIGMINE_DEMO=1)
+ * signs with the demo key file instead (src/secrets `secretKeyFrom`, mode 0600), and says so.
+ */
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
+import { jsonLogger } from '../log.ts';
 import { TRANSPORTS } from '../notices/transport.ts';
-import { createApp } from '../web/app.ts';
+import { secretKeyFrom } from '../secrets/index.ts';
+import { createApp, linkKeyFor } from '../web/app.ts';
+import { linkKeyFromSecret } from '../web/links.ts';
+import { createMailQueue } from '../web/mail-queue.ts';
+import { loadWebConfig } from '../web/web-config.ts';
 
 export function register(program: Command): void {
   program
     .command('serve')
-    .description('run the web app: member area (/member), privacy center (/privacy), health (/healthz) and metrics (/metrics)')
+    .description('run the web app: member area (/member), privacy center (/privacy), health (/healthz) and metrics (/metrics, with SIGMINE_METRICS_TOKEN)')
     .option('--port <n>', 'port to listen on', '8787')
     .option('--host <h>', 'address to listen on', '127.0.0.1')
     .option('--outbox <dir>', 'where the file transport writes privacy-link mails (default SIGMINE_NOTICE_OUTBOX or ./data/outbox)')
     .action(async (opts: { port: string; host: string; outbox?: string }) => {
       const config = loadConfig();
+      const web = loadWebConfig();
+      const demo = process.env.SIGMINE_DEMO === '1';
+      // Before anything is opened: no key outside the demo is a refusal, not a fallback.
+      const linkKey = config.secretKey || !demo ? linkKeyFor({ config }) : linkKeyFromSecret(secretKeyFrom(config, { demo: true }));
       const database = await openDatabase(config.database);
       const outbox = resolve(opts.outbox ?? process.env.SIGMINE_NOTICE_OUTBOX ?? resolve('data', 'outbox'));
       const transport = TRANSPORTS.file!({ outbox });
-      const app = createApp({ database, config, transport, from: process.env.SIGMINE_NOTICE_FROM, demo: process.env.SIGMINE_DEMO === '1' });
+      const logger = jsonLogger(process.stderr);
+      const mailQueue = createMailQueue(logger);
+      const app = createApp({ database, config, transport, from: process.env.SIGMINE_NOTICE_FROM, demo, linkKey, web, logger, mailQueue });
       const server = serve({ fetch: app.fetch, port: Number(opts.port), hostname: opts.host });
       console.log(`sigmine web app on http://${opts.host}:${opts.port} (privacy center: /privacy); link mails go to ${outbox}`);
+      if (!web.metricsToken) console.log('/metrics is off: set SIGMINE_METRICS_TOKEN to serve it (Authorization: Bearer <token>)');
       await new Promise<void>((done) => {
         const stop = () => server.close(() => done());
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
+      // Link mails already promised to visitors go out before the database closes.
+      await mailQueue.idle();
       await database.close();
     });
 }

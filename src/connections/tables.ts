@@ -50,7 +50,7 @@ export interface OAuthStatesTable {
   browser_hash: string;
   provider: 'google' | 'microsoft';
   kind: string;
-  /** AES-256-GCM (src/secrets) of the PKCE verifier, the member's address and their sign-in link. */
+  /** AES-256-GCM (src/secrets) of the PKCE verifier and the member's address (older rows: their sign-in link too). */
   flow_enc: string;
   created_at: string;
   /** Ten minutes after `created_at`. */

@@ -1,4 +1,8 @@
-/** Minimal HTML rendering with escaping by default: every interpolated value goes through `esc`. */
+/**
+ * Minimal HTML rendering with escaping by default: every interpolated value goes through `esc`.
+ * The stylesheet is served from `/style.css`, not inline: the Content-Security-Policy allows styles from
+ * our own origin only (src/web/security-headers.ts).
+ */
 
 export function esc(v: unknown): string {
   return String(v ?? '')
@@ -13,15 +17,28 @@ export function page(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)} · sigmine</title>
-<style>
-body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1d2430}
+<link rel="stylesheet" href="/style.css"></head><body>
+<header><a href="/">sigmine</a> · <a href="/member">Members</a> · <a href="/privacy">Privacy center</a></header>
+<main>${body}</main>
+</body></html>`;
+}
+
+/** The one stylesheet, served at `/style.css`. */
+export const STYLESHEET = `body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1d2430}
 h1{font-size:1.5rem} h2{font-size:1.15rem;margin-top:2rem} table{border-collapse:collapse;width:100%}
 th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #dde} th{width:11rem;color:#556}
 form.inline{display:inline} button{font:inherit;padding:.35rem .8rem;margin:.2rem 0;cursor:pointer}
 input,select{font:inherit;padding:.3rem} .note{color:#556;font-size:.9rem} .danger{color:#a11}
 .flash{background:#eef6ee;border:1px solid #9c9;padding:.5rem .8rem}
-</style></head><body>
-<header><a href="/">sigmine</a> · <a href="/member">Members</a> · <a href="/privacy">Privacy center</a></header>
-<main>${body}</main>
-</body></html>`;
+`;
+
+/**
+ * The page a mailed link opens: one button that exchanges the token for a session (POST `action`). Opening
+ * the link changes nothing, so a mail scanner that fetches every link in a mail does not use it up.
+ */
+export function openLinkView(action: string, token: string, title: string, text: string): string {
+  return `<h1>${esc(title)}</h1><p>${esc(text)}</p>
+  <form method="post" action="${esc(action)}"><input type="hidden" name="t" value="${esc(token)}">
+  <button type="submit">Continue</button></form>
+  <p class="note">The link works once and for one hour; after that, ask for a new one.</p>`;
 }

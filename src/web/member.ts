@@ -1,8 +1,10 @@
 /**
- * The member area: a community member signs in with an e-mailed link, sees their connections and credits,
- * connects Google or Microsoft sources through the web redirect OAuth flow, previews what a connection
- * would share (a dry-run harvest: nothing stored), and opts out (collection stops, tokens revoked at the
- * provider where it has a revoke endpoint (Google) and discarded where it has none (Microsoft), credits end).
+ * The member area: a community member signs in with an e-mailed link (exchanged once for a session cookie,
+ * src/web/sessions.ts; the sign-in form is rate-limited and queued like the privacy center's), sees their
+ * connections and credits, connects Google or Microsoft sources through the web redirect OAuth flow,
+ * previews what a connection would share (a dry-run harvest: nothing stored), and opts out (collection
+ * stops, tokens revoked at the provider where it has a revoke endpoint (Google) and discarded where it has
+ * none (Microsoft), credits end).
  *
  * The connection's account is the one the member consented to at the provider, asked of the provider after
  * the code exchange (Gmail profile, primary calendar, People `people/me`, Graph `/me`), not the address
@@ -36,9 +38,10 @@ import { checkEmail } from '../privacy/locate.ts';
 import { pkcePair } from '../oauth/loopback.ts';
 import { holderId, previewConnection } from '../harvest/index.ts';
 import { silentLogger, noProgress } from '../log.ts';
-import { signLink, verifyLink } from './links.ts';
 import { OAUTH_TTL_MS, consumeOAuthFlow, isBrowserNonce, newBrowserNonce, startOAuthFlow, type OAuthFlow } from './oauth-flows.ts';
-import { esc, page } from './html.ts';
+import { esc, openLinkView, page } from './html.ts';
+import { exchangeLink, openSession } from './sessions.ts';
+import type { WebShared } from './shared.ts';
 
 export interface MemberAppOptions {
   database: Pick<Database, 'db' | 'dialect'>;
@@ -53,6 +56,7 @@ export interface MemberAppOptions {
   fetch?: typeof fetch;
 }
 
+
 const PROVIDERS = {
   google: ['gmail', 'google-calendar', 'google-contacts'],
   microsoft: ['outlook', 'outlook-calendar', 'outlook-contacts'],
@@ -63,18 +67,20 @@ const PROVIDER_NAMES: Record<Provider, string> = { google: 'Google', microsoft: 
 /** The browser nonce cookie; `__Host-sigmine_oauth` on https (RFC 6265bis §4.1.3.2: Secure, path /, no Domain). */
 const OAUTH_COOKIE = 'sigmine_oauth';
 
-export function memberRoutes(o: MemberAppOptions): Hono {
+export function memberRoutes(o: MemberAppOptions & { shared: WebShared }): Hono {
   const { db } = o.database;
   const now = o.now ?? (() => new Date());
   const secretKey = o.config.secretKey;
   const app = new Hono();
   const secure = o.config.publicUrl.startsWith('https:');
   const cookiePrefix = secure ? ({ prefix: 'host' } as const) : {};
-  const member = (_c: Context, t: string | undefined) =>
-    verifyLink(db, t, { secretKey, now: now(), scope: 'member' }).then((email) => {
-      if (!email) throw new LinkExpired();
-      return email;
-    });
+  const { keys, cookies, mailer, clientOf } = o.shared;
+  /** The signed-in member's address, from the session cookie; otherwise the "link expired" page. */
+  const member = async (c: Context) => {
+    const s = await openSession(db, keys, 'member', cookies.read(c, 'member'), { now: now() });
+    if (!s) throw new LinkExpired();
+    return s.email;
+  };
   const key = () => secretKeyFrom(o.config, { demo: o.demo, warn: () => {} });
   const redirectUri = (p: Provider) => `${o.config.publicUrl}/oauth/${p}/callback`;
 
@@ -96,33 +102,51 @@ export function memberRoutes(o: MemberAppOptions): Hono {
     } catch {
       return c.html(page('Members', `<p class="danger">That is not an e-mail address.</p>${signInForm()}`), 400);
     }
-    const token = await signLink(db, email, { secretKey, now: now(), scope: 'member' });
-    await o.transport.send({
-      noticeId: `member-${now().getTime()}`,
-      to: email,
-      from: o.from ?? 'members@sigmine.local',
-      subject: 'Sign in to sigmine',
-      body: `Open this link within one hour to sign in to sigmine:\n${o.config.publicUrl}/member/home?t=${encodeURIComponent(token)}\n`,
-      language: 'en',
-      templateId: 'member-link/v1',
-      contentHash: 'member-link/v1',
+    // Rate-limited per address and client, and queued: the same page, at once, whatever happens.
+    await mailer.request({
+      scope: 'member',
+      email,
+      client: clientOf(c),
+      compose: (token) => ({
+        from: o.from ?? 'members@sigmine.local',
+        subject: 'Sign in to sigmine',
+        body:
+          `Open this link within one hour to sign in to sigmine:\n${o.config.publicUrl}/member/home?t=${encodeURIComponent(token)}\n\n` +
+          'The link works once. If you did not ask for it, ignore this message.\n',
+        language: 'en',
+        templateId: 'member-link/v2',
+        contentHash: 'member-link/v2',
+      }),
     });
     return c.html(page('Check your mail', `<h1>Check your mail</h1><p>A sign-in link is on its way to <b>${esc(email)}</b>.</p>`));
   });
 
+  app.post('/member/open', async (c) => {
+    const form = await c.req.parseBody();
+    const r = await exchangeLink(db, keys, 'member', String(form.t ?? ''), { now: now() });
+    if (!r.ok) {
+      const why = r.reason === 'used' ? 'This sign-in link was already used: a link works once.' : 'Sign-in links work for one hour.';
+      return c.html(page('Link expired', `<h1>This link cannot be used</h1><p>${esc(why)} <a href="/member">Ask for a new one</a>.</p>`), 403);
+    }
+    cookies.set(c, 'member', r.sessionId, r.expiresAt, now());
+    return c.redirect('/member/home', 303);
+  });
+
   app.get('/member/home', async (c) => {
-    const t = c.req.query('t') ?? '';
-    const email = await member(c, t);
+    const t = c.req.query('t');
+    // A mailed link: a button that exchanges it for a session. Opening the link uses nothing up.
+    if (t !== undefined) return c.html(page('Sign in', openLinkView('/member/open', t, 'Sign in to sigmine', 'Continue to your account.')));
+    const email = await member(c);
     const contributor = await getContributorByEmail(db, email);
     const mine = contributor ? await listConnections(db, { contributorEmail: email }) : [];
     const balance = contributor ? await balanceOf(db, contributor.id) : 0;
     const entries = contributor ? (await ledgerEntries(db, { contributorId: contributor.id })).reverse() : [];
-    return c.html(page('Your account', homeView(t, email, contributor?.status ?? 'new', mine, balance, entries, c.req.query('done'))));
+    return c.html(page('Your account', homeView(email, contributor?.status ?? 'new', mine, balance, entries, c.req.query('done'))));
   });
 
   app.post('/member/connect/:provider{google|microsoft}', async (c) => {
     const form = await c.req.parseBody();
-    const email = await member(c, String(form.t ?? ''));
+    const email = await member(c);
     const provider = c.req.param('provider') as Provider;
     const kind = String(form.kind ?? PROVIDERS[provider][0]);
     if (!(PROVIDERS[provider] as readonly string[]).includes(kind)) throw Object.assign(new Error('unknown source'), { code: 'bad-input' });
@@ -132,7 +156,7 @@ export function memberRoutes(o: MemberAppOptions): Hono {
     // One nonce per browser, reused by every flow it starts (two tabs must not undo each other).
     const held = getCookie(c, OAUTH_COOKIE, secure ? 'host' : undefined);
     const nonce = isBrowserNonce(held) ? held : newBrowserNonce();
-    const flow: OAuthFlow = { provider, kind, email, t: String(form.t), verifier: pkce.verifier };
+    const flow: OAuthFlow = { provider, kind, email, verifier: pkce.verifier };
     const state = await startOAuthFlow(db, flow, nonce, { secretKey, box: key(), now: now() });
     let url: string;
     if (provider === 'google') {
@@ -156,7 +180,7 @@ export function memberRoutes(o: MemberAppOptions): Hono {
     const name = PROVIDER_NAMES[provider];
     // The cookie stays: other tabs' flows in this browser still need it; it expires with the last one.
     const nonce = getCookie(c, OAUTH_COOKIE, secure ? 'host' : undefined);
-    let back: string | null = null;
+    let back = false;
     const refuse = (status: 400 | 502, title: string, why: string) => c.html(page(title, refusedView(title, why, back)), status);
     const unmatched = `The answer from ${name} does not match the connect request this browser started, so it was refused.`;
     if (!isBrowserNonce(nonce)) return refuse(400, 'Connect request expired', `This connect request has expired or was started in another browser.`);
@@ -168,12 +192,12 @@ export function memberRoutes(o: MemberAppOptions): Hono {
     const taken = await consumeOAuthFlow(db, provider, state, nonce, { secretKey, box: key(), now: now() });
     if (!taken.ok) {
       if (taken.reason === 'unknown' || taken.reason === 'other-browser') return refuse(400, 'Connect request refused', unmatched);
-      back = taken.flow.t;
+      back = true;
       if (taken.reason === 'expired') return refuse(400, 'Connect request expired', `This connect request has expired: it works for ten minutes.`);
       return refuse(400, 'Connect request already used', `This answer from ${name} was already used: a connect request works only once.`);
     }
     const st = taken.flow;
-    back = st.t;
+    back = true;
     // RFC 6749 §4.1.2.1: the person declined (access_denied) or the provider refused the request. Only the
     // error code is shown: error_description is provider text we do not vouch for.
     const error = query.get('error');
@@ -211,13 +235,12 @@ export function memberRoutes(o: MemberAppOptions): Hono {
       return refuse(502, 'Not connected', `${name} did not complete the connection: ${String((err as Error).message).slice(0, 200)}.`);
     }
     await registerConnection(db, { contributorEmail: st.email, kind: st.kind, account, secret: refreshToken }, key());
-    return c.redirect(`/member/home?t=${encodeURIComponent(st.t)}&done=connected`, 303);
+    return c.redirect('/member/home?done=connected', 303);
   });
 
   app.post('/member/preview', async (c) => {
     const form = await c.req.parseBody();
-    const t = String(form.t ?? '');
-    const email = await member(c, t);
+    const email = await member(c);
     const id = String(form.connection ?? '');
     const conns = (await listConnections(db, { contributorEmail: email })).filter((x) => x.id === id);
     if (conns.length === 0) throw Object.assign(new Error('no such connection on your account'), { code: 'bad-input' });
@@ -237,14 +260,13 @@ export function memberRoutes(o: MemberAppOptions): Hono {
         bulk and role senders and every message body are left out.</p>
         ${r && r.status !== 'ok' ? `<p class="danger">${esc(r.status)}: ${esc(r.code ?? '')}</p>` : ''}
         <table data-testid="preview"><tr><th>name</th><th>email</th><th>title</th><th>company</th><th>phones</th></tr>${rows}</table>
-        <p><a href="/member/home?t=${encodeURIComponent(t)}">Back to your account</a></p>`,
+        <p><a href="/member/home">Back to your account</a></p>`,
       ),
     );
   });
 
   app.post('/member/optout', async (c) => {
-    const form = await c.req.parseBody();
-    const email = await member(c, String(form.t ?? ''));
+    const email = await member(c);
     let k: Buffer | null = null;
     try {
       k = key();
@@ -286,8 +308,8 @@ function revocationText(r: RevocationOutcome): string {
 }
 
 /** A refused OAuth callback: what happened, that nothing was stored, and the way back. */
-function refusedView(title: string, why: string, t: string | null): string {
-  const back = t ? `/member/home?t=${encodeURIComponent(t)}` : '/member';
+function refusedView(title: string, why: string, signedIn: boolean): string {
+  const back = signedIn ? '/member/home' : '/member';
   return `<h1>${esc(title)}</h1><p class="danger">${esc(why)} Nothing was connected.</p>
   <p><a href="${esc(back)}">Back to your account</a> to start again.</p>`;
 }
@@ -299,7 +321,6 @@ function signInForm(): string {
 }
 
 function homeView(
-  t: string,
   email: string,
   status: string,
   conns: Array<{ id: string; kind: string; account: string; status: string; lastHarvestAt?: string | null }>,
@@ -307,11 +328,10 @@ function homeView(
   entries: Array<{ kind: string; amount: number; createdAt: string }>,
   done?: string,
 ): string {
-  const tok = `<input type="hidden" name="t" value="${esc(t)}">`;
   const rows = conns
     .map(
       (c) => `<tr><td>${esc(c.kind)}</td><td>${esc(c.account)}</td><td data-testid="conn-status">${esc(c.status)}</td>
-      <td>${esc((c.lastHarvestAt ?? '').slice(0, 16))}</td><td><form class="inline" method="post" action="/member/preview">${tok}
+      <td>${esc((c.lastHarvestAt ?? '').slice(0, 16))}</td><td><form class="inline" method="post" action="/member/preview">
       <input type="hidden" name="connection" value="${esc(c.id)}"><button type="submit">Preview</button></form></td></tr>`,
     )
     .join('');
@@ -320,7 +340,7 @@ function homeView(
     .map((e) => `<tr><td>${esc(e.createdAt.slice(0, 10))}</td><td>${esc(e.kind)}</td><td>${esc(e.amount)}</td></tr>`)
     .join('');
   const connect = (p: Provider, label: string) =>
-    `<form class="inline" method="post" action="/member/connect/${p}">${tok}<select name="kind">${PROVIDERS[p]
+    `<form class="inline" method="post" action="/member/connect/${p}"><select name="kind">${PROVIDERS[p]
       .map((k) => `<option>${k}</option>`)
       .join('')}</select> <button type="submit">Connect ${label}</button></form>`;
   return `<h1>${esc(email)}</h1>
@@ -331,5 +351,5 @@ function homeView(
   ${status === 'opted-out' ? '' : `<p>${connect('google', 'Google')}</p><p>${connect('microsoft', 'Microsoft')}</p>`}
   <p class="note">IMAP servers and mailbox files are connected with <code>sigmine connect</code>.</p>
   <h2>Credits</h2><table><tr><th>date</th><th>entry</th><th>credits</th></tr>${ledger}</table>
-  ${status === 'opted-out' ? '' : `<h2>Opt out</h2><form method="post" action="/member/optout">${tok}<button type="submit" class="danger">Stop collection and revoke access</button></form>`}`;
+  ${status === 'opted-out' ? '' : `<h2>Opt out</h2><form method="post" action="/member/optout"><button type="submit" class="danger">Stop collection and revoke access</button></form>`}`;
 }

@@ -5,7 +5,8 @@
  * A flow is one row of `oauth_states` (migrations/0052-oauth-states.ts) keyed by a keyed hash of its
  * `state`, bound to the browser that started it by a keyed hash of that browser's nonce (an HttpOnly
  * cookie, one per browser, so flows started in two tabs both complete), with the PKCE verifier, the
- * member's address and their sign-in link sealed with the secret box. `consumeOAuthFlow` takes it with one
+ * member's address sealed with the secret box. (Rows made before sessions also sealed the member's sign-in
+ * link; nothing reads it any more.) `consumeOAuthFlow` takes it with one
  * conditional UPDATE (`used_at IS NULL AND expires_at > now`) and trusts only the affected row count: of
  * two callbacks racing on two processes, the database lets exactly one through, on SQLite and PostgreSQL.
  */
@@ -35,8 +36,6 @@ export interface OAuthFlow {
   kind: string;
   /** The signed-in member's address. */
   email: string;
-  /** Their sign-in link token, to send them back to their account page. */
-  t: string;
   /** PKCE verifier (RFC 7636) for the code exchange. */
   verifier: string;
 }
