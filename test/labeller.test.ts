@@ -128,3 +128,19 @@ describe('training', () => {
     expect(Object.keys(a.weights).length).toBeGreaterThan(10);
   });
 });
+
+describe('line scores', () => {
+  it('are the same computed directly (the product) as through the feature matrix (training)', async () => {
+    const { signatureWindow, ruleBlock } = await import('../parsers/signature.ts');
+    const { featureMatrix, lineContexts, lineScores } = await import('../parsers/labeller/features.ts');
+    const { lineLogOdds, shippedModel } = await import('../parsers/labeller/model.ts');
+    const text = `${body}Thanks,\nDana Whitfield | Head of Partnerships | Northwind Labs Inc.\n+1 415 555 0142\n\nLinkedIn\n`;
+    const infos = signatureWindow(text, from);
+    const cs = lineContexts(infos, from, ruleBlock(infos, from));
+    const m = shippedModel();
+    const direct = Array.from(lineScores(cs, m.weights, m.bias));
+    const viaMatrix = Array.from(lineLogOdds(featureMatrix(cs), cs.length, m));
+    expect(direct.length).toBe(cs.length);
+    direct.forEach((v, i) => expect(v).toBeCloseTo(viaMatrix[i]!, 9));
+  });
+});

@@ -36,6 +36,10 @@ export interface LineContext {
   /** Non-blank lines above this one in the window. */
   fromStart: number;
   cells: number;
+  /** The previous non-blank line can carry a block. */
+  prevCarries: boolean;
+  /** Parts of a one-line block joined by separators ("Name | Title ‖ Company - +1 555"). */
+  segments: number;
   words: number;
   phone: boolean;
   email: boolean;
@@ -93,6 +97,18 @@ const NOTICE_RE =
   /\b(?:confidential|intended (?:only )?for|intended recipient|disclaimer|privileged|unauthori[sz]ed|virus(?:es)?|if you (?:are not|have received)|this (?:e-?mail|message|communication)|vertraulich|confidentiel|riservat[oa]|confidencial|legally)\b/i;
 const ATTACHMENT_RE =
   /^(?:<<.{1,200}>>|-\s+\S{1,120}\.(?:docx?|xlsx?|pptx?|pdf|zip|txt|csv)\b|enclosures?:|attachments?:)/i;
+/** Non-blank lines from the end beyond which a line's vocabulary is not read (see lineContexts). */
+const FAR_FROM_END = 30;
+
+/** Full-width frames of Japanese and Chinese blocks (＊＊＊＊, ＝＝＝＝, －－－－). */
+const FULLWIDTH_RULE_RE = /^[＊＝－ー～・]{6,}$/u;
+/** Separators people type between the parts of a one-line block. */
+const SEGMENT_SPLIT_RE = /\s(?:\||‖|¦|-|–|—|\*|·|•|\/\/)\s/u;
+
+function segmentsOf(t: string): number {
+  return t.length > 160 ? 1 : t.split(SEGMENT_SPLIT_RE).filter((p) => p.trim() !== '').length;
+}
+
 const EXT_ONLY_RE = /^(?:x|ext\.?|extn:?)\s?-?\d{3,6}$|^\d-\d{4}$|^\d{1,2}-\d{4,5}$/i;
 const EXT_TAIL_RE = /(?:^|\s)(?:x|ext\.?|extn:?)\s?-?\d{1,2}-?\d{3,5}\)?$|(?:^|\s)\d-\d{4}$/i;
 
@@ -137,7 +153,9 @@ export function lineContexts(
     // The scorer already split and searched most lines; long prose lines (score <= -4) are never block
     // material, so the costlier vocabulary patterns are not run on them.
     const cells = info.found?.cells ?? cellsOf(t);
-    const prose = info.score <= -4;
+    // Lines far above the end are never block lines in real mail (blocks run to ~15 lines): their
+    // vocabulary is not looked at either.
+    const prose = info.score <= -4 || n - 1 - k > FAR_FROM_END;
     const extOnly = cells.some((c) => EXT_ONLY_RE.test(c));
     out[k] = {
       info,
@@ -166,7 +184,9 @@ export function lineContexts(
       senderHost: labels.some((l) => lower.includes(l)),
       senderDomain: domain !== null && lower.includes(domain),
       senderName: fullName !== null && lower.includes(fullName),
-      rule: isRuleLine(t) || isSigDelimiter(info.text),
+      rule: isRuleLine(t) || isSigDelimiter(info.text) || FULLWIDTH_RULE_RE.test(t),
+      segments: segmentsOf(t),
+      prevCarries: false,
       notice: NOTICE_RE.test(t),
       attachment: ATTACHMENT_RE.test(t),
       quoted: /^\s*>/.test(info.text),
@@ -191,7 +211,12 @@ export function lineContexts(
     const c = out[k]!;
     c.strongCompany = c.company && hasStrongCompanyWord(c.t);
     c.extTail = c.extOnly || (c.words <= 5 && EXT_TAIL_RE.test(c.t));
-    c.carries = c.info.field || c.extTail || (c.company && c.words <= 8);
+    c.carries =
+      c.info.field ||
+      c.extTail ||
+      (c.company && c.words <= 8) ||
+      // A one-line block: the scorer reads it as one cell, a sentence with a number in it.
+      (c.segments >= 2 && (c.title || c.company || c.phone || c.email || c.url));
     let d = 0;
     for (let j = 0; j < c.t.length; j++) {
       const ch = c.t.charCodeAt(j);
@@ -199,6 +224,7 @@ export function lineContexts(
     }
     c.digits = c.t.length === 0 ? 0 : d / c.t.length;
   }
+  for (let k = 1; k < n; k++) out[k]!.prevCarries = out[k - 1]!.carries;
   const anchored = (c: LineContext) =>
     c.info.mention || c.senderName || c.senderEmail || (c.senderHost && c.words <= 6);
   let below = false;
@@ -299,6 +325,8 @@ const OWN: readonly Feature[] = [
   ['ends-comma-colon', (c) => b(/[,;:]$/.test(c.t))],
   ['starts-lower', (c) => b(/^\p{Ll}/u.test(c.t))],
   ['columns', (c) => b(c.cells > 1)],
+  ['segments>=3', (c) => b(c.segments >= 3)],
+  ['segments>=3&names-sender', (c) => b(c.segments >= 3 && (c.info.mention || c.senderName))],
   ['extension', (c) => b(c.extTail)],
   ['carries', (c) => b(c.carries)],
   ['digits>0.3', (c) => b(c.digits > 0.3)],
@@ -350,6 +378,32 @@ const SELF: readonly Feature[] = [
 ];
 
 /** Feature names in weight order. */
+/**
+ * Where a line sits, crossed with what it carries: a phone right under a valediction is a block line,
+ * the same phone in the middle of the body is not. A linear model sees such pairs only as features.
+ */
+const PLACE: readonly Feature[] = [
+  ['valediction-above', (c) => b(c.valAbove)],
+  ['right-after-valediction', (c) => b(c.afterVal)],
+  ['last-paragraph', (c) => b(c.lastPara)],
+  ['from-end<=2', (c) => b(c.fromEnd <= 2)],
+  ['blank-above', (c) => b(c.prevBlank)],
+  ['alone-in-paragraph', (c) => b(c.paraSize === 1)],
+  ['anchor-near', (c) => b(c.anchorNear)],
+  ['prev-carries', (c) => b(c.fromStart > 0 && c.prevCarries)],
+];
+const CONTENT: readonly Feature[] = [
+  ['carries', (c) => b(c.carries)],
+  ['phone-or-extension', (c) => b(c.phone || c.extTail)],
+  ['email-or-url', (c) => b(c.email || c.url)],
+  ['address', (c) => b(c.address)],
+  ['title-or-company', (c) => b(c.title || c.company)],
+  ['name', (c) => b(c.nameShape || c.info.mention || c.senderName)],
+  ['one-or-two-words', (c) => b(c.words <= 2)],
+  ['prose', (c) => b(c.info.score <= -1.5)],
+  ['segments>=3', (c) => b(c.segments >= 3)],
+];
+
 export const FEATURE_NAMES: readonly string[] = [
   ...SELF.map(([n]) => n),
   ...OWN.map(([n]) => n),
@@ -357,6 +411,7 @@ export const FEATURE_NAMES: readonly string[] = [
   ...OWN.map(([n]) => `next.${n}`),
   'prev.none',
   'next.none',
+  ...PLACE.flatMap(([p]) => CONTENT.map(([q]) => `${p}&${q}`)),
 ];
 
 /** The feature vectors of a window's non-blank lines, row-major (`contexts.length` x FEATURE_NAMES). */
@@ -375,6 +430,11 @@ export function featureMatrix(contexts: LineContext[]): Float64Array {
     for (let j = 0; j < OWN.length; j++) x[o++] = k < n - 1 ? own[(k + 1) * OWN.length + j]! : 0;
     x[o++] = b(k === 0);
     x[o++] = b(k === n - 1);
+    const c = contexts[k]!;
+    for (const [, p] of PLACE) {
+      const pv = p(c);
+      for (const [, q] of CONTENT) x[o++] = pv === 0 ? 0 : q(c);
+    }
   }
   return x;
 }
@@ -502,4 +562,49 @@ export function blockFeatures(
 ): Float64Array {
   const st = blockStats(contexts, first, last, z);
   return Float64Array.from(BLOCK, ([, v]) => v(st));
+}
+
+/**
+ * Log-odds per line straight from the feature tables, without building the matrix: what the product
+ * runs (the matrix is for training). Same order and values as `featureMatrix` times `weights`.
+ */
+export function lineScores(contexts: LineContext[], weights: Float64Array, bias: number): Float64Array {
+  const n = contexts.length;
+  const no = OWN.length;
+  const own = new Float64Array(n * no);
+  for (let k = 0; k < n; k++) for (let j = 0; j < no; j++) own[k * no + j] = OWN[j]![1](contexts[k]!);
+  const base = SELF.length;
+  const cross = base + 3 * no + 2;
+  const content = new Float64Array(CONTENT.length);
+  const z = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const c = contexts[k]!;
+    let s = bias;
+    for (let j = 0; j < base; j++) {
+      const v = SELF[j]![1](c);
+      if (v !== 0) s += v * weights[j]!;
+    }
+    for (let j = 0; j < no; j++) {
+      const v = own[k * no + j]!;
+      if (v !== 0) s += v * weights[base + j]!;
+      if (k > 0) {
+        const p = own[(k - 1) * no + j]!;
+        if (p !== 0) s += p * weights[base + no + j]!;
+      }
+      if (k < n - 1) {
+        const q = own[(k + 1) * no + j]!;
+        if (q !== 0) s += q * weights[base + 2 * no + j]!;
+      }
+    }
+    if (k === 0) s += weights[base + 3 * no]!;
+    if (k === n - 1) s += weights[base + 3 * no + 1]!;
+    for (let j = 0; j < CONTENT.length; j++) content[j] = CONTENT[j]![1](c);
+    for (let p = 0; p < PLACE.length; p++) {
+      if (PLACE[p]![1](c) === 0) continue;
+      for (let j = 0; j < CONTENT.length; j++)
+        if (content[j] !== 0) s += content[j]! * weights[cross + p * CONTENT.length + j]!;
+    }
+    z[k] = s;
+  }
+  return z;
 }

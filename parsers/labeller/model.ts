@@ -16,7 +16,7 @@ import {
   BLOCK_FEATURE_NAMES,
   FEATURE_NAMES,
   blockFeatures,
-  featureMatrix,
+  lineScores,
   lineContexts,
   type LineContext,
 } from './features.ts';
@@ -113,8 +113,7 @@ export function labelBlock(
 ): { start: number; end: number } | null {
   const contexts = lineContexts(infos, from, rules);
   if (contexts.length === 0) return null;
-  const x = featureMatrix(contexts);
-  const z = lineLogOdds(x, contexts.length, model);
+  const z = lineScores(contexts, model.weights, model.bias);
   const block = chooseBlock(contexts, z, model);
   if (!block) return null;
   const start = infos.indexOf(contexts[block.first]!.info);
