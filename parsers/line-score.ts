@@ -6,19 +6,17 @@
  */
 import type { Address } from './types.ts';
 import { findPhoneSpans } from './phones.ts';
+import { VocabMemo } from './vocab-memo.ts';
 import {
   MAX_LINE,
   capLine,
-  hasCompanyWord,
   hasEmail,
   hasPhone,
-  hasTitleWord,
   hasUrl,
   isBlank,
   isRuleLine,
   isValediction,
   looksLikeAddress,
-  looksLikeName,
   mentionsSender,
   wordCount,
 } from './lines.ts';
@@ -35,6 +33,8 @@ export interface LineInfo {
   mention: boolean;
   /** What the scorer found on the line, kept for the labeller's features (unset: not looked at). */
   found?: { phone: boolean; email: boolean; url: boolean; cells: string[] };
+  /** The message's vocabulary memo, shared by every line of the window. */
+  vocab?: VocabMemo;
 }
 
 /** Column separators: runs of 3+ spaces, tabs, pipes, bullets, a box's ` I ` divider. */
@@ -57,7 +57,7 @@ export function cellsOf(l: string): string[] {
     .filter((c) => c !== '');
 }
 
-function isProse(t: string): 'hard' | 'soft' | false {
+function isProse(t: string, vocab?: VocabMemo): 'hard' | 'soft' | false {
   if (t.length > 110 && !columnar(t)) return 'hard';
   // Dashes and separators between address parts ("Av. Paulista, 1000 - 10º andar - ...") are no words.
   const words = t.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
@@ -74,7 +74,7 @@ function isProse(t: string): 'hard' | 'soft' | false {
     words >= 2 &&
     !hasEmail(t) &&
     !hasUrl(t) &&
-    !(words <= 8 && /\d/.test(t) && looksLikeAddress(t))
+    !(words <= 8 && /\d/.test(t) && (vocab ? vocab.address(t) : looksLikeAddress(t)))
   )
     return 'soft';
   return false;
@@ -140,6 +140,7 @@ export function analyse(raw: string[], from: Address): LineInfo[] {
 function scoreLines(raw: string[], from: Address): LineInfo[] {
   // Each line's blankness is asked up to four times (its own, and as a neighbour): trim once.
   const blanks = raw.map((r) => isBlank(r));
+  const vocab = new VocabMemo();
   return raw.map((text, i) => {
     const l = capLine(text);
     // Blank once capped (a long run of spaces before text) counts for the line itself only.
@@ -153,6 +154,7 @@ function scoreLines(raw: string[], from: Address): LineInfo[] {
       valediction: false,
       signoff: false,
       mention: false,
+      vocab,
     };
     if (blank) return info;
     const t = l.trim();
@@ -180,7 +182,7 @@ function scoreLines(raw: string[], from: Address): LineInfo[] {
     const url = hasUrl(t);
     info.contact = phone || email || url;
     info.found = { phone, email, url, cells };
-    info.mention = cells.some((c) => looksLikeName(c) && mentionsSender(c, from.name, from.email));
+    info.mention = cells.some((c) => vocab.name(c) && mentionsSender(c, from.name, from.email));
     // Client image placeholders ("[logo.png]<http://...>", "[image: ...]") sit inside blocks: neutral.
     if (/^\[(?:image:|cid:|https?:)[^\]]{0,300}\](?:<[^>]{0,300}>)?$/i.test(t)) {
       info.score = 0.1;
@@ -188,7 +190,11 @@ function scoreLines(raw: string[], from: Address): LineInfo[] {
     }
     // Columns are judged cell by cell: a sentence in any cell makes the line body text.
     const prose =
-      cells.length > 1 ? (cells.some((c) => isProse(c) === 'hard') ? 'hard' : false) : isProse(cells[0] ?? t);
+      cells.length > 1
+        ? cells.some((c) => isProse(c, vocab) === 'hard')
+          ? 'hard'
+          : false
+        : isProse(cells[0] ?? t, vocab);
     if (text.length > MAX_LINE || prose === 'hard') {
       info.score = -4;
       return info;
@@ -211,7 +217,7 @@ function scoreLines(raw: string[], from: Address): LineInfo[] {
       info.score = -1.5;
       return info;
     }
-    const name = cells.some((c) => looksLikeName(c));
+    const name = cells.some((c) => vocab.name(c));
     const mention = name && cells.some((c) => mentionsSender(c, from.name, from.email));
     info.mention = mention;
     const shortCell = (c: string) =>
@@ -224,15 +230,15 @@ function scoreLines(raw: string[], from: Address): LineInfo[] {
           '',
         ),
       );
-    if (cells.some((c) => looksLikeAddress(c) && wordCount(c) <= 10)) {
+    if (cells.some((c) => vocab.address(c) && wordCount(c) <= 10)) {
       info.field = true;
       info.score = 2;
       return info;
     }
     // A title or organisation line; a line that is only the sender's name is not one, unless it
     // carries an organisation word ("Doe Consulting" from John Doe).
-    const orgOrTitle = cells.some((c) => shortCell(c) && (hasTitleWord(c) || hasCompanyWord(c)));
-    if (orgOrTitle && (!(mention && cells.length === 1) || hasCompanyWord(t))) {
+    const orgOrTitle = cells.some((c) => shortCell(c) && (vocab.title(c) || vocab.company(c)));
+    if (orgOrTitle && (!(mention && cells.length === 1) || vocab.company(t))) {
       info.field = true;
       info.score = mention ? 2.5 : 1.5;
       return info;
@@ -247,7 +253,7 @@ function scoreLines(raw: string[], from: Address): LineInfo[] {
       info.score = -1;
       return info;
     }
-    const org = hasCompanyWord(t) || matchesHost(t, from.email);
+    const org = vocab.company(t) || matchesHost(t, from.email);
     if (mention) {
       // A full name alone on its paragraph is a sign-off when the block below repeats it ("Wendy
       // Roberts" / rule / "Wendy Roberts"); otherwise it heads a block spaced out by an HTML client.

@@ -10,19 +10,16 @@
  */
 import type { Address } from '../types.ts';
 import type { LineInfo } from '../line-score.ts';
+import { VocabMemo } from '../vocab-memo.ts';
 import { cellsOf } from '../line-score.ts';
 import {
   capLine,
-  hasCompanyWord,
   hasEmail,
   hasPhone,
   hasStrongCompanyWord,
-  hasTitleWord,
   hasUrl,
   isRuleLine,
   isSigDelimiter,
-  looksLikeAddress,
-  looksLikeName,
   wordCount,
 } from '../lines.ts';
 
@@ -137,6 +134,7 @@ export function lineContexts(
       : null;
   const domain = email?.split('@')[1]?.replace(/^(?:mail|email|smtp|mx)\./, '') ?? null;
   const out: LineContext[] = new Array(n);
+  const fallbackVocab = new VocabMemo();
   // Paragraph ids by blank-line runs.
   const para: number[] = new Array(n);
   let p = 0;
@@ -148,6 +146,7 @@ export function lineContexts(
   for (let k = 0; k < n; k++) {
     const i = idx[k]!;
     const info = infos[i]!;
+    const vocab = info.vocab ?? fallbackVocab;
     const t = capLine(info.text).trim();
     const lower = t.toLowerCase();
     // The scorer already split and searched most lines; long prose lines (score <= -4) are never block
@@ -169,11 +168,11 @@ export function lineContexts(
         : !prose && cells.some((c) => hasPhone(c)),
       email: info.found?.email ?? hasEmail(t),
       url: info.found?.url ?? hasUrl(t),
-      address: !prose && cells.some((c) => looksLikeAddress(c)),
-      title: !prose && hasTitleWord(t),
-      company: !prose && hasCompanyWord(t),
+      address: !prose && cells.some((c) => vocab.address(c)),
+      title: !prose && vocab.title(t),
+      company: !prose && vocab.company(t),
       strongCompany: false,
-      nameShape: !prose && looksLikeName(t),
+      nameShape: !prose && vocab.name(t),
       extOnly,
       extTail: false,
       carries: false,
