@@ -8,6 +8,7 @@
  */
 import type { Address, Contact, Phone, PhoneType } from './types.ts';
 import { emptyContact } from './types.ts';
+import { alt } from './lexicon/index.ts';
 import {
   BIDI_RE,
   capLine,
@@ -75,8 +76,7 @@ interface Cell {
  * vCard-like field labels that head a line ("Navn:     Henrik", "Stilling: Lead Engineer", "Adresse:
  * ..."): the value is the field, the label is not. Contact labels (Tel, E-mail, Web) are read elsewhere.
  */
-const FIELD_LABEL_RE =
-  /^\s*(?:Name|Navn|Namn|Nimi|Nom|Nombre|Nome|Naam|Imię i nazwisko|Jméno|Title|Titel|Tittel|Stilling|Befattning|Nimike|Titre|Fonction|Funktion|Position|Cargo|Ruolo|Functie|Stanowisko|Funkce|Company|Firma|Företag|Yritys|Empresa|Société|Società|Azienda|Bedrijf|Address|Adresse|Adress|Osoite|Dirección|Indirizzo|Endereço|Adres|Anschrift|Adresa)\s{0,12}:\s{1,12}(?=\S)/i;
+const FIELD_LABEL_RE = new RegExp(String.raw`^\s*(?:${alt('fieldLabels')})\s{0,12}:\s{1,12}(?=\S)`, 'i');
 
 function cleanLine(line: string): string {
   const l = capLine(line);
@@ -144,8 +144,7 @@ const CJK_UNIT_RANK_RE =
 const TITLE_AT_ORG_RE = /^(.{3,60}?) (?:at|@) ([A-Z][\p{L}&.' -]{1,50})$/u;
 
 /** A Korean or Japanese rank written with the name ("김민준 과장", "課長 山田 太郎"): [rank, name]. */
-const CJK_RANK_RE =
-  /^(部長|課長|係長|主任|社長|室長|所長|과장|부장|차장|대리|팀장|이사|대표|실장|주임|사원|상무|전무|본부장)[ 　](.{2,12})$|^(.{2,12}?)[ 　](部長|課長|係長|主任|社長|室長|所長|과장|부장|차장|대리|팀장|이사|대표|실장|주임|사원|상무|전무|본부장)$/u;
+const CJK_RANK_RE = new RegExp(`^(${alt('ranks')})[ 　](.{2,12})$|^(.{2,12}?)[ 　](${alt('ranks')})$`, 'u');
 
 function domainLabels(email: string | null): string[] {
   const host = email?.split('@')[1]?.toLowerCase() ?? '';

@@ -8,6 +8,7 @@
  */
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import type { Phone, PhoneType } from './types.ts';
+import { alt } from './lexicon/index.ts';
 
 export interface PhoneSpan {
   raw: string;
@@ -86,15 +87,12 @@ export function findPhoneSpans(line: string): PhoneSpan[] {
   return out;
 }
 
-const FAX = /^(?:fax|facsimile|f|fx|telefax|faks|téléc(?:opie)?|tlf\.? ?fax|ファックス|传真|팩스)$/iu;
+const FAX = new RegExp(`^(?:${alt('phoneFax')})$`, 'iu');
 /** Mobile labels: kom./komórka (pl), Telem. (pt), HP/handphone (sg, my), C (cell), 携帯 (ja), 휴대폰 (ko). */
-const MOBILE =
-  /^(?:m|mob|mobile|mobil|mobiel|telemóvel|telem|tlm|matkapuhelin|kännykkä|cell|cellular|cel|c|wireless|gsm|handy|móvil|movil|celular|cellulare|portable|port|natel|blackberry|iphone|cellphone|cell phone|mobile phone|kom|komórka|tel\. kom|hp|handphone|h\/p|mobiltelefon|mobilnummer|携帯|携帯電話|手机|휴대폰|휴대전화|핸드폰)$/iu;
-const OTHER =
-  /^(?:pager|home|h|alt|alternate|tel\/fax|fax\/tel|fax\/voice|voice\/fax|phone\/fax|or|private|privat)$/i;
+const MOBILE = new RegExp(`^(?:${alt('phoneMobile')})$`, 'iu');
+const OTHER = new RegExp(`^(?:${alt('phoneOther')})$`, 'i');
 /** Work labels, with switchboard and direct lines: Växel/Sentralbord/Centralino, DID/DDI, Direkt(e). */
-const WORK =
-  /^(?:tel|tél|telf|telef|tfn|tlf|puh|puhelin|fon|tele|telephone|téléphone|telefon|telefono|teléfono|telefone|phone|ph|p|t|v|voice|office|office phone|direct|direkt|direkte|dir|d|did|ddi|dd|w|work|o|off|offc|b|business|main|desk|extn|ext|switchboard|standard|ligne directe|directe|växel|vaxel|sentralbord|omstilling|centralino|centralita|zentrale|durchwahl|ufficio|bureau|fijo|fixo|oficina|escritório|phone number|電話|电话|전화)$/iu;
+const WORK = new RegExp(`^(?:${alt('phoneWork')})$`, 'iu');
 
 export function labelType(label: string): PhoneType | null {
   const l = label
