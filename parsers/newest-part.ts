@@ -239,6 +239,15 @@ const FOLLOW_RE = new RegExp(String.raw`^\s*(?:${alt('followCues')})\b`, 'i');
  */
 const ECO_RE = new RegExp(String.raw`^[^\p{L}\d]{0,4}(?:${alt('ecoCues')})(?![\p{L}])`, 'iu');
 
+/**
+ * Does `next` continue the sentence of `prev`: `prev` is prose (six words or more, no end punctuation)
+ * and `next` starts in lower case? Signature lines are short and end without running on like that.
+ */
+function sentenceContinues(prev: string, next: string): boolean {
+  const p = capLine(prev).trim();
+  return /^\s*\p{Ll}/u.test(next) && !/[.!?:;]$/.test(p) && p.split(/\s+/).length >= 6;
+}
+
 /** Drop trailing disclaimer paragraphs and attachment lists. */
 function cutTrailingNotices(lines: string[]): string[] {
   let end = lines.length;
@@ -271,6 +280,8 @@ function cutTrailingNotices(lines: string[]): string[] {
       ECO_RE.test(last)
     ) {
       end--;
+      // The sentence the legal line ends may have started a line or two above it.
+      for (let up = 0; up < 3 && end > 0 && sentenceContinues(lines[end - 1]!, lines[end]!); up++) end--;
       continue;
     }
     if (disclaimer) {
@@ -278,6 +289,9 @@ function cutTrailingNotices(lines: string[]): string[] {
       // (or the all-caps heading just above it), keeping the block lines above.
       let k = Math.max(start, end - 40);
       while (k < end && !DISCLAIMER_RE.test(capLine(lines[k]!))) k++;
+      // The notice's sentence may begin a line or two above its first cue word ("The information in
+      // this message may be" / "privileged and ..."): its first line is where the sentence starts.
+      for (let up = 0; up < 3 && k > start && sentenceContinues(lines[k - 1]!, lines[k]!); up++) k--;
       if (k > start && /^[A-Z\s:]{8,40}$/.test(lines[k - 1]!.trim())) k--;
       end = k > start && k < end ? k : start;
       continue;
