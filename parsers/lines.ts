@@ -319,11 +319,12 @@ const PO_BOX_RE = new RegExp(
 const BR_CITY_UF_RE =
   /\p{L} ?[-–/] ?(?:AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO)(?:,? (?:CEP:? ?)?\d{5}-?\d{3})?$/u;
 /** A highway address by its road code: "Rod. BR-060, km 12", "Carretera N-340", "Route 9". */
-const HIGHWAY_RE =
-  /(?:^|\s)(?:Rod\.|Rodovia|Estr\.|Estrada|Carretera|Ctra\.|Autovía|Autopista|Route|Highway|Hwy\.?)\s[A-Z]{0,3}-?\d{1,4}\b/;
+const HIGHWAY_RE = new RegExp(String.raw`(?:^|\s)(?:${alt('highwayWords')})\s[A-Z]{0,3}-?\d{1,4}\b`);
 /** Floor, suite, unit and level lines in several languages: "3rd Floor", "12º andar", "2. sal", "Piso 5". */
-const PREMISES_RE =
-  /\b(?:suite|ste\.?|floor|level|unit|room|building|bldg|bureau|piso|andar|etage|étage|apt\.?|apartment|plot(?: no\.?)?|sector|tower|nave|sala)\s?#?\d{1,5}\b|\b\d{1,3}(?:st|nd|rd|th|º|ª|°|\.|e|er|ème)? ?(?:floor|fl\.|andar|piso|planta|etage|étage|stock|OG|sal|verdieping)(?![\p{L}])/iu;
+const PREMISES_RE = new RegExp(
+  String.raw`\b(?:${alt('premisesWords')})\s?#?\d{1,5}\b|\b\d{1,3}(?:st|nd|rd|th|º|ª|°|\.|e|er|ème)? ?(?:${alt('floorWords')})(?![\p{L}])`,
+  'iu',
+);
 const COUNTRY_RE = new RegExp(String.raw`^(?:${alt('countries')})\.?$`, 'iu');
 
 export function looksLikeAddress(line: string): boolean {

@@ -6,6 +6,7 @@
 import type { Address } from './types.ts';
 import { capLine, findEmails, findUrls } from './lines.ts';
 import { findPhoneSpans } from './phones.ts';
+import { alt } from './lexicon/index.ts';
 
 export const LINK_TARGET_RE = /<(?:https?:|mailto:|tel:)[^>\s]{0,400}>/gi;
 export const IMAGE_RE = /\[(?:image:|cid:|https?:)[^\]]{0,300}\]/gi;
@@ -14,8 +15,10 @@ export const IMAGE_RE = /\[(?:image:|cid:|https?:)[^\]]{0,300}\]/gi;
  * Words that label a link without being its value: "LinkedIn<https://...>", "Website<http://...>",
  * "Email<mailto:...>" as Outlook/Exchange writes HTML links in text, or the text of an HTML anchor.
  */
-export const LINK_LABEL_RE =
-  /^(?:(?:my|our|visit|view|follow me on|connect(?: with me)? on|find me on|see)\s)?(?:linkedin|twitter|x|github|gitlab|xing|facebook|instagram|mastodon|bluesky|youtube|website|web site|web|homepage|home page|site|blog|profile|portfolio|webseite|site web|sitio web|página web|sito web|e-?mail|mail)(?:\s(?:profile|page|me))?[\s:]{0,2}$/i;
+export const LINK_LABEL_RE = new RegExp(
+  String.raw`^(?:(?:${alt('linkLabelLeads')})\s)?(?:${alt('linkLabels')})(?:\s(?:profile|page|me))?[\s:]{0,2}$`,
+  'i',
+);
 
 /**
  * `<URL: x>` (RFC 1738 appendix), `<mailto:x>`, `<http://x>`, `<tel:x>` written as wrappers: at the start

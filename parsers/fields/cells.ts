@@ -33,8 +33,7 @@ export interface TextCell {
 
 /** Cell separators: wide gaps, tabs, a box's ` I ` divider, and ` | `, ` ‖ `, ` • `, ` · `, ` + `, ` * `. */
 const CELL_SPLIT = /\s{2,}I\s|\s{3,}|\t+|\s[|‖]\s|\s[•·]\s|\s\+\s|\s\*\s/;
-const LABEL_ONLY_RE =
-  /^(?:e-?mail|email&msm|mail|web|website|w|url|homepage|home page|internet|tel|phone|fax|mobile|cell|m|t|f|p|v|e|ph|personal weblog|cv\/resume|aol-im|aol im|icq#?)\s?[:•]?$/i;
+const LABEL_ONLY_RE = new RegExp(`^(?:${alt('contactLabels')})\\s?[:•]?$`, 'i');
 /** A trailing label left once the value after it is removed: "Email&MSM:", "Web:". */
 const TRAILING_LABEL_RE = /\s[\w&\/.-]{1,15}:$/;
 

@@ -5,6 +5,7 @@
  * extraction (../fields.ts); pure functions over the block's text cells.
  */
 import type { Address } from '../types.ts';
+import { alt } from '../lexicon/index.ts';
 import {
   capLine,
   findUrls,
@@ -26,8 +27,7 @@ const CJK_ORG_UNIT_RE =
 
 /** Sales regions written after a title ("Regional Sales Manager, APAC") are neither company nor unit. */
 /** Australian states and Canadian provinces are regions too ("Regional Manager, NSW"). */
-export const REGION_RE =
-  /^(?:APAC|APJ|EMEA|MEA|LATAM|AMER|NA|NAM|NORAM|EU|UK|US|USA|CEE|DACH|ANZ|SEA|GCC|NSW|VIC|QLD|WA|SA|TAS|ACT|NT|ON|QC|BC|AB|MB|SK|NS|NB|NL|PEI)$/;
+export const REGION_RE = new RegExp(`^(?:${alt('regions')})$`);
 
 /** The labels of a host that may name an organisation ("acme" of "mail.acme.example"). */
 export function domainLabels(email: string | null): string[] {

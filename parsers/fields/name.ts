@@ -19,8 +19,11 @@ import { isCompanyCell } from './company.ts';
 import type { Draft } from './draft.ts';
 import { TITLE_AT_ORG_RE, isDepartment } from './title.ts';
 
-const CREDENTIAL_RE =
-  /,?\s(?:Ph\.?\s?D\.?|PhD|MBA|CFA|CPA|P\.?E\.?|Esq\.?|M\.?D\.?|MSc|M\.Sc\.|Dipl\.-Ing\.|Jr\.|Sr\.|III|II)(?=$|[\s,])/g;
+const CREDENTIAL_RE = new RegExp(String.raw`,?\s(?:${alt('credentials')})(?=$|[\s,])`, 'g');
+
+/** Honorifics and degrees before the name ("Dr.", "Dott.ssa", "Me"), and British undotted ones ("Dr Emma Hughes"). */
+const HONORIFIC_RE = new RegExp(String.raw`^(?:${alt('honorifics')})\s+`, 'g');
+const UNDOTTED_HONORIFIC_RE = new RegExp(String.raw`^(?:${alt('honorificsUndotted')})\s+(?=\p{Lu})`, 'u');
 
 /** A CJK personal name written without a space: two to four Han or Hangul characters. */
 const UNSPACED_CJK_NAME_RE = /^[\p{Script=Han}\p{Script=Hangul}]{2,4}$/u;
@@ -34,12 +37,9 @@ export function stripName(s: string): string {
   t = t.replace(/^(?:rgds|regards|thanks|cheers|best|br)[,.]\s?/i, '');
   t = t.replace(/^(?:i\.\s?A\.|i\.\s?V\.|ppa\.)\s+/, '');
   // British style writes honorifics without the dot: "Dr Emma Hughes".
-  t = t.replace(/^(?:Dr|Prof|Mr|Mrs|Ms|Mx)\s+(?=\p{Lu})/u, '');
+  t = t.replace(UNDOTTED_HONORIFIC_RE, '');
   t = t
-    .replace(
-      /^(?:Dr\.|Prof\.|Dipl\.-Ing\.|Mr\.|Ms\.|Mrs\.|Arch\.|Ing\.|Avv\.|Dott\.|Dott\.ssa|Geom\.|Mag\.|Lic\.|Sr\.|Sra\.|Me|Maître|Maitre)\s+/g,
-      '',
-    )
+    .replace(HONORIFIC_RE, '')
     .replace(/^(?:Dr\.|Prof\.|Dipl\.-Ing\.)\s+/g, '')
     // German degrees written with their subject: "Dr.-Ing.", "Dipl.-Kfm.", "Dipl.-Wirt.-Ing.", "Dr. rer. pol.".
     .replace(/^(?:Dipl|Dr)\.-(?:\p{L}{1,6}\.-?){1,3}\s+(?=\p{Lu})/u, '')

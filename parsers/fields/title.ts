@@ -6,6 +6,7 @@
  * (../fields.ts); pure functions over the block's text cells.
  */
 import type { Address } from '../types.ts';
+import { alt } from '../lexicon/index.ts';
 import { hasStrongCompanyWord, hasTitleWord, isCountryLine, mentionsSender, wordCount } from '../lines.ts';
 import {
   looksLikeDepartment,
@@ -17,8 +18,7 @@ import type { TextCell } from './cells.ts';
 import { REGION_RE, isCompanyCell, matchesDomain } from './company.ts';
 import type { Draft, LooseUnit, OrgCandidate } from './draft.ts';
 
-const DEPT_RE =
-  /\b(?:department|dept\.?|division|school of|faculty of|research group|team|desk|support|laboratory of|lab of)\b/i;
+const DEPT_RE = new RegExp(String.raw`\b(?:${alt('unitKeywords')})\b`, 'i');
 
 /** A unit of the organisation: the legacy keywords, or the multilingual vocabulary of department.ts. */
 export function isDepartment(s: string): boolean {

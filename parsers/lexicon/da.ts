@@ -24,4 +24,5 @@ export const da: Lexicon = {
   phoneWork: ['tlf'],
   phoneFax: ['tlf\\.? ?fax'],
   fieldLabels: ['Navn', 'Stilling'],
+  floorWords: ['sal'],
 };

@@ -144,4 +144,9 @@ export const de: Lexicon = {
   phoneFax: ['telefax'],
   phoneOther: ['privat'],
   fieldLabels: ['Titel', 'Funktion', 'Firma', 'Adresse', 'Anschrift'],
+  premisesWords: ['etage'],
+  floorWords: ['etage', 'stock', 'OG'],
+  credentials: ['Dipl\\.-Ing\\.'],
+  honorifics: ['Dipl\\.-Ing\\.', 'Mag\\.'],
+  linkLabels: ['webseite'],
 };

@@ -69,4 +69,9 @@ export const es: Lexicon = {
   phoneWork: ['telf', 'telef', 'teléfono', 'fijo', 'oficina', 'centralita'],
   phoneMobile: ['cel', 'móvil', 'movil', 'celular'],
   fieldLabels: ['Nombre', 'Cargo', 'Empresa', 'Dirección'],
+  premisesWords: ['piso', 'nave'],
+  floorWords: ['piso', 'planta'],
+  highwayWords: ['Carretera', 'Ctra\\.', 'Autovía', 'Autopista'],
+  honorifics: ['Lic\\.', 'Sr\\.', 'Sra\\.'],
+  linkLabels: ['sitio web', 'página web'],
 };

@@ -90,4 +90,8 @@ export const fr: Lexicon = {
   phoneMobile: ['portable', 'port', 'natel'],
   phoneFax: ['téléc(?:opie)?'],
   fieldLabels: ['Nom', 'Titre', 'Fonction', 'Société'],
+  premisesWords: ['bureau', 'étage'],
+  floorWords: ['étage'],
+  honorifics: ['Me', 'Maître', 'Maitre'],
+  linkLabels: ['site web'],
 };

@@ -42,4 +42,7 @@ export const it: Lexicon = {
   phoneWork: ['telefono', 'centralino', 'ufficio'],
   phoneMobile: ['cellulare'],
   fieldLabels: ['Nome', 'Ruolo', 'Società', 'Azienda', 'Indirizzo'],
+  premisesWords: ['sala'],
+  honorifics: ['Arch\\.', 'Ing\\.', 'Avv\\.', 'Dott\\.', 'Dott\\.ssa', 'Geom\\.'],
+  linkLabels: ['sito web'],
 };

@@ -32,4 +32,5 @@ export const nl: Lexicon = {
   countries: ['nederland', 'belgië'],
   phoneMobile: ['mobiel'],
   fieldLabels: ['Naam', 'Functie', 'Bedrijf'],
+  floorWords: ['verdieping'],
 };

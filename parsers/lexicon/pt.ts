@@ -33,4 +33,7 @@ export const pt: Lexicon = {
   phoneWork: ['telefone', 'fixo', 'escritório'],
   phoneMobile: ['telemóvel', 'telem', 'tlm'],
   fieldLabels: ['Endereço'],
+  premisesWords: ['andar'],
+  floorWords: ['andar'],
+  highwayWords: ['Rod\\.', 'Rodovia', 'Estr\\.', 'Estrada'],
 };

@@ -60,6 +60,8 @@ export interface Lexicon {
   unitSuffixes?: readonly string[];
   /** Endings of CJK unit names (営業|部, 영업|팀); whole cell. */
   unitSuffixesNative?: readonly string[];
+  /** Unit keywords anywhere in a field cell ("Trading Support", "Research Group"); ASCII word edges. */
+  unitKeywords?: readonly string[];
   /** Right-to-left unit words opening a cell ("قسم", "מחלקת"), the article allowed in front. */
   unitWordsRtl?: readonly string[];
   /** Qualifiers allowed before a business function ("Corporate" Banking). */
@@ -92,6 +94,12 @@ export interface Lexicon {
   poBoxes?: readonly string[];
   /** Short post-office box words that count only at the start of a line ("BP", "Box", "PL"). */
   poBoxAbbrevs?: readonly string[];
+  /** Premises words before their number ("Suite 400", "piso 5", "sala 12"); case-insensitive. */
+  premisesWords?: readonly string[];
+  /** Floor words after an ordinal ("3rd Floor", "12º andar", "2. OG", "4e verdieping"). */
+  floorWords?: readonly string[];
+  /** Road words before a road code ("Rodovia BR-060", "Carretera N-340", "Route 9"); case-sensitive. */
+  highwayWords?: readonly string[];
   /** Country names written alone on an address line; whole line, case-insensitive. */
   countries?: readonly string[];
 
@@ -101,8 +109,22 @@ export interface Lexicon {
   phoneFax?: readonly string[];
   phoneOther?: readonly string[];
 
+  /** Contact labels left alone in a cell once their value is read ("E-mail:", "Web", "M"); no text field. */
+  contactLabels?: readonly string[];
   /** vCard-like field labels heading a line ("Name:", "Stilling:", "Adresse:"). */
   fieldLabels?: readonly string[];
+  /** Post-nominal credentials after a name (", Ph.D.", " MBA"); case-sensitive. */
+  credentials?: readonly string[];
+  /** Honorifics and degrees written with a dot before a name ("Dr.", "Dott.ssa", "Me"); case-sensitive. */
+  honorifics?: readonly string[];
+  /** Honorifics written without the dot before a capitalised name ("Dr Emma Hughes"). */
+  honorificsUndotted?: readonly string[];
+  /** Sales regions, states and provinces written after a title ("Sales Manager, EMEA"): no company, no unit. */
+  regions?: readonly string[];
+  /** Words that label a link without being its value ("LinkedIn<https://...>"); whole label, case-insensitive. */
+  linkLabels?: readonly string[];
+  /** Words that may lead a link label ("Connect on" LinkedIn, "my" website). */
+  linkLabelLeads?: readonly string[];
 }
 
 /** The keys of Lexicon that hold word lists. */
