@@ -36,9 +36,37 @@ const HEADING_TOKEN_RE = /^(?:\p{Lu}[\p{L}'’.-]{0,30}|&|and|und|et|y|e|de|du|d
  * heading may also be a company ("Harbourline Logistics"), so it is a unit only where the layout says
  * so: callers require a company found elsewhere and the heading next to the title.
  */
+/** A function written as one compound word: "Zentraleinkauf", "Konzernvertrieb". */
+const COMPOUND_FUNCTION_RE = new RegExp(String.raw`^\p{Lu}\p{Ll}{2,30}(?:${alt('functionSuffixes')})$`, 'u');
+
+/** Geographic words of sales regions ("Midwest", "Northern Europe", "Asia Pacific"). */
+const REGION_WORD_RE = new RegExp(`^(?:${alt('regionWords')})$`, 'i');
+
+/**
+ * A territory ("Midwest", "Northern Europe", "Asia Pacific", "EMEA Region"): every word a geographic
+ * word or a connector. Written beside a title it stays in the title; it is never a unit.
+ */
+export function namesTerritory(cell: string): boolean {
+  const t = cell.trim();
+  if (t === '' || t.length > 50) return false;
+  const toks = t.split(/\s+/).filter((w) => !/^(?:&|and|und|et|y|e|of|de)$/i.test(w));
+  if (toks.length === 0 || toks.length > 4) return false;
+  // Two-word regions ("Middle East", "Latin America") are one entry.
+  for (let i = 0; i < toks.length; i++) {
+    if (REGION_WORD_RE.test(toks[i]!)) continue;
+    if (i + 1 < toks.length && REGION_WORD_RE.test(`${toks[i]} ${toks[i + 1]}`)) {
+      i++;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
 export function namesFunction(cell: string): boolean {
   const t = cell.trim();
   if (t === '' || t.length > 50) return false;
+  if (COMPOUND_FUNCTION_RE.test(t)) return true;
   const toks = t.split(' ');
   if (toks.length > 4) return false;
   for (const tok of toks) if (!HEADING_TOKEN_RE.test(tok)) return false;

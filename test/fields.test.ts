@@ -794,3 +794,62 @@ describe('field failure classes of real mail (issue 14)', () => {
     expect(c.social).toEqual([]);
   });
 });
+
+describe('"Title, Unit" and territories (issue 14 item 5 conventions)', () => {
+  const from = { name: 'Jane Roe', email: 'jane.roe@acme.example' };
+  it.each([
+    [['Jane Roe', 'Engineer, Network Services', 'Acme Widgets Ltd'], 'Engineer', 'Network Services'],
+    [['Jane Roe', 'Coordinator, Real Estate', 'Acme Widgets Ltd'], 'Coordinator', 'Real Estate'],
+    [
+      ['Jane Roe', 'Delivery Lead, Cloud Infrastructure Services', 'Acme Widgets Ltd'],
+      'Delivery Lead',
+      'Cloud Infrastructure Services',
+    ],
+    [['Jane Roe', 'Analyst, Trade Settlements', 'Acme Widgets Ltd'], 'Analyst', 'Trade Settlements'],
+    [
+      ['Jane Roe', 'Chargée de mission, Relations investisseurs', 'Acme Widgets SA'],
+      'Chargée de mission',
+      'Relations investisseurs',
+    ],
+    [
+      ['Jane Roe', 'Leiter Vertriebsinnendienst | Konzernvertrieb', 'Acme Widgets GmbH'],
+      'Leiter Vertriebsinnendienst',
+      'Konzernvertrieb',
+    ],
+    [['Jane Roe', 'Salgsleder', 'Avdeling for salg', 'Acme Widgets AS'], 'Salgsleder', 'Avdeling for salg'],
+  ])('splits %j into title and unit', (lines, title, department) => {
+    expect(extractFields(lines, from)).toMatchObject({ title, department });
+  });
+
+  it.each([
+    [
+      ['Jane Roe', 'Account Director - Northern Europe', 'Acme Widgets Ltd'],
+      'Account Director - Northern Europe',
+    ],
+    [['Jane Roe', 'Sales Manager, Asia Pacific', 'Acme Widgets Ltd'], 'Sales Manager, Asia Pacific'],
+    [['Jane Roe', 'Regional Director | Midwest', 'Acme Widgets Ltd'], 'Regional Director'],
+  ])('keeps a territory out of the unit: %j', (lines, title) => {
+    const c = extractFields(lines, from);
+    expect(c.title).toBe(title);
+    expect(c.department).toBeNull();
+  });
+
+  it('reads a weak organisation word beside the title as the unit only once a legal form names the organisation', () => {
+    expect(
+      extractFields(['Jane Roe', 'Project Engineer, Structures Group', 'Acme Widgets Ltd'], from),
+    ).toMatchObject({ title: 'Project Engineer, Structures Group', company: 'Acme Widgets Ltd' });
+    expect(
+      extractFields(['Jane Roe', 'Project Engineer, Infrastructure Group', 'Acme Widgets Ltd'], from),
+    ).toMatchObject({
+      title: 'Project Engineer',
+      department: 'Infrastructure Group',
+      company: 'Acme Widgets Ltd',
+    });
+    // Without a legal form elsewhere the heading may be the organisation itself.
+    expect(extractFields(['Jane Roe', 'Project Engineer, Infrastructure Group'], from).department).toBeNull();
+  });
+
+  it('reads Dutch purchaser and seller titles', () => {
+    expect(extractFields(['Jane Roe', 'Verkoper', 'Acme Widgets B.V.'], from).title).toBe('Verkoper');
+  });
+});

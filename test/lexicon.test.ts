@@ -9,7 +9,7 @@ import {
   isValediction,
   looksLikeAddress,
 } from '../parsers/lines.ts';
-import { looksLikeDepartment } from '../parsers/department.ts';
+import { looksLikeDepartment, namesFunction, namesTerritory } from '../parsers/department.ts';
 import { labelType } from '../parsers/phones.ts';
 import { newestPart } from '../parsers/newest-part.ts';
 
@@ -42,6 +42,12 @@ describe('lexicons', () => {
     ['de', 'street', () => looksLikeAddress('Industriestraße 12')],
     ['de', 'unit', () => looksLikeDepartment('Abteilung Einkauf')],
     ['de', 'phone label', () => labelType('Handy') === 'mobile'],
+    ['de', 'compound function', () => namesFunction('Zentraleinkauf')],
+    ['en', 'territory', () => namesTerritory('Northern Europe') && !namesTerritory('Network Services')],
+    ['no', 'compound title', () => hasTitleWord('Prosjektleder')],
+    ['nl', 'title', () => hasTitleWord('Inkoper')],
+    ['pt', 'function', () => looksLikeDepartment('Comercial')],
+    ['fr', 'function', () => looksLikeDepartment('Relations avec les investisseurs')],
     ['fr', 'valediction', () => isValediction('Cordialement')],
     ['fr', 'title', () => hasTitleWord('Chargée de mission')],
     ['fr', 'legal form', () => hasCompanyWord('Ateliers Morel SARL')],

@@ -157,8 +157,15 @@ export function chooseCompany(input: CompanyInput): CompanyResult {
   }
   if (c.company && !c.department) {
     const chosenAt = chosen?.i ?? -1;
+    // Once a legal form, an institution or the sender's domain names the organisation, a heading with
+    // only a weak organisation word ("Infrastructure Group", "Network Services") beside the title is a
+    // unit of it; otherwise such a heading may be the organisation itself.
+    const settled = chosen !== undefined && (chosen.legal === true || chosen.strong);
     const companyLike = (x: string) =>
-      hasCompanyWord(x) || matchesDomain(x, labels) || isCountryLine(x) || REGION_RE.test(x);
+      (settled ? hasStrongCompanyWord(x) : hasCompanyWord(x)) ||
+      matchesDomain(x, labels) ||
+      isCountryLine(x) ||
+      REGION_RE.test(x);
     if (looseUnit && looseUnit.i !== chosenAt && !companyLike(looseUnit.unit)) {
       c.title = looseUnit.title;
       c.department = looseUnit.unit;

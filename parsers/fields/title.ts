@@ -12,6 +12,7 @@ import {
   looksLikeDepartment,
   looksLikeUnitHeading,
   namesFunction,
+  namesTerritory,
   startsWithUnitWord,
 } from '../department.ts';
 import type { TextCell } from './cells.ts';
@@ -50,6 +51,7 @@ export function unitBesideTitle(
     looksLikeUnitHeading(x) &&
     !hasTitleWord(x) &&
     !isCountryLine(x) &&
+    !namesTerritory(x) &&
     !mentionsSender(x, from.name, from.email) &&
     !x
       .toLowerCase()
@@ -140,9 +142,13 @@ export function readTitles(input: TitleInput): TitleResult {
       } else if (/\s[-–]\s/.test(t)) {
         const segs = t.split(/\s[-–]\s/);
         const withTitle = segs.filter((x) => hasTitleWord(x));
-        if (withTitle.length === 1) c.title = withTitle[0]!.trim();
+        // "Regional Operations Manager - Midwest": a territory stays in the title.
+        const territory = segs.length === 2 && segs.some((x) => !hasTitleWord(x) && namesTerritory(x));
+        if (territory) c.title = t;
+        else if (withTitle.length === 1) c.title = withTitle[0]!.trim();
         // "Gerente de Vendas – Departamento Comercial", "Technical Lead - Cloud Platform Team"
-        const other = segs.length === 2 ? segs.find((x) => !hasTitleWord(x))?.trim() : undefined;
+        const other =
+          segs.length === 2 && !territory ? segs.find((x) => !hasTitleWord(x))?.trim() : undefined;
         if (withTitle.length === 1 && other && !c.department && isDepartment(other)) c.department = other;
         else if (withTitle.length === 1 && other && (namesFunction(other) || besideTitle(other)))
           looseUnit = { i, title: c.title!, unit: other };
@@ -157,7 +163,13 @@ export function readTitles(input: TitleInput): TitleResult {
         });
       } else {
         c.title = t;
-        if (tail && !headPart.includes(', ') && !hasTitleWord(tail) && namesFunction(tail))
+        if (
+          tail &&
+          !headPart.includes(', ') &&
+          !hasTitleWord(tail) &&
+          namesFunction(tail) &&
+          !namesTerritory(tail)
+        )
           looseUnit = { i, title: headPart, unit: tail };
       }
       titleRow = texts[i]!.row;

@@ -16,7 +16,7 @@ export const da: Lexicon = {
   noticeCues: ['\\bfortrolig'],
   followCues: ['Følg os'],
   titleNouns: ['direktør', 'konsulent', 'rådgiver'],
-  titleSuffixes: ['konsulent', 'ingeniør', 'specialist'],
+  titleSuffixes: ['konsulent', 'ingeniør', 'specialist', 'leder'],
   unitWords: ['institutionen for'],
   legalForms: ['A\\/S', 'ApS'],
   streetSuffixes: ['vej', 'gade'],

@@ -149,4 +149,5 @@ export const de: Lexicon = {
   credentials: ['Dipl\\.-Ing\\.'],
   honorifics: ['Dipl\\.-Ing\\.', 'Mag\\.'],
   linkLabels: ['webseite'],
+  functionSuffixes: ['einkauf', 'vertrieb', 'verkauf', 'logistik', 'buchhaltung', 'controlling'],
 };

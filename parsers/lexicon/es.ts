@@ -59,6 +59,7 @@ export const es: Lexicon = {
     'jurídico',
     'tecnología de la información',
     'logística',
+    'comercial',
   ],
   legalForms: ['S\\.L', 'SL', 'SLU', 'S\\.L\\.U', 'S\\.C', 'SAC', 'S\\.A\\.C', 'Cía', 'S\\.A\\.U'],
   orgWords: ['universidad'],

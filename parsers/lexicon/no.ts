@@ -10,7 +10,7 @@ export const no: Lexicon = {
   valedictions: ['mvh', '(?:med )?vennlig hilsen'],
   quoteHeaderLabels: ['Emne'],
   followCues: ['Følg oss'],
-  titleSuffixes: ['rådgiver', 'sjef', 'spesialist', 'ansvarlig'],
+  titleSuffixes: ['rådgiver', 'sjef', 'spesialist', 'ansvarlig', 'leder'],
   unitWords: ['avdeling', 'institutt for'],
   unitSuffixes: ['avdelingen'],
   legalForms: ['AS', 'ASA'],

@@ -24,7 +24,7 @@ export const pt: Lexicon = {
   followCues: ['Siga-nos'],
   titleNouns: ['diretor', 'diretora', 'coordenadora?', 'sóci[oa]'],
   unitWords: ['área de', 'setor de', 'diretoria de', 'divisão'],
-  functions: ['vendas', 'finanças', 'financeiro', 'tecnologia da informação', 'ti'],
+  functions: ['vendas', 'finanças', 'financeiro', 'tecnologia da informação', 'ti', 'comercial'],
   legalForms: ['Ltda', 'Cia', 'Lda', 'LTDA'],
   weakOrgWords: ['associados', 'cooperativa'],
   streetPrefixes: ['rua', 'alameda', 'travessa', 'rodovia', 'estrada', 'praça', 'avenida'],

@@ -68,6 +68,10 @@ export interface Lexicon {
   functionQualifiers?: readonly string[];
   /** Business functions that name a unit on their own ("Human Resources", "Vertrieb"). */
   functions?: readonly string[];
+  /** Endings of compound function names written as one word ("Zentral|einkauf"); whole cell. */
+  functionSuffixes?: readonly string[];
+  /** Geographic words of sales regions and territories ("Midwest", "Northern Europe"): a title's territory, never a unit. */
+  regionWords?: readonly string[];
 
   /** Legal forms after a name ("GmbH", "Ltd", "S.p.A"); case-sensitive, whole tokens ("Co-founder" is no "Co"). */
   legalForms?: readonly string[];
