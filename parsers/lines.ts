@@ -361,6 +361,13 @@ function addressWithDigits(l: string): boolean {
   );
 }
 
+/** A line that opens with a street word ("Polígono Industrial Fuente del Jarro", "Rua das Flores"). */
+const STREET_PREFIX_START_RE = new RegExp(String.raw`^(?:${alt('streetPrefixes')})\s\S`, 'iu');
+
+export function startsWithStreetWord(line: string): boolean {
+  return STREET_PREFIX_START_RE.test(capLine(line).trim());
+}
+
 export function isCountryLine(line: string): boolean {
   return COUNTRY_RE.test(line.trim());
 }

@@ -853,3 +853,63 @@ describe('"Title, Unit" and territories (issue 14 item 5 conventions)', () => {
     expect(extractFields(['Jane Roe', 'Verkoper', 'Acme Widgets B.V.'], from).title).toBe('Verkoper');
   });
 });
+
+describe('phones and addresses of more layouts (issue 14)', () => {
+  it('reads labels written with a full-width colon and ideographic space (Japanese blocks)', () => {
+    const c = extractFields(
+      ['株式会社ミドリ商会', 'TEL：06-5555-0123　FAX：06-5555-0124', '携帯：080-5555-0125'],
+      {
+        name: 'Hanako Suzuki',
+        email: 'suzuki@midori-shokai.example',
+      },
+    );
+    expect(c.phones.map((p) => `${p.type} ${p.raw}`)).toEqual([
+      'work 06-5555-0123',
+      'fax 06-5555-0124',
+      'mobile 080-5555-0125',
+    ]);
+  });
+
+  it('keeps an extension written in brackets with its number ("(toestel 231)")', () => {
+    const c = extractFields(['Jan de Wit', 'Tel: 020 - 555 12 34 (toestel 45)'], {
+      name: 'Jan de Wit',
+      email: 'jan@dewit.example',
+    });
+    expect(c.phones.map((p) => p.raw)).toEqual(['020 - 555 12 34 (toestel 45)']);
+  });
+
+  it('reads a long one-line address of comma-separated parts, and a street-word line heading the address', () => {
+    const from = { name: 'Ana Ruiz', email: 'ana@olivos.example' };
+    expect(
+      extractFields(
+        [
+          'Ana Ruiz',
+          'Av. de los Insurgentes Sur 1602, Piso 4, Colonia Crédito Constructor, 03940 Ciudad de México',
+        ],
+        from,
+      ).address,
+    ).toBe('Av. de los Insurgentes Sur 1602, Piso 4, Colonia Crédito Constructor, 03940 Ciudad de México');
+    expect(
+      extractFields(
+        [
+          'Ana Ruiz',
+          'Olivos Envases, S.L.',
+          'Polígono Industrial Los Almendros',
+          'C/ Mayor, 5',
+          '28001 Madrid',
+        ],
+        from,
+      ).address,
+    ).toBe('Polígono Industrial Los Almendros, C/ Mayor, 5, 28001 Madrid');
+    // A sentence is no address line, however many commas it has.
+    expect(
+      extractFields(
+        [
+          'Ana Ruiz',
+          'Visit us at Suite 4, the blue building, next to the station, by the old harbour, in town.',
+        ],
+        from,
+      ).address,
+    ).toBeNull();
+  });
+});

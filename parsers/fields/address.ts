@@ -4,7 +4,14 @@
  * city line under an address), and the address they make, joined with ", " in block order. Part of field
  * extraction (../fields.ts); pure functions over the block's text cells.
  */
-import { hasCompanyWord, hasTitleWord, isCountryLine, looksLikeAddress, wordCount } from '../lines.ts';
+import {
+  hasCompanyWord,
+  hasTitleWord,
+  isCountryLine,
+  looksLikeAddress,
+  startsWithStreetWord,
+  wordCount,
+} from '../lines.ts';
 import { looksLikeDepartment } from '../department.ts';
 import type { TextCell } from './cells.ts';
 import { matchesDomain } from './company.ts';
@@ -17,6 +24,19 @@ import { isDepartment } from './title.ts';
  */
 const STREET_LINE_RE =
   /^\p{Lu}[\p{L}.'-]{1,30}(?: [\p{L}.'-]{1,30}){0,3} \d{1,4}(?:[a-z]| [A-Z]|\/\d{1,4}){0,3}(?:, [\p{L}\d. ]{1,20})?$/u;
+
+/**
+ * Short enough for an address line: twelve words, dashes between parts not counted ("Av. Paulista, 1000
+ * - 10º andar - Bela Vista"); a one-line address of three or more comma-separated parts of up to six
+ * words each ("Blvd. Manuel Ávila Camacho 40, Piso 9, Lomas de Chapultepec, 11000 Ciudad de México") may
+ * run to eighteen. A sentence (end punctuation) is no address line.
+ */
+function addressLength(text: string): boolean {
+  const words = wordCount(text.replace(/\s[-–]\s/g, ' '));
+  if (words <= 12) return true;
+  const parts = text.split(/,\s?/);
+  return words <= 18 && parts.length >= 3 && parts.every((p) => wordCount(p) <= 6) && !/[.!?]$/.test(text);
+}
 
 export interface AddressMarks {
   /** Per text cell: is it an address line? */
@@ -37,11 +57,7 @@ export function markAddresses(
 ): AddressMarks {
   const c: Draft = { ...draft };
   const used = new Set(usedIn);
-  // Dashes between address parts ("Av. Paulista, 1000 - 10º andar - Bela Vista") are no words.
-  const isAddr = texts.map(
-    (t) =>
-      looksLikeAddress(t.text) && wordCount(t.text.replace(/\s[-–]\s/g, ' ')) <= 12 && !hasTitleWord(t.text),
-  );
+  const isAddr = texts.map((t) => looksLikeAddress(t.text) && addressLength(t.text) && !hasTitleWord(t.text));
   for (let i = 1; i < texts.length - 1; i++) {
     const t = texts[i]!.text;
     if (
@@ -76,6 +92,22 @@ export function markAddresses(
         used.add(i);
       } else isAddr[i] = true;
     }
+  }
+  // "Polígono Industrial Fuente del Jarro" above "C/ Ciudad de Sevilla, 28": a line opening with a street
+  // word heads the address even without a number.
+  for (let i = 0; i + 1 < texts.length; i++) {
+    const t = texts[i]!.text;
+    if (
+      !isAddr[i] &&
+      isAddr[i + 1] &&
+      texts[i + 1]!.row === texts[i]!.row + 1 &&
+      startsWithStreetWord(t) &&
+      wordCount(t) <= 6 &&
+      !hasTitleWord(t) &&
+      !hasCompanyWord(t) &&
+      !used.has(i)
+    )
+      isAddr[i] = true;
   }
   // "Am Wolfsmantel 33" above "D 91058 Erlangen": a street with a house number heads the address.
   for (let i = 0; i + 1 < texts.length; i++) {

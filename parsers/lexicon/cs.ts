@@ -18,4 +18,5 @@ export const cs: Lexicon = {
   legalForms: ['s\\.r\\.o'],
   legalFormsAtEnd: ['a\\.s'],
   fieldLabels: ['Jméno', 'Funkce', 'Adresa'],
+  phoneExtensions: ['lok\\.'],
 };

@@ -150,4 +150,5 @@ export const de: Lexicon = {
   honorifics: ['Dipl\\.-Ing\\.', 'Mag\\.'],
   linkLabels: ['webseite'],
   functionSuffixes: ['einkauf', 'vertrieb', 'verkauf', 'logistik', 'buchhaltung', 'controlling'],
+  phoneExtensions: ['DW'],
 };

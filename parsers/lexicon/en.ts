@@ -697,4 +697,5 @@ export const en: Lexicon = {
     'region',
     'territory',
   ],
+  phoneExtensions: ['ext\\.?', 'extn\\.?', 'extension', 'x', 'ext:'],
 };

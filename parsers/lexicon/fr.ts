@@ -97,4 +97,5 @@ export const fr: Lexicon = {
   floorWords: ['étage'],
   honorifics: ['Me', 'Maître', 'Maitre'],
   linkLabels: ['site web'],
+  phoneExtensions: ['poste'],
 };

@@ -45,4 +45,5 @@ export const it: Lexicon = {
   premisesWords: ['sala'],
   honorifics: ['Arch\\.', 'Ing\\.', 'Avv\\.', 'Dott\\.', 'Dott\\.ssa', 'Geom\\.'],
   linkLabels: ['sito web'],
+  phoneExtensions: ['int\\.'],
 };

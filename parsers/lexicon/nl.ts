@@ -42,4 +42,5 @@ export const nl: Lexicon = {
   phoneMobile: ['mobiel'],
   fieldLabels: ['Naam', 'Functie', 'Bedrijf'],
   floorWords: ['verdieping'],
+  phoneExtensions: ['toestel'],
 };

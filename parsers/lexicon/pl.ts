@@ -35,4 +35,5 @@ export const pl: Lexicon = {
   phoneMobile: ['kom', 'komórka', 'tel\\. kom'],
   phoneFax: ['faks'],
   fieldLabels: ['Imię i nazwisko', 'Stanowisko', 'Adres'],
+  phoneExtensions: ['wew\\.'],
 };

@@ -36,4 +36,5 @@ export const pt: Lexicon = {
   premisesWords: ['andar'],
   floorWords: ['andar'],
   highwayWords: ['Rod\\.', 'Rodovia', 'Estr\\.', 'Estrada'],
+  phoneExtensions: ['ramal', 'anexo'],
 };

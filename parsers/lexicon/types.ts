@@ -112,6 +112,8 @@ export interface Lexicon {
   phoneMobile?: readonly string[];
   phoneFax?: readonly string[];
   phoneOther?: readonly string[];
+  /** Extension words after a number ("ext. 22", "poste 228", "(toestel 231)"); case-insensitive. */
+  phoneExtensions?: readonly string[];
 
   /** Contact labels left alone in a cell once their value is read ("E-mail:", "Web", "M"); no text field. */
   contactLabels?: readonly string[];
