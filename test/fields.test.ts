@@ -828,6 +828,8 @@ describe('"Title, Unit" and territories (issue 14 item 5 conventions)', () => {
     ],
     [['Jane Roe', 'Sales Manager, Asia Pacific', 'Acme Widgets Ltd'], 'Sales Manager, Asia Pacific'],
     [['Jane Roe', 'Regional Director | Midwest', 'Acme Widgets Ltd'], 'Regional Director'],
+    [['Jane Roe', 'Account Manager – Italy', 'Acme Widgets S.p.A.'], 'Account Manager – Italy'],
+    [['Jane Roe', 'Sales Lead - EMEA', 'Acme Widgets Ltd'], 'Sales Lead - EMEA'],
   ])('keeps a territory out of the unit: %j', (lines, title) => {
     const c = extractFields(lines, from);
     expect(c.title).toBe(title);

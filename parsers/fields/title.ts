@@ -143,7 +143,11 @@ export function readTitles(input: TitleInput): TitleResult {
         const segs = t.split(/\s[-–]\s/);
         const withTitle = segs.filter((x) => hasTitleWord(x));
         // "Regional Operations Manager - Midwest": a territory stays in the title.
-        const territory = segs.length === 2 && segs.some((x) => !hasTitleWord(x) && namesTerritory(x));
+        const territory =
+          segs.length === 2 &&
+          segs.some(
+            (x) => !hasTitleWord(x) && (namesTerritory(x) || isCountryLine(x) || REGION_RE.test(x.trim())),
+          );
         if (territory) c.title = t;
         else if (withTitle.length === 1) c.title = withTitle[0]!.trim();
         // "Gerente de Vendas – Departamento Comercial", "Technical Lead - Cloud Platform Team"
