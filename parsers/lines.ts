@@ -337,12 +337,20 @@ export function looksLikeAddress(line: string): boolean {
     POSTCODE_CITY_U_RE.test(l) ||
     BR_CITY_UF_RE.test(l) ||
     COUNTRY_RE.test(l) ||
+    CHINESE_ADDRESS_RE.test(l) ||
     // Japanese addresses in Latin script: "2-3-1 Marunouchi", "Chiyoda-ku", "Osaka-shi".
     /(?:^|\s)\d{1,2}-\d{1,2}(?:-\d{1,3})? \p{Lu}\p{Ll}{2,20}|\p{Lu}\p{Ll}{1,20}-(?:ku|shi|cho|machi|gun)(?![\p{L}])/u.test(
       l,
     )
   );
 }
+
+/**
+ * Chinese addresses: a city and its district ("北京市朝阳区", "上海市浦东新区", with the province before it),
+ * or a road with its number ("建国路88号", "中山大道1号").
+ */
+const CHINESE_ADDRESS_RE =
+  /\p{Script=Han}{2,4}市\p{Script=Han}{1,6}[区县]|\p{Script=Han}{1,10}(?:路|街|大道|大街)\d{1,5}号/u;
 
 /** The address shapes of `looksLikeAddress` that cannot match without a digit. */
 function addressWithDigits(l: string): boolean {

@@ -915,3 +915,40 @@ describe('phones and addresses of more layouts (issue 14)', () => {
     ).toBeNull();
   });
 });
+
+describe('labelled fields in CJK and right-to-left blocks', () => {
+  it('reads a Chinese address after its label and a full-width colon', () => {
+    const c = extractFields(
+      ['李明', '市场部 总监', '北京华信科技有限公司', '电话：010-5555-0123', '地址：北京市朝阳区建国路88号'],
+      {
+        name: 'Li Ming',
+        email: 'liming@huaxin.example',
+      },
+    );
+    expect(c).toMatchObject({
+      name: '李明',
+      title: '总监',
+      department: '市场部',
+      address: '北京市朝阳区建国路88号',
+    });
+  });
+
+  it('types Hebrew and Arabic phone labels', () => {
+    const he = extractFields(
+      ['יעל כהן', 'אורן מערכות בע"מ', 'טל: 03-555-0142', 'נייד: 052-555-0142', 'פקס: 03-555-0143'],
+      {
+        name: 'Yael Cohen',
+        email: 'yael@oren.example',
+      },
+    );
+    expect(he.phones.map((p) => p.type)).toEqual(['work', 'mobile', 'fax']);
+    const ar = extractFields(
+      ['أحمد منصور', 'شركة الرمال للمقاولات', 'هاتف: 02-2555-0123', 'جوال: 050-555-0123'],
+      {
+        name: 'Ahmed Mansour',
+        email: 'ahmed@rimal.example',
+      },
+    );
+    expect(ar.phones.map((p) => p.type)).toEqual(['work', 'mobile']);
+  });
+});

@@ -87,6 +87,9 @@ describe('lexicons', () => {
     ['he', 'title', () => hasTitleWord('מנהלת פיתוח עסקי')],
     ['he', 'legal form', () => hasCompanyWord('אורן מערכות בע"מ')],
     ['he', 'unit', () => looksLikeDepartment('מחלקת שיווק')],
+    ['he', 'phone label', () => labelType('נייד') === 'mobile' && labelType('פקס') === 'fax'],
+    ['ar', 'phone label', () => labelType('جوال') === 'mobile' && labelType('هاتف') === 'work'],
+    ['zh', 'address', () => looksLikeAddress('北京市朝阳区建国路88号')],
   ];
   it.each(cases)('%s: reads the %s', (_lang, _what, check) => {
     expect(check()).toBe(true);

@@ -39,9 +39,12 @@ const TRAILING_LABEL_RE = /\s[\w&\/.-]{1,15}:$/;
 
 /**
  * vCard-like field labels that head a line ("Navn:     Henrik", "Stilling: Lead Engineer", "Adresse:
- * ..."): the value is the field, the label is not. Contact labels (Tel, E-mail, Web) are read elsewhere.
+ * ...", "地址：..."): the value is the field, the label is not. Contact labels (Tel, E-mail, Web) are read elsewhere.
  */
-const FIELD_LABEL_RE = new RegExp(String.raw`^\s*(?:${alt('fieldLabels')})\s{0,12}:\s{1,12}(?=\S)`, 'i');
+const FIELD_LABEL_RE = new RegExp(
+  String.raw`^\s*(?:${alt('fieldLabels')})\s{0,12}(?::\s{1,12}|：\s{0,12})(?=\S)`,
+  'iu',
+);
 
 /** A line without field labels, link targets, image placeholders and bold markers. */
 export function cleanLine(line: string): string {

@@ -40,4 +40,8 @@ export const he: Lexicon = {
   unitWordsRtl: ['מחלקת', 'מחלקה', 'אגף'],
   legalFormsNative: ['בע["״]?מ'],
   orgWordsRtl: ['חברת'],
+  phoneWork: ['טל', 'טלפון', 'משרד'],
+  phoneMobile: ['נייד', 'סלולרי'],
+  phoneFax: ['פקס'],
+  fieldLabels: ['כתובת'],
 };

@@ -33,4 +33,5 @@ export const ja: Lexicon = {
   phoneWork: ['電話'],
   phoneMobile: ['携帯', '携帯電話'],
   phoneFax: ['ファックス'],
+  fieldLabels: ['住所', '所在地'],
 };

@@ -43,4 +43,5 @@ export const ko: Lexicon = {
   phoneWork: ['전화'],
   phoneMobile: ['휴대폰', '휴대전화', '핸드폰'],
   phoneFax: ['팩스'],
+  fieldLabels: ['주소'],
 };

@@ -29,4 +29,5 @@ export const zh: Lexicon = {
   phoneWork: ['电话'],
   phoneMobile: ['手机'],
   phoneFax: ['传真'],
+  fieldLabels: ['地址', '公司', '职位', '部门'],
 };
