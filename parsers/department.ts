@@ -10,20 +10,14 @@
  * GmbH" a company. Every pattern is a flat alternation anchored on word edges (linear time); callers cap
  * line length first.
  */
+import { alt, rtlAlt, wordsOf } from './lexicon/index.ts';
 
-const UNIT_RE =
-  /(?:^|[\s(&/-])(?:department|dept\.?|dpto\.|depto\.|division|div\.|business unit|team|desk|office of|school of|faculty of|college of|research group|laboratory of|lab of|abteilung|fachbereich|geschäftsbereich|bereich|referat|lehrstuhl|afdeling|departement|département|direction (?:des?|du|de la|générale|financière|commerciale|juridique|technique|informatique)|service (?:des?|du|de la|technique|commercial|client|achats|qualité|maintenance|méthodes|informatique|comptabilité|logistique|après-vente)|services (?:des?|du)|pôle|departamento|departament|dipartimento|ufficio|área de|setor de|gerencia de|dirección de|diretoria de|divisão|división|divisione|dział|wydział|avdelning|avdeling|osasto|yksikkö|institutionen för|institutionen for|institutt for)(?=$|[\s,.)'’])/i;
+const UNIT_RE = new RegExp(String.raw`(?:^|[\s(&/-])(?:${alt('unitWords')})(?=$|[\s,.)'’])`, 'i');
 
 /** Qualifiers that may precede a function name: "Corporate Banking", "Global Supply Chain". */
-const QUALIFIER =
-  '(?:corporate|global|group|international|regional|central|commercial|technical|retail|private|investment|institutional|digital|customer|strategic|business|public|clinical|internal|information|product|enterprise|emea|apac|americas|north america|europe)';
+const QUALIFIER = `(?:${alt('functionQualifiers')})`;
 
-const FUNCTION =
-  '(?:human resources|hr|people(?: &| and) culture|finance|financial services|legal|legal affairs|marketing|sales|sales(?: &| and) marketing|procurement|purchasing|operations|engineering|research(?: &| and) development|r&d|research|it|information technology|it services|communications|public relations|accounting|accounts payable|accounts receivable|treasury|tax|audit|compliance|risk management|investor relations|business development|customer service|customer support|customer success|support|trading support|supply chain|logistics|facilities|administration|quality assurance|banking|underwriting|claims|product management|strategy|payroll|talent acquisition|recruitment|partnerships|alliances|government relations|government affairs|public affairs|regulatory affairs' +
-  // German, Dutch, Nordic, Polish
-  '|vertrieb|verkauf|einkauf|beschaffung|personalwesen|personalabteilung|buchhaltung|rechnungswesen|controlling|rechtsabteilung|kommunikation|unternehmenskommunikation|logistik|informatik|finanzen|kundenservice|kundendienst|verkoop|inkoop|personeelszaken|financiën|juridische zaken|klantenservice|inköp|försäljning|ekonomi|myynti|hankinnat|talous|henkilöstöhallinto|logistyka|sprzedaż|kadry|księgowość|zakupy' +
-  // French, Spanish, Portuguese, Italian
-  '|ressources humaines|comptabilité|achats|ventes|juridique|service juridique|informatique|recursos humanos|ventas|compras|finanzas|contabilidad|jurídico|vendas|finanças|financeiro|tecnologia da informação|tecnología de la información|ti|logística|risorse umane|acquisti|vendite|amministrazione|contabilità|ufficio legale)';
+const FUNCTION = `(?:${alt('functions')})`;
 
 /** Two functions joined ("Legal & Compliance", "Procurement & Contracts") name one unit too. */
 const FUNCTION_RE = new RegExp(
@@ -42,9 +36,37 @@ const HEADING_TOKEN_RE = /^(?:\p{Lu}[\p{L}'’.-]{0,30}|&|and|und|et|y|e|de|du|d
  * heading may also be a company ("Harbourline Logistics"), so it is a unit only where the layout says
  * so: callers require a company found elsewhere and the heading next to the title.
  */
+/** A function written as one compound word: "Zentraleinkauf", "Konzernvertrieb". */
+const COMPOUND_FUNCTION_RE = new RegExp(String.raw`^\p{Lu}\p{Ll}{2,30}(?:${alt('functionSuffixes')})$`, 'u');
+
+/** Geographic words of sales regions ("Midwest", "Northern Europe", "Asia Pacific"). */
+const REGION_WORD_RE = new RegExp(`^(?:${alt('regionWords')})$`, 'i');
+
+/**
+ * A territory ("Midwest", "Northern Europe", "Asia Pacific", "EMEA Region"): every word a geographic
+ * word or a connector. Written beside a title it stays in the title; it is never a unit.
+ */
+export function namesTerritory(cell: string): boolean {
+  const t = cell.trim();
+  if (t === '' || t.length > 50) return false;
+  const toks = t.split(/\s+/).filter((w) => !/^(?:&|and|und|et|y|e|of|de)$/i.test(w));
+  if (toks.length === 0 || toks.length > 4) return false;
+  // Two-word regions ("Middle East", "Latin America") are one entry.
+  for (let i = 0; i < toks.length; i++) {
+    if (REGION_WORD_RE.test(toks[i]!)) continue;
+    if (i + 1 < toks.length && REGION_WORD_RE.test(`${toks[i]} ${toks[i + 1]}`)) {
+      i++;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
 export function namesFunction(cell: string): boolean {
   const t = cell.trim();
   if (t === '' || t.length > 50) return false;
+  if (COMPOUND_FUNCTION_RE.test(t)) return true;
   const toks = t.split(' ');
   if (toks.length > 4) return false;
   for (const tok of toks) if (!HEADING_TOKEN_RE.test(tok)) return false;
@@ -71,12 +93,13 @@ export function looksLikeUnitHeading(cell: string): boolean {
 
 /** Japanese and Chinese unit names end with 部 (department), 課 (section), 室 (office) or センター. */
 /** Nordic and German compounds: "Økonomiavdelingen", "Personalabteilung", "Talousosasto". */
-const COMPOUND_UNIT_RE =
-  /^\p{Lu}\p{Ll}{2,30}(?:avdelingen|avdelning|avdelningen|afdelingen|afdeling|abteilung|osasto)$/u;
+const COMPOUND_UNIT_RE = new RegExp(String.raw`^\p{Lu}\p{Ll}{2,30}(?:${alt('unitSuffixes')})$`, 'u');
 
 /** "営業本部 第二営業部": a unit and its sub-unit. Korean units end with 팀 (team), 부, 본부, 실, 센터. */
-const CJK_UNIT_RE =
-  /^(?:[\p{Script=Han}\p{Script=Katakana}ー・&]{1,12}[ 　])?[\p{Script=Han}\p{Script=Katakana}ー・&]{1,12}(?:部|課|室|センター|グループ|チーム)$|^\p{Script=Hangul}{1,10}(?:팀|부|본부|실|센터|그룹)$/u;
+const CJK_UNIT_RE = new RegExp(
+  String.raw`^(?:[\p{Script=Han}\p{Script=Katakana}ー・&]{1,12}[ 　])?[\p{Script=Han}\p{Script=Katakana}ー・&]{1,12}(?:${wordsOf('ja', 'unitSuffixesNative').join('|')})$|^\p{Script=Hangul}{1,10}(?:${wordsOf('ko', 'unitSuffixesNative').join('|')})$`,
+  'u',
+);
 
 /** Does the cell (title and company already ruled out by the caller) name a unit of the organisation? */
 /** Does the cell start with a unit word ("Ufficio Tecnico", "Department of Physics")? Then it is no title. */
@@ -89,7 +112,10 @@ export function startsWithUnitWord(cell: string): boolean {
  * Arabic and Hebrew units open with their unit word: قسم (department), إدارة (directorate), دائرة
  * (division); מחלקת / מחלקה (department), אגף (division). The article may be attached (ال, ה).
  */
-const RTL_UNIT_RE = /^(?:ال)?(?:قسم|إدارة|ادارة|دائرة)(?:\s\S|$)|^ה?(?:מחלקת|מחלקה|אגף)(?:\s\S|$)/u;
+const RTL_UNIT_RE = new RegExp(
+  rtlAlt('unitWordsRtl', { edges: false, start: '^', end: String.raw`(?:\s\S|$)` }),
+  'u',
+);
 
 export function looksLikeDepartment(cell: string): boolean {
   const t = cell.trim();

@@ -2,7 +2,7 @@
  * HTML mail -> plain text that keeps the line structure signatures depend on. A single left-to-right
  * scan with indexOf (no regex over the document), so the cost is linear in the input whatever it holds.
  */
-import { LINK_LABEL_RE } from './urls.ts';
+import { LINK_LABEL_RE, isSocialSiteUrl } from './urls.ts';
 
 const BLOCK = new Set([
   'br',
@@ -193,9 +193,9 @@ export function htmlToText(html: string): string {
       }
     } else if (name === 'img' && !closing) {
       const alt = attr(html.slice(lt, gt), 'alt');
-      if (href) {
+      if (href && (LINK_LABEL_RE.test((alt ?? '').trim()) || isSocialSiteUrl(href))) {
         // An icon link (<a href><img alt="LinkedIn"></a>): the link's target is the value, the icon's
-        // alt text is only its label.
+        // alt text is only its label. A logo linked to the company site stays a placeholder.
         out.push(` ${href} `);
         atLineStart = false;
         anchorAt = -1;

@@ -33,6 +33,8 @@ export interface LineInfo {
   mention: boolean;
   /** What the scorer found on the line, kept for the labeller's features (unset: not looked at). */
   found?: { phone: boolean; email: boolean; url: boolean; cells: string[] };
+  /** A valediction and a name on one line ("Regards, John"): never a block line. */
+  glued?: boolean;
   /** The message's vocabulary memo, shared by every line of the window. */
   vocab?: VocabMemo;
 }
@@ -164,6 +166,7 @@ function scoreLines(raw: string[], from: Address): LineInfo[] {
     const glued = /^(.{2,40}?)[,.!]?\s+[-–]?\s?(\p{Lu}[\p{L}'-]{0,20}|[a-z]{2,3})[.!]?$/u.exec(t);
     if (glued && isValediction(glued[1]!)) {
       info.signoff = true;
+      info.glued = true;
       info.score = -1;
       return info;
     }

@@ -3,11 +3,13 @@
  *
  * Every pattern here sees hostile mail text. All of them are linear-time (no nested quantifiers over
  * overlapping classes) and callers cap line length with `capLine` first: a 1 MB single line costs one
- * slice, never a backtracking storm.
+ * slice, never a backtracking storm. The word lists (valedictions, titles, legal forms, street words,
+ * countries) are data in ./lexicon, one file per language, joined into these patterns once at load.
  */
 
 /** Lines longer than this are prose or garbage, never signature material (longest real sig line seen: ~110). */
 import { findPhoneSpans } from './phones.ts';
+import { alt, rtlAlt } from './lexicon/index.ts';
 
 export const MAX_LINE = 300;
 
@@ -172,10 +174,12 @@ export function wordCount(s: string): number {
 }
 
 /** Valedictions ("Thanks,", "Best regards", "Mit freundlichen Grüßen") in several languages. */
-const VALEDICTION_RE =
-  /^[\s>*_-]*(?:thanks?(?: you)?(?: (?:a lot|again|much|in advance|all|for [a-z ]{1,40}))?|thx|many thanks|(?:best|kind|warm|warmest|with best|with kind|many|my)? ?(?:regards|wishes)|rgds|br|cheers|cordially|sincerely(?: yours)?|yours(?: (?:sincerely|truly|faithfully))?|best|all the best|take care|ciao|hth|hope this helps|greetings|respectfully|mfg|mit freundlichen gr(?:ü|ue)(?:ß|ss)en|viele gr(?:ü|ue)(?:ß|ss)e|beste gr(?:ü|ue)(?:ß|ss)e|gr(?:ü|ue)(?:ß|ss)e|gruss|gruß|lg|cordialement|bien (?:à vous|cordialement)|salutations|saludos(?: cordiales)?|un saludo|atentamente|cordiali saluti|saluti|distinti saluti|met vriendelijke groet(?:en)?|groeten|atenciosamente|abraços|obrigad[oa]|merci|danke|gracias|grazie|tack|vänliga hälsningar|mvh|med vänlig hälsning|thanks and regards|thanks & regards|regards and thanks|(?:mit )?(?:freundliche[n]?|beste[n]?|liebe[n]?|herzliche[n]?|schöne[n]?|sonnige) gr(?:ü|ue)(?:ß|ss)(?:e|en)|ystävällisin terveisin|terveisin|z poważaniem|pozdrawiam|pozdrowienia|(?:meilleures|sincères) salutations|salutations distinguées|(?:med )?(?:venlig|vennlig|vänlig) hilsen|hilsen|hälsningar|s pozdravem|üdvözlettel|(?:com os )?melhores cumprimentos|cumprimentos|un cordial saludo|atte|un caro saluto)(?![\p{L}\p{N}_])[\s,.!:;-]*(?:[a-z]{0,3})?[\s,.!]*$/iu;
+const VALEDICTION_RE = new RegExp(
+  String.raw`^[\s>*_-]*(?:${alt('valedictions')})(?![\p{L}\p{N}_])[\s,.!:;-]*(?:[a-z]{0,3})?[\s,.!]*$`,
+  'iu',
+);
 /** Japanese closings (no word boundaries in CJK text): よろしくお願いいたします, 宜しくお願い致します. */
-const CJK_VALEDICTION_RE = /^(?:何卒)?(?:よろしく|宜しく)お願い(?:いた|致)?(?:します|申し上げます)[。！!]?$/u;
+const CJK_VALEDICTION_RE = new RegExp(String.raw`^(?:${alt('valedictionsNative')})[。！!]?$`, 'u');
 
 export function isValediction(line: string): boolean {
   const l = capLine(line).trim();
@@ -192,17 +196,14 @@ export function endsWithSignoff(line: string): boolean {
  * Role nouns of business titles (English plus common European words). A title needs one of these;
  * modifiers such as "Senior", "Sales" or "Vice" alone do not make a title.
  */
-const TITLE_WORDS =
-  /(?<![\p{L}\p{N}_])(?:president|vp|svp|evp|ceo|cto|cfo|coo|cio|ciso|cso|chief|officer|director|manager|head|lead|engineer|developer|architect|consultant|counsel|attorney|lawyer|partner|analyst|specialist|coordinator|administrator|assistant|secretary|professor|lecturer|researcher|scientist|student|fellow|founder|co-founder|owner|principal|chairman|chairwoman|chairperson|executive|representative|advisor|adviser|editor|webmaster|programmer|technician|trader|solicitor|barrister|notary|auditor|surveyor|physician|pharmacist|supervisor|superintendent|controller|treasurer|accountant|designer|strategist|evangelist|intern|clerk|paralegal|agent|broker|planner|recruiter|producer|journalist|author|writer|geschäftsführer|leiter|leiterin|berater|beraterin|entwickler|ingenieur|directeur|directrice|responsable|gérant|ingénieur|gerente|jefe|ingeniero|direttore|responsabile|ingegnere|adviseur|diretor|diretora|directora|jefa|ingeniera|consultora|asesora?|abogad[oa]|president[ea]|présidente?|geschäftsführerin|inhaber|inhaberin|prokurist|vorstand|dirigeant|chef de|chargée? de|amministratore|consulente|titolare|eigenaar|bedrijfsleider|conseill(?:er|ère)|chargée?|attachée?|adjointe?|technicienne?|comptable|avocate?|juriste|associée?|stagiaire|analista|coordenadora?|coordinadora?|especialista|consultor|técnic[oa]|supervisora|ejecutiv[oa]|sóci[oa]|contadora?|vendedora?|impiegat[oa]|tecnico|avvocato|medewerker|jurist|advocaat|specjalista|kierownik|dyrektor|prezes|direktør|direktör|konsulent|rådgiver|rådgivare|sachbearbeiter(?:in)?|assistentin|referent(?:in)?|jednatel(?:ka)?|ředitel(?:ka)?|vedoucí|projektant|prokurista|właściciel|menedżer|doradca|asystent(?:ka)?|igazgató|ügyvezető|socia|socio gerente|buyer|purchaser|dispatcher|estimator|inspector|underwriter|managerin|direktor(?:in)?|ingenieurin|entwicklerin|associate|lektor|courtier|courtière|księgow[ay]|(?:ober|chef|fach|assistenz)?(?:arzt|ärztin))(?![\p{L}\p{N}_])/iu;
+const TITLE_WORDS = new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${alt('titleNouns')})(?![\p{L}\p{N}_])`, 'iu');
 /** Japanese titles: 部長 (department head), 課長, 係長, 主任, 社長, 取締役, 室長, マネージャー, エンジニア. */
 /** Korean ranks: 과장 (manager), 부장, 차장, 대리, 팀장, 이사, 대표, 실장, 주임, 사원, 상무, 전무, 본부장. */
 /** Chinese titles: 经理 (manager), 总经理, 总监 (director), 主管, 工程师 (engineer), 总裁, 董事长, 顾问. */
-const CJK_TITLE_RE =
-  /(?:部長|課長|係長|主任|社長|取締役|室長|所長|マネージャー|エンジニア|コンサルタント|经理|經理|总监|總監|主管|工程师|工程師|总裁|總裁|董事长|董事長|顾问|顧問|과장|부장|차장|대리|팀장|이사|대표|실장|주임|사원|상무|전무|본부장|경리)/u;
+const CJK_TITLE_RE = new RegExp(`(?:${alt('titleNounsNative')})`, 'u');
 
 /** Compound titles in German, Dutch and Nordic languages: "Vertriebsleiter", "Projectleider". */
-const TITLE_COMPOUND =
-  /\p{L}{3,40}(?:leiter|leiterin|leider|manager|managerin|ingenieur|ingenieurin|berater|beraterin|entwickler|entwicklerin|direktor|direktorin|referent|referentin|päällikkö|johtaja|chef|rådgiver|rådgivare|konsulent|sjef|ingenjör|ingeniør|insinööri|konsult|specialist|spesialist|asiantuntija|koordinator|samordnare|ansvarig|ansvarlig|lektor|arzt|ärztin)(?![\p{L}])/iu;
+const TITLE_COMPOUND = new RegExp(String.raw`\p{L}{3,40}(?:${alt('titleSuffixes')})(?![\p{L}])`, 'iu');
 
 /**
  * Arabic and Hebrew titles. Neither script has letter case, and both attach the article or a conjunction
@@ -214,8 +215,7 @@ const TITLE_COMPOUND =
  * אנליסט, מפתח (developer), רכז (coordinator), מתכנת (programmer), עו"ד (lawyer), שותף (partner), מייסד
  * (founder), סגן (deputy), יו"ר (chair).
  */
-const RTL_TITLE_RE =
-  /(?<!\p{L})(?:ال)?(?:مدير|مديرة|رئيس|رئيسة|نائب|مهندس|مهندسة|مستشار|مستشارة|محلل|محللة|أخصائي|أخصائية|اخصائي|منسق|منسقة|محاسب|محاسبة|مطور|مطورة|مشرف|مشرفة|مساعد|مساعدة|شريك|شريكة|مؤسس|مؤسسة مشاركة|محامي|محامية)(?!\p{L})|(?<!\p{L})ה?(?:מנהל|מנהלת|מנכ["״]ל|מנכ["״]לית|סמנכ["״]ל|סמנכ["״]לית|ראש|מהנדס|מהנדסת|יועץ|יועצת|אנליסט|אנליסטית|מפתח|מפתחת|רכז|רכזת|מתכנת|מתכנתת|עו["״]ד|שותף|שותפה|מייסד|מייסדת|סגן|סגנית|יו["״]ר)(?!\p{L})/u;
+const RTL_TITLE_RE = new RegExp(rtlAlt('titleNounsRtl', { edges: true }), 'u');
 
 /** Does any Arabic or Hebrew letter occur (U+0590-U+06FF)? A code-unit scan skips RTL patterns on Latin lines. */
 export function hasRtlLetters(s: string): boolean {
@@ -250,21 +250,23 @@ export function isKeyValueRecord(line: string): boolean {
 }
 
 /** Legal-form suffixes are case-sensitive ("AS", "SA"), institution words are not. */
-const LEGAL_SUFFIX_RE =
-  /(?:^|[\s,])(?:Inc|INC|Corp|CORP|Co|Ltd|LTD|LLC|L\.L\.C|LLP|LP|PLC|plc|GmbH|AG|KG|SA|S\.A|SAS|SARL|SRL|S\.r\.l|SpA|S\.p\.A|BV|B\.V|NV|N\.V|AB|AS|ASA|Oy|Oyj|A\/S|Pty|Pte|KK|Limited|LIMITED|Ltda|S\.L|SL|SLU|S\.L\.U|s\.r\.o|Kft|Zrt|SE|KGaA|OHG|e\.K|Sp\. z o\.o|d\.o\.o|S\.C|SAC|S\.A\.C|SpA|AS|ApS|Cia|Cía|inc|Lt[ée]e|Pvt|PVT|Sàrl|Sarl|S\.à r\.l|Lda|eG|e\.V|gGmbH|mbH|PLLC|Bhd|Sdn|LTDA|S\.A\.U|S\.A\.S|Oyj|SIA|UAB)(?![\p{L}\p{N}_]|-\p{L})\.?|\s(?:K\.K|P\.C|a\.s)\.?$/u;
+const LEGAL_SUFFIX_RE = new RegExp(
+  String.raw`(?:^|[\s,])(?:${alt('legalForms')})(?![\p{L}\p{N}_]|-\p{L})\.?|\s(?:${alt('legalFormsAtEnd')})\.?$`,
+  'u',
+);
 /** Japanese and Chinese legal forms: 株式会社 (K.K.), 有限会社, 合同会社, (株), 有限公司, 公司. */
 /** ...and Korean: 주식회사, (주), ㈜. */
-const CJK_LEGAL_RE = /株式会社|有限会社|合同会社|[（(]株[)）]|有限公司|股份公司|주식회사|[（(]주[)）]|㈜/u;
+const CJK_LEGAL_RE = new RegExp(alt('legalFormsNative'), 'u');
 /**
  * Arabic and Hebrew organisation words: شركة (company), مؤسسة (establishment), مجموعة (group),
  * المحدودة (limited), القابضة (holding), ش.م.م / ذ.م.م (LLC), ش.م.ع (PJSC); בע"מ (Ltd), חברת (company of).
  */
-const RTL_ORG_RE =
-  /(?<!\p{L})(?:ال)?(?:شركة|مؤسسة|مجموعة|المحدودة|القابضة)(?!\p{L})|ش\.م\.م|ذ\.م\.م|ش\.م\.ع|בע["״]?מ|(?<!\p{L})חברת(?!\p{L})/u;
-const STRONG_ORG_RE =
-  /(?<![\p{L}\p{N}_])(?:corporation|incorporated|company|university|universität|université|universidad|università|universiteit|college|institute|institut|polytechnic|högskola|högskolan|universitet|universitetet|hochschule|uniwersytet|politechnika)(?![\p{L}\p{N}_])/iu;
-const WEAK_ORG_RE =
-  /(?<![\p{L}\p{N}_])(?:group|holdings|partners|associates|technologies|systems|solutions|services|software|consulting|networks|media|labs|laboratory|laboratories|school|foundation|association|society|center|centre|agency|bank|gruppe|groupe|grupo|gruppo|groep|cooperativa|cooperative|co-operative|co-op|coöperatie|genossenschaft|asociados|asoc|associados|associés|hospital|clinic|klinik|klinikum|hôpital|ospedale|ziekenhuis|enterprises|industries|international)(?![\p{L}\p{N}_])/iu;
+const RTL_ORG_RE = new RegExp(rtlAlt('orgWordsRtl', { edges: true }), 'u');
+const STRONG_ORG_RE = new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${alt('orgWords')})(?![\p{L}\p{N}_])`, 'iu');
+const WEAK_ORG_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_])(?:${alt('weakOrgWords')})(?![\p{L}\p{N}_])`,
+  'iu',
+);
 
 export function hasCompanyWord(line: string): boolean {
   const l = capLine(line);
@@ -284,18 +286,21 @@ export function hasStrongCompanyWord(line: string): boolean {
 }
 
 /** Street / city / postcode shapes: "1400 Smith Street", "Houston, TX 77002", "D 91058 Erlangen". */
-const STREET_RE =
-  /\b\d{1,6}[a-z]?,? [A-Za-z .'-]{0,40}\b(?:street|st|road|rd|avenue|ave|av|boulevard|blvd|drive|dr|lane|ln|way|court|ct|circle|cir|place|pl|square|sq|quay|parkway|pkwy|highway|hwy|suite|ste|floor|fl|building|bldg|hall|plaza|terrace|row|crescent|cres|close|mews|gardens|grove|wharf|parade|esplanade|park|boul|chemin|route|rte)\b\.?/i;
+const STREET_RE = new RegExp(
+  String.raw`\b\d{1,6}[a-z]?,? [A-Za-z .'-]{0,40}\b(?:${alt('streetWords')})\b\.?`,
+  'i',
+);
 /**
  * Street names as Europe writes them: a compound ending in a street word then the number ("Industriestraße
  * 12", "Mannerheimintie 10 A", "Nørregade 14"), two words ("Mariahilfer Straße 88"), or a street word
  * first ("rue des Lilas", "Via Roma, 25", "ul. Marszałkowska 84/92", "Av. Paulista, 1578") with a number
  * somewhere in the cell.
  */
-const STREET_EU_RE =
-  /(?:^|[\s,])\p{Lu}[\p{Ll}ß-]{1,30}(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|markt|gatan|gata|gaten|vägen|väg|veien|vei|vej|gade|laan|straat|plein|gracht|kade|singel|dijk|tie|katu|kuja|polku|tori)\s?\d{1,4}(?![\d\p{L}])|(?:^|\s)\p{Lu}[\p{Ll}-]{2,30} (?:Straße|Strasse|Str\.|Weg|Gasse|Platz|Allee|Ring|Damm|Ufer|Markt)\s?\d{1,4}(?!\d)/u;
-const STREET_PREFIX_RE =
-  /(?:^|[\s,])(?:rue|avenue|av\.|avda\.?|boulevard|boul\.|bd|chemin|ch\.|allée|impasse|quai|via|viale|piazza|corso|largo|calle|avenida|rua|alameda|travessa|rodovia|estrada|praça|plaza|paseo|camino|carrer|passeig|c\/|ul\.|al\.|os\.|ulica|aleja|polígono|pol\.)\s\S/iu;
+const STREET_EU_RE = new RegExp(
+  String.raw`(?:^|[\s,])\p{Lu}[\p{Ll}ß-]{1,30}(?:${alt('streetSuffixes')})\s?\d{1,4}(?![\d\p{L}])|(?:^|\s)\p{Lu}[\p{Ll}-]{2,30} (?:${alt('streetWordsSpaced')})\s?\d{1,4}(?!\d)`,
+  'u',
+);
+const STREET_PREFIX_RE = new RegExp(String.raw`(?:^|[\s,])(?:${alt('streetPrefixes')})\s\S`, 'iu');
 /**
  * Postcodes with their city, per country: US/AU "City, ST 12345" / "Sydney NSW 2000", DE/FR/CH/AT/IT/ES
  * "70565 Stuttgart" (optionally "CH-"), UK, NL "1015 CJ", CA "H3B 4W8", IE Eircode "D18 X5K7", SE/CZ/GR
@@ -307,19 +312,20 @@ const POSTCODE_CITY_RE =
 const POSTCODE_CITY_U_RE =
   /(?:^|[\s,(])(?:[A-Z]{1,2}[- ])?\d{4,5} \p{Lu}[\p{L}'-]{2,30}|(?:^|[\s,])(?:[A-Z]{1,2}-)?\d{3} \d{2} \p{Lu}\p{Ll}{2,30}|(?:^|\s)\d{2}-\d{3} \p{Lu}\p{Ll}{2,30}|(?:^|\s)\d{4}-\d{3} \p{Lu}\p{Ll}{2,30}|〒\s?\d{3}-?\d{4}|(?:^|\s)\p{Lu}\p{Ll}{2,30},? (?:\d{3}-\d{4}|\d{6})(?![\d-])|(?:東京都|北海道|大阪府|京都府|\p{Script=Han}{2,3}県)\p{Script=Han}{1,8}[市区町村郡]|\p{Script=Hangul}{1,4}(?:특별시|광역시|특별자치시|도) \p{Script=Hangul}{1,6}[시구군]/u;
 /** PO boxes: "P.O. Box 4410", "Box 1234", "Postfach 10 20 30", "Case postale 12", "Caixa Postal 45". */
-const PO_BOX_RE =
-  /\b(?:P\.?\s?O\.?\s?Box|GPO Box|Postfach|Apartado(?: de correos)?|Apdo\.?|Caixa Postal|Casilla|Case postale|Casella postale|Postbus|Postboks|Locked Bag|Private Bag) ?\d{1,6}\b|^(?:Box|BP|B\.P\.|CP|PL) ?\d{1,6}\b/;
+const PO_BOX_RE = new RegExp(
+  String.raw`\b(?:${alt('poBoxes')}) ?\d{1,6}\b|^(?:${alt('poBoxAbbrevs')}) ?\d{1,6}\b`,
+);
 /** Brazilian "Bela Vista - São Paulo - SP": a city, then the state's two-letter code, maybe its CEP. */
 const BR_CITY_UF_RE =
   /\p{L} ?[-–/] ?(?:AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO)(?:,? (?:CEP:? ?)?\d{5}-?\d{3})?$/u;
 /** A highway address by its road code: "Rod. BR-060, km 12", "Carretera N-340", "Route 9". */
-const HIGHWAY_RE =
-  /(?:^|\s)(?:Rod\.|Rodovia|Estr\.|Estrada|Carretera|Ctra\.|Autovía|Autopista|Route|Highway|Hwy\.?)\s[A-Z]{0,3}-?\d{1,4}\b/;
+const HIGHWAY_RE = new RegExp(String.raw`(?:^|\s)(?:${alt('highwayWords')})\s[A-Z]{0,3}-?\d{1,4}\b`);
 /** Floor, suite, unit and level lines in several languages: "3rd Floor", "12º andar", "2. sal", "Piso 5". */
-const PREMISES_RE =
-  /\b(?:suite|ste\.?|floor|level|unit|room|building|bldg|bureau|piso|andar|etage|étage|apt\.?|apartment|plot(?: no\.?)?|sector|tower|nave|sala)\s?#?\d{1,5}\b|\b\d{1,3}(?:st|nd|rd|th|º|ª|°|\.|e|er|ème)? ?(?:floor|fl\.|andar|piso|planta|etage|étage|stock|OG|sal|verdieping)(?![\p{L}])/iu;
-const COUNTRY_RE =
-  /^(?:usa|u\.s\.a\.?|united states|canada|uk|u\.k\.|united kingdom|england|scotland|wales|northern ireland|ireland|germany|deutschland|france|spain|españa|italy|italia|netherlands|the netherlands|nederland|belgium|belgique|belgië|luxembourg|switzerland|schweiz|suisse|svizzera|austria|österreich|sweden|sverige|norway|norge|denmark|danmark|finland|suomi|iceland|australia|new zealand|india|china|japan|japon|日本|brazil|brasil|mexico|méxico|argentina|chile|colombia|peru|portugal|poland|polska|czech republic|czechia|hungary|greece|romania|israel|singapore|south africa|hong kong|taiwan|korea|south korea|united arab emirates|uae)\.?$/iu;
+const PREMISES_RE = new RegExp(
+  String.raw`\b(?:${alt('premisesWords')})\s?#?\d{1,5}\b|\b\d{1,3}(?:st|nd|rd|th|º|ª|°|\.|e|er|ème)? ?(?:${alt('floorWords')})(?![\p{L}])`,
+  'iu',
+);
+const COUNTRY_RE = new RegExp(String.raw`^(?:${alt('countries')})\.?$`, 'iu');
 
 export function looksLikeAddress(line: string): boolean {
   const l = capLine(line).trim();
@@ -331,12 +337,20 @@ export function looksLikeAddress(line: string): boolean {
     POSTCODE_CITY_U_RE.test(l) ||
     BR_CITY_UF_RE.test(l) ||
     COUNTRY_RE.test(l) ||
+    CHINESE_ADDRESS_RE.test(l) ||
     // Japanese addresses in Latin script: "2-3-1 Marunouchi", "Chiyoda-ku", "Osaka-shi".
     /(?:^|\s)\d{1,2}-\d{1,2}(?:-\d{1,3})? \p{Lu}\p{Ll}{2,20}|\p{Lu}\p{Ll}{1,20}-(?:ku|shi|cho|machi|gun)(?![\p{L}])/u.test(
       l,
     )
   );
 }
+
+/**
+ * Chinese addresses: a city and its district ("北京市朝阳区", "上海市浦东新区", with the province before it),
+ * or a road with its number ("建国路88号", "中山大道1号").
+ */
+const CHINESE_ADDRESS_RE =
+  /\p{Script=Han}{2,4}市\p{Script=Han}{1,6}[区县]|\p{Script=Han}{1,10}(?:路|街|大道|大街)\d{1,5}号/u;
 
 /** The address shapes of `looksLikeAddress` that cannot match without a digit. */
 function addressWithDigits(l: string): boolean {
@@ -353,6 +367,13 @@ function addressWithDigits(l: string): boolean {
     /^[A-Z]{2,3} ?\d{3,5}[A-Z]?$/.test(l) ||
     /^(?:Room|Rm\.?|Office|Raum|Bureau|Salle)\s?#?\s?\d[\dA-Z.-]{0,7}$/i.test(l)
   );
+}
+
+/** A line that opens with a street word ("Polígono Industrial Fuente del Jarro", "Rua das Flores"). */
+const STREET_PREFIX_START_RE = new RegExp(String.raw`^(?:${alt('streetPrefixes')})\s\S`, 'iu');
+
+export function startsWithStreetWord(line: string): boolean {
+  return STREET_PREFIX_START_RE.test(capLine(line).trim());
 }
 
 export function isCountryLine(line: string): boolean {
@@ -378,7 +399,8 @@ export function looksLikeName(line: string): boolean {
       RTL_NAME_RE.test(r) &&
       !RTL_TITLE_RE.test(r) &&
       !RTL_ORG_RE.test(r) &&
-      !/(?:قسم|إدارة|ادارة|מחלק)/u.test(r)
+      !CJK_LEGAL_RE.test(r) &&
+      !RTL_UNIT_WORD_RE.test(r)
     );
   }
   // Japanese, Chinese and Korean names: family name then given name, 1-4 characters each.
@@ -404,6 +426,9 @@ export const BIDI_RE = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 /** Two to four words of Arabic or Hebrew letters (with marks, geresh and gershayim), single spaces. */
 const RTL_NAME_RE =
   /^[\p{Script=Arabic}\p{Script=Hebrew}][\p{Script=Arabic}\p{Script=Hebrew}\p{M}'׳״-]{0,20}(?: [\p{Script=Arabic}\p{Script=Hebrew}][\p{Script=Arabic}\p{Script=Hebrew}\p{M}'׳״-]{0,20}){1,3}$/u;
+
+/** A right-to-left unit word anywhere in the line ("قسم", "מחלקת"). */
+const RTL_UNIT_WORD_RE = new RegExp(rtlAlt('unitWordsRtl', { edges: false }), 'u');
 
 /** Lower-cased letters of a string, for tolerant comparisons of names. */
 export function letters(s: string): string {

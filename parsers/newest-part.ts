@@ -7,28 +7,27 @@
  * patterns, so a 1 MB line or 100 000 short lines cost one pass.
  */
 import { capLine, isBlank, splitLines } from './lines.ts';
+import { alt } from './lexicon/index.ts';
 
 /** "... wrote:" and its translations (en, de, fr, es, it, nl, pt, sv/da/no, MH "said:"). */
-const WROTE_END_RE =
-  /(?:\bwrote|\bwrites|\bsaid|\bschrieb|\ba écrit|\bécrit|\bescribió|\bescribio|\bha scritto|\bscrisse|\bschreef|\bheeft geschreven|\bescreveu|\bskrev|\bkirjoitti|\bnapisał(?:\(a\)|a)?|\bnapsal(?:\(a\)|a)?|написал(?:\(а\)|а)?|\byazdı|έγραψε|写道)\s?:\s*$/i;
+const WROTE_END_RE = new RegExp(String.raw`(?:${alt('quoteWrote')})\s?:\s*$`, 'i');
 /** Openers of a quote intro that may wrap before "wrote:". */
-const INTRO_START_RE = /^\s*(?:On|Am|Le|El|Il|Op|Em|Den|På|In message|Quoting|Zitat von)\b/i;
+const INTRO_START_RE = new RegExp(String.raw`^\s*(?:${alt('quoteIntroStarts')})\b`, 'i');
 
 /** "From:" and its translations; cc:Mail writes "Author:" for the sender of a quoted message. */
-const HEADER_FROM_RE =
-  /^\s*[*>]{0,2}\s*(?:From|Author|Von|De|Da|Van|Från|Fra|Od|Lähettäjä|Feladó|От|发件人|差出人)\s?\*?\s?:\*?\s?\S/i;
-const HEADER_NEXT_RE =
-  /^\s*[*>]{0,2}\s*(?:Sent|Date|Gesendet|Datum|Envoyé|Date d'envoi|Enviado|Fecha|Inviato|Data|Verzonden|Skickat|Sendt|Lähetetty|To|An|À|A|Para|Aan|Till|Til|Cc|Subject|Betreff|Objet|Asunto|Oggetto|Onderwerp|Assunto|Ämne|Emne|Odesláno|Komu|Předmět|Kopie|Wysłano|Wysłane|Do|DW|Temat|Vastaanottaja|Aihe|Elküldve|Címzett|Tárgy|Отправлено|Кому|Тема|Emne|Envoyé le|Enviado el|Gesendet am|Inviato il|Verzonden op|Skickat den|送信日時|宛先|件名|发送时间|收件人|主题)\s?\*?\s?:/i;
+const HEADER_FROM_RE = new RegExp(
+  String.raw`^\s*[*>]{0,2}\s*(?:${alt('quoteFromLabels')})\s?\*?\s?:\*?\s?\S`,
+  'i',
+);
+const HEADER_NEXT_RE = new RegExp(String.raw`^\s*[*>]{0,2}\s*(?:${alt('quoteHeaderLabels')})\s?\*?\s?:`, 'i');
 
 /**
  * Separator lines of quoted or forwarded history, Lotus Notes' "Forwarded by" in the languages its
  * clients wrote it (Weitergeleitet von, Transféré par, Inoltrato da, Reenviado por, Doorgestuurd door,
  * Vidarebefordrat av).
  */
-const SEPARATOR_HEADER_RE =
-  /^\s*>?\s*-{2,}\s*(?:Original Message|Original message|Forwarded by|Weitergeleitet von|Transféré par|Inoltrato da|Reenviado por|Encaminhado por|Doorgestuurd door|Vidarebefordrat av|Videresendt af|Forwarded message|Forwarded Message|Weitergeleitete Nachricht|Ursprüngliche Nachricht|Message d'origine|Message transféré|Mensaje original|Mensaje reenviado|Messaggio originale|Messaggio inoltrato|Oorspronkelijk bericht|Doorgestuurd bericht|Mensagem original|Mensagem encaminhada|Ursprungligt meddelande|Vidarebefordrat meddelande)\b/i;
-const BEGIN_FORWARD_RE =
-  /^\s*(?:Begin forwarded message|Anfang der weitergeleiteten Nachricht|Début du message réexpédié|Inicio del mensaje reenviado|Inizio messaggio inoltrato)\s?:/i;
+const SEPARATOR_HEADER_RE = new RegExp(String.raw`^\s*>?\s*-{2,}\s*(?:${alt('quoteSeparators')})\b`, 'i');
+const BEGIN_FORWARD_RE = new RegExp(String.raw`^\s*(?:${alt('forwardIntros')})\s?:`, 'i');
 
 /**
  * Lotus Notes quote header: a date line ("04/23/2001 05:35 PM", "... on 04/19/2001", and the localized
@@ -37,14 +36,13 @@ const BEGIN_FORWARD_RE =
  */
 const LOTUS_DATE_RE =
   /\b(?:\d{1,2}\/\d{1,2}\/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}[-\/.]\d{1,2}[-\/.]\d{1,2})\b/;
-const TO_LINE_RE = /^\s*(?:To|An|À|A|Para|Aan|Till|Til|Do|Komu|Címzett)\s?:\s?/;
+const TO_LINE_RE = new RegExp(String.raw`^\s*(?:${alt('lotusToLabels')})\s?:\s?`);
 /** cc:Mail's quote separator: "_____ Reply Separator _____" above Subject / Author / Date lines. */
-const REPLY_SEPARATOR_RE = /^\s*_{3,}\s*Reply Separator\s*_{3,}\s*$/i;
+const REPLY_SEPARATOR_RE = new RegExp(String.raw`^\s*_{3,}\s*(?:${alt('replySeparators')})\s*_{3,}\s*$`, 'i');
 /** Gmail ISO-date intro: `2017-05-15 6:16 GMT-07:00 Name <a@b.c>:` */
 const ISO_INTRO_RE = /^\s*\d{4}-\d{2}-\d{2}\b.{0,160}[<@].{0,120}:\s*$/;
 
-const CLIENT_FOOTER_RE =
-  /^\s*(?:Sent from my\b|Sendt fra min\b|Skickat från min\b|Lähetetty (?:iPhonesta|iPadista|Android)|Wysłane z mojego\b|Odesláno z (?:mého|iPhonu)\b|Enviado do meu\b|Enviado desde mi\b|Verstuurd vanaf mijn\b|Gesendet von meinem\b|Envoyé de mon\b|Inviato dal mio\b|iPhoneから送信|Sent from (?:Mail|Outlook|Yahoo|Samsung|BlackBerry)\b|Sent via\b|Get Outlook for\b|Von meinem .{1,40} gesendet|Envoyé de mon\b|Envoyé depuis\b|Enviado desde mi\b|Enviado de meu\b|Inviato da\b|Verzonden vanaf\b|Skickat från\b)/i;
+const CLIENT_FOOTER_RE = new RegExp(String.raw`^\s*(?:${alt('clientFooters')})`, 'i');
 
 /** Starts of mailing-list / service footers: everything from here down is not the sender's text. */
 const LIST_FOOTER_RE =
@@ -79,16 +77,14 @@ function mayBeListFooter(line: string): boolean {
  * trail the text. Each word is specific to notices ("intended recipient" and its translations:
  * destinatario, Empfänger, geadresseerde, adressaten...), never to signature lines.
  */
-const DISCLAIMER_RE =
-  /\bconfidential|intended (?:solely )?(?:only )?for the (?:use|addressee)|intended recipient|\bprivileged\b|\bdisclaimer\b|legal entity|registered office|registration number|registered in [A-Z][a-z]+|vertraulich|confidentiel|riservat|e-?mail terms|wholly owned|\bconfiden(?:cial|ziale|cialidade)|\bvertrouwelijk|\bkonfidentiell|\bfortrolig|luottamuksellinen|\bpoufn|\bdůvěrn|\bsigilos|aviso legal|avviso legale|\bdestinat(?:ario|ária|ario indicato|aire)|\bgeadresseerde|\bEmpfänger|\badressat|\bvastaanottaja|\badresat|\badresát|(?:GDPR|RGPD|DSGVO|AVG|LGPD)\b|Reglamento \(UE\)|2016\/679|\bPOPIA\b|\bin error\b|per errore|por error|par erreur|irrtümlich|per abuis/i;
+const DISCLAIMER_RE = new RegExp(alt('noticeCues'), 'i');
 
 /**
  * A company-register line ("Sitz: Stuttgart · Amtsgericht Stuttgart HRB 765432", "P.IVA 012...",
  * "KvK 1234", "Registered in England No. 123"): legal boilerplate that trails a signature, often glued
  * under it without a blank line. Cut only from the end of the text.
  */
-const LEGAL_LINE_RE =
-  /\b(?:Amtsgericht|Registergericht|Handelsregister|HRB \d|HRA \d|Sitz der Gesellschaft|Sitz:|Geschäftsführer(?:in)?:|Geschäftsführung:|Vorstand:|Aufsichtsrat|USt-?Id|P\.\s?IVA|Partita IVA|Capitale sociale|Registro Mercantil|C\.?I\.?F\.?:? [A-Z]\d|\bKvK\b|SIRET|\bRCS\b|capital (?:social|de) |Company (?:No|Number|Reg)|Registered in (?:England|Scotland|Ireland)|VAT (?:No|Reg|number)|Org\.?\s?nr|Y-tunnus|NIP:|KRS:|IČO|DIČ|CNPJ|Impressum)/i;
+const LEGAL_LINE_RE = new RegExp(String.raw`\b(?:${alt('registerCues')})`, 'i');
 /** Register and VAT numbers named by their Nordic, Benelux and Central European acronyms: "CVR 12345678", "BTW BE 0412.345.678", "Org.nr 912 345 678 MVA", "UID ATU12345678". */
 const REGISTER_NUMBER_RE =
   /\b(?:CVR|BTW|RPR|KRS|NIP|REGON|MVA|UID|MwSt|ALV)(?:-?nr\.?|-?nummer)?\.?:?\s(?:[A-Z]{2,3}\s?)?\d/;
@@ -235,15 +231,22 @@ function hasContactish(line: string): boolean {
 }
 
 /** Company social-media banners under a signature, in the languages we see. */
-const FOLLOW_RE =
-  /^\s*(?:Follow us|Our commitment|Like us on|Find us on|Folgen Sie uns|Suivez-nous|Síguenos|Seguici|Volg ons|Siga-nos|Följ oss|Følg os|Følg oss)\b/i;
+const FOLLOW_RE = new RegExp(String.raw`^\s*(?:${alt('followCues')})\b`, 'i');
 
 /**
  * "Please consider the environment before printing this email" and its translations: a printing
  * reminder trailing the signature, never a contact detail. A leaf symbol may precede it.
  */
-const ECO_RE =
-  /^[^\p{L}\d]{0,4}(?:Please consider the environment|Think before you print|Save a tree|Please don't print this|(?:Bitte )?denken Sie an die Umwelt|Bitte prüfen Sie, ob .{0,40}drucken|(?:Merci de )?penser? à l'environnement|Pensez à l'environnement|Antes de imprimir|Prima di stampare|Denk aan het milieu|Tänk på miljön)(?![\p{L}])/iu;
+const ECO_RE = new RegExp(String.raw`^[^\p{L}\d]{0,4}(?:${alt('ecoCues')})(?![\p{L}])`, 'iu');
+
+/**
+ * Does `next` continue the sentence of `prev`: `prev` is prose (six words or more, no end punctuation)
+ * and `next` starts in lower case? Signature lines are short and end without running on like that.
+ */
+function sentenceContinues(prev: string, next: string): boolean {
+  const p = capLine(prev).trim();
+  return /^\s*\p{Ll}/u.test(next) && !/[.!?:;]$/.test(p) && p.split(/\s+/).length >= 6;
+}
 
 /** Drop trailing disclaimer paragraphs and attachment lists. */
 function cutTrailingNotices(lines: string[]): string[] {
@@ -277,6 +280,8 @@ function cutTrailingNotices(lines: string[]): string[] {
       ECO_RE.test(last)
     ) {
       end--;
+      // The sentence the legal line ends may have started a line or two above it.
+      for (let up = 0; up < 3 && end > 0 && sentenceContinues(lines[end - 1]!, lines[end]!); up++) end--;
       continue;
     }
     if (disclaimer) {
@@ -284,6 +289,9 @@ function cutTrailingNotices(lines: string[]): string[] {
       // (or the all-caps heading just above it), keeping the block lines above.
       let k = Math.max(start, end - 40);
       while (k < end && !DISCLAIMER_RE.test(capLine(lines[k]!))) k++;
+      // The notice's sentence may begin a line or two above its first cue word ("The information in
+      // this message may be" / "privileged and ..."): its first line is where the sentence starts.
+      for (let up = 0; up < 3 && k > start && sentenceContinues(lines[k - 1]!, lines[k]!); up++) k--;
       if (k > start && /^[A-Z\s:]{8,40}$/.test(lines[k - 1]!.trim())) k--;
       end = k > start && k < end ? k : start;
       continue;

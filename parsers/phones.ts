@@ -8,6 +8,7 @@
  */
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import type { Phone, PhoneType } from './types.ts';
+import { alt } from './lexicon/index.ts';
 
 export interface PhoneSpan {
   raw: string;
@@ -16,10 +17,12 @@ export interface PhoneSpan {
 }
 
 // One space at a time (never two) so numbers in separate columns do not merge.
-// Extensions in the languages we see: ext./x, int. (it, es), wew. (pl), poste (fr-CA, after a comma),
-// ramal/anexo (pt, es), lok. (cs), Durchwahl/DW (de).
-const SPAN_RE =
-  /(?:\+\(|\+ ?|\(\+?)?\d(?:[\d().\/-]| (?! )){5,26}\d(?:,? ?-? ?(?:ext\.?|extn\.?|extension|x|ext:|int\.|wew\.|poste|ramal|anexo|lok\.|DW) ?\d{1,6}(?!\d))?/gi;
+// Extensions in the languages we see (lexicon phoneExtensions): ext./x, int. (it, es), wew. (pl), poste
+// (fr-CA, after a comma), ramal/anexo (pt, es), lok. (cs), DW (de), toestel (nl), also in brackets.
+const SPAN_RE = new RegExp(
+  String.raw`(?:\+\(|\+ ?|\(\+?)?\d(?:[\d().\/-]| (?! )){5,26}\d(?:,? ?-? ?\(?(?:${alt('phoneExtensions')}) ?\d{1,6}(?!\d))?`,
+  'gi',
+);
 
 function digitCount(s: string): number {
   let n = 0;
@@ -39,6 +42,8 @@ export function findPhoneSpans(line: string): PhoneSpan[] {
     // Unbalanced trailing "(" or "-" belongs to the label after it: "(770) 886-6202 (Office)".
     raw = raw.replace(/[\s(\/.-]+$/, '');
     if (raw.startsWith('(') && !raw.includes(')')) raw = raw.slice(1);
+    // "0174 - 62 45 00 (toestel 231)": an extension in brackets keeps its closing bracket.
+    if (raw.lastIndexOf('(') > raw.lastIndexOf(')') && l[index + raw.length] === ')') raw += ')';
     const d = digitCount(raw);
     if (d < 7 || d > 18) continue;
     const before = l.slice(Math.max(0, index - 2), index);
@@ -86,21 +91,18 @@ export function findPhoneSpans(line: string): PhoneSpan[] {
   return out;
 }
 
-const FAX = /^(?:fax|facsimile|f|fx|telefax|faks|téléc(?:opie)?|tlf\.? ?fax|ファックス|传真|팩스)$/iu;
+const FAX = new RegExp(`^(?:${alt('phoneFax')})$`, 'iu');
 /** Mobile labels: kom./komórka (pl), Telem. (pt), HP/handphone (sg, my), C (cell), 携帯 (ja), 휴대폰 (ko). */
-const MOBILE =
-  /^(?:m|mob|mobile|mobil|mobiel|telemóvel|telem|tlm|matkapuhelin|kännykkä|cell|cellular|cel|c|wireless|gsm|handy|móvil|movil|celular|cellulare|portable|port|natel|blackberry|iphone|cellphone|cell phone|mobile phone|kom|komórka|tel\. kom|hp|handphone|h\/p|mobiltelefon|mobilnummer|携帯|携帯電話|手机|휴대폰|휴대전화|핸드폰)$/iu;
-const OTHER =
-  /^(?:pager|home|h|alt|alternate|tel\/fax|fax\/tel|fax\/voice|voice\/fax|phone\/fax|or|private|privat)$/i;
+const MOBILE = new RegExp(`^(?:${alt('phoneMobile')})$`, 'iu');
+const OTHER = new RegExp(`^(?:${alt('phoneOther')})$`, 'i');
 /** Work labels, with switchboard and direct lines: Växel/Sentralbord/Centralino, DID/DDI, Direkt(e). */
-const WORK =
-  /^(?:tel|tél|telf|telef|tfn|tlf|puh|puhelin|fon|tele|telephone|téléphone|telefon|telefono|teléfono|telefone|phone|ph|p|t|v|voice|office|office phone|direct|direkt|direkte|dir|d|did|ddi|dd|w|work|o|off|offc|b|business|main|desk|extn|ext|switchboard|standard|ligne directe|directe|växel|vaxel|sentralbord|omstilling|centralino|centralita|zentrale|durchwahl|ufficio|bureau|fijo|fixo|oficina|escritório|phone number|電話|电话|전화)$/iu;
+const WORK = new RegExp(`^(?:${alt('phoneWork')})$`, 'iu');
 
 export function labelType(label: string): PhoneType | null {
   const l = label
     .toLowerCase()
     .replace(/\.\//g, '/')
-    .replace(/[.:•*\s]+$/g, '')
+    .replace(/[.:：•*\s]+$/g, '')
     .replace(/^[\s(|•*,;-]+|\)$/g, '')
     .trim();
   if (l === '') return null;
@@ -114,7 +116,7 @@ export function labelType(label: string): PhoneType | null {
 /** The label word just before a span ("Tel:", "M:", "Fax", "P  •") or null. */
 export function labelBefore(text: string): string | null {
   const m =
-    /((?:office|mobile|cell|home|direct|work|main|business) (?:phone|fax)|tel\. kom|\p{L}{1,12}(?:\.?\/\p{L}{1,8})?)\.?\s?[:•#|.-]{0,2}\s{0,6}(?:\([^)]{0,20}\)\s{0,3})?[:•#|.-]{0,2}\s{0,6}$/iu.exec(
+    /((?:office|mobile|cell|home|direct|work|main|business) (?:phone|fax)|tel\. kom|\p{L}{1,12}(?:\.?\/\p{L}{1,8})?)\.?\s?[:：•#|.-]{0,2}\s{0,6}(?:\([^)]{0,20}\)\s{0,3})?[:：•#|.-]{0,2}\s{0,6}$/iu.exec(
       text.slice(-40),
     );
   return m ? m[1]! : null;

@@ -6,6 +6,7 @@
 import type { Address } from './types.ts';
 import { capLine, findEmails, findUrls } from './lines.ts';
 import { findPhoneSpans } from './phones.ts';
+import { alt } from './lexicon/index.ts';
 
 export const LINK_TARGET_RE = /<(?:https?:|mailto:|tel:)[^>\s]{0,400}>/gi;
 export const IMAGE_RE = /\[(?:image:|cid:|https?:)[^\]]{0,300}\]/gi;
@@ -14,8 +15,10 @@ export const IMAGE_RE = /\[(?:image:|cid:|https?:)[^\]]{0,300}\]/gi;
  * Words that label a link without being its value: "LinkedIn<https://...>", "Website<http://...>",
  * "Email<mailto:...>" as Outlook/Exchange writes HTML links in text, or the text of an HTML anchor.
  */
-export const LINK_LABEL_RE =
-  /^(?:(?:my|our|visit|view|follow me on|connect(?: with me)? on|find me on|see)\s)?(?:linkedin|twitter|x|github|gitlab|xing|facebook|instagram|mastodon|bluesky|youtube|website|web site|web|homepage|home page|site|blog|profile|portfolio|webseite|site web|sitio web|página web|sito web|e-?mail|mail)(?:\s(?:profile|page|me))?[\s:]{0,2}$/i;
+export const LINK_LABEL_RE = new RegExp(
+  String.raw`^(?:(?:${alt('linkLabelLeads')})\s)?(?:${alt('linkLabels')})(?:\s(?:profile|page|me))?[\s:]{0,2}$`,
+  'i',
+);
 
 /**
  * `<URL: x>` (RFC 1738 appendix), `<mailto:x>`, `<http://x>`, `<tel:x>` written as wrappers: at the start
@@ -23,9 +26,9 @@ export const LINK_LABEL_RE =
  * <http://...>") the bracket is the target of that visible text, as mail archives flatten HTML links.
  */
 const WRAPPER_RE = /(^\s*|[:(;,]\s?)<(?:URL:\s?|mailto:|tel:|(?=https?:\/\/))([^<>\s]{1,400})>/gi;
-/** `words<target>` or `words <target>`: a link target after its visible text (up to four words). */
+/** `words<target>` or `words <target>`: a link target after its visible text (up to four words; the last may be an icon's long `[cid:...]` placeholder). */
 const LABELLED_TARGET_RE =
-  /((?:[^\s<>|•·]{1,30} ){0,3}[^\s<>|•·]{1,30}) ?<(https?:|mailto:|tel:)([^>\s]{0,400})>/gi;
+  /((?:[^\s<>|•·]{1,30} ){0,3}[^\s<>|•·]{1,80}) ?<(https?:|mailto:|tel:)([^>\s]{0,400})>/gi;
 /** "Join us on", "Follow us on": the links that follow are the organisation's pages, not the sender's. */
 const COMPANY_PAGES_RE = /(?:^|\s)(?:join|follow|like|find|visit|connect with) us\b/i;
 
@@ -33,12 +36,26 @@ function digitsOf(s: string): string {
   return s.replace(/\D/g, '');
 }
 
-/** The longest run of trailing words of `text` that is a link label ("Connect on LinkedIn"), or null. */
-function trailingLabel(text: string): string | null {
+/** An image placeholder as clients write icons in text: "[LinkedIn]", "[image: LinkedIn]", "[cid:li.png]". */
+const IMAGE_LABEL_RE = /^\[(?:image:\s?|cid:)?([^\]]{0,80})\]$/i;
+
+/**
+ * The longest run of trailing words of `text` that is a link label ("Connect on LinkedIn"), or null. An
+ * icon's placeholder is a label when its alt text is one ("[LinkedIn]") or, alt text unknown ("[cid:...]"),
+ * when the link goes to a social or profile site: the icon only shows where the link goes.
+ */
+function trailingLabel(text: string, target: string): string | null {
   const words = text.split(' ');
   for (let k = words.length; k >= 1; k--) {
     const cand = words.slice(words.length - k).join(' ');
     if (LINK_LABEL_RE.test(cand)) return cand;
+    const icon = IMAGE_LABEL_RE.exec(cand);
+    if (
+      icon &&
+      (LINK_LABEL_RE.test(icon[1]!.trim()) ||
+        (isSocialSiteUrl(target) && !/\s/.test(icon[1]!.trim()) && /^cid:/i.test(cand.slice(1))))
+    )
+      return cand;
   }
   return null;
 }
@@ -55,7 +72,7 @@ export function renderLinks(line: string): string {
   if (!l.includes('<')) return l;
   l = l.replace(LABELLED_TARGET_RE, (m, words: string, scheme: string, target: string) => {
     const s = scheme.toLowerCase();
-    const label = trailingLabel(words);
+    const label = trailingLabel(words, `${scheme}${target}`);
     const head = label === null ? words : words.slice(0, words.length - label.length);
     if (s === 'mailto:') {
       const addr = target.split('?')[0]!.toLowerCase();
@@ -87,6 +104,11 @@ const SOCIAL_RE =
   /^(?:https?:\/\/)?(?:[a-z]{2,3}\.)?(?:linkedin\.com\/(?:in|pub)\/|about\.me\/|github\.com\/|gitlab\.com\/|twitter\.com\/|x\.com\/|xing\.com\/profile\/|facebook\.com\/|instagram\.com\/|mastodon\.[a-z]+\/@|keybase\.io\/)([^\s/?#]{1,80})/i;
 /** Sites where every profile is personal; on the others a path must match the sender. */
 const ALWAYS_PERSONAL = /linkedin\.com\/(?:in|pub)\/|about\.me\/|xing\.com\/profile\//i;
+
+/** A URL on a social or profile site ("https://www.linkedin.com/in/jane-roe", "twitter.com/acme"). */
+export function isSocialSiteUrl(url: string): boolean {
+  return SOCIAL_RE.test(url);
+}
 
 /** true: the sender's own profile; false: someone else's page on a social site; null: not social. */
 export function isSocial(url: string, from: Address): boolean | null {

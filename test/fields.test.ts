@@ -794,3 +794,161 @@ describe('field failure classes of real mail (issue 14)', () => {
     expect(c.social).toEqual([]);
   });
 });
+
+describe('"Title, Unit" and territories (issue 14 item 5 conventions)', () => {
+  const from = { name: 'Jane Roe', email: 'jane.roe@acme.example' };
+  it.each([
+    [['Jane Roe', 'Engineer, Network Services', 'Acme Widgets Ltd'], 'Engineer', 'Network Services'],
+    [['Jane Roe', 'Coordinator, Real Estate', 'Acme Widgets Ltd'], 'Coordinator', 'Real Estate'],
+    [
+      ['Jane Roe', 'Delivery Lead, Cloud Infrastructure Services', 'Acme Widgets Ltd'],
+      'Delivery Lead',
+      'Cloud Infrastructure Services',
+    ],
+    [['Jane Roe', 'Analyst, Trade Settlements', 'Acme Widgets Ltd'], 'Analyst', 'Trade Settlements'],
+    [
+      ['Jane Roe', 'Chargée de mission, Relations investisseurs', 'Acme Widgets SA'],
+      'Chargée de mission',
+      'Relations investisseurs',
+    ],
+    [
+      ['Jane Roe', 'Leiter Vertriebsinnendienst | Konzernvertrieb', 'Acme Widgets GmbH'],
+      'Leiter Vertriebsinnendienst',
+      'Konzernvertrieb',
+    ],
+    [['Jane Roe', 'Salgsleder', 'Avdeling for salg', 'Acme Widgets AS'], 'Salgsleder', 'Avdeling for salg'],
+  ])('splits %j into title and unit', (lines, title, department) => {
+    expect(extractFields(lines, from)).toMatchObject({ title, department });
+  });
+
+  it.each([
+    [
+      ['Jane Roe', 'Account Director - Northern Europe', 'Acme Widgets Ltd'],
+      'Account Director - Northern Europe',
+    ],
+    [['Jane Roe', 'Sales Manager, Asia Pacific', 'Acme Widgets Ltd'], 'Sales Manager, Asia Pacific'],
+    [['Jane Roe', 'Regional Director | Midwest', 'Acme Widgets Ltd'], 'Regional Director'],
+    [['Jane Roe', 'Account Manager – Italy', 'Acme Widgets S.p.A.'], 'Account Manager – Italy'],
+    [['Jane Roe', 'Sales Lead - EMEA', 'Acme Widgets Ltd'], 'Sales Lead - EMEA'],
+  ])('keeps a territory out of the unit: %j', (lines, title) => {
+    const c = extractFields(lines, from);
+    expect(c.title).toBe(title);
+    expect(c.department).toBeNull();
+  });
+
+  it('reads a weak organisation word beside the title as the unit only once a legal form names the organisation', () => {
+    expect(
+      extractFields(['Jane Roe', 'Project Engineer, Structures Group', 'Acme Widgets Ltd'], from),
+    ).toMatchObject({ title: 'Project Engineer, Structures Group', company: 'Acme Widgets Ltd' });
+    expect(
+      extractFields(['Jane Roe', 'Project Engineer, Infrastructure Group', 'Acme Widgets Ltd'], from),
+    ).toMatchObject({
+      title: 'Project Engineer',
+      department: 'Infrastructure Group',
+      company: 'Acme Widgets Ltd',
+    });
+    // Without a legal form elsewhere the heading may be the organisation itself.
+    expect(extractFields(['Jane Roe', 'Project Engineer, Infrastructure Group'], from).department).toBeNull();
+  });
+
+  it('reads Dutch purchaser and seller titles', () => {
+    expect(extractFields(['Jane Roe', 'Verkoper', 'Acme Widgets B.V.'], from).title).toBe('Verkoper');
+  });
+});
+
+describe('phones and addresses of more layouts (issue 14)', () => {
+  it('reads labels written with a full-width colon and ideographic space (Japanese blocks)', () => {
+    const c = extractFields(
+      ['株式会社ミドリ商会', 'TEL：06-5555-0123　FAX：06-5555-0124', '携帯：080-5555-0125'],
+      {
+        name: 'Hanako Suzuki',
+        email: 'suzuki@midori-shokai.example',
+      },
+    );
+    expect(c.phones.map((p) => `${p.type} ${p.raw}`)).toEqual([
+      'work 06-5555-0123',
+      'fax 06-5555-0124',
+      'mobile 080-5555-0125',
+    ]);
+  });
+
+  it('keeps an extension written in brackets with its number ("(toestel 231)")', () => {
+    const c = extractFields(['Jan de Wit', 'Tel: 020 - 555 12 34 (toestel 45)'], {
+      name: 'Jan de Wit',
+      email: 'jan@dewit.example',
+    });
+    expect(c.phones.map((p) => p.raw)).toEqual(['020 - 555 12 34 (toestel 45)']);
+  });
+
+  it('reads a long one-line address of comma-separated parts, and a street-word line heading the address', () => {
+    const from = { name: 'Ana Ruiz', email: 'ana@olivos.example' };
+    expect(
+      extractFields(
+        [
+          'Ana Ruiz',
+          'Av. de los Insurgentes Sur 1602, Piso 4, Colonia Crédito Constructor, 03940 Ciudad de México',
+        ],
+        from,
+      ).address,
+    ).toBe('Av. de los Insurgentes Sur 1602, Piso 4, Colonia Crédito Constructor, 03940 Ciudad de México');
+    expect(
+      extractFields(
+        [
+          'Ana Ruiz',
+          'Olivos Envases, S.L.',
+          'Polígono Industrial Los Almendros',
+          'C/ Mayor, 5',
+          '28001 Madrid',
+        ],
+        from,
+      ).address,
+    ).toBe('Polígono Industrial Los Almendros, C/ Mayor, 5, 28001 Madrid');
+    // A sentence is no address line, however many commas it has.
+    expect(
+      extractFields(
+        [
+          'Ana Ruiz',
+          'Visit us at Suite 4, the blue building, next to the station, by the old harbour, in town.',
+        ],
+        from,
+      ).address,
+    ).toBeNull();
+  });
+});
+
+describe('labelled fields in CJK and right-to-left blocks', () => {
+  it('reads a Chinese address after its label and a full-width colon', () => {
+    const c = extractFields(
+      ['李明', '市场部 总监', '北京华信科技有限公司', '电话：010-5555-0123', '地址：北京市朝阳区建国路88号'],
+      {
+        name: 'Li Ming',
+        email: 'liming@huaxin.example',
+      },
+    );
+    expect(c).toMatchObject({
+      name: '李明',
+      title: '总监',
+      department: '市场部',
+      address: '北京市朝阳区建国路88号',
+    });
+  });
+
+  it('types Hebrew and Arabic phone labels', () => {
+    const he = extractFields(
+      ['יעל כהן', 'אורן מערכות בע"מ', 'טל: 03-555-0142', 'נייד: 052-555-0142', 'פקס: 03-555-0143'],
+      {
+        name: 'Yael Cohen',
+        email: 'yael@oren.example',
+      },
+    );
+    expect(he.phones.map((p) => p.type)).toEqual(['work', 'mobile', 'fax']);
+    const ar = extractFields(
+      ['أحمد منصور', 'شركة الرمال للمقاولات', 'هاتف: 02-2555-0123', 'جوال: 050-555-0123'],
+      {
+        name: 'Ahmed Mansour',
+        email: 'ahmed@rimal.example',
+      },
+    );
+    expect(ar.phones.map((p) => p.type)).toEqual(['work', 'mobile']);
+  });
+});

@@ -19,6 +19,12 @@ describe('link renderings', () => {
     ['<URL: http://www.acme.example/docs>', 'http://www.acme.example/docs'],
     ['<http://www.acme.example/>', 'http://www.acme.example/'],
     ['Mobile<tel:+14155550177>', 'Mobile +14155550177'],
+    ['[LinkedIn]<https://www.linkedin.com/in/jr>', 'https://www.linkedin.com/in/jr'],
+    ['[image: LinkedIn] <https://www.linkedin.com/in/jr>', 'https://www.linkedin.com/in/jr'],
+    [
+      '[cid:image001.png@01D9A1B2.C3D4E5F0]<https://www.linkedin.com/in/jr>',
+      'https://www.linkedin.com/in/jr',
+    ],
   ])('resolves "%s" to its value', (line, want) => {
     expect(renderLinks(line)).toBe(want);
   });
@@ -36,6 +42,7 @@ describe('link renderings', () => {
     // A company name or an image is a label with no value of its own.
     ['Acme Widgets<http://www.acme.example/>'],
     ['[Acme logo]<http://www.acme.example/>'],
+    ['[cid:image002.png@01D9A1B2.C3D4E5F0]<http://www.acme.example/>'],
   ])('leaves "%s" to the visible text', (line) => {
     expect(renderLinks(line)).toBe(line);
   });
@@ -53,7 +60,7 @@ describe('link renderings', () => {
       '<a href="https://www.linkedin.com/in/jane-roe-example"><img src="cid:li.png" alt="LinkedIn"></a>' +
       '<a href="https://twitter.com/janeroe"><img alt="Twitter" src="tw.png"></a><br>' +
       '<a href="https://www.acme.example/">Website</a> | <a href="mailto:jane@acme.example">jane@acme.example</a><br>' +
-      '<img alt="Acme logo" src="logo.png"></div>';
+      '<a href="https://www.acme.example/"><img alt="Acme logo" src="logo.png"></a></div>';
     expect(htmlToText(html).split('\n')).toEqual([
       'Jane Roe',
       'Acme Widgets Inc.',

@@ -242,4 +242,21 @@ describe('the newest part of a message', () => {
       newestPart('FYI.\n----- Transféré par Luc Marchand/Exemple le 03/05/2001 09:02 -----\n\nold'),
     ).toBe('FYI.');
   });
+
+  it("cuts a glued notice from its sentence's first line, not from its first cue word", () => {
+    const block = ['See you Tuesday.', '', 'Jane Roe', 'Acme Widgets Inc.', 'T +1 415 555 0134'];
+    const t = [
+      ...block,
+      'The information in this message and any attachments may be',
+      'privileged and is meant only for the person named above. If you are',
+      'not that person, please delete it.',
+    ].join('\n');
+    expect(newestPart(t)).toBe(block.join('\n'));
+    const regulated = [
+      ...block,
+      'Acme Widgets Inc. is authorised by the Prudential Regulation Authority and regulated',
+      'by the Financial Conduct Authority. Registered in England No. 05551234.',
+    ].join('\n');
+    expect(newestPart(regulated)).toBe(block.join('\n'));
+  });
 });

@@ -91,8 +91,9 @@ export function decodeBlock(
   for (let s = 0; s < n; s++) {
     let sum = 0;
     let field = false;
-    // Valedictions are never block lines (the annotation rules): no span crosses one.
-    for (let e = s; e < n && !contexts[e]!.info.valediction; e++) {
+    // Valedictions, also glued to a name ("Regards, John"), are never block lines (the annotation
+    // rules): no span crosses one.
+    for (let e = s; e < n && !contexts[e]!.info.valediction && !contexts[e]!.info.glued; e++) {
       sum += z[e]!;
       if (contexts[e]!.carries) field = true;
       if (field && sum > bestSum) {

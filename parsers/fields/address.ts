@@ -1,0 +1,168 @@
+/**
+ * The business address of a signature block: which text cells are address lines (address shapes, short
+ * cells between two of them, a street above a postcode line, continuations after a comma, a country or
+ * city line under an address), and the address they make, joined with ", " in block order. Part of field
+ * extraction (../fields.ts); pure functions over the block's text cells.
+ */
+import {
+  hasCompanyWord,
+  hasTitleWord,
+  isCountryLine,
+  looksLikeAddress,
+  startsWithStreetWord,
+  wordCount,
+} from '../lines.ts';
+import { looksLikeDepartment } from '../department.ts';
+import type { TextCell } from './cells.ts';
+import { matchesDomain } from './company.ts';
+import type { Draft } from './draft.ts';
+import { isDepartment } from './title.ts';
+
+/**
+ * A street written as name then number, above a postcode line: "Am Wolfsmantel 33", "Kaai 12",
+ * "Mannerheimintie 10 A", "Mariahilfer Straße 88/3/12", "Nørregade 14, 2. sal".
+ */
+const STREET_LINE_RE =
+  /^\p{Lu}[\p{L}.'-]{1,30}(?: [\p{L}.'-]{1,30}){0,3} \d{1,4}(?:[a-z]| [A-Z]|\/\d{1,4}){0,3}(?:, [\p{L}\d. ]{1,20})?$/u;
+
+/**
+ * Short enough for an address line: twelve words, dashes between parts not counted ("Av. Paulista, 1000
+ * - 10º andar - Bela Vista"); a one-line address of three or more comma-separated parts of up to six
+ * words each ("Blvd. Manuel Ávila Camacho 40, Piso 9, Lomas de Chapultepec, 11000 Ciudad de México") may
+ * run to eighteen. A sentence (end punctuation) is no address line.
+ */
+function addressLength(text: string): boolean {
+  const words = wordCount(text.replace(/\s[-–]\s/g, ' '));
+  if (words <= 12) return true;
+  const parts = text.split(/,\s?/);
+  return words <= 18 && parts.length >= 3 && parts.every((p) => wordCount(p) <= 6) && !/[.!?]$/.test(text);
+}
+
+export interface AddressMarks {
+  /** Per text cell: is it an address line? */
+  isAddr: boolean[];
+  draft: Draft;
+  used: Set<number>;
+}
+
+/**
+ * Marks the address lines. "Oracle EMEA, Dublin, Ireland" (an organisation, then where it is) also gives
+ * the company and the address when no company is known yet; its cell is then used.
+ */
+export function markAddresses(
+  texts: readonly TextCell[],
+  draft: Draft,
+  usedIn: ReadonlySet<number>,
+  labels: string[],
+): AddressMarks {
+  const c: Draft = { ...draft };
+  const used = new Set(usedIn);
+  const isAddr = texts.map((t) => looksLikeAddress(t.text) && addressLength(t.text) && !hasTitleWord(t.text));
+  for (let i = 1; i < texts.length - 1; i++) {
+    const t = texts[i]!.text;
+    if (
+      !isAddr[i] &&
+      isAddr[i - 1] &&
+      isAddr[i + 1] &&
+      wordCount(t) <= 4 &&
+      !used.has(i) &&
+      !hasTitleWord(t) &&
+      !isDepartment(t)
+    )
+      isAddr[i] = true;
+  }
+  for (let i = 0; i < texts.length; i++) {
+    const segs = texts[i]!.text.split(/,\s?/);
+    if (
+      !isAddr[i] &&
+      segs.length >= 2 &&
+      isCountryLine(segs[segs.length - 1]!) &&
+      wordCount(texts[i]!.text) <= 6 &&
+      // "Research Director, UK": a title's territory, not where the organisation is.
+      !(hasTitleWord(segs[0]!) && !hasCompanyWord(segs[0]!))
+    ) {
+      // "Oracle EMEA , Dublin, Ireland": the organisation, then where it is.
+      const head = segs[0]!.trim();
+      if (!c.company && segs.length >= 3 && (hasCompanyWord(head) || matchesDomain(head, labels))) {
+        c.company = head;
+        c.address = segs
+          .slice(1)
+          .map((x) => x.trim())
+          .join(', ');
+        used.add(i);
+      } else isAddr[i] = true;
+    }
+  }
+  // "Polígono Industrial Fuente del Jarro" above "C/ Ciudad de Sevilla, 28": a line opening with a street
+  // word heads the address even without a number.
+  for (let i = 0; i + 1 < texts.length; i++) {
+    const t = texts[i]!.text;
+    if (
+      !isAddr[i] &&
+      isAddr[i + 1] &&
+      texts[i + 1]!.row === texts[i]!.row + 1 &&
+      startsWithStreetWord(t) &&
+      wordCount(t) <= 6 &&
+      !hasTitleWord(t) &&
+      !hasCompanyWord(t) &&
+      !used.has(i)
+    )
+      isAddr[i] = true;
+  }
+  // "Am Wolfsmantel 33" above "D 91058 Erlangen": a street with a house number heads the address.
+  for (let i = 0; i + 1 < texts.length; i++) {
+    if (
+      !isAddr[i] &&
+      isAddr[i + 1] &&
+      STREET_LINE_RE.test(texts[i]!.text) &&
+      !hasTitleWord(texts[i]!.text) &&
+      !used.has(i)
+    )
+      isAddr[i] = true;
+  }
+  // An address line ending with a comma continues on the next line ("Ring Road," / "Kadirenahalli,").
+  for (let i = 0; i + 1 < texts.length; i++) {
+    const next = texts[i + 1]!;
+    if (
+      isAddr[i] &&
+      /,\s*$/.test(texts[i]!.raw) &&
+      next.row === texts[i]!.row + 1 &&
+      wordCount(next.text) <= 5 &&
+      !used.has(i + 1) &&
+      !hasTitleWord(next.text)
+    )
+      isAddr[i + 1] = true;
+  }
+  // A country or city line directly after an address line belongs to it.
+  for (let i = 1; i < texts.length; i++) {
+    if (
+      !isAddr[i] &&
+      isAddr[i - 1] &&
+      (isCountryLine(texts[i]!.text) || /^[A-Z][a-z]+(?: \d{1,2})?$/.test(texts[i]!.text)) &&
+      texts[i]!.row === texts[i - 1]!.row + 1
+    )
+      isAddr[i] = true;
+  }
+  return { isAddr, draft: c, used };
+}
+
+/**
+ * The address the marked lines make, unless one is known already; a unit named at the end of an address
+ * line ("1400 Smith, 38th Floor, Legal") is the department instead.
+ */
+export function addressOf(texts: readonly TextCell[], isAddr: readonly boolean[], draft: Draft): Draft {
+  const c: Draft = { ...draft };
+  const addr = texts
+    .filter((_, i) => isAddr[i])
+    .map((t) => {
+      const segs = t.text.replace(/,\s*$/, '').split(/,\s/);
+      const last = segs[segs.length - 1]!;
+      if (segs.length >= 2 && looksLikeDepartment(last) && !looksLikeAddress(last)) {
+        if (!c.department) c.department = last;
+        return segs.slice(0, -1).join(', ');
+      }
+      return segs.join(', ');
+    });
+  if (addr.length > 0 && !c.address) c.address = addr.join(', ');
+  return c;
+}

@@ -1,0 +1,116 @@
+/**
+ * The cells of a signature block: its lines cleaned of labels, link targets and markup, split into
+ * columns and pipe- or bullet-separated cells, and the text each cell has once its contact material
+ * (e-mails, URLs, phones and their labels) is removed. The first step of field extraction (../fields.ts).
+ * Every pattern is linear-time; lines are capped by capLine.
+ */
+import { alt } from '../lexicon/index.ts';
+import {
+  BIDI_RE,
+  capLine,
+  findEmails,
+  findUrls,
+  isKeyValueRecord,
+  isRuleLine,
+  isSigDelimiter,
+  looksLikeAddress,
+} from '../lines.ts';
+import { findPhoneSpans, labelType } from '../phones.ts';
+import { IMAGE_RE, LINK_TARGET_RE, renderLinks } from '../urls.ts';
+
+/** One cell of a row, as written once the line is cleaned. */
+export interface Cell {
+  row: number;
+  text: string;
+}
+
+/** A cell's text without contact material (`text`), beside the cell as written (`raw`). */
+export interface TextCell {
+  row: number;
+  text: string;
+  raw: string;
+}
+
+/** Cell separators: wide gaps, tabs, a box's ` I ` divider, and ` | `, ` ‖ `, ` • `, ` · `, ` + `, ` * `. */
+const CELL_SPLIT = /\s{2,}I\s|\s{3,}|\t+|\s[|‖]\s|\s[•·]\s|\s\+\s|\s\*\s/;
+const LABEL_ONLY_RE = new RegExp(`^(?:${alt('contactLabels')})\\s?[:•]?$`, 'i');
+/** A trailing label left once the value after it is removed: "Email&MSM:", "Web:". */
+const TRAILING_LABEL_RE = /\s[\w&\/.-]{1,15}:$/;
+
+/**
+ * vCard-like field labels that head a line ("Navn:     Henrik", "Stilling: Lead Engineer", "Adresse:
+ * ...", "地址：..."): the value is the field, the label is not. Contact labels (Tel, E-mail, Web) are read elsewhere.
+ */
+const FIELD_LABEL_RE = new RegExp(
+  String.raw`^\s*(?:${alt('fieldLabels')})\s{0,12}(?::\s{1,12}|：\s{0,12})(?=\S)`,
+  'iu',
+);
+
+/** A line without field labels, link targets, image placeholders and bold markers. */
+export function cleanLine(line: string): string {
+  const l = capLine(line);
+  // Machine-generated records ("DEAL_ID = 44721") carry no signature field.
+  if (isKeyValueRecord(l)) return '';
+  return (
+    renderLinks(l.replace(BIDI_RE, ''))
+      .replace(FIELD_LABEL_RE, '')
+      .replace(/^\s*[|*+]\s/, ' ')
+      .replace(/\s[|*]\s*$/, '')
+      .replace(LINK_TARGET_RE, '')
+      .replace(IMAGE_RE, '')
+      // "*bold*" markers of flattened HTML; a " * " between cells is a separator, not a marker.
+      .replace(/\*([^\s*][^*]{0,78}[^\s*]|[^\s*])\*/g, '$1')
+  );
+}
+
+/** The block's rows: delimiter and rule lines dropped, the rest cleaned (see cleanLine). */
+export function readRows(lines: string[]): string[] {
+  return lines.filter((l) => !isSigDelimiter(l) && !isRuleLine(l)).map(cleanLine);
+}
+
+/** The cells of the rows, in block order. */
+export function splitCells(rows: string[]): Cell[] {
+  const cells: Cell[] = [];
+  rows.forEach((row, r) => {
+    const parts = row.split(CELL_SPLIT).filter((p) => p.trim() !== '');
+    // "Houston, Texas   77002": one address written with a wide gap, not two columns.
+    const whole = row.trim().replace(/\s+/g, ' ');
+    if (
+      parts.length === 2 &&
+      !parts.some((p) => looksLikeAddress(p)) &&
+      looksLikeAddress(whole) &&
+      findPhoneSpans(row).length === 0
+    ) {
+      cells.push({ row: r, text: row.trim() });
+    } else for (const part of parts) cells.push({ row: r, text: part.trim() });
+  });
+  return cells;
+}
+
+/** Remove contact material (e-mails, URLs, phones and their labels) from a cell; what is left is text. */
+export function textOf(cell: string): string {
+  let t = cell;
+  for (const e of findEmails(t)) t = t.replace(e, ' ');
+  t = t.replace(/mailto:/gi, ' ');
+  for (const u of findUrls(t)) {
+    // A cell that is only a bare domain ("Alphacomm.net") may be the company's name as written.
+    if (u.text === t.trim() && !/^(?:https?:\/\/|www\.)/i.test(u.text) && !u.text.includes('/')) continue;
+    t = t.replace(u.text, ' ');
+  }
+  for (const p of findPhoneSpans(t)) t = t.replace(p.raw, ' ');
+  t = t
+    .replace(/<\s*>/g, ' ')
+    .replace(/\(\s*\)/g, ' ')
+    .replace(/\[\s*\]/g, ' ');
+  t = t.replace(/\s+/g, ' ').trim().replace(TRAILING_LABEL_RE, '');
+  t = t.replace(/^[-–•|:,;]+\s?|\s?[-–•|:,;]+$/g, '').trim();
+  if (LABEL_ONLY_RE.test(t) || labelType(t) !== null || /^direct dial$/i.test(t)) return '';
+  return t;
+}
+
+/** The cells that keep text once contact material is removed, in block order. */
+export function textCells(cells: Cell[]): TextCell[] {
+  return cells
+    .map((cell) => ({ row: cell.row, text: textOf(cell.text), raw: cell.text }))
+    .filter((t) => t.text !== '');
+}

@@ -1,0 +1,200 @@
+/**
+ * The organisation of a signature block: evidence that a cell names it (a legal form, an institution
+ * word, the sender's domain or a linked host), and the choice among the candidate cells the title step
+ * found, with what that choice settles for the unit (department) and the address. Part of field
+ * extraction (../fields.ts); pure functions over the block's text cells.
+ */
+import type { Address } from '../types.ts';
+import { alt } from '../lexicon/index.ts';
+import {
+  capLine,
+  findUrls,
+  hasCompanyWord,
+  hasStrongCompanyWord,
+  hasTitleWord,
+  isCountryLine,
+  looksLikeAddress,
+  wordCount,
+} from '../lines.ts';
+import { looksLikeDepartment, namesFunction } from '../department.ts';
+import { isSocial } from '../urls.ts';
+import type { TextCell } from './cells.ts';
+import type { Draft, LooseUnit, OrgCandidate } from './draft.ts';
+
+/** "光商事株式会社 営業部": a CJK company name followed by its unit on the same cell. */
+const CJK_ORG_UNIT_RE =
+  /^(\S{1,30}(?:株式会社|有限会社|合同会社)|(?:株式会社|有限会社|合同会社)\S{1,30})\s(\S{1,20})$/u;
+
+/** Sales regions written after a title ("Regional Sales Manager, APAC") are neither company nor unit. */
+/** Australian states and Canadian provinces are regions too ("Regional Manager, NSW"). */
+export const REGION_RE = new RegExp(`^(?:${alt('regions')})$`);
+
+/** The labels of a host that may name an organisation ("acme" of "mail.acme.example"). */
+export function domainLabels(email: string | null): string[] {
+  const host = email?.split('@')[1]?.toLowerCase() ?? '';
+  return host
+    .split('.')
+    .slice(0, -1)
+    .filter((p) => p.length >= 3 && !/^(?:com|co|org|net|mail|email|www|corp|info)$/.test(p));
+}
+
+/**
+ * The labels that name the sender's organisation: those of the sender's domain, then of the hosts linked
+ * in the block ("virCIO   http://www.virCIO.Com"); a social site's host names the site, not the sender's
+ * organisation.
+ */
+export function orgLabels(lines: string[], from: Address): string[] {
+  const labels = domainLabels(from.email);
+  for (const line of lines) {
+    for (const u of findUrls(capLine(line))) {
+      const host = u.text.replace(/^https?:\/\//i, '').split('/')[0] ?? '';
+      if (/^(?:https?:\/\/|www\.)/i.test(u.text) && isSocial(u.text, from) === null)
+        for (const l of domainLabels(`x@${host}`)) if (!labels.includes(l)) labels.push(l);
+    }
+  }
+  return labels;
+}
+
+/** Does a cell name the sender's organisation (a token equal to a label of the sender's domain)? */
+export function matchesDomain(cell: string, labels: string[]): boolean {
+  const toks = cell.toLowerCase().split(/[^a-z0-9]+/);
+  const joined = cell.toLowerCase().replace(/[^a-z0-9]/g, '');
+  // "Fleishman-Hillard Saunders" at fhs.ie: the initials spell the domain label.
+  const initials = cell
+    .split(/[\s-]+/)
+    .filter((w) => /^[A-Z]/.test(w))
+    .map((w) => w[0]!.toLowerCase())
+    .join('');
+  return labels.some(
+    (l) =>
+      toks.includes(l) ||
+      joined === l ||
+      (l.length >= 5 && joined.startsWith(l)) ||
+      // "Northgate Customs Brokerage" at northgate-customs: a hyphenated label spells the name's start.
+      (l.includes('-') && l.length >= 6 && joined.startsWith(l.replace(/-/g, ''))) ||
+      (initials.length >= 3 && initials === l),
+  );
+}
+
+/** A short cell with a company word or the sender's domain name. */
+export function isCompanyCell(c: string, labels: string[]): boolean {
+  if (wordCount(c) > 7 || c.length > 60 || /[@]/.test(c)) return false;
+  return hasCompanyWord(c) || matchesDomain(c, labels);
+}
+
+export interface CompanyInput {
+  texts: readonly TextCell[];
+  isAddr: readonly boolean[];
+  used: ReadonlySet<number>;
+  draft: Draft;
+  orgCands: readonly OrgCandidate[];
+  looseUnit: LooseUnit | undefined;
+  /** Row of the title, or -1. */
+  titleRow: number;
+  labels: string[];
+  /** Is a cell a unit-shaped heading that may stand beside the title (see title.ts unitBesideTitle)? */
+  besideTitle: (cell: string) => boolean;
+}
+
+export interface CompanyResult {
+  draft: Draft;
+  texts: TextCell[];
+  isAddr: boolean[];
+  used: Set<number>;
+}
+
+/**
+ * The organisation among the candidates (a legal form first, then an institution or the sender's domain,
+ * then any), or an institution heading an address line when no cell names one; then the unit a company
+ * settles (a heading beside the title, the line under it) and a name wrapped onto a continuation line.
+ */
+export function chooseCompany(input: CompanyInput): CompanyResult {
+  const { orgCands, looseUnit, titleRow, labels, besideTitle } = input;
+  const c: Draft = { ...input.draft };
+  const texts = input.texts.map((t) => ({ ...t }));
+  const isAddr = [...input.isAddr];
+  const used = new Set(input.used);
+  // "University of the Western Cape, Bellville 7535, South Africa": an institution or a legal form heading
+  // an address line is the organisation when no other line names one.
+  let addrOrg: { i: number; head: string; rest: string } | undefined;
+  for (let i = 0; i < texts.length && !addrOrg; i++) {
+    if (!isAddr[i] || used.has(i)) continue;
+    const segs = texts[i]!.text.split(/,\s(?!(?:Inc|Ltd|LLC|LLP|Corp)\b)/);
+    const head = segs[0]!.trim();
+    if (
+      segs.length >= 3 &&
+      hasStrongCompanyWord(head) &&
+      !/\d/.test(head) &&
+      !looksLikeAddress(head) &&
+      wordCount(head) <= 7
+    )
+      addrOrg = { i, head, rest: segs.slice(1).join(', ') };
+  }
+  const chosen = orgCands.find((o) => o.legal) ?? orgCands.find((o) => o.strong) ?? orgCands[0];
+  if (chosen) {
+    const t = chosen.text;
+    const dash = t.split(/\s[-–]\s/);
+    const countryTail = t.split(/\s?,\s/);
+    const cjk = CJK_ORG_UNIT_RE.exec(t);
+    if (cjk && looksLikeDepartment(cjk[2]!)) {
+      c.company = cjk[1]!;
+      if (!c.department) c.department = cjk[2]!;
+    } else if (dash.length === 2) {
+      c.company = dash[0]!.trim();
+      const dep = dash[1]!.trim();
+      if (!c.department && wordCount(dep) <= 3 && !/\./.test(dep)) c.department = dep;
+    } else if (countryTail.length >= 2 && isCountryLine(countryTail[countryTail.length - 1]!)) {
+      c.company = countryTail[0]!.trim();
+      if (!c.address) c.address = countryTail.slice(1).join(', ');
+    } else c.company = t;
+    used.add(chosen.i);
+    const unit = orgCands.find((o) => o !== chosen && !o.strong && o.i < chosen.i);
+    if (!c.department && unit && wordCount(unit.text) <= 6) c.department = unit.text;
+  }
+  if (!chosen && addrOrg && !c.company) {
+    c.company = addrOrg.head;
+    texts[addrOrg.i]!.text = addrOrg.rest;
+  }
+  if (c.company && !c.department) {
+    const chosenAt = chosen?.i ?? -1;
+    // Once a legal form, an institution or the sender's domain names the organisation, a heading with
+    // only a weak organisation word ("Infrastructure Group", "Network Services") beside the title is a
+    // unit of it; otherwise such a heading may be the organisation itself.
+    const settled = chosen !== undefined && (chosen.legal === true || chosen.strong);
+    const companyLike = (x: string) =>
+      (settled ? hasStrongCompanyWord(x) : hasCompanyWord(x)) ||
+      matchesDomain(x, labels) ||
+      isCountryLine(x) ||
+      REGION_RE.test(x);
+    if (looseUnit && looseUnit.i !== chosenAt && !companyLike(looseUnit.unit)) {
+      c.title = looseUnit.title;
+      c.department = looseUnit.unit;
+    } else if (titleRow >= 0) {
+      // "Senior Account Executive | Mid-Market Sales", or the line under the title: "Inbound Operations".
+      for (let i = 0; i < texts.length; i++) {
+        const t = texts[i]!;
+        if (t.row > titleRow + 1) break;
+        if (t.row < titleRow || used.has(i) || isAddr[i] || i === chosenAt) continue;
+        // A separate segment on the title's own line ("Title | Unit") may be any unit-shaped heading.
+        const unitLike = namesFunction(t.text) || (t.row === titleRow && besideTitle(t.text));
+        if (unitLike && !hasTitleWord(t.text) && !companyLike(t.text)) {
+          c.department = t.text;
+          used.add(i);
+          break;
+        }
+      }
+    }
+  }
+  // A company name wrapped onto a lower-case continuation ("Max Planck Institute" / "of Cognitive...").
+  const compIdx = texts.findIndex((t) => t.text === c.company);
+  if (compIdx >= 0) {
+    const k = texts.findIndex(
+      (t, j) => j > compIdx && t.row === texts[compIdx]!.row + 1 && /^(?:of|in|at|for|and|&)\s/.test(t.text),
+    );
+    if (k >= 0 && wordCount(texts[k]!.text) <= 5) {
+      c.company = `${c.company} ${texts[k]!.text}`;
+      isAddr[k] = false;
+    }
+  }
+  return { draft: c, texts, isAddr, used };
+}

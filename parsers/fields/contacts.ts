@@ -1,0 +1,46 @@
+/**
+ * Contact details of a signature block as written: phones with their types (labels read across the row,
+ * continuation rows inheriting the label), extensions written alone, and e-mail addresses once each.
+ * Websites and social profiles come from ../urls.ts. Part of field extraction (../fields.ts).
+ */
+import type { CountryCode } from 'libphonenumber-js';
+import type { Phone, PhoneType } from '../types.ts';
+import { findEmails } from '../lines.ts';
+import { phonesOfLine } from '../phones.ts';
+import type { Cell } from './cells.ts';
+
+/** The phones of the block's rows, in order, typed by their labels; `region` parses national numbers. */
+export function phonesOfRows(rows: string[], region: CountryCode): Phone[] {
+  let inherit: PhoneType | null = null;
+  const phones: Phone[] = [];
+  for (const row of rows) {
+    const res = phonesOfLine(row, region, inherit);
+    phones.push(...res.phones);
+    inherit = res.phones.length > 0 ? (res.last ?? 'work') : row.trim() === '' ? null : inherit;
+    const ext = /(?:^|\s)(?:Extn|Ext|x)\.?[:\s-]{0,3}(\d(?:-?\d){2,6})\b/i.exec(row);
+    if (ext && !res.phones.some((p) => p.raw.includes(ext[1]!))) {
+      phones.push({
+        type: 'work',
+        e164: null,
+        raw: ext[0].replace(/^\s*(?:Extn|Ext)\.?[:\s]{0,3}/i, '').trim(),
+      });
+    } else if (res.phones.length === 0 && /^\s*\d-\d{4}\s*$/.test(row))
+      phones.push({ type: 'work', e164: null, raw: row.trim() });
+  }
+  return phones;
+}
+
+/** The e-mail addresses of the cells as written, each once (compared case-insensitively). */
+export function emailsOfCells(cells: Cell[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const cell of cells) {
+    for (const e of findEmails(cell.text.replace(/mailto:/gi, ''))) {
+      if (!seen.has(e.toLowerCase())) {
+        seen.add(e.toLowerCase());
+        out.push(e);
+      }
+    }
+  }
+  return out;
+}

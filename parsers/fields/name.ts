@@ -1,0 +1,154 @@
+/**
+ * The name of a signature block: the first name-shaped cell that names the sender (or, first in the
+ * block, has two words or is an unspaced CJK name), cleaned of valedictions, honorifics, degrees and
+ * credentials; what follows it on the same cell (", CFO, Acme Inc.") fills title, unit and company.
+ * Part of field extraction (../fields.ts); pure functions.
+ */
+import type { Address } from '../types.ts';
+import { alt } from '../lexicon/index.ts';
+import {
+  hasCompanyWord,
+  hasTitleWord,
+  isCountryLine,
+  looksLikeName,
+  mentionsSender,
+  wordCount,
+} from '../lines.ts';
+import type { TextCell } from './cells.ts';
+import { isCompanyCell } from './company.ts';
+import type { Draft } from './draft.ts';
+import { TITLE_AT_ORG_RE, isDepartment } from './title.ts';
+
+const CREDENTIAL_RE = new RegExp(String.raw`,?\s(?:${alt('credentials')})(?=$|[\s,])`, 'g');
+
+/** Honorifics and degrees before the name ("Dr.", "Dott.ssa", "Me"), and British undotted ones ("Dr Emma Hughes"). */
+const HONORIFIC_RE = new RegExp(String.raw`^(?:${alt('honorifics')})\s+`, 'g');
+const UNDOTTED_HONORIFIC_RE = new RegExp(String.raw`^(?:${alt('honorificsUndotted')})\s+(?=\p{Lu})`, 'u');
+
+/** A CJK personal name written without a space: two to four Han or Hangul characters. */
+const UNSPACED_CJK_NAME_RE = /^[\p{Script=Han}\p{Script=Hangul}]{2,4}$/u;
+
+/** A Korean or Japanese rank written with the name ("김민준 과장", "課長 山田 太郎"): [rank, name]. */
+const CJK_RANK_RE = new RegExp(`^(${alt('ranks')})[ 　](.{2,12})$|^(.{2,12}?)[ 　](${alt('ranks')})$`, 'u');
+
+/** A name as written, without a glued valediction, honorifics, degrees, pronouns and credentials. */
+export function stripName(s: string): string {
+  let t = s.trim();
+  t = t.replace(/^(?:rgds|regards|thanks|cheers|best|br)[,.]\s?/i, '');
+  t = t.replace(/^(?:i\.\s?A\.|i\.\s?V\.|ppa\.)\s+/, '');
+  // British style writes honorifics without the dot: "Dr Emma Hughes".
+  t = t.replace(UNDOTTED_HONORIFIC_RE, '');
+  t = t
+    .replace(HONORIFIC_RE, '')
+    .replace(/^(?:Dr\.|Prof\.|Dipl\.-Ing\.)\s+/g, '')
+    // German degrees written with their subject: "Dr.-Ing.", "Dipl.-Kfm.", "Dipl.-Wirt.-Ing.", "Dr. rer. pol.".
+    .replace(/^(?:Dipl|Dr)\.-(?:\p{L}{1,6}\.-?){1,3}\s+(?=\p{Lu})/u, '')
+    // The faculty of a German doctorate follows "Dr.": "Dr. med.", "Dr. rer. nat.", "Dr.-Ing.".
+    .replace(/^(?:med\.|rer\.\s?nat\.|phil\.|jur\.|oec\.|-Ing\.)\s+(?=\p{Lu})/u, '');
+  t = t.replace(CREDENTIAL_RE, '');
+  t = t.replace(/\s?\((?:he|she|they)\/[a-z]{2,5}\)/i, '');
+  // Honorifics in brackets ("Tan Wei Ling (Ms)") and a romanised reading after a CJK name.
+  t = t.replace(/\s?\((?:Ms|Mr|Mrs|Miss|Mx|Dr)\.?\)/, '');
+  if (/^[\p{Script=Han}\p{Script=Hangul}]/u.test(t)) t = t.replace(/\s?[（(][A-Za-z .'-]{2,40}[)）]$/, '');
+  return dropTrailingCredentials(t.replace(/[,;]\s*$/, '').trim());
+}
+
+/**
+ * Post-nominal credentials after a mixed-case name: "Oliver Smythe MRICS", "Jo Bloggs CA(SA)",
+ * "Dan Fitz P.Eng.". An all-caps name ("JOHN SMITH") keeps its tokens.
+ */
+function dropTrailingCredentials(name: string): string {
+  const toks = name.split(/\s+/);
+  if (!toks.slice(0, 2).every((w) => /\p{Ll}/u.test(w))) return name;
+  while (
+    toks.length > 2 &&
+    /^,?(?:\p{Lu}{2,6}(?:\(\p{Lu}{2,4}\))?|P\.\s?Eng\.?|\p{Lu}\.(?:\p{Lu}\.){1,3}),?$/u.test(
+      toks[toks.length - 1]!,
+    )
+  )
+    toks.pop();
+  return toks.join(' ').replace(/,$/, '');
+}
+
+export interface NameResult {
+  draft: Draft;
+  /** Index of the name's text cell, or -1. */
+  index: number;
+  /** Row of the name, or -1. */
+  nameRow: number;
+}
+
+/**
+ * The name among the first four text cells: the first name-shaped one naming the sender, else a
+ * multi-word one heading the block (a block may open with its organisation, as Japanese blocks do).
+ */
+export function findName(
+  texts: readonly TextCell[],
+  from: Address,
+  labels: string[],
+  draft: Draft,
+): NameResult {
+  const c: Draft = { ...draft };
+  for (let i = 0; i < Math.min(texts.length, 4); i++) {
+    const t = texts[i]!;
+    const head = t.text.split(/,\s|\s[-–]\s/)[0] ?? '';
+    let name = stripName(head);
+    // "Jane Roe CFO": a role acronym after the name is its title, not a post-nominal credential.
+    const dropped = head
+      .trim()
+      .replace(/[,;]\s*$/, '')
+      .slice(name.length)
+      .trim();
+    const acronymTitle =
+      dropped !== '' && head.trim().startsWith(name) && hasTitleWord(dropped) && wordCount(dropped) <= 2
+        ? dropped
+        : null;
+    const rank = CJK_RANK_RE.exec(name);
+    if (rank && looksLikeName(rank[2] ?? rank[3]!)) {
+      name = rank[2] ?? rank[3]!;
+      c.title ??= rank[1] ?? rank[4]!;
+    }
+    if (
+      !looksLikeName(name) ||
+      hasCompanyWord(name) ||
+      (hasTitleWord(name) && !mentionsSender(name, from.name, from.email))
+    )
+      continue;
+    // A CJK name may mention the sender only through its romanised reading ("山田 太郎（Taro Yamada）").
+    const mention =
+      mentionsSender(name, from.name, from.email) ||
+      (/^[\p{Script=Han}\p{Script=Hangul}]/u.test(name) && mentionsSender(head, from.name, from.email));
+    // Chinese, Japanese and Korean names are often written without a space ("王小明", "山田太郎").
+    if (mention || (i === 0 && (wordCount(name) >= 2 || UNSPACED_CJK_NAME_RE.test(name)))) {
+      c.name = name.replace(/^<|>$/g, '');
+      if (acronymTitle) c.title ??= acronymTitle;
+      restOfNameCell(t.text.slice(t.text.indexOf(head) + head.length), c, labels);
+      return { draft: c, index: i, nameRow: t.row };
+    }
+    // A block may open with its organisation (Japanese blocks do): the name can follow it.
+    if (i === 0 && !mention && !isCompanyCell(t.text, labels)) break;
+  }
+  return { draft: c, index: -1, nameRow: -1 };
+}
+
+/** The rest of the name cell: ", CTO", ", CTO, Company", " - Title - Company", " - Department, Company". */
+function restOfNameCell(after: string, c: Draft, labels: string[]): void {
+  const rest = after.replace(/^\s?(?:,|[-–])\s?/, '');
+  if (!rest) return;
+  // One field per segment; "Title at Company" gives both.
+  for (const seg of rest.split(/,\s?|\s[-–]\s/)) {
+    const s = seg.replace(/\s?\([^)]{0,60}\)\s?$/, '').trim();
+    if (!s) continue;
+    const at = TITLE_AT_ORG_RE.exec(s);
+    if (!c.title && at && hasTitleWord(at[1]!) && !hasTitleWord(at[2]!)) {
+      c.title = at[1]!;
+      c.company ??= at[2]!.trim();
+    } else if (!c.title && hasTitleWord(s) && wordCount(s) <= 6) c.title = s;
+    else if (!c.department && isDepartment(s)) c.department = s;
+    else if (
+      !c.company &&
+      (isCompanyCell(s, labels) || (c.title && /^[A-Z]/.test(s) && wordCount(s) <= 4 && !isCountryLine(s)))
+    )
+      c.company = s;
+  }
+}

@@ -1,0 +1,217 @@
+/**
+ * Titles and units (departments) of a signature block: a cell with a role noun and no legal form is the
+ * title, split from a unit, an organisation or a rank written on the same cell ("Manager, Corporate
+ * Banking", "Acme Widgets, CFO", "営業部 部長"); a cell with unit vocabulary is the department; other
+ * cells that may name the organisation become candidates for company.ts. Part of field extraction
+ * (../fields.ts); pure functions over the block's text cells.
+ */
+import type { Address } from '../types.ts';
+import { alt } from '../lexicon/index.ts';
+import { hasStrongCompanyWord, hasTitleWord, isCountryLine, mentionsSender, wordCount } from '../lines.ts';
+import {
+  looksLikeDepartment,
+  looksLikeUnitHeading,
+  namesFunction,
+  namesTerritory,
+  startsWithUnitWord,
+} from '../department.ts';
+import type { TextCell } from './cells.ts';
+import { REGION_RE, isCompanyCell, matchesDomain } from './company.ts';
+import type { Draft, LooseUnit, OrgCandidate } from './draft.ts';
+
+const DEPT_RE = new RegExp(String.raw`\b(?:${alt('unitKeywords')})\b`, 'i');
+
+/** A unit of the organisation: the legacy keywords, or the multilingual vocabulary of department.ts. */
+export function isDepartment(s: string): boolean {
+  return DEPT_RE.test(s) || looksLikeDepartment(s);
+}
+
+/** "営業部 部長", "销售部 经理", "영업부 과장": a CJK unit, a space, then a rank of one to six characters. */
+const CJK_UNIT_RANK_RE =
+  /^([\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー・&]{1,12}(?:[ 　][\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー・&]{1,12})?)[ 　]([\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー]{1,6})$/u;
+/** "Head of Partnerships at Acme Widgets": a title, then its organisation. */
+export const TITLE_AT_ORG_RE = /^(.{3,60}?) (?:at|@) ([A-Z][\p{L}&.' -]{1,50})$/u;
+
+/**
+ * A heading that may stand beside the title as its unit: unit-shaped, no title word, no country, not the
+ * sender's name, and no word shared with the address cells (a city beside a title is a place, not a unit).
+ */
+export function unitBesideTitle(
+  texts: readonly TextCell[],
+  isAddr: readonly boolean[],
+  from: Address,
+): (cell: string) => boolean {
+  const addrWords = new Set(
+    texts
+      .filter((_, i) => isAddr[i])
+      .flatMap((t) => t.text.toLowerCase().split(/[^\p{L}]+/u))
+      .filter((w) => w.length >= 3),
+  );
+  return (x: string): boolean =>
+    looksLikeUnitHeading(x) &&
+    !hasTitleWord(x) &&
+    !isCountryLine(x) &&
+    !namesTerritory(x) &&
+    !mentionsSender(x, from.name, from.email) &&
+    !x
+      .toLowerCase()
+      .split(/[^\p{L}]+/u)
+      .some((w) => addrWords.has(w));
+}
+
+export interface TitleInput {
+  texts: readonly TextCell[];
+  isAddr: readonly boolean[];
+  used: ReadonlySet<number>;
+  draft: Draft;
+  /** Row of the name, or -1. */
+  nameRow: number;
+  labels: string[];
+  besideTitle: (cell: string) => boolean;
+}
+
+export interface TitleResult {
+  draft: Draft;
+  used: Set<number>;
+  orgCands: OrgCandidate[];
+  looseUnit: LooseUnit | undefined;
+  /** Row of the title, or -1. */
+  titleRow: number;
+}
+
+/**
+ * Titles first (a role noun, no legal form), then units, then the cells that may name the organisation:
+ * a legal form, an institution or the sender's domain name beats a unit-like name ("... Services",
+ * "... Center"), which becomes the department when both are present (company.ts decides).
+ */
+export function readTitles(input: TitleInput): TitleResult {
+  const { texts, isAddr, nameRow, labels, besideTitle } = input;
+  const c: Draft = { ...input.draft };
+  const used = new Set(input.used);
+  const orgCands: OrgCandidate[] = [];
+  let headUnit: string | undefined;
+  let titleRow = c.title ? nameRow : -1;
+  let looseUnit: LooseUnit | undefined;
+  for (let i = 0; i < texts.length; i++) {
+    if (used.has(i) || isAddr[i]) continue;
+    const t = texts[i]!.text;
+    if (wordCount(t) > 9 || t.length > 80) continue;
+    const comma = t.lastIndexOf(', ');
+    const tail = comma > 0 ? t.slice(comma + 2) : '';
+    const headPart = comma > 0 ? t.slice(0, comma) : t;
+    // "Head of Partnerships at Acme Widgets Inc.": the legal form belongs to the organisation after "at".
+    const titleAt = TITLE_AT_ORG_RE.exec(t);
+    const titlePart =
+      titleAt && hasTitleWord(titleAt[1]!) && !hasTitleWord(titleAt[2]!) ? titleAt[1]! : headPart;
+    // "Acme Widgets Inc., CFO": an organisation, then its role.
+    const orgThenRole =
+      tail !== '' && hasTitleWord(tail) && !hasTitleWord(headPart) && isCompanyCell(headPart, labels);
+    if (
+      !c.title &&
+      hasTitleWord(t) &&
+      (!hasStrongCompanyWord(titlePart) || orgThenRole) &&
+      // Czech and Polish write titles in lower case ("jednatel"): accepted right under the name.
+      (!/^[a-z]/.test(t) || (texts[i]!.row === nameRow + 1 && wordCount(t) <= 3)) &&
+      !startsWithUnitWord(t)
+    ) {
+      const unitRank = CJK_UNIT_RANK_RE.exec(t);
+      if (
+        unitRank &&
+        looksLikeDepartment(unitRank[1]!) &&
+        !hasTitleWord(unitRank[1]!.replace(/[部課室]$/u, ''))
+      ) {
+        // "営業部 部長", "销售部 经理": the unit, then the rank on the same line.
+        c.title = unitRank[2]!;
+        if (!c.department) c.department = unitRank[1]!;
+      } else if (orgThenRole) {
+        // "Acme Widgets, CFO": the organisation, then the role.
+        c.title = tail;
+        orgCands.push({ i, text: headPart, strong: true, legal: hasStrongCompanyWord(headPart) });
+      } else if (
+        tail &&
+        (hasStrongCompanyWord(tail) ||
+          matchesDomain(tail, labels) ||
+          (/^[A-Z]{2,5}$/.test(tail) && !REGION_RE.test(tail)))
+      ) {
+        c.title = headPart;
+        orgCands.push({ i, text: tail.replace(/\s?\([^)]{0,60}\)$/, ''), strong: true, legal: true });
+      } else if (tail && !hasTitleWord(tail) && isDepartment(tail) && !headPart.includes(', ')) {
+        // "Senior Account Manager, Corporate Banking", "Conseillère principale, Service des communications"
+        c.title = headPart;
+        if (!c.department) c.department = tail;
+      } else if (/\s[-–]\s/.test(t)) {
+        const segs = t.split(/\s[-–]\s/);
+        const withTitle = segs.filter((x) => hasTitleWord(x));
+        // "Regional Operations Manager - Midwest": a territory stays in the title.
+        const territory =
+          segs.length === 2 &&
+          segs.some(
+            (x) => !hasTitleWord(x) && (namesTerritory(x) || isCountryLine(x) || REGION_RE.test(x.trim())),
+          );
+        if (territory) c.title = t;
+        else if (withTitle.length === 1) c.title = withTitle[0]!.trim();
+        // "Gerente de Vendas – Departamento Comercial", "Technical Lead - Cloud Platform Team"
+        const other =
+          segs.length === 2 && !territory ? segs.find((x) => !hasTitleWord(x))?.trim() : undefined;
+        if (withTitle.length === 1 && other && !c.department && isDepartment(other)) c.department = other;
+        else if (withTitle.length === 1 && other && (namesFunction(other) || besideTitle(other)))
+          looseUnit = { i, title: c.title!, unit: other };
+      } else if (titleAt) {
+        // "Software Engineer at Northwind Traders"
+        c.title = titleAt[1]!;
+        orgCands.push({
+          i,
+          text: titleAt[2]!.trim(),
+          strong: true,
+          legal: hasStrongCompanyWord(titleAt[2]!),
+        });
+      } else {
+        c.title = t;
+        if (
+          tail &&
+          !headPart.includes(', ') &&
+          !hasTitleWord(tail) &&
+          namesFunction(tail) &&
+          !namesTerritory(tail)
+        )
+          looseUnit = { i, title: headPart, unit: tail };
+      }
+      titleRow = texts[i]!.row;
+      used.add(i);
+      continue;
+    }
+    const dashHead = t.split(/\s[-–]\s/)[0] ?? t;
+    if (
+      isDepartment(t) &&
+      wordCount(t) <= 6 &&
+      !hasStrongCompanyWord(t) &&
+      !(dashHead !== t && isCompanyCell(dashHead, labels))
+    ) {
+      if (!c.department) c.department = t;
+      used.add(i);
+      continue;
+    }
+    // "R&D, VoiceAge Corporation": the segment naming the organisation.
+    const segs = t.split(/,\s(?!(?:Inc|Ltd|LLC|LLP|Corp)\b)/);
+    const unitHead =
+      segs.length > 1 && (!/[a-z]/.test(segs[0]!) || hasTitleWord(segs[0]!) || isDepartment(segs[0]!));
+    const orgSeg = unitHead ? segs.find((x) => hasStrongCompanyWord(x)) : undefined;
+    // "Global Marketing Dept., Hoshizora Inc.": the unit before the organisation.
+    // A unit line of its own further down wins over this one.
+    if (orgSeg && segs.length === 2 && segs[0] !== orgSeg && isDepartment(segs[0]!))
+      headUnit ??= segs[0]!.trim();
+    const cand = orgSeg ?? t;
+    const first = cand.split(/\s[-–]\s/)[0] ?? cand;
+    if (/^[a-z]/.test(first) && !matchesDomain(first, labels)) continue;
+    if (isCompanyCell(first, labels)) {
+      orgCands.push({
+        i,
+        text: cand,
+        strong: hasStrongCompanyWord(first) || matchesDomain(first, labels),
+        legal: hasStrongCompanyWord(first),
+      });
+    }
+  }
+  if (!c.department && headUnit) c.department = headUnit;
+  return { draft: c, used, orgCands, looseUnit, titleRow };
+}

@@ -1,0 +1,50 @@
+/**
+ * Arabic word lists of the signature parser. What each list is and how it is matched:
+ * ./types.ts; compiled once into the parsers' patterns by ./index.ts. Entries are regular-expression
+ * fragments (mostly plain words; `?`, `(?:...)` and `\b` where a word varies or needs an edge).
+ */
+import type { Lexicon } from './types.ts';
+
+export const ar: Lexicon = {
+  lang: 'ar',
+  article: 'ال',
+  titleNounsRtl: [
+    'مدير',
+    'مديرة',
+    'رئيس',
+    'رئيسة',
+    'نائب',
+    'مهندس',
+    'مهندسة',
+    'مستشار',
+    'مستشارة',
+    'محلل',
+    'محللة',
+    'أخصائي',
+    'أخصائية',
+    'اخصائي',
+    'منسق',
+    'منسقة',
+    'محاسب',
+    'محاسبة',
+    'مطور',
+    'مطورة',
+    'مشرف',
+    'مشرفة',
+    'مساعد',
+    'مساعدة',
+    'شريك',
+    'شريكة',
+    'مؤسس',
+    'مؤسسة مشاركة',
+    'محامي',
+    'محامية',
+  ],
+  unitWordsRtl: ['قسم', 'إدارة', 'ادارة', 'دائرة'],
+  legalFormsNative: ['ش\\.م\\.م', 'ذ\\.م\\.م', 'ش\\.م\\.ع'],
+  orgWordsRtl: ['شركة', 'مؤسسة', 'مجموعة', 'المحدودة', 'القابضة'],
+  phoneWork: ['هاتف', 'تلفون', 'الهاتف'],
+  phoneMobile: ['جوال', 'موبايل', 'محمول', 'الجوال'],
+  phoneFax: ['فاكس'],
+  fieldLabels: ['العنوان'],
+};

@@ -1,0 +1,47 @@
+/**
+ * Hebrew word lists of the signature parser. What each list is and how it is matched:
+ * ./types.ts; compiled once into the parsers' patterns by ./index.ts. Entries are regular-expression
+ * fragments (mostly plain words; `?`, `(?:...)` and `\b` where a word varies or needs an edge).
+ */
+import type { Lexicon } from './types.ts';
+
+export const he: Lexicon = {
+  lang: 'he',
+  article: 'ה',
+  titleNounsRtl: [
+    'מנהל',
+    'מנהלת',
+    'מנכ["״]ל',
+    'מנכ["״]לית',
+    'סמנכ["״]ל',
+    'סמנכ["״]לית',
+    'ראש',
+    'מהנדס',
+    'מהנדסת',
+    'יועץ',
+    'יועצת',
+    'אנליסט',
+    'אנליסטית',
+    'מפתח',
+    'מפתחת',
+    'רכז',
+    'רכזת',
+    'מתכנת',
+    'מתכנתת',
+    'עו["״]ד',
+    'שותף',
+    'שותפה',
+    'מייסד',
+    'מייסדת',
+    'סגן',
+    'סגנית',
+    'יו["״]ר',
+  ],
+  unitWordsRtl: ['מחלקת', 'מחלקה', 'אגף'],
+  legalFormsNative: ['בע["״]?מ'],
+  orgWordsRtl: ['חברת'],
+  phoneWork: ['טל', 'טלפון', 'משרד'],
+  phoneMobile: ['נייד', 'סלולרי'],
+  phoneFax: ['פקס'],
+  fieldLabels: ['כתובת'],
+};

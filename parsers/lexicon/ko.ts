@@ -1,0 +1,47 @@
+/**
+ * Korean word lists of the signature parser. What each list is and how it is matched:
+ * ./types.ts; compiled once into the parsers' patterns by ./index.ts. Entries are regular-expression
+ * fragments (mostly plain words; `?`, `(?:...)` and `\b` where a word varies or needs an edge).
+ */
+import type { Lexicon } from './types.ts';
+
+export const ko: Lexicon = {
+  lang: 'ko',
+  titleNounsNative: [
+    '과장',
+    '부장',
+    '차장',
+    '대리',
+    '팀장',
+    '이사',
+    '대표',
+    '실장',
+    '주임',
+    '사원',
+    '상무',
+    '전무',
+    '본부장',
+    '경리',
+  ],
+  ranks: [
+    '과장',
+    '부장',
+    '차장',
+    '대리',
+    '팀장',
+    '이사',
+    '대표',
+    '실장',
+    '주임',
+    '사원',
+    '상무',
+    '전무',
+    '본부장',
+  ],
+  unitSuffixesNative: ['팀', '부', '본부', '실', '센터', '그룹'],
+  legalFormsNative: ['주식회사', '[（(]주[)）]', '㈜'],
+  phoneWork: ['전화'],
+  phoneMobile: ['휴대폰', '휴대전화', '핸드폰'],
+  phoneFax: ['팩스'],
+  fieldLabels: ['주소'],
+};

@@ -1,0 +1,137 @@
+/**
+ * The shape of one language's lexicon: the word lists the parsers match, as data. A list holds regular-
+ * expression fragments (mostly plain words) joined into one alternation per list across all languages
+ * (./index.ts); the pattern around the alternation (anchors, word edges, case) belongs to the list and is
+ * stated here. Adding a language is a file of this shape, its entry in ./index.ts and test cases.
+ */
+export interface Lexicon {
+  /** BCP 47 language code ("intl": forms shared by many languages). */
+  lang: string;
+  /** Definite article written joined to the next word (Arabic "ال", Hebrew "ה"): optional before *Rtl words. */
+  article?: string;
+
+  /** Closing words on a line of their own ("Best regards,"); whole line, case-insensitive. */
+  valedictions?: readonly string[];
+  /** Closings of scripts without word spaces (よろしくお願いします); whole line. */
+  valedictionsNative?: readonly string[];
+
+  /** The verb ending a quote intro ("... wrote:"); Latin-script entries carry their own `\b`. */
+  quoteWrote?: readonly string[];
+  /** Openers of a quote intro that may wrap before the verb ("On", "Am", "Le"). */
+  quoteIntroStarts?: readonly string[];
+  /** Label of the first line of a quoted header block ("From:", "Von:", cc:Mail "Author:"). */
+  quoteFromLabels?: readonly string[];
+  /** Labels of the following header lines ("Sent:", "Gesendet:", "Objet:"). */
+  quoteHeaderLabels?: readonly string[];
+  /** Dash-framed separators ("-----Original Message-----", Lotus "----- Forwarded by"). */
+  quoteSeparators?: readonly string[];
+  /** Forward intros ending with a colon ("Begin forwarded message:"). */
+  forwardIntros?: readonly string[];
+  /** Underscore-framed separators (cc:Mail "_____ Reply Separator _____"). */
+  replySeparators?: readonly string[];
+  /** The To label of a Lotus Notes quote header, as its localized clients write it. */
+  lotusToLabels?: readonly string[];
+  /** Mail-client footers that end the newest part ("Sent from my iPhone"); line start, case-insensitive. */
+  clientFooters?: readonly string[];
+
+  /** Words of confidentiality notices and legal disclaimers, anywhere in a paragraph; case-insensitive. */
+  noticeCues?: readonly string[];
+  /** Company-register and VAT lines trailing a signature ("Amtsgericht", "P.IVA"); after a `\b`. */
+  registerCues?: readonly string[];
+  /** Social-media banners of the company ("Follow us"); line start. */
+  followCues?: readonly string[];
+  /** Printing reminders ("Please consider the environment"); line start. */
+  ecoCues?: readonly string[];
+
+  /** Role nouns of job titles; whole words (Unicode letter edges), case-insensitive. */
+  titleNouns?: readonly string[];
+  /** Endings of compound titles ("Vertriebs|leiter", "Projekt|manager"); after 3+ letters, case-insensitive. */
+  titleSuffixes?: readonly string[];
+  /** Titles in scripts without word spaces (部長, 经理, 과장); anywhere. */
+  titleNounsNative?: readonly string[];
+  /** Titles in right-to-left scripts; whole words, the article allowed in front. */
+  titleNounsRtl?: readonly string[];
+  /** CJK ranks written beside a name ("課長 山田 太郎", "김민준 과장"). */
+  ranks?: readonly string[];
+
+  /** Words naming a unit of the organisation ("Department", "Abteilung", "service des"); word edges. */
+  unitWords?: readonly string[];
+  /** Endings of compound unit names ("Økonomi|avdelingen", "Personal|abteilung"); whole cell. */
+  unitSuffixes?: readonly string[];
+  /** Endings of CJK unit names (営業|部, 영업|팀); whole cell. */
+  unitSuffixesNative?: readonly string[];
+  /** Unit keywords anywhere in a field cell ("Trading Support", "Research Group"); ASCII word edges. */
+  unitKeywords?: readonly string[];
+  /** Right-to-left unit words opening a cell ("قسم", "מחלקת"), the article allowed in front. */
+  unitWordsRtl?: readonly string[];
+  /** Qualifiers allowed before a business function ("Corporate" Banking). */
+  functionQualifiers?: readonly string[];
+  /** Business functions that name a unit on their own ("Human Resources", "Vertrieb"). */
+  functions?: readonly string[];
+  /** Endings of compound function names written as one word ("Zentral|einkauf"); whole cell. */
+  functionSuffixes?: readonly string[];
+  /** Geographic words of sales regions and territories ("Midwest", "Northern Europe"): a title's territory, never a unit. */
+  regionWords?: readonly string[];
+
+  /** Legal forms after a name ("GmbH", "Ltd", "S.p.A"); case-sensitive, whole tokens ("Co-founder" is no "Co"). */
+  legalForms?: readonly string[];
+  /** Legal forms that count only at the end of the line ("K.K.", "P.C.", "a.s."). */
+  legalFormsAtEnd?: readonly string[];
+  /** Legal forms written without word spaces or edges (株式会社, (주), ش.م.م, בע"מ); anywhere. */
+  legalFormsNative?: readonly string[];
+  /** Institution words naming the organisation itself ("University", "Corporation"); word edges. */
+  orgWords?: readonly string[];
+  /** Right-to-left organisation words ("شركة"), the article allowed in front; word edges. */
+  orgWordsRtl?: readonly string[];
+  /** Words that often end a company name but may also name a unit ("Services", "Group"); word edges. */
+  weakOrgWords?: readonly string[];
+
+  /** Street and premises words after a house number ("1400 Smith Street"); case-insensitive. */
+  streetWords?: readonly string[];
+  /** Endings of compound street names before the number ("Industrie|straße 12", "Nørre|gade 14"). */
+  streetSuffixes?: readonly string[];
+  /** Street words written as a separate capitalised word before the number ("Mariahilfer Straße 88"). */
+  streetWordsSpaced?: readonly string[];
+  /** Street words written before the name ("rue des Lilas", "Via Roma", "ul. Marszałkowska"). */
+  streetPrefixes?: readonly string[];
+  /** Post-office box words before their number ("P.O. Box", "Postfach"); case-sensitive. */
+  poBoxes?: readonly string[];
+  /** Short post-office box words that count only at the start of a line ("BP", "Box", "PL"). */
+  poBoxAbbrevs?: readonly string[];
+  /** Premises words before their number ("Suite 400", "piso 5", "sala 12"); case-insensitive. */
+  premisesWords?: readonly string[];
+  /** Floor words after an ordinal ("3rd Floor", "12º andar", "2. OG", "4e verdieping"). */
+  floorWords?: readonly string[];
+  /** Road words before a road code ("Rodovia BR-060", "Carretera N-340", "Route 9"); case-sensitive. */
+  highwayWords?: readonly string[];
+  /** Country names written alone on an address line; whole line, case-insensitive. */
+  countries?: readonly string[];
+
+  /** Phone labels by line type; each a whole label, case-insensitive. */
+  phoneWork?: readonly string[];
+  phoneMobile?: readonly string[];
+  phoneFax?: readonly string[];
+  phoneOther?: readonly string[];
+  /** Extension words after a number ("ext. 22", "poste 228", "(toestel 231)"); case-insensitive. */
+  phoneExtensions?: readonly string[];
+
+  /** Contact labels left alone in a cell once their value is read ("E-mail:", "Web", "M"); no text field. */
+  contactLabels?: readonly string[];
+  /** vCard-like field labels heading a line ("Name:", "Stilling:", "Adresse:"). */
+  fieldLabels?: readonly string[];
+  /** Post-nominal credentials after a name (", Ph.D.", " MBA"); case-sensitive. */
+  credentials?: readonly string[];
+  /** Honorifics and degrees written with a dot before a name ("Dr.", "Dott.ssa", "Me"); case-sensitive. */
+  honorifics?: readonly string[];
+  /** Honorifics written without the dot before a capitalised name ("Dr Emma Hughes"). */
+  honorificsUndotted?: readonly string[];
+  /** Sales regions, states and provinces written after a title ("Sales Manager, EMEA"): no company, no unit. */
+  regions?: readonly string[];
+  /** Words that label a link without being its value ("LinkedIn<https://...>"); whole label, case-insensitive. */
+  linkLabels?: readonly string[];
+  /** Words that may lead a link label ("Connect on" LinkedIn, "my" website). */
+  linkLabelLeads?: readonly string[];
+}
+
+/** The keys of Lexicon that hold word lists. */
+export type ListKey = Exclude<keyof Lexicon, 'lang' | 'article'>;
