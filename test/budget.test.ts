@@ -1,0 +1,35 @@
+/**
+ * The per-message time budget counts work, not waiting: a process that is stopped or starved while a
+ * message is being parsed must not wake up to call an ordinary message over budget (it would be
+ * counted unreadable and the harvest cursor would move past it for good).
+ */
+import { describe, expect, it } from 'vitest';
+import { BudgetError, deadline } from '../parsers/budget.ts';
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function spin(ms: number): void {
+  const until = performance.now() + ms;
+  let x = 0;
+  while (performance.now() < until) x += Math.sqrt(x + 1);
+  if (x < 0) throw new Error('unreachable');
+}
+
+describe('the time budget', () => {
+  it('is not spent by a pause in which the process does no work', () => {
+    const d = deadline(20);
+    sleep(60);
+    expect(() => d.check('signature search')).not.toThrow();
+  });
+
+  it('is spent by work, and says where and how long', () => {
+    const d = deadline(20);
+    spin(80);
+    expect(() => d.check('signature search')).toThrow(BudgetError);
+    expect(() => d.check('signature search')).toThrow(
+      /time budget of 20 ms exceeded during signature search/,
+    );
+  });
+});
