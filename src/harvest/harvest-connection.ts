@@ -30,7 +30,9 @@ import {
 } from '../connections/repository.ts';
 import { secretKeyFrom } from '../secrets/index.ts';
 import type { Logger, Progress } from '../log.ts';
-import { acquireLease, releaseLease, renewLease } from './lease.ts';
+import { acquireLease, LEASE_TTL_MS, releaseLease, renewLease } from './lease.ts';
+import { backoffMs, sleep } from './backoff.ts';
+import { dbErrorClass, DB_UNAVAILABLE, type DbErrorClass } from '../db/db-errors.ts';
 import { Preview } from './preview.ts';
 import { emptyHarvestCounts, type ConnectionResult, type HarvestCounts, type SkipCode } from './types.ts';
 
@@ -43,7 +45,10 @@ export interface HarvestEnv {
   holder: string;
   /** Stops after the page in flight (SIGINT/SIGTERM). */
   signal?: AbortSignal;
-  /** Lease TTL (default LEASE_TTL_MS); workers use their queue's expiration. */
+  /**
+   * Lease TTL (default LEASE_TTL_MS); workers use their job expiry. The lease is renewed with every page
+   * and, between pages, every quarter of the TTL (a slow page or a provider's rate-limit wait).
+   */
   leaseTtlMs?: number;
   /** Demo mode: secrets use the generated demo key (src/secrets). */
   demo?: boolean;
@@ -119,22 +124,51 @@ export async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T>
 }
 
 /**
- * PostgreSQL aborts one of two page transactions that lock the same people in opposite order (deadlock,
- * 40P01) or conflict under serialization (40001); SQLite reports a writer it waited for too long as busy.
- * The page transaction is atomic and idempotent, so running it again is safe: up to 5 tries with jitter.
+ * The page transaction is atomic and idempotent (the page's messages by key, its cursor, the lease), so
+ * running it again is always safe. Two causes are worth it (src/db/db-errors.ts):
+ * - a conflict: PostgreSQL aborted one of two page transactions that lock the same people in opposite
+ *   order (deadlock 40P01) or under serialization (40001); SQLite reports a writer it waited for too long
+ *   as busy. Up to 5 tries, a few tens of milliseconds apart with jitter.
+ * - a lost connection: PostgreSQL restarted, failed over or ended the session. The pool opens a new
+ *   connection for the next try. Backoff with jitter from 250 ms to 8 s, 8 tries: about 30 s in all, which
+ *   rides out a restart or a quick failover; a longer outage ends the harvest with `db-unavailable` and
+ *   the job is retried later (src/harvest/worker-loop.ts).
+ * Every retry is logged (`harvest.page-retry`).
  */
-const TRANSIENT = new Set(['40P01', '40001', 'SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT']);
+const PAGE_RETRIES = { conflict: 5, connection: 8 } as const;
+const CONNECTION_BACKOFF = { baseMs: 250, capMs: 8000 } as const;
 
-async function retryTransient<T>(fn: () => Promise<T>, tries = 5): Promise<T> {
+export async function retryPage<T>(
+  fn: () => Promise<T>,
+  onRetry: (info: { attempt: number; cause: DbErrorClass; code: string | null; delayMs: number }) => void = () => {},
+  signal?: AbortSignal,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn();
     } catch (err) {
+      const cause = dbErrorClass(err);
+      if (!cause || attempt >= PAGE_RETRIES[cause] || (cause === 'connection' && signal?.aborted)) throw err;
+      const delayMs =
+        cause === 'conflict'
+          ? Math.round(20 * attempt + Math.random() * 50 * attempt)
+          : backoffMs(attempt, CONNECTION_BACKOFF.baseMs, CONNECTION_BACKOFF.capMs);
       const code = (err as { code?: unknown }).code;
-      if (attempt >= tries || typeof code !== 'string' || !TRANSIENT.has(code)) throw err;
-      await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 50 * attempt));
+      onRetry({ attempt, cause, code: typeof code === 'string' ? code : null, delayMs });
+      // A stop cuts a connection wait short (the next try still runs once): a graceful stop stays bounded.
+      await sleep(delayMs, cause === 'connection' ? signal : undefined);
     }
   }
+}
+
+/** One signal that aborts when any of `signals` does (AbortSignal.any, typed for Node 20). */
+function anySignal(signals: AbortSignal[]): AbortSignal {
+  const ac = new AbortController();
+  for (const s of signals) {
+    if (s.aborted) ac.abort();
+    else s.addEventListener('abort', () => ac.abort(), { once: true });
+  }
+  return ac.signal;
 }
 
 export async function harvestConnection(
@@ -168,6 +202,26 @@ export async function harvestConnection(
   env.progress.update(connectionId, { label: key, state: 'running' });
   env.logger.log('info', 'harvest.start', { connection: connectionId, kind: conn.kind, dryRun: dry });
 
+  // Lost lease: someone else took the connection after our lease expired (we were cut off from the
+  // database, or stalled, for longer than its TTL). Stop before the next page; the page transaction
+  // itself re-checks the lease, so nothing is written twice meanwhile.
+  const ttl = env.leaseTtlMs ?? LEASE_TTL_MS;
+  const leaseLost = new AbortController();
+  const signal = anySignal(env.signal ? [env.signal, leaseLost.signal] : [leaseLost.signal]);
+  const heartbeat = dry
+    ? null
+    : setInterval(() => {
+        renewLease(env.db, connectionId, env.holder, ttl).then(
+          (held) => {
+            if (!held) leaseLost.abort();
+          },
+          () => {}, // the database is away: the pool logs it, the page retry decides what it means
+        );
+      }, Math.max(250, Math.floor(ttl / 4)));
+  heartbeat?.unref();
+  const interrupted = (): Stop | null =>
+    leaseLost.signal.aborted ? new Stop('already-running') : env.signal?.aborted ? new Stop('stopped') : null;
+
   let connector: Connector | null = null;
   const preview = dry ? new Preview() : undefined;
   let waits = 0;
@@ -187,7 +241,7 @@ export async function harvestConnection(
       },
     });
     const cursor: Cursor | null = opts.fromStart ? null : await getCursor(env.db, connectionId);
-    for await (const page of readAhead(connector.pages(cursor, { since: opts.since, signal: env.signal }))) {
+    for await (const page of readAhead(connector.pages(cursor, { since: opts.since, signal }))) {
       const now = new Date().toISOString();
       const t0 = performance.now();
       const items = pageItems(page, now, counts, preview);
@@ -195,7 +249,8 @@ export async function harvestConnection(
       counts.pipelineMs += Math.round(t1 - t0);
       counts.pages++;
       if (!dry) {
-        await retryTransient(() => env.db.transaction().execute(async (trx) => {
+        const pageNo = counts.pages;
+        await retryPage(() => env.db.transaction().execute(async (trx) => {
           // An opt-out that lands mid-harvest stops collection before the next page is stored.
           const c = await trx
             .selectFrom('connections')
@@ -213,8 +268,8 @@ export async function harvestConnection(
           counts.noticesQueued += o.noticesQueued;
           counts.creditsAwarded += o.creditsAwarded;
           await saveCursor(trx, connectionId, page.cursor);
-          if (!(await renewLease(trx, connectionId, env.holder, env.leaseTtlMs))) throw new Stop('already-running');
-        }));
+          if (!(await renewLease(trx, connectionId, env.holder, ttl))) throw new Stop('already-running');
+        }), (r) => env.logger.log('warn', 'harvest.page-retry', { connection: connectionId, page: pageNo, ...r }), signal);
         counts.storeMs += Math.round(performance.now() - t1);
       }
       const st = connector.stats();
@@ -233,19 +288,31 @@ export async function harvestConnection(
         scanned: counts.messagesScanned,
         contactsNew: counts.contactsNew,
       });
-      if (env.signal?.aborted) throw new Stop('stopped');
+      const stop = interrupted();
+      if (stop) throw stop;
     }
+    // A connector may end its pages early when the signal aborts: that is a stop, not the end of the mail.
+    const stop = interrupted();
+    if (stop) throw stop;
     if (!dry) await recordHarvest(env.db, connectionId, null);
     env.progress.update(connectionId, { state: 'ok' });
     const r = result('ok', null);
     if (preview) r.preview = preview.contacts();
     return r;
-  } catch (err) {
+  } catch (caught) {
+    // A connector that throws on abort (an AbortError in a rate-limit wait) was stopped too.
+    const err = caught instanceof Stop ? caught : (interrupted() ?? caught);
     if (err instanceof Stop) {
       env.progress.update(connectionId, { state: 'skipped', note: err.code });
+      env.logger.log('info', 'harvest.stopped', { connection: connectionId, code: err.code, pages: counts.pages });
       return result('skipped', err.code);
     }
-    const code = err instanceof ConnectorError ? err.code : ((err as { code?: unknown }).code as string | undefined) ?? 'internal';
+    const code =
+      err instanceof ConnectorError
+        ? err.code
+        : dbErrorClass(err) === 'connection'
+          ? DB_UNAVAILABLE
+          : ((err as { code?: unknown }).code as string | undefined) ?? 'internal';
     const codeStr = typeof code === 'string' ? code : 'internal';
     if (!dry) {
       if (codeStr === 'revoked') await markNeedsReconnect(env.db, connectionId, codeStr).catch(() => {});
@@ -255,6 +322,7 @@ export async function harvestConnection(
     env.logger.log('error', 'harvest.error', { connection: connectionId, code: codeStr, message: (err as Error).message });
     return result('error', codeStr, (err as Error).message);
   } finally {
+    if (heartbeat) clearInterval(heartbeat);
     if (connector) {
       const st = connector.stats();
       counts.apiCalls = st.apiCalls;
