@@ -1,5 +1,6 @@
 /**
- * Waiting between retries: exponential backoff with jitter, and a sleep that a stop signal cuts short.
+ * Waiting between retries: exponential backoff with jitter, a sleep that a stop signal cuts short, and
+ * one signal out of several (stop requested, lease or job lost).
  * Jitter matters here because a restarted PostgreSQL sees every worker's pool retry at once; spreading
  * the retries over half the delay keeps them from arriving in one burst (AWS Architecture Blog,
  * "Exponential Backoff And Jitter", the "equal jitter" variant: never less than half the delay).
@@ -23,4 +24,14 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     const t = setTimeout(done, ms);
     signal?.addEventListener('abort', done, { once: true });
   });
+}
+
+/** One signal that aborts when any of `signals` does (AbortSignal.any, which Node 20's types lack). */
+export function anySignal(signals: AbortSignal[]): AbortSignal {
+  const ac = new AbortController();
+  for (const s of signals) {
+    if (s.aborted) ac.abort();
+    else s.addEventListener('abort', () => ac.abort(), { once: true });
+  }
+  return ac.signal;
 }

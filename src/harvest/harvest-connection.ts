@@ -31,7 +31,7 @@ import {
 import { secretKeyFrom } from '../secrets/index.ts';
 import type { Logger, Progress } from '../log.ts';
 import { acquireLease, LEASE_TTL_MS, releaseLease, renewLease } from './lease.ts';
-import { backoffMs, sleep } from './backoff.ts';
+import { anySignal, backoffMs, sleep } from './backoff.ts';
 import { dbErrorClass, DB_UNAVAILABLE, type DbErrorClass } from '../db/db-errors.ts';
 import { Preview } from './preview.ts';
 import { emptyHarvestCounts, type ConnectionResult, type HarvestCounts, type SkipCode } from './types.ts';
@@ -159,16 +159,6 @@ export async function retryPage<T>(
       await sleep(delayMs, cause === 'connection' ? signal : undefined);
     }
   }
-}
-
-/** One signal that aborts when any of `signals` does (AbortSignal.any, typed for Node 20). */
-function anySignal(signals: AbortSignal[]): AbortSignal {
-  const ac = new AbortController();
-  for (const s of signals) {
-    if (s.aborted) ac.abort();
-    else s.addEventListener('abort', () => ac.abort(), { once: true });
-  }
-  return ac.signal;
 }
 
 export async function harvestConnection(
