@@ -68,11 +68,11 @@ export class HarvestWorker {
       let job: TakenJob<HarvestJob> | null;
       try {
         job = await takeJob<HarvestJob>(this.q.jobs, this.#expire);
-        if (failures > 0) this.q.outage.restored('worker');
+        this.q.outage.restored('queue');
         failures = 0;
       } catch (err) {
         failures++;
-        if (dbErrorClass(err) === 'connection') this.q.outage.lost('worker', err);
+        if (dbErrorClass(err) === 'connection') this.q.outage.lost('queue', err);
         else this.q.logger.log('error', 'worker.take-error', { message: (err as Error).message, failures });
         await sleep(backoffMs(failures, TAKE_BACKOFF.baseMs, TAKE_BACKOFF.capMs), stop);
         continue;
@@ -130,7 +130,7 @@ export class HarvestWorker {
           this.q.logger.log('error', 'worker.finish-error', { connection: job.data.connectionId, job: job.id, message: (err as Error).message });
           return; // no more heartbeats: the job expires and is retried elsewhere
         }
-        this.q.outage.lost('worker', err);
+        this.q.outage.lost('queue', err);
         await sleep(backoffMs(attempt, 1000, 8000));
       }
     }
