@@ -10,6 +10,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { dialectOf, usingDatabase } from '../db/database.ts';
 import { OutageLog } from '../db/outage-log.ts';
+import { dbErrorClass } from '../db/db-errors.ts';
 import { jsonLogger, noProgress } from '../log.ts';
 import { holderId } from '../harvest/lease.ts';
 import { DEFAULT_EXPIRE_SECONDS, openQueue } from '../harvest/queue.ts';
@@ -42,6 +43,12 @@ export function register(program: Command): void {
       const stopTimeoutMs = Math.max(1, Number(opts.stopTimeout) || DEFAULT_STOP_TIMEOUT_SECONDS) * 1000;
       const logger = jsonLogger(process.stderr);
       const outage = new OutageLog(logger);
+      // Last line of defence: a database error that some library left in a promise nobody awaits must not
+      // end a worker (Node ends the process on an unhandled rejection). Anything else still does.
+      process.on('unhandledRejection', (reason) => {
+        if (dbErrorClass(reason) !== 'connection') throw reason;
+        outage.lost('unhandled', reason);
+      });
       await usingDatabase(
         config.database,
         async ({ db }) => {
