@@ -21,7 +21,9 @@ const failing = (errors: unknown[]) => {
 describe('retrying a page transaction', () => {
   it('retries a deadlock and a connection the server ended, and says so each time', async () => {
     const deadlock = Object.assign(new Error('deadlock detected'), { code: '40P01' });
-    const terminated = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    const terminated = Object.assign(new Error('terminating connection due to administrator command'), {
+      code: '57P01',
+    });
     const p = failing([deadlock, terminated, new Error('Connection terminated unexpectedly')]);
     const retries: Array<{ cause: string; code: string | null }> = [];
     expect(await retryPage(p.fn, (r) => retries.push({ cause: r.cause, code: r.code }))).toBe('stored');
@@ -40,7 +42,11 @@ describe('retrying a page transaction', () => {
   });
 
   it('backs off exponentially up to a cap, never below half the delay', () => {
-    expect([1, 2, 3, 4, 10].map((a) => backoffMs(a, 250, 8000, () => 0))).toEqual([125, 250, 500, 1000, 4000]);
-    expect([1, 2, 3, 4, 10].map((a) => backoffMs(a, 250, 8000, () => 1))).toEqual([250, 500, 1000, 2000, 8000]);
+    expect([1, 2, 3, 4, 10].map((a) => backoffMs(a, 250, 8000, () => 0))).toEqual([
+      125, 250, 500, 1000, 4000,
+    ]);
+    expect([1, 2, 3, 4, 10].map((a) => backoffMs(a, 250, 8000, () => 1))).toEqual([
+      250, 500, 1000, 2000, 8000,
+    ]);
   });
 });

@@ -73,10 +73,29 @@ async function snapshot(url: string) {
     const db = d.db;
     const contacts = await db
       .selectFrom('profiles')
-      .select(['email', 'status', 'name', 'title', 'department', 'company', 'address', 'phones_json', 'emails_json', 'websites_json', 'social_json', 'first_seen', 'last_seen'])
+      .select([
+        'email',
+        'status',
+        'name',
+        'title',
+        'department',
+        'company',
+        'address',
+        'phones_json',
+        'emails_json',
+        'websites_json',
+        'social_json',
+        'first_seen',
+        'last_seen',
+      ])
       .orderBy('email')
       .execute();
-    const notices = (await db.selectFrom('notices').select(['recipient', 'status', 'language', 'template_id', 'codes_json']).execute())
+    const notices = (
+      await db
+        .selectFrom('notices')
+        .select(['recipient', 'status', 'language', 'template_id', 'codes_json'])
+        .execute()
+    )
       .map((n) => JSON.stringify(n))
       .sort();
     const ledger = (
@@ -88,7 +107,14 @@ async function snapshot(url: string) {
     )
       .map((r) => `${r.email} ${r.kind} ${r.amount}`)
       .sort();
-    const processed = Number((await db.selectFrom('processed_messages').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const processed = Number(
+      (
+        await db
+          .selectFrom('processed_messages')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     return { contacts, notices, ledger, processed };
   } finally {
     await d.close();
@@ -147,7 +173,9 @@ interface Worker {
 }
 
 function startWorker(url: string, args: string[]): Worker {
-  const { child, done } = startCli(['worker', '--poll', '0.3', ...args], { env: cleanEnv({ SIGMINE_DATABASE: url }) });
+  const { child, done } = startCli(['worker', '--poll', '0.3', ...args], {
+    env: cleanEnv({ SIGMINE_DATABASE: url }),
+  });
   const w: Worker = { child, done, events: [], exitedAt: null };
   let buf = '';
   child.stderr!.on('data', (b: Buffer) => {
@@ -167,9 +195,14 @@ function startWorker(url: string, args: string[]): Worker {
   return w;
 }
 
-const has = (w: Worker, event: string, f: (e: Record<string, any>) => boolean = () => true) => w.events.find((e) => e.event === event && f(e));
+const has = (w: Worker, event: string, f: (e: Record<string, any>) => boolean = () => true) =>
+  w.events.find((e) => e.event === event && f(e));
 
-async function until<T>(what: string, check: () => Promise<T | null | undefined | false> | T | null | undefined | false, ms: number): Promise<T> {
+async function until<T>(
+  what: string,
+  check: () => Promise<T | null | undefined | false> | T | null | undefined | false,
+  ms: number,
+): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await check();
@@ -181,14 +214,19 @@ async function until<T>(what: string, check: () => Promise<T | null | undefined 
 
 /** Every connection harvested to the end, and no job waiting or running. */
 async function allDone(c: pg.Client, ids: string[]): Promise<boolean> {
-  const ok = await c.query<{ n: string }>(`SELECT count(DISTINCT connection_id) AS n FROM harvest_outcomes WHERE status = 'ok'`);
+  const ok = await c.query<{ n: string }>(
+    `SELECT count(DISTINCT connection_id) AS n FROM harvest_outcomes WHERE status = 'ok'`,
+  );
   if (Number(ok.rows[0]!.n) < ids.length) return false;
-  const open = await c.query<{ n: string }>(`SELECT count(*) AS n FROM pgboss.job WHERE name = 'harvest' AND state < 'completed'`);
+  const open = await c.query<{ n: string }>(
+    `SELECT count(*) AS n FROM pgboss.job WHERE name = 'harvest' AND state < 'completed'`,
+  );
   return Number(open.rows[0]!.n) === 0;
 }
 
 const connectionOk = async (c: pg.Client, id: string) =>
-  (await c.query(`SELECT 1 FROM harvest_outcomes WHERE connection_id = $1 AND status = 'ok'`, [id])).rows.length > 0;
+  (await c.query(`SELECT 1 FROM harvest_outcomes WHERE connection_id = $1 AND status = 'ok'`, [id])).rows
+    .length > 0;
 
 async function enqueue(url: string, connectionId?: string): Promise<void> {
   const d = await openDatabase(url, { migrate: false });
@@ -221,7 +259,9 @@ beforeAll(async () => {
   const sample = readFileSync(SAMPLE_MBOX, 'utf8');
   for (let i = 0; i < MAILBOXES; i++) {
     // Each mailbox its own people (domains), companies and Message-IDs.
-    const text = Array.from({ length: COPIES[i]! }, (_, c) => sample.replaceAll('.example', `-m${i}c${c}.example`)).join('');
+    const text = Array.from({ length: COPIES[i]! }, (_, c) =>
+      sample.replaceAll('.example', `-m${i}c${c}.example`),
+    ).join('');
     const path = join(dir, `box${i}.mbox`);
     writeFileSync(path, text);
     boxes.push(path);
@@ -232,7 +272,13 @@ beforeAll(async () => {
     const ids = await seed(url);
     const d = await openDatabase(url, { migrate: false });
     try {
-      const env = { db: d.db, config: loadConfig({ SIGMINE_DATABASE: url }), logger: silentLogger, progress: noProgress, holder: 'reference' };
+      const env = {
+        db: d.db,
+        config: loadConfig({ SIGMINE_DATABASE: url }),
+        logger: silentLogger,
+        progress: noProgress,
+        holder: 'reference',
+      };
       const { summary } = await runHarvest(env, ids, { concurrency: 1 });
       expect(summary.ok).toBe(MAILBOXES);
       expect(summary.counts.messagesScanned).toBe(TOTAL);
@@ -256,12 +302,16 @@ describe.skipIf(!pgOk)('sigmine workers through database faults', () => {
       try {
         await until('both workers started', () => workers.every((w) => has(w, 'worker.started')), 60_000);
         await enqueue(url);
-        const pages = () => workers.reduce((n, w) => n + w.events.filter((e) => e.event === 'harvest.page').length, 0);
+        const pages = () =>
+          workers.reduce((n, w) => n + w.events.filter((e) => e.event === 'harvest.page').length, 0);
         await until('two pages stored', () => pages() >= 2, 60_000);
 
         // (a) the restart
         await proxy.refuse();
-        await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND application_name <> $2`, [name, TEST_APP]);
+        await admin.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND application_name <> $2`,
+          [name, TEST_APP],
+        );
         await new Promise((r) => setTimeout(r, 3000));
         await proxy.listen();
         const before = pages();
@@ -281,7 +331,9 @@ describe.skipIf(!pgOk)('sigmine workers through database faults', () => {
         const lost = workers.flatMap((w) => w.events.filter((e) => e.event === 'db.connection-lost'));
         expect(lost.length).toBeGreaterThan(0);
         for (const w of workers) {
-          const sources = w.events.filter((e) => e.event === 'db.connection-lost').map((e) => e.source as string);
+          const sources = w.events
+            .filter((e) => e.event === 'db.connection-lost')
+            .map((e) => e.source as string);
           expect(sources.length).toBeLessThanOrEqual(2 * new Set(sources).size); // at most once per source per outage
         }
         expect(await snapshot(url)).toEqual(reference);
@@ -307,10 +359,14 @@ describe.skipIf(!pgOk)('sigmine workers through database faults', () => {
         await enqueue(url, ids[1]);
         const w2 = startWorker(url, ['--concurrency', '2', '--expire', '4']);
         workers.push(w2);
-        const busy = await until('each worker in the middle of its job', () => {
-          const p = [w0!, w1!].map((w) => has(w, 'harvest.page'));
-          return p.every(Boolean) ? p.map((e) => e!.connection as string) : null;
-        }, 60_000);
+        const busy = await until(
+          'each worker in the middle of its job',
+          () => {
+            const p = [w0!, w1!].map((w) => has(w, 'harvest.page'));
+            return p.every(Boolean) ? p.map((e) => e!.connection as string) : null;
+          },
+          60_000,
+        );
         const [killedConn, stoppedConn] = busy as [string, string];
         await until('a third worker started', () => has(w2, 'worker.started'), 60_000);
         expect(has(w2, 'harvest.start')).toBeUndefined();
@@ -322,7 +378,11 @@ describe.skipIf(!pgOk)('sigmine workers through database faults', () => {
         expect(stopped.code).toBe(0);
         expect(w1!.exitedAt! - t0).toBeLessThan(30_000);
         expect(has(w1!, 'worker.job', (e) => e.connection === stoppedConn)?.next).toBe('hand-back');
-        const resumed = await until('the stopped job continued', () => has(w2, 'harvest.start', (e) => e.connection === stoppedConn), 10_000);
+        const resumed = await until(
+          'the stopped job continued',
+          () => has(w2, 'harvest.start', (e) => e.connection === stoppedConn),
+          10_000,
+        );
         expect(resumed.at - w1!.exitedAt!).toBeLessThan(5_000);
 
         // (c) kill -9: another worker finishes that mailbox within two minutes.
@@ -361,7 +421,9 @@ describe.skipIf(!pgOk)('sigmine workers through database faults', () => {
         await until('a worker started', () => has(w, 'worker.started'), 60_000);
 
         const t0 = Date.now();
-        const sched = startCli(['schedule', '--cron', '0 0 1 1 *', '--jitter', '0', '--now'], { env: cleanEnv({ SIGMINE_DATABASE: url }) });
+        const sched = startCli(['schedule', '--cron', '0 0 1 1 *', '--jitter', '0', '--now'], {
+          env: cleanEnv({ SIGMINE_DATABASE: url }),
+        });
         let enqueued = '';
         sched.child.stderr!.on('data', (b: Buffer) => {
           const m = /.*"event":"schedule\.enqueued".*/.exec(b.toString());
@@ -375,7 +437,8 @@ describe.skipIf(!pgOk)('sigmine workers through database faults', () => {
         expect(JSON.parse(enqueued)).toMatchObject({ queued: MAILBOXES - 1, running: 1 });
         expect(s.stderr).toContain('"event":"schedule.connection-busy"');
 
-        for (const id of ids.slice(1)) await until('the other connections harvested', () => connectionOk(c, id), 90_000);
+        for (const id of ids.slice(1))
+          await until('the other connections harvested', () => connectionOk(c, id), 90_000);
         expect(Date.now() - t0).toBeLessThan(90_000);
         expect(await connectionOk(c, ids[0]!)).toBe(false); // still stuck meanwhile
 

@@ -30,12 +30,18 @@ export function register(program: Command): void {
       String(DEFAULT_EXPIRE_SECONDS),
     )
     .option('--poll <seconds>', 'pause between looks at an empty queue', '2')
-    .option('--stop-timeout <seconds>', 'on SIGTERM/SIGINT, exit after at most this long', String(DEFAULT_STOP_TIMEOUT_SECONDS))
+    .option(
+      '--stop-timeout <seconds>',
+      'on SIGTERM/SIGINT, exit after at most this long',
+      String(DEFAULT_STOP_TIMEOUT_SECONDS),
+    )
     .action(async (opts: { concurrency: string; expire: string; poll: string; stopTimeout: string }) => {
       const config = loadConfig();
       if (dialectOf(config.database) !== 'postgres') {
         throw Object.assign(
-          new Error('sigmine worker needs PostgreSQL (SIGMINE_DATABASE=postgres://...); on SQLite run `sigmine schedule`'),
+          new Error(
+            'sigmine worker needs PostgreSQL (SIGMINE_DATABASE=postgres://...); on SQLite run `sigmine schedule`',
+          ),
           { code: 'config' },
         );
       }
@@ -60,11 +66,15 @@ export function register(program: Command): void {
             outage,
           });
           const holder = holderId();
-          const worker = startWorkers(q, { db, config, logger, progress: noProgress, holder }, {
-            concurrency: Math.max(1, Number(opts.concurrency) || 2),
-            expireSeconds: expire,
-            pollingIntervalSeconds: Math.max(0.1, Number(opts.poll) || 2),
-          });
+          const worker = startWorkers(
+            q,
+            { db, config, logger, progress: noProgress, holder },
+            {
+              concurrency: Math.max(1, Number(opts.concurrency) || 2),
+              expireSeconds: expire,
+              pollingIntervalSeconds: Math.max(0.1, Number(opts.poll) || 2),
+            },
+          );
           logger.log('info', 'worker.started', { holder, expireSeconds: expire });
           await new Promise<void>((resolve) => {
             const stop = () => {
@@ -83,7 +93,10 @@ export function register(program: Command): void {
           await q.close();
           logger.log('info', 'worker.stopped', { holder });
         },
-        { onConnectionLost: (e) => outage.lost('store', e), onConnectionRestored: () => outage.restored('store') },
+        {
+          onConnectionLost: (e) => outage.lost('store', e),
+          onConnectionRestored: () => outage.restored('store'),
+        },
       );
     });
 }

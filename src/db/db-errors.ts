@@ -15,10 +15,31 @@ export type DbErrorClass = 'conflict' | 'connection';
 const CONFLICT = new Set(['40P01', '40001', 'SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT']);
 
 /** SQLSTATEs of a session the server ended or refuses (PostgreSQL Appendix A, classes 08 and 57). */
-const CONNECTION_SQLSTATE = new Set(['57P01', '57P02', '57P03', '57P05', '08000', '08001', '08003', '08004', '08006', '08007']);
+const CONNECTION_SQLSTATE = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '57P05',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '08007',
+]);
 
 /** Socket errors (Node's `err.code`). */
-const CONNECTION_ERRNO = new Set(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND']);
+const CONNECTION_ERRNO = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+]);
 
 /** node-postgres and pg-pool errors without a code (matched on their fixed English texts). */
 const CONNECTION_TEXT =

@@ -32,7 +32,11 @@ export class OutageLog {
     const d = this.#down.get(source);
     if (!d) return;
     this.#down.delete(source);
-    this.logger.log('info', 'db.connection-restored', { source, downMs: Date.now() - d.since, errors: d.errors });
+    this.logger.log('info', 'db.connection-restored', {
+      source,
+      downMs: Date.now() - d.since,
+      errors: d.errors,
+    });
   }
 
   isDown(source: string): boolean {

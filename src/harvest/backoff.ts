@@ -7,7 +7,12 @@
  */
 
 /** Delay before retry `attempt` (1-based): base * 2^(attempt-1), capped, the upper half drawn at random. */
-export function backoffMs(attempt: number, baseMs: number, capMs: number, random: () => number = Math.random): number {
+export function backoffMs(
+  attempt: number,
+  baseMs: number,
+  capMs: number,
+  random: () => number = Math.random,
+): number {
   const d = Math.min(capMs, baseMs * 2 ** Math.max(0, Math.min(30, attempt - 1)));
   return Math.round(d / 2 + (d / 2) * random());
 }

@@ -71,7 +71,9 @@ export async function takeJob<T>(t: JobTable, ttlSeconds: number): Promise<Taken
       [t.queue, ttlSeconds],
     );
     const row = r?.rows[0];
-    return row ? { id: row.id, data: row.data as T, retryCount: Number(row.retryCount), started: row.started } : null;
+    return row
+      ? { id: row.id, data: row.data as T, retryCount: Number(row.retryCount), started: row.started }
+      : null;
   } catch (err) {
     // Two workers took two waiting jobs of one connection at once: the stately index lets one through.
     if ((err as { code?: unknown }).code === UNIQUE_VIOLATION) return null;
@@ -99,7 +101,12 @@ export type Finish =
   | { kind: 'hand-back' };
 
 /** Ends this worker's run of the job. False when the job is no longer this worker's (nothing changed). */
-export async function finishJob(t: JobTable, job: TakenJob<unknown>, f: Finish, output: unknown): Promise<boolean> {
+export async function finishJob(
+  t: JobTable,
+  job: TakenJob<unknown>,
+  f: Finish,
+  output: unknown,
+): Promise<boolean> {
   const s = t.schema;
   const values = [t.queue, job.id, job.started, JSON.stringify(output ?? null)];
   const complete = `UPDATE ${s}.job SET state = 'completed', completed_on = now(), output = $4::jsonb WHERE ${MINE} RETURNING 1`;
@@ -132,7 +139,9 @@ export async function finishJob(t: JobTable, job: TakenJob<unknown>, f: Finish, 
 }
 
 /** Connections with a job waiting (`created`, `retry`) or running (`active`), and since when. */
-export async function busyConnections(t: JobTable): Promise<Map<string, { state: 'waiting' | 'active'; since: Date }>> {
+export async function busyConnections(
+  t: JobTable,
+): Promise<Map<string, { state: 'waiting' | 'active'; since: Date }>> {
   const r = await t.exec.executeSql(
     `SELECT singleton_key AS key, state::text AS state, COALESCE(started_on, created_on) AS since
      FROM ${t.schema}.job WHERE name = $1 AND state <= 'active' AND singleton_key IS NOT NULL`,

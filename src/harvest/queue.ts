@@ -74,7 +74,8 @@ export interface HarvestQueue {
 /** Starts pg-boss on `url` and makes sure the harvest queue exists. */
 export async function openQueue(url: string, s: QueueSettings = {}): Promise<HarvestQueue> {
   const schema = s.schema ?? 'pgboss';
-  if (!/^[a-z_][a-z0-9_]*$/i.test(schema)) throw Object.assign(new Error(`bad pg-boss schema name "${schema}"`), { code: 'config' });
+  if (!/^[a-z_][a-z0-9_]*$/i.test(schema))
+    throw Object.assign(new Error(`bad pg-boss schema name "${schema}"`), { code: 'config' });
   const logger = s.logger ?? jsonLogger(process.stderr);
   const outage = s.outage ?? new OutageLog(logger);
   const boss = new PgBoss({
@@ -146,14 +147,21 @@ export async function enqueueHarvests(
     const b = busy.get(c.id);
     if (b?.state === 'active') {
       out.running++;
-      q.logger.log('info', 'schedule.connection-busy', { connection: c.id, activeForSeconds: Math.round((Date.now() - b.since.getTime()) / 1000) });
+      q.logger.log('info', 'schedule.connection-busy', {
+        connection: c.id,
+        activeForSeconds: Math.round((Date.now() - b.since.getTime()) / 1000),
+      });
       continue;
     }
     if (b) {
       out.alreadyQueued++;
       continue;
     }
-    const data: HarvestJob = { connectionId: c.id, queuedAt: new Date().toISOString(), ...(sel.since ? { since: sel.since.toISOString() } : {}) };
+    const data: HarvestJob = {
+      connectionId: c.id,
+      queuedAt: new Date().toISOString(),
+      ...(sel.since ? { since: sel.since.toISOString() } : {}),
+    };
     const id = await q.boss.send(HARVEST_QUEUE, data, { ...q.sendOptions, singletonKey: c.id });
     if (id) out.queued++;
     else out.alreadyQueued++;

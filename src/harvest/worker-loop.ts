@@ -21,7 +21,14 @@ import type { HarvestEnv } from './harvest-connection.ts';
 import { dbErrorClass, DB_UNAVAILABLE } from '../db/db-errors.ts';
 import { anySignal, backoffMs, sleep } from './backoff.ts';
 import { extendJob, finishJob, takeJob, type Finish, type TakenJob } from './job-sql.ts';
-import { DEFAULT_EXPIRE_SECONDS, handleJob, jobDisposition, type HarvestJob, type HarvestQueue, type JobOutcome } from './queue.ts';
+import {
+  DEFAULT_EXPIRE_SECONDS,
+  handleJob,
+  jobDisposition,
+  type HarvestJob,
+  type HarvestQueue,
+  type JobOutcome,
+} from './queue.ts';
 
 export interface WorkerOptions {
   /** Jobs run at once (default 1). */
@@ -89,22 +96,28 @@ export class HarvestWorker {
     const lost = new AbortController();
     const signal = anySignal([this.#stopping.signal, lost.signal]);
     const ttlMs = this.#expire * 1000;
-    const heartbeat = setInterval(() => {
-      extendJob(this.q.jobs, job, this.#expire).then(
-        (mine) => {
-          if (mine || lost.signal.aborted) return;
-          this.q.logger.log('warn', 'worker.job-lost', { connection: job.data.connectionId, job: job.id });
-          lost.abort();
-        },
-        () => {}, // the database is away: logged by the pools; the job's expiry decides if it lasts too long
-      );
-    }, Math.max(250, Math.floor(ttlMs / 4)));
+    const heartbeat = setInterval(
+      () => {
+        extendJob(this.q.jobs, job, this.#expire).then(
+          (mine) => {
+            if (mine || lost.signal.aborted) return;
+            this.q.logger.log('warn', 'worker.job-lost', { connection: job.data.connectionId, job: job.id });
+            lost.abort();
+          },
+          () => {}, // the database is away: logged by the pools; the job's expiry decides if it lasts too long
+        );
+      },
+      Math.max(250, Math.floor(ttlMs / 4)),
+    );
     heartbeat.unref();
     let outcome: JobOutcome;
     try {
       outcome = await handleJob({ ...this.env, signal, leaseTtlMs: ttlMs }, job.data);
     } catch (err) {
-      const code = dbErrorClass(err) === 'connection' ? DB_UNAVAILABLE : String((err as { code?: unknown }).code ?? 'internal');
+      const code =
+        dbErrorClass(err) === 'connection'
+          ? DB_UNAVAILABLE
+          : String((err as { code?: unknown }).code ?? 'internal');
       outcome = { action: 'failed', code, message: (err as Error).message };
     } finally {
       clearInterval(heartbeat);
@@ -127,7 +140,11 @@ export class HarvestWorker {
         return;
       } catch (err) {
         if (dbErrorClass(err) !== 'connection' || attempt >= FINISH_TRIES) {
-          this.q.logger.log('error', 'worker.finish-error', { connection: job.data.connectionId, job: job.id, message: (err as Error).message });
+          this.q.logger.log('error', 'worker.finish-error', {
+            connection: job.data.connectionId,
+            job: job.id,
+            message: (err as Error).message,
+          });
           return; // no more heartbeats: the job expires and is retried elsewhere
         }
         this.q.outage.lost('queue', err);
