@@ -1,9 +1,9 @@
 /**
- * The page transaction's retry policy (src/harvest/harvest-connection.ts `retryPage`): a deadlock and a lost
+ * The page transaction's retry policy (src/harvest/page-retry.ts `retryPage`): a deadlock and a lost
  * connection are both retried and logged, anything else fails at once, and the waits back off with jitter.
  */
 import { describe, expect, it } from 'vitest';
-import { retryPage } from '../src/harvest/harvest-connection.ts';
+import { retryPage } from '../src/harvest/page-retry.ts';
 import { backoffMs } from '../src/harvest/backoff.ts';
 
 const failing = (errors: unknown[]) => {

@@ -31,8 +31,9 @@ import {
 import { secretKeyFrom } from '../secrets/index.ts';
 import type { Logger, Progress } from '../log.ts';
 import { acquireLease, LEASE_TTL_MS, releaseLease, renewLease } from './lease.ts';
-import { anySignal, backoffMs, sleep } from './backoff.ts';
-import { dbErrorClass, DB_UNAVAILABLE, type DbErrorClass } from '../db/db-errors.ts';
+import { anySignal } from './backoff.ts';
+import { retryPage } from './page-retry.ts';
+import { dbErrorClass, DB_UNAVAILABLE } from '../db/db-errors.ts';
 import { Preview } from './preview.ts';
 import { emptyHarvestCounts, type ConnectionResult, type HarvestCounts, type SkipCode } from './types.ts';
 
@@ -123,44 +124,6 @@ export async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T>
   }
 }
 
-/**
- * The page transaction is atomic and idempotent (the page's messages by key, its cursor, the lease), so
- * running it again is always safe. Two causes are worth it (src/db/db-errors.ts):
- * - a conflict: PostgreSQL aborted one of two page transactions that lock the same people in opposite
- *   order (deadlock 40P01) or under serialization (40001); SQLite reports a writer it waited for too long
- *   as busy. Up to 5 tries, a few tens of milliseconds apart with jitter.
- * - a lost connection: PostgreSQL restarted, failed over or ended the session. The pool opens a new
- *   connection for the next try. Backoff with jitter from 250 ms to 8 s, 8 tries: about 30 s in all, which
- *   rides out a restart or a quick failover; a longer outage ends the harvest with `db-unavailable` and
- *   the job is retried later (src/harvest/worker-loop.ts).
- * Every retry is logged (`harvest.page-retry`).
- */
-const PAGE_RETRIES = { conflict: 5, connection: 8 } as const;
-const CONNECTION_BACKOFF = { baseMs: 250, capMs: 8000 } as const;
-
-export async function retryPage<T>(
-  fn: () => Promise<T>,
-  onRetry: (info: { attempt: number; cause: DbErrorClass; code: string | null; delayMs: number }) => void = () => {},
-  signal?: AbortSignal,
-): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fn();
-    } catch (err) {
-      const cause = dbErrorClass(err);
-      if (!cause || attempt >= PAGE_RETRIES[cause] || (cause === 'connection' && signal?.aborted)) throw err;
-      const delayMs =
-        cause === 'conflict'
-          ? Math.round(20 * attempt + Math.random() * 50 * attempt)
-          : backoffMs(attempt, CONNECTION_BACKOFF.baseMs, CONNECTION_BACKOFF.capMs);
-      const code = (err as { code?: unknown }).code;
-      onRetry({ attempt, cause, code: typeof code === 'string' ? code : null, delayMs });
-      // A stop cuts a connection wait short (the next try still runs once): a graceful stop stays bounded.
-      await sleep(delayMs, cause === 'connection' ? signal : undefined);
-    }
-  }
-}
-
 export async function harvestConnection(
   env: HarvestEnv,
   connectionId: string,
@@ -240,7 +203,8 @@ export async function harvestConnection(
       counts.pages++;
       if (!dry) {
         const pageNo = counts.pages;
-        await retryPage(() => env.db.transaction().execute(async (trx) => {
+        // Counted once the page is stored: a retried transaction must not count its page twice.
+        const o = await retryPage(() => env.db.transaction().execute(async (trx) => {
           // An opt-out that lands mid-harvest stops collection before the next page is stored.
           const c = await trx
             .selectFrom('connections')
@@ -250,16 +214,17 @@ export async function harvestConnection(
             .executeTakeFirst();
           const why = c ? skipReason(c) : 'disabled';
           if (why) throw new Stop(why);
-          const o = await ingestPage(trx, { connectionId, contributorId: conn.contributorId, now, secretKey: env.config.secretKey }, items);
-          counts.messagesReplayed += o.messagesReplayed;
-          counts.contactsNew += o.contactsNew;
-          counts.contactsUpdated += o.contactsUpdated;
-          counts.suppressedBlocked += o.suppressedBlocked;
-          counts.noticesQueued += o.noticesQueued;
-          counts.creditsAwarded += o.creditsAwarded;
+          const stored = await ingestPage(trx, { connectionId, contributorId: conn.contributorId, now, secretKey: env.config.secretKey }, items);
           await saveCursor(trx, connectionId, page.cursor);
           if (!(await renewLease(trx, connectionId, env.holder, ttl))) throw new Stop('already-running');
+          return stored;
         }), (r) => env.logger.log('warn', 'harvest.page-retry', { connection: connectionId, page: pageNo, ...r }), signal);
+        counts.messagesReplayed += o.messagesReplayed;
+        counts.contactsNew += o.contactsNew;
+        counts.contactsUpdated += o.contactsUpdated;
+        counts.suppressedBlocked += o.suppressedBlocked;
+        counts.noticesQueued += o.noticesQueued;
+        counts.creditsAwarded += o.creditsAwarded;
         counts.storeMs += Math.round(performance.now() - t1);
       }
       const st = connector.stats();
