@@ -198,6 +198,29 @@ function startWorker(url: string, args: string[]): Worker {
 const has = (w: Worker, event: string, f: (e: Record<string, any>) => boolean = () => true) =>
   w.events.find((e) => e.event === event && f(e));
 
+/** What a worker said last, for a failure message. */
+const tail = (w: Worker) =>
+  `exit ${w.child.exitCode ?? w.child.signalCode ?? 'none'}: ` +
+  w.events
+    .slice(-5)
+    .map((e) => JSON.stringify(e))
+    .join(' | ');
+
+/** Waits for every worker's `worker.started`; fails at once, with what it said, if one exits instead. */
+async function started(workers: Worker[]): Promise<void> {
+  await until(
+    'workers started',
+    () => {
+      const dead = workers.find((w) => !alive(w));
+      if (dead) throw new Error(`a worker exited while starting (${tail(dead)})`);
+      return workers.every((w) => has(w, 'worker.started'));
+    },
+    60_000,
+  ).catch((e: Error) => {
+    throw new Error(`${e.message}; ${workers.map(tail).join(' ;; ')}`);
+  });
+}
+
 async function until<T>(
   what: string,
   check: () => Promise<T | null | undefined | false> | T | null | undefined | false,
@@ -230,7 +253,8 @@ const connectionOk = async (c: pg.Client, id: string) =>
 
 async function enqueue(url: string, connectionId?: string): Promise<void> {
   const d = await openDatabase(url, { migrate: false });
-  const q = await openQueue(url, { logger: silentLogger });
+  // A 1-second retry delay instead of 5: a killed worker's expired job is retried sooner.
+  const q = await openQueue(url, { logger: silentLogger, retryDelaySeconds: 1 });
   try {
     await enqueueHarvests(q, { db: d.db }, connectionId ? { connectionId } : {});
   } finally {
@@ -300,7 +324,7 @@ describe.skipIf(!pgOk)('sigmine workers through database faults', () => {
       const c = await monitor(url);
       const workers = [0, 1].map(() => startWorker(proxy.url(url), ['--concurrency', '2', '--expire', '8']));
       try {
-        await until('both workers started', () => workers.every((w) => has(w, 'worker.started')), 60_000);
+        await started(workers);
         await enqueue(url);
         const pages = () =>
           workers.reduce((n, w) => n + w.events.filter((e) => e.event === 'harvest.page').length, 0);
@@ -349,51 +373,48 @@ describe.skipIf(!pgOk)('sigmine workers through database faults', () => {
     await withScratchDatabase('sigmine_faults_kill', async (url) => {
       const ids = await seed(url);
       const c = await monitor(url);
-      const [w0, w1] = [0, 1].map(() => startWorker(url, ['--concurrency', '1', '--expire', '4']));
-      const workers = [w0!, w1!];
+      // Three single-slot workers, two jobs: two workers take one each, the third waits with a free slot.
+      const workers = [0, 1, 2].map(() => startWorker(url, ['--concurrency', '1', '--expire', '4']));
       try {
-        await until('two workers started', () => workers.every((w) => has(w, 'worker.started')), 60_000);
-        // Two jobs for two single-slot workers: each takes one. A third worker, with room for two jobs, starts
-        // meanwhile (it is ready only after the first two have taken theirs).
+        await started(workers);
         await enqueue(url, ids[0]);
         await enqueue(url, ids[1]);
-        const w2 = startWorker(url, ['--concurrency', '2', '--expire', '4']);
-        workers.push(w2);
-        const busy = await until(
-          'each worker in the middle of its job',
+        const holders = await until(
+          'two workers in the middle of their jobs',
           () => {
-            const p = [w0!, w1!].map((w) => has(w, 'harvest.page'));
-            return p.every(Boolean) ? p.map((e) => e!.connection as string) : null;
+            const busy = workers.filter((w) => has(w, 'harvest.page'));
+            return busy.length === 2 ? busy : null;
           },
           60_000,
         );
-        const [killedConn, stoppedConn] = busy as [string, string];
-        await until('a third worker started', () => has(w2, 'worker.started'), 60_000);
-        expect(has(w2, 'harvest.start')).toBeUndefined();
+        const [killed, stopped] = holders as [Worker, Worker];
+        const idle = workers.find((w) => !holders.includes(w))!;
+        const killedConn = has(killed, 'harvest.page')!.connection as string;
+        const stoppedConn = has(stopped, 'harvest.page')!.connection as string;
 
         // (d) SIGTERM: the worker exits 0 within 30 s, and its job moves on at once.
         const t0 = Date.now();
-        w1!.child.kill('SIGTERM');
-        const stopped = await w1!.done;
-        expect(stopped.code).toBe(0);
-        expect(w1!.exitedAt! - t0).toBeLessThan(30_000);
-        expect(has(w1!, 'worker.job', (e) => e.connection === stoppedConn)?.next).toBe('hand-back');
+        stopped.child.kill('SIGTERM');
+        const r = await stopped.done;
+        expect(r.code).toBe(0);
+        expect(stopped.exitedAt! - t0).toBeLessThan(30_000);
+        expect(has(stopped, 'worker.job', (e) => e.connection === stoppedConn)?.next).toBe('hand-back');
         const resumed = await until(
           'the stopped job continued',
-          () => has(w2, 'harvest.start', (e) => e.connection === stoppedConn),
+          () => has(idle, 'harvest.start', (e) => e.connection === stoppedConn),
           10_000,
         );
-        expect(resumed.at - w1!.exitedAt!).toBeLessThan(5_000);
+        expect(resumed.at - stopped.exitedAt!).toBeLessThan(5_000);
 
         // (c) kill -9: another worker finishes that mailbox within two minutes.
         const t1 = Date.now();
-        w0!.child.kill('SIGKILL');
+        killed.child.kill('SIGKILL');
         await until('the killed worker’s mailbox finished', () => connectionOk(c, killedConn), 120_000);
         expect(Date.now() - t1).toBeLessThan(120_000);
 
         await enqueue(url); // the other mailboxes
         await until('every job done', () => allDone(c, ids), 90_000);
-        expect(alive(w2)).toBe(true);
+        expect(alive(idle)).toBe(true);
         expect(await snapshot(url)).toEqual(reference);
       } finally {
         await stopAll(workers);
@@ -418,7 +439,7 @@ describe.skipIf(!pgOk)('sigmine workers through database faults', () => {
       const w = startWorker(url, ['--concurrency', '2', '--expire', '4']);
       const workers = [w];
       try {
-        await until('a worker started', () => has(w, 'worker.started'), 60_000);
+        await started(workers);
 
         const t0 = Date.now();
         const sched = startCli(['schedule', '--cron', '0 0 1 1 *', '--jitter', '0', '--now'], {
