@@ -21,6 +21,7 @@ import { OutageLog } from '../db/outage-log.ts';
 import { skipReason, type HarvestEnv } from './harvest-connection.ts';
 import { runHarvest } from './run.ts';
 import { busyConnections, type Finish, type JobTable } from './job-sql.ts';
+import { backoffMs, sleep } from './backoff.ts';
 
 export const HARVEST_QUEUE = 'harvest';
 
@@ -71,13 +72,39 @@ export interface HarvestQueue {
   close(): Promise<void>;
 }
 
-/** Starts pg-boss on `url` and makes sure the harvest queue exists. */
+/** Tries of a start-up that PostgreSQL aborted as a deadlock (workers starting together on a new database). */
+const START_TRIES = 5;
+
+/**
+ * Starts pg-boss on `url` and makes sure the harvest queue exists. Workers that start together on a new
+ * database race to create pg-boss' schema and the queue (its partition is attached to the job table that
+ * another worker already reads): PostgreSQL may abort one as a deadlock, so a start-up that conflicted is
+ * tried again on a fresh pg-boss. Whatever fails, nothing is left running: a failed start must let the
+ * process exit rather than hang on an open pool.
+ */
 export async function openQueue(url: string, s: QueueSettings = {}): Promise<HarvestQueue> {
   const schema = s.schema ?? 'pgboss';
   if (!/^[a-z_][a-z0-9_]*$/i.test(schema))
     throw Object.assign(new Error(`bad pg-boss schema name "${schema}"`), { code: 'config' });
   const logger = s.logger ?? jsonLogger(process.stderr);
   const outage = s.outage ?? new OutageLog(logger);
+  for (let attempt = 1; ; attempt++) {
+    const boss = newBoss(url, schema, s, logger, outage);
+    try {
+      await startBoss(boss, s);
+      return queueOf(boss, schema, s, logger, outage);
+    } catch (err) {
+      await boss.stop({ graceful: false, wait: true }).catch(() => {});
+      // stop() does nothing for a pg-boss whose start() failed, and its pool would keep the process alive.
+      await (boss.getDb() as { close?: () => Promise<void> }).close?.().catch(() => {});
+      if (dbErrorClass(err) !== 'conflict' || attempt >= START_TRIES) throw err;
+      logger.log('warn', 'queue.start-retry', { attempt, code: (err as { code?: unknown }).code });
+      await sleep(backoffMs(attempt, 200, 3000));
+    }
+  }
+}
+
+function newBoss(url: string, schema: string, s: QueueSettings, logger: Logger, outage: OutageLog): PgBoss {
   const boss = new PgBoss({
     connectionString: url,
     schema,
@@ -93,6 +120,10 @@ export async function openQueue(url: string, s: QueueSettings = {}): Promise<Har
     else logger.log('error', 'queue.error', { message: e.message });
   });
   boss.on('maintenance', () => outage.restored('queue'));
+  return boss;
+}
+
+async function startBoss(boss: PgBoss, s: QueueSettings): Promise<void> {
   await boss.start();
   const existing = await boss.getQueue(HARVEST_QUEUE);
   if (!existing) {
@@ -105,6 +136,15 @@ export async function openQueue(url: string, s: QueueSettings = {}): Promise<Har
       retryBackoff: true,
     });
   }
+}
+
+function queueOf(
+  boss: PgBoss,
+  schema: string,
+  s: QueueSettings,
+  logger: Logger,
+  outage: OutageLog,
+): HarvestQueue {
   return {
     boss,
     jobs: { exec: boss.getDb(), schema, queue: HARVEST_QUEUE },
