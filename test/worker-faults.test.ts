@@ -291,7 +291,7 @@ beforeAll(async () => {
     boxes.push(path);
   }
   if (!pgOk) return;
-  // The reference: one process harvests every mailbox, one connection after the other.
+  // The reference: one process harvests every mailbox (no queue, no worker, nothing interrupted).
   await withScratchDatabase('sigmine_faults_ref', async (url) => {
     const ids = await seed(url);
     const d = await openDatabase(url, { migrate: false });
@@ -303,7 +303,7 @@ beforeAll(async () => {
         progress: noProgress,
         holder: 'reference',
       };
-      const { summary } = await runHarvest(env, ids, { concurrency: 1 });
+      const { summary } = await runHarvest(env, ids, { concurrency: MAILBOXES });
       expect(summary.ok).toBe(MAILBOXES);
       expect(summary.counts.messagesScanned).toBe(TOTAL);
     } finally {
@@ -406,13 +406,19 @@ describe.skipIf(!pgOk)('sigmine workers through database faults', () => {
         );
         expect(resumed.at - stopped.exitedAt!).toBeLessThan(5_000);
 
-        // (c) kill -9: another worker finishes that mailbox within two minutes.
+        // (c) kill -9: another worker finishes that mailbox within two minutes. The supervisor starts a new
+        // worker meanwhile, and the other mailboxes are queued.
         const t1 = Date.now();
         killed.child.kill('SIGKILL');
+        const replacement = startWorker(url, ['--concurrency', '3', '--expire', '4']);
+        workers.push(replacement);
+        await enqueue(url);
         await until('the killed worker’s mailbox finished', () => connectionOk(c, killedConn), 120_000);
         expect(Date.now() - t1).toBeLessThan(120_000);
+        expect(killed.events.some((e) => e.event === 'worker.job' && e.connection === killedConn)).toBe(
+          false,
+        );
 
-        await enqueue(url); // the other mailboxes
         await until('every job done', () => allDone(c, ids), 90_000);
         expect(alive(idle)).toBe(true);
         expect(await snapshot(url)).toEqual(reference);
