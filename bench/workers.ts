@@ -4,7 +4,7 @@
  * with pg-boss like `sigmine schedule` does; the bench waits for every connection's outcome and prints
  * duplicates (messages harvested more than once) and misses (messages never processed): both must be 0.
  * Options: `--workers N` (3), `--connections N` (30), `--kill-one` (kill -9 one worker mid-run: its jobs
- * are released after the queue's expiration, 30 s here, and finished by the others).
+ * expire about `--expire` after its last heartbeat, 30 s here, and are finished by the others).
  */
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -59,18 +59,18 @@ try {
     ids.push(connection.id);
   }
   const expected = CONNECTIONS * perBox;
-  const boss = await openQueue(url, { expireInSeconds: EXPIRE, retryDelaySeconds: 1 });
+  const queue = await openQueue(url, { expireInSeconds: EXPIRE, retryDelaySeconds: 1 });
   console.log(
     `bench:workers  cores=${cpus().length} load=${loadavg()[0]!.toFixed(2)} workers=${WORKERS} connections=${CONNECTIONS} messages=${expected}`,
   );
   const t0 = performance.now();
-  const q = await enqueueHarvests(boss, { db: d.db });
+  const q = await enqueueHarvests(queue, { db: d.db });
   // Queued twice on purpose: a schedule firing again while jobs wait must not add duplicates.
-  const q2 = await enqueueHarvests(boss, { db: d.db });
+  const q2 = await enqueueHarvests(queue, { db: d.db });
   console.log(
     `queued ${q.queued} jobs; a second schedule tick queued ${q2.queued} more (${q2.alreadyQueued} already waiting)`,
   );
-  await boss.stop({ graceful: true, wait: true });
+  await queue.close();
 
   const bin = join(import.meta.dirname, '..', 'bin', 'sigmine.js');
   const jobsBy = new Map<number, number>();

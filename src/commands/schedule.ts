@@ -10,6 +10,7 @@ import { Cron } from 'croner';
 import { loadConfig } from '../config.ts';
 import { dialectOf, usingDatabase } from '../db/database.ts';
 import { jsonLogger, noProgress } from '../log.ts';
+import { OutageLog } from '../db/outage-log.ts';
 import { holderId } from '../harvest/lease.ts';
 import { runHarvest } from '../harvest/run.ts';
 import { listConnections } from '../connections/repository.ts';
@@ -34,8 +35,9 @@ export function register(program: Command): void {
       const logger = jsonLogger(process.stderr);
       const pg = dialectOf(config.database) === 'postgres';
       const ac = new AbortController();
+      const outage = new OutageLog(logger);
       await usingDatabase(config.database, async ({ db }) => {
-        const boss = pg ? await openQueue(config.database) : null;
+        const queue = pg ? await openQueue(config.database, { logger, outage }) : null;
         const holder = holderId();
         let running: Promise<void> | null = null;
         const tick = async (delay: boolean) => {
@@ -46,9 +48,9 @@ export function register(program: Command): void {
           running = (async () => {
             if (delay && jitterMs) await sleep(Math.floor(Math.random() * jitterMs), ac.signal);
             if (ac.signal.aborted) return;
-            if (boss) {
-              const r = await enqueueHarvests(boss, { db });
-              logger.log('info', 'schedule.enqueued', r);
+            if (queue) {
+              const r = await enqueueHarvests(queue, { db });
+              logger.log('info', 'schedule.enqueued', { ...r });
             } else {
               const conns = await listConnections(db, { harvestable: true });
               const { summary } = await runHarvest(
@@ -79,8 +81,8 @@ export function register(program: Command): void {
           process.once('SIGTERM', stop);
         });
         if (running) await running;
-        if (boss) await boss.stop({ graceful: true, wait: true });
+        if (queue) await queue.close();
         logger.log('info', 'schedule.stopped', {});
-      });
+      }, { onConnectionLost: (e) => outage.lost('store', e), onConnectionRestored: () => outage.restored('store') });
     });
 }

@@ -1,56 +1,102 @@
 /**
- * `sigmine worker [--concurrency N]`: takes harvest jobs from the PostgreSQL queue (pg-boss) until
- * SIGINT/SIGTERM. Any number of workers on any number of machines may run; see src/harvest/queue.ts for
- * the guarantees (one worker per connection, dead workers' jobs released, opted-out jobs dropped).
+ * `sigmine worker [--concurrency N] [--expire SECONDS] [--poll SECONDS] [--stop-timeout SECONDS]`: takes
+ * harvest jobs from the PostgreSQL queue (pg-boss) until SIGINT/SIGTERM. Any number of workers on any
+ * number of machines may run; see src/harvest/queue.ts and src/harvest/worker-loop.ts for the guarantees
+ * (one worker per connection, a dead worker's job taken over about `--expire` seconds after its last
+ * heartbeat, database outages ridden out, a stopped worker's job handed back at once, opted-out jobs
+ * dropped) and docs/operations.md for running them.
  */
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { dialectOf, usingDatabase } from '../db/database.ts';
+import { OutageLog } from '../db/outage-log.ts';
+import { dbErrorClass } from '../db/db-errors.ts';
 import { jsonLogger, noProgress } from '../log.ts';
 import { holderId } from '../harvest/lease.ts';
-import { DEFAULT_EXPIRE_SECONDS, openQueue, startWorkers } from '../harvest/queue.ts';
+import { DEFAULT_EXPIRE_SECONDS, openQueue } from '../harvest/queue.ts';
+import { startWorkers } from '../harvest/worker-loop.ts';
+
+/** A stop that takes longer than this (a page stuck on a dead provider) ends the process anyway. */
+const DEFAULT_STOP_TIMEOUT_SECONDS = 25;
 
 export function register(program: Command): void {
   program
     .command('worker')
     .description('run harvest jobs from the PostgreSQL queue (pg-boss) until stopped')
     .option('--concurrency <n>', 'jobs this worker runs at once', '2')
-    .option('--expire <seconds>', "release a dead worker's job after this long", String(DEFAULT_EXPIRE_SECONDS))
-    .action(async (opts: { concurrency: string; expire: string }) => {
+    .option(
+      '--expire <seconds>',
+      "job expiry and lease TTL: a dead or hung worker's job is retried elsewhere this long after its last heartbeat",
+      String(DEFAULT_EXPIRE_SECONDS),
+    )
+    .option('--poll <seconds>', 'pause between looks at an empty queue', '2')
+    .option(
+      '--stop-timeout <seconds>',
+      'on SIGTERM/SIGINT, exit after at most this long',
+      String(DEFAULT_STOP_TIMEOUT_SECONDS),
+    )
+    .action(async (opts: { concurrency: string; expire: string; poll: string; stopTimeout: string }) => {
       const config = loadConfig();
       if (dialectOf(config.database) !== 'postgres') {
         throw Object.assign(
-          new Error('sigmine worker needs PostgreSQL (SIGMINE_DATABASE=postgres://...); on SQLite run `sigmine schedule`'),
+          new Error(
+            'sigmine worker needs PostgreSQL (SIGMINE_DATABASE=postgres://...); on SQLite run `sigmine schedule`',
+          ),
           { code: 'config' },
         );
       }
-      const expire = Math.max(30, Number(opts.expire) || DEFAULT_EXPIRE_SECONDS);
-      await usingDatabase(config.database, async ({ db }) => {
-        const boss = await openQueue(config.database, { expireInSeconds: expire });
-        const ac = new AbortController();
-        const logger = jsonLogger(process.stderr);
-        const holder = holderId();
-        await startWorkers(
-          boss,
-          // The lease lives a little shorter than the job, so a retried job is never blocked by a dead lease.
-          { db, config, logger, progress: noProgress, holder, signal: ac.signal, leaseTtlMs: (expire - 10) * 1000 },
-          {
-            concurrency: Math.max(1, Number(opts.concurrency) || 2),
-            onJob: (job, o) => logger.log('info', 'worker.job', { connection: job.connectionId, ...o }),
-          },
-        );
-        logger.log('info', 'worker.started', { holder });
-        await new Promise<void>((resolve) => {
-          const stop = () => {
-            logger.log('info', 'worker.stopping', { holder });
-            ac.abort(); // harvests in flight stop after their current page
-            resolve();
-          };
-          process.once('SIGINT', stop);
-          process.once('SIGTERM', stop);
-        });
-        await boss.stop({ graceful: true, wait: true, timeout: 60_000 });
-        logger.log('info', 'worker.stopped', { holder });
+      const expire = Math.max(2, Number(opts.expire) || DEFAULT_EXPIRE_SECONDS);
+      const stopTimeoutMs = Math.max(1, Number(opts.stopTimeout) || DEFAULT_STOP_TIMEOUT_SECONDS) * 1000;
+      const logger = jsonLogger(process.stderr);
+      const outage = new OutageLog(logger);
+      // Last line of defence: a database error that some library left in a promise nobody awaits must not
+      // end a worker (Node ends the process on an unhandled rejection). Anything else still does.
+      process.on('unhandledRejection', (reason) => {
+        if (dbErrorClass(reason) !== 'connection') throw reason;
+        outage.lost('unhandled', reason);
       });
+      await usingDatabase(
+        config.database,
+        async ({ db }) => {
+          // pg-boss' maintenance is what expires a dead worker's job: run it often enough for `--expire`.
+          const q = await openQueue(config.database, {
+            expireInSeconds: expire,
+            maintenanceIntervalSeconds: Math.min(10, Math.max(1, Math.floor(expire / 4))),
+            logger,
+            outage,
+          });
+          const holder = holderId();
+          const worker = startWorkers(
+            q,
+            { db, config, logger, progress: noProgress, holder },
+            {
+              concurrency: Math.max(1, Number(opts.concurrency) || 2),
+              expireSeconds: expire,
+              pollingIntervalSeconds: Math.max(0.1, Number(opts.poll) || 2),
+            },
+          );
+          logger.log('info', 'worker.started', { holder, expireSeconds: expire });
+          await new Promise<void>((resolve) => {
+            const stop = () => {
+              logger.log('info', 'worker.stopping', { holder });
+              resolve();
+            };
+            process.once('SIGINT', stop);
+            process.once('SIGTERM', stop);
+          });
+          const hard = setTimeout(() => {
+            logger.log('warn', 'worker.stop-timeout', { holder, seconds: stopTimeoutMs / 1000 });
+            process.exit(0); // the job left behind expires and is retried elsewhere
+          }, stopTimeoutMs);
+          hard.unref();
+          await worker.stop(); // harvests stop after their page, leases released, jobs handed back
+          await q.close();
+          logger.log('info', 'worker.stopped', { holder });
+        },
+        {
+          onConnectionLost: (e) => outage.lost('store', e),
+          onConnectionRestored: () => outage.restored('store'),
+        },
+      );
     });
 }

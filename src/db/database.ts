@@ -24,6 +24,14 @@ export interface OpenOptions {
   pgSchema?: string;
   /** Max pool size for PostgreSQL. */
   poolSize?: number;
+  /**
+   * PostgreSQL ended or lost one of the pool's connections (restart, failover, `pg_terminate_backend`,
+   * a broken socket), idle or in use: called once per outage, not per connection (default: a process
+   * warning). The query in flight on it fails on its own; the next query opens a new connection.
+   */
+  onConnectionLost?: (err: Error) => void;
+  /** The pool opened a connection again after `onConnectionLost`. */
+  onConnectionRestored?: () => void;
 }
 
 export function dialectOf(url: string): DialectName {
@@ -42,11 +50,25 @@ export async function openDatabase(url: string, opts: OpenOptions = {}): Promise
       max: opts.poolSize ?? 10,
       ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
     });
-    // An idle pooled connection that the server ends (restart, failover, pg_terminate_backend) is reported
-    // here; without a listener Node would crash the process. The pool drops that client and the next query
-    // opens a new one; a query in flight gets its own error.
-    pool.on('error', (err: Error) => {
-      process.emitWarning(`PostgreSQL closed an idle connection: ${err.message}`, 'SigminePostgresWarning');
+    // A connection the server ends (restart, failover, pg_terminate_backend) emits 'error' on its client,
+    // and an 'error' event without a listener crashes the process. pg-pool listens only while a client is
+    // idle (and re-emits on the pool); a client checked out by Kysely for a transaction has no listener
+    // between two queries. So every client gets one for its whole life, and the pool's re-emit one too. The
+    // pool drops the broken client and the next query opens a new one; a query in flight gets its own error.
+    let lost = false;
+    const onLost = (err: Error) => {
+      if (lost) return;
+      lost = true;
+      if (opts.onConnectionLost) opts.onConnectionLost(err);
+      else process.emitWarning(`PostgreSQL connection lost: ${err.message}`, 'SigminePostgresWarning');
+    };
+    pool.on('error', onLost);
+    pool.on('connect', (client) => {
+      client.on('error', onLost);
+      if (lost) {
+        lost = false;
+        opts.onConnectionRestored?.();
+      }
     });
     if (opts.pgSchema) {
       const c = await pool.connect();

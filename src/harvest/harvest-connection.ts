@@ -30,7 +30,10 @@ import {
 } from '../connections/repository.ts';
 import { secretKeyFrom } from '../secrets/index.ts';
 import type { Logger, Progress } from '../log.ts';
-import { acquireLease, releaseLease, renewLease } from './lease.ts';
+import { acquireLease, LEASE_TTL_MS, releaseLease, renewLease } from './lease.ts';
+import { anySignal } from './backoff.ts';
+import { retryPage } from './page-retry.ts';
+import { dbErrorClass, DB_UNAVAILABLE } from '../db/db-errors.ts';
 import { Preview } from './preview.ts';
 import { emptyHarvestCounts, type ConnectionResult, type HarvestCounts, type SkipCode } from './types.ts';
 
@@ -43,7 +46,10 @@ export interface HarvestEnv {
   holder: string;
   /** Stops after the page in flight (SIGINT/SIGTERM). */
   signal?: AbortSignal;
-  /** Lease TTL (default LEASE_TTL_MS); workers use their queue's expiration. */
+  /**
+   * Lease TTL (default LEASE_TTL_MS); workers use their job expiry. The lease is renewed with every page
+   * and, between pages, every quarter of the TTL (a slow page or a provider's rate-limit wait).
+   */
   leaseTtlMs?: number;
   /** Demo mode: secrets use the generated demo key (src/secrets). */
   demo?: boolean;
@@ -118,25 +124,6 @@ export async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T>
   }
 }
 
-/**
- * PostgreSQL aborts one of two page transactions that lock the same people in opposite order (deadlock,
- * 40P01) or conflict under serialization (40001); SQLite reports a writer it waited for too long as busy.
- * The page transaction is atomic and idempotent, so running it again is safe: up to 5 tries with jitter.
- */
-const TRANSIENT = new Set(['40P01', '40001', 'SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT']);
-
-async function retryTransient<T>(fn: () => Promise<T>, tries = 5): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fn();
-    } catch (err) {
-      const code = (err as { code?: unknown }).code;
-      if (attempt >= tries || typeof code !== 'string' || !TRANSIENT.has(code)) throw err;
-      await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 50 * attempt));
-    }
-  }
-}
-
 export async function harvestConnection(
   env: HarvestEnv,
   connectionId: string,
@@ -168,6 +155,26 @@ export async function harvestConnection(
   env.progress.update(connectionId, { label: key, state: 'running' });
   env.logger.log('info', 'harvest.start', { connection: connectionId, kind: conn.kind, dryRun: dry });
 
+  // Lost lease: someone else took the connection after our lease expired (we were cut off from the
+  // database, or stalled, for longer than its TTL). Stop before the next page; the page transaction
+  // itself re-checks the lease, so nothing is written twice meanwhile.
+  const ttl = env.leaseTtlMs ?? LEASE_TTL_MS;
+  const leaseLost = new AbortController();
+  const signal = anySignal(env.signal ? [env.signal, leaseLost.signal] : [leaseLost.signal]);
+  const heartbeat = dry
+    ? null
+    : setInterval(() => {
+        renewLease(env.db, connectionId, env.holder, ttl).then(
+          (held) => {
+            if (!held) leaseLost.abort();
+          },
+          () => {}, // the database is away: the pool logs it, the page retry decides what it means
+        );
+      }, Math.max(250, Math.floor(ttl / 4)));
+  heartbeat?.unref();
+  const interrupted = (): Stop | null =>
+    leaseLost.signal.aborted ? new Stop('already-running') : env.signal?.aborted ? new Stop('stopped') : null;
+
   let connector: Connector | null = null;
   const preview = dry ? new Preview() : undefined;
   let waits = 0;
@@ -187,7 +194,7 @@ export async function harvestConnection(
       },
     });
     const cursor: Cursor | null = opts.fromStart ? null : await getCursor(env.db, connectionId);
-    for await (const page of readAhead(connector.pages(cursor, { since: opts.since, signal: env.signal }))) {
+    for await (const page of readAhead(connector.pages(cursor, { since: opts.since, signal }))) {
       const now = new Date().toISOString();
       const t0 = performance.now();
       const items = pageItems(page, now, counts, preview);
@@ -195,7 +202,9 @@ export async function harvestConnection(
       counts.pipelineMs += Math.round(t1 - t0);
       counts.pages++;
       if (!dry) {
-        await retryTransient(() => env.db.transaction().execute(async (trx) => {
+        const pageNo = counts.pages;
+        // Counted once the page is stored: a retried transaction must not count its page twice.
+        const o = await retryPage(() => env.db.transaction().execute(async (trx) => {
           // An opt-out that lands mid-harvest stops collection before the next page is stored.
           const c = await trx
             .selectFrom('connections')
@@ -205,16 +214,17 @@ export async function harvestConnection(
             .executeTakeFirst();
           const why = c ? skipReason(c) : 'disabled';
           if (why) throw new Stop(why);
-          const o = await ingestPage(trx, { connectionId, contributorId: conn.contributorId, now, secretKey: env.config.secretKey }, items);
-          counts.messagesReplayed += o.messagesReplayed;
-          counts.contactsNew += o.contactsNew;
-          counts.contactsUpdated += o.contactsUpdated;
-          counts.suppressedBlocked += o.suppressedBlocked;
-          counts.noticesQueued += o.noticesQueued;
-          counts.creditsAwarded += o.creditsAwarded;
+          const stored = await ingestPage(trx, { connectionId, contributorId: conn.contributorId, now, secretKey: env.config.secretKey }, items);
           await saveCursor(trx, connectionId, page.cursor);
-          if (!(await renewLease(trx, connectionId, env.holder, env.leaseTtlMs))) throw new Stop('already-running');
-        }));
+          if (!(await renewLease(trx, connectionId, env.holder, ttl))) throw new Stop('already-running');
+          return stored;
+        }), (r) => env.logger.log('warn', 'harvest.page-retry', { connection: connectionId, page: pageNo, ...r }), signal);
+        counts.messagesReplayed += o.messagesReplayed;
+        counts.contactsNew += o.contactsNew;
+        counts.contactsUpdated += o.contactsUpdated;
+        counts.suppressedBlocked += o.suppressedBlocked;
+        counts.noticesQueued += o.noticesQueued;
+        counts.creditsAwarded += o.creditsAwarded;
         counts.storeMs += Math.round(performance.now() - t1);
       }
       const st = connector.stats();
@@ -233,19 +243,31 @@ export async function harvestConnection(
         scanned: counts.messagesScanned,
         contactsNew: counts.contactsNew,
       });
-      if (env.signal?.aborted) throw new Stop('stopped');
+      const stop = interrupted();
+      if (stop) throw stop;
     }
+    // A connector may end its pages early when the signal aborts: that is a stop, not the end of the mail.
+    const stop = interrupted();
+    if (stop) throw stop;
     if (!dry) await recordHarvest(env.db, connectionId, null);
     env.progress.update(connectionId, { state: 'ok' });
     const r = result('ok', null);
     if (preview) r.preview = preview.contacts();
     return r;
-  } catch (err) {
+  } catch (caught) {
+    // A connector that throws on abort (an AbortError in a rate-limit wait) was stopped too.
+    const err = caught instanceof Stop ? caught : (interrupted() ?? caught);
     if (err instanceof Stop) {
       env.progress.update(connectionId, { state: 'skipped', note: err.code });
+      env.logger.log('info', 'harvest.stopped', { connection: connectionId, code: err.code, pages: counts.pages });
       return result('skipped', err.code);
     }
-    const code = err instanceof ConnectorError ? err.code : ((err as { code?: unknown }).code as string | undefined) ?? 'internal';
+    const code =
+      err instanceof ConnectorError
+        ? err.code
+        : dbErrorClass(err) === 'connection'
+          ? DB_UNAVAILABLE
+          : ((err as { code?: unknown }).code as string | undefined) ?? 'internal';
     const codeStr = typeof code === 'string' ? code : 'internal';
     if (!dry) {
       if (codeStr === 'revoked') await markNeedsReconnect(env.db, connectionId, codeStr).catch(() => {});
@@ -255,6 +277,7 @@ export async function harvestConnection(
     env.logger.log('error', 'harvest.error', { connection: connectionId, code: codeStr, message: (err as Error).message });
     return result('error', codeStr, (err as Error).message);
   } finally {
+    if (heartbeat) clearInterval(heartbeat);
     if (connector) {
       const st = connector.stats();
       counts.apiCalls = st.apiCalls;

@@ -12,7 +12,8 @@ import type { ConnectionResult } from './types.ts';
 
 export { harvestConnection, skipReason, type HarvestEnv, type HarvestOptions } from './harvest-connection.ts';
 export { runHarvest, selectConnections, summarise, type RunOptions, type RunOutcome, type Selection } from './run.ts';
-export { openQueue, enqueueHarvests, startWorkers, handleJob, HARVEST_QUEUE, type HarvestJob, type JobOutcome } from './queue.ts';
+export { openQueue, enqueueHarvests, handleJob, jobDisposition, HARVEST_QUEUE, type HarvestJob, type JobOutcome, type HarvestQueue } from './queue.ts';
+export { startWorkers, HarvestWorker } from './worker-loop.ts';
 export { holderId, acquireLease, releaseLease, LEASE_TTL_MS } from './lease.ts';
 export type { ConnectionResult, HarvestCounts, HarvestSummary, PreviewContact } from './types.ts';
 

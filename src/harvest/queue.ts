@@ -2,18 +2,26 @@
  * Harvest jobs on PostgreSQL with pg-boss@10 (an established Postgres-backed queue, not a hand-made one).
  *
  * - Queue `harvest` with the `stately` policy and `singletonKey = connectionId`: per connection at most one
- *   job waiting and one active, so a connection is harvested by at most one worker at a time, and a
- *   schedule that fires while a job is still queued adds nothing (pg-boss returns null).
- * - `expireInSeconds`: a worker that dies (kill -9, lost machine) leaves its job `active`; pg-boss'
- *   maintenance expires it after this timeout and retries it (`retryLimit`) on another worker. The harvest
- *   lease row uses the same TTL, so the retry is not blocked by the dead worker's lease for longer.
+ *   job waiting and one active. On top of that, a schedule skips connections that already have a job
+ *   waiting or running (`enqueueHarvests`), so no job ever waits behind its own connection's running one.
+ * - A job lives as long as its worker's lease: the worker takes it with an expiry of its lease TTL
+ *   (`--expire`, default 60 s) and pushes that forward while it works (src/harvest/job-sql.ts). A worker
+ *   that dies or hangs stops pushing; about one TTL later pg-boss' maintenance expires the job and another
+ *   worker retries it, whatever expiry the enqueuer used.
+ * - Interrupted is not done: a harvest that ended in error or lost its database is retried with backoff;
+ *   one stopped by SIGTERM is handed back at once (src/harvest/worker-loop.ts, `jobDisposition`).
  * - A job whose contributor opted out (or whose connection needs reconnecting) after it was queued is
  *   dropped, not run: the worker re-reads the state when it takes the job.
  */
 import PgBoss from 'pg-boss';
 import { getConnection, listConnections } from '../connections/repository.ts';
+import { jsonLogger, type Logger } from '../log.ts';
+import { dbErrorClass } from '../db/db-errors.ts';
+import { OutageLog } from '../db/outage-log.ts';
 import { skipReason, type HarvestEnv } from './harvest-connection.ts';
 import { runHarvest } from './run.ts';
+import { busyConnections, type Finish, type JobTable } from './job-sql.ts';
+import { backoffMs, sleep } from './backoff.ts';
 
 export const HARVEST_QUEUE = 'harvest';
 
@@ -27,28 +35,95 @@ export interface HarvestJob {
 export interface QueueSettings {
   /** pg-boss' own schema (default `pgboss`). */
   schema?: string;
-  /** A dead worker's job is released after this long (default 15 minutes). */
+  /** Expiry given to jobs this process queues (default DEFAULT_EXPIRE_SECONDS; workers reset it anyway). */
   expireInSeconds?: number;
   retryLimit?: number;
   retryDelaySeconds?: number;
-  /** How often pg-boss looks for expired jobs (default 60 s). */
+  /** How often pg-boss looks for expired jobs (default 10 s: part of how fast a dead worker's job moves). */
   maintenanceIntervalSeconds?: number;
-  pollingIntervalSeconds?: number;
+  /** Where queue errors go (default JSON lines on stderr); connection losses are logged once per outage. */
+  logger?: Logger;
+  outage?: OutageLog;
 }
 
-export const DEFAULT_EXPIRE_SECONDS = 15 * 60;
+/**
+ * A job's expiry and its worker's lease TTL (s): a job whose worker stopped renewing is retried about this
+ * long after its last renewal. A minute: long enough that a live worker (renewing every quarter of it)
+ * never loses a job to a slow query, short enough that a dead worker's mailbox is not left for long.
+ */
+export const DEFAULT_EXPIRE_SECONDS = 60;
+/** Tries of one job before it fails (a harvest that fails 8 times waits for the next schedule). */
+export const DEFAULT_RETRY_LIMIT = 8;
+/** First retry after 5-10 s, doubling: 8 tries span about 20-40 minutes. */
+export const DEFAULT_RETRY_DELAY_SECONDS = 5;
 
-/** Starts pg-boss on `url` and makes sure the harvest queue exists. */
-export async function openQueue(url: string, s: QueueSettings = {}): Promise<PgBoss> {
+/** pg-boss plus what the worker needs to run its own statements on pg-boss' tables. */
+export interface HarvestQueue {
+  boss: PgBoss;
+  jobs: JobTable;
+  logger: Logger;
+  outage: OutageLog;
+  /**
+   * Settings every job this process queues carries (expiry, retries), so that a queue created long ago with
+   * other defaults does not decide them.
+   */
+  sendOptions: PgBoss.SendOptions;
+  /** Stops pg-boss (maintenance) and closes its pool. */
+  close(): Promise<void>;
+}
+
+/** Tries of a start-up that PostgreSQL aborted as a deadlock (workers starting together on a new database). */
+const START_TRIES = 5;
+
+/**
+ * Starts pg-boss on `url` and makes sure the harvest queue exists. Workers that start together on a new
+ * database race to create pg-boss' schema and the queue (its partition is attached to the job table that
+ * another worker already reads): PostgreSQL may abort one as a deadlock, so a start-up that conflicted is
+ * tried again on a fresh pg-boss. Whatever fails, nothing is left running: a failed start must let the
+ * process exit rather than hang on an open pool.
+ */
+export async function openQueue(url: string, s: QueueSettings = {}): Promise<HarvestQueue> {
+  const schema = s.schema ?? 'pgboss';
+  if (!/^[a-z_][a-z0-9_]*$/i.test(schema))
+    throw Object.assign(new Error(`bad pg-boss schema name "${schema}"`), { code: 'config' });
+  const logger = s.logger ?? jsonLogger(process.stderr);
+  const outage = s.outage ?? new OutageLog(logger);
+  for (let attempt = 1; ; attempt++) {
+    const boss = newBoss(url, schema, s, logger, outage);
+    try {
+      await startBoss(boss, s);
+      return queueOf(boss, schema, s, logger, outage);
+    } catch (err) {
+      await boss.stop({ graceful: false, wait: true }).catch(() => {});
+      // stop() does nothing for a pg-boss whose start() failed, and its pool would keep the process alive.
+      await (boss.getDb() as { close?: () => Promise<void> }).close?.().catch(() => {});
+      if (dbErrorClass(err) !== 'conflict' || attempt >= START_TRIES) throw err;
+      logger.log('warn', 'queue.start-retry', { attempt, code: (err as { code?: unknown }).code });
+      await sleep(backoffMs(attempt, 200, 3000));
+    }
+  }
+}
+
+function newBoss(url: string, schema: string, s: QueueSettings, logger: Logger, outage: OutageLog): PgBoss {
   const boss = new PgBoss({
     connectionString: url,
-    schema: s.schema ?? 'pgboss',
+    schema,
     max: 4,
-    maintenanceIntervalSeconds: s.maintenanceIntervalSeconds ?? 60,
+    maintenanceIntervalSeconds: s.maintenanceIntervalSeconds ?? 10,
     // Schedules are ours (croner in `sigmine schedule`), not pg-boss' cron.
     schedule: false,
   });
-  boss.on('error', (e) => process.stderr.write(`${JSON.stringify({ level: 'error', event: 'queue.error', message: e.message })}\n`));
+  // pg-boss' pool re-emits a lost idle connection here, and its maintenance reports failed runs here: with
+  // the database away that is every few seconds, so connection losses are logged once per outage.
+  boss.on('error', (e: Error) => {
+    if (dbErrorClass(e) === 'connection') outage.lost('queue', e);
+    else logger.log('error', 'queue.error', { message: e.message });
+  });
+  boss.on('maintenance', () => outage.restored('queue'));
+  return boss;
+}
+
+async function startBoss(boss: PgBoss, s: QueueSettings): Promise<void> {
   await boss.start();
   const existing = await boss.getQueue(HARVEST_QUEUE);
   if (!existing) {
@@ -56,49 +131,94 @@ export async function openQueue(url: string, s: QueueSettings = {}): Promise<PgB
       name: HARVEST_QUEUE,
       policy: 'stately',
       expireInSeconds: s.expireInSeconds ?? DEFAULT_EXPIRE_SECONDS,
-      retryLimit: s.retryLimit ?? 3,
-      retryDelay: s.retryDelaySeconds ?? 30,
+      retryLimit: s.retryLimit ?? DEFAULT_RETRY_LIMIT,
+      retryDelay: s.retryDelaySeconds ?? DEFAULT_RETRY_DELAY_SECONDS,
       retryBackoff: true,
     });
   }
-  return boss;
 }
 
-/** Queues a job per harvestable connection. Returns how many were queued and how many were already waiting. */
-export async function enqueueHarvests(
+function queueOf(
   boss: PgBoss,
+  schema: string,
+  s: QueueSettings,
+  logger: Logger,
+  outage: OutageLog,
+): HarvestQueue {
+  return {
+    boss,
+    jobs: { exec: boss.getDb(), schema, queue: HARVEST_QUEUE },
+    logger,
+    outage,
+    sendOptions: {
+      expireInSeconds: s.expireInSeconds ?? DEFAULT_EXPIRE_SECONDS,
+      retryLimit: s.retryLimit ?? DEFAULT_RETRY_LIMIT,
+      retryDelay: s.retryDelaySeconds ?? DEFAULT_RETRY_DELAY_SECONDS,
+      retryBackoff: true,
+    },
+    close: () => boss.stop({ graceful: false, wait: true }),
+  };
+}
+
+export interface EnqueueResult {
+  queued: number;
+  /** Connections whose job was already waiting. */
+  alreadyQueued: number;
+  /** Connections skipped because a job of theirs is running (logged one by one with how long). */
+  running: number;
+}
+
+/**
+ * Queues a job per harvestable connection, skipping those with a job waiting or running: a stuck
+ * connection keeps its one job and never delays the others.
+ */
+export async function enqueueHarvests(
+  q: Pick<HarvestQueue, 'boss' | 'jobs' | 'logger' | 'sendOptions'>,
   env: Pick<HarvestEnv, 'db'>,
   sel: { contributorEmail?: string; connectionId?: string; since?: Date } = {},
-): Promise<{ queued: number; alreadyQueued: number }> {
+): Promise<EnqueueResult> {
   const conns = sel.connectionId
     ? [await getConnection(env.db, sel.connectionId)].filter((c) => c !== null)
     : await listConnections(env.db, { contributorEmail: sel.contributorEmail, harvestable: true });
-  let queued = 0;
-  let alreadyQueued = 0;
+  const busy = await busyConnections(q.jobs);
+  const out: EnqueueResult = { queued: 0, alreadyQueued: 0, running: 0 };
   for (const c of conns) {
     if (skipReason(c)) continue;
-    const data: HarvestJob = { connectionId: c.id, queuedAt: new Date().toISOString(), ...(sel.since ? { since: sel.since.toISOString() } : {}) };
-    const id = await boss.send(HARVEST_QUEUE, data, { singletonKey: c.id });
-    if (id) queued++;
-    else alreadyQueued++;
+    const b = busy.get(c.id);
+    if (b?.state === 'active') {
+      out.running++;
+      q.logger.log('info', 'schedule.connection-busy', {
+        connection: c.id,
+        activeForSeconds: Math.round((Date.now() - b.since.getTime()) / 1000),
+      });
+      continue;
+    }
+    if (b) {
+      out.alreadyQueued++;
+      continue;
+    }
+    const data: HarvestJob = {
+      connectionId: c.id,
+      queuedAt: new Date().toISOString(),
+      ...(sel.since ? { since: sel.since.toISOString() } : {}),
+    };
+    const id = await q.boss.send(HARVEST_QUEUE, data, { ...q.sendOptions, singletonKey: c.id });
+    if (id) out.queued++;
+    else out.alreadyQueued++;
   }
-  return { queued, alreadyQueued };
-}
-
-export class LeaseBusy extends Error {
-  constructor(connectionId: string) {
-    super(`connection ${connectionId} is being harvested elsewhere`);
-    this.name = 'LeaseBusy';
-  }
+  return out;
 }
 
 /** What a worker did with one job. */
-export type JobOutcome = { action: 'dropped'; reason: string } | { action: 'ran'; status: string; code: string | null };
+export type JobOutcome =
+  | { action: 'dropped'; reason: string }
+  | { action: 'ran'; status: string; code: string | null }
+  /** The run itself threw (its database went away before it could record an outcome). */
+  | { action: 'failed'; code: string; message: string };
 
 /**
  * Handles one harvest job: dropped when its contributor opted out (or the connection cannot be harvested)
- * since it was queued; otherwise harvested and recorded. A lease still held elsewhere throws, so pg-boss
- * retries the job later.
+ * since it was queued; otherwise harvested and recorded.
  */
 export async function handleJob(env: HarvestEnv, job: HarvestJob): Promise<JobOutcome> {
   const conn = await getConnection(env.db, job.connectionId);
@@ -114,27 +234,25 @@ export async function handleJob(env: HarvestEnv, job: HarvestJob): Promise<JobOu
     ...(job.since ? { since: new Date(job.since) } : {}),
   });
   const r = results[0]!;
-  if (r.status === 'skipped' && r.code === 'already-running') throw new LeaseBusy(job.connectionId);
   return { action: 'ran', status: r.status, code: r.code };
 }
 
-/** Starts `concurrency` pg-boss work loops taking one harvest job at a time each. */
-export async function startWorkers(
-  boss: PgBoss,
-  env: HarvestEnv,
-  opts: { concurrency?: number; pollingIntervalSeconds?: number; onJob?: (job: HarvestJob, o: JobOutcome) => void } = {},
-): Promise<void> {
-  for (let i = 0; i < Math.max(1, opts.concurrency ?? 1); i++) {
-    await boss.work<HarvestJob>(
-      HARVEST_QUEUE,
-      { batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 },
-      async ([job]) => {
-        if (!job) return;
-        const o = await handleJob(env, job.data);
-        opts.onJob?.(job.data, o);
-        return o;
-      },
-    );
-  }
-}
+/** Harvest errors that another try cannot fix: they wait for a person (reconnect, fix the config). */
+const FINAL_ERRORS = new Set(['revoked', 'auth-expired', 'config', 'not-found']);
 
+/**
+ * What becomes of a job after a run (pure). Done: harvested to the end, dropped, or failed for a reason
+ * only a person can fix. Retried with backoff: any other error (a lost database, a provider outage, a
+ * lease still held elsewhere). Handed back at once: stopped by SIGTERM/SIGINT.
+ */
+export function jobDisposition(o: JobOutcome): Finish {
+  if (o.action === 'dropped') return { kind: 'complete' };
+  if (o.action === 'failed') return { kind: 'retry' };
+  if (o.status === 'ok') return { kind: 'complete' };
+  if (o.status === 'skipped') {
+    if (o.code === 'stopped') return { kind: 'hand-back' };
+    if (o.code === 'already-running') return { kind: 'retry' };
+    return { kind: 'complete' };
+  }
+  return FINAL_ERRORS.has(o.code ?? '') ? { kind: 'complete' } : { kind: 'retry' };
+}
