@@ -87,6 +87,11 @@ describe('the labelled block', () => {
     expect(findSignature(text, from)).toEqual(['Dana', 'x3-0977']);
   });
 
+  it('never takes a "Love," valediction into the block under it', () => {
+    const text = `${body}Love,\nDana\n7008 Aronow Drive\nFalls Church, VA 22042\n`;
+    expect(findSignature(text, from)?.[0]).not.toBe('Love,');
+  });
+
   it('is not a sign-off alone ("Thanks,\\nDana")', () => {
     expect(findSignature(`${body}Thanks,\nDana\n`, from)).toBeNull();
   });

@@ -15,6 +15,7 @@ export const en: Lexicon = {
     'rgds',
     'br',
     'cheers',
+    '(?:with |much )?love',
     'cordially',
     'sincerely(?: yours)?',
     'yours(?: (?:sincerely|truly|faithfully))?',
