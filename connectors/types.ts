@@ -88,8 +88,19 @@ export type ConnectorEvent =
 
 export interface ConnectorDeps {
   config: Readonly<import('../src/config.ts').Config>;
-  /** Providers that rotate refresh tokens (Microsoft) hand the new one here; the caller stores it encrypted. */
-  onSecretRotated?: (newSecret: string) => Promise<void>;
+  /**
+   * Providers that rotate refresh tokens (Microsoft) hand the new one here, with the secret it replaced;
+   * the caller stores it encrypted, compare-and-set against `replaced` (a reconnect meanwhile wins).
+   * Dry runs and previews pass nothing: they never write secrets.
+   */
+  onSecretRotated?: (newSecret: string, replaced: string) => Promise<void>;
+  /**
+   * Which of these messages (headers only, no body yet) this connection has already processed, as
+   * the store remembers them (src/store/processed.ts); returns their `sourceId`s. Connectors ask before
+   * downloading any body and hand a processed message over with its headers only. Absent (dry runs,
+   * tests): nothing counts as processed.
+   */
+  alreadyProcessed?: (heads: readonly MinimalMessage[]) => Promise<ReadonlySet<string>>;
   onEvent?: (e: ConnectorEvent) => void;
   /** HTTP transport for HTTP-API connectors (default: global fetch); tests pass one trusting their local CA. */
   fetch?: typeof fetch;

@@ -15,7 +15,9 @@ import { ConnectorError } from '../../connectors/types.ts';
 import { connectorFactory } from '../../connectors/registry.ts';
 import { extractMinimal } from '../../parsers/extract.ts';
 import { classifyAddress } from '../../parsers/sender-class.ts';
-import { decide, decideStructured, count } from '../pipeline/decide.ts';
+import { decide, decideStructured, count, messageKeyOf } from '../pipeline/decide.ts';
+import { processedMessageKeys } from '../store/processed.ts';
+import type { MinimalMessage } from '../../parsers/types.ts';
 import { emptyCounts, type Decision, type PageItem } from '../pipeline/types.ts';
 import { ingestPage } from '../store/ingest.ts';
 import {
@@ -177,10 +179,26 @@ export async function harvestConnection(
     const factory = await (env.factoryFor ?? connectorFactory)(conn.kind);
     connector = factory.create(info, {
       config: env.config,
-      // Saved even in a dry run: a provider that rotates refresh tokens (Microsoft) may void the old one.
-      onSecretRotated: async (s) => {
-        if (secretKey) await saveRotatedSecret(env.db, connectionId, s, secretKey);
-      },
+      // Dry runs and previews never write secrets (Microsoft keeps a rotated-away refresh token valid for
+      // its lifetime, so the stored one still works). A real run stores the rotated token compare-and-set
+      // against the one it replaced: a reconnect during the harvest keeps the new grant.
+      ...(dry || !secretKey
+        ? {}
+        : {
+            onSecretRotated: async (s: string, replaced: string) => {
+              await saveRotatedSecret(env.db, connectionId, s, secretKey, replaced);
+            },
+          }),
+      // Headers first: connectors skip the body of a message this connection already processed.
+      ...(dry
+        ? {}
+        : {
+            alreadyProcessed: async (heads: readonly MinimalMessage[]) => {
+              const keys = new Map(heads.map((m) => [m.sourceId, messageKeyOf(m)]));
+              const done = await processedMessageKeys(env.db, connectionId, [...keys.values()], env.config.secretKey);
+              return new Set([...keys].filter(([, k]) => done.has(k)).map(([id]) => id));
+            },
+          }),
       onEvent: (e) => {
         if (e.type === 'rate-limit-wait') waits++;
         env.logger.log('info', `connector.${e.type}`, { connection: connectionId, ...e });
