@@ -4,7 +4,10 @@
  */
 import type { MinimalMessage } from '../../parsers/types.ts';
 import { randomBytes } from 'node:crypto';
-import { decodeQuotedPrintable, latin1 } from '../../parsers/charset.ts';
+import { decodeQuotedPrintable, decodeText, latin1 } from '../../parsers/charset.ts';
+import { htmlToText } from '../../parsers/html-to-text.ts';
+import { splitLines } from '../../parsers/lines.ts';
+import { findQuoteStart } from '../../parsers/newest-part.ts';
 import { MAX_TEXT_PARTS, parseRaw, toMinimal } from '../../parsers/message.ts';
 import { HEADER_FIELDS } from '../header-fields.ts';
 import { MAX_MIME_DEPTH, MAX_MIME_PARTS } from '../../parsers/budget.ts';
@@ -170,4 +173,14 @@ export function buildMinimal(f: FetchedPart): ImapMinimalMessage {
     if (!Number.isNaN(d.getTime())) m.date = d.toISOString();
   }
   return m;
+}
+
+/**
+ * True when the fetched head of a text part already holds the whole newest part: quoted or forwarded
+ * history starts inside it (the parser's own rule, parsers/newest-part.ts `findQuoteStart`), so the
+ * signature that ends the newest part is in these bytes and fetching more would only bring history.
+ */
+export function newestPartComplete(raw: Buffer, part: TextPart): boolean {
+  const text = decodeText(decodeTransfer(raw, part.encoding, true), part.charset);
+  return findQuoteStart(splitLines(part.html ? htmlToText(text) : text)) >= 0;
 }
