@@ -20,8 +20,8 @@ export interface GraphSourceSpec<T> {
   start(since: Date | undefined): string;
   /** `Prefer` header, re-sent on every page: headers are not part of the delta tokens. */
   prefer: string;
-  /** One page of Graph items -> what the page hands over. */
-  map(items: T[]): Pick<Page, 'messages' | 'contacts'>;
+  /** One page of Graph items -> what the page hands over (mail asks the processed set, so it may wait). */
+  map(items: T[]): Pick<Page, 'messages' | 'contacts'> | Promise<Pick<Page, 'messages' | 'contacts'>>;
 }
 
 /** A Connector over one Graph delta resource of the connection's mailbox. */
@@ -45,7 +45,7 @@ export function graphSource<T>(
           headers: { Prefer: spec.prefer },
           onEvent: deps.onEvent,
         })) {
-          yield { ...spec.map(p.items), cursor: p.cursor, done: p.done };
+          yield { ...(await spec.map(p.items)), cursor: p.cursor, done: p.done };
         }
       } finally {
         tally.finish();
