@@ -422,10 +422,13 @@ export async function startGoogleServer(opts: GoogleServerOptions = {}) {
       stored.sizeEstimate = raw.length;
       return id;
     },
-    /** Adds n synthetic business messages (signature, quoted history, mixed charsets) for benchmarks. */
-    addMessages(email: string, n: number): string[] {
+    /**
+     * Adds n synthetic messages for benchmarks: by default business messages (signature, quoted history,
+     * mixed charsets); `make` picks another kind (synthetic-mail.ts: long threads, mostly ruled-out mail).
+     */
+    addMessages(email: string, n: number, make: (i: number) => FakeMessage = syntheticMessage): string[] {
       const ids: string[] = [];
-      for (let i = 0; i < n; i++) ids.push(fake.addMessage(email, syntheticMessage(i)));
+      for (let i = 0; i < n; i++) ids.push(fake.addMessage(email, make(i)));
       return ids;
     },
     /**
@@ -452,11 +455,15 @@ export async function startGoogleServer(opts: GoogleServerOptions = {}) {
     refusePageTokens(email: string) {
       user(email).tokenGeneration++;
     },
-    /** Response bytes sent for one user's Gmail API requests so far: as JSON and on the wire. */
-    bytesFor(email: string): { requests: number; bytes: number; wireBytes: number } {
-      const mine = requests.filter((r) => r.user === email && r.path.startsWith('/gmail/'));
+    /**
+     * One user's Gmail API traffic so far: requests answered 200, the quota units they cost (Gmail quota
+     * reference), and the response bytes as JSON and on the wire.
+     */
+    bytesFor(email: string): { requests: number; units: number; bytes: number; wireBytes: number } {
+      const mine = requests.filter((r) => r.user === email && r.path.startsWith('/gmail/') && r.status === 200);
       return {
         requests: mine.length,
+        units: mine.reduce((a, r) => a + (COST.find(([re]) => re.test(r.path))?.[1] ?? 1), 0),
         bytes: mine.reduce((a, r) => a + (r.bytes ?? 0), 0),
         wireBytes: mine.reduce((a, r) => a + (r.wireBytes ?? 0), 0),
       };
