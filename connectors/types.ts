@@ -42,9 +42,19 @@ export interface ConnectorStats {
   rateLimitWaits: number;
 }
 
+export interface PageOptions {
+  since?: Date;
+  signal?: AbortSignal;
+  /**
+   * A preview's cap: read about this many of the NEWEST messages or entries and stop (page granularity).
+   * Connectors that cannot pick the newest stop after this many; the harvest loop also stops there.
+   */
+  limit?: number;
+}
+
 export interface Connector {
   /** Pages of minimal messages after `cursor` (null: first run, full but bounded sync). */
-  pages(cursor: Cursor | null, opts?: { since?: Date; signal?: AbortSignal }): AsyncIterable<Page>;
+  pages(cursor: Cursor | null, opts?: PageOptions): AsyncIterable<Page>;
   stats(): ConnectorStats;
   close(): Promise<void>;
 }

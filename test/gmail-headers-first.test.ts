@@ -11,7 +11,8 @@ import { loadConfig } from '../src/config.ts';
 import { noProgress, silentLogger } from '../src/log.ts';
 import { runHarvest } from '../src/harvest/run.ts';
 import { parseSecretKey } from '../src/secrets/index.ts';
-import type { HarvestEnv } from '../src/harvest/harvest-connection.ts';
+import { harvestConnection, type HarvestEnv } from '../src/harvest/harvest-connection.ts';
+import { PREVIEW_LIMIT } from '../src/harvest/index.ts';
 import { factory } from '../connectors/gmail/index.ts';
 import type { ConnectorEvent, Cursor, Page } from '../connectors/types.ts';
 import { startGoogleServer, type GoogleServer, type FakeMessage } from './fakes/google-server.ts';
@@ -257,6 +258,29 @@ for (const dialect of DIALECTS) {
           .map((r) => idOf(r.path));
         expect(later.filter((id) => storedFirst.has(id))).toEqual([]);
         expect(new Set([...storedFirst, ...later])).toEqual(new Set(c.ids));
+      });
+
+      it('a capped preview reads only the newest messages, stores nothing and writes no secret', async () => {
+        const c = await connection([1, 2, 3, 4, 5].map((i) => business(i)));
+        const before = await t.db
+          .selectFrom('connections')
+          .select(['secret_enc', 'cursor_json'])
+          .executeTakeFirstOrThrow();
+        const r = await harvestConnection(env, c.id, { dryRun: true, fromStart: true, limit: 3 });
+        expect(r).toMatchObject({ status: 'ok', counts: { messagesScanned: 3 } });
+        expect(r.preview!.map((p) => p.email).sort()).toEqual(
+          [3, 4, 5].map((i) => `petra${i}@moravia-steel.example`),
+        );
+        const metadata = g.requests.filter((q) => q.user === c.account && q.query['format'] === 'metadata');
+        expect(metadata).toHaveLength(3);
+        expect(await counts()).toMatchObject({ processed: 0, profiles: 0 });
+        expect(
+          await t.db
+            .selectFrom('connections')
+            .select(['secret_enc', 'cursor_json'])
+            .executeTakeFirstOrThrow(),
+        ).toEqual(before);
+        expect(PREVIEW_LIMIT).toBeLessThanOrEqual(500);
       });
 
       it('a message rescued from Spam is harvested on the next run', async () => {

@@ -21,7 +21,15 @@
  */
 import { gmail, type gmail_v1 } from '@googleapis/gmail';
 import type { MinimalMessage } from '../../parsers/types.ts';
-import type { Connector, ConnectorDeps, ConnectorFactory, ConnectionInfo, Cursor, Page } from '../types.ts';
+import type {
+  Connector,
+  ConnectorDeps,
+  ConnectorFactory,
+  ConnectionInfo,
+  Cursor,
+  Page,
+  PageOptions,
+} from '../types.ts';
 import { ConnectorError } from '../types.ts';
 import { clientOptions } from '../google/caller.ts';
 import { revokeGoogleToken } from '../google/oauth.ts';
@@ -87,10 +95,7 @@ class GmailConnector implements Connector {
 
   async close(): Promise<void> {}
 
-  async *pages(
-    cursor: Cursor | null,
-    opts: { since?: Date; signal?: AbortSignal } = {},
-  ): AsyncIterable<Page> {
+  async *pages(cursor: Cursor | null, opts: PageOptions = {}): AsyncIterable<Page> {
     const startedAt = new Date().toISOString();
     const c = parseGmailCursor(cursor);
     if (cursor && !c) this.deps.onEvent?.({ type: 'resync', reason: 'unrecognised cursor' });
@@ -106,7 +111,8 @@ class GmailConnector implements Connector {
       yield* this.full(null, after, startedAt, opts.signal);
       return;
     }
-    yield* this.full(c, c ? c.after : since, startedAt, opts.signal);
+    // A preview's cap: messages.list answers newest first, so the first `limit` listed are the newest.
+    yield* this.full(c, c ? c.after : since, startedAt, opts.signal, opts.limit);
   }
 
   private call<T>(units: number, fn: () => Promise<{ data: T }>, signal?: AbortSignal): Promise<T> {
@@ -118,7 +124,9 @@ class GmailConnector implements Connector {
     after: number | null,
     startedAt: string,
     signal?: AbortSignal,
+    limit?: number,
   ): AsyncGenerator<Page> {
+    const maxMessages = limit && limit > 0 ? Math.min(limit, this.maxMessages) : this.maxMessages;
     let historyId = c?.historyId;
     if (!historyId) {
       const profile = await this.call(
@@ -144,7 +152,7 @@ class GmailConnector implements Connector {
               {
                 userId: 'me',
                 q,
-                maxResults: Math.max(1, Math.min(this.pageSize, this.maxMessages - listed)),
+                maxResults: Math.max(1, Math.min(this.pageSize, maxMessages - listed)),
                 pageToken,
               },
               { signal },
@@ -164,7 +172,7 @@ class GmailConnector implements Connector {
       const messages = await this.fetch(ids, signal);
       listed += ids.length;
       const next = res.nextPageToken ?? null;
-      const done = !next || listed >= this.maxMessages;
+      const done = !next || listed >= maxMessages;
       const cursor = done
         ? gmailCursor({ mode: 'history', historyId, pageToken: null, syncedAt: c?.syncedAt ?? startedAt })
         : gmailCursor({

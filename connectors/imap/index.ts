@@ -183,6 +183,7 @@ export function createImapConnector(
     start: Cursor | null,
     since: Date | undefined,
     signal: AbortSignal | undefined,
+    limit?: number,
   ): AsyncGenerator<Page> {
     const cursor: ImapCursor = readCursor(start);
     client = await open();
@@ -238,6 +239,8 @@ export function createImapConnector(
       // `N:*` includes the highest UID even when it is below N (RFC 3501 6.4.8): filter.
       let uids = (Array.isArray(found) ? found : []).filter((u) => u > lastUid).sort((a, b) => a - b);
       if (!prev && uids.length > INITIAL_LIMIT) uids = uids.slice(uids.length - INITIAL_LIMIT);
+      // A preview's cap: the newest `limit` messages of each folder (UIDs grow with arrival).
+      if (limit && limit > 0 && uids.length > limit) uids = uids.slice(uids.length - limit);
       if (uids.length === 0) {
         cursor.mailboxes[path] = state(Math.max(lastUid, top));
         continue;
@@ -404,7 +407,7 @@ export function createImapConnector(
 
   return {
     pages(cursor, o) {
-      return run(cursor, o?.since, o?.signal);
+      return run(cursor, o?.since, o?.signal, o?.limit);
     },
     stats: () => ({ ...stats }),
     async close() {

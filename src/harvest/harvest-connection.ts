@@ -59,6 +59,8 @@ export interface HarvestOptions {
   dryRun?: boolean;
   /** Ignore the saved cursor and read the source from its beginning (a preview of everything it holds). */
   fromStart?: boolean;
+  /** Read about this many of the newest messages or entries, then stop (the member preview's cap). */
+  limit?: number;
 }
 
 /** Why a connection in this state is never harvested (null: it may be). */
@@ -205,7 +207,8 @@ export async function harvestConnection(
       },
     });
     const cursor: Cursor | null = opts.fromStart ? null : await getCursor(env.db, connectionId);
-    for await (const page of readAhead(connector.pages(cursor, { since: opts.since, signal: env.signal }))) {
+    const limit = opts.limit;
+    for await (const page of readAhead(connector.pages(cursor, { since: opts.since, signal: env.signal, limit }))) {
       const now = new Date().toISOString();
       const t0 = performance.now();
       const items = pageItems(page, now, counts, preview);
@@ -252,6 +255,7 @@ export async function harvestConnection(
         contactsNew: counts.contactsNew,
       });
       if (env.signal?.aborted) throw new Stop('stopped');
+      if (limit && counts.messagesScanned + counts.entriesScanned >= limit) break;
     }
     if (!dry) await recordHarvest(env.db, connectionId, null);
     env.progress.update(connectionId, { state: 'ok' });
