@@ -111,6 +111,11 @@ export interface ConnectorDeps {
    * tests): nothing counts as processed.
    */
   alreadyProcessed?: (heads: readonly MinimalMessage[]) => Promise<ReadonlySet<string>>;
+  /**
+   * Provider quota shared by every process on the database (src/quota/shared-bucket.ts; PostgreSQL only).
+   * Connectors reserve each call's units from it after their in-process limiter. Absent: this process only.
+   */
+  quota?: QuotaGate;
   onEvent?: (e: ConnectorEvent) => void;
   /** HTTP transport for HTTP-API connectors (default: global fetch); tests pass one trusting their local CA. */
   fetch?: typeof fetch;
@@ -122,4 +127,17 @@ export interface ConnectorFactory {
   create(conn: ConnectionInfo, deps: ConnectorDeps): Connector;
   /** Revokes the connection's tokens at the provider (opt-out). Sources without tokens omit it. */
   revoke?(conn: ConnectionInfo, deps: ConnectorDeps): Promise<void>;
+}
+
+/** A token bucket of provider quota: a name, its refill rate and its burst. */
+export interface QuotaKey {
+  key: string;
+  unitsPerSecond: number;
+  burst: number;
+}
+
+/** Quota shared across processes: reserves `units` from every key's bucket; resolves when they may be spent. */
+export interface QuotaGate {
+  /** Returns the milliseconds waited. */
+  reserve(keys: readonly QuotaKey[], units: number, signal?: AbortSignal): Promise<number>;
 }

@@ -17,6 +17,7 @@ import { extractMinimal } from '../../parsers/extract.ts';
 import { classifyAddress } from '../../parsers/sender-class.ts';
 import { decide, decideStructured, count, messageKeyOf } from '../pipeline/decide.ts';
 import { processedMessageKeys } from '../store/processed.ts';
+import { sharedQuota } from '../quota/shared-bucket.ts';
 import type { MinimalMessage } from '../../parsers/types.ts';
 import { emptyCounts, type Decision, type PageItem } from '../pipeline/types.ts';
 import { ingestPage } from '../store/ingest.ts';
@@ -179,6 +180,7 @@ export async function harvestConnection(
     const secretKey = conn.hasSecret ? secretKeyFrom(env.config, { demo: env.demo }) : null;
     const info = await connectionInfo(env.db, connectionId, secretKey);
     const factory = await (env.factoryFor ?? connectorFactory)(conn.kind);
+    const quota = sharedQuota(env.db);
     connector = factory.create(info, {
       config: env.config,
       // Dry runs and previews never write secrets (Microsoft keeps a rotated-away refresh token valid for
@@ -191,6 +193,8 @@ export async function harvestConnection(
               await saveRotatedSecret(env.db, connectionId, s, secretKey, replaced);
             },
           }),
+      // Provider quota shared with the other worker processes (PostgreSQL; SQLite runs one process).
+      ...(quota ? { quota } : {}),
       // Headers first: connectors skip the body of a message this connection already processed.
       ...(dry
         ? {}
