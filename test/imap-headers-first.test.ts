@@ -143,6 +143,24 @@ describe('IMAP, headers first', () => {
   });
 });
 
+describe('IMAP, a capped preview', () => {
+  it('reads only the newest messages of each folder', async () => {
+    const mb = await mailbox([1, 2, 3, 4, 5].map(business));
+    const c = createImapConnector(mb.info, { config: loadConfig({}) }, { makeClient: mb.makeClient });
+    const got: import('../parsers/types.ts').MinimalMessage[] = [];
+    for await (const p of c.pages(null, { limit: 2 })) got.push(...p.messages);
+    await c.close();
+    expect(got.map((m) => m.headers['message-id'])).toEqual([
+      '<biz-4@northwind.example>',
+      '<biz-5@northwind.example>',
+    ]);
+    const fetched = mb.commands
+      .filter((x) => /UID FETCH/i.test(x))
+      .map((x) => /FETCH ([\d,:]+)/i.exec(x)?.[1]);
+    expect(fetched.every((r) => r === '4,5' || r === '4' || r === '5')).toBe(true);
+  });
+});
+
 for (const dialect of DIALECTS) {
   describe.skipIf(dialect === 'postgres' && !(await postgresAvailable()))(
     `IMAP harvest, headers first (${dialect})`,

@@ -79,6 +79,30 @@ describe('Outlook delta as Graph delivers it', () => {
   });
 });
 
+describe('Outlook, a capped preview', () => {
+  it('stops after the page that reaches the limit, newest first', async () => {
+    const server = await startGraphServer({ cert, acceptOldRefreshTokens: true });
+    server.addMessages(...[0, 1, 2, 3, 4, 5, 6].map(message));
+    try {
+      const c = createOutlookMail(
+        { id: 'c', kind: 'outlook', account: ACCOUNT, config: {}, secret: 'rt-0' },
+        { config: configFor(server), fetch: fetchTrusting(cert.cert) },
+        { pageSize: 2 },
+      );
+      const pages = await pagesOf(c.pages(null, { since: new Date('2026-01-01T00:00:00Z'), limit: 3 }));
+      expect(pages.flatMap((p) => p.messages.map((m) => m.sourceId))).toEqual([
+        'AAMk-6',
+        'AAMk-5',
+        'AAMk-4',
+        'AAMk-3',
+      ]);
+      expect(server.requests).toHaveLength(2);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 for (const dialect of DIALECTS) {
   describe.skipIf(dialect === 'postgres' && !(await postgresAvailable()))(
     `Outlook harvest, delta (${dialect})`,
@@ -145,7 +169,7 @@ for (const dialect of DIALECTS) {
           counts: { messagesScanned: 3, messagesReplayed: 2, contactsNew: 1 },
         });
         // Only the new sender added rows (as many as each of the three first senders did).
-      expect(await observations()).toBe(before + before / 3);
+        expect(await observations()).toBe(before + before / 3);
       });
     },
   );
