@@ -12,7 +12,8 @@ import { noProgress, silentLogger } from '../src/log.ts';
 import { runHarvest } from '../src/harvest/run.ts';
 import { parseSecretKey } from '../src/secrets/index.ts';
 import { harvestConnection, type HarvestEnv } from '../src/harvest/harvest-connection.ts';
-import { PREVIEW_LIMIT } from '../src/harvest/index.ts';
+import { acquireLease, previewConnection, PREVIEW_LIMIT, releaseLease } from '../src/harvest/index.ts';
+import { hostname } from 'node:os';
 import { factory } from '../connectors/gmail/index.ts';
 import type { ConnectorEvent, Cursor, Page } from '../connectors/types.ts';
 import { startGoogleServer, type GoogleServer, type FakeMessage } from './fakes/google-server.ts';
@@ -281,6 +282,20 @@ for (const dialect of DIALECTS) {
             .executeTakeFirstOrThrow(),
         ).toEqual(before);
         expect(PREVIEW_LIMIT).toBeLessThanOrEqual(500);
+      });
+
+      it('the member preview runs under the connection lease: not beside a running harvest, and it lets go after', async () => {
+        const c = await connection([business(1)]);
+        // Another process (holder) is harvesting this connection, with a live process id on this machine.
+        expect(await acquireLease(t.db, c.id, `${hostname()}:${process.pid}:other`)).toBe(true);
+        expect(await previewConnection(env, c.id)).toMatchObject({
+          status: 'skipped',
+          code: 'already-running',
+        });
+        await releaseLease(t.db, c.id, `${hostname()}:${process.pid}:other`);
+        const r = await previewConnection(env, c.id);
+        expect(r).toMatchObject({ status: 'ok', counts: { messagesScanned: 1 } });
+        expect((await runHarvest(env, [c.id])).results[0]).toMatchObject({ status: 'ok' });
       });
 
       it('a message rescued from Spam is harvested on the next run', async () => {

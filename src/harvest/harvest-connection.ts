@@ -62,6 +62,11 @@ export interface HarvestOptions {
   fromStart?: boolean;
   /** Read about this many of the newest messages or entries, then stop (the member preview's cap). */
   limit?: number;
+  /**
+   * Hold the connection's lease even in a dry run (the member preview): a preview never runs beside a harvest
+   * or another preview of the same connection, so one mailbox's quota is not spent twice at once.
+   */
+  lease?: boolean;
 }
 
 /** Why a connection in this state is never harvested (null: it may be). */
@@ -169,7 +174,8 @@ export async function harvestConnection(
 
   const key = `${conn.kind} ${conn.account}`;
   const dry = opts.dryRun === true;
-  if (!dry && !(await acquireLease(env.db, connectionId, env.holder, env.leaseTtlMs))) return result('skipped', 'already-running');
+  const leased = !dry || opts.lease === true;
+  if (leased && !(await acquireLease(env.db, connectionId, env.holder, env.leaseTtlMs))) return result('skipped', 'already-running');
   env.progress.update(connectionId, { label: key, state: 'running' });
   env.logger.log('info', 'harvest.start', { connection: connectionId, kind: conn.kind, dryRun: dry });
 
@@ -287,6 +293,6 @@ export async function harvestConnection(
       counts.rateLimitWaits = Math.max(st.rateLimitWaits, waits);
       await connector.close().catch(() => {});
     }
-    if (!dry) await releaseLease(env.db, connectionId, env.holder).catch(() => {});
+    if (leased) await releaseLease(env.db, connectionId, env.holder).catch(() => {});
   }
 }

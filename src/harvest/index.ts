@@ -25,7 +25,10 @@ export type { ConnectionResult, HarvestCounts, HarvestSummary, PreviewContact } 
  */
 export const PREVIEW_LIMIT = 300;
 
-/** The contributor preview: the contacts the newest PREVIEW_LIMIT messages of the source hold, nothing stored. */
+/**
+ * The contributor preview: the contacts the newest PREVIEW_LIMIT messages of the source hold, nothing stored,
+ * under the connection's lease (`skipped: already-running` while a harvest or another preview of it runs).
+ */
 export function previewConnection(env: HarvestEnv, connectionId: string): Promise<ConnectionResult> {
-  return harvestConnection(env, connectionId, { dryRun: true, fromStart: true, limit: PREVIEW_LIMIT });
+  return harvestConnection(env, connectionId, { dryRun: true, fromStart: true, limit: PREVIEW_LIMIT, lease: true });
 }
