@@ -112,7 +112,9 @@ describe('Outlook mail through Microsoft Graph', () => {
 
       const graph = r.server.requests;
       expect(graph).toHaveLength(3);
-      expect(graph[0]!.url).toMatch(/^\/v1\.0\/me\/mailFolders\/inbox\/messages\/delta\?\$select=from,sender,/);
+      expect(graph[0]!.url).toMatch(
+        /^\/v1\.0\/me\/mailFolders\/inbox\/messages\/delta\?\$select=from,sender,/,
+      );
       // New messages only in later rounds: no re-delivery when a message is read or flagged.
       expect(graph[0]!.url).toContain('changeType=created');
       expect(decodeURIComponent(graph[0]!.url)).toContain('$filter=receivedDateTime ge 2026-01-01T00:00:00Z');

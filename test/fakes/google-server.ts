@@ -460,7 +460,9 @@ export async function startGoogleServer(opts: GoogleServerOptions = {}) {
      * reference), and the response bytes as JSON and on the wire.
      */
     bytesFor(email: string): { requests: number; units: number; bytes: number; wireBytes: number } {
-      const mine = requests.filter((r) => r.user === email && r.path.startsWith('/gmail/') && r.status === 200);
+      const mine = requests.filter(
+        (r) => r.user === email && r.path.startsWith('/gmail/') && r.status === 200,
+      );
       return {
         requests: mine.length,
         units: mine.reduce((a, r) => a + (COST.find(([re]) => re.test(r.path))?.[1] ?? 1), 0),
