@@ -5,10 +5,14 @@
  * `messages.get` costs 5 units, so the quota-limited maximum is 50 messages/s per mailbox.
  *
  * The server runs in a child process (bench/harvest-server.ts), as Google would be elsewhere.
- * Prints: one mailbox (msgs/s vs 50, API calls per message), then 10 mailboxes in parallel (aggregate
- * msgs/s vs 10x one mailbox), then a second harvest with no new mail (API calls per connection).
- * Targets: >= 90% of 50 msg/s per mailbox; 10 mailboxes within 80% of 10x one; <= 2 calls per connection.
+ * Prints: bytes and quota per message (issue 10: headers first, body only for survivors) for a mailbox of
+ * mostly ruled-out mail and one of long threads, next to what extraction used; then one mailbox (msgs/s vs
+ * the quota-limited maximum, API calls per message), then 10 mailboxes in parallel (aggregate msgs/s vs 10x
+ * one mailbox), then a second harvest with no new mail (API calls per connection).
+ * Targets: a ruled-out message costs no body download; >= 90% of the quota-limited maximum per mailbox;
+ * 10 mailboxes within 80% of 10x one; <= 2 calls per connection.
  * Options: `--messages N` (default 5000 per mailbox), `--mailboxes N` (default 10), `--latency MS` (default 0),
+ * `--bytes-messages N` (default 300 per mailbox of the bytes section), `--bytes-only` (that section alone),
  * `--threads on|off` (spread connections over worker threads, src/harvest/parallel.ts; default: runHarvest's default, on).
  * CPU figures are process.cpuUsage of this process (all its threads), per message scanned.
  */
@@ -24,6 +28,8 @@ import { upsertConnection } from '../src/connections/repository.ts';
 import { parseSecretKey } from '../src/secrets/index.ts';
 import { noProgress, silentLogger } from '../src/log.ts';
 import { runHarvest } from '../src/harvest/run.ts';
+import { factory as gmailFactory } from '../connectors/gmail/index.ts';
+import type { MinimalMessage } from '../parsers/types.ts';
 
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -32,7 +38,7 @@ const arg = (name: string, dflt: string) => {
 const MESSAGES = Number(arg('messages', '5000'));
 const MAILBOXES = Number(arg('mailboxes', '10'));
 const LATENCY = Number(arg('latency', '0'));
-const QUOTA_MAX = 250 / 5; // messages/s per mailbox
+const BYTES_MESSAGES = Number(arg('bytes-messages', '300'));
 
 // The Gmail server runs in its own process (bench/harvest-server.ts): only the harvest is measured here.
 const server = spawn(
@@ -55,8 +61,13 @@ const ask = async (req?: unknown): Promise<Record<string, any>> => {
 };
 const g = {
   env: (await ask()).env as Record<string, string>,
-  async addUser(email: string, messages: number): Promise<string> {
-    return (await ask({ op: 'addUser', email, messages })).refreshToken as string;
+  async addUser(email: string, messages: number, kind = 'business'): Promise<string> {
+    return (await ask({ op: 'addUser', email, messages, kind })).refreshToken as string;
+  },
+  async traffic(
+    email: string,
+  ): Promise<{ requests: number; units: number; bytes: number; wireBytes: number }> {
+    return (await ask({ op: 'bytes', email })) as never;
   },
   async close() {
     server.stdin!.end();
@@ -105,15 +116,62 @@ async function timed(ids: string[]) {
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const kib = (b: number) => `${(b / 1024).toFixed(2)} KiB`;
+/** What extraction uses of a handed-over message: its selected headers, tail and signature hint. */
+const used = (m: MinimalMessage) =>
+  Buffer.byteLength(JSON.stringify(m.headers)) +
+  Buffer.byteLength(m.tail) +
+  Buffer.byteLength(m.signatureHint ?? '');
 console.log(
   `bench:harvest  cores=${cpus().length} load=${loadavg()[0]!.toFixed(2)} messages/mailbox=${MESSAGES} latency=${LATENCY}ms`,
 );
-console.log(`quota-limited maximum: ${QUOTA_MAX} msg/s per mailbox (250 units/s, messages.get = 5 units)\n`);
+
+/** The Gmail connector alone over one fresh mailbox of `kind`: downloaded vs used, quota units. */
+async function bytesAndQuota(kind: string, processed: boolean) {
+  const account = `bytes-${kind}-${processed ? 'again' : 'first'}@member.example`;
+  const refreshToken = await g.addUser(account, BYTES_MESSAGES, kind);
+  const conn = { id: account, kind: 'gmail', account, config: {}, secret: refreshToken };
+  let first: MinimalMessage[] = [];
+  if (processed)
+    for await (const p of gmailFactory.create(conn, { config }).pages(null)) first.push(...p.messages);
+  const before = await g.traffic(account);
+  // `processed`: the whole mailbox read again after an expired history id, every message already stored.
+  const seen = new Set(first.map((m) => m.sourceId));
+  const c = gmailFactory.create(conn, { config, alreadyProcessed: async () => seen });
+  const got: MinimalMessage[] = [];
+  for await (const p of c.pages(null)) got.push(...p.messages);
+  const after = await g.traffic(account);
+  const n = Math.max(1, got.length);
+  const u = got.reduce((a, m) => a + used(m), 0);
+  const bodies = got.filter((m) => m.tail !== '').length;
+  const wire = after.wireBytes - before.wireBytes;
+  const json = after.bytes - before.bytes;
+  console.log(
+    `  ${kind.padEnd(11)}${processed ? ' (all processed)' : ''}: ${got.length} messages, ${bodies} with a body; ` +
+      `downloaded ${kib(wire / n)} per message on the wire (${kib(json / n)} as JSON), extraction used ${kib(u / n)} ` +
+      `= ${(wire / Math.max(1, u)).toFixed(1)}x (JSON ${(json / Math.max(1, u)).toFixed(1)}x); ` +
+      `${((after.units - before.units) / n).toFixed(2)} quota units and ${((after.requests - before.requests) / n).toFixed(2)} requests per message`,
+  );
+  first = [];
+}
 
 try {
+  console.log(`bytes and quota per message (Gmail connector alone, ${BYTES_MESSAGES} messages per mailbox)`);
+  await bytesAndQuota('ruled-out', false);
+  await bytesAndQuota('long-thread', false);
+  await bytesAndQuota('long-thread', true);
+  console.log('');
+  if (process.argv.includes('--bytes-only')) process.exit(0);
+
   const one = await mailboxes('one', 1);
   const r1 = await timed(one);
   const rate1 = r1.summary.counts.messagesScanned / r1.secs;
+  // Every synthetic message here is a business message: metadata + body = 10 units, plus its list share.
+  const t1 = await g.traffic('one0@member.example');
+  const QUOTA_MAX = 250 / (t1.units / Math.max(1, r1.summary.counts.messagesScanned));
+  console.log(
+    `quota-limited maximum: ${QUOTA_MAX.toFixed(1)} msg/s per mailbox (250 units/s; ${(t1.units / Math.max(1, r1.summary.counts.messagesScanned)).toFixed(2)} units per message: metadata 5 + body 5 + list share)\n`,
+  );
   console.log('one mailbox');
   console.log(
     `  ${r1.summary.counts.messagesScanned} messages in ${r1.secs.toFixed(1)} s = ${rate1.toFixed(1)} msg/s = ${pct(rate1 / QUOTA_MAX)} of the quota-limited maximum (target >= 90%)`,

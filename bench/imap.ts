@@ -4,6 +4,11 @@
  * `--messages N` (default 2000) with a long quoted history appended to every other message, then harvests:
  * prints messages/s, IMAP bytes received per message against the stored message size (what the partial
  * BODY.PEEK fetch saves), commands per page, and the cost of a second harvest with no new mail.
+ * Then issue 10's figures: bytes received per message next to what extraction used (selected headers, tail
+ * and signature hint handed over) for a mailbox of mostly ruled-out mail, one of long threads, and the long
+ * threads read again with every message already processed. Targets: no body byte for a ruled-out or
+ * processed message; bytes per message <= 3x what extraction uses on the long threads.
+ * `--bytes-messages N` (default 500) sizes those mailboxes.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -13,6 +18,8 @@ import { startDovecot } from '../test/helpers/dovecot.ts';
 import { createImapConnector } from '../connectors/imap/index.ts';
 import { loadConfig } from '../src/config.ts';
 import type { Cursor } from '../connectors/types.ts';
+import type { MinimalMessage } from '../parsers/types.ts';
+import { fakeMessageToRaw, longThreadMessage, mostlyRuledOutMessage } from '../test/fakes/synthetic-mail.ts';
 
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -32,7 +39,12 @@ const USER = 'bench@acme.example';
 const PASS = 'bench';
 const history = `\r\n\r\n-----Original Message-----\r\n${'> quoted history line that a partial fetch never downloads\r\n'.repeat(1500)}`;
 
-const server = await startDovecot({ [USER]: PASS });
+const BYTES_N = Number(arg('bytes-messages', '500'));
+const KINDS = { 'ruled-out': mostlyRuledOutMessage, 'long-thread': longThreadMessage };
+const server = await startDovecot({
+  [USER]: PASS,
+  ...Object.fromEntries(Object.keys(KINDS).map((k) => [`${k}@acme.example`, PASS])),
+});
 try {
   let stored = 0;
   const raws: Buffer[] = [];
@@ -51,24 +63,26 @@ try {
   );
 
   let client: ImapFlow | null = null;
-  const run = async (cursor: Cursor | null) => {
+  const run = async (cursor: Cursor | null, user = USER, processed?: ReadonlySet<string>) => {
     const connector = createImapConnector(
       {
         id: 'bench',
         kind: 'imap',
-        account: USER,
-        config: { host: server.host, port: server.port, tls: false, user: USER },
+        account: user,
+        config: { host: server.host, port: server.port, tls: false, user },
         secret: PASS,
       },
-      { config: loadConfig({}) },
+      { config: loadConfig({}), ...(processed ? { alreadyProcessed: async () => processed } : {}) },
       { makeClient: (o) => (client = new ImapFlow(o)) },
     );
     const t0 = performance.now();
     let messages = 0;
     let pages = 0;
     let last: Cursor | null = null;
+    const got: MinimalMessage[] = [];
     for await (const p of connector.pages(cursor)) {
       messages += p.messages.length;
+      got.push(...p.messages);
       pages++;
       last = p.cursor;
     }
@@ -76,7 +90,7 @@ try {
     const bytes = (client as ImapFlow | null)?.stats().received ?? 0;
     const calls = connector.stats().apiCalls;
     await connector.close();
-    return { messages, pages, ms, bytes, calls, cursor: last };
+    return { messages, pages, ms, bytes, calls, cursor: last, got };
   };
 
   const first = await run(null);
@@ -85,10 +99,54 @@ try {
       `${(first.bytes / first.messages / 1024).toFixed(1)} KiB received per message vs ${(stored / N / 1024).toFixed(1)} KiB stored ` +
       `(${((first.bytes / stored) * 100).toFixed(0)}% of the mailbox); ${first.calls} IMAP commands, ${(first.calls / Math.max(1, first.pages - 1)).toFixed(1)} per page`,
   );
+  const usedFirst = first.got.reduce(
+    (a, m) =>
+      a +
+      Buffer.byteLength(JSON.stringify(m.headers)) +
+      Buffer.byteLength(m.tail) +
+      Buffer.byteLength(m.signatureHint ?? ''),
+    0,
+  );
+  console.log(
+    `                extraction used ${(usedFirst / first.messages / 1024).toFixed(2)} KiB per message: received = ${(first.bytes / Math.max(1, usedFirst)).toFixed(2)}x what extraction used`,
+  );
   const second = await run(first.cursor);
   console.log(
     `second harvest: ${second.messages} messages, ${second.calls} IMAP commands (login, LIST, one EXAMINE per folder), ${(second.bytes / 1024).toFixed(1)} KiB received`,
   );
+
+  // Issue 10: downloaded vs used, per kind of mailbox.
+  const used = (m: MinimalMessage) =>
+    Buffer.byteLength(JSON.stringify(m.headers)) +
+    Buffer.byteLength(m.tail) +
+    Buffer.byteLength(m.signatureHint ?? '');
+  const kib = (b: number) => `${(b / 1024).toFixed(2)} KiB`;
+  console.log(
+    `\nbytes per message (${BYTES_N} messages per mailbox; received = every IMAP byte of the run, login and LIST included)`,
+  );
+  for (const [kind, make] of Object.entries(KINDS)) {
+    const user = `${kind}@acme.example`;
+    const raws = Array.from({ length: BYTES_N }, (_, i) => fakeMessageToRaw(make(i)));
+    const stored = raws.reduce((a, r) => a + Buffer.byteLength(r), 0);
+    const ac = await server.client(user, PASS);
+    for (const r of raws) await ac.append('INBOX', r, []);
+    await ac.logout();
+    const once = await run(null, user);
+    const all = new Set(once.got.map((m) => m.sourceId));
+    const again = await run(null, user, all);
+    for (const [label, r] of [
+      [kind, once],
+      [`${kind} (all processed)`, again],
+    ] as const) {
+      const u = r.got.reduce((a, m) => a + used(m), 0);
+      const n = Math.max(1, r.messages);
+      console.log(
+        `  ${label.padEnd(27)}: ${r.messages} messages, ${r.got.filter((m) => m.tail !== '').length} with a body; ` +
+          `received ${kib(r.bytes / n)} per message vs ${kib(stored / BYTES_N)} stored; extraction used ${kib(u / n)} ` +
+          `= ${(r.bytes / Math.max(1, u)).toFixed(2)}x; ${r.calls} IMAP commands`,
+      );
+    }
+  }
 } finally {
   await server.stop();
 }

@@ -42,9 +42,19 @@ export interface ConnectorStats {
   rateLimitWaits: number;
 }
 
+export interface PageOptions {
+  since?: Date;
+  signal?: AbortSignal;
+  /**
+   * A preview's cap: read about this many of the NEWEST messages or entries and stop (page granularity).
+   * Connectors that cannot pick the newest stop after this many; the harvest loop also stops there.
+   */
+  limit?: number;
+}
+
 export interface Connector {
   /** Pages of minimal messages after `cursor` (null: first run, full but bounded sync). */
-  pages(cursor: Cursor | null, opts?: { since?: Date; signal?: AbortSignal }): AsyncIterable<Page>;
+  pages(cursor: Cursor | null, opts?: PageOptions): AsyncIterable<Page>;
   stats(): ConnectorStats;
   close(): Promise<void>;
 }
@@ -88,8 +98,24 @@ export type ConnectorEvent =
 
 export interface ConnectorDeps {
   config: Readonly<import('../src/config.ts').Config>;
-  /** Providers that rotate refresh tokens (Microsoft) hand the new one here; the caller stores it encrypted. */
-  onSecretRotated?: (newSecret: string) => Promise<void>;
+  /**
+   * Providers that rotate refresh tokens (Microsoft) hand the new one here, with the secret it replaced;
+   * the caller stores it encrypted, compare-and-set against `replaced` (a reconnect meanwhile wins).
+   * Dry runs and previews pass nothing: they never write secrets.
+   */
+  onSecretRotated?: (newSecret: string, replaced: string) => Promise<void>;
+  /**
+   * Which of these messages (headers only, no body yet) this connection has already processed, as
+   * the store remembers them (src/store/processed.ts); returns their `sourceId`s. Connectors ask before
+   * downloading any body and hand a processed message over with its headers only. Absent (dry runs,
+   * tests): nothing counts as processed.
+   */
+  alreadyProcessed?: (heads: readonly MinimalMessage[]) => Promise<ReadonlySet<string>>;
+  /**
+   * Provider quota shared by every process on the database (src/quota/shared-bucket.ts; PostgreSQL only).
+   * Connectors reserve each call's units from it after their in-process limiter. Absent: this process only.
+   */
+  quota?: QuotaGate;
   onEvent?: (e: ConnectorEvent) => void;
   /** HTTP transport for HTTP-API connectors (default: global fetch); tests pass one trusting their local CA. */
   fetch?: typeof fetch;
@@ -101,4 +127,17 @@ export interface ConnectorFactory {
   create(conn: ConnectionInfo, deps: ConnectorDeps): Connector;
   /** Revokes the connection's tokens at the provider (opt-out). Sources without tokens omit it. */
   revoke?(conn: ConnectionInfo, deps: ConnectorDeps): Promise<void>;
+}
+
+/** A token bucket of provider quota: a name, its refill rate and its burst. */
+export interface QuotaKey {
+  key: string;
+  unitsPerSecond: number;
+  burst: number;
+}
+
+/** Quota shared across processes: reserves `units` from every key's bucket; resolves when they may be spent. */
+export interface QuotaGate {
+  /** Returns the milliseconds waited. */
+  reserve(keys: readonly QuotaKey[], units: number, signal?: AbortSignal): Promise<number>;
 }

@@ -197,7 +197,11 @@ describe('Gmail connector', () => {
         expect(r).toMatchObject({ method: 'POST', path: '/oauth/token' });
       }
       if (/\/messages\/[0-9a-f]+$/.test(r.path)) {
-        expect(r.query).toMatchObject({ format: 'full', fields: 'id,labelIds,internalDate,payload' });
+        // Headers first (format=metadata), then the body without the root headers; never the snippet.
+        expect([
+          { format: 'metadata', fields: 'id,labelIds,internalDate,payload/headers' },
+          { format: 'full', fields: 'id,payload(partId,mimeType,filename,body,parts)' },
+        ]).toContainEqual({ format: r.query['format'], fields: r.query['fields'] });
       }
     }
   });
@@ -382,7 +386,7 @@ describe('Gmail connector', () => {
     const waits = mb.events.filter((e) => e.type === 'rate-limit-wait');
     expect(waits).toContainEqual({ type: 'rate-limit-wait', ms: 1000, reason: 'rateLimitExceeded' });
     expect(waits).toContainEqual(expect.objectContaining({ reason: 'userRateLimitExceeded' }));
-    expect(c.stats()).toEqual({ apiCalls: 5, rateLimitWaits: 2 }); // profile, list x2, get x2
+    expect(c.stats()).toEqual({ apiCalls: 6, rateLimitWaits: 2 }); // profile, list x2, metadata x2, full
   });
 
   it('gives up with code "rate-limited" once the total retry budget is spent', async () => {

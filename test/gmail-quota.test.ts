@@ -16,7 +16,7 @@ describe('Gmail quota accounting', () => {
     const accounts = ['quota-a@acme.test', 'quota-b@acme.test'];
     const connectors = accounts.map((account) => {
       const { refreshToken } = g.addUser(account);
-      g.addMessages(account, 120);
+      g.addMessages(account, 60);
       const events: ConnectorEvent[] = [];
       const c = factory.create(
         { id: account, kind: 'gmail', account, config: {}, secret: refreshToken },
@@ -33,15 +33,15 @@ describe('Gmail quota accounting', () => {
       }),
     );
     const seconds = (Date.now() - started) / 1000;
-    expect(counts).toEqual([120, 120]);
+    expect(counts).toEqual([60, 60]);
     for (const { account, c } of connectors) {
       const mine = g.requests.filter((r) => r.user === account && r.path.startsWith('/gmail/'));
       expect(mine.filter((r) => r.status !== 200)).toEqual([]);
-      // 1 profile + 2 list pages + 120 gets.
-      expect(c.stats()).toEqual({ apiCalls: 123, rateLimitWaits: 0 });
-      expect(mine).toHaveLength(123);
+      // 1 profile + 1 list page + 60 metadata gets + 60 body gets (every synthetic sender is a business).
+      expect(c.stats()).toEqual({ apiCalls: 122, rateLimitWaits: 0 });
+      expect(mine).toHaveLength(122);
     }
-    // 120 x 5 + 2 x 5 + 1 = 611 units per user at <= 240 units/s after a 50-unit burst: >= 2.3 s.
+    // 60 x (5 + 5) + 5 + 1 = 606 units per user at <= 240 units/s after a 50-unit burst: >= 2.3 s.
     expect(seconds).toBeGreaterThanOrEqual(2);
   });
 
@@ -54,7 +54,7 @@ describe('Gmail quota accounting', () => {
     try {
       const account = 'strict@acme.test';
       const { refreshToken } = strict.addUser(account);
-      strict.addMessages(account, 40);
+      strict.addMessages(account, 20); // 20 x (metadata + body) x 5 units = 200 units at 60 units/s
       const events: ConnectorEvent[] = [];
       const c = factory.create(
         { id: account, kind: 'gmail', account, config: { backoffBaseMs: 200 }, secret: refreshToken },
@@ -62,7 +62,7 @@ describe('Gmail quota accounting', () => {
       );
       let n = 0;
       for await (const p of c.pages(null)) n += p.messages.length;
-      expect(n).toBe(40);
+      expect(n).toBe(20);
       const refused = strict.requests.filter((r) => r.status === 403);
       expect(refused.length).toBeGreaterThan(0);
       expect(c.stats().rateLimitWaits).toBe(refused.length);

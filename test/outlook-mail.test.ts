@@ -115,7 +115,11 @@ describe('Outlook mail through Microsoft Graph', () => {
       expect(graph[0]!.url).toMatch(
         /^\/v1\.0\/me\/mailFolders\/inbox\/messages\/delta\?\$select=from,sender,/,
       );
+      // New messages only in later rounds: no re-delivery when a message is read or flagged.
+      expect(graph[0]!.url).toContain('changeType=created');
       expect(decodeURIComponent(graph[0]!.url)).toContain('$filter=receivedDateTime ge 2026-01-01T00:00:00Z');
+      // A defined order for a capped first round: newest first.
+      expect(decodeURIComponent(graph[0]!.url)).toContain('$orderby=receivedDateTime desc');
       // Page 2 and 3 are exactly the previous page's @odata.nextLink (percent-encoded %24skip kept).
       expect(graph[1]!.url).toBe(
         new URL(String(pages[0]!.cursor.link)).pathname + new URL(String(pages[0]!.cursor.link)).search,
@@ -127,8 +131,8 @@ describe('Outlook mail through Microsoft Graph', () => {
         expect(q.prefer).toContain('outlook.body-content-type="text"');
         expect(q.authorization).toMatch(/^Bearer at-\d+$/);
       }
-      const first = pages[0]!.messages[0]!;
-      expect(first.sourceId).toBe('AAMk-0');
+      const first = pages.flatMap((p) => p.messages).find((m) => m.sourceId === 'AAMk-0')!;
+      expect(pages[0]!.messages[0]!.sourceId).toBe('AAMk-24'); // the newest first
       expect(first.headers['message-id']).toBe('<corpus-0@example.test>');
       expect(first.headers.to).toBe(`"Owner" <${ACCOUNT}>`);
       expect(first.date).toBe('2026-10-01T08:00:00.000Z');
@@ -184,7 +188,7 @@ describe('Outlook mail through Microsoft Graph', () => {
       expect(saved).toMatchObject({ kind: 'outlook', v: 1, phase: 'round' });
       const rest = await harvest(c, saved);
       expect(rest.flatMap((p) => p.messages.map((m) => m.sourceId))).toEqual(
-        Array.from({ length: 15 }, (_, i) => `AAMk-${i + 10}`),
+        Array.from({ length: 15 }, (_, i) => `AAMk-${14 - i}`), // newest first: 24..15 came in page 1
       );
       expect(r.server.requests[1]!.url).toContain('%24skip=10');
     } finally {

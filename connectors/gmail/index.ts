@@ -1,13 +1,35 @@
 /**
  * Gmail connector (kind `gmail`), read-only by construction: it only ever calls users.getProfile,
- * users.messages.list, users.messages.get (format=full) and users.history.list, all GETs.
- * First run: record the profile's historyId, then list and fetch page by page (bounded by
- * `since` and `maxMessages`). Later runs: history.list from the saved historyId; a 404 there means
- * the id is too old, so we emit `resync` and run one bounded full listing instead of failing.
+ * users.messages.list, users.messages.get and users.history.list, all GETs.
+ *
+ * Headers first, body only for survivors (issue 10). Per page: list the ids (`q` leaves out chats,
+ * drafts and the promotions, social, updates and forums categories), then `format=metadata` with exactly
+ * the header fields the parser keeps (connectors/header-fields.ts), then classify the sender and ask the
+ * store's processed set (connectors/headers-first.ts), then ONE `format=full` request, without the root
+ * headers already read, only for a message that can still yield a signature. A ruled-out or processed
+ * message is handed over with its headers only and costs no body download. Quota: list 5 units per page,
+ * metadata 5 per message, full 5 more per survivor (Gmail quota reference); the API has no way to fetch
+ * a single part or a byte range, so a survivor's body comes whole (all its text parts) and is cut here.
+ *
+ * First run: record the profile's historyId, then list and fetch page by page (bounded by `since` and
+ * `maxMessages`). Later runs: history.list (messageAdded and labelAdded: a message moved to the Inbox,
+ * e.g. rescued from Spam, is read like a new one) from the saved historyId; history records carry only
+ * ids, so labels are checked on the metadata answer. A 404 there means the id is too old: `resync` and one
+ * bounded full listing instead of failing. A saved page token the server refuses (400) restarts that walk
+ * from its start (history from the saved historyId; a listing from its first page): what was already
+ * handed over is in the processed set, so the restart downloads no body twice and stores nothing twice.
  */
 import { gmail, type gmail_v1 } from '@googleapis/gmail';
 import type { MinimalMessage } from '../../parsers/types.ts';
-import type { Connector, ConnectorDeps, ConnectorFactory, ConnectionInfo, Cursor, Page } from '../types.ts';
+import type {
+  Connector,
+  ConnectorDeps,
+  ConnectorFactory,
+  ConnectionInfo,
+  Cursor,
+  Page,
+  PageOptions,
+} from '../types.ts';
 import { ConnectorError } from '../types.ts';
 import { clientOptions } from '../google/caller.ts';
 import { revokeGoogleToken } from '../google/oauth.ts';
@@ -15,11 +37,34 @@ import { mapPool } from '../google/pool.ts';
 import { googleSession, type GoogleSession } from '../google/session.ts';
 import { gmailCursor, parseGmailCursor, type GmailCursor } from './cursor.ts';
 import { gmailToMinimal } from './message.ts';
+import { HEADER_FIELDS } from '../header-fields.ts';
+import { planBodies } from '../headers-first.ts';
 
 /** Quota units per method (Gmail quota reference). */
 const UNITS = { profile: 1, list: 5, get: 5, history: 2 } as const;
-/** Labels whose messages carry nothing for us (drafts are unsent, spam/trash untrusted, chats not mail). */
-const SKIP_LABELS = new Set(['DRAFT', 'SPAM', 'TRASH', 'CHAT']);
+/**
+ * Labels whose messages carry nothing for us: drafts are unsent, spam/trash untrusted, chats not mail, and
+ * Gmail's promotions, social, updates and forums categories are machine mail and notifications. History
+ * records come without labels, so this is checked on the metadata answer (and mirrors LIST_QUERY).
+ */
+const SKIP_LABELS = new Set([
+  'DRAFT',
+  'SPAM',
+  'TRASH',
+  'CHAT',
+  'CATEGORY_PROMOTIONS',
+  'CATEGORY_SOCIAL',
+  'CATEGORY_UPDATES',
+  'CATEGORY_FORUMS',
+]);
+/** messages.list search: the same exclusions, server side, so excluded mail costs no request at all. */
+export const LIST_QUERY =
+  '-in:chats -in:drafts -category:promotions -category:social -category:updates -category:forums';
+/** metadataHeaders: the parser's header set, plus the root part's own headers the text decoding reads. */
+const METADATA_HEADERS = [...HEADER_FIELDS, 'content-type', 'content-disposition'];
+/** Partial responses (Gmail `fields`): never `snippet` (body text), never the root headers twice. */
+const METADATA_FIELDS = 'id,labelIds,internalDate,payload/headers';
+const BODY_FIELDS = 'id,payload(partId,mimeType,filename,body,parts)';
 const DEFAULT_MAX_MESSAGES = 10_000;
 
 class GmailConnector implements Connector {
@@ -50,10 +95,7 @@ class GmailConnector implements Connector {
 
   async close(): Promise<void> {}
 
-  async *pages(
-    cursor: Cursor | null,
-    opts: { since?: Date; signal?: AbortSignal } = {},
-  ): AsyncIterable<Page> {
+  async *pages(cursor: Cursor | null, opts: PageOptions = {}): AsyncIterable<Page> {
     const startedAt = new Date().toISOString();
     const c = parseGmailCursor(cursor);
     if (cursor && !c) this.deps.onEvent?.({ type: 'resync', reason: 'unrecognised cursor' });
@@ -69,7 +111,8 @@ class GmailConnector implements Connector {
       yield* this.full(null, after, startedAt, opts.signal);
       return;
     }
-    yield* this.full(c, c ? c.after : since, startedAt, opts.signal);
+    // A preview's cap: messages.list answers newest first, so the first `limit` listed are the newest.
+    yield* this.full(c, c ? c.after : since, startedAt, opts.signal, opts.limit);
   }
 
   private call<T>(units: number, fn: () => Promise<{ data: T }>, signal?: AbortSignal): Promise<T> {
@@ -81,7 +124,9 @@ class GmailConnector implements Connector {
     after: number | null,
     startedAt: string,
     signal?: AbortSignal,
+    limit?: number,
   ): AsyncGenerator<Page> {
+    const maxMessages = limit && limit > 0 ? Math.min(limit, this.maxMessages) : this.maxMessages;
     let historyId = c?.historyId;
     if (!historyId) {
       const profile = await this.call(
@@ -94,28 +139,40 @@ class GmailConnector implements Connector {
     }
     let pageToken = c?.pageToken ?? undefined;
     let listed = c?.listed ?? 0;
+    let restarted = false;
     // Epoch seconds: `after:YYYY/MM/DD` would mean midnight PST (Gmail filtering guide).
-    const q = after === null ? '-in:chats' : `-in:chats after:${after}`;
+    const q = after === null ? LIST_QUERY : `${LIST_QUERY} after:${after}`;
     for (;;) {
-      const res = await this.call(
-        UNITS.list,
-        () =>
-          this.api.users.messages.list(
-            {
-              userId: 'me',
-              q,
-              maxResults: Math.max(1, Math.min(this.pageSize, this.maxMessages - listed)),
-              pageToken,
-            },
-            { signal },
-          ),
-        signal,
-      );
+      let res: gmail_v1.Schema$ListMessagesResponse;
+      try {
+        res = await this.call(
+          UNITS.list,
+          () =>
+            this.api.users.messages.list(
+              {
+                userId: 'me',
+                q,
+                maxResults: Math.max(1, Math.min(this.pageSize, maxMessages - listed)),
+                pageToken,
+              },
+              { signal },
+            ),
+          signal,
+        );
+      } catch (err) {
+        // A saved page token refused (400): list again from the first page, once per run.
+        if (!refusedToken(err, pageToken) || restarted) throw err;
+        restarted = true;
+        this.deps.onEvent?.({ type: 'resync', reason: 'page token refused (400)' });
+        pageToken = undefined;
+        listed = 0;
+        continue;
+      }
       const ids = (res.messages ?? []).map((m) => m.id).filter((id): id is string => !!id);
       const messages = await this.fetch(ids, signal);
       listed += ids.length;
       const next = res.nextPageToken ?? null;
-      const done = !next || listed >= this.maxMessages;
+      const done = !next || listed >= maxMessages;
       const cursor = done
         ? gmailCursor({ mode: 'history', historyId, pageToken: null, syncedAt: c?.syncedAt ?? startedAt })
         : gmailCursor({
@@ -138,6 +195,7 @@ class GmailConnector implements Connector {
     signal?: AbortSignal,
   ): AsyncGenerator<Page, 'ok' | 'expired'> {
     let pageToken = c.pageToken ?? undefined;
+    let restarted = false;
     for (;;) {
       let res: gmail_v1.Schema$ListHistoryResponse;
       try {
@@ -148,7 +206,7 @@ class GmailConnector implements Connector {
               {
                 userId: 'me',
                 startHistoryId: c.historyId,
-                historyTypes: ['messageAdded'],
+                historyTypes: ['messageAdded', 'labelAdded'],
                 maxResults: this.pageSize,
                 pageToken,
               },
@@ -158,13 +216,23 @@ class GmailConnector implements Connector {
         );
       } catch (err) {
         if (err instanceof ConnectorError && err.code === 'not-found') return 'expired';
-        throw err;
+        // A saved history page token refused (400): walk again from the saved historyId, once per run.
+        if (!refusedToken(err, pageToken) || restarted) throw err;
+        restarted = true;
+        this.deps.onEvent?.({ type: 'resync', reason: 'page token refused (400)' });
+        pageToken = undefined;
+        continue;
       }
       const ids = new Set<string>();
       for (const h of res.history ?? []) {
+        // Records usually carry only id and threadId: labels are checked on the metadata answer.
         for (const added of h.messagesAdded ?? []) {
           const m = added.message;
           if (m?.id && !(m.labelIds ?? []).some((l) => SKIP_LABELS.has(l))) ids.add(m.id);
+        }
+        // Moved into the Inbox (rescued from Spam, un-archived): read like a new message.
+        for (const added of h.labelsAdded ?? []) {
+          if (added.message?.id && (added.labelIds ?? []).includes('INBOX')) ids.add(added.message.id);
         }
       }
       const messages = await this.fetch([...ids], signal);
@@ -183,29 +251,54 @@ class GmailConnector implements Connector {
     }
   }
 
-  /** messages.get format=full for each id; `fields` leaves out `snippet` (body text we never need). */
+  /**
+   * Headers first: `format=metadata` for each id, then `format=full` only for the messages that can still
+   * yield a signature (planBodies); the others are handed over with their headers only.
+   */
   private async fetch(ids: string[], signal?: AbortSignal): Promise<MinimalMessage[]> {
-    const got = await mapPool(ids, 5, async (id) => {
-      try {
-        const msg = await this.call(
-          UNITS.get,
-          () =>
-            this.api.users.messages.get(
-              { userId: 'me', id, format: 'full', fields: 'id,labelIds,internalDate,payload' },
-              { signal },
-            ),
-          signal,
-        );
-        if ((msg.labelIds ?? []).some((l) => SKIP_LABELS.has(l))) return null;
-        return gmailToMinimal(msg);
-      } catch (err) {
-        // Deleted between listing and fetching: nothing to read.
-        if (err instanceof ConnectorError && err.code === 'not-found') return null;
-        throw err;
-      }
+    const metas = await mapPool(ids, 5, (id) =>
+      this.get(
+        { id, format: 'metadata', metadataHeaders: METADATA_HEADERS, fields: METADATA_FIELDS },
+        signal,
+      ),
+    );
+    const kept = metas.filter(
+      (m): m is gmail_v1.Schema$Message => m !== null && !(m.labelIds ?? []).some((l) => SKIP_LABELS.has(l)),
+    );
+    const heads = kept.map((m) => gmailToMinimal(m));
+    const plan = await planBodies(heads, this.deps);
+    const bodies = await mapPool(kept, 5, async (m) => {
+      if (!plan.wanted.has(m.id ?? '')) return null;
+      const full = await this.get({ id: m.id!, format: 'full', fields: BODY_FIELDS }, signal);
+      // The root headers come from the metadata answer (the body request leaves them out).
+      return full
+        ? gmailToMinimal({ ...m, payload: { ...full.payload, headers: m.payload?.headers ?? [] } })
+        : null;
     });
-    return got.filter((m): m is MinimalMessage => m !== null);
+    return heads.map((h, i) => bodies[i] ?? h);
   }
+
+  /** One messages.get; a message deleted between listing and fetching is null (nothing to read). */
+  private async get(
+    params: Omit<gmail_v1.Params$Resource$Users$Messages$Get, 'userId'>,
+    signal?: AbortSignal,
+  ): Promise<gmail_v1.Schema$Message | null> {
+    try {
+      return await this.call(
+        UNITS.get,
+        () => this.api.users.messages.get({ userId: 'me', ...params }, { signal }),
+        signal,
+      );
+    } catch (err) {
+      if (err instanceof ConnectorError && err.code === 'not-found') return null;
+      throw err;
+    }
+  }
+}
+
+/** True when `err` is the server refusing a page token we sent (400), as opposed to any other failure. */
+function refusedToken(err: unknown, pageToken: string | undefined): boolean {
+  return pageToken !== undefined && err instanceof ConnectorError && err.code === 'bad-input';
 }
 
 export const factory: ConnectorFactory = {

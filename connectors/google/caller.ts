@@ -6,7 +6,7 @@
  * Retry-After and never retries 403 rate limits (provider-facts §0.10).
  */
 import type { OAuth2Client } from 'google-auth-library';
-import type { ConnectorEvent, ConnectorStats } from '../types.ts';
+import type { ConnectorEvent, ConnectorStats, QuotaGate, QuotaKey } from '../types.ts';
 import { classifyGoogleError, toConnectorError } from './errors.ts';
 import { sleep, type UserLimiter } from './limiter.ts';
 
@@ -21,6 +21,8 @@ export interface CallerOptions {
   waitBudgetMs?: number;
   /** First backoff step when the server gives no Retry-After. Default 1000 ms, doubling, max 32 s. */
   backoffBaseMs?: number;
+  /** Quota shared with other processes (PostgreSQL), reserved after the in-process limiter. */
+  shared?: { gate: QuotaGate; keys: readonly QuotaKey[] };
 }
 
 /** Per-request options for googleapis methods: no library retries, a 30 s timeout. */
@@ -45,13 +47,15 @@ export class GoogleCaller {
   async call<T>(units: number, fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     let refreshed = false;
     for (let attempt = 1; ; attempt++) {
-      const waited = await this.opts.limiter.acquire(units, signal);
-      // Our own pacing is expected work, not a rate limit; only a long stall (contention between
-      // connectors of one user) is worth reporting.
-      if (waited >= 10_000)
-        this.opts.onEvent?.({ type: 'rate-limit-wait', ms: waited, reason: 'local quota' });
+      let waited = await this.opts.limiter.acquire(units, signal);
       let err: unknown;
       try {
+        const shared = this.opts.shared;
+        if (shared) waited += await shared.gate.reserve(shared.keys, units, signal);
+        // Our own pacing is expected work, not a rate limit; only a long stall (contention between
+        // connectors or workers of one user) is worth reporting.
+        if (waited >= 10_000)
+          this.opts.onEvent?.({ type: 'rate-limit-wait', ms: waited, reason: 'local quota' });
         this.apiCalls++;
         return await fn();
       } catch (e) {

@@ -5,7 +5,7 @@
  * backoffBaseMs, waitBudgetMs.
  */
 import type { OAuth2Client } from 'google-auth-library';
-import type { ConnectionInfo, ConnectorDeps } from '../types.ts';
+import type { ConnectionInfo, ConnectorDeps, QuotaKey } from '../types.ts';
 import { ConnectorError } from '../types.ts';
 import { GoogleCaller } from './caller.ts';
 import { limiterFor } from './limiter.ts';
@@ -38,7 +38,27 @@ export function googleSession(
     unitsPerSecond,
     burst: num(c['burst']) ?? defaults.burst ?? unitsPerSecond,
   });
+  // Shared across processes (PostgreSQL): the per-user bucket at this connector's pace, and for Gmail the
+  // per-project one (1,200,000 units per minute = 20,000 units/s, Gmail quota reference).
+  const account = conn.account.toLowerCase();
+  const keys: QuotaKey[] = [
+    {
+      key: `${api}:user:${account}`,
+      unitsPerSecond,
+      burst: num(c['burst']) ?? defaults.burst ?? unitsPerSecond,
+    },
+    ...(api === 'gmail'
+      ? [
+          {
+            key: `gmail:project:${deps.config.google.clientId ?? 'default'}`,
+            unitsPerSecond: 20_000,
+            burst: 20_000,
+          },
+        ]
+      : []),
+  ];
   const caller = new GoogleCaller({
+    ...(deps.quota ? { shared: { gate: deps.quota, keys } } : {}),
     limiter,
     auth,
     refreshToken: conn.secret,

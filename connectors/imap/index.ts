@@ -7,7 +7,13 @@
  * (`mailboxOpen(path, { readOnly: true })`, RFC 3501 6.3.2: nothing, not even \Recent or \Seen, changes),
  * `UID SEARCH UID last+1:*`, then per page of 100 UIDs:
  *   1. `UID FETCH (BODYSTRUCTURE INTERNALDATE BODY.PEEK[HEADER.FIELDS (...)])`, collected completely;
- *   2. one `UID FETCH (BODY.PEEK[part]<0.N>)` per distinct part number.
+ *   2. headers first (connectors/headers-first.ts): a message whose sender the headers rule out (free-mail,
+ *      bulk, role account, no sender) or that this connection already processed is handed over with its
+ *      headers only, and no byte of its body is fetched;
+ *   3. for the others, one `UID FETCH (BODY.PEEK[part]<0.N>)` per distinct set of parts: the plain parts,
+ *      or the HTML part only when there is no plain one, FIRST_BYTES of the first one;
+ *   4. only where that head was cut before the newest part ended (no quoted history begins in it), one
+ *      more `UID FETCH (BODY.PEEK[part]<N.M>)` for the rest of HEAD_BYTES.
  * No command is ever issued inside a running fetch iterator (imapflow would deadlock): `fetchAll` collects
  * each response before the next command. PEEK never sets \Seen; the connector never sends STORE, COPY,
  * MOVE, EXPUNGE, APPEND or SELECT.
@@ -16,7 +22,9 @@
  * body, above the quoted history. Measured on the 150-message dev corpus (88 with a signature): the
  * signature ends p50 583 B, p95 2.4 KB, max 7.1 KB into the decoded text, while whole bodies reach
  * p99 11.6 KB and max 24.8 KB; so the first HEAD_BYTES = 16 KiB of decoded text hold every signature with
- * a 2x margin, and a tail fetch would have returned quoted history for long threads.
+ * a 2x margin, and a tail fetch would have returned quoted history for long threads. Most messages need
+ * far less: FIRST_BYTES = 2 KiB covers most signature ends, and a reply whose quoted history starts
+ * inside those 2 KiB has its whole newest part there, so only the rest is extended to HEAD_BYTES.
  *
  * Cursor: UIDVALIDITY + last UID per mailbox (see cursor.ts); HIGHESTMODSEQ kept where CONDSTORE is
  * offered. A changed UIDVALIDITY voids that mailbox's UIDs: it is read again from the start (bounded),
@@ -38,10 +46,12 @@ import { ConnectorError } from '../types.ts';
 import { readCursor, snapshot, type ImapCursor } from './cursor.ts';
 import { imapError, type ImapLogin } from './errors.ts';
 import { imapAccessTokens, readImapOAuthSecret, revokeImapOAuth } from './oauth.ts';
+import { planBodies } from '../headers-first.ts';
 import {
   IMAP_HEADER_FIELDS,
   buildMinimal,
   chooseTextParts,
+  newestPartComplete,
   rawFetchBytes,
   type ImapMinimalMessage,
   type StructureNode,
@@ -49,8 +59,15 @@ import {
   type TextParts,
 } from './message.ts';
 
-/** Decoded bytes of the text part fetched per message (see the module comment for the numbers). */
+/** Decoded bytes of the text part fetched per message at most (see the module comment for the numbers). */
 export const HEAD_BYTES = 16 * 1024;
+/**
+ * Decoded bytes fetched first: past the p90 signature end of the dev corpus (p50 583 B, p95 2.4 KB), and a
+ * reply's quoted history usually starts inside it. Extended to HEAD_BYTES only when no quoted history starts
+ * in it (the newest part may go on): the first quote start found is the same with more bytes, so a message
+ * yields the same tail as with a HEAD_BYTES fetch, for one more FETCH per page at most.
+ */
+export const FIRST_BYTES = 2 * 1024;
 /** Messages per page (one store transaction each). */
 export const PAGE_SIZE = 100;
 /** First run (or resync) of a mailbox: only its newest messages, so a 200k-message archive stays bounded. */
@@ -166,6 +183,7 @@ export function createImapConnector(
     start: Cursor | null,
     since: Date | undefined,
     signal: AbortSignal | undefined,
+    limit?: number,
   ): AsyncGenerator<Page> {
     const cursor: ImapCursor = readCursor(start);
     client = await open();
@@ -221,6 +239,8 @@ export function createImapConnector(
       // `N:*` includes the highest UID even when it is below N (RFC 3501 6.4.8): filter.
       let uids = (Array.isArray(found) ? found : []).filter((u) => u > lastUid).sort((a, b) => a - b);
       if (!prev && uids.length > INITIAL_LIMIT) uids = uids.slice(uids.length - INITIAL_LIMIT);
+      // A preview's cap: the newest `limit` messages of each folder (UIDs grow with arrival).
+      if (limit && limit > 0 && uids.length > limit) uids = uids.slice(uids.length - limit);
       if (uids.length === 0) {
         cursor.mailboxes[path] = state(Math.max(lastUid, top));
         continue;
@@ -239,13 +259,50 @@ export function createImapConnector(
   }
 
   /**
-   * Parts to fetch and the decoded bytes wanted from each: the first plain part HEAD_BYTES, later inline
-   * plain parts (signature parts) 4 KiB, the HTML part 2 x HEAD_BYTES (markup roughly doubles the text).
+   * Parts to fetch and the decoded bytes wanted from each, first round: the plain parts (the first one
+   * FIRST_BYTES, later inline ones, signature parts, 4 KiB), or the HTML part alone (2 x FIRST_BYTES: markup
+   * roughly doubles the text) when there is no plain part. The HTML of a message with a plain part is never
+   * fetched: its text is the plain part's, and its signature marker is a hint the plain text rarely needs.
    */
-  const fetchPlan = (tps: TextParts): Array<{ tp: TextPart; bytes: number }> => [
-    ...tps.plain.map((tp, i) => ({ tp, bytes: rawFetchBytes(tp.encoding, i === 0 ? HEAD_BYTES : 4 * 1024) })),
-    ...(tps.html ? [{ tp: tps.html, bytes: rawFetchBytes(tps.html.encoding, 2 * HEAD_BYTES) }] : []),
-  ];
+  const fetchPlan = (tps: TextParts): Array<{ tp: TextPart; bytes: number }> =>
+    tps.plain.length > 0
+      ? tps.plain.map((tp, i) => ({
+          tp,
+          bytes: rawFetchBytes(tp.encoding, i === 0 ? FIRST_BYTES : 4 * 1024),
+        }))
+      : tps.html
+        ? [{ tp: tps.html, bytes: rawFetchBytes(tps.html.encoding, 2 * FIRST_BYTES) }]
+        : [];
+
+  /** The raw bytes the first part may grow to when its head was cut (HEAD_BYTES decoded, twice for HTML). */
+  const fullBytes = (tp: TextPart): number =>
+    rawFetchBytes(tp.encoding, tp.html ? 2 * HEAD_BYTES : HEAD_BYTES);
+
+  /** One FETCH per distinct set of (part, range); returns each message's raw part bytes by part. */
+  async function fetchRanges(
+    c: ImapClient,
+    wanted: Map<number, Array<{ key: string; start: number; maxLength: number }>>,
+  ): Promise<Map<number, Map<string, Buffer>>> {
+    const groups = new Map<
+      string,
+      { query: Array<{ key: string; start: number; maxLength: number }>; uids: number[] }
+    >();
+    for (const [uid, query] of wanted) {
+      if (query.length === 0) continue;
+      const key = query.map((q) => `${q.key}<${q.start}.${q.maxLength}>`).join(' ');
+      const g = groups.get(key);
+      if (g) g.uids.push(uid);
+      else groups.set(key, { query, uids: [uid] });
+    }
+    const out = new Map<number, Map<string, Buffer>>();
+    for (const g of groups.values()) {
+      const rows: FetchMessageObject[] = await call(() =>
+        c.fetchAll(g.uids.join(','), { uid: true, bodyParts: g.query }, { uid: true }),
+      );
+      for (const r of rows) if (r.bodyParts) out.set(r.uid, r.bodyParts);
+    }
+    return out;
+  }
 
   /**
    * A page whose response imapflow rejects (one hostile message can poison a whole FETCH) is fetched again
@@ -288,49 +345,69 @@ export function createImapConnector(
         { uid: true },
       ),
     );
-    // Messages asking for the same parts with the same byte budgets share one FETCH command.
+    const sourceId = (uid: number) => `${path}:${uidValidity}:${uid}`;
+    const heads = new Map(
+      metas.map((m) => [
+        m.uid,
+        buildMinimal({
+          sourceId: sourceId(m.uid),
+          headers: m.headers,
+          internalDate: m.internalDate,
+          texts: [],
+        }),
+      ]),
+    );
+    // Headers first: no body byte for a ruled-out or already-processed message.
+    const { wanted } = await planBodies([...heads.values()], deps);
     const plans = new Map<number, Array<{ tp: TextPart; bytes: number }>>();
-    const groups = new Map<
-      string,
-      { query: Array<{ key: string; start: number; maxLength: number }>; uids: number[] }
-    >();
     for (const m of metas) {
-      const plan = fetchPlan(chooseTextParts(m.bodyStructure as StructureNode | undefined));
-      plans.set(m.uid, plan);
-      if (plan.length === 0) continue;
-      const query = plan.map((p) => ({ key: p.tp.part, start: 0, maxLength: p.bytes }));
-      const key = query.map((q) => `${q.key}<${q.maxLength}>`).join(' ');
-      const g = groups.get(key);
-      if (g) g.uids.push(m.uid);
-      else groups.set(key, { query, uids: [m.uid] });
+      if (!wanted.has(sourceId(m.uid))) continue;
+      plans.set(m.uid, fetchPlan(chooseTextParts(m.bodyStructure as StructureNode | undefined)));
     }
-    const bodies = new Map<number, Map<string, Buffer>>();
-    for (const g of groups.values()) {
-      const rows: FetchMessageObject[] = await call(() =>
-        c.fetchAll(g.uids.join(','), { uid: true, bodyParts: g.query }, { uid: true }),
-      );
-      for (const r of rows) if (r.bodyParts) bodies.set(r.uid, r.bodyParts);
+    const first = await fetchRanges(
+      c,
+      new Map(
+        [...plans].map(([uid, plan]) => [
+          uid,
+          plan.map((p) => ({ key: p.tp.part, start: 0, maxLength: p.bytes })),
+        ]),
+      ),
+    );
+    const rawOf = (uid: number, part: string, got = first) =>
+      got.get(uid)?.get(part.toLowerCase()) ?? got.get(uid)?.get(part);
+    // Extend the first part where its head was cut before the newest part ended.
+    const more = new Map<number, Array<{ key: string; start: number; maxLength: number }>>();
+    for (const [uid, plan] of plans) {
+      const p = plan[0];
+      const raw = p ? rawOf(uid, p.tp.part) : undefined;
+      if (!p || !raw || raw.length < p.bytes || fullBytes(p.tp) <= p.bytes) continue;
+      if (newestPartComplete(raw, p.tp)) continue;
+      more.set(uid, [{ key: p.tp.part, start: p.bytes, maxLength: fullBytes(p.tp) - p.bytes }]);
     }
+    const rest = more.size ? await fetchRanges(c, more) : new Map<number, Map<string, Buffer>>();
     return metas
       .sort((a, b) => a.uid - b.uid)
       .map((m) => {
-        const got = bodies.get(m.uid);
+        const plan = plans.get(m.uid);
+        if (!plan) return heads.get(m.uid)!;
         return buildMinimal({
-          sourceId: `${path}:${uidValidity}:${m.uid}`,
+          sourceId: sourceId(m.uid),
           headers: m.headers,
           internalDate: m.internalDate,
-          texts: (plans.get(m.uid) ?? []).map((p) => ({
-            part: p.tp,
-            raw: got?.get(p.tp.part.toLowerCase()) ?? got?.get(p.tp.part),
-            requested: p.bytes,
-          })),
+          texts: plan.map((p, i) => {
+            const head = rawOf(m.uid, p.tp.part);
+            const tail = i === 0 && more.has(m.uid) ? rawOf(m.uid, p.tp.part, rest) : undefined;
+            return tail && head
+              ? { part: p.tp, raw: Buffer.concat([head, tail]), requested: fullBytes(p.tp) }
+              : { part: p.tp, raw: head, requested: p.bytes };
+          }),
         });
       });
   }
 
   return {
     pages(cursor, o) {
-      return run(cursor, o?.since, o?.signal);
+      return run(cursor, o?.since, o?.signal, o?.limit);
     },
     stats: () => ({ ...stats }),
     async close() {

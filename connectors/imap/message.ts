@@ -4,36 +4,18 @@
  */
 import type { MinimalMessage } from '../../parsers/types.ts';
 import { randomBytes } from 'node:crypto';
-import { decodeQuotedPrintable, latin1 } from '../../parsers/charset.ts';
-import { KEPT_HEADERS, MAX_TEXT_PARTS, parseRaw, toMinimal } from '../../parsers/message.ts';
+import { decodeQuotedPrintable, decodeText, latin1 } from '../../parsers/charset.ts';
+import { htmlToText } from '../../parsers/html-to-text.ts';
+import { splitLines } from '../../parsers/lines.ts';
+import { findQuoteStart } from '../../parsers/newest-part.ts';
+import { MAX_TEXT_PARTS, parseRaw, toMinimal } from '../../parsers/message.ts';
+import { HEADER_FIELDS } from '../header-fields.ts';
 import { MAX_MIME_DEPTH, MAX_MIME_PARTS } from '../../parsers/budget.ts';
 import {
   chooseTextParts as choose,
   type ChosenParts,
   type MimeTree,
 } from '../../parsers/text-part-choice.ts';
-
-/** Members of the parser's prefix families that ESPs actually send (IMAP has no wildcard in HEADER.FIELDS). */
-const PREFIX_FAMILY_MEMBERS = [
-  'x-mailgun-sid',
-  'x-mailgun-tag',
-  'x-mailgun-variables',
-  'x-mailgun-batch-id',
-  'x-campaign',
-  'x-campaignid',
-  'x-campaign-id',
-  'x-campaignname',
-  'x-mailchimp-campaign',
-  'x-sendgrid-eid',
-  'x-sendgrid-id',
-  'x-ses-configuration-set',
-  'x-ses-message-tags',
-  'x-mc-ip',
-  'x-mc-unique',
-  'x-sfdc-lk',
-  'x-sfdc-user',
-  'x-marketo-id',
-];
 
 /**
  * Header fields fetched with `BODY.PEEK[HEADER.FIELDS (...)]`: exactly the set parsers/message.ts keeps for a
@@ -42,9 +24,7 @@ const PREFIX_FAMILY_MEMBERS = [
  * HEADER.FIELDS, so the parser's prefix families (x-mailgun-*, x-campaign*, ...) are named one by one with
  * the members ESPs actually send. Subject is deliberately absent (never stored, never needed).
  */
-export const IMAP_HEADER_FIELDS: readonly string[] = Object.freeze([
-  ...new Set([...KEPT_HEADERS, ...PREFIX_FAMILY_MEMBERS]),
-]);
+export const IMAP_HEADER_FIELDS: readonly string[] = HEADER_FIELDS;
 
 /** The part of a BODYSTRUCTURE that imapflow returns (a narrow slice of MessageStructureObject). */
 export interface StructureNode {
@@ -65,7 +45,6 @@ export interface TextPart {
   encoding: string;
   size: number;
 }
-
 
 /** Inline text/plain parts in order and the first text/html part (see parsers/text-part-choice.ts). */
 export type TextParts = ChosenParts<TextPart>;
@@ -194,4 +173,14 @@ export function buildMinimal(f: FetchedPart): ImapMinimalMessage {
     if (!Number.isNaN(d.getTime())) m.date = d.toISOString();
   }
   return m;
+}
+
+/**
+ * True when the fetched head of a text part already holds the whole newest part: quoted or forwarded
+ * history starts inside it (the parser's own rule, parsers/newest-part.ts `findQuoteStart`), so the
+ * signature that ends the newest part is in these bytes and fetching more would only bring history.
+ */
+export function newestPartComplete(raw: Buffer, part: TextPart): boolean {
+  const text = decodeText(decodeTransfer(raw, part.encoding, true), part.charset);
+  return findQuoteStart(splitLines(part.html ? htmlToText(text) : text)) >= 0;
 }

@@ -122,9 +122,13 @@ export function imapAccessTokens(
   const known = sources.get(conn);
   if (known) return known;
   let current = grant;
+  // The stored envelope as stored (not re-encoded): the compare-and-set on save compares strings.
+  let stored = conn.secret ?? encodeImapOAuthSecret(grant);
   const rotated = async (refreshToken: string) => {
+    const replaced = stored;
     current = { ...current, refreshToken };
-    await deps.onSecretRotated?.(encodeImapOAuthSecret(current));
+    stored = encodeImapOAuthSecret(current);
+    await deps.onSecretRotated?.(stored, replaced);
   };
   let source: AccessTokens;
   if (grant.provider === 'microsoft') {

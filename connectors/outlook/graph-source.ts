@@ -4,7 +4,7 @@
  * A source states only what differs: its kind, its first-round URL, its `Prefer` header and how one
  * page of Graph items becomes messages or contacts.
  */
-import type { ConnectionInfo, Connector, ConnectorDeps, Cursor, Page } from '../types.ts';
+import type { ConnectionInfo, Connector, ConnectorDeps, Cursor, Page, PageOptions } from '../types.ts';
 import { openGraph, type OutlookOptions } from './connection.ts';
 import { deltaWalk, readCursor } from './delta.ts';
 import type { GraphGetter } from './graph-client.ts';
@@ -20,8 +20,8 @@ export interface GraphSourceSpec<T> {
   start(since: Date | undefined): string;
   /** `Prefer` header, re-sent on every page: headers are not part of the delta tokens. */
   prefer: string;
-  /** One page of Graph items -> what the page hands over. */
-  map(items: T[]): Pick<Page, 'messages' | 'contacts'>;
+  /** One page of Graph items -> what the page hands over (mail asks the processed set, so it may wait). */
+  map(items: T[]): Pick<Page, 'messages' | 'contacts'> | Promise<Pick<Page, 'messages' | 'contacts'>>;
 }
 
 /** A Connector over one Graph delta resource of the connection's mailbox. */
@@ -33,10 +33,11 @@ export function graphSource<T>(
 ): Connector {
   const tally = new StatsTally();
   return {
-    async *pages(cursor: Cursor | null, o: { since?: Date; signal?: AbortSignal } = {}): AsyncIterable<Page> {
+    async *pages(cursor: Cursor | null, o: PageOptions = {}): AsyncIterable<Page> {
       const g = openGraph(spec.kind, conn, deps, opts, o.signal);
       tally.start(g);
       const resume = readCursor(cursor, spec.kind, deps.config.microsoft.graphUrl, deps.onEvent);
+      let seen = 0;
       try {
         for await (const p of deltaWalk<T>(g, {
           kind: spec.kind,
@@ -45,7 +46,11 @@ export function graphSource<T>(
           headers: { Prefer: spec.prefer },
           onEvent: deps.onEvent,
         })) {
-          yield { ...spec.map(p.items), cursor: p.cursor, done: p.done };
+          const page = await spec.map(p.items);
+          yield { ...page, cursor: p.cursor, done: p.done };
+          // A preview's cap: mail's first round comes newest first (index.ts); stop after `limit` items.
+          seen += page.messages.length + page.contacts.length;
+          if (o.limit && o.limit > 0 && seen >= o.limit) return;
         }
       } finally {
         tally.finish();

@@ -16,7 +16,16 @@
  * - `Prefer: outlook.body-content-type="text"` on every page (headers are not baked into delta tokens);
  *   if a body still comes back as HTML we flatten it with the parser's bounded htmlToText.
  * - First round bounded by `$filter=receivedDateTime ge <since, default a year>` (Graph then caps the
- *   round at 5,000 messages).
+ *   round at 5,000 messages) and ordered `$orderby=receivedDateTime desc`, so a capped round is the
+ *   newest 5,000, not an unspecified subset.
+ * - `changeType=created` (message-delta): later rounds bring new messages only. Without it, Graph
+ *   re-delivers a message each time it is read, flagged or moved, and reports deletions as `@removed`
+ *   items (both still handled for cursors saved before: `@removed` dropped in delta.ts, re-deliveries
+ *   recognised as processed).
+ * - Headers first (connectors/headers-first.ts): Graph sends uniqueBody in the same page (one request per
+ *   50 messages; a second request per message would cost more than the bytes it saves), so for a
+ *   ruled-out or already-processed message the body is dropped on arrival, unread, and only the headers
+ *   are handed over.
  */
 import { htmlToText } from '../../parsers/html-to-text.ts';
 import { delimiterHint, isoDate, selectHeaders, tailOf } from '../../parsers/message.ts';
@@ -26,6 +35,7 @@ import type { MinimalMessage } from '../../parsers/types.ts';
 import type { ConnectionInfo, Connector, ConnectorDeps, ConnectorFactory } from '../types.ts';
 import { windowStart, type OutlookOptions } from './connection.ts';
 import { graphSource } from './graph-source.ts';
+import { planBodies } from '../headers-first.ts';
 
 export const MAIL_SELECT = [
   'from',
@@ -72,10 +82,17 @@ export function createOutlookMail(
   return graphSource<GraphMessage>(conn, deps, opts, {
     kind: 'outlook',
     start: (since) =>
-      `/me/mailFolders/inbox/messages/delta?$select=${MAIL_SELECT}` +
-      `&$filter=receivedDateTime%20ge%20${windowStart(since)}`,
+      `/me/mailFolders/inbox/messages/delta?changeType=created&$select=${MAIL_SELECT}` +
+      `&$filter=receivedDateTime%20ge%20${windowStart(since)}&$orderby=receivedDateTime%20desc`,
     prefer: `${PREFER_TEXT}, odata.maxpagesize=${opts.pageSize ?? 50}`,
-    map: (items) => ({ messages: items.map(toMinimalMessage), contacts: [] }),
+    map: async (items) => {
+      const heads = items.map((m) => toMinimalMessage({ ...m, uniqueBody: null }));
+      const { wanted } = await planBodies(heads, deps);
+      return {
+        messages: items.map((m, i) => (wanted.has(m.id) ? toMinimalMessage(m) : heads[i]!)),
+        contacts: [],
+      };
+    },
   });
 }
 

@@ -1,7 +1,8 @@
 /**
  * Access tokens for one Microsoft connection: refreshed when missing or about to expire, refreshed once
  * more after a 401, concurrent callers share one refresh. Microsoft rotates the refresh token on every
- * refresh; the new one goes to `onRotated` (the caller stores it encrypted) BEFORE the access token is
+ * refresh; the new one goes to `onRotated` with the token it replaced (the caller stores it encrypted,
+ * compare-and-set against the replaced one) BEFORE the access token is
  * used, so a crash cannot leave us holding only a spent refresh token.
  *
  * Refreshes ask for an Outlook source's scopes (`kind`) or an explicit list (Exchange IMAP's scope,
@@ -23,7 +24,7 @@ export class MsTokenSource {
     private readonly ms: Readonly<Config['microsoft']>,
     what: MsKind | MsScopeChoice,
     private refreshToken: string | null,
-    private readonly onRotated?: (rt: string) => Promise<void>,
+    private readonly onRotated?: (rt: string, replaced: string) => Promise<void>,
     private readonly fetchImpl: typeof fetch = fetch,
   ) {
     this.scopes = typeof what === 'string' ? { kind: what } : what;
@@ -48,8 +49,9 @@ export class MsTokenSource {
       this.fetchImpl,
     );
     if (t.refreshToken && t.refreshToken !== this.refreshToken) {
+      const replaced = this.refreshToken;
       this.refreshToken = t.refreshToken;
-      await this.onRotated?.(t.refreshToken);
+      await this.onRotated?.(t.refreshToken, replaced);
     }
     this.access = { token: t.accessToken, expiresAt: t.expiresAt };
     return t.accessToken;

@@ -293,23 +293,48 @@ export async function recordHarvest(db: Kysely<DB>, id: string, errorCode: strin
     .execute();
 }
 
-/** Stores a provider's new refresh token (Microsoft rotates them on every refresh), encrypted. */
+/**
+ * Stores a provider's new refresh token (Microsoft rotates them on every refresh), encrypted.
+ *
+ * With `replaced` (the secret the rotation consumed) this is a compare-and-set: the stored secret is
+ * read, decrypted and compared with `replaced`, and the update is conditioned on the very ciphertext
+ * that was read. A reconnect that stored a new grant while a harvest was refreshing the old one has
+ * changed the ciphertext, so the harvest's rotated token is dropped and the reconnect wins; so does an
+ * opt-out (no secret left). Returns whether the token was stored. Without `replaced` (older callers),
+ * the update is unconditional apart from the opt-out guard.
+ */
 export async function saveRotatedSecret(
   db: Kysely<DB>,
   id: string,
   secret: string,
   key: Buffer,
-): Promise<void> {
-  const res = await db
+  replaced?: string,
+): Promise<boolean> {
+  let update = db
     .updateTable('connections')
     .set({ secret_enc: encryptSecret(secret, key), updated_at: now() })
     .where('id', '=', id)
-    .where('status', '!=', 'opted-out') // an opt-out racing a refresh must not bring a token back
-    .executeTakeFirst();
+    .where('status', '!=', 'opted-out'); // an opt-out racing a refresh must not bring a token back
+  if (replaced !== undefined) {
+    const row = await db.selectFrom('connections').select('secret_enc').where('id', '=', id).executeTakeFirst();
+    if (!row) throw new ConnectionsError('not-found', `no connection ${id}`);
+    if (row.secret_enc === null) return false;
+    let current: string | null = null;
+    try {
+      current = decryptSecret(row.secret_enc, key);
+    } catch {
+      current = null; // unreadable with this key: never overwrite what we cannot compare
+    }
+    if (current !== replaced) return false;
+    update = update.where('secret_enc', '=', row.secret_enc);
+  }
+  const res = await update.executeTakeFirst();
   if (Number(res.numUpdatedRows) === 0) {
     const exists = await db.selectFrom('connections').select('id').where('id', '=', id).executeTakeFirst();
     if (!exists) throw new ConnectionsError('not-found', `no connection ${id}`);
+    return false;
   }
+  return true;
 }
 
 /**

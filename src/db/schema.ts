@@ -7,5 +7,6 @@ import type { ConnectionTables } from '../connections/tables.ts';
 import type { HarvestTables } from '../harvest/tables.ts';
 import type { PrivacyTables } from '../privacy/tables.ts';
 import type { WebTables } from '../web/tables.ts';
+import type { QuotaTables } from '../quota/tables.ts';
 
-export interface DB extends StoreTables, ConnectionTables, HarvestTables, PrivacyTables, WebTables {}
+export interface DB extends StoreTables, ConnectionTables, HarvestTables, PrivacyTables, WebTables, QuotaTables {}

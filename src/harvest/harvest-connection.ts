@@ -15,7 +15,10 @@ import { ConnectorError } from '../../connectors/types.ts';
 import { connectorFactory } from '../../connectors/registry.ts';
 import { extractMinimal } from '../../parsers/extract.ts';
 import { classifyAddress } from '../../parsers/sender-class.ts';
-import { decide, decideStructured, count } from '../pipeline/decide.ts';
+import { decide, decideStructured, count, messageKeyOf } from '../pipeline/decide.ts';
+import { processedMessageKeys } from '../store/processed.ts';
+import { sharedQuota } from '../quota/shared-bucket.ts';
+import type { MinimalMessage } from '../../parsers/types.ts';
 import { emptyCounts, type Decision, type PageItem } from '../pipeline/types.ts';
 import { ingestPage } from '../store/ingest.ts';
 import {
@@ -63,6 +66,13 @@ export interface HarvestOptions {
   dryRun?: boolean;
   /** Ignore the saved cursor and read the source from its beginning (a preview of everything it holds). */
   fromStart?: boolean;
+  /** Read about this many of the newest messages or entries, then stop (the member preview's cap). */
+  limit?: number;
+  /**
+   * Hold the connection's lease even in a dry run (the member preview): a preview never runs beside a harvest
+   * or another preview of the same connection, so one mailbox's quota is not spent twice at once.
+   */
+  lease?: boolean;
 }
 
 /** Why a connection in this state is never harvested (null: it may be). */
@@ -151,7 +161,8 @@ export async function harvestConnection(
 
   const key = `${conn.kind} ${conn.account}`;
   const dry = opts.dryRun === true;
-  if (!dry && !(await acquireLease(env.db, connectionId, env.holder, env.leaseTtlMs))) return result('skipped', 'already-running');
+  const leased = !dry || opts.lease === true;
+  if (leased && !(await acquireLease(env.db, connectionId, env.holder, env.leaseTtlMs))) return result('skipped', 'already-running');
   env.progress.update(connectionId, { label: key, state: 'running' });
   env.logger.log('info', 'harvest.start', { connection: connectionId, kind: conn.kind, dryRun: dry });
 
@@ -182,19 +193,39 @@ export async function harvestConnection(
     const secretKey = conn.hasSecret ? secretKeyFrom(env.config, { demo: env.demo }) : null;
     const info = await connectionInfo(env.db, connectionId, secretKey);
     const factory = await (env.factoryFor ?? connectorFactory)(conn.kind);
+    const quota = sharedQuota(env.db);
     connector = factory.create(info, {
       config: env.config,
-      // Saved even in a dry run: a provider that rotates refresh tokens (Microsoft) may void the old one.
-      onSecretRotated: async (s) => {
-        if (secretKey) await saveRotatedSecret(env.db, connectionId, s, secretKey);
-      },
+      // Dry runs and previews never write secrets (Microsoft keeps a rotated-away refresh token valid for
+      // its lifetime, so the stored one still works). A real run stores the rotated token compare-and-set
+      // against the one it replaced: a reconnect during the harvest keeps the new grant.
+      ...(dry || !secretKey
+        ? {}
+        : {
+            onSecretRotated: async (s: string, replaced: string) => {
+              await saveRotatedSecret(env.db, connectionId, s, secretKey, replaced);
+            },
+          }),
+      // Provider quota shared with the other worker processes (PostgreSQL; SQLite runs one process).
+      ...(quota ? { quota } : {}),
+      // Headers first: connectors skip the body of a message this connection already processed.
+      ...(dry
+        ? {}
+        : {
+            alreadyProcessed: async (heads: readonly MinimalMessage[]) => {
+              const keys = new Map(heads.map((m) => [m.sourceId, messageKeyOf(m)]));
+              const done = await processedMessageKeys(env.db, connectionId, [...keys.values()], env.config.secretKey);
+              return new Set([...keys].filter(([, k]) => done.has(k)).map(([id]) => id));
+            },
+          }),
       onEvent: (e) => {
         if (e.type === 'rate-limit-wait') waits++;
         env.logger.log('info', `connector.${e.type}`, { connection: connectionId, ...e });
       },
     });
     const cursor: Cursor | null = opts.fromStart ? null : await getCursor(env.db, connectionId);
-    for await (const page of readAhead(connector.pages(cursor, { since: opts.since, signal }))) {
+    const limit = opts.limit;
+    for await (const page of readAhead(connector.pages(cursor, { since: opts.since, signal, limit }))) {
       const now = new Date().toISOString();
       const t0 = performance.now();
       const items = pageItems(page, now, counts, preview);
@@ -245,6 +276,7 @@ export async function harvestConnection(
       });
       const stop = interrupted();
       if (stop) throw stop;
+      if (limit && counts.messagesScanned + counts.entriesScanned >= limit) break;
     }
     // A connector may end its pages early when the signal aborts: that is a stop, not the end of the mail.
     const stop = interrupted();
@@ -284,6 +316,6 @@ export async function harvestConnection(
       counts.rateLimitWaits = Math.max(st.rateLimitWaits, waits);
       await connector.close().catch(() => {});
     }
-    if (!dry) await releaseLease(env.db, connectionId, env.holder).catch(() => {});
+    if (leased) await releaseLease(env.db, connectionId, env.holder).catch(() => {});
   }
 }

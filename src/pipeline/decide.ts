@@ -34,6 +34,16 @@ export function looksLikePersonName(name: string | null, email: string): boolean
 
 const dateOr = (d: string | null, now: string) => (d && !Number.isNaN(Date.parse(d)) ? new Date(d).toISOString() : now);
 
+/**
+ * The idempotency key of a message from its headers alone: the Message-ID as extraction reads it, else
+ * `source:<sourceId>`. The same key `decide` gives, so a connector can ask whether a message was processed
+ * before it downloads the body.
+ */
+export function messageKeyOf(m: Pick<MinimalMessage, 'sourceId' | 'headers'>): string {
+  const id = (m.headers['message-id'] ?? '').trim();
+  return id === '' ? `source:${m.sourceId}` : id.slice(0, 998);
+}
+
 /** What one parsed message contributes. `m` gives the date and the fallback idempotency key. */
 export function decide(r: ExtractResult, m: Pick<MinimalMessage, 'sourceId' | 'date'>, now: string): Decision {
   const messageKey = r.messageId ?? `source:${m.sourceId}`;

@@ -31,6 +31,7 @@ import type { PrivacyOptions } from '../privacy/options.ts';
 import { normaliseEmail, subjectHashers } from '../privacy/subject.ts';
 import { DEFAULT_CREDIT_POLICY, type CreditPolicy } from '../credits/policy.ts';
 import { HASH_PURPOSE, keyedHasher } from './keyed-hash.ts';
+import { messageKeyHash } from './processed.ts';
 import { normaliseValue, tidyRaw } from './normalise.ts';
 import {
   ALL_FIELDS,
@@ -382,8 +383,7 @@ async function dropReplays(
   }
   const hash = await keyedHasher(trx, HASH_PURPOSE.messageId, ctx.secretKey);
   const hashes = new Map<PageItem, string>();
-  // Message-IDs are compared as written, minus surrounding whitespace and angle brackets (RFC 5322 3.6.4).
-  for (const i of keyed) hashes.set(i, hash(i.messageKey!.trim().replace(/^<|>$/g, '').slice(0, 1000)));
+  for (const i of keyed) hashes.set(i, messageKeyHash(hash, i.messageKey!));
   const seen = new Set<string>();
   for (const part of chunks([...new Set(hashes.values())], IN_LIST)) {
     const rows = await trx

@@ -110,7 +110,9 @@ export function createApp(o: WebAppOptions): Hono {
       page(
         'sigmine',
         `<h1>sigmine</h1><p>A directory of business contacts built from e-mail signatures that community
-        members' mailboxes already hold. We read only headers and signature blocks, never message bodies.</p>
+        members' mailboxes already hold. We read each message's headers first, and download its text only when the
+        sender can still have a business signature (never for free-mail, bulk or automated senders); from that
+        text we keep the signature's contact fields only. Message bodies and subjects are never stored.</p>
         <p>Members: <a href="/member">sign in</a> to connect a mailbox, preview what it shares and see your credits.</p>
         <p>Are you listed, or about to be? <a href="/privacy">See, correct, export, restrict or remove your
         profile</a>.</p>`,

@@ -256,8 +256,9 @@ export function memberRoutes(o: MemberAppOptions & { shared: WebShared }): Hono 
     return c.html(
       page(
         'Preview',
-        `<h1>What this connection would share</h1><p>Nothing was stored. ${contacts.length} business contact(s); free-mail,
-        bulk and role senders and every message body are left out.</p>
+        `<h1>What this connection would share</h1><p>Nothing was stored. ${contacts.length} business contact(s). Free-mail,
+        bulk and role senders are left out from their headers alone, without downloading their text; the text of the
+        other messages was read for the signature block and not kept.</p>
         ${r && r.status !== 'ok' ? `<p class="danger">${esc(r.status)}: ${esc(r.code ?? '')}</p>` : ''}
         <table data-testid="preview"><tr><th>name</th><th>email</th><th>title</th><th>company</th><th>phones</th></tr>${rows}</table>
         <p><a href="/member/home">Back to your account</a></p>`,

@@ -20,7 +20,15 @@ export interface UserState {
   email: string;
   messages: Stored[]; // oldest first
   byId: Map<string, Stored>;
-  history: { id: number; message: { id: string; threadId: string; labelIds: string[] } }[];
+  /** History records: a message added, or labels added to one (real records carry only id and threadId). */
+  history: {
+    id: number;
+    type: 'messageAdded' | 'labelAdded';
+    message: { id: string; threadId: string };
+    labelIds?: string[];
+  }[];
+  /** Page tokens (list and history) issued before this generation are refused with 400. */
+  tokenGeneration: number;
   historyId: number;
   minHistoryId: number;
   tokens: number;
@@ -115,19 +123,27 @@ export function handleApi(
   }
   if (path === '/gmail/v1/users/me/messages') {
     const max = Math.min(Number(q.get('maxResults') ?? 100) || 100, 500);
-    const after = /after:(\d+)/.exec(q.get('q') ?? '')?.[1];
+    const search = q.get('q') ?? '';
+    const after = /after:(\d+)/.exec(search)?.[1];
     const spam = q.get('includeSpamTrash') === 'true';
+    // The search operators the connector sends: -in:chats, -in:drafts, -category:NAME (Gmail's tabs are
+    // the CATEGORY_* labels), after:EPOCH.
+    const excluded = [
+      ...(search.includes('-in:chats') ? ['CHAT'] : []),
+      ...(search.includes('-in:drafts') ? ['DRAFT'] : []),
+      ...[...search.matchAll(/-category:(\w+)/g)].map((m) => `CATEGORY_${m[1]!.toUpperCase()}`),
+    ];
     const all = [...u.messages]
       .reverse()
       .filter((m) => spam || !m.labelIds.some((l) => l === 'SPAM' || l === 'TRASH'))
-      .filter((m) => !(q.get('q') ?? '').includes('-in:chats') || !m.labelIds.includes('CHAT'))
+      .filter((m) => !m.labelIds.some((l) => excluded.includes(l)))
       .filter((m) => !after || m.internalDate >= Number(after) * 1000);
     // Page tokens are opaque; ours anchor on the next message id so arrivals don't shift pages.
     const token = q.get('pageToken');
     let start = 0;
     if (token) {
-      const anchor = Buffer.from(token, 'base64url').toString();
-      start = all.findIndex((m) => m.id === anchor);
+      const [gen, anchor] = Buffer.from(token, 'base64url').toString().split(':');
+      start = Number(gen) === u.tokenGeneration ? all.findIndex((m) => m.id === anchor) : -1;
       if (start < 0) return [400, gError(400, 'Invalid pageToken', 'invalidArgument', 'INVALID_ARGUMENT')];
     }
     const page = all.slice(start, start + max);
@@ -136,7 +152,9 @@ export function handleApi(
       200,
       {
         ...(page.length ? { messages: page.map((m) => ({ id: m.id, threadId: m.threadId })) } : {}),
-        ...(next ? { nextPageToken: Buffer.from(next.id).toString('base64url') } : {}),
+        ...(next
+          ? { nextPageToken: Buffer.from(`${u.tokenGeneration}:${next.id}`).toString('base64url') }
+          : {}),
         resultSizeEstimate: all.length,
       },
     ];
@@ -157,20 +175,26 @@ export function handleApi(
       internalDate: String(m.internalDate),
       sizeEstimate: m.sizeEstimate,
       ...(format === 'full' ? { payload: m.payload } : {}),
+      ...(format === 'metadata' ? { payload: metadataPayload(m.payload, q.getAll('metadataHeaders')) } : {}),
     };
     const fields = q.get('fields');
-    if (!fields) return [200, full];
-    const keep = new Set(fields.split(',').map((f) => f.trim()));
-    return [200, Object.fromEntries(Object.entries(full).filter(([k]) => keep.has(k)))];
+    return [200, fields ? partialResponse(full, fields) : full];
   }
   if (path === '/gmail/v1/users/me/history') {
     const start = Number(q.get('startHistoryId'));
     if (!Number.isFinite(start) || start < u.minHistoryId) return notFound;
     const max = Math.min(Number(q.get('maxResults') ?? 100) || 100, 500);
     const token = q.get('pageToken');
-    const records = u.history.filter(
-      (h) => h.id > (token ? Number(Buffer.from(token, 'base64url').toString()) : start),
-    );
+    let from = start;
+    if (token) {
+      const [gen, id] = Buffer.from(token, 'base64url').toString().split(':');
+      if (Number(gen) !== u.tokenGeneration || !Number.isFinite(Number(id)))
+        return [400, gError(400, 'Invalid pageToken', 'invalidArgument', 'INVALID_ARGUMENT')];
+      from = Number(id);
+    }
+    // historyTypes filters the records returned (history.list reference); none given: every type.
+    const types = q.getAll('historyTypes');
+    const records = u.history.filter((h) => h.id > from && (types.length === 0 || types.includes(h.type)));
     const page = records.slice(0, max);
     const next = records.length > max ? page[page.length - 1]!.id : null;
     return [
@@ -178,14 +202,19 @@ export function handleApi(
       {
         ...(page.length
           ? {
+              // As on the real service: the messages in records carry only id and threadId.
               history: page.map((h) => ({
                 id: String(h.id),
                 messages: [h.message],
-                messagesAdded: [{ message: h.message }],
+                ...(h.type === 'messageAdded'
+                  ? { messagesAdded: [{ message: h.message }] }
+                  : { labelsAdded: [{ message: h.message, labelIds: h.labelIds ?? [] }] }),
               })),
             }
           : {}),
-        ...(next !== null ? { nextPageToken: Buffer.from(String(next)).toString('base64url') } : {}),
+        ...(next !== null
+          ? { nextPageToken: Buffer.from(`${u.tokenGeneration}:${next}`).toString('base64url') }
+          : {}),
         historyId: String(u.historyId),
       },
     ];
@@ -332,4 +361,67 @@ function people(
       totalItems: all.length,
     },
   ];
+}
+
+/** format=metadata: the root part's headers only, limited to `metadataHeaders` (case-insensitive) when given. */
+function metadataPayload(payload: unknown, names: string[]): unknown {
+  const p = payload as { partId?: string; mimeType?: string; headers?: { name: string; value: string }[] };
+  const wanted = new Set(names.map((n) => n.toLowerCase()));
+  const headers = (p.headers ?? []).filter((h) => wanted.size === 0 || wanted.has(h.name.toLowerCase()));
+  return { partId: p.partId ?? '', mimeType: p.mimeType, filename: '', headers, body: { size: 0 } };
+}
+
+type Selection = Map<string, Selection | true>;
+
+/**
+ * Google's partial-response `fields` syntax (a subset: `a,b/c,d(e,f/g)`), applied as the real service
+ * does: objects keep the selected keys, arrays apply the selection to each element.
+ */
+export function partialResponse(value: unknown, fields: string): unknown {
+  return select(value, parseFields(fields));
+}
+
+function parseFields(spec: string): Selection {
+  let i = 0;
+  const list = (): Selection => {
+    const out: Selection = new Map();
+    for (;;) {
+      const m = /^[A-Za-z0-9_@.]+(\/[A-Za-z0-9_@.]+)*/.exec(spec.slice(i));
+      if (!m) throw new Error(`bad fields spec at ${i}: ${spec}`);
+      i += m[0].length;
+      let sub: Selection | true = true;
+      if (spec[i] === '(') {
+        i++;
+        sub = list();
+        if (spec[i] !== ')') throw new Error(`bad fields spec: ${spec}`);
+        i++;
+      }
+      const names = m[0].split('/');
+      let at = out;
+      for (const [k, name] of names.entries()) {
+        if (k === names.length - 1) {
+          const prev = at.get(name);
+          at.set(name, prev instanceof Map && sub instanceof Map ? new Map([...prev, ...sub]) : sub);
+        } else {
+          let next = at.get(name);
+          if (!(next instanceof Map)) at.set(name, (next = new Map()));
+          at = next;
+        }
+      }
+      if (spec[i] !== ',') return out;
+      i++;
+    }
+  };
+  return list();
+}
+
+function select(value: unknown, sel: Selection): unknown {
+  if (Array.isArray(value)) return value.map((v) => select(v, sel));
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, sub] of sel) {
+    const v = (value as Record<string, unknown>)[k];
+    if (v !== undefined) out[k] = sub === true ? v : select(v, sub);
+  }
+  return out;
 }

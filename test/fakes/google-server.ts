@@ -13,6 +13,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createHash, randomBytes } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { emlToGmailPayload } from './eml-to-gmail.ts';
 import { COST, gError, handleApi, partTree, UNAUTH, type Stored, type UserState } from './google-apis.ts';
@@ -67,6 +68,9 @@ export interface RequestLogEntry {
   status: number;
   /** Form body field names of OAuth POSTs (values never logged). */
   form?: string[];
+  /** Response body bytes: as JSON, and as sent (gzip when the client asked for it, as googleapis does). */
+  bytes?: number;
+  wireBytes?: number;
 }
 
 export interface GoogleServerOptions {
@@ -136,8 +140,19 @@ export async function startGoogleServer(opts: GoogleServerOptions = {}) {
     headers: Record<string, string> = {},
   ) {
     log.status = status;
-    res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', ...headers });
-    res.end(JSON.stringify(body));
+    const json = Buffer.from(JSON.stringify(body));
+    // Google serves gzip to clients that ask (googleapis sends Accept-Encoding: gzip and "(gzip)" in its
+    // User-Agent), so the bytes that cross the wire are the compressed ones.
+    const gzip = /\bgzip\b/.test(String(res.req.headers['accept-encoding'] ?? ''));
+    const wire = gzip ? gzipSync(json) : json;
+    log.bytes = json.length;
+    log.wireBytes = wire.length;
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=UTF-8',
+      ...(gzip ? { 'content-encoding': 'gzip', vary: 'Origin, X-Origin, Referer' } : {}),
+      ...headers,
+    });
+    res.end(wire);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
@@ -351,6 +366,7 @@ export async function startGoogleServer(opts: GoogleServerOptions = {}) {
           history: [],
           historyId: h,
           minHistoryId: 0,
+          tokenGeneration: 0,
           tokens: unitsPerSecond,
           last: Date.now(),
           inFlight: 0,
@@ -395,7 +411,7 @@ export async function startGoogleServer(opts: GoogleServerOptions = {}) {
       };
       u.messages.push(stored);
       u.byId.set(id, stored);
-      u.history.push({ id: u.historyId, message: { id, threadId: id, labelIds } });
+      u.history.push({ id: u.historyId, type: 'messageAdded', message: { id, threadId: id } });
       return id;
     },
     /** Adds a raw RFC 5322 message (e.g. from the corpus), presented as Gmail presents it; returns its id. */
@@ -406,11 +422,53 @@ export async function startGoogleServer(opts: GoogleServerOptions = {}) {
       stored.sizeEstimate = raw.length;
       return id;
     },
-    /** Adds n synthetic business messages (signature, quoted history, mixed charsets) for benchmarks. */
-    addMessages(email: string, n: number): string[] {
+    /**
+     * Adds n synthetic messages for benchmarks: by default business messages (signature, quoted history,
+     * mixed charsets); `make` picks another kind (synthetic-mail.ts: long threads, mostly ruled-out mail).
+     */
+    addMessages(email: string, n: number, make: (i: number) => FakeMessage = syntheticMessage): string[] {
       const ids: string[] = [];
-      for (let i = 0; i < n; i++) ids.push(fake.addMessage(email, syntheticMessage(i)));
+      for (let i = 0; i < n; i++) ids.push(fake.addMessage(email, make(i)));
       return ids;
+    },
+    /**
+     * Gmail's label change (users.messages.modify, done by the mailbox owner in the Gmail UI): adds and
+     * removes labels and records a labelAdded history record for the added ones, e.g. a message rescued
+     * from Spam (add INBOX, remove SPAM).
+     */
+    changeLabels(email: string, id: string, add: string[], remove: string[] = []) {
+      const u = user(email);
+      const m = u.byId.get(id);
+      if (!m) throw new Error(`fake google: no message ${id}`);
+      m.labelIds = [...new Set([...m.labelIds.filter((l) => !remove.includes(l)), ...add])];
+      u.historyId += 1 + Math.floor(Math.random() * 3);
+      m.historyId = u.historyId;
+      if (add.length)
+        u.history.push({
+          id: u.historyId,
+          type: 'labelAdded',
+          message: { id, threadId: m.threadId },
+          labelIds: add,
+        });
+    },
+    /** Page tokens issued so far (messages.list and history.list) are refused from now on (400 invalidArgument). */
+    refusePageTokens(email: string) {
+      user(email).tokenGeneration++;
+    },
+    /**
+     * One user's Gmail API traffic so far: requests answered 200, the quota units they cost (Gmail quota
+     * reference), and the response bytes as JSON and on the wire.
+     */
+    bytesFor(email: string): { requests: number; units: number; bytes: number; wireBytes: number } {
+      const mine = requests.filter(
+        (r) => r.user === email && r.path.startsWith('/gmail/') && r.status === 200,
+      );
+      return {
+        requests: mine.length,
+        units: mine.reduce((a, r) => a + (COST.find(([re]) => re.test(r.path))?.[1] ?? 1), 0),
+        bytes: mine.reduce((a, r) => a + (r.bytes ?? 0), 0),
+        wireBytes: mine.reduce((a, r) => a + (r.wireBytes ?? 0), 0),
+      };
     },
     /** Makes every history id older than the current one "too old" (history.list answers 404). */
     expireHistory(email: string) {

@@ -80,6 +80,8 @@ export interface GraphServerOptions {
   nextLinkOrigin?: string;
   /** The signed-in user `GET /v1.0/me` describes. Default `me@contoso.example`, UPN at contoso.onmicrosoft.com. */
   me?: FakeUser;
+  /** Messages a first round filtered by receivedDateTime returns at most (Graph: 5,000). */
+  firstRoundCap?: number;
 }
 
 /** The `user` resource's identity fields (`mail` is null for accounts without an Exchange address). */
@@ -107,6 +109,15 @@ export interface GraphServer {
   revokeRefreshToken(aadsts?: number): void;
   /** Every delta/skip token issued so far now gets 410 SyncStateNotFound. */
   expireDeltaTokens(): void;
+  /**
+   * The owner reads, flags or moves a message: it changes, and a delta round without `changeType=created`
+   * delivers it again.
+   */
+  touchMessage(id: string): void;
+  /** The owner deletes a message: delta rounds without `changeType=created` report `{id, @removed}`. */
+  deleteMessage(id: string): void;
+  /** Graph response body bytes sent so far (mail, contacts, events; not the token endpoint). */
+  bytesSent(): number;
   /** The next `count` Graph requests get 429 with `Retry-After: seconds` (or an HTTP date). */
   throttle(count: number, retryAfter: number | string): void;
   /** The next `count` Graph requests never get an answer. */
@@ -128,12 +139,20 @@ interface TokenState {
   sel: string | null;
   since: string | null;
   delta: boolean;
+  /** `changeType` baked into the token (created | updated | deleted), null: every change. */
+  ct?: string | null;
+  /** `$orderby=receivedDateTime desc` baked into the token. */
+  desc?: boolean;
 }
 
 interface Item {
+  /** Sequence number of the last change (creation, update or deletion). */
   seq: number;
+  /** Sequence number of the creation. */
+  created: number;
   json: Record<string, unknown>;
   when: string | null;
+  deleted?: boolean;
 }
 
 export async function startGraphServer(opts: GraphServerOptions): Promise<GraphServer> {
@@ -164,13 +183,25 @@ export async function startGraphServer(opts: GraphServerOptions): Promise<GraphS
   const pkce = new Map<string, string>();
   const collections: Record<string, Item[]> = { messages: [], contacts: [], events: [] };
 
-  const addMessage = (m: FakeMessage) =>
-    collections.messages!.push({ seq: ++seq, json: m as never, when: m.receivedDateTime ?? m.sentDateTime });
+  let bytesOut = 0;
+  const addMessage = (m: FakeMessage) => {
+    const n = ++seq;
+    collections.messages!.push({
+      seq: n,
+      created: n,
+      json: m as never,
+      when: m.receivedDateTime ?? m.sentDateTime,
+    });
+  };
   (opts.messages ?? []).forEach(addMessage);
-  for (const c of opts.contacts ?? []) collections.contacts!.push({ seq: ++seq, json: c, when: null });
+  for (const c of opts.contacts ?? []) {
+    const n = ++seq;
+    collections.contacts!.push({ seq: n, created: n, json: c, when: null });
+  }
   for (const e of opts.events ?? []) {
     const start = (e.start as { dateTime?: string } | undefined)?.dateTime ?? null;
-    collections.events!.push({ seq: ++seq, json: e, when: start });
+    const n = ++seq;
+    collections.events!.push({ seq: n, created: n, json: e, when: start });
   }
 
   let base = '';
@@ -204,6 +235,12 @@ export async function startGraphServer(opts: GraphServerOptions): Promise<GraphS
       prefer: header(req, 'prefer'),
       authorization: header(req, 'authorization'),
     });
+    // Graph response bytes, as sent (what a harvest downloads).
+    const end = res.end.bind(res) as (chunk?: unknown) => ServerResponse;
+    res.end = ((chunk?: unknown) => {
+      if (chunk) bytesOut += Buffer.byteLength(chunk as Buffer);
+      return end(chunk);
+    }) as typeof res.end;
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
     if (hangLeft > 0) {
@@ -268,7 +305,7 @@ export async function startGraphServer(opts: GraphServerOptions): Promise<GraphS
       if (s.g !== generation)
         return graphError(res, 410, 'SyncStateNotFound', 'The sync state generation is not found.');
       // Query options are baked into the token: sending them again is an error on real Graph.
-      if (q.has('$select') || q.has('$filter'))
+      if (q.has('$select') || q.has('$filter') || q.has('$orderby') || q.has('changeType'))
         return graphError(res, 400, 'BadRequest', 'Query options not allowed with a state token.');
       state = s.delta ? { ...s, delta: false, o: 0, w: s.w } : s;
       if (s.delta) state = { ...s, delta: false, o: 0 };
@@ -285,20 +322,46 @@ export async function startGraphServer(opts: GraphServerOptions): Promise<GraphS
       const m = filter ? /^receivedDateTime ge (\S+)$/.exec(filter) : null;
       if (filter && !m) return graphError(res, 400, 'BadRequest', 'Unsupported filter.');
       const since = m?.[1] ?? (collection === 'events' ? (q.get('startDateTime') as string) : null);
-      state = { c: collection, g: generation, w: 0, o: 0, sel: q.get('$select'), since, delta: false };
+      const orderby = q.get('$orderby');
+      if (orderby && orderby !== 'receivedDateTime desc')
+        return graphError(res, 400, 'BadRequest', 'Unsupported orderby.');
+      state = {
+        c: collection,
+        g: generation,
+        w: 0,
+        o: 0,
+        sel: q.get('$select'),
+        since,
+        delta: false,
+        ct: q.get('changeType'),
+        desc: orderby !== null,
+      };
     }
 
     const pageSize = Math.max(
       1,
       Number(/odata\.maxpagesize=(\d+)/.exec(prefer)?.[1] ?? opts.defaultPageSize ?? 10),
     );
-    const items = collections[collection]!.filter(
-      (it) => it.seq > state.w && (!state.since || !it.when || it.when >= state.since),
-    );
+    // A round after a watermark: what changed since (changeType=created: only what was created since,
+    // so reads and flags are not re-delivered and deletions not reported). A first round: what exists.
+    let items = collections[collection]!.filter((it) =>
+      state.w === 0
+        ? !it.deleted
+        : (state.ct === 'created' ? it.created > state.w : it.seq > state.w) &&
+          !(it.deleted && it.created > state.w),
+    ).filter((it) => !state.since || !it.when || it.when >= state.since);
+    if (state.desc) items = [...items].sort((a, b) => ((b.when ?? '') > (a.when ?? '') ? 1 : -1));
+    // A round bounded by receivedDateTime ends after 5,000 messages (delta-query-messages).
+    if (state.w === 0 && state.since && collection === 'messages')
+      items = items.slice(0, opts.firstRoundCap ?? 5000);
     const slice = items.slice(state.o, state.o + pageSize);
     const wantsText = !opts.ignorePrefer && /outlook\.body-content-type="?text"?/.test(prefer);
     const value = slice.map((it) =>
-      collection === 'messages' ? renderMessage(it.json as never, state.sel, wantsText) : it.json,
+      it.deleted
+        ? { id: (it.json as { id: string }).id, '@removed': { reason: 'deleted' } }
+        : collection === 'messages'
+          ? renderMessage(it.json as never, state.sel, wantsText)
+          : it.json,
     );
     const body: Record<string, unknown> = {
       '@odata.context': `${base}/v1.0/$metadata#Collection(${collection})`,
@@ -507,7 +570,23 @@ export async function startGraphServer(opts: GraphServerOptions): Promise<GraphS
     },
     currentRefreshToken: () => refreshToken,
     addMessages: (...m) => m.forEach(addMessage),
-    addContacts: (...c) => c.forEach((json) => collections.contacts!.push({ seq: ++seq, json, when: null })),
+    addContacts: (...c) =>
+      c.forEach((json) => {
+        const n = ++seq;
+        collections.contacts!.push({ seq: n, created: n, json, when: null });
+      }),
+    touchMessage(id) {
+      const it = collections.messages!.find((x) => (x.json as { id: string }).id === id);
+      if (it) it.seq = ++seq;
+    },
+    deleteMessage(id) {
+      const it = collections.messages!.find((x) => (x.json as { id: string }).id === id);
+      if (it) {
+        it.seq = ++seq;
+        it.deleted = true;
+      }
+    },
+    bytesSent: () => bytesOut,
     expireAccessTokens() {
       for (const t of validAccess) expiredAccess.add(t);
       validAccess.clear();
@@ -544,6 +623,19 @@ function rawQuery(rawUrl: string): URLSearchParams {
   return new URLSearchParams(i === -1 ? '' : rawUrl.slice(i + 1));
 }
 
+/**
+ * The deltaLink a round started WITHOUT `changeType=created` would have given (a cursor saved by an
+ * earlier version of the connector): later rounds from it re-deliver changed messages and report deletions.
+ */
+export function legacyDeltaLink(link: string): string {
+  const u = new URL(link);
+  const tok = u.searchParams.get('$deltatoken');
+  const s = tok ? decodeToken(tok) : null;
+  if (!s) throw new Error('not a deltaLink of the fake Graph');
+  const { ct: _ct, ...rest } = s;
+  return `${u.origin}${u.pathname}?%24deltatoken=${encodeToken(rest)}`;
+}
+
 function encodeToken(s: TokenState): string {
   return Buffer.from(JSON.stringify(s)).toString('base64url');
 }
@@ -566,6 +658,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 function json(res: ServerResponse, status: number, body: unknown) {
+  const bytes = Buffer.from(JSON.stringify(body));
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(body));
+  res.end(bytes);
 }
