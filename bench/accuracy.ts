@@ -295,6 +295,18 @@ function printTable(r: AccuracyReport): void {
   console.log(failed.length === 0 ? 'targets: all met' : `targets missed: ${failed.join('; ')}`);
 }
 
+/** Per-field precision / recall of a report on one line ("name 100/97.5 title 94/92 ..."). */
+function fieldsRow(r: AccuracyReport): string {
+  const p = (x: number) => (100 * x).toFixed(0);
+  return (
+    '    per field P/R: ' +
+    Object.entries(r.fields)
+      .filter(([, c]) => c.tp + c.fp + c.fn > 0)
+      .map(([k, c]) => `${k} ${p(c.precision)}/${p(c.recall)}`)
+      .join('  ')
+  );
+}
+
 /** One summary row: lines, detection and fields of a corpus under one model. */
 function summaryRow(corpus: string, model: string, r: AccuracyReport): string {
   const p = (x: number) => (100 * x).toFixed(1).padStart(5);
@@ -328,6 +340,7 @@ async function allCorpora(folds: number): Promise<void> {
     if (!c.train) {
       // Never trained or tuned on: the shipped model's figures are held-out figures.
       console.log(summaryRow(c.name, 'blind', shipped));
+      console.log(fieldsRow(shipped));
       continue;
     }
     console.log(summaryRow(c.name, 'shipped', shipped));
@@ -336,6 +349,7 @@ async function allCorpora(folds: number): Promise<void> {
       return m ? { labeller: m } : {};
     });
     console.log(summaryRow(c.name, 'cv', held));
+    console.log(fieldsRow(held));
   }
 }
 
