@@ -41,6 +41,9 @@ export function decodeText(bytes: Uint8Array, charset: string | null | undefined
     .trim()
     .toLowerCase()
     .replace(/^["']|["']$/g, '');
+  // ISO-2022-JP (still common in Japanese mail) and its Korean and Chinese kin are 7-bit: switched into
+  // double-byte sets by ESC sequences, so "all ASCII" says nothing about them (RFC 1468).
+  if (cs.startsWith('iso-2022-') && bytes.includes(0x1b)) return decodeIso2022(bytes, cs);
   if (isAscii(bytes)) return latin1(bytes);
   if (cs === 'utf-8' || cs === 'utf8' || cs === '' || LATIN1_ALIASES.has(cs)) {
     // Valid UTF-8 with 8-bit bytes is almost never accidental, whatever the label says.
@@ -50,6 +53,17 @@ export function decodeText(bytes: Uint8Array, charset: string | null | undefined
     return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), cs);
   }
   return utf8OrWindows1252(bytes);
+}
+
+/** The WHATWG decoder knows ISO-2022-JP; the other ISO-2022 sets go to iconv-lite when it has them. */
+function decodeIso2022(bytes: Uint8Array, cs: string): string {
+  try {
+    return new TextDecoder(cs).decode(bytes);
+  } catch {
+    if (iconv.encodingExists(cs))
+      return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), cs);
+    return latin1(bytes);
+  }
 }
 
 /**

@@ -26,6 +26,22 @@ describe('message decoding', () => {
     expect(m.tail).not.toContain('\uFFFD');
   });
 
+  it('decodes a 7-bit ISO-2022-JP body (Japanese mail), which is all ASCII bytes on the wire', () => {
+    // 「課長」 and 「株式会社」 in ISO-2022-JP: ESC $ B ... ESC ( B around JIS X 0208 pairs.
+    const jis = '\x1b$B2]D9\x1b(B\r\n\x1b$B3t<02q<R\x1b(B\r\n';
+    const raw = Buffer.from(
+      'From: =?ISO-2022-JP?B?GyRCOWI2NhsoQiAbJEJCZ0plGyhC?= <d.takahashi@minato.example>\r\n' +
+        'To: a@b.example\r\nSubject: test\r\nMIME-Version: 1.0\r\n' +
+        'Content-Type: text/plain; charset=ISO-2022-JP\r\nContent-Transfer-Encoding: 7bit\r\n\r\n' +
+        jis,
+      'latin1',
+    );
+    const m = toMinimal(parseRaw(raw), 'jis.eml');
+    expect(m.tail).toContain('課長');
+    expect(m.tail).toContain('株式会社');
+    expect(m.headers.from).toContain('高橋 大輔');
+  });
+
   it('keeps mostly-UTF-8 text readable when one byte sequence is broken', () => {
     const body = Buffer.concat([
       Buffer.from('Grüße aus München, Straße 5, Größe L, Äpfel und Öl\n'),
