@@ -49,6 +49,24 @@ describe('lexicons', () => {
     ['pt', 'function', () => looksLikeDepartment('Comercial')],
     ['fr', 'function', () => looksLikeDepartment('Relations avec les investisseurs')],
     ['fr', 'valediction', () => isValediction('Cordialement')],
+    ['fr', 'valediction', () => isValediction('Bonne journée,')],
+    ['en', 'valediction', () => isValediction('Love,')],
+    [
+      'he',
+      'quote header',
+      () =>
+        !newestPart('תודה\n\nמאת: רון <r@x.example>\nנשלח: יום ראשון\nאל: יעל\nנושא: הסכם\n\nטיוטה').includes(
+          'טיוטה',
+        ),
+    ],
+    [
+      'ar',
+      'quote header',
+      () =>
+        !newestPart(
+          'شكرا\n\nمن: ليلى <l@x.example>\nتم الإرسال: الأحد\nإلى: رامي\nالموضوع: عرض\n\nالمسودة',
+        ).includes('المسودة'),
+    ],
     ['fr', 'title', () => hasTitleWord('Chargée de mission')],
     ['fr', 'legal form', () => hasCompanyWord('Ateliers Morel SARL')],
     ['fr', 'street', () => looksLikeAddress('12 rue des Lilas')],

@@ -47,4 +47,7 @@ export const ar: Lexicon = {
   phoneMobile: ['جوال', 'موبايل', 'محمول', 'الجوال'],
   phoneFax: ['فاكس'],
   fieldLabels: ['العنوان'],
+  // Outlook's Arabic quote header: من (From), تم الإرسال / أرسل (Sent), إلى (To), نسخة (Cc), الموضوع (Subject).
+  quoteFromLabels: ['من'],
+  quoteHeaderLabels: ['تم الإرسال', 'أرسل', 'إلى', 'نسخة', 'الموضوع', 'التاريخ'],
 };

@@ -9,6 +9,7 @@ export const fr: Lexicon = {
   lang: 'fr',
   valedictions: [
     'cordialement',
+    '(?:bonne|belle) (?:journée|soirée|fin de journée|semaine)',
     'bien (?:à vous|cordialement)',
     'salutations',
     'merci',

@@ -44,4 +44,8 @@ export const he: Lexicon = {
   phoneMobile: ['נייד', 'סלולרי'],
   phoneFax: ['פקס'],
   fieldLabels: ['כתובת'],
+  // Outlook's Hebrew quote header: מאת (From), נשלח (Sent), אל (To), עותק (Cc), נושא (Subject).
+  quoteFromLabels: ['מאת'],
+  quoteHeaderLabels: ['נשלח', 'אל', 'עותק', 'נושא', 'תאריך'],
+  quoteWrote: ['כתב', 'כתבה'],
 };
