@@ -92,6 +92,14 @@ describe('the labelled block', () => {
     expect(findSignature(text, from)?.[0]).not.toBe('Love,');
   });
 
+  it('keeps a logo placeholder on top of a block an HTML client spaced out, one blank line per line', () => {
+    const text = `${body}Best regards,\n\n[cid:image001.png@01DC4712.9E0A8C30]\n\nDana Whitfield\n\nHead of Partnerships\n\nNorthwind Labs Inc.\n\nTel. +1 415 555 0142\n`;
+    expect(findSignature(text, from)?.slice(0, 2)).toEqual([
+      '[cid:image001.png@01DC4712.9E0A8C30]',
+      'Dana Whitfield',
+    ]);
+  });
+
   it('is not a sign-off alone ("Thanks,\\nDana")', () => {
     expect(findSignature(`${body}Thanks,\nDana\n`, from)).toBeNull();
   });

@@ -201,7 +201,15 @@ export function chooseBlock(
     first--;
   // A delimiter, frame rule or logo placeholder attached on top of the block belongs to it (the
   // annotation rules): `-- `, `-----`, `[logo.png]<http://...>`, with no blank line between.
-  while (first > 0 && !contexts[first]!.prevBlank && topEdge(contexts[first - 1]!)) first--;
+  // In a block spaced out by an HTML client (a blank line under every line) the logo sits a blank
+  // line above it too.
+  while (
+    first > 0 &&
+    topEdge(contexts[first - 1]!) &&
+    (!contexts[first]!.prevBlank ||
+      (contexts[first]!.nextBlank && PLACEHOLDER_RE.test(contexts[first - 1]!.t)))
+  )
+    first--;
   if (first > 0 && isSigDelimiter(contexts[first - 1]!.info.text)) first--;
   // A rule right under the block closes a frame its first line opened.
   let last = block.last;
