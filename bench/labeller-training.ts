@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { parseRaw, toMinimal } from '../parsers/message.ts';
 import { classifySender } from '../parsers/sender-class.ts';
 import { capLines } from '../parsers/budget.ts';
-import { ruleBlock, signatureWindow } from '../parsers/signature.ts';
+import { ruleBlock, signatureWindow, trustDelimited } from '../parsers/signature.ts';
 import {
   BLOCK_FEATURE_NAMES,
   FEATURE_NAMES,
@@ -125,7 +125,7 @@ export function loadExamples(c: Corpus): Example[] {
       x: featureMatrix(contexts),
       y,
       unreachable: g.signature_lines.length - found,
-      delimited: rules?.delimited === true,
+      delimited: trustDelimited(infos, rules),
     });
   }
   return out;

@@ -135,10 +135,24 @@ function findSignatureIn(text: string, from: Address, model: LabellerModel | nul
   const rules = ruleBlock(infos, from);
   // A `-- ` delimiter is the writer's own mark: the rules' delimited block stands. Everything else is
   // the labeller's call.
-  const span = model && !rules?.delimited ? labelBlock(infos, from, rules, model) : rules;
+  const span = model && !trustDelimited(infos, rules) ? labelBlock(infos, from, rules, model) : rules;
   if (!span) return null;
   const lines = blockLines(infos.slice(0, span.end), span.start);
   return lines.length > 0 ? lines : null;
+}
+
+/**
+ * Lines of a `-- `-delimited block beyond which the delimiter proves little: a `--` above a pasted
+ * article or a long list is the writer's dash, and the labeller judges what follows it instead.
+ */
+const MAX_TRUSTED_DELIMITED = 10;
+
+/** Does the rules' block open at a `-- ` delimiter, and is it short enough to be a .sig? */
+export function trustDelimited(infos: LineInfo[], rules: Span | null): boolean {
+  if (!rules?.delimited) return false;
+  let lines = 0;
+  for (let i = rules.start; i < rules.end; i++) if (!infos[i]!.blank) lines++;
+  return lines <= MAX_TRUSTED_DELIMITED + 1;
 }
 
 /** The block the hand-written rules choose (a feature of the labeller, and its fallback). */

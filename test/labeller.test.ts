@@ -100,6 +100,25 @@ describe('the labelled block', () => {
     ]);
   });
 
+  it('is not a pasted article under a "--" dash, however many lines it has', () => {
+    const article = [
+      'Power prices, week by week',
+      'The state spent the following on the spot market, as the agency reported it on Friday.',
+      'Period             Amount spent',
+      'Jan. 17 - 18       $13,595,121',
+      'Jan. 19 - 29       399,000,000',
+      'Jan. 29 - 31       136,546,472',
+      'Feb. 1 - 12        495,755,000',
+      'Feb. 12 - 14       152,087,316',
+      'Source: state energy agency',
+      'Contact the desk at desk@herald.example for the full table.',
+      'Herald Graphic',
+      '2001 The Herald, page A-11',
+    ];
+    const text = `${body}See below.\n\n--\n${article.join('\n')}\n`;
+    expect(findSignature(text, from)).toBeNull();
+  });
+
   it('is not a sign-off alone ("Thanks,\\nDana")', () => {
     expect(findSignature(`${body}Thanks,\nDana\n`, from)).toBeNull();
   });
