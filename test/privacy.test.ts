@@ -16,6 +16,7 @@ import { promoteDue } from '../src/privacy/gates.ts';
 import { sendQueued } from '../src/notices/send.ts';
 import { fileTransport } from '../src/notices/transport.ts';
 import { loadPolicy } from '../src/jurisdiction/policy.ts';
+import { checkEmail } from '../src/privacy/locate.ts';
 
 const run = promisify(execFile);
 const US = 'kim.lee@acme-widgets.com';
@@ -240,4 +241,28 @@ describe('privacy and notices on the command line', () => {
       rmSync(outbox, { recursive: true, force: true });
     }
   }, 180_000);
+});
+
+describe('checkEmail takes exactly one bare address', () => {
+  it('accepts ordinary addresses, lower-cased', () => {
+    expect(checkEmail(' Jo.Doe+x@Sub.Acme.Example ')).toBe('jo.doe+x@sub.acme.example');
+  });
+  it.each([
+    'a@b.example,c@d.example',
+    'a@b.example;c@d.example',
+    '"a"@b.example',
+    'Jo <jo@b.example>',
+    'jo@b.example>',
+    '(x)jo@b.example',
+    'jo@b.example(x)',
+    'a b@c.example',
+    'a@b..example',
+    'a@.b.example',
+    'a@b.example.',
+    'a@[192.0.2.1]',
+    'a@b.example\nBcc: c@d.example',
+    `${'x'.repeat(65)}@b.example`,
+  ])('refuses %j', (e) => {
+    expect(() => checkEmail(e)).toThrow(/not an email address/);
+  });
 });

@@ -3,7 +3,7 @@
  * for `sqlite:PATH` or a plain path. Migrations run on first use. Resources are opened and closed in one
  * scope with `usingDatabase`.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect, type Dialect } from 'kysely';
 import type { DB } from './schema.ts';
@@ -60,7 +60,7 @@ export async function openDatabase(url: string, opts: OpenOptions = {}): Promise
   } else {
     const Sqlite = (await import('better-sqlite3')).default;
     const path = url.replace(/^sqlite:/i, '');
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:') makePrivateFile(path);
     const sqlite = new Sqlite(path);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
@@ -85,6 +85,23 @@ export async function openDatabase(url: string, opts: OpenOptions = {}): Promise
     }
   }
   return { db, dialect: dialectName, close: () => db.destroy() };
+}
+
+/**
+ * The database file holds the directory, keyed hashes and sealed tokens: only its owner may read it. A
+ * folder we create is 0700; the file is created 0600 before SQLite opens it (no window in which it exists
+ * with the umask's 0644), and an existing one is narrowed to 0600. SQLite creates `-wal`, `-shm` and
+ * `-journal` with the database file's own permissions (os_unix.c findCreateFileMode), so they are 0600 too;
+ * existing ones are narrowed here as well. A folder that already existed is left alone (it may be the
+ * working directory or /tmp); docs/security.md tells operators to keep it 0700.
+ */
+function makePrivateFile(path: string): void {
+  const dir = dirname(path);
+  if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  closeSync(openSync(path, 'a', 0o600));
+  for (const f of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]) {
+    if (existsSync(f)) chmodSync(f, 0o600);
+  }
 }
 
 /** Opens the database, runs `fn`, and always closes it. */
