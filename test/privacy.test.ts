@@ -19,6 +19,7 @@ import { loadPolicy } from '../src/jurisdiction/policy.ts';
 import { checkEmail } from '../src/privacy/locate.ts';
 
 const run = promisify(execFile);
+const CLI_KEY = 'a1'.repeat(32);
 const US = 'kim.lee@acme-widgets.com';
 const BR = 'joao.silva@exemplo-ltda.com.br';
 
@@ -183,6 +184,8 @@ describe('privacy and notices on the command line', () => {
   it('sigmine notices send/list/bounce and privacy restrict/erase work on a database file', async () => {
     const t = await freshDatabase('sqlite');
     const outbox = mkdtempSync(join(tmpdir(), 'sigmine-cli-outbox-'));
+    // The library reads the key from the environment like the CLI: one key for both sides.
+    process.env.SIGMINE_SECRET_KEY = CLI_KEY;
     try {
       await seed(t);
       await ingest(t.db, await addMember(t.db, 'cy'), [
@@ -237,6 +240,7 @@ describe('privacy and notices on the command line', () => {
       );
       expect((await listRequests(t.db)).map((r) => r.kind).sort()).toEqual(['erase', 'restrict']);
     } finally {
+      delete process.env.SIGMINE_SECRET_KEY;
       await t.dispose();
       rmSync(outbox, { recursive: true, force: true });
     }

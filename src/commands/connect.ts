@@ -19,6 +19,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig, type Config } from '../config.ts';
 import { usingDatabase } from '../db/database.ts';
+import { resolveKeys } from '../keys/resolve.ts';
 import { printJsonLine } from '../cli/output.ts';
 import { readSecretInput, secretKeyFrom } from '../secrets/index.ts';
 import { registerConnection, type Registered } from '../connections/register.ts';
@@ -41,8 +42,12 @@ async function save(
   input: NewConnection,
   json: boolean | undefined,
 ): Promise<void> {
-  const key = input.secret ? secretKeyFrom(config) : null;
-  const r: Registered = await usingDatabase(config.database, ({ db }) => registerConnection(db, input, key));
+  if (input.secret) secretKeyFrom(config); // no key: say so before opening anything
+  const r: Registered = await usingDatabase(config.database, async ({ db }) => {
+    // A secret is sealed with the keyring's newest key, and only for the database's own keyring.
+    const key = input.secret ? (await resolveKeys(db, config)).ring : null;
+    return registerConnection(db, input, key);
+  });
   const out = {
     id: r.connection.id,
     kind: r.connection.kind,

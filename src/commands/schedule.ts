@@ -9,6 +9,7 @@ import type { Command } from 'commander';
 import { Cron } from 'croner';
 import { loadConfig } from '../config.ts';
 import { dialectOf, usingDatabase } from '../db/database.ts';
+import { resolveKeys } from '../keys/resolve.ts';
 import { jsonLogger, noProgress } from '../log.ts';
 import { holderId } from '../harvest/lease.ts';
 import { runHarvest } from '../harvest/run.ts';
@@ -35,6 +36,7 @@ export function register(program: Command): void {
       const pg = dialectOf(config.database) === 'postgres';
       const ac = new AbortController();
       await usingDatabase(config.database, async ({ db }) => {
+        const keyed = (await resolveKeys(db, config)).config;
         const boss = pg ? await openQueue(config.database) : null;
         const holder = holderId();
         let running: Promise<void> | null = null;
@@ -52,7 +54,7 @@ export function register(program: Command): void {
             } else {
               const conns = await listConnections(db, { harvestable: true });
               const { summary } = await runHarvest(
-                { db, config, logger, progress: noProgress, holder, signal: ac.signal },
+                { db, config: keyed, logger, progress: noProgress, holder, signal: ac.signal },
                 conns.map((c) => c.id),
                 { trigger: 'schedule' },
               );

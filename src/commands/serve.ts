@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
+import { resolveKeys } from '../keys/resolve.ts';
 import { TRANSPORTS } from '../notices/transport.ts';
 import { createApp } from '../web/app.ts';
 
@@ -15,11 +16,20 @@ export function register(program: Command): void {
     .option('--host <h>', 'address to listen on', '127.0.0.1')
     .option('--outbox <dir>', 'where the file transport writes privacy-link mails (default SIGMINE_NOTICE_OUTBOX or ./data/outbox)')
     .action(async (opts: { port: string; host: string; outbox?: string }) => {
-      const config = loadConfig();
-      const database = await openDatabase(config.database);
+      const demo = process.env.SIGMINE_DEMO === '1';
+      const database = await openDatabase(loadConfig().database);
+      // Links are signed and people hashed with the database's key: no key (outside the demo) or another
+      // key stops here, before the server listens.
+      const config = await resolveKeys(database.db, loadConfig(), { demo }).then(
+        (k) => k.config,
+        async (err: unknown) => {
+          await database.close();
+          throw err;
+        },
+      );
       const outbox = resolve(opts.outbox ?? process.env.SIGMINE_NOTICE_OUTBOX ?? resolve('data', 'outbox'));
       const transport = TRANSPORTS.file!({ outbox });
-      const app = createApp({ database, config, transport, from: process.env.SIGMINE_NOTICE_FROM, demo: process.env.SIGMINE_DEMO === '1' });
+      const app = createApp({ database, config, transport, from: process.env.SIGMINE_NOTICE_FROM, demo });
       const server = serve({ fetch: app.fetch, port: Number(opts.port), hostname: opts.host });
       console.log(`sigmine web app on http://${opts.host}:${opts.port} (privacy center: /privacy); link mails go to ${outbox}`);
       await new Promise<void>((done) => {

@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { dialectOf, usingDatabase } from '../db/database.ts';
+import { resolveKeys } from '../keys/resolve.ts';
 import { jsonLogger, noProgress } from '../log.ts';
 import { holderId } from '../harvest/lease.ts';
 import { DEFAULT_EXPIRE_SECONDS, openQueue, startWorkers } from '../harvest/queue.ts';
@@ -26,6 +27,7 @@ export function register(program: Command): void {
       }
       const expire = Math.max(30, Number(opts.expire) || DEFAULT_EXPIRE_SECONDS);
       await usingDatabase(config.database, async ({ db }) => {
+        const keyed = (await resolveKeys(db, config)).config;
         const boss = await openQueue(config.database, { expireInSeconds: expire });
         const ac = new AbortController();
         const logger = jsonLogger(process.stderr);
@@ -33,7 +35,7 @@ export function register(program: Command): void {
         await startWorkers(
           boss,
           // The lease lives a little shorter than the job, so a retried job is never blocked by a dead lease.
-          { db, config, logger, progress: noProgress, holder, signal: ac.signal, leaseTtlMs: (expire - 10) * 1000 },
+          { db, config: keyed, logger, progress: noProgress, holder, signal: ac.signal, leaseTtlMs: (expire - 10) * 1000 },
           {
             concurrency: Math.max(1, Number(opts.concurrency) || 2),
             onJob: (job, o) => logger.log('info', 'worker.job', { connection: job.connectionId, ...o }),

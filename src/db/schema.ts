@@ -6,5 +6,6 @@ import type { StoreTables } from '../store/tables.ts';
 import type { ConnectionTables } from '../connections/tables.ts';
 import type { HarvestTables } from '../harvest/tables.ts';
 import type { PrivacyTables } from '../privacy/tables.ts';
+import type { KeyTables } from '../keys/tables.ts';
 
-export interface DB extends StoreTables, ConnectionTables, HarvestTables, PrivacyTables {}
+export interface DB extends StoreTables, ConnectionTables, HarvestTables, PrivacyTables, KeyTables {}
