@@ -38,20 +38,20 @@ export const DEFAULT_KEY_ID = 'default';
 const KEY_ID = /^[A-Za-z0-9._-]{1,32}$/;
 
 /**
- * Parses a keyring: one bare key (id `default`), or entries `id:key` separated by commas or new lines,
- * oldest first (blank lines and `#` comments allowed in a file). Keys are 32 bytes, hex or base64.
+ * Parses a keyring: one bare key (id `default`), or entries `id:key` (or `id key` in a file) separated by
+ * commas or new lines, oldest first (blank lines and `#` comments allowed). Keys are 32 bytes, hex or base64.
  */
 export function parseKeyRing(text: string, origin: KeyRing['origin'] = 'config'): KeyRing {
   const entries = text
     .split(/[,\n]/)
     .map((l) => l.replace(/#.*$/, '').trim())
     .filter(Boolean);
-  if (entries.length === 1 && !/[:=\s]/.test(entries[0]!)) {
+  if (entries.length === 1 && !/[:\s]/.test(entries[0]!)) {
     return freeze([{ id: DEFAULT_KEY_ID, key: parseSecretKey(entries[0]!) }], origin);
   }
   const keys: KeyEntry[] = [];
   for (const e of entries) {
-    const m = /^([^:=\s]+)\s*[:=\s]\s*(\S+)$/.exec(e);
+    const m = /^([^:\s]+)\s*[:\s]\s*(\S+)$/.exec(e);
     if (!m || !KEY_ID.test(m[1]!)) {
       throw new SecretError('bad-key', 'SIGMINE_SECRET_KEYS: each entry is id:key (id of letters, digits, . _ -), oldest first');
     }
