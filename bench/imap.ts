@@ -57,7 +57,7 @@ try {
         id: 'bench',
         kind: 'imap',
         account: USER,
-        config: { host: server.host, port: server.port, tls: false, user: USER },
+        config: { host: server.host, port: server.port, tls: false, insecurePlaintext: true, user: USER },
         secret: PASS,
       },
       { config: loadConfig({}) },

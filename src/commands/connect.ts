@@ -5,7 +5,7 @@
  *       --contributor EMAIL --account EMAIL --refresh-token-file FILE      (FILE "-" = stdin)
  *   sigmine connect gmail|outlook|... --contributor EMAIL [--account EMAIL] --oauth   (loopback + PKCE)
  *       the account stored is the one the provider says was consented to; a different --account is refused
- *   sigmine connect imap --contributor EMAIL --host H --port P [--tls|--no-tls] --user U
+ *   sigmine connect imap --contributor EMAIL --host H --port P [--tls|--no-tls [--insecure-plaintext]] --user U
  *       (--password-file FILE [--xoauth2] | --oauth google|microsoft | --refresh-token-file FILE --provider P)
  *       [--mailbox PATH]... [--ca-file PEM] [--verify]
  *   sigmine connect mailbox --contributor EMAIL --path PATH
@@ -190,7 +190,11 @@ export function register(program: Command): void {
     .requiredOption('--host <host>', 'IMAP server')
     .requiredOption('--port <port>', 'IMAP port (993 implicit TLS, 143 plain/STARTTLS)')
     .option('--tls', 'implicit TLS (default for port 993)')
-    .option('--no-tls', 'no implicit TLS (STARTTLS is still used when the server offers it)')
+    .option('--no-tls', 'no implicit TLS: STARTTLS is then required before the login')
+    .option(
+      '--insecure-plaintext',
+      'without implicit TLS, log in even when the server offers no STARTTLS: the password crosses the network in clear text',
+    )
     .requiredOption('--user <user>', 'login name')
     .option(
       '--password-file <file>',
@@ -224,6 +228,7 @@ export function register(program: Command): void {
         provider?: string;
         mailbox?: string[];
         caFile?: string;
+        insecurePlaintext?: boolean;
         verify?: boolean;
         json?: boolean;
       }) => {
@@ -264,7 +269,14 @@ export function register(program: Command): void {
           ...(provider ? { oauthProvider: provider } : {}),
           ...(o.mailbox?.length ? { mailboxes: o.mailbox } : {}),
           ...(o.caFile ? { tlsCaFile: resolve(o.caFile) } : {}),
+          ...(o.insecurePlaintext && !(o.tls ?? port === 993) ? { insecurePlaintext: true } : {}),
         };
+        if (settings.insecurePlaintext) {
+          process.stderr.write(
+            `sigmine: WARNING: --insecure-plaintext: ${o.host}:${port} may receive the ${settings.auth === 'xoauth2' ? 'access token' : 'password'} ` +
+              'in clear text (no TLS, STARTTLS not required); anyone on the network path can read it. Use --tls on port 993 if the server offers it.\n',
+          );
+        }
         if (o.verify) secret = await verifyImap(config, o.user, settings, secret);
         await save(
           config,
