@@ -35,6 +35,12 @@ export interface ResumeState {
 }
 
 const CHUNK = 1024 * 1024;
+/**
+ * The longest partial line carried from one chunk to the next. A separator line (`From sender date`) is
+ * under 1 KB; a longer line is body, and is handed on as it streams instead of being carried (and copied)
+ * whole. 64 KiB keeps ordinary long lines (base64 without breaks, HTML) on the fast path.
+ */
+const LINE_CARRY_MAX = 64 * 1024;
 
 async function head(path: string, n: number): Promise<string> {
   const fh = await open(path, 'r');
@@ -163,6 +169,19 @@ export async function* readMbox(
     oversize = false;
     return item;
   };
+  /** Adds body bytes to the message, within its budget (an oversize message keeps counting, stores nothing). */
+  const keep = (l: Buffer) => {
+    if (!inMessage || oversize) return;
+    msgBytes += l.length;
+    if (msgBytes > MAX_MESSAGE_BYTES) {
+      oversize = true;
+      parts = [];
+      return;
+    }
+    parts.push(Buffer.from(l)); // copy: do not pin the 1 MiB chunk
+  };
+  // Inside a line longer than LINE_CARRY_MAX: its start was handled, the rest is plain body bytes.
+  let midLine = false;
   const stream = createReadStream(path, { start: pos, highWaterMark: CHUNK });
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     const buf: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
@@ -172,19 +191,25 @@ export async function* readMbox(
       const nl = buf.indexOf(10, i);
       if (nl < 0) {
         const rest = buf.subarray(i);
-        carry = rest;
-        // A line longer than the budget cannot be kept whole: keep counting but drop its bytes.
-        if (rest.length > MAX_MESSAGE_BYTES) {
-          oversize = inMessage;
+        if (midLine || rest.length > LINE_CARRY_MAX) {
+          // A long line is not carried into the next chunk (that would copy it again at every chunk:
+          // a 60 MB line cost 16 s and 365 MB): its start is judged now, its bytes go to the message.
+          keep(midLine ? rest : unescapeLine(rest));
+          if (!midLine) prevBlank = false;
+          midLine = true;
           pos += rest.length;
-          carry = null;
-        }
+        } else carry = Buffer.from(rest);
         break;
       }
       const line = buf.subarray(i, nl + 1);
       const lineStart = pos;
       pos += line.length;
       i = nl + 1;
+      if (midLine) {
+        midLine = false;
+        keep(line);
+        continue;
+      }
       if (prevBlank && isSeparator(line)) {
         const done = finish(lineStart);
         if (done) yield done;
@@ -193,21 +218,11 @@ export async function* readMbox(
         continue;
       }
       prevBlank = line.length === 1 || (line.length === 2 && line[0] === 13);
-      if (!inMessage) continue; // junk before the first separator
-      if (oversize) continue;
-      const l = unescapeLine(line);
-      msgBytes += l.length;
-      if (msgBytes > MAX_MESSAGE_BYTES) {
-        oversize = true;
-        parts = [];
-        continue;
-      }
-      parts.push(Buffer.from(l)); // copy: do not pin the 1 MiB chunk
+      keep(unescapeLine(line)); // junk before the first separator is dropped by keep
     }
   }
-  if (carry && inMessage && !oversize) {
-    parts.push(unescapeLine(carry));
-    msgBytes += carry.length;
+  if (carry) {
+    keep(unescapeLine(carry));
     pos += carry.length;
   }
   const done = finish(pos);

@@ -161,6 +161,31 @@ describe('local mailbox files', () => {
     );
   });
 
+  it('reads past a 60 MB line without carrying it from chunk to chunk, and reports that message over budget', async () => {
+    const path = join(tmp(), 'long-line.mbox');
+    const ws = createWriteStream(path);
+    ws.write(mail(1));
+    ws.write('From sender2@firm2.example Mon Mar 11 10:00:00 2024\nFrom: P2 <p2@firm2.example>\n\n');
+    const block = Buffer.alloc(1024 * 1024, 0x61);
+    for (let i = 0; i < 60; i++) if (!ws.write(block)) await once(ws, 'drain');
+    ws.write('\n\n');
+    ws.write(mail(3));
+    ws.end();
+    await once(ws, 'finish');
+    const maxRss = () => process.resourceUsage().maxRSS * 1024;
+    const before = maxRss();
+    const items = [];
+    for await (const it of readMailboxPaths([path])) items.push({ index: it.index, ok: it.bytes !== null, error: it.error });
+    expect(items).toEqual([
+      { index: 1, ok: true, error: undefined },
+      { index: 2, ok: false, error: 'message is over the 50 MiB budget' },
+      { index: 3, ok: true, error: undefined },
+    ]);
+    // Carried whole, the line cost 365 MB (and 16 s). Streamed, the message's bytes are kept only up to the
+    // 50 MiB budget, then dropped: the peak stays within the budget plus read buffers and garbage.
+    expect(maxRss() - before).toBeLessThan(150 * 1024 * 1024);
+  });
+
   it('streams a 100,000-message mbox in bounded memory', async () => {
     const path = join(tmp(), 'big.mbox');
     const ws = createWriteStream(path);
