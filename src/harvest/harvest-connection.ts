@@ -137,6 +137,19 @@ async function retryTransient<T>(fn: () => Promise<T>, tries = 5): Promise<T> {
   }
 }
 
+/**
+ * The database's own failure, by its code: SQLite result codes (`SQLITE_FULL`, `SQLITE_IOERR_*`,
+ * `SQLITE_CORRUPT`, `SQLITE_READONLY`...; busy/locked are retried before this) and PostgreSQL classes 53
+ * (insufficient resources: disk full 53100), 58 (system error) and 08 (connection), SQLSTATE per the
+ * PostgreSQL manual, appendix A. Returns the driver's message, or null for any other error.
+ */
+export function storageError(err: unknown): string | null {
+  const e = err as { code?: unknown; message?: string } | null;
+  const code = typeof e?.code === 'string' ? e.code : '';
+  if (/^SQLITE_/.test(code) || /^(53|58|08)[0-9A-Z]{3}$/.test(code)) return (e?.message ?? code).slice(0, 300);
+  return null;
+}
+
 export async function harvestConnection(
   env: HarvestEnv,
   connectionId: string,
@@ -169,6 +182,7 @@ export async function harvestConnection(
   env.logger.log('info', 'harvest.start', { connection: connectionId, kind: conn.kind, dryRun: dry });
 
   let connector: Connector | null = null;
+  let committed = 0;
   const preview = dry ? new Preview() : undefined;
   let waits = 0;
   try {
@@ -195,7 +209,8 @@ export async function harvestConnection(
       counts.pipelineMs += Math.round(t1 - t0);
       counts.pages++;
       if (!dry) {
-        await retryTransient(() => env.db.transaction().execute(async (trx) => {
+        // Counted once the page's transaction committed: a failed commit (disk full) adds nothing.
+        const o = await retryTransient(() => env.db.transaction().execute(async (trx) => {
           // An opt-out that lands mid-harvest stops collection before the next page is stored.
           const c = await trx
             .selectFrom('connections')
@@ -205,16 +220,18 @@ export async function harvestConnection(
             .executeTakeFirst();
           const why = c ? skipReason(c) : 'disabled';
           if (why) throw new Stop(why);
-          const o = await ingestPage(trx, { connectionId, contributorId: conn.contributorId, now, secretKey: env.config.secretKey }, items);
-          counts.messagesReplayed += o.messagesReplayed;
-          counts.contactsNew += o.contactsNew;
-          counts.contactsUpdated += o.contactsUpdated;
-          counts.suppressedBlocked += o.suppressedBlocked;
-          counts.noticesQueued += o.noticesQueued;
-          counts.creditsAwarded += o.creditsAwarded;
+          const stored = await ingestPage(trx, { connectionId, contributorId: conn.contributorId, now, secretKey: env.config.secretKey }, items);
           await saveCursor(trx, connectionId, page.cursor);
           if (!(await renewLease(trx, connectionId, env.holder, env.leaseTtlMs))) throw new Stop('already-running');
+          return stored;
         }));
+        committed++;
+        counts.messagesReplayed += o.messagesReplayed;
+        counts.contactsNew += o.contactsNew;
+        counts.contactsUpdated += o.contactsUpdated;
+        counts.suppressedBlocked += o.suppressedBlocked;
+        counts.noticesQueued += o.noticesQueued;
+        counts.creditsAwarded += o.creditsAwarded;
         counts.storeMs += Math.round(performance.now() - t1);
       }
       const st = connector.stats();
@@ -244,6 +261,17 @@ export async function harvestConnection(
     if (err instanceof Stop) {
       env.progress.update(connectionId, { state: 'skipped', note: err.code });
       return result('skipped', err.code);
+    }
+    const storage = storageError(err);
+    if (storage) {
+      // The store failed (disk full, I/O error, lost connection): said as itself, with what was kept.
+      const message =
+        `storage error: ${storage} (${(err as { code?: string }).code}); ${committed} page(s) and their cursor were ` +
+        'committed before it and are counted here; the next harvest reads the rest again';
+      if (!dry) await recordHarvest(env.db, connectionId, 'storage').catch(() => {});
+      env.progress.update(connectionId, { state: 'error', note: 'storage' });
+      env.logger.log('error', 'harvest.error', { connection: connectionId, code: 'storage', message });
+      return result('error', 'storage', message);
     }
     const code = err instanceof ConnectorError ? err.code : ((err as { code?: unknown }).code as string | undefined) ?? 'internal';
     const codeStr = typeof code === 'string' ? code : 'internal';
