@@ -4,7 +4,7 @@
  * time, so a 100,000-message mbox streams in bounded memory.
  */
 import { createReadStream } from 'node:fs';
-import { open, readdir, stat } from 'node:fs/promises';
+import { lstat, open, readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { MAX_MESSAGE_BYTES } from '../parsers/budget.ts';
 
@@ -90,6 +90,19 @@ async function isMaildir(dir: string): Promise<boolean> {
     }
   }
   return false;
+}
+
+/** The Maildir's `cur`/`new` entries that are symbolic links (lstat: the link itself, not its target). */
+async function symlinkedFolders(dir: string): Promise<Array<'cur' | 'new'>> {
+  const out: Array<'cur' | 'new'> = [];
+  for (const sub of ['cur', 'new'] as const) {
+    try {
+      if ((await lstat(join(dir, sub))).isSymbolicLink()) out.push(sub);
+    } catch {
+      /* not there */
+    }
+  }
+  return out;
 }
 
 async function readWhole(path: string, size: number): Promise<{ bytes: Uint8Array | null; error?: string }> {
@@ -242,10 +255,21 @@ export async function* readMailboxPaths(
     const st = await stat(path); // throws ENOENT: a missing path is fatal for the caller
     if (st.isDirectory()) {
       const maildir = await isMaildir(path);
+      const refused = maildir ? await symlinkedFolders(path) : [];
+      for (const sub of refused) {
+        // Followed, a `cur -> /home/other/Maildir/cur` link reads mail outside the mailbox that was connected.
+        yield {
+          file: join(path, sub),
+          index: 1,
+          bytes: null,
+          error: `refused: ${sub}/ of this Maildir is a symbolic link; only folders inside the mailbox are read`,
+          source: { path, kind: 'maildir', mtimeMs: st.mtimeMs, size: 0 },
+        };
+      }
       const files = maildir
         ? [
-            ...(await listFiles(join(path, 'cur')).catch(() => [])),
-            ...(await listFiles(join(path, 'new')).catch(() => [])),
+            ...(refused.includes('cur') ? [] : await listFiles(join(path, 'cur')).catch(() => [])),
+            ...(refused.includes('new') ? [] : await listFiles(join(path, 'new')).catch(() => [])),
           ]
         : await listFiles(path);
       const r = resume.dirs?.[path];

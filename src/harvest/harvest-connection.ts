@@ -74,7 +74,16 @@ class Stop extends Error {
 }
 
 /** Turns one connector page into store items and counters (pure apart from the clock). */
-export function pageItems(page: Page, now: string, counts: HarvestCounts, preview?: Preview): PageItem[] {
+/** Unreadable messages listed per connection result (all of them are counted as discarded `unreadable`). */
+const UNREADABLE_LISTED = 20;
+
+export function pageItems(
+  page: Page,
+  now: string,
+  counts: HarvestCounts,
+  preview?: Preview,
+  unreadable?: Array<{ source: string; reason: string }>,
+): PageItem[] {
   const pc = emptyCounts();
   const items: PageItem[] = [];
   const take = (d: Decision, kind: 'message' | 'entry') => {
@@ -85,6 +94,11 @@ export function pageItems(page: Page, now: string, counts: HarvestCounts, previe
   };
   for (const m of page.messages) take(decide(extractMinimal(m), m, now), 'message');
   for (const c of page.contacts) take(decideStructured(c, classifyAddress, now), 'entry');
+  for (const u of page.unreadable ?? []) {
+    pc.messages++;
+    pc.discarded.unreadable = (pc.discarded.unreadable ?? 0) + 1;
+    if (unreadable && unreadable.length < UNREADABLE_LISTED) unreadable.push({ source: u.sourceId, reason: u.reason });
+  }
   counts.messagesScanned += pc.messages;
   counts.entriesScanned += pc.entries;
   counts.withSignature += pc.withSignature;
@@ -157,6 +171,7 @@ export async function harvestConnection(
 ): Promise<ConnectionResult> {
   const started = Date.now();
   const counts = emptyHarvestCounts();
+  const unreadable: Array<{ source: string; reason: string }> = [];
   const conn = await getConnection(env.db, connectionId);
   const base = {
     connectionId,
@@ -170,6 +185,7 @@ export async function harvestConnection(
     ...(message ? { message } : {}),
     counts,
     durationMs: Date.now() - started,
+    ...(unreadable.length ? { unreadable } : {}),
   });
   if (!conn) return result('error', 'not-found', 'no such connection');
   const skip = skipReason(conn);
@@ -204,7 +220,7 @@ export async function harvestConnection(
     for await (const page of readAhead(connector.pages(cursor, { since: opts.since, signal: env.signal }))) {
       const now = new Date().toISOString();
       const t0 = performance.now();
-      const items = pageItems(page, now, counts, preview);
+      const items = pageItems(page, now, counts, preview, unreadable);
       const t1 = performance.now();
       counts.pipelineMs += Math.round(t1 - t0);
       counts.pages++;
