@@ -9,8 +9,8 @@
  * Keys: the keyring (`Config.secretKey`: SIGMINE_SECRET_KEYS, SIGMINE_SECRET_KEY_FILE or SIGMINE_SECRET_KEY).
  * A missing key is a clear startup error. Demo mode (`SIGMINE_DEMO=1`, or `{ demo: true }` from the demo
  * command) instead generates a random key once in `./data/demo-secret.key` (mode 0600) and prints a loud
- * warning: anyone who can read that file can decrypt the tokens stored next to it. Sources without a secret
- * (local mailbox files) never need a key at all, so `npm run demo` works with no configuration.
+ * warning: anyone who can read that file can decrypt the tokens stored next to it. Which key a database
+ * belongs to is checked by src/keys (identity.ts, resolve.ts).
  *
  * Secrets are never logged and never taken from CLI arguments: `readSecretInput(path)` reads a file or, for
  * `-`, standard input.
@@ -94,7 +94,9 @@ export function encryptSecret(plain: string, key: SealKey): string {
   cipher.setAAD(Buffer.from(`${VERSION}:${id}`, 'utf8'));
   const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
   const tag = cipher.getAuthTag();
-  return [VERSION, id, iv.toString('base64url'), tag.toString('base64url'), ct.toString('base64url')].join(':');
+  return [VERSION, id, iv.toString('base64url'), tag.toString('base64url'), ct.toString('base64url')].join(
+    ':',
+  );
 }
 
 /** The id of the key that sealed `stored` (`null` for a v1 value, sealed before key ids existed). */
@@ -123,7 +125,10 @@ export function decryptSecret(stored: string, key: SealKey): string {
         // not this one
       }
     }
-    throw new SecretError('decrypt-failed', `stored secret was sealed with key "${id}", which is not in the keyring`);
+    throw new SecretError(
+      'decrypt-failed',
+      `stored secret was sealed with key "${id}", which is not in the keyring`,
+    );
   }
   if (parts.length !== 4 || parts[0] !== V1) {
     throw new SecretError('bad-format', 'stored secret is not in the v2:key:iv:tag:ciphertext format');
@@ -151,11 +156,17 @@ function open(key: Buffer, ivText: string, tagText: string, ctText: string, aad:
     const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
     if (aad) decipher.setAAD(aad);
     decipher.setAuthTag(tag);
-    return Buffer.concat([decipher.update(Buffer.from(ctText, 'base64url')), decipher.final()]).toString('utf8');
+    return Buffer.concat([decipher.update(Buffer.from(ctText, 'base64url')), decipher.final()]).toString(
+      'utf8',
+    );
   } catch (err) {
-    throw new SecretError('decrypt-failed', 'stored secret could not be decrypted (wrong key or modified value)', {
-      cause: err,
-    });
+    throw new SecretError(
+      'decrypt-failed',
+      'stored secret could not be decrypted (wrong key or modified value)',
+      {
+        cause: err,
+      },
+    );
   }
 }
 
