@@ -64,21 +64,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
 
 /** At most one of the three key variables: two would leave which one wins to a reader's guess. */
 function keyringText(get: (name: string) => string | null): string | null {
-  const set = ['SIGMINE_SECRET_KEYS', 'SIGMINE_SECRET_KEY_FILE', 'SIGMINE_SECRET_KEY'].filter((n) => get(n) !== null);
+  const set = ['SIGMINE_SECRET_KEYS', 'SIGMINE_SECRET_KEY_FILE', 'SIGMINE_SECRET_KEY'].filter(
+    (n) => get(n) !== null,
+  );
   if (set.length > 1) {
-    throw Object.assign(new Error(`set only one of ${set.join(', ')} (a lone key is the keyring entry default:KEY)`), {
-      code: 'bad-config',
-    });
+    throw Object.assign(
+      new Error(`set only one of ${set.join(', ')} (a lone key is the keyring entry default:KEY)`),
+      {
+        code: 'bad-config',
+      },
+    );
   }
   const file = get('SIGMINE_SECRET_KEY_FILE');
   if (file === null) return get('SIGMINE_SECRET_KEYS') ?? get('SIGMINE_SECRET_KEY');
   try {
     return readFileSync(file, 'utf8').trim() || null;
   } catch (err) {
-    throw Object.assign(new Error(`SIGMINE_SECRET_KEY_FILE ${file}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`), {
-      code: 'bad-config',
-      cause: err,
-    });
+    throw Object.assign(
+      new Error(`SIGMINE_SECRET_KEY_FILE ${file}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`),
+      {
+        code: 'bad-config',
+        cause: err,
+      },
+    );
   }
 }
 

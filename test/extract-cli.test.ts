@@ -111,7 +111,9 @@ describe('sigmine extract', () => {
 describe('over-budget mail', () => {
   it('is unreadable with the budget that was hit, not "no signature": a text part behind 16 MiB, a symlinked Maildir folder', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sigmine-budget-'));
-    const attachment = Buffer.alloc(13 * 1024 * 1024).toString('base64').replace(/.{76}/g, '$&\r\n');
+    const attachment = Buffer.alloc(13 * 1024 * 1024)
+      .toString('base64')
+      .replace(/.{76}/g, '$&\r\n');
     writeFileSync(
       join(dir, 'big.eml'),
       'From: Jo Doe <jo@acme.example>\r\nMessage-ID: <big@x>\r\nContent-Type: multipart/mixed; boundary=BB\r\n\r\n' +
@@ -124,7 +126,9 @@ describe('over-budget mail', () => {
       from: { email: 'jo@acme.example' },
       discarded: 'unreadable',
       signature: null,
-      reason: expect.stringMatching(/^no text part within the first 16 MiB walked \(MAX_PARSE_BYTES budget\)/),
+      reason: expect.stringMatching(
+        /^no text part within the first 16 MiB walked \(MAX_PARSE_BYTES budget\)/,
+      ),
     });
 
     const box = join(dir, 'Maildir');
@@ -132,6 +136,9 @@ describe('over-budget mail', () => {
     symlinkSync(fixtures, join(box, 'cur'));
     const m = await sigmine('extract', '--json', box);
     expect(m.code).toBe(2);
-    expect(JSON.parse(m.out)).toMatchObject({ discarded: 'unreadable', reason: expect.stringMatching(/^refused: cur\/ of this Maildir is a symbolic link/) });
+    expect(JSON.parse(m.out)).toMatchObject({
+      discarded: 'unreadable',
+      reason: expect.stringMatching(/^refused: cur\/ of this Maildir is a symbolic link/),
+    });
   });
 });

@@ -28,13 +28,24 @@ const mbox = join(dir, 'big.mbox');
 
 beforeAll(() => {
   const sample = readFileSync(SAMPLE_MBOX, 'utf8');
-  writeFileSync(mbox, Array.from({ length: COPIES }, (_, i) => sample.replaceAll('.example', `-f${i}.example`)).join(''));
+  writeFileSync(
+    mbox,
+    Array.from({ length: COPIES }, (_, i) => sample.replaceAll('.example', `-f${i}.example`)).join(''),
+  );
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const pages = async (db: Kysely<DB>) => Number((await sql<{ page_count: number }>`PRAGMA page_count`.execute(db)).rows[0]!.page_count);
+const pages = async (db: Kysely<DB>) =>
+  Number((await sql<{ page_count: number }>`PRAGMA page_count`.execute(db)).rows[0]!.page_count);
 const profiles = async (db: Kysely<DB>) =>
-  Number((await db.selectFrom('profiles').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom('profiles')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 async function harvest(db: Kysely<DB>, id: string) {
   const env = { db, config: loadConfig({}), logger: silentLogger, progress: noProgress, holder: holderId() };
@@ -45,7 +56,11 @@ describe('a disk that fills up mid-harvest', () => {
   it('is reported as SQLITE_FULL with the pages committed before it, counted exactly; the next harvest finishes', async () => {
     // How much the whole harvest writes, on a scratch database.
     const ref = await freshDatabase('sqlite');
-    const refConn = await upsertConnection(ref.db, { contributorEmail: 'm@member.example', kind: 'mailbox', account: 'big', config: { path: mbox } }, null);
+    const refConn = await upsertConnection(
+      ref.db,
+      { contributorEmail: 'm@member.example', kind: 'mailbox', account: 'big', config: { path: mbox } },
+      null,
+    );
     const base = await pages(ref.db);
     expect((await harvest(ref.db, refConn.connection.id)).status).toBe('ok');
     const growth = (await pages(ref.db)) - base;
@@ -54,11 +69,17 @@ describe('a disk that fills up mid-harvest', () => {
 
     const t = await freshDatabase('sqlite');
     try {
-      const { connection } = await upsertConnection(t.db, { contributorEmail: 'm@member.example', kind: 'mailbox', account: 'big', config: { path: mbox } }, null);
+      const { connection } = await upsertConnection(
+        t.db,
+        { contributorEmail: 'm@member.example', kind: 'mailbox', account: 'big', config: { path: mbox } },
+        null,
+      );
       await sql.raw(`PRAGMA max_page_count = ${(await pages(t.db)) + Math.floor(growth / 2)}`).execute(t.db);
       const r = await harvest(t.db, connection.id);
       expect(r).toMatchObject({ status: 'error', code: 'storage' });
-      expect(r.message).toMatch(/^storage error: database or disk is full \(SQLITE_FULL\); \d+ page\(s\) and their cursor were committed/);
+      expect(r.message).toMatch(
+        /^storage error: database or disk is full \(SQLITE_FULL\); \d+ page\(s\) and their cursor were committed/,
+      );
       expect(r.message).not.toMatch(/cannot rollback/);
       const committed = Number(/; (\d+) page/.exec(r.message!)![1]);
       expect(committed).toBeGreaterThan(0);
@@ -81,18 +102,36 @@ describe('a disk that fills up mid-harvest', () => {
     try {
       execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', mnt], { stdio: 'ignore' });
     } catch {
-      process.stderr.write('\n*** full-disk CLI test SKIPPED: cannot mount a 2 MiB tmpfs here (needs root) ***\n\n');
+      process.stderr.write(
+        '\n*** full-disk CLI test SKIPPED: cannot mount a 2 MiB tmpfs here (needs root) ***\n\n',
+      );
       return ctx.skip();
     }
     try {
-      const env = cleanEnv({ SIGMINE_DATABASE: join(mnt, 'sigmine.db'), SIGMINE_SECRET_KEY: randomBytes(32).toString('hex'), SIGMINE_NOTICE_OUTBOX: join(dir, 'outbox') });
-      expect((await runCli(['connect', 'mailbox', '--contributor', 'm@member.example', '--path', mbox], { env })).code).toBe(0);
+      const env = cleanEnv({
+        SIGMINE_DATABASE: join(mnt, 'sigmine.db'),
+        SIGMINE_SECRET_KEY: randomBytes(32).toString('hex'),
+        SIGMINE_NOTICE_OUTBOX: join(dir, 'outbox'),
+      });
+      expect(
+        (await runCli(['connect', 'mailbox', '--contributor', 'm@member.example', '--path', mbox], { env }))
+          .code,
+      ).toBe(0);
       const h = await runCli(['harvest', '--json'], { env });
       expect(h.code).toBe(2);
-      const conn = h.stdout.trim().split('\n').map((l) => JSON.parse(l)).find((l) => l.type === 'connection');
+      const conn = h.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l))
+        .find((l) => l.type === 'connection');
       expect(conn).toMatchObject({ status: 'error', code: 'storage' });
-      expect(conn.message).toMatch(/^storage error: database or disk is full \(SQLITE_FULL\); \d+ page\(s\) and their cursor were committed/);
-      const listed = (await runCli(['contacts', 'list', '--status', 'all', '--json'], { env })).stdout.trim().split('\n').filter(Boolean);
+      expect(conn.message).toMatch(
+        /^storage error: database or disk is full \(SQLITE_FULL\); \d+ page\(s\) and their cursor were committed/,
+      );
+      const listed = (await runCli(['contacts', 'list', '--status', 'all', '--json'], { env })).stdout
+        .trim()
+        .split('\n')
+        .filter(Boolean);
       expect(conn.counts.contactsNew).toBe(listed.length);
     } finally {
       execFileSync('umount', [mnt], { stdio: 'ignore' });

@@ -45,7 +45,9 @@ afterAll(async () => {
 
 /** The password as it would travel: plain (LOGIN) or in SASL PLAIN (AUTHENTICATE PLAIN, base64). */
 const leaked = () =>
-  sent.includes(PASS) || sent.includes(Buffer.from(`\0${USER}\0${PASS}`).toString('base64')) || /LOGIN|AUTHENTICATE/i.test(sent.toString('latin1'));
+  sent.includes(PASS) ||
+  sent.includes(Buffer.from(`\0${USER}\0${PASS}`).toString('base64')) ||
+  /LOGIN|AUTHENTICATE/i.test(sent.toString('latin1'));
 
 const conn = (extra: Record<string, unknown>): ConnectionInfo => ({
   id: 't',
@@ -68,7 +70,11 @@ describe('IMAP on a port without implicit TLS', () => {
   it('refuses a server that offers no STARTTLS before sending the password', async () => {
     sent = Buffer.alloc(0);
     const before = connections;
-    await expect(harvest({})).rejects.toMatchObject({ name: 'ConnectorError', code: 'config', message: expect.stringMatching(/does not offer STARTTLS, so the password was not sent/) });
+    await expect(harvest({})).rejects.toMatchObject({
+      name: 'ConnectorError',
+      code: 'config',
+      message: expect.stringMatching(/does not offer STARTTLS, so the password was not sent/),
+    });
     expect(connections).toBe(before + 1); // it did reach the server (greeting with CAPABILITY)
     expect(leaked()).toBe(false);
   }, 30_000);
@@ -84,18 +90,40 @@ describe('IMAP on a port without implicit TLS', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sigmine-starttls-'));
     try {
       writeFileSync(join(dir, 'pw'), `${PASS}\n`);
-      const env = cleanEnv({ SIGMINE_DATABASE: join(dir, 'sigmine.db'), SIGMINE_SECRET_KEY: randomBytes(32).toString('hex') });
-      const args = ['connect', 'imap', '--contributor', USER, '--host', '127.0.0.1', '--port', String(relayPort), '--no-tls', '--user', USER, '--password-file', join(dir, 'pw'), '--verify'];
+      const env = cleanEnv({
+        SIGMINE_DATABASE: join(dir, 'sigmine.db'),
+        SIGMINE_SECRET_KEY: randomBytes(32).toString('hex'),
+      });
+      const args = [
+        'connect',
+        'imap',
+        '--contributor',
+        USER,
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(relayPort),
+        '--no-tls',
+        '--user',
+        USER,
+        '--password-file',
+        join(dir, 'pw'),
+        '--verify',
+      ];
       sent = Buffer.alloc(0);
       const refused = await runCli(args, { env });
       expect(refused.code).toBe(1);
-      expect(refused.stderr).toMatch(/\[config\] the IMAP server does not offer STARTTLS.*--insecure-plaintext/);
+      expect(refused.stderr).toMatch(
+        /\[config\] the IMAP server does not offer STARTTLS.*--insecure-plaintext/,
+      );
       expect(leaked()).toBe(false);
       expect((await runCli(['connections', 'list', '--json'], { env })).stdout.trim()).toBe('');
 
       const allowed = await runCli([...args, '--insecure-plaintext'], { env });
       expect(allowed.code).toBe(0);
-      expect(allowed.stderr).toMatch(/WARNING: --insecure-plaintext: 127\.0\.0\.1:\d+ may receive the password in clear text/);
+      expect(allowed.stderr).toMatch(
+        /WARNING: --insecure-plaintext: 127\.0\.0\.1:\d+ may receive the password in clear text/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -10,7 +10,13 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { cleanEnv, runCli } from './helpers/cli.ts';
-import { DIALECTS, freshDatabase, postgresAvailable, postgresServerAvailable, withScratchDatabase } from './helpers/databases.ts';
+import {
+  DIALECTS,
+  freshDatabase,
+  postgresAvailable,
+  postgresServerAvailable,
+  withScratchDatabase,
+} from './helpers/databases.ts';
 import { SAMPLE_MAILBOX } from '../src/commands/demo.ts';
 import { addMember, signed, type Member } from './store-fixtures.ts';
 import { ingestPage } from '../src/store/ingest.ts';
@@ -25,13 +31,29 @@ import { upsertConnection, connectionInfo } from '../src/connections/repository.
 
 const ERASED = 'malvarez@ridgeline-analytics.example';
 const hex = () => randomBytes(32).toString('hex');
-const jsonLines = (s: string) => s.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, any>);
+const jsonLines = (s: string) =>
+  s
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, any>);
 
 /** A page stored with an explicit keyring (as the harvest does with the configured one). */
 const ingest = (db: Kysely<DB>, m: Member, items: PageItem[], secretKey: string) =>
-  db.transaction().execute((trx) =>
-    ingestPage(trx, { connectionId: m.connectionId, contributorId: m.contributorId, now: '2026-11-01T00:00:00.000Z', secretKey }, items),
-  );
+  db
+    .transaction()
+    .execute((trx) =>
+      ingestPage(
+        trx,
+        {
+          connectionId: m.connectionId,
+          contributorId: m.contributorId,
+          now: '2026-11-01T00:00:00.000Z',
+          secretKey,
+        },
+        items,
+      ),
+    );
 
 async function operatorStory(url: string) {
   const A = hex();
@@ -42,9 +64,19 @@ async function operatorStory(url: string) {
   const cli = (args: string[], extra?: Record<string, string>) => runCli(args, { env: env(extra) });
   const withA = { SIGMINE_SECRET_KEY: A };
   const withB = { SIGMINE_SECRET_KEY: B };
-  const contacts = async () => jsonLines((await cli(['contacts', 'list', '--status', 'all', '--json'])).stdout).map((c) => c.email as string);
+  const contacts = async () =>
+    jsonLines((await cli(['contacts', 'list', '--status', 'all', '--json'])).stdout).map(
+      (c) => c.email as string,
+    );
   try {
-    expect((await cli(['connect', 'mailbox', '--contributor', 'ann@firm.example', '--path', SAMPLE_MAILBOX], withA)).code).toBe(0);
+    expect(
+      (
+        await cli(
+          ['connect', 'mailbox', '--contributor', 'ann@firm.example', '--path', SAMPLE_MAILBOX],
+          withA,
+        )
+      ).code,
+    ).toBe(0);
     const first = await cli(['harvest', '--json'], withA);
     expect(first.code).toBe(0);
     expect(first.stderr).toMatch(/now belongs to key "default"/);
@@ -82,10 +114,19 @@ async function operatorStory(url: string) {
 
     // Re-harvest: the old connection's messages are recognised (message keys re-keyed), and a new
     // contributor with the same mailbox brings the erased person again: blocked by the re-keyed suppression.
-    const replay = jsonLines((await cli(['harvest', '--from-start', '--json'], withB)).stdout).find((l) => l.type === 'summary')!;
+    const replay = jsonLines((await cli(['harvest', '--from-start', '--json'], withB)).stdout).find(
+      (l) => l.type === 'summary',
+    )!;
     expect(replay.counts.messagesReplayed).toBeGreaterThan(10);
     expect(replay.counts.contactsNew).toBe(0);
-    expect((await cli(['connect', 'mailbox', '--contributor', 'bob@firm.example', '--path', SAMPLE_MAILBOX], withB)).code).toBe(0);
+    expect(
+      (
+        await cli(
+          ['connect', 'mailbox', '--contributor', 'bob@firm.example', '--path', SAMPLE_MAILBOX],
+          withB,
+        )
+      ).code,
+    ).toBe(0);
     const again = await cli(['harvest', '--json'], withB);
     expect(again.code).toBe(0);
     const summary = jsonLines(again.stdout).find((l) => l.type === 'summary')!;
@@ -141,9 +182,22 @@ for (const dialect of DIALECTS) {
       const [A, B] = [hex(), hex()];
       try {
         const ann = await addMember(t.db, 'ann');
-        const person = signed('<p1@x>', 'kim.lee@acme-widgets.com', '2026-09-01T00:00:00Z', { name: 'Kim Lee', title: 'Buyer' });
+        const person = signed('<p1@x>', 'kim.lee@acme-widgets.com', '2026-09-01T00:00:00Z', {
+          name: 'Kim Lee',
+          title: 'Buyer',
+        });
         await ingest(t.db, ann, [person], A);
-        const imap = await upsertConnection(t.db, { contributorEmail: 'ann@firm.example', kind: 'imap', account: 'ann', secret: 'pw-1', config: { host: 'h' } }, parseKeyRing(A));
+        const imap = await upsertConnection(
+          t.db,
+          {
+            contributorEmail: 'ann@firm.example',
+            kind: 'imap',
+            account: 'ann',
+            secret: 'pw-1',
+            config: { host: 'h' },
+          },
+          parseKeyRing(A),
+        );
         await erasePerson(t, 'kim.lee@acme-widgets.com', 'erase', { secretKey: A, outboxDir: false });
 
         const r = await rotateKeys(t.db, parseKeyRing(`a:${A},b:${B}`));
@@ -151,18 +205,41 @@ for (const dialect of DIALECTS) {
         expect(r.hashesRekeyed['suppressions.subject_hash']).toBe(1);
         // The secret now opens with B alone; the retired key A is refused for hashing.
         expect((await connectionInfo(t.db, imap.connection.id, parseKeyRing(B))).secret).toBe('pw-1');
-        await expect(ingest(t.db, ann, [signed('<p3@x>', 'x.y@acme-widgets.com', '2026-09-03T00:00:00Z', { name: 'X Y' })], A)).rejects.toThrow(/wrong-key|belong to key "b"/);
+        await expect(
+          ingest(
+            t.db,
+            ann,
+            [signed('<p3@x>', 'x.y@acme-widgets.com', '2026-09-03T00:00:00Z', { name: 'X Y' })],
+            A,
+          ),
+        ).rejects.toThrow(/wrong-key|belong to key "b"/);
 
         const bob = await addMember(t.db, 'bob');
-        const o = await ingest(t.db, bob, [signed('<p2@x>', 'kim.lee@acme-widgets.com', '2026-09-02T00:00:00Z', { name: 'Kim Lee' })], B);
+        const o = await ingest(
+          t.db,
+          bob,
+          [signed('<p2@x>', 'kim.lee@acme-widgets.com', '2026-09-02T00:00:00Z', { name: 'Kim Lee' })],
+          B,
+        );
         expect(o.suppressedBlocked).toBe(1);
-        expect((await listContacts(t.db, { status: 'all' })).map((c) => c.email)).not.toContain('kim.lee@acme-widgets.com');
+        expect((await listContacts(t.db, { status: 'all' })).map((c) => c.email)).not.toContain(
+          'kim.lee@acme-widgets.com',
+        );
         // The same message again for ann: recognised through the re-keyed message key.
         expect((await ingest(t.db, ann, [person], B)).messagesReplayed).toBe(1);
         // A second rotation chains on: still blocked, still recognised.
         const C = hex();
         await rotateKeys(t.db, parseKeyRing(`b:${B},c:${C}`));
-        expect((await ingest(t.db, await addMember(t.db, 'cy'), [signed('<p4@x>', 'kim.lee@acme-widgets.com', '2026-09-04T00:00:00Z', { name: 'Kim' })], C)).suppressedBlocked).toBe(1);
+        expect(
+          (
+            await ingest(
+              t.db,
+              await addMember(t.db, 'cy'),
+              [signed('<p4@x>', 'kim.lee@acme-widgets.com', '2026-09-04T00:00:00Z', { name: 'Kim' })],
+              C,
+            )
+          ).suppressedBlocked,
+        ).toBe(1);
         expect((await ingest(t.db, ann, [person], C)).messagesReplayed).toBe(1);
       } finally {
         await t.dispose();

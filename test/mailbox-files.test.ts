@@ -177,7 +177,8 @@ describe('local mailbox files', () => {
     const maxRss = () => process.resourceUsage().maxRSS * 1024;
     const before = maxRss();
     const items = [];
-    for await (const it of readMailboxPaths([path])) items.push({ index: it.index, ok: it.bytes !== null, error: it.error });
+    for await (const it of readMailboxPaths([path]))
+      items.push({ index: it.index, ok: it.bytes !== null, error: it.error });
     expect(items).toEqual([
       { index: 1, ok: true, error: undefined },
       { index: 2, ok: false, error: 'message is over the 50 MiB budget' },
@@ -192,25 +193,45 @@ describe('local mailbox files', () => {
     const root = tmp();
     const outside = join(root, 'someone-else', 'cur');
     mkdirSync(outside, { recursive: true });
-    writeFileSync(join(outside, '1.eml'), 'From: Private <private@elsewhere.example>\nSubject: theirs\n\nnot yours\n');
+    writeFileSync(
+      join(outside, '1.eml'),
+      'From: Private <private@elsewhere.example>\nSubject: theirs\n\nnot yours\n',
+    );
     const box = join(root, 'Maildir');
     mkdirSync(join(box, 'new'), { recursive: true });
     writeFileSync(join(box, 'new', '2.eml'), 'From: Ann <ann@firm.example>\nSubject: mine\n\nhello\n');
     symlinkSync(outside, join(box, 'cur'));
     const items = [];
-    for await (const it of readMailboxPaths([box])) items.push({ file: it.file, error: it.error, text: it.bytes ? Buffer.from(it.bytes).toString() : null });
+    for await (const it of readMailboxPaths([box]))
+      items.push({
+        file: it.file,
+        error: it.error,
+        text: it.bytes ? Buffer.from(it.bytes).toString() : null,
+      });
     expect(items).toEqual([
-      { file: join(box, 'cur'), error: 'refused: cur/ of this Maildir is a symbolic link; only folders inside the mailbox are read', text: null },
-      { file: join(box, 'new', '2.eml'), error: undefined, text: expect.stringContaining('ann@firm.example') },
+      {
+        file: join(box, 'cur'),
+        error: 'refused: cur/ of this Maildir is a symbolic link; only folders inside the mailbox are read',
+        text: null,
+      },
+      {
+        file: join(box, 'new', '2.eml'),
+        error: undefined,
+        text: expect.stringContaining('ann@firm.example'),
+      },
     ]);
     const pages = await allPages(factory.create(info(box), { config: loadConfig({}) }), null);
-    expect(pages.flatMap((p) => p.unreadable ?? [])).toEqual([{ sourceId: join(box, 'cur'), reason: expect.stringMatching(/symbolic link/) }]);
+    expect(pages.flatMap((p) => p.unreadable ?? [])).toEqual([
+      { sourceId: join(box, 'cur'), reason: expect.stringMatching(/symbolic link/) },
+    ]);
     expect(pages.flatMap((p) => p.messages).map((m) => m.headers.from)).toEqual(['Ann <ann@firm.example>']);
   });
 
   it('reports a message whose text part lies beyond the 16 MiB walked as unreadable, naming that budget', async () => {
     const dir = tmp();
-    const attachment = Buffer.alloc(13 * 1024 * 1024).toString('base64').replace(/.{76}/g, '$&\r\n');
+    const attachment = Buffer.alloc(13 * 1024 * 1024)
+      .toString('base64')
+      .replace(/.{76}/g, '$&\r\n');
     writeFileSync(
       join(dir, 'big.eml'),
       'From: Jo Doe <jo@acme.example>\r\nMessage-ID: <big@x>\r\nContent-Type: multipart/mixed; boundary=BB\r\n\r\n' +
@@ -220,7 +241,12 @@ describe('local mailbox files', () => {
     const pages = await allPages(factory.create(info(dir), { config: loadConfig({}) }), null);
     expect(pages.flatMap((p) => p.messages)).toEqual([]);
     expect(pages.flatMap((p) => p.unreadable ?? [])).toEqual([
-      { sourceId: join(dir, 'big.eml'), reason: expect.stringMatching(/^no text part within the first 16 MiB walked \(MAX_PARSE_BYTES budget\); the message is 17\.\d MiB$/) },
+      {
+        sourceId: join(dir, 'big.eml'),
+        reason: expect.stringMatching(
+          /^no text part within the first 16 MiB walked \(MAX_PARSE_BYTES budget\); the message is 17\.\d MiB$/,
+        ),
+      },
     ]);
   });
 

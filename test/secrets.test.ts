@@ -59,12 +59,19 @@ describe('stored secrets', () => {
     expect(decryptSecret(old, ring)).toBe('old token');
     const fresh = encryptSecret('new token', ring);
     expect(sealedBy(fresh)).toBe('2026');
-    expect(() => decryptSecret(fresh, parseKeyRing(`2025:${k1}`))).toThrow(/sealed with key "2026", which is not in the keyring/);
+    expect(() => decryptSecret(fresh, parseKeyRing(`2025:${k1}`))).toThrow(
+      /sealed with key "2026", which is not in the keyring/,
+    );
     // v1 (before key ids): AES-256-GCM under the raw key, iv:tag:ct.
     const iv = randomBytes(12);
     const c = createCipheriv('aes-256-gcm', Buffer.from(k1, 'hex'), iv);
     const ct = Buffer.concat([c.update('legacy', 'utf8'), c.final()]);
-    const v1 = ['v1', iv.toString('base64url'), c.getAuthTag().toString('base64url'), ct.toString('base64url')].join(':');
+    const v1 = [
+      'v1',
+      iv.toString('base64url'),
+      c.getAuthTag().toString('base64url'),
+      ct.toString('base64url'),
+    ].join(':');
     expect(decryptSecret(v1, ring)).toBe('legacy');
     expect(() => parseKeyRing(`a:${k1},a:${k2}`)).toThrow(/appears twice/);
   });

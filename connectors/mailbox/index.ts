@@ -4,7 +4,15 @@
  * records per-path progress so a re-run skips what was done and an interrupted run replays at most
  * one page.
  */
-import type { ConnectionInfo, Connector, ConnectorFactory, ConnectorStats, Cursor, Page, Unreadable } from '../types.ts';
+import type {
+  ConnectionInfo,
+  Connector,
+  ConnectorFactory,
+  ConnectorStats,
+  Cursor,
+  Page,
+  Unreadable,
+} from '../types.ts';
 import { ConnectorError } from '../types.ts';
 import type { MinimalMessage } from '../../parsers/types.ts';
 import { parseRaw, toMinimal } from '../../parsers/message.ts';

@@ -126,14 +126,20 @@ const STATEMENT_CACHE = 200;
  */
 const STATEMENT_CACHE_CHARS = 1024 * 1024;
 
-const NOTHING_TO_ROLL_BACK = { reader: false, run: () => ({ changes: 0, lastInsertRowid: 0 }), all: () => [] };
+const NOTHING_TO_ROLL_BACK = {
+  reader: false,
+  run: () => ({ changes: 0, lastInsertRowid: 0 }),
+  all: () => [],
+};
 
 /**
  * Kysely's SQLite driver prepares every query anew (~5% of the ingest path's CPU); this reuses the prepared
  * statement for a repeated SQL text. Safe on one connection: Kysely runs one query at a time on it, and
  * SQLite re-prepares a statement itself after a schema change. Least recently used texts go first.
  */
-function withStatementCache<D extends { prepare(sql: string): unknown; close(): unknown; inTransaction: boolean }>(database: D): D {
+function withStatementCache<
+  D extends { prepare(sql: string): unknown; close(): unknown; inTransaction: boolean },
+>(database: D): D {
   const cache = new Map<string, unknown>();
   let chars = 0;
   const prepare = (sql: string) => {

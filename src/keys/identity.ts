@@ -9,7 +9,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { SecretError } from '../secrets/key-text.ts';
-import { keyByFingerprint, keyFingerprint, shortFingerprint, type KeyEntry, type KeyRing } from './keyring.ts';
+import {
+  keyByFingerprint,
+  keyFingerprint,
+  shortFingerprint,
+  type KeyEntry,
+  type KeyRing,
+} from './keyring.ts';
 
 export interface KeyEpoch {
   seq: number;
@@ -29,7 +35,13 @@ export const DEV_SECRET_SETTING = 'keyed-hash.dev-secret';
 export async function currentEpoch(db: Kysely<any>): Promise<KeyEpoch | null> {
   const r = await db.selectFrom('key_epochs').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirst();
   if (!r) return null;
-  return { seq: Number(r.seq), keyId: r.key_id, fingerprint: r.fingerprint, origin: r.origin, chainEnc: r.chain_enc };
+  return {
+    seq: Number(r.seq),
+    keyId: r.key_id,
+    fingerprint: r.fingerprint,
+    origin: r.origin,
+    chainEnc: r.chain_enc,
+  };
 }
 
 /** Records epoch 1 unless one exists (safe under concurrent first use), and returns the current epoch. */
@@ -39,7 +51,14 @@ export async function recordFirstEpoch(
 ): Promise<KeyEpoch> {
   await db
     .insertInto('key_epochs')
-    .values({ seq: 1, key_id: key.id, fingerprint: key.fingerprint, origin: key.origin, chain_enc: null, created_at: new Date().toISOString() })
+    .values({
+      seq: 1,
+      key_id: key.id,
+      fingerprint: key.fingerprint,
+      origin: key.origin,
+      chain_enc: null,
+      created_at: new Date().toISOString(),
+    })
     .onConflict((oc) => oc.column('seq').doNothing())
     .execute();
   return (await currentEpoch(db))!;
@@ -47,7 +66,11 @@ export async function recordFirstEpoch(
 
 /** The pre-0053 per-database secret, if this database has one. */
 export async function legacySecret(db: Kysely<any>): Promise<Buffer | null> {
-  const r = await db.selectFrom('settings').select('value').where('key', '=', DEV_SECRET_SETTING).executeTakeFirst();
+  const r = await db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', DEV_SECRET_SETTING)
+    .executeTakeFirst();
   return r ? Buffer.from(r.value as string, 'hex') : null;
 }
 
@@ -62,7 +85,8 @@ export async function epochOrRecord(
   const epoch = await currentEpoch(db);
   if (epoch) return epoch;
   const legacy = await legacySecret(db);
-  if (legacy) return recordFirstEpoch(db, { id: 'database', fingerprint: keyFingerprint(legacy), origin: 'database' });
+  if (legacy)
+    return recordFirstEpoch(db, { id: 'database', fingerprint: keyFingerprint(legacy), origin: 'database' });
   const f = first();
   return f ? recordFirstEpoch(db, f) : null;
 }
@@ -73,7 +97,11 @@ export async function legacySecretOrCreate(db: Kysely<any>): Promise<Buffer> {
   if (existing) return existing;
   await db
     .insertInto('settings')
-    .values({ key: DEV_SECRET_SETTING, value: randomBytes(32).toString('hex'), created_at: new Date().toISOString() })
+    .values({
+      key: DEV_SECRET_SETTING,
+      value: randomBytes(32).toString('hex'),
+      created_at: new Date().toISOString(),
+    })
     .onConflict((oc) => oc.column('key').doNothing())
     .execute();
   return (await legacySecret(db))!;
@@ -87,7 +115,9 @@ export function matchEpoch(epoch: KeyEpoch, ring: KeyRing): KeyEntry {
 }
 
 export function wrongKey(epoch: KeyEpoch, ring: KeyRing | null): SecretError {
-  const have = ring ? ring.keys.map((k) => `${k.id} (${shortFingerprint(keyFingerprint(k.key))})`).join(', ') : 'none';
+  const have = ring
+    ? ring.keys.map((k) => `${k.id} (${shortFingerprint(keyFingerprint(k.key))})`).join(', ')
+    : 'none';
   if (epoch.origin === 'database') {
     return new SecretError(
       'wrong-key',

@@ -53,9 +53,13 @@ export function parseKeyRing(text: string, origin: KeyRing['origin'] = 'config')
   for (const e of entries) {
     const m = /^([^:\s]+)\s*[:\s]\s*(\S+)$/.exec(e);
     if (!m || !KEY_ID.test(m[1]!)) {
-      throw new SecretError('bad-key', 'SIGMINE_SECRET_KEYS: each entry is id:key (id of letters, digits, . _ -), oldest first');
+      throw new SecretError(
+        'bad-key',
+        'SIGMINE_SECRET_KEYS: each entry is id:key (id of letters, digits, . _ -), oldest first',
+      );
     }
-    if (keys.some((k) => k.id === m[1])) throw new SecretError('bad-key', `SIGMINE_SECRET_KEYS: key id ${m[1]} appears twice`);
+    if (keys.some((k) => k.id === m[1]))
+      throw new SecretError('bad-key', `SIGMINE_SECRET_KEYS: key id ${m[1]} appears twice`);
     keys.push({ id: m[1]!, key: parseSecretKey(m[2]!) });
   }
   if (keys.length === 0) throw new SecretError('bad-key', 'the keyring is empty');
@@ -76,7 +80,9 @@ export function subkey(key: Uint8Array, info: string): Buffer {
  * nothing about the key or about any hash or seal made with it.
  */
 export function keyFingerprint(key: Uint8Array): string {
-  return createHmac('sha256', subkey(key, SUBKEY.fingerprint)).update('sigmine key fingerprint').digest('hex');
+  return createHmac('sha256', subkey(key, SUBKEY.fingerprint))
+    .update('sigmine key fingerprint')
+    .digest('hex');
 }
 
 /** The entry of `ring` whose fingerprint is `fingerprint`, if any. */

@@ -38,7 +38,11 @@ export async function resolveKeys(
   let recorded = false;
   const epoch = await epochOrRecord(db, () => {
     recorded = true;
-    return { id: ring.newest.id, fingerprint: keyFingerprint(ring.newest.key), origin: ring.origin === 'demo' ? 'demo' : 'keyring' };
+    return {
+      id: ring.newest.id,
+      fingerprint: keyFingerprint(ring.newest.key),
+      origin: ring.origin === 'demo' ? 'demo' : 'keyring',
+    };
   });
   const current = matchEpoch(epoch!, ring);
   if (recorded) {

@@ -44,7 +44,11 @@ export interface RotationOutcome {
  * Rotates to `ring.newest`. The database's current key must be in `ring`, or in `extra` (the demo key of a
  * demo database being moved to a real key), or be the database's own pre-0053 secret.
  */
-export async function rotateKeys(db: Kysely<DB>, ring: KeyRing, extra: KeyRing[] = []): Promise<RotationOutcome> {
+export async function rotateKeys(
+  db: Kysely<DB>,
+  ring: KeyRing,
+  extra: KeyRing[] = [],
+): Promise<RotationOutcome> {
   return db.transaction().execute(async (trx) => {
     const epoch = (await epochOrRecord(trx, () => ({
       id: ring.newest.id,
@@ -82,17 +86,30 @@ export async function rotateKeys(db: Kysely<DB>, ring: KeyRing, extra: KeyRing[]
 
     const oldChain = epoch.chainEnc ? chainOf(epoch.chainEnc, opening) : {};
     const chain: Record<string, string[]> = {};
-    for (const p of LONG_LIVED_PURPOSES) chain[p] = [...(oldChain[p] ?? []), deriveKey(oldRoot, p).toString('hex')];
+    for (const p of LONG_LIVED_PURPOSES)
+      chain[p] = [...(oldChain[p] ?? []), deriveKey(oldRoot, p).toString('hex')];
     for (const { table, column, purpose } of HASHED_COLUMNS) {
       const k = deriveKey(newest.key, purpose);
-      const values = (await trx.selectFrom(table as any).select(column as any).distinct().execute()).map((r: any) => r[column] as string);
+      const values = (
+        await trx
+          .selectFrom(table as any)
+          .select(column as any)
+          .distinct()
+          .execute()
+      ).map((r: any) => r[column] as string);
       for (const v of values) {
         const next = createHmac('sha256', k).update(v, 'utf8').digest('hex');
-        await trx.updateTable(table as any).set({ [column]: next } as any).where(column as any, '=', v).execute();
+        await trx
+          .updateTable(table as any)
+          .set({ [column]: next } as any)
+          .where(column as any, '=', v)
+          .execute();
       }
       outcome.hashesRekeyed[`${table}.${column}`] = values.length;
     }
-    outcome.oauthFlowsDropped = Number((await trx.deleteFrom('oauth_states').executeTakeFirst()).numDeletedRows);
+    outcome.oauthFlowsDropped = Number(
+      (await trx.deleteFrom('oauth_states').executeTakeFirst()).numDeletedRows,
+    );
     await trx
       .insertInto('key_epochs')
       .values({
@@ -104,7 +121,8 @@ export async function rotateKeys(db: Kysely<DB>, ring: KeyRing, extra: KeyRing[]
         created_at: new Date().toISOString(),
       })
       .execute();
-    if (epoch.origin === 'database') await trx.deleteFrom('settings').where('key', '=', DEV_SECRET_SETTING).execute();
+    if (epoch.origin === 'database')
+      await trx.deleteFrom('settings').where('key', '=', DEV_SECRET_SETTING).execute();
     return outcome;
   });
 }
@@ -113,13 +131,21 @@ export async function rotateKeys(db: Kysely<DB>, ring: KeyRing, extra: KeyRing[]
 async function reseal(trx: Kysely<DB>, opening: KeyRing, ring: KeyRing): Promise<number> {
   let n = 0;
   const stale = (s: string | null): s is string => s !== null && sealedBy(s) !== ring.newest.id;
-  for (const c of await trx.selectFrom('connections').select(['id', 'secret_enc']).where('secret_enc', 'is not', null).execute()) {
+  for (const c of await trx
+    .selectFrom('connections')
+    .select(['id', 'secret_enc'])
+    .where('secret_enc', 'is not', null)
+    .execute()) {
     if (!stale(c.secret_enc)) continue;
     const sealed = encryptSecret(decryptSecret(c.secret_enc, opening), ring);
     await trx.updateTable('connections').set({ secret_enc: sealed }).where('id', '=', c.id).execute();
     n++;
   }
-  for (const r of await trx.selectFrom('revocations').select(['id', 'token_enc']).where('token_enc', 'is not', null).execute()) {
+  for (const r of await trx
+    .selectFrom('revocations')
+    .select(['id', 'token_enc'])
+    .where('token_enc', 'is not', null)
+    .execute()) {
     if (!stale(r.token_enc)) continue;
     const sealed = encryptSecret(decryptSecret(r.token_enc, opening), ring);
     await trx.updateTable('revocations').set({ token_enc: sealed }).where('id', '=', r.id).execute();
@@ -127,4 +153,3 @@ async function reseal(trx: Kysely<DB>, opening: KeyRing, ring: KeyRing): Promise
   }
   return n;
 }
-

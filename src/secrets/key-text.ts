@@ -37,4 +37,3 @@ export function parseSecretKey(text: string): Buffer {
   }
   return key;
 }
-
