@@ -40,20 +40,18 @@ const jsonLines = (s: string) =>
 
 /** A page stored with an explicit keyring (as the harvest does with the configured one). */
 const ingest = (db: Kysely<DB>, m: Member, items: PageItem[], secretKey: string) =>
-  db
-    .transaction()
-    .execute((trx) =>
-      ingestPage(
-        trx,
-        {
-          connectionId: m.connectionId,
-          contributorId: m.contributorId,
-          now: '2026-11-01T00:00:00.000Z',
-          secretKey,
-        },
-        items,
-      ),
-    );
+  db.transaction().execute((trx) =>
+    ingestPage(
+      trx,
+      {
+        connectionId: m.connectionId,
+        contributorId: m.contributorId,
+        now: '2026-11-01T00:00:00.000Z',
+        secretKey,
+      },
+      items,
+    ),
+  );
 
 async function operatorStory(url: string) {
   const A = hex();
@@ -177,6 +175,44 @@ describe('key identity on the command line', () => {
 for (const dialect of DIALECTS) {
   const skip = dialect === 'postgres' && !(await postgresAvailable());
   describe.skipIf(skip)(`key rotation on ${dialect}`, () => {
+    it('moves a keyless database (its secret kept inside itself) to a real key only through a rotation, suppression intact', async () => {
+      const t = await freshDatabase(dialect);
+      const A = hex();
+      try {
+        const ann = await addMember(t.db, 'ann');
+        const kim = signed('<k1@x>', 'kim.lee@acme-widgets.com', '2026-09-01T00:00:00Z', { name: 'Kim Lee' });
+        await t.db
+          .transaction()
+          .execute((trx) =>
+            ingestPage(
+              trx,
+              {
+                connectionId: ann.connectionId,
+                contributorId: ann.contributorId,
+                now: '2026-11-01T00:00:00.000Z',
+                secretKey: null,
+              },
+              [kim],
+            ),
+          );
+        await erasePerson(t, 'kim.lee@acme-widgets.com', 'erase', { secretKey: null, outboxDir: false });
+        const bob = await addMember(t.db, 'bob');
+        await expect(ingest(t.db, bob, [kim], A)).rejects.toThrow(/kept inside itself.*sigmine keys rotate/s);
+        const r = await rotateKeys(t.db, parseKeyRing(A));
+        expect(r.from.keyId).toBe('database');
+        expect(
+          await t.db
+            .selectFrom('settings')
+            .select('key')
+            .where('key', '=', 'keyed-hash.dev-secret')
+            .execute(),
+        ).toEqual([]);
+        expect((await ingest(t.db, bob, [kim], A)).suppressedBlocked).toBe(1);
+      } finally {
+        await t.dispose();
+      }
+    });
+
     it('re-seals secrets with the newest key, re-keys hashes, keeps the suppression working, and refuses the retired key', async () => {
       const t = await freshDatabase(dialect);
       const [A, B] = [hex(), hex()];
