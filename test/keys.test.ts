@@ -153,6 +153,32 @@ describe('key identity on the command line', () => {
     await withScratchDatabase('sigmine_keys', (url) => operatorStory(url));
   }, 180_000);
 
+  it('serve refuses to start without a key (outside the demo) and with another key, before it listens', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sigmine-keys-serve-'));
+    try {
+      const env = (extra: Record<string, string> = {}) =>
+        cleanEnv({ SIGMINE_DATABASE: join(dir, 'sigmine.db'), ...extra });
+      const none = await runCli(['serve', '--port', '0'], { env: env() });
+      expect(none.code).toBe(1);
+      expect(none.stderr).toMatch(/\[missing-key\] SIGMINE_SECRET_KEY is not set/);
+      expect(
+        (
+          await runCli(
+            ['connect', 'mailbox', '--contributor', 'ann@firm.example', '--path', SAMPLE_MAILBOX],
+            { env: env() },
+          )
+        ).code,
+      ).toBe(0);
+      expect((await runCli(['harvest'], { env: env({ SIGMINE_SECRET_KEY: hex() }) })).code).toBe(0);
+      const other = await runCli(['serve', '--port', '0'], { env: env({ SIGMINE_SECRET_KEY: hex() }) });
+      expect(other.code).toBe(1);
+      expect(other.stderr).toMatch(/\[wrong-key\]/);
+      expect(other.stdout).not.toMatch(/web app on/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('the demo records a demo key of its own and says so; later commands without configuration use it, another key is refused', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sigmine-keys-demo-'));
     try {
@@ -181,20 +207,18 @@ for (const dialect of DIALECTS) {
       try {
         const ann = await addMember(t.db, 'ann');
         const kim = signed('<k1@x>', 'kim.lee@acme-widgets.com', '2026-09-01T00:00:00Z', { name: 'Kim Lee' });
-        await t.db
-          .transaction()
-          .execute((trx) =>
-            ingestPage(
-              trx,
-              {
-                connectionId: ann.connectionId,
-                contributorId: ann.contributorId,
-                now: '2026-11-01T00:00:00.000Z',
-                secretKey: null,
-              },
-              [kim],
-            ),
-          );
+        await t.db.transaction().execute((trx) =>
+          ingestPage(
+            trx,
+            {
+              connectionId: ann.connectionId,
+              contributorId: ann.contributorId,
+              now: '2026-11-01T00:00:00.000Z',
+              secretKey: null,
+            },
+            [kim],
+          ),
+        );
         await erasePerson(t, 'kim.lee@acme-widgets.com', 'erase', { secretKey: null, outboxDir: false });
         const bob = await addMember(t.db, 'bob');
         await expect(ingest(t.db, bob, [kim], A)).rejects.toThrow(/kept inside itself.*sigmine keys rotate/s);
