@@ -2,7 +2,7 @@
  * Configuration, read and validated once at the edge, then frozen and passed down.
  * Environment variable names are a contract (operations scripts, sovereign clouds, tests): extend only.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export interface Config {
@@ -78,8 +78,19 @@ function keyringText(get: (name: string) => string | null): string | null {
   const file = get('SIGMINE_SECRET_KEY_FILE');
   if (file === null) return get('SIGMINE_SECRET_KEYS') ?? get('SIGMINE_SECRET_KEY');
   try {
+    // Like ssh with a private key: a key file others may read is refused, not used.
+    const mode = statSync(file).mode & 0o777;
+    if (mode & 0o077) {
+      throw Object.assign(
+        new Error(
+          `SIGMINE_SECRET_KEY_FILE ${file} may be read by others (mode ${mode.toString(8)}): chmod 600 it`,
+        ),
+        { code: 'bad-config' },
+      );
+    }
     return readFileSync(file, 'utf8').trim() || null;
   } catch (err) {
+    if ((err as { code?: string }).code === 'bad-config') throw err;
     throw Object.assign(
       new Error(`SIGMINE_SECRET_KEY_FILE ${file}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`),
       {

@@ -146,12 +146,12 @@ describe('key identity on the command line', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 180_000);
+  }, 300_000); // ~20 CLI runs: 80-110 s on a loaded 2-core machine
 
   it('on PostgreSQL: the same story', async (ctx) => {
     if (!(await postgresServerAvailable('key identity on PostgreSQL (CLI)'))) return ctx.skip();
     await withScratchDatabase('sigmine_keys', (url) => operatorStory(url));
-  }, 180_000);
+  }, 300_000); // ~20 CLI runs: 80-110 s on a loaded 2-core machine
 
   it('serve refuses to start without a key (outside the demo) and with another key, before it listens', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sigmine-keys-serve-'));

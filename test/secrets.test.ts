@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { loadConfig } from '../src/config.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -123,5 +124,22 @@ describe('stored secrets', () => {
     await expect(readSecretInput(join(dir, 'missing'))).rejects.toThrow(/cannot read secret file/);
     writeFileSync(f, '\n');
     await expect(readSecretInput(f)).rejects.toThrow(/empty/);
+  });
+
+  it('read a keyring from SIGMINE_SECRET_KEY_FILE (id key per line, oldest first), refusing a file others may read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sigmine-keyfile-'));
+    const [k1, k2] = [randomBytes(32).toString('hex'), randomBytes(32).toString('hex')];
+    const file = join(dir, 'keys');
+    writeFileSync(file, `# retired in 2027\n2026 ${k1}\n\n2027 ${k2}\n`, { mode: 0o600 });
+    const ring = parseKeyRing(loadConfig({ SIGMINE_SECRET_KEY_FILE: file }).secretKey!);
+    expect(ring.keys.map((k) => k.id)).toEqual(['2026', '2027']);
+    expect(ring.newest.key.toString('hex')).toBe(k2);
+    chmodSync(file, 0o644);
+    expect(() => loadConfig({ SIGMINE_SECRET_KEY_FILE: file })).toThrow(
+      /may be read by others \(mode 644\): chmod 600 it/,
+    );
+    expect(() => loadConfig({ SIGMINE_SECRET_KEY: k1, SIGMINE_SECRET_KEYS: `a:${k2}` })).toThrow(
+      /set only one of/,
+    );
   });
 });
