@@ -2,6 +2,7 @@
  * IMAP without implicit TLS requires STARTTLS (issue 9): against a real Dovecot that does not offer it,
  * seen through a recording TCP relay, the connector stops before LOGIN/AUTHENTICATE and the password never
  * crosses the wire; only a connection saved with `--insecure-plaintext` (which warns) logs in in clear text.
+ * A server that offers STARTTLS gets the login inside TLS, its certificate verified.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, connect as netConnect, type Server } from 'node:net';
@@ -10,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { startDovecot, type DovecotServer } from './helpers/dovecot.ts';
+import { makeSelfSignedCertificate } from './fakes/tls.ts';
 import { cleanEnv, runCli } from './helpers/cli.ts';
 import { createImapConnector } from '../connectors/imap/index.ts';
 import { loadConfig } from '../src/config.ts';
@@ -126,6 +128,43 @@ describe('IMAP on a port without implicit TLS', () => {
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('logs in after STARTTLS on a server that offers it, verifying its certificate: the relay never sees the password', async () => {
+    const cert = makeSelfSignedCertificate();
+    const keyFile = join(cert.certFile, '..', 'key.pem');
+    writeFileSync(keyFile, cert.key);
+    const tlsServer = await startDovecot(
+      { [USER]: PASS },
+      { tls: { certFile: cert.certFile, keyFile }, starttls: true },
+    );
+    const tlsRelay = createServer((client) => {
+      const upstream = netConnect(tlsServer.port, tlsServer.host);
+      client.on('data', (d: Buffer) => (sent = Buffer.concat([sent, d])));
+      client.pipe(upstream).pipe(client);
+      client.on('error', () => upstream.destroy());
+      upstream.on('error', () => client.destroy());
+    });
+    await new Promise<void>((r) => tlsRelay.listen(0, '127.0.0.1', r));
+    try {
+      sent = Buffer.alloc(0);
+      const info = conn({ tlsCaFile: cert.certFile });
+      info.config.port = (tlsRelay.address() as { port: number }).port;
+      const c = createImapConnector(info, { config: loadConfig({}) });
+      try {
+        let last;
+        for await (const p of c.pages(null)) last = p;
+        expect(last?.done).toBe(true);
+      } finally {
+        await c.close();
+      }
+      expect(sent.toString('latin1')).toMatch(/STARTTLS/);
+      expect(leaked()).toBe(false); // LOGIN went inside TLS
+    } finally {
+      await new Promise((r) => tlsRelay.close(r));
+      await tlsServer.stop();
+      cert.dispose();
     }
   }, 60_000);
 });
