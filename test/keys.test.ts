@@ -25,6 +25,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../src/db/schema.ts';
 import { erasePerson } from '../src/privacy/erase.ts';
 import { rotateKeys } from '../src/keys/rotate.ts';
+import { HASH_PURPOSE, keyedHasher } from '../src/store/keyed-hash.ts';
 import { parseKeyRing } from '../src/keys/keyring.ts';
 import { listContacts } from '../src/store/directory.ts';
 import { upsertConnection, connectionInfo } from '../src/connections/repository.ts';
@@ -201,6 +202,35 @@ describe('key identity on the command line', () => {
 for (const dialect of DIALECTS) {
   const skip = dialect === 'postgres' && !(await postgresAvailable());
   describe.skipIf(skip)(`key rotation on ${dialect}`, () => {
+    it('on a PostgreSQL server, a rotation waits for a page transaction that hashed with the old key', async (ctx) => {
+      const t = await freshDatabase(dialect);
+      try {
+        if (t.backend !== 'server') return ctx.skip(); // SQLite: one writer; PGlite: one connection
+        const [A, B] = [hex(), hex()];
+        await keyedHasher(t.db, HASH_PURPOSE.suppression, A); // records A
+        const order: string[] = [];
+        let release!: () => void;
+        const held = new Promise<void>((r) => (release = r));
+        let hashed!: () => void;
+        const didHash = new Promise<void>((r) => (hashed = r));
+        const page = t.db.transaction().execute(async (trx) => {
+          await keyedHasher(trx, HASH_PURPOSE.suppression, A);
+          hashed();
+          await held;
+          order.push('page committed');
+        });
+        await didHash;
+        const rotation = rotateKeys(t.db, parseKeyRing(`a:${A},b:${B}`)).then(() => order.push('rotated'));
+        await new Promise((r) => setTimeout(r, 300));
+        order.push('page released');
+        release();
+        await Promise.all([page, rotation]);
+        expect(order).toEqual(['page released', 'page committed', 'rotated']);
+      } finally {
+        await t.dispose();
+      }
+    });
+
     it('moves a keyless database (its secret kept inside itself) to a real key only through a rotation, suppression intact', async () => {
       const t = await freshDatabase(dialect);
       const A = hex();

@@ -7,7 +7,7 @@
  * current one; `sigmine keys rotate` (src/keys/rotate.ts) adds the next epoch.
  */
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { SqliteAdapter, type Kysely } from 'kysely';
 import { SecretError } from '../secrets/key-text.ts';
 import {
   keyByFingerprint,
@@ -31,9 +31,22 @@ export interface KeyEpoch {
  */
 export const DEV_SECRET_SETTING = 'keyed-hash.dev-secret';
 
-/** The current epoch (highest seq), or null before the first command that needed a key. */
+/** SQLite or not (PostgreSQL, PGlite): row locks and LOCK TABLE exist only on the latter. */
+export const isSqlite = (db: Kysely<any>) => db.getExecutor().adapter instanceof SqliteAdapter;
+
+/**
+ * The current epoch (highest seq), or null before the first command that needed a key.
+ *
+ * On PostgreSQL the row is read FOR SHARE: a page transaction that hashes holds it until it commits, and a
+ * rotation (which locks the table EXCLUSIVE first, src/keys/rotate.ts) waits for those pages and makes new
+ * ones wait for it, so no page stores a hash of the old epoch after the rotation re-keyed them. SQLite needs
+ * no lock: one writer at a time, and a page whose snapshot predates a rotation fails with SQLITE_BUSY_SNAPSHOT
+ * on its first write and is retried with a fresh read.
+ */
 export async function currentEpoch(db: Kysely<any>): Promise<KeyEpoch | null> {
-  const r = await db.selectFrom('key_epochs').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  let q = db.selectFrom('key_epochs').selectAll().orderBy('seq', 'desc').limit(1);
+  if (!isSqlite(db)) q = q.forShare();
+  const r = await q.executeTakeFirst();
   if (!r) return null;
   return {
     seq: Number(r.seq),

@@ -13,11 +13,11 @@
  * Stop `serve`, `schedule` and workers while it runs, and start them again with the new keyring.
  */
 import { createHmac } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { decryptSecret, encryptSecret, sealedBy } from '../secrets/index.ts';
 import { chainOf, deriveKey, HASH_PURPOSE, LONG_LIVED_PURPOSES } from '../store/keyed-hash.ts';
-import { DEV_SECRET_SETTING, epochOrRecord, legacySecret, wrongKey } from './identity.ts';
+import { DEV_SECRET_SETTING, epochOrRecord, isSqlite, legacySecret, wrongKey } from './identity.ts';
 import { keyByFingerprint, keyFingerprint, parseKeyRing, type KeyEntry, type KeyRing } from './keyring.ts';
 
 /** Every column holding a long-lived keyed hash, with its purpose. A new one must be added here. */
@@ -50,6 +50,9 @@ export async function rotateKeys(
   extra: KeyRing[] = [],
 ): Promise<RotationOutcome> {
   return db.transaction().execute(async (trx) => {
+    // PostgreSQL: wait for page transactions holding the epoch (FOR SHARE) and hold off new ones until
+    // commit (src/keys/identity.ts currentEpoch). SQLite's single writer already serialises them.
+    if (!isSqlite(trx)) await sql`LOCK TABLE key_epochs IN EXCLUSIVE MODE`.execute(trx);
     const epoch = (await epochOrRecord(trx, () => ({
       id: ring.newest.id,
       fingerprint: keyFingerprint(ring.newest.key),
