@@ -243,6 +243,8 @@ export function register(program: Command): void {
           );
         if ((o.provider !== undefined) !== (o.refreshTokenFile !== undefined))
           throw fail('--provider goes with --refresh-token-file (and only with it)');
+        if (o.insecurePlaintext && (o.tls ?? port === 993))
+          throw fail('--insecure-plaintext goes with --no-tls (implicit TLS never sends anything in clear text)');
         const provider = o.oauth ?? o.provider;
         if (provider !== undefined && !IMAP_OAUTH_PROVIDERS.includes(provider as ImapOAuthProvider))
           throw fail(`OAuth provider must be ${IMAP_OAUTH_PROVIDERS.join(' or ')}`);
@@ -269,7 +271,7 @@ export function register(program: Command): void {
           ...(provider ? { oauthProvider: provider } : {}),
           ...(o.mailbox?.length ? { mailboxes: o.mailbox } : {}),
           ...(o.caFile ? { tlsCaFile: resolve(o.caFile) } : {}),
-          ...(o.insecurePlaintext && !(o.tls ?? port === 993) ? { insecurePlaintext: true } : {}),
+          ...(o.insecurePlaintext ? { insecurePlaintext: true } : {}),
         };
         if (settings.insecurePlaintext) {
           process.stderr.write(
