@@ -37,6 +37,12 @@ const MS_KINDS = ['outlook', 'outlook-calendar', 'outlook-contacts'] as const;
 
 const fail = (message: string, code = 'bad-input') => Object.assign(new Error(message), { code });
 
+/** No key, or a key that is not the database's, is said before a browser consent, not after it. */
+async function keysFirst(config: Readonly<Config>): Promise<void> {
+  secretKeyFrom(config);
+  await usingDatabase(config.database, ({ db }) => resolveKeys(db, config));
+}
+
 async function save(
   config: Readonly<Config>,
   input: NewConnection,
@@ -154,7 +160,7 @@ function registerOAuthKind(connect: Command, kind: string, provider: string): vo
         if (Boolean(o.oauth) === Boolean(o.refreshTokenFile))
           throw fail('give exactly one of --refresh-token-file FILE or --oauth');
         if (!o.oauth && !o.account) throw fail('--account EMAIL is required with --refresh-token-file');
-        secretKeyFrom(config); // fail before asking for consent, not after
+        await keysFirst(config); // fail before asking for consent, not after
         if (!o.oauth) {
           const secret = await readSecretInput(o.refreshTokenFile!);
           await save(config, { contributorEmail: o.contributor, kind, account: o.account!, secret }, o.json);
@@ -248,7 +254,7 @@ export function register(program: Command): void {
         const provider = o.oauth ?? o.provider;
         if (provider !== undefined && !IMAP_OAUTH_PROVIDERS.includes(provider as ImapOAuthProvider))
           throw fail(`OAuth provider must be ${IMAP_OAUTH_PROVIDERS.join(' or ')}`);
-        secretKeyFrom(config); // fail before asking for consent, not after
+        await keysFirst(config); // fail before asking for consent, not after
         let secret: string;
         if (o.passwordFile !== undefined) secret = await readSecretInput(o.passwordFile);
         else if (o.oauth !== undefined) {
