@@ -154,13 +154,14 @@ async function retryTransient<T>(fn: () => Promise<T>, tries = 5): Promise<T> {
 /**
  * The database's own failure, by its code: SQLite result codes (`SQLITE_FULL`, `SQLITE_IOERR_*`,
  * `SQLITE_CORRUPT`, `SQLITE_READONLY`...; busy/locked are retried before this) and PostgreSQL classes 53
- * (insufficient resources: disk full 53100), 58 (system error) and 08 (connection), SQLSTATE per the
- * PostgreSQL manual, appendix A. Returns the driver's message, or null for any other error.
+ * (insufficient resources: disk full 53100), 57 (operator intervention: the server shut down or ended the
+ * session), 58 (system error) and 08 (connection), SQLSTATE per the PostgreSQL manual, appendix A. Returns
+ * the driver's message, or null for any other error.
  */
 export function storageError(err: unknown): string | null {
   const e = err as { code?: unknown; message?: string } | null;
   const code = typeof e?.code === 'string' ? e.code : '';
-  if (/^SQLITE_/.test(code) || /^(53|58|08)[0-9A-Z]{3}$/.test(code)) return (e?.message ?? code).slice(0, 300);
+  if (/^SQLITE_/.test(code) || /^(53|57|58|08)[0-9A-Z]{3}$/.test(code)) return (e?.message ?? code).slice(0, 300);
   return null;
 }
 
