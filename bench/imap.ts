@@ -69,7 +69,7 @@ try {
         id: 'bench',
         kind: 'imap',
         account: user,
-        config: { host: server.host, port: server.port, tls: false, user },
+        config: { host: server.host, port: server.port, tls: false, insecurePlaintext: true, user },
         secret: PASS,
       },
       { config: loadConfig({}), ...(processed ? { alreadyProcessed: async () => processed } : {}) },

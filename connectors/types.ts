@@ -34,6 +34,16 @@ export interface Page {
   cursor: Cursor;
   /** True when this is the last page of the current run. */
   done: boolean;
+  /**
+   * Messages read but not usable, each with the budget or rule that stopped it (over 50 MiB, no text
+   * within the 16 MiB walked, MIME bombs, a refused symlinked folder...): reported, never silently dropped.
+   */
+  unreadable?: Unreadable[];
+}
+
+export interface Unreadable {
+  sourceId: string;
+  reason: string;
 }
 
 /** Counters a connector keeps for the harvest summary. */

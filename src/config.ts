@@ -2,12 +2,17 @@
  * Configuration, read and validated once at the edge, then frozen and passed down.
  * Environment variable names are a contract (operations scripts, sovereign clouds, tests): extend only.
  */
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export interface Config {
   /** `postgres://...` URL, `sqlite:PATH`, or a plain file path. Default `./data/sigmine.db`. */
   database: string;
-  /** 32-byte key (hex or base64) for AES-256-GCM of tokens and for keyed hashes; null when unset. */
+  /**
+   * The keyring as text (src/keys/keyring.ts `parseKeyRing`): SIGMINE_SECRET_KEYS (`id:key,id:key`, oldest
+   * first), else the contents of SIGMINE_SECRET_KEY_FILE, else SIGMINE_SECRET_KEY (one 32-byte key, hex or
+   * base64, id `default`); null when none is set.
+   */
   secretKey: string | null;
   google: {
     apiUrl: string;
@@ -37,7 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   };
   const config: Config = {
     database: get('SIGMINE_DATABASE') ?? resolve('data', 'sigmine.db'),
-    secretKey: get('SIGMINE_SECRET_KEY'),
+    secretKey: keyringText(get),
     google: {
       apiUrl: get('SIGMINE_GOOGLE_API_URL') ?? 'https://www.googleapis.com/',
       oauthUrl: trimSlash(get('SIGMINE_GOOGLE_OAUTH_URL') ?? 'https://oauth2.googleapis.com'),
@@ -55,6 +60,45 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     publicUrl: trimSlash(get('SIGMINE_PUBLIC_URL') ?? 'http://localhost:8787'),
   };
   return deepFreeze(config);
+}
+
+/** At most one of the three key variables: two would leave which one wins to a reader's guess. */
+function keyringText(get: (name: string) => string | null): string | null {
+  const set = ['SIGMINE_SECRET_KEYS', 'SIGMINE_SECRET_KEY_FILE', 'SIGMINE_SECRET_KEY'].filter(
+    (n) => get(n) !== null,
+  );
+  if (set.length > 1) {
+    throw Object.assign(
+      new Error(`set only one of ${set.join(', ')} (a lone key is the keyring entry default:KEY)`),
+      {
+        code: 'bad-config',
+      },
+    );
+  }
+  const file = get('SIGMINE_SECRET_KEY_FILE');
+  if (file === null) return get('SIGMINE_SECRET_KEYS') ?? get('SIGMINE_SECRET_KEY');
+  try {
+    // Like ssh with a private key: a key file others may read is refused, not used.
+    const mode = statSync(file).mode & 0o777;
+    if (mode & 0o077) {
+      throw Object.assign(
+        new Error(
+          `SIGMINE_SECRET_KEY_FILE ${file} may be read by others (mode ${mode.toString(8)}): chmod 600 it`,
+        ),
+        { code: 'bad-config' },
+      );
+    }
+    return readFileSync(file, 'utf8').trim() || null;
+  } catch (err) {
+    if ((err as { code?: string }).code === 'bad-config') throw err;
+    throw Object.assign(
+      new Error(`SIGMINE_SECRET_KEY_FILE ${file}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`),
+      {
+        code: 'bad-config',
+        cause: err,
+      },
+    );
+  }
 }
 
 function deepFreeze<T extends object>(o: T): Readonly<T> {

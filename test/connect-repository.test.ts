@@ -49,7 +49,7 @@ for (const dialect of DIALECTS) {
         expect(connection.hasSecret).toBe(true);
         expect(JSON.stringify(connection)).not.toContain('s3cret!');
         const raw = await t.db.selectFrom('connections').select('secret_enc').executeTakeFirstOrThrow();
-        expect(raw.secret_enc).toMatch(/^v1:/);
+        expect(raw.secret_enc).toMatch(/^v2:default:/);
         const info = await connectionInfo(t.db, connection.id, key);
         expect(info).toEqual({
           id: connection.id,

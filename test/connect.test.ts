@@ -97,6 +97,7 @@ describe('sigmine connect', () => {
       '--port',
       String(server.port),
       '--no-tls',
+      '--insecure-plaintext', // the test Dovecot offers no STARTTLS
       '--user',
       USER,
       '--password-file',
@@ -104,7 +105,7 @@ describe('sigmine connect', () => {
       '--verify',
       '--json',
     ]);
-    expect(r.err).toBe('');
+    expect(r.err).toMatch(/^sigmine: WARNING: --insecure-plaintext: .* in clear text/);
     expect(r.code).toBe(0);
     const [out] = jsonLines(r.out);
     expect(out).toMatchObject({
@@ -126,6 +127,7 @@ describe('sigmine connect', () => {
       tls: false,
       user: USER,
       auth: 'password',
+      insecurePlaintext: true,
     });
     expect(list.out).not.toContain(PASSWORD);
     // No plain copy of the password anywhere in the database files (main file and WAL).
@@ -161,6 +163,7 @@ describe('sigmine connect', () => {
       '--port',
       String(server.port),
       '--no-tls',
+      '--insecure-plaintext', // the test Dovecot offers no STARTTLS
       '--user',
       USER,
       '--password-file',

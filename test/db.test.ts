@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -107,4 +107,31 @@ describe.skipIf(!(await postgresServerAvailable('PostgreSQL connection loss')))(
       }
     });
   }, 60_000);
+});
+
+describe('SQLite files are private to their owner', () => {
+  it('creates the data folder 0700 and the database, WAL and SHM files 0600, and narrows an existing 0644 file', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'sigmine-perms-'));
+    const old = process.umask(0o022);
+    try {
+      const path = join(root, 'data', 'sigmine.db');
+      const d = await openDatabase(path);
+      await d.db.insertInto('contributors').values({ id: 'c1', email: 'member@example.org', created_at: new Date().toISOString() }).execute();
+      const mode = (p: string) => (statSync(p).mode & 0o777).toString(8);
+      expect(mode(join(root, 'data'))).toBe('700');
+      expect(mode(path)).toBe('600');
+      expect(mode(`${path}-wal`)).toBe('600');
+      expect(mode(`${path}-shm`)).toBe('600');
+      await d.close();
+
+      const other = join(root, 'old.db');
+      writeFileSync(other, '', { mode: 0o644 });
+      chmodSync(other, 0o644);
+      await (await openDatabase(other)).close();
+      expect(mode(other)).toBe('600');
+    } finally {
+      process.umask(old);
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.ts';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -105,5 +105,40 @@ describe('sigmine extract', () => {
     expect(code).toBe(1);
     expect(err).toContain('no such file or folder');
     expect(out).toBe('');
+  });
+});
+
+describe('over-budget mail', () => {
+  it('is unreadable with the budget that was hit, not "no signature": a text part behind 16 MiB, a symlinked Maildir folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sigmine-budget-'));
+    const attachment = Buffer.alloc(13 * 1024 * 1024)
+      .toString('base64')
+      .replace(/.{76}/g, '$&\r\n');
+    writeFileSync(
+      join(dir, 'big.eml'),
+      'From: Jo Doe <jo@acme.example>\r\nMessage-ID: <big@x>\r\nContent-Type: multipart/mixed; boundary=BB\r\n\r\n' +
+        `--BB\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n\r\n${attachment}\r\n` +
+        '--BB\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n\r\nJo Doe\r\nHead of Sales\r\nAcme Ltd\r\n--BB--\r\n',
+    );
+    const r = await sigmine('extract', '--json', join(dir, 'big.eml'));
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out)).toMatchObject({
+      from: { email: 'jo@acme.example' },
+      discarded: 'unreadable',
+      signature: null,
+      reason: expect.stringMatching(
+        /^no text part within the first 16 MiB walked \(MAX_PARSE_BYTES budget\)/,
+      ),
+    });
+
+    const box = join(dir, 'Maildir');
+    mkdirSync(join(box, 'new'), { recursive: true });
+    symlinkSync(fixtures, join(box, 'cur'));
+    const m = await sigmine('extract', '--json', box);
+    expect(m.code).toBe(2);
+    expect(JSON.parse(m.out)).toMatchObject({
+      discarded: 'unreadable',
+      reason: expect.stringMatching(/^refused: cur\/ of this Maildir is a symbolic link/),
+    });
   });
 });

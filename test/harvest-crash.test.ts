@@ -25,12 +25,15 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** Both databases use one key, as an operator's would (a harvest refuses to run without one). */
+const KEY = 'c3'.repeat(32);
+
 async function setup(name: string): Promise<{ url: string; env: NodeJS.ProcessEnv }> {
   const url = join(dir, `${name}.db`);
   const d = await openDatabase(url);
   await upsertConnection(d.db, { contributorEmail: 'crash@member.example', kind: 'mailbox', account: 'big', config: { path: mbox } }, null);
   await d.close();
-  return { url, env: cleanEnv({ SIGMINE_DATABASE: url }) };
+  return { url, env: cleanEnv({ SIGMINE_DATABASE: url, SIGMINE_SECRET_KEY: KEY }) };
 }
 
 async function storeSnapshot(url: string) {

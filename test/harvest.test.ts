@@ -1,4 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DIALECTS, freshDatabase, postgresAvailable, type TestDatabase } from './helpers/databases.ts';
 import { fakeFactory, sampleMessages, type FakeBehaviour } from './helpers/sample-mailbox.ts';
 import { upsertConnection, getConnection, saveCursor } from '../src/connections/repository.ts';
@@ -120,3 +123,28 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+describe('unreadable mail in a harvest report', () => {
+  it('counts it as discarded `unreadable` and names the budget or rule that stopped each message', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sigmine-unreadable-'));
+    const t = await freshDatabase('sqlite');
+    try {
+      const box = join(dir, 'Maildir');
+      mkdirSync(join(box, 'new'), { recursive: true });
+      mkdirSync(join(dir, 'elsewhere'));
+      symlinkSync(join(dir, 'elsewhere'), join(box, 'cur'));
+      writeFileSync(join(box, 'new', 'garbage.eml'), '\u0000\u0001 not a header block\n');
+      const { connection } = await upsertConnection(t.db, { contributorEmail: 'm@member.example', kind: 'mailbox', account: 'box', config: { path: box } }, null);
+      const env: HarvestEnv = { db: t.db, config: loadConfig({}), logger: silentLogger, progress: noProgress, holder: 'h' };
+      const [r] = (await runHarvest(env, [connection.id])).results;
+      expect(r).toMatchObject({ status: 'ok', counts: { messagesScanned: 2, discarded: { unreadable: 2 } } });
+      expect(r!.unreadable).toEqual([
+        { source: join(box, 'cur'), reason: expect.stringMatching(/^refused: cur\/ of this Maildir is a symbolic link/) },
+        { source: join(box, 'new', 'garbage.eml'), reason: 'no RFC 5322 header block at the start of the message' },
+      ]);
+    } finally {
+      await t.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -111,6 +111,7 @@ const imapConfig = () => ({
   host: dovecot.host,
   port: dovecot.port,
   tls: false,
+  insecurePlaintext: true, // the test Dovecot offers no STARTTLS
   user: USER,
   auth: 'xoauth2',
 });
@@ -359,6 +360,7 @@ describe('sigmine connect imap with OAuth (real CLI)', () => {
     '--host',
     '127.0.0.1',
     '--no-tls',
+    '--insecure-plaintext', // the test Dovecot offers no STARTTLS
     '--user',
     USER,
   ];

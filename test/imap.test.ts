@@ -175,7 +175,7 @@ function conn(extra: Record<string, unknown> = {}, secret = PASS): ConnectionInf
     id: 'c1',
     kind: 'imap',
     account: USER,
-    config: { host: server.host, port: server.port, tls: false, user: USER, ...extra },
+    config: { host: server.host, port: server.port, tls: false, insecurePlaintext: true, user: USER, ...extra },
     secret,
   };
 }

@@ -4,7 +4,9 @@ import {
   chmodSync,
   copyFileSync,
   createWriteStream,
+  mkdirSync,
   mkdtempSync,
+  symlinkSync,
   truncateSync,
   writeFileSync,
 } from 'node:fs';
@@ -159,6 +161,93 @@ describe('local mailbox files', () => {
     expect(() => factory.create({ ...info(undefined) }, { config: loadConfig({}) })).toThrow(
       expect.objectContaining({ code: 'config' }),
     );
+  });
+
+  it('reads past a 60 MB line without carrying it from chunk to chunk, and reports that message over budget', async () => {
+    const path = join(tmp(), 'long-line.mbox');
+    const ws = createWriteStream(path);
+    ws.write(mail(1));
+    ws.write('From sender2@firm2.example Mon Mar 11 10:00:00 2024\nFrom: P2 <p2@firm2.example>\n\n');
+    const block = Buffer.alloc(1024 * 1024, 0x61);
+    for (let i = 0; i < 60; i++) if (!ws.write(block)) await once(ws, 'drain');
+    ws.write('\n\n');
+    ws.write(mail(3));
+    ws.end();
+    await once(ws, 'finish');
+    const maxRss = () => process.resourceUsage().maxRSS * 1024;
+    const before = maxRss();
+    const items = [];
+    for await (const it of readMailboxPaths([path]))
+      items.push({ index: it.index, ok: it.bytes !== null, error: it.error });
+    expect(items).toEqual([
+      { index: 1, ok: true, error: undefined },
+      { index: 2, ok: false, error: 'message is over the 50 MiB budget' },
+      { index: 3, ok: true, error: undefined },
+    ]);
+    // Carried whole, the line cost 365 MB (and 16 s). Streamed, the message's bytes are kept only up to the
+    // 50 MiB budget, then dropped: the peak stays within the budget plus read buffers and garbage.
+    expect(maxRss() - before).toBeLessThan(150 * 1024 * 1024);
+  });
+
+  it('refuses a Maildir whose cur/ is a symbolic link, reporting it, and reads nothing behind the link', async () => {
+    const root = tmp();
+    const outside = join(root, 'someone-else', 'cur');
+    mkdirSync(outside, { recursive: true });
+    writeFileSync(
+      join(outside, '1.eml'),
+      'From: Private <private@elsewhere.example>\nSubject: theirs\n\nnot yours\n',
+    );
+    const box = join(root, 'Maildir');
+    mkdirSync(join(box, 'new'), { recursive: true });
+    writeFileSync(join(box, 'new', '2.eml'), 'From: Ann <ann@firm.example>\nSubject: mine\n\nhello\n');
+    symlinkSync(outside, join(box, 'cur'));
+    const items = [];
+    for await (const it of readMailboxPaths([box]))
+      items.push({
+        file: it.file,
+        error: it.error,
+        text: it.bytes ? Buffer.from(it.bytes).toString() : null,
+      });
+    expect(items).toEqual([
+      {
+        file: join(box, 'cur'),
+        error: 'refused: cur/ of this Maildir is a symbolic link; only folders inside the mailbox are read',
+        text: null,
+      },
+      {
+        file: join(box, 'new', '2.eml'),
+        error: undefined,
+        text: expect.stringContaining('ann@firm.example'),
+      },
+    ]);
+    const pages = await allPages(factory.create(info(box), { config: loadConfig({}) }), null);
+    expect(pages.flatMap((p) => p.unreadable ?? [])).toEqual([
+      { sourceId: join(box, 'cur'), reason: expect.stringMatching(/symbolic link/) },
+    ]);
+    expect(pages.flatMap((p) => p.messages).map((m) => m.headers.from)).toEqual(['Ann <ann@firm.example>']);
+  });
+
+  it('reports a message whose text part lies beyond the 16 MiB walked as unreadable, naming that budget', async () => {
+    const dir = tmp();
+    const attachment = Buffer.alloc(13 * 1024 * 1024)
+      .toString('base64')
+      .replace(/.{76}/g, '$&\r\n');
+    writeFileSync(
+      join(dir, 'big.eml'),
+      'From: Jo Doe <jo@acme.example>\r\nMessage-ID: <big@x>\r\nContent-Type: multipart/mixed; boundary=BB\r\n\r\n' +
+        `--BB\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n\r\n${attachment}\r\n` +
+        '--BB\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n\r\nJo Doe\r\nHead of Sales\r\nAcme Ltd\r\n--BB--\r\n',
+    );
+    const pages = await allPages(factory.create(info(dir), { config: loadConfig({}) }), null);
+    expect(pages.flatMap((p) => p.messages)).toEqual([]);
+    expect(pages.flatMap((p) => p.unreadable ?? [])).toEqual([
+      {
+        sourceId: join(dir, 'big.eml'),
+        reason: expect.stringMatching(
+          /^no text part within the first 16 MiB walked \(MAX_PARSE_BYTES budget\); the message is 17\.\d MiB$/,
+        ),
+      },
+    ]);
   });
 
   it('streams a 100,000-message mbox in bounded memory', async () => {

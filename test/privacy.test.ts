@@ -16,8 +16,10 @@ import { promoteDue } from '../src/privacy/gates.ts';
 import { sendQueued } from '../src/notices/send.ts';
 import { fileTransport } from '../src/notices/transport.ts';
 import { loadPolicy } from '../src/jurisdiction/policy.ts';
+import { checkEmail } from '../src/privacy/locate.ts';
 
 const run = promisify(execFile);
+const CLI_KEY = 'a1'.repeat(32);
 const US = 'kim.lee@acme-widgets.com';
 const BR = 'joao.silva@exemplo-ltda.com.br';
 
@@ -182,6 +184,8 @@ describe('privacy and notices on the command line', () => {
   it('sigmine notices send/list/bounce and privacy restrict/erase work on a database file', async () => {
     const t = await freshDatabase('sqlite');
     const outbox = mkdtempSync(join(tmpdir(), 'sigmine-cli-outbox-'));
+    // The library reads the key from the environment like the CLI: one key for both sides.
+    process.env.SIGMINE_SECRET_KEY = CLI_KEY;
     try {
       await seed(t);
       await ingest(t.db, await addMember(t.db, 'cy'), [
@@ -236,8 +240,33 @@ describe('privacy and notices on the command line', () => {
       );
       expect((await listRequests(t.db)).map((r) => r.kind).sort()).toEqual(['erase', 'restrict']);
     } finally {
+      delete process.env.SIGMINE_SECRET_KEY;
       await t.dispose();
       rmSync(outbox, { recursive: true, force: true });
     }
   }, 180_000);
+});
+
+describe('checkEmail takes exactly one bare address', () => {
+  it('accepts ordinary addresses, lower-cased', () => {
+    expect(checkEmail(' Jo.Doe+x@Sub.Acme.Example ')).toBe('jo.doe+x@sub.acme.example');
+  });
+  it.each([
+    'a@b.example,c@d.example',
+    'a@b.example;c@d.example',
+    '"a"@b.example',
+    'Jo <jo@b.example>',
+    'jo@b.example>',
+    '(x)jo@b.example',
+    'jo@b.example(x)',
+    'a b@c.example',
+    'a@b..example',
+    'a@.b.example',
+    'a@b.example.',
+    'a@[192.0.2.1]',
+    'a@b.example\nBcc: c@d.example',
+    `${'x'.repeat(65)}@b.example`,
+  ])('refuses %j', (e) => {
+    expect(() => checkEmail(e)).toThrow(/not an email address/);
+  });
 });

@@ -10,6 +10,8 @@ import { cleanEnv, startCli } from './helpers/cli.ts';
 import pg from 'pg';
 import { postgresServerAvailable, withScratchDatabase } from './helpers/databases.ts';
 
+/** A schedule harvests, so it needs the database's key like any harvest. */
+const KEY = 'd4'.repeat(32);
 const dir = mkdtempSync(join(tmpdir(), 'sigmine-schedule-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -31,7 +33,7 @@ describe('sigmine schedule on SQLite', () => {
     await d.close();
 
     // every 2 seconds, no jitter
-    const { child, done } = startCli(['schedule', '--cron', '*/2 * * * * *', '--jitter', '0'], { env: cleanEnv({ SIGMINE_DATABASE: url }) });
+    const { child, done } = startCli(['schedule', '--cron', '*/2 * * * * *', '--jitter', '0'], { env: cleanEnv({ SIGMINE_DATABASE: url, SIGMINE_SECRET_KEY: KEY }) });
     let runs = 0;
     let stopped = false;
     child.stderr!.on('data', (b: Buffer) => {
@@ -71,7 +73,7 @@ describe.skipIf(!(await postgresServerAvailable('sigmine schedule on PostgreSQL'
       }
       await d.db.updateTable('contributors').set({ status: 'opted-out' }).where('email', '=', 'gone@member.example').execute();
 
-      const { child, done } = startCli(['schedule', '--cron', '0 0 1 1 *', '--jitter', '0', '--now'], { env: cleanEnv({ SIGMINE_DATABASE: url }) });
+      const { child, done } = startCli(['schedule', '--cron', '0 0 1 1 *', '--jitter', '0', '--now'], { env: cleanEnv({ SIGMINE_DATABASE: url, SIGMINE_SECRET_KEY: KEY }) });
       let stopped = false;
       child.stderr!.on('data', (b: Buffer) => {
         if (!stopped && b.toString().includes('"event":"schedule.enqueued"')) {

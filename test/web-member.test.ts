@@ -132,7 +132,7 @@ for (const dialect of DIALECTS) {
       expect(done.status).toBe(303);
       const conn = await t.db.selectFrom('connections').selectAll().executeTakeFirstOrThrow();
       expect(conn).toMatchObject({ kind: 'gmail', account: 'member@firm.example', status: 'active' });
-      expect(conn.secret_enc).toMatch(/^v1:/);
+      expect(conn.secret_enc).toMatch(/^v2:default:/);
       const home = await (await app.request(`${PUBLIC}${done.headers.get('location')}`, { headers: { Cookie: session } })).text();
       expect(home).toContain('Connected.');
       expect(home).toMatch(/data-testid="balance">[1-9]/);
@@ -292,7 +292,7 @@ for (const dialect of DIALECTS) {
       expect(ms.requests.map((r) => r.url)).toEqual(['/v1.0/me?$select=mail,userPrincipalName']);
       const [conn] = await connections();
       expect(conn).toMatchObject({ kind: 'outlook', account: 'dana@contoso.example', status: 'active' });
-      expect(conn!.secret_enc).toMatch(/^v1:/);
+      expect(conn!.secret_enc).toMatch(/^v2:default:/);
       expect(conn!.secret_enc).not.toContain(ms.currentRefreshToken());
       expect(decryptSecret(conn!.secret_enc!, parseSecretKey(KEY))).toBe(ms.currentRefreshToken());
 

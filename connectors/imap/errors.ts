@@ -77,6 +77,15 @@ export function imapError(err: unknown, login: ImapLogin): ConnectorError {
     const code = login === 'password' && rc === 'EXPIRED' ? 'auth-expired' : 'revoked';
     return new ConnectorError(code, `${REJECTED[login]}${rc ? ` (${rc})` : ''}`, { cause: err });
   }
+  if (e.tlsFailed && /STARTTLS/.test(e.message ?? '')) {
+    // Not retried: the server (or someone between us) offers no STARTTLS; the password was not sent.
+    return new ConnectorError(
+      'config',
+      'the IMAP server does not offer STARTTLS, so the password was not sent; use implicit TLS (--tls, port 993) ' +
+        'or, knowingly, connect imap --insecure-plaintext',
+      { cause: err },
+    );
+  }
   if (e.tlsFailed) return new ConnectorError('unavailable', 'IMAP TLS handshake failed', { cause: err });
   if (e.code === 'ETHROTTLE' || rc === 'LIMIT' || rc === 'INUSE') {
     return new ConnectorError('rate-limited', 'IMAP server is throttling this account', { cause: err });

@@ -91,6 +91,13 @@ export interface ImapSettings {
   rejectUnauthorized: boolean;
   /** PEM file of a private CA to trust for this server (replaces the system roots for this connection). */
   caFile: string | null;
+  /**
+   * Without implicit TLS, STARTTLS (RFC 9051 7.1.4 / RFC 3501 6.2.1) is REQUIRED before the login: a server
+   * that does not offer it (or a man in the middle that strips it from the cleartext CAPABILITY) never
+   * receives the password or token. Only `connect imap --insecure-plaintext` (stored as
+   * `insecurePlaintext: true`) lets a connection log in over clear text, and it warns when saved.
+   */
+  insecurePlaintext: boolean;
 }
 
 /** Validates `conn.config` (host, port, tls, user, auth, mailboxes). */
@@ -117,6 +124,7 @@ export function imapSettings(conn: ConnectionInfo): ImapSettings {
     mailboxes,
     rejectUnauthorized: c.tlsRejectUnauthorized !== false,
     caFile,
+    insecurePlaintext: c.insecurePlaintext === true,
   };
 }
 
@@ -167,6 +175,8 @@ export function createImapConnector(
       host: settings.host,
       port: settings.port,
       secure: settings.tls,
+      // true: STARTTLS or no login (imapflow throws `tlsFailed` before AUTHENTICATE/LOGIN); false: never.
+      ...(settings.tls ? {} : { doSTARTTLS: !settings.insecurePlaintext }),
       auth: oauth ? { user: settings.user, accessToken } : { user: settings.user, pass: secret },
       tls: { rejectUnauthorized: settings.rejectUnauthorized, ...(ca ? { ca } : {}) },
       logger: false,

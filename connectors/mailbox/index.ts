@@ -4,12 +4,21 @@
  * records per-path progress so a re-run skips what was done and an interrupted run replays at most
  * one page.
  */
-import type { ConnectionInfo, Connector, ConnectorFactory, ConnectorStats, Cursor, Page } from '../types.ts';
+import type {
+  ConnectionInfo,
+  Connector,
+  ConnectorFactory,
+  ConnectorStats,
+  Cursor,
+  Page,
+  Unreadable,
+} from '../types.ts';
 import { ConnectorError } from '../types.ts';
 import type { MinimalMessage } from '../../parsers/types.ts';
 import { parseRaw, toMinimal } from '../../parsers/message.ts';
 import { deadline } from '../../parsers/budget.ts';
 import { readMailboxPaths, type MailboxItem, type ResumeState } from '../mailbox-files.ts';
+import { textBeyondBudget } from '../over-budget.ts';
 
 export const PAGE_SIZE = 100;
 
@@ -82,22 +91,30 @@ export function createMailboxConnector(conn: ConnectionInfo): Connector {
       const cur = parseMailboxCursor(cursor);
       const dirMax = new Map<string, number>();
       let messages: MinimalMessage[] = [];
+      let unreadable: Unreadable[] = [];
       for await (const item of readMailboxPaths(paths, cur)) {
         if (opts?.signal?.aborted) return;
         stats.apiCalls++;
         if (item.bytes) {
           const d = deadline();
           try {
-            const m = toMinimal(parseRaw(item.bytes, { check: d.check }), item.file);
-            if (!opts?.since || !m.date || new Date(m.date) >= opts.since) messages.push(m);
-          } catch {
-            // Unreadable mail contributes nothing; `sigmine extract` reports the reason per message.
+            const parsed = parseRaw(item.bytes, { check: d.check });
+            const beyond = textBeyondBudget(item.bytes, parsed);
+            if (beyond) unreadable.push({ sourceId: item.file, reason: beyond });
+            else {
+              const m = toMinimal(parsed, item.file);
+              if (!opts?.since || !m.date || new Date(m.date) >= opts.since) messages.push(m);
+            }
+          } catch (err) {
+            // Unreadable mail contributes nothing, and says which budget stopped it.
+            unreadable.push({ sourceId: item.file, reason: (err as Error).message.slice(0, 300) });
           }
-        }
+        } else unreadable.push({ sourceId: item.file, reason: item.error ?? 'could not be read' });
         advance(cur, item, dirMax);
-        if (messages.length >= PAGE_SIZE) {
-          yield { messages, contacts: [], cursor: snapshot(cur), done: false };
+        if (messages.length + unreadable.length >= PAGE_SIZE) {
+          yield { messages, contacts: [], cursor: snapshot(cur), done: false, unreadable };
           messages = [];
+          unreadable = [];
         }
       }
       // Folders finished: later runs revisit only names after `after` or files modified since.
@@ -105,7 +122,7 @@ export function createMailboxConnector(conn: ConnectionInfo): Connector {
         const d = cur.dirs![p]!;
         cur.dirs![p] = { after: d.after, seenUntil: Math.max(d.seenUntil, max) };
       }
-      yield { messages, contacts: [], cursor: snapshot(cur), done: true };
+      yield { messages, contacts: [], cursor: snapshot(cur), done: true, unreadable };
     },
     stats: () => ({ ...stats }),
     async close() {},

@@ -5,7 +5,7 @@
  *       --contributor EMAIL --account EMAIL --refresh-token-file FILE      (FILE "-" = stdin)
  *   sigmine connect gmail|outlook|... --contributor EMAIL [--account EMAIL] --oauth   (loopback + PKCE)
  *       the account stored is the one the provider says was consented to; a different --account is refused
- *   sigmine connect imap --contributor EMAIL --host H --port P [--tls|--no-tls] --user U
+ *   sigmine connect imap --contributor EMAIL --host H --port P [--tls|--no-tls [--insecure-plaintext]] --user U
  *       (--password-file FILE [--xoauth2] | --oauth google|microsoft | --refresh-token-file FILE --provider P)
  *       [--mailbox PATH]... [--ca-file PEM] [--verify]
  *   sigmine connect mailbox --contributor EMAIL --path PATH
@@ -19,6 +19,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig, type Config } from '../config.ts';
 import { usingDatabase } from '../db/database.ts';
+import { resolveKeys } from '../keys/resolve.ts';
 import { printJsonLine } from '../cli/output.ts';
 import { readSecretInput, secretKeyFrom } from '../secrets/index.ts';
 import { registerConnection, type Registered } from '../connections/register.ts';
@@ -36,13 +37,23 @@ const MS_KINDS = ['outlook', 'outlook-calendar', 'outlook-contacts'] as const;
 
 const fail = (message: string, code = 'bad-input') => Object.assign(new Error(message), { code });
 
+/** No key, or a key that is not the database's, is said before a browser consent, not after it. */
+async function keysFirst(config: Readonly<Config>): Promise<void> {
+  secretKeyFrom(config);
+  await usingDatabase(config.database, ({ db }) => resolveKeys(db, config));
+}
+
 async function save(
   config: Readonly<Config>,
   input: NewConnection,
   json: boolean | undefined,
 ): Promise<void> {
-  const key = input.secret ? secretKeyFrom(config) : null;
-  const r: Registered = await usingDatabase(config.database, ({ db }) => registerConnection(db, input, key));
+  if (input.secret) secretKeyFrom(config); // no key: say so before opening anything
+  const r: Registered = await usingDatabase(config.database, async ({ db }) => {
+    // A secret is sealed with the keyring's newest key, and only for the database's own keyring.
+    const key = input.secret ? (await resolveKeys(db, config)).ring : null;
+    return registerConnection(db, input, key);
+  });
   const out = {
     id: r.connection.id,
     kind: r.connection.kind,
@@ -149,7 +160,7 @@ function registerOAuthKind(connect: Command, kind: string, provider: string): vo
         if (Boolean(o.oauth) === Boolean(o.refreshTokenFile))
           throw fail('give exactly one of --refresh-token-file FILE or --oauth');
         if (!o.oauth && !o.account) throw fail('--account EMAIL is required with --refresh-token-file');
-        secretKeyFrom(config); // fail before asking for consent, not after
+        await keysFirst(config); // fail before asking for consent, not after
         if (!o.oauth) {
           const secret = await readSecretInput(o.refreshTokenFile!);
           await save(config, { contributorEmail: o.contributor, kind, account: o.account!, secret }, o.json);
@@ -185,7 +196,11 @@ export function register(program: Command): void {
     .requiredOption('--host <host>', 'IMAP server')
     .requiredOption('--port <port>', 'IMAP port (993 implicit TLS, 143 plain/STARTTLS)')
     .option('--tls', 'implicit TLS (default for port 993)')
-    .option('--no-tls', 'no implicit TLS (STARTTLS is still used when the server offers it)')
+    .option('--no-tls', 'no implicit TLS: STARTTLS is then required before the login')
+    .option(
+      '--insecure-plaintext',
+      'without implicit TLS, log in even when the server offers no STARTTLS: the password crosses the network in clear text',
+    )
     .requiredOption('--user <user>', 'login name')
     .option(
       '--password-file <file>',
@@ -219,6 +234,7 @@ export function register(program: Command): void {
         provider?: string;
         mailbox?: string[];
         caFile?: string;
+        insecurePlaintext?: boolean;
         verify?: boolean;
         json?: boolean;
       }) => {
@@ -233,10 +249,12 @@ export function register(program: Command): void {
           );
         if ((o.provider !== undefined) !== (o.refreshTokenFile !== undefined))
           throw fail('--provider goes with --refresh-token-file (and only with it)');
+        if (o.insecurePlaintext && (o.tls ?? port === 993))
+          throw fail('--insecure-plaintext goes with --no-tls (implicit TLS never sends anything in clear text)');
         const provider = o.oauth ?? o.provider;
         if (provider !== undefined && !IMAP_OAUTH_PROVIDERS.includes(provider as ImapOAuthProvider))
           throw fail(`OAuth provider must be ${IMAP_OAUTH_PROVIDERS.join(' or ')}`);
-        secretKeyFrom(config); // fail before asking for consent, not after
+        await keysFirst(config); // fail before asking for consent, not after
         let secret: string;
         if (o.passwordFile !== undefined) secret = await readSecretInput(o.passwordFile);
         else if (o.oauth !== undefined) {
@@ -259,7 +277,14 @@ export function register(program: Command): void {
           ...(provider ? { oauthProvider: provider } : {}),
           ...(o.mailbox?.length ? { mailboxes: o.mailbox } : {}),
           ...(o.caFile ? { tlsCaFile: resolve(o.caFile) } : {}),
+          ...(o.insecurePlaintext ? { insecurePlaintext: true } : {}),
         };
+        if (settings.insecurePlaintext) {
+          process.stderr.write(
+            `sigmine: WARNING: --insecure-plaintext: ${o.host}:${port} may receive the ${settings.auth === 'xoauth2' ? 'access token' : 'password'} ` +
+              'in clear text (no TLS, STARTTLS not required); anyone on the network path can read it. Use --tls on port 993 if the server offers it.\n',
+          );
+        }
         if (o.verify) secret = await verifyImap(config, o.user, settings, secret);
         await save(
           config,

@@ -10,6 +10,10 @@ import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config.ts';
 import { usingDatabase } from '../db/database.ts';
+import { resolveKeys } from '../keys/resolve.ts';
+import { currentEpoch, legacySecret } from '../keys/identity.ts';
+import { rotateKeys } from '../keys/rotate.ts';
+import { demoKeyRing } from '../secrets/index.ts';
 import { EXIT, setExit } from '../cli/exit.ts';
 import { printJsonLine, printTable } from '../cli/output.ts';
 import { noProgress, outputsFor, silentLogger } from '../log.ts';
@@ -44,6 +48,13 @@ export function register(program: Command): void {
       say(`sigmine demo: database ${shortPath(config.database)}`);
       await usingDatabase(config.database, async ({ db, dialect }) => {
         say(`  migrated (${dialect})`);
+        // The demo's own key (./data/demo-secret.key, 0600), recorded as this database's key, and said so.
+        // A demo database from before key identity kept its hash secret inside itself: moved to the demo key.
+        if (!config.secretKey && (await currentEpoch(db)) === null && (await legacySecret(db))) {
+          await rotateKeys(db, demoKeyRing({ warn: () => {} }));
+          say('  moved this database from the secret it kept inside itself to the demo key');
+        }
+        const keyed = (await resolveKeys(db, config, { demo: true, note: say, warn: say })).config;
         const { connection, created } = await upsertConnection(
           db,
           { contributorEmail: DEMO_CONTRIBUTOR, kind: 'mailbox', account: 'sample-mailbox', config: { path: SAMPLE_MAILBOX } },
@@ -57,7 +68,7 @@ export function register(program: Command): void {
         // A terminal gets progress lines; piped, the demo stays quiet (its tables are the output).
         const { logger, progress } = process.stderr.isTTY ? outputsFor(process.stderr) : { logger: silentLogger, progress: noProgress };
         const { results, summary } = await runHarvest(
-          { db, config, logger, progress, holder: holderId(), demo: true },
+          { db, config: keyed, logger, progress, holder: holderId(), demo: true },
           [connection.id],
           { trigger: 'demo' },
         );

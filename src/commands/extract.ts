@@ -9,6 +9,7 @@ import { EXIT, setExit } from '../cli/exit.ts';
 import { printJsonLine, printTable } from '../cli/output.ts';
 import { extractRaw } from '../../parsers/extract.ts';
 import type { ExtractResult } from '../../parsers/types.ts';
+import { textBeyondBudget } from '../../connectors/over-budget.ts';
 import { readMailboxPaths } from '../../connectors/mailbox-files.ts';
 
 const TABLE_BATCH = 500;
@@ -57,7 +58,7 @@ export function register(program: Command): void {
       let withSignature = 0;
       for await (const item of readMailboxPaths(paths)) {
         const r: ExtractResult = item.bytes
-          ? extractRaw(item.bytes, item.file)
+          ? overBudget(extractRaw(item.bytes, item.file), item.bytes)
           : {
               file: item.file,
               messageId: null,
@@ -87,4 +88,11 @@ export function register(program: Command): void {
       }
       if (unreadable > 0) setExit(EXIT.partial);
     });
+}
+
+/** A message whose text part lay beyond the bytes walked is `unreadable` with that budget, not "no signature". */
+function overBudget(r: ExtractResult, bytes: Uint8Array): ExtractResult {
+  if (r.discarded !== null || r.signature !== null) return r;
+  const reason = textBeyondBudget(bytes);
+  return reason ? { ...r, discarded: 'unreadable', reason } : r;
 }

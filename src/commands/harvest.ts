@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { usingDatabase } from '../db/database.ts';
+import { resolveKeys } from '../keys/resolve.ts';
 import { EXIT, setExit } from '../cli/exit.ts';
 import { outputsFor } from '../log.ts';
 import { holderId } from '../harvest/lease.ts';
@@ -50,13 +51,15 @@ export function register(program: Command): void {
       process.once('SIGTERM', stop);
       try {
         await usingDatabase(config.database, async ({ db }) => {
+          // No key or another key: exit 1 before anything is read or written (docs/security.md).
+          const keyed = (await resolveKeys(db, config)).config;
           const conns = await selectConnections({ db }, { connectionId: opts.connection, contributorEmail: opts.contributor });
           if ((opts.connection || opts.contributor) && conns.length === 0) {
             throw Object.assign(new Error('no matching connection'), { code: 'not-found' });
           }
           const { logger, progress } = outputsFor(process.stderr);
           const { results, summary } = await runHarvest(
-            { db, config, logger, progress, holder: holderId(), signal: ac.signal },
+            { db, config: keyed, logger, progress, holder: holderId(), signal: ac.signal },
             conns.map((c) => c.id),
             { since, dryRun: opts.dryRun, fromStart: opts.fromStart, concurrency: Math.max(1, Number(opts.concurrency) || 4) },
           );

@@ -12,6 +12,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { usingDatabase } from '../db/database.ts';
+import { resolveKeys } from '../keys/resolve.ts';
 import { EXIT, setExit } from '../cli/exit.ts';
 import { printJsonLine, printTable } from '../cli/output.ts';
 import { loadPolicy } from '../jurisdiction/policy.ts';
@@ -98,6 +99,8 @@ export function register(program: Command): void {
         const transport = make({ outbox, host });
         const policy = loadPolicy();
         await usingDatabase(config.database, async ({ db }) => {
+          // Listing checks the suppression list (keyed hashes): another key stops here, before any mail goes.
+          if (opts.promote) await resolveKeys(db, config);
           const sent = await sendQueued(db, {
             transport,
             policy,

@@ -8,14 +8,15 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { usingDatabase } from '../db/database.ts';
+import { resolveKeys } from '../keys/resolve.ts';
 import { EXIT, setExit } from '../cli/exit.ts';
 import { printJsonLine, printTable } from '../cli/output.ts';
 import { optOutContributor, retryPendingRevocations } from '../connections/opt-out.ts';
-import { secretKeyFrom } from '../secrets/index.ts';
+import { secretKeyFrom, type SealKey } from '../secrets/index.ts';
 import type { Config } from '../config.ts';
 
 /** The key if one is configured (or demo mode); opt-out must work even without it (secrets still deleted). */
-function keyIfAny(config: Readonly<Config>): Buffer | null {
+function keyIfAny(config: Readonly<Config>): SealKey | null {
   try {
     return secretKeyFrom(config);
   } catch {
@@ -39,6 +40,8 @@ export function register(program: Command): void {
         });
       }
       await usingDatabase(config.database, async ({ db }) => {
+        // A configured key must be the database's (a wrong one would fail every revoke); none is allowed.
+        if (config.secretKey) await resolveKeys(db, config);
         if (o.retryRevocations && !o.contributor) {
           const t = await retryPendingRevocations(db, { config, key });
           if (o.json) printJsonLine(t);

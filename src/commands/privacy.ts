@@ -7,6 +7,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { usingDatabase } from '../db/database.ts';
+import { resolveKeys } from '../keys/resolve.ts';
 import { printJsonLine, printTable } from '../cli/output.ts';
 import { erasePerson } from '../privacy/erase.ts';
 import { restrictPerson } from '../privacy/restrict.ts';
@@ -31,7 +32,8 @@ export function register(program: Command): void {
       .option('--json', 'one JSON object')
       .action(async (email: string, opts: { json?: boolean }) => {
         await usingDatabase(loadConfig().database, async (d) => {
-          const r = await erasePerson(d, email, kind);
+          const { secretKey } = (await resolveKeys(d.db, loadConfig())).config;
+          const r = await erasePerson(d, email, kind, { secretKey });
           if (opts.json) printJsonLine(r);
           else
             console.log(
@@ -54,7 +56,8 @@ export function register(program: Command): void {
       .option('--json', 'one JSON object')
       .action(async (email: string, opts: { json?: boolean }) => {
         await usingDatabase(loadConfig().database, async ({ db }) => {
-          const r = await restrictPerson(db, email, { lift });
+          const { secretKey } = (await resolveKeys(db, loadConfig())).config;
+          const r = await restrictPerson(db, email, { lift, secretKey });
           if (opts.json) printJsonLine(r);
           else
             console.log(
@@ -70,7 +73,8 @@ export function register(program: Command): void {
     .argument('<email>')
     .action(async (email: string) => {
       await usingDatabase(loadConfig().database, async ({ db }) => {
-        process.stdout.write(`${JSON.stringify(await exportPerson(db, email), null, 2)}\n`);
+        const { secretKey } = (await resolveKeys(db, loadConfig())).config;
+        process.stdout.write(`${JSON.stringify(await exportPerson(db, email, { secretKey }), null, 2)}\n`);
       });
     });
 
@@ -86,7 +90,8 @@ export function register(program: Command): void {
     .option('--json', 'one JSON object')
     .action(async (email: string, opts: { field: string; value: string; json?: boolean }) => {
       await usingDatabase(loadConfig().database, async ({ db }) => {
-        const r = await correctField(db, email, opts.field, opts.value);
+        const { secretKey } = (await resolveKeys(db, loadConfig())).config;
+        const r = await correctField(db, email, opts.field, opts.value, { secretKey });
         if (opts.json) printJsonLine(r);
         else console.log(`pinned ${r.field} on ${r.profiles} profile(s); request ${r.requestId}`);
       });

@@ -9,6 +9,7 @@ import type { Command } from 'commander';
 import { Cron } from 'croner';
 import { loadConfig } from '../config.ts';
 import { dialectOf, usingDatabase } from '../db/database.ts';
+import { resolveKeys } from '../keys/resolve.ts';
 import { jsonLogger, noProgress } from '../log.ts';
 import { OutageLog } from '../db/outage-log.ts';
 import { holderId } from '../harvest/lease.ts';
@@ -37,6 +38,7 @@ export function register(program: Command): void {
       const ac = new AbortController();
       const outage = new OutageLog(logger);
       await usingDatabase(config.database, async ({ db }) => {
+        const keyed = (await resolveKeys(db, config)).config;
         const queue = pg ? await openQueue(config.database, { logger, outage }) : null;
         const holder = holderId();
         let running: Promise<void> | null = null;
@@ -54,7 +56,7 @@ export function register(program: Command): void {
             } else {
               const conns = await listConnections(db, { harvestable: true });
               const { summary } = await runHarvest(
-                { db, config, logger, progress: noProgress, holder, signal: ac.signal },
+                { db, config: keyed, logger, progress: noProgress, holder, signal: ac.signal },
                 conns.map((c) => c.id),
                 { trigger: 'schedule' },
               );

@@ -11,8 +11,8 @@ import { serve } from '@hono/node-server';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { jsonLogger } from '../log.ts';
+import { resolveKeys } from '../keys/resolve.ts';
 import { TRANSPORTS } from '../notices/transport.ts';
-import { secretKeyFrom } from '../secrets/index.ts';
 import { createApp, linkKeyFor } from '../web/app.ts';
 import { linkKeyFromSecret } from '../web/links.ts';
 import { createMailQueue } from '../web/mail-queue.ts';
@@ -26,12 +26,19 @@ export function register(program: Command): void {
     .option('--host <h>', 'address to listen on', '127.0.0.1')
     .option('--outbox <dir>', 'where the file transport writes privacy-link mails (default SIGMINE_NOTICE_OUTBOX or ./data/outbox)')
     .action(async (opts: { port: string; host: string; outbox?: string }) => {
-      const config = loadConfig();
+      const config0 = loadConfig();
       const web = loadWebConfig();
       const demo = process.env.SIGMINE_DEMO === '1';
       // Before anything is opened: no key outside the demo is a refusal, not a fallback.
-      const linkKey = config.secretKey || !demo ? linkKeyFor({ config }) : linkKeyFromSecret(secretKeyFrom(config, { demo: true }));
-      const database = await openDatabase(config.database);
+      if (!config0.secretKey && !demo) linkKeyFor({ config: config0 });
+      const database = await openDatabase(config0.database);
+      // Links are signed and people hashed with the database's key: another key stops here too, before
+      // the server listens (the demo gets its own recorded demo key).
+      const { config, ring } = await resolveKeys(database.db, config0, { demo }).catch(async (err: unknown) => {
+        await database.close();
+        throw err;
+      });
+      const linkKey = linkKeyFromSecret(ring.newest.key);
       const outbox = resolve(opts.outbox ?? process.env.SIGMINE_NOTICE_OUTBOX ?? resolve('data', 'outbox'));
       const transport = TRANSPORTS.file!({ outbox });
       const logger = jsonLogger(process.stderr);

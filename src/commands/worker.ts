@@ -15,6 +15,7 @@ import { jsonLogger, noProgress } from '../log.ts';
 import { holderId } from '../harvest/lease.ts';
 import { DEFAULT_EXPIRE_SECONDS, openQueue } from '../harvest/queue.ts';
 import { startWorkers } from '../harvest/worker-loop.ts';
+import { resolveKeys } from '../keys/resolve.ts';
 
 /** A stop that takes longer than this (a page stuck on a dead provider) ends the process anyway. */
 const DEFAULT_STOP_TIMEOUT_SECONDS = 25;
@@ -58,6 +59,8 @@ export function register(program: Command): void {
       await usingDatabase(
         config.database,
         async ({ db }) => {
+          // No key, or another key than the database's: refuse before taking any job (exit 1).
+          const keyed = (await resolveKeys(db, config)).config;
           // pg-boss' maintenance is what expires a dead worker's job: run it often enough for `--expire`.
           const q = await openQueue(config.database, {
             expireInSeconds: expire,
@@ -68,7 +71,7 @@ export function register(program: Command): void {
           const holder = holderId();
           const worker = startWorkers(
             q,
-            { db, config, logger, progress: noProgress, holder },
+            { db, config: keyed, logger, progress: noProgress, holder },
             {
               concurrency: Math.max(1, Number(opts.concurrency) || 2),
               expireSeconds: expire,

@@ -23,7 +23,7 @@ import type { Config } from '../config.ts';
 import type { ConnectorFactory } from '../../connectors/types.ts';
 import { connectorFactory } from '../../connectors/registry.ts';
 import { forfeitContributor } from '../store/ledger.ts';
-import { decryptSecret } from '../secrets/index.ts';
+import { decryptSecret, type SealKey } from '../secrets/index.ts';
 import { ConnectionsError, getContributorByEmail } from './repository.ts';
 import type { RevocationsTable } from './tables.ts';
 import { connectionConfig, tokenIssuer, type TokenIssuer } from './token-issuer.ts';
@@ -72,7 +72,7 @@ export interface OptOutResult {
 export interface OptOutDeps {
   config: Readonly<Config>;
   /** Decrypts tokens for the provider revoke; null when SIGMINE_SECRET_KEY is not available. */
-  key: Buffer | null;
+  key: SealKey | null;
   /** Connector registry (tests may pass their own). */
   factoryFor?: (kind: string) => Promise<ConnectorFactory>;
   now?: () => Date;

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { awardConnectionBonus } from '../store/ledger.ts';
 import { upsertConnection, type ConnectionSummary, type NewConnection } from './repository.ts';
+import type { SealKey } from '../secrets/index.ts';
 
 export interface Registered {
   connection: ConnectionSummary;
@@ -18,7 +19,7 @@ export interface Registered {
 export async function registerConnection(
   db: Kysely<DB>,
   input: NewConnection,
-  key: Buffer | null,
+  key: SealKey | null,
 ): Promise<Registered> {
   return db.transaction().execute(async (trx) => {
     const { connection, created } = await upsertConnection(trx, input, key);

@@ -12,7 +12,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { ConnectionsTable, ContributorsTable } from './tables.ts';
 import type { ConnectionInfo, Cursor } from '../../connectors/types.ts';
-import { decryptSecret, encryptSecret } from '../secrets/index.ts';
+import { decryptSecret, encryptSecret, type SealKey } from '../secrets/index.ts';
 
 export type ContributorRow = Selectable<ContributorsTable>;
 export type ConnectionRow = Selectable<ConnectionsTable>;
@@ -115,14 +115,14 @@ export interface NewConnection {
 export async function upsertConnection(
   db: Kysely<DB>,
   input: NewConnection,
-  key: Buffer | null,
+  key: SealKey | null,
 ): Promise<{ connection: ConnectionSummary; created: boolean; contributorCreated: boolean }> {
   const account = input.account.trim();
   if (!account || account.length > 320)
     throw new ConnectionsError('bad-input', 'account is empty or too long');
   if (input.secret && !key)
     throw new ConnectionsError('bad-input', 'a secret key is needed to store this secret');
-  const secretEnc = input.secret ? encryptSecret(input.secret, key as Buffer) : null;
+  const secretEnc = input.secret ? encryptSecret(input.secret, key as SealKey) : null;
   const { contributor, created: contributorCreated } = await ensureContributor(db, input.contributorEmail);
   const configJson = JSON.stringify(input.config ?? {});
   const existing = await db
@@ -246,7 +246,7 @@ export async function listConnections(db: Kysely<DB>, filter: ListFilter = {}): 
 export async function connectionInfo(
   db: Kysely<DB>,
   id: string,
-  key: Buffer | null,
+  key: SealKey | null,
 ): Promise<ConnectionInfo> {
   const r = await db.selectFrom('connections').selectAll().where('id', '=', id).executeTakeFirst();
   if (!r) throw new ConnectionsError('not-found', `no connection ${id}`);
@@ -257,7 +257,7 @@ export async function connectionInfo(
     kind: r.kind,
     account: r.account,
     config: parseConfig(r.config_json),
-    secret: r.secret_enc ? decryptSecret(r.secret_enc, key as Buffer) : null,
+    secret: r.secret_enc ? decryptSecret(r.secret_enc, key as SealKey) : null,
   };
 }
 
@@ -307,7 +307,7 @@ export async function saveRotatedSecret(
   db: Kysely<DB>,
   id: string,
   secret: string,
-  key: Buffer,
+  key: SealKey,
   replaced?: string,
 ): Promise<boolean> {
   let update = db

@@ -3,7 +3,7 @@
  * for `sqlite:PATH` or a plain path. Migrations run on first use. Resources are opened and closed in one
  * scope with `usingDatabase`.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect, type Dialect } from 'kysely';
 import type { DB } from './schema.ts';
@@ -82,7 +82,7 @@ export async function openDatabase(url: string, opts: OpenOptions = {}): Promise
   } else {
     const Sqlite = (await import('better-sqlite3')).default;
     const path = url.replace(/^sqlite:/i, '');
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:') makePrivateFile(path);
     const sqlite = new Sqlite(path);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
@@ -109,6 +109,23 @@ export async function openDatabase(url: string, opts: OpenOptions = {}): Promise
   return { db, dialect: dialectName, close: () => db.destroy() };
 }
 
+/**
+ * The database file holds the directory, keyed hashes and sealed tokens: only its owner may read it. A
+ * folder we create is 0700; the file is created 0600 before SQLite opens it (no window in which it exists
+ * with the umask's 0644), and an existing one is narrowed to 0600. SQLite creates `-wal`, `-shm` and
+ * `-journal` with the database file's own permissions (os_unix.c findCreateFileMode), so they are 0600 too;
+ * existing ones are narrowed here as well. A folder that already existed is left alone (it may be the
+ * working directory or /tmp); docs/security.md tells operators to keep it 0700.
+ */
+function makePrivateFile(path: string): void {
+  const dir = dirname(path);
+  if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  closeSync(openSync(path, 'a', 0o600));
+  for (const f of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]) {
+    if (existsSync(f)) chmodSync(f, 0o600);
+  }
+}
+
 /** Opens the database, runs `fn`, and always closes it. */
 export async function usingDatabase<T>(
   url: string,
@@ -131,15 +148,27 @@ const STATEMENT_CACHE = 200;
  */
 const STATEMENT_CACHE_CHARS = 1024 * 1024;
 
+const NOTHING_TO_ROLL_BACK = {
+  reader: false,
+  run: () => ({ changes: 0, lastInsertRowid: 0 }),
+  all: () => [],
+};
+
 /**
  * Kysely's SQLite driver prepares every query anew (~5% of the ingest path's CPU); this reuses the prepared
  * statement for a repeated SQL text. Safe on one connection: Kysely runs one query at a time on it, and
  * SQLite re-prepares a statement itself after a schema change. Least recently used texts go first.
  */
-function withStatementCache<D extends { prepare(sql: string): unknown; close(): unknown }>(database: D): D {
+function withStatementCache<
+  D extends { prepare(sql: string): unknown; close(): unknown; inTransaction: boolean },
+>(database: D): D {
   const cache = new Map<string, unknown>();
   let chars = 0;
   const prepare = (sql: string) => {
+    // SQLite rolls a transaction back by itself on SQLITE_FULL, SQLITE_IOERR, SQLITE_NOMEM (and on an
+    // interrupt): Kysely's ROLLBACK then failed with "cannot rollback - no transaction is active", which
+    // replaced the real error. With nothing left to roll back, ROLLBACK does nothing and the cause surfaces.
+    if (sql === 'rollback' && !database.inTransaction) return NOTHING_TO_ROLL_BACK;
     let stmt = cache.get(sql);
     if (stmt !== undefined) {
       cache.delete(sql);

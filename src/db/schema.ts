@@ -8,5 +8,13 @@ import type { HarvestTables } from '../harvest/tables.ts';
 import type { PrivacyTables } from '../privacy/tables.ts';
 import type { WebTables } from '../web/tables.ts';
 import type { QuotaTables } from '../quota/tables.ts';
+import type { KeyTables } from '../keys/tables.ts';
 
-export interface DB extends StoreTables, ConnectionTables, HarvestTables, PrivacyTables, WebTables, QuotaTables {}
+export interface DB
+  extends StoreTables,
+    ConnectionTables,
+    HarvestTables,
+    PrivacyTables,
+    WebTables,
+    QuotaTables,
+    KeyTables {}

@@ -90,7 +90,16 @@ class Stop extends Error {
 }
 
 /** Turns one connector page into store items and counters (pure apart from the clock). */
-export function pageItems(page: Page, now: string, counts: HarvestCounts, preview?: Preview): PageItem[] {
+/** Unreadable messages listed per connection result (all of them are counted as discarded `unreadable`). */
+const UNREADABLE_LISTED = 20;
+
+export function pageItems(
+  page: Page,
+  now: string,
+  counts: HarvestCounts,
+  preview?: Preview,
+  unreadable?: Array<{ source: string; reason: string }>,
+): PageItem[] {
   const pc = emptyCounts();
   const items: PageItem[] = [];
   const take = (d: Decision, kind: 'message' | 'entry') => {
@@ -101,6 +110,11 @@ export function pageItems(page: Page, now: string, counts: HarvestCounts, previe
   };
   for (const m of page.messages) take(decide(extractMinimal(m), m, now), 'message');
   for (const c of page.contacts) take(decideStructured(c, classifyAddress, now), 'entry');
+  for (const u of page.unreadable ?? []) {
+    pc.messages++;
+    pc.discarded.unreadable = (pc.discarded.unreadable ?? 0) + 1;
+    if (unreadable && unreadable.length < UNREADABLE_LISTED) unreadable.push({ source: u.sourceId, reason: u.reason });
+  }
   counts.messagesScanned += pc.messages;
   counts.entriesScanned += pc.entries;
   counts.withSignature += pc.withSignature;
@@ -134,6 +148,20 @@ export async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T>
   }
 }
 
+/**
+ * The database's own failure, by its code: SQLite result codes (`SQLITE_FULL`, `SQLITE_IOERR_*`,
+ * `SQLITE_CORRUPT`, `SQLITE_READONLY`...; busy/locked are retried before this) and PostgreSQL classes 53
+ * (insufficient resources: disk full 53100), 57 (operator intervention: the server shut down or ended the
+ * session), 58 (system error) and 08 (connection), SQLSTATE per the PostgreSQL manual, appendix A. Returns
+ * the driver's message, or null for any other error.
+ */
+export function storageError(err: unknown): string | null {
+  const e = err as { code?: unknown; message?: string } | null;
+  const code = typeof e?.code === 'string' ? e.code : '';
+  if (/^SQLITE_/.test(code) || /^(53|57|58|08)[0-9A-Z]{3}$/.test(code)) return (e?.message ?? code).slice(0, 300);
+  return null;
+}
+
 export async function harvestConnection(
   env: HarvestEnv,
   connectionId: string,
@@ -141,6 +169,7 @@ export async function harvestConnection(
 ): Promise<ConnectionResult> {
   const started = Date.now();
   const counts = emptyHarvestCounts();
+  const unreadable: Array<{ source: string; reason: string }> = [];
   const conn = await getConnection(env.db, connectionId);
   const base = {
     connectionId,
@@ -154,6 +183,7 @@ export async function harvestConnection(
     ...(message ? { message } : {}),
     counts,
     durationMs: Date.now() - started,
+    ...(unreadable.length ? { unreadable } : {}),
   });
   if (!conn) return result('error', 'not-found', 'no such connection');
   const skip = skipReason(conn);
@@ -187,6 +217,7 @@ export async function harvestConnection(
     leaseLost.signal.aborted ? new Stop('already-running') : env.signal?.aborted ? new Stop('stopped') : null;
 
   let connector: Connector | null = null;
+  let committed = 0;
   const preview = dry ? new Preview() : undefined;
   let waits = 0;
   try {
@@ -228,13 +259,14 @@ export async function harvestConnection(
     for await (const page of readAhead(connector.pages(cursor, { since: opts.since, signal, limit }))) {
       const now = new Date().toISOString();
       const t0 = performance.now();
-      const items = pageItems(page, now, counts, preview);
+      const items = pageItems(page, now, counts, preview, unreadable);
       const t1 = performance.now();
       counts.pipelineMs += Math.round(t1 - t0);
       counts.pages++;
       if (!dry) {
         const pageNo = counts.pages;
-        // Counted once the page is stored: a retried transaction must not count its page twice.
+        // Counted once the page is stored: a retried transaction must not count its page twice, and a
+        // failed commit (disk full) adds nothing.
         const o = await retryPage(() => env.db.transaction().execute(async (trx) => {
           // An opt-out that lands mid-harvest stops collection before the next page is stored.
           const c = await trx
@@ -250,6 +282,7 @@ export async function harvestConnection(
           if (!(await renewLease(trx, connectionId, env.holder, ttl))) throw new Stop('already-running');
           return stored;
         }), (r) => env.logger.log('warn', 'harvest.page-retry', { connection: connectionId, page: pageNo, ...r }), signal);
+        committed++;
         counts.messagesReplayed += o.messagesReplayed;
         counts.contactsNew += o.contactsNew;
         counts.contactsUpdated += o.contactsUpdated;
@@ -293,6 +326,18 @@ export async function harvestConnection(
       env.progress.update(connectionId, { state: 'skipped', note: err.code });
       env.logger.log('info', 'harvest.stopped', { connection: connectionId, code: err.code, pages: counts.pages });
       return result('skipped', err.code);
+    }
+    // A lost connection is retried by the worker (db-unavailable); any other failure of the store (disk
+    // full, I/O error) is said as itself, with what was kept.
+    const storage = dbErrorClass(err) === 'connection' ? null : storageError(err);
+    if (storage) {
+      const message =
+        `storage error: ${storage} (${(err as { code?: string }).code}); ${committed} page(s) and their cursor were ` +
+        'committed before it and are counted here; the next harvest reads the rest again';
+      if (!dry) await recordHarvest(env.db, connectionId, 'storage').catch(() => {});
+      env.progress.update(connectionId, { state: 'error', note: 'storage' });
+      env.logger.log('error', 'harvest.error', { connection: connectionId, code: 'storage', message });
+      return result('error', 'storage', message);
     }
     const code =
       err instanceof ConnectorError

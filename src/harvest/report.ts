@@ -46,6 +46,11 @@ export function printResultTables(results: ConnectionResult[], summary: HarvestS
     ],
     out,
   );
+  const unreadable = results.flatMap((r) => r.unreadable ?? []);
+  if (unreadable.length) {
+    out.write(`\nUnreadable (over a budget or refused; first ${unreadable.length}):\n`);
+    printTable(['message', 'reason'], unreadable.map((u) => [u.source, u.reason]), out);
+  }
 }
 
 /** A dry run's preview: contacts the connection would contribute. */

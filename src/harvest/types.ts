@@ -84,6 +84,8 @@ export interface ConnectionResult {
   durationMs: number;
   /** Dry run only: what this connection would contribute. */
   preview?: PreviewContact[];
+  /** Messages read but unusable, with the budget or rule that stopped each (the first 20; all are counted). */
+  unreadable?: Array<{ source: string; reason: string }>;
 }
 
 export interface HarvestSummary {

@@ -20,10 +20,19 @@ export interface Person {
   codes: string[];
 }
 
-/** Rejects anything that is not one plausible address (no spaces, one @, bounded length). */
+/**
+ * One bare address and nothing else: no list (`,` `;`), display name or route (`<` `>` `"` `(` `)` `:`),
+ * no literal (`[` `]` `\\`), no space or control character, no empty or doubled dot in the domain, 64
+ * characters of local part and 253 of domain at most (RFC 5321 4.5.3.1). A privacy or sign-in link mailed
+ * to `a@x.example, b@y.example` would otherwise also reach the second mailbox.
+ */
+const SINGLE_ADDRESS =
+  /^[^\s@,;<>()"[\]\\:\x00-\x1f\x7f]{1,64}@(?=[^@]{1,253}$)[^\s@,;<>()"[\]\\:.\x00-\x1f\x7f]{1,63}(?:\.[^\s@,;<>()"[\]\\:.\x00-\x1f\x7f]{1,63})*$/;
+
+/** The address trimmed and lower-cased, or a `bad-input` error when it is not exactly one address. */
 export function checkEmail(email: string): string {
   const e = email.trim().toLowerCase();
-  if (e.length > 320 || !/^[^\s@]{1,64}@[^\s@]{1,253}$/.test(e)) {
+  if (e.length > 320 || !SINGLE_ADDRESS.test(e)) {
     throw Object.assign(new Error('not an email address'), { code: 'bad-input' });
   }
   return e;

@@ -43,22 +43,25 @@ export interface SubjectHashers {
 }
 
 /**
- * Hashers per database handle (a transaction or the Kysely instance) and secret: making one may read the
- * per-database dev secret, so a page of 1,000 new contacts makes it once, not 1,000 times.
+ * Hashers per transaction and secret: making one reads the database's key epoch, so a page of 1,000 new
+ * contacts makes it once, not 1,000 times.
  */
 const cache = new WeakMap<object, Map<string, Promise<SubjectHashers>>>();
 
 /** `secretKey`: undefined reads SIGMINE_SECRET_KEY; null forces the per-database dev secret. */
 export function subjectHashers(db: Kysely<any>, secretKey?: string | null): Promise<SubjectHashers> {
+  const make = async () => ({
+    subject: await keyedHasher(db, HASH_PURPOSE.suppression, secretKey),
+    request: await keyedHasher(db, HASH_PURPOSE.requestLog, secretKey),
+  });
+  // Only within a transaction: a long-lived handle (the web app's) must see a key rotation made meanwhile.
+  if (!db.isTransaction) return make();
   const k = secretKey === undefined ? '\u0000env' : secretKey === null ? '\u0000dev' : secretKey;
   let m = cache.get(db);
   if (!m) cache.set(db, (m = new Map()));
   let h = m.get(k);
   if (!h) {
-    h = (async () => ({
-      subject: await keyedHasher(db, HASH_PURPOSE.suppression, secretKey),
-      request: await keyedHasher(db, HASH_PURPOSE.requestLog, secretKey),
-    }))();
+    h = make();
     h.catch(() => m.delete(k));
     m.set(k, h);
   }

@@ -1,15 +1,16 @@
 /**
  * Encryption of stored secrets (refresh tokens, IMAP passwords): AES-256-GCM with a random 12-byte IV.
  *
- * Format (versioned, so the key or algorithm can change later): `v1:<iv>:<tag>:<ciphertext>`, each part
- * base64url. The 16-byte GCM tag authenticates the ciphertext; a wrong key or a modified value fails with
- * a `SecretError` instead of returning garbage.
+ * Format (versioned): `v2:<key id>:<iv>:<tag>:<ciphertext>`, base64url parts, sealed with a subkey of the
+ * keyring's newest key (src/keys/keyring.ts); `v1:<iv>:<tag>:<ciphertext>` (raw key, before key ids) is
+ * still opened. The 16-byte GCM tag authenticates the ciphertext; a wrong key or a modified value fails with
+ * a `SecretError` instead of returning garbage. `sigmine keys rotate` re-seals everything with the newest key.
  *
- * Key: `SIGMINE_SECRET_KEY` (config.secretKey), 32 bytes given as 64 hex characters or as base64/base64url.
+ * Keys: the keyring (`Config.secretKey`: SIGMINE_SECRET_KEYS, SIGMINE_SECRET_KEY_FILE or SIGMINE_SECRET_KEY).
  * A missing key is a clear startup error. Demo mode (`SIGMINE_DEMO=1`, or `{ demo: true }` from the demo
  * command) instead generates a random key once in `./data/demo-secret.key` (mode 0600) and prints a loud
- * warning: anyone who can read that file can decrypt the tokens stored next to it. Sources without a secret
- * (local mailbox files) never need a key at all, so `npm run demo` works with no configuration.
+ * warning: anyone who can read that file can decrypt the tokens stored next to it. Which key a database
+ * belongs to is checked by src/keys (identity.ts, resolve.ts).
  *
  * Secrets are never logged and never taken from CLI arguments: `readSecretInput(path)` reads a file or, for
  * `-`, standard input.
@@ -18,38 +19,16 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Config } from '../config.ts';
+import { parseKeyRing, subkey, SUBKEY, type KeyRing } from '../keys/keyring.ts';
+import { SecretError } from './key-text.ts';
 
-export type SecretErrorCode = 'missing-key' | 'bad-key' | 'bad-format' | 'decrypt-failed' | 'bad-input';
-
-export class SecretError extends Error {
-  readonly code: SecretErrorCode;
-  constructor(code: SecretErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'SecretError';
-    this.code = code;
-  }
-}
-
-const VERSION = 'v1';
+const VERSION = 'v2';
+/** Before key ids (and before 0054): the raw key, no subkey, no id. Still opened, never written. */
+const V1 = 'v1';
 const IV_BYTES = 12; // NIST SP 800-38D: 96-bit IVs for GCM
 const TAG_BYTES = 16;
 
-/** Parses a 32-byte key written as 64 hex characters or as base64 / base64url. */
-export function parseSecretKey(text: string): Buffer {
-  const t = text.trim();
-  let key: Buffer | null = null;
-  if (/^[0-9a-fA-F]{64}$/.test(t)) key = Buffer.from(t, 'hex');
-  else if (/^[A-Za-z0-9+/_-]{43}={0,1}$/.test(t))
-    key = Buffer.from(t.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
-  if (!key || key.length !== 32) {
-    throw new SecretError(
-      'bad-key',
-      'SIGMINE_SECRET_KEY must be 32 bytes written as 64 hex characters or base64 ' +
-        '(generate one with: openssl rand -hex 32)',
-    );
-  }
-  return key;
-}
+export { parseSecretKey, SecretError, type SecretErrorCode } from './key-text.ts';
 
 /** Where demo mode keeps its generated key (relative to the working directory, like ./data/sigmine.db). */
 export const DEMO_KEY_FILE = resolve('data', 'demo-secret.key');
@@ -64,59 +43,118 @@ export interface KeyOptions {
 }
 
 /**
- * The encryption key from configuration. Throws `SecretError('missing-key')` with instructions when it
- * is unset, unless demo mode is on.
+ * The keyring from configuration (`Config.secretKey`: SIGMINE_SECRET_KEYS, SIGMINE_SECRET_KEY_FILE or
+ * SIGMINE_SECRET_KEY). Throws `SecretError('missing-key')` with instructions when none is set, unless demo
+ * mode is on: then the ring is the generated demo key (id `demo`).
  */
-export function secretKeyFrom(config: Pick<Config, 'secretKey'>, opts: KeyOptions = {}): Buffer {
-  if (config.secretKey) return parseSecretKey(config.secretKey);
+export function secretKeyFrom(config: Pick<Config, 'secretKey'>, opts: KeyOptions = {}): KeyRing {
+  if (config.secretKey) return parseKeyRing(config.secretKey);
   const demo = opts.demo ?? process.env.SIGMINE_DEMO === '1';
   if (!demo) {
     throw new SecretError(
       'missing-key',
-      'SIGMINE_SECRET_KEY is not set: it is required to store tokens and passwords encrypted. ' +
+      'SIGMINE_SECRET_KEY is not set (nor SIGMINE_SECRET_KEYS or SIGMINE_SECRET_KEY_FILE): a key is required ' +
+        'to seal tokens and passwords and to make the keyed hashes (suppression list, message keys). ' +
         'Generate one with `openssl rand -hex 32` and keep it out of the database backups ' +
         '(or set SIGMINE_DEMO=1 for a throw-away demo key).',
     );
   }
+  return demoKeyRing(opts);
+}
+
+/** The demo key (created once, mode 0600) as a ring of one key with id `demo`, with the loud warning. */
+export function demoKeyRing(opts: Omit<KeyOptions, 'demo'> = {}): KeyRing {
   const file = opts.demoKeyFile ?? DEMO_KEY_FILE;
   const warn = opts.warn ?? ((m: string) => process.stderr.write(`${m}\n`));
   if (!existsSync(file)) {
-    mkdirSync(dirname(file), { recursive: true });
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     writeFileSync(file, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
     chmodSync(file, 0o600);
   }
   warn(
-    `*** DEMO MODE: SIGMINE_SECRET_KEY is not set; secrets are encrypted with the generated key in ${file}. ` +
+    `*** DEMO MODE: no SIGMINE_SECRET_KEY is set; secrets are sealed and hashes keyed with the generated demo key in ${file}. ` +
       'Do not use this for real accounts. ***',
   );
-  return parseSecretKey(readFileSync(file, 'utf8'));
+  return parseKeyRing(`demo:${readFileSync(file, 'utf8').trim()}`, 'demo');
 }
 
-/** Encrypts `plain` with AES-256-GCM under `key`; returns `v1:iv:tag:ct`. */
-export function encryptSecret(plain: string, key: Buffer): string {
-  if (key.length !== 32) throw new SecretError('bad-key', 'the secret key must be 32 bytes');
+/** A ring, or (older callers and tests) one bare 32-byte key, which is the ring `default:KEY`. */
+export type SealKey = KeyRing | Buffer;
+
+const ringOf = (k: SealKey): KeyRing => (Buffer.isBuffer(k) ? parseKeyRing(k.toString('hex')) : k);
+
+/**
+ * Seals `plain` with AES-256-GCM under the sealing subkey of the ring's NEWEST key:
+ * `v2:<key id>:<iv>:<tag>:<ciphertext>`. The key id and the version are authenticated (GCM AAD).
+ */
+export function encryptSecret(plain: string, key: SealKey): string {
+  const { id, key: k } = ringOf(key).newest;
   const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const cipher = createCipheriv('aes-256-gcm', subkey(k, SUBKEY.seal), iv);
+  cipher.setAAD(Buffer.from(`${VERSION}:${id}`, 'utf8'));
   const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
   const tag = cipher.getAuthTag();
-  return [VERSION, iv.toString('base64url'), tag.toString('base64url'), ct.toString('base64url')].join(':');
+  return [VERSION, id, iv.toString('base64url'), tag.toString('base64url'), ct.toString('base64url')].join(
+    ':',
+  );
 }
 
-/** Decrypts a value made by `encryptSecret`. A wrong key or a tampered value throws `decrypt-failed`. */
-export function decryptSecret(stored: string, key: Buffer): string {
+/** The id of the key that sealed `stored` (`null` for a v1 value, sealed before key ids existed). */
+export function sealedBy(stored: string): string | null {
   const parts = stored.split(':');
-  if (parts.length !== 4 || parts[0] !== VERSION) {
-    throw new SecretError('bad-format', 'stored secret is not in the v1:iv:tag:ciphertext format');
+  return parts[0] === VERSION && parts.length === 5 ? parts[1]! : null;
+}
+
+/**
+ * Opens a value made by `encryptSecret` with the ring key it names (v2), or a v1 value (before 0054: the raw
+ * key, no id) with whichever ring key opens it. A wrong key or a tampered value throws `decrypt-failed`.
+ */
+export function decryptSecret(stored: string, key: SealKey): string {
+  const ring = ringOf(key);
+  const parts = stored.split(':');
+  if (parts[0] === VERSION && parts.length === 5) {
+    const [, id, ivText, tagText, ctText] = parts as [string, string, string, string, string];
+    const aad = Buffer.from(`${VERSION}:${id}`, 'utf8');
+    const entry = ring.keys.find((k) => k.id === id);
+    if (entry) return open(subkey(entry.key, SUBKEY.seal), ivText, tagText, ctText, aad);
+    // The same key under another id (a lone SIGMINE_SECRET_KEY is `default`; in a ring it may be named).
+    for (const k of ring.keys) {
+      try {
+        return open(subkey(k.key, SUBKEY.seal), ivText, tagText, ctText, aad);
+      } catch {
+        // not this one
+      }
+    }
+    throw new SecretError(
+      'decrypt-failed',
+      `stored secret was sealed with key "${id}", which is not in the keyring`,
+    );
+  }
+  if (parts.length !== 4 || parts[0] !== V1) {
+    throw new SecretError('bad-format', 'stored secret is not in the v2:key:iv:tag:ciphertext format');
   }
   const [, ivText, tagText, ctText] = parts as [string, string, string, string];
+  let last: unknown;
+  for (const entry of [...ring.keys].reverse()) {
+    try {
+      return open(entry.key, ivText, tagText, ctText, null);
+    } catch (err) {
+      if ((err as SecretError).code !== 'decrypt-failed') throw err;
+      last = err;
+    }
+  }
+  throw last as Error;
+}
+
+function open(key: Buffer, ivText: string, tagText: string, ctText: string, aad: Buffer | null): string {
   const iv = Buffer.from(ivText, 'base64url');
   const tag = Buffer.from(tagText, 'base64url');
   if (iv.length !== IV_BYTES || tag.length !== TAG_BYTES) {
     throw new SecretError('bad-format', 'stored secret has a malformed IV or tag');
   }
-  if (key.length !== 32) throw new SecretError('bad-key', 'the secret key must be 32 bytes');
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
+    if (aad) decipher.setAAD(aad);
     decipher.setAuthTag(tag);
     return Buffer.concat([decipher.update(Buffer.from(ctText, 'base64url')), decipher.final()]).toString(
       'utf8',

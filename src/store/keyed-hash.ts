@@ -3,23 +3,24 @@
  * Message-IDs of processed messages (idempotency), suppressed email addresses (erasure/objection),
  * privacy request logs.
  *
- * Key: HKDF-SHA256 over the server secret with a PURPOSE label as `info`, so a hash made for one purpose
- * cannot be matched against another (a leaked Message-ID hash table says nothing about suppressions).
- *   - Production: the secret is SIGMINE_SECRET_KEY (32 bytes, hex or base64; `Config.secretKey`).
- *   - Demo/dev with no key: a random 32-byte secret is created once per database and kept in the
- *     `settings` table under `keyed-hash.dev-secret`. It is only as safe as the database file itself.
- *     Hashes made with it do NOT match hashes made after SIGMINE_SECRET_KEY is set later (and vice versa):
- *     set the key before going live, or suppression entries from the dev period stop matching.
+ * Key: HKDF-SHA256 over the database's current key (src/keys) with a PURPOSE label as `info`, so a hash made
+ * for one purpose cannot be matched against another (a leaked Message-ID hash table says nothing about
+ * suppressions), and none is a key that seals or signs anything else.
+ *   - The key is the keyring's key whose fingerprint the database recorded (src/keys/identity.ts); another
+ *     key, or none, is refused: hashes made with a different key would silently match nothing.
+ *   - Keyless databases (tests, library callers that pass null): a random secret kept in the database's
+ *     `settings`, as before 0054. The CLI never uses it (src/keys/resolve.ts); a rotation retires it.
  *
- * Usage (C2: suppression; G: message keys):
- *   const h = await keyedHasher(trx, HASH_PURPOSE.suppression, config.secretKey);
- *   const digest = h(normaliseEmail(email));          // 64 hex chars
- * `secretKey` undefined = read SIGMINE_SECRET_KEY through loadConfig(); null = force the per-database key.
+ * Usage: `const h = await keyedHasher(trx, HASH_PURPOSE.suppression, config.secretKey); h(normaliseEmail(e))`
+ * (64 hex chars).
  * The hasher is synchronous once made; make it once per transaction/page, not per value.
  */
-import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createHmac, hkdfSync } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { loadConfig } from '../config.ts';
+import { parseKeyRing, keyFingerprint, type KeyRing } from '../keys/keyring.ts';
+import { epochOrRecord, legacySecretOrCreate, matchEpoch, wrongKey } from '../keys/identity.ts';
+import { decryptSecret } from '../secrets/index.ts';
 
 /** Purpose labels (HKDF info). Add new ones here; never change an existing label (hashes would stop matching). */
 export const HASH_PURPOSE = {
@@ -29,20 +30,6 @@ export const HASH_PURPOSE = {
 } as const;
 
 export type KeyedHasher = (value: string) => string;
-
-const DEV_SECRET_SETTING = 'keyed-hash.dev-secret';
-
-/** Parses a 32-byte key given as 64 hex chars or base64 (url-safe accepted). Throws on anything else. */
-export function parseSecretKey(text: string): Buffer {
-  const t = text.trim();
-  const buf = /^[0-9a-f]{64}$/i.test(t) ? Buffer.from(t, 'hex') : Buffer.from(t, 'base64');
-  if (buf.length !== 32) {
-    throw Object.assign(new Error('SIGMINE_SECRET_KEY must be 32 bytes, hex (64 chars) or base64'), {
-      code: 'bad-secret-key',
-    });
-  }
-  return buf;
-}
 
 const derived = new Map<string, Buffer>();
 
@@ -64,49 +51,73 @@ export function hasherFromSecret(secret: Uint8Array, purpose: string): KeyedHash
   return (value: string) => createHmac('sha256', key).update(value, 'utf8').digest('hex');
 }
 
+/** Hashes kept for good (message keys, suppression list, request log): re-keyed by a rotation, not dropped. */
+export const LONG_LIVED_PURPOSES: readonly string[] = [HASH_PURPOSE.messageId, HASH_PURPOSE.suppression, HASH_PURPOSE.requestLog];
+
+/** Anything a caller may pass as the key: the keyring text (`Config.secretKey`), a parsed ring, or nothing. */
+export type KeyInput = string | KeyRing | null | undefined;
+
 /**
- * Returns the hasher for `purpose`. With no configured secret, uses (and on first use creates) the
- * per-database dev secret in `settings`; safe under concurrent first use (insert-if-absent, then read).
+ * Returns the hasher for `purpose`, under the database's current key (src/keys/identity.ts): a key that is
+ * not the database's is refused (`SecretError` `wrong-key` / `missing-key`) before anything is hashed. On
+ * first use the database records the key in use.
+ *
+ * `secretKey`: the keyring (text or parsed); undefined reads it through loadConfig(); null (or none
+ * configured) = the per-database secret of a keyless database (tests and library callers; the CLI never
+ * takes this path, src/keys/resolve.ts).
+ *
+ * After a rotation a long-lived hash is HMAC(k_n, ... HMAC(k_1, value)): each epoch's purpose key applied in
+ * turn, the earlier ones kept sealed in the epoch's `chain_enc`, so stored hashes were re-keyed in place.
  */
-export async function keyedHasher(
-  db: Kysely<any>,
-  purpose: string,
-  secretKey: string | null | undefined = undefined,
-): Promise<KeyedHasher> {
+export async function keyedHasher(db: Kysely<any>, purpose: string, secretKey: KeyInput = undefined): Promise<KeyedHasher> {
   const configured = secretKey === undefined ? loadConfig().secretKey : secretKey;
-  if (configured) return hasherFromSecret(parseSecretKey(configured), purpose);
-  return hasherFromSecret(await devSecret(db), purpose);
-}
-
-/**
- * Per Kysely instance (a page transaction, or a long-lived handle): the dev secret read once. A transaction
- * that created it and rolled back takes its cache entry with it.
- */
-const devSecrets = new WeakMap<object, Buffer>();
-
-async function devSecret(db: Kysely<any>): Promise<Buffer> {
-  const cached = devSecrets.get(db);
-  if (cached) return cached;
-  const secret = await readOrCreateDevSecret(db);
-  devSecrets.set(db, secret);
-  return secret;
-}
-
-async function readOrCreateDevSecret(db: Kysely<any>): Promise<Buffer> {
-  const read = async () =>
-    (await db.selectFrom('settings').select('value').where('key', '=', DEV_SECRET_SETTING).executeTakeFirst()) as
-      | { value: string }
-      | undefined;
-  let row = await read();
-  if (!row) {
-    await db
-      .insertInto('settings')
-      .values({ key: DEV_SECRET_SETTING, value: randomBytes(32).toString('hex'), created_at: new Date().toISOString() })
-      .onConflict((oc) => oc.column('key').doNothing())
-      .execute();
-    row = await read();
+  const ring = typeof configured === 'string' ? ringOf(configured) : (configured ?? null);
+  const epoch = await epochOrRecord(db, () =>
+    ring ? { id: ring.newest.id, fingerprint: keyFingerprint(ring.newest.key), origin: ring.origin === 'demo' ? 'demo' : 'keyring' } : null,
+  );
+  let root: Buffer;
+  let chain: string[] = [];
+  if (!epoch) {
+    // A keyless database used for the first time (tests): its own secret, recorded as its key.
+    root = await legacySecretOrCreate(db);
+    await epochOrRecord(db, () => null);
+  } else if (ring) {
+    const entry = matchEpoch(epoch, ring);
+    root = entry.key;
+    if (epoch.chainEnc && LONG_LIVED_PURPOSES.includes(purpose)) chain = chainOf(epoch.chainEnc, ring)[purpose] ?? [];
+  } else if (epoch.origin === 'database') {
+    root = await legacySecretOrCreate(db);
+    if (keyFingerprint(root) !== epoch.fingerprint) throw wrongKey(epoch, null);
+  } else {
+    throw wrongKey(epoch, null);
   }
-  if (!row) throw new Error('keyed-hash: could not create the per-database secret');
-  return Buffer.from(row.value, 'hex');
+  const keys = [...chain.map((h) => Buffer.from(h, 'hex')), deriveKey(root, purpose)];
+  return (value: string) => {
+    let v = value;
+    for (const k of keys) v = createHmac('sha256', k).update(v, 'utf8').digest('hex');
+    return v;
+  };
 }
 
+const rings = new Map<string, KeyRing>();
+function ringOf(text: string): KeyRing {
+  let r = rings.get(text);
+  if (!r) {
+    r = parseKeyRing(text);
+    if (rings.size > 16) rings.clear();
+    rings.set(text, r);
+  }
+  return r;
+}
+
+const chains = new Map<string, Record<string, string[]>>();
+/** The earlier epochs' purpose keys, opened with the ring (memoised per sealed text). */
+export function chainOf(chainEnc: string, ring: KeyRing): Record<string, string[]> {
+  let c = chains.get(chainEnc);
+  if (!c) {
+    c = JSON.parse(decryptSecret(chainEnc, ring)) as Record<string, string[]>;
+    if (chains.size > 16) chains.clear();
+    chains.set(chainEnc, c);
+  }
+  return c;
+}

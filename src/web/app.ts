@@ -5,6 +5,7 @@
  * `SIGMINE_PUBLIC_URL`'s origin, so it works behind an https proxy), and a 64 KiB body limit.
  * Web-standard Request/Response (Hono); tests call `app.request(...)` without a port.
  */
+import { parseKeyRing } from '../keys/keyring.ts';
 import { Hono, type Context } from 'hono';
 import { csrf } from 'hono/csrf';
 import { bodyLimit } from 'hono/body-limit';
@@ -58,7 +59,8 @@ export const MAX_BODY_BYTES = 64 * 1024;
 /** The link-signing key `createApp` uses for these options (see `WebAppOptions.linkKey`). */
 export function linkKeyFor(o: Pick<WebAppOptions, 'linkKey' | 'config'>): Uint8Array {
   if (o.linkKey) return o.linkKey;
-  if (o.config.secretKey) return linkKeyFromSecret(o.config.secretKey);
+  // A keyring signs with its newest key (a rotation ends the links and sessions signed before it).
+  if (o.config.secretKey) return linkKeyFromSecret(parseKeyRing(o.config.secretKey).newest.key);
   throw Object.assign(
     new Error('SIGMINE_SECRET_KEY is not set: the web app signs sign-in and privacy links with it (openssl rand -hex 32)'),
     { code: 'missing-key' },

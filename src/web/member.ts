@@ -33,7 +33,7 @@ import { balanceOf, ledgerEntries } from '../store/ledger.ts';
 import { getContributorByEmail, listConnections } from '../connections/repository.ts';
 import { registerConnection } from '../connections/register.ts';
 import { optOutContributor, type RevocationOutcome } from '../connections/opt-out.ts';
-import { secretKeyFrom } from '../secrets/index.ts';
+import { secretKeyFrom, type SealKey } from '../secrets/index.ts';
 import { checkEmail } from '../privacy/locate.ts';
 import { pkcePair } from '../oauth/loopback.ts';
 import { holderId, previewConnection } from '../harvest/index.ts';
@@ -268,7 +268,7 @@ export function memberRoutes(o: MemberAppOptions & { shared: WebShared }): Hono 
 
   app.post('/member/optout', async (c) => {
     const email = await member(c);
-    let k: Buffer | null = null;
+    let k: SealKey | null = null;
     try {
       k = key();
     } catch {

@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { keyedHasher } from '../store/keyed-hash.ts';
-import { decryptSecret, encryptSecret } from '../secrets/index.ts';
+import { decryptSecret, encryptSecret, type SealKey } from '../secrets/index.ts';
 
 /** HKDF purposes of the two keyed hashes; never change them (pending rows would stop matching). */
 const STATE_PURPOSE = 'sigmine/oauth-state/v1';
@@ -44,7 +44,7 @@ export interface FlowKeys {
   /** `Config.secretKey`, for the keyed hashes (null: the per-database dev secret). */
   secretKey: string | null | undefined;
   /** The secret box key (src/secrets `secretKeyFrom`). */
-  box: Buffer;
+  box: SealKey;
   now: Date;
 }
 

@@ -99,6 +99,8 @@ export interface DovecotOptions {
   oauth2IntrospectionUrl?: string;
   /** Serve implicit TLS (IMAPS, as on port 993) with this certificate instead of plain IMAP. */
   tls?: { certFile: string; keyFile: string };
+  /** With `tls`: serve plain IMAP that offers STARTTLS with that certificate (as on port 143), not IMAPS. */
+  starttls?: boolean;
 }
 
 export async function startDovecot(
@@ -113,6 +115,7 @@ export async function startDovecot(
   // Dovecot refuses to run its login processes as root: mail belongs to nobody (recipe).
   if (asRoot) chownSync(join(dir, 'mail'), 65534, 65534);
   const port = await freePort();
+  const implicitTls = opts.tls !== undefined && !opts.starttls;
   const conf = `base_dir = ${dir}/run
 state_dir = ${dir}/state
 protocols = imap
@@ -125,10 +128,10 @@ default_internal_user = dovecot
 default_login_user = dovenull
 service imap-login {
   inet_listener imap {
-    port = ${opts.tls ? 0 : port}
+    port = ${implicitTls ? 0 : port}
   }
   inet_listener imaps {
-    port = ${opts.tls ? port : 0}
+    port = ${implicitTls ? port : 0}
     ssl = yes
   }
 }
