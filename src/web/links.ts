@@ -10,7 +10,8 @@
  * its id `i`, so it is single-use; these functions only check that it is genuine and fresh.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { deriveKey, parseSecretKey } from '../store/keyed-hash.ts';
+import { deriveKey } from '../store/keyed-hash.ts';
+import { parseSecretKey } from '../secrets/key-text.ts';
 
 /** HKDF purpose of the link-signing key; never change it (links in flight would stop working). */
 export const LINK_PURPOSE = 'sigmine/web-link/v1';
