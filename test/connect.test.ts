@@ -105,7 +105,7 @@ describe('sigmine connect', () => {
       '--verify',
       '--json',
     ]);
-    expect(r.err).toMatch(/^sigmine: WARNING: --insecure-plaintext: .* in clear text/);
+    expect(r.err).toMatch(/^sigmine: WARNING: --insecure-plaintext: .* in clear text/m);
     expect(r.code).toBe(0);
     const [out] = jsonLines(r.out);
     expect(out).toMatchObject({

@@ -31,6 +31,9 @@ import { SAMPLE_MBOX } from './helpers/sample-mailbox.ts';
 import { cleanEnv, startCli, type CliRun } from './helpers/cli.ts';
 import { PG_URL, postgresServerAvailable, withScratchDatabase } from './helpers/databases.ts';
 
+/** Every process of one database uses its key (workers refuse to start without it). */
+const KEY = 'e5'.repeat(32);
+
 const MAILBOXES = 6;
 /** Copies of the 43-message sample per mailbox: the first two (the ones interrupted) 7 pages of 100, the others 4. */
 const COPIES = [14, 14, 7, 7, 7, 7];
@@ -174,7 +177,7 @@ interface Worker {
 
 function startWorker(url: string, args: string[]): Worker {
   const { child, done } = startCli(['worker', '--poll', '0.3', ...args], {
-    env: cleanEnv({ SIGMINE_DATABASE: url }),
+    env: cleanEnv({ SIGMINE_DATABASE: url, SIGMINE_SECRET_KEY: KEY }),
   });
   const w: Worker = { child, done, events: [], exitedAt: null };
   let buf = '';
@@ -298,7 +301,7 @@ beforeAll(async () => {
     try {
       const env = {
         db: d.db,
-        config: loadConfig({ SIGMINE_DATABASE: url }),
+        config: loadConfig({ SIGMINE_DATABASE: url, SIGMINE_SECRET_KEY: KEY }),
         logger: silentLogger,
         progress: noProgress,
         holder: 'reference',
@@ -449,7 +452,7 @@ describe.skipIf(!pgOk)('sigmine workers through database faults', () => {
 
         const t0 = Date.now();
         const sched = startCli(['schedule', '--cron', '0 0 1 1 *', '--jitter', '0', '--now'], {
-          env: cleanEnv({ SIGMINE_DATABASE: url }),
+          env: cleanEnv({ SIGMINE_DATABASE: url, SIGMINE_SECRET_KEY: KEY }),
         });
         let enqueued = '';
         sched.child.stderr!.on('data', (b: Buffer) => {
