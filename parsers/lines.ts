@@ -415,7 +415,7 @@ export function looksLikeName(line: string): boolean {
   let caps = 0;
   for (const tok of toks) {
     if (/^(?:van|von|de|der|den|da|di|del|la|le|du|dos|bin|al|y|e|and|&)$/i.test(tok)) continue;
-    if (/^\(?[A-ZÀ-ÖØ-Þ\\][\p{L}'’.\/\\-]*\)?,?$/u.test(tok)) caps++;
+    if (/^\(?[\p{Lu}\\][\p{L}'’.\/\\-]*\)?,?$/u.test(tok)) caps++;
     else return false;
   }
   return caps >= 1;

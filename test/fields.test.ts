@@ -952,3 +952,36 @@ describe('labelled fields in CJK and right-to-left blocks', () => {
     expect(ar.phones.map((p) => p.type)).toEqual(['work', 'mobile']);
   });
 });
+
+describe('Russian and Turkish blocks (lexicon files ru.ts, tr.ts)', () => {
+  it('reads name, title, unit, company and typed phones', () => {
+    expect(
+      extractFields(
+        [
+          'Иван Петров',
+          'Менеджер по продажам',
+          'Отдел продаж',
+          'ООО «Северный ветер»',
+          'Тел.: +7 495 555-01-23',
+          'Моб.: +7 916 555-01-23',
+        ],
+        { name: 'Ivan Petrov', email: 'i.petrov@sever.example' },
+      ),
+    ).toMatchObject({
+      name: 'Иван Петров',
+      title: 'Менеджер по продажам',
+      department: 'Отдел продаж',
+      company: 'ООО «Северный ветер»',
+      phones: [
+        { type: 'work', e164: '+74955550123', raw: '+7 495 555-01-23' },
+        { type: 'mobile', e164: '+79165550123', raw: '+7 916 555-01-23' },
+      ],
+    });
+    expect(
+      extractFields(['Ayşe Yılmaz', 'Satış Müdürü', 'Anadolu Tekstil A.Ş.', 'Cep: +90 532 555 01 23'], {
+        name: 'Ayse Yilmaz',
+        email: 'ayse@anadolu.example',
+      }),
+    ).toMatchObject({ name: 'Ayşe Yılmaz', title: 'Satış Müdürü', company: 'Anadolu Tekstil A.Ş.' });
+  });
+});

@@ -90,6 +90,14 @@ describe('lexicons', () => {
     ['he', 'phone label', () => labelType('נייד') === 'mobile' && labelType('פקס') === 'fax'],
     ['ar', 'phone label', () => labelType('جوال') === 'mobile' && labelType('هاتف') === 'work'],
     ['zh', 'address', () => looksLikeAddress('北京市朝阳区建国路88号')],
+    ['ru', 'valediction', () => isValediction('С уважением,')],
+    ['ru', 'title', () => hasTitleWord('Генеральный директор')],
+    ['ru', 'legal form', () => hasCompanyWord('ООО «Северный ветер»')],
+    ['ru', 'phone label', () => labelType('Моб') === 'mobile'],
+    ['tr', 'valediction', () => isValediction('Saygılarımla')],
+    ['tr', 'title', () => hasTitleWord('Satış Müdürü')],
+    ['tr', 'legal form', () => hasCompanyWord('Anadolu Tekstil A.Ş.')],
+    ['tr', 'phone label', () => labelType('Cep') === 'mobile'],
   ];
   it.each(cases)('%s: reads the %s', (_lang, _what, check) => {
     expect(check()).toBe(true);
@@ -104,6 +112,7 @@ describe('lexicons', () => {
     ['ru', 'От: Paul Grant\nОтправлено: понедельник\nКому: Jo'],
     ['ja', '差出人: Paul Grant\n送信日時: 月曜日\n宛先: Jo'],
     ['zh', '发件人: Paul Grant\n发送时间: 星期一\n收件人: Jo'],
+    ['tr', 'Kimden: Paul Grant\nGönderildi: Pazartesi\nKime: Jo'],
   ])('%s: a quoted header block ends the newest part', (_lang, header) => {
     expect(newestPart(`Reply.\n\nJo\n\n${header}\n\nold text`)).toBe('Reply.\n\nJo');
   });
