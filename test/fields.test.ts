@@ -985,3 +985,27 @@ describe('Russian and Turkish blocks (lexicon files ru.ts, tr.ts)', () => {
     ).toMatchObject({ name: 'Ayşe Yılmaz', title: 'Satış Müdürü', company: 'Anadolu Tekstil A.Ş.' });
   });
 });
+
+describe('short blocks: first name with company acronym, nickname with phone (issue 14 item 4)', () => {
+  const jo = { name: 'Joanna Smith', email: 'jo.smith@acme.example' };
+  it.each([[['Jo', 'ACME']], [['Jo - ACME']], [['Jo (ACME)']]])('reads %j as name and company', (lines) => {
+    expect(extractFields(lines, jo)).toMatchObject({ name: 'Jo', company: 'ACME' });
+  });
+
+  it('reads a lone nickname above a phone number as the name', () => {
+    const c = extractFields(['Bobby', '(713) 555-0100'], {
+      name: 'Robert Lang',
+      email: 'rlang@lang-energy.example',
+    });
+    expect(c.name).toBe('Bobby');
+    expect(c.phones.map((p) => p.raw)).toEqual(['(713) 555-0100']);
+  });
+
+  it('takes no unit, organisation or title word as a lone name', () => {
+    for (const word of ['Sales', 'Marketing', 'Director', 'Acme Ltd', 'Germany']) {
+      expect(
+        extractFields([word, '(713) 555-0100'], { name: 'Robert Lang', email: 'rlang@lang.example' }).name,
+      ).toBeNull();
+    }
+  });
+});
