@@ -1009,3 +1009,30 @@ describe('short blocks: first name with company acronym, nickname with phone (is
     }
   });
 });
+
+describe('"Title - Company" and "Company - Title" (issue 14 item 4, field splits)', () => {
+  const from = { name: 'Dana Holt', email: 'dana@redhat.example' };
+  it.each([
+    [['Dana Holt', 'Software Engineer - Red Hat'], 'Red Hat'],
+    [['Dana Holt', 'Software Engineer – Red Hat Inc.'], 'Red Hat Inc.'],
+    [['Dana Holt', 'Red Hat - Software Engineer'], 'Red Hat'],
+    [['Dana Holt | Software Engineer - Red Hat'], 'Red Hat'],
+  ])('reads %j as title and company', (lines, company) => {
+    expect(extractFields(lines, from)).toMatchObject({ title: 'Software Engineer', company });
+  });
+
+  it('takes no role with a weak organisation word ("Software Engineer") as the company', () => {
+    const c = extractFields(['Dana Holt', 'Software Engineer – Cobalt Ridge Inc.'], from);
+    expect(c.company).toBe('Cobalt Ridge Inc.');
+    expect(c.title).toBe('Software Engineer');
+  });
+
+  it('takes a place after "Company - " for no unit', () => {
+    const c = extractFields(['Dana Holt', 'Software Engineer', 'Red Hat Czech s.r.o. - Brno'], from);
+    expect(c).toMatchObject({ company: 'Red Hat Czech s.r.o.', department: null });
+    expect(extractFields(['Dana Holt', 'Halcyon Corp. - Global Finance'], from)).toMatchObject({
+      company: 'Halcyon Corp.',
+      department: 'Global Finance',
+    });
+  });
+});

@@ -12,11 +12,10 @@ import {
   startsWithStreetWord,
   wordCount,
 } from '../lines.ts';
-import { looksLikeDepartment } from '../department.ts';
+import { isDepartment, looksLikeDepartment } from '../department.ts';
 import type { TextCell } from './cells.ts';
 import { matchesDomain } from './company.ts';
 import type { Draft } from './draft.ts';
-import { isDepartment } from './title.ts';
 
 /**
  * A street written as name then number, above a postcode line: "Am Wolfsmantel 33", "Kaai 12",

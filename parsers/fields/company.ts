@@ -16,7 +16,13 @@ import {
   looksLikeAddress,
   wordCount,
 } from '../lines.ts';
-import { looksLikeDepartment, namesFunction } from '../department.ts';
+import {
+  isDepartment,
+  looksLikeDepartment,
+  looksLikeUnitHeading,
+  namesFunction,
+  namesTerritory,
+} from '../department.ts';
 import { isSocial } from '../urls.ts';
 import type { TextCell } from './cells.ts';
 import type { Draft, LooseUnit, OrgCandidate } from './draft.ts';
@@ -142,7 +148,16 @@ export function chooseCompany(input: CompanyInput): CompanyResult {
     } else if (dash.length === 2) {
       c.company = dash[0]!.trim();
       const dep = dash[1]!.trim();
-      if (!c.department && wordCount(dep) <= 3 && !/\./.test(dep)) c.department = dep;
+      // "Halcyon Corp. - Global Finance": a unit after the organisation; a place ("- Brno") is none.
+      if (
+        !c.department &&
+        wordCount(dep) <= 3 &&
+        !/\./.test(dep) &&
+        (isDepartment(dep) || namesFunction(dep) || looksLikeUnitHeading(dep)) &&
+        !namesTerritory(dep) &&
+        !isCountryLine(dep)
+      )
+        c.department = dep;
     } else if (countryTail.length >= 2 && isCountryLine(countryTail[countryTail.length - 1]!)) {
       c.company = countryTail[0]!.trim();
       if (!c.address) c.address = countryTail.slice(1).join(', ');

@@ -14,11 +14,11 @@ import {
   mentionsSender,
   wordCount,
 } from '../lines.ts';
-import { namesFunction } from '../department.ts';
+import { isDepartment, namesFunction } from '../department.ts';
 import type { TextCell } from './cells.ts';
 import { isCompanyCell } from './company.ts';
 import type { Draft } from './draft.ts';
-import { TITLE_AT_ORG_RE, isDepartment } from './title.ts';
+import { TITLE_AT_ORG_RE } from './title.ts';
 
 const CREDENTIAL_RE = new RegExp(String.raw`,?\s(?:${alt('credentials')})(?=$|[\s,])`, 'g');
 
