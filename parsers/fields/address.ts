@@ -154,7 +154,11 @@ export function addressOf(texts: readonly TextCell[], isAddr: readonly boolean[]
   const addr = texts
     .filter((_, i) => isAddr[i])
     .map((t) => {
-      const segs = t.text.replace(/,\s*$/, '').split(/,\s/);
+      // "A 10 Harbour Exchange Square, ...": the one-letter address label of modern blocks.
+      const segs = t.text
+        .replace(/^A:?\s(?=\d)/, '')
+        .replace(/,\s*$/, '')
+        .split(/,\s/);
       const last = segs[segs.length - 1]!;
       if (segs.length >= 2 && looksLikeDepartment(last) && !looksLikeAddress(last)) {
         if (!c.department) c.department = last;
