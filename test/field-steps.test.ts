@@ -97,6 +97,8 @@ describe('name', () => {
     [['Acme Widgets Inc.', 'Jane Roe'], { name: 'Jane Roe' }],
     [['Marketing', 'Pat Quill'], { name: null }],
     [['課長 山田 太郎'], { name: '山田 太郎', title: '課長' }],
+    [['Regards,', 'Jane Roe'], { name: 'Jane Roe' }],
+    [['Wei Zhang (张伟)'], { name: 'Wei Zhang' }],
   ])('findName(%j)', (lines, want) => {
     const r = findName(cellsOf(lines), from, orgLabels(lines, from), emptyDraft());
     expect(r.draft).toMatchObject(want);
@@ -157,6 +159,7 @@ describe('title and unit', () => {
       { title: 'Gerente de Vendas', department: 'Departamento Comercial' },
     ],
     [['Co-founder & CEO'], { title: 'Co-founder & CEO' }],
+    [['Board Chair'], { title: 'Board Chair' }],
     [['Abteilung Einkauf'], { title: null, department: 'Abteilung Einkauf' }],
   ])('readTitles(%j)', (lines, want) => {
     expect(run(lines).draft).toMatchObject(want);

@@ -10,6 +10,7 @@ import {
   hasCompanyWord,
   hasTitleWord,
   isCountryLine,
+  isValediction,
   looksLikeName,
   mentionsSender,
   wordCount,
@@ -51,6 +52,8 @@ export function stripName(s: string): string {
   // Honorifics in brackets ("Tan Wei Ling (Ms)") and a romanised reading after a CJK name.
   t = t.replace(/\s?\((?:Ms|Mr|Mrs|Miss|Mx|Dr)\.?\)/, '');
   if (/^[\p{Script=Han}\p{Script=Hangul}]/u.test(t)) t = t.replace(/\s?[（(][A-Za-z .'-]{2,40}[)）]$/, '');
+  // ...and the name in CJK script after a romanised one: "Wei Zhang (张伟)".
+  else t = t.replace(/\s?[（(][\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}・ ]{1,12}[)）]$/u, '');
   return dropTrailingCredentials(t.replace(/[,;]\s*$/, '').trim());
 }
 
@@ -127,6 +130,8 @@ export function findName(
   const c: Draft = { ...draft };
   for (let i = 0; i < Math.min(texts.length, 4); i++) {
     const t = texts[i]!;
+    // A valediction left above the block ("Regards,") is no name and no organisation heading.
+    if (isValediction(t.raw)) continue;
     const cellHead = t.text.split(/,\s|\s[-–]\s/)[0] ?? '';
     // "Jo (ACME)": an organisation in brackets after the name is read like ", ACME".
     const bracket = BRACKETED_ORG_RE.exec(cellHead);

@@ -121,6 +121,7 @@ export const en: Lexicon = {
     'chairman',
     'chairwoman',
     'chairperson',
+    'chair',
     'executive',
     'representative',
     'advisor',
