@@ -1036,3 +1036,26 @@ describe('"Title - Company" and "Company - Title" (issue 14 item 4, field splits
     });
   });
 });
+
+describe('city and state lines, and state codes after a title', () => {
+  const from = { name: 'Jane Roe', email: 'jane@acmeclinic.example' };
+  it.each([
+    [['Jane Roe', 'Research Scientist', 'Broad Harbor Institute', 'Cambridge, MA'], 'Cambridge, MA'],
+    [
+      ['Jane Roe', 'Engineer', 'Acme Corp.', '100 Main Street', 'Mountain View, CA'],
+      '100 Main Street, Mountain View, CA',
+    ],
+    [['Jane Roe', 'Analyst', 'Northern Shield Insurance Ltd.', 'Toronto, ON'], 'Toronto, ON'],
+    [['Jane Roe, MD', 'Acme Clinic', '(617) 555-0100'], null],
+    [['Jane Roe', 'Nordljus AB', 'Box 1234', '111 82 Stockholm'], 'Box 1234, 111 82 Stockholm'],
+  ])('reads the address of %j as %j', (lines, address) => {
+    expect(extractFields(lines, from).address).toBe(address);
+  });
+
+  it('keeps a state code after a title in the title, never as the company', () => {
+    expect(extractFields(['Jane Roe', 'Sales Manager, CA', 'Acme Corp.'], from)).toMatchObject({
+      title: 'Sales Manager, CA',
+      company: 'Acme Corp.',
+    });
+  });
+});

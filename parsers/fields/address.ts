@@ -56,7 +56,10 @@ export function markAddresses(
 ): AddressMarks {
   const c: Draft = { ...draft };
   const used = new Set(usedIn);
-  const isAddr = texts.map((t) => looksLikeAddress(t.text) && addressLength(t.text) && !hasTitleWord(t.text));
+  // The name's cell is no address line ("Jane Roe, MD" is no city in Maryland).
+  const isAddr = texts.map(
+    (t, i) => !used.has(i) && looksLikeAddress(t.text) && addressLength(t.text) && !hasTitleWord(t.text),
+  );
   for (let i = 1; i < texts.length - 1; i++) {
     const t = texts[i]!.text;
     if (

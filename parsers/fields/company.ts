@@ -32,8 +32,8 @@ const CJK_ORG_UNIT_RE =
   /^(\S{1,30}(?:株式会社|有限会社|合同会社)|(?:株式会社|有限会社|合同会社)\S{1,30})\s(\S{1,20})$/u;
 
 /** Sales regions written after a title ("Regional Sales Manager, APAC") are neither company nor unit. */
-/** Australian states and Canadian provinces are regions too ("Regional Manager, NSW"). */
-export const REGION_RE = new RegExp(`^(?:${alt('regions')})$`);
+/** US states, Australian states and Canadian provinces are regions too ("Regional Manager, NSW", "Sales Manager, CA"). */
+export const REGION_RE = new RegExp(`^(?:${alt('regions')}|${alt('stateCodes')})$`);
 
 /** The labels of a host that may name an organisation ("acme" of "mail.acme.example"). */
 export function domainLabels(email: string | null): string[] {
