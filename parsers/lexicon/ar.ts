@@ -47,4 +47,6 @@ export const ar: Lexicon = {
   phoneMobile: ['جوال', 'موبايل', 'محمول', 'الجوال'],
   phoneFax: ['فاكس'],
   fieldLabels: ['العنوان'],
+  quoteFromLabels: ['من'],
+  quoteHeaderLabels: ['أرسل', 'تاريخ الإرسال', 'إلى', 'نسخة', 'الموضوع'],
 };

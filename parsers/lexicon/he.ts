@@ -44,4 +44,6 @@ export const he: Lexicon = {
   phoneMobile: ['נייד', 'סלולרי'],
   phoneFax: ['פקס'],
   fieldLabels: ['כתובת'],
+  quoteFromLabels: ['מאת'],
+  quoteHeaderLabels: ['נשלח', 'תאריך', 'אל', 'עותק', 'נושא'],
 };

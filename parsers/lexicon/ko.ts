@@ -44,4 +44,6 @@ export const ko: Lexicon = {
   phoneMobile: ['휴대폰', '휴대전화', '핸드폰'],
   phoneFax: ['팩스'],
   fieldLabels: ['주소'],
+  quoteFromLabels: ['보낸 사람'],
+  quoteHeaderLabels: ['보낸 날짜', '받는 사람', '참조', '제목'],
 };

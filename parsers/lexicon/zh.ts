@@ -8,8 +8,8 @@ import type { Lexicon } from './types.ts';
 export const zh: Lexicon = {
   lang: 'zh',
   quoteWrote: ['写道'],
-  quoteFromLabels: ['发件人'],
-  quoteHeaderLabels: ['发送时间', '收件人', '主题'],
+  quoteFromLabels: ['发件人', '寄件者', '發件人'],
+  quoteHeaderLabels: ['发送时间', '收件人', '主题', '寄件日期', '收件者', '主旨', '日期', '抄送', '副本'],
   titleNounsNative: [
     '经理',
     '經理',
