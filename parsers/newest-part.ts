@@ -263,6 +263,9 @@ function sentenceContinues(prev: string, next: string): boolean {
   return /^\s*\p{Ll}/u.test(next) && !/[.!?:;]$/.test(p) && p.split(/\s+/).length >= 6;
 }
 
+/** Japanese, Chinese or Korean prose, denser than Latin text: a notice runs to 30 characters, not 80. */
+const CJK_TEXT_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{12}/u;
+
 /** Drop trailing disclaimer paragraphs and attachment lists. */
 function cutTrailingNotices(lines: string[]): string[] {
   let end = lines.length;
@@ -284,7 +287,10 @@ function cutTrailingNotices(lines: string[]): string[] {
       .map(capLine)
       .join(' ');
     const disclaimer =
-      DISCLAIMER_RE.test(para) && (para.length > 80 || /^[A-Z\s]{8,40}$/.test(lines[start]!.trim()));
+      DISCLAIMER_RE.test(para) &&
+      (para.length > 80 ||
+        (para.length > 30 && CJK_TEXT_RE.test(para)) ||
+        /^[A-Z\s]{8,40}$/.test(lines[start]!.trim()));
     const banner = /^\s*\[(?:cid:|https?:)[^\]]{1,200}\](?:<[^>]{1,300}>)?\s*$/.test(para) && start > 0;
     const follow = FOLLOW_RE.test(lines[start]!);
     // Company-register lines at the very end, glued to the block or on their own paragraph.

@@ -276,4 +276,23 @@ describe('the newest part of a message', () => {
     const t = 'Call me at 9:30 or write to <jo@acme.example> today.\n\nJo Smith\nAcme Ltd';
     expect(newestPart(t)).toBe(t);
   });
+
+  it.each([
+    ['发自我的iPhone'],
+    ['從我的 iPhone 傳送'],
+    ['iPhone에서 보냄'],
+    ['Отправлено с iPhone'],
+    ["iPhone'umdan gönderildi"],
+    ['נשלח מה-iPhone שלי'],
+  ])('drops the client footer %j', (footer) => {
+    expect(newestPart(`Reply.\n\nJo Smith\nAcme Ltd\n\n${footer}`)).toBe('Reply.\n\nJo Smith\nAcme Ltd');
+  });
+
+  it('cuts a trailing Japanese confidentiality notice', () => {
+    const notice =
+      '本メールは機密情報を含む場合があります。誤って受信された場合は、直ちに削除し、送信者までご連絡ください。本メールの内容の無断転用を禁じます。';
+    expect(newestPart(`Reply.\n\n山田太郎\n株式会社サクラ\n\n${notice}`)).toBe(
+      'Reply.\n\n山田太郎\n株式会社サクラ',
+    );
+  });
 });

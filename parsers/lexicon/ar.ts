@@ -49,4 +49,5 @@ export const ar: Lexicon = {
   fieldLabels: ['العنوان'],
   quoteFromLabels: ['من'],
   quoteHeaderLabels: ['أرسل', 'تاريخ الإرسال', 'إلى', 'نسخة', 'الموضوع'],
+  clientFooters: ['أرسلت من'],
 };

@@ -46,4 +46,5 @@ export const he: Lexicon = {
   fieldLabels: ['כתובת'],
   quoteFromLabels: ['מאת'],
   quoteHeaderLabels: ['נשלח', 'תאריך', 'אל', 'עותק', 'נושא'],
+  clientFooters: ['נשלח מה-?iPhone'],
 };

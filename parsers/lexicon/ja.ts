@@ -34,4 +34,5 @@ export const ja: Lexicon = {
   phoneMobile: ['携帯', '携帯電話'],
   phoneFax: ['ファックス'],
   fieldLabels: ['住所', '所在地'],
+  noticeCues: ['本メール', '機密'],
 };

@@ -46,4 +46,6 @@ export const ko: Lexicon = {
   fieldLabels: ['주소'],
   quoteFromLabels: ['보낸 사람'],
   quoteHeaderLabels: ['보낸 날짜', '받는 사람', '참조', '제목'],
+  clientFooters: ['iPhone에서 보냄', 'Galaxy에서 보냄'],
+  noticeCues: ['본 메일', '기밀'],
 };

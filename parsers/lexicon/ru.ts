@@ -33,4 +33,6 @@ export const ru: Lexicon = {
   phoneMobile: ['моб', 'мобильный', 'сот'],
   phoneFax: ['факс'],
   countries: ['россия'],
+  clientFooters: ['Отправлено с (?:iPhone|iPad|моего)'],
+  noticeCues: ['конфиденциальн'],
 };

@@ -31,4 +31,5 @@ export const tr: Lexicon = {
   phoneMobile: ['cep', 'gsm'],
   phoneFax: ['faks'],
   countries: ['türkiye', 'turkey'],
+  clientFooters: ["iPhone'umdan gönderildi"],
 };

@@ -30,4 +30,6 @@ export const zh: Lexicon = {
   phoneMobile: ['手机'],
   phoneFax: ['传真'],
   fieldLabels: ['地址', '公司', '职位', '部门'],
+  clientFooters: ['发自我的', '從我的 ?iPhone 傳送', '来自我的'],
+  noticeCues: ['本邮件', '本郵件', '保密'],
 };
