@@ -9,9 +9,9 @@
  * Scoring rules (also used by test/corpus.test.ts):
  * - Free-mail senders (gold `free_mail`) must be discarded; they are left out of line and field scores.
  * - Automated senders (optional gold key `"expect_discard": "bulk" | "role"`, e.g. a newsletter or a
- *   noreply@ notification) must be discarded as `bulk` or `role-account`: either reason counts, since
- *   sender classification checks the address before the headers and reports a `newsletter@` list mail
- *   as a role account. A correct discard is left out of line and field scores; a message that is kept
+ *   noreply@ notification) must be discarded as `bulk` or `role-account`: either reason counts (bulk
+ *   signals are decided before role addresses, so a `newsletter@` mail with list headers is `bulk`, one
+ *   without them a role account). A correct discard is left out of line and field scores; a message that is kept
  *   is listed under missed discards and scored like any other (its gold is empty, so what it yields
  *   counts as false positives). Any other discard of such a message is a wrong discard.
  * - Every other message is scored as the product returned it: a wrongly discarded message scores its

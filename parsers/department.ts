@@ -125,3 +125,11 @@ export function looksLikeDepartment(cell: string): boolean {
   // A bare function name must be written as a heading, not inside a sentence ("it", "sales").
   return /^[\p{Lu}]/u.test(t) && FUNCTION_RE.test(t);
 }
+
+/** Unit keywords anywhere in a cell ("Trading Support", "Research Group"), ASCII word edges. */
+const DEPT_RE = new RegExp(String.raw`\b(?:${alt('unitKeywords')})\b`, 'i');
+
+/** A unit of the organisation: the legacy keywords, or the multilingual vocabulary of department.ts. */
+export function isDepartment(s: string): boolean {
+  return DEPT_RE.test(s) || looksLikeDepartment(s);
+}

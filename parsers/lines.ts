@@ -338,12 +338,24 @@ export function looksLikeAddress(line: string): boolean {
     BR_CITY_UF_RE.test(l) ||
     COUNTRY_RE.test(l) ||
     CHINESE_ADDRESS_RE.test(l) ||
+    // "Nordljus AB", "Léman SA": a legal form, not Alberta or South Australia.
+    (CITY_STATE_RE.test(l) && !LEGAL_SUFFIX_RE.test(l)) ||
     // Japanese addresses in Latin script: "2-3-1 Marunouchi", "Chiyoda-ku", "Osaka-shi".
     /(?:^|\s)\d{1,2}-\d{1,2}(?:-\d{1,3})? \p{Lu}\p{Ll}{2,20}|\p{Lu}\p{Ll}{1,20}-(?:ku|shi|cho|machi|gun)(?![\p{L}])/u.test(
       l,
     )
   );
 }
+
+/**
+ * A city and its state or province code alone on a line, without a postcode: "Cambridge, MA", "Mountain
+ * View, CA", "Toronto, ON", "Sydney NSW". Up to three capitalised words; credentials that look like codes
+ * ("Jane Roe, MD") are name lines, which callers have taken before addresses.
+ */
+const CITY_STATE_RE = new RegExp(
+  String.raw`^\p{Lu}[\p{Ll}.'-]{1,25}(?: \p{Lu}[\p{Ll}.'-]{1,25}){0,2},? (?:${alt('stateCodes')})\.?$`,
+  'u',
+);
 
 /**
  * Chinese addresses: a city and its district ("北京市朝阳区", "上海市浦东新区", with the province before it),
@@ -415,7 +427,7 @@ export function looksLikeName(line: string): boolean {
   let caps = 0;
   for (const tok of toks) {
     if (/^(?:van|von|de|der|den|da|di|del|la|le|du|dos|bin|al|y|e|and|&)$/i.test(tok)) continue;
-    if (/^\(?[A-ZÀ-ÖØ-Þ\\][\p{L}'’.\/\\-]*\)?,?$/u.test(tok)) caps++;
+    if (/^\(?[\p{Lu}\\][\p{L}'’.\/\\-]*\)?,?$/u.test(tok)) caps++;
     else return false;
   }
   return caps >= 1;

@@ -10,7 +10,7 @@ import { capLine, isBlank, splitLines } from './lines.ts';
 import { alt } from './lexicon/index.ts';
 
 /** "... wrote:" and its translations (en, de, fr, es, it, nl, pt, sv/da/no, MH "said:"). */
-const WROTE_END_RE = new RegExp(String.raw`(?:${alt('quoteWrote')})\s?:\s*$`, 'i');
+const WROTE_END_RE = new RegExp(String.raw`(?:${alt('quoteWrote')})\s?[:：]\s*$`, 'i');
 /** Openers of a quote intro that may wrap before "wrote:". */
 const INTRO_START_RE = new RegExp(String.raw`^\s*(?:${alt('quoteIntroStarts')})\b`, 'i');
 
@@ -41,6 +41,19 @@ const TO_LINE_RE = new RegExp(String.raw`^\s*(?:${alt('lotusToLabels')})\s?:\s?`
 const REPLY_SEPARATOR_RE = new RegExp(String.raw`^\s*_{3,}\s*(?:${alt('replySeparators')})\s*_{3,}\s*$`, 'i');
 /** Gmail ISO-date intro: `2017-05-15 6:16 GMT-07:00 Name <a@b.c>:` */
 const ISO_INTRO_RE = /^\s*\d{4}-\d{2}-\d{2}\b.{0,160}[<@].{0,120}:\s*$/;
+/**
+ * A quote intro in any language: a time, the quoted sender's `<address>` and a closing colon on one line
+ * ("2021年5月3日(月) 9:02 Paul Grant <paul@example.com>:", "Dne 3. 5. 2021 9:02 napsal Paul Grant
+ * <paul@example.com>:"). HTML mail converted to text loses the `>` marks that would otherwise follow it.
+ */
+const TIME_RE = /\d{1,2}:\d{2}/;
+const ANGLE_ADDRESS_RE = /<[^<>\s@]{1,64}@[^<>\s]{1,100}>/;
+const COLON_END_RE = /[:：]\s*$/;
+
+/** Three linear tests rather than one pattern whose bounded gaps would multiply on a hostile line. */
+function isTimeAddressIntro(l: string): boolean {
+  return l.length < 300 && COLON_END_RE.test(l) && ANGLE_ADDRESS_RE.test(l) && TIME_RE.test(l);
+}
 
 const CLIENT_FOOTER_RE = new RegExp(String.raw`^\s*(?:${alt('clientFooters')})`, 'i');
 
@@ -97,6 +110,7 @@ export function findQuoteStart(lines: string[]): number {
     // lines cheaply.
     if (
       !l.includes(':') &&
+      !l.includes('：') &&
       !l.includes('>') &&
       !l.includes('--') &&
       !l.includes('写道') &&
@@ -115,6 +129,7 @@ export function findQuoteStart(lines: string[]): number {
         return wrapped ? i - 1 : i;
     }
     if (ISO_INTRO_RE.test(l)) return i;
+    if (l.includes('@') && isTimeAddressIntro(l)) return i;
     if (HEADER_FROM_RE.test(l) && nextHeaderFollows(lines, i)) {
       // cc:Mail writes "Subject:" above "Author:": header lines directly above belong to the block.
       let k = i;
@@ -248,6 +263,9 @@ function sentenceContinues(prev: string, next: string): boolean {
   return /^\s*\p{Ll}/u.test(next) && !/[.!?:;]$/.test(p) && p.split(/\s+/).length >= 6;
 }
 
+/** Japanese, Chinese or Korean prose, denser than Latin text: a notice runs to 30 characters, not 80. */
+const CJK_TEXT_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{12}/u;
+
 /** Drop trailing disclaimer paragraphs and attachment lists. */
 function cutTrailingNotices(lines: string[]): string[] {
   let end = lines.length;
@@ -269,7 +287,10 @@ function cutTrailingNotices(lines: string[]): string[] {
       .map(capLine)
       .join(' ');
     const disclaimer =
-      DISCLAIMER_RE.test(para) && (para.length > 80 || /^[A-Z\s]{8,40}$/.test(lines[start]!.trim()));
+      DISCLAIMER_RE.test(para) &&
+      (para.length > 80 ||
+        (para.length > 30 && CJK_TEXT_RE.test(para)) ||
+        /^[A-Z\s]{8,40}$/.test(lines[start]!.trim()));
     const banner = /^\s*\[(?:cid:|https?:)[^\]]{1,200}\](?:<[^>]{1,300}>)?\s*$/.test(para) && start > 0;
     const follow = FOLLOW_RE.test(lines[start]!);
     // Company-register lines at the very end, glued to the block or on their own paragraph.

@@ -54,6 +54,12 @@ describe('contacts', () => {
     ],
     [['Ext. 4412'], 'US', ['work 4412']],
     [['3-4412'], 'US', ['work 3-4412']],
+    [
+      ['Mobile', '+44 7700 900 123', 'F:', '+44 20 7946 0322'],
+      'GB',
+      ['mobile +44 7700 900 123', 'fax +44 20 7946 0322'],
+    ],
+    [['Mobile', '+44 20 7946 0321 (office)'], 'GB', ['work +44 20 7946 0321']],
   ] as const)('phonesOfRows(%j)', (rows, region, want) => {
     expect(phonesOfRows([...rows], region).map((p) => `${p.type} ${p.raw}`)).toEqual(want);
   });
@@ -91,6 +97,8 @@ describe('name', () => {
     [['Acme Widgets Inc.', 'Jane Roe'], { name: 'Jane Roe' }],
     [['Marketing', 'Pat Quill'], { name: null }],
     [['課長 山田 太郎'], { name: '山田 太郎', title: '課長' }],
+    [['Regards,', 'Jane Roe'], { name: 'Jane Roe' }],
+    [['Wei Zhang (张伟)'], { name: 'Wei Zhang' }],
   ])('findName(%j)', (lines, want) => {
     const r = findName(cellsOf(lines), from, orgLabels(lines, from), emptyDraft());
     expect(r.draft).toMatchObject(want);
@@ -106,6 +114,8 @@ describe('address', () => {
     [['Am Wolfsmantel 33', 'D 91058 Erlangen', 'Germany'], 'Am Wolfsmantel 33, D 91058 Erlangen, Germany'],
     [['Research Director, UK'], null],
     [['1400 Smith, 38th Floor, Legal'], '1400 Smith, 38th Floor'],
+    [['A 10 Harbour Exchange Square, London E14 9GE'], '10 Harbour Exchange Square, London E14 9GE'],
+    [['A: 10 Harbour Exchange Square, London E14 9GE'], '10 Harbour Exchange Square, London E14 9GE'],
   ])('markAddresses + addressOf(%j)', (lines, want) => {
     const texts = cellsOf(lines);
     const m = markAddresses(texts, emptyDraft(), new Set(), []);
@@ -149,6 +159,7 @@ describe('title and unit', () => {
       { title: 'Gerente de Vendas', department: 'Departamento Comercial' },
     ],
     [['Co-founder & CEO'], { title: 'Co-founder & CEO' }],
+    [['Board Chair'], { title: 'Board Chair' }],
     [['Abteilung Einkauf'], { title: null, department: 'Abteilung Einkauf' }],
   ])('readTitles(%j)', (lines, want) => {
     expect(run(lines).draft).toMatchObject(want);

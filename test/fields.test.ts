@@ -952,3 +952,110 @@ describe('labelled fields in CJK and right-to-left blocks', () => {
     expect(ar.phones.map((p) => p.type)).toEqual(['work', 'mobile']);
   });
 });
+
+describe('Russian and Turkish blocks (lexicon files ru.ts, tr.ts)', () => {
+  it('reads name, title, unit, company and typed phones', () => {
+    expect(
+      extractFields(
+        [
+          'Иван Петров',
+          'Менеджер по продажам',
+          'Отдел продаж',
+          'ООО «Северный ветер»',
+          'Тел.: +7 495 555-01-23',
+          'Моб.: +7 916 555-01-23',
+        ],
+        { name: 'Ivan Petrov', email: 'i.petrov@sever.example' },
+      ),
+    ).toMatchObject({
+      name: 'Иван Петров',
+      title: 'Менеджер по продажам',
+      department: 'Отдел продаж',
+      company: 'ООО «Северный ветер»',
+      phones: [
+        { type: 'work', e164: '+74955550123', raw: '+7 495 555-01-23' },
+        { type: 'mobile', e164: '+79165550123', raw: '+7 916 555-01-23' },
+      ],
+    });
+    expect(
+      extractFields(['Ayşe Yılmaz', 'Satış Müdürü', 'Anadolu Tekstil A.Ş.', 'Cep: +90 532 555 01 23'], {
+        name: 'Ayse Yilmaz',
+        email: 'ayse@anadolu.example',
+      }),
+    ).toMatchObject({ name: 'Ayşe Yılmaz', title: 'Satış Müdürü', company: 'Anadolu Tekstil A.Ş.' });
+  });
+});
+
+describe('short blocks: first name with company acronym, nickname with phone (issue 14 item 4)', () => {
+  const jo = { name: 'Joanna Smith', email: 'jo.smith@acme.example' };
+  it.each([[['Jo', 'ACME']], [['Jo - ACME']], [['Jo (ACME)']]])('reads %j as name and company', (lines) => {
+    expect(extractFields(lines, jo)).toMatchObject({ name: 'Jo', company: 'ACME' });
+  });
+
+  it('reads a lone nickname above a phone number as the name', () => {
+    const c = extractFields(['Bobby', '(713) 555-0100'], {
+      name: 'Robert Lang',
+      email: 'rlang@lang-energy.example',
+    });
+    expect(c.name).toBe('Bobby');
+    expect(c.phones.map((p) => p.raw)).toEqual(['(713) 555-0100']);
+  });
+
+  it('takes no unit, organisation or title word as a lone name', () => {
+    for (const word of ['Sales', 'Marketing', 'Director', 'Acme Ltd', 'Germany']) {
+      expect(
+        extractFields([word, '(713) 555-0100'], { name: 'Robert Lang', email: 'rlang@lang.example' }).name,
+      ).toBeNull();
+    }
+  });
+});
+
+describe('"Title - Company" and "Company - Title" (issue 14 item 4, field splits)', () => {
+  const from = { name: 'Dana Holt', email: 'dana@redhat.example' };
+  it.each([
+    [['Dana Holt', 'Software Engineer - Red Hat'], 'Red Hat'],
+    [['Dana Holt', 'Software Engineer – Red Hat Inc.'], 'Red Hat Inc.'],
+    [['Dana Holt', 'Red Hat - Software Engineer'], 'Red Hat'],
+    [['Dana Holt | Software Engineer - Red Hat'], 'Red Hat'],
+  ])('reads %j as title and company', (lines, company) => {
+    expect(extractFields(lines, from)).toMatchObject({ title: 'Software Engineer', company });
+  });
+
+  it('takes no role with a weak organisation word ("Software Engineer") as the company', () => {
+    const c = extractFields(['Dana Holt', 'Software Engineer – Cobalt Ridge Inc.'], from);
+    expect(c.company).toBe('Cobalt Ridge Inc.');
+    expect(c.title).toBe('Software Engineer');
+  });
+
+  it('takes a place after "Company - " for no unit', () => {
+    const c = extractFields(['Dana Holt', 'Software Engineer', 'Red Hat Czech s.r.o. - Brno'], from);
+    expect(c).toMatchObject({ company: 'Red Hat Czech s.r.o.', department: null });
+    expect(extractFields(['Dana Holt', 'Halcyon Corp. - Global Finance'], from)).toMatchObject({
+      company: 'Halcyon Corp.',
+      department: 'Global Finance',
+    });
+  });
+});
+
+describe('city and state lines, and state codes after a title', () => {
+  const from = { name: 'Jane Roe', email: 'jane@acmeclinic.example' };
+  it.each([
+    [['Jane Roe', 'Research Scientist', 'Broad Harbor Institute', 'Cambridge, MA'], 'Cambridge, MA'],
+    [
+      ['Jane Roe', 'Engineer', 'Acme Corp.', '100 Main Street', 'Mountain View, CA'],
+      '100 Main Street, Mountain View, CA',
+    ],
+    [['Jane Roe', 'Analyst', 'Northern Shield Insurance Ltd.', 'Toronto, ON'], 'Toronto, ON'],
+    [['Jane Roe, MD', 'Acme Clinic', '(617) 555-0100'], null],
+    [['Jane Roe', 'Nordljus AB', 'Box 1234', '111 82 Stockholm'], 'Box 1234, 111 82 Stockholm'],
+  ])('reads the address of %j as %j', (lines, address) => {
+    expect(extractFields(lines, from).address).toBe(address);
+  });
+
+  it('keeps a state code after a title in the title, never as the company', () => {
+    expect(extractFields(['Jane Roe', 'Sales Manager, CA', 'Acme Corp.'], from)).toMatchObject({
+      title: 'Sales Manager, CA',
+      company: 'Acme Corp.',
+    });
+  });
+});

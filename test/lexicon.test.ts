@@ -108,6 +108,14 @@ describe('lexicons', () => {
     ['he', 'phone label', () => labelType('נייד') === 'mobile' && labelType('פקס') === 'fax'],
     ['ar', 'phone label', () => labelType('جوال') === 'mobile' && labelType('هاتف') === 'work'],
     ['zh', 'address', () => looksLikeAddress('北京市朝阳区建国路88号')],
+    ['ru', 'valediction', () => isValediction('С уважением,')],
+    ['ru', 'title', () => hasTitleWord('Генеральный директор')],
+    ['ru', 'legal form', () => hasCompanyWord('ООО «Северный ветер»')],
+    ['ru', 'phone label', () => labelType('Моб') === 'mobile'],
+    ['tr', 'valediction', () => isValediction('Saygılarımla')],
+    ['tr', 'title', () => hasTitleWord('Satış Müdürü')],
+    ['tr', 'legal form', () => hasCompanyWord('Anadolu Tekstil A.Ş.')],
+    ['tr', 'phone label', () => labelType('Cep') === 'mobile'],
   ];
   it.each(cases)('%s: reads the %s', (_lang, _what, check) => {
     expect(check()).toBe(true);
@@ -122,6 +130,12 @@ describe('lexicons', () => {
     ['ru', 'От: Paul Grant\nОтправлено: понедельник\nКому: Jo'],
     ['ja', '差出人: Paul Grant\n送信日時: 月曜日\n宛先: Jo'],
     ['zh', '发件人: Paul Grant\n发送时间: 星期一\n收件人: Jo'],
+    ['tr', 'Kimden: Paul Grant\nGönderildi: Pazartesi\nKime: Jo'],
+    ['zh-Hant', '寄件者: Paul Grant\n寄件日期: 2021年5月3日\n收件者: Jo'],
+    ['ko', '보낸 사람: Paul Grant\n보낸 날짜: 2021년 5월 3일\n받는 사람: Jo'],
+    ['el', 'Από: Paul Grant\nΣτάλθηκε: Δευτέρα\nΠρος: Jo'],
+    ['ar', 'من: Paul Grant\nأرسل: الاثنين\nإلى: Jo'],
+    ['he', 'מאת: Paul Grant\nנשלח: יום שני\nאל: Jo'],
   ])('%s: a quoted header block ends the newest part', (_lang, header) => {
     expect(newestPart(`Reply.\n\nJo\n\n${header}\n\nold text`)).toBe('Reply.\n\nJo');
   });

@@ -55,6 +55,10 @@ describe('line features', () => {
     ['مديرة المبيعات', false],
     ['قسم المبيعات', false],
     ['山田太郎', true],
+    ['Łukasz Nowak', true],
+    ['Žaneta Dvořáková', true],
+    ['Иван Петров', true],
+    ['Νίκος Παπαδόπουλος', true],
   ])('looksLikeName(%j) is %s', (line, want) => {
     expect(looksLikeName(line)).toBe(want);
   });

@@ -259,4 +259,40 @@ describe('the newest part of a message', () => {
     ].join('\n');
     expect(newestPart(regulated)).toBe(block.join('\n'));
   });
+
+  it.each([
+    ['ja', '2021年5月3日(月) 9:02 Paul Grant <paul@example.com>:'],
+    ['zh', 'Paul Grant <paul@example.com> 于2021年5月3日周一 上午9:02写道：'],
+    ['ko', '2021년 5월 3일 (월) 오전 9:02, Paul Grant <paul@example.com>님이 작성:'],
+    ['cs', 'Dne 3. 5. 2021 9:02 napsal Paul Grant <paul@example.com>:'],
+    ['pl', 'W dniu 3.05.2021 o 09:02, Paul Grant pisze:'],
+  ])('ends above a %s quote intro even when the quote lost its ">" marks (HTML mail)', (_lang, intro) => {
+    expect(newestPart(`Top text.\n\nJo Smith\nAcme Ltd\n\n${intro}\n\nquoted text\n`)).toBe(
+      'Top text.\n\nJo Smith\nAcme Ltd',
+    );
+  });
+
+  it('keeps a body line with a time and an address that does not end with a colon', () => {
+    const t = 'Call me at 9:30 or write to <jo@acme.example> today.\n\nJo Smith\nAcme Ltd';
+    expect(newestPart(t)).toBe(t);
+  });
+
+  it.each([
+    ['发自我的iPhone'],
+    ['從我的 iPhone 傳送'],
+    ['iPhone에서 보냄'],
+    ['Отправлено с iPhone'],
+    ["iPhone'umdan gönderildi"],
+    ['נשלח מה-iPhone שלי'],
+  ])('drops the client footer %j', (footer) => {
+    expect(newestPart(`Reply.\n\nJo Smith\nAcme Ltd\n\n${footer}`)).toBe('Reply.\n\nJo Smith\nAcme Ltd');
+  });
+
+  it('cuts a trailing Japanese confidentiality notice', () => {
+    const notice =
+      '本メールは機密情報を含む場合があります。誤って受信された場合は、直ちに削除し、送信者までご連絡ください。本メールの内容の無断転用を禁じます。';
+    expect(newestPart(`Reply.\n\n山田太郎\n株式会社サクラ\n\n${notice}`)).toBe(
+      'Reply.\n\n山田太郎\n株式会社サクラ',
+    );
+  });
 });

@@ -12,11 +12,10 @@ import {
   startsWithStreetWord,
   wordCount,
 } from '../lines.ts';
-import { looksLikeDepartment } from '../department.ts';
+import { isDepartment, looksLikeDepartment } from '../department.ts';
 import type { TextCell } from './cells.ts';
 import { matchesDomain } from './company.ts';
 import type { Draft } from './draft.ts';
-import { isDepartment } from './title.ts';
 
 /**
  * A street written as name then number, above a postcode line: "Am Wolfsmantel 33", "Kaai 12",
@@ -57,7 +56,10 @@ export function markAddresses(
 ): AddressMarks {
   const c: Draft = { ...draft };
   const used = new Set(usedIn);
-  const isAddr = texts.map((t) => looksLikeAddress(t.text) && addressLength(t.text) && !hasTitleWord(t.text));
+  // The name's cell is no address line ("Jane Roe, MD" is no city in Maryland).
+  const isAddr = texts.map(
+    (t, i) => !used.has(i) && looksLikeAddress(t.text) && addressLength(t.text) && !hasTitleWord(t.text),
+  );
   for (let i = 1; i < texts.length - 1; i++) {
     const t = texts[i]!.text;
     if (
@@ -155,7 +157,11 @@ export function addressOf(texts: readonly TextCell[], isAddr: readonly boolean[]
   const addr = texts
     .filter((_, i) => isAddr[i])
     .map((t) => {
-      const segs = t.text.replace(/,\s*$/, '').split(/,\s/);
+      // "A 10 Harbour Exchange Square, ...": the one-letter address label of modern blocks.
+      const segs = t.text
+        .replace(/^A:?\s(?=\d)/, '')
+        .replace(/,\s*$/, '')
+        .split(/,\s/);
       const last = segs[segs.length - 1]!;
       if (segs.length >= 2 && looksLikeDepartment(last) && !looksLikeAddress(last)) {
         if (!c.department) c.department = last;

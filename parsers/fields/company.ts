@@ -16,7 +16,13 @@ import {
   looksLikeAddress,
   wordCount,
 } from '../lines.ts';
-import { looksLikeDepartment, namesFunction } from '../department.ts';
+import {
+  isDepartment,
+  looksLikeDepartment,
+  looksLikeUnitHeading,
+  namesFunction,
+  namesTerritory,
+} from '../department.ts';
 import { isSocial } from '../urls.ts';
 import type { TextCell } from './cells.ts';
 import type { Draft, LooseUnit, OrgCandidate } from './draft.ts';
@@ -26,8 +32,8 @@ const CJK_ORG_UNIT_RE =
   /^(\S{1,30}(?:株式会社|有限会社|合同会社)|(?:株式会社|有限会社|合同会社)\S{1,30})\s(\S{1,20})$/u;
 
 /** Sales regions written after a title ("Regional Sales Manager, APAC") are neither company nor unit. */
-/** Australian states and Canadian provinces are regions too ("Regional Manager, NSW"). */
-export const REGION_RE = new RegExp(`^(?:${alt('regions')})$`);
+/** US states, Australian states and Canadian provinces are regions too ("Regional Manager, NSW", "Sales Manager, CA"). */
+export const REGION_RE = new RegExp(`^(?:${alt('regions')}|${alt('stateCodes')})$`);
 
 /** The labels of a host that may name an organisation ("acme" of "mail.acme.example"). */
 export function domainLabels(email: string | null): string[] {
@@ -142,7 +148,16 @@ export function chooseCompany(input: CompanyInput): CompanyResult {
     } else if (dash.length === 2) {
       c.company = dash[0]!.trim();
       const dep = dash[1]!.trim();
-      if (!c.department && wordCount(dep) <= 3 && !/\./.test(dep)) c.department = dep;
+      // "Halcyon Corp. - Global Finance": a unit after the organisation; a place ("- Brno") is none.
+      if (
+        !c.department &&
+        wordCount(dep) <= 3 &&
+        !/\./.test(dep) &&
+        (isDepartment(dep) || namesFunction(dep) || looksLikeUnitHeading(dep)) &&
+        !namesTerritory(dep) &&
+        !isCountryLine(dep)
+      )
+        c.department = dep;
     } else if (countryTail.length >= 2 && isCountryLine(countryTail[countryTail.length - 1]!)) {
       c.company = countryTail[0]!.trim();
       if (!c.address) c.address = countryTail.slice(1).join(', ');

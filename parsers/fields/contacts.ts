@@ -6,16 +6,21 @@
 import type { CountryCode } from 'libphonenumber-js';
 import type { Phone, PhoneType } from '../types.ts';
 import { findEmails } from '../lines.ts';
-import { phonesOfLine } from '../phones.ts';
+import { labelAfter, labelType, phonesOfLine } from '../phones.ts';
 import type { Cell } from './cells.ts';
 
 /** The phones of the block's rows, in order, typed by their labels; `region` parses national numbers. */
 export function phonesOfRows(rows: string[], region: CountryCode): Phone[] {
   let inherit: PhoneType | null = null;
+  // A label alone on its row ("Mobile", "M:") types the number on the next row (table layouts).
+  let labelRow: PhoneType | null = null;
   const phones: Phone[] = [];
   for (const row of rows) {
     const res = phonesOfLine(row, region, inherit);
+    const first = res.phones[0];
+    if (labelRow && first && unlabelled(row, first.raw)) first.type = labelRow;
     phones.push(...res.phones);
+    labelRow = res.phones.length === 0 && row.trim().length <= 20 ? labelType(row.trim()) : null;
     inherit = res.phones.length > 0 ? (res.last ?? 'work') : row.trim() === '' ? null : inherit;
     const ext = /(?:^|\s)(?:Extn|Ext|x)\.?[:\s-]{0,3}(\d(?:-?\d){2,6})\b/i.exec(row);
     if (ext && !res.phones.some((p) => p.raw.includes(ext[1]!))) {
@@ -28,6 +33,14 @@ export function phonesOfRows(rows: string[], region: CountryCode): Phone[] {
       phones.push({ type: 'work', e164: null, raw: row.trim() });
   }
   return phones;
+}
+
+/** Is the number the row's first text, with no label after it ("+44 7700 900 123", not "... (fax)")? */
+function unlabelled(row: string, raw: string): boolean {
+  const at = row.indexOf(raw);
+  if (at < 0 || row.slice(0, at).trim() !== '') return false;
+  const after = labelAfter(row.slice(at + raw.length));
+  return after === null || labelType(after) === null;
 }
 
 /** The e-mail addresses of the cells as written, each once (compared case-insensitively). */

@@ -10,14 +10,16 @@ import {
   hasCompanyWord,
   hasTitleWord,
   isCountryLine,
+  isValediction,
   looksLikeName,
   mentionsSender,
   wordCount,
 } from '../lines.ts';
+import { isDepartment, namesFunction } from '../department.ts';
 import type { TextCell } from './cells.ts';
 import { isCompanyCell } from './company.ts';
 import type { Draft } from './draft.ts';
-import { TITLE_AT_ORG_RE, isDepartment } from './title.ts';
+import { TITLE_AT_ORG_RE } from './title.ts';
 
 const CREDENTIAL_RE = new RegExp(String.raw`,?\s(?:${alt('credentials')})(?=$|[\s,])`, 'g');
 
@@ -50,6 +52,8 @@ export function stripName(s: string): string {
   // Honorifics in brackets ("Tan Wei Ling (Ms)") and a romanised reading after a CJK name.
   t = t.replace(/\s?\((?:Ms|Mr|Mrs|Miss|Mx|Dr)\.?\)/, '');
   if (/^[\p{Script=Han}\p{Script=Hangul}]/u.test(t)) t = t.replace(/\s?[（(][A-Za-z .'-]{2,40}[)）]$/, '');
+  // ...and the name in CJK script after a romanised one: "Wei Zhang (张伟)".
+  else t = t.replace(/\s?[（(][\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}・ ]{1,12}[)）]$/u, '');
   return dropTrailingCredentials(t.replace(/[,;]\s*$/, '').trim());
 }
 
@@ -68,6 +72,41 @@ function dropTrailingCredentials(name: string): string {
   )
     toks.pop();
   return toks.join(' ').replace(/,$/, '');
+}
+
+/** "Jo (ACME)": a name, then a bracketed word or two that may name the organisation. */
+const BRACKETED_ORG_RE = /^(.{2,40}?)\s?\(([^()]{2,40})\)$/;
+
+/**
+ * A short form of the sender's name: one word of two letters or more that starts the display name's first
+ * word ("Jo" for Joanna, "Chris" for Christine) or is the first part of the address's local part ("jo" of
+ * jo.smith@).
+ */
+function isShortFormOfSender(name: string, from: Address): boolean {
+  if (!/^\p{Lu}\p{Ll}{1,15}$/u.test(name)) return false;
+  const n = name.toLowerCase();
+  const first =
+    (from.name ?? '')
+      .replace(/^.*,\s*/, '')
+      .trim()
+      .split(/\s+/)[0]
+      ?.toLowerCase() ?? '';
+  const localFirst = (from.email?.split('@')[0] ?? '').toLowerCase().split(/[._-]/)[0] ?? '';
+  return (
+    (first.length > n.length && first.startsWith(n)) || (localFirst === n && /[._-]/.test(from.email ?? ''))
+  );
+}
+
+/** A lone first name or nickname: one capitalised word that names no title, unit, organisation or place. */
+function isLoneFirstName(name: string): boolean {
+  return (
+    /^\p{Lu}\p{Ll}{1,15}$/u.test(name) &&
+    !hasTitleWord(name) &&
+    !hasCompanyWord(name) &&
+    !isDepartment(name) &&
+    !namesFunction(name) &&
+    !isCountryLine(name)
+  );
 }
 
 export interface NameResult {
@@ -91,7 +130,12 @@ export function findName(
   const c: Draft = { ...draft };
   for (let i = 0; i < Math.min(texts.length, 4); i++) {
     const t = texts[i]!;
-    const head = t.text.split(/,\s|\s[-–]\s/)[0] ?? '';
+    // A valediction left above the block ("Regards,") is no name and no organisation heading.
+    if (isValediction(t.raw)) continue;
+    const cellHead = t.text.split(/,\s|\s[-–]\s/)[0] ?? '';
+    // "Jo (ACME)": an organisation in brackets after the name is read like ", ACME".
+    const bracket = BRACKETED_ORG_RE.exec(cellHead);
+    const head = bracket && isCompanyCell(bracket[2]!, labels) ? bracket[1]! : cellHead;
     let name = stripName(head);
     // "Jane Roe CFO": a role acronym after the name is its title, not a post-nominal credential.
     const dropped = head
@@ -117,12 +161,19 @@ export function findName(
     // A CJK name may mention the sender only through its romanised reading ("山田 太郎（Taro Yamada）").
     const mention =
       mentionsSender(name, from.name, from.email) ||
-      (/^[\p{Script=Han}\p{Script=Hangul}]/u.test(name) && mentionsSender(head, from.name, from.email));
+      (/^[\p{Script=Han}\p{Script=Hangul}]/u.test(name) && mentionsSender(head, from.name, from.email)) ||
+      isShortFormOfSender(name, from);
     // Chinese, Japanese and Korean names are often written without a space ("王小明", "山田太郎").
-    if (mention || (i === 0 && (wordCount(name) >= 2 || UNSPACED_CJK_NAME_RE.test(name)))) {
+    // "Bobby" above a phone number: a lone first name or nickname is the name when it is the block's only text.
+    const lone = texts.length === 1 && isLoneFirstName(name);
+    if (mention || lone || (i === 0 && (wordCount(name) >= 2 || UNSPACED_CJK_NAME_RE.test(name)))) {
       c.name = name.replace(/^<|>$/g, '');
       if (acronymTitle) c.title ??= acronymTitle;
-      restOfNameCell(t.text.slice(t.text.indexOf(head) + head.length), c, labels);
+      restOfNameCell(
+        bracket && head !== cellHead ? `, ${bracket[2]!}` : t.text.slice(t.text.indexOf(head) + head.length),
+        c,
+        labels,
+      );
       return { draft: c, index: i, nameRow: t.row };
     }
     // A block may open with its organisation (Japanese blocks do): the name can follow it.

@@ -6,10 +6,10 @@
  * (../fields.ts); pure functions over the block's text cells.
  */
 import type { Address } from '../types.ts';
-import { alt } from '../lexicon/index.ts';
 import { hasStrongCompanyWord, hasTitleWord, isCountryLine, mentionsSender, wordCount } from '../lines.ts';
 import {
   looksLikeDepartment,
+  isDepartment,
   looksLikeUnitHeading,
   namesFunction,
   namesTerritory,
@@ -18,13 +18,6 @@ import {
 import type { TextCell } from './cells.ts';
 import { REGION_RE, isCompanyCell, matchesDomain } from './company.ts';
 import type { Draft, LooseUnit, OrgCandidate } from './draft.ts';
-
-const DEPT_RE = new RegExp(String.raw`\b(?:${alt('unitKeywords')})\b`, 'i');
-
-/** A unit of the organisation: the legacy keywords, or the multilingual vocabulary of department.ts. */
-export function isDepartment(s: string): boolean {
-  return DEPT_RE.test(s) || looksLikeDepartment(s);
-}
 
 /** "営業部 部長", "销售部 经理", "영업부 과장": a CJK unit, a space, then a rank of one to six characters. */
 const CJK_UNIT_RANK_RE =
@@ -101,8 +94,16 @@ export function readTitles(input: TitleInput): TitleResult {
     const headPart = comma > 0 ? t.slice(0, comma) : t;
     // "Head of Partnerships at Acme Widgets Inc.": the legal form belongs to the organisation after "at".
     const titleAt = TITLE_AT_ORG_RE.exec(t);
+    // "Software Engineer – Red Hat Inc.": likewise after a dash, when one side alone has the role.
+    const dashSides = t.split(/\s[-–]\s/);
+    const dashTitle =
+      dashSides.length === 2 && hasTitleWord(dashSides[0]!) !== hasTitleWord(dashSides[1]!)
+        ? dashSides.find((x) => hasTitleWord(x))!
+        : null;
     const titlePart =
-      titleAt && hasTitleWord(titleAt[1]!) && !hasTitleWord(titleAt[2]!) ? titleAt[1]! : headPart;
+      titleAt && hasTitleWord(titleAt[1]!) && !hasTitleWord(titleAt[2]!)
+        ? titleAt[1]!
+        : (dashTitle ?? headPart);
     // "Acme Widgets Inc., CFO": an organisation, then its role.
     const orgThenRole =
       tail !== '' && hasTitleWord(tail) && !hasTitleWord(headPart) && isCompanyCell(headPart, labels);
@@ -153,7 +154,16 @@ export function readTitles(input: TitleInput): TitleResult {
         // "Gerente de Vendas – Departamento Comercial", "Technical Lead - Cloud Platform Team"
         const other =
           segs.length === 2 && !territory ? segs.find((x) => !hasTitleWord(x))?.trim() : undefined;
-        if (withTitle.length === 1 && other && !c.department && isDepartment(other)) c.department = other;
+        if (
+          withTitle.length === 1 &&
+          other &&
+          !isDepartment(other) &&
+          (hasStrongCompanyWord(other) || matchesDomain(other, labels))
+        )
+          // "Software Engineer - Red Hat", "Red Hat - Software Engineer": the other side names the organisation.
+          orgCands.push({ i, text: other, strong: true, legal: hasStrongCompanyWord(other) });
+        else if (withTitle.length === 1 && other && !c.department && isDepartment(other))
+          c.department = other;
         else if (withTitle.length === 1 && other && (namesFunction(other) || besideTitle(other)))
           looseUnit = { i, title: c.title!, unit: other };
       } else if (titleAt) {
@@ -203,7 +213,8 @@ export function readTitles(input: TitleInput): TitleResult {
     const cand = orgSeg ?? t;
     const first = cand.split(/\s[-–]\s/)[0] ?? cand;
     if (/^[a-z]/.test(first) && !matchesDomain(first, labels)) continue;
-    if (isCompanyCell(first, labels)) {
+    // A role with a weak organisation word ("Software Engineer") is no organisation.
+    if (isCompanyCell(first, labels) && !(hasTitleWord(first) && !hasStrongCompanyWord(first))) {
       orgCands.push({
         i,
         text: cand,

@@ -49,5 +49,6 @@ export const ar: Lexicon = {
   fieldLabels: ['العنوان'],
   // Outlook's Arabic quote header: من (From), تم الإرسال / أرسل (Sent), إلى (To), نسخة (Cc), الموضوع (Subject).
   quoteFromLabels: ['من'],
-  quoteHeaderLabels: ['تم الإرسال', 'أرسل', 'إلى', 'نسخة', 'الموضوع', 'التاريخ'],
+  quoteHeaderLabels: ['تم الإرسال', 'أرسل', 'تاريخ الإرسال', 'إلى', 'نسخة', 'الموضوع', 'التاريخ'],
+  clientFooters: ['أرسلت من'],
 };

@@ -8,4 +8,6 @@ import type { Lexicon } from './types.ts';
 export const el: Lexicon = {
   lang: 'el',
   quoteWrote: ['έγραψε'],
+  quoteFromLabels: ['Από'],
+  quoteHeaderLabels: ['Στάλθηκε', 'Ημερομηνία', 'Προς', 'Κοιν', 'Θέμα'],
 };

@@ -46,6 +46,7 @@ export const he: Lexicon = {
   fieldLabels: ['כתובת'],
   // Outlook's Hebrew quote header: מאת (From), נשלח (Sent), אל (To), עותק (Cc), נושא (Subject).
   quoteFromLabels: ['מאת'],
-  quoteHeaderLabels: ['נשלח', 'אל', 'עותק', 'נושא', 'תאריך'],
+  quoteHeaderLabels: ['נשלח', 'תאריך', 'אל', 'עותק', 'נושא'],
   quoteWrote: ['כתב', 'כתבה'],
+  clientFooters: ['נשלח מה-?iPhone'],
 };

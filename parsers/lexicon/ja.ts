@@ -9,7 +9,7 @@ export const ja: Lexicon = {
   lang: 'ja',
   valedictionsNative: ['(?:何卒)?(?:よろしく|宜しく)お願い(?:いた|致)?(?:します|申し上げます)'],
   quoteFromLabels: ['差出人'],
-  quoteHeaderLabels: ['送信日時', '宛先', '件名'],
+  quoteHeaderLabels: ['送信日時', '宛先', '件名', '日付', 'CC'],
   clientFooters: ['iPhoneから送信'],
   titleNounsNative: [
     '部長',
@@ -34,4 +34,5 @@ export const ja: Lexicon = {
   phoneMobile: ['携帯', '携帯電話'],
   phoneFax: ['ファックス'],
   fieldLabels: ['住所', '所在地'],
+  noticeCues: ['本メール', '機密'],
 };

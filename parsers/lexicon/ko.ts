@@ -44,4 +44,8 @@ export const ko: Lexicon = {
   phoneMobile: ['휴대폰', '휴대전화', '핸드폰'],
   phoneFax: ['팩스'],
   fieldLabels: ['주소'],
+  quoteFromLabels: ['보낸 사람'],
+  quoteHeaderLabels: ['보낸 날짜', '받는 사람', '참조', '제목'],
+  clientFooters: ['iPhone에서 보냄', 'Galaxy에서 보냄'],
+  noticeCues: ['본 메일', '기밀'],
 };

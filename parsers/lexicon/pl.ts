@@ -8,7 +8,7 @@ import type { Lexicon } from './types.ts';
 export const pl: Lexicon = {
   lang: 'pl',
   valedictions: ['z poważaniem', 'pozdrawiam', 'pozdrowienia'],
-  quoteWrote: ['\\bnapisał(?:\\(a\\)|a)?'],
+  quoteWrote: ['\\bnapisał(?:\\(a\\)|a)?', '\\bpisze'],
   quoteFromLabels: ['Od'],
   quoteHeaderLabels: ['Wysłano', 'Wysłane', 'Do', 'DW', 'Temat'],
   lotusToLabels: ['Do'],

@@ -104,6 +104,8 @@ export interface Lexicon {
   floorWords?: readonly string[];
   /** Road words before a road code ("Rodovia BR-060", "Carretera N-340", "Route 9"); case-sensitive. */
   highwayWords?: readonly string[];
+  /** State and province codes written after a city ("Cambridge, MA", "Toronto, ON", "Sydney NSW"); case-sensitive. */
+  stateCodes?: readonly string[];
   /** Country names written alone on an address line; whole line, case-insensitive. */
   countries?: readonly string[];
 

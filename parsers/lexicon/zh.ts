@@ -8,8 +8,8 @@ import type { Lexicon } from './types.ts';
 export const zh: Lexicon = {
   lang: 'zh',
   quoteWrote: ['写道'],
-  quoteFromLabels: ['发件人'],
-  quoteHeaderLabels: ['发送时间', '收件人', '主题'],
+  quoteFromLabels: ['发件人', '寄件者', '發件人'],
+  quoteHeaderLabels: ['发送时间', '收件人', '主题', '寄件日期', '收件者', '主旨', '日期', '抄送', '副本'],
   titleNounsNative: [
     '经理',
     '經理',
@@ -30,4 +30,6 @@ export const zh: Lexicon = {
   phoneMobile: ['手机'],
   phoneFax: ['传真'],
   fieldLabels: ['地址', '公司', '职位', '部门'],
+  clientFooters: ['发自我的', '從我的 ?iPhone 傳送', '来自我的'],
+  noticeCues: ['本邮件', '本郵件', '保密'],
 };
