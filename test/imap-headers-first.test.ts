@@ -102,7 +102,8 @@ async function mailbox(messages: string[]) {
     id: user,
     kind: 'imap',
     account: user,
-    config: { host: server.host, port: server.port, tls: false, user },
+    // The test Dovecot offers no STARTTLS.
+    config: { host: server.host, port: server.port, tls: false, insecurePlaintext: true, user },
     secret: PASS,
   };
   return { user, commands, makeClient, info };
