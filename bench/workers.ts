@@ -16,6 +16,9 @@ import { upsertConnection } from '../src/connections/repository.ts';
 import { enqueueHarvests, openQueue } from '../src/harvest/queue.ts';
 import { SAMPLE_MBOX } from '../test/helpers/sample-mailbox.ts';
 
+/** The bench database's key when SIGMINE_SECRET_KEY is not set. */
+const BENCH_KEY = 'b3'.repeat(32);
+
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? (process.argv[i + 1] ?? dflt) : dflt;
@@ -76,7 +79,8 @@ try {
   const jobsBy = new Map<number, number>();
   for (let w = 0; w < WORKERS; w++) {
     const child = spawn(process.execPath, [bin, 'worker', '--concurrency', '2', '--expire', String(EXPIRE)], {
-      env: { ...process.env, SIGMINE_DATABASE: url },
+      // Workers refuse to run without the database's key (docs/security.md): a throw-away key of the bench's.
+      env: { ...process.env, SIGMINE_DATABASE: url, SIGMINE_SECRET_KEY: process.env.SIGMINE_SECRET_KEY ?? BENCH_KEY },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     child.stderr!.on('data', (b: Buffer) => {
