@@ -6,8 +6,9 @@ import { findProfile, pinField, restrictProfile } from '../src/store/profile-adm
 import { listContact } from '../src/store/ledger.ts';
 import { eraseInTransaction } from '../src/privacy/erase.ts';
 import { candidatesOf, mergeProfile, type Candidate } from '../src/store/merge.ts';
-import { loadCandidates } from '../src/store/values.ts';
+import { loadCandidates, refreshValues } from '../src/store/values.ts';
 import { up as profileValuesUp } from '../migrations/0050-profile-values.ts';
+import { up as valueContributorsUp } from '../migrations/0060-value-contributors.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../src/db/schema.ts';
 
@@ -28,9 +29,15 @@ async function fromScratchVsStored(db: Kysely<DB>) {
     const stored = flat((await loadCandidates(db, [p.id])).get(p.id));
     const expected = flat(candidatesOf(rows));
     const f = mergeProfile(rows).fields;
+    // Who counted for each value (kept for distinct-contributor counts) next to the observations' contributors.
+    const members = (await db.selectFrom('profile_value_contributors').selectAll().where('profile_id', '=', p.id).execute())
+      .map((r) => `${r.field} ${r.value_norm} ${r.contributor_id}`)
+      .sort();
+    const fromRows = [...new Set(rows.map((r) => `${r.field} ${r.value_norm} ${r.contributor_id}`))].sort();
     out.push({
       email: p.email,
       values: { stored, expected },
+      members: { stored: members, expected: fromRows },
       row: {
         stored: [p.name, p.title, p.company, p.phones_json, p.emails_json, p.websites_json],
         expected: [f.name, f.title, f.company, JSON.stringify(f.phones), JSON.stringify(f.emails), JSON.stringify(f.websites)],
@@ -235,23 +242,52 @@ for (const dialect of DIALECTS) {
           if (month === 5) await ingest(t.db, [a, b, c, a2][month % 4]!, page(month, who)); // a replay
         }
         await ingest(t.db, c, page(2, people)); // old mail arriving late
+        // The same title written two ways at the same instant, in either order: the same raw form is kept.
+        const at = '2026-10-01T08:00:00Z';
+        await ingest(t.db, c, [signed('<t1@x>', people[1]!, at, { title: 'head of procurement' })]);
+        await ingest(t.db, a, [signed('<t2@x>', people[1]!, at, { title: 'Head of Procurement' })]);
+        await ingest(t.db, a, [signed('<t3@x>', people[2]!, at, { title: 'COO' })]);
+        await ingest(t.db, c, [signed('<t4@x>', people[2]!, at, { title: 'coo' })]);
         for (const p of await fromScratchVsStored(t.db)) {
           expect(p.values.stored, p.email).toEqual(p.values.expected);
+          expect(p.members.stored, p.email).toEqual(p.members.expected);
           expect(p.row.stored, p.email).toEqual(p.row.expected);
         }
+        expect((await findProfile(t.db, people[1]!))?.title).toBe('Head of Procurement');
+        expect((await findProfile(t.db, people[2]!))?.title).toBe('COO');
         expect((await fromScratchVsStored(t.db)).some((p) => p.values.stored.some((v) => v.corroboration > 1))).toBe(true);
 
         // Erasing Eva removes her address from Sam's values too.
         await t.db.transaction().execute((trx) => eraseInTransaction(trx, 'eva.lind@northwind.se', 'erase', { now: new Date('2026-11-02T00:00:00Z') }));
         const after = await fromScratchVsStored(t.db);
         expect(after.map((p) => p.email)).toEqual(['raj.iyer@contoso.in', 'sam.hale@fabrikam.com']);
-        for (const p of after) expect(p.values.stored, p.email).toEqual(p.values.expected);
-        expect(JSON.stringify(await t.db.selectFrom('profile_values').selectAll().execute())).not.toContain('eva.lind');
+        for (const p of after) {
+          expect(p.values.stored, p.email).toEqual(p.values.expected);
+          expect(p.members.stored, p.email).toEqual(p.members.expected);
+        }
+        for (const table of ['profile_values', 'profile_value_contributors'] as const)
+          expect(JSON.stringify(await t.db.selectFrom(table).selectAll().execute())).not.toContain('eva.lind');
 
-        // A database from before profile_values existed gets them filled from its observations.
+        // The store's full path (maintenance) rebuilds the same values from the observations.
+        const keys = await t.db.selectFrom('observations').select(['profile_id as profileId', 'field', 'value_norm as value']).execute();
+        await t.db.deleteFrom('profile_value_contributors').execute();
+        await t.db.updateTable('profile_values').set({ contributors: 0, raw: '?' }).execute();
+        await t.db.transaction().execute((trx) => refreshValues(trx, keys));
+        for (const p of await fromScratchVsStored(t.db)) {
+          expect(p.values.stored, p.email).toEqual(p.values.expected);
+          expect(p.members.stored, p.email).toEqual(p.members.expected);
+        }
+
+        // A database from before profile_values existed gets them filled from its observations (0050), and
+        // one from before the running aggregates its contributor rows and recomputed values (0060).
+        await t.db.schema.dropTable('profile_value_contributors').execute();
         await t.db.schema.dropTable('profile_values').execute();
         await profileValuesUp(t.db);
-        for (const p of await fromScratchVsStored(t.db)) expect(p.values.stored, p.email).toEqual(p.values.expected);
+        await valueContributorsUp(t.db);
+        for (const p of await fromScratchVsStored(t.db)) {
+          expect(p.values.stored, p.email).toEqual(p.values.expected);
+          expect(p.members.stored, p.email).toEqual(p.members.expected);
+        }
       } finally {
         await t.dispose();
       }

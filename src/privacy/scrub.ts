@@ -18,6 +18,7 @@ export const ERASURE_TABLES = [
   'profiles',
   'observations',
   'profile_values',
+  'profile_value_contributors',
   'profile_pins',
   'job_history',
   'privacy_gates',

@@ -8,6 +8,7 @@ import type { DB } from '../db/schema.ts';
 import { PIN_FIELDS, type PinField } from './merge.ts';
 import { applyMerge, loadMergeInputs, type ProfileRecord } from './recompute.ts';
 import { refreshCompanies } from './companies.ts';
+import { deleteProfileValues } from './values.ts';
 
 export async function findProfile(db: Kysely<DB>, email: string): Promise<ProfileRecord | null> {
   return (await db.selectFrom('profiles').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst()) ?? null;
@@ -81,7 +82,7 @@ export async function eraseProfile(trx: Kysely<DB>, profileId: string, now: Date
   if (!p) return false;
   // Explicit deletes (not only ON DELETE CASCADE): SQLite enforces foreign keys per connection setting.
   await trx.deleteFrom('observations').where('profile_id', '=', profileId).execute();
-  await trx.deleteFrom('profile_values').where('profile_id', '=', profileId).execute();
+  await deleteProfileValues(trx, profileId);
   await trx.deleteFrom('profile_pins').where('profile_id', '=', profileId).execute();
   await trx.deleteFrom('job_history').where('profile_id', '=', profileId).execute();
   await trx.updateTable('ledger_entries').set({ profile_id: null }).where('profile_id', '=', profileId).execute();

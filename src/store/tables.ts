@@ -108,12 +108,25 @@ export interface ProfileValuesTable {
   last_observed: string;
 }
 
+/**
+ * Which contributors a candidate value was observed by (src/store/values.ts): one row per value and
+ * contributor, so that a page can tell whether its contributor is new to a value without reading the
+ * value's observations. Internal like `observations.contributor_id`: never selected by a directory query.
+ */
+export interface ProfileValueContributorsTable {
+  profile_id: string;
+  field: string;
+  value_norm: string;
+  contributor_id: string;
+}
+
 export interface StoreTables {
   settings: SettingsTable;
   profiles: ProfilesTable;
   profile_pins: ProfilePinsTable;
   observations: ObservationsTable;
   profile_values: ProfileValuesTable;
+  profile_value_contributors: ProfileValueContributorsTable;
   job_history: JobHistoryTable;
   companies: CompaniesTable;
   processed_messages: ProcessedMessagesTable;
