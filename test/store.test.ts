@@ -7,6 +7,7 @@ import { listContact } from '../src/store/ledger.ts';
 import { eraseInTransaction } from '../src/privacy/erase.ts';
 import { candidatesOf, mergeProfile, type Candidate } from '../src/store/merge.ts';
 import { loadCandidates, refreshValues } from '../src/store/values.ts';
+import { jobTimeline } from '../src/store/job-history.ts';
 import { up as profileValuesUp } from '../migrations/0050-profile-values.ts';
 import { up as valueContributorsUp } from '../migrations/0060-value-contributors.ts';
 import type { Kysely } from 'kysely';
@@ -127,6 +128,50 @@ for (const dialect of DIALECTS) {
         expect(d?.contact.company).toBe('Initech Corporation');
         expect(d?.provenance.company).toMatchObject({ sources: ['signature'], corroboration: 2, pinned: false });
         expect(JSON.stringify(d)).not.toMatch(/u-ann|u-bob|k-ann|k-bob|members\.example\.org/);
+      } finally {
+        await t.dispose();
+      }
+    });
+
+    it('a long job timeline grows by one row per change, and a late old signature replaces only the rows it splits', async () => {
+      const t = await freshDatabase(dialect);
+      try {
+        const a = await addMember(t.db, 'ann');
+        const email = 'ola.berg@northwind.se';
+        const sign = (i: number, title: string, now: string) =>
+          ingest(t.db, a, [signed(`<j${i}@x>`, email, `2026-0${i}-01T00:00:00Z`, { title, company: 'Northwind AB' })], now);
+        await sign(1, 'Intern', '2026-09-01T00:00:00.000Z');
+        await sign(3, 'Engineer', '2026-09-02T00:00:00.000Z');
+        await sign(5, 'Lead Engineer', '2026-09-03T00:00:00.000Z');
+        await sign(7, 'CTO', '2026-09-04T00:00:00.000Z');
+        const rows = () =>
+          t.db.selectFrom('job_history').select(['old_title', 'new_title', 'changed_at', 'recorded_at']).orderBy('changed_at').execute();
+        const before = await rows();
+        expect(before.map((r) => [r.old_title, r.new_title, r.recorded_at.slice(0, 10)])).toEqual([
+          ['Intern', 'Engineer', '2026-09-02'],
+          ['Engineer', 'Lead Engineer', '2026-09-03'],
+          ['Lead Engineer', 'CTO', '2026-09-04'],
+        ]);
+        // April's signature (harvested late) says 'Senior Engineer' between Engineer and Lead Engineer.
+        await sign(4, 'Senior Engineer', '2026-09-05T00:00:00.000Z');
+        const after = await rows();
+        expect(after.map((r) => [r.old_title, r.new_title, r.recorded_at.slice(0, 10)])).toEqual([
+          ['Intern', 'Engineer', '2026-09-02'],
+          ['Engineer', 'Senior Engineer', '2026-09-05'],
+          ['Senior Engineer', 'Lead Engineer', '2026-09-05'],
+          ['Lead Engineer', 'CTO', '2026-09-04'],
+        ]);
+        // The same as a timeline derived from all observations at once.
+        const p = await findProfile(t.db, email);
+        const obs = await t.db.selectFrom('observations').selectAll().where('profile_id', '=', p!.id).execute();
+        const byField = candidatesOf(obs);
+        expect(after.map(({ recorded_at: _, ...r }) => r)).toEqual(
+          jobTimeline(byField.get('title') ?? [], byField.get('company') ?? []).map((j) => ({
+            old_title: j.old_title,
+            new_title: j.new_title,
+            changed_at: j.changed_at,
+          })),
+        );
       } finally {
         await t.dispose();
       }
