@@ -22,7 +22,7 @@ import type { DB } from '../src/db/schema.ts';
 import { ingestPage } from '../src/store/ingest.ts';
 import { insertRows } from '../src/db/insert-rows.ts';
 import { refreshValues } from '../src/store/values.ts';
-import { refreshCompanies } from '../src/store/companies.ts';
+import { recomputeCompanies } from '../src/store/companies.ts';
 import type { ObservationInput, PageItem } from '../src/store/types.ts';
 
 const arg = (name: string, dflt: string) => {
@@ -49,7 +49,7 @@ async function rebuildValues(trx: Kysely<DB>, profileId: string, keys: Array<{ f
   );
 }
 async function rebuildCompany(trx: Kysely<DB>, domain: string) {
-  await refreshCompanies(trx, [domain], NOW);
+  await recomputeCompanies(trx, [domain], NOW);
 }
 
 async function member(db: Kysely<DB>, i: number | string): Promise<{ connectionId: string; contributorId: string }> {

@@ -8,6 +8,7 @@ import { MIGRATIONS_DIR, migrateToLatest, migrator } from '../src/db/migrate.ts'
 import { DIALECTS, freshDatabase, PG_URL, postgresAvailable, postgresServerAvailable, withScratchDatabase } from './helpers/databases.ts';
 import pg from 'pg';
 import { candidatesOf, type ObservationRow } from '../src/store/merge.ts';
+import { companyFromProfiles } from '../src/store/companies.ts';
 import { openDatabase } from '../src/db/database.ts';
 
 for (const dialect of DIALECTS) {
@@ -81,8 +82,8 @@ describe('upgrading a SQLite database made before migrations 0050 and 0051', () 
 
 for (const dialect of DIALECTS) {
   const skip = dialect === 'postgres' && !(await postgresServerAvailable('upgrade to running value aggregates on postgres'));
-  describe.skipIf(skip)(`upgrading a ${dialect} database made at 0053 to running value aggregates (0060)`, () => {
-    it('fills the contributor rows and recomputes every value as a merge of all its observations would', async () => {
+  describe.skipIf(skip)(`upgrading a ${dialect} database made at 0053 to running value and company aggregates (0060, 0061)`, () => {
+    it('fills the contributor rows and company tallies, and recomputes every value and company as a merge from scratch would', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'sigmine-upgrade-'));
       const pgSchema = `up_${process.pid}_${Date.now() % 100000}`;
       const d = await openDatabase(dialect === 'sqlite' ? join(dir, 'old.db') : PG_URL, { migrate: false, ...(dialect === 'postgres' ? { pgSchema } : {}) });
@@ -93,6 +94,17 @@ for (const dialect of DIALECTS) {
         const at = '2026-05-01T00:00:00.000Z';
         await db.insertInto('contributors').values([{ id: 'u1', email: 'a@m.example', created_at: at }, { id: 'u2', email: 'b@m.example', created_at: at }]).execute();
         await db.insertInto('profiles').values({ id: 'p1', email: 'jo@acme.example', domain: 'acme.example', first_seen: at, last_seen: at, created_at: at, updated_at: at }).execute();
+        // Three more people at the company: listed, pending and restricted; and a company row as it stood.
+        const person = (id: string, status: string, company: string, websites: string[]) => ({
+          id, email: `${id}@acme.example`, domain: 'acme.example', status, company, address: '1 Road', websites_json: JSON.stringify(websites),
+          first_seen: at, last_seen: at, created_at: at, updated_at: at,
+        });
+        await db.insertInto('profiles').values([
+          person('p2', 'listed', 'Acme', ['https://acme.example', 'https://blog.other.example']),
+          person('p3', 'pending', 'ACME Inc', ['https://acme.example']),
+          person('p4', 'restricted', 'ACME Inc', []),
+        ]).execute();
+        await db.insertInto('companies').values({ domain: 'acme.example', name: 'ACME Inc', website: null, address: '1 Road', contacts_count: 1, updated_at: at }).execute();
         const obs = (k: string, u: string, raw: string, last: string, source = 'signature') => ({
           profile_id: 'p1', field: 'title', value_norm: raw.toLowerCase(), raw, source,
           connection_id: k, contributor_id: u, first_observed: '2026-01-01T00:00:00.000Z', last_observed: last, stored_at: at,
@@ -126,6 +138,20 @@ for (const dialect of DIALECTS) {
           { value_norm: 'cto', contributor_id: 'u1' },
           { value_norm: 'cto', contributor_id: 'u2' },
           { value_norm: 'engineer', contributor_id: 'u2' },
+        ]);
+        // Companies as running tallies (0061): the row as a count over the visible profiles gives it.
+        const profiles = await db.selectFrom('profiles').select(['id', 'domain', 'status', 'company', 'address', 'websites_json']).execute();
+        expect(await db.selectFrom('companies').select(['domain', 'name', 'website', 'address', 'contacts_count']).execute()).toEqual([
+          companyFromProfiles('acme.example', profiles),
+        ]);
+        expect(companyFromProfiles('acme.example', profiles)).toEqual({ domain: 'acme.example', name: 'ACME Inc', website: 'https://acme.example', address: '1 Road', contacts_count: 1 });
+        expect(await db.selectFrom('company_tallies').select(['kind', 'value', 'n']).orderBy('kind').orderBy('value').execute()).toEqual([
+          { kind: '#listed', value: '', n: 1 },
+          { kind: '#visible', value: '', n: 3 },
+          { kind: 'address', value: '1 Road', n: 2 },
+          { kind: 'name', value: 'ACME Inc', n: 1 },
+          { kind: 'name', value: 'Acme', n: 1 },
+          { kind: 'website', value: 'https://acme.example', n: 2 },
         ]);
       } finally {
         await d.close();

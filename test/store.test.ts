@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DIALECTS, freshDatabase, postgresAvailable } from './helpers/databases.ts';
 import { addMember, DE_PHONE, ingest, signed, US_PHONE } from './store-fixtures.ts';
 import { listContacts, showContact } from '../src/store/directory.ts';
-import { findProfile, pinField, restrictProfile } from '../src/store/profile-admin.ts';
+import { findProfile, pinField, restrictProfile, unrestrictProfile } from '../src/store/profile-admin.ts';
+import { companyFromProfiles, recomputeCompanies } from '../src/store/companies.ts';
 import { listContact } from '../src/store/ledger.ts';
 import { eraseInTransaction } from '../src/privacy/erase.ts';
 import { candidatesOf, mergeProfile, type Candidate } from '../src/store/merge.ts';
@@ -10,6 +11,7 @@ import { loadCandidates, refreshValues } from '../src/store/values.ts';
 import { jobTimeline } from '../src/store/job-history.ts';
 import { up as profileValuesUp } from '../migrations/0050-profile-values.ts';
 import { up as valueContributorsUp } from '../migrations/0060-value-contributors.ts';
+import { up as companyTalliesUp } from '../migrations/0061-company-tallies.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../src/db/schema.ts';
 
@@ -333,6 +335,83 @@ for (const dialect of DIALECTS) {
           expect(p.values.stored, p.email).toEqual(p.values.expected);
           expect(p.members.stored, p.email).toEqual(p.members.expected);
         }
+      } finally {
+        await t.dispose();
+      }
+    });
+
+    it('companies kept as running tallies equal a count over their profiles, through listings, corrections, restrictions and erasures', async () => {
+      const t = await freshDatabase(dialect);
+      try {
+        const [a, b] = [await addMember(t.db, 'ann'), await addMember(t.db, 'bob')];
+        const domain = 'umbrella-corp.com';
+        const person = (i: number, company: string, phone = i % 3 ? US_PHONE : DE_PHONE) =>
+          signed(`<c${i}-${company}@x>`, `p${i}@${domain}`, `2026-0${1 + (i % 8)}-01T00:00:00Z`, {
+            name: `P ${i}`,
+            company,
+            address: i % 2 ? '1 Hive Way, Raccoon City' : null,
+            websites: i % 4 ? [`https://www.${domain}`] : [],
+            phones: [phone],
+          });
+        // Listed (US) and pending (DE) people; two spellings of the company, the second ahead 4 to 3.
+        await ingest(t.db, a, [0, 1, 2, 3, 4, 5, 6].map((i) => person(i, i < 3 ? 'Umbrella Corp' : 'Umbrella Corporation')));
+        const expectCompanies = async () => {
+          const profiles = await t.db.selectFrom('profiles').selectAll().where('domain', '=', domain).execute();
+          const stored = await t.db.selectFrom('companies').select(['domain', 'name', 'website', 'address', 'contacts_count']).where('domain', '=', domain).executeTakeFirst();
+          const want = companyFromProfiles(domain, profiles);
+          expect(stored ? { ...stored, contacts_count: Number(stored.contacts_count) } : null).toEqual(want);
+          return want;
+        };
+        expect(await expectCompanies()).toMatchObject({ name: 'Umbrella Corporation', address: '1 Hive Way, Raccoon City', website: `https://www.${domain}` });
+        // Bob's newer mail moves three people to the first spelling: 6 to 1.
+        await ingest(t.db, b, [3, 4, 5].map((i) => ({ ...person(i, 'Umbrella Corp'), messageKey: `<b${i}@x>` })).map((m) => ({
+          ...m,
+          observations: m.observations.map((o) => ({ ...o, observedAt: '2026-10-01T00:00:00Z' })),
+        })));
+        expect(await expectCompanies()).toMatchObject({ name: 'Umbrella Corp' });
+        const ids = new Map<number, string>();
+        for (const i of [0, 1, 2, 3, 4, 5, 6]) ids.set(i, (await findProfile(t.db, `p${i}@${domain}`))!.id);
+        const id = (i: number) => ids.get(i)!;
+        await t.db.transaction().execute(async (trx) => {
+          await pinField(trx, id(1), 'company', 'Umbrella Pharmaceuticals', '2026-11-02T00:00:00Z');
+          await pinField(trx, id(2), 'address', null, '2026-11-02T00:00:00Z');
+        });
+        await expectCompanies();
+        const pending = (await t.db.selectFrom('profiles').select('id').where('domain', '=', domain).where('status', '=', 'pending').execute()).map((r) => r.id);
+        expect(pending.length).toBeGreaterThan(0);
+        await t.db.transaction().execute((trx) => listContact(trx, pending[0]!, '2026-11-03T00:00:00Z'));
+        await expectCompanies();
+        await t.db.transaction().execute(async (trx) => {
+          await restrictProfile(trx, id(3), '2026-11-04T00:00:00Z');
+          await restrictProfile(trx, id(4), '2026-11-04T00:00:00Z');
+        });
+        await expectCompanies();
+        await t.db.transaction().execute(async (trx) => unrestrictProfile(trx, id(4), '2026-11-05T00:00:00Z'));
+        await expectCompanies();
+        await t.db.transaction().execute((trx) => eraseInTransaction(trx, `p5@${domain}`, 'erase', { now: new Date('2026-11-06T00:00:00Z') }));
+        await expectCompanies();
+        // Everyone gone or hidden: no company row, and nothing left in its tallies.
+        for (const i of [0, 1, 2, 6]) await t.db.transaction().execute((trx) => eraseInTransaction(trx, `p${i}@${domain}`, 'erase', { now: new Date('2026-11-07T00:00:00Z') }));
+        await t.db.transaction().execute(async (trx) => restrictProfile(trx, id(4), '2026-11-08T00:00:00Z'));
+        expect(await expectCompanies()).toBeNull();
+        expect(await t.db.selectFrom('company_tallies').selectAll().where('domain', '=', domain).execute()).toEqual([]);
+        await t.db.transaction().execute(async (trx) => unrestrictProfile(trx, id(4), '2026-11-09T00:00:00Z'));
+        await expectCompanies();
+
+        // The backfill (0061) and the full path give the same rows.
+        const snapshot = async () => ({
+          companies: await t.db.selectFrom('companies').select(['domain', 'name', 'website', 'address', 'contacts_count']).orderBy('domain').execute(),
+          tallies: await t.db.selectFrom('company_tallies').selectAll().orderBy('domain').orderBy('kind').orderBy('value').execute(),
+          members: await t.db.selectFrom('company_members').selectAll().orderBy('profile_id').execute(),
+        });
+        const incremental = await snapshot();
+        await t.db.transaction().execute(async (trx) => recomputeCompanies(trx, [domain, 'elsewhere.com'], '2026-11-10T00:00:00Z'));
+        expect(await snapshot()).toEqual(incremental);
+        await t.db.schema.dropTable('company_tallies').execute();
+        await t.db.schema.dropTable('company_members').execute();
+        await t.db.deleteFrom('companies').execute();
+        await companyTalliesUp(t.db);
+        expect(await snapshot()).toEqual(incremental);
       } finally {
         await t.dispose();
       }

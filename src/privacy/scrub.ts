@@ -19,6 +19,8 @@ export const ERASURE_TABLES = [
   'observations',
   'profile_values',
   'profile_value_contributors',
+  'company_members',
+  'company_tallies',
   'profile_pins',
   'job_history',
   'privacy_gates',

@@ -19,7 +19,7 @@
  *   4. new profiles go through C2 `onNewContacts`, once per page (jurisdiction, notice); `listed` ones are listed at once
  *      (`listContact`, credits); changed phones/addresses go to `onNewEvidence`;
  *   5. listed profiles whose field gained a new winning value credit `field-confirmed` to this contributor;
- *   6. companies of the touched domains refreshed.
+ *   6. companies of the touched profiles brought in step (running tallies per domain).
  * The contributor/connection is kept internally on observations and never leaves the store's queries.
  */
 import type { Kysely } from 'kysely';
@@ -44,7 +44,7 @@ import { applyMerge, loadMergeInputs, mergedRecord } from './recompute.ts';
 import { candidatesOf, rawWins, type Candidate, type ObservationRow } from './merge.ts';
 import { addPageValues } from './values.ts';
 import { awardFieldConfirmed, listCreatedContacts } from './ledger.ts';
-import { refreshCompanies } from './companies.ts';
+import { syncCompanies } from './companies.ts';
 import { orderedId } from './ids.ts';
 import { insertRows, onConflict } from '../db/insert-rows.ts';
 
@@ -356,13 +356,12 @@ export async function ingestPage(
   // supplied a profile created in this transaction; suppression was checked above in this transaction).
   out.creditsAwarded += await listCreatedContacts(trx, listNow, ctx.contributorId, now, policy);
 
-  // 6. Companies.
-  // Only domains where a profile appeared or changed what a company is made of (name, address, websites):
-  // a refresh reads every profile of the domain.
+  // 6. Companies: profiles that appeared or changed what a company is made of (name, address, websites)
+  // move their domain's tallies (src/store/companies.ts); the rest of the domain is not read.
   const dirty = changes
     .filter((ch) => ch.companyFieldsChanged || created.has(ch.profile.email))
-    .map((ch) => ch.profile.domain);
-  if (dirty.length) await refreshCompanies(trx, [...new Set(dirty)], now);
+    .map((ch) => ch.profile.id);
+  if (dirty.length) await syncCompanies(trx, dirty, now);
   return out;
 }
 

@@ -75,6 +75,27 @@ export interface CompaniesTable {
   updated_at: string;
 }
 
+/** What each visible profile contributes to its domain's company (src/store/companies.ts). */
+export interface CompanyMembersTable {
+  profile_id: string;
+  domain: string;
+  /** 1 when the profile is listed (counted in `contacts_count`). */
+  listed: number;
+  company: string | null;
+  address: string | null;
+  /** JSON string[]: the profile's websites on its own domain. */
+  websites_json: string;
+}
+
+/** Per domain, how many visible profiles give each name / website / address, and the counts (src/store/companies.ts). */
+export interface CompanyTalliesTable {
+  domain: string;
+  /** `name`, `website`, `address`, or the counts `#visible` and `#listed` (value ''). */
+  kind: string;
+  value: string;
+  n: number;
+}
+
 export interface ProcessedMessagesTable {
   connection_id: string;
   message_hash: string;
@@ -129,6 +150,8 @@ export interface StoreTables {
   profile_value_contributors: ProfileValueContributorsTable;
   job_history: JobHistoryTable;
   companies: CompaniesTable;
+  company_members: CompanyMembersTable;
+  company_tallies: CompanyTalliesTable;
   processed_messages: ProcessedMessagesTable;
   ledger_entries: LedgerEntriesTable;
 }
