@@ -153,15 +153,31 @@ async function writeCompanies(trx: Kysely<DB>, domains: string[], now: string): 
   const count = (kind: string) =>
     sql`(select t.n from company_tallies t where t.domain = v.d and t.kind = ${kind} and t.value = '')`;
   for (const part of chunks(domains.sort(), 256)) {
+    // The majorities and counts beside the stored row, in one round trip.
     const rows = (
-      await sql<{ d: string; name: string | null; website: string | null; address: string | null; listed: number | null; visible: number | null }>`
+      await sql<{
+        d: string;
+        name: string | null;
+        website: string | null;
+        address: string | null;
+        listed: number | null;
+        visible: number | null;
+        c_domain: string | null;
+        c_name: string | null;
+        c_website: string | null;
+        c_address: string | null;
+        c_count: number | null;
+      }>`
         with v(d) as (values ${sql.join(part.map((d) => sql`(${d})`))})
         select v.d, ${top('name')} as name, ${top('website')} as website, ${top('address')} as address,
-          ${count(LISTED)} as listed, ${count(VISIBLE)} as visible
-        from v`.execute(trx)
+          ${count(LISTED)} as listed, ${count(VISIBLE)} as visible, c.domain as c_domain, c.name as c_name,
+          c.website as c_website, c.address as c_address, c.contacts_count as c_count
+        from v left join companies c on c.domain = v.d`.execute(trx)
     ).rows;
     const current = new Map(
-      (await trx.selectFrom('companies').selectAll().where('domain', 'in', part).execute()).map((c) => [c.domain, c]),
+      rows
+        .filter((r) => r.c_domain !== null)
+        .map((r) => [r.d, { name: r.c_name, website: r.c_website, address: r.c_address, contacts_count: r.c_count }]),
     );
     const writes: Insertable<DB['companies']>[] = [];
     const empty: string[] = [];
