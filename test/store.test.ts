@@ -2,12 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { DIALECTS, freshDatabase, postgresAvailable } from './helpers/databases.ts';
 import { addMember, DE_PHONE, ingest, signed, US_PHONE } from './store-fixtures.ts';
 import { listContacts, showContact } from '../src/store/directory.ts';
-import { findProfile, pinField, restrictProfile } from '../src/store/profile-admin.ts';
+import { findProfile, pinField, restrictProfile, unrestrictProfile } from '../src/store/profile-admin.ts';
+import { companyFromProfiles, recomputeCompanies } from '../src/store/companies.ts';
 import { listContact } from '../src/store/ledger.ts';
 import { eraseInTransaction } from '../src/privacy/erase.ts';
 import { candidatesOf, mergeProfile, type Candidate } from '../src/store/merge.ts';
-import { loadCandidates } from '../src/store/values.ts';
+import { loadCandidates, refreshValues } from '../src/store/values.ts';
+import { jobTimeline } from '../src/store/job-history.ts';
 import { up as profileValuesUp } from '../migrations/0050-profile-values.ts';
+import { up as valueContributorsUp } from '../migrations/0060-value-contributors.ts';
+import { up as companyTalliesUp } from '../migrations/0061-company-tallies.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../src/db/schema.ts';
 
@@ -28,9 +32,15 @@ async function fromScratchVsStored(db: Kysely<DB>) {
     const stored = flat((await loadCandidates(db, [p.id])).get(p.id));
     const expected = flat(candidatesOf(rows));
     const f = mergeProfile(rows).fields;
+    // Who counted for each value (kept for distinct-contributor counts) next to the observations' contributors.
+    const members = (await db.selectFrom('profile_value_contributors').selectAll().where('profile_id', '=', p.id).execute())
+      .map((r) => `${r.field} ${r.value_norm} ${r.contributor_id}`)
+      .sort();
+    const fromRows = [...new Set(rows.map((r) => `${r.field} ${r.value_norm} ${r.contributor_id}`))].sort();
     out.push({
       email: p.email,
       values: { stored, expected },
+      members: { stored: members, expected: fromRows },
       row: {
         stored: [p.name, p.title, p.company, p.phones_json, p.emails_json, p.websites_json],
         expected: [f.name, f.title, f.company, JSON.stringify(f.phones), JSON.stringify(f.emails), JSON.stringify(f.websites)],
@@ -120,6 +130,50 @@ for (const dialect of DIALECTS) {
         expect(d?.contact.company).toBe('Initech Corporation');
         expect(d?.provenance.company).toMatchObject({ sources: ['signature'], corroboration: 2, pinned: false });
         expect(JSON.stringify(d)).not.toMatch(/u-ann|u-bob|k-ann|k-bob|members\.example\.org/);
+      } finally {
+        await t.dispose();
+      }
+    });
+
+    it('a long job timeline grows by one row per change, and a late old signature replaces only the rows it splits', async () => {
+      const t = await freshDatabase(dialect);
+      try {
+        const a = await addMember(t.db, 'ann');
+        const email = 'ola.berg@northwind.se';
+        const sign = (i: number, title: string, now: string) =>
+          ingest(t.db, a, [signed(`<j${i}@x>`, email, `2026-0${i}-01T00:00:00Z`, { title, company: 'Northwind AB' })], now);
+        await sign(1, 'Intern', '2026-09-01T00:00:00.000Z');
+        await sign(3, 'Engineer', '2026-09-02T00:00:00.000Z');
+        await sign(5, 'Lead Engineer', '2026-09-03T00:00:00.000Z');
+        await sign(7, 'CTO', '2026-09-04T00:00:00.000Z');
+        const rows = () =>
+          t.db.selectFrom('job_history').select(['old_title', 'new_title', 'changed_at', 'recorded_at']).orderBy('changed_at').execute();
+        const before = await rows();
+        expect(before.map((r) => [r.old_title, r.new_title, r.recorded_at.slice(0, 10)])).toEqual([
+          ['Intern', 'Engineer', '2026-09-02'],
+          ['Engineer', 'Lead Engineer', '2026-09-03'],
+          ['Lead Engineer', 'CTO', '2026-09-04'],
+        ]);
+        // April's signature (harvested late) says 'Senior Engineer' between Engineer and Lead Engineer.
+        await sign(4, 'Senior Engineer', '2026-09-05T00:00:00.000Z');
+        const after = await rows();
+        expect(after.map((r) => [r.old_title, r.new_title, r.recorded_at.slice(0, 10)])).toEqual([
+          ['Intern', 'Engineer', '2026-09-02'],
+          ['Engineer', 'Senior Engineer', '2026-09-05'],
+          ['Senior Engineer', 'Lead Engineer', '2026-09-05'],
+          ['Lead Engineer', 'CTO', '2026-09-04'],
+        ]);
+        // The same as a timeline derived from all observations at once.
+        const p = await findProfile(t.db, email);
+        const obs = await t.db.selectFrom('observations').selectAll().where('profile_id', '=', p!.id).execute();
+        const byField = candidatesOf(obs);
+        expect(after.map(({ recorded_at: _, ...r }) => r)).toEqual(
+          jobTimeline(byField.get('title') ?? [], byField.get('company') ?? []).map((j) => ({
+            old_title: j.old_title,
+            new_title: j.new_title,
+            changed_at: j.changed_at,
+          })),
+        );
       } finally {
         await t.dispose();
       }
@@ -235,23 +289,129 @@ for (const dialect of DIALECTS) {
           if (month === 5) await ingest(t.db, [a, b, c, a2][month % 4]!, page(month, who)); // a replay
         }
         await ingest(t.db, c, page(2, people)); // old mail arriving late
+        // The same title written two ways at the same instant, in either order: the same raw form is kept.
+        const at = '2026-10-01T08:00:00Z';
+        await ingest(t.db, c, [signed('<t1@x>', people[1]!, at, { title: 'head of procurement' })]);
+        await ingest(t.db, a, [signed('<t2@x>', people[1]!, at, { title: 'Head of Procurement' })]);
+        await ingest(t.db, a, [signed('<t3@x>', people[2]!, at, { title: 'COO' })]);
+        await ingest(t.db, c, [signed('<t4@x>', people[2]!, at, { title: 'coo' })]);
         for (const p of await fromScratchVsStored(t.db)) {
           expect(p.values.stored, p.email).toEqual(p.values.expected);
+          expect(p.members.stored, p.email).toEqual(p.members.expected);
           expect(p.row.stored, p.email).toEqual(p.row.expected);
         }
+        expect((await findProfile(t.db, people[1]!))?.title).toBe('Head of Procurement');
+        expect((await findProfile(t.db, people[2]!))?.title).toBe('COO');
         expect((await fromScratchVsStored(t.db)).some((p) => p.values.stored.some((v) => v.corroboration > 1))).toBe(true);
 
         // Erasing Eva removes her address from Sam's values too.
         await t.db.transaction().execute((trx) => eraseInTransaction(trx, 'eva.lind@northwind.se', 'erase', { now: new Date('2026-11-02T00:00:00Z') }));
         const after = await fromScratchVsStored(t.db);
         expect(after.map((p) => p.email)).toEqual(['raj.iyer@contoso.in', 'sam.hale@fabrikam.com']);
-        for (const p of after) expect(p.values.stored, p.email).toEqual(p.values.expected);
-        expect(JSON.stringify(await t.db.selectFrom('profile_values').selectAll().execute())).not.toContain('eva.lind');
+        for (const p of after) {
+          expect(p.values.stored, p.email).toEqual(p.values.expected);
+          expect(p.members.stored, p.email).toEqual(p.members.expected);
+        }
+        for (const table of ['profile_values', 'profile_value_contributors'] as const)
+          expect(JSON.stringify(await t.db.selectFrom(table).selectAll().execute())).not.toContain('eva.lind');
 
-        // A database from before profile_values existed gets them filled from its observations.
+        // The store's full path (maintenance) rebuilds the same values from the observations.
+        const keys = await t.db.selectFrom('observations').select(['profile_id as profileId', 'field', 'value_norm as value']).execute();
+        await t.db.deleteFrom('profile_value_contributors').execute();
+        await t.db.updateTable('profile_values').set({ contributors: 0, raw: '?' }).execute();
+        await t.db.transaction().execute((trx) => refreshValues(trx, keys));
+        for (const p of await fromScratchVsStored(t.db)) {
+          expect(p.values.stored, p.email).toEqual(p.values.expected);
+          expect(p.members.stored, p.email).toEqual(p.members.expected);
+        }
+
+        // A database from before profile_values existed gets them filled from its observations (0050), and
+        // one from before the running aggregates its contributor rows and recomputed values (0060).
+        await t.db.schema.dropTable('profile_value_contributors').execute();
         await t.db.schema.dropTable('profile_values').execute();
         await profileValuesUp(t.db);
-        for (const p of await fromScratchVsStored(t.db)) expect(p.values.stored, p.email).toEqual(p.values.expected);
+        await valueContributorsUp(t.db);
+        for (const p of await fromScratchVsStored(t.db)) {
+          expect(p.values.stored, p.email).toEqual(p.values.expected);
+          expect(p.members.stored, p.email).toEqual(p.members.expected);
+        }
+      } finally {
+        await t.dispose();
+      }
+    });
+
+    it('companies kept as running tallies equal a count over their profiles, through listings, corrections, restrictions and erasures', async () => {
+      const t = await freshDatabase(dialect);
+      try {
+        const [a, b] = [await addMember(t.db, 'ann'), await addMember(t.db, 'bob')];
+        const domain = 'umbrella-corp.com';
+        const person = (i: number, company: string, phone = i % 3 ? US_PHONE : DE_PHONE) =>
+          signed(`<c${i}-${company}@x>`, `p${i}@${domain}`, `2026-0${1 + (i % 8)}-01T00:00:00Z`, {
+            name: `P ${i}`,
+            company,
+            address: i % 2 ? '1 Hive Way, Raccoon City' : null,
+            websites: i % 4 ? [`https://www.${domain}`] : [],
+            phones: [phone],
+          });
+        // Listed (US) and pending (DE) people; two spellings of the company, the second ahead 4 to 3.
+        await ingest(t.db, a, [0, 1, 2, 3, 4, 5, 6].map((i) => person(i, i < 3 ? 'Umbrella Corp' : 'Umbrella Corporation')));
+        const expectCompanies = async () => {
+          const profiles = await t.db.selectFrom('profiles').selectAll().where('domain', '=', domain).execute();
+          const stored = await t.db.selectFrom('companies').select(['domain', 'name', 'website', 'address', 'contacts_count']).where('domain', '=', domain).executeTakeFirst();
+          const want = companyFromProfiles(domain, profiles);
+          expect(stored ? { ...stored, contacts_count: Number(stored.contacts_count) } : null).toEqual(want);
+          return want;
+        };
+        expect(await expectCompanies()).toMatchObject({ name: 'Umbrella Corporation', address: '1 Hive Way, Raccoon City', website: `https://www.${domain}` });
+        // Bob's newer mail moves three people to the first spelling: 6 to 1.
+        await ingest(t.db, b, [3, 4, 5].map((i) => ({ ...person(i, 'Umbrella Corp'), messageKey: `<b${i}@x>` })).map((m) => ({
+          ...m,
+          observations: m.observations.map((o) => ({ ...o, observedAt: '2026-10-01T00:00:00Z' })),
+        })));
+        expect(await expectCompanies()).toMatchObject({ name: 'Umbrella Corp' });
+        const ids = new Map<number, string>();
+        for (const i of [0, 1, 2, 3, 4, 5, 6]) ids.set(i, (await findProfile(t.db, `p${i}@${domain}`))!.id);
+        const id = (i: number) => ids.get(i)!;
+        await t.db.transaction().execute(async (trx) => {
+          await pinField(trx, id(1), 'company', 'Umbrella Pharmaceuticals', '2026-11-02T00:00:00Z');
+          await pinField(trx, id(2), 'address', null, '2026-11-02T00:00:00Z');
+        });
+        await expectCompanies();
+        const pending = (await t.db.selectFrom('profiles').select('id').where('domain', '=', domain).where('status', '=', 'pending').execute()).map((r) => r.id);
+        expect(pending.length).toBeGreaterThan(0);
+        await t.db.transaction().execute((trx) => listContact(trx, pending[0]!, '2026-11-03T00:00:00Z'));
+        await expectCompanies();
+        await t.db.transaction().execute(async (trx) => {
+          await restrictProfile(trx, id(3), '2026-11-04T00:00:00Z');
+          await restrictProfile(trx, id(4), '2026-11-04T00:00:00Z');
+        });
+        await expectCompanies();
+        await t.db.transaction().execute(async (trx) => unrestrictProfile(trx, id(4), '2026-11-05T00:00:00Z'));
+        await expectCompanies();
+        await t.db.transaction().execute((trx) => eraseInTransaction(trx, `p5@${domain}`, 'erase', { now: new Date('2026-11-06T00:00:00Z') }));
+        await expectCompanies();
+        // Everyone gone or hidden: no company row, and nothing left in its tallies.
+        for (const i of [0, 1, 2, 6]) await t.db.transaction().execute((trx) => eraseInTransaction(trx, `p${i}@${domain}`, 'erase', { now: new Date('2026-11-07T00:00:00Z') }));
+        await t.db.transaction().execute(async (trx) => restrictProfile(trx, id(4), '2026-11-08T00:00:00Z'));
+        expect(await expectCompanies()).toBeNull();
+        expect(await t.db.selectFrom('company_tallies').selectAll().where('domain', '=', domain).execute()).toEqual([]);
+        await t.db.transaction().execute(async (trx) => unrestrictProfile(trx, id(4), '2026-11-09T00:00:00Z'));
+        await expectCompanies();
+
+        // The backfill (0061) and the full path give the same rows.
+        const snapshot = async () => ({
+          companies: await t.db.selectFrom('companies').select(['domain', 'name', 'website', 'address', 'contacts_count']).orderBy('domain').execute(),
+          tallies: await t.db.selectFrom('company_tallies').selectAll().orderBy('domain').orderBy('kind').orderBy('value').execute(),
+          members: await t.db.selectFrom('company_members').selectAll().orderBy('profile_id').execute(),
+        });
+        const incremental = await snapshot();
+        await t.db.transaction().execute(async (trx) => recomputeCompanies(trx, [domain, 'elsewhere.com'], '2026-11-10T00:00:00Z'));
+        expect(await snapshot()).toEqual(incremental);
+        await t.db.schema.dropTable('company_tallies').execute();
+        await t.db.schema.dropTable('company_members').execute();
+        await t.db.deleteFrom('companies').execute();
+        await companyTalliesUp(t.db);
+        expect(await snapshot()).toEqual(incremental);
       } finally {
         await t.dispose();
       }

@@ -15,6 +15,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
 import { eraseProfile } from '../store/profile-admin.ts';
+import { deleteValueEverywhere } from '../store/values.ts';
 import { locatePerson } from './locate.ts';
 import { resolveOptions, type PrivacyOptions } from './options.ts';
 import { completeRequest, openRequest } from './requests.ts';
@@ -160,7 +161,7 @@ async function removeFromOtherProfiles(trx: Kysely<DB>, email: string): Promise<
       .executeTakeFirst(),
   );
   // Their aggregate (src/store/values.ts) goes with them: no observation of this value is left anywhere.
-  await trx.deleteFrom('profile_values').where('field', '=', 'email').where('value_norm', '=', email).execute();
+  await deleteValueEverywhere(trx, 'email', email);
   const needle = JSON.stringify(email).slice(1, -1);
   const rows = await trx
     .selectFrom('profiles')

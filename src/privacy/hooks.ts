@@ -26,7 +26,7 @@ import {
 } from '../jurisdiction/decide.ts';
 import { queueNotices, type QueueNotice } from '../notices/outbox.ts';
 import { templateHash, templateLanguage } from '../notices/templates.ts';
-import { refreshCompanies } from '../store/companies.ts';
+import { syncCompanies } from '../store/companies.ts';
 import { iso, resolveOptions, type PrivacyOptions } from './options.ts';
 import { normaliseEmail, subjectHash, subjectHashers } from './subject.ts';
 import { chunks, IN_LIST } from '../store/sql-util.ts';
@@ -321,7 +321,7 @@ export async function onNewEvidence(
       .where('status', '=', 'listed')
       .returning('domain')
       .executeTakeFirst();
-    if (p) await refreshCompanies(trx, [p.domain], now);
+    if (p) await syncCompanies(trx, [profileId], now);
   }
   return { codes, newlyHeld };
 }

@@ -19,7 +19,7 @@
  *   4. new profiles go through C2 `onNewContacts`, once per page (jurisdiction, notice); `listed` ones are listed at once
  *      (`listContact`, credits); changed phones/addresses go to `onNewEvidence`;
  *   5. listed profiles whose field gained a new winning value credit `field-confirmed` to this contributor;
- *   6. companies of the touched domains refreshed.
+ *   6. companies of the touched profiles brought in step (running tallies per domain).
  * The contributor/connection is kept internally on observations and never leaves the store's queries.
  */
 import type { Kysely } from 'kysely';
@@ -42,10 +42,10 @@ import {
 } from './types.ts';
 import { chunks, IN_LIST, isPostgres, maxIso, minIso, ROWS_PER_INSERT } from './sql-util.ts';
 import { applyMerge, loadMergeInputs, mergedRecord } from './recompute.ts';
-import { candidatesOf, type Candidate, type ObservationRow } from './merge.ts';
-import { refreshValues, saveCandidates } from './values.ts';
+import { candidatesOf, rawWins, type Candidate, type ObservationRow } from './merge.ts';
+import { addPageValues } from './values.ts';
 import { awardFieldConfirmed, listCreatedContacts } from './ledger.ts';
-import { refreshCompanies } from './companies.ts';
+import { syncCompanies } from './companies.ts';
 import { orderedId } from './ids.ts';
 import { insertRows, onConflict } from '../db/insert-rows.ts';
 
@@ -58,13 +58,21 @@ export interface IngestOptions {
   privacy?: PrivacyOptions;
 }
 
-/** Widens a stored observation's dates; its raw form is the one last seen. */
-const OBSERVATION_UPSERT = onConflict(['profile_id', 'field', 'value_norm', 'connection_id', 'source'], {
-  first_observed: `CASE WHEN excluded.first_observed < observations.first_observed THEN excluded.first_observed ELSE observations.first_observed END`,
-  last_observed: `CASE WHEN excluded.last_observed > observations.last_observed THEN excluded.last_observed ELSE observations.last_observed END`,
-  raw: `CASE WHEN excluded.last_observed >= observations.last_observed THEN excluded.raw ELSE observations.raw END`,
-  stored_at: `excluded.stored_at`,
-});
+/**
+ * Widens a stored observation's dates; its raw form is the one last seen, at the same instant the first in
+ * code-point order (merge.ts `rawWins`; `COLLATE "C"` on PostgreSQL, whose default collation is linguistic,
+ * SQLite's BINARY already is), so the row agrees with the running aggregate in profile_values.
+ */
+const observationUpsert = (pg: boolean) => {
+  const c = pg ? ' COLLATE "C"' : '';
+  return onConflict(['profile_id', 'field', 'value_norm', 'connection_id', 'source'], {
+    first_observed: `CASE WHEN excluded.first_observed < observations.first_observed THEN excluded.first_observed ELSE observations.first_observed END`,
+    last_observed: `CASE WHEN excluded.last_observed > observations.last_observed THEN excluded.last_observed ELSE observations.last_observed END`,
+    raw: `CASE WHEN excluded.last_observed > observations.last_observed OR (excluded.last_observed = observations.last_observed AND excluded.raw${c} < observations.raw${c}) THEN excluded.raw ELSE observations.raw END`,
+    stored_at: `excluded.stored_at`,
+  });
+};
+const OBSERVATION_UPSERT = { sqlite: observationUpsert(false), postgres: observationUpsert(true) };
 
 export function emptyOutcome(): PageIngestOutcome {
   return {
@@ -164,7 +172,7 @@ export async function ingestPage(
       if (!prev) aggs.set(k, a);
       else {
         prev.first = minIso(prev.first, a.first);
-        if (a.last >= prev.last) {
+        if (rawWins(a.last, a.raw, prev.last, prev.raw)) {
           prev.last = a.last;
           prev.raw = a.raw;
         }
@@ -275,19 +283,30 @@ export async function ingestPage(
       });
     }
   }
-  await insertRows(trx, 'observations', obsRows, { conflict: OBSERVATION_UPSERT });
+  await insertRows(trx, 'observations', obsRows, {
+    conflict: OBSERVATION_UPSERT[isPostgres(trx) ? 'postgres' : 'sqlite'],
+  });
   out.observationsStored += obsRows.length;
 
-  // Candidate values in step with the observations: a created profile's are the page's; a known profile's
-  // touched values are recomputed from their observations (not the profile's whole history).
+  // Candidate values in step with the observations: the page's observations folded into the stored
+  // aggregates (a created profile has none: its values are the page's).
   const touched = [...byEmail.keys()].map((e) => profiles.get(e)!);
   const known = touched.filter((p) => !created.has(p.email));
-  await refreshValues(
-    trx,
-    known.flatMap((p) => byEmail.get(p.email)!.map((a) => ({ profileId: p.id, field: a.field, value: a.value }))),
-  );
   const createdById = new Map([...created].map((e) => [profiles.get(e)!.id, createdCandidates.get(e)!]));
-  await saveCandidates(trx, createdById);
+  await addPageValues(
+    trx,
+    ctx.contributorId,
+    obsRows.map((r) => ({
+      profileId: r.profile_id,
+      field: r.field,
+      value: r.value_norm,
+      raw: r.raw,
+      source: r.source,
+      first: r.first_observed,
+      last: r.last_observed,
+    })),
+    new Set(createdById.keys()),
+  );
 
   // Recompute winners for the touched profiles. A profile created in this transaction has no pins and
   // the candidates just computed: only the known ones are read back.
@@ -338,13 +357,12 @@ export async function ingestPage(
   // supplied a profile created in this transaction; suppression was checked above in this transaction).
   out.creditsAwarded += await listCreatedContacts(trx, listNow, ctx.contributorId, now, policy);
 
-  // 6. Companies.
-  // Only domains where a profile appeared or changed what a company is made of (name, address, websites):
-  // a refresh reads every profile of the domain.
+  // 6. Companies: profiles that appeared or changed what a company is made of (name, address, websites)
+  // move their domain's tallies (src/store/companies.ts); the rest of the domain is not read.
   const dirty = changes
     .filter((ch) => ch.companyFieldsChanged || created.has(ch.profile.email))
-    .map((ch) => ch.profile.domain);
-  if (dirty.length) await refreshCompanies(trx, [...new Set(dirty)], now);
+    .map((ch) => ch.profile.id);
+  if (dirty.length) await syncCompanies(trx, dirty, now);
   return out;
 }
 

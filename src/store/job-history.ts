@@ -42,22 +42,32 @@ function chain(cands: Candidate[]): Array<{ at: string; value: Candidate }> {
 const b = (x: Candidate, y: Candidate) =>
   x.corroboration !== y.corroboration ? (x.corroboration > y.corroboration ? x : y) : x.last >= y.last ? x : y;
 
-const valueAt = (ch: Array<{ at: string; value: Candidate }>, d: string, inclusive: boolean): string | null => {
-  let v: string | null = null;
-  for (const e of ch) if (inclusive ? e.at <= d : e.at < d) v = e.value.raw;
-  return v;
-};
-
-/** Job changes (oldest first). Pass [] for a field the person pinned (corrections are not job changes). */
+/**
+ * Job changes (oldest first). Pass [] for a field the person pinned (corrections are not job changes).
+ * Linear after the sort: both chains are walked once, in date order, beside the change dates.
+ */
 export function jobTimeline(titles: Candidate[], companies: Candidate[]): JobChangeRow[] {
   const t = chain(titles);
   const c = chain(companies);
   const dates = [...new Set([...t.slice(1).map((e) => e.at), ...c.slice(1).map((e) => e.at)])].sort();
+  const [oldTitle, oldCompany, newTitle, newCompany] = [walker(t), walker(c), walker(t), walker(c)];
   return dates.map((d) => ({
-    old_title: valueAt(t, d, false),
-    old_company: valueAt(c, d, false),
-    new_title: valueAt(t, d, true),
-    new_company: valueAt(c, d, true),
+    old_title: oldTitle(d, false),
+    old_company: oldCompany(d, false),
+    new_title: newTitle(d, true),
+    new_company: newCompany(d, true),
     changed_at: d,
   }));
+}
+
+/**
+ * The value of a chain at each of a rising sequence of dates: the last entry from before `d` (or at `d`
+ * when `inclusive`). Chain dates rise strictly, so a pointer that only moves forward finds it.
+ */
+function walker(ch: Array<{ at: string; value: Candidate }>) {
+  let i = 0;
+  return (d: string, inclusive: boolean): string | null => {
+    while (i < ch.length && (inclusive ? ch[i]!.at <= d : ch[i]!.at < d)) i++;
+    return i > 0 ? ch[i - 1]!.value.raw : null;
+  };
 }

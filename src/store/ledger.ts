@@ -18,7 +18,7 @@ import { DEFAULT_CREDIT_POLICY, type CreditPolicy } from '../credits/policy.ts';
 import { isSuppressed } from '../privacy/hooks.ts';
 import type { PrivacyOptions } from '../privacy/options.ts';
 import type { LedgerKind } from './tables.ts';
-import { refreshCompanies } from './companies.ts';
+import { syncCompanies } from './companies.ts';
 import { chunks, IN_LIST } from './sql-util.ts';
 import { insertRows, onConflict } from '../db/insert-rows.ts';
 
@@ -111,7 +111,7 @@ export async function listContactInTrx(
     .where('status', '=', 'pending')
     .executeTakeFirst();
   if (Number(res.numUpdatedRows) === 0) return { listed: false, creditsAwarded: 0 };
-  await refreshCompanies(trx, [p.domain], now);
+  await syncCompanies(trx, [profileId], now);
   // Listed again after a lifted restriction: credit was earned at the first listing, never twice, and
   // whoever supplied it while it was listed supplied a duplicate.
   const earlier = await trx

@@ -89,6 +89,33 @@ export interface MergeResult {
   byField: Map<string, Candidate[]>;
 }
 
+/**
+ * Code-point order of two strings (what SQLite's BINARY and PostgreSQL's `COLLATE "C"` give for UTF-8 text):
+ * JavaScript's `<` compares UTF-16 units, which puts U+10000 and above before U+E000-U+FFFF.
+ */
+export function compareCodePoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // Surrogates (U+D800-U+DFFF) stand for code points above U+FFFF: move them above U+E000-U+FFFF.
+    const k = (c: number) => (c >= 0xd800 && c <= 0xdfff ? c + 0x2000 : c >= 0xe000 ? c - 0x800 : c);
+    return k(x) - k(y);
+  }
+  return a.length - b.length;
+}
+
+/**
+ * Whether a sighting (last observed, raw form) replaces the raw form kept so far: the later sighting wins;
+ * at the same instant the raw form first in code-point order does. A total order over the sightings, so the
+ * raw form kept does not depend on the order rows are read or pages arrive: the running aggregate
+ * (src/store/values.ts), the observation upsert (ingest.ts) and a merge of all rows agree.
+ */
+export function rawWins(last: string, raw: string, keptLast: string, keptRaw: string): boolean {
+  return last > keptLast || (last === keptLast && compareCodePoints(raw, keptRaw) < 0);
+}
+
 /** Groups rows by field and value. */
 export function candidatesOf(rows: ObservationRow[]): Map<string, Candidate[]> {
   const byKey = new Map<string, Candidate>();
@@ -109,7 +136,7 @@ export function candidatesOf(rows: ObservationRow[]): Map<string, Candidate[]> {
       byKey.set(k, c);
     } else {
       if (r.first_observed < c.first) c.first = r.first_observed;
-      if (r.last_observed > c.last) {
+      if (rawWins(r.last_observed, r.raw, c.last, c.raw)) {
         c.last = r.last_observed;
         c.raw = r.raw;
       }

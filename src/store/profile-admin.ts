@@ -7,7 +7,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { PIN_FIELDS, type PinField } from './merge.ts';
 import { applyMerge, loadMergeInputs, type ProfileRecord } from './recompute.ts';
-import { refreshCompanies } from './companies.ts';
+import { syncCompanies } from './companies.ts';
+import { deleteProfileValues } from './values.ts';
 
 export async function findProfile(db: Kysely<DB>, email: string): Promise<ProfileRecord | null> {
   return (await db.selectFrom('profiles').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst()) ?? null;
@@ -43,7 +44,7 @@ export async function pinField(
       .execute();
   }
   const [change] = await applyMerge(trx, [p], await loadMergeInputs(trx, [p.id]), at);
-  await refreshCompanies(trx, [p.domain], at);
+  await syncCompanies(trx, [p.id], at);
   return change?.profile ?? null;
 }
 
@@ -53,7 +54,7 @@ export async function restrictProfile(trx: Kysely<DB>, profileId: string, now: D
   const p = await trx.selectFrom('profiles').select(['domain']).where('id', '=', profileId).executeTakeFirst();
   if (!p) return false;
   await trx.updateTable('profiles').set({ status: 'restricted', restricted_at: at, updated_at: at }).where('id', '=', profileId).execute();
-  await refreshCompanies(trx, [p.domain], at);
+  await syncCompanies(trx, [profileId], at);
   return true;
 }
 
@@ -69,7 +70,10 @@ export async function unrestrictProfile(trx: Kysely<DB>, profileId: string, now:
     .where('id', '=', profileId)
     .where('status', '=', 'restricted')
     .executeTakeFirst();
-  return Number(r.numUpdatedRows) > 0;
+  if (Number(r.numUpdatedRows) === 0) return false;
+  // Visible again: it counts in its company's majorities again.
+  await syncCompanies(trx, [profileId], at);
+  return true;
 }
 
 /**
@@ -81,11 +85,11 @@ export async function eraseProfile(trx: Kysely<DB>, profileId: string, now: Date
   if (!p) return false;
   // Explicit deletes (not only ON DELETE CASCADE): SQLite enforces foreign keys per connection setting.
   await trx.deleteFrom('observations').where('profile_id', '=', profileId).execute();
-  await trx.deleteFrom('profile_values').where('profile_id', '=', profileId).execute();
+  await deleteProfileValues(trx, profileId);
   await trx.deleteFrom('profile_pins').where('profile_id', '=', profileId).execute();
   await trx.deleteFrom('job_history').where('profile_id', '=', profileId).execute();
   await trx.updateTable('ledger_entries').set({ profile_id: null }).where('profile_id', '=', profileId).execute();
   await trx.deleteFrom('profiles').where('id', '=', profileId).execute();
-  await refreshCompanies(trx, [p.domain], new Date(now).toISOString());
+  await syncCompanies(trx, [profileId], new Date(now).toISOString());
   return true;
 }

@@ -14,7 +14,7 @@ import { jobTimeline, type JobChangeRow } from './job-history.ts';
 import { normaliseValue } from './normalise.ts';
 import type { ProfilesTable } from './tables.ts';
 import type { ObservationField } from './types.ts';
-import { chunks, IN_LIST, maxIso, minIso, ROWS_PER_INSERT } from './sql-util.ts';
+import { chunks, IN_LIST, maxIso, minIso } from './sql-util.ts';
 import type { Selectable } from 'kysely';
 
 export type ProfileRecord = Selectable<ProfilesTable>;
@@ -57,36 +57,46 @@ const PROFILE_MERGE_UPSERT = onConflict(
 const jobKey = (j: JobChangeRow) =>
   JSON.stringify([j.old_title, j.old_company, j.new_title, j.new_company, j.changed_at]);
 
-/** Stores each profile's derived job history where it differs from what is stored (rare: few writes). */
+/**
+ * Stores each profile's derived job history: only the rows that differ from what is stored are deleted or
+ * inserted (a new change appends one row; an old signature arriving late replaces the rows it splits), so a
+ * long timeline is not rewritten on every page.
+ */
 async function saveJobHistory(
   trx: Kysely<DB>,
   timelines: Map<string, JobChangeRow[]>,
   now: string,
 ): Promise<void> {
-  const stored = new Map<string, string[]>();
+  // Stored row ids per profile and row content (a multiset: the same change could be stored twice).
+  const stored = new Map<string, Map<string, string[]>>();
   for (const part of chunks([...timelines.keys()], IN_LIST)) {
     const rows = await trx
       .selectFrom('job_history')
-      .select(['profile_id', 'old_title', 'old_company', 'new_title', 'new_company', 'changed_at'])
+      .select(['id', 'profile_id', 'old_title', 'old_company', 'new_title', 'new_company', 'changed_at'])
       .where('profile_id', 'in', part)
-      .orderBy('changed_at')
       .execute();
     for (const r of rows) {
-      const l = stored.get(r.profile_id);
-      if (l) l.push(jobKey(r));
-      else stored.set(r.profile_id, [jobKey(r)]);
+      let byKey = stored.get(r.profile_id);
+      if (!byKey) stored.set(r.profile_id, (byKey = new Map()));
+      const k = jobKey(r);
+      const ids = byKey.get(k);
+      if (ids) ids.push(r.id);
+      else byKey.set(k, [r.id]);
     }
   }
   const inserts: DB['job_history'][] = [];
+  const deletes: string[] = [];
   for (const [profileId, jobs] of timelines) {
-    const want = jobs.map(jobKey);
-    const have = stored.get(profileId) ?? [];
-    if (want.length === have.length && want.every((k, i) => k === have[i])) continue;
-    if (have.length) await trx.deleteFrom('job_history').where('profile_id', '=', profileId).execute();
-    for (const j of jobs) inserts.push({ id: orderedId(), profile_id: profileId, ...j, recorded_at: now });
+    const have = stored.get(profileId) ?? new Map<string, string[]>();
+    for (const j of jobs) {
+      const ids = have.get(jobKey(j));
+      if (ids?.length) ids.pop();
+      else inserts.push({ id: orderedId(), profile_id: profileId, ...j, recorded_at: now });
+    }
+    for (const ids of have.values()) deletes.push(...ids);
   }
-  for (const part of chunks(inserts, ROWS_PER_INSERT))
-    await trx.insertInto('job_history').values(part).execute();
+  for (const part of chunks(deletes, IN_LIST)) await trx.deleteFrom('job_history').where('id', 'in', part).execute();
+  await insertRows(trx, 'job_history', inserts);
 }
 
 /**

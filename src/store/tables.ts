@@ -75,6 +75,27 @@ export interface CompaniesTable {
   updated_at: string;
 }
 
+/** What each visible profile contributes to its domain's company (src/store/companies.ts). */
+export interface CompanyMembersTable {
+  profile_id: string;
+  domain: string;
+  /** 1 when the profile is listed (counted in `contacts_count`). */
+  listed: number;
+  company: string | null;
+  address: string | null;
+  /** JSON string[]: the profile's websites on its own domain. */
+  websites_json: string;
+}
+
+/** Per domain, how many visible profiles give each name / website / address, and the counts (src/store/companies.ts). */
+export interface CompanyTalliesTable {
+  domain: string;
+  /** `name`, `website`, `address`, or the counts `#visible` and `#listed` (value ''). */
+  kind: string;
+  value: string;
+  n: number;
+}
+
 export interface ProcessedMessagesTable {
   connection_id: string;
   message_hash: string;
@@ -108,14 +129,29 @@ export interface ProfileValuesTable {
   last_observed: string;
 }
 
+/**
+ * Which contributors a candidate value was observed by (src/store/values.ts): one row per value and
+ * contributor, so that a page can tell whether its contributor is new to a value without reading the
+ * value's observations. Internal like `observations.contributor_id`: never selected by a directory query.
+ */
+export interface ProfileValueContributorsTable {
+  profile_id: string;
+  field: string;
+  value_norm: string;
+  contributor_id: string;
+}
+
 export interface StoreTables {
   settings: SettingsTable;
   profiles: ProfilesTable;
   profile_pins: ProfilePinsTable;
   observations: ObservationsTable;
   profile_values: ProfileValuesTable;
+  profile_value_contributors: ProfileValueContributorsTable;
   job_history: JobHistoryTable;
   companies: CompaniesTable;
+  company_members: CompanyMembersTable;
+  company_tallies: CompanyTalliesTable;
   processed_messages: ProcessedMessagesTable;
   ledger_entries: LedgerEntriesTable;
 }
