@@ -14,7 +14,7 @@ import { EXIT, setExit } from '../cli/exit.ts';
 import { printJsonLine, printTable } from '../cli/output.ts';
 import { noProgress, outputsFor, silentLogger } from '../log.ts';
 import { upsertConnection } from '../connections/repository.ts';
-import { awardConnectionBonus, balanceOf } from '../store/ledger.ts';
+import { balanceOf } from '../store/ledger.ts';
 import { listContacts } from '../store/directory.ts';
 import { listNotices } from '../notices/outbox.ts';
 import { holderId } from '../harvest/lease.ts';
@@ -49,10 +49,10 @@ export function register(program: Command): void {
           { contributorEmail: DEMO_CONTRIBUTOR, kind: 'mailbox', account: 'sample-mailbox', config: { path: SAMPLE_MAILBOX } },
           null,
         );
-        const bonus = created ? await awardConnectionBonus(db, connection.id) : 0;
+        // The connection bonus comes with the first harvest that reads a message (once per source).
         say(
           `  contributor ${DEMO_CONTRIBUTOR}: ${created ? 'new' : 'existing'} mailbox connection ` +
-            `over ${shortPath(SAMPLE_MAILBOX)}${bonus ? ` (connection bonus +${bonus})` : ''}\n`,
+            `over ${shortPath(SAMPLE_MAILBOX)}\n`,
         );
         // A terminal gets progress lines; piped, the demo stays quiet (its tables are the output).
         const { logger, progress } = process.stderr.isTTY ? outputsFor(process.stderr) : { logger: silentLogger, progress: noProgress };
