@@ -265,6 +265,16 @@ export function memberRoutes(o: MemberAppOptions & { shared: WebShared }): Hono 
     );
   });
 
+  // Opting out forfeits every credit and revokes access: a page first says exactly that, with the numbers.
+  app.get('/member/optout', async (c) => {
+    const email = await member(c);
+    const contributor = await getContributorByEmail(db, email);
+    if (contributor?.status === 'opted-out') return c.redirect('/member/home', 303);
+    const mine = contributor ? await listConnections(db, { contributorEmail: email }) : [];
+    const balance = contributor ? await balanceOf(db, contributor.id) : 0;
+    return c.html(page('Opt out?', optOutConfirmView(mine, balance)));
+  });
+
   app.post('/member/optout', async (c) => {
     const email = await member(c);
     let k: Buffer | null = null;
@@ -351,5 +361,23 @@ function homeView(
   ${status === 'opted-out' ? '' : `<p>${connect('google', 'Google')}</p><p>${connect('microsoft', 'Microsoft')}</p>`}
   <p class="note">IMAP servers and mailbox files are connected with <code>sigmine connect</code>.</p>
   <h2>Credits</h2><table><tr><th>date</th><th>entry</th><th>credits</th></tr>${ledger}</table>
-  ${status === 'opted-out' ? '' : `<h2>Opt out</h2><form method="post" action="/member/optout"><button type="submit" class="danger">Stop collection and revoke access</button></form>`}`;
+  ${status === 'opted-out' ? '' : `<h2>Opt out</h2><p>Stops collection, revokes sigmine's access and forfeits your credits; the next page says exactly what happens and asks you to confirm.</p><p><a class="button danger" href="/member/optout">Opt out…</a></p>`}`;
+}
+
+/** What opting out will do, with this member's numbers, and the one button that does it. */
+function optOutConfirmView(conns: Array<{ kind: string; account: string; status: string }>, balance: number): string {
+  const live = conns.filter((c) => c.status !== 'opted-out');
+  const list = live.map((c) => `<li>${esc(c.kind)} ${esc(c.account)}</li>`).join('');
+  return `<h1>Opt out of sigmine?</h1><p>When you confirm:</p>
+  <ul>
+    <li>collection stops at once on ${live.length} connection(s)${list ? `:<ul>${list}</ul>` : ''}</li>
+    <li>sigmine's access is revoked: Google tokens are revoked at Google; Microsoft has no revoke endpoint, so its
+    tokens are deleted here (you can also remove sigmine at https://myapps.microsoft.com); passwords and local
+    mailbox settings are deleted;</li>
+    <li data-testid="forfeit">you lose all <b>${esc(balance)}</b> credit(s): the balance is forfeited and does not come back;</li>
+    <li>free access ends and this account cannot connect sources again.</li>
+  </ul>
+  <p>Contacts already in the directory stay there (they are other people's business details, not yours).</p>
+  <form method="post" action="/member/optout"><button type="submit" class="danger">Yes, opt out and forfeit ${esc(balance)} credit(s)</button></form>
+  <p><a href="/member/home">No, go back</a></p>`;
 }
