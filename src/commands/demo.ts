@@ -80,13 +80,14 @@ export function register(program: Command): void {
           out.write(`\nCredits of ${DEMO_CONTRIBUTOR}: ${balance}\n`);
           out.write(`Notices queued: ${queued} (of ${notices.length} notices in the outbox)\n`);
           out.write(
+            // `npx sigmine` runs this checkout's bin without installing anything globally (npm link does).
             '\nNext:\n' +
-              '  sigmine serve                      web app: member area, privacy center, health and metrics\n' +
-              '  sigmine contacts list --status all  every contact, with its status\n' +
-              '  sigmine contacts show EMAIL         one profile with provenance and job history\n' +
-              `  sigmine ledger --contributor ${DEMO_CONTRIBUTOR}\n` +
-              '  sigmine notices list                the notices outbox\n' +
-              '  sigmine harvest --dry-run           what each connection would contribute\n',
+              '  SIGMINE_DEMO=1 npx sigmine serve        web app: member area, privacy center, health and metrics\n' +
+              '  npx sigmine contacts list --status all  every contact, with its status\n' +
+              '  npx sigmine contacts show EMAIL         one profile with provenance and job history\n' +
+              `  npx sigmine ledger --contributor ${DEMO_CONTRIBUTOR}\n` +
+              '  npx sigmine notices list                the notices outbox\n' +
+              '  npx sigmine harvest --dry-run           what each connection would contribute\n',
           );
         }
         if (summary.failed > 0) setExit(EXIT.partial);

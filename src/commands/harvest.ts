@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { usingDatabase } from '../db/database.ts';
 import { EXIT, setExit } from '../cli/exit.ts';
+import { positiveInteger } from '../cli/numbers.ts';
 import { outputsFor } from '../log.ts';
 import { holderId } from '../harvest/lease.ts';
 import { runHarvest, selectConnections } from '../harvest/run.ts';
@@ -19,7 +20,7 @@ interface Opts {
   dryRun?: boolean;
   fromStart?: boolean;
   json?: boolean;
-  concurrency?: string;
+  concurrency: number;
 }
 
 export function parseSince(s: string | undefined): Date | undefined {
@@ -39,7 +40,7 @@ export function register(program: Command): void {
     .option('--since <date>', 'only messages after this date (ISO-8601)')
     .option('--dry-run', 'show what would be contributed; store nothing')
     .option('--from-start', 'ignore saved cursors and read each source from its beginning')
-    .option('--concurrency <n>', 'connections harvested at once', '4')
+    .option('--concurrency <n>', 'connections harvested at once (1 or more)', positiveInteger, 4)
     .option('--json', 'one JSON object per connection, then a summary')
     .action(async (opts: Opts) => {
       const config = loadConfig();
@@ -58,7 +59,7 @@ export function register(program: Command): void {
           const { results, summary } = await runHarvest(
             { db, config, logger, progress, holder: holderId(), signal: ac.signal },
             conns.map((c) => c.id),
-            { since, dryRun: opts.dryRun, fromStart: opts.fromStart, concurrency: Math.max(1, Number(opts.concurrency) || 4) },
+            { since, dryRun: opts.dryRun, fromStart: opts.fromStart, concurrency: opts.concurrency },
           );
           if (opts.json) printJsonResults(results, summary);
           else {

@@ -5,6 +5,7 @@
  * kept in the database file would let anyone who can read the file mint them. The demo (SIGMINE_DEMO=1)
  * signs with the demo key file instead (src/secrets `secretKeyFrom`, mode 0600), and says so.
  */
+import { port } from '../cli/numbers.ts';
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -22,10 +23,10 @@ export function register(program: Command): void {
   program
     .command('serve')
     .description('run the web app: member area (/member), privacy center (/privacy), health (/healthz) and metrics (/metrics, with SIGMINE_METRICS_TOKEN)')
-    .option('--port <n>', 'port to listen on', '8787')
+    .option('--port <n>', 'port to listen on (0-65535)', port, 8787)
     .option('--host <h>', 'address to listen on', '127.0.0.1')
     .option('--outbox <dir>', 'where the file transport writes privacy-link mails (default SIGMINE_NOTICE_OUTBOX or ./data/outbox)')
-    .action(async (opts: { port: string; host: string; outbox?: string }) => {
+    .action(async (opts: { port: number; host: string; outbox?: string }) => {
       const config = loadConfig();
       const web = loadWebConfig();
       const demo = process.env.SIGMINE_DEMO === '1';
@@ -37,7 +38,7 @@ export function register(program: Command): void {
       const logger = jsonLogger(process.stderr);
       const mailQueue = createMailQueue(logger);
       const app = createApp({ database, config, transport, from: process.env.SIGMINE_NOTICE_FROM, demo, linkKey, web, logger, mailQueue });
-      const server = serve({ fetch: app.fetch, port: Number(opts.port), hostname: opts.host });
+      const server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host });
       console.log(`sigmine web app on http://${opts.host}:${opts.port} (privacy center: /privacy); link mails go to ${outbox}`);
       if (!web.metricsToken) console.log('/metrics is off: set SIGMINE_METRICS_TOKEN to serve it (Authorization: Bearer <token>)');
       await new Promise<void>((done) => {
