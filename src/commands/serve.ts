@@ -4,6 +4,8 @@
  * Refuses to start without SIGMINE_SECRET_KEY (exit 1): it signs sign-in and privacy links, and a secret
  * kept in the database file would let anyone who can read the file mint them. The demo (SIGMINE_DEMO=1)
  * signs with the demo key file instead (src/secrets `secretKeyFrom`, mode 0600), and says so.
+ * A port already in use (or not allowed) is a clear error and exit 1 (`port-in-use`, `listen-failed`); the
+ * "web app on ..." line is printed only once the server listens.
  */
 import { port } from '../cli/numbers.ts';
 import type { Command } from 'commander';
@@ -39,6 +41,23 @@ export function register(program: Command): void {
       const mailQueue = createMailQueue(logger);
       const app = createApp({ database, config, transport, from: process.env.SIGMINE_NOTICE_FROM, demo, linkKey, web, logger, mailQueue });
       const server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host });
+      try {
+        await new Promise<void>((listening, failed) => {
+          server.once('listening', listening);
+          server.once('error', failed);
+        });
+      } catch (err) {
+        await database.close();
+        const e = err as NodeJS.ErrnoException;
+        throw Object.assign(
+          new Error(
+            e.code === 'EADDRINUSE'
+              ? `port ${opts.port} on ${opts.host} is already in use: stop the other server or pick another --port`
+              : `cannot listen on ${opts.host}:${opts.port}: ${e.message}`,
+          ),
+          { code: e.code === 'EADDRINUSE' ? 'port-in-use' : 'listen-failed' },
+        );
+      }
       console.log(`sigmine web app on http://${opts.host}:${opts.port} (privacy center: /privacy); link mails go to ${outbox}`);
       if (!web.metricsToken) console.log('/metrics is off: set SIGMINE_METRICS_TOKEN to serve it (Authorization: Bearer <token>)');
       await new Promise<void>((done) => {
