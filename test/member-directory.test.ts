@@ -14,6 +14,11 @@ import { balanceOf } from '../src/store/ledger.ts';
 import { revealContact, searchDirectory } from '../src/store/member-directory.ts';
 import { DEFAULT_CREDIT_POLICY } from '../src/credits/policy.ts';
 import type { ObservationInput } from '../src/store/types.ts';
+import { createApp } from '../src/web/app.ts';
+import { createMailQueue } from '../src/web/mail-queue.ts';
+import { loadConfig } from '../src/config.ts';
+import { silentLogger } from '../src/log.ts';
+import type { OutgoingNotice } from '../src/notices/transport.ts';
 
 const KEY = 'e'.repeat(64);
 const MEMBER = 'member@contrib.example';
@@ -81,6 +86,46 @@ for (const dialect of DIALECTS) {
       const kim = await t.db.selectFrom('profiles').select('id').where('email', '=', 'kim.hale@acme-robotics.co.uk').executeTakeFirstOrThrow();
       await expect(revealContact(t.db, MEMBER, kim.id)).rejects.toMatchObject({ code: 'not-found' }); // pending
       expect(await balanceOf(t.db, memberId)).toBe(before - DEFAULT_CREDIT_POLICY.reveal);
+    });
+
+    it('works on the web: search, reveal once (credits go down once), a second reveal is free, an empty balance is refused', async () => {
+      const PUBLIC = 'http://members.test';
+      const sent: OutgoingNotice[] = [];
+      const mails = createMailQueue(silentLogger);
+      const app = createApp({
+        database: t,
+        config: loadConfig({ SIGMINE_PUBLIC_URL: PUBLIC, SIGMINE_SECRET_KEY: KEY }),
+        transport: { name: 'memory', async send(n) { sent.push(n); return { providerMessageId: 'x' }; } },
+        mailQueue: mails,
+      });
+      const post = (path: string, body: Record<string, string>, cookie?: string) =>
+        app.request(`${PUBLIC}${path}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: PUBLIC, ...(cookie ? { Cookie: cookie } : {}) },
+          body: new URLSearchParams(body).toString(),
+        });
+      const signIn = async (email: string) => {
+        await post('/member/link', { email });
+        await mails.idle();
+        const m = /\/member\/home\?t=(\S+)/.exec(sent.at(-1)!.body)!;
+        return (await post('/member/open', { t: decodeURIComponent(m[1]!) })).headers.get('set-cookie')!.split(';')[0]!;
+      };
+      const cookie = await signIn(MEMBER);
+      const found = await (await app.request(`${PUBLIC}/member/directory?q=acme`, { headers: { Cookie: cookie } })).text();
+      expect(found).toContain('Pat Lee');
+      expect(found).not.toContain('Kim Hale');
+      expect(found).not.toContain('pat.lee@'); // no address before a reveal
+      const id = /name="id" value="([^"]+)"/.exec(found)![1]!;
+      const first = await (await post('/member/directory/reveal', { id }, cookie)).text();
+      expect(first).toMatch(/data-testid="revealed-email">(pat\.lee|sam\.roe)@acme-robotics\.com</);
+      expect(first).toMatch(/data-testid="balance">15</);
+      const second = await (await post('/member/directory/reveal', { id }, cookie)).text();
+      expect(second).toContain('Revealed before: nothing spent');
+      expect(second).toMatch(/data-testid="balance">15</);
+      const poor = await post('/member/directory/reveal', { id }, await signIn(POOR));
+      expect(poor.status).toBe(402);
+      expect(await poor.text()).toContain('Nothing was spent.');
+      expect((await app.request(`${PUBLIC}/member/directory?q=acme`)).status).toBe(403); // signed-in members only
     });
 
     it.skipIf(dialect !== 'sqlite')('works through `sigmine directory search|reveal --json`, exit 1 with insufficient-credits', async () => {

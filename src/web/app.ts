@@ -20,6 +20,7 @@ import { page, STYLESHEET } from './html.ts';
 import { metricsText } from './metrics.ts';
 import { memberRoutes, type MemberAppOptions } from './member.ts';
 import { privacyRoutes } from './privacy-routes.ts';
+import { directoryRoutes } from './directory-routes.ts';
 import { accessLog } from './access-log.ts';
 import { securityHeaders } from './security-headers.ts';
 import { clientAddressOf, loadWebConfig, type WebConfig } from './web-config.ts';
@@ -98,6 +99,7 @@ export function createApp(o: WebAppOptions): Hono {
   const shared = { keys, cookies, mailer, clientOf };
   app.route('/', memberRoutes({ ...o, shared }));
   app.route('/', privacyRoutes({ ...o, shared }));
+  app.route('/', directoryRoutes({ ...o, shared }));
 
   app.get('/style.css', (c) => {
     c.header('Cache-Control', 'public, max-age=3600');

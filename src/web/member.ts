@@ -360,6 +360,7 @@ function homeView(
   <table><tr><th>source</th><th>account</th><th>state</th><th>last harvest</th><th></th></tr>${rows}</table>
   ${status === 'opted-out' ? '' : `<p>${connect('google', 'Google')}</p><p>${connect('microsoft', 'Microsoft')}</p>`}
   <p class="note">IMAP servers and mailbox files are connected with <code>sigmine connect</code>.</p>
+  <p><a href="/member/directory">Search the directory</a>: free; revealing a contact's e-mail and phones costs credits.</p>
   <h2>Credits</h2><table><tr><th>date</th><th>entry</th><th>credits</th></tr>${ledger}</table>
   ${status === 'opted-out' ? '' : `<h2>Opt out</h2><p>Stops collection, revokes sigmine's access and forfeits your credits; the next page says exactly what happens and asks you to confirm.</p><p><a class="button danger" href="/member/optout">Opt out…</a></p>`}`;
 }
