@@ -147,6 +147,22 @@ for (const dialect of DIALECTS) {
       expect(words).not.toMatch(/is saved/);
     });
 
+    it('shows Connect buttons only for configured providers, and an unconfigured one says so instead of redirecting', async () => {
+      const cookie = await session('member', 'member@contrib.example');
+      const home = await (await get('/member/home', cookie)).text();
+      expect(home).not.toContain('Connect Google');
+      expect(home).not.toContain('Connect Microsoft');
+      const res = await post('/member/connect/google', { kind: 'gmail' }, cookie);
+      expect(res.status).toBe(404);
+      expect(res.headers.get('location')).toBeNull();
+      expect(text(await res.text())).toContain('Google sources are not available here');
+      // Configured: the button is there.
+      const withGoogle = createApp({ database: t, config: loadConfig({ SIGMINE_PUBLIC_URL: PUBLIC, SIGMINE_SECRET_KEY: KEY, SIGMINE_GOOGLE_CLIENT_ID: 'id.apps.example' }), transport, mailQueue: mails });
+      const html = await (await withGoogle.request(`${PUBLIC}/member/home`, { headers: { Cookie: cookie } })).text();
+      expect(html).toContain('Connect Google');
+      expect(html).not.toContain('Connect Microsoft');
+    });
+
     it('opting out is confirmed on a page that names the credits lost and the access revoked', async () => {
       const member = 'member@contrib.example';
       const conn = await t.db.selectFrom('connections').select('id').executeTakeFirstOrThrow();

@@ -141,13 +141,22 @@ export function memberRoutes(o: MemberAppOptions & { shared: WebShared }): Hono 
     const mine = contributor ? await listConnections(db, { contributorEmail: email }) : [];
     const balance = contributor ? await balanceOf(db, contributor.id) : 0;
     const entries = contributor ? (await ledgerEntries(db, { contributorId: contributor.id })).reverse() : [];
-    return c.html(page('Your account', homeView(email, contributor?.status ?? 'new', mine, balance, entries, c.req.query('done'))));
+    const configured = (Object.keys(PROVIDERS) as Provider[]).filter((p) => providerConfigured(o.config, p));
+    return c.html(page('Your account', homeView(email, contributor?.status ?? 'new', mine, balance, entries, c.req.query('done'), configured)));
   });
 
   app.post('/member/connect/:provider{google|microsoft}', async (c) => {
     const form = await c.req.parseBody();
     const email = await member(c);
     const provider = c.req.param('provider') as Provider;
+    // Without a client id the provider's consent page can only fail: say so here instead of sending the member there.
+    if (!providerConfigured(o.config, provider)) {
+      return c.html(
+        page('Not available', `<h1>${esc(PROVIDER_NAMES[provider])} sources are not available here</h1><p>This sigmine has no
+        ${esc(PROVIDER_NAMES[provider])} sign-in configured, so nothing was started. <a href="/member/home">Back to your account</a>.</p>`),
+        404,
+      );
+    }
     const kind = String(form.kind ?? PROVIDERS[provider][0]);
     if (!(PROVIDERS[provider] as readonly string[]).includes(kind)) throw Object.assign(new Error('unknown source'), { code: 'bad-input' });
     const contributor = await getContributorByEmail(db, email);
@@ -337,6 +346,7 @@ function homeView(
   balance: number,
   entries: Array<{ kind: string; amount: number; createdAt: string }>,
   done?: string,
+  configured: Provider[] = ['google', 'microsoft'],
 ): string {
   const rows = conns
     .map(
@@ -358,7 +368,7 @@ function homeView(
   <p>Account: <b>${esc(status)}</b> · Credits: <b data-testid="balance">${esc(balance)}</b></p>
   <h2>Connections</h2>
   <table><tr><th>source</th><th>account</th><th>state</th><th>last harvest</th><th></th></tr>${rows}</table>
-  ${status === 'opted-out' ? '' : `<p>${connect('google', 'Google')}</p><p>${connect('microsoft', 'Microsoft')}</p>`}
+  ${status === 'opted-out' ? '' : configured.map((p) => `<p>${connect(p, PROVIDER_NAMES[p])}</p>`).join('')}
   <p class="note">IMAP servers and mailbox files are connected with <code>sigmine connect</code>.</p>
   <p><a href="/member/directory">Search the directory</a>: free; revealing a contact's e-mail and phones costs credits.</p>
   <h2>Credits</h2><table><tr><th>date</th><th>entry</th><th>credits</th></tr>${ledger}</table>
@@ -381,4 +391,9 @@ function optOutConfirmView(conns: Array<{ kind: string; account: string; status:
   <p>Contacts already in the directory stay there (they are other people's business details, not yours).</p>
   <form method="post" action="/member/optout"><button type="submit" class="danger">Yes, opt out and forfeit ${esc(balance)} credit(s)</button></form>
   <p><a href="/member/home">No, go back</a></p>`;
+}
+
+/** Is the provider's OAuth client configured (`SIGMINE_GOOGLE_CLIENT_ID` / `SIGMINE_MS_CLIENT_ID`)? */
+function providerConfigured(config: Readonly<Config>, p: Provider): boolean {
+  return Boolean(p === 'google' ? config.google.clientId : config.microsoft.clientId);
 }
