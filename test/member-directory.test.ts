@@ -10,6 +10,7 @@ import { ingestPage } from '../src/store/ingest.ts';
 import { registerConnection } from '../src/connections/register.ts';
 import { restrictPerson } from '../src/privacy/restrict.ts';
 import { erasePerson } from '../src/privacy/erase.ts';
+import { exportPerson } from '../src/privacy/export.ts';
 import { balanceOf } from '../src/store/ledger.ts';
 import { revealContact, searchDirectory } from '../src/store/member-directory.ts';
 import { DEFAULT_CREDIT_POLICY } from '../src/credits/policy.ts';
@@ -81,6 +82,11 @@ for (const dialect of DIALECTS) {
       const again = await revealContact(t.db, MEMBER, pat!.id);
       expect(again).toMatchObject({ spent: 0, balance: before - DEFAULT_CREDIT_POLICY.reveal });
       expect(await balanceOf(t.db, memberId)).toBe(before - DEFAULT_CREDIT_POLICY.reveal);
+      // The person sees how many members received their details (Art. 15(1)(c)), never which.
+      const exported = await exportPerson(t.db, 'pat.lee@acme-robotics.com', privacy);
+      const profile = (exported.profiles as Array<Record<string, unknown>>)[0]!;
+      expect(profile.revealedTo).toEqual({ category: 'members of the directory', count: 1 });
+      expect(JSON.stringify(exported)).not.toContain(MEMBER);
 
       await expect(revealContact(t.db, POOR, pat!.id)).rejects.toMatchObject({ code: 'insufficient-credits' });
       const kim = await t.db.selectFrom('profiles').select('id').where('email', '=', 'kim.hale@acme-robotics.co.uk').executeTakeFirstOrThrow();

@@ -10,6 +10,7 @@ import type { DB } from '../db/schema.ts';
 import { locatePerson } from './locate.ts';
 import { resolveOptions, type PrivacyOptions } from './options.ts';
 import { completeRequest, openRequest } from './requests.ts';
+import { revealCount } from '../store/member-directory.ts';
 
 export const PROCESSING_STATEMENT = Object.freeze({
   purpose: 'professional contact directory',
@@ -108,6 +109,8 @@ export async function exportPerson(
         lastSeen: pr.last_seen,
         listedAt: pr.listed_at,
         restrictedAt: pr.restricted_at,
+        // Recipients (Art. 15(1)(c)): members who revealed the e-mail and phones, counted, never named.
+        revealedTo: { category: 'members of the directory', count: await revealCount(trx, id) },
         provenance: provenance.map((r) => ({
           field: r.field,
           value: r.raw,

@@ -119,3 +119,17 @@ export async function revealContact(
     };
   });
 }
+
+/**
+ * How many members revealed this contact (the recipients of its e-mail and phones, GDPR Art. 15(1)(c)); the
+ * members themselves are not named to the person.
+ */
+export async function revealCount(db: Kysely<DB>, profileId: string): Promise<number> {
+  const row = await db
+    .selectFrom('ledger_entries')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('kind', '=', 'spend')
+    .where('idempotency_key', 'like', `spend:%:reveal:${profileId}`)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

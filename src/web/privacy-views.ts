@@ -107,6 +107,7 @@ function profileTable(p: Row, windowDays: number): string {
   return `<table><tr><th>status</th><td data-testid="status">${esc(p.status)}</td></tr>
     <tr><th></th><td data-testid="status-text">${esc(statusText(p, windowDays))}</td></tr>${fieldRows}
     <tr><th>first / last seen</th><td>${esc(day(p.firstSeen))} / ${esc(day(p.lastSeen))}</td></tr>
+    <tr><th>who received it</th><td data-testid="recipients">${esc(recipientsText(p))}</td></tr>
     ${pub ? `<tr><th>jurisdiction</th><td>${esc(fmt(pub.jurisdiction))}</td></tr>` : ''}</table>
     <h2>Where each value comes from</h2>
     <table><tr><th>field</th><th>value</th><th>source</th><th>first seen</th><th>last seen</th><th>members who saw it</th></tr>${corrections}${provenance}</table>
@@ -130,6 +131,13 @@ export function confirmRemovalView(action: 'erase' | 'object'): string {
   <p>${action === 'erase' ? 'If you only want to stop being shown for a while, restrict your profile instead.' : 'An objection is honoured like a removal: we do not weigh it against our interests.'}</p>
   <form method="post" action="/privacy/${action}"><button type="submit" class="danger">${esc(what.button)}</button></form>
   <p><a href="/privacy/me">No, go back</a></p>`;
+}
+
+/** Recipients in words: members who revealed the e-mail and phones (a count; members are never named). */
+function recipientsText(p: Row): string {
+  const n = Number(p.revealedTo?.count ?? 0);
+  const shown = p.status === 'listed' ? 'Listed contacts are shown to directory members (name, title, company). ' : '';
+  return `${shown}${n === 0 ? 'No member has revealed your e-mail address and phones.' : `${n} member(s) of the directory revealed your e-mail address and phones.`}`;
 }
 
 export const day = (v: unknown) => (typeof v === 'string' ? v.slice(0, 10) : '');
