@@ -163,6 +163,15 @@ for (const dialect of DIALECTS) {
       expect(html).not.toContain('Connect Microsoft');
     });
 
+    it('answers an unknown address with a 404 page in the site style, under the same security headers', async () => {
+      const res = await app.request(`${PUBLIC}/no/such/page`);
+      expect(res.status).toBe(404);
+      expect(res.headers.get('content-security-policy')).toBeTruthy();
+      const html = await res.text();
+      expect(html).toContain('href="/style.css"');
+      expect(text(html)).toContain('Page not found');
+    });
+
     it('opting out is confirmed on a page that names the credits lost and the access revoked', async () => {
       const member = 'member@contrib.example';
       const conn = await t.db.selectFrom('connections').select('id').executeTakeFirstOrThrow();

@@ -101,6 +101,15 @@ export function createApp(o: WebAppOptions): Hono {
   app.route('/', privacyRoutes({ ...o, shared }));
   app.route('/', directoryRoutes({ ...o, shared }));
 
+  // An unknown address gets a page in the site's style (with the guards' headers), not Hono's bare text.
+  app.notFound((c) =>
+    c.html(
+      page('Not found', `<h1>Page not found</h1><p>There is nothing at this address. Go to <a href="/member">the member
+      area</a> or <a href="/privacy">the privacy center</a>.</p>`),
+      404,
+    ),
+  );
+
   app.get('/style.css', (c) => {
     c.header('Cache-Control', 'public, max-age=3600');
     c.header('Content-Type', 'text/css; charset=utf-8');
