@@ -71,7 +71,11 @@ describe.skipIf(!chromiumAvailable())('privacy center in a real browser', () => 
       await page.waitForSelector('.flash');
       expect(await page.textContent('[data-field=title]')).toBe('Computer Scientist');
 
+      // Removal asks first, on a page that says what will happen.
       await page.click('text=Remove my profile');
+      await page.waitForSelector('h1:text("Remove your profile?")');
+      expect(await t.db.selectFrom('profiles').selectAll().execute()).toHaveLength(1);
+      await page.click('button:text("Yes, remove my profile")');
       await page.waitForSelector('h1:text("Removed")');
       expect(await t.db.selectFrom('profiles').selectAll().execute()).toHaveLength(0);
       // The session ended with the erasure, and the link works only once.

@@ -66,7 +66,11 @@ describe('sigmine contacts and ledger', () => {
   it('says so, with exit code 1, for an unknown contact', async () => {
     const r = await run(['contacts', 'show', 'nobody@nowhere.example', '--json']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('not-found');
+    // With --json the error is the stream's JSON line; without, text on stderr.
+    expect(JSON.parse(r.stdout).error.code).toBe('not-found');
+    const text = await run(['contacts', 'show', 'nobody@nowhere.example']);
+    expect(text.code).toBe(1);
+    expect(text.stderr).toContain('[not-found] no contact nobody@nowhere.example');
   }, 60_000);
 
   it('prints ledger entries and a balance equal to their sum, the same for the contributor filter', async () => {

@@ -100,11 +100,30 @@ describe('sigmine extract', () => {
     expect(lines[1].discarded).toBeNull();
   });
 
-  it('exits 1 when a path does not exist', async () => {
+  it('exits 1 when no path exists; with --json the error is a JSON line', async () => {
+    const text = await sigmine('extract', join(fixtures, 'no-such-file.eml'));
+    expect(text.code).toBe(1);
+    expect(text.err).toContain('no such file or folder');
+    expect(text.out).toBe('');
     const { code, err, out } = await sigmine('extract', '--json', join(fixtures, 'no-such-file.eml'));
     expect(code).toBe(1);
-    expect(err).toContain('no such file or folder');
-    expect(out).toBe('');
+    expect(err).toBe('');
+    expect(JSON.parse(out)).toEqual({ error: { code: 'not-found', message: expect.stringContaining('no such file or folder') } });
+  });
+
+  it('reports a missing path among good ones, still extracts the rest, and exits 2', async () => {
+    const good = join(fixtures, 'outlook-reply-en.eml');
+    const missing = join(fixtures, 'no-such-file.eml');
+    const { code, err, out } = await sigmine('extract', '--json', missing, good);
+    expect(code).toBe(2);
+    expect(err).toContain(`no such file or folder: ${missing}`);
+    const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatchObject({ file: missing, discarded: 'unreadable', reason: 'not-found: no such file or folder' });
+    expect(lines[1]).toMatchObject({ discarded: null });
+    const table = await sigmine('extract', good, missing);
+    expect(table.code).toBe(2);
+    expect(table.out).toContain('1 path(s) not found');
   });
 });
 

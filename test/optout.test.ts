@@ -17,7 +17,7 @@ import {
   retryPendingRevocations,
   MAX_REVOKE_ATTEMPTS,
 } from '../src/connections/opt-out.ts';
-import { balanceOf, ledgerEntries } from '../src/store/ledger.ts';
+import { awardConnectionBonus, balanceOf, ledgerEntries } from '../src/store/ledger.ts';
 import { encodeImapOAuthSecret } from '../connectors/imap/oauth.ts';
 
 const key = randomBytes(32);
@@ -73,7 +73,9 @@ for (const dialect of DIALECTS) {
       down = false;
       const add = (kind: string, account: string, secret: string | null, cfg: Record<string, unknown> = {}) =>
         registerConnection(t.db, { contributorEmail: who, kind, account, secret, config: cfg }, key);
-      await add('gmail', who, GMAIL_TOKEN);
+      const gmail = await add('gmail', who, GMAIL_TOKEN);
+      // Credits to lose: the bonus a first harvest that read mail would have paid.
+      await awardConnectionBonus(t.db, gmail.connection.id);
       await add('google-calendar', who, CAL_TOKEN);
       await add('outlook', 'hana@tailspin-corp.example', MS_TOKEN);
       await add('imap', who, IMAP_PW, { host: 'imap.tailspin.example', port: 993, tls: true, user: who });

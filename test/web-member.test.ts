@@ -117,7 +117,7 @@ for (const dialect of DIALECTS) {
       return session;
     }
 
-    it('connects Gmail through the web consent flow, stores the token encrypted and awards the bonus', async () => {
+    it('connects Gmail through the web consent flow, stores the token encrypted and pays no bonus before a harvest', async () => {
       const session = await signIn('member@firm.example');
       const start = await form('/member/connect/google', { kind: 'gmail' }, { Cookie: session });
       expect(start.status).toBe(302);
@@ -135,7 +135,8 @@ for (const dialect of DIALECTS) {
       expect(conn.secret_enc).toMatch(/^v2:default:/);
       const home = await (await app.request(`${PUBLIC}${done.headers.get('location')}`, { headers: { Cookie: session } })).text();
       expect(home).toContain('Connected.');
-      expect(home).toMatch(/data-testid="balance">[1-9]/);
+      // The connection bonus waits for the first harvest that reads a message.
+      expect(home).toMatch(/data-testid="balance">0</);
     });
 
     /** Signs in as `member`, presses "Connect Google" for `kind` and plays the browser at the consent page. */
@@ -299,7 +300,7 @@ for (const dialect of DIALECTS) {
       const listed = await (await app.request(`${PUBLIC}${done.headers.get('location')}`, { headers: { Cookie: session } })).text();
       expect(listed).toContain('Connected.');
       expect(text(listed)).toMatch(/outlook dana@contoso\.example active/);
-      expect(listed).toMatch(/data-testid="balance">[1-9]/);
+      expect(listed).toMatch(/data-testid="balance">0</);
 
       // Preview: a dry run against Graph shows the business signature and stores nothing.
       const id = /name="connection" value="([^"]+)"/.exec(listed)![1]!;
@@ -315,6 +316,10 @@ for (const dialect of DIALECTS) {
       // one stays valid for its lifetime); the connection keeps the grant it was connected with.
       const [afterPreview] = await connections();
       expect(afterPreview!.secret_enc).toBe(conn!.secret_enc);
+      // A real harvest that reads mail pays the connection bonus.
+      const harvestEnv = { db: t.db, config: config(), logger: silentLogger, progress: noProgress, holder: holderId(), factoryFor: trustingFactory };
+      expect((await runHarvest(harvestEnv, [id])).results[0]).toMatchObject({ status: 'ok' });
+      expect(await home(session)).toMatch(/data-testid="balance">50</);
 
       // Opt-out: Microsoft has no revoke endpoint, so the page must not claim a revocation at the provider.
       const out = text(await (await form('/member/optout', {}, { Cookie: session })).text());
@@ -487,7 +492,8 @@ for (const dialect of DIALECTS) {
           expect(ms.tokenRequests, `round ${round}`).toHaveLength(round);
         }
         expect(await connections()).toHaveLength(1);
-        expect(await t.db.selectFrom('ledger_entries').selectAll().execute()).toHaveLength(1);
+        // Nothing is paid for connecting (the bonus waits for a harvest that reads a message).
+        expect(await t.db.selectFrom('ledger_entries').selectAll().execute()).toHaveLength(0);
       } finally {
         await other.close();
       }

@@ -52,6 +52,21 @@ describe('sigmine serve', () => {
     expect(r.stderr).toContain('SIGMINE_METRICS_TOKEN must be at least 16 characters');
   });
 
+  it('on a busy port says so and exits 1 instead of printing success and crashing', async () => {
+    const dir = scratch();
+    const busy = createServer();
+    await new Promise<void>((r) => busy.listen(0, '127.0.0.1', r));
+    const port = (busy.address() as AddressInfo).port;
+    try {
+      const r = await runCli(['serve', '--port', String(port)], { cwd: dir, env: cleanEnv({ SIGMINE_DEMO: '1' }) });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`[port-in-use] port ${port} on 127.0.0.1 is already in use`);
+      expect(r.stdout).not.toContain('sigmine web app on');
+    } finally {
+      await new Promise((r) => busy.close(r));
+    }
+  });
+
   it('starts in the demo with its own key file, says so, and answers', async () => {
     const dir = scratch();
     const port = await freePort();

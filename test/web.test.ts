@@ -189,7 +189,7 @@ for (const dialect of DIALECTS) {
       const page = await (await app.request(`${PUBLIC}${res.headers.get('location')}`, { headers: { Cookie: cookie } })).text();
       // The directory's title is the person's; what was observed stays visible as provenance.
       expect(page).toMatch(/data-field="title">Analyst Emerita</);
-      expect(page).toMatch(/<td>title<\/td><td>Chief Analyst<\/td><td>signature<\/td>/);
+      expect(page).toMatch(/<td>title<\/td><td>Chief Analyst<\/td><td>signature \(replaced by your correction\)<\/td>/);
     });
 
     it('downloads everything as JSON with the session, and nothing without it', async () => {

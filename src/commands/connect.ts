@@ -11,8 +11,9 @@
  *   sigmine connect mailbox --contributor EMAIL --path PATH
  *
  * Secrets are read from a file or stdin, never from arguments, stored encrypted (SIGMINE_SECRET_KEY), and
- * never printed. A new source earns the connection bonus (once per contributor, kind and account).
- * `--json` prints `{ id, kind, account, contributor, created, bonus }`.
+ * never printed. A source earns the connection bonus (once per contributor, kind and account) after its first
+ * harvest that reads a message, not here. `--json` prints `{ id, kind, account, contributor, created, bonus }`
+ * (`bonus` is 0: nothing is paid at connect time).
  */
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
@@ -67,7 +68,7 @@ async function save(
     console.log(
       `${r.created ? 'connected' : 'reconnected'} ${out.kind} ${out.account} for ${out.contributor} (connection ${out.id})`,
     );
-    if (r.bonus > 0) console.log(`connection bonus: +${r.bonus} credits`);
+    if (r.created) console.log('the connection bonus is paid after its first harvest that reads a message');
   }
 }
 

@@ -43,13 +43,13 @@ export function register(program: Command): void {
         return;
       }
       if (rows.length === 0) {
-        console.log('no connections yet: see `sigmine connect --help`');
+        console.log('no connections yet: see `npx sigmine connect --help`');
         return;
       }
       printTable(
         ['id', 'contributor', 'kind', 'account', 'status', 'last harvest', 'last error'],
         rows.map((r) => [
-          r.id.slice(0, 8),
+          r.id, // in full: the id `harvest --connection` takes
           r.contributorEmail,
           r.kind,
           r.account,

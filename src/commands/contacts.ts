@@ -8,7 +8,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { usingDatabase } from '../db/database.ts';
-import { EXIT, setExit } from '../cli/exit.ts';
 import { printJsonLine, printTable } from '../cli/output.ts';
 import { listContacts, showContact, type StatusFilter } from '../store/directory.ts';
 
@@ -45,11 +44,7 @@ export function register(program: Command): void {
     .action(async (email: string, opts: { json?: boolean }) => {
       await usingDatabase(loadConfig().database, async ({ db }) => {
         const d = await showContact(db, email);
-        if (!d) {
-          process.stderr.write(`sigmine: [not-found] no contact ${email.trim().toLowerCase()}\n`);
-          setExit(EXIT.fatal);
-          return;
-        }
+        if (!d) throw Object.assign(new Error(`no contact ${email.trim().toLowerCase()}`), { code: 'not-found' });
         if (opts.json) {
           printJsonLine({ ...d.contact, provenance: d.provenance, jobHistory: d.jobHistory, companyProfile: d.company });
           return;

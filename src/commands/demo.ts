@@ -18,7 +18,7 @@ import { EXIT, setExit } from '../cli/exit.ts';
 import { printJsonLine, printTable } from '../cli/output.ts';
 import { noProgress, outputsFor, silentLogger } from '../log.ts';
 import { upsertConnection } from '../connections/repository.ts';
-import { awardConnectionBonus, balanceOf } from '../store/ledger.ts';
+import { balanceOf } from '../store/ledger.ts';
 import { listContacts } from '../store/directory.ts';
 import { listNotices } from '../notices/outbox.ts';
 import { holderId } from '../harvest/lease.ts';
@@ -60,10 +60,10 @@ export function register(program: Command): void {
           { contributorEmail: DEMO_CONTRIBUTOR, kind: 'mailbox', account: 'sample-mailbox', config: { path: SAMPLE_MAILBOX } },
           null,
         );
-        const bonus = created ? await awardConnectionBonus(db, connection.id) : 0;
+        // The connection bonus comes with the first harvest that reads a message (once per source).
         say(
           `  contributor ${DEMO_CONTRIBUTOR}: ${created ? 'new' : 'existing'} mailbox connection ` +
-            `over ${shortPath(SAMPLE_MAILBOX)}${bonus ? ` (connection bonus +${bonus})` : ''}\n`,
+            `over ${shortPath(SAMPLE_MAILBOX)}\n`,
         );
         // A terminal gets progress lines; piped, the demo stays quiet (its tables are the output).
         const { logger, progress } = process.stderr.isTTY ? outputsFor(process.stderr) : { logger: silentLogger, progress: noProgress };
@@ -91,13 +91,14 @@ export function register(program: Command): void {
           out.write(`\nCredits of ${DEMO_CONTRIBUTOR}: ${balance}\n`);
           out.write(`Notices queued: ${queued} (of ${notices.length} notices in the outbox)\n`);
           out.write(
+            // `npx sigmine` runs this checkout's bin without installing anything globally (npm link does).
             '\nNext:\n' +
-              '  sigmine serve                      web app: member area, privacy center, health and metrics\n' +
-              '  sigmine contacts list --status all  every contact, with its status\n' +
-              '  sigmine contacts show EMAIL         one profile with provenance and job history\n' +
-              `  sigmine ledger --contributor ${DEMO_CONTRIBUTOR}\n` +
-              '  sigmine notices list                the notices outbox\n' +
-              '  sigmine harvest --dry-run           what each connection would contribute\n',
+              '  SIGMINE_DEMO=1 npx sigmine serve        web app: member area, privacy center, health and metrics\n' +
+              '  npx sigmine contacts list --status all  every contact, with its status\n' +
+              '  npx sigmine contacts show EMAIL         one profile with provenance and job history\n' +
+              `  npx sigmine ledger --contributor ${DEMO_CONTRIBUTOR}\n` +
+              '  npx sigmine notices list                the notices outbox\n' +
+              '  npx sigmine harvest --dry-run           what each connection would contribute\n',
           );
         }
         if (summary.failed > 0) setExit(EXIT.partial);

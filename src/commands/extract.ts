@@ -1,7 +1,9 @@
 /**
  * `sigmine extract PATH... [--json]`: runs the pure extract path over .eml files, folders, mbox files
  * and Maildir folders. `--json` prints one ExtractResult per line (the contract in parsers/types.ts);
- * otherwise a readable table. Exit 0 ok, 2 when some messages were unreadable, 1 when a path is missing.
+ * otherwise a readable table. A missing path is reported (on stderr, and with `--json` as an `unreadable`
+ * result with reason `not-found: ...`) and the other paths are still read. Exit 0 ok, 2 when some messages
+ * were unreadable or some paths missing, 1 when no path exists at all.
  */
 import type { Command } from 'commander';
 import { stat } from 'node:fs/promises';
@@ -45,18 +47,28 @@ export function register(program: Command): void {
     .argument('<paths...>', '.eml files, folders of them, mbox files or Maildir folders')
     .option('--json', 'one JSON object per message (the ExtractResult contract)')
     .action(async (paths: string[], opts: { json?: boolean }) => {
+      const present: string[] = [];
+      const missing: string[] = [];
       for (const p of paths) {
         try {
           await stat(p);
+          present.push(p);
         } catch {
-          throw Object.assign(new Error(`no such file or folder: ${p}`), { code: 'not-found' });
+          missing.push(p);
         }
+      }
+      if (present.length === 0) {
+        throw Object.assign(new Error(`no such file or folder: ${missing.join(', ')}`), { code: 'not-found' });
       }
       let rows: string[][] = [];
       let total = 0;
       let unreadable = 0;
       let withSignature = 0;
-      for await (const item of readMailboxPaths(paths)) {
+      for (const p of missing) {
+        process.stderr.write(`sigmine: [not-found] no such file or folder: ${p} (the other paths are read)\n`);
+        if (opts.json) printJsonLine(missingResult(p));
+      }
+      for await (const item of readMailboxPaths(present)) {
         const r: ExtractResult = item.bytes
           ? overBudget(extractRaw(item.bytes, item.file), item.bytes)
           : {
@@ -83,10 +95,11 @@ export function register(program: Command): void {
       if (!opts.json) {
         if (rows.length > 0 || total === 0) printTable(HEADERS, rows);
         process.stdout.write(
-          `\n${total} messages, ${withSignature} with a signature, ${unreadable} unreadable\n`,
+          `\n${total} messages, ${withSignature} with a signature, ${unreadable} unreadable` +
+            `${missing.length ? `; ${missing.length} path(s) not found: ${missing.join(', ')}` : ''}\n`,
         );
       }
-      if (unreadable > 0) setExit(EXIT.partial);
+      if (unreadable > 0 || missing.length > 0) setExit(EXIT.partial);
     });
 }
 
@@ -95,4 +108,17 @@ function overBudget(r: ExtractResult, bytes: Uint8Array): ExtractResult {
   if (r.discarded !== null || r.signature !== null) return r;
   const reason = textBeyondBudget(bytes);
   return reason ? { ...r, discarded: 'unreadable', reason } : r;
+}
+
+/** A path that does not exist, in the ExtractResult shape (`--json`), so a reader sees it in the stream. */
+function missingResult(file: string): ExtractResult {
+  return {
+    file,
+    messageId: null,
+    from: { name: null, email: null },
+    discarded: 'unreadable',
+    signature: null,
+    contact: null,
+    reason: 'not-found: no such file or folder',
+  };
 }

@@ -7,6 +7,7 @@ import { loadConfig } from '../config.ts';
 import { usingDatabase } from '../db/database.ts';
 import { resolveKeys } from '../keys/resolve.ts';
 import { EXIT, setExit } from '../cli/exit.ts';
+import { positiveInteger } from '../cli/numbers.ts';
 import { outputsFor } from '../log.ts';
 import { holderId } from '../harvest/lease.ts';
 import { runHarvest, selectConnections } from '../harvest/run.ts';
@@ -20,7 +21,7 @@ interface Opts {
   dryRun?: boolean;
   fromStart?: boolean;
   json?: boolean;
-  concurrency?: string;
+  concurrency: number;
 }
 
 export function parseSince(s: string | undefined): Date | undefined {
@@ -40,7 +41,7 @@ export function register(program: Command): void {
     .option('--since <date>', 'only messages after this date (ISO-8601)')
     .option('--dry-run', 'show what would be contributed; store nothing')
     .option('--from-start', 'ignore saved cursors and read each source from its beginning')
-    .option('--concurrency <n>', 'connections harvested at once', '4')
+    .option('--concurrency <n>', 'connections harvested at once (1 or more)', positiveInteger, 4)
     .option('--json', 'one JSON object per connection, then a summary')
     .action(async (opts: Opts) => {
       const config = loadConfig();
@@ -61,7 +62,7 @@ export function register(program: Command): void {
           const { results, summary } = await runHarvest(
             { db, config: keyed, logger, progress, holder: holderId(), signal: ac.signal },
             conns.map((c) => c.id),
-            { since, dryRun: opts.dryRun, fromStart: opts.fromStart, concurrency: Math.max(1, Number(opts.concurrency) || 4) },
+            { since, dryRun: opts.dryRun, fromStart: opts.fromStart, concurrency: opts.concurrency },
           );
           if (opts.json) printJsonResults(results, summary);
           else {

@@ -165,8 +165,7 @@ export function register(program: Command): void {
           else console.log(`notice ${r.noticeId} bounced; contact ${r.gate ?? 'n/a'}`);
         }
         if (found === 0 && keys.length > 0 && !opts.dsn?.length) {
-          process.stderr.write('sigmine: [not-found] no such notice\n');
-          setExit(EXIT.fatal);
+          throw Object.assign(new Error('no such notice'), { code: 'not-found' });
         }
       });
     });
@@ -178,10 +177,7 @@ export function register(program: Command): void {
     .action(async (id: string) => {
       await usingDatabase(loadConfig().database, async ({ db }) => {
         if (await requeueNotice(db, id)) console.log(`notice ${id} queued again`);
-        else {
-          process.stderr.write('sigmine: [not-found] no bounced or failed notice with that id\n');
-          setExit(EXIT.fatal);
-        }
+        else throw Object.assign(new Error('no bounced or failed notice with that id'), { code: 'not-found' });
       });
     });
 

@@ -76,7 +76,7 @@ export function register(program: Command): void {
           }
           if (unsettled.length)
             console.log(
-              'some provider revokes failed; secrets are deleted locally; retry with `sigmine optout --retry-revocations`',
+              'some provider revokes failed; secrets are deleted locally; retry with `npx sigmine optout --retry-revocations`',
             );
         }
         if (unsettled.length) setExit(EXIT.partial);

@@ -7,6 +7,7 @@
  */
 import type { Command } from 'commander';
 import { Cron } from 'croner';
+import { numberAtLeast } from '../cli/numbers.ts';
 import { loadConfig } from '../config.ts';
 import { dialectOf, usingDatabase } from '../db/database.ts';
 import { resolveKeys } from '../keys/resolve.ts';
@@ -28,11 +29,11 @@ export function register(program: Command): void {
     .command('schedule')
     .description('harvest on a schedule until stopped (on PostgreSQL: queue jobs for workers)')
     .option('--cron <expr>', 'cron expression (5 or 6 fields)', '0 * * * *')
-    .option('--jitter <seconds>', 'random delay before each run, spreading load on providers', '300')
+    .option('--jitter <seconds>', 'random delay before each run, spreading load on providers (0 or more)', numberAtLeast(0), 300)
     .option('--now', 'also run once right away')
-    .action(async (opts: { cron: string; jitter: string; now?: boolean }) => {
+    .action(async (opts: { cron: string; jitter: number; now?: boolean }) => {
       const config = loadConfig();
-      const jitterMs = Math.max(0, Number(opts.jitter) || 0) * 1000;
+      const jitterMs = opts.jitter * 1000;
       const logger = jsonLogger(process.stderr);
       const pg = dialectOf(config.database) === 'postgres';
       const ac = new AbortController();

@@ -4,7 +4,10 @@
  * Refuses to start without SIGMINE_SECRET_KEY (exit 1): it signs sign-in and privacy links, and a secret
  * kept in the database file would let anyone who can read the file mint them. The demo (SIGMINE_DEMO=1)
  * signs with the demo key file instead (src/secrets `secretKeyFrom`, mode 0600), and says so.
+ * A port already in use (or not allowed) is a clear error and exit 1 (`port-in-use`, `listen-failed`); the
+ * "web app on ..." line is printed only once the server listens.
  */
+import { port } from '../cli/numbers.ts';
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -22,10 +25,10 @@ export function register(program: Command): void {
   program
     .command('serve')
     .description('run the web app: member area (/member), privacy center (/privacy), health (/healthz) and metrics (/metrics, with SIGMINE_METRICS_TOKEN)')
-    .option('--port <n>', 'port to listen on', '8787')
+    .option('--port <n>', 'port to listen on (0-65535)', port, 8787)
     .option('--host <h>', 'address to listen on', '127.0.0.1')
     .option('--outbox <dir>', 'where the file transport writes privacy-link mails (default SIGMINE_NOTICE_OUTBOX or ./data/outbox)')
-    .action(async (opts: { port: string; host: string; outbox?: string }) => {
+    .action(async (opts: { port: number; host: string; outbox?: string }) => {
       const config0 = loadConfig();
       const web = loadWebConfig();
       const demo = process.env.SIGMINE_DEMO === '1';
@@ -44,7 +47,24 @@ export function register(program: Command): void {
       const logger = jsonLogger(process.stderr);
       const mailQueue = createMailQueue(logger);
       const app = createApp({ database, config, transport, from: process.env.SIGMINE_NOTICE_FROM, demo, linkKey, web, logger, mailQueue });
-      const server = serve({ fetch: app.fetch, port: Number(opts.port), hostname: opts.host });
+      const server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host });
+      try {
+        await new Promise<void>((listening, failed) => {
+          server.once('listening', listening);
+          server.once('error', failed);
+        });
+      } catch (err) {
+        await database.close();
+        const e = err as NodeJS.ErrnoException;
+        throw Object.assign(
+          new Error(
+            e.code === 'EADDRINUSE'
+              ? `port ${opts.port} on ${opts.host} is already in use: stop the other server or pick another --port`
+              : `cannot listen on ${opts.host}:${opts.port}: ${e.message}`,
+          ),
+          { code: e.code === 'EADDRINUSE' ? 'port-in-use' : 'listen-failed' },
+        );
+      }
       console.log(`sigmine web app on http://${opts.host}:${opts.port} (privacy center: /privacy); link mails go to ${outbox}`);
       if (!web.metricsToken) console.log('/metrics is off: set SIGMINE_METRICS_TOKEN to serve it (Authorization: Bearer <token>)');
       await new Promise<void>((done) => {

@@ -6,6 +6,7 @@
  * heartbeat, database outages ridden out, a stopped worker's job handed back at once, opted-out jobs
  * dropped) and docs/operations.md for running them.
  */
+import { numberAtLeast, positiveInteger } from '../cli/numbers.ts';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { dialectOf, usingDatabase } from '../db/database.ts';
@@ -24,30 +25,32 @@ export function register(program: Command): void {
   program
     .command('worker')
     .description('run harvest jobs from the PostgreSQL queue (pg-boss) until stopped')
-    .option('--concurrency <n>', 'jobs this worker runs at once', '2')
+    .option('--concurrency <n>', 'jobs this worker runs at once (1 or more)', positiveInteger, 2)
     .option(
       '--expire <seconds>',
-      "job expiry and lease TTL: a dead or hung worker's job is retried elsewhere this long after its last heartbeat",
-      String(DEFAULT_EXPIRE_SECONDS),
+      "job expiry and lease TTL: a dead or hung worker's job is retried elsewhere this long after its last heartbeat (2 or more)",
+      numberAtLeast(2),
+      DEFAULT_EXPIRE_SECONDS,
     )
-    .option('--poll <seconds>', 'pause between looks at an empty queue', '2')
+    .option('--poll <seconds>', 'pause between looks at an empty queue (0.1 or more)', numberAtLeast(0.1), 2)
     .option(
       '--stop-timeout <seconds>',
-      'on SIGTERM/SIGINT, exit after at most this long',
-      String(DEFAULT_STOP_TIMEOUT_SECONDS),
+      'on SIGTERM/SIGINT, exit after at most this long (1 or more)',
+      numberAtLeast(1),
+      DEFAULT_STOP_TIMEOUT_SECONDS,
     )
-    .action(async (opts: { concurrency: string; expire: string; poll: string; stopTimeout: string }) => {
+    .action(async (opts: { concurrency: number; expire: number; poll: number; stopTimeout: number }) => {
       const config = loadConfig();
       if (dialectOf(config.database) !== 'postgres') {
         throw Object.assign(
           new Error(
-            'sigmine worker needs PostgreSQL (SIGMINE_DATABASE=postgres://...); on SQLite run `sigmine schedule`',
+            'sigmine worker needs PostgreSQL (SIGMINE_DATABASE=postgres://...); on SQLite run `npx sigmine schedule`',
           ),
           { code: 'config' },
         );
       }
-      const expire = Math.max(2, Number(opts.expire) || DEFAULT_EXPIRE_SECONDS);
-      const stopTimeoutMs = Math.max(1, Number(opts.stopTimeout) || DEFAULT_STOP_TIMEOUT_SECONDS) * 1000;
+      const expire = opts.expire;
+      const stopTimeoutMs = opts.stopTimeout * 1000;
       const logger = jsonLogger(process.stderr);
       const outage = new OutageLog(logger);
       // Last line of defence: a database error that some library left in a promise nobody awaits must not
@@ -73,9 +76,9 @@ export function register(program: Command): void {
             q,
             { db, config: keyed, logger, progress: noProgress, holder },
             {
-              concurrency: Math.max(1, Number(opts.concurrency) || 2),
+              concurrency: opts.concurrency,
               expireSeconds: expire,
-              pollingIntervalSeconds: Math.max(0.1, Number(opts.poll) || 2),
+              pollingIntervalSeconds: opts.poll,
             },
           );
           logger.log('info', 'worker.started', { holder, expireSeconds: expire });

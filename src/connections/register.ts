@@ -1,10 +1,11 @@
 /**
- * Registering a connection as one unit of work: the connection (secret encrypted) and its connection
- * bonus in the ledger, in one transaction. Shared by `sigmine connect` and the web app's OAuth callback.
+ * Registering a connection (secret encrypted) in one transaction. Shared by `sigmine connect` and the web
+ * app's OAuth callback. No credit is paid here: the connection bonus waits until the source has worked (its
+ * first harvest that ends well having read at least one message, src/harvest/harvest-connection.ts), so an
+ * unreachable host or an empty folder earns nothing.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { awardConnectionBonus } from '../store/ledger.ts';
 import { upsertConnection, type ConnectionSummary, type NewConnection } from './repository.ts';
 import type { SealKey } from '../secrets/index.ts';
 
@@ -12,7 +13,10 @@ export interface Registered {
   connection: ConnectionSummary;
   /** False when an existing connection was reconnected (new secret, same cursor). */
   created: boolean;
-  /** Credits awarded now (0 when this source already earned its bonus). */
+  /**
+   * Credits awarded now: always 0 since the bonus is paid after the first harvest that reads a message
+   * (kept for `sigmine connect --json`'s shape).
+   */
   bonus: number;
 }
 
@@ -23,7 +27,6 @@ export async function registerConnection(
 ): Promise<Registered> {
   return db.transaction().execute(async (trx) => {
     const { connection, created } = await upsertConnection(trx, input, key);
-    const bonus = await awardConnectionBonus(trx, connection.id);
-    return { connection, created, bonus };
+    return { connection, created, bonus: 0 };
   });
 }

@@ -18,6 +18,11 @@ export interface CreditPolicy {
   forfeitOnOptOut: boolean;
   /** Opted-out contributors earn nothing more. */
   creditOptedOut: boolean;
+  /**
+   * Spent by a member to reveal a listed contact's e-mail and phones in the member directory; once per
+   * (member, contact): revealing the same contact again is free.
+   */
+  reveal: number;
 }
 
 export const DEFAULT_CREDIT_POLICY: Readonly<CreditPolicy> = Object.freeze({
@@ -38,4 +43,5 @@ export const DEFAULT_CREDIT_POLICY: Readonly<CreditPolicy> = Object.freeze({
   ]),
   forfeitOnOptOut: true,
   creditOptedOut: false,
+  reveal: 5,
 });

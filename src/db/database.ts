@@ -34,8 +34,20 @@ export interface OpenOptions {
   onConnectionRestored?: () => void;
 }
 
+/**
+ * `postgres://` / `postgresql://` URLs are PostgreSQL; `sqlite:PATH` and plain paths are SQLite. Any other
+ * `scheme://` is refused (`bad-input`): `mysql://...` used to become a SQLite file under a folder `mysql:`.
+ */
 export function dialectOf(url: string): DialectName {
-  return /^postgres(ql)?:\/\//i.test(url) ? 'postgres' : 'sqlite';
+  if (/^postgres(ql)?:\/\//i.test(url)) return 'postgres';
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1];
+  if (scheme && scheme.toLowerCase() !== 'sqlite') {
+    throw Object.assign(
+      new Error(`SIGMINE_DATABASE: "${scheme}://" is not supported; use postgres://..., sqlite:PATH or a file path`),
+      { code: 'bad-input' },
+    );
+  }
+  return 'sqlite';
 }
 
 export async function openDatabase(url: string, opts: OpenOptions = {}): Promise<Database> {

@@ -21,6 +21,7 @@ import { sharedQuota } from '../quota/shared-bucket.ts';
 import type { MinimalMessage } from '../../parsers/types.ts';
 import { emptyCounts, type Decision, type PageItem } from '../pipeline/types.ts';
 import { ingestPage } from '../store/ingest.ts';
+import { awardConnectionBonus } from '../store/ledger.ts';
 import {
   connectionInfo,
   getConnection,
@@ -38,6 +39,7 @@ import { anySignal } from './backoff.ts';
 import { retryPage } from './page-retry.ts';
 import { dbErrorClass, DB_UNAVAILABLE } from '../db/db-errors.ts';
 import { Preview } from './preview.ts';
+import { shareablePreview } from './preview-filter.ts';
 import { emptyHarvestCounts, type ConnectionResult, type HarvestCounts, type SkipCode } from './types.ts';
 
 export interface HarvestEnv {
@@ -314,10 +316,16 @@ export async function harvestConnection(
     // A connector may end its pages early when the signal aborts: that is a stop, not the end of the mail.
     const stop = interrupted();
     if (stop) throw stop;
-    if (!dry) await recordHarvest(env.db, connectionId, null);
+    if (!dry) {
+      await recordHarvest(env.db, connectionId, null);
+      // The connection bonus, once the source has worked: a harvest that ended well, and some message or
+      // entry read from it (now or before; remembered per connection). Once per mailbox (ledger key).
+      if (await hasReadSomething(env.db, connectionId)) counts.creditsAwarded += await awardConnectionBonus(env.db, connectionId);
+    }
     env.progress.update(connectionId, { state: 'ok' });
     const r = result('ok', null);
-    if (preview) r.preview = preview.contacts();
+    // Only what a real harvest would store: never a suppressed person, a restricted profile or a header name.
+    if (preview) r.preview = await shareablePreview(env.db, preview.contacts(), preview.businessEmails(), env.config.secretKey);
     return r;
   } catch (caught) {
     // A connector that throws on abort (an AbortError in a rate-limit wait) was stopped too.
@@ -363,4 +371,15 @@ export async function harvestConnection(
     }
     if (leased) await releaseLease(env.db, connectionId, env.holder).catch(() => {});
   }
+}
+
+/** Has this connection ever handed over a message or entry (remembered as processed)? */
+async function hasReadSomething(db: Kysely<DB>, connectionId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('processed_messages')
+    .select('connection_id')
+    .where('connection_id', '=', connectionId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -1,5 +1,6 @@
 /** Dry-run accumulator: what a connection would contribute, per contact, kept in memory only. */
 import type { ObservationInput } from '../store/types.ts';
+import { BUSINESS_FIELDS } from '../store/types.ts';
 import type { PreviewContact } from './types.ts';
 
 /** Caps the preview (a dry run over a large mailbox must stay bounded in memory). */
@@ -7,6 +8,13 @@ const MAX_CONTACTS = 10_000;
 
 export class Preview {
   private readonly byEmail = new Map<string, PreviewContact & { at: Record<string, string> }>();
+  /** Contacts some observation gave a business field (what makes a new contact; see BUSINESS_FIELDS). */
+  private readonly business = new Set<string>();
+
+  /** Emails with at least one business field: a header name alone makes no new contact. */
+  businessEmails(): ReadonlySet<string> {
+    return this.business;
+  }
 
   get size(): number {
     return this.byEmail.size;
@@ -21,6 +29,7 @@ export class Preview {
         c = { email: o.email, name: null, title: null, company: null, phones: [], websites: [], seen: 0, at: {} };
         this.byEmail.set(o.email, c);
       }
+      if (BUSINESS_FIELDS.has(o.field)) this.business.add(o.email);
       if (!seenHere.has(o.email)) {
         seenHere.add(o.email);
         c.seen++;

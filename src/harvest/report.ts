@@ -11,7 +11,7 @@ export function printResultTables(results: ConnectionResult[], summary: HarvestS
   printTable(
     ['connection', 'kind', 'contributor', 'result', 'messages', 'contacts new', 'updated', 'api calls'],
     results.map((r) => [
-      r.connectionId.slice(0, 8),
+      r.connectionId, // in full: the id `harvest --connection` takes
       r.kind,
       r.contributor,
       r.status === 'ok' ? 'ok' : `${r.status}: ${r.code}`,

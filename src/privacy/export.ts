@@ -10,6 +10,7 @@ import type { DB } from '../db/schema.ts';
 import { locatePerson } from './locate.ts';
 import { resolveOptions, type PrivacyOptions } from './options.ts';
 import { completeRequest, openRequest } from './requests.ts';
+import { revealCount } from '../store/member-directory.ts';
 
 export const PROCESSING_STATEMENT = Object.freeze({
   purpose: 'professional contact directory',
@@ -31,16 +32,21 @@ export const PROCESSING_STATEMENT = Object.freeze({
 
 const parse = <T>(s: string | null | undefined, d: T): T => (s ? (JSON.parse(s) as T) : d);
 
+/**
+ * `record: false` reads the same document without logging a request: the privacy center's page view is
+ * not a formal access request (only its download is), so the request log and its deadlines stay honest.
+ */
 export async function exportPerson(
   db: Kysely<DB>,
   email: string,
-  opts: PrivacyOptions & { now?: Date; channel?: string } = {},
+  opts: PrivacyOptions & { now?: Date; channel?: string; record?: boolean } = {},
 ): Promise<Record<string, unknown>> {
   const o = resolveOptions(opts);
   const now = opts.now ?? new Date();
   return db.transaction().execute(async (trx) => {
     const p = await locatePerson(trx, email, o.policy, o.secretKey);
-    const req = await openRequest(trx, {
+    const record = opts.record !== false;
+    const req = !record ? null : await openRequest(trx, {
       kind: 'export',
       requestHash: p.requestHash,
       codes: p.codes,
@@ -103,6 +109,8 @@ export async function exportPerson(
         lastSeen: pr.last_seen,
         listedAt: pr.listed_at,
         restrictedAt: pr.restricted_at,
+        // Recipients (Art. 15(1)(c)): members who revealed the e-mail and phones, counted, never named.
+        revealedTo: { category: 'members of the directory', count: await revealCount(trx, id) },
         provenance: provenance.map((r) => ({
           field: r.field,
           value: r.raw,
@@ -156,7 +164,7 @@ export async function exportPerson(
       .where('subject_hash', '=', p.requestHash)
       .orderBy('received_at')
       .execute();
-    await completeRequest(trx, req.id, { profiles: profiles.length }, now);
+    if (req) await completeRequest(trx, req.id, { profiles: profiles.length }, now);
     return {
       subject: p.email,
       exportedAt: now.toISOString(),

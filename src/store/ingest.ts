@@ -11,7 +11,9 @@
  * HMAC-SHA256 keyed hash) is skipped; observations are aggregated per contact/field/value/connection/source,
  * so even unkeyed replays add no rows and no credits. Per page:
  *   1. replayed messages dropped; new message keys recorded;
- *   2. unknown emails checked against the suppression list (C2 `isSuppressed`) BEFORE anything is stored;
+ *   2. unknown emails become contacts only with a business field (`BUSINESS_FIELDS`: a name from a header
+ *      alone stores nothing), and are checked against the suppression list (C2 `isSuppressed`) BEFORE
+ *      anything is stored;
  *      restricted profiles (status `restricted`, set by C2's restriction through `restrictProfile`) are
  *      frozen: their observations are dropped;
  *   3. observations upserted (first/last observed widened), winners recomputed (src/store/merge.ts),
@@ -35,6 +37,7 @@ import { messageKeyHash } from './processed.ts';
 import { normaliseValue, tidyRaw } from './normalise.ts';
 import {
   ALL_FIELDS,
+  BUSINESS_FIELDS,
   type IngestContext,
   type ObservationInput,
   type PageIngestOutcome,
@@ -194,7 +197,12 @@ export async function ingestPage(
   const toCreate: Array<{ email: string; aggs: Agg[] }> = [];
   // Candidate values of the profiles this page creates: exactly the page's observations.
   const createdCandidates = new Map<string, Map<string, Candidate[]>>();
-  const unknown = emails.filter((e) => !profiles.has(e));
+  // Someone we do not know yet becomes a contact only with a business field on this page (a name from a
+  // From header alone leaves nothing behind: no profile, no notice).
+  for (const e of emails) {
+    if (!profiles.has(e) && !byEmail.get(e)!.some((a) => BUSINESS_FIELDS.has(a.field))) byEmail.delete(e);
+  }
+  const unknown = emails.filter((e) => !profiles.has(e) && byEmail.has(e));
   const suppressed = await suppressedAmong(trx, unknown, privacy);
   for (const email of unknown) {
     // Hits (rare) go through C2's hook, which also records the blocked re-add (count and date, no PII).

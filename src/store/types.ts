@@ -18,6 +18,24 @@ export type ObservationField = SingleField | ListField;
 
 export const ALL_FIELDS: readonly ObservationField[] = [...SINGLE_FIELDS, ...LIST_FIELDS];
 
+/**
+ * Fields that make someone a business contact: a name and addresses alone do not (a sender seen only in
+ * headers, a calendar attendee with a name). A person becomes a contact, and gets a notice, only when some
+ * source gave at least one of these; until then nothing about them is stored.
+ */
+export const BUSINESS_FIELDS: ReadonlySet<string> = new Set<ObservationField>([
+  'title',
+  'department',
+  'company',
+  'address',
+  'phone.work',
+  'phone.mobile',
+  'phone.fax',
+  'phone.other',
+  'website',
+  'social',
+]);
+
 /** One field value seen once about one contact. */
 export interface ObservationInput {
   /** The contact's normalised (lower-case) business email: the profile key. */

@@ -21,6 +21,7 @@ import { page, STYLESHEET } from './html.ts';
 import { metricsText } from './metrics.ts';
 import { memberRoutes, type MemberAppOptions } from './member.ts';
 import { privacyRoutes } from './privacy-routes.ts';
+import { directoryRoutes } from './directory-routes.ts';
 import { accessLog } from './access-log.ts';
 import { securityHeaders } from './security-headers.ts';
 import { clientAddressOf, loadWebConfig, type WebConfig } from './web-config.ts';
@@ -100,6 +101,16 @@ export function createApp(o: WebAppOptions): Hono {
   const shared = { keys, cookies, mailer, clientOf };
   app.route('/', memberRoutes({ ...o, shared }));
   app.route('/', privacyRoutes({ ...o, shared }));
+  app.route('/', directoryRoutes({ ...o, shared }));
+
+  // An unknown address gets a page in the site's style (with the guards' headers), not Hono's bare text.
+  app.notFound((c) =>
+    c.html(
+      page('Not found', `<h1>Page not found</h1><p>There is nothing at this address. Go to <a href="/member">the member
+      area</a> or <a href="/privacy">the privacy center</a>.</p>`),
+      404,
+    ),
+  );
 
   app.get('/style.css', (c) => {
     c.header('Cache-Control', 'public, max-age=3600');

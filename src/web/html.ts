@@ -30,6 +30,7 @@ th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #dde} th{width
 form.inline{display:inline} button{font:inherit;padding:.35rem .8rem;margin:.2rem 0;cursor:pointer}
 input,select{font:inherit;padding:.3rem} .note{color:#556;font-size:.9rem} .danger{color:#a11}
 .flash{background:#eef6ee;border:1px solid #9c9;padding:.5rem .8rem}
+a.button{display:inline-block;border:1px solid #889;border-radius:3px;padding:.35rem .8rem;margin:.2rem 0;text-decoration:none}
 `;
 
 /**

@@ -141,13 +141,22 @@ export function memberRoutes(o: MemberAppOptions & { shared: WebShared }): Hono 
     const mine = contributor ? await listConnections(db, { contributorEmail: email }) : [];
     const balance = contributor ? await balanceOf(db, contributor.id) : 0;
     const entries = contributor ? (await ledgerEntries(db, { contributorId: contributor.id })).reverse() : [];
-    return c.html(page('Your account', homeView(email, contributor?.status ?? 'new', mine, balance, entries, c.req.query('done'))));
+    const configured = (Object.keys(PROVIDERS) as Provider[]).filter((p) => providerConfigured(o.config, p));
+    return c.html(page('Your account', homeView(email, contributor?.status ?? 'new', mine, balance, entries, c.req.query('done'), configured)));
   });
 
   app.post('/member/connect/:provider{google|microsoft}', async (c) => {
     const form = await c.req.parseBody();
     const email = await member(c);
     const provider = c.req.param('provider') as Provider;
+    // Without a client id the provider's consent page can only fail: say so here instead of sending the member there.
+    if (!providerConfigured(o.config, provider)) {
+      return c.html(
+        page('Not available', `<h1>${esc(PROVIDER_NAMES[provider])} sources are not available here</h1><p>This sigmine has no
+        ${esc(PROVIDER_NAMES[provider])} sign-in configured, so nothing was started. <a href="/member/home">Back to your account</a>.</p>`),
+        404,
+      );
+    }
     const kind = String(form.kind ?? PROVIDERS[provider][0]);
     if (!(PROVIDERS[provider] as readonly string[]).includes(kind)) throw Object.assign(new Error('unknown source'), { code: 'bad-input' });
     const contributor = await getContributorByEmail(db, email);
@@ -266,6 +275,16 @@ export function memberRoutes(o: MemberAppOptions & { shared: WebShared }): Hono 
     );
   });
 
+  // Opting out forfeits every credit and revokes access: a page first says exactly that, with the numbers.
+  app.get('/member/optout', async (c) => {
+    const email = await member(c);
+    const contributor = await getContributorByEmail(db, email);
+    if (contributor?.status === 'opted-out') return c.redirect('/member/home', 303);
+    const mine = contributor ? await listConnections(db, { contributorEmail: email }) : [];
+    const balance = contributor ? await balanceOf(db, contributor.id) : 0;
+    return c.html(page('Opt out?', optOutConfirmView(mine, balance)));
+  });
+
   app.post('/member/optout', async (c) => {
     const email = await member(c);
     let k: SealKey | null = null;
@@ -328,6 +347,7 @@ function homeView(
   balance: number,
   entries: Array<{ kind: string; amount: number; createdAt: string }>,
   done?: string,
+  configured: Provider[] = ['google', 'microsoft'],
 ): string {
   const rows = conns
     .map(
@@ -349,8 +369,32 @@ function homeView(
   <p>Account: <b>${esc(status)}</b> · Credits: <b data-testid="balance">${esc(balance)}</b></p>
   <h2>Connections</h2>
   <table><tr><th>source</th><th>account</th><th>state</th><th>last harvest</th><th></th></tr>${rows}</table>
-  ${status === 'opted-out' ? '' : `<p>${connect('google', 'Google')}</p><p>${connect('microsoft', 'Microsoft')}</p>`}
+  ${status === 'opted-out' ? '' : configured.map((p) => `<p>${connect(p, PROVIDER_NAMES[p])}</p>`).join('')}
   <p class="note">IMAP servers and mailbox files are connected with <code>sigmine connect</code>.</p>
+  <p><a href="/member/directory">Search the directory</a>: free; revealing a contact's e-mail and phones costs credits.</p>
   <h2>Credits</h2><table><tr><th>date</th><th>entry</th><th>credits</th></tr>${ledger}</table>
-  ${status === 'opted-out' ? '' : `<h2>Opt out</h2><form method="post" action="/member/optout"><button type="submit" class="danger">Stop collection and revoke access</button></form>`}`;
+  ${status === 'opted-out' ? '' : `<h2>Opt out</h2><p>Stops collection, revokes sigmine's access and forfeits your credits; the next page says exactly what happens and asks you to confirm.</p><p><a class="button danger" href="/member/optout">Opt out…</a></p>`}`;
+}
+
+/** What opting out will do, with this member's numbers, and the one button that does it. */
+function optOutConfirmView(conns: Array<{ kind: string; account: string; status: string }>, balance: number): string {
+  const live = conns.filter((c) => c.status !== 'opted-out');
+  const list = live.map((c) => `<li>${esc(c.kind)} ${esc(c.account)}</li>`).join('');
+  return `<h1>Opt out of sigmine?</h1><p>When you confirm:</p>
+  <ul>
+    <li>collection stops at once on ${live.length} connection(s)${list ? `:<ul>${list}</ul>` : ''}</li>
+    <li>sigmine's access is revoked: Google tokens are revoked at Google; Microsoft has no revoke endpoint, so its
+    tokens are deleted here (you can also remove sigmine at https://myapps.microsoft.com); passwords and local
+    mailbox settings are deleted;</li>
+    <li data-testid="forfeit">you lose all <b>${esc(balance)}</b> credit(s): the balance is forfeited and does not come back;</li>
+    <li>free access ends and this account cannot connect sources again.</li>
+  </ul>
+  <p>Contacts already in the directory stay there (they are other people's business details, not yours).</p>
+  <form method="post" action="/member/optout"><button type="submit" class="danger">Yes, opt out and forfeit ${esc(balance)} credit(s)</button></form>
+  <p><a href="/member/home">No, go back</a></p>`;
+}
+
+/** Is the provider's OAuth client configured (`SIGMINE_GOOGLE_CLIENT_ID` / `SIGMINE_MS_CLIENT_ID`)? */
+function providerConfigured(config: Readonly<Config>, p: Provider): boolean {
+  return Boolean(p === 'google' ? config.google.clientId : config.microsoft.clientId);
 }

@@ -14,13 +14,14 @@ import { Hono, type Context } from 'hono';
 import type { Database } from '../db/database.ts';
 import type { Config } from '../config.ts';
 import { exportPerson } from '../privacy/export.ts';
-import { correctField, isCorrectableField, SINGLE_PIN_FIELDS, LIST_PIN_FIELDS } from '../privacy/correct.ts';
+import { correctField, isCorrectableField } from '../privacy/correct.ts';
 import { restrictPerson } from '../privacy/restrict.ts';
 import { erasePerson } from '../privacy/erase.ts';
 import { checkEmail, locatePerson } from '../privacy/locate.ts';
 import { resolveOptions } from '../privacy/options.ts';
 import { subjectHash } from '../privacy/subject.ts';
 import { esc, openLinkView, page } from './html.ts';
+import { confirmRemovalView, profileView } from './privacy-views.ts';
 import { endSession, exchangeLink, openSession, revokeSessionsOf } from './sessions.ts';
 import type { WebShared } from './shared.ts';
 
@@ -118,8 +119,18 @@ export function privacyRoutes(o: PrivacyRoutesOptions): Hono {
       );
     const email = await person(c);
     if (!email) return c.html(page('Link expired', expiredText()), 403);
-    const data = await exportPerson(db, email, { ...privacyOpts, now: now(), channel: 'web' });
-    return c.html(page('Your profile', profileView(email, data, c.req.query('done'))));
+    // Looking is not a formal access request (only the download is): nothing is logged.
+    const data = await exportPerson(db, email, { ...privacyOpts, now: now(), channel: 'web', record: false });
+    const windowDays = resolveOptions(privacyOpts).policy.objectionWindowDays;
+    return c.html(page('Your profile', profileView(email, data, windowDays, c.req.query('done'))));
+  });
+
+  // Removing and objecting delete the profile for good: each first shows what will happen.
+  app.get('/privacy/:action{erase|object}', async (c) => {
+    const email = await person(c);
+    if (!email) return c.html(page('Link expired', expiredText()), 403);
+    const action = c.req.param('action') as 'erase' | 'object';
+    return c.html(page(action === 'erase' ? 'Remove your profile' : 'Object', confirmRemovalView(action)));
   });
 
   app.post('/privacy/open', async (c) => {
@@ -150,7 +161,16 @@ export function privacyRoutes(o: PrivacyRoutesOptions): Hono {
     if (action === 'correct') {
       const field = String(form.field ?? '');
       if (!isCorrectableField(field)) return c.html(page('Bad request', '<p>Unknown field.</p>'), 400);
-      await correctField(db, email, field, String(form.value ?? ''), opts);
+      const r = await correctField(db, email, field, String(form.value ?? ''), opts);
+      if (r.profiles === 0)
+        return c.html(
+          page(
+            'Not saved',
+            `<h1>Correction not saved</h1><p class="danger">We hold no profile for this address (it may have been
+            removed), so there was nothing to correct.</p><p><a href="/privacy/me">Back</a></p>`,
+          ),
+          409,
+        );
     } else if (action === 'restrict' || action === 'unrestrict') {
       await restrictPerson(db, email, { ...opts, lift: action === 'unrestrict' });
     } else {
@@ -192,83 +212,4 @@ function expiredText(): string {
 
 function usedText(): string {
   return `<h1>This link was already used</h1><p>A link works once. <a href="/privacy">Ask for a new one</a>.</p>`;
-}
-
-const DONE: Record<string, string> = {
-  correct: 'Your correction is saved. It beats anything a later harvest sees.',
-  restrict: 'Your profile is restricted: hidden from the directory and frozen.',
-  unrestrict: 'The restriction is lifted.',
-};
-
-function profileView(email: string, data: Record<string, unknown>, done?: string): string {
-  const profiles = (data.profiles as Array<Record<string, any>> | undefined) ?? [];
-  const FIELDS = [
-    'name',
-    'title',
-    'department',
-    'company',
-    'address',
-    'phones',
-    'emails',
-    'websites',
-    'social',
-  ];
-  const rows = profiles
-    .map((p) => {
-      const fieldRows = FIELDS.map(
-        (k) => `<tr><th>${esc(k)}</th><td data-field="${k}">${esc(fmt(p[k]))}</td></tr>`,
-      ).join('');
-      const provenance = ((p.provenance ?? []) as Array<Record<string, unknown>>)
-        .map(
-          (r) =>
-            `<tr><td>${esc(r.field)}</td><td>${esc(r.value)}</td><td>${esc(r.source)}</td><td>${esc(day(r.firstSeen))}</td>` +
-            `<td>${esc(day(r.lastSeen))}</td><td>${esc(r.corroboration)}</td></tr>`,
-        )
-        .join('');
-      const jobs = ((p.jobHistory ?? []) as Array<Record<string, any>>)
-        .map(
-          (j) =>
-            `<li>${esc(day(j.changedAt))}: ${esc(j.from?.title)} ${esc(j.from?.company)} → ${esc(j.to?.title)} ${esc(j.to?.company)}</li>`,
-        )
-        .join('');
-      const pub = p.publication as Record<string, unknown> | null;
-      return `<table><tr><th>status</th><td data-testid="status">${esc(p.status)}</td></tr>${fieldRows}
-        <tr><th>first / last seen</th><td>${esc(day(p.firstSeen))} / ${esc(day(p.lastSeen))}</td></tr>
-        ${pub ? `<tr><th>jurisdiction</th><td>${esc(fmt(pub.jurisdiction))}</td></tr>` : ''}</table>
-        <h2>Where each value comes from</h2>
-        <table><tr><th>field</th><th>value</th><th>source</th><th>first seen</th><th>last seen</th><th>members who saw it</th></tr>${provenance}</table>
-        ${jobs ? `<h2>Job history</h2><ul>${jobs}</ul>` : ''}`;
-    })
-    .join('');
-  const fieldOptions = [...SINGLE_PIN_FIELDS, ...LIST_PIN_FIELDS]
-    .map((f) => `<option>${f}</option>`)
-    .join('');
-  return `<h1>What sigmine holds about ${esc(email)}</h1>
-  ${done && DONE[done] ? `<p class="flash">${esc(DONE[done])}</p>` : ''}
-  ${rows || '<p>We hold no profile for this address.</p>'}
-  <p class="note">Where it comes from: business e-mail signatures and headers, calendars and address books
-  observed by members of our contributor network. We never say which member.</p>
-  <p><a href="/privacy/export.json" download>Download everything as JSON</a></p>
-  <h2>Correct a field</h2>
-  <form method="post" action="/privacy/correct"><select name="field">${fieldOptions}</select>
-  <input name="value" placeholder="correct value (empty: none)"> <button type="submit">Save correction</button></form>
-  <h2>Restrict or remove</h2>
-  <form class="inline" method="post" action="/privacy/restrict"><button type="submit">Restrict (hide and freeze)</button></form>
-  <form class="inline" method="post" action="/privacy/unrestrict"><button type="submit">Lift restriction</button></form>
-  <form class="inline" method="post" action="/privacy/erase"><button type="submit" class="danger">Remove my profile</button></form>
-  <form class="inline" method="post" action="/privacy/object"><button type="submit" class="danger">Object to being listed</button></form>`;
-}
-
-const day = (v: unknown) => (typeof v === 'string' ? v.slice(0, 10) : '');
-
-function fmt(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (Array.isArray(v)) return v.map(fmt).filter(Boolean).join('; ');
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if ('value' in o) return fmt(o.value);
-    if ('raw' in o) return `${String(o.raw)}${o.type ? ` (${String(o.type)})` : ''}`;
-    return JSON.stringify(v);
-  }
-  return String(v);
 }

@@ -1,0 +1,43 @@
+/**
+ * What a dry run may show as "would be shared": exactly the contacts a real harvest would store or update.
+ * Exists because a preview (web `/member/preview`, `sigmine harvest --dry-run`) reads mail without the
+ * store, and so without the store's rules: it showed erased people as contacts to contribute.
+ * The same rules as `ingestPage` (src/store/ingest.ts), read-only (a dry run records no blocked re-add):
+ * - someone on the suppression list (erased or objected) is never shown;
+ * - a restricted profile is frozen, so nothing would be shared about it;
+ * - someone not in the directory yet is shown only with a business field (`BUSINESS_FIELDS`): a name from a
+ *   From header alone makes no contact.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { normaliseEmail, subjectHashers } from '../privacy/subject.ts';
+import { chunks, IN_LIST } from '../store/sql-util.ts';
+import type { PreviewContact } from './types.ts';
+
+export async function shareablePreview(
+  db: Kysely<DB>,
+  contacts: PreviewContact[],
+  businessEmails: ReadonlySet<string>,
+  secretKey: string | null,
+): Promise<PreviewContact[]> {
+  if (contacts.length === 0) return contacts;
+  const emails = contacts.map((c) => c.email);
+  const status = new Map<string, string>();
+  for (const part of chunks(emails, IN_LIST)) {
+    const rows = await db.selectFrom('profiles').select(['email', 'status']).where('email', 'in', part).execute();
+    for (const r of rows) status.set(r.email, r.status);
+  }
+  const { subject } = await subjectHashers(db, secretKey);
+  const byHash = new Map(emails.map((e) => [subject(normaliseEmail(e)), e]));
+  const suppressed = new Set<string>();
+  for (const part of chunks([...byHash.keys()], IN_LIST)) {
+    const rows = await db.selectFrom('suppressions').select('subject_hash').where('subject_hash', 'in', part).execute();
+    for (const r of rows) suppressed.add(byHash.get(r.subject_hash)!);
+  }
+  return contacts.filter((c) => {
+    if (suppressed.has(c.email)) return false;
+    const s = status.get(c.email);
+    if (s) return s !== 'restricted';
+    return businessEmails.has(c.email);
+  });
+}

@@ -1,0 +1,135 @@
+/**
+ * The member directory: what credits buy. Members search LISTED contacts for free (name, title, company and
+ * which fields are on file, never the contributor) and spend credits to reveal a contact's e-mail and phones
+ * (`reveal` in src/credits/policy.ts). Pending, restricted, objected and erased people never appear: only
+ * `listed` profiles are read, and erasure deletes the profile.
+ *
+ * A reveal is one `spend` ledger entry keyed by member and contact (`spend:<member>:reveal:<profile>`), so
+ * the same member revealing the same contact again pays nothing, and the balance never goes below 0
+ * (`insufficient-credits`). The entry is the record of who received which contact (for GDPR Art. 19).
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Phone } from '../../parsers/types.ts';
+import type { DB } from '../db/schema.ts';
+import { DEFAULT_CREDIT_POLICY, type CreditPolicy } from '../credits/policy.ts';
+import { getContributorByEmail } from '../connections/repository.ts';
+import { spendCredits } from './ledger.ts';
+
+/** A search hit: enough to choose, not enough to contact. */
+export interface DirectoryHit {
+  id: string;
+  name: string | null;
+  title: string | null;
+  company: string | null;
+  domain: string;
+  /** Which details a reveal would give or the profile holds: `email`, `phones`, `address`, `websites`, `social`. */
+  onFile: string[];
+}
+
+export interface Revealed {
+  id: string;
+  name: string | null;
+  title: string | null;
+  company: string | null;
+  email: string;
+  phones: Phone[];
+  /** Credits spent by this reveal (0 when this member had revealed the contact before). */
+  spent: number;
+  balance: number;
+}
+
+const MAX_QUERY = 100;
+const MAX_HITS = 50;
+
+/** The member (a contributor) by e-mail; refused when unknown or opted out (free access ended). */
+async function memberOf(db: Kysely<DB>, email: string) {
+  const m = await getContributorByEmail(db, email);
+  if (!m) throw Object.assign(new Error(`no member ${email.trim().toLowerCase()}`), { code: 'not-found' });
+  if (m.status === 'opted-out') throw Object.assign(new Error('this member opted out: the directory is closed to them'), { code: 'opted-out' });
+  return m;
+}
+
+/** Listed contacts whose name, title, company or domain contains `query` (case-insensitive), at most 50. */
+export async function searchDirectory(db: Kysely<DB>, memberEmail: string, query: string): Promise<DirectoryHit[]> {
+  await memberOf(db, memberEmail);
+  const q = query.trim().toLowerCase().slice(0, MAX_QUERY);
+  if (q.length < 2) throw Object.assign(new Error('search for at least 2 characters'), { code: 'bad-input' });
+  // LIKE wildcards in the query are matched literally.
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const like = (col: string) => sql<boolean>`lower(coalesce(${sql.ref(col)}, '')) like ${pattern} escape '\\'`;
+  const rows = await db
+    .selectFrom('profiles')
+    .select(['id', 'name', 'title', 'company', 'domain', 'address', 'phones_json', 'websites_json', 'social_json'])
+    .where('status', '=', 'listed')
+    .where((eb) => eb.or([like('name'), like('title'), like('company'), like('domain')]))
+    .orderBy('name')
+    .orderBy('id')
+    .limit(MAX_HITS)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    title: r.title,
+    company: r.company,
+    domain: r.domain,
+    onFile: [
+      'email',
+      ...(r.phones_json !== '[]' ? ['phones'] : []),
+      ...(r.address ? ['address'] : []),
+      ...(r.websites_json !== '[]' ? ['websites'] : []),
+      ...(r.social_json !== '[]' ? ['social'] : []),
+    ],
+  }));
+}
+
+/**
+ * Reveals a listed contact's e-mail and phones to a member for `policy.reveal` credits, once; again for
+ * free. Throws `not-found` for an id that is not a listed contact and `insufficient-credits` when the
+ * balance is short (nothing is spent then).
+ */
+export async function revealContact(
+  db: Kysely<DB>,
+  memberEmail: string,
+  profileId: string,
+  now: Date = new Date(),
+  policy: Readonly<CreditPolicy> = DEFAULT_CREDIT_POLICY,
+): Promise<Revealed> {
+  const member = await memberOf(db, memberEmail);
+  return db.transaction().execute(async (trx) => {
+    const p = await trx
+      .selectFrom('profiles')
+      .select(['id', 'email', 'name', 'title', 'company', 'phones_json'])
+      .where('id', '=', profileId)
+      .where('status', '=', 'listed')
+      .executeTakeFirst();
+    if (!p) throw Object.assign(new Error('no listed contact with that id'), { code: 'not-found' });
+    const s = await spendCredits(trx, member.id, policy.reveal, `reveal:${p.id}`, now);
+    if (!s.ok) {
+      throw Object.assign(new Error(`revealing costs ${policy.reveal} credits; the balance is ${s.balance}`), { code: s.code });
+    }
+    return {
+      id: p.id,
+      name: p.name,
+      title: p.title,
+      company: p.company,
+      email: p.email,
+      phones: JSON.parse(p.phones_json) as Phone[],
+      spent: s.replayed ? 0 : policy.reveal,
+      balance: s.balance,
+    };
+  });
+}
+
+/**
+ * How many members revealed this contact (the recipients of its e-mail and phones, GDPR Art. 15(1)(c)); the
+ * members themselves are not named to the person.
+ */
+export async function revealCount(db: Kysely<DB>, profileId: string): Promise<number> {
+  const row = await db
+    .selectFrom('ledger_entries')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('kind', '=', 'spend')
+    .where('idempotency_key', 'like', `spend:%:reveal:${profileId}`)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
