@@ -13,7 +13,7 @@ let dir: string;
 let env: NodeJS.ProcessEnv;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'sigmine-cli-'));
-  env = cleanEnv({ SIGMINE_DATABASE: join(dir, 'db', 'sigmine.db') });
+  env = cleanEnv({ SIGMINE_DATABASE: join(dir, 'db', 'sigmine.db'), SIGMINE_SECRET_KEY: 'c7'.repeat(32) });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -23,10 +23,14 @@ describe('the CLI refuses what it cannot do, and says so in the form asked for',
     const mysql = cleanEnv({ SIGMINE_DATABASE: 'mysql://app@db.example/sigmine' });
     const text = await runCli(['contacts', 'list'], { cwd, env: mysql });
     expect(text.code).toBe(1);
-    expect(text.stderr).toContain('"mysql://" is not supported; use postgres://..., sqlite:PATH or a file path');
+    expect(text.stderr).toContain(
+      '"mysql://" is not supported; use postgres://..., sqlite:PATH or a file path',
+    );
     const json = await runCli(['contacts', 'list', '--json'], { cwd, env: mysql });
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.stdout)).toEqual({ error: { code: 'bad-input', message: expect.stringContaining('mysql://') } });
+    expect(JSON.parse(json.stdout)).toEqual({
+      error: { code: 'bad-input', message: expect.stringContaining('mysql://') },
+    });
     expect(readdirSync(cwd)).toEqual([]); // no `mysql:` folder, no SQLite file
   });
 
@@ -45,14 +49,26 @@ describe('the CLI refuses what it cannot do, and says so in the form asked for',
   it('a not-found with --json is a JSON line, not text', async () => {
     const r = await runCli(['contacts', 'show', 'nobody@nowhere.example', '--json'], { cwd: dir, env });
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout)).toEqual({ error: { code: 'not-found', message: 'no contact nobody@nowhere.example' } });
+    expect(JSON.parse(r.stdout)).toEqual({
+      error: { code: 'not-found', message: 'no contact nobody@nowhere.example' },
+    });
   });
 
   it('shows connection ids in full, and harvest --connection takes the id as shown', async () => {
     const box = join(dir, 'box');
     mkdirSync(box, { recursive: true });
-    writeFileSync(join(box, 'a.eml'), 'From: Ann Example <ann@firm.example>\r\nMessage-ID: <a@x>\r\nDate: Mon, 02 Nov 2026 10:00:00 +0000\r\n\r\nHi\r\n');
-    expect((await runCli(['connect', 'mailbox', '--contributor', 'me@home.example', '--path', box], { cwd: dir, env })).code).toBe(0);
+    writeFileSync(
+      join(box, 'a.eml'),
+      'From: Ann Example <ann@firm.example>\r\nMessage-ID: <a@x>\r\nDate: Mon, 02 Nov 2026 10:00:00 +0000\r\n\r\nHi\r\n',
+    );
+    expect(
+      (
+        await runCli(['connect', 'mailbox', '--contributor', 'me@home.example', '--path', box], {
+          cwd: dir,
+          env,
+        })
+      ).code,
+    ).toBe(0);
     const table = await runCli(['connections', 'list'], { cwd: dir, env });
     const id = /^([0-9a-f]{8}-[0-9a-f-]{27})\s/m.exec(table.stdout)?.[1];
     expect(id, table.stdout).toBeDefined();

@@ -98,8 +98,12 @@ async function operatorStory(url: string) {
     const before = [await contacts(), (await cli(['connections', 'list', '--json'])).stdout];
     const wrong = await cli(['harvest', '--from-start', '--json'], withB);
     expect(wrong.code).toBe(1);
-    expect(wrong.stderr).toMatch(/\[wrong-key\].*belong to key "default"/s);
-    expect(wrong.stdout).toBe('');
+    // With --json the refusal is a JSON line on stdout ({"error": {code, message}}).
+    const refusal = jsonLines(wrong.stdout).find((l) => l.error)?.error;
+    expect(refusal?.code).toBe('wrong-key');
+    expect(refusal?.message).toMatch(/belong to key "default"/s);
+    // Nothing else: no connection result, no summary.
+    expect(jsonLines(wrong.stdout)).toHaveLength(1);
     expect([await contacts(), (await cli(['connections', 'list', '--json'])).stdout]).toEqual(before);
 
     // Rotate to B (the ring holds both), then only B works.
@@ -236,7 +240,10 @@ for (const dialect of DIALECTS) {
       const A = hex();
       try {
         const ann = await addMember(t.db, 'ann');
-        const kim = signed('<k1@x>', 'kim.lee@acme-widgets.com', '2026-09-01T00:00:00Z', { name: 'Kim Lee' });
+        const kim = signed('<k1@x>', 'kim.lee@acme-widgets.com', '2026-09-01T00:00:00Z', {
+          name: 'Kim Lee',
+          title: 'Buyer',
+        });
         await t.db.transaction().execute((trx) =>
           ingestPage(
             trx,
@@ -299,7 +306,12 @@ for (const dialect of DIALECTS) {
           ingest(
             t.db,
             ann,
-            [signed('<p3@x>', 'x.y@acme-widgets.com', '2026-09-03T00:00:00Z', { name: 'X Y' })],
+            [
+              signed('<p3@x>', 'x.y@acme-widgets.com', '2026-09-03T00:00:00Z', {
+                name: 'X Y',
+                title: 'Buyer',
+              }),
+            ],
             A,
           ),
         ).rejects.toThrow(/wrong-key|belong to key "b"/);
@@ -308,7 +320,12 @@ for (const dialect of DIALECTS) {
         const o = await ingest(
           t.db,
           bob,
-          [signed('<p2@x>', 'kim.lee@acme-widgets.com', '2026-09-02T00:00:00Z', { name: 'Kim Lee' })],
+          [
+            signed('<p2@x>', 'kim.lee@acme-widgets.com', '2026-09-02T00:00:00Z', {
+              name: 'Kim Lee',
+              title: 'Buyer',
+            }),
+          ],
           B,
         );
         expect(o.suppressedBlocked).toBe(1);
@@ -325,7 +342,12 @@ for (const dialect of DIALECTS) {
             await ingest(
               t.db,
               await addMember(t.db, 'cy'),
-              [signed('<p4@x>', 'kim.lee@acme-widgets.com', '2026-09-04T00:00:00Z', { name: 'Kim' })],
+              [
+                signed('<p4@x>', 'kim.lee@acme-widgets.com', '2026-09-04T00:00:00Z', {
+                  name: 'Kim',
+                  title: 'Buyer',
+                }),
+              ],
               C,
             )
           ).suppressedBlocked,
