@@ -11,13 +11,10 @@
  * Options: `--contributors 1,1000,5000`, `--titles 1,2000`, `--domain 10,50000`, `--pages N` (timed pages per
  * size), `--only sqlite|postgres`, `--curves contributors,titles,domain`.
  */
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { cpus, loadavg } from 'node:os';
 import type { Insertable, Kysely } from 'kysely';
-import { openDatabase, type Database } from '../src/db/database.ts';
+import type { Database } from '../src/db/database.ts';
+import { onEachDialect } from './each-dialect.ts';
 import type { DB } from '../src/db/schema.ts';
 import { ingestPage } from '../src/store/ingest.ts';
 import { insertRows } from '../src/db/insert-rows.ts';
@@ -36,13 +33,15 @@ const DOMAIN = sizes('domain', '10,50000');
 const PAGES = Number(arg('pages', '15'));
 const ONLY = arg('only', '');
 const CURVES = new Set(arg('curves', 'contributors,titles,domain').split(','));
-const PG_URL =
-  process.env.SIGMINE_BENCH_PG_URL ?? process.env.SIGMINE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const NOW = '2026-11-01T00:00:00.000Z';
 const day = (n: number) => new Date(Date.UTC(2020, 0, 1) + n * 86_400_000).toISOString();
 
 /** How the store rebuilds what it derives from rows written directly (its full, non-incremental path). */
-async function rebuildValues(trx: Kysely<DB>, profileId: string, keys: Array<{ field: string; value: string }>) {
+async function rebuildValues(
+  trx: Kysely<DB>,
+  profileId: string,
+  keys: Array<{ field: string; value: string }>,
+) {
   await refreshValues(
     trx,
     keys.map((k) => ({ profileId, ...k })),
@@ -52,16 +51,34 @@ async function rebuildCompany(trx: Kysely<DB>, domain: string) {
   await recomputeCompanies(trx, [domain], NOW);
 }
 
-async function member(db: Kysely<DB>, i: number | string): Promise<{ connectionId: string; contributorId: string }> {
-  await db.insertInto('contributors').values({ id: `u-${i}`, email: `m${i}@members.example.org`, created_at: NOW }).execute();
+async function member(
+  db: Kysely<DB>,
+  i: number | string,
+): Promise<{ connectionId: string; contributorId: string }> {
+  await db
+    .insertInto('contributors')
+    .values({ id: `u-${i}`, email: `m${i}@members.example.org`, created_at: NOW })
+    .execute();
   await db
     .insertInto('connections')
-    .values({ id: `k-${i}`, contributor_id: `u-${i}`, kind: 'mailbox', account: `m${i}`, created_at: NOW, updated_at: NOW })
+    .values({
+      id: `k-${i}`,
+      contributor_id: `u-${i}`,
+      kind: 'mailbox',
+      account: `m${i}`,
+      created_at: NOW,
+      updated_at: NOW,
+    })
     .execute();
   return { connectionId: `k-${i}`, contributorId: `u-${i}` };
 }
 
-function message(key: string, email: string, at: string, fields: Array<[ObservationInput['field'], string]>): PageItem {
+function message(
+  key: string,
+  email: string,
+  at: string,
+  fields: Array<[ObservationInput['field'], string]>,
+): PageItem {
   return {
     messageKey: key,
     observations: fields.map(([field, raw]) => ({
@@ -77,7 +94,10 @@ function message(key: string, email: string, at: string, fields: Array<[Observat
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function timePages(db: Kysely<DB>, pages: Array<{ ctx: { connectionId: string; contributorId: string }; item: PageItem }>) {
+async function timePages(
+  db: Kysely<DB>,
+  pages: Array<{ ctx: { connectionId: string; contributorId: string }; item: PageItem }>,
+) {
   const ms: number[] = [];
   for (const { ctx, item } of pages) {
     const t0 = performance.now();
@@ -98,9 +118,13 @@ const SENDER: Array<[ObservationInput['field'], string]> = [
 async function contributorsCurve(db: Kysely<DB>, n: number, tag: string): Promise<number> {
   const email = `dana.reyes@globex-${tag}.com`;
   const first = await member(db, `${tag}-0`);
-  await db.transaction().execute((trx) =>
-    ingestPage(trx, { ...first, now: NOW, secretKey: null }, [message(`<${tag}-0@x>`, email, day(0), SENDER)]),
-  );
+  await db
+    .transaction()
+    .execute((trx) =>
+      ingestPage(trx, { ...first, now: NOW, secretKey: null }, [
+        message(`<${tag}-0@x>`, email, day(0), SENDER),
+      ]),
+    );
   const p = await db.selectFrom('profiles').select('id').where('email', '=', email).executeTakeFirstOrThrow();
   const rows: Array<DB['observations']> = [];
   for (let i = 1; i < n; i++) {
@@ -120,7 +144,11 @@ async function contributorsCurve(db: Kysely<DB>, n: number, tag: string): Promis
   }
   await db.transaction().execute(async (trx) => {
     await insertRows(trx, 'observations', rows);
-    await rebuildValues(trx, p.id, SENDER.map(([field, raw]) => ({ field, value: raw.toLowerCase() })));
+    await rebuildValues(
+      trx,
+      p.id,
+      SENDER.map(([field, raw]) => ({ field, value: raw.toLowerCase() })),
+    );
   });
   const pages = [];
   for (let j = 0; j < PAGES; j++) {
@@ -134,9 +162,13 @@ async function contributorsCurve(db: Kysely<DB>, n: number, tag: string): Promis
 async function titlesCurve(db: Kysely<DB>, n: number, tag: string): Promise<number> {
   const email = `sam.hale@initech-${tag}.com`;
   const m = await member(db, tag);
-  await db.transaction().execute((trx) =>
-    ingestPage(trx, { ...m, now: NOW, secretKey: null }, [message(`<${tag}-0@x>`, email, day(0), [['title', 'Title 0']])]),
-  );
+  await db
+    .transaction()
+    .execute((trx) =>
+      ingestPage(trx, { ...m, now: NOW, secretKey: null }, [
+        message(`<${tag}-0@x>`, email, day(0), [['title', 'Title 0']]),
+      ]),
+    );
   const p = await db.selectFrom('profiles').select('id').where('email', '=', email).executeTakeFirstOrThrow();
   const rows: Array<DB['observations']> = [];
   for (let i = 1; i <= n; i++)
@@ -154,15 +186,26 @@ async function titlesCurve(db: Kysely<DB>, n: number, tag: string): Promise<numb
     });
   await db.transaction().execute(async (trx) => {
     await insertRows(trx, 'observations', rows);
-    await rebuildValues(trx, p.id, rows.map((r) => ({ field: 'title', value: r.value_norm })));
+    await rebuildValues(
+      trx,
+      p.id,
+      rows.map((r) => ({ field: 'title', value: r.value_norm })),
+    );
   });
   // One untimed page writes the job history of the n changes.
-  await db.transaction().execute((trx) =>
-    ingestPage(trx, { ...m, now: NOW, secretKey: null }, [message(`<${tag}-w@x>`, email, day(n + 1), [['title', `Title ${n + 1}`]])]),
-  );
+  await db
+    .transaction()
+    .execute((trx) =>
+      ingestPage(trx, { ...m, now: NOW, secretKey: null }, [
+        message(`<${tag}-w@x>`, email, day(n + 1), [['title', `Title ${n + 1}`]]),
+      ]),
+    );
   const pages = [];
   for (let j = 0; j < PAGES; j++)
-    pages.push({ ctx: m, item: message(`<${tag}-new-${j}@x>`, email, day(n + 2 + j), [['title', `Title ${n + 2 + j}`]]) });
+    pages.push({
+      ctx: m,
+      item: message(`<${tag}-new-${j}@x>`, email, day(n + 2 + j), [['title', `Title ${n + 2 + j}`]]),
+    });
   return timePages(db, pages);
 }
 
@@ -219,7 +262,8 @@ const CURVE_FNS = {
 async function run(label: string, d: Database): Promise<void> {
   // Untimed first pass at the smallest size: the first pages pay for JIT compilation and prepared
   // statements, which would inflate the smallest size's figure and flatter the ratio.
-  for (const [name, c] of Object.entries(CURVE_FNS)) if (CURVES.has(name)) await c.fn(d.db, c.sizes[0]!, `warm-${name}`);
+  for (const [name, c] of Object.entries(CURVE_FNS))
+    if (CURVES.has(name)) await c.fn(d.db, c.sizes[0]!, `warm-${name}`);
   for (const [name, c] of Object.entries(CURVE_FNS)) {
     if (!CURVES.has(name)) continue;
     const figures: string[] = [];
@@ -230,7 +274,9 @@ async function run(label: string, d: Database): Promise<void> {
       figures.push(`N=${n.toLocaleString('en')}: ${ms.toFixed(2)} ms`);
     }
     const ratio = at[at.length - 1]! / at[0]!;
-    console.log(`${label.padEnd(9)} ${c.what.padEnd(32)} ${figures.join(', ')}  (largest/smallest ${ratio.toFixed(2)})`);
+    console.log(
+      `${label.padEnd(9)} ${c.what.padEnd(32)} ${figures.join(', ')}  (largest/smallest ${ratio.toFixed(2)})`,
+    );
   }
 }
 
@@ -238,33 +284,4 @@ console.log(
   `bench:growth on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown cpu'}), load average ${loadavg()[0]!.toFixed(1)}, ` +
     `Node ${process.version}; median of ${PAGES} one-message pages per size`,
 );
-if (ONLY !== 'postgres') {
-  const dir = mkdtempSync(join(tmpdir(), 'sigmine-growth-'));
-  const d = await openDatabase(join(dir, 'growth.db'));
-  try {
-    await run('sqlite', d);
-  } finally {
-    await d.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-if (ONLY !== 'sqlite') {
-  const schema = `growth_${randomBytes(4).toString('hex')}`;
-  let d: Database | null = null;
-  try {
-    d = await openDatabase(PG_URL, { pgSchema: schema, poolSize: 2 });
-  } catch (err) {
-    console.log(`postgres  skipped: could not open ${PG_URL} (${(err as Error).message})`);
-  }
-  if (d) {
-    try {
-      await run('postgres', d);
-    } finally {
-      await d.close();
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await c.end();
-    }
-  }
-}
+await onEachDialect('growth', ONLY, (dialect, d) => run(dialect, d));

@@ -6,12 +6,9 @@
  * SIGMINE_BENCH_PG_URL or the local test server; skipped when unreachable). Target: >= 20,000 obs/s on SQLite.
  * Options: `--people N`, `--page N`, `--only sqlite|postgres`.
  */
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { openDatabase, type Database } from '../src/db/database.ts';
+import { cpus, loadavg } from 'node:os';
+import type { Database } from '../src/db/database.ts';
+import { onEachDialect } from './each-dialect.ts';
 import { ingestPage } from '../src/store/ingest.ts';
 import type { ObservationInput, PageItem } from '../src/store/types.ts';
 
@@ -22,10 +19,6 @@ const arg = (name: string, dflt: string) => {
 const PEOPLE = Number(arg('people', '20000'));
 const PAGE = Number(arg('page', '200'));
 const ONLY = arg('only', '');
-const PG_URL =
-  process.env.SIGMINE_BENCH_PG_URL ??
-  process.env.SIGMINE_TEST_PG_URL ??
-  'postgres://postgres@127.0.0.1:5432/test';
 const TITLES = [
   'Sales Manager',
   'CTO',
@@ -149,33 +142,4 @@ console.log(
     `Node ${process.version}, ${PAGE} messages per page, one writer`,
 );
 const items = synthetic();
-if (ONLY !== 'postgres') {
-  const dir = mkdtempSync(join(tmpdir(), 'sigmine-bench-'));
-  const d = await openDatabase(join(dir, 'bench.db'));
-  try {
-    await run('sqlite', d, items);
-  } finally {
-    await d.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-if (ONLY !== 'sqlite') {
-  const schema = `bench_${randomBytes(4).toString('hex')}`;
-  let d: Database | null = null;
-  try {
-    d = await openDatabase(PG_URL, { pgSchema: schema, poolSize: 2 });
-  } catch (err) {
-    console.log(`postgres  skipped: could not open ${PG_URL} (${(err as Error).message})`);
-  }
-  if (d) {
-    try {
-      await run('postgres', d, items);
-    } finally {
-      await d.close();
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await c.end();
-    }
-  }
-}
+await onEachDialect('bench', ONLY, (dialect, d) => run(dialect, d, items));

@@ -5,39 +5,28 @@
  */
 import type { Lexicon } from './types.ts';
 
+/** Korean ranks: 과장 (manager), 부장, 차장, 대리, 팀장, 이사, 대표, 실장, 주임, 사원, 상무, 전무, 본부장. */
+const RANKS = [
+  '과장',
+  '부장',
+  '차장',
+  '대리',
+  '팀장',
+  '이사',
+  '대표',
+  '실장',
+  '주임',
+  '사원',
+  '상무',
+  '전무',
+  '본부장',
+];
+
 export const ko: Lexicon = {
   lang: 'ko',
-  titleNounsNative: [
-    '과장',
-    '부장',
-    '차장',
-    '대리',
-    '팀장',
-    '이사',
-    '대표',
-    '실장',
-    '주임',
-    '사원',
-    '상무',
-    '전무',
-    '본부장',
-    '경리',
-  ],
-  ranks: [
-    '과장',
-    '부장',
-    '차장',
-    '대리',
-    '팀장',
-    '이사',
-    '대표',
-    '실장',
-    '주임',
-    '사원',
-    '상무',
-    '전무',
-    '본부장',
-  ],
+  // Every rank is a title noun; 경리 (bookkeeper) is a title, not a rank.
+  titleNounsNative: [...RANKS, '경리'],
+  ranks: RANKS,
   unitSuffixesNative: ['팀', '부', '본부', '실', '센터', '그룹'],
   legalFormsNative: ['주식회사', '[（(]주[)）]', '㈜'],
   phoneWork: ['전화'],
