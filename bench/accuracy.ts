@@ -33,7 +33,7 @@ interface GoldPhone {
   type: string;
   number: string;
 }
-interface Gold {
+export interface Gold {
   file: string;
   has_signature: boolean;
   signature_lines: string[];
@@ -158,15 +158,20 @@ async function loadExtractor(): Promise<{ path: string; extract: Extractor }> {
   return { path: 'stand-in (parsers/extract.ts missing: no sender classification)', extract };
 }
 
+/** The annotations of a corpus directory (`gold.jsonl`, one message per line). */
+export function readGold(dir: string): Gold[] {
+  return readFileSync(join(dir, 'gold.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Gold);
+}
+
 /** Score the product path over a corpus directory holding `gold.jsonl` and the `.eml` files. */
 export async function runAccuracy(
   dir = defaultCorpusDir,
   optsFor?: (file: string) => ExtractOptions,
 ): Promise<AccuracyReport> {
-  const golds: Gold[] = readFileSync(join(dir, 'gold.jsonl'), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as Gold);
+  const golds = readGold(dir);
   const { path, extract } = await loadExtractor();
   const lines: Counts = { tp: 0, fp: 0, fn: 0 };
   const fields = Object.fromEntries(FIELD_KEYS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }])) as Record<

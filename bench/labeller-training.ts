@@ -10,6 +10,7 @@
  * sender's address, so one sender's messages never sit on both sides of a fold.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readGold } from './accuracy.ts';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { parseRaw, toMinimal } from '../parsers/message.ts';
@@ -62,13 +63,6 @@ export function knownCorpora(): { present: Corpus[]; absent: Corpus[] } {
   return { present: all.filter(ok), absent: all.filter((c) => !ok(c)) };
 }
 
-interface GoldLine {
-  file: string;
-  signature_lines: string[];
-  free_mail: boolean;
-  sender: string;
-}
-
 export interface Example {
   corpus: string;
   file: string;
@@ -85,10 +79,7 @@ export interface Example {
 
 /** Loads one corpus as examples (free-mail messages are left out: the product discards them first). */
 export function loadExamples(c: Corpus): Example[] {
-  const golds = readFileSync(join(c.dir, 'gold.jsonl'), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as GoldLine);
+  const golds = readGold(c.dir);
   const out: Example[] = [];
   for (const g of golds) {
     if (g.free_mail) continue;
