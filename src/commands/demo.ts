@@ -23,7 +23,7 @@ import { listContacts } from '../store/directory.ts';
 import { listNotices } from '../notices/outbox.ts';
 import { holderId } from '../harvest/lease.ts';
 import { runHarvest } from '../harvest/run.ts';
-import { printResultTables } from '../harvest/report.ts';
+import { printResultTables } from '../cli/harvest-report.ts';
 
 export const DEMO_CONTRIBUTOR = 'demo@sigmine.example';
 export const SAMPLE_MAILBOX = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'sample-mailbox');

@@ -11,7 +11,7 @@ import { positiveInteger } from '../cli/numbers.ts';
 import { outputsFor } from '../log.ts';
 import { holderId } from '../harvest/lease.ts';
 import { runHarvest, selectConnections } from '../harvest/run.ts';
-import { printJsonResults, printPreview, printResultTables } from '../harvest/report.ts';
+import { printJsonResults, printPreview, printResultTables } from '../cli/harvest-report.ts';
 
 interface Opts {
   all?: boolean;
