@@ -1,17 +1,50 @@
 /**
  * CLI entry: `bin/sigmine.js -> main() -> src/commands/<name>.ts`.
- * Every file in src/commands exports `register(program)`; adding a command touches no other file.
+ * Only the module of the command that runs is imported (the table in ./commands.ts lists them, with
+ * what `sigmine --help` shows), so a command pays for its own dependencies only.
  * Exit codes: 0 ok, 2 partial failure, 1 fatal. With `--json` a fatal error is one JSON line on stdout,
  * `{"error":{"code","message"}}` (code `bad-input` for a refused option or argument), instead of text on stderr.
  */
-import { Command, CommanderError } from 'commander';
-import { readFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Command, CommanderError, Help } from 'commander';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../package-root.ts';
+import { COMMANDS, commandNameOf, type CommandModule } from './commands.ts';
 import { EXIT, setExit, takeExit } from './exit.ts';
 
-export interface CommandModule {
-  register(program: Command): void;
+export type { CommandModule };
+
+/** The root program, before any command is registered: name, description, --version, error output. */
+export function rootProgram(json: boolean): Command {
+  const { version } = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
+  const program = new Command('sigmine')
+    .description('Business contacts from headers and signature blocks, with provenance and privacy.')
+    .version(version, '--version', 'print the version')
+    .exitOverride();
+  // Set before the commands register: subcommands copy these settings when they are created.
+  if (json) program.configureOutput({ outputError: () => {} });
+  else program.showHelpAfterError();
+  return program;
+}
+
+/**
+ * Registers what `argv` needs: the one command it runs, from its module; otherwise (`--help`, no or an
+ * unknown command) every command as a placeholder from the table, which `sigmine --help` lists and an
+ * unknown command's suggestion draws from, exactly as the modules would.
+ */
+async function registerCommands(program: Command, argv: readonly string[]): Promise<void> {
+  const entry = COMMANDS.get(commandNameOf(argv) ?? '');
+  if (entry) {
+    (await entry.load()).register(program);
+    return;
+  }
+  const terms = new Map<Command, string>();
+  for (const [name, e] of COMMANDS) terms.set(program.command(name).description(e.description), e.term);
+  program.configureHelp({
+    subcommandTerm(this: Help, cmd: Command) {
+      return terms.get(cmd) ?? Help.prototype.subcommandTerm.call(this, cmd);
+    },
+  });
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -21,23 +54,8 @@ export async function main(argv: string[]): Promise<number> {
     throw err;
   });
   const json = argv.includes('--json');
-  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
-  const program = new Command('sigmine')
-    .description('Business contacts from headers and signature blocks, with provenance and privacy.')
-    .version(version, '--version', 'print the version')
-    .exitOverride();
-  // Set before the commands register: subcommands copy these settings when they are created.
-  if (json) program.configureOutput({ outputError: () => {} });
-  else program.showHelpAfterError();
-  const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'commands');
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-    .sort();
-  for (const f of files) {
-    const mod = (await import(pathToFileURL(join(dir, f)).href)) as Partial<CommandModule>;
-    mod.register?.(program);
-  }
+  const program = rootProgram(json);
+  await registerCommands(program, argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return takeExit();

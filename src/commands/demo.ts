@@ -6,8 +6,7 @@
  * message keys make the second harvest a no-op, and the connection bonus is keyed once per source.
  */
 import type { Command } from 'commander';
-import { dirname, isAbsolute, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { isAbsolute, join, relative } from 'node:path';
 import { loadConfig } from '../config.ts';
 import { usingDatabase } from '../db/database.ts';
 import { resolveKeys } from '../keys/resolve.ts';
@@ -24,9 +23,10 @@ import { listNotices } from '../notices/outbox.ts';
 import { holderId } from '../harvest/lease.ts';
 import { runHarvest } from '../harvest/run.ts';
 import { printResultTables } from '../cli/harvest-report.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
 
 export const DEMO_CONTRIBUTOR = 'demo@sigmine.example';
-export const SAMPLE_MAILBOX = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'sample-mailbox');
+export const SAMPLE_MAILBOX = join(PACKAGE_ROOT, 'fixtures', 'sample-mailbox');
 
 /** A path relative to the working directory when it lies below it, else absolute. */
 function shortPath(p: string): string {

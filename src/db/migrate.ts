@@ -1,27 +1,31 @@
 /**
- * Applies the migrations in migrations/ (files named `NNNN-topic.ts`, applied in name order).
+ * Applies the migrations in migrations/ (files named `NNNN-topic.ts`, applied in name order). From the
+ * compiled program (dist/src/db/migrate.js) the folder is dist/migrations and the files are `.js`.
  * Outcomes are returned as data, never thrown (Kysely's Migrator contract).
  */
 import { readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Migrator, SqliteAdapter, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 
 export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'migrations');
+/** `.ts` when this module runs from source (tsx, Vite), `.js` from dist/: migrations are compiled alike. */
+const MIGRATION_EXT = extname(fileURLToPath(import.meta.url));
+const MIGRATION_FILE = new RegExp(`^\\d{4}-[\\w-]+\\${MIGRATION_EXT}$`);
 
 /**
- * Loads migrations with this module's own `import()`, so that the TypeScript loader in use (tsx for the
- * CLI, Vite in tests) handles the `.ts` files; Kysely's FileMigrationProvider imports from inside
+ * Loads migrations with this module's own `import()`, so that the TypeScript loader in use (tsx for benches and
+ * scripts, Vite in tests) handles the `.ts` files; Kysely's FileMigrationProvider imports from inside
  * node_modules where no loader applies.
  */
 class FolderMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
     const out: Record<string, Migration> = {};
     const files = readdirSync(MIGRATIONS_DIR)
-      .filter((f) => /^\d{4}-[\w-]+\.ts$/.test(f))
+      .filter((f) => MIGRATION_FILE.test(f))
       .sort();
     for (const f of files) {
-      out[f.replace(/\.ts$/, '')] = (await import(pathToFileURL(join(MIGRATIONS_DIR, f)).href)) as Migration;
+      out[f.slice(0, -MIGRATION_EXT.length)] = (await import(pathToFileURL(join(MIGRATIONS_DIR, f)).href)) as Migration;
     }
     return out;
   }

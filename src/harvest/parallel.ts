@@ -113,7 +113,7 @@ export class HarvestThreads {
   static async start(env: HarvestEnv, n: number): Promise<HarvestThreads> {
     const pool = new HarvestThreads(env);
     const file = fileURLToPath(import.meta.url);
-    // Sources run through tsx (bin/sigmine.js, bin/run-ts.js): a worker registers it before loading us.
+    // From sources (tests, bin/run-ts.js) a worker registers tsx before loading us; dist/ needs no loader.
     const boot = file.endsWith('.ts')
       ? `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(import.meta.url)}); });`
       : `import(${JSON.stringify(import.meta.url)});`;
