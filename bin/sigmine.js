@@ -5,7 +5,9 @@ import { existsSync } from 'node:fs';
 
 const main = new URL('../dist/src/cli/main.js', import.meta.url);
 if (!existsSync(main)) {
-  process.stderr.write('sigmine: the compiled program is missing (dist/): run `npm run build` in the sigmine folder\n');
+  process.stderr.write(
+    'sigmine: the compiled program is missing (dist/): run `npm run build` in the sigmine folder\n',
+  );
   process.exit(1);
 }
 // Stack traces name the TypeScript lines when asked for (the source maps cost start-up time otherwise).

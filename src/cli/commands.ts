@@ -21,87 +21,136 @@ export interface CommandEntry {
 }
 
 export const COMMANDS: ReadonlyMap<string, CommandEntry> = new Map<string, CommandEntry>([
-  ['connect', {
-    term: 'connect',
-    description: 'register a mail, calendar or contacts source for a contributor',
-    load: () => import('../commands/connect.ts'),
-  }],
-  ['connections', {
-    term: 'connections',
-    description: 'registered sources (mailboxes, calendars, contacts)',
-    load: () => import('../commands/connections.ts'),
-  }],
-  ['contacts', {
-    term: 'contacts',
-    description: 'the contact directory (never shows who contributed a contact)',
-    load: () => import('../commands/contacts.ts'),
-  }],
-  ['demo', {
-    term: 'demo [options]',
-    description: 'harvest the bundled sample mailbox into a local SQLite directory (no account needed)',
-    load: () => import('../commands/demo.ts'),
-  }],
-  ['directory', {
-    term: 'directory',
-    description: "the members' directory: search for free, reveal details for credits",
-    load: () => import('../commands/directory.ts'),
-  }],
-  ['extract', {
-    term: 'extract [options] <paths...>',
-    description: 'extract sender signatures and contact fields from .eml files, folders, mbox files and Maildir',
-    load: () => import('../commands/extract.ts'),
-  }],
-  ['harvest', {
-    term: 'harvest [options]',
-    description: 'harvest connections: headers and signature blocks become directory observations',
-    load: () => import('../commands/harvest.ts'),
-  }],
-  ['keys', {
-    term: 'keys',
-    description: 'the database key: status and rotation (docs/security.md)',
-    load: () => import('../commands/keys.ts'),
-  }],
-  ['ledger', {
-    term: 'ledger [options]',
-    description: 'credits ledger: entries and balance per contributor',
-    load: () => import('../commands/ledger.ts'),
-  }],
-  ['migrate', {
-    term: 'migrate [options]',
-    description: 'apply pending database migrations (they also run automatically on first use)',
-    load: () => import('../commands/migrate.ts'),
-  }],
-  ['notices', {
-    term: 'notices',
-    description: 'pre-add notices to contacts (outbox, sending, bounces, listing)',
-    load: () => import('../commands/notices.ts'),
-  }],
-  ['optout', {
-    term: 'optout [options]',
-    description: 'opt a contributor out: stop collection, revoke tokens, delete secrets, forfeit credits',
-    load: () => import('../commands/optout.ts'),
-  }],
-  ['privacy', {
-    term: 'privacy',
-    description: 'data-subject requests: erase, object, restrict, export, correct',
-    load: () => import('../commands/privacy.ts'),
-  }],
-  ['schedule', {
-    term: 'schedule [options]',
-    description: 'harvest on a schedule until stopped (on PostgreSQL: queue jobs for workers)',
-    load: () => import('../commands/schedule.ts'),
-  }],
-  ['serve', {
-    term: 'serve [options]',
-    description:
-      'run the web app: member area (/member), privacy center (/privacy), health (/healthz) and metrics (/metrics, with SIGMINE_METRICS_TOKEN)',
-    load: () => import('../commands/serve.ts'),
-  }],
-  ['worker', {
-    term: 'worker [options]',
-    description: 'run harvest jobs from the PostgreSQL queue (pg-boss) until stopped',
-    load: () => import('../commands/worker.ts'),
-  }],
+  [
+    'connect',
+    {
+      term: 'connect',
+      description: 'register a mail, calendar or contacts source for a contributor',
+      load: () => import('../commands/connect.ts'),
+    },
+  ],
+  [
+    'connections',
+    {
+      term: 'connections',
+      description: 'registered sources (mailboxes, calendars, contacts)',
+      load: () => import('../commands/connections.ts'),
+    },
+  ],
+  [
+    'contacts',
+    {
+      term: 'contacts',
+      description: 'the contact directory (never shows who contributed a contact)',
+      load: () => import('../commands/contacts.ts'),
+    },
+  ],
+  [
+    'demo',
+    {
+      term: 'demo [options]',
+      description: 'harvest the bundled sample mailbox into a local SQLite directory (no account needed)',
+      load: () => import('../commands/demo.ts'),
+    },
+  ],
+  [
+    'directory',
+    {
+      term: 'directory',
+      description: "the members' directory: search for free, reveal details for credits",
+      load: () => import('../commands/directory.ts'),
+    },
+  ],
+  [
+    'extract',
+    {
+      term: 'extract [options] <paths...>',
+      description:
+        'extract sender signatures and contact fields from .eml files, folders, mbox files and Maildir',
+      load: () => import('../commands/extract.ts'),
+    },
+  ],
+  [
+    'harvest',
+    {
+      term: 'harvest [options]',
+      description: 'harvest connections: headers and signature blocks become directory observations',
+      load: () => import('../commands/harvest.ts'),
+    },
+  ],
+  [
+    'keys',
+    {
+      term: 'keys',
+      description: 'the database key: status and rotation (docs/security.md)',
+      load: () => import('../commands/keys.ts'),
+    },
+  ],
+  [
+    'ledger',
+    {
+      term: 'ledger [options]',
+      description: 'credits ledger: entries and balance per contributor',
+      load: () => import('../commands/ledger.ts'),
+    },
+  ],
+  [
+    'migrate',
+    {
+      term: 'migrate [options]',
+      description: 'apply pending database migrations (they also run automatically on first use)',
+      load: () => import('../commands/migrate.ts'),
+    },
+  ],
+  [
+    'notices',
+    {
+      term: 'notices',
+      description: 'pre-add notices to contacts (outbox, sending, bounces, listing)',
+      load: () => import('../commands/notices.ts'),
+    },
+  ],
+  [
+    'optout',
+    {
+      term: 'optout [options]',
+      description: 'opt a contributor out: stop collection, revoke tokens, delete secrets, forfeit credits',
+      load: () => import('../commands/optout.ts'),
+    },
+  ],
+  [
+    'privacy',
+    {
+      term: 'privacy',
+      description: 'data-subject requests: erase, object, restrict, export, correct',
+      load: () => import('../commands/privacy.ts'),
+    },
+  ],
+  [
+    'schedule',
+    {
+      term: 'schedule [options]',
+      description: 'harvest on a schedule until stopped (on PostgreSQL: queue jobs for workers)',
+      load: () => import('../commands/schedule.ts'),
+    },
+  ],
+  [
+    'serve',
+    {
+      term: 'serve [options]',
+      description:
+        'run the web app: member area (/member), privacy center (/privacy), health (/healthz) and metrics (/metrics, with SIGMINE_METRICS_TOKEN)',
+      load: () => import('../commands/serve.ts'),
+    },
+  ],
+  [
+    'worker',
+    {
+      term: 'worker [options]',
+      description: 'run harvest jobs from the PostgreSQL queue (pg-boss) until stopped',
+      load: () => import('../commands/worker.ts'),
+    },
+  ],
 ]);
 
 /**
