@@ -7,6 +7,7 @@ import { createReadStream } from 'node:fs';
 import { lstat, open, readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { MAX_MESSAGE_BYTES } from '../parsers/budget.ts';
+import { readAhead } from './read-ahead.ts';
 
 export interface MailboxItem {
   /** The path as given (joined with the name inside a folder); mbox messages add `#N` (1-based). */
@@ -243,14 +244,92 @@ export async function* readMbox(
 }
 
 /**
- * All messages under `paths` in a stable order. `resume` skips what a previous run finished:
- * mbox files continue from their byte offset when they only grew, folders skip names already done
- * unless modified since.
+ * What one file contributes, decided by a read-ahead task: its message already read, a stream to run at
+ * its turn (an mbox, a message too large to hold ahead), or nothing (not mail, done by an earlier run).
  */
-export async function* readMailboxPaths(
-  paths: string[],
-  resume: ResumeState = {},
-): AsyncGenerator<MailboxItem> {
+type Unit = { item: MailboxItem } | { stream: () => AsyncIterable<MailboxItem> } | null;
+
+/**
+ * A message read ahead is held until its turn: only messages up to 1 MiB are (most mail is a few KB; one
+ * with attachments is read at its turn), so 16 reads ahead hold at most 16 MiB, never 16 x the 50 MiB budget.
+ */
+const READ_AHEAD_MAX_BYTES = 1024 * 1024;
+
+async function fileUnit(path: string, size: number, extra: Omit<MailboxItem, 'bytes' | 'error'>): Promise<Unit> {
+  const read = async (): Promise<MailboxItem> => {
+    const { bytes, error } = await readWhole(path, size);
+    return { ...extra, bytes, ...(error ? { error } : {}) };
+  };
+  if (size > READ_AHEAD_MAX_BYTES) return { stream: async function* () { yield await read(); } };
+  return { item: await read() };
+}
+
+/** A file inside a folder (or Maildir): mail, an mbox, or skipped; an unreadable file is an item with its error. */
+async function folderFileUnit(
+  path: string,
+  f: string,
+  maildir: boolean,
+  r: { after: string; seenUntil: number } | undefined,
+): Promise<Unit> {
+  let fst;
+  try {
+    fst = await stat(f);
+  } catch {
+    return null; // removed while we walked
+  }
+  const rel = relative(path, f);
+  // seenUntil 0: the run that wrote `after` did not finish, so everything up to `after` is done.
+  if (r && rel <= r.after && (r.seenUntil === 0 || fst.mtimeMs <= r.seenUntil)) return null;
+  const source = {
+    path,
+    kind: maildir ? ('maildir' as const) : ('folder' as const),
+    rel,
+    mtimeMs: fst.mtimeMs,
+    size: fst.size,
+  };
+  // One unreadable file (permissions, I/O error) is reported, not fatal for the folder.
+  const failed = (err: unknown): MailboxItem => ({
+    file: f,
+    index: 1,
+    bytes: null,
+    error: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    source,
+  });
+  try {
+    if (!maildir && !(await looksLikeMail(f))) return null;
+    if (!maildir && !f.toLowerCase().endsWith('.eml') && (await startsWithFrom(f))) {
+      return {
+        stream: async function* () {
+          try {
+            for await (const item of readMbox(f))
+              yield { ...item, source: { ...item.source, path, kind: 'folder' as const, rel } };
+          } catch (err) {
+            yield failed(err);
+          }
+        },
+      };
+    }
+    const unit = await fileUnit(f, fst.size, { file: f, index: 1, source });
+    if (unit && 'stream' in unit) {
+      const stream = unit.stream;
+      return {
+        stream: async function* () {
+          try {
+            yield* stream();
+          } catch (err) {
+            yield failed(err);
+          }
+        },
+      };
+    }
+    return unit;
+  } catch (err) {
+    return { item: failed(err) };
+  }
+}
+
+/** The read tasks for `paths`, in output order; listing folders and checking paths happens as they are pulled. */
+async function* unitsOf(paths: string[], resume: ResumeState): AsyncGenerator<() => Promise<Unit>> {
   for (const path of paths) {
     const st = await stat(path); // throws ENOENT: a missing path is fatal for the caller
     if (st.isDirectory()) {
@@ -258,13 +337,14 @@ export async function* readMailboxPaths(
       const refused = maildir ? await symlinkedFolders(path) : [];
       for (const sub of refused) {
         // Followed, a `cur -> /home/other/Maildir/cur` link reads mail outside the mailbox that was connected.
-        yield {
+        const item: MailboxItem = {
           file: join(path, sub),
           index: 1,
           bytes: null,
           error: `refused: ${sub}/ of this Maildir is a symbolic link; only folders inside the mailbox are read`,
           source: { path, kind: 'maildir', mtimeMs: st.mtimeMs, size: 0 },
         };
+        yield async () => ({ item });
       }
       const files = maildir
         ? [
@@ -273,43 +353,7 @@ export async function* readMailboxPaths(
           ]
         : await listFiles(path);
       const r = resume.dirs?.[path];
-      for (const f of files) {
-        let fst;
-        try {
-          fst = await stat(f);
-        } catch {
-          continue; // removed while we walked
-        }
-        const rel = relative(path, f);
-        // seenUntil 0: the run that wrote `after` did not finish, so everything up to `after` is done.
-        if (r && rel <= r.after && (r.seenUntil === 0 || fst.mtimeMs <= r.seenUntil)) continue;
-        const source = {
-          path,
-          kind: maildir ? ('maildir' as const) : ('folder' as const),
-          rel,
-          mtimeMs: fst.mtimeMs,
-          size: fst.size,
-        };
-        try {
-          if (!maildir && !(await looksLikeMail(f))) continue;
-          if (!maildir && !f.toLowerCase().endsWith('.eml') && (await startsWithFrom(f))) {
-            for await (const item of readMbox(f))
-              yield { ...item, source: { ...item.source, path, kind: 'folder', rel } };
-            continue;
-          }
-          const { bytes, error } = await readWhole(f, fst.size);
-          yield { file: f, index: 1, bytes, ...(error ? { error } : {}), source };
-        } catch (err) {
-          // One unreadable file (permissions, I/O error) is reported, not fatal for the folder.
-          yield {
-            file: f,
-            index: 1,
-            bytes: null,
-            error: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-            source,
-          };
-        }
-      }
+      for (const f of files) yield () => folderFileUnit(path, f, maildir, r);
       continue;
     }
     const mboxLike =
@@ -323,18 +367,30 @@ export async function* readMailboxPaths(
         if (st.size === r.size && st.mtimeMs === r.mtimeMs && r.offset >= st.size) continue;
         from = { offset: r.offset, index: r.index };
       }
-      yield* readMbox(path, from);
+      yield async () => ({ stream: () => readMbox(path, from) });
       continue;
     }
     const rf = resume.files?.[path];
     if (rf && rf.size === st.size && rf.mtimeMs === st.mtimeMs) continue;
-    const { bytes, error } = await readWhole(path, st.size);
-    yield {
-      file: path,
-      index: 1,
-      bytes,
-      ...(error ? { error } : {}),
-      source: { path, kind: 'eml', mtimeMs: st.mtimeMs, size: st.size },
-    };
+    const source = { path, kind: 'eml' as const, mtimeMs: st.mtimeMs, size: st.size };
+    yield () => fileUnit(path, st.size, { file: path, index: 1, source });
+  }
+}
+
+/**
+ * All messages under `paths` in a stable order. `resume` skips what a previous run finished:
+ * mbox files continue from their byte offset when they only grew, folders skip names already done
+ * unless modified since. `readAhead` files are read at once (default 1: one at a time), the messages
+ * still yielded in order; an mbox is always streamed at its turn.
+ */
+export async function* readMailboxPaths(
+  paths: string[],
+  resume: ResumeState = {},
+  opts: { readAhead?: number } = {},
+): AsyncGenerator<MailboxItem> {
+  for await (const unit of readAhead(unitsOf(paths, resume), opts.readAhead ?? 1)) {
+    if (unit === null) continue;
+    if ('item' in unit) yield unit.item;
+    else yield* unit.stream();
   }
 }
