@@ -328,53 +328,71 @@ async function folderFileUnit(
   }
 }
 
-/** The read tasks for `paths`, in output order; listing folders and checking paths happens as they are pulled. */
-async function* unitsOf(paths: string[], resume: ResumeState): AsyncGenerator<() => Promise<Unit>> {
-  for (const path of paths) {
-    const st = await stat(path); // throws ENOENT: a missing path is fatal for the caller
-    if (st.isDirectory()) {
-      const maildir = await isMaildir(path);
-      const refused = maildir ? await symlinkedFolders(path) : [];
-      for (const sub of refused) {
-        // Followed, a `cur -> /home/other/Maildir/cur` link reads mail outside the mailbox that was connected.
-        const item: MailboxItem = {
-          file: join(path, sub),
-          index: 1,
-          bytes: null,
-          error: `refused: ${sub}/ of this Maildir is a symbolic link; only folders inside the mailbox are read`,
-          source: { path, kind: 'maildir', mtimeMs: st.mtimeMs, size: 0 },
-        };
-        yield async () => ({ item });
-      }
-      const files = maildir
-        ? [
-            ...(refused.includes('cur') ? [] : await listFiles(join(path, 'cur')).catch(() => [])),
-            ...(refused.includes('new') ? [] : await listFiles(join(path, 'new')).catch(() => [])),
-          ]
-        : await listFiles(path);
-      const r = resume.dirs?.[path];
-      for (const f of files) yield () => folderFileUnit(path, f, maildir, r);
-      continue;
-    }
-    const mboxLike =
-      path.toLowerCase().endsWith('.mbox') ||
-      (!path.toLowerCase().endsWith('.eml') && (await startsWithFrom(path)));
-    if (mboxLike) {
-      const r = resume.mbox?.[path];
-      let from = { offset: 0, index: 0 };
-      if (r && st.size >= r.size && r.offset <= st.size) {
-        // Unchanged or appended-to: continue after the last message done; shrunk: start over.
-        if (st.size === r.size && st.mtimeMs === r.mtimeMs && r.offset >= st.size) continue;
-        from = { offset: r.offset, index: r.index };
-      }
-      yield async () => ({ stream: () => readMbox(path, from) });
-      continue;
-    }
-    const rf = resume.files?.[path];
-    if (rf && rf.size === st.size && rf.mtimeMs === st.mtimeMs) continue;
-    const source = { path, kind: 'eml' as const, mtimeMs: st.mtimeMs, size: st.size };
-    yield () => fileUnit(path, st.size, { file: path, index: 1, source });
+/** The messages of units read `depth` at a time, in order; streams run at their turn. */
+async function* itemsOf(
+  tasks: Iterable<() => Promise<Unit>>,
+  depth: number,
+): AsyncGenerator<MailboxItem> {
+  for await (const unit of readAhead(tasks, depth)) {
+    if (unit === null) continue;
+    if ('item' in unit) yield unit.item;
+    else yield* unit.stream();
   }
+}
+
+/** A folder or Maildir: refused symlinked Maildir folders, then its files in name order, read `depth` at a time. */
+async function* folderItems(
+  path: string,
+  mtimeMs: number,
+  resume: ResumeState,
+  depth: number,
+): AsyncGenerator<MailboxItem> {
+  const maildir = await isMaildir(path);
+  const refused = maildir ? await symlinkedFolders(path) : [];
+  for (const sub of refused) {
+    // Followed, a `cur -> /home/other/Maildir/cur` link reads mail outside the mailbox that was connected.
+    yield {
+      file: join(path, sub),
+      index: 1,
+      bytes: null,
+      error: `refused: ${sub}/ of this Maildir is a symbolic link; only folders inside the mailbox are read`,
+      source: { path, kind: 'maildir', mtimeMs, size: 0 },
+    };
+  }
+  const files = maildir
+    ? [
+        ...(refused.includes('cur') ? [] : await listFiles(join(path, 'cur')).catch(() => [])),
+        ...(refused.includes('new') ? [] : await listFiles(join(path, 'new')).catch(() => [])),
+      ]
+    : await listFiles(path);
+  const r = resume.dirs?.[path];
+  yield* itemsOf(
+    files.map((f) => () => folderFileUnit(path, f, maildir, r)),
+    depth,
+  );
+}
+
+/** One path given by the caller; a path that does not exist throws ENOENT (fatal for the caller). */
+async function pathUnit(path: string, resume: ResumeState, depth: number): Promise<Unit> {
+  const st = await stat(path);
+  if (st.isDirectory()) return { stream: () => folderItems(path, st.mtimeMs, resume, depth) };
+  const mboxLike =
+    path.toLowerCase().endsWith('.mbox') ||
+    (!path.toLowerCase().endsWith('.eml') && (await startsWithFrom(path)));
+  if (mboxLike) {
+    const r = resume.mbox?.[path];
+    let from = { offset: 0, index: 0 };
+    if (r && st.size >= r.size && r.offset <= st.size) {
+      // Unchanged or appended-to: continue after the last message done; shrunk: start over.
+      if (st.size === r.size && st.mtimeMs === r.mtimeMs && r.offset >= st.size) return null;
+      from = { offset: r.offset, index: r.index };
+    }
+    return { stream: () => readMbox(path, from) };
+  }
+  const rf = resume.files?.[path];
+  if (rf && rf.size === st.size && rf.mtimeMs === st.mtimeMs) return null;
+  const source = { path, kind: 'eml' as const, mtimeMs: st.mtimeMs, size: st.size };
+  return fileUnit(path, st.size, { file: path, index: 1, source });
 }
 
 /**
@@ -388,9 +406,9 @@ export async function* readMailboxPaths(
   resume: ResumeState = {},
   opts: { readAhead?: number } = {},
 ): AsyncGenerator<MailboxItem> {
-  for await (const unit of readAhead(unitsOf(paths, resume), opts.readAhead ?? 1)) {
-    if (unit === null) continue;
-    if ('item' in unit) yield unit.item;
-    else yield* unit.stream();
-  }
+  const depth = opts.readAhead ?? 1;
+  yield* itemsOf(
+    paths.map((path) => () => pathUnit(path, resume, depth)),
+    depth,
+  );
 }

@@ -14,6 +14,7 @@ import { extractRaw } from '../../parsers/extract.ts';
 import type { ExtractResult } from '../../parsers/types.ts';
 import { textBeyondBudget } from '../../connectors/over-budget.ts';
 import { readMailboxPaths } from '../../connectors/mailbox-files.ts';
+import { readAhead } from '../../connectors/read-ahead.ts';
 
 const TABLE_BATCH = 500;
 /**
@@ -56,14 +57,9 @@ export function register(program: Command): void {
     .action(async (paths: string[], opts: { json?: boolean }) => {
       const present: string[] = [];
       const missing: string[] = [];
-      for (const p of paths) {
-        try {
-          await stat(p);
-          present.push(p);
-        } catch {
-          missing.push(p);
-        }
-      }
+      const exists = paths.map((p) => () => stat(p).then(() => true, () => false));
+      let at = 0;
+      for await (const ok of readAhead(exists, READ_AHEAD)) (ok ? present : missing).push(paths[at++]!);
       if (present.length === 0) {
         throw Object.assign(new Error(`no such file or folder: ${missing.join(', ')}`), { code: 'not-found' });
       }
