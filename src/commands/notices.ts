@@ -3,6 +3,8 @@
  * `sigmine notices send [--transport file|smtp] [--outbox DIR] [--limit N] [--no-promote] [--json]` (default
  * `smtp` when SIGMINE_SMTP_URL is set, else `file`)
  * `sigmine notices bounce ID | --provider-id MESSAGE-ID | --dsn FILE... [--json]`, `sigmine notices retry ID`
+ * `notices send` also sends the queued Art. 19 notifications to members who revealed a person who corrected or
+ * erased their data (src/notices/recipient-notices.ts; `--json` events `recipient-notice`).
  * `sigmine notices promote [--json]`: lists pending contacts whose notice was sent and whose objection window
  * passed without objection (also done at the end of `notices send` unless --no-promote).
  * Environment: SIGMINE_NOTICE_OUTBOX (default ./data/outbox), SIGMINE_SMTP_URL and SIGMINE_SMTP_PASSWORD_FILE,
@@ -23,6 +25,7 @@ import { loadPolicy } from '../jurisdiction/policy.ts';
 import { listNotices } from '../notices/outbox.ts';
 import { readDsn } from '../notices/dsn.ts';
 import { recordBounce, requeueNotice, sendQueued } from '../notices/send.ts';
+import { sendRecipientNotices } from '../notices/recipient-notices.ts';
 import { defaultTransportName, TRANSPORTS } from '../notices/transport.ts';
 import { mailFrom } from '../notices/mail-config.ts';
 import type { NoticeStatus } from '../privacy/tables.ts';
@@ -127,6 +130,15 @@ export function register(program: Command): void {
           for (const s of sent) if (opts.json) printJsonLine({ event: 'notice', ...s });
           const failed = sent.filter((s) => s.status !== 'sent').length;
           if (failed) setExit(EXIT.partial);
+          // GDPR Art. 19: members who revealed a person who since corrected or erased their data.
+          const told = await sendRecipientNotices(db, {
+            transport,
+            from: mailFrom(config.mail, config.publicUrl),
+            publicUrl: config.publicUrl,
+            limit,
+          });
+          for (const r of told) if (opts.json) printJsonLine({ event: 'recipient-notice', ...r });
+          if (told.some((r) => r.status !== 'sent')) setExit(EXIT.partial);
           const promoted = opts.promote
             ? await promoteDue(db, (trx, id, now) => listContact(trx, id, now))
             : [];
@@ -137,6 +149,10 @@ export function register(program: Command): void {
                 name === 'smtp' && config.mail.smtp ? `relay ${config.mail.smtp.display}` : `outbox ${outbox}`
               }`,
             );
+            if (told.length)
+              console.log(
+                `told ${told.filter((r) => r.status === 'sent').length} of ${told.length} member(s) about a correction or erasure of a contact they revealed`,
+              );
             if (opts.promote)
               console.log(
                 `listed ${promoted.filter((p) => p.result === 'listed').length} contact(s) whose objection window passed`,
