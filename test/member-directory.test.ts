@@ -134,6 +134,36 @@ for (const dialect of DIALECTS) {
       expect(await send()).toEqual([]);
     });
 
+    it('the member page says in words what credits were earned and spent, and how credits work', async () => {
+      const PUBLIC = 'http://members.test';
+      const sent: OutgoingNotice[] = [];
+      const mails = createMailQueue(silentLogger);
+      const app = createApp({
+        database: t,
+        config: loadConfig({ SIGMINE_PUBLIC_URL: PUBLIC, SIGMINE_SECRET_KEY: KEY }),
+        transport: { name: 'memory', async send(n) { sent.push(n); return { providerMessageId: 'x' }; } },
+        mailQueue: mails,
+      });
+      const post = (path: string, body: Record<string, string>, cookie?: string) =>
+        app.request(`${PUBLIC}${path}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: PUBLIC, ...(cookie ? { Cookie: cookie } : {}) },
+          body: new URLSearchParams(body).toString(),
+        });
+      await post('/member/link', { email: MEMBER });
+      await mails.idle();
+      const token = decodeURIComponent(/\/member\/home\?t=(\S+)/.exec(sent.at(-1)!.body)![1]!);
+      const cookie = (await post('/member/open', { t: token })).headers.get('set-cookie')!.split(';')[0]!;
+      await revealContact(t.db, MEMBER, (await searchDirectory(t.db, MEMBER, 'pat lee'))[0]!.id);
+      const html = await (await app.request(`${PUBLIC}/member/home`, { headers: { Cookie: cookie } })).text();
+      const lines = [...html.matchAll(/data-testid="credit-line">([^<]*)</g)].map((m) => m[1]);
+      const p = DEFAULT_CREDIT_POLICY;
+      expect(lines).toEqual([`2 contacts you supplied were listed: +${2 * p.contactListed} credit(s)`, `1 contact revealed in the directory: -${p.reveal} credit(s)`]);
+      expect(html).toContain(`-${p.reveal} to reveal a listed contact`);
+      expect(html).toContain(`+${p.contactListed} for each business contact you supplied`);
+      expect(html).not.toMatch(/<td>contact-listed<\/td>/);
+    });
+
     it('works on the web: search, reveal once (credits go down once), a second reveal is free, an empty balance is refused', async () => {
       const PUBLIC = 'http://members.test';
       const sent: OutgoingNotice[] = [];
