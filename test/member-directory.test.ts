@@ -134,6 +134,34 @@ for (const dialect of DIALECTS) {
       expect(await send()).toEqual([]);
     });
 
+    it('a person who erases from the privacy center: the member who revealed them gets a mail saying so at the next notices send', async () => {
+      const PUBLIC = 'http://privacy.test';
+      const sent: OutgoingNotice[] = [];
+      const transport: NoticeTransport = { name: 'memory', async send(n) { sent.push(n); return { providerMessageId: `<${sent.length}@t>` }; } };
+      const mails = createMailQueue(silentLogger);
+      const app = createApp({ database: t, config: loadConfig({ SIGMINE_PUBLIC_URL: PUBLIC, SIGMINE_SECRET_KEY: KEY }), transport, mailQueue: mails });
+      const post = (path: string, body: Record<string, string>, cookie?: string) =>
+        app.request(`${PUBLIC}${path}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: PUBLIC, ...(cookie ? { Cookie: cookie } : {}) },
+          body: new URLSearchParams(body).toString(),
+        });
+      await revealContact(t.db, MEMBER, (await searchDirectory(t.db, MEMBER, 'sam roe'))[0]!.id);
+      await post('/privacy/link', { email: 'sam.roe@acme-robotics.com' });
+      await mails.idle();
+      const token = decodeURIComponent(/\/privacy\/me\?t=(\S+)/.exec(sent.at(-1)!.body)![1]!);
+      const cookie = (await post('/privacy/open', { t: token })).headers.get('set-cookie')!.split(';')[0]!;
+      const me = await (await app.request(`${PUBLIC}/privacy/me`, { headers: { Cookie: cookie } })).text();
+      expect(me).toContain('1 member(s) of the directory revealed your e-mail address and phones.');
+      expect(me).toContain('we tell each member who revealed it (GDPR Art. 19)');
+      expect((await post('/privacy/erase', {}, cookie)).status).toBe(200);
+      sent.length = 0;
+      const told = await sendRecipientNotices(t.db, { transport, from: 'privacy@privacy.test', publicUrl: PUBLIC });
+      expect(told).toMatchObject([{ kind: 'erased', status: 'sent' }]);
+      expect(sent.map((m) => [m.to, m.subject])).toEqual([[MEMBER, 'A contact you revealed in sigmine was erased']]);
+      expect(sent[0]!.body).toContain('Sam Roe <sam.roe@acme-robotics.com>');
+    });
+
     it('the member page says in words what credits were earned and spent, and how credits work', async () => {
       const PUBLIC = 'http://members.test';
       const sent: OutgoingNotice[] = [];
