@@ -25,7 +25,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('provider_message_id', 'varchar(300)')
     .addColumn('failure_code', 'varchar(64)')
     .execute();
-  await db.schema.createIndex('recipient_notices_status_idx').on('recipient_notices').columns(['status', 'queued_at']).execute();
+  await db.schema
+    .createIndex('recipient_notices_status_idx')
+    .on('recipient_notices')
+    .columns(['status', 'queued_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

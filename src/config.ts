@@ -116,7 +116,10 @@ function smtpSettings(get: (name: string) => string | null): MailConfig['smtp'] 
   const url = get('SIGMINE_SMTP_URL');
   const file = get('SIGMINE_SMTP_PASSWORD_FILE');
   if (url === null) {
-    if (file !== null) throw Object.assign(new Error('SIGMINE_SMTP_PASSWORD_FILE is set but SIGMINE_SMTP_URL is not'), { code: 'bad-config' });
+    if (file !== null)
+      throw Object.assign(new Error('SIGMINE_SMTP_PASSWORD_FILE is set but SIGMINE_SMTP_URL is not'), {
+        code: 'bad-config',
+      });
     return null;
   }
   return parseSmtpUrl(url, file === null ? null : secretFileText('SIGMINE_SMTP_PASSWORD_FILE', file));
@@ -130,15 +133,21 @@ function secretFileText(variable: string, file: string): string {
     mode = statSync(file).mode & 0o777;
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw Object.assign(new Error(`${variable} ${file}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`), {
-      code: 'bad-config',
-      cause: err,
-    });
+    throw Object.assign(
+      new Error(`${variable} ${file}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`),
+      {
+        code: 'bad-config',
+        cause: err,
+      },
+    );
   }
   if (mode & 0o077) {
-    throw Object.assign(new Error(`${variable} ${file} may be read by others (mode ${mode.toString(8)}): chmod 600 it`), {
-      code: 'bad-config',
-    });
+    throw Object.assign(
+      new Error(`${variable} ${file} may be read by others (mode ${mode.toString(8)}): chmod 600 it`),
+      {
+        code: 'bad-config',
+      },
+    );
   }
   const secret = text.replace(/\r?\n$/, '');
   if (!secret) throw Object.assign(new Error(`${variable} ${file} is empty`), { code: 'bad-config' });

@@ -27,24 +27,50 @@ for (const dialect of DIALECTS) {
     beforeEach(async () => {
       t = await freshDatabase(dialect);
       sent = [];
-      transport = { name: 'memory', async send(n) { sent.push(n); return { providerMessageId: `<${sent.length}@t>` }; } };
+      transport = {
+        name: 'memory',
+        async send(n) {
+          sent.push(n);
+          return { providerMessageId: `<${sent.length}@t>` };
+        },
+      };
       mails = createMailQueue(silentLogger);
       app = createApp({ database: t, config, transport, mailQueue: mails });
       const m = await addMember(t.db, 'ann');
-      const item = signed('<n1@x>', ANNA, '2026-10-01T00:00:00Z', { name: 'Anna Schmidt', title: 'Einkauf', phones: [DE_PHONE] });
-      await t.db.transaction().execute((trx) =>
-        ingestPage(trx, { connectionId: m.connectionId, contributorId: m.contributorId, now: new Date().toISOString(), secretKey: KEY }, [item]),
-      );
+      const item = signed('<n1@x>', ANNA, '2026-10-01T00:00:00Z', {
+        name: 'Anna Schmidt',
+        title: 'Einkauf',
+        phones: [DE_PHONE],
+      });
+      await t.db
+        .transaction()
+        .execute((trx) =>
+          ingestPage(
+            trx,
+            {
+              connectionId: m.connectionId,
+              contributorId: m.contributorId,
+              now: new Date().toISOString(),
+              secretKey: KEY,
+            },
+            [item],
+          ),
+        );
     });
     afterEach(async () => t.dispose());
 
     const post = (path: string, form: Record<string, string>, cookie?: string) =>
       app.request(`${PUBLIC}${path}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: PUBLIC, ...(cookie ? { Cookie: cookie } : {}) },
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          Origin: PUBLIC,
+          ...(cookie ? { Cookie: cookie } : {}),
+        },
         body: new URLSearchParams(form).toString(),
       });
-    const get = (path: string, cookie: string) => app.request(`${PUBLIC}${path}`, { headers: { Cookie: cookie } });
+    const get = (path: string, cookie: string) =>
+      app.request(`${PUBLIC}${path}`, { headers: { Cookie: cookie } });
     async function session(): Promise<string> {
       await post('/privacy/link', { email: ANNA });
       await mails.idle();
@@ -68,7 +94,13 @@ for (const dialect of DIALECTS) {
       expect(text(before)).toContain('Art. 19 DSGVO');
       expect(before).not.toContain('Correct a field');
       // The notice goes out: the page now gives the day she will be listed.
-      await sendQueued(t.db, { transport, policy: loadPolicy({}), publicUrl: PUBLIC, from: 'p@x', now: () => new Date('2026-11-02T00:00:00Z') });
+      await sendQueued(t.db, {
+        transport,
+        policy: loadPolicy({}),
+        publicUrl: PUBLIC,
+        from: 'p@x',
+        now: () => new Date('2026-11-02T00:00:00Z'),
+      });
       const after = text(await (await get('/privacy/me', cookie)).text());
       expect(after).toContain('wenn Sie nicht widersprechen, werden Sie am 2026-11-09 veröffentlicht');
       const confirm = text(await (await get('/privacy/erase', cookie)).text());
@@ -99,7 +131,9 @@ for (const dialect of DIALECTS) {
       // The mail itself is in her notice's language, not the browser's.
       await mails.idle();
       expect(sent.map((s) => [s.to, s.language])).toEqual([[ANNA, 'de']]);
-      const en = await (await app.request(`${PUBLIC}/privacy`, { headers: { 'Accept-Language': 'ja, *;q=0.1' } })).text();
+      const en = await (
+        await app.request(`${PUBLIC}/privacy`, { headers: { 'Accept-Language': 'ja, *;q=0.1' } })
+      ).text();
       expect(en).toContain('<html lang="en">');
     });
   });

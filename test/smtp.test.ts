@@ -75,9 +75,23 @@ for (const dialect of DIALECTS) {
         expect(tom.parsed.text).toContain('YOUR RIGHT TO OBJECT');
         // Sam's address was refused for good: bounced like a bounce message, his window never starts.
         const sam = notices.find((n) => n.recipient === SAM)!;
-        expect(sam).toMatchObject({ status: 'bounced', failureCode: 'recipient-refused', providerMessageId: null });
+        expect(sam).toMatchObject({
+          status: 'bounced',
+          failureCode: 'recipient-refused',
+          providerMessageId: null,
+        });
         expect(sam.bouncedAt).toBe('2026-11-02T00:00:00.000Z');
-        const gates = await t.db.selectFrom('privacy_gates').select(['state', 'window_ends_at']).where('profile_id', 'in', (await t.db.selectFrom('profiles').select('id').where('email', '=', SAM).execute()).map((p) => p.id)).execute();
+        const gates = await t.db
+          .selectFrom('privacy_gates')
+          .select(['state', 'window_ends_at'])
+          .where(
+            'profile_id',
+            'in',
+            (await t.db.selectFrom('profiles').select('id').where('email', '=', SAM).execute()).map(
+              (p) => p.id,
+            ),
+          )
+          .execute();
         expect(gates).toEqual([{ state: 'pending', window_ends_at: null }]);
         expect(await send(t, transport, '2026-11-03T00:00:00Z')).toEqual([]);
       } finally {
@@ -93,7 +107,9 @@ for (const dialect of DIALECTS) {
       await down.stop();
       const busy = await startSmtpSink({ refuse: { [ANNA]: 451 } });
       const up = await startSmtpSink();
-      const transports = [down, busy, up].map((s) => smtpTransport(relay(s), { timeouts: { connect: 2_000 } }));
+      const transports = [down, busy, up].map((s) =>
+        smtpTransport(relay(s), { timeouts: { connect: 2_000 } }),
+      );
       try {
         await seed(t);
         const first = await send(t, transports[0]!, '2026-11-02T00:00:00Z');
@@ -108,9 +124,19 @@ for (const dialect of DIALECTS) {
         const later = new Date(Date.parse('2026-11-02T00:00:00Z') + retryDelayMs(1) + 1000).toISOString();
         const second = await send(t, transports[1]!, later);
         expect(second.filter((o) => o.status === 'sent')).toHaveLength(2);
-        expect(second.find((o) => o.status !== 'sent')).toMatchObject({ status: 'queued', errorCode: 'smtp-deferred' });
-        expect((await listNotices(t.db)).find((n) => n.recipient === ANNA)).toMatchObject({ status: 'queued', attempts: 2 });
-        const third = await send(t, transports[2]!, new Date(Date.parse(later) + retryDelayMs(2) + 1000).toISOString());
+        expect(second.find((o) => o.status !== 'sent')).toMatchObject({
+          status: 'queued',
+          errorCode: 'smtp-deferred',
+        });
+        expect((await listNotices(t.db)).find((n) => n.recipient === ANNA)).toMatchObject({
+          status: 'queued',
+          attempts: 2,
+        });
+        const third = await send(
+          t,
+          transports[2]!,
+          new Date(Date.parse(later) + retryDelayMs(2) + 1000).toISOString(),
+        );
         expect(third).toMatchObject([{ status: 'sent' }]);
         expect((await up.waitFor(1))[0]!.to).toEqual([ANNA]);
       } finally {
@@ -147,19 +173,40 @@ describe('privacy and sign-in links through a real SMTP server', () => {
     const config = loadConfig({ SIGMINE_PUBLIC_URL: PUBLIC, SIGMINE_SECRET_KEY: 'b'.repeat(64) });
     const transport = smtpTransport(relay(sink), { messageIdHost: 'privacy.test' });
     const mailQueue = createMailQueue(silentLogger);
-    const app = createApp({ database: t, config, transport, mailQueue, from: 'sigmine <privacy@privacy.test>' });
+    const app = createApp({
+      database: t,
+      config,
+      transport,
+      mailQueue,
+      from: 'sigmine <privacy@privacy.test>',
+    });
     const post = (path: string, form: Record<string, string>, cookie?: string) =>
       app.request(`${PUBLIC}${path}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: PUBLIC, ...(cookie ? { Cookie: cookie } : {}) },
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          Origin: PUBLIC,
+          ...(cookie ? { Cookie: cookie } : {}),
+        },
         body: new URLSearchParams(form).toString(),
       });
     try {
       const a = await addMember(t.db, 'ann');
       const item = signed('<n2@x>', TOM, '2026-10-01T00:00:00Z', { name: 'Tom Ford', phones: [US_PHONE] });
-      await t.db.transaction().execute((trx) =>
-        ingestPage(trx, { connectionId: a.connectionId, contributorId: a.contributorId, now: '2026-11-01T00:00:00.000Z', secretKey: config.secretKey }, [item]),
-      );
+      await t.db
+        .transaction()
+        .execute((trx) =>
+          ingestPage(
+            trx,
+            {
+              connectionId: a.connectionId,
+              contributorId: a.contributorId,
+              now: '2026-11-01T00:00:00.000Z',
+              secretKey: config.secretKey,
+            },
+            [item],
+          ),
+        );
       expect((await post('/privacy/link', { email: TOM })).status).toBe(200);
       expect((await post('/member/link', { email: a.email })).status).toBe(200);
       await mailQueue.idle();
@@ -170,7 +217,11 @@ describe('privacy and sign-in links through a real SMTP server', () => {
       const token = new URL(`${PUBLIC}${link}`).searchParams.get('t')!;
       const opened = await post('/privacy/open', { t: token });
       expect(opened.status).toBe(303);
-      const page = await (await app.request(`${PUBLIC}/privacy/me`, { headers: { Cookie: opened.headers.get('set-cookie')!.split(';')[0]! } })).text();
+      const page = await (
+        await app.request(`${PUBLIC}/privacy/me`, {
+          headers: { Cookie: opened.headers.get('set-cookie')!.split(';')[0]! },
+        })
+      ).text();
       expect(page).toContain('Tom Ford');
       expect(member!.to).toEqual([a.email]);
       expect(member!.parsed.text).toMatch(/http:\/\/privacy\.test\/member\/home\?t=\S+/);
@@ -197,7 +248,10 @@ describe('sigmine notices send over SMTP with STARTTLS and a login', () => {
   it('sends through the relay named by SIGMINE_SMTP_URL, with the password from a file, and never prints it', async () => {
     const keyFile = join(dir, 'key.pem');
     writeFileSync(keyFile, cert.key);
-    const sink = await startSmtpSink({ tls: { keyFile, certFile: cert.certFile }, auth: { user: 'sigmine', pass: 's3cret-Pa55' } });
+    const sink = await startSmtpSink({
+      tls: { keyFile, certFile: cert.certFile },
+      auth: { user: 'sigmine', pass: 's3cret-Pa55' },
+    });
     const t = await freshDatabase('sqlite');
     try {
       await seed(t);
@@ -220,11 +274,17 @@ describe('sigmine notices send over SMTP with STARTTLS and a login', () => {
       expect(wrong.stdout).toContain('"errorCode":"smtp-auth-failed"');
       expect(wrong.stdout + wrong.stderr).not.toContain('wr0ng-Pa55');
       const run = await runCli(['notices', 'send', '--no-promote', '--json'], {
-        env: env({ SIGMINE_SMTP_URL: `smtp://sigmine@localhost:${sink.port}`, SIGMINE_SMTP_PASSWORD_FILE: passFile }),
+        env: env({
+          SIGMINE_SMTP_URL: `smtp://sigmine@localhost:${sink.port}`,
+          SIGMINE_SMTP_PASSWORD_FILE: passFile,
+        }),
       });
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
-      const events = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { status: string });
+      const events = run.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { status: string });
       expect(events.map((e) => e.status)).toEqual(['sent', 'sent', 'sent']);
       expect(run.stdout + run.stderr).not.toContain('s3cret-Pa55');
       const mails = await sink.waitFor(3);
@@ -238,7 +298,8 @@ describe('sigmine notices send over SMTP with STARTTLS and a login', () => {
 });
 
 describe('SIGMINE_SMTP_URL', () => {
-  const load = (env: Record<string, string>) => loadConfig({ SIGMINE_PUBLIC_URL: 'https://privacy.example.net', ...env });
+  const load = (env: Record<string, string>) =>
+    loadConfig({ SIGMINE_PUBLIC_URL: 'https://privacy.example.net', ...env });
   it('smtp:// requires STARTTLS, smtps:// is TLS, and a plain relay only with tls=none spelled out', () => {
     expect(load({ SIGMINE_SMTP_URL: 'smtp://mailer:pw@relay.example.net' }).mail.smtp).toMatchObject({
       host: 'relay.example.net',
@@ -247,13 +308,24 @@ describe('SIGMINE_SMTP_URL', () => {
       user: 'mailer',
       pass: 'pw',
     });
-    expect(load({ SIGMINE_SMTP_URL: 'smtps://relay.example.net' }).mail.smtp).toMatchObject({ port: 465, security: 'tls' });
-    expect(load({ SIGMINE_SMTP_URL: 'smtp://127.0.0.1:25?tls=none' }).mail.smtp).toMatchObject({ port: 25, security: 'none' });
+    expect(load({ SIGMINE_SMTP_URL: 'smtps://relay.example.net' }).mail.smtp).toMatchObject({
+      port: 465,
+      security: 'tls',
+    });
+    expect(load({ SIGMINE_SMTP_URL: 'smtp://127.0.0.1:25?tls=none' }).mail.smtp).toMatchObject({
+      port: 25,
+      security: 'none',
+    });
     expect(load({}).mail.smtp).toBeNull();
   });
 
   it('refuses what it cannot honour, without repeating the password', () => {
-    for (const bad of ['smtpx://u:hunter22@relay', 'smtps://u:hunter22@relay?tls=none', 'smtp://u:hunter22@relay?tls=off', 'smtp://:hunter22@relay']) {
+    for (const bad of [
+      'smtpx://u:hunter22@relay',
+      'smtps://u:hunter22@relay?tls=none',
+      'smtp://u:hunter22@relay?tls=off',
+      'smtp://:hunter22@relay',
+    ]) {
       let error: unknown;
       try {
         load({ SIGMINE_SMTP_URL: bad });
@@ -266,7 +338,9 @@ describe('SIGMINE_SMTP_URL', () => {
   });
 
   it('the From of every mail is SIGMINE_MAIL_FROM, else the older SIGMINE_NOTICE_FROM', () => {
-    expect(load({ SIGMINE_MAIL_FROM: 'a@x.example', SIGMINE_NOTICE_FROM: 'b@x.example' }).mail.from).toBe('a@x.example');
+    expect(load({ SIGMINE_MAIL_FROM: 'a@x.example', SIGMINE_NOTICE_FROM: 'b@x.example' }).mail.from).toBe(
+      'a@x.example',
+    );
     expect(load({ SIGMINE_NOTICE_FROM: 'b@x.example' }).mail.from).toBe('b@x.example');
   });
 });

@@ -46,16 +46,22 @@ export function parseSmtpUrl(text: string, passwordFromFile: string | null = nul
   try {
     url = new URL(text);
   } catch {
-    throw badConfig('SIGMINE_SMTP_URL is not a URL: use smtp://[user@]host[:port] or smtps://[user@]host[:port]');
+    throw badConfig(
+      'SIGMINE_SMTP_URL is not a URL: use smtp://[user@]host[:port] or smtps://[user@]host[:port]',
+    );
   }
   const scheme = url.protocol.replace(/:$/, '');
   if (scheme !== 'smtp' && scheme !== 'smtps') {
-    throw badConfig(`SIGMINE_SMTP_URL must start with smtp:// (STARTTLS) or smtps:// (TLS), not ${scheme.slice(0, 20)}://`);
+    throw badConfig(
+      `SIGMINE_SMTP_URL must start with smtp:// (STARTTLS) or smtps:// (TLS), not ${scheme.slice(0, 20)}://`,
+    );
   }
   if (!url.hostname) throw badConfig('SIGMINE_SMTP_URL names no host');
   const tls = url.searchParams.get('tls');
-  if (tls !== null && tls !== 'none') throw badConfig('SIGMINE_SMTP_URL: the only tls= value is tls=none (a plain local relay)');
-  if (tls === 'none' && scheme === 'smtps') throw badConfig('SIGMINE_SMTP_URL: smtps:// is TLS; tls=none contradicts it');
+  if (tls !== null && tls !== 'none')
+    throw badConfig('SIGMINE_SMTP_URL: the only tls= value is tls=none (a plain local relay)');
+  if (tls === 'none' && scheme === 'smtps')
+    throw badConfig('SIGMINE_SMTP_URL: smtps:// is TLS; tls=none contradicts it');
   for (const k of url.searchParams.keys()) {
     if (k !== 'tls') throw badConfig(`SIGMINE_SMTP_URL: unknown parameter ${k.slice(0, 20)}`);
   }
@@ -64,7 +70,9 @@ export function parseSmtpUrl(text: string, passwordFromFile: string | null = nul
   const user = url.username ? decodeURIComponent(url.username) : null;
   const urlPass = url.password ? decodeURIComponent(url.password) : null;
   if (urlPass !== null && passwordFromFile !== null) {
-    throw badConfig('set the SMTP password either in SIGMINE_SMTP_URL or in SIGMINE_SMTP_PASSWORD_FILE, not both');
+    throw badConfig(
+      'set the SMTP password either in SIGMINE_SMTP_URL or in SIGMINE_SMTP_PASSWORD_FILE, not both',
+    );
   }
   const pass = passwordFromFile ?? urlPass;
   if (pass !== null && user === null) throw badConfig('SIGMINE_SMTP_URL has a password but no user name');

@@ -98,7 +98,10 @@ export interface RecipientSendOutcome {
 const CLAIM_MS = 10 * 60_000;
 
 /** Sends queued Art. 19 notifications, one mail per member and event; outcomes as data. */
-export async function sendRecipientNotices(db: Kysely<DB>, o: RecipientSendOptions): Promise<RecipientSendOutcome[]> {
+export async function sendRecipientNotices(
+  db: Kysely<DB>,
+  o: RecipientSendOptions,
+): Promise<RecipientSendOutcome[]> {
   const now = o.now ?? (() => new Date());
   const rows = await db
     .selectFrom('recipient_notices')
@@ -114,7 +117,10 @@ export async function sendRecipientNotices(db: Kysely<DB>, o: RecipientSendOptio
     ])
     .where('recipient_notices.status', '=', 'queued')
     .where((eb) =>
-      eb.or([eb('recipient_notices.claimed_until', 'is', null), eb('recipient_notices.claimed_until', '<', now().toISOString())]),
+      eb.or([
+        eb('recipient_notices.claimed_until', 'is', null),
+        eb('recipient_notices.claimed_until', '<', now().toISOString()),
+      ]),
     )
     .orderBy('recipient_notices.queued_at')
     .limit(o.limit ?? 1000)
@@ -173,7 +179,10 @@ export async function sendRecipientNotices(db: Kysely<DB>, o: RecipientSendOptio
           : attempts >= (failure === 'later' ? MAX_TEMPORARY_ATTEMPTS : MAX_ATTEMPTS)
             ? 'failed'
             : 'queued';
-      const notBefore = status === 'queued' && failure === 'later' ? new Date(t.getTime() + retryDelayMs(attempts)).toISOString() : null;
+      const notBefore =
+        status === 'queued' && failure === 'later'
+          ? new Date(t.getTime() + retryDelayMs(attempts)).toISOString()
+          : null;
       await db
         .updateTable('recipient_notices')
         .set({ status, failure_code: code, claimed_until: notBefore })

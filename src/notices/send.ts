@@ -126,7 +126,11 @@ export async function sendQueued(db: Kysely<DB>, o: SendOptions): Promise<SendOu
       const failure = failureOf(err);
       if (failure === 'bounce') {
         await recordBounce(db, { id: r.id }, t);
-        await db.updateTable('notices').set({ failure_code: code, claimed_until: null }).where('id', '=', r.id).execute();
+        await db
+          .updateTable('notices')
+          .set({ failure_code: code, claimed_until: null })
+          .where('id', '=', r.id)
+          .execute();
         out.push({ noticeId: r.id, status: 'bounced', providerMessageId: null, errorCode: code });
         continue;
       }

@@ -41,7 +41,10 @@ export interface SmtpTransportOptions {
   timeouts?: { connect?: number; greeting?: number; socket?: number };
 }
 
-export function smtpTransport(s: SmtpSettings, o: SmtpTransportOptions = {}): NoticeTransport & { close(): void } {
+export function smtpTransport(
+  s: SmtpSettings,
+  o: SmtpTransportOptions = {},
+): NoticeTransport & { close(): void } {
   let transporter: Promise<MinimalTransporter> | null = null;
   const open = async (): Promise<MinimalTransporter> => {
     const { createTransport } = await import('nodemailer');
@@ -100,20 +103,35 @@ export function smtpTransport(s: SmtpSettings, o: SmtpTransportOptions = {}): No
 }
 
 /** Connection-level causes that say nothing about the recipient: try again later. */
-const UNREACHABLE = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNREFUSED', 'ECONNRESET', 'EPROXY']);
+const UNREACHABLE = new Set([
+  'ECONNECTION',
+  'ETIMEDOUT',
+  'ESOCKET',
+  'EDNS',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPROXY',
+]);
 
 /** Translates a nodemailer error into our codes (see the module comment). Exported for tests. */
 export function smtpError(err: unknown): TransportError {
   const e = (err ?? {}) as { code?: string; responseCode?: number; command?: string; originalCode?: string };
   const reply = typeof e.responseCode === 'number' ? e.responseCode : 0;
   const make = (code: string, message: string, failure?: SendFailure): TransportError =>
-    Object.assign(new Error(message, { cause: err }), { code, ...(failure ? { failure } : {}) }) as TransportError;
-  if (e.code === 'EAUTH' || e.code === 'ENOAUTH') return make('smtp-auth-failed', 'the SMTP relay refused our login');
-  if (e.code === 'ETLS' || e.code === 'EREQUIRETLS') return make('smtp-tls-failed', 'the SMTP relay did not offer a working TLS');
-  if (e.command === 'MAIL FROM' && reply >= 500) return make('sender-refused', 'the SMTP relay refused our From address');
+    Object.assign(new Error(message, { cause: err }), {
+      code,
+      ...(failure ? { failure } : {}),
+    }) as TransportError;
+  if (e.code === 'EAUTH' || e.code === 'ENOAUTH')
+    return make('smtp-auth-failed', 'the SMTP relay refused our login');
+  if (e.code === 'ETLS' || e.code === 'EREQUIRETLS')
+    return make('smtp-tls-failed', 'the SMTP relay did not offer a working TLS');
+  if (e.command === 'MAIL FROM' && reply >= 500)
+    return make('sender-refused', 'the SMTP relay refused our From address');
   if ((e.command === 'RCPT TO' || e.command === 'DATA') && reply >= 500 && reply < 600)
     return make('recipient-refused', `the relay refused the recipient for good (${reply})`, 'bounce');
-  if (reply >= 400 && reply < 500) return make('smtp-deferred', `the relay deferred the message (${reply})`, 'later');
+  if (reply >= 400 && reply < 500)
+    return make('smtp-deferred', `the relay deferred the message (${reply})`, 'later');
   if (UNREACHABLE.has(e.code ?? '') || UNREACHABLE.has(e.originalCode ?? ''))
     return make('smtp-unreachable', 'the SMTP relay could not be reached', 'later');
   if (reply >= 500) return make('smtp-refused', `the SMTP relay refused the message (${reply})`);

@@ -98,9 +98,12 @@ export const TRANSPORTS: Record<string, (opts: TransportOptions) => NoticeTransp
   file: ({ outbox, host }) => fileTransport(outbox, host),
   smtp: ({ smtp, host }) => {
     if (!smtp) {
-      throw Object.assign(new Error('the smtp transport needs SIGMINE_SMTP_URL (smtp://host:587 or smtps://host:465)'), {
-        code: 'bad-config',
-      });
+      throw Object.assign(
+        new Error('the smtp transport needs SIGMINE_SMTP_URL (smtp://host:587 or smtps://host:465)'),
+        {
+          code: 'bad-config',
+        },
+      );
     }
     return smtpTransport(smtp, { messageIdHost: host });
   },

@@ -79,7 +79,13 @@ export async function correctField(
       if (!p) continue;
       count++;
       // Art. 19: each member who revealed this person is told of the correction (a mail of their own).
-      await queueRecipientNotices(trx, { profileId: id, kind: 'rectified', contact: { name: p.name, email: p.email }, fields: [field], now });
+      await queueRecipientNotices(trx, {
+        profileId: id,
+        kind: 'rectified',
+        contact: { name: p.name, email: p.email },
+        fields: [field],
+        now,
+      });
     }
     await completeRequest(trx, req.id, { profiles: count, field }, now);
     return { requestId: req.id, profiles: count, field };

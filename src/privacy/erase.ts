@@ -102,7 +102,11 @@ export async function eraseInTransaction(
       .executeTakeFirst();
     // Art. 19: members who revealed the person are told, each in a mail of their own (read before the
     // profile goes: the mail must say whom it is about).
-    const who = await trx.selectFrom('profiles').select(['name', 'email']).where('id', '=', id).executeTakeFirst();
+    const who = await trx
+      .selectFrom('profiles')
+      .select(['name', 'email'])
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (who) await queueRecipientNotices(trx, { profileId: id, kind: 'erased', contact: who, now });
     // The store's own erase: observations, pins, job history, ledger links, company recount.
     if (await eraseProfile(trx, id, now)) {

@@ -84,7 +84,10 @@ export function privacyRoutes(o: PrivacyRoutesOptions): Hono {
     try {
       email = checkEmail(String(form.email ?? ''));
     } catch {
-      return c.html(page(w.centerTitle, `<p class="danger">${esc(w.notAnEmail)}</p>${requestForm(w)}`, lang), 400);
+      return c.html(
+        page(w.centerTitle, `<p class="danger">${esc(w.notAnEmail)}</p>${requestForm(w)}`, lang),
+        400,
+      );
     }
     let mailLanguage = 'en';
     await mailer.request({
@@ -109,7 +112,9 @@ export function privacyRoutes(o: PrivacyRoutesOptions): Hono {
         };
       },
     });
-    return c.html(page(w.checkMailTitle, `<h1>${esc(w.checkMailTitle)}</h1><p>${esc(w.checkMail(email))}</p>`, lang));
+    return c.html(
+      page(w.checkMailTitle, `<h1>${esc(w.checkMailTitle)}</h1><p>${esc(w.checkMail(email))}</p>`, lang),
+    );
   });
 
   /** The session's address, or null (no cookie, expired, revoked by an erasure). */
@@ -214,7 +219,9 @@ export function privacyRoutes(o: PrivacyRoutesOptions): Hono {
       await endSession(db, keys, cookies.read(c, 'privacy'));
       await revokeSessionsOf(db, keys, email, 'privacy');
       cookies.clear(c, 'privacy');
-      return c.html(page(w.removedTitle, `<h1>${esc(w.removedTitle)}</h1><p>${esc(w.removedText)}</p>`, lang));
+      return c.html(
+        page(w.removedTitle, `<h1>${esc(w.removedTitle)}</h1><p>${esc(w.removedText)}</p>`, lang),
+      );
     }
     return c.redirect(`/privacy/me?done=${action}`, 303);
   });

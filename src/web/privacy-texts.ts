@@ -87,7 +87,8 @@ const en: PrivacyTexts = {
   sendLink: 'Send me a link',
   notAnEmail: 'That is not an e-mail address.',
   checkMailTitle: 'Check your mail',
-  checkMail: (e) => `If we hold anything about ${e}, a link to it is on its way to that address. It works for one hour.`,
+  checkMail: (e) =>
+    `If we hold anything about ${e}, a link to it is on its way to that address. It works for one hour.`,
   linkMailSubject: 'Your sigmine privacy link',
   linkMailBody: (e, url) =>
     `Someone (hopefully you) asked to see what sigmine holds about ${e}.\n\n` +
@@ -152,7 +153,8 @@ const en: PrivacyTexts = {
   listedSince: (s) => `Listed: shown in the directory${s ? ` since ${s}` : ''}.`,
   restrictedSince: (s) =>
     `Restricted${s ? ` since ${s}` : ''}: hidden from the directory and frozen (no harvest changes it) until you lift the restriction.`,
-  pending: 'Pending: not in the directory. Before listing someone we send them a notice and wait for objections.',
+  pending:
+    'Pending: not in the directory. Before listing someone we send them a notice and wait for objections.',
   pendingSent: (d) => `Your notice was sent; unless you object, you will be listed on ${d}.`,
   pendingNotSent: (days) =>
     `Your notice has not been sent (or could not be delivered) yet; you will be listed no earlier than ${days} days after it is sent, and only if you do not object.`,
@@ -201,7 +203,8 @@ const de: PrivacyTexts = {
   sendLink: 'Link zusenden',
   notAnEmail: 'Das ist keine E-Mail-Adresse.',
   checkMailTitle: 'Bitte sehen Sie in Ihr Postfach',
-  checkMail: (e) => `Wenn wir etwas über ${e} speichern, ist ein Link dazu an diese Adresse unterwegs. Er gilt eine Stunde.`,
+  checkMail: (e) =>
+    `Wenn wir etwas über ${e} speichern, ist ein Link dazu an diese Adresse unterwegs. Er gilt eine Stunde.`,
   linkMailSubject: 'Ihr Link zum sigmine-Datenschutzcenter',
   linkMailBody: (e, url) =>
     `Jemand (hoffentlich Sie) möchte sehen, was sigmine über ${e} speichert.\n\n` +
@@ -220,7 +223,8 @@ const de: PrivacyTexts = {
   profileTitle: 'Ihr Profil',
   holdsAbout: (e) => `Was sigmine über ${e} speichert`,
   done: {
-    correct: 'Ihre Berichtigung ist gespeichert. Sie hat Vorrang vor allem, was eine spätere Erfassung findet.',
+    correct:
+      'Ihre Berichtigung ist gespeichert. Sie hat Vorrang vor allem, was eine spätere Erfassung findet.',
     restrict: 'Ihr Profil ist eingeschränkt: im Verzeichnis verborgen und eingefroren.',
     unrestrict: 'Die Einschränkung ist aufgehoben.',
   },
@@ -261,19 +265,29 @@ const de: PrivacyTexts = {
   whoReceived: 'Empfänger',
   jurisdiction: 'Rechtsraum',
   whereFrom: 'Woher jeder Wert stammt',
-  provenanceHeads: ['Feld', 'Wert', 'Quelle', 'zuerst gesehen', 'zuletzt gesehen', 'Mitglieder, die ihn sahen'],
+  provenanceHeads: [
+    'Feld',
+    'Wert',
+    'Quelle',
+    'zuerst gesehen',
+    'zuletzt gesehen',
+    'Mitglieder, die ihn sahen',
+  ],
   jobHistory: 'Beruflicher Verlauf',
   listedSince: (s) => `Veröffentlicht: im Verzeichnis sichtbar${s ? ` seit ${s}` : ''}.`,
   restrictedSince: (s) =>
     `Eingeschränkt${s ? ` seit ${s}` : ''}: im Verzeichnis verborgen und eingefroren (keine Erfassung ändert es), bis Sie die Einschränkung aufheben.`,
   pending:
     'Ausstehend: nicht im Verzeichnis. Bevor wir jemanden aufnehmen, schicken wir einen Hinweis und warten auf Widersprüche.',
-  pendingSent: (d) => `Ihr Hinweis wurde verschickt; wenn Sie nicht widersprechen, werden Sie am ${d} veröffentlicht.`,
+  pendingSent: (d) =>
+    `Ihr Hinweis wurde verschickt; wenn Sie nicht widersprechen, werden Sie am ${d} veröffentlicht.`,
   pendingNotSent: (days) =>
     `Ihr Hinweis wurde noch nicht verschickt (oder konnte nicht zugestellt werden); Sie werden frühestens ${days} Tage nach dem Versand veröffentlicht, und nur, wenn Sie nicht widersprechen.`,
-  recipientsShown: 'Veröffentlichte Kontakte sehen Mitglieder des Verzeichnisses (Name, Position, Unternehmen).',
+  recipientsShown:
+    'Veröffentlichte Kontakte sehen Mitglieder des Verzeichnisses (Name, Position, Unternehmen).',
   recipientsNone: 'Kein Mitglied hat Ihre E-Mail-Adresse und Telefonnummern abgerufen.',
-  recipientsRevealed: (n) => `${n} Mitglied(er) des Verzeichnisses haben Ihre E-Mail-Adresse und Telefonnummern abgerufen.`,
+  recipientsRevealed: (n) =>
+    `${n} Mitglied(er) des Verzeichnisses haben Ihre E-Mail-Adresse und Telefonnummern abgerufen.`,
   recipientsTold:
     'Empfänger sind Mitglieder des Verzeichnisses; wir nennen sie nie. Wenn Sie Ihr Profil berichtigen oder löschen, teilen wir es jedem Mitglied mit, das es abgerufen hat (Art. 19 DSGVO).',
   confirm: {
@@ -281,13 +295,15 @@ const de: PrivacyTexts = {
       title: 'Ihr Profil löschen?',
       button: 'Ja, mein Profil löschen',
       law: 'ein Löschungsersuchen (Art. 17 DSGVO)',
-      after: 'Wenn Sie nur eine Zeit lang nicht angezeigt werden wollen, schränken Sie Ihr Profil stattdessen ein.',
+      after:
+        'Wenn Sie nur eine Zeit lang nicht angezeigt werden wollen, schränken Sie Ihr Profil stattdessen ein.',
     },
     object: {
       title: 'Der Aufnahme widersprechen?',
       button: 'Ja, ich widerspreche: löschen',
       law: 'ein Widerspruch (Art. 21 DSGVO)',
-      after: 'Ein Widerspruch wird wie eine Löschung behandelt: Wir wägen ihn nicht gegen unsere Interessen ab.',
+      after:
+        'Ein Widerspruch wird wie eine Löschung behandelt: Wir wägen ihn nicht gegen unsere Interessen ab.',
     },
     recordedAs: (law) => `Das wird erfasst als ${law}. Wenn Sie bestätigen:`,
     steps: [
@@ -303,7 +319,8 @@ const de: PrivacyTexts = {
     'Ihr Profil wurde gelöscht und Ihre Adresse steht auf unserer Sperrliste, damit keine spätere Erfassung sie wieder aufnimmt. Dafür behalten wir nur einen verschlüsselten Hash der Adresse.',
   notSavedTitle: 'Nicht gespeichert',
   notSavedHeading: 'Berichtigung nicht gespeichert',
-  notSavedText: 'Wir haben kein Profil zu dieser Adresse (es wurde vielleicht gelöscht), es gab also nichts zu berichtigen.',
+  notSavedText:
+    'Wir haben kein Profil zu dieser Adresse (es wurde vielleicht gelöscht), es gab also nichts zu berichtigen.',
   back: 'Zurück',
 };
 
@@ -315,7 +332,8 @@ const fr: PrivacyTexts = {
   sendLink: 'Envoyez-moi un lien',
   notAnEmail: 'Ce n’est pas une adresse e-mail.',
   checkMailTitle: 'Consultez votre messagerie',
-  checkMail: (e) => `Si nous détenons quelque chose sur ${e}, un lien est en route vers cette adresse. Il est valable une heure.`,
+  checkMail: (e) =>
+    `Si nous détenons quelque chose sur ${e}, un lien est en route vers cette adresse. Il est valable une heure.`,
   linkMailSubject: 'Votre lien vers le centre de confidentialité sigmine',
   linkMailBody: (e, url) =>
     `Quelqu’un (vous, espérons-le) a demandé à voir ce que sigmine détient sur ${e}.\n\n` +
@@ -375,19 +393,29 @@ const fr: PrivacyTexts = {
   whoReceived: 'destinataires',
   jurisdiction: 'juridiction',
   whereFrom: 'D’où vient chaque valeur',
-  provenanceHeads: ['champ', 'valeur', 'source', 'vu la première fois', 'vu la dernière fois', 'membres qui l’ont vu'],
+  provenanceHeads: [
+    'champ',
+    'valeur',
+    'source',
+    'vu la première fois',
+    'vu la dernière fois',
+    'membres qui l’ont vu',
+  ],
   jobHistory: 'Parcours professionnel',
   listedSince: (s) => `Publié : visible dans l’annuaire${s ? ` depuis le ${s}` : ''}.`,
   restrictedSince: (s) =>
     `Limité${s ? ` depuis le ${s}` : ''} : masqué dans l’annuaire et figé (aucune collecte ne le modifie) jusqu’à ce que vous leviez la limitation.`,
   pending:
     'En attente : absent de l’annuaire. Avant d’inscrire quelqu’un, nous lui envoyons une information et attendons d’éventuelles oppositions.',
-  pendingSent: (d) => `Votre information a été envoyée ; sauf opposition de votre part, vous serez publié le ${d}.`,
+  pendingSent: (d) =>
+    `Votre information a été envoyée ; sauf opposition de votre part, vous serez publié le ${d}.`,
   pendingNotSent: (days) =>
     `Votre information n’a pas encore été envoyée (ou n’a pas pu être remise) ; vous ne serez publié qu’au moins ${days} jours après son envoi, et seulement sans opposition de votre part.`,
-  recipientsShown: 'Les contacts publiés sont visibles des membres de l’annuaire (nom, fonction, entreprise).',
+  recipientsShown:
+    'Les contacts publiés sont visibles des membres de l’annuaire (nom, fonction, entreprise).',
   recipientsNone: 'Aucun membre n’a consulté votre adresse e-mail ni vos téléphones.',
-  recipientsRevealed: (n) => `${n} membre(s) de l’annuaire ont consulté votre adresse e-mail et vos téléphones.`,
+  recipientsRevealed: (n) =>
+    `${n} membre(s) de l’annuaire ont consulté votre adresse e-mail et vos téléphones.`,
   recipientsTold:
     'Les destinataires sont des membres de l’annuaire ; nous ne les nommons jamais. Si vous rectifiez ou supprimez votre profil, nous en informons chaque membre qui l’a consulté (art. 19 RGPD).',
   confirm: {
@@ -401,7 +429,8 @@ const fr: PrivacyTexts = {
       title: 'Vous opposer à l’inscription ?',
       button: 'Oui, je m’oppose : supprimez-moi',
       law: 'une opposition (art. 21 RGPD)',
-      after: 'Une opposition est traitée comme une suppression : nous ne la mettons pas en balance avec nos intérêts.',
+      after:
+        'Une opposition est traitée comme une suppression : nous ne la mettons pas en balance avec nos intérêts.',
     },
     recordedAs: (law) => `Ceci est enregistré comme ${law}. Si vous confirmez :`,
     steps: [
@@ -417,7 +446,8 @@ const fr: PrivacyTexts = {
     'Votre profil a été effacé et votre adresse figure sur notre liste d’exclusion : aucune collecte ultérieure ne l’ajoutera. Nous n’en gardons qu’une empreinte chiffrée à cette fin.',
   notSavedTitle: 'Non enregistré',
   notSavedHeading: 'Rectification non enregistrée',
-  notSavedText: 'Nous ne détenons aucun profil pour cette adresse (il a peut-être été supprimé) : il n’y avait rien à rectifier.',
+  notSavedText:
+    'Nous ne détenons aucun profil pour cette adresse (il a peut-être été supprimé) : il n’y avait rien à rectifier.',
   back: 'Retour',
 };
 
@@ -429,7 +459,8 @@ const pt: PrivacyTexts = {
   sendLink: 'Enviar um link',
   notAnEmail: 'Isso não é um endereço de e-mail.',
   checkMailTitle: 'Verifique seu e-mail',
-  checkMail: (e) => `Se mantivermos algo sobre ${e}, um link está a caminho desse endereço. Ele vale por uma hora.`,
+  checkMail: (e) =>
+    `Se mantivermos algo sobre ${e}, um link está a caminho desse endereço. Ele vale por uma hora.`,
   linkMailSubject: 'Seu link para a central de privacidade do sigmine',
   linkMailBody: (e, url) =>
     `Alguém (esperamos que você) pediu para ver o que o sigmine mantém sobre ${e}.\n\n` +
@@ -489,7 +520,14 @@ const pt: PrivacyTexts = {
   whoReceived: 'destinatários',
   jurisdiction: 'jurisdição',
   whereFrom: 'De onde vem cada valor',
-  provenanceHeads: ['campo', 'valor', 'origem', 'visto pela primeira vez', 'visto pela última vez', 'membros que o viram'],
+  provenanceHeads: [
+    'campo',
+    'valor',
+    'origem',
+    'visto pela primeira vez',
+    'visto pela última vez',
+    'membros que o viram',
+  ],
   jobHistory: 'Histórico profissional',
   listedSince: (s) => `Publicado: visível no diretório${s ? ` desde ${s}` : ''}.`,
   restrictedSince: (s) =>
@@ -530,7 +568,8 @@ const pt: PrivacyTexts = {
     'Seu perfil foi apagado e seu endereço está em nossa lista de supressão, para que nenhuma coleta o adicione de novo. Guardamos apenas um hash protegido do endereço para isso.',
   notSavedTitle: 'Não salvo',
   notSavedHeading: 'Correção não salva',
-  notSavedText: 'Não mantemos perfil para este endereço (talvez tenha sido removido), então não havia nada a corrigir.',
+  notSavedText:
+    'Não mantemos perfil para este endereço (talvez tenha sido removido), então não havia nada a corrigir.',
   back: 'Voltar',
 };
 
@@ -602,16 +641,25 @@ const es: PrivacyTexts = {
   whoReceived: 'destinatarios',
   jurisdiction: 'jurisdicción',
   whereFrom: 'De dónde viene cada valor',
-  provenanceHeads: ['campo', 'valor', 'origen', 'visto por primera vez', 'visto por última vez', 'miembros que lo vieron'],
+  provenanceHeads: [
+    'campo',
+    'valor',
+    'origen',
+    'visto por primera vez',
+    'visto por última vez',
+    'miembros que lo vieron',
+  ],
   jobHistory: 'Trayectoria profesional',
   listedSince: (s) => `Publicado: visible en el directorio${s ? ` desde el ${s}` : ''}.`,
   restrictedSince: (s) =>
     `Limitado${s ? ` desde el ${s}` : ''}: oculto en el directorio y congelado (ninguna recogida lo cambia) hasta que levante la limitación.`,
-  pending: 'Pendiente: fuera del directorio. Antes de publicar a alguien le enviamos un aviso y esperamos objeciones.',
+  pending:
+    'Pendiente: fuera del directorio. Antes de publicar a alguien le enviamos un aviso y esperamos objeciones.',
   pendingSent: (d) => `Su aviso se envió; si no se opone, se le publicará el ${d}.`,
   pendingNotSent: (days) =>
     `Su aviso aún no se ha enviado (o no se pudo entregar); se le publicará como pronto ${days} días después del envío, y solo si no se opone.`,
-  recipientsShown: 'Los contactos publicados se muestran a los miembros del directorio (nombre, cargo, empresa).',
+  recipientsShown:
+    'Los contactos publicados se muestran a los miembros del directorio (nombre, cargo, empresa).',
   recipientsNone: 'Ningún miembro ha revelado su correo ni sus teléfonos.',
   recipientsRevealed: (n) => `${n} miembro(s) del directorio revelaron su correo y sus teléfonos.`,
   recipientsTold:
@@ -643,7 +691,8 @@ const es: PrivacyTexts = {
     'Su perfil se ha borrado y su dirección está en nuestra lista de supresión, para que ninguna recogida posterior la vuelva a añadir. Solo guardamos un hash protegido de la dirección para ello.',
   notSavedTitle: 'No guardado',
   notSavedHeading: 'Rectificación no guardada',
-  notSavedText: 'No conservamos ningún perfil para esta dirección (quizá se eliminó), así que no había nada que rectificar.',
+  notSavedText:
+    'No conservamos ningún perfil para esta dirección (quizá se eliminó), así que no había nada que rectificar.',
   back: 'Volver',
 };
 
@@ -668,7 +717,12 @@ export function languageFromHeader(header: string | undefined): string {
     .slice(0, 20)
     .map((part, i) => {
       const [tag = '', ...params] = part.trim().toLowerCase().split(';');
-      const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? '1');
+      const q = Number(
+        params
+          .find((p) => p.trim().startsWith('q='))
+          ?.trim()
+          .slice(2) ?? '1',
+      );
       return { lang: tag.split('-')[0]!, q: Number.isFinite(q) ? q : 0, i };
     })
     .filter((x) => x.q > 0 && TEXTS[x.lang])

@@ -11,7 +11,17 @@ import type { PrivacyTexts } from './privacy-texts.ts';
 
 type Row = Record<string, any>;
 
-const FIELDS = ['name', 'title', 'department', 'company', 'address', 'phones', 'emails', 'websites', 'social'];
+const FIELDS = [
+  'name',
+  'title',
+  'department',
+  'company',
+  'address',
+  'phones',
+  'emails',
+  'websites',
+  'social',
+];
 
 /** A stored observation field (`phone.work`, `website`...) as the correctable field it belongs to. */
 function pinFieldOf(field: string): string {
@@ -24,14 +34,21 @@ function pinFieldOf(field: string): string {
 /** What the status means for the person, with the listing date of a pending profile when it is known. */
 function statusText(p: Row, windowDays: number, w: PrivacyTexts): string {
   const pub = (p.publication ?? null) as Row | null;
-  if (p.status === 'listed') return w.listedSince(pub?.listedAt || p.listedAt ? day(pub?.listedAt ?? p.listedAt) : null);
+  if (p.status === 'listed')
+    return w.listedSince(pub?.listedAt || p.listedAt ? day(pub?.listedAt ?? p.listedAt) : null);
   if (p.status === 'restricted') return w.restrictedSince(p.restrictedAt ? day(p.restrictedAt) : null);
   if (pub?.objectionWindowEndsAt) return `${w.pending} ${w.pendingSent(day(pub.objectionWindowEndsAt))}`;
   return `${w.pending} ${w.pendingNotSent(windowDays)}`;
 }
 
 /** The person's profile page: fields, status, provenance (corrections marked), and the actions that apply. */
-export function profileView(email: string, data: Row, windowDays: number, w: PrivacyTexts, done?: string): string {
+export function profileView(
+  email: string,
+  data: Row,
+  windowDays: number,
+  w: PrivacyTexts,
+  done?: string,
+): string {
   const profiles = (data.profiles as Row[] | undefined) ?? [];
   const flashText = done === 'correct' || done === 'restrict' || done === 'unrestrict' ? w.done[done] : null;
   const flash = flashText ? `<p class="flash">${esc(flashText)}</p>` : '';
@@ -91,7 +108,10 @@ function profileTable(p: Row, windowDays: number, w: PrivacyTexts): string {
     })
     .join('');
   const jobs = ((p.jobHistory ?? []) as Row[])
-    .map((j) => `<li>${esc(day(j.changedAt))}: ${esc(j.from?.title)} ${esc(j.from?.company)} → ${esc(j.to?.title)} ${esc(j.to?.company)}</li>`)
+    .map(
+      (j) =>
+        `<li>${esc(day(j.changedAt))}: ${esc(j.from?.title)} ${esc(j.from?.company)} → ${esc(j.to?.title)} ${esc(j.to?.company)}</li>`,
+    )
     .join('');
   const pub = p.publication as Row | null;
   const heads = w.provenanceHeads.map((h) => `<th>${esc(h)}</th>`).join('');

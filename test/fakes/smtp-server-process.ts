@@ -38,7 +38,12 @@ const server = new SMTPServer({
   },
   onRcptTo(address, _session, cb) {
     const code = o.refuse?.[address.address.toLowerCase()];
-    if (code) return cb(Object.assign(new Error(code >= 500 ? 'No such user here' : 'Try again later'), { responseCode: code }));
+    if (code)
+      return cb(
+        Object.assign(new Error(code >= 500 ? 'No such user here' : 'Try again later'), {
+          responseCode: code,
+        }),
+      );
     return cb();
   },
   onData(stream, session, cb) {

@@ -37,7 +37,11 @@ const ROOT = join(import.meta.dirname, '..', '..');
 export async function startSmtpSink(o: SinkOptions = {}): Promise<SmtpSink> {
   const child = spawn(
     process.execPath,
-    [join(ROOT, 'bin', 'run-ts.js'), join(ROOT, 'test', 'fakes', 'smtp-server-process.ts'), JSON.stringify(o)],
+    [
+      join(ROOT, 'bin', 'run-ts.js'),
+      join(ROOT, 'test', 'fakes', 'smtp-server-process.ts'),
+      JSON.stringify(o),
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const received: ReceivedMail[] = [];
@@ -53,13 +57,23 @@ export async function startSmtpSink(o: SinkOptions = {}): Promise<SmtpSink> {
       while ((nl = buffer.indexOf('\n')) >= 0) {
         const line = buffer.slice(0, nl);
         buffer = buffer.slice(nl + 1);
-        const e = JSON.parse(line) as { event: string; port?: number; user?: string; raw?: string } & Omit<ReceivedMail, 'raw' | 'parsed'>;
+        const e = JSON.parse(line) as { event: string; port?: number; user?: string; raw?: string } & Omit<
+          ReceivedMail,
+          'raw' | 'parsed'
+        >;
         if (e.event === 'listening') resolve(e.port!);
         if (e.event === 'auth') logins.push(e.user!);
         if (e.event === 'message') {
           const raw = Buffer.from(e.raw!, 'base64').toString('utf8');
           parsing = parsing.then(async () => {
-            received.push({ from: e.from, to: e.to, secure: e.secure, user: e.user, raw, parsed: await simpleParser(raw) });
+            received.push({
+              from: e.from,
+              to: e.to,
+              secure: e.secure,
+              user: e.user,
+              raw,
+              parsed: await simpleParser(raw),
+            });
             waiters.splice(0).forEach((w) => w());
           });
         }
@@ -74,7 +88,10 @@ export async function startSmtpSink(o: SinkOptions = {}): Promise<SmtpSink> {
       const deadline = Date.now() + ms;
       while (received.length < n) {
         if (Date.now() > deadline) throw new Error(`expected ${n} mails, got ${received.length}`);
-        await Promise.race([new Promise<void>((r) => waiters.push(r)), new Promise((r) => setTimeout(r, 100))]);
+        await Promise.race([
+          new Promise<void>((r) => waiters.push(r)),
+          new Promise((r) => setTimeout(r, 100)),
+        ]);
       }
       return received;
     },
