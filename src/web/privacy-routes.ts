@@ -95,8 +95,9 @@ export function privacyRoutes(o: PrivacyRoutesOptions): Hono {
       email,
       client: clientOf(c),
       shouldSend: async () => {
-        if (!(await holdsAnything(email))) return false;
-        mailLanguage = (await noticeLanguageOf(db, await subjectHash(db, email, secretKey))) ?? lang;
+        const held = await heldPerson(email);
+        if (!held) return false;
+        mailLanguage = (await noticeLanguageOf(db, held.subjectHash)) ?? lang;
         return true;
       },
       compose: (token) => {
@@ -226,9 +227,10 @@ export function privacyRoutes(o: PrivacyRoutesOptions): Hono {
     return c.redirect(`/privacy/me?done=${action}`, 303);
   });
 
-  async function holdsAnything(email: string): Promise<boolean> {
+  /** The person when we hold a profile for the address, else null. */
+  async function heldPerson(email: string) {
     const p = await locatePerson(db, email, resolveOptions(privacyOpts).policy, secretKey);
-    return p.profileIds.length > 0;
+    return p.profileIds.length > 0 ? p : null;
   }
 
   return app;
