@@ -4,6 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseSmtpUrl, type MailConfig } from './notices/mail-config.ts';
 
 export interface Config {
   /** `postgres://...` URL, `sqlite:PATH`, or a plain file path. Default `./data/sigmine.db`. */
@@ -30,6 +31,11 @@ export interface Config {
   };
   /** Base URL people use to reach the privacy center (links in notices). */
   publicUrl: string;
+  /**
+   * Outgoing mail (src/notices/mail-config.ts): SIGMINE_SMTP_URL (+ SIGMINE_SMTP_PASSWORD_FILE) picks the SMTP
+   * relay, else mail is written as files; SIGMINE_MAIL_FROM (or the older SIGMINE_NOTICE_FROM) is the From.
+   */
+  mail: MailConfig;
 }
 
 const trimSlash = (s: string) => s.replace(/\/+$/, '');
@@ -58,6 +64,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       tenant: get('SIGMINE_MS_TENANT') ?? 'common',
     },
     publicUrl: trimSlash(get('SIGMINE_PUBLIC_URL') ?? 'http://localhost:8787'),
+    mail: {
+      smtp: smtpSettings(get),
+      from: get('SIGMINE_MAIL_FROM') ?? get('SIGMINE_NOTICE_FROM'),
+    },
   };
   return deepFreeze(config);
 }
@@ -99,6 +109,49 @@ function keyringText(get: (name: string) => string | null): string | null {
       },
     );
   }
+}
+
+/** SIGMINE_SMTP_URL, with the password from SIGMINE_SMTP_PASSWORD_FILE when that is set. */
+function smtpSettings(get: (name: string) => string | null): MailConfig['smtp'] {
+  const url = get('SIGMINE_SMTP_URL');
+  const file = get('SIGMINE_SMTP_PASSWORD_FILE');
+  if (url === null) {
+    if (file !== null)
+      throw Object.assign(new Error('SIGMINE_SMTP_PASSWORD_FILE is set but SIGMINE_SMTP_URL is not'), {
+        code: 'bad-config',
+      });
+    return null;
+  }
+  return parseSmtpUrl(url, file === null ? null : secretFileText('SIGMINE_SMTP_PASSWORD_FILE', file));
+}
+
+/** A secret kept in a file: refused when others may read it (like ssh with a private key). */
+function secretFileText(variable: string, file: string): string {
+  let mode: number;
+  let text: string;
+  try {
+    mode = statSync(file).mode & 0o777;
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw Object.assign(
+      new Error(`${variable} ${file}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`),
+      {
+        code: 'bad-config',
+        cause: err,
+      },
+    );
+  }
+  if (mode & 0o077) {
+    throw Object.assign(
+      new Error(`${variable} ${file} may be read by others (mode ${mode.toString(8)}): chmod 600 it`),
+      {
+        code: 'bad-config',
+      },
+    );
+  }
+  const secret = text.replace(/\r?\n$/, '');
+  if (!secret) throw Object.assign(new Error(`${variable} ${file} is empty`), { code: 'bad-config' });
+  return secret;
 }
 
 function deepFreeze<T extends object>(o: T): Readonly<T> {

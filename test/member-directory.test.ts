@@ -19,7 +19,9 @@ import { createApp } from '../src/web/app.ts';
 import { createMailQueue } from '../src/web/mail-queue.ts';
 import { loadConfig } from '../src/config.ts';
 import { silentLogger } from '../src/log.ts';
-import type { OutgoingNotice } from '../src/notices/transport.ts';
+import type { NoticeTransport, OutgoingNotice } from '../src/notices/transport.ts';
+import { correctField } from '../src/privacy/correct.ts';
+import { sendRecipientNotices } from '../src/notices/recipient-notices.ts';
 
 const KEY = 'e'.repeat(64);
 const MEMBER = 'member@contrib.example';
@@ -92,6 +94,102 @@ for (const dialect of DIALECTS) {
       const kim = await t.db.selectFrom('profiles').select('id').where('email', '=', 'kim.hale@acme-robotics.co.uk').executeTakeFirstOrThrow();
       await expect(revealContact(t.db, MEMBER, kim.id)).rejects.toMatchObject({ code: 'not-found' }); // pending
       expect(await balanceOf(t.db, memberId)).toBe(before - DEFAULT_CREDIT_POLICY.reveal);
+    });
+
+    it('a correction and then an erasure are told to each member who revealed the person, in a mail of their own (GDPR Art. 19)', async () => {
+      const pat = (await searchDirectory(t.db, MEMBER, 'pat lee'))[0]!;
+      // A second member with credits of their own reveals Pat too; Sam is revealed by the first only.
+      await t.db.insertInto('ledger_entries').values({ id: 'grant-poor', contributor_id: (await t.db.selectFrom('contributors').select('id').where('email', '=', POOR).executeTakeFirstOrThrow()).id, kind: 'connection-bonus', amount: 50, idempotency_key: 'grant:poor', connection_id: null, profile_id: null, created_at: new Date().toISOString() }).execute();
+      await revealContact(t.db, MEMBER, pat.id);
+      await revealContact(t.db, POOR, pat.id);
+      await revealContact(t.db, MEMBER, (await searchDirectory(t.db, MEMBER, 'sam roe'))[0]!.id);
+      const page = await exportPerson(t.db, 'pat.lee@acme-robotics.com', { ...privacy, record: false });
+      expect((page.profiles as Array<{ revealedTo: unknown }>)[0]!.revealedTo).toEqual({ category: 'members of the directory', count: 2 });
+      await correctField(t.db, 'pat.lee@acme-robotics.com', 'title', 'CTO', privacy);
+      await correctField(t.db, 'pat.lee@acme-robotics.com', 'phones', '+12125550199', privacy);
+      const sent: OutgoingNotice[] = [];
+      const transport: NoticeTransport = { name: 'memory', async send(n) { sent.push(n); return { providerMessageId: `<${sent.length}@t>` }; } };
+      const send = () => sendRecipientNotices(t.db, { transport, from: 'privacy@example.net', publicUrl: 'https://sigmine.example' });
+      expect((await send()).map((r) => [r.kind, r.status])).toEqual([['rectified', 'sent'], ['rectified', 'sent']]);
+      expect(sent.map((m) => m.to).sort()).toEqual([MEMBER, POOR]);
+      for (const m of sent) {
+        expect(m.subject).toBe('A contact you revealed in sigmine was corrected');
+        expect(m.body).toContain('Pat Lee <pat.lee@acme-robotics.com>');
+        expect(m.body).toContain('corrected their title, phones');
+        expect(m.body).not.toContain(m.to === MEMBER ? POOR : MEMBER); // no other member named
+      }
+      expect(await send()).toEqual([]); // told once
+      sent.length = 0;
+      await erasePerson(t, 'pat.lee@acme-robotics.com', 'erase', privacy);
+      expect((await send()).map((r) => r.kind)).toEqual(['erased', 'erased']);
+      expect(sent.map((m) => m.to).sort()).toEqual([MEMBER, POOR]);
+      expect(sent[0]!.subject).toBe('A contact you revealed in sigmine was erased');
+      expect(sent[0]!.body).toContain('Please delete the copy you got from sigmine');
+      // Sent: the rows no longer hold the erased person's name or address.
+      const left = await t.db.selectFrom('recipient_notices').select(['contact_name', 'contact_email', 'status']).execute();
+      expect(left).toHaveLength(4);
+      expect(left.every((r) => r.contact_name === null && r.contact_email === null && r.status === 'sent')).toBe(true);
+      // Nobody revealed Kim: her erasure tells no one.
+      await erasePerson(t, 'kim.hale@acme-robotics.co.uk', 'erase', privacy);
+      expect(await send()).toEqual([]);
+    });
+
+    it('a person who erases from the privacy center: the member who revealed them gets a mail saying so at the next notices send', async () => {
+      const PUBLIC = 'http://privacy.test';
+      const sent: OutgoingNotice[] = [];
+      const transport: NoticeTransport = { name: 'memory', async send(n) { sent.push(n); return { providerMessageId: `<${sent.length}@t>` }; } };
+      const mails = createMailQueue(silentLogger);
+      const app = createApp({ database: t, config: loadConfig({ SIGMINE_PUBLIC_URL: PUBLIC, SIGMINE_SECRET_KEY: KEY }), transport, mailQueue: mails });
+      const post = (path: string, body: Record<string, string>, cookie?: string) =>
+        app.request(`${PUBLIC}${path}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: PUBLIC, ...(cookie ? { Cookie: cookie } : {}) },
+          body: new URLSearchParams(body).toString(),
+        });
+      await revealContact(t.db, MEMBER, (await searchDirectory(t.db, MEMBER, 'sam roe'))[0]!.id);
+      await post('/privacy/link', { email: 'sam.roe@acme-robotics.com' });
+      await mails.idle();
+      const token = decodeURIComponent(/\/privacy\/me\?t=(\S+)/.exec(sent.at(-1)!.body)![1]!);
+      const cookie = (await post('/privacy/open', { t: token })).headers.get('set-cookie')!.split(';')[0]!;
+      const me = await (await app.request(`${PUBLIC}/privacy/me`, { headers: { Cookie: cookie } })).text();
+      expect(me).toContain('1 member(s) of the directory revealed your e-mail address and phones.');
+      expect(me).toContain('we tell each member who revealed it (GDPR Art. 19)');
+      expect((await post('/privacy/erase', {}, cookie)).status).toBe(200);
+      sent.length = 0;
+      const told = await sendRecipientNotices(t.db, { transport, from: 'privacy@privacy.test', publicUrl: PUBLIC });
+      expect(told).toMatchObject([{ kind: 'erased', status: 'sent' }]);
+      expect(sent.map((m) => [m.to, m.subject])).toEqual([[MEMBER, 'A contact you revealed in sigmine was erased']]);
+      expect(sent[0]!.body).toContain('Sam Roe <sam.roe@acme-robotics.com>');
+    });
+
+    it('the member page says in words what credits were earned and spent, and how credits work', async () => {
+      const PUBLIC = 'http://members.test';
+      const sent: OutgoingNotice[] = [];
+      const mails = createMailQueue(silentLogger);
+      const app = createApp({
+        database: t,
+        config: loadConfig({ SIGMINE_PUBLIC_URL: PUBLIC, SIGMINE_SECRET_KEY: KEY }),
+        transport: { name: 'memory', async send(n) { sent.push(n); return { providerMessageId: 'x' }; } },
+        mailQueue: mails,
+      });
+      const post = (path: string, body: Record<string, string>, cookie?: string) =>
+        app.request(`${PUBLIC}${path}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: PUBLIC, ...(cookie ? { Cookie: cookie } : {}) },
+          body: new URLSearchParams(body).toString(),
+        });
+      await post('/member/link', { email: MEMBER });
+      await mails.idle();
+      const token = decodeURIComponent(/\/member\/home\?t=(\S+)/.exec(sent.at(-1)!.body)![1]!);
+      const cookie = (await post('/member/open', { t: token })).headers.get('set-cookie')!.split(';')[0]!;
+      await revealContact(t.db, MEMBER, (await searchDirectory(t.db, MEMBER, 'pat lee'))[0]!.id);
+      const html = await (await app.request(`${PUBLIC}/member/home`, { headers: { Cookie: cookie } })).text();
+      const lines = [...html.matchAll(/data-testid="credit-line">([^<]*)</g)].map((m) => m[1]);
+      const p = DEFAULT_CREDIT_POLICY;
+      expect(lines).toEqual([`2 contacts you supplied were listed: +${2 * p.contactListed} credit(s)`, `1 contact revealed in the directory: -${p.reveal} credit(s)`]);
+      expect(html).toContain(`-${p.reveal} to reveal a listed contact`);
+      expect(html).toContain(`+${p.contactListed} for each business contact you supplied`);
+      expect(html).not.toMatch(/<td>contact-listed<\/td>/);
     });
 
     it('works on the web: search, reveal once (credits go down once), a second reveal is free, an empty balance is refused', async () => {

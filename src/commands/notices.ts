@@ -1,15 +1,21 @@
 /**
  * `sigmine notices list [--status queued,sent,bounced,failed] [--json]`
- * `sigmine notices send [--transport file] [--outbox DIR] [--limit N] [--no-promote] [--json]`
+ * `sigmine notices send [--transport file|smtp] [--outbox DIR] [--limit N] [--no-promote] [--json]` (default
+ * `smtp` when SIGMINE_SMTP_URL is set, else `file`)
  * `sigmine notices bounce ID | --provider-id MESSAGE-ID | --dsn FILE... [--json]`, `sigmine notices retry ID`
+ * `notices send` also sends the queued Art. 19 notifications to members who revealed a person who corrected or
+ * erased their data (src/notices/recipient-notices.ts; `--json` events `recipient-notice`).
  * `sigmine notices promote [--json]`: lists pending contacts whose notice was sent and whose objection window
  * passed without objection (also done at the end of `notices send` unless --no-promote).
- * Environment: SIGMINE_NOTICE_OUTBOX (default ./data/outbox), SIGMINE_NOTICE_FROM, SIGMINE_OBJECTION_WINDOW_DAYS,
- * SIGMINE_NOTICE_HOLD (see src/jurisdiction/policy.ts).
+ * Environment: SIGMINE_NOTICE_OUTBOX (default ./data/outbox), SIGMINE_SMTP_URL and SIGMINE_SMTP_PASSWORD_FILE,
+ * SIGMINE_MAIL_FROM (or SIGMINE_NOTICE_FROM), SIGMINE_OBJECTION_WINDOW_DAYS, SIGMINE_NOTICE_HOLD (see
+ * src/jurisdiction/policy.ts).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
 import { loadConfig } from '../config.ts';
 import { usingDatabase } from '../db/database.ts';
 import { resolveKeys } from '../keys/resolve.ts';
@@ -19,7 +25,9 @@ import { loadPolicy } from '../jurisdiction/policy.ts';
 import { listNotices } from '../notices/outbox.ts';
 import { readDsn } from '../notices/dsn.ts';
 import { recordBounce, requeueNotice, sendQueued } from '../notices/send.ts';
-import { TRANSPORTS } from '../notices/transport.ts';
+import { sendRecipientNotices } from '../notices/recipient-notices.ts';
+import { defaultTransportName, TRANSPORTS } from '../notices/transport.ts';
+import { mailFrom } from '../notices/mail-config.ts';
 import type { NoticeStatus } from '../privacy/tables.ts';
 import { promoteDue } from '../privacy/gates.ts';
 import { defaultOutbox } from '../privacy/options.ts';
@@ -73,7 +81,10 @@ export function register(program: Command): void {
   notices
     .command('send')
     .description('send queued notices, then list contacts whose objection window passed')
-    .option('--transport <name>', `one of: ${Object.keys(TRANSPORTS).join(', ')}`, 'file')
+    .option(
+      '--transport <name>',
+      `one of: ${Object.keys(TRANSPORTS).join(', ')} (default smtp when SIGMINE_SMTP_URL is set, else file)`,
+    )
     .option(
       '--outbox <dir>',
       'directory for the file transport (default SIGMINE_NOTICE_OUTBOX or ./data/outbox)',
@@ -83,48 +94,71 @@ export function register(program: Command): void {
     .option('--json', 'one JSON object per line')
     .action(
       async (opts: {
-        transport: string;
+        transport?: string;
         outbox?: string;
         limit: string;
         promote: boolean;
         json?: boolean;
       }) => {
         const config = loadConfig();
-        const make = TRANSPORTS[opts.transport];
-        if (!make) throw badInput(`unknown transport "${opts.transport}"`);
+        const name = opts.transport ?? defaultTransportName(config.mail.smtp);
+        const make = TRANSPORTS[name];
+        if (!make) throw badInput(`unknown transport "${name}"`);
         const limit = Number(opts.limit);
         if (!Number.isInteger(limit) || limit < 1) throw badInput('--limit must be a positive integer');
         const outbox = opts.outbox ? resolve(opts.outbox) : defaultOutbox();
         const host = new URL(config.publicUrl).hostname || 'sigmine.local';
-        const transport = make({ outbox, host });
+        const transport = make({ outbox, host, smtp: config.mail.smtp });
         const policy = loadPolicy();
         await usingDatabase(config.database, async ({ db }) => {
+          try {
+            await sendAndPromote(db);
+          } finally {
+            transport.close?.();
+          }
+        });
+        async function sendAndPromote(db: Kysely<DB>) {
           // Listing checks the suppression list (keyed hashes): another key stops here, before any mail goes.
           if (opts.promote) await resolveKeys(db, config);
           const sent = await sendQueued(db, {
             transport,
             policy,
             publicUrl: config.publicUrl,
-            from: process.env.SIGMINE_NOTICE_FROM ?? `sigmine privacy <privacy@${host}>`,
+            from: mailFrom(config.mail, config.publicUrl),
             limit,
           });
           for (const s of sent) if (opts.json) printJsonLine({ event: 'notice', ...s });
           const failed = sent.filter((s) => s.status !== 'sent').length;
           if (failed) setExit(EXIT.partial);
+          // GDPR Art. 19: members who revealed a person who since corrected or erased their data.
+          const told = await sendRecipientNotices(db, {
+            transport,
+            from: mailFrom(config.mail, config.publicUrl),
+            publicUrl: config.publicUrl,
+            limit,
+          });
+          for (const r of told) if (opts.json) printJsonLine({ event: 'recipient-notice', ...r });
+          if (told.some((r) => r.status !== 'sent')) setExit(EXIT.partial);
           const promoted = opts.promote
             ? await promoteDue(db, (trx, id, now) => listContact(trx, id, now))
             : [];
           for (const p of promoted) if (opts.json) printJsonLine({ event: 'promote', ...p });
           if (!opts.json) {
             console.log(
-              `sent ${sent.length - failed} notice(s)${failed ? `, ${failed} not sent (see notices list)` : ''}; outbox ${outbox}`,
+              `sent ${sent.length - failed} notice(s)${failed ? `, ${failed} not sent (see notices list)` : ''}; ${
+                name === 'smtp' && config.mail.smtp ? `relay ${config.mail.smtp.display}` : `outbox ${outbox}`
+              }`,
             );
+            if (told.length)
+              console.log(
+                `told ${told.filter((r) => r.status === 'sent').length} of ${told.length} member(s) about a correction or erasure of a contact they revealed`,
+              );
             if (opts.promote)
               console.log(
                 `listed ${promoted.filter((p) => p.result === 'listed').length} contact(s) whose objection window passed`,
               );
           }
-        });
+        }
       },
     );
 

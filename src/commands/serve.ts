@@ -6,6 +6,7 @@
  * signs with the demo key file instead (src/secrets `secretKeyFrom`, mode 0600), and says so.
  * A port already in use (or not allowed) is a clear error and exit 1 (`port-in-use`, `listen-failed`); the
  * "web app on ..." line is printed only once the server listens.
+ * Link mails go to the SMTP relay of SIGMINE_SMTP_URL when it is set, else to files in the outbox.
  */
 import { port } from '../cli/numbers.ts';
 import type { Command } from 'commander';
@@ -15,7 +16,8 @@ import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { jsonLogger } from '../log.ts';
 import { resolveKeys } from '../keys/resolve.ts';
-import { TRANSPORTS } from '../notices/transport.ts';
+import { defaultTransportName, TRANSPORTS } from '../notices/transport.ts';
+import { mailFrom } from '../notices/mail-config.ts';
 import { createApp, linkKeyFor } from '../web/app.ts';
 import { linkKeyFromSecret } from '../web/links.ts';
 import { createMailQueue } from '../web/mail-queue.ts';
@@ -43,10 +45,13 @@ export function register(program: Command): void {
       });
       const linkKey = linkKeyFromSecret(ring.newest.key);
       const outbox = resolve(opts.outbox ?? process.env.SIGMINE_NOTICE_OUTBOX ?? resolve('data', 'outbox'));
-      const transport = TRANSPORTS.file!({ outbox });
+      const host = new URL(config.publicUrl).hostname || 'sigmine.local';
+      const transportName = defaultTransportName(config.mail.smtp);
+      const transport = TRANSPORTS[transportName]!({ outbox, host, smtp: config.mail.smtp });
+      const mailsGoTo = config.mail.smtp ? `the relay ${config.mail.smtp.display}` : outbox;
       const logger = jsonLogger(process.stderr);
       const mailQueue = createMailQueue(logger);
-      const app = createApp({ database, config, transport, from: process.env.SIGMINE_NOTICE_FROM, demo, linkKey, web, logger, mailQueue });
+      const app = createApp({ database, config, transport, from: mailFrom(config.mail, config.publicUrl), demo, linkKey, web, logger, mailQueue });
       const server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host });
       try {
         await new Promise<void>((listening, failed) => {
@@ -54,6 +59,7 @@ export function register(program: Command): void {
           server.once('error', failed);
         });
       } catch (err) {
+        transport.close?.();
         await database.close();
         const e = err as NodeJS.ErrnoException;
         throw Object.assign(
@@ -65,7 +71,7 @@ export function register(program: Command): void {
           { code: e.code === 'EADDRINUSE' ? 'port-in-use' : 'listen-failed' },
         );
       }
-      console.log(`sigmine web app on http://${opts.host}:${opts.port} (privacy center: /privacy); link mails go to ${outbox}`);
+      console.log(`sigmine web app on http://${opts.host}:${opts.port} (privacy center: /privacy); link mails go to ${mailsGoTo}`);
       if (!web.metricsToken) console.log('/metrics is off: set SIGMINE_METRICS_TOKEN to serve it (Authorization: Bearer <token>)');
       await new Promise<void>((done) => {
         const stop = () => server.close(() => done());
@@ -74,6 +80,7 @@ export function register(program: Command): void {
       });
       // Link mails already promised to visitors go out before the database closes.
       await mailQueue.idle();
+      transport.close?.();
       await database.close();
     });
 }

@@ -9,6 +9,7 @@ import type { PrivacyTables } from '../privacy/tables.ts';
 import type { WebTables } from '../web/tables.ts';
 import type { QuotaTables } from '../quota/tables.ts';
 import type { KeyTables } from '../keys/tables.ts';
+import type { NoticeTables } from '../notices/tables.ts';
 
 export interface DB
   extends StoreTables,
@@ -17,4 +18,5 @@ export interface DB
     PrivacyTables,
     WebTables,
     QuotaTables,
-    KeyTables {}
+    KeyTables,
+    NoticeTables {}

@@ -116,3 +116,20 @@ export async function listNotices(db: Kysely<DB>, status?: NoticeStatus[]): Prom
   if (status && status.length) q = q.where('status', 'in', status);
   return (await q.execute()).map((r) => noticeView(r as NoticesTable & { attempts: number }));
 }
+
+/**
+ * The language of the newest notice to the person with this keyed recipient hash, or null when we never
+ * queued one: the privacy center speaks to a person in the language their notice was written in. The hash
+ * survives an erasure (the notice log keeps it), so the "removed" page is in that language too.
+ */
+export async function noticeLanguageOf(db: Kysely<DB>, recipientHash: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('notices')
+    .select('language')
+    .where('recipient_hash', '=', recipientHash)
+    .orderBy('queued_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.language ?? null;
+}

@@ -3,15 +3,31 @@
  * as data: one failing recipient does not stop the batch). Delivery is at-least-once: a crash between
  * the transport's acceptance and the status update re-sends that one notice on the next run.
  * A sent notice starts its contact's objection window (held contacts only).
+ *
+ * A failure is decided here, from the transport's classification (src/notices/transport.ts `failureOf`): a
+ * recipient refused for good is recorded exactly like a bounce message (`recordBounce`); a temporary failure
+ * (a 4xx reply, a relay that cannot be reached) stays queued and waits `retryDelayMs` before the next try;
+ * anything else is a failed attempt, and after MAX_ATTEMPTS the notice is `failed`.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { JurisdictionPolicy } from '../jurisdiction/policy.ts';
 import { renderNotice } from './templates.ts';
-import type { NoticeTransport } from './transport.ts';
+import { failureOf, type NoticeTransport } from './transport.ts';
 
 /** After this many failed attempts a notice is marked `failed` (its held contact stays pending). */
 export const MAX_ATTEMPTS = 3;
+/**
+ * Temporary failures get more tries, spread out: 8 tries with the delays below span about 10 hours, so a
+ * relay down for a night's maintenance or a greylisting server (which usually accepts after 5-15 minutes)
+ * still gets the notice, and a relay down for longer ends as `failed` for the operator to `notices retry`.
+ */
+export const MAX_TEMPORARY_ATTEMPTS = 8;
+
+/** Wait before the next try after `attempts` temporary failures: 5 min, doubling, at most 4 hours. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(5 * 60_000 * 2 ** Math.max(0, attempts - 1), 4 * 3_600_000);
+}
 
 export interface SendOptions {
   transport: NoticeTransport;
@@ -24,7 +40,8 @@ export interface SendOptions {
 
 export interface SendOutcome {
   noticeId: string;
-  status: 'sent' | 'queued' | 'failed';
+  /** `bounced`: the relay refused the recipient for good (recorded like a bounce message). */
+  status: 'sent' | 'queued' | 'failed' | 'bounced';
   providerMessageId: string | null;
   errorCode: string | null;
 }
@@ -42,6 +59,10 @@ export async function sendQueued(db: Kysely<DB>, o: SendOptions): Promise<SendOu
     .select(['privacy_gates.hold', 'privacy_gates.state'])
     .where('notices.status', '=', 'queued')
     .where('notices.recipient', 'is not', null)
+    // Claimed by another run, or waiting out a retry delay: not now (and not taking a place in the limit).
+    .where((eb) =>
+      eb.or([eb('notices.claimed_until', 'is', null), eb('notices.claimed_until', '<', now().toISOString())]),
+    )
     .orderBy('notices.queued_at')
     .limit(o.limit ?? 1000)
     .execute();
@@ -102,10 +123,25 @@ export async function sendQueued(db: Kysely<DB>, o: SendOptions): Promise<SendOu
       out.push({ noticeId: r.id, status: 'sent', providerMessageId, errorCode: null });
     } catch (err) {
       const code = String((err as { code?: unknown }).code ?? 'send-failed').slice(0, 64);
-      const failed = r.attempts + 1 >= MAX_ATTEMPTS;
+      const failure = failureOf(err);
+      if (failure === 'bounce') {
+        await recordBounce(db, { id: r.id }, t);
+        await db
+          .updateTable('notices')
+          .set({ failure_code: code, claimed_until: null })
+          .where('id', '=', r.id)
+          .execute();
+        out.push({ noticeId: r.id, status: 'bounced', providerMessageId: null, errorCode: code });
+        continue;
+      }
+      const attempts = r.attempts + 1;
+      const failed = attempts >= (failure === 'later' ? MAX_TEMPORARY_ATTEMPTS : MAX_ATTEMPTS);
+      // The claim becomes the retry delay: no run takes a temporarily failed notice before it ends.
+      const notBefore =
+        failure === 'later' && !failed ? new Date(t.getTime() + retryDelayMs(attempts)).toISOString() : null;
       await db
         .updateTable('notices')
-        .set({ status: failed ? 'failed' : 'queued', failure_code: code, claimed_until: null })
+        .set({ status: failed ? 'failed' : 'queued', failure_code: code, claimed_until: notBefore })
         .where('id', '=', r.id)
         .execute();
       out.push({

@@ -12,6 +12,7 @@ import { pinField } from '../store/profile-admin.ts';
 import { locatePerson } from './locate.ts';
 import { resolveOptions, type PrivacyOptions } from './options.ts';
 import { completeRequest, openRequest } from './requests.ts';
+import { queueRecipientNotices } from '../notices/recipient-notices.ts';
 
 export const SINGLE_PIN_FIELDS = ['name', 'title', 'department', 'company', 'address'] as const;
 export const LIST_PIN_FIELDS = ['phones', 'emails', 'websites', 'social'] as const;
@@ -74,7 +75,17 @@ export async function correctField(
     let count = 0;
     for (const id of p.profileIds) {
       // The store pins and recomputes the profile at once (the pin beats later harvests).
-      if (await pinField(trx, id, field, pinned, at, PIN_REASON)) count++;
+      const p = await pinField(trx, id, field, pinned, at, PIN_REASON);
+      if (!p) continue;
+      count++;
+      // Art. 19: each member who revealed this person is told of the correction (a mail of their own).
+      await queueRecipientNotices(trx, {
+        profileId: id,
+        kind: 'rectified',
+        contact: { name: p.name, email: p.email },
+        fields: [field],
+        now,
+      });
     }
     await completeRequest(trx, req.id, { profiles: count, field }, now);
     return { requestId: req.id, profiles: count, field };

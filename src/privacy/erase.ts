@@ -20,6 +20,7 @@ import { locatePerson } from './locate.ts';
 import { resolveOptions, type PrivacyOptions } from './options.ts';
 import { completeRequest, openRequest } from './requests.ts';
 import { scrubAfterErasure, type PgVacuum } from './scrub.ts';
+import { queueRecipientNotices } from '../notices/recipient-notices.ts';
 
 export interface ErasureOutcome {
   requestId: string;
@@ -99,6 +100,14 @@ export async function eraseInTransaction(
       .select((eb) => eb.fn.countAll<number>().as('c'))
       .where('profile_id', '=', id)
       .executeTakeFirst();
+    // Art. 19: members who revealed the person are told, each in a mail of their own (read before the
+    // profile goes: the mail must say whom it is about).
+    const who = await trx
+      .selectFrom('profiles')
+      .select(['name', 'email'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (who) await queueRecipientNotices(trx, { profileId: id, kind: 'erased', contact: who, now });
     // The store's own erase: observations, pins, job history, ledger links, company recount.
     if (await eraseProfile(trx, id, now)) {
       profilesDeleted += 1;

@@ -133,3 +133,21 @@ export async function revealCount(db: Kysely<DB>, profileId: string): Promise<nu
     .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
+
+/**
+ * The members who revealed this contact (contributor ids, oldest reveal first): whom a rectification or an
+ * erasure must be communicated to (GDPR Art. 19). Read from the reveal records (the `spend` entries), which
+ * keep their key after the profile is erased.
+ */
+export async function revealersOf(db: Kysely<DB>, profileId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('ledger_entries')
+    .select(['contributor_id', 'idempotency_key'])
+    .where('kind', '=', 'spend')
+    .where('idempotency_key', 'like', `spend:%:reveal:${profileId}`)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  // The LIKE's `_` and `%` only widen it; the exact key is checked here.
+  return [...new Set(rows.filter((r) => r.idempotency_key === `spend:${r.contributor_id}:reveal:${profileId}`).map((r) => r.contributor_id))];
+}

@@ -13,9 +13,10 @@ export function esc(v: unknown): string {
     .replace(/'/g, '&#39;');
 }
 
-export function page(title: string, body: string): string {
+/** A whole page; `lang` is the language of `title` and `body` (the privacy center's are the person's). */
+export function page(title: string, body: string, lang = 'en'): string {
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="${esc(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)} · sigmine</title>
 <link rel="stylesheet" href="/style.css"></head><body>
 <header><a href="/">sigmine</a> · <a href="/member">Members</a> · <a href="/privacy">Privacy center</a></header>
@@ -37,9 +38,18 @@ a.button{display:inline-block;border:1px solid #889;border-radius:3px;padding:.3
  * The page a mailed link opens: one button that exchanges the token for a session (POST `action`). Opening
  * the link changes nothing, so a mail scanner that fetches every link in a mail does not use it up.
  */
-export function openLinkView(action: string, token: string, title: string, text: string): string {
+export function openLinkView(
+  action: string,
+  token: string,
+  title: string,
+  text: string,
+  words: { button: string; note: string } = {
+    button: 'Continue',
+    note: 'The link works once and for one hour; after that, ask for a new one.',
+  },
+): string {
   return `<h1>${esc(title)}</h1><p>${esc(text)}</p>
   <form method="post" action="${esc(action)}"><input type="hidden" name="t" value="${esc(token)}">
-  <button type="submit">Continue</button></form>
-  <p class="note">The link works once and for one hour; after that, ask for a new one.</p>`;
+  <button type="submit">${esc(words.button)}</button></form>
+  <p class="note">${esc(words.note)}</p>`;
 }

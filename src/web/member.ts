@@ -30,6 +30,8 @@ import type { ConnectorFactory } from '../../connectors/types.ts';
 import type { GoogleKind } from '../../connectors/google/oauth.ts';
 import type { MsKind } from '../../connectors/outlook/oauth.ts';
 import { balanceOf, ledgerEntries } from '../store/ledger.ts';
+import { DEFAULT_CREDIT_POLICY } from '../credits/policy.ts';
+import { creditKindWords, creditSummary, howCreditsWork } from './credit-words.ts';
 import { getContributorByEmail, listConnections } from '../connections/repository.ts';
 import { registerConnection } from '../connections/register.ts';
 import { optOutContributor, type RevocationOutcome } from '../connections/opt-out.ts';
@@ -358,7 +360,13 @@ function homeView(
     .join('');
   const ledger = entries
     .slice(0, 20)
-    .map((e) => `<tr><td>${esc(e.createdAt.slice(0, 10))}</td><td>${esc(e.kind)}</td><td>${esc(e.amount)}</td></tr>`)
+    .map((e) => `<tr><td>${esc(e.createdAt.slice(0, 10))}</td><td>${esc(creditKindWords(e.kind))}</td><td>${esc(e.amount)}</td></tr>`)
+    .join('');
+  const summary = creditSummary(entries)
+    .map((l) => `<li data-testid="credit-line">${esc(l.text)}</li>`)
+    .join('');
+  const how = howCreditsWork(DEFAULT_CREDIT_POLICY)
+    .map((x) => `<li>${esc(x)}</li>`)
     .join('');
   const connect = (p: Provider, label: string) =>
     `<form class="inline" method="post" action="/member/connect/${p}"><select name="kind">${PROVIDERS[p]
@@ -372,7 +380,9 @@ function homeView(
   ${status === 'opted-out' ? '' : configured.map((p) => `<p>${connect(p, PROVIDER_NAMES[p])}</p>`).join('')}
   <p class="note">IMAP servers and mailbox files are connected with <code>sigmine connect</code>.</p>
   <p><a href="/member/directory">Search the directory</a>: free; revealing a contact's e-mail and phones costs credits.</p>
-  <h2>Credits</h2><table><tr><th>date</th><th>entry</th><th>credits</th></tr>${ledger}</table>
+  <h2>Credits</h2>${summary ? `<ul>${summary}</ul>` : '<p>No credits yet.</p>'}
+  <h3>How credits are earned and spent</h3><ul>${how}</ul>
+  <h3>Latest entries</h3><table><tr><th>date</th><th>entry</th><th>credits</th></tr>${ledger}</table>
   ${status === 'opted-out' ? '' : `<h2>Opt out</h2><p>Stops collection, revokes sigmine's access and forfeits your credits; the next page says exactly what happens and asks you to confirm.</p><p><a class="button danger" href="/member/optout">Opt out…</a></p>`}`;
 }
 

@@ -8,6 +8,11 @@
  * with actions to correct a field, restrict, erase or object, and a JSON download. An erasure, from here or
  * from the CLI, revokes the person's privacy sessions and unused links.
  *
+ * Language: pages about a person, their link mail and its landing page are in the language of the person's
+ * notice (src/web/privacy-texts.ts); pages shown before we know who asks (the request form, "check your
+ * mail") follow the browser's Accept-Language only, so that their language never says whether we hold the
+ * address.
+ *
  * Split from src/web/app.ts, which composes the route groups behind the guards every request goes through.
  */
 import { Hono, type Context } from 'hono';
@@ -22,6 +27,8 @@ import { resolveOptions } from '../privacy/options.ts';
 import { subjectHash } from '../privacy/subject.ts';
 import { esc, openLinkView, page } from './html.ts';
 import { confirmRemovalView, profileView } from './privacy-views.ts';
+import { languageFromHeader, privacyTexts, type PrivacyTexts } from './privacy-texts.ts';
+import { noticeLanguageOf } from '../notices/outbox.ts';
 import { endSession, exchangeLink, openSession, revokeSessionsOf } from './sessions.ts';
 import type { WebShared } from './shared.ts';
 
@@ -53,43 +60,61 @@ export function privacyRoutes(o: PrivacyRoutesOptions): Hono {
     return Boolean(row && row.created_at >= since.toISOString());
   };
 
-  app.get('/privacy', (c) => c.html(page('Privacy center', requestForm())));
+  /** The language of the person's notice; else the browser's. */
+  const languageOf = async (c: Context, email: string | null): Promise<string> => {
+    if (email) {
+      const lang = await noticeLanguageOf(db, await subjectHash(db, email, secretKey));
+      if (lang) return lang;
+    }
+    return browserLanguage(c);
+  };
+  const browserLanguage = (c: Context) => languageFromHeader(c.req.header('accept-language'));
+
+  app.get('/privacy', (c) => {
+    const lang = browserLanguage(c);
+    const w = privacyTexts(lang);
+    return c.html(page(w.centerTitle, requestForm(w), lang));
+  });
 
   app.post('/privacy/link', async (c) => {
     const form = await c.req.parseBody();
+    const lang = browserLanguage(c);
+    const w = privacyTexts(lang);
     let email: string;
     try {
       email = checkEmail(String(form.email ?? ''));
     } catch {
       return c.html(
-        page('Privacy center', `<p class="danger">That is not an e-mail address.</p>${requestForm()}`),
+        page(w.centerTitle, `<p class="danger">${esc(w.notAnEmail)}</p>${requestForm(w)}`, lang),
         400,
       );
     }
+    let mailLanguage = 'en';
     await mailer.request({
       scope: 'privacy',
       email,
       client: clientOf(c),
-      shouldSend: () => holdsAnything(email),
-      compose: (token) => ({
-        from: o.from ?? 'privacy@sigmine.local',
-        subject: 'Your sigmine privacy link',
-        body:
-          `Someone (hopefully you) asked to see what sigmine holds about ${email}.\n\n` +
-          `Open this link within one hour to see, correct, export, restrict or remove your profile:\n` +
-          `${o.config.publicUrl}/privacy/me?t=${encodeURIComponent(token)}\n\n` +
-          'The link works once. If you did not ask for it, ignore this message: nothing changes.\n',
-        language: 'en',
-        templateId: 'privacy-link/v2',
-        contentHash: 'privacy-link/v2',
-      }),
+      shouldSend: async () => {
+        const held = await heldPerson(email);
+        if (!held) return false;
+        mailLanguage = (await noticeLanguageOf(db, held.subjectHash)) ?? lang;
+        return true;
+      },
+      compose: (token) => {
+        const m = privacyTexts(mailLanguage);
+        const url = `${o.config.publicUrl}/privacy/me?t=${encodeURIComponent(token)}`;
+        return {
+          from: o.from ?? 'privacy@sigmine.local',
+          subject: m.linkMailSubject,
+          body: m.linkMailBody(email, url),
+          language: mailLanguage,
+          templateId: 'privacy-link/v3',
+          contentHash: 'privacy-link/v3',
+        };
+      },
     });
     return c.html(
-      page(
-        'Check your mail',
-        `<h1>Check your mail</h1><p>If we hold anything about <b>${esc(email)}</b>, a link to it is on its
-        way to that address. It works for one hour.</p>`,
-      ),
+      page(w.checkMailTitle, `<h1>${esc(w.checkMailTitle)}</h1><p>${esc(w.checkMail(email))}</p>`, lang),
     );
   });
 
@@ -102,35 +127,49 @@ export function privacyRoutes(o: PrivacyRoutesOptions): Hono {
       })
     )?.email ?? null;
 
+  /** The "link expired" page, in the browser's language (the session that would say whose it is is gone). */
+  const expired = (c: Context, used = false) => {
+    const lang = browserLanguage(c);
+    const w = privacyTexts(lang);
+    return c.html(page(w.expiredTitle, used ? usedText(w) : expiredText(w), lang), 403);
+  };
+
   app.get('/privacy/me', async (c) => {
     const token = c.req.query('t');
-    // A mailed link: a button that exchanges it. Opening the link uses nothing up.
-    if (token !== undefined)
+    // A mailed link: a button that exchanges it. Opening the link uses nothing up. Until the session says
+    // whose pages these are, the browser's language is all we know.
+    if (token !== undefined) {
+      const lang = browserLanguage(c);
+      const w = privacyTexts(lang);
       return c.html(
         page(
-          'Your profile',
-          openLinkView(
-            '/privacy/open',
-            token,
-            'Your privacy link',
-            'Continue to see what sigmine holds about you.',
-          ),
+          w.profileTitle,
+          openLinkView('/privacy/open', token, w.openTitle, w.openText, {
+            button: w.continueButton,
+            note: w.openNote,
+          }),
+          lang,
         ),
       );
+    }
     const email = await person(c);
-    if (!email) return c.html(page('Link expired', expiredText()), 403);
+    if (!email) return expired(c);
+    const lang = await languageOf(c, email);
+    const w = privacyTexts(lang);
     // Looking is not a formal access request (only the download is): nothing is logged.
     const data = await exportPerson(db, email, { ...privacyOpts, now: now(), channel: 'web', record: false });
     const windowDays = resolveOptions(privacyOpts).policy.objectionWindowDays;
-    return c.html(page('Your profile', profileView(email, data, windowDays, c.req.query('done'))));
+    return c.html(page(w.profileTitle, profileView(email, data, windowDays, w, c.req.query('done')), lang));
   });
 
   // Removing and objecting delete the profile for good: each first shows what will happen.
   app.get('/privacy/:action{erase|object}', async (c) => {
     const email = await person(c);
-    if (!email) return c.html(page('Link expired', expiredText()), 403);
+    if (!email) return expired(c);
+    const lang = await languageOf(c, email);
+    const w = privacyTexts(lang);
     const action = c.req.param('action') as 'erase' | 'object';
-    return c.html(page(action === 'erase' ? 'Remove your profile' : 'Object', confirmRemovalView(action)));
+    return c.html(page(w.confirm[action].title, confirmRemovalView(action, w), lang));
   });
 
   app.post('/privacy/open', async (c) => {
@@ -139,7 +178,7 @@ export function privacyRoutes(o: PrivacyRoutesOptions): Hono {
       now: now(),
       revokedSince: erasedSince,
     });
-    if (!r.ok) return c.html(page('Link expired', r.reason === 'used' ? usedText() : expiredText()), 403);
+    if (!r.ok) return expired(c, r.reason === 'used');
     cookies.set(c, 'privacy', r.sessionId, r.expiresAt, now());
     return c.redirect('/privacy/me', 303);
   });
@@ -155,7 +194,9 @@ export function privacyRoutes(o: PrivacyRoutesOptions): Hono {
   app.post('/privacy/:action{correct|restrict|unrestrict|erase|object}', async (c) => {
     const form = await c.req.parseBody();
     const email = await person(c);
-    if (!email) return c.html(page('Link expired', expiredText()), 403);
+    if (!email) return expired(c);
+    const lang = await languageOf(c, email);
+    const w = privacyTexts(lang);
     const action = c.req.param('action');
     const opts = { ...privacyOpts, now: now(), channel: 'web' };
     if (action === 'correct') {
@@ -165,9 +206,9 @@ export function privacyRoutes(o: PrivacyRoutesOptions): Hono {
       if (r.profiles === 0)
         return c.html(
           page(
-            'Not saved',
-            `<h1>Correction not saved</h1><p class="danger">We hold no profile for this address (it may have been
-            removed), so there was nothing to correct.</p><p><a href="/privacy/me">Back</a></p>`,
+            w.notSavedTitle,
+            `<h1>${esc(w.notSavedHeading)}</h1><p class="danger">${esc(w.notSavedText)}</p><p><a href="/privacy/me">${esc(w.back)}</a></p>`,
+            lang,
           ),
           409,
         );
@@ -180,36 +221,32 @@ export function privacyRoutes(o: PrivacyRoutesOptions): Hono {
       await revokeSessionsOf(db, keys, email, 'privacy');
       cookies.clear(c, 'privacy');
       return c.html(
-        page(
-          'Removed',
-          `<h1>Removed</h1><p>Your profile was deleted and your address is on our suppression list, so no later
-          harvest adds it again. We keep only a keyed hash of the address for that purpose.</p>`,
-        ),
+        page(w.removedTitle, `<h1>${esc(w.removedTitle)}</h1><p>${esc(w.removedText)}</p>`, lang),
       );
     }
     return c.redirect(`/privacy/me?done=${action}`, 303);
   });
 
-  async function holdsAnything(email: string): Promise<boolean> {
+  /** The person when we hold a profile for the address, else null. */
+  async function heldPerson(email: string) {
     const p = await locatePerson(db, email, resolveOptions(privacyOpts).policy, secretKey);
-    return p.profileIds.length > 0;
+    return p.profileIds.length > 0 ? p : null;
   }
 
   return app;
 }
 
-function requestForm(): string {
-  return `<h1>Privacy center</h1>
-  <p>Enter your e-mail address. If sigmine holds a profile for it, we send a link to that address; with it you
-  can see everything we hold, correct it, download it, restrict it or have it removed for good.</p>
-  <form method="post" action="/privacy/link"><label>E-mail <input type="email" name="email" required
-  autocomplete="email"></label> <button type="submit">Send me a link</button></form>`;
+function requestForm(w: PrivacyTexts): string {
+  return `<h1>${esc(w.centerTitle)}</h1>
+  <p>${esc(w.requestIntro)}</p>
+  <form method="post" action="/privacy/link"><label>${esc(w.emailLabel)} <input type="email" name="email" required
+  autocomplete="email"></label> <button type="submit">${esc(w.sendLink)}</button></form>`;
 }
 
-function expiredText(): string {
-  return `<h1>This link has expired</h1><p>Links work for one hour. <a href="/privacy">Ask for a new one</a>.</p>`;
+function expiredText(w: PrivacyTexts): string {
+  return `<h1>${esc(w.expiredHeading)}</h1><p>${esc(w.expiredText)} <a href="/privacy">${esc(w.askAgain)}</a>.</p>`;
 }
 
-function usedText(): string {
-  return `<h1>This link was already used</h1><p>A link works once. <a href="/privacy">Ask for a new one</a>.</p>`;
+function usedText(w: PrivacyTexts): string {
+  return `<h1>${esc(w.usedHeading)}</h1><p>${esc(w.usedText)} <a href="/privacy">${esc(w.askAgain)}</a>.</p>`;
 }

@@ -2,14 +2,26 @@
  * The privacy center's pages about a person (split from src/web/privacy-routes.ts, which handles requests):
  * what we hold, what each status means and when a pending profile will be listed, which values the person
  * corrected, and only the actions that apply. Erasing and objecting each get a confirmation page that says
- * exactly what will happen, because both delete the profile for good.
+ * exactly what will happen, because both delete the profile for good. Every word comes from the person's
+ * language table (src/web/privacy-texts.ts).
  */
 import { SINGLE_PIN_FIELDS, LIST_PIN_FIELDS } from '../privacy/correct.ts';
 import { esc } from './html.ts';
+import type { PrivacyTexts } from './privacy-texts.ts';
 
 type Row = Record<string, any>;
 
-const FIELDS = ['name', 'title', 'department', 'company', 'address', 'phones', 'emails', 'websites', 'social'];
+const FIELDS = [
+  'name',
+  'title',
+  'department',
+  'company',
+  'address',
+  'phones',
+  'emails',
+  'websites',
+  'social',
+];
 
 /** A stored observation field (`phone.work`, `website`...) as the correctable field it belongs to. */
 function pinFieldOf(field: string): string {
@@ -19,75 +31,70 @@ function pinFieldOf(field: string): string {
   return field;
 }
 
-const DONE: Record<string, string> = {
-  correct: 'Your correction is saved. It beats anything a later harvest sees.',
-  restrict: 'Your profile is restricted: hidden from the directory and frozen.',
-  unrestrict: 'The restriction is lifted.',
-};
-
 /** What the status means for the person, with the listing date of a pending profile when it is known. */
-function statusText(p: Row, windowDays: number): string {
+function statusText(p: Row, windowDays: number, w: PrivacyTexts): string {
   const pub = (p.publication ?? null) as Row | null;
-  if (p.status === 'listed') return `Listed: shown in the directory${pub?.listedAt || p.listedAt ? ` since ${day(pub?.listedAt ?? p.listedAt)}` : ''}.`;
-  if (p.status === 'restricted')
-    return `Restricted${p.restrictedAt ? ` since ${day(p.restrictedAt)}` : ''}: hidden from the directory and frozen (no harvest changes it) until you lift the restriction.`;
-  const pending = 'Pending: not in the directory. Before listing someone we send them a notice and wait for objections.';
-  if (pub?.objectionWindowEndsAt)
-    return `${pending} Your notice was sent; unless you object, you will be listed on ${day(pub.objectionWindowEndsAt)}.`;
-  return `${pending} Your notice has not been sent (or could not be delivered) yet; you will be listed no earlier than ${windowDays} days after it is sent, and only if you do not object.`;
+  if (p.status === 'listed')
+    return w.listedSince(pub?.listedAt || p.listedAt ? day(pub?.listedAt ?? p.listedAt) : null);
+  if (p.status === 'restricted') return w.restrictedSince(p.restrictedAt ? day(p.restrictedAt) : null);
+  if (pub?.objectionWindowEndsAt) return `${w.pending} ${w.pendingSent(day(pub.objectionWindowEndsAt))}`;
+  return `${w.pending} ${w.pendingNotSent(windowDays)}`;
 }
 
 /** The person's profile page: fields, status, provenance (corrections marked), and the actions that apply. */
-export function profileView(email: string, data: Row, windowDays: number, done?: string): string {
+export function profileView(
+  email: string,
+  data: Row,
+  windowDays: number,
+  w: PrivacyTexts,
+  done?: string,
+): string {
   const profiles = (data.profiles as Row[] | undefined) ?? [];
-  const flash = done && DONE[done] ? `<p class="flash">${esc(DONE[done])}</p>` : '';
+  const flashText = done === 'correct' || done === 'restrict' || done === 'unrestrict' ? w.done[done] : null;
+  const flash = flashText ? `<p class="flash">${esc(flashText)}</p>` : '';
   if (profiles.length === 0) {
     // Nothing to correct, restrict or remove: no forms.
     const sup = data.suppressed as Row | null;
-    return `<h1>What sigmine holds about ${esc(email)}</h1>${flash}
-    <p data-testid="no-profile">We hold no profile for this address.${
-      sup
-        ? ` It is on our suppression list since ${esc(day(sup.since))} (${esc(sup.reason)}), so no later harvest adds it again; we keep only a keyed hash of it for that.`
-        : ''
-    }</p>
-    <p><a href="/privacy/export.json" download>Download what we hold as JSON</a></p>`;
+    return `<h1>${esc(w.holdsAbout(email))}</h1>${flash}
+    <p data-testid="no-profile">${esc(w.noProfile)}${sup ? esc(w.suppressedSince(day(sup.since), String(sup.reason))) : ''}</p>
+    <p><a href="/privacy/export.json" download>${esc(w.downloadWhatWeHold)}</a></p>`;
   }
   const restricted = profiles.some((p) => p.status === 'restricted');
-  const body = profiles.map((p) => profileTable(p, windowDays)).join('');
-  const fieldOptions = [...SINGLE_PIN_FIELDS, ...LIST_PIN_FIELDS].map((f) => `<option>${f}</option>`).join('');
-  return `<h1>What sigmine holds about ${esc(email)}</h1>
+  const body = profiles.map((p) => profileTable(p, windowDays, w)).join('');
+  const fieldOptions = [...SINGLE_PIN_FIELDS, ...LIST_PIN_FIELDS]
+    .map((f) => `<option value="${f}">${esc(w.fieldNames[f] ?? f)}</option>`)
+    .join('');
+  return `<h1>${esc(w.holdsAbout(email))}</h1>
   ${flash}
   ${body}
-  <p class="note">Where it comes from: business e-mail signatures and headers, calendars and address books
-  observed by members of our contributor network. We never say which member.</p>
-  <p><a href="/privacy/export.json" download>Download everything as JSON</a> (this is recorded as an access request)</p>
-  <h2>Correct a field</h2>
+  <p class="note">${esc(w.sourceNote)}</p>
+  <p><a href="/privacy/export.json" download>${esc(w.downloadAll)}</a> ${esc(w.downloadIsRequest)}</p>
+  <h2>${esc(w.correctHeading)}</h2>
   <form method="post" action="/privacy/correct"><select name="field">${fieldOptions}</select>
-  <input name="value" placeholder="correct value (empty: none)"> <button type="submit">Save correction</button></form>
-  <h2>Restrict or remove</h2>
+  <input name="value" placeholder="${esc(w.correctPlaceholder)}"> <button type="submit">${esc(w.saveCorrection)}</button></form>
+  <h2>${esc(w.restrictHeading)}</h2>
   ${
     restricted
-      ? `<form class="inline" method="post" action="/privacy/unrestrict"><button type="submit">Lift restriction</button></form>`
-      : `<form class="inline" method="post" action="/privacy/restrict"><button type="submit">Restrict (hide and freeze)</button></form>`
+      ? `<form class="inline" method="post" action="/privacy/unrestrict"><button type="submit">${esc(w.liftRestriction)}</button></form>`
+      : `<form class="inline" method="post" action="/privacy/restrict"><button type="submit">${esc(w.restrict)}</button></form>`
   }
-  <p><b>Remove</b> deletes your profile for good and keeps your address off the directory (erasure).
-  <b>Object</b> says you do not want to be listed at all (an objection); we honour it the same way, and record
-  it as an objection. Both ask you to confirm first.</p>
-  <p><a class="button danger" href="/privacy/erase">Remove my profile…</a>
-  <a class="button danger" href="/privacy/object">Object to being listed…</a></p>`;
+  <p>${esc(w.removeVsObject)}</p>
+  <p><a class="button danger" href="/privacy/erase">${esc(w.removeButton)}</a>
+  <a class="button danger" href="/privacy/object">${esc(w.objectButton)}</a></p>`;
 }
 
-function profileTable(p: Row, windowDays: number): string {
+function profileTable(p: Row, windowDays: number, w: PrivacyTexts): string {
   const pins = ((p.pins ?? []) as Row[]).filter((x) => x.reason);
   const pinned = new Set(pins.map((x) => String(x.field)));
+  const label = (k: string) => w.fieldNames[k] ?? k;
   const fieldRows = FIELDS.map(
     (k) =>
-      `<tr><th>${esc(k)}</th><td><span data-field="${k}">${esc(fmt(p[k]))}</span>${pinned.has(k) ? ' <span class="note">(corrected by you)</span>' : ''}</td></tr>`,
+      `<tr><th>${esc(label(k))}</th><td><span data-field="${k}">${esc(fmt(p[k]))}</span>${pinned.has(k) ? ` <span class="note">(${esc(w.correctedByYou)})</span>` : ''}</td></tr>`,
   ).join('');
   const corrections = pins
     .map(
       (x) =>
-        `<tr data-testid="corrected"><td>${esc(x.field)}</td><td>${esc(fmt(x.value))}</td><td>corrected by you</td>` +
+        `<tr data-testid="corrected"><td>${esc(label(String(x.field)))}</td><td>${esc(fmt(x.value))}</td><td>${esc(w.correctedByYou)}</td>` +
         `<td>${esc(day(x.pinnedAt))}</td><td>${esc(day(x.pinnedAt))}</td><td></td></tr>`,
     )
     .join('');
@@ -95,49 +102,53 @@ function profileTable(p: Row, windowDays: number): string {
     .map((r) => {
       const replaced = pinned.has(pinFieldOf(String(r.field)));
       return (
-        `<tr><td>${esc(r.field)}</td><td>${esc(r.value)}</td><td>${esc(r.source)}${replaced ? ' (replaced by your correction)' : ''}</td>` +
+        `<tr><td>${esc(r.field)}</td><td>${esc(r.value)}</td><td>${esc(r.source)}${replaced ? ` (${esc(w.replacedByCorrection)})` : ''}</td>` +
         `<td>${esc(day(r.firstSeen))}</td><td>${esc(day(r.lastSeen))}</td><td>${esc(r.corroboration)}</td></tr>`
       );
     })
     .join('');
   const jobs = ((p.jobHistory ?? []) as Row[])
-    .map((j) => `<li>${esc(day(j.changedAt))}: ${esc(j.from?.title)} ${esc(j.from?.company)} → ${esc(j.to?.title)} ${esc(j.to?.company)}</li>`)
+    .map(
+      (j) =>
+        `<li>${esc(day(j.changedAt))}: ${esc(j.from?.title)} ${esc(j.from?.company)} → ${esc(j.to?.title)} ${esc(j.to?.company)}</li>`,
+    )
     .join('');
   const pub = p.publication as Row | null;
-  return `<table><tr><th>status</th><td data-testid="status">${esc(p.status)}</td></tr>
-    <tr><th></th><td data-testid="status-text">${esc(statusText(p, windowDays))}</td></tr>${fieldRows}
-    <tr><th>first / last seen</th><td>${esc(day(p.firstSeen))} / ${esc(day(p.lastSeen))}</td></tr>
-    <tr><th>who received it</th><td data-testid="recipients">${esc(recipientsText(p))}</td></tr>
-    ${pub ? `<tr><th>jurisdiction</th><td>${esc(fmt(pub.jurisdiction))}</td></tr>` : ''}</table>
-    <h2>Where each value comes from</h2>
-    <table><tr><th>field</th><th>value</th><th>source</th><th>first seen</th><th>last seen</th><th>members who saw it</th></tr>${corrections}${provenance}</table>
-    ${jobs ? `<h2>Job history</h2><ul>${jobs}</ul>` : ''}`;
+  const heads = w.provenanceHeads.map((h) => `<th>${esc(h)}</th>`).join('');
+  return `<table><tr><th>${esc(w.statusLabel)}</th><td data-testid="status" data-status="${esc(p.status)}">${esc(w.statusNames[p.status] ?? p.status)}</td></tr>
+    <tr><th></th><td data-testid="status-text">${esc(statusText(p, windowDays, w))}</td></tr>${fieldRows}
+    <tr><th>${esc(w.firstLastSeen)}</th><td>${esc(day(p.firstSeen))} / ${esc(day(p.lastSeen))}</td></tr>
+    <tr><th>${esc(w.whoReceived)}</th><td data-testid="recipients">${recipientsView(p, w)}</td></tr>
+    ${pub ? `<tr><th>${esc(w.jurisdiction)}</th><td>${esc(fmt(pub.jurisdiction))}</td></tr>` : ''}</table>
+    <h2>${esc(w.whereFrom)}</h2>
+    <table><tr>${heads}</tr>${corrections}${provenance}</table>
+    ${jobs ? `<h2>${esc(w.jobHistory)}</h2><ul>${jobs}</ul>` : ''}`;
 }
 
 /** The confirmation page of an erasure or objection: exactly what will happen, and one button. */
-export function confirmRemovalView(action: 'erase' | 'object'): string {
-  const what =
-    action === 'erase'
-      ? { title: 'Remove your profile?', button: 'Yes, remove my profile', law: 'an erasure request (GDPR Art. 17)' }
-      : { title: 'Object to being listed?', button: 'Yes, I object: remove me', law: 'an objection (GDPR Art. 21)' };
+export function confirmRemovalView(action: 'erase' | 'object', w: PrivacyTexts): string {
+  const what = w.confirm[action];
   return `<h1>${esc(what.title)}</h1>
-  <p>This is recorded as ${esc(what.law)}. When you confirm:</p>
-  <ul>
-    <li>your profile, every value we saw, its history and your notices' addresses are deleted now, for good;</li>
-    <li>your address goes on our suppression list (kept only as a keyed hash), so no member's mailbox adds you again;</li>
-    <li>the directory no longer shows you;</li>
-    <li>this page's session and any other privacy link you asked for stop working.</li>
-  </ul>
-  <p>${action === 'erase' ? 'If you only want to stop being shown for a while, restrict your profile instead.' : 'An objection is honoured like a removal: we do not weigh it against our interests.'}</p>
+  <p>${esc(w.confirm.recordedAs(what.law))}</p>
+  <ul>${w.confirm.steps.map((s) => `<li>${esc(s)}</li>`).join('')}</ul>
+  <p>${esc(what.after)}</p>
   <form method="post" action="/privacy/${action}"><button type="submit" class="danger">${esc(what.button)}</button></form>
-  <p><a href="/privacy/me">No, go back</a></p>`;
+  <p><a href="/privacy/me">${esc(w.confirm.back)}</a></p>`;
 }
 
-/** Recipients in words: members who revealed the e-mail and phones (a count; members are never named). */
-function recipientsText(p: Row): string {
+/**
+ * The categories of recipients (GDPR Art. 15(1)(c)): directory members who see a listed contact, and how many
+ * revealed the e-mail and phones (a count; members are never named), and that they are told of a
+ * correction or removal (Art. 19).
+ */
+function recipientsView(p: Row, w: PrivacyTexts): string {
   const n = Number(p.revealedTo?.count ?? 0);
-  const shown = p.status === 'listed' ? 'Listed contacts are shown to directory members (name, title, company). ' : '';
-  return `${shown}${n === 0 ? 'No member has revealed your e-mail address and phones.' : `${n} member(s) of the directory revealed your e-mail address and phones.`}`;
+  const items = [
+    ...(p.status === 'listed' ? [w.recipientsShown] : []),
+    n === 0 ? w.recipientsNone : w.recipientsRevealed(n),
+    w.recipientsTold,
+  ];
+  return `<ul>${items.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>`;
 }
 
 export const day = (v: unknown) => (typeof v === 'string' ? v.slice(0, 10) : '');

@@ -1,0 +1,225 @@
+/**
+ * GDPR Art. 19: a rectification or erasure is communicated to each recipient the data were disclosed to. Our
+ * recipients of a person's e-mail and phones are the members who revealed them in the directory (their
+ * reveal records, src/store/member-directory.ts `revealersOf`). Each gets a mail of their own: it names the
+ * person they revealed and what happened, never another member, nor how many others were told.
+ *
+ * Queued (`queueRecipientNotices`) inside the rectification's or erasure's transaction, so either both
+ * happen or neither; sent by `sigmine notices send` (`sendRecipientNotices`) through the same transport and
+ * the same failure rules as pre-add notices (src/notices/send.ts). Once sent, the row forgets the person's
+ * name and address: after an erasure, the mail was the last reason to keep them.
+ * Members opted out of the program are still told (they received the data), at the address they signed up
+ * with.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { revealersOf } from '../store/member-directory.ts';
+import { MAX_ATTEMPTS, MAX_TEMPORARY_ATTEMPTS, retryDelayMs } from './send.ts';
+import { failureOf, type NoticeTransport } from './transport.ts';
+
+export const RECIPIENT_TEMPLATE_ID = 'recipient-notice/v1';
+
+export interface RecipientEvent {
+  profileId: string;
+  kind: 'rectified' | 'erased';
+  /** The person as members know them (read before an erasure deletes the profile). */
+  contact: { name: string | null; email: string };
+  /** The corrected fields (rectified). */
+  fields?: string[];
+  now: Date;
+}
+
+/**
+ * Queues one notification per member who revealed the profile. A member with a notification of the same
+ * kind about the same person still queued gets that one extended (two corrections before a send run make
+ * one mail naming both fields). Returns how many members will be told.
+ */
+export async function queueRecipientNotices(trx: Kysely<DB>, e: RecipientEvent): Promise<number> {
+  const members = await revealersOf(trx, e.profileId);
+  for (const contributorId of members) {
+    const waiting = await trx
+      .selectFrom('recipient_notices')
+      .select(['id', 'fields_json'])
+      .where('contributor_id', '=', contributorId)
+      .where('kind', '=', e.kind)
+      .where('contact_email', '=', e.contact.email)
+      .where('status', '=', 'queued')
+      .executeTakeFirst();
+    if (waiting) {
+      const fields = [...new Set([...(JSON.parse(waiting.fields_json) as string[]), ...(e.fields ?? [])])];
+      await trx
+        .updateTable('recipient_notices')
+        .set({ fields_json: JSON.stringify(fields), contact_name: e.contact.name })
+        .where('id', '=', waiting.id)
+        .execute();
+      continue;
+    }
+    await trx
+      .insertInto('recipient_notices')
+      .values({
+        id: randomUUID(),
+        contributor_id: contributorId,
+        kind: e.kind,
+        contact_name: e.contact.name,
+        contact_email: e.contact.email,
+        fields_json: JSON.stringify(e.fields ?? []),
+        status: 'queued',
+        queued_at: e.now.toISOString(),
+        sent_at: null,
+        attempts: 0,
+        claimed_until: null,
+        transport: null,
+        provider_message_id: null,
+        failure_code: null,
+      })
+      .execute();
+  }
+  return members.length;
+}
+
+export interface RecipientSendOptions {
+  transport: NoticeTransport;
+  from: string;
+  publicUrl: string;
+  now?: () => Date;
+  limit?: number;
+}
+
+export interface RecipientSendOutcome {
+  id: string;
+  kind: 'rectified' | 'erased';
+  status: 'sent' | 'queued' | 'failed' | 'bounced';
+  providerMessageId: string | null;
+  errorCode: string | null;
+}
+
+/** How long a claimed notification is reserved for the run sending it (as for notices). */
+const CLAIM_MS = 10 * 60_000;
+
+/** Sends queued Art. 19 notifications, one mail per member and event; outcomes as data. */
+export async function sendRecipientNotices(
+  db: Kysely<DB>,
+  o: RecipientSendOptions,
+): Promise<RecipientSendOutcome[]> {
+  const now = o.now ?? (() => new Date());
+  const rows = await db
+    .selectFrom('recipient_notices')
+    .innerJoin('contributors', 'contributors.id', 'recipient_notices.contributor_id')
+    .select([
+      'recipient_notices.id',
+      'recipient_notices.kind',
+      'recipient_notices.contact_name',
+      'recipient_notices.contact_email',
+      'recipient_notices.fields_json',
+      'recipient_notices.attempts',
+      'contributors.email as member',
+    ])
+    .where('recipient_notices.status', '=', 'queued')
+    .where((eb) =>
+      eb.or([
+        eb('recipient_notices.claimed_until', 'is', null),
+        eb('recipient_notices.claimed_until', '<', now().toISOString()),
+      ]),
+    )
+    .orderBy('recipient_notices.queued_at')
+    .limit(o.limit ?? 1000)
+    .execute();
+  const out: RecipientSendOutcome[] = [];
+  for (const r of rows) {
+    const t = now();
+    const claim = await db
+      .updateTable('recipient_notices')
+      .set({ attempts: r.attempts + 1, claimed_until: new Date(t.getTime() + CLAIM_MS).toISOString() })
+      .where('id', '=', r.id)
+      .where('status', '=', 'queued')
+      .where('attempts', '=', r.attempts)
+      .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', t.toISOString())]))
+      .executeTakeFirst();
+    if (Number(claim.numUpdatedRows) === 0) continue;
+    const mail = renderRecipientNotice(r.kind, {
+      name: r.contact_name,
+      email: r.contact_email ?? '',
+      fields: JSON.parse(r.fields_json) as string[],
+      directoryUrl: `${o.publicUrl}/member/directory`,
+    });
+    try {
+      const { providerMessageId } = await o.transport.send({
+        noticeId: r.id,
+        to: r.member,
+        from: o.from,
+        subject: mail.subject,
+        body: mail.body,
+        language: 'en',
+        templateId: RECIPIENT_TEMPLATE_ID,
+        contentHash: RECIPIENT_TEMPLATE_ID,
+      });
+      await db
+        .updateTable('recipient_notices')
+        .set({
+          status: 'sent',
+          sent_at: t.toISOString(),
+          transport: o.transport.name,
+          provider_message_id: providerMessageId,
+          failure_code: null,
+          claimed_until: null,
+          contact_name: null,
+          contact_email: null,
+        })
+        .where('id', '=', r.id)
+        .execute();
+      out.push({ id: r.id, kind: r.kind, status: 'sent', providerMessageId, errorCode: null });
+    } catch (err) {
+      const code = String((err as { code?: unknown }).code ?? 'send-failed').slice(0, 64);
+      const failure = failureOf(err);
+      const attempts = r.attempts + 1;
+      const status =
+        failure === 'bounce'
+          ? 'bounced'
+          : attempts >= (failure === 'later' ? MAX_TEMPORARY_ATTEMPTS : MAX_ATTEMPTS)
+            ? 'failed'
+            : 'queued';
+      const notBefore =
+        status === 'queued' && failure === 'later'
+          ? new Date(t.getTime() + retryDelayMs(attempts)).toISOString()
+          : null;
+      await db
+        .updateTable('recipient_notices')
+        .set({ status, failure_code: code, claimed_until: notBefore })
+        .where('id', '=', r.id)
+        .execute();
+      out.push({ id: r.id, kind: r.kind, status, providerMessageId: null, errorCode: code });
+    }
+  }
+  return out;
+}
+
+/** The mail to one member (English: members use the English member area). Pure. */
+export function renderRecipientNotice(
+  kind: 'rectified' | 'erased',
+  v: { name: string | null; email: string; fields: string[]; directoryUrl: string },
+): { subject: string; body: string } {
+  const who = v.name ? `${v.name} <${v.email}>` : v.email;
+  if (kind === 'erased') {
+    return {
+      subject: 'A contact you revealed in sigmine was erased',
+      body:
+        `Hello,\n\nyou revealed the contact details of ${who} in the sigmine directory. This person has asked us ` +
+        `to erase their data (GDPR Art. 17), and we have.\n\n` +
+        `We are telling you because you received their e-mail address and phone numbers from us (GDPR Art. 19). ` +
+        `Please delete the copy you got from sigmine and do not use it any further.\n\n` +
+        `This message names no other member and is sent to each member separately.\n`,
+    };
+  }
+  const fields = v.fields.length ? v.fields.join(', ') : 'details';
+  return {
+    subject: 'A contact you revealed in sigmine was corrected',
+    body:
+      `Hello,\n\nyou revealed the contact details of ${who} in the sigmine directory. This person has corrected ` +
+      `their ${fields} (GDPR Art. 16).\n\n` +
+      `We are telling you because you received their details from us (GDPR Art. 19). Please update the copy you ` +
+      `got from sigmine: the directory shows the corrected details, and opening a contact you revealed before ` +
+      `costs nothing: ${v.directoryUrl}\n\n` +
+      `This message names no other member and is sent to each member separately.\n`,
+  };
+}
