@@ -20,6 +20,10 @@ import { createMailQueue } from '../src/web/mail-queue.ts';
 import { loadConfig } from '../src/config.ts';
 import { silentLogger } from '../src/log.ts';
 import type { OutgoingNotice } from '../src/notices/transport.ts';
+import { privacyGate } from '../src/privacy/gate.ts';
+
+/** The privacy side the store is handed, as the harvest builds it. */
+const gate = privacyGate();
 
 const KEY = 'e'.repeat(64);
 const MEMBER = 'member@contrib.example';
@@ -41,7 +45,7 @@ async function seed(t: TestDatabase) {
     Object.entries(fields).map(([field, value]): ObservationInput => ({ email, field: field as ObservationInput['field'], value, raw: value, source: 'signature', observedAt: now })),
   );
   await t.db.transaction().execute((trx) =>
-    ingestPage(trx, { connectionId: connection.id, contributorId: connection.contributorId, now, secretKey: KEY }, [{ messageKey: '<m1@x>', observations }]),
+    ingestPage(trx, { connectionId: connection.id, contributorId: connection.contributorId, now, secretKey: KEY }, [{ messageKey: '<m1@x>', observations }], gate),
   );
   return connection.contributorId;
 }

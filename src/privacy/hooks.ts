@@ -1,5 +1,6 @@
 /**
- * Hooks the directory store (src/store, engineer C1) calls inside its page transaction.
+ * Hooks the directory store (src/store) calls inside its page transaction, through the `PrivacyGate` it
+ * declares (src/store/privacy-gate.ts; implemented by src/privacy/gate.ts over these functions).
  *
  *   // before storing anything about a person (observations, profile):
  *   if (await isSuppressed(trx, email, { now })) skip;           // also logs the blocked re-add (count, date)
@@ -33,25 +34,36 @@ import { chunks, IN_LIST } from '../store/sql-util.ts';
 import type { GateState } from './tables.ts';
 import { insertRows } from '../db/insert-rows.ts';
 
+import type { NewContact, NewContactOutcome } from '../store/privacy-gate.ts';
+
 export type { JurisdictionEvidence } from '../jurisdiction/decide.ts';
+export type { NewContact, NewContactOutcome } from '../store/privacy-gate.ts';
 
-export interface NewContact {
-  /** The store's profile id (stored as text). */
-  profileId: string;
-  /** The contact's business email (the profile key). */
-  email: string;
-  evidence: JurisdictionEvidence;
-  /** Time of the decision (default: now). */
-  now?: Date | string;
-}
-
-export interface NewContactOutcome {
-  /** `listed`: may enter the directory now. `pending`: held until notice + objection window. */
-  status: 'pending' | 'listed';
-  /** Jurisdiction codes found (`unknown` when none). */
-  codes: string[];
-  /** Id of the queued notice, or null when the policy sends none. */
-  noticeId: string | null;
+/**
+ * Which of `emails` are on the suppression list: one keyed-hash pass and one query per chunk. With `record`,
+ * each hit also counts the blocked re-add on its suppression row (count and date only, no PII).
+ */
+export async function suppressedAmong(
+  trx: Kysely<DB>,
+  emails: readonly string[],
+  opts: PrivacyOptions & { now?: Date | string; record?: boolean } = {},
+): Promise<Set<string>> {
+  const hits = new Set<string>();
+  if (emails.length === 0) return hits;
+  const { subject } = await subjectHashers(trx, opts.secretKey);
+  const byHash = new Map(emails.map((e) => [subject(normaliseEmail(e)), e]));
+  for (const part of chunks([...byHash.keys()], IN_LIST)) {
+    const rows = await trx
+      .selectFrom('suppressions')
+      .select('subject_hash')
+      .where('subject_hash', 'in', part)
+      .execute();
+    for (const r of rows) hits.add(byHash.get(r.subject_hash)!);
+  }
+  // Hits are rare (someone erased writing again): one update each.
+  if (opts.record !== false)
+    for (const e of hits) await isSuppressed(trx, e, { ...opts, record: true });
+  return hits;
 }
 
 /**

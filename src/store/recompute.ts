@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { orderedId } from './ids.ts';
-import type { JurisdictionEvidence } from '../privacy/hooks.ts';
+import type { ContactEvidence } from './privacy-gate.ts';
 import { mergeCandidates, type Candidate, type MergedFields, type MergeResult } from './merge.ts';
 import { loadCandidates } from './values.ts';
 import { insertRows, onConflict, takeExcluded } from '../db/insert-rows.ts';
@@ -31,7 +31,7 @@ export interface ProfileChange {
   /** Company, address or websites changed: what a company's row is made of (src/store/companies.ts). */
   companyFieldsChanged: boolean;
   evidenceChanged: boolean;
-  evidence: JurisdictionEvidence;
+  evidence: ContactEvidence;
   /** Fields whose winning value is new (normalised value). */
   newValues: Array<{ field: ObservationField; value: string }>;
 }
@@ -121,7 +121,7 @@ export async function loadMergeInputs(trx: Kysely<DB>, profileIds: string[]): Pr
   return { candidates, pins };
 }
 
-export function evidenceOf(email: string, f: MergedFields): JurisdictionEvidence {
+export function evidenceOf(email: string, f: MergedFields): ContactEvidence {
   return {
     phones: f.phones.map((p) => p.e164).filter((x): x is string => !!x),
     emailDomain: email.slice(email.lastIndexOf('@') + 1),
