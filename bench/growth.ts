@@ -105,7 +105,9 @@ async function timePages(
   const ms: number[] = [];
   for (const { ctx, item } of pages) {
     const t0 = performance.now();
-    await db.transaction().execute((trx) => ingestPage(trx, { ...ctx, now: NOW, secretKey: null }, [item], gate));
+    await db
+      .transaction()
+      .execute((trx) => ingestPage(trx, { ...ctx, now: NOW, secretKey: null }, [item], gate));
     ms.push(performance.now() - t0);
   }
   return median(ms);
@@ -125,9 +127,12 @@ async function contributorsCurve(db: Kysely<DB>, n: number, tag: string): Promis
   await db
     .transaction()
     .execute((trx) =>
-      ingestPage(trx, { ...first, now: NOW, secretKey: null }, [
-        message(`<${tag}-0@x>`, email, day(0), SENDER),
-      ], gate),
+      ingestPage(
+        trx,
+        { ...first, now: NOW, secretKey: null },
+        [message(`<${tag}-0@x>`, email, day(0), SENDER)],
+        gate,
+      ),
     );
   const p = await db.selectFrom('profiles').select('id').where('email', '=', email).executeTakeFirstOrThrow();
   const rows: Array<DB['observations']> = [];
@@ -169,9 +174,12 @@ async function titlesCurve(db: Kysely<DB>, n: number, tag: string): Promise<numb
   await db
     .transaction()
     .execute((trx) =>
-      ingestPage(trx, { ...m, now: NOW, secretKey: null }, [
-        message(`<${tag}-0@x>`, email, day(0), [['title', 'Title 0']]),
-      ], gate),
+      ingestPage(
+        trx,
+        { ...m, now: NOW, secretKey: null },
+        [message(`<${tag}-0@x>`, email, day(0), [['title', 'Title 0']])],
+        gate,
+      ),
     );
   const p = await db.selectFrom('profiles').select('id').where('email', '=', email).executeTakeFirstOrThrow();
   const rows: Array<DB['observations']> = [];
@@ -200,9 +208,12 @@ async function titlesCurve(db: Kysely<DB>, n: number, tag: string): Promise<numb
   await db
     .transaction()
     .execute((trx) =>
-      ingestPage(trx, { ...m, now: NOW, secretKey: null }, [
-        message(`<${tag}-w@x>`, email, day(n + 1), [['title', `Title ${n + 1}`]]),
-      ], gate),
+      ingestPage(
+        trx,
+        { ...m, now: NOW, secretKey: null },
+        [message(`<${tag}-w@x>`, email, day(n + 1), [['title', `Title ${n + 1}`]])],
+        gate,
+      ),
     );
   const pages = [];
   for (let j = 0; j < PAGES; j++)

@@ -91,7 +91,9 @@ async function run(label: string, d: Database, items: PageItem[]): Promise<void>
   let stored = 0;
   let credits = 0;
   for (let i = 0; i < items.length; i += PAGE) {
-    const out = await d.db.transaction().execute((trx) => ingestPage(trx, ctx, items.slice(i, i + PAGE), gate));
+    const out = await d.db
+      .transaction()
+      .execute((trx) => ingestPage(trx, ctx, items.slice(i, i + PAGE), gate));
     stored += out.observationsStored;
     credits += out.creditsAwarded;
   }

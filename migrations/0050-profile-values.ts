@@ -45,7 +45,16 @@ const rawWins = (last: string, raw: string, keptLast: string, keptRaw: string) =
 function valueRows(rows: Obs[]) {
   const byKey = new Map<
     string,
-    { profile_id: string; field: string; value_norm: string; raw: string; sources: Set<string>; contributors: Set<string>; first: string; last: string }
+    {
+      profile_id: string;
+      field: string;
+      value_norm: string;
+      raw: string;
+      sources: Set<string>;
+      contributors: Set<string>;
+      first: string;
+      last: string;
+    }
   >();
   for (const r of rows) {
     const k = `${r.profile_id}\u0000${r.field}\u0000${r.value_norm}`;
@@ -112,18 +121,36 @@ async function fill(db: Kysely<any>): Promise<void> {
   let after = '';
   for (;;) {
     const ids = (
-      await db.selectFrom('profiles').select('id').where('id', '>', after).orderBy('id').limit(PROFILES_PER_BATCH).execute()
+      await db
+        .selectFrom('profiles')
+        .select('id')
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(PROFILES_PER_BATCH)
+        .execute()
     ).map((r) => r.id as string);
     if (ids.length === 0) break;
     after = ids[ids.length - 1]!;
     const rows = (await db
       .selectFrom('observations')
-      .select(['profile_id', 'field', 'value_norm', 'raw', 'source', 'contributor_id', 'first_observed', 'last_observed'])
+      .select([
+        'profile_id',
+        'field',
+        'value_norm',
+        'raw',
+        'source',
+        'contributor_id',
+        'first_observed',
+        'last_observed',
+      ])
       .where('profile_id', 'in', ids)
       .execute()) as Obs[];
     const values = valueRows(rows);
     for (let i = 0; i < values.length; i += ROWS_PER_INSERT)
-      await db.insertInto('profile_values').values(values.slice(i, i + ROWS_PER_INSERT)).execute();
+      await db
+        .insertInto('profile_values')
+        .values(values.slice(i, i + ROWS_PER_INSERT))
+        .execute();
   }
 }
 

@@ -36,7 +36,11 @@ const KNOWN_BREAKS: ReadonlyArray<{ from: string; to: string; why: string }> = [
   { from: 'connectors/imap/oauth.ts', to: 'src/config.ts', why: 'connectors get endpoints as values' },
   { from: 'connectors/outlook/identity.ts', to: 'src/config.ts', why: 'connectors get endpoints as values' },
   { from: 'connectors/outlook/oauth.ts', to: 'src/config.ts', why: 'connectors get endpoints as values' },
-  { from: 'connectors/outlook/token-source.ts', to: 'src/config.ts', why: 'connectors get endpoints as values' },
+  {
+    from: 'connectors/outlook/token-source.ts',
+    to: 'src/config.ts',
+    why: 'connectors get endpoints as values',
+  },
   { from: 'connectors/types.ts', to: 'src/config.ts', why: 'connectors get endpoints as values' },
   // Store/Privacy -> Config: the hidden defaults (`keyedHasher` and the privacy options read loadConfig()
   // when no value is passed) go with the single config reader.
@@ -119,7 +123,9 @@ describe('layers', () => {
   it('no store module imports privacy, notices or jurisdiction code (the schema only names their tables)', () => {
     const privacy = edges.filter(
       (e) =>
-        e.from !== SCHEMA && /^src\/(store|db)\//.test(e.from) && /^src\/(privacy|notices|jurisdiction)\//.test(e.to),
+        e.from !== SCHEMA &&
+        /^src\/(store|db)\//.test(e.from) &&
+        /^src\/(privacy|notices|jurisdiction)\//.test(e.to),
     );
     expect(privacy).toEqual([]);
   });

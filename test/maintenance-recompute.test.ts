@@ -24,9 +24,17 @@ async function derived(db: Kysely<DB>) {
   const num = <R extends Record<string, unknown>>(rows: R[], ...cols: Array<keyof R>) =>
     rows.map((r) => ({ ...r, ...Object.fromEntries(cols.map((c) => [c, Number(r[c])])) }));
   return {
-    profiles: (await db.selectFrom('profiles').selectAll().orderBy('email').execute()).map(({ updated_at: _, ...p }) => p),
+    profiles: (await db.selectFrom('profiles').selectAll().orderBy('email').execute()).map(
+      ({ updated_at: _, ...p }) => p,
+    ),
     values: num(
-      await db.selectFrom('profile_values').selectAll().orderBy('profile_id').orderBy('field').orderBy('value_norm').execute(),
+      await db
+        .selectFrom('profile_values')
+        .selectAll()
+        .orderBy('profile_id')
+        .orderBy('field')
+        .orderBy('value_norm')
+        .execute(),
       'contributors',
     ),
     contributors: await db
@@ -44,13 +52,26 @@ async function derived(db: Kysely<DB>) {
       .orderBy('changed_at')
       .orderBy('new_title')
       .execute(),
-    members: num(await db.selectFrom('company_members').selectAll().orderBy('profile_id').execute(), 'listed'),
+    members: num(
+      await db.selectFrom('company_members').selectAll().orderBy('profile_id').execute(),
+      'listed',
+    ),
     tallies: num(
-      await db.selectFrom('company_tallies').selectAll().orderBy('domain').orderBy('kind').orderBy('value').execute(),
+      await db
+        .selectFrom('company_tallies')
+        .selectAll()
+        .orderBy('domain')
+        .orderBy('kind')
+        .orderBy('value')
+        .execute(),
       'n',
     ),
     companies: num(
-      await db.selectFrom('companies').select(['domain', 'name', 'website', 'address', 'contacts_count']).orderBy('domain').execute(),
+      await db
+        .selectFrom('companies')
+        .select(['domain', 'name', 'website', 'address', 'contacts_count'])
+        .orderBy('domain')
+        .execute(),
       'contacts_count',
     ),
   };
@@ -62,21 +83,39 @@ for (const dialect of DIALECTS) {
     it('rebuilds from the observations exactly the directory the pages kept, through replays, corrections, restrictions and erasures', async () => {
       const t = await freshDatabase(dialect);
       try {
-        const [a, b, c] = [await addMember(t.db, 'ann'), await addMember(t.db, 'bob'), await addMember(t.db, 'cy')];
-        const people = ['eva.lind@northwind.example', 'raj.iyer@northwind.example', 'sam.hale@fabrikam.example', 'lee.wu@fabrikam.example'];
+        const [a, b, c] = [
+          await addMember(t.db, 'ann'),
+          await addMember(t.db, 'bob'),
+          await addMember(t.db, 'cy'),
+        ];
+        const people = [
+          'eva.lind@northwind.example',
+          'raj.iyer@northwind.example',
+          'sam.hale@fabrikam.example',
+          'lee.wu@fabrikam.example',
+        ];
         const titles = ['Buyer', 'Head of Procurement', 'COO', 'Sales Lead'];
         const page = (month: number, who: string[]) =>
           who.map((email, i) =>
-            signed(`<p${month}-${i}@x>`, email, `2026-${String(month).padStart(2, '0')}-0${1 + i}T08:00:00Z`, {
-              name: email.split('@')[0]!.replace('.', ' '),
-              title: titles[(month + i) % titles.length]!,
-              company: email.endsWith('fabrikam.example') ? (month > 6 ? 'Fabrikam Ltd' : 'Fabrikam') : 'Northwind AB',
-              address: i % 2 ? '1 Harbour Road, Springfield' : null,
-              websites: [`https://www.${email.split('@')[1]}`],
-              phones: [i % 2 ? DE_PHONE : US_PHONE],
-              // Sam's signature names Eva's address as a colleague contact: an `email` value on his profile.
-              emails: email.startsWith('sam') ? ['eva.lind@northwind.example'] : [],
-            }),
+            signed(
+              `<p${month}-${i}@x>`,
+              email,
+              `2026-${String(month).padStart(2, '0')}-0${1 + i}T08:00:00Z`,
+              {
+                name: email.split('@')[0]!.replace('.', ' '),
+                title: titles[(month + i) % titles.length]!,
+                company: email.endsWith('fabrikam.example')
+                  ? month > 6
+                    ? 'Fabrikam Ltd'
+                    : 'Fabrikam'
+                  : 'Northwind AB',
+                address: i % 2 ? '1 Harbour Road, Springfield' : null,
+                websites: [`https://www.${email.split('@')[1]}`],
+                phones: [i % 2 ? DE_PHONE : US_PHONE],
+                // Sam's signature names Eva's address as a colleague contact: an `email` value on his profile.
+                emails: email.startsWith('sam') ? ['eva.lind@northwind.example'] : [],
+              },
+            ),
           );
         for (let month = 1; month <= 9; month++) {
           const who = people.slice(0, 1 + (month % 4));
@@ -89,16 +128,31 @@ for (const dialect of DIALECTS) {
         const [raj, sam, lee] = [await id(people[1]!), await id(people[2]!), await id(people[3]!)];
         await t.db.transaction().execute(async (trx) => {
           await pinField(trx, raj, 'title', 'Chief Buyer', '2026-10-02T00:00:00Z');
-          await pinField(trx, sam, 'emails', ['eva.lind@northwind.example', 'sam@fabrikam.example'], '2026-10-02T00:00:00Z');
+          await pinField(
+            trx,
+            sam,
+            'emails',
+            ['eva.lind@northwind.example', 'sam@fabrikam.example'],
+            '2026-10-02T00:00:00Z',
+          );
         });
-        const pending = await t.db.selectFrom('profiles').select('id').where('status', '=', 'pending').orderBy('email').execute();
+        const pending = await t.db
+          .selectFrom('profiles')
+          .select('id')
+          .where('status', '=', 'pending')
+          .orderBy('email')
+          .execute();
         expect(pending.length).toBeGreaterThan(0);
-        await t.db.transaction().execute((trx) => listContact(trx, gate, pending[0]!.id, '2026-10-03T00:00:00Z'));
+        await t.db
+          .transaction()
+          .execute((trx) => listContact(trx, gate, pending[0]!.id, '2026-10-03T00:00:00Z'));
         await t.db.transaction().execute((trx) => restrictProfile(trx, lee, '2026-10-04T00:00:00Z'));
         // Eva is erased: her profile goes, and her address leaves Sam's observations and his pinned list.
         await t.db
           .transaction()
-          .execute((trx) => eraseInTransaction(trx, people[0]!, 'erase', { now: new Date('2026-10-05T00:00:00Z') }));
+          .execute((trx) =>
+            eraseInTransaction(trx, people[0]!, 'erase', { now: new Date('2026-10-05T00:00:00Z') }),
+          );
         await ingest(t.db, a, page(10, people.slice(0, 2))); // after the erasure: Eva is blocked, Raj moves on
 
         const incremental = await derived(t.db);
@@ -108,28 +162,52 @@ for (const dialect of DIALECTS) {
         expect(incremental.jobs.length).toBeGreaterThan(2);
         expect(incremental.companies.map((x) => x.domain)).toEqual(['fabrikam.example', 'northwind.example']);
         expect(JSON.stringify(incremental)).not.toContain('eva.lind');
-        expect((await findProfile(t.db, people[2]!))!.emails_json).toBe(JSON.stringify(['sam@fabrikam.example']));
+        expect((await findProfile(t.db, people[2]!))!.emails_json).toBe(
+          JSON.stringify(['sam@fabrikam.example']),
+        );
 
         // Damage every derived table; only observations, pins and statuses are left to rebuild from.
-        for (const table of ['profile_value_contributors', 'profile_values', 'job_history', 'company_members', 'company_tallies', 'companies'] as const)
+        for (const table of [
+          'profile_value_contributors',
+          'profile_values',
+          'job_history',
+          'company_members',
+          'company_tallies',
+          'companies',
+        ] as const)
           await t.db.deleteFrom(table).execute();
         await t.db
           .updateTable('profiles')
-          .set({ title: 'Stale', company: null, phones_json: '[]', emails_json: '["x@y.z"]', first_seen: '2030-01-01T00:00:00.000Z' })
+          .set({
+            title: 'Stale',
+            company: null,
+            phones_json: '[]',
+            emails_json: '["x@y.z"]',
+            first_seen: '2030-01-01T00:00:00.000Z',
+          })
           .execute();
         expect(await derived(t.db)).not.toEqual(incremental);
 
         if (dialect === 'sqlite') {
-          const r = await runCli(['maintenance', 'recompute', '--json'], { env: cleanEnv({ SIGMINE_DATABASE: t.url }) });
+          const r = await runCli(['maintenance', 'recompute', '--json'], {
+            env: cleanEnv({ SIGMINE_DATABASE: t.url }),
+          });
           expect(r.stderr).toBe('');
           expect(r.code).toBe(0);
           expect(JSON.parse(r.stdout)).toMatchObject({ profiles: 3, profilesChanged: 3, companies: 2 });
         } else {
-          expect(await recomputeAll(t.db, '2026-12-01T00:00:00.000Z')).toMatchObject({ profiles: 3, profilesChanged: 3, companies: 2 });
+          expect(await recomputeAll(t.db, '2026-12-01T00:00:00.000Z')).toMatchObject({
+            profiles: 3,
+            profilesChanged: 3,
+            companies: 2,
+          });
         }
         expect(await derived(t.db)).toEqual(incremental);
         // Run again on a directory already in step: nothing to rewrite.
-        expect(await recomputeAll(t.db, '2026-12-02T00:00:00.000Z')).toMatchObject({ profiles: 3, profilesChanged: 0 });
+        expect(await recomputeAll(t.db, '2026-12-02T00:00:00.000Z')).toMatchObject({
+          profiles: 3,
+          profilesChanged: 0,
+        });
         expect(await derived(t.db)).toEqual(incremental);
       } finally {
         await t.dispose();

@@ -16,7 +16,9 @@ export function register(program: Command): void {
   const maintenance = program.command('maintenance').description('directory maintenance');
   maintenance
     .command('recompute')
-    .description('recompute values, contributor counts, profiles, job history and companies from the observations')
+    .description(
+      'recompute values, contributor counts, profiles, job history and companies from the observations',
+    )
     .option('--json', 'one JSON object')
     .action(async (opts: { json?: boolean }) => {
       await usingDatabase(loadConfig().database, async ({ db }) => {

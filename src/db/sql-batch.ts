@@ -25,4 +25,3 @@ export function binaryChunks<T>(items: readonly T[], max: number): T[][] {
 export function isPostgres(db: Kysely<any>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
-

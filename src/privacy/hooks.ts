@@ -61,8 +61,7 @@ export async function suppressedAmong(
     for (const r of rows) hits.add(byHash.get(r.subject_hash)!);
   }
   // Hits are rare (someone erased writing again): one update each.
-  if (opts.record !== false)
-    for (const e of hits) await isSuppressed(trx, e, { ...opts, record: true });
+  if (opts.record !== false) for (const e of hits) await isSuppressed(trx, e, { ...opts, record: true });
   return hits;
 }
 

@@ -60,7 +60,11 @@ export interface PrivacyGate {
    * Contacts the store just created: decides each one's jurisdiction, opens its publication gate and queues
    * its notice. One outcome per input, in order; idempotent on replay.
    */
-  onNewContacts(trx: Kysely<DB>, contacts: readonly NewContact[], call: GateCall): Promise<NewContactOutcome[]>;
+  onNewContacts(
+    trx: Kysely<DB>,
+    contacts: readonly NewContact[],
+    call: GateCall,
+  ): Promise<NewContactOutcome[]>;
   /** A known contact's phones or address changed: re-decides; a listed one may go back to pending. */
   onNewEvidence(
     trx: Kysely<DB>,

@@ -28,12 +28,21 @@ export interface RecomputeOutcome {
   companies: number;
 }
 
-export async function recomputeAll(db: Kysely<DB>, now: string = new Date().toISOString()): Promise<RecomputeOutcome> {
+export async function recomputeAll(
+  db: Kysely<DB>,
+  now: string = new Date().toISOString(),
+): Promise<RecomputeOutcome> {
   const out: RecomputeOutcome = { profiles: 0, profilesChanged: 0, values: 0, companies: 0 };
   let after = '';
   for (;;) {
     const ids = (
-      await db.selectFrom('profiles').select('id').where('id', '>', after).orderBy('id').limit(PROFILES_PER_BATCH).execute()
+      await db
+        .selectFrom('profiles')
+        .select('id')
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(PROFILES_PER_BATCH)
+        .execute()
     ).map((r) => r.id);
     if (ids.length === 0) break;
     after = ids[ids.length - 1]!;
@@ -55,7 +64,12 @@ export async function recomputeAll(db: Kysely<DB>, now: string = new Date().toIS
     await db.transaction().execute((trx) => recomputeCompanies(trx, part, now));
   }
   out.companies = Number(
-    (await db.selectFrom('companies').select((eb) => eb.fn.countAll<number | string>().as('c')).executeTakeFirst())?.c ?? 0,
+    (
+      await db
+        .selectFrom('companies')
+        .select((eb) => eb.fn.countAll<number | string>().as('c'))
+        .executeTakeFirst()
+    )?.c ?? 0,
   );
   return out;
 }

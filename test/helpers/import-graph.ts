@@ -117,7 +117,9 @@ export function srcFolderOf(path: string): string | null {
  * Groups of src/ folders that import each other, directly or around a loop (strongly connected components
  * of the folder graph with more than one folder), each sorted, with one import per step as evidence.
  */
-export function folderLoops(edges: readonly ImportEdge[]): Array<{ folders: string[]; imports: ImportEdge[] }> {
+export function folderLoops(
+  edges: readonly ImportEdge[],
+): Array<{ folders: string[]; imports: ImportEdge[] }> {
   const graph = new Map<string, Map<string, ImportEdge>>();
   for (const e of edges) {
     const a = srcFolderOf(e.from);
