@@ -12,7 +12,7 @@
  *   // `sigmine notices promote` later calls your listContact(trx, profileId, now) once its notice was sent
  *   // and the objection window passed without objection.
  *   // when a known profile's phones or address change:
- *   await onNewEvidence(trx, { profileId, evidence, now });   // a listed one may go back to pending
+ *   const { unlist } = await onNewEvidence(trx, { profileId, evidence, now }); // unlist: the store un-lists it
  *
  * All hooks take the transaction (`Kysely<DB>` or a `Transaction<DB>`), never open their own.
  * They store no plain email except the notice recipient (needed to send it; cleared on erasure).
@@ -27,7 +27,6 @@ import {
 } from '../jurisdiction/decide.ts';
 import { queueNotices, type QueueNotice } from '../notices/outbox.ts';
 import { templateHash, templateLanguage } from '../notices/templates.ts';
-import { syncCompanies } from '../store/companies.ts';
 import { iso, resolveOptions, type PrivacyOptions } from './options.ts';
 import { normaliseEmail, subjectHash, subjectHashers } from './subject.ts';
 import { chunks, IN_LIST } from '../store/sql-util.ts';
@@ -268,7 +267,7 @@ export async function onNewEvidence(
   trx: Kysely<DB>,
   c: { profileId: string; evidence: JurisdictionEvidence; now?: Date | string },
   opts: PrivacyOptions = {},
-): Promise<{ codes: string[]; newlyHeld: boolean }> {
+): Promise<{ codes: string[]; newlyHeld: boolean; unlist: boolean }> {
   const o = resolveOptions(opts);
   const profileId = String(c.profileId);
   const now = iso(c.now);
@@ -277,7 +276,7 @@ export async function onNewEvidence(
     .selectAll()
     .where('profile_id', '=', profileId)
     .executeTakeFirst();
-  if (!gate) return { codes: [], newlyHeld: false };
+  if (!gate) return { codes: [], newlyHeld: false, unlist: false };
   const d = decideJurisdiction(c.evidence, o.policy);
   const before = JSON.parse(gate.codes_json) as string[];
   const codes = [
@@ -285,7 +284,7 @@ export async function onNewEvidence(
   ];
   if (codes.length === 0) codes.push('unknown');
   const same = codes.length === before.length && codes.every((x) => before.includes(x));
-  if (same) return { codes, newlyHeld: false };
+  if (same) return { codes, newlyHeld: false, unlist: false };
   await recordDecision(trx, profileId, { ...d, codes }, now);
   const hold = gate.hold === 1 || d.hold;
   const newlyHeld = d.hold && gate.hold === 0;
@@ -324,15 +323,6 @@ export async function onNewEvidence(
     })
     .where('profile_id', '=', profileId)
     .execute();
-  if (state === 'pending' && gate.state === 'listed') {
-    const p = await trx
-      .updateTable('profiles')
-      .set({ status: 'pending', listed_at: null, updated_at: now })
-      .where('id', '=', profileId)
-      .where('status', '=', 'listed')
-      .returning('domain')
-      .executeTakeFirst();
-    if (p) await syncCompanies(trx, [profileId], now);
-  }
-  return { codes, newlyHeld };
+  // A listed contact held now leaves the directory: the store, owner of the profile row, un-lists it.
+  return { codes, newlyHeld, unlist: state === 'pending' && gate.state === 'listed' };
 }

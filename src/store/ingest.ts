@@ -48,6 +48,7 @@ import { candidatesOf, rawWins, type Candidate, type ObservationRow } from './me
 import { addPageValues } from './values.ts';
 import { awardFieldConfirmed, listCreatedContacts } from './ledger.ts';
 import { syncCompanies } from './companies.ts';
+import { unlistProfile } from './profile-admin.ts';
 import { orderedId } from './ids.ts';
 import { insertRows, onConflict } from '../db/insert-rows.ts';
 
@@ -338,8 +339,10 @@ export async function ingestPage(
   for (const ch of changes) {
     if (created.has(ch.profile.email)) continue;
     if (ch.fieldsChanged) out.contactsUpdated += 1;
-    if (ch.evidenceChanged)
-      await gate.onNewEvidence(trx, { profileId: ch.profile.id, evidence: ch.evidence }, call);
+    if (ch.evidenceChanged) {
+      const { unlist } = await gate.onNewEvidence(trx, { profileId: ch.profile.id, evidence: ch.evidence }, call);
+      if (unlist) await unlistProfile(trx, ch.profile.id, now);
+    }
     // 5. field-confirmed: a new winning value on a listed profile, supplied by this contributor.
     if (ch.profile.status === 'listed') {
       for (const nv of ch.newValues) {

@@ -5,8 +5,8 @@
  *
  * Functions for other modules (all take the caller's transaction):
  *   listContact(trx, gate, profileId, now)      privacy (window passed, restriction lifted)
- *   awardConnectionBonus(trx, connectionId, now) F/G when a connection is made
- *   forfeitContributor(trx, contributorId, now)  F on opt-out
+ *   awardConnectionBonus(trx, connectionId, now) when a connection is made
+ *   forfeitContributor(trx, contributorId, now)  on opt-out
  *   spendCredits(trx, contributorId, amount, key, now)
  *   balanceOf(db, contributorId), ledgerEntries(db, { contributorId })
  */

@@ -65,10 +65,13 @@ export interface PrivacyGate {
     contacts: readonly NewContact[],
     call: GateCall,
   ): Promise<NewContactOutcome[]>;
-  /** A known contact's phones or address changed: re-decides; a listed one may go back to pending. */
+  /**
+   * A known contact's phones or address changed: re-decides. `unlist`: a listed contact is held now and must
+   * leave the directory until its objection window passed (the store sets the profile back to pending).
+   */
   onNewEvidence(
     trx: Kysely<DB>,
     c: { profileId: string; evidence: ContactEvidence },
     call: GateCall,
-  ): Promise<{ codes: string[]; newlyHeld: boolean }>;
+  ): Promise<{ codes: string[]; newlyHeld: boolean; unlist: boolean }>;
 }
