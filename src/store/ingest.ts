@@ -340,7 +340,11 @@ export async function ingestPage(
     if (created.has(ch.profile.email)) continue;
     if (ch.fieldsChanged) out.contactsUpdated += 1;
     if (ch.evidenceChanged) {
-      const { unlist } = await gate.onNewEvidence(trx, { profileId: ch.profile.id, evidence: ch.evidence }, call);
+      const { unlist } = await gate.onNewEvidence(
+        trx,
+        { profileId: ch.profile.id, evidence: ch.evidence },
+        call,
+      );
       if (unlist) await unlistProfile(trx, ch.profile.id, now);
     }
     // 5. field-confirmed: a new winning value on a listed profile, supplied by this contributor.
