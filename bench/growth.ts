@@ -21,6 +21,10 @@ import { insertRows } from '../src/db/insert-rows.ts';
 import { refreshValues } from '../src/store/values.ts';
 import { recomputeCompanies } from '../src/store/companies.ts';
 import type { ObservationInput, PageItem } from '../src/store/types.ts';
+import { privacyGate } from '../src/privacy/gate.ts';
+
+/** The privacy side the store is handed, as the harvest builds it. */
+const gate = privacyGate();
 
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -101,7 +105,9 @@ async function timePages(
   const ms: number[] = [];
   for (const { ctx, item } of pages) {
     const t0 = performance.now();
-    await db.transaction().execute((trx) => ingestPage(trx, { ...ctx, now: NOW, secretKey: null }, [item]));
+    await db
+      .transaction()
+      .execute((trx) => ingestPage(trx, { ...ctx, now: NOW, secretKey: null }, [item], gate));
     ms.push(performance.now() - t0);
   }
   return median(ms);
@@ -121,9 +127,12 @@ async function contributorsCurve(db: Kysely<DB>, n: number, tag: string): Promis
   await db
     .transaction()
     .execute((trx) =>
-      ingestPage(trx, { ...first, now: NOW, secretKey: null }, [
-        message(`<${tag}-0@x>`, email, day(0), SENDER),
-      ]),
+      ingestPage(
+        trx,
+        { ...first, now: NOW, secretKey: null },
+        [message(`<${tag}-0@x>`, email, day(0), SENDER)],
+        gate,
+      ),
     );
   const p = await db.selectFrom('profiles').select('id').where('email', '=', email).executeTakeFirstOrThrow();
   const rows: Array<DB['observations']> = [];
@@ -165,9 +174,12 @@ async function titlesCurve(db: Kysely<DB>, n: number, tag: string): Promise<numb
   await db
     .transaction()
     .execute((trx) =>
-      ingestPage(trx, { ...m, now: NOW, secretKey: null }, [
-        message(`<${tag}-0@x>`, email, day(0), [['title', 'Title 0']]),
-      ]),
+      ingestPage(
+        trx,
+        { ...m, now: NOW, secretKey: null },
+        [message(`<${tag}-0@x>`, email, day(0), [['title', 'Title 0']])],
+        gate,
+      ),
     );
   const p = await db.selectFrom('profiles').select('id').where('email', '=', email).executeTakeFirstOrThrow();
   const rows: Array<DB['observations']> = [];
@@ -196,9 +208,12 @@ async function titlesCurve(db: Kysely<DB>, n: number, tag: string): Promise<numb
   await db
     .transaction()
     .execute((trx) =>
-      ingestPage(trx, { ...m, now: NOW, secretKey: null }, [
-        message(`<${tag}-w@x>`, email, day(n + 1), [['title', `Title ${n + 1}`]]),
-      ]),
+      ingestPage(
+        trx,
+        { ...m, now: NOW, secretKey: null },
+        [message(`<${tag}-w@x>`, email, day(n + 1), [['title', `Title ${n + 1}`]])],
+        gate,
+      ),
     );
   const pages = [];
   for (let j = 0; j < PAGES; j++)

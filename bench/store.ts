@@ -11,6 +11,10 @@ import type { Database } from '../src/db/database.ts';
 import { onEachDialect } from './each-dialect.ts';
 import { ingestPage } from '../src/store/ingest.ts';
 import type { ObservationInput, PageItem } from '../src/store/types.ts';
+import { privacyGate } from '../src/privacy/gate.ts';
+
+/** The privacy side the store is handed, as the harvest builds it. */
+const gate = privacyGate();
 
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -87,7 +91,9 @@ async function run(label: string, d: Database, items: PageItem[]): Promise<void>
   let stored = 0;
   let credits = 0;
   for (let i = 0; i < items.length; i += PAGE) {
-    const out = await d.db.transaction().execute((trx) => ingestPage(trx, ctx, items.slice(i, i + PAGE)));
+    const out = await d.db
+      .transaction()
+      .execute((trx) => ingestPage(trx, ctx, items.slice(i, i + PAGE), gate));
     stored += out.observationsStored;
     credits += out.creditsAwarded;
   }
@@ -96,7 +102,7 @@ async function run(label: string, d: Database, items: PageItem[]): Promise<void>
   const c1 = cpu();
   const t1 = performance.now();
   for (let i = 0; i < items.length; i += PAGE)
-    await d.db.transaction().execute((trx) => ingestPage(trx, ctx, items.slice(i, i + PAGE)));
+    await d.db.transaction().execute((trx) => ingestPage(trx, ctx, items.slice(i, i + PAGE), gate));
   const replaySecs = (performance.now() - t1) / 1000;
   const replayCpu = cpu() - c1;
   // A second member's mailbox sees the same people in other messages: the merge path, no new contacts.
@@ -116,7 +122,7 @@ async function run(label: string, d: Database, items: PageItem[]): Promise<void>
   const c2 = cpu();
   const t2 = performance.now();
   for (let i = 0; i < again.length; i += PAGE)
-    await d.db.transaction().execute((trx) => ingestPage(trx, ctx2, again.slice(i, i + PAGE)));
+    await d.db.transaction().execute((trx) => ingestPage(trx, ctx2, again.slice(i, i + PAGE), gate));
   const knownSecs = (performance.now() - t2) / 1000;
   const knownCpu = cpu() - c2;
   // On a shared machine wall time includes waiting for a core; obs per CPU-second of this process (which

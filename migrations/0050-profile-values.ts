@@ -2,13 +2,98 @@
  * `profile_values`: each profile's candidate values aggregated from its observations (src/store/values.ts),
  * so that merging a profile after a page reads its distinct values instead of its whole history. Filled here
  * from the observations already stored.
+ *
+ * Frozen: no application code is imported; the aggregation below is a copy of the store's as it stood when
+ * this migration was frozen (src/store/merge.ts `candidatesOf`, `rawWins`, `compareCodePoints`;
+ * src/store/values.ts `saveCandidates`), so a later change to the merge never changes an applied migration.
  */
 import { sql, SqliteAdapter, type Kysely } from 'kysely';
-import { candidatesOf, type ObservationRow } from '../src/store/merge.ts';
-import { saveCandidates } from '../src/store/values.ts';
-import { atomically } from '../src/db/migrate.ts';
 
 const PROFILES_PER_BATCH = 500;
+/** 8 columns a row: 1,600 parameters a statement, under SQLite's and PostgreSQL's limits. */
+const ROWS_PER_INSERT = 200;
+
+interface Obs {
+  profile_id: string;
+  field: string;
+  value_norm: string;
+  raw: string;
+  source: string;
+  contributor_id: string;
+  first_observed: string;
+  last_observed: string;
+}
+
+/** Code-point order (SQLite's BINARY, PostgreSQL's `COLLATE "C"`), not JavaScript's UTF-16 order. */
+function compareCodePoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const k = (c: number) => (c >= 0xd800 && c <= 0xdfff ? c + 0x2000 : c >= 0xe000 ? c - 0x800 : c);
+    return k(x) - k(y);
+  }
+  return a.length - b.length;
+}
+
+/** The later sighting's raw form wins; at the same instant the one first in code-point order. */
+const rawWins = (last: string, raw: string, keptLast: string, keptRaw: string) =>
+  last > keptLast || (last === keptLast && compareCodePoints(raw, keptRaw) < 0);
+
+/** One `profile_values` row per (profile, field, value) of these observations. */
+function valueRows(rows: Obs[]) {
+  const byKey = new Map<
+    string,
+    {
+      profile_id: string;
+      field: string;
+      value_norm: string;
+      raw: string;
+      sources: Set<string>;
+      contributors: Set<string>;
+      first: string;
+      last: string;
+    }
+  >();
+  for (const r of rows) {
+    const k = `${r.profile_id}\u0000${r.field}\u0000${r.value_norm}`;
+    let v = byKey.get(k);
+    if (!v) {
+      v = {
+        profile_id: r.profile_id,
+        field: r.field,
+        value_norm: r.value_norm,
+        raw: r.raw,
+        sources: new Set(),
+        contributors: new Set(),
+        first: r.first_observed,
+        last: r.last_observed,
+      };
+      byKey.set(k, v);
+    } else {
+      if (r.first_observed < v.first) v.first = r.first_observed;
+      if (rawWins(r.last_observed, r.raw, v.last, v.raw)) [v.last, v.raw] = [r.last_observed, r.raw];
+    }
+    v.sources.add(r.source);
+    v.contributors.add(r.contributor_id);
+  }
+  return [...byKey.values()].map((v) => ({
+    profile_id: v.profile_id,
+    field: v.field,
+    value_norm: v.value_norm,
+    raw: v.raw,
+    sources: [...v.sources].sort().join(','),
+    contributors: v.contributors.size,
+    first_observed: v.first,
+    last_observed: v.last,
+  }));
+}
+
+/** One transaction on SQLite too (Kysely's migrator wraps only PostgreSQL migrations): a kill leaves no half. */
+function atomically(db: Kysely<any>, fn: (db: Kysely<any>) => Promise<void>): Promise<void> {
+  return db.getExecutor().adapter instanceof SqliteAdapter ? db.transaction().execute(fn) : fn(db);
+}
 
 export async function up(db: Kysely<any>): Promise<void> {
   await atomically(db, fill);
@@ -36,22 +121,36 @@ async function fill(db: Kysely<any>): Promise<void> {
   let after = '';
   for (;;) {
     const ids = (
-      await db.selectFrom('profiles').select('id').where('id', '>', after).orderBy('id').limit(PROFILES_PER_BATCH).execute()
+      await db
+        .selectFrom('profiles')
+        .select('id')
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(PROFILES_PER_BATCH)
+        .execute()
     ).map((r) => r.id as string);
     if (ids.length === 0) break;
     after = ids[ids.length - 1]!;
     const rows = (await db
       .selectFrom('observations')
-      .select(['profile_id', 'field', 'value_norm', 'raw', 'source', 'contributor_id', 'first_observed', 'last_observed'])
+      .select([
+        'profile_id',
+        'field',
+        'value_norm',
+        'raw',
+        'source',
+        'contributor_id',
+        'first_observed',
+        'last_observed',
+      ])
       .where('profile_id', 'in', ids)
-      .execute()) as Array<ObservationRow & { profile_id: string }>;
-    const byProfile = new Map<string, ObservationRow[]>();
-    for (const r of rows) {
-      const l = byProfile.get(r.profile_id);
-      if (l) l.push(r);
-      else byProfile.set(r.profile_id, [r]);
-    }
-    await saveCandidates(db, [...byProfile].map(([id, rs]) => [id, candidatesOf(rs)] as [string, ReturnType<typeof candidatesOf>]));
+      .execute()) as Obs[];
+    const values = valueRows(rows);
+    for (let i = 0; i < values.length; i += ROWS_PER_INSERT)
+      await db
+        .insertInto('profile_values')
+        .values(values.slice(i, i + ROWS_PER_INSERT))
+        .execute();
   }
 }
 

@@ -6,9 +6,14 @@
  *   primary-key b-tree instead of a rowid table plus a primary-key index beside it. SQLite cannot change
  *   this in place, so each table is rebuilt (same columns and constraints, rows copied) in one transaction.
  * Measured by bench:store: about 12% more observations per second for new contacts on SQLite.
+ * Frozen: no application code is imported.
  */
 import { sql, SqliteAdapter, type Kysely } from 'kysely';
-import { atomically } from '../src/db/migrate.ts';
+
+/** One transaction on SQLite too (Kysely's migrator wraps only PostgreSQL migrations): a kill leaves no half. */
+function atomically(db: Kysely<any>, fn: (db: Kysely<any>) => Promise<void>): Promise<void> {
+  return db.getExecutor().adapter instanceof SqliteAdapter ? db.transaction().execute(fn) : fn(db);
+}
 
 async function withoutRowid(db: Kysely<any>, table: string): Promise<void> {
   const row = (

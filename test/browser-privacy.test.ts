@@ -9,6 +9,10 @@ import { ingestPage } from '../src/store/ingest.ts';
 import type { OutgoingNotice } from '../src/notices/transport.ts';
 import { createMailQueue } from '../src/web/mail-queue.ts';
 import { silentLogger } from '../src/log.ts';
+import { privacyGate } from '../src/privacy/gate.ts';
+
+/** The privacy side the store is handed, as the harvest builds it. */
+const gate = privacyGate();
 
 const KEY = 'd'.repeat(64);
 
@@ -32,7 +36,7 @@ describe.skipIf(!chromiumAvailable())('privacy center in a real browser', () => 
             { email: 'grace@compilers.example.com', field: 'title', value: 'Rear Admiral', raw: 'Rear Admiral', source: 'signature', observedAt: now },
           ],
         },
-      ]),
+      ], gate),
     );
     // The public URL must be where the browser reaches the server: listen first, then build the app.
     let app: ReturnType<typeof createApp> | null = null;

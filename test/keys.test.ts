@@ -29,6 +29,10 @@ import { HASH_PURPOSE, keyedHasher } from '../src/store/keyed-hash.ts';
 import { parseKeyRing } from '../src/keys/keyring.ts';
 import { listContacts } from '../src/store/directory.ts';
 import { upsertConnection, connectionInfo } from '../src/connections/repository.ts';
+import { privacyGate } from '../src/privacy/gate.ts';
+
+/** The privacy side the store is handed, as the harvest builds it. */
+const gate = privacyGate();
 
 const ERASED = 'malvarez@ridgeline-analytics.example';
 const hex = () => randomBytes(32).toString('hex');
@@ -51,6 +55,7 @@ const ingest = (db: Kysely<DB>, m: Member, items: PageItem[], secretKey: string)
         secretKey,
       },
       items,
+      gate,
     ),
   );
 
@@ -254,6 +259,7 @@ for (const dialect of DIALECTS) {
               secretKey: null,
             },
             [kim],
+            gate,
           ),
         );
         await erasePerson(t, 'kim.lee@acme-widgets.com', 'erase', { secretKey: null, outboxDir: false });

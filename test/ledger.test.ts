@@ -11,6 +11,10 @@ import {
 } from '../src/store/ledger.ts';
 import { findProfile, restrictProfile, unrestrictProfile } from '../src/store/profile-admin.ts';
 import { DEFAULT_CREDIT_POLICY as P } from '../src/credits/policy.ts';
+import { privacyGate } from '../src/privacy/gate.ts';
+
+/** The privacy side the store is handed, as the harvest builds it. */
+const gate = privacyGate();
 
 const kinds = async (db: Parameters<typeof ledgerEntries>[0], contributorId: string) =>
   (await ledgerEntries(db, { contributorId })).map((e) => `${e.kind}:${e.amount}`);
@@ -54,8 +58,8 @@ for (const dialect of DIALECTS) {
         const p = await findProfile(t.db, email);
         expect(p?.status).toBe('pending');
         const [l1, l2] = await Promise.all([
-          t.db.transaction().execute((trx) => listContact(trx, p!.id, '2026-01-09T00:00:00Z')),
-          t.db.transaction().execute((trx) => listContact(trx, p!.id, '2026-01-09T00:00:00Z')),
+          t.db.transaction().execute((trx) => listContact(trx, gate, p!.id, '2026-01-09T00:00:00Z')),
+          t.db.transaction().execute((trx) => listContact(trx, gate, p!.id, '2026-01-09T00:00:00Z')),
         ]);
         expect(l1.creditsAwarded + l2.creditsAwarded).toBe(2 * P.contactListed);
         expect([l1.listed, l2.listed].sort()).toEqual([false, true]);
@@ -81,7 +85,7 @@ for (const dialect of DIALECTS) {
         const relisted = await t.db.transaction().execute(async (trx) => {
           await restrictProfile(trx, p!.id, '2026-02-01T00:00:00Z');
           await unrestrictProfile(trx, p!.id, '2026-03-01T00:00:00Z');
-          return listContact(trx, p!.id, '2026-03-01T00:00:00Z');
+          return listContact(trx, gate, p!.id, '2026-03-01T00:00:00Z');
         });
         expect(relisted).toEqual({ listed: true, creditsAwarded: 0 });
         expect(await balanceOf(t.db, a.contributorId)).toBe(P.contactListed);

@@ -22,6 +22,10 @@ import { silentLogger } from '../src/log.ts';
 import type { NoticeTransport, OutgoingNotice } from '../src/notices/transport.ts';
 import { correctField } from '../src/privacy/correct.ts';
 import { sendRecipientNotices } from '../src/notices/recipient-notices.ts';
+import { privacyGate } from '../src/privacy/gate.ts';
+
+/** The privacy side the store is handed, as the harvest builds it. */
+const gate = privacyGate();
 
 const KEY = 'e'.repeat(64);
 const MEMBER = 'member@contrib.example';
@@ -43,7 +47,7 @@ async function seed(t: TestDatabase) {
     Object.entries(fields).map(([field, value]): ObservationInput => ({ email, field: field as ObservationInput['field'], value, raw: value, source: 'signature', observedAt: now })),
   );
   await t.db.transaction().execute((trx) =>
-    ingestPage(trx, { connectionId: connection.id, contributorId: connection.contributorId, now, secretKey: KEY }, [{ messageKey: '<m1@x>', observations }]),
+    ingestPage(trx, { connectionId: connection.id, contributorId: connection.contributorId, now, secretKey: KEY }, [{ messageKey: '<m1@x>', observations }], gate),
   );
   return connection.contributorId;
 }

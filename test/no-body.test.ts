@@ -15,6 +15,10 @@ import { extractMinimal } from '../parsers/extract.ts';
 import { decide } from '../src/pipeline/decide.ts';
 import { ingestPage } from '../src/store/ingest.ts';
 import type { PageItem } from '../src/store/types.ts';
+import { privacyGate } from '../src/privacy/gate.ts';
+
+/** The privacy side the store is handed, as the harvest builds it. */
+const gate = privacyGate();
 
 const MAIL = sampleMail('test/no-body.test.ts');
 /** Lower bounds for the sample (150 corpus messages, or the two dozen fixtures): the check is not empty. */
@@ -88,7 +92,7 @@ for (const dialect of DIALECTS) {
         for (let i = 0; i < items.length; i += 25) {
           const out = await t.db
             .transaction()
-            .execute((trx) => ingestPage(trx, { connectionId: a.connectionId, contributorId: a.contributorId, now: '2026-11-01T00:00:00Z' }, items.slice(i, i + 25)));
+            .execute((trx) => ingestPage(trx, { connectionId: a.connectionId, contributorId: a.contributorId, now: '2026-11-01T00:00:00Z' }, items.slice(i, i + 25), gate));
           stored += out.observationsStored;
         }
         expect(stored).toBeGreaterThan(AT_LEAST.stored);

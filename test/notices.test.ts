@@ -15,6 +15,10 @@ import { templateHash } from '../src/notices/templates.ts';
 import { loadPolicy } from '../src/jurisdiction/policy.ts';
 import { promoteDue } from '../src/privacy/gates.ts';
 import { erasePerson } from '../src/privacy/erase.ts';
+import { privacyGate } from '../src/privacy/gate.ts';
+
+/** The privacy side the store is handed, as the harvest builds it. */
+const gate = privacyGate();
 
 const policy = loadPolicy({});
 
@@ -76,7 +80,7 @@ function send(t: TestDatabase, transport: NoticeTransport, at: string) {
   });
 }
 const promote = (t: TestDatabase, at: string) =>
-  promoteDue(t.db, (trx, id, now) => listContact(trx, id, now), at);
+  promoteDue(t.db, (trx, id, now) => listContact(trx, gate, id, now), at);
 const listed = async (t: TestDatabase) => (await listContacts(t.db)).map((c) => c.email);
 
 async function seed(t: TestDatabase) {

@@ -5,6 +5,7 @@ import { createMailQueue } from '../src/web/mail-queue.ts';
 import { loadConfig } from '../src/config.ts';
 import { silentLogger } from '../src/log.ts';
 import { ingestPage } from '../src/store/ingest.ts';
+import { privacyGate } from '../src/privacy/gate.ts';
 import { sendQueued } from '../src/notices/send.ts';
 import { loadPolicy } from '../src/jurisdiction/policy.ts';
 import { addMember, DE_PHONE, signed } from './store-fixtures.ts';
@@ -54,6 +55,7 @@ for (const dialect of DIALECTS) {
               secretKey: KEY,
             },
             [item],
+            privacyGate(),
           ),
         );
     });

@@ -17,6 +17,10 @@ import { sendQueued } from '../src/notices/send.ts';
 import { fileTransport } from '../src/notices/transport.ts';
 import { loadPolicy } from '../src/jurisdiction/policy.ts';
 import { checkEmail } from '../src/privacy/locate.ts';
+import { privacyGate } from '../src/privacy/gate.ts';
+
+/** The privacy side the store is handed, as the harvest builds it. */
+const gate = privacyGate();
 
 const run = promisify(execFile);
 const CLI_KEY = 'a1'.repeat(32);
@@ -68,7 +72,7 @@ for (const dialect of DIALECTS) {
           .select('id')
           .where('email', '=', US)
           .executeTakeFirstOrThrow();
-        await t.db.transaction().execute((trx) => listContact(trx, p.id, '2026-10-06T00:00:00Z'));
+        await t.db.transaction().execute((trx) => listContact(trx, gate, p.id, '2026-10-06T00:00:00Z'));
         expect(await listContacts(t.db)).toEqual([]);
         await restrictPerson(t.db, US, { lift: true, now: new Date('2026-10-10T00:00:00Z') });
         expect((await listContacts(t.db)).map((c) => [c.email, c.status])).toEqual([[US, 'listed']]);
@@ -94,7 +98,7 @@ for (const dialect of DIALECTS) {
         await restrictPerson(t.db, BR);
         const promoted = await promoteDue(
           t.db,
-          (trx, id, now) => listContact(trx, id, now),
+          (trx, id, now) => listContact(trx, gate, id, now),
           '2026-12-01T00:00:00Z',
         );
         expect(promoted).toEqual([]);
@@ -103,7 +107,7 @@ for (const dialect of DIALECTS) {
         await restrictPerson(t.db, BR, { lift: true });
         expect((await listContacts(t.db, { status: 'pending' })).map((c) => c.email)).toEqual([BR]);
         expect(
-          await promoteDue(t.db, (trx, id, now) => listContact(trx, id, now), '2026-12-01T00:00:00Z'),
+          await promoteDue(t.db, (trx, id, now) => listContact(trx, gate, id, now), '2026-12-01T00:00:00Z'),
         ).toHaveLength(1);
         expect((await listContacts(t.db)).map((c) => c.email).sort()).toEqual([BR, US]);
       } finally {

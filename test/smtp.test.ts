@@ -17,6 +17,7 @@ import { createApp } from '../src/web/app.ts';
 import { createMailQueue } from '../src/web/mail-queue.ts';
 import { silentLogger } from '../src/log.ts';
 import { ingestPage } from '../src/store/ingest.ts';
+import { privacyGate } from '../src/privacy/gate.ts';
 
 const policy = loadPolicy({});
 const ANNA = 'anna.schmidt@beispiel-gmbh.de';
@@ -205,6 +206,7 @@ describe('privacy and sign-in links through a real SMTP server', () => {
               secretKey: config.secretKey,
             },
             [item],
+            privacyGate(),
           ),
         );
       expect((await post('/privacy/link', { email: TOM })).status).toBe(200);

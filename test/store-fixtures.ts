@@ -8,6 +8,10 @@ import type { DB } from '../src/db/schema.ts';
 import { contactToObservations } from '../src/store/normalise.ts';
 import { ingestPage } from '../src/store/ingest.ts';
 import type { PageItem, PageIngestOutcome } from '../src/store/types.ts';
+import { privacyGate } from '../src/privacy/gate.ts';
+
+/** The privacy side the store is handed, as the harvest builds it. */
+const gate = privacyGate();
 
 export interface Member {
   contributorId: string;
@@ -31,7 +35,7 @@ export function signed(messageId: string | null, email: string, date: string, fi
 }
 
 export function ingest(db: Kysely<DB>, m: Member, items: PageItem[], now = '2026-11-01T00:00:00.000Z'): Promise<PageIngestOutcome> {
-  return db.transaction().execute((trx) => ingestPage(trx, { connectionId: m.connectionId, contributorId: m.contributorId, now }, items));
+  return db.transaction().execute((trx) => ingestPage(trx, { connectionId: m.connectionId, contributorId: m.contributorId, now }, items, gate));
 }
 
 /** A US contact (jurisdiction not held: listed at once) and an EU one (held: pending). */

@@ -14,6 +14,10 @@ import { up as valueContributorsUp } from '../migrations/0060-value-contributors
 import { up as companyTalliesUp } from '../migrations/0061-company-tallies.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../src/db/schema.ts';
+import { privacyGate } from '../src/privacy/gate.ts';
+
+/** The privacy side the store is handed, as the harvest builds it. */
+const gate = privacyGate();
 
 /**
  * Each profile as a merge from ALL its observations would make it, next to what the store keeps
@@ -230,7 +234,7 @@ for (const dialect of DIALECTS) {
         expect(pending.map((c) => c.email)).toEqual(['anna.schmidt@beispiel-gmbh.de']);
         expect(pending[0]).toMatchObject({ name: 'Anna Schmidt', phones: [DE_PHONE], status: 'pending', firstSeen: '2026-01-01T00:00:00.000Z' });
         const p = await findProfile(t.db, 'anna.schmidt@beispiel-gmbh.de');
-        await t.db.transaction().execute((trx) => listContact(trx, p!.id, '2026-01-20T00:00:00Z'));
+        await t.db.transaction().execute((trx) => listContact(trx, gate, p!.id, '2026-01-20T00:00:00Z'));
         expect((await listContacts(t.db)).map((c) => c.email)).toEqual(['anna.schmidt@beispiel-gmbh.de', 'tom.ford@acme-widgets.com']);
       } finally {
         await t.dispose();
@@ -379,7 +383,7 @@ for (const dialect of DIALECTS) {
         await expectCompanies();
         const pending = (await t.db.selectFrom('profiles').select('id').where('domain', '=', domain).where('status', '=', 'pending').execute()).map((r) => r.id);
         expect(pending.length).toBeGreaterThan(0);
-        await t.db.transaction().execute((trx) => listContact(trx, pending[0]!, '2026-11-03T00:00:00Z'));
+        await t.db.transaction().execute((trx) => listContact(trx, gate, pending[0]!, '2026-11-03T00:00:00Z'));
         await expectCompanies();
         await t.db.transaction().execute(async (trx) => {
           await restrictProfile(trx, id(3), '2026-11-04T00:00:00Z');

@@ -19,6 +19,10 @@ import { loadPolicy } from '../src/jurisdiction/policy.ts';
 import { silentLogger } from '../src/log.ts';
 import type { NoticeTransport, OutgoingNotice } from '../src/notices/transport.ts';
 import type { ObservationInput } from '../src/store/types.ts';
+import { privacyGate } from '../src/privacy/gate.ts';
+
+/** The privacy side the store is handed, as the harvest builds it. */
+const gate = privacyGate();
 
 const PUBLIC = 'http://privacy.test';
 const KEY = 'd'.repeat(64);
@@ -46,7 +50,7 @@ for (const dialect of DIALECTS) {
         ([field, value]): ObservationInput => ({ email: ADA, field: field as ObservationInput['field'], value, raw: value, source: 'signature', observedAt: now }),
       );
       await t.db.transaction().execute((trx) =>
-        ingestPage(trx, { connectionId: connection.id, contributorId: connection.contributorId, now, secretKey: KEY }, [{ messageKey: '<m1@x>', observations }]),
+        ingestPage(trx, { connectionId: connection.id, contributorId: connection.contributorId, now, secretKey: KEY }, [{ messageKey: '<m1@x>', observations }], gate),
       );
     });
     afterEach(async () => t.dispose());

@@ -8,6 +8,10 @@ import { erasePerson } from '../src/privacy/erase.ts';
 import { silentLogger } from '../src/log.ts';
 import type { NoticeTransport, OutgoingNotice } from '../src/notices/transport.ts';
 import type { ObservationInput } from '../src/store/types.ts';
+import { privacyGate } from '../src/privacy/gate.ts';
+
+/** The privacy side the store is handed, as the harvest builds it. */
+const gate = privacyGate();
 
 const PUBLIC = 'http://privacy.test';
 const config = loadConfig({ SIGMINE_PUBLIC_URL: PUBLIC, SIGMINE_SECRET_KEY: 'a'.repeat(64) });
@@ -31,7 +35,7 @@ async function seed(t: TestDatabase, email: string, fields: Record<string, strin
   await t.db.transaction().execute((trx) =>
     ingestPage(trx, { connectionId: 'c1', contributorId: 'm1', now, secretKey: config.secretKey }, [
       { messageKey: '<m1@x>', observations },
-    ]),
+    ], gate),
   );
 }
 

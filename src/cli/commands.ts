@@ -95,6 +95,14 @@ export const COMMANDS: ReadonlyMap<string, CommandEntry> = new Map<string, Comma
     },
   ],
   [
+    'maintenance',
+    {
+      term: 'maintenance',
+      description: 'directory maintenance',
+      load: () => import('../commands/maintenance.ts'),
+    },
+  ],
+  [
     'migrate',
     {
       term: 'migrate [options]',

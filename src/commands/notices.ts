@@ -32,6 +32,7 @@ import type { NoticeStatus } from '../privacy/tables.ts';
 import { promoteDue } from '../privacy/gates.ts';
 import { defaultOutbox } from '../privacy/options.ts';
 import { listContact } from '../store/ledger.ts';
+import { privacyGate } from '../privacy/gate.ts';
 
 const STATUSES: NoticeStatus[] = ['queued', 'sent', 'bounced', 'failed'];
 
@@ -140,7 +141,9 @@ export function register(program: Command): void {
           for (const r of told) if (opts.json) printJsonLine({ event: 'recipient-notice', ...r });
           if (told.some((r) => r.status !== 'sent')) setExit(EXIT.partial);
           const promoted = opts.promote
-            ? await promoteDue(db, (trx, id, now) => listContact(trx, id, now))
+            ? await promoteDue(db, (trx, id, now) =>
+                listContact(trx, privacyGate({ secretKey: config.secretKey }), id, now),
+              )
             : [];
           for (const p of promoted) if (opts.json) printJsonLine({ event: 'promote', ...p });
           if (!opts.json) {
@@ -220,8 +223,10 @@ export function register(program: Command): void {
     .description('list pending contacts whose notice was sent and objection window passed without objection')
     .option('--json', 'one JSON object per line')
     .action(async (opts: { json?: boolean }) => {
-      await usingDatabase(loadConfig().database, async ({ db }) => {
-        const promoted = await promoteDue(db, (trx, id, now) => listContact(trx, id, now));
+      const config = loadConfig();
+      const gate = privacyGate({ secretKey: config.secretKey });
+      await usingDatabase(config.database, async ({ db }) => {
+        const promoted = await promoteDue(db, (trx, id, now) => listContact(trx, gate, id, now));
         if (opts.json) for (const p of promoted) printJsonLine(p);
         else console.log(`listed ${promoted.filter((p) => p.result === 'listed').length} contact(s)`);
       });

@@ -12,7 +12,7 @@
  * numbers or null. Table and column names come from code, never from input.
  */
 import { CompiledQuery, type Kysely } from 'kysely';
-import { binaryChunks, isPostgres } from '../store/sql-util.ts';
+import { binaryChunks, isPostgres } from './sql-batch.ts';
 
 /** Parameters per statement: under SQLite's 32,766 and PostgreSQL's 65,535. */
 const MAX_PARAMS = 30_000;

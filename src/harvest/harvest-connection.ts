@@ -21,6 +21,7 @@ import { sharedQuota } from '../quota/shared-bucket.ts';
 import type { MinimalMessage } from '../../parsers/types.ts';
 import { emptyCounts, type Decision, type PageItem } from '../pipeline/types.ts';
 import { ingestPage } from '../store/ingest.ts';
+import { privacyGate } from '../privacy/gate.ts';
 import { awardConnectionBonus } from '../store/ledger.ts';
 import {
   connectionInfo,
@@ -222,6 +223,8 @@ export async function harvestConnection(
   let committed = 0;
   const preview = dry ? new Preview() : undefined;
   let waits = 0;
+  // The store reaches the suppression list, jurisdiction decisions and notices only through this gate.
+  const gate = privacyGate({ secretKey: env.config.secretKey });
   try {
     const secretKey = conn.hasSecret ? secretKeyFrom(env.config, { demo: env.demo }) : null;
     const info = await connectionInfo(env.db, connectionId, secretKey);
@@ -279,7 +282,7 @@ export async function harvestConnection(
             .executeTakeFirst();
           const why = c ? skipReason(c) : 'disabled';
           if (why) throw new Stop(why);
-          const stored = await ingestPage(trx, { connectionId, contributorId: conn.contributorId, now, secretKey: env.config.secretKey }, items);
+          const stored = await ingestPage(trx, { connectionId, contributorId: conn.contributorId, now, secretKey: env.config.secretKey }, items, gate);
           await saveCursor(trx, connectionId, page.cursor);
           if (!(await renewLease(trx, connectionId, env.holder, ttl))) throw new Stop('already-running');
           return stored;

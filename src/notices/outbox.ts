@@ -6,7 +6,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { orderedId } from '../store/ids.ts';
-import type { NoticeStatus, NoticesTable } from '../privacy/tables.ts';
+import type { NoticeStatus, NoticesTable } from './tables.ts';
 import { templateHash, templateLanguage, TEMPLATE_ID } from './templates.ts';
 import { chunks, IN_LIST } from '../store/sql-util.ts';
 import { insertRows } from '../db/insert-rows.ts';

@@ -14,8 +14,7 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
-import { eraseProfile } from '../store/profile-admin.ts';
-import { deleteValueEverywhere } from '../store/values.ts';
+import { forgetProfile, forgetValue } from '../store/forget.ts';
 import { locatePerson } from './locate.ts';
 import { resolveOptions, type PrivacyOptions } from './options.ts';
 import { completeRequest, openRequest } from './requests.ts';
@@ -95,11 +94,6 @@ export async function eraseInTransaction(
   let profilesDeleted = 0;
   let noticesScrubbed = 0;
   for (const id of p.profileIds) {
-    const obs = await trx
-      .selectFrom('observations')
-      .select((eb) => eb.fn.countAll<number>().as('c'))
-      .where('profile_id', '=', id)
-      .executeTakeFirst();
     // Art. 19: members who revealed the person are told, each in a mail of their own (read before the
     // profile goes: the mail must say whom it is about).
     const who = await trx
@@ -108,10 +102,11 @@ export async function eraseInTransaction(
       .where('id', '=', id)
       .executeTakeFirst();
     if (who) await queueRecipientNotices(trx, { profileId: id, kind: 'erased', contact: who, now });
-    // The store's own erase: observations, pins, job history, ledger links, company recount.
-    if (await eraseProfile(trx, id, now)) {
+    // The store forgets the profile: observations, values, pins, job history, ledger links, company recount.
+    const forgotten = await forgetProfile(trx, id, at);
+    if (forgotten) {
       profilesDeleted += 1;
-      observationsDeleted += Number(obs?.c ?? 0);
+      observationsDeleted += forgotten.observationsDeleted;
     }
     await trx.deleteFrom('privacy_gates').where('profile_id', '=', id).execute();
     await trx.deleteFrom('jurisdiction_decisions').where('profile_id', '=', id).execute();
@@ -139,7 +134,9 @@ export async function eraseInTransaction(
     .where('recipient_hash', '=', p.subjectHash)
     .where('status', '=', 'queued')
     .execute();
-  observationsDeleted += await removeFromOtherProfiles(trx, p.email);
+  // The address seen as an `email` field of other profiles (a colleague's signature listing it): the store
+  // forgets those observations and recomputes the profiles (and drops it from pinned address lists).
+  observationsDeleted += (await forgetValue(trx, 'email', p.email, at)).observationsDeleted;
   const outcome = {
     requestId: req.id,
     kind,
@@ -158,52 +155,6 @@ export async function eraseInTransaction(
     now,
   );
   return outcome;
-}
-
-/** The address seen as an `email` field of other profiles: delete those observations, drop it from lists. */
-async function removeFromOtherProfiles(trx: Kysely<DB>, email: string): Promise<number> {
-  const deleted = n(
-    await trx
-      .deleteFrom('observations')
-      .where('field', '=', 'email')
-      .where('value_norm', '=', email)
-      .executeTakeFirst(),
-  );
-  // Their aggregate (src/store/values.ts) goes with them: no observation of this value is left anywhere.
-  await deleteValueEverywhere(trx, 'email', email);
-  const needle = JSON.stringify(email).slice(1, -1);
-  const rows = await trx
-    .selectFrom('profiles')
-    .select(['id', 'emails_json'])
-    // `_` and `%` in an address only widen the LIKE pre-filter; the exact test is below.
-    .where('emails_json', 'like', `%${needle}%`)
-    .execute();
-  for (const r of rows) {
-    const list = (JSON.parse(r.emails_json) as string[]).filter((x) => x.toLowerCase() !== email);
-    await trx
-      .updateTable('profiles')
-      .set({ emails_json: JSON.stringify(list) })
-      .where('id', '=', r.id)
-      .execute();
-  }
-  const pins = await trx
-    .selectFrom('profile_pins')
-    .select(['profile_id', 'field', 'value_json'])
-    .where('field', '=', 'emails')
-    .execute();
-  for (const pin of pins) {
-    const v = JSON.parse(pin.value_json) as unknown;
-    if (Array.isArray(v) && v.some((x) => String(x).toLowerCase() === email)) {
-      const kept = v.filter((x) => String(x).toLowerCase() !== email);
-      await trx
-        .updateTable('profile_pins')
-        .set({ value_json: JSON.stringify(kept) })
-        .where('profile_id', '=', pin.profile_id)
-        .where('field', '=', 'emails')
-        .execute();
-    }
-  }
-  return deleted;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { iso } from './options.ts';
 
-/** Lists one contact in the directory: C1's `listContact` (sets the profile listed, awards credits). */
+/** Lists one contact in the directory: the store's `listContact` (sets the profile listed, awards credits). */
 export type ListContact = (trx: Kysely<DB>, profileId: string, now: string) => Promise<unknown>;
 
 export interface PromoteOutcome {

@@ -1,5 +1,6 @@
 /**
- * Hooks the directory store (src/store, engineer C1) calls inside its page transaction.
+ * Hooks the directory store (src/store) calls inside its page transaction, through the `PrivacyGate` it
+ * declares (src/store/privacy-gate.ts; implemented by src/privacy/gate.ts over these functions).
  *
  *   // before storing anything about a person (observations, profile):
  *   if (await isSuppressed(trx, email, { now })) skip;           // also logs the blocked re-add (count, date)
@@ -11,7 +12,7 @@
  *   // `sigmine notices promote` later calls your listContact(trx, profileId, now) once its notice was sent
  *   // and the objection window passed without objection.
  *   // when a known profile's phones or address change:
- *   await onNewEvidence(trx, { profileId, evidence, now });   // a listed one may go back to pending
+ *   const { unlist } = await onNewEvidence(trx, { profileId, evidence, now }); // unlist: the store un-lists it
  *
  * All hooks take the transaction (`Kysely<DB>` or a `Transaction<DB>`), never open their own.
  * They store no plain email except the notice recipient (needed to send it; cleared on erasure).
@@ -26,32 +27,41 @@ import {
 } from '../jurisdiction/decide.ts';
 import { queueNotices, type QueueNotice } from '../notices/outbox.ts';
 import { templateHash, templateLanguage } from '../notices/templates.ts';
-import { syncCompanies } from '../store/companies.ts';
 import { iso, resolveOptions, type PrivacyOptions } from './options.ts';
 import { normaliseEmail, subjectHash, subjectHashers } from './subject.ts';
 import { chunks, IN_LIST } from '../store/sql-util.ts';
 import type { GateState } from './tables.ts';
 import { insertRows } from '../db/insert-rows.ts';
 
+import type { NewContact, NewContactOutcome } from '../store/privacy-gate.ts';
+
 export type { JurisdictionEvidence } from '../jurisdiction/decide.ts';
+export type { NewContact, NewContactOutcome } from '../store/privacy-gate.ts';
 
-export interface NewContact {
-  /** The store's profile id (stored as text). */
-  profileId: string;
-  /** The contact's business email (the profile key). */
-  email: string;
-  evidence: JurisdictionEvidence;
-  /** Time of the decision (default: now). */
-  now?: Date | string;
-}
-
-export interface NewContactOutcome {
-  /** `listed`: may enter the directory now. `pending`: held until notice + objection window. */
-  status: 'pending' | 'listed';
-  /** Jurisdiction codes found (`unknown` when none). */
-  codes: string[];
-  /** Id of the queued notice, or null when the policy sends none. */
-  noticeId: string | null;
+/**
+ * Which of `emails` are on the suppression list: one keyed-hash pass and one query per chunk. With `record`,
+ * each hit also counts the blocked re-add on its suppression row (count and date only, no PII).
+ */
+export async function suppressedAmong(
+  trx: Kysely<DB>,
+  emails: readonly string[],
+  opts: PrivacyOptions & { now?: Date | string; record?: boolean } = {},
+): Promise<Set<string>> {
+  const hits = new Set<string>();
+  if (emails.length === 0) return hits;
+  const { subject } = await subjectHashers(trx, opts.secretKey);
+  const byHash = new Map(emails.map((e) => [subject(normaliseEmail(e)), e]));
+  for (const part of chunks([...byHash.keys()], IN_LIST)) {
+    const rows = await trx
+      .selectFrom('suppressions')
+      .select('subject_hash')
+      .where('subject_hash', 'in', part)
+      .execute();
+    for (const r of rows) hits.add(byHash.get(r.subject_hash)!);
+  }
+  // Hits are rare (someone erased writing again): one update each.
+  if (opts.record !== false) for (const e of hits) await isSuppressed(trx, e, { ...opts, record: true });
+  return hits;
 }
 
 /**
@@ -257,7 +267,7 @@ export async function onNewEvidence(
   trx: Kysely<DB>,
   c: { profileId: string; evidence: JurisdictionEvidence; now?: Date | string },
   opts: PrivacyOptions = {},
-): Promise<{ codes: string[]; newlyHeld: boolean }> {
+): Promise<{ codes: string[]; newlyHeld: boolean; unlist: boolean }> {
   const o = resolveOptions(opts);
   const profileId = String(c.profileId);
   const now = iso(c.now);
@@ -266,7 +276,7 @@ export async function onNewEvidence(
     .selectAll()
     .where('profile_id', '=', profileId)
     .executeTakeFirst();
-  if (!gate) return { codes: [], newlyHeld: false };
+  if (!gate) return { codes: [], newlyHeld: false, unlist: false };
   const d = decideJurisdiction(c.evidence, o.policy);
   const before = JSON.parse(gate.codes_json) as string[];
   const codes = [
@@ -274,7 +284,7 @@ export async function onNewEvidence(
   ];
   if (codes.length === 0) codes.push('unknown');
   const same = codes.length === before.length && codes.every((x) => before.includes(x));
-  if (same) return { codes, newlyHeld: false };
+  if (same) return { codes, newlyHeld: false, unlist: false };
   await recordDecision(trx, profileId, { ...d, codes }, now);
   const hold = gate.hold === 1 || d.hold;
   const newlyHeld = d.hold && gate.hold === 0;
@@ -313,15 +323,6 @@ export async function onNewEvidence(
     })
     .where('profile_id', '=', profileId)
     .execute();
-  if (state === 'pending' && gate.state === 'listed') {
-    const p = await trx
-      .updateTable('profiles')
-      .set({ status: 'pending', listed_at: null, updated_at: now })
-      .where('id', '=', profileId)
-      .where('status', '=', 'listed')
-      .returning('domain')
-      .executeTakeFirst();
-    if (p) await syncCompanies(trx, [profileId], now);
-  }
-  return { codes, newlyHeld };
+  // A listed contact held now leaves the directory: the store, owner of the profile row, un-lists it.
+  return { codes, newlyHeld, unlist: state === 'pending' && gate.state === 'listed' };
 }

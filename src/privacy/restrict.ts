@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { listContact } from '../store/ledger.ts';
+import { privacyGate } from './gate.ts';
 import { restrictProfile, unrestrictProfile } from '../store/profile-admin.ts';
 import { locatePerson } from './locate.ts';
 import { resolveOptions, type PrivacyOptions } from './options.ts';
@@ -41,7 +42,7 @@ export async function restrictPerson(
     });
     let changed = 0;
     for (const id of p.profileIds) {
-      changed += opts.lift ? await lift(trx, id, at) : await restrict(trx, id, p.subjectHash, at);
+      changed += opts.lift ? await lift(trx, id, at, opts) : await restrict(trx, id, p.subjectHash, at);
     }
     await completeRequest(trx, req.id, { profiles: changed, found: p.profileIds.length > 0 }, now);
     return {
@@ -95,7 +96,7 @@ async function restrict(trx: Kysely<DB>, id: string, subjectHash: string, at: st
   return 1;
 }
 
-async function lift(trx: Kysely<DB>, id: string, at: string): Promise<number> {
+async function lift(trx: Kysely<DB>, id: string, at: string, opts: PrivacyOptions): Promise<number> {
   const gate = await trx
     .selectFrom('privacy_gates')
     .select(['state', 'restricted_from'])
@@ -110,6 +111,6 @@ async function lift(trx: Kysely<DB>, id: string, at: string): Promise<number> {
     .execute();
   // The store puts a lifted profile back to pending; one that was listed before is listed again.
   await unrestrictProfile(trx, id, at);
-  if (back === 'listed') await listContact(trx, id, at);
+  if (back === 'listed') await listContact(trx, privacyGate(opts), id, at);
   return 1;
 }

@@ -1,9 +1,13 @@
 /**
- * Kysely table types owned by src/privacy, src/notices and src/jurisdiction (migrations/0020-privacy.ts).
+ * Kysely table types owned by src/privacy and src/jurisdiction (migrations/0020-privacy.ts); the notice log's
+ * own table is src/notices/tables.ts, re-exported here for the modules that read it.
  * Times are ISO-8601 text. No table here holds a plain email address except `notices.recipient`, which is
  * cleared (set to null) when the person is erased or objects.
  */
 import type { Generated } from 'kysely';
+import type { NoticesTable } from '../notices/tables.ts';
+
+export type { NoticeStatus, NoticesTable } from '../notices/tables.ts';
 
 /** Gate state per profile: `pending` (held until notice + objection window), `listed`, `restricted`. */
 export type GateState = 'pending' | 'listed' | 'restricted';
@@ -40,31 +44,6 @@ export interface JurisdictionDecisionsTable {
   decided_at: string;
 }
 
-export type NoticeStatus = 'queued' | 'sent' | 'bounced' | 'failed';
-
-export interface NoticesTable {
-  id: string;
-  profile_id: string | null;
-  /** Plain recipient address while needed for sending; null after erasure/objection. */
-  recipient: string | null;
-  recipient_hash: string;
-  template_id: string;
-  content_hash: string;
-  language: string;
-  /** JSON array of the jurisdiction codes that chose template and language. */
-  codes_json: string;
-  status: NoticeStatus;
-  queued_at: string;
-  sent_at: string | null;
-  transport: string | null;
-  provider_message_id: string | null;
-  bounced_at: string | null;
-  failure_code: string | null;
-  attempts: Generated<number>;
-  /** While a send run holds the notice: ISO time its claim expires (migrations/0021-notice-claims.ts). */
-  claimed_until: string | null;
-}
-
 export type SuppressionReason =
   'erasure' | 'objection' | 'restriction' | 'drop_request' | 'contributor_request';
 
@@ -99,7 +78,6 @@ export interface PrivacyRequestsTable {
 export interface PrivacyTables {
   privacy_gates: PrivacyGatesTable;
   jurisdiction_decisions: JurisdictionDecisionsTable;
-  notices: NoticesTable;
   suppressions: SuppressionsTable;
   privacy_requests: PrivacyRequestsTable;
 }

@@ -1,6 +1,7 @@
 /**
  * The directory store's public API (one import for other modules):
  *   ingestPage                     harvest, once per page in the page's transaction (src/store/ingest.ts)
+ *   PrivacyGate                    what the store asks privacy, implemented by src/privacy/gate.ts
  *   contactToObservations          parser Contact -> ObservationInput[] (src/store/normalise.ts)
  *   listContact, awardConnectionBonus, forfeitContributor, spendCredits, balanceOf, ledgerEntries (ledger.ts)
  *   listContacts, showContact      directory reads, never the contributor (directory.ts)
@@ -9,6 +10,7 @@
  */
 export * from './types.ts';
 export { ingestPage, emptyOutcome, type IngestOptions } from './ingest.ts';
+export type { PrivacyGate, ContactEvidence, NewContact, NewContactOutcome, GateCall } from './privacy-gate.ts';
 export { contactToObservations, normaliseValue } from './normalise.ts';
 export {
   listContact,

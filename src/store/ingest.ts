@@ -3,7 +3,7 @@
  * transaction that also saves the page's cursor (one transaction per page: a crash replays at most one page).
  *
  *   await db.transaction().execute(async (trx) => {
- *     const outcome = await ingestPage(trx, { connectionId, contributorId, now }, items);
+ *     const outcome = await ingestPage(trx, { connectionId, contributorId, now }, items, gate);
  *     await trx.updateTable('connections').set({ cursor_json }).where('id', '=', connectionId).execute();
  *   });
  *
@@ -12,25 +12,24 @@
  * so even unkeyed replays add no rows and no credits. Per page:
  *   1. replayed messages dropped; new message keys recorded;
  *   2. unknown emails become contacts only with a business field (`BUSINESS_FIELDS`: a name from a header
- *      alone stores nothing), and are checked against the suppression list (C2 `isSuppressed`) BEFORE
- *      anything is stored;
- *      restricted profiles (status `restricted`, set by C2's restriction through `restrictProfile`) are
- *      frozen: their observations are dropped;
+ *      alone stores nothing), and are checked against the suppression list (`gate.suppressedAmong`)
+ *      BEFORE anything is stored;
+ *      restricted profiles (status `restricted`, set by the privacy side's restriction through
+ *      `restrictProfile`) are frozen: their observations are dropped;
  *   3. observations upserted (first/last observed widened), winners recomputed (src/store/merge.ts),
  *      job changes recorded in job_history;
- *   4. new profiles go through C2 `onNewContacts`, once per page (jurisdiction, notice); `listed` ones are listed at once
- *      (`listContact`, credits); changed phones/addresses go to `onNewEvidence`;
+ *   4. new profiles go through `gate.onNewContacts`, once per page (jurisdiction, notice); `listed` ones are
+ *      listed at once (`listContact`, credits); changed phones/addresses go to `gate.onNewEvidence`;
  *   5. listed profiles whose field gained a new winning value credit `field-confirmed` to this contributor;
  *   6. companies of the touched profiles brought in step (running tallies per domain).
  * The contributor/connection is kept internally on observations and never leaves the store's queries.
+ * Privacy is reached only through `gate` (src/store/privacy-gate.ts), which the caller passes in.
  */
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { getDomain } from 'tldts';
 import type { DB } from '../db/schema.ts';
-import { isSuppressed, onNewContacts, onNewEvidence } from '../privacy/hooks.ts';
-import type { PrivacyOptions } from '../privacy/options.ts';
-import { normaliseEmail, subjectHashers } from '../privacy/subject.ts';
+import type { PrivacyGate } from './privacy-gate.ts';
 import { DEFAULT_CREDIT_POLICY, type CreditPolicy } from '../credits/policy.ts';
 import { HASH_PURPOSE, keyedHasher } from './keyed-hash.ts';
 import { messageKeyHash } from './processed.ts';
@@ -49,6 +48,7 @@ import { candidatesOf, rawWins, type Candidate, type ObservationRow } from './me
 import { addPageValues } from './values.ts';
 import { awardFieldConfirmed, listCreatedContacts } from './ledger.ts';
 import { syncCompanies } from './companies.ts';
+import { unlistProfile } from './profile-admin.ts';
 import { orderedId } from './ids.ts';
 import { insertRows, onConflict } from '../db/insert-rows.ts';
 
@@ -58,7 +58,6 @@ const EMAIL = /^[^\s@]{1,64}@[a-z0-9.-]{1,253}$/;
 
 export interface IngestOptions {
   policy?: Readonly<CreditPolicy>;
-  privacy?: PrivacyOptions;
 }
 
 /**
@@ -150,15 +149,13 @@ export async function ingestPage(
   trx: Kysely<DB>,
   ctx: IngestContext,
   items: PageItem[],
+  gate: PrivacyGate,
   opts: IngestOptions = {},
 ): Promise<PageIngestOutcome> {
   const out = emptyOutcome();
   const policy = opts.policy ?? DEFAULT_CREDIT_POLICY;
-  const privacy: PrivacyOptions = {
-    ...opts.privacy,
-    ...(ctx.secretKey !== undefined ? { secretKey: ctx.secretKey } : {}),
-  };
   const now = new Date(ctx.now).toISOString();
+  const call = { now, ...(ctx.secretKey !== undefined ? { secretKey: ctx.secretKey } : {}) };
   const nowMs = Date.parse(now);
 
   // 1. Replays.
@@ -203,10 +200,10 @@ export async function ingestPage(
     if (!profiles.has(e) && !byEmail.get(e)!.some((a) => BUSINESS_FIELDS.has(a.field))) byEmail.delete(e);
   }
   const unknown = emails.filter((e) => !profiles.has(e) && byEmail.has(e));
-  const suppressed = await suppressedAmong(trx, unknown, privacy);
+  // The gate also records each blocked re-add (count and date, no PII).
+  const suppressed = await gate.suppressedAmong(trx, unknown, { ...call, record: true });
   for (const email of unknown) {
-    // Hits (rare) go through C2's hook, which also records the blocked re-add (count and date, no PII).
-    if (suppressed.has(email) && (await isSuppressed(trx, email, { ...privacy, now }))) {
+    if (suppressed.has(email)) {
       out.suppressedBlocked += 1;
       byEmail.delete(email);
       continue;
@@ -329,10 +326,10 @@ export async function ingestPage(
   const suppliedByUs = new Set(obsRows.map((r) => `${r.profile_id}\u0000${r.field}\u0000${r.value_norm}`));
   const listNow: string[] = [];
   const fresh = changes.filter((ch) => created.has(ch.profile.email));
-  const decisions = await onNewContacts(
+  const decisions = await gate.onNewContacts(
     trx,
     fresh.map((ch) => ({ profileId: ch.profile.id, email: ch.profile.email, evidence: ch.evidence, now })),
-    privacy,
+    call,
   );
   decisions.forEach((decision, i) => {
     out.contactsNew += 1;
@@ -342,8 +339,14 @@ export async function ingestPage(
   for (const ch of changes) {
     if (created.has(ch.profile.email)) continue;
     if (ch.fieldsChanged) out.contactsUpdated += 1;
-    if (ch.evidenceChanged)
-      await onNewEvidence(trx, { profileId: ch.profile.id, evidence: ch.evidence, now }, privacy);
+    if (ch.evidenceChanged) {
+      const { unlist } = await gate.onNewEvidence(
+        trx,
+        { profileId: ch.profile.id, evidence: ch.evidence },
+        call,
+      );
+      if (unlist) await unlistProfile(trx, ch.profile.id, now);
+    }
     // 5. field-confirmed: a new winning value on a listed profile, supplied by this contributor.
     if (ch.profile.status === 'listed') {
       for (const nv of ch.newValues) {
@@ -372,27 +375,6 @@ export async function ingestPage(
     .map((ch) => ch.profile.id);
   if (dirty.length) await syncCompanies(trx, dirty, now);
   return out;
-}
-
-/** Which of `emails` are on the suppression list: one keyed-hash pass and one query per chunk. */
-async function suppressedAmong(
-  trx: Kysely<DB>,
-  emails: string[],
-  privacy: PrivacyOptions,
-): Promise<Set<string>> {
-  const hits = new Set<string>();
-  if (emails.length === 0) return hits;
-  const { subject } = await subjectHashers(trx, privacy.secretKey);
-  const byHash = new Map(emails.map((e) => [subject(normaliseEmail(e)), e]));
-  for (const part of chunks([...byHash.keys()], IN_LIST)) {
-    const rows = await trx
-      .selectFrom('suppressions')
-      .select('subject_hash')
-      .where('subject_hash', 'in', part)
-      .execute();
-    for (const r of rows) hits.add(byHash.get(r.subject_hash)!);
-  }
-  return hits;
 }
 
 async function dropReplays(

@@ -4,9 +4,9 @@
  * Amounts and rules come from src/credits/policy.ts only.
  *
  * Functions for other modules (all take the caller's transaction):
- *   listContact(trx, profileId, now)            C2 (window passed) or ingestPage (no wait needed)
- *   awardConnectionBonus(trx, connectionId, now) F/G when a connection is made
- *   forfeitContributor(trx, contributorId, now)  F on opt-out
+ *   listContact(trx, gate, profileId, now)      privacy (window passed, restriction lifted)
+ *   awardConnectionBonus(trx, connectionId, now) when a connection is made
+ *   forfeitContributor(trx, contributorId, now)  on opt-out
  *   spendCredits(trx, contributorId, amount, key, now)
  *   balanceOf(db, contributorId), ledgerEntries(db, { contributorId })
  */
@@ -15,8 +15,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { orderedId } from './ids.ts';
 import { DEFAULT_CREDIT_POLICY, type CreditPolicy } from '../credits/policy.ts';
-import { isSuppressed } from '../privacy/hooks.ts';
-import type { PrivacyOptions } from '../privacy/options.ts';
+import type { PrivacyGate } from './privacy-gate.ts';
 import type { LedgerKind } from './tables.ts';
 import { syncCompanies } from './companies.ts';
 import { chunks, IN_LIST } from './sql-util.ts';
@@ -76,24 +75,25 @@ export interface ListOutcome {
 /**
  * Lists a pending contact and credits `contact-listed` to each distinct contributor who supplied it (before
  * listing; later suppliers of an already listed contact are duplicates and earn nothing for it). Idempotent:
- * listing again changes nothing. Refuses restricted or suppressed (erased) contacts.
+ * listing again changes nothing. Refuses restricted or suppressed (erased) contacts: the suppression list is
+ * asked through `gate` (src/store/privacy-gate.ts), without counting a blocked re-add.
  */
 export async function listContact(
   trx: Kysely<DB>,
+  gate: Pick<PrivacyGate, 'suppressedAmong'>,
   profileId: string,
   now: Date | string = new Date(),
   policy: Readonly<CreditPolicy> = DEFAULT_CREDIT_POLICY,
-  privacy: PrivacyOptions = {},
 ): Promise<ListOutcome> {
-  return listContactInTrx(trx, String(profileId), new Date(now).toISOString(), policy, privacy);
+  return listContactInTrx(trx, gate, String(profileId), new Date(now).toISOString(), policy);
 }
 
 export async function listContactInTrx(
   trx: Kysely<DB>,
+  gate: Pick<PrivacyGate, 'suppressedAmong'>,
   profileId: string,
   now: string,
   policy: Readonly<CreditPolicy>,
-  privacy: PrivacyOptions,
 ): Promise<ListOutcome> {
   const p = await trx
     .selectFrom('profiles')
@@ -101,7 +101,7 @@ export async function listContactInTrx(
     .where('id', '=', profileId)
     .executeTakeFirst();
   if (!p || p.status !== 'pending') return { listed: false, creditsAwarded: 0 };
-  if (await isSuppressed(trx, p.email, { ...privacy, now, record: false }))
+  if ((await gate.suppressedAmong(trx, [p.email], { now, record: false })).size > 0)
     return { listed: false, creditsAwarded: 0 };
   // Conditional update: of two concurrent listings only one sees a row change.
   const res = await trx

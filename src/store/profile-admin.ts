@@ -1,7 +1,8 @@
 /**
- * Changes made for the person (privacy center, CLI `sigmine privacy ...`, engineer C2): find a profile,
- * pin a corrected value (beats any later harvest), restrict (hidden and frozen), erase (profile,
- * observations, pins and job history deleted; the company recomputed). All take the caller's transaction.
+ * Changes made for the person (privacy center, CLI `sigmine privacy ...`): find a profile, pin a corrected
+ * value (beats any later harvest), restrict (hidden and frozen), un-list (held again after new evidence),
+ * erase (profile, observations, pins and job history deleted; the company recomputed). All take the
+ * caller's transaction.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
@@ -59,7 +60,24 @@ export async function restrictProfile(trx: Kysely<DB>, profileId: string, now: D
 }
 
 /**
- * Lifts a restriction back to `pending`; C2 lists it again when it was listed before (`listContact`, which
+ * Takes a listed profile out of the directory, back to `pending` (the privacy gate found it held: it returns
+ * once its notice was sent and the objection window passed). Its company no longer counts it as listed.
+ */
+export async function unlistProfile(trx: Kysely<DB>, profileId: string, now: Date | string = new Date()): Promise<boolean> {
+  const at = new Date(now).toISOString();
+  const r = await trx
+    .updateTable('profiles')
+    .set({ status: 'pending', listed_at: null, updated_at: at })
+    .where('id', '=', profileId)
+    .where('status', '=', 'listed')
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 0) return false;
+  await syncCompanies(trx, [profileId], at);
+  return true;
+}
+
+/**
+ * Lifts a restriction back to `pending`; the privacy side lists it again when it was listed before (`listContact`, which
  * awards nothing the second time). `listed_at` keeps the first listing date.
  */
 export async function unrestrictProfile(trx: Kysely<DB>, profileId: string, now: Date | string = new Date()): Promise<boolean> {
@@ -78,7 +96,7 @@ export async function unrestrictProfile(trx: Kysely<DB>, profileId: string, now:
 
 /**
  * Erases a profile and everything derived from it (observations, pins, job history by cascade); ledger
- * entries keep their amounts but lose the link to the profile. Suppression is C2's (hash list).
+ * entries keep their amounts but lose the link to the profile. Suppression is the privacy side's (hash list).
  */
 export async function eraseProfile(trx: Kysely<DB>, profileId: string, now: Date | string = new Date()): Promise<boolean> {
   const p = await trx.selectFrom('profiles').select(['domain']).where('id', '=', profileId).executeTakeFirst();

@@ -1,12 +1,13 @@
 /**
  * Recomputes the merged view of profiles from their observations and pins (rules in merge.ts), writes the
  * changed profile rows in batches and records job changes (old -> new title/company, dated by the newer
- * signature). Used by ingestPage and by corrections (pins).
+ * signature). Used by ingestPage and by corrections (pins); `recomputeProfiles` is the full path, after
+ * observations were forgotten and for maintenance.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { orderedId } from './ids.ts';
-import type { JurisdictionEvidence } from '../privacy/hooks.ts';
+import type { ContactEvidence } from './privacy-gate.ts';
 import { mergeCandidates, type Candidate, type MergedFields, type MergeResult } from './merge.ts';
 import { loadCandidates } from './values.ts';
 import { insertRows, onConflict, takeExcluded } from '../db/insert-rows.ts';
@@ -31,7 +32,7 @@ export interface ProfileChange {
   /** Company, address or websites changed: what a company's row is made of (src/store/companies.ts). */
   companyFieldsChanged: boolean;
   evidenceChanged: boolean;
-  evidence: JurisdictionEvidence;
+  evidence: ContactEvidence;
   /** Fields whose winning value is new (normalised value). */
   newValues: Array<{ field: ObservationField; value: string }>;
 }
@@ -121,7 +122,7 @@ export async function loadMergeInputs(trx: Kysely<DB>, profileIds: string[]): Pr
   return { candidates, pins };
 }
 
-export function evidenceOf(email: string, f: MergedFields): JurisdictionEvidence {
+export function evidenceOf(email: string, f: MergedFields): ContactEvidence {
   return {
     phones: f.phones.map((p) => p.e164).filter((x): x is string => !!x),
     emailDomain: email.slice(email.lastIndexOf('@') + 1),
@@ -242,5 +243,49 @@ export async function applyMerge(
   // Full rows of existing profiles: the insert always conflicts on id and updates the merged columns.
   await insertRows(trx, 'profiles', updates, { conflict: PROFILE_MERGE_UPSERT });
   await saveJobHistory(trx, timelines, now);
+  return changes;
+}
+
+/**
+ * The FULL path for whole profiles: re-merges each one from its stored values and pins as if it were new
+ * (first and last seen taken from its values alone, so a forgotten oldest observation moves them), and
+ * writes what changed, job history included. Values must already be in step with the observations
+ * (src/store/values.ts `rebuildProfileValues`). Returns one change record per profile still present.
+ */
+export async function recomputeProfiles(
+  trx: Kysely<DB>,
+  profileIds: readonly string[],
+  now: string,
+): Promise<ProfileChange[]> {
+  const profiles: ProfileRecord[] = [];
+  for (const part of chunks([...new Set(profileIds)], IN_LIST))
+    profiles.push(...(await trx.selectFrom('profiles').selectAll().where('id', 'in', part).execute()));
+  if (profiles.length === 0) return [];
+  const inputs = await loadMergeInputs(
+    trx,
+    profiles.map((p) => p.id),
+  );
+  // Seen dates from the values alone (a profile with none keeps its own); the merge then compares fields
+  // with the stored row, and rows whose seen dates alone moved are written below.
+  const base = profiles.map((p) => {
+    let first: string | null = null;
+    let last: string | null = null;
+    for (const cands of inputs.candidates.get(p.id)?.values() ?? [])
+      for (const c of cands) {
+        first = first === null ? c.first : minIso(first, c.first);
+        last = last === null ? c.last : maxIso(last, c.last);
+      }
+    return first === null || last === null ? p : { ...p, first_seen: first, last_seen: last };
+  });
+  const changes = await applyMerge(trx, base, inputs, now);
+  const stored = new Map(profiles.map((p) => [p.id, p]));
+  const moved = changes
+    .map((ch) => ch.profile)
+    .filter((n) => {
+      const p = stored.get(n.id)!;
+      return n.first_seen !== p.first_seen || n.last_seen !== p.last_seen;
+    });
+  for (const n of moved) n.updated_at = now;
+  await insertRows(trx, 'profiles', moved, { conflict: PROFILE_MERGE_UPSERT });
   return changes;
 }

@@ -11,7 +11,8 @@
  * need to know whether this contributor was already counted: `profile_value_contributors` keeps one row per
  * (value, contributor) and a page's insert of its own rows tells which are new. Removing observations is the
  * one thing that does not fold: whoever deletes them deletes the values (`deleteProfileValues`,
- * `deleteValueEverywhere`) or recomputes them from their rows (`refreshValues`, the full path).
+ * `deleteValueEverywhere`) or recomputes them from their rows (`refreshValues`, `rebuildProfileValues`: the
+ * full paths).
  *
  * Invariant (tested): for every profile, `loadCandidates` equals `candidatesOf(observations)` minus the
  * contributor ids, and its contributor rows are the distinct contributors of its observations.
@@ -124,6 +125,45 @@ export async function refreshValues(trx: Kysely<DB>, keys: ValueKey[]): Promise<
   for (const part of chunks([...wanted.values()], KEYS_PER_QUERY)) {
     await trx.deleteFrom('profile_values').where(keyIn(part)).execute();
   }
+}
+
+/**
+ * The FULL path for whole profiles: deletes their values and contributor rows and writes them again from
+ * all their observations (maintenance, and after observations were forgotten). Reads every observation of
+ * these profiles: for batches of profiles, never for a page.
+ */
+export async function rebuildProfileValues(trx: Kysely<DB>, profileIds: readonly string[]): Promise<number> {
+  let written = 0;
+  for (const part of chunks([...new Set(profileIds)], IN_LIST)) {
+    await trx.deleteFrom('profile_value_contributors').where('profile_id', 'in', part).execute();
+    await trx.deleteFrom('profile_values').where('profile_id', 'in', part).execute();
+    const rows = await trx
+      .selectFrom('observations')
+      .select(['profile_id', 'field', 'value_norm', 'raw', 'source', 'contributor_id', 'first_observed', 'last_observed'])
+      .where('profile_id', 'in', part)
+      .execute();
+    const byProfile = new Map<string, typeof rows>();
+    for (const r of rows) {
+      const l = byProfile.get(r.profile_id);
+      if (l) l.push(r);
+      else byProfile.set(r.profile_id, [r]);
+    }
+    const fresh = new Map<string, Map<string, Candidate[]>>();
+    const members: MemberRow[] = [];
+    for (const [profileId, rs] of byProfile) {
+      const byField = candidatesOf(rs);
+      fresh.set(profileId, byField);
+      for (const cands of byField.values())
+        for (const c of cands) {
+          written += 1;
+          for (const contributor_id of c.contributorIds!)
+            members.push({ profile_id: profileId, field: c.field, value_norm: c.value, contributor_id });
+        }
+    }
+    await saveCandidates(trx, fresh);
+    await insertRows(trx, 'profile_value_contributors', members, { conflict: MEMBER_IGNORE });
+  }
+  return written;
 }
 
 /** One observation of a page as stored (after the page's own aggregation per source). */

@@ -1,0 +1,101 @@
+/**
+ * Forgetting observations, then recomputing: the store's side of an erasure. What was derived from the
+ * forgotten observations (values and their contributor rows, the profiles' merged rows and job history,
+ * companies) is recomputed by the same code that derives it for a page, never patched by hand elsewhere
+ * (STYLE habit 12, one owner per table).
+ *
+ *   await forgetProfile(trx, profileId, now);          // the erased person's own profile, whole
+ *   await forgetValue(trx, 'email', address, now);     // their address seen in colleagues' signatures
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { syncCompanies } from './companies.ts';
+import { eraseProfile } from './profile-admin.ts';
+import { recomputeProfiles } from './recompute.ts';
+import type { ObservationField } from './types.ts';
+import { deleteValueEverywhere } from './values.ts';
+
+/** List pins that hold plain strings, per observation field (phones pins hold objects: not forgotten here). */
+const STRING_LIST_PIN: Partial<Record<ObservationField, string>> = {
+  email: 'emails',
+  website: 'websites',
+  social: 'social',
+};
+
+export interface ForgetOutcome {
+  observationsDeleted: number;
+  /** Profiles whose merged row was recomputed (they had the value, observed or pinned). */
+  profilesRecomputed: number;
+}
+
+/**
+ * Forgets every observation of `field = value` on any profile, drops the value from list pins that hold it
+ * (compared without case), and recomputes the profiles that had it and their companies.
+ */
+export async function forgetValue(
+  trx: Kysely<DB>,
+  field: ObservationField,
+  value: string,
+  now: string,
+): Promise<ForgetOutcome> {
+  const affected = new Set(
+    (
+      await trx
+        .selectFrom('observations')
+        .select('profile_id')
+        .distinct()
+        .where('field', '=', field)
+        .where('value_norm', '=', value)
+        .execute()
+    ).map((r) => r.profile_id),
+  );
+  const pinField = STRING_LIST_PIN[field];
+  if (pinField) {
+    const needle = value.toLowerCase();
+    const pins = await trx
+      .selectFrom('profile_pins')
+      .select(['profile_id', 'value_json'])
+      .where('field', '=', pinField)
+      .execute();
+    for (const pin of pins) {
+      const v = JSON.parse(pin.value_json) as unknown;
+      if (!Array.isArray(v) || !v.some((x) => String(x).toLowerCase() === needle)) continue;
+      await trx
+        .updateTable('profile_pins')
+        .set({ value_json: JSON.stringify(v.filter((x) => String(x).toLowerCase() !== needle)) })
+        .where('profile_id', '=', pin.profile_id)
+        .where('field', '=', pinField)
+        .execute();
+      affected.add(pin.profile_id);
+    }
+  }
+  const deleted = await trx
+    .deleteFrom('observations')
+    .where('field', '=', field)
+    .where('value_norm', '=', value)
+    .executeTakeFirst();
+  // No observation of this value is left anywhere: its aggregate goes with them.
+  await deleteValueEverywhere(trx, field, value);
+  const ids = [...affected].sort();
+  const changes = await recomputeProfiles(trx, ids, now);
+  await syncCompanies(trx, ids, now);
+  return { observationsDeleted: Number(deleted.numDeletedRows ?? 0n), profilesRecomputed: changes.length };
+}
+
+/**
+ * Forgets a whole profile: its observations, values, pins and job history go, ledger entries lose the link,
+ * its company is recounted (profile-admin.ts `eraseProfile`). Null when there is no such profile.
+ */
+export async function forgetProfile(
+  trx: Kysely<DB>,
+  profileId: string,
+  now: string,
+): Promise<{ observationsDeleted: number } | null> {
+  const obs = await trx
+    .selectFrom('observations')
+    .select((eb) => eb.fn.countAll<number | string>().as('c'))
+    .where('profile_id', '=', profileId)
+    .executeTakeFirst();
+  if (!(await eraseProfile(trx, profileId, now))) return null;
+  return { observationsDeleted: Number(obs?.c ?? 0) };
+}
