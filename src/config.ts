@@ -4,7 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseSmtpUrl, type MailConfig } from './notices/mail-config.ts';
+import { parseSmtpUrl, type MailConfig } from './mail-config.ts';
 
 export interface Config {
   /** `postgres://...` URL, `sqlite:PATH`, or a plain file path. Default `./data/sigmine.db`. */
@@ -32,7 +32,7 @@ export interface Config {
   /** Base URL people use to reach the privacy center (links in notices). */
   publicUrl: string;
   /**
-   * Outgoing mail (src/notices/mail-config.ts): SIGMINE_SMTP_URL (+ SIGMINE_SMTP_PASSWORD_FILE) picks the SMTP
+   * Outgoing mail (src/mail-config.ts): SIGMINE_SMTP_URL (+ SIGMINE_SMTP_PASSWORD_FILE) picks the SMTP
    * relay, else mail is written as files; SIGMINE_MAIL_FROM (or the older SIGMINE_NOTICE_FROM) is the From.
    */
   mail: MailConfig;

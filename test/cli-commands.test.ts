@@ -106,7 +106,11 @@ export async function resolve(specifier, context, next) {
       return {
         run,
         commands: [
-          ...new Set(urls.filter((u) => u.includes('/dist/src/commands/')).map((u) => u.replace(/.*\//, ''))),
+          ...new Set(
+            urls
+              .filter((u) => u.includes('/dist/src/commands/') && !u.includes('/dist/src/commands/lib/'))
+              .map((u) => u.replace(/.*\//, '')),
+          ),
         ],
         packages: [
           ...new Set(urls.map((u) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(u)?.[1]).filter(Boolean)),

@@ -10,7 +10,7 @@ import { addMember, DE_PHONE, ingest, signed, US_PHONE } from './store-fixtures.
 import { listNotices } from '../src/notices/outbox.ts';
 import { retryDelayMs, sendQueued } from '../src/notices/send.ts';
 import { smtpTransport } from '../src/notices/smtp-transport.ts';
-import { parseSmtpUrl } from '../src/notices/mail-config.ts';
+import { parseSmtpUrl } from '../src/mail-config.ts';
 import { loadPolicy } from '../src/jurisdiction/policy.ts';
 import { loadConfig } from '../src/config.ts';
 import { createApp } from '../src/web/app.ts';

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.ts';
 import { COMMANDS, commandNameOf, type CommandModule } from './commands.ts';
-import { EXIT, setExit, takeExit } from './exit.ts';
+import { EXIT, setExit, takeExit } from '../commands/lib/exit.ts';
 
 export type { CommandModule };
 

@@ -21,7 +21,7 @@ import { resolve } from 'node:path';
 import { loadConfig, type Config } from '../config.ts';
 import { usingDatabase } from '../db/database.ts';
 import { resolveKeys } from '../keys/resolve.ts';
-import { printJsonLine } from '../cli/output.ts';
+import { printJsonLine } from './lib/output.ts';
 import { readSecretInput, secretKeyFrom } from '../secrets/index.ts';
 import { registerConnection, type Registered } from '../connections/register.ts';
 import type { NewConnection } from '../connections/repository.ts';

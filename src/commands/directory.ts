@@ -8,7 +8,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { usingDatabase } from '../db/database.ts';
-import { printJsonLine, printTable } from '../cli/output.ts';
+import { printJsonLine, printTable } from './lib/output.ts';
 import { revealContact, searchDirectory } from '../store/member-directory.ts';
 
 export function register(program: Command): void {

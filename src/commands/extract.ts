@@ -8,8 +8,8 @@
  */
 import type { Command } from 'commander';
 import { stat } from 'node:fs/promises';
-import { EXIT, setExit } from '../cli/exit.ts';
-import { printJsonLine, printTable } from '../cli/output.ts';
+import { EXIT, setExit } from './lib/exit.ts';
+import { printJsonLine, printTable } from './lib/output.ts';
 import { extractRaw } from '../../parsers/extract.ts';
 import type { ExtractResult } from '../../parsers/types.ts';
 import { textBeyondBudget } from '../../connectors/over-budget.ts';

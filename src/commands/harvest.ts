@@ -6,12 +6,12 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { usingDatabase } from '../db/database.ts';
 import { resolveKeys } from '../keys/resolve.ts';
-import { EXIT, setExit } from '../cli/exit.ts';
-import { positiveInteger } from '../cli/numbers.ts';
+import { EXIT, setExit } from './lib/exit.ts';
+import { positiveInteger } from './lib/numbers.ts';
 import { outputsFor } from '../log.ts';
 import { holderId } from '../harvest/lease.ts';
 import { runHarvest, selectConnections } from '../harvest/run.ts';
-import { printJsonResults, printPreview, printResultTables } from '../cli/harvest-report.ts';
+import { printJsonResults, printPreview, printResultTables } from './lib/harvest-report.ts';
 
 interface Opts {
   all?: boolean;

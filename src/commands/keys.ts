@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { loadConfig } from '../config.ts';
 import { usingDatabase } from '../db/database.ts';
-import { printJsonLine, printTable } from '../cli/output.ts';
+import { printJsonLine, printTable } from './lib/output.ts';
 import { DEMO_KEY_FILE, demoKeyRing, secretKeyFrom } from '../secrets/index.ts';
 import { currentEpoch } from '../keys/identity.ts';
 import { keyByFingerprint, keyFingerprint, shortFingerprint } from '../keys/keyring.ts';

@@ -9,7 +9,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { usingDatabase } from '../db/database.ts';
-import { printJsonLine } from '../cli/output.ts';
+import { printJsonLine } from './lib/output.ts';
 import { recomputeAll } from '../store/recompute-all.ts';
 
 export function register(program: Command): void {

@@ -3,8 +3,8 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { EXIT, setExit } from '../cli/exit.ts';
-import { printJsonLine } from '../cli/output.ts';
+import { EXIT, setExit } from './lib/exit.ts';
+import { printJsonLine } from './lib/output.ts';
 
 export function register(program: Command): void {
   program

@@ -7,7 +7,7 @@
  */
 import type { Command } from 'commander';
 import { Cron } from 'croner';
-import { numberAtLeast } from '../cli/numbers.ts';
+import { numberAtLeast } from './lib/numbers.ts';
 import { loadConfig } from '../config.ts';
 import { dialectOf, usingDatabase } from '../db/database.ts';
 import { resolveKeys } from '../keys/resolve.ts';

@@ -8,7 +8,7 @@
  * "web app on ..." line is printed only once the server listens.
  * Link mails go to the SMTP relay of SIGMINE_SMTP_URL when it is set, else to files in the outbox.
  */
-import { port } from '../cli/numbers.ts';
+import { port } from './lib/numbers.ts';
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -17,7 +17,7 @@ import { openDatabase } from '../db/database.ts';
 import { jsonLogger } from '../log.ts';
 import { resolveKeys } from '../keys/resolve.ts';
 import { defaultTransportName, TRANSPORTS } from '../notices/transport.ts';
-import { mailFrom } from '../notices/mail-config.ts';
+import { mailFrom } from '../mail-config.ts';
 import { createApp, linkKeyFor } from '../web/app.ts';
 import { linkKeyFromSecret } from '../web/links.ts';
 import { createMailQueue } from '../web/mail-queue.ts';

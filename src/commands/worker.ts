@@ -6,7 +6,7 @@
  * heartbeat, database outages ridden out, a stopped worker's job handed back at once, opted-out jobs
  * dropped) and docs/operations.md for running them.
  */
-import { numberAtLeast, positiveInteger } from '../cli/numbers.ts';
+import { numberAtLeast, positiveInteger } from './lib/numbers.ts';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { dialectOf, usingDatabase } from '../db/database.ts';

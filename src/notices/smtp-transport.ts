@@ -1,6 +1,6 @@
 /**
  * The SMTP transport: hands notices, privacy links and sign-in links to a relay with nodemailer. Settings
- * come from `SIGMINE_SMTP_URL` (src/notices/mail-config.ts). nodemailer is loaded on the first send, so
+ * come from `SIGMINE_SMTP_URL` (src/mail-config.ts). nodemailer is loaded on the first send, so
  * commands that never mail do not pay for it.
  *
  * The Message-ID is ours (`<uuid@host>`, like the file transport's): it is the provider message id that a
@@ -15,7 +15,7 @@
  * Messages are ours, never the relay's text, which may echo an address; credentials are never in either.
  */
 import { randomUUID } from 'node:crypto';
-import type { SmtpSettings } from './mail-config.ts';
+import type { SmtpSettings } from '../mail-config.ts';
 import type { NoticeTransport, OutgoingNotice, SendFailure, TransportError } from './transport.ts';
 
 /**

@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SmtpSettings } from './mail-config.ts';
+import type { SmtpSettings } from '../mail-config.ts';
 import { smtpTransport } from './smtp-transport.ts';
 
 export interface OutgoingNotice {

@@ -1,6 +1,6 @@
 /** Printing harvest outcomes: `--json` lines (one per connection, then the summary) or tables for people. */
 import { printJsonLine, printTable } from './output.ts';
-import type { ConnectionResult, HarvestSummary } from '../harvest/types.ts';
+import type { ConnectionResult, HarvestSummary } from '../../harvest/types.ts';
 
 export function printJsonResults(results: ConnectionResult[], summary: HarvestSummary, out: NodeJS.WritableStream = process.stdout): void {
   for (const r of results) printJsonLine({ type: 'connection', ...r }, out);
