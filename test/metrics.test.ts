@@ -111,7 +111,7 @@ for (const dialect of DIALECTS) {
         await restrictPerson(t.db, 'hans@werke.de', { now: NOW });
         await erasePerson(t, 'sam@acme.com', 'erase', { outboxDir: false });
         await ingest(t.db, bob, [american('<m6@x>', 'sam@acme.com', '2026-10-05T00:00:00Z')]);
-        await t.db.updateTable('connections').set({ last_error_code: 'revoked', status: 'revoked' }).where('id', '=', bob.connectionId).execute();
+        await t.db.updateTable('connections').set({ last_error_code: 'revoked', status: 'needs-reconnect' }).where('id', '=', bob.connectionId).execute();
         await t.db.updateTable('connections').set({ last_error_code: 'rate-limited' }).where('id', '=', bob.connectionId).execute();
         await t.db
           .insertInto('privacy_requests')
