@@ -13,7 +13,7 @@ import { DIALECTS, freshDatabase, postgresAvailable } from './helpers/databases.
 import { addMember, DE_PHONE, ingest, signed, US_PHONE } from './store-fixtures.ts';
 import type { DB } from '../src/db/schema.ts';
 import { ingestPage } from '../src/store/ingest.ts';
-import { metricsText } from '../src/web/metrics.ts';
+import { metricsSource, metricsText } from '../src/web/metrics.ts';
 import { erasePerson } from '../src/privacy/erase.ts';
 import { restrictPerson } from '../src/privacy/restrict.ts';
 import { sendQueued } from '../src/notices/send.ts';
@@ -151,3 +151,23 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+describe('metrics source', () => {
+  it('serves concurrent scrapes from one read and reads again once the text is older than its age limit', async () => {
+    const t = await freshDatabase('sqlite');
+    try {
+      let clock = 1_000_000;
+      const source = metricsSource(t.db, 1000, () => clock);
+      const [a, b] = await Promise.all([source(), source()]);
+      expect(a).toBe(b);
+      expect(a).not.toContain('sigmine_profiles{');
+      await addMember(t.db, 'ann').then((ann) => ingest(t.db, ann, [american('<s1@x>', 'sam@acme.com', '2026-10-02T00:00:00Z')]));
+      clock += 999;
+      expect(await source()).toBe(a);
+      clock += 1;
+      expect(await source()).toMatch(/sigmine_profiles\{status="listed"\} 1\n/);
+    } finally {
+      await t.dispose();
+    }
+  });
+});

@@ -63,3 +63,28 @@ export async function metricsText(db: Kysely<DB>, now: Date = new Date()): Promi
   }
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * `metricsText` shared by the scrapes of the same second: concurrent scrapes wait for one read instead of
+ * each running their own, and a text younger than `maxAgeMs` is served as it is. Prometheus scrapes every
+ * 15 s or more, so a second of age changes nothing it sees; twenty clients polling in a loop cost one read
+ * per second instead of two queries per request.
+ */
+export function metricsSource(db: Kysely<DB>, maxAgeMs = 1000, clock: () => number = Date.now): () => Promise<string> {
+  let text: string | null = null;
+  let at = 0;
+  let inFlight: Promise<string> | null = null;
+  return () => {
+    if (text !== null && clock() - at < maxAgeMs) return Promise.resolve(text);
+    inFlight ??= metricsText(db, new Date(clock()))
+      .then((t) => {
+        text = t;
+        at = clock();
+        return t;
+      })
+      .finally(() => {
+        inFlight = null;
+      });
+    return inFlight;
+  };
+}
