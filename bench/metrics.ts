@@ -51,6 +51,11 @@ async function serveOnly(url: string, schema: string): Promise<void> {
   });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   server.once('listening', () => process.send!({ port: (server.address() as { port: number }).port }));
+  // The server's CPU time, asked before and after a phase: its cost per request whatever the machine's load.
+  process.on('message', () => {
+    const u = process.cpuUsage();
+    process.send!({ cpu: (u.user + u.system) / 1000 });
+  });
   process.once('disconnect', () => server.close(() => void database.close().then(() => process.exit(0))));
 }
 
@@ -159,19 +164,31 @@ async function run(dialect: string, d: Database, url: string, schema: string): P
         res.on('end', () => done(body));
       }).end();
     });
+    const serverCpu = () =>
+      new Promise<number>((done) => {
+        child.once('message', (m) => done((m as { cpu: number }).cpu));
+        child.send('cpu');
+      });
     const healthAlone = load(port, '/healthz', 1);
     await sleep(SECONDS * 500);
     await healthAlone.stop();
     const scrape = load(port, '/metrics', CLIENTS);
     await sleep(500); // connections up
     scrape.times.length = 0;
+    const cpu0 = await serverCpu();
     const health = load(port, '/healthz', 1);
     await sleep(SECONDS * 1000);
     await health.stop();
+    const cpuMs = (await serverCpu()) - cpu0;
+    const served = scrape.times.length + health.times.length;
     await scrape.stop();
     console.log(`${dialect.padEnd(9)} ${PROFILES.toLocaleString('en')} profiles (written in ${filled.toFixed(1)} s); ${metrics.match(/^sigmine_profiles\{.*$/gm)!.join(', ')}`);
     console.log(`${''.padEnd(9)} one COUNT ... GROUP BY status over profiles (what each scrape ran before): median ${counts[2]!.toFixed(1)} ms`);
     console.log(`${''.padEnd(9)} /metrics, ${CLIENTS} concurrent clients, ${SECONDS} s:      ${summary(scrape.times, SECONDS + 0.5)}`);
+    console.log(
+      `${''.padEnd(9)} server CPU per request meanwhile: ${(cpuMs / served).toFixed(2)} ms ` +
+        `(${Math.round(served / (cpuMs / 1000)).toLocaleString('en')} requests per CPU-second; the load average above says how shared the cores are)`,
+    );
     console.log(`${''.padEnd(9)} /healthz alone, one client:                 ${summary(healthAlone.times, SECONDS / 2)}`);
     console.log(`${''.padEnd(9)} /healthz while /metrics is scraped:         ${summary(health.times, SECONDS)}`);
   } finally {

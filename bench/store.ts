@@ -4,9 +4,11 @@
  * one transaction per page. Synthetic batch: 100,000 observations over 20,000 people (5 fields each, one
  * message per person, 200 messages per page), on SQLite (a temp file) and on PostgreSQL (its own schema;
  * SIGMINE_BENCH_PG_URL or the local test server; skipped when unreachable). Target: >= 20,000 obs/s on SQLite.
- * Options: `--people N`, `--page N`, `--only sqlite|postgres`.
+ * Options: `--people N`, `--page N`, `--only sqlite|postgres`, `--profile` (PostgreSQL: the new-contact pages'
+ * round trips per page by statement, and the time this process waited on each).
  */
 import { cpus, loadavg } from 'node:os';
+import pg from 'pg';
 import type { Database } from '../src/db/database.ts';
 import { onEachDialect } from './each-dialect.ts';
 import { ingestPage } from '../src/store/ingest.ts';
@@ -19,6 +21,36 @@ const arg = (name: string, dflt: string) => {
 const PEOPLE = Number(arg('people', '20000'));
 const PAGE = Number(arg('page', '200'));
 const ONLY = arg('only', '');
+const PROFILE = process.argv.includes('--profile');
+
+/**
+ * Round trips to PostgreSQL while `on`, by statement (its first words, tables named), with the time waited
+ * for each answer: where a page's wall time goes when the server is another process.
+ */
+const trips = new Map<string, { n: number; ms: number }>();
+let tracing = false;
+if (PROFILE) {
+  const query = pg.Client.prototype.query as (...a: unknown[]) => unknown;
+  pg.Client.prototype.query = function (this: unknown, ...a: unknown[]) {
+    const res = query.apply(this, a);
+    const text = typeof a[0] === 'string' ? a[0] : ((a[0] as { text?: string })?.text ?? '?');
+    if (!tracing || !(res instanceof Promise)) return res;
+    const key = text
+      .replace(/\$\d+/g, '?')
+      .replace(/\((\?, )*\?\)(, \((\?, )*\?\))*/g, '(...)')
+      .replace(/\s+/g, ' ')
+      .slice(0, 90);
+    const t0 = performance.now();
+    const done = () => {
+      const e = trips.get(key) ?? { n: 0, ms: 0 };
+      e.n += 1;
+      e.ms += performance.now() - t0;
+      trips.set(key, e);
+    };
+    res.then(done, done);
+    return res;
+  } as typeof pg.Client.prototype.query;
+}
 const TITLES = [
   'Sales Manager',
   'CTO',
@@ -86,6 +118,7 @@ async function run(label: string, d: Database, items: PageItem[]): Promise<void>
   const t0 = performance.now();
   let stored = 0;
   let credits = 0;
+  tracing = PROFILE;
   for (let i = 0; i < items.length; i += PAGE) {
     const out = await d.db.transaction().execute((trx) => ingestPage(trx, ctx, items.slice(i, i + PAGE)));
     stored += out.observationsStored;
@@ -93,6 +126,18 @@ async function run(label: string, d: Database, items: PageItem[]): Promise<void>
   }
   const secs = (performance.now() - t0) / 1000;
   const newCpu = cpu() - c0;
+  tracing = false;
+  if (PROFILE && trips.size) {
+    const pages = Math.ceil(items.length / PAGE);
+    const all = [...trips.values()].reduce((a, e) => ({ n: a.n + e.n, ms: a.ms + e.ms }), { n: 0, ms: 0 });
+    console.log(
+      `${label.padEnd(9)} new-contact pages: ${(all.n / pages).toFixed(1)} round trips per page, ` +
+        `${(all.ms / pages).toFixed(1)} ms waited of ${((secs * 1000) / pages).toFixed(1)} ms per page`,
+    );
+    for (const [k, e] of [...trips].sort((a, b) => b[1].ms - a[1].ms))
+      console.log(`${''.padEnd(9)} ${(e.n / pages).toFixed(1).padStart(6)} x ${(e.ms / pages).toFixed(2).padStart(7)} ms  ${k}`);
+    trips.clear();
+  }
   const c1 = cpu();
   const t1 = performance.now();
   for (let i = 0; i < items.length; i += PAGE)
