@@ -8,10 +8,11 @@
  * - `metric_counters (metric, label, shard, n)`: a metric's value is the sum of `n` over its shards. SQLite
  *   has one writer and uses shard 0. On PostgreSQL each session adds to shard `pg_backend_pid() % 16`, so
  *   concurrent harvest workers do not queue behind one counter row until their page commits.
- * - PostgreSQL: INSERT and DELETE are counted once per statement from its transition tables (a page's
- *   multi-row insert of 200 profiles is one upsert per status, not 200); UPDATE once per row, only when a
- *   counted column changed (the trigger's WHEN is checked without calling the function, so the merge's
- *   profile updates that leave the status alone cost nothing). SQLite: row triggers, same conditions.
+ * - PostgreSQL: counted once per statement from its transition tables (a page's multi-row insert of 200
+ *   profiles, or the listing of 150 of them, is one upsert per status, not one per row: measured, 150
+ *   status changes cost the server 4-5 ms of CPU with it, 9-10 ms with a row trigger, 4 ms with none; an
+ *   update that leaves the counted columns alone nets to nothing and writes nothing). SQLite: row triggers,
+ *   the update one only when a counted column changed.
  * - `privacy_requests (status, due_at)` index: "open and past due" depends on the clock, so it stays a
  *   query, now an index range over the open overdue requests only.
  * Filled here from the tables as they are.
@@ -83,7 +84,7 @@ function upsertDeltas(table: string, plus: string | null, minus: string | null, 
   );
 }
 
-const changed = (table: string) => columnsOf(table).map((c) => `OLD.${c} IS DISTINCT FROM NEW.${c}`).join(' OR ');
+const changed = (table: string) => columnsOf(table).map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
 
 async function sqliteTriggers(db: Kysely<any>): Promise<void> {
   const none = () => '';
@@ -94,7 +95,7 @@ async function sqliteTriggers(db: Kysely<any>): Promise<void> {
     await sql
       .raw(
         `CREATE TRIGGER metric_counters_${t}_update AFTER UPDATE OF ${columnsOf(t).join(', ')} ON ${t} ` +
-          `WHEN ${changed(t).replaceAll('IS DISTINCT FROM', 'IS NOT')} BEGIN ${body('NEW', 'OLD')} END`,
+          `WHEN ${changed(t)} BEGIN ${body('NEW', 'OLD')} END`,
       )
       .execute(db);
   }
@@ -104,7 +105,6 @@ async function postgresTriggers(db: Kysely<any>): Promise<void> {
   const shard = `pg_backend_pid() % ${SHARDS}`;
   // Aliases other than new/old: those name plpgsql's row variables inside the function.
   const rows = (alias: string) => (alias === 'ins' ? ' FROM new_rows AS ins' : ' FROM old_rows AS del');
-  const noFrom = () => '';
   const fn = async (name: string, body: string) =>
     sql
       .raw(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $fn$ BEGIN ${body}; RETURN NULL; END $fn$`)
@@ -112,7 +112,7 @@ async function postgresTriggers(db: Kysely<any>): Promise<void> {
   for (const t of TABLES) {
     await fn(`metric_counters_${t}_insert`, upsertDeltas(t, 'ins', null, shard, rows));
     await fn(`metric_counters_${t}_delete`, upsertDeltas(t, null, 'del', shard, rows));
-    await fn(`metric_counters_${t}_update`, upsertDeltas(t, 'NEW', 'OLD', shard, noFrom));
+    await fn(`metric_counters_${t}_update`, upsertDeltas(t, 'ins', 'del', shard, rows));
     await sql
       .raw(
         `CREATE TRIGGER metric_counters_${t}_insert AFTER INSERT ON ${t} REFERENCING NEW TABLE AS new_rows ` +
@@ -127,8 +127,8 @@ async function postgresTriggers(db: Kysely<any>): Promise<void> {
       .execute(db);
     await sql
       .raw(
-        `CREATE TRIGGER metric_counters_${t}_update AFTER UPDATE OF ${columnsOf(t).join(', ')} ON ${t} ` +
-          `FOR EACH ROW WHEN (${changed(t)}) EXECUTE FUNCTION metric_counters_${t}_update()`,
+        `CREATE TRIGGER metric_counters_${t}_update AFTER UPDATE ON ${t} REFERENCING OLD TABLE AS old_rows ` +
+          `NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION metric_counters_${t}_update()`,
       )
       .execute(db);
   }
