@@ -117,21 +117,34 @@ async function run(label: string, d: Database, items: PageItem[]): Promise<void>
   // This process, plus the PostgreSQL backends serving it when they run on this machine (/proc: utime and
   // stime in clock ticks, 100 per second on Linux): the CPU a page costs wherever it is spent.
   let backendCpuSeen = false;
+  let backendCpu = 0;
   const cpu = () => {
     const u = process.cpuUsage();
-    let s = (u.user + u.system) / 1e6;
+    let b = 0;
     for (const pid of backends) {
       try {
         const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-        s += (Number(f[11]) + Number(f[12])) / 100;
+        b += (Number(f[11]) + Number(f[12])) / 100;
         backendCpuSeen = true;
       } catch {
         // not local, or ended
       }
     }
-    return s;
+    backendCpu = b;
+    return (u.user + u.system) / 1e6 + b;
   };
-  const c0 = cpu();
+  /** The backends' share of the CPU since `cpu()` returned `from` (with their own value then). */
+  const spans: Array<{ total: number; backend: number }> = [];
+  const mark = () => {
+    const total = cpu();
+    spans.push({ total, backend: backendCpu });
+    return total;
+  };
+  const share = (i: number) => {
+    const [a, b] = [spans[i]!, spans[i + 1]!];
+    return backendCpuSeen ? `, ${Math.round((100 * (b.backend - a.backend)) / (b.total - a.total))}% of it PostgreSQL` : '';
+  };
+  const c0 = mark();
   const t0 = performance.now();
   let stored = 0;
   let credits = 0;
@@ -142,7 +155,7 @@ async function run(label: string, d: Database, items: PageItem[]): Promise<void>
     credits += out.creditsAwarded;
   }
   const secs = (performance.now() - t0) / 1000;
-  const newCpu = cpu() - c0;
+  const newCpu = mark() - c0;
   tracing = false;
   if (PROFILE && trips.size) {
     const pages = Math.ceil(items.length / PAGE);
@@ -155,12 +168,12 @@ async function run(label: string, d: Database, items: PageItem[]): Promise<void>
       console.log(`${''.padEnd(9)} ${(e.n / pages).toFixed(1).padStart(6)} x ${(e.ms / pages).toFixed(2).padStart(7)} ms  ${k}`);
     trips.clear();
   }
-  const c1 = cpu();
+  const c1 = mark();
   const t1 = performance.now();
   for (let i = 0; i < items.length; i += PAGE)
     await d.db.transaction().execute((trx) => ingestPage(trx, ctx, items.slice(i, i + PAGE)));
   const replaySecs = (performance.now() - t1) / 1000;
-  const replayCpu = cpu() - c1;
+  const replayCpu = mark() - c1;
   // A second member's mailbox sees the same people in other messages: the merge path, no new contacts.
   await d.db
     .insertInto('connections')
@@ -175,12 +188,12 @@ async function run(label: string, d: Database, items: PageItem[]): Promise<void>
     .execute();
   const ctx2 = { ...ctx, connectionId: 'bench-k2' };
   const again = items.map((i) => ({ ...i, messageKey: `${i.messageKey}-2` }));
-  const c2 = cpu();
+  const c2 = mark();
   const t2 = performance.now();
   for (let i = 0; i < again.length; i += PAGE)
     await d.db.transaction().execute((trx) => ingestPage(trx, ctx2, again.slice(i, i + PAGE)));
   const knownSecs = (performance.now() - t2) / 1000;
-  const knownCpu = cpu() - c2;
+  const knownCpu = mark() - c2;
   // On a shared machine wall time includes waiting for a core; obs per CPU-second of this process (which
   // includes the SQLite engine, in process) and of its PostgreSQL backends is the load-independent figure.
   const who = backendCpuSeen ? 'this process and its PostgreSQL backends' : 'this process';
@@ -190,13 +203,13 @@ async function run(label: string, d: Database, items: PageItem[]): Promise<void>
     `${label.padEnd(9)} ${total} observations over ${PEOPLE} people (${stored} stored, ${credits} credits)`,
   );
   console.log(
-    `${''.padEnd(9)} new contacts (incl. privacy hooks, per page):  ${secs.toFixed(2)} s, ${rate(secs, newCpu)}`,
+    `${''.padEnd(9)} new contacts (incl. privacy hooks, per page):  ${secs.toFixed(2)} s, ${rate(secs, newCpu)}${share(0)}`,
   );
   console.log(
-    `${''.padEnd(9)} known contacts, second mailbox (merge path):   ${knownSecs.toFixed(2)} s, ${rate(knownSecs, knownCpu)}`,
+    `${''.padEnd(9)} known contacts, second mailbox (merge path):   ${knownSecs.toFixed(2)} s, ${rate(knownSecs, knownCpu)}${share(4)}`,
   );
   console.log(
-    `${''.padEnd(9)} replay of already processed pages:             ${replaySecs.toFixed(2)} s, ${rate(replaySecs, replayCpu)}`,
+    `${''.padEnd(9)} replay of already processed pages:             ${replaySecs.toFixed(2)} s, ${rate(replaySecs, replayCpu)}${share(2)}`,
   );
 }
 
