@@ -18,7 +18,7 @@ import type { NoticeTransport } from '../notices/transport.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import { linkKeyFromSecret } from './links.ts';
 import { page, STYLESHEET } from './html.ts';
-import { metricsText } from './metrics.ts';
+import { metricsSource } from './metrics.ts';
 import { memberRoutes, type MemberAppOptions } from './member.ts';
 import { privacyRoutes } from './privacy-routes.ts';
 import { directoryRoutes } from './directory-routes.ts';
@@ -52,6 +52,8 @@ export interface WebAppOptions extends Pick<MemberAppOptions, 'demo' | 'factoryF
   mailQueue?: MailQueue;
   /** The socket peer address of a request; default the Node server's (none under `app.request`). */
   peerAddress?: (c: Context) => string | undefined;
+  /** How old a `/metrics` text may be when served again (default 1000 ms; 0: read at every scrape). */
+  metricsMaxAgeMs?: number;
 }
 
 /** Request bodies are small forms: 64 KiB is hundreds of times a correction form, and refused above. */
@@ -81,6 +83,7 @@ export function createApp(o: WebAppOptions): Hono {
   const peer = o.peerAddress ?? defaultPeer;
   const clientOf = (c: Context) => clientAddressOf(web, c.req.header('x-forwarded-for'), peer(c));
   const publicOrigin = new URL(o.config.publicUrl).origin;
+  const metrics = metricsSource(db, o.metricsMaxAgeMs ?? 1000);
   const app = new Hono();
 
   app.use('*', accessLog(logger));
@@ -152,7 +155,7 @@ export function createApp(o: WebAppOptions): Hono {
       return c.text('Unauthorized', 401);
     }
     c.header('Content-Type', 'text/plain; version=0.0.4');
-    return c.body(await metricsText(db));
+    return c.body(await metrics());
   });
 
   return app;
