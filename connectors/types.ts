@@ -3,6 +3,7 @@
  * calendars, address books), chosen from a registry by connection kind.
  */
 import type { MinimalMessage, Contact } from '../parsers/types.ts';
+import type { ProviderEndpoints } from './endpoints.ts';
 
 /** Source categories of an observation, as the directory may show them (never who supplied it). */
 export type SourceKind = 'signature' | 'header' | 'calendar' | 'address-book';
@@ -107,7 +108,8 @@ export type ConnectorEvent =
   | { type: 'resync'; reason: string };
 
 export interface ConnectorDeps {
-  config: Readonly<import('../src/config.ts').Config>;
+  /** Provider endpoints and OAuth clients (src/config.ts `providerEndpoints`); nothing else of the app's config. */
+  endpoints: Readonly<ProviderEndpoints>;
   /**
    * Providers that rotate refresh tokens (Microsoft) hand the new one here, with the secret it replaced;
    * the caller stores it encrypted, compare-and-set against `replaced` (a reconnect meanwhile wins).

@@ -4,6 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { GoogleEndpoints, MicrosoftEndpoints, ProviderEndpoints } from '../connectors/endpoints.ts';
 
 export interface Config {
   /** `postgres://...` URL, `sqlite:PATH`, or a plain file path. Default `./data/sigmine.db`. */
@@ -14,20 +15,8 @@ export interface Config {
    * base64, id `default`); null when none is set.
    */
   secretKey: string | null;
-  google: {
-    apiUrl: string;
-    oauthUrl: string;
-    authUrl: string;
-    clientId: string | null;
-    clientSecret: string | null;
-  };
-  microsoft: {
-    graphUrl: string;
-    loginUrl: string;
-    clientId: string | null;
-    clientSecret: string | null;
-    tenant: string;
-  };
+  google: GoogleEndpoints;
+  microsoft: MicrosoftEndpoints;
   /** Base URL people use to reach the privacy center (links in notices). */
   publicUrl: string;
 }
@@ -60,6 +49,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     publicUrl: trimSlash(get('SIGMINE_PUBLIC_URL') ?? 'http://localhost:8787'),
   };
   return deepFreeze(config);
+}
+
+/** What connectors get of the config: the providers' endpoints and OAuth clients, nothing else. */
+export function providerEndpoints(config: Pick<Config, 'google' | 'microsoft'>): Readonly<ProviderEndpoints> {
+  return Object.freeze({ google: config.google, microsoft: config.microsoft });
 }
 
 /** At most one of the three key variables: two would leave which one wins to a reader's guess. */

@@ -305,6 +305,6 @@ export const factory: ConnectorFactory = {
   kinds: ['gmail'],
   create: (conn, deps) => new GmailConnector(conn, deps),
   async revoke(conn, deps) {
-    if (conn.secret) await revokeGoogleToken(deps.config, conn.secret);
+    if (conn.secret) await revokeGoogleToken(deps.endpoints, conn.secret);
   },
 };

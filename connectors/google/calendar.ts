@@ -121,6 +121,6 @@ export const factory: ConnectorFactory = {
   kinds: ['google-calendar'],
   create: (conn, deps) => new GoogleCalendarConnector(conn, deps),
   async revoke(conn, deps) {
-    if (conn.secret) await revokeGoogleToken(deps.config, conn.secret);
+    if (conn.secret) await revokeGoogleToken(deps.endpoints, conn.secret);
   },
 };

@@ -211,6 +211,6 @@ export const factory: ConnectorFactory = {
   kinds: ['google-contacts'],
   create: (conn, deps) => new GoogleContactsConnector(conn, deps),
   async revoke(conn, deps) {
-    if (conn.secret) await revokeGoogleToken(deps.config, conn.secret);
+    if (conn.secret) await revokeGoogleToken(deps.endpoints, conn.secret);
   },
 };

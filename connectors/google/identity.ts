@@ -16,7 +16,7 @@
 import { calendar, type calendar_v3 } from '@googleapis/calendar';
 import { gmail, type gmail_v1 } from '@googleapis/gmail';
 import { people, type people_v1 } from '@googleapis/people';
-import type { Config } from '../../src/config.ts';
+import type { ProviderEndpoints } from '../endpoints.ts';
 import { ConnectorError } from '../types.ts';
 import { clientOptions } from './caller.ts';
 import { classifyGoogleError, toConnectorError } from './errors.ts';
@@ -36,7 +36,7 @@ export function connectScopes(kinds: readonly GoogleKind[]): string[] {
  * (Google's classification); an answer without an address is `bad-input`.
  */
 export async function googleAccount(
-  config: Pick<Config, 'google'>,
+  config: Pick<ProviderEndpoints, 'google'>,
   kind: GoogleKind,
   accessToken: string,
 ): Promise<string> {

@@ -18,7 +18,7 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadConfig, type Config } from '../config.ts';
+import { loadConfig, providerEndpoints, type Config } from '../config.ts';
 import { usingDatabase } from '../db/database.ts';
 import { resolveKeys } from '../keys/resolve.ts';
 import { printJsonLine } from '../cli/output.ts';
@@ -326,7 +326,7 @@ async function verifyImap(
   let latest = secret;
   const c = createImapConnector(
     { id: 'verify', kind: 'imap', account: user, config: { ...settings, mailboxes: [] }, secret },
-    { config, onSecretRotated: async (s) => void (latest = s) },
+    { endpoints: providerEndpoints(config), onSecretRotated: async (s) => void (latest = s) },
   );
   try {
     // The first page needs a login and a LIST; stop before any message is fetched.

@@ -35,7 +35,7 @@ import { registerConnection } from '../connections/register.ts';
 import { optOutContributor, type RevocationOutcome } from '../connections/opt-out.ts';
 import { secretKeyFrom, type SealKey } from '../secrets/index.ts';
 import { checkEmail } from '../privacy/locate.ts';
-import { pkcePair } from '../oauth/loopback.ts';
+import { pkcePair } from '../../connectors/oauth/loopback.ts';
 import { holderId, previewConnection } from '../harvest/index.ts';
 import { silentLogger, noProgress } from '../log.ts';
 import { OAUTH_TTL_MS, consumeOAuthFlow, isBrowserNonce, newBrowserNonce, startOAuthFlow, type OAuthFlow } from './oauth-flows.ts';
