@@ -48,15 +48,15 @@ export interface SubjectHashers {
  */
 const cache = new WeakMap<object, Map<string, Promise<SubjectHashers>>>();
 
-/** `secretKey`: undefined reads SIGMINE_SECRET_KEY; null forces the per-database dev secret. */
+/** `secretKey`: the keyring text (`Config.secretKey`); null or left out = the per-database dev secret (never the environment). */
 export function subjectHashers(db: Kysely<any>, secretKey?: string | null): Promise<SubjectHashers> {
   const make = async () => ({
-    subject: await keyedHasher(db, HASH_PURPOSE.suppression, secretKey),
-    request: await keyedHasher(db, HASH_PURPOSE.requestLog, secretKey),
+    subject: await keyedHasher(db, HASH_PURPOSE.suppression, secretKey ?? null),
+    request: await keyedHasher(db, HASH_PURPOSE.requestLog, secretKey ?? null),
   });
   // Only within a transaction: a long-lived handle (the web app's) must see a key rotation made meanwhile.
   if (!db.isTransaction) return make();
-  const k = secretKey === undefined ? '\u0000env' : secretKey === null ? '\u0000dev' : secretKey;
+  const k = secretKey ?? '\u0000dev';
   let m = cache.get(db);
   if (!m) cache.set(db, (m = new Map()));
   let h = m.get(k);

@@ -407,7 +407,7 @@ async function dropReplays(
     out.messagesNew += items.length;
     return items;
   }
-  const hash = await keyedHasher(trx, HASH_PURPOSE.messageId, ctx.secretKey);
+  const hash = await keyedHasher(trx, HASH_PURPOSE.messageId, ctx.secretKey ?? null);
   const hashes = new Map<PageItem, string>();
   for (const i of keyed) hashes.set(i, messageKeyHash(hash, i.messageKey!));
   const seen = new Set<string>();

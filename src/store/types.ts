@@ -55,7 +55,7 @@ export interface IngestContext {
   contributorId: string;
   /** Wall-clock time of the ingest, ISO-8601 (stored as last-update times; observations keep observedAt). */
   now: string;
-  /** Optional: SIGMINE_SECRET_KEY (Config.secretKey) for Message-ID hashes; undefined = read from the env. */
+  /** `Config.secretKey` for Message-ID hashes; null or left out = the per-database dev secret (never the environment). */
   secretKey?: string | null;
 }
 
