@@ -19,6 +19,12 @@ export interface Config {
   microsoft: MicrosoftEndpoints;
   /** Base URL people use to reach the privacy center (links in notices). */
   publicUrl: string;
+  /** SIGMINE_DEMO=1: no key needed, secrets sealed with a generated demo key (src/secrets `demoKeyRing`). */
+  demo: boolean;
+  /** SIGMINE_NOTICE_FROM: the From of privacy notices and sign-in mails; null = each sender's default. */
+  noticeFrom: string | null;
+  /** SIGMINE_NOTICE_OUTBOX: where the file transport writes mails. Default `./data/outbox`. */
+  noticeOutbox: string;
 }
 
 const trimSlash = (s: string) => s.replace(/\/+$/, '');
@@ -47,6 +53,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       tenant: get('SIGMINE_MS_TENANT') ?? 'common',
     },
     publicUrl: trimSlash(get('SIGMINE_PUBLIC_URL') ?? 'http://localhost:8787'),
+    demo: get('SIGMINE_DEMO') === '1',
+    noticeFrom: get('SIGMINE_NOTICE_FROM'),
+    noticeOutbox: resolve(get('SIGMINE_NOTICE_OUTBOX') ?? resolve('data', 'outbox')),
   };
   return deepFreeze(config);
 }

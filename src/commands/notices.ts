@@ -22,7 +22,6 @@ import { recordBounce, requeueNotice, sendQueued } from '../notices/send.ts';
 import { TRANSPORTS } from '../notices/transport.ts';
 import type { NoticeStatus } from '../privacy/tables.ts';
 import { promoteDue } from '../privacy/gates.ts';
-import { defaultOutbox } from '../privacy/options.ts';
 import { listContact } from '../store/ledger.ts';
 
 const STATUSES: NoticeStatus[] = ['queued', 'sent', 'bounced', 'failed'];
@@ -94,7 +93,7 @@ export function register(program: Command): void {
         if (!make) throw badInput(`unknown transport "${opts.transport}"`);
         const limit = Number(opts.limit);
         if (!Number.isInteger(limit) || limit < 1) throw badInput('--limit must be a positive integer');
-        const outbox = opts.outbox ? resolve(opts.outbox) : defaultOutbox();
+        const outbox = opts.outbox ? resolve(opts.outbox) : config.noticeOutbox;
         const host = new URL(config.publicUrl).hostname || 'sigmine.local';
         const transport = make({ outbox, host });
         const policy = loadPolicy();
@@ -105,7 +104,7 @@ export function register(program: Command): void {
             transport,
             policy,
             publicUrl: config.publicUrl,
-            from: process.env.SIGMINE_NOTICE_FROM ?? `sigmine privacy <privacy@${host}>`,
+            from: config.noticeFrom ?? `sigmine privacy <privacy@${host}>`,
             limit,
           });
           for (const s of sent) if (opts.json) printJsonLine({ event: 'notice', ...s });

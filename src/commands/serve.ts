@@ -31,7 +31,7 @@ export function register(program: Command): void {
     .action(async (opts: { port: number; host: string; outbox?: string }) => {
       const config0 = loadConfig();
       const web = loadWebConfig();
-      const demo = process.env.SIGMINE_DEMO === '1';
+      const demo = config0.demo;
       // Before anything is opened: no key outside the demo is a refusal, not a fallback.
       if (!config0.secretKey && !demo) linkKeyFor({ config: config0 });
       const database = await openDatabase(config0.database);
@@ -42,11 +42,11 @@ export function register(program: Command): void {
         throw err;
       });
       const linkKey = linkKeyFromSecret(ring.newest.key);
-      const outbox = resolve(opts.outbox ?? process.env.SIGMINE_NOTICE_OUTBOX ?? resolve('data', 'outbox'));
+      const outbox = opts.outbox === undefined ? config.noticeOutbox : resolve(opts.outbox);
       const transport = TRANSPORTS.file!({ outbox });
       const logger = jsonLogger(process.stderr);
       const mailQueue = createMailQueue(logger);
-      const app = createApp({ database, config, transport, from: process.env.SIGMINE_NOTICE_FROM, demo, linkKey, web, logger, mailQueue });
+      const app = createApp({ database, config, transport, from: config.noticeFrom ?? undefined, demo, linkKey, web, logger, mailQueue });
       const server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host });
       try {
         await new Promise<void>((listening, failed) => {
