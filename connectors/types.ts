@@ -5,9 +5,6 @@
 import type { MinimalMessage, Contact } from '../parsers/types.ts';
 import type { ProviderEndpoints } from './endpoints.ts';
 
-/** Source categories of an observation, as the directory may show them (never who supplied it). */
-export type SourceKind = 'signature' | 'header' | 'calendar' | 'address-book';
-
 /**
  * A contact stated directly by a structured source (calendar attendee, address-book entry):
  * no parsing needed, but still classified (free-email and role addresses are discarded).

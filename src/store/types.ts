@@ -5,7 +5,8 @@
  */
 
 /** Where a value was seen. Shown to people as the provenance category; the contributor never is. */
-export type SourceKind = 'signature' | 'header' | 'calendar' | 'address-book';
+export const SOURCE_KINDS = ['signature', 'header', 'calendar', 'address-book'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /** Single-valued fields: one winner each. */
 export const SINGLE_FIELDS = ['name', 'title', 'department', 'company', 'address'] as const;
