@@ -28,7 +28,7 @@ import { queueNotices, type QueueNotice } from '../notices/outbox.ts';
 import { templateHash, templateLanguage } from '../notices/templates.ts';
 import { syncCompanies } from '../store/companies.ts';
 import { iso, resolveOptions, type PrivacyOptions } from './options.ts';
-import { normaliseEmail, subjectHash, subjectHashers } from './subject.ts';
+import { subjectAddress, subjectHash, subjectHashers } from './subject.ts';
 import { chunks, IN_LIST } from '../store/sql-util.ts';
 import type { GateState } from './tables.ts';
 import { insertRows } from '../db/insert-rows.ts';
@@ -173,7 +173,7 @@ export async function onNewContacts(
     const profileId = String(c.profileId);
     if (outcomes.has(profileId) || existing.has(profileId)) continue;
     const now = iso(c.now);
-    const hash = subject(normaliseEmail(c.email));
+    const hash = subject(subjectAddress(c.email));
     const decision = decideJurisdiction(c.evidence, o.policy);
     decisions.push(decisionRow(profileId, decision, now));
     const status = decision.hold ? 'pending' : 'listed';

@@ -19,10 +19,11 @@ const PLUS_PROVIDERS = new Set([
 ]);
 
 /**
- * Lower-cases and trims an address; applies dot/plus folding only for providers known to do it
+ * The address as it identifies a person to the suppression list and privacy requests (one person, one
+ * identity): lower-cased and trimmed, with dot/plus folding only for providers known to do it
  * (privacy-law.md §2.3). Business domains are left alone: `a.b@corp.com` and `ab@corp.com` may differ.
  */
-export function normaliseEmail(email: string): string {
+export function subjectAddress(email: string): string {
   const e = email.trim().toLowerCase().slice(0, 320);
   const at = e.lastIndexOf('@');
   if (at <= 0) return e;
@@ -74,5 +75,5 @@ export async function subjectHash(
   email: string,
   secretKey?: string | null,
 ): Promise<string> {
-  return (await subjectHashers(db, secretKey)).subject(normaliseEmail(email));
+  return (await subjectHashers(db, secretKey)).subject(subjectAddress(email));
 }

@@ -30,7 +30,7 @@ import { getDomain } from 'tldts';
 import type { DB } from '../db/schema.ts';
 import { isSuppressed, onNewContacts, onNewEvidence } from '../privacy/hooks.ts';
 import type { PrivacyOptions } from '../privacy/options.ts';
-import { normaliseEmail, subjectHashers } from '../privacy/subject.ts';
+import { subjectAddress, subjectHashers } from '../privacy/subject.ts';
 import { DEFAULT_CREDIT_POLICY, type CreditPolicy } from '../credits/policy.ts';
 import { HASH_PURPOSE, keyedHasher } from './keyed-hash.ts';
 import { messageKeyHash } from './processed.ts';
@@ -384,7 +384,7 @@ async function suppressedAmong(
   const hits = new Set<string>();
   if (emails.length === 0) return hits;
   const { subject } = await subjectHashers(trx, privacy.secretKey);
-  const byHash = new Map(emails.map((e) => [subject(normaliseEmail(e)), e]));
+  const byHash = new Map(emails.map((e) => [subject(subjectAddress(e)), e]));
   for (const part of chunks([...byHash.keys()], IN_LIST)) {
     const rows = await trx
       .selectFrom('suppressions')

@@ -11,7 +11,7 @@
  *   - Keyless databases (tests, library callers that pass null): a random secret kept in the database's
  *     `settings`, as before 0054. The CLI never uses it (src/keys/resolve.ts); a rotation retires it.
  *
- * Usage: `const h = await keyedHasher(trx, HASH_PURPOSE.suppression, config.secretKey); h(normaliseEmail(e))`
+ * Usage: `const h = await keyedHasher(trx, HASH_PURPOSE.suppression, config.secretKey); h(subjectAddress(e))`
  * (64 hex chars).
  * The hasher is synchronous once made; make it once per transaction/page, not per value.
  */
