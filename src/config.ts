@@ -25,6 +25,11 @@ export interface Config {
   noticeFrom: string | null;
   /** SIGMINE_NOTICE_OUTBOX: where the file transport writes mails. Default `./data/outbox`. */
   noticeOutbox: string;
+  /**
+   * SIGMINE_HARVEST_THREADS: the most harvest threads on a SQLite file database (0 or 1: none; not a
+   * number: none); null when unset (as many as cores).
+   */
+  harvestThreads: number | null;
 }
 
 const trimSlash = (s: string) => s.replace(/\/+$/, '');
@@ -56,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     demo: get('SIGMINE_DEMO') === '1',
     noticeFrom: get('SIGMINE_NOTICE_FROM'),
     noticeOutbox: resolve(get('SIGMINE_NOTICE_OUTBOX') ?? resolve('data', 'outbox')),
+    harvestThreads: get('SIGMINE_HARVEST_THREADS') === null ? null : Number(get('SIGMINE_HARVEST_THREADS')),
   };
   return deepFreeze(config);
 }
