@@ -133,7 +133,8 @@ async function bytesAndQuota(kind: string, processed: boolean) {
   const conn = { id: account, kind: 'gmail', account, config: {}, secret: refreshToken };
   let first: MinimalMessage[] = [];
   if (processed)
-    for await (const p of gmailFactory.create(conn, { endpoints: config }).pages(null)) first.push(...p.messages);
+    for await (const p of gmailFactory.create(conn, { endpoints: config }).pages(null))
+      first.push(...p.messages);
   const before = await g.traffic(account);
   // `processed`: the whole mailbox read again after an expired history id, every message already stored.
   const seen = new Set(first.map((m) => m.sourceId));

@@ -175,7 +175,11 @@ export interface ConnectorConsent {
     fetchImpl?: typeof fetch,
   ): Promise<ConsentGrant>;
   /** The address of the account the person consented to, lower-cased, asked of the provider. */
-  account(endpoints: Readonly<ProviderEndpoints>, accessToken: string, fetchImpl?: typeof fetch): Promise<string>;
+  account(
+    endpoints: Readonly<ProviderEndpoints>,
+    accessToken: string,
+    fetchImpl?: typeof fetch,
+  ): Promise<string>;
 }
 
 /** A token bucket of provider quota: a name, its refill rate and its burst. */

@@ -4,7 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadConfig, providerEndpoints } from '../src/config.ts';
-import { CONSENT_PROVIDERS, CONNECTION_KINDS, connectorConsent, consentProviderOf } from '../connectors/registry.ts';
+import {
+  CONSENT_PROVIDERS,
+  CONNECTION_KINDS,
+  connectorConsent,
+  consentProviderOf,
+} from '../connectors/registry.ts';
 
 const configured = providerEndpoints(
   loadConfig({
@@ -16,12 +21,24 @@ const configured = providerEndpoints(
   }),
 );
 const bare = providerEndpoints(loadConfig({}));
-const request = { redirectUri: 'https://sigmine.example/oauth/cb', state: 'st-1', codeChallenge: 'ch-1', loginHint: 'ann@acme.example' };
+const request = {
+  redirectUri: 'https://sigmine.example/oauth/cb',
+  state: 'st-1',
+  codeChallenge: 'ch-1',
+  loginHint: 'ann@acme.example',
+};
 
 describe('connector consent', () => {
   it('offers a consent for every Google and Microsoft source and none for IMAP or mailbox files', async () => {
     const withConsent = CONSENT_PROVIDERS.flatMap((p) => p.kinds);
-    expect(withConsent).toEqual(['gmail', 'google-calendar', 'google-contacts', 'outlook', 'outlook-calendar', 'outlook-contacts']);
+    expect(withConsent).toEqual([
+      'gmail',
+      'google-calendar',
+      'google-contacts',
+      'outlook',
+      'outlook-calendar',
+      'outlook-contacts',
+    ]);
     for (const kind of withConsent) expect((await connectorConsent(kind)).scopes.length).toBeGreaterThan(0);
     for (const kind of CONNECTION_KINDS.filter((k) => !withConsent.includes(k))) {
       expect(consentProviderOf(kind)).toBeUndefined();
@@ -35,10 +52,14 @@ describe('connector consent', () => {
     expect(gmail.searchParams.get('client_id')).toBe('g-client');
     expect(gmail.searchParams.get('scope')).toBe('https://www.googleapis.com/auth/gmail.readonly');
     const contacts = new URL((await connectorConsent('google-contacts')).consentUrl(configured, request));
-    expect(contacts.searchParams.get('scope')!.split(' ')).toContain('https://www.googleapis.com/auth/userinfo.email');
+    expect(contacts.searchParams.get('scope')!.split(' ')).toContain(
+      'https://www.googleapis.com/auth/userinfo.email',
+    );
 
     const outlook = new URL((await connectorConsent('outlook-calendar')).consentUrl(configured, request));
-    expect(outlook.origin + outlook.pathname).toBe('https://login.microsoft.test/organizations/oauth2/v2.0/authorize');
+    expect(outlook.origin + outlook.pathname).toBe(
+      'https://login.microsoft.test/organizations/oauth2/v2.0/authorize',
+    );
     expect(outlook.searchParams.get('client_id')).toBe('ms-client');
     expect(outlook.searchParams.get('scope')).toBe('offline_access Calendars.Read User.Read');
     for (const url of [gmail, outlook]) {

@@ -25,10 +25,14 @@ for (const dialect of DIALECTS) {
       try {
         const left = await subjectHash(t.db, ' Ann@Acme.example ');
         expect((await currentEpoch(t.db))?.origin).toBe('database');
-        const own = (await keyedHasher(t.db, HASH_PURPOSE.suppression, null))(subjectAddress('ann@acme.example'));
+        const own = (await keyedHasher(t.db, HASH_PURPOSE.suppression, null))(
+          subjectAddress('ann@acme.example'),
+        );
         expect(left).toBe(own);
         // The environment's key is not this database's key: given explicitly, it is refused.
-        await expect(keyedHasher(t.db, HASH_PURPOSE.suppression, ENV_KEY)).rejects.toMatchObject({ code: 'wrong-key' });
+        await expect(keyedHasher(t.db, HASH_PURPOSE.suppression, ENV_KEY)).rejects.toMatchObject({
+          code: 'wrong-key',
+        });
       } finally {
         await t.dispose();
       }

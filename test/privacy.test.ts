@@ -35,14 +35,20 @@ async function seed(t: TestDatabase, secretKey: string | null = null) {
       phones: [US_PHONE],
     });
   await ingest(t.db, a, [kim('<p1@x>', '2026-09-01T00:00:00Z')], undefined, secretKey);
-  await ingest(t.db, b, [
-    kim('<p2@x>', '2026-09-15T00:00:00Z'),
-    signed('<p3@x>', BR, '2026-09-15T00:00:00Z', {
-      name: 'João Silva',
-      title: 'Gerente',
-      address: 'Av. Paulista 1000, São Paulo, Brasil',
-    }),
-  ], undefined, secretKey);
+  await ingest(
+    t.db,
+    b,
+    [
+      kim('<p2@x>', '2026-09-15T00:00:00Z'),
+      signed('<p3@x>', BR, '2026-09-15T00:00:00Z', {
+        name: 'João Silva',
+        title: 'Gerente',
+        address: 'Av. Paulista 1000, São Paulo, Brasil',
+      }),
+    ],
+    undefined,
+    secretKey,
+  );
   return { a, b };
 }
 
@@ -188,12 +194,18 @@ describe('privacy and notices on the command line', () => {
     // The library gets the key the CLI reads from its environment: one key for both sides.
     try {
       await seed(t, CLI_KEY);
-      await ingest(t.db, await addMember(t.db, 'cy'), [
-        signed('<c1@x>', 'eva.klein@firma-example.de', '2026-09-01T00:00:00Z', {
-          name: 'Eva Klein',
-          phones: [DE_PHONE],
-        }),
-      ], undefined, CLI_KEY);
+      await ingest(
+        t.db,
+        await addMember(t.db, 'cy'),
+        [
+          signed('<c1@x>', 'eva.klein@firma-example.de', '2026-09-01T00:00:00Z', {
+            name: 'Eva Klein',
+            phones: [DE_PHONE],
+          }),
+        ],
+        undefined,
+        CLI_KEY,
+      );
       const env = {
         ...process.env,
         SIGMINE_SECRET_KEY: CLI_KEY,

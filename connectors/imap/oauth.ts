@@ -76,10 +76,7 @@ export function readImapOAuthSecret(secret: string): ImapOAuthGrant | null {
 const MS_TOKEN_PATH = /^(https?:\/\/.+)\/([^/]+)\/oauth2\/v2\.0\/token$/;
 
 /** Where grants of `provider` are issued and refreshed under the current configuration. */
-export function tokenUrlFor(
-  config: ProviderEndpoints,
-  provider: ImapOAuthProvider,
-): string {
+export function tokenUrlFor(config: ProviderEndpoints, provider: ImapOAuthProvider): string {
   return provider === 'google'
     ? `${config.google.oauthUrl}/token`
     : `${config.microsoft.loginUrl}/${encodeURIComponent(config.microsoft.tenant)}/oauth2/v2.0/token`;
