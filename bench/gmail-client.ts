@@ -46,7 +46,7 @@ async function once(account: string): Promise<{ n: number; secs: number; cpu: nu
       config: { unitsPerSecond: 1e9, burst: 1e9 },
       secret: refreshToken,
     },
-    { config },
+    { endpoints: config },
   );
   const t0 = performance.now();
   const c0 = process.cpuUsage();

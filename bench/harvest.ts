@@ -133,11 +133,12 @@ async function bytesAndQuota(kind: string, processed: boolean) {
   const conn = { id: account, kind: 'gmail', account, config: {}, secret: refreshToken };
   let first: MinimalMessage[] = [];
   if (processed)
-    for await (const p of gmailFactory.create(conn, { config }).pages(null)) first.push(...p.messages);
+    for await (const p of gmailFactory.create(conn, { endpoints: config }).pages(null))
+      first.push(...p.messages);
   const before = await g.traffic(account);
   // `processed`: the whole mailbox read again after an expired history id, every message already stored.
   const seen = new Set(first.map((m) => m.sourceId));
-  const c = gmailFactory.create(conn, { config, alreadyProcessed: async () => seen });
+  const c = gmailFactory.create(conn, { endpoints: config, alreadyProcessed: async () => seen });
   const got: MinimalMessage[] = [];
   for await (const p of c.pages(null)) got.push(...p.messages);
   const after = await g.traffic(account);

@@ -72,7 +72,7 @@ try {
         config: { host: server.host, port: server.port, tls: false, insecurePlaintext: true, user },
         secret: PASS,
       },
-      { config: loadConfig({}), ...(processed ? { alreadyProcessed: async () => processed } : {}) },
+      { endpoints: loadConfig({}), ...(processed ? { alreadyProcessed: async () => processed } : {}) },
       { makeClient: (o) => (client = new ImapFlow(o)) },
     );
     const t0 = performance.now();

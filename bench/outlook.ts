@@ -41,7 +41,7 @@ const config = loadConfig({
 });
 const c = createOutlookMail(
   { id: 'b', kind: 'outlook', account: 'owner@contoso.example', config: {}, secret: 'rt-0' },
-  { config, fetch: fetchTrusting(cert.cert) },
+  { endpoints: config, fetch: fetchTrusting(cert.cert) },
 );
 
 let peak = 0;
@@ -113,7 +113,7 @@ for (const [kind, make] of Object.entries(kinds)) {
       const before = srv.bytesSent();
       const reqs = srv.requests.length;
       const mail = createOutlookMail(conn, {
-        config: cfg,
+        endpoints: cfg,
         fetch: fetchTrusting(srvCert.cert),
         ...(processed ? { alreadyProcessed: async () => processed } : {}),
       });

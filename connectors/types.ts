@@ -3,9 +3,7 @@
  * calendars, address books), chosen from a registry by connection kind.
  */
 import type { MinimalMessage, Contact } from '../parsers/types.ts';
-
-/** Source categories of an observation, as the directory may show them (never who supplied it). */
-export type SourceKind = 'signature' | 'header' | 'calendar' | 'address-book';
+import type { ProviderEndpoints } from './endpoints.ts';
 
 /**
  * A contact stated directly by a structured source (calendar attendee, address-book entry):
@@ -107,7 +105,8 @@ export type ConnectorEvent =
   | { type: 'resync'; reason: string };
 
 export interface ConnectorDeps {
-  config: Readonly<import('../src/config.ts').Config>;
+  /** Provider endpoints and OAuth clients (src/config.ts `providerEndpoints`); nothing else of the app's config. */
+  endpoints: Readonly<ProviderEndpoints>;
   /**
    * Providers that rotate refresh tokens (Microsoft) hand the new one here, with the secret it replaced;
    * the caller stores it encrypted, compare-and-set against `replaced` (a reconnect meanwhile wins).
@@ -137,6 +136,50 @@ export interface ConnectorFactory {
   create(conn: ConnectionInfo, deps: ConnectorDeps): Connector;
   /** Revokes the connection's tokens at the provider (opt-out). Sources without tokens omit it. */
   revoke?(conn: ConnectionInfo, deps: ConnectorDeps): Promise<void>;
+  /**
+   * How a person consents to this source (OAuth authorization code with PKCE): sources connected with a
+   * password or a path omit it. The CLI's loopback flow and the web member area drive it alike.
+   */
+  oauth?: ConnectorConsent;
+}
+
+/** What a consent page is opened with: where the provider sends the browser back, and the flow's secrets. */
+export interface ConsentRequest {
+  redirectUri: string;
+  state: string;
+  /** PKCE S256 challenge (RFC 7636). */
+  codeChallenge: string;
+  /** The address the person is expected to sign in with (pre-filled at the provider). */
+  loginHint?: string;
+}
+
+/** A fresh grant from a code exchange. */
+export interface ConsentGrant {
+  /** The token to store (encrypted); null when the provider issued none. */
+  refreshToken: string | null;
+  /** Issued with the grant (about an hour), to ask the provider whose account it is; never stored. */
+  accessToken: string;
+}
+
+/** The OAuth consent of one connection kind: exactly its scopes, its consent page, its code exchange, its account. */
+export interface ConnectorConsent {
+  /** Exactly the scopes a connect asks for: the source's own, plus what names the account. */
+  readonly scopes: readonly string[];
+  /** The environment variable whose absence keeps this consent from starting, or null when it can run. */
+  missing(endpoints: Readonly<ProviderEndpoints>): string | null;
+  consentUrl(endpoints: Readonly<ProviderEndpoints>, req: ConsentRequest): string;
+  /** Exchanges the code from the redirect; refuses grants without the requested scopes (ConnectorError). */
+  exchangeCode(
+    endpoints: Readonly<ProviderEndpoints>,
+    req: { code: string; redirectUri: string; codeVerifier: string },
+    fetchImpl?: typeof fetch,
+  ): Promise<ConsentGrant>;
+  /** The address of the account the person consented to, lower-cased, asked of the provider. */
+  account(
+    endpoints: Readonly<ProviderEndpoints>,
+    accessToken: string,
+    fetchImpl?: typeof fetch,
+  ): Promise<string>;
 }
 
 /** A token bucket of provider quota: a name, its refill rate and its burst. */

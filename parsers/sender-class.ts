@@ -45,8 +45,8 @@ export function isRoleAccount(localPart: string): boolean {
 // Bounded: local part and domain lengths are capped (RFC 5321 4.5.3.1), classes exclude separators.
 const EMAIL = /^[^\s@<>()",;:\\[\]]{1,64}@[A-Za-z0-9.-]{1,253}$/;
 
-/** Normalises an address to lower case, or null when it is not a usable mailbox. */
-export function normaliseEmail(s: string | null | undefined): string | null {
+/** The usable mailbox address in `s` (a bare address or `mailto:`), lower-cased; null when there is none. */
+export function mailboxAddress(s: string | null | undefined): string | null {
   if (!s) return null;
   const e = s
     .trim()
@@ -61,7 +61,7 @@ export function normaliseEmail(s: string | null | undefined): string | null {
 
 /** Why mail from `email` would be discarded on the address alone (free-email, role-account), else null. */
 export function classifyAddress(email: string | null | undefined): DiscardReason | null {
-  const e = normaliseEmail(email);
+  const e = mailboxAddress(email);
   if (!e) return 'no-sender';
   const at = e.lastIndexOf('@');
   if (isFreeEmailDomain(e.slice(at + 1))) return 'free-email';
@@ -135,7 +135,7 @@ function parseMailbox(item: string): Address {
   const lt = s.lastIndexOf('<');
   const gt = lt >= 0 ? s.indexOf('>', lt) : -1;
   if (lt >= 0 && gt > lt) {
-    const email = normaliseEmail(s.slice(lt + 1, gt));
+    const email = mailboxAddress(s.slice(lt + 1, gt));
     let name = cleanName(s.slice(0, lt));
     if (!name) {
       const c = /\(([^()]{1,200})\)/.exec(s.slice(gt + 1));
@@ -149,7 +149,7 @@ function parseMailbox(item: string): Address {
     .trim()
     .split(/\s+/)
     .find((t) => t.includes('@'));
-  return { name: comment ? cleanName(comment[1]!) : null, email: normaliseEmail(bare ?? null) };
+  return { name: comment ? cleanName(comment[1]!) : null, email: mailboxAddress(bare ?? null) };
 }
 
 /** Display name from a Lotus/Exchange export `X-From` (`Beck, Sally </O=ENRON/...>`, `Brian Hoskins`). */
@@ -270,7 +270,7 @@ function unmunge(a: Address, h: Record<string, string>): Address {
 /** True when `email` is the list's own address (List-Post mailto or the List-Id domain). */
 function isListAddress(email: string, h: Record<string, string>): boolean {
   const post = /mailto:([^>\s,]{1,200})/i.exec(h['list-post'] ?? '');
-  if (post && normaliseEmail(post[1]!.split('?')[0]) === email) return true;
+  if (post && mailboxAddress(post[1]!.split('?')[0]) === email) return true;
   const id = /<([^<>\s]{1,200})>/.exec(h['list-id'] ?? '');
   const domain = email.slice(email.indexOf('@') + 1);
   if (id && id[1]!.toLowerCase().endsWith(domain)) return true;

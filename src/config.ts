@@ -5,6 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseSmtpUrl, type MailConfig } from './mail-config.ts';
+import type { GoogleEndpoints, MicrosoftEndpoints, ProviderEndpoints } from '../connectors/endpoints.ts';
 
 export interface Config {
   /** `postgres://...` URL, `sqlite:PATH`, or a plain file path. Default `./data/sigmine.db`. */
@@ -15,20 +16,8 @@ export interface Config {
    * base64, id `default`); null when none is set.
    */
   secretKey: string | null;
-  google: {
-    apiUrl: string;
-    oauthUrl: string;
-    authUrl: string;
-    clientId: string | null;
-    clientSecret: string | null;
-  };
-  microsoft: {
-    graphUrl: string;
-    loginUrl: string;
-    clientId: string | null;
-    clientSecret: string | null;
-    tenant: string;
-  };
+  google: GoogleEndpoints;
+  microsoft: MicrosoftEndpoints;
   /** Base URL people use to reach the privacy center (links in notices). */
   publicUrl: string;
   /**
@@ -36,6 +25,15 @@ export interface Config {
    * relay, else mail is written as files; SIGMINE_MAIL_FROM (or the older SIGMINE_NOTICE_FROM) is the From.
    */
   mail: MailConfig;
+  /** SIGMINE_DEMO=1: no key needed, secrets sealed with a generated demo key (src/secrets `demoKeyRing`). */
+  demo: boolean;
+  /** SIGMINE_NOTICE_OUTBOX: where the file transport writes mails. Default `./data/outbox`. */
+  noticeOutbox: string;
+  /**
+   * SIGMINE_HARVEST_THREADS: the most harvest threads on a SQLite file database (0 or 1: none; not a
+   * number: none); null when unset (as many as cores).
+   */
+  harvestThreads: number | null;
 }
 
 const trimSlash = (s: string) => s.replace(/\/+$/, '');
@@ -68,8 +66,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       smtp: smtpSettings(get),
       from: get('SIGMINE_MAIL_FROM') ?? get('SIGMINE_NOTICE_FROM'),
     },
+    demo: get('SIGMINE_DEMO') === '1',
+    noticeOutbox: resolve(get('SIGMINE_NOTICE_OUTBOX') ?? resolve('data', 'outbox')),
+    harvestThreads: get('SIGMINE_HARVEST_THREADS') === null ? null : Number(get('SIGMINE_HARVEST_THREADS')),
   };
   return deepFreeze(config);
+}
+
+/** What connectors get of the config: the providers' endpoints and OAuth clients, nothing else. */
+export function providerEndpoints(config: Pick<Config, 'google' | 'microsoft'>): Readonly<ProviderEndpoints> {
+  return Object.freeze({ google: config.google, microsoft: config.microsoft });
 }
 
 /** At most one of the three key variables: two would leave which one wins to a reader's guess. */

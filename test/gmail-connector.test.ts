@@ -27,7 +27,7 @@ function mailbox(config: Record<string, unknown> = {}) {
   const make = () =>
     factory.create(
       { id: `c${n}`, kind: 'gmail', account, config: { backoffBaseMs: 20, ...config }, secret: refreshToken },
-      { config: loadConfig(g.env()), onEvent: (e) => events.push(e) },
+      { endpoints: loadConfig(g.env()), onEvent: (e) => events.push(e) },
     );
   return { account, refreshToken, events, make };
 }
@@ -409,7 +409,7 @@ describe('Gmail connector', () => {
     const mb = mailbox();
     await factory.revoke!(
       { id: 'x', kind: 'gmail', account: mb.account, config: {}, secret: mb.refreshToken },
-      { config: loadConfig(g.env()) },
+      { endpoints: loadConfig(g.env()) },
     );
     const revoke = g.requests.filter((r) => r.path === '/oauth/revoke').at(-1)!;
     expect(revoke).toMatchObject({ method: 'POST', status: 200, form: ['token'] });

@@ -51,7 +51,7 @@ describe.skipIf(!corpusOrSkip('test/gmail-corpus.test.ts'))('Gmail connector on 
         config: { unitsPerSecond: 5000, pageSize: 500 },
         secret: refreshToken,
       },
-      { config: loadConfig(g.env()) },
+      { endpoints: loadConfig(g.env()) },
     );
     const got: MinimalMessage[] = [];
     for await (const p of c.pages(null)) got.push(...p.messages);

@@ -77,7 +77,7 @@ describe('Gmail connector, headers first', () => {
           config: { backoffBaseMs: 20, ...config },
           secret: refreshToken,
         },
-        { config: loadConfig(g.env()), onEvent: (e) => events.push(e) },
+        { endpoints: loadConfig(g.env()), onEvent: (e) => events.push(e) },
       );
     return { account, events, make };
   }

@@ -20,7 +20,7 @@ describe('Gmail quota accounting', () => {
       const events: ConnectorEvent[] = [];
       const c = factory.create(
         { id: account, kind: 'gmail', account, config: {}, secret: refreshToken },
-        { config: loadConfig(g.env()), onEvent: (e) => events.push(e) },
+        { endpoints: loadConfig(g.env()), onEvent: (e) => events.push(e) },
       );
       return { account, c, events };
     });
@@ -58,7 +58,7 @@ describe('Gmail quota accounting', () => {
       const events: ConnectorEvent[] = [];
       const c = factory.create(
         { id: account, kind: 'gmail', account, config: { backoffBaseMs: 200 }, secret: refreshToken },
-        { config: loadConfig(strict.env()), onEvent: (e) => events.push(e) },
+        { endpoints: loadConfig(strict.env()), onEvent: (e) => events.push(e) },
       );
       let n = 0;
       for await (const p of c.pages(null)) n += p.messages.length;

@@ -25,7 +25,7 @@ function account(f: ConnectorFactory, kind: string) {
         config: { backoffBaseMs: 20, unitsPerSecond: 50 },
         secret: refreshToken,
       },
-      { config: loadConfig(g.env()), onEvent: (e) => events.push(e) },
+      { endpoints: loadConfig(g.env()), onEvent: (e) => events.push(e) },
     );
   return { email, events, make };
 }

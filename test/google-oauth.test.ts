@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
-import { loopbackAuthorize } from '../src/oauth/loopback.ts';
+import { loopbackAuthorize } from '../connectors/oauth/loopback.ts';
 import { connectGoogleCli, consentUrl, exchangeCode, revokeGoogleToken } from '../connectors/google/oauth.ts';
 import { ConnectorError } from '../connectors/types.ts';
 import { startGoogleServer, type GoogleServer } from './fakes/google-server.ts';

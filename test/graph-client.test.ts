@@ -37,7 +37,7 @@ async function run(
   });
   const c = createOutlookMail(
     { id: 'c', kind: 'outlook', account: ACCOUNT, config: {}, secret: server.currentRefreshToken() },
-    { config, fetch: fetchTrusting(cert.cert), onEvent: (e) => events.push(e) },
+    { endpoints: config, fetch: fetchTrusting(cert.cert), onEvent: (e) => events.push(e) },
     { pageSize: 10, ...opts },
   );
   const pages: Page[] = [];

@@ -114,7 +114,7 @@ const bodyFetches = (commands: string[]) =>
 describe('IMAP, headers first', () => {
   it('fetches no body of a free-mail or bulk message, the plain part alone of a multipart/alternative, and a small head first', async () => {
     const mb = await mailbox([business(1), freeMail, bulk, alternative, longReply, longNote]);
-    const c = createImapConnector(mb.info, { config: loadConfig({}) }, { makeClient: mb.makeClient });
+    const c = createImapConnector(mb.info, { endpoints: loadConfig({}) }, { makeClient: mb.makeClient });
     const got: import('../parsers/types.ts').MinimalMessage[] = [];
     for await (const p of c.pages(null)) got.push(...p.messages);
     await c.close();
@@ -147,7 +147,7 @@ describe('IMAP, headers first', () => {
 describe('IMAP, a capped preview', () => {
   it('reads only the newest messages of each folder', async () => {
     const mb = await mailbox([1, 2, 3, 4, 5].map(business));
-    const c = createImapConnector(mb.info, { config: loadConfig({}) }, { makeClient: mb.makeClient });
+    const c = createImapConnector(mb.info, { endpoints: loadConfig({}) }, { makeClient: mb.makeClient });
     const got: import('../parsers/types.ts').MinimalMessage[] = [];
     for await (const p of c.pages(null, { limit: 2 })) got.push(...p.messages);
     await c.close();

@@ -60,7 +60,7 @@ const conn = (extra: Record<string, unknown>): ConnectionInfo => ({
 });
 
 async function harvest(extra: Record<string, unknown>) {
-  const c = createImapConnector(conn(extra), { config: loadConfig({}) });
+  const c = createImapConnector(conn(extra), { endpoints: loadConfig({}) });
   try {
     for await (const p of c.pages(null)) if (p.done) return p;
   } finally {
@@ -151,7 +151,7 @@ describe('IMAP on a port without implicit TLS', () => {
       sent = Buffer.alloc(0);
       const info = conn({ tlsCaFile: cert.certFile });
       info.config.port = (tlsRelay.address() as { port: number }).port;
-      const c = createImapConnector(info, { config: loadConfig({}) });
+      const c = createImapConnector(info, { endpoints: loadConfig({}) });
       try {
         let last;
         for await (const p of c.pages(null)) last = p;

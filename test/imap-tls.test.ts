@@ -37,7 +37,7 @@ const conn = (extra: Record<string, unknown>): ConnectionInfo => ({
 });
 
 async function run(extra: Record<string, unknown>) {
-  const c = createImapConnector(conn(extra), { config: loadConfig({}) });
+  const c = createImapConnector(conn(extra), { endpoints: loadConfig({}) });
   try {
     const pages = [];
     for await (const p of c.pages(null)) pages.push(p);

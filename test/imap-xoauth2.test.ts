@@ -126,7 +126,7 @@ describe('IMAP with a stored OAuth access token (connections made before refresh
   });
 
   it('logs in with the token, not a password, and reads the mailbox', async () => {
-    const c = createImapConnector(conn(LEGACY), { config: loadConfig({}) });
+    const c = createImapConnector(conn(LEGACY), { endpoints: loadConfig({}) });
     const messages = [];
     for await (const p of c.pages(null)) messages.push(...p.messages);
     await c.close();
@@ -136,7 +136,7 @@ describe('IMAP with a stored OAuth access token (connections made before refresh
   }, 30_000);
 
   it('reports a rejected stored token as revoked with a reconnect hint, since nothing can refresh it', async () => {
-    const c = createImapConnector(conn('ya29.expired'), { config: loadConfig({}) });
+    const c = createImapConnector(conn('ya29.expired'), { endpoints: loadConfig({}) });
     await expect(async () => {
       for await (const _ of c.pages(null)) void _;
     }).rejects.toMatchObject({

@@ -203,7 +203,7 @@ async function harvest(
   const logger = { debug: record, info: record, warn: () => {}, error: () => {} };
   const connector: Connector = createImapConnector(
     conn(extra),
-    { config, onEvent: (e) => events.push(e) },
+    { endpoints: config, onEvent: (e) => events.push(e) },
     { makeClient: (o) => new ImapFlow({ ...o, logger }) },
   );
   const pages: Page[] = [];
@@ -389,12 +389,12 @@ describe('IMAP harvest from a real Dovecot', () => {
   }, 60_000);
 
   it('reports a wrong password as revoked and a closed port as unavailable', async () => {
-    const bad = createImapConnector({ ...conn(), secret: 'wrong' }, { config });
+    const bad = createImapConnector({ ...conn(), secret: 'wrong' }, { endpoints: config });
     await expect(async () => {
       for await (const _ of bad.pages(null)) void _;
     }).rejects.toMatchObject({ name: 'ConnectorError', code: 'revoked' });
     await bad.close();
-    const closed = createImapConnector({ ...conn({ port: 1 }) }, { config });
+    const closed = createImapConnector({ ...conn({ port: 1 }) }, { endpoints: config });
     await expect(async () => {
       for await (const _ of closed.pages(null)) void _;
     }).rejects.toMatchObject({ code: 'unavailable' });
@@ -456,7 +456,7 @@ describe('IMAP harvest from a real Dovecot', () => {
     const events: ConnectorEvent[] = [];
     const connector = createImapConnector(
       conn(),
-      { config, onEvent: (e) => events.push(e) },
+      { endpoints: config, onEvent: (e) => events.push(e) },
       {
         makeClient: (o) => {
           const real = new ImapFlow(o);
@@ -487,7 +487,7 @@ describe('IMAP harvest from a real Dovecot', () => {
 
   it('stops between pages when the harvest is aborted', async () => {
     const ac = new AbortController();
-    const connector = createImapConnector(conn(), { config });
+    const connector = createImapConnector(conn(), { endpoints: config });
     const seen: Page[] = [];
     await expect(async () => {
       for await (const p of connector.pages(null, { signal: ac.signal })) {
@@ -501,7 +501,7 @@ describe('IMAP harvest from a real Dovecot', () => {
 
   it('is found in the connector registry and rejects a cursor from another provider', async () => {
     const f = await connectorFactory('imap');
-    const c = f.create(conn(), { config });
+    const c = f.create(conn(), { endpoints: config });
     await expect(async () => {
       for await (const _ of c.pages({ kind: 'gmail', v: 1, historyId: '5' })) void _;
     }).rejects.toMatchObject({ code: 'bad-input' });

@@ -86,7 +86,7 @@ describe('local mailbox files', () => {
     const dir = tmp();
     const mbox = join(dir, 'archive.mbox');
     writeFileSync(mbox, Array.from({ length: 250 }, (_, i) => mail(i)).join(''));
-    const conn = factory.create(info(mbox), { config: loadConfig({}) });
+    const conn = factory.create(info(mbox), { endpoints: loadConfig({}) });
     const pages = await allPages(conn, null);
     expect(pages.map((p) => p.messages.length)).toEqual([100, 100, 50]);
     expect(pages.map((p) => p.done)).toEqual([false, false, true]);
@@ -112,7 +112,7 @@ describe('local mailbox files', () => {
     const dir = tmp();
     copyFileSync(join(fixtures, 'outlook-reply-en.eml'), join(dir, 'b.eml'));
     copyFileSync(join(fixtures, 'apple-mail-reply.eml'), join(dir, 'c.eml'));
-    const conn = factory.create(info([dir]), { config: loadConfig({}) });
+    const conn = factory.create(info([dir]), { endpoints: loadConfig({}) });
     const first = await allPages(conn, null);
     expect(first.flatMap((p) => p.messages)).toHaveLength(2);
     copyFileSync(join(fixtures, 'french-reply-base64.eml'), join(dir, 'a.eml'));
@@ -158,7 +158,7 @@ describe('local mailbox files', () => {
     expect(() => parseMailboxCursor({ kind: 'mailbox', v: 1, mbox: { '/x': { size: 'big' } } })).toThrow(
       expect.objectContaining({ code: 'cursor-expired' }),
     );
-    expect(() => factory.create({ ...info(undefined) }, { config: loadConfig({}) })).toThrow(
+    expect(() => factory.create({ ...info(undefined) }, { endpoints: loadConfig({}) })).toThrow(
       expect.objectContaining({ code: 'config' }),
     );
   });
@@ -220,7 +220,7 @@ describe('local mailbox files', () => {
         text: expect.stringContaining('ann@firm.example'),
       },
     ]);
-    const pages = await allPages(factory.create(info(box), { config: loadConfig({}) }), null);
+    const pages = await allPages(factory.create(info(box), { endpoints: loadConfig({}) }), null);
     expect(pages.flatMap((p) => p.unreadable ?? [])).toEqual([
       { sourceId: join(box, 'cur'), reason: expect.stringMatching(/symbolic link/) },
     ]);
@@ -238,7 +238,7 @@ describe('local mailbox files', () => {
         `--BB\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n\r\n${attachment}\r\n` +
         '--BB\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n\r\nJo Doe\r\nHead of Sales\r\nAcme Ltd\r\n--BB--\r\n',
     );
-    const pages = await allPages(factory.create(info(dir), { config: loadConfig({}) }), null);
+    const pages = await allPages(factory.create(info(dir), { endpoints: loadConfig({}) }), null);
     expect(pages.flatMap((p) => p.messages)).toEqual([]);
     expect(pages.flatMap((p) => p.unreadable ?? [])).toEqual([
       {

@@ -74,7 +74,7 @@ async function open(kind: 'outlook-calendar' | 'outlook-contacts'): Promise<Conn
   const f = await connectorFactory(kind);
   return f.create(
     { id: kind, kind, account: ACCOUNT, config: {}, secret: 'rt-0' },
-    { config, fetch: fetchTrusting(cert.cert) },
+    { endpoints: config, fetch: fetchTrusting(cert.cert) },
   );
 }
 
@@ -160,7 +160,7 @@ describe('Outlook calendar and contacts through Microsoft Graph', () => {
       const f = await connectorFactory(kind);
       await f.revoke!(
         { id: 'x', kind, account: ACCOUNT, config: {}, secret: 'rt-x' },
-        { config: loadConfig({}) },
+        { endpoints: loadConfig({}) },
       );
     }
     expect(server.requests.length + server.tokenRequests.length).toBe(before);

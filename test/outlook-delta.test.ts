@@ -64,7 +64,7 @@ describe('Outlook delta as Graph delivers it', () => {
     try {
       const c = createOutlookMail(
         { id: 'c', kind: 'outlook', account: ACCOUNT, config: {}, secret: 'rt-0' },
-        { config: configFor(server), fetch: fetchTrusting(cert.cert) },
+        { endpoints: configFor(server), fetch: fetchTrusting(cert.cert) },
       );
       const first = await pagesOf(c.pages(null, { since: new Date('2026-01-01T00:00:00Z') }));
       expect(first.flatMap((p) => p.messages.map((m) => m.sourceId))).toEqual(['AAMk-4', 'AAMk-3', 'AAMk-2']);
@@ -86,7 +86,7 @@ describe('Outlook, a capped preview', () => {
     try {
       const c = createOutlookMail(
         { id: 'c', kind: 'outlook', account: ACCOUNT, config: {}, secret: 'rt-0' },
-        { config: configFor(server), fetch: fetchTrusting(cert.cert) },
+        { endpoints: configFor(server), fetch: fetchTrusting(cert.cert) },
         { pageSize: 2 },
       );
       const pages = await pagesOf(c.pages(null, { since: new Date('2026-01-01T00:00:00Z'), limit: 3 }));

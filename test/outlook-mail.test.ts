@@ -73,7 +73,7 @@ async function rig(
   });
   const conn = { id: 'c1', kind: 'outlook', account: ACCOUNT, config: {}, secret: 'rt-0' };
   const deps = {
-    config,
+    endpoints: config,
     fetch: fetchTrusting(cert.cert),
     onSecretRotated: async (s: string) => {
       rotated.push(s); // the caller stores it; the connector keeps using it for its next runs
@@ -352,7 +352,7 @@ describe('Outlook mail through Microsoft Graph', () => {
         SIGMINE_MS_LOGIN_URL: server.loginUrl,
         SIGMINE_MS_CLIENT_ID: 'test-client',
       });
-      const deps = { config, fetch: fetchTrusting(cert.cert) };
+      const deps = { endpoints: config, fetch: fetchTrusting(cert.cert) };
       const runs: Promise<Page[]>[] = [];
       for (let i = 0; i < 6; i++) {
         const conn = {
@@ -379,7 +379,7 @@ describe('Outlook mail through Microsoft Graph', () => {
     const factory = await connectorFactory('outlook');
     const c = factory.create(
       { id: 'c', kind: 'outlook', account: ACCOUNT, config: {}, secret: 'rt' },
-      { config },
+      { endpoints: config },
     );
     const err = await harvest(c, null).catch((e: unknown) => e);
     expect((err as ConnectorError).code).toBe('config');
@@ -389,7 +389,7 @@ describe('Outlook mail through Microsoft Graph', () => {
     const config = loadConfig({ SIGMINE_MS_CLIENT_ID: 'x' });
     const c = createOutlookMail(
       { id: 'c', kind: 'outlook', account: ACCOUNT, config: {}, secret: 'rt' },
-      { config },
+      { endpoints: config },
     );
     const err = await harvest(c, { kind: 'gmail', v: 1, historyId: '5' }).catch((e: unknown) => e);
     expect((err as ConnectorError).code).toBe('bad-input');

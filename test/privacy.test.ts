@@ -27,7 +27,8 @@ const CLI_KEY = 'a1'.repeat(32);
 const US = 'kim.lee@acme-widgets.com';
 const BR = 'joao.silva@exemplo-ltda.com.br';
 
-async function seed(t: TestDatabase) {
+/** `secretKey`: the keyring the CLI will use on the same database (null: the database's own dev secret). */
+async function seed(t: TestDatabase, secretKey: string | null = null) {
   const a = await addMember(t.db, 'ann');
   const b = await addMember(t.db, 'bob');
   const kim = (id: string, date: string) =>
@@ -37,15 +38,21 @@ async function seed(t: TestDatabase) {
       company: 'Acme Widgets Inc.',
       phones: [US_PHONE],
     });
-  await ingest(t.db, a, [kim('<p1@x>', '2026-09-01T00:00:00Z')]);
-  await ingest(t.db, b, [
-    kim('<p2@x>', '2026-09-15T00:00:00Z'),
-    signed('<p3@x>', BR, '2026-09-15T00:00:00Z', {
-      name: 'João Silva',
-      title: 'Gerente',
-      address: 'Av. Paulista 1000, São Paulo, Brasil',
-    }),
-  ]);
+  await ingest(t.db, a, [kim('<p1@x>', '2026-09-01T00:00:00Z')], undefined, secretKey);
+  await ingest(
+    t.db,
+    b,
+    [
+      kim('<p2@x>', '2026-09-15T00:00:00Z'),
+      signed('<p3@x>', BR, '2026-09-15T00:00:00Z', {
+        name: 'João Silva',
+        title: 'Gerente',
+        address: 'Av. Paulista 1000, São Paulo, Brasil',
+      }),
+    ],
+    undefined,
+    secretKey,
+  );
   return { a, b };
 }
 
@@ -188,18 +195,24 @@ describe('privacy and notices on the command line', () => {
   it('sigmine notices send/list/bounce and privacy restrict/erase work on a database file', async () => {
     const t = await freshDatabase('sqlite');
     const outbox = mkdtempSync(join(tmpdir(), 'sigmine-cli-outbox-'));
-    // The library reads the key from the environment like the CLI: one key for both sides.
-    process.env.SIGMINE_SECRET_KEY = CLI_KEY;
+    // The library gets the key the CLI reads from its environment: one key for both sides.
     try {
-      await seed(t);
-      await ingest(t.db, await addMember(t.db, 'cy'), [
-        signed('<c1@x>', 'eva.klein@firma-example.de', '2026-09-01T00:00:00Z', {
-          name: 'Eva Klein',
-          phones: [DE_PHONE],
-        }),
-      ]);
+      await seed(t, CLI_KEY);
+      await ingest(
+        t.db,
+        await addMember(t.db, 'cy'),
+        [
+          signed('<c1@x>', 'eva.klein@firma-example.de', '2026-09-01T00:00:00Z', {
+            name: 'Eva Klein',
+            phones: [DE_PHONE],
+          }),
+        ],
+        undefined,
+        CLI_KEY,
+      );
       const env = {
         ...process.env,
+        SIGMINE_SECRET_KEY: CLI_KEY,
         SIGMINE_DATABASE: t.url,
         SIGMINE_NOTICE_OUTBOX: outbox,
         SIGMINE_PUBLIC_URL: 'https://privacy.example.net',
@@ -244,7 +257,6 @@ describe('privacy and notices on the command line', () => {
       );
       expect((await listRequests(t.db)).map((r) => r.kind).sort()).toEqual(['erase', 'restrict']);
     } finally {
-      delete process.env.SIGMINE_SECRET_KEY;
       await t.dispose();
       rmSync(outbox, { recursive: true, force: true });
     }

@@ -34,8 +34,14 @@ export function signed(messageId: string | null, email: string, date: string, fi
   return { messageKey: messageId, observations: contactToObservations(email, { ...emptyContact(), ...fields }, 'signature', date) };
 }
 
-export function ingest(db: Kysely<DB>, m: Member, items: PageItem[], now = '2026-11-01T00:00:00.000Z'): Promise<PageIngestOutcome> {
-  return db.transaction().execute((trx) => ingestPage(trx, { connectionId: m.connectionId, contributorId: m.contributorId, now }, items, gate));
+export function ingest(
+  db: Kysely<DB>,
+  m: Member,
+  items: PageItem[],
+  now = '2026-11-01T00:00:00.000Z',
+  secretKey: string | null = null,
+): Promise<PageIngestOutcome> {
+  return db.transaction().execute((trx) => ingestPage(trx, { connectionId: m.connectionId, contributorId: m.contributorId, now, secretKey }, items, gate));
 }
 
 /** A US contact (jurisdiction not held: listed at once) and an EU one (held: pending). */

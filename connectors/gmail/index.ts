@@ -39,6 +39,7 @@ import { gmailCursor, parseGmailCursor, type GmailCursor } from './cursor.ts';
 import { gmailToMinimal } from './message.ts';
 import { HEADER_FIELDS } from '../header-fields.ts';
 import { planBodies } from '../headers-first.ts';
+import { googleConsent } from '../google/consent.ts';
 
 /** Quota units per method (Gmail quota reference). */
 const UNITS = { profile: 1, list: 5, get: 5, history: 2 } as const;
@@ -303,8 +304,9 @@ function refusedToken(err: unknown, pageToken: string | undefined): boolean {
 
 export const factory: ConnectorFactory = {
   kinds: ['gmail'],
+  oauth: googleConsent('gmail'),
   create: (conn, deps) => new GmailConnector(conn, deps),
   async revoke(conn, deps) {
-    if (conn.secret) await revokeGoogleToken(deps.config, conn.secret);
+    if (conn.secret) await revokeGoogleToken(deps.endpoints, conn.secret);
   },
 };

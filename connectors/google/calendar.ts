@@ -11,6 +11,7 @@ import { clientOptions } from './caller.ts';
 import { revokeGoogleToken } from './oauth.ts';
 import { googleSession, type GoogleSession } from './session.ts';
 import { clean, ContactCollector } from './structured.ts';
+import { googleConsent } from './consent.ts';
 
 export interface CalendarCursor extends Cursor {
   kind: 'google-calendar';
@@ -119,8 +120,9 @@ class GoogleCalendarConnector implements Connector {
 
 export const factory: ConnectorFactory = {
   kinds: ['google-calendar'],
+  oauth: googleConsent('google-calendar'),
   create: (conn, deps) => new GoogleCalendarConnector(conn, deps),
   async revoke(conn, deps) {
-    if (conn.secret) await revokeGoogleToken(deps.config, conn.secret);
+    if (conn.secret) await revokeGoogleToken(deps.endpoints, conn.secret);
   },
 };

@@ -22,6 +22,7 @@ import { clientOptions } from './caller.ts';
 import { revokeGoogleToken } from './oauth.ts';
 import { googleSession, type GoogleSession } from './session.ts';
 import { clean, ContactCollector } from './structured.ts';
+import { googleConsent } from './consent.ts';
 
 export interface ContactsCursor extends Cursor {
   kind: 'google-contacts';
@@ -209,8 +210,9 @@ class GoogleContactsConnector implements Connector {
 
 export const factory: ConnectorFactory = {
   kinds: ['google-contacts'],
+  oauth: googleConsent('google-contacts'),
   create: (conn, deps) => new GoogleContactsConnector(conn, deps),
   async revoke(conn, deps) {
-    if (conn.secret) await revokeGoogleToken(deps.config, conn.secret);
+    if (conn.secret) await revokeGoogleToken(deps.endpoints, conn.secret);
   },
 };

@@ -16,27 +16,21 @@
 import { calendar, type calendar_v3 } from '@googleapis/calendar';
 import { gmail, type gmail_v1 } from '@googleapis/gmail';
 import { people, type people_v1 } from '@googleapis/people';
-import type { Config } from '../../src/config.ts';
+import type { ProviderEndpoints } from '../endpoints.ts';
 import { ConnectorError } from '../types.ts';
 import { clientOptions } from './caller.ts';
 import { classifyGoogleError, toConnectorError } from './errors.ts';
-import { googleOAuthClient, scopesFor, type GoogleKind } from './oauth.ts';
+import { googleOAuthClient, type GoogleKind } from './oauth.ts';
 
-/** https://developers.google.com/identity/protocols/oauth2/scopes#oauth2 ("email"). */
-export const USERINFO_EMAIL = 'https://www.googleapis.com/auth/userinfo.email';
-
-/** What a connect flow asks for: the kinds' scopes, plus userinfo.email where no kind's scope names the account. */
-export function connectScopes(kinds: readonly GoogleKind[]): string[] {
-  const named = kinds.some((k) => k === 'gmail' || k === 'google-calendar');
-  return named ? scopesFor(kinds) : [...scopesFor(kinds), USERINFO_EMAIL];
-}
+/** The scopes a connect asks for live with the consent (consent.ts); re-exported for older imports. */
+export { USERINFO_EMAIL, connectScopes } from './consent.ts';
 
 /**
  * The address of the account behind `accessToken`, lower-cased. Provider failures become ConnectorErrors
  * (Google's classification); an answer without an address is `bad-input`.
  */
 export async function googleAccount(
-  config: Pick<Config, 'google'>,
+  config: Pick<ProviderEndpoints, 'google'>,
   kind: GoogleKind,
   accessToken: string,
 ): Promise<string> {

@@ -1,11 +1,11 @@
 /**
  * Google OAuth: the scopes we ask for (exactly these, nothing broader), the consent URL for the
  * web redirect flow and the CLI loopback flow (PKCE), code exchange, refresh-token clients and
- * revocation. Endpoints come from config (SIGMINE_GOOGLE_OAUTH_URL, SIGMINE_GOOGLE_AUTH_URL).
+ * revocation. Endpoints come as values (ProviderEndpoints: SIGMINE_GOOGLE_OAUTH_URL, SIGMINE_GOOGLE_AUTH_URL).
  */
 import { OAuth2Client } from 'google-auth-library';
-import type { Config } from '../../src/config.ts';
-import { loopbackAuthorize, type LoopbackOptions } from '../../src/oauth/loopback.ts';
+import type { ProviderEndpoints } from '../endpoints.ts';
+import { loopbackAuthorize, type LoopbackOptions } from '../oauth/loopback.ts';
 import { ConnectorError } from '../types.ts';
 import { classifyGoogleError, toConnectorError } from './errors.ts';
 
@@ -29,7 +29,7 @@ export function scopesFor(kinds: readonly GoogleKind[]): string[] {
   return [...new Set(kinds.flatMap((k) => GOOGLE_SCOPES[k]))];
 }
 
-type GoogleConfig = Pick<Config, 'google'>;
+type GoogleConfig = Pick<ProviderEndpoints, 'google'>;
 
 /** An OAuth2Client whose every endpoint comes from config. */
 export function googleOAuthClient(config: GoogleConfig, redirectUri?: string): OAuth2Client {

@@ -29,7 +29,7 @@ export function googleSession(
   defaults: { unitsPerSecond: number; concurrency: number; burst?: number },
 ): GoogleSession {
   if (!conn.secret) throw new ConnectorError('config', `connection ${conn.id} has no refresh token`);
-  const auth = googleOAuthClient(deps.config);
+  const auth = googleOAuthClient(deps.endpoints);
   auth.setCredentials({ refresh_token: conn.secret });
   const c = conn.config;
   const unitsPerSecond = num(c['unitsPerSecond']) ?? defaults.unitsPerSecond;
@@ -50,7 +50,7 @@ export function googleSession(
     ...(api === 'gmail'
       ? [
           {
-            key: `gmail:project:${deps.config.google.clientId ?? 'default'}`,
+            key: `gmail:project:${deps.endpoints.google.clientId ?? 'default'}`,
             unitsPerSecond: 20_000,
             burst: 20_000,
           },
@@ -67,5 +67,5 @@ export function googleSession(
     backoffBaseMs: num(c['backoffBaseMs']),
     waitBudgetMs: num(c['waitBudgetMs']),
   });
-  return { auth, caller, rootUrl: deps.config.google.apiUrl };
+  return { auth, caller, rootUrl: deps.endpoints.google.apiUrl };
 }

@@ -4,7 +4,7 @@
  * contributor), and an address appears once per page. `sourceId` is per contact (event id or
  * resource name + address [+ etag]) because the store drops repeated idempotency keys in a page.
  */
-import { classifyAddress, normaliseEmail } from '../../parsers/sender-class.ts';
+import { classifyAddress, mailboxAddress } from '../../parsers/sender-class.ts';
 import type { StructuredContact } from '../types.ts';
 
 export class ContactCollector {
@@ -15,7 +15,7 @@ export class ContactCollector {
   add(
     c: Omit<StructuredContact, 'email' | 'sourceId'> & { sourceId: string; email: string | null | undefined },
   ): void {
-    const email = normaliseEmail(c.email);
+    const email = mailboxAddress(c.email);
     if (!email || email === this.owner.toLowerCase() || this.seen.has(email)) return;
     // Rooms and shared calendars are not people.
     if (/@(resource|group|import)\.calendar\.google\.com$/.test(email)) return;

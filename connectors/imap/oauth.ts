@@ -19,8 +19,8 @@
  * connector's; Microsoft has no client-side revoke for delegated refresh tokens (the caller records it
  * discarded, as for Outlook).
  */
-import type { Config } from '../../src/config.ts';
-import type { LoopbackOptions } from '../../src/oauth/loopback.ts';
+import type { GoogleEndpoints, MicrosoftEndpoints, ProviderEndpoints } from '../endpoints.ts';
+import type { LoopbackOptions } from '../oauth/loopback.ts';
 import { classifyGoogleError, toConnectorError } from '../google/errors.ts';
 import { connectGoogleCli, googleOAuthClient, revokeGoogleToken } from '../google/oauth.ts';
 import { cliConnect } from '../outlook/oauth.ts';
@@ -76,23 +76,20 @@ export function readImapOAuthSecret(secret: string): ImapOAuthGrant | null {
 const MS_TOKEN_PATH = /^(https?:\/\/.+)\/([^/]+)\/oauth2\/v2\.0\/token$/;
 
 /** Where grants of `provider` are issued and refreshed under the current configuration. */
-export function tokenUrlFor(
-  config: Pick<Config, 'google' | 'microsoft'>,
-  provider: ImapOAuthProvider,
-): string {
+export function tokenUrlFor(config: ProviderEndpoints, provider: ImapOAuthProvider): string {
   return provider === 'google'
     ? `${config.google.oauthUrl}/token`
     : `${config.microsoft.loginUrl}/${encodeURIComponent(config.microsoft.tenant)}/oauth2/v2.0/token`;
 }
 
 /** The configuration the shared Google/Microsoft OAuth code needs to reach `tokenUrl`. */
-function googleAt(config: Readonly<Config>, tokenUrl: string): Pick<Config, 'google'> {
+function googleAt(config: ProviderEndpoints, tokenUrl: string): { google: GoogleEndpoints } {
   if (!tokenUrl.endsWith('/token'))
     throw new ConnectorError('config', 'stored Google token endpoint does not end in /token');
   return { google: { ...config.google, oauthUrl: tokenUrl.slice(0, -'/token'.length) } };
 }
 
-function microsoftAt(config: Readonly<Config>, tokenUrl: string): Config['microsoft'] {
+function microsoftAt(config: ProviderEndpoints, tokenUrl: string): MicrosoftEndpoints {
   const m = MS_TOKEN_PATH.exec(tokenUrl);
   if (!m) throw new ConnectorError('config', 'stored Microsoft token endpoint is not .../oauth2/v2.0/token');
   return { ...config.microsoft, loginUrl: m[1]!, tenant: decodeURIComponent(m[2]!) };
@@ -135,7 +132,7 @@ export function imapAccessTokens(
     // Outlook's token source (rotated refresh token saved before use) with the IMAP scope; invalidated so
     // that every login (one per run) gets a fresh access token: a rejected one then means the grant.
     const ms = new MsTokenSource(
-      microsoftAt(deps.config, grant.tokenUrl),
+      microsoftAt(deps.endpoints, grant.tokenUrl),
       { scopes: IMAP_OAUTH_SCOPES.microsoft },
       grant.refreshToken,
       rotated,
@@ -148,7 +145,7 @@ export function imapAccessTokens(
       },
     };
   } else {
-    const auth = googleOAuthClient(googleAt(deps.config, grant.tokenUrl));
+    const auth = googleOAuthClient(googleAt(deps.endpoints, grant.tokenUrl));
     auth.setCredentials({ refresh_token: grant.refreshToken });
     let next: string | null = null;
     // Google does not rotate today, but a refresh_token in a token response replaces the old one.
@@ -182,7 +179,7 @@ export function imapAccessTokens(
  * connector code, asking for the IMAP scope only; returns the grant to store (never printed).
  */
 export async function connectImapOAuthCli(
-  config: Readonly<Config>,
+  config: ProviderEndpoints,
   provider: ImapOAuthProvider,
   opts: Omit<LoopbackOptions, 'authUrl'> & { loginHint?: string; fetch?: typeof fetch } = {},
 ): Promise<ImapOAuthGrant> {
@@ -218,6 +215,6 @@ export async function revokeImapOAuth(conn: ConnectionInfo, deps: ConnectorDeps)
   if (!conn.secret || conn.config['auth'] !== 'xoauth2') return;
   const grant = readImapOAuthSecret(conn.secret);
   if (grant?.provider === 'microsoft') return;
-  if (grant) await revokeGoogleToken(googleAt(deps.config, grant.tokenUrl), grant.refreshToken);
-  else if (conn.config['oauthProvider'] === 'google') await revokeGoogleToken(deps.config, conn.secret);
+  if (grant) await revokeGoogleToken(googleAt(deps.endpoints, grant.tokenUrl), grant.refreshToken);
+  else if (conn.config['oauthProvider'] === 'google') await revokeGoogleToken(deps.endpoints, conn.secret);
 }

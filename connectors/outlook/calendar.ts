@@ -9,6 +9,7 @@ import type { ConnectionInfo, Connector, ConnectorDeps, ConnectorFactory } from 
 import { windowStart, type OutlookOptions } from './connection.ts';
 import { graphSource } from './graph-source.ts';
 import { cleanName, ContactCollector } from './structured.ts';
+import { microsoftConsent } from './consent.ts';
 
 interface GraphPerson {
   emailAddress?: { name?: string | null; address?: string | null } | null;
@@ -73,6 +74,7 @@ function eventDate(ev: GraphEvent): string | null {
 
 export const factory: ConnectorFactory = {
   kinds: ['outlook-calendar'],
+  oauth: microsoftConsent('outlook-calendar'),
   create: (conn, deps) => createOutlookCalendar(conn, deps),
   /** No Microsoft revoke endpoint for this flow: opting out discards the tokens (see index.ts). */
   async revoke() {},

@@ -34,11 +34,11 @@ export function openGraph(
   const fetchImpl = opts.fetch ?? deps.fetch ?? fetch;
   let tokens = tokenSources.get(conn);
   if (!tokens) {
-    tokens = new MsTokenSource(deps.config.microsoft, kind, conn.secret, deps.onSecretRotated, fetchImpl);
+    tokens = new MsTokenSource(deps.endpoints.microsoft, kind, conn.secret, deps.onSecretRotated, fetchImpl);
     tokenSources.set(conn, tokens);
   }
   return createGraphClient({
-    graphUrl: deps.config.microsoft.graphUrl,
+    graphUrl: deps.endpoints.microsoft.graphUrl,
     mailbox: conn.account,
     tokens,
     fetch: fetchImpl,

@@ -10,6 +10,7 @@ import type { ConnectionInfo, Connector, ConnectorDeps, ConnectorFactory } from 
 import type { OutlookOptions } from './connection.ts';
 import { graphSource } from './graph-source.ts';
 import { cleanName, ContactCollector } from './structured.ts';
+import { microsoftConsent } from './consent.ts';
 
 export const CONTACT_SELECT =
   'displayName,givenName,surname,emailAddresses,jobTitle,department,companyName,businessPhones,mobilePhone,businessAddress,lastModifiedDateTime';
@@ -112,6 +113,7 @@ export function contactFields(gc: GraphContact) {
 
 export const factory: ConnectorFactory = {
   kinds: ['outlook-contacts'],
+  oauth: microsoftConsent('outlook-contacts'),
   create: (conn, deps) => createOutlookContacts(conn, deps),
   /** No Microsoft revoke endpoint for this flow: opting out discards the tokens (see index.ts). */
   async revoke() {},

@@ -36,7 +36,7 @@ export function graphSource<T>(
     async *pages(cursor: Cursor | null, o: PageOptions = {}): AsyncIterable<Page> {
       const g = openGraph(spec.kind, conn, deps, opts, o.signal);
       tally.start(g);
-      const resume = readCursor(cursor, spec.kind, deps.config.microsoft.graphUrl, deps.onEvent);
+      const resume = readCursor(cursor, spec.kind, deps.endpoints.microsoft.graphUrl, deps.onEvent);
       let seen = 0;
       try {
         for await (const p of deltaWalk<T>(g, {

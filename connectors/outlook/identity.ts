@@ -11,7 +11,7 @@ import {
   type Context,
   type Middleware,
 } from '@microsoft/microsoft-graph-client';
-import type { Config } from '../../src/config.ts';
+import type { MicrosoftEndpoints } from '../endpoints.ts';
 import { ConnectorError } from '../types.ts';
 import { classifyGraphError } from './errors.ts';
 import { MS_SCOPES, type MsKind } from './oauth.ts';
@@ -37,7 +37,7 @@ class FetchWith implements Middleware {
 
 /** The address of the account behind `accessToken`, lower-cased; Graph failures become ConnectorErrors. */
 export async function microsoftAccount(
-  ms: Pick<Config['microsoft'], 'graphUrl'>,
+  ms: Pick<MicrosoftEndpoints, 'graphUrl'>,
   accessToken: string,
   fetchImpl: typeof fetch = fetch,
 ): Promise<string> {

@@ -36,6 +36,7 @@ import type { ConnectionInfo, Connector, ConnectorDeps, ConnectorFactory } from 
 import { windowStart, type OutlookOptions } from './connection.ts';
 import { graphSource } from './graph-source.ts';
 import { planBodies } from '../headers-first.ts';
+import { microsoftConsent } from './consent.ts';
 
 export const MAIL_SELECT = [
   'from',
@@ -152,6 +153,7 @@ function formatList(list: GraphRecipient[] | null | undefined): string {
 
 export const factory: ConnectorFactory = {
   kinds: ['outlook'],
+  oauth: microsoftConsent('outlook'),
   create: (conn, deps) => createOutlookMail(conn, deps),
   /**
    * Microsoft offers no revoke endpoint for delegated refresh tokens in this flow (the person can remove

@@ -1,6 +1,6 @@
 /**
  * Microsoft identity platform v2 OAuth for the Outlook sources: consent URL (web redirect flow), CLI
- * loopback flow with PKCE (src/oauth/loopback.ts), code exchange and refresh with rotated refresh tokens.
+ * loopback flow with PKCE (connectors/oauth/loopback.ts), code exchange and refresh with rotated refresh tokens.
  *
  * Why a direct token POST and not @azure/msal-node: MSAL 7 can be pointed at a local authority
  * (`authority: ${loginUrl}/${tenant}`, `knownAuthorities: [host:port]`, a custom `system.networkClient`
@@ -11,8 +11,8 @@
  * (https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow), so we do that.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Config } from '../../src/config.ts';
-import { loopbackAuthorize, pkcePair, type LoopbackOptions } from '../../src/oauth/loopback.ts';
+import type { MicrosoftEndpoints } from '../endpoints.ts';
+import { loopbackAuthorize, pkcePair, type LoopbackOptions } from '../oauth/loopback.ts';
 import { ConnectorError } from '../types.ts';
 
 /** Exactly the scopes each Microsoft source requests; refresh requests repeat them space-separated. */
@@ -47,7 +47,7 @@ export interface MsTokens {
   scope: string;
 }
 
-type MsConfig = Readonly<Config['microsoft']>;
+type MsConfig = Readonly<MicrosoftEndpoints>;
 type Fetch = typeof fetch;
 
 function tenantUrl(ms: MsConfig): string {

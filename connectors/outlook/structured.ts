@@ -4,7 +4,7 @@
  * and one address appears once per page. `sourceId` becomes per person (`<item id>/<email>`): the harvest
  * keys idempotency on it, so an event's second attendee is not mistaken for a replay of its first.
  */
-import { classifyAddress, normaliseEmail } from '../../parsers/sender-class.ts';
+import { classifyAddress, mailboxAddress } from '../../parsers/sender-class.ts';
 import type { StructuredContact } from '../types.ts';
 
 export class ContactCollector {
@@ -13,7 +13,7 @@ export class ContactCollector {
   constructor(private readonly owner: string) {}
 
   add(c: Omit<StructuredContact, 'email'> & { email: string | null | undefined }): void {
-    const email = normaliseEmail(c.email);
+    const email = mailboxAddress(c.email);
     if (!email || email === this.owner.toLowerCase() || this.seen.has(email)) return;
     if (classifyAddress(email) !== null) return;
     this.seen.add(email);

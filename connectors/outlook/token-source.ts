@@ -8,7 +8,7 @@
  * Refreshes ask for an Outlook source's scopes (`kind`) or an explicit list (Exchange IMAP's scope,
  * connectors/imap/oauth.ts).
  */
-import type { Config } from '../../src/config.ts';
+import type { MicrosoftEndpoints } from '../endpoints.ts';
 import { ConnectorError } from '../types.ts';
 import { refreshTokens, type MsKind, type MsScopeChoice } from './oauth.ts';
 
@@ -21,7 +21,7 @@ export class MsTokenSource {
   private readonly scopes: MsScopeChoice;
 
   constructor(
-    private readonly ms: Readonly<Config['microsoft']>,
+    private readonly ms: Readonly<MicrosoftEndpoints>,
     what: MsKind | MsScopeChoice,
     private refreshToken: string | null,
     private readonly onRotated?: (rt: string, replaced: string) => Promise<void>,

@@ -18,7 +18,7 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadConfig, type Config } from '../config.ts';
+import { loadConfig, providerEndpoints, type Config } from '../config.ts';
 import { usingDatabase } from '../db/database.ts';
 import { resolveKeys } from '../keys/resolve.ts';
 import { printJsonLine } from './lib/output.ts';
@@ -26,15 +26,14 @@ import { readSecretInput, secretKeyFrom } from '../secrets/index.ts';
 import { registerConnection, type Registered } from '../connections/register.ts';
 import type { NewConnection } from '../connections/repository.ts';
 import { createImapConnector } from '../../connectors/imap/index.ts';
+import { loopbackAuthorize } from '../../connectors/oauth/loopback.ts';
+import { CONSENT_PROVIDERS, connectorConsent, consentProviderOf } from '../../connectors/registry.ts';
 import {
   IMAP_OAUTH_PROVIDERS,
   encodeImapOAuthSecret,
   tokenUrlFor,
   type ImapOAuthProvider,
 } from '../../connectors/imap/oauth.ts';
-
-const GOOGLE_KINDS = ['gmail', 'google-calendar', 'google-contacts'] as const;
-const MS_KINDS = ['outlook', 'outlook-calendar', 'outlook-contacts'] as const;
 
 const fail = (message: string, code = 'bad-input') => Object.assign(new Error(message), { code });
 
@@ -73,8 +72,8 @@ async function save(
 }
 
 /**
- * OAuth CLI flow through the providers' loopback functions, then the provider is asked whose account was
- * consented to (connectors/google/identity.ts, connectors/outlook/identity.ts). Returns the refresh token
+ * OAuth CLI flow: the kind's consent (its factory's `oauth` part, connectors/registry.ts) through a loopback
+ * redirect with PKCE, then the provider is asked whose account was consented to. Returns the refresh token
  * (never printed) and that account's address.
  */
 async function oauthGrant(
@@ -83,30 +82,25 @@ async function oauthGrant(
   loginHint: string | undefined,
   assumed: string,
 ): Promise<{ refreshToken: string; account: string; provider: string }> {
-  if ((GOOGLE_KINDS as readonly string[]).includes(kind)) {
-    if (!config.google.clientId)
-      throw fail('SIGMINE_GOOGLE_CLIENT_ID is not set: cannot start the Google consent flow', 'config');
-    const k = kind as (typeof GOOGLE_KINDS)[number];
-    const { connectGoogleCli } = await import('../../connectors/google/oauth.ts');
-    const { connectScopes, googleAccount } = await import('../../connectors/google/identity.ts');
-    const grant = await connectGoogleCli(config, [k], { loginHint, scopes: connectScopes([k]) });
-    const account = await askedOrAssumed(() => googleAccount(config, k, grant.accessToken), 'Google', assumed);
-    return { refreshToken: grant.refreshToken, account, provider: 'Google' };
-  }
-  if (!config.microsoft.clientId)
-    throw fail('SIGMINE_MS_CLIENT_ID is not set: cannot start the Microsoft consent flow', 'config');
-  const k = kind as (typeof MS_KINDS)[number];
-  const { cliConnect } = await import('../../connectors/outlook/oauth.ts');
-  const { connectScopes, microsoftAccount } = await import('../../connectors/outlook/identity.ts');
-  const tokens = await cliConnect(config.microsoft, { kind: k, scopes: connectScopes(k) }, { loginHint });
-  if (!tokens.refreshToken)
-    throw fail('Microsoft returned no refresh token (was offline_access granted?)', 'bad-input');
-  const account = await askedOrAssumed(
-    () => microsoftAccount(config.microsoft, tokens.accessToken),
-    'Microsoft',
-    assumed,
-  );
-  return { refreshToken: tokens.refreshToken, account, provider: 'Microsoft' };
+  const provider = consentProviderOf(kind)!.name;
+  const consent = await connectorConsent(kind);
+  const endpoints = providerEndpoints(config);
+  const missing = consent.missing(endpoints);
+  if (missing) throw fail(`${missing} is not set: cannot start the ${provider} consent flow`, 'config');
+  const { code, redirectUri, codeVerifier } = await loopbackAuthorize({
+    authUrl: (req) =>
+      consent.consentUrl(endpoints, {
+        redirectUri: req.redirectUri,
+        state: req.state,
+        codeChallenge: req.pkce.challenge,
+        loginHint,
+      }),
+  });
+  const grant = await consent.exchangeCode(endpoints, { code, redirectUri, codeVerifier });
+  if (!grant.refreshToken)
+    throw fail(`${provider} returned no refresh token (was offline_access granted?)`, 'bad-input');
+  const account = await askedOrAssumed(() => consent.account(endpoints, grant.accessToken), provider, assumed);
+  return { refreshToken: grant.refreshToken, account, provider };
 }
 
 /**
@@ -187,8 +181,7 @@ export function register(program: Command): void {
   const connect = program
     .command('connect')
     .description('register a mail, calendar or contacts source for a contributor');
-  for (const k of GOOGLE_KINDS) registerOAuthKind(connect, k, 'Google');
-  for (const k of MS_KINDS) registerOAuthKind(connect, k, 'Microsoft 365');
+  for (const p of CONSENT_PROVIDERS) for (const k of p.kinds) registerOAuthKind(connect, k, p.product);
 
   connect
     .command('imap')
@@ -326,7 +319,7 @@ async function verifyImap(
   let latest = secret;
   const c = createImapConnector(
     { id: 'verify', kind: 'imap', account: user, config: { ...settings, mailboxes: [] }, secret },
-    { config, onSecretRotated: async (s) => void (latest = s) },
+    { endpoints: providerEndpoints(config), onSecretRotated: async (s) => void (latest = s) },
   );
   try {
     // The first page needs a login and a LIST; stop before any message is fetched.

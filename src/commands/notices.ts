@@ -30,7 +30,6 @@ import { defaultTransportName, TRANSPORTS } from '../notices/transport.ts';
 import { mailFrom } from '../mail-config.ts';
 import type { NoticeStatus } from '../privacy/tables.ts';
 import { promoteDue } from '../privacy/gates.ts';
-import { defaultOutbox } from '../privacy/options.ts';
 import { listContact } from '../store/ledger.ts';
 import { privacyGate } from '../privacy/gate.ts';
 
@@ -107,7 +106,7 @@ export function register(program: Command): void {
         if (!make) throw badInput(`unknown transport "${name}"`);
         const limit = Number(opts.limit);
         if (!Number.isInteger(limit) || limit < 1) throw badInput('--limit must be a positive integer');
-        const outbox = opts.outbox ? resolve(opts.outbox) : defaultOutbox();
+        const outbox = opts.outbox ? resolve(opts.outbox) : config.noticeOutbox;
         const host = new URL(config.publicUrl).hostname || 'sigmine.local';
         const transport = make({ outbox, host, smtp: config.mail.smtp });
         const policy = loadPolicy();
@@ -214,7 +213,8 @@ export function register(program: Command): void {
     .action(async (id: string) => {
       await usingDatabase(loadConfig().database, async ({ db }) => {
         if (await requeueNotice(db, id)) console.log(`notice ${id} queued again`);
-        else throw Object.assign(new Error('no bounced or failed notice with that id'), { code: 'not-found' });
+        else
+          throw Object.assign(new Error('no bounced or failed notice with that id'), { code: 'not-found' });
       });
     });
 

@@ -26,32 +26,49 @@ import { loadWebConfig } from '../web/web-config.ts';
 export function register(program: Command): void {
   program
     .command('serve')
-    .description('run the web app: member area (/member), privacy center (/privacy), health (/healthz) and metrics (/metrics, with SIGMINE_METRICS_TOKEN)')
+    .description(
+      'run the web app: member area (/member), privacy center (/privacy), health (/healthz) and metrics (/metrics, with SIGMINE_METRICS_TOKEN)',
+    )
     .option('--port <n>', 'port to listen on (0-65535)', port, 8787)
     .option('--host <h>', 'address to listen on', '127.0.0.1')
-    .option('--outbox <dir>', 'where the file transport writes privacy-link mails (default SIGMINE_NOTICE_OUTBOX or ./data/outbox)')
+    .option(
+      '--outbox <dir>',
+      'where the file transport writes privacy-link mails (default SIGMINE_NOTICE_OUTBOX or ./data/outbox)',
+    )
     .action(async (opts: { port: number; host: string; outbox?: string }) => {
       const config0 = loadConfig();
       const web = loadWebConfig();
-      const demo = process.env.SIGMINE_DEMO === '1';
+      const demo = config0.demo;
       // Before anything is opened: no key outside the demo is a refusal, not a fallback.
       if (!config0.secretKey && !demo) linkKeyFor({ config: config0 });
       const database = await openDatabase(config0.database);
       // Links are signed and people hashed with the database's key: another key stops here too, before
       // the server listens (the demo gets its own recorded demo key).
-      const { config, ring } = await resolveKeys(database.db, config0, { demo }).catch(async (err: unknown) => {
-        await database.close();
-        throw err;
-      });
+      const { config, ring } = await resolveKeys(database.db, config0, { demo }).catch(
+        async (err: unknown) => {
+          await database.close();
+          throw err;
+        },
+      );
       const linkKey = linkKeyFromSecret(ring.newest.key);
-      const outbox = resolve(opts.outbox ?? process.env.SIGMINE_NOTICE_OUTBOX ?? resolve('data', 'outbox'));
+      const outbox = opts.outbox === undefined ? config.noticeOutbox : resolve(opts.outbox);
       const host = new URL(config.publicUrl).hostname || 'sigmine.local';
       const transportName = defaultTransportName(config.mail.smtp);
       const transport = TRANSPORTS[transportName]!({ outbox, host, smtp: config.mail.smtp });
       const mailsGoTo = config.mail.smtp ? `the relay ${config.mail.smtp.display}` : outbox;
       const logger = jsonLogger(process.stderr);
       const mailQueue = createMailQueue(logger);
-      const app = createApp({ database, config, transport, from: mailFrom(config.mail, config.publicUrl), demo, linkKey, web, logger, mailQueue });
+      const app = createApp({
+        database,
+        config,
+        transport,
+        from: mailFrom(config.mail, config.publicUrl),
+        demo,
+        linkKey,
+        web,
+        logger,
+        mailQueue,
+      });
       const server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host });
       try {
         await new Promise<void>((listening, failed) => {
@@ -71,8 +88,11 @@ export function register(program: Command): void {
           { code: e.code === 'EADDRINUSE' ? 'port-in-use' : 'listen-failed' },
         );
       }
-      console.log(`sigmine web app on http://${opts.host}:${opts.port} (privacy center: /privacy); link mails go to ${mailsGoTo}`);
-      if (!web.metricsToken) console.log('/metrics is off: set SIGMINE_METRICS_TOKEN to serve it (Authorization: Bearer <token>)');
+      console.log(
+        `sigmine web app on http://${opts.host}:${opts.port} (privacy center: /privacy); link mails go to ${mailsGoTo}`,
+      );
+      if (!web.metricsToken)
+        console.log('/metrics is off: set SIGMINE_METRICS_TOKEN to serve it (Authorization: Bearer <token>)');
       await new Promise<void>((done) => {
         const stop = () => server.close(() => done());
         process.once('SIGINT', stop);

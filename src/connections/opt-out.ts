@@ -19,7 +19,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import type { Config } from '../config.ts';
+import { providerEndpoints, type Config } from '../config.ts';
 import type { ConnectorFactory } from '../../connectors/types.ts';
 import { connectorFactory } from '../../connectors/registry.ts';
 import { forfeitContributor } from '../store/ledger.ts';
@@ -230,7 +230,7 @@ export async function retryPendingRevocations(
           config: connectionConfig(r.config_json),
           secret,
         },
-        { config: deps.config },
+        { endpoints: providerEndpoints(deps.config) },
       );
     } catch (err) {
       errorCode = String((err as { code?: unknown }).code ?? 'unavailable').slice(0, 32);

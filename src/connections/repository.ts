@@ -47,13 +47,13 @@ export class ConnectionsError extends Error {
 
 const now = () => new Date().toISOString();
 
-/** Emails are compared case-insensitively (RFC 5321 allows case in the local part; no provider uses it). */
-export function normaliseEmail(email: string): string {
+/** A contributor's address as stored and compared: trimmed and lower-cased. Emails are compared case-insensitively (RFC 5321 allows case in the local part; no provider uses it). */
+export function foldEmailCase(email: string): string {
   return email.trim().toLowerCase();
 }
 
 function checkEmail(email: string, what: string): string {
-  const e = normaliseEmail(email);
+  const e = foldEmailCase(email);
   // Bounded, linear check: one @, no spaces, at most 320 characters (RFC 5321 limits).
   if (e.length > 320 || !/^[^\s@]+@[^\s@]+$/.test(e))
     throw new ConnectionsError('bad-input', `${what} is not an email address`);
@@ -64,7 +64,7 @@ export async function getContributorByEmail(db: Kysely<DB>, email: string): Prom
   const row = await db
     .selectFrom('contributors')
     .selectAll()
-    .where('email', '=', normaliseEmail(email))
+    .where('email', '=', foldEmailCase(email))
     .executeTakeFirst();
   return row ?? null;
 }
@@ -226,7 +226,7 @@ export interface ListFilter {
 export async function listConnections(db: Kysely<DB>, filter: ListFilter = {}): Promise<ConnectionSummary[]> {
   let q = baseQuery(db);
   if (filter.contributorEmail)
-    q = q.where('contributors.email', '=', normaliseEmail(filter.contributorEmail));
+    q = q.where('contributors.email', '=', foldEmailCase(filter.contributorEmail));
   if (filter.status) q = q.where('connections.status', '=', filter.status);
   if (filter.kind) q = q.where('connections.kind', '=', filter.kind);
   if (filter.harvestable)

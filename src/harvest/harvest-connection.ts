@@ -9,7 +9,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import type { Config } from '../config.ts';
+import { providerEndpoints, type Config } from '../config.ts';
 import type { Connector, ConnectorFactory, Cursor, Page } from '../../connectors/types.ts';
 import { ConnectorError } from '../../connectors/types.ts';
 import { connectorFactory } from '../../connectors/registry.ts';
@@ -231,7 +231,7 @@ export async function harvestConnection(
     const factory = await (env.factoryFor ?? connectorFactory)(conn.kind);
     const quota = sharedQuota(env.db);
     connector = factory.create(info, {
-      config: env.config,
+      endpoints: providerEndpoints(env.config),
       // Dry runs and previews never write secrets (Microsoft keeps a rotated-away refresh token valid for
       // its lifetime, so the stored one still works). A real run stores the rotated token compare-and-set
       // against the one it replaced: a reconnect during the harvest keeps the new grant.

@@ -53,10 +53,10 @@ interface WorkerInit {
   demo?: boolean;
 }
 
-/** Harvest threads are on unless SIGMINE_HARVEST_THREADS is 0 or 1. */
-export function threadsWanted(): boolean {
-  const v = process.env['SIGMINE_HARVEST_THREADS'];
-  return v === undefined || v === '' || Number(v) >= 2;
+/** Harvest threads are on unless SIGMINE_HARVEST_THREADS (`Config.harvestThreads`) is 0 or 1. */
+export function threadsWanted(config: Pick<Config, 'harvestThreads'>): boolean {
+  const v = config.harvestThreads;
+  return v === null || v === undefined || v >= 2;
 }
 
 /**
@@ -73,7 +73,7 @@ export async function harvestThreads(
   if (dryRun || env.factoryFor || connections < 2 || concurrency < 2) return 0;
   const url = env.config.database;
   if (/^postgres(ql)?:\/\//i.test(url)) return 0;
-  const cap = Number(process.env['SIGMINE_HARVEST_THREADS'] ?? availableParallelism());
+  const cap = env.config.harvestThreads ?? availableParallelism();
   const n = Math.min(
     Number.isFinite(cap) ? Math.floor(cap) : 0,
     availableParallelism(),

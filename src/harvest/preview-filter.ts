@@ -10,7 +10,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { normaliseEmail, subjectHashers } from '../privacy/subject.ts';
+import { subjectAddress, subjectHashers } from '../privacy/subject.ts';
 import { chunks, IN_LIST } from '../store/sql-util.ts';
 import type { PreviewContact } from './types.ts';
 
@@ -28,7 +28,7 @@ export async function shareablePreview(
     for (const r of rows) status.set(r.email, r.status);
   }
   const { subject } = await subjectHashers(db, secretKey);
-  const byHash = new Map(emails.map((e) => [subject(normaliseEmail(e)), e]));
+  const byHash = new Map(emails.map((e) => [subject(subjectAddress(e)), e]));
   const suppressed = new Set<string>();
   for (const part of chunks([...byHash.keys()], IN_LIST)) {
     const rows = await db.selectFrom('suppressions').select('subject_hash').where('subject_hash', 'in', part).execute();

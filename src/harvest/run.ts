@@ -78,7 +78,8 @@ export async function runHarvest(env: HarvestEnv, ids: string[], opts: RunOption
   }
   const results: ConnectionResult[] = new Array(ids.length);
   const width = Math.max(1, Math.min(opts.concurrency ?? 4, ids.length));
-  const nThreads = (opts.threads ?? threadsWanted()) ? await harvestThreads(env, ids.length, width, dry) : 0;
+  const nThreads =
+    (opts.threads ?? threadsWanted(env.config)) ? await harvestThreads(env, ids.length, width, dry) : 0;
   const pool = nThreads > 0 && !env.signal?.aborted ? await HarvestThreads.start(env, nThreads) : null;
   const { threads: _threads, concurrency: _concurrency, trigger: _trigger, ...harvestOpts } = opts;
   const harvestOne = async (id: string): Promise<ConnectionResult> => {

@@ -27,7 +27,7 @@ export async function resolveKeys(
   let ring: KeyRing;
   if (config.secretKey) ring = secretKeyFrom(config);
   else {
-    const demo = opts.demo ?? process.env.SIGMINE_DEMO === '1';
+    const demo = opts.demo ?? config.demo ?? false;
     const epoch = await epochOrRecord(db, () => null);
     if (!demo && epoch?.origin !== 'demo') {
       if (epoch) throw wrongKey(epoch, null);

@@ -28,7 +28,7 @@ import {
 import { queueNotices, type QueueNotice } from '../notices/outbox.ts';
 import { templateHash, templateLanguage } from '../notices/templates.ts';
 import { iso, resolveOptions, type PrivacyOptions } from './options.ts';
-import { normaliseEmail, subjectHash, subjectHashers } from './subject.ts';
+import { subjectAddress, subjectHash, subjectHashers } from './subject.ts';
 import { chunks, IN_LIST } from '../store/sql-util.ts';
 import type { GateState } from './tables.ts';
 import { insertRows } from '../db/insert-rows.ts';
@@ -50,7 +50,7 @@ export async function suppressedAmong(
   const hits = new Set<string>();
   if (emails.length === 0) return hits;
   const { subject } = await subjectHashers(trx, opts.secretKey);
-  const byHash = new Map(emails.map((e) => [subject(normaliseEmail(e)), e]));
+  const byHash = new Map(emails.map((e) => [subject(subjectAddress(e)), e]));
   for (const part of chunks([...byHash.keys()], IN_LIST)) {
     const rows = await trx
       .selectFrom('suppressions')
@@ -183,7 +183,7 @@ export async function onNewContacts(
     const profileId = String(c.profileId);
     if (outcomes.has(profileId) || existing.has(profileId)) continue;
     const now = iso(c.now);
-    const hash = subject(normaliseEmail(c.email));
+    const hash = subject(subjectAddress(c.email));
     const decision = decideJurisdiction(c.evidence, o.policy);
     decisions.push(decisionRow(profileId, decision, now));
     const status = decision.hold ? 'pending' : 'listed';

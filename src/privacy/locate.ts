@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { decideJurisdiction } from '../jurisdiction/decide.ts';
 import type { JurisdictionPolicy } from '../jurisdiction/policy.ts';
-import { normaliseEmail, subjectHashers } from './subject.ts';
+import { subjectAddress, subjectHashers } from './subject.ts';
 
 export interface Person {
   /** Lower-cased, trimmed email (the store's profile key). */
@@ -46,8 +46,8 @@ export async function locatePerson(
 ): Promise<Person> {
   const e = checkEmail(email);
   const h = await subjectHashers(trx, secretKey);
-  const subjectHash = h.subject(normaliseEmail(e));
-  const requestHash = h.request(normaliseEmail(e));
+  const subjectHash = h.subject(subjectAddress(e));
+  const requestHash = h.request(subjectAddress(e));
   const byEmail = await trx.selectFrom('profiles').select('id').where('email', '=', e).execute();
   const gates = await trx
     .selectFrom('privacy_gates')

@@ -4,7 +4,7 @@ import { loadConfig } from '../config.ts';
 import { loadPolicy, type JurisdictionPolicy } from '../jurisdiction/policy.ts';
 
 export interface PrivacyOptions {
-  /** Server secret for keyed hashes: undefined = SIGMINE_SECRET_KEY (or the per-database dev secret). */
+  /** Server secret for keyed hashes (`Config.secretKey`); null or left out = the per-database dev secret. */
   secretKey?: string | null;
   /** Jurisdiction table; default `loadPolicy()`. */
   policy?: Readonly<JurisdictionPolicy>;

@@ -19,10 +19,11 @@ const PLUS_PROVIDERS = new Set([
 ]);
 
 /**
- * Lower-cases and trims an address; applies dot/plus folding only for providers known to do it
+ * The address as it identifies a person to the suppression list and privacy requests (one person, one
+ * identity): lower-cased and trimmed, with dot/plus folding only for providers known to do it
  * (privacy-law.md §2.3). Business domains are left alone: `a.b@corp.com` and `ab@corp.com` may differ.
  */
-export function normaliseEmail(email: string): string {
+export function subjectAddress(email: string): string {
   const e = email.trim().toLowerCase().slice(0, 320);
   const at = e.lastIndexOf('@');
   if (at <= 0) return e;
@@ -48,15 +49,15 @@ export interface SubjectHashers {
  */
 const cache = new WeakMap<object, Map<string, Promise<SubjectHashers>>>();
 
-/** `secretKey`: undefined reads SIGMINE_SECRET_KEY; null forces the per-database dev secret. */
+/** `secretKey`: the keyring text (`Config.secretKey`); null or left out = the per-database dev secret (never the environment). */
 export function subjectHashers(db: Kysely<any>, secretKey?: string | null): Promise<SubjectHashers> {
   const make = async () => ({
-    subject: await keyedHasher(db, HASH_PURPOSE.suppression, secretKey),
-    request: await keyedHasher(db, HASH_PURPOSE.requestLog, secretKey),
+    subject: await keyedHasher(db, HASH_PURPOSE.suppression, secretKey ?? null),
+    request: await keyedHasher(db, HASH_PURPOSE.requestLog, secretKey ?? null),
   });
   // Only within a transaction: a long-lived handle (the web app's) must see a key rotation made meanwhile.
   if (!db.isTransaction) return make();
-  const k = secretKey === undefined ? '\u0000env' : secretKey === null ? '\u0000dev' : secretKey;
+  const k = secretKey ?? '\u0000dev';
   let m = cache.get(db);
   if (!m) cache.set(db, (m = new Map()));
   let h = m.get(k);
@@ -74,5 +75,5 @@ export async function subjectHash(
   email: string,
   secretKey?: string | null,
 ): Promise<string> {
-  return (await subjectHashers(db, secretKey)).subject(normaliseEmail(email));
+  return (await subjectHashers(db, secretKey)).subject(subjectAddress(email));
 }

@@ -34,7 +34,7 @@ export { parseSecretKey, SecretError, type SecretErrorCode } from './key-text.ts
 export const DEMO_KEY_FILE = resolve('data', 'demo-secret.key');
 
 export interface KeyOptions {
-  /** Allow a generated key file when SIGMINE_SECRET_KEY is unset (demo only). Default: SIGMINE_DEMO=1. */
+  /** Allow a generated key file when SIGMINE_SECRET_KEY is unset (demo only). Default: `config.demo` (SIGMINE_DEMO=1), else no. */
   demo?: boolean;
   /** Where the demo key lives (tests). */
   demoKeyFile?: string;
@@ -47,9 +47,12 @@ export interface KeyOptions {
  * SIGMINE_SECRET_KEY). Throws `SecretError('missing-key')` with instructions when none is set, unless demo
  * mode is on: then the ring is the generated demo key (id `demo`).
  */
-export function secretKeyFrom(config: Pick<Config, 'secretKey'>, opts: KeyOptions = {}): KeyRing {
+export function secretKeyFrom(
+  config: Pick<Config, 'secretKey'> & Partial<Pick<Config, 'demo'>>,
+  opts: KeyOptions = {},
+): KeyRing {
   if (config.secretKey) return parseKeyRing(config.secretKey);
-  const demo = opts.demo ?? process.env.SIGMINE_DEMO === '1';
+  const demo = opts.demo ?? config.demo ?? false;
   if (!demo) {
     throw new SecretError(
       'missing-key',

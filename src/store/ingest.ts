@@ -37,6 +37,7 @@ import { normaliseValue, tidyRaw } from './normalise.ts';
 import {
   ALL_FIELDS,
   BUSINESS_FIELDS,
+  SOURCE_KINDS,
   type IngestContext,
   type ObservationInput,
   type PageIngestOutcome,
@@ -52,7 +53,7 @@ import { unlistProfile } from './profile-admin.ts';
 import { orderedId } from './ids.ts';
 import { insertRows, onConflict } from '../db/insert-rows.ts';
 
-const SOURCES = new Set(['signature', 'header', 'calendar', 'address-book']);
+const SOURCES = new Set<string>(SOURCE_KINDS);
 const FIELDS = new Set<string>(ALL_FIELDS);
 const EMAIL = /^[^\s@]{1,64}@[a-z0-9.-]{1,253}$/;
 
@@ -389,7 +390,7 @@ async function dropReplays(
     out.messagesNew += items.length;
     return items;
   }
-  const hash = await keyedHasher(trx, HASH_PURPOSE.messageId, ctx.secretKey);
+  const hash = await keyedHasher(trx, HASH_PURPOSE.messageId, ctx.secretKey ?? null);
   const hashes = new Map<PageItem, string>();
   for (const i of keyed) hashes.set(i, messageKeyHash(hash, i.messageKey!));
   const seen = new Set<string>();

@@ -11,13 +11,12 @@
  *   - Keyless databases (tests, library callers that pass null): a random secret kept in the database's
  *     `settings`, as before 0054. The CLI never uses it (src/keys/resolve.ts); a rotation retires it.
  *
- * Usage: `const h = await keyedHasher(trx, HASH_PURPOSE.suppression, config.secretKey); h(normaliseEmail(e))`
+ * Usage: `const h = await keyedHasher(trx, HASH_PURPOSE.suppression, config.secretKey); h(subjectAddress(e))`
  * (64 hex chars).
  * The hasher is synchronous once made; make it once per transaction/page, not per value.
  */
 import { createHmac, hkdfSync } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { loadConfig } from '../config.ts';
 import { parseKeyRing, keyFingerprint, type KeyRing } from '../keys/keyring.ts';
 import { epochOrRecord, legacySecretOrCreate, matchEpoch, wrongKey } from '../keys/identity.ts';
 import { decryptSecret } from '../secrets/index.ts';
@@ -54,24 +53,25 @@ export function hasherFromSecret(secret: Uint8Array, purpose: string): KeyedHash
 /** Hashes kept for good (message keys, suppression list, request log): re-keyed by a rotation, not dropped. */
 export const LONG_LIVED_PURPOSES: readonly string[] = [HASH_PURPOSE.messageId, HASH_PURPOSE.suppression, HASH_PURPOSE.requestLog];
 
-/** Anything a caller may pass as the key: the keyring text (`Config.secretKey`), a parsed ring, or nothing. */
-export type KeyInput = string | KeyRing | null | undefined;
+/**
+ * The key, always given by the caller (no hidden default: a caller that forgot it must not quietly read the
+ * environment): the keyring text (`Config.secretKey`), a parsed ring, or null for a keyless database.
+ */
+export type KeyInput = string | KeyRing | null;
 
 /**
  * Returns the hasher for `purpose`, under the database's current key (src/keys/identity.ts): a key that is
  * not the database's is refused (`SecretError` `wrong-key` / `missing-key`) before anything is hashed. On
  * first use the database records the key in use.
  *
- * `secretKey`: the keyring (text or parsed); undefined reads it through loadConfig(); null (or none
- * configured) = the per-database secret of a keyless database (tests and library callers; the CLI never
- * takes this path, src/keys/resolve.ts).
+ * `secretKey`: the keyring (text or parsed), required; null = the per-database secret of a keyless database
+ * (tests and library callers; the CLI never takes this path, src/keys/resolve.ts).
  *
  * After a rotation a long-lived hash is HMAC(k_n, ... HMAC(k_1, value)): each epoch's purpose key applied in
  * turn, the earlier ones kept sealed in the epoch's `chain_enc`, so stored hashes were re-keyed in place.
  */
-export async function keyedHasher(db: Kysely<any>, purpose: string, secretKey: KeyInput = undefined): Promise<KeyedHasher> {
-  const configured = secretKey === undefined ? loadConfig().secretKey : secretKey;
-  const ring = typeof configured === 'string' ? ringOf(configured) : (configured ?? null);
+export async function keyedHasher(db: Kysely<any>, purpose: string, secretKey: KeyInput): Promise<KeyedHasher> {
+  const ring = typeof secretKey === 'string' ? ringOf(secretKey) : secretKey;
   const epoch = await epochOrRecord(db, () =>
     ring ? { id: ring.newest.id, fingerprint: keyFingerprint(ring.newest.key), origin: ring.origin === 'demo' ? 'demo' : 'keyring' } : null,
   );

@@ -25,7 +25,7 @@ export async function processedMessageKeys(
   db: Kysely<DB>,
   connectionId: string,
   keys: readonly string[],
-  secretKey: string | null | undefined,
+  secretKey: string | null,
 ): Promise<Set<string>> {
   const out = new Set<string>();
   const wanted = keys.filter((k) => k.trim() !== '');

@@ -5,7 +5,8 @@
  */
 
 /** Where a value was seen. Shown to people as the provenance category; the contributor never is. */
-export type SourceKind = 'signature' | 'header' | 'calendar' | 'address-book';
+export const SOURCE_KINDS = ['signature', 'header', 'calendar', 'address-book'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /** Single-valued fields: one winner each. */
 export const SINGLE_FIELDS = ['name', 'title', 'department', 'company', 'address'] as const;
@@ -55,7 +56,7 @@ export interface IngestContext {
   contributorId: string;
   /** Wall-clock time of the ingest, ISO-8601 (stored as last-update times; observations keep observedAt). */
   now: string;
-  /** Optional: SIGMINE_SECRET_KEY (Config.secretKey) for Message-ID hashes; undefined = read from the env. */
+  /** `Config.secretKey` for Message-ID hashes; null or left out = the per-database dev secret (never the environment). */
   secretKey?: string | null;
 }
 

@@ -16,7 +16,7 @@ import { isIPv6 } from 'node:net';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { NoticeTransport, OutgoingNotice } from '../notices/transport.ts';
-import { normaliseEmail } from '../privacy/subject.ts';
+import { subjectAddress } from '../privacy/subject.ts';
 import { hasherFromSecret } from '../store/keyed-hash.ts';
 import { signLink, type LinkScope } from './links.ts';
 import type { MailQueue } from './mail-queue.ts';
@@ -63,7 +63,7 @@ export function linkMailer(o: {
         !(await takeSlot(o.db, `client:${bucketHash(clientNetwork(r.client))}`, PER_CLIENT, now))
       )
         return;
-      if (!(await takeSlot(o.db, `addr:${bucketHash(normaliseEmail(r.email))}`, PER_ADDRESS, now))) return;
+      if (!(await takeSlot(o.db, `addr:${bucketHash(subjectAddress(r.email))}`, PER_ADDRESS, now))) return;
       const id = `${r.scope}-link-${now.getTime()}-${++sequence}-${Math.random().toString(36).slice(2, 8)}`;
       o.queue.enqueue(`${r.scope}-link`, async () => {
         if (r.shouldSend && !(await r.shouldSend())) return;

@@ -24,11 +24,10 @@
 import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { Database } from '../db/database.ts';
-import type { Config } from '../config.ts';
+import { providerEndpoints, type Config } from '../config.ts';
 import type { NoticeTransport } from '../notices/transport.ts';
 import type { ConnectorFactory } from '../../connectors/types.ts';
-import type { GoogleKind } from '../../connectors/google/oauth.ts';
-import type { MsKind } from '../../connectors/outlook/oauth.ts';
+import { CONSENT_PROVIDERS, connectorConsent, connectorFactory, type ConsentProvider } from '../../connectors/registry.ts';
 import { balanceOf, ledgerEntries } from '../store/ledger.ts';
 import { DEFAULT_CREDIT_POLICY } from '../credits/policy.ts';
 import { creditKindWords, creditSummary, howCreditsWork } from './credit-words.ts';
@@ -37,10 +36,10 @@ import { registerConnection } from '../connections/register.ts';
 import { optOutContributor, type RevocationOutcome } from '../connections/opt-out.ts';
 import { secretKeyFrom, type SealKey } from '../secrets/index.ts';
 import { checkEmail } from '../privacy/locate.ts';
-import { pkcePair } from '../oauth/loopback.ts';
+import { pkcePair } from '../../connectors/oauth/loopback.ts';
 import { holderId, previewConnection } from '../harvest/index.ts';
 import { silentLogger, noProgress } from '../log.ts';
-import { OAUTH_TTL_MS, consumeOAuthFlow, isBrowserNonce, newBrowserNonce, startOAuthFlow, type OAuthFlow } from './oauth-flows.ts';
+import { OAUTH_TTL_MS, consumeOAuthFlow, isBrowserNonce, newBrowserNonce, startOAuthFlow, type OAuthFlow, type OAuthProvider } from './oauth-flows.ts';
 import { esc, openLinkView, page } from './html.ts';
 import { exchangeLink, openSession } from './sessions.ts';
 import type { WebShared } from './shared.ts';
@@ -59,12 +58,10 @@ export interface MemberAppOptions {
 }
 
 
-const PROVIDERS = {
-  google: ['gmail', 'google-calendar', 'google-contacts'],
-  microsoft: ['outlook', 'outlook-calendar', 'outlook-contacts'],
-} as const;
-type Provider = keyof typeof PROVIDERS;
-const PROVIDER_NAMES: Record<Provider, string> = { google: 'Google', microsoft: 'Microsoft' };
+/** Providers by route id (`/member/connect/{id}`, `/oauth/{id}/callback`), from the connector registry. */
+const PROVIDERS = new Map(CONSENT_PROVIDERS.map((p) => [p.id, p]));
+/** The route parameter's pattern: exactly the registry's provider ids. */
+const PROVIDER_IDS = CONSENT_PROVIDERS.map((p) => p.id).join('|');
 
 /** The browser nonce cookie; `__Host-sigmine_oauth` on https (RFC 6265bis §4.1.3.2: Secure, path /, no Domain). */
 const OAUTH_COOKIE = 'sigmine_oauth';
@@ -84,7 +81,11 @@ export function memberRoutes(o: MemberAppOptions & { shared: WebShared }): Hono 
     return s.email;
   };
   const key = () => secretKeyFrom(o.config, { demo: o.demo, warn: () => {} });
-  const redirectUri = (p: Provider) => `${o.config.publicUrl}/oauth/${p}/callback`;
+  const redirectUri = (p: ConsentProvider) => `${o.config.publicUrl}/oauth/${p.id}/callback`;
+  const endpoints = providerEndpoints(o.config);
+  const consentOf = (kind: string) => connectorConsent(kind, o.factoryFor ?? connectorFactory);
+  /** A provider can be offered when its consent has what it needs (an OAuth client id). */
+  const configured = async (p: ConsentProvider) => (await consentOf(p.kinds[0]!)).missing(endpoints) === null;
 
   app.onError((err, c) => {
     if (err instanceof LinkExpired) {
@@ -143,52 +144,43 @@ export function memberRoutes(o: MemberAppOptions & { shared: WebShared }): Hono 
     const mine = contributor ? await listConnections(db, { contributorEmail: email }) : [];
     const balance = contributor ? await balanceOf(db, contributor.id) : 0;
     const entries = contributor ? (await ledgerEntries(db, { contributorId: contributor.id })).reverse() : [];
-    const configured = (Object.keys(PROVIDERS) as Provider[]).filter((p) => providerConfigured(o.config, p));
-    return c.html(page('Your account', homeView(email, contributor?.status ?? 'new', mine, balance, entries, c.req.query('done'), configured)));
+    const offered: ConsentProvider[] = [];
+    for (const p of CONSENT_PROVIDERS) if (await configured(p)) offered.push(p);
+    return c.html(page('Your account', homeView(email, contributor?.status ?? 'new', mine, balance, entries, c.req.query('done'), offered)));
   });
 
-  app.post('/member/connect/:provider{google|microsoft}', async (c) => {
+  app.post(`/member/connect/:provider{${PROVIDER_IDS}}`, async (c) => {
     const form = await c.req.parseBody();
     const email = await member(c);
-    const provider = c.req.param('provider') as Provider;
+    const provider = PROVIDERS.get(c.req.param('provider'))!;
     // Without a client id the provider's consent page can only fail: say so here instead of sending the member there.
-    if (!providerConfigured(o.config, provider)) {
+    if (!(await configured(provider))) {
       return c.html(
-        page('Not available', `<h1>${esc(PROVIDER_NAMES[provider])} sources are not available here</h1><p>This sigmine has no
-        ${esc(PROVIDER_NAMES[provider])} sign-in configured, so nothing was started. <a href="/member/home">Back to your account</a>.</p>`),
+        page('Not available', `<h1>${esc(provider.name)} sources are not available here</h1><p>This sigmine has no
+        ${esc(provider.name)} sign-in configured, so nothing was started. <a href="/member/home">Back to your account</a>.</p>`),
         404,
       );
     }
-    const kind = String(form.kind ?? PROVIDERS[provider][0]);
-    if (!(PROVIDERS[provider] as readonly string[]).includes(kind)) throw Object.assign(new Error('unknown source'), { code: 'bad-input' });
+    const kind = String(form.kind ?? provider.kinds[0]);
+    if (!provider.kinds.includes(kind)) throw Object.assign(new Error('unknown source'), { code: 'bad-input' });
     const contributor = await getContributorByEmail(db, email);
     if (contributor?.status === 'opted-out') throw Object.assign(new Error('this account opted out'), { code: 'opted-out' });
     const pkce = pkcePair();
     // One nonce per browser, reused by every flow it starts (two tabs must not undo each other).
     const held = getCookie(c, OAUTH_COOKIE, secure ? 'host' : undefined);
     const nonce = isBrowserNonce(held) ? held : newBrowserNonce();
-    const flow: OAuthFlow = { provider, kind, email, verifier: pkce.verifier };
+    const flow: OAuthFlow = { provider: provider.id as OAuthProvider, kind, email, verifier: pkce.verifier };
     const state = await startOAuthFlow(db, flow, nonce, { secretKey, box: key(), now: now() });
-    let url: string;
-    if (provider === 'google') {
-      const g = await import('../../connectors/google/oauth.ts');
-      const { connectScopes } = await import('../../connectors/google/identity.ts');
-      const kinds = [kind as GoogleKind];
-      url = g.consentUrl(o.config, { kinds, scopes: connectScopes(kinds), redirectUri: redirectUri('google'), state, codeChallenge: pkce.challenge, loginHint: email });
-    } else {
-      const m = await import('../../connectors/outlook/oauth.ts');
-      const { connectScopes } = await import('../../connectors/outlook/identity.ts');
-      const k = kind as MsKind;
-      url = m.consentUrl(o.config.microsoft, { kind: k, scopes: connectScopes(k), redirectUri: redirectUri('microsoft'), state, codeChallenge: pkce.challenge, loginHint: email });
-    }
+    const consent = await consentOf(kind);
+    const url = consent.consentUrl(endpoints, { redirectUri: redirectUri(provider), state, codeChallenge: pkce.challenge, loginHint: email });
     // SameSite=Lax: sent on the provider's top-level redirect back to the callback, not on cross-site posts.
     setCookie(c, OAUTH_COOKIE, nonce, { httpOnly: true, sameSite: 'Lax', secure, path: '/', maxAge: OAUTH_TTL_MS / 1000, ...cookiePrefix });
     return c.redirect(url, 302);
   });
 
-  app.get('/oauth/:provider{google|microsoft}/callback', async (c) => {
-    const provider = c.req.param('provider') as Provider;
-    const name = PROVIDER_NAMES[provider];
+  app.get(`/oauth/:provider{${PROVIDER_IDS}}/callback`, async (c) => {
+    const provider = PROVIDERS.get(c.req.param('provider'))!;
+    const name = provider.name;
     // The cookie stays: other tabs' flows in this browser still need it; it expires with the last one.
     const nonce = getCookie(c, OAUTH_COOKIE, secure ? 'host' : undefined);
     let back = false;
@@ -200,7 +192,7 @@ export function memberRoutes(o: MemberAppOptions & { shared: WebShared }): Hono 
     if (!state || state.length > 512) return refuse(400, 'Connect request refused', unmatched);
     // One use per flow, whatever the outcome, on every process: a replayed redirect (same URL, same cookie)
     // never reaches the token endpoint again.
-    const taken = await consumeOAuthFlow(db, provider, state, nonce, { secretKey, box: key(), now: now() });
+    const taken = await consumeOAuthFlow(db, provider.id as OAuthProvider, state, nonce, { secretKey, box: key(), now: now() });
     if (!taken.ok) {
       if (taken.reason === 'unknown' || taken.reason === 'other-browser') return refuse(400, 'Connect request refused', unmatched);
       back = true;
@@ -221,26 +213,11 @@ export function memberRoutes(o: MemberAppOptions & { shared: WebShared }): Hono 
     let refreshToken: string;
     let account: string;
     try {
-      if (provider === 'google') {
-        const g = await import('../../connectors/google/oauth.ts');
-        const { googleAccount } = await import('../../connectors/google/identity.ts');
-        const kind = st.kind as GoogleKind;
-        const grant = await g.exchangeCode(o.config, { code, redirectUri: redirectUri('google'), codeVerifier: st.verifier, kinds: [kind] });
-        refreshToken = grant.refreshToken;
-        account = await googleAccount(o.config, kind, grant.accessToken);
-      } else {
-        const m = await import('../../connectors/outlook/oauth.ts');
-        const { connectScopes, microsoftAccount } = await import('../../connectors/outlook/identity.ts');
-        const kind = st.kind as MsKind;
-        const tokens = await m.exchangeCode(
-          o.config.microsoft,
-          { kind, scopes: connectScopes(kind), code, redirectUri: redirectUri('microsoft'), codeVerifier: st.verifier },
-          o.fetch,
-        );
-        if (!tokens.refreshToken) return refuse(502, 'Not connected', `${name} returned no refresh token.`);
-        refreshToken = tokens.refreshToken;
-        account = await microsoftAccount(o.config.microsoft, tokens.accessToken, o.fetch);
-      }
+      const consent = await consentOf(st.kind);
+      const grant = await consent.exchangeCode(endpoints, { code, redirectUri: redirectUri(provider), codeVerifier: st.verifier }, o.fetch);
+      if (!grant.refreshToken) return refuse(502, 'Not connected', `${name} returned no refresh token.`);
+      refreshToken = grant.refreshToken;
+      account = await consent.account(endpoints, grant.accessToken, o.fetch);
     } catch (err) {
       // Connector errors carry the provider's error name (and AADSTS codes), never a token; bounded anyway.
       return refuse(502, 'Not connected', `${name} did not complete the connection: ${String((err as Error).message).slice(0, 200)}.`);
@@ -314,7 +291,7 @@ class LinkExpired extends Error {}
 /** What opting out did to one connection's access, in the member's words. */
 function revocationText(r: RevocationOutcome): string {
   const provider = r.provider; // per connection: an IMAP mailbox may hold a Google or Microsoft grant, or a password
-  const name = provider ? PROVIDER_NAMES[provider] : 'the provider';
+  const name = (provider && PROVIDERS.get(provider)?.name) ?? 'the provider';
   switch (r.status) {
     case 'revoked':
       return `access revoked at ${name}. The token was deleted here.`;
@@ -349,7 +326,7 @@ function homeView(
   balance: number,
   entries: Array<{ kind: string; amount: number; createdAt: string }>,
   done?: string,
-  configured: Provider[] = ['google', 'microsoft'],
+  configured: readonly ConsentProvider[] = CONSENT_PROVIDERS,
 ): string {
   const rows = conns
     .map(
@@ -368,16 +345,16 @@ function homeView(
   const how = howCreditsWork(DEFAULT_CREDIT_POLICY)
     .map((x) => `<li>${esc(x)}</li>`)
     .join('');
-  const connect = (p: Provider, label: string) =>
-    `<form class="inline" method="post" action="/member/connect/${p}"><select name="kind">${PROVIDERS[p]
-      .map((k) => `<option>${k}</option>`)
+  const connect = (p: ConsentProvider, label: string) =>
+    `<form class="inline" method="post" action="/member/connect/${esc(p.id)}"><select name="kind">${p.kinds
+      .map((k) => `<option>${esc(k)}</option>`)
       .join('')}</select> <button type="submit">Connect ${label}</button></form>`;
   return `<h1>${esc(email)}</h1>
   ${done === 'connected' ? '<p class="flash">Connected. The next scheduled harvest picks it up.</p>' : ''}
   <p>Account: <b>${esc(status)}</b> · Credits: <b data-testid="balance">${esc(balance)}</b></p>
   <h2>Connections</h2>
   <table><tr><th>source</th><th>account</th><th>state</th><th>last harvest</th><th></th></tr>${rows}</table>
-  ${status === 'opted-out' ? '' : configured.map((p) => `<p>${connect(p, PROVIDER_NAMES[p])}</p>`).join('')}
+  ${status === 'opted-out' ? '' : configured.map((p) => `<p>${connect(p, p.name)}</p>`).join('')}
   <p class="note">IMAP servers and mailbox files are connected with <code>sigmine connect</code>.</p>
   <p><a href="/member/directory">Search the directory</a>: free; revealing a contact's e-mail and phones costs credits.</p>
   <h2>Credits</h2>${summary ? `<ul>${summary}</ul>` : '<p>No credits yet.</p>'}
@@ -402,9 +379,4 @@ function optOutConfirmView(conns: Array<{ kind: string; account: string; status:
   <p>Contacts already in the directory stay there (they are other people's business details, not yours).</p>
   <form method="post" action="/member/optout"><button type="submit" class="danger">Yes, opt out and forfeit ${esc(balance)} credit(s)</button></form>
   <p><a href="/member/home">No, go back</a></p>`;
-}
-
-/** Is the provider's OAuth client configured (`SIGMINE_GOOGLE_CLIENT_ID` / `SIGMINE_MS_CLIENT_ID`)? */
-function providerConfigured(config: Readonly<Config>, p: Provider): boolean {
-  return Boolean(p === 'google' ? config.google.clientId : config.microsoft.clientId);
 }

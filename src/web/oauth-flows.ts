@@ -42,7 +42,7 @@ export interface OAuthFlow {
 
 export interface FlowKeys {
   /** `Config.secretKey`, for the keyed hashes (null: the per-database dev secret). */
-  secretKey: string | null | undefined;
+  secretKey: string | null;
   /** The secret box key (src/secrets `secretKeyFrom`). */
   box: SealKey;
   now: Date;
@@ -123,7 +123,7 @@ export async function consumeOAuthFlow(
   return { ok: false, reason: row.used_at ? 'used' : 'expired', flow };
 }
 
-async function hashes(db: Kysely<DB>, secretKey: string | null | undefined, state: string, nonce: string) {
+async function hashes(db: Kysely<DB>, secretKey: string | null, state: string, nonce: string) {
   const s = await keyedHasher(db, STATE_PURPOSE, secretKey);
   const b = await keyedHasher(db, BROWSER_PURPOSE, secretKey);
   return [s(state), b(nonce)] as const;
