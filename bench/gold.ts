@@ -29,4 +29,3 @@ export function readGold(dir: string): Gold[] {
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as Gold);
 }
-
