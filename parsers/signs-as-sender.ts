@@ -47,7 +47,8 @@ function senderNames(from: Address): SenderNames {
     : display.split(/\s+/)[0];
   const fromDisplay = displayFirst && /^\p{L}{2,}$/u.test(displayFirst) ? displayFirst.toLowerCase() : null;
   const given = fromDisplay ?? (localParts.length >= 2 ? localParts[0]! : null);
-  const initials = localParts.length >= 2 && localParts.length <= 3 ? localParts.map((p) => p[0]).join('') : null;
+  const initials =
+    localParts.length >= 2 && localParts.length <= 3 ? localParts.map((p) => p[0]).join('') : null;
   cache = { key, names: { given, initials } };
   return cache.names;
 }

@@ -8,6 +8,7 @@ import type { Address } from '../types.ts';
 import { alt } from '../lexicon/index.ts';
 import {
   hasCompanyWord,
+  hasStrongCompanyWord,
   hasTitleWord,
   isCountryLine,
   isValediction,
@@ -152,7 +153,14 @@ export function findName(
       name = rank[2] ?? rank[3]!;
       c.title ??= rank[1] ?? rank[4]!;
     }
+    // A team or a company signing on its own ("Payroll Operations Team", "Halvorsen Clearing LLC") is a
+    // unit or an organisation, not a person, unless it writes the sender's display name (a team
+    // mailbox's address, payroll.ops@, names the team, not a person).
+    const unitOrOrg =
+      (isDepartment(name) || hasStrongCompanyWord(cellHead)) &&
+      !(from.name !== null && mentionsSender(name, from.name, null));
     if (
+      unitOrOrg ||
       !looksLikeName(name) ||
       hasCompanyWord(name) ||
       (hasTitleWord(name) && !mentionsSender(name, from.name, from.email))

@@ -196,7 +196,8 @@ function signedByTeam(contexts: LineContext[], first: number, last: number): boo
   if (first === 0 || last - first + 1 > MAX_TEAM_LINES) return false;
   const above = contexts[first - 1]!;
   if (!above.info.valediction) return false;
-  for (let i = last + 1; i < contexts.length; i++) if (!contexts[i]!.notice && !contexts[i]!.rule) return false;
+  for (let i = last + 1; i < contexts.length; i++)
+    if (!contexts[i]!.notice && !contexts[i]!.rule) return false;
   let org = false;
   for (let i = first; i <= last; i++) {
     const c = contexts[i]!;
@@ -247,7 +248,12 @@ export function signedTail(contexts: LineContext[]): { first: number; last: numb
       business = true;
       continue;
     }
-    if (c.words > MAX_TAIL_WORDS || c.info.score <= -4 || c.quoted || /[.?!]$/.test(c.t.replace(LEGAL_DOT_RE, '')))
+    if (
+      c.words > MAX_TAIL_WORDS ||
+      c.info.score <= -4 ||
+      c.quoted ||
+      /[.?!]$/.test(c.t.replace(LEGAL_DOT_RE, ''))
+    )
       return null;
     // A title alone under a valediction describes the writer ("Patti (Sally's assistant)"); it makes
     // a block only under a name.
