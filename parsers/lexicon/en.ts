@@ -772,6 +772,11 @@ export const en: Lexicon = {
     'ACT',
     'NT',
   ],
+  jobEndedCues: [
+    'no longer (?:with|at|employed (?:by|at|with)|works? (?:at|for|with)|working (?:at|for|with))',
+    'has left (?:the company|the firm|the organi[sz]ation|[A-Z][\\w&.-]{1,40})',
+    'is no longer (?:part of|a member of) (?:the|our)',
+  ],
   nicknames: [
     'bill william',
     'will william',
