@@ -176,6 +176,30 @@ describe('short blocks of internal mail', () => {
     expect(findSignature(text, nf)).toEqual(['Nadia Ferreira', 'Vice President']);
   });
 
+  it("takes a last paragraph that the sender's name signs, with no valediction", () => {
+    const nf = { name: 'Nadia Ferreira', email: 'nadia.ferreira@harbor-freight.example' };
+    const text = `${note}We are looking into the inquiry and will get back to you with more soon.\n\nNadia Ferreira\nGovernment Relations\n`;
+    const lines = findSignature(text, nf);
+    expect(lines).toEqual(['Nadia Ferreira', 'Government Relations']);
+    expect(extractFields(lines!, nf)).toMatchObject({
+      name: 'Nadia Ferreira',
+      department: 'Government Relations',
+    });
+  });
+
+  it('takes a unit with its internal extension closing an announcement, with no valediction', () => {
+    const desk = { name: null, email: 'announcements@harbor-freight.example' };
+    const text = `${note}Monthly transit passes for the new quarter can be picked up at the front desk from Monday.\n\nFacilities Desk\n4-7060\n`;
+    const lines = findSignature(text, desk);
+    expect(lines).toEqual(['Facilities Desk', '4-7060']);
+    expect(extractFields(lines!, desk).department).toBe('Facilities Desk');
+  });
+
+  it('does not take a last paragraph naming someone else, whatever their title', () => {
+    const text = `${note}Please send your questions to the new coordinator:\n\nMaria Lindgren\nProject Coordinator\n`;
+    expect(findSignature(text, bob)).toBeNull();
+  });
+
   it('does not take a role written beside a first name ("Patti (Sam\'s assistant)")', () => {
     const pa = { name: null, email: 'sam.okafor@harbor-freight.example' };
     expect(findSignature(`${note}Thanks,\nPatti (Sam's assistant)\n`, pa)).toBeNull();

@@ -214,22 +214,39 @@ const MAX_SIGNED_TAIL = 4;
 const MAX_TAIL_WORDS = 7;
 
 /**
- * The lines under the last valediction when they are a short signed block that the line scores alone
- * do not raise: "Thank you." / "Payroll Team", "Sincerely," / "Dana Reyes" / "Vice President",
+ * The lines under the last valediction (or, with none, a last paragraph that the sender's name or a
+ * unit with its extension signs) when they are a short signed block that the line scores alone do not
+ * raise: "Thank you." / "Payroll Team", "Sincerely," / "Dana Reyes" / "Vice President",
  * "Regards," / "Northwind LLC". Attachment lines right under the valediction and notices at the very end
  * are skipped. Every line is short and no sentence; at least one carries a business field (a unit, an
  * organisation or title word, a number), and any other line is a name. Rare in any one corpus, so the
  * learned weights see too few of them to lift them above the body around them.
  */
 export function signedTail(contexts: LineContext[]): { first: number; last: number } | null {
+  if (contexts.length === 0) return null;
   let v = -1;
   for (let i = contexts.length - 1; i >= 0; i--)
     if (contexts[i]!.info.valediction) {
       v = i;
       break;
     }
-  if (v < 0) return null;
   let first = v + 1;
+  if (v < 0) {
+    // No valediction: the last paragraph, set off by a blank line, signed by the sender's own name
+    // ("Dana Reyes" / "Government Affairs") or by a unit with its internal extension ("Payroll Desk" /
+    // "4-7060"); an extension is the writer's own line, never a number quoted from elsewhere.
+    first = contexts.length - 1;
+    while (first > 0 && !contexts[first]!.prevBlank) first--;
+    if (first === 0) return null;
+    const head = contexts[first]!;
+    const tail = contexts.slice(first);
+    const signed =
+      head.info.mention ||
+      head.senderName ||
+      head.signsName ||
+      (tail.some((c) => c.unit) && tail.some((c) => c.extTail));
+    if (!signed) return null;
+  }
   while (first < contexts.length && contexts[first]!.attachment) first++;
   let last = contexts.length - 1;
   while (last >= first && (contexts[last]!.notice || contexts[last]!.rule)) last--;
