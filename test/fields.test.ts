@@ -1070,6 +1070,11 @@ describe('short sign-offs and organisations signing alone', () => {
     expect(extractFields(lines, from).name).toBe(name);
   });
 
+  it('reads an internal extension in a column after initials as a work phone', () => {
+    const c = extractFields(['MQ    4-7731'], { name: null, email: 'marta.quinn@ridgeway.example' });
+    expect(c.phones.map((p) => [p.type, p.raw])).toEqual([['work', '4-7731']]);
+  });
+
   it('does not take another first name above an extension as the name', () => {
     expect(
       extractFields(['Bob', '4-2210'], { name: null, email: 'william.hartley@ridgeway.example' }).name,
