@@ -25,24 +25,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { emptyContact, type Contact, type ExtractResult } from '../parsers/types.ts';
 import { extractRaw, type ExtractOptions } from '../parsers/extract.ts';
+import { readGold, type Gold, type GoldPhone } from './gold.ts';
+
+export { readGold, type Gold };
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const defaultCorpusDir = join(repoRoot, '..', 'shared', 'corpus', 'dev');
-
-interface GoldPhone {
-  type: string;
-  number: string;
-}
-export interface Gold {
-  file: string;
-  has_signature: boolean;
-  signature_lines: string[];
-  fields: Omit<Contact, 'phones'> & { phones: GoldPhone[] };
-  sender: string;
-  free_mail: boolean;
-  /** The sender is automated and sigmine discards it by design; see the scoring rules above. */
-  expect_discard?: 'bulk' | 'role';
-}
 
 export interface Counts {
   tp: number;
@@ -156,14 +144,6 @@ async function loadExtractor(): Promise<{ path: string; extract: Extractor }> {
     };
   };
   return { path: 'stand-in (parsers/extract.ts missing: no sender classification)', extract };
-}
-
-/** The annotations of a corpus directory (`gold.jsonl`, one message per line). */
-export function readGold(dir: string): Gold[] {
-  return readFileSync(join(dir, 'gold.jsonl'), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as Gold);
 }
 
 /** Score the product path over a corpus directory holding `gold.jsonl` and the `.eml` files. */

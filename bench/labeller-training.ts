@@ -10,7 +10,7 @@
  * sender's address, so one sender's messages never sit on both sides of a fold.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { readGold } from './accuracy.ts';
+import { readGold } from './gold.ts';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { parseRaw, toMinimal } from '../parsers/message.ts';

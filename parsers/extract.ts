@@ -5,6 +5,7 @@
  */
 import type { Address, ExtractResult, MinimalMessage } from './types.ts';
 import { classifySender } from './sender-class.ts';
+import { reportsJobEnded } from './job-ended.ts';
 import { findSignature } from './signature.ts';
 import { extractFields } from './fields.ts';
 import { parseRaw, selectHeaders, toMinimal } from './message.ts';
@@ -64,11 +65,18 @@ export function extractMinimal(
         ? findSignature(tail, from, m.signatureHint ?? undefined)
         : findSignature(tail, from, m.signatureHint ?? undefined, opts.labeller);
     check('signature search');
-    if (!lines || lines.length === 0) return result(file, messageId, from, null, null, null);
+    if (!lines || lines.length === 0) {
+      const none = result(file, messageId, from, null, null, null);
+      if (reportsJobEnded(m.headers, tail)) none.jobEnded = true;
+      return none;
+    }
     const clean = lines.map((l) => l.replace(/\s+$/, '')).filter((l) => l !== '');
     const contact = extractFields(clean, from);
     check('field extraction');
-    return result(file, messageId, from, null, clean, contact);
+    const r = result(file, messageId, from, null, clean, contact);
+    // Last key, and only when true: the contract's other keys keep their order and shape.
+    if (reportsJobEnded(m.headers, tail)) r.jobEnded = true;
+    return r;
   } catch (err) {
     return result(file, messageId, from, 'unreadable', null, null, reasonOf(err));
   }

@@ -65,6 +65,11 @@ export interface ExtractResult {
   contact: Contact | null;
   /** Human-readable reason when `discarded` is `unreadable` (budget exceeded, malformed input...). */
   reason?: string;
+  /**
+   * Present (true) only on an automatic reply that says the sender no longer works there ("no longer
+   * with the company"): evidence that the job in their signature has ended.
+   */
+  jobEnded?: true;
 }
 
 export function emptyContact(): Contact {

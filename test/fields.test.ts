@@ -1059,3 +1059,44 @@ describe('city and state lines, and state codes after a title', () => {
     });
   });
 });
+
+describe('short sign-offs and organisations signing alone', () => {
+  it.each([
+    [['Bill', '4-2210'], { name: null, email: 'william.hartley@ridgeway.example' }, 'Bill'],
+    [['Kat x58812'], { name: null, email: 'katarina.voss@ridgeway.example' }, 'Kat'],
+    [['wes', 'x41107'], { name: null, email: 'wes.porter@ridgeway.example' }, 'wes'],
+    [['MQ    4-7731'], { name: null, email: 'marta.quinn@ridgeway.example' }, 'MQ'],
+  ])('reads the sender signing %j by a short form of their name', (lines, from, name) => {
+    expect(extractFields(lines, from).name).toBe(name);
+  });
+
+  it('reads an internal extension in a column after initials as a work phone', () => {
+    const c = extractFields(['MQ    4-7731'], { name: null, email: 'marta.quinn@ridgeway.example' });
+    expect(c.phones.map((p) => [p.type, p.raw])).toEqual([['work', '4-7731']]);
+  });
+
+  it('does not take another first name above an extension as the name', () => {
+    expect(
+      extractFields(['Bob', '4-2210'], { name: null, email: 'william.hartley@ridgeway.example' }).name,
+    ).toBeNull();
+  });
+
+  it('reads "Company, Inc." alone as the company, not a name', () => {
+    expect(
+      extractFields(['Halvorsen Clearing, Inc.'], { name: null, email: 'statements@halvorsen.example' }),
+    ).toMatchObject({ name: null, company: 'Halvorsen Clearing, Inc.' });
+  });
+
+  it('keeps "Name, Company Inc." a name and a company', () => {
+    expect(
+      extractFields(['Jane Roe, Acme Widgets Inc.'], { name: 'Jane Roe', email: 'jane.roe@acme.example' }),
+    ).toMatchObject({ name: 'Jane Roe', company: 'Acme Widgets Inc.' });
+  });
+
+  it('does not read a business function heading as a name', () => {
+    expect(
+      extractFields(['Ridgeway Global Infrastructure'], { name: null, email: 'infra.desk@ridgeway.example' })
+        .name,
+    ).toBeNull();
+  });
+});

@@ -133,6 +133,104 @@ describe('the labelled block', () => {
   });
 });
 
+describe('short blocks of internal mail', () => {
+  const bob = { name: 'Robert Lindqvist', email: 'robert.lindqvist@harbor-freight.example' };
+  const note = 'Hi Ana,\n\nThe revised pallet counts are in the shared folder, tab three.\n\n';
+
+  it('takes a nickname and an internal extension under a valediction ("Bob x4-2210")', () => {
+    const lines = findSignature(`${note}Thanks,\nBob x4-2210\n`, bob);
+    expect(lines).toEqual(['Bob x4-2210']);
+    expect(extractFields(lines!, bob).phones.map((p) => p.raw.replace(/\D/g, ''))).toEqual(['42210']);
+  });
+
+  it('takes a shortened given name above an extension ("Kat" for katarina.)', () => {
+    const kat = { name: null, email: 'katarina.voss@harbor-freight.example' };
+    expect(findSignature(`${note}thanks,\nKat\nx5-8812\n`, kat)).toEqual(['Kat', 'x5-8812']);
+  });
+
+  it("takes the sender's initials and an extension closing a note with no valediction", () => {
+    const mq = { name: null, email: 'marta.quinn@harbor-freight.example' };
+    const text = `${note}I will be out on Friday, so please send the counts to the dock office instead.\n\nMQ    4-7731\n`;
+    expect(findSignature(text, mq)).toEqual(['MQ    4-7731']);
+  });
+
+  it('takes a team that signs under a valediction, as a department', () => {
+    const desk = { name: null, email: 'payroll.ops@harbor-freight.example' };
+    const text = `${note}Please check your new pay slip before the end of the month.\n\nThank you.\nPayroll Operations Team\n`;
+    const lines = findSignature(text, desk);
+    expect(lines).toEqual(['Payroll Operations Team']);
+    expect(extractFields(lines!, desk).department).toBe('Payroll Operations Team');
+  });
+
+  it('takes a company that signs under a valediction, with a notice under it left out', () => {
+    const co = { name: null, email: 'statements@halvorsen-clearing.example' };
+    const text = `${note}Your quarterly statement is now available in the client portal.\n\nSincerely,\nHalvorsen Clearing LLC\nThis message is confidential and intended only for the addressee.\n`;
+    const lines = findSignature(text, co);
+    expect(lines).toEqual(['Halvorsen Clearing LLC']);
+    expect(extractFields(lines!, co).company).toBe('Halvorsen Clearing LLC');
+  });
+
+  it('takes a name and title under "Have a nice day,"', () => {
+    const nf = { name: null, email: 'security.desk@harbor-freight.example' };
+    const text = `${note}Please send us the path of the database.\n\nHave a nice day,\nNadia Ferreira\nVice President\n`;
+    expect(findSignature(text, nf)).toEqual(['Nadia Ferreira', 'Vice President']);
+  });
+
+  it("takes a last paragraph that the sender's name signs, with no valediction", () => {
+    const nf = { name: 'Nadia Ferreira', email: 'nadia.ferreira@harbor-freight.example' };
+    const text = `${note}We are looking into the inquiry and will get back to you with more soon.\n\nNadia Ferreira\nGovernment Relations\n`;
+    const lines = findSignature(text, nf);
+    expect(lines).toEqual(['Nadia Ferreira', 'Government Relations']);
+    expect(extractFields(lines!, nf)).toMatchObject({
+      name: 'Nadia Ferreira',
+      department: 'Government Relations',
+    });
+  });
+
+  it('takes a unit with its internal extension closing an announcement, with no valediction', () => {
+    const desk = { name: null, email: 'announcements@harbor-freight.example' };
+    const text = `${note}Monthly transit passes for the new quarter can be picked up at the front desk from Monday.\n\nFacilities Desk\n4-7060\n`;
+    const lines = findSignature(text, desk);
+    expect(lines).toEqual(['Facilities Desk', '4-7060']);
+    expect(extractFields(lines!, desk).department).toBe('Facilities Desk');
+  });
+
+  it('does not take a last paragraph naming someone else, whatever their title', () => {
+    const text = `${note}Please send your questions to the new coordinator:\n\nMaria Lindgren\nProject Coordinator\n`;
+    expect(findSignature(text, bob)).toBeNull();
+  });
+
+  it('does not take a role written beside a first name ("Patti (Sam\'s assistant)")', () => {
+    const pa = { name: null, email: 'sam.okafor@harbor-freight.example' };
+    expect(findSignature(`${note}Thanks,\nPatti (Sam's assistant)\n`, pa)).toBeNull();
+  });
+
+  it("is not a help-desk directory under the sender's own name, however well it is anchored", () => {
+    const text = [
+      'All,',
+      '',
+      'The new pager numbers are below.',
+      '',
+      'Harbor Freight Resolution Desk   (415) 555-0110',
+      'Dock Scheduling                  (415) 555-0111  [Pager]',
+      'Yard On-Call                     (415) 555-0112  [Pager]',
+      'Customs Support                  (415) 555-0113  [Pager]',
+      'Billing On-Call                  (415) 555-0114  [Pager]',
+      'Fleet Desk                       (415) 555-0115  [Pager]',
+      'EDI Support                      (415) 555-0116  [Pager]',
+      'Warehouse Systems                (415) 555-0117  [Pager]',
+    ].join('\n');
+    expect(findSignature(text, { name: null, email: 'harbor.desk@harbor-freight.example' })).toBeNull();
+  });
+
+  it('can be one line with double bars under a valediction', () => {
+    const text = `${note}Bonne journée,\nRobert Lindqvist ‖ Chef de projet ‖ Harbor Freight AB ‖ +46 8 555 120 44\n`;
+    expect(findSignature(text, bob)).toEqual([
+      'Robert Lindqvist ‖ Chef de projet ‖ Harbor Freight AB ‖ +46 8 555 120 44',
+    ]);
+  });
+});
+
 describe('the shipped weights', () => {
   const file = JSON.parse(
     readFileSync(join(import.meta.dirname, '..', 'parsers', 'labeller', 'weights.json'), 'utf8'),

@@ -51,6 +51,8 @@ describe('lexicons', () => {
     ['fr', 'valediction', () => isValediction('Cordialement')],
     ['fr', 'valediction', () => isValediction('Bonne journée,')],
     ['en', 'valediction', () => isValediction('Love,')],
+    ['en', 'valediction', () => isValediction('Have a nice day,')],
+    ['en', 'valediction', () => isValediction('Best Rgds.')],
     [
       'he',
       'quote header',

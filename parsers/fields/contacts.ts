@@ -29,11 +29,16 @@ export function phonesOfRows(rows: string[], region: CountryCode): Phone[] {
         e164: null,
         raw: ext[0].replace(/^\s*(?:Extn|Ext)\.?[:\s]{0,3}/i, '').trim(),
       });
-    } else if (res.phones.length === 0 && /^\s*\d-\d{4}\s*$/.test(row))
-      phones.push({ type: 'work', e164: null, raw: row.trim() });
+    } else if (res.phones.length === 0) {
+      // An internal extension alone, or in a column after a short sign-off ("DG    3-9573").
+      const alone = INTERNAL_EXT_RE.exec(row);
+      if (alone) phones.push({ type: 'work', e164: null, raw: alone[1]! });
+    }
   }
   return phones;
 }
+
+const INTERNAL_EXT_RE = /^\s*(?:\S{1,20}(?: \S{1,20})?(?: {2,}|\t+))?(\d-\d{4})\s*$/;
 
 /** Is the number the row's first text, with no label after it ("+44 7700 900 123", not "... (fax)")? */
 function unlabelled(row: string, raw: string): boolean {

@@ -8,6 +8,7 @@ import type { Address } from '../types.ts';
 import { alt } from '../lexicon/index.ts';
 import {
   hasCompanyWord,
+  hasStrongCompanyWord,
   hasTitleWord,
   isCountryLine,
   isValediction,
@@ -16,6 +17,7 @@ import {
   wordCount,
 } from '../lines.ts';
 import { isDepartment, namesFunction } from '../department.ts';
+import { signsAsSender } from '../signs-as-sender.ts';
 import type { TextCell } from './cells.ts';
 import { isCompanyCell } from './company.ts';
 import type { Draft } from './draft.ts';
@@ -26,6 +28,16 @@ const CREDENTIAL_RE = new RegExp(String.raw`,?\s(?:${alt('credentials')})(?=$|[\
 /** Honorifics and degrees before the name ("Dr.", "Dott.ssa", "Me"), and British undotted ones ("Dr Emma Hughes"). */
 const HONORIFIC_RE = new RegExp(String.raw`^(?:${alt('honorifics')})\s+`, 'g');
 const UNDOTTED_HONORIFIC_RE = new RegExp(String.raw`^(?:${alt('honorificsUndotted')})\s+(?=\p{Lu})`, 'u');
+
+/** What follows an organisation's name before its legal form: ", Inc.", ", LLC". */
+const LEGAL_TAIL_RE = /^,\s?\S{2,8}$/;
+/** A one-word sign-off: a given name or nickname (any case), or initials in capitals. */
+const SHORT_SIGNOFF_RE = /^(?:\p{L}[\p{Ll}'-]{1,15}|\p{Lu}{2,3})$/u;
+
+/** An internal extension after a sign-off name ("Patti x39106", "DG    3-9573"). */
+const EXT_TAIL_RE = /\s+(?:x|ext\.?\s?)?-?\d{1,2}-?\d{3,5}$/i;
+/** A cell of digits only: a number or an extension ("3-3831", "x58173", "(713) 555-0101"). */
+const NUMBER_CELL_RE = /^(?:x|ext\.?\s?)?[\d\s().+-]{3,24}$/i;
 
 /** A CJK personal name written without a space: two to four Han or Hangul characters. */
 const UNSPACED_CJK_NAME_RE = /^[\p{Script=Han}\p{Script=Hangul}]{2,4}$/u;
@@ -152,7 +164,29 @@ export function findName(
       name = rank[2] ?? rank[3]!;
       c.title ??= rank[1] ?? rank[4]!;
     }
+    // A team or a company signing on its own ("Payroll Operations Team", "Halvorsen Clearing LLC") is a
+    // unit or an organisation, not a person, unless it writes the sender's display name (a team
+    // mailbox's address, payroll.ops@, names the team, not a person).
+    // "Northwind Clearing, Inc.": the legal form after a comma still makes the cell an organisation.
+    const orgCell =
+      hasStrongCompanyWord(cellHead) ||
+      (hasStrongCompanyWord(t.text) && LEGAL_TAIL_RE.test(t.text.slice(cellHead.length)));
+    const unitOrOrg =
+      (isDepartment(name) || namesFunction(name) || orgCell) &&
+      !(from.name !== null && mentionsSender(name, from.name, null));
+    // A sign-off by a short form of the sender's name ("Bill", "Kim", "DG"), as signsAsSender reads it.
+    // The rest of the block is numbers only ("Bill" / "3-3831", "Patti x39106").
+    const bare = name.replace(EXT_TAIL_RE, '');
     if (
+      SHORT_SIGNOFF_RE.test(bare) &&
+      texts.every((x, j) => j === i || NUMBER_CELL_RE.test(x.text)) &&
+      signsAsSender(bare, from)
+    ) {
+      c.name = bare;
+      return { draft: c, index: i, nameRow: t.row };
+    }
+    if (
+      unitOrOrg ||
       !looksLikeName(name) ||
       hasCompanyWord(name) ||
       (hasTitleWord(name) && !mentionsSender(name, from.name, from.email))

@@ -11,6 +11,8 @@
 import type { Address } from '../types.ts';
 import type { LineInfo } from '../line-score.ts';
 import { VocabMemo } from '../vocab-memo.ts';
+import { isDepartment, namesFunction } from '../department.ts';
+import { signsAsSender } from '../signs-as-sender.ts';
 import { cellsOf } from '../line-score.ts';
 import {
   capLine,
@@ -45,6 +47,10 @@ export interface LineContext {
   title: boolean;
   company: boolean;
   strongCompany: boolean;
+  /** Names a unit of an organisation ("Government Affairs", "SAP AP Team", "Research Department"). */
+  unit: boolean;
+  /** Opens with the sender's given name, a short form of it or their initials ("Kim x31647", "DG"). */
+  signsName: boolean;
   nameShape: boolean;
   extOnly: boolean;
   /** A short line ending in an internal extension ("Patti x39106", "DG    3-9573"). */
@@ -94,6 +100,8 @@ const NOTICE_RE =
   /\b(?:confidential|intended (?:only )?for|intended recipient|disclaimer|privileged|unauthori[sz]ed|virus(?:es)?|if you (?:are not|have received)|this (?:e-?mail|message|communication)|vertraulich|confidentiel|riservat[oa]|confidencial|legally)\b/i;
 const ATTACHMENT_RE =
   /^(?:<<.{1,200}>>|-\s+\S{1,120}\.(?:docx?|xlsx?|pptx?|pdf|zip|txt|csv)\b|enclosures?:|attachments?:)/i;
+/** A unit name is a short heading ("Parking & Transportation Desk"); longer lines are sentences. */
+const UNIT_MAX_LENGTH = 50;
 /** Non-blank lines from the end beyond which a line's vocabulary is not read (see lineContexts). */
 const FAR_FROM_END = 30;
 
@@ -172,6 +180,8 @@ export function lineContexts(
       title: !prose && vocab.title(t),
       company: !prose && vocab.company(t),
       strongCompany: false,
+      unit: !prose && t.length <= UNIT_MAX_LENGTH && (isDepartment(t) || namesFunction(t)),
+      signsName: !prose && signsAsSender(t, from),
       nameShape: !prose && vocab.name(t),
       extOnly,
       extTail: false,
@@ -214,6 +224,7 @@ export function lineContexts(
       c.info.field ||
       c.extTail ||
       (c.company && c.words <= 8) ||
+      (c.unit && c.words <= 6) ||
       // A one-line block: the scorer reads it as one cell, a sentence with a number in it.
       (c.segments >= 2 && (c.title || c.company || c.phone || c.email || c.url));
     let d = 0;
@@ -225,7 +236,7 @@ export function lineContexts(
   }
   for (let k = 1; k < n; k++) out[k]!.prevCarries = out[k - 1]!.carries;
   const anchored = (c: LineContext) =>
-    c.info.mention || c.senderName || c.senderEmail || (c.senderHost && c.words <= 6);
+    c.info.mention || c.senderName || c.senderEmail || c.signsName || (c.senderHost && c.words <= 6);
   let below = false;
   for (let k = n - 1; k >= 0; k--) {
     if (anchored(out[k]!)) below = true;
@@ -397,7 +408,7 @@ const CONTENT: readonly Feature[] = [
   ['email-or-url', (c) => b(c.email || c.url)],
   ['address', (c) => b(c.address)],
   ['title-or-company', (c) => b(c.title || c.company)],
-  ['name', (c) => b(c.nameShape || c.info.mention || c.senderName)],
+  ['name', (c) => b(c.nameShape || c.info.mention || c.senderName || c.signsName)],
   ['one-or-two-words', (c) => b(c.words <= 2)],
   ['prose', (c) => b(c.info.score <= -1.5)],
   ['segments>=3', (c) => b(c.segments >= 3)],
@@ -457,6 +468,7 @@ interface BlockStats {
   emailOrUrl: boolean;
   title: boolean;
   company: boolean;
+  unit: boolean;
   meanZ: number;
   minZ: number;
   proseAbove: number;
@@ -481,6 +493,7 @@ function blockStats(cs: LineContext[], first: number, last: number, z: Float64Ar
     emailOrUrl: false,
     title: false,
     company: false,
+    unit: false,
     meanZ: 0,
     minZ: Infinity,
     proseAbove: 0,
@@ -500,6 +513,7 @@ function blockStats(cs: LineContext[], first: number, last: number, z: Float64Ar
     if (c.email || c.url) st.emailOrUrl = true;
     if (c.title) st.title = true;
     if (c.company) st.company = true;
+    if (c.unit) st.unit = true;
     st.meanZ += z[i]! / st.size;
     st.minZ = Math.min(st.minZ, z[i]!);
   }
@@ -541,6 +555,10 @@ const BLOCK: readonly (readonly [string, (s: BlockStats) => number])[] = [
   ['share-notice', (s) => s.noticeLines / s.size],
   ['share-currency', (s) => s.currencyLines / s.size],
   ['phones>=4', (s) => b(s.phones >= 4)],
+  // A person lists a few numbers (work, mobile, fax, home); a help-desk directory lists many.
+  ['phones>=6', (s) => b(s.phones >= 6)],
+  ['first-line-signs-as-sender', (s) => b(s.cs[s.first]!.signsName)],
+  ['unit-line', (s) => b(s.unit)],
   ['addresses>=3', (s) => b(s.addresses >= 3)],
   ['has-email-or-url', (s) => b(s.emailOrUrl)],
   ['has-title', (s) => b(s.title)],

@@ -130,11 +130,24 @@ export function acceptBlock(
   z: Float64Array,
   model: LabellerModel,
 ): boolean {
+  if (directory(contexts, first, last)) return false;
   if (!model.block) return true;
   const x = blockFeatures(contexts, first, last, z);
   let s = 0;
   for (let j = 0; j < x.length; j++) s += x[j]! * model.block[j]!;
   return s > 0;
+}
+
+/**
+ * Lines with a number beyond which a block is a directory ("For assistance:" and a help desk per
+ * line): a person lists a few numbers (work, mobile, fax, home), a list of contacts many.
+ */
+const MAX_PHONE_LINES = 6;
+
+function directory(contexts: LineContext[], first: number, last: number): boolean {
+  let n = 0;
+  for (let i = first; i <= last; i++) if (contexts[i]!.phone) n++;
+  return n > MAX_PHONE_LINES;
 }
 
 /**
@@ -149,10 +162,19 @@ export function anchored(contexts: LineContext[], first: number, last: number): 
   if (
     near.some(
       (c) =>
-        c.info.mention || c.senderName || c.senderEmail || c.senderDomain || (c.senderHost && c.words <= 6),
+        c.info.mention ||
+        c.senderName ||
+        c.senderEmail ||
+        c.senderDomain ||
+        c.signsName ||
+        (c.senderHost && c.words <= 6),
     )
   )
     return true;
+  // A team or company signing under a valediction at the very end ("Thank you." / "Payroll Team",
+  // "Sincerely," / "Northwind LLC" / "x4-1200"): short lines that each carry a unit, an organisation or
+  // a number, and nothing after them but notices.
+  if (signedByTeam(contexts, first, last)) return true;
   // A one- or two-word name signed right under a valediction, with the block right under it
   // ("Cheers," / "Bob" / "415-555-0199"): the writer signed, whatever nickname they used.
   const above = first > 0 ? contexts[first - 1]! : null;
@@ -167,6 +189,102 @@ export function anchored(contexts: LineContext[], first: number, last: number): 
   );
 }
 
+/** A team sign-off is at most this many lines: the team's name, a number, perhaps a second unit. */
+const MAX_TEAM_LINES = 3;
+
+function signedByTeam(contexts: LineContext[], first: number, last: number): boolean {
+  if (first === 0 || last - first + 1 > MAX_TEAM_LINES) return false;
+  const above = contexts[first - 1]!;
+  if (!above.info.valediction) return false;
+  for (let i = last + 1; i < contexts.length; i++)
+    if (!contexts[i]!.notice && !contexts[i]!.rule) return false;
+  let org = false;
+  for (let i = first; i <= last; i++) {
+    const c = contexts[i]!;
+    if (c.words > 6 || c.info.score <= -1.5) return false;
+    if (c.unit || c.company) org = true;
+    else if (!c.extTail && !c.phone) return false;
+  }
+  return org;
+}
+
+/** A signed tail is a short block: a name and up to three lines of title, unit, company or number. */
+const MAX_SIGNED_TAIL = 4;
+/** Words of a signed tail's lines; longer lines are sentences. */
+const MAX_TAIL_WORDS = 7;
+
+/**
+ * The lines under the last valediction (or, with none, a last paragraph that the sender's name or a
+ * unit with its extension signs) when they are a short signed block that the line scores alone do not
+ * raise: "Thank you." / "Payroll Team", "Sincerely," / "Dana Reyes" / "Vice President",
+ * "Regards," / "Northwind LLC". Attachment lines right under the valediction and notices at the very end
+ * are skipped. Every line is short and no sentence; at least one carries a business field (a unit, an
+ * organisation or title word, a number), and any other line is a name. Rare in any one corpus, so the
+ * learned weights see too few of them to lift them above the body around them.
+ */
+export function signedTail(contexts: LineContext[]): { first: number; last: number } | null {
+  if (contexts.length === 0) return null;
+  let v = -1;
+  for (let i = contexts.length - 1; i >= 0; i--)
+    if (contexts[i]!.info.valediction) {
+      v = i;
+      break;
+    }
+  let first = v + 1;
+  if (v < 0) {
+    // No valediction: the last paragraph, set off by a blank line, signed by the sender's own name
+    // ("Dana Reyes" / "Government Affairs") or by a unit with its internal extension ("Payroll Desk" /
+    // "4-7060"); an extension is the writer's own line, never a number quoted from elsewhere.
+    first = contexts.length - 1;
+    while (first > 0 && !contexts[first]!.prevBlank) first--;
+    if (first === 0) return null;
+    const head = contexts[first]!;
+    const tail = contexts.slice(first);
+    const signed =
+      head.info.mention ||
+      head.senderName ||
+      head.signsName ||
+      (tail.some((c) => c.unit) && tail.some((c) => c.extTail));
+    if (!signed) return null;
+  }
+  while (first < contexts.length && contexts[first]!.attachment) first++;
+  let last = contexts.length - 1;
+  while (last >= first && (contexts[last]!.notice || contexts[last]!.rule)) last--;
+  // Notices go on for a paragraph: everything from the first notice line down is the notice.
+  for (let i = first; i <= last; i++)
+    if (contexts[i]!.notice) {
+      last = i - 1;
+      break;
+    }
+  if (last < first || last - first + 1 > MAX_SIGNED_TAIL) return null;
+  let business = false;
+  for (let i = first; i <= last; i++) {
+    const c = contexts[i]!;
+    // A one-line block: "Name ‖ Title ‖ Company ‖ +33 5 ..." (separators between short parts).
+    if (c.segments >= 3 && c.words <= MAX_TAIL_WORDS * 3 && (c.phone || c.email || c.title || c.company)) {
+      business = true;
+      continue;
+    }
+    if (
+      c.words > MAX_TAIL_WORDS ||
+      c.info.score <= -4 ||
+      c.quoted ||
+      /[.?!]$/.test(c.t.replace(LEGAL_DOT_RE, ''))
+    )
+      return null;
+    // A title alone under a valediction describes the writer ("Patti (Sally's assistant)"); it makes
+    // a block only under a name.
+    if (c.unit || c.company || c.phone || c.extTail || c.email || (c.title && i > first)) business = true;
+    else if (!(c.nameShape || c.info.mention || c.signsName || NAME_LINE_RE.test(c.t))) return null;
+  }
+  return business ? { first, last } : null;
+}
+
+/** The dot of a legal form or abbreviation ends no sentence ("Inc.", "Corp."). */
+const LEGAL_DOT_RE = /\b(?:Inc|Ltd|Corp|Co|Jr|Sr|LLC|L\.L\.C|N\.A|S\.A)\.$/;
+/** A name written with a trailing comma or an initial ("Neal Wolkoff,", "Gary Sta. Maria"). */
+const NAME_LINE_RE = /^\p{Lu}[\p{L}'-]+(?: (?:\p{Lu}[\p{L}'-]*\.?)){1,3},?$/u;
+
 /**
  * The whole decision over a window's lines with their log-odds: the best candidate span, the block
  * check, the sender anchor, then the annotation conventions at its top edge.
@@ -176,9 +294,14 @@ export function chooseBlock(
   z: Float64Array,
   model: LabellerModel,
 ): { first: number; last: number } | null {
-  const block = decodeBlock(contexts, z, model.threshold);
-  if (!block || !acceptBlock(contexts, block.first, block.last, z, model)) return null;
-  if (!anchored(contexts, block.first, block.last)) return null;
+  const decoded = decodeBlock(contexts, z, model.threshold);
+  const block =
+    decoded &&
+    acceptBlock(contexts, decoded.first, decoded.last, z, model) &&
+    anchored(contexts, decoded.first, decoded.last)
+      ? decoded
+      : signedTail(contexts);
+  if (!block) return null;
   let first = block.first;
   // The sender's name on the line right above (no blank line between) heads the block: "Thanks,",
   // "Eric", "x3-0977" gives "Eric" and the extension. A valediction never does, nor a first-name

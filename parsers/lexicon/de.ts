@@ -151,4 +151,5 @@ export const de: Lexicon = {
   linkLabels: ['webseite'],
   functionSuffixes: ['einkauf', 'vertrieb', 'verkauf', 'logistik', 'buchhaltung', 'controlling'],
   phoneExtensions: ['DW'],
+  jobEndedCues: ['(?:ist|arbeitet) nicht mehr (?:bei|für|im Unternehmen)', 'hat das Unternehmen verlassen'],
 };

@@ -99,4 +99,5 @@ export const fr: Lexicon = {
   honorifics: ['Me', 'Maître', 'Maitre'],
   linkLabels: ['site web'],
   phoneExtensions: ['poste'],
+  jobEndedCues: ['ne fait plus partie (?:de|du|des)', '(?:a quitté|ne travaille plus (?:chez|pour|à)) '],
 };

@@ -131,6 +131,13 @@ export interface Lexicon {
   regions?: readonly string[];
   /** Words that label a link without being its value ("LinkedIn<https://...>"); whole label, case-insensitive. */
   linkLabels?: readonly string[];
+  /** What an auto-reply says when the person has left ("no longer with the company"); case-insensitive, word edges. */
+  jobEndedCues?: readonly string[];
+  /**
+   * Short forms of given names, each "short formal" ("bill william"): a sign-off "Bill" is William's own.
+   * Matched as whole lower-case words; several formal names per short form are separate entries.
+   */
+  nicknames?: readonly string[];
   /** Words that may lead a link label ("Connect on" LinkedIn, "my" website). */
   linkLabelLeads?: readonly string[];
 }
