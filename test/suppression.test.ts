@@ -1,7 +1,9 @@
+import { sql, type Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { DIALECTS, freshDatabase, postgresAvailable } from './helpers/databases.ts';
+import { DIALECTS, freshDatabase, postgresAvailable, type TestDatabase } from './helpers/databases.ts';
 import { addMember, DE_PHONE, ingest, signed, US_PHONE } from './store-fixtures.ts';
-import { listContacts } from '../src/store/directory.ts';
+import { listContacts, showContact } from '../src/store/directory.ts';
+import { exportPerson } from '../src/privacy/export.ts';
 import { erasePerson } from '../src/privacy/erase.ts';
 import { isSuppressed } from '../src/privacy/hooks.ts';
 import { listNotices } from '../src/notices/outbox.ts';
@@ -9,6 +11,40 @@ import { listNotices } from '../src/notices/outbox.ts';
 const PERSON = 'olaf.berger@nordlicht-handel.de';
 const sig = (id: string, date: string) =>
   signed(id, PERSON, date, { name: 'Olaf Berger', title: 'Vertrieb', phones: [DE_PHONE] });
+
+/** An erased person, and a colleague whose signature lists her address (as an assistant, a second line). */
+const JANE = 'jane.roe@acme-widgets.com';
+const BOB = 'bob.hale@acme-widgets.com';
+const janeSig = (id: string, date: string) =>
+  signed(id, JANE, date, { name: 'Jane Roe', title: 'Office Manager', phones: [US_PHONE] });
+const bobSig = (id: string | null, date: string) =>
+  signed(id, BOB, date, {
+    name: 'Bob Hale',
+    title: 'Sales Director',
+    company: 'Acme Widgets',
+    phones: [{ type: 'work', e164: '+12125550199', raw: '+1 212 555 0199' }],
+    emails: ['Jane.Roe@acme-widgets.com', 'sales@acme-widgets.com'],
+    websites: ['https://acme-widgets.com'],
+    social: ['Skype: jane.roe@acme-widgets.com'],
+  });
+
+/** Every non-null cell of every table, as text (the way test/no-body.test.ts scans the store). */
+async function everyCell(t: TestDatabase): Promise<string[]> {
+  const db = t.db as unknown as Kysely<any>;
+  const tables =
+    t.dialect === 'sqlite'
+      ? (await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(db)).rows.map((r) => r.name)
+      : (
+          await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = ${t.pgSchema}`.execute(db)
+        ).rows.map((r) => r.name);
+  const cells: string[] = [];
+  for (const name of tables) {
+    const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(db)).rows;
+    for (const row of rows) for (const v of Object.values(row)) if (v !== null && v !== undefined) cells.push(String(v));
+  }
+  return cells;
+}
+const mentionsJane = (cells: string[]) => cells.filter((c) => /jane\.roe@acme-widgets\.com/i.test(c));
 
 for (const dialect of DIALECTS) {
   const skip = dialect === 'postgres' && !(await postgresAvailable());
@@ -97,6 +133,49 @@ for (const dialect of DIALECTS) {
         expect(await check('J.Smith@Corp-Example.com')).toBe(true);
         expect(await check('jsmith@corp-example.com')).toBe(false);
         expect(await check('someone.else@gmail.com')).toBe(false);
+      } finally {
+        await t.dispose();
+      }
+    });
+    it("an erased person's address listed in a colleague's later signature is stored nowhere, and the colleague's own details still are", async () => {
+      const t = await freshDatabase(dialect);
+      try {
+        const a = await addMember(t.db, 'ann');
+        const b = await addMember(t.db, 'bob');
+        await ingest(t.db, a, [janeSig('<j1@x>', '2026-09-01T00:00:00Z')]);
+        await erasePerson(t, JANE, 'erase', { now: new Date('2026-10-01T00:00:00Z') });
+        const out = await ingest(t.db, b, [bobSig('<b1@x>', '2026-10-05T00:00:00Z')], '2026-10-06T00:00:00.000Z');
+        // Bob is a new contact with his own details; Jane's address (e-mail line and Skype handle) is not.
+        expect(out).toMatchObject({ contactsNew: 1, suppressedBlocked: 1 });
+        expect(mentionsJane(await everyCell(t))).toEqual([]);
+        const bob = await showContact(t.db, BOB);
+        expect(bob!.contact).toMatchObject({ title: 'Sales Director', emails: ['sales@acme-widgets.com'] });
+        expect(JSON.stringify(bob)).not.toMatch(/jane/i);
+        expect(JSON.stringify(await listContacts(t.db, { status: 'all' }))).not.toMatch(/jane/i);
+        expect(JSON.stringify(await exportPerson(t.db, BOB, { record: false }))).not.toMatch(/jane/i);
+        // The blocked re-add is counted on the suppression row, without PII.
+        const rows = await t.db.selectFrom('suppressions').select(['blocked_count']).execute();
+        expect(rows).toEqual([{ blocked_count: 1 }]);
+      } finally {
+        await t.dispose();
+      }
+    });
+
+    it("a replay of a page from before the erasure, on the same mailbox or another one, does not bring the address back", async () => {
+      const t = await freshDatabase(dialect);
+      try {
+        const a = await addMember(t.db, 'ann');
+        const c = await addMember(t.db, 'cat');
+        const old = [janeSig('<j1@x>', '2026-09-01T00:00:00Z'), bobSig(null, '2026-09-02T00:00:00Z')];
+        await ingest(t.db, a, old, '2026-09-03T00:00:00.000Z');
+        expect((await showContact(t.db, BOB))!.contact.emails).toContain(JANE);
+        await erasePerson(t, JANE, 'erase', { now: new Date('2026-10-01T00:00:00Z') });
+        expect(mentionsJane(await everyCell(t))).toEqual([]);
+        // The same page again (a crash replay; Bob's message carried no key) and the same mail in Cat's mailbox.
+        await ingest(t.db, a, old, '2026-10-02T00:00:00.000Z');
+        await ingest(t.db, c, [...old, bobSig('<b9@x>', '2026-09-02T00:00:00Z')], '2026-10-03T00:00:00.000Z');
+        expect(mentionsJane(await everyCell(t))).toEqual([]);
+        expect((await showContact(t.db, BOB))!.contact.emails).toEqual(['sales@acme-widgets.com']);
       } finally {
         await t.dispose();
       }

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
-import { forgetProfile, forgetValue } from '../store/forget.ts';
+import { forgetAddress, forgetProfile } from '../store/forget.ts';
 import { locatePerson } from './locate.ts';
 import { resolveOptions, type PrivacyOptions } from './options.ts';
 import { completeRequest, openRequest } from './requests.ts';
@@ -134,9 +134,10 @@ export async function eraseInTransaction(
     .where('recipient_hash', '=', p.subjectHash)
     .where('status', '=', 'queued')
     .execute();
-  // The address seen as an `email` field of other profiles (a colleague's signature listing it): the store
-  // forgets those observations and recomputes the profiles (and drops it from pinned address lists).
-  observationsDeleted += (await forgetValue(trx, 'email', p.email, at)).observationsDeleted;
+  // The address seen in other profiles' values (a colleague's signature listing it as an e-mail line, a
+  // "mailto:" website, a Skype handle): the store forgets those observations and recomputes the profiles
+  // (and drops it from pinned lists).
+  observationsDeleted += (await forgetAddress(trx, p.email, at)).observationsDeleted;
   const outcome = {
     requestId: req.id,
     kind,

@@ -5,13 +5,16 @@
  * (STYLE habit 12, one owner per table).
  *
  *   await forgetProfile(trx, profileId, now);          // the erased person's own profile, whole
- *   await forgetValue(trx, 'email', address, now);     // their address seen in colleagues' signatures
+ *   await forgetValue(trx, 'email', address, now);     // one value wherever it was seen
+ *   await forgetAddress(trx, address, now);            // their address in colleagues' values, whatever the field
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { addressesIn } from './addresses-in.ts';
 import { syncCompanies } from './companies.ts';
 import { eraseProfile } from './profile-admin.ts';
 import { recomputeProfiles } from './recompute.ts';
+import { isPostgres } from './sql-util.ts';
 import type { ObservationField } from './types.ts';
 import { deleteValueEverywhere } from './values.ts';
 
@@ -98,4 +101,34 @@ export async function forgetProfile(
     .executeTakeFirst();
   if (!(await eraseProfile(trx, profileId, now))) return null;
   return { observationsDeleted: Number(obs?.c ?? 0) };
+}
+
+/**
+ * Forgets an address wherever someone else's values hold it: the `email` value itself, and any other value
+ * with the address inside ("mailto:jane@acme.com" as a website, "Skype: jane@acme.com" as a social handle;
+ * `addressesIn`). Each value goes through `forgetValue`. Erasure is rare, so the scan of other fields'
+ * values for the address's text is a plain substring search, confirmed value by value.
+ */
+export async function forgetAddress(trx: Kysely<DB>, address: string, now: string): Promise<ForgetOutcome> {
+  const email = address.trim().toLowerCase();
+  const total = await forgetValue(trx, 'email', email, now);
+  const found = isPostgres(trx)
+    ? sql<boolean>`strpos(value_norm, ${email}) > 0`
+    : sql<boolean>`instr(value_norm, ${email}) > 0`;
+  const rows = await trx
+    .selectFrom('profile_values')
+    .select(['field', 'value_norm'])
+    .distinct()
+    .where('field', '!=', 'email')
+    .where(found)
+    .orderBy('field')
+    .orderBy('value_norm')
+    .execute();
+  for (const r of rows) {
+    if (!addressesIn(r.field, r.value_norm).includes(email)) continue;
+    const o = await forgetValue(trx, r.field as ObservationField, r.value_norm, now);
+    total.observationsDeleted += o.observationsDeleted;
+    total.profilesRecomputed += o.profilesRecomputed;
+  }
+  return total;
 }

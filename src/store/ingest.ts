@@ -13,7 +13,8 @@
  *   1. replayed messages dropped; new message keys recorded;
  *   2. unknown emails become contacts only with a business field (`BUSINESS_FIELDS`: a name from a header
  *      alone stores nothing), and are checked against the suppression list (`gate.suppressedAmong`)
- *      BEFORE anything is stored;
+ *      BEFORE anything is stored; in the same call, every address a value holds (a colleague's signature
+ *      listing an erased person's address) is checked, and a suppressed one is dropped unstored;
  *      restricted profiles (status `restricted`, set by the privacy side's restriction through
  *      `restrictProfile`) are frozen: their observations are dropped;
  *   3. observations upserted (first/last observed widened), winners recomputed (src/store/merge.ts),
@@ -51,11 +52,11 @@ import { awardFieldConfirmed, listCreatedContacts } from './ledger.ts';
 import { syncCompanies } from './companies.ts';
 import { unlistProfile } from './profile-admin.ts';
 import { orderedId } from './ids.ts';
+import { addressesIn, EMAIL_SHAPE } from './addresses-in.ts';
 import { insertRows, onConflict } from '../db/insert-rows.ts';
 
 const SOURCES = new Set<string>(SOURCE_KINDS);
 const FIELDS = new Set<string>(ALL_FIELDS);
-const EMAIL = /^[^\s@]{1,64}@[a-z0-9.-]{1,253}$/;
 
 export interface IngestOptions {
   policy?: Readonly<CreditPolicy>;
@@ -114,7 +115,7 @@ const EARLIEST = Date.UTC(1980, 0, 1);
 function clean(o: ObservationInput, nowMs: number): Agg | null {
   if (!o || typeof o.email !== 'string' || typeof o.value !== 'string') return null;
   const email = o.email.trim().toLowerCase();
-  if (email.length > 320 || !EMAIL.test(email)) return null;
+  if (email.length > 320 || !EMAIL_SHAPE.test(email)) return null;
   if (!FIELDS.has(o.field) || !SOURCES.has(o.source)) return null;
   let t = typeof o.observedAt === 'string' ? Date.parse(o.observedAt) : NaN;
   if (!Number.isFinite(t) || t < EARLIEST) return null;
@@ -201,16 +202,43 @@ export async function ingestPage(
     if (!profiles.has(e) && !byEmail.get(e)!.some((a) => BUSINESS_FIELDS.has(a.field))) byEmail.delete(e);
   }
   const unknown = emails.filter((e) => !profiles.has(e) && byEmail.has(e));
+  // Addresses the page's values hold (a colleague's "Assistant: jane@acme.com", a second e-mail line): an
+  // erased person must not come back as someone else's value either. Checked with the senders in one call.
+  const listed = new Map<Agg, string[]>();
+  for (const as of byEmail.values()) {
+    for (const a of as) {
+      const held = addressesIn(a.field, a.value);
+      if (held.length) listed.set(a, held);
+    }
+  }
+  const asked = new Set(unknown);
+  for (const held of listed.values()) for (const e of held) asked.add(e);
   // The gate also records each blocked re-add (count and date, no PII).
-  const suppressed = await gate.suppressedAmong(trx, unknown, { ...call, record: true });
+  const suppressed = await gate.suppressedAmong(trx, [...asked].sort(), { ...call, record: true });
+  const blocked = new Set<string>();
+  if (suppressed.size) {
+    for (const [email, as] of byEmail) {
+      const kept = as.filter((a) => {
+        const hits = (listed.get(a) ?? []).filter((e) => suppressed.has(e));
+        for (const e of hits) blocked.add(e);
+        return hits.length === 0;
+      });
+      if (kept.length === as.length) continue;
+      // Nothing of the value is stored; a new sender left without a business field makes no contact.
+      if (kept.length && (profiles.has(email) || kept.some((a) => BUSINESS_FIELDS.has(a.field)))) byEmail.set(email, kept);
+      else byEmail.delete(email);
+    }
+  }
   for (const email of unknown) {
     if (suppressed.has(email)) {
-      out.suppressedBlocked += 1;
+      blocked.add(email);
       byEmail.delete(email);
       continue;
     }
-    toCreate.push({ email, aggs: byEmail.get(email)! });
+    if (byEmail.has(email)) toCreate.push({ email, aggs: byEmail.get(email)! });
   }
+  // One per suppressed person kept out of this page, whether as a sender or as a listed value.
+  out.suppressedBlocked += blocked.size;
   if (toCreate.length) {
     for (const part of chunks(toCreate, ROWS_PER_INSERT)) {
       // Inserted already merged from the page's observations (what applyMerge below would write).

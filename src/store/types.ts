@@ -76,7 +76,10 @@ export interface PageIngestOutcome {
   contactsNew: number;
   contactsUpdated: number;
   observationsStored: number;
-  /** New contacts not stored because they are on the suppression list (no PII logged). */
+  /**
+   * People on the suppression list kept out of this page, once each: as a new contact, or as an address
+   * listed in someone else's signature (nothing of it stored; no PII logged).
+   */
   suppressedBlocked: number;
   /** Observations ignored because their profile is restricted (frozen). */
   restrictedSkipped: number;
