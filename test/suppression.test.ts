@@ -4,6 +4,7 @@ import { DIALECTS, freshDatabase, postgresAvailable, type TestDatabase } from '.
 import { addMember, DE_PHONE, ingest, signed, US_PHONE } from './store-fixtures.ts';
 import { listContacts, showContact } from '../src/store/directory.ts';
 import { exportPerson } from '../src/privacy/export.ts';
+import { shareablePreview } from '../src/harvest/preview-filter.ts';
 import { erasePerson } from '../src/privacy/erase.ts';
 import { isSuppressed } from '../src/privacy/hooks.ts';
 import { listNotices } from '../src/notices/outbox.ts';
@@ -176,6 +177,22 @@ for (const dialect of DIALECTS) {
         await ingest(t.db, c, [...old, bobSig('<b9@x>', '2026-09-02T00:00:00Z')], '2026-10-03T00:00:00.000Z');
         expect(mentionsJane(await everyCell(t))).toEqual([]);
         expect((await showContact(t.db, BOB))!.contact.emails).toEqual(['sales@acme-widgets.com']);
+      } finally {
+        await t.dispose();
+      }
+    });
+    it("a dry run does not offer an erased person's address inside a colleague's website link", async () => {
+      const t = await freshDatabase(dialect);
+      try {
+        await erasePerson(t, JANE);
+        const bob = { email: BOB, name: 'Bob Hale', title: 'Sales Director', company: null, phones: [], seen: 1 };
+        const shown = await shareablePreview(
+          t.db,
+          [{ ...bob, websites: ['mailto:Jane.Roe@acme-widgets.com', 'https://acme-widgets.com'] }],
+          new Set([BOB]),
+          null,
+        );
+        expect(shown).toEqual([{ ...bob, websites: ['https://acme-widgets.com'] }]);
       } finally {
         await t.dispose();
       }

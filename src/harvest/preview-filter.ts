@@ -3,7 +3,8 @@
  * Exists because a preview (web `/member/preview`, `sigmine harvest --dry-run`) reads mail without the
  * store, and so without the store's rules: it showed erased people as contacts to contribute.
  * The same rules as `ingestPage` (src/store/ingest.ts), read-only (a dry run records no blocked re-add):
- * - someone on the suppression list (erased or objected) is never shown;
+ * - someone on the suppression list (erased or objected) is never shown, neither as a contact nor as an
+ *   address inside another contact's website ("mailto:jane@acme.com"; `addressesIn`);
  * - a restricted profile is frozen, so nothing would be shared about it;
  * - someone not in the directory yet is shown only with a business field (`BUSINESS_FIELDS`): a name from a
  *   From header alone makes no contact.
@@ -12,6 +13,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { subjectAddress, subjectHashers } from '../privacy/subject.ts';
 import { chunks, IN_LIST } from '../store/sql-util.ts';
+import { addressesIn } from '../store/addresses-in.ts';
 import type { PreviewContact } from './types.ts';
 
 export async function shareablePreview(
@@ -27,17 +29,21 @@ export async function shareablePreview(
     const rows = await db.selectFrom('profiles').select(['email', 'status']).where('email', 'in', part).execute();
     for (const r of rows) status.set(r.email, r.status);
   }
+  const held = new Map(contacts.flatMap((c) => c.websites.map((w) => [w, addressesIn('website', w)] as const)));
   const { subject } = await subjectHashers(db, secretKey);
-  const byHash = new Map(emails.map((e) => [subject(subjectAddress(e)), e]));
+  const byHash = new Map([...emails, ...[...held.values()].flat()].map((e) => [subject(subjectAddress(e)), e]));
   const suppressed = new Set<string>();
   for (const part of chunks([...byHash.keys()], IN_LIST)) {
     const rows = await db.selectFrom('suppressions').select('subject_hash').where('subject_hash', 'in', part).execute();
     for (const r of rows) suppressed.add(byHash.get(r.subject_hash)!);
   }
-  return contacts.filter((c) => {
-    if (suppressed.has(c.email)) return false;
-    const s = status.get(c.email);
-    if (s) return s !== 'restricted';
-    return businessEmails.has(c.email);
-  });
+  const shown = (w: string) => !held.get(w)!.some((e) => suppressed.has(e));
+  return contacts
+    .filter((c) => {
+      if (suppressed.has(c.email)) return false;
+      const s = status.get(c.email);
+      if (s) return s !== 'restricted';
+      return businessEmails.has(c.email);
+    })
+    .map((c) => (c.websites.every(shown) ? c : { ...c, websites: c.websites.filter(shown) }));
 }
