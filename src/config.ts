@@ -85,7 +85,10 @@ function keyringText(get: (name: string) => string | null): string | null {
     (n) => get(n) !== null,
   );
   if (set.length > 1) {
-    throw new AppError('bad-config', `set only one of ${set.join(', ')} (a lone key is the keyring entry default:KEY)`);
+    throw new AppError(
+      'bad-config',
+      `set only one of ${set.join(', ')} (a lone key is the keyring entry default:KEY)`,
+    );
   }
   const file = get('SIGMINE_SECRET_KEY_FILE');
   if (file === null) return get('SIGMINE_SECRET_KEYS') ?? get('SIGMINE_SECRET_KEY');
@@ -93,12 +96,19 @@ function keyringText(get: (name: string) => string | null): string | null {
     // Like ssh with a private key: a key file others may read is refused, not used.
     const mode = statSync(file).mode & 0o777;
     if (mode & 0o077) {
-      throw new AppError('bad-config', `SIGMINE_SECRET_KEY_FILE ${file} may be read by others (mode ${mode.toString(8)}): chmod 600 it`);
+      throw new AppError(
+        'bad-config',
+        `SIGMINE_SECRET_KEY_FILE ${file} may be read by others (mode ${mode.toString(8)}): chmod 600 it`,
+      );
     }
     return readFileSync(file, 'utf8').trim() || null;
   } catch (err) {
     if ((err as { code?: string }).code === 'bad-config') throw err;
-    throw new AppError('bad-config', `SIGMINE_SECRET_KEY_FILE ${file}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`, { cause: err });
+    throw new AppError(
+      'bad-config',
+      `SIGMINE_SECRET_KEY_FILE ${file}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`,
+      { cause: err },
+    );
   }
 }
 
@@ -122,10 +132,17 @@ function secretFileText(variable: string, file: string): string {
     mode = statSync(file).mode & 0o777;
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new AppError('bad-config', `${variable} ${file}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`, { cause: err });
+    throw new AppError(
+      'bad-config',
+      `${variable} ${file}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`,
+      { cause: err },
+    );
   }
   if (mode & 0o077) {
-    throw new AppError('bad-config', `${variable} ${file} may be read by others (mode ${mode.toString(8)}): chmod 600 it`);
+    throw new AppError(
+      'bad-config',
+      `${variable} ${file} may be read by others (mode ${mode.toString(8)}): chmod 600 it`,
+    );
   }
   const secret = text.replace(/\r?\n$/, '');
   if (!secret) throw new AppError('bad-config', `${variable} ${file} is empty`);

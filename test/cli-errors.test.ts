@@ -19,7 +19,13 @@ const KEY = 'c7'.repeat(32);
 const db = (name: string) => join(dir, `${name}.db`);
 
 /** Each case: a command that fails for one cause, the code it must name, and the environment it runs in. */
-const CASES: Array<{ cause: string; args: string[]; env: Record<string, string>; code: string; says: string }> = [
+const CASES: Array<{
+  cause: string;
+  args: string[];
+  env: Record<string, string>;
+  code: string;
+  says: string;
+}> = [
   {
     cause: 'a refused option',
     args: ['directory', 'search', 'zz', '--member', 'm@x.example', '--json', '--nonsense'],

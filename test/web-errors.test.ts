@@ -56,18 +56,23 @@ describe('web errors', () => {
   });
   afterEach(async () => t.dispose());
 
-  it.each(STATUSES)('a route that throws %s answers %i, with its message on the page', async (code, status) => {
-    const res = await appThrowing(t).request(`${PUBLIC}/boom/${code}`);
-    expect(res.status).toBe(status);
-    expect(res.headers.get('Content-Type')).toContain('text/html');
-    const body = await res.text();
-    if (status < 500) expect(body).toContain(`refused because of ${code}`);
-    else expect(body).not.toContain('refused because of');
-    expect(body).not.toMatch(/\bat .*\.ts:\d+/); // no stack frame
-  });
+  it.each(STATUSES)(
+    'a route that throws %s answers %i, with its message on the page',
+    async (code, status) => {
+      const res = await appThrowing(t).request(`${PUBLIC}/boom/${code}`);
+      expect(res.status).toBe(status);
+      expect(res.headers.get('Content-Type')).toContain('text/html');
+      const body = await res.text();
+      if (status < 500) expect(body).toContain(`refused because of ${code}`);
+      else expect(body).not.toContain('refused because of');
+      expect(body).not.toMatch(/\bat .*\.ts:\d+/); // no stack frame
+    },
+  );
 
   it('answers the same error as JSON, with code and message, when the client asks for JSON', async () => {
-    const res = await appThrowing(t).request(`${PUBLIC}/boom/conflict`, { headers: { Accept: 'application/json' } });
+    const res = await appThrowing(t).request(`${PUBLIC}/boom/conflict`, {
+      headers: { Accept: 'application/json' },
+    });
     expect(res.status).toBe(409);
     expect(await res.json()).toEqual({ error: { code: 'conflict', message: 'refused because of conflict' } });
   });
@@ -79,7 +84,14 @@ describe('web errors', () => {
       expect(page.status).toBe(500);
       const html = await page.text();
       expect(html).toContain('Something went wrong on our side');
-      for (const leak of ['SELECT', 'token_enc', '/srv/sigmine', 'SQLITE_CORRUPT', 'bad-config', 'refused because of'])
+      for (const leak of [
+        'SELECT',
+        'token_enc',
+        '/srv/sigmine',
+        'SQLITE_CORRUPT',
+        'bad-config',
+        'refused because of',
+      ])
         expect(html).not.toContain(leak);
       const json = await app.request(`${PUBLIC}${path}`, { headers: { Accept: 'application/json' } });
       expect(json.status).toBe(500);

@@ -214,8 +214,7 @@ export function register(program: Command): void {
     .action(async (id: string) => {
       await usingDatabase(loadConfig().database, async ({ db }) => {
         if (await requeueNotice(db, id)) console.log(`notice ${id} queued again`);
-        else
-          throw new AppError('not-found', 'no bounced or failed notice with that id');
+        else throw new AppError('not-found', 'no bounced or failed notice with that id');
       });
     });
 

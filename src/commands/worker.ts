@@ -43,7 +43,10 @@ export function register(program: Command): void {
     .action(async (opts: { concurrency: number; expire: number; poll: number; stopTimeout: number }) => {
       const config = loadConfig();
       if (dialectOf(config.database) !== 'postgres') {
-        throw new AppError('config', 'sigmine worker needs PostgreSQL (SIGMINE_DATABASE=postgres://...); on SQLite run `npx sigmine schedule`');
+        throw new AppError(
+          'config',
+          'sigmine worker needs PostgreSQL (SIGMINE_DATABASE=postgres://...); on SQLite run `npx sigmine schedule`',
+        );
       }
       const expire = opts.expire;
       const stopTimeoutMs = opts.stopTimeout * 1000;

@@ -218,8 +218,7 @@ export async function retryPendingRevocations(
     let errorCode: string | null = null;
     try {
       if (!r.token_enc) throw new AppError('config', 'no token left to revoke');
-      if (!deps.key)
-        throw new AppError('config', 'SIGMINE_SECRET_KEY is needed to revoke');
+      if (!deps.key) throw new AppError('config', 'SIGMINE_SECRET_KEY is needed to revoke');
       const secret = decryptSecret(r.token_enc, deps.key);
       const revoke = await connectorRevoke(r.kind, factoryFor);
       if (!revoke) throw new AppError('config', `no revoke for ${r.kind}`);

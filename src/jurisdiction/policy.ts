@@ -69,7 +69,10 @@ export function loadPolicy(env: NodeJS.ProcessEnv = process.env): Readonly<Juris
   const windowRaw = env.SIGMINE_OBJECTION_WINDOW_DAYS?.trim();
   const windowDays = windowRaw ? Number(windowRaw) : 7;
   if (!Number.isFinite(windowDays) || windowDays < 0) {
-    throw new AppError('bad-config', `SIGMINE_OBJECTION_WINDOW_DAYS must be a number of days, got "${windowRaw}"`);
+    throw new AppError(
+      'bad-config',
+      `SIGMINE_OBJECTION_WINDOW_DAYS must be a number of days, got "${windowRaw}"`,
+    );
   }
   const holdRaw = env.SIGMINE_NOTICE_HOLD?.trim();
   const hold = holdRaw

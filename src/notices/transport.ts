@@ -99,7 +99,10 @@ export const TRANSPORTS: Record<string, (opts: TransportOptions) => NoticeTransp
   file: ({ outbox, host }) => fileTransport(outbox, host),
   smtp: ({ smtp, host }) => {
     if (!smtp) {
-      throw new AppError('bad-config', 'the smtp transport needs SIGMINE_SMTP_URL (smtp://host:587 or smtps://host:465)');
+      throw new AppError(
+        'bad-config',
+        'the smtp transport needs SIGMINE_SMTP_URL (smtp://host:587 or smtps://host:465)',
+      );
     }
     return smtpTransport(smtp, { messageIdHost: host });
   },

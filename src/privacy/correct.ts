@@ -44,7 +44,10 @@ export async function correctField(
   opts: PrivacyOptions & { now?: Date; channel?: string } = {},
 ): Promise<CorrectionOutcome> {
   if (!isCorrectableField(field)) {
-    throw new AppError('bad-input', `field must be one of ${[...SINGLE_PIN_FIELDS, ...LIST_PIN_FIELDS].join(', ')}`);
+    throw new AppError(
+      'bad-input',
+      `field must be one of ${[...SINGLE_PIN_FIELDS, ...LIST_PIN_FIELDS].join(', ')}`,
+    );
   }
   const o = resolveOptions(opts);
   const now = opts.now ?? new Date();

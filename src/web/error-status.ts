@@ -51,13 +51,18 @@ export function httpStatusOf(code: ErrorCode): ContentfulStatusCode {
 }
 
 /** What the visitor is told about an error: its code and message below 500, a generic text otherwise. */
-export function publicErrorOf(err: unknown): { status: ContentfulStatusCode; code: ErrorCode; message: string } {
+export function publicErrorOf(err: unknown): {
+  status: ContentfulStatusCode;
+  code: ErrorCode;
+  message: string;
+} {
   const code = errorCodeOf(err);
   const status = httpStatusOf(code);
   if (status >= 500 && status !== 502 && status !== 503) {
     return { status, code: 'internal', message: 'Something went wrong on our side. Please try again later.' };
   }
-  if (status >= 500) return { status, code, message: 'A service we depend on is not answering. Please try again later.' };
+  if (status >= 500)
+    return { status, code, message: 'A service we depend on is not answering. Please try again later.' };
   return { status, code, message: err instanceof Error ? err.message : String(err) };
 }
 

@@ -27,12 +27,18 @@ const MIN_TOKEN_LENGTH = 16;
 export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): Readonly<WebConfig> {
   const token = env.SIGMINE_METRICS_TOKEN?.trim() || null;
   if (token !== null && token.length < MIN_TOKEN_LENGTH) {
-    throw new AppError('bad-config', `SIGMINE_METRICS_TOKEN must be at least ${MIN_TOKEN_LENGTH} characters (openssl rand -hex 32)`);
+    throw new AppError(
+      'bad-config',
+      `SIGMINE_METRICS_TOKEN must be at least ${MIN_TOKEN_LENGTH} characters (openssl rand -hex 32)`,
+    );
   }
   const hopsText = env.SIGMINE_TRUST_PROXY?.trim() || '0';
   const hops = Number(hopsText);
   if (!Number.isInteger(hops) || hops < 0 || hops > 10) {
-    throw new AppError('bad-config', `SIGMINE_TRUST_PROXY must be a number of proxies from 0 to 10, not "${hopsText}"`);
+    throw new AppError(
+      'bad-config',
+      `SIGMINE_TRUST_PROXY must be a number of proxies from 0 to 10, not "${hopsText}"`,
+    );
   }
   return Object.freeze({ metricsToken: token, trustProxyHops: hops });
 }
