@@ -2,6 +2,7 @@
  * The one small interface every source implements (Gmail, Outlook, IMAP, local mailbox files,
  * calendars, address books), chosen from a registry by connection kind.
  */
+import { AppError } from '../src/errors.ts';
 import type { MinimalMessage, Contact } from '../parsers/types.ts';
 import type { ProviderEndpoints } from './endpoints.ts';
 
@@ -78,12 +79,10 @@ export type ConnectorErrorCode =
   | 'unavailable'
   | 'config';
 
-export class ConnectorError extends Error {
-  readonly code: ConnectorErrorCode;
+export class ConnectorError extends AppError<ConnectorErrorCode> {
   constructor(code: ConnectorErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super(code, message, options);
     this.name = 'ConnectorError';
-    this.code = code;
   }
 }
 

@@ -2,6 +2,7 @@
  * Configuration, read and validated once at the edge, then frozen and passed down.
  * Environment variable names are a contract (operations scripts, sovereign clouds, tests): extend only.
  */
+import { AppError } from './errors.ts';
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseSmtpUrl, type MailConfig } from './mail-config.ts';
@@ -84,11 +85,9 @@ function keyringText(get: (name: string) => string | null): string | null {
     (n) => get(n) !== null,
   );
   if (set.length > 1) {
-    throw Object.assign(
-      new Error(`set only one of ${set.join(', ')} (a lone key is the keyring entry default:KEY)`),
-      {
-        code: 'bad-config',
-      },
+    throw new AppError(
+      'bad-config',
+      `set only one of ${set.join(', ')} (a lone key is the keyring entry default:KEY)`,
     );
   }
   const file = get('SIGMINE_SECRET_KEY_FILE');
@@ -97,22 +96,18 @@ function keyringText(get: (name: string) => string | null): string | null {
     // Like ssh with a private key: a key file others may read is refused, not used.
     const mode = statSync(file).mode & 0o777;
     if (mode & 0o077) {
-      throw Object.assign(
-        new Error(
-          `SIGMINE_SECRET_KEY_FILE ${file} may be read by others (mode ${mode.toString(8)}): chmod 600 it`,
-        ),
-        { code: 'bad-config' },
+      throw new AppError(
+        'bad-config',
+        `SIGMINE_SECRET_KEY_FILE ${file} may be read by others (mode ${mode.toString(8)}): chmod 600 it`,
       );
     }
     return readFileSync(file, 'utf8').trim() || null;
   } catch (err) {
     if ((err as { code?: string }).code === 'bad-config') throw err;
-    throw Object.assign(
-      new Error(`SIGMINE_SECRET_KEY_FILE ${file}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`),
-      {
-        code: 'bad-config',
-        cause: err,
-      },
+    throw new AppError(
+      'bad-config',
+      `SIGMINE_SECRET_KEY_FILE ${file}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`,
+      { cause: err },
     );
   }
 }
@@ -123,9 +118,7 @@ function smtpSettings(get: (name: string) => string | null): MailConfig['smtp'] 
   const file = get('SIGMINE_SMTP_PASSWORD_FILE');
   if (url === null) {
     if (file !== null)
-      throw Object.assign(new Error('SIGMINE_SMTP_PASSWORD_FILE is set but SIGMINE_SMTP_URL is not'), {
-        code: 'bad-config',
-      });
+      throw new AppError('bad-config', 'SIGMINE_SMTP_PASSWORD_FILE is set but SIGMINE_SMTP_URL is not');
     return null;
   }
   return parseSmtpUrl(url, file === null ? null : secretFileText('SIGMINE_SMTP_PASSWORD_FILE', file));
@@ -139,24 +132,20 @@ function secretFileText(variable: string, file: string): string {
     mode = statSync(file).mode & 0o777;
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw Object.assign(
-      new Error(`${variable} ${file}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`),
-      {
-        code: 'bad-config',
-        cause: err,
-      },
+    throw new AppError(
+      'bad-config',
+      `${variable} ${file}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`,
+      { cause: err },
     );
   }
   if (mode & 0o077) {
-    throw Object.assign(
-      new Error(`${variable} ${file} may be read by others (mode ${mode.toString(8)}): chmod 600 it`),
-      {
-        code: 'bad-config',
-      },
+    throw new AppError(
+      'bad-config',
+      `${variable} ${file} may be read by others (mode ${mode.toString(8)}): chmod 600 it`,
     );
   }
   const secret = text.replace(/\r?\n$/, '');
-  if (!secret) throw Object.assign(new Error(`${variable} ${file} is empty`), { code: 'bad-config' });
+  if (!secret) throw new AppError('bad-config', `${variable} ${file} is empty`);
   return secret;
 }
 

@@ -12,6 +12,7 @@
  * keeps it out of process listings and unit files. Credentials never appear in `display`, in error messages,
  * or in logs.
  */
+import { AppError } from './errors.ts';
 
 export type SmtpSecurity = 'tls' | 'starttls' | 'none';
 
@@ -32,7 +33,7 @@ export interface MailConfig {
   from: string | null;
 }
 
-const badConfig = (message: string) => Object.assign(new Error(message), { code: 'bad-config' });
+const badConfig = (message: string) => new AppError('bad-config', message);
 
 const DEFAULT_PORT: Record<SmtpSecurity, number> = { tls: 465, starttls: 587, none: 25 };
 

@@ -3,6 +3,7 @@
  * Listens on 127.0.0.1 on a random port, opens nothing (prints the consent URL), waits for the
  * redirect carrying `code` and the matching `state`, with a timeout. Codes are never printed.
  */
+import { AppError } from '../../src/errors.ts';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createHash, randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -43,12 +44,10 @@ export interface LoopbackResult {
   codeVerifier: string;
 }
 
-export class LoopbackError extends Error {
-  readonly code: 'timeout' | 'denied' | 'aborted';
-  constructor(code: LoopbackError['code'], message: string) {
-    super(message);
+export class LoopbackError extends AppError<'timeout' | 'denied' | 'aborted'> {
+  constructor(code: 'timeout' | 'denied' | 'aborted', message: string) {
+    super(code, message);
     this.name = 'LoopbackError';
-    this.code = code;
   }
 }
 

@@ -6,11 +6,12 @@
  * `{"error":{"code","message"}}` (code `bad-input` for a refused option or argument), instead of text on stderr.
  */
 import { Command, CommanderError, Help } from 'commander';
+import { AppError } from '../errors.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.ts';
 import { COMMANDS, commandNameOf, type CommandModule } from './commands.ts';
-import { EXIT, setExit, takeExit } from '../commands/lib/exit.ts';
+import { EXIT, exitCodeOf, setExit, takeExit } from '../commands/lib/exit.ts';
 
 export type { CommandModule };
 
@@ -64,13 +65,15 @@ export async function main(argv: string[]): Promise<number> {
       // --help and --version end through here with exit code 0.
       if (err.exitCode === 0) return EXIT.ok;
       if (json) writeJsonError('bad-input', err.message.replace(/^error: /, ''));
-      return EXIT.fatal;
+      return exitCodeOf(new AppError('bad-input', err.message));
     }
+    // The code printed is the error's own string (an AppError's, or a library's such as ENOENT: scripts
+    // read it); the exit code comes from the one mapping in src/commands/lib/exit.ts.
     const e = err as Error & { code?: string };
     if (json) writeJsonError(typeof e.code === 'string' ? e.code : 'error', e.message);
     else process.stderr.write(`sigmine: ${e.code ? `[${e.code}] ` : ''}${e.message}\n`);
     if (process.env.SIGMINE_DEBUG) process.stderr.write(`${e.stack}\n`);
-    setExit(EXIT.fatal);
+    setExit(exitCodeOf(err));
     return takeExit();
   }
 }

@@ -15,6 +15,7 @@
  * harvest that reads a message, not here. `--json` prints `{ id, kind, account, contributor, created, bonus }`
  * (`bonus` is 0: nothing is paid at connect time).
  */
+import { AppError, type ErrorCode } from '../errors.ts';
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -35,7 +36,7 @@ import {
   type ImapOAuthProvider,
 } from '../../connectors/imap/oauth.ts';
 
-const fail = (message: string, code = 'bad-input') => Object.assign(new Error(message), { code });
+const fail = (message: string, code: ErrorCode = 'bad-input') => new AppError(code, message);
 
 /** No key, or a key that is not the database's, is said before a browser consent, not after it. */
 async function keysFirst(config: Readonly<Config>): Promise<void> {

@@ -5,6 +5,7 @@
  * `show` adds per-field provenance (source categories, corroboration count, first/last seen), job history and
  * the company. Neither ever names the contributor or connection that supplied a value.
  */
+import { AppError } from '../errors.ts';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { usingDatabase } from '../db/database.ts';
@@ -22,7 +23,7 @@ export function register(program: Command): void {
     .option('--json', 'one JSON object per line')
     .action(async (opts: { status: string; json?: boolean }) => {
       if (!STATUSES.includes(opts.status)) {
-        throw Object.assign(new Error(`--status must be one of ${STATUSES.join(', ')}`), { code: 'bad-input' });
+        throw new AppError('bad-input', `--status must be one of ${STATUSES.join(', ')}`);
       }
       await usingDatabase(loadConfig().database, async ({ db }) => {
         const list = await listContacts(db, { status: opts.status as StatusFilter });
@@ -44,7 +45,7 @@ export function register(program: Command): void {
     .action(async (email: string, opts: { json?: boolean }) => {
       await usingDatabase(loadConfig().database, async ({ db }) => {
         const d = await showContact(db, email);
-        if (!d) throw Object.assign(new Error(`no contact ${email.trim().toLowerCase()}`), { code: 'not-found' });
+        if (!d) throw new AppError('not-found', `no contact ${email.trim().toLowerCase()}`);
         if (opts.json) {
           printJsonLine({ ...d.contact, provenance: d.provenance, jobHistory: d.jobHistory, companyProfile: d.company });
           return;

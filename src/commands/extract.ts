@@ -6,6 +6,7 @@
  * were unreadable or some paths missing, 1 when no path exists at all. Files are read ahead, several at
  * once, and the results printed in input order as they come.
  */
+import { AppError } from '../errors.ts';
 import type { Command } from 'commander';
 import { stat } from 'node:fs/promises';
 import { EXIT, setExit } from './lib/exit.ts';
@@ -61,7 +62,7 @@ export function register(program: Command): void {
       let at = 0;
       for await (const ok of readAhead(exists, READ_AHEAD)) (ok ? present : missing).push(paths[at++]!);
       if (present.length === 0) {
-        throw Object.assign(new Error(`no such file or folder: ${missing.join(', ')}`), { code: 'not-found' });
+        throw new AppError('not-found', `no such file or folder: ${missing.join(', ')}`);
       }
       let rows: string[][] = [];
       let total = 0;

@@ -2,6 +2,7 @@
  * `sigmine harvest [--all | --connection ID | --contributor EMAIL] [--since DATE] [--dry-run] [--json]`
  * Exit code 0 when every connection went fine (skips included), 2 when some failed.
  */
+import { AppError } from '../errors.ts';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { usingDatabase } from '../db/database.ts';
@@ -27,7 +28,7 @@ interface Opts {
 export function parseSince(s: string | undefined): Date | undefined {
   if (s === undefined) return undefined;
   const d = new Date(s);
-  if (Number.isNaN(d.getTime())) throw Object.assign(new Error(`--since: not a date: ${s}`), { code: 'bad-input' });
+  if (Number.isNaN(d.getTime())) throw new AppError('bad-input', `--since: not a date: ${s}`);
   return d;
 }
 
@@ -56,7 +57,7 @@ export function register(program: Command): void {
           const keyed = (await resolveKeys(db, config)).config;
           const conns = await selectConnections({ db }, { connectionId: opts.connection, contributorEmail: opts.contributor });
           if ((opts.connection || opts.contributor) && conns.length === 0) {
-            throw Object.assign(new Error('no matching connection'), { code: 'not-found' });
+            throw new AppError('not-found', 'no matching connection');
           }
           const { logger, progress } = outputsFor(process.stderr);
           const { results, summary } = await runHarvest(

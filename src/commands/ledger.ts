@@ -3,6 +3,7 @@
  * JSON: one line per entry `{ contributor, kind, amount, createdAt }`, then one `{ contributor, balance }` line
  * per contributor shown. Balances are sums of entries, never a stored column.
  */
+import { AppError } from '../errors.ts';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { usingDatabase } from '../db/database.ts';
@@ -24,7 +25,7 @@ export function register(program: Command): void {
             .select('id')
             .where('email', '=', opts.contributor.trim().toLowerCase())
             .executeTakeFirst();
-          if (!c) throw Object.assign(new Error(`no contributor ${opts.contributor}`), { code: 'not-found' });
+          if (!c) throw new AppError('not-found', `no contributor ${opts.contributor}`);
           contributorId = c.id;
         }
         const entries = await ledgerEntries(db, { contributorId });

@@ -11,6 +11,7 @@
  * SIGMINE_MAIL_FROM (or SIGMINE_NOTICE_FROM), SIGMINE_OBJECTION_WINDOW_DAYS, SIGMINE_NOTICE_HOLD (see
  * src/jurisdiction/policy.ts).
  */
+import { AppError } from '../errors.ts';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -36,7 +37,7 @@ import { privacyGate } from '../privacy/gate.ts';
 const STATUSES: NoticeStatus[] = ['queued', 'sent', 'bounced', 'failed'];
 
 function badInput(message: string): Error {
-  return Object.assign(new Error(message), { code: 'bad-input' });
+  return new AppError('bad-input', message);
 }
 
 export function register(program: Command): void {
@@ -201,7 +202,7 @@ export function register(program: Command): void {
           else console.log(`notice ${r.noticeId} bounced; contact ${r.gate ?? 'n/a'}`);
         }
         if (found === 0 && keys.length > 0 && !opts.dsn?.length) {
-          throw Object.assign(new Error('no such notice'), { code: 'not-found' });
+          throw new AppError('not-found', 'no such notice');
         }
       });
     });
@@ -213,8 +214,7 @@ export function register(program: Command): void {
     .action(async (id: string) => {
       await usingDatabase(loadConfig().database, async ({ db }) => {
         if (await requeueNotice(db, id)) console.log(`notice ${id} queued again`);
-        else
-          throw Object.assign(new Error('no bounced or failed notice with that id'), { code: 'not-found' });
+        else throw new AppError('not-found', 'no bounced or failed notice with that id');
       });
     });
 

@@ -5,6 +5,7 @@
  * `sigmine optout --retry-revocations` retries provider revokes that failed earlier.
  * Exit 0 when every revocation is settled, 2 when some provider revoke is still pending or failed.
  */
+import { AppError } from '../errors.ts';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { usingDatabase } from '../db/database.ts';
@@ -35,9 +36,7 @@ export function register(program: Command): void {
       const config = loadConfig();
       const key = keyIfAny(config);
       if (!o.contributor && !o.retryRevocations) {
-        throw Object.assign(new Error('give --contributor EMAIL (or --retry-revocations)'), {
-          code: 'bad-input',
-        });
+        throw new AppError('bad-input', 'give --contributor EMAIL (or --retry-revocations)');
       }
       await usingDatabase(config.database, async ({ db }) => {
         // A configured key must be the database's (a wrong one would fail every revoke); none is allowed.

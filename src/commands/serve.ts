@@ -8,6 +8,7 @@
  * "web app on ..." line is printed only once the server listens.
  * Link mails go to the SMTP relay of SIGMINE_SMTP_URL when it is set, else to files in the outbox.
  */
+import { AppError } from '../errors.ts';
 import { port } from './lib/numbers.ts';
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
@@ -79,13 +80,12 @@ export function register(program: Command): void {
         transport.close?.();
         await database.close();
         const e = err as NodeJS.ErrnoException;
-        throw Object.assign(
-          new Error(
-            e.code === 'EADDRINUSE'
-              ? `port ${opts.port} on ${opts.host} is already in use: stop the other server or pick another --port`
-              : `cannot listen on ${opts.host}:${opts.port}: ${e.message}`,
-          ),
-          { code: e.code === 'EADDRINUSE' ? 'port-in-use' : 'listen-failed' },
+        throw new AppError(
+          e.code === 'EADDRINUSE' ? 'port-in-use' : 'listen-failed',
+          e.code === 'EADDRINUSE'
+            ? `port ${opts.port} on ${opts.host} is already in use: stop the other server or pick another --port`
+            : `cannot listen on ${opts.host}:${opts.port}: ${e.message}`,
+          { cause: err },
         );
       }
       console.log(

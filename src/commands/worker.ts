@@ -6,6 +6,7 @@
  * heartbeat, database outages ridden out, a stopped worker's job handed back at once, opted-out jobs
  * dropped) and docs/operations.md for running them.
  */
+import { AppError } from '../errors.ts';
 import { numberAtLeast, positiveInteger } from './lib/numbers.ts';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
@@ -42,11 +43,9 @@ export function register(program: Command): void {
     .action(async (opts: { concurrency: number; expire: number; poll: number; stopTimeout: number }) => {
       const config = loadConfig();
       if (dialectOf(config.database) !== 'postgres') {
-        throw Object.assign(
-          new Error(
-            'sigmine worker needs PostgreSQL (SIGMINE_DATABASE=postgres://...); on SQLite run `npx sigmine schedule`',
-          ),
-          { code: 'config' },
+        throw new AppError(
+          'config',
+          'sigmine worker needs PostgreSQL (SIGMINE_DATABASE=postgres://...); on SQLite run `npx sigmine schedule`',
         );
       }
       const expire = opts.expire;

@@ -16,6 +16,7 @@
  *     by a client), IMAP passwords and local files -> `discarded`: the secret is gone, the revocation is
  *     recorded.
  */
+import { AppError } from '../errors.ts';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
@@ -216,12 +217,11 @@ export async function retryPendingRevocations(
     const t = (deps.now?.() ?? new Date()).toISOString();
     let errorCode: string | null = null;
     try {
-      if (!r.token_enc) throw Object.assign(new Error('no token left to revoke'), { code: 'config' });
-      if (!deps.key)
-        throw Object.assign(new Error('SIGMINE_SECRET_KEY is needed to revoke'), { code: 'config' });
+      if (!r.token_enc) throw new AppError('config', 'no token left to revoke');
+      if (!deps.key) throw new AppError('config', 'SIGMINE_SECRET_KEY is needed to revoke');
       const secret = decryptSecret(r.token_enc, deps.key);
       const revoke = await connectorRevoke(r.kind, factoryFor);
-      if (!revoke) throw Object.assign(new Error(`no revoke for ${r.kind}`), { code: 'config' });
+      if (!revoke) throw new AppError('config', `no revoke for ${r.kind}`);
       await revoke(
         {
           id: r.connectionId,

@@ -7,6 +7,7 @@
  * Every function takes a Kysely handle that may be a transaction, so a caller can group writes
  * (the harvest saves a page's cursor in the page's transaction).
  */
+import { AppError } from '../errors.ts';
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { DB } from '../db/schema.ts';
@@ -36,12 +37,10 @@ export interface ConnectionSummary {
   updatedAt: string;
 }
 
-export class ConnectionsError extends Error {
-  readonly code: 'not-found' | 'bad-input' | 'opted-out';
-  constructor(code: ConnectionsError['code'], message: string) {
-    super(message);
+export class ConnectionsError extends AppError<'not-found' | 'bad-input' | 'opted-out'> {
+  constructor(code: 'not-found' | 'bad-input' | 'opted-out', message: string) {
+    super(code, message);
     this.name = 'ConnectionsError';
-    this.code = code;
   }
 }
 

@@ -3,6 +3,7 @@
  * for `sqlite:PATH` or a plain path. Migrations run on first use. Resources are opened and closed in one
  * scope with `usingDatabase`.
  */
+import { AppError } from '../errors.ts';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect, type Dialect } from 'kysely';
@@ -42,10 +43,7 @@ export function dialectOf(url: string): DialectName {
   if (/^postgres(ql)?:\/\//i.test(url)) return 'postgres';
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1];
   if (scheme && scheme.toLowerCase() !== 'sqlite') {
-    throw Object.assign(
-      new Error(`SIGMINE_DATABASE: "${scheme}://" is not supported; use postgres://..., sqlite:PATH or a file path`),
-      { code: 'bad-input' },
-    );
+    throw new AppError('bad-input', `SIGMINE_DATABASE: "${scheme}://" is not supported; use postgres://..., sqlite:PATH or a file path`);
   }
   return 'sqlite';
 }

@@ -13,6 +13,7 @@
  * - A job whose contributor opted out (or whose connection needs reconnecting) after it was queued is
  *   dropped, not run: the worker re-reads the state when it takes the job.
  */
+import { AppError } from '../errors.ts';
 import PgBoss from 'pg-boss';
 import { getConnection, listConnections } from '../connections/repository.ts';
 import { jsonLogger, type Logger } from '../log.ts';
@@ -85,7 +86,7 @@ const START_TRIES = 5;
 export async function openQueue(url: string, s: QueueSettings = {}): Promise<HarvestQueue> {
   const schema = s.schema ?? 'pgboss';
   if (!/^[a-z_][a-z0-9_]*$/i.test(schema))
-    throw Object.assign(new Error(`bad pg-boss schema name "${schema}"`), { code: 'config' });
+    throw new AppError('config', `bad pg-boss schema name "${schema}"`);
   const logger = s.logger ?? jsonLogger(process.stderr);
   const outage = s.outage ?? new OutageLog(logger);
   for (let attempt = 1; ; attempt++) {

@@ -4,6 +4,7 @@
  * privacy requests. Default (privacy-law.md §2.9): notify everyone; hold EU/EEA, UK, CH, BR, Quebec and
  * unknown. Change `RULE_VERSION` whenever the table changes: it is stored with every decision.
  */
+import { AppError } from '../errors.ts';
 
 export const RULE_VERSION = 'jur-2026-11.2';
 
@@ -68,11 +69,9 @@ export function loadPolicy(env: NodeJS.ProcessEnv = process.env): Readonly<Juris
   const windowRaw = env.SIGMINE_OBJECTION_WINDOW_DAYS?.trim();
   const windowDays = windowRaw ? Number(windowRaw) : 7;
   if (!Number.isFinite(windowDays) || windowDays < 0) {
-    throw Object.assign(
-      new Error(`SIGMINE_OBJECTION_WINDOW_DAYS must be a number of days, got "${windowRaw}"`),
-      {
-        code: 'bad-config',
-      },
+    throw new AppError(
+      'bad-config',
+      `SIGMINE_OBJECTION_WINDOW_DAYS must be a number of days, got "${windowRaw}"`,
     );
   }
   const holdRaw = env.SIGMINE_NOTICE_HOLD?.trim();

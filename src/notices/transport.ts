@@ -8,6 +8,7 @@
  * place (src/notices/send.ts): `bounce` (the recipient was refused for good, recorded like a bounce),
  * `later` (temporary: queued again with backoff), or nothing (counted as an attempt).
  */
+import { AppError } from '../errors.ts';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -98,11 +99,9 @@ export const TRANSPORTS: Record<string, (opts: TransportOptions) => NoticeTransp
   file: ({ outbox, host }) => fileTransport(outbox, host),
   smtp: ({ smtp, host }) => {
     if (!smtp) {
-      throw Object.assign(
-        new Error('the smtp transport needs SIGMINE_SMTP_URL (smtp://host:587 or smtps://host:465)'),
-        {
-          code: 'bad-config',
-        },
+      throw new AppError(
+        'bad-config',
+        'the smtp transport needs SIGMINE_SMTP_URL (smtp://host:587 or smtps://host:465)',
       );
     }
     return smtpTransport(smtp, { messageIdHost: host });

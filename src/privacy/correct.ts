@@ -5,6 +5,7 @@
  * Fields are the `Contact` names: name, title, department, company, address (one value; empty = none) and
  * phones, emails, websites, social (a list).
  */
+import { AppError } from '../errors.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
@@ -43,9 +44,9 @@ export async function correctField(
   opts: PrivacyOptions & { now?: Date; channel?: string } = {},
 ): Promise<CorrectionOutcome> {
   if (!isCorrectableField(field)) {
-    throw Object.assign(
-      new Error(`field must be one of ${[...SINGLE_PIN_FIELDS, ...LIST_PIN_FIELDS].join(', ')}`),
-      { code: 'bad-input' },
+    throw new AppError(
+      'bad-input',
+      `field must be one of ${[...SINGLE_PIN_FIELDS, ...LIST_PIN_FIELDS].join(', ')}`,
     );
   }
   const o = resolveOptions(opts);

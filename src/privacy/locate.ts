@@ -2,6 +2,7 @@
  * Finds what the database holds about a person, by email: profiles keyed by the lower-cased email, and
  * publication gates keyed by the person's keyed hash (which also catches provider dot/plus variants).
  */
+import { AppError } from '../errors.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { decideJurisdiction } from '../jurisdiction/decide.ts';
@@ -33,7 +34,7 @@ const SINGLE_ADDRESS =
 export function checkEmail(email: string): string {
   const e = email.trim().toLowerCase();
   if (e.length > 320 || !SINGLE_ADDRESS.test(e)) {
-    throw Object.assign(new Error('not an email address'), { code: 'bad-input' });
+    throw new AppError('bad-input', 'not an email address');
   }
   return e;
 }

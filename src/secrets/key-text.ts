@@ -3,6 +3,7 @@
  * a file of its own so that the keyring (src/keys) and the secret box (src/secrets) share it without an
  * import cycle.
  */
+import { AppError } from '../errors.ts';
 export type SecretErrorCode =
   | 'missing-key'
   | 'bad-key'
@@ -12,12 +13,10 @@ export type SecretErrorCode =
   | 'decrypt-failed'
   | 'bad-input';
 
-export class SecretError extends Error {
-  readonly code: SecretErrorCode;
+export class SecretError extends AppError<SecretErrorCode> {
   constructor(code: SecretErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super(code, message, options);
     this.name = 'SecretError';
-    this.code = code;
   }
 }
 

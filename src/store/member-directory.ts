@@ -8,6 +8,7 @@
  * the same member revealing the same contact again pays nothing, and the balance never goes below 0
  * (`insufficient-credits`). The entry is the record of who received which contact (for GDPR Art. 19).
  */
+import { AppError } from '../errors.ts';
 import { sql, type Kysely } from 'kysely';
 import type { Phone } from '../../parsers/types.ts';
 import type { DB } from '../db/schema.ts';
@@ -44,8 +45,8 @@ const MAX_HITS = 50;
 /** The member (a contributor) by e-mail; refused when unknown or opted out (free access ended). */
 async function memberOf(db: Kysely<DB>, email: string) {
   const m = await getContributorByEmail(db, email);
-  if (!m) throw Object.assign(new Error(`no member ${email.trim().toLowerCase()}`), { code: 'not-found' });
-  if (m.status === 'opted-out') throw Object.assign(new Error('this member opted out: the directory is closed to them'), { code: 'opted-out' });
+  if (!m) throw new AppError('not-found', `no member ${email.trim().toLowerCase()}`);
+  if (m.status === 'opted-out') throw new AppError('opted-out', 'this member opted out: the directory is closed to them');
   return m;
 }
 
@@ -53,7 +54,7 @@ async function memberOf(db: Kysely<DB>, email: string) {
 export async function searchDirectory(db: Kysely<DB>, memberEmail: string, query: string): Promise<DirectoryHit[]> {
   await memberOf(db, memberEmail);
   const q = query.trim().toLowerCase().slice(0, MAX_QUERY);
-  if (q.length < 2) throw Object.assign(new Error('search for at least 2 characters'), { code: 'bad-input' });
+  if (q.length < 2) throw new AppError('bad-input', 'search for at least 2 characters');
   // LIKE wildcards in the query are matched literally.
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const like = (col: string) => sql<boolean>`lower(coalesce(${sql.ref(col)}, '')) like ${pattern} escape '\\'`;
@@ -102,10 +103,10 @@ export async function revealContact(
       .where('id', '=', profileId)
       .where('status', '=', 'listed')
       .executeTakeFirst();
-    if (!p) throw Object.assign(new Error('no listed contact with that id'), { code: 'not-found' });
+    if (!p) throw new AppError('not-found', 'no listed contact with that id');
     const s = await spendCredits(trx, member.id, policy.reveal, `reveal:${p.id}`, now);
     if (!s.ok) {
-      throw Object.assign(new Error(`revealing costs ${policy.reveal} credits; the balance is ${s.balance}`), { code: s.code });
+      throw new AppError(s.code, `revealing costs ${policy.reveal} credits; the balance is ${s.balance}`);
     }
     return {
       id: p.id,

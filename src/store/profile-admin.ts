@@ -4,6 +4,7 @@
  * erase (profile, observations, pins and job history deleted; the company recomputed). All take the
  * caller's transaction.
  */
+import { AppError } from '../errors.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { PIN_FIELDS, type PinField } from './merge.ts';
@@ -32,7 +33,7 @@ export async function pinField(
   now: Date | string = new Date(),
   reason = 'data-subject asserted',
 ): Promise<ProfileRecord | null> {
-  if (!isPinField(field)) throw Object.assign(new Error(`cannot pin unknown field "${field}"`), { code: 'bad-input' });
+  if (!isPinField(field)) throw new AppError('bad-input', `cannot pin unknown field "${field}"`);
   const at = new Date(now).toISOString();
   const p = await trx.selectFrom('profiles').selectAll().where('id', '=', profileId).executeTakeFirst();
   if (!p) return null;

@@ -5,6 +5,7 @@
  * `SIGMINE_PUBLIC_URL`'s origin, so it works behind an https proxy), and a 64 KiB body limit.
  * Web-standard Request/Response (Hono); tests call `app.request(...)` without a port.
  */
+import { AppError } from '../errors.ts';
 import { parseKeyRing } from '../keys/keyring.ts';
 import { Hono, type Context } from 'hono';
 import { csrf } from 'hono/csrf';
@@ -18,6 +19,7 @@ import type { NoticeTransport } from '../notices/transport.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import { linkKeyFromSecret } from './links.ts';
 import { page, STYLESHEET } from './html.ts';
+import { errorResponse } from './error-status.ts';
 import { metricsSource } from './metrics.ts';
 import { memberRoutes, type MemberAppOptions } from './member.ts';
 import { privacyRoutes } from './privacy-routes.ts';
@@ -64,10 +66,7 @@ export function linkKeyFor(o: Pick<WebAppOptions, 'linkKey' | 'config'>): Uint8A
   if (o.linkKey) return o.linkKey;
   // A keyring signs with its newest key (a rotation ends the links and sessions signed before it).
   if (o.config.secretKey) return linkKeyFromSecret(parseKeyRing(o.config.secretKey).newest.key);
-  throw Object.assign(
-    new Error('SIGMINE_SECRET_KEY is not set: the web app signs sign-in and privacy links with it (openssl rand -hex 32)'),
-    { code: 'missing-key' },
-  );
+  throw new AppError('missing-key', 'SIGMINE_SECRET_KEY is not set: the web app signs sign-in and privacy links with it (openssl rand -hex 32)');
 }
 
 export function createApp(o: WebAppOptions): Hono {
@@ -105,6 +104,9 @@ export function createApp(o: WebAppOptions): Hono {
   app.route('/', memberRoutes({ ...o, shared }));
   app.route('/', privacyRoutes({ ...o, shared }));
   app.route('/', directoryRoutes({ ...o, shared }));
+
+  // Whatever a route throws is answered by its code's status (src/web/error-status.ts), never a stack.
+  app.onError((err, c) => errorResponse(c, err));
 
   // An unknown address gets a page in the site's style (with the guards' headers), not Hono's bare text.
   app.notFound((c) =>

@@ -4,6 +4,7 @@
  * per contact (src/store/member-directory.ts). Split from src/web/member.ts (sign-in, connections, opt-out);
  * it uses the same member session cookie.
  */
+import { publicErrorOf } from './error-status.ts';
 import { Hono, type Context } from 'hono';
 import type { Database } from '../db/database.ts';
 import { DEFAULT_CREDIT_POLICY } from '../credits/policy.ts';
@@ -78,10 +79,9 @@ export function directoryRoutes(o: { database: Pick<Database, 'db'>; now?: () =>
         ),
       );
     } catch (err) {
-      const e = err as Error & { code?: string };
-      const status = e.code === 'insufficient-credits' ? 402 : e.code === 'not-found' ? 404 : 400;
+      const e = publicErrorOf(err);
       return c.html(page('Not revealed', `<h1>Not revealed</h1><p class="danger">${esc(e.message)}</p><p>Nothing was spent.</p>
-        <p><a href="/member/directory">Back to the directory</a></p>`), status);
+        <p><a href="/member/directory">Back to the directory</a></p>`), e.status);
     }
   });
 

@@ -9,6 +9,7 @@
  * A token is only a ticket: the web app exchanges it once for a session (src/web/sessions.ts) and records
  * its id `i`, so it is single-use; these functions only check that it is genuine and fresh.
  */
+import { AppError } from '../errors.ts';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { deriveKey } from '../store/keyed-hash.ts';
 import { parseSecretKey } from '../secrets/key-text.ts';
@@ -38,7 +39,7 @@ export function linkKeyFromSecret(secret: string | Uint8Array): Buffer {
 }
 
 function mac(key: Uint8Array, body: string): string {
-  if (key.length < 32) throw Object.assign(new Error('the link-signing key must be at least 32 bytes'), { code: 'bad-key' });
+  if (key.length < 32) throw new AppError('bad-key', 'the link-signing key must be at least 32 bytes');
   return createHmac('sha256', key).update(body, 'utf8').digest('base64url');
 }
 

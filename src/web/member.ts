@@ -21,6 +21,8 @@
  * on any process), an expired flow, an `error=` answer (declined consent), a failed code exchange at the
  * token endpoint, and a provider that does not say whose account it is.
  */
+import { AppError } from '../errors.ts';
+import { errorResponse, httpStatusOf } from './error-status.ts';
 import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { Database } from '../db/database.ts';
@@ -77,7 +79,7 @@ export function memberRoutes(o: MemberAppOptions & { shared: WebShared }): Hono 
   /** The signed-in member's address, from the session cookie; otherwise the "link expired" page. */
   const member = async (c: Context) => {
     const s = await openSession(db, keys, 'member', cookies.read(c, 'member'), { now: now() });
-    if (!s) throw new LinkExpired();
+    if (!s) throw new AppError('expired', 'this link or session has expired');
     return s.email;
   };
   const key = () => secretKeyFrom(o.config, { demo: o.demo, warn: () => {} });
@@ -88,11 +90,10 @@ export function memberRoutes(o: MemberAppOptions & { shared: WebShared }): Hono 
   const configured = async (p: ConsentProvider) => (await consentOf(p.kinds[0]!)).missing(endpoints) === null;
 
   app.onError((err, c) => {
-    if (err instanceof LinkExpired) {
-      return c.html(page('Link expired', `<h1>This link has expired</h1><p><a href="/member">Ask for a new one</a>.</p>`), 403);
+    if (err instanceof AppError && err.code === 'expired') {
+      return c.html(page('Link expired', `<h1>This link has expired</h1><p><a href="/member">Ask for a new one</a>.</p>`), httpStatusOf('expired'));
     }
-    const e = err as Error & { code?: string };
-    return c.html(page('Something went wrong', `<h1>That did not work</h1><p>${esc(e.code ?? 'error')}: ${esc(e.message)}</p>`), 400);
+    return errorResponse(c, err);
   });
 
   app.get('/member', (c) => c.html(page('Members', signInForm())));
@@ -162,9 +163,9 @@ export function memberRoutes(o: MemberAppOptions & { shared: WebShared }): Hono 
       );
     }
     const kind = String(form.kind ?? provider.kinds[0]);
-    if (!provider.kinds.includes(kind)) throw Object.assign(new Error('unknown source'), { code: 'bad-input' });
+    if (!provider.kinds.includes(kind)) throw new AppError('bad-input', 'unknown source');
     const contributor = await getContributorByEmail(db, email);
-    if (contributor?.status === 'opted-out') throw Object.assign(new Error('this account opted out'), { code: 'opted-out' });
+    if (contributor?.status === 'opted-out') throw new AppError('opted-out', 'this account opted out');
     const pkce = pkcePair();
     // One nonce per browser, reused by every flow it starts (two tabs must not undo each other).
     const held = getCookie(c, OAUTH_COOKIE, secure ? 'host' : undefined);
@@ -231,7 +232,7 @@ export function memberRoutes(o: MemberAppOptions & { shared: WebShared }): Hono 
     const email = await member(c);
     const id = String(form.connection ?? '');
     const conns = (await listConnections(db, { contributorEmail: email })).filter((x) => x.id === id);
-    if (conns.length === 0) throw Object.assign(new Error('no such connection on your account'), { code: 'bad-input' });
+    if (conns.length === 0) throw new AppError('bad-input', 'no such connection on your account');
     // From the beginning of the source, not from the saved cursor: the whole picture, nothing stored.
     const r = await previewConnection(
       { db, config: o.config, logger: silentLogger, progress: noProgress, holder: holderId(), demo: o.demo, factoryFor: o.factoryFor },
@@ -285,8 +286,6 @@ export function memberRoutes(o: MemberAppOptions & { shared: WebShared }): Hono 
 
   return app;
 }
-
-class LinkExpired extends Error {}
 
 /** What opting out did to one connection's access, in the member's words. */
 function revocationText(r: RevocationOutcome): string {

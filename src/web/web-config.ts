@@ -11,6 +11,7 @@
  *   wrote, which a client cannot forge (it can only prepend entries). With 0 the header is ignored and the
  *   socket's peer address counts.
  */
+import { AppError } from '../errors.ts';
 
 export interface WebConfig {
   /** Bearer token for `/metrics`; null: `/metrics` answers 404. */
@@ -26,23 +27,17 @@ const MIN_TOKEN_LENGTH = 16;
 export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): Readonly<WebConfig> {
   const token = env.SIGMINE_METRICS_TOKEN?.trim() || null;
   if (token !== null && token.length < MIN_TOKEN_LENGTH) {
-    throw Object.assign(
-      new Error(
-        `SIGMINE_METRICS_TOKEN must be at least ${MIN_TOKEN_LENGTH} characters (openssl rand -hex 32)`,
-      ),
-      {
-        code: 'bad-config',
-      },
+    throw new AppError(
+      'bad-config',
+      `SIGMINE_METRICS_TOKEN must be at least ${MIN_TOKEN_LENGTH} characters (openssl rand -hex 32)`,
     );
   }
   const hopsText = env.SIGMINE_TRUST_PROXY?.trim() || '0';
   const hops = Number(hopsText);
   if (!Number.isInteger(hops) || hops < 0 || hops > 10) {
-    throw Object.assign(
-      new Error(`SIGMINE_TRUST_PROXY must be a number of proxies from 0 to 10, not "${hopsText}"`),
-      {
-        code: 'bad-config',
-      },
+    throw new AppError(
+      'bad-config',
+      `SIGMINE_TRUST_PROXY must be a number of proxies from 0 to 10, not "${hopsText}"`,
     );
   }
   return Object.freeze({ metricsToken: token, trustProxyHops: hops });
