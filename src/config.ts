@@ -26,6 +26,13 @@ export interface Config {
    * relay, else mail is written as files; SIGMINE_MAIL_FROM (or the older SIGMINE_NOTICE_FROM) is the From.
    */
   mail: MailConfig;
+  /**
+   * Who answers for the directory, named in every pre-add notice (GDPR Art. 14(1)(a)-(b)):
+   * SIGMINE_CONTROLLER (the controller's name and contact details, one line) and SIGMINE_DPO (the
+   * data-protection officer's contact, or `none` when no officer is appointed). Null when unset; real mail
+   * (SMTP) is refused until both are set (src/notices/controller.ts).
+   */
+  controller: { identity: string | null; dpo: string | null };
   /** SIGMINE_DEMO=1: no key needed, secrets sealed with a generated demo key (src/secrets `demoKeyRing`). */
   demo: boolean;
   /** SIGMINE_NOTICE_OUTBOX: where the file transport writes mails. Default `./data/outbox`. */
@@ -67,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       smtp: smtpSettings(get),
       from: get('SIGMINE_MAIL_FROM') ?? get('SIGMINE_NOTICE_FROM'),
     },
+    controller: { identity: get('SIGMINE_CONTROLLER'), dpo: get('SIGMINE_DPO') },
     demo: get('SIGMINE_DEMO') === '1',
     noticeOutbox: resolve(get('SIGMINE_NOTICE_OUTBOX') ?? resolve('data', 'outbox')),
     harvestThreads: get('SIGMINE_HARVEST_THREADS') === null ? null : Number(get('SIGMINE_HARVEST_THREADS')),

@@ -11,7 +11,8 @@ import { listNotices } from '../src/notices/outbox.ts';
 import { recordBounce, requeueNotice, sendQueued } from '../src/notices/send.ts';
 import { readDsn } from '../src/notices/dsn.ts';
 import { fileTransport, type NoticeTransport } from '../src/notices/transport.ts';
-import { templateHash } from '../src/notices/templates.ts';
+import { LANGUAGES, renderNotice, templateHash } from '../src/notices/templates.ts';
+import { controllerLines, missingControllerDetails } from '../src/notices/controller.ts';
 import { loadPolicy } from '../src/jurisdiction/policy.ts';
 import { promoteDue } from '../src/privacy/gates.ts';
 import { erasePerson } from '../src/privacy/erase.ts';
@@ -137,7 +138,7 @@ for (const dialect of DIALECTS) {
         });
         expect(by.get('tom.ford@acme-widgets.com')).toMatchObject({ status: 'queued', jurisdiction: ['US'] });
         for (const n of notices) {
-          expect(n.templateId).toBe('pre-add-notice/v2');
+          expect(n.templateId).toBe('pre-add-notice/v3');
           expect(n.contentHash).toBe(templateHash(n.language));
           expect(n.queuedAt).toBe(INGESTED_AT);
         }
@@ -366,3 +367,33 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+describe('the controller and the data-protection officer in every notice (GDPR Art. 14(1)(a)-(b))', () => {
+  const named = controllerLines({
+    identity: 'Example Directory Ltd, 1 Main St, privacy@example.net',
+    dpo: 'dpo@example.net',
+  });
+  const render = (language: string, controller = named) =>
+    renderNotice(language, { privacyUrl: 'https://p.example.net/privacy', listDate: null, controller });
+
+  it('names both in each language, and says so when no officer is appointed', () => {
+    for (const language of LANGUAGES) {
+      const body = render(language).body;
+      expect(body).toContain('Example Directory Ltd, 1 Main St, privacy@example.net');
+      expect(body).toContain('dpo@example.net');
+      expect(body).not.toMatch(/\{\{\w+\}\}/);
+    }
+    const none = render('en', controllerLines({ identity: 'Example Directory Ltd', dpo: 'None' })).body;
+    expect(none).toContain('Controller: Example Directory Ltd. No data protection officer is appointed.');
+    expect(render('de').body).toContain('Datenschutzbeauftragter: dpo@example.net.');
+  });
+
+  it('marks what is not configured instead of leaving it out, and lists what real mail still needs', () => {
+    const unset = { identity: null, dpo: null };
+    expect(render('en', controllerLines(unset)).body).toContain(
+      'Controller: [not configured: SIGMINE_CONTROLLER]. Data protection officer: [not configured: SIGMINE_DPO].',
+    );
+    expect(missingControllerDetails(unset)).toEqual(['SIGMINE_CONTROLLER', 'SIGMINE_DPO']);
+    expect(missingControllerDetails({ identity: 'Example Directory Ltd', dpo: 'none' })).toEqual([]);
+  });
+});

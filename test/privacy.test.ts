@@ -145,7 +145,7 @@ for (const dialect of DIALECTS) {
           { codes: ['US'], decidedBy: 'phone', evidence: [{ signal: 'phone', code: 'US' }] },
         ]);
         expect(x.notices).toMatchObject([
-          { templateId: 'pre-add-notice/v2', status: 'queued', language: 'en' },
+          { templateId: 'pre-add-notice/v3', status: 'queued', language: 'en' },
         ]);
         expect(x.processing).toMatchObject({ legalBasis: expect.stringContaining('6(1)(f)') });
         const text = JSON.stringify(x);

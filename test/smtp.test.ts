@@ -194,21 +194,19 @@ describe('privacy and sign-in links through a real SMTP server', () => {
     try {
       const a = await addMember(t.db, 'ann');
       const item = signed('<n2@x>', TOM, '2026-10-01T00:00:00Z', { name: 'Tom Ford', phones: [US_PHONE] });
-      await t.db
-        .transaction()
-        .execute((trx) =>
-          ingestPage(
-            trx,
-            {
-              connectionId: a.connectionId,
-              contributorId: a.contributorId,
-              now: '2026-11-01T00:00:00.000Z',
-              secretKey: config.secretKey,
-            },
-            [item],
-            privacyGate(),
-          ),
-        );
+      await t.db.transaction().execute((trx) =>
+        ingestPage(
+          trx,
+          {
+            connectionId: a.connectionId,
+            contributorId: a.contributorId,
+            now: '2026-11-01T00:00:00.000Z',
+            secretKey: config.secretKey,
+          },
+          [item],
+          privacyGate(),
+        ),
+      );
       expect((await post('/privacy/link', { email: TOM })).status).toBe(200);
       expect((await post('/member/link', { email: a.email })).status).toBe(200);
       await mailQueue.idle();
@@ -265,9 +263,23 @@ describe('sigmine notices send over SMTP with STARTTLS and a login', () => {
           SIGMINE_DATABASE: t.url,
           SIGMINE_PUBLIC_URL: 'https://privacy.example.net',
           SIGMINE_MAIL_FROM: 'privacy@example.net',
+          SIGMINE_CONTROLLER: 'Example Directory Ltd, 1 Main St, Springfield, privacy@example.net',
+          SIGMINE_DPO: 'dpo@example.net',
           NODE_EXTRA_CA_CERTS: cert.certFile,
           ...extra,
         });
+      // Real mail that would not name the controller and the officer (GDPR Art. 14(1)(a)-(b)) is refused
+      // before anything is sent.
+      const unnamed = await runCli(['notices', 'send', '--no-promote', '--json'], {
+        env: env({
+          SIGMINE_SMTP_URL: `smtp://sigmine@localhost:${sink.port}`,
+          SIGMINE_SMTP_PASSWORD_FILE: passFile,
+          SIGMINE_CONTROLLER: '',
+        }),
+      });
+      expect(unnamed.code).not.toBe(0);
+      expect(unnamed.stdout).toContain('"code":"bad-config"');
+      expect(unnamed.stdout).toContain('SIGMINE_CONTROLLER');
       // A wrong password: the relay refuses the login, nothing is sent, and neither password is printed.
       const wrong = await runCli(['notices', 'send', '--no-promote', '--json'], {
         env: env({ SIGMINE_SMTP_URL: `smtp://sigmine:wr0ng-Pa55@localhost:${sink.port}` }),
@@ -292,6 +304,13 @@ describe('sigmine notices send over SMTP with STARTTLS and a login', () => {
       const mails = await sink.waitFor(3);
       expect(mails.every((m) => m.secure && m.user === 'sigmine')).toBe(true);
       expect(mails.map((m) => m.to[0]).sort()).toEqual([ANNA, SAM, TOM]);
+      // Each notice names the controller and the officer, in its own language.
+      const anna = mails.find((m) => m.to[0] === ANNA)!;
+      expect(anna.parsed.text).toContain(
+        'Verantwortlicher: Example Directory Ltd, 1 Main St, Springfield, privacy@example.net. Datenschutzbeauftragter: dpo@example.net.',
+      );
+      const tom = mails.find((m) => m.to[0] === TOM)!;
+      expect(tom.parsed.text).toContain('Data protection officer: dpo@example.net.');
     } finally {
       await sink.stop();
       rmSync(dirname(t.url), { recursive: true, force: true });

@@ -27,6 +27,7 @@ import { listNotices } from '../notices/outbox.ts';
 import { readDsn } from '../notices/dsn.ts';
 import { recordBounce, requeueNotice, sendQueued } from '../notices/send.ts';
 import { sendRecipientNotices } from '../notices/recipient-notices.ts';
+import { requireControllerDetails } from '../notices/controller.ts';
 import { defaultTransportName, TRANSPORTS } from '../notices/transport.ts';
 import { mailFrom } from '../mail-config.ts';
 import type { NoticeStatus } from '../privacy/tables.ts';
@@ -105,6 +106,8 @@ export function register(program: Command): void {
         const name = opts.transport ?? defaultTransportName(config.mail.smtp);
         const make = TRANSPORTS[name];
         if (!make) throw badInput(`unknown transport "${name}"`);
+        // Real mail must name the controller and the officer; the file transport (demo) marks the gap instead.
+        if (name !== 'file') requireControllerDetails(config.controller, 'notices send');
         const limit = Number(opts.limit);
         if (!Number.isInteger(limit) || limit < 1) throw badInput('--limit must be a positive integer');
         const outbox = opts.outbox ? resolve(opts.outbox) : config.noticeOutbox;
@@ -126,6 +129,7 @@ export function register(program: Command): void {
             policy,
             publicUrl: config.publicUrl,
             from: mailFrom(config.mail, config.publicUrl),
+            controller: config.controller,
             limit,
           });
           for (const s of sent) if (opts.json) printJsonLine({ event: 'notice', ...s });

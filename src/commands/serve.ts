@@ -18,6 +18,7 @@ import { openDatabase } from '../db/database.ts';
 import { jsonLogger } from '../log.ts';
 import { resolveKeys } from '../keys/resolve.ts';
 import { defaultTransportName, TRANSPORTS } from '../notices/transport.ts';
+import { requireControllerDetails } from '../notices/controller.ts';
 import { mailFrom } from '../mail-config.ts';
 import { createApp, linkKeyFor } from '../web/app.ts';
 import { linkKeyFromSecret } from '../web/links.ts';
@@ -42,6 +43,9 @@ export function register(program: Command): void {
       const demo = config0.demo;
       // Before anything is opened: no key outside the demo is a refusal, not a fallback.
       if (!config0.secretKey && !demo) linkKeyFor({ config: config0 });
+      // Real mail (sign-in and privacy links) goes out only when the controller and the officer are named.
+      if (defaultTransportName(config0.mail.smtp) !== 'file')
+        requireControllerDetails(config0.controller, 'serve');
       const database = await openDatabase(config0.database);
       // Links are signed and people hashed with the database's key: another key stops here too, before
       // the server listens (the demo gets its own recorded demo key).

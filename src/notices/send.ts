@@ -12,6 +12,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { JurisdictionPolicy } from '../jurisdiction/policy.ts';
+import { controllerLines, type ControllerDetails } from './controller.ts';
 import { renderNotice } from './templates.ts';
 import { failureOf, type NoticeTransport } from './transport.ts';
 
@@ -34,6 +35,11 @@ export interface SendOptions {
   policy: Readonly<JurisdictionPolicy>;
   publicUrl: string;
   from: string;
+  /**
+   * Who the notice names as controller and data-protection officer (config.controller). Left out or unset,
+   * the notice marks the gap ("[not configured: ...]"); `notices send` refuses real mail in that case.
+   */
+  controller?: ControllerDetails;
   now?: () => Date;
   limit?: number;
 }
@@ -86,6 +92,7 @@ export async function sendQueued(db: Kysely<DB>, o: SendOptions): Promise<SendOu
     const rendered = renderNotice(r.language, {
       privacyUrl: `${o.publicUrl}/privacy`,
       listDate: held ? windowEnds.toISOString().slice(0, 10) : null,
+      controller: controllerLines(o.controller ?? { identity: null, dpo: null }),
     });
     try {
       const { providerMessageId } = await o.transport.send({
@@ -104,6 +111,9 @@ export async function sendQueued(db: Kysely<DB>, o: SendOptions): Promise<SendOu
           .set({
             status: 'sent',
             sent_at: t.toISOString(),
+            // The text that went out: a notice queued under an older template version is sent with today's.
+            template_id: rendered.templateId,
+            content_hash: rendered.contentHash,
             transport: o.transport.name,
             provider_message_id: providerMessageId,
             failure_code: null,

@@ -4,11 +4,12 @@
  * The content hash covers id, language, subject and body template (before substitution), so the notice
  * log proves which text a person received.
  * Placeholders: {{privacyUrl}} (privacy center), {{listing}} (when the details may be listed: the held or
- * the immediate variant, with {{listDate}} = earliest listing date).
+ * the immediate variant, with {{listDate}} = earliest listing date), {{controller}} (who answers for the
+ * directory and its data-protection officer, GDPR Art. 14(1)(a)-(b); src/notices/controller.ts).
  */
 import { createHash } from 'node:crypto';
 
-export const TEMPLATE_ID = 'pre-add-notice/v2';
+export const TEMPLATE_ID = 'pre-add-notice/v3';
 
 interface TemplateText {
   subject: string;
@@ -17,6 +18,12 @@ interface TemplateText {
   listingHeld: string;
   /** Replaces {{listing}} for a contact listed at once. */
   listingNow: string;
+  /** Replaces {{controller}}: {{identity}} = the controller's name and contact details. */
+  controllerLine: string;
+  /** Follows the controller line: {{dpo}} = the data-protection officer's contact. */
+  dpoLine: string;
+  /** Follows the controller line when no officer is appointed. */
+  dpoNone: string;
 }
 
 const TEXTS: Record<string, TemplateText> = {
@@ -35,6 +42,8 @@ Purpose and legal basis: a professional contact directory, on the basis of legit
 network (we do not say which member). Recipients: directory users. Retention: while your details stay
 current, and removed when you ask.
 
+{{controller}}
+
 {{listing}}
 
 YOUR RIGHT TO OBJECT: you may object at any time, free of charge. If you object, we delete your profile and
@@ -45,6 +54,9 @@ protection supervisory authority. Privacy center: {{privacyUrl}}
 `,
     listingHeld: 'Your details will not be listed before {{listDate}}.',
     listingNow: 'Your details may be listed in the directory from now on; you can object at any time.',
+    controllerLine: 'Controller: {{identity}}.',
+    dpoLine: 'Data protection officer: {{dpo}}.',
+    dpoNone: 'No data protection officer is appointed.',
   },
   de: {
     subject: 'Hinweis: Ihre geschäftlichen Kontaktdaten im sigmine-Verzeichnis',
@@ -61,6 +73,8 @@ Zweck und Rechtsgrundlage: ein berufliches Kontaktverzeichnis, auf Grundlage ber
 Netzwerks erhalten haben (welches Mitglied, nennen wir nicht). Empfänger: Nutzer des Verzeichnisses.
 Speicherdauer: solange Ihre Angaben aktuell sind; auf Wunsch gelöscht.
 
+{{controller}}
+
 {{listing}}
 
 IHR WIDERSPRUCHSRECHT: Sie können jederzeit kostenlos widersprechen. Dann löschen wir Ihr Profil und behalten
@@ -72,6 +86,9 @@ Datenschutzaufsichtsbehörde beschweren. Datenschutzcenter: {{privacyUrl}}
     listingHeld: 'Ihre Angaben werden nicht vor dem {{listDate}} veröffentlicht.',
     listingNow:
       'Ihre Angaben können ab sofort im Verzeichnis erscheinen; Sie können jederzeit widersprechen.',
+    controllerLine: 'Verantwortlicher: {{identity}}.',
+    dpoLine: 'Datenschutzbeauftragter: {{dpo}}.',
+    dpoNone: 'Ein Datenschutzbeauftragter ist nicht benannt.',
   },
   fr: {
     subject: 'Information : vos coordonnées professionnelles dans l’annuaire sigmine',
@@ -88,6 +105,8 @@ Source : signatures et en-têtes d’e-mails professionnels reçus par des membr
 disons pas lequel). Destinataires : utilisateurs de l’annuaire. Conservation : tant que vos coordonnées sont
 à jour ; supprimées sur demande.
 
+{{controller}}
+
 {{listing}}
 
 VOTRE DROIT D’OPPOSITION : vous pouvez vous opposer à tout moment, gratuitement. Nous supprimons alors votre
@@ -99,6 +118,9 @@ de protection des données. Centre de confidentialité : {{privacyUrl}}
     listingHeld: 'Vos coordonnées ne seront pas publiées avant le {{listDate}}.',
     listingNow:
       'Vos coordonnées peuvent figurer dès maintenant dans l’annuaire ; vous pouvez vous y opposer à tout moment.',
+    controllerLine: 'Responsable du traitement : {{identity}}.',
+    dpoLine: 'Délégué à la protection des données : {{dpo}}.',
+    dpoNone: 'Aucun délégué à la protection des données n’est désigné.',
   },
   pt: {
     subject: 'Aviso: seus dados de contato profissional no diretório sigmine',
@@ -115,6 +137,8 @@ art. 6(1)(f)). Origem: assinaturas e cabeçalhos de e-mails profissionais recebi
 (não dizemos qual). Destinatários: usuários do diretório. Retenção: enquanto seus dados estiverem
 atualizados; excluídos a pedido.
 
+{{controller}}
+
 {{listing}}
 
 SEU DIREITO DE OPOSIÇÃO: você pode se opor a qualquer momento, sem custo. Nesse caso excluímos seu perfil e
@@ -126,6 +150,9 @@ proteção de dados (ANPD). Central de privacidade: {{privacyUrl}}
     listingHeld: 'Seus dados não serão publicados antes de {{listDate}}.',
     listingNow:
       'Seus dados podem constar do diretório a partir de agora; você pode se opor a qualquer momento.',
+    controllerLine: 'Controlador: {{identity}}.',
+    dpoLine: 'Encarregado de proteção de dados: {{dpo}}.',
+    dpoNone: 'Não há encarregado de proteção de dados designado.',
   },
   es: {
     subject: 'Aviso: sus datos de contacto profesional en el directorio sigmine',
@@ -142,6 +169,8 @@ Origen: firmas y cabeceras de correos profesionales recibidos por miembros de nu
 Destinatarios: usuarios del directorio. Conservación: mientras sus datos estén actualizados; se eliminan si
 lo solicita.
 
+{{controller}}
+
 {{listing}}
 
 SU DERECHO DE OPOSICIÓN: puede oponerse en cualquier momento, sin coste. Entonces eliminamos su perfil y solo
@@ -152,6 +181,9 @@ protección de datos. Centro de privacidad: {{privacyUrl}}
 `,
     listingHeld: 'Sus datos no se publicarán antes del {{listDate}}.',
     listingNow: 'Sus datos pueden figurar en el directorio desde ahora; puede oponerse en cualquier momento.',
+    controllerLine: 'Responsable del tratamiento: {{identity}}.',
+    dpoLine: 'Delegado de protección de datos: {{dpo}}.',
+    dpoNone: 'No hay delegado de protección de datos designado.',
   },
 };
 
@@ -170,7 +202,8 @@ export function templateHash(language: string): string {
   const t = TEXTS[language] ?? TEXTS.en!;
   return createHash('sha256')
     .update(
-      `${TEMPLATE_ID}\n${TEXTS[language] ? language : 'en'}\n${t.subject}\n${t.body}\n${t.listingHeld}\n${t.listingNow}`,
+      `${TEMPLATE_ID}\n${TEXTS[language] ? language : 'en'}\n${t.subject}\n${t.body}\n${t.listingHeld}\n${t.listingNow}` +
+        `\n${t.controllerLine}\n${t.dpoLine}\n${t.dpoNone}`,
     )
     .digest('hex');
 }
@@ -180,17 +213,31 @@ export function templateLanguage(language: string): string {
   return TEXTS[language] ? language : 'en';
 }
 
-/** Renders the notice. `listDate` null: the contact is listed at once (not held). */
+/**
+ * Renders the notice. `listDate` null: the contact is listed at once (not held). `controller`: the
+ * controller's identity and the officer's contact (null: no officer appointed), src/notices/controller.ts.
+ */
 export function renderNotice(
   language: string,
-  vars: { privacyUrl: string; listDate: string | null },
+  vars: {
+    privacyUrl: string;
+    listDate: string | null;
+    controller: { controller: string; dpo: string | null };
+  },
 ): RenderedNotice {
   const lang = templateLanguage(language);
   const t = TEXTS[lang]!;
   const listing =
     vars.listDate === null ? t.listingNow : t.listingHeld.replaceAll('{{listDate}}', vars.listDate);
+  const { controller: identity, dpo } = vars.controller;
+  const controller = `${t.controllerLine.replaceAll('{{identity}}', identity)} ${
+    dpo === null ? t.dpoNone : t.dpoLine.replaceAll('{{dpo}}', dpo)
+  }`;
   const fill = (s: string) =>
-    s.replaceAll('{{privacyUrl}}', vars.privacyUrl).replaceAll('{{listing}}', listing);
+    s
+      .replaceAll('{{privacyUrl}}', vars.privacyUrl)
+      .replaceAll('{{listing}}', listing)
+      .replaceAll('{{controller}}', controller);
   return {
     templateId: TEMPLATE_ID,
     language: lang,
