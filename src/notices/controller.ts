@@ -4,6 +4,7 @@
  * appointed, and the notice says so). Mail that really leaves (SMTP) is refused while either is unset; the
  * file transport of the demo writes the notice with the gap marked, so nobody mistakes it for a real one.
  */
+import { AppError } from '../errors.ts';
 
 export interface ControllerDetails {
   /** The controller's name and contact details, one line ("Acme Directory Ltd, 1 Main St, privacy@acme.example"). */
@@ -30,12 +31,10 @@ export function missingControllerDetails(c: ControllerDetails): string[] {
 export function requireControllerDetails(c: ControllerDetails, what: string): void {
   const missing = missingControllerDetails(c);
   if (missing.length === 0) return;
-  throw Object.assign(
-    new Error(
-      `${what} refuses to send real mail until ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} set: ` +
-        'every notice must name the controller and the data-protection officer (GDPR Art. 14(1)(a)-(b); ' +
-        'SIGMINE_DPO=none when no officer is appointed)',
-    ),
-    { code: 'bad-config' },
+  throw new AppError(
+    'bad-config',
+    `${what} refuses to send real mail until ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} set: ` +
+      'every notice must name the controller and the data-protection officer (GDPR Art. 14(1)(a)-(b); ' +
+      'SIGMINE_DPO=none when no officer is appointed)',
   );
 }
