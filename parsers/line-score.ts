@@ -21,6 +21,16 @@ import {
   wordCount,
 } from './lines.ts';
 
+// Patterns used per line or per token, compiled once (not rebuilt at every call).
+/** A letter or a digit: a token that counts as a word. */
+const LETTER_OR_DIGIT_RE = /[\p{L}\p{N}]/u;
+/** Chinese or Japanese script on a line. */
+const CJK_SCRIPT_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** Two letters in a row: a token that counts as a leftover word. */
+const TWO_LETTERS_RE = /\p{L}{2,}/u;
+/** A valediction and a one-word name on one line ("Regards, John", "Thanks -Mike"). */
+const GLUED_SIGNOFF_RE = /^(.{2,40}?)[,.!]?\s+[-–]?\s?(\p{Lu}[\p{L}'-]{0,20}|[a-z]{2,3})[.!]?$/u;
+
 export interface LineInfo {
   text: string;
   blank: boolean;
@@ -62,10 +72,9 @@ export function cellsOf(l: string): string[] {
 function isProse(t: string, vocab?: VocabMemo): 'hard' | 'soft' | false {
   if (t.length > 110 && !columnar(t)) return 'hard';
   // Dashes and separators between address parts ("Av. Paulista, 1000 - 10º andar - ...") are no words.
-  const words = t.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const words = t.split(/\s+/).filter((w) => LETTER_OR_DIGIT_RE.test(w)).length;
   // Japanese and Chinese sentences have no spaces: a full stop or a comma inside marks one.
-  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(t) && /[。、！？]/u.test(t))
-    return 'soft';
+  if (CJK_SCRIPT_RE.test(t) && /[。、！？]/u.test(t)) return 'soft';
   if (/\b(?:I|I'm|I've|I'll|we|you|please|call me|reach me|let me|can be reached)\b/.test(t) && words >= 4)
     return 'hard';
   if (words >= 14) return 'hard';
@@ -87,7 +96,7 @@ function leftoverWords(t: string): number {
   let rest = t;
   for (const p of findPhoneSpans(t)) rest = rest.replace(p.raw, ' ');
   rest = rest.replace(/\S{1,64}@\S{1,200}/g, ' ').replace(/(?:https?:\/\/|www\.)\S{1,300}/gi, ' ');
-  return rest.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length;
+  return rest.split(/\s+/).filter((w) => TWO_LETTERS_RE.test(w)).length;
 }
 
 /** Does a one-line text name the sender's domain ("Ericsson" for ericsson.com)? */
@@ -163,7 +172,7 @@ function scoreLines(raw: string[], from: Address): LineInfo[] {
     info.valediction = isValediction(t);
     if (info.valediction) return info;
     // "Regards, John" / "Thanks -Mike": a valediction and a one-word name on one line is a sign-off.
-    const glued = /^(.{2,40}?)[,.!]?\s+[-–]?\s?(\p{Lu}[\p{L}'-]{0,20}|[a-z]{2,3})[.!]?$/u.exec(t);
+    const glued = GLUED_SIGNOFF_RE.exec(t);
     if (glued && isValediction(glued[1]!)) {
       info.signoff = true;
       info.glued = true;

@@ -130,25 +130,27 @@ export function labelAfter(text: string): string | null {
 
 const CC_REGION: Record<string, CountryCode> = { uk: 'GB', su: 'RU' };
 
+/** Country names that set the default region of a block's numbers, in the order they are tried. */
+const COUNTRY_NAMES: readonly [RegExp, CountryCode][] = [
+  [/\bIreland\b/i, 'IE'],
+  [/\b(?:Germany|Deutschland)\b/i, 'DE'],
+  [/\b(?:United Kingdom|England|UK)\b/, 'GB'],
+  [/\bFrance\b/i, 'FR'],
+  [/\b(?:Spain|España)\b/i, 'ES'],
+  [/\b(?:Italy|Italia)\b/i, 'IT'],
+  [/\bCanada\b/i, 'CA'],
+  [/\bSweden\b/i, 'SE'],
+  [/\bIndia\b|\bBangalore\b/i, 'IN'],
+  [/\bAustralia\b/i, 'AU'],
+  [/\bNetherlands\b/i, 'NL'],
+  [/\bBrazil|Brasil\b/i, 'BR'],
+];
+
 /** Default region: the sender's ccTLD, then a country named in the block, then US (NANP formats). */
 export function defaultRegion(email: string | null, blockText: string): CountryCode {
   const tld = email?.split('.').pop()?.toLowerCase() ?? '';
   if (tld.length === 2) return (CC_REGION[tld] ?? tld.toUpperCase()) as CountryCode;
-  const countries: [RegExp, CountryCode][] = [
-    [/\bIreland\b/i, 'IE'],
-    [/\b(?:Germany|Deutschland)\b/i, 'DE'],
-    [/\b(?:United Kingdom|England|UK)\b/, 'GB'],
-    [/\bFrance\b/i, 'FR'],
-    [/\b(?:Spain|España)\b/i, 'ES'],
-    [/\b(?:Italy|Italia)\b/i, 'IT'],
-    [/\bCanada\b/i, 'CA'],
-    [/\bSweden\b/i, 'SE'],
-    [/\bIndia\b|\bBangalore\b/i, 'IN'],
-    [/\bAustralia\b/i, 'AU'],
-    [/\bNetherlands\b/i, 'NL'],
-    [/\bBrazil|Brasil\b/i, 'BR'],
-  ];
-  for (const [re, cc] of countries) if (re.test(blockText)) return cc;
+  for (const [re, cc] of COUNTRY_NAMES) if (re.test(blockText)) return cc;
   return scriptRegion(blockText) ?? 'US';
 }
 

@@ -12,6 +12,12 @@
 import type { Address } from './types.ts';
 import { words } from './lexicon/index.ts';
 
+// Patterns used per line or per token, compiled once (not rebuilt at every call).
+/** A word of letters only. */
+const LETTERS_ONLY_RE = /^\p{L}{2,}$/u;
+/** A word of 2-20 letters. */
+const SHORT_WORD_RE = /^\p{L}{2,20}$/u;
+
 /** Short form -> formal names ("bill" -> ["william"]). */
 const NICKNAMES: ReadonlyMap<string, readonly string[]> = (() => {
   const m = new Map<string, string[]>();
@@ -45,7 +51,7 @@ function senderNames(from: Address): SenderNames {
   const displayFirst = display.includes(',')
     ? display.split(',')[1]?.trim().split(/\s+/)[0]
     : display.split(/\s+/)[0];
-  const fromDisplay = displayFirst && /^\p{L}{2,}$/u.test(displayFirst) ? displayFirst.toLowerCase() : null;
+  const fromDisplay = displayFirst && LETTERS_ONLY_RE.test(displayFirst) ? displayFirst.toLowerCase() : null;
   const given = fromDisplay ?? (localParts.length >= 2 ? localParts[0]! : null);
   const initials =
     localParts.length >= 2 && localParts.length <= 3 ? localParts.map((p) => p[0]).join('') : null;
@@ -58,7 +64,7 @@ export function signsAsSender(line: string, from: Address): boolean {
   const toks = line.split(/\s+/).filter((w) => w !== '');
   if (toks.length === 0 || toks.length > MAX_WORDS) return false;
   const first = toks[0]!.replace(/^[-–—~]+/, '').replace(/[,.]$/, '');
-  if (!/^\p{L}{2,20}$/u.test(first)) return false;
+  if (!SHORT_WORD_RE.test(first)) return false;
   const { given, initials } = senderNames(from);
   if (initials && first.length >= 2 && first === initials.toUpperCase()) return true;
   if (!given) return false;

@@ -23,6 +23,10 @@ import { isCompanyCell } from './company.ts';
 import type { Draft } from './draft.ts';
 import { TITLE_AT_ORG_RE } from './title.ts';
 
+// Patterns used per line or per token, compiled once (not rebuilt at every call).
+/** A lower-case letter anywhere. */
+const HAS_LOWER_RE = /\p{Ll}/u;
+
 const CREDENTIAL_RE = new RegExp(String.raw`,?\s(?:${alt('credentials')})(?=$|[\s,])`, 'g');
 
 /** Honorifics and degrees before the name ("Dr.", "Dott.ssa", "Me"), and British undotted ones ("Dr Emma Hughes"). */
@@ -75,7 +79,7 @@ export function stripName(s: string): string {
  */
 function dropTrailingCredentials(name: string): string {
   const toks = name.split(/\s+/);
-  if (!toks.slice(0, 2).every((w) => /\p{Ll}/u.test(w))) return name;
+  if (!toks.slice(0, 2).every((w) => HAS_LOWER_RE.test(w))) return name;
   while (
     toks.length > 2 &&
     /^,?(?:\p{Lu}{2,6}(?:\(\p{Lu}{2,4}\))?|P\.\s?Eng\.?|\p{Lu}\.(?:\p{Lu}\.){1,3}),?$/u.test(

@@ -25,6 +25,10 @@ import {
   wordCount,
 } from '../lines.ts';
 
+// Patterns used per line or per token, compiled once (not rebuilt at every call).
+/** Opens with a lower-case letter. */
+const STARTS_LOWER_RE = /^\p{Ll}/u;
+
 /** What the labeller knows of one non-blank line before any feature is read. */
 export interface LineContext {
   info: LineInfo;
@@ -333,7 +337,7 @@ const OWN: readonly Feature[] = [
   ['words>=8', (c) => b(c.words >= 8)],
   ['ends-sentence', (c) => b(/[.?!]["')]?$/.test(c.t))],
   ['ends-comma-colon', (c) => b(/[,;:]$/.test(c.t))],
-  ['starts-lower', (c) => b(/^\p{Ll}/u.test(c.t))],
+  ['starts-lower', (c) => b(STARTS_LOWER_RE.test(c.t))],
   ['columns', (c) => b(c.cells > 1)],
   ['segments>=3', (c) => b(c.segments >= 3)],
   ['segments>=3&names-sender', (c) => b(c.segments >= 3 && (c.info.mention || c.senderName))],
