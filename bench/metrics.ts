@@ -41,7 +41,11 @@ const STATUSES = ['listed', 'listed', 'listed', 'pending', 'pending', 'restricte
 /** The server side: `--serve URL [--schema S]` opens the database and serves the web app on a free port. */
 async function serveOnly(url: string, schema: string): Promise<void> {
   const database = await openDatabase(url, { ...(schema ? { pgSchema: schema } : {}), poolSize: 10 });
-  const config = loadConfig({ SIGMINE_DATABASE: url, SIGMINE_PUBLIC_URL: 'http://127.0.0.1', SIGMINE_SECRET_KEY: 'b'.repeat(64) });
+  const config = loadConfig({
+    SIGMINE_DATABASE: url,
+    SIGMINE_PUBLIC_URL: 'http://127.0.0.1',
+    SIGMINE_SECRET_KEY: 'b'.repeat(64),
+  });
   const app = createApp({
     database,
     config,
@@ -102,15 +106,23 @@ async function fill(d: Database): Promise<void> {
   }
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
 
 function get(agent: Agent, port: number, path: string): Promise<number> {
   const t0 = performance.now();
   return new Promise((done, fail) => {
-    const req = request({ agent, port, host: '127.0.0.1', path, headers: { authorization: `Bearer ${TOKEN}` } }, (res) => {
-      res.resume();
-      res.on('end', () => (res.statusCode === 200 ? done(performance.now() - t0) : fail(new Error(`${path}: ${res.statusCode}`))));
-    });
+    const req = request(
+      { agent, port, host: '127.0.0.1', path, headers: { authorization: `Bearer ${TOKEN}` } },
+      (res) => {
+        res.resume();
+        res.on('end', () =>
+          res.statusCode === 200
+            ? done(performance.now() - t0)
+            : fail(new Error(`${path}: ${res.statusCode}`)),
+        );
+      },
+    );
     req.on('error', fail);
     req.end();
   });
@@ -148,22 +160,33 @@ async function run(dialect: string, d: Database, url: string, schema: string): P
   const counts: number[] = [];
   for (let i = 0; i < 5; i++) {
     const c0 = performance.now();
-    await d.db.selectFrom('profiles').select(['status', (eb) => eb.fn.countAll().as('n')]).groupBy('status').execute();
+    await d.db
+      .selectFrom('profiles')
+      .select(['status', (eb) => eb.fn.countAll().as('n')])
+      .groupBy('status')
+      .execute();
     counts.push(performance.now() - c0);
   }
   counts.sort((a, b) => a - b);
-  const child: ChildProcess = fork(fileURLToPath(new URL('../bin/run-ts.js', import.meta.url)), [fileURLToPath(import.meta.url), '--serve', url, '--schema', schema], { stdio: 'inherit' });
+  const child: ChildProcess = fork(
+    fileURLToPath(new URL('../bin/run-ts.js', import.meta.url)),
+    [fileURLToPath(import.meta.url), '--serve', url, '--schema', schema],
+    { stdio: 'inherit' },
+  );
   try {
     const port = await new Promise<number>((done, fail) => {
       child.once('message', (m) => done((m as { port: number }).port));
       child.once('exit', (code) => fail(new Error(`server exited ${code}`)));
     });
     const metrics = await new Promise<string>((done) => {
-      request({ port, host: '127.0.0.1', path: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } }, (res) => {
-        let body = '';
-        res.on('data', (c) => (body += c));
-        res.on('end', () => done(body));
-      }).end();
+      request(
+        { port, host: '127.0.0.1', path: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } },
+        (res) => {
+          let body = '';
+          res.on('data', (c) => (body += c));
+          res.on('end', () => done(body));
+        },
+      ).end();
     });
     const serverCpu = () =>
       new Promise<number>((done) => {
@@ -189,16 +212,28 @@ async function run(dialect: string, d: Database, url: string, schema: string): P
     const cpuMs = (await serverCpu()) - cpu0;
     const served = scrape.times.length + health.times.length;
     await scrape.stop();
-    console.log(`${dialect.padEnd(9)} ${PROFILES.toLocaleString('en')} profiles (written in ${filled.toFixed(1)} s); ${metrics.match(/^sigmine_profiles\{.*$/gm)!.join(', ')}`);
-    console.log(`${''.padEnd(9)} one COUNT ... GROUP BY status over profiles (what each scrape ran before): median ${counts[2]!.toFixed(1)} ms`);
-    console.log(`${''.padEnd(9)} /metrics, ${CLIENTS} concurrent clients, ${SECONDS} s:      ${summary(scrape.times, SECONDS + 0.5)}`);
+    console.log(
+      `${dialect.padEnd(9)} ${PROFILES.toLocaleString('en')} profiles (written in ${filled.toFixed(1)} s); ${metrics.match(/^sigmine_profiles\{.*$/gm)!.join(', ')}`,
+    );
+    console.log(
+      `${''.padEnd(9)} one COUNT ... GROUP BY status over profiles (what each scrape ran before): median ${counts[2]!.toFixed(1)} ms`,
+    );
+    console.log(
+      `${''.padEnd(9)} /metrics, ${CLIENTS} concurrent clients, ${SECONDS} s:      ${summary(scrape.times, SECONDS + 0.5)}`,
+    );
     console.log(
       `${''.padEnd(9)} server CPU per request meanwhile: ${(cpuMs / served).toFixed(2)} ms ` +
         `(${Math.round(served / (cpuMs / 1000)).toLocaleString('en')} requests per CPU-second; the load average above says how shared the cores are)`,
     );
-    console.log(`${''.padEnd(9)} /healthz alone, one client:                 ${summary(healthAlone.times, SECONDS / 2)}`);
-    console.log(`${''.padEnd(9)} /healthz while one client polls /metrics:   ${summary(healthPolled.times, SECONDS / 2)}`);
-    console.log(`${''.padEnd(9)} /healthz among the ${CLIENTS} /metrics clients:   ${summary(health.times, SECONDS)}`);
+    console.log(
+      `${''.padEnd(9)} /healthz alone, one client:                 ${summary(healthAlone.times, SECONDS / 2)}`,
+    );
+    console.log(
+      `${''.padEnd(9)} /healthz while one client polls /metrics:   ${summary(healthPolled.times, SECONDS / 2)}`,
+    );
+    console.log(
+      `${''.padEnd(9)} /healthz among the ${CLIENTS} /metrics clients:   ${summary(health.times, SECONDS)}`,
+    );
   } finally {
     child.disconnect();
     await new Promise((r) => child.once('exit', r));
@@ -209,10 +244,14 @@ const serveUrl = arg('serve', '');
 if (serveUrl) {
   await serveOnly(serveUrl, arg('schema', ''));
 } else {
-  console.log(`bench:metrics on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown cpu'}), load average ${loadavg()[0]!.toFixed(1)}, Node ${process.version}`);
+  console.log(
+    `bench:metrics on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown cpu'}), load average ${loadavg()[0]!.toFixed(1)}, Node ${process.version}`,
+  );
   await onEachDialect('metrics', ONLY, async (dialect, d) => {
     if (dialect === 'sqlite') {
-      const file = (await sql<{ file: string }>`select file from pragma_database_list where name = 'main'`.execute(d.db)).rows[0]!.file;
+      const file = (
+        await sql<{ file: string }>`select file from pragma_database_list where name = 'main'`.execute(d.db)
+      ).rows[0]!.file;
       await run(dialect, d, file, '');
     } else {
       const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(d.db)).rows[0]!.s;

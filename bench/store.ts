@@ -146,7 +146,9 @@ async function run(label: string, d: Database, items: PageItem[]): Promise<void>
   };
   const share = (i: number) => {
     const [a, b] = [spans[i]!, spans[i + 1]!];
-    return backendCpuSeen ? `, ${Math.round((100 * (b.backend - a.backend)) / (b.total - a.total))}% of it PostgreSQL` : '';
+    return backendCpuSeen
+      ? `, ${Math.round((100 * (b.backend - a.backend)) / (b.total - a.total))}% of it PostgreSQL`
+      : '';
   };
   const c0 = mark();
   const t0 = performance.now();
@@ -171,7 +173,9 @@ async function run(label: string, d: Database, items: PageItem[]): Promise<void>
         `${(all.ms / pages).toFixed(1)} ms waited of ${((secs * 1000) / pages).toFixed(1)} ms per page`,
     );
     for (const [k, e] of [...trips].sort((a, b) => b[1].ms - a[1].ms))
-      console.log(`${''.padEnd(9)} ${(e.n / pages).toFixed(1).padStart(6)} x ${(e.ms / pages).toFixed(2).padStart(7)} ms  ${k}`);
+      console.log(
+        `${''.padEnd(9)} ${(e.n / pages).toFixed(1).padStart(6)} x ${(e.ms / pages).toFixed(2).padStart(7)} ms  ${k}`,
+      );
     trips.clear();
   }
   const c1 = mark();

@@ -80,7 +80,11 @@ try {
   for (let w = 0; w < WORKERS; w++) {
     const child = spawn(process.execPath, [bin, 'worker', '--concurrency', '2', '--expire', String(EXPIRE)], {
       // Workers refuse to run without the database's key (docs/security.md): a throw-away key of the bench's.
-      env: { ...process.env, SIGMINE_DATABASE: url, SIGMINE_SECRET_KEY: process.env.SIGMINE_SECRET_KEY ?? BENCH_KEY },
+      env: {
+        ...process.env,
+        SIGMINE_DATABASE: url,
+        SIGMINE_SECRET_KEY: process.env.SIGMINE_SECRET_KEY ?? BENCH_KEY,
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     child.stderr!.on('data', (b: Buffer) => {

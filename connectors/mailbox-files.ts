@@ -255,12 +255,21 @@ type Unit = { item: MailboxItem } | { stream: () => AsyncIterable<MailboxItem> }
  */
 const READ_AHEAD_MAX_BYTES = 1024 * 1024;
 
-async function fileUnit(path: string, size: number, extra: Omit<MailboxItem, 'bytes' | 'error'>): Promise<Unit> {
+async function fileUnit(
+  path: string,
+  size: number,
+  extra: Omit<MailboxItem, 'bytes' | 'error'>,
+): Promise<Unit> {
   const read = async (): Promise<MailboxItem> => {
     const { bytes, error } = await readWhole(path, size);
     return { ...extra, bytes, ...(error ? { error } : {}) };
   };
-  if (size > READ_AHEAD_MAX_BYTES) return { stream: async function* () { yield await read(); } };
+  if (size > READ_AHEAD_MAX_BYTES)
+    return {
+      stream: async function* () {
+        yield await read();
+      },
+    };
   return { item: await read() };
 }
 
@@ -329,10 +338,7 @@ async function folderFileUnit(
 }
 
 /** The messages of units read `depth` at a time, in order; streams run at their turn. */
-async function* itemsOf(
-  tasks: Iterable<() => Promise<Unit>>,
-  depth: number,
-): AsyncGenerator<MailboxItem> {
+async function* itemsOf(tasks: Iterable<() => Promise<Unit>>, depth: number): AsyncGenerator<MailboxItem> {
   for await (const unit of readAhead(tasks, depth)) {
     if (unit === null) continue;
     if ('item' in unit) yield unit.item;

@@ -56,9 +56,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('first_observed', 'varchar(32)', (c) => c.notNull())
     .addColumn('last_observed', 'varchar(32)', (c) => c.notNull())
     .addColumn('stored_at', 'varchar(32)', (c) => c.notNull())
-    .addPrimaryKeyConstraint('observations_pk', ['profile_id', 'field', 'value_norm', 'connection_id', 'source'])
+    .addPrimaryKeyConstraint('observations_pk', [
+      'profile_id',
+      'field',
+      'value_norm',
+      'connection_id',
+      'source',
+    ])
     .execute();
-  await db.schema.createIndex('observations_connection_idx').on('observations').column('connection_id').execute();
+  await db.schema
+    .createIndex('observations_connection_idx')
+    .on('observations')
+    .column('connection_id')
+    .execute();
 
   await db.schema
     .createTable('job_history')
@@ -103,11 +113,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('profile_id', 'varchar(36)')
     .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('ledger_contributor_idx').on('ledger_entries').column('contributor_id').execute();
+  await db.schema
+    .createIndex('ledger_contributor_idx')
+    .on('ledger_entries')
+    .column('contributor_id')
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['ledger_entries', 'processed_messages', 'companies', 'job_history', 'observations', 'profile_pins', 'profiles']) {
+  for (const t of [
+    'ledger_entries',
+    'processed_messages',
+    'companies',
+    'job_history',
+    'observations',
+    'profile_pins',
+    'profiles',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

@@ -17,7 +17,9 @@ function atomically(db: Kysely<any>, fn: (db: Kysely<any>) => Promise<void>): Pr
 
 async function withoutRowid(db: Kysely<any>, table: string): Promise<void> {
   const row = (
-    await sql<{ sql: string }>`select sql from sqlite_master where type = 'table' and name = ${table}`.execute(db)
+    await sql<{
+      sql: string;
+    }>`select sql from sqlite_master where type = 'table' and name = ${table}`.execute(db)
   ).rows[0];
   if (!row) throw new Error(`0051: table ${table} not found`);
   if (/without\s+rowid\s*$/i.test(row.sql)) return;
@@ -40,5 +42,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   // The WITHOUT ROWID form is kept (equivalent for every query); the index comes back.
-  await db.schema.createIndex('observations_connection_idx').on('observations').column('connection_id').execute();
+  await db.schema
+    .createIndex('observations_connection_idx')
+    .on('observations')
+    .column('connection_id')
+    .execute();
 }

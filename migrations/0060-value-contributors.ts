@@ -46,7 +46,16 @@ const rawWins = (last: string, raw: string, keptLast: string, keptRaw: string) =
 function valueRows(rows: Obs[]) {
   const byKey = new Map<
     string,
-    { profile_id: string; field: string; value_norm: string; raw: string; sources: Set<string>; contributors: Set<string>; first: string; last: string }
+    {
+      profile_id: string;
+      field: string;
+      value_norm: string;
+      raw: string;
+      sources: Set<string>;
+      contributors: Set<string>;
+      first: string;
+      last: string;
+    }
   >();
   for (const r of rows) {
     const k = `${r.profile_id}\u0000${r.field}\u0000${r.value_norm}`;
@@ -92,11 +101,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
     await db.schema
       .createTable('profile_value_contributors')
-      .addColumn('profile_id', 'varchar(36)', (c) => c.notNull().references('profiles.id').onDelete('cascade'))
+      .addColumn('profile_id', 'varchar(36)', (c) =>
+        c.notNull().references('profiles.id').onDelete('cascade'),
+      )
       .addColumn('field', 'varchar(32)', (c) => c.notNull())
       .addColumn('value_norm', 'varchar(320)', (c) => c.notNull())
       .addColumn('contributor_id', 'varchar(36)', (c) => c.notNull())
-      .addPrimaryKeyConstraint('profile_value_contributors_pk', ['profile_id', 'field', 'value_norm', 'contributor_id'])
+      .addPrimaryKeyConstraint('profile_value_contributors_pk', [
+        'profile_id',
+        'field',
+        'value_norm',
+        'contributor_id',
+      ])
       .$call((b) => (sqlite ? b.modifyEnd(sql`without rowid`) : b))
       .execute();
     await sql`insert into profile_value_contributors (profile_id, field, value_norm, contributor_id)
@@ -110,19 +126,37 @@ async function refill(db: Kysely<any>): Promise<void> {
   let after = '';
   for (;;) {
     const ids = (
-      await db.selectFrom('profiles').select('id').where('id', '>', after).orderBy('id').limit(PROFILES_PER_BATCH).execute()
+      await db
+        .selectFrom('profiles')
+        .select('id')
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(PROFILES_PER_BATCH)
+        .execute()
     ).map((r) => r.id as string);
     if (ids.length === 0) break;
     after = ids[ids.length - 1]!;
     const rows = (await db
       .selectFrom('observations')
-      .select(['profile_id', 'field', 'value_norm', 'raw', 'source', 'contributor_id', 'first_observed', 'last_observed'])
+      .select([
+        'profile_id',
+        'field',
+        'value_norm',
+        'raw',
+        'source',
+        'contributor_id',
+        'first_observed',
+        'last_observed',
+      ])
       .where('profile_id', 'in', ids)
       .execute()) as Obs[];
     await db.deleteFrom('profile_values').where('profile_id', 'in', ids).execute();
     const values = valueRows(rows);
     for (let i = 0; i < values.length; i += ROWS_PER_INSERT)
-      await db.insertInto('profile_values').values(values.slice(i, i + ROWS_PER_INSERT)).execute();
+      await db
+        .insertInto('profile_values')
+        .values(values.slice(i, i + ROWS_PER_INSERT))
+        .execute();
   }
 }
 

@@ -40,7 +40,14 @@ function compareCodePoints(a: string, b: string): number {
   return a.length - b.length;
 }
 
-function memberOf(p: { id: string; domain: string; status: string; company: string | null; address: string | null; websites_json: string }): Member | null {
+function memberOf(p: {
+  id: string;
+  domain: string;
+  status: string;
+  company: string | null;
+  address: string | null;
+  websites_json: string;
+}): Member | null {
   if (p.status === 'restricted') return null;
   const sites = (JSON.parse(p.websites_json) as string[]).filter((w) => w.toLowerCase().includes(p.domain));
   return {
@@ -66,7 +73,8 @@ function entries(m: Member): Array<[string, string]> {
 function top(counts: Map<string, number>): string | null {
   let best: string | null = null;
   let n = 0;
-  for (const [v, c] of counts) if (c > n || (c === n && best !== null && compareCodePoints(v, best) < 0)) [best, n] = [v, c];
+  for (const [v, c] of counts)
+    if (c > n || (c === n && best !== null && compareCodePoints(v, best) < 0)) [best, n] = [v, c];
   return best;
 }
 
@@ -75,7 +83,11 @@ function atomically(db: Kysely<any>, fn: (db: Kysely<any>) => Promise<void>): Pr
 }
 
 async function insertAll(db: Kysely<any>, table: string, rows: object[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await db.insertInto(table).values(rows.slice(i, i + ROWS_PER_INSERT)).execute();
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT)
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + ROWS_PER_INSERT))
+      .execute();
 }
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -90,7 +102,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('address', 'text')
       .addColumn('websites_json', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('company_members_domain_idx').on('company_members').column('domain').execute();
+    await db.schema
+      .createIndex('company_members_domain_idx')
+      .on('company_members')
+      .column('domain')
+      .execute();
     await db.schema
       .createTable('company_tallies')
       .addColumn('domain', 'varchar(253)', (c) => c.notNull())
@@ -100,7 +116,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addPrimaryKeyConstraint('company_tallies_pk', ['domain', 'kind', 'value'])
       .$call((b) => (sqlite ? b.modifyEnd(sql`without rowid`) : b))
       .execute();
-    await sql`create index company_tallies_top_idx on company_tallies (domain, kind, n desc, value)`.execute(db);
+    await sql`create index company_tallies_top_idx on company_tallies (domain, kind, n desc, value)`.execute(
+      db,
+    );
     await fill(db);
   });
 }

@@ -36,9 +36,21 @@ interface Counter {
 }
 
 const COUNTERS: Counter[] = [
-  { table: 'profiles', metric: 'profiles', label: (r) => `${r}.status`, value: () => '1', columns: ['status'] },
+  {
+    table: 'profiles',
+    metric: 'profiles',
+    label: (r) => `${r}.status`,
+    value: () => '1',
+    columns: ['status'],
+  },
   { table: 'notices', metric: 'notices', label: (r) => `${r}.status`, value: () => '1', columns: ['status'] },
-  { table: 'connections', metric: 'connections', label: (r) => `${r}.status`, value: () => '1', columns: ['status'] },
+  {
+    table: 'connections',
+    metric: 'connections',
+    label: (r) => `${r}.status`,
+    value: () => '1',
+    columns: ['status'],
+  },
   {
     table: 'connections',
     metric: 'connections_last_error',
@@ -68,30 +80,54 @@ const columnsOf = (table: string) => [...new Set(countersOf(table).flatMap((c) =
 const UPSERT = 'ON CONFLICT (metric, label, shard) DO UPDATE SET n = metric_counters.n + excluded.n';
 
 /** `(metric, label, d)` rows: + for each row of `plus`, - for each row of `minus` (aliases or NEW/OLD). */
-function deltas(table: string, plus: string | null, minus: string | null, from: (alias: string) => string): string {
+function deltas(
+  table: string,
+  plus: string | null,
+  minus: string | null,
+  from: (alias: string) => string,
+): string {
   const parts: string[] = [];
   for (const c of countersOf(table)) {
-    if (plus) parts.push(`SELECT '${c.metric}' AS metric, CAST(${c.label(plus)} AS text) AS label, CAST(${c.value(plus)} AS bigint) AS d${from(plus)}`);
-    if (minus) parts.push(`SELECT '${c.metric}' AS metric, CAST(${c.label(minus)} AS text) AS label, -CAST(${c.value(minus)} AS bigint) AS d${from(minus)}`);
+    if (plus)
+      parts.push(
+        `SELECT '${c.metric}' AS metric, CAST(${c.label(plus)} AS text) AS label, CAST(${c.value(plus)} AS bigint) AS d${from(plus)}`,
+      );
+    if (minus)
+      parts.push(
+        `SELECT '${c.metric}' AS metric, CAST(${c.label(minus)} AS text) AS label, -CAST(${c.value(minus)} AS bigint) AS d${from(minus)}`,
+      );
   }
   return parts.join(' UNION ALL ');
 }
 
-function upsertDeltas(table: string, plus: string | null, minus: string | null, shard: string, from: (a: string) => string): string {
+function upsertDeltas(
+  table: string,
+  plus: string | null,
+  minus: string | null,
+  shard: string,
+  from: (a: string) => string,
+): string {
   return (
     `INSERT INTO metric_counters (metric, label, shard, n) SELECT metric, label, ${shard}, SUM(d) ` +
     `FROM (${deltas(table, plus, minus, from)}) AS x WHERE true GROUP BY metric, label HAVING SUM(d) <> 0 ${UPSERT}`
   );
 }
 
-const changed = (table: string) => columnsOf(table).map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
+const changed = (table: string) =>
+  columnsOf(table)
+    .map((c) => `OLD.${c} IS NOT NEW.${c}`)
+    .join(' OR ');
 
 async function sqliteTriggers(db: Kysely<any>): Promise<void> {
   const none = () => '';
   for (const t of TABLES) {
     const body = (plus: string | null, minus: string | null) => `${upsertDeltas(t, plus, minus, '0', none)};`;
-    await sql.raw(`CREATE TRIGGER metric_counters_${t}_insert AFTER INSERT ON ${t} BEGIN ${body('NEW', null)} END`).execute(db);
-    await sql.raw(`CREATE TRIGGER metric_counters_${t}_delete AFTER DELETE ON ${t} BEGIN ${body(null, 'OLD')} END`).execute(db);
+    await sql
+      .raw(`CREATE TRIGGER metric_counters_${t}_insert AFTER INSERT ON ${t} BEGIN ${body('NEW', null)} END`)
+      .execute(db);
+    await sql
+      .raw(`CREATE TRIGGER metric_counters_${t}_delete AFTER DELETE ON ${t} BEGIN ${body(null, 'OLD')} END`)
+      .execute(db);
     await sql
       .raw(
         `CREATE TRIGGER metric_counters_${t}_update AFTER UPDATE OF ${columnsOf(t).join(', ')} ON ${t} ` +
@@ -107,7 +143,9 @@ async function postgresTriggers(db: Kysely<any>): Promise<void> {
   const rows = (alias: string) => (alias === 'ins' ? ' FROM new_rows AS ins' : ' FROM old_rows AS del');
   const fn = async (name: string, body: string) =>
     sql
-      .raw(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $fn$ BEGIN ${body}; RETURN NULL; END $fn$`)
+      .raw(
+        `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $fn$ BEGIN ${body}; RETURN NULL; END $fn$`,
+      )
       .execute(db);
   for (const t of TABLES) {
     await fn(`metric_counters_${t}_insert`, upsertDeltas(t, 'ins', null, shard, rows));
@@ -168,7 +206,9 @@ export async function down(db: Kysely<any>): Promise<void> {
   const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
   for (const t of TABLES) {
     for (const op of ['insert', 'delete', 'update']) {
-      await sql.raw(`DROP TRIGGER IF EXISTS metric_counters_${t}_${op}${sqlite ? '' : ` ON ${t}`}`).execute(db);
+      await sql
+        .raw(`DROP TRIGGER IF EXISTS metric_counters_${t}_${op}${sqlite ? '' : ` ON ${t}`}`)
+        .execute(db);
       if (!sqlite) await sql.raw(`DROP FUNCTION IF EXISTS metric_counters_${t}_${op}()`).execute(db);
     }
   }

@@ -53,9 +53,13 @@ const VENDORED = ['libphonenumber-js'];
 const vendored = {
   name: 'vendored-packages',
   setup(b) {
-    const filter = new RegExp(`^(?:${VENDORED.map((n) => n.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|')})$`);
+    const filter = new RegExp(
+      `^(?:${VENDORED.map((n) => n.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|')})$`,
+    );
     b.onResolve({ filter }, (a) => {
-      let path = relative(dirname(a.importer), join(ROOT, 'vendor', `${a.path}.js`)).split(sep).join('/');
+      let path = relative(dirname(a.importer), join(ROOT, 'vendor', `${a.path}.js`))
+        .split(sep)
+        .join('/');
       if (!path.startsWith('.')) path = `./${path}`;
       return { path, external: true };
     });

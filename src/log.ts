@@ -96,5 +96,7 @@ export const noProgress: Progress = { update() {}, stop() {} };
 
 /** Picks the output for the stream: a terminal gets progress lines, anything else JSON log lines. */
 export function outputsFor(out: NodeJS.WriteStream = process.stderr): { logger: Logger; progress: Progress } {
-  return out.isTTY ? { logger: silentLogger, progress: ttyProgress(out) } : { logger: jsonLogger(out), progress: noProgress };
+  return out.isTTY
+    ? { logger: silentLogger, progress: ttyProgress(out) }
+    : { logger: jsonLogger(out), progress: noProgress };
 }

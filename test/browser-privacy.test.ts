@@ -20,23 +20,58 @@ describe.skipIf(!chromiumAvailable())('privacy center in a real browser', () => 
   it('a person asks for a link, corrects their title, then removes their profile', async () => {
     const t = await freshDatabase('sqlite');
     const sent: OutgoingNotice[] = [];
-    const transport = { name: 'memory', async send(n: OutgoingNotice) { sent.push(n); return { providerMessageId: 'x' }; } };
+    const transport = {
+      name: 'memory',
+      async send(n: OutgoingNotice) {
+        sent.push(n);
+        return { providerMessageId: 'x' };
+      },
+    };
     const now = new Date().toISOString();
-    await t.db.insertInto('contributors').values({ id: 'm1', email: 'member@contrib.example', created_at: now }).execute();
+    await t.db
+      .insertInto('contributors')
+      .values({ id: 'm1', email: 'member@contrib.example', created_at: now })
+      .execute();
     await t.db
       .insertInto('connections')
-      .values({ id: 'c1', contributor_id: 'm1', kind: 'mailbox', account: 'x', created_at: now, updated_at: now })
+      .values({
+        id: 'c1',
+        contributor_id: 'm1',
+        kind: 'mailbox',
+        account: 'x',
+        created_at: now,
+        updated_at: now,
+      })
       .execute();
     await t.db.transaction().execute((trx) =>
-      ingestPage(trx, { connectionId: 'c1', contributorId: 'm1', now, secretKey: KEY }, [
-        {
-          messageKey: '<a@b>',
-          observations: [
-            { email: 'grace@compilers.example.com', field: 'name', value: 'Grace Hopper', raw: 'Grace Hopper', source: 'signature', observedAt: now },
-            { email: 'grace@compilers.example.com', field: 'title', value: 'Rear Admiral', raw: 'Rear Admiral', source: 'signature', observedAt: now },
-          ],
-        },
-      ], gate),
+      ingestPage(
+        trx,
+        { connectionId: 'c1', contributorId: 'm1', now, secretKey: KEY },
+        [
+          {
+            messageKey: '<a@b>',
+            observations: [
+              {
+                email: 'grace@compilers.example.com',
+                field: 'name',
+                value: 'Grace Hopper',
+                raw: 'Grace Hopper',
+                source: 'signature',
+                observedAt: now,
+              },
+              {
+                email: 'grace@compilers.example.com',
+                field: 'title',
+                value: 'Rear Admiral',
+                raw: 'Rear Admiral',
+                source: 'signature',
+                observedAt: now,
+              },
+            ],
+          },
+        ],
+        gate,
+      ),
     );
     // The public URL must be where the browser reaches the server: listen first, then build the app.
     let app: ReturnType<typeof createApp> | null = null;
@@ -44,7 +79,12 @@ describe.skipIf(!chromiumAvailable())('privacy center in a real browser', () => 
     await new Promise((r) => server.once('listening', r));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const mails = createMailQueue(silentLogger);
-    app = createApp({ database: t, config: loadConfig({ SIGMINE_PUBLIC_URL: base, SIGMINE_SECRET_KEY: KEY }), transport, mailQueue: mails });
+    app = createApp({
+      database: t,
+      config: loadConfig({ SIGMINE_PUBLIC_URL: base, SIGMINE_SECRET_KEY: KEY }),
+      transport,
+      mailQueue: mails,
+    });
     const browser = await launchChromium();
     try {
       const page = await browser.newPage();

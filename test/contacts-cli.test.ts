@@ -19,7 +19,21 @@ const lines = (s: string) =>
     .filter(Boolean)
     .map((l) => JSON.parse(l) as Record<string, any>);
 
-const CONTACT_KEYS = ['name', 'title', 'department', 'company', 'phones', 'emails', 'websites', 'social', 'address', 'email', 'status', 'firstSeen', 'lastSeen'];
+const CONTACT_KEYS = [
+  'name',
+  'title',
+  'department',
+  'company',
+  'phones',
+  'emails',
+  'websites',
+  'social',
+  'address',
+  'email',
+  'status',
+  'firstSeen',
+  'lastSeen',
+];
 
 beforeAll(async () => {
   const r = await run(['demo', '--json']);
@@ -49,10 +63,15 @@ describe('sigmine contacts and ledger', () => {
     const [d] = lines(r.stdout);
     expect(d!.email).toBe('sophie.tremblay@boreal-design.example');
     expect(d!.status).toBe('pending');
-    const prov = d!.provenance as Record<string, { sources: string[]; corroboration: number; firstSeen: string }>;
+    const prov = d!.provenance as Record<
+      string,
+      { sources: string[]; corroboration: number; firstSeen: string }
+    >;
     expect(Object.keys(prov).length).toBeGreaterThan(1);
     for (const p of Object.values(prov)) {
-      expect(p.sources.every((s) => ['signature', 'header', 'calendar', 'address-book'].includes(s))).toBe(true);
+      expect(p.sources.every((s) => ['signature', 'header', 'calendar', 'address-book'].includes(s))).toBe(
+        true,
+      );
       expect(p.corroboration).toBe(1);
     }
     expect(Array.isArray(d!.jobHistory)).toBe(true);

@@ -7,7 +7,11 @@ import { runCli } from './helpers/cli.ts';
 const dir = mkdtempSync(join(tmpdir(), 'sigmine-demo-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const lines = (s: string) => s.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+const lines = (s: string) =>
+  s
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe('sigmine demo on a fresh machine', () => {
   it('builds a directory under ./data from the sample mailbox with no configuration, and a re-run adds nothing', async () => {
@@ -22,7 +26,9 @@ describe('sigmine demo on a fresh machine', () => {
     expect(demo1.noticesQueued).toBeGreaterThanOrEqual(demo1.contacts as number);
     expect(demo1.credits).toBeGreaterThan(0);
     // free-mail, bulk and role senders never become contacts
-    expect(contacts.some((c) => /@(gmail|yahoo)\.com$|^(support|info|sales|no-reply)@/.test(String(c.email)))).toBe(false);
+    expect(
+      contacts.some((c) => /@(gmail|yahoo)\.com$|^(support|info|sales|no-reply)@/.test(String(c.email))),
+    ).toBe(false);
     // a Quebec contact waits for its notice; a US one is listed
     expect(contacts.find((c) => c.email === 'sophie.tremblay@boreal-design.example')?.status).toBe('pending');
     expect(contacts.find((c) => c.email === 'malvarez@ridgeline-analytics.example')?.status).toBe('listed');

@@ -108,7 +108,9 @@ describe('sigmine extract', () => {
     const { code, err, out } = await sigmine('extract', '--json', join(fixtures, 'no-such-file.eml'));
     expect(code).toBe(1);
     expect(err).toBe('');
-    expect(JSON.parse(out)).toEqual({ error: { code: 'not-found', message: expect.stringContaining('no such file or folder') } });
+    expect(JSON.parse(out)).toEqual({
+      error: { code: 'not-found', message: expect.stringContaining('no such file or folder') },
+    });
   });
 
   it('reports a missing path among good ones, still extracts the rest, and exits 2', async () => {
@@ -117,9 +119,16 @@ describe('sigmine extract', () => {
     const { code, err, out } = await sigmine('extract', '--json', missing, good);
     expect(code).toBe(2);
     expect(err).toContain(`no such file or folder: ${missing}`);
-    const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatchObject({ file: missing, discarded: 'unreadable', reason: 'not-found: no such file or folder' });
+    expect(lines[0]).toMatchObject({
+      file: missing,
+      discarded: 'unreadable',
+      reason: 'not-found: no such file or folder',
+    });
     expect(lines[1]).toMatchObject({ discarded: null });
     const table = await sigmine('extract', good, missing);
     expect(table.code).toBe(2);

@@ -95,7 +95,9 @@ describe('Google Calendar connector', () => {
     expect(g.requests.filter((r) => r.user === a.email && r.status === 410)).toHaveLength(1);
     // Read-only: every calendar request is a GET of the events list.
     const mine = g.requests.filter((r) => r.user === a.email && r.path !== '/oauth/token');
-    expect(new Set(mine.map((r) => `${r.method} ${r.path}`))).toEqual(new Set(['GET /calendar/v3/calendars/primary/events']));
+    expect(new Set(mine.map((r) => `${r.method} ${r.path}`))).toEqual(
+      new Set(['GET /calendar/v3/calendars/primary/events']),
+    );
   });
 });
 

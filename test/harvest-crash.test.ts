@@ -31,7 +31,11 @@ const KEY = 'c3'.repeat(32);
 async function setup(name: string): Promise<{ url: string; env: NodeJS.ProcessEnv }> {
   const url = join(dir, `${name}.db`);
   const d = await openDatabase(url);
-  await upsertConnection(d.db, { contributorEmail: 'crash@member.example', kind: 'mailbox', account: 'big', config: { path: mbox } }, null);
+  await upsertConnection(
+    d.db,
+    { contributorEmail: 'crash@member.example', kind: 'mailbox', account: 'big', config: { path: mbox } },
+    null,
+  );
   await d.close();
   return { url, env: cleanEnv({ SIGMINE_DATABASE: url, SIGMINE_SECRET_KEY: KEY }) };
 }
@@ -42,7 +46,21 @@ async function storeSnapshot(url: string) {
     const db = d.db;
     const profiles = await db
       .selectFrom('profiles')
-      .select(['email', 'status', 'name', 'title', 'department', 'company', 'address', 'phones_json', 'emails_json', 'websites_json', 'social_json', 'first_seen', 'last_seen'])
+      .select([
+        'email',
+        'status',
+        'name',
+        'title',
+        'department',
+        'company',
+        'address',
+        'phones_json',
+        'emails_json',
+        'websites_json',
+        'social_json',
+        'first_seen',
+        'last_seen',
+      ])
       .orderBy('email')
       .execute();
     const observations = await db
@@ -58,7 +76,16 @@ async function storeSnapshot(url: string) {
     const values = await db
       .selectFrom('profile_values')
       .innerJoin('profiles', 'profiles.id', 'profile_values.profile_id')
-      .select(['profiles.email', 'field', 'value_norm', 'raw', 'sources', 'contributors', 'first_observed', 'last_observed'])
+      .select([
+        'profiles.email',
+        'field',
+        'value_norm',
+        'raw',
+        'sources',
+        'contributors',
+        'first_observed',
+        'last_observed',
+      ])
       .orderBy('profiles.email')
       .orderBy('field')
       .orderBy('value_norm')
@@ -67,7 +94,14 @@ async function storeSnapshot(url: string) {
       .map((r) => `${r.kind}:${r.amount}`)
       .sort();
     const count = async (t: 'processed_messages' | 'notices' | 'job_history' | 'companies') =>
-      Number((await db.selectFrom(t).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await db
+            .selectFrom(t)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     return {
       profiles,
       observations,

@@ -34,10 +34,25 @@ beforeAll(async () => {
   for (const who of ['ann@member.example', 'bob@member.example']) {
     const { refreshToken } = g.addUser(who);
     for (const raw of rawSamples) g.addRawMessage(who, raw);
-    ids[who] = (await upsertConnection(d.db, { contributorEmail: who, kind: 'gmail', account: who, secret: refreshToken }, parseSecretKey(secret))).connection.id;
+    ids[who] = (
+      await upsertConnection(
+        d.db,
+        { contributorEmail: who, kind: 'gmail', account: who, secret: refreshToken },
+        parseSecretKey(secret),
+      )
+    ).connection.id;
   }
   ids.local = (
-    await upsertConnection(d.db, { contributorEmail: 'cat@member.example', kind: 'mailbox', account: 'box', config: { path: SAMPLE_MBOX } }, null)
+    await upsertConnection(
+      d.db,
+      {
+        contributorEmail: 'cat@member.example',
+        kind: 'mailbox',
+        account: 'box',
+        config: { path: SAMPLE_MBOX },
+      },
+      null,
+    )
   ).connection.id;
   await d.close();
 });
@@ -47,19 +62,35 @@ afterAll(async () => {
 });
 
 const env = () => cleanEnv({ ...g.env(), SIGMINE_DATABASE: url, SIGMINE_SECRET_KEY: secret });
-const parse = (stdout: string) => stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
+const parse = (stdout: string) =>
+  stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, any>);
 
 describe('sigmine harvest over Gmail and local connections', () => {
   it('a dry run shows what each connection would contribute and stores nothing', async () => {
-    const r = await runCli(['harvest', '--contributor', 'ann@member.example', '--dry-run', '--json'], { env: env() });
+    const r = await runCli(['harvest', '--contributor', 'ann@member.example', '--dry-run', '--json'], {
+      env: env(),
+    });
     expect(r.code).toBe(0);
     const conn = parse(r.stdout)[0]!;
     expect(conn.status).toBe('ok');
-    expect(conn.preview.map((p: { email: string }) => p.email)).toContain('k.vogel@nordwind-logistik.example');
+    expect(conn.preview.map((p: { email: string }) => p.email)).toContain(
+      'k.vogel@nordwind-logistik.example',
+    );
     const d = await openDatabase(url);
     try {
       expect(await d.db.selectFrom('profiles').selectAll().execute()).toHaveLength(0);
-      expect((await d.db.selectFrom('connections').select('cursor_json').where('id', '=', ids['ann@member.example']!).executeTakeFirstOrThrow()).cursor_json).toBeNull();
+      expect(
+        (
+          await d.db
+            .selectFrom('connections')
+            .select('cursor_json')
+            .where('id', '=', ids['ann@member.example']!)
+            .executeTakeFirstOrThrow()
+        ).cursor_json,
+      ).toBeNull();
     } finally {
       await d.close();
     }
@@ -85,7 +116,10 @@ describe('sigmine harvest over Gmail and local connections', () => {
     const again = await runCli(['harvest', '--all', '--json'], { env: env() });
     expect(again.code).toBe(0);
     const l2 = parse(again.stdout);
-    expect(l2.find((l) => l.connectionId === ids['bob@member.example'])).toMatchObject({ status: 'skipped', code: 'needs-reconnect' });
+    expect(l2.find((l) => l.connectionId === ids['bob@member.example'])).toMatchObject({
+      status: 'skipped',
+      code: 'needs-reconnect',
+    });
     // no new mail: the incremental check costs at most 2 API calls
     const ann2 = l2.find((l) => l.connectionId === ids['ann@member.example'])!;
     expect(ann2.counts.apiCalls).toBeLessThanOrEqual(2);

@@ -16,7 +16,14 @@ const config = loadConfig({ SIGMINE_DATABASE: ':memory:' });
 
 async function tableCounts(t: TestDatabase) {
   const n = async (table: string) =>
-    Number((await t.db.selectFrom(table as 'profiles').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await t.db
+          .selectFrom(table as 'profiles')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return {
     profiles: await n('profiles'),
     observations: await n('observations'),
@@ -32,12 +39,25 @@ for (const dialect of DIALECTS) {
     let factory: ReturnType<typeof fakeFactory>;
     let env: HarvestEnv;
     const connect = async (who: string, behaviour: FakeBehaviour = {}) =>
-      (await upsertConnection(t.db, { contributorEmail: who, kind: 'fake', account: who, config: { behaviour } }, null)).connection.id;
+      (
+        await upsertConnection(
+          t.db,
+          { contributorEmail: who, kind: 'fake', account: who, config: { behaviour } },
+          null,
+        )
+      ).connection.id;
 
     beforeEach(async () => {
       t = await freshDatabase(dialect);
       factory = fakeFactory(messages);
-      env = { db: t.db, config, logger: silentLogger, progress: noProgress, holder: 'test-holder', factoryFor: async () => factory };
+      env = {
+        db: t.db,
+        config,
+        logger: silentLogger,
+        progress: noProgress,
+        holder: 'test-holder',
+        factoryFor: async () => factory,
+      };
     });
     afterEach(async () => t.dispose());
 
@@ -52,7 +72,11 @@ for (const dialect of DIALECTS) {
       expect(summary.counts.contactsNew).toBeGreaterThan(20);
       const emails = (await t.db.selectFrom('profiles').select('email').execute()).map((r) => r.email);
       expect(emails).toContain('k.vogel@nordwind-logistik.example');
-      expect(emails.some((e) => e.endsWith('@gmail.com') || e.startsWith('support@') || e.startsWith('newsletter@'))).toBe(false);
+      expect(
+        emails.some(
+          (e) => e.endsWith('@gmail.com') || e.startsWith('support@') || e.startsWith('newsletter@'),
+        ),
+      ).toBe(false);
       expect((await getConnection(t.db, id))!.lastHarvestAt).not.toBeNull();
     });
 
@@ -81,7 +105,17 @@ for (const dialect of DIALECTS) {
       expect(summary).toMatchObject({ ok: 2, failed: 1 });
       expect((await getConnection(t.db, b))!.status).toBe('needs-reconnect');
       // the page stored before the revocation was kept, with its cursor
-      expect(JSON.parse((await t.db.selectFrom('connections').select('cursor_json').where('id', '=', b).executeTakeFirstOrThrow()).cursor_json!)).toMatchObject({ offset: 10 });
+      expect(
+        JSON.parse(
+          (
+            await t.db
+              .selectFrom('connections')
+              .select('cursor_json')
+              .where('id', '=', b)
+              .executeTakeFirstOrThrow()
+          ).cursor_json!,
+        ),
+      ).toMatchObject({ offset: 10 });
       const again = await runHarvest(env, [b]);
       expect(again.results[0]).toMatchObject({ status: 'skipped', code: 'needs-reconnect' });
       expect(factory.created.get(b)).toBe(1);
@@ -134,13 +168,29 @@ describe('unreadable mail in a harvest report', () => {
       mkdirSync(join(dir, 'elsewhere'));
       symlinkSync(join(dir, 'elsewhere'), join(box, 'cur'));
       writeFileSync(join(box, 'new', 'garbage.eml'), '\u0000\u0001 not a header block\n');
-      const { connection } = await upsertConnection(t.db, { contributorEmail: 'm@member.example', kind: 'mailbox', account: 'box', config: { path: box } }, null);
-      const env: HarvestEnv = { db: t.db, config: loadConfig({}), logger: silentLogger, progress: noProgress, holder: 'h' };
+      const { connection } = await upsertConnection(
+        t.db,
+        { contributorEmail: 'm@member.example', kind: 'mailbox', account: 'box', config: { path: box } },
+        null,
+      );
+      const env: HarvestEnv = {
+        db: t.db,
+        config: loadConfig({}),
+        logger: silentLogger,
+        progress: noProgress,
+        holder: 'h',
+      };
       const [r] = (await runHarvest(env, [connection.id])).results;
       expect(r).toMatchObject({ status: 'ok', counts: { messagesScanned: 2, discarded: { unreadable: 2 } } });
       expect(r!.unreadable).toEqual([
-        { source: join(box, 'cur'), reason: expect.stringMatching(/^refused: cur\/ of this Maildir is a symbolic link/) },
-        { source: join(box, 'new', 'garbage.eml'), reason: 'no RFC 5322 header block at the start of the message' },
+        {
+          source: join(box, 'cur'),
+          reason: expect.stringMatching(/^refused: cur\/ of this Maildir is a symbolic link/),
+        },
+        {
+          source: join(box, 'new', 'garbage.eml'),
+          reason: 'no RFC 5322 header block at the start of the message',
+        },
       ]);
     } finally {
       await t.dispose();

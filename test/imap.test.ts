@@ -45,8 +45,23 @@ const quoted = Array.from(
 ).join('\r\n');
 /** Apple Mail style: inline images split the text into several text/plain parts; the signature is the 6th. */
 const inlinePieces = (() => {
-  const part = (text: string) => ['--b', 'Content-Type: text/plain; charset=utf-8', 'Content-Disposition: inline', '', text, ''];
-  const image = ['--b', 'Content-Type: image/png; name=p.png', 'Content-Disposition: inline; filename=p.png', 'Content-Transfer-Encoding: base64', '', 'iVBORw0KGgo=', ''];
+  const part = (text: string) => [
+    '--b',
+    'Content-Type: text/plain; charset=utf-8',
+    'Content-Disposition: inline',
+    '',
+    text,
+    '',
+  ];
+  const image = [
+    '--b',
+    'Content-Type: image/png; name=p.png',
+    'Content-Disposition: inline; filename=p.png',
+    'Content-Transfer-Encoding: base64',
+    '',
+    'iVBORw0KGgo=',
+    '',
+  ];
   return [
     'From: Ines Amaral <ines.amaral@tejo-ceramics.example>',
     `To: ${USER}`,
@@ -175,7 +190,14 @@ function conn(extra: Record<string, unknown> = {}, secret = PASS): ConnectionInf
     id: 'c1',
     kind: 'imap',
     account: USER,
-    config: { host: server.host, port: server.port, tls: false, insecurePlaintext: true, user: USER, ...extra },
+    config: {
+      host: server.host,
+      port: server.port,
+      tls: false,
+      insecurePlaintext: true,
+      user: USER,
+      ...extra,
+    },
     secret,
   };
 }
@@ -311,7 +333,9 @@ describe('IMAP harvest from a real Dovecot', () => {
   });
 
   it('reads a signature in the sixth inline text part, as the parser does from the file', () => {
-    const m = first.messages.find((x) => x.headers['message-id'] === '<inline-pieces@tejo-ceramics.example>')!;
+    const m = first.messages.find(
+      (x) => x.headers['message-id'] === '<inline-pieces@tejo-ceramics.example>',
+    )!;
     expect(m.tail).toContain('Export Manager | Tejo Ceramics Lda');
     expect(m.tail).toBe(toMinimal(parseRaw(Buffer.from(inlinePieces)), 'x').tail);
   });

@@ -102,19 +102,17 @@ for (const dialect of DIALECTS) {
           evidence: { phones: [US_PHONE.e164], emailDomain: 'acme.com', addresses: [] },
           now: '2026-11-01T00:00:00Z',
         };
-        const first = await t.db
-          .transaction()
-          .execute((trx) =>
-            onNewContacts(trx, [
-              fresh,
-              {
-                profileId: known.id,
-                email: 'anna@beispiel.de',
-                evidence: { phones: [], emailDomain: 'beispiel.de', addresses: [] },
-              },
-              fresh,
-            ]),
-          );
+        const first = await t.db.transaction().execute((trx) =>
+          onNewContacts(trx, [
+            fresh,
+            {
+              profileId: known.id,
+              email: 'anna@beispiel.de',
+              evidence: { phones: [], emailDomain: 'beispiel.de', addresses: [] },
+            },
+            fresh,
+          ]),
+        );
         expect(first[0]).toEqual(first[2]);
         expect(first[0]).toMatchObject({ status: 'listed', codes: ['US'] });
         expect(first[1]).toMatchObject({ status: 'pending', codes: ['DE'] });

@@ -11,9 +11,17 @@ import type { Candidate } from '../src/store/merge.ts';
 /** The earlier definition, verbatim but for names. */
 function reference(titles: Candidate[], companies: Candidate[]): JobChangeRow[] {
   const better = (x: Candidate, y: Candidate) =>
-    x.corroboration !== y.corroboration ? (x.corroboration > y.corroboration ? x : y) : x.last >= y.last ? x : y;
+    x.corroboration !== y.corroboration
+      ? x.corroboration > y.corroboration
+        ? x
+        : y
+      : x.last >= y.last
+        ? x
+        : y;
   const chain = (cands: Candidate[]) => {
-    const sorted = [...cands].sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : a.value < b.value ? -1 : 1));
+    const sorted = [...cands].sort((a, b) =>
+      a.first < b.first ? -1 : a.first > b.first ? 1 : a.value < b.value ? -1 : 1,
+    );
     const out: Array<{ at: string; value: Candidate }> = [];
     let cur = null as Candidate | null;
     for (const c of sorted) {
@@ -85,6 +93,11 @@ describe('job timeline', () => {
     const titles = Array.from({ length: 2001 }, (_, i) => cand('title', `Title ${i}`, i * 2, i * 2));
     const timeline = jobTimeline(titles, [cand('company', 'Initech', 0, 5000)]);
     expect(timeline).toHaveLength(2000);
-    expect(timeline.at(-1)).toMatchObject({ old_title: 'Title 1999', new_title: 'Title 2000', old_company: 'Initech', new_company: 'Initech' });
+    expect(timeline.at(-1)).toMatchObject({
+      old_title: 'Title 1999',
+      new_title: 'Title 2000',
+      old_company: 'Initech',
+      new_company: 'Initech',
+    });
   });
 });

@@ -27,13 +27,25 @@ for (const dialect of DIALECTS) {
       try {
         const a = await addMember(t.db, 'ann');
         const page = [
-          signed('<l1@x>', 'tom.ford@acme-widgets.com', '2026-01-01T00:00:00Z', { name: 'Tom Ford', phones: [US_PHONE] }),
-          signed(null, 'eva.lind@acme-widgets.com', '2026-01-02T00:00:00Z', { name: 'Eva Lind', phones: [US_PHONE] }),
+          signed('<l1@x>', 'tom.ford@acme-widgets.com', '2026-01-01T00:00:00Z', {
+            name: 'Tom Ford',
+            phones: [US_PHONE],
+          }),
+          signed(null, 'eva.lind@acme-widgets.com', '2026-01-02T00:00:00Z', {
+            name: 'Eva Lind',
+            phones: [US_PHONE],
+          }),
         ];
         const first = await ingest(t.db, a, page);
         expect(first).toMatchObject({ messagesNew: 2, contactsNew: 2, creditsAwarded: 2 * P.contactListed });
         const again = await ingest(t.db, a, page);
-        expect(again).toMatchObject({ messagesNew: 1, messagesReplayed: 1, contactsNew: 0, creditsAwarded: 0, noticesQueued: 0 });
+        expect(again).toMatchObject({
+          messagesNew: 1,
+          messagesReplayed: 1,
+          contactsNew: 0,
+          creditsAwarded: 0,
+          noticesQueued: 0,
+        });
         expect(await balanceOf(t.db, a.contributorId)).toBe(2 * P.contactListed);
         // The same message seen through another page of the same connection is a replay too.
         const third = await ingest(t.db, a, [page[0]!]);
@@ -47,11 +59,19 @@ for (const dialect of DIALECTS) {
     it('pending contacts earn nothing until listed, then each contributor who supplied them earns once', async () => {
       const t = await freshDatabase(dialect);
       try {
-        const [a, b, late] = [await addMember(t.db, 'ann'), await addMember(t.db, 'bob'), await addMember(t.db, 'lee')];
+        const [a, b, late] = [
+          await addMember(t.db, 'ann'),
+          await addMember(t.db, 'bob'),
+          await addMember(t.db, 'lee'),
+        ];
         const email = 'anna.schmidt@beispiel-gmbh.de';
-        const item = (id: string) => signed(id, email, '2026-01-01T00:00:00Z', { name: 'Anna Schmidt', phones: [DE_PHONE] });
+        const item = (id: string) =>
+          signed(id, email, '2026-01-01T00:00:00Z', { name: 'Anna Schmidt', phones: [DE_PHONE] });
         // Two contributors' pages arrive at the same time.
-        const [ra, rb] = await Promise.all([ingest(t.db, a, [item('<x1@x>')]), ingest(t.db, b, [item('<x2@x>')])]);
+        const [ra, rb] = await Promise.all([
+          ingest(t.db, a, [item('<x1@x>')]),
+          ingest(t.db, b, [item('<x2@x>')]),
+        ]);
         expect(ra.contactsNew + rb.contactsNew).toBe(1);
         expect(ra.creditsAwarded + rb.creditsAwarded).toBe(0);
         expect(await balanceOf(t.db, a.contributorId)).toBe(0);
@@ -79,8 +99,12 @@ for (const dialect of DIALECTS) {
       try {
         const [a, b] = [await addMember(t.db, 'ann'), await addMember(t.db, 'bob')];
         const email = 'tom.ford@acme-widgets.com';
-        await ingest(t.db, a, [signed('<u1@x>', email, '2026-01-01T00:00:00Z', { name: 'Tom Ford', phones: [US_PHONE] })]);
-        await ingest(t.db, b, [signed('<u2@x>', email, '2026-01-05T00:00:00Z', { name: 'Tom Ford', phones: [US_PHONE] })]);
+        await ingest(t.db, a, [
+          signed('<u1@x>', email, '2026-01-01T00:00:00Z', { name: 'Tom Ford', phones: [US_PHONE] }),
+        ]);
+        await ingest(t.db, b, [
+          signed('<u2@x>', email, '2026-01-05T00:00:00Z', { name: 'Tom Ford', phones: [US_PHONE] }),
+        ]);
         const p = await findProfile(t.db, email);
         const relisted = await t.db.transaction().execute(async (trx) => {
           await restrictProfile(trx, p!.id, '2026-02-01T00:00:00Z');
@@ -101,14 +125,28 @@ for (const dialect of DIALECTS) {
       try {
         const [a, b] = [await addMember(t.db, 'ann'), await addMember(t.db, 'bob')];
         const email = 'tom.ford@acme-widgets.com';
-        await ingest(t.db, a, [signed('<f1@x>', email, '2026-01-01T00:00:00Z', { name: 'Tom Ford', phones: [US_PHONE] })]);
-        const page = [signed('<f2@x>', email, '2026-02-01T00:00:00Z', { name: 'Tom Ford', title: 'Plant Manager', phones: [US_PHONE] })];
+        await ingest(t.db, a, [
+          signed('<f1@x>', email, '2026-01-01T00:00:00Z', { name: 'Tom Ford', phones: [US_PHONE] }),
+        ]);
+        const page = [
+          signed('<f2@x>', email, '2026-02-01T00:00:00Z', {
+            name: 'Tom Ford',
+            title: 'Plant Manager',
+            phones: [US_PHONE],
+          }),
+        ];
         const r = await ingest(t.db, b, page);
         expect(r.creditsAwarded).toBe(P.fieldConfirmed);
         expect(await kinds(t.db, b.contributorId)).toEqual([`field-confirmed:${P.fieldConfirmed}`]);
         expect((await ingest(t.db, b, page)).creditsAwarded).toBe(0);
         // Confirming a value already shown earns nothing.
-        expect((await ingest(t.db, a, [signed('<f3@x>', email, '2026-03-01T00:00:00Z', { title: 'Plant Manager' })])).creditsAwarded).toBe(0);
+        expect(
+          (
+            await ingest(t.db, a, [
+              signed('<f3@x>', email, '2026-03-01T00:00:00Z', { title: 'Plant Manager' }),
+            ])
+          ).creditsAwarded,
+        ).toBe(0);
       } finally {
         await t.dispose();
       }
@@ -119,23 +157,46 @@ for (const dialect of DIALECTS) {
       try {
         const a = await addMember(t.db, 'ann');
         const tx = <T>(fn: (trx: typeof t.db) => Promise<T>) => t.db.transaction().execute(fn);
-        expect(await tx((trx) => awardConnectionBonus(trx, a.connectionId, '2026-01-01T00:00:00Z'))).toBe(P.connectionBonus);
+        expect(await tx((trx) => awardConnectionBonus(trx, a.connectionId, '2026-01-01T00:00:00Z'))).toBe(
+          P.connectionBonus,
+        );
         expect(await tx((trx) => awardConnectionBonus(trx, a.connectionId, '2026-01-02T00:00:00Z'))).toBe(0);
         // Reconnecting the same mailbox under a new connection id earns nothing more.
         await t.db.deleteFrom('connections').where('id', '=', a.connectionId).execute();
         await t.db
           .insertInto('connections')
-          .values({ id: 'k-ann-2', contributor_id: a.contributorId, kind: 'mailbox', account: a.email.toUpperCase(), created_at: 'x', updated_at: 'x' })
+          .values({
+            id: 'k-ann-2',
+            contributor_id: a.contributorId,
+            kind: 'mailbox',
+            account: a.email.toUpperCase(),
+            created_at: 'x',
+            updated_at: 'x',
+          })
           .execute();
         expect(await tx((trx) => awardConnectionBonus(trx, 'k-ann-2', '2026-01-03T00:00:00Z'))).toBe(0);
 
-        expect(await tx((trx) => spendCredits(trx, a.contributorId, P.connectionBonus + 1, 'export-1', '2026-01-05T00:00:00Z'))).toMatchObject({ ok: false, code: 'insufficient-credits' });
-        expect(await tx((trx) => spendCredits(trx, a.contributorId, 20, 'export-2', '2026-01-05T00:00:00Z'))).toMatchObject({ ok: true, replayed: false, balance: P.connectionBonus - 20 });
-        expect(await tx((trx) => spendCredits(trx, a.contributorId, 20, 'export-2', '2026-01-05T00:00:00Z'))).toMatchObject({ ok: true, replayed: true });
+        expect(
+          await tx((trx) =>
+            spendCredits(trx, a.contributorId, P.connectionBonus + 1, 'export-1', '2026-01-05T00:00:00Z'),
+          ),
+        ).toMatchObject({ ok: false, code: 'insufficient-credits' });
+        expect(
+          await tx((trx) => spendCredits(trx, a.contributorId, 20, 'export-2', '2026-01-05T00:00:00Z')),
+        ).toMatchObject({ ok: true, replayed: false, balance: P.connectionBonus - 20 });
+        expect(
+          await tx((trx) => spendCredits(trx, a.contributorId, 20, 'export-2', '2026-01-05T00:00:00Z')),
+        ).toMatchObject({ ok: true, replayed: true });
         expect(await balanceOf(t.db, a.contributorId)).toBe(P.connectionBonus - 20);
 
-        await t.db.updateTable('contributors').set({ status: 'opted-out' }).where('id', '=', a.contributorId).execute();
-        expect(await tx((trx) => forfeitContributor(trx, a.contributorId, '2026-02-01T00:00:00Z'))).toBe(P.connectionBonus - 20);
+        await t.db
+          .updateTable('contributors')
+          .set({ status: 'opted-out' })
+          .where('id', '=', a.contributorId)
+          .execute();
+        expect(await tx((trx) => forfeitContributor(trx, a.contributorId, '2026-02-01T00:00:00Z'))).toBe(
+          P.connectionBonus - 20,
+        );
         expect(await balanceOf(t.db, a.contributorId)).toBe(0);
         expect(await kinds(t.db, a.contributorId)).toEqual([
           `connection-bonus:${P.connectionBonus}`,
@@ -144,7 +205,10 @@ for (const dialect of DIALECTS) {
         ]);
         // An opted-out member earns nothing for contacts listed later.
         const r = await ingest(t.db, { ...a, connectionId: 'k-ann-2' }, [
-          signed('<o1@x>', 'tom.ford@acme-widgets.com', '2026-03-01T00:00:00Z', { name: 'Tom Ford', phones: [US_PHONE] }),
+          signed('<o1@x>', 'tom.ford@acme-widgets.com', '2026-03-01T00:00:00Z', {
+            name: 'Tom Ford',
+            phones: [US_PHONE],
+          }),
         ]);
         expect(r.contactsNew).toBe(1);
         expect(await balanceOf(t.db, a.contributorId)).toBe(0);

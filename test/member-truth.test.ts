@@ -53,7 +53,13 @@ for (const dialect of DIALECTS) {
       return p;
     };
     const connect = async (path: string, account = path) =>
-      (await registerConnection(t.db, { contributorEmail: MEMBER, kind: 'mailbox', account, config: { path } }, null)).connection;
+      (
+        await registerConnection(
+          t.db,
+          { contributorEmail: MEMBER, kind: 'mailbox', account, config: { path } },
+          null,
+        )
+      ).connection;
     const privacy = { secretKey: KEY, outboxDir: false as const };
 
     beforeEach(async () => {
@@ -98,7 +104,9 @@ for (const dialect of DIALECTS) {
       );
       writeFileSync(join(dir, 'inbox', 'harry2.eml'), signedHarry);
       await runHarvest(env, [c.id], { fromStart: true });
-      const after = (await t.db.selectFrom('profiles').select('email').orderBy('email').execute()).map((r) => r.email);
+      const after = (await t.db.selectFrom('profiles').select('email').orderBy('email').execute()).map(
+        (r) => r.email,
+      );
       expect(after).toEqual(['dana.whitfield@fabrikam.example', 'harry.header@contoso.example']);
       expect((await listNotices(t.db)).length).toBe(2);
     });
@@ -113,7 +121,9 @@ for (const dialect of DIALECTS) {
 
       const inbox = await connect(folder('inbox', { 'dana.eml': DANA }), 'inbox');
       const r = await runHarvest(env, [inbox.id]);
-      const bonus = (await ledgerEntries(t.db, { contributorId: inbox.contributorId })).filter((e) => e.kind === 'connection-bonus');
+      const bonus = (await ledgerEntries(t.db, { contributorId: inbox.contributorId })).filter(
+        (e) => e.kind === 'connection-bonus',
+      );
       expect(bonus.map((e) => e.amount)).toEqual([50]);
       expect(r.summary.counts.creditsAwarded).toBeGreaterThanOrEqual(50);
 
@@ -121,7 +131,9 @@ for (const dialect of DIALECTS) {
       await runHarvest(env, [inbox.id]);
       await connect(join(dir, 'inbox'), 'inbox');
       await runHarvest(env, [inbox.id], { fromStart: true });
-      const all = (await ledgerEntries(t.db, { contributorId: inbox.contributorId })).filter((e) => e.kind === 'connection-bonus');
+      const all = (await ledgerEntries(t.db, { contributorId: inbox.contributorId })).filter(
+        (e) => e.kind === 'connection-bonus',
+      );
       expect(all).toHaveLength(1);
     });
   });

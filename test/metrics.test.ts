@@ -29,7 +29,8 @@ async function countedText(db: Kysely<DB>): Promise<string> {
   const lines: string[] = [];
   const gauge = (name: string, help: string, rows: Array<{ label?: string; n: number }>) => {
     lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} gauge`);
-    for (const r of rows) lines.push(r.label === undefined ? `${name} ${r.n}` : `${name}{status="${r.label}"} ${r.n}`);
+    for (const r of rows)
+      lines.push(r.label === undefined ? `${name} ${r.n}` : `${name}{status="${r.label}"} ${r.n}`);
   };
   const by = async (table: 'profiles' | 'notices' | 'connections') => {
     const rows = await db
@@ -37,14 +38,23 @@ async function countedText(db: Kysely<DB>): Promise<string> {
       .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
       .groupBy('status')
       .execute();
-    return rows.map((r) => ({ label: String(r.status), n: Number(r.n) })).sort((a, b) => (a.label < b.label ? -1 : 1));
+    return rows
+      .map((r) => ({ label: String(r.status), n: Number(r.n) }))
+      .sort((a, b) => (a.label < b.label ? -1 : 1));
   };
   const one = async (q: Promise<{ n: unknown } | undefined>) => [{ n: Number((await q)?.n ?? 0) }];
   gauge('sigmine_profiles', 'Directory profiles by status.', await by('profiles'));
   gauge('sigmine_notices', 'Pre-add notices by status.', await by('notices'));
   gauge('sigmine_connections', 'Contributor connections by status.', await by('connections'));
-  const requests = db.selectFrom('privacy_requests').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'open');
-  gauge('sigmine_privacy_requests_open', 'Privacy requests not yet completed.', await one(requests.executeTakeFirst()));
+  const requests = db
+    .selectFrom('privacy_requests')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'open');
+  gauge(
+    'sigmine_privacy_requests_open',
+    'Privacy requests not yet completed.',
+    await one(requests.executeTakeFirst()),
+  );
   gauge(
     'sigmine_privacy_requests_overdue',
     'Open privacy requests past their legal deadline.',
@@ -53,18 +63,34 @@ async function countedText(db: Kysely<DB>): Promise<string> {
   gauge(
     'sigmine_suppressed_readds_blocked',
     'Harvest re-adds blocked by the suppression list.',
-    await one(db.selectFrom('suppressions').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('blocked_count'), eb.lit(0)).as('n')).executeTakeFirst()),
+    await one(
+      db
+        .selectFrom('suppressions')
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('blocked_count'), eb.lit(0)).as('n'))
+        .executeTakeFirst(),
+    ),
   );
   gauge(
     'sigmine_connections_last_error',
     'Connections whose last harvest ended in an error.',
-    await one(db.selectFrom('connections').select((eb) => eb.fn.countAll<number>().as('n')).where('last_error_code', 'is not', null).executeTakeFirst()),
+    await one(
+      db
+        .selectFrom('connections')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('last_error_code', 'is not', null)
+        .executeTakeFirst(),
+    ),
   );
   return `${lines.join('\n')}\n`;
 }
 
 const german = (id: string, email: string, date: string) =>
-  signed(id, email, date, { name: 'Gretchen Müller', title: 'Leiterin Einkauf', company: 'Werke GmbH', phones: [DE_PHONE] });
+  signed(id, email, date, {
+    name: 'Gretchen Müller',
+    title: 'Leiterin Einkauf',
+    company: 'Werke GmbH',
+    phones: [DE_PHONE],
+  });
 const american = (id: string, email: string, date: string) =>
   signed(id, email, date, { name: 'Sam Smith', title: 'CTO', company: 'Acme Inc', phones: [US_PHONE] });
 
@@ -91,14 +117,27 @@ for (const dialect of DIALECTS) {
 
         // A replay changes nothing; the same people from a second mailbox add no profile.
         await ingest(t.db, ann, page1);
-        await ingest(t.db, bob, page1.map((i) => ({ ...i, messageKey: `${i.messageKey}-bob` })));
+        await ingest(
+          t.db,
+          bob,
+          page1.map((i) => ({ ...i, messageKey: `${i.messageKey}-bob` })),
+        );
         expect(await metricsText(t.db, NOW)).toBe(afterFirst);
 
         // A page that fails halfway rolls its counts back with its rows.
         await expect(
           t.db.transaction().execute(async (trx) => {
-            const ctx = { connectionId: ann.connectionId, contributorId: ann.contributorId, now: '2026-11-01T00:00:00.000Z' };
-            const out = await ingestPage(trx, ctx, [american('<m5@x>', 'new@acme.com', '2026-10-03T00:00:00Z')], privacyGate());
+            const ctx = {
+              connectionId: ann.connectionId,
+              contributorId: ann.contributorId,
+              now: '2026-11-01T00:00:00.000Z',
+            };
+            const out = await ingestPage(
+              trx,
+              ctx,
+              [american('<m5@x>', 'new@acme.com', '2026-10-03T00:00:00Z')],
+              privacyGate(),
+            );
             expect(out.contactsNew).toBe(1);
             throw new Error('crash after the page');
           }),
@@ -108,12 +147,25 @@ for (const dialect of DIALECTS) {
         // Notices sent, a restriction, an erasure (request opened and completed, suppression), a re-add
         // blocked by the suppression, a failing connection, a deleted connection.
         const policy = loadPolicy({});
-        await sendQueued(t.db, { transport: fileTransport(outbox), policy, publicUrl: 'https://p.example.net', from: 'p@example.net' });
+        await sendQueued(t.db, {
+          transport: fileTransport(outbox),
+          policy,
+          publicUrl: 'https://p.example.net',
+          from: 'p@example.net',
+        });
         await restrictPerson(t.db, 'hans@werke.de', { now: NOW });
         await erasePerson(t, 'sam@acme.com', 'erase', { outboxDir: false });
         await ingest(t.db, bob, [american('<m6@x>', 'sam@acme.com', '2026-10-05T00:00:00Z')]);
-        await t.db.updateTable('connections').set({ last_error_code: 'revoked', status: 'needs-reconnect' }).where('id', '=', bob.connectionId).execute();
-        await t.db.updateTable('connections').set({ last_error_code: 'rate-limited' }).where('id', '=', bob.connectionId).execute();
+        await t.db
+          .updateTable('connections')
+          .set({ last_error_code: 'revoked', status: 'needs-reconnect' })
+          .where('id', '=', bob.connectionId)
+          .execute();
+        await t.db
+          .updateTable('connections')
+          .set({ last_error_code: 'rate-limited' })
+          .where('id', '=', bob.connectionId)
+          .execute();
         await t.db
           .insertInto('privacy_requests')
           .values({
@@ -162,7 +214,9 @@ describe('metrics source', () => {
       const [a, b] = await Promise.all([source(), source()]);
       expect(a).toBe(b);
       expect(a).not.toContain('sigmine_profiles{');
-      await addMember(t.db, 'ann').then((ann) => ingest(t.db, ann, [american('<s1@x>', 'sam@acme.com', '2026-10-02T00:00:00Z')]));
+      await addMember(t.db, 'ann').then((ann) =>
+        ingest(t.db, ann, [american('<s1@x>', 'sam@acme.com', '2026-10-02T00:00:00Z')]),
+      );
       clock += 999;
       expect(await source()).toBe(a);
       clock += 1;

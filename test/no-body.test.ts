@@ -52,7 +52,8 @@ function harvestCorpus(): { items: PageItem[]; secrets: Secret[] } {
     for (const line of parsed.text.split('\n')) {
       const l = squash(line);
       // Long lines only: short ones ("Thanks,", a name) may legitimately equal a signature field.
-      if (l.length >= 40 && !sig.has(l) && ![...sig].some((s) => s.includes(l) || l.includes(s))) secrets.push({ kind: 'body line', text: l });
+      if (l.length >= 40 && !sig.has(l) && ![...sig].some((s) => s.includes(l) || l.includes(s)))
+        secrets.push({ kind: 'body line', text: l });
     }
     const subject = squash(parsed.rawHeaders.get('subject') ?? '');
     if (subject.length >= 16) secrets.push({ kind: 'subject', text: subject });
@@ -66,14 +67,21 @@ async function everyCell(t: TestDatabase): Promise<string[]> {
   const db = t.db as unknown as Kysely<any>;
   const tables =
     t.dialect === 'sqlite'
-      ? (await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(db)).rows.map((r) => r.name)
+      ? (
+          await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(db)
+        ).rows.map((r) => r.name)
       : (
-          await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = ${t.pgSchema}`.execute(db)
+          await sql<{
+            name: string;
+          }>`select table_name as name from information_schema.tables where table_schema = ${t.pgSchema}`.execute(
+            db,
+          )
         ).rows.map((r) => r.name);
   const cells: string[] = [];
   for (const name of tables) {
     const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(db)).rows;
-    for (const row of rows) for (const v of Object.values(row)) if (v !== null && v !== undefined) cells.push(squash(String(v)));
+    for (const row of rows)
+      for (const v of Object.values(row)) if (v !== null && v !== undefined) cells.push(squash(String(v)));
   }
   return cells;
 }
@@ -92,7 +100,14 @@ for (const dialect of DIALECTS) {
         for (let i = 0; i < items.length; i += 25) {
           const out = await t.db
             .transaction()
-            .execute((trx) => ingestPage(trx, { connectionId: a.connectionId, contributorId: a.contributorId, now: '2026-11-01T00:00:00Z' }, items.slice(i, i + 25), gate));
+            .execute((trx) =>
+              ingestPage(
+                trx,
+                { connectionId: a.connectionId, contributorId: a.contributorId, now: '2026-11-01T00:00:00Z' },
+                items.slice(i, i + 25),
+                gate,
+              ),
+            );
           stored += out.observationsStored;
         }
         expect(stored).toBeGreaterThan(AT_LEAST.stored);

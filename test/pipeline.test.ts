@@ -18,25 +18,39 @@ describe('the pipeline decision', () => {
     const obs = d.item.observations;
     expect(obs.every((o) => o.email === 'julien.marchand@atelier-lumiere.example')).toBe(true);
     expect(obs.every((o) => o.observedAt === new Date(m.date!).toISOString())).toBe(true);
-    expect(obs).toContainEqual(expect.objectContaining({ field: 'name', raw: 'Julien Marchand', source: 'header' }));
-    expect(obs.filter((o) => o.source === 'signature').map((o) => o.field)).toEqual(expect.arrayContaining(['title', 'phone.work']));
+    expect(obs).toContainEqual(
+      expect.objectContaining({ field: 'name', raw: 'Julien Marchand', source: 'header' }),
+    );
+    expect(obs.filter((o) => o.source === 'signature').map((o) => o.field)).toEqual(
+      expect.arrayContaining(['title', 'phone.work']),
+    );
   });
 
   it('discards free-mail, bulk and role senders without a single observation, and counts why', () => {
     const counts = emptyCounts();
-    for (const who of ['jenny.walsh84@gmail.com', 'team.updates@growthly.example', 'support@cloudvault.example']) {
+    for (const who of [
+      'jenny.walsh84@gmail.com',
+      'team.updates@growthly.example',
+      'support@cloudvault.example',
+    ]) {
       const m = bySender(who);
       const d = decide(extractMinimal(m), m, NOW);
       expect(d.item.observations).toEqual([]);
       count(counts, d, 'message');
     }
-    expect(counts).toMatchObject({ messages: 3, observations: 0, discarded: { 'free-email': 1, bulk: 1, 'role-account': 1 } });
+    expect(counts).toMatchObject({
+      messages: 3,
+      observations: 0,
+      discarded: { 'free-email': 1, bulk: 1, 'role-account': 1 },
+    });
   });
 
   it('keeps the From name of a sender who only signs off, and nothing quoted from the other party', () => {
     const m = bySender('tom.becker@granite-build.example');
     const d = decide(extractMinimal(m), m, NOW);
-    expect(d.item.observations.map((o) => [o.field, o.source, o.raw])).toEqual([['name', 'header', 'Tom Becker']]);
+    expect(d.item.observations.map((o) => [o.field, o.source, o.raw])).toEqual([
+      ['name', 'header', 'Tom Becker'],
+    ]);
   });
 
   it('falls back to the provider id as the replay key when a message has no Message-ID', () => {
@@ -54,17 +68,40 @@ describe('the pipeline decision', () => {
 
   it('keeps a calendar attendee at a business address and discards a role address from an address book', () => {
     const attendee = decideStructured(
-      { sourceId: 'ev1', source: 'calendar', email: 'Ola.Nordmann@fjord-furniture.example', fields: { name: 'Ola Nordmann' }, date: '2025-05-01T10:00:00Z' },
+      {
+        sourceId: 'ev1',
+        source: 'calendar',
+        email: 'Ola.Nordmann@fjord-furniture.example',
+        fields: { name: 'Ola Nordmann' },
+        date: '2025-05-01T10:00:00Z',
+      },
       classifyAddress,
       NOW,
     );
     expect(attendee.item).toEqual({
       messageKey: 'calendar:ev1',
       observations: [
-        { email: 'ola.nordmann@fjord-furniture.example', field: 'name', value: 'ola nordmann', raw: 'Ola Nordmann', source: 'calendar', observedAt: '2025-05-01T10:00:00.000Z' },
+        {
+          email: 'ola.nordmann@fjord-furniture.example',
+          field: 'name',
+          value: 'ola nordmann',
+          raw: 'Ola Nordmann',
+          source: 'calendar',
+          observedAt: '2025-05-01T10:00:00.000Z',
+        },
       ],
     });
-    const role = decideStructured({ sourceId: 'c9', source: 'address-book', email: 'info@citymuseum.example', fields: { company: 'City Museum' }, date: null }, classifyAddress, NOW);
+    const role = decideStructured(
+      {
+        sourceId: 'c9',
+        source: 'address-book',
+        email: 'info@citymuseum.example',
+        fields: { company: 'City Museum' },
+        date: null,
+      },
+      classifyAddress,
+      NOW,
+    );
     expect(role).toMatchObject({ skipped: 'role-account', item: { observations: [] } });
   });
 });

@@ -43,21 +43,19 @@ for (const dialect of DIALECTS) {
         title: 'Einkauf',
         phones: [DE_PHONE],
       });
-      await t.db
-        .transaction()
-        .execute((trx) =>
-          ingestPage(
-            trx,
-            {
-              connectionId: m.connectionId,
-              contributorId: m.contributorId,
-              now: new Date().toISOString(),
-              secretKey: KEY,
-            },
-            [item],
-            privacyGate(),
-          ),
-        );
+      await t.db.transaction().execute((trx) =>
+        ingestPage(
+          trx,
+          {
+            connectionId: m.connectionId,
+            contributorId: m.contributorId,
+            now: new Date().toISOString(),
+            secretKey: KEY,
+          },
+          [item],
+          privacyGate(),
+        ),
+      );
     });
     afterEach(async () => t.dispose());
 

@@ -19,19 +19,41 @@ export interface Member {
   email: string;
 }
 
-export async function addMember(db: Kysely<DB>, name: string, now = '2026-01-01T00:00:00.000Z'): Promise<Member> {
+export async function addMember(
+  db: Kysely<DB>,
+  name: string,
+  now = '2026-01-01T00:00:00.000Z',
+): Promise<Member> {
   const email = `${name}@members.example.org`;
-  await db.insertInto('contributors').values({ id: `u-${name}`, email, created_at: now }).execute();
+  await db
+    .insertInto('contributors')
+    .values({ id: `u-${name}`, email, created_at: now })
+    .execute();
   await db
     .insertInto('connections')
-    .values({ id: `k-${name}`, contributor_id: `u-${name}`, kind: 'mailbox', account: email, created_at: now, updated_at: now })
+    .values({
+      id: `k-${name}`,
+      contributor_id: `u-${name}`,
+      kind: 'mailbox',
+      account: email,
+      created_at: now,
+      updated_at: now,
+    })
     .execute();
   return { contributorId: `u-${name}`, connectionId: `k-${name}`, email };
 }
 
 /** One message from `email` whose signature states `fields`, dated `date`. */
-export function signed(messageId: string | null, email: string, date: string, fields: Partial<Contact>): PageItem {
-  return { messageKey: messageId, observations: contactToObservations(email, { ...emptyContact(), ...fields }, 'signature', date) };
+export function signed(
+  messageId: string | null,
+  email: string,
+  date: string,
+  fields: Partial<Contact>,
+): PageItem {
+  return {
+    messageKey: messageId,
+    observations: contactToObservations(email, { ...emptyContact(), ...fields }, 'signature', date),
+  };
 }
 
 export function ingest(
@@ -41,7 +63,16 @@ export function ingest(
   now = '2026-11-01T00:00:00.000Z',
   secretKey: string | null = null,
 ): Promise<PageIngestOutcome> {
-  return db.transaction().execute((trx) => ingestPage(trx, { connectionId: m.connectionId, contributorId: m.contributorId, now, secretKey }, items, gate));
+  return db
+    .transaction()
+    .execute((trx) =>
+      ingestPage(
+        trx,
+        { connectionId: m.connectionId, contributorId: m.contributorId, now, secretKey },
+        items,
+        gate,
+      ),
+    );
 }
 
 /** A US contact (jurisdiction not held: listed at once) and an EU one (held: pending). */

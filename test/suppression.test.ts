@@ -34,14 +34,21 @@ async function everyCell(t: TestDatabase): Promise<string[]> {
   const db = t.db as unknown as Kysely<any>;
   const tables =
     t.dialect === 'sqlite'
-      ? (await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(db)).rows.map((r) => r.name)
+      ? (
+          await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(db)
+        ).rows.map((r) => r.name)
       : (
-          await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = ${t.pgSchema}`.execute(db)
+          await sql<{
+            name: string;
+          }>`select table_name as name from information_schema.tables where table_schema = ${t.pgSchema}`.execute(
+            db,
+          )
         ).rows.map((r) => r.name);
   const cells: string[] = [];
   for (const name of tables) {
     const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(db)).rows;
-    for (const row of rows) for (const v of Object.values(row)) if (v !== null && v !== undefined) cells.push(String(v));
+    for (const row of rows)
+      for (const v of Object.values(row)) if (v !== null && v !== undefined) cells.push(String(v));
   }
   return cells;
 }
@@ -145,7 +152,12 @@ for (const dialect of DIALECTS) {
         const b = await addMember(t.db, 'bob');
         await ingest(t.db, a, [janeSig('<j1@x>', '2026-09-01T00:00:00Z')]);
         await erasePerson(t, JANE, 'erase', { now: new Date('2026-10-01T00:00:00Z') });
-        const out = await ingest(t.db, b, [bobSig('<b1@x>', '2026-10-05T00:00:00Z')], '2026-10-06T00:00:00.000Z');
+        const out = await ingest(
+          t.db,
+          b,
+          [bobSig('<b1@x>', '2026-10-05T00:00:00Z')],
+          '2026-10-06T00:00:00.000Z',
+        );
         // Bob is a new contact with his own details; Jane's address (e-mail line and Skype handle) is not.
         expect(out).toMatchObject({ contactsNew: 1, suppressedBlocked: 1 });
         expect(mentionsJane(await everyCell(t))).toEqual([]);
@@ -162,7 +174,7 @@ for (const dialect of DIALECTS) {
       }
     });
 
-    it("a replay of a page from before the erasure, on the same mailbox or another one, does not bring the address back", async () => {
+    it('a replay of a page from before the erasure, on the same mailbox or another one, does not bring the address back', async () => {
       const t = await freshDatabase(dialect);
       try {
         const a = await addMember(t.db, 'ann');
@@ -185,7 +197,14 @@ for (const dialect of DIALECTS) {
       const t = await freshDatabase(dialect);
       try {
         await erasePerson(t, JANE);
-        const bob = { email: BOB, name: 'Bob Hale', title: 'Sales Director', company: null, phones: [], seen: 1 };
+        const bob = {
+          email: BOB,
+          name: 'Bob Hale',
+          title: 'Sales Director',
+          company: null,
+          phones: [],
+          seen: 1,
+        };
         const shown = await shareablePreview(
           t.db,
           [{ ...bob, websites: ['mailto:Jane.Roe@acme-widgets.com', 'https://acme-widgets.com'] }],

@@ -41,38 +41,74 @@ for (const dialect of DIALECTS) {
     beforeEach(async () => {
       t = await freshDatabase(dialect);
       sent = [];
-      transport = { name: 'memory', async send(n) { sent.push(n); return { providerMessageId: `<${sent.length}@t>` }; } };
+      transport = {
+        name: 'memory',
+        async send(n) {
+          sent.push(n);
+          return { providerMessageId: `<${sent.length}@t>` };
+        },
+      };
       mails = createMailQueue(silentLogger);
       app = createApp({ database: t, config, transport, mailQueue: mails });
       const now = new Date().toISOString();
-      const { connection } = await registerConnection(t.db, { contributorEmail: 'member@contrib.example', kind: 'mailbox', account: 'x', config: { path: '/x' } }, null);
-      const observations = Object.entries({ name: 'Ada Lovelace', title: 'Chief Analyst', company: 'Analytical Engines Ltd' }).map(
-        ([field, value]): ObservationInput => ({ email: ADA, field: field as ObservationInput['field'], value, raw: value, source: 'signature', observedAt: now }),
+      const { connection } = await registerConnection(
+        t.db,
+        { contributorEmail: 'member@contrib.example', kind: 'mailbox', account: 'x', config: { path: '/x' } },
+        null,
       );
-      await t.db.transaction().execute((trx) =>
-        ingestPage(trx, { connectionId: connection.id, contributorId: connection.contributorId, now, secretKey: KEY }, [{ messageKey: '<m1@x>', observations }], gate),
-      );
+      const observations = Object.entries({
+        name: 'Ada Lovelace',
+        title: 'Chief Analyst',
+        company: 'Analytical Engines Ltd',
+      }).map(([field, value]): ObservationInput => ({
+        email: ADA,
+        field: field as ObservationInput['field'],
+        value,
+        raw: value,
+        source: 'signature',
+        observedAt: now,
+      }));
+      await t.db
+        .transaction()
+        .execute((trx) =>
+          ingestPage(
+            trx,
+            { connectionId: connection.id, contributorId: connection.contributorId, now, secretKey: KEY },
+            [{ messageKey: '<m1@x>', observations }],
+            gate,
+          ),
+        );
     });
     afterEach(async () => t.dispose());
 
     const post = (path: string, form: Record<string, string>, cookie?: string) =>
       app.request(`${PUBLIC}${path}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: PUBLIC, ...(cookie ? { Cookie: cookie } : {}) },
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          Origin: PUBLIC,
+          ...(cookie ? { Cookie: cookie } : {}),
+        },
         body: new URLSearchParams(form).toString(),
       });
-    const get = async (path: string, cookie: string) => app.request(`${PUBLIC}${path}`, { headers: { Cookie: cookie } });
+    const get = async (path: string, cookie: string) =>
+      app.request(`${PUBLIC}${path}`, { headers: { Cookie: cookie } });
     /** Asks for a privacy link (or a member sign-in link), presses Continue, returns the session cookie. */
     async function session(kind: 'privacy' | 'member', email: string): Promise<string> {
       await post(kind === 'privacy' ? '/privacy/link' : '/member/link', { email });
       await mails.idle();
-      const m = new RegExp(`/${kind === 'privacy' ? 'privacy/me' : 'member/home'}\\?t=(\\S+)`).exec(sent.at(-1)!.body)!;
-      const open = await post(kind === 'privacy' ? '/privacy/open' : '/member/open', { t: decodeURIComponent(m[1]!) });
+      const m = new RegExp(`/${kind === 'privacy' ? 'privacy/me' : 'member/home'}\\?t=(\\S+)`).exec(
+        sent.at(-1)!.body,
+      )!;
+      const open = await post(kind === 'privacy' ? '/privacy/open' : '/member/open', {
+        t: decodeURIComponent(m[1]!),
+      });
       expect(open.status).toBe(303);
       return open.headers.get('set-cookie')!.split(';')[0]!;
     }
     const exportRequests = async () =>
-      (await t.db.selectFrom('privacy_requests').select('kind').execute()).filter((r) => r.kind === 'export').length;
+      (await t.db.selectFrom('privacy_requests').select('kind').execute()).filter((r) => r.kind === 'export')
+        .length;
 
     it('viewing the privacy page is not an export request; downloading is', async () => {
       const cookie = await session('privacy', ADA);
@@ -88,15 +124,24 @@ for (const dialect of DIALECTS) {
       const before = text(await (await get('/privacy/me', cookie)).text());
       expect(before).toContain('Pending: not in the directory');
       expect(before).toMatch(/no earlier than 7 days after it is sent/);
-      await sendQueued(t.db, { transport, policy: loadPolicy({}), publicUrl: PUBLIC, from: 'privacy@privacy.test' });
+      await sendQueued(t.db, {
+        transport,
+        policy: loadPolicy({}),
+        publicUrl: PUBLIC,
+        from: 'privacy@privacy.test',
+      });
       const gate = await t.db.selectFrom('privacy_gates').select('window_ends_at').executeTakeFirstOrThrow();
       const after = text(await (await get('/privacy/me', cookie)).text());
-      expect(after).toContain(`unless you object, you will be listed on ${gate.window_ends_at!.slice(0, 10)}`);
+      expect(after).toContain(
+        `unless you object, you will be listed on ${gate.window_ends_at!.slice(0, 10)}`,
+      );
     });
 
     it('marks a corrected value as corrected in the provenance table', async () => {
       const cookie = await session('privacy', ADA);
-      expect((await post('/privacy/correct', { field: 'title', value: 'Analyst Emerita' }, cookie)).status).toBe(303);
+      expect(
+        (await post('/privacy/correct', { field: 'title', value: 'Analyst Emerita' }, cookie)).status,
+      ).toBe(303);
       const html = await (await get('/privacy/me', cookie)).text();
       const corrected = /<tr data-testid="corrected">(.*?)<\/tr>/s.exec(html)![1]!;
       expect(text(corrected)).toContain('title Analyst Emerita corrected by you');
@@ -122,7 +167,9 @@ for (const dialect of DIALECTS) {
       // No one-click removal on the profile page: links to the confirmation pages, with Remove vs Object explained.
       expect(me).not.toContain('action="/privacy/erase"');
       expect(me).not.toContain('action="/privacy/object"');
-      expect(text(me)).toMatch(/Remove deletes your profile for good.*Object says you do not want to be listed/);
+      expect(text(me)).toMatch(
+        /Remove deletes your profile for good.*Object says you do not want to be listed/,
+      );
       for (const action of ['erase', 'object']) {
         const confirm = await get(`/privacy/${action}`, cookie);
         expect(confirm.status).toBe(200);
@@ -161,8 +208,19 @@ for (const dialect of DIALECTS) {
       expect(res.headers.get('location')).toBeNull();
       expect(text(await res.text())).toContain('Google sources are not available here');
       // Configured: the button is there.
-      const withGoogle = createApp({ database: t, config: loadConfig({ SIGMINE_PUBLIC_URL: PUBLIC, SIGMINE_SECRET_KEY: KEY, SIGMINE_GOOGLE_CLIENT_ID: 'id.apps.example' }), transport, mailQueue: mails });
-      const html = await (await withGoogle.request(`${PUBLIC}/member/home`, { headers: { Cookie: cookie } })).text();
+      const withGoogle = createApp({
+        database: t,
+        config: loadConfig({
+          SIGMINE_PUBLIC_URL: PUBLIC,
+          SIGMINE_SECRET_KEY: KEY,
+          SIGMINE_GOOGLE_CLIENT_ID: 'id.apps.example',
+        }),
+        transport,
+        mailQueue: mails,
+      });
+      const html = await (
+        await withGoogle.request(`${PUBLIC}/member/home`, { headers: { Cookie: cookie } })
+      ).text();
       expect(html).toContain('Connect Google');
       expect(html).not.toContain('Connect Microsoft');
     });
@@ -192,7 +250,9 @@ for (const dialect of DIALECTS) {
       expect(still.status).not.toBe('opted-out'); // looking changed nothing
       const done = text(await (await post('/member/optout', {}, cookie)).text());
       expect(done).toContain('You have opted out');
-      expect((await t.db.selectFrom('contributors').select('status').executeTakeFirstOrThrow()).status).toBe('opted-out');
+      expect((await t.db.selectFrom('contributors').select('status').executeTakeFirstOrThrow()).status).toBe(
+        'opted-out',
+      );
     });
   });
 }

@@ -87,17 +87,35 @@ for (const dialect of DIALECTS) {
       // As Microsoft does: a rotated refresh token does not end the one it replaced (a preview keeps no token).
       ms = await startGraphServer({ cert, messages: INBOX, acceptOldRefreshTokens: true });
       sent = [];
-      transport = { name: 'memory', async send(n: OutgoingNotice) { sent.push(n); return { providerMessageId: 'x' }; } };
+      transport = {
+        name: 'memory',
+        async send(n: OutgoingNotice) {
+          sent.push(n);
+          return { providerMessageId: 'x' };
+        },
+      };
       mails = createMailQueue(silentLogger);
       sessions = new Map();
-      app = createApp({ database: t, config: config(), transport, fetch: tls, factoryFor: trustingFactory, mailQueue: mails });
+      app = createApp({
+        database: t,
+        config: config(),
+        transport,
+        fetch: tls,
+        factoryFor: trustingFactory,
+        mailQueue: mails,
+      });
     });
     afterEach(async () => {
       await ms.close();
       await t.dispose();
     });
 
-    const form = (path: string, body: Record<string, string>, headers: Record<string, string> = {}, on = app) =>
+    const form = (
+      path: string,
+      body: Record<string, string>,
+      headers: Record<string, string> = {},
+      on = app,
+    ) =>
       on.request(`${PUBLIC}${path}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: PUBLIC, ...headers },
@@ -134,7 +152,9 @@ for (const dialect of DIALECTS) {
       const conn = await t.db.selectFrom('connections').selectAll().executeTakeFirstOrThrow();
       expect(conn).toMatchObject({ kind: 'gmail', account: 'member@firm.example', status: 'active' });
       expect(conn.secret_enc).toMatch(/^v2:default:/);
-      const home = await (await app.request(`${PUBLIC}${done.headers.get('location')}`, { headers: { Cookie: session } })).text();
+      const home = await (
+        await app.request(`${PUBLIC}${done.headers.get('location')}`, { headers: { Cookie: session } })
+      ).text();
       expect(home).toContain('Connected.');
       // The connection bonus waits for the first harvest that reads a message.
       expect(home).toMatch(/data-testid="balance">0</);
@@ -162,9 +182,18 @@ for (const dialect of DIALECTS) {
           expect(done.status, kind).toBe(303);
           asked[kind] = consent.searchParams.get('scope')!;
           // Who the account is was asked with the fresh access token, of the API the kind's scope allows.
-          const api = g.requests.slice(from).filter((r) => r.user === 'ann@acme.example' && !r.path.startsWith('/oauth/'));
-          expect(api.map((r) => r.path), kind).toEqual([
-            { gmail: '/gmail/v1/users/me/profile', 'google-calendar': '/calendar/v3/calendars/primary', 'google-contacts': '/v1/people/me' }[kind],
+          const api = g.requests
+            .slice(from)
+            .filter((r) => r.user === 'ann@acme.example' && !r.path.startsWith('/oauth/'));
+          expect(
+            api.map((r) => r.path),
+            kind,
+          ).toEqual([
+            {
+              gmail: '/gmail/v1/users/me/profile',
+              'google-calendar': '/calendar/v3/calendars/primary',
+              'google-contacts': '/v1/people/me',
+            }[kind],
           ]);
         }
         // Only Contacts needs a scope more: contacts.readonly does not cover the member's own address.
@@ -191,7 +220,9 @@ for (const dialect of DIALECTS) {
     });
 
     it('refuses the connection and stores nothing when Google does not say whose account it is', async () => {
-      g.failNext(/\/gmail\/v1\/users\/me\/profile$/, 503, { error: { code: 503, message: 'Backend Error', status: 'UNAVAILABLE' } });
+      g.failNext(/\/gmail\/v1\/users\/me\/profile$/, 503, {
+        error: { code: 503, message: 'Backend Error', status: 'UNAVAILABLE' },
+      });
       const { done } = await consentAtGoogle('member@firm.example', 'gmail');
       expect(done.status).toBe(502);
       const page = text(await done.text());
@@ -204,7 +235,9 @@ for (const dialect of DIALECTS) {
     it('refuses a callback whose state was not issued to this browser', async () => {
       const session = await signIn('member@firm.example');
       const start = await form('/member/connect/google', { kind: 'gmail' }, { Cookie: session });
-      const back = new URL((await fetch(start.headers.get('location')!, { redirect: 'manual' })).headers.get('location')!);
+      const back = new URL(
+        (await fetch(start.headers.get('location')!, { redirect: 'manual' })).headers.get('location')!,
+      );
       back.searchParams.set('state', 'forged-state');
       const cookie = start.headers.get('set-cookie')!.split(';')[0]!;
       expect((await app.request(back.toString(), { headers: { Cookie: cookie } })).status).toBe(400);
@@ -213,9 +246,20 @@ for (const dialect of DIALECTS) {
     });
 
     it('previews what a mailbox would share without storing anything', async () => {
-      await registerConnection(t.db, { contributorEmail: 'member@firm.example', kind: 'mailbox', account: SAMPLE, config: { path: SAMPLE } }, parseSecretKey(KEY));
+      await registerConnection(
+        t.db,
+        {
+          contributorEmail: 'member@firm.example',
+          kind: 'mailbox',
+          account: SAMPLE,
+          config: { path: SAMPLE },
+        },
+        parseSecretKey(KEY),
+      );
       const session = await signIn('member@firm.example');
-      const home = await (await app.request(`${PUBLIC}/member/home`, { headers: { Cookie: session } })).text();
+      const home = await (
+        await app.request(`${PUBLIC}/member/home`, { headers: { Cookie: session } })
+      ).text();
       const id = /name="connection" value="([^"]+)"/.exec(home)![1]!;
       const preview = await (await form('/member/preview', { connection: id }, { Cookie: session })).text();
       expect(preview).toContain('Nothing was stored.');
@@ -223,7 +267,13 @@ for (const dialect of DIALECTS) {
       expect(await t.db.selectFrom('profiles').selectAll().execute()).toHaveLength(0);
       expect(await t.db.selectFrom('observations').selectAll().execute()).toHaveLength(0);
       // After a real harvest moved the cursor, the preview still shows the whole source.
-      const env = { db: t.db, config: config(), logger: silentLogger, progress: noProgress, holder: holderId() };
+      const env = {
+        db: t.db,
+        config: config(),
+        logger: silentLogger,
+        progress: noProgress,
+        holder: holderId(),
+      };
       await runHarvest(env, [id]);
       const again = await (await form('/member/preview', { connection: id }, { Cookie: session })).text();
       expect(again.match(/<tr><td>/g)?.length).toBe(preview.match(/<tr><td>/g)?.length);
@@ -231,7 +281,16 @@ for (const dialect of DIALECTS) {
 
     it('opting out stops collection and revokes the Google token at the provider', async () => {
       const { refreshToken } = g.addUser('member@firm.example');
-      await registerConnection(t.db, { contributorEmail: 'member@firm.example', kind: 'gmail', account: 'member@firm.example', secret: refreshToken }, parseSecretKey(KEY));
+      await registerConnection(
+        t.db,
+        {
+          contributorEmail: 'member@firm.example',
+          kind: 'gmail',
+          account: 'member@firm.example',
+          secret: refreshToken,
+        },
+        parseSecretKey(KEY),
+      );
       const session = await signIn('member@firm.example');
       const res = await form('/member/optout', {}, { Cookie: session });
       const out = await res.text();
@@ -241,7 +300,9 @@ for (const dialect of DIALECTS) {
       expect(conn.status).toBe('opted-out');
       expect(conn.secret_enc).toBeNull();
       expect(g.requests.some((r) => r.path.endsWith('/revoke'))).toBe(true);
-      const home = await (await app.request(`${PUBLIC}/member/home`, { headers: { Cookie: session } })).text();
+      const home = await (
+        await app.request(`${PUBLIC}/member/home`, { headers: { Cookie: session } })
+      ).text();
       expect(home).not.toContain('Connect Google');
     });
 
@@ -257,7 +318,8 @@ for (const dialect of DIALECTS) {
       return { session, authorize, cookie, back: new URL(consent.headers.get('location')!) };
     }
     const connections = () => t.db.selectFrom('connections').selectAll().execute();
-    const home = async (session: string) => (await app.request(`${PUBLIC}/member/home`, { headers: { Cookie: session } })).text();
+    const home = async (session: string) =>
+      (await app.request(`${PUBLIC}/member/home`, { headers: { Cookie: session } })).text();
     const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
     it('connects Outlook through the Microsoft web consent flow, previews it, and opting out discards the token', async () => {
@@ -298,7 +360,9 @@ for (const dialect of DIALECTS) {
       expect(conn!.secret_enc).not.toContain(ms.currentRefreshToken());
       expect(decryptSecret(conn!.secret_enc!, parseSecretKey(KEY))).toBe(ms.currentRefreshToken());
 
-      const listed = await (await app.request(`${PUBLIC}${done.headers.get('location')}`, { headers: { Cookie: session } })).text();
+      const listed = await (
+        await app.request(`${PUBLIC}${done.headers.get('location')}`, { headers: { Cookie: session } })
+      ).text();
       expect(listed).toContain('Connected.');
       expect(text(listed)).toMatch(/outlook dana@contoso\.example active/);
       expect(listed).toMatch(/data-testid="balance">0</);
@@ -307,7 +371,9 @@ for (const dialect of DIALECTS) {
       const id = /name="connection" value="([^"]+)"/.exec(listed)![1]!;
       const preview = await (await form('/member/preview', { connection: id }, { Cookie: session })).text();
       expect(preview).toContain('Nothing was stored.');
-      expect(text(preview)).toContain('Dana Whitfield dana.whitfield@fabrikam.example Head of Procurement Fabrikam Ltd');
+      expect(text(preview)).toContain(
+        'Dana Whitfield dana.whitfield@fabrikam.example Head of Procurement Fabrikam Ltd',
+      );
       expect(preview).not.toContain('bob.smith1975');
       expect(ms.requests.length).toBeGreaterThan(0);
       expect(ms.requests.every((r) => r.method === 'GET')).toBe(true);
@@ -318,14 +384,23 @@ for (const dialect of DIALECTS) {
       const [afterPreview] = await connections();
       expect(afterPreview!.secret_enc).toBe(conn!.secret_enc);
       // A real harvest that reads mail pays the connection bonus.
-      const harvestEnv = { db: t.db, config: config(), logger: silentLogger, progress: noProgress, holder: holderId(), factoryFor: trustingFactory };
+      const harvestEnv = {
+        db: t.db,
+        config: config(),
+        logger: silentLogger,
+        progress: noProgress,
+        holder: holderId(),
+        factoryFor: trustingFactory,
+      };
       expect((await runHarvest(harvestEnv, [id])).results[0]).toMatchObject({ status: 'ok' });
       expect(await home(session)).toMatch(/data-testid="balance">50</);
 
       // Opt-out: Microsoft has no revoke endpoint, so the page must not claim a revocation at the provider.
       const out = text(await (await form('/member/optout', {}, { Cookie: session })).text());
       expect(out).toContain('You have opted out');
-      expect(out).toMatch(/outlook dana@contoso\.example: Microsoft has no revoke endpoint[^.]*\. The token was deleted here and the revocation recorded/);
+      expect(out).toMatch(
+        /outlook dana@contoso\.example: Microsoft has no revoke endpoint[^.]*\. The token was deleted here and the revocation recorded/,
+      );
       expect(out).not.toMatch(/revoked at (the provider|Microsoft)/i);
       const [gone] = await connections();
       expect(gone).toMatchObject({ status: 'opted-out', secret_enc: null });
@@ -334,7 +409,14 @@ for (const dialect of DIALECTS) {
       ]);
       // Collection stopped: a harvest skips the connection and Microsoft hears nothing more.
       const seen = { token: ms.tokenRequests.length, graph: ms.requests.length };
-      const env = { db: t.db, config: config(), logger: silentLogger, progress: noProgress, holder: holderId(), factoryFor: trustingFactory };
+      const env = {
+        db: t.db,
+        config: config(),
+        logger: silentLogger,
+        progress: noProgress,
+        holder: holderId(),
+        factoryFor: trustingFactory,
+      };
       const run = await runHarvest(env, [id]);
       expect(run.results[0]).toMatchObject({ status: 'skipped' });
       expect({ token: ms.tokenRequests.length, graph: ms.requests.length }).toEqual(seen);
@@ -353,25 +435,52 @@ for (const dialect of DIALECTS) {
 
     it('opting out says per IMAP mailbox what happened: Google grant revoked, Microsoft token discarded, password deleted', async () => {
       const { refreshToken } = g.addUser('member@gmail-imap.example');
-      const imap = (user: string, extra: Record<string, unknown>) => ({ host: 'imap.example', port: 993, tls: true, user, ...extra });
+      const imap = (user: string, extra: Record<string, unknown>) => ({
+        host: 'imap.example',
+        port: 993,
+        tls: true,
+        user,
+        ...extra,
+      });
       const add = (account: string, secret: string, cfg: Record<string, unknown>) =>
-        registerConnection(t.db, { contributorEmail: 'member@firm.example', kind: 'imap', account, secret, config: cfg }, parseSecretKey(KEY));
-      await add('member@gmail-imap.example', encodeImapOAuthSecret({ provider: 'google', tokenUrl: `${g.oauthUrl}/token`, refreshToken }), imap('member@gmail-imap.example', { auth: 'xoauth2', oauthProvider: 'google' }));
-      await add('member@m365.example', encodeImapOAuthSecret({ provider: 'microsoft', tokenUrl: `${ms.loginUrl}/common/oauth2/v2.0/token`, refreshToken: 'rt-x' }), imap('member@m365.example', { auth: 'xoauth2', oauthProvider: 'microsoft' }));
+        registerConnection(
+          t.db,
+          { contributorEmail: 'member@firm.example', kind: 'imap', account, secret, config: cfg },
+          parseSecretKey(KEY),
+        );
+      await add(
+        'member@gmail-imap.example',
+        encodeImapOAuthSecret({ provider: 'google', tokenUrl: `${g.oauthUrl}/token`, refreshToken }),
+        imap('member@gmail-imap.example', { auth: 'xoauth2', oauthProvider: 'google' }),
+      );
+      await add(
+        'member@m365.example',
+        encodeImapOAuthSecret({
+          provider: 'microsoft',
+          tokenUrl: `${ms.loginUrl}/common/oauth2/v2.0/token`,
+          refreshToken: 'rt-x',
+        }),
+        imap('member@m365.example', { auth: 'xoauth2', oauthProvider: 'microsoft' }),
+      );
       await add('member@firm.example', 'imap-password', imap('member@firm.example', { auth: 'password' }));
       const revokes = () => g.requests.filter((r) => r.path === '/oauth/revoke' && r.status === 200).length;
       const before = revokes();
-      const out = text(await (await form('/member/optout', {}, { Cookie: await signIn('member@firm.example') })).text());
+      const out = text(
+        await (await form('/member/optout', {}, { Cookie: await signIn('member@firm.example') })).text(),
+      );
       expect(out).toContain('imap member@gmail-imap.example: access revoked at Google.');
       expect(out).toMatch(/imap member@m365\.example: Microsoft has no revoke endpoint/);
       expect(out).toContain('imap member@firm.example: nothing to revoke at a provider');
       expect(revokes() - before).toBe(1);
       // Revoked at Google for real: the grant no longer refreshes.
-      const refresh = await fetch(`${g.oauthUrl}/token`, { method: 'POST', body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken }) });
+      const refresh = await fetch(`${g.oauthUrl}/token`, {
+        method: 'POST',
+        body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken }),
+      });
       expect(refresh.status).toBe(400);
     });
 
-    it('refuses a Microsoft callback with a forged state or without this browser\'s cookie, and stores nothing', async () => {
+    it("refuses a Microsoft callback with a forged state or without this browser's cookie, and stores nothing", async () => {
       const { back, cookie } = await consentAtMicrosoft();
       const forged = new URL(back);
       forged.searchParams.set('state', 'forged-state');
@@ -402,12 +511,17 @@ for (const dialect of DIALECTS) {
       // What the identity platform sends back when the person presses "Cancel" on the consent page.
       const declined = new URL(back.origin + back.pathname);
       declined.searchParams.set('error', 'access_denied');
-      declined.searchParams.set('error_description', 'AADSTS65004: User declined to consent to access the app.');
+      declined.searchParams.set(
+        'error_description',
+        'AADSTS65004: User declined to consent to access the app.',
+      );
       declined.searchParams.set('state', back.searchParams.get('state')!);
       const res = await app.request(declined.toString(), { headers: { Cookie: cookie } });
       expect(res.status).toBe(400);
       const page = await res.text();
-      expect(text(page)).toContain('You did not give sigmine access at Microsoft (access_denied). Nothing was connected.');
+      expect(text(page)).toContain(
+        'You did not give sigmine access at Microsoft (access_denied). Nothing was connected.',
+      );
       expect(page).toContain('href="/member/home"');
       expect(page).not.toContain('AADSTS65004');
       expect(ms.tokenRequests).toHaveLength(0);
@@ -433,7 +547,9 @@ for (const dialect of DIALECTS) {
       await ms.close();
       const res = await app.request(back.toString(), { headers: { Cookie: cookie } });
       expect(res.status).toBe(502);
-      expect(text(await res.text())).toContain('Microsoft did not complete the connection: Microsoft token endpoint unreachable. Nothing was connected.');
+      expect(text(await res.text())).toContain(
+        'Microsoft did not complete the connection: Microsoft token endpoint unreachable. Nothing was connected.',
+      );
       expect(await connections()).toHaveLength(0);
     });
 
@@ -443,8 +559,17 @@ for (const dialect of DIALECTS) {
      * one), so there the second app shares the handle: it still has none of the first app's memory.
      */
     async function secondInstance(now?: () => Date) {
-      const own = t.backend === 'server' ? await openDatabase(t.url, { pgSchema: t.pgSchema, poolSize: 4 }) : null;
-      const other = createApp({ database: own ?? t, config: config(), transport, fetch: tls, factoryFor: trustingFactory, mailQueue: mails, ...(now ? { now } : {}) });
+      const own =
+        t.backend === 'server' ? await openDatabase(t.url, { pgSchema: t.pgSchema, poolSize: 4 }) : null;
+      const other = createApp({
+        database: own ?? t,
+        config: config(),
+        transport,
+        fetch: tls,
+        factoryFor: trustingFactory,
+        mailQueue: mails,
+        ...(now ? { now } : {}),
+      });
       return { app: other, close: async () => own?.close() };
     }
 
@@ -486,7 +611,9 @@ for (const dialect of DIALECTS) {
       try {
         for (let round = 1; round <= 3; round++) {
           const { back, cookie } = await consentAtMicrosoft();
-          const both = await Promise.all([app, other.app].map((a) => a.request(back.toString(), { headers: { Cookie: cookie } })));
+          const both = await Promise.all(
+            [app, other.app].map((a) => a.request(back.toString(), { headers: { Cookie: cookie } })),
+          );
           expect(both.map((r) => r.status).sort(), `round ${round}`).toEqual([303, 400]);
           expect(text(await both.find((r) => r.status === 400)!.text())).toContain('already used');
           // One code redemption per connect request: the loser never reached the token endpoint.
@@ -505,9 +632,15 @@ for (const dialect of DIALECTS) {
       const browser = cookieJar();
       browser.add(await signIn('member@firm.example'));
       const google = browser.keep(await form('/member/connect/google', { kind: 'gmail' }, browser.header()));
-      const microsoft = browser.keep(await form('/member/connect/microsoft', { kind: 'outlook' }, browser.header()));
-      const googleBack = (await fetch(google.headers.get('location')!, { redirect: 'manual' })).headers.get('location')!;
-      const microsoftBack = (await tls(microsoft.headers.get('location')!, { redirect: 'manual' })).headers.get('location')!;
+      const microsoft = browser.keep(
+        await form('/member/connect/microsoft', { kind: 'outlook' }, browser.header()),
+      );
+      const googleBack = (await fetch(google.headers.get('location')!, { redirect: 'manual' })).headers.get(
+        'location',
+      )!;
+      const microsoftBack = (
+        await tls(microsoft.headers.get('location')!, { redirect: 'manual' })
+      ).headers.get('location')!;
       // The first tab comes back last.
       expect((await app.request(microsoftBack, { headers: browser.header() })).status).toBe(303);
       expect((await app.request(googleBack, { headers: browser.header() })).status).toBe(303);
@@ -517,7 +650,11 @@ for (const dialect of DIALECTS) {
     it('refuses a callback opened in another browser, tells it nothing, and the flow still completes where it started', async () => {
       const { back, cookie, session } = await consentAtMicrosoft();
       // Another browser, holding a connect request of its own.
-      const theirs = await form('/member/connect/google', { kind: 'gmail' }, { Cookie: await signIn('someone@else.example') });
+      const theirs = await form(
+        '/member/connect/google',
+        { kind: 'gmail' },
+        { Cookie: await signIn('someone@else.example') },
+      );
       const theirCookie = theirs.headers.get('set-cookie')!.split(';')[0]!;
       expect(theirCookie).not.toBe(cookie);
       const res = await app.request(back.toString(), { headers: { Cookie: theirCookie } });
@@ -538,7 +675,9 @@ for (const dialect of DIALECTS) {
         const browser = cookieJar();
         browser.add(await signIn('member@firm.example', timed.app));
         const start = async () => {
-          const res = browser.keep(await form('/member/connect/microsoft', { kind: 'outlook' }, browser.header(), timed.app));
+          const res = browser.keep(
+            await form('/member/connect/microsoft', { kind: 'outlook' }, browser.header(), timed.app),
+          );
           return (await tls(res.headers.get('location')!, { redirect: 'manual' })).headers.get('location')!;
         };
         const [first, second] = [await start(), await start()];
@@ -548,7 +687,9 @@ for (const dialect of DIALECTS) {
         const late = await timed.app.request(second, { headers: browser.header() });
         expect(late.status).toBe(400);
         const page = await late.text();
-        expect(text(page)).toContain('This connect request has expired: it works for ten minutes. Nothing was connected.');
+        expect(text(page)).toContain(
+          'This connect request has expired: it works for ten minutes. Nothing was connected.',
+        );
         expect(page).toContain('href="/member/home"');
         expect(ms.tokenRequests).toHaveLength(1);
         expect(await t.db.selectFrom('oauth_states').selectAll().execute()).toHaveLength(2);
@@ -565,23 +706,44 @@ for (const dialect of DIALECTS) {
     it('keeps a pending connect request without its state, browser nonce, PKCE verifier, address or sign-in link in plain', async () => {
       const { session, authorize, back, cookie } = await consentAtMicrosoft();
       const rows = await t.db.selectFrom('oauth_states').selectAll().execute();
-      expect(rows).toEqual([expect.objectContaining({ provider: 'microsoft', kind: 'outlook', used_at: null })]);
+      expect(rows).toEqual([
+        expect.objectContaining({ provider: 'microsoft', kind: 'outlook', used_at: null }),
+      ]);
       const row = rows[0]!;
       expect(Date.parse(row.expires_at) - Date.parse(row.created_at)).toBe(10 * 60_000);
       // The sealed box holds the verifier whose challenge went to Microsoft.
       const sealed = JSON.parse(decryptSecret(row.flow_enc, parseSecretKey(KEY))) as { verifier: string };
-      expect(createHash('sha256').update(sealed.verifier).digest('base64url')).toBe(authorize.searchParams.get('code_challenge'));
+      expect(createHash('sha256').update(sealed.verifier).digest('base64url')).toBe(
+        authorize.searchParams.get('code_challenge'),
+      );
       const stored = JSON.stringify(rows);
-      for (const plain of [back.searchParams.get('state')!, cookie.split('=')[1]!, sealed.verifier, 'member@firm.example', session.split('=')[1]!]) {
+      for (const plain of [
+        back.searchParams.get('state')!,
+        cookie.split('=')[1]!,
+        sealed.verifier,
+        'member@firm.example',
+        session.split('=')[1]!,
+      ]) {
         expect(stored).not.toContain(plain);
       }
     });
 
     it('on https, keeps the browser nonce in a __Host- cookie (Secure, HttpOnly, SameSite=Lax, no Domain) and completes with it', async () => {
       const HTTPS = 'https://members.test';
-      const secure = createApp({ database: t, config: { ...config(), publicUrl: HTTPS }, transport, fetch: tls, factoryFor: trustingFactory, mailQueue: mails });
+      const secure = createApp({
+        database: t,
+        config: { ...config(), publicUrl: HTTPS },
+        transport,
+        fetch: tls,
+        factoryFor: trustingFactory,
+        mailQueue: mails,
+      });
       const post = (path: string, body: Record<string, string>, cookie = '') =>
-        secure.request(`${HTTPS}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: HTTPS, Cookie: cookie }, body: new URLSearchParams(body).toString() });
+        secure.request(`${HTTPS}${path}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: HTTPS, Cookie: cookie },
+          body: new URLSearchParams(body).toString(),
+        });
       await post('/member/link', { email: 'member@firm.example' });
       await mails.idle();
       const token = decodeURIComponent(/\/member\/home\?t=(\S+)/.exec(sent.at(-1)!.body)![1]!);
@@ -600,7 +762,9 @@ for (const dialect of DIALECTS) {
       expect(setCookie).toMatch(/; HttpOnly/);
       expect(setCookie).toMatch(/; SameSite=Lax/);
       expect(setCookie).not.toMatch(/Domain=/i);
-      const back = (await fetch(start.headers.get('location')!, { redirect: 'manual' })).headers.get('location')!;
+      const back = (await fetch(start.headers.get('location')!, { redirect: 'manual' })).headers.get(
+        'location',
+      )!;
       expect(back.startsWith(`${HTTPS}/oauth/google/callback?`)).toBe(true);
       const cookie = setCookie.split(';')[0]!;
       // The same nonce under the plain name (planted over http, or by a sibling subdomain) does not count.
@@ -614,7 +778,13 @@ for (const dialect of DIALECTS) {
       expect((await form('/member/optout', { t: 'bogus' })).status).toBe(403);
       expect((await form('/member/open', { t: 'bogus' })).status).toBe(403);
       expect((await app.request(`${PUBLIC}/member/home`)).status).toBe(403);
-      expect((await app.request(`${PUBLIC}/member/home`, { headers: { Cookie: 'sigmine_member=' + 'x'.repeat(43) } })).status).toBe(403);
+      expect(
+        (
+          await app.request(`${PUBLIC}/member/home`, {
+            headers: { Cookie: 'sigmine_member=' + 'x'.repeat(43) },
+          })
+        ).status,
+      ).toBe(403);
     });
   });
 }

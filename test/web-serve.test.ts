@@ -58,7 +58,10 @@ describe('sigmine serve', () => {
     await new Promise<void>((r) => busy.listen(0, '127.0.0.1', r));
     const port = (busy.address() as AddressInfo).port;
     try {
-      const r = await runCli(['serve', '--port', String(port)], { cwd: dir, env: cleanEnv({ SIGMINE_DEMO: '1' }) });
+      const r = await runCli(['serve', '--port', String(port)], {
+        cwd: dir,
+        env: cleanEnv({ SIGMINE_DEMO: '1' }),
+      });
       expect(r.code).toBe(1);
       expect(r.stderr).toContain(`[port-in-use] port ${port} on 127.0.0.1 is already in use`);
       expect(r.stdout).not.toContain('sigmine web app on');

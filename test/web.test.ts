@@ -19,24 +19,51 @@ const ADA = 'ada.lovelace@engines.co.uk';
 
 function capture(): NoticeTransport & { sent: OutgoingNotice[] } {
   const sent: OutgoingNotice[] = [];
-  return { name: 'memory', sent, async send(n) { sent.push(n); return { providerMessageId: `<${sent.length}@t>` }; } };
+  return {
+    name: 'memory',
+    sent,
+    async send(n) {
+      sent.push(n);
+      return { providerMessageId: `<${sent.length}@t>` };
+    },
+  };
 }
 
 async function seed(t: TestDatabase, email: string, fields: Record<string, string>) {
   const now = new Date().toISOString();
-  await t.db.insertInto('contributors').values({ id: 'm1', email: 'member@contrib.example', created_at: now }).execute();
+  await t.db
+    .insertInto('contributors')
+    .values({ id: 'm1', email: 'member@contrib.example', created_at: now })
+    .execute();
   await t.db
     .insertInto('connections')
-    .values({ id: 'c1', contributor_id: 'm1', kind: 'mailbox', account: 'x', created_at: now, updated_at: now })
+    .values({
+      id: 'c1',
+      contributor_id: 'm1',
+      kind: 'mailbox',
+      account: 'x',
+      created_at: now,
+      updated_at: now,
+    })
     .execute();
-  const observations = Object.entries(fields).map(
-    ([field, value]): ObservationInput => ({ email, field: field as ObservationInput['field'], value, raw: value, source: 'signature', observedAt: now }),
-  );
-  await t.db.transaction().execute((trx) =>
-    ingestPage(trx, { connectionId: 'c1', contributorId: 'm1', now, secretKey: config.secretKey }, [
-      { messageKey: '<m1@x>', observations },
-    ], gate),
-  );
+  const observations = Object.entries(fields).map(([field, value]): ObservationInput => ({
+    email,
+    field: field as ObservationInput['field'],
+    value,
+    raw: value,
+    source: 'signature',
+    observedAt: now,
+  }));
+  await t.db
+    .transaction()
+    .execute((trx) =>
+      ingestPage(
+        trx,
+        { connectionId: 'c1', contributorId: 'm1', now, secretKey: config.secretKey },
+        [{ messageKey: '<m1@x>', observations }],
+        gate,
+      ),
+    );
 }
 
 /** The path and query of the link in a privacy mail. */
@@ -49,10 +76,19 @@ const tokenOf = (link: string) => new URL(`${PUBLIC}${link}`).searchParams.get('
 
 type App = ReturnType<typeof createApp>;
 
-const post = (app: App, path: string, form: Record<string, string>, o: { origin?: string; cookie?: string; base?: string } = {}) =>
+const post = (
+  app: App,
+  path: string,
+  form: Record<string, string>,
+  o: { origin?: string; cookie?: string; base?: string } = {},
+) =>
   app.request(`${o.base ?? PUBLIC}${path}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: o.origin ?? PUBLIC, ...(o.cookie ? { Cookie: o.cookie } : {}) },
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      Origin: o.origin ?? PUBLIC,
+      ...(o.cookie ? { Cookie: o.cookie } : {}),
+    },
     body: new URLSearchParams(form).toString(),
   });
 
@@ -63,7 +99,8 @@ for (const dialect of DIALECTS) {
     let transport: ReturnType<typeof capture>;
     let mails: ReturnType<typeof createMailQueue>;
     let app: App;
-    const make = (extra: Partial<WebAppOptions> = {}) => createApp({ database: t, config, transport, mailQueue: mails, ...extra });
+    const make = (extra: Partial<WebAppOptions> = {}) =>
+      createApp({ database: t, config, transport, mailQueue: mails, ...extra });
     beforeEach(async () => {
       t = await freshDatabase(dialect);
       transport = capture();
@@ -92,7 +129,8 @@ for (const dialect of DIALECTS) {
       expect(res.headers.get('location')).toBe('/privacy/me');
       return res.headers.get('set-cookie')!.split(';')[0]!;
     }
-    const me = (cookie: string, on = app) => on.request(`${PUBLIC}/privacy/me`, { headers: { Cookie: cookie } });
+    const me = (cookie: string, on = app) =>
+      on.request(`${PUBLIC}/privacy/me`, { headers: { Cookie: cookie } });
 
     it('mails a link to a listed person, and the link shows their profile without naming the contributor', async () => {
       const link = await askLink('Ada.Lovelace@engines.co.uk');
@@ -114,7 +152,10 @@ for (const dialect of DIALECTS) {
 
     it('answers before the mail is sent: a stuck mail transport does not slow the page down', async () => {
       let release!: () => void;
-      const stuck: NoticeTransport = { name: 'stuck', send: () => new Promise((r) => (release = () => r({ providerMessageId: 'x' }))) };
+      const stuck: NoticeTransport = {
+        name: 'stuck',
+        send: () => new Promise((r) => (release = () => r({ providerMessageId: 'x' }))),
+      };
       const slow = make({ transport: stuck });
       const started = Date.now();
       const res = await post(slow, '/privacy/link', { email: ADA });
@@ -176,7 +217,12 @@ for (const dialect of DIALECTS) {
       await post(secure, '/privacy/link', { email: ADA }, { origin: HTTPS, base: HTTPS });
       await mails.idle();
       const token = /\/privacy\/me\?t=(\S+)/.exec(transport.sent.at(-1)!.body)![1]!;
-      const s = await post(secure, '/privacy/open', { t: decodeURIComponent(token) }, { origin: HTTPS, base: HTTPS });
+      const s = await post(
+        secure,
+        '/privacy/open',
+        { t: decodeURIComponent(token) },
+        { origin: HTTPS, base: HTTPS },
+      );
       const cookie = s.headers.get('set-cookie')!;
       expect(cookie).toMatch(/^__Host-sigmine_privacy=[A-Za-z0-9_-]{43};/);
       expect(cookie).toMatch(/; Path=\/(;|$)/);
@@ -189,12 +235,21 @@ for (const dialect of DIALECTS) {
 
     it('lets the person correct a field, and the correction shows at once', async () => {
       const cookie = await open(await askLink());
-      const res = await post(app, '/privacy/correct', { field: 'title', value: 'Analyst Emerita' }, { cookie });
+      const res = await post(
+        app,
+        '/privacy/correct',
+        { field: 'title', value: 'Analyst Emerita' },
+        { cookie },
+      );
       expect(res.status).toBe(303);
-      const page = await (await app.request(`${PUBLIC}${res.headers.get('location')}`, { headers: { Cookie: cookie } })).text();
+      const page = await (
+        await app.request(`${PUBLIC}${res.headers.get('location')}`, { headers: { Cookie: cookie } })
+      ).text();
       // The directory's title is the person's; what was observed stays visible as provenance.
       expect(page).toMatch(/data-field="title">Analyst Emerita</);
-      expect(page).toMatch(/<td>title<\/td><td>Chief Analyst<\/td><td>signature \(replaced by your correction\)<\/td>/);
+      expect(page).toMatch(
+        /<td>title<\/td><td>Chief Analyst<\/td><td>signature \(replaced by your correction\)<\/td>/,
+      );
     });
 
     it('downloads everything as JSON with the session, and nothing without it', async () => {
@@ -245,9 +300,22 @@ for (const dialect of DIALECTS) {
       const proxied = make({ config: { ...config, publicUrl: HTTPS } });
       // What the server sees behind the proxy: plain http on the loopback address.
       const inside = 'http://127.0.0.1:8787';
-      expect((await post(proxied, '/privacy/link', { email: ADA }, { base: inside, origin: HTTPS })).status).toBe(200);
-      expect((await post(proxied, '/privacy/link', { email: ADA }, { base: inside, origin: inside })).status).toBe(403);
-      expect((await post(proxied, '/privacy/link', { email: ADA }, { base: inside, origin: 'https://evil.example' })).status).toBe(403);
+      expect(
+        (await post(proxied, '/privacy/link', { email: ADA }, { base: inside, origin: HTTPS })).status,
+      ).toBe(200);
+      expect(
+        (await post(proxied, '/privacy/link', { email: ADA }, { base: inside, origin: inside })).status,
+      ).toBe(403);
+      expect(
+        (
+          await post(
+            proxied,
+            '/privacy/link',
+            { email: ADA },
+            { base: inside, origin: 'https://evil.example' },
+          )
+        ).status,
+      ).toBe(403);
       await mails.idle();
       expect(transport.sent).toHaveLength(1);
     });
@@ -276,8 +344,16 @@ for (const dialect of DIALECTS) {
       const none = await monitored.request(`${PUBLIC}/metrics`);
       expect(none.status).toBe(401);
       expect(none.headers.get('www-authenticate')).toMatch(/^Bearer/);
-      expect((await monitored.request(`${PUBLIC}/metrics`, { headers: { Authorization: `Bearer ${'x'.repeat(32)}` } })).status).toBe(401);
-      const ok = await monitored.request(`${PUBLIC}/metrics`, { headers: { Authorization: `Bearer ${token}` } });
+      expect(
+        (
+          await monitored.request(`${PUBLIC}/metrics`, {
+            headers: { Authorization: `Bearer ${'x'.repeat(32)}` },
+          })
+        ).status,
+      ).toBe(401);
+      const ok = await monitored.request(`${PUBLIC}/metrics`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
       expect(ok.status).toBe(200);
       const metrics = await ok.text();
       expect(metrics).toMatch(/sigmine_profiles\{status="(pending|listed)"\} 1/);

@@ -17,7 +17,9 @@ export type { CommandModule };
 
 /** The root program, before any command is registered: name, description, --version, error output. */
 export function rootProgram(json: boolean): Command {
-  const { version } = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
+  const { version } = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
+    version: string;
+  };
   const program = new Command('sigmine')
     .description('Business contacts from headers and signature blocks, with provenance and privacy.')
     .version(version, '--version', 'print the version')

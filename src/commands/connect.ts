@@ -100,7 +100,11 @@ async function oauthGrant(
   const grant = await consent.exchangeCode(endpoints, { code, redirectUri, codeVerifier });
   if (!grant.refreshToken)
     throw fail(`${provider} returned no refresh token (was offline_access granted?)`, 'bad-input');
-  const account = await askedOrAssumed(() => consent.account(endpoints, grant.accessToken), provider, assumed);
+  const account = await askedOrAssumed(
+    () => consent.account(endpoints, grant.accessToken),
+    provider,
+    assumed,
+  );
   return { refreshToken: grant.refreshToken, account, provider };
 }
 
@@ -245,7 +249,9 @@ export function register(program: Command): void {
         if ((o.provider !== undefined) !== (o.refreshTokenFile !== undefined))
           throw fail('--provider goes with --refresh-token-file (and only with it)');
         if (o.insecurePlaintext && (o.tls ?? port === 993))
-          throw fail('--insecure-plaintext goes with --no-tls (implicit TLS never sends anything in clear text)');
+          throw fail(
+            '--insecure-plaintext goes with --no-tls (implicit TLS never sends anything in clear text)',
+          );
         const provider = o.oauth ?? o.provider;
         if (provider !== undefined && !IMAP_OAUTH_PROVIDERS.includes(provider as ImapOAuthProvider))
           throw fail(`OAuth provider must be ${IMAP_OAUTH_PROVIDERS.join(' or ')}`);

@@ -15,7 +15,9 @@ import { listContacts, showContact, type StatusFilter } from '../store/directory
 const STATUSES = ['listed', 'pending', 'restricted', 'all'];
 
 export function register(program: Command): void {
-  const contacts = program.command('contacts').description('the contact directory (never shows who contributed a contact)');
+  const contacts = program
+    .command('contacts')
+    .description('the contact directory (never shows who contributed a contact)');
   contacts
     .command('list')
     .description('list contacts (default: listed ones, the directory)')
@@ -47,7 +49,12 @@ export function register(program: Command): void {
         const d = await showContact(db, email);
         if (!d) throw new AppError('not-found', `no contact ${email.trim().toLowerCase()}`);
         if (opts.json) {
-          printJsonLine({ ...d.contact, provenance: d.provenance, jobHistory: d.jobHistory, companyProfile: d.company });
+          printJsonLine({
+            ...d.contact,
+            provenance: d.provenance,
+            jobHistory: d.jobHistory,
+            companyProfile: d.company,
+          });
           return;
         }
         const c = d.contact;

@@ -57,7 +57,12 @@ export function register(program: Command): void {
         const keyed = (await resolveKeys(db, config, { demo: true, note: say, warn: say })).config;
         const { connection, created } = await upsertConnection(
           db,
-          { contributorEmail: DEMO_CONTRIBUTOR, kind: 'mailbox', account: 'sample-mailbox', config: { path: SAMPLE_MAILBOX } },
+          {
+            contributorEmail: DEMO_CONTRIBUTOR,
+            kind: 'mailbox',
+            account: 'sample-mailbox',
+            config: { path: SAMPLE_MAILBOX },
+          },
           null,
         );
         // The connection bonus comes with the first harvest that reads a message (once per source).
@@ -66,7 +71,9 @@ export function register(program: Command): void {
             `over ${shortPath(SAMPLE_MAILBOX)}\n`,
         );
         // A terminal gets progress lines; piped, the demo stays quiet (its tables are the output).
-        const { logger, progress } = process.stderr.isTTY ? outputsFor(process.stderr) : { logger: silentLogger, progress: noProgress };
+        const { logger, progress } = process.stderr.isTTY
+          ? outputsFor(process.stderr)
+          : { logger: silentLogger, progress: noProgress };
         const { results, summary } = await runHarvest(
           { db, config: keyed, logger, progress, holder: holderId(), demo: true },
           [connection.id],
@@ -83,10 +90,19 @@ export function register(program: Command): void {
           printJsonLine({ type: 'demo', contacts: contacts.length, credits: balance, noticesQueued: queued });
         } else {
           printResultTables(results, summary);
-          out.write(`\nContacts in the directory store (${contacts.length}; pending ones wait for their notice):\n`);
+          out.write(
+            `\nContacts in the directory store (${contacts.length}; pending ones wait for their notice):\n`,
+          );
           printTable(
             ['email', 'name', 'title', 'company', 'phone', 'status'],
-            contacts.map((c) => [c.email, c.name, c.title, c.company, c.phones[0]?.e164 ?? c.phones[0]?.raw ?? '', c.status]),
+            contacts.map((c) => [
+              c.email,
+              c.name,
+              c.title,
+              c.company,
+              c.phones[0]?.e164 ?? c.phones[0]?.raw ?? '',
+              c.status,
+            ]),
           );
           out.write(`\nCredits of ${DEMO_CONTRIBUTOR}: ${balance}\n`);
           out.write(`Notices queued: ${queued} (of ${notices.length} notices in the outbox)\n`);

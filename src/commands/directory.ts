@@ -12,7 +12,9 @@ import { printJsonLine, printTable } from './lib/output.ts';
 import { revealContact, searchDirectory } from '../store/member-directory.ts';
 
 export function register(program: Command): void {
-  const directory = program.command('directory').description("the members' directory: search for free, reveal details for credits");
+  const directory = program
+    .command('directory')
+    .description("the members' directory: search for free, reveal details for credits");
   directory
     .command('search')
     .description('listed contacts whose name, title, company or domain contains QUERY')
@@ -48,7 +50,11 @@ export function register(program: Command): void {
         console.log(`${r.name ?? ''} ${r.title ? `(${r.title}, ${r.company ?? ''})` : ''}`.trim());
         console.log(`email   ${r.email}`);
         for (const p of r.phones) console.log(`phone   ${p.e164 ?? p.raw} (${p.type})`);
-        console.log(r.spent ? `spent ${r.spent} credits; balance ${r.balance}` : `already revealed: nothing spent; balance ${r.balance}`);
+        console.log(
+          r.spent
+            ? `spent ${r.spent} credits; balance ${r.balance}`
+            : `already revealed: nothing spent; balance ${r.balance}`,
+        );
       });
     });
 }

@@ -58,7 +58,13 @@ export function register(program: Command): void {
     .action(async (paths: string[], opts: { json?: boolean }) => {
       const present: string[] = [];
       const missing: string[] = [];
-      const exists = paths.map((p) => () => stat(p).then(() => true, () => false));
+      const exists = paths.map(
+        (p) => () =>
+          stat(p).then(
+            () => true,
+            () => false,
+          ),
+      );
       let at = 0;
       for await (const ok of readAhead(exists, READ_AHEAD)) (ok ? present : missing).push(paths[at++]!);
       if (present.length === 0) {
@@ -69,7 +75,9 @@ export function register(program: Command): void {
       let unreadable = 0;
       let withSignature = 0;
       for (const p of missing) {
-        process.stderr.write(`sigmine: [not-found] no such file or folder: ${p} (the other paths are read)\n`);
+        process.stderr.write(
+          `sigmine: [not-found] no such file or folder: ${p} (the other paths are read)\n`,
+        );
         if (opts.json) printJsonLine(missingResult(p));
       }
       for await (const item of readMailboxPaths(present, {}, { readAhead: READ_AHEAD })) {

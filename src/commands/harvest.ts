@@ -55,7 +55,10 @@ export function register(program: Command): void {
         await usingDatabase(config.database, async ({ db }) => {
           // No key or another key: exit 1 before anything is read or written (docs/security.md).
           const keyed = (await resolveKeys(db, config)).config;
-          const conns = await selectConnections({ db }, { connectionId: opts.connection, contributorEmail: opts.contributor });
+          const conns = await selectConnections(
+            { db },
+            { connectionId: opts.connection, contributorEmail: opts.contributor },
+          );
           if ((opts.connection || opts.contributor) && conns.length === 0) {
             throw new AppError('not-found', 'no matching connection');
           }

@@ -42,7 +42,10 @@ export function register(program: Command): void {
           entries.map((e) => [e.createdAt.slice(0, 19).replace('T', ' '), e.contributor, e.kind, e.amount]),
         );
         console.log('');
-        printTable(['contributor', 'balance'], [...balances].map(([c, b]) => [c, b]));
+        printTable(
+          ['contributor', 'balance'],
+          [...balances].map(([c, b]) => [c, b]),
+        );
       });
     });
 }

@@ -29,7 +29,12 @@ export function register(program: Command): void {
     .command('schedule')
     .description('harvest on a schedule until stopped (on PostgreSQL: queue jobs for workers)')
     .option('--cron <expr>', 'cron expression (5 or 6 fields)', '0 * * * *')
-    .option('--jitter <seconds>', 'random delay before each run, spreading load on providers (0 or more)', numberAtLeast(0), 300)
+    .option(
+      '--jitter <seconds>',
+      'random delay before each run, spreading load on providers (0 or more)',
+      numberAtLeast(0),
+      300,
+    )
     .option('--now', 'also run once right away')
     .action(async (opts: { cron: string; jitter: number; now?: boolean }) => {
       const config = loadConfig();
@@ -38,54 +43,72 @@ export function register(program: Command): void {
       const pg = dialectOf(config.database) === 'postgres';
       const ac = new AbortController();
       const outage = new OutageLog(logger);
-      await usingDatabase(config.database, async ({ db }) => {
-        const keyed = (await resolveKeys(db, config)).config;
-        const queue = pg ? await openQueue(config.database, { logger, outage }) : null;
-        const holder = holderId();
-        let running: Promise<void> | null = null;
-        const tick = async (delay: boolean) => {
-          if (running || ac.signal.aborted) {
-            logger.log('warn', 'schedule.skip', { reason: running ? 'previous run still going' : 'stopping' });
-            return;
-          }
-          running = (async () => {
-            if (delay && jitterMs) await sleep(Math.floor(Math.random() * jitterMs), ac.signal);
-            if (ac.signal.aborted) return;
-            if (queue) {
-              const r = await enqueueHarvests(queue, { db });
-              logger.log('info', 'schedule.enqueued', { ...r });
-            } else {
-              const conns = await listConnections(db, { harvestable: true });
-              const { summary } = await runHarvest(
-                { db, config: keyed, logger, progress: noProgress, holder, signal: ac.signal },
-                conns.map((c) => c.id),
-                { trigger: 'schedule' },
-              );
-              logger.log('info', 'schedule.run', { ok: summary.ok, failed: summary.failed, skipped: summary.skipped });
+      await usingDatabase(
+        config.database,
+        async ({ db }) => {
+          const keyed = (await resolveKeys(db, config)).config;
+          const queue = pg ? await openQueue(config.database, { logger, outage }) : null;
+          const holder = holderId();
+          let running: Promise<void> | null = null;
+          const tick = async (delay: boolean) => {
+            if (running || ac.signal.aborted) {
+              logger.log('warn', 'schedule.skip', {
+                reason: running ? 'previous run still going' : 'stopping',
+              });
+              return;
             }
-          })()
-            .catch((e: Error) => logger.log('error', 'schedule.error', { message: e.message }))
-            .finally(() => {
-              running = null;
-            });
-          await running;
-        };
-        const job = new Cron(opts.cron, { protect: true }, () => tick(true));
-        logger.log('info', 'schedule.started', { cron: opts.cron, jitterSeconds: jitterMs / 1000, next: job.nextRun()?.toISOString(), mode: pg ? 'queue' : 'in-process' });
-        if (opts.now) void tick(false);
-        await new Promise<void>((resolve) => {
-          const stop = () => {
-            logger.log('info', 'schedule.stopping', {});
-            job.stop();
-            ac.abort();
-            resolve();
+            running = (async () => {
+              if (delay && jitterMs) await sleep(Math.floor(Math.random() * jitterMs), ac.signal);
+              if (ac.signal.aborted) return;
+              if (queue) {
+                const r = await enqueueHarvests(queue, { db });
+                logger.log('info', 'schedule.enqueued', { ...r });
+              } else {
+                const conns = await listConnections(db, { harvestable: true });
+                const { summary } = await runHarvest(
+                  { db, config: keyed, logger, progress: noProgress, holder, signal: ac.signal },
+                  conns.map((c) => c.id),
+                  { trigger: 'schedule' },
+                );
+                logger.log('info', 'schedule.run', {
+                  ok: summary.ok,
+                  failed: summary.failed,
+                  skipped: summary.skipped,
+                });
+              }
+            })()
+              .catch((e: Error) => logger.log('error', 'schedule.error', { message: e.message }))
+              .finally(() => {
+                running = null;
+              });
+            await running;
           };
-          process.once('SIGINT', stop);
-          process.once('SIGTERM', stop);
-        });
-        if (running) await running;
-        if (queue) await queue.close();
-        logger.log('info', 'schedule.stopped', {});
-      }, { onConnectionLost: (e) => outage.lost('store', e), onConnectionRestored: () => outage.restored('store') });
+          const job = new Cron(opts.cron, { protect: true }, () => tick(true));
+          logger.log('info', 'schedule.started', {
+            cron: opts.cron,
+            jitterSeconds: jitterMs / 1000,
+            next: job.nextRun()?.toISOString(),
+            mode: pg ? 'queue' : 'in-process',
+          });
+          if (opts.now) void tick(false);
+          await new Promise<void>((resolve) => {
+            const stop = () => {
+              logger.log('info', 'schedule.stopping', {});
+              job.stop();
+              ac.abort();
+              resolve();
+            };
+            process.once('SIGINT', stop);
+            process.once('SIGTERM', stop);
+          });
+          if (running) await running;
+          if (queue) await queue.close();
+          logger.log('info', 'schedule.stopped', {});
+        },
+        {
+          onConnectionLost: (e) => outage.lost('store', e),
+          onConnectionRestored: () => outage.restored('store'),
+        },
+      );
     });
 }

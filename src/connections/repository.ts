@@ -224,8 +224,7 @@ export interface ListFilter {
 
 export async function listConnections(db: Kysely<DB>, filter: ListFilter = {}): Promise<ConnectionSummary[]> {
   let q = baseQuery(db);
-  if (filter.contributorEmail)
-    q = q.where('contributors.email', '=', foldEmailCase(filter.contributorEmail));
+  if (filter.contributorEmail) q = q.where('contributors.email', '=', foldEmailCase(filter.contributorEmail));
   if (filter.status) q = q.where('connections.status', '=', filter.status);
   if (filter.kind) q = q.where('connections.kind', '=', filter.kind);
   if (filter.harvestable)
@@ -315,7 +314,11 @@ export async function saveRotatedSecret(
     .where('id', '=', id)
     .where('status', '!=', 'opted-out'); // an opt-out racing a refresh must not bring a token back
   if (replaced !== undefined) {
-    const row = await db.selectFrom('connections').select('secret_enc').where('id', '=', id).executeTakeFirst();
+    const row = await db
+      .selectFrom('connections')
+      .select('secret_enc')
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!row) throw new ConnectionsError('not-found', `no connection ${id}`);
     if (row.secret_enc === null) return false;
     let current: string | null = null;

@@ -43,7 +43,10 @@ export function dialectOf(url: string): DialectName {
   if (/^postgres(ql)?:\/\//i.test(url)) return 'postgres';
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1];
   if (scheme && scheme.toLowerCase() !== 'sqlite') {
-    throw new AppError('bad-input', `SIGMINE_DATABASE: "${scheme}://" is not supported; use postgres://..., sqlite:PATH or a file path`);
+    throw new AppError(
+      'bad-input',
+      `SIGMINE_DATABASE: "${scheme}://" is not supported; use postgres://..., sqlite:PATH or a file path`,
+    );
   }
   return 'sqlite';
 }

@@ -6,7 +6,14 @@
 import { readdirSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Migrator, SqliteAdapter, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import {
+  Migrator,
+  SqliteAdapter,
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResultSet,
+} from 'kysely';
 
 export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'migrations');
 /** `.ts` when this module runs from source (tsx, Vite), `.js` from dist/: migrations are compiled alike. */
@@ -25,7 +32,9 @@ class FolderMigrationProvider implements MigrationProvider {
       .filter((f) => MIGRATION_FILE.test(f))
       .sort();
     for (const f of files) {
-      out[f.slice(0, -MIGRATION_EXT.length)] = (await import(pathToFileURL(join(MIGRATIONS_DIR, f)).href)) as Migration;
+      out[f.slice(0, -MIGRATION_EXT.length)] = (await import(
+        pathToFileURL(join(MIGRATIONS_DIR, f)).href
+      )) as Migration;
     }
     return out;
   }
@@ -49,7 +58,8 @@ export function migrator(db: Kysely<any>, schema?: string): Migrator {
  */
 const catalogRace = (e: unknown) => {
   const err = e as { code?: string; message?: string } | undefined;
-  if (err?.code === '3F000' || (err?.code === 'XX000' && /cache lookup failed/i.test(err.message ?? ''))) return true;
+  if (err?.code === '3F000' || (err?.code === 'XX000' && /cache lookup failed/i.test(err.message ?? '')))
+    return true;
   // A table or column of another schema dropped while the introspector lists them. A real mistake in a
   // migration fails the same way five times and is reported.
   return err?.code === '42P01' || err?.code === '42703';

@@ -12,7 +12,8 @@ import type { KeyTables } from '../keys/tables.ts';
 import type { NoticeTables } from '../notices/tables.ts';
 
 export interface DB
-  extends StoreTables,
+  extends
+    StoreTables,
     ConnectionTables,
     HarvestTables,
     PrivacyTables,

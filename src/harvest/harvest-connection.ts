@@ -116,7 +116,8 @@ export function pageItems(
   for (const u of page.unreadable ?? []) {
     pc.messages++;
     pc.discarded.unreadable = (pc.discarded.unreadable ?? 0) + 1;
-    if (unreadable && unreadable.length < UNREADABLE_LISTED) unreadable.push({ source: u.sourceId, reason: u.reason });
+    if (unreadable && unreadable.length < UNREADABLE_LISTED)
+      unreadable.push({ source: u.sourceId, reason: u.reason });
   }
   counts.messagesScanned += pc.messages;
   counts.entriesScanned += pc.entries;
@@ -161,7 +162,8 @@ export async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T>
 export function storageError(err: unknown): string | null {
   const e = err as { code?: unknown; message?: string } | null;
   const code = typeof e?.code === 'string' ? e.code : '';
-  if (/^SQLITE_/.test(code) || /^(53|57|58|08)[0-9A-Z]{3}$/.test(code)) return (e?.message ?? code).slice(0, 300);
+  if (/^SQLITE_/.test(code) || /^(53|57|58|08)[0-9A-Z]{3}$/.test(code))
+    return (e?.message ?? code).slice(0, 300);
   return null;
 }
 
@@ -179,7 +181,11 @@ export async function harvestConnection(
     kind: conn?.kind ?? 'unknown',
     contributor: conn?.contributorEmail ?? '',
   };
-  const result = (status: ConnectionResult['status'], code: string | null, message?: string): ConnectionResult => ({
+  const result = (
+    status: ConnectionResult['status'],
+    code: string | null,
+    message?: string,
+  ): ConnectionResult => ({
     ...base,
     status,
     code,
@@ -195,7 +201,8 @@ export async function harvestConnection(
   const key = `${conn.kind} ${conn.account}`;
   const dry = opts.dryRun === true;
   const leased = !dry || opts.lease === true;
-  if (leased && !(await acquireLease(env.db, connectionId, env.holder, env.leaseTtlMs))) return result('skipped', 'already-running');
+  if (leased && !(await acquireLease(env.db, connectionId, env.holder, env.leaseTtlMs)))
+    return result('skipped', 'already-running');
   env.progress.update(connectionId, { label: key, state: 'running' });
   env.logger.log('info', 'harvest.start', { connection: connectionId, kind: conn.kind, dryRun: dry });
 
@@ -207,14 +214,17 @@ export async function harvestConnection(
   const signal = anySignal(env.signal ? [env.signal, leaseLost.signal] : [leaseLost.signal]);
   const heartbeat = dry
     ? null
-    : setInterval(() => {
-        renewLease(env.db, connectionId, env.holder, ttl).then(
-          (held) => {
-            if (!held) leaseLost.abort();
-          },
-          () => {}, // the database is away: the pool logs it, the page retry decides what it means
-        );
-      }, Math.max(250, Math.floor(ttl / 4)));
+    : setInterval(
+        () => {
+          renewLease(env.db, connectionId, env.holder, ttl).then(
+            (held) => {
+              if (!held) leaseLost.abort();
+            },
+            () => {}, // the database is away: the pool logs it, the page retry decides what it means
+          );
+        },
+        Math.max(250, Math.floor(ttl / 4)),
+      );
   heartbeat?.unref();
   const interrupted = (): Stop | null =>
     leaseLost.signal.aborted ? new Stop('already-running') : env.signal?.aborted ? new Stop('stopped') : null;
@@ -250,7 +260,12 @@ export async function harvestConnection(
         : {
             alreadyProcessed: async (heads: readonly MinimalMessage[]) => {
               const keys = new Map(heads.map((m) => [m.sourceId, messageKeyOf(m)]));
-              const done = await processedMessageKeys(env.db, connectionId, [...keys.values()], env.config.secretKey);
+              const done = await processedMessageKeys(
+                env.db,
+                connectionId,
+                [...keys.values()],
+                env.config.secretKey,
+              );
               return new Set([...keys].filter(([, k]) => done.has(k)).map(([id]) => id));
             },
           }),
@@ -272,21 +287,32 @@ export async function harvestConnection(
         const pageNo = counts.pages;
         // Counted once the page is stored: a retried transaction must not count its page twice, and a
         // failed commit (disk full) adds nothing.
-        const o = await retryPage(() => env.db.transaction().execute(async (trx) => {
-          // An opt-out that lands mid-harvest stops collection before the next page is stored.
-          const c = await trx
-            .selectFrom('connections')
-            .innerJoin('contributors', 'contributors.id', 'connections.contributor_id')
-            .select(['connections.status as status', 'contributors.status as contributorStatus'])
-            .where('connections.id', '=', connectionId)
-            .executeTakeFirst();
-          const why = c ? skipReason(c) : 'disabled';
-          if (why) throw new Stop(why);
-          const stored = await ingestPage(trx, { connectionId, contributorId: conn.contributorId, now, secretKey: env.config.secretKey }, items, gate);
-          await saveCursor(trx, connectionId, page.cursor);
-          if (!(await renewLease(trx, connectionId, env.holder, ttl))) throw new Stop('already-running');
-          return stored;
-        }), (r) => env.logger.log('warn', 'harvest.page-retry', { connection: connectionId, page: pageNo, ...r }), signal);
+        const o = await retryPage(
+          () =>
+            env.db.transaction().execute(async (trx) => {
+              // An opt-out that lands mid-harvest stops collection before the next page is stored.
+              const c = await trx
+                .selectFrom('connections')
+                .innerJoin('contributors', 'contributors.id', 'connections.contributor_id')
+                .select(['connections.status as status', 'contributors.status as contributorStatus'])
+                .where('connections.id', '=', connectionId)
+                .executeTakeFirst();
+              const why = c ? skipReason(c) : 'disabled';
+              if (why) throw new Stop(why);
+              const stored = await ingestPage(
+                trx,
+                { connectionId, contributorId: conn.contributorId, now, secretKey: env.config.secretKey },
+                items,
+                gate,
+              );
+              await saveCursor(trx, connectionId, page.cursor);
+              if (!(await renewLease(trx, connectionId, env.holder, ttl))) throw new Stop('already-running');
+              return stored;
+            }),
+          (r) =>
+            env.logger.log('warn', 'harvest.page-retry', { connection: connectionId, page: pageNo, ...r }),
+          signal,
+        );
         committed++;
         counts.messagesReplayed += o.messagesReplayed;
         counts.contactsNew += o.contactsNew;
@@ -323,19 +349,30 @@ export async function harvestConnection(
       await recordHarvest(env.db, connectionId, null);
       // The connection bonus, once the source has worked: a harvest that ended well, and some message or
       // entry read from it (now or before; remembered per connection). Once per mailbox (ledger key).
-      if (await hasReadSomething(env.db, connectionId)) counts.creditsAwarded += await awardConnectionBonus(env.db, connectionId);
+      if (await hasReadSomething(env.db, connectionId))
+        counts.creditsAwarded += await awardConnectionBonus(env.db, connectionId);
     }
     env.progress.update(connectionId, { state: 'ok' });
     const r = result('ok', null);
     // Only what a real harvest would store: never a suppressed person, a restricted profile or a header name.
-    if (preview) r.preview = await shareablePreview(env.db, preview.contacts(), preview.businessEmails(), env.config.secretKey);
+    if (preview)
+      r.preview = await shareablePreview(
+        env.db,
+        preview.contacts(),
+        preview.businessEmails(),
+        env.config.secretKey,
+      );
     return r;
   } catch (caught) {
     // A connector that throws on abort (an AbortError in a rate-limit wait) was stopped too.
     const err = caught instanceof Stop ? caught : (interrupted() ?? caught);
     if (err instanceof Stop) {
       env.progress.update(connectionId, { state: 'skipped', note: err.code });
-      env.logger.log('info', 'harvest.stopped', { connection: connectionId, code: err.code, pages: counts.pages });
+      env.logger.log('info', 'harvest.stopped', {
+        connection: connectionId,
+        code: err.code,
+        pages: counts.pages,
+      });
       return result('skipped', err.code);
     }
     // A lost connection is retried by the worker (db-unavailable); any other failure of the store (disk
@@ -355,14 +392,18 @@ export async function harvestConnection(
         ? err.code
         : dbErrorClass(err) === 'connection'
           ? DB_UNAVAILABLE
-          : ((err as { code?: unknown }).code as string | undefined) ?? 'internal';
+          : (((err as { code?: unknown }).code as string | undefined) ?? 'internal');
     const codeStr = typeof code === 'string' ? code : 'internal';
     if (!dry) {
       if (codeStr === 'revoked') await markNeedsReconnect(env.db, connectionId, codeStr).catch(() => {});
       await recordHarvest(env.db, connectionId, codeStr).catch(() => {});
     }
     env.progress.update(connectionId, { state: 'error', note: codeStr });
-    env.logger.log('error', 'harvest.error', { connection: connectionId, code: codeStr, message: (err as Error).message });
+    env.logger.log('error', 'harvest.error', {
+      connection: connectionId,
+      code: codeStr,
+      message: (err as Error).message,
+    });
     return result('error', codeStr, (err as Error).message);
   } finally {
     if (heartbeat) clearInterval(heartbeat);

@@ -12,8 +12,24 @@ import { harvestConnection, type HarvestEnv } from './harvest-connection.ts';
 import type { ConnectionResult } from './types.ts';
 
 export { harvestConnection, skipReason, type HarvestEnv, type HarvestOptions } from './harvest-connection.ts';
-export { runHarvest, selectConnections, summarise, type RunOptions, type RunOutcome, type Selection } from './run.ts';
-export { openQueue, enqueueHarvests, handleJob, jobDisposition, HARVEST_QUEUE, type HarvestJob, type JobOutcome, type HarvestQueue } from './queue.ts';
+export {
+  runHarvest,
+  selectConnections,
+  summarise,
+  type RunOptions,
+  type RunOutcome,
+  type Selection,
+} from './run.ts';
+export {
+  openQueue,
+  enqueueHarvests,
+  handleJob,
+  jobDisposition,
+  HARVEST_QUEUE,
+  type HarvestJob,
+  type JobOutcome,
+  type HarvestQueue,
+} from './queue.ts';
 export { startWorkers, HarvestWorker } from './worker-loop.ts';
 export { holderId, acquireLease, releaseLease, LEASE_TTL_MS } from './lease.ts';
 export type { ConnectionResult, HarvestCounts, HarvestSummary, PreviewContact } from './types.ts';
@@ -31,5 +47,10 @@ export const PREVIEW_LIMIT = 300;
  * under the connection's lease (`skipped: already-running` while a harvest or another preview of it runs).
  */
 export function previewConnection(env: HarvestEnv, connectionId: string): Promise<ConnectionResult> {
-  return harvestConnection(env, connectionId, { dryRun: true, fromStart: true, limit: PREVIEW_LIMIT, lease: true });
+  return harvestConnection(env, connectionId, {
+    dryRun: true,
+    fromStart: true,
+    limit: PREVIEW_LIMIT,
+    lease: true,
+  });
 }

@@ -46,7 +46,11 @@ export async function acquireLease(
   if (Number(taken.numUpdatedRows) > 0) return true;
   // A holder on this very machine whose process is gone (kill -9, power cut of a CLI run) left a stale
   // lease: take it over now instead of waiting out its TTL. Compare-and-set on the old holder.
-  const row = await db.selectFrom('harvest_leases').select('holder').where('connection_id', '=', connectionId).executeTakeFirst();
+  const row = await db
+    .selectFrom('harvest_leases')
+    .select('holder')
+    .where('connection_id', '=', connectionId)
+    .executeTakeFirst();
   if (!row || !isDeadLocalHolder(row.holder)) return false;
   const stolen = await db
     .updateTable('harvest_leases')
@@ -61,7 +65,8 @@ export async function acquireLease(
 export function isDeadLocalHolder(holder: string): boolean {
   const [host, pidText] = holder.split(':');
   const pid = Number(pidText);
-  if (host !== hostname().slice(0, 40) || !Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  if (host !== hostname().slice(0, 40) || !Number.isInteger(pid) || pid <= 0 || pid === process.pid)
+    return false;
   try {
     process.kill(pid, 0); // signal 0: existence check only
     return false;
@@ -88,5 +93,9 @@ export async function renewLease(
 }
 
 export async function releaseLease(db: Kysely<DB>, connectionId: string, holder: string): Promise<void> {
-  await db.deleteFrom('harvest_leases').where('connection_id', '=', connectionId).where('holder', '=', holder).execute();
+  await db
+    .deleteFrom('harvest_leases')
+    .where('connection_id', '=', connectionId)
+    .where('holder', '=', holder)
+    .execute();
 }

@@ -26,15 +26,27 @@ export async function shareablePreview(
   const emails = contacts.map((c) => c.email);
   const status = new Map<string, string>();
   for (const part of chunks(emails, IN_LIST)) {
-    const rows = await db.selectFrom('profiles').select(['email', 'status']).where('email', 'in', part).execute();
+    const rows = await db
+      .selectFrom('profiles')
+      .select(['email', 'status'])
+      .where('email', 'in', part)
+      .execute();
     for (const r of rows) status.set(r.email, r.status);
   }
-  const held = new Map(contacts.flatMap((c) => c.websites.map((w) => [w, addressesIn('website', w)] as const)));
+  const held = new Map(
+    contacts.flatMap((c) => c.websites.map((w) => [w, addressesIn('website', w)] as const)),
+  );
   const { subject } = await subjectHashers(db, secretKey);
-  const byHash = new Map([...emails, ...[...held.values()].flat()].map((e) => [subject(subjectAddress(e)), e]));
+  const byHash = new Map(
+    [...emails, ...[...held.values()].flat()].map((e) => [subject(subjectAddress(e)), e]),
+  );
   const suppressed = new Set<string>();
   for (const part of chunks([...byHash.keys()], IN_LIST)) {
-    const rows = await db.selectFrom('suppressions').select('subject_hash').where('subject_hash', 'in', part).execute();
+    const rows = await db
+      .selectFrom('suppressions')
+      .select('subject_hash')
+      .where('subject_hash', 'in', part)
+      .execute();
     for (const r of rows) suppressed.add(byHash.get(r.subject_hash)!);
   }
   const shown = (w: string) => !held.get(w)!.some((e) => suppressed.has(e));

@@ -26,7 +26,16 @@ export class Preview {
       let c = this.byEmail.get(o.email);
       if (!c) {
         if (this.byEmail.size >= MAX_CONTACTS) continue;
-        c = { email: o.email, name: null, title: null, company: null, phones: [], websites: [], seen: 0, at: {} };
+        c = {
+          email: o.email,
+          name: null,
+          title: null,
+          company: null,
+          phones: [],
+          websites: [],
+          seen: 0,
+          at: {},
+        };
         this.byEmail.set(o.email, c);
       }
       if (BUSINESS_FIELDS.has(o.field)) this.business.add(o.email);

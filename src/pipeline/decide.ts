@@ -13,7 +13,12 @@
  * The idempotency key is the Message-ID, else the provider's id (`source:<sourceId>`), so a replayed page is
  * recognised even for mail without a Message-ID.
  */
-import { emptyContact, type DiscardReason, type ExtractResult, type MinimalMessage } from '../../parsers/types.ts';
+import {
+  emptyContact,
+  type DiscardReason,
+  type ExtractResult,
+  type MinimalMessage,
+} from '../../parsers/types.ts';
 import type { StructuredContact } from '../../connectors/types.ts';
 import { contactToObservations, normaliseValue, tidyRaw } from '../store/normalise.ts';
 import type { Decision, ObservationInput, PipelineCounts } from './types.ts';
@@ -24,7 +29,11 @@ import type { Decision, ObservationInput, PipelineCounts } from './types.ts';
  */
 export function looksLikePersonName(name: string | null, email: string): boolean {
   if (!name) return false;
-  const n = name.slice(0, 200).replace(/\s+/g, ' ').trim().replace(/^["']|["']$/g, '');
+  const n = name
+    .slice(0, 200)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^["']|["']$/g, '');
   if (n.length < 2 || n.length > 80) return false;
   if (n.includes('@') || /https?:|www\./i.test(n)) return false;
   if (!/\p{L}/u.test(n)) return false;
@@ -32,7 +41,8 @@ export function looksLikePersonName(name: string | null, email: string): boolean
   return lower !== email && lower !== email.split('@')[0];
 }
 
-const dateOr = (d: string | null, now: string) => (d && !Number.isNaN(Date.parse(d)) ? new Date(d).toISOString() : now);
+const dateOr = (d: string | null, now: string) =>
+  d && !Number.isNaN(Date.parse(d)) ? new Date(d).toISOString() : now;
 
 /**
  * The idempotency key of a message from its headers alone: the Message-ID as extraction reads it, else
@@ -45,7 +55,11 @@ export function messageKeyOf(m: Pick<MinimalMessage, 'sourceId' | 'headers'>): s
 }
 
 /** What one parsed message contributes. `m` gives the date and the fallback idempotency key. */
-export function decide(r: ExtractResult, m: Pick<MinimalMessage, 'sourceId' | 'date'>, now: string): Decision {
+export function decide(
+  r: ExtractResult,
+  m: Pick<MinimalMessage, 'sourceId' | 'date'>,
+  now: string,
+): Decision {
   const messageKey = r.messageId ?? `source:${m.sourceId}`;
   const email = r.from.email?.trim().toLowerCase() || null;
   const signature = r.signature !== null;
@@ -56,9 +70,17 @@ export function decide(r: ExtractResult, m: Pick<MinimalMessage, 'sourceId' | 'd
   const observations: ObservationInput[] = [];
   if (looksLikePersonName(r.from.name, email)) {
     const raw = tidyRaw(r.from.name!.replace(/^["']|["']$/g, ''));
-    observations.push({ email, field: 'name', value: normaliseValue('name', raw), raw, source: 'header', observedAt });
+    observations.push({
+      email,
+      field: 'name',
+      value: normaliseValue('name', raw),
+      raw,
+      source: 'header',
+      observedAt,
+    });
   }
-  if (r.contact && signature) observations.push(...contactToObservations(email, r.contact, 'signature', observedAt));
+  if (r.contact && signature)
+    observations.push(...contactToObservations(email, r.contact, 'signature', observedAt));
   return { item: { messageKey, observations }, skipped: observations.length ? null : 'no-fields', signature };
 }
 
@@ -73,18 +95,25 @@ export function decideStructured(
 ): Decision {
   const messageKey = `${c.source}:${c.sourceId}`;
   const email = c.email.trim().toLowerCase();
-  const reason: DiscardReason | null = /^[^\s@]+@[^\s@]+$/.test(email.slice(0, 320)) ? classify(email) : 'no-sender';
+  const reason: DiscardReason | null = /^[^\s@]+@[^\s@]+$/.test(email.slice(0, 320))
+    ? classify(email)
+    : 'no-sender';
   if (reason) return { item: { messageKey, observations: [] }, skipped: reason, signature: false };
   const contact = { ...emptyContact(), ...c.fields };
   const observations = contactToObservations(email, contact, c.source, dateOr(c.date, now));
-  return { item: { messageKey, observations }, skipped: observations.length ? null : 'no-fields', signature: false };
+  return {
+    item: { messageKey, observations },
+    skipped: observations.length ? null : 'no-fields',
+    signature: false,
+  };
 }
 
 /** Adds one decision to the counters. */
 export function count(counts: PipelineCounts, d: Decision, kind: 'message' | 'entry'): void {
   if (kind === 'message') counts.messages++;
   else counts.entries++;
-  if (d.skipped && d.skipped !== 'no-fields') counts.discarded[d.skipped] = (counts.discarded[d.skipped] ?? 0) + 1;
+  if (d.skipped && d.skipped !== 'no-fields')
+    counts.discarded[d.skipped] = (counts.discarded[d.skipped] ?? 0) + 1;
   if (d.signature) counts.withSignature++;
   counts.observations += d.item.observations.length;
 }

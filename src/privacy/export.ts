@@ -46,14 +46,16 @@ export async function exportPerson(
   return db.transaction().execute(async (trx) => {
     const p = await locatePerson(trx, email, o.policy, o.secretKey);
     const record = opts.record !== false;
-    const req = !record ? null : await openRequest(trx, {
-      kind: 'export',
-      requestHash: p.requestHash,
-      codes: p.codes,
-      channel: opts.channel ?? 'cli',
-      now,
-      policy: o.policy,
-    });
+    const req = !record
+      ? null
+      : await openRequest(trx, {
+          kind: 'export',
+          requestHash: p.requestHash,
+          codes: p.codes,
+          channel: opts.channel ?? 'cli',
+          now,
+          policy: o.policy,
+        });
     const profiles = [];
     for (const id of p.profileIds) {
       const pr = await trx.selectFrom('profiles').selectAll().where('id', '=', id).executeTakeFirst();

@@ -22,7 +22,10 @@ export function addressesIn(field: string, value: string): string[] {
   const out: string[] = [];
   for (const token of value.split(AROUND)) {
     if (!token.includes('@')) continue;
-    const t = token.toLowerCase().replace(/^mailto:/, '').replace(/[.:?]+$/, '');
+    const t = token
+      .toLowerCase()
+      .replace(/^mailto:/, '')
+      .replace(/[.:?]+$/, '');
     if (t.length <= 320 && EMAIL_SHAPE.test(t) && !out.includes(t)) out.push(t);
   }
   return out;

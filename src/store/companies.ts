@@ -97,10 +97,9 @@ export async function syncCompanies(trx: Kysely<DB>, profileIds: string[], now: 
       ).map((p) => [p.id, p]),
     );
     const before = new Map(
-      (await trx.selectFrom('company_members').selectAll().where('profile_id', 'in', part).execute()).map((m) => [
-        m.profile_id,
-        m,
-      ]),
+      (await trx.selectFrom('company_members').selectAll().where('profile_id', 'in', part).execute()).map(
+        (m) => [m.profile_id, m],
+      ),
     );
     for (const id of part) {
       const was = before.get(id) ?? null;
@@ -115,19 +114,26 @@ export async function syncCompanies(trx: Kysely<DB>, profileIds: string[], now: 
   }
   if (delta.size === 0 && upserts.length === 0 && gone.length === 0) return;
   await insertRows(trx, 'company_members', upserts, {
-    conflict: onConflict(['profile_id'], takeExcluded(['domain', 'listed', 'company', 'address', 'websites_json'])),
+    conflict: onConflict(
+      ['profile_id'],
+      takeExcluded(['domain', 'listed', 'company', 'address', 'websites_json']),
+    ),
   });
   for (const part of chunks(gone, IN_LIST))
     await trx.deleteFrom('company_members').where('profile_id', 'in', part).execute();
   // In one order everywhere: concurrent pages on PostgreSQL lock shared tally rows (a domain's counts) in
   // the same sequence instead of deadlocking.
-  const key = (d: { domain: string; kind: string; value: string }) => `${d.domain}\u0000${d.kind}\u0000${d.value}`;
+  const key = (d: { domain: string; kind: string; value: string }) =>
+    `${d.domain}\u0000${d.kind}\u0000${d.value}`;
   const changed = [...delta.values()].filter((d) => d.n !== 0).sort((a, b) => (key(a) < key(b) ? -1 : 1));
   await applyTallies(trx, changed);
   await writeCompanies(trx, [...new Set([...delta.values()].map((d) => d.domain))], now);
 }
 
-async function applyTallies(trx: Kysely<DB>, deltas: Array<{ domain: string; kind: string; value: string; n: number }>) {
+async function applyTallies(
+  trx: Kysely<DB>,
+  deltas: Array<{ domain: string; kind: string; value: string; n: number }>,
+) {
   await insertRows(trx, 'company_tallies', deltas, {
     conflict: onConflict(['domain', 'kind', 'value'], { n: 'company_tallies.n + excluded.n' }),
   });
@@ -137,7 +143,9 @@ async function applyTallies(trx: Kysely<DB>, deltas: Array<{ domain: string; kin
     await trx
       .deleteFrom('company_tallies')
       .where('n', '<=', 0)
-      .where(sql<boolean>`(domain, kind, value) in (values ${sql.join(part.map((d) => sql`(${d.domain}, ${d.kind}, ${d.value})`))})`)
+      .where(
+        sql<boolean>`(domain, kind, value) in (values ${sql.join(part.map((d) => sql`(${d.domain}, ${d.kind}, ${d.value})`))})`,
+      )
       .execute();
   }
 }
@@ -177,7 +185,10 @@ async function writeCompanies(trx: Kysely<DB>, domains: string[], now: string): 
     const current = new Map(
       rows
         .filter((r) => r.c_domain !== null)
-        .map((r) => [r.d, { name: r.c_name, website: r.c_website, address: r.c_address, contacts_count: r.c_count }]),
+        .map((r) => [
+          r.d,
+          { name: r.c_name, website: r.c_website, address: r.c_address, contacts_count: r.c_count },
+        ]),
     );
     const writes: Insertable<DB['companies']>[] = [];
     const empty: string[] = [];
@@ -206,7 +217,10 @@ async function writeCompanies(trx: Kysely<DB>, domains: string[], now: string): 
       writes.push(next);
     }
     await insertRows(trx, 'companies', writes, {
-      conflict: onConflict(['domain'], takeExcluded(['name', 'website', 'address', 'contacts_count', 'updated_at'])),
+      conflict: onConflict(
+        ['domain'],
+        takeExcluded(['name', 'website', 'address', 'contacts_count', 'updated_at']),
+      ),
     });
     if (empty.length) await trx.deleteFrom('companies').where('domain', 'in', empty).execute();
   }
@@ -218,7 +232,8 @@ function majority(values: Array<string | null>): string | null {
   for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
   let best: string | null = null;
   let n = 0;
-  for (const [v, c] of counts) if (c > n || (c === n && best !== null && compareCodePoints(v, best) < 0)) [best, n] = [v, c];
+  for (const [v, c] of counts)
+    if (c > n || (c === n && best !== null && compareCodePoints(v, best) < 0)) [best, n] = [v, c];
   return best;
 }
 

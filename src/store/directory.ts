@@ -31,7 +31,13 @@ export interface ContactDetails {
   /** Per Contact field (name, title, ..., phones, emails, websites, social): categories and counts only. */
   provenance: Record<string, FieldProvenance>;
   jobHistory: JobChange[];
-  company: { domain: string; name: string | null; website: string | null; address: string | null; contactsCount: number } | null;
+  company: {
+    domain: string;
+    name: string | null;
+    website: string | null;
+    address: string | null;
+    contactsCount: number;
+  } | null;
 }
 
 export function toDirectoryContact(p: ProfileRecord): DirectoryContact {
@@ -78,7 +84,11 @@ const PROVENANCE_KEY: Record<string, string> = {
 
 /** One contact with provenance and job history; null when unknown. Never includes who supplied it. */
 export async function showContact(db: Kysely<DB>, email: string): Promise<ContactDetails | null> {
-  const p = await db.selectFrom('profiles').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+  const p = await db
+    .selectFrom('profiles')
+    .selectAll()
+    .where('email', '=', email.trim().toLowerCase())
+    .executeTakeFirst();
   if (!p) return null;
   // contributor_id is read only to COUNT distinct contributors inside mergeProfile; it is not returned.
   const rows = await db
@@ -87,7 +97,11 @@ export async function showContact(db: Kysely<DB>, email: string): Promise<Contac
     .where('profile_id', '=', p.id)
     .execute();
   const pins = new Map<string, unknown>();
-  for (const pin of await db.selectFrom('profile_pins').select(['field', 'value_json']).where('profile_id', '=', p.id).execute()) {
+  for (const pin of await db
+    .selectFrom('profile_pins')
+    .select(['field', 'value_json'])
+    .where('profile_id', '=', p.id)
+    .execute()) {
     pins.set(pin.field, JSON.parse(pin.value_json));
   }
   const merged = mergeProfile(rows, pins);
@@ -108,7 +122,8 @@ export async function showContact(db: Kysely<DB>, email: string): Promise<Contac
       pinned: prev.pinned || prov.pinned,
     };
   }
-  for (const k of pins.keys()) provenance[k] = { sources: [], corroboration: 0, firstSeen: null, lastSeen: null, pinned: true };
+  for (const k of pins.keys())
+    provenance[k] = { sources: [], corroboration: 0, firstSeen: null, lastSeen: null, pinned: true };
   const jobs = await db
     .selectFrom('job_history')
     .select(['old_title', 'old_company', 'new_title', 'new_company', 'changed_at'])
@@ -127,7 +142,13 @@ export async function showContact(db: Kysely<DB>, email: string): Promise<Contac
       changedAt: j.changed_at,
     })),
     company: co
-      ? { domain: co.domain, name: co.name, website: co.website, address: co.address, contactsCount: Number(co.contacts_count) }
+      ? {
+          domain: co.domain,
+          name: co.name,
+          website: co.website,
+          address: co.address,
+          contactsCount: Number(co.contacts_count),
+        }
       : null,
   };
 }

@@ -10,7 +10,13 @@
  */
 export * from './types.ts';
 export { ingestPage, emptyOutcome, type IngestOptions } from './ingest.ts';
-export type { PrivacyGate, ContactEvidence, NewContact, NewContactOutcome, GateCall } from './privacy-gate.ts';
+export type {
+  PrivacyGate,
+  ContactEvidence,
+  NewContact,
+  NewContactOutcome,
+  GateCall,
+} from './privacy-gate.ts';
 export { contactToObservations, normaliseValue } from './normalise.ts';
 export {
   listContact,
@@ -23,7 +29,13 @@ export {
   type SpendOutcome,
   type LedgerEntryView,
 } from './ledger.ts';
-export { listContacts, showContact, type DirectoryContact, type ContactDetails, type StatusFilter } from './directory.ts';
+export {
+  listContacts,
+  showContact,
+  type DirectoryContact,
+  type ContactDetails,
+  type StatusFilter,
+} from './directory.ts';
 export { findProfile, pinField, restrictProfile, unrestrictProfile, eraseProfile } from './profile-admin.ts';
 export { keyedHasher, hasherFromSecret, HASH_PURPOSE, type KeyedHasher } from './keyed-hash.ts';
 export { PIN_FIELDS, type PinField, type FieldProvenance } from './merge.ts';

@@ -225,7 +225,8 @@ export async function ingestPage(
       });
       if (kept.length === as.length) continue;
       // Nothing of the value is stored; a new sender left without a business field makes no contact.
-      if (kept.length && (profiles.has(email) || kept.some((a) => BUSINESS_FIELDS.has(a.field)))) byEmail.set(email, kept);
+      if (kept.length && (profiles.has(email) || kept.some((a) => BUSINESS_FIELDS.has(a.field))))
+        byEmail.set(email, kept);
       else byEmail.delete(email);
     }
   }

@@ -17,7 +17,9 @@ export interface JobChangeRow {
 
 /** Chain of (from date, value) for one field: each entry supersedes the previous one. */
 function chain(cands: Candidate[]): Array<{ at: string; value: Candidate }> {
-  const sorted = [...cands].sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : a.value < b.value ? -1 : 1));
+  const sorted = [...cands].sort((a, b) =>
+    a.first < b.first ? -1 : a.first > b.first ? 1 : a.value < b.value ? -1 : 1,
+  );
   const out: Array<{ at: string; value: Candidate }> = [];
   let cur = null as Candidate | null;
   for (const c of sorted) {
@@ -40,7 +42,13 @@ function chain(cands: Candidate[]): Array<{ at: string; value: Candidate }> {
 }
 
 const b = (x: Candidate, y: Candidate) =>
-  x.corroboration !== y.corroboration ? (x.corroboration > y.corroboration ? x : y) : x.last >= y.last ? x : y;
+  x.corroboration !== y.corroboration
+    ? x.corroboration > y.corroboration
+      ? x
+      : y
+    : x.last >= y.last
+      ? x
+      : y;
 
 /**
  * Job changes (oldest first). Pass [] for a field the person pinned (corrections are not job changes).

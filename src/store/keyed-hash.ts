@@ -51,7 +51,11 @@ export function hasherFromSecret(secret: Uint8Array, purpose: string): KeyedHash
 }
 
 /** Hashes kept for good (message keys, suppression list, request log): re-keyed by a rotation, not dropped. */
-export const LONG_LIVED_PURPOSES: readonly string[] = [HASH_PURPOSE.messageId, HASH_PURPOSE.suppression, HASH_PURPOSE.requestLog];
+export const LONG_LIVED_PURPOSES: readonly string[] = [
+  HASH_PURPOSE.messageId,
+  HASH_PURPOSE.suppression,
+  HASH_PURPOSE.requestLog,
+];
 
 /**
  * The key, always given by the caller (no hidden default: a caller that forgot it must not quietly read the
@@ -70,10 +74,20 @@ export type KeyInput = string | KeyRing | null;
  * After a rotation a long-lived hash is HMAC(k_n, ... HMAC(k_1, value)): each epoch's purpose key applied in
  * turn, the earlier ones kept sealed in the epoch's `chain_enc`, so stored hashes were re-keyed in place.
  */
-export async function keyedHasher(db: Kysely<any>, purpose: string, secretKey: KeyInput): Promise<KeyedHasher> {
+export async function keyedHasher(
+  db: Kysely<any>,
+  purpose: string,
+  secretKey: KeyInput,
+): Promise<KeyedHasher> {
   const ring = typeof secretKey === 'string' ? ringOf(secretKey) : secretKey;
   const epoch = await epochOrRecord(db, () =>
-    ring ? { id: ring.newest.id, fingerprint: keyFingerprint(ring.newest.key), origin: ring.origin === 'demo' ? 'demo' : 'keyring' } : null,
+    ring
+      ? {
+          id: ring.newest.id,
+          fingerprint: keyFingerprint(ring.newest.key),
+          origin: ring.origin === 'demo' ? 'demo' : 'keyring',
+        }
+      : null,
   );
   let root: Buffer;
   let chain: string[] = [];
@@ -84,7 +98,8 @@ export async function keyedHasher(db: Kysely<any>, purpose: string, secretKey: K
   } else if (ring) {
     const entry = matchEpoch(epoch, ring);
     root = entry.key;
-    if (epoch.chainEnc && LONG_LIVED_PURPOSES.includes(purpose)) chain = chainOf(epoch.chainEnc, ring)[purpose] ?? [];
+    if (epoch.chainEnc && LONG_LIVED_PURPOSES.includes(purpose))
+      chain = chainOf(epoch.chainEnc, ring)[purpose] ?? [];
   } else if (epoch.origin === 'database') {
     root = await legacySecretOrCreate(db);
     if (keyFingerprint(root) !== epoch.fingerprint) throw wrongKey(epoch, null);

@@ -46,21 +46,37 @@ const MAX_HITS = 50;
 async function memberOf(db: Kysely<DB>, email: string) {
   const m = await getContributorByEmail(db, email);
   if (!m) throw new AppError('not-found', `no member ${email.trim().toLowerCase()}`);
-  if (m.status === 'opted-out') throw new AppError('opted-out', 'this member opted out: the directory is closed to them');
+  if (m.status === 'opted-out')
+    throw new AppError('opted-out', 'this member opted out: the directory is closed to them');
   return m;
 }
 
 /** Listed contacts whose name, title, company or domain contains `query` (case-insensitive), at most 50. */
-export async function searchDirectory(db: Kysely<DB>, memberEmail: string, query: string): Promise<DirectoryHit[]> {
+export async function searchDirectory(
+  db: Kysely<DB>,
+  memberEmail: string,
+  query: string,
+): Promise<DirectoryHit[]> {
   await memberOf(db, memberEmail);
   const q = query.trim().toLowerCase().slice(0, MAX_QUERY);
   if (q.length < 2) throw new AppError('bad-input', 'search for at least 2 characters');
   // LIKE wildcards in the query are matched literally.
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const like = (col: string) => sql<boolean>`lower(coalesce(${sql.ref(col)}, '')) like ${pattern} escape '\\'`;
+  const like = (col: string) =>
+    sql<boolean>`lower(coalesce(${sql.ref(col)}, '')) like ${pattern} escape '\\'`;
   const rows = await db
     .selectFrom('profiles')
-    .select(['id', 'name', 'title', 'company', 'domain', 'address', 'phones_json', 'websites_json', 'social_json'])
+    .select([
+      'id',
+      'name',
+      'title',
+      'company',
+      'domain',
+      'address',
+      'phones_json',
+      'websites_json',
+      'social_json',
+    ])
     .where('status', '=', 'listed')
     .where((eb) => eb.or([like('name'), like('title'), like('company'), like('domain')]))
     .orderBy('name')
@@ -150,5 +166,11 @@ export async function revealersOf(db: Kysely<DB>, profileId: string): Promise<st
     .orderBy('id')
     .execute();
   // The LIKE's `_` and `%` only widen it; the exact key is checked here.
-  return [...new Set(rows.filter((r) => r.idempotency_key === `spend:${r.contributor_id}:reveal:${profileId}`).map((r) => r.contributor_id))];
+  return [
+    ...new Set(
+      rows
+        .filter((r) => r.idempotency_key === `spend:${r.contributor_id}:reveal:${profileId}`)
+        .map((r) => r.contributor_id),
+    ),
+  ];
 }

@@ -18,7 +18,17 @@ export const LIST_CAP = 5;
  * Pins are keyed by the `Contact` field name (parsers/types.ts): name, title, department, company, address,
  * phones, emails, websites, social. A pinned list replaces every harvested value of that list.
  */
-export const PIN_FIELDS = ['name', 'title', 'department', 'company', 'address', 'phones', 'emails', 'websites', 'social'] as const;
+export const PIN_FIELDS = [
+  'name',
+  'title',
+  'department',
+  'company',
+  'address',
+  'phones',
+  'emails',
+  'websites',
+  'social',
+] as const;
 export type PinField = (typeof PIN_FIELDS)[number];
 
 const LIST_PIN_KEY: Record<string, PinField> = {
@@ -189,7 +199,13 @@ const provenanceOf = (cs: Candidate[]): FieldProvenance => {
   return { sources: [...sources].sort(), corroboration, firstSeen: first, lastSeen: last, pinned: false };
 };
 
-const pinnedProvenance: FieldProvenance = { sources: [], corroboration: 0, firstSeen: null, lastSeen: null, pinned: true };
+const pinnedProvenance: FieldProvenance = {
+  sources: [],
+  corroboration: 0,
+  firstSeen: null,
+  lastSeen: null,
+  pinned: true,
+};
 
 /** Merges rows and pins (field -> parsed JSON value: string | string[] | null) into the profile view. */
 export function mergeProfile(rows: ObservationRow[], pins: Map<string, unknown> = new Map()): MergeResult {
@@ -237,7 +253,8 @@ export function mergeCandidates(
     provenance[f] = provenanceOf(chosen);
     if (f.startsWith('phone.')) {
       const type = f.slice('phone.'.length) as PhoneType;
-      for (const c of chosen) fields.phones.push({ type, e164: c.value.startsWith('+') ? c.value : null, raw: c.raw });
+      for (const c of chosen)
+        fields.phones.push({ type, e164: c.value.startsWith('+') ? c.value : null, raw: c.raw });
     } else if (f === 'email') fields.emails = chosen.map((c) => c.raw.toLowerCase());
     else if (f === 'website') fields.websites = chosen.map((c) => c.raw);
     else fields.social = chosen.map((c) => c.raw);

@@ -8,7 +8,12 @@ import type { ObservationField, ObservationInput, SourceKind } from './types.ts'
 /** Values longer than this are cut: no signature field is legitimately longer (addresses ~200). */
 export const MAX_VALUE = 300;
 
-const collapse = (s: string) => s.slice(0, MAX_VALUE * 2).replace(/\s+/g, ' ').trim().slice(0, MAX_VALUE);
+const collapse = (s: string) =>
+  s
+    .slice(0, MAX_VALUE * 2)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, MAX_VALUE);
 
 /** The value as written, tidied for display (whitespace collapsed, capped). */
 export function tidyRaw(raw: string): string {

@@ -13,7 +13,13 @@ import { syncCompanies } from './companies.ts';
 import { deleteProfileValues } from './values.ts';
 
 export async function findProfile(db: Kysely<DB>, email: string): Promise<ProfileRecord | null> {
-  return (await db.selectFrom('profiles').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst()) ?? null;
+  return (
+    (await db
+      .selectFrom('profiles')
+      .selectAll()
+      .where('email', '=', email.trim().toLowerCase())
+      .executeTakeFirst()) ?? null
+  );
 }
 
 export function isPinField(f: string): f is PinField {
@@ -37,9 +43,18 @@ export async function pinField(
   const at = new Date(now).toISOString();
   const p = await trx.selectFrom('profiles').selectAll().where('id', '=', profileId).executeTakeFirst();
   if (!p) return null;
-  await trx.deleteFrom('profile_pins').where('profile_id', '=', profileId).where('field', '=', field).execute();
+  await trx
+    .deleteFrom('profile_pins')
+    .where('profile_id', '=', profileId)
+    .where('field', '=', field)
+    .execute();
   if (value !== undefined) {
-    const v = typeof value === 'string' ? value.slice(0, 300) : Array.isArray(value) ? value.slice(0, 10).map((x) => String(x).slice(0, 300)) : null;
+    const v =
+      typeof value === 'string'
+        ? value.slice(0, 300)
+        : Array.isArray(value)
+          ? value.slice(0, 10).map((x) => String(x).slice(0, 300))
+          : null;
     await trx
       .insertInto('profile_pins')
       .values({ profile_id: profileId, field, value_json: JSON.stringify(v), reason, pinned_at: at })
@@ -51,11 +66,23 @@ export async function pinField(
 }
 
 /** Restricts a profile: kept, hidden from the directory, frozen against harvest updates. */
-export async function restrictProfile(trx: Kysely<DB>, profileId: string, now: Date | string = new Date()): Promise<boolean> {
+export async function restrictProfile(
+  trx: Kysely<DB>,
+  profileId: string,
+  now: Date | string = new Date(),
+): Promise<boolean> {
   const at = new Date(now).toISOString();
-  const p = await trx.selectFrom('profiles').select(['domain']).where('id', '=', profileId).executeTakeFirst();
+  const p = await trx
+    .selectFrom('profiles')
+    .select(['domain'])
+    .where('id', '=', profileId)
+    .executeTakeFirst();
   if (!p) return false;
-  await trx.updateTable('profiles').set({ status: 'restricted', restricted_at: at, updated_at: at }).where('id', '=', profileId).execute();
+  await trx
+    .updateTable('profiles')
+    .set({ status: 'restricted', restricted_at: at, updated_at: at })
+    .where('id', '=', profileId)
+    .execute();
   await syncCompanies(trx, [profileId], at);
   return true;
 }
@@ -64,7 +91,11 @@ export async function restrictProfile(trx: Kysely<DB>, profileId: string, now: D
  * Takes a listed profile out of the directory, back to `pending` (the privacy gate found it held: it returns
  * once its notice was sent and the objection window passed). Its company no longer counts it as listed.
  */
-export async function unlistProfile(trx: Kysely<DB>, profileId: string, now: Date | string = new Date()): Promise<boolean> {
+export async function unlistProfile(
+  trx: Kysely<DB>,
+  profileId: string,
+  now: Date | string = new Date(),
+): Promise<boolean> {
   const at = new Date(now).toISOString();
   const r = await trx
     .updateTable('profiles')
@@ -81,7 +112,11 @@ export async function unlistProfile(trx: Kysely<DB>, profileId: string, now: Dat
  * Lifts a restriction back to `pending`; the privacy side lists it again when it was listed before (`listContact`, which
  * awards nothing the second time). `listed_at` keeps the first listing date.
  */
-export async function unrestrictProfile(trx: Kysely<DB>, profileId: string, now: Date | string = new Date()): Promise<boolean> {
+export async function unrestrictProfile(
+  trx: Kysely<DB>,
+  profileId: string,
+  now: Date | string = new Date(),
+): Promise<boolean> {
   const at = new Date(now).toISOString();
   const r = await trx
     .updateTable('profiles')
@@ -99,15 +134,27 @@ export async function unrestrictProfile(trx: Kysely<DB>, profileId: string, now:
  * Erases a profile and everything derived from it (observations, pins, job history by cascade); ledger
  * entries keep their amounts but lose the link to the profile. Suppression is the privacy side's (hash list).
  */
-export async function eraseProfile(trx: Kysely<DB>, profileId: string, now: Date | string = new Date()): Promise<boolean> {
-  const p = await trx.selectFrom('profiles').select(['domain']).where('id', '=', profileId).executeTakeFirst();
+export async function eraseProfile(
+  trx: Kysely<DB>,
+  profileId: string,
+  now: Date | string = new Date(),
+): Promise<boolean> {
+  const p = await trx
+    .selectFrom('profiles')
+    .select(['domain'])
+    .where('id', '=', profileId)
+    .executeTakeFirst();
   if (!p) return false;
   // Explicit deletes (not only ON DELETE CASCADE): SQLite enforces foreign keys per connection setting.
   await trx.deleteFrom('observations').where('profile_id', '=', profileId).execute();
   await deleteProfileValues(trx, profileId);
   await trx.deleteFrom('profile_pins').where('profile_id', '=', profileId).execute();
   await trx.deleteFrom('job_history').where('profile_id', '=', profileId).execute();
-  await trx.updateTable('ledger_entries').set({ profile_id: null }).where('profile_id', '=', profileId).execute();
+  await trx
+    .updateTable('ledger_entries')
+    .set({ profile_id: null })
+    .where('profile_id', '=', profileId)
+    .execute();
   await trx.deleteFrom('profiles').where('id', '=', profileId).execute();
   await syncCompanies(trx, [profileId], new Date(now).toISOString());
   return true;

@@ -96,7 +96,8 @@ async function saveJobHistory(
     }
     for (const ids of have.values()) deletes.push(...ids);
   }
-  for (const part of chunks(deletes, IN_LIST)) await trx.deleteFrom('job_history').where('id', 'in', part).execute();
+  for (const part of chunks(deletes, IN_LIST))
+    await trx.deleteFrom('job_history').where('id', 'in', part).execute();
   await insertRows(trx, 'job_history', inserts);
 }
 

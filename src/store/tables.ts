@@ -102,7 +102,8 @@ export interface ProcessedMessagesTable {
   processed_at: string;
 }
 
-export type LedgerKind = 'connection-bonus' | 'contact-listed' | 'field-confirmed' | 'opt-out-forfeit' | 'spend';
+export type LedgerKind =
+  'connection-bonus' | 'contact-listed' | 'field-confirmed' | 'opt-out-forfeit' | 'spend';
 
 export interface LedgerEntriesTable {
   id: string;

@@ -11,7 +11,15 @@ export type SourceKind = (typeof SOURCE_KINDS)[number];
 /** Single-valued fields: one winner each. */
 export const SINGLE_FIELDS = ['name', 'title', 'department', 'company', 'address'] as const;
 /** Multi-valued fields: phones carry their type in the field name (`phone.mobile`). */
-export const LIST_FIELDS = ['phone.work', 'phone.mobile', 'phone.fax', 'phone.other', 'email', 'website', 'social'] as const;
+export const LIST_FIELDS = [
+  'phone.work',
+  'phone.mobile',
+  'phone.fax',
+  'phone.other',
+  'email',
+  'website',
+  'social',
+] as const;
 
 export type SingleField = (typeof SINGLE_FIELDS)[number];
 export type ListField = (typeof LIST_FIELDS)[number];

@@ -139,7 +139,16 @@ export async function rebuildProfileValues(trx: Kysely<DB>, profileIds: readonly
     await trx.deleteFrom('profile_values').where('profile_id', 'in', part).execute();
     const rows = await trx
       .selectFrom('observations')
-      .select(['profile_id', 'field', 'value_norm', 'raw', 'source', 'contributor_id', 'first_observed', 'last_observed'])
+      .select([
+        'profile_id',
+        'field',
+        'value_norm',
+        'raw',
+        'source',
+        'contributor_id',
+        'first_observed',
+        'last_observed',
+      ])
       .where('profile_id', 'in', part)
       .execute();
     const byProfile = new Map<string, typeof rows>();
@@ -192,7 +201,10 @@ export async function addPageValues(
   created: ReadonlySet<string>,
 ): Promise<void> {
   // The page's aggregate per value, as candidatesOf would make it from these rows alone.
-  const agg = new Map<string, { key: ValueKey; raw: string; sources: Set<string>; first: string; last: string }>();
+  const agg = new Map<
+    string,
+    { key: ValueKey; raw: string; sources: Set<string>; first: string; last: string }
+  >();
   for (const o of page) {
     const k = keyOf(o.profileId, o.field, o.value);
     const a = agg.get(k);
@@ -213,7 +225,12 @@ export async function addPageValues(
   const members = (known: boolean) =>
     [...agg.values()]
       .filter((a) => created.has(a.key.profileId) !== known)
-      .map(({ key }) => ({ profile_id: key.profileId, field: key.field, value_norm: key.value, contributor_id: contributorId }));
+      .map(({ key }) => ({
+        profile_id: key.profileId,
+        field: key.field,
+        value_norm: key.value,
+        contributor_id: contributorId,
+      }));
   // New profiles: one contributor per value, nothing stored to fold into.
   await insertRows(trx, 'profile_value_contributors', members(false), { conflict: MEMBER_IGNORE });
   const knownMembers = members(true);
@@ -253,7 +270,9 @@ export async function addPageValues(
     }
     const sources = new Set(s.sources.split(','));
     for (const x of a.sources) sources.add(x);
-    const [last, raw] = rawWins(a.last, a.raw, s.last_observed, s.raw) ? [a.last, a.raw] : [s.last_observed, s.raw];
+    const [last, raw] = rawWins(a.last, a.raw, s.last_observed, s.raw)
+      ? [a.last, a.raw]
+      : [s.last_observed, s.raw];
     const next: ValueRow = {
       ...s,
       raw,
@@ -282,7 +301,11 @@ export async function deleteProfileValues(trx: Kysely<DB>, profileId: string): P
 
 /** Deletes one value from every profile (all its observations are being deleted, e.g. an erased address). */
 export async function deleteValueEverywhere(trx: Kysely<DB>, field: string, value: string): Promise<void> {
-  await trx.deleteFrom('profile_value_contributors').where('field', '=', field).where('value_norm', '=', value).execute();
+  await trx
+    .deleteFrom('profile_value_contributors')
+    .where('field', '=', field)
+    .where('value_norm', '=', value)
+    .execute();
   await trx.deleteFrom('profile_values').where('field', '=', field).where('value_norm', '=', value).execute();
 }
 

@@ -66,7 +66,10 @@ export function linkKeyFor(o: Pick<WebAppOptions, 'linkKey' | 'config'>): Uint8A
   if (o.linkKey) return o.linkKey;
   // A keyring signs with its newest key (a rotation ends the links and sessions signed before it).
   if (o.config.secretKey) return linkKeyFromSecret(parseKeyRing(o.config.secretKey).newest.key);
-  throw new AppError('missing-key', 'SIGMINE_SECRET_KEY is not set: the web app signs sign-in and privacy links with it (openssl rand -hex 32)');
+  throw new AppError(
+    'missing-key',
+    'SIGMINE_SECRET_KEY is not set: the web app signs sign-in and privacy links with it (openssl rand -hex 32)',
+  );
 }
 
 export function createApp(o: WebAppOptions): Hono {
@@ -96,7 +99,11 @@ export function createApp(o: WebAppOptions): Hono {
     '*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.html(page('Too large', '<h1>Request too large</h1><p>Forms here are small; this one was not sent.</p>'), 413),
+      onError: (c) =>
+        c.html(
+          page('Too large', '<h1>Request too large</h1><p>Forms here are small; this one was not sent.</p>'),
+          413,
+        ),
     }),
   );
 
@@ -111,8 +118,11 @@ export function createApp(o: WebAppOptions): Hono {
   // An unknown address gets a page in the site's style (with the guards' headers), not Hono's bare text.
   app.notFound((c) =>
     c.html(
-      page('Not found', `<h1>Page not found</h1><p>There is nothing at this address. Go to <a href="/member">the member
-      area</a> or <a href="/privacy">the privacy center</a>.</p>`),
+      page(
+        'Not found',
+        `<h1>Page not found</h1><p>There is nothing at this address. Go to <a href="/member">the member
+      area</a> or <a href="/privacy">the privacy center</a>.</p>`,
+      ),
       404,
     ),
   );
@@ -179,4 +189,3 @@ function bearerMatches(header: string | undefined, token: string): boolean {
   const digest = (v: string) => createHash('sha256').update(v, 'utf8').digest();
   return timingSafeEqual(digest(m[1]!), digest(token));
 }
-

@@ -15,7 +15,11 @@ import { esc, page } from './html.ts';
 import { openSession } from './sessions.ts';
 import type { WebShared } from './shared.ts';
 
-export function directoryRoutes(o: { database: Pick<Database, 'db'>; now?: () => Date; shared: WebShared }): Hono {
+export function directoryRoutes(o: {
+  database: Pick<Database, 'db'>;
+  now?: () => Date;
+  shared: WebShared;
+}): Hono {
   const { db } = o.database;
   const now = o.now ?? (() => new Date());
   const { keys, cookies } = o.shared;
@@ -24,7 +28,10 @@ export function directoryRoutes(o: { database: Pick<Database, 'db'>; now?: () =>
   const member = async (c: Context) =>
     (await openSession(db, keys, 'member', cookies.read(c, 'member'), { now: now() }))?.email ?? null;
   const expired = (c: Context) =>
-    c.html(page('Link expired', `<h1>This link has expired</h1><p><a href="/member">Ask for a new one</a>.</p>`), 403);
+    c.html(
+      page('Link expired', `<h1>This link has expired</h1><p><a href="/member">Ask for a new one</a>.</p>`),
+      403,
+    );
   const balance = async (email: string) => {
     const m = await getContributorByEmail(db, email);
     return m ? balanceOf(db, m.id) : 0;
@@ -41,7 +48,9 @@ export function directoryRoutes(o: { database: Pick<Database, 'db'>; now?: () =>
         results = hits.length
           ? `<table data-testid="hits"><tr><th>name</th><th>title</th><th>company</th><th>on file</th><th></th></tr>${hits
               .map(
-                (h) => `<tr><td>${esc(h.name)}</td><td>${esc(h.title)}</td><td>${esc(h.company)}</td><td>${esc(h.onFile.join(', '))}</td>
+                (
+                  h,
+                ) => `<tr><td>${esc(h.name)}</td><td>${esc(h.title)}</td><td>${esc(h.company)}</td><td>${esc(h.onFile.join(', '))}</td>
                 <td><form class="inline" method="post" action="/member/directory/reveal"><input type="hidden" name="id" value="${esc(h.id)}">
                 <button type="submit">Reveal</button></form></td></tr>`,
               )
@@ -80,8 +89,14 @@ export function directoryRoutes(o: { database: Pick<Database, 'db'>; now?: () =>
       );
     } catch (err) {
       const e = publicErrorOf(err);
-      return c.html(page('Not revealed', `<h1>Not revealed</h1><p class="danger">${esc(e.message)}</p><p>Nothing was spent.</p>
-        <p><a href="/member/directory">Back to the directory</a></p>`), e.status);
+      return c.html(
+        page(
+          'Not revealed',
+          `<h1>Not revealed</h1><p class="danger">${esc(e.message)}</p><p>Nothing was spent.</p>
+        <p><a href="/member/directory">Back to the directory</a></p>`,
+        ),
+        e.status,
+      );
     }
   });
 

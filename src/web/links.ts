@@ -77,7 +77,12 @@ export function verifyLink(
   } catch {
     return null;
   }
-  if (payload.p !== (opts.scope ?? 'privacy') || typeof payload.e !== 'string' || typeof payload.x !== 'number') return null;
+  if (
+    payload.p !== (opts.scope ?? 'privacy') ||
+    typeof payload.e !== 'string' ||
+    typeof payload.x !== 'number'
+  )
+    return null;
   if (typeof payload.i !== 'string' || !/^[A-Za-z0-9_-]{22}$/.test(payload.i)) return null;
   if ((opts.now ?? new Date()).getTime() > payload.x) return null;
   return payload;

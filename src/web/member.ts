@@ -29,7 +29,12 @@ import type { Database } from '../db/database.ts';
 import { providerEndpoints, type Config } from '../config.ts';
 import type { NoticeTransport } from '../notices/transport.ts';
 import type { ConnectorFactory } from '../../connectors/types.ts';
-import { CONSENT_PROVIDERS, connectorConsent, connectorFactory, type ConsentProvider } from '../../connectors/registry.ts';
+import {
+  CONSENT_PROVIDERS,
+  connectorConsent,
+  connectorFactory,
+  type ConsentProvider,
+} from '../../connectors/registry.ts';
 import { balanceOf, ledgerEntries } from '../store/ledger.ts';
 import { DEFAULT_CREDIT_POLICY } from '../credits/policy.ts';
 import { creditKindWords, creditSummary, howCreditsWork } from './credit-words.ts';
@@ -41,7 +46,15 @@ import { checkEmail } from '../privacy/locate.ts';
 import { pkcePair } from '../../connectors/oauth/loopback.ts';
 import { holderId, previewConnection } from '../harvest/index.ts';
 import { silentLogger, noProgress } from '../log.ts';
-import { OAUTH_TTL_MS, consumeOAuthFlow, isBrowserNonce, newBrowserNonce, startOAuthFlow, type OAuthFlow, type OAuthProvider } from './oauth-flows.ts';
+import {
+  OAUTH_TTL_MS,
+  consumeOAuthFlow,
+  isBrowserNonce,
+  newBrowserNonce,
+  startOAuthFlow,
+  type OAuthFlow,
+  type OAuthProvider,
+} from './oauth-flows.ts';
 import { esc, openLinkView, page } from './html.ts';
 import { exchangeLink, openSession } from './sessions.ts';
 import type { WebShared } from './shared.ts';
@@ -58,7 +71,6 @@ export interface MemberAppOptions {
   /** HTTP transport to the Microsoft token endpoint (default: global fetch); tests pass one trusting their CA. */
   fetch?: typeof fetch;
 }
-
 
 /** Providers by route id (`/member/connect/{id}`, `/oauth/{id}/callback`), from the connector registry. */
 const PROVIDERS = new Map(CONSENT_PROVIDERS.map((p) => [p.id, p]));
@@ -91,7 +103,10 @@ export function memberRoutes(o: MemberAppOptions & { shared: WebShared }): Hono 
 
   app.onError((err, c) => {
     if (err instanceof AppError && err.code === 'expired') {
-      return c.html(page('Link expired', `<h1>This link has expired</h1><p><a href="/member">Ask for a new one</a>.</p>`), httpStatusOf('expired'));
+      return c.html(
+        page('Link expired', `<h1>This link has expired</h1><p><a href="/member">Ask for a new one</a>.</p>`),
+        httpStatusOf('expired'),
+      );
     }
     return errorResponse(c, err);
   });
@@ -104,7 +119,10 @@ export function memberRoutes(o: MemberAppOptions & { shared: WebShared }): Hono 
     try {
       email = checkEmail(String(form.email ?? ''));
     } catch {
-      return c.html(page('Members', `<p class="danger">That is not an e-mail address.</p>${signInForm()}`), 400);
+      return c.html(
+        page('Members', `<p class="danger">That is not an e-mail address.</p>${signInForm()}`),
+        400,
+      );
     }
     // Rate-limited per address and client, and queued: the same page, at once, whatever happens.
     await mailer.request({
@@ -122,15 +140,29 @@ export function memberRoutes(o: MemberAppOptions & { shared: WebShared }): Hono 
         contentHash: 'member-link/v2',
       }),
     });
-    return c.html(page('Check your mail', `<h1>Check your mail</h1><p>A sign-in link is on its way to <b>${esc(email)}</b>.</p>`));
+    return c.html(
+      page(
+        'Check your mail',
+        `<h1>Check your mail</h1><p>A sign-in link is on its way to <b>${esc(email)}</b>.</p>`,
+      ),
+    );
   });
 
   app.post('/member/open', async (c) => {
     const form = await c.req.parseBody();
     const r = await exchangeLink(db, keys, 'member', String(form.t ?? ''), { now: now() });
     if (!r.ok) {
-      const why = r.reason === 'used' ? 'This sign-in link was already used: a link works once.' : 'Sign-in links work for one hour.';
-      return c.html(page('Link expired', `<h1>This link cannot be used</h1><p>${esc(why)} <a href="/member">Ask for a new one</a>.</p>`), 403);
+      const why =
+        r.reason === 'used'
+          ? 'This sign-in link was already used: a link works once.'
+          : 'Sign-in links work for one hour.';
+      return c.html(
+        page(
+          'Link expired',
+          `<h1>This link cannot be used</h1><p>${esc(why)} <a href="/member">Ask for a new one</a>.</p>`,
+        ),
+        403,
+      );
     }
     cookies.set(c, 'member', r.sessionId, r.expiresAt, now());
     return c.redirect('/member/home', 303);
@@ -139,7 +171,10 @@ export function memberRoutes(o: MemberAppOptions & { shared: WebShared }): Hono 
   app.get('/member/home', async (c) => {
     const t = c.req.query('t');
     // A mailed link: a button that exchanges it for a session. Opening the link uses nothing up.
-    if (t !== undefined) return c.html(page('Sign in', openLinkView('/member/open', t, 'Sign in to sigmine', 'Continue to your account.')));
+    if (t !== undefined)
+      return c.html(
+        page('Sign in', openLinkView('/member/open', t, 'Sign in to sigmine', 'Continue to your account.')),
+      );
     const email = await member(c);
     const contributor = await getContributorByEmail(db, email);
     const mine = contributor ? await listConnections(db, { contributorEmail: email }) : [];
@@ -147,7 +182,12 @@ export function memberRoutes(o: MemberAppOptions & { shared: WebShared }): Hono 
     const entries = contributor ? (await ledgerEntries(db, { contributorId: contributor.id })).reverse() : [];
     const offered: ConsentProvider[] = [];
     for (const p of CONSENT_PROVIDERS) if (await configured(p)) offered.push(p);
-    return c.html(page('Your account', homeView(email, contributor?.status ?? 'new', mine, balance, entries, c.req.query('done'), offered)));
+    return c.html(
+      page(
+        'Your account',
+        homeView(email, contributor?.status ?? 'new', mine, balance, entries, c.req.query('done'), offered),
+      ),
+    );
   });
 
   app.post(`/member/connect/:provider{${PROVIDER_IDS}}`, async (c) => {
@@ -157,8 +197,11 @@ export function memberRoutes(o: MemberAppOptions & { shared: WebShared }): Hono 
     // Without a client id the provider's consent page can only fail: say so here instead of sending the member there.
     if (!(await configured(provider))) {
       return c.html(
-        page('Not available', `<h1>${esc(provider.name)} sources are not available here</h1><p>This sigmine has no
-        ${esc(provider.name)} sign-in configured, so nothing was started. <a href="/member/home">Back to your account</a>.</p>`),
+        page(
+          'Not available',
+          `<h1>${esc(provider.name)} sources are not available here</h1><p>This sigmine has no
+        ${esc(provider.name)} sign-in configured, so nothing was started. <a href="/member/home">Back to your account</a>.</p>`,
+        ),
         404,
       );
     }
@@ -173,9 +216,21 @@ export function memberRoutes(o: MemberAppOptions & { shared: WebShared }): Hono 
     const flow: OAuthFlow = { provider: provider.id as OAuthProvider, kind, email, verifier: pkce.verifier };
     const state = await startOAuthFlow(db, flow, nonce, { secretKey, box: key(), now: now() });
     const consent = await consentOf(kind);
-    const url = consent.consentUrl(endpoints, { redirectUri: redirectUri(provider), state, codeChallenge: pkce.challenge, loginHint: email });
+    const url = consent.consentUrl(endpoints, {
+      redirectUri: redirectUri(provider),
+      state,
+      codeChallenge: pkce.challenge,
+      loginHint: email,
+    });
     // SameSite=Lax: sent on the provider's top-level redirect back to the callback, not on cross-site posts.
-    setCookie(c, OAUTH_COOKIE, nonce, { httpOnly: true, sameSite: 'Lax', secure, path: '/', maxAge: OAUTH_TTL_MS / 1000, ...cookiePrefix });
+    setCookie(c, OAUTH_COOKIE, nonce, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure,
+      path: '/',
+      maxAge: OAUTH_TTL_MS / 1000,
+      ...cookiePrefix,
+    });
     return c.redirect(url, 302);
   });
 
@@ -185,20 +240,40 @@ export function memberRoutes(o: MemberAppOptions & { shared: WebShared }): Hono 
     // The cookie stays: other tabs' flows in this browser still need it; it expires with the last one.
     const nonce = getCookie(c, OAUTH_COOKIE, secure ? 'host' : undefined);
     let back = false;
-    const refuse = (status: 400 | 502, title: string, why: string) => c.html(page(title, refusedView(title, why, back)), status);
+    const refuse = (status: 400 | 502, title: string, why: string) =>
+      c.html(page(title, refusedView(title, why, back)), status);
     const unmatched = `The answer from ${name} does not match the connect request this browser started, so it was refused.`;
-    if (!isBrowserNonce(nonce)) return refuse(400, 'Connect request expired', `This connect request has expired or was started in another browser.`);
+    if (!isBrowserNonce(nonce))
+      return refuse(
+        400,
+        'Connect request expired',
+        `This connect request has expired or was started in another browser.`,
+      );
     const query = new URL(c.req.url).searchParams;
     const state = query.get('state') ?? '';
     if (!state || state.length > 512) return refuse(400, 'Connect request refused', unmatched);
     // One use per flow, whatever the outcome, on every process: a replayed redirect (same URL, same cookie)
     // never reaches the token endpoint again.
-    const taken = await consumeOAuthFlow(db, provider.id as OAuthProvider, state, nonce, { secretKey, box: key(), now: now() });
+    const taken = await consumeOAuthFlow(db, provider.id as OAuthProvider, state, nonce, {
+      secretKey,
+      box: key(),
+      now: now(),
+    });
     if (!taken.ok) {
-      if (taken.reason === 'unknown' || taken.reason === 'other-browser') return refuse(400, 'Connect request refused', unmatched);
+      if (taken.reason === 'unknown' || taken.reason === 'other-browser')
+        return refuse(400, 'Connect request refused', unmatched);
       back = true;
-      if (taken.reason === 'expired') return refuse(400, 'Connect request expired', `This connect request has expired: it works for ten minutes.`);
-      return refuse(400, 'Connect request already used', `This answer from ${name} was already used: a connect request works only once.`);
+      if (taken.reason === 'expired')
+        return refuse(
+          400,
+          'Connect request expired',
+          `This connect request has expired: it works for ten minutes.`,
+        );
+      return refuse(
+        400,
+        'Connect request already used',
+        `This answer from ${name} was already used: a connect request works only once.`,
+      );
     }
     const st = taken.flow;
     back = true;
@@ -206,7 +281,10 @@ export function memberRoutes(o: MemberAppOptions & { shared: WebShared }): Hono 
     // error code is shown: error_description is provider text we do not vouch for.
     const error = query.get('error');
     if (error) {
-      const what = error === 'access_denied' ? `You did not give sigmine access at ${name}` : `${name} did not grant access`;
+      const what =
+        error === 'access_denied'
+          ? `You did not give sigmine access at ${name}`
+          : `${name} did not grant access`;
       return refuse(400, 'Not connected', `${what} (${error.slice(0, 64)}).`);
     }
     const code = query.get('code');
@@ -215,15 +293,27 @@ export function memberRoutes(o: MemberAppOptions & { shared: WebShared }): Hono 
     let account: string;
     try {
       const consent = await consentOf(st.kind);
-      const grant = await consent.exchangeCode(endpoints, { code, redirectUri: redirectUri(provider), codeVerifier: st.verifier }, o.fetch);
+      const grant = await consent.exchangeCode(
+        endpoints,
+        { code, redirectUri: redirectUri(provider), codeVerifier: st.verifier },
+        o.fetch,
+      );
       if (!grant.refreshToken) return refuse(502, 'Not connected', `${name} returned no refresh token.`);
       refreshToken = grant.refreshToken;
       account = await consent.account(endpoints, grant.accessToken, o.fetch);
     } catch (err) {
       // Connector errors carry the provider's error name (and AADSTS codes), never a token; bounded anyway.
-      return refuse(502, 'Not connected', `${name} did not complete the connection: ${String((err as Error).message).slice(0, 200)}.`);
+      return refuse(
+        502,
+        'Not connected',
+        `${name} did not complete the connection: ${String((err as Error).message).slice(0, 200)}.`,
+      );
     }
-    await registerConnection(db, { contributorEmail: st.email, kind: st.kind, account, secret: refreshToken }, key());
+    await registerConnection(
+      db,
+      { contributorEmail: st.email, kind: st.kind, account, secret: refreshToken },
+      key(),
+    );
     return c.redirect('/member/home?done=connected', 303);
   });
 
@@ -235,12 +325,23 @@ export function memberRoutes(o: MemberAppOptions & { shared: WebShared }): Hono 
     if (conns.length === 0) throw new AppError('bad-input', 'no such connection on your account');
     // From the beginning of the source, not from the saved cursor: the whole picture, nothing stored.
     const r = await previewConnection(
-      { db, config: o.config, logger: silentLogger, progress: noProgress, holder: holderId(), demo: o.demo, factoryFor: o.factoryFor },
+      {
+        db,
+        config: o.config,
+        logger: silentLogger,
+        progress: noProgress,
+        holder: holderId(),
+        demo: o.demo,
+        factoryFor: o.factoryFor,
+      },
       id,
     );
     const contacts = r?.preview ?? [];
     const rows = contacts
-      .map((p) => `<tr><td>${esc(p.name)}</td><td>${esc(p.email)}</td><td>${esc(p.title)}</td><td>${esc(p.company)}</td><td>${esc(p.phones.join(', '))}</td></tr>`)
+      .map(
+        (p) =>
+          `<tr><td>${esc(p.name)}</td><td>${esc(p.email)}</td><td>${esc(p.title)}</td><td>${esc(p.company)}</td><td>${esc(p.phones.join(', '))}</td></tr>`,
+      )
       .join('');
     return c.html(
       page(
@@ -274,7 +375,12 @@ export function memberRoutes(o: MemberAppOptions & { shared: WebShared }): Hono 
       k = null; // revocation is recorded as pending; the local secrets are deleted anyway
     }
     const r = await optOutContributor(db, email, { config: o.config, key: k, factoryFor: o.factoryFor, now });
-    const lines = r.connections.map((x) => `<li data-testid="revocation">${esc(x.kind)} ${esc(x.account)}: ${esc(revocationText(x))}</li>`).join('');
+    const lines = r.connections
+      .map(
+        (x) =>
+          `<li data-testid="revocation">${esc(x.kind)} ${esc(x.account)}: ${esc(revocationText(x))}</li>`,
+      )
+      .join('');
     return c.html(
       page(
         'Opted out',
@@ -296,7 +402,7 @@ function revocationText(r: RevocationOutcome): string {
       return `access revoked at ${name}. The token was deleted here.`;
     case 'discarded':
       return provider === 'microsoft'
-        ? 'Microsoft has no revoke endpoint for an app\'s access. The token was deleted here and the revocation recorded; you can also remove sigmine from your Microsoft account at https://myapps.microsoft.com.'
+        ? "Microsoft has no revoke endpoint for an app's access. The token was deleted here and the revocation recorded; you can also remove sigmine from your Microsoft account at https://myapps.microsoft.com."
         : 'nothing to revoke at a provider (a password or local files). The stored secret was deleted here and the revocation recorded.';
     case 'pending':
       return `the token was deleted from the connection; revoking it at ${name} did not work yet (${r.errorCode ?? 'error'}) and is retried.`;
@@ -329,14 +435,19 @@ function homeView(
 ): string {
   const rows = conns
     .map(
-      (c) => `<tr><td>${esc(c.kind)}</td><td>${esc(c.account)}</td><td data-testid="conn-status">${esc(c.status)}</td>
+      (
+        c,
+      ) => `<tr><td>${esc(c.kind)}</td><td>${esc(c.account)}</td><td data-testid="conn-status">${esc(c.status)}</td>
       <td>${esc((c.lastHarvestAt ?? '').slice(0, 16))}</td><td><form class="inline" method="post" action="/member/preview">
       <input type="hidden" name="connection" value="${esc(c.id)}"><button type="submit">Preview</button></form></td></tr>`,
     )
     .join('');
   const ledger = entries
     .slice(0, 20)
-    .map((e) => `<tr><td>${esc(e.createdAt.slice(0, 10))}</td><td>${esc(creditKindWords(e.kind))}</td><td>${esc(e.amount)}</td></tr>`)
+    .map(
+      (e) =>
+        `<tr><td>${esc(e.createdAt.slice(0, 10))}</td><td>${esc(creditKindWords(e.kind))}</td><td>${esc(e.amount)}</td></tr>`,
+    )
     .join('');
   const summary = creditSummary(entries)
     .map((l) => `<li data-testid="credit-line">${esc(l.text)}</li>`)
@@ -363,7 +474,10 @@ function homeView(
 }
 
 /** What opting out will do, with this member's numbers, and the one button that does it. */
-function optOutConfirmView(conns: Array<{ kind: string; account: string; status: string }>, balance: number): string {
+function optOutConfirmView(
+  conns: Array<{ kind: string; account: string; status: string }>,
+  balance: number,
+): string {
   const live = conns.filter((c) => c.status !== 'opted-out');
   const list = live.map((c) => `<li>${esc(c.kind)} ${esc(c.account)}</li>`).join('');
   return `<h1>Opt out of sigmine?</h1><p>When you confirm:</p>

@@ -17,9 +17,21 @@ const GAUGES = [
   { metric: 'notices', help: 'Pre-add notices by status.', label: 'status' },
   { metric: 'connections', help: 'Contributor connections by status.', label: 'status' },
   { metric: 'privacy_requests_open', help: 'Privacy requests not yet completed.', label: null },
-  { metric: 'privacy_requests_overdue', help: 'Open privacy requests past their legal deadline.', label: null },
-  { metric: 'suppressed_readds_blocked', help: 'Harvest re-adds blocked by the suppression list.', label: null },
-  { metric: 'connections_last_error', help: 'Connections whose last harvest ended in an error.', label: null },
+  {
+    metric: 'privacy_requests_overdue',
+    help: 'Open privacy requests past their legal deadline.',
+    label: null,
+  },
+  {
+    metric: 'suppressed_readds_blocked',
+    help: 'Harvest re-adds blocked by the suppression list.',
+    label: null,
+  },
+  {
+    metric: 'connections_last_error',
+    help: 'Connections whose last harvest ended in an error.',
+    label: null,
+  },
 ] as const;
 
 /** Every counter's value per label (shards summed). */
@@ -70,7 +82,11 @@ export async function metricsText(db: Kysely<DB>, now: Date = new Date()): Promi
  * 15 s or more, so a second of age changes nothing it sees; twenty clients polling in a loop cost one read
  * per second instead of two queries per request.
  */
-export function metricsSource(db: Kysely<DB>, maxAgeMs = 1000, clock: () => number = Date.now): () => Promise<string> {
+export function metricsSource(
+  db: Kysely<DB>,
+  maxAgeMs = 1000,
+  clock: () => number = Date.now,
+): () => Promise<string> {
   let text: string | null = null;
   let at = 0;
   let inFlight: Promise<string> | null = null;

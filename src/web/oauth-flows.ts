@@ -67,10 +67,18 @@ export function isBrowserNonce(v: string | undefined): v is string {
 }
 
 /** Records a pending flow for the browser holding `nonce`; returns the `state` to send to the provider. */
-export async function startOAuthFlow(db: Kysely<DB>, flow: OAuthFlow, nonce: string, k: FlowKeys): Promise<string> {
+export async function startOAuthFlow(
+  db: Kysely<DB>,
+  flow: OAuthFlow,
+  nonce: string,
+  k: FlowKeys,
+): Promise<string> {
   const state = randomBytes(32).toString('base64url');
   const [stateHash, browserHash] = await hashes(db, k.secretKey, state, nonce);
-  await db.deleteFrom('oauth_states').where('expires_at', '<', iso(k.now.getTime() - KEEP_EXPIRED_MS)).execute();
+  await db
+    .deleteFrom('oauth_states')
+    .where('expires_at', '<', iso(k.now.getTime() - KEEP_EXPIRED_MS))
+    .execute();
   await db
     .insertInto('oauth_states')
     .values({

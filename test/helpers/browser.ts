@@ -10,8 +10,11 @@ export const CHROMIUM = process.env.SIGMINE_CHROMIUM ?? '/usr/bin/chromium';
 
 export function chromiumAvailable(): boolean {
   if (existsSync(CHROMIUM)) return true;
-  if (process.env.CI) throw new Error(`Chromium is required in CI but ${CHROMIUM} is missing (apt-get install chromium)`);
-  process.stderr.write(`\n*** ${CHROMIUM} not found: browser tests are SKIPPED (apt-get install chromium). ***\n\n`);
+  if (process.env.CI)
+    throw new Error(`Chromium is required in CI but ${CHROMIUM} is missing (apt-get install chromium)`);
+  process.stderr.write(
+    `\n*** ${CHROMIUM} not found: browser tests are SKIPPED (apt-get install chromium). ***\n\n`,
+  );
   return false;
 }
 

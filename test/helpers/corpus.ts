@@ -21,7 +21,9 @@ const emlIn = (dir: string) =>
 /** Corpus .eml paths, or the fixtures' with a loud line naming the suite when the corpus is absent. */
 export function sampleMail(suite: string): { files: string[]; fromCorpus: boolean } {
   if (corpusPresent) return { files: emlIn(CORPUS_DIR), fromCorpus: true };
-  console.warn(`\n*** ${suite}: no dev corpus at ${CORPUS_DIR}; using the ${FIXTURE_MAIL_DIR} fixtures instead ***\n`);
+  console.warn(
+    `\n*** ${suite}: no dev corpus at ${CORPUS_DIR}; using the ${FIXTURE_MAIL_DIR} fixtures instead ***\n`,
+  );
   return { files: emlIn(FIXTURE_MAIL_DIR), fromCorpus: false };
 }
 

@@ -38,7 +38,9 @@ export function postgresBackend(): Promise<PostgresBackend> {
       return 'server';
     } catch (err) {
       if (process.env.SIGMINE_REQUIRE_PG === '1') {
-        throw new Error(`PostgreSQL is required (SIGMINE_REQUIRE_PG=1) but ${PG_URL} failed: ${(err as Error).message}`);
+        throw new Error(
+          `PostgreSQL is required (SIGMINE_REQUIRE_PG=1) but ${PG_URL} failed: ${(err as Error).message}`,
+        );
       }
       const ok = await loadPGlite();
       process.stderr.write(
@@ -67,7 +69,9 @@ export async function postgresAvailable(): Promise<boolean> {
 export async function postgresServerAvailable(suite: string): Promise<boolean> {
   const backend = await postgresBackend();
   if (backend === 'server') return true;
-  process.stderr.write(`\n*** ${suite}: SKIPPED, it needs a PostgreSQL server (${PG_URL} is not reachable; PGlite cannot serve it). ***\n\n`);
+  process.stderr.write(
+    `\n*** ${suite}: SKIPPED, it needs a PostgreSQL server (${PG_URL} is not reachable; PGlite cannot serve it). ***\n\n`,
+  );
   return false;
 }
 
@@ -76,7 +80,10 @@ export async function postgresServerAvailable(suite: string): Promise<boolean> {
  * processes connect on their own, or that end connections), dropped afterwards whatever happens. `admin`
  * is a connection to the server's default database.
  */
-export async function withScratchDatabase<T>(prefix: string, fn: (url: string, admin: pg.Client) => Promise<T>): Promise<T> {
+export async function withScratchDatabase<T>(
+  prefix: string,
+  fn: (url: string, admin: pg.Client) => Promise<T>,
+): Promise<T> {
   const name = `${prefix}_${process.pid}_${Date.now() % 100000}`;
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
@@ -153,7 +160,9 @@ export async function freshDatabase(dialect: DialectName): Promise<TestDatabase>
 async function freshPGlite(pgSchema: string): Promise<TestDatabase> {
   const p = await pglite!;
   await p.query(`CREATE SCHEMA "${pgSchema}"`);
-  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite: p, closeOnDestroy: false, searchPath: pgSchema }) });
+  const db = new Kysely<DB>({
+    dialect: new PGliteDialect({ pglite: p, closeOnDestroy: false, searchPath: pgSchema }),
+  });
   const outcome = await migrateToLatest(db, pgSchema);
   if (outcome.error) {
     await db.destroy();

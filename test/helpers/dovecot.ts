@@ -205,7 +205,7 @@ namespace inbox {
   }
   // The master may accept connections a moment before it writes its pid file (seen under load in CI).
   const pidFile = join(dir, 'run', 'master.pid');
-  for (const until = Date.now() + 30_000; !existsSync(pidFile); ) {
+  for (const until = Date.now() + 30_000; !existsSync(pidFile);) {
     if (Date.now() > until) throw new Error(`dovecot listens on ${port} but wrote no ${pidFile}`);
     await new Promise((r) => setTimeout(r, 50));
   }

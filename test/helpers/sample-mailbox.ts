@@ -22,7 +22,9 @@ export const SAMPLE_MBOX = join(import.meta.dirname, '..', '..', 'fixtures', 'sa
 export function sampleMessages(): MinimalMessage[] {
   const text = readFileSync(SAMPLE_MBOX, 'utf8');
   const parts = text.split(/^From [^\n]*\n/m).filter((p) => p.trim());
-  return parts.map((p, i) => toMinimal(parseRaw(new TextEncoder().encode(p.replace(/^>(>*From )/gm, '$1'))), `sample:${i}`));
+  return parts.map((p, i) =>
+    toMinimal(parseRaw(new TextEncoder().encode(p.replace(/^>(>*From )/gm, '$1'))), `sample:${i}`),
+  );
 }
 
 export interface FakeBehaviour {
@@ -55,7 +57,8 @@ export function fakeFactory(messages: MinimalMessage[]): ConnectorFactory & { cr
           let page = 0;
           while (offset < messages.length) {
             apiCalls++;
-            if (b.failAt && b.failAt.page === page) throw new ConnectorError(b.failAt.code, `scripted ${b.failAt.code}`);
+            if (b.failAt && b.failAt.page === page)
+              throw new ConnectorError(b.failAt.code, `scripted ${b.failAt.code}`);
             for (let i = 0; i < (b.waitsPerPage ?? 0); i++) {
               waits++;
               deps.onEvent?.({ type: 'rate-limit-wait', ms: 1, reason: 'scripted' });
@@ -63,7 +66,12 @@ export function fakeFactory(messages: MinimalMessage[]): ConnectorFactory & { cr
             const slice = messages.slice(offset, offset + size);
             offset += slice.length;
             page++;
-            yield { messages: slice, contacts: [], cursor: { kind: 'fake', v: 1, offset }, done: offset >= messages.length };
+            yield {
+              messages: slice,
+              contacts: [],
+              cursor: { kind: 'fake', v: 1, offset },
+              done: offset >= messages.length,
+            };
           }
           apiCalls++;
         },

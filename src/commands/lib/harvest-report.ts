@@ -2,12 +2,20 @@
 import { printJsonLine, printTable } from './output.ts';
 import type { ConnectionResult, HarvestSummary } from '../../harvest/types.ts';
 
-export function printJsonResults(results: ConnectionResult[], summary: HarvestSummary, out: NodeJS.WritableStream = process.stdout): void {
+export function printJsonResults(
+  results: ConnectionResult[],
+  summary: HarvestSummary,
+  out: NodeJS.WritableStream = process.stdout,
+): void {
   for (const r of results) printJsonLine({ type: 'connection', ...r }, out);
   printJsonLine({ type: 'summary', ...summary }, out);
 }
 
-export function printResultTables(results: ConnectionResult[], summary: HarvestSummary, out: NodeJS.WritableStream = process.stdout): void {
+export function printResultTables(
+  results: ConnectionResult[],
+  summary: HarvestSummary,
+  out: NodeJS.WritableStream = process.stdout,
+): void {
   printTable(
     ['connection', 'kind', 'contributor', 'result', 'messages', 'contacts new', 'updated', 'api calls'],
     results.map((r) => [
@@ -33,7 +41,10 @@ export function printResultTables(results: ConnectionResult[], summary: HarvestS
       ['connections ok / failed / skipped', `${summary.ok} / ${summary.failed} / ${summary.skipped}`],
       ['messages scanned', c.messagesScanned],
       ['calendar / address-book entries', c.entriesScanned],
-      ['discarded', `${Object.values(c.discarded).reduce((a, b) => a + (b ?? 0), 0)}${discarded ? ` (${discarded})` : ''}`],
+      [
+        'discarded',
+        `${Object.values(c.discarded).reduce((a, b) => a + (b ?? 0), 0)}${discarded ? ` (${discarded})` : ''}`,
+      ],
       ['with a signature', c.withSignature],
       ['contacts new', summary.dryRun ? '-' : c.contactsNew],
       ['contacts updated', summary.dryRun ? '-' : c.contactsUpdated],
@@ -49,7 +60,11 @@ export function printResultTables(results: ConnectionResult[], summary: HarvestS
   const unreadable = results.flatMap((r) => r.unreadable ?? []);
   if (unreadable.length) {
     out.write(`\nUnreadable (over a budget or refused; first ${unreadable.length}):\n`);
-    printTable(['message', 'reason'], unreadable.map((u) => [u.source, u.reason]), out);
+    printTable(
+      ['message', 'reason'],
+      unreadable.map((u) => [u.source, u.reason]),
+      out,
+    );
   }
 }
 

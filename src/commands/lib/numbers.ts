@@ -28,6 +28,7 @@ export function numberAtLeast(min: number): (value: string) => number {
 /** A TCP port: 0 (any free port) to 65535. */
 export function port(value: string): number {
   const n = Number(value);
-  if (!/^\s*\d+\s*$/.test(value) || n > 65535) throw new InvalidArgumentError(`must be a port number (0-65535), got "${value}"`);
+  if (!/^\s*\d+\s*$/.test(value) || n > 65535)
+    throw new InvalidArgumentError(`must be a port number (0-65535), got "${value}"`);
   return n;
 }

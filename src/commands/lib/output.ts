@@ -11,7 +11,9 @@ export function printTable(
   out: NodeJS.WritableStream = process.stdout,
 ): void {
   const cells = rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : String(c))));
-  const widths = headers.map((h, i) => Math.min(60, Math.max(h.length, ...cells.map((r) => (r[i] ?? '').length))));
+  const widths = headers.map((h, i) =>
+    Math.min(60, Math.max(h.length, ...cells.map((r) => (r[i] ?? '').length))),
+  );
   const fmt = (r: string[]) =>
     r
       .map((c, i) => {
