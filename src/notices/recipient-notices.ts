@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { revealersOf } from '../store/member-directory.ts';
+import { claimForSending } from './claim.ts';
 import { MAX_ATTEMPTS, MAX_TEMPORARY_ATTEMPTS, retryDelayMs } from './send.ts';
 import { failureOf, type NoticeTransport } from './transport.ts';
 
@@ -94,9 +95,6 @@ export interface RecipientSendOutcome {
   errorCode: string | null;
 }
 
-/** How long a claimed notification is reserved for the run sending it (as for notices). */
-const CLAIM_MS = 10 * 60_000;
-
 /** Sends queued Art. 19 notifications, one mail per member and event; outcomes as data. */
 export async function sendRecipientNotices(
   db: Kysely<DB>,
@@ -128,15 +126,7 @@ export async function sendRecipientNotices(
   const out: RecipientSendOutcome[] = [];
   for (const r of rows) {
     const t = now();
-    const claim = await db
-      .updateTable('recipient_notices')
-      .set({ attempts: r.attempts + 1, claimed_until: new Date(t.getTime() + CLAIM_MS).toISOString() })
-      .where('id', '=', r.id)
-      .where('status', '=', 'queued')
-      .where('attempts', '=', r.attempts)
-      .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', t.toISOString())]))
-      .executeTakeFirst();
-    if (Number(claim.numUpdatedRows) === 0) continue;
+    if (!(await claimForSending(db, 'recipient_notices', r, t))) continue;
     const mail = renderRecipientNotice(r.kind, {
       name: r.contact_name,
       email: r.contact_email ?? '',

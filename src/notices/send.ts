@@ -12,6 +12,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { JurisdictionPolicy } from '../jurisdiction/policy.ts';
+import { claimForSending } from './claim.ts';
 import { controllerLines, type ControllerDetails } from './controller.ts';
 import { renderNotice } from './templates.ts';
 import { failureOf, type NoticeTransport } from './transport.ts';
@@ -53,8 +54,6 @@ export interface SendOutcome {
 }
 
 const DAY_MS = 86_400_000;
-/** How long a claimed notice is reserved for the run sending it: far above one transport call. */
-const CLAIM_MS = 10 * 60_000;
 
 export async function sendQueued(db: Kysely<DB>, o: SendOptions): Promise<SendOutcome[]> {
   const now = o.now ?? (() => new Date());
@@ -74,19 +73,9 @@ export async function sendQueued(db: Kysely<DB>, o: SendOptions): Promise<SendOu
     .execute();
   const out: SendOutcome[] = [];
   for (const r of rows) {
-    // Claim the notice with a lease (compare-and-set): of two concurrent `notices send` runs only one sends
-    // it, even when the second read it after the first claimed it. A run killed mid-send leaves a claim that
-    // expires after CLAIM_MS, and the notice goes out again (at-least-once).
+    // Claim the notice with a lease (claim.ts): of two concurrent runs only one sends it (at-least-once).
     const t = now();
-    const claim = await db
-      .updateTable('notices')
-      .set({ attempts: r.attempts + 1, claimed_until: new Date(t.getTime() + CLAIM_MS).toISOString() })
-      .where('id', '=', r.id)
-      .where('status', '=', 'queued')
-      .where('attempts', '=', r.attempts)
-      .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', t.toISOString())]))
-      .executeTakeFirst();
-    if (Number(claim.numUpdatedRows) === 0) continue;
+    if (!(await claimForSending(db, 'notices', r, t))) continue;
     const held = r.hold === 1 && r.state === 'pending';
     const windowEnds = new Date(t.getTime() + o.policy.objectionWindowDays * DAY_MS);
     const rendered = renderNotice(r.language, {

@@ -6,22 +6,11 @@
  * language table (src/web/privacy-texts.ts).
  */
 import { SINGLE_PIN_FIELDS, LIST_PIN_FIELDS } from '../privacy/correct.ts';
+import { PIN_FIELDS } from '../store/merge.ts';
 import { esc } from './html.ts';
 import type { PrivacyTexts } from './privacy-texts.ts';
 
 type Row = Record<string, any>;
-
-const FIELDS = [
-  'name',
-  'title',
-  'department',
-  'company',
-  'address',
-  'phones',
-  'emails',
-  'websites',
-  'social',
-];
 
 /** A stored observation field (`phone.work`, `website`...) as the correctable field it belongs to. */
 function pinFieldOf(field: string): string {
@@ -87,7 +76,7 @@ function profileTable(p: Row, windowDays: number, w: PrivacyTexts): string {
   const pins = ((p.pins ?? []) as Row[]).filter((x) => x.reason);
   const pinned = new Set(pins.map((x) => String(x.field)));
   const label = (k: string) => w.fieldNames[k] ?? k;
-  const fieldRows = FIELDS.map(
+  const fieldRows = PIN_FIELDS.map(
     (k) =>
       `<tr><th>${esc(label(k))}</th><td><span data-field="${k}">${esc(fmt(p[k]))}</span>${pinned.has(k) ? ` <span class="note">(${esc(w.correctedByYou)})</span>` : ''}</td></tr>`,
   ).join('');
