@@ -60,22 +60,7 @@ export function register(program: Command): void {
             running = (async () => {
               if (delay && jitterMs) await sleep(Math.floor(Math.random() * jitterMs), ac.signal);
               if (ac.signal.aborted) return;
-              if (queue) {
-                const r = await enqueueHarvests(queue, { db });
-                logger.log('info', 'schedule.enqueued', { ...r });
-              } else {
-                const conns = await listConnections(db, { harvestable: true });
-                const { summary } = await runHarvest(
-                  { db, config: keyed, logger, progress: noProgress, holder, signal: ac.signal },
-                  conns.map((c) => c.id),
-                  { trigger: 'schedule' },
-                );
-                logger.log('info', 'schedule.run', {
-                  ok: summary.ok,
-                  failed: summary.failed,
-                  skipped: summary.skipped,
-                });
-              }
+              await runOnce(queue, db, keyed, logger, holder, ac.signal);
             })()
               .catch((e: Error) => logger.log('error', 'schedule.error', { message: e.message }))
               .finally(() => {
@@ -91,16 +76,7 @@ export function register(program: Command): void {
             mode: pg ? 'queue' : 'in-process',
           });
           if (opts.now) void tick(false);
-          await new Promise<void>((resolve) => {
-            const stop = () => {
-              logger.log('info', 'schedule.stopping', {});
-              job.stop();
-              ac.abort();
-              resolve();
-            };
-            process.once('SIGINT', stop);
-            process.once('SIGTERM', stop);
-          });
+          await untilSignalled(job, ac, logger);
           if (running) await running;
           if (queue) await queue.close();
           logger.log('info', 'schedule.stopped', {});
@@ -111,4 +87,49 @@ export function register(program: Command): void {
         },
       );
     });
+}
+
+/** One scheduled run: on PostgreSQL, harvest jobs queued for the workers; otherwise a harvest in process. */
+async function runOnce(
+  queue: Awaited<ReturnType<typeof openQueue>> | null,
+  db: Parameters<typeof enqueueHarvests>[1]['db'],
+  config: Parameters<typeof runHarvest>[0]['config'],
+  logger: ReturnType<typeof jsonLogger>,
+  holder: string,
+  signal: AbortSignal,
+): Promise<void> {
+  if (queue) {
+    const r = await enqueueHarvests(queue, { db });
+    logger.log('info', 'schedule.enqueued', { ...r });
+    return;
+  }
+  const conns = await listConnections(db, { harvestable: true });
+  const { summary } = await runHarvest(
+    { db, config, logger, progress: noProgress, holder, signal },
+    conns.map((c) => c.id),
+    { trigger: 'schedule' },
+  );
+  logger.log('info', 'schedule.run', {
+    ok: summary.ok,
+    failed: summary.failed,
+    skipped: summary.skipped,
+  });
+}
+
+/** Resolves on SIGINT or SIGTERM, once the cron job is stopped and the run in flight told to stop. */
+function untilSignalled(
+  job: Cron,
+  ac: AbortController,
+  logger: ReturnType<typeof jsonLogger>,
+): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const stop = () => {
+      logger.log('info', 'schedule.stopping', {});
+      job.stop();
+      ac.abort();
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
 }

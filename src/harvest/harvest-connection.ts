@@ -167,6 +167,30 @@ export function storageError(err: unknown): string | null {
   return null;
 }
 
+type StoredConnection = NonNullable<Awaited<ReturnType<typeof getConnection>>>;
+type PageOutcome = Awaited<ReturnType<typeof ingestPage>>;
+
+/** What the steps of one connection's harvest share: the connection, its counters, and its stop signals. */
+interface HarvestRun {
+  env: HarvestEnv;
+  connectionId: string;
+  conn: StoredConnection;
+  dry: boolean;
+  counts: HarvestCounts;
+  /** Rate-limit waits the connector reported through `onEvent`. */
+  waits: number;
+  /** Pages committed with their cursor. */
+  committed: number;
+  preview: Preview | undefined;
+  /** The lease TTL; the lease is renewed with every page and a quarter of it between pages. */
+  ttl: number;
+  /** Aborts on the caller's stop or a lost lease. */
+  signal: AbortSignal;
+  /** Why the run must stop now (a lost lease or the caller's stop), or null. */
+  interrupted: () => Stop | null;
+  result: (status: ConnectionResult['status'], code: string | null, message?: string) => ConnectionResult;
+}
+
 export async function harvestConnection(
   env: HarvestEnv,
   connectionId: string,
@@ -181,11 +205,7 @@ export async function harvestConnection(
     kind: conn?.kind ?? 'unknown',
     contributor: conn?.contributorEmail ?? '',
   };
-  const result = (
-    status: ConnectionResult['status'],
-    code: string | null,
-    message?: string,
-  ): ConnectionResult => ({
+  const result: HarvestRun['result'] = (status, code, message) => ({
     ...base,
     status,
     code,
@@ -198,18 +218,55 @@ export async function harvestConnection(
   const skip = skipReason(conn);
   if (skip) return result('skipped', skip);
 
-  const key = `${conn.kind} ${conn.account}`;
   const dry = opts.dryRun === true;
   const leased = !dry || opts.lease === true;
   if (leased && !(await acquireLease(env.db, connectionId, env.holder, env.leaseTtlMs)))
     return result('skipped', 'already-running');
-  env.progress.update(connectionId, { label: key, state: 'running' });
+  env.progress.update(connectionId, { label: `${conn.kind} ${conn.account}`, state: 'running' });
   env.logger.log('info', 'harvest.start', { connection: connectionId, kind: conn.kind, dryRun: dry });
 
-  // Lost lease: someone else took the connection after our lease expired (we were cut off from the
-  // database, or stalled, for longer than its TTL). Stop before the next page; the page transaction
-  // itself re-checks the lease, so nothing is written twice meanwhile.
   const ttl = env.leaseTtlMs ?? LEASE_TTL_MS;
+  const { signal, interrupted, heartbeat } = watchLease(env, connectionId, ttl, dry);
+  const run: HarvestRun = {
+    env,
+    connectionId,
+    conn,
+    dry,
+    counts,
+    waits: 0,
+    committed: 0,
+    preview: dry ? new Preview() : undefined,
+    ttl,
+    signal,
+    interrupted,
+    result,
+  };
+  let connector: Connector | null = null;
+  try {
+    connector = await openConnector(run);
+    await readPages(run, connector, opts, unreadable);
+    return await finishOk(run);
+  } catch (caught) {
+    return await failed(run, caught);
+  } finally {
+    if (heartbeat) clearInterval(heartbeat);
+    if (connector) {
+      const st = connector.stats();
+      counts.apiCalls = st.apiCalls;
+      counts.rateLimitWaits = Math.max(st.rateLimitWaits, run.waits);
+      await connector.close().catch(() => {});
+    }
+    if (leased) await releaseLease(env.db, connectionId, env.holder).catch(() => {});
+  }
+}
+
+/**
+ * Lost lease: someone else took the connection after our lease expired (we were cut off from the
+ * database, or stalled, for longer than its TTL). Stop before the next page; the page transaction
+ * itself re-checks the lease, so nothing is written twice meanwhile. A real run renews the lease every
+ * quarter of the TTL between pages.
+ */
+function watchLease(env: HarvestEnv, connectionId: string, ttl: number, dry: boolean) {
   const leaseLost = new AbortController();
   const signal = anySignal(env.signal ? [env.signal, leaseLost.signal] : [leaseLost.signal]);
   const heartbeat = dry
@@ -228,193 +285,232 @@ export async function harvestConnection(
   heartbeat?.unref();
   const interrupted = (): Stop | null =>
     leaseLost.signal.aborted ? new Stop('already-running') : env.signal?.aborted ? new Stop('stopped') : null;
+  return { signal, interrupted, heartbeat };
+}
 
-  let connector: Connector | null = null;
-  let committed = 0;
-  const preview = dry ? new Preview() : undefined;
-  let waits = 0;
+/** The connection's connector, with what it may ask of this run (secret rotation, quota, processed keys). */
+async function openConnector(run: HarvestRun): Promise<Connector> {
+  const { env, connectionId, dry } = run;
+  const secretKey = run.conn.hasSecret ? secretKeyFrom(env.config, { demo: env.demo }) : null;
+  const info = await connectionInfo(env.db, connectionId, secretKey);
+  const factory = await (env.factoryFor ?? connectorFactory)(run.conn.kind);
+  const quota = sharedQuota(env.db);
+  return factory.create(info, {
+    endpoints: providerEndpoints(env.config),
+    // Dry runs and previews never write secrets (Microsoft keeps a rotated-away refresh token valid for
+    // its lifetime, so the stored one still works). A real run stores the rotated token compare-and-set
+    // against the one it replaced: a reconnect during the harvest keeps the new grant.
+    ...(dry || !secretKey
+      ? {}
+      : {
+          onSecretRotated: async (s: string, replaced: string) => {
+            await saveRotatedSecret(env.db, connectionId, s, secretKey, replaced);
+          },
+        }),
+    // Provider quota shared with the other worker processes (PostgreSQL; SQLite runs one process).
+    ...(quota ? { quota } : {}),
+    // Headers first: connectors skip the body of a message this connection already processed.
+    ...(dry
+      ? {}
+      : {
+          alreadyProcessed: async (heads: readonly MinimalMessage[]) => {
+            const keys = new Map(heads.map((m) => [m.sourceId, messageKeyOf(m)]));
+            const done = await processedMessageKeys(
+              env.db,
+              connectionId,
+              [...keys.values()],
+              env.config.secretKey,
+            );
+            return new Set([...keys].filter(([, k]) => done.has(k)).map(([id]) => id));
+          },
+        }),
+    onEvent: (e) => {
+      if (e.type === 'rate-limit-wait') run.waits++;
+      env.logger.log('info', `connector.${e.type}`, { connection: connectionId, ...e });
+    },
+  });
+}
+
+/** Reads the connector's pages after the saved cursor (or from the start), storing each unless dry. */
+async function readPages(
+  run: HarvestRun,
+  connector: Connector,
+  opts: HarvestOptions,
+  unreadable: Array<{ source: string; reason: string }>,
+): Promise<void> {
+  const { env, counts, dry } = run;
   // The store reaches the suppression list, jurisdiction decisions and notices only through this gate.
   const gate = privacyGate({ secretKey: env.config.secretKey });
-  try {
-    const secretKey = conn.hasSecret ? secretKeyFrom(env.config, { demo: env.demo }) : null;
-    const info = await connectionInfo(env.db, connectionId, secretKey);
-    const factory = await (env.factoryFor ?? connectorFactory)(conn.kind);
-    const quota = sharedQuota(env.db);
-    connector = factory.create(info, {
-      endpoints: providerEndpoints(env.config),
-      // Dry runs and previews never write secrets (Microsoft keeps a rotated-away refresh token valid for
-      // its lifetime, so the stored one still works). A real run stores the rotated token compare-and-set
-      // against the one it replaced: a reconnect during the harvest keeps the new grant.
-      ...(dry || !secretKey
-        ? {}
-        : {
-            onSecretRotated: async (s: string, replaced: string) => {
-              await saveRotatedSecret(env.db, connectionId, s, secretKey, replaced);
-            },
-          }),
-      // Provider quota shared with the other worker processes (PostgreSQL; SQLite runs one process).
-      ...(quota ? { quota } : {}),
-      // Headers first: connectors skip the body of a message this connection already processed.
-      ...(dry
-        ? {}
-        : {
-            alreadyProcessed: async (heads: readonly MinimalMessage[]) => {
-              const keys = new Map(heads.map((m) => [m.sourceId, messageKeyOf(m)]));
-              const done = await processedMessageKeys(
-                env.db,
-                connectionId,
-                [...keys.values()],
-                env.config.secretKey,
-              );
-              return new Set([...keys].filter(([, k]) => done.has(k)).map(([id]) => id));
-            },
-          }),
-      onEvent: (e) => {
-        if (e.type === 'rate-limit-wait') waits++;
-        env.logger.log('info', `connector.${e.type}`, { connection: connectionId, ...e });
-      },
-    });
-    const cursor: Cursor | null = opts.fromStart ? null : await getCursor(env.db, connectionId);
-    const limit = opts.limit;
-    for await (const page of readAhead(connector.pages(cursor, { since: opts.since, signal, limit }))) {
-      const now = new Date().toISOString();
-      const t0 = performance.now();
-      const items = pageItems(page, now, counts, preview, unreadable);
-      const t1 = performance.now();
-      counts.pipelineMs += Math.round(t1 - t0);
-      counts.pages++;
-      if (!dry) {
-        const pageNo = counts.pages;
-        // Counted once the page is stored: a retried transaction must not count its page twice, and a
-        // failed commit (disk full) adds nothing.
-        const o = await retryPage(
-          () =>
-            env.db.transaction().execute(async (trx) => {
-              // An opt-out that lands mid-harvest stops collection before the next page is stored.
-              const c = await trx
-                .selectFrom('connections')
-                .innerJoin('contributors', 'contributors.id', 'connections.contributor_id')
-                .select(['connections.status as status', 'contributors.status as contributorStatus'])
-                .where('connections.id', '=', connectionId)
-                .executeTakeFirst();
-              const why = c ? skipReason(c) : 'disabled';
-              if (why) throw new Stop(why);
-              const stored = await ingestPage(
-                trx,
-                { connectionId, contributorId: conn.contributorId, now, secretKey: env.config.secretKey },
-                items,
-                gate,
-              );
-              await saveCursor(trx, connectionId, page.cursor);
-              if (!(await renewLease(trx, connectionId, env.holder, ttl))) throw new Stop('already-running');
-              return stored;
-            }),
-          (r) =>
-            env.logger.log('warn', 'harvest.page-retry', { connection: connectionId, page: pageNo, ...r }),
-          signal,
-        );
-        committed++;
-        counts.messagesReplayed += o.messagesReplayed;
-        counts.contactsNew += o.contactsNew;
-        counts.contactsUpdated += o.contactsUpdated;
-        counts.suppressedBlocked += o.suppressedBlocked;
-        counts.noticesQueued += o.noticesQueued;
-        counts.creditsAwarded += o.creditsAwarded;
-        counts.storeMs += Math.round(performance.now() - t1);
-      }
-      const st = connector.stats();
-      counts.apiCalls = st.apiCalls;
-      counts.rateLimitWaits = Math.max(st.rateLimitWaits, waits);
-      env.progress.update(connectionId, {
-        scanned: counts.messagesScanned + counts.entriesScanned,
-        contacts: dry ? preview!.size : counts.contactsNew + counts.contactsUpdated,
-        waits: counts.rateLimitWaits,
-      });
-      env.logger.log('info', 'harvest.page', {
-        connection: connectionId,
-        page: counts.pages,
-        messages: page.messages.length,
-        entries: page.contacts.length,
-        scanned: counts.messagesScanned,
-        contactsNew: counts.contactsNew,
-      });
-      const stop = interrupted();
-      if (stop) throw stop;
-      if (limit && counts.messagesScanned + counts.entriesScanned >= limit) break;
+  const cursor: Cursor | null = opts.fromStart ? null : await getCursor(env.db, run.connectionId);
+  const limit = opts.limit;
+  const pages = connector.pages(cursor, { since: opts.since, signal: run.signal, limit });
+  for await (const page of readAhead(pages)) {
+    const now = new Date().toISOString();
+    const t0 = performance.now();
+    const items = pageItems(page, now, counts, run.preview, unreadable);
+    const t1 = performance.now();
+    counts.pipelineMs += Math.round(t1 - t0);
+    counts.pages++;
+    if (!dry) {
+      const o = await storePage(run, page, items, now, gate);
+      run.committed++;
+      addStored(counts, o);
+      counts.storeMs += Math.round(performance.now() - t1);
     }
-    // A connector may end its pages early when the signal aborts: that is a stop, not the end of the mail.
-    const stop = interrupted();
+    reportPage(run, connector, page);
+    const stop = run.interrupted();
     if (stop) throw stop;
-    if (!dry) {
-      await recordHarvest(env.db, connectionId, null);
-      // The connection bonus, once the source has worked: a harvest that ended well, and some message or
-      // entry read from it (now or before; remembered per connection). Once per mailbox (ledger key).
-      if (await hasReadSomething(env.db, connectionId))
-        counts.creditsAwarded += await awardConnectionBonus(env.db, connectionId);
-    }
-    env.progress.update(connectionId, { state: 'ok' });
-    const r = result('ok', null);
-    // Only what a real harvest would store: never a suppressed person, a restricted profile or a header name.
-    if (preview)
-      r.preview = await shareablePreview(
-        env.db,
-        preview.contacts(),
-        preview.businessEmails(),
-        env.config.secretKey,
-      );
-    return r;
-  } catch (caught) {
-    // A connector that throws on abort (an AbortError in a rate-limit wait) was stopped too.
-    const err = caught instanceof Stop ? caught : (interrupted() ?? caught);
-    if (err instanceof Stop) {
-      env.progress.update(connectionId, { state: 'skipped', note: err.code });
-      env.logger.log('info', 'harvest.stopped', {
-        connection: connectionId,
-        code: err.code,
-        pages: counts.pages,
-      });
-      return result('skipped', err.code);
-    }
-    // A lost connection is retried by the worker (db-unavailable); any other failure of the store (disk
-    // full, I/O error) is said as itself, with what was kept.
-    const storage = dbErrorClass(err) === 'connection' ? null : storageError(err);
-    if (storage) {
-      const message =
-        `storage error: ${storage} (${(err as { code?: string }).code}); ${committed} page(s) and their cursor were ` +
-        'committed before it and are counted here; the next harvest reads the rest again';
-      if (!dry) await recordHarvest(env.db, connectionId, 'storage').catch(() => {});
-      env.progress.update(connectionId, { state: 'error', note: 'storage' });
-      env.logger.log('error', 'harvest.error', { connection: connectionId, code: 'storage', message });
-      return result('error', 'storage', message);
-    }
-    const code =
-      err instanceof ConnectorError
-        ? err.code
-        : dbErrorClass(err) === 'connection'
-          ? DB_UNAVAILABLE
-          : (((err as { code?: unknown }).code as string | undefined) ?? 'internal');
-    const codeStr = typeof code === 'string' ? code : 'internal';
-    if (!dry) {
-      if (codeStr === 'revoked') await markNeedsReconnect(env.db, connectionId, codeStr).catch(() => {});
-      await recordHarvest(env.db, connectionId, codeStr).catch(() => {});
-    }
-    env.progress.update(connectionId, { state: 'error', note: codeStr });
-    env.logger.log('error', 'harvest.error', {
-      connection: connectionId,
-      code: codeStr,
-      message: (err as Error).message,
-    });
-    return result('error', codeStr, (err as Error).message);
-  } finally {
-    if (heartbeat) clearInterval(heartbeat);
-    if (connector) {
-      const st = connector.stats();
-      counts.apiCalls = st.apiCalls;
-      counts.rateLimitWaits = Math.max(st.rateLimitWaits, waits);
-      await connector.close().catch(() => {});
-    }
-    if (leased) await releaseLease(env.db, connectionId, env.holder).catch(() => {});
+    if (limit && counts.messagesScanned + counts.entriesScanned >= limit) break;
   }
+  // A connector may end its pages early when the signal aborts: that is a stop, not the end of the mail.
+  const stop = run.interrupted();
+  if (stop) throw stop;
+}
+
+/**
+ * One page and its cursor in one transaction, retried on a conflict or a lost connection. Counted once
+ * the page is stored: a retried transaction must not count its page twice, and a failed commit (disk
+ * full) adds nothing.
+ */
+function storePage(
+  run: HarvestRun,
+  page: Page,
+  items: PageItem[],
+  now: string,
+  gate: ReturnType<typeof privacyGate>,
+): Promise<PageOutcome> {
+  const { env, connectionId } = run;
+  const pageNo = run.counts.pages;
+  return retryPage(
+    () =>
+      env.db.transaction().execute(async (trx) => {
+        // An opt-out that lands mid-harvest stops collection before the next page is stored.
+        const c = await trx
+          .selectFrom('connections')
+          .innerJoin('contributors', 'contributors.id', 'connections.contributor_id')
+          .select(['connections.status as status', 'contributors.status as contributorStatus'])
+          .where('connections.id', '=', connectionId)
+          .executeTakeFirst();
+        const why = c ? skipReason(c) : 'disabled';
+        if (why) throw new Stop(why);
+        const stored = await ingestPage(
+          trx,
+          { connectionId, contributorId: run.conn.contributorId, now, secretKey: env.config.secretKey },
+          items,
+          gate,
+        );
+        await saveCursor(trx, connectionId, page.cursor);
+        if (!(await renewLease(trx, connectionId, env.holder, run.ttl))) throw new Stop('already-running');
+        return stored;
+      }),
+    (r) => env.logger.log('warn', 'harvest.page-retry', { connection: connectionId, page: pageNo, ...r }),
+    run.signal,
+  );
+}
+
+/** A stored page's outcome added to the connection's counters. */
+function addStored(counts: HarvestCounts, o: PageOutcome): void {
+  counts.messagesReplayed += o.messagesReplayed;
+  counts.contactsNew += o.contactsNew;
+  counts.contactsUpdated += o.contactsUpdated;
+  counts.suppressedBlocked += o.suppressedBlocked;
+  counts.noticesQueued += o.noticesQueued;
+  counts.creditsAwarded += o.creditsAwarded;
+}
+
+/** Progress and the page's log line, with the connector's call and wait counts. */
+function reportPage(run: HarvestRun, connector: Connector, page: Page): void {
+  const { env, counts } = run;
+  const st = connector.stats();
+  counts.apiCalls = st.apiCalls;
+  counts.rateLimitWaits = Math.max(st.rateLimitWaits, run.waits);
+  env.progress.update(run.connectionId, {
+    scanned: counts.messagesScanned + counts.entriesScanned,
+    contacts: run.dry ? run.preview!.size : counts.contactsNew + counts.contactsUpdated,
+    waits: counts.rateLimitWaits,
+  });
+  env.logger.log('info', 'harvest.page', {
+    connection: run.connectionId,
+    page: counts.pages,
+    messages: page.messages.length,
+    entries: page.contacts.length,
+    scanned: counts.messagesScanned,
+    contactsNew: counts.contactsNew,
+  });
+}
+
+/** A harvest that read to the end: recorded, the connection bonus awarded, a preview filtered. */
+async function finishOk(run: HarvestRun): Promise<ConnectionResult> {
+  const { env, connectionId, counts } = run;
+  if (!run.dry) {
+    await recordHarvest(env.db, connectionId, null);
+    // The connection bonus, once the source has worked: a harvest that ended well, and some message or
+    // entry read from it (now or before; remembered per connection). Once per mailbox (ledger key).
+    if (await hasReadSomething(env.db, connectionId))
+      counts.creditsAwarded += await awardConnectionBonus(env.db, connectionId);
+  }
+  env.progress.update(connectionId, { state: 'ok' });
+  const r = run.result('ok', null);
+  // Only what a real harvest would store: never a suppressed person, a restricted profile or a header name.
+  if (run.preview)
+    r.preview = await shareablePreview(
+      env.db,
+      run.preview.contacts(),
+      run.preview.businessEmails(),
+      env.config.secretKey,
+    );
+  return r;
+}
+
+/** A harvest that stopped or failed, as a result: skipped (stopped), storage error, or a connector's code. */
+async function failed(run: HarvestRun, caught: unknown): Promise<ConnectionResult> {
+  const { env, connectionId, dry } = run;
+  // A connector that throws on abort (an AbortError in a rate-limit wait) was stopped too.
+  const err = caught instanceof Stop ? caught : (run.interrupted() ?? caught);
+  if (err instanceof Stop) {
+    env.progress.update(connectionId, { state: 'skipped', note: err.code });
+    env.logger.log('info', 'harvest.stopped', {
+      connection: connectionId,
+      code: err.code,
+      pages: run.counts.pages,
+    });
+    return run.result('skipped', err.code);
+  }
+  // A lost connection is retried by the worker (db-unavailable); any other failure of the store (disk
+  // full, I/O error) is said as itself, with what was kept.
+  const storage = dbErrorClass(err) === 'connection' ? null : storageError(err);
+  if (storage) {
+    const message =
+      `storage error: ${storage} (${(err as { code?: string }).code}); ${run.committed} page(s) and their cursor were ` +
+      'committed before it and are counted here; the next harvest reads the rest again';
+    if (!dry) await recordHarvest(env.db, connectionId, 'storage').catch(() => {});
+    env.progress.update(connectionId, { state: 'error', note: 'storage' });
+    env.logger.log('error', 'harvest.error', { connection: connectionId, code: 'storage', message });
+    return run.result('error', 'storage', message);
+  }
+  const codeStr = failureCode(err);
+  if (!dry) {
+    if (codeStr === 'revoked') await markNeedsReconnect(env.db, connectionId, codeStr).catch(() => {});
+    await recordHarvest(env.db, connectionId, codeStr).catch(() => {});
+  }
+  env.progress.update(connectionId, { state: 'error', note: codeStr });
+  env.logger.log('error', 'harvest.error', {
+    connection: connectionId,
+    code: codeStr,
+    message: (err as Error).message,
+  });
+  return run.result('error', codeStr, (err as Error).message);
+}
+
+/** The code a failed harvest reports: the connector's, db-unavailable for a lost database, or the error's own. */
+function failureCode(err: unknown): string {
+  const code =
+    err instanceof ConnectorError
+      ? err.code
+      : dbErrorClass(err) === 'connection'
+        ? DB_UNAVAILABLE
+        : (((err as { code?: unknown }).code as string | undefined) ?? 'internal');
+  return typeof code === 'string' ? code : 'internal';
 }
 
 /** Has this connection ever handed over a message or entry (remembered as processed)? */

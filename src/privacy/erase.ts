@@ -69,24 +69,7 @@ export async function eraseInTransaction(
     now,
     policy: o.policy,
   });
-  const existing = await trx
-    .selectFrom('suppressions')
-    .select('subject_hash')
-    .where('subject_hash', '=', p.subjectHash)
-    .executeTakeFirst();
-  if (!existing) {
-    await trx
-      .insertInto('suppressions')
-      .values({
-        subject_hash: p.subjectHash,
-        scope: 'email',
-        reason: kind === 'object' ? 'objection' : 'erasure',
-        request_id: req.id,
-        created_at: at,
-        last_blocked_at: null,
-      })
-      .execute();
-  }
+  const alreadySuppressed = await suppressSubject(trx, p.subjectHash, kind, req.id, at);
   const noticeIds = (
     await trx.selectFrom('notices').select('id').where('recipient_hash', '=', p.subjectHash).execute()
   ).map((r) => r.id);
@@ -94,46 +77,12 @@ export async function eraseInTransaction(
   let profilesDeleted = 0;
   let noticesScrubbed = 0;
   for (const id of p.profileIds) {
-    // Art. 19: members who revealed the person are told, each in a mail of their own (read before the
-    // profile goes: the mail must say whom it is about).
-    const who = await trx
-      .selectFrom('profiles')
-      .select(['name', 'email'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (who) await queueRecipientNotices(trx, { profileId: id, kind: 'erased', contact: who, now });
-    // The store forgets the profile: observations, values, pins, job history, ledger links, company recount.
-    const forgotten = await forgetProfile(trx, id, at);
-    if (forgotten) {
-      profilesDeleted += 1;
-      observationsDeleted += forgotten.observationsDeleted;
-    }
-    await trx.deleteFrom('privacy_gates').where('profile_id', '=', id).execute();
-    await trx.deleteFrom('jurisdiction_decisions').where('profile_id', '=', id).execute();
-    noticesScrubbed += n(
-      await trx
-        .updateTable('notices')
-        .set({ recipient: null, profile_id: null })
-        .where('profile_id', '=', id)
-        .executeTakeFirst(),
-    );
+    const erased = await eraseProfile(trx, id, now);
+    profilesDeleted += erased.profilesDeleted;
+    observationsDeleted += erased.observationsDeleted;
+    noticesScrubbed += erased.noticesScrubbed;
   }
-  // Notices queued under another profile id but to this person (keyed hash match).
-  noticesScrubbed += n(
-    await trx
-      .updateTable('notices')
-      .set({ recipient: null, profile_id: null })
-      .where('recipient_hash', '=', p.subjectHash)
-      .where('recipient', 'is not', null)
-      .executeTakeFirst(),
-  );
-  // Queued (unsent) notices to an erased person must never go out.
-  await trx
-    .updateTable('notices')
-    .set({ status: 'failed', failure_code: 'erased' })
-    .where('recipient_hash', '=', p.subjectHash)
-    .where('status', '=', 'queued')
-    .execute();
+  noticesScrubbed += await scrubSubjectNotices(trx, p.subjectHash);
   // The address seen in other profiles' values (a colleague's signature listing it as an e-mail line, a
   // "mailto:" website, a Skype handle): the store forgets those observations and recomputes the profiles
   // (and drops it from pinned lists).
@@ -146,7 +95,7 @@ export async function eraseInTransaction(
     profilesDeleted,
     observationsDeleted,
     noticesScrubbed,
-    alreadySuppressed: Boolean(existing),
+    alreadySuppressed,
     noticeIds,
   };
   await completeRequest(
@@ -156,6 +105,87 @@ export async function eraseInTransaction(
     now,
   );
   return outcome;
+}
+
+/** Puts the person on the suppression list (once); true when they already were on it. */
+async function suppressSubject(
+  trx: Kysely<DB>,
+  subjectHash: string,
+  kind: 'erase' | 'object',
+  requestId: string,
+  at: string,
+): Promise<boolean> {
+  const existing = await trx
+    .selectFrom('suppressions')
+    .select('subject_hash')
+    .where('subject_hash', '=', subjectHash)
+    .executeTakeFirst();
+  if (!existing) {
+    await trx
+      .insertInto('suppressions')
+      .values({
+        subject_hash: subjectHash,
+        scope: 'email',
+        reason: kind === 'object' ? 'objection' : 'erasure',
+        request_id: requestId,
+        created_at: at,
+        last_blocked_at: null,
+      })
+      .execute();
+  }
+  return Boolean(existing);
+}
+
+/** One of the person's profiles forgotten, with its gate, decisions, and the notices' copy of the address. */
+async function eraseProfile(trx: Kysely<DB>, id: string, now: Date) {
+  const at = now.toISOString();
+  // Art. 19: members who revealed the person are told, each in a mail of their own (read before the
+  // profile goes: the mail must say whom it is about).
+  const who = await trx
+    .selectFrom('profiles')
+    .select(['name', 'email'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (who) await queueRecipientNotices(trx, { profileId: id, kind: 'erased', contact: who, now });
+  // The store forgets the profile: observations, values, pins, job history, ledger links, company recount.
+  const forgotten = await forgetProfile(trx, id, at);
+  await trx.deleteFrom('privacy_gates').where('profile_id', '=', id).execute();
+  await trx.deleteFrom('jurisdiction_decisions').where('profile_id', '=', id).execute();
+  const noticesScrubbed = n(
+    await trx
+      .updateTable('notices')
+      .set({ recipient: null, profile_id: null })
+      .where('profile_id', '=', id)
+      .executeTakeFirst(),
+  );
+  return {
+    profilesDeleted: forgotten ? 1 : 0,
+    observationsDeleted: forgotten ? forgotten.observationsDeleted : 0,
+    noticesScrubbed,
+  };
+}
+
+/**
+ * Notices to the person by keyed hash: the address scrubbed from those queued under another profile id,
+ * and queued (unsent) ones failed, since a notice to an erased person must never go out. Returns the
+ * number scrubbed.
+ */
+async function scrubSubjectNotices(trx: Kysely<DB>, subjectHash: string): Promise<number> {
+  const scrubbed = n(
+    await trx
+      .updateTable('notices')
+      .set({ recipient: null, profile_id: null })
+      .where('recipient_hash', '=', subjectHash)
+      .where('recipient', 'is not', null)
+      .executeTakeFirst(),
+  );
+  await trx
+    .updateTable('notices')
+    .set({ status: 'failed', failure_code: 'erased' })
+    .where('recipient_hash', '=', subjectHash)
+    .where('status', '=', 'queued')
+    .execute();
+  return scrubbed;
 }
 
 /**

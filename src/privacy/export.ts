@@ -58,138 +58,158 @@ export async function exportPerson(
         });
     const profiles = [];
     for (const id of p.profileIds) {
-      const pr = await trx.selectFrom('profiles').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!pr) continue;
-      // Aggregated per value and source: contributor ids are only counted, never selected.
-      const provenance = await trx
-        .selectFrom('observations')
-        .select(['field', 'value_norm', 'source'])
-        .select(sql<string>`max(raw)`.as('raw'))
-        .select(sql<string>`min(first_observed)`.as('first_seen'))
-        .select(sql<string>`max(last_observed)`.as('last_seen'))
-        .select(sql<number>`count(distinct contributor_id)`.as('corroboration'))
-        .where('profile_id', '=', id)
-        .groupBy(['field', 'value_norm', 'source'])
-        .orderBy('field')
-        .orderBy('value_norm')
-        .execute();
-      const pins = await trx
-        .selectFrom('profile_pins')
-        .select(['field', 'value_json', 'reason', 'pinned_at'])
-        .where('profile_id', '=', id)
-        .execute();
-      const jobs = await trx
-        .selectFrom('job_history')
-        .selectAll()
-        .where('profile_id', '=', id)
-        .orderBy('changed_at')
-        .execute();
-      const gate = await trx
-        .selectFrom('privacy_gates')
-        .selectAll()
-        .where('profile_id', '=', id)
-        .executeTakeFirst();
-      const decisions = await trx
-        .selectFrom('jurisdiction_decisions')
-        .selectAll()
-        .where('profile_id', '=', id)
-        .orderBy('decided_at')
-        .execute();
-      profiles.push({
-        email: pr.email,
-        status: pr.status,
-        name: pr.name,
-        title: pr.title,
-        department: pr.department,
-        company: pr.company,
-        address: pr.address,
-        phones: parse(pr.phones_json, []),
-        emails: parse(pr.emails_json, []),
-        websites: parse(pr.websites_json, []),
-        social: parse(pr.social_json, []),
-        firstSeen: pr.first_seen,
-        lastSeen: pr.last_seen,
-        listedAt: pr.listed_at,
-        restrictedAt: pr.restricted_at,
-        // Recipients (Art. 15(1)(c)): members who revealed the e-mail and phones, counted, never named.
-        revealedTo: { category: 'members of the directory', count: await revealCount(trx, id) },
-        provenance: provenance.map((r) => ({
-          field: r.field,
-          value: r.raw,
-          source: r.source,
-          firstSeen: r.first_seen,
-          lastSeen: r.last_seen,
-          corroboration: Number(r.corroboration),
-        })),
-        pins: pins.map((x) => ({
-          field: x.field,
-          value: parse(x.value_json, null),
-          reason: x.reason,
-          pinnedAt: x.pinned_at,
-        })),
-        jobHistory: jobs.map((j) => ({
-          from: { title: j.old_title, company: j.old_company },
-          to: { title: j.new_title, company: j.new_company },
-          changedAt: j.changed_at,
-        })),
-        publication: gate
-          ? {
-              state: gate.state,
-              jurisdiction: parse(gate.codes_json, []),
-              objectionWindowEndsAt: gate.window_ends_at,
-              listedAt: gate.listed_at,
-            }
-          : null,
-        jurisdictionDecisions: decisions.map((d) => ({
-          codes: parse(d.codes_json, []),
-          decidedBy: d.decided_by,
-          evidence: parse(d.evidence_json, []),
-          ruleVersion: d.rule_version,
-          decidedAt: d.decided_at,
-        })),
-      });
+      const profile = await exportProfile(trx, id);
+      if (profile) profiles.push(profile);
     }
-    const notices = await trx
-      .selectFrom('notices')
-      .select(['template_id', 'content_hash', 'language', 'status', 'queued_at', 'sent_at', 'bounced_at'])
-      .where('recipient_hash', '=', p.subjectHash)
-      .orderBy('queued_at')
-      .execute();
-    const sup = await trx
-      .selectFrom('suppressions')
-      .select(['reason', 'created_at'])
-      .where('subject_hash', '=', p.subjectHash)
-      .executeTakeFirst();
-    const requests = await trx
-      .selectFrom('privacy_requests')
-      .select(['kind', 'regime', 'received_at', 'due_at', 'status', 'completed_at'])
-      .where('subject_hash', '=', p.requestHash)
-      .orderBy('received_at')
-      .execute();
+    const subject = await subjectRecords(trx, p.subjectHash, p.requestHash);
     if (req) await completeRequest(trx, req.id, { profiles: profiles.length }, now);
     return {
       subject: p.email,
       exportedAt: now.toISOString(),
       processing: PROCESSING_STATEMENT,
       profiles,
-      notices: notices.map((x) => ({
-        templateId: x.template_id,
-        contentHash: x.content_hash,
-        language: x.language,
-        status: x.status,
-        queuedAt: x.queued_at,
-        sentAt: x.sent_at,
-        bouncedAt: x.bounced_at,
-      })),
-      suppressed: sup ? { reason: sup.reason, since: sup.created_at } : null,
-      requests: requests.map((r) => ({
-        kind: r.kind,
-        regime: r.regime,
-        receivedAt: r.received_at,
-        dueAt: r.due_at,
-        status: r.status,
-        completedAt: r.completed_at,
-      })),
+      ...subject,
     };
   });
+}
+
+/** One profile's rows: provenance per value and source, pins, job history, publication gate, decisions. */
+async function profileRows(trx: Kysely<DB>, id: string) {
+  // Aggregated per value and source: contributor ids are only counted, never selected.
+  const provenance = await trx
+    .selectFrom('observations')
+    .select(['field', 'value_norm', 'source'])
+    .select(sql<string>`max(raw)`.as('raw'))
+    .select(sql<string>`min(first_observed)`.as('first_seen'))
+    .select(sql<string>`max(last_observed)`.as('last_seen'))
+    .select(sql<number>`count(distinct contributor_id)`.as('corroboration'))
+    .where('profile_id', '=', id)
+    .groupBy(['field', 'value_norm', 'source'])
+    .orderBy('field')
+    .orderBy('value_norm')
+    .execute();
+  const pins = await trx
+    .selectFrom('profile_pins')
+    .select(['field', 'value_json', 'reason', 'pinned_at'])
+    .where('profile_id', '=', id)
+    .execute();
+  const jobs = await trx
+    .selectFrom('job_history')
+    .selectAll()
+    .where('profile_id', '=', id)
+    .orderBy('changed_at')
+    .execute();
+  const gate = await trx
+    .selectFrom('privacy_gates')
+    .selectAll()
+    .where('profile_id', '=', id)
+    .executeTakeFirst();
+  const decisions = await trx
+    .selectFrom('jurisdiction_decisions')
+    .selectAll()
+    .where('profile_id', '=', id)
+    .orderBy('decided_at')
+    .execute();
+  return { provenance, pins, jobs, gate, decisions };
+}
+
+/** One profile as the export shows it (null when it is gone): fields, provenance by category, history. */
+async function exportProfile(trx: Kysely<DB>, id: string) {
+  const pr = await trx.selectFrom('profiles').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!pr) return null;
+  const { provenance, pins, jobs, gate, decisions } = await profileRows(trx, id);
+  return {
+    email: pr.email,
+    status: pr.status,
+    name: pr.name,
+    title: pr.title,
+    department: pr.department,
+    company: pr.company,
+    address: pr.address,
+    phones: parse(pr.phones_json, []),
+    emails: parse(pr.emails_json, []),
+    websites: parse(pr.websites_json, []),
+    social: parse(pr.social_json, []),
+    firstSeen: pr.first_seen,
+    lastSeen: pr.last_seen,
+    listedAt: pr.listed_at,
+    restrictedAt: pr.restricted_at,
+    // Recipients (Art. 15(1)(c)): members who revealed the e-mail and phones, counted, never named.
+    revealedTo: { category: 'members of the directory', count: await revealCount(trx, id) },
+    provenance: provenance.map((r) => ({
+      field: r.field,
+      value: r.raw,
+      source: r.source,
+      firstSeen: r.first_seen,
+      lastSeen: r.last_seen,
+      corroboration: Number(r.corroboration),
+    })),
+    pins: pins.map((x) => ({
+      field: x.field,
+      value: parse(x.value_json, null),
+      reason: x.reason,
+      pinnedAt: x.pinned_at,
+    })),
+    jobHistory: jobs.map((j) => ({
+      from: { title: j.old_title, company: j.old_company },
+      to: { title: j.new_title, company: j.new_company },
+      changedAt: j.changed_at,
+    })),
+    publication: gate
+      ? {
+          state: gate.state,
+          jurisdiction: parse(gate.codes_json, []),
+          objectionWindowEndsAt: gate.window_ends_at,
+          listedAt: gate.listed_at,
+        }
+      : null,
+    jurisdictionDecisions: decisions.map((d) => ({
+      codes: parse(d.codes_json, []),
+      decidedBy: d.decided_by,
+      evidence: parse(d.evidence_json, []),
+      ruleVersion: d.rule_version,
+      decidedAt: d.decided_at,
+    })),
+  };
+}
+
+/** What is held about the person beyond profiles: notices sent, suppression, and their request log. */
+async function subjectRecords(trx: Kysely<DB>, subjectHash: string, requestHash: string) {
+  const notices = await trx
+    .selectFrom('notices')
+    .select(['template_id', 'content_hash', 'language', 'status', 'queued_at', 'sent_at', 'bounced_at'])
+    .where('recipient_hash', '=', subjectHash)
+    .orderBy('queued_at')
+    .execute();
+  const sup = await trx
+    .selectFrom('suppressions')
+    .select(['reason', 'created_at'])
+    .where('subject_hash', '=', subjectHash)
+    .executeTakeFirst();
+  const requests = await trx
+    .selectFrom('privacy_requests')
+    .select(['kind', 'regime', 'received_at', 'due_at', 'status', 'completed_at'])
+    .where('subject_hash', '=', requestHash)
+    .orderBy('received_at')
+    .execute();
+  return {
+    notices: notices.map((x) => ({
+      templateId: x.template_id,
+      contentHash: x.content_hash,
+      language: x.language,
+      status: x.status,
+      queuedAt: x.queued_at,
+      sentAt: x.sent_at,
+      bouncedAt: x.bounced_at,
+    })),
+    suppressed: sup ? { reason: sup.reason, since: sup.created_at } : null,
+    requests: requests.map((r) => ({
+      kind: r.kind,
+      regime: r.regime,
+      receivedAt: r.received_at,
+      dueAt: r.due_at,
+      status: r.status,
+      completedAt: r.completed_at,
+    })),
+  };
 }

@@ -138,7 +138,27 @@ export async function onNewContacts(
   if (contacts.length === 0) return [];
   const o = resolveOptions(opts);
   const ids = [...new Set(contacts.map((c) => String(c.profileId)))];
-  const existing = new Map<string, { state: string; codes_json: string }>();
+  const { existing, outcomes } = await storedOutcomes(trx, ids);
+  const { subject } = await subjectHashers(trx, o.secretKey);
+  const plan = planNewContacts(contacts, existing, subject, o.policy);
+  await insertRows(trx, 'jurisdiction_decisions', plan.decisions);
+  await insertRows(trx, 'privacy_gates', plan.gates);
+  const noticeIds = await queueNotices(trx, plan.notices);
+  const noticeOf = new Map(plan.notices.map((n, i) => [n.profileId, noticeIds[i]!]));
+  for (const f of plan.fresh) {
+    outcomes.set(f.id, { status: f.status, codes: f.codes, noticeId: f.notify ? noticeOf.get(f.id)! : null });
+  }
+  return contacts.map((c) => {
+    const r = outcomes.get(String(c.profileId))!;
+    return { ...r, codes: [...r.codes] };
+  });
+}
+
+type StoredGate = { state: string; codes_json: string };
+
+/** The stored gates of these profiles, and the outcome a replay returns for each (its notice, if any). */
+async function storedOutcomes(trx: Kysely<DB>, ids: string[]) {
+  const existing = new Map<string, StoredGate>();
   for (const part of chunks(ids, IN_LIST)) {
     const rows = await trx
       .selectFrom('privacy_gates')
@@ -148,6 +168,11 @@ export async function onNewContacts(
     for (const r of rows) existing.set(r.profile_id, r);
   }
   const outcomes = new Map<string, NewContactOutcome>();
+  const stored = (g: StoredGate, noticeId: string | null): NewContactOutcome => ({
+    status: g.state === 'listed' ? 'listed' : 'pending',
+    codes: JSON.parse(g.codes_json) as string[],
+    noticeId,
+  });
   const known = ids.filter((id) => existing.has(id));
   for (const part of chunks(known, IN_LIST)) {
     const rows = await trx
@@ -157,49 +182,36 @@ export async function onNewContacts(
       .execute();
     for (const r of rows) {
       if (r.profile_id === null || outcomes.has(r.profile_id)) continue;
-      const g = existing.get(r.profile_id)!;
-      outcomes.set(r.profile_id, {
-        status: g.state === 'listed' ? 'listed' : 'pending',
-        codes: JSON.parse(g.codes_json) as string[],
-        noticeId: r.id,
-      });
+      outcomes.set(r.profile_id, stored(existing.get(r.profile_id)!, r.id));
     }
   }
-  for (const id of known) {
-    if (outcomes.has(id)) continue;
-    const g = existing.get(id)!;
-    outcomes.set(id, {
-      status: g.state === 'listed' ? 'listed' : 'pending',
-      codes: JSON.parse(g.codes_json) as string[],
-      noticeId: null,
-    });
-  }
-  const { subject } = await subjectHashers(trx, o.secretKey);
+  for (const id of known) if (!outcomes.has(id)) outcomes.set(id, stored(existing.get(id)!, null));
+  return { existing, outcomes };
+}
+
+/**
+ * The rows to write for the contacts without a gate (each profile once): its jurisdiction decision, its
+ * gate (listed at once unless the decision holds it), and its notice when the decision says to send one.
+ */
+function planNewContacts(
+  contacts: readonly NewContact[],
+  existing: Map<string, StoredGate>,
+  subject: (address: string) => string,
+  policy: ReturnType<typeof resolveOptions>['policy'],
+) {
   const decisions: Insertable<DB['jurisdiction_decisions']>[] = [];
   const gates: Insertable<DB['privacy_gates']>[] = [];
   const notices: QueueNotice[] = [];
   const fresh: Array<{ id: string; status: 'pending' | 'listed'; codes: string[]; notify: boolean }> = [];
   for (const c of contacts) {
     const profileId = String(c.profileId);
-    if (outcomes.has(profileId) || existing.has(profileId)) continue;
+    if (existing.has(profileId)) continue;
     const now = iso(c.now);
     const hash = subject(subjectAddress(c.email));
-    const decision = decideJurisdiction(c.evidence, o.policy);
+    const decision = decideJurisdiction(c.evidence, policy);
     decisions.push(decisionRow(profileId, decision, now));
     const status = decision.hold ? 'pending' : 'listed';
-    gates.push({
-      profile_id: profileId,
-      subject_hash: hash,
-      state: status,
-      hold: decision.hold ? 1 : 0,
-      codes_json: JSON.stringify(decision.codes),
-      rule_version: decision.ruleVersion,
-      window_ends_at: null,
-      created_at: now,
-      listed_at: status === 'listed' ? now : null,
-      restricted_at: null,
-      restricted_from: null,
-    });
+    gates.push(gateRow(profileId, hash, decision, status, now));
     if (decision.notify) {
       notices.push({
         profileId,
@@ -213,17 +225,29 @@ export async function onNewContacts(
     existing.set(profileId, { state: status, codes_json: '' });
     fresh.push({ id: profileId, status, codes: decision.codes, notify: decision.notify });
   }
-  await insertRows(trx, 'jurisdiction_decisions', decisions);
-  await insertRows(trx, 'privacy_gates', gates);
-  const noticeIds = await queueNotices(trx, notices);
-  const noticeOf = new Map(notices.map((n, i) => [n.profileId, noticeIds[i]!]));
-  for (const f of fresh) {
-    outcomes.set(f.id, { status: f.status, codes: f.codes, noticeId: f.notify ? noticeOf.get(f.id)! : null });
-  }
-  return contacts.map((c) => {
-    const r = outcomes.get(String(c.profileId))!;
-    return { ...r, codes: [...r.codes] };
-  });
+  return { decisions, gates, notices, fresh };
+}
+
+function gateRow(
+  profileId: string,
+  hash: string,
+  decision: JurisdictionDecision,
+  status: 'pending' | 'listed',
+  now: string,
+): Insertable<DB['privacy_gates']> {
+  return {
+    profile_id: profileId,
+    subject_hash: hash,
+    state: status,
+    hold: decision.hold ? 1 : 0,
+    codes_json: JSON.stringify(decision.codes),
+    rule_version: decision.ruleVersion,
+    window_ends_at: null,
+    created_at: now,
+    listed_at: status === 'listed' ? now : null,
+    restricted_at: null,
+    restricted_from: null,
+  };
 }
 
 function decisionRow(

@@ -34,29 +34,18 @@ import type { PrivacyGate } from './privacy-gate.ts';
 import { DEFAULT_CREDIT_POLICY, type CreditPolicy } from '../credits/policy.ts';
 import { HASH_PURPOSE, keyedHasher } from './keyed-hash.ts';
 import { messageKeyHash } from './processed.ts';
-import { normaliseValue, tidyRaw } from './normalise.ts';
-import {
-  ALL_FIELDS,
-  BUSINESS_FIELDS,
-  SOURCE_KINDS,
-  type IngestContext,
-  type ObservationInput,
-  type PageIngestOutcome,
-  type PageItem,
-} from './types.ts';
+import { BUSINESS_FIELDS, type IngestContext, type PageIngestOutcome, type PageItem } from './types.ts';
+import { aggregatePage, observationRow, type Agg } from './page-observations.ts';
 import { chunks, IN_LIST, isPostgres, maxIso, minIso, ROWS_PER_INSERT } from './sql-util.ts';
 import { applyMerge, loadMergeInputs, mergedRecord } from './recompute.ts';
-import { candidatesOf, rawWins, type Candidate, type ObservationRow } from './merge.ts';
+import { candidatesOf, type Candidate } from './merge.ts';
 import { addPageValues } from './values.ts';
 import { awardFieldConfirmed, listCreatedContacts } from './ledger.ts';
 import { syncCompanies } from './companies.ts';
 import { unlistProfile } from './profile-admin.ts';
 import { orderedId } from './ids.ts';
-import { addressesIn, EMAIL_SHAPE } from './addresses-in.ts';
+import { addressesIn } from './addresses-in.ts';
 import { insertRows, onConflict } from '../db/insert-rows.ts';
-
-const SOURCES = new Set<string>(SOURCE_KINDS);
-const FIELDS = new Set<string>(ALL_FIELDS);
 
 export interface IngestOptions {
   policy?: Readonly<CreditPolicy>;
@@ -92,60 +81,39 @@ export function emptyOutcome(): PageIngestOutcome {
   };
 }
 
-interface Agg {
-  email: string;
+/** What the steps of one page's ingest share: the transaction, the caller's context, and the running state. */
+interface PageRun {
+  trx: Kysely<DB>;
+  ctx: IngestContext;
+  gate: PrivacyGate;
+  policy: Readonly<CreditPolicy>;
+  now: string;
+  /** The options every gate call gets: the ingest time and the caller's key. */
+  call: { now: string; secretKey?: string | null };
+  out: PageIngestOutcome;
+  /** The page's aggregated observations still to store, by email (steps drop what must not be stored). */
+  byEmail: Map<string, Agg[]>;
+  /** Stored profiles of the page's emails (created ones included once inserted). */
+  profiles: Map<string, ProfileRow>;
+  /** Emails whose profile this page created. */
+  created: Set<string>;
+  /** Candidate values of the profiles this page creates: exactly the page's observations. */
+  createdCandidates: Map<string, Map<string, Candidate[]>>;
+}
+
+/** One row of the observations table as this page writes it. */
+type ObservationInsert = {
+  profile_id: string;
   field: string;
-  value: string;
+  value_norm: string;
   raw: string;
   source: string;
-  first: string;
-  last: string;
-}
-
-/** A day of clock skew allowed for Date headers. */
-const FUTURE_SLACK_MS = 86_400_000;
-/** Dates before this are broken headers (the epoch, two-digit years), not evidence. */
-const EARLIEST = Date.UTC(1980, 0, 1);
-
-/**
- * Validates and normalises one observation; null when unusable (never throws on hostile input).
- * A Date header in the future is clamped to the ingest time: otherwise a forged date would make its
- * values "the newest" and win every later merge.
- */
-function clean(o: ObservationInput, nowMs: number): Agg | null {
-  if (!o || typeof o.email !== 'string' || typeof o.value !== 'string') return null;
-  const email = o.email.trim().toLowerCase();
-  if (email.length > 320 || !EMAIL_SHAPE.test(email)) return null;
-  if (!FIELDS.has(o.field) || !SOURCES.has(o.source)) return null;
-  let t = typeof o.observedAt === 'string' ? Date.parse(o.observedAt) : NaN;
-  if (!Number.isFinite(t) || t < EARLIEST) return null;
-  if (t > nowMs + FUTURE_SLACK_MS) t = nowMs;
-  const value = normaliseValue(o.field, o.value);
-  if (!value) return null;
-  const at = new Date(t).toISOString();
-  return {
-    email,
-    field: o.field,
-    value,
-    raw: tidyRaw(o.raw || o.value) || value,
-    source: o.source,
-    first: at,
-    last: at,
-  };
-}
-
-/** An aggregated page observation as the merge reads it back from the observations table. */
-function observationRow(a: Agg, contributorId: string): ObservationRow {
-  return {
-    field: a.field,
-    value_norm: a.value,
-    raw: a.raw,
-    source: a.source,
-    contributor_id: contributorId,
-    first_observed: a.first,
-    last_observed: a.last,
-  };
-}
+  connection_id: string;
+  contributor_id: string;
+  first_observed: string;
+  last_observed: string;
+  stored_at: string;
+};
 
 export async function ingestPage(
   trx: Kysely<DB>,
@@ -155,55 +123,73 @@ export async function ingestPage(
   opts: IngestOptions = {},
 ): Promise<PageIngestOutcome> {
   const out = emptyOutcome();
-  const policy = opts.policy ?? DEFAULT_CREDIT_POLICY;
   const now = new Date(ctx.now).toISOString();
-  const call = { now, ...(ctx.secretKey !== undefined ? { secretKey: ctx.secretKey } : {}) };
-  const nowMs = Date.parse(now);
-
   // 1. Replays.
   const accepted = await dropReplays(trx, ctx, items, now, out);
-
-  // Aggregate the page's observations per (email, field, value, source).
-  const aggs = new Map<string, Agg>();
-  for (const item of accepted) {
-    for (const o of item.observations ?? []) {
-      const a = clean(o, nowMs);
-      if (!a) continue;
-      const k = `${a.email}\u0000${a.field}\u0000${a.value}\u0000${a.source}`;
-      const prev = aggs.get(k);
-      if (!prev) aggs.set(k, a);
-      else {
-        prev.first = minIso(prev.first, a.first);
-        if (rawWins(a.last, a.raw, prev.last, prev.raw)) {
-          prev.last = a.last;
-          prev.raw = a.raw;
-        }
-      }
-    }
-  }
-  if (aggs.size === 0) return out;
-  const byEmail = new Map<string, Agg[]>();
-  for (const a of aggs.values()) {
-    const list = byEmail.get(a.email);
-    if (list) list.push(a);
-    else byEmail.set(a.email, [a]);
-  }
+  const byEmail = aggregatePage(accepted, Date.parse(now));
+  if (byEmail.size === 0) return out;
+  const run: PageRun = {
+    trx,
+    ctx,
+    gate,
+    policy: opts.policy ?? DEFAULT_CREDIT_POLICY,
+    now,
+    call: { now, ...(ctx.secretKey !== undefined ? { secretKey: ctx.secretKey } : {}) },
+    out,
+    byEmail,
+    profiles: new Map(),
+    created: new Set(),
+    createdCandidates: new Map(),
+  };
 
   // 2. Profiles: existing ones, suppression check for unknown ones, creation.
   const emails = [...byEmail.keys()].sort();
-  const profiles = await loadProfiles(trx, emails);
-  const created = new Set<string>();
-  const toCreate: Array<{ email: string; aggs: Agg[] }> = [];
-  // Candidate values of the profiles this page creates: exactly the page's observations.
-  const createdCandidates = new Map<string, Map<string, Candidate[]>>();
-  // Someone we do not know yet becomes a contact only with a business field on this page (a name from a
-  // From header alone leaves nothing behind: no profile, no notice).
+  run.profiles = await loadProfiles(trx, emails);
+  dropNameOnlyStrangers(run, emails);
+  const unknown = emails.filter((e) => !run.profiles.has(e) && byEmail.has(e));
+  const toCreate = await dropSuppressed(run, unknown);
+  if (toCreate.length) await createProfiles(run, toCreate);
+  dropRestricted(run);
+  if (byEmail.size === 0) return out;
+
+  // 3. Observations upsert, candidate values in step, winners recomputed.
+  const obsRows = await storeObservations(run);
+  const changes = await mergeTouched(run, obsRows);
+
+  // 4-5. New contacts and changed evidence through the gate; credits.
+  await reportChanges(run, changes, obsRows);
+
+  // 6. Companies: profiles that appeared or changed what a company is made of (name, address, websites)
+  // move their domain's tallies (src/store/companies.ts); the rest of the domain is not read.
+  const dirty = changes
+    .filter((ch) => ch.companyFieldsChanged || run.created.has(ch.profile.email))
+    .map((ch) => ch.profile.id);
+  if (dirty.length) await syncCompanies(trx, dirty, now);
+  return out;
+}
+
+/**
+ * Someone we do not know yet becomes a contact only with a business field on this page (a name from a
+ * From header alone leaves nothing behind: no profile, no notice).
+ */
+function dropNameOnlyStrangers(run: PageRun, emails: string[]): void {
   for (const e of emails) {
-    if (!profiles.has(e) && !byEmail.get(e)!.some((a) => BUSINESS_FIELDS.has(a.field))) byEmail.delete(e);
+    if (!run.profiles.has(e) && !run.byEmail.get(e)!.some((a) => BUSINESS_FIELDS.has(a.field)))
+      run.byEmail.delete(e);
   }
-  const unknown = emails.filter((e) => !profiles.has(e) && byEmail.has(e));
-  // Addresses the page's values hold (a colleague's "Assistant: jane@acme.com", a second e-mail line): an
-  // erased person must not come back as someone else's value either. Checked with the senders in one call.
+}
+
+/**
+ * Suppression, before anything is stored: unknown senders on the list are dropped, and so is every value
+ * holding a suppressed address (a colleague's "Assistant: jane@acme.com", a second e-mail line): an erased
+ * person must not come back as someone else's value either. Checked with the senders in one call; the gate
+ * also records each blocked re-add (count and date, no PII). Returns the unknown senders left to create.
+ */
+async function dropSuppressed(
+  run: PageRun,
+  unknown: string[],
+): Promise<Array<{ email: string; aggs: Agg[] }>> {
+  const { byEmail, profiles } = run;
   const listed = new Map<Agg, string[]>();
   for (const as of byEmail.values()) {
     for (const a of as) {
@@ -213,8 +199,10 @@ export async function ingestPage(
   }
   const asked = new Set(unknown);
   for (const held of listed.values()) for (const e of held) asked.add(e);
-  // The gate also records each blocked re-add (count and date, no PII).
-  const suppressed = await gate.suppressedAmong(trx, [...asked].sort(), { ...call, record: true });
+  const suppressed = await run.gate.suppressedAmong(run.trx, [...asked].sort(), {
+    ...run.call,
+    record: true,
+  });
   const blocked = new Set<string>();
   if (suppressed.size) {
     for (const [email, as] of byEmail) {
@@ -230,6 +218,7 @@ export async function ingestPage(
       else byEmail.delete(email);
     }
   }
+  const toCreate: Array<{ email: string; aggs: Agg[] }> = [];
   for (const email of unknown) {
     if (suppressed.has(email)) {
       blocked.add(email);
@@ -239,70 +228,79 @@ export async function ingestPage(
     if (byEmail.has(email)) toCreate.push({ email, aggs: byEmail.get(email)! });
   }
   // One per suppressed person kept out of this page, whether as a sender or as a listed value.
-  out.suppressedBlocked += blocked.size;
-  if (toCreate.length) {
-    for (const part of chunks(toCreate, ROWS_PER_INSERT)) {
-      // Inserted already merged from the page's observations (what applyMerge below would write).
-      const rows = part.map(({ email, aggs: as }) => {
-        const empty: ProfileRow = {
-          id: orderedId(),
-          email,
-          domain: registrableDomain(email),
-          status: 'pending' as const,
-          name: null,
-          title: null,
-          department: null,
-          company: null,
-          address: null,
-          phones_json: '[]',
-          emails_json: '[]',
-          websites_json: '[]',
-          social_json: '[]',
-          first_seen: as.reduce((m, a) => minIso(m, a.first), as[0]!.first),
-          last_seen: as.reduce((m, a) => maxIso(m, a.last), as[0]!.last),
-          listed_at: null,
-          restricted_at: null,
-          created_at: now,
-          updated_at: now,
-        };
-        const byField = candidatesOf(as.map((a) => observationRow(a, ctx.contributorId)));
-        createdCandidates.set(email, byField);
-        return mergedRecord(empty, byField).next;
-      });
-      // Another transaction may create the same contact concurrently: it wins, we merge into it.
-      const inserted = (await insertRows(trx, 'profiles', rows, {
-        conflict: onConflict(['email']),
-        returning: ['email'],
-      })) as Array<{ email: string }>;
-      const mine = new Map(rows.map((r) => [r.email, r]));
-      // The rows just inserted are known as written: no re-read.
-      for (const r of inserted) {
-        created.add(r.email);
-        profiles.set(r.email, mine.get(r.email)!);
-      }
-    }
-    const lost = toCreate.map((c) => c.email).filter((e) => !created.has(e));
-    if (lost.length) for (const [e, p] of await loadProfiles(trx, lost)) profiles.set(e, p);
-  }
+  run.out.suppressedBlocked += blocked.size;
+  return toCreate;
+}
 
-  // Restricted profiles are frozen against harvest updates.
-  for (const email of [...byEmail.keys()]) {
-    const p = profiles.get(email);
+/** A new profile, already merged from the page's observations (what applyMerge would write). */
+function newProfileRow(run: PageRun, email: string, as: Agg[]): ProfileRow {
+  const empty: ProfileRow = {
+    id: orderedId(),
+    email,
+    domain: registrableDomain(email),
+    status: 'pending' as const,
+    name: null,
+    title: null,
+    department: null,
+    company: null,
+    address: null,
+    phones_json: '[]',
+    emails_json: '[]',
+    websites_json: '[]',
+    social_json: '[]',
+    first_seen: as.reduce((m, a) => minIso(m, a.first), as[0]!.first),
+    last_seen: as.reduce((m, a) => maxIso(m, a.last), as[0]!.last),
+    listed_at: null,
+    restricted_at: null,
+    created_at: run.now,
+    updated_at: run.now,
+  };
+  const byField = candidatesOf(as.map((a) => observationRow(a, run.ctx.contributorId)));
+  run.createdCandidates.set(email, byField);
+  return mergedRecord(empty, byField).next;
+}
+
+/**
+ * Inserts the page's new profiles. Another transaction may create the same contact concurrently: it wins,
+ * and this page merges into its row (read back); the rows this page inserted are known as written.
+ */
+async function createProfiles(run: PageRun, toCreate: Array<{ email: string; aggs: Agg[] }>) {
+  for (const part of chunks(toCreate, ROWS_PER_INSERT)) {
+    const rows = part.map(({ email, aggs: as }) => newProfileRow(run, email, as));
+    const inserted = (await insertRows(run.trx, 'profiles', rows, {
+      conflict: onConflict(['email']),
+      returning: ['email'],
+    })) as Array<{ email: string }>;
+    const mine = new Map(rows.map((r) => [r.email, r]));
+    for (const r of inserted) {
+      run.created.add(r.email);
+      run.profiles.set(r.email, mine.get(r.email)!);
+    }
+  }
+  const lost = toCreate.map((c) => c.email).filter((e) => !run.created.has(e));
+  if (lost.length) for (const [e, p] of await loadProfiles(run.trx, lost)) run.profiles.set(e, p);
+}
+
+/** Restricted profiles are frozen against harvest updates; emails left without a profile drop out. */
+function dropRestricted(run: PageRun): void {
+  for (const email of [...run.byEmail.keys()]) {
+    const p = run.profiles.get(email);
     if (!p) {
-      byEmail.delete(email);
+      run.byEmail.delete(email);
       continue;
     }
-    if (!created.has(email) && p.status === 'restricted') {
-      out.restrictedSkipped += byEmail.get(email)!.length;
-      byEmail.delete(email);
+    if (!run.created.has(email) && p.status === 'restricted') {
+      run.out.restrictedSkipped += run.byEmail.get(email)!.length;
+      run.byEmail.delete(email);
     }
   }
-  if (byEmail.size === 0) return out;
+}
 
-  // 3. Observations upsert.
-  const obsRows = [];
-  for (const [email, as] of byEmail) {
-    const p = profiles.get(email)!;
+/** Upserts the page's observations (first/last observed widened); returns the rows written. */
+async function storeObservations(run: PageRun): Promise<ObservationInsert[]> {
+  const obsRows: ObservationInsert[] = [];
+  for (const [email, as] of run.byEmail) {
+    const p = run.profiles.get(email)!;
     for (const a of as) {
       obsRows.push({
         profile_id: p.id,
@@ -310,27 +308,35 @@ export async function ingestPage(
         value_norm: a.value,
         raw: a.raw,
         source: a.source,
-        connection_id: ctx.connectionId,
-        contributor_id: ctx.contributorId,
+        connection_id: run.ctx.connectionId,
+        contributor_id: run.ctx.contributorId,
         first_observed: a.first,
         last_observed: a.last,
-        stored_at: now,
+        stored_at: run.now,
       });
     }
   }
-  await insertRows(trx, 'observations', obsRows, {
-    conflict: OBSERVATION_UPSERT[isPostgres(trx) ? 'postgres' : 'sqlite'],
+  await insertRows(run.trx, 'observations', obsRows, {
+    conflict: OBSERVATION_UPSERT[isPostgres(run.trx) ? 'postgres' : 'sqlite'],
   });
-  out.observationsStored += obsRows.length;
+  run.out.observationsStored += obsRows.length;
+  return obsRows;
+}
 
-  // Candidate values in step with the observations: the page's observations folded into the stored
-  // aggregates (a created profile has none: its values are the page's).
-  const touched = [...byEmail.keys()].map((e) => profiles.get(e)!);
+/**
+ * Candidate values in step with the observations (the page's observations folded into the stored
+ * aggregates; a created profile has none: its values are the page's), then winners recomputed for the
+ * touched profiles. A profile created in this transaction has no pins and the candidates just computed:
+ * only the known ones are read back.
+ */
+async function mergeTouched(run: PageRun, obsRows: ObservationInsert[]) {
+  const { trx, profiles, created } = run;
+  const touched = [...run.byEmail.keys()].map((e) => profiles.get(e)!);
   const known = touched.filter((p) => !created.has(p.email));
-  const createdById = new Map([...created].map((e) => [profiles.get(e)!.id, createdCandidates.get(e)!]));
+  const createdById = new Map([...created].map((e) => [profiles.get(e)!.id, run.createdCandidates.get(e)!]));
   await addPageValues(
     trx,
-    ctx.contributorId,
+    run.ctx.contributorId,
     obsRows.map((r) => ({
       profileId: r.profile_id,
       field: r.field,
@@ -342,69 +348,75 @@ export async function ingestPage(
     })),
     new Set(createdById.keys()),
   );
-
-  // Recompute winners for the touched profiles. A profile created in this transaction has no pins and
-  // the candidates just computed: only the known ones are read back.
   const inputs = await loadMergeInputs(
     trx,
     known.map((p) => p.id),
   );
   for (const [id, byField] of createdById) inputs.candidates.set(id, byField);
-  const changes = await applyMerge(trx, touched, inputs, now);
+  return applyMerge(trx, touched, inputs, run.now);
+}
 
-  // 4. New contacts: privacy decision and notice; listed at once when no wait is needed.
-  const suppliedByUs = new Set(obsRows.map((r) => `${r.profile_id}\u0000${r.field}\u0000${r.value_norm}`));
+type ProfileChange = Awaited<ReturnType<typeof applyMerge>>[number];
+
+/**
+ * New profiles go through `gate.onNewContacts` once per page (privacy decision and notice) and those
+ * needing no wait are listed now, credited to this contributor (the only one who can have supplied a
+ * profile created in this transaction; suppression was checked above in this transaction). Known
+ * profiles' changed evidence goes to `gate.onNewEvidence`, and a new winning value on a listed profile
+ * supplied by this contributor credits `field-confirmed`.
+ */
+async function reportChanges(run: PageRun, changes: ProfileChange[], obsRows: ObservationInsert[]) {
+  const { trx, out, created, now } = run;
   const listNow: string[] = [];
   const fresh = changes.filter((ch) => created.has(ch.profile.email));
-  const decisions = await gate.onNewContacts(
+  const decisions = await run.gate.onNewContacts(
     trx,
     fresh.map((ch) => ({ profileId: ch.profile.id, email: ch.profile.email, evidence: ch.evidence, now })),
-    call,
+    run.call,
   );
   decisions.forEach((decision, i) => {
     out.contactsNew += 1;
     if (decision.noticeId) out.noticesQueued += 1;
     if (decision.status === 'listed') listNow.push(fresh[i]!.profile.id);
   });
+  const suppliedByUs = new Set(obsRows.map((r) => `${r.profile_id}\u0000${r.field}\u0000${r.value_norm}`));
   for (const ch of changes) {
     if (created.has(ch.profile.email)) continue;
     if (ch.fieldsChanged) out.contactsUpdated += 1;
-    if (ch.evidenceChanged) {
-      const { unlist } = await gate.onNewEvidence(
-        trx,
-        { profileId: ch.profile.id, evidence: ch.evidence },
-        call,
-      );
-      if (unlist) await unlistProfile(trx, ch.profile.id, now);
-    }
-    // 5. field-confirmed: a new winning value on a listed profile, supplied by this contributor.
-    if (ch.profile.status === 'listed') {
-      for (const nv of ch.newValues) {
-        if (!suppliedByUs.has(`${ch.profile.id}\u0000${nv.field}\u0000${nv.value}`)) continue;
-        out.creditsAwarded += await awardFieldConfirmed(
-          trx,
-          ctx.contributorId,
-          ch.profile.id,
-          nv.field,
-          nv.value,
-          now,
-          policy,
-        );
-      }
-    }
+    if (ch.evidenceChanged) await reportEvidence(run, ch);
+    if (ch.profile.status === 'listed') await creditConfirmedValues(run, ch, suppliedByUs);
   }
+  out.creditsAwarded += await listCreatedContacts(trx, listNow, run.ctx.contributorId, now, run.policy);
+}
 
-  // New contacts needing no wait: listed now, credited to this contributor (the only one who can have
-  // supplied a profile created in this transaction; suppression was checked above in this transaction).
-  out.creditsAwarded += await listCreatedContacts(trx, listNow, ctx.contributorId, now, policy);
+/** A known profile's phones or addresses changed: the gate may ask for it to be unlisted. */
+async function reportEvidence(run: PageRun, ch: ProfileChange): Promise<void> {
+  const { unlist } = await run.gate.onNewEvidence(
+    run.trx,
+    { profileId: ch.profile.id, evidence: ch.evidence },
+    run.call,
+  );
+  if (unlist) await unlistProfile(run.trx, ch.profile.id, run.now);
+}
 
-  // 6. Companies: profiles that appeared or changed what a company is made of (name, address, websites)
-  // move their domain's tallies (src/store/companies.ts); the rest of the domain is not read.
-  const dirty = changes
-    .filter((ch) => ch.companyFieldsChanged || created.has(ch.profile.email))
-    .map((ch) => ch.profile.id);
-  if (dirty.length) await syncCompanies(trx, dirty, now);
-  return out;
+/** field-confirmed: a new winning value on a listed profile, supplied by this contributor. */
+async function creditConfirmedValues(
+  run: PageRun,
+  ch: ProfileChange,
+  suppliedByUs: Set<string>,
+): Promise<void> {
+  for (const nv of ch.newValues) {
+    if (!suppliedByUs.has(`${ch.profile.id}\u0000${nv.field}\u0000${nv.value}`)) continue;
+    run.out.creditsAwarded += await awardFieldConfirmed(
+      run.trx,
+      run.ctx.contributorId,
+      ch.profile.id,
+      nv.field,
+      nv.value,
+      run.now,
+      run.policy,
+    );
+  }
 }
 
 async function dropReplays(

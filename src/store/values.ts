@@ -200,28 +200,7 @@ export async function addPageValues(
   page: PageValue[],
   created: ReadonlySet<string>,
 ): Promise<void> {
-  // The page's aggregate per value, as candidatesOf would make it from these rows alone.
-  const agg = new Map<
-    string,
-    { key: ValueKey; raw: string; sources: Set<string>; first: string; last: string }
-  >();
-  for (const o of page) {
-    const k = keyOf(o.profileId, o.field, o.value);
-    const a = agg.get(k);
-    if (!a) {
-      agg.set(k, {
-        key: { profileId: o.profileId, field: o.field, value: o.value },
-        raw: o.raw,
-        sources: new Set([o.source]),
-        first: o.first,
-        last: o.last,
-      });
-      continue;
-    }
-    a.sources.add(o.source);
-    a.first = minIso(a.first, o.first);
-    if (rawWins(o.last, o.raw, a.last, a.raw)) [a.last, a.raw] = [o.last, o.raw];
-  }
+  const agg = aggregateValues(page);
   const members = (known: boolean) =>
     [...agg.values()]
       .filter((a) => created.has(a.key.profileId) !== known)
@@ -253,44 +232,76 @@ export async function addPageValues(
   }
   const writes: ValueRow[] = [];
   for (const [k, a] of agg) {
-    const s = stored.get(k);
     const more = created.has(a.key.profileId) || added.has(k) ? 1 : 0;
-    if (!s) {
-      writes.push({
-        profile_id: a.key.profileId,
-        field: a.key.field,
-        value_norm: a.key.value,
-        raw: a.raw,
-        sources: [...a.sources].sort().join(','),
-        contributors: more,
-        first_observed: a.first,
-        last_observed: a.last,
+    const next = foldValue(stored.get(k), a, more);
+    if (next) writes.push(next);
+  }
+  await insertRows(trx, 'profile_values', writes, { conflict: VALUE_UPSERT });
+}
+
+/** One value's aggregate over the page's rows. */
+type PageAggregate = { key: ValueKey; raw: string; sources: Set<string>; first: string; last: string };
+
+/** The page's aggregate per value, as candidatesOf would make it from these rows alone. */
+function aggregateValues(page: PageValue[]): Map<string, PageAggregate> {
+  const agg = new Map<string, PageAggregate>();
+  for (const o of page) {
+    const k = keyOf(o.profileId, o.field, o.value);
+    const a = agg.get(k);
+    if (!a) {
+      agg.set(k, {
+        key: { profileId: o.profileId, field: o.field, value: o.value },
+        raw: o.raw,
+        sources: new Set([o.source]),
+        first: o.first,
+        last: o.last,
       });
       continue;
     }
-    const sources = new Set(s.sources.split(','));
-    for (const x of a.sources) sources.add(x);
-    const [last, raw] = rawWins(a.last, a.raw, s.last_observed, s.raw)
-      ? [a.last, a.raw]
-      : [s.last_observed, s.raw];
-    const next: ValueRow = {
-      ...s,
-      raw,
-      sources: [...sources].sort().join(','),
-      contributors: Number(s.contributors) + more,
-      first_observed: minIso(s.first_observed, a.first),
-      last_observed: last,
-    };
-    if (
-      next.raw !== s.raw ||
-      next.sources !== s.sources ||
-      next.contributors !== Number(s.contributors) ||
-      next.first_observed !== s.first_observed ||
-      next.last_observed !== s.last_observed
-    )
-      writes.push(next);
+    a.sources.add(o.source);
+    a.first = minIso(a.first, o.first);
+    if (rawWins(o.last, o.raw, a.last, a.raw)) [a.last, a.raw] = [o.last, o.raw];
   }
-  await insertRows(trx, 'profile_values', writes, { conflict: VALUE_UPSERT });
+  return agg;
+}
+
+/**
+ * The stored value row with the page's aggregate folded in (`more`: 1 when this contributor is new to
+ * the value), a new row when none is stored, or null when folding changes nothing (no write).
+ */
+function foldValue(s: ValueRow | undefined, a: PageAggregate, more: number): ValueRow | null {
+  if (!s) {
+    return {
+      profile_id: a.key.profileId,
+      field: a.key.field,
+      value_norm: a.key.value,
+      raw: a.raw,
+      sources: [...a.sources].sort().join(','),
+      contributors: more,
+      first_observed: a.first,
+      last_observed: a.last,
+    };
+  }
+  const sources = new Set(s.sources.split(','));
+  for (const x of a.sources) sources.add(x);
+  const [last, raw] = rawWins(a.last, a.raw, s.last_observed, s.raw)
+    ? [a.last, a.raw]
+    : [s.last_observed, s.raw];
+  const next: ValueRow = {
+    ...s,
+    raw,
+    sources: [...sources].sort().join(','),
+    contributors: Number(s.contributors) + more,
+    first_observed: minIso(s.first_observed, a.first),
+    last_observed: last,
+  };
+  const changed =
+    next.raw !== s.raw ||
+    next.sources !== s.sources ||
+    next.contributors !== Number(s.contributors) ||
+    next.first_observed !== s.first_observed ||
+    next.last_observed !== s.last_observed;
+  return changed ? next : null;
 }
 
 /** Deletes a profile's values and contributor rows (its observations are being deleted). */

@@ -84,10 +84,52 @@ export function createApp(o: WebAppOptions): Hono {
   const mailer = linkMailer({ db, linkKey, queue, transport: o.transport, now });
   const peer = o.peerAddress ?? defaultPeer;
   const clientOf = (c: Context) => clientAddressOf(web, c.req.header('x-forwarded-for'), peer(c));
-  const publicOrigin = new URL(o.config.publicUrl).origin;
   const metrics = metricsSource(db, o.metricsMaxAgeMs ?? 1000);
   const app = new Hono();
 
+  useGuards(app, o, logger);
+
+  const shared = { keys, cookies, mailer, clientOf };
+  app.route('/', memberRoutes({ ...o, shared }));
+  app.route('/', privacyRoutes({ ...o, shared }));
+  app.route('/', directoryRoutes({ ...o, shared }));
+
+  // Whatever a route throws is answered by its code's status (src/web/error-status.ts), never a stack.
+  app.onError((err, c) => errorResponse(c, err));
+
+  sitePages(app);
+
+  // Ok or not ok, nothing more: a database error's text names hosts, users and paths (logged instead).
+  app.get('/healthz', async (c) => {
+    try {
+      await sql`select 1`.execute(db);
+      return c.json({ ok: true, dialect: o.database.dialect });
+    } catch (err) {
+      logger.log('error', 'healthz-failed', { code: String((err as { code?: unknown }).code ?? 'error') });
+      return c.json({ ok: false }, 503);
+    }
+  });
+
+  // Only with SIGMINE_METRICS_TOKEN, and only for `Authorization: Bearer <token>` (RFC 6750).
+  app.get('/metrics', async (c) => {
+    if (!web.metricsToken) return c.text('Not Found', 404);
+    if (!bearerMatches(c.req.header('authorization'), web.metricsToken)) {
+      c.header('WWW-Authenticate', 'Bearer realm="sigmine-metrics"');
+      return c.text('Unauthorized', 401);
+    }
+    c.header('Content-Type', 'text/plain; version=0.0.4');
+    return c.body(await metrics());
+  });
+
+  return app;
+}
+
+/**
+ * Guards every request passes first: the access log, security headers, same-origin form posts, and the
+ * body size limit.
+ */
+function useGuards(app: Hono, o: WebAppOptions, logger: Logger): void {
+  const publicOrigin = new URL(o.config.publicUrl).origin;
   app.use('*', accessLog(logger));
   app.use('*', securityHeaders(o.config));
   // Forms post only from our own pages: the Origin must be the public one (behind an https proxy the URL
@@ -106,15 +148,10 @@ export function createApp(o: WebAppOptions): Hono {
         ),
     }),
   );
+}
 
-  const shared = { keys, cookies, mailer, clientOf };
-  app.route('/', memberRoutes({ ...o, shared }));
-  app.route('/', privacyRoutes({ ...o, shared }));
-  app.route('/', directoryRoutes({ ...o, shared }));
-
-  // Whatever a route throws is answered by its code's status (src/web/error-status.ts), never a stack.
-  app.onError((err, c) => errorResponse(c, err));
-
+/** The site's own pages: the home page, the stylesheet, and the not-found page. */
+function sitePages(app: Hono): void {
   // An unknown address gets a page in the site's style (with the guards' headers), not Hono's bare text.
   app.notFound((c) =>
     c.html(
@@ -147,30 +184,6 @@ export function createApp(o: WebAppOptions): Hono {
       ),
     ),
   );
-
-  // Ok or not ok, nothing more: a database error's text names hosts, users and paths (logged instead).
-  app.get('/healthz', async (c) => {
-    try {
-      await sql`select 1`.execute(db);
-      return c.json({ ok: true, dialect: o.database.dialect });
-    } catch (err) {
-      logger.log('error', 'healthz-failed', { code: String((err as { code?: unknown }).code ?? 'error') });
-      return c.json({ ok: false }, 503);
-    }
-  });
-
-  // Only with SIGMINE_METRICS_TOKEN, and only for `Authorization: Bearer <token>` (RFC 6750).
-  app.get('/metrics', async (c) => {
-    if (!web.metricsToken) return c.text('Not Found', 404);
-    if (!bearerMatches(c.req.header('authorization'), web.metricsToken)) {
-      c.header('WWW-Authenticate', 'Bearer realm="sigmine-metrics"');
-      return c.text('Unauthorized', 401);
-    }
-    c.header('Content-Type', 'text/plain; version=0.0.4');
-    return c.body(await metrics());
-  });
-
-  return app;
 }
 
 /** The Node server's socket peer; none when the app is called without a server (tests). */

@@ -41,25 +41,7 @@ export function directoryRoutes(o: {
     const email = await member(c);
     if (!email) return expired(c);
     const q = (c.req.query('q') ?? '').slice(0, 100);
-    let results = '';
-    if (q.trim()) {
-      try {
-        const hits = await searchDirectory(db, email, q);
-        results = hits.length
-          ? `<table data-testid="hits"><tr><th>name</th><th>title</th><th>company</th><th>on file</th><th></th></tr>${hits
-              .map(
-                (
-                  h,
-                ) => `<tr><td>${esc(h.name)}</td><td>${esc(h.title)}</td><td>${esc(h.company)}</td><td>${esc(h.onFile.join(', '))}</td>
-                <td><form class="inline" method="post" action="/member/directory/reveal"><input type="hidden" name="id" value="${esc(h.id)}">
-                <button type="submit">Reveal</button></form></td></tr>`,
-              )
-              .join('')}</table>`
-          : '<p>No listed contact matches.</p>';
-      } catch (err) {
-        results = `<p class="danger">${esc((err as Error).message)}</p>`;
-      }
-    }
+    const results = q.trim() ? await searchResults(db, email, q) : '';
     return c.html(
       page(
         'Directory',
@@ -101,4 +83,24 @@ export function directoryRoutes(o: {
   });
 
   return app;
+}
+
+/** The search's result as HTML: a table of listed hits with a reveal button each, or why there is none. */
+async function searchResults(db: Database['db'], email: string, q: string): Promise<string> {
+  try {
+    const hits = await searchDirectory(db, email, q);
+    return hits.length
+      ? `<table data-testid="hits"><tr><th>name</th><th>title</th><th>company</th><th>on file</th><th></th></tr>${hits
+          .map(
+            (
+              h,
+            ) => `<tr><td>${esc(h.name)}</td><td>${esc(h.title)}</td><td>${esc(h.company)}</td><td>${esc(h.onFile.join(', '))}</td>
+                <td><form class="inline" method="post" action="/member/directory/reveal"><input type="hidden" name="id" value="${esc(h.id)}">
+                <button type="submit">Reveal</button></form></td></tr>`,
+          )
+          .join('')}</table>`
+      : '<p>No listed contact matches.</p>';
+  } catch (err) {
+    return `<p class="danger">${esc((err as Error).message)}</p>`;
+  }
 }

@@ -24,40 +24,25 @@
 import { AppError } from '../errors.ts';
 import { errorResponse, httpStatusOf } from './error-status.ts';
 import { Hono, type Context } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
 import type { Database } from '../db/database.ts';
-import { providerEndpoints, type Config } from '../config.ts';
+import type { Config } from '../config.ts';
 import type { NoticeTransport } from '../notices/transport.ts';
 import type { ConnectorFactory } from '../../connectors/types.ts';
-import {
-  CONSENT_PROVIDERS,
-  connectorConsent,
-  connectorFactory,
-  type ConsentProvider,
-} from '../../connectors/registry.ts';
+import { CONSENT_PROVIDERS, type ConsentProvider } from '../../connectors/registry.ts';
 import { balanceOf, ledgerEntries } from '../store/ledger.ts';
 import { DEFAULT_CREDIT_POLICY } from '../credits/policy.ts';
 import { creditKindWords, creditSummary, howCreditsWork } from './credit-words.ts';
 import { getContributorByEmail, listConnections } from '../connections/repository.ts';
-import { registerConnection } from '../connections/register.ts';
 import { optOutContributor, type RevocationOutcome } from '../connections/opt-out.ts';
-import { secretKeyFrom, type SealKey } from '../secrets/index.ts';
+import type { SealKey } from '../secrets/index.ts';
 import { checkEmail } from '../privacy/locate.ts';
-import { pkcePair } from '../../connectors/oauth/loopback.ts';
 import { holderId, previewConnection } from '../harvest/index.ts';
 import { silentLogger, noProgress } from '../log.ts';
-import {
-  OAUTH_TTL_MS,
-  consumeOAuthFlow,
-  isBrowserNonce,
-  newBrowserNonce,
-  startOAuthFlow,
-  type OAuthFlow,
-  type OAuthProvider,
-} from './oauth-flows.ts';
 import { esc, openLinkView, page } from './html.ts';
-import { exchangeLink, openSession } from './sessions.ts';
+import { exchangeLink } from './sessions.ts';
 import type { WebShared } from './shared.ts';
+import { memberEnv, PROVIDER_IDS, PROVIDERS, type MemberEnv } from './member-env.ts';
+import { finishConnect, startConnect } from './member-oauth.ts';
 
 export interface MemberAppOptions {
   database: Pick<Database, 'db' | 'dialect'>;
@@ -72,35 +57,9 @@ export interface MemberAppOptions {
   fetch?: typeof fetch;
 }
 
-/** Providers by route id (`/member/connect/{id}`, `/oauth/{id}/callback`), from the connector registry. */
-const PROVIDERS = new Map(CONSENT_PROVIDERS.map((p) => [p.id, p]));
-/** The route parameter's pattern: exactly the registry's provider ids. */
-const PROVIDER_IDS = CONSENT_PROVIDERS.map((p) => p.id).join('|');
-
-/** The browser nonce cookie; `__Host-sigmine_oauth` on https (RFC 6265bis §4.1.3.2: Secure, path /, no Domain). */
-const OAUTH_COOKIE = 'sigmine_oauth';
-
 export function memberRoutes(o: MemberAppOptions & { shared: WebShared }): Hono {
-  const { db } = o.database;
-  const now = o.now ?? (() => new Date());
-  const secretKey = o.config.secretKey;
+  const env = memberEnv(o);
   const app = new Hono();
-  const secure = o.config.publicUrl.startsWith('https:');
-  const cookiePrefix = secure ? ({ prefix: 'host' } as const) : {};
-  const { keys, cookies, mailer, clientOf } = o.shared;
-  /** The signed-in member's address, from the session cookie; otherwise the "link expired" page. */
-  const member = async (c: Context) => {
-    const s = await openSession(db, keys, 'member', cookies.read(c, 'member'), { now: now() });
-    if (!s) throw new AppError('expired', 'this link or session has expired');
-    return s.email;
-  };
-  const key = () => secretKeyFrom(o.config, { demo: o.demo, warn: () => {} });
-  const redirectUri = (p: ConsentProvider) => `${o.config.publicUrl}/oauth/${p.id}/callback`;
-  const endpoints = providerEndpoints(o.config);
-  const consentOf = (kind: string) => connectorConsent(kind, o.factoryFor ?? connectorFactory);
-  /** A provider can be offered when its consent has what it needs (an OAuth client id). */
-  const configured = async (p: ConsentProvider) => (await consentOf(p.kinds[0]!)).missing(endpoints) === null;
-
   app.onError((err, c) => {
     if (err instanceof AppError && err.code === 'expired') {
       return c.html(
@@ -110,287 +69,180 @@ export function memberRoutes(o: MemberAppOptions & { shared: WebShared }): Hono 
     }
     return errorResponse(c, err);
   });
-
   app.get('/member', (c) => c.html(page('Members', signInForm())));
+  app.post('/member/link', (c) => mailSignInLink(env, c));
+  app.post('/member/open', (c) => openSignInLink(env, c));
+  app.get('/member/home', (c) => showHome(env, c));
+  app.post(`/member/connect/:provider{${PROVIDER_IDS}}`, (c) => startConnect(env, c));
+  app.get(`/oauth/:provider{${PROVIDER_IDS}}/callback`, (c) => finishConnect(env, c));
+  app.post('/member/preview', (c) => showPreview(env, c));
+  // Opting out forfeits every credit and revokes access: a page first says exactly that, with the numbers.
+  app.get('/member/optout', (c) => confirmOptOut(env, c));
+  app.post('/member/optout', (c) => optOut(env, c));
+  return app;
+}
 
-  app.post('/member/link', async (c) => {
-    const form = await c.req.parseBody();
-    let email: string;
-    try {
-      email = checkEmail(String(form.email ?? ''));
-    } catch {
-      return c.html(
-        page('Members', `<p class="danger">That is not an e-mail address.</p>${signInForm()}`),
-        400,
-      );
-    }
-    // Rate-limited per address and client, and queued: the same page, at once, whatever happens.
-    await mailer.request({
-      scope: 'member',
-      email,
-      client: clientOf(c),
-      compose: (token) => ({
-        from: o.from ?? 'members@sigmine.local',
-        subject: 'Sign in to sigmine',
-        body:
-          `Open this link within one hour to sign in to sigmine:\n${o.config.publicUrl}/member/home?t=${encodeURIComponent(token)}\n\n` +
-          'The link works once. If you did not ask for it, ignore this message.\n',
-        language: 'en',
-        templateId: 'member-link/v2',
-        contentHash: 'member-link/v2',
-      }),
-    });
+/** `POST /member/link`: a sign-in link mailed to the address given. */
+async function mailSignInLink(env: MemberEnv, c: Context): Promise<Response> {
+  const form = await c.req.parseBody();
+  let email: string;
+  try {
+    email = checkEmail(String(form.email ?? ''));
+  } catch {
+    return c.html(
+      page('Members', `<p class="danger">That is not an e-mail address.</p>${signInForm()}`),
+      400,
+    );
+  }
+  const { o } = env;
+  // Rate-limited per address and client, and queued: the same page, at once, whatever happens.
+  await env.mailer.request({
+    scope: 'member',
+    email,
+    client: env.clientOf(c),
+    compose: (token) => ({
+      from: o.from ?? 'members@sigmine.local',
+      subject: 'Sign in to sigmine',
+      body:
+        `Open this link within one hour to sign in to sigmine:\n${o.config.publicUrl}/member/home?t=${encodeURIComponent(token)}\n\n` +
+        'The link works once. If you did not ask for it, ignore this message.\n',
+      language: 'en',
+      templateId: 'member-link/v2',
+      contentHash: 'member-link/v2',
+    }),
+  });
+  return c.html(
+    page(
+      'Check your mail',
+      `<h1>Check your mail</h1><p>A sign-in link is on its way to <b>${esc(email)}</b>.</p>`,
+    ),
+  );
+}
+
+/** `POST /member/open`: a mailed link exchanged (once) for a session cookie. */
+async function openSignInLink(env: MemberEnv, c: Context): Promise<Response> {
+  const form = await c.req.parseBody();
+  const r = await exchangeLink(env.db, env.keys, 'member', String(form.t ?? ''), { now: env.now() });
+  if (!r.ok) {
+    const why =
+      r.reason === 'used'
+        ? 'This sign-in link was already used: a link works once.'
+        : 'Sign-in links work for one hour.';
     return c.html(
       page(
-        'Check your mail',
-        `<h1>Check your mail</h1><p>A sign-in link is on its way to <b>${esc(email)}</b>.</p>`,
+        'Link expired',
+        `<h1>This link cannot be used</h1><p>${esc(why)} <a href="/member">Ask for a new one</a>.</p>`,
       ),
+      403,
     );
-  });
+  }
+  env.cookies.set(c, 'member', r.sessionId, r.expiresAt, env.now());
+  return c.redirect('/member/home', 303);
+}
 
-  app.post('/member/open', async (c) => {
-    const form = await c.req.parseBody();
-    const r = await exchangeLink(db, keys, 'member', String(form.t ?? ''), { now: now() });
-    if (!r.ok) {
-      const why =
-        r.reason === 'used'
-          ? 'This sign-in link was already used: a link works once.'
-          : 'Sign-in links work for one hour.';
-      return c.html(
-        page(
-          'Link expired',
-          `<h1>This link cannot be used</h1><p>${esc(why)} <a href="/member">Ask for a new one</a>.</p>`,
-        ),
-        403,
-      );
-    }
-    cookies.set(c, 'member', r.sessionId, r.expiresAt, now());
-    return c.redirect('/member/home', 303);
-  });
-
-  app.get('/member/home', async (c) => {
-    const t = c.req.query('t');
-    // A mailed link: a button that exchanges it for a session. Opening the link uses nothing up.
-    if (t !== undefined)
-      return c.html(
-        page('Sign in', openLinkView('/member/open', t, 'Sign in to sigmine', 'Continue to your account.')),
-      );
-    const email = await member(c);
-    const contributor = await getContributorByEmail(db, email);
-    const mine = contributor ? await listConnections(db, { contributorEmail: email }) : [];
-    const balance = contributor ? await balanceOf(db, contributor.id) : 0;
-    const entries = contributor ? (await ledgerEntries(db, { contributorId: contributor.id })).reverse() : [];
-    const offered: ConsentProvider[] = [];
-    for (const p of CONSENT_PROVIDERS) if (await configured(p)) offered.push(p);
+/** `GET /member/home`: connections, credits and the sources on offer; with `?t=`, the sign-in button. */
+async function showHome(env: MemberEnv, c: Context): Promise<Response> {
+  const t = c.req.query('t');
+  // A mailed link: a button that exchanges it for a session. Opening the link uses nothing up.
+  if (t !== undefined)
     return c.html(
-      page(
-        'Your account',
-        homeView(email, contributor?.status ?? 'new', mine, balance, entries, c.req.query('done'), offered),
-      ),
+      page('Sign in', openLinkView('/member/open', t, 'Sign in to sigmine', 'Continue to your account.')),
     );
-  });
+  const { db } = env;
+  const email = await env.member(c);
+  const contributor = await getContributorByEmail(db, email);
+  const mine = contributor ? await listConnections(db, { contributorEmail: email }) : [];
+  const balance = contributor ? await balanceOf(db, contributor.id) : 0;
+  const entries = contributor ? (await ledgerEntries(db, { contributorId: contributor.id })).reverse() : [];
+  const offered: ConsentProvider[] = [];
+  for (const p of CONSENT_PROVIDERS) if (await env.configured(p)) offered.push(p);
+  return c.html(
+    page(
+      'Your account',
+      homeView(email, contributor?.status ?? 'new', mine, balance, entries, c.req.query('done'), offered),
+    ),
+  );
+}
 
-  app.post(`/member/connect/:provider{${PROVIDER_IDS}}`, async (c) => {
-    const form = await c.req.parseBody();
-    const email = await member(c);
-    const provider = PROVIDERS.get(c.req.param('provider'))!;
-    // Without a client id the provider's consent page can only fail: say so here instead of sending the member there.
-    if (!(await configured(provider))) {
-      return c.html(
-        page(
-          'Not available',
-          `<h1>${esc(provider.name)} sources are not available here</h1><p>This sigmine has no
-        ${esc(provider.name)} sign-in configured, so nothing was started. <a href="/member/home">Back to your account</a>.</p>`,
-        ),
-        404,
-      );
-    }
-    const kind = String(form.kind ?? provider.kinds[0]);
-    if (!provider.kinds.includes(kind)) throw new AppError('bad-input', 'unknown source');
-    const contributor = await getContributorByEmail(db, email);
-    if (contributor?.status === 'opted-out') throw new AppError('opted-out', 'this account opted out');
-    const pkce = pkcePair();
-    // One nonce per browser, reused by every flow it starts (two tabs must not undo each other).
-    const held = getCookie(c, OAUTH_COOKIE, secure ? 'host' : undefined);
-    const nonce = isBrowserNonce(held) ? held : newBrowserNonce();
-    const flow: OAuthFlow = { provider: provider.id as OAuthProvider, kind, email, verifier: pkce.verifier };
-    const state = await startOAuthFlow(db, flow, nonce, { secretKey, box: key(), now: now() });
-    const consent = await consentOf(kind);
-    const url = consent.consentUrl(endpoints, {
-      redirectUri: redirectUri(provider),
-      state,
-      codeChallenge: pkce.challenge,
-      loginHint: email,
-    });
-    // SameSite=Lax: sent on the provider's top-level redirect back to the callback, not on cross-site posts.
-    setCookie(c, OAUTH_COOKIE, nonce, {
-      httpOnly: true,
-      sameSite: 'Lax',
-      secure,
-      path: '/',
-      maxAge: OAUTH_TTL_MS / 1000,
-      ...cookiePrefix,
-    });
-    return c.redirect(url, 302);
-  });
-
-  app.get(`/oauth/:provider{${PROVIDER_IDS}}/callback`, async (c) => {
-    const provider = PROVIDERS.get(c.req.param('provider'))!;
-    const name = provider.name;
-    // The cookie stays: other tabs' flows in this browser still need it; it expires with the last one.
-    const nonce = getCookie(c, OAUTH_COOKIE, secure ? 'host' : undefined);
-    let back = false;
-    const refuse = (status: 400 | 502, title: string, why: string) =>
-      c.html(page(title, refusedView(title, why, back)), status);
-    const unmatched = `The answer from ${name} does not match the connect request this browser started, so it was refused.`;
-    if (!isBrowserNonce(nonce))
-      return refuse(
-        400,
-        'Connect request expired',
-        `This connect request has expired or was started in another browser.`,
-      );
-    const query = new URL(c.req.url).searchParams;
-    const state = query.get('state') ?? '';
-    if (!state || state.length > 512) return refuse(400, 'Connect request refused', unmatched);
-    // One use per flow, whatever the outcome, on every process: a replayed redirect (same URL, same cookie)
-    // never reaches the token endpoint again.
-    const taken = await consumeOAuthFlow(db, provider.id as OAuthProvider, state, nonce, {
-      secretKey,
-      box: key(),
-      now: now(),
-    });
-    if (!taken.ok) {
-      if (taken.reason === 'unknown' || taken.reason === 'other-browser')
-        return refuse(400, 'Connect request refused', unmatched);
-      back = true;
-      if (taken.reason === 'expired')
-        return refuse(
-          400,
-          'Connect request expired',
-          `This connect request has expired: it works for ten minutes.`,
-        );
-      return refuse(
-        400,
-        'Connect request already used',
-        `This answer from ${name} was already used: a connect request works only once.`,
-      );
-    }
-    const st = taken.flow;
-    back = true;
-    // RFC 6749 §4.1.2.1: the person declined (access_denied) or the provider refused the request. Only the
-    // error code is shown: error_description is provider text we do not vouch for.
-    const error = query.get('error');
-    if (error) {
-      const what =
-        error === 'access_denied'
-          ? `You did not give sigmine access at ${name}`
-          : `${name} did not grant access`;
-      return refuse(400, 'Not connected', `${what} (${error.slice(0, 64)}).`);
-    }
-    const code = query.get('code');
-    if (!code) return refuse(400, 'Not connected', `${name} sent no authorization code.`);
-    let refreshToken: string;
-    let account: string;
-    try {
-      const consent = await consentOf(st.kind);
-      const grant = await consent.exchangeCode(
-        endpoints,
-        { code, redirectUri: redirectUri(provider), codeVerifier: st.verifier },
-        o.fetch,
-      );
-      if (!grant.refreshToken) return refuse(502, 'Not connected', `${name} returned no refresh token.`);
-      refreshToken = grant.refreshToken;
-      account = await consent.account(endpoints, grant.accessToken, o.fetch);
-    } catch (err) {
-      // Connector errors carry the provider's error name (and AADSTS codes), never a token; bounded anyway.
-      return refuse(
-        502,
-        'Not connected',
-        `${name} did not complete the connection: ${String((err as Error).message).slice(0, 200)}.`,
-      );
-    }
-    await registerConnection(
+/** `POST /member/preview`: what one of the member's connections would share, from a dry run. */
+async function showPreview(env: MemberEnv, c: Context): Promise<Response> {
+  const { db, o } = env;
+  const form = await c.req.parseBody();
+  const email = await env.member(c);
+  const id = String(form.connection ?? '');
+  const conns = (await listConnections(db, { contributorEmail: email })).filter((x) => x.id === id);
+  if (conns.length === 0) throw new AppError('bad-input', 'no such connection on your account');
+  // From the beginning of the source, not from the saved cursor: the whole picture, nothing stored.
+  const r = await previewConnection(
+    {
       db,
-      { contributorEmail: st.email, kind: st.kind, account, secret: refreshToken },
-      key(),
-    );
-    return c.redirect('/member/home?done=connected', 303);
-  });
-
-  app.post('/member/preview', async (c) => {
-    const form = await c.req.parseBody();
-    const email = await member(c);
-    const id = String(form.connection ?? '');
-    const conns = (await listConnections(db, { contributorEmail: email })).filter((x) => x.id === id);
-    if (conns.length === 0) throw new AppError('bad-input', 'no such connection on your account');
-    // From the beginning of the source, not from the saved cursor: the whole picture, nothing stored.
-    const r = await previewConnection(
-      {
-        db,
-        config: o.config,
-        logger: silentLogger,
-        progress: noProgress,
-        holder: holderId(),
-        demo: o.demo,
-        factoryFor: o.factoryFor,
-      },
-      id,
-    );
-    const contacts = r?.preview ?? [];
-    const rows = contacts
-      .map(
-        (p) =>
-          `<tr><td>${esc(p.name)}</td><td>${esc(p.email)}</td><td>${esc(p.title)}</td><td>${esc(p.company)}</td><td>${esc(p.phones.join(', '))}</td></tr>`,
-      )
-      .join('');
-    return c.html(
-      page(
-        'Preview',
-        `<h1>What this connection would share</h1><p>Nothing was stored. ${contacts.length} business contact(s). Free-mail,
+      config: o.config,
+      logger: silentLogger,
+      progress: noProgress,
+      holder: holderId(),
+      demo: o.demo,
+      factoryFor: o.factoryFor,
+    },
+    id,
+  );
+  const contacts = r?.preview ?? [];
+  const rows = contacts
+    .map(
+      (p) =>
+        `<tr><td>${esc(p.name)}</td><td>${esc(p.email)}</td><td>${esc(p.title)}</td><td>${esc(p.company)}</td><td>${esc(p.phones.join(', '))}</td></tr>`,
+    )
+    .join('');
+  return c.html(
+    page(
+      'Preview',
+      `<h1>What this connection would share</h1><p>Nothing was stored. ${contacts.length} business contact(s). Free-mail,
         bulk and role senders are left out from their headers alone, without downloading their text; the text of the
         other messages was read for the signature block and not kept.</p>
         ${r && r.status !== 'ok' ? `<p class="danger">${esc(r.status)}: ${esc(r.code ?? '')}</p>` : ''}
         <table data-testid="preview"><tr><th>name</th><th>email</th><th>title</th><th>company</th><th>phones</th></tr>${rows}</table>
         <p><a href="/member/home">Back to your account</a></p>`,
-      ),
-    );
-  });
+    ),
+  );
+}
 
-  // Opting out forfeits every credit and revokes access: a page first says exactly that, with the numbers.
-  app.get('/member/optout', async (c) => {
-    const email = await member(c);
-    const contributor = await getContributorByEmail(db, email);
-    if (contributor?.status === 'opted-out') return c.redirect('/member/home', 303);
-    const mine = contributor ? await listConnections(db, { contributorEmail: email }) : [];
-    const balance = contributor ? await balanceOf(db, contributor.id) : 0;
-    return c.html(page('Opt out?', optOutConfirmView(mine, balance)));
-  });
+/** `GET /member/optout`: what opting out costs, with the numbers, before anything happens. */
+async function confirmOptOut(env: MemberEnv, c: Context): Promise<Response> {
+  const { db } = env;
+  const email = await env.member(c);
+  const contributor = await getContributorByEmail(db, email);
+  if (contributor?.status === 'opted-out') return c.redirect('/member/home', 303);
+  const mine = contributor ? await listConnections(db, { contributorEmail: email }) : [];
+  const balance = contributor ? await balanceOf(db, contributor.id) : 0;
+  return c.html(page('Opt out?', optOutConfirmView(mine, balance)));
+}
 
-  app.post('/member/optout', async (c) => {
-    const email = await member(c);
-    let k: SealKey | null = null;
-    try {
-      k = key();
-    } catch {
-      k = null; // revocation is recorded as pending; the local secrets are deleted anyway
-    }
-    const r = await optOutContributor(db, email, { config: o.config, key: k, factoryFor: o.factoryFor, now });
-    const lines = r.connections
-      .map(
-        (x) =>
-          `<li data-testid="revocation">${esc(x.kind)} ${esc(x.account)}: ${esc(revocationText(x))}</li>`,
-      )
-      .join('');
-    return c.html(
-      page(
-        'Opted out',
-        `<h1>You have opted out</h1><p>Collection stopped on ${r.connections.length} connection(s) and free access
+/** `POST /member/optout`: collection stopped, access revoked or discarded, credits ended. */
+async function optOut(env: MemberEnv, c: Context): Promise<Response> {
+  const email = await env.member(c);
+  let k: SealKey | null = null;
+  try {
+    k = env.key();
+  } catch {
+    k = null; // revocation is recorded as pending; the local secrets are deleted anyway
+  }
+  const r = await optOutContributor(env.db, email, {
+    config: env.o.config,
+    key: k,
+    factoryFor: env.o.factoryFor,
+    now: env.now,
+  });
+  const lines = r.connections
+    .map(
+      (x) => `<li data-testid="revocation">${esc(x.kind)} ${esc(x.account)}: ${esc(revocationText(x))}</li>`,
+    )
+    .join('');
+  return c.html(
+    page(
+      'Opted out',
+      `<h1>You have opted out</h1><p>Collection stopped on ${r.connections.length} connection(s) and free access
         ended. What happened to each connection's access:</p><ul>${lines}</ul>`,
-      ),
-    );
-  });
-
-  return app;
+    ),
+  );
 }
 
 /** What opting out did to one connection's access, in the member's words. */
@@ -409,13 +261,6 @@ function revocationText(r: RevocationOutcome): string {
     default:
       return `revoking it at ${name} failed (${r.errorCode ?? 'error'}). The token was deleted here.`;
   }
-}
-
-/** A refused OAuth callback: what happened, that nothing was stored, and the way back. */
-function refusedView(title: string, why: string, signedIn: boolean): string {
-  const back = signedIn ? '/member/home' : '/member';
-  return `<h1>${esc(title)}</h1><p class="danger">${esc(why)} Nothing was connected.</p>
-  <p><a href="${esc(back)}">Back to your account</a> to start again.</p>`;
 }
 
 function signInForm(): string {
