@@ -219,81 +219,7 @@ export function register(program: Command): void {
     .option('--ca-file <file>', "PEM file of a private CA that signed the server's certificate")
     .option('--verify', 'log in once before saving, to catch a wrong host or password now')
     .option('--json', 'machine-readable output')
-    .action(
-      async (o: {
-        contributor: string;
-        host: string;
-        port: string;
-        tls?: boolean;
-        user: string;
-        passwordFile?: string;
-        xoauth2?: boolean;
-        oauth?: string;
-        refreshTokenFile?: string;
-        provider?: string;
-        mailbox?: string[];
-        caFile?: string;
-        insecurePlaintext?: boolean;
-        verify?: boolean;
-        json?: boolean;
-      }) => {
-        const config = loadConfig();
-        const port = Number(o.port);
-        if (!Number.isInteger(port) || port < 1 || port > 65535)
-          throw fail('--port must be a number 1-65535');
-        const ways = [o.passwordFile, o.oauth, o.refreshTokenFile].filter((x) => x !== undefined);
-        if (ways.length !== 1)
-          throw fail(
-            'give exactly one of --password-file FILE, --oauth PROVIDER or --refresh-token-file FILE',
-          );
-        if ((o.provider !== undefined) !== (o.refreshTokenFile !== undefined))
-          throw fail('--provider goes with --refresh-token-file (and only with it)');
-        if (o.insecurePlaintext && (o.tls ?? port === 993))
-          throw fail(
-            '--insecure-plaintext goes with --no-tls (implicit TLS never sends anything in clear text)',
-          );
-        const provider = o.oauth ?? o.provider;
-        if (provider !== undefined && !IMAP_OAUTH_PROVIDERS.includes(provider as ImapOAuthProvider))
-          throw fail(`OAuth provider must be ${IMAP_OAUTH_PROVIDERS.join(' or ')}`);
-        await keysFirst(config); // fail before asking for consent, not after
-        let secret: string;
-        if (o.passwordFile !== undefined) secret = await readSecretInput(o.passwordFile);
-        else if (o.oauth !== undefined) {
-          const { connectImapOAuthCli } = await import('../../connectors/imap/oauth.ts');
-          const grant = await connectImapOAuthCli(config, o.oauth as ImapOAuthProvider, {
-            loginHint: o.user,
-          });
-          secret = encodeImapOAuthSecret(grant);
-        } else {
-          const p = provider as ImapOAuthProvider;
-          const refreshToken = await readSecretInput(o.refreshTokenFile!);
-          secret = encodeImapOAuthSecret({ provider: p, tokenUrl: tokenUrlFor(config, p), refreshToken });
-        }
-        const settings: Record<string, unknown> = {
-          host: o.host,
-          port,
-          tls: o.tls ?? port === 993,
-          user: o.user,
-          auth: o.xoauth2 || provider !== undefined ? 'xoauth2' : 'password',
-          ...(provider ? { oauthProvider: provider } : {}),
-          ...(o.mailbox?.length ? { mailboxes: o.mailbox } : {}),
-          ...(o.caFile ? { tlsCaFile: resolve(o.caFile) } : {}),
-          ...(o.insecurePlaintext ? { insecurePlaintext: true } : {}),
-        };
-        if (settings.insecurePlaintext) {
-          process.stderr.write(
-            `sigmine: WARNING: --insecure-plaintext: ${o.host}:${port} may receive the ${settings.auth === 'xoauth2' ? 'access token' : 'password'} ` +
-              'in clear text (no TLS, STARTTLS not required); anyone on the network path can read it. Use --tls on port 993 if the server offers it.\n',
-          );
-        }
-        if (o.verify) secret = await verifyImap(config, o.user, settings, secret);
-        await save(
-          config,
-          { contributorEmail: o.contributor, kind: 'imap', account: o.user, config: settings, secret },
-          o.json,
-        );
-      },
-    );
+    .action(imapAction);
 
   connect
     .command('mailbox')
@@ -301,16 +227,110 @@ export function register(program: Command): void {
     .requiredOption('--contributor <email>', 'the community member who connects it')
     .requiredOption('--path <path>', 'mbox file, Maildir or folder')
     .option('--json', 'machine-readable output')
-    .action(async (o: { contributor: string; path: string; json?: boolean }) => {
-      const config = loadConfig();
-      const path = resolve(o.path);
-      if (!existsSync(path)) throw fail(`no such file or folder: ${path}`, 'not-found');
-      await save(
-        config,
-        { contributorEmail: o.contributor, kind: 'mailbox', account: path, config: { path } },
-        o.json,
-      );
-    });
+    .action(mailboxAction);
+}
+
+interface ImapOptions {
+  contributor: string;
+  host: string;
+  port: string;
+  tls?: boolean;
+  user: string;
+  passwordFile?: string;
+  xoauth2?: boolean;
+  oauth?: string;
+  refreshTokenFile?: string;
+  provider?: string;
+  mailbox?: string[];
+  caFile?: string;
+  insecurePlaintext?: boolean;
+  verify?: boolean;
+  json?: boolean;
+}
+
+/** `connect imap`: checks the flags, obtains the secret, optionally logs in once, then stores the source. */
+async function imapAction(o: ImapOptions): Promise<void> {
+  const config = loadConfig();
+  const { port, provider } = checkImapFlags(o);
+  await keysFirst(config); // fail before asking for consent, not after
+  let secret = await imapSecret(config, o, provider);
+  const settings = imapSettings(o, port, provider);
+  if (settings.insecurePlaintext) warnPlaintext(o.host, port, settings.auth);
+  if (o.verify) secret = await verifyImap(config, o.user, settings, secret);
+  await save(
+    config,
+    { contributorEmail: o.contributor, kind: 'imap', account: o.user, config: settings, secret },
+    o.json,
+  );
+}
+
+/** The port as a number and the OAuth provider (if any); throws bad-input on a contradictory set of flags. */
+function checkImapFlags(o: ImapOptions): { port: number; provider: string | undefined } {
+  const port = Number(o.port);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw fail('--port must be a number 1-65535');
+  const ways = [o.passwordFile, o.oauth, o.refreshTokenFile].filter((x) => x !== undefined);
+  if (ways.length !== 1)
+    throw fail('give exactly one of --password-file FILE, --oauth PROVIDER or --refresh-token-file FILE');
+  if ((o.provider !== undefined) !== (o.refreshTokenFile !== undefined))
+    throw fail('--provider goes with --refresh-token-file (and only with it)');
+  if (o.insecurePlaintext && (o.tls ?? port === 993))
+    throw fail('--insecure-plaintext goes with --no-tls (implicit TLS never sends anything in clear text)');
+  const provider = o.oauth ?? o.provider;
+  if (provider !== undefined && !IMAP_OAUTH_PROVIDERS.includes(provider as ImapOAuthProvider))
+    throw fail(`OAuth provider must be ${IMAP_OAUTH_PROVIDERS.join(' or ')}`);
+  return { port, provider };
+}
+
+/** The secret to store: a password (or access token) from a file, a browser consent, or a refresh token file. */
+async function imapSecret(
+  config: Readonly<Config>,
+  o: ImapOptions,
+  provider: string | undefined,
+): Promise<string> {
+  if (o.passwordFile !== undefined) return readSecretInput(o.passwordFile);
+  if (o.oauth !== undefined) {
+    const { connectImapOAuthCli } = await import('../../connectors/imap/oauth.ts');
+    const grant = await connectImapOAuthCli(config, o.oauth as ImapOAuthProvider, { loginHint: o.user });
+    return encodeImapOAuthSecret(grant);
+  }
+  const p = provider as ImapOAuthProvider;
+  const refreshToken = await readSecretInput(o.refreshTokenFile!);
+  return encodeImapOAuthSecret({ provider: p, tokenUrl: tokenUrlFor(config, p), refreshToken });
+}
+
+/** The connection settings stored with the source (no secret in them). */
+function imapSettings(o: ImapOptions, port: number, provider: string | undefined): Record<string, unknown> {
+  return {
+    host: o.host,
+    port,
+    tls: o.tls ?? port === 993,
+    user: o.user,
+    auth: o.xoauth2 || provider !== undefined ? 'xoauth2' : 'password',
+    ...(provider ? { oauthProvider: provider } : {}),
+    ...(o.mailbox?.length ? { mailboxes: o.mailbox } : {}),
+    ...(o.caFile ? { tlsCaFile: resolve(o.caFile) } : {}),
+    ...(o.insecurePlaintext ? { insecurePlaintext: true } : {}),
+  };
+}
+
+/** --insecure-plaintext is allowed, but never silently: the credential may cross the network in clear. */
+function warnPlaintext(host: string, port: number, auth: unknown): void {
+  process.stderr.write(
+    `sigmine: WARNING: --insecure-plaintext: ${host}:${port} may receive the ${auth === 'xoauth2' ? 'access token' : 'password'} ` +
+      'in clear text (no TLS, STARTTLS not required); anyone on the network path can read it. Use --tls on port 993 if the server offers it.\n',
+  );
+}
+
+/** `connect mailbox`: local mailbox files, stored by their absolute path. */
+async function mailboxAction(o: { contributor: string; path: string; json?: boolean }): Promise<void> {
+  const config = loadConfig();
+  const path = resolve(o.path);
+  if (!existsSync(path)) throw fail(`no such file or folder: ${path}`, 'not-found');
+  await save(
+    config,
+    { contributorEmail: o.contributor, kind: 'mailbox', account: path, config: { path } },
+    o.json,
+  );
 }
 
 /**

@@ -15,6 +15,8 @@ import { exportPerson } from '../privacy/export.ts';
 import { correctField } from '../privacy/correct.ts';
 import { listRequests } from '../privacy/requests.ts';
 
+type JsonOption = { json?: boolean };
+
 export function register(program: Command): void {
   const privacy = program
     .command('privacy')
@@ -30,18 +32,7 @@ export function register(program: Command): void {
       )
       .argument('<email>')
       .option('--json', 'one JSON object')
-      .action(async (email: string, opts: { json?: boolean }) => {
-        await usingDatabase(loadConfig().database, async (d) => {
-          const { secretKey } = (await resolveKeys(d.db, loadConfig())).config;
-          const r = await erasePerson(d, email, kind, { secretKey });
-          if (opts.json) printJsonLine(r);
-          else
-            console.log(
-              `${kind === 'erase' ? 'erased' : 'objection recorded'}: ${r.profilesDeleted} profile(s), ${r.observationsDeleted} observation(s) deleted; ` +
-                `suppressed${r.alreadySuppressed ? ' (already)' : ''}; request ${r.requestId} (${r.regime}, due ${r.dueAt.slice(0, 10)})`,
-            );
-        });
-      });
+      .action((email: string, opts: JsonOption) => eraseAction(kind, email, opts));
   }
 
   for (const lift of [false, true]) {
@@ -54,29 +45,14 @@ export function register(program: Command): void {
       )
       .argument('<email>')
       .option('--json', 'one JSON object')
-      .action(async (email: string, opts: { json?: boolean }) => {
-        await usingDatabase(loadConfig().database, async ({ db }) => {
-          const { secretKey } = (await resolveKeys(db, loadConfig())).config;
-          const r = await restrictPerson(db, email, { lift, secretKey });
-          if (opts.json) printJsonLine(r);
-          else
-            console.log(
-              `${lift ? 'unrestricted' : 'restricted'} ${r.profiles} profile(s)${r.found ? '' : ' (no profile found)'}; request ${r.requestId}`,
-            );
-        });
-      });
+      .action((email: string, opts: JsonOption) => restrictAction(lift, email, opts));
   }
 
   privacy
     .command('export')
     .description('everything held about EMAIL as JSON (never the contributor)')
     .argument('<email>')
-    .action(async (email: string) => {
-      await usingDatabase(loadConfig().database, async ({ db }) => {
-        const { secretKey } = (await resolveKeys(db, loadConfig())).config;
-        process.stdout.write(`${JSON.stringify(await exportPerson(db, email, { secretKey }), null, 2)}\n`);
-      });
-    });
+    .action(exportAction);
 
   privacy
     .command('correct')
@@ -88,36 +64,73 @@ export function register(program: Command): void {
     )
     .requiredOption('--value <value>', 'the value (empty = no value)')
     .option('--json', 'one JSON object')
-    .action(async (email: string, opts: { field: string; value: string; json?: boolean }) => {
-      await usingDatabase(loadConfig().database, async ({ db }) => {
-        const { secretKey } = (await resolveKeys(db, loadConfig())).config;
-        const r = await correctField(db, email, opts.field, opts.value, { secretKey });
-        if (opts.json) printJsonLine(r);
-        else console.log(`pinned ${r.field} on ${r.profiles} profile(s); request ${r.requestId}`);
-      });
-    });
+    .action(correctAction);
 
   privacy
     .command('requests')
     .description('the privacy-requests log with deadlines (keyed hashes, no emails)')
     .option('--open', 'only open requests')
     .option('--json', 'one JSON object per line')
-    .action(async (opts: { open?: boolean; json?: boolean }) => {
-      await usingDatabase(loadConfig().database, async ({ db }) => {
-        const list = await listRequests(db, opts.open);
-        if (opts.json) for (const r of list) printJsonLine(r);
-        else
-          printTable(
-            ['id', 'kind', 'regime', 'status', 'received', 'due'],
-            list.map((r) => [
-              r.id,
-              r.kind,
-              r.regime,
-              r.status,
-              r.receivedAt.slice(0, 16),
-              r.dueAt.slice(0, 10),
-            ]),
-          );
-      });
-    });
+    .action(requestsAction);
+}
+
+/** `privacy erase|object EMAIL`: deletes the profile and suppresses the address; the log says which. */
+async function eraseAction(kind: 'erase' | 'object', email: string, opts: JsonOption): Promise<void> {
+  await usingDatabase(loadConfig().database, async (d) => {
+    const { secretKey } = (await resolveKeys(d.db, loadConfig())).config;
+    const r = await erasePerson(d, email, kind, { secretKey });
+    if (opts.json) printJsonLine(r);
+    else
+      console.log(
+        `${kind === 'erase' ? 'erased' : 'objection recorded'}: ${r.profilesDeleted} profile(s), ${r.observationsDeleted} observation(s) deleted; ` +
+          `suppressed${r.alreadySuppressed ? ' (already)' : ''}; request ${r.requestId} (${r.regime}, due ${r.dueAt.slice(0, 10)})`,
+      );
+  });
+}
+
+/** `privacy restrict|unrestrict EMAIL`: hides and freezes the profile, or lifts that. */
+async function restrictAction(lift: boolean, email: string, opts: JsonOption): Promise<void> {
+  await usingDatabase(loadConfig().database, async ({ db }) => {
+    const { secretKey } = (await resolveKeys(db, loadConfig())).config;
+    const r = await restrictPerson(db, email, { lift, secretKey });
+    if (opts.json) printJsonLine(r);
+    else
+      console.log(
+        `${lift ? 'unrestricted' : 'restricted'} ${r.profiles} profile(s)${r.found ? '' : ' (no profile found)'}; request ${r.requestId}`,
+      );
+  });
+}
+
+/** `privacy export EMAIL`: everything held about the person, as indented JSON. */
+async function exportAction(email: string): Promise<void> {
+  await usingDatabase(loadConfig().database, async ({ db }) => {
+    const { secretKey } = (await resolveKeys(db, loadConfig())).config;
+    process.stdout.write(`${JSON.stringify(await exportPerson(db, email, { secretKey }), null, 2)}\n`);
+  });
+}
+
+/** `privacy correct EMAIL --field F --value V`: pins the value on every profile of the person. */
+async function correctAction(
+  email: string,
+  opts: { field: string; value: string; json?: boolean },
+): Promise<void> {
+  await usingDatabase(loadConfig().database, async ({ db }) => {
+    const { secretKey } = (await resolveKeys(db, loadConfig())).config;
+    const r = await correctField(db, email, opts.field, opts.value, { secretKey });
+    if (opts.json) printJsonLine(r);
+    else console.log(`pinned ${r.field} on ${r.profiles} profile(s); request ${r.requestId}`);
+  });
+}
+
+/** `privacy requests`: the request log with deadlines, as a table or JSON lines. */
+async function requestsAction(opts: { open?: boolean; json?: boolean }): Promise<void> {
+  await usingDatabase(loadConfig().database, async ({ db }) => {
+    const list = await listRequests(db, opts.open);
+    if (opts.json) for (const r of list) printJsonLine(r);
+    else
+      printTable(
+        ['id', 'kind', 'regime', 'status', 'received', 'due'],
+        list.map((r) => [r.id, r.kind, r.regime, r.status, r.receivedAt.slice(0, 16), r.dueAt.slice(0, 10)]),
+      );
+  });
 }

@@ -101,7 +101,19 @@ export async function sendRecipientNotices(
   o: RecipientSendOptions,
 ): Promise<RecipientSendOutcome[]> {
   const now = o.now ?? (() => new Date());
-  const rows = await db
+  const rows = await dueRecipientNotices(db, now(), o.limit ?? 1000);
+  const out: RecipientSendOutcome[] = [];
+  for (const r of rows) {
+    const t = now();
+    if (!(await claimForSending(db, 'recipient_notices', r, t))) continue;
+    out.push(await sendOneRecipientNotice(db, o, r, t));
+  }
+  return out;
+}
+
+/** Queued notifications not claimed by another run nor waiting out a retry delay, oldest first. */
+function dueRecipientNotices(db: Kysely<DB>, now: Date, limit: number) {
+  return db
     .selectFrom('recipient_notices')
     .innerJoin('contributors', 'contributors.id', 'recipient_notices.contributor_id')
     .select([
@@ -117,71 +129,86 @@ export async function sendRecipientNotices(
     .where((eb) =>
       eb.or([
         eb('recipient_notices.claimed_until', 'is', null),
-        eb('recipient_notices.claimed_until', '<', now().toISOString()),
+        eb('recipient_notices.claimed_until', '<', now.toISOString()),
       ]),
     )
     .orderBy('recipient_notices.queued_at')
-    .limit(o.limit ?? 1000)
+    .limit(limit)
     .execute();
-  const out: RecipientSendOutcome[] = [];
-  for (const r of rows) {
-    const t = now();
-    if (!(await claimForSending(db, 'recipient_notices', r, t))) continue;
-    const mail = renderRecipientNotice(r.kind, {
-      name: r.contact_name,
-      email: r.contact_email ?? '',
-      fields: JSON.parse(r.fields_json) as string[],
-      directoryUrl: `${o.publicUrl}/member/directory`,
+}
+
+type DueRecipientNotice = Awaited<ReturnType<typeof dueRecipientNotices>>[number];
+
+/** Sends one claimed notification; once sent, the row forgets the person's name and address. */
+async function sendOneRecipientNotice(
+  db: Kysely<DB>,
+  o: RecipientSendOptions,
+  r: DueRecipientNotice,
+  t: Date,
+): Promise<RecipientSendOutcome> {
+  const mail = renderRecipientNotice(r.kind, {
+    name: r.contact_name,
+    email: r.contact_email ?? '',
+    fields: JSON.parse(r.fields_json) as string[],
+    directoryUrl: `${o.publicUrl}/member/directory`,
+  });
+  try {
+    const { providerMessageId } = await o.transport.send({
+      noticeId: r.id,
+      to: r.member,
+      from: o.from,
+      subject: mail.subject,
+      body: mail.body,
+      language: 'en',
+      templateId: RECIPIENT_TEMPLATE_ID,
+      contentHash: RECIPIENT_TEMPLATE_ID,
     });
-    try {
-      const { providerMessageId } = await o.transport.send({
-        noticeId: r.id,
-        to: r.member,
-        from: o.from,
-        subject: mail.subject,
-        body: mail.body,
-        language: 'en',
-        templateId: RECIPIENT_TEMPLATE_ID,
-        contentHash: RECIPIENT_TEMPLATE_ID,
-      });
-      await db
-        .updateTable('recipient_notices')
-        .set({
-          status: 'sent',
-          sent_at: t.toISOString(),
-          transport: o.transport.name,
-          provider_message_id: providerMessageId,
-          failure_code: null,
-          claimed_until: null,
-          contact_name: null,
-          contact_email: null,
-        })
-        .where('id', '=', r.id)
-        .execute();
-      out.push({ id: r.id, kind: r.kind, status: 'sent', providerMessageId, errorCode: null });
-    } catch (err) {
-      const code = String((err as { code?: unknown }).code ?? 'send-failed').slice(0, 64);
-      const failure = failureOf(err);
-      const attempts = r.attempts + 1;
-      const status =
-        failure === 'bounce'
-          ? 'bounced'
-          : attempts >= (failure === 'later' ? MAX_TEMPORARY_ATTEMPTS : MAX_ATTEMPTS)
-            ? 'failed'
-            : 'queued';
-      const notBefore =
-        status === 'queued' && failure === 'later'
-          ? new Date(t.getTime() + retryDelayMs(attempts)).toISOString()
-          : null;
-      await db
-        .updateTable('recipient_notices')
-        .set({ status, failure_code: code, claimed_until: notBefore })
-        .where('id', '=', r.id)
-        .execute();
-      out.push({ id: r.id, kind: r.kind, status, providerMessageId: null, errorCode: code });
-    }
+    await db
+      .updateTable('recipient_notices')
+      .set({
+        status: 'sent',
+        sent_at: t.toISOString(),
+        transport: o.transport.name,
+        provider_message_id: providerMessageId,
+        failure_code: null,
+        claimed_until: null,
+        contact_name: null,
+        contact_email: null,
+      })
+      .where('id', '=', r.id)
+      .execute();
+    return { id: r.id, kind: r.kind, status: 'sent', providerMessageId, errorCode: null };
+  } catch (err) {
+    return recordRecipientFailure(db, r, t, err);
   }
-  return out;
+}
+
+/** A send that threw: bounced, failed after its attempts, or queued again after its retry delay. */
+async function recordRecipientFailure(
+  db: Kysely<DB>,
+  r: DueRecipientNotice,
+  t: Date,
+  err: unknown,
+): Promise<RecipientSendOutcome> {
+  const code = String((err as { code?: unknown }).code ?? 'send-failed').slice(0, 64);
+  const failure = failureOf(err);
+  const attempts = r.attempts + 1;
+  const status =
+    failure === 'bounce'
+      ? 'bounced'
+      : attempts >= (failure === 'later' ? MAX_TEMPORARY_ATTEMPTS : MAX_ATTEMPTS)
+        ? 'failed'
+        : 'queued';
+  const notBefore =
+    status === 'queued' && failure === 'later'
+      ? new Date(t.getTime() + retryDelayMs(attempts)).toISOString()
+      : null;
+  await db
+    .updateTable('recipient_notices')
+    .set({ status, failure_code: code, claimed_until: notBefore })
+    .where('id', '=', r.id)
+    .execute();
+  return { id: r.id, kind: r.kind, status, providerMessageId: null, errorCode: code };
 }
 
 /** The mail to one member (English: members use the English member area). Pure. */

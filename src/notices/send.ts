@@ -57,101 +57,142 @@ const DAY_MS = 86_400_000;
 
 export async function sendQueued(db: Kysely<DB>, o: SendOptions): Promise<SendOutcome[]> {
   const now = o.now ?? (() => new Date());
-  const rows = await db
-    .selectFrom('notices')
-    .leftJoin('privacy_gates', 'privacy_gates.profile_id', 'notices.profile_id')
-    .select(['notices.id', 'notices.recipient', 'notices.language', 'notices.attempts', 'notices.profile_id'])
-    .select(['privacy_gates.hold', 'privacy_gates.state'])
-    .where('notices.status', '=', 'queued')
-    .where('notices.recipient', 'is not', null)
-    // Claimed by another run, or waiting out a retry delay: not now (and not taking a place in the limit).
-    .where((eb) =>
-      eb.or([eb('notices.claimed_until', 'is', null), eb('notices.claimed_until', '<', now().toISOString())]),
-    )
-    .orderBy('notices.queued_at')
-    .limit(o.limit ?? 1000)
-    .execute();
+  const rows = await dueNotices(db, now(), o.limit ?? 1000);
   const out: SendOutcome[] = [];
   for (const r of rows) {
     // Claim the notice with a lease (claim.ts): of two concurrent runs only one sends it (at-least-once).
     const t = now();
     if (!(await claimForSending(db, 'notices', r, t))) continue;
-    const held = r.hold === 1 && r.state === 'pending';
-    const windowEnds = new Date(t.getTime() + o.policy.objectionWindowDays * DAY_MS);
-    const rendered = renderNotice(r.language, {
-      privacyUrl: `${o.publicUrl}/privacy`,
-      listDate: held ? windowEnds.toISOString().slice(0, 10) : null,
-      controller: controllerLines(o.controller ?? { identity: null, dpo: null }),
-    });
-    try {
-      const { providerMessageId } = await o.transport.send({
-        noticeId: r.id,
-        to: r.recipient!,
-        from: o.from,
-        subject: rendered.subject,
-        body: rendered.body,
-        language: rendered.language,
-        templateId: rendered.templateId,
-        contentHash: rendered.contentHash,
-      });
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('notices')
-          .set({
-            status: 'sent',
-            sent_at: t.toISOString(),
-            // The text that went out: a notice queued under an older template version is sent with today's.
-            template_id: rendered.templateId,
-            content_hash: rendered.contentHash,
-            transport: o.transport.name,
-            provider_message_id: providerMessageId,
-            failure_code: null,
-            claimed_until: null,
-          })
-          .where('id', '=', r.id)
-          .execute();
-        if (held && r.profile_id) {
-          await trx
-            .updateTable('privacy_gates')
-            .set({ window_ends_at: windowEnds.toISOString() })
-            .where('profile_id', '=', r.profile_id)
-            .where('state', '=', 'pending')
-            .execute();
-        }
-      });
-      out.push({ noticeId: r.id, status: 'sent', providerMessageId, errorCode: null });
-    } catch (err) {
-      const code = String((err as { code?: unknown }).code ?? 'send-failed').slice(0, 64);
-      const failure = failureOf(err);
-      if (failure === 'bounce') {
-        await recordBounce(db, { id: r.id }, t);
-        await db
-          .updateTable('notices')
-          .set({ failure_code: code, claimed_until: null })
-          .where('id', '=', r.id)
-          .execute();
-        out.push({ noticeId: r.id, status: 'bounced', providerMessageId: null, errorCode: code });
-        continue;
-      }
-      const attempts = r.attempts + 1;
-      const failed = attempts >= (failure === 'later' ? MAX_TEMPORARY_ATTEMPTS : MAX_ATTEMPTS);
-      // The claim becomes the retry delay: no run takes a temporarily failed notice before it ends.
-      const notBefore =
-        failure === 'later' && !failed ? new Date(t.getTime() + retryDelayMs(attempts)).toISOString() : null;
-      await db
-        .updateTable('notices')
-        .set({ status: failed ? 'failed' : 'queued', failure_code: code, claimed_until: notBefore })
-        .where('id', '=', r.id)
-        .execute();
-      out.push({
-        noticeId: r.id,
-        status: failed ? 'failed' : 'queued',
-        providerMessageId: null,
-        errorCode: code,
-      });
-    }
+    out.push(await sendOne(db, o, r, t));
   }
   return out;
+}
+
+/** Queued notices with an address, oldest first, with their contact's gate. */
+function dueNotices(db: Kysely<DB>, now: Date, limit: number) {
+  return (
+    db
+      .selectFrom('notices')
+      .leftJoin('privacy_gates', 'privacy_gates.profile_id', 'notices.profile_id')
+      .select([
+        'notices.id',
+        'notices.recipient',
+        'notices.language',
+        'notices.attempts',
+        'notices.profile_id',
+      ])
+      .select(['privacy_gates.hold', 'privacy_gates.state'])
+      .where('notices.status', '=', 'queued')
+      .where('notices.recipient', 'is not', null)
+      // Claimed by another run, or waiting out a retry delay: not now (and not taking a place in the limit).
+      .where((eb) =>
+        eb.or([eb('notices.claimed_until', 'is', null), eb('notices.claimed_until', '<', now.toISOString())]),
+      )
+      .orderBy('notices.queued_at')
+      .limit(limit)
+      .execute()
+  );
+}
+
+type DueNotice = Awaited<ReturnType<typeof dueNotices>>[number];
+
+/** Renders and sends one claimed notice, then records what happened to it. */
+async function sendOne(db: Kysely<DB>, o: SendOptions, r: DueNotice, t: Date): Promise<SendOutcome> {
+  const held = r.hold === 1 && r.state === 'pending';
+  const windowEnds = new Date(t.getTime() + o.policy.objectionWindowDays * DAY_MS);
+  const rendered = renderNotice(r.language, {
+    privacyUrl: `${o.publicUrl}/privacy`,
+    listDate: held ? windowEnds.toISOString().slice(0, 10) : null,
+    controller: controllerLines(o.controller ?? { identity: null, dpo: null }),
+  });
+  try {
+    const { providerMessageId } = await o.transport.send({
+      noticeId: r.id,
+      to: r.recipient!,
+      from: o.from,
+      subject: rendered.subject,
+      body: rendered.body,
+      language: rendered.language,
+      templateId: rendered.templateId,
+      contentHash: rendered.contentHash,
+    });
+    await markSent(db, r, t, {
+      templateId: rendered.templateId,
+      contentHash: rendered.contentHash,
+      transport: o.transport.name,
+      providerMessageId,
+      windowEnds: held ? windowEnds : null,
+    });
+    return { noticeId: r.id, status: 'sent', providerMessageId, errorCode: null };
+  } catch (err) {
+    return recordFailure(db, r, t, err);
+  }
+}
+
+/** Marks the notice sent and, for a held contact, starts its objection window, in one transaction. */
+async function markSent(
+  db: Kysely<DB>,
+  r: DueNotice,
+  t: Date,
+  sent: {
+    templateId: string;
+    contentHash: string;
+    transport: string;
+    providerMessageId: string;
+    windowEnds: Date | null;
+  },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('notices')
+      .set({
+        status: 'sent',
+        sent_at: t.toISOString(),
+        // The text that went out: a notice queued under an older template version is sent with today's.
+        template_id: sent.templateId,
+        content_hash: sent.contentHash,
+        transport: sent.transport,
+        provider_message_id: sent.providerMessageId,
+        failure_code: null,
+        claimed_until: null,
+      })
+      .where('id', '=', r.id)
+      .execute();
+    if (sent.windowEnds && r.profile_id) {
+      await trx
+        .updateTable('privacy_gates')
+        .set({ window_ends_at: sent.windowEnds.toISOString() })
+        .where('profile_id', '=', r.profile_id)
+        .where('state', '=', 'pending')
+        .execute();
+    }
+  });
+}
+
+/** A send that threw: a bounce, a temporary failure that waits its retry delay, or a failed attempt. */
+async function recordFailure(db: Kysely<DB>, r: DueNotice, t: Date, err: unknown): Promise<SendOutcome> {
+  const code = String((err as { code?: unknown }).code ?? 'send-failed').slice(0, 64);
+  const failure = failureOf(err);
+  if (failure === 'bounce') {
+    await recordBounce(db, { id: r.id }, t);
+    await db
+      .updateTable('notices')
+      .set({ failure_code: code, claimed_until: null })
+      .where('id', '=', r.id)
+      .execute();
+    return { noticeId: r.id, status: 'bounced', providerMessageId: null, errorCode: code };
+  }
+  const attempts = r.attempts + 1;
+  const failed = attempts >= (failure === 'later' ? MAX_TEMPORARY_ATTEMPTS : MAX_ATTEMPTS);
+  // The claim becomes the retry delay: no run takes a temporarily failed notice before it ends.
+  const notBefore =
+    failure === 'later' && !failed ? new Date(t.getTime() + retryDelayMs(attempts)).toISOString() : null;
+  await db
+    .updateTable('notices')
+    .set({ status: failed ? 'failed' : 'queued', failure_code: code, claimed_until: notBefore })
+    .where('id', '=', r.id)
+    .execute();
+  return { noticeId: r.id, status: failed ? 'failed' : 'queued', providerMessageId: null, errorCode: code };
 }
 
 export interface BounceOutcome {

@@ -42,14 +42,34 @@ export interface PrivacyRoutesOptions {
 }
 
 export function privacyRoutes(o: PrivacyRoutesOptions): Hono {
-  const { db } = o.database;
-  const now = o.now ?? (() => new Date());
-  const secretKey = o.config.secretKey;
-  const privacyOpts = { secretKey, publicUrl: o.config.publicUrl };
-  const { keys, cookies, mailer, clientOf } = o.shared;
+  const d = privacyDeps(o);
   const app = new Hono();
+  app.get('/privacy', (c) => requestPage(c));
+  app.post('/privacy/link', (c) => requestLink(d, c));
+  app.get('/privacy/me', (c) => profilePage(d, c));
+  // Removing and objecting delete the profile for good: each first shows what will happen.
+  app.get('/privacy/:action{erase|object}', (c) => confirmRemovalPage(d, c));
+  app.post('/privacy/open', (c) => openLink(d, c));
+  app.get('/privacy/export.json', (c) => exportJson(d, c));
+  app.post('/privacy/:action{correct|restrict|unrestrict|erase|object}', (c) => personAction(d, c));
+  return app;
+}
 
+/** What every privacy route handler needs, made once per app from the options. */
+interface PrivacyDeps {
+  o: PrivacyRoutesOptions;
+  db: PrivacyRoutesOptions['database']['db'];
+  now: () => Date;
+  secretKey: Config['secretKey'];
+  privacyOpts: { secretKey: Config['secretKey']; publicUrl: string };
+  shared: WebShared;
   /** An erasure since `since` revokes the person's privacy links and sessions (checked on every use). */
+  erasedSince: (email: string, since: Date) => Promise<boolean>;
+}
+
+function privacyDeps(o: PrivacyRoutesOptions): PrivacyDeps {
+  const { db } = o.database;
+  const secretKey = o.config.secretKey;
   const erasedSince = async (email: string, since: Date) => {
     const h = await subjectHash(db, email, secretKey);
     const row = await db
@@ -59,181 +79,214 @@ export function privacyRoutes(o: PrivacyRoutesOptions): Hono {
       .executeTakeFirst();
     return Boolean(row && row.created_at >= since.toISOString());
   };
-
-  /** The language of the person's notice; else the browser's. */
-  const languageOf = async (c: Context, email: string | null): Promise<string> => {
-    if (email) {
-      const lang = await noticeLanguageOf(db, await subjectHash(db, email, secretKey));
-      if (lang) return lang;
-    }
-    return browserLanguage(c);
+  return {
+    o,
+    db,
+    now: o.now ?? (() => new Date()),
+    secretKey,
+    privacyOpts: { secretKey, publicUrl: o.config.publicUrl },
+    shared: o.shared,
+    erasedSince,
   };
-  const browserLanguage = (c: Context) => languageFromHeader(c.req.header('accept-language'));
+}
 
-  app.get('/privacy', (c) => {
-    const lang = browserLanguage(c);
-    const w = privacyTexts(lang);
-    return c.html(page(w.centerTitle, requestForm(w), lang));
-  });
+const browserLanguage = (c: Context) => languageFromHeader(c.req.header('accept-language'));
 
-  app.post('/privacy/link', async (c) => {
-    const form = await c.req.parseBody();
-    const lang = browserLanguage(c);
-    const w = privacyTexts(lang);
-    let email: string;
-    try {
-      email = checkEmail(String(form.email ?? ''));
-    } catch {
-      return c.html(
-        page(w.centerTitle, `<p class="danger">${esc(w.notAnEmail)}</p>${requestForm(w)}`, lang),
-        400,
-      );
-    }
-    let mailLanguage = 'en';
-    await mailer.request({
-      scope: 'privacy',
-      email,
-      client: clientOf(c),
-      shouldSend: async () => {
-        const held = await heldPerson(email);
-        if (!held) return false;
-        mailLanguage = (await noticeLanguageOf(db, held.subjectHash)) ?? lang;
-        return true;
-      },
-      compose: (token) => {
-        const m = privacyTexts(mailLanguage);
-        const url = `${o.config.publicUrl}/privacy/me?t=${encodeURIComponent(token)}`;
-        return {
-          from: o.from ?? 'privacy@sigmine.local',
-          subject: m.linkMailSubject,
-          body: m.linkMailBody(email, url),
-          language: mailLanguage,
-          templateId: 'privacy-link/v3',
-          contentHash: 'privacy-link/v3',
-        };
-      },
-    });
-    return c.html(
-      page(w.checkMailTitle, `<h1>${esc(w.checkMailTitle)}</h1><p>${esc(w.checkMail(email))}</p>`, lang),
-    );
-  });
-
-  /** The session's address, or null (no cookie, expired, revoked by an erasure). */
-  const person = async (c: Context) =>
-    (
-      await openSession(db, keys, 'privacy', cookies.read(c, 'privacy'), {
-        now: now(),
-        revokedSince: erasedSince,
-      })
-    )?.email ?? null;
-
-  /** The "link expired" page, in the browser's language (the session that would say whose it is is gone). */
-  const expired = (c: Context, used = false) => {
-    const lang = browserLanguage(c);
-    const w = privacyTexts(lang);
-    return c.html(page(w.expiredTitle, used ? usedText(w) : expiredText(w), lang), 403);
-  };
-
-  app.get('/privacy/me', async (c) => {
-    const token = c.req.query('t');
-    // A mailed link: a button that exchanges it. Opening the link uses nothing up. Until the session says
-    // whose pages these are, the browser's language is all we know.
-    if (token !== undefined) {
-      const lang = browserLanguage(c);
-      const w = privacyTexts(lang);
-      return c.html(
-        page(
-          w.profileTitle,
-          openLinkView('/privacy/open', token, w.openTitle, w.openText, {
-            button: w.continueButton,
-            note: w.openNote,
-          }),
-          lang,
-        ),
-      );
-    }
-    const email = await person(c);
-    if (!email) return expired(c);
-    const lang = await languageOf(c, email);
-    const w = privacyTexts(lang);
-    // Looking is not a formal access request (only the download is): nothing is logged.
-    const data = await exportPerson(db, email, { ...privacyOpts, now: now(), channel: 'web', record: false });
-    const windowDays = resolveOptions(privacyOpts).policy.objectionWindowDays;
-    return c.html(page(w.profileTitle, profileView(email, data, windowDays, w, c.req.query('done')), lang));
-  });
-
-  // Removing and objecting delete the profile for good: each first shows what will happen.
-  app.get('/privacy/:action{erase|object}', async (c) => {
-    const email = await person(c);
-    if (!email) return expired(c);
-    const lang = await languageOf(c, email);
-    const w = privacyTexts(lang);
-    const action = c.req.param('action') as 'erase' | 'object';
-    return c.html(page(w.confirm[action].title, confirmRemovalView(action, w), lang));
-  });
-
-  app.post('/privacy/open', async (c) => {
-    const form = await c.req.parseBody();
-    const r = await exchangeLink(db, keys, 'privacy', String(form.t ?? ''), {
-      now: now(),
-      revokedSince: erasedSince,
-    });
-    if (!r.ok) return expired(c, r.reason === 'used');
-    cookies.set(c, 'privacy', r.sessionId, r.expiresAt, now());
-    return c.redirect('/privacy/me', 303);
-  });
-
-  app.get('/privacy/export.json', async (c) => {
-    const email = await person(c);
-    if (!email) return c.json({ error: 'link expired or invalid' }, 403);
-    const data = await exportPerson(db, email, { ...privacyOpts, now: now(), channel: 'web' });
-    c.header('Content-Disposition', 'attachment; filename="sigmine-export.json"');
-    return c.json(data);
-  });
-
-  app.post('/privacy/:action{correct|restrict|unrestrict|erase|object}', async (c) => {
-    const form = await c.req.parseBody();
-    const email = await person(c);
-    if (!email) return expired(c);
-    const lang = await languageOf(c, email);
-    const w = privacyTexts(lang);
-    const action = c.req.param('action');
-    const opts = { ...privacyOpts, now: now(), channel: 'web' };
-    if (action === 'correct') {
-      const field = String(form.field ?? '');
-      if (!isCorrectableField(field)) return c.html(page('Bad request', '<p>Unknown field.</p>'), 400);
-      const r = await correctField(db, email, field, String(form.value ?? ''), opts);
-      if (r.profiles === 0)
-        return c.html(
-          page(
-            w.notSavedTitle,
-            `<h1>${esc(w.notSavedHeading)}</h1><p class="danger">${esc(w.notSavedText)}</p><p><a href="/privacy/me">${esc(w.back)}</a></p>`,
-            lang,
-          ),
-          409,
-        );
-    } else if (action === 'restrict' || action === 'unrestrict') {
-      await restrictPerson(db, email, { ...opts, lift: action === 'unrestrict' });
-    } else {
-      await erasePerson(o.database, email, action === 'object' ? 'object' : 'erase', opts);
-      // Nothing is left to see: this session and every other one of the person end now.
-      await endSession(db, keys, cookies.read(c, 'privacy'));
-      await revokeSessionsOf(db, keys, email, 'privacy');
-      cookies.clear(c, 'privacy');
-      return c.html(
-        page(w.removedTitle, `<h1>${esc(w.removedTitle)}</h1><p>${esc(w.removedText)}</p>`, lang),
-      );
-    }
-    return c.redirect(`/privacy/me?done=${action}`, 303);
-  });
-
-  /** The person when we hold a profile for the address, else null. */
-  async function heldPerson(email: string) {
-    const p = await locatePerson(db, email, resolveOptions(privacyOpts).policy, secretKey);
-    return p.profileIds.length > 0 ? p : null;
+/** The language of the person's notice; else the browser's. */
+async function languageOf(d: PrivacyDeps, c: Context, email: string | null): Promise<string> {
+  if (email) {
+    const lang = await noticeLanguageOf(d.db, await subjectHash(d.db, email, d.secretKey));
+    if (lang) return lang;
   }
+  return browserLanguage(c);
+}
 
-  return app;
+/** The session's address, or null (no cookie, expired, revoked by an erasure). */
+async function person(d: PrivacyDeps, c: Context): Promise<string | null> {
+  const { keys, cookies } = d.shared;
+  return (
+    (
+      await openSession(d.db, keys, 'privacy', cookies.read(c, 'privacy'), {
+        now: d.now(),
+        revokedSince: d.erasedSince,
+      })
+    )?.email ?? null
+  );
+}
+
+/** The "link expired" page, in the browser's language (the session that would say whose it is is gone). */
+function expired(c: Context, used = false) {
+  const lang = browserLanguage(c);
+  const w = privacyTexts(lang);
+  return c.html(page(w.expiredTitle, used ? usedText(w) : expiredText(w), lang), 403);
+}
+
+/** The person when we hold a profile for the address, else null. */
+async function heldPerson(d: PrivacyDeps, email: string) {
+  const p = await locatePerson(d.db, email, resolveOptions(d.privacyOpts).policy, d.secretKey);
+  return p.profileIds.length > 0 ? p : null;
+}
+
+/** GET /privacy: the form that asks for a link. */
+function requestPage(c: Context) {
+  const lang = browserLanguage(c);
+  const w = privacyTexts(lang);
+  return c.html(page(w.centerTitle, requestForm(w), lang));
+}
+
+/** POST /privacy/link: queues a link mail if we hold the address; the answer is the same either way. */
+async function requestLink(d: PrivacyDeps, c: Context) {
+  const form = await c.req.parseBody();
+  const lang = browserLanguage(c);
+  const w = privacyTexts(lang);
+  let email: string;
+  try {
+    email = checkEmail(String(form.email ?? ''));
+  } catch {
+    return c.html(
+      page(w.centerTitle, `<p class="danger">${esc(w.notAnEmail)}</p>${requestForm(w)}`, lang),
+      400,
+    );
+  }
+  let mailLanguage = 'en';
+  await d.shared.mailer.request({
+    scope: 'privacy',
+    email,
+    client: d.shared.clientOf(c),
+    shouldSend: async () => {
+      const held = await heldPerson(d, email);
+      if (!held) return false;
+      mailLanguage = (await noticeLanguageOf(d.db, held.subjectHash)) ?? lang;
+      return true;
+    },
+    compose: (token) => linkMail(d, email, token, mailLanguage),
+  });
+  return c.html(
+    page(w.checkMailTitle, `<h1>${esc(w.checkMailTitle)}</h1><p>${esc(w.checkMail(email))}</p>`, lang),
+  );
+}
+
+/** The link mail, in the language of the person's notice. */
+function linkMail(d: PrivacyDeps, email: string, token: string, language: string) {
+  const m = privacyTexts(language);
+  const url = `${d.o.config.publicUrl}/privacy/me?t=${encodeURIComponent(token)}`;
+  return {
+    from: d.o.from ?? 'privacy@sigmine.local',
+    subject: m.linkMailSubject,
+    body: m.linkMailBody(email, url),
+    language,
+    templateId: 'privacy-link/v3',
+    contentHash: 'privacy-link/v3',
+  };
+}
+
+/** GET /privacy/me: with ?t= the button that exchanges a mailed link; else the session's data. */
+async function profilePage(d: PrivacyDeps, c: Context) {
+  const token = c.req.query('t');
+  // A mailed link: a button that exchanges it. Opening the link uses nothing up. Until the session says
+  // whose pages these are, the browser's language is all we know.
+  if (token !== undefined) {
+    const lang = browserLanguage(c);
+    const w = privacyTexts(lang);
+    return c.html(
+      page(
+        w.profileTitle,
+        openLinkView('/privacy/open', token, w.openTitle, w.openText, {
+          button: w.continueButton,
+          note: w.openNote,
+        }),
+        lang,
+      ),
+    );
+  }
+  const email = await person(d, c);
+  if (!email) return expired(c);
+  const lang = await languageOf(d, c, email);
+  const w = privacyTexts(lang);
+  // Looking is not a formal access request (only the download is): nothing is logged.
+  const data = await exportPerson(d.db, email, {
+    ...d.privacyOpts,
+    now: d.now(),
+    channel: 'web',
+    record: false,
+  });
+  const windowDays = resolveOptions(d.privacyOpts).policy.objectionWindowDays;
+  return c.html(page(w.profileTitle, profileView(email, data, windowDays, w, c.req.query('done')), lang));
+}
+
+/** GET /privacy/erase|object: what removal means, with the button that confirms it. */
+async function confirmRemovalPage(d: PrivacyDeps, c: Context) {
+  const email = await person(d, c);
+  if (!email) return expired(c);
+  const lang = await languageOf(d, c, email);
+  const w = privacyTexts(lang);
+  const action = c.req.param('action') as 'erase' | 'object';
+  return c.html(page(w.confirm[action].title, confirmRemovalView(action, w), lang));
+}
+
+/** POST /privacy/open: exchanges a mailed link, once, for a session cookie. */
+async function openLink(d: PrivacyDeps, c: Context) {
+  const form = await c.req.parseBody();
+  const r = await exchangeLink(d.db, d.shared.keys, 'privacy', String(form.t ?? ''), {
+    now: d.now(),
+    revokedSince: d.erasedSince,
+  });
+  if (!r.ok) return expired(c, r.reason === 'used');
+  d.shared.cookies.set(c, 'privacy', r.sessionId, r.expiresAt, d.now());
+  return c.redirect('/privacy/me', 303);
+}
+
+/** GET /privacy/export.json: the download, logged as a formal access request. */
+async function exportJson(d: PrivacyDeps, c: Context) {
+  const email = await person(d, c);
+  if (!email) return c.json({ error: 'link expired or invalid' }, 403);
+  const data = await exportPerson(d.db, email, { ...d.privacyOpts, now: d.now(), channel: 'web' });
+  c.header('Content-Disposition', 'attachment; filename="sigmine-export.json"');
+  return c.json(data);
+}
+
+/** POST /privacy/correct|restrict|unrestrict|erase|object: the person's request, then where it leaves them. */
+async function personAction(d: PrivacyDeps, c: Context) {
+  const form = await c.req.parseBody();
+  const email = await person(d, c);
+  if (!email) return expired(c);
+  const lang = await languageOf(d, c, email);
+  const w = privacyTexts(lang);
+  const action = c.req.param('action');
+  const opts = { ...d.privacyOpts, now: d.now(), channel: 'web' };
+  if (action === 'correct') {
+    const field = String(form.field ?? '');
+    if (!isCorrectableField(field)) return c.html(page('Bad request', '<p>Unknown field.</p>'), 400);
+    const r = await correctField(d.db, email, field, String(form.value ?? ''), opts);
+    if (r.profiles === 0) return notSaved(c, w, lang);
+  } else if (action === 'restrict' || action === 'unrestrict') {
+    await restrictPerson(d.db, email, { ...opts, lift: action === 'unrestrict' });
+  } else {
+    await erasePerson(d.o.database, email, action === 'object' ? 'object' : 'erase', opts);
+    await endAllSessions(d, c, email);
+    return c.html(page(w.removedTitle, `<h1>${esc(w.removedTitle)}</h1><p>${esc(w.removedText)}</p>`, lang));
+  }
+  return c.redirect(`/privacy/me?done=${action}`, 303);
+}
+
+/** A correction that found no profile to pin on (erased meanwhile): nothing was saved. */
+function notSaved(c: Context, w: PrivacyTexts, lang: string) {
+  return c.html(
+    page(
+      w.notSavedTitle,
+      `<h1>${esc(w.notSavedHeading)}</h1><p class="danger">${esc(w.notSavedText)}</p><p><a href="/privacy/me">${esc(w.back)}</a></p>`,
+      lang,
+    ),
+    409,
+  );
+}
+
+/** After a removal nothing is left to see: this session and every other one of the person end now. */
+async function endAllSessions(d: PrivacyDeps, c: Context, email: string): Promise<void> {
+  const { keys, cookies } = d.shared;
+  await endSession(d.db, keys, cookies.read(c, 'privacy'));
+  await revokeSessionsOf(d.db, keys, email, 'privacy');
+  cookies.clear(c, 'privacy');
 }
 
 function requestForm(w: PrivacyTexts): string {
