@@ -13,6 +13,7 @@ import {
 import { addMember, DE_PHONE, ingest, signed, US_PHONE } from './store-fixtures.ts';
 import { listContacts } from '../src/store/directory.ts';
 import { erasePerson } from '../src/privacy/erase.ts';
+import { correctField } from '../src/privacy/correct.ts';
 import { exportPerson } from '../src/privacy/export.ts';
 import { listRequests } from '../src/privacy/requests.ts';
 import { sendQueued } from '../src/notices/send.ts';
@@ -154,16 +155,21 @@ for (const dialect of DIALECTS) {
           expect.arrayContaining(['j.doe+work@gmail.com', 'j.d.o.e@googlemail.com']),
         );
         expect(JSON.stringify(await colleague())).toContain('mailto:jdoe+site@gmail.com');
+        // Jo pinned a list naming a variant too (a correction made before the erasure).
+        await correctField(t.db, 'j.doe@acme-tools.com', 'emails', [
+          'jdoe2@gmail.com',
+          'Jd.oe+Pin@gmail.com',
+        ]);
+        const jo = async () =>
+          (await listContacts(t.db, { status: 'all' })).find((c) => c.email === 'j.doe@acme-tools.com');
+        expect((await jo())?.emails).toContain('jd.oe+pin@gmail.com');
         const out = await erasePerson(t, 'JDoe@gmail.com');
         expect(out.observationsDeleted).toBeGreaterThanOrEqual(3);
         const left = await colleague();
         expect(JSON.stringify(left)).not.toMatch(/j\.?d\.?o\.?e.*@(gmail|googlemail)\.com/);
         expect(JSON.stringify(left)).not.toContain('jdoe+site');
         // Another Gmail user and a business address that merely looks alike are untouched.
-        const jo = (await listContacts(t.db, { status: 'all' })).find(
-          (c) => c.email === 'j.doe@acme-tools.com',
-        );
-        expect(jo?.emails).toEqual(['jdoe2@gmail.com']);
+        expect((await jo())?.emails).toEqual(['jdoe2@gmail.com']);
       } finally {
         await t.dispose();
       }

@@ -135,10 +135,12 @@ export async function forgetAddress(
   // The exact address always (its list pins go even when no observation holds it any more).
   const total = await forgetValue(trx, 'email', email, now);
   const seen = new Set([`email\u0000${email}`]);
+  const contains = (column: string, needle: string) =>
+    isPostgres(trx)
+      ? sql<boolean>`strpos(lower(${sql.ref(column)}), ${needle}) > 0`
+      : sql<boolean>`instr(lower(${sql.ref(column)}), ${needle}) > 0`;
   for (const needle of needles) {
-    const found = isPostgres(trx)
-      ? sql<boolean>`strpos(value_norm, ${needle}) > 0`
-      : sql<boolean>`instr(value_norm, ${needle}) > 0`;
+    const found = contains('value_norm', needle);
     const rows = await trx
       .selectFrom('profile_values')
       .select(['field', 'value_norm'])
@@ -154,6 +156,27 @@ export async function forgetAddress(
       const o = await forgetValue(trx, r.field as ObservationField, r.value_norm, now);
       total.observationsDeleted += o.observationsDeleted;
       total.profilesRecomputed += o.profilesRecomputed;
+    }
+    // Pinned list entries no observation holds (a person's own correction listing the address).
+    for (const [field, pinField] of Object.entries(STRING_LIST_PIN) as [ObservationField, string][]) {
+      const pins = await trx
+        .selectFrom('profile_pins')
+        .select('value_json')
+        .where('field', '=', pinField)
+        .where(contains('value_json', needle))
+        .execute();
+      for (const pin of pins) {
+        const v = JSON.parse(pin.value_json) as unknown;
+        if (!Array.isArray(v)) continue;
+        for (const x of v.map((e) => String(e).toLowerCase())) {
+          const id = `${field}\u0000${x}`;
+          if (seen.has(id) || !addressesIn(field, x).some(matches)) continue;
+          seen.add(id);
+          const o = await forgetValue(trx, field, x, now);
+          total.observationsDeleted += o.observationsDeleted;
+          total.profilesRecomputed += o.profilesRecomputed;
+        }
+      }
     }
   }
   return total;
