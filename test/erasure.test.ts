@@ -13,6 +13,7 @@ import {
 import { addMember, DE_PHONE, ingest, signed, US_PHONE } from './store-fixtures.ts';
 import { listContacts } from '../src/store/directory.ts';
 import { erasePerson } from '../src/privacy/erase.ts';
+import { correctField } from '../src/privacy/correct.ts';
 import { exportPerson } from '../src/privacy/export.ts';
 import { listRequests } from '../src/privacy/requests.ts';
 import { sendQueued } from '../src/notices/send.ts';
@@ -125,6 +126,50 @@ for (const dialect of DIALECTS) {
           expect(await pgRowsContaining(t, 'müller')).toEqual([]);
           expect(out.scrub).toBe('vacuum-full');
         }
+      } finally {
+        await t.dispose();
+      }
+    });
+
+    it('erasing a Gmail address also forgets its dot/plus variants stored before, and only those', async () => {
+      const t = await freshDatabase(dialect);
+      try {
+        const a = await addMember(t.db, 'ann');
+        // A colleague's signature listed variants of the address; a business address with dots stays.
+        await ingest(t.db, a, [
+          signed('<g1@x>', 'colleague@acme-tools.com', '2026-10-03T00:00:00Z', {
+            name: 'Cora Colleague',
+            phones: [US_PHONE],
+            emails: ['colleague@acme-tools.com', 'j.doe+work@gmail.com', 'j.d.o.e@googlemail.com'],
+            websites: ['mailto:jdoe+site@gmail.com'],
+          }),
+          signed('<g2@x>', 'j.doe@acme-tools.com', '2026-10-04T00:00:00Z', {
+            name: 'Jo Doe',
+            phones: [DE_PHONE],
+            emails: ['j.doe@acme-tools.com', 'jdoe2@gmail.com'],
+          }),
+        ]);
+        const colleague = async () =>
+          (await listContacts(t.db, { status: 'all' })).find((c) => c.email === 'colleague@acme-tools.com')!;
+        expect((await colleague()).emails).toEqual(
+          expect.arrayContaining(['j.doe+work@gmail.com', 'j.d.o.e@googlemail.com']),
+        );
+        expect(JSON.stringify(await colleague())).toContain('mailto:jdoe+site@gmail.com');
+        // Jo pinned a list naming a variant too (a correction made before the erasure).
+        await correctField(t.db, 'j.doe@acme-tools.com', 'emails', [
+          'jdoe2@gmail.com',
+          'Jd.oe+Pin@gmail.com',
+        ]);
+        const jo = async () =>
+          (await listContacts(t.db, { status: 'all' })).find((c) => c.email === 'j.doe@acme-tools.com');
+        expect((await jo())?.emails).toContain('jd.oe+pin@gmail.com');
+        const out = await erasePerson(t, 'JDoe@gmail.com');
+        expect(out.observationsDeleted).toBeGreaterThanOrEqual(3);
+        const left = await colleague();
+        expect(JSON.stringify(left)).not.toMatch(/j\.?d\.?o\.?e.*@(gmail|googlemail)\.com/);
+        expect(JSON.stringify(left)).not.toContain('jdoe+site');
+        // Another Gmail user and a business address that merely looks alike are untouched.
+        expect((await jo())?.emails).toEqual(['jdoe2@gmail.com']);
       } finally {
         await t.dispose();
       }

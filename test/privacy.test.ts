@@ -11,6 +11,7 @@ import { listContact } from '../src/store/ledger.ts';
 import { restrictPerson } from '../src/privacy/restrict.ts';
 import { exportPerson } from '../src/privacy/export.ts';
 import { correctField } from '../src/privacy/correct.ts';
+import { erasePerson } from '../src/privacy/erase.ts';
 import { listRequests } from '../src/privacy/requests.ts';
 import { promoteDue } from '../src/privacy/gates.ts';
 import { sendQueued } from '../src/notices/send.ts';
@@ -184,6 +185,39 @@ for (const dialect of DIALECTS) {
         await expect(correctField(t.db, 'not-an-email', 'title', 'x')).rejects.toMatchObject({
           code: 'bad-input',
         });
+      } finally {
+        await t.dispose();
+      }
+    });
+
+    it("a correction cannot pin an erased person's address, in any field, without saying why", async () => {
+      const t = await freshDatabase(dialect);
+      try {
+        await seed(t);
+        await erasePerson(t, US);
+        await erasePerson(t, 'jdoe@gmail.com');
+        const refused = [
+          correctField(t.db, BR, 'emails', [BR, US.toUpperCase()]),
+          correctField(t.db, BR, 'websites', `mailto:${US}`),
+          correctField(t.db, BR, 'social', 'Skype: j.doe+work@googlemail.com'),
+          correctField(t.db, BR, 'address', `Rua A 1, São Paulo (write to ${US})`),
+        ];
+        for (const r of refused) {
+          const err = await r.then(
+            () => null,
+            (e: unknown) => e as { code: string; message: string },
+          );
+          expect(err).toMatchObject({ code: 'bad-input' });
+          expect(err!.message).toContain('cannot be added');
+          expect(err!.message).not.toMatch(/eras|object|suppress/i);
+        }
+        // Nothing was pinned: the profile still shows only its own address.
+        const shown = (await showContact(t.db, BR))!.contact;
+        expect(shown.emails).not.toContain(US);
+        expect(JSON.stringify(shown)).not.toContain('mailto');
+        // Addresses of people who did not erase are pinned as before.
+        await correctField(t.db, BR, 'emails', [BR, 'vendas@exemplo-ltda.com.br']);
+        expect((await showContact(t.db, BR))!.contact.emails).toContain('vendas@exemplo-ltda.com.br');
       } finally {
         await t.dispose();
       }

@@ -9,7 +9,9 @@ import { AppError } from '../errors.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { addressesIn } from '../store/addresses-in.ts';
 import { pinField } from '../store/profile-admin.ts';
+import { suppressedAmong } from './hooks.ts';
 import { locatePerson } from './locate.ts';
 import { resolveOptions, type PrivacyOptions } from './options.ts';
 import { completeRequest, openRequest } from './requests.ts';
@@ -65,6 +67,17 @@ export async function correctField(
         : value.trim().slice(0, MAX_VALUE);
   return db.transaction().execute(async (trx) => {
     const p = await locatePerson(trx, email, o.policy, o.secretKey);
+    // A pin must not re-add someone who erased or objected (their address in an e-mail list, a "mailto:"
+    // website...). The message says only that the address cannot be added: naming the reason would tell
+    // the asker that this person erased.
+    const held = await suppressedAmong(trx, addressesInPin(field, pinned), {
+      secretKey: o.secretKey,
+      now,
+      record: true,
+    });
+    if (held.size > 0) {
+      throw new AppError('bad-input', `this address cannot be added: ${[...held].sort().join(', ')}`);
+    }
     const req = await openRequest(trx, {
       kind: 'correct',
       requestHash: p.requestHash,
@@ -91,6 +104,13 @@ export async function correctField(
     await completeRequest(trx, req.id, { profiles: count, field }, now);
     return { requestId: req.id, profiles: count, field };
   });
+}
+
+/** The addresses a pinned value holds, as the store keys them (`addressesIn`). */
+function addressesInPin(field: CorrectableField, pinned: string | string[] | null): string[] {
+  const values = pinned === null ? [] : Array.isArray(pinned) ? pinned : [pinned];
+  const asField = field === 'emails' ? 'email' : field;
+  return [...new Set(values.flatMap((v) => addressesIn(asField, v.trim().toLowerCase())))];
 }
 
 /** A phone as the person wrote it, in E.164 when it parses as valid (the store shows E.164 pins as phones). */

@@ -16,6 +16,7 @@ import type { Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
 import { forgetAddress, forgetProfile } from '../store/forget.ts';
 import { locatePerson } from './locate.ts';
+import { sameMailbox } from './subject.ts';
 import { resolveOptions, type PrivacyOptions } from './options.ts';
 import { completeRequest, openRequest } from './requests.ts';
 import { scrubAfterErasure, type PgVacuum } from './scrub.ts';
@@ -85,8 +86,9 @@ export async function eraseInTransaction(
   noticesScrubbed += await scrubSubjectNotices(trx, p.subjectHash);
   // The address seen in other profiles' values (a colleague's signature listing it as an e-mail line, a
   // "mailto:" website, a Skype handle): the store forgets those observations and recomputes the profiles
-  // (and drops it from pinned lists).
-  observationsDeleted += (await forgetAddress(trx, p.email, at)).observationsDeleted;
+  // (and drops it from pinned lists). Dot/plus variants of the same mailbox stored before the erasure go
+  // too: ingest already blocks them from now on (subject.ts `sameMailbox`).
+  observationsDeleted += (await forgetAddress(trx, p.email, at, sameMailbox)).observationsDeleted;
   const outcome = {
     requestId: req.id,
     kind,

@@ -4,6 +4,7 @@
  * refer to people only through these hashes.
  */
 import type { Kysely } from 'kysely';
+import type { SameMailbox } from '../store/forget.ts';
 import { HASH_PURPOSE, keyedHasher, type KeyedHasher } from '../store/keyed-hash.ts';
 
 /** Providers known to ignore dots in the local part and treat `+tag` as the same mailbox. */
@@ -36,6 +37,20 @@ export function subjectAddress(email: string): string {
   if (DOT_PLUS_PROVIDERS.has(domain)) local = local.replace(/\./g, '');
   return `${local}@${DOT_PLUS_PROVIDERS.has(domain) ? 'gmail.com' : domain}`;
 }
+
+/**
+ * The same-person rule handed to the store's erasure (src/store/forget.ts `forgetAddress`): addresses with
+ * equal `subjectAddress` are one mailbox, and variants can only differ where the provider folds dots or
+ * `+tag` (Gmail variants may use googlemail.com too); business domains have no variants.
+ */
+export const sameMailbox: SameMailbox = {
+  key: subjectAddress,
+  domains(email) {
+    const domain = email.trim().toLowerCase().split('@').pop() ?? '';
+    if (DOT_PLUS_PROVIDERS.has(domain)) return [...DOT_PLUS_PROVIDERS];
+    return PLUS_PROVIDERS.has(domain) ? [domain] : [];
+  },
+};
 
 /** Hashers for a person's keyed identity (suppression purpose) and the request log (its own purpose). */
 export interface SubjectHashers {

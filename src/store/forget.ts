@@ -104,31 +104,80 @@ export async function forgetProfile(
 }
 
 /**
+ * The privacy side's rule for "the same mailbox" (src/privacy/subject.ts `subjectAddress`), handed in by the
+ * caller so the store never imports privacy code: `key` maps an address to its subject form (dot/plus
+ * folding where the provider does it), `domains` lists the domains a variant of the address can use (none
+ * where the provider folds nothing, so a business domain is never scanned whole).
+ */
+export interface SameMailbox {
+  key(address: string): string;
+  domains(address: string): string[];
+}
+
+/**
  * Forgets an address wherever someone else's values hold it: the `email` value itself, and any other value
  * with the address inside ("mailto:jane@acme.com" as a website, "Skype: jane@acme.com" as a social handle;
- * `addressesIn`). Each value goes through `forgetValue`. Erasure is rare, so the scan of other fields'
- * values for the address's text is a plain substring search, confirmed value by value.
+ * `addressesIn`). With `same`, every stored variant whose subject form equals the address's goes too
+ * (j.doe+x@gmail.com for jdoe@gmail.com, stored before the erasure). Each value goes through `forgetValue`.
+ * Erasure is rare, so the scan is a plain substring search (the address, or "@domain" for variants),
+ * confirmed value by value.
  */
-export async function forgetAddress(trx: Kysely<DB>, address: string, now: string): Promise<ForgetOutcome> {
+export async function forgetAddress(
+  trx: Kysely<DB>,
+  address: string,
+  now: string,
+  same?: SameMailbox,
+): Promise<ForgetOutcome> {
   const email = address.trim().toLowerCase();
+  const key = same?.key(email);
+  const matches = (a: string) => a === email || (key !== undefined && same!.key(a) === key);
+  const needles = [email, ...new Set((same?.domains(email) ?? []).map((d) => `@${d.toLowerCase()}`))];
+  // The exact address always (its list pins go even when no observation holds it any more).
   const total = await forgetValue(trx, 'email', email, now);
-  const found = isPostgres(trx)
-    ? sql<boolean>`strpos(value_norm, ${email}) > 0`
-    : sql<boolean>`instr(value_norm, ${email}) > 0`;
-  const rows = await trx
-    .selectFrom('profile_values')
-    .select(['field', 'value_norm'])
-    .distinct()
-    .where('field', '!=', 'email')
-    .where(found)
-    .orderBy('field')
-    .orderBy('value_norm')
-    .execute();
-  for (const r of rows) {
-    if (!addressesIn(r.field, r.value_norm).includes(email)) continue;
-    const o = await forgetValue(trx, r.field as ObservationField, r.value_norm, now);
-    total.observationsDeleted += o.observationsDeleted;
-    total.profilesRecomputed += o.profilesRecomputed;
+  const seen = new Set([`email\u0000${email}`]);
+  const contains = (column: string, needle: string) =>
+    isPostgres(trx)
+      ? sql<boolean>`strpos(lower(${sql.ref(column)}), ${needle}) > 0`
+      : sql<boolean>`instr(lower(${sql.ref(column)}), ${needle}) > 0`;
+  for (const needle of needles) {
+    const found = contains('value_norm', needle);
+    const rows = await trx
+      .selectFrom('profile_values')
+      .select(['field', 'value_norm'])
+      .distinct()
+      .where(found)
+      .orderBy('field')
+      .orderBy('value_norm')
+      .execute();
+    for (const r of rows) {
+      const id = `${r.field}\u0000${r.value_norm}`;
+      if (seen.has(id) || !addressesIn(r.field, r.value_norm).some(matches)) continue;
+      seen.add(id);
+      const o = await forgetValue(trx, r.field as ObservationField, r.value_norm, now);
+      total.observationsDeleted += o.observationsDeleted;
+      total.profilesRecomputed += o.profilesRecomputed;
+    }
+    // Pinned list entries no observation holds (a person's own correction listing the address).
+    for (const [field, pinField] of Object.entries(STRING_LIST_PIN) as [ObservationField, string][]) {
+      const pins = await trx
+        .selectFrom('profile_pins')
+        .select('value_json')
+        .where('field', '=', pinField)
+        .where(contains('value_json', needle))
+        .execute();
+      for (const pin of pins) {
+        const v = JSON.parse(pin.value_json) as unknown;
+        if (!Array.isArray(v)) continue;
+        for (const x of v.map((e) => String(e).toLowerCase())) {
+          const id = `${field}\u0000${x}`;
+          if (seen.has(id) || !addressesIn(field, x).some(matches)) continue;
+          seen.add(id);
+          const o = await forgetValue(trx, field, x, now);
+          total.observationsDeleted += o.observationsDeleted;
+          total.profilesRecomputed += o.profilesRecomputed;
+        }
+      }
+    }
   }
   return total;
 }
