@@ -11,7 +11,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { subjectAddress, subjectHashers } from '../privacy/subject.ts';
+import { suppressedAmong } from '../privacy/hooks.ts';
 import { chunks, IN_LIST } from '../store/sql-util.ts';
 import { addressesIn } from '../store/addresses-in.ts';
 import type { PreviewContact } from './types.ts';
@@ -36,19 +36,11 @@ export async function shareablePreview(
   const held = new Map(
     contacts.flatMap((c) => c.websites.map((w) => [w, addressesIn('website', w)] as const)),
   );
-  const { subject } = await subjectHashers(db, secretKey);
-  const byHash = new Map(
-    [...emails, ...[...held.values()].flat()].map((e) => [subject(subjectAddress(e)), e]),
-  );
-  const suppressed = new Set<string>();
-  for (const part of chunks([...byHash.keys()], IN_LIST)) {
-    const rows = await db
-      .selectFrom('suppressions')
-      .select('subject_hash')
-      .where('subject_hash', 'in', part)
-      .execute();
-    for (const r of rows) suppressed.add(byHash.get(r.subject_hash)!);
-  }
+  // The same suppression check as a harvest, read-only: a dry run records no blocked re-add.
+  const suppressed = await suppressedAmong(db, [...emails, ...[...held.values()].flat()], {
+    secretKey,
+    record: false,
+  });
   const shown = (w: string) => !held.get(w)!.some((e) => suppressed.has(e));
   return contacts
     .filter((c) => {

@@ -65,6 +65,30 @@ export async function pinField(
   return change?.profile ?? null;
 }
 
+type ProfileStatus = 'pending' | 'listed' | 'restricted';
+
+/**
+ * Moves one profile to `set.status` when it is in `from` (any status when `from` is null) and recounts its
+ * company, since listed and restricted profiles count differently there. False when nothing moved.
+ */
+async function moveStatus(
+  trx: Kysely<DB>,
+  profileId: string,
+  from: ProfileStatus | null,
+  set: { status: ProfileStatus; listed_at?: null; restricted_at?: string | null },
+  at: string,
+): Promise<boolean> {
+  let q = trx
+    .updateTable('profiles')
+    .set({ ...set, updated_at: at })
+    .where('id', '=', profileId);
+  if (from !== null) q = q.where('status', '=', from);
+  const r = await q.executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 0) return false;
+  await syncCompanies(trx, [profileId], at);
+  return true;
+}
+
 /** Restricts a profile: kept, hidden from the directory, frozen against harvest updates. */
 export async function restrictProfile(
   trx: Kysely<DB>,
@@ -72,19 +96,7 @@ export async function restrictProfile(
   now: Date | string = new Date(),
 ): Promise<boolean> {
   const at = new Date(now).toISOString();
-  const p = await trx
-    .selectFrom('profiles')
-    .select(['domain'])
-    .where('id', '=', profileId)
-    .executeTakeFirst();
-  if (!p) return false;
-  await trx
-    .updateTable('profiles')
-    .set({ status: 'restricted', restricted_at: at, updated_at: at })
-    .where('id', '=', profileId)
-    .execute();
-  await syncCompanies(trx, [profileId], at);
-  return true;
+  return moveStatus(trx, profileId, null, { status: 'restricted', restricted_at: at }, at);
 }
 
 /**
@@ -97,20 +109,13 @@ export async function unlistProfile(
   now: Date | string = new Date(),
 ): Promise<boolean> {
   const at = new Date(now).toISOString();
-  const r = await trx
-    .updateTable('profiles')
-    .set({ status: 'pending', listed_at: null, updated_at: at })
-    .where('id', '=', profileId)
-    .where('status', '=', 'listed')
-    .executeTakeFirst();
-  if (Number(r.numUpdatedRows) === 0) return false;
-  await syncCompanies(trx, [profileId], at);
-  return true;
+  return moveStatus(trx, profileId, 'listed', { status: 'pending', listed_at: null }, at);
 }
 
 /**
  * Lifts a restriction back to `pending`; the privacy side lists it again when it was listed before (`listContact`, which
- * awards nothing the second time). `listed_at` keeps the first listing date.
+ * awards nothing the second time). `listed_at` keeps the first listing date. Visible again, it counts in its
+ * company's majorities again.
  */
 export async function unrestrictProfile(
   trx: Kysely<DB>,
@@ -118,16 +123,7 @@ export async function unrestrictProfile(
   now: Date | string = new Date(),
 ): Promise<boolean> {
   const at = new Date(now).toISOString();
-  const r = await trx
-    .updateTable('profiles')
-    .set({ status: 'pending', restricted_at: null, updated_at: at })
-    .where('id', '=', profileId)
-    .where('status', '=', 'restricted')
-    .executeTakeFirst();
-  if (Number(r.numUpdatedRows) === 0) return false;
-  // Visible again: it counts in its company's majorities again.
-  await syncCompanies(trx, [profileId], at);
-  return true;
+  return moveStatus(trx, profileId, 'restricted', { status: 'pending', restricted_at: null }, at);
 }
 
 /**

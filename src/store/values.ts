@@ -24,6 +24,18 @@ import type { SourceKind } from './types.ts';
 import { binaryChunks, chunks, IN_LIST, minIso } from './sql-util.ts';
 import { insertRows, onConflict, takeExcluded } from '../db/insert-rows.ts';
 
+/** The observation columns a value's aggregate is computed from (`candidatesOf`). */
+const CANDIDATE_COLUMNS = [
+  'profile_id',
+  'field',
+  'value_norm',
+  'raw',
+  'source',
+  'contributor_id',
+  'first_observed',
+  'last_observed',
+] as const;
+
 export interface ValueKey {
   profileId: string;
   field: string;
@@ -87,20 +99,7 @@ export async function refreshValues(trx: Kysely<DB>, keys: ValueKey[]): Promise<
   const byProfile = new Map<string, Parameters<typeof candidatesOf>[0]>();
   const members: MemberRow[] = [];
   for (const part of binaryChunks([...wanted.values()], KEYS_PER_QUERY)) {
-    const rows = await trx
-      .selectFrom('observations')
-      .select([
-        'profile_id',
-        'field',
-        'value_norm',
-        'raw',
-        'source',
-        'contributor_id',
-        'first_observed',
-        'last_observed',
-      ])
-      .where(keyIn(part))
-      .execute();
+    const rows = await trx.selectFrom('observations').select(CANDIDATE_COLUMNS).where(keyIn(part)).execute();
     for (const r of rows) {
       const l = byProfile.get(r.profile_id);
       if (l) l.push(r);
@@ -139,16 +138,7 @@ export async function rebuildProfileValues(trx: Kysely<DB>, profileIds: readonly
     await trx.deleteFrom('profile_values').where('profile_id', 'in', part).execute();
     const rows = await trx
       .selectFrom('observations')
-      .select([
-        'profile_id',
-        'field',
-        'value_norm',
-        'raw',
-        'source',
-        'contributor_id',
-        'first_observed',
-        'last_observed',
-      ])
+      .select(CANDIDATE_COLUMNS)
       .where('profile_id', 'in', part)
       .execute();
     const byProfile = new Map<string, typeof rows>();
