@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     // Compiles dist/ first: tests that spawn bin/sigmine.js run the compiled program.
     globalSetup: ['test/helpers/build-dist.ts'],
     // Dovecot, PostgreSQL and the local provider servers are real processes: give them room.

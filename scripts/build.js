@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm run build` (also `prepare`, so `npm ci` runs it): compiles the TypeScript of src/, parsers/,
- * connectors/ and migrations/ to JavaScript in dist/, one output file per source file, keeping the
+ * connectors/ and migrations/ (and the web views' .tsx, hono/jsx) to JavaScript in dist/, one output file per source file, keeping the
  * folder layout (dist/src/cli/main.js, dist/migrations/0001-connections.js...), so relative imports and
  * folder scans (migrations) work unchanged. `bin/sigmine.js` runs dist/, so the CLI pays no TypeScript
  * loader at start-up.
@@ -33,7 +33,8 @@ function sources(dir, out = []) {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
     if (e.isDirectory()) sources(p, out);
-    else if (e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') && !e.name.endsWith('.test.ts')) out.push(p);
+    else if (/\.tsx?$/.test(e.name) && !e.name.endsWith('.d.ts') && !/\.test\.tsx?$/.test(e.name))
+      out.push(p);
   }
   return out;
 }
@@ -70,8 +71,8 @@ const vendored = {
 const relativeTs = {
   name: 'relative-ts-to-js',
   setup(b) {
-    b.onResolve({ filter: /^\.\.?\/.*\.ts$/ }, (a) =>
-      a.kind === 'entry-point' ? undefined : { path: a.path.replace(/\.ts$/, '.js'), external: true },
+    b.onResolve({ filter: /^\.\.?\/.*\.tsx?$/ }, (a) =>
+      a.kind === 'entry-point' ? undefined : { path: a.path.replace(/\.tsx?$/, '.js'), external: true },
     );
   },
 };

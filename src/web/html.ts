@@ -33,23 +33,3 @@ input,select{font:inherit;padding:.3rem} .note{color:#556;font-size:.9rem} .dang
 .flash{background:#eef6ee;border:1px solid #9c9;padding:.5rem .8rem}
 a.button{display:inline-block;border:1px solid #889;border-radius:3px;padding:.35rem .8rem;margin:.2rem 0;text-decoration:none}
 `;
-
-/**
- * The page a mailed link opens: one button that exchanges the token for a session (POST `action`). Opening
- * the link changes nothing, so a mail scanner that fetches every link in a mail does not use it up.
- */
-export function openLinkView(
-  action: string,
-  token: string,
-  title: string,
-  text: string,
-  words: { button: string; note: string } = {
-    button: 'Continue',
-    note: 'The link works once and for one hour; after that, ask for a new one.',
-  },
-): string {
-  return `<h1>${esc(title)}</h1><p>${esc(text)}</p>
-  <form method="post" action="${esc(action)}"><input type="hidden" name="t" value="${esc(token)}">
-  <button type="submit">${esc(words.button)}</button></form>
-  <p class="note">${esc(words.note)}</p>`;
-}

@@ -14,7 +14,7 @@ export interface ImportEdge {
   to: string;
 }
 
-const SOURCE = /\.(ts|mts|js|mjs)$/;
+const SOURCE = /\.(ts|tsx|mts|js|mjs)$/;
 /** `from '...'` ends static imports and re-exports; `import '...'` and `import('...')` the rest. */
 const SPECIFIERS = [
   /\bfrom\s*['"]([^'"\n]+)['"]/g,
