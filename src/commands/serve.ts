@@ -16,7 +16,7 @@ import { serve } from '@hono/node-server';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { jsonLogger } from '../log.ts';
-import { resolveKeys } from '../keys/resolve.ts';
+import { resolveKeys } from '../key-admin/resolve.ts';
 import { defaultTransportName, TRANSPORTS } from '../notices/transport.ts';
 import { requireControllerDetails } from '../notices/controller.ts';
 import { mailFrom } from '../mail-config.ts';

@@ -17,7 +17,7 @@ import { jsonLogger, noProgress } from '../log.ts';
 import { holderId } from '../harvest/lease.ts';
 import { DEFAULT_EXPIRE_SECONDS, openQueue } from '../harvest/queue.ts';
 import { startWorkers } from '../harvest/worker-loop.ts';
-import { resolveKeys } from '../keys/resolve.ts';
+import { resolveKeys } from '../key-admin/resolve.ts';
 
 /** A stop that takes longer than this (a page stuck on a dead provider) ends the process anyway. */
 const DEFAULT_STOP_TIMEOUT_SECONDS = 25;

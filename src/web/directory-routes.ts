@@ -11,6 +11,7 @@ import { DEFAULT_CREDIT_POLICY } from '../credits/policy.ts';
 import { getContributorByEmail } from '../connections/repository.ts';
 import { balanceOf } from '../store/ledger.ts';
 import { revealContact, searchDirectory } from '../store/member-directory.ts';
+import { directoryMember } from '../connections/repository.ts';
 import { esc, page } from './html.ts';
 import { openSession } from './sessions.ts';
 import type { WebShared } from './shared.ts';
@@ -58,7 +59,7 @@ export function directoryRoutes(o: {
     if (!email) return expired(c);
     const form = await c.req.parseBody();
     try {
-      const r = await revealContact(db, email, String(form.id ?? ''), now());
+      const r = await revealContact(db, await directoryMember(db, email), String(form.id ?? ''), now());
       const phones = r.phones.map((p) => `<li>${esc(p.e164 ?? p.raw)} (${esc(p.type)})</li>`).join('');
       return c.html(
         page(
@@ -88,7 +89,7 @@ export function directoryRoutes(o: {
 /** The search's result as HTML: a table of listed hits with a reveal button each, or why there is none. */
 async function searchResults(db: Database['db'], email: string, q: string): Promise<string> {
   try {
-    const hits = await searchDirectory(db, email, q);
+    const hits = await searchDirectory(db, await directoryMember(db, email), q);
     return hits.length
       ? `<table data-testid="hits"><tr><th>name</th><th>title</th><th>company</th><th>on file</th><th></th></tr>${hits
           .map(
