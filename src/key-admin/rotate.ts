@@ -18,7 +18,13 @@ import type { DB } from '../db/schema.ts';
 import { decryptSecret, encryptSecret, sealedBy } from '../secrets/index.ts';
 import { chainOf, deriveKey, HASH_PURPOSE, LONG_LIVED_PURPOSES } from '../store/keyed-hash.ts';
 import { DEV_SECRET_SETTING, epochOrRecord, isSqlite, legacySecret, wrongKey } from '../keys/identity.ts';
-import { keyByFingerprint, keyFingerprint, parseKeyRing, type KeyEntry, type KeyRing } from '../keys/keyring.ts';
+import {
+  keyByFingerprint,
+  keyFingerprint,
+  parseKeyRing,
+  type KeyEntry,
+  type KeyRing,
+} from '../keys/keyring.ts';
 
 /** Every column holding a long-lived keyed hash, with its purpose. A new one must be added here. */
 export const HASHED_COLUMNS = [
