@@ -43,6 +43,7 @@ import type {
   Page,
 } from '../types.ts';
 import { ConnectorError } from '../types.ts';
+import { holdSlot } from '../slots.ts';
 import { readCursor, snapshot, type ImapCursor } from './cursor.ts';
 import { imapError, type ImapLogin } from './errors.ts';
 import { imapAccessTokens, readImapOAuthSecret, revokeImapOAuth } from './oauth.ts';
@@ -53,6 +54,13 @@ export { FIRST_BYTES, HEAD_BYTES };
 export const PAGE_SIZE = 100;
 /** First run (or resync) of a mailbox: only its newest messages, so a 200k-message archive stays bounded. */
 export const INITIAL_LIMIT = 10_000;
+/**
+ * IMAP sessions one mailbox gets from sigmine at once, across every worker process (connectors/slots.ts).
+ * Servers cap sessions per user: Gmail 15 per account, Dovecot 10 per user and address by default
+ * (`mail_max_userip_connections`), Exchange Online about 20; the owner's own mail apps use some of them
+ * (a desktop client opens up to 5). A harvest needs one; 3 leaves the rest to the owner.
+ */
+export const MAX_SESSIONS_PER_MAILBOX = 3;
 /** Special-use folders that never hold correspondence worth reading. */
 const SKIP_SPECIAL = new Set(['\\Junk', '\\Trash', '\\Drafts']);
 
@@ -264,6 +272,12 @@ export function createImapConnector(
   const login: ImapLogin = !oauth ? 'password' : grant ? 'oauth-fresh' : 'oauth-stored';
   const stats: ConnectorStats = { apiCalls: 0, rateLimitWaits: 0 };
   let client: ImapClient | null = null;
+  let releaseSlot: (() => Promise<void>) | null = null;
+  const giveBackSlot = async () => {
+    const release = releaseSlot;
+    releaseSlot = null;
+    await release?.().catch(() => {}); // an unreturned shared slot expires by itself
+  };
 
   const call = async <T>(fn: () => Promise<T>): Promise<T> => {
     stats.apiCalls++;
@@ -275,19 +289,46 @@ export function createImapConnector(
   };
   const ctx: PageFetchContext = { call, deps };
 
-  const open = async (): Promise<ImapClient> => {
+  /** Logs out (or drops the socket) and gives the mailbox's session slot back. */
+  async function endSession(): Promise<void> {
+    const c = client;
+    client = null;
+    try {
+      if (c?.usable) await c.logout();
+    } catch {
+      c?.close();
+    } finally {
+      await giveBackSlot();
+    }
+  }
+
+  const open = async (signal: AbortSignal | undefined): Promise<ImapClient> => {
+    await endSession(); // a run started again without close(): one session per connector at a time
     const make = opts.makeClient ?? ((o) => new ImapFlow(o));
     const ca = readCa(settings);
-    // A new access token for every login: one refresh per run, never a token left over from an earlier run.
-    const accessToken = tokens ? await tokens.get() : secret;
-    const c = make(clientOptions(settings, oauth ? { accessToken } : { pass: secret }, ca));
-    await call(() => c.connect());
-    return c;
+    // One of the mailbox's sessions, held from before the login to after the logout (close()).
+    const mailboxKey = `imap:mailbox:${settings.host}:${settings.port}:${settings.user}`;
+    try {
+      releaseSlot = await holdSlot(deps.slots, mailboxKey, MAX_SESSIONS_PER_MAILBOX, signal);
+    } catch (err) {
+      throwIfAborted(signal);
+      throw new ConnectorError('unavailable', 'mailbox session slots unavailable', { cause: err });
+    }
+    try {
+      // A new access token for every login: one refresh per run, never a token left over from an earlier run.
+      const accessToken = tokens ? await tokens.get() : secret;
+      const c = make(clientOptions(settings, oauth ? { accessToken } : { pass: secret }, ca));
+      await call(() => c.connect());
+      return c;
+    } catch (err) {
+      await giveBackSlot();
+      throw err;
+    }
   };
 
   async function* run(start: Cursor | null, o: RunOptions): AsyncGenerator<Page> {
     const cursor: ImapCursor = readCursor(start);
-    client = await open();
+    client = await open(o.signal);
     const c = client;
     const boxes = mailboxesToRead(await call(() => c.list()), settings);
     // Forget mailboxes that no longer exist (renamed or deleted): their UIDs mean nothing now.
@@ -305,16 +346,7 @@ export function createImapConnector(
       return run(cursor, { since: o?.since, signal: o?.signal, limit: o?.limit });
     },
     stats: () => ({ ...stats }),
-    async close() {
-      const c = client;
-      client = null;
-      if (!c) return;
-      try {
-        if (c.usable) await c.logout();
-      } catch {
-        c.close();
-      }
-    },
+    close: endSession,
   };
 }
 
