@@ -13,7 +13,7 @@
  *   3. for the others, one `UID FETCH (BODY.PEEK[part]<0.N>)` per distinct set of parts: the plain parts,
  *      or the HTML part only when there is no plain one, FIRST_BYTES of the first one;
  *   4. only where that head was cut before the newest part ended (no quoted history begins in it), one
- *      more `UID FETCH (BODY.PEEK[part]<N.M>)` for the rest of HEAD_BYTES.
+ *      more `UID FETCH (BODY.PEEK[part]<N.M>)` per step of HEAD_STEPS (3 KiB, then HEAD_BYTES).
  * No command is ever issued inside a running fetch iterator (imapflow would deadlock): `fetchAll` collects
  * each response before the next command. PEEK never sets \Seen; the connector never sends STORE, COPY,
  * MOVE, EXPUNGE, APPEND or SELECT.
@@ -23,8 +23,8 @@
  * signature ends p50 583 B, p95 2.4 KB, max 7.1 KB into the decoded text, while whole bodies reach
  * p99 11.6 KB and max 24.8 KB; so the first HEAD_BYTES = 16 KiB of decoded text hold every signature with
  * a 2x margin, and a tail fetch would have returned quoted history for long threads. Most messages need
- * far less: FIRST_BYTES = 2 KiB covers most signature ends, and a reply whose quoted history starts
- * inside those 2 KiB has its whole newest part there, so only the rest is extended to HEAD_BYTES.
+ * far less: a reply whose quoted history starts inside the first FIRST_BYTES = 768 B has its whole newest
+ * part there, and the others grow step by step, to 3 KiB (past the p95 signature end), then to HEAD_BYTES.
  *
  * Cursor: UIDVALIDITY + last UID per mailbox (see cursor.ts); HIGHESTMODSEQ kept where CONDSTORE is
  * offered. A changed UIDVALIDITY voids that mailbox's UIDs: it is read again from the start (bounded),
@@ -47,9 +47,15 @@ import { holdSlot } from '../slots.ts';
 import { readCursor, snapshot, type ImapCursor } from './cursor.ts';
 import { imapError, type ImapLogin } from './errors.ts';
 import { imapAccessTokens, readImapOAuthSecret, revokeImapOAuth } from './oauth.ts';
-import { FIRST_BYTES, HEAD_BYTES, fetchPageSkippingBad, type PageFetchContext } from './fetch-page.ts';
+import {
+  FIRST_BYTES,
+  HEAD_BYTES,
+  HEAD_STEPS,
+  fetchPageSkippingBad,
+  type PageFetchContext,
+} from './fetch-page.ts';
 
-export { FIRST_BYTES, HEAD_BYTES };
+export { FIRST_BYTES, HEAD_BYTES, HEAD_STEPS };
 /** Messages per page (one store transaction each). */
 export const PAGE_SIZE = 100;
 /** First run (or resync) of a mailbox: only its newest messages, so a 200k-message archive stays bounded. */
