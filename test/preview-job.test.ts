@@ -2,9 +2,15 @@
  * Why this suite exists: a member's preview is a job (issue 10), not work done inside one HTTP request: it
  * starts at once, its progress can be polled, it reads at most the newest PREVIEW_LIMIT messages, one runs at
  * a time per member, only that member sees its status and result, and it stores nothing. Against the real
- * local-mailbox connector over the bundled sample mailbox, on SQLite and PostgreSQL.
+ * local-mailbox connector over the bundled sample mailbox, on SQLite and PostgreSQL, and from the CLI.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/db/database.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { cleanEnv, runCli } from './helpers/cli.ts';
 import { DIALECTS, freshDatabase, postgresAvailable, type TestDatabase } from './helpers/databases.ts';
 import { upsertConnection } from '../src/connections/repository.ts';
 import { loadConfig } from '../src/config.ts';
@@ -99,3 +105,58 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+describe('sigmine preview (the CLI)', () => {
+  it('prints progress lines, then the contacts of the newest messages, and stores nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sigmine-preview-cli-'));
+    try {
+      const file = join(dir, 'sigmine.db');
+      const d = await openDatabase(file);
+      let id: string;
+      try {
+        await migrateToLatest(d.db);
+        id = (
+          await upsertConnection(
+            d.db,
+            {
+              contributorEmail: MEMBER,
+              kind: 'mailbox',
+              account: 'sample',
+              config: { path: SAMPLE_MAILBOX },
+            },
+            null,
+          )
+        ).connection.id;
+      } finally {
+        await d.close();
+      }
+      const env = cleanEnv({ SIGMINE_DATABASE: file, SIGMINE_SECRET_KEY: '4e'.repeat(32) });
+      const r = await runCli(['preview', '--connection', id, '--json'], { env });
+      expect(r.code, r.stderr).toBe(0);
+      const lines = r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, any>);
+      expect(lines[0]!.progress).toMatchObject({ state: 'running', connectionId: id, limit: PREVIEW_LIMIT });
+      const last = lines[lines.length - 1]!;
+      expect(last.preview).toMatchObject({ state: 'done', code: null });
+      expect(last.preview.scanned).toBeLessThanOrEqual(PREVIEW_LIMIT);
+      expect(last.contacts.map((c: { email: string }) => c.email)).toContain(
+        'k.vogel@nordwind-logistik.example',
+      );
+
+      const missing = await runCli(['preview', '--connection', 'nope', '--json'], { env });
+      expect(missing.code).toBe(1);
+      expect(JSON.parse(missing.stdout).error.code).toBe('not-found');
+
+      const after = await openDatabase(file);
+      try {
+        expect(await after.db.selectFrom('profiles').selectAll().execute()).toHaveLength(0);
+      } finally {
+        await after.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
