@@ -12,7 +12,7 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('concurrency_slots')
-    .addColumn('key', 'varchar(300)', (c) => c.notNull()) // e.g. graph:mailbox:ann@acme.example
+    .addColumn('key', 'varchar(300)', (c) => c.notNull()) // sha256:<hex> of e.g. graph:mailbox:ann@acme.example
     .addColumn('slot', 'integer', (c) => c.notNull()) // 0 .. limit-1
     .addColumn('holder', 'varchar(64)') // null: free
     .addColumn('expires_ms', 'bigint', (c) => c.notNull()) // database clock, epoch ms; past: free

@@ -192,7 +192,7 @@ describe.skipIf(!(await postgresServerAvailable('test/mailbox-concurrency.test.t
       });
     }, 120_000);
 
-    it('a slot is shared by every handle on the database, and a holder that died frees it by itself', async () => {
+    it('a slot is shared by every handle on the database, a holder that died frees it by itself, and no mailbox is named', async () => {
       await withScratchDatabase('sigmine_slots', async (url) => {
         const handles = await Promise.all([0, 1, 2, 3].map(() => openDatabase(url)));
         try {
@@ -226,6 +226,14 @@ describe.skipIf(!(await postgresServerAvailable('test/mailbox-concurrency.test.t
           await release();
           expect(waited).toBeGreaterThanOrEqual(500);
           expect(waited).toBeLessThan(5_000);
+          // The table names no mailbox in readable form.
+          const keys = await handles[0]!.db
+            .selectFrom('concurrency_slots')
+            .select('key')
+            .distinct()
+            .execute();
+          expect(keys.length).toBe(2);
+          for (const k of keys) expect(k.key).toMatch(/^sha256:[0-9a-f]{64}$/);
         } finally {
           await Promise.all(handles.slice(0, 3).map((h) => h.close()));
         }

@@ -12,9 +12,11 @@
  * A held slot is renewed every third of its time to live, so a process that dies (SIGKILL, lost machine)
  * frees its slots within SLOT_TTL_MS while a live one keeps them for as long as it works. A taker that finds
  * none free waits a little (20 ms doubling to 250 ms, jittered) and tries again.
+ * Keys name mailboxes (`graph:mailbox:ann@acme.example`): a row keeps only a SHA-256 of its key, so the table
+ * holds no address that could outlive the connection's opt-out or erasure in readable form.
  * SQLite: one process, the in-process caps are exact, no shared slots.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { SlotGate } from '../../connectors/types.ts';
 import { isPostgres } from '../store/sql-util.ts';
@@ -62,7 +64,8 @@ export function sharedSlots(db: Kysely<DB>, opts: SharedSlotsOptions = {}): Slot
   }
 
   return {
-    async acquire(key: string, limit: number, signal?: AbortSignal): Promise<() => Promise<void>> {
+    async acquire(name: string, limit: number, signal?: AbortSignal): Promise<() => Promise<void>> {
+      const key = `sha256:${createHash('sha256').update(name).digest('hex')}`;
       await ensureRows(key, limit);
       const holder = randomUUID();
       let slot: number | null = null;
