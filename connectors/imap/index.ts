@@ -41,6 +41,7 @@ import type {
   ConnectorStats,
   Cursor,
   Page,
+  SlotGate,
 } from '../types.ts';
 import { ConnectorError } from '../types.ts';
 import { holdSlot } from '../slots.ts';
@@ -262,6 +263,63 @@ async function* readMailbox(
   }
 }
 
+/**
+ * The connector's one IMAP session: one of its mailbox's MAX_SESSIONS_PER_MAILBOX slots (connectors/slots.ts,
+ * shared with other processes through ConnectorDeps.slots) is taken before the login and given back after the
+ * logout, so the server never sees more sessions from sigmine than it allows.
+ */
+class MailboxSession {
+  private client: ImapClient | null = null;
+  private release: (() => Promise<void>) | null = null;
+
+  constructor(
+    private readonly settings: ImapSettings,
+    private readonly slots: SlotGate | undefined,
+  ) {}
+
+  async open(login: () => Promise<ImapClient>, signal: AbortSignal | undefined): Promise<ImapClient> {
+    await this.end(); // a run started again without close(): one session per connector at a time
+    const { host, port, user } = this.settings;
+    try {
+      this.release = await holdSlot(
+        this.slots,
+        `imap:mailbox:${host}:${port}:${user}`,
+        MAX_SESSIONS_PER_MAILBOX,
+        signal,
+      );
+    } catch (err) {
+      throwIfAborted(signal);
+      throw new ConnectorError('unavailable', 'mailbox session slots unavailable', { cause: err });
+    }
+    try {
+      this.client = await login();
+      return this.client;
+    } catch (err) {
+      await this.giveBack();
+      throw err;
+    }
+  }
+
+  /** Logs out (or drops the socket) and gives the slot back. */
+  async end(): Promise<void> {
+    const c = this.client;
+    this.client = null;
+    try {
+      if (c?.usable) await c.logout();
+    } catch {
+      c?.close();
+    } finally {
+      await this.giveBack();
+    }
+  }
+
+  private async giveBack(): Promise<void> {
+    const release = this.release;
+    this.release = null;
+    await release?.().catch(() => {}); // an unreturned shared slot expires by itself
+  }
+}
+
 export function createImapConnector(
   conn: ConnectionInfo,
   deps: ConnectorDeps,
@@ -277,13 +335,7 @@ export function createImapConnector(
   const tokens = grant ? imapAccessTokens(conn, grant, deps) : null;
   const login: ImapLogin = !oauth ? 'password' : grant ? 'oauth-fresh' : 'oauth-stored';
   const stats: ConnectorStats = { apiCalls: 0, rateLimitWaits: 0 };
-  let client: ImapClient | null = null;
-  let releaseSlot: (() => Promise<void>) | null = null;
-  const giveBackSlot = async () => {
-    const release = releaseSlot;
-    releaseSlot = null;
-    await release?.().catch(() => {}); // an unreturned shared slot expires by itself
-  };
+  const session = new MailboxSession(settings, deps.slots);
 
   const call = async <T>(fn: () => Promise<T>): Promise<T> => {
     stats.apiCalls++;
@@ -295,47 +347,19 @@ export function createImapConnector(
   };
   const ctx: PageFetchContext = { call, deps };
 
-  /** Logs out (or drops the socket) and gives the mailbox's session slot back. */
-  async function endSession(): Promise<void> {
-    const c = client;
-    client = null;
-    try {
-      if (c?.usable) await c.logout();
-    } catch {
-      c?.close();
-    } finally {
-      await giveBackSlot();
-    }
-  }
-
-  const open = async (signal: AbortSignal | undefined): Promise<ImapClient> => {
-    await endSession(); // a run started again without close(): one session per connector at a time
+  /** Logs in; a new access token for every login (one refresh per run, never one left from an earlier run). */
+  const logIn = async (): Promise<ImapClient> => {
     const make = opts.makeClient ?? ((o) => new ImapFlow(o));
     const ca = readCa(settings);
-    // One of the mailbox's sessions, held from before the login to after the logout (close()).
-    const mailboxKey = `imap:mailbox:${settings.host}:${settings.port}:${settings.user}`;
-    try {
-      releaseSlot = await holdSlot(deps.slots, mailboxKey, MAX_SESSIONS_PER_MAILBOX, signal);
-    } catch (err) {
-      throwIfAborted(signal);
-      throw new ConnectorError('unavailable', 'mailbox session slots unavailable', { cause: err });
-    }
-    try {
-      // A new access token for every login: one refresh per run, never a token left over from an earlier run.
-      const accessToken = tokens ? await tokens.get() : secret;
-      const c = make(clientOptions(settings, oauth ? { accessToken } : { pass: secret }, ca));
-      await call(() => c.connect());
-      return c;
-    } catch (err) {
-      await giveBackSlot();
-      throw err;
-    }
+    const accessToken = tokens ? await tokens.get() : secret;
+    const c = make(clientOptions(settings, oauth ? { accessToken } : { pass: secret }, ca));
+    await call(() => c.connect());
+    return c;
   };
 
   async function* run(start: Cursor | null, o: RunOptions): AsyncGenerator<Page> {
     const cursor: ImapCursor = readCursor(start);
-    client = await open(o.signal);
-    const c = client;
+    const c = await session.open(logIn, o.signal);
     const boxes = mailboxesToRead(await call(() => c.list()), settings);
     // Forget mailboxes that no longer exist (renamed or deleted): their UIDs mean nothing now.
     for (const path of Object.keys(cursor.mailboxes))
@@ -352,7 +376,7 @@ export function createImapConnector(
       return run(cursor, { since: o?.since, signal: o?.signal, limit: o?.limit });
     },
     stats: () => ({ ...stats }),
-    close: endSession,
+    close: () => session.end(),
   };
 }
 
