@@ -124,6 +124,12 @@ export interface ConnectorDeps {
    * Connectors reserve each call's units from it after their in-process limiter. Absent: this process only.
    */
   quota?: QuotaGate;
+  /**
+   * Concurrency caps shared by every process on the database (src/quota/shared-slots.ts; PostgreSQL only):
+   * Graph requests in flight per mailbox, IMAP sessions per mailbox. Connectors take a slot here after
+   * their in-process cap (connectors/slots.ts). Absent: this process only.
+   */
+  slots?: SlotGate;
   onEvent?: (e: ConnectorEvent) => void;
   /** HTTP transport for HTTP-API connectors (default: global fetch); tests pass one trusting their local CA. */
   fetch?: typeof fetch;
@@ -192,4 +198,13 @@ export interface QuotaKey {
 export interface QuotaGate {
   /** Returns the milliseconds waited. */
   reserve(keys: readonly QuotaKey[], units: number, signal?: AbortSignal): Promise<number>;
+}
+
+/** Concurrency shared across processes: at most `limit` holders of one key at once, whoever asks. */
+export interface SlotGate {
+  /**
+   * Waits for one of the `limit` slots of `key` and takes it; resolves with the function that gives it back.
+   * A slot is kept alive while held and expires by itself if its process dies.
+   */
+  acquire(key: string, limit: number, signal?: AbortSignal): Promise<() => Promise<void>>;
 }

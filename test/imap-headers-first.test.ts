@@ -7,7 +7,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ImapFlow } from 'imapflow';
 import { startDovecot, type DovecotServer } from './helpers/dovecot.ts';
-import { createImapConnector, FIRST_BYTES } from '../connectors/imap/index.ts';
+import { createImapConnector, FIRST_BYTES, HEAD_STEPS } from '../connectors/imap/index.ts';
 import type { ConnectorFactory } from '../connectors/types.ts';
 import { connectorFactory } from '../connectors/registry.ts';
 import { upsertConnection } from '../src/connections/repository.ts';
@@ -135,12 +135,15 @@ describe('IMAP, headers first', () => {
       expect(uidsOf(f)).not.toContain(3);
       if (uidsOf(f).includes(4)) expect(f).not.toMatch(/BODY\.PEEK\[2\]/i);
     }
-    // First round: at most FIRST_BYTES of each head; one extension, for the long note only (UID 6).
+    // First round: at most FIRST_BYTES of each head; extensions for the long note only (UID 6), step by step
+    // (HEAD_STEPS: to 3 KiB, then to 16 KiB), each one starting where the bytes already fetched end.
     const first = fetches.filter((f) => /<0\.\d+>/.test(f));
     const sizes = first.flatMap((f) => [...f.matchAll(/<0\.(\d+)>/g)].map((m) => Number(m[1])));
     expect(Math.max(...sizes)).toBeLessThanOrEqual(FIRST_BYTES);
     const extensions = fetches.filter((f) => /<[1-9]\d*\.\d+>/.test(f));
-    expect(extensions.map(uidsOf)).toEqual([[6]]);
+    expect(extensions.map(uidsOf)).toEqual(HEAD_STEPS.slice(1).map(() => [6]));
+    const starts = extensions.map((f) => Number(/<(\d+)\./.exec(f)![1]));
+    expect(starts).toEqual(HEAD_STEPS.slice(0, -1));
   });
 });
 

@@ -13,7 +13,7 @@
  *   3. for the others, one `UID FETCH (BODY.PEEK[part]<0.N>)` per distinct set of parts: the plain parts,
  *      or the HTML part only when there is no plain one, FIRST_BYTES of the first one;
  *   4. only where that head was cut before the newest part ended (no quoted history begins in it), one
- *      more `UID FETCH (BODY.PEEK[part]<N.M>)` for the rest of HEAD_BYTES.
+ *      more `UID FETCH (BODY.PEEK[part]<N.M>)` per step of HEAD_STEPS (3 KiB, then HEAD_BYTES).
  * No command is ever issued inside a running fetch iterator (imapflow would deadlock): `fetchAll` collects
  * each response before the next command. PEEK never sets \Seen; the connector never sends STORE, COPY,
  * MOVE, EXPUNGE, APPEND or SELECT.
@@ -23,8 +23,8 @@
  * signature ends p50 583 B, p95 2.4 KB, max 7.1 KB into the decoded text, while whole bodies reach
  * p99 11.6 KB and max 24.8 KB; so the first HEAD_BYTES = 16 KiB of decoded text hold every signature with
  * a 2x margin, and a tail fetch would have returned quoted history for long threads. Most messages need
- * far less: FIRST_BYTES = 2 KiB covers most signature ends, and a reply whose quoted history starts
- * inside those 2 KiB has its whole newest part there, so only the rest is extended to HEAD_BYTES.
+ * far less: a reply whose quoted history starts inside the first FIRST_BYTES = 768 B has its whole newest
+ * part there, and the others grow step by step, to 3 KiB (past the p95 signature end), then to HEAD_BYTES.
  *
  * Cursor: UIDVALIDITY + last UID per mailbox (see cursor.ts); HIGHESTMODSEQ kept where CONDSTORE is
  * offered. A changed UIDVALIDITY voids that mailbox's UIDs: it is read again from the start (bounded),
@@ -41,18 +41,33 @@ import type {
   ConnectorStats,
   Cursor,
   Page,
+  SlotGate,
 } from '../types.ts';
 import { ConnectorError } from '../types.ts';
+import { holdSlot } from '../slots.ts';
 import { readCursor, snapshot, type ImapCursor } from './cursor.ts';
 import { imapError, type ImapLogin } from './errors.ts';
 import { imapAccessTokens, readImapOAuthSecret, revokeImapOAuth } from './oauth.ts';
-import { FIRST_BYTES, HEAD_BYTES, fetchPageSkippingBad, type PageFetchContext } from './fetch-page.ts';
+import {
+  FIRST_BYTES,
+  HEAD_BYTES,
+  HEAD_STEPS,
+  fetchPageSkippingBad,
+  type PageFetchContext,
+} from './fetch-page.ts';
 
-export { FIRST_BYTES, HEAD_BYTES };
+export { FIRST_BYTES, HEAD_BYTES, HEAD_STEPS };
 /** Messages per page (one store transaction each). */
 export const PAGE_SIZE = 100;
 /** First run (or resync) of a mailbox: only its newest messages, so a 200k-message archive stays bounded. */
 export const INITIAL_LIMIT = 10_000;
+/**
+ * IMAP sessions one mailbox gets from sigmine at once, across every worker process (connectors/slots.ts).
+ * Servers cap sessions per user: Gmail 15 per account, Dovecot 10 per user and address by default
+ * (`mail_max_userip_connections`), Exchange Online about 20; the owner's own mail apps use some of them
+ * (a desktop client opens up to 5). A harvest needs one; 3 leaves the rest to the owner.
+ */
+export const MAX_SESSIONS_PER_MAILBOX = 3;
 /** Special-use folders that never hold correspondence worth reading. */
 const SKIP_SPECIAL = new Set(['\\Junk', '\\Trash', '\\Drafts']);
 
@@ -248,6 +263,63 @@ async function* readMailbox(
   }
 }
 
+/**
+ * The connector's one IMAP session: one of its mailbox's MAX_SESSIONS_PER_MAILBOX slots (connectors/slots.ts,
+ * shared with other processes through ConnectorDeps.slots) is taken before the login and given back after the
+ * logout, so the server never sees more sessions from sigmine than it allows.
+ */
+class MailboxSession {
+  private client: ImapClient | null = null;
+  private release: (() => Promise<void>) | null = null;
+
+  constructor(
+    private readonly settings: ImapSettings,
+    private readonly slots: SlotGate | undefined,
+  ) {}
+
+  async open(login: () => Promise<ImapClient>, signal: AbortSignal | undefined): Promise<ImapClient> {
+    await this.end(); // a run started again without close(): one session per connector at a time
+    const { host, port, user } = this.settings;
+    try {
+      this.release = await holdSlot(
+        this.slots,
+        `imap:mailbox:${host}:${port}:${user}`,
+        MAX_SESSIONS_PER_MAILBOX,
+        signal,
+      );
+    } catch (err) {
+      throwIfAborted(signal);
+      throw new ConnectorError('unavailable', 'mailbox session slots unavailable', { cause: err });
+    }
+    try {
+      this.client = await login();
+      return this.client;
+    } catch (err) {
+      await this.giveBack();
+      throw err;
+    }
+  }
+
+  /** Logs out (or drops the socket) and gives the slot back. */
+  async end(): Promise<void> {
+    const c = this.client;
+    this.client = null;
+    try {
+      if (c?.usable) await c.logout();
+    } catch {
+      c?.close();
+    } finally {
+      await this.giveBack();
+    }
+  }
+
+  private async giveBack(): Promise<void> {
+    const release = this.release;
+    this.release = null;
+    await release?.().catch(() => {}); // an unreturned shared slot expires by itself
+  }
+}
+
 export function createImapConnector(
   conn: ConnectionInfo,
   deps: ConnectorDeps,
@@ -263,7 +335,7 @@ export function createImapConnector(
   const tokens = grant ? imapAccessTokens(conn, grant, deps) : null;
   const login: ImapLogin = !oauth ? 'password' : grant ? 'oauth-fresh' : 'oauth-stored';
   const stats: ConnectorStats = { apiCalls: 0, rateLimitWaits: 0 };
-  let client: ImapClient | null = null;
+  const session = new MailboxSession(settings, deps.slots);
 
   const call = async <T>(fn: () => Promise<T>): Promise<T> => {
     stats.apiCalls++;
@@ -275,10 +347,10 @@ export function createImapConnector(
   };
   const ctx: PageFetchContext = { call, deps };
 
-  const open = async (): Promise<ImapClient> => {
+  /** Logs in; a new access token for every login (one refresh per run, never one left from an earlier run). */
+  const logIn = async (): Promise<ImapClient> => {
     const make = opts.makeClient ?? ((o) => new ImapFlow(o));
     const ca = readCa(settings);
-    // A new access token for every login: one refresh per run, never a token left over from an earlier run.
     const accessToken = tokens ? await tokens.get() : secret;
     const c = make(clientOptions(settings, oauth ? { accessToken } : { pass: secret }, ca));
     await call(() => c.connect());
@@ -287,8 +359,7 @@ export function createImapConnector(
 
   async function* run(start: Cursor | null, o: RunOptions): AsyncGenerator<Page> {
     const cursor: ImapCursor = readCursor(start);
-    client = await open();
-    const c = client;
+    const c = await session.open(logIn, o.signal);
     const boxes = mailboxesToRead(await call(() => c.list()), settings);
     // Forget mailboxes that no longer exist (renamed or deleted): their UIDs mean nothing now.
     for (const path of Object.keys(cursor.mailboxes))
@@ -305,16 +376,7 @@ export function createImapConnector(
       return run(cursor, { since: o?.since, signal: o?.signal, limit: o?.limit });
     },
     stats: () => ({ ...stats }),
-    async close() {
-      const c = client;
-      client = null;
-      if (!c) return;
-      try {
-        if (c.usable) await c.logout();
-      } catch {
-        c.close();
-      }
-    },
+    close: () => session.end(),
   };
 }
 

@@ -40,6 +40,7 @@ export function openGraph(
   return createGraphClient({
     graphUrl: deps.endpoints.microsoft.graphUrl,
     mailbox: conn.account,
+    slots: deps.slots,
     tokens,
     fetch: fetchImpl,
     retryBudgetMs: opts.retryBudgetMs,

@@ -2,7 +2,7 @@
  * The Microsoft Graph client every Outlook source uses: the official SDK (@microsoft/microsoft-graph-client
  * v3) with our own middleware chain, so that we, not the SDK's RetryHandler, decide about retries:
  *
- *   GuardHandler (GET only, <= 4 in flight per mailbox, Retry-After within a total budget, one token
+ *   GuardHandler (GET only, <= 4 in flight per mailbox across processes, Retry-After within a total budget, one token
  *   refresh after 401) -> SDK AuthenticationHandler (bearer only for https Graph/custom hosts)
  *   -> FetchHandler (global fetch, or an injected one).
  *
@@ -16,7 +16,8 @@ import {
   type Context,
   type Middleware,
 } from '@microsoft/microsoft-graph-client';
-import { ConnectorError, type ConnectorEvent, type ConnectorStats } from '../types.ts';
+import { ConnectorError, type ConnectorEvent, type ConnectorStats, type SlotGate } from '../types.ts';
+import { holdSlot } from '../slots.ts';
 import { classifyGraphError } from './errors.ts';
 import type { MsTokenSource } from './token-source.ts';
 
@@ -34,6 +35,8 @@ export interface GraphClientOptions {
   graphUrl: string;
   /** Mailbox key for the concurrency limit (the account address). */
   mailbox: string;
+  /** The mailbox's concurrency cap shared with other processes (PostgreSQL); absent: this process only. */
+  slots?: SlotGate;
   tokens: MsTokenSource;
   fetch?: typeof fetch;
   /** Total time this client may spend waiting on Retry-After / backoff. Default 120 s. */
@@ -51,22 +54,6 @@ export interface GraphGetter {
   get<T>(pathOrLink: string, headers?: Record<string, string>): Promise<T>;
   stats(): ConnectorStats;
 }
-
-/** Counting semaphore; one per mailbox shared by every Outlook source of that mailbox in this process. */
-class Semaphore {
-  private active = 0;
-  private queue: (() => void)[] = [];
-  constructor(private readonly limit: number) {}
-  async acquire(): Promise<() => void> {
-    if (this.active >= this.limit) await new Promise<void>((r) => this.queue.push(r));
-    this.active++;
-    return () => {
-      this.active--;
-      this.queue.shift()?.();
-    };
-  }
-}
-const mailboxes = new Map<string, Semaphore>();
 
 class GuardHandler implements Middleware {
   private next!: Middleware;
@@ -89,15 +76,15 @@ class GuardHandler implements Middleware {
       // sigmine is read-only by construction: nothing may PATCH, DELETE, POST or move mail.
       throw this.fail(new ConnectorError('bad-input', `refusing Graph ${method}: sigmine only reads`));
     }
-    const key = this.o.mailbox.toLowerCase();
-    let sem = mailboxes.get(key);
-    if (!sem) mailboxes.set(key, (sem = new Semaphore(MAX_CONCURRENT_PER_MAILBOX)));
+    const key = `graph:mailbox:${this.o.mailbox.toLowerCase()}`;
     const maxAttempts = this.o.maxAttempts ?? 6;
     let refreshed = false;
     for (let attempt = 1; ; attempt++) {
       const headers = context.options?.headers as Record<string, string> | undefined;
       if (headers) delete headers.Authorization; // the auth handler appends, never replaces
-      const release = await sem.acquire();
+      // One of the mailbox's 4 slots, in this process and (PostgreSQL) among every worker process;
+      // given back between attempts, so a Retry-After wait holds none.
+      const release = await this.slot(key);
       try {
         this.counters.apiCalls++;
         // A hung server must not hang the harvest: each attempt gets its own deadline, and the run's
@@ -112,7 +99,7 @@ class GuardHandler implements Middleware {
         if (err instanceof ConnectorError) throw this.fail(err);
         throw this.fail(new ConnectorError('unavailable', 'Graph unreachable', { cause: err }));
       } finally {
-        release();
+        await release().catch(() => {}); // an unreturned shared slot expires by itself
       }
       const res = context.response as Response;
       const length = Number(res.headers.get('content-length') ?? 0);
@@ -142,6 +129,17 @@ class GuardHandler implements Middleware {
         }
       }
       return;
+    }
+  }
+
+  private async slot(key: string): Promise<() => Promise<void>> {
+    try {
+      return await holdSlot(this.o.slots, key, MAX_CONCURRENT_PER_MAILBOX, this.o.signal);
+    } catch (err) {
+      if (this.o.signal?.aborted) throw this.fail(new ConnectorError('unavailable', 'aborted'));
+      throw this.fail(
+        new ConnectorError('unavailable', 'mailbox concurrency slots unavailable', { cause: err }),
+      );
     }
   }
 

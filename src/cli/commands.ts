@@ -127,6 +127,14 @@ export const COMMANDS: ReadonlyMap<string, CommandEntry> = new Map<string, Comma
     },
   ],
   [
+    'preview',
+    {
+      term: 'preview [options]',
+      description: "what one connection's newest messages would share; stores nothing",
+      load: () => import('../commands/preview.ts'),
+    },
+  ],
+  [
     'privacy',
     {
       term: 'privacy',

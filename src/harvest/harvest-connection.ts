@@ -18,6 +18,7 @@ import { classifyAddress } from '../../parsers/sender-class.ts';
 import { decide, decideStructured, count, messageKeyOf } from '../pipeline/decide.ts';
 import { processedMessageKeys } from '../store/processed.ts';
 import { sharedQuota } from '../quota/shared-bucket.ts';
+import { sharedSlots } from '../quota/shared-slots.ts';
 import type { MinimalMessage } from '../../parsers/types.ts';
 import { emptyCounts, type Decision, type PageItem } from '../pipeline/types.ts';
 import { ingestPage } from '../store/ingest.ts';
@@ -295,6 +296,7 @@ async function openConnector(run: HarvestRun): Promise<Connector> {
   const info = await connectionInfo(env.db, connectionId, secretKey);
   const factory = await (env.factoryFor ?? connectorFactory)(run.conn.kind);
   const quota = sharedQuota(env.db);
+  const slots = sharedSlots(env.db);
   return factory.create(info, {
     endpoints: providerEndpoints(env.config),
     // Dry runs and previews never write secrets (Microsoft keeps a rotated-away refresh token valid for
@@ -309,6 +311,8 @@ async function openConnector(run: HarvestRun): Promise<Connector> {
         }),
     // Provider quota shared with the other worker processes (PostgreSQL; SQLite runs one process).
     ...(quota ? { quota } : {}),
+    // Concurrency caps per mailbox (Graph requests, IMAP sessions) shared with the other worker processes.
+    ...(slots ? { slots } : {}),
     // Headers first: connectors skip the body of a message this connection already processed.
     ...(dry
       ? {}

@@ -36,7 +36,8 @@ import { getContributorByEmail, listConnections } from '../connections/repositor
 import { optOutContributor, type RevocationOutcome } from '../connections/opt-out.ts';
 import type { SealKey } from '../secrets/index.ts';
 import { checkEmail } from '../privacy/locate.ts';
-import { holderId, previewConnection } from '../harvest/index.ts';
+import { holderId } from '../harvest/index.ts';
+import { PreviewJobs } from '../harvest/preview-jobs.ts';
 import { silentLogger, noProgress } from '../log.ts';
 import { esc, page } from './html.ts';
 import { openLinkView } from './views/open-link.tsx';
@@ -60,6 +61,7 @@ export interface MemberAppOptions {
 
 export function memberRoutes(o: MemberAppOptions & { shared: WebShared }): Hono {
   const env = memberEnv(o);
+  const previews = new PreviewJobs();
   const app = new Hono();
   app.onError((err, c) => {
     if (err instanceof AppError && err.code === 'expired') {
@@ -76,7 +78,14 @@ export function memberRoutes(o: MemberAppOptions & { shared: WebShared }): Hono 
   app.get('/member/home', (c) => showHome(env, c));
   app.post(`/member/connect/:provider{${PROVIDER_IDS}}`, (c) => startConnect(env, c));
   app.get(`/oauth/:provider{${PROVIDER_IDS}}/callback`, (c) => finishConnect(env, c));
-  app.post('/member/preview', (c) => showPreview(env, c));
+  // A preview is a job (src/harvest/preview-jobs.ts): started here, its page polls until the result is in.
+  app.post('/member/preview', (c) => startPreview(env, previews, c));
+  app.get('/member/preview', (c) => showPreview(env, previews, c));
+  app.get('/member/preview/status', async (c) => {
+    const s = previews.status(await env.member(c), c.req.query('job') ?? '');
+    if (!s) throw new AppError('not-found', 'no such preview');
+    return c.json(s);
+  });
   // Opting out forfeits every credit and revokes access: a page first says exactly that, with the numbers.
   app.get('/member/optout', (c) => confirmOptOut(env, c));
   app.post('/member/optout', (c) => optOut(env, c));
@@ -165,16 +174,16 @@ async function showHome(env: MemberEnv, c: Context): Promise<Response> {
   );
 }
 
-/** `POST /member/preview`: what one of the member's connections would share, from a dry run. */
-async function showPreview(env: MemberEnv, c: Context): Promise<Response> {
+/** `POST /member/preview`: starts the preview job of one of the member's connections (or finds theirs running). */
+async function startPreview(env: MemberEnv, previews: PreviewJobs, c: Context): Promise<Response> {
   const { db, o } = env;
   const form = await c.req.parseBody();
   const email = await env.member(c);
   const id = String(form.connection ?? '');
   const conns = (await listConnections(db, { contributorEmail: email })).filter((x) => x.id === id);
   if (conns.length === 0) throw new AppError('bad-input', 'no such connection on your account');
-  // From the beginning of the source, not from the saved cursor: the whole picture, nothing stored.
-  const r = await previewConnection(
+  // From the beginning of the source, not from the saved cursor: the newest messages, nothing stored.
+  const job = previews.start(
     {
       db,
       config: o.config,
@@ -184,9 +193,30 @@ async function showPreview(env: MemberEnv, c: Context): Promise<Response> {
       demo: o.demo,
       factoryFor: o.factoryFor,
     },
+    email,
     id,
   );
-  const contacts = r?.preview ?? [];
+  return c.redirect(`/member/preview?job=${encodeURIComponent(job.id)}`, 303);
+}
+
+/** `GET /member/preview?job=ID`: the job's progress (the page reloads itself) or, once done, what it found. */
+async function showPreview(env: MemberEnv, previews: PreviewJobs, c: Context): Promise<Response> {
+  const email = await env.member(c);
+  const jobId = c.req.query('job') ?? '';
+  const s = previews.status(email, jobId);
+  if (!s) throw new AppError('not-found', 'no such preview (previews are kept for 10 minutes)');
+  if (s.state === 'running') {
+    return c.html(
+      page(
+        'Preview',
+        `<meta http-equiv="refresh" content="2"><h1>Reading your newest messages</h1>
+        <p data-testid="preview-progress">${s.scanned} of at most ${s.limit} messages read, ${s.contacts} business contact(s) so far.
+        Headers first: free-mail, bulk and role senders are left out without downloading their text.</p>
+        <p>This page refreshes by itself.</p>`,
+      ),
+    );
+  }
+  const contacts = previews.result(email, jobId) ?? [];
   const rows = contacts
     .map(
       (p) =>
@@ -196,10 +226,11 @@ async function showPreview(env: MemberEnv, c: Context): Promise<Response> {
   return c.html(
     page(
       'Preview',
-      `<h1>What this connection would share</h1><p>Nothing was stored. ${contacts.length} business contact(s). Free-mail,
+      `<h1>What this connection would share</h1><p>Nothing was stored. ${contacts.length} business contact(s) in the newest
+        ${s.scanned} message(s) read (at most ${s.limit}). Free-mail,
         bulk and role senders are left out from their headers alone, without downloading their text; the text of the
         other messages was read for the signature block and not kept.</p>
-        ${r && r.status !== 'ok' ? `<p class="danger">${esc(r.status)}: ${esc(r.code ?? '')}</p>` : ''}
+        ${s.code ? `<p class="danger">${esc(s.state === 'failed' ? 'failed' : 'not complete')}: ${esc(s.code)}</p>` : ''}
         <table data-testid="preview"><tr><th>name</th><th>email</th><th>title</th><th>company</th><th>phones</th></tr>${rows}</table>
         <p><a href="/member/home">Back to your account</a></p>`,
     ),

@@ -82,6 +82,12 @@ export interface GraphServerOptions {
   me?: FakeUser;
   /** Messages a first round filtered by receivedDateTime returns at most (Graph: 5,000). */
   firstRoundCap?: number;
+  /**
+   * Graph's per-app per-mailbox concurrency limit (4, throttling-limits): a request arriving while this many
+   * are in flight gets 429 `ApplicationThrottled` "over its MailboxConcurrency limit" with Retry-After: 1.
+   * Default: no limit.
+   */
+  maxConcurrent?: number;
 }
 
 /** The `user` resource's identity fields (`mail` is null for accounts without an Exchange address). */
@@ -99,6 +105,8 @@ export interface GraphServer {
   tokenRequests: TokenRequest[];
   /** Highest number of Graph requests in flight at once. */
   maxInFlight(): number;
+  /** Requests refused with 429 for going over `maxConcurrent`. */
+  concurrencyRefusals(): number;
   /** The only refresh token currently accepted (rotates on every refresh). */
   currentRefreshToken(): string;
   addMessages(...m: FakeMessage[]): void;
@@ -176,6 +184,7 @@ export async function startGraphServer(opts: GraphServerOptions): Promise<GraphS
   let hangLeft = 0;
   let inFlight = 0;
   let maxInFlight = 0;
+  let concurrencyRefusals = 0;
   let seq = 0;
   const requests: RecordedRequest[] = [];
   const tokenRequests: TokenRequest[] = [];
@@ -241,6 +250,16 @@ export async function startGraphServer(opts: GraphServerOptions): Promise<GraphS
       if (chunk) bytesOut += Buffer.byteLength(chunk as Buffer);
       return end(chunk);
     }) as typeof res.end;
+    if (opts.maxConcurrent !== undefined && inFlight >= opts.maxConcurrent) {
+      concurrencyRefusals++;
+      res.setHeader('retry-after', '1');
+      return graphError(
+        res,
+        429,
+        'ApplicationThrottled',
+        'Application is over its MailboxConcurrency limit.',
+      );
+    }
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
     if (hangLeft > 0) {
@@ -565,6 +584,7 @@ export async function startGraphServer(opts: GraphServerOptions): Promise<GraphS
     tokenRequests,
     authorizeRequests,
     maxInFlight: () => maxInFlight,
+    concurrencyRefusals: () => concurrencyRefusals,
     setMe(user) {
       me = user;
     },

@@ -101,6 +101,11 @@ export interface DovecotOptions {
   tls?: { certFile: string; keyFile: string };
   /** With `tls`: serve plain IMAP that offers STARTTLS with that certificate (as on port 143), not IMAPS. */
   starttls?: boolean;
+  /**
+   * Sessions one user may have from one address (`mail_max_userip_connections`, Dovecot's default 10): one
+   * more is refused after its login with "Maximum number of connections from user+IP exceeded".
+   */
+  maxUserIpConnections?: number;
 }
 
 export async function startDovecot(
@@ -153,7 +158,7 @@ userdb {
   args = uid=${asRoot ? 'nobody' : userInfo().username} gid=${asRoot ? 'nogroup' : String(userInfo().gid)} home=${dir}/mail/%u
 }
 mail_location = maildir:~/Maildir
-namespace inbox {
+${opts.maxUserIpConnections ? `protocol imap {\n  mail_max_userip_connections = ${opts.maxUserIpConnections}\n}\n` : ''}namespace inbox {
   inbox = yes
   separator = /
   mailbox Sent {
