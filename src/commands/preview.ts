@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import { AppError } from '../errors.ts';
 import { loadConfig } from '../config.ts';
 import { usingDatabase } from '../db/database.ts';
-import { resolveKeys } from '../keys/resolve.ts';
+import { resolveKeys } from '../key-admin/resolve.ts';
 import { EXIT, setExit } from './lib/exit.ts';
 import { printJsonLine, printTable } from './lib/output.ts';
 import { noProgress, silentLogger } from '../log.ts';
