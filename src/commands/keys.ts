@@ -2,7 +2,7 @@
  * `sigmine keys status [--json]`: which key the database belongs to (key ids and fingerprints, never keys)
  * and whether the configured keyring holds it.
  * `sigmine keys rotate [--json]`: re-seal secrets and re-key hashes with the keyring's newest key, in one
- * transaction (src/keys/rotate.ts). Exit 1 when the keyring lacks the database's current key.
+ * transaction (src/key-admin/rotate.ts). Exit 1 when the keyring lacks the database's current key.
  */
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';

@@ -4,7 +4,7 @@
  * read or written, instead of silently matching nothing (an erased person let back in).
  *
  * Owner of `key_epochs` (migrations/0054-key-epochs.ts). The first command that needs a key records the
- * current one; `sigmine keys rotate` (src/keys/rotate.ts) adds the next epoch.
+ * current one; `sigmine keys rotate` (src/key-admin/rotate.ts) adds the next epoch.
  */
 import { randomBytes } from 'node:crypto';
 import { SqliteAdapter, type Kysely } from 'kysely';
@@ -38,7 +38,7 @@ export const isSqlite = (db: Kysely<any>) => db.getExecutor().adapter instanceof
  * The current epoch (highest seq), or null before the first command that needed a key.
  *
  * On PostgreSQL the row is read FOR SHARE: a page transaction that hashes holds it until it commits, and a
- * rotation (which locks the table EXCLUSIVE first, src/keys/rotate.ts) waits for those pages and makes new
+ * rotation (which locks the table EXCLUSIVE first, src/key-admin/rotate.ts) waits for those pages and makes new
  * ones wait for it, so no page stores a hash of the old epoch after the rotation re-keyed them. SQLite needs
  * no lock: one writer at a time, and a page whose snapshot predates a rotation fails with SQLITE_BUSY_SNAPSHOT
  * on its first write and is retried with a fresh read.

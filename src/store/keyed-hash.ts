@@ -9,7 +9,7 @@
  *   - The key is the keyring's key whose fingerprint the database recorded (src/keys/identity.ts); another
  *     key, or none, is refused: hashes made with a different key would silently match nothing.
  *   - Keyless databases (tests, library callers that pass null): a random secret kept in the database's
- *     `settings`, as before 0054. The CLI never uses it (src/keys/resolve.ts); a rotation retires it.
+ *     `settings`, as before 0054. The CLI never uses it (src/key-admin/resolve.ts); a rotation retires it.
  *
  * Usage: `const h = await keyedHasher(trx, HASH_PURPOSE.suppression, config.secretKey); h(subjectAddress(e))`
  * (64 hex chars).
@@ -69,7 +69,7 @@ export type KeyInput = string | KeyRing | null;
  * first use the database records the key in use.
  *
  * `secretKey`: the keyring (text or parsed), required; null = the per-database secret of a keyless database
- * (tests and library callers; the CLI never takes this path, src/keys/resolve.ts).
+ * (tests and library callers; the CLI never takes this path, src/key-admin/resolve.ts).
  *
  * After a rotation a long-lived hash is HMAC(k_n, ... HMAC(k_1, value)): each epoch's purpose key applied in
  * turn, the earlier ones kept sealed in the epoch's `chain_enc`, so stored hashes were re-keyed in place.
