@@ -53,6 +53,13 @@ describe.skipIf(!(await postgresServerAvailable('test/shared-quota.test.ts')))(
           // 3 x (profile + list + 40 metadata + 40 bodies).
           expect(mine.filter((q) => q.status === 200)).toHaveLength(3 * 82);
           expect(mine.filter((q) => q.status === 429)).toEqual([]);
+          // The shared buckets never hold the member's address (it would outlive an opt-out).
+          const keys = (await d.db.selectFrom('quota_buckets').select('key').execute()).map((r) => r.key);
+          expect(keys.length).toBeGreaterThan(0);
+          for (const k of keys) {
+            expect(k).toMatch(/^sha256:[0-9a-f]{64}$/);
+            expect(k).not.toContain(account);
+          }
         } finally {
           await d.close();
         }

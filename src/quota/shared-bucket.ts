@@ -11,6 +11,7 @@
  * the order the database serialises them, and the calls that pass in any window of T seconds cost at most
  * burst + rate x T units. SQLite: one process, the in-process limiter is exact, no shared bucket.
  */
+import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { QuotaGate, QuotaKey } from '../../connectors/types.ts';
 import { isPostgres } from '../store/sql-util.ts';
@@ -19,12 +20,19 @@ import type { DB } from '../db/schema.ts';
 
 const NOW_MS = sql<number>`(extract(epoch from clock_timestamp()) * 1000)`;
 
+/** A bucket's row key: `sha256:<hex>` of its name (`google:user:ADDRESS`...). */
+export function rowKey(name: string): string {
+  return `sha256:${createHash('sha256').update(name).digest('hex')}`;
+}
+
 /** The shared gate for this database, or null where one process is all there is (SQLite). */
 export function sharedQuota(db: Kysely<DB>): QuotaGate | null {
   if (!isPostgres(db)) return null;
   const created = new Set<string>();
   return {
-    async reserve(keys: readonly QuotaKey[], units: number, signal?: AbortSignal): Promise<number> {
+    async reserve(named: readonly QuotaKey[], units: number, signal?: AbortSignal): Promise<number> {
+      // Rows are keyed by a digest of the name: the table never holds a member's address.
+      const keys = named.map((k) => ({ ...k, key: rowKey(k.key) }));
       const fresh = keys.filter((k) => !created.has(k.key));
       for (const k of fresh) {
         await db
