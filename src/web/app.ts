@@ -12,8 +12,7 @@ import { csrf } from 'hono/csrf';
 import { bodyLimit } from 'hono/body-limit';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { sql } from 'kysely';
-import type { Database } from '../db/database.ts';
+import { pingDatabase, type Database } from '../db/database.ts';
 import type { Config } from '../config.ts';
 import type { NoticeTransport } from '../notices/transport.ts';
 import { silentLogger, type Logger } from '../log.ts';
@@ -102,7 +101,7 @@ export function createApp(o: WebAppOptions): Hono {
   // Ok or not ok, nothing more: a database error's text names hosts, users and paths (logged instead).
   app.get('/healthz', async (c) => {
     try {
-      await sql`select 1`.execute(db);
+      await pingDatabase(db);
       return c.json({ ok: true, dialect: o.database.dialect });
     } catch (err) {
       logger.log('error', 'healthz-failed', { code: String((err as { code?: unknown }).code ?? 'error') });

@@ -18,7 +18,7 @@ import {
   startOAuthFlow,
   type OAuthFlow,
   type OAuthProvider,
-} from './oauth-flows.ts';
+} from '../connections/oauth-flows.ts';
 import { esc, page } from './html.ts';
 import { PROVIDERS, type MemberEnv } from './member-env.ts';
 

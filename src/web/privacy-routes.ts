@@ -25,6 +25,7 @@ import { erasePerson } from '../privacy/erase.ts';
 import { checkEmail, locatePerson } from '../privacy/locate.ts';
 import { resolveOptions } from '../privacy/options.ts';
 import { subjectHash } from '../privacy/subject.ts';
+import { suppressedAt } from '../privacy/hooks.ts';
 import { esc, page } from './html.ts';
 import { openLinkView } from './views/open-link.tsx';
 import { confirmRemovalView, profileView } from './privacy-views.ts';
@@ -72,13 +73,8 @@ function privacyDeps(o: PrivacyRoutesOptions): PrivacyDeps {
   const { db } = o.database;
   const secretKey = o.config.secretKey;
   const erasedSince = async (email: string, since: Date) => {
-    const h = await subjectHash(db, email, secretKey);
-    const row = await db
-      .selectFrom('suppressions')
-      .select('created_at')
-      .where('subject_hash', '=', h)
-      .executeTakeFirst();
-    return Boolean(row && row.created_at >= since.toISOString());
+    const at = await suppressedAt(db, email, secretKey);
+    return at !== null && at >= since.toISOString();
   };
   return {
     o,
