@@ -4,14 +4,62 @@
  */
 import { describe, expect, it } from 'vitest';
 import { openLinkView } from '../src/web/views/open-link.tsx';
+import { page } from '../src/web/views/layout.tsx';
+import { checkMailPage, profilePage } from '../src/web/views/privacy.tsx';
+import { privacyTexts } from '../src/web/privacy-texts.ts';
+
+const HOSTILE = '"><script>alert(1)</script>';
 
 describe('web views', () => {
   it('escapes every value of the open-link page', () => {
-    const html = openLinkView('/privacy/open', '"><script>alert(1)</script>', '<b>Title</b>', 'a & b');
+    const html = openLinkView('/privacy/open', HOSTILE, '<b>Title</b>', 'a & b');
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<b>');
     expect(html).toContain('value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
     expect(html).toContain('a &amp; b');
     expect(html).toContain('<form method="post" action="/privacy/open">');
+  });
+
+  it('a page escapes its title and language, and keeps the doctype, header and stylesheet link', () => {
+    const html = page('<i>x</i>', 'body & more', '"en');
+    expect(html.startsWith('<!doctype html>\n<html lang="&quot;en">')).toBe(true);
+    expect(html).toContain('<title>&lt;i&gt;x&lt;/i&gt; · sigmine</title>');
+    expect(html).toMatch(/<link rel="stylesheet" href="\/style\.css"\/?>/);
+    expect(html).toContain('<a href="/privacy">Privacy center</a>');
+    expect(html).toContain('<main>body &amp; more</main>');
+  });
+
+  it('the privacy profile page escapes what mail headers and signatures put in a profile', () => {
+    const w = privacyTexts('en');
+    const profile = {
+      status: 'listed',
+      name: HOSTILE,
+      title: '<img src=x onerror=alert(1)>',
+      pins: [{ field: 'company', value: HOSTILE, reason: 'correction', pinnedAt: '2026-01-02T00:00:00Z' }],
+      provenance: [
+        { field: 'name', value: HOSTILE, source: 'mailbox', firstSeen: '2026-01-01', corroboration: 2 },
+      ],
+      jobHistory: [{ changedAt: '2026-01-03', from: { title: '<u>a</u>' }, to: { company: '<u>b</u>' } }],
+    };
+    const html = profilePage(w, 'en', {
+      email: `${HOSTILE}@x.example`,
+      data: { profiles: [profile] },
+      windowDays: 7,
+    });
+    expect(html).not.toMatch(/<script|<img|<u>/);
+    expect(html).toContain('<span data-field="name">&quot;&gt;&lt;script&gt;');
+    expect(html).toContain('<tr data-testid="corrected"><td>');
+    expect(html).toContain('<td data-testid="status" data-status="listed">');
+    // The actions a listed profile has: correct, restrict, and both removals.
+    expect(html).toContain('<form method="post" action="/privacy/correct">');
+    expect(html).toContain('action="/privacy/restrict"');
+    expect(html).toContain('href="/privacy/erase"');
+    expect(html).toContain('href="/privacy/object"');
+  });
+
+  it('the check-mail page shows the address typed, escaped', () => {
+    const html = checkMailPage(privacyTexts('en'), 'en', '<b>a</b>@x.example');
+    expect(html).toContain('If we hold anything about &lt;b&gt;a&lt;/b&gt;@x.example');
+    expect(html).not.toContain('<b>a</b>');
   });
 });

@@ -17,7 +17,8 @@ import type { Config } from '../config.ts';
 import type { NoticeTransport } from '../notices/transport.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import { linkKeyFromSecret } from './links.ts';
-import { page, STYLESHEET } from './html.ts';
+import { STYLESHEET } from './views/layout.tsx';
+import { homePage, notFoundPage, tooLargePage } from './views/site.tsx';
 import { errorResponse } from './error-status.ts';
 import { metricsSource } from './metrics.ts';
 import { memberRoutes, type MemberAppOptions } from './member.ts';
@@ -140,11 +141,7 @@ function useGuards(app: Hono, o: WebAppOptions, logger: Logger): void {
     '*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        c.html(
-          page('Too large', '<h1>Request too large</h1><p>Forms here are small; this one was not sent.</p>'),
-          413,
-        ),
+      onError: (c) => c.html(tooLargePage(), 413),
     }),
   );
 }
@@ -152,16 +149,7 @@ function useGuards(app: Hono, o: WebAppOptions, logger: Logger): void {
 /** The site's own pages: the home page, the stylesheet, and the not-found page. */
 function sitePages(app: Hono): void {
   // An unknown address gets a page in the site's style (with the guards' headers), not Hono's bare text.
-  app.notFound((c) =>
-    c.html(
-      page(
-        'Not found',
-        `<h1>Page not found</h1><p>There is nothing at this address. Go to <a href="/member">the member
-      area</a> or <a href="/privacy">the privacy center</a>.</p>`,
-      ),
-      404,
-    ),
-  );
+  app.notFound((c) => c.html(notFoundPage(), 404));
 
   app.get('/style.css', (c) => {
     c.header('Cache-Control', 'public, max-age=3600');
@@ -169,20 +157,7 @@ function sitePages(app: Hono): void {
     return c.body(STYLESHEET);
   });
 
-  app.get('/', (c) =>
-    c.html(
-      page(
-        'sigmine',
-        `<h1>sigmine</h1><p>A directory of business contacts built from e-mail signatures that community
-        members' mailboxes already hold. We read each message's headers first, and download its text only when the
-        sender can still have a business signature (never for free-mail, bulk or automated senders); from that
-        text we keep the signature's contact fields only. Message bodies and subjects are never stored.</p>
-        <p>Members: <a href="/member">sign in</a> to connect a mailbox, preview what it shares and see your credits.</p>
-        <p>Are you listed, or about to be? <a href="/privacy">See, correct, export, restrict or remove your
-        profile</a>.</p>`,
-      ),
-    ),
-  );
+  app.get('/', (c) => c.html(homePage()));
 }
 
 /** The Node server's socket peer; none when the app is called without a server (tests). */
