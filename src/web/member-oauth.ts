@@ -19,7 +19,7 @@ import {
   type OAuthFlow,
   type OAuthProvider,
 } from '../connections/oauth-flows.ts';
-import { esc, page } from './html.ts';
+import { connectRefusedPage, notAvailablePage } from './views/member-connect.tsx';
 import { PROVIDERS, type MemberEnv } from './member-env.ts';
 
 /** The browser nonce cookie; `__Host-sigmine_oauth` on https (RFC 6265bis §4.1.3.2: Secure, path /, no Domain). */
@@ -35,14 +35,7 @@ export async function startConnect(env: MemberEnv, c: Context): Promise<Response
   const provider = PROVIDERS.get(c.req.param('provider') ?? '')!;
   // Without a client id the provider's consent page can only fail: say so here instead of sending the member there.
   if (!(await env.configured(provider))) {
-    return c.html(
-      page(
-        'Not available',
-        `<h1>${esc(provider.name)} sources are not available here</h1><p>This sigmine has no
-        ${esc(provider.name)} sign-in configured, so nothing was started. <a href="/member/home">Back to your account</a>.</p>`,
-      ),
-      404,
-    );
+    return c.html(notAvailablePage(provider.name), 404);
   }
   const kind = String(form.kind ?? provider.kinds[0]);
   if (!provider.kinds.includes(kind)) throw new AppError('bad-input', 'unknown source');
@@ -82,7 +75,7 @@ export async function finishConnect(env: MemberEnv, c: Context): Promise<Respons
   const provider = PROVIDERS.get(c.req.param('provider') ?? '')!;
   const view = { back: false };
   const refuse: Refuse = async (status, title, why) =>
-    c.html(page(title, refusedView(title, why, view.back)), status);
+    c.html(connectRefusedPage(title, why, view.back), status);
   const query = new URL(c.req.url).searchParams;
   const st = await takeFlow(env, c, provider, query, view, refuse);
   if (st instanceof Response) return st;
@@ -187,11 +180,4 @@ async function exchangeAnswer(
       `${name} did not complete the connection: ${String((err as Error).message).slice(0, 200)}.`,
     );
   }
-}
-
-/** A refused OAuth callback: what happened, that nothing was stored, and the way back. */
-function refusedView(title: string, why: string, signedIn: boolean): string {
-  const back = signedIn ? '/member/home' : '/member';
-  return `<h1>${esc(title)}</h1><p class="danger">${esc(why)} Nothing was connected.</p>
-  <p><a href="${esc(back)}">Back to your account</a> to start again.</p>`;
 }
