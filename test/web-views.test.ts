@@ -7,6 +7,9 @@ import { openLinkView } from '../src/web/views/open-link.tsx';
 import { page } from '../src/web/views/layout.tsx';
 import { checkMailPage, profilePage } from '../src/web/views/privacy.tsx';
 import { privacyTexts } from '../src/web/privacy-texts.ts';
+import { homePage } from '../src/web/views/member-home.tsx';
+import { previewPage } from '../src/web/views/member-account.tsx';
+import { directoryPage } from '../src/web/views/directory.tsx';
 
 const HOSTILE = '"><script>alert(1)</script>';
 
@@ -61,5 +64,38 @@ describe('web views', () => {
     const html = checkMailPage(privacyTexts('en'), 'en', '<b>a</b>@x.example');
     expect(html).toContain('If we hold anything about &lt;b&gt;a&lt;/b&gt;@x.example');
     expect(html).not.toContain('<b>a</b>');
+  });
+
+  it('member pages escape accounts, previewed contacts and directory hits, which come from mailboxes', () => {
+    const home = homePage({
+      email: 'ann@acme.example',
+      status: 'active',
+      conns: [{ id: HOSTILE, kind: 'gmail', account: '<i>ann</i>@acme.example', status: 'active' }],
+      balance: 0,
+      entries: [],
+      summary: [],
+      how: [],
+      offered: [],
+    });
+    expect(home).not.toMatch(/<script|<i>/);
+    expect(home).toContain('<b data-testid="balance">0</b>');
+    expect(home).toContain('<input type="hidden" name="connection" value="&quot;&gt;&lt;script&gt;');
+    const contact = {
+      email: 'x@y.example',
+      name: HOSTILE,
+      title: '<i>t</i>',
+      company: null,
+      phones: ['<1>'],
+    };
+    const preview = previewPage([{ ...contact, websites: [], seen: 1 }], null);
+    expect(preview).not.toMatch(/<script|<i>|<1>/);
+    expect(preview).toContain('<td>&lt;i&gt;t&lt;/i&gt;</td><td></td><td>&lt;1&gt;</td>');
+    const hits = [
+      { id: '1', name: HOSTILE, title: null, company: 'A&B', domain: 'ab.example', onFile: ['email'] },
+    ];
+    const dir = directoryPage({ q: HOSTILE, cost: 5, balance: 10, results: { hits } });
+    expect(dir).not.toContain('<script');
+    expect(dir).toContain('<input name="q" value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
+    expect(dir).toContain('<td>A&amp;B</td>');
   });
 });
