@@ -11,8 +11,7 @@ import { Hono, type Context } from 'hono';
 import { csrf } from 'hono/csrf';
 import { bodyLimit } from 'hono/body-limit';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { pingDatabase, type Database } from '../db/database.ts';
+import type { Database } from '../db/database.ts';
 import type { Config } from '../config.ts';
 import type { NoticeTransport } from '../notices/transport.ts';
 import { silentLogger, type Logger } from '../log.ts';
@@ -20,7 +19,7 @@ import { linkKeyFromSecret } from './links.ts';
 import { STYLESHEET } from './views/layout.tsx';
 import { homePage, notFoundPage, tooLargePage } from './views/site.tsx';
 import { errorResponse } from './error-status.ts';
-import { metricsSource } from './metrics.ts';
+import { opsRoutes } from './ops-routes.ts';
 import { memberRoutes, type MemberAppOptions } from './member.ts';
 import { privacyRoutes } from './privacy-routes.ts';
 import { directoryRoutes } from './directory-routes.ts';
@@ -84,42 +83,24 @@ export function createApp(o: WebAppOptions): Hono {
   const mailer = linkMailer({ db, linkKey, queue, transport: o.transport, now });
   const peer = o.peerAddress ?? defaultPeer;
   const clientOf = (c: Context) => clientAddressOf(web, c.req.header('x-forwarded-for'), peer(c));
-  const metrics = metricsSource(db, o.metricsMaxAgeMs ?? 1000);
   const app = new Hono();
 
   useGuards(app, o, logger);
 
+  // Each part of the site is a small sub-app mounted at its prefix; the guards above run for all of them.
   const shared = { keys, cookies, mailer, clientOf };
   app.route('/', memberRoutes({ ...o, shared }));
-  app.route('/', privacyRoutes({ ...o, shared }));
+  app.route('/privacy', privacyRoutes({ ...o, shared }));
   app.route('/', directoryRoutes({ ...o, shared }));
+  app.route(
+    '/',
+    opsRoutes({ database: o.database, web, logger, metricsMaxAgeMs: o.metricsMaxAgeMs ?? 1000 }),
+  );
 
   // Whatever a route throws is answered by its code's status (src/web/error-status.ts), never a stack.
   app.onError((err, c) => errorResponse(c, err));
 
   sitePages(app);
-
-  // Ok or not ok, nothing more: a database error's text names hosts, users and paths (logged instead).
-  app.get('/healthz', async (c) => {
-    try {
-      await pingDatabase(db);
-      return c.json({ ok: true, dialect: o.database.dialect });
-    } catch (err) {
-      logger.log('error', 'healthz-failed', { code: String((err as { code?: unknown }).code ?? 'error') });
-      return c.json({ ok: false }, 503);
-    }
-  });
-
-  // Only with SIGMINE_METRICS_TOKEN, and only for `Authorization: Bearer <token>` (RFC 6750).
-  app.get('/metrics', async (c) => {
-    if (!web.metricsToken) return c.text('Not Found', 404);
-    if (!bearerMatches(c.req.header('authorization'), web.metricsToken)) {
-      c.header('WWW-Authenticate', 'Bearer realm="sigmine-metrics"');
-      return c.text('Unauthorized', 401);
-    }
-    c.header('Content-Type', 'text/plain; version=0.0.4');
-    return c.body(await metrics());
-  });
 
   return app;
 }
@@ -167,12 +148,4 @@ function defaultPeer(c: Context): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Constant-time comparison of an `Authorization: Bearer` header with the configured token. */
-function bearerMatches(header: string | undefined, token: string): boolean {
-  const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-  if (!m) return false;
-  const digest = (v: string) => createHash('sha256').update(v, 'utf8').digest();
-  return timingSafeEqual(digest(m[1]!), digest(token));
 }

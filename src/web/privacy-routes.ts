@@ -54,14 +54,15 @@ export interface PrivacyRoutesOptions {
 export function privacyRoutes(o: PrivacyRoutesOptions): Hono {
   const d = privacyDeps(o);
   const app = new Hono();
-  app.get('/privacy', (c) => showRequestForm(c));
-  app.post('/privacy/link', (c) => requestLink(d, c));
-  app.get('/privacy/me', (c) => showProfile(d, c));
+  // Mounted at /privacy by src/web/app.ts: '/' is /privacy, '/me' is /privacy/me...
+  app.get('/', (c) => showRequestForm(c));
+  app.post('/link', (c) => requestLink(d, c));
+  app.get('/me', (c) => showProfile(d, c));
   // Removing and objecting delete the profile for good: each first shows what will happen.
-  app.get('/privacy/:action{erase|object}', (c) => showConfirmRemoval(d, c));
-  app.post('/privacy/open', (c) => openLink(d, c));
-  app.get('/privacy/export.json', (c) => exportJson(d, c));
-  app.post('/privacy/:action{correct|restrict|unrestrict|erase|object}', (c) => personAction(d, c));
+  app.get('/:action{erase|object}', (c) => showConfirmRemoval(d, c));
+  app.post('/open', (c) => openLink(d, c));
+  app.get('/export.json', (c) => exportJson(d, c));
+  app.post('/:action{correct|restrict|unrestrict|erase|object}', (c) => personAction(d, c));
   return app;
 }
 
