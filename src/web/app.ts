@@ -21,6 +21,7 @@ import { homePage, notFoundPage, tooLargePage } from './views/site.tsx';
 import { errorResponse } from './error-status.ts';
 import { opsRoutes } from './ops-routes.ts';
 import { memberRoutes, type MemberAppOptions } from './member.ts';
+import { oauthRoutes } from './member-oauth.ts';
 import { privacyRoutes } from './privacy-routes.ts';
 import { directoryRoutes } from './directory-routes.ts';
 import { accessLog } from './access-log.ts';
@@ -89,9 +90,10 @@ export function createApp(o: WebAppOptions): Hono {
 
   // Each part of the site is a small sub-app mounted at its prefix; the guards above run for all of them.
   const shared = { keys, cookies, mailer, clientOf };
-  app.route('/', memberRoutes({ ...o, shared }));
+  app.route('/member', memberRoutes({ ...o, shared }));
+  app.route('/member/directory', directoryRoutes({ ...o, shared }));
+  app.route('/oauth', oauthRoutes({ ...o, shared }));
   app.route('/privacy', privacyRoutes({ ...o, shared }));
-  app.route('/', directoryRoutes({ ...o, shared }));
   app.route(
     '/',
     opsRoutes({ database: o.database, web, logger, metricsMaxAgeMs: o.metricsMaxAgeMs ?? 1000 }),

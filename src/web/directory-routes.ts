@@ -34,7 +34,8 @@ export function directoryRoutes(o: {
     return m ? balanceOf(db, m.id) : 0;
   };
 
-  app.get('/member/directory', async (c) => {
+  // Mounted at /member/directory by src/web/app.ts.
+  app.get('/', async (c) => {
     const email = await member(c);
     if (!email) return expired(c);
     const q = (c.req.query('q') ?? '').slice(0, 100);
@@ -42,7 +43,7 @@ export function directoryRoutes(o: {
     return c.html(directoryPage({ q, cost, balance: await balance(email), results }));
   });
 
-  app.post('/member/directory/reveal', async (c) => {
+  app.post('/reveal', async (c) => {
     const email = await member(c);
     if (!email) return expired(c);
     const form = await c.req.parseBody();

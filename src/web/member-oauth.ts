@@ -3,7 +3,7 @@
  * the provider's consent page, and its callback, which stores the connection or refuses with a page
  * saying why and storing nothing.
  */
-import type { Context } from 'hono';
+import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { AppError } from '../errors.ts';
 import type { ConsentProvider } from '../../connectors/registry.ts';
@@ -20,13 +20,27 @@ import {
   type OAuthProvider,
 } from '../connections/oauth-flows.ts';
 import { connectRefusedPage, notAvailablePage } from './views/member-connect.tsx';
-import { PROVIDERS, type MemberEnv } from './member-env.ts';
+import { memberEnv, memberErrorResponse, PROVIDER_IDS, PROVIDERS, type MemberEnv } from './member-env.ts';
+import type { MemberAppOptions } from './member.ts';
+import type { WebShared } from './shared.ts';
 
 /** The browser nonce cookie; `__Host-sigmine_oauth` on https (RFC 6265bis §4.1.3.2: Secure, path /, no Domain). */
 const OAUTH_COOKIE = 'sigmine_oauth';
 
 /** A refused OAuth callback's page, with its status. */
 type Refuse = (status: 400 | 502, title: string, why: string) => Promise<Response>;
+
+/**
+ * The `oauth` sub-app, mounted at /oauth by src/web/app.ts: `GET /oauth/{provider}/callback`, where a
+ * provider sends the member back after its consent page.
+ */
+export function oauthRoutes(o: MemberAppOptions & { shared: WebShared }): Hono {
+  const env = memberEnv(o);
+  const app = new Hono();
+  app.onError(memberErrorResponse);
+  app.get(`/:provider{${PROVIDER_IDS}}/callback`, (c) => finishConnect(env, c));
+  return app;
+}
 
 /** `POST /member/connect/{provider}`: a new flow, then a redirect to the provider's consent page. */
 export async function startConnect(env: MemberEnv, c: Context): Promise<Response> {

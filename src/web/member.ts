@@ -22,7 +22,6 @@
  * token endpoint, and a provider that does not say whose account it is.
  */
 import { AppError } from '../errors.ts';
-import { errorResponse, httpStatusOf } from './error-status.ts';
 import { Hono, type Context } from 'hono';
 import type { Database } from '../db/database.ts';
 import type { Config } from '../config.ts';
@@ -39,7 +38,6 @@ import { checkEmail } from '../privacy/locate.ts';
 import { holderId, previewConnection } from '../harvest/index.ts';
 import { silentLogger, noProgress } from '../log.ts';
 import {
-  linkExpiredPage,
   openSignInPage,
   optedOutPage,
   optOutConfirmPage,
@@ -51,8 +49,8 @@ import {
 import { homePage } from './views/member-home.tsx';
 import { exchangeLink } from './sessions.ts';
 import type { WebShared } from './shared.ts';
-import { memberEnv, PROVIDER_IDS, PROVIDERS, type MemberEnv } from './member-env.ts';
-import { finishConnect, startConnect } from './member-oauth.ts';
+import { memberEnv, memberErrorResponse, PROVIDER_IDS, PROVIDERS, type MemberEnv } from './member-env.ts';
+import { startConnect } from './member-oauth.ts';
 
 export interface MemberAppOptions {
   database: Pick<Database, 'db' | 'dialect'>;
@@ -70,22 +68,17 @@ export interface MemberAppOptions {
 export function memberRoutes(o: MemberAppOptions & { shared: WebShared }): Hono {
   const env = memberEnv(o);
   const app = new Hono();
-  app.onError((err, c) => {
-    if (err instanceof AppError && err.code === 'expired') {
-      return c.html(linkExpiredPage(), httpStatusOf('expired'));
-    }
-    return errorResponse(c, err);
-  });
-  app.get('/member', (c) => c.html(signInPage()));
-  app.post('/member/link', (c) => mailSignInLink(env, c));
-  app.post('/member/open', (c) => openSignInLink(env, c));
-  app.get('/member/home', (c) => showHome(env, c));
-  app.post(`/member/connect/:provider{${PROVIDER_IDS}}`, (c) => startConnect(env, c));
-  app.get(`/oauth/:provider{${PROVIDER_IDS}}/callback`, (c) => finishConnect(env, c));
-  app.post('/member/preview', (c) => showPreview(env, c));
+  app.onError(memberErrorResponse);
+  // Mounted at /member by src/web/app.ts: '/' is /member, '/home' is /member/home...
+  app.get('/', (c) => c.html(signInPage()));
+  app.post('/link', (c) => mailSignInLink(env, c));
+  app.post('/open', (c) => openSignInLink(env, c));
+  app.get('/home', (c) => showHome(env, c));
+  app.post(`/connect/:provider{${PROVIDER_IDS}}`, (c) => startConnect(env, c));
+  app.post('/preview', (c) => showPreview(env, c));
   // Opting out forfeits every credit and revokes access: a page first says exactly that, with the numbers.
-  app.get('/member/optout', (c) => confirmOptOut(env, c));
-  app.post('/member/optout', (c) => optOut(env, c));
+  app.get('/optout', (c) => confirmOptOut(env, c));
+  app.post('/optout', (c) => optOut(env, c));
   return app;
 }
 
