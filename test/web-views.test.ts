@@ -2,7 +2,10 @@
  * Web views are hono/jsx components (src/web/views/): every value is escaped by construction, so a hostile
  * value (a token or a name from a mail header) can never become markup.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REPO_ROOT, sourceFiles } from './helpers/import-graph.ts';
 import { openLinkView } from '../src/web/views/open-link.tsx';
 import { page } from '../src/web/views/layout.tsx';
 import { checkMailPage, profilePage } from '../src/web/views/privacy.tsx';
@@ -10,6 +13,12 @@ import { privacyTexts } from '../src/web/privacy-texts.ts';
 import { homePage } from '../src/web/views/member-home.tsx';
 import { previewPage } from '../src/web/views/member-account.tsx';
 import { directoryPage } from '../src/web/views/directory.tsx';
+
+/**
+ * Ways around escaping by construction: hono's raw HTML helpers, React's escape hatch, and a string literal
+ * that opens or closes a tag (an HTML template assembled by hand).
+ */
+const UNESCAPED = /\bhono\/html\b|\braw\(|dangerouslySetInnerHTML|['"`]<\/?[a-z]/;
 
 const HOSTILE = '"><script>alert(1)</script>';
 
@@ -97,5 +106,24 @@ describe('web views', () => {
     expect(dir).not.toContain('<script');
     expect(dir).toContain('<input name="q" value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
     expect(dir).toContain('<td>A&amp;B</td>');
+  });
+
+  it('no web file writes HTML by hand: pages come from components only', () => {
+    for (const bad of [
+      "import { raw } from 'hono/html';",
+      'const x = `<p>${v}</p>`;',
+      "'</td>'",
+      'dangerouslySetInnerHTML',
+    ])
+      expect(UNESCAPED.test(bad), bad).toBe(true);
+    expect(UNESCAPED.test('if (a < b) return `${a}`;')).toBe(false);
+    const web = sourceFiles(REPO_ROOT, ['src/web']);
+    expect(web.some((f) => f.startsWith('src/web/views/'))).toBe(true);
+    const found = web.flatMap((f) =>
+      readFileSync(join(REPO_ROOT, f), 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (UNESCAPED.test(line) ? [`${f}:${i + 1}: ${line.trim()}`] : [])),
+    );
+    expect(found).toEqual([]);
   });
 });
