@@ -151,6 +151,50 @@ function isSeparator(line: Buffer): boolean {
   );
 }
 
+/** The mbox message being read: its bytes within the budget (an oversize one keeps counting, stores nothing). */
+class MboxMessage {
+  inMessage = false;
+  private parts: Buffer[] = [];
+  private bytes = 0;
+  private oversize = false;
+
+  constructor(
+    private readonly path: string,
+    private readonly st: { mtimeMs: number; size: number },
+    private index: number,
+  ) {}
+
+  /** Adds body bytes to the message (junk before the first separator is dropped). */
+  keep(l: Buffer): void {
+    if (!this.inMessage || this.oversize) return;
+    this.bytes += l.length;
+    if (this.bytes > MAX_MESSAGE_BYTES) {
+      this.oversize = true;
+      this.parts = [];
+      return;
+    }
+    this.parts.push(Buffer.from(l)); // copy: do not pin the 1 MiB chunk
+  }
+
+  /** The message that ends at byte `end` (null before the first separator); the next one starts empty. */
+  finish(end: number): MailboxItem | null {
+    if (!this.inMessage) return null;
+    this.index++;
+    const { path, st } = this;
+    const item: MailboxItem = {
+      file: `${path}#${this.index}`,
+      index: this.index,
+      bytes: this.oversize ? null : Buffer.concat(this.parts, this.bytes),
+      source: { path, kind: 'mbox', mtimeMs: st.mtimeMs, next: end, size: st.size },
+    };
+    if (this.oversize) item.error = `message is over the ${MAX_MESSAGE_BYTES / 1048576} MiB budget`;
+    this.parts = [];
+    this.bytes = 0;
+    this.oversize = false;
+    return item;
+  }
+}
+
 /**
  * Streams the messages of an mbox from byte `offset`. A separator is a `From ` line at the start of
  * the file or after a blank line (mboxo/mboxrd writers always leave one).
@@ -160,40 +204,12 @@ export async function* readMbox(
   opts: { offset?: number; index?: number; mtimeMs?: number; size?: number } = {},
 ): AsyncGenerator<MailboxItem> {
   const st = await stat(path);
-  let index = opts.index ?? 0;
+  const msg = new MboxMessage(path, st, opts.index ?? 0);
   let pos = opts.offset ?? 0;
-  let parts: Buffer[] = [];
-  let msgBytes = 0;
-  let oversize = false;
-  let inMessage = false;
   let prevBlank = true;
   let carry: Buffer | null = null;
-  const finish = (end: number): MailboxItem | null => {
-    if (!inMessage) return null;
-    index++;
-    const item: MailboxItem = {
-      file: `${path}#${index}`,
-      index,
-      bytes: oversize ? null : Buffer.concat(parts, msgBytes),
-      source: { path, kind: 'mbox', mtimeMs: st.mtimeMs, next: end, size: st.size },
-    };
-    if (oversize) item.error = `message is over the ${MAX_MESSAGE_BYTES / 1048576} MiB budget`;
-    parts = [];
-    msgBytes = 0;
-    oversize = false;
-    return item;
-  };
-  /** Adds body bytes to the message, within its budget (an oversize message keeps counting, stores nothing). */
-  const keep = (l: Buffer) => {
-    if (!inMessage || oversize) return;
-    msgBytes += l.length;
-    if (msgBytes > MAX_MESSAGE_BYTES) {
-      oversize = true;
-      parts = [];
-      return;
-    }
-    parts.push(Buffer.from(l)); // copy: do not pin the 1 MiB chunk
-  };
+  const keep = (l: Buffer) => msg.keep(l);
+  const finish = (end: number) => msg.finish(end);
   // Inside a line longer than LINE_CARRY_MAX: its start was handled, the rest is plain body bytes.
   let midLine = false;
   const stream = createReadStream(path, { start: pos, highWaterMark: CHUNK });
@@ -227,7 +243,7 @@ export async function* readMbox(
       if (prevBlank && isSeparator(line)) {
         const done = finish(lineStart);
         if (done) yield done;
-        inMessage = true;
+        msg.inMessage = true;
         prevBlank = false;
         continue;
       }

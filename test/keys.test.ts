@@ -24,7 +24,7 @@ import type { PageItem } from '../src/store/types.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../src/db/schema.ts';
 import { erasePerson } from '../src/privacy/erase.ts';
-import { rotateKeys } from '../src/keys/rotate.ts';
+import { rotateKeys } from '../src/key-admin/rotate.ts';
 import { HASH_PURPOSE, keyedHasher } from '../src/store/keyed-hash.ts';
 import { parseKeyRing } from '../src/keys/keyring.ts';
 import { listContacts } from '../src/store/directory.ts';

@@ -34,17 +34,8 @@ const KNOWN_BREAKS: ReadonlyArray<{ from: string; to: string; why: string }> = [
   { from: 'src/privacy/options.ts', to: 'src/config.ts', why: 'configuration is read at the edge' },
 ];
 
-/**
- * Folder imports that close a loop today, around the keys: the keyed hash lives in the store but is key
- * handling (src/keys/rotate.ts re-keys it), key parsing errors live in src/secrets, and the member
- * directory looks contributors up through src/connections, whose opt-out forfeits credits in the store.
- * Remove a line once its imports are gone.
- */
-const KNOWN_LOOP_EDGES: ReadonlyArray<{ from: string; to: string }> = [
-  { from: 'src/keys', to: 'src/store' },
-  { from: 'src/keys', to: 'src/secrets' },
-  { from: 'src/store', to: 'src/connections' },
-];
+/** Folder imports that close a loop today; remove a line once its imports are gone. None are left. */
+const KNOWN_LOOP_EDGES: ReadonlyArray<{ from: string; to: string }> = [];
 
 /**
  * A Kysely query or raw SQL in a file's text (comments included: a query shown in a comment of a web file

@@ -13,6 +13,7 @@ import { erasePerson } from '../src/privacy/erase.ts';
 import { exportPerson } from '../src/privacy/export.ts';
 import { balanceOf } from '../src/store/ledger.ts';
 import { revealContact, searchDirectory } from '../src/store/member-directory.ts';
+import { directoryMember } from '../src/connections/repository.ts';
 import { DEFAULT_CREDIT_POLICY } from '../src/credits/policy.ts';
 import type { ObservationInput } from '../src/store/types.ts';
 import { createApp } from '../src/web/app.ts';
@@ -101,12 +102,13 @@ for (const dialect of DIALECTS) {
     afterEach(async () => t.dispose());
 
     it('finds listed contacts by name, title, company or domain, never pending, restricted or erased ones', async () => {
-      const names = async (q: string) => (await searchDirectory(t.db, MEMBER, q)).map((h) => h.name);
+      const names = async (q: string) =>
+        (await searchDirectory(t.db, await directoryMember(t.db, MEMBER), q)).map((h) => h.name);
       expect(await names('acme')).toEqual(['Pat Lee', 'Sam Roe']); // Kim Hale is pending
       expect(await names('vp eng')).toEqual(['Pat Lee']);
       expect(await names('acme-robotics.com')).toEqual(['Pat Lee', 'Sam Roe']);
       expect(await names('%_')).toEqual([]); // wildcards are literal
-      const [hit] = await searchDirectory(t.db, MEMBER, 'Pat');
+      const [hit] = await searchDirectory(t.db, await directoryMember(t.db, MEMBER), 'Pat');
       expect(hit).toEqual({
         id: expect.any(String),
         name: 'Pat Lee',
@@ -125,15 +127,15 @@ for (const dialect of DIALECTS) {
     it('a reveal costs credits once, a second is free, and an empty balance is refused without spending', async () => {
       const before = await balanceOf(t.db, memberId);
       expect(before).toBe(20); // two contacts listed
-      const [pat] = await searchDirectory(t.db, MEMBER, 'Pat Lee');
-      const first = await revealContact(t.db, MEMBER, pat!.id);
+      const [pat] = await searchDirectory(t.db, await directoryMember(t.db, MEMBER), 'Pat Lee');
+      const first = await revealContact(t.db, await directoryMember(t.db, MEMBER), pat!.id);
       expect(first).toMatchObject({
         email: 'pat.lee@acme-robotics.com',
         spent: DEFAULT_CREDIT_POLICY.reveal,
         balance: before - DEFAULT_CREDIT_POLICY.reveal,
       });
       expect(first.phones.map((p) => p.e164)).toEqual(['+12125550142']);
-      const again = await revealContact(t.db, MEMBER, pat!.id);
+      const again = await revealContact(t.db, await directoryMember(t.db, MEMBER), pat!.id);
       expect(again).toMatchObject({ spent: 0, balance: before - DEFAULT_CREDIT_POLICY.reveal });
       expect(await balanceOf(t.db, memberId)).toBe(before - DEFAULT_CREDIT_POLICY.reveal);
       // The person sees how many members received their details (Art. 15(1)(c)), never which.
@@ -142,7 +144,7 @@ for (const dialect of DIALECTS) {
       expect(profile.revealedTo).toEqual({ category: 'members of the directory', count: 1 });
       expect(JSON.stringify(exported)).not.toContain(MEMBER);
 
-      await expect(revealContact(t.db, POOR, pat!.id)).rejects.toMatchObject({
+      await expect(revealContact(t.db, await directoryMember(t.db, POOR), pat!.id)).rejects.toMatchObject({
         code: 'insufficient-credits',
       });
       const kim = await t.db
@@ -150,12 +152,14 @@ for (const dialect of DIALECTS) {
         .select('id')
         .where('email', '=', 'kim.hale@acme-robotics.co.uk')
         .executeTakeFirstOrThrow();
-      await expect(revealContact(t.db, MEMBER, kim.id)).rejects.toMatchObject({ code: 'not-found' }); // pending
+      await expect(revealContact(t.db, await directoryMember(t.db, MEMBER), kim.id)).rejects.toMatchObject({
+        code: 'not-found',
+      }); // pending
       expect(await balanceOf(t.db, memberId)).toBe(before - DEFAULT_CREDIT_POLICY.reveal);
     });
 
     it('a correction and then an erasure are told to each member who revealed the person, in a mail of their own (GDPR Art. 19)', async () => {
-      const pat = (await searchDirectory(t.db, MEMBER, 'pat lee'))[0]!;
+      const pat = (await searchDirectory(t.db, await directoryMember(t.db, MEMBER), 'pat lee'))[0]!;
       // A second member with credits of their own reveals Pat too; Sam is revealed by the first only.
       await t.db
         .insertInto('ledger_entries')
@@ -176,9 +180,13 @@ for (const dialect of DIALECTS) {
           created_at: new Date().toISOString(),
         })
         .execute();
-      await revealContact(t.db, MEMBER, pat.id);
-      await revealContact(t.db, POOR, pat.id);
-      await revealContact(t.db, MEMBER, (await searchDirectory(t.db, MEMBER, 'sam roe'))[0]!.id);
+      await revealContact(t.db, await directoryMember(t.db, MEMBER), pat.id);
+      await revealContact(t.db, await directoryMember(t.db, POOR), pat.id);
+      await revealContact(
+        t.db,
+        await directoryMember(t.db, MEMBER),
+        (await searchDirectory(t.db, await directoryMember(t.db, MEMBER), 'sam roe'))[0]!.id,
+      );
       const page = await exportPerson(t.db, 'pat.lee@acme-robotics.com', { ...privacy, record: false });
       expect((page.profiles as Array<{ revealedTo: unknown }>)[0]!.revealedTo).toEqual({
         category: 'members of the directory',
@@ -259,7 +267,11 @@ for (const dialect of DIALECTS) {
           },
           body: new URLSearchParams(body).toString(),
         });
-      await revealContact(t.db, MEMBER, (await searchDirectory(t.db, MEMBER, 'sam roe'))[0]!.id);
+      await revealContact(
+        t.db,
+        await directoryMember(t.db, MEMBER),
+        (await searchDirectory(t.db, await directoryMember(t.db, MEMBER), 'sam roe'))[0]!.id,
+      );
       await post('/privacy/link', { email: 'sam.roe@acme-robotics.com' });
       await mails.idle();
       const token = decodeURIComponent(/\/privacy\/me\?t=(\S+)/.exec(sent.at(-1)!.body)![1]!);
@@ -311,7 +323,11 @@ for (const dialect of DIALECTS) {
       await mails.idle();
       const token = decodeURIComponent(/\/member\/home\?t=(\S+)/.exec(sent.at(-1)!.body)![1]!);
       const cookie = (await post('/member/open', { t: token })).headers.get('set-cookie')!.split(';')[0]!;
-      await revealContact(t.db, MEMBER, (await searchDirectory(t.db, MEMBER, 'pat lee'))[0]!.id);
+      await revealContact(
+        t.db,
+        await directoryMember(t.db, MEMBER),
+        (await searchDirectory(t.db, await directoryMember(t.db, MEMBER), 'pat lee'))[0]!.id,
+      );
       const html = await (await app.request(`${PUBLIC}/member/home`, { headers: { Cookie: cookie } })).text();
       const lines = [...html.matchAll(/data-testid="credit-line">([^<]*)</g)].map((m) => m[1]);
       const p = DEFAULT_CREDIT_POLICY;

@@ -21,7 +21,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig, providerEndpoints, type Config } from '../config.ts';
 import { usingDatabase } from '../db/database.ts';
-import { resolveKeys } from '../keys/resolve.ts';
+import { resolveKeys } from '../key-admin/resolve.ts';
 import { printJsonLine } from './lib/output.ts';
 import { readSecretInput, secretKeyFrom } from '../secrets/index.ts';
 import { registerConnection, type Registered } from '../connections/register.ts';

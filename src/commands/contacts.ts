@@ -103,7 +103,7 @@ function printContact(d: NonNullable<Awaited<ReturnType<typeof showContact>>>): 
       d.jobHistory.map((j) => [
         j.changedAt.slice(0, 10),
         [j.oldTitle, j.oldCompany].filter(Boolean).join(', '),
-        [j.newTitle, j.newCompany].filter(Boolean).join(', '),
+        [j.newTitle, j.newCompany].filter(Boolean).join(', ') || '(left: automatic reply)',
       ]),
     );
   }

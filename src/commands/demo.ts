@@ -9,9 +9,9 @@ import type { Command } from 'commander';
 import { isAbsolute, join, relative } from 'node:path';
 import { loadConfig } from '../config.ts';
 import { usingDatabase } from '../db/database.ts';
-import { resolveKeys } from '../keys/resolve.ts';
+import { resolveKeys } from '../key-admin/resolve.ts';
 import { currentEpoch, legacySecret } from '../keys/identity.ts';
-import { rotateKeys } from '../keys/rotate.ts';
+import { rotateKeys } from '../key-admin/rotate.ts';
 import { demoKeyRing } from '../secrets/index.ts';
 import { EXIT, setExit } from './lib/exit.ts';
 import { printJsonLine, printTable } from './lib/output.ts';
@@ -21,7 +21,9 @@ import { balanceOf } from '../store/ledger.ts';
 import { listContacts } from '../store/directory.ts';
 import { listNotices } from '../notices/outbox.ts';
 import { holderId } from '../harvest/lease.ts';
-import { runHarvest } from '../harvest/run.ts';
+import { runHarvest, type RunOutcome } from '../harvest/run.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
 import { printResultTables } from './lib/harvest-report.ts';
 import { PACKAGE_ROOT } from '../package-root.ts';
 
@@ -79,45 +81,57 @@ export function register(program: Command): void {
           [connection.id],
           { trigger: 'demo' },
         );
-        const contacts = await listContacts(db, { status: 'all' });
-        const balance = await balanceOf(db, connection.contributorId);
-        const notices = await listNotices(db);
-        const queued = notices.filter((n) => n.status === 'queued').length;
-        if (opts.json) {
-          for (const r of results) printJsonLine({ type: 'connection', ...r });
-          printJsonLine({ type: 'summary', ...summary });
-          for (const c of contacts) printJsonLine({ type: 'contact', ...c });
-          printJsonLine({ type: 'demo', contacts: contacts.length, credits: balance, noticesQueued: queued });
-        } else {
-          printResultTables(results, summary);
-          out.write(
-            `\nContacts in the directory store (${contacts.length}; pending ones wait for their notice):\n`,
-          );
-          printTable(
-            ['email', 'name', 'title', 'company', 'phone', 'status'],
-            contacts.map((c) => [
-              c.email,
-              c.name,
-              c.title,
-              c.company,
-              c.phones[0]?.e164 ?? c.phones[0]?.raw ?? '',
-              c.status,
-            ]),
-          );
-          out.write(`\nCredits of ${DEMO_CONTRIBUTOR}: ${balance}\n`);
-          out.write(`Notices queued: ${queued} (of ${notices.length} notices in the outbox)\n`);
-          out.write(
-            // `npx sigmine` runs this checkout's bin without installing anything globally (npm link does).
-            '\nNext:\n' +
-              '  SIGMINE_DEMO=1 npx sigmine serve        web app: member area, privacy center, health and metrics\n' +
-              '  npx sigmine contacts list --status all  every contact, with its status\n' +
-              '  npx sigmine contacts show EMAIL         one profile with provenance and job history\n' +
-              `  npx sigmine ledger --contributor ${DEMO_CONTRIBUTOR}\n` +
-              '  npx sigmine notices list                the notices outbox\n' +
-              '  npx sigmine harvest --dry-run           what each connection would contribute\n',
-          );
-        }
+        await reportDemo(db, connection.contributorId, results, summary, opts.json === true);
         if (summary.failed > 0) setExit(EXIT.partial);
       });
     });
+}
+
+/** What the demo prints after its harvest: the run, the directory, the credits, the notices, what next. */
+async function reportDemo(
+  db: Kysely<DB>,
+  contributorId: string,
+  results: RunOutcome['results'],
+  summary: RunOutcome['summary'],
+  json: boolean,
+): Promise<void> {
+  const out = process.stdout;
+  const contacts = await listContacts(db, { status: 'all' });
+  const balance = await balanceOf(db, contributorId);
+  const notices = await listNotices(db);
+  const queued = notices.filter((n) => n.status === 'queued').length;
+  if (json) {
+    for (const r of results) printJsonLine({ type: 'connection', ...r });
+    printJsonLine({ type: 'summary', ...summary });
+    for (const c of contacts) printJsonLine({ type: 'contact', ...c });
+    printJsonLine({ type: 'demo', contacts: contacts.length, credits: balance, noticesQueued: queued });
+  } else {
+    printResultTables(results, summary);
+    out.write(
+      `\nContacts in the directory store (${contacts.length}; pending ones wait for their notice):\n`,
+    );
+    printTable(
+      ['email', 'name', 'title', 'company', 'phone', 'status'],
+      contacts.map((c) => [
+        c.email,
+        c.name,
+        c.title,
+        c.company,
+        c.phones[0]?.e164 ?? c.phones[0]?.raw ?? '',
+        c.status,
+      ]),
+    );
+    out.write(`\nCredits of ${DEMO_CONTRIBUTOR}: ${balance}\n`);
+    out.write(`Notices queued: ${queued} (of ${notices.length} notices in the outbox)\n`);
+    out.write(
+      // `npx sigmine` runs this checkout's bin without installing anything globally (npm link does).
+      '\nNext:\n' +
+        '  SIGMINE_DEMO=1 npx sigmine serve        web app: member area, privacy center, health and metrics\n' +
+        '  npx sigmine contacts list --status all  every contact, with its status\n' +
+        '  npx sigmine contacts show EMAIL         one profile with provenance and job history\n' +
+        `  npx sigmine ledger --contributor ${DEMO_CONTRIBUTOR}\n` +
+        '  npx sigmine notices list                the notices outbox\n' +
+        '  npx sigmine harvest --dry-run           what each connection would contribute\n',
+    );
+  }
 }

@@ -10,6 +10,7 @@ import { loadConfig } from '../config.ts';
 import { usingDatabase } from '../db/database.ts';
 import { printJsonLine, printTable } from './lib/output.ts';
 import { revealContact, searchDirectory } from '../store/member-directory.ts';
+import { directoryMember } from '../connections/repository.ts';
 
 export function register(program: Command): void {
   const directory = program
@@ -23,7 +24,7 @@ export function register(program: Command): void {
     .option('--json', 'one JSON object per match')
     .action(async (query: string, opts: { member: string; json?: boolean }) => {
       await usingDatabase(loadConfig().database, async ({ db }) => {
-        const hits = await searchDirectory(db, opts.member, query);
+        const hits = await searchDirectory(db, await directoryMember(db, opts.member), query);
         if (opts.json) {
           for (const h of hits) printJsonLine(h);
           return;
@@ -42,7 +43,7 @@ export function register(program: Command): void {
     .option('--json', 'one JSON object')
     .action(async (id: string, opts: { member: string; json?: boolean }) => {
       await usingDatabase(loadConfig().database, async ({ db }) => {
-        const r = await revealContact(db, opts.member, id);
+        const r = await revealContact(db, await directoryMember(db, opts.member), id);
         if (opts.json) {
           printJsonLine(r);
           return;

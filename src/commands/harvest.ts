@@ -6,7 +6,7 @@ import { AppError } from '../errors.ts';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { usingDatabase } from '../db/database.ts';
-import { resolveKeys } from '../keys/resolve.ts';
+import { resolveKeys } from '../key-admin/resolve.ts';
 import { EXIT, setExit } from './lib/exit.ts';
 import { positiveInteger } from './lib/numbers.ts';
 import { outputsFor } from '../log.ts';

@@ -12,7 +12,7 @@ import { printJsonLine, printTable } from './lib/output.ts';
 import { DEMO_KEY_FILE, demoKeyRing, secretKeyFrom } from '../secrets/index.ts';
 import { currentEpoch } from '../keys/identity.ts';
 import { keyByFingerprint, keyFingerprint, shortFingerprint } from '../keys/keyring.ts';
-import { rotateKeys } from '../keys/rotate.ts';
+import { rotateKeys } from '../key-admin/rotate.ts';
 
 export function register(program: Command): void {
   const keys = program

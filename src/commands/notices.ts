@@ -19,7 +19,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { usingDatabase } from '../db/database.ts';
-import { resolveKeys } from '../keys/resolve.ts';
+import { resolveKeys } from '../key-admin/resolve.ts';
 import { EXIT, setExit } from './lib/exit.ts';
 import { printJsonLine, printTable } from './lib/output.ts';
 import { loadPolicy, type JurisdictionPolicy } from '../jurisdiction/policy.ts';

@@ -9,7 +9,7 @@ import { AppError } from '../errors.ts';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { usingDatabase } from '../db/database.ts';
-import { resolveKeys } from '../keys/resolve.ts';
+import { resolveKeys } from '../key-admin/resolve.ts';
 import { EXIT, setExit } from './lib/exit.ts';
 import { printJsonLine, printTable } from './lib/output.ts';
 import { optOutContributor, retryPendingRevocations } from '../connections/opt-out.ts';

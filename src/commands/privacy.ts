@@ -7,7 +7,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import { usingDatabase } from '../db/database.ts';
-import { resolveKeys } from '../keys/resolve.ts';
+import { resolveKeys } from '../key-admin/resolve.ts';
 import { printJsonLine, printTable } from './lib/output.ts';
 import { erasePerson } from '../privacy/erase.ts';
 import { restrictPerson } from '../privacy/restrict.ts';

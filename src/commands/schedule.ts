@@ -10,7 +10,7 @@ import { Cron } from 'croner';
 import { numberAtLeast } from './lib/numbers.ts';
 import { loadConfig } from '../config.ts';
 import { dialectOf, usingDatabase } from '../db/database.ts';
-import { resolveKeys } from '../keys/resolve.ts';
+import { resolveKeys } from '../key-admin/resolve.ts';
 import { jsonLogger, noProgress } from '../log.ts';
 import { OutageLog } from '../db/outage-log.ts';
 import { holderId } from '../harvest/lease.ts';

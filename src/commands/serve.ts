@@ -16,7 +16,7 @@ import { serve } from '@hono/node-server';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { jsonLogger } from '../log.ts';
-import { resolveKeys } from '../keys/resolve.ts';
+import { resolveKeys } from '../key-admin/resolve.ts';
 import { defaultTransportName, TRANSPORTS } from '../notices/transport.ts';
 import { requireControllerDetails } from '../notices/controller.ts';
 import { mailFrom } from '../mail-config.ts';
@@ -75,23 +75,11 @@ export function register(program: Command): void {
         mailQueue,
       });
       const server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host });
-      try {
-        await new Promise<void>((listening, failed) => {
-          server.once('listening', listening);
-          server.once('error', failed);
-        });
-      } catch (err) {
+      await listening(server, opts.port, opts.host).catch(async (err: unknown) => {
         transport.close?.();
         await database.close();
-        const e = err as NodeJS.ErrnoException;
-        throw new AppError(
-          e.code === 'EADDRINUSE' ? 'port-in-use' : 'listen-failed',
-          e.code === 'EADDRINUSE'
-            ? `port ${opts.port} on ${opts.host} is already in use: stop the other server or pick another --port`
-            : `cannot listen on ${opts.host}:${opts.port}: ${e.message}`,
-          { cause: err },
-        );
-      }
+        throw err;
+      });
       console.log(
         `sigmine web app on http://${opts.host}:${opts.port} (privacy center: /privacy); link mails go to ${mailsGoTo}`,
       );
@@ -107,4 +95,23 @@ export function register(program: Command): void {
       transport.close?.();
       await database.close();
     });
+}
+
+/** Resolves once the server listens; a busy port or another listen error becomes an AppError saying what to do. */
+async function listening(server: ReturnType<typeof serve>, port: number, host: string): Promise<void> {
+  try {
+    await new Promise<void>((ok, failed) => {
+      server.once('listening', ok);
+      server.once('error', failed);
+    });
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    throw new AppError(
+      e.code === 'EADDRINUSE' ? 'port-in-use' : 'listen-failed',
+      e.code === 'EADDRINUSE'
+        ? `port ${port} on ${host} is already in use: stop the other server or pick another --port`
+        : `cannot listen on ${host}:${port}: ${e.message}`,
+      { cause: err },
+    );
+  }
 }

@@ -17,7 +17,7 @@ import { jsonLogger, noProgress } from '../log.ts';
 import { holderId } from '../harvest/lease.ts';
 import { DEFAULT_EXPIRE_SECONDS, openQueue } from '../harvest/queue.ts';
 import { startWorkers } from '../harvest/worker-loop.ts';
-import { resolveKeys } from '../keys/resolve.ts';
+import { resolveKeys } from '../key-admin/resolve.ts';
 
 /** A stop that takes longer than this (a page stuck on a dead provider) ends the process anyway. */
 const DEFAULT_STOP_TIMEOUT_SECONDS = 25;
@@ -81,19 +81,7 @@ export function register(program: Command): void {
             },
           );
           logger.log('info', 'worker.started', { holder, expireSeconds: expire });
-          await new Promise<void>((resolve) => {
-            const stop = () => {
-              logger.log('info', 'worker.stopping', { holder });
-              resolve();
-            };
-            process.once('SIGINT', stop);
-            process.once('SIGTERM', stop);
-          });
-          const hard = setTimeout(() => {
-            logger.log('warn', 'worker.stop-timeout', { holder, seconds: stopTimeoutMs / 1000 });
-            process.exit(0); // the job left behind expires and is retried elsewhere
-          }, stopTimeoutMs);
-          hard.unref();
+          await untilSignalled(logger, holder, stopTimeoutMs);
           await worker.stop(); // harvests stop after their page, leases released, jobs handed back
           await q.close();
           logger.log('info', 'worker.stopped', { holder });
@@ -104,4 +92,24 @@ export function register(program: Command): void {
         },
       );
     });
+}
+
+/**
+ * Waits for SIGINT or SIGTERM; from then on the stop has `stopTimeoutMs` before the process exits anyway
+ * (the job left behind expires and is retried elsewhere).
+ */
+async function untilSignalled(logger: ReturnType<typeof jsonLogger>, holder: string, stopTimeoutMs: number) {
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      logger.log('info', 'worker.stopping', { holder });
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  const hard = setTimeout(() => {
+    logger.log('warn', 'worker.stop-timeout', { holder, seconds: stopTimeoutMs / 1000 });
+    process.exit(0);
+  }, stopTimeoutMs);
+  hard.unref();
 }

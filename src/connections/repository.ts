@@ -68,6 +68,13 @@ export async function getContributorByEmail(db: Kysely<DB>, email: string): Prom
   return row ?? null;
 }
 
+/** The member (a contributor) by e-mail for the directory; `not-found` when unknown. */
+export async function directoryMember(db: Kysely<DB>, email: string): Promise<ContributorRow> {
+  const m = await getContributorByEmail(db, email);
+  if (!m) throw new AppError('not-found', `no member ${foldEmailCase(email)}`);
+  return m;
+}
+
 /**
  * The contributor with this email, created when new. A contributor who opted out and connects again is
  * active again (connecting is a new, explicit consent); their forfeited credits stay forfeited.

@@ -8,7 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { SqliteAdapter, type Kysely } from 'kysely';
-import { SecretError } from '../secrets/key-text.ts';
+import { SecretError } from './key-text.ts';
 import {
   keyByFingerprint,
   keyFingerprint,

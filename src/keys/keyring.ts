@@ -10,7 +10,7 @@
  *   - the fingerprint a database records to recognise its key (`keyFingerprint`).
  */
 import { createHmac, hkdfSync } from 'node:crypto';
-import { parseSecretKey, SecretError } from '../secrets/key-text.ts';
+import { parseSecretKey, SecretError } from './key-text.ts';
 
 export interface KeyEntry {
   readonly id: string;

@@ -133,3 +133,88 @@ export async function noticeLanguageOf(db: Kysely<DB>, recipientHash: string): P
     .executeTakeFirst();
   return row?.language ?? null;
 }
+
+/** Ids of the notices that went (or wait to go) to the person with this keyed recipient hash. */
+export async function noticeIdsTo(trx: Kysely<DB>, recipientHash: string): Promise<string[]> {
+  const rows = await trx
+    .selectFrom('notices')
+    .select('id')
+    .where('recipient_hash', '=', recipientHash)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Notice id per profile among `profileIds` (any status; the first found per profile). */
+export async function noticeIdsOfProfiles(
+  trx: Kysely<DB>,
+  profileIds: string[],
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const part of chunks(profileIds, IN_LIST)) {
+    const rows = await trx
+      .selectFrom('notices')
+      .select(['id', 'profile_id'])
+      .where('profile_id', 'in', part)
+      .execute();
+    for (const r of rows) if (r.profile_id !== null && !out.has(r.profile_id)) out.set(r.profile_id, r.id);
+  }
+  return out;
+}
+
+/** When the newest notice to this profile was sent (null when none was). */
+export async function lastNoticeSentAt(trx: Kysely<DB>, profileId: string): Promise<string | null> {
+  const row = await trx
+    .selectFrom('notices')
+    .select('sent_at')
+    .where('profile_id', '=', profileId)
+    .where('status', '=', 'sent')
+    .orderBy('sent_at', 'desc')
+    .executeTakeFirst();
+  return row?.sent_at ?? null;
+}
+
+/** A queued (not yet sent) notice to this profile is rewritten for a new language and jurisdiction codes. */
+export async function retargetQueuedNotices(
+  trx: Kysely<DB>,
+  profileId: string,
+  language: string,
+  codes: string[],
+): Promise<void> {
+  const lang = templateLanguage(language);
+  await trx
+    .updateTable('notices')
+    .set({ language: lang, content_hash: templateHash(lang), codes_json: JSON.stringify(codes) })
+    .where('profile_id', '=', profileId)
+    .where('status', '=', 'queued')
+    .execute();
+}
+
+/** Erasure: the notice log keeps each notice's keyed hash and status, never the profile's address. */
+export async function scrubNoticesOfProfile(trx: Kysely<DB>, profileId: string): Promise<number> {
+  const r = await trx
+    .updateTable('notices')
+    .set({ recipient: null, profile_id: null })
+    .where('profile_id', '=', profileId)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows ?? 0);
+}
+
+/**
+ * Erasure or objection by address: notices to this person lose the address, and one still queued will
+ * never be sent (failed, `erased`). Returns how many notices lost an address.
+ */
+export async function scrubNoticesTo(trx: Kysely<DB>, recipientHash: string): Promise<number> {
+  const r = await trx
+    .updateTable('notices')
+    .set({ recipient: null, profile_id: null })
+    .where('recipient_hash', '=', recipientHash)
+    .where('recipient', 'is not', null)
+    .executeTakeFirst();
+  await trx
+    .updateTable('notices')
+    .set({ status: 'failed', failure_code: 'erased' })
+    .where('recipient_hash', '=', recipientHash)
+    .where('status', '=', 'queued')
+    .execute();
+  return Number(r.numUpdatedRows ?? 0);
+}

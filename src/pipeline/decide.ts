@@ -81,7 +81,18 @@ export function decide(
   }
   if (r.contact && signature)
     observations.push(...contactToObservations(email, r.contact, 'signature', observedAt));
+  if (r.jobEnded) observations.push(jobEndedObservation(email, observedAt));
   return { item: { messageKey, observations }, skipped: observations.length ? null : 'no-fields', signature };
+}
+
+/**
+ * An automatic reply from the person's own business mailbox saying they have left: evidence, dated by the
+ * reply, that the job at that mailbox's domain ended. Its category is `signature` (it is read from the same
+ * newest text the signature comes from); it never makes anyone a contact on its own (not a business field).
+ */
+function jobEndedObservation(email: string, observedAt: string): ObservationInput {
+  const domain = email.slice(email.lastIndexOf('@') + 1);
+  return { email, field: 'job.ended', value: domain, raw: domain, source: 'signature', observedAt };
 }
 
 /**

@@ -15,6 +15,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
 import { forgetAddress, forgetProfile } from '../store/forget.ts';
+import { profileById } from '../store/profile-admin.ts';
+import { noticeIdsTo, scrubNoticesOfProfile, scrubNoticesTo } from '../notices/outbox.ts';
 import { locatePerson } from './locate.ts';
 import { sameMailbox } from './subject.ts';
 import { resolveOptions, type PrivacyOptions } from './options.ts';
@@ -48,9 +50,6 @@ export interface ErasureOptions extends PrivacyOptions {
   outboxDir?: string | false;
 }
 
-const n = (r: { numDeletedRows?: bigint; numUpdatedRows?: bigint }) =>
-  Number(r.numDeletedRows ?? r.numUpdatedRows ?? 0n);
-
 /** Deletes everything about the person inside `trx` and suppresses them. No scrub (see `erasePerson`). */
 export async function eraseInTransaction(
   trx: Kysely<DB>,
@@ -71,9 +70,7 @@ export async function eraseInTransaction(
     policy: o.policy,
   });
   const alreadySuppressed = await suppressSubject(trx, p.subjectHash, kind, req.id, at);
-  const noticeIds = (
-    await trx.selectFrom('notices').select('id').where('recipient_hash', '=', p.subjectHash).execute()
-  ).map((r) => r.id);
+  const noticeIds = await noticeIdsTo(trx, p.subjectHash);
   let observationsDeleted = 0;
   let profilesDeleted = 0;
   let noticesScrubbed = 0;
@@ -83,7 +80,7 @@ export async function eraseInTransaction(
     observationsDeleted += erased.observationsDeleted;
     noticesScrubbed += erased.noticesScrubbed;
   }
-  noticesScrubbed += await scrubSubjectNotices(trx, p.subjectHash);
+  noticesScrubbed += await scrubNoticesTo(trx, p.subjectHash);
   // The address seen in other profiles' values (a colleague's signature listing it as an e-mail line, a
   // "mailto:" website, a Skype handle): the store forgets those observations and recomputes the profiles
   // (and drops it from pinned lists). Dot/plus variants of the same mailbox stored before the erasure go
@@ -143,51 +140,21 @@ async function eraseProfile(trx: Kysely<DB>, id: string, now: Date) {
   const at = now.toISOString();
   // Art. 19: members who revealed the person are told, each in a mail of their own (read before the
   // profile goes: the mail must say whom it is about).
-  const who = await trx
-    .selectFrom('profiles')
-    .select(['name', 'email'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (who) await queueRecipientNotices(trx, { profileId: id, kind: 'erased', contact: who, now });
+  const who = await profileById(trx, id);
+  if (who) {
+    const contact = { name: who.name, email: who.email };
+    await queueRecipientNotices(trx, { profileId: id, kind: 'erased', contact, now });
+  }
   // The store forgets the profile: observations, values, pins, job history, ledger links, company recount.
   const forgotten = await forgetProfile(trx, id, at);
   await trx.deleteFrom('privacy_gates').where('profile_id', '=', id).execute();
   await trx.deleteFrom('jurisdiction_decisions').where('profile_id', '=', id).execute();
-  const noticesScrubbed = n(
-    await trx
-      .updateTable('notices')
-      .set({ recipient: null, profile_id: null })
-      .where('profile_id', '=', id)
-      .executeTakeFirst(),
-  );
+  const noticesScrubbed = await scrubNoticesOfProfile(trx, id);
   return {
     profilesDeleted: forgotten ? 1 : 0,
     observationsDeleted: forgotten ? forgotten.observationsDeleted : 0,
     noticesScrubbed,
   };
-}
-
-/**
- * Notices to the person by keyed hash: the address scrubbed from those queued under another profile id,
- * and queued (unsent) ones failed, since a notice to an erased person must never go out. Returns the
- * number scrubbed.
- */
-async function scrubSubjectNotices(trx: Kysely<DB>, subjectHash: string): Promise<number> {
-  const scrubbed = n(
-    await trx
-      .updateTable('notices')
-      .set({ recipient: null, profile_id: null })
-      .where('recipient_hash', '=', subjectHash)
-      .where('recipient', 'is not', null)
-      .executeTakeFirst(),
-  );
-  await trx
-    .updateTable('notices')
-    .set({ status: 'failed', failure_code: 'erased' })
-    .where('recipient_hash', '=', subjectHash)
-    .where('status', '=', 'queued')
-    .execute();
-  return scrubbed;
 }
 
 /**

@@ -25,8 +25,13 @@ import {
   type JurisdictionDecision,
   type JurisdictionEvidence,
 } from '../jurisdiction/decide.ts';
-import { queueNotices, type QueueNotice } from '../notices/outbox.ts';
-import { templateHash, templateLanguage } from '../notices/templates.ts';
+import {
+  lastNoticeSentAt,
+  noticeIdsOfProfiles,
+  queueNotices,
+  retargetQueuedNotices,
+  type QueueNotice,
+} from '../notices/outbox.ts';
 import { iso, resolveOptions, type PrivacyOptions } from './options.ts';
 import { subjectAddress, subjectHash, subjectHashers } from './subject.ts';
 import { chunks, IN_LIST } from '../store/sql-util.ts';
@@ -191,16 +196,8 @@ async function storedOutcomes(trx: Kysely<DB>, ids: string[]) {
     noticeId,
   });
   const known = ids.filter((id) => existing.has(id));
-  for (const part of chunks(known, IN_LIST)) {
-    const rows = await trx
-      .selectFrom('notices')
-      .select(['id', 'profile_id'])
-      .where('profile_id', 'in', part)
-      .execute();
-    for (const r of rows) {
-      if (r.profile_id === null || outcomes.has(r.profile_id)) continue;
-      outcomes.set(r.profile_id, stored(existing.get(r.profile_id)!, r.id));
-    }
+  for (const [profileId, noticeId] of await noticeIdsOfProfiles(trx, known)) {
+    if (!outcomes.has(profileId)) outcomes.set(profileId, stored(existing.get(profileId)!, noticeId));
   }
   for (const id of known) if (!outcomes.has(id)) outcomes.set(id, stored(existing.get(id)!, null));
   return { existing, outcomes };
@@ -331,26 +328,11 @@ export async function onNewEvidence(
   const newlyHeld = d.hold && gate.hold === 0;
   let windowEnds = gate.window_ends_at;
   if (newlyHeld) {
-    const sent = await trx
-      .selectFrom('notices')
-      .select('sent_at')
-      .where('profile_id', '=', profileId)
-      .where('status', '=', 'sent')
-      .orderBy('sent_at', 'desc')
-      .executeTakeFirst();
-    windowEnds = sent?.sent_at
-      ? new Date(Date.parse(sent.sent_at) + o.policy.objectionWindowDays * 86_400_000).toISOString()
+    const sentAt = await lastNoticeSentAt(trx, profileId);
+    windowEnds = sentAt
+      ? new Date(Date.parse(sentAt) + o.policy.objectionWindowDays * 86_400_000).toISOString()
       : null;
-    await trx
-      .updateTable('notices')
-      .set({
-        language: templateLanguage(d.language),
-        content_hash: templateHash(templateLanguage(d.language)),
-        codes_json: JSON.stringify(codes),
-      })
-      .where('profile_id', '=', profileId)
-      .where('status', '=', 'queued')
-      .execute();
+    await retargetQueuedNotices(trx, profileId, d.language, codes);
   }
   const state = newlyHeld && gate.state === 'listed' ? 'pending' : gate.state;
   await trx

@@ -8,6 +8,7 @@ import type { DB } from '../db/schema.ts';
 import { decideJurisdiction } from '../jurisdiction/decide.ts';
 import type { JurisdictionPolicy } from '../jurisdiction/policy.ts';
 import { subjectAddress, subjectHashers } from './subject.ts';
+import { findProfile } from '../store/profile-admin.ts';
 
 export interface Person {
   /** Lower-cased, trimmed email (the store's profile key). */
@@ -49,13 +50,13 @@ export async function locatePerson(
   const h = await subjectHashers(trx, secretKey);
   const subjectHash = h.subject(subjectAddress(e));
   const requestHash = h.request(subjectAddress(e));
-  const byEmail = await trx.selectFrom('profiles').select('id').where('email', '=', e).execute();
+  const byEmail = await findProfile(trx, e);
   const gates = await trx
     .selectFrom('privacy_gates')
     .select(['profile_id', 'codes_json'])
     .where('subject_hash', '=', subjectHash)
     .execute();
-  const profileIds = [...new Set([...byEmail.map((r) => r.id), ...gates.map((g) => g.profile_id)])];
+  const profileIds = [...new Set([...(byEmail ? [byEmail.id] : []), ...gates.map((g) => g.profile_id)])];
   let codes = [...new Set(gates.flatMap((g) => JSON.parse(g.codes_json) as string[]))];
   if (codes.length === 0) {
     codes = decideJurisdiction(

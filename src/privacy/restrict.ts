@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { listContact } from '../store/ledger.ts';
 import { privacyGate } from './gate.ts';
-import { restrictProfile, unrestrictProfile } from '../store/profile-admin.ts';
+import { profileById, restrictProfile, unrestrictProfile } from '../store/profile-admin.ts';
 import { locatePerson } from './locate.ts';
 import { resolveOptions, type PrivacyOptions } from './options.ts';
 import { completeRequest, openRequest } from './requests.ts';
@@ -56,11 +56,7 @@ export async function restrictPerson(
 }
 
 async function restrict(trx: Kysely<DB>, id: string, subjectHash: string, at: string): Promise<number> {
-  const profile = await trx
-    .selectFrom('profiles')
-    .select(['status', 'listed_at'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const profile = await profileById(trx, id);
   const gate = await trx
     .selectFrom('privacy_gates')
     .select('state')

@@ -20,7 +20,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { dirname, resolve } from 'node:path';
 import type { Config } from '../config.ts';
 import { parseKeyRing, subkey, SUBKEY, type KeyRing } from '../keys/keyring.ts';
-import { SecretError } from './key-text.ts';
+import { SecretError } from '../keys/key-text.ts';
 
 const VERSION = 'v2';
 /** Before key ids (and before 0054): the raw key, no subkey, no id. Still opened, never written. */
@@ -28,7 +28,7 @@ const V1 = 'v1';
 const IV_BYTES = 12; // NIST SP 800-38D: 96-bit IVs for GCM
 const TAG_BYTES = 16;
 
-export { parseSecretKey, SecretError, type SecretErrorCode } from './key-text.ts';
+export { parseSecretKey, SecretError, type SecretErrorCode } from '../keys/key-text.ts';
 
 /** Where demo mode keeps its generated key (relative to the working directory, like ./data/sigmine.db). */
 export const DEMO_KEY_FILE = resolve('data', 'demo-secret.key');

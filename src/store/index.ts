@@ -36,6 +36,13 @@ export {
   type ContactDetails,
   type StatusFilter,
 } from './directory.ts';
-export { findProfile, pinField, restrictProfile, unrestrictProfile, eraseProfile } from './profile-admin.ts';
+export {
+  findProfile,
+  profileById,
+  pinField,
+  restrictProfile,
+  unrestrictProfile,
+  eraseProfile,
+} from './profile-admin.ts';
 export { keyedHasher, hasherFromSecret, HASH_PURPOSE, type KeyedHasher } from './keyed-hash.ts';
 export { PIN_FIELDS, type PinField, type FieldProvenance } from './merge.ts';

@@ -52,30 +52,74 @@ const b = (x: Candidate, y: Candidate) =>
 
 /**
  * Job changes (oldest first). Pass [] for a field the person pinned (corrections are not job changes).
+ * `ended` are "no longer with the company" replies (field `job.ended`): each ends the job held then, a row
+ * with no new title or company, unless that same title or company was seen again after the reply (the reply
+ * was wrong or the person came back). A value first seen after the end is the next job, as usual.
  * Linear after the sort: both chains are walked once, in date order, beside the change dates.
  */
-export function jobTimeline(titles: Candidate[], companies: Candidate[]): JobChangeRow[] {
+export function jobTimeline(
+  titles: Candidate[],
+  companies: Candidate[],
+  ended: Candidate[] = [],
+): JobChangeRow[] {
   const t = chain(titles);
   const c = chain(companies);
-  const dates = [...new Set([...t.slice(1).map((e) => e.at), ...c.slice(1).map((e) => e.at)])].sort();
-  const [oldTitle, oldCompany, newTitle, newCompany] = [walker(t), walker(c), walker(t), walker(c)];
-  return dates.map((d) => ({
+  // An end is placed just after its instant ("...Z" + "~" sorts after "...Z" and before any later time), so
+  // the job it ends includes a signature sent in the same reply.
+  const ends = endDates(ended, [...titles, ...companies]).map((at) => `${at}${AFTER}`);
+  const te = withEnds(t, ends);
+  const ce = withEnds(c, ends);
+  const dates = [
+    ...new Set([...t.slice(1).map((e) => e.at), ...c.slice(1).map((e) => e.at), ...ends]),
+  ].sort();
+  const [oldTitle, oldCompany, newTitle, newCompany] = [walker(te), walker(ce), walker(te), walker(ce)];
+  const rows = dates.map((d) => ({
     old_title: oldTitle(d, false),
     old_company: oldCompany(d, false),
     new_title: newTitle(d, true),
     new_company: newCompany(d, true),
-    changed_at: d,
+    changed_at: d.endsWith(AFTER) ? d.slice(0, -AFTER.length) : d,
   }));
+  // An end with no job before it (or a second reply after the first) changes nothing.
+  return rows.filter((r) => r.old_title !== r.new_title || r.old_company !== r.new_company);
+}
+
+/** The dates of the end replies that no later sighting of a job held at that date contradicts. */
+function endDates(ended: Candidate[], jobValues: Candidate[]): string[] {
+  const out: string[] = [];
+  for (const e of ended) {
+    for (const at of new Set([e.first, e.last])) {
+      const heldThen = jobValues.filter((v) => v.first <= at);
+      if (heldThen.length > 0 && heldThen.every((v) => v.last <= at)) out.push(at);
+    }
+  }
+  return out;
+}
+
+const AFTER = '~';
+
+interface Entry {
+  at: string;
+  raw: string | null;
+}
+
+/** A chain with "no job" entries at the end dates, in date order. */
+function withEnds(ch: Array<{ at: string; value: Candidate }>, ends: string[]): Entry[] {
+  const out: Entry[] = ch.map((e) => ({ at: e.at, raw: e.value.raw }));
+  for (const at of ends) out.push({ at, raw: null });
+  return out.sort((a, b) =>
+    a.at < b.at ? -1 : a.at > b.at ? 1 : a.raw === null ? 1 : b.raw === null ? -1 : 0,
+  );
 }
 
 /**
  * The value of a chain at each of a rising sequence of dates: the last entry from before `d` (or at `d`
- * when `inclusive`). Chain dates rise strictly, so a pointer that only moves forward finds it.
+ * when `inclusive`). Entry dates never fall, so a pointer that only moves forward finds it.
  */
-function walker(ch: Array<{ at: string; value: Candidate }>) {
+function walker(ch: Entry[]) {
   let i = 0;
   return (d: string, inclusive: boolean): string | null => {
     while (i < ch.length && (inclusive ? ch[i]!.at <= d : ch[i]!.at < d)) i++;
-    return i > 0 ? ch[i - 1]!.value.raw : null;
+    return i > 0 ? ch[i - 1]!.raw : null;
   };
 }

@@ -80,6 +80,43 @@ export async function keyedHasher(
   secretKey: KeyInput,
 ): Promise<KeyedHasher> {
   const ring = typeof secretKey === 'string' ? ringOf(secretKey) : secretKey;
+  const { root, chainEnc } = await rootKey(db, ring);
+  const chain =
+    chainEnc && ring && LONG_LIVED_PURPOSES.includes(purpose) ? (chainOf(chainEnc, ring)[purpose] ?? []) : [];
+  const keys = [...chain.map((h) => Buffer.from(h, 'hex')), deriveKey(root, purpose)];
+  return (value: string) => {
+    let v = value;
+    for (const k of keys) v = createHmac('sha256', k).update(v, 'utf8').digest('hex');
+    return v;
+  };
+}
+
+interface RootKey {
+  root: Buffer;
+  /** The earlier epochs' purpose keys, sealed (null before any rotation). */
+  chainEnc: string | null;
+}
+
+/**
+ * Root keys already checked in a transaction, per key input (compared by identity). Inside one transaction
+ * the key epoch cannot change (PostgreSQL holds it FOR SHARE until commit, which a rotation's EXCLUSIVE lock
+ * waits for; SQLite has one writer), so a page checks the key once, not once per purpose.
+ */
+const checkedIn = new WeakMap<object, Array<{ ring: KeyRing | null; key: RootKey }>>();
+
+async function rootKey(db: Kysely<any>, ring: KeyRing | null): Promise<RootKey> {
+  if (!db.isTransaction) return checkRootKey(db, ring);
+  let memo = checkedIn.get(db);
+  if (!memo) checkedIn.set(db, (memo = []));
+  const hit = memo.find((m) => m.ring === ring);
+  if (hit) return hit.key;
+  const key = await checkRootKey(db, ring);
+  memo.push({ ring, key });
+  return key;
+}
+
+/** The database's current root key from `ring` (or its own secret when keyless), refused when another. */
+async function checkRootKey(db: Kysely<any>, ring: KeyRing | null): Promise<RootKey> {
   const epoch = await epochOrRecord(db, () =>
     ring
       ? {
@@ -89,29 +126,19 @@ export async function keyedHasher(
         }
       : null,
   );
-  let root: Buffer;
-  let chain: string[] = [];
   if (!epoch) {
     // A keyless database used for the first time (tests): its own secret, recorded as its key.
-    root = await legacySecretOrCreate(db);
+    const root = await legacySecretOrCreate(db);
     await epochOrRecord(db, () => null);
-  } else if (ring) {
-    const entry = matchEpoch(epoch, ring);
-    root = entry.key;
-    if (epoch.chainEnc && LONG_LIVED_PURPOSES.includes(purpose))
-      chain = chainOf(epoch.chainEnc, ring)[purpose] ?? [];
-  } else if (epoch.origin === 'database') {
-    root = await legacySecretOrCreate(db);
-    if (keyFingerprint(root) !== epoch.fingerprint) throw wrongKey(epoch, null);
-  } else {
-    throw wrongKey(epoch, null);
+    return { root, chainEnc: null };
   }
-  const keys = [...chain.map((h) => Buffer.from(h, 'hex')), deriveKey(root, purpose)];
-  return (value: string) => {
-    let v = value;
-    for (const k of keys) v = createHmac('sha256', k).update(v, 'utf8').digest('hex');
-    return v;
-  };
+  if (ring) return { root: matchEpoch(epoch, ring).key, chainEnc: epoch.chainEnc ?? null };
+  if (epoch.origin === 'database') {
+    const root = await legacySecretOrCreate(db);
+    if (keyFingerprint(root) !== epoch.fingerprint) throw wrongKey(epoch, null);
+    return { root, chainEnc: null };
+  }
+  throw wrongKey(epoch, null);
 }
 
 const rings = new Map<string, KeyRing>();

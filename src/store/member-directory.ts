@@ -13,7 +13,6 @@ import { sql, type Kysely } from 'kysely';
 import type { Phone } from '../../parsers/types.ts';
 import type { DB } from '../db/schema.ts';
 import { DEFAULT_CREDIT_POLICY, type CreditPolicy } from '../credits/policy.ts';
-import { getContributorByEmail } from '../connections/repository.ts';
 import { spendCredits } from './ledger.ts';
 
 /** A search hit: enough to choose, not enough to contact. */
@@ -42,22 +41,27 @@ export interface Revealed {
 const MAX_QUERY = 100;
 const MAX_HITS = 50;
 
-/** The member (a contributor) by e-mail; refused when unknown or opted out (free access ended). */
-async function memberOf(db: Kysely<DB>, email: string) {
-  const m = await getContributorByEmail(db, email);
-  if (!m) throw new AppError('not-found', `no member ${email.trim().toLowerCase()}`);
+/**
+ * The member a search or reveal is for, as src/connections looked them up (`directoryMember`): the store does
+ * not read contributors itself. An opted-out member is refused here too (free access ended).
+ */
+export interface DirectoryMember {
+  id: string;
+  status: string;
+}
+
+function mustBeActive(m: DirectoryMember): void {
   if (m.status === 'opted-out')
     throw new AppError('opted-out', 'this member opted out: the directory is closed to them');
-  return m;
 }
 
 /** Listed contacts whose name, title, company or domain contains `query` (case-insensitive), at most 50. */
 export async function searchDirectory(
   db: Kysely<DB>,
-  memberEmail: string,
+  member: DirectoryMember,
   query: string,
 ): Promise<DirectoryHit[]> {
-  await memberOf(db, memberEmail);
+  mustBeActive(member);
   const q = query.trim().toLowerCase().slice(0, MAX_QUERY);
   if (q.length < 2) throw new AppError('bad-input', 'search for at least 2 characters');
   // LIKE wildcards in the query are matched literally.
@@ -106,12 +110,12 @@ export async function searchDirectory(
  */
 export async function revealContact(
   db: Kysely<DB>,
-  memberEmail: string,
+  member: DirectoryMember,
   profileId: string,
   now: Date = new Date(),
   policy: Readonly<CreditPolicy> = DEFAULT_CREDIT_POLICY,
 ): Promise<Revealed> {
-  const member = await memberOf(db, memberEmail);
+  mustBeActive(member);
   return db.transaction().execute(async (trx) => {
     const p = await trx
       .selectFrom('profiles')

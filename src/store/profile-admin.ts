@@ -22,6 +22,11 @@ export async function findProfile(db: Kysely<DB>, email: string): Promise<Profil
   );
 }
 
+/** The profile with this id, or null (a privacy request may name one erased meanwhile). */
+export async function profileById(db: Kysely<DB>, id: string): Promise<ProfileRecord | null> {
+  return (await db.selectFrom('profiles').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+}
+
 export function isPinField(f: string): f is PinField {
   return (PIN_FIELDS as readonly string[]).includes(f);
 }

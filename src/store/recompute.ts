@@ -226,6 +226,7 @@ export async function applyMerge(
       jobTimeline(
         m.winners.title ? (m.byField.get('title') ?? []) : [],
         m.winners.company ? (m.byField.get('company') ?? []) : [],
+        m.byField.get('job.ended') ?? [],
       ),
     );
     if (fieldsChanged || next.first_seen !== p.first_seen || next.last_seen !== p.last_seen) {

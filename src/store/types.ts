@@ -21,11 +21,19 @@ export const LIST_FIELDS = [
   'social',
 ] as const;
 
+/**
+ * Evidence that is not a profile field: `job.ended` is an automatic "no longer with the company" reply from
+ * the person's business mailbox (value: that mailbox's domain). The merge shows no value for it; the job
+ * history dates the end of the job from it (src/store/job-history.ts).
+ */
+export const EVIDENCE_FIELDS = ['job.ended'] as const;
+
 export type SingleField = (typeof SINGLE_FIELDS)[number];
 export type ListField = (typeof LIST_FIELDS)[number];
-export type ObservationField = SingleField | ListField;
+export type EvidenceField = (typeof EVIDENCE_FIELDS)[number];
+export type ObservationField = SingleField | ListField | EvidenceField;
 
-export const ALL_FIELDS: readonly ObservationField[] = [...SINGLE_FIELDS, ...LIST_FIELDS];
+export const ALL_FIELDS: readonly ObservationField[] = [...SINGLE_FIELDS, ...LIST_FIELDS, ...EVIDENCE_FIELDS];
 
 /**
  * Fields that make someone a business contact: a name and addresses alone do not (a sender seen only in

@@ -8,7 +8,7 @@ import { publicErrorOf } from './error-status.ts';
 import { Hono, type Context } from 'hono';
 import type { Database } from '../db/database.ts';
 import { DEFAULT_CREDIT_POLICY } from '../credits/policy.ts';
-import { getContributorByEmail } from '../connections/repository.ts';
+import { directoryMember, getContributorByEmail } from '../connections/repository.ts';
 import { balanceOf } from '../store/ledger.ts';
 import { revealContact, searchDirectory } from '../store/member-directory.ts';
 import { directoryPage, notRevealedPage, revealedPage, type SearchOutcome } from './views/directory.tsx';
@@ -48,7 +48,8 @@ export function directoryRoutes(o: {
     if (!email) return expired(c);
     const form = await c.req.parseBody();
     try {
-      return c.html(revealedPage(await revealContact(db, email, String(form.id ?? ''), now())));
+      const member = await directoryMember(db, email);
+      return c.html(revealedPage(await revealContact(db, member, String(form.id ?? ''), now())));
     } catch (err) {
       const e = publicErrorOf(err);
       return c.html(notRevealedPage(e.message), e.status);
@@ -61,7 +62,7 @@ export function directoryRoutes(o: {
 /** The search's hits, or why it could not run (a query too short...), shown in place of the results. */
 async function search(db: Database['db'], email: string, q: string): Promise<SearchOutcome> {
   try {
-    return { hits: await searchDirectory(db, email, q) };
+    return { hits: await searchDirectory(db, await directoryMember(db, email), q) };
   } catch (err) {
     return { error: (err as Error).message };
   }

@@ -12,7 +12,7 @@
 import { AppError } from '../errors.ts';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { deriveKey } from '../store/keyed-hash.ts';
-import { parseSecretKey } from '../secrets/key-text.ts';
+import { parseSecretKey } from '../keys/key-text.ts';
 
 /** HKDF purpose of the link-signing key; never change it (links in flight would stop working). */
 export const LINK_PURPOSE = 'sigmine/web-link/v1';

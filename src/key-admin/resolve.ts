@@ -9,8 +9,8 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
 import { demoKeyRing, secretKeyFrom, type KeyOptions } from '../secrets/index.ts';
-import { epochOrRecord, matchEpoch, wrongKey } from './identity.ts';
-import { keyFingerprint, shortFingerprint, type KeyRing } from './keyring.ts';
+import { epochOrRecord, matchEpoch, wrongKey } from '../keys/identity.ts';
+import { keyFingerprint, shortFingerprint, type KeyRing } from '../keys/keyring.ts';
 
 export interface ResolvedKeys {
   /** `config` with `secretKey` set to the ring to use (the demo key's when in demo mode). */

@@ -1,7 +1,7 @@
 /**
- * The secret key as text (64 hex characters or base64) and the error every key problem is reported with;
- * a file of its own so that the keyring (src/keys) and the secret box (src/secrets) share it without an
- * import cycle.
+ * The secret key as text (64 hex characters or base64) and the error every key problem is reported with.
+ * Keys are the bottom of the key handling: the secret box (src/secrets) and the keyed hashes (src/store)
+ * import them, key rotation and resolution (src/key-admin) sit above all three.
  */
 import { AppError } from '../errors.ts';
 export type SecretErrorCode =

@@ -17,8 +17,14 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { decryptSecret, encryptSecret, sealedBy } from '../secrets/index.ts';
 import { chainOf, deriveKey, HASH_PURPOSE, LONG_LIVED_PURPOSES } from '../store/keyed-hash.ts';
-import { DEV_SECRET_SETTING, epochOrRecord, isSqlite, legacySecret, wrongKey } from './identity.ts';
-import { keyByFingerprint, keyFingerprint, parseKeyRing, type KeyEntry, type KeyRing } from './keyring.ts';
+import { DEV_SECRET_SETTING, epochOrRecord, isSqlite, legacySecret, wrongKey } from '../keys/identity.ts';
+import {
+  keyByFingerprint,
+  keyFingerprint,
+  parseKeyRing,
+  type KeyEntry,
+  type KeyRing,
+} from '../keys/keyring.ts';
 
 /** Every column holding a long-lived keyed hash, with its purpose. A new one must be added here. */
 export const HASHED_COLUMNS = [
@@ -91,25 +97,7 @@ export async function rotateKeys(
     const chain: Record<string, string[]> = {};
     for (const p of LONG_LIVED_PURPOSES)
       chain[p] = [...(oldChain[p] ?? []), deriveKey(oldRoot, p).toString('hex')];
-    for (const { table, column, purpose } of HASHED_COLUMNS) {
-      const k = deriveKey(newest.key, purpose);
-      const values = (
-        await trx
-          .selectFrom(table as any)
-          .select(column as any)
-          .distinct()
-          .execute()
-      ).map((r: any) => r[column] as string);
-      for (const v of values) {
-        const next = createHmac('sha256', k).update(v, 'utf8').digest('hex');
-        await trx
-          .updateTable(table as any)
-          .set({ [column]: next } as any)
-          .where(column as any, '=', v)
-          .execute();
-      }
-      outcome.hashesRekeyed[`${table}.${column}`] = values.length;
-    }
+    outcome.hashesRekeyed = await rekeyHashes(trx, newest.key);
     outcome.oauthFlowsDropped = Number(
       (await trx.deleteFrom('oauth_states').executeTakeFirst()).numDeletedRows,
     );
@@ -128,6 +116,34 @@ export async function rotateKeys(
       await trx.deleteFrom('settings').where('key', '=', DEV_SECRET_SETTING).execute();
     return outcome;
   });
+}
+
+/**
+ * Every long-lived keyed hash becomes HMAC(new purpose key, old hash), one distinct value at a time (a value
+ * shared by rows stays shared). Returns how many distinct values each column had.
+ */
+async function rekeyHashes(trx: Kysely<DB>, newKey: Buffer): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const { table, column, purpose } of HASHED_COLUMNS) {
+    const k = deriveKey(newKey, purpose);
+    const values = (
+      await trx
+        .selectFrom(table as any)
+        .select(column as any)
+        .distinct()
+        .execute()
+    ).map((r: any) => r[column] as string);
+    for (const v of values) {
+      const next = createHmac('sha256', k).update(v, 'utf8').digest('hex');
+      await trx
+        .updateTable(table as any)
+        .set({ [column]: next } as any)
+        .where(column as any, '=', v)
+        .execute();
+    }
+    counts[`${table}.${column}`] = values.length;
+  }
+  return counts;
 }
 
 /** Seals again with the newest key every secret sealed with another (or in the v1 format). */
