@@ -27,6 +27,7 @@ import { erasePerson } from '../src/privacy/erase.ts';
 import { rotateKeys } from '../src/key-admin/rotate.ts';
 import { HASH_PURPOSE, keyedHasher } from '../src/store/keyed-hash.ts';
 import { parseKeyRing } from '../src/keys/keyring.ts';
+import { newBrowserNonce, startOAuthFlow } from '../src/connections/oauth-flows.ts';
 import { listContacts } from '../src/store/directory.ts';
 import { upsertConnection, connectionInfo } from '../src/connections/repository.ts';
 import { privacyGate } from '../src/privacy/gate.ts';
@@ -235,6 +236,27 @@ for (const dialect of DIALECTS) {
         release();
         await Promise.all([page, rotation]);
         expect(order).toEqual(['page released', 'page committed', 'rotated']);
+      } finally {
+        await t.dispose();
+      }
+    });
+
+    it('drops the OAuth connects under way (their hashes and sealed boxes are under the old key): the member starts again', async () => {
+      const t = await freshDatabase(dialect);
+      const [A, B] = [hex(), hex()];
+      try {
+        const now = new Date();
+        const nonce = newBrowserNonce();
+        const flow = {
+          provider: 'google',
+          kind: 'gmail',
+          email: 'ann@acme.example',
+          verifier: 'v'.repeat(43),
+        } as const;
+        const state = await startOAuthFlow(t.db, flow, nonce, { secretKey: A, box: parseKeyRing(A), now });
+        const r = await rotateKeys(t.db, parseKeyRing(`a:${A},b:${B}`));
+        expect(r.oauthFlowsDropped).toBe(1);
+        expect(await t.db.selectFrom('oauth_states').select('state_hash').execute()).toEqual([]);
       } finally {
         await t.dispose();
       }

@@ -40,7 +40,7 @@ export interface RevocationsTable {
 }
 
 /**
- * Pending web OAuth flows of the member area (migrations/0052-oauth-states.ts, src/web/oauth-flows.ts).
+ * Pending web OAuth flows of the member area (migrations/0052-oauth-states.ts, src/connections/oauth-flows.ts).
  * Keyed hashes and a sealed box only: no plain state, browser nonce, PKCE verifier or address.
  */
 export interface OAuthStatesTable {

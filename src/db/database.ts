@@ -6,7 +6,7 @@
 import { AppError } from '../errors.ts';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Kysely, PostgresDialect, SqliteDialect, type Dialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Dialect } from 'kysely';
 import type { DB } from './schema.ts';
 import { migrateToLatest } from './migrate.ts';
 
@@ -212,4 +212,9 @@ function withStatementCache<
       return typeof v === 'function' ? v.bind(target) : v;
     },
   });
+}
+
+/** One round trip to the database (the health check): resolves when it answers, throws its error if not. */
+export async function pingDatabase(db: Kysely<DB>): Promise<void> {
+  await sql`select 1`.execute(db);
 }

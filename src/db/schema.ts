@@ -6,7 +6,8 @@ import type { StoreTables } from '../store/tables.ts';
 import type { ConnectionTables } from '../connections/tables.ts';
 import type { HarvestTables } from '../harvest/tables.ts';
 import type { PrivacyTables } from '../privacy/tables.ts';
-import type { WebTables } from '../web/tables.ts';
+import type { SessionTables } from '../sessions/tables.ts';
+import type { OpsTables } from './tables.ts';
 import type { QuotaTables } from '../quota/tables.ts';
 import type { KeyTables } from '../keys/tables.ts';
 import type { NoticeTables } from '../notices/tables.ts';
@@ -17,7 +18,8 @@ export interface DB
     ConnectionTables,
     HarvestTables,
     PrivacyTables,
-    WebTables,
+    SessionTables,
+    OpsTables,
     QuotaTables,
     KeyTables,
     NoticeTables {}

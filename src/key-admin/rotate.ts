@@ -17,6 +17,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { decryptSecret, encryptSecret, sealedBy } from '../secrets/index.ts';
 import { chainOf, deriveKey, HASH_PURPOSE, LONG_LIVED_PURPOSES } from '../store/keyed-hash.ts';
+import { dropAllOAuthFlows } from '../connections/oauth-flows.ts';
 import { DEV_SECRET_SETTING, epochOrRecord, isSqlite, legacySecret, wrongKey } from '../keys/identity.ts';
 import {
   keyByFingerprint,
@@ -98,9 +99,7 @@ export async function rotateKeys(
     for (const p of LONG_LIVED_PURPOSES)
       chain[p] = [...(oldChain[p] ?? []), deriveKey(oldRoot, p).toString('hex')];
     outcome.hashesRekeyed = await rekeyHashes(trx, newest.key);
-    outcome.oauthFlowsDropped = Number(
-      (await trx.deleteFrom('oauth_states').executeTakeFirst()).numDeletedRows,
-    );
+    outcome.oauthFlowsDropped = await dropAllOAuthFlows(trx);
     await trx
       .insertInto('key_epochs')
       .values({

@@ -96,6 +96,23 @@ export async function isSuppressed(
   return true;
 }
 
+/**
+ * When this person was put on the suppression list (erased or objected), or null when they are not on it.
+ * Read only: nothing is recorded (the web revokes links and sessions issued before it).
+ */
+export async function suppressedAt(
+  db: Kysely<DB>,
+  email: string,
+  secretKey: string | null | undefined,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('suppressions')
+    .select('created_at')
+    .where('subject_hash', '=', await subjectHash(db, email, secretKey))
+    .executeTakeFirst();
+  return row?.created_at ?? null;
+}
+
 /** Is this profile restricted (kept, hidden from the directory, frozen against harvest updates)? */
 export async function isRestricted(trx: Kysely<DB>, profileId: string): Promise<boolean> {
   const g = await trx

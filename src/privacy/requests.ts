@@ -97,3 +97,14 @@ export async function listRequests(db: Kysely<DB>, openOnly = false, now: Date =
     outcome: r.outcome_json ? (JSON.parse(r.outcome_json) as unknown) : null,
   }));
 }
+
+/** How many requests are still open past their legal deadline (`/metrics`; counted through the index). */
+export async function countOverdueRequests(db: Kysely<DB>, now: Date): Promise<number> {
+  const r = await db
+    .selectFrom('privacy_requests')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'open')
+    .where('due_at', '<', now.toISOString())
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}

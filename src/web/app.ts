@@ -11,17 +11,17 @@ import { Hono, type Context } from 'hono';
 import { csrf } from 'hono/csrf';
 import { bodyLimit } from 'hono/body-limit';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { Config } from '../config.ts';
 import type { NoticeTransport } from '../notices/transport.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import { linkKeyFromSecret } from './links.ts';
-import { page, STYLESHEET } from './html.ts';
+import { STYLESHEET } from './views/layout.tsx';
+import { homePage, notFoundPage, tooLargePage } from './views/site.tsx';
 import { errorResponse } from './error-status.ts';
-import { metricsSource } from './metrics.ts';
+import { opsRoutes } from './ops-routes.ts';
 import { memberRoutes, type MemberAppOptions } from './member.ts';
+import { oauthRoutes } from './member-oauth.ts';
 import { privacyRoutes } from './privacy-routes.ts';
 import { directoryRoutes } from './directory-routes.ts';
 import { accessLog } from './access-log.ts';
@@ -84,42 +84,25 @@ export function createApp(o: WebAppOptions): Hono {
   const mailer = linkMailer({ db, linkKey, queue, transport: o.transport, now });
   const peer = o.peerAddress ?? defaultPeer;
   const clientOf = (c: Context) => clientAddressOf(web, c.req.header('x-forwarded-for'), peer(c));
-  const metrics = metricsSource(db, o.metricsMaxAgeMs ?? 1000);
   const app = new Hono();
 
   useGuards(app, o, logger);
 
+  // Each part of the site is a small sub-app mounted at its prefix; the guards above run for all of them.
   const shared = { keys, cookies, mailer, clientOf };
-  app.route('/', memberRoutes({ ...o, shared }));
-  app.route('/', privacyRoutes({ ...o, shared }));
-  app.route('/', directoryRoutes({ ...o, shared }));
+  app.route('/member', memberRoutes({ ...o, shared }));
+  app.route('/member/directory', directoryRoutes({ ...o, shared }));
+  app.route('/oauth', oauthRoutes({ ...o, shared }));
+  app.route('/privacy', privacyRoutes({ ...o, shared }));
+  app.route(
+    '/',
+    opsRoutes({ database: o.database, web, logger, metricsMaxAgeMs: o.metricsMaxAgeMs ?? 1000 }),
+  );
 
   // Whatever a route throws is answered by its code's status (src/web/error-status.ts), never a stack.
   app.onError((err, c) => errorResponse(c, err));
 
   sitePages(app);
-
-  // Ok or not ok, nothing more: a database error's text names hosts, users and paths (logged instead).
-  app.get('/healthz', async (c) => {
-    try {
-      await sql`select 1`.execute(db);
-      return c.json({ ok: true, dialect: o.database.dialect });
-    } catch (err) {
-      logger.log('error', 'healthz-failed', { code: String((err as { code?: unknown }).code ?? 'error') });
-      return c.json({ ok: false }, 503);
-    }
-  });
-
-  // Only with SIGMINE_METRICS_TOKEN, and only for `Authorization: Bearer <token>` (RFC 6750).
-  app.get('/metrics', async (c) => {
-    if (!web.metricsToken) return c.text('Not Found', 404);
-    if (!bearerMatches(c.req.header('authorization'), web.metricsToken)) {
-      c.header('WWW-Authenticate', 'Bearer realm="sigmine-metrics"');
-      return c.text('Unauthorized', 401);
-    }
-    c.header('Content-Type', 'text/plain; version=0.0.4');
-    return c.body(await metrics());
-  });
 
   return app;
 }
@@ -141,11 +124,7 @@ function useGuards(app: Hono, o: WebAppOptions, logger: Logger): void {
     '*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        c.html(
-          page('Too large', '<h1>Request too large</h1><p>Forms here are small; this one was not sent.</p>'),
-          413,
-        ),
+      onError: (c) => c.html(tooLargePage(), 413),
     }),
   );
 }
@@ -153,16 +132,7 @@ function useGuards(app: Hono, o: WebAppOptions, logger: Logger): void {
 /** The site's own pages: the home page, the stylesheet, and the not-found page. */
 function sitePages(app: Hono): void {
   // An unknown address gets a page in the site's style (with the guards' headers), not Hono's bare text.
-  app.notFound((c) =>
-    c.html(
-      page(
-        'Not found',
-        `<h1>Page not found</h1><p>There is nothing at this address. Go to <a href="/member">the member
-      area</a> or <a href="/privacy">the privacy center</a>.</p>`,
-      ),
-      404,
-    ),
-  );
+  app.notFound((c) => c.html(notFoundPage(), 404));
 
   app.get('/style.css', (c) => {
     c.header('Cache-Control', 'public, max-age=3600');
@@ -170,20 +140,7 @@ function sitePages(app: Hono): void {
     return c.body(STYLESHEET);
   });
 
-  app.get('/', (c) =>
-    c.html(
-      page(
-        'sigmine',
-        `<h1>sigmine</h1><p>A directory of business contacts built from e-mail signatures that community
-        members' mailboxes already hold. We read each message's headers first, and download its text only when the
-        sender can still have a business signature (never for free-mail, bulk or automated senders); from that
-        text we keep the signature's contact fields only. Message bodies and subjects are never stored.</p>
-        <p>Members: <a href="/member">sign in</a> to connect a mailbox, preview what it shares and see your credits.</p>
-        <p>Are you listed, or about to be? <a href="/privacy">See, correct, export, restrict or remove your
-        profile</a>.</p>`,
-      ),
-    ),
-  );
+  app.get('/', (c) => c.html(homePage()));
 }
 
 /** The Node server's socket peer; none when the app is called without a server (tests). */
@@ -193,12 +150,4 @@ function defaultPeer(c: Context): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Constant-time comparison of an `Authorization: Bearer` header with the configured token. */
-function bearerMatches(header: string | undefined, token: string): boolean {
-  const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-  if (!m) return false;
-  const digest = (v: string) => createHash('sha256').update(v, 'utf8').digest();
-  return timingSafeEqual(digest(m[1]!), digest(token));
 }

@@ -8,7 +8,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { errorCodeOf, type ErrorCode } from '../errors.ts';
-import { esc, page } from './html.ts';
+import { errorPage } from './views/site.tsx';
 
 /** Every code's status; a code missing here does not compile, so a new code gets a decided status. */
 const STATUS: Readonly<Record<ErrorCode, ContentfulStatusCode>> = {
@@ -77,5 +77,5 @@ export function errorResponse(c: Context, err: unknown): Response {
   if ((c.req.header('Accept') ?? '').includes('application/json')) {
     return c.json({ error: { code: e.code, message: e.message } }, e.status);
   }
-  return c.html(page('Something went wrong', `<h1>That did not work</h1><p>${esc(e.message)}</p>`), e.status);
+  return c.html(errorPage(e.message), e.status);
 }

@@ -20,7 +20,7 @@ import { subjectAddress } from '../privacy/subject.ts';
 import { hasherFromSecret } from '../store/keyed-hash.ts';
 import { signLink, type LinkScope } from './links.ts';
 import type { MailQueue } from './mail-queue.ts';
-import { sweepSlots, takeSlot, type RateRule } from './rate-limit.ts';
+import { sweepSlots, takeSlot, type RateRule } from '../sessions/rate-slots.ts';
 
 const HOUR = 60 * 60_000;
 /** At most 3 link mails per address per hour (both forms together). */

@@ -3,6 +3,8 @@
  * session check, the sealing key, and the consent parts of the connector registry.
  */
 import type { Context } from 'hono';
+import { errorResponse, httpStatusOf } from './error-status.ts';
+import { linkExpiredPage } from './views/member-account.tsx';
 import { AppError } from '../errors.ts';
 import { providerEndpoints } from '../config.ts';
 import type { ProviderEndpoints } from '../../connectors/endpoints.ts';
@@ -64,4 +66,14 @@ export function memberEnv(o: MemberAppOptions & { shared: WebShared }): MemberEn
     consentOf,
     configured: async (p) => (await consentOf(p.kinds[0]!)).missing(endpoints) === null,
   };
+}
+
+/**
+ * How the member area's sub-apps answer an error: an expired session or link gets the "ask for a new one"
+ * page; anything else the site's error page for its code (src/web/error-status.ts).
+ */
+export function memberErrorResponse(err: unknown, c: Context): Response {
+  if (err instanceof AppError && err.code === 'expired')
+    return c.html(linkExpiredPage(), httpStatusOf('expired'));
+  return errorResponse(c, err);
 }

@@ -3,7 +3,7 @@
  * the provider's consent page, and its callback, which stores the connection or refuses with a page
  * saying why and storing nothing.
  */
-import type { Context } from 'hono';
+import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { AppError } from '../errors.ts';
 import type { ConsentProvider } from '../../connectors/registry.ts';
@@ -18,15 +18,29 @@ import {
   startOAuthFlow,
   type OAuthFlow,
   type OAuthProvider,
-} from './oauth-flows.ts';
-import { esc, page } from './html.ts';
-import { PROVIDERS, type MemberEnv } from './member-env.ts';
+} from '../connections/oauth-flows.ts';
+import { connectRefusedPage, notAvailablePage } from './views/member-connect.tsx';
+import { memberEnv, memberErrorResponse, PROVIDER_IDS, PROVIDERS, type MemberEnv } from './member-env.ts';
+import type { MemberAppOptions } from './member.ts';
+import type { WebShared } from './shared.ts';
 
 /** The browser nonce cookie; `__Host-sigmine_oauth` on https (RFC 6265bis §4.1.3.2: Secure, path /, no Domain). */
 const OAUTH_COOKIE = 'sigmine_oauth';
 
 /** A refused OAuth callback's page, with its status. */
 type Refuse = (status: 400 | 502, title: string, why: string) => Promise<Response>;
+
+/**
+ * The `oauth` sub-app, mounted at /oauth by src/web/app.ts: `GET /oauth/{provider}/callback`, where a
+ * provider sends the member back after its consent page.
+ */
+export function oauthRoutes(o: MemberAppOptions & { shared: WebShared }): Hono {
+  const env = memberEnv(o);
+  const app = new Hono();
+  app.onError(memberErrorResponse);
+  app.get(`/:provider{${PROVIDER_IDS}}/callback`, (c) => finishConnect(env, c));
+  return app;
+}
 
 /** `POST /member/connect/{provider}`: a new flow, then a redirect to the provider's consent page. */
 export async function startConnect(env: MemberEnv, c: Context): Promise<Response> {
@@ -35,14 +49,7 @@ export async function startConnect(env: MemberEnv, c: Context): Promise<Response
   const provider = PROVIDERS.get(c.req.param('provider') ?? '')!;
   // Without a client id the provider's consent page can only fail: say so here instead of sending the member there.
   if (!(await env.configured(provider))) {
-    return c.html(
-      page(
-        'Not available',
-        `<h1>${esc(provider.name)} sources are not available here</h1><p>This sigmine has no
-        ${esc(provider.name)} sign-in configured, so nothing was started. <a href="/member/home">Back to your account</a>.</p>`,
-      ),
-      404,
-    );
+    return c.html(notAvailablePage(provider.name), 404);
   }
   const kind = String(form.kind ?? provider.kinds[0]);
   if (!provider.kinds.includes(kind)) throw new AppError('bad-input', 'unknown source');
@@ -82,7 +89,7 @@ export async function finishConnect(env: MemberEnv, c: Context): Promise<Respons
   const provider = PROVIDERS.get(c.req.param('provider') ?? '')!;
   const view = { back: false };
   const refuse: Refuse = async (status, title, why) =>
-    c.html(page(title, refusedView(title, why, view.back)), status);
+    c.html(connectRefusedPage(title, why, view.back), status);
   const query = new URL(c.req.url).searchParams;
   const st = await takeFlow(env, c, provider, query, view, refuse);
   if (st instanceof Response) return st;
@@ -187,11 +194,4 @@ async function exchangeAnswer(
       `${name} did not complete the connection: ${String((err as Error).message).slice(0, 200)}.`,
     );
   }
-}
-
-/** A refused OAuth callback: what happened, that nothing was stored, and the way back. */
-function refusedView(title: string, why: string, signedIn: boolean): string {
-  const back = signedIn ? '/member/home' : '/member';
-  return `<h1>${esc(title)}</h1><p class="danger">${esc(why)} Nothing was connected.</p>
-  <p><a href="${esc(back)}">Back to your account</a> to start again.</p>`;
 }

@@ -10,7 +10,7 @@
  * the code exchange (Gmail profile, primary calendar, People `people/me`, Graph `/me`), not the address
  * they signed in with: a member signed in as ann@home.example may connect ann@acme.example's mailbox.
  *
- * Pending OAuth flows live in the database (src/web/oauth-flows.ts), so any `sigmine serve` process behind
+ * Pending OAuth flows live in the database (src/connections/oauth-flows.ts), so any `sigmine serve` process behind
  * a load balancer can answer a callback and a replay is refused on all of them. The browser holds only a
  * random nonce in an HttpOnly cookie (`__Host-` on https, so a sibling subdomain cannot plant one), one per
  * browser and reused by every flow it starts: connects started in two tabs both complete, and a callback
@@ -22,7 +22,6 @@
  * token endpoint, and a provider that does not say whose account it is.
  */
 import { AppError } from '../errors.ts';
-import { errorResponse, httpStatusOf } from './error-status.ts';
 import { Hono, type Context } from 'hono';
 import type { Database } from '../db/database.ts';
 import type { Config } from '../config.ts';
@@ -39,12 +38,21 @@ import { checkEmail } from '../privacy/locate.ts';
 import { holderId } from '../harvest/index.ts';
 import { PreviewJobs } from '../harvest/preview-jobs.ts';
 import { silentLogger, noProgress } from '../log.ts';
-import { esc, page } from './html.ts';
-import { openLinkView } from './views/open-link.tsx';
+import {
+  openSignInPage,
+  optedOutPage,
+  optOutConfirmPage,
+  previewPage,
+  previewProgressPage,
+  signInMailedPage,
+  signInPage,
+  signInRefusedPage,
+} from './views/member-account.tsx';
+import { homePage } from './views/member-home.tsx';
 import { exchangeLink } from './sessions.ts';
 import type { WebShared } from './shared.ts';
-import { memberEnv, PROVIDER_IDS, PROVIDERS, type MemberEnv } from './member-env.ts';
-import { finishConnect, startConnect } from './member-oauth.ts';
+import { memberEnv, memberErrorResponse, PROVIDER_IDS, PROVIDERS, type MemberEnv } from './member-env.ts';
+import { startConnect } from './member-oauth.ts';
 
 export interface MemberAppOptions {
   database: Pick<Database, 'db' | 'dialect'>;
@@ -63,32 +71,24 @@ export function memberRoutes(o: MemberAppOptions & { shared: WebShared }): Hono 
   const env = memberEnv(o);
   const previews = new PreviewJobs();
   const app = new Hono();
-  app.onError((err, c) => {
-    if (err instanceof AppError && err.code === 'expired') {
-      return c.html(
-        page('Link expired', `<h1>This link has expired</h1><p><a href="/member">Ask for a new one</a>.</p>`),
-        httpStatusOf('expired'),
-      );
-    }
-    return errorResponse(c, err);
-  });
-  app.get('/member', (c) => c.html(page('Members', signInForm())));
-  app.post('/member/link', (c) => mailSignInLink(env, c));
-  app.post('/member/open', (c) => openSignInLink(env, c));
-  app.get('/member/home', (c) => showHome(env, c));
-  app.post(`/member/connect/:provider{${PROVIDER_IDS}}`, (c) => startConnect(env, c));
-  app.get(`/oauth/:provider{${PROVIDER_IDS}}/callback`, (c) => finishConnect(env, c));
+  app.onError(memberErrorResponse);
+  // Mounted at /member by src/web/app.ts: '/' is /member, '/home' is /member/home...
+  app.get('/', (c) => c.html(signInPage()));
+  app.post('/link', (c) => mailSignInLink(env, c));
+  app.post('/open', (c) => openSignInLink(env, c));
+  app.get('/home', (c) => showHome(env, c));
+  app.post(`/connect/:provider{${PROVIDER_IDS}}`, (c) => startConnect(env, c));
   // A preview is a job (src/harvest/preview-jobs.ts): started here, its page polls until the result is in.
-  app.post('/member/preview', (c) => startPreview(env, previews, c));
-  app.get('/member/preview', (c) => showPreview(env, previews, c));
-  app.get('/member/preview/status', async (c) => {
+  app.post('/preview', (c) => startPreview(env, previews, c));
+  app.get('/preview', (c) => showPreview(env, previews, c));
+  app.get('/preview/status', async (c) => {
     const s = previews.status(await env.member(c), c.req.query('job') ?? '');
     if (!s) throw new AppError('not-found', 'no such preview');
     return c.json(s);
   });
   // Opting out forfeits every credit and revokes access: a page first says exactly that, with the numbers.
-  app.get('/member/optout', (c) => confirmOptOut(env, c));
-  app.post('/member/optout', (c) => optOut(env, c));
+  app.get('/optout', (c) => confirmOptOut(env, c));
+  app.post('/optout', (c) => optOut(env, c));
   return app;
 }
 
@@ -99,10 +99,7 @@ async function mailSignInLink(env: MemberEnv, c: Context): Promise<Response> {
   try {
     email = checkEmail(String(form.email ?? ''));
   } catch {
-    return c.html(
-      page('Members', `<p class="danger">That is not an e-mail address.</p>${signInForm()}`),
-      400,
-    );
+    return c.html(signInPage(true), 400);
   }
   const { o } = env;
   // Rate-limited per address and client, and queued: the same page, at once, whatever happens.
@@ -121,31 +118,14 @@ async function mailSignInLink(env: MemberEnv, c: Context): Promise<Response> {
       contentHash: 'member-link/v2',
     }),
   });
-  return c.html(
-    page(
-      'Check your mail',
-      `<h1>Check your mail</h1><p>A sign-in link is on its way to <b>${esc(email)}</b>.</p>`,
-    ),
-  );
+  return c.html(signInMailedPage(email));
 }
 
 /** `POST /member/open`: a mailed link exchanged (once) for a session cookie. */
 async function openSignInLink(env: MemberEnv, c: Context): Promise<Response> {
   const form = await c.req.parseBody();
   const r = await exchangeLink(env.db, env.keys, 'member', String(form.t ?? ''), { now: env.now() });
-  if (!r.ok) {
-    const why =
-      r.reason === 'used'
-        ? 'This sign-in link was already used: a link works once.'
-        : 'Sign-in links work for one hour.';
-    return c.html(
-      page(
-        'Link expired',
-        `<h1>This link cannot be used</h1><p>${esc(why)} <a href="/member">Ask for a new one</a>.</p>`,
-      ),
-      403,
-    );
-  }
+  if (!r.ok) return c.html(signInRefusedPage(r.reason === 'used'), 403);
   env.cookies.set(c, 'member', r.sessionId, r.expiresAt, env.now());
   return c.redirect('/member/home', 303);
 }
@@ -154,10 +134,7 @@ async function openSignInLink(env: MemberEnv, c: Context): Promise<Response> {
 async function showHome(env: MemberEnv, c: Context): Promise<Response> {
   const t = c.req.query('t');
   // A mailed link: a button that exchanges it for a session. Opening the link uses nothing up.
-  if (t !== undefined)
-    return c.html(
-      page('Sign in', openLinkView('/member/open', t, 'Sign in to sigmine', 'Continue to your account.')),
-    );
+  if (t !== undefined) return c.html(openSignInPage(t));
   const { db } = env;
   const email = await env.member(c);
   const contributor = await getContributorByEmail(db, email);
@@ -167,10 +144,17 @@ async function showHome(env: MemberEnv, c: Context): Promise<Response> {
   const offered: ConsentProvider[] = [];
   for (const p of CONSENT_PROVIDERS) if (await env.configured(p)) offered.push(p);
   return c.html(
-    page(
-      'Your account',
-      homeView(email, contributor?.status ?? 'new', mine, balance, entries, c.req.query('done'), offered),
-    ),
+    homePage({
+      email,
+      status: contributor?.status ?? 'new',
+      conns: mine,
+      balance,
+      entries: entries.map((e) => ({ ...e, words: creditKindWords(e.kind) })),
+      summary: creditSummary(entries),
+      how: howCreditsWork(DEFAULT_CREDIT_POLICY),
+      done: c.req.query('done'),
+      offered,
+    }),
   );
 }
 
@@ -205,36 +189,10 @@ async function showPreview(env: MemberEnv, previews: PreviewJobs, c: Context): P
   const jobId = c.req.query('job') ?? '';
   const s = previews.status(email, jobId);
   if (!s) throw new AppError('not-found', 'no such preview (previews are kept for 10 minutes)');
-  if (s.state === 'running') {
-    return c.html(
-      page(
-        'Preview',
-        `<meta http-equiv="refresh" content="2"><h1>Reading your newest messages</h1>
-        <p data-testid="preview-progress">${s.scanned} of at most ${s.limit} messages read, ${s.contacts} business contact(s) so far.
-        Headers first: free-mail, bulk and role senders are left out without downloading their text.</p>
-        <p>This page refreshes by itself.</p>`,
-      ),
-    );
-  }
+  if (s.state === 'running') return c.html(previewProgressPage(s));
   const contacts = previews.result(email, jobId) ?? [];
-  const rows = contacts
-    .map(
-      (p) =>
-        `<tr><td>${esc(p.name)}</td><td>${esc(p.email)}</td><td>${esc(p.title)}</td><td>${esc(p.company)}</td><td>${esc(p.phones.join(', '))}</td></tr>`,
-    )
-    .join('');
-  return c.html(
-    page(
-      'Preview',
-      `<h1>What this connection would share</h1><p>Nothing was stored. ${contacts.length} business contact(s) in the newest
-        ${s.scanned} message(s) read (at most ${s.limit}). Free-mail,
-        bulk and role senders are left out from their headers alone, without downloading their text; the text of the
-        other messages was read for the signature block and not kept.</p>
-        ${s.code ? `<p class="danger">${esc(s.state === 'failed' ? 'failed' : 'not complete')}: ${esc(s.code)}</p>` : ''}
-        <table data-testid="preview"><tr><th>name</th><th>email</th><th>title</th><th>company</th><th>phones</th></tr>${rows}</table>
-        <p><a href="/member/home">Back to your account</a></p>`,
-    ),
-  );
+  const failure = s.code ? `${s.state === 'failed' ? 'failed' : 'not complete'}: ${s.code}` : null;
+  return c.html(previewPage(contacts, failure, s));
 }
 
 /** `GET /member/optout`: what opting out costs, with the numbers, before anything happens. */
@@ -245,7 +203,7 @@ async function confirmOptOut(env: MemberEnv, c: Context): Promise<Response> {
   if (contributor?.status === 'opted-out') return c.redirect('/member/home', 303);
   const mine = contributor ? await listConnections(db, { contributorEmail: email }) : [];
   const balance = contributor ? await balanceOf(db, contributor.id) : 0;
-  return c.html(page('Opt out?', optOutConfirmView(mine, balance)));
+  return c.html(optOutConfirmPage(mine, balance));
 }
 
 /** `POST /member/optout`: collection stopped, access revoked or discarded, credits ended. */
@@ -263,18 +221,8 @@ async function optOut(env: MemberEnv, c: Context): Promise<Response> {
     factoryFor: env.o.factoryFor,
     now: env.now,
   });
-  const lines = r.connections
-    .map(
-      (x) => `<li data-testid="revocation">${esc(x.kind)} ${esc(x.account)}: ${esc(revocationText(x))}</li>`,
-    )
-    .join('');
-  return c.html(
-    page(
-      'Opted out',
-      `<h1>You have opted out</h1><p>Collection stopped on ${r.connections.length} connection(s) and free access
-        ended. What happened to each connection's access:</p><ul>${lines}</ul>`,
-    ),
-  );
+  const lines = r.connections.map((x) => ({ kind: x.kind, account: x.account, text: revocationText(x) }));
+  return c.html(optedOutPage(lines));
 }
 
 /** What opting out did to one connection's access, in the member's words. */
@@ -293,80 +241,4 @@ function revocationText(r: RevocationOutcome): string {
     default:
       return `revoking it at ${name} failed (${r.errorCode ?? 'error'}). The token was deleted here.`;
   }
-}
-
-function signInForm(): string {
-  return `<h1>Members</h1><p>Connect a mailbox, calendar or address book, see what it would share, earn credits.</p>
-  <form method="post" action="/member/link"><label>Your e-mail <input type="email" name="email" required></label>
-  <button type="submit">Send me a sign-in link</button></form>`;
-}
-
-function homeView(
-  email: string,
-  status: string,
-  conns: Array<{ id: string; kind: string; account: string; status: string; lastHarvestAt?: string | null }>,
-  balance: number,
-  entries: Array<{ kind: string; amount: number; createdAt: string }>,
-  done?: string,
-  configured: readonly ConsentProvider[] = CONSENT_PROVIDERS,
-): string {
-  const rows = conns
-    .map(
-      (
-        c,
-      ) => `<tr><td>${esc(c.kind)}</td><td>${esc(c.account)}</td><td data-testid="conn-status">${esc(c.status)}</td>
-      <td>${esc((c.lastHarvestAt ?? '').slice(0, 16))}</td><td><form class="inline" method="post" action="/member/preview">
-      <input type="hidden" name="connection" value="${esc(c.id)}"><button type="submit">Preview</button></form></td></tr>`,
-    )
-    .join('');
-  const ledger = entries
-    .slice(0, 20)
-    .map(
-      (e) =>
-        `<tr><td>${esc(e.createdAt.slice(0, 10))}</td><td>${esc(creditKindWords(e.kind))}</td><td>${esc(e.amount)}</td></tr>`,
-    )
-    .join('');
-  const summary = creditSummary(entries)
-    .map((l) => `<li data-testid="credit-line">${esc(l.text)}</li>`)
-    .join('');
-  const how = howCreditsWork(DEFAULT_CREDIT_POLICY)
-    .map((x) => `<li>${esc(x)}</li>`)
-    .join('');
-  const connect = (p: ConsentProvider, label: string) =>
-    `<form class="inline" method="post" action="/member/connect/${esc(p.id)}"><select name="kind">${p.kinds
-      .map((k) => `<option>${esc(k)}</option>`)
-      .join('')}</select> <button type="submit">Connect ${label}</button></form>`;
-  return `<h1>${esc(email)}</h1>
-  ${done === 'connected' ? '<p class="flash">Connected. The next scheduled harvest picks it up.</p>' : ''}
-  <p>Account: <b>${esc(status)}</b> · Credits: <b data-testid="balance">${esc(balance)}</b></p>
-  <h2>Connections</h2>
-  <table><tr><th>source</th><th>account</th><th>state</th><th>last harvest</th><th></th></tr>${rows}</table>
-  ${status === 'opted-out' ? '' : configured.map((p) => `<p>${connect(p, p.name)}</p>`).join('')}
-  <p class="note">IMAP servers and mailbox files are connected with <code>sigmine connect</code>.</p>
-  <p><a href="/member/directory">Search the directory</a>: free; revealing a contact's e-mail and phones costs credits.</p>
-  <h2>Credits</h2>${summary ? `<ul>${summary}</ul>` : '<p>No credits yet.</p>'}
-  <h3>How credits are earned and spent</h3><ul>${how}</ul>
-  <h3>Latest entries</h3><table><tr><th>date</th><th>entry</th><th>credits</th></tr>${ledger}</table>
-  ${status === 'opted-out' ? '' : `<h2>Opt out</h2><p>Stops collection, revokes sigmine's access and forfeits your credits; the next page says exactly what happens and asks you to confirm.</p><p><a class="button danger" href="/member/optout">Opt out…</a></p>`}`;
-}
-
-/** What opting out will do, with this member's numbers, and the one button that does it. */
-function optOutConfirmView(
-  conns: Array<{ kind: string; account: string; status: string }>,
-  balance: number,
-): string {
-  const live = conns.filter((c) => c.status !== 'opted-out');
-  const list = live.map((c) => `<li>${esc(c.kind)} ${esc(c.account)}</li>`).join('');
-  return `<h1>Opt out of sigmine?</h1><p>When you confirm:</p>
-  <ul>
-    <li>collection stops at once on ${live.length} connection(s)${list ? `:<ul>${list}</ul>` : ''}</li>
-    <li>sigmine's access is revoked: Google tokens are revoked at Google; Microsoft has no revoke endpoint, so its
-    tokens are deleted here (you can also remove sigmine at https://myapps.microsoft.com); passwords and local
-    mailbox settings are deleted;</li>
-    <li data-testid="forfeit">you lose all <b>${esc(balance)}</b> credit(s): the balance is forfeited and does not come back;</li>
-    <li>free access ends and this account cannot connect sources again.</li>
-  </ul>
-  <p>Contacts already in the directory stay there (they are other people's business details, not yours).</p>
-  <form method="post" action="/member/optout"><button type="submit" class="danger">Yes, opt out and forfeit ${esc(balance)} credit(s)</button></form>
-  <p><a href="/member/home">No, go back</a></p>`;
 }

@@ -10,6 +10,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { readCounters } from '../db/metric-counters.ts';
+import { countOverdueRequests } from '../privacy/requests.ts';
 
 /** Gauges, in the order they are printed: counter name in metric_counters, help text, label name. */
 const GAUGES = [
@@ -34,31 +36,9 @@ const GAUGES = [
   },
 ] as const;
 
-/** Every counter's value per label (shards summed). */
-export async function readCounters(db: Kysely<DB>): Promise<Map<string, Map<string, number>>> {
-  const rows = await db
-    .selectFrom('metric_counters')
-    .select(['metric', 'label', (eb) => eb.fn.sum<number>('n').as('n')])
-    .groupBy(['metric', 'label'])
-    .execute();
-  const out = new Map<string, Map<string, number>>();
-  for (const r of rows) {
-    let m = out.get(r.metric);
-    if (!m) out.set(r.metric, (m = new Map()));
-    m.set(r.label, Number(r.n));
-  }
-  return out;
-}
-
 export async function metricsText(db: Kysely<DB>, now: Date = new Date()): Promise<string> {
   const counters = await readCounters(db);
-  const overdue = await db
-    .selectFrom('privacy_requests')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('status', '=', 'open')
-    .where('due_at', '<', now.toISOString())
-    .executeTakeFirst();
-  counters.set('privacy_requests_overdue', new Map([['', Number(overdue?.n ?? 0)]]));
+  counters.set('privacy_requests_overdue', new Map([['', await countOverdueRequests(db, now)]]));
   const lines: string[] = [];
   for (const g of GAUGES) {
     const name = `sigmine_${g.metric}`;

@@ -25,10 +25,19 @@ import { erasePerson } from '../privacy/erase.ts';
 import { checkEmail, locatePerson } from '../privacy/locate.ts';
 import { resolveOptions } from '../privacy/options.ts';
 import { subjectHash } from '../privacy/subject.ts';
-import { esc, page } from './html.ts';
-import { openLinkView } from './views/open-link.tsx';
-import { confirmRemovalView, profileView } from './privacy-views.ts';
-import { languageFromHeader, privacyTexts, type PrivacyTexts } from './privacy-texts.ts';
+import { suppressedAt } from '../privacy/hooks.ts';
+import {
+  checkMailPage,
+  confirmRemovalPage,
+  expiredPage,
+  notSavedPage,
+  openLinkPage,
+  profilePage,
+  removedPage,
+  requestPage,
+  unknownFieldPage,
+} from './views/privacy.tsx';
+import { languageFromHeader, privacyTexts } from './privacy-texts.ts';
 import { noticeLanguageOf } from '../notices/outbox.ts';
 import { endSession, exchangeLink, openSession, revokeSessionsOf } from './sessions.ts';
 import type { WebShared } from './shared.ts';
@@ -45,14 +54,15 @@ export interface PrivacyRoutesOptions {
 export function privacyRoutes(o: PrivacyRoutesOptions): Hono {
   const d = privacyDeps(o);
   const app = new Hono();
-  app.get('/privacy', (c) => requestPage(c));
-  app.post('/privacy/link', (c) => requestLink(d, c));
-  app.get('/privacy/me', (c) => profilePage(d, c));
+  // Mounted at /privacy by src/web/app.ts: '/' is /privacy, '/me' is /privacy/me...
+  app.get('/', (c) => showRequestForm(c));
+  app.post('/link', (c) => requestLink(d, c));
+  app.get('/me', (c) => showProfile(d, c));
   // Removing and objecting delete the profile for good: each first shows what will happen.
-  app.get('/privacy/:action{erase|object}', (c) => confirmRemovalPage(d, c));
-  app.post('/privacy/open', (c) => openLink(d, c));
-  app.get('/privacy/export.json', (c) => exportJson(d, c));
-  app.post('/privacy/:action{correct|restrict|unrestrict|erase|object}', (c) => personAction(d, c));
+  app.get('/:action{erase|object}', (c) => showConfirmRemoval(d, c));
+  app.post('/open', (c) => openLink(d, c));
+  app.get('/export.json', (c) => exportJson(d, c));
+  app.post('/:action{correct|restrict|unrestrict|erase|object}', (c) => personAction(d, c));
   return app;
 }
 
@@ -72,13 +82,8 @@ function privacyDeps(o: PrivacyRoutesOptions): PrivacyDeps {
   const { db } = o.database;
   const secretKey = o.config.secretKey;
   const erasedSince = async (email: string, since: Date) => {
-    const h = await subjectHash(db, email, secretKey);
-    const row = await db
-      .selectFrom('suppressions')
-      .select('created_at')
-      .where('subject_hash', '=', h)
-      .executeTakeFirst();
-    return Boolean(row && row.created_at >= since.toISOString());
+    const at = await suppressedAt(db, email, secretKey);
+    return at !== null && at >= since.toISOString();
   };
   return {
     o,
@@ -118,8 +123,7 @@ async function person(d: PrivacyDeps, c: Context): Promise<string | null> {
 /** The "link expired" page, in the browser's language (the session that would say whose it is is gone). */
 function expired(c: Context, used = false) {
   const lang = browserLanguage(c);
-  const w = privacyTexts(lang);
-  return c.html(page(w.expiredTitle, used ? usedText(w) : expiredText(w), lang), 403);
+  return c.html(expiredPage(privacyTexts(lang), lang, used), 403);
 }
 
 /** The person when we hold a profile for the address, else null. */
@@ -129,10 +133,9 @@ async function heldPerson(d: PrivacyDeps, email: string) {
 }
 
 /** GET /privacy: the form that asks for a link. */
-function requestPage(c: Context) {
+function showRequestForm(c: Context) {
   const lang = browserLanguage(c);
-  const w = privacyTexts(lang);
-  return c.html(page(w.centerTitle, requestForm(w), lang));
+  return c.html(requestPage(privacyTexts(lang), lang));
 }
 
 /** POST /privacy/link: queues a link mail if we hold the address; the answer is the same either way. */
@@ -144,10 +147,7 @@ async function requestLink(d: PrivacyDeps, c: Context) {
   try {
     email = checkEmail(String(form.email ?? ''));
   } catch {
-    return c.html(
-      page(w.centerTitle, `<p class="danger">${esc(w.notAnEmail)}</p>${requestForm(w)}`, lang),
-      400,
-    );
+    return c.html(requestPage(w, lang, true), 400);
   }
   let mailLanguage = 'en';
   await d.shared.mailer.request({
@@ -162,9 +162,7 @@ async function requestLink(d: PrivacyDeps, c: Context) {
     },
     compose: (token) => linkMail(d, email, token, mailLanguage),
   });
-  return c.html(
-    page(w.checkMailTitle, `<h1>${esc(w.checkMailTitle)}</h1><p>${esc(w.checkMail(email))}</p>`, lang),
-  );
+  return c.html(checkMailPage(w, lang, email));
 }
 
 /** The link mail, in the language of the person's notice. */
@@ -182,23 +180,13 @@ function linkMail(d: PrivacyDeps, email: string, token: string, language: string
 }
 
 /** GET /privacy/me: with ?t= the button that exchanges a mailed link; else the session's data. */
-async function profilePage(d: PrivacyDeps, c: Context) {
+async function showProfile(d: PrivacyDeps, c: Context) {
   const token = c.req.query('t');
   // A mailed link: a button that exchanges it. Opening the link uses nothing up. Until the session says
   // whose pages these are, the browser's language is all we know.
   if (token !== undefined) {
     const lang = browserLanguage(c);
-    const w = privacyTexts(lang);
-    return c.html(
-      page(
-        w.profileTitle,
-        openLinkView('/privacy/open', token, w.openTitle, w.openText, {
-          button: w.continueButton,
-          note: w.openNote,
-        }),
-        lang,
-      ),
-    );
+    return c.html(openLinkPage(privacyTexts(lang), lang, token));
   }
   const email = await person(d, c);
   if (!email) return expired(c);
@@ -212,17 +200,17 @@ async function profilePage(d: PrivacyDeps, c: Context) {
     record: false,
   });
   const windowDays = resolveOptions(d.privacyOpts).policy.objectionWindowDays;
-  return c.html(page(w.profileTitle, profileView(email, data, windowDays, w, c.req.query('done')), lang));
+  return c.html(profilePage(w, lang, { email, data, windowDays, done: c.req.query('done') }));
 }
 
 /** GET /privacy/erase|object: what removal means, with the button that confirms it. */
-async function confirmRemovalPage(d: PrivacyDeps, c: Context) {
+async function showConfirmRemoval(d: PrivacyDeps, c: Context) {
   const email = await person(d, c);
   if (!email) return expired(c);
   const lang = await languageOf(d, c, email);
   const w = privacyTexts(lang);
   const action = c.req.param('action') as 'erase' | 'object';
-  return c.html(page(w.confirm[action].title, confirmRemovalView(action, w), lang));
+  return c.html(confirmRemovalPage(w, lang, action));
 }
 
 /** POST /privacy/open: exchanges a mailed link, once, for a session cookie. */
@@ -257,29 +245,17 @@ async function personAction(d: PrivacyDeps, c: Context) {
   const opts = { ...d.privacyOpts, now: d.now(), channel: 'web' };
   if (action === 'correct') {
     const field = String(form.field ?? '');
-    if (!isCorrectableField(field)) return c.html(page('Bad request', '<p>Unknown field.</p>'), 400);
+    if (!isCorrectableField(field)) return c.html(unknownFieldPage(), 400);
     const r = await correctField(d.db, email, field, String(form.value ?? ''), opts);
-    if (r.profiles === 0) return notSaved(c, w, lang);
+    if (r.profiles === 0) return c.html(notSavedPage(w, lang), 409);
   } else if (action === 'restrict' || action === 'unrestrict') {
     await restrictPerson(d.db, email, { ...opts, lift: action === 'unrestrict' });
   } else {
     await erasePerson(d.o.database, email, action === 'object' ? 'object' : 'erase', opts);
     await endAllSessions(d, c, email);
-    return c.html(page(w.removedTitle, `<h1>${esc(w.removedTitle)}</h1><p>${esc(w.removedText)}</p>`, lang));
+    return c.html(removedPage(w, lang));
   }
   return c.redirect(`/privacy/me?done=${action}`, 303);
-}
-
-/** A correction that found no profile to pin on (erased meanwhile): nothing was saved. */
-function notSaved(c: Context, w: PrivacyTexts, lang: string) {
-  return c.html(
-    page(
-      w.notSavedTitle,
-      `<h1>${esc(w.notSavedHeading)}</h1><p class="danger">${esc(w.notSavedText)}</p><p><a href="/privacy/me">${esc(w.back)}</a></p>`,
-      lang,
-    ),
-    409,
-  );
 }
 
 /** After a removal nothing is left to see: this session and every other one of the person end now. */
@@ -288,19 +264,4 @@ async function endAllSessions(d: PrivacyDeps, c: Context, email: string): Promis
   await endSession(d.db, keys, cookies.read(c, 'privacy'));
   await revokeSessionsOf(d.db, keys, email, 'privacy');
   cookies.clear(c, 'privacy');
-}
-
-function requestForm(w: PrivacyTexts): string {
-  return `<h1>${esc(w.centerTitle)}</h1>
-  <p>${esc(w.requestIntro)}</p>
-  <form method="post" action="/privacy/link"><label>${esc(w.emailLabel)} <input type="email" name="email" required
-  autocomplete="email"></label> <button type="submit">${esc(w.sendLink)}</button></form>`;
-}
-
-function expiredText(w: PrivacyTexts): string {
-  return `<h1>${esc(w.expiredHeading)}</h1><p>${esc(w.expiredText)} <a href="/privacy">${esc(w.askAgain)}</a>.</p>`;
-}
-
-function usedText(w: PrivacyTexts): string {
-  return `<h1>${esc(w.usedHeading)}</h1><p>${esc(w.usedText)} <a href="/privacy">${esc(w.askAgain)}</a>.</p>`;
 }

@@ -1,7 +1,7 @@
 /**
  * The privacy center's words, per language: the languages notices are written in (src/notices/templates.ts),
  * so a person whose notice was in German reads their privacy page, its confirmations and the link mail in
- * German. Knowledge as data (STYLE habit 11): the views in src/web/privacy-views.ts pick a table and never
+ * German. Knowledge as data (STYLE habit 11): the views in src/web/views/privacy*.tsx pick a table and never
  * hold words of their own. Texts are plain; the views escape them. Dates are ISO (YYYY-MM-DD), which every
  * reader parses the same way.
  */

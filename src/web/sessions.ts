@@ -7,7 +7,7 @@
  * The database holds no usable session: only a keyed hash of the cookie value, the address sealed with
  * AES-256-GCM, and a keyed hash of the address so that every session of a person can be revoked at once
  * (an erasure does). All three keys are derived from the link-signing key passed in, never from anything
- * stored in the database.
+ * stored in the database. The rows are read and written by src/sessions/session-rows.ts.
  */
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -15,6 +15,14 @@ import type { DB } from '../db/schema.ts';
 import { deriveKey, hasherFromSecret } from '../store/keyed-hash.ts';
 import { decryptSecret, encryptSecret } from '../secrets/index.ts';
 import { LINK_TTL_MS, verifyLink, type LinkScope } from './links.ts';
+import {
+  deleteSession,
+  deleteSessionsOf,
+  findSession,
+  insertSession,
+  recordLinkUse,
+  sweepExpired,
+} from '../sessions/session-rows.ts';
 
 /**
  * How long a session lasts after the link was exchanged. The privacy center can erase a profile: one hour,
@@ -64,29 +72,27 @@ export async function exchangeLink(
   const payload = verifyLink(keys.link, token, { now: o.now, scope });
   if (!payload) return { ok: false, reason: 'invalid' };
   const at = o.now.toISOString();
-  await sweep(db, at);
+  await sweepExpired(db, at);
   // Links are issued LINK_TTL_MS before their expiry (signLink's default; the app passes no other).
   const issuedAt = new Date(payload.x - LINK_TTL_MS);
   if (o.revokedSince && (await o.revokedSince(payload.e, issuedAt))) return { ok: false, reason: 'revoked' };
-  const use = await db
-    .insertInto('web_link_uses')
-    .values({ token_id: payload.i, scope, used_at: at, expires_at: new Date(payload.x).toISOString() })
-    .onConflict((oc) => oc.column('token_id').doNothing())
-    .executeTakeFirst();
-  if (Number(use.numInsertedOrUpdatedRows ?? 0n) !== 1) return { ok: false, reason: 'used' };
+  const first = await recordLinkUse(db, {
+    tokenId: payload.i,
+    scope,
+    usedAt: at,
+    expiresAt: new Date(payload.x).toISOString(),
+  });
+  if (!first) return { ok: false, reason: 'used' };
   const sessionId = randomBytes(32).toString('base64url');
   const expiresAt = new Date(o.now.getTime() + SESSION_TTL_MS[scope]);
-  await db
-    .insertInto('web_sessions')
-    .values({
-      id_hash: keys.idHash(sessionId),
-      scope,
-      subject_hash: keys.subjectHash(payload.e),
-      subject_enc: encryptSecret(payload.e, keys.seal),
-      created_at: at,
-      expires_at: expiresAt.toISOString(),
-    })
-    .execute();
+  await insertSession(db, {
+    id_hash: keys.idHash(sessionId),
+    scope,
+    subject_hash: keys.subjectHash(payload.e),
+    subject_enc: encryptSecret(payload.e, keys.seal),
+    created_at: at,
+    expires_at: expiresAt.toISOString(),
+  });
   return { ok: true, sessionId, email: payload.e, expiresAt };
 }
 
@@ -99,12 +105,7 @@ export async function openSession(
   o: ExchangeOptions,
 ): Promise<{ email: string; createdAt: Date } | null> {
   if (!sessionId || !/^[A-Za-z0-9_-]{43}$/.test(sessionId)) return null;
-  const row = await db
-    .selectFrom('web_sessions')
-    .select(['subject_enc', 'created_at', 'expires_at'])
-    .where('id_hash', '=', keys.idHash(sessionId))
-    .where('scope', '=', scope)
-    .executeTakeFirst();
+  const row = await findSession(db, keys.idHash(sessionId), scope);
   if (!row || row.expires_at <= o.now.toISOString()) return null;
   let email: string;
   try {
@@ -124,7 +125,7 @@ export async function endSession(
   sessionId: string | undefined,
 ): Promise<void> {
   if (!sessionId) return;
-  await db.deleteFrom('web_sessions').where('id_hash', '=', keys.idHash(sessionId)).execute();
+  await deleteSession(db, keys.idHash(sessionId));
 }
 
 /** Revokes every session of `email` in `scope` (all of them when no scope); returns how many. */
@@ -134,14 +135,5 @@ export async function revokeSessionsOf(
   email: string,
   scope?: LinkScope,
 ): Promise<number> {
-  let q = db.deleteFrom('web_sessions').where('subject_hash', '=', keys.subjectHash(email));
-  if (scope) q = q.where('scope', '=', scope);
-  const r = await q.executeTakeFirst();
-  return Number(r.numDeletedRows);
-}
-
-/** Expired sessions and token uses are useless: deleted on the way (indexed by expiry). */
-async function sweep(db: Kysely<DB>, at: string): Promise<void> {
-  await db.deleteFrom('web_sessions').where('expires_at', '<=', at).execute();
-  await db.deleteFrom('web_link_uses').where('expires_at', '<=', at).execute();
+  return deleteSessionsOf(db, keys.subjectHash(email), scope);
 }

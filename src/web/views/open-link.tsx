@@ -33,7 +33,7 @@ export const OpenLink: FC<{
   </>
 );
 
-/** The component as an HTML string, for pages still assembled as strings (src/web/html.ts `page`). */
+/** The component alone as an HTML string, without the page around it. */
 export function openLinkView(
   action: string,
   token: string,

@@ -131,6 +131,14 @@ export async function consumeOAuthFlow(
   return { ok: false, reason: row.used_at ? 'used' : 'expired', flow };
 }
 
+/**
+ * Drops every pending flow (a key rotation does: their hashes and sealed boxes are under the old key, so a
+ * member whose consent was under way starts the connect again). Returns how many were dropped.
+ */
+export async function dropAllOAuthFlows(db: Kysely<DB>): Promise<number> {
+  return Number((await db.deleteFrom('oauth_states').executeTakeFirst()).numDeletedRows);
+}
+
 async function hashes(db: Kysely<DB>, secretKey: string | null, state: string, nonce: string) {
   const s = await keyedHasher(db, STATE_PURPOSE, secretKey);
   const b = await keyedHasher(db, BROWSER_PURPOSE, secretKey);

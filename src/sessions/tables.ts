@@ -1,4 +1,7 @@
-/** Kysely table types owned by src/web (migrations/0053-web-guards.ts, 0080-metric-counters.ts). Times are ISO-8601 text. */
+/**
+ * Kysely table types owned by src/sessions (migrations/0053-web-guards.ts): what the web app remembers of
+ * its visitors across restarts and processes. Times are ISO-8601 text.
+ */
 
 export interface WebRateSlotsTable {
   /** `<kind>:<keyed hash>`: whose limit this is (an address, a client address), never the plain value. */
@@ -30,23 +33,8 @@ export interface WebSessionsTable {
   expires_at: string;
 }
 
-export interface WebTables {
+export interface SessionTables {
   web_rate_slots: WebRateSlotsTable;
   web_link_uses: WebLinkUsesTable;
   web_sessions: WebSessionsTable;
-  metric_counters: MetricCountersTable;
-}
-
-/**
- * Counts `/metrics` serves, kept by database triggers (migrations/0080-metric-counters.ts): a metric's
- * value per label is the sum of `n` over its shards.
- */
-export interface MetricCountersTable {
-  /** e.g. `profiles`, `connections_last_error` (the gauge's name without `sigmine_`). */
-  metric: string;
-  /** The state counted (`listed`...), '' for a metric without labels. */
-  label: string;
-  /** 0 on SQLite; the writing session's `pg_backend_pid() % 16` on PostgreSQL. */
-  shard: number;
-  n: number;
 }
