@@ -18,6 +18,9 @@ import { registerConnection } from '../src/connections/register.ts';
 import { addExclusion, listExclusions, removeExclusion } from '../src/connections/exclusions.ts';
 import { listNotices } from '../src/notices/outbox.ts';
 import type { HarvestEnv } from '../src/harvest/harvest-connection.ts';
+import { createApp } from '../src/web/app.ts';
+import { createMailQueue } from '../src/web/mail-queue.ts';
+import type { OutgoingNotice } from '../src/notices/transport.ts';
 
 const KEY = 'd'.repeat(64);
 const config = loadConfig({ SIGMINE_SECRET_KEY: KEY });
@@ -201,6 +204,62 @@ for (const dialect of DIALECTS) {
         removeExclusion(t.db, MEMBER, { kind: 'address', value: 'nobody@clientco.example' }),
       ).rejects.toMatchObject({ code: 'not-found' });
       expect(c.contributorId).not.toBe(other.contributorId);
+    });
+
+    it('works on the member page: the preview offers "exclude this domain", and the domain stays out of the next preview and harvest', async () => {
+      write('1.eml', QUINN);
+      write('2.eml', UMA);
+      const c = await connect();
+      const PUBLIC = 'http://members.test';
+      const sent: OutgoingNotice[] = [];
+      const mails = createMailQueue(silentLogger);
+      const app = createApp({
+        database: t,
+        config: loadConfig({ SIGMINE_PUBLIC_URL: PUBLIC, SIGMINE_SECRET_KEY: KEY }),
+        transport: {
+          name: 'memory',
+          async send(n) {
+            sent.push(n);
+            return { providerMessageId: 'x' };
+          },
+        },
+        mailQueue: mails,
+      });
+      const post = (path: string, body: Record<string, string>, cookie?: string) =>
+        app.request(`${PUBLIC}${path}`, {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/x-www-form-urlencoded',
+            Origin: PUBLIC,
+            ...(cookie ? { Cookie: cookie } : {}),
+          },
+          body: new URLSearchParams(body).toString(),
+        });
+      await post('/member/link', { email: MEMBER });
+      await mails.idle();
+      const token = decodeURIComponent(/\/member\/home\?t=(\S+)/.exec(sent.at(-1)!.body)![1]!);
+      const cookie = (await post('/member/open', { t: token })).headers.get('set-cookie')!.split(';')[0]!;
+
+      const before = await (await post('/member/preview', { connection: c.id }, cookie)).text();
+      expect(before).toContain('quinn.abara@clientco.example');
+      expect(before).toContain('value="clientco.example"'); // the "exclude this domain" button
+      const added = await post('/member/exclusions', { kind: 'domain', value: 'clientco.example' }, cookie);
+      expect(added.status).toBe(200);
+      expect(await added.text()).toMatch(/data-testid="exclusion">[\s\S]*clientco\.example/);
+
+      const after = await (await post('/member/preview', { connection: c.id }, cookie)).text();
+      expect(after).not.toContain('quinn.abara@clientco.example');
+      expect(after).toContain('uma.vance@partnerfirm.example');
+      await runHarvest(env, [c.id]);
+      expect(await profiles()).toEqual(['uma.vance@partnerfirm.example']);
+
+      const bad = await post('/member/exclusions', { kind: 'domain', value: '<script>' }, cookie);
+      expect(bad.status).toBe(400);
+      expect(await bad.text()).not.toContain('<script>');
+      const [rule] = await listExclusions(t.db, MEMBER);
+      const removed = await post('/member/exclusions/remove', { id: rule!.id }, cookie);
+      expect(await removed.text()).toContain('Nothing is excluded.');
+      expect((await app.request(`${PUBLIC}/member/exclusions`)).status).toBe(403); // signed-in members only
     });
 
     it.skipIf(dialect !== 'sqlite')(
