@@ -40,6 +40,8 @@ import { holderId, previewConnection } from '../harvest/index.ts';
 import { silentLogger, noProgress } from '../log.ts';
 import { esc, page } from './html.ts';
 import { openLinkView } from './views/open-link.tsx';
+import { excludeButtonsView } from './views/exclusions.tsx';
+import { getDomain } from 'tldts';
 import { exchangeLink } from './sessions.ts';
 import type { WebShared } from './shared.ts';
 import { memberEnv, PROVIDER_IDS, PROVIDERS, type MemberEnv } from './member-env.ts';
@@ -190,7 +192,8 @@ async function showPreview(env: MemberEnv, c: Context): Promise<Response> {
   const rows = contacts
     .map(
       (p) =>
-        `<tr><td>${esc(p.name)}</td><td>${esc(p.email)}</td><td>${esc(p.title)}</td><td>${esc(p.company)}</td><td>${esc(p.phones.join(', '))}</td></tr>`,
+        `<tr><td>${esc(p.name)}</td><td>${esc(p.email)}</td><td>${esc(p.title)}</td><td>${esc(p.company)}</td><td>${esc(p.phones.join(', '))}</td>
+        <td>${excludeButtonsView(p.email, getDomain(p.email.split('@')[1] ?? ''))}</td></tr>`,
     )
     .join('');
   return c.html(
@@ -200,7 +203,8 @@ async function showPreview(env: MemberEnv, c: Context): Promise<Response> {
         bulk and role senders are left out from their headers alone, without downloading their text; the text of the
         other messages was read for the signature block and not kept.</p>
         ${r && r.status !== 'ok' ? `<p class="danger">${esc(r.status)}: ${esc(r.code ?? '')}</p>` : ''}
-        <table data-testid="preview"><tr><th>name</th><th>email</th><th>title</th><th>company</th><th>phones</th></tr>${rows}</table>
+        <table data-testid="preview"><tr><th>name</th><th>email</th><th>title</th><th>company</th><th>phones</th><th>keep out of sharing</th></tr>${rows}</table>
+        <p>Excluded people, domains and folders are never shared, from the next harvest on: <a href="/member/exclusions">what you keep out of sharing</a>.</p>
         <p><a href="/member/home">Back to your account</a></p>`,
     ),
   );
