@@ -57,7 +57,7 @@ export function profileView(
   ${flash}
   ${body}
   <p class="note">${esc(w.sourceNote)}</p>
-  <p><a href="/privacy/export.json" download>${esc(w.downloadAll)}</a> ${esc(w.downloadIsRequest)}</p>
+  <p><a href="/privacy/export.json" download>${esc(w.downloadAll)}</a> · <a href="/privacy/export.vcf" download>${esc(w.downloadVCard)}</a> ${esc(w.downloadIsRequest)}</p>
   <h2>${esc(w.correctHeading)}</h2>
   <form method="post" action="/privacy/correct"><select name="field">${fieldOptions}</select>
   <input name="value" placeholder="${esc(w.correctPlaceholder)}"> <button type="submit">${esc(w.saveCorrection)}</button></form>
