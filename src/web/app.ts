@@ -25,6 +25,7 @@ import { memberRoutes, type MemberAppOptions } from './member.ts';
 import { privacyRoutes } from './privacy-routes.ts';
 import { directoryRoutes } from './directory-routes.ts';
 import { exclusionRoutes } from './exclusion-routes.ts';
+import { dashboardRoutes } from './dashboard-routes.ts';
 import { accessLog } from './access-log.ts';
 import { securityHeaders } from './security-headers.ts';
 import { clientAddressOf, loadWebConfig, type WebConfig } from './web-config.ts';
@@ -95,6 +96,7 @@ export function createApp(o: WebAppOptions): Hono {
   app.route('/', privacyRoutes({ ...o, shared }));
   app.route('/', directoryRoutes({ ...o, shared }));
   app.route('/', exclusionRoutes({ ...o, shared }));
+  app.route('/', dashboardRoutes({ ...o, shared }));
 
   // Whatever a route throws is answered by its code's status (src/web/error-status.ts), never a stack.
   app.onError((err, c) => errorResponse(c, err));

@@ -41,6 +41,9 @@ import { silentLogger, noProgress } from '../log.ts';
 import { esc, page } from './html.ts';
 import { openLinkView } from './views/open-link.tsx';
 import { excludeButtonsView } from './views/exclusions.tsx';
+import { contributionView, disconnectLinkView } from './views/dashboard.tsx';
+import { memberContribution } from '../privacy/member-contribution.ts';
+import { resolveOptions } from '../privacy/options.ts';
 import { getDomain } from 'tldts';
 import { exchangeLink } from './sessions.ts';
 import type { WebShared } from './shared.ts';
@@ -159,10 +162,14 @@ async function showHome(env: MemberEnv, c: Context): Promise<Response> {
   const entries = contributor ? (await ledgerEntries(db, { contributorId: contributor.id })).reverse() : [];
   const offered: ConsentProvider[] = [];
   for (const p of CONSENT_PROVIDERS) if (await env.configured(p)) offered.push(p);
+  const contribution = contributor ? await memberContribution(db, contributor.id) : null;
+  const windowDays = resolveOptions({ secretKey: env.secretKey, publicUrl: env.o.config.publicUrl }).policy
+    .objectionWindowDays;
   return c.html(
     page(
       'Your account',
-      homeView(email, contributor?.status ?? 'new', mine, balance, entries, c.req.query('done'), offered),
+      homeView(email, contributor?.status ?? 'new', mine, balance, entries, c.req.query('done'), offered) +
+        (contribution ? contributionView(contribution, windowDays) : ''),
     ),
   );
 }
@@ -289,7 +296,8 @@ function homeView(
         c,
       ) => `<tr><td>${esc(c.kind)}</td><td>${esc(c.account)}</td><td data-testid="conn-status">${esc(c.status)}</td>
       <td>${esc((c.lastHarvestAt ?? '').slice(0, 16))}</td><td><form class="inline" method="post" action="/member/preview">
-      <input type="hidden" name="connection" value="${esc(c.id)}"><button type="submit">Preview</button></form></td></tr>`,
+      <input type="hidden" name="connection" value="${esc(c.id)}"><button type="submit">Preview</button></form>
+      ${c.status === 'active' || c.status === 'needs-reconnect' ? disconnectLinkView(c.id) : ''}</td></tr>`,
     )
     .join('');
   const ledger = entries
@@ -311,6 +319,7 @@ function homeView(
       .join('')}</select> <button type="submit">Connect ${label}</button></form>`;
   return `<h1>${esc(email)}</h1>
   ${done === 'connected' ? '<p class="flash">Connected. The next scheduled harvest picks it up.</p>' : ''}
+  ${done === 'disconnected' ? '<p class="flash">Disconnected: nothing more is read from that source.</p>' : ''}
   <p>Account: <b>${esc(status)}</b> · Credits: <b data-testid="balance">${esc(balance)}</b></p>
   <h2>Connections</h2>
   <table><tr><th>source</th><th>account</th><th>state</th><th>last harvest</th><th></th></tr>${rows}</table>
