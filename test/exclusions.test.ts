@@ -16,6 +16,7 @@ import { silentLogger, noProgress } from '../src/log.ts';
 import { runHarvest } from '../src/harvest/run.ts';
 import { registerConnection } from '../src/connections/register.ts';
 import { addExclusion, listExclusions, removeExclusion } from '../src/connections/exclusions.ts';
+import { erasePerson } from '../src/privacy/erase.ts';
 import { listNotices } from '../src/notices/outbox.ts';
 import type { HarvestEnv } from '../src/harvest/harvest-connection.ts';
 import { createApp } from '../src/web/app.ts';
@@ -204,6 +205,17 @@ for (const dialect of DIALECTS) {
         removeExclusion(t.db, MEMBER, { kind: 'address', value: 'nobody@clientco.example' }),
       ).rejects.toMatchObject({ code: 'not-found' });
       expect(c.contributorId).not.toBe(other.contributorId);
+    });
+
+    it("a person's erasure deletes members' rules naming their address (the suppression list keeps them out)", async () => {
+      write('1.eml', QUINN);
+      const c = await connect();
+      await addExclusion(t.db, MEMBER, { kind: 'address', value: 'quinn.abara@clientco.example' });
+      await addExclusion(t.db, MEMBER, { kind: 'domain', value: 'other.example' });
+      await erasePerson(t, 'Quinn.Abara@clientco.example', 'erase', { secretKey: KEY, outboxDir: false });
+      expect((await listExclusions(t.db, MEMBER)).map((e) => e.value)).toEqual(['other.example']);
+      await runHarvest(env, [c.id]);
+      expect(await profiles()).toEqual([]);
     });
 
     it('works on the member page: the preview offers "exclude this domain", and the domain stays out of the next preview and harvest', async () => {

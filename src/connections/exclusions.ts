@@ -161,3 +161,17 @@ export async function exclusionRules(
   const pick = (k: ExclusionKind) => new Set(rows.filter((r) => r.kind === k).map((r) => r.value));
   return { addresses: pick('address'), domains: pick('domain'), folders: pick('folder') };
 }
+
+/**
+ * Erasure and objection (src/privacy/erase.ts): an address rule names the person, and the suppression list
+ * now keeps them out of every member's sharing, so members' rules for that address are deleted with the rest
+ * of what is held about them. Returns how many rules went.
+ */
+export async function forgetExcludedAddress(db: Kysely<DB>, email: string): Promise<number> {
+  const r = await db
+    .deleteFrom('member_exclusions')
+    .where('kind', '=', 'address')
+    .where('value', '=', foldEmailCase(email))
+    .executeTakeFirst();
+  return Number(r.numDeletedRows ?? 0);
+}
