@@ -13,6 +13,7 @@ import { silentLogger } from '../src/log.ts';
 import { addMember, ingest, signed, US_PHONE } from './store-fixtures.ts';
 import { escapeText, exportToVCard, foldLine } from '../src/privacy/vcard.ts';
 import type { OutgoingNotice } from '../src/notices/transport.ts';
+import { cleanEnv, runCli } from './helpers/cli.ts';
 
 const PUBLIC = 'http://privacy.test';
 const KEY = 'f'.repeat(64);
@@ -173,6 +174,20 @@ for (const dialect of DIALECTS) {
       expect(dated('Acme, Inc.')[0]).not.toMatch(/2026-10-\d\d/);
       expect(dated('VP Engineering')[0]).toMatch(/2026-10-01/);
     });
+
+    it.skipIf(dialect !== 'sqlite')(
+      '`sigmine privacy export EMAIL --vcard` prints the card and logs the request',
+      async () => {
+        await seed(1);
+        const r = await runCli(['privacy', 'export', PAT, '--vcard'], {
+          env: cleanEnv({ SIGMINE_DATABASE: t.url, SIGMINE_SECRET_KEY: KEY }),
+        });
+        expect(r.code, r.stderr).toBe(0);
+        expect(r.stdout.startsWith('BEGIN:VCARD\r\nVERSION:4.0\r\n')).toBe(true);
+        expect(unfold(r.stdout)).toContain('ORG:Acme\\, Inc.\r\n');
+        expect(await exportRequests()).toBe(1);
+      },
+    );
 
     it('shows the profile dates by month too when one member alone saw the person', async () => {
       await seed(1);
