@@ -74,7 +74,11 @@ export function register(program: Command): void {
     await usingDatabase(loadConfig().database, async ({ db }) => {
       const e = await removeExclusion(db, o.member, rule);
       if (o.json) printJsonLine(e);
-      else console.log(`removed: ${line(e)} (shared again from the next harvest)`);
+      else
+        console.log(
+          `removed: ${line(e)} (shared again from the next harvest; mail read while the rule held comes in ` +
+            'with `sigmine harvest --from-start`, which reads the source again)',
+        );
     });
   });
   ex.command('list')

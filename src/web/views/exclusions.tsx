@@ -71,7 +71,8 @@ export const ExclusionsPage: FC<{
     <p>
       What you exclude here is never shared: no harvest or preview of your sources stores anything about it,
       it earns no credits and nobody is sent a notice because of you. Excluding applies from the next harvest;
-      "Share again" too (mail read while the rule held is read again when the source is read from the start).
+      "Share again" too (mail read while the rule held is not lost: it comes in when the source is read again
+      from the start).
     </p>
     {flash ? <p class="flash">{flash}</p> : null}
     {error ? <p class="danger">{error}</p> : null}
