@@ -168,8 +168,16 @@ async function showHome(env: MemberEnv, c: Context): Promise<Response> {
   return c.html(
     page(
       'Your account',
-      homeView(email, contributor?.status ?? 'new', mine, balance, entries, c.req.query('done'), offered) +
-        (contribution ? contributionView(contribution, windowDays) : ''),
+      homeView(
+        email,
+        contributor?.status ?? 'new',
+        mine,
+        balance,
+        entries,
+        c.req.query('done'),
+        offered,
+        contribution ? contributionView(contribution, windowDays) : '',
+      ),
     ),
   );
 }
@@ -289,6 +297,8 @@ function homeView(
   entries: Array<{ kind: string; amount: number; createdAt: string }>,
   done?: string,
   configured: readonly ConsentProvider[] = CONSENT_PROVIDERS,
+  /** What the member contributed (src/web/views/dashboard.tsx), shown before the credits. */
+  contribution = '',
 ): string {
   const rows = conns
     .map(
@@ -326,6 +336,7 @@ function homeView(
   ${status === 'opted-out' ? '' : configured.map((p) => `<p>${connect(p, p.name)}</p>`).join('')}
   <p class="note">IMAP servers and mailbox files are connected with <code>sigmine connect</code>.</p>
   <p><a href="/member/directory">Search the directory</a>: free; revealing a contact's e-mail and phones costs credits.</p>
+  ${contribution}
   <h2>Credits</h2>${summary ? `<ul>${summary}</ul>` : '<p>No credits yet.</p>'}
   <h3>How credits are earned and spent</h3><ul>${how}</ul>
   <h3>Latest entries</h3><table><tr><th>date</th><th>entry</th><th>credits</th></tr>${ledger}</table>
