@@ -271,6 +271,29 @@ for (const dialect of DIALECTS) {
       const [rule] = await listExclusions(t.db, MEMBER);
       const removed = await post('/member/exclusions/remove', { id: rule!.id }, cookie);
       expect(await removed.text()).toContain('Nothing is excluded.');
+      // A folder of one of the member's own connections, from the page's form; never someone else's.
+      const folder = await post(
+        '/member/exclusions',
+        { kind: 'folder', connection: c.id, value: 'Clients' },
+        cookie,
+      );
+      expect(await folder.text()).toMatch(/data-testid="exclusion">[\s\S]*Clients[\s\S]*mailbox mail/);
+      const theirs = await registerConnection(
+        t.db,
+        {
+          contributorEmail: 'other@elsewhere.example',
+          kind: 'mailbox',
+          account: 'theirs',
+          config: { path: dir },
+        },
+        null,
+      );
+      const refused = await post(
+        '/member/exclusions',
+        { kind: 'folder', connection: theirs.connection.id, value: 'Inbox' },
+        cookie,
+      );
+      expect(refused.status).toBe(404);
       expect((await app.request(`${PUBLIC}/member/exclusions`)).status).toBe(403); // signed-in members only
     });
 
