@@ -17,6 +17,9 @@ import { runHarvest } from '../src/harvest/run.ts';
 import { registerConnection } from '../src/connections/register.ts';
 import { addExclusion, listExclusions, removeExclusion } from '../src/connections/exclusions.ts';
 import { erasePerson } from '../src/privacy/erase.ts';
+import { gmailToMinimal } from '../connectors/gmail/message.ts';
+import { pageItems } from '../src/harvest/harvest-connection.ts';
+import { emptyHarvestCounts } from '../src/harvest/types.ts';
 import { listNotices } from '../src/notices/outbox.ts';
 import type { HarvestEnv } from '../src/harvest/harvest-connection.ts';
 import { createApp } from '../src/web/app.ts';
@@ -69,6 +72,56 @@ const WES = signed(
   'Supplier Inc',
   '+1 415 555 0177',
 );
+
+describe('a Gmail label excluded from sharing', () => {
+  it('a message filed under the label contributes nothing and is not remembered; the same message elsewhere is shared', () => {
+    const body = Buffer.from(
+      'Noted.\r\n\r\nBest regards,\r\nUma Vance\r\nPartner\r\nPartner Firm LLP\r\nTel: +1 646 555 0123\r\n',
+    ).toString('base64url');
+    const message = (labelIds: string[]) => ({
+      id: 'g1',
+      labelIds,
+      internalDate: '1793786400000',
+      payload: {
+        mimeType: 'text/plain',
+        headers: [
+          { name: 'From', value: 'Uma Vance <uma.vance@partnerfirm.example>' },
+          { name: 'Message-ID', value: '<g1@test>' },
+          { name: 'Content-Type', value: 'text/plain; charset=utf-8' },
+        ],
+        body: { data: body },
+      },
+    });
+    const rules = { addresses: new Set<string>(), domains: new Set<string>(), folders: new Set(['Label_7']) };
+    const page = (labels: string[]) => ({
+      messages: [gmailToMinimal(message(labels))],
+      contacts: [],
+      cursor: { kind: 'gmail', v: 1 },
+      done: true,
+    });
+    const filed = pageItems(
+      page(['INBOX', 'Label_7']),
+      new Date().toISOString(),
+      emptyHarvestCounts(),
+      undefined,
+      undefined,
+      rules,
+    );
+    expect(filed).toEqual([]);
+    const counts = emptyHarvestCounts();
+    const elsewhere = pageItems(
+      page(['INBOX']),
+      new Date().toISOString(),
+      counts,
+      undefined,
+      undefined,
+      rules,
+    );
+    expect(elsewhere.map((i) => i.messageKey)).toEqual(['<g1@test>']);
+    expect(elsewhere[0]!.observations.some((o) => o.field === 'title' && o.raw === 'Partner')).toBe(true);
+    expect(counts.excluded).toBe(0);
+  });
+});
 
 for (const dialect of DIALECTS) {
   const skip = dialect === 'postgres' && !(await postgresAvailable());
