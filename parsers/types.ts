@@ -53,6 +53,12 @@ export interface MinimalMessage {
    * A hint for `findSignature`; absent when the connector could not see the markers.
    */
   signatureHint?: string | null;
+  /**
+   * The folders or labels the message is filed under, as the provider names them (IMAP mailbox path, Gmail
+   * label ids, a local mailbox's subfolder or mbox file name); absent when the connector does not know. A
+   * member may exclude a folder or label of a connection from sharing (src/pipeline/exclude.ts).
+   */
+  folders?: string[];
 }
 
 /** One line of `sigmine extract --json`. */

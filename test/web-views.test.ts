@@ -85,6 +85,14 @@ describe('web views', () => {
       summary: [],
       how: [],
       offered: [],
+      windowDays: 30,
+      contribution: {
+        messagesRead: 1,
+        contactsFound: 1,
+        listed: 0,
+        pendingCount: 1,
+        pending: [{ name: HOSTILE, email: 'x@y.example', company: '<i>Co</i>', listsOn: null }],
+      },
     });
     expect(home).not.toMatch(/<script|<i>/);
     expect(home).toContain('<b data-testid="balance">0</b>');

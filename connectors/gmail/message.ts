@@ -93,5 +93,7 @@ export function gmailToMinimal(msg: gmail_v1.Schema$Message): MinimalMessage {
       isoDate(headers['date']) ??
       (msg.internalDate && Number.isFinite(internal) ? new Date(internal).toISOString() : null),
     signatureHint: (htmlText !== null ? htmlSignatureHint(htmlText) : null) ?? delimiterHint(newest),
+    // Label ids (INBOX, Label_12...): a member may exclude a label of this connection from sharing.
+    ...(msg.labelIds?.length ? { folders: msg.labelIds.slice(0, 100) } : {}),
   };
 }

@@ -219,13 +219,15 @@ export async function fetchPage(
     .sort((a, b) => a.uid - b.uid)
     .map((m) => {
       const plan = plans.get(m.uid);
-      if (!plan) return heads.get(m.uid)!;
-      return buildMinimal({
+      // The mailbox it is filed in: a member may exclude a folder of this connection from sharing.
+      if (!plan) return { ...heads.get(m.uid)!, folders: [path] };
+      const full = buildMinimal({
         sourceId: sourceId(m.uid),
         headers: m.headers,
         internalDate: m.internalDate,
         texts: textsOf(m.uid, plan, first, grown),
       });
+      return { ...full, folders: [path] };
     });
 }
 

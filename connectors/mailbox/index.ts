@@ -13,6 +13,7 @@ import type {
   Page,
   Unreadable,
 } from '../types.ts';
+import { basename } from 'node:path';
 import { ConnectorError } from '../types.ts';
 import type { MinimalMessage } from '../../parsers/types.ts';
 import { parseRaw, toMinimal } from '../../parsers/message.ts';
@@ -79,6 +80,23 @@ function advance(cur: MailboxCursor, item: MailboxItem, dirMaxMtime: Map<string,
   }
 }
 
+/**
+ * The folder a message is filed in, for a member's folder exclusions: its subfolder inside a configured
+ * folder or Maildir ("Clients/Acme"; a Maildir's cur/ and new/ are not folders), or an mbox file's name.
+ * Messages at the top of a configured folder, and single .eml files, have none.
+ */
+function withFolder(m: MinimalMessage, item: MailboxItem): MinimalMessage {
+  const s = item.source;
+  let folder = '';
+  if (s.kind === 'mbox') folder = basename(s.path);
+  else if (s.rel !== undefined) {
+    const parts = s.rel.split(/[\\/]/).slice(0, -1);
+    if (s.kind === 'maildir' && /^(cur|new)$/.test(parts[parts.length - 1] ?? '')) parts.pop();
+    folder = parts.join('/');
+  }
+  return folder ? { ...m, folders: [folder] } : m;
+}
+
 function snapshot(c: MailboxCursor): MailboxCursor {
   return JSON.parse(JSON.stringify(c)) as MailboxCursor;
 }
@@ -102,7 +120,7 @@ export function createMailboxConnector(conn: ConnectionInfo): Connector {
             const beyond = textBeyondBudget(item.bytes, parsed);
             if (beyond) unreadable.push({ sourceId: item.file, reason: beyond });
             else {
-              const m = toMinimal(parsed, item.file);
+              const m = withFolder(toMinimal(parsed, item.file), item);
               if (!opts?.since || !m.date || new Date(m.date) >= opts.since) messages.push(m);
             }
           } catch (err) {

@@ -62,6 +62,14 @@ export const COMMANDS: ReadonlyMap<string, CommandEntry> = new Map<string, Comma
     },
   ],
   [
+    'exclusions',
+    {
+      term: 'exclusions',
+      description: 'people, domains and folders a member keeps out of sharing',
+      load: () => import('../commands/exclusions.ts'),
+    },
+  ],
+  [
     'extract',
     {
       term: 'extract [options] <paths...>',

@@ -1,6 +1,6 @@
 /**
  * `sigmine privacy erase|restrict|object EMAIL [--json]` (contract), plus
- * `sigmine privacy unrestrict EMAIL`, `sigmine privacy export EMAIL`,
+ * `sigmine privacy unrestrict EMAIL`, `sigmine privacy export EMAIL [--vcard]`,
  * `sigmine privacy correct EMAIL --field F --value V` and `sigmine privacy requests [--open] [--json]`.
  * Every request is logged with its legal deadline under a keyed hash of the email, never the email.
  */
@@ -12,6 +12,7 @@ import { printJsonLine, printTable } from './lib/output.ts';
 import { erasePerson } from '../privacy/erase.ts';
 import { restrictPerson } from '../privacy/restrict.ts';
 import { exportPerson } from '../privacy/export.ts';
+import { exportToVCard } from '../privacy/vcard.ts';
 import { correctField } from '../privacy/correct.ts';
 import { listRequests } from '../privacy/requests.ts';
 
@@ -52,6 +53,7 @@ export function register(program: Command): void {
     .command('export')
     .description('everything held about EMAIL as JSON (never the contributor)')
     .argument('<email>')
+    .option('--vcard', "the person's own contact data as a vCard (RFC 6350) instead of JSON")
     .action(exportAction);
 
   privacy
@@ -101,11 +103,12 @@ async function restrictAction(lift: boolean, email: string, opts: JsonOption): P
   });
 }
 
-/** `privacy export EMAIL`: everything held about the person, as indented JSON. */
-async function exportAction(email: string): Promise<void> {
+/** `privacy export EMAIL [--vcard]`: everything held about the person, as indented JSON (or their card). */
+async function exportAction(email: string, opts: { vcard?: boolean }): Promise<void> {
   await usingDatabase(loadConfig().database, async ({ db }) => {
     const { secretKey } = (await resolveKeys(db, loadConfig())).config;
-    process.stdout.write(`${JSON.stringify(await exportPerson(db, email, { secretKey }), null, 2)}\n`);
+    const data = await exportPerson(db, email, { secretKey });
+    process.stdout.write(opts.vcard ? exportToVCard(data) : `${JSON.stringify(data, null, 2)}\n`);
   });
 }
 

@@ -37,7 +37,7 @@ type Revoke = NonNullable<ConnectorFactory['revoke']>;
  * Microsoft kinds and IMAP passwords are recorded `discarded` without a call (the person removes a
  * Microsoft app at myapps.microsoft.com).
  */
-async function connectorRevoke(
+export async function connectorRevoke(
   kind: string,
   factoryFor: (kind: string) => Promise<ConnectorFactory>,
 ): Promise<Revoke | null> {

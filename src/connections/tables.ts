@@ -59,8 +59,24 @@ export interface OAuthStatesTable {
   used_at: string | null;
 }
 
+/**
+ * What a member keeps out of sharing (migrations/0140-member-exclusions.ts, src/connections/exclusions.ts):
+ * an address, a domain (and its subdomains), or one connection's folder or label.
+ */
+export interface MemberExclusionsTable {
+  id: string;
+  contributor_id: string;
+  kind: 'address' | 'domain' | 'folder';
+  /** Lower-cased address or domain; a folder or label as the provider names it. */
+  value: string;
+  /** The connection of a folder rule; '' for address and domain rules (every connection). */
+  connection_id: Generated<string>;
+  created_at: string;
+}
+
 export interface ConnectionTables {
   contributors: ContributorsTable;
+  member_exclusions: MemberExclusionsTable;
   connections: ConnectionsTable;
   revocations: RevocationsTable;
   oauth_states: OAuthStatesTable;

@@ -21,6 +21,8 @@ import { sharedQuota } from '../quota/shared-bucket.ts';
 import { sharedSlots } from '../quota/shared-slots.ts';
 import type { MinimalMessage } from '../../parsers/types.ts';
 import { emptyCounts, type Decision, type PageItem } from '../pipeline/types.ts';
+import { applyExclusions, noRules, type ExclusionRules } from '../pipeline/exclude.ts';
+import { exclusionRules } from '../connections/exclusions.ts';
 import { ingestPage } from '../store/ingest.ts';
 import { privacyGate } from '../privacy/gate.ts';
 import { awardConnectionBonus } from '../store/ledger.ts';
@@ -93,26 +95,34 @@ class Stop extends Error {
   }
 }
 
-/** Turns one connector page into store items and counters (pure apart from the clock). */
 /** Unreadable messages listed per connection result (all of them are counted as discarded `unreadable`). */
 const UNREADABLE_LISTED = 20;
 
+/**
+ * Turns one connector page into store items and counters (pure apart from the clock), with the member's
+ * exclusions applied when `rules` has any.
+ */
 export function pageItems(
   page: Page,
   now: string,
   counts: HarvestCounts,
   preview?: Preview,
   unreadable?: Array<{ source: string; reason: string }>,
+  rules?: ExclusionRules,
 ): PageItem[] {
   const pc = emptyCounts();
   const items: PageItem[] = [];
-  const take = (d: Decision, kind: 'message' | 'entry') => {
-    count(pc, d, kind);
-    if (d.item.observations.length) items.push(d.item);
-    else if (d.item.messageKey) items.push(d.item); // remembered as processed, contributes nothing
-    preview?.add(d.item.observations);
+  const take = (d: Decision, kind: 'message' | 'entry', folders?: readonly string[]) => {
+    // The member's exclusions, before anything is counted, previewed or stored (src/pipeline/exclude.ts).
+    const item = rules ? applyExclusions(rules, d.item, folders) : d.item;
+    if (item !== d.item && (item !== null || d.item.observations.length > 0)) counts.excluded++;
+    count(pc, item === d.item ? d : { ...d, item: item ?? { messageKey: null, observations: [] } }, kind);
+    if (!item) return; // not even remembered as processed: a later harvest may take it once allowed
+    if (item.observations.length) items.push(item);
+    else if (item.messageKey) items.push(item); // remembered as processed, contributes nothing
+    preview?.add(item.observations);
   };
-  for (const m of page.messages) take(decide(extractMinimal(m), m, now), 'message');
+  for (const m of page.messages) take(decide(extractMinimal(m), m, now), 'message', m.folders);
   for (const c of page.contacts) take(decideStructured(c, classifyAddress, now), 'entry');
   for (const u of page.unreadable ?? []) {
     pc.messages++;
@@ -183,6 +193,8 @@ interface HarvestRun {
   /** Pages committed with their cursor. */
   committed: number;
   preview: Preview | undefined;
+  /** The member's exclusions for this connection, read once at the start (none: undefined). */
+  rules: ExclusionRules | undefined;
   /** The lease TTL; the lease is renewed with every page and a quarter of it between pages. */
   ttl: number;
   /** Aborts on the caller's stop or a lost lease. */
@@ -237,6 +249,7 @@ export async function harvestConnection(
     waits: 0,
     committed: 0,
     preview: dry ? new Preview() : undefined,
+    rules: undefined,
     ttl,
     signal,
     interrupted,
@@ -244,6 +257,8 @@ export async function harvestConnection(
   };
   let connector: Connector | null = null;
   try {
+    const rules = await exclusionRules(env.db, conn.contributorId, connectionId);
+    run.rules = noRules(rules) ? undefined : rules;
     connector = await openConnector(run);
     await readPages(run, connector, opts, unreadable);
     return await finishOk(run);
@@ -351,7 +366,7 @@ async function readPages(
   for await (const page of readAhead(pages)) {
     const now = new Date().toISOString();
     const t0 = performance.now();
-    const items = pageItems(page, now, counts, run.preview, unreadable);
+    const items = pageItems(page, now, counts, run.preview, unreadable, run.rules);
     const t1 = performance.now();
     counts.pipelineMs += Math.round(t1 - t0);
     counts.pages++;

@@ -20,6 +20,8 @@ export interface HarvestCounts {
   suppressedBlocked: number;
   noticesQueued: number;
   creditsAwarded: number;
+  /** Messages or entries that the member's exclusions kept (wholly or in part) from being shared. */
+  excluded: number;
   apiCalls: number;
   rateLimitWaits: number;
   /** Milliseconds spent parsing and deciding (pure pipeline), and in page transactions (store). */
@@ -41,6 +43,7 @@ export function emptyHarvestCounts(): HarvestCounts {
     suppressedBlocked: 0,
     noticesQueued: 0,
     creditsAwarded: 0,
+    excluded: 0,
     apiCalls: 0,
     rateLimitWaits: 0,
     pipelineMs: 0,

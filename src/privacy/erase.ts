@@ -9,6 +9,7 @@
  * a directory used for business contact is treated as absolute (we do not weigh compelling grounds), so it
  * ends in the same state as an erasure; the request log keeps the difference.
  */
+import { forgetExcludedAddress } from '../connections/exclusions.ts';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
@@ -86,6 +87,8 @@ export async function eraseInTransaction(
   // (and drops it from pinned lists). Dot/plus variants of the same mailbox stored before the erasure go
   // too: ingest already blocks them from now on (subject.ts `sameMailbox`).
   observationsDeleted += (await forgetAddress(trx, p.email, at, sameMailbox)).observationsDeleted;
+  // Members' rules that excluded this address: the suppression list keeps the person out from now on.
+  await forgetExcludedAddress(trx, p.email);
   const outcome = {
     requestId: req.id,
     kind,

@@ -3,7 +3,9 @@
  * fields, per-value provenance CATEGORY (signature, header, calendar, address-book) with first/last seen
  * and a corroboration count, pins, job history, jurisdiction decisions with evidence, notices, suppression
  * state and the person's request log. Never the contributor or connection: Art. 15(4) (rights of others),
- * privacy-law.md §2.1; the source is described by category only.
+ * privacy-law.md §2.1; the source is described by category only. Dates that come from members' mail are
+ * shown by month where fewer than three members saw the value (`datePrecise`), so that a date cannot single
+ * out a contributor either. src/privacy/vcard.ts formats the same document as a vCard.
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
@@ -31,6 +33,20 @@ export const PROCESSING_STATEMENT = Object.freeze({
 });
 
 const parse = <T>(s: string | null | undefined, d: T): T => (s ? (JSON.parse(s) as T) : d);
+
+/**
+ * Fewer members than this saw a value: its dates are shown by month (YYYY-MM), not by day. The day a value
+ * was first or last seen is the day of some member's mail; with one or two members behind it, the person
+ * could match that day against whom they wrote to and single out the contributor. Three members make the
+ * day shared by several mailboxes; the month is what the person needs to judge how current a value is.
+ */
+export const DAY_PRECISION_MIN_MEMBERS = 3;
+
+/** A date shown to the person: by day (as stored) with enough members behind it, else by month. */
+export function datePrecise(d: string | null, members: number): string | null {
+  if (d === null) return null;
+  return members >= DAY_PRECISION_MIN_MEMBERS ? d : d.slice(0, 7);
+}
 
 /**
  * `record: false` reads the same document without logging a request: the privacy center's page view is
@@ -110,14 +126,20 @@ async function profileRows(trx: Kysely<DB>, id: string) {
     .where('profile_id', '=', id)
     .orderBy('decided_at')
     .execute();
-  return { provenance, pins, jobs, gate, decisions };
+  // How many members saw the person at all: the precision of the profile's own dates and job changes.
+  const seenBy = await trx
+    .selectFrom('observations')
+    .select(sql<number>`count(distinct contributor_id)`.as('n'))
+    .where('profile_id', '=', id)
+    .executeTakeFirst();
+  return { provenance, pins, jobs, gate, decisions, members: Number(seenBy?.n ?? 0) };
 }
 
 /** One profile as the export shows it (null when it is gone): fields, provenance by category, history. */
 async function exportProfile(trx: Kysely<DB>, id: string) {
   const pr = await trx.selectFrom('profiles').selectAll().where('id', '=', id).executeTakeFirst();
   if (!pr) return null;
-  const { provenance, pins, jobs, gate, decisions } = await profileRows(trx, id);
+  const { provenance, pins, jobs, gate, decisions, members } = await profileRows(trx, id);
   return {
     email: pr.email,
     status: pr.status,
@@ -130,8 +152,9 @@ async function exportProfile(trx: Kysely<DB>, id: string) {
     emails: parse(pr.emails_json, []),
     websites: parse(pr.websites_json, []),
     social: parse(pr.social_json, []),
-    firstSeen: pr.first_seen,
-    lastSeen: pr.last_seen,
+    // Dates that come from members' mail are by month when fewer than three members saw them.
+    firstSeen: datePrecise(pr.first_seen, members),
+    lastSeen: datePrecise(pr.last_seen, members),
     listedAt: pr.listed_at,
     restrictedAt: pr.restricted_at,
     // Recipients (Art. 15(1)(c)): members who revealed the e-mail and phones, counted, never named.
@@ -140,8 +163,8 @@ async function exportProfile(trx: Kysely<DB>, id: string) {
       field: r.field,
       value: r.raw,
       source: r.source,
-      firstSeen: r.first_seen,
-      lastSeen: r.last_seen,
+      firstSeen: datePrecise(r.first_seen, Number(r.corroboration)),
+      lastSeen: datePrecise(r.last_seen, Number(r.corroboration)),
       corroboration: Number(r.corroboration),
     })),
     pins: pins.map((x) => ({
@@ -153,7 +176,7 @@ async function exportProfile(trx: Kysely<DB>, id: string) {
     jobHistory: jobs.map((j) => ({
       from: { title: j.old_title, company: j.old_company },
       to: { title: j.new_title, company: j.new_company },
-      changedAt: j.changed_at,
+      changedAt: datePrecise(j.changed_at, members),
     })),
     publication: gate
       ? {

@@ -24,6 +24,8 @@ import { memberRoutes, type MemberAppOptions } from './member.ts';
 import { oauthRoutes } from './member-oauth.ts';
 import { privacyRoutes } from './privacy-routes.ts';
 import { directoryRoutes } from './directory-routes.ts';
+import { exclusionRoutes } from './exclusion-routes.ts';
+import { dashboardRoutes } from './dashboard-routes.ts';
 import { accessLog } from './access-log.ts';
 import { securityHeaders } from './security-headers.ts';
 import { clientAddressOf, loadWebConfig, type WebConfig } from './web-config.ts';
@@ -91,6 +93,8 @@ export function createApp(o: WebAppOptions): Hono {
   // Each part of the site is a small sub-app mounted at its prefix; the guards above run for all of them.
   const shared = { keys, cookies, mailer, clientOf };
   app.route('/member', memberRoutes({ ...o, shared }));
+  app.route('/member', exclusionRoutes({ ...o, shared }));
+  app.route('/member', dashboardRoutes({ ...o, shared }));
   app.route('/member/directory', directoryRoutes({ ...o, shared }));
   app.route('/oauth', oauthRoutes({ ...o, shared }));
   app.route('/privacy', privacyRoutes({ ...o, shared }));

@@ -50,7 +50,7 @@ export function creditSummary(entries: ReadonlyArray<{ kind: string; amount: num
 /** How credits are earned and spent, with the policy's amounts. */
 export function howCreditsWork(p: Readonly<CreditPolicy>): string[] {
   return [
-    `+${p.connectionBonus} once per source you connect (a mailbox, calendar or address book), whatever how often it is reconnected.`,
+    `+${p.connectionBonus} once per source you connect (a mailbox, calendar or address book), after its first harvest that reads something from it, however often it is reconnected.`,
     `+${p.contactListed} for each business contact you supplied when it is listed in the directory (after its notice and objection window where the law asks for one).`,
     `+${p.fieldConfirmed} when a new detail you supplied (a new title, phone, address...) becomes a listed contact's current value.`,
     `-${p.reveal} to reveal a listed contact's e-mail address and phones in the directory; searching is free, and revealing the same contact again costs nothing.`,

@@ -19,6 +19,7 @@ import { Hono, type Context } from 'hono';
 import type { Database } from '../db/database.ts';
 import type { Config } from '../config.ts';
 import { exportPerson } from '../privacy/export.ts';
+import { exportToVCard } from '../privacy/vcard.ts';
 import { correctField, isCorrectableField } from '../privacy/correct.ts';
 import { restrictPerson } from '../privacy/restrict.ts';
 import { erasePerson } from '../privacy/erase.ts';
@@ -62,6 +63,7 @@ export function privacyRoutes(o: PrivacyRoutesOptions): Hono {
   app.get('/:action{erase|object}', (c) => showConfirmRemoval(d, c));
   app.post('/open', (c) => openLink(d, c));
   app.get('/export.json', (c) => exportJson(d, c));
+  app.get('/export.vcf', (c) => exportVCard(d, c));
   app.post('/:action{correct|restrict|unrestrict|erase|object}', (c) => personAction(d, c));
   return app;
 }
@@ -232,6 +234,16 @@ async function exportJson(d: PrivacyDeps, c: Context) {
   const data = await exportPerson(d.db, email, { ...d.privacyOpts, now: d.now(), channel: 'web' });
   c.header('Content-Disposition', 'attachment; filename="sigmine-export.json"');
   return c.json(data);
+}
+
+/** GET /privacy/export.vcf: the person's own contact data as a vCard, logged as an access request too. */
+async function exportVCard(d: PrivacyDeps, c: Context) {
+  const email = await person(d, c);
+  if (!email) return c.json({ error: 'link expired or invalid' }, 403);
+  const data = await exportPerson(d.db, email, { ...d.privacyOpts, now: d.now(), channel: 'web' });
+  c.header('Content-Type', 'text/vcard; charset=utf-8');
+  c.header('Content-Disposition', 'attachment; filename="sigmine-contact.vcf"');
+  return c.body(exportToVCard(data));
 }
 
 /** POST /privacy/correct|restrict|unrestrict|erase|object: the person's request, then where it leaves them. */

@@ -34,6 +34,8 @@ export interface PrivacyTexts {
   downloadWhatWeHold: string;
   sourceNote: string;
   downloadAll: string;
+  /** The vCard download (RFC 6350): the person's own contact data; also recorded as an access request. */
+  downloadVCard: string;
   downloadIsRequest: string;
   correctHeading: string;
   correctPlaceholder: string;
@@ -118,6 +120,7 @@ const en: PrivacyTexts = {
   sourceNote:
     'Where it comes from: business e-mail signatures and headers, calendars and address books observed by members of our contributor network. We never say which member.',
   downloadAll: 'Download everything as JSON',
+  downloadVCard: 'Download your contact card (vCard)',
   downloadIsRequest: '(this is recorded as an access request)',
   correctHeading: 'Correct a field',
   correctPlaceholder: 'correct value (empty: none)',
@@ -235,6 +238,7 @@ const de: PrivacyTexts = {
   sourceNote:
     'Herkunft: geschäftliche E-Mail-Signaturen und Kopfzeilen, Kalender und Adressbücher, die Mitglieder unseres Netzwerks erhalten haben. Welches Mitglied, sagen wir nie.',
   downloadAll: 'Alles als JSON herunterladen',
+  downloadVCard: 'Ihre Kontaktkarte herunterladen (vCard)',
   downloadIsRequest: '(wird als Auskunftsersuchen erfasst)',
   correctHeading: 'Ein Feld berichtigen',
   correctPlaceholder: 'richtiger Wert (leer: keiner)',
@@ -363,6 +367,7 @@ const fr: PrivacyTexts = {
   sourceNote:
     'Origine : signatures et en-têtes d’e-mails professionnels, agendas et carnets d’adresses vus par des membres de notre réseau. Nous ne disons jamais quel membre.',
   downloadAll: 'Tout télécharger (JSON)',
+  downloadVCard: 'Télécharger votre fiche contact (vCard)',
   downloadIsRequest: '(enregistré comme demande d’accès)',
   correctHeading: 'Rectifier un champ',
   correctPlaceholder: 'valeur correcte (vide : aucune)',
@@ -490,6 +495,7 @@ const pt: PrivacyTexts = {
   sourceNote:
     'Origem: assinaturas e cabeçalhos de e-mails profissionais, agendas e catálogos de endereços vistos por membros da nossa rede. Nunca dizemos qual membro.',
   downloadAll: 'Baixar tudo (JSON)',
+  downloadVCard: 'Baixar o seu cartão de contato (vCard)',
   downloadIsRequest: '(registrado como pedido de acesso)',
   correctHeading: 'Corrigir um campo',
   correctPlaceholder: 'valor correto (vazio: nenhum)',
@@ -611,6 +617,7 @@ const es: PrivacyTexts = {
   sourceNote:
     'Origen: firmas y cabeceras de correos profesionales, calendarios y libretas de direcciones vistos por miembros de nuestra red. Nunca decimos qué miembro.',
   downloadAll: 'Descargarlo todo (JSON)',
+  downloadVCard: 'Descargar su tarjeta de contacto (vCard)',
   downloadIsRequest: '(se registra como solicitud de acceso)',
   correctHeading: 'Rectificar un campo',
   correctPlaceholder: 'valor correcto (vacío: ninguno)',

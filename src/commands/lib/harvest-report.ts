@@ -46,6 +46,7 @@ export function printResultTables(
         `${Object.values(c.discarded).reduce((a, b) => a + (b ?? 0), 0)}${discarded ? ` (${discarded})` : ''}`,
       ],
       ['with a signature', c.withSignature],
+      ["kept out by the member's exclusions", c.excluded],
       ['contacts new', summary.dryRun ? '-' : c.contactsNew],
       ['contacts updated', summary.dryRun ? '-' : c.contactsUpdated],
       ['already processed (replayed)', c.messagesReplayed],

@@ -4,6 +4,8 @@
  * mailboxes). The account page is src/web/views/member-home.tsx.
  */
 import type { FC } from 'hono/jsx';
+import { getDomain } from 'tldts';
+import { ExcludeButtons } from './exclusions.tsx';
 import type { PreviewContact } from '../../harvest/types.ts';
 import { page } from './layout.tsx';
 import { OpenLink } from './open-link.tsx';
@@ -124,6 +126,7 @@ export const previewPage = (
           <th>title</th>
           <th>company</th>
           <th>phones</th>
+          <th>keep out of sharing</th>
         </tr>
         {contacts.map((p) => (
           <tr>
@@ -132,9 +135,16 @@ export const previewPage = (
             <td>{p.title}</td>
             <td>{p.company}</td>
             <td>{p.phones.join(', ')}</td>
+            <td>
+              <ExcludeButtons email={p.email} domain={getDomain(p.email.split('@')[1] ?? '')} />
+            </td>
           </tr>
         ))}
       </table>
+      <p>
+        Excluded people, domains and folders are never shared, from the next harvest on:{' '}
+        <a href="/member/exclusions">what you keep out of sharing</a>.
+      </p>
       <p>
         <a href="/member/home">Back to your account</a>
       </p>

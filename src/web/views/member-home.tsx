@@ -8,6 +8,8 @@ import type { ConsentProvider } from '../../../connectors/registry.ts';
 import type { CreditLine } from '../credit-words.ts';
 import { page } from './layout.tsx';
 import type { ConnectionLine } from './member-account.tsx';
+import type { MemberContribution } from '../../privacy/member-contribution.ts';
+import { Contribution, DisconnectLink } from './dashboard.tsx';
 
 export interface HomeProps {
   email: string;
@@ -20,8 +22,12 @@ export interface HomeProps {
   summary: readonly CreditLine[];
   /** `howCreditsWork(policy)`. */
   how: readonly string[];
-  /** `?done=`: `connected` after a connect. */
+  /** `?done=`: `connected` after a connect, `disconnected` after a disconnect. */
   done?: string;
+  /** What the member contributed (null before their first connection), shown before the credits. */
+  contribution: MemberContribution | null;
+  /** Days between a notice and the listing, to explain "pending". */
+  windowDays: number;
   /** The providers whose consent is configured here. */
   offered: readonly ConsentProvider[];
 }
@@ -45,7 +51,8 @@ const Connections: FC<{ conns: readonly ConnectionLine[] }> = ({ conns }) => (
           <form class="inline" method="post" action="/member/preview">
             <input type="hidden" name="connection" value={c.id} />
             <button type="submit">Preview</button>
-          </form>
+          </form>{' '}
+          {c.status === 'active' || c.status === 'needs-reconnect' ? <DisconnectLink id={c.id} /> : null}
         </td>
       </tr>
     ))}
@@ -111,6 +118,9 @@ export const homePage = (h: HomeProps) => {
       {h.done === 'connected' ? (
         <p class="flash">Connected. The next scheduled harvest picks it up.</p>
       ) : null}
+      {h.done === 'disconnected' ? (
+        <p class="flash">Disconnected: nothing more is read from that source.</p>
+      ) : null}
       <p>
         Account: <b>{h.status}</b> · Credits: <b data-testid="balance">{h.balance}</b>
       </p>
@@ -124,6 +134,11 @@ export const homePage = (h: HomeProps) => {
         <a href="/member/directory">Search the directory</a>: free; revealing a contact's e-mail and phones
         costs credits.
       </p>
+      <p>
+        <a href="/member/exclusions">What you keep out of sharing</a>: people, domains and folders that are
+        never shared.
+      </p>
+      {h.contribution ? <Contribution c={h.contribution} windowDays={h.windowDays} /> : null}
       <Credits entries={h.entries} summary={h.summary} how={h.how} />
       {open ? (
         <>

@@ -75,6 +75,10 @@ export const ProfileView: FC<ProfileProps> = ({ email, data, windowDays, w, done
       <p>
         <a href="/privacy/export.json" download>
           {w.downloadAll}
+        </a>
+        {' · '}
+        <a href="/privacy/export.vcf" download>
+          {w.downloadVCard}
         </a>{' '}
         {w.downloadIsRequest}
       </p>
