@@ -37,6 +37,7 @@ describe('lexicons', () => {
     ['en', 'street', () => looksLikeAddress('1400 Smith Street')],
     ['en', 'phone label', () => labelType('Cell') === 'mobile'],
     ['de', 'valediction', () => isValediction('Mit freundlichen Grüßen')],
+    ['de', 'valediction', () => isValediction('Mit freundlichem Gruß') && isValediction('Mit bestem Gruss')],
     ['de', 'compound title', () => hasTitleWord('Vertriebsleiter')],
     ['de', 'legal form', () => hasCompanyWord('Lindenwerk GmbH')],
     ['de', 'street', () => looksLikeAddress('Industriestraße 12')],
