@@ -59,6 +59,16 @@ export interface LineContext {
   extOnly: boolean;
   /** A short line ending in an internal extension ("Patti x39106", "DG    3-9573"). */
   extTail: boolean;
+  /**
+   * A banner wrapped in ornaments ("~~~ 40 years of service 1987-2027 ~~~", "*** Meet us at Expo ***")
+   * with no contact on it: promotion under a block, never a block line.
+   */
+  banner: boolean;
+  /**
+   * A short capitalised line naming the organisation of the sender's domain ("Enron Global Technology"
+   * from enron.com, "Acme Data Services" from acme.example): a team or company signing.
+   */
+  hostOrg: boolean;
   /** The line can carry a block on its own: a field, an extension, an organisation or title word. */
   carries: boolean;
   /** The sender is named (name, address or domain) on this line or within two lines of it. */
@@ -111,6 +121,23 @@ const FAR_FROM_END = 30;
 
 /** Full-width frames of Japanese and Chinese blocks (＊＊＊＊, ＝＝＝＝, －－－－). */
 const FULLWIDTH_RULE_RE = /^[＊＝－ー～・]{6,}$/u;
+/** Separators people type between the parts of a one-line block. */
+/** Ornament runs that open and close a banner line (two or more of the same mark). */
+const BANNER_RE = /^([~*=#★☆■□◆◇●•+_<>-])\1+\s*\S.*\S\s*([~*=#★☆■□◆◇●•+_<>-])\2+$/u;
+/** Words of a line that names an organisation: "Enron Global Technology", "Payroll Services EMEA". */
+const MAX_ORG_WORDS = 6;
+/**
+ * Every word capitalised or an acronym, joined by "&", "and", "of" or a separator ("Parking &
+ * Transportation Desk", "Enron Net Works _ Global Data Management").
+ */
+const ORG_NAME_RE = /^\p{Lu}[\p{L}\p{N}.'-]*(?:\s+(?:&|and|of|for|[_|\/–-]|\p{Lu}[\p{L}\p{N}.'-]*))*$/u;
+/** A short line that names an organisation: 2-6 capitalised words (separators not counted). */
+function orgName(t: string): boolean {
+  if (t.length > 80 || !ORG_NAME_RE.test(t)) return false;
+  const words = t.match(/\p{L}+/gu)?.length ?? 0;
+  return words >= 2 && words <= MAX_ORG_WORDS;
+}
+
 /** Separators people type between the parts of a one-line block. */
 const SEGMENT_SPLIT_RE = /\s(?:\||‖|¦|-|–|—|\*|·|•|\/\/)\s/u;
 
@@ -189,6 +216,8 @@ export function lineContexts(
       nameShape: !prose && vocab.name(t),
       extOnly,
       extTail: false,
+      banner: false,
+      hostOrg: false,
       carries: false,
       anchorNear: false,
       anchorBelow: false,
@@ -224,13 +253,17 @@ export function lineContexts(
     const c = out[k]!;
     c.strongCompany = c.company && hasStrongCompanyWord(c.t);
     c.extTail = c.extOnly || (c.words <= 5 && EXT_TAIL_RE.test(c.t));
+    c.banner = !c.phone && !c.email && !c.url && BANNER_RE.test(c.t) && /\p{L}{2}/u.test(c.t);
+    c.hostOrg = c.senderHost && !c.email && !c.url && orgName(c.t);
     c.carries =
-      c.info.field ||
-      c.extTail ||
-      (c.company && c.words <= 8) ||
-      (c.unit && c.words <= 6) ||
-      // A one-line block: the scorer reads it as one cell, a sentence with a number in it.
-      (c.segments >= 2 && (c.title || c.company || c.phone || c.email || c.url));
+      !c.banner &&
+      (c.info.field ||
+        c.extTail ||
+        (c.company && c.words <= 8) ||
+        (c.unit && c.words <= 6) ||
+        // A one-line block: the scorer reads it as one cell, a sentence with a number in it.
+        (c.segments >= 2 && (c.title || c.company || c.phone || c.email || c.url)) ||
+        c.hostOrg);
     let d = 0;
     for (let j = 0; j < c.t.length; j++) {
       const ch = c.t.charCodeAt(j);
@@ -343,6 +376,8 @@ const OWN: readonly Feature[] = [
   ['segments>=3&names-sender', (c) => b(c.segments >= 3 && (c.info.mention || c.senderName))],
   ['extension', (c) => b(c.extTail)],
   ['carries', (c) => b(c.carries)],
+  ['banner', (c) => b(c.banner)],
+  ['host-organisation', (c) => b(c.hostOrg)],
   ['digits>0.3', (c) => b(c.digits > 0.3)],
   ['currency-or-percent', (c) => b(/[$€£¥%]/.test(c.t))],
 ];

@@ -185,8 +185,37 @@ export function anchored(contexts: LineContext[], first: number, last: number): 
   return (
     block.length >= 3 &&
     block.filter((c) => c.info.field && c.info.score >= 2).length >= 2 &&
-    block.some((c) => !c.info.contact && (c.company || c.title) && !c.address)
+    block.some((c) => !c.info.contact && (c.company || c.title) && !c.address) &&
+    !listEntry(contexts, first, last)
   );
+}
+
+/** What a line holds, as bits: the layout a list repeats from entry to entry. */
+function shapeOf(c: LineContext): number {
+  return (c.address ? 1 : 0) | (c.company ? 2 : 0) | (c.phone ? 4 : 0) | (c.email ? 8 : 0) | (c.url ? 16 : 0);
+}
+
+/**
+ * Does the block end with an entry of a list: its last paragraph and the paragraph right above that
+ * have as many lines, holding the same kinds of field line by line (a list of counterparties' names
+ * and addresses, of offices)? A writer's own block does not repeat the paragraph above it.
+ */
+function listEntry(contexts: LineContext[], blockFirst: number, last: number): boolean {
+  // The block's last paragraph is the entry (a block may have taken in the entries above it too).
+  let first = last;
+  while (first > blockFirst && !contexts[first]!.prevBlank) first--;
+  const k = last - first + 1;
+  if (first < k || !contexts[first]!.prevBlank) return false;
+  const top = first - k;
+  if (!contexts[top]!.prevBlank && top > 0) return false;
+  for (let i = top + 1; i < first; i++) if (contexts[i]!.prevBlank) return false;
+  let fields = 0;
+  for (let i = 0; i < k; i++) {
+    const s = shapeOf(contexts[first + i]!);
+    if (s !== shapeOf(contexts[top + i]!)) return false;
+    if (s !== 0) fields++;
+  }
+  return fields >= 2;
 }
 
 /** A team sign-off is at most this many lines: the team's name, a number, perhaps a second unit. */
@@ -274,7 +303,8 @@ export function signedTail(contexts: LineContext[]): { first: number; last: numb
       return null;
     // A title alone under a valediction describes the writer ("Patti (Sally's assistant)"); it makes
     // a block only under a name.
-    if (c.unit || c.company || c.phone || c.extTail || c.email || (c.title && i > first)) business = true;
+    if (c.unit || c.company || c.hostOrg || c.phone || c.extTail || c.email || (c.title && i > first))
+      business = true;
     else if (!(c.nameShape || c.info.mention || c.signsName || NAME_LINE_RE.test(c.t))) return null;
   }
   return business ? { first, last } : null;
@@ -299,7 +329,7 @@ export function chooseBlock(
     decoded &&
     acceptBlock(contexts, decoded.first, decoded.last, z, model) &&
     anchored(contexts, decoded.first, decoded.last)
-      ? decoded
+      ? { first: decoded.first, last: throughParagraph(contexts, decoded.last) }
       : signedTail(contexts);
   if (!block) return null;
   let first = block.first;
@@ -334,8 +364,10 @@ export function chooseBlock(
   )
     first--;
   if (first > 0 && isSigDelimiter(contexts[first - 1]!.info.text)) first--;
-  // A rule right under the block closes a frame its first line opened.
+  // A banner set off under the block ("~~~ 40 years of service ~~~") is promotion, not a block line.
   let last = block.last;
+  while (last > first && contexts[last]!.banner && contexts[last]!.prevBlank) last--;
+  // A rule right under the block closes a frame its first line opened.
   if (
     contexts[first]!.rule &&
     last + 1 < contexts.length &&
@@ -344,6 +376,29 @@ export function chooseBlock(
   )
     last++;
   return { first, last };
+}
+
+/** Lines a block may run on through its own paragraph to reach the fields under a tagline. */
+const MAX_RUN_ON = 8;
+
+/**
+ * The block's last line, run on through the rest of its paragraph (no blank line between) when that
+ * rest holds two strong field lines or more: a tagline inside a block ("Helping organizations brand /
+ * & market themselves") does not cut off the address and numbers under it. Prose, notices, quotes,
+ * banners and valedictions stop the run.
+ */
+function throughParagraph(contexts: LineContext[], last: number): number {
+  let strong = 0;
+  let end = last;
+  for (let i = last + 1; i < contexts.length && i <= last + MAX_RUN_ON; i++) {
+    const c = contexts[i]!;
+    if (c.prevBlank || c.info.score <= -4 || c.notice || c.quoted || c.banner || c.info.valediction) break;
+    if (c.info.field && c.info.score >= 2) {
+      strong++;
+      if (strong >= 2) end = i;
+    } else if (c.info.field && strong >= 2) end = i;
+  }
+  return end;
 }
 
 const PLACEHOLDER_RE = /^\[(?:image:|cid:|https?:)?[^\]]{1,300}\](?:<[^>]{0,300}>)?$/i;

@@ -1,0 +1,153 @@
+/**
+ * The failure classes of real mail for block detection (issue 14 §4), one message per class, each
+ * written for this file: trailing non-field lines under the block, short blocks, older clients' quote
+ * headers, machine records. Each test goes through findSignature with the shipped labeller.
+ */
+import { describe, expect, it } from 'vitest';
+import { findSignature } from '../parsers/signature.ts';
+import { newestPart } from '../parsers/newest-part.ts';
+
+const dana = { name: 'Dana Whitfield', email: 'dana.whitfield@northwind-labs.example' };
+const rob = { name: 'Robert Lindqvist', email: 'robert.lindqvist@harbor-freight.example' };
+const note = 'Hi Sam,\n\nThe signed order form is attached; delivery stays on the 14th as agreed.\n\n';
+
+describe('a block that does not reach the last line', () => {
+  it('is found above a decorative frame holding years and digits, which stays out', () => {
+    const text = `${note}Best regards,\nDana Whitfield\nHead of Partnerships\nNorthwind Labs Inc.\n+1 415 555 0142\n\n~~~~ Northwind Labs · 1987-2027 · 40 years of lab automation ~~~~\n`;
+    expect(findSignature(text, dana)).toEqual([
+      'Dana Whitfield',
+      'Head of Partnerships',
+      'Northwind Labs Inc.',
+      '+1 415 555 0142',
+    ]);
+  });
+});
+
+describe('short blocks', () => {
+  it('can be one line with " - " separators', () => {
+    const text = `${note}Thanks,\nDana Whitfield - Head of Partnerships - Northwind Labs Inc.\n`;
+    expect(findSignature(text, dana)).toEqual([
+      'Dana Whitfield - Head of Partnerships - Northwind Labs Inc.',
+    ]);
+  });
+
+  it('can be one line with " * " separators', () => {
+    const text = `${note}Thanks,\nDana Whitfield * Head of Partnerships * Northwind Labs Inc.\n`;
+    expect(findSignature(text, dana)).toEqual([
+      'Dana Whitfield * Head of Partnerships * Northwind Labs Inc.',
+    ]);
+  });
+
+  it('can be a name over "Title at Company"', () => {
+    const text = `${note}Best,\nDana Whitfield\nHead of Partnerships at Northwind Labs\n`;
+    expect(findSignature(text, dana)).toEqual(['Dana Whitfield', 'Head of Partnerships at Northwind Labs']);
+  });
+
+  it('can be a first name with the company acronym, over a number', () => {
+    const text = `${note}Regards,\nDana (NWL)\n+1 415 555 0142\n`;
+    expect(findSignature(text, dana)).toEqual(['Dana (NWL)', '+1 415 555 0142']);
+  });
+
+  it('can be a nickname over a mobile number', () => {
+    const text = `${note}Cheers,\nRob\nm. +44 7700 900321\n`;
+    expect(findSignature(text, rob)).toEqual(['Rob', 'm. +44 7700 900321']);
+  });
+});
+
+describe('the end of the newest part', () => {
+  it('is a Lotus Notes quote header with German column labels (An / Kopie / Thema)', () => {
+    const text = [
+      'Guten Tag Herr Berg,',
+      '',
+      'die Muster gehen morgen raus.',
+      '',
+      'Mit freundlichem Gruß',
+      'Robert Lindqvist',
+      'Harbor Freight AB',
+      'Tel. +46 8 555 120 44',
+      '',
+      '',
+      '',
+      '                    Jonas Berg',
+      '                    <j.berg@berg-handel.example>     An:     robert.lindqvist@harbor-freight.example',
+      '                                                     Kopie:',
+      '                    02.05.2001 14:12                 Thema:  Muster',
+      '',
+      'Hallo Herr Lindqvist, wann kommen die Muster?',
+      'Jonas Berg',
+      'Berg Handel GmbH',
+      'Tel. 040 555 0101',
+    ].join('\n');
+    expect(newestPart(text)).not.toContain('Berg Handel GmbH');
+    expect(findSignature(text, rob)).toEqual([
+      'Robert Lindqvist',
+      'Harbor Freight AB',
+      'Tel. +46 8 555 120 44',
+    ]);
+  });
+});
+
+describe('machine records', () => {
+  it('are no signature: KEY = value lines pasted above a first-name sign-off', () => {
+    const text = `Hi team,\n\nThe overnight import failed again:\n\nJOB = stock-import\nRUN_ID = 20251104-0300\nHOST = etl-02.harbor-freight.example\nEXIT_CODE = 137\nROWS = 48211\n\nRob\n`;
+    expect(findSignature(text, rob)).toBeNull();
+  });
+});
+
+describe('team and company sign-offs', () => {
+  const desk = { name: null, email: 'helpdesk@quarrystone.example' };
+  const notice =
+    'All,\n\nThe VPN gateway will be restarted tonight at 22:00; save your work before then.\n\n';
+
+  it("takes a team named after the sender's domain, with no unit word, under a valediction", () => {
+    expect(findSignature(`${notice}Thank you,\nQuarrystone Field Technology\n`, desk)).toEqual([
+      'Quarrystone Field Technology',
+    ]);
+  });
+
+  it('takes a name over "Project Leader, <project>"', () => {
+    const from = { name: 'Ilse Marquardt', email: 'ilse.marquardt@quarrystone.example' };
+    expect(
+      findSignature(`${notice}Thank you.\n\nIlse Marquardt\nProject Leader, Harbour Rollout\n`, from),
+    ).toEqual(['Ilse Marquardt', 'Project Leader, Harbour Rollout']);
+  });
+
+  it("does not take a capitalised phrase naming the domain from the body's last sentence", () => {
+    const text = `${notice}I would rather we move the restart to Quarrystone time zones next quarter, if everyone agrees.\n`;
+    expect(findSignature(text, desk)).toBeNull();
+  });
+});
+
+describe('lists in the body', () => {
+  it('are no block: the last of several company-and-address entries is not a signature', () => {
+    const from = { name: 'Ana Duarte', email: 'ana.duarte@quarrystone.example' };
+    const entries = [
+      ['Northgate Minerals Inc.', '410 Lake Shore Drive', 'Chicago, Illinois 60611'],
+      ['Redfern Shipping Company', '88 Harbor Boulevard', 'Long Beach, CA 90802'],
+      ['Tallis Chemicals Inc.', '12 Commerce Street', 'Houston, Texas 77002'],
+    ];
+    const text = `Team,\n\nPlease send the netting agreements to these counterparties:\n\n${entries
+      .map((e) => e.join('\n'))
+      .join('\n\n')}\n`;
+    expect(findSignature(text, from)).toBeNull();
+  });
+});
+
+describe('a block with a tagline inside it', () => {
+  it('runs on through its paragraph to the address and numbers under the tagline', () => {
+    const from = { name: 'Teodor Balan', email: 'teodor@brightmoss.example' };
+    const text = `Hi all,\n\nThe reindex finished overnight; the new shard layout is live.\n\nThanks\n\nTeodor Balan\nHead of Engineering\nBrightmoss Studio\nWe help makers sell\nfrom one small shop\nto many marketplaces.\n220 Riverside Ave. Ste. 4\nDenver, CO 80202\nP • 303.555.0162\nW • brightmoss.example\n`;
+    expect(findSignature(text, from)).toEqual([
+      'Teodor Balan',
+      'Head of Engineering',
+      'Brightmoss Studio',
+      'We help makers sell',
+      'from one small shop',
+      'to many marketplaces.',
+      '220 Riverside Ave. Ste. 4',
+      'Denver, CO 80202',
+      'P • 303.555.0162',
+      'W • brightmoss.example',
+    ]);
+  });
+});
