@@ -14,9 +14,12 @@ const WROTE_END_RE = new RegExp(String.raw`(?:${alt('quoteWrote')})\s?[:：]\s*$
 /** Openers of a quote intro that may wrap before "wrote:". */
 const INTRO_START_RE = new RegExp(String.raw`^\s*(?:${alt('quoteIntroStarts')})\b`, 'i');
 
-/** "From:" and its translations; cc:Mail writes "Author:" for the sender of a quoted message. */
+/**
+ * "From:" and its translations; cc:Mail writes "Author:" for the sender of a quoted message, and pads
+ * its header values into a column ("Author:  Carol Benning").
+ */
 const HEADER_FROM_RE = new RegExp(
-  String.raw`^\s*[*>]{0,2}\s*(?:${alt('quoteFromLabels')})\s?\*?\s?:\*?\s?\S`,
+  String.raw`^\s*[*>]{0,2}\s*(?:${alt('quoteFromLabels')})\s?\*?\s?:\*?\s{0,8}\S`,
   'i',
 );
 const HEADER_NEXT_RE = new RegExp(String.raw`^\s*[*>]{0,2}\s*(?:${alt('quoteHeaderLabels')})\s?\*?\s?:`, 'i');
