@@ -52,6 +52,8 @@ describe('lexicons', () => {
     ['fr', 'valediction', () => isValediction('Cordialement')],
     ['fr', 'valediction', () => isValediction('Bonne journée,')],
     ['en', 'valediction', () => isValediction('Love,')],
+    ['he', 'valediction', () => isValediction('בברכה,') && isValediction('תודה רבה')],
+    ['ar', 'valediction', () => isValediction('مع أطيب التحيات،') && isValediction('شكراً')],
     ['en', 'valediction', () => isValediction('Have a nice day,')],
     ['en', 'valediction', () => isValediction('Best Rgds.')],
     [
