@@ -151,3 +151,109 @@ describe('a block with a tagline inside it', () => {
     ]);
   });
 });
+
+describe('links and sites under a block', () => {
+  const ana = { name: 'Ana Duarte', email: 'ana.duarte@quarrystone-survey.example' };
+  const reply = 'Hi Leo,\n\nThe survey crew can start on the 3rd; the permits came through this morning.\n\n';
+
+  it("keeps the sender's own domain written alone as the block's website", () => {
+    const text = `${reply}Best,\nAna Duarte\nSurvey Lead\nQuarrystone Survey\n+351 21 555 0187\nquarrystone-survey.example\n`;
+    expect(findSignature(text, ana)?.at(-1)).toBe('quarrystone-survey.example');
+  });
+
+  it('leaves a company call to action with its link out of the block', () => {
+    const text = `${reply}Best,\nAna Duarte\nSurvey Lead\nQuarrystone Survey\n+351 21 555 0187\nRead our 2026 coastal erosion report: https://quarrystone-survey.example/report\n`;
+    expect(findSignature(text, ana)).toEqual([
+      'Ana Duarte',
+      'Survey Lead',
+      'Quarrystone Survey',
+      '+351 21 555 0187',
+    ]);
+  });
+
+  it("keeps the writer's own scheduling link, which is theirs and no promotion", () => {
+    const text = `${reply}Best,\nAna Duarte\nSurvey Lead\nQuarrystone Survey\n+351 21 555 0187\nPick a time to talk with me: https://meet.quarrystone-survey.example/ana\n`;
+    expect(findSignature(text, ana)?.at(-1)).toBe(
+      'Pick a time to talk with me: https://meet.quarrystone-survey.example/ana',
+    );
+  });
+});
+
+describe('short organisation sign-offs', () => {
+  it("takes a first name over the company acronym that the sender's domain spells", () => {
+    const from = { name: 'Leo Brandt', email: 'leo.brandt@qsv-logistics.example' };
+    const text = 'Hi Ana,\n\nTrucks are booked for Monday at seven.\n\nThanks,\nLeo\nQSV\n';
+    expect(findSignature(text, from)).toEqual(['Leo', 'QSV']);
+  });
+});
+
+describe('a block an HTML client spaced out', () => {
+  it("is headed by the sender's full name a blank line above it", () => {
+    const from = { name: 'Mira Castell', email: 'mira.castell@halvard-law.example' };
+    const text = [
+      'Tom,',
+      '',
+      'The engagement letter is signed; I will send the countersigned copy on Monday.',
+      '',
+      'Kind regards,',
+      '',
+      'Mira Castell',
+      '',
+      'Counsel',
+      '',
+      'Halvard Law LLP',
+      '',
+      '400 Market Street, Floor 12',
+      '',
+      'Direct: (415) 555-0178',
+      '',
+    ].join('\n');
+    expect(findSignature(text, from)).toEqual([
+      'Mira Castell',
+      'Counsel',
+      'Halvard Law LLP',
+      '400 Market Street, Floor 12',
+      'Direct: (415) 555-0178',
+    ]);
+  });
+});
+
+describe('right-to-left blocks', () => {
+  it('takes a Hebrew block under "בברכה," although no line names the sender in Latin script', () => {
+    const from = { name: 'Noa Levin', email: 'noa.levin@orlev-law.example' };
+    const text = [
+      'שלום דני,',
+      '',
+      'מצורף החוזה החתום. נשמח לקבל את ההערות שלכם עד יום חמישי.',
+      '',
+      'בברכה,',
+      'עו"ד נועה לוין',
+      'שותפה, מחלקת מסחרי',
+      "אורלב ושות', משרד עורכי דין",
+      "טל': 03-5551234 | פקס: 03-5551235",
+    ].join('\n');
+    expect(findSignature(text, from)).toEqual([
+      'עו"ד נועה לוין',
+      'שותפה, מחלקת מסחרי',
+      "אורלב ושות', משרד עורכי דין",
+      "טל': 03-5551234 | פקס: 03-5551235",
+    ]);
+  });
+
+  it('leaves an Arabic valediction with the Arabic comma out of the block', () => {
+    const from = { name: 'Karim Nassar', email: 'karim.nassar@sanad-advisory.example' };
+    const text = [
+      'مرحباً رامي،',
+      '',
+      'أرسلت لك العرض المحدث صباح اليوم.',
+      '',
+      'مع خالص التحيات،',
+      'كريم نصار',
+      'مدير أول | قسم التمويل',
+      'سند للاستشارات',
+      'هاتف: +962 6 555 0143',
+      'karim.nassar@sanad-advisory.example',
+    ].join('\n');
+    expect(findSignature(text, from)?.[0]).toBe('كريم نصار');
+  });
+});

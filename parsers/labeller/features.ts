@@ -69,6 +69,11 @@ export interface LineContext {
    * from enron.com, "Acme Data Services" from acme.example): a team or company signing.
    */
   hostOrg: boolean;
+  /**
+   * A call to action with its link ("Download our 2026 Market Outlook: https://..."): a sentence of four
+   * words or more before the URL, where a block's own link has a one- or two-word label.
+   */
+  promo: boolean;
   /** The line can carry a block on its own: a field, an extension, an organisation or title word. */
   carries: boolean;
   /** The sender is named (name, address or domain) on this line or within two lines of it. */
@@ -124,6 +129,8 @@ const FULLWIDTH_RULE_RE = /^[＊＝－ー～・]{6,}$/u;
 /** Separators people type between the parts of a one-line block. */
 /** Ornament runs that open and close a banner line (two or more of the same mark). */
 const BANNER_RE = /^([~*=#★☆■□◆◇●•+_<>-])\1+\s*\S.*\S\s*([~*=#★☆■□◆◇●•+_<>-])\2+$/u;
+/** Non-blank lines from the end within which an organisation's name can sign (a name and 2 lines). */
+const MAX_ORG_FROM_END = 2;
 /** Words of a line that names an organisation: "Enron Global Technology", "Payroll Services EMEA". */
 const MAX_ORG_WORDS = 6;
 /**
@@ -136,6 +143,27 @@ function orgName(t: string): boolean {
   if (t.length > 80 || !ORG_NAME_RE.test(t)) return false;
   const words = t.match(/\p{L}+/gu)?.length ?? 0;
   return words >= 2 && words <= MAX_ORG_WORDS;
+}
+
+/**
+ * A company acronym that is a part of the sender's domain ("NWL" from nwl-freight.example): the
+ * organisation signing in short ("Priya" / "NWL").
+ */
+function hostAcronym(t: string, labels: string[]): boolean {
+  if (!ACRONYM_RE.test(t)) return false;
+  const a = t.toLowerCase();
+  return labels.some((l) => l === a || l.split('-').includes(a));
+}
+const ACRONYM_RE = /^\p{Lu}{2,6}$/u;
+
+/** Words before a link's colon from which it is a call to action, not a label ("Web:", "Our site:"). */
+const PROMO_MIN_WORDS = 4;
+const LABELLED_LINK_RE = /^([^:]{1,120}):\s*(?:https?:\/\/|www\.)/i;
+/** A link the writer offers as their own ("Book a meeting with me: ...") is a block line, not promotion. */
+const PERSONAL_RE = /\b(?:me|my)\b/i;
+function promoLine(t: string): boolean {
+  const m = LABELLED_LINK_RE.exec(t);
+  return m !== null && wordCount(m[1]!) >= PROMO_MIN_WORDS && !PERSONAL_RE.test(m[1]!);
 }
 
 /** Separators people type between the parts of a one-line block. */
@@ -218,6 +246,7 @@ export function lineContexts(
       extTail: false,
       banner: false,
       hostOrg: false,
+      promo: false,
       carries: false,
       anchorNear: false,
       anchorBelow: false,
@@ -254,7 +283,11 @@ export function lineContexts(
     c.strongCompany = c.company && hasStrongCompanyWord(c.t);
     c.extTail = c.extOnly || (c.words <= 5 && EXT_TAIL_RE.test(c.t));
     c.banner = !c.phone && !c.email && !c.url && BANNER_RE.test(c.t) && /\p{L}{2}/u.test(c.t);
-    c.hostOrg = c.senderHost && !c.email && !c.url && orgName(c.t);
+    // A team signs at the end: the organisation's name far above it is a venue or a headline.
+    c.hostOrg =
+      c.fromEnd <= MAX_ORG_FROM_END &&
+      ((c.senderHost && !c.email && !c.url && orgName(c.t)) || hostAcronym(c.t, labels));
+    c.promo = c.url && promoLine(c.t);
     c.carries =
       !c.banner &&
       (c.info.field ||
@@ -263,7 +296,9 @@ export function lineContexts(
         (c.unit && c.words <= 6) ||
         // A one-line block: the scorer reads it as one cell, a sentence with a number in it.
         (c.segments >= 2 && (c.title || c.company || c.phone || c.email || c.url)) ||
-        c.hostOrg);
+        c.hostOrg ||
+        // The sender's own domain written alone is their website ("brightforge-studio.example").
+        (c.senderDomain && c.words <= 2));
     let d = 0;
     for (let j = 0; j < c.t.length; j++) {
       const ch = c.t.charCodeAt(j);
@@ -378,6 +413,7 @@ const OWN: readonly Feature[] = [
   ['carries', (c) => b(c.carries)],
   ['banner', (c) => b(c.banner)],
   ['host-organisation', (c) => b(c.hostOrg)],
+  ['call-to-action', (c) => b(c.promo)],
   ['digits>0.3', (c) => b(c.digits > 0.3)],
   ['currency-or-percent', (c) => b(/[$€£¥%]/.test(c.t))],
 ];

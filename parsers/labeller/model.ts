@@ -180,6 +180,18 @@ export function anchored(contexts: LineContext[], first: number, last: number): 
   const above = first > 0 ? contexts[first - 1]! : null;
   if (above && above.afterVal && above.words <= 2 && !contexts[first]!.prevBlank && /^\p{Lu}/u.test(above.t))
     return true;
+  // A block that opens right under the writer's valediction, its first line a title or name and
+  // three lines or more of it carrying fields ("Regards," / "Adv. Yael Friedman" / "Partner, Real
+  // Estate" / ... / "Tel: ..."): the writer signed off and wrote their block, in whatever script.
+  if (
+    first > 0 &&
+    contexts[first - 1]!.info.valediction &&
+    block.length >= 3 &&
+    block.filter((c) => c.carries).length >= 3 &&
+    block.some((c) => c.phone || c.email) &&
+    (contexts[first]!.title || contexts[first]!.nameShape)
+  )
+    return true;
   // An RFC 3676 `-- ` delimiter right above says the writer's client put the block there.
   if (first > 0 && isSigDelimiter(contexts[first - 1]!.info.text)) return true;
   return (
@@ -352,6 +364,19 @@ export function chooseBlock(
     (above.info.mention || (above.info.signoff && above.words <= 2) || above.nameShape)
   )
     first--;
+  // In a block an HTML client spaced out (a blank line under every line), the sender's full name a
+  // blank line above heads it the same way.
+  else if (
+    above &&
+    !named &&
+    above.senderName &&
+    !above.info.valediction &&
+    above.words <= 6 &&
+    contexts[first]!.prevBlank &&
+    contexts[first]!.nextBlank &&
+    above.prevBlank
+  )
+    first--;
   // A delimiter, frame rule or logo placeholder attached on top of the block belongs to it (the
   // annotation rules): `-- `, `-----`, `[logo.png]<http://...>`, with no blank line between.
   // In a block spaced out by an HTML client (a blank line under every line) the logo sits a blank
@@ -367,6 +392,8 @@ export function chooseBlock(
   // A banner set off under the block ("~~~ 40 years of service ~~~") is promotion, not a block line.
   let last = block.last;
   while (last > first && contexts[last]!.banner && contexts[last]!.prevBlank) last--;
+  // So is a call to action closing it ("Download our 2026 Outlook: https://...").
+  while (last > first && contexts[last]!.promo) last--;
   // A rule right under the block closes a frame its first line opened.
   if (
     contexts[first]!.rule &&
