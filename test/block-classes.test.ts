@@ -257,3 +257,31 @@ describe('right-to-left blocks', () => {
     expect(findSignature(text, from)?.[0]).toBe('كريم نصار');
   });
 });
+
+describe('a short signed block above appended material', () => {
+  it('ends at the rule line that separates a posting the writer appended', () => {
+    const from = { name: 'Okafor, Nia', email: 'nia.okafor@quarrystone.example' };
+    const text = [
+      'All,',
+      '',
+      'We have an opening on the scheduling desk; details below. Please send referrals to me by Friday.',
+      '',
+      'Thanks,',
+      'Nia',
+      'x4417',
+      '',
+      '==========================================',
+      'Open position - SCHEDULING ANALYST',
+      '',
+      'Description of the role',
+      'Prepare day-ahead schedules and confirm them with counterparties.',
+      'Track outages and report them to the desk.',
+      '',
+      'Requirements',
+      'Degree in finance, engineering or a related field.',
+      'Two years of scheduling experience preferred.',
+      'Strong spreadsheet skills.',
+    ].join('\n');
+    expect(findSignature(text, from)).toEqual(['Nia', 'x4417']);
+  });
+});

@@ -291,6 +291,13 @@ export function signedTail(contexts: LineContext[]): { first: number; last: numb
   while (first < contexts.length && contexts[first]!.attachment) first++;
   let last = contexts.length - 1;
   while (last >= first && (contexts[last]!.notice || contexts[last]!.rule)) last--;
+  // A rule line right under a short signed block separates what the writer appended (a job posting,
+  // a forwarded notice): the block ends above it ("Regards," / "Grace" / "x8321" / "=====" / ...).
+  for (let i = first + 1; i <= last && i <= first + MAX_SIGNED_TAIL; i++)
+    if (contexts[i]!.rule && !isSigDelimiter(contexts[i]!.info.text)) {
+      last = i - 1;
+      break;
+    }
   // Notices go on for a paragraph: everything from the first notice line down is the notice.
   for (let i = first; i <= last; i++)
     if (contexts[i]!.notice) {
@@ -394,6 +401,15 @@ export function chooseBlock(
   while (last > first && contexts[last]!.banner && contexts[last]!.prevBlank) last--;
   // So is a call to action closing it ("Download our 2026 Outlook: https://...").
   while (last > first && contexts[last]!.promo) last--;
+  // A rule set off by a blank line, with more text under it, opens what follows; it closes nothing.
+  while (
+    last > first &&
+    contexts[last]!.rule &&
+    contexts[last]!.prevBlank &&
+    last + 1 < contexts.length &&
+    !isSigDelimiter(contexts[last]!.info.text)
+  )
+    last--;
   // A rule right under the block closes a frame its first line opened.
   if (
     contexts[first]!.rule &&
