@@ -128,7 +128,9 @@ const FAR_FROM_END = 30;
 const FULLWIDTH_RULE_RE = /^[＊＝－ー～・]{6,}$/u;
 /** Separators people type between the parts of a one-line block. */
 /** Ornament runs that open and close a banner line (two or more of the same mark). */
-const BANNER_RE = /^([~*=#★☆■□◆◇●•+_<>-])\1+\s*\S.*\S\s*([~*=#★☆■□◆◇●•+_<>-])\2+$/u;
+const BANNER_RE = /^([~*=#★☆■□◆◇●•+_-])\1+\s*\S.*\S\s*([~*=#★☆■□◆◇●•+_-])\2+$/u;
+/** Banners are one short line; the pattern's two open runs are only tried on lines up to this long. */
+const MAX_BANNER = 160;
 /** Non-blank lines from the end within which an organisation's name can sign (a name and 2 lines). */
 const MAX_ORG_FROM_END = 2;
 /** Words of a line that names an organisation: "Enron Global Technology", "Payroll Services EMEA". */
@@ -282,7 +284,13 @@ export function lineContexts(
     const c = out[k]!;
     c.strongCompany = c.company && hasStrongCompanyWord(c.t);
     c.extTail = c.extOnly || (c.words <= 5 && EXT_TAIL_RE.test(c.t));
-    c.banner = !c.phone && !c.email && !c.url && BANNER_RE.test(c.t) && /\p{L}{2}/u.test(c.t);
+    c.banner =
+      c.t.length <= MAX_BANNER &&
+      !c.phone &&
+      !c.email &&
+      !c.url &&
+      BANNER_RE.test(c.t) &&
+      /\p{L}{2}/u.test(c.t);
     // A team signs at the end: the organisation's name far above it is a venue or a headline.
     c.hostOrg =
       c.fromEnd <= MAX_ORG_FROM_END &&
