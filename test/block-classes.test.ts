@@ -285,3 +285,25 @@ describe('a short signed block above appended material', () => {
     expect(findSignature(text, from)).toEqual(['Nia', 'x4417']);
   });
 });
+
+describe('delimiters and contact lines that older mail writes', () => {
+  const from = { name: 'Theo Marsh', email: 'theo.marsh@kelderwood.example' };
+  const body = 'Hi Ruth,\n\nPlease use the second set of drawings; the first had the wrong page numbers.\n\n';
+
+  it('takes a rule standing alone between the body and the block as its delimiter', () => {
+    const text = `${body}-------------------------------------------\n\nTheo Marsh\nKelderwood Architects LLP\n14 Quay Street, Bristol BS1 4DB\n0117 496 0321 (telephone)\ntheo.marsh@kelderwood.example\n`;
+    expect(findSignature(text, from)).toEqual([
+      '-------------------------------------------',
+      'Theo Marsh',
+      'Kelderwood Architects LLP',
+      '14 Quay Street, Bristol BS1 4DB',
+      '0117 496 0321 (telephone)',
+      'theo.marsh@kelderwood.example',
+    ]);
+  });
+
+  it('keeps a messenger handle closing the block ("AOL IM:", "Skype:")', () => {
+    const text = `${body}Theo Marsh\n14 Quay Street, Bristol BS1 4DB\n0117 496 0321\nAOL IM:   MarshTheoX\n`;
+    expect(findSignature(text, from)?.at(-1)).toBe('AOL IM:   MarshTheoX');
+  });
+});

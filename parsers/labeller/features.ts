@@ -11,6 +11,7 @@
 import type { Address } from '../types.ts';
 import type { LineInfo } from '../line-score.ts';
 import { VocabMemo } from '../vocab-memo.ts';
+import { alt } from '../lexicon/index.ts';
 import { isDepartment, namesFunction } from '../department.ts';
 import { signsAsSender } from '../signs-as-sender.ts';
 import { cellsOf } from '../line-score.ts';
@@ -74,6 +75,8 @@ export interface LineContext {
    * words or more before the URL, where a block's own link has a one- or two-word label.
    */
   promo: boolean;
+  /** A messenger handle ("AOL IM: SullivanMarkX", "Skype: dana.whitfield"). */
+  messenger: boolean;
   /** The line can carry a block on its own: a field, an extension, an organisation or title word. */
   carries: boolean;
   /** The sender is named (name, address or domain) on this line or within two lines of it. */
@@ -131,6 +134,11 @@ const FULLWIDTH_RULE_RE = /^[＊＝－ー～・]{6,}$/u;
 const BANNER_RE = /^([~*=#★☆■□◆◇●•+_-])\1+\s*\S.*\S\s*([~*=#★☆■□◆◇●•+_-])\2+$/u;
 /** Banners are one short line; the pattern's two open runs are only tried on lines up to this long. */
 const MAX_BANNER = 160;
+/** A messenger label, its colon and a handle: one line of a block's contacts. */
+const MESSENGER_RE = new RegExp(
+  String.raw`^(?:${alt('messengerLabels')})\s?(?:#|id|name)?\s?[:：]\s{0,12}\S`,
+  'iu',
+);
 /** Non-blank lines from the end within which an organisation's name can sign (a name and 2 lines). */
 const MAX_ORG_FROM_END = 2;
 /** Words of a line that names an organisation: "Enron Global Technology", "Payroll Services EMEA". */
@@ -249,6 +257,7 @@ export function lineContexts(
       banner: false,
       hostOrg: false,
       promo: false,
+      messenger: false,
       carries: false,
       anchorNear: false,
       anchorBelow: false,
@@ -296,6 +305,7 @@ export function lineContexts(
       c.fromEnd <= MAX_ORG_FROM_END &&
       ((c.senderHost && !c.email && !c.url && orgName(c.t)) || hostAcronym(c.t, labels));
     c.promo = c.url && promoLine(c.t);
+    c.messenger = c.words <= 6 && MESSENGER_RE.test(c.t);
     c.carries =
       !c.banner &&
       (c.info.field ||
@@ -305,6 +315,7 @@ export function lineContexts(
         // A one-line block: the scorer reads it as one cell, a sentence with a number in it.
         (c.segments >= 2 && (c.title || c.company || c.phone || c.email || c.url)) ||
         c.hostOrg ||
+        c.messenger ||
         // The sender's own domain written alone is their website ("brightforge-studio.example").
         (c.senderDomain && c.words <= 2));
     let d = 0;
@@ -422,6 +433,7 @@ const OWN: readonly Feature[] = [
   ['banner', (c) => b(c.banner)],
   ['host-organisation', (c) => b(c.hostOrg)],
   ['call-to-action', (c) => b(c.promo)],
+  ['messenger', (c) => b(c.messenger)],
   ['digits>0.3', (c) => b(c.digits > 0.3)],
   ['currency-or-percent', (c) => b(/[$€£¥%]/.test(c.t))],
 ];

@@ -396,6 +396,16 @@ export function chooseBlock(
   )
     first--;
   if (first > 0 && isSigDelimiter(contexts[first - 1]!.info.text)) first--;
+  // A rule standing alone between the body and the block (a blank line on each side) is the writer's
+  // delimiter, as `-- ` is.
+  else if (
+    first > 1 &&
+    contexts[first - 1]!.rule &&
+    contexts[first - 1]!.prevBlank &&
+    contexts[first]!.prevBlank &&
+    !contexts[first - 2]!.rule
+  )
+    first--;
   // A banner set off under the block ("~~~ 40 years of service ~~~") is promotion, not a block line.
   let last = block.last;
   while (last > first && contexts[last]!.banner && contexts[last]!.prevBlank) last--;
