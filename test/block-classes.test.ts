@@ -307,3 +307,19 @@ describe('delimiters and contact lines that older mail writes', () => {
     expect(findSignature(text, from)?.at(-1)).toBe('AOL IM:   MarshTheoX');
   });
 });
+
+describe('body text right above or under a short block', () => {
+  const from = { name: 'Darla Quint', email: 'darla.quint@kelderwood.example' };
+
+  it('leaves a footnote link under a sign-off out: it belongs to the body\'s "[1]"', () => {
+    const text =
+      'Hi all,\n\nThe build guide moved [1]; please update your bookmarks before the IDE setup.\n\nCheers,\nDarla\n\n[1] https://wiki.kelderwood.example/build-guide\n';
+    expect(findSignature(text, from)).toBeNull();
+  });
+
+  it('leaves the wrapped end of the last sentence out of an initials-and-extension block', () => {
+    const text =
+      'Kim,\n\nI am working on the July settlement issues and will teach a class on Thursday, so I will\nmiss the desk meeting today.\nDQ    4-7120\n';
+    expect(findSignature(text, from)).toEqual(['DQ    4-7120']);
+  });
+});

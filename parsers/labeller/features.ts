@@ -75,6 +75,8 @@ export interface LineContext {
    * words or more before the URL, where a block's own link has a one- or two-word label.
    */
   promo: boolean;
+  /** A numbered reference to a link in the body ("[1] http://..."): the message's footnote, no block line. */
+  footnote: boolean;
   /** A messenger handle ("AOL IM: SullivanMarkX", "Skype: dana.whitfield"). */
   messenger: boolean;
   /** The line can carry a block on its own: a field, an extension, an organisation or title word. */
@@ -134,6 +136,8 @@ const FULLWIDTH_RULE_RE = /^[＊＝－ー～・]{6,}$/u;
 const BANNER_RE = /^([~*=#★☆■□◆◇●•+_-])\1+\s*\S.*\S\s*([~*=#★☆■□◆◇●•+_-])\2+$/u;
 /** Banners are one short line; the pattern's two open runs are only tried on lines up to this long. */
 const MAX_BANNER = 160;
+/** "[1] http://...", "[2]: https://...": a footnote the body's "[1]" points to. */
+const FOOTNOTE_RE = /^\[\d{1,2}\]:?\s{0,4}(?:https?:\/\/|www\.)\S+$/i;
 /** A messenger label, its colon and a handle: one line of a block's contacts. */
 const MESSENGER_RE = new RegExp(
   String.raw`^(?:${alt('messengerLabels')})\s?(?:#|id|name)?\s?[:：]\s{0,12}\S`,
@@ -258,6 +262,7 @@ export function lineContexts(
       hostOrg: false,
       promo: false,
       messenger: false,
+      footnote: false,
       carries: false,
       anchorNear: false,
       anchorBelow: false,
@@ -306,8 +311,10 @@ export function lineContexts(
       ((c.senderHost && !c.email && !c.url && orgName(c.t)) || hostAcronym(c.t, labels));
     c.promo = c.url && promoLine(c.t);
     c.messenger = c.words <= 6 && MESSENGER_RE.test(c.t);
+    c.footnote = FOOTNOTE_RE.test(c.t);
     c.carries =
       !c.banner &&
+      !c.footnote &&
       (c.info.field ||
         c.extTail ||
         (c.company && c.words <= 8) ||
@@ -434,6 +441,7 @@ const OWN: readonly Feature[] = [
   ['host-organisation', (c) => b(c.hostOrg)],
   ['call-to-action', (c) => b(c.promo)],
   ['messenger', (c) => b(c.messenger)],
+  ['footnote-link', (c) => b(c.footnote)],
   ['digits>0.3', (c) => b(c.digits > 0.3)],
   ['currency-or-percent', (c) => b(/[$€£¥%]/.test(c.t))],
 ];

@@ -352,6 +352,15 @@ export function chooseBlock(
       : signedTail(contexts);
   if (!block) return null;
   let first = block.first;
+  // The wrapped end of the sentence above ("... and no" / "meeting today.") is body, not block.
+  while (
+    first < block.last &&
+    first > 0 &&
+    !contexts[first]!.prevBlank &&
+    contexts[first - 1]!.info.score <= -1.5 &&
+    WRAPPED_END_RE.test(contexts[first]!.t)
+  )
+    first++;
   // The sender's name on the line right above (no blank line between) heads the block: "Thanks,",
   // "Eric", "x3-0977" gives "Eric" and the extension. A valediction never does, nor a first-name
   // sign-off above a block that names the sender again ("Jim" over "James H. McCullars").
@@ -453,6 +462,9 @@ function throughParagraph(contexts: LineContext[], last: number): number {
   }
   return end;
 }
+
+/** A lower-case start and a sentence's end: the last words of a wrapped sentence. */
+const WRAPPED_END_RE = /^\p{Ll}.{0,80}[.!?]$/u;
 
 const PLACEHOLDER_RE = /^\[(?:image:|cid:|https?:)?[^\]]{1,300}\](?:<[^>]{0,300}>)?$/i;
 
