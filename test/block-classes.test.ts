@@ -323,3 +323,12 @@ describe('body text right above or under a short block', () => {
     expect(findSignature(text, from)).toEqual(['DQ    4-7120']);
   });
 });
+
+describe('the last lines of a block', () => {
+  it('include a number line glued under the block, whatever its label', () => {
+    const from = { name: 'Lindiwe Dube', email: 'lindiwe.dube@karoo-grain.example' };
+    const text =
+      'Good day Pieter,\n\nThe silo report is attached.\n\nKind regards\n\nLindiwe Dube\nFinancial Accountant\nKaroo Grain Holdings (Pty) Ltd\n12 Voortrekker Road, Bellville, 7530\nTel: +27 21 555 0147\nCell: +27 82 555 0147\nFax: 086 555 0147\n';
+    expect(findSignature(text, from)?.at(-1)).toBe('Fax: 086 555 0147');
+  });
+});

@@ -52,6 +52,7 @@ describe('lexicons', () => {
     ['fr', 'valediction', () => isValediction('Cordialement')],
     ['fr', 'valediction', () => isValediction('Bonne journée,')],
     ['en', 'valediction', () => isValediction('Love,')],
+    ['pt', 'valediction', () => isValediction('Att.,') && isValediction('Abs,')],
     ['he', 'valediction', () => isValediction('בברכה,') && isValediction('תודה רבה')],
     ['ar', 'valediction', () => isValediction('مع أطيب التحيات،') && isValediction('شكراً')],
     ['en', 'valediction', () => isValediction('Have a nice day,')],

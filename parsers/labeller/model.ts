@@ -212,8 +212,11 @@ function shapeOf(c: LineContext): number {
  * have as many lines, holding the same kinds of field line by line (a list of counterparties' names
  * and addresses, of offices)? A writer's own block does not repeat the paragraph above it.
  */
-function listEntry(contexts: LineContext[], blockFirst: number, last: number): boolean {
-  // The block's last paragraph is the entry (a block may have taken in the entries above it too).
+function listEntry(contexts: LineContext[], blockFirst: number, blockLast: number): boolean {
+  // The paragraph of the block's last line is the entry (a block may have taken in the entries above
+  // it too, or stopped short of the entry's last line).
+  let last = blockLast;
+  while (last + 1 < contexts.length && !contexts[last + 1]!.prevBlank) last++;
   let first = last;
   while (first > blockFirst && !contexts[first]!.prevBlank) first--;
   const k = last - first + 1;
@@ -444,8 +447,9 @@ export function chooseBlock(
 const MAX_RUN_ON = 8;
 
 /**
- * The block's last line, run on through the rest of its paragraph (no blank line between) when that
- * rest holds two strong field lines or more: a tagline inside a block ("Helping organizations brand /
+ * The block's last line, run on through the rest of its paragraph (no blank line between) over contact
+ * lines right under it ("Fax: ..." under "Cell: ..."), and further when that rest holds two strong field
+ * lines or more: a tagline inside a block ("Helping organizations brand /
  * & market themselves") does not cut off the address and numbers under it. Prose, notices, quotes,
  * banners and valedictions stop the run.
  */
@@ -457,7 +461,8 @@ function throughParagraph(contexts: LineContext[], last: number): number {
     if (c.prevBlank || c.info.score <= -4 || c.notice || c.quoted || c.banner || c.info.valediction) break;
     if (c.info.field && c.info.score >= 2) {
       strong++;
-      if (strong >= 2) end = i;
+      // A number or address line right under the block's last line is its own next line.
+      if (strong >= 2 || (i === end + 1 && c.info.contact && c.info.score >= 3 && !c.promo)) end = i;
     } else if (c.info.field && strong >= 2) end = i;
   }
   return end;
