@@ -4,7 +4,10 @@
  * precision/recall/F1 with micro averages, business messages wrongly discarded and free-mail senders
  * not discarded.
  *
- *   npm run bench:accuracy [-- --json] [-- --verbose] [-- --dir PATH]
+ *   npm run bench:accuracy [-- --json] [-- --verbose] [-- --dir PATH] [-- --cv-misses]
+ *
+ * `--cv-misses` lists the cross-validated misses of every trained corpus (never of a blind set, so
+ * nobody tunes on one by accident).
  *
  * Scoring rules (also used by test/corpus.test.ts):
  * - Free-mail senders (gold `free_mail`) must be discarded; they are left out of line and field scores.
@@ -307,7 +310,7 @@ function summaryRow(corpus: string, model: string, r: AccuracyReport): string {
  * figures are in-sample) and cross-validated (each message labelled by a model trained on the other
  * folds, senders never split across folds): the figures to expect on mail nobody trained on.
  */
-async function allCorpora(folds: number): Promise<void> {
+async function allCorpora(folds: number, showMisses: boolean): Promise<void> {
   const { knownCorpora, loadExamples, crossValidatedModels } = await import('./labeller-training.ts');
   const { present, absent } = knownCorpora();
   for (const c of absent) console.log(`bench:accuracy: ${c.name} not found at ${c.dir}; skipped`);
@@ -335,6 +338,7 @@ async function allCorpora(folds: number): Promise<void> {
     });
     console.log(summaryRow(c.name, 'cv', held));
     console.log(fieldsRow(held));
+    if (showMisses) for (const m of held.misses) console.log(`  [${c.name} cv] ${m}`);
   }
 }
 
@@ -356,7 +360,7 @@ async function main(argv: string[]): Promise<void> {
     } else printTable(r);
     if (argv.includes('--verbose')) for (const m of r.misses) console.log(m);
   }
-  if (di < 0 && !argv.includes('--json')) await allCorpora(folds);
+  if (di < 0 && !argv.includes('--json')) await allCorpora(folds, argv.includes('--cv-misses'));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

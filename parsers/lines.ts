@@ -173,9 +173,12 @@ export function wordCount(s: string): number {
   return n;
 }
 
-/** Valedictions ("Thanks,", "Best regards", "Mit freundlichen Grüßen") in several languages. */
+/**
+ * Valedictions ("Thanks,", "Best regards", "Mit freundlichen Grüßen") in several languages, with the
+ * Latin or the Arabic comma (U+060C) after them.
+ */
 const VALEDICTION_RE = new RegExp(
-  String.raw`^[\s>*_-]*(?:${alt('valedictions')})(?![\p{L}\p{N}_])[\s,.!:;-]*(?:[a-z]{0,3})?[\s,.!]*$`,
+  String.raw`^[\s>*_-]*(?:${alt('valedictions')})(?![\p{L}\p{N}_])[\s,.!:;،-]*(?:[a-z]{0,3})?[\s,.!،]*$`,
   'iu',
 );
 /** Japanese closings (no word boundaries in CJK text): よろしくお願いいたします, 宜しくお願い致します. */

@@ -14,9 +14,12 @@ const WROTE_END_RE = new RegExp(String.raw`(?:${alt('quoteWrote')})\s?[:：]\s*$
 /** Openers of a quote intro that may wrap before "wrote:". */
 const INTRO_START_RE = new RegExp(String.raw`^\s*(?:${alt('quoteIntroStarts')})\b`, 'i');
 
-/** "From:" and its translations; cc:Mail writes "Author:" for the sender of a quoted message. */
+/**
+ * "From:" and its translations; cc:Mail writes "Author:" for the sender of a quoted message, and pads
+ * its header values into a column ("Author:  Carol Benning").
+ */
 const HEADER_FROM_RE = new RegExp(
-  String.raw`^\s*[*>]{0,2}\s*(?:${alt('quoteFromLabels')})\s?\*?\s?:\*?\s?\S`,
+  String.raw`^\s*[*>]{0,2}\s*(?:${alt('quoteFromLabels')})\s?\*?\s?:\*?\s{0,8}\S`,
   'i',
 );
 const HEADER_NEXT_RE = new RegExp(String.raw`^\s*[*>]{0,2}\s*(?:${alt('quoteHeaderLabels')})\s?\*?\s?:`, 'i');
@@ -37,6 +40,12 @@ const BEGIN_FORWARD_RE = new RegExp(String.raw`^\s*(?:${alt('forwardIntros')})\s
 const LOTUS_DATE_RE =
   /\b(?:\d{1,2}\/\d{1,2}\/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}[-\/.]\d{1,2}[-\/.]\d{1,2})\b/;
 const TO_LINE_RE = new RegExp(String.raw`^\s*(?:${alt('lotusToLabels')})\s?:\s?`);
+/**
+ * Lotus Notes' column layout of the same header: the sender's name, address and date on the left, the
+ * "To:" label in a right-hand column after a run of spaces ("<k@x.example>     An:     f@y.example"),
+ * with the date line within three lines of it.
+ */
+const COLUMN_TO_RE = new RegExp(String.raw`\S {3,}(?:${alt('lotusToLabels')})\s?:(?:\s|$)`);
 /** cc:Mail's quote separator: "_____ Reply Separator _____" above Subject / Author / Date lines. */
 const REPLY_SEPARATOR_RE = new RegExp(String.raw`^\s*_{3,}\s*(?:${alt('replySeparators')})\s*_{3,}\s*$`, 'i');
 /** Gmail ISO-date intro: `2017-05-15 6:16 GMT-07:00 Name <a@b.c>:` */
@@ -137,6 +146,10 @@ export function findQuoteStart(lines: string[]): number {
       const prev = k > 0 ? lines[k - 1]! : '';
       return /^\s*_{5,}\s*$/.test(prev) ? k - 1 : k;
     }
+    if (COLUMN_TO_RE.test(l)) {
+      const start = columnHeaderStart(lines, i);
+      if (start >= 0) return start;
+    }
     if (TO_LINE_RE.test(l)) {
       for (let j = i - 1; j >= Math.max(0, i - 4); j--) {
         const lj = capLine(lines[j]!);
@@ -153,6 +166,22 @@ export function findQuoteStart(lines: string[]): number {
     }
   }
   return -1;
+}
+
+/**
+ * The first line of a column-layout Lotus header around a To line at `i` (the top of its paragraph),
+ * when a date with a time sits within three lines of it; -1 otherwise.
+ */
+function columnHeaderStart(lines: string[], i: number): number {
+  let dated = false;
+  for (let j = Math.max(0, i - 3); j <= Math.min(lines.length - 1, i + 3) && !dated; j++) {
+    const lj = capLine(lines[j]!);
+    dated = LOTUS_DATE_RE.test(lj) && TIME_RE.test(lj);
+  }
+  if (!dated) return -1;
+  let k = i;
+  while (k > 0 && k > i - 3 && !isBlank(lines[k - 1]!)) k--;
+  return k;
 }
 
 function nextIsQuote(lines: string[], i: number): boolean {

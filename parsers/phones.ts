@@ -86,9 +86,24 @@ export function findPhoneSpans(line: string): PhoneSpan[] {
       )
     )
       continue;
+    if (
+      yearRange(raw) &&
+      labelType(/(\p{L}+)\.?:?\s?$/u.exec(l.slice(Math.max(0, index - 20), index))?.[1] ?? '') === null
+    )
+      continue;
     out.push({ raw, index, end: index + raw.length });
   }
   return out;
+}
+
+/**
+ * "1987-2027", "2019 – 2024": two years, the second later, as anniversary banners and copyright lines
+ * write them. A number shaped like that counts as a phone only behind a phone label.
+ */
+const YEAR_RANGE_RE = /^((?:19|20)\d{2})\s?[-–]\s?((?:19|20)\d{2})$/;
+function yearRange(raw: string): boolean {
+  const m = YEAR_RANGE_RE.exec(raw);
+  return m !== null && Number(m[2]) > Number(m[1]);
 }
 
 const FAX = new RegExp(`^(?:${alt('phoneFax')})$`, 'iu');

@@ -37,6 +37,7 @@ describe('lexicons', () => {
     ['en', 'street', () => looksLikeAddress('1400 Smith Street')],
     ['en', 'phone label', () => labelType('Cell') === 'mobile'],
     ['de', 'valediction', () => isValediction('Mit freundlichen Grüßen')],
+    ['de', 'valediction', () => isValediction('Mit freundlichem Gruß') && isValediction('Mit bestem Gruss')],
     ['de', 'compound title', () => hasTitleWord('Vertriebsleiter')],
     ['de', 'legal form', () => hasCompanyWord('Lindenwerk GmbH')],
     ['de', 'street', () => looksLikeAddress('Industriestraße 12')],
@@ -51,6 +52,9 @@ describe('lexicons', () => {
     ['fr', 'valediction', () => isValediction('Cordialement')],
     ['fr', 'valediction', () => isValediction('Bonne journée,')],
     ['en', 'valediction', () => isValediction('Love,')],
+    ['pt', 'valediction', () => isValediction('Att.,') && isValediction('Abs,')],
+    ['he', 'valediction', () => isValediction('בברכה,') && isValediction('תודה רבה')],
+    ['ar', 'valediction', () => isValediction('مع أطيب التحيات،') && isValediction('شكراً')],
     ['en', 'valediction', () => isValediction('Have a nice day,')],
     ['en', 'valediction', () => isValediction('Best Rgds.')],
     [

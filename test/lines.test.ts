@@ -63,6 +63,13 @@ describe('line features', () => {
     expect(looksLikeName(line)).toBe(want);
   });
 
+  it('reads a span of two years as no phone number, unless a phone label says so', () => {
+    expect(hasPhone('~~ Northwind Labs · 1987-2027 · 40 years ~~')).toBe(false);
+    expect(hasPhone('Serving the valley 2004 – 2024')).toBe(false);
+    expect(hasPhone('Tel. 2019-2024')).toBe(true);
+    expect(hasPhone('+1 415 555 0142')).toBe(true);
+  });
+
   it('treats machine-generated KEY = value records as lines without fields', () => {
     for (const line of [
       'CONTACT_PHONE = 713-555-0142',

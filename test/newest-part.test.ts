@@ -220,6 +220,12 @@ describe('the newest part of a message', () => {
     expect(newestPart(t)).toBe('Will do.\n\nMarta');
   });
 
+  it('ends above a cc:Mail header block whose values are padded into a column', () => {
+    const t =
+      'Go ahead.\n\n-- Wes\n\nAuthor:  Carol Benning <cb@prairie-fab.example> at Internet\nDate:    6/8/99 2:15 PM\nSubject: PO 44817\n\nCarol Benning\nPurchasing Manager';
+    expect(newestPart(t)).toBe('Go ahead.\n\n-- Wes');
+  });
+
   it.each([
     [
       'de',

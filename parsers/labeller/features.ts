@@ -11,6 +11,7 @@
 import type { Address } from '../types.ts';
 import type { LineInfo } from '../line-score.ts';
 import { VocabMemo } from '../vocab-memo.ts';
+import { alt } from '../lexicon/index.ts';
 import { isDepartment, namesFunction } from '../department.ts';
 import { signsAsSender } from '../signs-as-sender.ts';
 import { cellsOf } from '../line-score.ts';
@@ -59,6 +60,25 @@ export interface LineContext {
   extOnly: boolean;
   /** A short line ending in an internal extension ("Patti x39106", "DG    3-9573"). */
   extTail: boolean;
+  /**
+   * A banner wrapped in ornaments ("~~~ 40 years of service 1987-2027 ~~~", "*** Meet us at Expo ***")
+   * with no contact on it: promotion under a block, never a block line.
+   */
+  banner: boolean;
+  /**
+   * A short capitalised line naming the organisation of the sender's domain ("Enron Global Technology"
+   * from enron.com, "Acme Data Services" from acme.example): a team or company signing.
+   */
+  hostOrg: boolean;
+  /**
+   * A call to action with its link ("Download our 2026 Market Outlook: https://..."): a sentence of four
+   * words or more before the URL, where a block's own link has a one- or two-word label.
+   */
+  promo: boolean;
+  /** A numbered reference to a link in the body ("[1] http://..."): the message's footnote, no block line. */
+  footnote: boolean;
+  /** A messenger handle ("AOL IM: SullivanMarkX", "Skype: dana.whitfield"). */
+  messenger: boolean;
   /** The line can carry a block on its own: a field, an extension, an organisation or title word. */
   carries: boolean;
   /** The sender is named (name, address or domain) on this line or within two lines of it. */
@@ -111,6 +131,55 @@ const FAR_FROM_END = 30;
 
 /** Full-width frames of Japanese and Chinese blocks (＊＊＊＊, ＝＝＝＝, －－－－). */
 const FULLWIDTH_RULE_RE = /^[＊＝－ー～・]{6,}$/u;
+/** Separators people type between the parts of a one-line block. */
+/** Ornament runs that open and close a banner line (two or more of the same mark). */
+const BANNER_RE = /^([~*=#★☆■□◆◇●•+_-])\1+\s*\S.*\S\s*([~*=#★☆■□◆◇●•+_-])\2+$/u;
+/** Banners are one short line; the pattern's two open runs are only tried on lines up to this long. */
+const MAX_BANNER = 160;
+/** "[1] http://...", "[2]: https://...": a footnote the body's "[1]" points to. */
+const FOOTNOTE_RE = /^\[\d{1,2}\]:?\s{0,4}(?:https?:\/\/|www\.)\S+$/i;
+/** A messenger label, its colon and a handle: one line of a block's contacts. */
+const MESSENGER_RE = new RegExp(
+  String.raw`^(?:${alt('messengerLabels')})\s?(?:#|id|name)?\s?[:：]\s{0,12}\S`,
+  'iu',
+);
+/** Non-blank lines from the end within which an organisation's name can sign (a name and 2 lines). */
+const MAX_ORG_FROM_END = 2;
+/** Words of a line that names an organisation: "Enron Global Technology", "Payroll Services EMEA". */
+const MAX_ORG_WORDS = 6;
+/**
+ * Every word capitalised or an acronym, joined by "&", "and", "of" or a separator ("Parking &
+ * Transportation Desk", "Enron Net Works _ Global Data Management").
+ */
+const ORG_NAME_RE = /^\p{Lu}[\p{L}\p{N}.'-]*(?:\s+(?:&|and|of|for|[_|\/–-]|\p{Lu}[\p{L}\p{N}.'-]*))*$/u;
+/** A short line that names an organisation: 2-6 capitalised words (separators not counted). */
+function orgName(t: string): boolean {
+  if (t.length > 80 || !ORG_NAME_RE.test(t)) return false;
+  const words = t.match(/\p{L}+/gu)?.length ?? 0;
+  return words >= 2 && words <= MAX_ORG_WORDS;
+}
+
+/**
+ * A company acronym that is a part of the sender's domain ("NWL" from nwl-freight.example): the
+ * organisation signing in short ("Priya" / "NWL").
+ */
+function hostAcronym(t: string, labels: string[]): boolean {
+  if (!ACRONYM_RE.test(t)) return false;
+  const a = t.toLowerCase();
+  return labels.some((l) => l === a || l.split('-').includes(a));
+}
+const ACRONYM_RE = /^\p{Lu}{2,6}$/u;
+
+/** Words before a link's colon from which it is a call to action, not a label ("Web:", "Our site:"). */
+const PROMO_MIN_WORDS = 4;
+const LABELLED_LINK_RE = /^([^:]{1,120}):\s*(?:https?:\/\/|www\.)/i;
+/** A link the writer offers as their own ("Book a meeting with me: ...") is a block line, not promotion. */
+const PERSONAL_RE = /\b(?:me|my)\b/i;
+function promoLine(t: string): boolean {
+  const m = LABELLED_LINK_RE.exec(t);
+  return m !== null && wordCount(m[1]!) >= PROMO_MIN_WORDS && !PERSONAL_RE.test(m[1]!);
+}
+
 /** Separators people type between the parts of a one-line block. */
 const SEGMENT_SPLIT_RE = /\s(?:\||‖|¦|-|–|—|\*|·|•|\/\/)\s/u;
 
@@ -189,6 +258,11 @@ export function lineContexts(
       nameShape: !prose && vocab.name(t),
       extOnly,
       extTail: false,
+      banner: false,
+      hostOrg: false,
+      promo: false,
+      messenger: false,
+      footnote: false,
       carries: false,
       anchorNear: false,
       anchorBelow: false,
@@ -224,13 +298,33 @@ export function lineContexts(
     const c = out[k]!;
     c.strongCompany = c.company && hasStrongCompanyWord(c.t);
     c.extTail = c.extOnly || (c.words <= 5 && EXT_TAIL_RE.test(c.t));
+    c.banner =
+      c.t.length <= MAX_BANNER &&
+      !c.phone &&
+      !c.email &&
+      !c.url &&
+      BANNER_RE.test(c.t) &&
+      /\p{L}{2}/u.test(c.t);
+    // A team signs at the end: the organisation's name far above it is a venue or a headline.
+    c.hostOrg =
+      c.fromEnd <= MAX_ORG_FROM_END &&
+      ((c.senderHost && !c.email && !c.url && orgName(c.t)) || hostAcronym(c.t, labels));
+    c.promo = c.url && promoLine(c.t);
+    c.messenger = c.words <= 6 && MESSENGER_RE.test(c.t);
+    c.footnote = FOOTNOTE_RE.test(c.t);
     c.carries =
-      c.info.field ||
-      c.extTail ||
-      (c.company && c.words <= 8) ||
-      (c.unit && c.words <= 6) ||
-      // A one-line block: the scorer reads it as one cell, a sentence with a number in it.
-      (c.segments >= 2 && (c.title || c.company || c.phone || c.email || c.url));
+      !c.banner &&
+      !c.footnote &&
+      (c.info.field ||
+        c.extTail ||
+        (c.company && c.words <= 8) ||
+        (c.unit && c.words <= 6) ||
+        // A one-line block: the scorer reads it as one cell, a sentence with a number in it.
+        (c.segments >= 2 && (c.title || c.company || c.phone || c.email || c.url)) ||
+        c.hostOrg ||
+        c.messenger ||
+        // The sender's own domain written alone is their website ("brightforge-studio.example").
+        (c.senderDomain && c.words <= 2));
     let d = 0;
     for (let j = 0; j < c.t.length; j++) {
       const ch = c.t.charCodeAt(j);
@@ -343,6 +437,11 @@ const OWN: readonly Feature[] = [
   ['segments>=3&names-sender', (c) => b(c.segments >= 3 && (c.info.mention || c.senderName))],
   ['extension', (c) => b(c.extTail)],
   ['carries', (c) => b(c.carries)],
+  ['banner', (c) => b(c.banner)],
+  ['host-organisation', (c) => b(c.hostOrg)],
+  ['call-to-action', (c) => b(c.promo)],
+  ['messenger', (c) => b(c.messenger)],
+  ['footnote-link', (c) => b(c.footnote)],
   ['digits>0.3', (c) => b(c.digits > 0.3)],
   ['currency-or-percent', (c) => b(/[$€£¥%]/.test(c.t))],
 ];

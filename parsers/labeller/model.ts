@@ -180,13 +180,57 @@ export function anchored(contexts: LineContext[], first: number, last: number): 
   const above = first > 0 ? contexts[first - 1]! : null;
   if (above && above.afterVal && above.words <= 2 && !contexts[first]!.prevBlank && /^\p{Lu}/u.test(above.t))
     return true;
+  // A block that opens right under the writer's valediction, its first line a title or name and
+  // three lines or more of it carrying fields ("Regards," / "Adv. Yael Friedman" / "Partner, Real
+  // Estate" / ... / "Tel: ..."): the writer signed off and wrote their block, in whatever script.
+  if (
+    first > 0 &&
+    contexts[first - 1]!.info.valediction &&
+    block.length >= 3 &&
+    block.filter((c) => c.carries).length >= 3 &&
+    block.some((c) => c.phone || c.email) &&
+    (contexts[first]!.title || contexts[first]!.nameShape)
+  )
+    return true;
   // An RFC 3676 `-- ` delimiter right above says the writer's client put the block there.
   if (first > 0 && isSigDelimiter(contexts[first - 1]!.info.text)) return true;
   return (
     block.length >= 3 &&
     block.filter((c) => c.info.field && c.info.score >= 2).length >= 2 &&
-    block.some((c) => !c.info.contact && (c.company || c.title) && !c.address)
+    block.some((c) => !c.info.contact && (c.company || c.title) && !c.address) &&
+    !listEntry(contexts, first, last)
   );
+}
+
+/** What a line holds, as bits: the layout a list repeats from entry to entry. */
+function shapeOf(c: LineContext): number {
+  return (c.address ? 1 : 0) | (c.company ? 2 : 0) | (c.phone ? 4 : 0) | (c.email ? 8 : 0) | (c.url ? 16 : 0);
+}
+
+/**
+ * Does the block end with an entry of a list: its last paragraph and the paragraph right above that
+ * have as many lines, holding the same kinds of field line by line (a list of counterparties' names
+ * and addresses, of offices)? A writer's own block does not repeat the paragraph above it.
+ */
+function listEntry(contexts: LineContext[], blockFirst: number, blockLast: number): boolean {
+  // The paragraph of the block's last line is the entry (a block may have taken in the entries above
+  // it too, or stopped short of the entry's last line).
+  let last = blockLast;
+  while (last + 1 < contexts.length && !contexts[last + 1]!.prevBlank) last++;
+  let first = last;
+  while (first > blockFirst && !contexts[first]!.prevBlank) first--;
+  const k = last - first + 1;
+  if (first < k || !contexts[first]!.prevBlank) return false;
+  const top = first - k;
+  if (!contexts[top]!.prevBlank && top > 0) return false;
+  for (let i = top + 1; i < first; i++) if (contexts[i]!.prevBlank) return false;
+  let fields = 0;
+  for (let i = 0; i < k; i++) {
+    const s = shapeOf(contexts[first + i]!);
+    if (s !== shapeOf(contexts[top + i]!)) return false;
+    if (s !== 0) fields++;
+  }
+  return fields >= 2;
 }
 
 /** A team sign-off is at most this many lines: the team's name, a number, perhaps a second unit. */
@@ -250,6 +294,13 @@ export function signedTail(contexts: LineContext[]): { first: number; last: numb
   while (first < contexts.length && contexts[first]!.attachment) first++;
   let last = contexts.length - 1;
   while (last >= first && (contexts[last]!.notice || contexts[last]!.rule)) last--;
+  // A rule line right under a short signed block separates what the writer appended (a job posting,
+  // a forwarded notice): the block ends above it ("Regards," / "Grace" / "x8321" / "=====" / ...).
+  for (let i = first + 1; i <= last && i <= first + MAX_SIGNED_TAIL; i++)
+    if (contexts[i]!.rule && !isSigDelimiter(contexts[i]!.info.text)) {
+      last = i - 1;
+      break;
+    }
   // Notices go on for a paragraph: everything from the first notice line down is the notice.
   for (let i = first; i <= last; i++)
     if (contexts[i]!.notice) {
@@ -274,7 +325,8 @@ export function signedTail(contexts: LineContext[]): { first: number; last: numb
       return null;
     // A title alone under a valediction describes the writer ("Patti (Sally's assistant)"); it makes
     // a block only under a name.
-    if (c.unit || c.company || c.phone || c.extTail || c.email || (c.title && i > first)) business = true;
+    if (c.unit || c.company || c.hostOrg || c.phone || c.extTail || c.email || (c.title && i > first))
+      business = true;
     else if (!(c.nameShape || c.info.mention || c.signsName || NAME_LINE_RE.test(c.t))) return null;
   }
   return business ? { first, last } : null;
@@ -299,10 +351,19 @@ export function chooseBlock(
     decoded &&
     acceptBlock(contexts, decoded.first, decoded.last, z, model) &&
     anchored(contexts, decoded.first, decoded.last)
-      ? decoded
+      ? { first: decoded.first, last: throughParagraph(contexts, decoded.last) }
       : signedTail(contexts);
   if (!block) return null;
   let first = block.first;
+  // The wrapped end of the sentence above ("... and no" / "meeting today.") is body, not block.
+  while (
+    first < block.last &&
+    first > 0 &&
+    !contexts[first]!.prevBlank &&
+    contexts[first - 1]!.info.score <= -1.5 &&
+    WRAPPED_END_RE.test(contexts[first]!.t)
+  )
+    first++;
   // The sender's name on the line right above (no blank line between) heads the block: "Thanks,",
   // "Eric", "x3-0977" gives "Eric" and the extension. A valediction never does, nor a first-name
   // sign-off above a block that names the sender again ("Jim" over "James H. McCullars").
@@ -322,6 +383,19 @@ export function chooseBlock(
     (above.info.mention || (above.info.signoff && above.words <= 2) || above.nameShape)
   )
     first--;
+  // In a block an HTML client spaced out (a blank line under every line), the sender's full name a
+  // blank line above heads it the same way.
+  else if (
+    above &&
+    !named &&
+    above.senderName &&
+    !above.info.valediction &&
+    above.words <= 6 &&
+    contexts[first]!.prevBlank &&
+    contexts[first]!.nextBlank &&
+    above.prevBlank
+  )
+    first--;
   // A delimiter, frame rule or logo placeholder attached on top of the block belongs to it (the
   // annotation rules): `-- `, `-----`, `[logo.png]<http://...>`, with no blank line between.
   // In a block spaced out by an HTML client (a blank line under every line) the logo sits a blank
@@ -334,8 +408,31 @@ export function chooseBlock(
   )
     first--;
   if (first > 0 && isSigDelimiter(contexts[first - 1]!.info.text)) first--;
-  // A rule right under the block closes a frame its first line opened.
+  // A rule standing alone between the body and the block (a blank line on each side) is the writer's
+  // delimiter, as `-- ` is.
+  else if (
+    first > 1 &&
+    contexts[first - 1]!.rule &&
+    contexts[first - 1]!.prevBlank &&
+    contexts[first]!.prevBlank &&
+    !contexts[first - 2]!.rule
+  )
+    first--;
+  // A banner set off under the block ("~~~ 40 years of service ~~~") is promotion, not a block line.
   let last = block.last;
+  while (last > first && contexts[last]!.banner && contexts[last]!.prevBlank) last--;
+  // So is a call to action closing it ("Download our 2026 Outlook: https://...").
+  while (last > first && contexts[last]!.promo) last--;
+  // A rule set off by a blank line, with more text under it, opens what follows; it closes nothing.
+  while (
+    last > first &&
+    contexts[last]!.rule &&
+    contexts[last]!.prevBlank &&
+    last + 1 < contexts.length &&
+    !isSigDelimiter(contexts[last]!.info.text)
+  )
+    last--;
+  // A rule right under the block closes a frame its first line opened.
   if (
     contexts[first]!.rule &&
     last + 1 < contexts.length &&
@@ -345,6 +442,34 @@ export function chooseBlock(
     last++;
   return { first, last };
 }
+
+/** Lines a block may run on through its own paragraph to reach the fields under a tagline. */
+const MAX_RUN_ON = 8;
+
+/**
+ * The block's last line, run on through the rest of its paragraph (no blank line between) over contact
+ * lines right under it ("Fax: ..." under "Cell: ..."), and further when that rest holds two strong field
+ * lines or more: a tagline inside a block ("Helping organizations brand /
+ * & market themselves") does not cut off the address and numbers under it. Prose, notices, quotes,
+ * banners and valedictions stop the run.
+ */
+function throughParagraph(contexts: LineContext[], last: number): number {
+  let strong = 0;
+  let end = last;
+  for (let i = last + 1; i < contexts.length && i <= last + MAX_RUN_ON; i++) {
+    const c = contexts[i]!;
+    if (c.prevBlank || c.info.score <= -4 || c.notice || c.quoted || c.banner || c.info.valediction) break;
+    if (c.info.field && c.info.score >= 2) {
+      strong++;
+      // A number or address line right under the block's last line is its own next line.
+      if (strong >= 2 || (i === end + 1 && c.info.contact && c.info.score >= 3 && !c.promo)) end = i;
+    } else if (c.info.field && strong >= 2) end = i;
+  }
+  return end;
+}
+
+/** A lower-case start and a sentence's end: the last words of a wrapped sentence. */
+const WRAPPED_END_RE = /^\p{Ll}.{0,80}[.!?]$/u;
 
 const PLACEHOLDER_RE = /^\[(?:image:|cid:|https?:)?[^\]]{1,300}\](?:<[^>]{0,300}>)?$/i;
 

@@ -8,6 +8,16 @@ import type { Lexicon } from './types.ts';
 export const ar: Lexicon = {
   lang: 'ar',
   article: 'ال',
+  // "With best / sincere regards", "With greetings", "My greetings", "With thanks", "Thanks", "Yours sincerely".
+  valedictions: [
+    'مع (?:أطيب|خالص|أجمل) التحيات',
+    'مع التحية',
+    'تحياتي',
+    'مع الشكر',
+    'مع خالص الشكر',
+    'شكراً?',
+    'وتفضلوا بقبول فائق الاحترام',
+  ],
   titleNounsRtl: [
     'مدير',
     'مديرة',

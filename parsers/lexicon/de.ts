@@ -18,6 +18,8 @@ export const de: Lexicon = {
     'lg',
     'danke',
     '(?:mit )?(?:freundliche[n]?|beste[n]?|liebe[n]?|herzliche[n]?|schöne[n]?|sonnige) gr(?:ü|ue)(?:ß|ss)(?:e|en)',
+    // The singular, dative: "Mit freundlichem Gruß", "Mit bestem Gruss", "Mit kollegialem Gruß".
+    '(?:mit )?(?:freundlichem|bestem|herzlichem|kollegialem|liebem) gru(?:ß|ss)',
   ],
   quoteWrote: ['\\bschrieb'],
   quoteIntroStarts: ['Am', 'Zitat von'],

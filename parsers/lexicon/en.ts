@@ -97,6 +97,7 @@ export const en: Lexicon = {
     'manager',
     'head',
     'lead',
+    'leader',
     'engineer',
     'developer',
     'architect',

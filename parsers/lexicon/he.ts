@@ -8,6 +8,8 @@ import type { Lexicon } from './types.ts';
 export const he: Lexicon = {
   lang: 'he',
   article: 'ה',
+  // "Regards", "Best regards", "Thanks (a lot)", "Yours".
+  valedictions: ['בברכה', 'בברכה רבה', 'בברכת', 'תודה', 'תודה רבה', 'שלך', 'שלכם'],
   titleNounsRtl: [
     'מנהל',
     'מנהלת',

@@ -10,6 +10,10 @@ export const pt: Lexicon = {
   valedictions: [
     'atenciosamente',
     'abraços',
+    // Short forms of "Atenciosamente" and "Abraço(s)", common in Brazilian business mail.
+    'att',
+    'abs',
+    'abraço',
     'obrigad[oa]',
     '(?:com os )?melhores cumprimentos',
     'cumprimentos',

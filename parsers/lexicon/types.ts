@@ -119,6 +119,8 @@ export interface Lexicon {
 
   /** Contact labels left alone in a cell once their value is read ("E-mail:", "Web", "M"); no text field. */
   contactLabels?: readonly string[];
+  /** Instant-messaging services whose label heads a handle line ("Skype: dana.w", "AOL IM: Sully"). */
+  messengerLabels?: readonly string[];
   /** vCard-like field labels heading a line ("Name:", "Stilling:", "Adresse:"). */
   fieldLabels?: readonly string[];
   /** Post-nominal credentials after a name (", Ph.D.", " MBA"); case-sensitive. */
