@@ -41,7 +41,7 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export interface Corpus {
   name: string;
   dir: string;
-  /** Trained on by `npm run train`; false for a blind set kept for measuring (holdout7). */
+  /** Trained on by `npm run train`; false for a blind set kept for measuring (holdout7, holdout9). */
   train: boolean;
 }
 
@@ -57,6 +57,7 @@ export function knownCorpora(): { present: Corpus[]; absent: Corpus[] } {
     ),
     // Written blind and never trained or tuned on: its figures are what mail nobody saw gives.
     { name: 'holdout7', dir: join(fx, 'holdout7'), train: false },
+    { name: 'holdout9', dir: join(fx, 'holdout9'), train: false },
   ];
   const ok = (c: Corpus) =>
     existsSync(join(c.dir, 'gold.jsonl')) && readdirSync(c.dir).some((f) => f.endsWith('.eml'));
