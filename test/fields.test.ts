@@ -817,6 +817,18 @@ describe('"Title, Unit" and territories (issue 14 item 5 conventions)', () => {
       'Konzernvertrieb',
     ],
     [['Jane Roe', 'Salgsleder', 'Avdeling for salg', 'Acme Widgets AS'], 'Salgsleder', 'Avdeling for salg'],
+    // A unit in any vocabulary once a legal form names the organisation: a heading of two to four words,
+    // or one word ending like a field of work (-ics, -tion, -ance, -ung, -ate ...).
+    [['Jane Roe', 'Field Engineer | Hydraulics', 'Acme Widgets GmbH'], 'Field Engineer', 'Hydraulics'],
+    [['Jane Roe', 'Counsel, Arbitration', 'Acme Widgets LLP'], 'Counsel', 'Arbitration'],
+    [['Jane Roe', 'Analyst, Reinsurance', 'Acme Widgets Ltd'], 'Analyst', 'Reinsurance'],
+    [
+      ['Jane Roe', 'Referent, Unternehmensentwicklung', 'Acme Widgets AG'],
+      'Referent',
+      'Unternehmensentwicklung',
+    ],
+    [['Jane Roe', 'Planner, Outbound Freight', 'Acme Widgets Inc.'], 'Planner', 'Outbound Freight'],
+    [['Jane Roe', 'Senior Associate | Corporate', 'Acme Widgets LLP'], 'Senior Associate', 'Corporate'],
   ])('splits %j into title and unit', (lines, title, department) => {
     expect(extractFields(lines, from)).toMatchObject({ title, department });
   });
@@ -830,6 +842,15 @@ describe('"Title, Unit" and territories (issue 14 item 5 conventions)', () => {
     [['Jane Roe', 'Regional Director | Midwest', 'Acme Widgets Ltd'], 'Regional Director'],
     [['Jane Roe', 'Account Manager – Italy', 'Acme Widgets S.p.A.'], 'Account Manager – Italy'],
     [['Jane Roe', 'Sales Lead - EMEA', 'Acme Widgets Ltd'], 'Sales Lead - EMEA'],
+    // A city, a country and a product (a capitals-only token) are no unit either.
+    [['Jane Roe', 'Partner | Frankfurt', 'Acme Widgets LLP'], 'Partner'],
+    [['Jane Roe', 'Associate, San Francisco', 'Acme Widgets LLP'], 'Associate, San Francisco'],
+    [['Jane Roe', 'Research Director, UK', 'Acme Widgets Ltd'], 'Research Director, UK'],
+    [['Jane Roe', 'Product Manager, Payments SDK', 'Acme Widgets Inc.'], 'Product Manager, Payments SDK'],
+    [
+      ['Jane Roe', 'Solutions Engineer, AWS Marketplace', 'Acme Widgets Inc.'],
+      'Solutions Engineer, AWS Marketplace',
+    ],
   ])('keeps a territory out of the unit: %j', (lines, title) => {
     const c = extractFields(lines, from);
     expect(c.title).toBe(title);
@@ -839,7 +860,11 @@ describe('"Title, Unit" and territories (issue 14 item 5 conventions)', () => {
   it('reads a weak organisation word beside the title as the unit only once a legal form names the organisation', () => {
     expect(
       extractFields(['Jane Roe', 'Project Engineer, Structures Group', 'Acme Widgets Ltd'], from),
-    ).toMatchObject({ title: 'Project Engineer, Structures Group', company: 'Acme Widgets Ltd' });
+    ).toMatchObject({
+      title: 'Project Engineer',
+      department: 'Structures Group',
+      company: 'Acme Widgets Ltd',
+    });
     expect(
       extractFields(['Jane Roe', 'Project Engineer, Infrastructure Group', 'Acme Widgets Ltd'], from),
     ).toMatchObject({

@@ -10,7 +10,7 @@ import { hasStrongCompanyWord, hasTitleWord, isCountryLine, mentionsSender, word
 import {
   looksLikeDepartment,
   isDepartment,
-  looksLikeUnitHeading,
+  looksLikeUnitName,
   namesFunction,
   namesTerritory,
   startsWithUnitWord,
@@ -26,8 +26,9 @@ const CJK_UNIT_RANK_RE =
 export const TITLE_AT_ORG_RE = /^(.{3,60}?) (?:at|@) ([A-Z][\p{L}&.' -]{1,50})$/u;
 
 /**
- * A heading that may stand beside the title as its unit: unit-shaped, no title word, no country, not the
- * sender's name, and no word shared with the address cells (a city beside a title is a place, not a unit).
+ * A heading that may stand beside the title as its unit: unit-shaped (looksLikeUnitName), no title word,
+ * no country, not the sender's name, and no word shared with the address cells (a city beside a title is a
+ * place, not a unit).
  */
 export function unitBesideTitle(
   texts: readonly TextCell[],
@@ -41,7 +42,7 @@ export function unitBesideTitle(
       .filter((w) => w.length >= 3),
   );
   return (x: string): boolean =>
-    looksLikeUnitHeading(x) &&
+    looksLikeUnitName(x) &&
     !hasTitleWord(x) &&
     !isCountryLine(x) &&
     !namesTerritory(x) &&
@@ -181,7 +182,7 @@ export function readTitles(input: TitleInput): TitleResult {
           tail &&
           !headPart.includes(', ') &&
           !hasTitleWord(tail) &&
-          namesFunction(tail) &&
+          (namesFunction(tail) || besideTitle(tail)) &&
           !namesTerritory(tail)
         )
           looseUnit = { i, title: headPart, unit: tail };
