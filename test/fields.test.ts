@@ -1125,3 +1125,63 @@ describe('short sign-offs and organisations signing alone', () => {
     ).toBeNull();
   });
 });
+
+describe('titles and units in more languages (lexicon entries, issue 14)', () => {
+  const from = { name: 'Jane Roe', email: 'jane.roe@acme.example' };
+  it.each([
+    // Italian, Portuguese, Spanish, French, Dutch, Polish and German titles with a unit line under them.
+    [['Sofia Russo', 'Direttrice Commerciale', 'Acme Tessile S.r.l.'], 'Direttrice Commerciale', null],
+    [
+      ['Luca Gatti', 'Capo Progetto', 'Direzione Tecnica', 'Acme Impianti S.p.A.'],
+      'Capo Progetto',
+      'Direzione Tecnica',
+    ],
+    [
+      ['João Silva', 'Gestor de Projetos', 'Departamento de Engenharia', 'Acme Obras S.A.'],
+      'Gestor de Projetos',
+      'Departamento de Engenharia',
+    ],
+    [
+      ['Rita Sousa', 'Engenheira de Processos', 'Direção de Produção', 'Acme Têxteis, Lda.'],
+      'Engenheira de Processos',
+      'Direção de Produção',
+    ],
+    [
+      ['Pilar Vidal', 'Analista de Datos', 'Área de Sistemas', 'Acme Datos S.L.'],
+      'Analista de Datos',
+      'Área de Sistemas',
+    ],
+    [
+      ['Marie Dupont', "Chargée d'affaires", 'Direction Régionale Ouest', 'Acme Énergie SA'],
+      "Chargée d'affaires",
+      'Direction Régionale Ouest',
+    ],
+    [
+      ['Paul Girard', 'Gestionnaire de paie', 'Service Paie', 'Acme Conseil SAS'],
+      'Gestionnaire de paie',
+      'Service Paie',
+    ],
+    [
+      ['Bas Kok', 'Beheerder applicaties', 'Directie Bedrijfsvoering', 'Acme Zorg B.V.'],
+      'Beheerder applicaties',
+      'Directie Bedrijfsvoering',
+    ],
+    [
+      ['Ewa Lis', 'Koordynatorka projektów', 'Zespół Wdrożeń', 'Acme Polska Sp. z o.o.'],
+      'Koordynatorka projektów',
+      'Zespół Wdrożeń',
+    ],
+    [
+      ['Uwe Roth', 'Leitung Einkauf', 'Stabsstelle Recht', 'Acme Antriebe GmbH'],
+      'Leitung Einkauf',
+      'Stabsstelle Recht',
+    ],
+    [
+      ['Uwe Roth', 'Industriekaufmann', 'Kundendienst', 'Acme Antriebe GmbH'],
+      'Industriekaufmann',
+      'Kundendienst',
+    ],
+  ])('reads %j', (lines, title, department) => {
+    expect(extractFields(lines, from)).toMatchObject({ title, department });
+  });
+});
