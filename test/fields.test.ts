@@ -1185,3 +1185,32 @@ describe('titles and units in more languages (lexicon entries, issue 14)', () =>
     expect(extractFields(lines, from)).toMatchObject({ title, department });
   });
 });
+
+describe('social profiles behind icons and labels (issue 14 link renderings)', () => {
+  const from = { name: 'Jo Bloggs', email: 'jo.bloggs@acme.example' };
+  it.each([
+    [
+      '[image: LinkedIn icon] <https://www.linkedin.com/in/jo-bloggs-a>',
+      ['https://www.linkedin.com/in/jo-bloggs-a'],
+    ],
+    [
+      '[image: Twitter logo] <https://twitter.com/jobloggs> [image: GitHub icon] <https://github.com/jobloggs>',
+      ['https://twitter.com/jobloggs', 'https://github.com/jobloggs'],
+    ],
+    // An icon whose placeholder is the image's own address or file name: the link's site says what it is.
+    [
+      '[https://cdn.acme.example/sig/in.png]<https://www.linkedin.com/in/jo-bloggs-b>',
+      ['https://www.linkedin.com/in/jo-bloggs-b'],
+    ],
+    ['[li-icon.png]<https://www.linkedin.com/in/jo-bloggs-c>', ['https://www.linkedin.com/in/jo-bloggs-c']],
+    // Visible text that is only the end of the profile's path or the handle: the target is the value.
+    ['in/jo-bloggs-d<https://www.linkedin.com/in/jo-bloggs-d>', ['https://www.linkedin.com/in/jo-bloggs-d']],
+    ['@jobloggs<https://x.com/jobloggs>', ['https://x.com/jobloggs']],
+    // A visible profile address stays the value as written.
+    ['linkedin.com/in/jo-bloggs-e<https://www.linkedin.com/in/jo-bloggs-e>', ['linkedin.com/in/jo-bloggs-e']],
+    // A company page behind an icon is no personal profile.
+    ['[image: LinkedIn] <https://www.linkedin.com/company/acme-widgets>', []],
+  ])('reads %j', (line, social) => {
+    expect(extractFields(['Jo Bloggs', 'Engineer', 'Acme Widgets Ltd', line], from).social).toEqual(social);
+  });
+});
