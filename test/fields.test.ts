@@ -1214,3 +1214,46 @@ describe('social profiles behind icons and labels (issue 14 link renderings)', (
     expect(extractFields(['Jo Bloggs', 'Engineer', 'Acme Widgets Ltd', line], from).social).toEqual(social);
   });
 });
+
+describe('CJK names, units and addresses, and long one-line addresses (issue 14)', () => {
+  const from = { name: null, email: 'contact@acme.example' };
+  it.each([
+    [
+      ['林志明 Jimmy Lin', '業務部 經理', '光遠科技股份有限公司', '220 新北市板橋區文化路一段 100 號 12 樓'],
+      {
+        name: '林志明 Jimmy Lin',
+        title: '經理',
+        department: '業務部',
+        address: '220 新北市板橋區文化路一段 100 號 12 樓',
+      },
+    ],
+    [
+      ['이서연', '영업본부 해외영업팀 | 선임', '(주)한빛소재', '서울특별시 강남구 테헤란로 152, 12층'],
+      {
+        name: '이서연',
+        title: '선임',
+        department: '영업본부 해외영업팀',
+        address: '서울특별시 강남구 테헤란로 152, 12층',
+      },
+    ],
+    [
+      [
+        'Ali Hassan',
+        'Sales Manager',
+        'Acme Trading LLC',
+        'Office 1204, Marina Plaza Tower B, JLT, Dubai, UAE',
+      ],
+      { title: 'Sales Manager', address: 'Office 1204, Marina Plaza Tower B, JLT, Dubai, UAE' },
+    ],
+  ])('reads %j', (lines, want) => {
+    expect(extractFields(lines, from)).toMatchObject(want);
+  });
+
+  it('keeps a comma list ending with a country out of the address when it carries no number or a title', () => {
+    const c = extractFields(
+      ['Ali Hassan', 'Head of Sales, Gulf, Levant, North Africa, UAE', 'Acme Trading LLC'],
+      from,
+    );
+    expect(c.address).toBeNull();
+  });
+});
