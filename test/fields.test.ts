@@ -1257,3 +1257,66 @@ describe('CJK names, units and addresses, and long one-line addresses (issue 14)
     expect(c.address).toBeNull();
   });
 });
+
+describe('role nouns of more trades and professions (lexicon entries, issue 14)', () => {
+  const from = { name: 'Jane Roe', email: 'jane@acme-widgets.example' };
+  it.each([
+    'Scrum Master',
+    'Bookkeeper',
+    'Nurse Practitioner',
+    'PhD Candidate',
+    'Copywriter',
+    'Actuary',
+    'Site Electrician',
+    'Trainee',
+    'Physiotherapist',
+    'CMO',
+  ])('reads %j under the name as the title', (title) => {
+    const c = extractFields(['Jane Roe', title, 'Acme Widgets Ltd', 'T: +44 20 7946 0321'], from);
+    expect(c).toMatchObject({ name: 'Jane Roe', title, company: 'Acme Widgets Ltd' });
+  });
+});
+
+describe('an organisation named without a legal form, next to the title (issue 14)', () => {
+  const from = { name: 'Jane Roe', email: 'jane.roe@mailhost.example' };
+  it.each([
+    [
+      ['Jane Roe', 'Account Executive', 'Bayside Provisions', '+1 312 555 0100'],
+      'Account Executive',
+      'Bayside Provisions',
+    ],
+    [['Jane Roe', 'Marketing Manager | Bayside Provisions'], 'Marketing Manager', 'Bayside Provisions'],
+    [
+      ['Jane Roe', 'Bayside Provisions', 'Customer Success Manager'],
+      'Customer Success Manager',
+      'Bayside Provisions',
+    ],
+    [
+      [
+        'Jane Roe',
+        'Account Executive',
+        'Bayside Provisions | 12 Pier Street, Suite 4 | Springfield, IL 62701',
+      ],
+      'Account Executive',
+      'Bayside Provisions',
+    ],
+    [
+      ['Jane Roe', 'Director of Engineering', 'HALVERSON & BYRNE'],
+      'Director of Engineering',
+      'HALVERSON & BYRNE',
+    ],
+  ])('reads %j', (lines, title, company) => {
+    expect(extractFields(lines, from)).toMatchObject({ title, company });
+  });
+
+  it.each([
+    [['Jane Roe', 'Account Executive', 'Building Better Harbours', '+1 312 555 0100']],
+    [['Jane Roe', 'Account Executive', 'Chicago', '+1 312 555 0100']],
+    [['Jane Roe', 'Account Executive', 'Customer Operations', '+1 312 555 0100']],
+    [['Jane Roe', 'Account Executive', 'Personal WebLog: http://jane.example/']],
+    [['Jane Roe', 'Account Executive', 'LinkedIn']],
+    [['Jane Roe', 'Account Executive', 'Ask me about our spring offers.']],
+  ])('names no organisation in %j', (lines) => {
+    expect(extractFields(lines, from).company).toBeNull();
+  });
+});

@@ -13,6 +13,7 @@ import {
   hasStrongCompanyWord,
   hasTitleWord,
   isCountryLine,
+  isValediction,
   looksLikeAddress,
   wordCount,
 } from '../lines.ts';
@@ -20,10 +21,12 @@ import {
   isDepartment,
   looksLikeDepartment,
   looksLikeUnitHeading,
+  namesCity,
   namesFunction,
   namesTerritory,
 } from '../department.ts';
-import { isSocial } from '../urls.ts';
+import { LINK_LABEL_RE, isSocial } from '../urls.ts';
+import { labelType } from '../phones.ts';
 import type { TextCell } from './cells.ts';
 import type { Draft, LooseUnit, OrgCandidate } from './draft.ts';
 
@@ -86,6 +89,50 @@ export function matchesDomain(cell: string, labels: string[]): boolean {
 export function isCompanyCell(c: string, labels: string[]): boolean {
   if (wordCount(c) > 7 || c.length > 60 || /[@]/.test(c)) return false;
   return hasCompanyWord(c) || matchesDomain(c, labels);
+}
+
+/** Capitalised words of an organisation's name and the connectors between them ("Bay & Harbour Foods"). */
+const ORG_NAME_RE =
+  /^(?:\p{Lu}[\p{L}\d'’.&-]{0,30}|[\p{Lu}\d]{2,10})(?: (?:\p{Lu}[\p{L}\d'’.&-]{0,30}|&|and|of|for|de|du|der|und|et|y|e)){0,4}$/u;
+
+/**
+ * No cell names the organisation by a legal form, an institution word or the sender's domain: a short
+ * capitalised name written right next to the title is it ("Northwind Traders" under "Account Executive",
+ * "Account Executive | Northwind Traders", or between the name and the title), unless it reads as a role,
+ * a unit, a place or a sentence. The index of that cell, or -1.
+ */
+function orgBesideTitle(
+  texts: readonly TextCell[],
+  isAddr: readonly boolean[],
+  used: ReadonlySet<number>,
+  titleRow: number,
+): number {
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i]!;
+    if (used.has(i) || isAddr[i] || Math.abs(t.row - titleRow) > 1) continue;
+    const x = t.text.trim();
+    // What is left of a labelled link or number ("Personal WebLog: http://...") is a label, no name; a
+    // slogan opens with a verb ("Building Better Bridges"); a label or a sign-off is no name either.
+    if (t.raw.trim() !== x || /^\p{L}+ing\s/u.test(x)) continue;
+    if (isValediction(x) || LINK_LABEL_RE.test(x) || labelType(x) !== null) continue;
+    if (
+      x.length >= 3 &&
+      x.length <= 50 &&
+      ORG_NAME_RE.test(x) &&
+      !/[.!?:]$/.test(x) &&
+      !hasTitleWord(x) &&
+      !looksLikeDepartment(x) &&
+      !isDepartment(x) &&
+      !namesFunction(x) &&
+      !isCountryLine(x) &&
+      !namesCity(x) &&
+      !namesTerritory(x) &&
+      !REGION_RE.test(x) &&
+      !looksLikeAddress(x)
+    )
+      return i;
+  }
+  return -1;
 }
 
 export interface CompanyInput {
@@ -169,6 +216,13 @@ export function chooseCompany(input: CompanyInput): CompanyResult {
   if (!chosen && addrOrg && !c.company) {
     c.company = addrOrg.head;
     texts[addrOrg.i]!.text = addrOrg.rest;
+  }
+  if (!c.company && titleRow >= 0) {
+    const k = orgBesideTitle(texts, isAddr, used, titleRow);
+    if (k >= 0) {
+      c.company = texts[k]!.text;
+      used.add(k);
+    }
   }
   if (c.company && !c.department) {
     const chosenAt = chosen?.i ?? -1;
