@@ -1320,3 +1320,35 @@ describe('an organisation named without a legal form, next to the title (issue 1
     expect(extractFields(lines, from).company).toBeNull();
   });
 });
+
+describe('the last line of an address under its street line (issue 14)', () => {
+  const from = { name: 'Jane Roe', email: 'jane@acme-widgets.example' };
+  it.each([
+    [['PO Box 4410', 'Wellington 6140'], 'PO Box 4410, Wellington 6140'],
+    [['Plot 77, Marina Road', 'Victoria Island, Lagos'], 'Plot 77, Marina Road, Victoria Island, Lagos'],
+    [
+      ['Av. Apoquindo 3000, of. 801', 'Las Condes, Santiago'],
+      'Av. Apoquindo 3000, of. 801, Las Condes, Santiago',
+    ],
+    [
+      ['Rua Funchal, 418 - 12º andar', 'Vila Olímpia, São Paulo - SP', '04551-060'],
+      'Rua Funchal, 418 - 12º andar, Vila Olímpia, São Paulo - SP, 04551-060',
+    ],
+  ])('joins %j', (addr, address) => {
+    const c = extractFields(
+      ['Jane Roe', 'Account Manager', 'Acme Widgets Ltd', ...addr, 'T: +44 20 7946 0321'],
+      from,
+    );
+    expect(c.address).toBe(address);
+  });
+
+  it('leaves a unit or a two-word name under the address out of it', () => {
+    const c = extractFields(
+      ['Jane Roe', 'Account Manager', '12 Pier Street', 'Springfield, IL 62701', 'Customer Operations'],
+      from,
+    );
+    expect(c.address).toBe('12 Pier Street, Springfield, IL 62701');
+    const d = extractFields(['Jane Roe', 'Account Manager', '12 Pier Street', 'Bayside Provisions'], from);
+    expect(d.address).not.toContain('Bayside');
+  });
+});

@@ -67,6 +67,15 @@ function longAddressToCountry(text: string, segs: readonly string[]): boolean {
   );
 }
 
+/**
+ * The last line of an address under its street line: a city ("Leeds"), a city and its district or
+ * postcode ("Dublin 2", "Palmerston North 4410"), a district and its city ("Victoria Island, Lagos"), or
+ * a postcode alone ("04551-060", "SW1A 2AA"). Two capitalised words without a number may be a company
+ * ("Bayside Provisions"), so they need the comma of the district form.
+ */
+const CITY_TAIL_RE =
+  /^(?:\p{Lu}\p{Ll}+(?: \d{1,6})?|\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+ \d{1,6}|\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?, \p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?|\d{4,5}(?:-\d{3,4})?|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})$/u;
+
 export interface AddressMarks {
   /** Per text cell: is it an address line? */
   isAddr: boolean[];
@@ -170,8 +179,12 @@ export function markAddresses(
     if (
       !isAddr[i] &&
       isAddr[i - 1] &&
-      (isCountryLine(texts[i]!.text) || /^[A-Z][a-z]+(?: \d{1,2})?$/.test(texts[i]!.text)) &&
-      texts[i]!.row === texts[i - 1]!.row + 1
+      (isCountryLine(texts[i]!.text) || CITY_TAIL_RE.test(texts[i]!.text)) &&
+      texts[i]!.row === texts[i - 1]!.row + 1 &&
+      !used.has(i) &&
+      !hasTitleWord(texts[i]!.text) &&
+      !hasCompanyWord(texts[i]!.text) &&
+      !isDepartment(texts[i]!.text)
     )
       isAddr[i] = true;
   }
