@@ -1352,3 +1352,67 @@ describe('the last line of an address under its street line (issue 14)', () => {
     expect(d.address).not.toContain('Bayside');
   });
 });
+
+describe('units beside the organisation, unit-then-role titles and Nordic titles (issue 14)', () => {
+  const from = { name: 'Jane Roe', email: 'jane@mailhost.example' };
+  it.each([
+    [
+      ['Jane Roe', 'Account Manager', 'Reefer Logistics | Bayside Provisions Inc.'],
+      'Account Manager',
+      'Reefer Logistics',
+      'Bayside Provisions Inc.',
+    ],
+    [
+      ['Jane Roe', 'Account Manager', 'Bayside Provisions Inc. | Reefer Logistics'],
+      'Account Manager',
+      'Reefer Logistics',
+      'Bayside Provisions Inc.',
+    ],
+    [
+      ['Jane Roe', 'Account Manager', 'Reefer Logistics, Bayside Provisions Inc.'],
+      'Account Manager',
+      'Reefer Logistics',
+      'Bayside Provisions Inc.',
+    ],
+    [
+      ['Jane Roe', 'Account Manager', 'Bayside Provisions Inc., Marine Division'],
+      'Account Manager',
+      'Marine Division',
+      'Bayside Provisions Inc.',
+    ],
+    [
+      ['Jane Roe', 'Account Manager', 'Reefer Logistics', 'Bayside Provisions Inc.'],
+      'Account Manager',
+      'Reefer Logistics',
+      'Bayside Provisions Inc.',
+    ],
+    [
+      ['Jane Roe', 'Department Head, Cardiology', 'Bayside Clinic Ltd'],
+      'Department Head',
+      'Cardiology',
+      'Bayside Clinic Ltd',
+    ],
+    [['Jane Roe', 'Säljare', 'Nordvik AB'], 'Säljare', null, 'Nordvik AB'],
+    [['Jane Roe', 'Daglig leder', 'Nordvik AS'], 'Daglig leder', null, 'Nordvik AS'],
+    [['Jane Roe', 'Toimitusjohtaja', 'Pohjoisranta Oy'], 'Toimitusjohtaja', null, 'Pohjoisranta Oy'],
+  ])('reads %j', (lines, title, department, company) => {
+    expect(extractFields(lines, from)).toMatchObject({ title, department, company });
+  });
+
+  it('keeps a city beside the organisation out of the unit', () => {
+    const c = extractFields(['Jane Roe', 'Account Manager', 'Bayside Provisions Inc. | Toronto'], from);
+    expect(c.department).toBeNull();
+  });
+
+  it.each([
+    [['Jane Roe', 'Gerente', 'Grupo Ribera Suministros, S.L.'], 'Grupo Ribera Suministros, S.L.'],
+    [['Jane Roe', 'Gestora', 'Vinhos do Lima, Lda.'], 'Vinhos do Lima, Lda.'],
+    [['Jane Roe', 'Ufficio Tecnico', 'Officine Brenta S.r.l.'], 'Officine Brenta S.r.l.'],
+  ])(
+    'keeps a legal form after a comma with its organisation, and a unit line out of the title: %j',
+    (lines, company) => {
+      expect(extractFields(lines, from)).toMatchObject({ company });
+      expect(extractFields(lines, from).department).not.toBe(company.split(',')[0]);
+    },
+  );
+});

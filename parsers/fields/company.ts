@@ -135,6 +135,11 @@ function orgBesideTitle(
   return -1;
 }
 
+/** A slogan ("Building Better Harbours") or what is left of a labelled link: no name of a unit or an organisation. */
+function slogan(t: TextCell): boolean {
+  return t.raw.trim() !== t.text.trim() || /^\p{L}+ing\s/u.test(t.text.trim());
+}
+
 export interface CompanyInput {
   texts: readonly TextCell[];
   isAddr: readonly boolean[];
@@ -244,13 +249,35 @@ export function chooseCompany(input: CompanyInput): CompanyResult {
         const t = texts[i]!;
         if (t.row > titleRow + 1) break;
         if (t.row < titleRow || used.has(i) || isAddr[i] || i === chosenAt) continue;
-        // A separate segment on the title's own line ("Title | Unit") may be any unit-shaped heading.
-        const unitLike = namesFunction(t.text) || (t.row === titleRow && besideTitle(t.text));
+        // A separate segment on the title's own line ("Title | Unit") may be any unit-shaped heading; so
+        // may the line under the title once a legal form or the sender's domain names the organisation.
+        const unitLike =
+          namesFunction(t.text) || ((t.row === titleRow || settled) && besideTitle(t.text) && !slogan(t));
         if (unitLike && !hasTitleWord(t.text) && !companyLike(t.text)) {
           c.department = t.text;
           used.add(i);
           break;
         }
+      }
+    }
+    // "Ocean Freight | Northwind Traders Inc.", "Northwind Traders Inc. | Ocean Freight": a unit-shaped
+    // segment on the organisation's own line.
+    const chosenRow = chosen ? texts[chosen.i]?.row : undefined;
+    if (!c.department && settled && chosenRow !== undefined) {
+      const k = texts.findIndex(
+        (t, i) =>
+          t.row === chosenRow &&
+          i !== chosenAt &&
+          !used.has(i) &&
+          !isAddr[i] &&
+          besideTitle(t.text) &&
+          !slogan(t) &&
+          !hasTitleWord(t.text) &&
+          !companyLike(t.text),
+      );
+      if (k >= 0) {
+        c.department = texts[k]!.text;
+        used.add(k);
       }
     }
   }

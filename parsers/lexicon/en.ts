@@ -912,4 +912,15 @@ export const en: Lexicon = {
     'stan stanley',
     'doug douglas',
   ],
+  unitRoleNouns: [
+    'lead',
+    'leader',
+    'head',
+    'manager',
+    'director',
+    'chief',
+    'coordinator',
+    'secretary',
+    'assistant',
+  ],
 };

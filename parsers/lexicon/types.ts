@@ -77,6 +77,8 @@ export interface Lexicon {
    * "Personalentwickl|ung"); whole capitalised word of 4+ letters before the ending, case-sensitive.
    */
   functionEndings?: readonly string[];
+  /** Role nouns that head a unit right after its unit word ("Team Lead", "Department Head"); whole word. */
+  unitRoleNouns?: readonly string[];
   /** Cities that offices are named by ("Partner | London", "Associate, New York"): a place, never a unit. */
   cities?: readonly string[];
 
