@@ -1416,3 +1416,33 @@ describe('units beside the organisation, unit-then-role titles and Nordic titles
     },
   );
 });
+
+describe('more separators between title and organisation (issue 14 one-line blocks)', () => {
+  const from = { name: 'Jane Roe', email: 'jane@mailhost.example' };
+  it.each([
+    [['Jane Roe', 'Account Manager / Bayside Provisions Inc.']],
+    [['Jane Roe', 'Account Manager — Bayside Provisions Inc.']],
+    [['Jane Roe', 'Account Manager // Bayside Provisions Inc.']],
+    [['Jane Roe / Account Manager / Bayside Provisions Inc.']],
+    [['Jane Roe — Account Manager — Bayside Provisions Inc.']],
+  ])('splits %j into name, title and company', (lines) => {
+    expect(extractFields(lines, from)).toMatchObject({
+      name: 'Jane Roe',
+      title: 'Account Manager',
+      company: 'Bayside Provisions Inc.',
+    });
+  });
+
+  it('keeps a slash inside one field and takes the side with the legal form as the organisation', () => {
+    expect(
+      extractFields(['Jane Roe', 'Sales / Marketing Director', 'Bayside Provisions Inc.'], from).title,
+    ).toBe('Sales / Marketing Director');
+    expect(
+      extractFields(['Jane Roe', 'Account Manager, Reefer Logistics – Bayside Provisions Inc.'], from),
+    ).toMatchObject({
+      title: 'Account Manager',
+      department: 'Reefer Logistics',
+      company: 'Bayside Provisions Inc.',
+    });
+  });
+});

@@ -198,8 +198,10 @@ export function chooseCompany(input: CompanyInput): CompanyResult {
       c.company = cjk[1]!;
       if (!c.department) c.department = cjk[2]!;
     } else if (dash.length === 2) {
-      c.company = dash[0]!.trim();
-      const dep = dash[1]!.trim();
+      // "Ocean Freight – Northwind Traders Inc.": the legal form says which side is the organisation.
+      const flip = hasStrongCompanyWord(dash[1]!) && !hasStrongCompanyWord(dash[0]!);
+      c.company = dash[flip ? 1 : 0]!.trim();
+      const dep = dash[flip ? 0 : 1]!.trim();
       // "Halcyon Corp. - Global Finance": a unit after the organisation; a place ("- Brno") is none.
       if (
         !c.department &&
