@@ -1446,3 +1446,15 @@ describe('more separators between title and organisation (issue 14 one-line bloc
     });
   });
 });
+
+describe('Hebrew honorifics and firms of partners (lexicon entries, issue 14)', () => {
+  it('drops עו"ד and ד"ר from the name and reads ושות\' as a legal form', () => {
+    const from = { name: null, email: 'office@levin-law.example' };
+    expect(extractFields(['עו"ד מיכל לוין', 'שותפה', "לוין ושות'", 'טל: 03-5550199'], from)).toMatchObject({
+      name: 'מיכל לוין',
+      title: 'שותפה',
+      company: "לוין ושות'",
+    });
+    expect(extractFields(['ד"ר אורי כץ', 'מנהל מחקר', 'ביומד פתרונות בע"מ'], from).name).toBe('אורי כץ');
+  });
+});
