@@ -140,6 +140,31 @@ function slogan(t: TextCell): boolean {
   return t.raw.trim() !== t.text.trim() || /^\p{L}+ing\s/u.test(t.text.trim());
 }
 
+/**
+ * "Ocean Freight | Northwind Traders Inc.", "Northwind Traders Inc. | Ocean Freight": a unit-shaped
+ * segment (`unitShaped`: beside-title heading, not company-like) on the organisation's own line; its
+ * index, or -1.
+ */
+function unitOnOrgLine(
+  texts: readonly TextCell[],
+  isAddr: readonly boolean[],
+  used: ReadonlySet<number>,
+  orgAt: number,
+  unitShaped: (x: string) => boolean,
+): number {
+  const row = texts[orgAt]?.row;
+  return texts.findIndex(
+    (t, i) =>
+      t.row === row &&
+      i !== orgAt &&
+      !used.has(i) &&
+      !isAddr[i] &&
+      !slogan(t) &&
+      !hasTitleWord(t.text) &&
+      unitShaped(t.text),
+  );
+}
+
 export interface CompanyInput {
   texts: readonly TextCell[];
   isAddr: readonly boolean[];
@@ -224,13 +249,9 @@ export function chooseCompany(input: CompanyInput): CompanyResult {
     c.company = addrOrg.head;
     texts[addrOrg.i]!.text = addrOrg.rest;
   }
-  if (!c.company && titleRow >= 0) {
-    const k = orgBesideTitle(texts, isAddr, used, titleRow);
-    if (k >= 0) {
-      c.company = texts[k]!.text;
-      used.add(k);
-    }
-  }
+  const orgAt = !c.company && titleRow >= 0 ? orgBesideTitle(texts, isAddr, used, titleRow) : -1;
+  if (orgAt >= 0) c.company = texts[orgAt]!.text;
+  if (orgAt >= 0) used.add(orgAt);
   if (c.company && !c.department) {
     const chosenAt = chosen?.i ?? -1;
     // Once a legal form, an institution or the sender's domain names the organisation, a heading with
@@ -262,21 +283,8 @@ export function chooseCompany(input: CompanyInput): CompanyResult {
         }
       }
     }
-    // "Ocean Freight | Northwind Traders Inc.", "Northwind Traders Inc. | Ocean Freight": a unit-shaped
-    // segment on the organisation's own line.
-    const chosenRow = chosen ? texts[chosen.i]?.row : undefined;
-    if (!c.department && settled && chosenRow !== undefined) {
-      const k = texts.findIndex(
-        (t, i) =>
-          t.row === chosenRow &&
-          i !== chosenAt &&
-          !used.has(i) &&
-          !isAddr[i] &&
-          besideTitle(t.text) &&
-          !slogan(t) &&
-          !hasTitleWord(t.text) &&
-          !companyLike(t.text),
-      );
+    if (!c.department && settled && chosen) {
+      const k = unitOnOrgLine(texts, isAddr, used, chosen.i, (x) => besideTitle(x) && !companyLike(x));
       if (k >= 0) {
         c.department = texts[k]!.text;
         used.add(k);
