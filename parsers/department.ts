@@ -91,13 +91,38 @@ export function looksLikeUnitHeading(cell: string): boolean {
   return t.length <= 50 && UNIT_HEADING_RE.test(t) && !/\b(?:and|und|et|y|e|&)$/i.test(t);
 }
 
+/** A one-word function by its ending ("Intralogistics", "Corporate", "Personalentwicklung"). */
+const UNIT_WORD_RE = new RegExp(String.raw`^\p{Lu}\p{Ll}{3,30}(?:${alt('functionEndings')})$`, 'u');
+
+/** Cities that name an office ("London", "New York"); compared whole, case-insensitively. */
+const CITY_RE = new RegExp(`^(?:${alt('cities')})$`, 'i');
+
+/** Is the cell a city (a place beside a title, "Partner | London"), never a unit? */
+export function namesCity(cell: string): boolean {
+  return CITY_RE.test(cell.trim());
+}
+
+/**
+ * A unit name written beside a title in any vocabulary: a heading of two to four words, or one word with
+ * the ending of a field of work ("Sales Engineer | Intralogistics", "Associate, Corporate"). Not a city,
+ * and no capitals-only token: "Insights API", "AWS Marketplace" are products, which stay in the title.
+ */
+export function looksLikeUnitName(cell: string): boolean {
+  const t = cell.trim();
+  if (namesCity(t) || /(?:^|\s)[A-Z]{2,6}(?=$|\s)/.test(t)) return false;
+  return looksLikeUnitHeading(t) || UNIT_WORD_RE.test(t);
+}
+
 /** Japanese and Chinese unit names end with 部 (department), 課 (section), 室 (office) or センター. */
 /** Nordic and German compounds: "Økonomiavdelingen", "Personalabteilung", "Talousosasto". */
 const COMPOUND_UNIT_RE = new RegExp(String.raw`^\p{Lu}\p{Ll}{2,30}(?:${alt('unitSuffixes')})$`, 'u');
 
-/** "営業本部 第二営業部": a unit and its sub-unit. Korean units end with 팀 (team), 부, 본부, 실, 센터. */
+/**
+ * "営業本部 第二営業部": a unit and its sub-unit. Korean units end with 팀 (team), 부, 본부, 실, 센터, also
+ * after their parent unit ("마케팅본부 디지털마케팅팀").
+ */
 const CJK_UNIT_RE = new RegExp(
-  String.raw`^(?:[\p{Script=Han}\p{Script=Katakana}ー・&]{1,12}[ 　])?[\p{Script=Han}\p{Script=Katakana}ー・&]{1,12}(?:${wordsOf('ja', 'unitSuffixesNative').join('|')})$|^\p{Script=Hangul}{1,10}(?:${wordsOf('ko', 'unitSuffixesNative').join('|')})$`,
+  String.raw`^(?:[\p{Script=Han}\p{Script=Katakana}ー・&]{1,12}[ 　])?[\p{Script=Han}\p{Script=Katakana}ー・&]{1,12}(?:${wordsOf('ja', 'unitSuffixesNative').join('|')})$|^(?:\p{Script=Hangul}{1,10}[ 　])?\p{Script=Hangul}{1,10}(?:${wordsOf('ko', 'unitSuffixesNative').join('|')})$`,
   'u',
 );
 

@@ -16,7 +16,7 @@ export const IMAGE_RE = /\[(?:image:|cid:|https?:)[^\]]{0,300}\]/gi;
  * "Email<mailto:...>" as Outlook/Exchange writes HTML links in text, or the text of an HTML anchor.
  */
 export const LINK_LABEL_RE = new RegExp(
-  String.raw`^(?:(?:${alt('linkLabelLeads')})\s)?(?:${alt('linkLabels')})(?:\s(?:profile|page|me))?[\s:]{0,2}$`,
+  String.raw`^(?:(?:${alt('linkLabelLeads')})\s)?(?:${alt('linkLabels')})(?:\s(?:profile|page|me|icon|logo))?[\s:]{0,2}$`,
   'i',
 );
 
@@ -40,21 +40,38 @@ function digitsOf(s: string): string {
 const IMAGE_LABEL_RE = /^\[(?:image:\s?|cid:)?([^\]]{0,80})\]$/i;
 
 /**
+ * An icon placeholder that says nothing of what it shows: `[cid:image003.png@01DB...]`, or the image's
+ * own address or file name (`[https://cdn.acme.example/sig/in.png]`, `[linkedin-icon.png]`).
+ */
+function unknownAlt(placeholder: string): boolean {
+  const inner = placeholder.slice(1, -1).trim();
+  if (/\s/.test(inner)) return false;
+  return /^cid:/i.test(inner) || /^https?:\/\//i.test(inner) || /\.(?:png|jpe?g|gif|svg|webp)$/i.test(inner);
+}
+
+/**
  * The longest run of trailing words of `text` that is a link label ("Connect on LinkedIn"), or null. An
  * icon's placeholder is a label when its alt text is one ("[LinkedIn]") or, alt text unknown ("[cid:...]"),
  * when the link goes to a social or profile site: the icon only shows where the link goes.
  */
 function trailingLabel(text: string, target: string): string | null {
   const words = text.split(' ');
+  // "in/jane-roe<https://www.linkedin.com/in/jane-roe>", "@janeroe<https://x.com/janeroe>": the visible
+  // text is the end of the target's path or the handle, no address of its own; the target is the value.
+  const last = words[words.length - 1]!.toLowerCase();
+  const path = target.toLowerCase().replace(/\/$/, '');
+  if (
+    isSocialSiteUrl(target) &&
+    last.length >= 4 &&
+    !/^[^/]*\./.test(last) &&
+    (path.endsWith(`/${last.replace(/^@/, '')}`) || (last.includes('/') && path.endsWith(last)))
+  )
+    return words[words.length - 1]!;
   for (let k = words.length; k >= 1; k--) {
     const cand = words.slice(words.length - k).join(' ');
     if (LINK_LABEL_RE.test(cand)) return cand;
     const icon = IMAGE_LABEL_RE.exec(cand);
-    if (
-      icon &&
-      (LINK_LABEL_RE.test(icon[1]!.trim()) ||
-        (isSocialSiteUrl(target) && !/\s/.test(icon[1]!.trim()) && /^cid:/i.test(cand.slice(1))))
-    )
+    if (icon && (LINK_LABEL_RE.test(icon[1]!.trim()) || (isSocialSiteUrl(target) && unknownAlt(cand))))
       return cand;
   }
   return null;

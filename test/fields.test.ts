@@ -817,6 +817,18 @@ describe('"Title, Unit" and territories (issue 14 item 5 conventions)', () => {
       'Konzernvertrieb',
     ],
     [['Jane Roe', 'Salgsleder', 'Avdeling for salg', 'Acme Widgets AS'], 'Salgsleder', 'Avdeling for salg'],
+    // A unit in any vocabulary once a legal form names the organisation: a heading of two to four words,
+    // or one word ending like a field of work (-ics, -tion, -ance, -ung, -ate ...).
+    [['Jane Roe', 'Field Engineer | Hydraulics', 'Acme Widgets GmbH'], 'Field Engineer', 'Hydraulics'],
+    [['Jane Roe', 'Counsel, Arbitration', 'Acme Widgets LLP'], 'Counsel', 'Arbitration'],
+    [['Jane Roe', 'Analyst, Reinsurance', 'Acme Widgets Ltd'], 'Analyst', 'Reinsurance'],
+    [
+      ['Jane Roe', 'Referent, Unternehmensentwicklung', 'Acme Widgets AG'],
+      'Referent',
+      'Unternehmensentwicklung',
+    ],
+    [['Jane Roe', 'Planner, Outbound Freight', 'Acme Widgets Inc.'], 'Planner', 'Outbound Freight'],
+    [['Jane Roe', 'Senior Associate | Corporate', 'Acme Widgets LLP'], 'Senior Associate', 'Corporate'],
   ])('splits %j into title and unit', (lines, title, department) => {
     expect(extractFields(lines, from)).toMatchObject({ title, department });
   });
@@ -830,6 +842,15 @@ describe('"Title, Unit" and territories (issue 14 item 5 conventions)', () => {
     [['Jane Roe', 'Regional Director | Midwest', 'Acme Widgets Ltd'], 'Regional Director'],
     [['Jane Roe', 'Account Manager – Italy', 'Acme Widgets S.p.A.'], 'Account Manager – Italy'],
     [['Jane Roe', 'Sales Lead - EMEA', 'Acme Widgets Ltd'], 'Sales Lead - EMEA'],
+    // A city, a country and a product (a capitals-only token) are no unit either.
+    [['Jane Roe', 'Partner | Frankfurt', 'Acme Widgets LLP'], 'Partner'],
+    [['Jane Roe', 'Associate, San Francisco', 'Acme Widgets LLP'], 'Associate, San Francisco'],
+    [['Jane Roe', 'Research Director, UK', 'Acme Widgets Ltd'], 'Research Director, UK'],
+    [['Jane Roe', 'Product Manager, Payments SDK', 'Acme Widgets Inc.'], 'Product Manager, Payments SDK'],
+    [
+      ['Jane Roe', 'Solutions Engineer, AWS Marketplace', 'Acme Widgets Inc.'],
+      'Solutions Engineer, AWS Marketplace',
+    ],
   ])('keeps a territory out of the unit: %j', (lines, title) => {
     const c = extractFields(lines, from);
     expect(c.title).toBe(title);
@@ -839,7 +860,11 @@ describe('"Title, Unit" and territories (issue 14 item 5 conventions)', () => {
   it('reads a weak organisation word beside the title as the unit only once a legal form names the organisation', () => {
     expect(
       extractFields(['Jane Roe', 'Project Engineer, Structures Group', 'Acme Widgets Ltd'], from),
-    ).toMatchObject({ title: 'Project Engineer, Structures Group', company: 'Acme Widgets Ltd' });
+    ).toMatchObject({
+      title: 'Project Engineer',
+      department: 'Structures Group',
+      company: 'Acme Widgets Ltd',
+    });
     expect(
       extractFields(['Jane Roe', 'Project Engineer, Infrastructure Group', 'Acme Widgets Ltd'], from),
     ).toMatchObject({
@@ -1098,5 +1123,338 @@ describe('short sign-offs and organisations signing alone', () => {
       extractFields(['Ridgeway Global Infrastructure'], { name: null, email: 'infra.desk@ridgeway.example' })
         .name,
     ).toBeNull();
+  });
+});
+
+describe('titles and units in more languages (lexicon entries, issue 14)', () => {
+  const from = { name: 'Jane Roe', email: 'jane.roe@acme.example' };
+  it.each([
+    // Italian, Portuguese, Spanish, French, Dutch, Polish and German titles with a unit line under them.
+    [['Sofia Russo', 'Direttrice Commerciale', 'Acme Tessile S.r.l.'], 'Direttrice Commerciale', null],
+    [
+      ['Luca Gatti', 'Capo Progetto', 'Direzione Tecnica', 'Acme Impianti S.p.A.'],
+      'Capo Progetto',
+      'Direzione Tecnica',
+    ],
+    [
+      ['João Silva', 'Gestor de Projetos', 'Departamento de Engenharia', 'Acme Obras S.A.'],
+      'Gestor de Projetos',
+      'Departamento de Engenharia',
+    ],
+    [
+      ['Rita Sousa', 'Engenheira de Processos', 'Direção de Produção', 'Acme Têxteis, Lda.'],
+      'Engenheira de Processos',
+      'Direção de Produção',
+    ],
+    [
+      ['Pilar Vidal', 'Analista de Datos', 'Área de Sistemas', 'Acme Datos S.L.'],
+      'Analista de Datos',
+      'Área de Sistemas',
+    ],
+    [
+      ['Marie Dupont', "Chargée d'affaires", 'Direction Régionale Ouest', 'Acme Énergie SA'],
+      "Chargée d'affaires",
+      'Direction Régionale Ouest',
+    ],
+    [
+      ['Paul Girard', 'Gestionnaire de paie', 'Service Paie', 'Acme Conseil SAS'],
+      'Gestionnaire de paie',
+      'Service Paie',
+    ],
+    [
+      ['Bas Kok', 'Beheerder applicaties', 'Directie Bedrijfsvoering', 'Acme Zorg B.V.'],
+      'Beheerder applicaties',
+      'Directie Bedrijfsvoering',
+    ],
+    [
+      ['Ewa Lis', 'Koordynatorka projektów', 'Zespół Wdrożeń', 'Acme Polska Sp. z o.o.'],
+      'Koordynatorka projektów',
+      'Zespół Wdrożeń',
+    ],
+    [
+      ['Uwe Roth', 'Leitung Einkauf', 'Stabsstelle Recht', 'Acme Antriebe GmbH'],
+      'Leitung Einkauf',
+      'Stabsstelle Recht',
+    ],
+    [
+      ['Uwe Roth', 'Industriekaufmann', 'Kundendienst', 'Acme Antriebe GmbH'],
+      'Industriekaufmann',
+      'Kundendienst',
+    ],
+  ])('reads %j', (lines, title, department) => {
+    expect(extractFields(lines, from)).toMatchObject({ title, department });
+  });
+});
+
+describe('social profiles behind icons and labels (issue 14 link renderings)', () => {
+  const from = { name: 'Jo Bloggs', email: 'jo.bloggs@acme.example' };
+  it.each([
+    [
+      '[image: LinkedIn icon] <https://www.linkedin.com/in/jo-bloggs-a>',
+      ['https://www.linkedin.com/in/jo-bloggs-a'],
+    ],
+    [
+      '[image: Twitter logo] <https://twitter.com/jobloggs> [image: GitHub icon] <https://github.com/jobloggs>',
+      ['https://twitter.com/jobloggs', 'https://github.com/jobloggs'],
+    ],
+    // An icon whose placeholder is the image's own address or file name: the link's site says what it is.
+    [
+      '[https://cdn.acme.example/sig/in.png]<https://www.linkedin.com/in/jo-bloggs-b>',
+      ['https://www.linkedin.com/in/jo-bloggs-b'],
+    ],
+    ['[li-icon.png]<https://www.linkedin.com/in/jo-bloggs-c>', ['https://www.linkedin.com/in/jo-bloggs-c']],
+    // Visible text that is only the end of the profile's path or the handle: the target is the value.
+    ['in/jo-bloggs-d<https://www.linkedin.com/in/jo-bloggs-d>', ['https://www.linkedin.com/in/jo-bloggs-d']],
+    ['@jobloggs<https://x.com/jobloggs>', ['https://x.com/jobloggs']],
+    // A visible profile address stays the value as written.
+    ['linkedin.com/in/jo-bloggs-e<https://www.linkedin.com/in/jo-bloggs-e>', ['linkedin.com/in/jo-bloggs-e']],
+    // A company page behind an icon is no personal profile.
+    ['[image: LinkedIn] <https://www.linkedin.com/company/acme-widgets>', []],
+  ])('reads %j', (line, social) => {
+    expect(extractFields(['Jo Bloggs', 'Engineer', 'Acme Widgets Ltd', line], from).social).toEqual(social);
+  });
+});
+
+describe('CJK names, units and addresses, and long one-line addresses (issue 14)', () => {
+  const from = { name: null, email: 'contact@acme.example' };
+  it.each([
+    [
+      ['林志明 Jimmy Lin', '業務部 經理', '光遠科技股份有限公司', '220 新北市板橋區文化路一段 100 號 12 樓'],
+      {
+        name: '林志明 Jimmy Lin',
+        title: '經理',
+        department: '業務部',
+        address: '220 新北市板橋區文化路一段 100 號 12 樓',
+      },
+    ],
+    [
+      ['이서연', '영업본부 해외영업팀 | 선임', '(주)한빛소재', '서울특별시 강남구 테헤란로 152, 12층'],
+      {
+        name: '이서연',
+        title: '선임',
+        department: '영업본부 해외영업팀',
+        address: '서울특별시 강남구 테헤란로 152, 12층',
+      },
+    ],
+    [
+      [
+        'Ali Hassan',
+        'Sales Manager',
+        'Acme Trading LLC',
+        'Office 1204, Marina Plaza Tower B, JLT, Dubai, UAE',
+      ],
+      { title: 'Sales Manager', address: 'Office 1204, Marina Plaza Tower B, JLT, Dubai, UAE' },
+    ],
+  ])('reads %j', (lines, want) => {
+    expect(extractFields(lines, from)).toMatchObject(want);
+  });
+
+  it('keeps a comma list ending with a country out of the address when it carries no number or a title', () => {
+    const c = extractFields(
+      ['Ali Hassan', 'Head of Sales, Gulf, Levant, North Africa, UAE', 'Acme Trading LLC'],
+      from,
+    );
+    expect(c.address).toBeNull();
+  });
+});
+
+describe('role nouns of more trades and professions (lexicon entries, issue 14)', () => {
+  const from = { name: 'Jane Roe', email: 'jane@acme-widgets.example' };
+  it.each([
+    'Scrum Master',
+    'Bookkeeper',
+    'Nurse Practitioner',
+    'PhD Candidate',
+    'Copywriter',
+    'Actuary',
+    'Site Electrician',
+    'Trainee',
+    'Physiotherapist',
+    'CMO',
+  ])('reads %j under the name as the title', (title) => {
+    const c = extractFields(['Jane Roe', title, 'Acme Widgets Ltd', 'T: +44 20 7946 0321'], from);
+    expect(c).toMatchObject({ name: 'Jane Roe', title, company: 'Acme Widgets Ltd' });
+  });
+});
+
+describe('an organisation named without a legal form, next to the title (issue 14)', () => {
+  const from = { name: 'Jane Roe', email: 'jane.roe@mailhost.example' };
+  it.each([
+    [
+      ['Jane Roe', 'Account Executive', 'Bayside Provisions', '+1 312 555 0100'],
+      'Account Executive',
+      'Bayside Provisions',
+    ],
+    [['Jane Roe', 'Marketing Manager | Bayside Provisions'], 'Marketing Manager', 'Bayside Provisions'],
+    [
+      ['Jane Roe', 'Bayside Provisions', 'Customer Success Manager'],
+      'Customer Success Manager',
+      'Bayside Provisions',
+    ],
+    [
+      [
+        'Jane Roe',
+        'Account Executive',
+        'Bayside Provisions | 12 Pier Street, Suite 4 | Springfield, IL 62701',
+      ],
+      'Account Executive',
+      'Bayside Provisions',
+    ],
+    [
+      ['Jane Roe', 'Director of Engineering', 'HALVERSON & BYRNE'],
+      'Director of Engineering',
+      'HALVERSON & BYRNE',
+    ],
+  ])('reads %j', (lines, title, company) => {
+    expect(extractFields(lines, from)).toMatchObject({ title, company });
+  });
+
+  it.each([
+    [['Jane Roe', 'Account Executive', 'Building Better Harbours', '+1 312 555 0100']],
+    [['Jane Roe', 'Account Executive', 'Chicago', '+1 312 555 0100']],
+    [['Jane Roe', 'Account Executive', 'Customer Operations', '+1 312 555 0100']],
+    [['Jane Roe', 'Account Executive', 'Personal WebLog: http://jane.example/']],
+    [['Jane Roe', 'Account Executive', 'LinkedIn']],
+    [['Jane Roe', 'Account Executive', 'Ask me about our spring offers.']],
+  ])('names no organisation in %j', (lines) => {
+    expect(extractFields(lines, from).company).toBeNull();
+  });
+});
+
+describe('the last line of an address under its street line (issue 14)', () => {
+  const from = { name: 'Jane Roe', email: 'jane@acme-widgets.example' };
+  it.each([
+    [['PO Box 4410', 'Wellington 6140'], 'PO Box 4410, Wellington 6140'],
+    [['Plot 77, Marina Road', 'Victoria Island, Lagos'], 'Plot 77, Marina Road, Victoria Island, Lagos'],
+    [
+      ['Av. Apoquindo 3000, of. 801', 'Las Condes, Santiago'],
+      'Av. Apoquindo 3000, of. 801, Las Condes, Santiago',
+    ],
+    [
+      ['Rua Funchal, 418 - 12º andar', 'Vila Olímpia, São Paulo - SP', '04551-060'],
+      'Rua Funchal, 418 - 12º andar, Vila Olímpia, São Paulo - SP, 04551-060',
+    ],
+  ])('joins %j', (addr, address) => {
+    const c = extractFields(
+      ['Jane Roe', 'Account Manager', 'Acme Widgets Ltd', ...addr, 'T: +44 20 7946 0321'],
+      from,
+    );
+    expect(c.address).toBe(address);
+  });
+
+  it('leaves a unit or a two-word name under the address out of it', () => {
+    const c = extractFields(
+      ['Jane Roe', 'Account Manager', '12 Pier Street', 'Springfield, IL 62701', 'Customer Operations'],
+      from,
+    );
+    expect(c.address).toBe('12 Pier Street, Springfield, IL 62701');
+    const d = extractFields(['Jane Roe', 'Account Manager', '12 Pier Street', 'Bayside Provisions'], from);
+    expect(d.address).not.toContain('Bayside');
+  });
+});
+
+describe('units beside the organisation, unit-then-role titles and Nordic titles (issue 14)', () => {
+  const from = { name: 'Jane Roe', email: 'jane@mailhost.example' };
+  it.each([
+    [
+      ['Jane Roe', 'Account Manager', 'Reefer Logistics | Bayside Provisions Inc.'],
+      'Account Manager',
+      'Reefer Logistics',
+      'Bayside Provisions Inc.',
+    ],
+    [
+      ['Jane Roe', 'Account Manager', 'Bayside Provisions Inc. | Reefer Logistics'],
+      'Account Manager',
+      'Reefer Logistics',
+      'Bayside Provisions Inc.',
+    ],
+    [
+      ['Jane Roe', 'Account Manager', 'Reefer Logistics, Bayside Provisions Inc.'],
+      'Account Manager',
+      'Reefer Logistics',
+      'Bayside Provisions Inc.',
+    ],
+    [
+      ['Jane Roe', 'Account Manager', 'Bayside Provisions Inc., Marine Division'],
+      'Account Manager',
+      'Marine Division',
+      'Bayside Provisions Inc.',
+    ],
+    [
+      ['Jane Roe', 'Account Manager', 'Reefer Logistics', 'Bayside Provisions Inc.'],
+      'Account Manager',
+      'Reefer Logistics',
+      'Bayside Provisions Inc.',
+    ],
+    [
+      ['Jane Roe', 'Department Head, Cardiology', 'Bayside Clinic Ltd'],
+      'Department Head',
+      'Cardiology',
+      'Bayside Clinic Ltd',
+    ],
+    [['Jane Roe', 'Säljare', 'Nordvik AB'], 'Säljare', null, 'Nordvik AB'],
+    [['Jane Roe', 'Daglig leder', 'Nordvik AS'], 'Daglig leder', null, 'Nordvik AS'],
+    [['Jane Roe', 'Toimitusjohtaja', 'Pohjoisranta Oy'], 'Toimitusjohtaja', null, 'Pohjoisranta Oy'],
+  ])('reads %j', (lines, title, department, company) => {
+    expect(extractFields(lines, from)).toMatchObject({ title, department, company });
+  });
+
+  it('keeps a city beside the organisation out of the unit', () => {
+    const c = extractFields(['Jane Roe', 'Account Manager', 'Bayside Provisions Inc. | Toronto'], from);
+    expect(c.department).toBeNull();
+  });
+
+  it.each([
+    [['Jane Roe', 'Gerente', 'Grupo Ribera Suministros, S.L.'], 'Grupo Ribera Suministros, S.L.'],
+    [['Jane Roe', 'Gestora', 'Vinhos do Lima, Lda.'], 'Vinhos do Lima, Lda.'],
+    [['Jane Roe', 'Ufficio Tecnico', 'Officine Brenta S.r.l.'], 'Officine Brenta S.r.l.'],
+  ])(
+    'keeps a legal form after a comma with its organisation, and a unit line out of the title: %j',
+    (lines, company) => {
+      expect(extractFields(lines, from)).toMatchObject({ company });
+      expect(extractFields(lines, from).department).not.toBe(company.split(',')[0]);
+    },
+  );
+});
+
+describe('more separators between title and organisation (issue 14 one-line blocks)', () => {
+  const from = { name: 'Jane Roe', email: 'jane@mailhost.example' };
+  it.each([
+    [['Jane Roe', 'Account Manager / Bayside Provisions Inc.']],
+    [['Jane Roe', 'Account Manager — Bayside Provisions Inc.']],
+    [['Jane Roe', 'Account Manager // Bayside Provisions Inc.']],
+    [['Jane Roe / Account Manager / Bayside Provisions Inc.']],
+    [['Jane Roe — Account Manager — Bayside Provisions Inc.']],
+  ])('splits %j into name, title and company', (lines) => {
+    expect(extractFields(lines, from)).toMatchObject({
+      name: 'Jane Roe',
+      title: 'Account Manager',
+      company: 'Bayside Provisions Inc.',
+    });
+  });
+
+  it('keeps a slash inside one field and takes the side with the legal form as the organisation', () => {
+    expect(
+      extractFields(['Jane Roe', 'Sales / Marketing Director', 'Bayside Provisions Inc.'], from).title,
+    ).toBe('Sales / Marketing Director');
+    expect(
+      extractFields(['Jane Roe', 'Account Manager, Reefer Logistics – Bayside Provisions Inc.'], from),
+    ).toMatchObject({
+      title: 'Account Manager',
+      department: 'Reefer Logistics',
+      company: 'Bayside Provisions Inc.',
+    });
+  });
+});
+
+describe('Hebrew honorifics and firms of partners (lexicon entries, issue 14)', () => {
+  it('drops עו"ד and ד"ר from the name and reads ושות\' as a legal form', () => {
+    const from = { name: null, email: 'office@levin-law.example' };
+    expect(extractFields(['עו"ד מיכל לוין', 'שותפה', "לוין ושות'", 'טל: 03-5550199'], from)).toMatchObject({
+      name: 'מיכל לוין',
+      title: 'שותפה',
+      company: "לוין ושות'",
+    });
+    expect(extractFields(['ד"ר אורי כץ', 'מנהל מחקר', 'ביומד פתרונות בע"מ'], from).name).toBe('אורי כץ');
   });
 });

@@ -20,6 +20,9 @@ const floors: Record<string, { lines: number; precision: number; recall: number 
   'intl-holdout': { lines: 1.0, precision: 1.0, recall: 1.0 },
   // Blind, never tuned on: its one blind score (2026-12-06, before issue 14's line work) is its floor.
   holdout8: { lines: 0.963, precision: 0.952, recall: 0.888 },
+  // Blind (never tuned on, fixtures/mail/holdout9/README.md): its floor is its one blind score, so a
+  // change that loses what generalised shows here without anyone tuning on the set.
+  holdout9: { lines: 0.997, precision: 0.965, recall: 0.936 },
 };
 
 describe('hold-out sets as regression floors', () => {

@@ -25,6 +25,20 @@ const STREET_LINE_RE =
   /^\p{Lu}[\p{L}.'-]{1,30}(?: [\p{L}.'-]{1,30}){0,3} \d{1,4}(?:[a-z]| [A-Z]|\/\d{1,4}){0,3}(?:, [\p{L}\d. ]{1,20})?$/u;
 
 /**
+ * CJK addresses that the block-level shapes (lines.ts) leave out: Traditional Chinese city and district
+ * ("台北市內湖區", "新北市板橋區"), a road or street with its number written with spaces and a section
+ * ("瑞光路 188 號", "忠孝東路四段 100 号"), and Korean city and district or road and number ("서울특별시
+ * 강남구", "테헤란로 123"). Field level only: which lines form the block is decided elsewhere.
+ */
+const CJK_ADDRESS_RE =
+  /\p{Script=Han}{1,6}[市縣县]\p{Script=Han}{1,6}[區区鄉鎮乡镇]|\p{Script=Han}{1,12}(?:路|街|大道|大街)(?:[一二三四五六七八九十]段)?\s?\d{1,5}\s?[號号]|\p{Script=Hangul}{1,10}(?:시|도)\s\p{Script=Hangul}{1,8}(?:구|군)(?!\p{L})|\p{Script=Hangul}{1,12}(?:로|길)\s?\d{1,4}(?:-\d{1,4})?(?!\d)/u;
+
+/** An address line in any of the shapes above, or one of lines.ts. */
+function addressShape(text: string): boolean {
+  return looksLikeAddress(text) || CJK_ADDRESS_RE.test(text);
+}
+
+/**
  * Short enough for an address line: twelve words, dashes between parts not counted ("Av. Paulista, 1000
  * - 10º andar - Bela Vista"); a one-line address of three or more comma-separated parts of up to six
  * words each ("Blvd. Manuel Ávila Camacho 40, Piso 9, Lomas de Chapultepec, 11000 Ciudad de México") may
@@ -36,6 +50,31 @@ function addressLength(text: string): boolean {
   const parts = text.split(/,\s?/);
   return words <= 18 && parts.length >= 3 && parts.every((p) => wordCount(p) <= 6) && !/[.!?]$/.test(text);
 }
+
+/**
+ * "Office 1204, Marina Plaza Tower B, JLT, Dubai, UAE": a longer one-line address that ends with a
+ * country, where no street word or postcode says so: three or more parts of up to five words, a number
+ * among them, no title word.
+ */
+function longAddressToCountry(text: string, segs: readonly string[]): boolean {
+  return (
+    segs.length >= 3 &&
+    wordCount(text) <= 16 &&
+    /\d/.test(text) &&
+    segs.every((x) => wordCount(x) <= 5) &&
+    !hasTitleWord(text) &&
+    !/[.!?]$/.test(text)
+  );
+}
+
+/**
+ * The last line of an address under its street line: a city ("Leeds"), a city and its district or
+ * postcode ("Dublin 2", "Palmerston North 4410"), a district and its city ("Victoria Island, Lagos"), or
+ * a postcode alone ("04551-060", "SW1A 2AA"). Two capitalised words without a number may be a company
+ * ("Bayside Provisions"), so they need the comma of the district form.
+ */
+const CITY_TAIL_RE =
+  /^(?:\p{Lu}\p{Ll}+(?: \d{1,6})?|\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+ \d{1,6}|\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?, \p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?|\d{4,5}(?:-\d{3,4})?|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})$/u;
 
 export interface AddressMarks {
   /** Per text cell: is it an address line? */
@@ -58,7 +97,7 @@ export function markAddresses(
   const used = new Set(usedIn);
   // The name's cell is no address line ("Jane Roe, MD" is no city in Maryland).
   const isAddr = texts.map(
-    (t, i) => !used.has(i) && looksLikeAddress(t.text) && addressLength(t.text) && !hasTitleWord(t.text),
+    (t, i) => !used.has(i) && addressShape(t.text) && addressLength(t.text) && !hasTitleWord(t.text),
   );
   for (let i = 1; i < texts.length - 1; i++) {
     const t = texts[i]!.text;
@@ -79,7 +118,7 @@ export function markAddresses(
       !isAddr[i] &&
       segs.length >= 2 &&
       isCountryLine(segs[segs.length - 1]!) &&
-      wordCount(texts[i]!.text) <= 6 &&
+      (wordCount(texts[i]!.text) <= 6 || longAddressToCountry(texts[i]!.text, segs)) &&
       // "Research Director, UK": a title's territory, not where the organisation is.
       !(hasTitleWord(segs[0]!) && !hasCompanyWord(segs[0]!))
     ) {
@@ -140,8 +179,12 @@ export function markAddresses(
     if (
       !isAddr[i] &&
       isAddr[i - 1] &&
-      (isCountryLine(texts[i]!.text) || /^[A-Z][a-z]+(?: \d{1,2})?$/.test(texts[i]!.text)) &&
-      texts[i]!.row === texts[i - 1]!.row + 1
+      (isCountryLine(texts[i]!.text) || CITY_TAIL_RE.test(texts[i]!.text)) &&
+      texts[i]!.row === texts[i - 1]!.row + 1 &&
+      !used.has(i) &&
+      !hasTitleWord(texts[i]!.text) &&
+      !hasCompanyWord(texts[i]!.text) &&
+      !isDepartment(texts[i]!.text)
     )
       isAddr[i] = true;
   }

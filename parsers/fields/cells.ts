@@ -10,6 +10,8 @@ import {
   capLine,
   findEmails,
   findUrls,
+  hasStrongCompanyWord,
+  hasTitleWord,
   isKeyValueRecord,
   isRuleLine,
   isSigDelimiter,
@@ -31,8 +33,11 @@ export interface TextCell {
   raw: string;
 }
 
-/** Cell separators: wide gaps, tabs, a box's ` I ` divider, and ` | `, ` ‖ `, ` • `, ` · `, ` + `, ` * `. */
-const CELL_SPLIT = /\s{2,}I\s|\s{3,}|\t+|\s[|‖]\s|\s[•·]\s|\s\+\s|\s\*\s/;
+/**
+ * Cell separators: wide gaps, tabs, a box's ` I ` divider, and ` | `, ` ‖ `, ` • `, ` · `, ` + `, ` * `,
+ * ` // ` and a spaced em dash ` — ` (a single ` / ` joins words of one field: "Sales / Marketing").
+ */
+const CELL_SPLIT = /\s{2,}I\s|\s{3,}|\t+|\s[|‖]\s|\s[•·]\s|\s\+\s|\s\*\s|\s\/\/\s|\s—\s/;
 const LABEL_ONLY_RE = new RegExp(`^(?:${alt('contactLabels')})\\s?[:•]?$`, 'i');
 /** A trailing label left once the value after it is removed: "Email&MSM:", "Web:". */
 const TRAILING_LABEL_RE = /\s[\w&\/.-]{1,15}:$/;
@@ -82,9 +87,23 @@ export function splitCells(rows: string[]): Cell[] {
       findPhoneSpans(row).length === 0
     ) {
       cells.push({ row: r, text: row.trim() });
-    } else for (const part of parts) cells.push({ row: r, text: part.trim() });
+    } else for (const part of parts) for (const p of slashCells(part)) cells.push({ row: r, text: p });
   });
   return cells;
+}
+
+/**
+ * "Account Manager / Northwind Traders Inc.", "Jane Roe / Account Manager / Acme GmbH": a single slash
+ * separates cells only when one side names an organisation by its legal form and another has a role
+ * noun; otherwise it joins words of one field ("Sales / Marketing Director", "Tel / Fax").
+ */
+function slashCells(part: string): string[] {
+  const t = part.trim();
+  if (!t.includes(' / ')) return [t];
+  const pieces = t.split(' / ').map((x) => x.trim());
+  const org = pieces.findIndex((x) => hasStrongCompanyWord(x));
+  const role = pieces.findIndex((x, i) => i !== org && hasTitleWord(x) && !hasStrongCompanyWord(x));
+  return org >= 0 && role >= 0 && pieces.every((x) => x !== '') ? pieces : [t];
 }
 
 /** Remove contact material (e-mails, URLs, phones and their labels) from a cell; what is left is text. */

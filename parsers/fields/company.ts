@@ -13,6 +13,7 @@ import {
   hasStrongCompanyWord,
   hasTitleWord,
   isCountryLine,
+  isValediction,
   looksLikeAddress,
   wordCount,
 } from '../lines.ts';
@@ -20,10 +21,12 @@ import {
   isDepartment,
   looksLikeDepartment,
   looksLikeUnitHeading,
+  namesCity,
   namesFunction,
   namesTerritory,
 } from '../department.ts';
-import { isSocial } from '../urls.ts';
+import { LINK_LABEL_RE, isSocial } from '../urls.ts';
+import { labelType } from '../phones.ts';
 import type { TextCell } from './cells.ts';
 import type { Draft, LooseUnit, OrgCandidate } from './draft.ts';
 
@@ -88,6 +91,80 @@ export function isCompanyCell(c: string, labels: string[]): boolean {
   return hasCompanyWord(c) || matchesDomain(c, labels);
 }
 
+/** Capitalised words of an organisation's name and the connectors between them ("Bay & Harbour Foods"). */
+const ORG_NAME_RE =
+  /^(?:\p{Lu}[\p{L}\d'’.&-]{0,30}|[\p{Lu}\d]{2,10})(?: (?:\p{Lu}[\p{L}\d'’.&-]{0,30}|&|and|of|for|de|du|der|und|et|y|e)){0,4}$/u;
+
+/**
+ * No cell names the organisation by a legal form, an institution word or the sender's domain: a short
+ * capitalised name written right next to the title is it ("Northwind Traders" under "Account Executive",
+ * "Account Executive | Northwind Traders", or between the name and the title), unless it reads as a role,
+ * a unit, a place or a sentence. The index of that cell, or -1.
+ */
+function orgBesideTitle(
+  texts: readonly TextCell[],
+  isAddr: readonly boolean[],
+  used: ReadonlySet<number>,
+  titleRow: number,
+): number {
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i]!;
+    if (used.has(i) || isAddr[i] || Math.abs(t.row - titleRow) > 1) continue;
+    const x = t.text.trim();
+    // What is left of a labelled link or number ("Personal WebLog: http://...") is a label, no name; a
+    // slogan opens with a verb ("Building Better Bridges"); a label or a sign-off is no name either.
+    if (t.raw.trim() !== x || /^\p{L}+ing\s/u.test(x)) continue;
+    if (isValediction(x) || LINK_LABEL_RE.test(x) || labelType(x) !== null) continue;
+    if (
+      x.length >= 3 &&
+      x.length <= 50 &&
+      ORG_NAME_RE.test(x) &&
+      !/[.!?:]$/.test(x) &&
+      !hasTitleWord(x) &&
+      !looksLikeDepartment(x) &&
+      !isDepartment(x) &&
+      !namesFunction(x) &&
+      !isCountryLine(x) &&
+      !namesCity(x) &&
+      !namesTerritory(x) &&
+      !REGION_RE.test(x) &&
+      !looksLikeAddress(x)
+    )
+      return i;
+  }
+  return -1;
+}
+
+/** A slogan ("Building Better Harbours") or what is left of a labelled link: no name of a unit or an organisation. */
+function slogan(t: TextCell): boolean {
+  return t.raw.trim() !== t.text.trim() || /^\p{L}+ing\s/u.test(t.text.trim());
+}
+
+/**
+ * "Ocean Freight | Northwind Traders Inc.", "Northwind Traders Inc. | Ocean Freight": a unit-shaped
+ * segment (`unitShaped`: beside-title heading, not company-like) on the organisation's own line; its
+ * index, or -1.
+ */
+function unitOnOrgLine(
+  texts: readonly TextCell[],
+  isAddr: readonly boolean[],
+  used: ReadonlySet<number>,
+  orgAt: number,
+  unitShaped: (x: string) => boolean,
+): number {
+  const row = texts[orgAt]?.row;
+  return texts.findIndex(
+    (t, i) =>
+      t.row === row &&
+      i !== orgAt &&
+      !used.has(i) &&
+      !isAddr[i] &&
+      !slogan(t) &&
+      !hasTitleWord(t.text) &&
+      unitShaped(t.text),
+  );
+}
+
 export interface CompanyInput {
   texts: readonly TextCell[];
   isAddr: readonly boolean[];
@@ -146,8 +223,10 @@ export function chooseCompany(input: CompanyInput): CompanyResult {
       c.company = cjk[1]!;
       if (!c.department) c.department = cjk[2]!;
     } else if (dash.length === 2) {
-      c.company = dash[0]!.trim();
-      const dep = dash[1]!.trim();
+      // "Ocean Freight – Northwind Traders Inc.": the legal form says which side is the organisation.
+      const flip = hasStrongCompanyWord(dash[1]!) && !hasStrongCompanyWord(dash[0]!);
+      c.company = dash[flip ? 1 : 0]!.trim();
+      const dep = dash[flip ? 0 : 1]!.trim();
       // "Halcyon Corp. - Global Finance": a unit after the organisation; a place ("- Brno") is none.
       if (
         !c.department &&
@@ -170,6 +249,9 @@ export function chooseCompany(input: CompanyInput): CompanyResult {
     c.company = addrOrg.head;
     texts[addrOrg.i]!.text = addrOrg.rest;
   }
+  const orgAt = !c.company && titleRow >= 0 ? orgBesideTitle(texts, isAddr, used, titleRow) : -1;
+  if (orgAt >= 0) c.company = texts[orgAt]!.text;
+  if (orgAt >= 0) used.add(orgAt);
   if (c.company && !c.department) {
     const chosenAt = chosen?.i ?? -1;
     // Once a legal form, an institution or the sender's domain names the organisation, a heading with
@@ -190,13 +272,22 @@ export function chooseCompany(input: CompanyInput): CompanyResult {
         const t = texts[i]!;
         if (t.row > titleRow + 1) break;
         if (t.row < titleRow || used.has(i) || isAddr[i] || i === chosenAt) continue;
-        // A separate segment on the title's own line ("Title | Unit") may be any unit-shaped heading.
-        const unitLike = namesFunction(t.text) || (t.row === titleRow && besideTitle(t.text));
+        // A separate segment on the title's own line ("Title | Unit") may be any unit-shaped heading; so
+        // may the line under the title once a legal form or the sender's domain names the organisation.
+        const unitLike =
+          namesFunction(t.text) || ((t.row === titleRow || settled) && besideTitle(t.text) && !slogan(t));
         if (unitLike && !hasTitleWord(t.text) && !companyLike(t.text)) {
           c.department = t.text;
           used.add(i);
           break;
         }
+      }
+    }
+    if (!c.department && settled && chosen) {
+      const k = unitOnOrgLine(texts, isAddr, used, chosen.i, (x) => besideTitle(x) && !companyLike(x));
+      if (k >= 0) {
+        c.department = texts[k]!.text;
+        used.add(k);
       }
     }
   }

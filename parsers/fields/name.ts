@@ -43,6 +43,13 @@ const EXT_TAIL_RE = /\s+(?:x|ext\.?\s?)?-?\d{1,2}-?\d{3,5}$/i;
 /** A cell of digits only: a number or an extension ("3-3831", "x58173", "(713) 555-0101"). */
 const NUMBER_CELL_RE = /^(?:x|ext\.?\s?)?[\d\s().+-]{3,24}$/i;
 
+/**
+ * A name written in two scripts on one line, kept whole: "黃怡君 Vivian Huang", "Vivian Huang 黃怡君",
+ * "김민지 Minji Kim" (a CJK name of two to four characters and a romanised given and family name).
+ */
+const TWO_SCRIPT_NAME_RE =
+  /^(?:[\p{Script=Han}\p{Script=Hangul}]{2,4} \p{Lu}\p{Ll}{1,20}(?:[ -]\p{Lu}\p{Ll}{1,20}){1,2}|\p{Lu}\p{Ll}{1,20}(?:[ -]\p{Lu}\p{Ll}{1,20}){1,2} [\p{Script=Han}\p{Script=Hangul}]{2,4})$/u;
+
 /** A CJK personal name written without a space: two to four Han or Hangul characters. */
 const UNSPACED_CJK_NAME_RE = /^[\p{Script=Han}\p{Script=Hangul}]{2,4}$/u;
 
@@ -191,7 +198,7 @@ export function findName(
     }
     if (
       unitOrOrg ||
-      !looksLikeName(name) ||
+      !(looksLikeName(name) || TWO_SCRIPT_NAME_RE.test(name)) ||
       hasCompanyWord(name) ||
       (hasTitleWord(name) && !mentionsSender(name, from.name, from.email))
     )

@@ -6,11 +6,12 @@
  * (../fields.ts); pure functions over the block's text cells.
  */
 import type { Address } from '../types.ts';
+import { alt } from '../lexicon/index.ts';
 import { hasStrongCompanyWord, hasTitleWord, isCountryLine, mentionsSender, wordCount } from '../lines.ts';
 import {
   looksLikeDepartment,
   isDepartment,
-  looksLikeUnitHeading,
+  looksLikeUnitName,
   namesFunction,
   namesTerritory,
   startsWithUnitWord,
@@ -26,8 +27,9 @@ const CJK_UNIT_RANK_RE =
 export const TITLE_AT_ORG_RE = /^(.{3,60}?) (?:at|@) ([A-Z][\p{L}&.' -]{1,50})$/u;
 
 /**
- * A heading that may stand beside the title as its unit: unit-shaped, no title word, no country, not the
- * sender's name, and no word shared with the address cells (a city beside a title is a place, not a unit).
+ * A heading that may stand beside the title as its unit: unit-shaped (looksLikeUnitName), no title word,
+ * no country, not the sender's name, and no word shared with the address cells (a city beside a title is a
+ * place, not a unit).
  */
 export function unitBesideTitle(
   texts: readonly TextCell[],
@@ -41,7 +43,7 @@ export function unitBesideTitle(
       .filter((w) => w.length >= 3),
   );
   return (x: string): boolean =>
-    looksLikeUnitHeading(x) &&
+    looksLikeUnitName(x) &&
     !hasTitleWord(x) &&
     !isCountryLine(x) &&
     !namesTerritory(x) &&
@@ -51,6 +53,25 @@ export function unitBesideTitle(
       .split(/[^\p{L}]+/u)
       .some((w) => addrWords.has(w));
 }
+
+/** Two comma segments, one naming the organisation by a legal form and the other a unit, or undefined. */
+function orgAndUnit(segs: readonly string[]): { org: string; unit: string } | undefined {
+  if (segs.length !== 2) return undefined;
+  const [a, b] = [segs[0]!.trim(), segs[1]!.trim()];
+  if (hasStrongCompanyWord(a) === hasStrongCompanyWord(b)) return undefined;
+  const [org, unit] = hasStrongCompanyWord(a) ? [a, b] : [b, a];
+  // "Grupo Alboran Distribución, S.L.": a legal form alone after the comma is the organisation's tail.
+  if (wordCount(org) < 2 || !/\p{Lu}\p{Ll}{2,}/u.test(org)) return undefined;
+  const unitShaped = isDepartment(unit) || looksLikeUnitName(unit);
+  if (!unitShaped || hasTitleWord(unit) || isCountryLine(unit) || namesTerritory(unit)) return undefined;
+  return { org, unit };
+}
+
+/** "Team Lead", "Department Head", "Division Manager": a unit word, then the role noun: a title. */
+const UNIT_THEN_ROLE_RE = new RegExp(
+  String.raw`^(?:${alt('unitWords')})\s(?:${alt('unitRoleNouns')})(?=$|[\s,])`,
+  'iu',
+);
 
 export interface TitleInput {
   texts: readonly TextCell[];
@@ -113,7 +134,7 @@ export function readTitles(input: TitleInput): TitleResult {
       (!hasStrongCompanyWord(titlePart) || orgThenRole) &&
       // Czech and Polish write titles in lower case ("jednatel"): accepted right under the name.
       (!/^[a-z]/.test(t) || (texts[i]!.row === nameRow + 1 && wordCount(t) <= 3)) &&
-      !startsWithUnitWord(t)
+      (!startsWithUnitWord(t) || UNIT_THEN_ROLE_RE.test(t))
     ) {
       const unitRank = CJK_UNIT_RANK_RE.exec(t);
       if (
@@ -181,7 +202,7 @@ export function readTitles(input: TitleInput): TitleResult {
           tail &&
           !headPart.includes(', ') &&
           !hasTitleWord(tail) &&
-          namesFunction(tail) &&
+          (namesFunction(tail) || besideTitle(tail)) &&
           !namesTerritory(tail)
         )
           looseUnit = { i, title: headPart, unit: tail };
@@ -205,7 +226,14 @@ export function readTitles(input: TitleInput): TitleResult {
     const segs = t.split(/,\s(?!(?:Inc|Ltd|LLC|LLP|Corp)\b)/);
     const unitHead =
       segs.length > 1 && (!/[a-z]/.test(segs[0]!) || hasTitleWord(segs[0]!) || isDepartment(segs[0]!));
-    const orgSeg = unitHead ? segs.find((x) => hasStrongCompanyWord(x)) : undefined;
+    let orgSeg = unitHead ? segs.find((x) => hasStrongCompanyWord(x)) : undefined;
+    // "Ocean Freight, Northwind Traders Inc.", "Northwind Traders Inc., Ocean Freight Division": one
+    // segment has the legal form, the other is unit-shaped.
+    const pair = orgSeg ? undefined : orgAndUnit(segs);
+    if (pair) {
+      orgSeg = pair.org;
+      headUnit ??= pair.unit;
+    }
     // "Global Marketing Dept., Hoshizora Inc.": the unit before the organisation.
     // A unit line of its own further down wins over this one.
     if (orgSeg && segs.length === 2 && segs[0] !== orgSeg && isDepartment(segs[0]!))

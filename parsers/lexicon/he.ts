@@ -40,7 +40,10 @@ export const he: Lexicon = {
     'יו["״]ר',
   ],
   unitWordsRtl: ['מחלקת', 'מחלקה', 'אגף'],
-  legalFormsNative: ['בע["״]?מ'],
+  // בע"מ (Ltd); ושות' (& Co., a firm of partners: "כהן ושות'").
+  legalFormsNative: ['בע["״]?מ', "ושות['׳]"],
+  // Written before the name and dropped from it: עו"ד (advocate), ד"ר (Dr), רו"ח (CPA), פרופ' (Prof.).
+  honorifics: ['עו["״]ד', 'ד["״]ר', 'רו["״]ח', "פרופ['׳]"],
   orgWordsRtl: ['חברת'],
   phoneWork: ['טל', 'טלפון', 'משרד'],
   phoneMobile: ['נייד', 'סלולרי'],

@@ -5,7 +5,11 @@
  */
 import type { Lexicon } from './types.ts';
 
-/** Korean ranks: 과장 (manager), 부장, 차장, 대리, 팀장, 이사, 대표, 실장, 주임, 사원, 상무, 전무, 본부장. */
+/**
+ * Korean ranks: 과장 (manager), 부장, 차장, 대리, 팀장, 이사, 대표, 실장, 주임, 사원, 상무, 전무, 본부장; the
+ * president ranks 사장, 부사장, 대표이사; the grades of flat and research ladders 책임, 선임, 수석 (also with
+ * 연구원, researcher; 연구원 alone also names an institute) and 매니저; heads of parts, groups and centres.
+ */
 const RANKS = [
   '과장',
   '부장',
@@ -20,6 +24,19 @@ const RANKS = [
   '상무',
   '전무',
   '본부장',
+  '사장',
+  '부사장',
+  '대표이사',
+  '책임',
+  '선임',
+  '수석',
+  '책임연구원',
+  '선임연구원',
+  '수석연구원',
+  '매니저',
+  '파트장',
+  '그룹장',
+  '센터장',
 ];
 
 export const ko: Lexicon = {

@@ -72,6 +72,15 @@ export interface Lexicon {
   functionSuffixes?: readonly string[];
   /** Geographic words of sales regions and territories ("Midwest", "Northern Europe"): a title's territory, never a unit. */
   regionWords?: readonly string[];
+  /**
+   * Endings of a one-word business function written beside a title ("Intralogist|ics", "Corpor|ate",
+   * "Personalentwickl|ung"); whole capitalised word of 4+ letters before the ending, case-sensitive.
+   */
+  functionEndings?: readonly string[];
+  /** Role nouns that head a unit right after its unit word ("Team Lead", "Department Head"); whole word. */
+  unitRoleNouns?: readonly string[];
+  /** Cities that offices are named by ("Partner | London", "Associate, New York"): a place, never a unit. */
+  cities?: readonly string[];
 
   /** Legal forms after a name ("GmbH", "Ltd", "S.p.A"); case-sensitive, whole tokens ("Co-founder" is no "Co"). */
   legalForms?: readonly string[];
