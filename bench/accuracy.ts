@@ -9,7 +9,7 @@
  * `--cv-misses` lists the cross-validated misses of every trained corpus (never of a blind set, so
  * nobody tunes on one by accident).
  *
- * Scoring rules (also used by test/corpus.test.ts):
+ * Scoring rules (also used by test/parsers/corpus.test.ts):
  * - Free-mail senders (gold `free_mail`) must be discarded; they are left out of line and field scores.
  * - Automated senders (optional gold key `"expect_discard": "bulk" | "role"`, e.g. a newsletter or a
  *   noreply@ notification) must be discarded as `bulk` or `role-account`: either reason counts (bulk

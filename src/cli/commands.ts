@@ -4,7 +4,7 @@
  * extract` never loads imapflow, googleapis or pg-boss, and `sigmine --help` loads no command at all.
  *
  * Adding a command: its file in src/commands (exporting `register(program)`) and one row here, in name
- * order. test/cli-commands.test.ts fails when a row is missing or says something the module does not.
+ * order. test/cli/cli-commands.test.ts fails when a row is missing or says something the module does not.
  */
 import type { Command } from 'commander';
 

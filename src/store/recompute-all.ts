@@ -3,7 +3,7 @@
  * (`sigmine maintenance recompute`): per-value aggregates and their contributor rows (`profile_values`,
  * `profile_value_contributors`), each profile's merged row and job history, and the companies' members,
  * tallies and rows. The incremental path of every page must leave the same result; the test
- * test/maintenance-recompute.test.ts holds the two side by side.
+ * test/store/maintenance-recompute.test.ts holds the two side by side.
  *
  * Profiles go in batches (keyset over the id), one transaction each, so a large directory is never held in
  * memory and a harvest running meanwhile waits at most one batch; companies are rebuilt per chunk of domains

@@ -1,0 +1,223 @@
+/**
+ * Why this suite exists: issue 10's promise for IMAP against a real Dovecot: headers first, so a free-mail
+ * or bulk message and one this connection already processed never have a body byte fetched; the HTML part
+ * only when there is no plain part; a small head of the text first, extended only when the newest part was
+ * cut. The processed set is the store's, through the harvest loop, on SQLite and PostgreSQL.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ImapFlow } from 'imapflow';
+import { startDovecot, type DovecotServer } from '../helpers/dovecot.ts';
+import { createImapConnector, FIRST_BYTES, HEAD_STEPS } from '../../connectors/imap/index.ts';
+import type { ConnectorFactory } from '../../connectors/types.ts';
+import { connectorFactory } from '../../connectors/registry.ts';
+import { upsertConnection } from '../../src/connections/repository.ts';
+import { loadConfig } from '../../src/config.ts';
+import { runHarvest } from '../../src/harvest/run.ts';
+import type { HarvestEnv } from '../../src/harvest/harvest-connection.ts';
+import { noProgress, silentLogger } from '../../src/log.ts';
+import { parseSecretKey } from '../../src/secrets/index.ts';
+import { DIALECTS, freshDatabase, postgresAvailable, type TestDatabase } from '../helpers/databases.ts';
+
+const PASS = 'imap headers first';
+const KEY_HEX = '3c'.repeat(32);
+let server: DovecotServer;
+let users = 0;
+
+const SIG =
+  'Kind regards,\r\nDana Whitfield\r\nHead of Logistics | Northwind Freight GmbH\r\n+49 40 1234 5678';
+const mail = (from: string, id: string, body: string, extraHeaders: string[] = []) =>
+  [`From: ${from}`, 'To: member@acme.example', `Message-ID: <${id}>`, ...extraHeaders, '', body, ''].join(
+    '\r\n',
+  );
+
+const business = (i: number) =>
+  mail(
+    `Dana Whitfield <dana${i}@northwind.example>`,
+    `biz-${i}@northwind.example`,
+    `Hello,\r\n\r\nThe pallets ship Friday.\r\n\r\n${SIG}`,
+  );
+const freeMail = mail(
+  'Jo Bloggs <jo.bloggs@gmail.com>',
+  'free@gmail.com',
+  `Hi!\r\n\r\nFREE-MAIL-BODY\r\n${SIG}`,
+);
+const bulk = mail('Northwind News <news@northwind.example>', 'nl@northwind.example', 'BULK-BODY\r\n', [
+  'List-Unsubscribe: <https://northwind.example/u>',
+  'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
+]);
+const alternative = [
+  'From: Kenji Sato <kenji@kaisha.example>',
+  'Message-ID: <alt@kaisha.example>',
+  'MIME-Version: 1.0',
+  'Content-Type: multipart/alternative; boundary="alt"',
+  '',
+  '--alt',
+  'Content-Type: text/plain; charset=utf-8',
+  '',
+  'Hello,\r\n\r\nBest,\r\nKenji Sato\r\nSenior Engineer, Kaisha Robotics K.K.',
+  '--alt',
+  'Content-Type: text/html; charset=utf-8',
+  '',
+  '<div>Hello,<br><br>Best,<br>Kenji Sato<br>Senior Engineer, Kaisha Robotics K.K.</div>',
+  '--alt--',
+  '',
+].join('\r\n');
+const history = `\r\n\r\nOn Mon, 2 Mar 2026, Bob <bob@acme.example> wrote:\r\n${'> quoted history line that is never needed\r\n'.repeat(800)}`;
+const longReply = mail(
+  'Dana Whitfield <dana.reply@northwind.example>',
+  'reply@northwind.example',
+  `Hello,\r\n\r\nAgreed.\r\n\r\n${SIG}${history}`,
+);
+// A long message with no quoted history: the newest part runs past the first head, so it is extended.
+const longNote = mail(
+  'Dana Whitfield <dana.note@northwind.example>',
+  'note@northwind.example',
+  `${'We reviewed the schedule and the revised dates work for us on every line. '.repeat(90)}\r\n\r\n${SIG}`,
+);
+
+beforeAll(async () => {
+  server = await startDovecot({
+    ...Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`u${i}@acme.example`, PASS])),
+  });
+}, 120_000);
+afterAll(async () => server?.stop());
+
+/** A fresh mailbox with these messages, and a connector that records every command it sends. */
+async function mailbox(messages: string[]) {
+  const user = `u${users++}@acme.example`;
+  await server.append(
+    user,
+    PASS,
+    'INBOX',
+    messages.map((raw) => ({ raw })),
+  );
+  const commands: string[] = [];
+  const record = (o: unknown) => {
+    const e = o as { src?: string; msg?: string };
+    if (e && e.src === 'c' && typeof e.msg === 'string') commands.push(e.msg);
+  };
+  const logger = { debug: record, info: record, warn: () => {}, error: () => {} };
+  const makeClient = (o: ConstructorParameters<typeof ImapFlow>[0]) => new ImapFlow({ ...o, logger });
+  const info = {
+    id: user,
+    kind: 'imap',
+    account: user,
+    // The test Dovecot offers no STARTTLS.
+    config: { host: server.host, port: server.port, tls: false, insecurePlaintext: true, user },
+    secret: PASS,
+  };
+  return { user, commands, makeClient, info };
+}
+const bodyFetches = (commands: string[]) =>
+  commands.filter((c) => /FETCH/i.test(c) && /BODY\.PEEK\[[\d.]+\]/i.test(c));
+
+describe('IMAP, headers first', () => {
+  it('fetches no body of a free-mail or bulk message, the plain part alone of a multipart/alternative, and a small head first', async () => {
+    const mb = await mailbox([business(1), freeMail, bulk, alternative, longReply, longNote]);
+    const c = createImapConnector(mb.info, { endpoints: loadConfig({}) }, { makeClient: mb.makeClient });
+    const got: import('../../parsers/types.ts').MinimalMessage[] = [];
+    for await (const p of c.pages(null)) got.push(...p.messages);
+    await c.close();
+    expect(got.map((m) => m.headers['message-id'])).toHaveLength(6);
+    const byId = (id: string) => got.find((m) => m.headers['message-id'] === `<${id}>`)!;
+    expect(byId('free@gmail.com').tail).toBe('');
+    expect(byId('nl@northwind.example').tail).toBe('');
+    expect(byId('alt@kaisha.example').tail).toContain('Senior Engineer, Kaisha Robotics K.K.');
+    expect(byId('reply@northwind.example').tail).toContain('Head of Logistics');
+    expect(byId('reply@northwind.example').tail).not.toContain('quoted history');
+    expect(byId('note@northwind.example').tail).toContain('Head of Logistics');
+
+    const fetches = bodyFetches(mb.commands);
+    // UIDs in APPEND order: 2 = free-mail, 3 = bulk, 4 = alternative (part 1 plain, part 2 HTML).
+    const uidsOf = (f: string) => (/FETCH ([\d,:]+)/i.exec(f)?.[1] ?? '').split(',').map(Number);
+    for (const f of fetches) {
+      expect(uidsOf(f)).not.toContain(2);
+      expect(uidsOf(f)).not.toContain(3);
+      if (uidsOf(f).includes(4)) expect(f).not.toMatch(/BODY\.PEEK\[2\]/i);
+    }
+    // First round: at most FIRST_BYTES of each head; extensions for the long note only (UID 6), step by step
+    // (HEAD_STEPS: to 3 KiB, then to 16 KiB), each one starting where the bytes already fetched end.
+    const first = fetches.filter((f) => /<0\.\d+>/.test(f));
+    const sizes = first.flatMap((f) => [...f.matchAll(/<0\.(\d+)>/g)].map((m) => Number(m[1])));
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(FIRST_BYTES);
+    const extensions = fetches.filter((f) => /<[1-9]\d*\.\d+>/.test(f));
+    expect(extensions.map(uidsOf)).toEqual(HEAD_STEPS.slice(1).map(() => [6]));
+    const starts = extensions.map((f) => Number(/<(\d+)\./.exec(f)![1]));
+    expect(starts).toEqual(HEAD_STEPS.slice(0, -1));
+  });
+});
+
+describe('IMAP, a capped preview', () => {
+  it('reads only the newest messages of each folder', async () => {
+    const mb = await mailbox([1, 2, 3, 4, 5].map(business));
+    const c = createImapConnector(mb.info, { endpoints: loadConfig({}) }, { makeClient: mb.makeClient });
+    const got: import('../../parsers/types.ts').MinimalMessage[] = [];
+    for await (const p of c.pages(null, { limit: 2 })) got.push(...p.messages);
+    await c.close();
+    expect(got.map((m) => m.headers['message-id'])).toEqual([
+      '<biz-4@northwind.example>',
+      '<biz-5@northwind.example>',
+    ]);
+    const fetched = mb.commands
+      .filter((x) => /UID FETCH/i.test(x))
+      .map((x) => /FETCH ([\d,:]+)/i.exec(x)?.[1]);
+    expect(fetched.every((r) => r === '4,5' || r === '4' || r === '5')).toBe(true);
+  });
+});
+
+for (const dialect of DIALECTS) {
+  describe.skipIf(dialect === 'postgres' && !(await postgresAvailable()))(
+    `IMAP harvest, headers first (${dialect})`,
+    () => {
+      let t: TestDatabase;
+      beforeEach(async () => {
+        t = await freshDatabase(dialect);
+      });
+      afterEach(async () => t.dispose());
+
+      it('a message already processed is never body-downloaded again, even when the mailbox is read from the start', async () => {
+        const mb = await mailbox([business(1), business(2), freeMail]);
+        const factoryFor = async (kind: string): Promise<ConnectorFactory> => {
+          const f = await connectorFactory(kind);
+          return {
+            ...f,
+            create: (conn, deps) => createImapConnector(conn, deps, { makeClient: mb.makeClient }),
+          };
+        };
+        const env: HarvestEnv = {
+          db: t.db,
+          config: loadConfig({ SIGMINE_SECRET_KEY: KEY_HEX }),
+          logger: silentLogger,
+          progress: noProgress,
+          holder: 'h',
+          factoryFor,
+        };
+        const { connection } = await upsertConnection(
+          t.db,
+          {
+            contributorEmail: mb.user,
+            kind: 'imap',
+            account: mb.user,
+            config: mb.info.config,
+            secret: PASS,
+          },
+          parseSecretKey(KEY_HEX),
+        );
+        const first = await runHarvest(env, [connection.id], { threads: false });
+        expect(first.results[0]).toMatchObject({
+          status: 'ok',
+          counts: { messagesScanned: 3, contactsNew: 2 },
+        });
+        expect(bodyFetches(mb.commands)).toHaveLength(1);
+        mb.commands.length = 0;
+        const again = await runHarvest(env, [connection.id], { fromStart: true, threads: false });
+        expect(again.results[0]).toMatchObject({
+          status: 'ok',
+          counts: { messagesScanned: 3, messagesReplayed: 3 },
+        });
+        expect(mb.commands.some((c) => /HEADER\.FIELDS/i.test(c))).toBe(true);
+        expect(bodyFetches(mb.commands)).toEqual([]);
+      });
+    },
+  );
+}

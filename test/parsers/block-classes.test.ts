@@ -1,0 +1,334 @@
+/**
+ * The failure classes of real mail for block detection (issue 14 §4), one message per class, each
+ * written for this file: trailing non-field lines under the block, short blocks, older clients' quote
+ * headers, machine records. Each test goes through findSignature with the shipped labeller.
+ */
+import { describe, expect, it } from 'vitest';
+import { findSignature } from '../../parsers/signature.ts';
+import { newestPart } from '../../parsers/newest-part.ts';
+
+const dana = { name: 'Dana Whitfield', email: 'dana.whitfield@northwind-labs.example' };
+const rob = { name: 'Robert Lindqvist', email: 'robert.lindqvist@harbor-freight.example' };
+const note = 'Hi Sam,\n\nThe signed order form is attached; delivery stays on the 14th as agreed.\n\n';
+
+describe('a block that does not reach the last line', () => {
+  it('is found above a decorative frame holding years and digits, which stays out', () => {
+    const text = `${note}Best regards,\nDana Whitfield\nHead of Partnerships\nNorthwind Labs Inc.\n+1 415 555 0142\n\n~~~~ Northwind Labs · 1987-2027 · 40 years of lab automation ~~~~\n`;
+    expect(findSignature(text, dana)).toEqual([
+      'Dana Whitfield',
+      'Head of Partnerships',
+      'Northwind Labs Inc.',
+      '+1 415 555 0142',
+    ]);
+  });
+});
+
+describe('short blocks', () => {
+  it('can be one line with " - " separators', () => {
+    const text = `${note}Thanks,\nDana Whitfield - Head of Partnerships - Northwind Labs Inc.\n`;
+    expect(findSignature(text, dana)).toEqual([
+      'Dana Whitfield - Head of Partnerships - Northwind Labs Inc.',
+    ]);
+  });
+
+  it('can be one line with " * " separators', () => {
+    const text = `${note}Thanks,\nDana Whitfield * Head of Partnerships * Northwind Labs Inc.\n`;
+    expect(findSignature(text, dana)).toEqual([
+      'Dana Whitfield * Head of Partnerships * Northwind Labs Inc.',
+    ]);
+  });
+
+  it('can be a name over "Title at Company"', () => {
+    const text = `${note}Best,\nDana Whitfield\nHead of Partnerships at Northwind Labs\n`;
+    expect(findSignature(text, dana)).toEqual(['Dana Whitfield', 'Head of Partnerships at Northwind Labs']);
+  });
+
+  it('can be a first name with the company acronym, over a number', () => {
+    const text = `${note}Regards,\nDana (NWL)\n+1 415 555 0142\n`;
+    expect(findSignature(text, dana)).toEqual(['Dana (NWL)', '+1 415 555 0142']);
+  });
+
+  it('can be a nickname over a mobile number', () => {
+    const text = `${note}Cheers,\nRob\nm. +44 7700 900321\n`;
+    expect(findSignature(text, rob)).toEqual(['Rob', 'm. +44 7700 900321']);
+  });
+});
+
+describe('the end of the newest part', () => {
+  it('is a Lotus Notes quote header with German column labels (An / Kopie / Thema)', () => {
+    const text = [
+      'Guten Tag Herr Berg,',
+      '',
+      'die Muster gehen morgen raus.',
+      '',
+      'Mit freundlichem Gruß',
+      'Robert Lindqvist',
+      'Harbor Freight AB',
+      'Tel. +46 8 555 120 44',
+      '',
+      '',
+      '',
+      '                    Jonas Berg',
+      '                    <j.berg@berg-handel.example>     An:     robert.lindqvist@harbor-freight.example',
+      '                                                     Kopie:',
+      '                    02.05.2001 14:12                 Thema:  Muster',
+      '',
+      'Hallo Herr Lindqvist, wann kommen die Muster?',
+      'Jonas Berg',
+      'Berg Handel GmbH',
+      'Tel. 040 555 0101',
+    ].join('\n');
+    expect(newestPart(text)).not.toContain('Berg Handel GmbH');
+    expect(findSignature(text, rob)).toEqual([
+      'Robert Lindqvist',
+      'Harbor Freight AB',
+      'Tel. +46 8 555 120 44',
+    ]);
+  });
+});
+
+describe('machine records', () => {
+  it('are no signature: KEY = value lines pasted above a first-name sign-off', () => {
+    const text = `Hi team,\n\nThe overnight import failed again:\n\nJOB = stock-import\nRUN_ID = 20251104-0300\nHOST = etl-02.harbor-freight.example\nEXIT_CODE = 137\nROWS = 48211\n\nRob\n`;
+    expect(findSignature(text, rob)).toBeNull();
+  });
+});
+
+describe('team and company sign-offs', () => {
+  const desk = { name: null, email: 'helpdesk@quarrystone.example' };
+  const notice =
+    'All,\n\nThe VPN gateway will be restarted tonight at 22:00; save your work before then.\n\n';
+
+  it("takes a team named after the sender's domain, with no unit word, under a valediction", () => {
+    expect(findSignature(`${notice}Thank you,\nQuarrystone Field Technology\n`, desk)).toEqual([
+      'Quarrystone Field Technology',
+    ]);
+  });
+
+  it('takes a name over "Project Leader, <project>"', () => {
+    const from = { name: 'Ilse Marquardt', email: 'ilse.marquardt@quarrystone.example' };
+    expect(
+      findSignature(`${notice}Thank you.\n\nIlse Marquardt\nProject Leader, Harbour Rollout\n`, from),
+    ).toEqual(['Ilse Marquardt', 'Project Leader, Harbour Rollout']);
+  });
+
+  it("does not take a capitalised phrase naming the domain from the body's last sentence", () => {
+    const text = `${notice}I would rather we move the restart to Quarrystone time zones next quarter, if everyone agrees.\n`;
+    expect(findSignature(text, desk)).toBeNull();
+  });
+});
+
+describe('lists in the body', () => {
+  it('are no block: the last of several company-and-address entries is not a signature', () => {
+    const from = { name: 'Ana Duarte', email: 'ana.duarte@quarrystone.example' };
+    const entries = [
+      ['Northgate Minerals Inc.', '410 Lake Shore Drive', 'Chicago, Illinois 60611'],
+      ['Redfern Shipping Company', '88 Harbor Boulevard', 'Long Beach, CA 90802'],
+      ['Tallis Chemicals Inc.', '12 Commerce Street', 'Houston, Texas 77002'],
+    ];
+    const text = `Team,\n\nPlease send the netting agreements to these counterparties:\n\n${entries
+      .map((e) => e.join('\n'))
+      .join('\n\n')}\n`;
+    expect(findSignature(text, from)).toBeNull();
+  });
+});
+
+describe('a block with a tagline inside it', () => {
+  it('runs on through its paragraph to the address and numbers under the tagline', () => {
+    const from = { name: 'Teodor Balan', email: 'teodor@brightmoss.example' };
+    const text = `Hi all,\n\nThe reindex finished overnight; the new shard layout is live.\n\nThanks\n\nTeodor Balan\nHead of Engineering\nBrightmoss Studio\nWe help makers sell\nfrom one small shop\nto many marketplaces.\n220 Riverside Ave. Ste. 4\nDenver, CO 80202\nP • 303.555.0162\nW • brightmoss.example\n`;
+    expect(findSignature(text, from)).toEqual([
+      'Teodor Balan',
+      'Head of Engineering',
+      'Brightmoss Studio',
+      'We help makers sell',
+      'from one small shop',
+      'to many marketplaces.',
+      '220 Riverside Ave. Ste. 4',
+      'Denver, CO 80202',
+      'P • 303.555.0162',
+      'W • brightmoss.example',
+    ]);
+  });
+});
+
+describe('links and sites under a block', () => {
+  const ana = { name: 'Ana Duarte', email: 'ana.duarte@quarrystone-survey.example' };
+  const reply = 'Hi Leo,\n\nThe survey crew can start on the 3rd; the permits came through this morning.\n\n';
+
+  it("keeps the sender's own domain written alone as the block's website", () => {
+    const text = `${reply}Best,\nAna Duarte\nSurvey Lead\nQuarrystone Survey\n+351 21 555 0187\nquarrystone-survey.example\n`;
+    expect(findSignature(text, ana)?.at(-1)).toBe('quarrystone-survey.example');
+  });
+
+  it('leaves a company call to action with its link out of the block', () => {
+    const text = `${reply}Best,\nAna Duarte\nSurvey Lead\nQuarrystone Survey\n+351 21 555 0187\nRead our 2026 coastal erosion report: https://quarrystone-survey.example/report\n`;
+    expect(findSignature(text, ana)).toEqual([
+      'Ana Duarte',
+      'Survey Lead',
+      'Quarrystone Survey',
+      '+351 21 555 0187',
+    ]);
+  });
+
+  it("keeps the writer's own scheduling link, which is theirs and no promotion", () => {
+    const text = `${reply}Best,\nAna Duarte\nSurvey Lead\nQuarrystone Survey\n+351 21 555 0187\nPick a time to talk with me: https://meet.quarrystone-survey.example/ana\n`;
+    expect(findSignature(text, ana)?.at(-1)).toBe(
+      'Pick a time to talk with me: https://meet.quarrystone-survey.example/ana',
+    );
+  });
+});
+
+describe('short organisation sign-offs', () => {
+  it("takes a first name over the company acronym that the sender's domain spells", () => {
+    const from = { name: 'Leo Brandt', email: 'leo.brandt@qsv-logistics.example' };
+    const text = 'Hi Ana,\n\nTrucks are booked for Monday at seven.\n\nThanks,\nLeo\nQSV\n';
+    expect(findSignature(text, from)).toEqual(['Leo', 'QSV']);
+  });
+});
+
+describe('a block an HTML client spaced out', () => {
+  it("is headed by the sender's full name a blank line above it", () => {
+    const from = { name: 'Mira Castell', email: 'mira.castell@halvard-law.example' };
+    const text = [
+      'Tom,',
+      '',
+      'The engagement letter is signed; I will send the countersigned copy on Monday.',
+      '',
+      'Kind regards,',
+      '',
+      'Mira Castell',
+      '',
+      'Counsel',
+      '',
+      'Halvard Law LLP',
+      '',
+      '400 Market Street, Floor 12',
+      '',
+      'Direct: (415) 555-0178',
+      '',
+    ].join('\n');
+    expect(findSignature(text, from)).toEqual([
+      'Mira Castell',
+      'Counsel',
+      'Halvard Law LLP',
+      '400 Market Street, Floor 12',
+      'Direct: (415) 555-0178',
+    ]);
+  });
+});
+
+describe('right-to-left blocks', () => {
+  it('takes a Hebrew block under "בברכה," although no line names the sender in Latin script', () => {
+    const from = { name: 'Noa Levin', email: 'noa.levin@orlev-law.example' };
+    const text = [
+      'שלום דני,',
+      '',
+      'מצורף החוזה החתום. נשמח לקבל את ההערות שלכם עד יום חמישי.',
+      '',
+      'בברכה,',
+      'עו"ד נועה לוין',
+      'שותפה, מחלקת מסחרי',
+      "אורלב ושות', משרד עורכי דין",
+      "טל': 03-5551234 | פקס: 03-5551235",
+    ].join('\n');
+    expect(findSignature(text, from)).toEqual([
+      'עו"ד נועה לוין',
+      'שותפה, מחלקת מסחרי',
+      "אורלב ושות', משרד עורכי דין",
+      "טל': 03-5551234 | פקס: 03-5551235",
+    ]);
+  });
+
+  it('leaves an Arabic valediction with the Arabic comma out of the block', () => {
+    const from = { name: 'Karim Nassar', email: 'karim.nassar@sanad-advisory.example' };
+    const text = [
+      'مرحباً رامي،',
+      '',
+      'أرسلت لك العرض المحدث صباح اليوم.',
+      '',
+      'مع خالص التحيات،',
+      'كريم نصار',
+      'مدير أول | قسم التمويل',
+      'سند للاستشارات',
+      'هاتف: +962 6 555 0143',
+      'karim.nassar@sanad-advisory.example',
+    ].join('\n');
+    expect(findSignature(text, from)?.[0]).toBe('كريم نصار');
+  });
+});
+
+describe('a short signed block above appended material', () => {
+  it('ends at the rule line that separates a posting the writer appended', () => {
+    const from = { name: 'Okafor, Nia', email: 'nia.okafor@quarrystone.example' };
+    const text = [
+      'All,',
+      '',
+      'We have an opening on the scheduling desk; details below. Please send referrals to me by Friday.',
+      '',
+      'Thanks,',
+      'Nia',
+      'x4417',
+      '',
+      '==========================================',
+      'Open position - SCHEDULING ANALYST',
+      '',
+      'Description of the role',
+      'Prepare day-ahead schedules and confirm them with counterparties.',
+      'Track outages and report them to the desk.',
+      '',
+      'Requirements',
+      'Degree in finance, engineering or a related field.',
+      'Two years of scheduling experience preferred.',
+      'Strong spreadsheet skills.',
+    ].join('\n');
+    expect(findSignature(text, from)).toEqual(['Nia', 'x4417']);
+  });
+});
+
+describe('delimiters and contact lines that older mail writes', () => {
+  const from = { name: 'Theo Marsh', email: 'theo.marsh@kelderwood.example' };
+  const body = 'Hi Ruth,\n\nPlease use the second set of drawings; the first had the wrong page numbers.\n\n';
+
+  it('takes a rule standing alone between the body and the block as its delimiter', () => {
+    const text = `${body}-------------------------------------------\n\nTheo Marsh\nKelderwood Architects LLP\n14 Quay Street, Bristol BS1 4DB\n0117 496 0321 (telephone)\ntheo.marsh@kelderwood.example\n`;
+    expect(findSignature(text, from)).toEqual([
+      '-------------------------------------------',
+      'Theo Marsh',
+      'Kelderwood Architects LLP',
+      '14 Quay Street, Bristol BS1 4DB',
+      '0117 496 0321 (telephone)',
+      'theo.marsh@kelderwood.example',
+    ]);
+  });
+
+  it('keeps a messenger handle closing the block ("AOL IM:", "Skype:")', () => {
+    const text = `${body}Theo Marsh\n14 Quay Street, Bristol BS1 4DB\n0117 496 0321\nAOL IM:   MarshTheoX\n`;
+    expect(findSignature(text, from)?.at(-1)).toBe('AOL IM:   MarshTheoX');
+  });
+});
+
+describe('body text right above or under a short block', () => {
+  const from = { name: 'Darla Quint', email: 'darla.quint@kelderwood.example' };
+
+  it('leaves a footnote link under a sign-off out: it belongs to the body\'s "[1]"', () => {
+    const text =
+      'Hi all,\n\nThe build guide moved [1]; please update your bookmarks before the IDE setup.\n\nCheers,\nDarla\n\n[1] https://wiki.kelderwood.example/build-guide\n';
+    expect(findSignature(text, from)).toBeNull();
+  });
+
+  it('leaves the wrapped end of the last sentence out of an initials-and-extension block', () => {
+    const text =
+      'Kim,\n\nI am working on the July settlement issues and will teach a class on Thursday, so I will\nmiss the desk meeting today.\nDQ    4-7120\n';
+    expect(findSignature(text, from)).toEqual(['DQ    4-7120']);
+  });
+});
+
+describe('the last lines of a block', () => {
+  it('include a number line glued under the block, whatever its label', () => {
+    const from = { name: 'Lindiwe Dube', email: 'lindiwe.dube@karoo-grain.example' };
+    const text =
+      'Good day Pieter,\n\nThe silo report is attached.\n\nKind regards\n\nLindiwe Dube\nFinancial Accountant\nKaroo Grain Holdings (Pty) Ltd\n12 Voortrekker Road, Bellville, 7530\nTel: +27 21 555 0147\nCell: +27 82 555 0147\nFax: 086 555 0147\n';
+    expect(findSignature(text, from)?.at(-1)).toBe('Fax: 086 555 0147');
+  });
+});

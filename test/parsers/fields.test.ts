@@ -1,0 +1,1460 @@
+import { describe, expect, it } from 'vitest';
+import { extractFields } from '../../parsers/fields.ts';
+import { hasCompanyWord, hasTitleWord } from '../../parsers/lines.ts';
+import { emptyContact } from '../../parsers/types.ts';
+
+describe('contact fields of a signature block', () => {
+  it('reads a pipe-and-bullet block: name, title, company, typed phones with extensions, website and LinkedIn', () => {
+    const c = extractFields(
+      [
+        '--',
+        'Jane Roe | Head of Partnerships | Acme Widgets Inc.',
+        'T +1 415 555 0134 ext. 22 • M +1 415 555 0177 • F +1 415 555 0100',
+        'www.acme-widgets.com | https://www.linkedin.com/in/janeroe',
+      ],
+      { name: 'Jane Roe', email: 'jane.roe@acme-widgets.com' },
+    );
+    expect(c.name).toBe('Jane Roe');
+    expect(c.title).toBe('Head of Partnerships');
+    expect(c.company).toBe('Acme Widgets Inc.');
+    expect(c.phones).toEqual([
+      { type: 'work', e164: '+14155550134', raw: '+1 415 555 0134 ext. 22' },
+      { type: 'mobile', e164: '+14155550177', raw: '+1 415 555 0177' },
+      { type: 'fax', e164: '+14155550100', raw: '+1 415 555 0100' },
+    ]);
+    expect(c.websites).toEqual(['www.acme-widgets.com']);
+    expect(c.social).toEqual(['https://www.linkedin.com/in/janeroe']);
+  });
+
+  it('types phones from labels in several languages and takes the region from the sender ccTLD', () => {
+    const c = extractFields(
+      [
+        'Katrin Vogel',
+        'Lindenwerk GmbH',
+        'Telefon: 0711 1234567',
+        'Handy: 0170 7654321',
+        'Telefax: 0711 1234568',
+      ],
+      { name: 'Katrin Vogel', email: 'katrin.vogel@lindenwerk.de' },
+    );
+    expect(c.phones.map((p) => [p.type, p.e164, p.raw])).toEqual([
+      ['work', '+497111234567', '0711 1234567'],
+      ['mobile', '+491707654321', '0170 7654321'],
+      ['fax', '+497111234568', '0711 1234568'],
+    ]);
+  });
+
+  it('keeps labels written after the number and extensions as written', () => {
+    const c = extractFields(
+      [
+        'Bill Town',
+        'President',
+        'Friedline Inc.',
+        '(303)447-0288- extension 24',
+        '713-853-6577 Office',
+        '281-300-8286 Wireless',
+        '(713) 646-3490 (fax)',
+      ],
+      { name: 'Bill Town', email: 'bill@friedline.com' },
+    );
+    expect(c.title).toBe('President');
+    expect(c.phones.map((p) => `${p.type} ${p.raw}`)).toEqual([
+      'work (303)447-0288- extension 24',
+      'work 713-853-6577',
+      'mobile 281-300-8286',
+      'fax (713) 646-3490',
+    ]);
+  });
+
+  it('joins the address lines with ", " and splits "Company - Department"', () => {
+    const c = extractFields(
+      [
+        'Nora Dobbs',
+        'Senior Counsel',
+        'Halcyon Corp. - Global Finance',
+        '1400 Smith Street, Suite 2083',
+        'Houston, Texas 77002',
+        'Phone:  713/345-7723',
+      ],
+      { name: 'Nora Dobbs', email: 'nora.dobbs@halcyon.com' },
+    );
+    expect(c.company).toBe('Halcyon Corp.');
+    expect(c.department).toBe('Global Finance');
+    expect(c.address).toBe('1400 Smith Street, Suite 2083, Houston, Texas 77002');
+  });
+
+  it('reads the visible text of HTML-flattened links, not their targets, and drops credentials from the name', () => {
+    const c = extractFields(
+      [
+        'Dipl.-Ing. Max Weber | Phone: +49 9131 776 6019',
+        'Weber IIS            | max.weber@weber-iis.de<mailto:max.weber@weber-iis.de>',
+        'weber-iis.de<http://www.weber-iis.de/>',
+      ],
+      { name: 'Weber, Max', email: 'max.weber@weber-iis.de' },
+    );
+    expect(c.name).toBe('Max Weber');
+    expect(c.emails).toEqual(['max.weber@weber-iis.de']);
+    expect(c.websites).toEqual(['weber-iis.de']);
+  });
+
+  it('does not turn a company page or a tagline into a title or a social profile', () => {
+    const c = extractFields(
+      [
+        'Keith Sava',
+        'Making brands better since 1999',
+        'Follow us: https://twitter.com/brandco https://www.facebook.com/brandco',
+      ],
+      { name: 'Keith Sava', email: 'keith@brandco.com' },
+    );
+    expect(c.title).toBeNull();
+    expect(c.social).toEqual([]);
+  });
+
+  it('recognises compound titles and legal forms across languages and keeps postcodes out of phones', () => {
+    const c = extractFields(
+      [
+        'Rafael Souza',
+        'Gerente de Exportação',
+        'Café Serra Ltda.',
+        'Rua das Flores 220, Varginha - MG, 37010-000',
+        'Cel.: +55 35 99876-5432',
+      ],
+      { name: 'Rafael Souza', email: 'rafael@cafeserra.com.br' },
+    );
+    expect(c.company).toBe('Café Serra Ltda.');
+    expect(c.phones.map((p) => [p.type, p.e164])).toEqual([['mobile', '+5535998765432']]);
+    const d = extractFields(['Jürgen Köhler', 'Vertriebsleiter Süd', 'Kessel-Technik GmbH'], {
+      name: 'Jürgen Köhler',
+      email: 'j.koehler@kessel-technik.de',
+    });
+    expect(d.title).toBe('Vertriebsleiter Süd');
+  });
+
+  it('keeps obfuscated e-mails as written and ignores IM handles and key ids as phones', () => {
+    const c = extractFields(
+      [
+        'Chris Hale',
+        'e: chris.hale at horizon-hts.ie',
+        'ICQ# 11466242',
+        'Key fingerprint = 5508 B563 6791 5C84',
+      ],
+      {
+        name: 'Chris Hale',
+        email: 'chris.hale@horizon-hts.ie',
+      },
+    );
+    expect(c.emails).toEqual(['chris.hale at horizon-hts.ie']);
+    expect(c.phones).toEqual([]);
+  });
+  it.each([
+    [
+      'pl kom. / wew.',
+      'tel. +48 12 000 00 00 wew. 45',
+      'kom. +48 500 000 000',
+      ['work', '+48 12 000 00 00 wew. 45'],
+      ['mobile', '+48 500 000 000'],
+    ],
+    [
+      'pt Telem.',
+      'Telef.: +351 22 000 0000',
+      'Telem.: +351 910 000 000',
+      ['work', '+351 22 000 0000'],
+      ['mobile', '+351 910 000 000'],
+    ],
+    [
+      'sg DID / HP',
+      'DID: +65 6000 0000',
+      'HP: +65 9000 0000',
+      ['work', '+65 6000 0000'],
+      ['mobile', '+65 9000 0000'],
+    ],
+    ['ca D / C', 'D: 416-555-0100', 'C: 647-555-0100', ['work', '416-555-0100'], ['mobile', '647-555-0100']],
+    [
+      'it int.',
+      'Tel. +39 06 0000 0000 int. 7',
+      'Cell. +39 340 000 0000',
+      ['work', '+39 06 0000 0000 int. 7'],
+      ['mobile', '+39 340 000 0000'],
+    ],
+    [
+      'fr-CA poste',
+      'Tél. : 418 555-0100, poste 12',
+      'Téléc. : 418 555-0101',
+      ['work', '418 555-0100, poste 12'],
+      ['fax', '418 555-0101'],
+    ],
+    [
+      'sv Växel / Direkt',
+      'Växel: +46 8 000 000 00',
+      'Direkt: +46 8 000 000 01',
+      ['work', '+46 8 000 000 00'],
+      ['work', '+46 8 000 000 01'],
+    ],
+    [
+      'cs Tel./fax',
+      'Tel./fax: +420 200 000 000',
+      'Mobil: +420 600 000 000',
+      ['other', '+420 200 000 000'],
+      ['mobile', '+420 600 000 000'],
+    ],
+    [
+      'ja 携帯',
+      'TEL: 03-0000-0000',
+      '携帯: 090-0000-0000',
+      ['work', '03-0000-0000'],
+      ['mobile', '090-0000-0000'],
+    ],
+  ])('types %s phone labels and keeps local extensions', (_case, l1, l2, p1, p2) => {
+    const c = extractFields(['Jo Smith', 'Acme Ltd', l1, l2], { name: 'Jo Smith', email: 'jo@example.com' });
+    expect(c.phones.map((p) => [p.type, p.raw])).toEqual([p1, p2]);
+  });
+  it('reads a vCard-like block: values without their Norwegian labels', () => {
+    const c = extractFields(
+      [
+        '--',
+        'Navn:     Kari Nordmann',
+        'Stilling: Senior Developer',
+        'Firma:    Eksempel AS',
+        'Adresse:  Storgata 1, 0155 Oslo',
+      ],
+      { name: 'Kari Nordmann', email: 'kari@example.no' },
+    );
+    expect([c.name, c.title, c.company, c.address]).toEqual([
+      'Kari Nordmann',
+      'Senior Developer',
+      'Eksempel AS',
+      'Storgata 1, 0155 Oslo',
+    ]);
+  });
+
+  it.each([
+    ['Jo Bloggs MRICS', 'Jo Bloggs'],
+    ['Jo Bloggs CA(SA)', 'Jo Bloggs'],
+    ['Lim Mei Hua (Ms)', 'Lim Mei Hua'],
+    ['JO BLOGGS', 'JO BLOGGS'],
+  ])('drops post-nominals and bracketed honorifics from the name %s', (line, name) => {
+    const c = extractFields([line, 'Finance Manager', 'Acme Ltd'], { name: null, email: 'jb@example.com' });
+    expect(c.name).toBe(name);
+  });
+
+  it('splits a Korean rank from the name and reads the team and the Korean legal form', () => {
+    const c = extractFields(['이서연 대리 | 마케팅팀', '(주)예시전자', 'Tel. 02-000-0000'], {
+      name: '이서연',
+      email: 'sy.lee@example.kr',
+    });
+    expect([c.name, c.title, c.department, c.company]).toEqual([
+      '이서연',
+      '대리',
+      '마케팅팀',
+      '(주)예시전자',
+    ]);
+  });
+
+  it('reads a Japanese block that opens with the company, with the rank before the name', () => {
+    const c = extractFields(
+      ['株式会社テスト工業', '技術本部 第一技術部', '部長 佐藤 花子（Hanako Sato）', 'TEL: 06-0000-1111'],
+      { name: null, email: 'h.sato@example.jp' },
+    );
+    expect([c.company, c.department, c.title, c.name]).toEqual([
+      '株式会社テスト工業',
+      '技術本部 第一技術部',
+      '部長',
+      '佐藤 花子',
+    ]);
+  });
+
+  it('takes a lower-case title right under the name, but not a lower-case line elsewhere', () => {
+    const c = extractFields(['Jan Dvořák', 'jednatel', 'Příklad s.r.o.', 'Tel.: +420 200 000 000'], {
+      name: 'Jan Dvořák',
+      email: 'dvorak@example.cz',
+    });
+    expect(c.title).toBe('jednatel');
+    const d = extractFields(['Jan Dvořák', 'Příklad s.r.o.', 'our manager on duty'], {
+      name: 'Jan Dvořák',
+      email: 'dvorak@example.cz',
+    });
+    expect(d.title).toBeNull();
+  });
+
+  it('recognises cooperatives and "& Asoc." firms as companies and "Procurement & Contracts" as a unit', () => {
+    const c = extractFields(['Ana Ruiz', 'Contadora', 'Estudio Ruiz & Asoc.', 'Procurement & Contracts'], {
+      name: 'Ana Ruiz',
+      email: 'ana@example.com.ar',
+    });
+    expect([c.company, c.department]).toEqual(['Estudio Ruiz & Asoc.', 'Procurement & Contracts']);
+    expect(
+      extractFields(['Rui Costa', 'Cooperativa Agrícola do Sul'], {
+        name: 'Rui Costa',
+        email: 'r@example.pt',
+      }).company,
+    ).toBe('Cooperativa Agrícola do Sul');
+  });
+  it('takes scheme-less personal profile URLs (linkedin.com/in/..., twitter.com/...) as social profiles', () => {
+    const c = extractFields(
+      ['Jane Doe', 'Director, Acme Inc.', 'linkedin.com/in/jane-doe-example', 'twitter.com/janedoe_example'],
+      { name: 'Jane Doe', email: 'jane@acme.example.com' },
+    );
+    expect(c.social).toEqual(['linkedin.com/in/jane-doe-example', 'twitter.com/janedoe_example']);
+    expect(c.websites).toEqual([]);
+  });
+
+  it('takes an unsuffixed company line spelled by a hyphenated sender domain ("Larkspur Freight Forwarding" at larkspur-freight)', () => {
+    const c = extractFields(['Owen Pryce', 'Larkspur Freight Forwarding', 'Tel 604-555-0131'], {
+      name: 'Owen Pryce',
+      email: 'opryce@larkspur-freight.example',
+    });
+    expect(c.company).toBe('Larkspur Freight Forwarding');
+    // A hyphenated label does not make a line that merely shares one of its words the company.
+    const d = extractFields(['Owen Pryce', 'Freight Desk Lead', 'Tel 604-555-0131'], {
+      name: 'Owen Pryce',
+      email: 'opryce@larkspur-freight.example',
+    });
+    expect(d.company).toBeNull();
+  });
+
+  it('keeps a state or province after a title in the title, never as the company ("Area Manager, QLD")', () => {
+    const c = extractFields(['Priya Nair | Area Manager, QLD', 'Saltbush Haulage Group', 'M 0412 555 000'], {
+      name: 'Priya Nair',
+      email: 'priya@saltbush.example',
+    });
+    expect([c.title, c.company]).toEqual(['Area Manager, QLD', 'Saltbush Haulage Group']);
+  });
+
+  it('reads buying and inspection roles and German feminine titles as titles ("Senior Buyer", "Projektmanagerin")', () => {
+    const c = extractFields(['Ida Holm', 'Senior Buyer', 'Fjordline Shipping A/S'], {
+      name: 'Ida Holm',
+      email: 'ih@fjordline.example',
+    });
+    expect(c.title).toBe('Senior Buyer');
+    const d = extractFields(['Jana Roth', 'Key Account Managerin', 'Beispiel Papier GmbH'], {
+      name: 'Jana Roth',
+      email: 'jana.roth@beispiel-papier.example',
+    });
+    expect(d.title).toBe('Key Account Managerin');
+  });
+
+  describe('a unit written beside the title', () => {
+    const from = { name: 'Lena Park', email: 'lena.park@tidewater.example' };
+    it('reads "Title | Unit", "Title, Unit", "Title – Unit" and a unit line under the title', () => {
+      const pipe = extractFields(
+        ['Lena Park', 'Account Executive | Enterprise Retail Sales', 'Tidewater Analytics Inc.'],
+        from,
+      );
+      expect([pipe.title, pipe.department]).toEqual(['Account Executive', 'Enterprise Retail Sales']);
+      const comma = extractFields(
+        ['Lena Park', 'Principal Consultant, Tax Advisory', 'Tidewater Analytics Inc.'],
+        from,
+      );
+      expect([comma.title, comma.department]).toEqual(['Principal Consultant', 'Tax Advisory']);
+      const dash = extractFields(
+        ['Lena Park', 'Responsable de projet – Service Comptabilité', 'Tidewater Analytics SA'],
+        from,
+      );
+      expect([dash.title, dash.department]).toEqual(['Responsable de projet', 'Service Comptabilité']);
+      const under = extractFields(
+        ['Lena Park', 'Shift Supervisor', 'Outbound Logistics', 'Tidewater Analytics Inc.'],
+        from,
+      );
+      expect([under.title, under.department]).toEqual(['Shift Supervisor', 'Outbound Logistics']);
+    });
+
+    it('leaves the heading alone when no company is found elsewhere or when it is the company', () => {
+      const alone = extractFields(['Lena Park', 'Shift Supervisor', 'Bayside Logistics'], from);
+      expect([alone.title, alone.department]).toEqual(['Shift Supervisor', null]);
+      const comma = extractFields(['Lena Park', 'Shift Supervisor, Bayside Logistics'], from);
+      expect([comma.title, comma.department]).toEqual(['Shift Supervisor, Bayside Logistics', null]);
+      // The sender's domain names the second heading: it is the company, the first one the unit.
+      const both = extractFields(
+        ['Lena Park', 'Shift Supervisor', 'Inbound Operations', 'Tidewater Logistics'],
+        from,
+      );
+      expect([both.department, both.company]).toEqual(['Inbound Operations', 'Tidewater Logistics']);
+      // A slogan or a far-away line is no unit.
+      const far = extractFields(
+        ['Lena Park', 'Shift Supervisor', 'Tidewater Analytics Inc.', 'Make It Happen'],
+        from,
+      );
+      expect(far.department).toBeNull();
+    });
+  });
+
+  it('reads "Street 12 - 20145 City" as an address, not as a phone, and "Oficina:" as a work label', () => {
+    const c = extractFields(
+      [
+        'Paolo Riva',
+        'Riva Imballaggi S.r.l.',
+        'Via dei Mulini 12 - 20145 Milano (MI)',
+        'Oficina: +39 02 555 0147',
+      ],
+      { name: 'Paolo Riva', email: 'paolo@riva-imballaggi.example' },
+    );
+    expect(c.phones.map((p) => p.raw)).toEqual(['+39 02 555 0147']);
+    expect(c.address).toBe('Via dei Mulini 12 - 20145 Milano (MI)');
+    // A number labelled as a phone on either side stays a phone.
+    const d = extractFields(['Paolo Riva', 'Tel 02 - 55501 Ufficio'], {
+      name: 'Paolo Riva',
+      email: 'p@riva.example',
+    });
+    expect(d.phones.map((p) => p.raw)).toEqual(['02 - 55501']);
+    const e = extractFields(['Paolo Riva', 'Acme 02 - 55501 Office'], {
+      name: 'Paolo Riva',
+      email: 'p@riva.example',
+    });
+    expect(e.phones.map((p) => p.raw)).toEqual(['02 - 55501']);
+  });
+
+  it('reads a Brazilian highway address and a "City - UF, CEP" line as one address', () => {
+    const c = extractFields(
+      [
+        'Júlia Prado',
+        'Ipê Embalagens Ltda.',
+        'Rod. SP-330, km 98 - Distrito Industrial',
+        'Jundiaí - SP, 13213-080',
+        'Tel.: +55 11 4555-0100',
+      ],
+      { name: 'Júlia Prado', email: 'julia@ipe-embalagens.example' },
+    );
+    expect(c.address).toBe('Rod. SP-330, km 98 - Distrito Industrial, Jundiaí - SP, 13213-080');
+    expect(c.phones.map((p) => p.raw)).toEqual(['+55 11 4555-0100']);
+  });
+
+  it('takes a bare website after a web label whatever its top-level domain ("w: kestrelmills.dk")', () => {
+    const c = extractFields(
+      [
+        'Ole Berg | Head of IT | Kestrel Mills',
+        't: 33 55 01 01 | w: kestrelmills.dk',
+        'Web: firma.pl/kontakt',
+      ],
+      {
+        name: 'Ole Berg',
+        email: 'ole@kestrelmills.dk',
+      },
+    );
+    expect(c.websites).toEqual(['kestrelmills.dk', 'firma.pl/kontakt']);
+    // Without a label, an unknown top-level domain is not taken: "see report.final" is prose.
+    const d = extractFields(['Ole Berg', 'see report.final', 'Site: Building 4'], {
+      name: 'Ole Berg',
+      email: 'ole@kestrelmills.dk',
+    });
+    expect(d.websites).toEqual([]);
+  });
+
+  it('reads a unit heading beside the title ("Title | Unit", "Title – Unit") once the company is on its own line', () => {
+    const c = extractFields(
+      [
+        'Tom Keane',
+        'Shift Supervisor | Bulk Haulage',
+        'Ridgeway Carriers Pty Ltd',
+        'PO Box 88, Geelong VIC 3220',
+      ],
+      { name: 'Tom Keane', email: 'tom.keane@ridgeway.example' },
+    );
+    expect(c.title).toBe('Shift Supervisor');
+    expect(c.department).toBe('Bulk Haulage');
+    const d = extractFields(
+      [
+        'Anne Marchal',
+        'Juriste – Droit fiscal',
+        'Cabinet Orme & Associés SELARL',
+        '12, rue Vaubecour – 69002 Lyon',
+      ],
+      { name: 'Anne Marchal', email: 'a.marchal@orme.example' },
+    );
+    expect(d.title).toBe('Juriste');
+    expect(d.department).toBe('Droit fiscal');
+  });
+
+  it('leaves a place beside the title out of the department (a word of the address, a country)', () => {
+    const c = extractFields(
+      [
+        'Tom Keane',
+        'Account Manager | New Plymouth',
+        'Ridgeway Carriers Ltd',
+        '4 Quay Street, New Plymouth 4310',
+      ],
+      { name: 'Tom Keane', email: 'tom.keane@ridgeway.example' },
+    );
+    expect(c.department).toBeNull();
+    const d = extractFields(['Tom Keane', 'Sales Director – United Kingdom', 'Ridgeway Carriers Ltd'], {
+      name: 'Tom Keane',
+      email: 'tom.keane@ridgeway.example',
+    });
+    expect(d.department).toBeNull();
+    // No company on another line: the heading may itself be the organisation.
+    const e = extractFields(['Tom Keane', 'Shift Supervisor | Bulk Haulage'], {
+      name: 'Tom Keane',
+      email: 'tom.keane@ridgeway.example',
+    });
+    expect(e.department).toBeNull();
+  });
+
+  it('drops "Maître" and the faculty of "Dr. med." from the name, and reads physicians, lecturers and brokers as titles', () => {
+    const c = extractFields(['Dr. med. Lena Hartwig', 'Oberärztin', 'Kreisklinik Talheim gGmbH'], {
+      name: 'Lena Hartwig',
+      email: 'l.hartwig@kreisklinik.example',
+    });
+    expect(c.name).toBe('Lena Hartwig');
+    expect(c.title).toBe('Oberärztin');
+    const d = extractFields(['Maître Paul Rivet', 'Avocat', 'Rivet Avocats SELARL'], {
+      name: 'Paul Rivet',
+      email: 'p.rivet@rivet.example',
+    });
+    expect(d.name).toBe('Paul Rivet');
+    for (const title of ['Universitetslektor', 'Courtière en douane', 'Associate', 'Główna Księgowa']) {
+      const e = extractFields(['Ola Nyberg', title, 'Nyberg Konsult AB'], {
+        name: 'Ola Nyberg',
+        email: 'ola@nyberg.example',
+      });
+      expect(e.title).toBe(title);
+    }
+  });
+
+  it('reads a Swedish university unit ("Institutionen för ...") after a comma and a högskola as the organisation', () => {
+    const c = extractFields(
+      ['Ola Nyberg', 'Universitetslektor, Institutionen för fysik', 'Västra tekniska högskola'],
+      {
+        name: 'Ola Nyberg',
+        email: 'ola.nyberg@vth.example',
+      },
+    );
+    expect(c.title).toBe('Universitetslektor');
+    expect(c.department).toBe('Institutionen för fysik');
+    expect(c.company).toBe('Västra tekniska högskola');
+  });
+
+  it("takes the sender's own domain written alone as the website, but not when it is capitalised as the company name", () => {
+    const c = extractFields(
+      ['Ruth Quayle', 'Partner', 'Quayle Moss LLP', 'ruth@quaylemoss.example | quaylemoss.example'],
+      { name: 'Ruth Quayle', email: 'ruth@quaylemoss.example' },
+    );
+    expect(c.websites).toEqual(['quaylemoss.example']);
+    const d = extractFields(['Ruth Quayle', 'Quaylemoss.example', 'Network Administrator'], {
+      name: 'Ruth Quayle',
+      email: 'ruth@quaylemoss.example',
+    });
+    expect(d.websites).toEqual([]);
+    // Another domain alone on a line is no website without a label.
+    const e = extractFields(['Ruth Quayle', 'Partner', 'othersite.example'], {
+      name: 'Ruth Quayle',
+      email: 'ruth@quaylemoss.example',
+    });
+    expect(e.websites).toEqual([]);
+  });
+
+  it('reads "Off:" as an office phone label, so the label never joins the address', () => {
+    const c = extractFields(
+      [
+        'Arjun Rao',
+        'Kaveri Systems Pvt. Ltd.',
+        '3rd Floor, Orion Park, Pune 411014, India',
+        'Mob: +91 98220 55111 | Off: +91 20 5555 0101',
+      ],
+      { name: 'Arjun Rao', email: 'arjun@kaveri.example' },
+    );
+    expect(c.address).toBe('3rd Floor, Orion Park, Pune 411014, India');
+    expect(c.phones.map((p) => p.type)).toEqual(['mobile', 'work']);
+  });
+
+  it('takes an institution heading an address line as the organisation when no other line names one', () => {
+    const c = extractFields(
+      [
+        'Niamh Walsh',
+        'Research Fellow',
+        'University of the Midlands, Athlone, N37 F6D4, Ireland',
+        '+353 90 555 0100',
+      ],
+      { name: 'Niamh Walsh', email: 'niamh.walsh@uotm.example' },
+    );
+    expect(c.company).toBe('University of the Midlands');
+    expect(c.address).toBe('Athlone, N37 F6D4, Ireland');
+    // With the organisation on its own line, the address line stays whole.
+    const d = extractFields(
+      [
+        'Niamh Walsh',
+        'Research Fellow',
+        'Midlands Analytics Ltd',
+        'University of the Midlands, Athlone, N37 F6D4, Ireland',
+      ],
+      { name: 'Niamh Walsh', email: 'niamh.walsh@uotm.example' },
+    );
+    expect(d.company).toBe('Midlands Analytics Ltd');
+    expect(d.address).toBe('University of the Midlands, Athlone, N37 F6D4, Ireland');
+  });
+
+  it('splits a partnerships unit after a comma from the title, but keeps a region in the title', () => {
+    const c = extractFields(['Lee Ortiz', 'Director, Strategic Alliances', 'Bayfront Mobility Inc.'], {
+      name: 'Lee Ortiz',
+      email: 'lee@bayfront.example',
+    });
+    expect([c.title, c.department]).toEqual(['Director', 'Strategic Alliances']);
+    const d = extractFields(['Lee Ortiz', 'Regional Sales Director, APAC', 'Bayfront Mobility Inc.'], {
+      name: 'Lee Ortiz',
+      email: 'lee@bayfront.example',
+    });
+    expect([d.title, d.department]).toEqual(['Regional Sales Director, APAC', null]);
+  });
+
+  it.each(['Dr.-Ing. Lena Hartwig', 'Dipl.-Kfm. Lena Hartwig', 'Dipl.-Wirt.-Ing. Lena Hartwig'])(
+    'leaves a German degree with its subject out of the name: %s',
+    (line) => {
+      const c = extractFields([line, 'Einkaufsleiterin', 'Hartwig Pumpen GmbH'], {
+        name: 'Lena Hartwig',
+        email: 'l.hartwig@hartwig-pumpen.example',
+      });
+      expect(c.name).toBe('Lena Hartwig');
+    },
+  );
+
+  it('reads a public-affairs or French service unit after a comma as the department', () => {
+    const c = extractFields(['Sam Okafor', 'Policy Adviser, Government Affairs', 'Tidewell Energy plc'], {
+      name: 'Sam Okafor',
+      email: 'sam.okafor@tidewell.example',
+    });
+    expect([c.title, c.department]).toEqual(['Policy Adviser', 'Government Affairs']);
+    const d = extractFields(['Luc Perrin', 'Technicien principal, Service Qualité', 'Perrin Mécanique SAS'], {
+      name: 'Luc Perrin',
+      email: 'luc.perrin@perrin-meca.example',
+    });
+    expect([d.title, d.department]).toEqual(['Technicien principal', 'Service Qualité']);
+  });
+
+  it('does not let a French switchboard label join the address', () => {
+    const c = extractFields(
+      ['Luc Perrin', 'Perrin Mécanique SAS', '12 rue des Lilas, 69003 Lyon', 'Standard : 04 00 00 00 00'],
+      { name: 'Luc Perrin', email: 'luc.perrin@perrin-meca.example' },
+    );
+    expect(c.address).toBe('12 rue des Lilas, 69003 Lyon');
+    expect(c.phones.map((p) => p.type)).toEqual(['work']);
+  });
+});
+
+describe('field failure classes of real mail (issue 14)', () => {
+  const from = { name: 'Jane Roe', email: 'jane.roe@acme.example' };
+
+  it.each([
+    ['Jane Roe | Head of Partnerships | Acme Widgets Inc.'],
+    ['Jane Roe ‖ Head of Partnerships ‖ Acme Widgets Inc.'],
+    ['Jane Roe - Head of Partnerships - Acme Widgets Inc.'],
+    ['Jane Roe * Head of Partnerships * Acme Widgets Inc.'],
+    ['Jane Roe | Head of Partnerships at Acme Widgets Inc.'],
+    ['Jane Roe, Head of Partnerships at Acme Widgets Inc.'],
+  ])('splits the one-line block "%s" into name, title and company', (line) => {
+    const c = extractFields([line], from);
+    expect([c.name, c.title, c.company]).toEqual(['Jane Roe', 'Head of Partnerships', 'Acme Widgets Inc.']);
+  });
+
+  it('does not read "Co-founder" as the legal form "Co", but still reads "Acme Co." and "Co-op"', () => {
+    const c = extractFields(
+      ['Jane Roe', 'Co-founder & CEO', 'Brightpath Analytics Ltd', '+1 415 555 0134'],
+      from,
+    );
+    expect(c.title).toBe('Co-founder & CEO');
+    expect(c.company).toBe('Brightpath Analytics Ltd');
+    expect(hasCompanyWord('Co-founder & CEO')).toBe(false);
+    expect(hasCompanyWord('Harbour Supply Co.')).toBe(true);
+    expect(hasCompanyWord('Valley Growers Co-op')).toBe(true);
+  });
+
+  it('reads a role after the name as the title: "Jane Roe, CFO", "Jane Roe CFO", and "Acme Widgets, CFO"', () => {
+    expect(extractFields(['Jane Roe, CFO', 'Acme Widgets Inc.'], from)).toMatchObject({
+      name: 'Jane Roe',
+      title: 'CFO',
+      company: 'Acme Widgets Inc.',
+    });
+    expect(extractFields(['Jane Roe CFO', 'Acme Widgets Inc.'], from)).toMatchObject({
+      name: 'Jane Roe',
+      title: 'CFO',
+    });
+    expect(extractFields(['Jane Roe', 'Acme Widgets Inc., CFO'], from)).toMatchObject({
+      title: 'CFO',
+      company: 'Acme Widgets Inc.',
+    });
+    // A credential is still no title.
+    expect(extractFields(['Oliver Smythe MRICS', 'Acme Widgets Inc.'], from).title).toBeNull();
+  });
+
+  it('keeps a territory after a title in the title, not in the address', () => {
+    const c = extractFields(
+      ['Jane Roe', 'Research Director, UK', 'Acme Widgets Ltd', '+44 20 7946 0958'],
+      from,
+    );
+    expect(c.title).toBe('Research Director, UK');
+    expect(c.address).toBeNull();
+  });
+
+  it('reads right-to-left names, titles, units and companies (Arabic, Hebrew)', () => {
+    const ar = extractFields(
+      ['\u200fليلى حداد', 'مديرة المبيعات', 'قسم المبيعات الدولية', 'شركة النخيل للتجارة', '+971 4 555 0123'],
+      { name: 'Layla Haddad', email: 'layla.haddad@nakheel-trading.example' },
+    );
+    expect(ar).toMatchObject({
+      name: 'ليلى حداد',
+      title: 'مديرة المبيعات',
+      department: 'قسم المبيعات الدولية',
+      company: 'شركة النخيل للتجارة',
+    });
+    const he = extractFields(['נועה לוי', 'מנהלת פיתוח עסקי', 'אורן מערכות בע"מ', '03-555-0142'], {
+      name: 'Noa Levi',
+      email: 'noa@oren-systems.example',
+    });
+    expect(he).toMatchObject({ name: 'נועה לוי', title: 'מנהלת פיתוח עסקי', company: 'אורן מערכות בע"מ' });
+    // A block in Hebrew script with no other country evidence: the number is Israeli.
+    expect(he.phones).toEqual([{ type: 'work', e164: '+97235550142', raw: '03-555-0142' }]);
+  });
+
+  it('reads CJK names written without a space and splits a unit and rank on one line', () => {
+    const ja = extractFields(['山田太郎', '営業部 部長', '光商事株式会社', 'TEL 03-5555-0123'], {
+      name: 'Taro Yamada',
+      email: 'yamada@hikari-shoji.example',
+    });
+    expect(ja).toMatchObject({
+      name: '山田太郎',
+      title: '部長',
+      department: '営業部',
+      company: '光商事株式会社',
+    });
+    // Japanese script and no ccTLD or country name: the number is Japanese.
+    expect(ja.phones).toEqual([{ type: 'work', e164: '+81355550123', raw: '03-5555-0123' }]);
+    const zh = extractFields(['王小明', '销售部 经理', '电话 010-5555-0123'], {
+      name: 'Wang Xiaoming',
+      email: 'wang@huaxin.example',
+    });
+    expect(zh).toMatchObject({ name: '王小明', title: '经理', department: '销售部' });
+    expect(zh.phones[0]?.e164).toBe('+861055550123');
+    const ko = extractFields(['김민준', '영업부 과장', '한빛전자 주식회사', '02-555-0123'], {
+      name: 'Minjun Kim',
+      email: 'mj.kim@hanbit.example',
+    });
+    expect(ko).toMatchObject({
+      name: '김민준',
+      title: '과장',
+      department: '영업부',
+      company: '한빛전자 주식회사',
+    });
+    expect(ko.phones[0]?.e164).toBe('+8225550123');
+  });
+
+  it('uses Unicode word edges: a title word inside a longer word ("Partnerübersicht") is no title', () => {
+    expect(hasTitleWord('Partnerübersicht')).toBe(false);
+    expect(hasTitleWord('Leadé')).toBe(false);
+    expect(hasTitleWord('Direktør')).toBe(true);
+    expect(hasTitleWord('ügyvezető igazgató')).toBe(true);
+    expect(hasCompanyWord('Université Laval')).toBe(true);
+  });
+
+  it('reads no field from machine-generated KEY = value records', () => {
+    const c = extractFields(
+      ['TRADE_ID = 44721', 'COUNTERPARTY = Northwind Trading Inc.', 'CONTACT_PHONE = 713-555-0142'],
+      from,
+    );
+    expect(c).toEqual(emptyContact());
+  });
+
+  it('takes the link target when the label is no value, and never a second copy of a number or address', () => {
+    const c = extractFields(
+      [
+        'Jane Roe',
+        'Mobile: +1 415 555 0177<tel:+14155550177>',
+        'jane.roe@acme.example<mailto:jane.roe@acme.example>',
+        'LinkedIn<https://www.linkedin.com/in/jane-roe-example> | Website<https://www.acme.example/>',
+      ],
+      from,
+    );
+    expect(c.phones).toEqual([{ type: 'mobile', e164: '+14155550177', raw: '+1 415 555 0177' }]);
+    expect(c.emails).toEqual(['jane.roe@acme.example']);
+    expect(c.social).toEqual(['https://www.linkedin.com/in/jane-roe-example']);
+    expect(c.websites).toEqual(['https://www.acme.example/']);
+    expect(c.company).toBeNull();
+  });
+
+  it('keeps the value of <mailto:x>, <http://...> and <URL: ...> wrappers', () => {
+    const c = extractFields(
+      [
+        'Jane Roe',
+        'E-mail: <mailto:jane.roe@acme.example>',
+        'Web: <http://www.acme.example/>',
+        '<URL: http://www.acme.example/docs>',
+      ],
+      from,
+    );
+    expect(c.emails).toEqual(['jane.roe@acme.example']);
+    expect(c.websites).toEqual(['http://www.acme.example/', 'http://www.acme.example/docs']);
+  });
+
+  it('keeps visible text as the value and company pages out of social ("Join us on facebook <...>")', () => {
+    const c = extractFields(
+      [
+        'Jane Roe',
+        'W • acme.com <https://www.acme.com/>',
+        'Join us on facebook <https://www.facebook.com/acme> or twitter <https://twitter.com/acme>',
+      ],
+      { name: 'Acme', email: 'jane.roe@acme.com' },
+    );
+    expect(c.websites).toEqual(['acme.com']);
+    expect(c.social).toEqual([]);
+  });
+});
+
+describe('"Title, Unit" and territories (issue 14 item 5 conventions)', () => {
+  const from = { name: 'Jane Roe', email: 'jane.roe@acme.example' };
+  it.each([
+    [['Jane Roe', 'Engineer, Network Services', 'Acme Widgets Ltd'], 'Engineer', 'Network Services'],
+    [['Jane Roe', 'Coordinator, Real Estate', 'Acme Widgets Ltd'], 'Coordinator', 'Real Estate'],
+    [
+      ['Jane Roe', 'Delivery Lead, Cloud Infrastructure Services', 'Acme Widgets Ltd'],
+      'Delivery Lead',
+      'Cloud Infrastructure Services',
+    ],
+    [['Jane Roe', 'Analyst, Trade Settlements', 'Acme Widgets Ltd'], 'Analyst', 'Trade Settlements'],
+    [
+      ['Jane Roe', 'Chargée de mission, Relations investisseurs', 'Acme Widgets SA'],
+      'Chargée de mission',
+      'Relations investisseurs',
+    ],
+    [
+      ['Jane Roe', 'Leiter Vertriebsinnendienst | Konzernvertrieb', 'Acme Widgets GmbH'],
+      'Leiter Vertriebsinnendienst',
+      'Konzernvertrieb',
+    ],
+    [['Jane Roe', 'Salgsleder', 'Avdeling for salg', 'Acme Widgets AS'], 'Salgsleder', 'Avdeling for salg'],
+    // A unit in any vocabulary once a legal form names the organisation: a heading of two to four words,
+    // or one word ending like a field of work (-ics, -tion, -ance, -ung, -ate ...).
+    [['Jane Roe', 'Field Engineer | Hydraulics', 'Acme Widgets GmbH'], 'Field Engineer', 'Hydraulics'],
+    [['Jane Roe', 'Counsel, Arbitration', 'Acme Widgets LLP'], 'Counsel', 'Arbitration'],
+    [['Jane Roe', 'Analyst, Reinsurance', 'Acme Widgets Ltd'], 'Analyst', 'Reinsurance'],
+    [
+      ['Jane Roe', 'Referent, Unternehmensentwicklung', 'Acme Widgets AG'],
+      'Referent',
+      'Unternehmensentwicklung',
+    ],
+    [['Jane Roe', 'Planner, Outbound Freight', 'Acme Widgets Inc.'], 'Planner', 'Outbound Freight'],
+    [['Jane Roe', 'Senior Associate | Corporate', 'Acme Widgets LLP'], 'Senior Associate', 'Corporate'],
+  ])('splits %j into title and unit', (lines, title, department) => {
+    expect(extractFields(lines, from)).toMatchObject({ title, department });
+  });
+
+  it.each([
+    [
+      ['Jane Roe', 'Account Director - Northern Europe', 'Acme Widgets Ltd'],
+      'Account Director - Northern Europe',
+    ],
+    [['Jane Roe', 'Sales Manager, Asia Pacific', 'Acme Widgets Ltd'], 'Sales Manager, Asia Pacific'],
+    [['Jane Roe', 'Regional Director | Midwest', 'Acme Widgets Ltd'], 'Regional Director'],
+    [['Jane Roe', 'Account Manager – Italy', 'Acme Widgets S.p.A.'], 'Account Manager – Italy'],
+    [['Jane Roe', 'Sales Lead - EMEA', 'Acme Widgets Ltd'], 'Sales Lead - EMEA'],
+    // A city, a country and a product (a capitals-only token) are no unit either.
+    [['Jane Roe', 'Partner | Frankfurt', 'Acme Widgets LLP'], 'Partner'],
+    [['Jane Roe', 'Associate, San Francisco', 'Acme Widgets LLP'], 'Associate, San Francisco'],
+    [['Jane Roe', 'Research Director, UK', 'Acme Widgets Ltd'], 'Research Director, UK'],
+    [['Jane Roe', 'Product Manager, Payments SDK', 'Acme Widgets Inc.'], 'Product Manager, Payments SDK'],
+    [
+      ['Jane Roe', 'Solutions Engineer, AWS Marketplace', 'Acme Widgets Inc.'],
+      'Solutions Engineer, AWS Marketplace',
+    ],
+  ])('keeps a territory out of the unit: %j', (lines, title) => {
+    const c = extractFields(lines, from);
+    expect(c.title).toBe(title);
+    expect(c.department).toBeNull();
+  });
+
+  it('reads a weak organisation word beside the title as the unit only once a legal form names the organisation', () => {
+    expect(
+      extractFields(['Jane Roe', 'Project Engineer, Structures Group', 'Acme Widgets Ltd'], from),
+    ).toMatchObject({
+      title: 'Project Engineer',
+      department: 'Structures Group',
+      company: 'Acme Widgets Ltd',
+    });
+    expect(
+      extractFields(['Jane Roe', 'Project Engineer, Infrastructure Group', 'Acme Widgets Ltd'], from),
+    ).toMatchObject({
+      title: 'Project Engineer',
+      department: 'Infrastructure Group',
+      company: 'Acme Widgets Ltd',
+    });
+    // Without a legal form elsewhere the heading may be the organisation itself.
+    expect(extractFields(['Jane Roe', 'Project Engineer, Infrastructure Group'], from).department).toBeNull();
+  });
+
+  it('reads Dutch purchaser and seller titles', () => {
+    expect(extractFields(['Jane Roe', 'Verkoper', 'Acme Widgets B.V.'], from).title).toBe('Verkoper');
+  });
+});
+
+describe('phones and addresses of more layouts (issue 14)', () => {
+  it('reads labels written with a full-width colon and ideographic space (Japanese blocks)', () => {
+    const c = extractFields(
+      ['株式会社ミドリ商会', 'TEL：06-5555-0123　FAX：06-5555-0124', '携帯：080-5555-0125'],
+      {
+        name: 'Hanako Suzuki',
+        email: 'suzuki@midori-shokai.example',
+      },
+    );
+    expect(c.phones.map((p) => `${p.type} ${p.raw}`)).toEqual([
+      'work 06-5555-0123',
+      'fax 06-5555-0124',
+      'mobile 080-5555-0125',
+    ]);
+  });
+
+  it('keeps an extension written in brackets with its number ("(toestel 231)")', () => {
+    const c = extractFields(['Jan de Wit', 'Tel: 020 - 555 12 34 (toestel 45)'], {
+      name: 'Jan de Wit',
+      email: 'jan@dewit.example',
+    });
+    expect(c.phones.map((p) => p.raw)).toEqual(['020 - 555 12 34 (toestel 45)']);
+  });
+
+  it('reads a long one-line address of comma-separated parts, and a street-word line heading the address', () => {
+    const from = { name: 'Ana Ruiz', email: 'ana@olivos.example' };
+    expect(
+      extractFields(
+        [
+          'Ana Ruiz',
+          'Av. de los Insurgentes Sur 1602, Piso 4, Colonia Crédito Constructor, 03940 Ciudad de México',
+        ],
+        from,
+      ).address,
+    ).toBe('Av. de los Insurgentes Sur 1602, Piso 4, Colonia Crédito Constructor, 03940 Ciudad de México');
+    expect(
+      extractFields(
+        [
+          'Ana Ruiz',
+          'Olivos Envases, S.L.',
+          'Polígono Industrial Los Almendros',
+          'C/ Mayor, 5',
+          '28001 Madrid',
+        ],
+        from,
+      ).address,
+    ).toBe('Polígono Industrial Los Almendros, C/ Mayor, 5, 28001 Madrid');
+    // A sentence is no address line, however many commas it has.
+    expect(
+      extractFields(
+        [
+          'Ana Ruiz',
+          'Visit us at Suite 4, the blue building, next to the station, by the old harbour, in town.',
+        ],
+        from,
+      ).address,
+    ).toBeNull();
+  });
+});
+
+describe('labelled fields in CJK and right-to-left blocks', () => {
+  it('reads a Chinese address after its label and a full-width colon', () => {
+    const c = extractFields(
+      ['李明', '市场部 总监', '北京华信科技有限公司', '电话：010-5555-0123', '地址：北京市朝阳区建国路88号'],
+      {
+        name: 'Li Ming',
+        email: 'liming@huaxin.example',
+      },
+    );
+    expect(c).toMatchObject({
+      name: '李明',
+      title: '总监',
+      department: '市场部',
+      address: '北京市朝阳区建国路88号',
+    });
+  });
+
+  it('types Hebrew and Arabic phone labels', () => {
+    const he = extractFields(
+      ['יעל כהן', 'אורן מערכות בע"מ', 'טל: 03-555-0142', 'נייד: 052-555-0142', 'פקס: 03-555-0143'],
+      {
+        name: 'Yael Cohen',
+        email: 'yael@oren.example',
+      },
+    );
+    expect(he.phones.map((p) => p.type)).toEqual(['work', 'mobile', 'fax']);
+    const ar = extractFields(
+      ['أحمد منصور', 'شركة الرمال للمقاولات', 'هاتف: 02-2555-0123', 'جوال: 050-555-0123'],
+      {
+        name: 'Ahmed Mansour',
+        email: 'ahmed@rimal.example',
+      },
+    );
+    expect(ar.phones.map((p) => p.type)).toEqual(['work', 'mobile']);
+  });
+});
+
+describe('Russian and Turkish blocks (lexicon files ru.ts, tr.ts)', () => {
+  it('reads name, title, unit, company and typed phones', () => {
+    expect(
+      extractFields(
+        [
+          'Иван Петров',
+          'Менеджер по продажам',
+          'Отдел продаж',
+          'ООО «Северный ветер»',
+          'Тел.: +7 495 555-01-23',
+          'Моб.: +7 916 555-01-23',
+        ],
+        { name: 'Ivan Petrov', email: 'i.petrov@sever.example' },
+      ),
+    ).toMatchObject({
+      name: 'Иван Петров',
+      title: 'Менеджер по продажам',
+      department: 'Отдел продаж',
+      company: 'ООО «Северный ветер»',
+      phones: [
+        { type: 'work', e164: '+74955550123', raw: '+7 495 555-01-23' },
+        { type: 'mobile', e164: '+79165550123', raw: '+7 916 555-01-23' },
+      ],
+    });
+    expect(
+      extractFields(['Ayşe Yılmaz', 'Satış Müdürü', 'Anadolu Tekstil A.Ş.', 'Cep: +90 532 555 01 23'], {
+        name: 'Ayse Yilmaz',
+        email: 'ayse@anadolu.example',
+      }),
+    ).toMatchObject({ name: 'Ayşe Yılmaz', title: 'Satış Müdürü', company: 'Anadolu Tekstil A.Ş.' });
+  });
+});
+
+describe('short blocks: first name with company acronym, nickname with phone (issue 14 item 4)', () => {
+  const jo = { name: 'Joanna Smith', email: 'jo.smith@acme.example' };
+  it.each([[['Jo', 'ACME']], [['Jo - ACME']], [['Jo (ACME)']]])('reads %j as name and company', (lines) => {
+    expect(extractFields(lines, jo)).toMatchObject({ name: 'Jo', company: 'ACME' });
+  });
+
+  it('reads a lone nickname above a phone number as the name', () => {
+    const c = extractFields(['Bobby', '(713) 555-0100'], {
+      name: 'Robert Lang',
+      email: 'rlang@lang-energy.example',
+    });
+    expect(c.name).toBe('Bobby');
+    expect(c.phones.map((p) => p.raw)).toEqual(['(713) 555-0100']);
+  });
+
+  it('takes no unit, organisation or title word as a lone name', () => {
+    for (const word of ['Sales', 'Marketing', 'Director', 'Acme Ltd', 'Germany']) {
+      expect(
+        extractFields([word, '(713) 555-0100'], { name: 'Robert Lang', email: 'rlang@lang.example' }).name,
+      ).toBeNull();
+    }
+  });
+});
+
+describe('"Title - Company" and "Company - Title" (issue 14 item 4, field splits)', () => {
+  const from = { name: 'Dana Holt', email: 'dana@redhat.example' };
+  it.each([
+    [['Dana Holt', 'Software Engineer - Red Hat'], 'Red Hat'],
+    [['Dana Holt', 'Software Engineer – Red Hat Inc.'], 'Red Hat Inc.'],
+    [['Dana Holt', 'Red Hat - Software Engineer'], 'Red Hat'],
+    [['Dana Holt | Software Engineer - Red Hat'], 'Red Hat'],
+  ])('reads %j as title and company', (lines, company) => {
+    expect(extractFields(lines, from)).toMatchObject({ title: 'Software Engineer', company });
+  });
+
+  it('takes no role with a weak organisation word ("Software Engineer") as the company', () => {
+    const c = extractFields(['Dana Holt', 'Software Engineer – Cobalt Ridge Inc.'], from);
+    expect(c.company).toBe('Cobalt Ridge Inc.');
+    expect(c.title).toBe('Software Engineer');
+  });
+
+  it('takes a place after "Company - " for no unit', () => {
+    const c = extractFields(['Dana Holt', 'Software Engineer', 'Red Hat Czech s.r.o. - Brno'], from);
+    expect(c).toMatchObject({ company: 'Red Hat Czech s.r.o.', department: null });
+    expect(extractFields(['Dana Holt', 'Halcyon Corp. - Global Finance'], from)).toMatchObject({
+      company: 'Halcyon Corp.',
+      department: 'Global Finance',
+    });
+  });
+});
+
+describe('city and state lines, and state codes after a title', () => {
+  const from = { name: 'Jane Roe', email: 'jane@acmeclinic.example' };
+  it.each([
+    [['Jane Roe', 'Research Scientist', 'Broad Harbor Institute', 'Cambridge, MA'], 'Cambridge, MA'],
+    [
+      ['Jane Roe', 'Engineer', 'Acme Corp.', '100 Main Street', 'Mountain View, CA'],
+      '100 Main Street, Mountain View, CA',
+    ],
+    [['Jane Roe', 'Analyst', 'Northern Shield Insurance Ltd.', 'Toronto, ON'], 'Toronto, ON'],
+    [['Jane Roe, MD', 'Acme Clinic', '(617) 555-0100'], null],
+    [['Jane Roe', 'Nordljus AB', 'Box 1234', '111 82 Stockholm'], 'Box 1234, 111 82 Stockholm'],
+  ])('reads the address of %j as %j', (lines, address) => {
+    expect(extractFields(lines, from).address).toBe(address);
+  });
+
+  it('keeps a state code after a title in the title, never as the company', () => {
+    expect(extractFields(['Jane Roe', 'Sales Manager, CA', 'Acme Corp.'], from)).toMatchObject({
+      title: 'Sales Manager, CA',
+      company: 'Acme Corp.',
+    });
+  });
+});
+
+describe('short sign-offs and organisations signing alone', () => {
+  it.each([
+    [['Bill', '4-2210'], { name: null, email: 'william.hartley@ridgeway.example' }, 'Bill'],
+    [['Kat x58812'], { name: null, email: 'katarina.voss@ridgeway.example' }, 'Kat'],
+    [['wes', 'x41107'], { name: null, email: 'wes.porter@ridgeway.example' }, 'wes'],
+    [['MQ    4-7731'], { name: null, email: 'marta.quinn@ridgeway.example' }, 'MQ'],
+  ])('reads the sender signing %j by a short form of their name', (lines, from, name) => {
+    expect(extractFields(lines, from).name).toBe(name);
+  });
+
+  it('reads an internal extension in a column after initials as a work phone', () => {
+    const c = extractFields(['MQ    4-7731'], { name: null, email: 'marta.quinn@ridgeway.example' });
+    expect(c.phones.map((p) => [p.type, p.raw])).toEqual([['work', '4-7731']]);
+  });
+
+  it('does not take another first name above an extension as the name', () => {
+    expect(
+      extractFields(['Bob', '4-2210'], { name: null, email: 'william.hartley@ridgeway.example' }).name,
+    ).toBeNull();
+  });
+
+  it('reads "Company, Inc." alone as the company, not a name', () => {
+    expect(
+      extractFields(['Halvorsen Clearing, Inc.'], { name: null, email: 'statements@halvorsen.example' }),
+    ).toMatchObject({ name: null, company: 'Halvorsen Clearing, Inc.' });
+  });
+
+  it('keeps "Name, Company Inc." a name and a company', () => {
+    expect(
+      extractFields(['Jane Roe, Acme Widgets Inc.'], { name: 'Jane Roe', email: 'jane.roe@acme.example' }),
+    ).toMatchObject({ name: 'Jane Roe', company: 'Acme Widgets Inc.' });
+  });
+
+  it('does not read a business function heading as a name', () => {
+    expect(
+      extractFields(['Ridgeway Global Infrastructure'], { name: null, email: 'infra.desk@ridgeway.example' })
+        .name,
+    ).toBeNull();
+  });
+});
+
+describe('titles and units in more languages (lexicon entries, issue 14)', () => {
+  const from = { name: 'Jane Roe', email: 'jane.roe@acme.example' };
+  it.each([
+    // Italian, Portuguese, Spanish, French, Dutch, Polish and German titles with a unit line under them.
+    [['Sofia Russo', 'Direttrice Commerciale', 'Acme Tessile S.r.l.'], 'Direttrice Commerciale', null],
+    [
+      ['Luca Gatti', 'Capo Progetto', 'Direzione Tecnica', 'Acme Impianti S.p.A.'],
+      'Capo Progetto',
+      'Direzione Tecnica',
+    ],
+    [
+      ['João Silva', 'Gestor de Projetos', 'Departamento de Engenharia', 'Acme Obras S.A.'],
+      'Gestor de Projetos',
+      'Departamento de Engenharia',
+    ],
+    [
+      ['Rita Sousa', 'Engenheira de Processos', 'Direção de Produção', 'Acme Têxteis, Lda.'],
+      'Engenheira de Processos',
+      'Direção de Produção',
+    ],
+    [
+      ['Pilar Vidal', 'Analista de Datos', 'Área de Sistemas', 'Acme Datos S.L.'],
+      'Analista de Datos',
+      'Área de Sistemas',
+    ],
+    [
+      ['Marie Dupont', "Chargée d'affaires", 'Direction Régionale Ouest', 'Acme Énergie SA'],
+      "Chargée d'affaires",
+      'Direction Régionale Ouest',
+    ],
+    [
+      ['Paul Girard', 'Gestionnaire de paie', 'Service Paie', 'Acme Conseil SAS'],
+      'Gestionnaire de paie',
+      'Service Paie',
+    ],
+    [
+      ['Bas Kok', 'Beheerder applicaties', 'Directie Bedrijfsvoering', 'Acme Zorg B.V.'],
+      'Beheerder applicaties',
+      'Directie Bedrijfsvoering',
+    ],
+    [
+      ['Ewa Lis', 'Koordynatorka projektów', 'Zespół Wdrożeń', 'Acme Polska Sp. z o.o.'],
+      'Koordynatorka projektów',
+      'Zespół Wdrożeń',
+    ],
+    [
+      ['Uwe Roth', 'Leitung Einkauf', 'Stabsstelle Recht', 'Acme Antriebe GmbH'],
+      'Leitung Einkauf',
+      'Stabsstelle Recht',
+    ],
+    [
+      ['Uwe Roth', 'Industriekaufmann', 'Kundendienst', 'Acme Antriebe GmbH'],
+      'Industriekaufmann',
+      'Kundendienst',
+    ],
+  ])('reads %j', (lines, title, department) => {
+    expect(extractFields(lines, from)).toMatchObject({ title, department });
+  });
+});
+
+describe('social profiles behind icons and labels (issue 14 link renderings)', () => {
+  const from = { name: 'Jo Bloggs', email: 'jo.bloggs@acme.example' };
+  it.each([
+    [
+      '[image: LinkedIn icon] <https://www.linkedin.com/in/jo-bloggs-a>',
+      ['https://www.linkedin.com/in/jo-bloggs-a'],
+    ],
+    [
+      '[image: Twitter logo] <https://twitter.com/jobloggs> [image: GitHub icon] <https://github.com/jobloggs>',
+      ['https://twitter.com/jobloggs', 'https://github.com/jobloggs'],
+    ],
+    // An icon whose placeholder is the image's own address or file name: the link's site says what it is.
+    [
+      '[https://cdn.acme.example/sig/in.png]<https://www.linkedin.com/in/jo-bloggs-b>',
+      ['https://www.linkedin.com/in/jo-bloggs-b'],
+    ],
+    ['[li-icon.png]<https://www.linkedin.com/in/jo-bloggs-c>', ['https://www.linkedin.com/in/jo-bloggs-c']],
+    // Visible text that is only the end of the profile's path or the handle: the target is the value.
+    ['in/jo-bloggs-d<https://www.linkedin.com/in/jo-bloggs-d>', ['https://www.linkedin.com/in/jo-bloggs-d']],
+    ['@jobloggs<https://x.com/jobloggs>', ['https://x.com/jobloggs']],
+    // A visible profile address stays the value as written.
+    ['linkedin.com/in/jo-bloggs-e<https://www.linkedin.com/in/jo-bloggs-e>', ['linkedin.com/in/jo-bloggs-e']],
+    // A company page behind an icon is no personal profile.
+    ['[image: LinkedIn] <https://www.linkedin.com/company/acme-widgets>', []],
+  ])('reads %j', (line, social) => {
+    expect(extractFields(['Jo Bloggs', 'Engineer', 'Acme Widgets Ltd', line], from).social).toEqual(social);
+  });
+});
+
+describe('CJK names, units and addresses, and long one-line addresses (issue 14)', () => {
+  const from = { name: null, email: 'contact@acme.example' };
+  it.each([
+    [
+      ['林志明 Jimmy Lin', '業務部 經理', '光遠科技股份有限公司', '220 新北市板橋區文化路一段 100 號 12 樓'],
+      {
+        name: '林志明 Jimmy Lin',
+        title: '經理',
+        department: '業務部',
+        address: '220 新北市板橋區文化路一段 100 號 12 樓',
+      },
+    ],
+    [
+      ['이서연', '영업본부 해외영업팀 | 선임', '(주)한빛소재', '서울특별시 강남구 테헤란로 152, 12층'],
+      {
+        name: '이서연',
+        title: '선임',
+        department: '영업본부 해외영업팀',
+        address: '서울특별시 강남구 테헤란로 152, 12층',
+      },
+    ],
+    [
+      [
+        'Ali Hassan',
+        'Sales Manager',
+        'Acme Trading LLC',
+        'Office 1204, Marina Plaza Tower B, JLT, Dubai, UAE',
+      ],
+      { title: 'Sales Manager', address: 'Office 1204, Marina Plaza Tower B, JLT, Dubai, UAE' },
+    ],
+  ])('reads %j', (lines, want) => {
+    expect(extractFields(lines, from)).toMatchObject(want);
+  });
+
+  it('keeps a comma list ending with a country out of the address when it carries no number or a title', () => {
+    const c = extractFields(
+      ['Ali Hassan', 'Head of Sales, Gulf, Levant, North Africa, UAE', 'Acme Trading LLC'],
+      from,
+    );
+    expect(c.address).toBeNull();
+  });
+});
+
+describe('role nouns of more trades and professions (lexicon entries, issue 14)', () => {
+  const from = { name: 'Jane Roe', email: 'jane@acme-widgets.example' };
+  it.each([
+    'Scrum Master',
+    'Bookkeeper',
+    'Nurse Practitioner',
+    'PhD Candidate',
+    'Copywriter',
+    'Actuary',
+    'Site Electrician',
+    'Trainee',
+    'Physiotherapist',
+    'CMO',
+  ])('reads %j under the name as the title', (title) => {
+    const c = extractFields(['Jane Roe', title, 'Acme Widgets Ltd', 'T: +44 20 7946 0321'], from);
+    expect(c).toMatchObject({ name: 'Jane Roe', title, company: 'Acme Widgets Ltd' });
+  });
+});
+
+describe('an organisation named without a legal form, next to the title (issue 14)', () => {
+  const from = { name: 'Jane Roe', email: 'jane.roe@mailhost.example' };
+  it.each([
+    [
+      ['Jane Roe', 'Account Executive', 'Bayside Provisions', '+1 312 555 0100'],
+      'Account Executive',
+      'Bayside Provisions',
+    ],
+    [['Jane Roe', 'Marketing Manager | Bayside Provisions'], 'Marketing Manager', 'Bayside Provisions'],
+    [
+      ['Jane Roe', 'Bayside Provisions', 'Customer Success Manager'],
+      'Customer Success Manager',
+      'Bayside Provisions',
+    ],
+    [
+      [
+        'Jane Roe',
+        'Account Executive',
+        'Bayside Provisions | 12 Pier Street, Suite 4 | Springfield, IL 62701',
+      ],
+      'Account Executive',
+      'Bayside Provisions',
+    ],
+    [
+      ['Jane Roe', 'Director of Engineering', 'HALVERSON & BYRNE'],
+      'Director of Engineering',
+      'HALVERSON & BYRNE',
+    ],
+  ])('reads %j', (lines, title, company) => {
+    expect(extractFields(lines, from)).toMatchObject({ title, company });
+  });
+
+  it.each([
+    [['Jane Roe', 'Account Executive', 'Building Better Harbours', '+1 312 555 0100']],
+    [['Jane Roe', 'Account Executive', 'Chicago', '+1 312 555 0100']],
+    [['Jane Roe', 'Account Executive', 'Customer Operations', '+1 312 555 0100']],
+    [['Jane Roe', 'Account Executive', 'Personal WebLog: http://jane.example/']],
+    [['Jane Roe', 'Account Executive', 'LinkedIn']],
+    [['Jane Roe', 'Account Executive', 'Ask me about our spring offers.']],
+  ])('names no organisation in %j', (lines) => {
+    expect(extractFields(lines, from).company).toBeNull();
+  });
+});
+
+describe('the last line of an address under its street line (issue 14)', () => {
+  const from = { name: 'Jane Roe', email: 'jane@acme-widgets.example' };
+  it.each([
+    [['PO Box 4410', 'Wellington 6140'], 'PO Box 4410, Wellington 6140'],
+    [['Plot 77, Marina Road', 'Victoria Island, Lagos'], 'Plot 77, Marina Road, Victoria Island, Lagos'],
+    [
+      ['Av. Apoquindo 3000, of. 801', 'Las Condes, Santiago'],
+      'Av. Apoquindo 3000, of. 801, Las Condes, Santiago',
+    ],
+    [
+      ['Rua Funchal, 418 - 12º andar', 'Vila Olímpia, São Paulo - SP', '04551-060'],
+      'Rua Funchal, 418 - 12º andar, Vila Olímpia, São Paulo - SP, 04551-060',
+    ],
+  ])('joins %j', (addr, address) => {
+    const c = extractFields(
+      ['Jane Roe', 'Account Manager', 'Acme Widgets Ltd', ...addr, 'T: +44 20 7946 0321'],
+      from,
+    );
+    expect(c.address).toBe(address);
+  });
+
+  it('leaves a unit or a two-word name under the address out of it', () => {
+    const c = extractFields(
+      ['Jane Roe', 'Account Manager', '12 Pier Street', 'Springfield, IL 62701', 'Customer Operations'],
+      from,
+    );
+    expect(c.address).toBe('12 Pier Street, Springfield, IL 62701');
+    const d = extractFields(['Jane Roe', 'Account Manager', '12 Pier Street', 'Bayside Provisions'], from);
+    expect(d.address).not.toContain('Bayside');
+  });
+});
+
+describe('units beside the organisation, unit-then-role titles and Nordic titles (issue 14)', () => {
+  const from = { name: 'Jane Roe', email: 'jane@mailhost.example' };
+  it.each([
+    [
+      ['Jane Roe', 'Account Manager', 'Reefer Logistics | Bayside Provisions Inc.'],
+      'Account Manager',
+      'Reefer Logistics',
+      'Bayside Provisions Inc.',
+    ],
+    [
+      ['Jane Roe', 'Account Manager', 'Bayside Provisions Inc. | Reefer Logistics'],
+      'Account Manager',
+      'Reefer Logistics',
+      'Bayside Provisions Inc.',
+    ],
+    [
+      ['Jane Roe', 'Account Manager', 'Reefer Logistics, Bayside Provisions Inc.'],
+      'Account Manager',
+      'Reefer Logistics',
+      'Bayside Provisions Inc.',
+    ],
+    [
+      ['Jane Roe', 'Account Manager', 'Bayside Provisions Inc., Marine Division'],
+      'Account Manager',
+      'Marine Division',
+      'Bayside Provisions Inc.',
+    ],
+    [
+      ['Jane Roe', 'Account Manager', 'Reefer Logistics', 'Bayside Provisions Inc.'],
+      'Account Manager',
+      'Reefer Logistics',
+      'Bayside Provisions Inc.',
+    ],
+    [
+      ['Jane Roe', 'Department Head, Cardiology', 'Bayside Clinic Ltd'],
+      'Department Head',
+      'Cardiology',
+      'Bayside Clinic Ltd',
+    ],
+    [['Jane Roe', 'Säljare', 'Nordvik AB'], 'Säljare', null, 'Nordvik AB'],
+    [['Jane Roe', 'Daglig leder', 'Nordvik AS'], 'Daglig leder', null, 'Nordvik AS'],
+    [['Jane Roe', 'Toimitusjohtaja', 'Pohjoisranta Oy'], 'Toimitusjohtaja', null, 'Pohjoisranta Oy'],
+  ])('reads %j', (lines, title, department, company) => {
+    expect(extractFields(lines, from)).toMatchObject({ title, department, company });
+  });
+
+  it('keeps a city beside the organisation out of the unit', () => {
+    const c = extractFields(['Jane Roe', 'Account Manager', 'Bayside Provisions Inc. | Toronto'], from);
+    expect(c.department).toBeNull();
+  });
+
+  it.each([
+    [['Jane Roe', 'Gerente', 'Grupo Ribera Suministros, S.L.'], 'Grupo Ribera Suministros, S.L.'],
+    [['Jane Roe', 'Gestora', 'Vinhos do Lima, Lda.'], 'Vinhos do Lima, Lda.'],
+    [['Jane Roe', 'Ufficio Tecnico', 'Officine Brenta S.r.l.'], 'Officine Brenta S.r.l.'],
+  ])(
+    'keeps a legal form after a comma with its organisation, and a unit line out of the title: %j',
+    (lines, company) => {
+      expect(extractFields(lines, from)).toMatchObject({ company });
+      expect(extractFields(lines, from).department).not.toBe(company.split(',')[0]);
+    },
+  );
+});
+
+describe('more separators between title and organisation (issue 14 one-line blocks)', () => {
+  const from = { name: 'Jane Roe', email: 'jane@mailhost.example' };
+  it.each([
+    [['Jane Roe', 'Account Manager / Bayside Provisions Inc.']],
+    [['Jane Roe', 'Account Manager — Bayside Provisions Inc.']],
+    [['Jane Roe', 'Account Manager // Bayside Provisions Inc.']],
+    [['Jane Roe / Account Manager / Bayside Provisions Inc.']],
+    [['Jane Roe — Account Manager — Bayside Provisions Inc.']],
+  ])('splits %j into name, title and company', (lines) => {
+    expect(extractFields(lines, from)).toMatchObject({
+      name: 'Jane Roe',
+      title: 'Account Manager',
+      company: 'Bayside Provisions Inc.',
+    });
+  });
+
+  it('keeps a slash inside one field and takes the side with the legal form as the organisation', () => {
+    expect(
+      extractFields(['Jane Roe', 'Sales / Marketing Director', 'Bayside Provisions Inc.'], from).title,
+    ).toBe('Sales / Marketing Director');
+    expect(
+      extractFields(['Jane Roe', 'Account Manager, Reefer Logistics – Bayside Provisions Inc.'], from),
+    ).toMatchObject({
+      title: 'Account Manager',
+      department: 'Reefer Logistics',
+      company: 'Bayside Provisions Inc.',
+    });
+  });
+});
+
+describe('Hebrew honorifics and firms of partners (lexicon entries, issue 14)', () => {
+  it('drops עו"ד and ד"ר from the name and reads ושות\' as a legal form', () => {
+    const from = { name: null, email: 'office@levin-law.example' };
+    expect(extractFields(['עו"ד מיכל לוין', 'שותפה', "לוין ושות'", 'טל: 03-5550199'], from)).toMatchObject({
+      name: 'מיכל לוין',
+      title: 'שותפה',
+      company: "לוין ושות'",
+    });
+    expect(extractFields(['ד"ר אורי כץ', 'מנהל מחקר', 'ביומד פתרונות בע"מ'], from).name).toBe('אורי כץ');
+  });
+});

@@ -1,0 +1,148 @@
+// The per-language lexicons (parsers/lexicon/): every entry is a sound pattern fragment, and each language's
+// words reach the parser functions that use them. Adding a language means a lexicon file and a row here.
+import { describe, expect, it } from 'vitest';
+import { LEXICONS, type ListKey } from '../../parsers/lexicon/index.ts';
+import {
+  hasCompanyWord,
+  hasTitleWord,
+  isCountryLine,
+  isValediction,
+  looksLikeAddress,
+} from '../../parsers/lines.ts';
+import { looksLikeDepartment, namesFunction, namesTerritory } from '../../parsers/department.ts';
+import { labelType } from '../../parsers/phones.ts';
+import { newestPart } from '../../parsers/newest-part.ts';
+
+describe('lexicons', () => {
+  it('has one lexicon per language code, each entry a regex fragment that cannot match the empty string', () => {
+    const codes = LEXICONS.map((l) => l.lang);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const lex of LEXICONS) {
+      for (const [key, list] of Object.entries(lex)) {
+        if (key === 'lang' || key === 'article') continue;
+        for (const entry of list as string[]) {
+          // An entry matching "" would make its whole alternation match everywhere.
+          const re = new RegExp(`^(?:${entry})$`, 'u');
+          expect(re.test(''), `${lex.lang}.${key as ListKey}: ${entry}`).toBe(false);
+        }
+      }
+    }
+  });
+
+  // One row per language and list: the word, and what the parser must make of it.
+  const cases: [lang: string, what: string, check: () => boolean][] = [
+    ['en', 'valediction', () => isValediction('Kind regards,')],
+    ['en', 'title', () => hasTitleWord('Head of Partnerships')],
+    ['en', 'legal form', () => hasCompanyWord('Acme Widgets LLC')],
+    ['en', 'street', () => looksLikeAddress('1400 Smith Street')],
+    ['en', 'phone label', () => labelType('Cell') === 'mobile'],
+    ['de', 'valediction', () => isValediction('Mit freundlichen Grüßen')],
+    ['de', 'valediction', () => isValediction('Mit freundlichem Gruß') && isValediction('Mit bestem Gruss')],
+    ['de', 'compound title', () => hasTitleWord('Vertriebsleiter')],
+    ['de', 'legal form', () => hasCompanyWord('Lindenwerk GmbH')],
+    ['de', 'street', () => looksLikeAddress('Industriestraße 12')],
+    ['de', 'unit', () => looksLikeDepartment('Abteilung Einkauf')],
+    ['de', 'phone label', () => labelType('Handy') === 'mobile'],
+    ['de', 'compound function', () => namesFunction('Zentraleinkauf')],
+    ['en', 'territory', () => namesTerritory('Northern Europe') && !namesTerritory('Network Services')],
+    ['no', 'compound title', () => hasTitleWord('Prosjektleder')],
+    ['nl', 'title', () => hasTitleWord('Inkoper')],
+    ['pt', 'function', () => looksLikeDepartment('Comercial')],
+    ['fr', 'function', () => looksLikeDepartment('Relations avec les investisseurs')],
+    ['fr', 'valediction', () => isValediction('Cordialement')],
+    ['fr', 'valediction', () => isValediction('Bonne journée,')],
+    ['en', 'valediction', () => isValediction('Love,')],
+    ['pt', 'valediction', () => isValediction('Att.,') && isValediction('Abs,')],
+    ['he', 'valediction', () => isValediction('בברכה,') && isValediction('תודה רבה')],
+    ['ar', 'valediction', () => isValediction('مع أطيب التحيات،') && isValediction('شكراً')],
+    ['en', 'valediction', () => isValediction('Have a nice day,')],
+    ['en', 'valediction', () => isValediction('Best Rgds.')],
+    [
+      'he',
+      'quote header',
+      () =>
+        !newestPart('תודה\n\nמאת: רון <r@x.example>\nנשלח: יום ראשון\nאל: יעל\nנושא: הסכם\n\nטיוטה').includes(
+          'טיוטה',
+        ),
+    ],
+    [
+      'ar',
+      'quote header',
+      () =>
+        !newestPart(
+          'شكرا\n\nمن: ليلى <l@x.example>\nتم الإرسال: الأحد\nإلى: رامي\nالموضوع: عرض\n\nالمسودة',
+        ).includes('المسودة'),
+    ],
+    ['fr', 'title', () => hasTitleWord('Chargée de mission')],
+    ['fr', 'legal form', () => hasCompanyWord('Ateliers Morel SARL')],
+    ['fr', 'street', () => looksLikeAddress('12 rue des Lilas')],
+    ['fr', 'phone label', () => labelType('Tél') === 'work'],
+    ['es', 'title', () => hasTitleWord('Gerente de Ventas')],
+    ['es', 'legal form', () => hasCompanyWord('Olivar Norte S.L.')],
+    ['es', 'unit', () => looksLikeDepartment('Departamento Comercial')],
+    ['it', 'valediction', () => isValediction('Cordiali saluti')],
+    ['it', 'legal form', () => hasCompanyWord('Ferri Impianti S.p.A.')],
+    ['nl', 'valediction', () => isValediction('Met vriendelijke groet')],
+    ['nl', 'legal form', () => hasCompanyWord('Dijkstra Logistiek B.V.')],
+    ['pt', 'title', () => hasTitleWord('Diretora Comercial')],
+    ['pt', 'phone label', () => labelType('Telemóvel') === 'mobile'],
+    ['sv', 'valediction', () => isValediction('Vänliga hälsningar')],
+    ['sv', 'legal form', () => hasCompanyWord('Norrsken Data AB')],
+    ['da', 'legal form', () => hasCompanyWord('Havn Design ApS')],
+    ['no', 'valediction', () => isValediction('Med vennlig hilsen')],
+    ['no', 'country', () => isCountryLine('Norge')],
+    ['fi', 'legal form', () => hasCompanyWord('Revontuli Oy')],
+    ['fi', 'street', () => looksLikeAddress('Mannerheimintie 10 A')],
+    ['pl', 'title', () => hasTitleWord('Kierownik projektu')],
+    ['pl', 'legal form', () => hasCompanyWord('Wisła Serwis Sp. z o.o.')],
+    ['cs', 'title', () => hasTitleWord('jednatelka')],
+    ['hu', 'legal form', () => hasCompanyWord('Duna Gépgyár Kft')],
+    ['ja', 'title', () => hasTitleWord('営業部長')],
+    ['ja', 'legal form', () => hasCompanyWord('光商事株式会社')],
+    ['ja', 'unit', () => looksLikeDepartment('営業本部 第二営業部')],
+    ['ja', 'valediction', () => isValediction('よろしくお願いいたします。')],
+    ['zh', 'title', () => hasTitleWord('销售经理')],
+    ['zh', 'legal form', () => hasCompanyWord('华信科技有限公司')],
+    ['ko', 'legal form', () => hasCompanyWord('한빛전자 주식회사')],
+    ['ko', 'unit', () => looksLikeDepartment('영업팀')],
+    ['ar', 'title', () => hasTitleWord('مديرة المبيعات')],
+    ['ar', 'organisation', () => hasCompanyWord('شركة النخيل للتجارة')],
+    ['ar', 'unit', () => looksLikeDepartment('قسم المبيعات')],
+    ['he', 'title', () => hasTitleWord('מנהלת פיתוח עסקי')],
+    ['he', 'legal form', () => hasCompanyWord('אורן מערכות בע"מ')],
+    ['he', 'unit', () => looksLikeDepartment('מחלקת שיווק')],
+    ['he', 'phone label', () => labelType('נייד') === 'mobile' && labelType('פקס') === 'fax'],
+    ['ar', 'phone label', () => labelType('جوال') === 'mobile' && labelType('هاتف') === 'work'],
+    ['zh', 'address', () => looksLikeAddress('北京市朝阳区建国路88号')],
+    ['ru', 'valediction', () => isValediction('С уважением,')],
+    ['ru', 'title', () => hasTitleWord('Генеральный директор')],
+    ['ru', 'legal form', () => hasCompanyWord('ООО «Северный ветер»')],
+    ['ru', 'phone label', () => labelType('Моб') === 'mobile'],
+    ['tr', 'valediction', () => isValediction('Saygılarımla')],
+    ['tr', 'title', () => hasTitleWord('Satış Müdürü')],
+    ['tr', 'legal form', () => hasCompanyWord('Anadolu Tekstil A.Ş.')],
+    ['tr', 'phone label', () => labelType('Cep') === 'mobile'],
+  ];
+  it.each(cases)('%s: reads the %s', (_lang, _what, check) => {
+    expect(check()).toBe(true);
+  });
+
+  it.each([
+    ['en', 'From: Paul Grant\nSent: Monday\nTo: Jo'],
+    ['de', 'Von: Paul Grant\nGesendet: Montag\nAn: Jo'],
+    ['sv', 'Från: Paul Grant\nSkickat: måndag\nTill: Jo'],
+    ['pl', 'Od: Paul Grant\nWysłano: poniedziałek\nDo: Jo'],
+    ['hu', 'Feladó: Paul Grant\nElküldve: hétfő\nCímzett: Jo'],
+    ['ru', 'От: Paul Grant\nОтправлено: понедельник\nКому: Jo'],
+    ['ja', '差出人: Paul Grant\n送信日時: 月曜日\n宛先: Jo'],
+    ['zh', '发件人: Paul Grant\n发送时间: 星期一\n收件人: Jo'],
+    ['tr', 'Kimden: Paul Grant\nGönderildi: Pazartesi\nKime: Jo'],
+    ['zh-Hant', '寄件者: Paul Grant\n寄件日期: 2021年5月3日\n收件者: Jo'],
+    ['ko', '보낸 사람: Paul Grant\n보낸 날짜: 2021년 5월 3일\n받는 사람: Jo'],
+    ['el', 'Από: Paul Grant\nΣτάλθηκε: Δευτέρα\nΠρος: Jo'],
+    ['ar', 'من: Paul Grant\nأرسل: الاثنين\nإلى: Jo'],
+    ['he', 'מאת: Paul Grant\nנשלח: יום שני\nאל: Jo'],
+  ])('%s: a quoted header block ends the newest part', (_lang, header) => {
+    expect(newestPart(`Reply.\n\nJo\n\n${header}\n\nold text`)).toBe('Reply.\n\nJo');
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import {
+  findEmails,
+  findUrls,
+  hasEmail,
+  isRuleLine,
+  looksLikeAddress,
+  wordCount,
+} from '../../parsers/lines.ts';
+import { findPhoneSpans } from '../../parsers/phones.ts';
+import { capLines } from '../../parsers/budget.ts';
+
+// The cheap checks that skip the line regexes must never skip a line the regexes would accept.
+describe('line feature shortcuts', () => {
+  it('counts words across every whitespace that trim and \\s know, the same as splitting', () => {
+    const spaces = ['\t', '\u000b', '\u00a0', '\u1680', '\u2003', '\u2028', '\u202f', '\u3000', '\ufeff'];
+    for (const s of spaces) {
+      const line = `${s}Jane${s}${s}Doe ${s}CEO${s}`;
+      expect(wordCount(line)).toBe(line.trim().split(/\s+/).length);
+    }
+    expect(wordCount(' \u3000 ')).toBe(0);
+    expect(wordCount('a\u200bb')).toBe(1); // a zero-width space is no whitespace
+  });
+
+  it('still finds a scheme URL without a dot and a host without a scheme', () => {
+    expect(findUrls('see http://intranet/wiki').map((u) => u.text)).toEqual(['http://intranet/wiki']);
+    expect(findUrls('web: example.dk').map((u) => u.text)).toEqual(['example.dk']);
+    expect(findUrls('no links here at all')).toEqual([]);
+  });
+
+  it('still finds plain and spelled-out addresses, and nothing on a line without a dot', () => {
+    expect(findEmails('mail jane.doe@example.com now')).toEqual(['jane.doe@example.com']);
+    expect(findEmails('jdoe at example.com')).toEqual(['jdoe at example.com']);
+    expect(hasEmail('jdoe at example.com')).toBe(true);
+    expect(hasEmail('jdoe@localhost')).toBe(false);
+  });
+
+  it('still reads addresses without digits: prefectures, wards, countries, Brazilian city/state', () => {
+    expect(looksLikeAddress('東京都千代田区')).toBe(true);
+    expect(looksLikeAddress('Chiyoda-ku')).toBe(true);
+    expect(looksLikeAddress('Germany')).toBe(true);
+    expect(looksLikeAddress('Bela Vista - São Paulo - SP')).toBe(true);
+    expect(looksLikeAddress('1400 Smith Street')).toBe(true);
+    expect(looksLikeAddress('Kind regards')).toBe(false);
+  });
+
+  it('counts box-drawing and ASCII rule symbols, and no phone comes from fewer than seven digits', () => {
+    expect(isRuleLine('━━━━━━━━')).toBe(true);
+    expect(isRuleLine('*-----*')).toBe(true);
+    expect(isRuleLine('-- AB --')).toBe(false);
+    expect(findPhoneSpans('room 12-3456')).toEqual([]);
+    expect(findPhoneSpans('call 555-123-4567').map((s) => s.raw)).toEqual(['555-123-4567']);
+  });
+
+  it('caps only the long lines, the last one included', () => {
+    expect(capLines('ab\ncd', 3)).toBe('ab\ncd');
+    expect(capLines('ab\ncdefg', 3)).toBe('ab\ncde');
+    expect(capLines('abcdef\ncd', 3)).toBe('abc\ncd');
+  });
+});

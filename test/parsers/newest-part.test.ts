@@ -1,0 +1,304 @@
+import { describe, expect, it } from 'vitest';
+import { newestPart } from '../../parsers/newest-part.ts';
+
+const reply = (intro: string) =>
+  `Top text.\n\nJo Smith\nAcme Ltd\n\n${intro}\n> quoted line\n> Quoted Person\n`;
+
+describe('the newest part of a message', () => {
+  it.each([
+    ['en', 'On Mon, May 3, 2021 at 9:02 AM Paul Grant <paul@example.com> wrote:'],
+    ['de', 'Am 03.05.2021 um 09:02 schrieb Paul Grant <paul@example.com>:'],
+    ['fr', 'Le lun. 3 mai 2021 à 09:02, Paul Grant <paul@example.com> a écrit :'],
+    ['es', 'El lun, 3 may 2021 a las 9:02, Paul Grant (<paul@example.com>) escribió:'],
+    ['it', 'Il giorno lun 3 mag 2021 alle ore 09:02 Paul Grant <paul@example.com> ha scritto:'],
+    ['nl', 'Op ma 3 mei 2021 om 09:02 schreef Paul Grant <paul@example.com>:'],
+    ['pt', 'Em seg., 3 de mai. de 2021 às 09:02, Paul Grant <paul@example.com> escreveu:'],
+    ['gmail iso', '2017-05-15 6:16 GMT-07:00 Paul Grant <paul@example.com>:'],
+  ])('ends above a %s "wrote:" intro and its quote', (_lang, intro) => {
+    expect(newestPart(reply(intro))).toBe('Top text.\n\nJo Smith\nAcme Ltd');
+  });
+
+  it('ends above an intro wrapped over two lines', () => {
+    const t =
+      'Fine by me.\n\nOn Mon, May 3, 2021 at 9:02 AM Paul Grant\n<paul@example.com> wrote:\n> hello\n';
+    expect(newestPart(t)).toBe('Fine by me.');
+  });
+
+  it.each([
+    ['en', 'From: Paul Grant\nSent: Monday, May 3, 2021 9:02 AM\nTo: Jo Smith\nSubject: Offer'],
+    ['de', 'Von: Paul Grant\nGesendet: Montag, 3. Mai 2021 09:02\nAn: Jo Smith\nBetreff: Angebot'],
+    ['fr', 'De : Paul Grant\nEnvoyé : lundi 3 mai 2021 09:02\nÀ : Jo Smith\nObjet : Offre'],
+    ['es', 'De: Paul Grant\nEnviado: lunes, 3 de mayo de 2021 9:02\nPara: Jo Smith\nAsunto: Oferta'],
+    ['bold html', '*From:* Paul Grant\n*Sent:* Monday, May 3, 2021 9:02 AM\n*To:* Jo Smith'],
+  ])('ends above an Outlook %s header block', (_lang, block) => {
+    expect(newestPart(`Thanks.\n\nJo\n\n________________________________\n${block}\n\nOld text\n`)).toBe(
+      'Thanks.\n\nJo',
+    );
+  });
+
+  it('ends above "-----Original Message-----" and Lotus "Forwarded by" lines', () => {
+    expect(newestPart('New.\n -----Original Message-----\nFrom: X\n')).toBe('New.');
+    expect(newestPart('New.\n----- Forwarded by Jo Smith/HOU/ECT on 04/23/2001 05:55 PM -----\n\nold')).toBe(
+      'New.',
+    );
+    expect(newestPart('New.\n---------- Forwarded message ---------\nFrom: X\n')).toBe('New.');
+    expect(newestPart('New.\n\nBegin forwarded message:\n\nFrom: X\n')).toBe('New.');
+  });
+
+  it('ends above a Lotus Notes quote header (name, date, To:)', () => {
+    const t =
+      'My reply.\n\nJo\n\n\n\tPaul Grant\n\t04/17/2001 04:20 PM\n\t\t \n\t\t To: Jo Smith/HOU/ECT@ECT\n\t\t cc: \n\nold\n';
+    expect(newestPart(t)).toBe('My reply.\n\nJo');
+    const t2 =
+      'Reply.\n\n"Paul Grant" <paul@example.com> on 04/19/2001 \n09:01:03 PM\nTo: "Jo" <jo@example.com>\ncc:\n\nold';
+    expect(newestPart(t2)).toBe('Reply.');
+  });
+
+  it('drops "Sent from my iPhone", PGP armour, list footers and a trailing confidentiality notice', () => {
+    const t = [
+      '-----BEGIN PGP SIGNED MESSAGE-----',
+      'Hash: SHA1',
+      '',
+      'Body line.',
+      '',
+      'Jo Smith',
+      'Acme Ltd',
+      '',
+      'CONFIDENTIALITY NOTICE: This message is confidential and intended only for the addressee. If you are not the intended recipient, delete it.',
+      '-----BEGIN PGP SIGNATURE-----',
+      'iQA/AwUBPXNFo76WYZbx1eG3EQLfNwCfakNapOkbg26j1jqQQEHgIWFd4s0AoP4J',
+      '-----END PGP SIGNATURE-----',
+      '',
+      'Sent from my iPhone',
+      '_______________________________________________',
+      'Widgets-users mailing list',
+      'Widgets-users@lists.example.org',
+      'https://lists.example.org/mailman/listinfo/widgets-users',
+    ].join('\n');
+    expect(newestPart(t)).toBe('Body line.\n\nJo Smith\nAcme Ltd');
+  });
+
+  it('cuts a confidentiality notice glued under the signature without a blank line, keeping the block', () => {
+    const t =
+      'Hello.\n\nJo Smith\nAcme Ltd\n+44 20 7946 0000\nCONFIDENTIALITY NOTICE\nThis email is confidential and intended solely for the addressee. If you are not the intended recipient please delete it.\n';
+    expect(newestPart(t)).toBe('Hello.\n\nJo Smith\nAcme Ltd\n+44 20 7946 0000');
+  });
+
+  it('keeps a body sentence ending in "said:" that introduces no quote', () => {
+    const t = 'As the manual said:\nrun it twice.\n\nJo\nAcme Ltd';
+    expect(newestPart(t)).toBe(t);
+  });
+
+  it('keeps a question about unsubscribing and the signature under it', () => {
+    const t = 'How do I unsubscribe from the digest?\n\nThanks,\nJo Smith\nAcme Ltd\n+44 20 7946 0000';
+    expect(newestPart(t)).toBe(t);
+  });
+
+  it('keeps a body sentence that merely mentions a mailing list', () => {
+    const t =
+      'Should I post this to the kernel mailing list? Any tips?\n\nmick\n-- \nMick Ryan   Ph.: +353 1 555 0101\n';
+    expect(newestPart(t)).toBe(t.trimEnd());
+  });
+  it.each([
+    [
+      'cs',
+      'Od: Paul Grant <paul@example.com>\nOdesláno: pondělí 3. května 2021 9:02\nKomu: Jo Smith\nPředmět: Nabídka',
+    ],
+    [
+      'pl',
+      'Od: Paul Grant <paul@example.com>\nWysłano: poniedziałek, 3 maja 2021 09:02\nDo: Jo Smith\nTemat: Oferta',
+    ],
+    [
+      'es (Enviado el)',
+      'De: Paul Grant <paul@example.com>\nEnviado el: lunes, 3 de mayo de 2021 9:02\nPara: Jo Smith',
+    ],
+  ])('ends above a localised Outlook %s header block', (_lang, block) => {
+    expect(newestPart(`Thanks.\n\nJo\n\n${block}\n\nOld text\n`)).toBe('Thanks.\n\nJo');
+  });
+
+  it.each([
+    ['da', 'Sendt fra min iPhone'],
+    ['pl', 'Wysłane z mojego iPhone'],
+    ['pt', 'Enviado do meu iPhone'],
+    ['ja', 'iPhoneから送信'],
+  ])('drops the %s mobile footer under the signature', (_lang, footer) => {
+    expect(newestPart(`Fine.\n\nJo Smith\nAcme A/S\n+45 33 55 00 00\n\n${footer}\n`)).toBe(
+      'Fine.\n\nJo Smith\nAcme A/S\n+45 33 55 00 00',
+    );
+  });
+
+  it.each([
+    [
+      'es',
+      'AVISO LEGAL: Este mensaje y sus anexos se dirigen exclusivamente a su destinatario y pueden contener información confidencial sometida a secreto profesional.',
+    ],
+    [
+      'it',
+      'Questo messaggio è destinato esclusivamente al destinatario indicato. Se lo avete ricevuto per errore vi preghiamo di cancellarlo.',
+    ],
+    [
+      'nl',
+      'Dit bericht is uitsluitend bestemd voor de geadresseerde. Heeft u dit bericht ten onrechte ontvangen, verwijder het dan direct.',
+    ],
+  ])('cuts a trailing %s confidentiality notice', (_lang, notice) => {
+    expect(newestPart(`Hello.\n\nJo Smith\nAcme S.L.\n+34 91 000 00 00\n\n${notice}\n`)).toBe(
+      'Hello.\n\nJo Smith\nAcme S.L.\n+34 91 000 00 00',
+    );
+  });
+
+  it('cuts company-register lines glued under the signature, and a "Follow us" line', () => {
+    const t = [
+      'Hello.',
+      '',
+      'Jo Smith',
+      'Acme GmbH',
+      '+49 30 000 000',
+      'Acme GmbH · Sitz: Bonn · Amtsgericht Bonn HRB 1234',
+      'Geschäftsführer: Max Beispiel',
+      'Folgen Sie uns auf LinkedIn',
+    ].join('\n');
+    expect(newestPart(t)).toBe('Hello.\n\nJo Smith\nAcme GmbH\n+49 30 000 000');
+    expect(newestPart('Ciao.\n\nJo Smith\nAcme S.r.l.\nAcme S.r.l. – P.IVA 01234567890')).toBe(
+      'Ciao.\n\nJo Smith\nAcme S.r.l.',
+    );
+  });
+
+  it('keeps a title line that names a managing director inside the block', () => {
+    const t = 'Hallo.\n\nJo Schmidt\nGeschäftsführer\nAcme GmbH\n+49 30 000 000';
+    expect(newestPart(t)).toBe(t);
+  });
+
+  it.each([
+    'Please consider the environment before printing this email.',
+    '🌿 Think before you print.',
+    'Bitte denken Sie an die Umwelt, bevor Sie diese E-Mail ausdrucken.',
+    "Pensez à l'environnement avant d'imprimer ce courriel.",
+  ])('drops a trailing printing reminder under the signature: %s', (eco) => {
+    const t = `Hello.\n\nJo Smith\nAcme Pty Ltd\nMob: 0400 000 000\n\n${eco}`;
+    expect(newestPart(t)).toBe('Hello.\n\nJo Smith\nAcme Pty Ltd\nMob: 0400 000 000');
+  });
+
+  it('keeps a body sentence about the environment that is not a printing reminder', () => {
+    const t = 'Hello.\n\nJo Smith\nAcme Pty Ltd\n\nPlease consider the environmental report attached.';
+    expect(newestPart(t)).toBe(t);
+  });
+
+  it.each([
+    'Lindqvist Rør A/S · CVR 87654321 · Havnegade 3 · 5000 Odense C',
+    'Smedts Logistiek BV – RPR Brugge – BTW BE 0987.654.321',
+    'Fjellstad Elektro AS, Org.nr 998 877 665 MVA',
+  ])('drops a trailing company-register line glued under the signature: %s', (legal) => {
+    const t = `Hello.\n\nJo Berg\nBerg Trading ApS\nTel +45 11 22 33 44\n${legal}`;
+    expect(newestPart(t)).toBe('Hello.\n\nJo Berg\nBerg Trading ApS\nTel +45 11 22 33 44');
+  });
+
+  it('keeps a last body line that quotes a VAT rate', () => {
+    const t = 'Hello.\n\nPrices are quoted net; VAT 20% is added on the invoice.';
+    expect(newestPart(t)).toBe(t);
+  });
+
+  it('ends above a cc:Mail "Reply Separator" and its Subject / Author / Date lines', () => {
+    const t = [
+      'Agreed, send it over.',
+      '',
+      'Marta Quill',
+      'Fleet Planning, Harbourline Freight',
+      '',
+      '______________________________ Reply Separator _________________________________',
+      'Subject: Q3 schedule',
+      'Author:  Dev Anand at HQ-MAIL',
+      'Date:    6/14/99 9:12 AM',
+      '',
+      'Old text',
+    ].join('\n');
+    expect(newestPart(t)).toBe('Agreed, send it over.\n\nMarta Quill\nFleet Planning, Harbourline Freight');
+  });
+
+  it('ends above an "Author:" header block without a separator line', () => {
+    const t =
+      'Will do.\n\nMarta\n\nSubject: Q3 schedule\nAuthor: Dev Anand at HQ-MAIL\nDate: 6/14/99 9:12 AM\n\nold';
+    expect(newestPart(t)).toBe('Will do.\n\nMarta');
+  });
+
+  it('ends above a cc:Mail header block whose values are padded into a column', () => {
+    const t =
+      'Go ahead.\n\n-- Wes\n\nAuthor:  Carol Benning <cb@prairie-fab.example> at Internet\nDate:    6/8/99 2:15 PM\nSubject: PO 44817\n\nCarol Benning\nPurchasing Manager';
+    expect(newestPart(t)).toBe('Go ahead.\n\n-- Wes');
+  });
+
+  it.each([
+    [
+      'de',
+      '\tHanna Vogt/Lindenwerk@Lindenwerk\n\t03.05.2001 09:02\n\t\t \n\t\t An: Jo Smith/HOU/ECT@ECT\n\t\t Kopie: \n\t\t Thema: Angebot',
+    ],
+    [
+      'fr',
+      '\tLuc Marchand/Exemple@Exemple\n\t2001-05-03 09:02\n\t\t \n\t\t A : Jo Smith/HOU/ECT@ECT\n\t\t cc : \n\t\t Objet : Offre',
+    ],
+    ['nl', '\tPieter Smit/Voorbeeld@Voorbeeld\n\t03.05.2001 09:02\n\t\t \n\t\t Aan: Jo Smith/HOU/ECT@ECT'],
+  ])('ends above a Lotus Notes quote header with %s labels', (_lang, header) => {
+    expect(newestPart(`My reply.\n\nJo\n\n\n${header}\n\nold\n`)).toBe('My reply.\n\nJo');
+  });
+
+  it('ends above a localized Lotus "Forwarded by" line', () => {
+    expect(
+      newestPart('FYI.\n----- Weitergeleitet von Hanna Vogt/Lindenwerk am 03.05.2001 09:02 -----\n\nold'),
+    ).toBe('FYI.');
+    expect(
+      newestPart('FYI.\n----- Transféré par Luc Marchand/Exemple le 03/05/2001 09:02 -----\n\nold'),
+    ).toBe('FYI.');
+  });
+
+  it("cuts a glued notice from its sentence's first line, not from its first cue word", () => {
+    const block = ['See you Tuesday.', '', 'Jane Roe', 'Acme Widgets Inc.', 'T +1 415 555 0134'];
+    const t = [
+      ...block,
+      'The information in this message and any attachments may be',
+      'privileged and is meant only for the person named above. If you are',
+      'not that person, please delete it.',
+    ].join('\n');
+    expect(newestPart(t)).toBe(block.join('\n'));
+    const regulated = [
+      ...block,
+      'Acme Widgets Inc. is authorised by the Prudential Regulation Authority and regulated',
+      'by the Financial Conduct Authority. Registered in England No. 05551234.',
+    ].join('\n');
+    expect(newestPart(regulated)).toBe(block.join('\n'));
+  });
+
+  it.each([
+    ['ja', '2021年5月3日(月) 9:02 Paul Grant <paul@example.com>:'],
+    ['zh', 'Paul Grant <paul@example.com> 于2021年5月3日周一 上午9:02写道：'],
+    ['ko', '2021년 5월 3일 (월) 오전 9:02, Paul Grant <paul@example.com>님이 작성:'],
+    ['cs', 'Dne 3. 5. 2021 9:02 napsal Paul Grant <paul@example.com>:'],
+    ['pl', 'W dniu 3.05.2021 o 09:02, Paul Grant pisze:'],
+  ])('ends above a %s quote intro even when the quote lost its ">" marks (HTML mail)', (_lang, intro) => {
+    expect(newestPart(`Top text.\n\nJo Smith\nAcme Ltd\n\n${intro}\n\nquoted text\n`)).toBe(
+      'Top text.\n\nJo Smith\nAcme Ltd',
+    );
+  });
+
+  it('keeps a body line with a time and an address that does not end with a colon', () => {
+    const t = 'Call me at 9:30 or write to <jo@acme.example> today.\n\nJo Smith\nAcme Ltd';
+    expect(newestPart(t)).toBe(t);
+  });
+
+  it.each([
+    ['发自我的iPhone'],
+    ['從我的 iPhone 傳送'],
+    ['iPhone에서 보냄'],
+    ['Отправлено с iPhone'],
+    ["iPhone'umdan gönderildi"],
+    ['נשלח מה-iPhone שלי'],
+  ])('drops the client footer %j', (footer) => {
+    expect(newestPart(`Reply.\n\nJo Smith\nAcme Ltd\n\n${footer}`)).toBe('Reply.\n\nJo Smith\nAcme Ltd');
+  });
+
+  it('cuts a trailing Japanese confidentiality notice', () => {
+    const notice =
+      '本メールは機密情報を含む場合があります。誤って受信された場合は、直ちに削除し、送信者までご連絡ください。本メールの内容の無断転用を禁じます。';
+    expect(newestPart(`Reply.\n\n山田太郎\n株式会社サクラ\n\n${notice}`)).toBe(
+      'Reply.\n\n山田太郎\n株式会社サクラ',
+    );
+  });
+});

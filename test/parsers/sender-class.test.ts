@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseRaw, toMinimal } from '../../parsers/message.ts';
+import {
+  classifyAddress,
+  classifySender,
+  isFreeEmailDomain,
+  isRoleAccount,
+  parseAddress,
+} from '../../parsers/sender-class.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+const classifyFixture = (name: string) =>
+  classifySender(toMinimal(parseRaw(readFileSync(join(root, 'fixtures', 'mail', name))), name).headers);
+
+describe('sender classification', () => {
+  it('keeps a business sender posting to a discussion list even with List-Unsubscribe and Precedence: bulk', () => {
+    expect(classifyFixture('discussion-list-post-business.eml').discarded).toBeNull();
+  });
+
+  it('discards ESP marketing mail from a personal-looking address as bulk', () => {
+    expect(classifyFixture('bulk-newsletter-esp.eml')).toEqual({
+      from: { name: 'Laura from Acme Outdoor', email: 'laura.bennett@acme-outdoor.example' },
+      discarded: 'bulk',
+    });
+  });
+
+  it('discards no-reply senders, free mail, list-rewritten free mail and sender-less mail', () => {
+    expect(classifyFixture('noreply-notification.eml').discarded).toBe('role-account');
+    expect(classifyFixture('free-mail-with-signature.eml').discarded).toBe('free-email');
+    expect(classifyFixture('list-rewritten-yahoo-invalid.eml').discarded).toBe('free-email');
+    expect(classifyFixture('no-from-header.eml').discarded).toBe('no-sender');
+  });
+
+  it('treats Precedence: bulk or List-Unsubscribe without any discussion list as bulk', () => {
+    expect(classifySender({ from: 'Jo Lee <jo@shop.example>', precedence: 'bulk' }).discarded).toBe('bulk');
+    expect(
+      classifySender({ from: 'Jo Lee <jo@shop.example>', 'list-unsubscribe': '<https://x.example/u>' })
+        .discarded,
+    ).toBe('bulk');
+    expect(
+      classifySender({
+        from: 'Jo Lee <jo@shop.example>',
+        'list-id': '<a.b>',
+        'list-post': 'NO',
+        precedence: 'list',
+      }).discarded,
+    ).toBe('bulk');
+    expect(classifySender({ from: 'Jo Lee <jo@shop.example>', 'auto-submitted': 'no' }).discarded).toBeNull();
+  });
+
+  it("keeps out-of-office and other auto-replies from a person's business mailbox, even marked Precedence: bulk", () => {
+    expect(classifyFixture('auto-reply-out-of-office.eml').discarded).toBeNull();
+    const from = 'Ann Ode <ann@firm.example>';
+    expect(classifySender({ from, 'auto-submitted': 'auto-replied' }).discarded).toBeNull();
+    expect(classifySender({ from, 'x-autoreply': 'yes', precedence: 'bulk' }).discarded).toBeNull();
+    expect(
+      classifySender({ from, 'auto-submitted': 'auto-replied', precedence: 'junk' }).discarded,
+    ).toBeNull();
+    expect(classifySender({ from, precedence: 'auto_reply' }).discarded).toBeNull();
+    // Generated mail (notifications, reports) is no reply from a person.
+    expect(classifySender({ from, 'auto-submitted': 'auto-generated' }).discarded).toBe('bulk');
+    // An auto-reply sent by an ESP or from a role address is still discarded.
+    expect(classifySender({ from, 'auto-submitted': 'auto-replied', 'x-mc-user': 'abc' }).discarded).toBe(
+      'bulk',
+    );
+    expect(classifySender({ from: 'info@firm.example', 'auto-submitted': 'auto-replied' }).discarded).toBe(
+      'role-account',
+    );
+  });
+
+  it('decides bulk before role accounts: a newsletter from news@ is bulk, a reply from info@ a role account', () => {
+    const esp = {
+      'list-unsubscribe': '<https://esp.example/u>',
+      'list-unsubscribe-post': 'List-Unsubscribe=One-Click',
+    };
+    expect(classifySender({ from: 'Acme News <news@acme.example>', ...esp }).discarded).toBe('bulk');
+    expect(
+      classifySender({ from: 'Acme <newsletter@acme.example>', 'feedback-id': 'c1:acme' }).discarded,
+    ).toBe('bulk');
+    expect(classifySender({ from: 'Acme Info <info@acme.example>' }).discarded).toBe('role-account');
+    expect(classifySender({ from: 'Acme <news@gmail.com>', ...esp }).discarded).toBe('free-email');
+  });
+
+  it("judges a consumer ISP's regional subdomain by its parent ISP before the free-mail list", () => {
+    expect(isFreeEmailDomain('nc.rr.com')).toBe(false);
+    expect(isFreeEmailDomain('tampabay.rr.com')).toBe(false);
+    expect(isFreeEmailDomain('worldnet.att.net')).toBe(false);
+    expect(classifyAddress('jo.ode@austin.rr.com')).toBeNull();
+    // The big webmail providers' regional forms stay free mail.
+    expect(isFreeEmailDomain('yahoo.co.uk')).toBe(true);
+    expect(isFreeEmailDomain('mail.yahoo.com')).toBe(true);
+  });
+
+  it('keeps Majordomo-style posts (Precedence: bulk, Sender owner-list) and auto-replies sent through lists', () => {
+    const from = 'Ann Ode <ann@firm.example>';
+    expect(
+      classifySender({ from, precedence: 'bulk', sender: 'owner-dsp@lists.example.org' }).discarded,
+    ).toBeNull();
+    expect(
+      classifySender({ from, precedence: 'junk', 'x-mailing-list': '<dsp@lists.example.org>' }).discarded,
+    ).toBeNull();
+    expect(
+      classifySender({ from, 'list-post': '<mailto:l@x.example>', 'auto-submitted': 'auto-replied' })
+        .discarded,
+    ).toBeNull();
+    expect(
+      classifySender({
+        from,
+        'list-id': '<abc.list-id.mcsv.example>',
+        'x-mc-user': 'abc',
+        'list-unsubscribe': '<u>',
+      }).discarded,
+    ).toBe('bulk');
+  });
+
+  it('finds the author behind a DMARC-rewritten list From ("Jane Roe via Users")', () => {
+    const list = { 'list-id': '<users.lists.example.org>', 'list-post': '<mailto:users@lists.example.org>' };
+    expect(
+      classifySender({
+        ...list,
+        from: '"Jane Roe via Users" <users@lists.example.org>',
+        'reply-to': 'Jane Roe <jane@roe.example>',
+      }),
+    ).toEqual({ from: { name: 'Jane Roe', email: 'jane@roe.example' }, discarded: null });
+    expect(
+      classifySender({
+        from: "'Jane Roe' via Group <grp@googlegroups.com>",
+        'x-original-from': 'Jane Roe <jane@roe.example>',
+      }).from,
+    ).toEqual({ name: 'Jane Roe', email: 'jane@roe.example' });
+    expect(classifySender({ ...list, from: '"Jane Roe via Users" <users@lists.example.org>' })).toEqual({
+      from: { name: 'Jane Roe', email: null },
+      discarded: 'no-sender',
+    });
+  });
+
+  it('classifies addresses for connectors: free mail, consumer ISPs, role accounts', () => {
+    expect(classifyAddress('someone@GMAIL.com')).toBe('free-email');
+    expect(classifyAddress('someone@yahoo.co.uk')).toBe('free-email');
+    expect(classifyAddress('someone@eircom.net')).toBeNull();
+    expect(classifyAddress('someone@telus.net')).toBeNull();
+    expect(classifyAddress('info@firm.example')).toBe('role-account');
+    expect(classifyAddress('noreply-12345@firm.example')).toBe('role-account');
+    expect(classifyAddress('Mailer-Daemon@firm.example')).toBe('role-account');
+    expect(classifyAddress('not an address')).toBe('no-sender');
+    expect(isFreeEmailDomain('hotmail.com.invalid')).toBe(true);
+    expect(isRoleAccount('support+eu')).toBe(true);
+    expect(isRoleAccount('sally.beck')).toBe(false);
+  });
+
+  it('parses display-name forms: quoted with comma, comment style, groups, stray quotes', () => {
+    expect(parseAddress('"Harper, Olivia" <Olivia.Harper@Northwind.example>')).toEqual({
+      name: 'Harper, Olivia',
+      email: 'olivia.harper@northwind.example',
+    });
+    expect(parseAddress('bkc@murkworks.example (Brad Clements)')).toEqual({
+      name: 'Brad Clements',
+      email: 'bkc@murkworks.example',
+    });
+    expect(parseAddress('Sales team: a@x.example, b@x.example;').email).toBe('a@x.example');
+    expect(parseAddress('"" Angles " Puglisi" <angles@x.example>').name).toBe('Angles Puglisi');
+    expect(parseAddress('undisclosed-recipients:;').email).toBeNull();
+  });
+
+  it('uses the Lotus/Exchange X-From display name when From has none', () => {
+    expect(
+      classifySender({
+        from: 'sally.beck@enron.example',
+        'x-from': 'Beck, Sally </O=ENRON/OU=NA/CN=RECIPIENTS/CN=SBECK>',
+      }).from,
+    ).toEqual({
+      name: 'Beck, Sally',
+      email: 'sally.beck@enron.example',
+    });
+  });
+
+  const corpus = join(root, '..', 'shared', 'corpus', 'dev');
+  it.skipIf(!existsSync(join(corpus, 'gold.jsonl')))(
+    'discards no business message of the dev corpus and every free-mail sender in it',
+    () => {
+      const gold = readFileSync(join(corpus, 'gold.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { file: string; free_mail: boolean });
+      const wrong: string[] = [];
+      for (const g of gold) {
+        const c = classifySender(toMinimal(parseRaw(readFileSync(join(corpus, g.file))), g.file).headers);
+        const expected = g.free_mail ? 'free-email' : null;
+        if (c.discarded !== expected) wrong.push(`${g.file}: ${c.discarded}`);
+      }
+      expect(wrong).toEqual([]);
+    },
+  );
+});

@@ -1,0 +1,249 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractRaw } from '../../parsers/extract.ts';
+import { findSignature } from '../../parsers/signature.ts';
+
+const dir = join(import.meta.dirname, '..', '..', 'fixtures', 'mail', 'signatures');
+const extract = (name: string) => extractRaw(new Uint8Array(readFileSync(join(dir, name))), name);
+
+describe('the signature block of the newest part', () => {
+  it('is the German sender block above a wrapped "schrieb" quote, without the valediction or the quoted signature', () => {
+    const r = extract('reply-de-wrote-wrapped.eml');
+    expect(r.signature?.lines).toEqual([
+      'Katrin Vogel',
+      'Leiterin Einkauf',
+      'Lindenwerk GmbH',
+      'Industriestraße 12',
+      '70565 Stuttgart',
+      'Tel. +49 711 1234567',
+      'Mobil +49 170 7654321',
+      'Fax +49 711 1234568',
+    ]);
+  });
+
+  it('stops above a French Outlook header block (De / Envoyé / À / Objet)', () => {
+    const r = extract('reply-fr-outlook-block.eml');
+    expect(r.signature?.lines[0]).toBe('Claire Morel');
+    expect(r.signature?.lines.at(-1)).toBe('www.atelier-sorel.fr');
+    expect(r.signature?.lines.join('\n')).not.toContain('Tom Baker');
+  });
+
+  it('stops above a Spanish "escribió:" intro wrapped over two lines', () => {
+    const r = extract('reply-es-wrote-wrapped.eml');
+    expect(r.signature?.lines.at(-1)).toBe('Móvil: +34 612 345 678');
+    expect(r.signature?.lines.join('\n')).not.toContain('Mark Stone');
+  });
+
+  it('keeps the `--` delimiter line and leaves the valediction and first-name sign-off out', () => {
+    const r = extract('pipes-bullets-social.eml');
+    expect(r.signature?.lines).toEqual([
+      '--',
+      'Jane Roe | Head of Partnerships | Acme Widgets Inc.',
+      'T +1 415 555 0134 ext. 22 • M +1 415 555 0177 • F +1 415 555 0100',
+      'www.acme-widgets.com | https://www.linkedin.com/in/janeroe',
+    ]);
+  });
+
+  it('is none when the sender only signs off, even with a full signature in the quoted message below', () => {
+    const r = extract('signoff-only-above-quote.eml');
+    expect(r.discarded).toBeNull();
+    expect(r.signature).toBeNull();
+    expect(r.contact).toBeNull();
+  });
+
+  it('is none when the `-- ` block holds only a name', () => {
+    expect(extract('name-only-delimiter.eml').signature).toBeNull();
+  });
+
+  it('leaves out a confidentiality notice and "Sent from my iPhone" after the block', () => {
+    const r = extract('disclaimer-and-mobile-footer.eml');
+    expect(r.signature?.lines.at(-1)).toBe('Mobile: +91 98450 12345');
+  });
+
+  it('ends above a Lotus Notes "Forwarded by" header and ignores the forwarded signature', () => {
+    const r = extract('lotus-forward-below-signature.eml');
+    expect(r.signature?.lines[0]).toBe('Greg Ortiz');
+    expect(r.signature?.lines.at(-1)).toBe('(713) 555-0199 (fax)');
+  });
+
+  it('reads a two-column `-- ` block and drops the mailing-list footer after it', () => {
+    const r = extract('list-footer-after-sig.eml');
+    expect(r.signature?.lines).toHaveLength(4);
+    expect(r.signature?.lines.join('\n')).not.toMatch(/listinfo|Users' Group/);
+  });
+
+  it('finds a block that an HTML-only message spaces out with empty paragraphs, above its Outlook quote', () => {
+    const r = extract('html-only-spaced-block.eml');
+    expect(r.signature?.lines[0]).toBe('John Smith');
+    expect(r.signature?.lines.at(-1)).toBe('www.contoso-freight.co.uk');
+    expect(r.contact?.title).toBe('Operations Manager');
+    expect(r.contact?.company).toBe('Contoso Freight Ltd.');
+    expect(r.contact?.phones.map((p) => p.type)).toEqual(['work', 'mobile']);
+  });
+
+  it('does not take contact details of a place in the body as the sender signature', () => {
+    expect(extract('body-contact-details-not-signature.eml').signature).toBeNull();
+  });
+
+  it('leaves a valediction glued to a first name ("Regards, John") out of the block', () => {
+    const text = 'Done.\n\nRegards, John\nJohn Smith\nAcme Ltd\n+44 20 7946 0000\n';
+    expect(findSignature(text, { name: 'John Smith', email: 'john@acme.co.uk' })).toEqual([
+      'John Smith',
+      'Acme Ltd',
+      '+44 20 7946 0000',
+    ]);
+  });
+
+  it('does not take a phone number from a sentence as a signature', () => {
+    const text =
+      'Hi,\n\nPlease call me at (415) 555-0101 tomorrow morning about the contract.\n\nThanks,\nSam\n';
+    expect(findSignature(text, { name: 'Sam Reed', email: 'sam@reedco.com' })).toBeNull();
+  });
+
+  it('keeps the line text exactly, leading whitespace included and trailing whitespace removed', () => {
+    const text = 'See you.\n\n-- \n    Lee Park   \n    Lee Park Design Ltd\n    +44 20 7946 0555\n';
+    expect(findSignature(text, { name: 'Lee Park', email: 'lee@leepark.co.uk' })).toEqual([
+      '--',
+      '    Lee Park',
+      '    Lee Park Design Ltd',
+      '    +44 20 7946 0555',
+    ]);
+  });
+
+  it('returns no block, without hanging, for a 1 MB line, 100 000 short lines and regex bait', () => {
+    // Bounded work is measured in bench/; here the hostile shapes must simply come back with an answer.
+    const from = { name: 'A B', email: 'a@b.com' };
+    expect(findSignature('x'.repeat(1_000_000), from)).toBeNull();
+    expect(findSignature('1-'.repeat(500_000), from)).toBeNull();
+    expect(findSignature(('(' + '1 '.repeat(40) + ')\n').repeat(5000), from)).toBeNull();
+    expect(findSignature(('a'.repeat(60) + '@' + 'b.'.repeat(100) + '\n').repeat(2000), from)).toBeNull();
+    const long = findSignature('ab\n'.repeat(100_000) + '-- \nA B\nA B Ltd\n+1 212 555 0100\n', from);
+    expect(long).toEqual(['--', 'A B', 'A B Ltd', '+1 212 555 0100']);
+  });
+  it('leaves out a trailing notice in a language no rule knows, under a signed-off block', () => {
+    const text = [
+      'Hei,',
+      '',
+      'liitteenä tarjous.',
+      '',
+      'Ystävällisin terveisin',
+      'Aino Virtanen',
+      'Myyntipäällikkö',
+      'Esimerkki Oy',
+      'Puh. +358 9 555 0100',
+      '',
+      'Bu e-posta ve ekleri yalnızca gönderildiği kişi veya kuruluşa özeldir ve gizli bilgiler içerebilir; yanlışlıkla aldıysanız lütfen siliniz.',
+    ].join('\n');
+    expect(findSignature(text, { name: 'Aino Virtanen', email: 'aino.virtanen@example.fi' })).toEqual([
+      'Aino Virtanen',
+      'Myyntipäällikkö',
+      'Esimerkki Oy',
+      'Puh. +358 9 555 0100',
+    ]);
+  });
+
+  it('finds nothing above trailing prose when no valediction signs off', () => {
+    const from = { name: 'Jo Smith', email: 'jo@example.com' };
+    expect(
+      findSignature(
+        'Please ship it to:\nAcme Ltd\n12 Market Street\nLeeds LS1 6DT\n\nWe have been waiting for this delivery for weeks now and our customers are asking about it every day.',
+        from,
+      ),
+    ).toBeNull();
+  });
+  it('reads a Japanese block framed by box-drawing rules under sentences without spaces', () => {
+    const block = [
+      '──────────────────',
+      '株式会社テスト工業',
+      '技術部',
+      '主任 佐藤 花子',
+      '〒530-0001 大阪府大阪市北区梅田1-1-1',
+      'TEL: 06-0000-1111',
+      '──────────────────',
+    ];
+    const text = ['田中様', '', 'お世話になっております。', '資料を添付いたしました。', '', ...block].join(
+      '\n',
+    );
+    expect(findSignature(text, { name: null, email: 'h.sato@example.jp' })).toEqual(block);
+  });
+
+  it('keeps a Brazilian address line whose parts are joined by dashes', () => {
+    const text = [
+      'Olá,',
+      '',
+      'segue o relatório.',
+      '',
+      'Att.,',
+      'Joana Lima',
+      'Gerente de Projetos',
+      'Tel.: +55 21 0000-0000',
+      'Rua das Flores, 200 - 3º andar - Centro, Rio de Janeiro - RJ, 20000-000',
+    ].join('\n');
+    expect(findSignature(text, { name: 'Joana Lima', email: 'joana@example.com.br' })?.at(-1)).toBe(
+      'Rua das Flores, 200 - 3º andar - Centro, Rio de Janeiro - RJ, 20000-000',
+    );
+  });
+  it('does not take a place named in the body as a block when prose follows it, even after "Thanks for ..."', () => {
+    const text = [
+      'Thanks for the call.',
+      'Acme Ltd',
+      '12 Market Street',
+      'Leeds LS1 6DT',
+      '',
+      'We look forward to seeing you there next week, when we will present the new range to all our partners.',
+    ].join('\n');
+    expect(findSignature(text, { name: 'Jo Smith', email: 'jo@example.com' })).toBeNull();
+  });
+
+  it('keeps a lower-case street line ("ul. ...") and a "Sp. z o.o." company line inside a Polish block', () => {
+    const text = [
+      'Dzień dobry,',
+      '',
+      'przesyłam zestawienie faktur za październik wraz z korektami od dostawców.',
+      '',
+      'Z poważaniem',
+      'Marta Zielińska',
+      'Specjalista ds. płac',
+      'Kadry Plus Sp. z o.o.',
+      'ul. Lipowa 7/2',
+      '30-001 Kraków',
+      'tel. +48 12 555 01 99',
+    ].join('\n');
+    expect(findSignature(text, { name: 'Marta Zielińska', email: 'm.zielinska@kadryplus.example' })).toEqual([
+      'Marta Zielińska',
+      'Specjalista ds. płac',
+      'Kadry Plus Sp. z o.o.',
+      'ul. Lipowa 7/2',
+      '30-001 Kraków',
+      'tel. +48 12 555 01 99',
+    ]);
+  });
+
+  it('leaves a last paragraph of sentences under the block out, and a capitalised slogan does not hide the block', () => {
+    const from = { name: 'Dana Pike', email: 'dana.pike@pikeharlow.example' };
+    const block = [
+      'Dana Pike',
+      'Senior Manager',
+      'Pike Harlow Pty Ltd',
+      'Level 3, 9 Queen Street',
+      'Brisbane QLD 4000',
+      'P: +61 7 5550 1000',
+    ];
+    const text = (tail: string) =>
+      ['Hi Sam,', '', 'The lodgement is done.', '', 'Kind regards', '', ...block, '', tail].join('\n');
+    expect(
+      findSignature(
+        text('Liability limited by a scheme approved under the relevant standards legislation.'),
+        from,
+      ),
+    ).toEqual(block);
+    // Whether a slogan belongs to the block is a convention call (the dev gold once kept one); the
+    // block above it must come back whole either way.
+    const withSlogan = findSignature(
+      text('Plan Ahead. Build Better. Grow Together. Every Single Day.'),
+      from,
+    );
+    expect(withSlogan?.slice(0, block.length)).toEqual(block);
+  });
+});
