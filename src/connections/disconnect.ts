@@ -6,7 +6,6 @@
  * revocation rows and retries as src/connections/opt-out.ts. Connecting the same account again makes it
  * active again (`upsertConnection`); what it contributed stays in the directory.
  */
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
@@ -14,6 +13,7 @@ import { connectorFactory } from '../../connectors/registry.ts';
 import { getContributorByEmail } from './repository.ts';
 import {
   connectorRevoke,
+  retireConnection,
   retryPendingRevocations,
   revocationOutcomes,
   type OptOutDeps,
@@ -47,26 +47,7 @@ export async function disconnectConnection(
     tokenIssuer(conn.kind, connectionConfig(conn.config_json)) === 'google' &&
     (await connectorRevoke(conn.kind, deps.factoryFor ?? connectorFactory)) !== null;
   if (conn.status !== 'disabled' || conn.secret_enc !== null) {
-    await db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('revocations')
-        .values({
-          id: randomUUID(),
-          connection_id: conn.id,
-          kind: conn.kind,
-          status: revocable ? 'pending' : 'discarded',
-          last_error_code: null,
-          token_enc: revocable ? conn.secret_enc : null,
-          created_at: at,
-          updated_at: at,
-        })
-        .execute();
-      await trx
-        .updateTable('connections')
-        .set({ status: 'disabled', secret_enc: null, revoked_at: at, updated_at: at })
-        .where('id', '=', conn.id)
-        .execute();
-    });
+    await db.transaction().execute((trx) => retireConnection(trx, conn, 'disabled', revocable, at));
   }
   await retryPendingRevocations(db, { ...deps, contributorId: member.id });
   const outcome = (await revocationOutcomes(db, member.id)).find((r) => r.connectionId === conn.id);

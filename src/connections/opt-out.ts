@@ -120,25 +120,7 @@ export async function optOutContributor(
         c.secret_enc !== null &&
         revocableKinds.has(c.kind) &&
         tokenIssuer(c.kind, connectionConfig(c.config_json)) === 'google';
-      const id = randomUUID();
-      await trx
-        .insertInto('revocations')
-        .values({
-          id,
-          connection_id: c.id,
-          kind: c.kind,
-          status: revocable ? 'pending' : 'discarded',
-          last_error_code: null,
-          token_enc: revocable ? c.secret_enc : null,
-          created_at: at,
-          updated_at: at,
-        })
-        .execute();
-      await trx
-        .updateTable('connections')
-        .set({ status: 'opted-out', secret_enc: null, revoked_at: at, updated_at: at })
-        .where('id', '=', c.id)
-        .execute();
+      await retireConnection(trx, c, 'opted-out', revocable, at);
     }
     const forfeited = already ? 0 : await forfeitContributor(trx, contributor.id, at);
     return { changed: !already, forfeited };
@@ -252,4 +234,36 @@ export async function retryPendingRevocations(
     tally[status === 'revoked' ? 'revoked' : status === 'failed' ? 'failed' : 'pending']++;
   }
   return tally;
+}
+
+/**
+ * Stops one connection for good inside `trx`: its status becomes `status` (`opted-out`, or `disabled` for a
+ * single disconnect), its stored secret is deleted, and a revocation row keeps the token until the provider
+ * has revoked it (`pending`, Google) or records that there is nothing to revoke (`discarded`).
+ */
+export async function retireConnection(
+  trx: Kysely<DB>,
+  c: { id: string; kind: string; secret_enc: string | null },
+  status: 'opted-out' | 'disabled',
+  revocable: boolean,
+  at: string,
+): Promise<void> {
+  await trx
+    .insertInto('revocations')
+    .values({
+      id: randomUUID(),
+      connection_id: c.id,
+      kind: c.kind,
+      status: revocable ? 'pending' : 'discarded',
+      last_error_code: null,
+      token_enc: revocable ? c.secret_enc : null,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  await trx
+    .updateTable('connections')
+    .set({ status, secret_enc: null, revoked_at: at, updated_at: at })
+    .where('id', '=', c.id)
+    .execute();
 }
