@@ -218,3 +218,13 @@ export async function scrubNoticesTo(trx: Kysely<DB>, recipientHash: string): Pr
     .execute();
   return Number(r.numUpdatedRows ?? 0);
 }
+
+/** The notices to the person with this keyed hash, oldest first, as their access export lists them. */
+export async function noticesTo(trx: Kysely<DB>, recipientHash: string) {
+  return trx
+    .selectFrom('notices')
+    .select(['template_id', 'content_hash', 'language', 'status', 'queued_at', 'sent_at', 'bounced_at'])
+    .where('recipient_hash', '=', recipientHash)
+    .orderBy('queued_at')
+    .execute();
+}

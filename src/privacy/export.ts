@@ -7,12 +7,14 @@
  * shown by month where fewer than three members saw the value (`datePrecise`), so that a date cannot single
  * out a contributor either. src/privacy/vcard.ts formats the same document as a vCard.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { locatePerson } from './locate.ts';
 import { resolveOptions, type PrivacyOptions } from './options.ts';
 import { completeRequest, openRequest } from './requests.ts';
 import { revealCount } from '../store/member-directory.ts';
+import { profileRecordForPerson } from '../store/profile-record.ts';
+import { noticesTo } from '../notices/outbox.ts';
 
 export const PROCESSING_STATEMENT = Object.freeze({
   purpose: 'professional contact directory',
@@ -89,32 +91,10 @@ export async function exportPerson(
   });
 }
 
-/** One profile's rows: provenance per value and source, pins, job history, publication gate, decisions. */
+/** One profile's rows: the store's record of it, its publication gate and jurisdiction decisions. */
 async function profileRows(trx: Kysely<DB>, id: string) {
-  // Aggregated per value and source: contributor ids are only counted, never selected.
-  const provenance = await trx
-    .selectFrom('observations')
-    .select(['field', 'value_norm', 'source'])
-    .select(sql<string>`max(raw)`.as('raw'))
-    .select(sql<string>`min(first_observed)`.as('first_seen'))
-    .select(sql<string>`max(last_observed)`.as('last_seen'))
-    .select(sql<number>`count(distinct contributor_id)`.as('corroboration'))
-    .where('profile_id', '=', id)
-    .groupBy(['field', 'value_norm', 'source'])
-    .orderBy('field')
-    .orderBy('value_norm')
-    .execute();
-  const pins = await trx
-    .selectFrom('profile_pins')
-    .select(['field', 'value_json', 'reason', 'pinned_at'])
-    .where('profile_id', '=', id)
-    .execute();
-  const jobs = await trx
-    .selectFrom('job_history')
-    .selectAll()
-    .where('profile_id', '=', id)
-    .orderBy('changed_at')
-    .execute();
+  const record = await profileRecordForPerson(trx, id);
+  if (!record) return null;
   const gate = await trx
     .selectFrom('privacy_gates')
     .selectAll()
@@ -126,20 +106,14 @@ async function profileRows(trx: Kysely<DB>, id: string) {
     .where('profile_id', '=', id)
     .orderBy('decided_at')
     .execute();
-  // How many members saw the person at all: the precision of the profile's own dates and job changes.
-  const seenBy = await trx
-    .selectFrom('observations')
-    .select(sql<number>`count(distinct contributor_id)`.as('n'))
-    .where('profile_id', '=', id)
-    .executeTakeFirst();
-  return { provenance, pins, jobs, gate, decisions, members: Number(seenBy?.n ?? 0) };
+  return { ...record, gate, decisions };
 }
 
 /** One profile as the export shows it (null when it is gone): fields, provenance by category, history. */
 async function exportProfile(trx: Kysely<DB>, id: string) {
-  const pr = await trx.selectFrom('profiles').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!pr) return null;
-  const { provenance, pins, jobs, gate, decisions, members } = await profileRows(trx, id);
+  const rows = await profileRows(trx, id);
+  if (!rows) return null;
+  const { profile: pr, provenance, pins, jobs, gate, decisions, members } = rows;
   return {
     email: pr.email,
     status: pr.status,
@@ -198,12 +172,7 @@ async function exportProfile(trx: Kysely<DB>, id: string) {
 
 /** What is held about the person beyond profiles: notices sent, suppression, and their request log. */
 async function subjectRecords(trx: Kysely<DB>, subjectHash: string, requestHash: string) {
-  const notices = await trx
-    .selectFrom('notices')
-    .select(['template_id', 'content_hash', 'language', 'status', 'queued_at', 'sent_at', 'bounced_at'])
-    .where('recipient_hash', '=', subjectHash)
-    .orderBy('queued_at')
-    .execute();
+  const notices = await noticesTo(trx, subjectHash);
   const sup = await trx
     .selectFrom('suppressions')
     .select(['reason', 'created_at'])
