@@ -16,7 +16,7 @@ import { connectorFactory } from '../../connectors/registry.ts';
 import { extractMinimal } from '../../parsers/extract.ts';
 import { classifyAddress } from '../../parsers/sender-class.ts';
 import { decide, decideStructured, count, messageKeyOf } from '../pipeline/decide.ts';
-import { processedMessageKeys } from '../store/processed.ts';
+import { hasProcessedAny, processedMessageKeys } from '../store/processed.ts';
 import { sharedQuota } from '../quota/shared-bucket.ts';
 import { sharedSlots } from '../quota/shared-slots.ts';
 import type { MinimalMessage } from '../../parsers/types.ts';
@@ -465,7 +465,7 @@ async function finishOk(run: HarvestRun): Promise<ConnectionResult> {
     await recordHarvest(env.db, connectionId, null);
     // The connection bonus, once the source has worked: a harvest that ended well, and some message or
     // entry read from it (now or before; remembered per connection). Once per mailbox (ledger key).
-    if (await hasReadSomething(env.db, connectionId))
+    if (await hasProcessedAny(env.db, connectionId))
       counts.creditsAwarded += await awardConnectionBonus(env.db, connectionId);
   }
   env.progress.update(connectionId, { state: 'ok' });
@@ -530,15 +530,4 @@ function failureCode(err: unknown): string {
         ? DB_UNAVAILABLE
         : (((err as { code?: unknown }).code as string | undefined) ?? 'internal');
   return typeof code === 'string' ? code : 'internal';
-}
-
-/** Has this connection ever handed over a message or entry (remembered as processed)? */
-async function hasReadSomething(db: Kysely<DB>, connectionId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('processed_messages')
-    .select('connection_id')
-    .where('connection_id', '=', connectionId)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
 }

@@ -12,7 +12,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { suppressedAmong } from '../privacy/hooks.ts';
-import { chunks, IN_LIST } from '../store/sql-util.ts';
+import { statusOfEmails } from '../store/directory.ts';
 import { addressesIn } from '../store/addresses-in.ts';
 import type { PreviewContact } from './types.ts';
 
@@ -24,15 +24,7 @@ export async function shareablePreview(
 ): Promise<PreviewContact[]> {
   if (contacts.length === 0) return contacts;
   const emails = contacts.map((c) => c.email);
-  const status = new Map<string, string>();
-  for (const part of chunks(emails, IN_LIST)) {
-    const rows = await db
-      .selectFrom('profiles')
-      .select(['email', 'status'])
-      .where('email', 'in', part)
-      .execute();
-    for (const r of rows) status.set(r.email, r.status);
-  }
+  const status = await statusOfEmails(db, emails);
   const held = new Map(
     contacts.flatMap((c) => c.websites.map((w) => [w, addressesIn('website', w)] as const)),
   );

@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Contact, Phone } from '../../parsers/types.ts';
 import type { DB } from '../db/schema.ts';
+import { chunks, IN_LIST } from './sql-util.ts';
 import { mergeProfile, type FieldProvenance } from './merge.ts';
 import type { ProfileRecord } from './recompute.ts';
 import type { ProfileStatus } from './types.ts';
@@ -151,4 +152,21 @@ export async function showContact(db: Kysely<DB>, email: string): Promise<Contac
         }
       : null,
   };
+}
+
+/** The directory status (pending, listed, restricted...) of each of these addresses that has a profile. */
+export async function statusOfEmails(
+  db: Kysely<DB>,
+  emails: readonly string[],
+): Promise<Map<string, string>> {
+  const status = new Map<string, string>();
+  for (const part of chunks([...emails], IN_LIST)) {
+    const rows = await db
+      .selectFrom('profiles')
+      .select(['email', 'status'])
+      .where('email', 'in', part)
+      .execute();
+    for (const r of rows) status.set(r.email, r.status);
+  }
+  return status;
 }

@@ -47,3 +47,14 @@ export async function processedMessageKeys(
   }
   return out;
 }
+
+/** Has this connection ever handed over a message or entry (remembered as processed)? */
+export async function hasProcessedAny(db: Kysely<DB>, connectionId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('processed_messages')
+    .select('connection_id')
+    .where('connection_id', '=', connectionId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
