@@ -216,6 +216,16 @@ function parseConfig(json: string): Record<string, unknown> {
   }
 }
 
+/** The ids of every connection of this contributor, whatever its state. */
+export async function connectionIdsOf(db: Kysely<DB>, contributorId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('connections')
+    .select('id')
+    .where('contributor_id', '=', contributorId)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 export async function getConnection(db: Kysely<DB>, id: string): Promise<ConnectionSummary | null> {
   const r = await baseQuery(db).where('connections.id', '=', id).executeTakeFirst();
   return r ? summarise(r as JoinedRow) : null;

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { chunks, IN_LIST } from '../store/sql-util.ts';
 import { iso } from './options.ts';
 
 /** Lists one contact in the directory: the store's `listContact` (sets the profile listed, awards credits). */
@@ -64,6 +65,23 @@ export async function promoteDue(
       return 'listed' as const;
     });
     if (result) out.push({ profileId: g.profile_id, result });
+  }
+  return out;
+}
+
+/** When each of these profiles' objection window ends (absent until its notice is sent). */
+export async function windowEndsOf(
+  db: Kysely<DB>,
+  profileIds: readonly string[],
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const part of chunks([...profileIds], IN_LIST)) {
+    const rows = await db
+      .selectFrom('privacy_gates')
+      .select(['profile_id', 'window_ends_at'])
+      .where('profile_id', 'in', part)
+      .execute();
+    for (const r of rows) if (r.window_ends_at) out.set(r.profile_id, r.window_ends_at);
   }
   return out;
 }
