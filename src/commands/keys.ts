@@ -10,7 +10,7 @@ import { loadConfig } from '../config.ts';
 import { usingDatabase } from '../db/database.ts';
 import { printJsonLine, printTable } from './lib/output.ts';
 import { DEMO_KEY_FILE, demoKeyRing, secretKeyFrom } from '../secrets/index.ts';
-import { currentEpoch } from '../keys/identity.ts';
+import { currentEpoch, listEpochs } from '../keys/identity.ts';
 import { keyByFingerprint, keyFingerprint, shortFingerprint } from '../keys/keyring.ts';
 import { rotateKeys } from '../key-admin/rotate.ts';
 
@@ -36,11 +36,7 @@ export function register(program: Command): void {
 async function showKeyStatus(opts: { json?: boolean }): Promise<void> {
   const config = loadConfig();
   await usingDatabase(config.database, async ({ db }) => {
-    const epochs = await db
-      .selectFrom('key_epochs')
-      .select(['seq', 'key_id', 'fingerprint', 'origin', 'created_at'])
-      .orderBy('seq')
-      .execute();
+    const epochs = await listEpochs(db);
     const ring = config.secretKey ? secretKeyFrom(config) : null;
     const current = await currentEpoch(db);
     const held = current && ring ? (keyByFingerprint(ring, current.fingerprint)?.id ?? null) : null;

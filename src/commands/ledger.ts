@@ -9,6 +9,7 @@ import { loadConfig } from '../config.ts';
 import { usingDatabase } from '../db/database.ts';
 import { printJsonLine, printTable } from './lib/output.ts';
 import { ledgerEntries } from '../store/ledger.ts';
+import { getContributorByEmail } from '../connections/repository.ts';
 
 export function register(program: Command): void {
   program
@@ -20,11 +21,7 @@ export function register(program: Command): void {
       await usingDatabase(loadConfig().database, async ({ db }) => {
         let contributorId: string | undefined;
         if (opts.contributor) {
-          const c = await db
-            .selectFrom('contributors')
-            .select('id')
-            .where('email', '=', opts.contributor.trim().toLowerCase())
-            .executeTakeFirst();
+          const c = await getContributorByEmail(db, opts.contributor);
           if (!c) throw new AppError('not-found', `no contributor ${opts.contributor}`);
           contributorId = c.id;
         }

@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { SqliteAdapter, type Kysely } from 'kysely';
 import { SecretError } from './key-text.ts';
+import type { KeyEpochsTable } from './tables.ts';
 import {
   keyByFingerprint,
   keyFingerprint,
@@ -58,6 +59,15 @@ export async function currentEpoch(db: Kysely<any>): Promise<KeyEpoch | null> {
 }
 
 /** Records epoch 1 unless one exists (safe under concurrent first use), and returns the current epoch. */
+/** Every key epoch of the database, oldest first (`sigmine keys list`): ids, fingerprints, never keys. */
+export async function listEpochs(db: Kysely<any>) {
+  return db
+    .selectFrom('key_epochs')
+    .select(['seq', 'key_id', 'fingerprint', 'origin', 'created_at'])
+    .orderBy('seq')
+    .execute() as Promise<Array<Omit<KeyEpochsTable, 'chain_enc'>>>;
+}
+
 export async function recordFirstEpoch(
   db: Kysely<any>,
   key: { id: string; fingerprint: string; origin: KeyEpoch['origin'] },
