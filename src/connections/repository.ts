@@ -216,6 +216,20 @@ function parseConfig(json: string): Record<string, unknown> {
   }
 }
 
+/** A connection's status and its contributor's, read in the page's transaction (null when it is gone). */
+export async function collectionState(
+  db: Kysely<DB>,
+  connectionId: string,
+): Promise<Pick<ConnectionSummary, 'status' | 'contributorStatus'> | null> {
+  const row = await db
+    .selectFrom('connections')
+    .innerJoin('contributors', 'contributors.id', 'connections.contributor_id')
+    .select(['connections.status as status', 'contributors.status as contributorStatus'])
+    .where('connections.id', '=', connectionId)
+    .executeTakeFirst();
+  return (row as Pick<ConnectionSummary, 'status' | 'contributorStatus'> | undefined) ?? null;
+}
+
 /** The ids of every connection of this contributor, whatever its state. */
 export async function connectionIdsOf(db: Kysely<DB>, contributorId: string): Promise<string[]> {
   const rows = await db

@@ -35,6 +35,7 @@ import {
   saveCursor,
   saveRotatedSecret,
   type ConnectionSummary,
+  collectionState,
 } from '../connections/repository.ts';
 import { secretKeyFrom } from '../secrets/index.ts';
 import type { Logger, Progress } from '../log.ts';
@@ -404,12 +405,7 @@ function storePage(
     () =>
       env.db.transaction().execute(async (trx) => {
         // An opt-out that lands mid-harvest stops collection before the next page is stored.
-        const c = await trx
-          .selectFrom('connections')
-          .innerJoin('contributors', 'contributors.id', 'connections.contributor_id')
-          .select(['connections.status as status', 'contributors.status as contributorStatus'])
-          .where('connections.id', '=', connectionId)
-          .executeTakeFirst();
+        const c = await collectionState(trx, connectionId);
         const why = c ? skipReason(c) : 'disabled';
         if (why) throw new Stop(why);
         const stored = await ingestPage(
