@@ -148,155 +148,201 @@ export function analyse(raw: string[], from: Address): LineInfo[] {
   return infos;
 }
 
+/** What each line of a message's window is scored against: its neighbours and the sender. */
+interface ScoreWindow {
+  raw: string[];
+  /** Each raw line's blankness: asked up to four times (its own, and as a neighbour), so trimmed once. */
+  blanks: boolean[];
+  from: Address;
+  /** The message's vocabulary memo, shared by every line of the window. */
+  vocab: VocabMemo;
+}
+
+/** An internal extension alone in a cell ("x31647", "ext. 4417", "3-9573"). */
+const EXT_CELL_RE = /^(?:x|ext\.?|extn:?)\s?-?\d{3,6}$/i;
+const SHORT_EXT_CELL_RE = /^\d-\d{4}$/;
+/** Client image placeholders ("[logo.png]<http://...>", "[image: ...]"). */
+const IMAGE_PLACEHOLDER_RE = /^\[(?:image:|cid:|https?:)[^\]]{0,300}\](?:<[^>]{0,300}>)?$/i;
+/** The dot of a legal form or abbreviation ends no sentence ("Sp. z o.o.", "Pvt. Ltd.", "B.V."). */
+const LEGAL_FORM_DOT_RE =
+  /\b(?:Inc|Ltd|Corp|Co|St|Ave|Jr|Sr|Dr|Rd|LLC|S\.A|S\.W|Ste|o\.o|B\.V|N\.V|S\.p\.A|S\.r\.l|S\.L|S\.A\.S|Pvt|Pty|Pte|Ltda|Lda|e\.V|s\.r\.o|a\.s|K\.K|P\.C)\.$/i;
+const SENTENCE_END_RE = /[.?!]$/;
+/** A dash or slash opening a short line ("-jan-", "/mike", "~ Tom"): a sign-off. */
+const DASH_SIGNOFF_RE = /^\s*[-–—\/~]{1,2}\s?\S/;
+/** An @ or a dot in a one-word line: an address or a domain, not a first name. */
+const ADDRESS_MARK_RE = /[@.]/;
+
 function scoreLines(raw: string[], from: Address): LineInfo[] {
-  // Each line's blankness is asked up to four times (its own, and as a neighbour): trim once.
-  const blanks = raw.map((r) => isBlank(r));
-  const vocab = new VocabMemo();
-  return raw.map((text, i) => {
-    const l = capLine(text);
-    // Blank once capped (a long run of spaces before text) counts for the line itself only.
-    const blank = l === text ? blanks[i]! : isBlank(l);
-    const info: LineInfo = {
-      text,
-      blank,
-      contact: false,
-      field: false,
-      score: 0,
-      valediction: false,
-      signoff: false,
-      mention: false,
-      vocab,
-    };
-    if (blank) return info;
-    const t = l.trim();
-    info.valediction = isValediction(t);
-    if (info.valediction) return info;
-    // "Regards, John" / "Thanks -Mike": a valediction and a one-word name on one line is a sign-off.
-    const glued = GLUED_SIGNOFF_RE.exec(t);
-    if (glued && isValediction(glued[1]!)) {
-      info.signoff = true;
-      info.glued = true;
-      info.score = -1;
-      return info;
-    }
-    const prevBlank = i === 0 || blanks[i - 1]!;
-    const nextBlank = i === raw.length - 1 || blanks[i + 1]!;
-    if (isRuleLine(t)) {
-      info.score = 0.2;
-      return info;
-    }
-    const cells = cellsOf(t);
-    const words = wordCount(t);
-    const phone = cells.some(
-      (c) => hasPhone(c) || /^(?:x|ext\.?|extn:?)\s?-?\d{3,6}$/i.test(c) || /^\d-\d{4}$/.test(c),
-    );
-    const email = hasEmail(t);
-    const url = hasUrl(t);
-    info.contact = phone || email || url;
-    info.found = { phone, email, url, cells };
-    info.mention = cells.some((c) => vocab.name(c) && mentionsSender(c, from.name, from.email));
-    // Client image placeholders ("[logo.png]<http://...>", "[image: ...]") sit inside blocks: neutral.
-    if (/^\[(?:image:|cid:|https?:)[^\]]{0,300}\](?:<[^>]{0,300}>)?$/i.test(t)) {
-      info.score = 0.1;
-      return info;
-    }
-    // Columns are judged cell by cell: a sentence in any cell makes the line body text.
-    const prose =
-      cells.length > 1
-        ? cells.some((c) => isProse(c, vocab) === 'hard')
-          ? 'hard'
-          : false
-        : isProse(cells[0] ?? t, vocab);
-    if (text.length > MAX_LINE || prose === 'hard') {
-      info.score = -4;
-      return info;
-    }
-    if (info.contact) {
-      // A number inside a sentence ("call Bill at 720-...") is body text, not a block line.
-      if (leftoverWords(t) >= 7 && cells.length === 1) {
-        info.score = -1.5;
-        return info;
-      }
-      if (!phone && !email && bodyLink(t)) {
-        info.score = -1;
-        return info;
-      }
-      info.field = true;
-      info.score = prose ? 1 : 3;
-      return info;
-    }
-    if (prose) {
+  const w: ScoreWindow = { raw, blanks: raw.map((r) => isBlank(r)), from, vocab: new VocabMemo() };
+  return raw.map((text, i) => scoreLine(w, text, i));
+}
+
+/** One line's scores: blank lines, valedictions, glued sign-offs and rules here, the rest by its cells. */
+function scoreLine(w: ScoreWindow, text: string, i: number): LineInfo {
+  const l = capLine(text);
+  // Blank once capped (a long run of spaces before text) counts for the line itself only.
+  const blank = l === text ? w.blanks[i]! : isBlank(l);
+  const info: LineInfo = {
+    text,
+    blank,
+    contact: false,
+    field: false,
+    score: 0,
+    valediction: false,
+    signoff: false,
+    mention: false,
+    vocab: w.vocab,
+  };
+  if (blank) return info;
+  const t = l.trim();
+  info.valediction = isValediction(t);
+  if (info.valediction) return info;
+  // "Regards, John" / "Thanks -Mike": a valediction and a one-word name on one line is a sign-off.
+  const glued = GLUED_SIGNOFF_RE.exec(t);
+  if (glued && isValediction(glued[1]!)) {
+    info.signoff = true;
+    info.glued = true;
+    info.score = -1;
+    return info;
+  }
+  if (isRuleLine(t)) {
+    info.score = 0.2;
+    return info;
+  }
+  return scoreCells(w, info, l, t, i);
+}
+
+/** A line read cell by cell: its contacts and prose; a line with neither goes on to scoreBareLine. */
+function scoreCells(w: ScoreWindow, info: LineInfo, l: string, t: string, i: number): LineInfo {
+  const { from, vocab } = w;
+  const cells = cellsOf(t);
+  const phone = cells.some((c) => hasPhone(c) || EXT_CELL_RE.test(c) || SHORT_EXT_CELL_RE.test(c));
+  const email = hasEmail(t);
+  const url = hasUrl(t);
+  info.contact = phone || email || url;
+  info.found = { phone, email, url, cells };
+  info.mention = cells.some((c) => vocab.name(c) && mentionsSender(c, from.name, from.email));
+  // Client image placeholders sit inside blocks: neutral.
+  if (IMAGE_PLACEHOLDER_RE.test(t)) {
+    info.score = 0.1;
+    return info;
+  }
+  // Columns are judged cell by cell: a sentence in any cell makes the line body text.
+  const prose =
+    cells.length > 1
+      ? cells.some((c) => isProse(c, vocab) === 'hard')
+        ? 'hard'
+        : false
+      : isProse(cells[0] ?? t, vocab);
+  if (info.text.length > MAX_LINE || prose === 'hard') {
+    info.score = -4;
+    return info;
+  }
+  if (info.contact) {
+    // A number inside a sentence ("call Bill at 720-...") is body text, not a block line.
+    if (leftoverWords(t) >= 7 && cells.length === 1) {
       info.score = -1.5;
       return info;
     }
-    const name = cells.some((c) => vocab.name(c));
-    const mention = name && cells.some((c) => mentionsSender(c, from.name, from.email));
-    info.mention = mention;
-    const shortCell = (c: string) =>
-      wordCount(c) <= 8 &&
-      c.length <= 70 &&
-      !/[.?!]$/.test(
-        // The dot of a legal form or abbreviation ends no sentence ("Sp. z o.o.", "Pvt. Ltd.", "B.V.").
-        c.replace(
-          /\b(?:Inc|Ltd|Corp|Co|St|Ave|Jr|Sr|Dr|Rd|LLC|S\.A|S\.W|Ste|o\.o|B\.V|N\.V|S\.p\.A|S\.r\.l|S\.L|S\.A\.S|Pvt|Pty|Pte|Ltda|Lda|e\.V|s\.r\.o|a\.s|K\.K|P\.C)\.$/i,
-          '',
-        ),
-      );
-    if (cells.some((c) => vocab.address(c) && wordCount(c) <= 10)) {
-      info.field = true;
-      info.score = 2;
-      return info;
-    }
-    // A title or organisation line; a line that is only the sender's name is not one, unless it
-    // carries an organisation word ("Doe Consulting" from John Doe).
-    const orgOrTitle = cells.some((c) => shortCell(c) && (vocab.title(c) || vocab.company(c)));
-    if (orgOrTitle && (!(mention && cells.length === 1) || vocab.company(t))) {
-      info.field = true;
-      info.score = mention ? 2.5 : 1.5;
-      return info;
-    }
-    // One word above a line that repeats it ("John" / "John Van Gelder") or above a rule line that
-    // opens a framed block: a sign-off.
-    let k = i + 1;
-    while (k < raw.length && k <= i + 2 && blanks[k]!) k++;
-    const next = raw[k]?.trim() ?? '';
-    if (words === 1 && next !== '' && (next.split(/\s+/)[0] === t || (k === i + 1 && isRuleLine(next)))) {
-      info.signoff = true;
+    if (!phone && !email && bodyLink(t)) {
       info.score = -1;
       return info;
     }
-    const org = vocab.company(t) || matchesHost(t, from.email);
-    if (mention) {
-      // A full name alone on its paragraph is a sign-off when the block below repeats it ("Wendy
-      // Roberts" / rule / "Wendy Roberts"); otherwise it heads a block spaced out by an HTML client.
-      const repeated = raw.slice(i + 1, i + 10).some((r) => r.trim() === t);
-      const isolated =
-        (prevBlank && nextBlank && i < raw.length - 1 && (repeated || words === 1)) ||
-        (words === 1 && prevBlank && i === raw.length - 1);
-      info.score = isolated && !org ? -0.5 : 2.5;
-      info.signoff = info.score < 0;
-      return info;
-    }
-    // One word on its own paragraph line ("Mike", "tjb", "-jan-"): a sign-off, not a block line.
-    if (words === 1 && (nextBlank || prevBlank) && !/[@.]/.test(t) && !org) {
-      info.signoff = true;
-      info.score = -1;
-      return info;
-    }
-    if (/^\s*[-–—\/~]{1,2}\s?\S/.test(l) && words <= 3) {
-      info.signoff = true;
-      info.score = -1;
-      return info;
-    }
-    if (name) {
-      info.score = prevBlank && nextBlank ? -0.5 : 1;
-      return info;
-    }
-    if (cells.every(shortCell)) {
-      info.score = prevBlank && nextBlank ? -0.5 : 0.3;
-      return info;
-    }
-    info.score = -1;
+    return asField(info, prose ? 1 : 3);
+  }
+  if (prose) {
+    info.score = -1.5;
     return info;
-  });
+  }
+  return scoreBareLine(w, info, l, t, i, cells);
+}
+
+/** A line with no contact and no prose: an address, a title or organisation, a name, a sign-off. */
+function scoreBareLine(
+  w: ScoreWindow,
+  info: LineInfo,
+  l: string,
+  t: string,
+  i: number,
+  cells: string[],
+): LineInfo {
+  const { from, vocab } = w;
+  const words = wordCount(t);
+  const name = cells.some((c) => vocab.name(c));
+  const mention = name && cells.some((c) => mentionsSender(c, from.name, from.email));
+  info.mention = mention;
+  if (cells.some((c) => vocab.address(c) && wordCount(c) <= 10)) return asField(info, 2);
+  // A title or organisation line; a line that is only the sender's name is not one, unless it
+  // carries an organisation word ("Doe Consulting" from John Doe).
+  const orgOrTitle = cells.some((c) => shortCell(c) && (vocab.title(c) || vocab.company(c)));
+  if (orgOrTitle && (!(mention && cells.length === 1) || vocab.company(t)))
+    return asField(info, mention ? 2.5 : 1.5);
+  if (words === 1 && headsRepeatOrFrame(w, t, i)) return asSignoff(info);
+  const org = vocab.company(t) || matchesHost(t, from.email);
+  const prevBlank = i === 0 || w.blanks[i - 1]!;
+  const nextBlank = i === w.raw.length - 1 || w.blanks[i + 1]!;
+  if (mention) {
+    info.score = isolatedName(w, t, i, words) && !org ? -0.5 : 2.5;
+    info.signoff = info.score < 0;
+    return info;
+  }
+  // One word on its own paragraph line ("Mike", "tjb", "-jan-"): a sign-off, not a block line.
+  if (words === 1 && (nextBlank || prevBlank) && !ADDRESS_MARK_RE.test(t) && !org) return asSignoff(info);
+  if (DASH_SIGNOFF_RE.test(l) && words <= 3) return asSignoff(info);
+  if (name) {
+    info.score = prevBlank && nextBlank ? -0.5 : 1;
+    return info;
+  }
+  if (cells.every(shortCell)) {
+    info.score = prevBlank && nextBlank ? -0.5 : 0.3;
+    return info;
+  }
+  info.score = -1;
+  return info;
+}
+
+/** A short cell that ends no sentence: a title, an organisation or a name, not prose. */
+function shortCell(c: string): boolean {
+  return wordCount(c) <= 8 && c.length <= 70 && !SENTENCE_END_RE.test(c.replace(LEGAL_FORM_DOT_RE, ''));
+}
+
+/**
+ * A one-word line above a line that repeats it ("John" / "John Van Gelder"), or right above a rule
+ * line that opens a framed block: a sign-off.
+ */
+function headsRepeatOrFrame(w: ScoreWindow, t: string, i: number): boolean {
+  const { raw, blanks } = w;
+  let k = i + 1;
+  while (k < raw.length && k <= i + 2 && blanks[k]!) k++;
+  const next = raw[k]?.trim() ?? '';
+  return next !== '' && (next.split(/\s+/)[0] === t || (k === i + 1 && isRuleLine(next)));
+}
+
+/**
+ * A full name alone on its paragraph is a sign-off when the block below repeats it ("Wendy Roberts" /
+ * rule / "Wendy Roberts"); otherwise it heads a block spaced out by an HTML client.
+ */
+function isolatedName(w: ScoreWindow, t: string, i: number, words: number): boolean {
+  const { raw, blanks } = w;
+  const prevBlank = i === 0 || blanks[i - 1]!;
+  const nextBlank = i === raw.length - 1 || blanks[i + 1]!;
+  const repeated = raw.slice(i + 1, i + 10).some((r) => r.trim() === t);
+  return (
+    (prevBlank && nextBlank && i < raw.length - 1 && (repeated || words === 1)) ||
+    (words === 1 && prevBlank && i === raw.length - 1)
+  );
+}
+
+/** Marks a line as a business field with its score. */
+function asField(info: LineInfo, score: number): LineInfo {
+  info.field = true;
+  info.score = score;
+  return info;
+}
+
+/** Marks a line as a sign-off (a name or initials under the body, never a block line). */
+function asSignoff(info: LineInfo): LineInfo {
+  info.signoff = true;
+  info.score = -1;
+  return info;
 }

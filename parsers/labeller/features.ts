@@ -197,25 +197,63 @@ function hostLabels(email: string | null): string[] {
     .filter((l, i, a) => i < a.length - 1 && l.length >= 3 && l !== 'www' && l !== 'mail');
 }
 
+/** What every line of a window is compared with: the sender, and the window's lines and paragraphs. */
+interface WindowFacts {
+  infos: LineInfo[];
+  from: Address;
+  rule: { start: number; end: number } | null;
+  /** Index in `infos` of each non-blank line, in order. */
+  idx: number[];
+  /** Paragraph number of each non-blank line (paragraphs are split by blank lines). */
+  para: number[];
+  lastPara: number;
+  /** The sender's address, lower-cased. */
+  email: string | null;
+  /** Labels of the sender's host worth looking for ("acme" of mail.acme.example). */
+  labels: string[];
+  /** The sender's display name when it has two words or more, lower-cased with single spaces. */
+  fullName: string | null;
+  /** The sender's domain without a mail-server prefix ("acme.example" of mail.acme.example). */
+  domain: string | null;
+  /** Vocabulary memo for lines the scorer did not give one. */
+  fallbackVocab: VocabMemo;
+}
+
 /** Builds the per-line contexts of a window (one per non-blank line, in order). */
 export function lineContexts(
   infos: LineInfo[],
   from: Address,
   rule: { start: number; end: number } | null,
 ): LineContext[] {
+  const w = windowFacts(infos, from, rule);
+  const n = w.idx.length;
+  const out: LineContext[] = new Array(n);
+  for (let k = 0; k < n; k++) out[k] = ownContext(w, k);
+  for (let k = 0; k < n; k++) deriveLineFacts(out[k]!, w.labels);
+  for (let k = 1; k < n; k++) out[k]!.prevCarries = out[k - 1]!.carries;
+  markAnchors(out);
+  markParagraphs(out, w.para);
+  markFactsAbove(out);
+  markFactsBelow(out);
+  return out;
+}
+
+/** The sender's facts and the window's paragraphs, computed once per message. */
+function windowFacts(
+  infos: LineInfo[],
+  from: Address,
+  rule: { start: number; end: number } | null,
+): WindowFacts {
   const idx: number[] = [];
   for (let i = 0; i < infos.length; i++) if (!infos[i]!.blank) idx.push(i);
   const n = idx.length;
   const email = from.email?.toLowerCase() ?? null;
-  const labels = hostLabels(email);
   // A display name of two words or more, as written ("Whitfield, Dana" is not looked for).
   const fullName =
     from.name && /\S\s+\S/.test(from.name.trim())
       ? from.name.trim().toLowerCase().replace(/\s+/g, ' ')
       : null;
   const domain = email?.split('@')[1]?.replace(/^(?:mail|email|smtp|mx)\./, '') ?? null;
-  const out: LineContext[] = new Array(n);
-  const fallbackVocab = new VocabMemo();
   // Paragraph ids by blank-line runs.
   const para: number[] = new Array(n);
   let p = 0;
@@ -223,118 +261,137 @@ export function lineContexts(
     if (k > 0 && idx[k]! - idx[k - 1]! > 1) p++;
     para[k] = p;
   }
-  const lastPara = p;
-  for (let k = 0; k < n; k++) {
-    const i = idx[k]!;
-    const info = infos[i]!;
-    const vocab = info.vocab ?? fallbackVocab;
-    const t = capLine(info.text).trim();
-    const lower = t.toLowerCase();
-    // The scorer already split and searched most lines; long prose lines (score <= -4) are never block
-    // material, so the costlier vocabulary patterns are not run on them.
-    const cells = info.found?.cells ?? cellsOf(t);
-    // Lines far above the end are never block lines in real mail (blocks run to ~15 lines): their
-    // vocabulary is not looked at either.
-    const prose = info.score <= -4 || n - 1 - k > FAR_FROM_END;
-    const extOnly = cells.some((c) => EXT_ONLY_RE.test(c));
-    out[k] = {
-      info,
-      t,
-      fromEnd: n - 1 - k,
-      fromStart: k,
-      cells: cells.length,
-      words: wordCount(t),
-      phone: info.found
-        ? info.found.phone && cells.some((c) => hasPhone(c))
-        : !prose && cells.some((c) => hasPhone(c)),
-      email: info.found?.email ?? hasEmail(t),
-      url: info.found?.url ?? hasUrl(t),
-      address: !prose && cells.some((c) => vocab.address(c)),
-      title: !prose && vocab.title(t),
-      company: !prose && vocab.company(t),
-      strongCompany: false,
-      unit: !prose && t.length <= UNIT_MAX_LENGTH && (isDepartment(t) || namesFunction(t)),
-      signsName: !prose && signsAsSender(t, from),
-      nameShape: !prose && vocab.name(t),
-      extOnly,
-      extTail: false,
-      banner: false,
-      hostOrg: false,
-      promo: false,
-      messenger: false,
-      footnote: false,
-      carries: false,
-      anchorNear: false,
-      anchorBelow: false,
-      digits: 0,
-      senderEmail: email !== null && lower.includes(email),
-      senderHost: labels.some((l) => lower.includes(l)),
-      senderDomain: domain !== null && lower.includes(domain),
-      senderName: fullName !== null && lower.includes(fullName),
-      rule: isRuleLine(t) || isSigDelimiter(info.text) || FULLWIDTH_RULE_RE.test(t),
-      segments: segmentsOf(t),
-      prevCarries: false,
-      notice: NOTICE_RE.test(t),
-      attachment: ATTACHMENT_RE.test(t),
-      quoted: /^\s*>/.test(info.text),
-      prevBlank: i === 0 || infos[i - 1]!.blank,
-      nextBlank: i === infos.length - 1 || infos[i + 1]!.blank,
-      paraSize: 0,
-      paraFields: 0,
-      paraMention: false,
-      lastPara: para[k] === lastPara,
-      valAbove: false,
-      valBelow: false,
-      afterVal: k > 0 && infos[idx[k - 1]!]!.valediction,
-      delimAbove: false,
-      inRule: rule !== null && i >= rule.start && i < rule.end,
-      ruleStart: rule !== null && i === firstNonBlank(infos, rule.start),
-      fieldsBelow: 0,
-      proseBelow: 0,
-      mentionBelow: false,
-    };
+  const labels = hostLabels(email);
+  const fallbackVocab = new VocabMemo();
+  return { infos, from, rule, idx, para, lastPara: p, email, labels, fullName, domain, fallbackVocab };
+}
+
+/** The facts of the `k`th non-blank line read from the line itself and its place in the window. */
+function ownContext(w: WindowFacts, k: number): LineContext {
+  const { infos, from, rule, email, labels, domain, fullName } = w;
+  const n = w.idx.length;
+  const i = w.idx[k]!;
+  const info = infos[i]!;
+  const vocab = info.vocab ?? w.fallbackVocab;
+  const t = capLine(info.text).trim();
+  const lower = t.toLowerCase();
+  // The scorer already split and searched most lines; long prose lines (score <= -4) are never block
+  // material, so the costlier vocabulary patterns are not run on them.
+  const cells = info.found?.cells ?? cellsOf(t);
+  // Lines far above the end are never block lines in real mail (blocks run to ~15 lines): their
+  // vocabulary is not looked at either.
+  const prose = info.score <= -4 || n - 1 - k > FAR_FROM_END;
+  const extOnly = cells.some((c) => EXT_ONLY_RE.test(c));
+  return {
+    info,
+    t,
+    fromEnd: n - 1 - k,
+    fromStart: k,
+    cells: cells.length,
+    words: wordCount(t),
+    phone: info.found
+      ? info.found.phone && cells.some((c) => hasPhone(c))
+      : !prose && cells.some((c) => hasPhone(c)),
+    email: info.found?.email ?? hasEmail(t),
+    url: info.found?.url ?? hasUrl(t),
+    address: !prose && cells.some((c) => vocab.address(c)),
+    title: !prose && vocab.title(t),
+    company: !prose && vocab.company(t),
+    strongCompany: false,
+    unit: !prose && t.length <= UNIT_MAX_LENGTH && (isDepartment(t) || namesFunction(t)),
+    signsName: !prose && signsAsSender(t, from),
+    nameShape: !prose && vocab.name(t),
+    extOnly,
+    extTail: false,
+    banner: false,
+    hostOrg: false,
+    promo: false,
+    messenger: false,
+    footnote: false,
+    carries: false,
+    anchorNear: false,
+    anchorBelow: false,
+    digits: 0,
+    senderEmail: email !== null && lower.includes(email),
+    senderHost: labels.some((l) => lower.includes(l)),
+    senderDomain: domain !== null && lower.includes(domain),
+    senderName: fullName !== null && lower.includes(fullName),
+    rule: isRuleLine(t) || isSigDelimiter(info.text) || FULLWIDTH_RULE_RE.test(t),
+    segments: segmentsOf(t),
+    prevCarries: false,
+    notice: NOTICE_RE.test(t),
+    attachment: ATTACHMENT_RE.test(t),
+    quoted: /^\s*>/.test(info.text),
+    prevBlank: i === 0 || infos[i - 1]!.blank,
+    nextBlank: i === infos.length - 1 || infos[i + 1]!.blank,
+    paraSize: 0,
+    paraFields: 0,
+    paraMention: false,
+    lastPara: w.para[k] === w.lastPara,
+    valAbove: false,
+    valBelow: false,
+    afterVal: k > 0 && infos[w.idx[k - 1]!]!.valediction,
+    delimAbove: false,
+    inRule: rule !== null && i >= rule.start && i < rule.end,
+    ruleStart: rule !== null && i === firstNonBlank(infos, rule.start),
+    fieldsBelow: 0,
+    proseBelow: 0,
+    mentionBelow: false,
+  };
+}
+
+/** Facts read from a line's own earlier facts: organisation, banner, promotion, whether it carries. */
+function deriveLineFacts(c: LineContext, labels: string[]): void {
+  c.strongCompany = c.company && hasStrongCompanyWord(c.t);
+  c.extTail = c.extOnly || (c.words <= 5 && EXT_TAIL_RE.test(c.t));
+  c.banner =
+    c.t.length <= MAX_BANNER &&
+    !c.phone &&
+    !c.email &&
+    !c.url &&
+    BANNER_RE.test(c.t) &&
+    /\p{L}{2}/u.test(c.t);
+  // A team signs at the end: the organisation's name far above it is a venue or a headline.
+  c.hostOrg =
+    c.fromEnd <= MAX_ORG_FROM_END &&
+    ((c.senderHost && !c.email && !c.url && orgName(c.t)) || hostAcronym(c.t, labels));
+  c.promo = c.url && promoLine(c.t);
+  c.messenger = c.words <= 6 && MESSENGER_RE.test(c.t);
+  c.footnote = FOOTNOTE_RE.test(c.t);
+  c.carries =
+    !c.banner &&
+    !c.footnote &&
+    (c.info.field ||
+      c.extTail ||
+      (c.company && c.words <= 8) ||
+      (c.unit && c.words <= 6) ||
+      // A one-line block: the scorer reads it as one cell, a sentence with a number in it.
+      (c.segments >= 2 && (c.title || c.company || c.phone || c.email || c.url)) ||
+      c.hostOrg ||
+      c.messenger ||
+      // The sender's own domain written alone is their website ("brightforge-studio.example").
+      (c.senderDomain && c.words <= 2));
+  c.digits = digitShare(c.t);
+}
+
+/** Share of a line's characters that are ASCII digits (0 for an empty line). */
+function digitShare(t: string): number {
+  let d = 0;
+  for (let j = 0; j < t.length; j++) {
+    const ch = t.charCodeAt(j);
+    if (ch >= 48 && ch <= 57) d++;
   }
-  for (let k = 0; k < n; k++) {
-    const c = out[k]!;
-    c.strongCompany = c.company && hasStrongCompanyWord(c.t);
-    c.extTail = c.extOnly || (c.words <= 5 && EXT_TAIL_RE.test(c.t));
-    c.banner =
-      c.t.length <= MAX_BANNER &&
-      !c.phone &&
-      !c.email &&
-      !c.url &&
-      BANNER_RE.test(c.t) &&
-      /\p{L}{2}/u.test(c.t);
-    // A team signs at the end: the organisation's name far above it is a venue or a headline.
-    c.hostOrg =
-      c.fromEnd <= MAX_ORG_FROM_END &&
-      ((c.senderHost && !c.email && !c.url && orgName(c.t)) || hostAcronym(c.t, labels));
-    c.promo = c.url && promoLine(c.t);
-    c.messenger = c.words <= 6 && MESSENGER_RE.test(c.t);
-    c.footnote = FOOTNOTE_RE.test(c.t);
-    c.carries =
-      !c.banner &&
-      !c.footnote &&
-      (c.info.field ||
-        c.extTail ||
-        (c.company && c.words <= 8) ||
-        (c.unit && c.words <= 6) ||
-        // A one-line block: the scorer reads it as one cell, a sentence with a number in it.
-        (c.segments >= 2 && (c.title || c.company || c.phone || c.email || c.url)) ||
-        c.hostOrg ||
-        c.messenger ||
-        // The sender's own domain written alone is their website ("brightforge-studio.example").
-        (c.senderDomain && c.words <= 2));
-    let d = 0;
-    for (let j = 0; j < c.t.length; j++) {
-      const ch = c.t.charCodeAt(j);
-      if (ch >= 48 && ch <= 57) d++;
-    }
-    c.digits = c.t.length === 0 ? 0 : d / c.t.length;
-  }
-  for (let k = 1; k < n; k++) out[k]!.prevCarries = out[k - 1]!.carries;
-  const anchored = (c: LineContext) =>
-    c.info.mention || c.senderName || c.senderEmail || c.signsName || (c.senderHost && c.words <= 6);
+  return t.length === 0 ? 0 : d / t.length;
+}
+
+/** The line names the sender: their name, address, a short form of their name, or their host. */
+function anchored(c: LineContext): boolean {
+  return c.info.mention || c.senderName || c.senderEmail || c.signsName || (c.senderHost && c.words <= 6);
+}
+
+/** Marks lines with the sender named on or below them, and within two lines of them. */
+function markAnchors(out: LineContext[]): void {
+  const n = out.length;
   let below = false;
   for (let k = n - 1; k >= 0; k--) {
     if (anchored(out[k]!)) below = true;
@@ -342,7 +399,11 @@ export function lineContexts(
     for (let j = Math.max(0, k - 2); j <= Math.min(n - 1, k + 2); j++)
       if (anchored(out[j]!)) out[k]!.anchorNear = true;
   }
-  // Paragraph aggregates.
+}
+
+/** Paragraph aggregates: size, share of field lines, whether the paragraph names the sender. */
+function markParagraphs(out: LineContext[], para: number[]): void {
+  const n = out.length;
   for (let k = 0; k < n;) {
     let e = k;
     while (e < n && para[e] === para[k]) e++;
@@ -359,20 +420,27 @@ export function lineContexts(
     }
     k = e;
   }
-  // Running facts from above and from below.
+}
+
+/** Running facts from above: a valediction or sign-off, a `-- ` delimiter. */
+function markFactsAbove(out: LineContext[]): void {
   let val = false;
   let delim = false;
-  for (let k = 0; k < n; k++) {
+  for (let k = 0; k < out.length; k++) {
     out[k]!.valAbove = val;
     out[k]!.delimAbove = delim;
     if (out[k]!.info.valediction || out[k]!.info.signoff) val = true;
     if (isSigDelimiter(out[k]!.info.text)) delim = true;
   }
+}
+
+/** Running facts from below: a valediction, field and prose lines, the sender's full name again. */
+function markFactsBelow(out: LineContext[]): void {
   let valB = false;
   let fieldsB = 0;
   let proseB = 0;
   let mentionB = false;
-  for (let k = n - 1; k >= 0; k--) {
+  for (let k = out.length - 1; k >= 0; k--) {
     out[k]!.mentionBelow = mentionB;
     // The sender's full name again, not a company named after them ("Castellano Electrical Contractors").
     if (out[k]!.senderName) mentionB = true;
@@ -384,7 +452,6 @@ export function lineContexts(
     if (x.field) fieldsB++;
     if (x.score <= -1.5) proseB++;
   }
-  return out;
 }
 
 function firstNonBlank(infos: LineInfo[], s: number): number {

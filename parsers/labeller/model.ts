@@ -339,37 +339,57 @@ const NAME_LINE_RE = /^\p{Lu}[\p{L}'-]+(?: (?:\p{Lu}[\p{L}'-]*\.?)){1,3},?$/u;
 
 /**
  * The whole decision over a window's lines with their log-odds: the best candidate span, the block
- * check, the sender anchor, then the annotation conventions at its top edge.
+ * check, the sender anchor, then the annotation conventions at its top and bottom edges.
  */
 export function chooseBlock(
   contexts: LineContext[],
   z: Float64Array,
   model: LabellerModel,
 ): { first: number; last: number } | null {
+  const block = candidateBlock(contexts, z, model);
+  if (!block) return null;
+  let first = skipWrappedEnd(contexts, block.first, block.last);
+  first = withNameAbove(contexts, first, block.last);
+  first = withTopEdge(contexts, first);
+  return { first, last: trimBottomEdge(contexts, first, block.last) };
+}
+
+/** The decoded span when the block check and the sender anchor accept it, else a signed tail. */
+function candidateBlock(
+  contexts: LineContext[],
+  z: Float64Array,
+  model: LabellerModel,
+): { first: number; last: number } | null {
   const decoded = decodeBlock(contexts, z, model.threshold);
-  const block =
-    decoded &&
+  return decoded &&
     acceptBlock(contexts, decoded.first, decoded.last, z, model) &&
     anchored(contexts, decoded.first, decoded.last)
-      ? { first: decoded.first, last: throughParagraph(contexts, decoded.last) }
-      : signedTail(contexts);
-  if (!block) return null;
-  let first = block.first;
-  // The wrapped end of the sentence above ("... and no" / "meeting today.") is body, not block.
+    ? { first: decoded.first, last: throughParagraph(contexts, decoded.last) }
+    : signedTail(contexts);
+}
+
+/** The wrapped end of the sentence above ("... and no" / "meeting today.") is body, not block. */
+function skipWrappedEnd(contexts: LineContext[], first: number, last: number): number {
   while (
-    first < block.last &&
+    first < last &&
     first > 0 &&
     !contexts[first]!.prevBlank &&
     contexts[first - 1]!.info.score <= -1.5 &&
     WRAPPED_END_RE.test(contexts[first]!.t)
   )
     first++;
-  // The sender's name on the line right above (no blank line between) heads the block: "Thanks,",
-  // "Eric", "x3-0977" gives "Eric" and the extension. A valediction never does, nor a first-name
-  // sign-off above a block that names the sender again ("Jim" over "James H. McCullars").
+  return first;
+}
+
+/**
+ * The sender's name on the line right above (no blank line between) heads the block: "Thanks,",
+ * "Eric", "x3-0977" gives "Eric" and the extension. A valediction never does, nor a first-name
+ * sign-off above a block that names the sender again ("Jim" over "James H. McCullars").
+ */
+function withNameAbove(contexts: LineContext[], first: number, last: number): number {
   const above = first > 0 ? contexts[first - 1]! : null;
   let named = false;
-  for (let i = first; i <= block.last; i++) {
+  for (let i = first; i <= last; i++) {
     const c = contexts[i]!;
     if (c.senderName) named = true;
   }
@@ -382,10 +402,10 @@ export function chooseBlock(
     !above.info.field &&
     (above.info.mention || (above.info.signoff && above.words <= 2) || above.nameShape)
   )
-    first--;
+    return first - 1;
   // In a block an HTML client spaced out (a blank line under every line), the sender's full name a
   // blank line above heads it the same way.
-  else if (
+  if (
     above &&
     !named &&
     above.senderName &&
@@ -395,11 +415,17 @@ export function chooseBlock(
     contexts[first]!.nextBlank &&
     above.prevBlank
   )
-    first--;
-  // A delimiter, frame rule or logo placeholder attached on top of the block belongs to it (the
-  // annotation rules): `-- `, `-----`, `[logo.png]<http://...>`, with no blank line between.
-  // In a block spaced out by an HTML client (a blank line under every line) the logo sits a blank
-  // line above it too.
+    return first - 1;
+  return first;
+}
+
+/**
+ * A delimiter, frame rule or logo placeholder attached on top of the block belongs to it (the
+ * annotation rules): `-- `, `-----`, `[logo.png]<http://...>`, with no blank line between.
+ * In a block spaced out by an HTML client (a blank line under every line) the logo sits a blank
+ * line above it too.
+ */
+function withTopEdge(contexts: LineContext[], first: number): number {
   while (
     first > 0 &&
     topEdge(contexts[first - 1]!) &&
@@ -407,19 +433,23 @@ export function chooseBlock(
       (contexts[first]!.nextBlank && PLACEHOLDER_RE.test(contexts[first - 1]!.t)))
   )
     first--;
-  if (first > 0 && isSigDelimiter(contexts[first - 1]!.info.text)) first--;
+  if (first > 0 && isSigDelimiter(contexts[first - 1]!.info.text)) return first - 1;
   // A rule standing alone between the body and the block (a blank line on each side) is the writer's
   // delimiter, as `-- ` is.
-  else if (
+  if (
     first > 1 &&
     contexts[first - 1]!.rule &&
     contexts[first - 1]!.prevBlank &&
     contexts[first]!.prevBlank &&
     !contexts[first - 2]!.rule
   )
-    first--;
+    return first - 1;
+  return first;
+}
+
+/** The block's last line once promotion and rules that open what follows are cut off its bottom. */
+function trimBottomEdge(contexts: LineContext[], first: number, last: number): number {
   // A banner set off under the block ("~~~ 40 years of service ~~~") is promotion, not a block line.
-  let last = block.last;
   while (last > first && contexts[last]!.banner && contexts[last]!.prevBlank) last--;
   // So is a call to action closing it ("Download our 2026 Outlook: https://...").
   while (last > first && contexts[last]!.promo) last--;
@@ -440,7 +470,7 @@ export function chooseBlock(
     !contexts[last]!.nextBlank
   )
     last++;
-  return { first, last };
+  return last;
 }
 
 /** Lines a block may run on through its own paragraph to reach the fields under a tagline. */
