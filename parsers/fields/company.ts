@@ -190,7 +190,7 @@ export interface CompanyResult {
 const ORG_SEG_SEP_RE = /,\s(?!(?:Inc|Ltd|LLC|LLP|Corp)\b)/;
 /** " - " or " – " between an organisation and its unit ("Halcyon Corp. - Global Finance"). */
 const DASH_SEP_RE = /\s[-–]\s/;
-/** "of Cognitive Sciences": a lower-case continuation of an organisation's name wrapped onto the next line. */
+/** "of Cognitive Sciences": a lower-case continuation of an organisation's name on the next line. */
 const NAME_CONTINUATION_RE = /^(?:of|in|at|for|and|&)\s/;
 
 /**
@@ -282,7 +282,7 @@ function takeOrgCell(c: Draft, t: string): void {
   } else c.company = t;
 }
 
-/** What settleUnit reads: chooseCompany's own copies of the cells, plus its input and the chosen candidate. */
+/** What settleUnit reads: chooseCompany's input, its own copies of the cells and the chosen candidate. */
 interface UnitScope extends CompanyInput {
   texts: readonly TextCell[];
   isAddr: readonly boolean[];
