@@ -85,7 +85,8 @@ export interface AddressMarks {
 
 /**
  * Marks the address lines. "Oracle EMEA, Dublin, Ireland" (an organisation, then where it is) also gives
- * the company and the address when no company is known yet; its cell is then used.
+ * the company and the address when no company is known yet; its cell is then used. Each pass below reads
+ * the marks of the passes before it, so their order matters.
  */
 export function markAddresses(
   texts: readonly TextCell[],
@@ -99,6 +100,20 @@ export function markAddresses(
   const isAddr = texts.map(
     (t, i) => !used.has(i) && addressShape(t.text) && addressLength(t.text) && !hasTitleWord(t.text),
   );
+  markBetweenAddressLines(texts, isAddr, used);
+  markCountryEndings(texts, isAddr, used, c, labels);
+  markStreetHeads(texts, isAddr, used);
+  markCommaContinuations(texts, isAddr, used);
+  markCityTails(texts, isAddr, used);
+  return { isAddr, draft: c, used };
+}
+
+/** A short cell between two address lines is one too (no title or unit). */
+function markBetweenAddressLines(
+  texts: readonly TextCell[],
+  isAddr: boolean[],
+  used: ReadonlySet<number>,
+): void {
   for (let i = 1; i < texts.length - 1; i++) {
     const t = texts[i]!.text;
     if (
@@ -112,6 +127,20 @@ export function markAddresses(
     )
       isAddr[i] = true;
   }
+}
+
+/**
+ * A cell whose last comma segment is a country is an address line, unless it opens with an organisation
+ * and no company is known yet: then that organisation is the company, the rest the address, and the cell
+ * is used.
+ */
+function markCountryEndings(
+  texts: readonly TextCell[],
+  isAddr: boolean[],
+  used: Set<number>,
+  c: Draft,
+  labels: string[],
+): void {
   for (let i = 0; i < texts.length; i++) {
     const segs = texts[i]!.text.split(/,\s?/);
     if (
@@ -134,6 +163,10 @@ export function markAddresses(
       } else isAddr[i] = true;
     }
   }
+}
+
+/** The line above an address line heads it when it opens with a street word or is a street and number. */
+function markStreetHeads(texts: readonly TextCell[], isAddr: boolean[], used: ReadonlySet<number>): void {
   // "Polígono Industrial Fuente del Jarro" above "C/ Ciudad de Sevilla, 28": a line opening with a street
   // word heads the address even without a number.
   for (let i = 0; i + 1 < texts.length; i++) {
@@ -150,7 +183,8 @@ export function markAddresses(
     )
       isAddr[i] = true;
   }
-  // "Am Wolfsmantel 33" above "D 91058 Erlangen": a street with a house number heads the address.
+  // "Am Wolfsmantel 33" above "D 91058 Erlangen": a street with a house number heads the address. A pass
+  // of its own after the one above: a line that pass marked may head this one's street line.
   for (let i = 0; i + 1 < texts.length; i++) {
     if (
       !isAddr[i] &&
@@ -161,7 +195,14 @@ export function markAddresses(
     )
       isAddr[i] = true;
   }
-  // An address line ending with a comma continues on the next line ("Ring Road," / "Kadirenahalli,").
+}
+
+/** An address line ending with a comma continues on the next line ("Ring Road," / "Kadirenahalli,"). */
+function markCommaContinuations(
+  texts: readonly TextCell[],
+  isAddr: boolean[],
+  used: ReadonlySet<number>,
+): void {
   for (let i = 0; i + 1 < texts.length; i++) {
     const next = texts[i + 1]!;
     if (
@@ -174,7 +215,10 @@ export function markAddresses(
     )
       isAddr[i + 1] = true;
   }
-  // A country or city line directly after an address line belongs to it.
+}
+
+/** A country or city line directly after an address line belongs to it. */
+function markCityTails(texts: readonly TextCell[], isAddr: boolean[], used: ReadonlySet<number>): void {
   for (let i = 1; i < texts.length; i++) {
     if (
       !isAddr[i] &&
@@ -188,7 +232,6 @@ export function markAddresses(
     )
       isAddr[i] = true;
   }
-  return { isAddr, draft: c, used };
 }
 
 /**

@@ -186,61 +186,28 @@ export interface CompanyResult {
   used: Set<number>;
 }
 
+/** A comma that separates segments of a cell, not the one before a legal form ("Acme, Inc."). */
+const ORG_SEG_SEP_RE = /,\s(?!(?:Inc|Ltd|LLC|LLP|Corp)\b)/;
+/** " - " or " – " between an organisation and its unit ("Halcyon Corp. - Global Finance"). */
+const DASH_SEP_RE = /\s[-–]\s/;
+/** "of Cognitive Sciences": a lower-case continuation of an organisation's name on the next line. */
+const NAME_CONTINUATION_RE = /^(?:of|in|at|for|and|&)\s/;
+
 /**
  * The organisation among the candidates (a legal form first, then an institution or the sender's domain,
  * then any), or an institution heading an address line when no cell names one; then the unit a company
  * settles (a heading beside the title, the line under it) and a name wrapped onto a continuation line.
  */
 export function chooseCompany(input: CompanyInput): CompanyResult {
-  const { orgCands, looseUnit, titleRow, labels, besideTitle } = input;
+  const { orgCands, titleRow } = input;
   const c: Draft = { ...input.draft };
   const texts = input.texts.map((t) => ({ ...t }));
   const isAddr = [...input.isAddr];
   const used = new Set(input.used);
-  // "University of the Western Cape, Bellville 7535, South Africa": an institution or a legal form heading
-  // an address line is the organisation when no other line names one.
-  let addrOrg: { i: number; head: string; rest: string } | undefined;
-  for (let i = 0; i < texts.length && !addrOrg; i++) {
-    if (!isAddr[i] || used.has(i)) continue;
-    const segs = texts[i]!.text.split(/,\s(?!(?:Inc|Ltd|LLC|LLP|Corp)\b)/);
-    const head = segs[0]!.trim();
-    if (
-      segs.length >= 3 &&
-      hasStrongCompanyWord(head) &&
-      !/\d/.test(head) &&
-      !looksLikeAddress(head) &&
-      wordCount(head) <= 7
-    )
-      addrOrg = { i, head, rest: segs.slice(1).join(', ') };
-  }
+  const addrOrg = orgHeadingAddress(texts, isAddr, used);
   const chosen = orgCands.find((o) => o.legal) ?? orgCands.find((o) => o.strong) ?? orgCands[0];
   if (chosen) {
-    const t = chosen.text;
-    const dash = t.split(/\s[-–]\s/);
-    const countryTail = t.split(/\s?,\s/);
-    const cjk = CJK_ORG_UNIT_RE.exec(t);
-    if (cjk && looksLikeDepartment(cjk[2]!)) {
-      c.company = cjk[1]!;
-      if (!c.department) c.department = cjk[2]!;
-    } else if (dash.length === 2) {
-      // "Ocean Freight – Northwind Traders Inc.": the legal form says which side is the organisation.
-      const flip = hasStrongCompanyWord(dash[1]!) && !hasStrongCompanyWord(dash[0]!);
-      c.company = dash[flip ? 1 : 0]!.trim();
-      const dep = dash[flip ? 0 : 1]!.trim();
-      // "Halcyon Corp. - Global Finance": a unit after the organisation; a place ("- Brno") is none.
-      if (
-        !c.department &&
-        wordCount(dep) <= 3 &&
-        !/\./.test(dep) &&
-        (isDepartment(dep) || namesFunction(dep) || looksLikeUnitHeading(dep)) &&
-        !namesTerritory(dep) &&
-        !isCountryLine(dep)
-      )
-        c.department = dep;
-    } else if (countryTail.length >= 2 && isCountryLine(countryTail[countryTail.length - 1]!)) {
-      c.company = countryTail[0]!.trim();
-      if (!c.address) c.address = countryTail.slice(1).join(', ');
-    } else c.company = t;
+    takeOrgCell(c, chosen.text);
     used.add(chosen.i);
     const unit = orgCands.find((o) => o !== chosen && !o.strong && o.i < chosen.i);
     if (!c.department && unit && wordCount(unit.text) <= 6) c.department = unit.text;
@@ -252,55 +219,141 @@ export function chooseCompany(input: CompanyInput): CompanyResult {
   const orgAt = !c.company && titleRow >= 0 ? orgBesideTitle(texts, isAddr, used, titleRow) : -1;
   if (orgAt >= 0) c.company = texts[orgAt]!.text;
   if (orgAt >= 0) used.add(orgAt);
-  if (c.company && !c.department) {
-    const chosenAt = chosen?.i ?? -1;
-    // Once a legal form, an institution or the sender's domain names the organisation, a heading with
-    // only a weak organisation word ("Infrastructure Group", "Network Services") beside the title is a
-    // unit of it; otherwise such a heading may be the organisation itself.
-    const settled = chosen !== undefined && (chosen.legal === true || chosen.strong);
-    const companyLike = (x: string) =>
-      (settled ? hasStrongCompanyWord(x) : hasCompanyWord(x)) ||
-      matchesDomain(x, labels) ||
-      isCountryLine(x) ||
-      REGION_RE.test(x);
-    if (looseUnit && looseUnit.i !== chosenAt && !companyLike(looseUnit.unit)) {
-      c.title = looseUnit.title;
-      c.department = looseUnit.unit;
-    } else if (titleRow >= 0) {
-      // "Senior Account Executive | Mid-Market Sales", or the line under the title: "Inbound Operations".
-      for (let i = 0; i < texts.length; i++) {
-        const t = texts[i]!;
-        if (t.row > titleRow + 1) break;
-        if (t.row < titleRow || used.has(i) || isAddr[i] || i === chosenAt) continue;
-        // A separate segment on the title's own line ("Title | Unit") may be any unit-shaped heading; so
-        // may the line under the title once a legal form or the sender's domain names the organisation.
-        const unitLike =
-          namesFunction(t.text) || ((t.row === titleRow || settled) && besideTitle(t.text) && !slogan(t));
-        if (unitLike && !hasTitleWord(t.text) && !companyLike(t.text)) {
-          c.department = t.text;
-          used.add(i);
-          break;
-        }
-      }
-    }
-    if (!c.department && settled && chosen) {
-      const k = unitOnOrgLine(texts, isAddr, used, chosen.i, (x) => besideTitle(x) && !companyLike(x));
-      if (k >= 0) {
-        c.department = texts[k]!.text;
-        used.add(k);
-      }
-    }
-  }
-  // A company name wrapped onto a lower-case continuation ("Max Planck Institute" / "of Cognitive...").
-  const compIdx = texts.findIndex((t) => t.text === c.company);
-  if (compIdx >= 0) {
-    const k = texts.findIndex(
-      (t, j) => j > compIdx && t.row === texts[compIdx]!.row + 1 && /^(?:of|in|at|for|and|&)\s/.test(t.text),
-    );
-    if (k >= 0 && wordCount(texts[k]!.text) <= 5) {
-      c.company = `${c.company} ${texts[k]!.text}`;
-      isAddr[k] = false;
-    }
-  }
+  if (c.company && !c.department) settleUnit(c, { ...input, texts, isAddr, used, chosen });
+  joinWrappedCompany(c, texts, isAddr);
   return { draft: c, texts, isAddr, used };
+}
+
+/**
+ * "University of the Western Cape, Bellville 7535, South Africa": an institution or a legal form heading
+ * an address line is the organisation when no other line names one. The first such line, cut into the
+ * heading and the rest of the address, or undefined.
+ */
+function orgHeadingAddress(
+  texts: readonly TextCell[],
+  isAddr: readonly boolean[],
+  used: ReadonlySet<number>,
+): { i: number; head: string; rest: string } | undefined {
+  for (let i = 0; i < texts.length; i++) {
+    if (!isAddr[i] || used.has(i)) continue;
+    const segs = texts[i]!.text.split(ORG_SEG_SEP_RE);
+    const head = segs[0]!.trim();
+    if (
+      segs.length >= 3 &&
+      hasStrongCompanyWord(head) &&
+      !/\d/.test(head) &&
+      !looksLikeAddress(head) &&
+      wordCount(head) <= 7
+    )
+      return { i, head, rest: segs.slice(1).join(', ') };
+  }
+  return undefined;
+}
+
+/**
+ * The chosen candidate's cell as the company, split from a unit written on it (after a CJK legal form or
+ * across a dash) or from a country and address after a comma.
+ */
+function takeOrgCell(c: Draft, t: string): void {
+  const dash = t.split(DASH_SEP_RE);
+  const countryTail = t.split(/\s?,\s/);
+  const cjk = CJK_ORG_UNIT_RE.exec(t);
+  if (cjk && looksLikeDepartment(cjk[2]!)) {
+    c.company = cjk[1]!;
+    if (!c.department) c.department = cjk[2]!;
+  } else if (dash.length === 2) {
+    // "Ocean Freight – Northwind Traders Inc.": the legal form says which side is the organisation.
+    const flip = hasStrongCompanyWord(dash[1]!) && !hasStrongCompanyWord(dash[0]!);
+    c.company = dash[flip ? 1 : 0]!.trim();
+    const dep = dash[flip ? 0 : 1]!.trim();
+    // "Halcyon Corp. - Global Finance": a unit after the organisation; a place ("- Brno") is none.
+    if (
+      !c.department &&
+      wordCount(dep) <= 3 &&
+      !/\./.test(dep) &&
+      (isDepartment(dep) || namesFunction(dep) || looksLikeUnitHeading(dep)) &&
+      !namesTerritory(dep) &&
+      !isCountryLine(dep)
+    )
+      c.department = dep;
+  } else if (countryTail.length >= 2 && isCountryLine(countryTail[countryTail.length - 1]!)) {
+    c.company = countryTail[0]!.trim();
+    if (!c.address) c.address = countryTail.slice(1).join(', ');
+  } else c.company = t;
+}
+
+/** What settleUnit reads: chooseCompany's input, its own copies of the cells and the chosen candidate. */
+interface UnitScope extends CompanyInput {
+  texts: readonly TextCell[];
+  isAddr: readonly boolean[];
+  used: Set<number>;
+  chosen: OrgCandidate | undefined;
+}
+
+/**
+ * The unit, once the company is known and no unit is: the loose unit written beside the title, else a
+ * unit-shaped heading on or under the title's line, else a unit segment on the organisation's own line.
+ */
+function settleUnit(c: Draft, s: UnitScope): void {
+  const { texts, isAddr, used, chosen, looseUnit, titleRow, labels, besideTitle } = s;
+  const chosenAt = chosen?.i ?? -1;
+  // Once a legal form, an institution or the sender's domain names the organisation, a heading with
+  // only a weak organisation word ("Infrastructure Group", "Network Services") beside the title is a
+  // unit of it; otherwise such a heading may be the organisation itself.
+  const settled = chosen !== undefined && (chosen.legal === true || chosen.strong);
+  const companyLike = (x: string) =>
+    (settled ? hasStrongCompanyWord(x) : hasCompanyWord(x)) ||
+    matchesDomain(x, labels) ||
+    isCountryLine(x) ||
+    REGION_RE.test(x);
+  if (looseUnit && looseUnit.i !== chosenAt && !companyLike(looseUnit.unit)) {
+    c.title = looseUnit.title;
+    c.department = looseUnit.unit;
+  } else if (titleRow >= 0) {
+    const k = unitNearTitle(s, settled, companyLike);
+    if (k >= 0) {
+      c.department = texts[k]!.text;
+      used.add(k);
+    }
+  }
+  if (!c.department && settled && chosen) {
+    const k = unitOnOrgLine(texts, isAddr, used, chosen.i, (x) => besideTitle(x) && !companyLike(x));
+    if (k >= 0) {
+      c.department = texts[k]!.text;
+      used.add(k);
+    }
+  }
+}
+
+/**
+ * "Senior Account Executive | Mid-Market Sales", or the line under the title: "Inbound Operations". The
+ * index of the first unit-shaped heading on the title's line or the one under it, or -1.
+ */
+function unitNearTitle(s: UnitScope, settled: boolean, companyLike: (x: string) => boolean): number {
+  const { texts, isAddr, used, chosen, titleRow, besideTitle } = s;
+  const chosenAt = chosen?.i ?? -1;
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i]!;
+    if (t.row > titleRow + 1) break;
+    if (t.row < titleRow || used.has(i) || isAddr[i] || i === chosenAt) continue;
+    // A separate segment on the title's own line ("Title | Unit") may be any unit-shaped heading; so
+    // may the line under the title once a legal form or the sender's domain names the organisation.
+    const unitLike =
+      namesFunction(t.text) || ((t.row === titleRow || settled) && besideTitle(t.text) && !slogan(t));
+    if (unitLike && !hasTitleWord(t.text) && !companyLike(t.text)) return i;
+  }
+  return -1;
+}
+
+/** A company name wrapped onto a lower-case continuation ("Max Planck Institute" / "of Cognitive..."). */
+function joinWrappedCompany(c: Draft, texts: readonly TextCell[], isAddr: boolean[]): void {
+  const compIdx = texts.findIndex((t) => t.text === c.company);
+  if (compIdx < 0) return;
+  const k = texts.findIndex(
+    (t, j) => j > compIdx && t.row === texts[compIdx]!.row + 1 && NAME_CONTINUATION_RE.test(t.text),
+  );
+  if (k >= 0 && wordCount(texts[k]!.text) <= 5) {
+    c.company = `${c.company} ${texts[k]!.text}`;
+    isAddr[k] = false;
+  }
 }

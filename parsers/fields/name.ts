@@ -132,6 +132,55 @@ function isLoneFirstName(name: string): boolean {
   );
 }
 
+/**
+ * "Jane Roe CFO": a role acronym after the name (in the cell's head) is its title, not a post-nominal
+ * credential. That title, or null.
+ */
+function titleAfterName(head: string, name: string): string | null {
+  const dropped = head
+    .trim()
+    .replace(/[,;]\s*$/, '')
+    .slice(name.length)
+    .trim();
+  return dropped !== '' && head.trim().startsWith(name) && hasTitleWord(dropped) && wordCount(dropped) <= 2
+    ? dropped
+    : null;
+}
+
+/**
+ * May the cleaned name of a cell (`cellHead` its head, `text` the whole cell) be a person's name:
+ * name-shaped, no organisation word, no title word unless it writes the sender, and no unit or
+ * organisation signing.
+ */
+function nameShaped(name: string, cellHead: string, text: string, from: Address): boolean {
+  // A team or a company signing on its own ("Payroll Operations Team", "Halvorsen Clearing LLC") is a
+  // unit or an organisation, not a person, unless it writes the sender's display name (a team
+  // mailbox's address, payroll.ops@, names the team, not a person).
+  // "Northwind Clearing, Inc.": the legal form after a comma still makes the cell an organisation.
+  const orgCell =
+    hasStrongCompanyWord(cellHead) ||
+    (hasStrongCompanyWord(text) && LEGAL_TAIL_RE.test(text.slice(cellHead.length)));
+  const unitOrOrg =
+    (isDepartment(name) || namesFunction(name) || orgCell) &&
+    !(from.name !== null && mentionsSender(name, from.name, null));
+  return !(
+    unitOrOrg ||
+    !(looksLikeName(name) || TWO_SCRIPT_NAME_RE.test(name)) ||
+    hasCompanyWord(name) ||
+    (hasTitleWord(name) && !mentionsSender(name, from.name, from.email))
+  );
+}
+
+/** Does the name (or, for a CJK name, the cell's head around it) write the sender, or a short form of it? */
+function namesTheSender(name: string, head: string, from: Address): boolean {
+  // A CJK name may mention the sender only through its romanised reading ("山田 太郎（Taro Yamada）").
+  return (
+    mentionsSender(name, from.name, from.email) ||
+    (/^[\p{Script=Han}\p{Script=Hangul}]/u.test(name) && mentionsSender(head, from.name, from.email)) ||
+    isShortFormOfSender(name, from)
+  );
+}
+
 export interface NameResult {
   draft: Draft;
   /** Index of the name's text cell, or -1. */
@@ -160,31 +209,12 @@ export function findName(
     const bracket = BRACKETED_ORG_RE.exec(cellHead);
     const head = bracket && isCompanyCell(bracket[2]!, labels) ? bracket[1]! : cellHead;
     let name = stripName(head);
-    // "Jane Roe CFO": a role acronym after the name is its title, not a post-nominal credential.
-    const dropped = head
-      .trim()
-      .replace(/[,;]\s*$/, '')
-      .slice(name.length)
-      .trim();
-    const acronymTitle =
-      dropped !== '' && head.trim().startsWith(name) && hasTitleWord(dropped) && wordCount(dropped) <= 2
-        ? dropped
-        : null;
+    const acronymTitle = titleAfterName(head, name);
     const rank = CJK_RANK_RE.exec(name);
     if (rank && looksLikeName(rank[2] ?? rank[3]!)) {
       name = rank[2] ?? rank[3]!;
       c.title ??= rank[1] ?? rank[4]!;
     }
-    // A team or a company signing on its own ("Payroll Operations Team", "Halvorsen Clearing LLC") is a
-    // unit or an organisation, not a person, unless it writes the sender's display name (a team
-    // mailbox's address, payroll.ops@, names the team, not a person).
-    // "Northwind Clearing, Inc.": the legal form after a comma still makes the cell an organisation.
-    const orgCell =
-      hasStrongCompanyWord(cellHead) ||
-      (hasStrongCompanyWord(t.text) && LEGAL_TAIL_RE.test(t.text.slice(cellHead.length)));
-    const unitOrOrg =
-      (isDepartment(name) || namesFunction(name) || orgCell) &&
-      !(from.name !== null && mentionsSender(name, from.name, null));
     // A sign-off by a short form of the sender's name ("Bill", "Kim", "DG"), as signsAsSender reads it.
     // The rest of the block is numbers only ("Bill" / "3-3831", "Patti x39106").
     const bare = name.replace(EXT_TAIL_RE, '');
@@ -196,18 +226,8 @@ export function findName(
       c.name = bare;
       return { draft: c, index: i, nameRow: t.row };
     }
-    if (
-      unitOrOrg ||
-      !(looksLikeName(name) || TWO_SCRIPT_NAME_RE.test(name)) ||
-      hasCompanyWord(name) ||
-      (hasTitleWord(name) && !mentionsSender(name, from.name, from.email))
-    )
-      continue;
-    // A CJK name may mention the sender only through its romanised reading ("山田 太郎（Taro Yamada）").
-    const mention =
-      mentionsSender(name, from.name, from.email) ||
-      (/^[\p{Script=Han}\p{Script=Hangul}]/u.test(name) && mentionsSender(head, from.name, from.email)) ||
-      isShortFormOfSender(name, from);
+    if (!nameShaped(name, cellHead, t.text, from)) continue;
+    const mention = namesTheSender(name, head, from);
     // Chinese, Japanese and Korean names are often written without a space ("王小明", "山田太郎").
     // "Bobby" above a phone number: a lone first name or nickname is the name when it is the block's only text.
     const lone = texts.length === 1 && isLoneFirstName(name);

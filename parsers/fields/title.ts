@@ -93,164 +93,222 @@ export interface TitleResult {
   titleRow: number;
 }
 
+/** " - " or " – " between two parts of a cell ("Software Engineer – Red Hat Inc."). */
+const DASH_SEP_RE = /\s[-–]\s/;
+/** A comma that separates segments of a cell, not the one before a legal form ("Acme, Inc."). */
+const ORG_SEG_SEP_RE = /,\s(?!(?:Inc|Ltd|LLC|LLP|Corp)\b)/;
+
+/** What readTitles has gathered so far over the cells, filled in place by the helpers below. */
+interface TitleScan {
+  c: Draft;
+  used: Set<number>;
+  orgCands: OrgCandidate[];
+  /** A unit written on the same cell as the organisation; a unit line of its own wins over it. */
+  headUnit: string | undefined;
+  looseUnit: LooseUnit | undefined;
+  titleRow: number;
+}
+
 /**
  * Titles first (a role noun, no legal form), then units, then the cells that may name the organisation:
  * a legal form, an institution or the sender's domain name beats a unit-like name ("... Services",
  * "... Center"), which becomes the department when both are present (company.ts decides).
  */
 export function readTitles(input: TitleInput): TitleResult {
-  const { texts, isAddr, nameRow, labels, besideTitle } = input;
+  const { texts, isAddr, nameRow, labels } = input;
   const c: Draft = { ...input.draft };
-  const used = new Set(input.used);
-  const orgCands: OrgCandidate[] = [];
-  let headUnit: string | undefined;
-  let titleRow = c.title ? nameRow : -1;
-  let looseUnit: LooseUnit | undefined;
+  const s: TitleScan = {
+    c,
+    used: new Set(input.used),
+    orgCands: [],
+    headUnit: undefined,
+    looseUnit: undefined,
+    titleRow: c.title ? nameRow : -1,
+  };
   for (let i = 0; i < texts.length; i++) {
-    if (used.has(i) || isAddr[i]) continue;
+    if (s.used.has(i) || isAddr[i]) continue;
     const t = texts[i]!.text;
     if (wordCount(t) > 9 || t.length > 80) continue;
-    const comma = t.lastIndexOf(', ');
-    const tail = comma > 0 ? t.slice(comma + 2) : '';
-    const headPart = comma > 0 ? t.slice(0, comma) : t;
-    // "Head of Partnerships at Acme Widgets Inc.": the legal form belongs to the organisation after "at".
-    const titleAt = TITLE_AT_ORG_RE.exec(t);
-    // "Software Engineer – Red Hat Inc.": likewise after a dash, when one side alone has the role.
-    const dashSides = t.split(/\s[-–]\s/);
-    const dashTitle =
-      dashSides.length === 2 && hasTitleWord(dashSides[0]!) !== hasTitleWord(dashSides[1]!)
-        ? dashSides.find((x) => hasTitleWord(x))!
-        : null;
-    const titlePart =
-      titleAt && hasTitleWord(titleAt[1]!) && !hasTitleWord(titleAt[2]!)
-        ? titleAt[1]!
-        : (dashTitle ?? headPart);
-    // "Acme Widgets Inc., CFO": an organisation, then its role.
-    const orgThenRole =
-      tail !== '' && hasTitleWord(tail) && !hasTitleWord(headPart) && isCompanyCell(headPart, labels);
-    if (
-      !c.title &&
-      hasTitleWord(t) &&
-      (!hasStrongCompanyWord(titlePart) || orgThenRole) &&
-      // Czech and Polish write titles in lower case ("jednatel"): accepted right under the name.
-      (!/^[a-z]/.test(t) || (texts[i]!.row === nameRow + 1 && wordCount(t) <= 3)) &&
-      (!startsWithUnitWord(t) || UNIT_THEN_ROLE_RE.test(t))
-    ) {
-      const unitRank = CJK_UNIT_RANK_RE.exec(t);
-      if (
-        unitRank &&
-        looksLikeDepartment(unitRank[1]!) &&
-        !hasTitleWord(unitRank[1]!.replace(/[部課室]$/u, ''))
-      ) {
-        // "営業部 部長", "销售部 经理": the unit, then the rank on the same line.
-        c.title = unitRank[2]!;
-        if (!c.department) c.department = unitRank[1]!;
-      } else if (orgThenRole) {
-        // "Acme Widgets, CFO": the organisation, then the role.
-        c.title = tail;
-        orgCands.push({ i, text: headPart, strong: true, legal: hasStrongCompanyWord(headPart) });
-      } else if (
-        tail &&
-        (hasStrongCompanyWord(tail) ||
-          matchesDomain(tail, labels) ||
-          (/^[A-Z]{2,5}$/.test(tail) && !REGION_RE.test(tail)))
-      ) {
-        c.title = headPart;
-        orgCands.push({ i, text: tail.replace(/\s?\([^)]{0,60}\)$/, ''), strong: true, legal: true });
-      } else if (tail && !hasTitleWord(tail) && isDepartment(tail) && !headPart.includes(', ')) {
-        // "Senior Account Manager, Corporate Banking", "Conseillère principale, Service des communications"
-        c.title = headPart;
-        if (!c.department) c.department = tail;
-      } else if (/\s[-–]\s/.test(t)) {
-        const segs = t.split(/\s[-–]\s/);
-        const withTitle = segs.filter((x) => hasTitleWord(x));
-        // "Regional Operations Manager - Midwest": a territory stays in the title.
-        const territory =
-          segs.length === 2 &&
-          segs.some(
-            (x) => !hasTitleWord(x) && (namesTerritory(x) || isCountryLine(x) || REGION_RE.test(x.trim())),
-          );
-        if (territory) c.title = t;
-        else if (withTitle.length === 1) c.title = withTitle[0]!.trim();
-        // "Gerente de Vendas – Departamento Comercial", "Technical Lead - Cloud Platform Team"
-        const other =
-          segs.length === 2 && !territory ? segs.find((x) => !hasTitleWord(x))?.trim() : undefined;
-        if (
-          withTitle.length === 1 &&
-          other &&
-          !isDepartment(other) &&
-          (hasStrongCompanyWord(other) || matchesDomain(other, labels))
-        )
-          // "Software Engineer - Red Hat", "Red Hat - Software Engineer": the other side names the organisation.
-          orgCands.push({ i, text: other, strong: true, legal: hasStrongCompanyWord(other) });
-        else if (withTitle.length === 1 && other && !c.department && isDepartment(other))
-          c.department = other;
-        else if (withTitle.length === 1 && other && (namesFunction(other) || besideTitle(other)))
-          looseUnit = { i, title: c.title!, unit: other };
-      } else if (titleAt) {
-        // "Software Engineer at Northwind Traders"
-        c.title = titleAt[1]!;
-        orgCands.push({
-          i,
-          text: titleAt[2]!.trim(),
-          strong: true,
-          legal: hasStrongCompanyWord(titleAt[2]!),
-        });
-      } else {
-        c.title = t;
-        if (
-          tail &&
-          !headPart.includes(', ') &&
-          !hasTitleWord(tail) &&
-          (namesFunction(tail) || besideTitle(tail)) &&
-          !namesTerritory(tail)
-        )
-          looseUnit = { i, title: headPart, unit: tail };
-      }
-      titleRow = texts[i]!.row;
-      used.add(i);
-      continue;
-    }
-    const dashHead = t.split(/\s[-–]\s/)[0] ?? t;
-    if (
-      isDepartment(t) &&
-      wordCount(t) <= 6 &&
-      !hasStrongCompanyWord(t) &&
-      !(dashHead !== t && isCompanyCell(dashHead, labels))
-    ) {
-      if (!c.department) c.department = t;
-      used.add(i);
-      continue;
-    }
-    // "R&D, VoiceAge Corporation": the segment naming the organisation.
-    const segs = t.split(/,\s(?!(?:Inc|Ltd|LLC|LLP|Corp)\b)/);
-    const unitHead =
-      segs.length > 1 && (!/[a-z]/.test(segs[0]!) || hasTitleWord(segs[0]!) || isDepartment(segs[0]!));
-    let orgSeg = unitHead ? segs.find((x) => hasStrongCompanyWord(x)) : undefined;
-    // "Ocean Freight, Northwind Traders Inc.", "Northwind Traders Inc., Ocean Freight Division": one
-    // segment has the legal form, the other is unit-shaped.
-    const pair = orgSeg ? undefined : orgAndUnit(segs);
-    if (pair) {
-      orgSeg = pair.org;
-      headUnit ??= pair.unit;
-    }
-    // "Global Marketing Dept., Hoshizora Inc.": the unit before the organisation.
-    // A unit line of its own further down wins over this one.
-    if (orgSeg && segs.length === 2 && segs[0] !== orgSeg && isDepartment(segs[0]!))
-      headUnit ??= segs[0]!.trim();
-    const cand = orgSeg ?? t;
-    const first = cand.split(/\s[-–]\s/)[0] ?? cand;
-    if (/^[a-z]/.test(first) && !matchesDomain(first, labels)) continue;
-    // A role with a weak organisation word ("Software Engineer") is no organisation.
-    if (isCompanyCell(first, labels) && !(hasTitleWord(first) && !hasStrongCompanyWord(first))) {
-      orgCands.push({
-        i,
-        text: cand,
-        strong: hasStrongCompanyWord(first) || matchesDomain(first, labels),
-        legal: hasStrongCompanyWord(first),
-      });
-    }
+    if (!c.title && takeTitleCell(s, input, i, t)) continue;
+    if (takeDepartmentCell(s, labels, i, t)) continue;
+    offerOrganisation(s, labels, i, t);
   }
-  if (!c.department && headUnit) c.department = headUnit;
-  return { draft: c, used, orgCands, looseUnit, titleRow };
+  if (!c.department && s.headUnit) c.department = s.headUnit;
+  return { draft: c, used: s.used, orgCands: s.orgCands, looseUnit: s.looseUnit, titleRow: s.titleRow };
+}
+
+/** A title cell cut at its last ", ": the head, the tail after it, and "... at Org" when written so. */
+interface TitleCellParts {
+  t: string;
+  headPart: string;
+  tail: string;
+  titleAt: RegExpExecArray | null;
+  /** "Acme Widgets Inc., CFO": an organisation, then its role. */
+  orgThenRole: boolean;
+}
+
+/**
+ * The cell as the title when it reads as one (a role noun, no legal form outside an organisation written
+ * beside it): records the title and what else the cell names, and returns true; false leaves the cell alone.
+ */
+function takeTitleCell(s: TitleScan, input: TitleInput, i: number, t: string): boolean {
+  const { texts, nameRow, labels } = input;
+  const comma = t.lastIndexOf(', ');
+  const tail = comma > 0 ? t.slice(comma + 2) : '';
+  const headPart = comma > 0 ? t.slice(0, comma) : t;
+  // "Head of Partnerships at Acme Widgets Inc.": the legal form belongs to the organisation after "at".
+  const titleAt = TITLE_AT_ORG_RE.exec(t);
+  // "Software Engineer – Red Hat Inc.": likewise after a dash, when one side alone has the role.
+  const dashSides = t.split(DASH_SEP_RE);
+  const dashTitle =
+    dashSides.length === 2 && hasTitleWord(dashSides[0]!) !== hasTitleWord(dashSides[1]!)
+      ? dashSides.find((x) => hasTitleWord(x))!
+      : null;
+  const titlePart =
+    titleAt && hasTitleWord(titleAt[1]!) && !hasTitleWord(titleAt[2]!)
+      ? titleAt[1]!
+      : (dashTitle ?? headPart);
+  const orgThenRole =
+    tail !== '' && hasTitleWord(tail) && !hasTitleWord(headPart) && isCompanyCell(headPart, labels);
+  if (
+    !hasTitleWord(t) ||
+    (hasStrongCompanyWord(titlePart) && !orgThenRole) ||
+    // Czech and Polish write titles in lower case ("jednatel"): accepted right under the name.
+    (/^[a-z]/.test(t) && !(texts[i]!.row === nameRow + 1 && wordCount(t) <= 3)) ||
+    (startsWithUnitWord(t) && !UNIT_THEN_ROLE_RE.test(t))
+  )
+    return false;
+  takeTitle(s, input, i, { t, headPart, tail, titleAt, orgThenRole });
+  s.titleRow = texts[i]!.row;
+  s.used.add(i);
+  return true;
+}
+
+/** Records the title of a title cell and the unit or organisation written on the same cell. */
+function takeTitle(s: TitleScan, input: TitleInput, i: number, p: TitleCellParts): void {
+  const { labels, besideTitle } = input;
+  const { t, headPart, tail, titleAt } = p;
+  const c = s.c;
+  const unitRank = CJK_UNIT_RANK_RE.exec(t);
+  if (
+    unitRank &&
+    looksLikeDepartment(unitRank[1]!) &&
+    !hasTitleWord(unitRank[1]!.replace(/[部課室]$/u, ''))
+  ) {
+    // "営業部 部長", "销售部 经理": the unit, then the rank on the same line.
+    c.title = unitRank[2]!;
+    if (!c.department) c.department = unitRank[1]!;
+  } else if (p.orgThenRole) {
+    // "Acme Widgets, CFO": the organisation, then the role.
+    c.title = tail;
+    s.orgCands.push({ i, text: headPart, strong: true, legal: hasStrongCompanyWord(headPart) });
+  } else if (
+    tail &&
+    (hasStrongCompanyWord(tail) ||
+      matchesDomain(tail, labels) ||
+      (/^[A-Z]{2,5}$/.test(tail) && !REGION_RE.test(tail)))
+  ) {
+    c.title = headPart;
+    s.orgCands.push({ i, text: tail.replace(/\s?\([^)]{0,60}\)$/, ''), strong: true, legal: true });
+  } else if (tail && !hasTitleWord(tail) && isDepartment(tail) && !headPart.includes(', ')) {
+    // "Senior Account Manager, Corporate Banking", "Conseillère principale, Service des communications"
+    c.title = headPart;
+    if (!c.department) c.department = tail;
+  } else if (DASH_SEP_RE.test(t)) {
+    takeDashedTitle(s, input, i, t);
+  } else if (titleAt) {
+    // "Software Engineer at Northwind Traders"
+    c.title = titleAt[1]!;
+    s.orgCands.push({ i, text: titleAt[2]!.trim(), strong: true, legal: hasStrongCompanyWord(titleAt[2]!) });
+  } else {
+    c.title = t;
+    if (
+      tail &&
+      !headPart.includes(', ') &&
+      !hasTitleWord(tail) &&
+      (namesFunction(tail) || besideTitle(tail)) &&
+      !namesTerritory(tail)
+    )
+      s.looseUnit = { i, title: headPart, unit: tail };
+  }
+}
+
+/**
+ * A title cell in parts around a dash: the side with the role is the title (the whole cell when the other
+ * side is a territory), and the other side names the organisation, the department or a loose unit.
+ */
+function takeDashedTitle(s: TitleScan, input: TitleInput, i: number, t: string): void {
+  const { labels, besideTitle } = input;
+  const c = s.c;
+  const segs = t.split(DASH_SEP_RE);
+  const withTitle = segs.filter((x) => hasTitleWord(x));
+  // "Regional Operations Manager - Midwest": a territory stays in the title.
+  const territory =
+    segs.length === 2 &&
+    segs.some((x) => !hasTitleWord(x) && (namesTerritory(x) || isCountryLine(x) || REGION_RE.test(x.trim())));
+  if (territory) c.title = t;
+  else if (withTitle.length === 1) c.title = withTitle[0]!.trim();
+  // "Gerente de Vendas – Departamento Comercial", "Technical Lead - Cloud Platform Team"
+  const other = segs.length === 2 && !territory ? segs.find((x) => !hasTitleWord(x))?.trim() : undefined;
+  if (
+    withTitle.length === 1 &&
+    other &&
+    !isDepartment(other) &&
+    (hasStrongCompanyWord(other) || matchesDomain(other, labels))
+  )
+    // "Software Engineer - Red Hat", "Red Hat - Software Engineer": the other side names the organisation.
+    s.orgCands.push({ i, text: other, strong: true, legal: hasStrongCompanyWord(other) });
+  else if (withTitle.length === 1 && other && !c.department && isDepartment(other)) c.department = other;
+  else if (withTitle.length === 1 && other && (namesFunction(other) || besideTitle(other)))
+    s.looseUnit = { i, title: c.title!, unit: other };
+}
+
+/** A cell that is a unit of its own ("Corporate Banking"): the department, unless one is already set. */
+function takeDepartmentCell(s: TitleScan, labels: string[], i: number, t: string): boolean {
+  const dashHead = t.split(DASH_SEP_RE)[0] ?? t;
+  if (
+    !isDepartment(t) ||
+    wordCount(t) > 6 ||
+    hasStrongCompanyWord(t) ||
+    (dashHead !== t && isCompanyCell(dashHead, labels))
+  )
+    return false;
+  if (!s.c.department) s.c.department = t;
+  s.used.add(i);
+  return true;
+}
+
+/**
+ * Any other cell may name the organisation: it becomes a candidate for company.ts (strong with a legal form
+ * or the sender's domain), and a unit written beside the organisation on it is kept as headUnit.
+ */
+function offerOrganisation(s: TitleScan, labels: string[], i: number, t: string): void {
+  // "R&D, VoiceAge Corporation": the segment naming the organisation.
+  const segs = t.split(ORG_SEG_SEP_RE);
+  const unitHead =
+    segs.length > 1 && (!/[a-z]/.test(segs[0]!) || hasTitleWord(segs[0]!) || isDepartment(segs[0]!));
+  let orgSeg = unitHead ? segs.find((x) => hasStrongCompanyWord(x)) : undefined;
+  // "Ocean Freight, Northwind Traders Inc.", "Northwind Traders Inc., Ocean Freight Division": one
+  // segment has the legal form, the other is unit-shaped.
+  const pair = orgSeg ? undefined : orgAndUnit(segs);
+  if (pair) {
+    orgSeg = pair.org;
+    s.headUnit ??= pair.unit;
+  }
+  // "Global Marketing Dept., Hoshizora Inc.": the unit before the organisation.
+  // A unit line of its own further down wins over this one.
+  if (orgSeg && segs.length === 2 && segs[0] !== orgSeg && isDepartment(segs[0]!))
+    s.headUnit ??= segs[0]!.trim();
+  const cand = orgSeg ?? t;
+  const first = cand.split(DASH_SEP_RE)[0] ?? cand;
+  if (/^[a-z]/.test(first) && !matchesDomain(first, labels)) return;
+  // A role with a weak organisation word ("Software Engineer") is no organisation.
+  if (isCompanyCell(first, labels) && !(hasTitleWord(first) && !hasStrongCompanyWord(first))) {
+    s.orgCands.push({
+      i,
+      text: cand,
+      strong: hasStrongCompanyWord(first) || matchesDomain(first, labels),
+      legal: hasStrongCompanyWord(first),
+    });
+  }
 }
