@@ -13,7 +13,7 @@ import { balanceOf } from '../store/ledger.ts';
 import { revealContact, searchDirectory } from '../store/member-directory.ts';
 import { directoryPage, notRevealedPage, revealedPage, type SearchOutcome } from './views/directory.tsx';
 import { linkExpiredPage } from './views/member-account.tsx';
-import { openSession } from './sessions.ts';
+import { signedInMember } from './member-env.ts';
 import type { WebShared } from './shared.ts';
 
 export function directoryRoutes(o: {
@@ -23,11 +23,9 @@ export function directoryRoutes(o: {
 }): Hono {
   const { db } = o.database;
   const now = o.now ?? (() => new Date());
-  const { keys, cookies } = o.shared;
   const app = new Hono();
   const cost = DEFAULT_CREDIT_POLICY.reveal;
-  const member = async (c: Context) =>
-    (await openSession(db, keys, 'member', cookies.read(c, 'member'), { now: now() }))?.email ?? null;
+  const member = signedInMember(db, o.shared, now);
   const expired = (c: Context) => c.html(linkExpiredPage(), 403);
   const balance = async (email: string) => {
     const m = await getContributorByEmail(db, email);

@@ -17,7 +17,7 @@ import {
 } from '../connections/exclusions.ts';
 import { publicErrorOf } from './error-status.ts';
 import { linkExpiredPage } from './views/member-account.tsx';
-import { openSession } from './sessions.ts';
+import { signedInMember } from './member-env.ts';
 import type { WebShared } from './shared.ts';
 import { exclusionsPage } from './views/exclusions.tsx';
 
@@ -30,10 +30,8 @@ export function exclusionRoutes(o: {
 }): Hono {
   const { db } = o.database;
   const now = o.now ?? (() => new Date());
-  const { keys, cookies } = o.shared;
   const app = new Hono();
-  const member = async (c: Context) =>
-    (await openSession(db, keys, 'member', cookies.read(c, 'member'), { now: now() }))?.email ?? null;
+  const member = signedInMember(db, o.shared, now);
   const expired = (c: Context) => c.html(linkExpiredPage(), 403);
   const show = async (
     c: Context,

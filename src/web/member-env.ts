@@ -42,12 +42,22 @@ export interface MemberEnv extends WebShared {
   configured: (p: ConsentProvider) => Promise<boolean>;
 }
 
+/** The signed-in member's address from the session cookie, or null: the one session check of the member area. */
+export function signedInMember(
+  db: MemberAppOptions['database']['db'],
+  { keys, cookies }: Pick<WebShared, 'keys' | 'cookies'>,
+  now: () => Date,
+): (c: Context) => Promise<string | null> {
+  return async (c) =>
+    (await openSession(db, keys, 'member', cookies.read(c, 'member'), { now: now() }))?.email ?? null;
+}
+
 export function memberEnv(o: MemberAppOptions & { shared: WebShared }): MemberEnv {
   const { db } = o.database;
   const now = o.now ?? (() => new Date());
   const endpoints = providerEndpoints(o.config);
   const consentOf = (kind: string) => connectorConsent(kind, o.factoryFor ?? connectorFactory);
-  const { keys, cookies } = o.shared;
+  const signedIn = signedInMember(db, o.shared, now);
   return {
     ...o.shared,
     o,
@@ -57,9 +67,9 @@ export function memberEnv(o: MemberAppOptions & { shared: WebShared }): MemberEn
     secure: o.config.publicUrl.startsWith('https:'),
     endpoints,
     member: async (c) => {
-      const s = await openSession(db, keys, 'member', cookies.read(c, 'member'), { now: now() });
-      if (!s) throw new AppError('expired', 'this link or session has expired');
-      return s.email;
+      const email = await signedIn(c);
+      if (!email) throw new AppError('expired', 'this link or session has expired');
+      return email;
     },
     key: () => secretKeyFrom(o.config, { demo: o.demo, warn: () => {} }),
     redirectUri: (p) => `${o.config.publicUrl}/oauth/${p.id}/callback`,
