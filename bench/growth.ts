@@ -22,9 +22,10 @@ import { refreshValues } from '../src/store/values.ts';
 import { recomputeCompanies } from '../src/store/companies.ts';
 import type { ObservationInput, PageItem } from '../src/store/types.ts';
 import { privacyGate } from '../src/privacy/gate.ts';
+import { loadPolicy } from '../src/jurisdiction/policy.ts';
 
 /** The privacy side the store is handed, as the harvest builds it. */
-const gate = privacyGate();
+const gate = privacyGate({ policy: loadPolicy({}) });
 
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(`--${name}`);

@@ -15,9 +15,10 @@ import { onEachDialect } from './each-dialect.ts';
 import { ingestPage } from '../src/store/ingest.ts';
 import type { ObservationInput, PageItem } from '../src/store/types.ts';
 import { privacyGate } from '../src/privacy/gate.ts';
+import { loadPolicy } from '../src/jurisdiction/policy.ts';
 
 /** The privacy side the store is handed, as the harvest builds it. */
-const gate = privacyGate();
+const gate = privacyGate({ policy: loadPolicy({}) });
 
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(`--${name}`);

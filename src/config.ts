@@ -6,6 +6,7 @@ import { AppError } from './errors.ts';
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseSmtpUrl, type MailConfig } from './mail-config.ts';
+import { loadPolicy, type JurisdictionPolicy } from './jurisdiction/policy.ts';
 import type { GoogleEndpoints, MicrosoftEndpoints, ProviderEndpoints } from '../connectors/endpoints.ts';
 
 export interface Config {
@@ -37,6 +38,11 @@ export interface Config {
   demo: boolean;
   /** SIGMINE_NOTICE_OUTBOX: where the file transport writes mails. Default `./data/outbox`. */
   noticeOutbox: string;
+  /**
+   * The jurisdiction table (src/jurisdiction/policy.ts): SIGMINE_NOTICE_HOLD (held codes, comma-separated)
+   * and SIGMINE_OBJECTION_WINDOW_DAYS (default 7) over the built-in defaults.
+   */
+  policy: Readonly<JurisdictionPolicy>;
   /**
    * SIGMINE_HARVEST_THREADS: the most harvest threads on a SQLite file database (0 or 1: none; not a
    * number: none); null when unset (as many as cores).
@@ -77,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     controller: { identity: get('SIGMINE_CONTROLLER'), dpo: get('SIGMINE_DPO') },
     demo: get('SIGMINE_DEMO') === '1',
     noticeOutbox: resolve(get('SIGMINE_NOTICE_OUTBOX') ?? resolve('data', 'outbox')),
+    policy: loadPolicy(env),
     harvestThreads: get('SIGMINE_HARVEST_THREADS') === null ? null : Number(get('SIGMINE_HARVEST_THREADS')),
   };
   return deepFreeze(config);

@@ -22,7 +22,7 @@ import { usingDatabase } from '../db/database.ts';
 import { resolveKeys } from '../key-admin/resolve.ts';
 import { EXIT, setExit } from './lib/exit.ts';
 import { printJsonLine, printTable } from './lib/output.ts';
-import { loadPolicy, type JurisdictionPolicy } from '../jurisdiction/policy.ts';
+import type { JurisdictionPolicy } from '../jurisdiction/policy.ts';
 import { listNotices } from '../notices/outbox.ts';
 import { readDsn } from '../notices/dsn.ts';
 import { recordBounce, requeueNotice, sendQueued } from '../notices/send.ts';
@@ -34,6 +34,7 @@ import type { NoticeStatus } from '../privacy/tables.ts';
 import { promoteDue } from '../privacy/gates.ts';
 import { listContact } from '../store/ledger.ts';
 import { privacyGate } from '../privacy/gate.ts';
+import { noticeGate } from '../privacy/notice-gate.ts';
 
 const STATUSES: NoticeStatus[] = ['queued', 'sent', 'bounced', 'failed'];
 
@@ -169,7 +170,7 @@ function prepareSend(opts: SendOptions): SendRun {
   const outbox = opts.outbox ? resolve(opts.outbox) : config.noticeOutbox;
   const host = new URL(config.publicUrl).hostname || 'sigmine.local';
   const transport = make({ outbox, host, smtp: config.mail.smtp });
-  return { config, name, outbox, limit, transport, policy: loadPolicy() };
+  return { config, name, outbox, limit, transport, policy: config.policy };
 }
 
 async function sendAndPromote(db: Kysely<DB>, run: SendRun, opts: SendOptions): Promise<void> {
@@ -177,6 +178,7 @@ async function sendAndPromote(db: Kysely<DB>, run: SendRun, opts: SendOptions): 
   // Listing checks the suppression list (keyed hashes): another key stops here, before any mail goes.
   if (opts.promote) await resolveKeys(db, config);
   const sent = await sendQueued(db, {
+    gate: noticeGate,
     transport,
     policy: run.policy,
     publicUrl: config.publicUrl,
@@ -198,7 +200,7 @@ async function sendAndPromote(db: Kysely<DB>, run: SendRun, opts: SendOptions): 
   if (told.some((r) => r.status !== 'sent')) setExit(EXIT.partial);
   const promoted = opts.promote
     ? await promoteDue(db, (trx, id, now) =>
-        listContact(trx, privacyGate({ secretKey: config.secretKey }), id, now),
+        listContact(trx, privacyGate({ secretKey: config.secretKey, policy: config.policy }), id, now),
       )
     : [];
   for (const p of promoted) if (opts.json) printJsonLine({ event: 'promote', ...p });
@@ -244,7 +246,7 @@ async function bounceAction(id: string | undefined, opts: BounceOptions): Promis
     for (const file of opts.dsn ?? []) keys.push(...bounceKeysFromDsn(file, opts.json));
     let found = 0;
     for (const k of keys) {
-      const r = await recordBounce(db, k);
+      const r = await recordBounce(db, noticeGate, k);
       if (!r) continue;
       found++;
       if (opts.json) printJsonLine({ noticeId: r.noticeId, status: 'bounced', contact: r.gate });
@@ -279,7 +281,7 @@ async function retryAction(id: string): Promise<void> {
 /** `notices promote`: lists contacts whose objection window passed without objection. */
 async function promoteAction(opts: { json?: boolean }): Promise<void> {
   const config = loadConfig();
-  const gate = privacyGate({ secretKey: config.secretKey });
+  const gate = privacyGate({ secretKey: config.secretKey, policy: config.policy });
   await usingDatabase(config.database, async ({ db }) => {
     const promoted = await promoteDue(db, (trx, id, now) => listContact(trx, gate, id, now));
     if (opts.json) for (const p of promoted) printJsonLine(p);

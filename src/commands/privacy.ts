@@ -78,9 +78,14 @@ export function register(program: Command): void {
 
 /** `privacy erase|object EMAIL`: deletes the profile and suppresses the address; the log says which. */
 async function eraseAction(kind: 'erase' | 'object', email: string, opts: JsonOption): Promise<void> {
-  await usingDatabase(loadConfig().database, async (d) => {
-    const { secretKey } = (await resolveKeys(d.db, loadConfig())).config;
-    const r = await erasePerson(d, email, kind, { secretKey });
+  const config = loadConfig();
+  await usingDatabase(config.database, async (d) => {
+    const { secretKey } = (await resolveKeys(d.db, config)).config;
+    const r = await erasePerson(d, email, kind, {
+      secretKey,
+      policy: config.policy,
+      outboxDir: config.noticeOutbox,
+    });
     if (opts.json) printJsonLine(r);
     else
       console.log(
@@ -92,9 +97,10 @@ async function eraseAction(kind: 'erase' | 'object', email: string, opts: JsonOp
 
 /** `privacy restrict|unrestrict EMAIL`: hides and freezes the profile, or lifts that. */
 async function restrictAction(lift: boolean, email: string, opts: JsonOption): Promise<void> {
-  await usingDatabase(loadConfig().database, async ({ db }) => {
-    const { secretKey } = (await resolveKeys(db, loadConfig())).config;
-    const r = await restrictPerson(db, email, { lift, secretKey });
+  const config = loadConfig();
+  await usingDatabase(config.database, async ({ db }) => {
+    const { secretKey } = (await resolveKeys(db, config)).config;
+    const r = await restrictPerson(db, email, { lift, secretKey, policy: config.policy });
     if (opts.json) printJsonLine(r);
     else
       console.log(
@@ -105,9 +111,10 @@ async function restrictAction(lift: boolean, email: string, opts: JsonOption): P
 
 /** `privacy export EMAIL [--vcard]`: everything held about the person, as indented JSON (or their card). */
 async function exportAction(email: string, opts: { vcard?: boolean }): Promise<void> {
-  await usingDatabase(loadConfig().database, async ({ db }) => {
-    const { secretKey } = (await resolveKeys(db, loadConfig())).config;
-    const data = await exportPerson(db, email, { secretKey });
+  const config = loadConfig();
+  await usingDatabase(config.database, async ({ db }) => {
+    const { secretKey } = (await resolveKeys(db, config)).config;
+    const data = await exportPerson(db, email, { secretKey, policy: config.policy });
     process.stdout.write(opts.vcard ? exportToVCard(data) : `${JSON.stringify(data, null, 2)}\n`);
   });
 }
@@ -117,9 +124,10 @@ async function correctAction(
   email: string,
   opts: { field: string; value: string; json?: boolean },
 ): Promise<void> {
-  await usingDatabase(loadConfig().database, async ({ db }) => {
-    const { secretKey } = (await resolveKeys(db, loadConfig())).config;
-    const r = await correctField(db, email, opts.field, opts.value, { secretKey });
+  const config = loadConfig();
+  await usingDatabase(config.database, async ({ db }) => {
+    const { secretKey } = (await resolveKeys(db, config)).config;
+    const r = await correctField(db, email, opts.field, opts.value, { secretKey, policy: config.policy });
     if (opts.json) printJsonLine(r);
     else console.log(`pinned ${r.field} on ${r.profiles} profile(s); request ${r.requestId}`);
   });

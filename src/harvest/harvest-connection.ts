@@ -360,7 +360,7 @@ async function readPages(
 ): Promise<void> {
   const { env, counts, dry } = run;
   // The store reaches the suppression list, jurisdiction decisions and notices only through this gate.
-  const gate = privacyGate({ secretKey: env.config.secretKey });
+  const gate = privacyGate({ secretKey: env.config.secretKey, policy: env.config.policy });
   const cursor: Cursor | null = opts.fromStart ? null : await getCursor(env.db, run.connectionId);
   const limit = opts.limit;
   const pages = connector.pages(cursor, { since: opts.since, signal: run.signal, limit });

@@ -64,8 +64,9 @@ const LANGUAGES: Record<string, string> = {
 };
 
 /** The default policy; `env` may override the window (`SIGMINE_OBJECTION_WINDOW_DAYS`) and the held codes
- * (`SIGMINE_NOTICE_HOLD`, comma-separated, replaces the default list). */
-export function loadPolicy(env: NodeJS.ProcessEnv = process.env): Readonly<JurisdictionPolicy> {
+ * (`SIGMINE_NOTICE_HOLD`, comma-separated, replaces the default list). Read by `loadConfig` (`Config.policy`);
+ * `loadPolicy({})` is the built-in table. */
+export function loadPolicy(env: NodeJS.ProcessEnv): Readonly<JurisdictionPolicy> {
   const windowRaw = env.SIGMINE_OBJECTION_WINDOW_DAYS?.trim();
   const windowDays = windowRaw ? Number(windowRaw) : 7;
   if (!Number.isFinite(windowDays) || windowDays < 0) {

@@ -14,6 +14,7 @@ import type { DB } from '../db/schema.ts';
 import type { JurisdictionPolicy } from '../jurisdiction/policy.ts';
 import { claimForSending } from './claim.ts';
 import { controllerLines, type ControllerDetails } from './controller.ts';
+import type { NoticeGate } from './notice-gate.ts';
 import { renderNotice } from './templates.ts';
 import { failureOf, type NoticeTransport } from './transport.ts';
 
@@ -33,6 +34,8 @@ export function retryDelayMs(attempts: number): number {
 
 export interface SendOptions {
   transport: NoticeTransport;
+  /** The contacts' publication gates (privacy's `noticeGate`): who is held, whose window a delivery starts. */
+  gate: NoticeGate;
   policy: Readonly<JurisdictionPolicy>;
   publicUrl: string;
   from: string;
@@ -58,22 +61,25 @@ const DAY_MS = 86_400_000;
 export async function sendQueued(db: Kysely<DB>, o: SendOptions): Promise<SendOutcome[]> {
   const now = o.now ?? (() => new Date());
   const rows = await dueNotices(db, now(), o.limit ?? 1000);
+  const held = await o.gate.heldAmong(
+    db,
+    rows.flatMap((r) => (r.profile_id ? [r.profile_id] : [])),
+  );
   const out: SendOutcome[] = [];
   for (const r of rows) {
     // Claim the notice with a lease (claim.ts): of two concurrent runs only one sends it (at-least-once).
     const t = now();
     if (!(await claimForSending(db, 'notices', r, t))) continue;
-    out.push(await sendOne(db, o, r, t));
+    out.push(await sendOne(db, o, { ...r, held: r.profile_id !== null && held.has(r.profile_id) }, t));
   }
   return out;
 }
 
-/** Queued notices with an address, oldest first, with their contact's gate. */
+/** Queued notices with an address, oldest first. */
 function dueNotices(db: Kysely<DB>, now: Date, limit: number) {
   return (
     db
       .selectFrom('notices')
-      .leftJoin('privacy_gates', 'privacy_gates.profile_id', 'notices.profile_id')
       .select([
         'notices.id',
         'notices.recipient',
@@ -81,7 +87,6 @@ function dueNotices(db: Kysely<DB>, now: Date, limit: number) {
         'notices.attempts',
         'notices.profile_id',
       ])
-      .select(['privacy_gates.hold', 'privacy_gates.state'])
       .where('notices.status', '=', 'queued')
       .where('notices.recipient', 'is not', null)
       // Claimed by another run, or waiting out a retry delay: not now (and not taking a place in the limit).
@@ -94,11 +99,12 @@ function dueNotices(db: Kysely<DB>, now: Date, limit: number) {
   );
 }
 
-type DueNotice = Awaited<ReturnType<typeof dueNotices>>[number];
+/** A due notice and whether its contact's listing waits on it. */
+type DueNotice = Awaited<ReturnType<typeof dueNotices>>[number] & { held: boolean };
 
 /** Renders and sends one claimed notice, then records what happened to it. */
 async function sendOne(db: Kysely<DB>, o: SendOptions, r: DueNotice, t: Date): Promise<SendOutcome> {
-  const held = r.hold === 1 && r.state === 'pending';
+  const held = r.held;
   const windowEnds = new Date(t.getTime() + o.policy.objectionWindowDays * DAY_MS);
   const rendered = renderNotice(r.language, {
     privacyUrl: `${o.publicUrl}/privacy`,
@@ -116,7 +122,7 @@ async function sendOne(db: Kysely<DB>, o: SendOptions, r: DueNotice, t: Date): P
       templateId: rendered.templateId,
       contentHash: rendered.contentHash,
     });
-    await markSent(db, r, t, {
+    await markSent(db, o.gate, r, t, {
       templateId: rendered.templateId,
       contentHash: rendered.contentHash,
       transport: o.transport.name,
@@ -125,13 +131,14 @@ async function sendOne(db: Kysely<DB>, o: SendOptions, r: DueNotice, t: Date): P
     });
     return { noticeId: r.id, status: 'sent', providerMessageId, errorCode: null };
   } catch (err) {
-    return recordFailure(db, r, t, err);
+    return recordFailure(db, o.gate, r, t, err);
   }
 }
 
 /** Marks the notice sent and, for a held contact, starts its objection window, in one transaction. */
 async function markSent(
   db: Kysely<DB>,
+  gate: NoticeGate,
   r: DueNotice,
   t: Date,
   sent: {
@@ -158,23 +165,22 @@ async function markSent(
       })
       .where('id', '=', r.id)
       .execute();
-    if (sent.windowEnds && r.profile_id) {
-      await trx
-        .updateTable('privacy_gates')
-        .set({ window_ends_at: sent.windowEnds.toISOString() })
-        .where('profile_id', '=', r.profile_id)
-        .where('state', '=', 'pending')
-        .execute();
-    }
+    if (sent.windowEnds && r.profile_id) await gate.startWindow(trx, r.profile_id, sent.windowEnds);
   });
 }
 
 /** A send that threw: a bounce, a temporary failure that waits its retry delay, or a failed attempt. */
-async function recordFailure(db: Kysely<DB>, r: DueNotice, t: Date, err: unknown): Promise<SendOutcome> {
+async function recordFailure(
+  db: Kysely<DB>,
+  gate: NoticeGate,
+  r: DueNotice,
+  t: Date,
+  err: unknown,
+): Promise<SendOutcome> {
   const code = String((err as { code?: unknown }).code ?? 'send-failed').slice(0, 64);
   const failure = failureOf(err);
   if (failure === 'bounce') {
-    await recordBounce(db, { id: r.id }, t);
+    await recordBounce(db, gate, { id: r.id }, t);
     await db
       .updateTable('notices')
       .set({ failure_code: code, claimed_until: null })
@@ -207,6 +213,7 @@ export interface BounceOutcome {
  */
 export async function recordBounce(
   db: Kysely<DB>,
+  gate: NoticeGate,
   key: { id?: string; providerMessageId?: string },
   now: Date = new Date(),
 ): Promise<BounceOutcome | null> {
@@ -222,22 +229,8 @@ export async function recordBounce(
       .set({ status: 'bounced', bounced_at: now.toISOString() })
       .where('id', '=', n.id)
       .execute();
-    let gate: string | null = null;
-    if (n.profile_id) {
-      await trx
-        .updateTable('privacy_gates')
-        .set({ window_ends_at: null })
-        .where('profile_id', '=', n.profile_id)
-        .where('state', '=', 'pending')
-        .execute();
-      const g = await trx
-        .selectFrom('privacy_gates')
-        .select('state')
-        .where('profile_id', '=', n.profile_id)
-        .executeTakeFirst();
-      gate = g?.state ?? null;
-    }
-    return { noticeId: n.id, gate };
+    const state = n.profile_id ? await gate.cancelWindow(trx, n.profile_id) : null;
+    return { noticeId: n.id, gate: state };
   });
 }
 

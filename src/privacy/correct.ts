@@ -13,7 +13,7 @@ import { addressesIn } from '../store/addresses-in.ts';
 import { pinField } from '../store/profile-admin.ts';
 import { suppressedAmong } from './hooks.ts';
 import { locatePerson } from './locate.ts';
-import { resolveOptions, type PrivacyOptions } from './options.ts';
+import type { PrivacyOptions } from './options.ts';
 import { completeRequest, openRequest } from './requests.ts';
 import { queueRecipientNotices } from '../notices/recipient-notices.ts';
 
@@ -43,7 +43,7 @@ export async function correctField(
   email: string,
   field: string,
   value: string | string[] | null,
-  opts: PrivacyOptions & { now?: Date; channel?: string } = {},
+  opts: PrivacyOptions & { now?: Date; channel?: string },
 ): Promise<CorrectionOutcome> {
   if (!isCorrectableField(field)) {
     throw new AppError(
@@ -51,7 +51,6 @@ export async function correctField(
       `field must be one of ${[...SINGLE_PIN_FIELDS, ...LIST_PIN_FIELDS].join(', ')}`,
     );
   }
-  const o = resolveOptions(opts);
   const now = opts.now ?? new Date();
   const at = now.toISOString();
   const isList = (LIST_PIN_FIELDS as readonly string[]).includes(field);
@@ -66,12 +65,12 @@ export async function correctField(
         ? null
         : value.trim().slice(0, MAX_VALUE);
   return db.transaction().execute(async (trx) => {
-    const p = await locatePerson(trx, email, o.policy, o.secretKey);
+    const p = await locatePerson(trx, email, opts.policy, opts.secretKey);
     // A pin must not re-add someone who erased or objected (their address in an e-mail list, a "mailto:"
     // website...). The message says only that the address cannot be added: naming the reason would tell
     // the asker that this person erased.
     const held = await suppressedAmong(trx, addressesInPin(field, pinned), {
-      secretKey: o.secretKey,
+      secretKey: opts.secretKey,
       now,
       record: true,
     });
@@ -84,7 +83,7 @@ export async function correctField(
       codes: p.codes,
       channel: opts.channel ?? 'cli',
       now,
-      policy: o.policy,
+      policy: opts.policy,
     });
     let count = 0;
     for (const id of p.profileIds) {

@@ -20,7 +20,7 @@ import { profileById } from '../store/profile-admin.ts';
 import { noticeIdsTo, scrubNoticesOfProfile, scrubNoticesTo } from '../notices/outbox.ts';
 import { locatePerson } from './locate.ts';
 import { sameMailbox } from './subject.ts';
-import { resolveOptions, type PrivacyOptions } from './options.ts';
+import type { PrivacyOptions } from './options.ts';
 import { completeRequest, openRequest } from './requests.ts';
 import { scrubAfterErasure, type PgVacuum } from './scrub.ts';
 import { queueRecipientNotices } from '../notices/recipient-notices.ts';
@@ -46,9 +46,9 @@ export interface ErasureOptions extends PrivacyOptions {
   pgVacuum?: PgVacuum;
   /** PostgreSQL only: how long to wait for older snapshots before vacuuming (default 60 s). */
   pgWaitMs?: number;
-  /** The file transport's outbox: the person's notice files (`<id>.eml`) are deleted too. Default
-   * `noticeOutbox` (SIGMINE_NOTICE_OUTBOX or ./data/outbox); false = leave files alone. */
-  outboxDir?: string | false;
+  /** The file transport's outbox (`Config.noticeOutbox`): the person's notice files (`<id>.eml`) are deleted
+   * too; false = leave files alone (SMTP delivery, or a caller with no outbox). */
+  outboxDir: string | false;
 }
 
 /** Deletes everything about the person inside `trx` and suppresses them. No scrub (see `erasePerson`). */
@@ -56,19 +56,18 @@ export async function eraseInTransaction(
   trx: Kysely<DB>,
   email: string,
   kind: 'erase' | 'object',
-  opts: ErasureOptions = {},
+  opts: ErasureOptions,
 ): Promise<Omit<ErasureOutcome, 'scrub'> & { noticeIds: string[] }> {
-  const o = resolveOptions(opts);
   const now = opts.now ?? new Date();
   const at = now.toISOString();
-  const p = await locatePerson(trx, email, o.policy, o.secretKey);
+  const p = await locatePerson(trx, email, opts.policy, opts.secretKey);
   const req = await openRequest(trx, {
     kind,
     requestHash: p.requestHash,
     codes: p.codes,
     channel: opts.channel ?? 'cli',
     now,
-    policy: o.policy,
+    policy: opts.policy,
   });
   const alreadySuppressed = await suppressSubject(trx, p.subjectHash, kind, req.id, at);
   const noticeIds = await noticeIdsTo(trx, p.subjectHash);
@@ -168,14 +167,14 @@ export async function erasePerson(
   d: Pick<Database, 'db' | 'dialect'>,
   email: string,
   kind: 'erase' | 'object' = 'erase',
-  opts: ErasureOptions = {},
+  opts: ErasureOptions,
 ): Promise<ErasureOutcome> {
   const { noticeIds, ...r } = await d.db
     .transaction()
     .execute((trx) => eraseInTransaction(trx, email, kind, opts));
   const { action } = await scrubAfterErasure(d.db, d.dialect, opts.pgVacuum, opts.pgWaitMs);
   let outboxFilesRemoved: number | undefined;
-  const outboxDir = opts.outboxDir === false ? null : (opts.outboxDir ?? resolveOptions(opts).noticeOutbox);
+  const outboxDir = opts.outboxDir === false ? null : opts.outboxDir;
   if (outboxDir && noticeIds.length > 0) {
     outboxFilesRemoved = 0;
     for (const id of noticeIds) {

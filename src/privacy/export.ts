@@ -10,7 +10,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { locatePerson } from './locate.ts';
-import { resolveOptions, type PrivacyOptions } from './options.ts';
+import type { PrivacyOptions } from './options.ts';
 import { completeRequest, openRequest } from './requests.ts';
 import { revealCount } from '../store/member-directory.ts';
 import { profileRecordForPerson } from '../store/profile-record.ts';
@@ -57,12 +57,11 @@ export function datePrecise(d: string | null, members: number): string | null {
 export async function exportPerson(
   db: Kysely<DB>,
   email: string,
-  opts: PrivacyOptions & { now?: Date; channel?: string; record?: boolean } = {},
+  opts: PrivacyOptions & { now?: Date; channel?: string; record?: boolean },
 ): Promise<Record<string, unknown>> {
-  const o = resolveOptions(opts);
   const now = opts.now ?? new Date();
   return db.transaction().execute(async (trx) => {
-    const p = await locatePerson(trx, email, o.policy, o.secretKey);
+    const p = await locatePerson(trx, email, opts.policy, opts.secretKey);
     const record = opts.record !== false;
     const req = !record
       ? null
@@ -72,7 +71,7 @@ export async function exportPerson(
           codes: p.codes,
           channel: opts.channel ?? 'cli',
           now,
-          policy: o.policy,
+          policy: opts.policy,
         });
     const profiles = [];
     for (const id of p.profileIds) {

@@ -32,7 +32,7 @@ import {
   retargetQueuedNotices,
   type QueueNotice,
 } from '../notices/outbox.ts';
-import { iso, resolveOptions, type PrivacyOptions } from './options.ts';
+import { iso, type PrivacyOptions } from './options.ts';
 import { subjectAddress, subjectHash, subjectHashers } from './subject.ts';
 import { chunks, IN_LIST } from '../store/sql-util.ts';
 import type { GateState } from './tables.ts';
@@ -50,7 +50,7 @@ export type { NewContact, NewContactOutcome } from '../store/privacy-gate.ts';
 export async function suppressedAmong(
   trx: Kysely<DB>,
   emails: readonly string[],
-  opts: PrivacyOptions & { now?: Date | string; record?: boolean } = {},
+  opts: Pick<PrivacyOptions, 'secretKey'> & { now?: Date | string; record?: boolean } = {},
 ): Promise<Set<string>> {
   const hits = new Set<string>();
   if (emails.length === 0) return hits;
@@ -77,7 +77,7 @@ export async function suppressedAmong(
 export async function isSuppressed(
   trx: Kysely<DB>,
   email: string,
-  opts: PrivacyOptions & { now?: Date | string; record?: boolean } = {},
+  opts: Pick<PrivacyOptions, 'secretKey'> & { now?: Date | string; record?: boolean } = {},
 ): Promise<boolean> {
   const hash = await subjectHash(trx, email, opts.secretKey);
   const row = await trx
@@ -142,7 +142,7 @@ export async function gateState(trx: Kysely<DB>, profileId: string): Promise<Gat
 export async function onNewContact(
   trx: Kysely<DB>,
   c: NewContact,
-  opts: PrivacyOptions = {},
+  opts: PrivacyOptions,
 ): Promise<NewContactOutcome> {
   return (await onNewContacts(trx, [c], opts))[0]!;
 }
@@ -155,10 +155,9 @@ export async function onNewContact(
 export async function onNewContacts(
   trx: Kysely<DB>,
   contacts: readonly NewContact[],
-  opts: PrivacyOptions = {},
+  o: PrivacyOptions,
 ): Promise<NewContactOutcome[]> {
   if (contacts.length === 0) return [];
-  const o = resolveOptions(opts);
   const ids = [...new Set(contacts.map((c) => String(c.profileId)))];
   const { existing, outcomes } = await storedOutcomes(trx, ids);
   const { subject } = await subjectHashers(trx, o.secretKey);
@@ -211,7 +210,7 @@ function planNewContacts(
   contacts: readonly NewContact[],
   existing: Map<string, StoredGate>,
   subject: (address: string) => string,
-  policy: ReturnType<typeof resolveOptions>['policy'],
+  policy: PrivacyOptions['policy'],
 ) {
   const decisions: Insertable<DB['jurisdiction_decisions']>[] = [];
   const gates: Insertable<DB['privacy_gates']>[] = [];
@@ -304,9 +303,8 @@ async function recordDecision(
 export async function onNewEvidence(
   trx: Kysely<DB>,
   c: { profileId: string; evidence: JurisdictionEvidence; now?: Date | string },
-  opts: PrivacyOptions = {},
+  o: PrivacyOptions,
 ): Promise<{ codes: string[]; newlyHeld: boolean; unlist: boolean }> {
-  const o = resolveOptions(opts);
   const profileId = String(c.profileId);
   const now = iso(c.now);
   const gate = await trx

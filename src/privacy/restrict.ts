@@ -9,7 +9,7 @@ import { listContact } from '../store/ledger.ts';
 import { privacyGate } from './gate.ts';
 import { profileById, restrictProfile, unrestrictProfile } from '../store/profile-admin.ts';
 import { locatePerson } from './locate.ts';
-import { resolveOptions, type PrivacyOptions } from './options.ts';
+import type { PrivacyOptions } from './options.ts';
 import { completeRequest, openRequest } from './requests.ts';
 import type { GateState } from './tables.ts';
 
@@ -25,20 +25,19 @@ export interface RestrictionOutcome {
 export async function restrictPerson(
   db: Kysely<DB>,
   email: string,
-  opts: PrivacyOptions & { now?: Date; channel?: string; lift?: boolean } = {},
+  opts: PrivacyOptions & { now?: Date; channel?: string; lift?: boolean },
 ): Promise<RestrictionOutcome> {
-  const o = resolveOptions(opts);
   const now = opts.now ?? new Date();
   const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
-    const p = await locatePerson(trx, email, o.policy, o.secretKey);
+    const p = await locatePerson(trx, email, opts.policy, opts.secretKey);
     const req = await openRequest(trx, {
       kind: opts.lift ? 'unrestrict' : 'restrict',
       requestHash: p.requestHash,
       codes: p.codes,
       channel: opts.channel ?? 'cli',
       now,
-      policy: o.policy,
+      policy: opts.policy,
     });
     let changed = 0;
     for (const id of p.profileIds) {

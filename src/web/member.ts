@@ -50,7 +50,6 @@ import {
 } from './views/member-account.tsx';
 import { homePage } from './views/member-home.tsx';
 import { memberContribution } from '../privacy/member-contribution.ts';
-import { resolveOptions } from '../privacy/options.ts';
 import { exchangeLink } from './sessions.ts';
 import type { WebShared } from './shared.ts';
 import { memberEnv, memberErrorResponse, PROVIDER_IDS, PROVIDERS, type MemberEnv } from './member-env.ts';
@@ -146,8 +145,7 @@ async function showHome(env: MemberEnv, c: Context): Promise<Response> {
   const offered: ConsentProvider[] = [];
   for (const p of CONSENT_PROVIDERS) if (await env.configured(p)) offered.push(p);
   const contribution = contributor ? await memberContribution(db, contributor.id) : null;
-  const windowDays = resolveOptions({ secretKey: env.secretKey, publicUrl: env.o.config.publicUrl }).policy
-    .objectionWindowDays;
+  const windowDays = env.o.config.policy.objectionWindowDays;
   return c.html(
     homePage({
       contribution,

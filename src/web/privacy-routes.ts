@@ -18,13 +18,13 @@
 import { Hono, type Context } from 'hono';
 import type { Database } from '../db/database.ts';
 import type { Config } from '../config.ts';
+import type { PrivacyOptions } from '../privacy/options.ts';
 import { exportPerson } from '../privacy/export.ts';
 import { exportToVCard } from '../privacy/vcard.ts';
 import { correctField, isCorrectableField } from '../privacy/correct.ts';
 import { restrictPerson } from '../privacy/restrict.ts';
 import { erasePerson } from '../privacy/erase.ts';
 import { checkEmail, locatePerson } from '../privacy/locate.ts';
-import { resolveOptions } from '../privacy/options.ts';
 import { subjectHash } from '../privacy/subject.ts';
 import { suppressedAt } from '../privacy/hooks.ts';
 import {
@@ -74,7 +74,7 @@ interface PrivacyDeps {
   db: PrivacyRoutesOptions['database']['db'];
   now: () => Date;
   secretKey: Config['secretKey'];
-  privacyOpts: { secretKey: Config['secretKey']; publicUrl: string };
+  privacyOpts: PrivacyOptions;
   shared: WebShared;
   /** An erasure since `since` revokes the person's privacy links and sessions (checked on every use). */
   erasedSince: (email: string, since: Date) => Promise<boolean>;
@@ -92,7 +92,7 @@ function privacyDeps(o: PrivacyRoutesOptions): PrivacyDeps {
     db,
     now: o.now ?? (() => new Date()),
     secretKey,
-    privacyOpts: { secretKey, publicUrl: o.config.publicUrl },
+    privacyOpts: { secretKey, policy: o.config.policy },
     shared: o.shared,
     erasedSince,
   };
@@ -130,7 +130,7 @@ function expired(c: Context, used = false) {
 
 /** The person when we hold a profile for the address, else null. */
 async function heldPerson(d: PrivacyDeps, email: string) {
-  const p = await locatePerson(d.db, email, resolveOptions(d.privacyOpts).policy, d.secretKey);
+  const p = await locatePerson(d.db, email, d.privacyOpts.policy, d.secretKey);
   return p.profileIds.length > 0 ? p : null;
 }
 
@@ -201,7 +201,7 @@ async function showProfile(d: PrivacyDeps, c: Context) {
     channel: 'web',
     record: false,
   });
-  const windowDays = resolveOptions(d.privacyOpts).policy.objectionWindowDays;
+  const windowDays = d.privacyOpts.policy.objectionWindowDays;
   return c.html(profilePage(w, lang, { email, data, windowDays, done: c.req.query('done') }));
 }
 
@@ -263,7 +263,10 @@ async function personAction(d: PrivacyDeps, c: Context) {
   } else if (action === 'restrict' || action === 'unrestrict') {
     await restrictPerson(d.db, email, { ...opts, lift: action === 'unrestrict' });
   } else {
-    await erasePerson(d.o.database, email, action === 'object' ? 'object' : 'erase', opts);
+    await erasePerson(d.o.database, email, action === 'object' ? 'object' : 'erase', {
+      ...opts,
+      outboxDir: d.o.config.noticeOutbox,
+    });
     await endAllSessions(d, c, email);
     return c.html(removedPage(w, lang));
   }

@@ -25,6 +25,7 @@ import type { HarvestEnv } from '../../src/harvest/harvest-connection.ts';
 import { createApp } from '../../src/web/app.ts';
 import { createMailQueue } from '../../src/web/mail-queue.ts';
 import type { OutgoingNotice } from '../../src/notices/transport.ts';
+import { testPrivacy } from '../helpers/privacy-options.ts';
 
 const KEY = 'd'.repeat(64);
 const config = loadConfig({ SIGMINE_SECRET_KEY: KEY });
@@ -265,7 +266,11 @@ for (const dialect of DIALECTS) {
       const c = await connect();
       await addExclusion(t.db, MEMBER, { kind: 'address', value: 'quinn.abara@clientco.example' });
       await addExclusion(t.db, MEMBER, { kind: 'domain', value: 'other.example' });
-      await erasePerson(t, 'Quinn.Abara@clientco.example', 'erase', { secretKey: KEY, outboxDir: false });
+      await erasePerson(t, 'Quinn.Abara@clientco.example', 'erase', {
+        ...testPrivacy,
+        secretKey: KEY,
+        outboxDir: false,
+      });
       expect((await listExclusions(t.db, MEMBER)).map((e) => e.value)).toEqual(['other.example']);
       await runHarvest(env, [c.id]);
       expect(await profiles()).toEqual([]);

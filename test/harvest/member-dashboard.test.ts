@@ -20,6 +20,7 @@ import { createApp } from '../../src/web/app.ts';
 import { createMailQueue } from '../../src/web/mail-queue.ts';
 import type { HarvestEnv } from '../../src/harvest/harvest-connection.ts';
 import type { NoticeTransport, OutgoingNotice } from '../../src/notices/transport.ts';
+import { noticeGate } from '../../src/privacy/notice-gate.ts';
 
 const KEY = 'a1'.repeat(32);
 const PUBLIC = 'http://members.test';
@@ -128,6 +129,7 @@ for (const dialect of DIALECTS) {
       expect(before).toContain('after its first harvest that reads something from it');
 
       await sendQueued(t.db, {
+        gate: noticeGate,
         transport,
         policy: loadPolicy({}),
         publicUrl: PUBLIC,

@@ -18,6 +18,7 @@ import { restrictPerson } from '../../src/privacy/restrict.ts';
 import { balanceOf, ledgerEntries } from '../../src/store/ledger.ts';
 import { listNotices } from '../../src/notices/outbox.ts';
 import type { HarvestEnv } from '../../src/harvest/harvest-connection.ts';
+import { testPolicy } from '../helpers/privacy-options.ts';
 
 const KEY = 'c'.repeat(64);
 const config = loadConfig({ SIGMINE_SECRET_KEY: KEY });
@@ -60,7 +61,7 @@ for (const dialect of DIALECTS) {
           null,
         )
       ).connection;
-    const privacy = { secretKey: KEY, outboxDir: false as const };
+    const privacy = { secretKey: KEY, policy: testPolicy, outboxDir: false as const };
 
     beforeEach(async () => {
       t = await freshDatabase(dialect);

@@ -9,9 +9,10 @@ import { contactToObservations } from '../../src/store/normalise.ts';
 import { ingestPage } from '../../src/store/ingest.ts';
 import type { PageItem, PageIngestOutcome } from '../../src/store/types.ts';
 import { privacyGate } from '../../src/privacy/gate.ts';
+import { testPolicy } from './privacy-options.ts';
 
 /** The privacy side the store is handed, as the harvest builds it. */
-const gate = privacyGate();
+const gate = privacyGate({ policy: testPolicy });
 
 export interface Member {
   contributorId: string;

@@ -31,9 +31,10 @@ import { newBrowserNonce, startOAuthFlow } from '../../src/connections/oauth-flo
 import { listContacts } from '../../src/store/directory.ts';
 import { upsertConnection, connectionInfo } from '../../src/connections/repository.ts';
 import { privacyGate } from '../../src/privacy/gate.ts';
+import { testPolicy, testPrivacy } from '../helpers/privacy-options.ts';
 
 /** The privacy side the store is handed, as the harvest builds it. */
-const gate = privacyGate();
+const gate = privacyGate({ policy: testPolicy });
 
 const ERASED = 'malvarez@ridgeline-analytics.example';
 const hex = () => randomBytes(32).toString('hex');
@@ -284,7 +285,11 @@ for (const dialect of DIALECTS) {
             gate,
           ),
         );
-        await erasePerson(t, 'kim.lee@acme-widgets.com', 'erase', { secretKey: null, outboxDir: false });
+        await erasePerson(t, 'kim.lee@acme-widgets.com', 'erase', {
+          ...testPrivacy,
+          secretKey: null,
+          outboxDir: false,
+        });
         const bob = await addMember(t.db, 'bob');
         await expect(ingest(t.db, bob, [kim], A)).rejects.toThrow(/kept inside itself.*sigmine keys rotate/s);
         const r = await rotateKeys(t.db, parseKeyRing(A));
@@ -323,7 +328,11 @@ for (const dialect of DIALECTS) {
           },
           parseKeyRing(A),
         );
-        await erasePerson(t, 'kim.lee@acme-widgets.com', 'erase', { secretKey: A, outboxDir: false });
+        await erasePerson(t, 'kim.lee@acme-widgets.com', 'erase', {
+          ...testPrivacy,
+          secretKey: A,
+          outboxDir: false,
+        });
 
         const r = await rotateKeys(t.db, parseKeyRing(`a:${A},b:${B}`));
         expect(r.secretsResealed).toBe(1);

@@ -17,9 +17,11 @@ import { loadPolicy } from '../../src/jurisdiction/policy.ts';
 import { promoteDue } from '../../src/privacy/gates.ts';
 import { erasePerson } from '../../src/privacy/erase.ts';
 import { privacyGate } from '../../src/privacy/gate.ts';
+import { noticeGate } from '../../src/privacy/notice-gate.ts';
+import { testPolicy, testPrivacy } from '../helpers/privacy-options.ts';
 
 /** The privacy side the store is handed, as the harvest builds it. */
-const gate = privacyGate();
+const gate = privacyGate({ policy: testPolicy });
 
 const policy = loadPolicy({});
 
@@ -73,6 +75,7 @@ const INGESTED_AT = '2026-11-01T00:00:00.000Z';
 /** Sends queued notices at `at` through `transport`. */
 function send(t: TestDatabase, transport: NoticeTransport, at: string) {
   return sendQueued(t.db, {
+    gate: noticeGate,
     transport,
     policy,
     publicUrl: 'https://privacy.example.net',
@@ -216,6 +219,7 @@ for (const dialect of DIALECTS) {
         expect(
           await recordBounce(
             t.db,
+            noticeGate,
             { providerMessageId: anna.providerMessageId! },
             new Date('2026-11-02T00:05:00Z'),
           ),
@@ -239,7 +243,7 @@ for (const dialect of DIALECTS) {
         expect(await send(t, fileTransport(outbox()), '2026-11-26T00:00:00Z')).toEqual([]);
         await promote(t, '2027-01-01T00:00:00Z');
         expect(await listed(t)).not.toContain('anna.schmidt@beispiel-gmbh.de');
-        expect(await recordBounce(t.db, { id: 'no-such-notice' })).toBeNull();
+        expect(await recordBounce(t.db, noticeGate, { id: 'no-such-notice' })).toBeNull();
       } finally {
         await t.dispose();
       }
@@ -255,7 +259,7 @@ for (const dialect of DIALECTS) {
         expect(delayed).toMatchObject({ failed: false, delayedOnly: true });
         const report = readDsn(Buffer.from(dsn(anna.providerMessageId!, 'failed', '5.1.1')));
         expect(report).toEqual({ messageIds: [anna.providerMessageId], failed: true, delayedOnly: false });
-        for (const m of report.messageIds) await recordBounce(t.db, { providerMessageId: m });
+        for (const m of report.messageIds) await recordBounce(t.db, noticeGate, { providerMessageId: m });
         expect((await listNotices(t.db, ['bounced'])).map((n) => n.id)).toEqual([anna.id]);
         expect(await requeueNotice(t.db, 'no-such-id')).toBeNull();
         expect(await requeueNotice(t.db, anna.id)).toEqual({ noticeId: anna.id });
@@ -352,6 +356,7 @@ for (const dialect of DIALECTS) {
         await seed(t);
         await send(t, fileTransport(outbox()), '2026-11-02T00:00:00Z');
         const r = await erasePerson(t, 'Luc.Tremblay@exemple-inc.com', 'object', {
+          ...testPrivacy,
           now: new Date('2026-11-04T00:00:00Z'),
         });
         expect(r).toMatchObject({ kind: 'object', profilesDeleted: 1, noticesScrubbed: 1 });

@@ -18,6 +18,8 @@ import { createMailQueue } from '../../src/web/mail-queue.ts';
 import { silentLogger } from '../../src/log.ts';
 import { ingestPage } from '../../src/store/ingest.ts';
 import { privacyGate } from '../../src/privacy/gate.ts';
+import { noticeGate } from '../../src/privacy/notice-gate.ts';
+import { testPolicy } from '../helpers/privacy-options.ts';
 
 const policy = loadPolicy({});
 const ANNA = 'anna.schmidt@beispiel-gmbh.de';
@@ -38,6 +40,7 @@ const relay = (sink: Pick<SmtpSink, 'port'>) => parseSmtpUrl(`smtp://127.0.0.1:$
 
 function send(t: TestDatabase, transport: ReturnType<typeof smtpTransport>, at: string) {
   return sendQueued(t.db, {
+    gate: noticeGate,
     transport,
     policy,
     publicUrl: 'https://privacy.example.net',
@@ -204,7 +207,7 @@ describe('privacy and sign-in links through a real SMTP server', () => {
             secretKey: config.secretKey,
           },
           [item],
-          privacyGate(),
+          privacyGate({ policy: testPolicy }),
         ),
       );
       expect((await post('/privacy/link', { email: TOM })).status).toBe(200);

@@ -16,9 +16,10 @@ import { decide } from '../../src/pipeline/decide.ts';
 import { ingestPage } from '../../src/store/ingest.ts';
 import type { PageItem } from '../../src/store/types.ts';
 import { privacyGate } from '../../src/privacy/gate.ts';
+import { testPolicy } from '../helpers/privacy-options.ts';
 
 /** The privacy side the store is handed, as the harvest builds it. */
-const gate = privacyGate();
+const gate = privacyGate({ policy: testPolicy });
 
 const MAIL = sampleMail('test/parsers/no-body.test.ts');
 /** Lower bounds for the sample (150 corpus messages, or the two dozen fixtures): the check is not empty. */

@@ -22,6 +22,8 @@ import { loadPolicy } from '../../src/jurisdiction/policy.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { noticeGate } from '../../src/privacy/notice-gate.ts';
+import { testPrivacy } from '../helpers/privacy-options.ts';
 
 const ERASED = 'Gretchen.Mueller@Erasable-Werke.de';
 const ERASED_LC = ERASED.toLowerCase();
@@ -51,6 +53,7 @@ async function seed(t: TestDatabase) {
   ]);
   const dir = mkdtempSync(join(tmpdir(), 'sigmine-erasure-outbox-'));
   await sendQueued(t.db, {
+    gate: noticeGate,
     transport: fileTransport(dir),
     policy: loadPolicy({}),
     publicUrl: 'https://privacy.example.net',
@@ -58,7 +61,7 @@ async function seed(t: TestDatabase) {
   });
   rmSync(dir, { recursive: true, force: true });
   // A request logged before the erasure (an export) must not keep the address either.
-  await exportPerson(t.db, ERASED);
+  await exportPerson(t.db, ERASED, testPrivacy);
 }
 
 /** Whether the PostgreSQL table file of `table` contains `needle` (after a CHECKPOINT). */
@@ -102,7 +105,7 @@ for (const dialect of DIALECTS) {
         expect(
           (await listContacts(t.db, { status: 'all' })).find((c) => c.email.startsWith('assistant'))!.emails,
         ).toContain(ERASED_LC);
-        const out = await erasePerson(t, ERASED);
+        const out = await erasePerson(t, ERASED, 'erase', testPrivacy);
         expect(out).toMatchObject({
           kind: 'erase',
           profilesDeleted: 1,
@@ -117,7 +120,7 @@ for (const dialect of DIALECTS) {
         const reqs = await listRequests(t.db);
         expect(reqs.map((r) => r.kind).sort()).toEqual(['erase', 'export']);
         expect(JSON.stringify(reqs)).not.toContain('gretchen');
-        expect(await exportPerson(t.db, ERASED)).toMatchObject({
+        expect(await exportPerson(t.db, ERASED, testPrivacy)).toMatchObject({
           profiles: [],
           suppressed: { reason: 'erasure' },
         });
@@ -156,14 +159,17 @@ for (const dialect of DIALECTS) {
         );
         expect(JSON.stringify(await colleague())).toContain('mailto:jdoe+site@gmail.com');
         // Jo pinned a list naming a variant too (a correction made before the erasure).
-        await correctField(t.db, 'j.doe@acme-tools.com', 'emails', [
-          'jdoe2@gmail.com',
-          'Jd.oe+Pin@gmail.com',
-        ]);
+        await correctField(
+          t.db,
+          'j.doe@acme-tools.com',
+          'emails',
+          ['jdoe2@gmail.com', 'Jd.oe+Pin@gmail.com'],
+          testPrivacy,
+        );
         const jo = async () =>
           (await listContacts(t.db, { status: 'all' })).find((c) => c.email === 'j.doe@acme-tools.com');
         expect((await jo())?.emails).toContain('jd.oe+pin@gmail.com');
-        const out = await erasePerson(t, 'JDoe@gmail.com');
+        const out = await erasePerson(t, 'JDoe@gmail.com', 'erase', testPrivacy);
         expect(out.observationsDeleted).toBeGreaterThanOrEqual(3);
         const left = await colleague();
         expect(JSON.stringify(left)).not.toMatch(/j\.?d\.?o\.?e.*@(gmail|googlemail)\.com/);
@@ -184,7 +190,7 @@ for (const dialect of DIALECTS) {
           const files = () => [t.url, `${t.url}-wal`].filter(existsSync).map((f) => readFileSync(f));
           // Before: the address is in the files (so the check below can fail).
           expect(files().some((b) => b.includes(Buffer.from(ERASED_LC)))).toBe(true);
-          const out = await erasePerson(t, ERASED);
+          const out = await erasePerson(t, ERASED, 'erase', testPrivacy);
           expect(out.scrub).toBe('wal-checkpoint');
           for (const needle of [ERASED_LC, 'gretchen.mueller', 'Gretchen M', 'Leiterin Einkauf']) {
             for (const bytes of files()) expect(bytes.includes(Buffer.from(needle)), needle).toBe(false);
@@ -209,14 +215,17 @@ for (const dialect of DIALECTS) {
           await other.query('SELECT 1'); // takes the snapshot: it could still see the rows erased below
           const started = Date.now();
           setTimeout(() => void other.query('COMMIT'), 1500);
-          const out = await erasePerson(t, ERASED);
+          const out = await erasePerson(t, ERASED, 'erase', testPrivacy);
           expect(Date.now() - started).toBeGreaterThanOrEqual(1400);
           expect(out.scrub).toBe('vacuum-full');
           expect(await pgFileContains(t, 'profiles', ERASED_LC)).toBe(false);
           // Had it not waited: an open old snapshot keeps the row version through VACUUM FULL.
           await other.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
           await other.query('SELECT 1');
-          const late = await erasePerson(t, 'assistant@erasable-werke.com', 'erase', { pgWaitMs: 300 });
+          const late = await erasePerson(t, 'assistant@erasable-werke.com', 'erase', {
+            ...testPrivacy,
+            pgWaitMs: 300,
+          });
           expect(late.scrub).toBe('vacuum-full-incomplete');
           expect(await pgFileContains(t, 'profiles', 'assistant@erasable-werke.com')).toBe(true);
           await other.query('COMMIT');
@@ -238,7 +247,7 @@ for (const dialect of DIALECTS) {
               table !== 'privacy_gates',
             );
           }
-          await erasePerson(t, ERASED);
+          await erasePerson(t, ERASED, 'erase', testPrivacy);
           for (const table of ['profiles', 'observations', 'notices', 'privacy_gates']) {
             expect(await pgFileContains(t, table, ERASED_LC), table).toBe(false);
           }

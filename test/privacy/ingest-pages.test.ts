@@ -11,6 +11,7 @@ import { onNewContacts } from '../../src/privacy/hooks.ts';
 import { DEFAULT_CREDIT_POLICY } from '../../src/credits/policy.ts';
 import type { DB } from '../../src/db/schema.ts';
 import type { Kysely } from 'kysely';
+import { testPrivacy } from '../helpers/privacy-options.ts';
 
 const count = async (db: Kysely<DB>, table: 'privacy_gates' | 'jurisdiction_decisions' | 'notices') =>
   Number(
@@ -103,21 +104,25 @@ for (const dialect of DIALECTS) {
           now: '2026-11-01T00:00:00Z',
         };
         const first = await t.db.transaction().execute((trx) =>
-          onNewContacts(trx, [
-            fresh,
-            {
-              profileId: known.id,
-              email: 'anna@beispiel.de',
-              evidence: { phones: [], emailDomain: 'beispiel.de', addresses: [] },
-            },
-            fresh,
-          ]),
+          onNewContacts(
+            trx,
+            [
+              fresh,
+              {
+                profileId: known.id,
+                email: 'anna@beispiel.de',
+                evidence: { phones: [], emailDomain: 'beispiel.de', addresses: [] },
+              },
+              fresh,
+            ],
+            testPrivacy,
+          ),
         );
         expect(first[0]).toEqual(first[2]);
         expect(first[0]).toMatchObject({ status: 'listed', codes: ['US'] });
         expect(first[1]).toMatchObject({ status: 'pending', codes: ['DE'] });
         expect(first[1]!.noticeId).not.toBeNull();
-        const second = await t.db.transaction().execute((trx) => onNewContacts(trx, [fresh]));
+        const second = await t.db.transaction().execute((trx) => onNewContacts(trx, [fresh], testPrivacy));
         expect(second[0]).toEqual(first[0]);
         expect(await count(t.db, 'privacy_gates')).toBe(2);
         expect(await count(t.db, 'notices')).toBe(2);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decideJurisdiction } from '../../src/jurisdiction/decide.ts';
 import { dueDate, loadPolicy } from '../../src/jurisdiction/policy.ts';
 import { deadlineFor } from '../../src/privacy/requests.ts';
+import { loadConfig } from '../../src/config.ts';
 
 const policy = loadPolicy({});
 const decide = (phones: string[], emailDomain: string, addresses: string[] = [], p = policy) =>
@@ -117,6 +118,12 @@ describe("deciding a contact's jurisdiction", () => {
     expect(decide(['+33142000000'], 'acme.com', [], p).hold).toBe(false);
     expect(() => loadPolicy({ SIGMINE_OBJECTION_WINDOW_DAYS: 'soon' })).toThrow(/OBJECTION_WINDOW/);
     expect(loadPolicy({}).objectionWindowDays).toBe(7);
+    // The one reader of the environment hands the table to every command, the harvest and the web app.
+    const fromConfig = loadConfig({ SIGMINE_NOTICE_HOLD: 'US', SIGMINE_OBJECTION_WINDOW_DAYS: '3' }).policy;
+    expect(fromConfig.objectionWindowDays).toBe(3);
+    expect(decide(['+12125550142'], 'acme.com', [], fromConfig).hold).toBe(true);
+    expect(decide(['+493012345678'], 'acme.com', [], fromConfig).hold).toBe(false);
+    expect(() => loadConfig({ SIGMINE_OBJECTION_WINDOW_DAYS: '-1' })).toThrow(/OBJECTION_WINDOW/);
   });
 
   it('hostile evidence (a megabyte address, thousands of phones) is decided quickly', () => {

@@ -10,6 +10,8 @@ import { sendQueued } from '../../src/notices/send.ts';
 import { loadPolicy } from '../../src/jurisdiction/policy.ts';
 import { addMember, DE_PHONE, signed } from '../helpers/store-fixtures.ts';
 import type { NoticeTransport, OutgoingNotice } from '../../src/notices/transport.ts';
+import { noticeGate } from '../../src/privacy/notice-gate.ts';
+import { testPolicy } from '../helpers/privacy-options.ts';
 
 const PUBLIC = 'http://privacy.test';
 const KEY = 'e'.repeat(64);
@@ -53,7 +55,7 @@ for (const dialect of DIALECTS) {
             secretKey: KEY,
           },
           [item],
-          privacyGate(),
+          privacyGate({ policy: testPolicy }),
         ),
       );
     });
@@ -95,6 +97,7 @@ for (const dialect of DIALECTS) {
       expect(before).not.toContain('Correct a field');
       // The notice goes out: the page now gives the day she will be listed.
       await sendQueued(t.db, {
+        gate: noticeGate,
         transport,
         policy: loadPolicy({}),
         publicUrl: PUBLIC,

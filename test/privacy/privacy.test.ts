@@ -19,9 +19,11 @@ import { fileTransport } from '../../src/notices/transport.ts';
 import { loadPolicy } from '../../src/jurisdiction/policy.ts';
 import { checkEmail } from '../../src/privacy/locate.ts';
 import { privacyGate } from '../../src/privacy/gate.ts';
+import { noticeGate } from '../../src/privacy/notice-gate.ts';
+import { testPolicy, testPrivacy } from '../helpers/privacy-options.ts';
 
 /** The privacy side the store is handed, as the harvest builds it. */
-const gate = privacyGate();
+const gate = privacyGate({ policy: testPolicy });
 
 const run = promisify(execFile);
 const CLI_KEY = 'a1'.repeat(32);
@@ -65,7 +67,10 @@ for (const dialect of DIALECTS) {
       try {
         const { a } = await seed(t);
         expect((await listContacts(t.db)).map((c) => c.email)).toEqual([US]);
-        const r = await restrictPerson(t.db, US.toUpperCase(), { now: new Date('2026-10-01T00:00:00Z') });
+        const r = await restrictPerson(t.db, US.toUpperCase(), {
+          ...testPrivacy,
+          now: new Date('2026-10-01T00:00:00Z'),
+        });
         expect(r).toMatchObject({ profiles: 1, found: true, regime: 'us-state' });
         expect(await listContacts(t.db)).toEqual([]);
         expect((await listContacts(t.db, { status: 'restricted' })).map((c) => c.email)).toEqual([US]);
@@ -82,7 +87,7 @@ for (const dialect of DIALECTS) {
           .executeTakeFirstOrThrow();
         await t.db.transaction().execute((trx) => listContact(trx, gate, p.id, '2026-10-06T00:00:00Z'));
         expect(await listContacts(t.db)).toEqual([]);
-        await restrictPerson(t.db, US, { lift: true, now: new Date('2026-10-10T00:00:00Z') });
+        await restrictPerson(t.db, US, { ...testPrivacy, lift: true, now: new Date('2026-10-10T00:00:00Z') });
         expect((await listContacts(t.db)).map((c) => [c.email, c.status])).toEqual([[US, 'listed']]);
         expect((await listRequests(t.db)).map((x) => x.kind).sort()).toEqual(['restrict', 'unrestrict']);
       } finally {
@@ -96,6 +101,7 @@ for (const dialect of DIALECTS) {
         await seed(t);
         const dir = mkdtempSync(join(tmpdir(), 'sigmine-privacy-outbox-'));
         await sendQueued(t.db, {
+          gate: noticeGate,
           transport: fileTransport(dir),
           policy: loadPolicy({}),
           publicUrl: 'http://x',
@@ -103,7 +109,7 @@ for (const dialect of DIALECTS) {
           now: () => new Date('2026-11-02T00:00:00Z'),
         });
         rmSync(dir, { recursive: true, force: true });
-        await restrictPerson(t.db, BR);
+        await restrictPerson(t.db, BR, testPrivacy);
         const promoted = await promoteDue(
           t.db,
           (trx, id, now) => listContact(trx, gate, id, now),
@@ -112,7 +118,7 @@ for (const dialect of DIALECTS) {
         expect(promoted).toEqual([]);
         expect((await listContacts(t.db, { status: 'restricted' })).map((c) => c.email)).toEqual([BR]);
         // Lifted before listing: back to pending, and the gate lists it on the next run.
-        await restrictPerson(t.db, BR, { lift: true });
+        await restrictPerson(t.db, BR, { ...testPrivacy, lift: true });
         expect((await listContacts(t.db, { status: 'pending' })).map((c) => c.email)).toEqual([BR]);
         expect(
           await promoteDue(t.db, (trx, id, now) => listContact(trx, gate, id, now), '2026-12-01T00:00:00Z'),
@@ -127,7 +133,7 @@ for (const dialect of DIALECTS) {
       const t = await freshDatabase(dialect);
       try {
         await seed(t);
-        const x = await exportPerson(t.db, US, { now: new Date('2026-10-01T00:00:00Z') });
+        const x = await exportPerson(t.db, US, { ...testPrivacy, now: new Date('2026-10-01T00:00:00Z') });
         const profile = (x.profiles as Array<Record<string, unknown>>)[0]!;
         expect(profile).toMatchObject({
           email: US,
@@ -163,13 +169,14 @@ for (const dialect of DIALECTS) {
       try {
         const { a } = await seed(t);
         const r = await correctField(t.db, BR, 'title', 'Diretor Comercial', {
+          ...testPrivacy,
           now: new Date('2026-10-01T00:00:00Z'),
         });
         expect(r.profiles).toBe(1);
         expect((await showContact(t.db, BR))?.contact.title).toBe('Diretor Comercial');
         await ingest(t.db, a, [signed('<p8@x>', BR, '2026-10-20T00:00:00Z', { title: 'Estagiário' })]);
         expect((await showContact(t.db, BR))?.contact.title).toBe('Diretor Comercial');
-        await correctField(t.db, BR, 'phones', '+55 11 3000-1000, +55 11 98765-4321');
+        await correctField(t.db, BR, 'phones', '+55 11 3000-1000, +55 11 98765-4321', testPrivacy);
         expect((await showContact(t.db, BR))?.contact.phones.map((p) => p.e164)).toEqual([
           '+551130001000',
           '+5511987654321',
@@ -181,8 +188,10 @@ for (const dialect of DIALECTS) {
           dueAt: '2026-10-16T00:00:00.000Z',
           status: 'completed',
         });
-        await expect(correctField(t.db, BR, 'contributor', 'x')).rejects.toMatchObject({ code: 'bad-input' });
-        await expect(correctField(t.db, 'not-an-email', 'title', 'x')).rejects.toMatchObject({
+        await expect(correctField(t.db, BR, 'contributor', 'x', testPrivacy)).rejects.toMatchObject({
+          code: 'bad-input',
+        });
+        await expect(correctField(t.db, 'not-an-email', 'title', 'x', testPrivacy)).rejects.toMatchObject({
           code: 'bad-input',
         });
       } finally {
@@ -194,14 +203,14 @@ for (const dialect of DIALECTS) {
       const t = await freshDatabase(dialect);
       try {
         await seed(t);
-        await erasePerson(t, US);
-        await erasePerson(t, 'jdoe@gmail.com');
+        await erasePerson(t, US, 'erase', testPrivacy);
+        await erasePerson(t, 'jdoe@gmail.com', 'erase', testPrivacy);
         // One correction at a time, each awaited as it runs (started together, a refusal could go unhandled).
         const refused = [
-          () => correctField(t.db, BR, 'emails', [BR, US.toUpperCase()]),
-          () => correctField(t.db, BR, 'websites', `mailto:${US}`),
-          () => correctField(t.db, BR, 'social', 'Skype: j.doe+work@googlemail.com'),
-          () => correctField(t.db, BR, 'address', `Rua A 1, São Paulo (write to ${US})`),
+          () => correctField(t.db, BR, 'emails', [BR, US.toUpperCase()], testPrivacy),
+          () => correctField(t.db, BR, 'websites', `mailto:${US}`, testPrivacy),
+          () => correctField(t.db, BR, 'social', 'Skype: j.doe+work@googlemail.com', testPrivacy),
+          () => correctField(t.db, BR, 'address', `Rua A 1, São Paulo (write to ${US})`, testPrivacy),
         ];
         for (const correct of refused) {
           const err = await correct().then(
@@ -217,7 +226,7 @@ for (const dialect of DIALECTS) {
         expect(shown.emails).not.toContain(US);
         expect(JSON.stringify(shown)).not.toContain('mailto');
         // Addresses of people who did not erase are pinned as before.
-        await correctField(t.db, BR, 'emails', [BR, 'vendas@exemplo-ltda.com.br']);
+        await correctField(t.db, BR, 'emails', [BR, 'vendas@exemplo-ltda.com.br'], testPrivacy);
         expect((await showContact(t.db, BR))!.contact.emails).toContain('vendas@exemplo-ltda.com.br');
       } finally {
         await t.dispose();

@@ -8,6 +8,7 @@ import { shareablePreview } from '../../src/harvest/preview-filter.ts';
 import { erasePerson } from '../../src/privacy/erase.ts';
 import { isSuppressed } from '../../src/privacy/hooks.ts';
 import { listNotices } from '../../src/notices/outbox.ts';
+import { testPrivacy } from '../helpers/privacy-options.ts';
 
 const PERSON = 'olaf.berger@nordlicht-handel.de';
 const sig = (id: string, date: string) =>
@@ -63,7 +64,7 @@ for (const dialect of DIALECTS) {
         const a = await addMember(t.db, 'ann');
         const b = await addMember(t.db, 'bob');
         await ingest(t.db, a, [sig('<s1@x>', '2026-09-01T00:00:00Z')]);
-        await erasePerson(t, PERSON, 'erase', { now: new Date('2026-10-01T00:00:00Z') });
+        await erasePerson(t, PERSON, 'erase', { ...testPrivacy, now: new Date('2026-10-01T00:00:00Z') });
         const out = await ingest(
           t.db,
           b,
@@ -112,7 +113,7 @@ for (const dialect of DIALECTS) {
             phones: [US_PHONE],
           }),
         ]);
-        const r = await erasePerson(t, PERSON, 'object');
+        const r = await erasePerson(t, PERSON, 'object', testPrivacy);
         expect(r).toMatchObject({ kind: 'object', profilesDeleted: 1 });
         expect(
           (await t.db.selectFrom('suppressions').select('reason').execute()).map((x) => x.reason),
@@ -121,7 +122,7 @@ for (const dialect of DIALECTS) {
           'kim.lee@acme-widgets.com',
         ]);
         // Objecting twice is harmless.
-        expect(await erasePerson(t, PERSON, 'object')).toMatchObject({
+        expect(await erasePerson(t, PERSON, 'object', testPrivacy)).toMatchObject({
           alreadySuppressed: true,
           profilesDeleted: 0,
         });
@@ -133,8 +134,8 @@ for (const dialect of DIALECTS) {
     it('suppression of a mailbox provider address covers its dot and plus variants; business addresses stay exact', async () => {
       const t = await freshDatabase(dialect);
       try {
-        await erasePerson(t, 'Jane.Doe+newsletters@gmail.com');
-        await erasePerson(t, 'j.smith@corp-example.com');
+        await erasePerson(t, 'Jane.Doe+newsletters@gmail.com', 'erase', testPrivacy);
+        await erasePerson(t, 'j.smith@corp-example.com', 'erase', testPrivacy);
         const check = (e: string) => t.db.transaction().execute((trx) => isSuppressed(trx, e));
         expect(await check('janedoe@googlemail.com')).toBe(true);
         expect(await check('jane.doe@gmail.com')).toBe(true);
@@ -151,7 +152,7 @@ for (const dialect of DIALECTS) {
         const a = await addMember(t.db, 'ann');
         const b = await addMember(t.db, 'bob');
         await ingest(t.db, a, [janeSig('<j1@x>', '2026-09-01T00:00:00Z')]);
-        await erasePerson(t, JANE, 'erase', { now: new Date('2026-10-01T00:00:00Z') });
+        await erasePerson(t, JANE, 'erase', { ...testPrivacy, now: new Date('2026-10-01T00:00:00Z') });
         const out = await ingest(
           t.db,
           b,
@@ -165,7 +166,9 @@ for (const dialect of DIALECTS) {
         expect(bob!.contact).toMatchObject({ title: 'Sales Director', emails: ['sales@acme-widgets.com'] });
         expect(JSON.stringify(bob)).not.toMatch(/jane/i);
         expect(JSON.stringify(await listContacts(t.db, { status: 'all' }))).not.toMatch(/jane/i);
-        expect(JSON.stringify(await exportPerson(t.db, BOB, { record: false }))).not.toMatch(/jane/i);
+        expect(JSON.stringify(await exportPerson(t.db, BOB, { ...testPrivacy, record: false }))).not.toMatch(
+          /jane/i,
+        );
         // The blocked re-add is counted on the suppression row, without PII.
         const rows = await t.db.selectFrom('suppressions').select(['blocked_count']).execute();
         expect(rows).toEqual([{ blocked_count: 1 }]);
@@ -182,7 +185,7 @@ for (const dialect of DIALECTS) {
         const old = [janeSig('<j1@x>', '2026-09-01T00:00:00Z'), bobSig(null, '2026-09-02T00:00:00Z')];
         await ingest(t.db, a, old, '2026-09-03T00:00:00.000Z');
         expect((await showContact(t.db, BOB))!.contact.emails).toContain(JANE);
-        await erasePerson(t, JANE, 'erase', { now: new Date('2026-10-01T00:00:00Z') });
+        await erasePerson(t, JANE, 'erase', { ...testPrivacy, now: new Date('2026-10-01T00:00:00Z') });
         expect(mentionsJane(await everyCell(t))).toEqual([]);
         // The same page again (a crash replay; Bob's message carried no key) and the same mail in Cat's mailbox.
         await ingest(t.db, a, old, '2026-10-02T00:00:00.000Z');
@@ -196,7 +199,7 @@ for (const dialect of DIALECTS) {
     it("a dry run does not offer an erased person's address inside a colleague's website link", async () => {
       const t = await freshDatabase(dialect);
       try {
-        await erasePerson(t, JANE);
+        await erasePerson(t, JANE, 'erase', testPrivacy);
         const bob = {
           email: BOB,
           name: 'Bob Hale',

@@ -12,9 +12,10 @@ import {
 import { findProfile, restrictProfile, unrestrictProfile } from '../../src/store/profile-admin.ts';
 import { DEFAULT_CREDIT_POLICY as P } from '../../src/credits/policy.ts';
 import { privacyGate } from '../../src/privacy/gate.ts';
+import { testPolicy } from '../helpers/privacy-options.ts';
 
 /** The privacy side the store is handed, as the harvest builds it. */
-const gate = privacyGate();
+const gate = privacyGate({ policy: testPolicy });
 
 const kinds = async (db: Parameters<typeof ledgerEntries>[0], contributorId: string) =>
   (await ledgerEntries(db, { contributorId })).map((e) => `${e.kind}:${e.amount}`);

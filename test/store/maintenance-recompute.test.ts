@@ -16,8 +16,9 @@ import { listContact } from '../../src/store/ledger.ts';
 import { recomputeAll } from '../../src/store/recompute-all.ts';
 import { eraseInTransaction } from '../../src/privacy/erase.ts';
 import { privacyGate } from '../../src/privacy/gate.ts';
+import { testPolicy, testPrivacy } from '../helpers/privacy-options.ts';
 
-const gate = privacyGate();
+const gate = privacyGate({ policy: testPolicy });
 
 /** Every derived table, in a stable order, without bookkeeping times (`updated_at`, `recorded_at`, ids). */
 async function derived(db: Kysely<DB>) {
@@ -151,7 +152,10 @@ for (const dialect of DIALECTS) {
         await t.db
           .transaction()
           .execute((trx) =>
-            eraseInTransaction(trx, people[0]!, 'erase', { now: new Date('2026-10-05T00:00:00Z') }),
+            eraseInTransaction(trx, people[0]!, 'erase', {
+              ...testPrivacy,
+              now: new Date('2026-10-05T00:00:00Z'),
+            }),
           );
         await ingest(t.db, a, page(10, people.slice(0, 2))); // after the erasure: Eva is blocked, Raj moves on
 

@@ -24,14 +24,15 @@ import type { NoticeTransport, OutgoingNotice } from '../../src/notices/transpor
 import { correctField } from '../../src/privacy/correct.ts';
 import { sendRecipientNotices } from '../../src/notices/recipient-notices.ts';
 import { privacyGate } from '../../src/privacy/gate.ts';
+import { testPolicy, testPrivacy } from '../helpers/privacy-options.ts';
 
 /** The privacy side the store is handed, as the harvest builds it. */
-const gate = privacyGate();
+const gate = privacyGate({ policy: testPolicy });
 
 const KEY = 'e'.repeat(64);
 const MEMBER = 'member@contrib.example';
 const POOR = 'newcomer@contrib.example';
-const privacy = { secretKey: KEY, outboxDir: false as const };
+const privacy = { secretKey: KEY, policy: testPolicy, outboxDir: false as const };
 /** US numbers: listed at once (no notice wait), which credits the member 10 each. */
 const PEOPLE: Record<string, Record<string, string>> = {
   'pat.lee@acme-robotics.com': {
@@ -187,7 +188,11 @@ for (const dialect of DIALECTS) {
         await directoryMember(t.db, MEMBER),
         (await searchDirectory(t.db, await directoryMember(t.db, MEMBER), 'sam roe'))[0]!.id,
       );
-      const page = await exportPerson(t.db, 'pat.lee@acme-robotics.com', { ...privacy, record: false });
+      const page = await exportPerson(t.db, 'pat.lee@acme-robotics.com', {
+        ...testPrivacy,
+        ...privacy,
+        record: false,
+      });
       expect((page.profiles as Array<{ revealedTo: unknown }>)[0]!.revealedTo).toEqual({
         category: 'members of the directory',
         count: 2,

@@ -15,9 +15,10 @@ import { up as companyTalliesUp } from '../../migrations/0061-company-tallies.ts
 import type { Kysely } from 'kysely';
 import type { DB } from '../../src/db/schema.ts';
 import { privacyGate } from '../../src/privacy/gate.ts';
+import { testPolicy, testPrivacy } from '../helpers/privacy-options.ts';
 
 /** The privacy side the store is handed, as the harvest builds it. */
-const gate = privacyGate();
+const gate = privacyGate({ policy: testPolicy });
 
 /**
  * Each profile as a merge from ALL its observations would make it, next to what the store keeps
@@ -353,7 +354,10 @@ for (const dialect of DIALECTS) {
         await t.db
           .transaction()
           .execute((trx) =>
-            eraseInTransaction(trx, email, 'erase', { now: new Date('2026-02-01T00:00:00Z') }),
+            eraseInTransaction(trx, email, 'erase', {
+              ...testPrivacy,
+              now: new Date('2026-02-01T00:00:00Z'),
+            }),
           );
         expect(await findProfile(t.db, email)).toBeNull();
         const out = await ingest(t.db, b, [
@@ -449,11 +453,14 @@ for (const dialect of DIALECTS) {
         ).toBe(true);
 
         // Erasing Eva removes her address from Sam's values too.
-        await t.db.transaction().execute((trx) =>
-          eraseInTransaction(trx, 'eva.lind@northwind.se', 'erase', {
-            now: new Date('2026-11-02T00:00:00Z'),
-          }),
-        );
+        await t.db
+          .transaction()
+          .execute((trx) =>
+            eraseInTransaction(trx, 'eva.lind@northwind.se', 'erase', {
+              ...testPrivacy,
+              now: new Date('2026-11-02T00:00:00Z'),
+            }),
+          );
         const after = await fromScratchVsStored(t.db);
         expect(after.map((p) => p.email)).toEqual(['raj.iyer@contoso.in', 'sam.hale@fabrikam.com']);
         for (const p of after) {
@@ -577,7 +584,10 @@ for (const dialect of DIALECTS) {
         await t.db
           .transaction()
           .execute((trx) =>
-            eraseInTransaction(trx, `p5@${domain}`, 'erase', { now: new Date('2026-11-06T00:00:00Z') }),
+            eraseInTransaction(trx, `p5@${domain}`, 'erase', {
+              ...testPrivacy,
+              now: new Date('2026-11-06T00:00:00Z'),
+            }),
           );
         await expectCompanies();
         // Everyone gone or hidden: no company row, and nothing left in its tallies.
@@ -585,7 +595,10 @@ for (const dialect of DIALECTS) {
           await t.db
             .transaction()
             .execute((trx) =>
-              eraseInTransaction(trx, `p${i}@${domain}`, 'erase', { now: new Date('2026-11-07T00:00:00Z') }),
+              eraseInTransaction(trx, `p${i}@${domain}`, 'erase', {
+                ...testPrivacy,
+                now: new Date('2026-11-07T00:00:00Z'),
+              }),
             );
         await t.db.transaction().execute(async (trx) => restrictProfile(trx, id(4), '2026-11-08T00:00:00Z'));
         expect(await expectCompanies()).toBeNull();

@@ -25,6 +25,7 @@ import { erasePerson } from '../../src/privacy/erase.ts';
 import { sendRecipientNotices } from '../../src/notices/recipient-notices.ts';
 import { balanceOf } from '../../src/store/ledger.ts';
 import type { OutgoingNotice } from '../../src/notices/transport.ts';
+import { testPolicy } from '../helpers/privacy-options.ts';
 
 const KEY = 'b7'.repeat(32);
 const MEMBER = 'mira@designstudio.example';
@@ -76,7 +77,7 @@ describe.skipIf(!chromiumAvailable())('the member product in a real browser', ()
       const mails = createMailQueue(silentLogger);
       app = createApp({ database: t, config, transport, mailQueue: mails });
       const env = { db: t.db, config, logger: silentLogger, progress: noProgress, holder: 'walk' };
-      const privacy = { secretKey: KEY, outboxDir: false as const };
+      const privacy = { secretKey: KEY, policy: testPolicy, outboxDir: false as const };
 
       const { connection } = await registerConnection(
         t.db,

@@ -10,9 +10,10 @@ import type { OutgoingNotice } from '../../src/notices/transport.ts';
 import { createMailQueue } from '../../src/web/mail-queue.ts';
 import { silentLogger } from '../../src/log.ts';
 import { privacyGate } from '../../src/privacy/gate.ts';
+import { testPolicy } from '../helpers/privacy-options.ts';
 
 /** The privacy side the store is handed, as the harvest builds it. */
-const gate = privacyGate();
+const gate = privacyGate({ policy: testPolicy });
 
 const KEY = 'd'.repeat(64);
 

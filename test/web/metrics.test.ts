@@ -21,6 +21,8 @@ import { sendQueued } from '../../src/notices/send.ts';
 import { fileTransport } from '../../src/notices/transport.ts';
 import { loadPolicy } from '../../src/jurisdiction/policy.ts';
 import { down as countersDown, up as countersUp } from '../../migrations/0080-metric-counters.ts';
+import { noticeGate } from '../../src/privacy/notice-gate.ts';
+import { testPolicy, testPrivacy } from '../helpers/privacy-options.ts';
 
 const NOW = new Date('2026-11-20T00:00:00Z');
 
@@ -136,7 +138,7 @@ for (const dialect of DIALECTS) {
               trx,
               ctx,
               [american('<m5@x>', 'new@acme.com', '2026-10-03T00:00:00Z')],
-              privacyGate(),
+              privacyGate({ policy: testPolicy }),
             );
             expect(out.contactsNew).toBe(1);
             throw new Error('crash after the page');
@@ -148,13 +150,14 @@ for (const dialect of DIALECTS) {
         // blocked by the suppression, a failing connection, a deleted connection.
         const policy = loadPolicy({});
         await sendQueued(t.db, {
+          gate: noticeGate,
           transport: fileTransport(outbox),
           policy,
           publicUrl: 'https://p.example.net',
           from: 'p@example.net',
         });
-        await restrictPerson(t.db, 'hans@werke.de', { now: NOW });
-        await erasePerson(t, 'sam@acme.com', 'erase', { outboxDir: false });
+        await restrictPerson(t.db, 'hans@werke.de', { ...testPrivacy, now: NOW });
+        await erasePerson(t, 'sam@acme.com', 'erase', { ...testPrivacy, outboxDir: false });
         await ingest(t.db, bob, [american('<m6@x>', 'sam@acme.com', '2026-10-05T00:00:00Z')]);
         await t.db
           .updateTable('connections')

@@ -20,9 +20,11 @@ import { silentLogger } from '../../src/log.ts';
 import type { NoticeTransport, OutgoingNotice } from '../../src/notices/transport.ts';
 import type { ObservationInput } from '../../src/store/types.ts';
 import { privacyGate } from '../../src/privacy/gate.ts';
+import { noticeGate } from '../../src/privacy/notice-gate.ts';
+import { testPolicy } from '../helpers/privacy-options.ts';
 
 /** The privacy side the store is handed, as the harvest builds it. */
-const gate = privacyGate();
+const gate = privacyGate({ policy: testPolicy });
 
 const PUBLIC = 'http://privacy.test';
 const KEY = 'd'.repeat(64);
@@ -125,6 +127,7 @@ for (const dialect of DIALECTS) {
       expect(before).toContain('Pending: not in the directory');
       expect(before).toMatch(/no earlier than 7 days after it is sent/);
       await sendQueued(t.db, {
+        gate: noticeGate,
         transport,
         policy: loadPolicy({}),
         publicUrl: PUBLIC,

@@ -9,9 +9,10 @@ import { silentLogger } from '../../src/log.ts';
 import type { NoticeTransport, OutgoingNotice } from '../../src/notices/transport.ts';
 import type { ObservationInput } from '../../src/store/types.ts';
 import { privacyGate } from '../../src/privacy/gate.ts';
+import { testPolicy, testPrivacy } from '../helpers/privacy-options.ts';
 
 /** The privacy side the store is handed, as the harvest builds it. */
-const gate = privacyGate();
+const gate = privacyGate({ policy: testPolicy });
 
 const PUBLIC = 'http://privacy.test';
 const config = loadConfig({ SIGMINE_PUBLIC_URL: PUBLIC, SIGMINE_SECRET_KEY: 'a'.repeat(64) });
@@ -283,7 +284,12 @@ for (const dialect of DIALECTS) {
     it('an erasure made elsewhere (as `sigmine privacy erase` does) revokes open sessions and unused links too', async () => {
       const cookie = await open(await askLink());
       const unused = await askLink();
-      await erasePerson(t, ADA, 'erase', { secretKey: config.secretKey, outboxDir: false, pgVacuum: 'none' });
+      await erasePerson(t, ADA, 'erase', {
+        ...testPrivacy,
+        secretKey: config.secretKey,
+        outboxDir: false,
+        pgVacuum: 'none',
+      });
       expect((await me(cookie)).status).toBe(403);
       expect((await post(app, '/privacy/open', { t: tokenOf(unused) })).status).toBe(403);
     });
