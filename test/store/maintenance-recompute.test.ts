@@ -149,14 +149,12 @@ for (const dialect of DIALECTS) {
           .execute((trx) => listContact(trx, gate, pending[0]!.id, '2026-10-03T00:00:00Z'));
         await t.db.transaction().execute((trx) => restrictProfile(trx, lee, '2026-10-04T00:00:00Z'));
         // Eva is erased: her profile goes, and her address leaves Sam's observations and his pinned list.
-        await t.db
-          .transaction()
-          .execute((trx) =>
-            eraseInTransaction(trx, people[0]!, 'erase', {
-              ...testPrivacy,
-              now: new Date('2026-10-05T00:00:00Z'),
-            }),
-          );
+        await t.db.transaction().execute((trx) =>
+          eraseInTransaction(trx, people[0]!, 'erase', {
+            ...testPrivacy,
+            now: new Date('2026-10-05T00:00:00Z'),
+          }),
+        );
         await ingest(t.db, a, page(10, people.slice(0, 2))); // after the erasure: Eva is blocked, Raj moves on
 
         const incremental = await derived(t.db);

@@ -351,14 +351,12 @@ for (const dialect of DIALECTS) {
         await ingest(t.db, a, [
           signed('<e1@x>', email, '2026-01-01T00:00:00Z', { name: 'Tom Ford', phones: [US_PHONE] }),
         ]);
-        await t.db
-          .transaction()
-          .execute((trx) =>
-            eraseInTransaction(trx, email, 'erase', {
-              ...testPrivacy,
-              now: new Date('2026-02-01T00:00:00Z'),
-            }),
-          );
+        await t.db.transaction().execute((trx) =>
+          eraseInTransaction(trx, email, 'erase', {
+            ...testPrivacy,
+            now: new Date('2026-02-01T00:00:00Z'),
+          }),
+        );
         expect(await findProfile(t.db, email)).toBeNull();
         const out = await ingest(t.db, b, [
           signed('<e2@x>', 'TOM.FORD@acme-widgets.com', '2026-03-01T00:00:00Z', {
@@ -453,14 +451,12 @@ for (const dialect of DIALECTS) {
         ).toBe(true);
 
         // Erasing Eva removes her address from Sam's values too.
-        await t.db
-          .transaction()
-          .execute((trx) =>
-            eraseInTransaction(trx, 'eva.lind@northwind.se', 'erase', {
-              ...testPrivacy,
-              now: new Date('2026-11-02T00:00:00Z'),
-            }),
-          );
+        await t.db.transaction().execute((trx) =>
+          eraseInTransaction(trx, 'eva.lind@northwind.se', 'erase', {
+            ...testPrivacy,
+            now: new Date('2026-11-02T00:00:00Z'),
+          }),
+        );
         const after = await fromScratchVsStored(t.db);
         expect(after.map((p) => p.email)).toEqual(['raj.iyer@contoso.in', 'sam.hale@fabrikam.com']);
         for (const p of after) {
@@ -581,25 +577,21 @@ for (const dialect of DIALECTS) {
           .transaction()
           .execute(async (trx) => unrestrictProfile(trx, id(4), '2026-11-05T00:00:00Z'));
         await expectCompanies();
-        await t.db
-          .transaction()
-          .execute((trx) =>
-            eraseInTransaction(trx, `p5@${domain}`, 'erase', {
-              ...testPrivacy,
-              now: new Date('2026-11-06T00:00:00Z'),
-            }),
-          );
+        await t.db.transaction().execute((trx) =>
+          eraseInTransaction(trx, `p5@${domain}`, 'erase', {
+            ...testPrivacy,
+            now: new Date('2026-11-06T00:00:00Z'),
+          }),
+        );
         await expectCompanies();
         // Everyone gone or hidden: no company row, and nothing left in its tallies.
         for (const i of [0, 1, 2, 6])
-          await t.db
-            .transaction()
-            .execute((trx) =>
-              eraseInTransaction(trx, `p${i}@${domain}`, 'erase', {
-                ...testPrivacy,
-                now: new Date('2026-11-07T00:00:00Z'),
-              }),
-            );
+          await t.db.transaction().execute((trx) =>
+            eraseInTransaction(trx, `p${i}@${domain}`, 'erase', {
+              ...testPrivacy,
+              now: new Date('2026-11-07T00:00:00Z'),
+            }),
+          );
         await t.db.transaction().execute(async (trx) => restrictProfile(trx, id(4), '2026-11-08T00:00:00Z'));
         expect(await expectCompanies()).toBeNull();
         expect(
