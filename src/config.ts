@@ -44,6 +44,15 @@ export interface Config {
    */
   policy: Readonly<JurisdictionPolicy>;
   /**
+   * The web server's own knobs (`sigmine serve`):
+   * - SIGMINE_METRICS_TOKEN: the bearer token `/metrics` asks for (at least 16 characters). Unset: `/metrics` is
+   *   not served at all (404). Serving it to loopback only would not be safe: a reverse proxy on the same host
+   *   connects from 127.0.0.1, and would hand the counts to anyone.
+   * - SIGMINE_TRUST_PROXY: how many reverse proxies stand in front of the server (0 to 10, default 0); with N,
+   *   the client address is the Nth `X-Forwarded-For` entry from the right (src/web/web-config.ts).
+   */
+  web: { metricsToken: string | null; trustProxyHops: number };
+  /**
    * SIGMINE_HARVEST_THREADS: the most harvest threads on a SQLite file database (0 or 1: none; not a
    * number: none); null when unset (as many as cores).
    */
@@ -84,9 +93,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     demo: get('SIGMINE_DEMO') === '1',
     noticeOutbox: resolve(get('SIGMINE_NOTICE_OUTBOX') ?? resolve('data', 'outbox')),
     policy: loadPolicy(env),
+    web: webSettings(get),
     harvestThreads: get('SIGMINE_HARVEST_THREADS') === null ? null : Number(get('SIGMINE_HARVEST_THREADS')),
   };
   return deepFreeze(config);
+}
+
+/** A `/metrics` token shorter than this is refused: 16 characters of `openssl rand -hex 16` are 64 bits. */
+const MIN_METRICS_TOKEN_LENGTH = 16;
+
+function webSettings(get: (name: string) => string | null): Config['web'] {
+  const token = get('SIGMINE_METRICS_TOKEN');
+  if (token !== null && token.length < MIN_METRICS_TOKEN_LENGTH) {
+    throw new AppError(
+      'bad-config',
+      `SIGMINE_METRICS_TOKEN must be at least ${MIN_METRICS_TOKEN_LENGTH} characters (openssl rand -hex 32)`,
+    );
+  }
+  const hopsText = get('SIGMINE_TRUST_PROXY') ?? '0';
+  const hops = Number(hopsText);
+  if (!Number.isInteger(hops) || hops < 0 || hops > 10) {
+    throw new AppError(
+      'bad-config',
+      `SIGMINE_TRUST_PROXY must be a number of proxies from 0 to 10, not "${hopsText}"`,
+    );
+  }
+  return { metricsToken: token, trustProxyHops: hops };
 }
 
 /** What connectors get of the config: the providers' endpoints and OAuth clients, nothing else. */

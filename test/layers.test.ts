@@ -133,6 +133,16 @@ describe('layers', () => {
     expect(found).toEqual([]);
   });
 
+  it('the environment has one reader: src/config.ts (and the SIGMINE_DEBUG switch of the CLI edge)', () => {
+    const reads = (text: string) => text.split('\n').filter((l) => /\bprocess\.env\b/.test(l));
+    expect(reads('const a = process.env.SIGMINE_X;\nconst b = 1;')).toHaveLength(1);
+    const found = files
+      .filter((f) => f !== 'src/config.ts' && !f.startsWith('migrations/'))
+      .flatMap((f) => reads(readFileSync(join(REPO_ROOT, f), 'utf8')).map((l) => `${f}: ${l.trim()}`))
+      .filter((l) => !l.startsWith('src/cli/main.ts: if (process.env.SIGMINE_DEBUG)'));
+    expect(found).toEqual([]);
+  });
+
   it('no migration imports application code', () => {
     const app = edges.filter((e) => e.from.startsWith('migrations/') && !e.to.startsWith('migrations/'));
     expect(app).toEqual([]);

@@ -23,7 +23,6 @@ import { mailFrom } from '../mail-config.ts';
 import { createApp, linkKeyFor } from '../web/app.ts';
 import { linkKeyFromSecret } from '../web/links.ts';
 import { createMailQueue } from '../web/mail-queue.ts';
-import { loadWebConfig } from '../web/web-config.ts';
 
 export function register(program: Command): void {
   program
@@ -39,7 +38,7 @@ export function register(program: Command): void {
     )
     .action(async (opts: { port: number; host: string; outbox?: string }) => {
       const config0 = loadConfig();
-      const web = loadWebConfig();
+      const web = config0.web;
       const demo = config0.demo;
       // Before anything is opened: no key outside the demo is a refusal, not a fallback.
       if (!config0.secretKey && !demo) linkKeyFor({ config: config0 });

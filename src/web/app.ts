@@ -28,7 +28,7 @@ import { exclusionRoutes } from './exclusion-routes.ts';
 import { dashboardRoutes } from './dashboard-routes.ts';
 import { accessLog } from './access-log.ts';
 import { securityHeaders } from './security-headers.ts';
-import { clientAddressOf, loadWebConfig, type WebConfig } from './web-config.ts';
+import { clientAddressOf, type WebConfig } from './web-config.ts';
 import { createMailQueue, type MailQueue } from './mail-queue.ts';
 import { linkMailer } from './link-mail.ts';
 import { sessionKeys } from './sessions.ts';
@@ -48,7 +48,7 @@ export interface WebAppOptions extends Pick<MemberAppOptions, 'demo' | 'factoryF
    * the database).
    */
   linkKey?: Uint8Array;
-  /** `SIGMINE_METRICS_TOKEN` and `SIGMINE_TRUST_PROXY`; default: metrics off, no proxy trusted. */
+  /** `/metrics` token and trusted proxies; default `config.web`. */
   web?: Readonly<WebConfig>;
   /** Access log and background mail failures; default silent. */
   logger?: Logger;
@@ -77,7 +77,7 @@ export function linkKeyFor(o: Pick<WebAppOptions, 'linkKey' | 'config'>): Uint8A
 export function createApp(o: WebAppOptions): Hono {
   const { db } = o.database;
   const now = o.now ?? (() => new Date());
-  const web = o.web ?? loadWebConfig({});
+  const web = o.web ?? o.config.web;
   const logger = o.logger ?? silentLogger;
   const linkKey = linkKeyFor(o);
   const keys = sessionKeys(linkKey);
