@@ -7,6 +7,14 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
+  // In the order written on the day: each step creates its tables and their indexes.
+  await createProfiles(db);
+  await createObservations(db);
+  await createCompaniesAndLedger(db);
+}
+
+/** Profiles (the merged view per business e-mail) and pinned corrections. */
+async function createProfiles(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('profiles')
     .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
@@ -42,7 +50,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('pinned_at', 'varchar(32)', (c) => c.notNull())
     .addPrimaryKeyConstraint('profile_pins_pk', ['profile_id', 'field'])
     .execute();
+}
 
+/** Observations (per contact, field, value, connection and source) and the job history. */
+async function createObservations(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('observations')
     .addColumn('profile_id', 'varchar(36)', (c) => c.notNull().references('profiles.id').onDelete('cascade'))
@@ -82,7 +93,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('recorded_at', 'varchar(32)', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('job_history_profile_idx').on('job_history').column('profile_id').execute();
+}
 
+/** Companies by domain, processed messages (keyed hashes) and the append-only credits ledger. */
+async function createCompaniesAndLedger(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('companies')
     .addColumn('domain', 'varchar(253)', (c) => c.primaryKey())

@@ -5,6 +5,14 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
+  // In the order written on the day: each step creates its tables and their indexes.
+  await createGatesAndDecisions(db);
+  await createNotices(db);
+  await createSuppressionsAndRequests(db);
+}
+
+/** Publication gates and jurisdiction decisions. */
+async function createGatesAndDecisions(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('privacy_gates')
     .addColumn('profile_id', 'varchar(64)', (c) => c.primaryKey())
@@ -42,7 +50,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('jurisdiction_decisions')
     .column('profile_id')
     .execute();
+}
 
+/** The notices outbox. */
+async function createNotices(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('notices')
     .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
@@ -66,7 +77,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('notices_status_idx').on('notices').column('status').execute();
   await db.schema.createIndex('notices_provider_idx').on('notices').column('provider_message_id').execute();
   await db.schema.createIndex('notices_recipient_hash_idx').on('notices').column('recipient_hash').execute();
+}
 
+/** The suppression list and the log of privacy requests. */
+async function createSuppressionsAndRequests(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('suppressions')
     .addColumn('subject_hash', 'varchar(64)', (c) => c.primaryKey())
