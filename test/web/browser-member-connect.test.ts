@@ -171,6 +171,14 @@ describe.skipIf(!chromiumAvailable())('connecting a source and reading in your o
             const main = (await p.textContent('main'))!;
             for (const re of expected) expect(main).toMatch(re);
             expect(main).not.toContain('What sigmine holds about');
+            if (lang === 'de') {
+              // The confirmation and the page after it speak German too.
+              await p.click('text=Mein Profil löschen…');
+              await p.waitForSelector('h1:text("Ihr Profil löschen?")');
+              await p.click('button:text("Ja, mein Profil löschen")');
+              await p.waitForSelector('h1:text("Gelöscht")');
+              expect(await p.getAttribute('html', 'lang')).toBe('de');
+            }
           } finally {
             await person.close();
           }
