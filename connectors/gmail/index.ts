@@ -1,6 +1,8 @@
 /**
  * Gmail connector (kind `gmail`), read-only by construction: it only ever calls users.getProfile,
- * users.messages.list, users.messages.get and users.history.list, all GETs.
+ * users.messages.list, users.messages.get, users.history.list and users.labels.list, all GETs. Label ids
+ * are handed over with the names of user labels (connectors/gmail/labels.ts), so a member's folder
+ * exclusion "Clients" matches messages labelled `Label_12`.
  *
  * Headers first, body only for survivors (issue 10). Per page: list the ids (`q` leaves out chats,
  * drafts and the promotions, social, updates and forums categories), then `format=metadata` with exactly
@@ -40,9 +42,10 @@ import { gmailToMinimal } from './message.ts';
 import { HEADER_FIELDS } from '../header-fields.ts';
 import { planBodies } from '../headers-first.ts';
 import { googleConsent } from '../google/consent.ts';
+import { hasUserLabels, labelFolders, labelNames } from './labels.ts';
 
 /** Quota units per method (Gmail quota reference). */
-const UNITS = { profile: 1, list: 5, get: 5, history: 2 } as const;
+const UNITS = { profile: 1, list: 5, get: 5, history: 2, labels: 1 } as const;
 /**
  * Labels whose messages carry nothing for us: drafts are unsent, spam/trash untrusted, chats not mail, and
  * Gmail's promotions, social, updates and forums categories are machine mail and notifications. History
@@ -73,6 +76,8 @@ class GmailConnector implements Connector {
   private readonly session: GoogleSession;
   private readonly pageSize: number;
   private readonly maxMessages: number;
+  /** User label names, asked once per run (`pages()`), when a message first carries a user label. */
+  private labels: Promise<ReadonlyMap<string, string>> | null = null;
 
   constructor(
     conn: ConnectionInfo,
@@ -98,6 +103,7 @@ class GmailConnector implements Connector {
 
   async *pages(cursor: Cursor | null, opts: PageOptions = {}): AsyncIterable<Page> {
     const startedAt = new Date().toISOString();
+    this.labels = null; // a label renamed since the last run is seen under its new name
     const c = parseGmailCursor(cursor);
     if (cursor && !c) this.deps.onEvent?.({ type: 'resync', reason: 'unrecognised cursor' });
     const since = opts.since ? Math.floor(opts.since.getTime() / 1000) : null;
@@ -276,7 +282,24 @@ class GmailConnector implements Connector {
         ? gmailToMinimal({ ...m, payload: { ...full.payload, headers: m.payload?.headers ?? [] } })
         : null;
     });
-    return heads.map((h, i) => bodies[i] ?? h);
+    const names = hasUserLabels(kept) ? await this.labelNames(signal) : null;
+    return heads.map((h, i) => {
+      const m = bodies[i] ?? h;
+      return names && m.folders ? { ...m, folders: labelFolders(m.folders, names) } : m;
+    });
+  }
+
+  /** users.labels.list, once per run; a failed answer is asked again by the next page that needs it. */
+  private labelNames(signal?: AbortSignal): Promise<ReadonlyMap<string, string>> {
+    if (!this.labels) {
+      this.labels = this.call(
+        UNITS.labels,
+        () => this.api.users.labels.list({ userId: 'me' }, { signal }),
+        signal,
+      ).then(labelNames);
+      this.labels.catch(() => (this.labels = null));
+    }
+    return this.labels;
   }
 
   /** One messages.get; a message deleted between listing and fetching is null (nothing to read). */

@@ -49,7 +49,10 @@ function withRule(cmd: Command): Command {
     .requiredOption('--member <email>', 'the member whose sharing this is')
     .option('--address <email>', 'a person: their address')
     .option('--domain <domain>', 'a whole domain, with its subdomains')
-    .option('--folder <connection:label>', "a folder or label of one of the member's connections")
+    .option(
+      '--folder <connection:label>',
+      "a folder or label of one of the member's connections (IMAP folder, Gmail label name with its sublabels, mailbox subfolder; any case). Outlook sources are read from the Inbox only: they have no folders to exclude",
+    )
     .option('--json', 'one JSON object');
 }
 

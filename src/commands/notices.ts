@@ -27,6 +27,7 @@ import { listNotices } from '../notices/outbox.ts';
 import { readDsn } from '../notices/dsn.ts';
 import { recordBounce, requeueNotice, sendQueued } from '../notices/send.ts';
 import { sendRecipientNotices } from '../notices/recipient-notices.ts';
+import { subjectHash } from '../privacy/subject.ts';
 import { requireControllerDetails } from '../notices/controller.ts';
 import { defaultTransportName, TRANSPORTS, type NoticeTransport } from '../notices/transport.ts';
 import { mailFrom } from '../mail-config.ts';
@@ -194,6 +195,8 @@ async function sendAndPromote(db: Kysely<DB>, run: SendRun, opts: SendOptions): 
     transport,
     from: mailFrom(config.mail, config.publicUrl),
     publicUrl: config.publicUrl,
+    subjectHashOf: (email) => subjectHash(db, email, config.secretKey),
+    policy: run.policy,
     limit,
   });
   for (const r of told) if (opts.json) printJsonLine({ event: 'recipient-notice', ...r });

@@ -89,8 +89,10 @@ export function register(program: Command): void {
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
-      // Link mails already promised to visitors go out before the database closes.
+      // Link mails already promised to visitors go out before the database closes; retries still waiting
+      // out a relay failure are dropped (logged): a link token is never kept on disk.
       await mailQueue.idle();
+      mailQueue.close();
       transport.close?.();
       await database.close();
     });

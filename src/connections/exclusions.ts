@@ -30,6 +30,18 @@ export interface ExclusionInput {
   connectionId?: string | null;
 }
 
+/**
+ * Why a folder rule on a connection of this kind can match nothing, or null when its messages carry
+ * folders (IMAP folders, Gmail labels by name or id, mailbox subfolders). Outlook sources read the Inbox
+ * only (connectors/outlook/index.ts); calendars and address books have no folders.
+ */
+export function folderRuleLimit(kind: string): string | null {
+  if (kind === 'gmail' || kind === 'imap' || kind === 'mailbox') return null;
+  if (kind === 'outlook')
+    return 'Outlook sources are read from the Inbox only, so a folder rule on one matches nothing: exclude people or domains instead.';
+  return 'Calendars and address books have no folders, so a folder rule on one matches nothing: exclude people or domains instead.';
+}
+
 /** A domain: labels of letters, digits and hyphens (IDN letters too), at least two of them, 253 characters at most. */
 const DOMAIN = /^[\p{L}\p{N}-]{1,63}(\.[\p{L}\p{N}-]{1,63})+$/u;
 const ADDRESS = /^[^\s@]{1,64}@[^\s@]{1,253}$/;

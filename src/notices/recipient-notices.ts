@@ -9,7 +9,8 @@
  * the same failure rules as pre-add notices (src/notices/send.ts). Once sent, the row forgets the person's
  * name and address: after an erasure, the mail was the last reason to keep them.
  * Members opted out of the program are still told (they received the data), at the address they signed up
- * with.
+ * with. Each mail is in the member's language when we know it (`memberLanguage`), in the languages pre-add
+ * notices are written in (src/notices/recipient-texts.ts), else in English.
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -18,6 +19,10 @@ import { revealersOf } from '../store/member-directory.ts';
 import { claimForSending } from './claim.ts';
 import { MAX_ATTEMPTS, MAX_TEMPORARY_ATTEMPTS, retryDelayMs } from './send.ts';
 import { failureOf, type NoticeTransport } from './transport.ts';
+import { recipientLanguage, recipientMail, recipientTextHash } from './recipient-texts.ts';
+import { noticeLanguageOf } from './outbox.ts';
+import { decideJurisdiction } from '../jurisdiction/decide.ts';
+import type { JurisdictionPolicy } from '../jurisdiction/policy.ts';
 
 export const RECIPIENT_TEMPLATE_ID = 'recipient-notice/v1';
 
@@ -83,6 +88,14 @@ export interface RecipientSendOptions {
   transport: NoticeTransport;
   from: string;
   publicUrl: string;
+  /**
+   * The keyed hash notices record their recipient by (src/privacy/subject.ts `subjectHash` under the
+   * configured key): finds a notice we wrote to the member's own address, whose language the member is then
+   * written in. Left out: not looked for.
+   */
+  subjectHashOf?: (email: string) => Promise<string>;
+  /** The notice policy: a member's address domain picks the language as it would for a notice. */
+  policy?: Readonly<JurisdictionPolicy>;
   now?: () => Date;
   limit?: number;
 }
@@ -146,22 +159,26 @@ async function sendOneRecipientNotice(
   r: DueRecipientNotice,
   t: Date,
 ): Promise<RecipientSendOutcome> {
-  const mail = renderRecipientNotice(r.kind, {
-    name: r.contact_name,
-    email: r.contact_email ?? '',
-    fields: JSON.parse(r.fields_json) as string[],
-    directoryUrl: `${o.publicUrl}/member/directory`,
-  });
   try {
+    const mail = renderRecipientNotice(
+      r.kind,
+      {
+        name: r.contact_name,
+        email: r.contact_email ?? '',
+        fields: JSON.parse(r.fields_json) as string[],
+        directoryUrl: `${o.publicUrl}/member/directory`,
+      },
+      await memberLanguage(db, r.member, o),
+    );
     const { providerMessageId } = await o.transport.send({
       noticeId: r.id,
       to: r.member,
       from: o.from,
       subject: mail.subject,
       body: mail.body,
-      language: 'en',
+      language: mail.language,
       templateId: RECIPIENT_TEMPLATE_ID,
-      contentHash: RECIPIENT_TEMPLATE_ID,
+      contentHash: recipientTextHash(RECIPIENT_TEMPLATE_ID, mail.language),
     });
     await db
       .updateTable('recipient_notices')
@@ -211,32 +228,31 @@ async function recordRecipientFailure(
   return { id: r.id, kind: r.kind, status, providerMessageId: null, errorCode: code };
 }
 
-/** The mail to one member (English: members use the English member area). Pure. */
+/** The mail to one member, in `language` (English when no text is written in it). Pure. */
 export function renderRecipientNotice(
   kind: 'rectified' | 'erased',
   v: { name: string | null; email: string; fields: string[]; directoryUrl: string },
-): { subject: string; body: string } {
-  const who = v.name ? `${v.name} <${v.email}>` : v.email;
-  if (kind === 'erased') {
-    return {
-      subject: 'A contact you revealed in sigmine was erased',
-      body:
-        `Hello,\n\nyou revealed the contact details of ${who} in the sigmine directory. This person has asked us ` +
-        `to erase their data (GDPR Art. 17), and we have.\n\n` +
-        `We are telling you because you received their e-mail address and phone numbers from us (GDPR Art. 19). ` +
-        `Please delete the copy you got from sigmine and do not use it any further.\n\n` +
-        `This message names no other member and is sent to each member separately.\n`,
-    };
+  language = 'en',
+): { language: string; subject: string; body: string } {
+  return recipientMail(language, kind, v);
+}
+
+/**
+ * The language a member is written to: the language of the newest pre-add notice sent to their own address
+ * (they read one from us before), else the one a notice to their address would be written in (its country
+ * domain, by the notice policy), else English.
+ */
+export async function memberLanguage(
+  db: Kysely<DB>,
+  email: string,
+  o: Pick<RecipientSendOptions, 'subjectHashOf' | 'policy'>,
+): Promise<string> {
+  if (o.subjectHashOf) {
+    const noticed = await noticeLanguageOf(db, await o.subjectHashOf(email));
+    if (noticed) return recipientLanguage(noticed);
   }
-  const fields = v.fields.length ? v.fields.join(', ') : 'details';
-  return {
-    subject: 'A contact you revealed in sigmine was corrected',
-    body:
-      `Hello,\n\nyou revealed the contact details of ${who} in the sigmine directory. This person has corrected ` +
-      `their ${fields} (GDPR Art. 16).\n\n` +
-      `We are telling you because you received their details from us (GDPR Art. 19). Please update the copy you ` +
-      `got from sigmine: the directory shows the corrected details, and opening a contact you revealed before ` +
-      `costs nothing: ${v.directoryUrl}\n\n` +
-      `This message names no other member and is sent to each member separately.\n`,
-  };
+  if (!o.policy) return 'en';
+  const domain = email.slice(email.lastIndexOf('@') + 1);
+  const decided = decideJurisdiction({ phones: [], addresses: [], emailDomain: domain }, o.policy);
+  return recipientLanguage(decided.language);
 }

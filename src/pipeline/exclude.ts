@@ -46,9 +46,23 @@ export function isExcludedAddress(r: ExclusionRules, email: string): boolean {
   }
 }
 
-/** Is a message filed under one of these folders or labels excluded? */
+/** The folder rules case-folded, once per rule set (a harvest checks every message against the same set). */
+const foldedFolders = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
+function folded(rules: ReadonlySet<string>): ReadonlySet<string> {
+  let f = foldedFolders.get(rules);
+  if (!f) foldedFolders.set(rules, (f = new Set([...rules].map((v) => v.toLowerCase()))));
+  return f;
+}
+
+/**
+ * Is a message filed under one of these folders or labels excluded? Names match whatever their case: Gmail
+ * refuses two labels that differ only in case, IMAP's INBOX is case-insensitive (RFC 3501 §5.1), and a
+ * member typing "clients" for "Clients" means it.
+ */
 export function isExcludedFolder(r: ExclusionRules, folders: readonly string[] | undefined): boolean {
-  return r.folders.size > 0 && (folders ?? []).some((f) => r.folders.has(f));
+  if (r.folders.size === 0 || !folders?.length) return false;
+  const want = folded(r.folders);
+  return folders.some((f) => want.has(f.toLowerCase()));
 }
 
 /** Kept unless it is about an excluded person, or its value holds one's address ("mailto:", Skype). */

@@ -11,6 +11,7 @@ import type { Database } from '../db/database.ts';
 import { listConnections } from '../connections/repository.ts';
 import {
   addExclusion,
+  folderRuleLimit,
   listExclusions,
   removeExclusion,
   type ExclusionKind,
@@ -64,7 +65,12 @@ export function exclusionRoutes(o: {
         value: String(form.value ?? ''),
         connectionId: String(form.connection ?? ''),
       });
-      return show(c, email, `Excluded ${e.value}: from the next harvest, nothing about it is shared.`, null);
+      const on = e.connectionId
+        ? (await listConnections(db, { contributorEmail: email })).find((x) => x.id === e.connectionId)
+        : undefined;
+      const limit = on ? folderRuleLimit(on.kind) : null;
+      const done = `Excluded ${e.value}: from the next harvest, nothing about it is shared.`;
+      return show(c, email, limit ? `${done} ${limit}` : done, null);
     } catch (err) {
       const e = publicErrorOf(err);
       return show(c, email, null, e.message, e.status);

@@ -1,6 +1,7 @@
 /**
  * Asking for a link by mail (privacy center and member sign-in), in one place: rate limits kept in the
- * database, then the mail queued (src/web/mail-queue.ts). The caller always answers the same page, so
+ * database, then the mail queued (src/web/mail-queue.ts), which tries a temporary relay failure again with
+ * backoff; every attempt signs the link afresh. The caller always answers the same page, so
  * neither the page nor its timing says whether we hold the address or whether a limit was hit.
  *
  * Limits (sliding hour, shared by both forms, across restarts and processes):
@@ -65,6 +66,7 @@ export function linkMailer(o: {
         return;
       if (!(await takeSlot(o.db, `addr:${bucketHash(subjectAddress(r.email))}`, PER_ADDRESS, now))) return;
       const id = `${r.scope}-link-${now.getTime()}-${++sequence}-${Math.random().toString(36).slice(2, 8)}`;
+      // The whole job is one attempt: a retry after a relay failure looks up, signs and composes again.
       o.queue.enqueue(`${r.scope}-link`, async () => {
         if (r.shouldSend && !(await r.shouldSend())) return;
         const token = signLink(o.linkKey, r.email, { now: o.now(), scope: r.scope });

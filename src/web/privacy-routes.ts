@@ -41,6 +41,7 @@ import {
 import { languageFromHeader, privacyTexts } from './privacy-texts.ts';
 import { noticeLanguageOf } from '../notices/outbox.ts';
 import { endSession, exchangeLink, openSession, revokeSessionsOf } from './sessions.ts';
+import { verifyLink } from './links.ts';
 import type { WebShared } from './shared.ts';
 
 export interface PrivacyRoutesOptions {
@@ -184,10 +185,12 @@ function linkMail(d: PrivacyDeps, email: string, token: string, language: string
 /** GET /privacy/me: with ?t= the button that exchanges a mailed link; else the session's data. */
 async function showProfile(d: PrivacyDeps, c: Context) {
   const token = c.req.query('t');
-  // A mailed link: a button that exchanges it. Opening the link uses nothing up. Until the session says
-  // whose pages these are, the browser's language is all we know.
+  // A mailed link: a button that exchanges it. Opening the link uses nothing up. A genuine, fresh link names
+  // its address (only its holder, the person it was mailed to, gets here with it), so the page is in their
+  // notice's language, as the link mail was; a forged or expired one gets the browser's.
   if (token !== undefined) {
-    const lang = browserLanguage(c);
+    const payload = verifyLink(d.shared.keys.link, token, { now: d.now(), scope: 'privacy' });
+    const lang = await languageOf(d, c, payload?.e ?? null);
     return c.html(openLinkPage(privacyTexts(lang), lang, token));
   }
   const email = await person(d, c);

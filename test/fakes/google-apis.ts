@@ -39,11 +39,32 @@ export interface UserState {
   eventSyncFloor: number;
   connections: FakePerson[];
   otherContacts: FakePerson[];
+  /** The user's own labels (labels.list adds Gmail's system labels): ids `Label_N`, names as typed. */
+  labels: { id: string; name: string }[];
 }
+
+/** Gmail's system labels: their id is their name (labels.list reference). */
+const SYSTEM_LABELS = [
+  'INBOX',
+  'SENT',
+  'DRAFT',
+  'SPAM',
+  'TRASH',
+  'UNREAD',
+  'STARRED',
+  'IMPORTANT',
+  'CHAT',
+  'CATEGORY_PERSONAL',
+  'CATEGORY_SOCIAL',
+  'CATEGORY_PROMOTIONS',
+  'CATEGORY_UPDATES',
+  'CATEGORY_FORUMS',
+];
 
 export const COST: [RegExp, number][] = [
   [/\/users\/me\/profile$/, 1],
   [/\/users\/me\/history$/, 2],
+  [/\/users\/me\/labels$/, 1],
   [/\/users\/me\/messages(\/[^/]+)?$/, 5],
 ];
 
@@ -118,6 +139,31 @@ export function handleApi(
         messagesTotal: u.messages.length,
         threadsTotal: u.messages.length,
         historyId: String(u.historyId),
+      },
+    ];
+  }
+  // users.labels.list: {labels: [{id, name, type, ...}]}, system labels first, no paging (Gmail caps a
+  // mailbox at 10,000 labels and answers them in one response).
+  if (path === '/gmail/v1/users/me/labels') {
+    return [
+      200,
+      {
+        labels: [
+          ...SYSTEM_LABELS.map((id) => ({
+            id,
+            name: id,
+            messageListVisibility: 'hide',
+            labelListVisibility: 'labelHide',
+            type: 'system',
+          })),
+          ...u.labels.map((l) => ({
+            id: l.id,
+            name: l.name,
+            messageListVisibility: 'show',
+            labelListVisibility: 'labelShow',
+            type: 'user',
+          })),
+        ],
       },
     ];
   }

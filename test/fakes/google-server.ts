@@ -1,5 +1,5 @@
 /**
- * A local Google: OAuth token/revoke/consent, Gmail v1 (profile, messages.list/get, history.list),
+ * A local Google: OAuth token/revoke/consent, Gmail v1 (profile, labels.list, messages.list/get, history.list),
  * Calendar v3 events.list and calendars.get(primary), People v1 connections/otherContacts and people/me
  * (own addresses only for tokens granted an email scope), on node:http at 127.0.0.1
  * (random port), following the documented request and response formats (see
@@ -375,11 +375,19 @@ export async function startGoogleServer(opts: GoogleServerOptions = {}) {
           eventSyncFloor: 0,
           connections: [],
           otherContacts: [],
+          labels: [],
         });
       }
       const refreshToken = '1//' + randomBytes(24).toString('base64url');
       refreshTokens.set(refreshToken, email);
       return { refreshToken };
+    },
+    /** Creates a user label (as the mailbox owner does in Gmail); returns its id, `Label_N` as Gmail gives. */
+    addLabel(email: string, name: string): string {
+      const u = user(email);
+      const id = `Label_${u.labels.length + 1}`;
+      u.labels.push({ id, name });
+      return id;
     },
     /** Who the consent page signs in as (default: the first user). */
     setConsentUser(email: string) {

@@ -16,6 +16,8 @@ interface Options {
   tls?: { keyFile: string; certFile: string };
   /** Required login; absent: no AUTH. */
   auth?: { user: string; pass: string };
+  /** Port to listen on; default an ephemeral one. */
+  port?: number;
 }
 
 const o = JSON.parse(process.argv[2] ?? '{}') as Options;
@@ -63,7 +65,7 @@ const server = new SMTPServer({
   },
 });
 
-server.listen(0, '127.0.0.1', () => {
+server.listen(o.port ?? 0, '127.0.0.1', () => {
   const address = server.server.address();
   emit({ event: 'listening', port: typeof address === 'object' && address ? address.port : 0 });
 });

@@ -12,6 +12,8 @@ export interface SinkOptions {
   refuse?: Record<string, number>;
   tls?: { keyFile: string; certFile: string };
   auth?: { user: string; pass: string };
+  /** Listen on this port (a relay back up where it was); default an ephemeral one. */
+  port?: number;
 }
 
 export interface ReceivedMail {

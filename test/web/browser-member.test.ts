@@ -4,7 +4,8 @@
  * after a harvest, see the dashboard's counts, search the directory, reveal (credits go down once, a second
  * reveal is free, an empty balance is refused), a person erases themself from the privacy center and the
  * member who revealed them is told, and the member opts out after a confirmation. Debian Chromium through
- * playwright-core; a real local mailbox folder; SQLite.
+ * playwright-core; a real local mailbox folder; SQLite. Connecting a source from the page and the privacy
+ * center in the notice's language are walked in test/web/browser-member-connect.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { serve } from '@hono/node-server';

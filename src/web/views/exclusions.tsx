@@ -6,7 +6,7 @@
  */
 import type { FC } from 'hono/jsx';
 import { page } from './layout.tsx';
-import type { Exclusion } from '../../connections/exclusions.ts';
+import { folderRuleLimit, type Exclusion } from '../../connections/exclusions.ts';
 
 interface ConnectionChoice {
   id: string;
@@ -61,6 +61,9 @@ const RuleRow: FC<{ rule: Exclusion; connections: ConnectionChoice[] }> = ({ rul
   );
 };
 
+/** The connections whose messages carry folders (Outlook is read from the Inbox only; calendars have none). */
+const withFolders = (cs: ConnectionChoice[]) => cs.filter((c) => folderRuleLimit(c.kind) === null);
+
 export const ExclusionsPage: FC<{
   rules: Exclusion[];
   connections: ConnectionChoice[];
@@ -107,23 +110,29 @@ export const ExclusionsPage: FC<{
       </label>{' '}
       <button type="submit">Exclude domain</button>
     </form>
-    {connections.length ? (
+    {withFolders(connections).length ? (
       <form method="post" action="/member/exclusions">
         <input type="hidden" name="kind" value="folder" />
         <label>
           A folder or label of{' '}
           <select name="connection">
-            {connections.map((c) => (
+            {withFolders(connections).map((c) => (
               <option value={c.id}>{`${c.kind} ${c.account}`}</option>
             ))}
           </select>
         </label>{' '}
         <input name="value" placeholder="Clients" required /> <button type="submit">Exclude folder</button>
         <p class="note">
-          Folders as your mail server names them (IMAP: "INBOX/Clients"; Gmail: the label's id, "Label_12";
-          mailbox files: the subfolder, "Clients/acme").
+          Folders as your mail shows them (IMAP: "INBOX/Clients"; Gmail: the label's name, "Clients", which
+          also covers its sublabels such as "Clients/Acme"; mailbox files: the subfolder, "Clients/acme").
+          Upper and lower case do not matter.
         </p>
       </form>
+    ) : null}
+    {connections.some((c) => c.kind === 'outlook') ? (
+      <p class="note" data-testid="outlook-inbox-only">
+        {folderRuleLimit('outlook')}
+      </p>
     ) : null}
     <p>
       <a href="/member/home">Back to your account</a>
