@@ -19,7 +19,7 @@ import { loadPolicy } from '../../src/jurisdiction/policy.ts';
 import { subjectHash } from '../../src/privacy/subject.ts';
 
 const KEY = 'f1'.repeat(32);
-const privacy = { secretKey: KEY, outboxDir: false as const };
+const privacy = { secretKey: KEY, policy: loadPolicy({}), outboxDir: false as const };
 /** A member with a German address; one who once got a French notice from us; one we know nothing of. */
 const ANNA = 'anna@kanzlei-berg.de';
 const LUC = 'luc.moreau@studio.example';
@@ -68,7 +68,7 @@ async function seed(t: TestDatabase) {
           }),
         },
       ],
-      privacyGate(),
+      privacyGate({ policy: loadPolicy({}) }),
     ),
   );
   for (const member of [LUC, PAT]) {

@@ -20,6 +20,7 @@ import { runHarvest } from '../../src/harvest/run.ts';
 import { sendQueued } from '../../src/notices/send.ts';
 import { loadPolicy } from '../../src/jurisdiction/policy.ts';
 import type { OutgoingNotice } from '../../src/notices/transport.ts';
+import { noticeGate } from '../../src/privacy/notice-gate.ts';
 
 const KEY = 'c3'.repeat(32);
 const MEMBER = 'lena@atelier.example';
@@ -137,6 +138,7 @@ describe.skipIf(!chromiumAvailable())('connecting a source and reading in your o
 
         // Notices go out, each in the language its person's country is written to.
         const out = await sendQueued(t.db, {
+          gate: noticeGate,
           transport,
           policy: loadPolicy({}),
           publicUrl: base,
