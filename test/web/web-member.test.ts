@@ -286,6 +286,9 @@ for (const dialect of DIALECTS) {
         await app.request(`${PUBLIC}/member/home`, { headers: { Cookie: session } })
       ).text();
       const id = /name="connection" value="([^"]+)"/.exec(home)![1]!;
+      // IMAP and mailbox files are not connected from the page: it says whom to ask and what they run.
+      expect(home).toContain('added by the operator of this service');
+      expect(home).toContain('sigmine connect imap');
       const preview = await previewOf(id, session);
       expect(preview).toContain('Nothing was stored.');
       expect(preview.match(/<tr><td>/g)?.length ?? 0).toBeGreaterThan(3);

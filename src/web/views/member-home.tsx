@@ -128,7 +128,9 @@ export const homePage = (h: HomeProps) => {
       <Connections conns={h.conns} />
       {open ? h.offered.map((p) => <Connect p={p} />) : null}
       <p class="note">
-        IMAP servers and mailbox files are connected with <code>sigmine connect</code>.
+        An IMAP mailbox or a mailbox file (mbox, Maildir) is added by the operator of this service, not from
+        this page: ask them to connect it to your account (they run <code>sigmine connect imap</code> or{' '}
+        <code>sigmine connect mailbox</code> with your address as the contributor).
       </p>
       <p>
         <a href="/member/directory">Search the directory</a>: free; revealing a contact's e-mail and phones
