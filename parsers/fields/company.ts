@@ -85,15 +85,31 @@ export function matchesDomain(cell: string, labels: string[]): boolean {
   );
 }
 
-/** A short cell with a company word or the sender's domain name. */
+/** A short cell with a company word, a word of an organisation's own name or the sender's domain name. */
 export function isCompanyCell(c: string, labels: string[]): boolean {
   if (wordCount(c) > 7 || c.length > 60 || /[@]/.test(c)) return false;
-  return hasCompanyWord(c) || matchesDomain(c, labels);
+  return hasCompanyWord(c) || matchesDomain(c, labels) || namesOrganisation(c);
 }
 
 /** Capitalised words of an organisation's name and the connectors between them ("Bay & Harbour Foods"). */
 const ORG_NAME_RE =
   /^(?:\p{Lu}[\p{L}\d'’.&-]{0,30}|[\p{Lu}\d]{2,10})(?: (?:\p{Lu}[\p{L}\d'’.&-]{0,30}|&|and|of|for|de|du|der|und|et|y|e)){0,4}$/u;
+
+/** A word of an organisation's own name ("Energy", "Global", "Technology"; lexicon orgNameWords). */
+const ORG_NAME_WORD_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_])(?:${alt('orgNameWords')})(?![\p{L}\p{N}_])`,
+  'iu',
+);
+
+/**
+ * "Enron Global Technology", "Harbourline Energy Infrastructure": two to five capitalised words, one of
+ * them a word of an organisation's own name. A person's name never carries one, so such a cell names an
+ * organisation (or a unit, when the unit vocabulary says so: callers test that first).
+ */
+export function namesOrganisation(cell: string): boolean {
+  const t = cell.trim();
+  return wordCount(t) >= 2 && t.length <= 60 && ORG_NAME_RE.test(t) && ORG_NAME_WORD_RE.test(t);
+}
 
 /**
  * No cell names the organisation by a legal form, an institution word or the sender's domain: a short

@@ -19,7 +19,7 @@ import {
 import { isDepartment, namesFunction } from '../department.ts';
 import { signsAsSender } from '../signs-as-sender.ts';
 import type { TextCell } from './cells.ts';
-import { isCompanyCell } from './company.ts';
+import { domainLabels, isCompanyCell, namesOrganisation } from './company.ts';
 import type { Draft } from './draft.ts';
 import { TITLE_AT_ORG_RE } from './title.ts';
 
@@ -148,27 +148,56 @@ function titleAfterName(head: string, name: string): string | null {
 }
 
 /**
+ * A display name that may be a person's: no unit word and no organisation vocabulary. A function word
+ * alone does not say so ("Jane Sales" may be a person's name).
+ */
+function personalDisplayName(display: string): boolean {
+  const d = display.replace(/@.*$/, '').trim();
+  return !(isDepartment(d) || hasCompanyWord(d) || namesOrganisation(d));
+}
+
+/**
  * May the cleaned name of a cell (`cellHead` its head, `text` the whole cell) be a person's name:
  * name-shaped, no organisation word, no title word unless it writes the sender, and no unit or
  * organisation signing.
  */
 function nameShaped(name: string, cellHead: string, text: string, from: Address): boolean {
   // A team or a company signing on its own ("Payroll Operations Team", "Halvorsen Clearing LLC") is a
-  // unit or an organisation, not a person, unless it writes the sender's display name (a team
-  // mailbox's address, payroll.ops@, names the team, not a person).
+  // unit or an organisation, not a person, unless it writes the sender's display name and that display
+  // name is a person's (a team mailbox's address, payroll.ops@, names the team, not a person; a team
+  // mailbox's display name is the team's own: "Payroll Operations Team" <payroll@...>).
   // "Northwind Clearing, Inc.": the legal form after a comma still makes the cell an organisation.
   const orgCell =
     hasStrongCompanyWord(cellHead) ||
     (hasStrongCompanyWord(text) && LEGAL_TAIL_RE.test(text.slice(cellHead.length)));
   const unitOrOrg =
     (isDepartment(name) || namesFunction(name) || orgCell) &&
-    !(from.name !== null && mentionsSender(name, from.name, null));
+    !(from.name !== null && personalDisplayName(from.name) && mentionsSender(name, from.name, null));
   return !(
     unitOrOrg ||
+    // "Enron Global Technology", "UBSW Energy Global Infrastructure": an organisation signing, even when
+    // the display name writes it too (a team mailbox's display name is the team's).
+    namesOrganisation(name) ||
+    opensWithSenderDomain(name, from) ||
     !(looksLikeName(name) || TWO_SCRIPT_NAME_RE.test(name)) ||
     hasCompanyWord(name) ||
     (hasTitleWord(name) && !mentionsSender(name, from.name, from.email))
   );
+}
+
+/**
+ * "Acme Americas" from someone@acme.example: two or more words opening with a label of the sender's own
+ * domain name the organisation (or one of its units), not a person, unless a word of it is also the
+ * sender's own name (jane@jane.example, "Kim Lee" <klee@kim.example>, lee@kim.example).
+ */
+function opensWithSenderDomain(name: string, from: Address): boolean {
+  const words = name.toLowerCase().split(/\s+/);
+  if (words.length < 2 || !domainLabels(from.email).includes(words[0]!)) return false;
+  const own = new Set([
+    ...(from.email?.split('@')[0] ?? '').toLowerCase().split(/[._+-]+/),
+    ...(from.name ?? '').toLowerCase().split(/[^\p{L}]+/u),
+  ]);
+  return !words.some((w) => own.has(w));
 }
 
 /** Does the name (or, for a CJK name, the cell's head around it) write the sender, or a short form of it? */

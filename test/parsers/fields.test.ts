@@ -1118,6 +1118,48 @@ describe('short sign-offs and organisations signing alone', () => {
     ).toMatchObject({ name: 'Jane Roe', company: 'Acme Widgets Inc.' });
   });
 
+  it.each([
+    [['Ridgeway Global Technology'], { name: null, email: 'notices@ridgeway.example' }, 'company'],
+    [
+      ['Harbourline Energy Global Infrastructure'],
+      { name: 'Harbourline Energy Global Infrastructure', email: 'infra.team@mailhub.example' },
+      'company',
+    ],
+    [['Ridgeway Americas'], { name: null, email: 'ops.desk@ridgeway.example' }, 'company'],
+    [
+      ['Payroll Support Team'],
+      { name: 'Payroll Support Team', email: 'payroll.ops@ridgeway.example' },
+      'department',
+    ],
+  ] as const)(
+    'reads an organisation or team signing alone (%j) as such, not as a person, even under its own display name',
+    (lines, from, key) => {
+      const c = extractFields([...lines], from);
+      expect(c.name).toBeNull();
+      expect(c[key]).toBe(lines[0]);
+    },
+  );
+
+  it.each([[{ name: null, email: 'lee@kim.example' }], [{ name: 'Kim Lee', email: 'klee@kim.example' }]])(
+    'keeps a person whose name opens with the domain label a person (%j)',
+    (from) => {
+      expect(extractFields(['Kim Lee', 'Account Manager'], from)).toMatchObject({
+        name: 'Kim Lee',
+        title: 'Account Manager',
+        company: null,
+      });
+    },
+  );
+
+  it('keeps a person who signs with the display name of a person, whatever the words', () => {
+    expect(
+      extractFields(['Jane Sales', 'Account Manager', 'Ridgeway Inc.'], {
+        name: 'Jane Sales',
+        email: 'jane.sales@ridgeway.example',
+      }).name,
+    ).toBe('Jane Sales');
+  });
+
   it('does not read a business function heading as a name', () => {
     expect(
       extractFields(['Ridgeway Global Infrastructure'], { name: null, email: 'infra.desk@ridgeway.example' })

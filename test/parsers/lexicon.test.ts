@@ -12,6 +12,7 @@ import {
 import { looksLikeDepartment, namesFunction, namesTerritory } from '../../parsers/department.ts';
 import { labelType } from '../../parsers/phones.ts';
 import { newestPart } from '../../parsers/newest-part.ts';
+import { namesOrganisation } from '../../parsers/fields/company.ts';
 
 describe('lexicons', () => {
   it('has one lexicon per language code, each entry a regex fragment that cannot match the empty string', () => {
@@ -32,6 +33,10 @@ describe('lexicons', () => {
   // One row per language and list: the word, and what the parser must make of it.
   const cases: [lang: string, what: string, check: () => boolean][] = [
     ['en', 'valediction', () => isValediction('Kind regards,')],
+    ['en', 'organisation name', () => namesOrganisation('Ridgeway Global Technology')],
+    ['de', 'organisation name', () => namesOrganisation('Stadtwerke Lindenau Energie')],
+    ['fr', 'organisation name', () => namesOrganisation('Rivebelle Énergie')],
+    ['es', 'organisation name', () => namesOrganisation('Seguros Alcázar')],
     ['en', 'title', () => hasTitleWord('Head of Partnerships')],
     ['en', 'legal form', () => hasCompanyWord('Acme Widgets LLC')],
     ['en', 'street', () => looksLikeAddress('1400 Smith Street')],
