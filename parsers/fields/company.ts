@@ -28,7 +28,7 @@ import {
 import { LINK_LABEL_RE, isSocial } from '../urls.ts';
 import { labelType } from '../phones.ts';
 import type { TextCell } from './cells.ts';
-import type { Draft, LooseUnit, OrgCandidate } from './draft.ts';
+import { addUnitLine, type Draft, type LooseUnit, type OrgCandidate } from './draft.ts';
 
 /** "光商事株式会社 営業部": a CJK company name followed by its unit on the same cell. */
 const CJK_ORG_UNIT_RE =
@@ -204,8 +204,11 @@ export interface CompanyResult {
 
 /** A comma that separates segments of a cell, not the one before a legal form ("Acme, Inc."). */
 const ORG_SEG_SEP_RE = /,\s(?!(?:Inc|Ltd|LLC|LLP|Corp)\b)/;
-/** " - " or " – " between an organisation and its unit ("Halcyon Corp. - Global Finance"). */
-const DASH_SEP_RE = /\s[-–]\s/;
+/**
+ * " - ", " – " or " _ " between an organisation and its unit ("Halcyon Corp. - Global Finance", "Halcyon
+ * Net Works _ Data Management": older clients' plain-text stationery writes the underscore).
+ */
+const DASH_SEP_RE = /\s[-–_]\s/;
 /** "of Cognitive Sciences": a lower-case continuation of an organisation's name on the next line. */
 const NAME_CONTINUATION_RE = /^(?:of|in|at|for|and|&)\s/;
 
@@ -223,7 +226,7 @@ export function chooseCompany(input: CompanyInput): CompanyResult {
   const addrOrg = orgHeadingAddress(texts, isAddr, used);
   const chosen = orgCands.find((o) => o.legal) ?? orgCands.find((o) => o.strong) ?? orgCands[0];
   if (chosen) {
-    takeOrgCell(c, chosen.text);
+    takeOrgCell(c, chosen.text, texts[chosen.i]?.row ?? -1);
     used.add(chosen.i);
     const unit = orgCands.find((o) => o !== chosen && !o.strong && o.i < chosen.i);
     if (!c.department && unit && wordCount(unit.text) <= 6) c.department = unit.text;
@@ -270,7 +273,7 @@ function orgHeadingAddress(
  * The chosen candidate's cell as the company, split from a unit written on it (after a CJK legal form or
  * across a dash) or from a country and address after a comma.
  */
-function takeOrgCell(c: Draft, t: string): void {
+function takeOrgCell(c: Draft, t: string, row: number): void {
   const dash = t.split(DASH_SEP_RE);
   const countryTail = t.split(/\s?,\s/);
   const cjk = CJK_ORG_UNIT_RE.exec(t);
@@ -282,16 +285,17 @@ function takeOrgCell(c: Draft, t: string): void {
     const flip = hasStrongCompanyWord(dash[1]!) && !hasStrongCompanyWord(dash[0]!);
     c.company = dash[flip ? 1 : 0]!.trim();
     const dep = dash[flip ? 0 : 1]!.trim();
-    // "Halcyon Corp. - Global Finance": a unit after the organisation; a place ("- Brno") is none.
+    // "Halcyon Corp. - Global Finance": a unit after the organisation; a place ("- Brno") is none. Under
+    // a unit line (the name's "(Data Team)") it is the next level of that unit.
     if (
-      !c.department &&
+      (!c.department || c.unitRow === row - 1) &&
       wordCount(dep) <= 3 &&
       !/\./.test(dep) &&
       (isDepartment(dep) || namesFunction(dep) || looksLikeUnitHeading(dep)) &&
       !namesTerritory(dep) &&
       !isCountryLine(dep)
     )
-      c.department = dep;
+      addUnitLine(c, dep, row);
   } else if (countryTail.length >= 2 && isCountryLine(countryTail[countryTail.length - 1]!)) {
     c.company = countryTail[0]!.trim();
     if (!c.address) c.address = countryTail.slice(1).join(', ');

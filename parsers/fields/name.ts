@@ -20,7 +20,7 @@ import { isDepartment, namesFunction } from '../department.ts';
 import { signsAsSender } from '../signs-as-sender.ts';
 import type { TextCell } from './cells.ts';
 import { domainLabels, isCompanyCell, namesOrganisation } from './company.ts';
-import type { Draft } from './draft.ts';
+import { addUnitLine, type Draft } from './draft.ts';
 import { TITLE_AT_ORG_RE } from './title.ts';
 
 // Patterns used per line or per token, compiled once (not rebuilt at every call).
@@ -233,11 +233,14 @@ export function findName(
     const t = texts[i]!;
     // A valediction left above the block ("Regards,") is no name and no organisation heading.
     if (isValediction(t.raw)) continue;
-    const cellHead = t.text.split(/,\s|\s[-–]\s/)[0] ?? '';
-    // "Jo (ACME)": an organisation in brackets after the name is read like ", ACME".
+    const cellHead = t.text.split(/,\s|\s[-–_]\s/)[0] ?? '';
+    // "Jo (ACME)", "Sam x3-9890 (Data Team)": an organisation or a unit in brackets after the name is
+    // read like ", ACME".
     const bracket = BRACKETED_ORG_RE.exec(cellHead);
-    const head = bracket && isCompanyCell(bracket[2]!, labels) ? bracket[1]! : cellHead;
-    let name = stripName(head);
+    const head =
+      bracket && (isCompanyCell(bracket[2]!, labels) || isDepartment(bracket[2]!)) ? bracket[1]! : cellHead;
+    // An internal extension after the name ("Sam x3-9890") is a phone, read by contacts.ts.
+    let name = stripName(head).replace(EXT_TAIL_RE, '');
     const acronymTitle = titleAfterName(head, name);
     const rank = CJK_RANK_RE.exec(name);
     if (rank && looksLikeName(rank[2] ?? rank[3]!)) {
@@ -267,6 +270,7 @@ export function findName(
         bracket && head !== cellHead ? `, ${bracket[2]!}` : t.text.slice(t.text.indexOf(head) + head.length),
         c,
         labels,
+        t.row,
       );
       return { draft: c, index: i, nameRow: t.row };
     }
@@ -277,11 +281,11 @@ export function findName(
 }
 
 /** The rest of the name cell: ", CTO", ", CTO, Company", " - Title - Company", " - Department, Company". */
-function restOfNameCell(after: string, c: Draft, labels: string[]): void {
+function restOfNameCell(after: string, c: Draft, labels: string[], row: number): void {
   const rest = after.replace(/^\s?(?:,|[-–])\s?/, '');
   if (!rest) return;
   // One field per segment; "Title at Company" gives both.
-  for (const seg of rest.split(/,\s?|\s[-–]\s/)) {
+  for (const seg of rest.split(/,\s?|\s[-–_]\s/)) {
     const s = seg.replace(/\s?\([^)]{0,60}\)\s?$/, '').trim();
     if (!s) continue;
     const at = TITLE_AT_ORG_RE.exec(s);
@@ -289,7 +293,7 @@ function restOfNameCell(after: string, c: Draft, labels: string[]): void {
       c.title = at[1]!;
       c.company ??= at[2]!.trim();
     } else if (!c.title && hasTitleWord(s) && wordCount(s) <= 6) c.title = s;
-    else if (!c.department && isDepartment(s)) c.department = s;
+    else if (!c.department && isDepartment(s)) addUnitLine(c, s, row);
     else if (
       !c.company &&
       (isCompanyCell(s, labels) || (c.title && /^[A-Z]/.test(s) && wordCount(s) <= 4 && !isCountryLine(s)))

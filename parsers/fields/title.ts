@@ -18,7 +18,7 @@ import {
 } from '../department.ts';
 import type { TextCell } from './cells.ts';
 import { REGION_RE, isCompanyCell, matchesDomain } from './company.ts';
-import type { Draft, LooseUnit, OrgCandidate } from './draft.ts';
+import { addUnitLine, type Draft, type LooseUnit, type OrgCandidate } from './draft.ts';
 
 /** "営業部 部長", "销售部 经理", "영업부 과장": a CJK unit, a space, then a rank of one to six characters. */
 const CJK_UNIT_RANK_RE =
@@ -93,8 +93,8 @@ export interface TitleResult {
   titleRow: number;
 }
 
-/** " - " or " – " between two parts of a cell ("Software Engineer – Red Hat Inc."). */
-const DASH_SEP_RE = /\s[-–]\s/;
+/** " - ", " – " or " _ " between two parts of a cell ("Software Engineer – Red Hat Inc.", "Acme _ Sales"). */
+const DASH_SEP_RE = /\s[-–_]\s/;
 /** A comma that separates segments of a cell, not the one before a legal form ("Acme, Inc."). */
 const ORG_SEG_SEP_RE = /,\s(?!(?:Inc|Ltd|LLC|LLP|Corp)\b)/;
 
@@ -130,7 +130,7 @@ export function readTitles(input: TitleInput): TitleResult {
     const t = texts[i]!.text;
     if (wordCount(t) > 9 || t.length > 80) continue;
     if (!c.title && takeTitleCell(s, input, i, t)) continue;
-    if (takeDepartmentCell(s, labels, i, t)) continue;
+    if (takeDepartmentCell(s, labels, i, t, texts[i]!.row)) continue;
     offerOrganisation(s, labels, i, t);
   }
   if (!c.department && s.headUnit) c.department = s.headUnit;
@@ -170,11 +170,12 @@ function takeTitleCell(s: TitleScan, input: TitleInput, i: number, t: string): b
       : (dashTitle ?? headPart);
   const orgThenRole =
     tail !== '' && hasTitleWord(tail) && !hasTitleWord(headPart) && isCompanyCell(headPart, labels);
+  const underName = texts[i]!.row === nameRow + 1 && nameRow >= 0;
   if (
     !hasTitleWord(t) ||
     (hasStrongCompanyWord(titlePart) && !orgThenRole) ||
     // Czech and Polish write titles in lower case ("jednatel"): accepted right under the name.
-    (/^[a-z]/.test(t) && !(texts[i]!.row === nameRow + 1 && wordCount(t) <= 3)) ||
+    (/^[a-z]/.test(t) && !(underName && wordCount(t) <= 3)) ||
     (startsWithUnitWord(t) && !UNIT_THEN_ROLE_RE.test(t))
   )
     return false;
@@ -263,8 +264,11 @@ function takeDashedTitle(s: TitleScan, input: TitleInput, i: number, t: string):
     s.looseUnit = { i, title: c.title!, unit: other };
 }
 
-/** A cell that is a unit of its own ("Corporate Banking"): the department, unless one is already set. */
-function takeDepartmentCell(s: TitleScan, labels: string[], i: number, t: string): boolean {
+/**
+ * A cell that is a unit of its own ("Corporate Banking"): the department, unless one is already set; a
+ * unit line right under another continues it (addUnitLine).
+ */
+function takeDepartmentCell(s: TitleScan, labels: string[], i: number, t: string, row: number): boolean {
   const dashHead = t.split(DASH_SEP_RE)[0] ?? t;
   if (
     !isDepartment(t) ||
@@ -273,7 +277,7 @@ function takeDepartmentCell(s: TitleScan, labels: string[], i: number, t: string
     (dashHead !== t && isCompanyCell(dashHead, labels))
   )
     return false;
-  if (!s.c.department) s.c.department = t;
+  addUnitLine(s.c, t, row);
   s.used.add(i);
   return true;
 }

@@ -1500,3 +1500,48 @@ describe('Hebrew honorifics and firms of partners (lexicon entries, issue 14)', 
     expect(extractFields(['ד"ר אורי כץ', 'מנהל מחקר', 'ביומד פתרונות בע"מ'], from).name).toBe('אורי כץ');
   });
 });
+
+describe('units over two lines and "Company _ Unit" (issue 14, short internal blocks)', () => {
+  it('reads a name with its extension and a bracketed team, then "Company _ Unit" under it', () => {
+    const c = extractFields(['Sam x4-1120 (Billing Team)', 'Ridgeway Freight _ Revenue Operations'], {
+      name: 'Sam Porter',
+      email: 'sam.porter@ridgeway.example',
+    });
+    expect(c).toMatchObject({
+      name: 'Sam',
+      department: 'Billing Team, Revenue Operations',
+      company: 'Ridgeway Freight',
+    });
+    expect(c.phones.map((p) => p.raw)).toEqual(['x4-1120']);
+  });
+
+  it('splits "Company _ Unit" like "Company - Unit"', () => {
+    expect(
+      extractFields(['Jane Roe', 'Halvorsen Clearing LLC _ Settlements'], {
+        name: 'Jane Roe',
+        email: 'jane.roe@halvorsen.example',
+      }),
+    ).toMatchObject({ company: 'Halvorsen Clearing LLC', department: 'Settlements' });
+  });
+
+  const from = { name: 'Jane Roe', email: 'jane.roe@ridgeway.example' };
+  it.each([
+    [['Jane Roe', 'Human Resources', 'Payroll Team', 'Ext. 4412'], 'Human Resources, Payroll Team'],
+    // Not on consecutive lines: the first unit only.
+    [['Jane Roe', 'Human Resources', 'Ridgeway Inc.', 'Payroll Team'], 'Human Resources'],
+    // A unit opening with its unit word under a research group is the institution's, written above it.
+    [
+      [
+        'Jane Roe',
+        'Research Group on Coastal Hydrology',
+        'Department of Civil Engineering',
+        'University of Westmoor',
+      ],
+      'Research Group on Coastal Hydrology',
+    ],
+  ])('joins unit lines written one under the other, %j', (lines, department) => {
+    const c = extractFields(lines, from);
+    expect(c.department).toBe(department);
+    expect(c.title).toBeNull();
+  });
+});
