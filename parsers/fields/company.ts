@@ -91,6 +91,9 @@ export function isCompanyCell(c: string, labels: string[]): boolean {
   return hasCompanyWord(c) || matchesDomain(c, labels) || namesOrganisation(c);
 }
 
+/** A cell that is an internal extension alone: "X31545", "x3-0977", "Ext. 35614". */
+const EXTENSION_CELL_RE = /^(?:x|ext\.?\s?)?-?\d{1,2}-?\d{3,5}$/i;
+
 /** Capitalised words of an organisation's name and the connectors between them ("Bay & Harbour Foods"). */
 const ORG_NAME_RE =
   /^(?:\p{Lu}[\p{L}\d'’.&-]{0,30}|[\p{Lu}\d]{2,10})(?: (?:\p{Lu}[\p{L}\d'’.&-]{0,30}|&|and|of|for|de|du|der|und|et|y|e)){0,4}$/u;
@@ -131,6 +134,8 @@ function orgBesideTitle(
     // slogan opens with a verb ("Building Better Bridges"); a label or a sign-off is no name either.
     if (t.raw.trim() !== x || /^\p{L}+ing\s/u.test(x)) continue;
     if (isValediction(x) || LINK_LABEL_RE.test(x) || labelType(x) !== null) continue;
+    // "X31545", "x3-0977": an internal extension (read as a phone) is no name either.
+    if (EXTENSION_CELL_RE.test(x)) continue;
     if (
       x.length >= 3 &&
       x.length <= 50 &&

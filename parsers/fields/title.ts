@@ -7,7 +7,14 @@
  */
 import type { Address } from '../types.ts';
 import { alt } from '../lexicon/index.ts';
-import { hasStrongCompanyWord, hasTitleWord, isCountryLine, mentionsSender, wordCount } from '../lines.ts';
+import {
+  hasCompanyWord,
+  hasStrongCompanyWord,
+  hasTitleWord,
+  isCountryLine,
+  mentionsSender,
+  wordCount,
+} from '../lines.ts';
 import {
   looksLikeDepartment,
   isDepartment,
@@ -17,7 +24,7 @@ import {
   startsWithUnitWord,
 } from '../department.ts';
 import type { TextCell } from './cells.ts';
-import { REGION_RE, isCompanyCell, matchesDomain } from './company.ts';
+import { REGION_RE, isCompanyCell, matchesDomain, namesOrganisation } from './company.ts';
 import { addUnitLine, type Draft, type LooseUnit, type OrgCandidate } from './draft.ts';
 
 /** "営業部 部長", "销售部 经理", "영업부 과장": a CJK unit, a space, then a rank of one to six characters. */
@@ -65,6 +72,35 @@ function orgAndUnit(segs: readonly string[]): { org: string; unit: string } | un
   const unitShaped = isDepartment(unit) || looksLikeUnitName(unit);
   if (!unitShaped || hasTitleWord(unit) || isCountryLine(unit) || namesTerritory(unit)) return undefined;
   return { org, unit };
+}
+
+/**
+ * "Associate & Analyst Program", "Graduate Support Team": a line whose last word is a unit keyword names
+ * the unit, whatever role nouns qualify it. "Head of Support" (a role of the unit) stays a title.
+ */
+const UNIT_TAIL_RE = new RegExp(String.raw`(?:^|\s)(?:${alt('unitKeywords')})$`, 'i');
+const ROLE_OF_RE = /\s(?:of|for)\s/i;
+
+/**
+ * "Sr. Human Resource Represenative", "Deputy Harbour Master": a seniority word, then two to five
+ * capitalised words (or connectors). Right under the name it is the title even when the role noun is not
+ * in the lexicon or is misspelt; callers rule out units, organisations and addresses.
+ */
+const SENIOR_TITLE_RE = new RegExp(
+  String.raw`^(?:${alt('seniorityPrefixes')})\s\p{Lu}[\p{L}'’-]{1,30}(?:\s(?:\p{Lu}[\p{L}'’-]{1,30}|&|and|of|the)){0,4}$`,
+  'u',
+);
+
+/** A title by its seniority word alone (SENIOR_TITLE_RE), on the line right under the name. */
+function seniorTitle(t: string, underName: boolean): boolean {
+  return (
+    underName &&
+    SENIOR_TITLE_RE.test(t) &&
+    !isDepartment(t) &&
+    !hasCompanyWord(t) &&
+    !namesOrganisation(t) &&
+    !isCountryLine(t)
+  );
 }
 
 /** "Team Lead", "Department Head", "Division Manager": a unit word, then the role noun: a title. */
@@ -172,7 +208,8 @@ function takeTitleCell(s: TitleScan, input: TitleInput, i: number, t: string): b
     tail !== '' && hasTitleWord(tail) && !hasTitleWord(headPart) && isCompanyCell(headPart, labels);
   const underName = texts[i]!.row === nameRow + 1 && nameRow >= 0;
   if (
-    !hasTitleWord(t) ||
+    !(hasTitleWord(t) || seniorTitle(t, underName)) ||
+    (UNIT_TAIL_RE.test(headPart) && !ROLE_OF_RE.test(headPart) && !DASH_SEP_RE.test(t)) ||
     (hasStrongCompanyWord(titlePart) && !orgThenRole) ||
     // Czech and Polish write titles in lower case ("jednatel"): accepted right under the name.
     (/^[a-z]/.test(t) && !(underName && wordCount(t) <= 3)) ||

@@ -716,6 +716,8 @@ export const en: Lexicon = {
     'team',
     'desk',
     'support',
+    'program',
+    'programme',
     'laboratory of',
     'lab of',
   ],

@@ -1526,6 +1526,11 @@ describe('units over two lines and "Company _ Unit" (issue 14, short internal bl
 
   const from = { name: 'Jane Roe', email: 'jane.roe@ridgeway.example' };
   it.each([
+    [
+      ['Jane Roe', 'Human Resources', 'Graduate Recruitment Program', 'Ext. 4412'],
+      'Human Resources, Graduate Recruitment Program',
+    ],
+    [['Jane Roe', 'Associate Analyst Program'], 'Associate Analyst Program'],
     [['Jane Roe', 'Human Resources', 'Payroll Team', 'Ext. 4412'], 'Human Resources, Payroll Team'],
     // Not on consecutive lines: the first unit only.
     [['Jane Roe', 'Human Resources', 'Ridgeway Inc.', 'Payroll Team'], 'Human Resources'],
@@ -1539,9 +1544,32 @@ describe('units over two lines and "Company _ Unit" (issue 14, short internal bl
       ],
       'Research Group on Coastal Hydrology',
     ],
-  ])('joins unit lines written one under the other, %j', (lines, department) => {
-    const c = extractFields(lines, from);
-    expect(c.department).toBe(department);
-    expect(c.title).toBeNull();
+  ])(
+    'joins unit lines written one under the other, and reads a line ending with a unit word as a unit: %j',
+    (lines, department) => {
+      const c = extractFields(lines, from);
+      expect(c.department).toBe(department);
+      expect(c.title).toBeNull();
+    },
+  );
+});
+
+describe('titles by their seniority word, and unit lines that carry role nouns (issue 14)', () => {
+  const from = { name: 'Jane Roe', email: 'jane.roe@ridgeway.example' };
+  it.each([
+    [['Jane Roe', 'Sr. Human Resource Represenative', 'x4-1120'], 'Sr. Human Resource Represenative', null],
+    [['Jane Roe', 'Deputy Harbour Master', 'Port of Westmoor'], 'Deputy Harbour Master', 'Port of Westmoor'],
+    [['Jane Roe', 'Jr. Payroll Clerk'], 'Jr. Payroll Clerk', null],
+    [['Jane Roe', 'Head of Customer Support', 'Ridgeway Inc.'], 'Head of Customer Support', 'Ridgeway Inc.'],
+    [['Jane Roe', 'Program Officer', 'Ridgeway Foundation'], 'Program Officer', 'Ridgeway Foundation'],
+  ])('reads the title of %j (and takes no extension for a company)', (lines, title, company) => {
+    expect(extractFields(lines, from)).toMatchObject({ title, company });
+  });
+
+  it.each([
+    [['Jane Roe', 'Senior Living Services LLC'], { title: null, company: 'Senior Living Services LLC' }],
+    [['Jane Roe', 'Ridgeway Inc.', 'Senior Care Options'], { title: null, company: 'Ridgeway Inc.' }],
+  ])('takes no organisation, and no line away from the name, as a seniority title: %j', (lines, expected) => {
+    expect(extractFields(lines, from)).toMatchObject(expected);
   });
 });
