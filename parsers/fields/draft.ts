@@ -20,7 +20,8 @@ export type Draft = Pick<Contact, 'name' | 'title' | 'department' | 'company' | 
  * next level of it when the unit before was read on the row just above ("Human Resources" / "Graduate
  * Program" gives "Human Resources, Graduate Program"). A unit further away leaves the department alone,
  * and so does one opening with its own unit word ("Department of Physics" under a research group): it is
- * another affiliation's unit, written with the institution under it.
+ * another affiliation's unit, written with the institution under it. Changes `c` in place: a step calls
+ * it on its own copy of the draft.
  */
 export function addUnitLine(c: Draft, unit: string, row: number): void {
   if (!c.department) {

@@ -186,8 +186,8 @@ function nameShaped(name: string, cellHead: string, text: string, from: Address)
 }
 
 /**
- * "Acme Americas" from someone@acme.example: two or more words opening with a label of the sender's own
- * domain name the organisation (or one of its units), not a person, unless a word of it is also the
+ * "Acme Americas" from someone@acme.example: two or more words that open with a label of the sender's
+ * domain are the organisation (or one of its units), not a person, unless one of the words is also the
  * sender's own name (jane@jane.example, "Kim Lee" <klee@kim.example>, lee@kim.example).
  */
 function opensWithSenderDomain(name: string, from: Address): boolean {
