@@ -365,9 +365,32 @@ function unitNearTitle(s: UnitScope, settled: boolean, companyLike: (x: string) 
     // may the line under the title once a legal form or the sender's domain names the organisation.
     const unitLike =
       namesFunction(t.text) || ((t.row === titleRow || settled) && besideTitle(t.text) && !slogan(t));
-    if (unitLike && !hasTitleWord(t.text) && !companyLike(t.text)) return i;
+    if (unitLike && (!hasTitleWord(t.text) || functionQualifiedByRole(t.text)) && !companyLike(t.text))
+      return i;
   }
   return -1;
+}
+
+/** The head roles of a title: "VP Engineering", "Head Marketing" are titles, not units. */
+const ROLE_HEAD_RE = new RegExp(
+  String.raw`^(?:${alt('unitRoleNouns')}|vp|svp|evp|cto|cfo|ceo|coo|cio|chief|president|officer)\s`,
+  'i',
+);
+
+/**
+ * "Partner Engineering", "Customer Success": a function named last, qualified by a word that is also a role
+ * noun. English puts the head noun last, so the heading names the unit; a role heading it ("VP
+ * Engineering", "Head of Sales") keeps it a title.
+ */
+function functionQualifiedByRole(x: string): boolean {
+  const words = x.trim().split(/\s+/);
+  return (
+    words.length >= 2 &&
+    namesFunction(words[words.length - 1]!) &&
+    !hasTitleWord(words[words.length - 1]!) &&
+    !ROLE_HEAD_RE.test(x) &&
+    !/\s(?:of|for)\s/i.test(x)
+  );
 }
 
 /** A company name wrapped onto a lower-case continuation ("Max Planck Institute" / "of Cognitive..."). */

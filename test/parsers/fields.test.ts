@@ -1573,3 +1573,16 @@ describe('titles by their seniority word, and unit lines that carry role nouns (
     expect(extractFields(lines, from)).toMatchObject(expected);
   });
 });
+
+describe('a function qualified by a role noun under the title (issue 14 "Title, Unit" convention)', () => {
+  const from = { name: 'Jane Roe', email: 'jane@acme.example' };
+  it.each([
+    [['Jane Roe', 'Solutions Architect', 'Partner Engineering', 'Acme Widgets Inc.'], 'Partner Engineering'],
+    [['Jane Roe', 'Account Manager', 'Customer Success', 'Acme Widgets Inc.'], 'Customer Success'],
+    // A role heading the line keeps it a (second) title, never the unit.
+    [['Jane Roe', 'Co-founder', 'VP Engineering', 'Acme Widgets Inc.'], null],
+    [['Jane Roe', 'Software Engineer', 'Senior Engineer', 'Acme Widgets Inc.'], null],
+  ])('reads the unit of %j', (lines, department) => {
+    expect(extractFields(lines, from)).toMatchObject({ department, company: 'Acme Widgets Inc.' });
+  });
+});
