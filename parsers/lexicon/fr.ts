@@ -102,7 +102,6 @@ export const fr: Lexicon = {
   orgWords: ['université'],
   weakOrgWords: ['groupe', 'associés', 'hôpital'],
   orgNameWords: ['énergie', 'technologies', 'assurances', 'investissements'],
-  seniorityPrefixes: ['Adjoint', 'Adjointe'],
   streetWords: ['boul', 'chemin', 'route', 'rte'],
   streetPrefixes: [
     'rue',
