@@ -23,6 +23,7 @@ import {
   looksLikeUnitHeading,
   namesCity,
   namesFunction,
+  namesHeadRole,
   namesTerritory,
 } from '../department.ts';
 import { LINK_LABEL_RE, isSocial } from '../urls.ts';
@@ -371,12 +372,6 @@ function unitNearTitle(s: UnitScope, settled: boolean, companyLike: (x: string) 
   return -1;
 }
 
-/** The head roles of a title: "VP Engineering", "Head Marketing" are titles, not units. */
-const ROLE_HEAD_RE = new RegExp(
-  String.raw`^(?:${alt('unitRoleNouns')}|vp|svp|evp|cto|cfo|ceo|coo|cio|chief|president|officer)\s`,
-  'i',
-);
-
 /**
  * "Partner Engineering", "Customer Success": a function named last, qualified by a word that is also a role
  * noun. English puts the head noun last, so the heading names the unit; a role heading it ("VP
@@ -388,7 +383,7 @@ function functionQualifiedByRole(x: string): boolean {
     words.length >= 2 &&
     namesFunction(words[words.length - 1]!) &&
     !hasTitleWord(words[words.length - 1]!) &&
-    !ROLE_HEAD_RE.test(x) &&
+    !namesHeadRole(x) &&
     !/\s(?:of|for)\s/i.test(x)
   );
 }

@@ -20,6 +20,7 @@ import {
   isDepartment,
   looksLikeUnitName,
   namesFunction,
+  namesHeadRole,
   namesTerritory,
   startsWithUnitWord,
 } from '../department.ts';
@@ -76,7 +77,8 @@ function orgAndUnit(segs: readonly string[]): { org: string; unit: string } | un
 
 /**
  * "Associate & Analyst Program", "Graduate Support Team": a line whose last word is a unit keyword names
- * the unit, whatever role nouns qualify it. "Head of Support" (a role of the unit) stays a title.
+ * the unit, whatever role nouns qualify it. A role of the unit ("Head of Support", "Director Customer
+ * Support") stays a title.
  */
 const UNIT_TAIL_RE = new RegExp(String.raw`(?:^|\s)(?:${alt('unitKeywords')})$`, 'i');
 const ROLE_OF_RE = /\s(?:of|for)\s/i;
@@ -209,7 +211,10 @@ function takeTitleCell(s: TitleScan, input: TitleInput, i: number, t: string): b
   const underName = texts[i]!.row === nameRow + 1 && nameRow >= 0;
   if (
     !(hasTitleWord(t) || seniorTitle(t, underName)) ||
-    (UNIT_TAIL_RE.test(headPart) && !ROLE_OF_RE.test(headPart) && !DASH_SEP_RE.test(t)) ||
+    (UNIT_TAIL_RE.test(headPart) &&
+      !ROLE_OF_RE.test(headPart) &&
+      !namesHeadRole(headPart) &&
+      !DASH_SEP_RE.test(t)) ||
     (hasStrongCompanyWord(titlePart) && !orgThenRole) ||
     // Czech and Polish write titles in lower case ("jednatel"): accepted right under the name.
     (/^[a-z]/.test(t) && !(underName && wordCount(t) <= 3)) ||

@@ -968,5 +968,10 @@ export const en: Lexicon = {
     'coordinator',
     'secretary',
     'assistant',
+    'vp',
+    'svp',
+    'evp',
+    'president',
+    'officer',
   ],
 };

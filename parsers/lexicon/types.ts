@@ -77,7 +77,10 @@ export interface Lexicon {
    * "Personalentwickl|ung"); whole capitalised word of 4+ letters before the ending, case-sensitive.
    */
   functionEndings?: readonly string[];
-  /** Role nouns that head a unit right after its unit word ("Team Lead", "Department Head"); whole word. */
+  /**
+   * Role nouns that head a unit ("Team Lead", "Department Head", "Director Customer Support", "VP
+   * Engineering"): with one of them a line naming a unit is still a title; whole word.
+   */
   unitRoleNouns?: readonly string[];
   /** Cities that offices are named by ("Partner | London", "Associate, New York"): a place, never a unit. */
   cities?: readonly string[];

@@ -1562,6 +1562,13 @@ describe('titles by their seniority word, and unit lines that carry role nouns (
     [['Jane Roe', 'Jr. Payroll Clerk'], 'Jr. Payroll Clerk', null],
     [['Jane Roe', 'Head of Customer Support', 'Ridgeway Inc.'], 'Head of Customer Support', 'Ridgeway Inc.'],
     [['Jane Roe', 'Program Officer', 'Ridgeway Foundation'], 'Program Officer', 'Ridgeway Foundation'],
+    // A role heading a unit keeps a line that ends with the unit a title.
+    [
+      ['Jane Roe', 'Director Customer Support', 'Ridgeway Inc.'],
+      'Director Customer Support',
+      'Ridgeway Inc.',
+    ],
+    [['Jane Roe', 'VP Sales Team', 'Ridgeway Inc.'], 'VP Sales Team', 'Ridgeway Inc.'],
   ])('reads the title of %j (and takes no extension for a company)', (lines, title, company) => {
     expect(extractFields(lines, from)).toMatchObject({ title, company });
   });
