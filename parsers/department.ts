@@ -151,6 +151,17 @@ export function looksLikeDepartment(cell: string): boolean {
   return /^[\p{Lu}]/u.test(t) && FUNCTION_RE.test(t);
 }
 
+/** A role that heads a unit, anywhere in a cell ("Director Customer Support", "VP Engineering"). */
+const HEAD_ROLE_RE = new RegExp(String.raw`(?<!\p{L})(?:${alt('unitRoleNouns')})(?!\p{L})`, 'iu');
+
+/**
+ * Does the cell name a role that heads a unit? Then a cell ending with a unit or a function
+ * ("Director Customer Support") is that role's title, not the unit.
+ */
+export function namesHeadRole(cell: string): boolean {
+  return HEAD_ROLE_RE.test(cell);
+}
+
 /** Unit keywords anywhere in a cell ("Trading Support", "Research Group"), ASCII word edges. */
 const DEPT_RE = new RegExp(String.raw`\b(?:${alt('unitKeywords')})\b`, 'i');
 

@@ -135,10 +135,42 @@ function findSignatureIn(text: string, from: Address, model: LabellerModel | nul
   const rules = ruleBlock(infos, from);
   // A `-- ` delimiter is the writer's own mark: the rules' delimited block stands. Everything else is
   // the labeller's call.
-  const span = model && !trustDelimited(infos, rules) ? labelBlock(infos, from, rules, model) : rules;
-  if (!span) return null;
+  const found = model && !trustDelimited(infos, rules) ? labelBlock(infos, from, rules, model) : rules;
+  if (!found) return null;
+  const span = withoutSeparateSignoff(infos, found);
   const lines = blockLines(infos.slice(0, span.end), span.start);
   return lines.length > 0 ? lines : null;
+}
+
+/** A given name or nickname alone on a line ("Julie", "Bob"). */
+const LONE_GIVEN_NAME_RE = /^\s*\p{Lu}\p{Ll}{1,15}\s*$/u;
+/** A line of digits only: a number or an extension ("x-58752", "3-3831", "(713) 555-0101"). */
+const NUMBER_LINE_RE = /^\s*(?:x|ext\.?\s?)?[\d\s().+-]{3,24}\s*$/i;
+
+/**
+ * "Love," / "Julie" / blank line / the contact lines: a first name under the valediction, set apart by a
+ * blank line from what follows, is the sign-off, not a block line (the annotation rules leave separate
+ * first-name sign-offs out). Kept when only numbers follow ("Jo" / "x-58752"): the name is what makes
+ * those a block.
+ */
+export function withoutSeparateSignoff(infos: LineInfo[], span: Span): Span {
+  let s = span.start;
+  while (s < span.end && infos[s]!.blank) s++;
+  let above = span.start - 1;
+  while (above >= 0 && infos[above]!.blank) above--;
+  if (
+    s + 2 >= span.end ||
+    !LONE_GIVEN_NAME_RE.test(infos[s]!.text) ||
+    !infos[s + 1]!.blank ||
+    above < 0 ||
+    !infos[above]!.valediction
+  )
+    return span;
+  let next = s + 1;
+  while (next < span.end && infos[next]!.blank) next++;
+  const rest = infos.slice(next, span.end).filter((x) => !x.blank);
+  if (rest.every((x) => NUMBER_LINE_RE.test(x.text)) || !rest.some((x) => x.field)) return span;
+  return { ...span, start: next };
 }
 
 /**

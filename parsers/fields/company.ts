@@ -23,12 +23,13 @@ import {
   looksLikeUnitHeading,
   namesCity,
   namesFunction,
+  namesHeadRole,
   namesTerritory,
 } from '../department.ts';
 import { LINK_LABEL_RE, isSocial } from '../urls.ts';
 import { labelType } from '../phones.ts';
 import type { TextCell } from './cells.ts';
-import type { Draft, LooseUnit, OrgCandidate } from './draft.ts';
+import { addUnitLine, type Draft, type LooseUnit, type OrgCandidate } from './draft.ts';
 
 /** "光商事株式会社 営業部": a CJK company name followed by its unit on the same cell. */
 const CJK_ORG_UNIT_RE =
@@ -85,15 +86,34 @@ export function matchesDomain(cell: string, labels: string[]): boolean {
   );
 }
 
-/** A short cell with a company word or the sender's domain name. */
+/** A short cell with a company word, a word of an organisation's own name or the sender's domain name. */
 export function isCompanyCell(c: string, labels: string[]): boolean {
   if (wordCount(c) > 7 || c.length > 60 || /[@]/.test(c)) return false;
-  return hasCompanyWord(c) || matchesDomain(c, labels);
+  return hasCompanyWord(c) || matchesDomain(c, labels) || namesOrganisation(c);
 }
+
+/** A cell that is an internal extension alone: "X31545", "x3-0977", "Ext. 35614". */
+const EXTENSION_CELL_RE = /^(?:x|ext\.?\s?)?-?\d{1,2}-?\d{3,5}$/i;
 
 /** Capitalised words of an organisation's name and the connectors between them ("Bay & Harbour Foods"). */
 const ORG_NAME_RE =
   /^(?:\p{Lu}[\p{L}\d'’.&-]{0,30}|[\p{Lu}\d]{2,10})(?: (?:\p{Lu}[\p{L}\d'’.&-]{0,30}|&|and|of|for|de|du|der|und|et|y|e)){0,4}$/u;
+
+/** A word of an organisation's own name ("Energy", "Global", "Technology"; lexicon orgNameWords). */
+const ORG_NAME_WORD_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_])(?:${alt('orgNameWords')})(?![\p{L}\p{N}_])`,
+  'iu',
+);
+
+/**
+ * "Enron Global Technology", "Harbourline Energy Infrastructure": two to five capitalised words, one of
+ * them a word of an organisation's own name. A person's name never carries one, so such a cell names an
+ * organisation (or a unit, when the unit vocabulary says so: callers test that first).
+ */
+export function namesOrganisation(cell: string): boolean {
+  const t = cell.trim();
+  return wordCount(t) >= 2 && t.length <= 60 && ORG_NAME_RE.test(t) && ORG_NAME_WORD_RE.test(t);
+}
 
 /**
  * No cell names the organisation by a legal form, an institution word or the sender's domain: a short
@@ -115,6 +135,8 @@ function orgBesideTitle(
     // slogan opens with a verb ("Building Better Bridges"); a label or a sign-off is no name either.
     if (t.raw.trim() !== x || /^\p{L}+ing\s/u.test(x)) continue;
     if (isValediction(x) || LINK_LABEL_RE.test(x) || labelType(x) !== null) continue;
+    // "X31545", "x3-0977": an internal extension (read as a phone) is no name either.
+    if (EXTENSION_CELL_RE.test(x)) continue;
     if (
       x.length >= 3 &&
       x.length <= 50 &&
@@ -188,8 +210,11 @@ export interface CompanyResult {
 
 /** A comma that separates segments of a cell, not the one before a legal form ("Acme, Inc."). */
 const ORG_SEG_SEP_RE = /,\s(?!(?:Inc|Ltd|LLC|LLP|Corp)\b)/;
-/** " - " or " – " between an organisation and its unit ("Halcyon Corp. - Global Finance"). */
-const DASH_SEP_RE = /\s[-–]\s/;
+/**
+ * " - ", " – " or " _ " between an organisation and its unit ("Halcyon Corp. - Global Finance", "Halcyon
+ * Net Works _ Data Management": older clients' plain-text stationery writes the underscore).
+ */
+const DASH_SEP_RE = /\s[-–_]\s/;
 /** "of Cognitive Sciences": a lower-case continuation of an organisation's name on the next line. */
 const NAME_CONTINUATION_RE = /^(?:of|in|at|for|and|&)\s/;
 
@@ -207,7 +232,7 @@ export function chooseCompany(input: CompanyInput): CompanyResult {
   const addrOrg = orgHeadingAddress(texts, isAddr, used);
   const chosen = orgCands.find((o) => o.legal) ?? orgCands.find((o) => o.strong) ?? orgCands[0];
   if (chosen) {
-    takeOrgCell(c, chosen.text);
+    takeOrgCell(c, chosen.text, texts[chosen.i]?.row ?? -1);
     used.add(chosen.i);
     const unit = orgCands.find((o) => o !== chosen && !o.strong && o.i < chosen.i);
     if (!c.department && unit && wordCount(unit.text) <= 6) c.department = unit.text;
@@ -254,7 +279,7 @@ function orgHeadingAddress(
  * The chosen candidate's cell as the company, split from a unit written on it (after a CJK legal form or
  * across a dash) or from a country and address after a comma.
  */
-function takeOrgCell(c: Draft, t: string): void {
+function takeOrgCell(c: Draft, t: string, row: number): void {
   const dash = t.split(DASH_SEP_RE);
   const countryTail = t.split(/\s?,\s/);
   const cjk = CJK_ORG_UNIT_RE.exec(t);
@@ -266,16 +291,17 @@ function takeOrgCell(c: Draft, t: string): void {
     const flip = hasStrongCompanyWord(dash[1]!) && !hasStrongCompanyWord(dash[0]!);
     c.company = dash[flip ? 1 : 0]!.trim();
     const dep = dash[flip ? 0 : 1]!.trim();
-    // "Halcyon Corp. - Global Finance": a unit after the organisation; a place ("- Brno") is none.
+    // "Halcyon Corp. - Global Finance": a unit after the organisation; a place ("- Brno") is none. Under
+    // a unit line (the name's "(Data Team)") it is the next level of that unit.
     if (
-      !c.department &&
+      (!c.department || c.unitRow === row - 1) &&
       wordCount(dep) <= 3 &&
       !/\./.test(dep) &&
       (isDepartment(dep) || namesFunction(dep) || looksLikeUnitHeading(dep)) &&
       !namesTerritory(dep) &&
       !isCountryLine(dep)
     )
-      c.department = dep;
+      addUnitLine(c, dep, row);
   } else if (countryTail.length >= 2 && isCountryLine(countryTail[countryTail.length - 1]!)) {
     c.company = countryTail[0]!.trim();
     if (!c.address) c.address = countryTail.slice(1).join(', ');
@@ -340,9 +366,26 @@ function unitNearTitle(s: UnitScope, settled: boolean, companyLike: (x: string) 
     // may the line under the title once a legal form or the sender's domain names the organisation.
     const unitLike =
       namesFunction(t.text) || ((t.row === titleRow || settled) && besideTitle(t.text) && !slogan(t));
-    if (unitLike && !hasTitleWord(t.text) && !companyLike(t.text)) return i;
+    if (unitLike && (!hasTitleWord(t.text) || functionQualifiedByRole(t.text)) && !companyLike(t.text))
+      return i;
   }
   return -1;
+}
+
+/**
+ * "Partner Engineering", "Customer Success": a function named last, qualified by a word that is also a role
+ * noun. English puts the head noun last, so the heading names the unit; a role heading it ("VP
+ * Engineering", "Head of Sales") keeps it a title.
+ */
+function functionQualifiedByRole(x: string): boolean {
+  const words = x.trim().split(/\s+/);
+  return (
+    words.length >= 2 &&
+    namesFunction(words[words.length - 1]!) &&
+    !hasTitleWord(words[words.length - 1]!) &&
+    !namesHeadRole(x) &&
+    !/\s(?:of|for)\s/i.test(x)
+  );
 }
 
 /** A company name wrapped onto a lower-case continuation ("Max Planck Institute" / "of Cognitive..."). */

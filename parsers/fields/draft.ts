@@ -4,8 +4,34 @@
  * function: it returns a new draft and never changes the one it was given.
  */
 import type { Contact } from '../types.ts';
+import { startsWithUnitWord } from '../department.ts';
 
-export type Draft = Pick<Contact, 'name' | 'title' | 'department' | 'company' | 'address'>;
+export type Draft = Pick<Contact, 'name' | 'title' | 'department' | 'company' | 'address'> & {
+  /**
+   * Row of the line the department was read from when it is a unit written on its own or on the name's
+   * line: a unit on the next line continues it ("Human Resources" / "Graduate Program" gives "Human
+   * Resources, Graduate Program"). Unset when the department came from anywhere else.
+   */
+  unitRow?: number;
+};
+
+/**
+ * A unit read from its own line (or the name's line) at `row`: the department when none is set, else the
+ * next level of it when the unit before was read on the row just above ("Human Resources" / "Graduate
+ * Program" gives "Human Resources, Graduate Program"). A unit further away leaves the department alone,
+ * and so does one opening with its own unit word ("Department of Physics" under a research group): it is
+ * another affiliation's unit, written with the institution under it. Changes `c` in place: a step calls
+ * it on its own copy of the draft.
+ */
+export function addUnitLine(c: Draft, unit: string, row: number): void {
+  if (!c.department) {
+    c.department = unit;
+    c.unitRow = row;
+  } else if (c.unitRow === row - 1 && !c.department.includes(unit) && !startsWithUnitWord(unit)) {
+    c.department = `${c.department}, ${unit}`;
+    c.unitRow = row;
+  }
+}
 
 export function emptyDraft(): Draft {
   return { name: null, title: null, department: null, company: null, address: null };

@@ -19,8 +19,8 @@ import {
 import { isDepartment, namesFunction } from '../department.ts';
 import { signsAsSender } from '../signs-as-sender.ts';
 import type { TextCell } from './cells.ts';
-import { isCompanyCell } from './company.ts';
-import type { Draft } from './draft.ts';
+import { domainLabels, isCompanyCell, namesOrganisation } from './company.ts';
+import { addUnitLine, type Draft } from './draft.ts';
 import { TITLE_AT_ORG_RE } from './title.ts';
 
 // Patterns used per line or per token, compiled once (not rebuilt at every call).
@@ -148,27 +148,56 @@ function titleAfterName(head: string, name: string): string | null {
 }
 
 /**
+ * A display name that may be a person's: no unit word and no organisation vocabulary. A function word
+ * alone does not say so ("Jane Sales" may be a person's name).
+ */
+function personalDisplayName(display: string): boolean {
+  const d = display.replace(/@.*$/, '').trim();
+  return !(isDepartment(d) || hasCompanyWord(d) || namesOrganisation(d));
+}
+
+/**
  * May the cleaned name of a cell (`cellHead` its head, `text` the whole cell) be a person's name:
  * name-shaped, no organisation word, no title word unless it writes the sender, and no unit or
  * organisation signing.
  */
 function nameShaped(name: string, cellHead: string, text: string, from: Address): boolean {
   // A team or a company signing on its own ("Payroll Operations Team", "Halvorsen Clearing LLC") is a
-  // unit or an organisation, not a person, unless it writes the sender's display name (a team
-  // mailbox's address, payroll.ops@, names the team, not a person).
+  // unit or an organisation, not a person, unless it writes the sender's display name and that display
+  // name is a person's (a team mailbox's address, payroll.ops@, names the team, not a person; a team
+  // mailbox's display name is the team's own: "Payroll Operations Team" <payroll@...>).
   // "Northwind Clearing, Inc.": the legal form after a comma still makes the cell an organisation.
   const orgCell =
     hasStrongCompanyWord(cellHead) ||
     (hasStrongCompanyWord(text) && LEGAL_TAIL_RE.test(text.slice(cellHead.length)));
   const unitOrOrg =
     (isDepartment(name) || namesFunction(name) || orgCell) &&
-    !(from.name !== null && mentionsSender(name, from.name, null));
+    !(from.name !== null && personalDisplayName(from.name) && mentionsSender(name, from.name, null));
   return !(
     unitOrOrg ||
+    // "Enron Global Technology", "UBSW Energy Global Infrastructure": an organisation signing, even when
+    // the display name writes it too (a team mailbox's display name is the team's).
+    namesOrganisation(name) ||
+    opensWithSenderDomain(name, from) ||
     !(looksLikeName(name) || TWO_SCRIPT_NAME_RE.test(name)) ||
     hasCompanyWord(name) ||
     (hasTitleWord(name) && !mentionsSender(name, from.name, from.email))
   );
+}
+
+/**
+ * "Acme Americas" from someone@acme.example: two or more words that open with a label of the sender's
+ * domain are the organisation (or one of its units), not a person, unless one of the words is also the
+ * sender's own name (jane@jane.example, "Kim Lee" <klee@kim.example>, lee@kim.example).
+ */
+function opensWithSenderDomain(name: string, from: Address): boolean {
+  const words = name.toLowerCase().split(/\s+/);
+  if (words.length < 2 || !domainLabels(from.email).includes(words[0]!)) return false;
+  const own = new Set([
+    ...(from.email?.split('@')[0] ?? '').toLowerCase().split(/[._+-]+/),
+    ...(from.name ?? '').toLowerCase().split(/[^\p{L}]+/u),
+  ]);
+  return !words.some((w) => own.has(w));
 }
 
 /** Does the name (or, for a CJK name, the cell's head around it) write the sender, or a short form of it? */
@@ -204,11 +233,14 @@ export function findName(
     const t = texts[i]!;
     // A valediction left above the block ("Regards,") is no name and no organisation heading.
     if (isValediction(t.raw)) continue;
-    const cellHead = t.text.split(/,\s|\s[-–]\s/)[0] ?? '';
-    // "Jo (ACME)": an organisation in brackets after the name is read like ", ACME".
+    const cellHead = t.text.split(/,\s|\s[-–_]\s/)[0] ?? '';
+    // "Jo (ACME)", "Sam x3-9890 (Data Team)": an organisation or a unit in brackets after the name is
+    // read like ", ACME".
     const bracket = BRACKETED_ORG_RE.exec(cellHead);
-    const head = bracket && isCompanyCell(bracket[2]!, labels) ? bracket[1]! : cellHead;
-    let name = stripName(head);
+    const head =
+      bracket && (isCompanyCell(bracket[2]!, labels) || isDepartment(bracket[2]!)) ? bracket[1]! : cellHead;
+    // An internal extension after the name ("Sam x3-9890") is a phone, read by contacts.ts.
+    let name = stripName(head).replace(EXT_TAIL_RE, '');
     const acronymTitle = titleAfterName(head, name);
     const rank = CJK_RANK_RE.exec(name);
     if (rank && looksLikeName(rank[2] ?? rank[3]!)) {
@@ -238,6 +270,7 @@ export function findName(
         bracket && head !== cellHead ? `, ${bracket[2]!}` : t.text.slice(t.text.indexOf(head) + head.length),
         c,
         labels,
+        t.row,
       );
       return { draft: c, index: i, nameRow: t.row };
     }
@@ -248,11 +281,11 @@ export function findName(
 }
 
 /** The rest of the name cell: ", CTO", ", CTO, Company", " - Title - Company", " - Department, Company". */
-function restOfNameCell(after: string, c: Draft, labels: string[]): void {
+function restOfNameCell(after: string, c: Draft, labels: string[], row: number): void {
   const rest = after.replace(/^\s?(?:,|[-–])\s?/, '');
   if (!rest) return;
   // One field per segment; "Title at Company" gives both.
-  for (const seg of rest.split(/,\s?|\s[-–]\s/)) {
+  for (const seg of rest.split(/,\s?|\s[-–_]\s/)) {
     const s = seg.replace(/\s?\([^)]{0,60}\)\s?$/, '').trim();
     if (!s) continue;
     const at = TITLE_AT_ORG_RE.exec(s);
@@ -260,7 +293,7 @@ function restOfNameCell(after: string, c: Draft, labels: string[]): void {
       c.title = at[1]!;
       c.company ??= at[2]!.trim();
     } else if (!c.title && hasTitleWord(s) && wordCount(s) <= 6) c.title = s;
-    else if (!c.department && isDepartment(s)) c.department = s;
+    else if (!c.department && isDepartment(s)) addUnitLine(c, s, row);
     else if (
       !c.company &&
       (isCompanyCell(s, labels) || (c.title && /^[A-Z]/.test(s) && wordCount(s) <= 4 && !isCountryLine(s)))

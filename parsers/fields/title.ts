@@ -7,18 +7,26 @@
  */
 import type { Address } from '../types.ts';
 import { alt } from '../lexicon/index.ts';
-import { hasStrongCompanyWord, hasTitleWord, isCountryLine, mentionsSender, wordCount } from '../lines.ts';
+import {
+  hasCompanyWord,
+  hasStrongCompanyWord,
+  hasTitleWord,
+  isCountryLine,
+  mentionsSender,
+  wordCount,
+} from '../lines.ts';
 import {
   looksLikeDepartment,
   isDepartment,
   looksLikeUnitName,
   namesFunction,
+  namesHeadRole,
   namesTerritory,
   startsWithUnitWord,
 } from '../department.ts';
 import type { TextCell } from './cells.ts';
-import { REGION_RE, isCompanyCell, matchesDomain } from './company.ts';
-import type { Draft, LooseUnit, OrgCandidate } from './draft.ts';
+import { REGION_RE, isCompanyCell, matchesDomain, namesOrganisation } from './company.ts';
+import { addUnitLine, type Draft, type LooseUnit, type OrgCandidate } from './draft.ts';
 
 /** "営業部 部長", "销售部 经理", "영업부 과장": a CJK unit, a space, then a rank of one to six characters. */
 const CJK_UNIT_RANK_RE =
@@ -67,6 +75,36 @@ function orgAndUnit(segs: readonly string[]): { org: string; unit: string } | un
   return { org, unit };
 }
 
+/**
+ * "Associate & Analyst Program", "Graduate Support Team": a line whose last word is a unit keyword names
+ * the unit, whatever role nouns qualify it. A role of the unit ("Head of Support", "Director Customer
+ * Support") stays a title.
+ */
+const UNIT_TAIL_RE = new RegExp(String.raw`(?:^|\s)(?:${alt('unitKeywords')})$`, 'i');
+const ROLE_OF_RE = /\s(?:of|for)\s/i;
+
+/**
+ * "Sr. Human Resource Represenative", "Deputy Harbour Master": a seniority word, then two to five
+ * capitalised words (or connectors). Right under the name it is the title even when the role noun is not
+ * in the lexicon or is misspelt; callers rule out units, organisations and addresses.
+ */
+const SENIOR_TITLE_RE = new RegExp(
+  String.raw`^(?:${alt('seniorityPrefixes')})\s\p{Lu}[\p{L}'’-]{1,30}(?:\s(?:\p{Lu}[\p{L}'’-]{1,30}|&|and|of|the)){0,4}$`,
+  'u',
+);
+
+/** A title by its seniority word alone (SENIOR_TITLE_RE), on the line right under the name. */
+function seniorTitle(t: string, underName: boolean): boolean {
+  return (
+    underName &&
+    SENIOR_TITLE_RE.test(t) &&
+    !isDepartment(t) &&
+    !hasCompanyWord(t) &&
+    !namesOrganisation(t) &&
+    !isCountryLine(t)
+  );
+}
+
 /** "Team Lead", "Department Head", "Division Manager": a unit word, then the role noun: a title. */
 const UNIT_THEN_ROLE_RE = new RegExp(
   String.raw`^(?:${alt('unitWords')})\s(?:${alt('unitRoleNouns')})(?=$|[\s,])`,
@@ -93,8 +131,8 @@ export interface TitleResult {
   titleRow: number;
 }
 
-/** " - " or " – " between two parts of a cell ("Software Engineer – Red Hat Inc."). */
-const DASH_SEP_RE = /\s[-–]\s/;
+/** " - ", " – " or " _ " between two parts of a cell ("Software Engineer – Red Hat Inc.", "Acme _ Sales"). */
+const DASH_SEP_RE = /\s[-–_]\s/;
 /** A comma that separates segments of a cell, not the one before a legal form ("Acme, Inc."). */
 const ORG_SEG_SEP_RE = /,\s(?!(?:Inc|Ltd|LLC|LLP|Corp)\b)/;
 
@@ -130,7 +168,7 @@ export function readTitles(input: TitleInput): TitleResult {
     const t = texts[i]!.text;
     if (wordCount(t) > 9 || t.length > 80) continue;
     if (!c.title && takeTitleCell(s, input, i, t)) continue;
-    if (takeDepartmentCell(s, labels, i, t)) continue;
+    if (takeDepartmentCell(s, labels, i, t, texts[i]!.row)) continue;
     offerOrganisation(s, labels, i, t);
   }
   if (!c.department && s.headUnit) c.department = s.headUnit;
@@ -170,11 +208,16 @@ function takeTitleCell(s: TitleScan, input: TitleInput, i: number, t: string): b
       : (dashTitle ?? headPart);
   const orgThenRole =
     tail !== '' && hasTitleWord(tail) && !hasTitleWord(headPart) && isCompanyCell(headPart, labels);
+  const underName = texts[i]!.row === nameRow + 1 && nameRow >= 0;
   if (
-    !hasTitleWord(t) ||
+    !(hasTitleWord(t) || seniorTitle(t, underName)) ||
+    (UNIT_TAIL_RE.test(headPart) &&
+      !ROLE_OF_RE.test(headPart) &&
+      !namesHeadRole(headPart) &&
+      !DASH_SEP_RE.test(t)) ||
     (hasStrongCompanyWord(titlePart) && !orgThenRole) ||
     // Czech and Polish write titles in lower case ("jednatel"): accepted right under the name.
-    (/^[a-z]/.test(t) && !(texts[i]!.row === nameRow + 1 && wordCount(t) <= 3)) ||
+    (/^[a-z]/.test(t) && !(underName && wordCount(t) <= 3)) ||
     (startsWithUnitWord(t) && !UNIT_THEN_ROLE_RE.test(t))
   )
     return false;
@@ -263,8 +306,11 @@ function takeDashedTitle(s: TitleScan, input: TitleInput, i: number, t: string):
     s.looseUnit = { i, title: c.title!, unit: other };
 }
 
-/** A cell that is a unit of its own ("Corporate Banking"): the department, unless one is already set. */
-function takeDepartmentCell(s: TitleScan, labels: string[], i: number, t: string): boolean {
+/**
+ * A cell that is a unit of its own ("Corporate Banking"): the department, unless one is already set; a
+ * unit line right under another continues it (addUnitLine).
+ */
+function takeDepartmentCell(s: TitleScan, labels: string[], i: number, t: string, row: number): boolean {
   const dashHead = t.split(DASH_SEP_RE)[0] ?? t;
   if (
     !isDepartment(t) ||
@@ -273,7 +319,7 @@ function takeDepartmentCell(s: TitleScan, labels: string[], i: number, t: string
     (dashHead !== t && isCompanyCell(dashHead, labels))
   )
     return false;
-  if (!s.c.department) s.c.department = t;
+  addUnitLine(s.c, t, row);
   s.used.add(i);
   return true;
 }

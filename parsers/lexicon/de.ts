@@ -164,6 +164,8 @@ export const de: Lexicon = {
   legalForms: ['GmbH', 'AG', 'KG', 'KGaA', 'OHG', 'e\\.K', 'eG', 'e\\.V', 'gGmbH', 'mbH', 'SE'],
   orgWords: ['universität', 'hochschule', 'institut'],
   weakOrgWords: ['gruppe', 'genossenschaft', 'klinik', 'klinikum'],
+  orgNameWords: ['energie', 'technologie', 'technologies', 'werke', 'versicherung', 'beteiligungen'],
+  seniorityPrefixes: ['Stellv\\.', 'Stellvertretende[r]?', 'Leitende[r]?', 'Senior'],
   streetSuffixes: [
     'straße',
     'strasse',

@@ -104,6 +104,7 @@ export const es: Lexicon = {
   legalForms: ['S\\.L', 'SL', 'SLU', 'S\\.L\\.U', 'S\\.C', 'SAC', 'S\\.A\\.C', 'Cía', 'S\\.A\\.U'],
   orgWords: ['universidad'],
   weakOrgWords: ['grupo', 'asociados', 'asoc'],
+  orgNameWords: ['energía', 'tecnología', 'tecnologías', 'seguros', 'inversiones'],
   streetPrefixes: ['avda\\.?', 'calle', 'plaza', 'paseo', 'camino', 'polígono', 'pol\\.'],
   poBoxes: ['Apartado(?: de correos)?', 'Apdo\\.?', 'Casilla'],
   countries: ['españa', 'méxico'],

@@ -101,6 +101,7 @@ export const fr: Lexicon = {
   legalForms: ['SA', 'S\\.A', 'SAS', 'SARL', 'Lt[ée]e', 'Sàrl', 'Sarl', 'S\\.à r\\.l', 'S\\.A\\.S'],
   orgWords: ['université'],
   weakOrgWords: ['groupe', 'associés', 'hôpital'],
+  orgNameWords: ['énergie', 'technologies', 'assurances', 'investissements'],
   streetWords: ['boul', 'chemin', 'route', 'rte'],
   streetPrefixes: [
     'rue',

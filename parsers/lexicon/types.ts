@@ -77,7 +77,10 @@ export interface Lexicon {
    * "Personalentwickl|ung"); whole capitalised word of 4+ letters before the ending, case-sensitive.
    */
   functionEndings?: readonly string[];
-  /** Role nouns that head a unit right after its unit word ("Team Lead", "Department Head"); whole word. */
+  /**
+   * Role nouns that head a unit ("Team Lead", "Department Head", "Director Customer Support", "VP
+   * Engineering"): with one of them a line naming a unit is still a title; whole word.
+   */
   unitRoleNouns?: readonly string[];
   /** Cities that offices are named by ("Partner | London", "Associate, New York"): a place, never a unit. */
   cities?: readonly string[];
@@ -94,6 +97,18 @@ export interface Lexicon {
   orgWordsRtl?: readonly string[];
   /** Words that often end a company name but may also name a unit ("Services", "Group"); word edges. */
   weakOrgWords?: readonly string[];
+  /**
+   * Words of an organisation's own name that no person's name carries ("Energy", "Global", "Technology",
+   * "Capital"): a capitalised name made with one is an organisation or a unit signing, never a person.
+   * Whole words, case-insensitive; used by field extraction only (not a line feature).
+   */
+  orgNameWords?: readonly string[];
+  /**
+   * Seniority words that open a job title ("Sr.", "Senior", "Deputy"): a capitalised line right under the
+   * name that starts with one is the title even when its role noun is not in titleNouns (or is misspelt).
+   * Whole word at the start of the line, case-sensitive (a sentence's "senior" is no title).
+   */
+  seniorityPrefixes?: readonly string[];
 
   /** Street and premises words after a house number ("1400 Smith Street"); case-insensitive. */
   streetWords?: readonly string[];

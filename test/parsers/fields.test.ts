@@ -1118,6 +1118,48 @@ describe('short sign-offs and organisations signing alone', () => {
     ).toMatchObject({ name: 'Jane Roe', company: 'Acme Widgets Inc.' });
   });
 
+  it.each([
+    [['Ridgeway Global Technology'], { name: null, email: 'notices@ridgeway.example' }, 'company'],
+    [
+      ['Harbourline Energy Global Infrastructure'],
+      { name: 'Harbourline Energy Global Infrastructure', email: 'infra.team@mailhub.example' },
+      'company',
+    ],
+    [['Ridgeway Americas'], { name: null, email: 'ops.desk@ridgeway.example' }, 'company'],
+    [
+      ['Payroll Support Team'],
+      { name: 'Payroll Support Team', email: 'payroll.ops@ridgeway.example' },
+      'department',
+    ],
+  ] as const)(
+    'reads an organisation or team signing alone (%j) as such, not as a person, even under its own display name',
+    (lines, from, key) => {
+      const c = extractFields([...lines], from);
+      expect(c.name).toBeNull();
+      expect(c[key]).toBe(lines[0]);
+    },
+  );
+
+  it.each([[{ name: null, email: 'lee@kim.example' }], [{ name: 'Kim Lee', email: 'klee@kim.example' }]])(
+    'keeps a person whose name opens with the domain label a person (%j)',
+    (from) => {
+      expect(extractFields(['Kim Lee', 'Account Manager'], from)).toMatchObject({
+        name: 'Kim Lee',
+        title: 'Account Manager',
+        company: null,
+      });
+    },
+  );
+
+  it('keeps a person who signs with the display name of a person, whatever the words', () => {
+    expect(
+      extractFields(['Jane Sales', 'Account Manager', 'Ridgeway Inc.'], {
+        name: 'Jane Sales',
+        email: 'jane.sales@ridgeway.example',
+      }).name,
+    ).toBe('Jane Sales');
+  });
+
   it('does not read a business function heading as a name', () => {
     expect(
       extractFields(['Ridgeway Global Infrastructure'], { name: null, email: 'infra.desk@ridgeway.example' })
@@ -1456,5 +1498,98 @@ describe('Hebrew honorifics and firms of partners (lexicon entries, issue 14)', 
       company: "לוין ושות'",
     });
     expect(extractFields(['ד"ר אורי כץ', 'מנהל מחקר', 'ביומד פתרונות בע"מ'], from).name).toBe('אורי כץ');
+  });
+});
+
+describe('units over two lines and "Company _ Unit" (issue 14, short internal blocks)', () => {
+  it('reads a name with its extension and a bracketed team, then "Company _ Unit" under it', () => {
+    const c = extractFields(['Sam x4-1120 (Billing Team)', 'Ridgeway Freight _ Revenue Operations'], {
+      name: 'Sam Porter',
+      email: 'sam.porter@ridgeway.example',
+    });
+    expect(c).toMatchObject({
+      name: 'Sam',
+      department: 'Billing Team, Revenue Operations',
+      company: 'Ridgeway Freight',
+    });
+    expect(c.phones.map((p) => p.raw)).toEqual(['x4-1120']);
+  });
+
+  it('splits "Company _ Unit" like "Company - Unit"', () => {
+    expect(
+      extractFields(['Jane Roe', 'Halvorsen Clearing LLC _ Settlements'], {
+        name: 'Jane Roe',
+        email: 'jane.roe@halvorsen.example',
+      }),
+    ).toMatchObject({ company: 'Halvorsen Clearing LLC', department: 'Settlements' });
+  });
+
+  const from = { name: 'Jane Roe', email: 'jane.roe@ridgeway.example' };
+  it.each([
+    [
+      ['Jane Roe', 'Human Resources', 'Graduate Recruitment Program', 'Ext. 4412'],
+      'Human Resources, Graduate Recruitment Program',
+    ],
+    [['Jane Roe', 'Associate Analyst Program'], 'Associate Analyst Program'],
+    [['Jane Roe', 'Human Resources', 'Payroll Team', 'Ext. 4412'], 'Human Resources, Payroll Team'],
+    // Not on consecutive lines: the first unit only.
+    [['Jane Roe', 'Human Resources', 'Ridgeway Inc.', 'Payroll Team'], 'Human Resources'],
+    // A unit opening with its unit word under a research group is the institution's, written above it.
+    [
+      [
+        'Jane Roe',
+        'Research Group on Coastal Hydrology',
+        'Department of Civil Engineering',
+        'University of Westmoor',
+      ],
+      'Research Group on Coastal Hydrology',
+    ],
+  ])(
+    'joins unit lines written one under the other, and reads a line ending with a unit word as a unit: %j',
+    (lines, department) => {
+      const c = extractFields(lines, from);
+      expect(c.department).toBe(department);
+      expect(c.title).toBeNull();
+    },
+  );
+});
+
+describe('titles by their seniority word, and unit lines that carry role nouns (issue 14)', () => {
+  const from = { name: 'Jane Roe', email: 'jane.roe@ridgeway.example' };
+  it.each([
+    [['Jane Roe', 'Sr. Human Resource Represenative', 'x4-1120'], 'Sr. Human Resource Represenative', null],
+    [['Jane Roe', 'Deputy Harbour Master', 'Port of Westmoor'], 'Deputy Harbour Master', 'Port of Westmoor'],
+    [['Jane Roe', 'Jr. Payroll Clerk'], 'Jr. Payroll Clerk', null],
+    [['Jane Roe', 'Head of Customer Support', 'Ridgeway Inc.'], 'Head of Customer Support', 'Ridgeway Inc.'],
+    [['Jane Roe', 'Program Officer', 'Ridgeway Foundation'], 'Program Officer', 'Ridgeway Foundation'],
+    // A role heading a unit keeps a line that ends with the unit a title.
+    [
+      ['Jane Roe', 'Director Customer Support', 'Ridgeway Inc.'],
+      'Director Customer Support',
+      'Ridgeway Inc.',
+    ],
+    [['Jane Roe', 'VP Sales Team', 'Ridgeway Inc.'], 'VP Sales Team', 'Ridgeway Inc.'],
+  ])('reads the title of %j (and takes no extension for a company)', (lines, title, company) => {
+    expect(extractFields(lines, from)).toMatchObject({ title, company });
+  });
+
+  it.each([
+    [['Jane Roe', 'Senior Living Services LLC'], { title: null, company: 'Senior Living Services LLC' }],
+    [['Jane Roe', 'Ridgeway Inc.', 'Senior Care Options'], { title: null, company: 'Ridgeway Inc.' }],
+  ])('takes no organisation, and no line away from the name, as a seniority title: %j', (lines, expected) => {
+    expect(extractFields(lines, from)).toMatchObject(expected);
+  });
+});
+
+describe('a function qualified by a role noun under the title (issue 14 "Title, Unit" convention)', () => {
+  const from = { name: 'Jane Roe', email: 'jane@acme.example' };
+  it.each([
+    [['Jane Roe', 'Solutions Architect', 'Partner Engineering', 'Acme Widgets Inc.'], 'Partner Engineering'],
+    [['Jane Roe', 'Account Manager', 'Customer Success', 'Acme Widgets Inc.'], 'Customer Success'],
+    // A role heading the line keeps it a (second) title, never the unit.
+    [['Jane Roe', 'Co-founder', 'VP Engineering', 'Acme Widgets Inc.'], null],
+    [['Jane Roe', 'Software Engineer', 'Senior Engineer', 'Acme Widgets Inc.'], null],
+  ])('reads the unit of %j', (lines, department) => {
+    expect(extractFields(lines, from)).toMatchObject({ department, company: 'Acme Widgets Inc.' });
   });
 });

@@ -12,6 +12,14 @@ import {
 import { looksLikeDepartment, namesFunction, namesTerritory } from '../../parsers/department.ts';
 import { labelType } from '../../parsers/phones.ts';
 import { newestPart } from '../../parsers/newest-part.ts';
+import { namesOrganisation } from '../../parsers/fields/company.ts';
+import { extractFields } from '../../parsers/fields.ts';
+
+/** Is a line right under the name, with no role noun of the lexicon, read as the title by its seniority word? */
+function seniorTitleOf(line: string): boolean {
+  const from = { name: 'Jana Roth', email: 'jana.roth@nordhafen.example' };
+  return !hasTitleWord(line) && extractFields(['Jana Roth', line], from).title === line;
+}
 
 describe('lexicons', () => {
   it('has one lexicon per language code, each entry a regex fragment that cannot match the empty string', () => {
@@ -32,6 +40,13 @@ describe('lexicons', () => {
   // One row per language and list: the word, and what the parser must make of it.
   const cases: [lang: string, what: string, check: () => boolean][] = [
     ['en', 'valediction', () => isValediction('Kind regards,')],
+    ['en', 'organisation name', () => namesOrganisation('Ridgeway Global Technology')],
+    ['de', 'organisation name', () => namesOrganisation('Stadtwerke Lindenau Energie')],
+    ['fr', 'organisation name', () => namesOrganisation('Rivebelle Énergie')],
+    ['es', 'organisation name', () => namesOrganisation('Seguros Alcázar')],
+    ['en', 'seniority title', () => seniorTitleOf('Snr. Quantity Surveyer')],
+    ['de', 'seniority title', () => seniorTitleOf('Stellv. Hafenmeisterin')],
+    ['de', 'seniority title', () => seniorTitleOf('Stellvertretende Schulrätin')],
     ['en', 'title', () => hasTitleWord('Head of Partnerships')],
     ['en', 'legal form', () => hasCompanyWord('Acme Widgets LLC')],
     ['en', 'street', () => looksLikeAddress('1400 Smith Street')],

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractRaw } from '../../parsers/extract.ts';
-import { findSignature } from '../../parsers/signature.ts';
+import { findSignature, signatureWindow, withoutSeparateSignoff } from '../../parsers/signature.ts';
 
 const dir = join(import.meta.dirname, '..', '..', 'fixtures', 'mail', 'signatures');
 const extract = (name: string) => extractRaw(new Uint8Array(readFileSync(join(dir, name))), name);
@@ -245,5 +245,51 @@ describe('the signature block of the newest part', () => {
       from,
     );
     expect(withSlogan?.slice(0, block.length)).toEqual(block);
+  });
+});
+
+describe('a first-name sign-off set apart from the block by a blank line', () => {
+  const from = { name: 'Julie Marsh', email: 'julie.marsh@ridgeway.example' };
+  const body =
+    'Hello!\n\nJust a note that I am moving at the end of the month, so please update your records.\n\n';
+  /** The block's lines once the span that opens at the name line is checked. */
+  const block = (tail: string): string[] => {
+    const infos = signatureWindow(body + tail, from);
+    const start = infos.findIndex((x) => x.text === 'Julie');
+    const span = withoutSeparateSignoff(infos, { start, end: infos.length });
+    return infos
+      .slice(span.start, span.end)
+      .filter((x) => !x.blank)
+      .map((x) => x.text);
+  };
+
+  it.each([
+    [
+      'Love,\nJulie\n\n12 Elm Court\nSpringfield, IL  62704\n\njulie.marsh@example.net\n',
+      ['12 Elm Court', 'Springfield, IL  62704', 'julie.marsh@example.net'],
+    ],
+    [
+      'Thanks,\nJulie\n\nRidgeway Freight Inc.\n(555) 010-4477\n',
+      ['Ridgeway Freight Inc.', '(555) 010-4477'],
+    ],
+  ])('is left out of the block under it: %j', (tail, lines) => {
+    expect(block(tail)).toEqual(lines);
+  });
+
+  it.each([
+    // Only numbers follow: the name is what makes them a block.
+    ['Thanks,\nJulie\n\nx-58812\n', ['Julie', 'x-58812']],
+    // No blank line: the name heads the block.
+    [
+      'Best,\nJulie\nRidgeway Freight Inc.\n(555) 010-4477\n',
+      ['Julie', 'Ridgeway Freight Inc.', '(555) 010-4477'],
+    ],
+    // No valediction above: a name opening the last paragraph.
+    [
+      'See you soon.\n\nJulie\n\nRidgeway Freight Inc.\n(555) 010-4477\n',
+      ['Julie', 'Ridgeway Freight Inc.', '(555) 010-4477'],
+    ],
+  ])('is kept when it heads the block: %j', (tail, lines) => {
+    expect(block(tail)).toEqual(lines);
   });
 });
