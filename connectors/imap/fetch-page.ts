@@ -10,7 +10,13 @@ import type { ConnectorDeps } from '../types.ts';
 import { ConnectorError } from '../types.ts';
 import { planBodies } from '../headers-first.ts';
 import {
-  IMAP_HEADER_FIELDS,
+  FULL_FIELDS,
+  IDENTITY_FIELDS,
+  checkPresence,
+  signalUids,
+  type HeaderSearchState,
+} from './header-search.ts';
+import {
   buildMinimal,
   chooseTextParts,
   newestPartComplete,
@@ -26,23 +32,29 @@ import type { ImapClient } from './index.ts';
 export const HEAD_BYTES = 16 * 1024;
 /**
  * Decoded bytes fetched first: a reply's newest part is usually short, and its quoted history starts inside
- * these bytes (the long-thread mailbox of bench:imap: extraction uses 0.35 KiB of a message). A head in
- * which no quoted history starts is extended step by step (HEAD_STEPS) only while the newest part may go
- * on: the first quote start found is the same with more bytes, so a message yields the same tail as with
- * a HEAD_BYTES fetch, for at most one more FETCH per page and step.
+ * these bytes. A head in which no quoted history starts is extended step by step (HEAD_STEPS) only while
+ * the newest part may go on: the first quote start found is the same with more bytes, so a message yields
+ * the same tail as with a HEAD_BYTES fetch, for at most one more FETCH per page and step.
  */
-export const FIRST_BYTES = 768;
+export const FIRST_BYTES = 512;
 /**
- * What the first text part grows to, round by round: 768 B, then 3 KiB (past the p95 signature end of the
- * dev corpus, 2.4 KB), then HEAD_BYTES (past its maximum, 7.1 KB, with a 2x margin). Measured on bench:imap
- * (300 long-thread messages): one 2 KiB first head received 3.33 KiB per message, a 768 B one 2.08 KiB.
+ * What the first text part grows to, round by round: 512 B, 1.5 KiB, 4 KiB, then HEAD_BYTES (past the dev
+ * corpus's largest signature end, 7.1 KB, with a 2x margin). Chosen from the dev corpus (150 real messages):
+ * the bytes of its text part a message needs before its newest part is known complete (its quoted history
+ * starts, or the part ends) are p25 424, p50 677, p75 1,016, p90 1,672, p95 2,379, max 7,454. Over that
+ * distribution, counting ~45 bytes of FETCH response per round, these steps cost 1,130 bytes of text per
+ * message (the previous 768/3K/16K: 1,178), and 1,913 (previous: 2,264) when every message sits above a
+ * long quoted history, as in a thread, where a step past the newest part reads history: the 4 KiB step keeps
+ * a long newest part from jumping straight to 16 KiB. At most one more FETCH per page and step.
  */
-export const HEAD_STEPS: readonly number[] = [FIRST_BYTES, 3 * 1024, HEAD_BYTES];
+export const HEAD_STEPS: readonly number[] = [FIRST_BYTES, 1536, 4096, HEAD_BYTES];
 
 /** What a page fetch needs of its connector: the counted, error-translating command runner and the deps. */
 export interface PageFetchContext {
   call: <T>(fn: () => Promise<T>) => Promise<T>;
   deps: ConnectorDeps;
+  /** Whether this run still uses the server's header search (header-search.ts); shared by its pages. */
+  headerSearch: HeaderSearchState;
 }
 
 /** One byte range of one body part, as imapflow's `bodyParts` query takes it. */
@@ -175,6 +187,62 @@ function textsOf(uid: number, plan: PartPlan[], first: PartBytes, heads: Heads) 
   });
 }
 
+/** Header FETCH of `uids` with these fields, BODYSTRUCTURE and UID (no command when `uids` is empty). */
+async function fetchHeaders(
+  ctx: PageFetchContext,
+  c: ImapClient,
+  uids: number[],
+  fields: readonly string[],
+): Promise<FetchMessageObject[]> {
+  if (uids.length === 0) return [];
+  return ctx.call(() =>
+    c.fetchAll(uids.join(','), { uid: true, bodyStructure: true, headers: [...fields] }, { uid: true }),
+  );
+}
+
+/**
+ * Headers of every UID of the page: the few IDENTITY_FIELDS for the messages the page's header search
+ * clears, FULL_FIELDS for the others, and for all of them when the server's search is refused, slow or
+ * found wrong on the run's first page (header-search.ts).
+ */
+async function fetchPageHeaders(
+  ctx: PageFetchContext,
+  c: ImapClient,
+  uids: number[],
+): Promise<FetchMessageObject[]> {
+  const flagged = await signalUids(ctx.call, c, uids, ctx.headerSearch);
+  if (!flagged) return fetchHeaders(ctx, c, uids, FULL_FIELDS);
+  const cleared = uids.filter((u) => !flagged.has(u));
+  const plain = await fetchHeaders(ctx, c, cleared, IDENTITY_FIELDS);
+  const full = await fetchHeaders(ctx, c, [...flagged], FULL_FIELDS);
+  const seen = new Set(
+    [...plain, ...full]
+      .filter((m) => /^message-id:/im.test(m.headers?.toString('latin1') ?? ''))
+      .map((m) => m.uid),
+  );
+  if (await checkPresence(ctx.call, c, uids, seen, ctx.headerSearch)) return [...plain, ...full];
+  // The server's search cannot be trusted: the cleared messages again, with every field.
+  return [...(await fetchHeaders(ctx, c, cleared, FULL_FIELDS)), ...full];
+}
+
+/**
+ * INTERNALDATE of the messages whose Date header is missing or unreadable (the MinimalMessage's date falls
+ * back to it): ~45 bytes a message that nearly every message does without.
+ */
+async function fetchMissingDates(
+  ctx: PageFetchContext,
+  c: ImapClient,
+  undated: number[],
+): Promise<Map<number, Date | string>> {
+  const out = new Map<number, Date | string>();
+  if (undated.length === 0) return out;
+  const rows = await ctx.call(() =>
+    c.fetchAll(undated.join(','), { uid: true, internalDate: true }, { uid: true }),
+  );
+  for (const r of rows) if (r.internalDate) out.set(r.uid, r.internalDate);
+  return out;
+}
+
 /** One page of UIDs of the open mailbox `path`, as minimal messages in UID order. */
 export async function fetchPage(
   ctx: PageFetchContext,
@@ -183,25 +251,13 @@ export async function fetchPage(
   uidValidity: string,
   uids: number[],
 ): Promise<ImapMinimalMessage[]> {
-  const metas = await ctx.call(() =>
-    c.fetchAll(
-      uids.join(','),
-      { uid: true, bodyStructure: true, internalDate: true, headers: [...IMAP_HEADER_FIELDS] },
-      { uid: true },
-    ),
-  );
+  const metas = await fetchPageHeaders(ctx, c, uids);
   const sourceId = (uid: number) => `${path}:${uidValidity}:${uid}`;
-  const heads = new Map(
-    metas.map((m) => [
-      m.uid,
-      buildMinimal({
-        sourceId: sourceId(m.uid),
-        headers: m.headers,
-        internalDate: m.internalDate,
-        texts: [],
-      }),
-    ]),
-  );
+  const headOnly = (m: FetchMessageObject, internalDate?: Date | string) =>
+    buildMinimal({ sourceId: sourceId(m.uid), headers: m.headers, internalDate, texts: [] });
+  const undated = metas.filter((m) => headOnly(m).date === null).map((m) => m.uid);
+  const dates = await fetchMissingDates(ctx, c, undated);
+  const heads = new Map(metas.map((m) => [m.uid, headOnly(m, dates.get(m.uid))]));
   // Headers first: no body byte for a ruled-out or already-processed message.
   const plans = await planPage(ctx, metas, heads, sourceId);
   const first = await fetchRanges(
@@ -224,7 +280,7 @@ export async function fetchPage(
       const full = buildMinimal({
         sourceId: sourceId(m.uid),
         headers: m.headers,
-        internalDate: m.internalDate,
+        internalDate: dates.get(m.uid),
         texts: textsOf(m.uid, plan, first, grown),
       });
       return { ...full, folders: [path] };
