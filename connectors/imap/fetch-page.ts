@@ -113,18 +113,32 @@ async function fetchRanges(
   return out;
 }
 
-/** Headers first: the text parts to fetch of each message the headers and the store do not rule out. */
+/**
+ * Headers first: the text parts to fetch of each message the headers and the store do not rule out. A
+ * message fetched without its BODYSTRUCTURE (one the header search flagged: mostly bulk mail, ruled out)
+ * has it fetched now if it is wanted after all, so a ruled-out one costs no structure bytes either.
+ */
 async function planPage(
   ctx: PageFetchContext,
+  c: ImapClient,
   metas: FetchMessageObject[],
   heads: Map<number, ImapMinimalMessage>,
   sourceId: (uid: number) => string,
 ): Promise<Map<number, PartPlan[]>> {
   const { wanted } = await planBodies([...heads.values()], ctx.deps);
+  const structures = new Map<number, unknown>();
+  for (const m of metas) if (m.bodyStructure) structures.set(m.uid, m.bodyStructure);
+  const missing = metas.filter((m) => wanted.has(sourceId(m.uid)) && !m.bodyStructure).map((m) => m.uid);
+  if (missing.length > 0) {
+    const rows = await ctx.call(() =>
+      c.fetchAll(missing.join(','), { uid: true, bodyStructure: true }, { uid: true }),
+    );
+    for (const r of rows) if (r.bodyStructure) structures.set(r.uid, r.bodyStructure);
+  }
   const plans = new Map<number, PartPlan[]>();
   for (const m of metas) {
     if (!wanted.has(sourceId(m.uid))) continue;
-    plans.set(m.uid, fetchPlan(chooseTextParts(m.bodyStructure as StructureNode | undefined)));
+    plans.set(m.uid, fetchPlan(chooseTextParts(structures.get(m.uid) as StructureNode | undefined)));
   }
   return plans;
 }
@@ -187,23 +201,26 @@ function textsOf(uid: number, plan: PartPlan[], first: PartBytes, heads: Heads) 
   });
 }
 
-/** Header FETCH of `uids` with these fields, BODYSTRUCTURE and UID (no command when `uids` is empty). */
+/** Header FETCH of `uids` with these fields, and BODYSTRUCTURE when asked (no command when `uids` is empty). */
 async function fetchHeaders(
   ctx: PageFetchContext,
   c: ImapClient,
   uids: number[],
   fields: readonly string[],
+  bodyStructure: boolean,
 ): Promise<FetchMessageObject[]> {
   if (uids.length === 0) return [];
   return ctx.call(() =>
-    c.fetchAll(uids.join(','), { uid: true, bodyStructure: true, headers: [...fields] }, { uid: true }),
+    c.fetchAll(uids.join(','), { uid: true, bodyStructure, headers: [...fields] }, { uid: true }),
   );
 }
 
 /**
  * Headers of every UID of the page: the few IDENTITY_FIELDS for the messages the page's header search
- * clears, FULL_FIELDS for the others, and for all of them when the server's search is refused, slow or
- * found wrong on the run's first page (header-search.ts).
+ * clears, with their BODYSTRUCTURE (most of them are a person's mail, wanted), FULL_FIELDS without it for
+ * the others (mostly bulk mail, ruled out: planPage fetches it if not); FULL_FIELDS with the structure for
+ * every message when the server's search is refused, slow or found wrong on the run's first page
+ * (header-search.ts).
  */
 async function fetchPageHeaders(
   ctx: PageFetchContext,
@@ -211,10 +228,10 @@ async function fetchPageHeaders(
   uids: number[],
 ): Promise<FetchMessageObject[]> {
   const flagged = await signalUids(ctx.call, c, uids, ctx.headerSearch);
-  if (!flagged) return fetchHeaders(ctx, c, uids, FULL_FIELDS);
+  if (!flagged) return fetchHeaders(ctx, c, uids, FULL_FIELDS, true);
   const cleared = uids.filter((u) => !flagged.has(u));
-  const plain = await fetchHeaders(ctx, c, cleared, IDENTITY_FIELDS);
-  const full = await fetchHeaders(ctx, c, [...flagged], FULL_FIELDS);
+  const plain = await fetchHeaders(ctx, c, cleared, IDENTITY_FIELDS, true);
+  const full = await fetchHeaders(ctx, c, [...flagged], FULL_FIELDS, false);
   const seen = new Set(
     [...plain, ...full]
       .filter((m) => /^message-id:/im.test(m.headers?.toString('latin1') ?? ''))
@@ -222,7 +239,7 @@ async function fetchPageHeaders(
   );
   if (await checkPresence(ctx.call, c, uids, seen, ctx.headerSearch)) return [...plain, ...full];
   // The server's search cannot be trusted: the cleared messages again, with every field.
-  return [...(await fetchHeaders(ctx, c, cleared, FULL_FIELDS)), ...full];
+  return [...(await fetchHeaders(ctx, c, cleared, FULL_FIELDS, true)), ...full];
 }
 
 /**
@@ -259,7 +276,7 @@ export async function fetchPage(
   const dates = await fetchMissingDates(ctx, c, undated);
   const heads = new Map(metas.map((m) => [m.uid, headOnly(m, dates.get(m.uid))]));
   // Headers first: no body byte for a ruled-out or already-processed message.
-  const plans = await planPage(ctx, metas, heads, sourceId);
+  const plans = await planPage(ctx, c, metas, heads, sourceId);
   const first = await fetchRanges(
     ctx,
     c,
