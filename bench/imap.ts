@@ -8,7 +8,8 @@
  * and signature hint handed over) for a mailbox of mostly ruled-out mail, one of long threads, and the long
  * threads read again with every message already processed. Targets: no body byte for a ruled-out or
  * processed message; bytes per message <= 3x what extraction uses on the long threads.
- * `--bytes-messages N` (default 500) sizes those mailboxes.
+ * `--bytes-messages N` (default 500) sizes those mailboxes; `--extract-out FILE` writes every harvested message's
+ * extract result (one JSON line each), to compare two versions of the connector.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
