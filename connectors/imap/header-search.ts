@@ -81,10 +81,17 @@ export async function signalUids(
 }
 
 /**
+ * A field no mail carries, for the presence check: a server that answers an empty-string search with every
+ * message would flag every page. (A sender who adds it only makes the check fail: the long list, as before.)
+ */
+export const ABSENT_FIELD = 'x-sigmine-presence-check';
+
+/**
  * The first searched page of a run: does the server's empty-string HEADER search match presence? Asks which
  * messages of the page carry a Message-ID, and compares with the fields it has just sent (`seen`: UIDs
- * whose fetched headers hold one). A server that ignores the empty string (matching none) or matches every
- * message fails, and the run goes back to the long list. Returns whether the search can be trusted.
+ * whose fetched headers hold one), and which carry ABSENT_FIELD (none). Servers are known to get this wrong
+ * both ways (some answer none, some every message); either fails the check, and the run goes back to the
+ * long list. Returns whether the search can be trusted.
  */
 export async function checkPresence(
   call: <T>(fn: () => Promise<T>) => Promise<T>,
@@ -94,12 +101,15 @@ export async function checkPresence(
   state: HeaderSearchState,
 ): Promise<boolean> {
   if (state.mode !== 'unchecked') return state.mode === 'trusted';
-  const found = await call(() =>
-    c.search({ uid: uids.join(','), header: { 'message-id': '' } }, { uid: true }),
-  );
-  const got = new Set(Array.isArray(found) ? found : []);
+  const set = uids.join(',');
+  const present = await call(() => c.search({ uid: set, header: { 'message-id': '' } }, { uid: true }));
+  const got = new Set(Array.isArray(present) ? present : []);
   // A page without a single Message-ID proves nothing: not trusted.
-  const same = Array.isArray(found) && seen.size > 0 && uids.every((u) => got.has(u) === seen.has(u));
+  let same = Array.isArray(present) && seen.size > 0 && uids.every((u) => got.has(u) === seen.has(u));
+  if (same) {
+    const absent = await call(() => c.search({ uid: set, header: { [ABSENT_FIELD]: '' } }, { uid: true }));
+    same = Array.isArray(absent) && absent.length === 0;
+  }
   state.mode = same ? 'trusted' : 'off';
   return same;
 }

@@ -172,16 +172,26 @@ async function harvest(mb: Awaited<ReturnType<typeof mailbox>>, makeClient = mb.
   return got.sort((a, b) => Number(a.sourceId.split(':')[2]) - Number(b.sourceId.split(':')[2]));
 }
 
-/** A client whose header searches (SEARCH ... HEADER) the server refuses, or answers as if nothing matched. */
+/**
+ * A client whose header searches (SEARCH ... HEADER) get `answer(page UIDs)`: false is what imapflow returns
+ * for a NO, an array what a server that gets empty-string searches wrong answers.
+ */
 const badSearch =
-  (mb: Awaited<ReturnType<typeof mailbox>>, answer: false | readonly number[]) =>
+  (
+    mb: Awaited<ReturnType<typeof mailbox>>,
+    answer: (page: number[]) => false | number[],
+    asked: number[][] = [],
+  ) =>
   (o: ConstructorParameters<typeof ImapFlow>[0]) => {
     const real = mb.makeClient(o);
     const search = real.search.bind(real);
-    // Fault injection at the library boundary: what imapflow returns for a NO (false) or an empty answer.
+    // Fault injection at the library boundary.
     real.search = (async (q: unknown, opt: unknown) => {
-      const query = q as { or?: unknown; header?: unknown };
-      if (query && (query.or || query.header)) return answer;
+      const query = q as { uid?: string; or?: unknown; header?: unknown };
+      if (query && (query.or || query.header)) {
+        asked.push(String(query.uid).split(',').map(Number));
+        return answer(asked[asked.length - 1]!);
+      }
       return search(q as never, opt as never);
     }) as typeof real.search;
     return real;
@@ -195,9 +205,10 @@ describe('IMAP, header search', () => {
     const mb = await mailbox(searchPage);
     const got = await harvest(mb);
     expect(got.map((m) => extractMinimal(m))).toEqual(searchPage.map((raw) => extractRaw(Buffer.from(raw))));
-    // One search per page for the signal fields, and the run's one check of the server's answer.
+    // One search per page for the signal fields, and the run's one check of the server's answers (a field
+    // every message has, one none has).
     const searches = mb.commands.filter((c) => /SEARCH/i.test(c) && /HEADER/i.test(c));
-    expect(searches).toHaveLength(2);
+    expect(searches).toHaveLength(3);
     const fetches = headerFetches(mb.commands).filter((c) => !/\bINBOX\b/.test(c));
     const short = fetches.find((f) => /HEADER\.FIELDS \(FROM SENDER REPLY-TO DATE MESSAGE-ID\)/i.test(f))!;
     const long = fetches.find((f) => /LIST-UNSUBSCRIBE/i.test(f))!;
@@ -209,24 +220,29 @@ describe('IMAP, header search', () => {
     expect(bodyFetches(mb.commands).flatMap(uidsOf)).not.toContain(3);
   });
 
-  for (const [what, answer] of [
-    ['refuses the header search', false],
-    ['answers it as if no message had the field', []],
-  ] as const) {
+  // Each bad answer is found on the first page; the second page (UIDs 101-106) sends no header search.
+  const servers: Array<[string, (page: number[]) => false | number[], number]> = [
+    ['refuses the header search', () => false, 1],
+    ['answers it as if no message had the field', () => [], 2],
+    ['answers it as if every message had the field', (page) => page, 3],
+  ];
+  const twoPages = [...Array.from({ length: 100 }, (_, i) => business(100 + i)), ...searchPage];
+  for (const [what, answer, searches] of servers) {
     it(`reads the long list of every message from a server that ${what}, so nothing changes`, async () => {
-      const mb = await mailbox(searchPage);
-      const got = await harvest(mb, badSearch(mb, answer));
-      expect(got.map((m) => extractMinimal(m))).toEqual(
-        searchPage.map((raw) => extractRaw(Buffer.from(raw))),
-      );
-      for (const uid of [1, 2, 3, 4, 5, 6])
+      const mb = await mailbox(twoPages);
+      const asked: number[][] = [];
+      const got = await harvest(mb, badSearch(mb, answer, asked));
+      expect(got.map((m) => extractMinimal(m))).toEqual(twoPages.map((raw) => extractRaw(Buffer.from(raw))));
+      for (let uid = 101; uid <= 106; uid++)
         expect(
           headerFetches(mb.commands).some((f) => /LIST-UNSUBSCRIBE/i.test(f) && uidsOf(f).includes(uid)),
         ).toBe(true);
-      // Free-mail (2) and bulk (3) still never have a body byte fetched.
+      expect(asked).toHaveLength(searches);
+      for (const page of asked) expect(page).not.toContain(101);
+      // Free-mail (102) and bulk (103) still never have a body byte fetched.
       const bodies = bodyFetches(mb.commands).flatMap(uidsOf);
-      expect(bodies).not.toContain(2);
-      expect(bodies).not.toContain(3);
+      expect(bodies).not.toContain(102);
+      expect(bodies).not.toContain(103);
     });
   }
 });
