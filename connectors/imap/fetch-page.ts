@@ -1,21 +1,16 @@
 /**
- * One page of IMAP messages: headers of every UID, then the first bytes of the chosen text parts of the
- * messages the headers do not rule out, then more of the first part, step by step up to HEAD_BYTES, where
- * the newest part may go on
- * (the module comment of index.ts gives the numbers behind FIRST_BYTES and HEAD_BYTES). Every command
- * goes through the connector's `call`, which counts it and translates its errors.
+ * One page of IMAP messages: headers of every UID (page-headers.ts), then the structure and the first bytes
+ * of the chosen text parts of the messages the headers do not rule out, then more of the first part, step
+ * by step up to HEAD_BYTES, where the newest part may go on (the module comment of index.ts gives the numbers
+ * behind HEAD_BYTES, HEAD_STEPS below those of the steps). Every command goes through the connector's
+ * `call`, which counts it and translates its errors.
  */
 import type { FetchMessageObject } from 'imapflow';
 import type { ConnectorDeps } from '../types.ts';
 import { ConnectorError } from '../types.ts';
 import { planBodies } from '../headers-first.ts';
-import {
-  FULL_FIELDS,
-  IDENTITY_FIELDS,
-  checkPresence,
-  signalUids,
-  type HeaderSearchState,
-} from './header-search.ts';
+import type { HeaderSearchState } from './header-search.ts';
+import { fetchMissingDates, fetchPageHeaders } from './page-headers.ts';
 import {
   buildMinimal,
   chooseTextParts,
@@ -201,65 +196,6 @@ function textsOf(uid: number, plan: PartPlan[], first: PartBytes, heads: Heads) 
   });
 }
 
-/** Header FETCH of `uids` with these fields, and BODYSTRUCTURE when asked (no command when `uids` is empty). */
-async function fetchHeaders(
-  ctx: PageFetchContext,
-  c: ImapClient,
-  uids: number[],
-  fields: readonly string[],
-  bodyStructure: boolean,
-): Promise<FetchMessageObject[]> {
-  if (uids.length === 0) return [];
-  return ctx.call(() =>
-    c.fetchAll(uids.join(','), { uid: true, bodyStructure, headers: [...fields] }, { uid: true }),
-  );
-}
-
-/**
- * Headers of every UID of the page: the few IDENTITY_FIELDS for the messages the page's header search
- * clears, with their BODYSTRUCTURE (most of them are a person's mail, wanted), FULL_FIELDS without it for
- * the others (mostly bulk mail, ruled out: planPage fetches it if not); FULL_FIELDS with the structure for
- * every message when the server's search is refused, slow or found wrong on the run's first page
- * (header-search.ts).
- */
-async function fetchPageHeaders(
-  ctx: PageFetchContext,
-  c: ImapClient,
-  uids: number[],
-): Promise<FetchMessageObject[]> {
-  const flagged = await signalUids(ctx.call, c, uids, ctx.headerSearch);
-  if (!flagged) return fetchHeaders(ctx, c, uids, FULL_FIELDS, true);
-  const cleared = uids.filter((u) => !flagged.has(u));
-  const plain = await fetchHeaders(ctx, c, cleared, IDENTITY_FIELDS, true);
-  const full = await fetchHeaders(ctx, c, [...flagged], FULL_FIELDS, false);
-  const seen = new Set(
-    [...plain, ...full]
-      .filter((m) => /^message-id:/im.test(m.headers?.toString('latin1') ?? ''))
-      .map((m) => m.uid),
-  );
-  if (await checkPresence(ctx.call, c, uids, seen, ctx.headerSearch)) return [...plain, ...full];
-  // The server's search cannot be trusted: the cleared messages again, with every field.
-  return [...(await fetchHeaders(ctx, c, cleared, FULL_FIELDS, true)), ...full];
-}
-
-/**
- * INTERNALDATE of the messages whose Date header is missing or unreadable (the MinimalMessage's date falls
- * back to it): ~45 bytes a message that nearly every message does without.
- */
-async function fetchMissingDates(
-  ctx: PageFetchContext,
-  c: ImapClient,
-  undated: number[],
-): Promise<Map<number, Date | string>> {
-  const out = new Map<number, Date | string>();
-  if (undated.length === 0) return out;
-  const rows = await ctx.call(() =>
-    c.fetchAll(undated.join(','), { uid: true, internalDate: true }, { uid: true }),
-  );
-  for (const r of rows) if (r.internalDate) out.set(r.uid, r.internalDate);
-  return out;
-}
-
 /** One page of UIDs of the open mailbox `path`, as minimal messages in UID order. */
 export async function fetchPage(
   ctx: PageFetchContext,
@@ -272,9 +208,15 @@ export async function fetchPage(
   const sourceId = (uid: number) => `${path}:${uidValidity}:${uid}`;
   const headOnly = (m: FetchMessageObject, internalDate?: Date | string) =>
     buildMinimal({ sourceId: sourceId(m.uid), headers: m.headers, internalDate, texts: [] });
-  const undated = metas.filter((m) => headOnly(m).date === null).map((m) => m.uid);
-  const dates = await fetchMissingDates(ctx, c, undated);
-  const heads = new Map(metas.map((m) => [m.uid, headOnly(m, dates.get(m.uid))]));
+  const heads = new Map(metas.map((m) => [m.uid, headOnly(m)]));
+  // The date of a message without a readable Date header is its INTERNALDATE, fetched for it alone.
+  const undated = metas.filter((m) => heads.get(m.uid)!.date === null);
+  const dates = await fetchMissingDates(
+    ctx,
+    c,
+    undated.map((m) => m.uid),
+  );
+  for (const m of undated) heads.set(m.uid, headOnly(m, dates.get(m.uid)));
   // Headers first: no body byte for a ruled-out or already-processed message.
   const plans = await planPage(ctx, c, metas, heads, sourceId);
   const first = await fetchRanges(
