@@ -220,6 +220,20 @@ describe('IMAP, header search', () => {
     expect(bodyFetches(mb.commands).flatMap(uidsOf)).not.toContain(3);
   });
 
+  it('dates a message without a Date header by its arrival, asking the server for that one alone', async () => {
+    const dated = mail('Ines Duarte <ines@tejo.example>', 'dated@tejo.example', `Hello,\r\n\r\n${SIG}`, [
+      'Date: Tue, 3 Nov 2026 10:15:00 +0000',
+    ]);
+    const mb = await mailbox([dated]);
+    await server.append(mb.user, PASS, 'INBOX', [
+      { raw: business(7), internalDate: new Date('2026-03-04T05:06:07Z') },
+    ]);
+    const got = await harvest(mb);
+    expect(got.map((m) => m.date)).toEqual(['2026-11-03T10:15:00.000Z', '2026-03-04T05:06:07.000Z']);
+    const asked = mb.commands.filter((c) => /INTERNALDATE/i.test(c));
+    expect(asked.map(uidsOf)).toEqual([[2]]);
+  });
+
   // Each bad answer is found on the first page; the second page (UIDs 101-106) sends no header search.
   const servers: Array<[string, (page: number[]) => false | number[], number]> = [
     ['refuses the header search', () => false, 1],
