@@ -5,9 +5,9 @@
  * fields only rule out bulk or automated mail and are absent from a person's mail, so one
  * `UID SEARCH UID <page> OR HEADER List-Id "" OR HEADER Precedence "" ...` per page (RFC 3501 6.4.4: HEADER
  * with an empty string matches every message that has the field) tells which messages carry any of them.
- * Only those get the long list; every other message is fetched with the few fields every message has
- * (IDENTITY_FIELDS), and lacks the others by the server's own word, so it gives the same MinimalMessage
- * headers and the same sender class.
+ * Only those get the long list; every other message is fetched with the five IDENTITY_FIELDS, and lacks the
+ * others by the server's own word, so it gives the same MinimalMessage headers (less the UNREAD_FIELDS) and
+ * the same sender class.
  *
  * A server may refuse the search (NO/BAD), answer it wrongly, or slowly; none of that may change what is
  * extracted. Refused: the page and the rest of the run use the long list, as before. Wrong: the first
