@@ -10,6 +10,7 @@ import type { ConnectorDeps } from '../types.ts';
 import { ConnectorError } from '../types.ts';
 import { planBodies } from '../headers-first.ts';
 import type { HeaderSearchState } from './header-search.ts';
+import { bytesNeeded, HeadLearner } from './head-steps.ts';
 import { fetchMissingDates, fetchPageHeaders } from './page-headers.ts';
 import {
   buildMinimal,
@@ -26,10 +27,11 @@ import type { ImapClient } from './index.ts';
 /** Decoded bytes of the text part fetched per message at most (see the module comment of index.ts). */
 export const HEAD_BYTES = 16 * 1024;
 /**
- * Decoded bytes fetched first: a reply's newest part is usually short, and its quoted history starts inside
- * these bytes. A head in which no quoted history starts is extended step by step (HEAD_STEPS) only while
- * the newest part may go on: the first quote start found is the same with more bytes, so a message yields
- * the same tail as with a HEAD_BYTES fetch, for at most one more FETCH per page and step.
+ * Decoded bytes fetched first, until the run has seen enough heads to choose its own first step
+ * (head-steps.ts, one of 256 B to 1 KiB): a reply's newest part is usually short, and its quoted history
+ * starts inside these bytes. A head in which no quoted history starts is extended step by step (HEAD_STEPS)
+ * only while the newest part may go on: the first quote start found is the same with more bytes, so a
+ * message yields the same tail as with a HEAD_BYTES fetch, for at most one more FETCH per page and step.
  */
 export const FIRST_BYTES = 512;
 /**
@@ -40,7 +42,8 @@ export const FIRST_BYTES = 512;
  * distribution, counting ~45 bytes of FETCH response per round, these steps cost 1,130 bytes of text per
  * message (the previous 768/3K/16K: 1,178), and 1,913 (previous: 2,264) when every message sits above a
  * long quoted history, as in a thread, where a step past the newest part reads history: the 4 KiB step keeps
- * a long newest part from jumping straight to 16 KiB. At most one more FETCH per page and step.
+ * a long newest part from jumping straight to 16 KiB. At most one more FETCH per page and step. The first
+ * step is the dev corpus's best as a start; a run then picks its own from the heads it reads.
  */
 export const HEAD_STEPS: readonly number[] = [FIRST_BYTES, 1536, 4096, HEAD_BYTES];
 
@@ -50,6 +53,8 @@ export interface PageFetchContext {
   deps: ConnectorDeps;
   /** Whether this run still uses the server's header search (header-search.ts); shared by its pages. */
   headerSearch: HeaderSearchState;
+  /** The run's first head size, learnt from the heads of its earlier pages (head-steps.ts). */
+  heads: HeadLearner;
 }
 
 /** One byte range of one body part, as imapflow's `bodyParts` query takes it. */
@@ -70,13 +75,13 @@ function stepBytes(tp: TextPart, decoded: number): number {
  * part. The HTML of a message with a plain part is never fetched: its text is the plain part's, and its
  * signature marker is a hint the plain text rarely needs.
  */
-function fetchPlan(tps: TextParts): PartPlan[] {
+function fetchPlan(tps: TextParts, first: number): PartPlan[] {
   if (tps.plain.length > 0)
     return tps.plain.map((tp, i) => ({
       tp,
-      bytes: i === 0 ? stepBytes(tp, FIRST_BYTES) : rawFetchBytes(tp.encoding, 4 * 1024),
+      bytes: i === 0 ? stepBytes(tp, first) : rawFetchBytes(tp.encoding, 4 * 1024),
     }));
-  return tps.html ? [{ tp: tps.html, bytes: stepBytes(tps.html, FIRST_BYTES) }] : [];
+  return tps.html ? [{ tp: tps.html, bytes: stepBytes(tps.html, first) }] : [];
 }
 
 /** A message's raw bytes of one part (imapflow may key the part in lower case). */
@@ -131,9 +136,10 @@ async function planPage(
     for (const r of rows) if (r.bodyStructure) structures.set(r.uid, r.bodyStructure);
   }
   const plans = new Map<number, PartPlan[]>();
+  const first = ctx.heads.first();
   for (const m of metas) {
     if (!wanted.has(sourceId(m.uid))) continue;
-    plans.set(m.uid, fetchPlan(chooseTextParts(structures.get(m.uid) as StructureNode | undefined)));
+    plans.set(m.uid, fetchPlan(chooseTextParts(structures.get(m.uid) as StructureNode | undefined), first));
   }
   return plans;
 }
@@ -186,6 +192,29 @@ async function extendHeads(
   return heads;
 }
 
+/**
+ * What each grown head tells the run's learner (head-steps.ts): the raw bytes its newest part needed, or
+ * the part's size where it ended first, or that HEAD_BYTES did not hold it.
+ */
+function learnFrom(ctx: PageFetchContext, plans: Map<number, PartPlan[]>, heads: Heads): void {
+  for (const [uid, plan] of plans) {
+    const p = plan[0];
+    const h = heads.get(uid);
+    if (!p || !h) continue;
+    const ended = h.raw.length < h.requested;
+    const complete = newestPartComplete(h.raw, p.tp);
+    ctx.heads.observe({
+      need: complete
+        ? bytesNeeded(h.raw, (prefix) => newestPartComplete(prefix, p.tp))
+        : ended
+          ? h.raw.length
+          : Infinity,
+      size: ended ? h.raw.length : Infinity,
+      perByte: stepBytes(p.tp, 1024) / 1024,
+    });
+  }
+}
+
 /** A message's texts: the first part as grown by extendHeads, the others as fetched first. */
 function textsOf(uid: number, plan: PartPlan[], first: PartBytes, heads: Heads) {
   return plan.map((p, i) => {
@@ -230,6 +259,7 @@ export async function fetchPage(
     ),
   );
   const grown = await extendHeads(ctx, c, plans, first);
+  learnFrom(ctx, plans, grown);
   return metas
     .sort((a, b) => a.uid - b.uid)
     .map((m) => {

@@ -79,7 +79,7 @@ const longNote = mail(
 
 beforeAll(async () => {
   server = await startDovecot({
-    ...Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`u${i}@acme.example`, PASS])),
+    ...Object.fromEntries(Array.from({ length: 16 }, (_, i) => [`u${i}@acme.example`, PASS])),
   });
 }, 120_000);
 afterAll(async () => server?.stop());
