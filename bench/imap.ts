@@ -8,9 +8,10 @@
  * and signature hint handed over) for a mailbox of mostly ruled-out mail, one of long threads, and the long
  * threads read again with every message already processed. Targets: no body byte for a ruled-out or
  * processed message; bytes per message <= 3x what extraction uses on the long threads.
- * `--bytes-messages N` (default 500) sizes those mailboxes.
+ * `--bytes-messages N` (default 500) sizes those mailboxes; `--extract-out FILE` writes every harvested message's
+ * extract result (one JSON line each), to compare two versions of the connector.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ImapFlow } from 'imapflow';
@@ -19,6 +20,7 @@ import { createImapConnector } from '../connectors/imap/index.ts';
 import { loadConfig } from '../src/config.ts';
 import type { Cursor } from '../connectors/types.ts';
 import type { MinimalMessage } from '../parsers/types.ts';
+import { extractMinimal } from '../parsers/extract.ts';
 import { fakeMessageToRaw, longThreadMessage, mostlyRuledOutMessage } from '../test/fakes/synthetic-mail.ts';
 
 const arg = (name: string, dflt: string) => {
@@ -40,6 +42,23 @@ const PASS = 'bench';
 const history = `\r\n\r\n-----Original Message-----\r\n${'> quoted history line that a partial fetch never downloads\r\n'.repeat(1500)}`;
 
 const BYTES_N = Number(arg('bytes-messages', '500'));
+/** `--extract-out FILE`: every harvested message's extract result, one JSON line each, to compare two versions. */
+const EXTRACT_OUT = arg('extract-out', '');
+const extracted: string[] = [];
+const keepExtracts = (mailbox: string, got: MinimalMessage[]) => {
+  if (!EXTRACT_OUT) return;
+  for (const m of [...got].sort((a, b) => a.sourceId.localeCompare(b.sourceId)))
+    extracted.push(JSON.stringify({ mailbox, sourceId: m.sourceId, result: extractMinimal(m) }));
+};
+/**
+ * What extraction used of a message: its header lines as handed over (`name: value` + CRLF) and the text it
+ * read (the tail, and the signature hint where it is not a piece of the tail already: the same text read
+ * twice is not more text used).
+ */
+const used = (m: MinimalMessage) =>
+  Object.entries(m.headers).reduce((a, [k, v]) => a + Buffer.byteLength(`${k}: ${v}\r\n`), 0) +
+  Buffer.byteLength(m.tail) +
+  (m.signatureHint && !m.tail.includes(m.signatureHint) ? Buffer.byteLength(m.signatureHint) : 0);
 const KINDS = { 'ruled-out': mostlyRuledOutMessage, 'long-thread': longThreadMessage };
 const server = await startDovecot({
   [USER]: PASS,
@@ -99,14 +118,8 @@ try {
       `${(first.bytes / first.messages / 1024).toFixed(1)} KiB received per message vs ${(stored / N / 1024).toFixed(1)} KiB stored ` +
       `(${((first.bytes / stored) * 100).toFixed(0)}% of the mailbox); ${first.calls} IMAP commands, ${(first.calls / Math.max(1, first.pages - 1)).toFixed(1)} per page`,
   );
-  const usedFirst = first.got.reduce(
-    (a, m) =>
-      a +
-      Buffer.byteLength(JSON.stringify(m.headers)) +
-      Buffer.byteLength(m.tail) +
-      Buffer.byteLength(m.signatureHint ?? ''),
-    0,
-  );
+  keepExtracts('corpus', first.got);
+  const usedFirst = first.got.reduce((a, m) => a + used(m), 0);
   console.log(
     `                extraction used ${(usedFirst / first.messages / 1024).toFixed(2)} KiB per message: received = ${(first.bytes / Math.max(1, usedFirst)).toFixed(2)}x what extraction used`,
   );
@@ -116,10 +129,6 @@ try {
   );
 
   // Issue 10: downloaded vs used, per kind of mailbox.
-  const used = (m: MinimalMessage) =>
-    Buffer.byteLength(JSON.stringify(m.headers)) +
-    Buffer.byteLength(m.tail) +
-    Buffer.byteLength(m.signatureHint ?? '');
   const kib = (b: number) => `${(b / 1024).toFixed(2)} KiB`;
   console.log(
     `\nbytes per message (${BYTES_N} messages per mailbox; received = every IMAP byte of the run, login and LIST included)`,
@@ -132,6 +141,7 @@ try {
     for (const r of raws) await ac.append('INBOX', r, []);
     await ac.logout();
     const once = await run(null, user);
+    keepExtracts(kind, once.got);
     const all = new Set(once.got.map((m) => m.sourceId));
     const again = await run(null, user, all);
     for (const [label, r] of [
@@ -147,6 +157,7 @@ try {
       );
     }
   }
+  if (EXTRACT_OUT) writeFileSync(EXTRACT_OUT, `${extracted.join('\n')}\n`);
 } finally {
   await server.stop();
 }

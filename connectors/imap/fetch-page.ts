@@ -1,16 +1,18 @@
 /**
- * One page of IMAP messages: headers of every UID, then the first bytes of the chosen text parts of the
- * messages the headers do not rule out, then more of the first part, step by step up to HEAD_BYTES, where
- * the newest part may go on
- * (the module comment of index.ts gives the numbers behind FIRST_BYTES and HEAD_BYTES). Every command
- * goes through the connector's `call`, which counts it and translates its errors.
+ * One page of IMAP messages: headers of every UID (page-headers.ts), then the structure and the first bytes
+ * of the chosen text parts of the messages the headers do not rule out, then more of the first part, step
+ * by step up to HEAD_BYTES, where the newest part may go on (the module comment of index.ts gives the numbers
+ * behind HEAD_BYTES, HEAD_STEPS below those of the steps). Every command goes through the connector's
+ * `call`, which counts it and translates its errors.
  */
 import type { FetchMessageObject } from 'imapflow';
 import type { ConnectorDeps } from '../types.ts';
 import { ConnectorError } from '../types.ts';
 import { planBodies } from '../headers-first.ts';
+import type { HeaderSearchState } from './header-search.ts';
+import { bytesNeeded, HeadLearner } from './head-steps.ts';
+import { fetchMissingDates, fetchPageHeaders } from './page-headers.ts';
 import {
-  IMAP_HEADER_FIELDS,
   buildMinimal,
   chooseTextParts,
   newestPartComplete,
@@ -25,24 +27,34 @@ import type { ImapClient } from './index.ts';
 /** Decoded bytes of the text part fetched per message at most (see the module comment of index.ts). */
 export const HEAD_BYTES = 16 * 1024;
 /**
- * Decoded bytes fetched first: a reply's newest part is usually short, and its quoted history starts inside
- * these bytes (the long-thread mailbox of bench:imap: extraction uses 0.35 KiB of a message). A head in
- * which no quoted history starts is extended step by step (HEAD_STEPS) only while the newest part may go
- * on: the first quote start found is the same with more bytes, so a message yields the same tail as with
- * a HEAD_BYTES fetch, for at most one more FETCH per page and step.
+ * Decoded bytes fetched first, until the run has seen enough heads to choose its own first step
+ * (head-steps.ts, one of 256 B to 1 KiB): a reply's newest part is usually short, and its quoted history
+ * starts inside these bytes. A head in which no quoted history starts is extended step by step (HEAD_STEPS)
+ * only while the newest part may go on: the first quote start found is the same with more bytes, so a
+ * message yields the same tail as with a HEAD_BYTES fetch, for at most one more FETCH per page and step.
  */
-export const FIRST_BYTES = 768;
+export const FIRST_BYTES = 512;
 /**
- * What the first text part grows to, round by round: 768 B, then 3 KiB (past the p95 signature end of the
- * dev corpus, 2.4 KB), then HEAD_BYTES (past its maximum, 7.1 KB, with a 2x margin). Measured on bench:imap
- * (300 long-thread messages): one 2 KiB first head received 3.33 KiB per message, a 768 B one 2.08 KiB.
+ * What the first text part grows to, round by round: 512 B, 1.5 KiB, 4 KiB, then HEAD_BYTES (past the dev
+ * corpus's largest signature end, 7.1 KB, with a 2x margin). Chosen from the dev corpus (150 real messages):
+ * the bytes of its text part a message needs before its newest part is known complete (its quoted history
+ * starts, or the part ends) are p25 424, p50 677, p75 1,016, p90 1,672, p95 2,379, max 7,454. Over that
+ * distribution, counting ~45 bytes of FETCH response per round, these steps cost 1,130 bytes of text per
+ * message (the previous 768/3K/16K: 1,178), and 1,913 (previous: 2,264) when every message sits above a
+ * long quoted history, as in a thread, where a step past the newest part reads history: the 4 KiB step keeps
+ * a long newest part from jumping straight to 16 KiB. At most one more FETCH per page and step. The first
+ * step is the dev corpus's best as a start; a run then picks its own from the heads it reads.
  */
-export const HEAD_STEPS: readonly number[] = [FIRST_BYTES, 3 * 1024, HEAD_BYTES];
+export const HEAD_STEPS: readonly number[] = [FIRST_BYTES, 1536, 4096, HEAD_BYTES];
 
 /** What a page fetch needs of its connector: the counted, error-translating command runner and the deps. */
 export interface PageFetchContext {
   call: <T>(fn: () => Promise<T>) => Promise<T>;
   deps: ConnectorDeps;
+  /** Whether this run still uses the server's header search (header-search.ts); shared by its pages. */
+  headerSearch: HeaderSearchState;
+  /** The run's first head size, learnt from the heads of its earlier pages (head-steps.ts). */
+  heads: HeadLearner;
 }
 
 /** One byte range of one body part, as imapflow's `bodyParts` query takes it. */
@@ -63,13 +75,13 @@ function stepBytes(tp: TextPart, decoded: number): number {
  * part. The HTML of a message with a plain part is never fetched: its text is the plain part's, and its
  * signature marker is a hint the plain text rarely needs.
  */
-function fetchPlan(tps: TextParts): PartPlan[] {
+function fetchPlan(tps: TextParts, first: number): PartPlan[] {
   if (tps.plain.length > 0)
     return tps.plain.map((tp, i) => ({
       tp,
-      bytes: i === 0 ? stepBytes(tp, FIRST_BYTES) : rawFetchBytes(tp.encoding, 4 * 1024),
+      bytes: i === 0 ? stepBytes(tp, first) : rawFetchBytes(tp.encoding, 4 * 1024),
     }));
-  return tps.html ? [{ tp: tps.html, bytes: stepBytes(tps.html, FIRST_BYTES) }] : [];
+  return tps.html ? [{ tp: tps.html, bytes: stepBytes(tps.html, first) }] : [];
 }
 
 /** A message's raw bytes of one part (imapflow may key the part in lower case). */
@@ -101,18 +113,33 @@ async function fetchRanges(
   return out;
 }
 
-/** Headers first: the text parts to fetch of each message the headers and the store do not rule out. */
+/**
+ * Headers first: the text parts to fetch of each message the headers and the store do not rule out. A
+ * message fetched without its BODYSTRUCTURE (one the header search flagged: mostly bulk mail, ruled out)
+ * has it fetched now if it is wanted after all, so a ruled-out one costs no structure bytes either.
+ */
 async function planPage(
   ctx: PageFetchContext,
+  c: ImapClient,
   metas: FetchMessageObject[],
   heads: Map<number, ImapMinimalMessage>,
   sourceId: (uid: number) => string,
 ): Promise<Map<number, PartPlan[]>> {
   const { wanted } = await planBodies([...heads.values()], ctx.deps);
+  const structures = new Map<number, unknown>();
+  for (const m of metas) if (m.bodyStructure) structures.set(m.uid, m.bodyStructure);
+  const missing = metas.filter((m) => wanted.has(sourceId(m.uid)) && !m.bodyStructure).map((m) => m.uid);
+  if (missing.length > 0) {
+    const rows = await ctx.call(() =>
+      c.fetchAll(missing.join(','), { uid: true, bodyStructure: true }, { uid: true }),
+    );
+    for (const r of rows) if (r.bodyStructure) structures.set(r.uid, r.bodyStructure);
+  }
   const plans = new Map<number, PartPlan[]>();
+  const first = ctx.heads.first();
   for (const m of metas) {
     if (!wanted.has(sourceId(m.uid))) continue;
-    plans.set(m.uid, fetchPlan(chooseTextParts(m.bodyStructure as StructureNode | undefined)));
+    plans.set(m.uid, fetchPlan(chooseTextParts(structures.get(m.uid) as StructureNode | undefined), first));
   }
   return plans;
 }
@@ -165,6 +192,29 @@ async function extendHeads(
   return heads;
 }
 
+/**
+ * What each grown head tells the run's learner (head-steps.ts): the raw bytes its newest part needed, or
+ * the part's size where it ended first, or that HEAD_BYTES did not hold it.
+ */
+function learnFrom(ctx: PageFetchContext, plans: Map<number, PartPlan[]>, heads: Heads): void {
+  for (const [uid, plan] of plans) {
+    const p = plan[0];
+    const h = heads.get(uid);
+    if (!p || !h) continue;
+    const ended = h.raw.length < h.requested;
+    const complete = newestPartComplete(h.raw, p.tp);
+    ctx.heads.observe({
+      need: complete
+        ? bytesNeeded(h.raw, (prefix) => newestPartComplete(prefix, p.tp))
+        : ended
+          ? h.raw.length
+          : Infinity,
+      size: ended ? h.raw.length : Infinity,
+      perByte: stepBytes(p.tp, 1024) / 1024,
+    });
+  }
+}
+
 /** A message's texts: the first part as grown by extendHeads, the others as fetched first. */
 function textsOf(uid: number, plan: PartPlan[], first: PartBytes, heads: Heads) {
   return plan.map((p, i) => {
@@ -183,27 +233,21 @@ export async function fetchPage(
   uidValidity: string,
   uids: number[],
 ): Promise<ImapMinimalMessage[]> {
-  const metas = await ctx.call(() =>
-    c.fetchAll(
-      uids.join(','),
-      { uid: true, bodyStructure: true, internalDate: true, headers: [...IMAP_HEADER_FIELDS] },
-      { uid: true },
-    ),
-  );
+  const metas = await fetchPageHeaders(ctx, c, uids);
   const sourceId = (uid: number) => `${path}:${uidValidity}:${uid}`;
-  const heads = new Map(
-    metas.map((m) => [
-      m.uid,
-      buildMinimal({
-        sourceId: sourceId(m.uid),
-        headers: m.headers,
-        internalDate: m.internalDate,
-        texts: [],
-      }),
-    ]),
+  const headOnly = (m: FetchMessageObject, internalDate?: Date | string) =>
+    buildMinimal({ sourceId: sourceId(m.uid), headers: m.headers, internalDate, texts: [] });
+  const heads = new Map(metas.map((m) => [m.uid, headOnly(m)]));
+  // The date of a message without a readable Date header is its INTERNALDATE, fetched for it alone.
+  const undated = metas.filter((m) => heads.get(m.uid)!.date === null);
+  const dates = await fetchMissingDates(
+    ctx,
+    c,
+    undated.map((m) => m.uid),
   );
+  for (const m of undated) heads.set(m.uid, headOnly(m, dates.get(m.uid)));
   // Headers first: no body byte for a ruled-out or already-processed message.
-  const plans = await planPage(ctx, metas, heads, sourceId);
+  const plans = await planPage(ctx, c, metas, heads, sourceId);
   const first = await fetchRanges(
     ctx,
     c,
@@ -215,6 +259,7 @@ export async function fetchPage(
     ),
   );
   const grown = await extendHeads(ctx, c, plans, first);
+  learnFrom(ctx, plans, grown);
   return metas
     .sort((a, b) => a.uid - b.uid)
     .map((m) => {
@@ -224,7 +269,7 @@ export async function fetchPage(
       const full = buildMinimal({
         sourceId: sourceId(m.uid),
         headers: m.headers,
-        internalDate: m.internalDate,
+        internalDate: dates.get(m.uid),
         texts: textsOf(m.uid, plan, first, grown),
       });
       return { ...full, folders: [path] };

@@ -6,14 +6,19 @@
  * special-use \Sent folder (RFC 6154) plus any `config.mailboxes`; per mailbox EXAMINE
  * (`mailboxOpen(path, { readOnly: true })`, RFC 3501 6.3.2: nothing, not even \Recent or \Seen, changes),
  * `UID SEARCH UID last+1:*`, then per page of 100 UIDs:
- *   1. `UID FETCH (BODYSTRUCTURE INTERNALDATE BODY.PEEK[HEADER.FIELDS (...)])`, collected completely;
- *   2. headers first (connectors/headers-first.ts): a message whose sender the headers rule out (free-mail,
+ *   1. `UID SEARCH UID <page> OR HEADER List-Id "" OR ...`: which messages carry any bulk, list or automation
+ *      header (header-search.ts; checked once per run against headers the server sent, dropped when refused);
+ *   2. `UID FETCH (BODYSTRUCTURE BODY.PEEK[HEADER.FIELDS (...)])`, collected completely: five identity fields
+ *      for the messages the search cleared, every field the sender class reads for the others;
+ *      INTERNALDATE only for a message without a readable Date;
+ *   3. headers first (connectors/headers-first.ts): a message whose sender the headers rule out (free-mail,
  *      bulk, role account, no sender) or that this connection already processed is handed over with its
  *      headers only, and no byte of its body is fetched;
- *   3. for the others, one `UID FETCH (BODY.PEEK[part]<0.N>)` per distinct set of parts: the plain parts,
- *      or the HTML part only when there is no plain one, FIRST_BYTES of the first one;
- *   4. only where that head was cut before the newest part ended (no quoted history begins in it), one
- *      more `UID FETCH (BODY.PEEK[part]<N.M>)` per step of HEAD_STEPS (3 KiB, then HEAD_BYTES).
+ *   4. for the others, one `UID FETCH (BODY.PEEK[part]<0.N>)` per distinct set of parts: the plain parts,
+ *      or the HTML part only when there is no plain one, the first head of the first one (FIRST_BYTES, then
+ *      what the run learnt from its heads: head-steps.ts);
+ *   5. only where that head was cut before the newest part ended (no quoted history begins in it), one
+ *      more `UID FETCH (BODY.PEEK[part]<N.M>)` per step of HEAD_STEPS (1.5 KiB, 4 KiB, then HEAD_BYTES).
  * No command is ever issued inside a running fetch iterator (imapflow would deadlock): `fetchAll` collects
  * each response before the next command. PEEK never sets \Seen; the connector never sends STORE, COPY,
  * MOVE, EXPUNGE, APPEND or SELECT.
@@ -23,8 +28,9 @@
  * signature ends p50 583 B, p95 2.4 KB, max 7.1 KB into the decoded text, while whole bodies reach
  * p99 11.6 KB and max 24.8 KB; so the first HEAD_BYTES = 16 KiB of decoded text hold every signature with
  * a 2x margin, and a tail fetch would have returned quoted history for long threads. Most messages need
- * far less: a reply whose quoted history starts inside the first FIRST_BYTES = 768 B has its whole newest
- * part there, and the others grow step by step, to 3 KiB (past the p95 signature end), then to HEAD_BYTES.
+ * far less: a reply whose quoted history starts inside the first FIRST_BYTES = 512 B has its whole newest
+ * part there, and the others grow step by step (HEAD_STEPS, chosen from the same corpus: fetch-page.ts).
+ * After half a page, a run chooses its first step from the heads it has read (head-steps.ts).
  *
  * Cursor: UIDVALIDITY + last UID per mailbox (see cursor.ts); HIGHESTMODSEQ kept where CONDSTORE is
  * offered. A changed UIDVALIDITY voids that mailbox's UIDs: it is read again from the start (bounded),
@@ -47,6 +53,8 @@ import { ConnectorError } from '../types.ts';
 import { holdSlot } from '../slots.ts';
 import { readCursor, snapshot, type ImapCursor } from './cursor.ts';
 import { imapError, type ImapLogin } from './errors.ts';
+import { freshHeaderSearch } from './header-search.ts';
+import { HeadLearner } from './head-steps.ts';
 import { imapAccessTokens, readImapOAuthSecret, revokeImapOAuth } from './oauth.ts';
 import {
   FIRST_BYTES,
@@ -57,6 +65,8 @@ import {
 } from './fetch-page.ts';
 
 export { FIRST_BYTES, HEAD_BYTES, HEAD_STEPS };
+/** A run's head learner: FIRST_BYTES until it has seen enough heads, the later steps fixed. */
+const freshHeads = () => new HeadLearner(HEAD_STEPS.slice(1), FIRST_BYTES);
 /** Messages per page (one store transaction each). */
 export const PAGE_SIZE = 100;
 /** First run (or resync) of a mailbox: only its newest messages, so a 200k-message archive stays bounded. */
@@ -345,7 +355,7 @@ export function createImapConnector(
       throw imapError(err, login);
     }
   };
-  const ctx: PageFetchContext = { call, deps };
+  const ctx: PageFetchContext = { call, deps, headerSearch: freshHeaderSearch(), heads: freshHeads() };
 
   /** Logs in; a new access token for every login (one refresh per run, never one left from an earlier run). */
   const logIn = async (): Promise<ImapClient> => {
@@ -359,6 +369,8 @@ export function createImapConnector(
 
   async function* run(start: Cursor | null, o: RunOptions): AsyncGenerator<Page> {
     const cursor: ImapCursor = readCursor(start);
+    ctx.headerSearch = freshHeaderSearch(); // each run checks its server's search anew
+    ctx.heads = freshHeads(); // and learns its first head size from its own mail
     const c = await session.open(logIn, o.signal);
     const boxes = mailboxesToRead(await call(() => c.list()), settings);
     // Forget mailboxes that no longer exist (renamed or deleted): their UIDs mean nothing now.

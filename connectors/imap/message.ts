@@ -9,22 +9,12 @@ import { htmlToText } from '../../parsers/html-to-text.ts';
 import { splitLines } from '../../parsers/lines.ts';
 import { findQuoteStart } from '../../parsers/newest-part.ts';
 import { MAX_TEXT_PARTS, parseRaw, toMinimal } from '../../parsers/message.ts';
-import { HEADER_FIELDS } from '../header-fields.ts';
 import { MAX_MIME_DEPTH, MAX_MIME_PARTS } from '../../parsers/budget.ts';
 import {
   chooseTextParts as choose,
   type ChosenParts,
   type MimeTree,
 } from '../../parsers/text-part-choice.ts';
-
-/**
- * Header fields fetched with `BODY.PEEK[HEADER.FIELDS (...)]`: exactly the set parsers/message.ts keeps for a
- * MinimalMessage (identity, list traces, bulk and ESP signals read by parsers/sender-class.ts), so a
- * message is classified the same whether it comes over IMAP or from a file. IMAP has no wildcard in
- * HEADER.FIELDS, so the parser's prefix families (x-mailgun-*, x-campaign*, ...) are named one by one with
- * the members ESPs actually send. Subject is deliberately absent (never stored, never needed).
- */
-export const IMAP_HEADER_FIELDS: readonly string[] = HEADER_FIELDS;
 
 /** The part of a BODYSTRUCTURE that imapflow returns (a narrow slice of MessageStructureObject). */
 export interface StructureNode {

@@ -3,7 +3,7 @@
  * and a Graph client for the mailbox, both from the frozen config.
  */
 import type { ConnectionInfo, ConnectorDeps } from '../types.ts';
-import { createGraphClient, type GraphGetter } from './graph-client.ts';
+import { createGraphClient, type GraphGetter, type GraphPace } from './graph-client.ts';
 import type { MsKind } from './oauth.ts';
 import { MsTokenSource } from './token-source.ts';
 
@@ -16,6 +16,8 @@ export interface OutlookOptions {
   requestTimeoutMs?: number;
   /** `Prefer: odata.maxpagesize`. Default 50. */
   pageSize?: number;
+  /** Request pace per mailbox (default GRAPH_MAILBOX_PACE, Graph's 10,000 requests per 10 minutes). */
+  pace?: GraphPace;
 }
 
 /**
@@ -41,6 +43,8 @@ export function openGraph(
     graphUrl: deps.endpoints.microsoft.graphUrl,
     mailbox: conn.account,
     slots: deps.slots,
+    quota: deps.quota,
+    pace: opts.pace,
     tokens,
     fetch: fetchImpl,
     retryBudgetMs: opts.retryBudgetMs,

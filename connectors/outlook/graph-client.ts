@@ -2,8 +2,8 @@
  * The Microsoft Graph client every Outlook source uses: the official SDK (@microsoft/microsoft-graph-client
  * v3) with our own middleware chain, so that we, not the SDK's RetryHandler, decide about retries:
  *
- *   GuardHandler (GET only, <= 4 in flight per mailbox across processes, Retry-After within a total budget, one token
- *   refresh after 401) -> SDK AuthenticationHandler (bearer only for https Graph/custom hosts)
+ *   GuardHandler (GET only, paced to Graph's per-mailbox request rate and <= 4 in flight per mailbox, both across
+ *   processes, Retry-After within a total budget, one token refresh after 401) -> SDK AuthenticationHandler (bearer only for https Graph/custom hosts)
  *   -> FetchHandler (global fetch, or an injected one).
  *
  * TLS trust for test servers: Node 20's global fetch reads NODE_EXTRA_CA_CERTS at process start only and
@@ -16,13 +16,37 @@ import {
   type Context,
   type Middleware,
 } from '@microsoft/microsoft-graph-client';
-import { ConnectorError, type ConnectorEvent, type ConnectorStats, type SlotGate } from '../types.ts';
+import {
+  ConnectorError,
+  type ConnectorEvent,
+  type ConnectorStats,
+  type QuotaGate,
+  type SlotGate,
+} from '../types.ts';
 import { holdSlot } from '../slots.ts';
+import { limiterFor } from '../google/limiter.ts';
 import { classifyGraphError } from './errors.ts';
 import type { MsTokenSource } from './token-source.ts';
 
 /** Graph allows 4 concurrent requests per app per mailbox (throttling-limits, Outlook service). */
 export const MAX_CONCURRENT_PER_MAILBOX = 4;
+
+/** Requests per second and burst of a token bucket: the pace of Graph requests for one mailbox. */
+export interface GraphPace {
+  requestsPerSecond: number;
+  burst: number;
+}
+
+/**
+ * Graph's Outlook limit is 10,000 requests per 10 minutes per app per mailbox (throttling-limits, Outlook
+ * service), whatever the number of processes calling. A bucket of 15 requests/s with a burst of 500 lets
+ * through at most 500 + 15 x 600 = 9,500 requests in any 10 minutes: 5% under the limit, and a harvest of a
+ * few hundred messages (50 per delta page) never waits. Retries count: every attempt is a request.
+ */
+export const GRAPH_MAILBOX_PACE: GraphPace = { requestsPerSecond: 15, burst: 500 };
+
+/** A pacing wait this long is worth an event (contention between connectors or workers of one mailbox). */
+const REPORTED_WAIT_MS = 10_000;
 
 /**
  * Largest page we accept: 50 messages x (uniqueBody of a long thread ~ 100 KiB + all internet headers
@@ -37,6 +61,10 @@ export interface GraphClientOptions {
   mailbox: string;
   /** The mailbox's concurrency cap shared with other processes (PostgreSQL); absent: this process only. */
   slots?: SlotGate;
+  /** The mailbox's request bucket shared with other processes (PostgreSQL); absent: this process only. */
+  quota?: QuotaGate;
+  /** Request pace per mailbox. Default GRAPH_MAILBOX_PACE; tests and benches pass a faster or slower one. */
+  pace?: GraphPace;
   tokens: MsTokenSource;
   fetch?: typeof fetch;
   /** Total time this client may spend waiting on Retry-After / backoff. Default 120 s. */
@@ -82,6 +110,7 @@ class GuardHandler implements Middleware {
     for (let attempt = 1; ; attempt++) {
       const headers = context.options?.headers as Record<string, string> | undefined;
       if (headers) delete headers.Authorization; // the auth handler appends, never replaces
+      await this.paced(key);
       // One of the mailbox's 4 slots, in this process and (PostgreSQL) among every worker process;
       // given back between attempts, so a Retry-After wait holds none.
       const release = await this.slot(key);
@@ -130,6 +159,34 @@ class GuardHandler implements Middleware {
       }
       return;
     }
+  }
+
+  /**
+   * Waits for one request of the mailbox's pace: the bucket of this process (shared by the mail, calendar and
+   * contacts sources of the mailbox), then, on PostgreSQL, the one every worker process reserves from
+   * (src/quota/shared-bucket.ts; rows keyed by a digest of the name, never the address).
+   */
+  private async paced(key: string): Promise<void> {
+    const pace = this.o.pace ?? GRAPH_MAILBOX_PACE;
+    const limiter = limiterFor(key, {
+      concurrency: MAX_CONCURRENT_PER_MAILBOX, // held only while waiting here: the slots cap what is in flight
+      unitsPerSecond: pace.requestsPerSecond,
+      burst: pace.burst,
+    });
+    let waited = 0;
+    try {
+      waited = await limiter.acquire(1, this.o.signal);
+      limiter.release();
+      if (this.o.quota) {
+        const bucket = { key, unitsPerSecond: pace.requestsPerSecond, burst: pace.burst };
+        waited += await this.o.quota.reserve([bucket], 1, this.o.signal);
+      }
+    } catch (err) {
+      if (this.o.signal?.aborted) throw this.fail(new ConnectorError('unavailable', 'aborted'));
+      throw this.fail(new ConnectorError('unavailable', 'mailbox request quota unavailable', { cause: err }));
+    }
+    if (waited >= REPORTED_WAIT_MS)
+      this.o.onEvent?.({ type: 'rate-limit-wait', ms: waited, reason: 'local quota' });
   }
 
   private async slot(key: string): Promise<() => Promise<void>> {

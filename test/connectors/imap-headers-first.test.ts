@@ -17,6 +17,8 @@ import type { HarvestEnv } from '../../src/harvest/harvest-connection.ts';
 import { noProgress, silentLogger } from '../../src/log.ts';
 import { parseSecretKey } from '../../src/secrets/index.ts';
 import { DIALECTS, freshDatabase, postgresAvailable, type TestDatabase } from '../helpers/databases.ts';
+import { extractMinimal, extractRaw } from '../../parsers/extract.ts';
+import type { MinimalMessage } from '../../parsers/types.ts';
 
 const PASS = 'imap headers first';
 const KEY_HEX = '3c'.repeat(32);
@@ -77,7 +79,7 @@ const longNote = mail(
 
 beforeAll(async () => {
   server = await startDovecot({
-    ...Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`u${i}@acme.example`, PASS])),
+    ...Object.fromEntries(Array.from({ length: 16 }, (_, i) => [`u${i}@acme.example`, PASS])),
   });
 }, 120_000);
 afterAll(async () => server?.stop());
@@ -145,6 +147,118 @@ describe('IMAP, headers first', () => {
     const starts = extensions.map((f) => Number(/<(\d+)\./.exec(f)![1]));
     expect(starts).toEqual(HEAD_STEPS.slice(0, -1));
   });
+});
+
+// A discussion-list post: list headers, yet a person with a signature (parsers/sender-class.ts).
+const listPost = mail('Ines Duarte <ines@tejo.example>', 'list@tejo.example', `Hello all,\r\n\r\n${SIG}`, [
+  'List-Id: <users.lists.tejo.example>',
+  'List-Post: <mailto:users@lists.tejo.example>',
+  'Reply-To: Ines Duarte <ines@tejo.example>',
+]);
+const autoReply = mail(
+  'Dana Whitfield <dana.away@northwind.example>',
+  'away@northwind.example',
+  `I am away.\r\n\r\n${SIG}`,
+  ['Auto-Submitted: auto-replied'],
+);
+const searchPage = [business(1), freeMail, bulk, listPost, autoReply, longReply];
+
+/** Reads the whole mailbox with this client factory. */
+async function harvest(mb: Awaited<ReturnType<typeof mailbox>>, makeClient = mb.makeClient) {
+  const c = createImapConnector(mb.info, { endpoints: loadConfig({}) }, { makeClient });
+  const got: MinimalMessage[] = [];
+  for await (const p of c.pages(null)) got.push(...p.messages.filter((m) => m.sourceId.startsWith('INBOX:')));
+  await c.close();
+  return got.sort((a, b) => Number(a.sourceId.split(':')[2]) - Number(b.sourceId.split(':')[2]));
+}
+
+/**
+ * A client whose header searches (SEARCH ... HEADER) get `answer(page UIDs)`: false is what imapflow returns
+ * for a NO, an array what a server that gets empty-string searches wrong answers.
+ */
+const badSearch =
+  (
+    mb: Awaited<ReturnType<typeof mailbox>>,
+    answer: (page: number[]) => false | number[],
+    asked: number[][] = [],
+  ) =>
+  (o: ConstructorParameters<typeof ImapFlow>[0]) => {
+    const real = mb.makeClient(o);
+    const search = real.search.bind(real);
+    // Fault injection at the library boundary.
+    real.search = (async (q: unknown, opt: unknown) => {
+      const query = q as { uid?: string; or?: unknown; header?: unknown };
+      if (query && (query.or || query.header)) {
+        asked.push(String(query.uid).split(',').map(Number));
+        return answer(asked[asked.length - 1]!);
+      }
+      return search(q as never, opt as never);
+    }) as typeof real.search;
+    return real;
+  };
+
+const headerFetches = (commands: string[]) => commands.filter((c) => /HEADER\.FIELDS/i.test(c));
+const uidsOf = (f: string) => (/FETCH ([\d,:]+)/i.exec(f)?.[1] ?? '').split(',').map(Number);
+
+describe('IMAP, header search', () => {
+  it('asks most messages for five header fields, and only those with list or bulk headers for the long list, extracting as from the files', async () => {
+    const mb = await mailbox(searchPage);
+    const got = await harvest(mb);
+    expect(got.map((m) => extractMinimal(m))).toEqual(searchPage.map((raw) => extractRaw(Buffer.from(raw))));
+    // One search per page for the signal fields, and the run's one check of the server's answers (a field
+    // every message has, one none has).
+    const searches = mb.commands.filter((c) => /SEARCH/i.test(c) && /HEADER/i.test(c));
+    expect(searches).toHaveLength(3);
+    const fetches = headerFetches(mb.commands).filter((c) => !/\bINBOX\b/.test(c));
+    const short = fetches.find((f) => /HEADER\.FIELDS \(FROM SENDER REPLY-TO DATE MESSAGE-ID\)/i.test(f))!;
+    const long = fetches.find((f) => /LIST-UNSUBSCRIBE/i.test(f))!;
+    // UIDs in APPEND order: 3 = bulk, 4 = list post, 5 = automatic reply.
+    expect(uidsOf(long).sort()).toEqual([3, 4, 5]);
+    expect(uidsOf(short).sort()).toEqual([1, 2, 6]);
+    expect(got[3]!.headers['list-post']).toBe('<mailto:users@lists.tejo.example>');
+    expect(got[0]!.headers['to']).toBeUndefined(); // read by nothing, never asked for
+    expect(bodyFetches(mb.commands).flatMap(uidsOf)).not.toContain(3);
+  });
+
+  it('dates a message without a Date header by its arrival, asking the server for that one alone', async () => {
+    const dated = mail('Ines Duarte <ines@tejo.example>', 'dated@tejo.example', `Hello,\r\n\r\n${SIG}`, [
+      'Date: Tue, 3 Nov 2026 10:15:00 +0000',
+    ]);
+    const mb = await mailbox([dated]);
+    await server.append(mb.user, PASS, 'INBOX', [
+      { raw: business(7), internalDate: new Date('2026-03-04T05:06:07Z') },
+    ]);
+    const got = await harvest(mb);
+    expect(got.map((m) => m.date)).toEqual(['2026-11-03T10:15:00.000Z', '2026-03-04T05:06:07.000Z']);
+    const asked = mb.commands.filter((c) => /INTERNALDATE/i.test(c));
+    expect(asked.map(uidsOf)).toEqual([[2]]);
+  });
+
+  // Each bad answer is found on the first page; the second page (UIDs 101-106) sends no header search.
+  const servers: Array<[string, (page: number[]) => false | number[], number]> = [
+    ['refuses the header search', () => false, 1],
+    ['answers it as if no message had the field', () => [], 2],
+    ['answers it as if every message had the field', (page) => page, 3],
+  ];
+  const twoPages = [...Array.from({ length: 100 }, (_, i) => business(100 + i)), ...searchPage];
+  for (const [what, answer, searches] of servers) {
+    it(`reads the long list of every message from a server that ${what}, so nothing changes`, async () => {
+      const mb = await mailbox(twoPages);
+      const asked: number[][] = [];
+      const got = await harvest(mb, badSearch(mb, answer, asked));
+      expect(got.map((m) => extractMinimal(m))).toEqual(twoPages.map((raw) => extractRaw(Buffer.from(raw))));
+      for (let uid = 101; uid <= 106; uid++)
+        expect(
+          headerFetches(mb.commands).some((f) => /LIST-UNSUBSCRIBE/i.test(f) && uidsOf(f).includes(uid)),
+        ).toBe(true);
+      expect(asked).toHaveLength(searches);
+      for (const page of asked) expect(page).not.toContain(101);
+      // Free-mail (102) and bulk (103) still never have a body byte fetched.
+      const bodies = bodyFetches(mb.commands).flatMap(uidsOf);
+      expect(bodies).not.toContain(102);
+      expect(bodies).not.toContain(103);
+    });
+  }
 });
 
 describe('IMAP, a capped preview', () => {
