@@ -11,6 +11,7 @@
  * line length first.
  */
 import { alt, rtlAlt, wordsOf } from './lexicon/index.ts';
+import { caseless } from './lexicon/caseless.ts';
 
 const UNIT_RE = new RegExp(String.raw`(?:^|[\s(&/-])(?:${alt('unitWords')})(?=$|[\s,.)'’])`, 'i');
 
@@ -26,8 +27,8 @@ const FUNCTION = `(?:${alt('functions')})`;
  * pattern, V8 spent 30-50 ms compiling it in every process (the function list after the qualifiers, and
  * again after the conjunction, multiplies its analysis), a tenth of a `sigmine extract` run.
  */
-const FUNCTION_WHOLE_RE = new RegExp(`^${FUNCTION}$`, 'i');
-const QUALIFIER_WHOLE_RE = new RegExp(`^${QUALIFIER}$`, 'i');
+const FUNCTION_WHOLE_RE = caseless(`^${FUNCTION}$`, 'i');
+const QUALIFIER_WHOLE_RE = caseless(`^${QUALIFIER}$`, 'i');
 const CONJ_WHOLE_RE = /^(?:&|and|und|et|y|e)$/i;
 const JOINED_ONLY_RE = /^(?:contracts|contratos|verträge)$/i;
 

@@ -10,6 +10,7 @@
 /** Lines longer than this are prose or garbage, never signature material (longest real sig line seen: ~110). */
 import { findPhoneSpans } from './phones.ts';
 import { alt, rtlAlt } from './lexicon/index.ts';
+import { caseless } from './lexicon/caseless.ts';
 
 export const MAX_LINE = 300;
 
@@ -177,7 +178,7 @@ export function wordCount(s: string): number {
  * Valedictions ("Thanks,", "Best regards", "Mit freundlichen Grüßen") in several languages, with the
  * Latin or the Arabic comma (U+060C) after them.
  */
-const VALEDICTION_RE = new RegExp(
+const VALEDICTION_RE = caseless(
   String.raw`^[\s>*_-]*(?:${alt('valedictions')})(?![\p{L}\p{N}_])[\s,.!:;،-]*(?:[a-z]{0,3})?[\s,.!،]*$`,
   'iu',
 );
@@ -199,14 +200,14 @@ export function endsWithSignoff(line: string): boolean {
  * Role nouns of business titles (English plus common European words). A title needs one of these;
  * modifiers such as "Senior", "Sales" or "Vice" alone do not make a title.
  */
-const TITLE_WORDS = new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${alt('titleNouns')})(?![\p{L}\p{N}_])`, 'iu');
+const TITLE_WORDS = caseless(String.raw`(?<![\p{L}\p{N}_])(?:${alt('titleNouns')})(?![\p{L}\p{N}_])`, 'iu');
 /** Japanese titles: 部長 (department head), 課長, 係長, 主任, 社長, 取締役, 室長, マネージャー, エンジニア. */
 /** Korean ranks: 과장 (manager), 부장, 차장, 대리, 팀장, 이사, 대표, 실장, 주임, 사원, 상무, 전무, 본부장. */
 /** Chinese titles: 经理 (manager), 总经理, 总监 (director), 主管, 工程师 (engineer), 总裁, 董事长, 顾问. */
 const CJK_TITLE_RE = new RegExp(`(?:${alt('titleNounsNative')})`, 'u');
 
 /** Compound titles in German, Dutch and Nordic languages: "Vertriebsleiter", "Projectleider". */
-const TITLE_COMPOUND = new RegExp(String.raw`\p{L}{3,40}(?:${alt('titleSuffixes')})(?![\p{L}])`, 'iu');
+const TITLE_COMPOUND = caseless(String.raw`\p{L}{3,40}(?:${alt('titleSuffixes')})(?![\p{L}])`, 'iu');
 
 /**
  * Arabic and Hebrew titles. Neither script has letter case, and both attach the article or a conjunction
@@ -265,11 +266,8 @@ const CJK_LEGAL_RE = new RegExp(alt('legalFormsNative'), 'u');
  * المحدودة (limited), القابضة (holding), ش.م.م / ذ.م.م (LLC), ش.م.ع (PJSC); בע"מ (Ltd), חברת (company of).
  */
 const RTL_ORG_RE = new RegExp(rtlAlt('orgWordsRtl', { edges: true }), 'u');
-const STRONG_ORG_RE = new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${alt('orgWords')})(?![\p{L}\p{N}_])`, 'iu');
-const WEAK_ORG_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_])(?:${alt('weakOrgWords')})(?![\p{L}\p{N}_])`,
-  'iu',
-);
+const STRONG_ORG_RE = caseless(String.raw`(?<![\p{L}\p{N}_])(?:${alt('orgWords')})(?![\p{L}\p{N}_])`, 'iu');
+const WEAK_ORG_RE = caseless(String.raw`(?<![\p{L}\p{N}_])(?:${alt('weakOrgWords')})(?![\p{L}\p{N}_])`, 'iu');
 
 export function hasCompanyWord(line: string): boolean {
   const l = capLine(line);
@@ -289,7 +287,7 @@ export function hasStrongCompanyWord(line: string): boolean {
 }
 
 /** Street / city / postcode shapes: "1400 Smith Street", "Houston, TX 77002", "D 91058 Erlangen". */
-const STREET_RE = new RegExp(
+const STREET_RE = caseless(
   String.raw`\b\d{1,6}[a-z]?,? [A-Za-z .'-]{0,40}\b(?:${alt('streetWords')})\b\.?`,
   'i',
 );
@@ -303,7 +301,7 @@ const STREET_EU_RE = new RegExp(
   String.raw`(?:^|[\s,])\p{Lu}[\p{Ll}ß-]{1,30}(?:${alt('streetSuffixes')})\s?\d{1,4}(?![\d\p{L}])|(?:^|\s)\p{Lu}[\p{Ll}-]{2,30} (?:${alt('streetWordsSpaced')})\s?\d{1,4}(?!\d)`,
   'u',
 );
-const STREET_PREFIX_RE = new RegExp(String.raw`(?:^|[\s,])(?:${alt('streetPrefixes')})\s\S`, 'iu');
+const STREET_PREFIX_RE = caseless(String.raw`(?:^|[\s,])(?:${alt('streetPrefixes')})\s\S`, 'iu');
 /**
  * Postcodes with their city, per country: US/AU "City, ST 12345" / "Sydney NSW 2000", DE/FR/CH/AT/IT/ES
  * "70565 Stuttgart" (optionally "CH-"), UK, NL "1015 CJ", CA "H3B 4W8", IE Eircode "D18 X5K7", SE/CZ/GR
@@ -324,11 +322,11 @@ const BR_CITY_UF_RE =
 /** A highway address by its road code: "Rod. BR-060, km 12", "Carretera N-340", "Route 9". */
 const HIGHWAY_RE = new RegExp(String.raw`(?:^|\s)(?:${alt('highwayWords')})\s[A-Z]{0,3}-?\d{1,4}\b`);
 /** Floor, suite, unit and level lines in several languages: "3rd Floor", "12º andar", "2. sal", "Piso 5". */
-const PREMISES_RE = new RegExp(
+const PREMISES_RE = caseless(
   String.raw`\b(?:${alt('premisesWords')})\s?#?\d{1,5}\b|\b\d{1,3}(?:st|nd|rd|th|º|ª|°|\.|e|er|ème)? ?(?:${alt('floorWords')})(?![\p{L}])`,
   'iu',
 );
-const COUNTRY_RE = new RegExp(String.raw`^(?:${alt('countries')})\.?$`, 'iu');
+const COUNTRY_RE = caseless(String.raw`^(?:${alt('countries')})\.?$`, 'iu');
 
 export function looksLikeAddress(line: string): boolean {
   const l = capLine(line).trim();
@@ -385,7 +383,7 @@ function addressWithDigits(l: string): boolean {
 }
 
 /** A line that opens with a street word ("Polígono Industrial Fuente del Jarro", "Rua das Flores"). */
-const STREET_PREFIX_START_RE = new RegExp(String.raw`^(?:${alt('streetPrefixes')})\s\S`, 'iu');
+const STREET_PREFIX_START_RE = caseless(String.raw`^(?:${alt('streetPrefixes')})\s\S`, 'iu');
 
 export function startsWithStreetWord(line: string): boolean {
   return STREET_PREFIX_START_RE.test(capLine(line).trim());
