@@ -26,7 +26,7 @@
  * command) never survives in dist/.
  */
 import { build } from 'esbuild';
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -113,6 +113,26 @@ function bundleImports(out, entry) {
   };
 }
 
+/**
+ * A package's data module written as JavaScript next to its JSON (libphonenumber-js ships
+ * `metadata.min.json.js`, `export default {...83 KB...}` for browsers that cannot import JSON) is bundled
+ * as `JSON.parse` of the JSON file's text: V8 parses a large JSON string faster than it compiles the same
+ * object literal (about 1 ms of every `sigmine extract` start).
+ */
+const jsonDataModules = {
+  name: 'json-data-modules',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/].*\.json\.js$/ }, (a) => {
+      const json = a.path.replace(/\.js$/, '');
+      if (!existsSync(json)) return undefined;
+      return {
+        contents: `export default JSON.parse(${JSON.stringify(readFileSync(json, 'utf8'))});`,
+        loader: 'js',
+      };
+    });
+  },
+};
+
 /** Relative TypeScript imports stay imports, of the sibling `.js` file the same build writes. */
 const relativeTs = {
   name: 'relative-ts-to-js',
@@ -152,6 +172,7 @@ export async function buildDist() {
         platform: 'node',
         format: 'esm',
         target: 'node20',
+        plugins: [jsonDataModules],
         logLevel: 'error',
       });
     }
