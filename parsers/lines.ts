@@ -28,6 +28,9 @@ export function isBlank(line: string): boolean {
 
 /** `-- ` (RFC 3676 4.3) and its common mangled forms `--`, ` --`, `- -- ` (PGP dash-escaped). */
 export function isSigDelimiter(line: string): boolean {
+  // Both shapes open with a dash or a space: most lines are ruled out without a pattern.
+  const c = line.charCodeAt(0);
+  if (c !== 45 && c !== 32) return false;
   return /^(?:- )?--\s*$/.test(line) || /^ --\s*$/.test(line);
 }
 
@@ -144,7 +147,7 @@ export function countDigits(s: string): number {
 }
 
 /** Whitespace as `\s` and `String.prototype.trim` define it (ECMA-262 WhiteSpace and LineTerminator). */
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
   if (c < 0xa0) return false;
   return (
