@@ -50,13 +50,17 @@ const hasCase = (ch: string) => ch.toLowerCase() !== ch.toUpperCase();
  * syntax or characters for which that would not give the same matches on a lower-cased line.
  */
 export function lowerCasedSource(source: string, unicode: boolean): string | null {
+  // Runs of literal characters are lower-cased whole (every one folds by lower-casing, so the run's lower
+  // case is its characters' own), escapes copied as written.
   let out = '';
+  let run = 0;
   let inClass = false;
   for (let i = 0; i < source.length; i++) {
-    const ch = source[i]!;
-    if (ch === '\\') {
+    const c = source.charCodeAt(i);
+    if (c === 92 /* \ */) {
       const e = source[i + 1];
       if (e === undefined) return null;
+      out += source.slice(run, i).toLowerCase();
       if (e === 'p' || e === 'P') {
         if (!unicode || e === 'P') return null;
         const close = source.indexOf('}', i);
@@ -64,47 +68,52 @@ export function lowerCasedSource(source: string, unicode: boolean): string | nul
           return null;
         out += source.slice(i, close + 1);
         i = close;
-        continue;
+      } else {
+        // Character classes, control escapes and escaped syntax characters; nothing that names a code point.
+        if (!KEPT_ESCAPES.includes(e)) return null;
+        out += source.slice(i, i + 2);
+        i++;
       }
-      // Character classes, control escapes and escaped syntax characters; nothing that names a code point.
-      if (!/[dDsSwWbBntrfv.\-\/()[\]{}|?*+^$\\,:'"&#~ ]/.test(e)) return null;
-      out += ch + e;
-      i++;
+      run = i + 1;
       continue;
     }
-    if (!inClass && ch === '(' && source[i + 1] === '?' && source[i + 2] === '<') {
+    if (!foldsByLowerCase(c)) return null;
+    if (c === 40 /* ( */ && !inClass && source[i + 1] === '?' && source[i + 2] === '<') {
       const k = source[i + 3];
       if (k !== '=' && k !== '!') return null; // a named group
-    }
-    if (ch === '[' && !inClass) inClass = true;
-    else if (ch === ']' && inClass) inClass = false;
-    else if (inClass && ch === '-' && source[i - 1] !== '[' && source[i + 1] !== ']') {
+    } else if (c === 91 /* [ */) inClass = true;
+    else if (c === 93 /* ] */) inClass = false;
+    else if (c === 45 /* - */ && inClass && source[i - 1] !== '[' && source[i + 1] !== ']') {
       // A range: lower-casing its ends keeps its meaning only for a range of ASCII capitals.
       const a = source[i - 1]!;
       const b = source[i + 1]!;
       const sameCase = (isAsciiUpper(a) && isAsciiUpper(b)) || (isAsciiLower(a) && isAsciiLower(b));
       if ((hasCase(a) || hasCase(b)) && !sameCase) return null;
     }
-    if (!foldsByLowerCase(ch.charCodeAt(0))) return null;
-    out += ch.toLowerCase();
   }
-  return out;
+  return out + source.slice(run).toLowerCase();
 }
+
+/** Escapes kept as written: character classes, control escapes, escaped syntax characters. */
+const KEPT_ESCAPES = 'dDsSwWbBntrfv.-/()[]{}|?*+^$\\,:\'"&#~ ';
 
 /**
  * `new RegExp(source, flags)` for a case-insensitive pattern that is only ever tested (`i` or `iu`, no
  * `g` or `y`): the lower-cased fast pattern where the line allows it, else the pattern as written.
  */
 export function caseless(source: string, flags: 'i' | 'iu'): LineTest {
-  const written = new RegExp(source, flags);
   const unicode = flags === 'iu';
   const lower = lowerCasedSource(source, unicode);
-  if (lower === null) return written;
+  if (lower === null) return new RegExp(source, flags);
   const fast = new RegExp(lower, unicode ? 'u' : '');
+  // Built on first need: most runs never see a line that must be tested as written.
+  let written: RegExp | null = null;
   return {
     test(s: string): boolean {
       const l = lowerCased(s);
-      return l === null ? written.test(s) : fast.test(l);
+      if (l !== null) return fast.test(l);
+      written ??= new RegExp(source, flags);
+      return written.test(s);
     },
   };
 }
