@@ -98,10 +98,20 @@ const WEB_LABEL_HINT_RE = /(?:^|[\s|•])(?:w|web|website|url|homepage|internet|
 
 /** URL-ish tokens with their start index: explicit `http(s)://`, `www.` and bare `host.tld[/path]`. */
 export function findUrls(line: string): { text: string; index: number }[] {
-  const l = capLine(line);
   const out: { text: string; index: number }[] = [];
+  urlsIn(line, out);
+  return out;
+}
+
+/**
+ * The URLs of a line into `out`, in order of their index; with no `out`, whether the line has one at all
+ * (stops at the first: `hasUrl` asks it of every line).
+ */
+function urlsIn(line: string, out?: { text: string; index: number }[]): boolean {
+  const l = capLine(line);
   // Every shape needs a dot except `scheme://host`: most lines have neither, skip the regexes.
-  if (!l.includes('.') && !l.includes('://')) return out;
+  if (!l.includes('.') && !l.includes('://')) return false;
+  let found = false;
   for (const m of l.matchAll(URL_RE_G)) {
     const i = m.index ?? 0;
     const prev = i > 0 ? (l[i - 1] ?? ' ') : ' ';
@@ -113,22 +123,29 @@ export function findUrls(line: string): { text: string; index: number }[] {
     const text = m[0].replace(/[.;:!?]+$/, '');
     if (text.length < 4) continue;
     if (/^mailto:/i.test(l.slice(Math.max(0, i - 7), i))) continue;
+    if (!out) return true;
     out.push({ text, index: i });
+    found = true;
   }
   if (WEB_LABEL_HINT_RE.test(l)) {
     for (const m of l.matchAll(LABELLED_HOST_RE_G)) {
+      // Nothing found before: the first labelled host is a URL (it overlaps none).
+      if (!out) return true;
       const text = m[1]!.replace(/[.;:!?]+$/, '');
       const index = (m.index ?? 0) + m[0].length - m[1]!.length;
-      if (!out.some((u) => u.index <= index && index < u.index + u.text.length)) out.push({ text, index });
+      if (!out.some((u) => u.index <= index && index < u.index + u.text.length)) {
+        out.push({ text, index });
+        found = true;
+      }
     }
-    out.sort((a, b) => a.index - b.index);
+    out?.sort((a, b) => a.index - b.index);
   }
-  return out;
+  return found;
 }
 
 export function hasUrl(line: string): boolean {
   if (isKeyValueRecord(line)) return false;
-  return /https?:\/\/|www\.[a-z0-9-]/i.test(line) || findUrls(line).length > 0;
+  return /https?:\/\/|www\.[a-z0-9-]/i.test(line) || urlsIn(line);
 }
 
 /** Digit groups that look like a phone number: 7+ digits over a short span, or an extension form. */
