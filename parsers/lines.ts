@@ -227,7 +227,10 @@ const TITLE_WORDS = caseless(String.raw`(?<![\p{L}\p{N}_])(?:${alt('titleNouns')
 const CJK_TITLE_RE = new RegExp(`(?:${alt('titleNounsNative')})`, 'u');
 
 /** Compound titles in German, Dutch and Nordic languages: "Vertriebsleiter", "Projectleider". */
-const TITLE_COMPOUND = caseless(String.raw`\p{L}{3,40}(?:${alt('titleSuffixes')})(?![\p{L}])`, 'iu');
+// Written with a look-behind: "three letters or more, then an ending" matches exactly where three letters
+// precede the ending, and the engine then tries the endings once per position instead of once per run of
+// letters that could precede them.
+const TITLE_COMPOUND = caseless(String.raw`(?<=\p{L}{3})(?:${alt('titleSuffixes')})(?![\p{L}])`, 'iu');
 
 /**
  * Arabic and Hebrew titles. Neither script has letter case, and both attach the article or a conjunction
@@ -241,13 +244,11 @@ const TITLE_COMPOUND = caseless(String.raw`\p{L}{3,40}(?:${alt('titleSuffixes')}
  */
 const RTL_TITLE_RE = new RegExp(rtlAlt('titleNounsRtl', { edges: true }), 'u');
 
-/** Does any Arabic or Hebrew letter occur (U+0590-U+06FF)? A code-unit scan skips RTL patterns on Latin lines. */
+const RTL_LETTER_RE = /[\u0590-\u06ff]/;
+
+/** Does any Arabic or Hebrew letter occur (U+0590-U+06FF)? A one-class scan skips RTL patterns on Latin lines. */
 export function hasRtlLetters(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x0590 && c <= 0x06ff) return true;
-  }
-  return false;
+  return RTL_LETTER_RE.test(s);
 }
 
 export function hasTitleWord(line: string): boolean {

@@ -33,9 +33,12 @@ function foldsByLowerCase(c: number): boolean {
 
 /** Does every code unit of s fold by lower-casing? Then `s.toLowerCase()` has the same length and folds. */
 export function foldsSimply(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (!foldsByLowerCase(s.charCodeAt(i))) return false;
-  return true;
+  return !NOT_SIMPLE_RE.test(s);
 }
+
+/** A code unit outside the ranges of foldsByLowerCase (one class: the engine scans faster than a loop). */
+const NOT_SIMPLE_RE =
+  /[^\0-\u00b4\u00b6-\u012f\u0131-\u017e\u0400-\u04ff\u0590-\u06ff\u2000-\u206f\u3000-\u9fff\uac00-\ud7af]/;
 
 /** Property classes closed under case (their members' case variants are members): safe to keep as written. */
 const CASE_CLOSED_PROPERTY =
