@@ -15,6 +15,7 @@ import {
   hasUrl,
   isBlank,
   isRuleLine,
+  isSpace,
   isValediction,
   looksLikeAddress,
   mentionsSender,
@@ -22,8 +23,45 @@ import {
 } from './lines.ts';
 
 // Patterns used per line or per token, compiled once (not rebuilt at every call).
-/** A letter or a digit: a token that counts as a word. */
-const LETTER_OR_DIGIT_RE = /[\p{L}\p{N}]/u;
+/** A letter or a digit at `lastIndex` (a whole code point). */
+const LETTER_OR_DIGIT_AT_RE = /[\p{L}\p{N}]/uy;
+
+/**
+ * Whitespace-separated tokens holding a letter or a digit (the words of a cell): `t.split(/\s+/).filter((w)
+ * => /[\p{L}\p{N}]/u.test(w)).length`, counted without building the arrays (asked of every cell).
+ */
+function letterWords(t: string): number {
+  let n = 0;
+  let counted = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (isSpace(c)) {
+      counted = false;
+      continue;
+    }
+    if (counted) continue;
+    if (c < 0x80) {
+      const l = c | 32;
+      if ((c >= 48 && c <= 57) || (l >= 97 && l <= 122)) {
+        n++;
+        counted = true;
+      }
+      continue;
+    }
+    LETTER_OR_DIGIT_AT_RE.lastIndex = i;
+    if (LETTER_OR_DIGIT_AT_RE.test(t)) {
+      n++;
+      counted = true;
+    }
+    // The second half of a surrogate pair belongs to the code point just tested.
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < t.length) {
+      const d = t.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+  }
+  return n;
+}
+
 /** Chinese or Japanese script on a line. */
 const CJK_SCRIPT_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 /** Two letters in a row: a token that counts as a leftover word. */
@@ -72,7 +110,7 @@ export function cellsOf(l: string): string[] {
 function isProse(t: string, vocab?: VocabMemo): 'hard' | 'soft' | false {
   if (t.length > 110 && !columnar(t)) return 'hard';
   // Dashes and separators between address parts ("Av. Paulista, 1000 - 10º andar - ...") are no words.
-  const words = t.split(/\s+/).filter((w) => LETTER_OR_DIGIT_RE.test(w)).length;
+  const words = letterWords(t);
   // Japanese and Chinese sentences have no spaces: a full stop or a comma inside marks one.
   if (CJK_SCRIPT_RE.test(t) && /[。、！？]/u.test(t)) return 'soft';
   if (/\b(?:I|I'm|I've|I'll|we|you|please|call me|reach me|let me|can be reached)\b/.test(t) && words >= 4)

@@ -10,6 +10,7 @@
 /** Lines longer than this are prose or garbage, never signature material (longest real sig line seen: ~110). */
 import { findPhoneSpans } from './phones.ts';
 import { alt, rtlAlt } from './lexicon/index.ts';
+import { caseless } from './lexicon/caseless.ts';
 
 export const MAX_LINE = 300;
 
@@ -27,6 +28,9 @@ export function isBlank(line: string): boolean {
 
 /** `-- ` (RFC 3676 4.3) and its common mangled forms `--`, ` --`, `- -- ` (PGP dash-escaped). */
 export function isSigDelimiter(line: string): boolean {
+  // Both shapes open with a dash or a space: most lines are ruled out without a pattern.
+  const c = line.charCodeAt(0);
+  if (c !== 45 && c !== 32) return false;
   return /^(?:- )?--\s*$/.test(line) || /^ --\s*$/.test(line);
 }
 
@@ -94,10 +98,20 @@ const WEB_LABEL_HINT_RE = /(?:^|[\s|•])(?:w|web|website|url|homepage|internet|
 
 /** URL-ish tokens with their start index: explicit `http(s)://`, `www.` and bare `host.tld[/path]`. */
 export function findUrls(line: string): { text: string; index: number }[] {
-  const l = capLine(line);
   const out: { text: string; index: number }[] = [];
+  urlsIn(line, out);
+  return out;
+}
+
+/**
+ * The URLs of a line into `out`, in order of their index; with no `out`, whether the line has one at all
+ * (stops at the first: `hasUrl` asks it of every line).
+ */
+function urlsIn(line: string, out?: { text: string; index: number }[]): boolean {
+  const l = capLine(line);
   // Every shape needs a dot except `scheme://host`: most lines have neither, skip the regexes.
-  if (!l.includes('.') && !l.includes('://')) return out;
+  if (!l.includes('.') && !l.includes('://')) return false;
+  let found = false;
   for (const m of l.matchAll(URL_RE_G)) {
     const i = m.index ?? 0;
     const prev = i > 0 ? (l[i - 1] ?? ' ') : ' ';
@@ -109,22 +123,29 @@ export function findUrls(line: string): { text: string; index: number }[] {
     const text = m[0].replace(/[.;:!?]+$/, '');
     if (text.length < 4) continue;
     if (/^mailto:/i.test(l.slice(Math.max(0, i - 7), i))) continue;
+    if (!out) return true;
     out.push({ text, index: i });
+    found = true;
   }
   if (WEB_LABEL_HINT_RE.test(l)) {
     for (const m of l.matchAll(LABELLED_HOST_RE_G)) {
+      // Nothing found before: the first labelled host is a URL (it overlaps none).
+      if (!out) return true;
       const text = m[1]!.replace(/[.;:!?]+$/, '');
       const index = (m.index ?? 0) + m[0].length - m[1]!.length;
-      if (!out.some((u) => u.index <= index && index < u.index + u.text.length)) out.push({ text, index });
+      if (!out.some((u) => u.index <= index && index < u.index + u.text.length)) {
+        out.push({ text, index });
+        found = true;
+      }
     }
-    out.sort((a, b) => a.index - b.index);
+    out?.sort((a, b) => a.index - b.index);
   }
-  return out;
+  return found;
 }
 
 export function hasUrl(line: string): boolean {
   if (isKeyValueRecord(line)) return false;
-  return /https?:\/\/|www\.[a-z0-9-]/i.test(line) || findUrls(line).length > 0;
+  return /https?:\/\/|www\.[a-z0-9-]/i.test(line) || urlsIn(line);
 }
 
 /** Digit groups that look like a phone number: 7+ digits over a short span, or an extension form. */
@@ -143,7 +164,7 @@ export function countDigits(s: string): number {
 }
 
 /** Whitespace as `\s` and `String.prototype.trim` define it (ECMA-262 WhiteSpace and LineTerminator). */
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
   if (c < 0xa0) return false;
   return (
@@ -177,7 +198,7 @@ export function wordCount(s: string): number {
  * Valedictions ("Thanks,", "Best regards", "Mit freundlichen Grüßen") in several languages, with the
  * Latin or the Arabic comma (U+060C) after them.
  */
-const VALEDICTION_RE = new RegExp(
+const VALEDICTION_RE = caseless(
   String.raw`^[\s>*_-]*(?:${alt('valedictions')})(?![\p{L}\p{N}_])[\s,.!:;،-]*(?:[a-z]{0,3})?[\s,.!،]*$`,
   'iu',
 );
@@ -199,14 +220,17 @@ export function endsWithSignoff(line: string): boolean {
  * Role nouns of business titles (English plus common European words). A title needs one of these;
  * modifiers such as "Senior", "Sales" or "Vice" alone do not make a title.
  */
-const TITLE_WORDS = new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${alt('titleNouns')})(?![\p{L}\p{N}_])`, 'iu');
+const TITLE_WORDS = caseless(String.raw`(?<![\p{L}\p{N}_])(?:${alt('titleNouns')})(?![\p{L}\p{N}_])`, 'iu');
 /** Japanese titles: 部長 (department head), 課長, 係長, 主任, 社長, 取締役, 室長, マネージャー, エンジニア. */
 /** Korean ranks: 과장 (manager), 부장, 차장, 대리, 팀장, 이사, 대표, 실장, 주임, 사원, 상무, 전무, 본부장. */
 /** Chinese titles: 经理 (manager), 总经理, 总监 (director), 主管, 工程师 (engineer), 总裁, 董事长, 顾问. */
 const CJK_TITLE_RE = new RegExp(`(?:${alt('titleNounsNative')})`, 'u');
 
 /** Compound titles in German, Dutch and Nordic languages: "Vertriebsleiter", "Projectleider". */
-const TITLE_COMPOUND = new RegExp(String.raw`\p{L}{3,40}(?:${alt('titleSuffixes')})(?![\p{L}])`, 'iu');
+// Written with a look-behind: "three letters or more, then an ending" matches exactly where three letters
+// precede the ending, and the engine then tries the endings once per position instead of once per run of
+// letters that could precede them.
+const TITLE_COMPOUND = caseless(String.raw`(?<=\p{L}{3})(?:${alt('titleSuffixes')})(?![\p{L}])`, 'iu');
 
 /**
  * Arabic and Hebrew titles. Neither script has letter case, and both attach the article or a conjunction
@@ -220,13 +244,11 @@ const TITLE_COMPOUND = new RegExp(String.raw`\p{L}{3,40}(?:${alt('titleSuffixes'
  */
 const RTL_TITLE_RE = new RegExp(rtlAlt('titleNounsRtl', { edges: true }), 'u');
 
-/** Does any Arabic or Hebrew letter occur (U+0590-U+06FF)? A code-unit scan skips RTL patterns on Latin lines. */
+const RTL_LETTER_RE = /[\u0590-\u06ff]/;
+
+/** Does any Arabic or Hebrew letter occur (U+0590-U+06FF)? A one-class scan skips RTL patterns on Latin lines. */
 export function hasRtlLetters(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x0590 && c <= 0x06ff) return true;
-  }
-  return false;
+  return RTL_LETTER_RE.test(s);
 }
 
 export function hasTitleWord(line: string): boolean {
@@ -265,11 +287,8 @@ const CJK_LEGAL_RE = new RegExp(alt('legalFormsNative'), 'u');
  * المحدودة (limited), القابضة (holding), ش.م.م / ذ.م.م (LLC), ش.م.ع (PJSC); בע"מ (Ltd), חברת (company of).
  */
 const RTL_ORG_RE = new RegExp(rtlAlt('orgWordsRtl', { edges: true }), 'u');
-const STRONG_ORG_RE = new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:${alt('orgWords')})(?![\p{L}\p{N}_])`, 'iu');
-const WEAK_ORG_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_])(?:${alt('weakOrgWords')})(?![\p{L}\p{N}_])`,
-  'iu',
-);
+const STRONG_ORG_RE = caseless(String.raw`(?<![\p{L}\p{N}_])(?:${alt('orgWords')})(?![\p{L}\p{N}_])`, 'iu');
+const WEAK_ORG_RE = caseless(String.raw`(?<![\p{L}\p{N}_])(?:${alt('weakOrgWords')})(?![\p{L}\p{N}_])`, 'iu');
 
 export function hasCompanyWord(line: string): boolean {
   const l = capLine(line);
@@ -289,7 +308,7 @@ export function hasStrongCompanyWord(line: string): boolean {
 }
 
 /** Street / city / postcode shapes: "1400 Smith Street", "Houston, TX 77002", "D 91058 Erlangen". */
-const STREET_RE = new RegExp(
+const STREET_RE = caseless(
   String.raw`\b\d{1,6}[a-z]?,? [A-Za-z .'-]{0,40}\b(?:${alt('streetWords')})\b\.?`,
   'i',
 );
@@ -303,7 +322,7 @@ const STREET_EU_RE = new RegExp(
   String.raw`(?:^|[\s,])\p{Lu}[\p{Ll}ß-]{1,30}(?:${alt('streetSuffixes')})\s?\d{1,4}(?![\d\p{L}])|(?:^|\s)\p{Lu}[\p{Ll}-]{2,30} (?:${alt('streetWordsSpaced')})\s?\d{1,4}(?!\d)`,
   'u',
 );
-const STREET_PREFIX_RE = new RegExp(String.raw`(?:^|[\s,])(?:${alt('streetPrefixes')})\s\S`, 'iu');
+const STREET_PREFIX_RE = caseless(String.raw`(?:^|[\s,])(?:${alt('streetPrefixes')})\s\S`, 'iu');
 /**
  * Postcodes with their city, per country: US/AU "City, ST 12345" / "Sydney NSW 2000", DE/FR/CH/AT/IT/ES
  * "70565 Stuttgart" (optionally "CH-"), UK, NL "1015 CJ", CA "H3B 4W8", IE Eircode "D18 X5K7", SE/CZ/GR
@@ -324,11 +343,11 @@ const BR_CITY_UF_RE =
 /** A highway address by its road code: "Rod. BR-060, km 12", "Carretera N-340", "Route 9". */
 const HIGHWAY_RE = new RegExp(String.raw`(?:^|\s)(?:${alt('highwayWords')})\s[A-Z]{0,3}-?\d{1,4}\b`);
 /** Floor, suite, unit and level lines in several languages: "3rd Floor", "12º andar", "2. sal", "Piso 5". */
-const PREMISES_RE = new RegExp(
+const PREMISES_RE = caseless(
   String.raw`\b(?:${alt('premisesWords')})\s?#?\d{1,5}\b|\b\d{1,3}(?:st|nd|rd|th|º|ª|°|\.|e|er|ème)? ?(?:${alt('floorWords')})(?![\p{L}])`,
   'iu',
 );
-const COUNTRY_RE = new RegExp(String.raw`^(?:${alt('countries')})\.?$`, 'iu');
+const COUNTRY_RE = caseless(String.raw`^(?:${alt('countries')})\.?$`, 'iu');
 
 export function looksLikeAddress(line: string): boolean {
   const l = capLine(line).trim();
@@ -385,7 +404,7 @@ function addressWithDigits(l: string): boolean {
 }
 
 /** A line that opens with a street word ("Polígono Industrial Fuente del Jarro", "Rua das Flores"). */
-const STREET_PREFIX_START_RE = new RegExp(String.raw`^(?:${alt('streetPrefixes')})\s\S`, 'iu');
+const STREET_PREFIX_START_RE = caseless(String.raw`^(?:${alt('streetPrefixes')})\s\S`, 'iu');
 
 export function startsWithStreetWord(line: string): boolean {
   return STREET_PREFIX_START_RE.test(capLine(line).trim());

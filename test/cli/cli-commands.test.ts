@@ -116,6 +116,8 @@ export async function resolve(specifier, context, next) {
           ...new Set(urls.map((u) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(u)?.[1]).filter(Boolean)),
         ],
         ts: urls.filter((u) => u.endsWith('.ts')),
+        /** The files of dist/ loaded, relative to it, each once. */
+        dist: [...new Set(urls.filter((u) => u.includes('/dist/')).map((u) => u.replace(/.*\/dist\//, '')))],
       };
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -151,5 +153,20 @@ export async function resolve(specifier, context, next) {
       'tsx',
     ])
       expect(packages).not.toContain(heavy);
+  });
+
+  it("loads `extract` as one compiled file that shares the CLI entry's error and exit-code modules", async () => {
+    const { run, dist } = await modulesLoadedBy([
+      'extract',
+      '--json',
+      join(root, 'fixtures', 'mail', 'outlook-reply-en.eml'),
+      join(root, 'fixtures', 'mail', 'no-such-file.eml'),
+    ]);
+    // The exit code set by the command is the one the entry returns: exit.js is one module for both.
+    expect(run.code).toBe(2);
+    expect(dist.filter((f) => f.startsWith('parsers/') || f.startsWith('connectors/'))).toEqual([]);
+    expect(dist).toContain('src/commands/extract.js');
+    expect(dist).toContain('src/errors.js');
+    expect(dist).toContain('src/commands/lib/exit.js');
   });
 });

@@ -1,0 +1,74 @@
+// Case-insensitive lexicon patterns tested on the lower-cased line (parsers/lexicon/caseless.ts) must
+// answer exactly as the pattern as written, whatever the line holds.
+import { describe, expect, it } from 'vitest';
+import { alt } from '../../parsers/lexicon/index.ts';
+import { caseless, lowerCasedSource } from '../../parsers/lexicon/caseless.ts';
+
+const TITLE = String.raw`(?<![\p{L}\p{N}_])(?:${alt('titleNouns')})(?![\p{L}\p{N}_])`;
+const STREET = String.raw`\b\d{1,6}[a-z]?,? [A-Za-z .'-]{0,40}\b(?:${alt('streetWords')})\b\.?`;
+
+/** Letters whose case folding is not their lower case, or that fold across scripts or to two letters. */
+const TRICKY = [
+  'ſ',
+  '\u212a',
+  'İ',
+  'ı',
+  'µ',
+  'ẞ',
+  'ß',
+  'ς',
+  'Σ',
+  '\u2126',
+  'Ÿ',
+  'ÿ',
+  '\u212b',
+  'ǅ',
+  'Ꭰ',
+  'ꭰ',
+  'ﬀ',
+  'Ａ',
+];
+
+describe('a case-insensitive pattern tested on the lower-cased line', () => {
+  const lines = [
+    'Senior Sales Manager',
+    'SENIOR SALES MANAGER',
+    'Vertriebsleiterin',
+    'Satış Müdürü',
+    'SATIŞ MÜDÜRÜ',
+    'генеральный директор',
+    'ГЕНЕРАЛЬНЫЙ ДИРЕКТОР',
+    'Directeur général – Acme',
+    '営業部長',
+    'Hello there, how are you?',
+    '1400 Smith STREET, Houston',
+    '12 rue des Lilas',
+  ];
+  const withTricky = lines.flatMap((l) => TRICKY.flatMap((t) => [`${t}${l}`, l.replace(/[sSkKiI]/, t)]));
+
+  it.each([
+    ['title nouns (iu)', TITLE, 'iu' as const],
+    ['street words (i)', STREET, 'i' as const],
+  ])('answers as the pattern as written: %s', (_name, source, flags) => {
+    const written = new RegExp(source, flags);
+    const fast = caseless(source, flags);
+    for (const line of [...lines, ...withTricky]) expect(fast.test(line), line).toBe(written.test(line));
+  });
+
+  it('finds a title noun whatever its case, and none in prose', () => {
+    const title = caseless(TITLE, 'iu');
+    expect(title.test('SENIOR SALES MANAGER')).toBe(true);
+    expect(title.test('ГЕНЕРАЛЬНЫЙ ДИРЕКТОР')).toBe(true);
+    expect(title.test('Hello there, how are you?')).toBe(false);
+    // Under /iu the long s folds to s: "Conſultant" is a consultant, as the written pattern says.
+    expect(title.test('Conſultant')).toBe(true);
+  });
+
+  it('keeps a pattern as written when lower-casing could change what it matches', () => {
+    expect(lowerCasedSource(String.raw`(?<word>Manager)\k<word>`, true)).toBeNull();
+    expect(lowerCasedSource(String.raw`\p{Lu}\p{Ll}+ Manager`, true)).toBeNull();
+    expect(lowerCasedSource(String.raw`[À-Þ]anager`, true)).toBeNull();
+    expect(lowerCasedSource(String.raw`\u0041cme`, true)).toBeNull();
+    expect(lowerCasedSource(String.raw`[A-Z]{2} Manager\.`, false)).toBe(String.raw`[a-z]{2} manager\.`);
+  });
+});
