@@ -447,37 +447,26 @@ async function dropReplays(
   const hash = await keyedHasher(trx, HASH_PURPOSE.messageId, ctx.secretKey ?? null);
   const hashes = new Map<PageItem, string>();
   for (const i of keyed) hashes.set(i, messageKeyHash(hash, i.messageKey!));
-  const seen = new Set<string>();
-  for (const part of chunks([...new Set(hashes.values())], IN_LIST)) {
-    const rows = await trx
-      .selectFrom('processed_messages')
-      .select('message_hash')
-      .where('connection_id', '=', ctx.connectionId)
-      .where('message_hash', 'in', part)
-      .execute();
-    for (const r of rows) seen.add(r.message_hash);
-  }
-  const accepted: PageItem[] = [];
-  const fresh: string[] = [];
-  for (const i of items) {
-    const h = hashes.get(i);
-    if (h === undefined) {
-      accepted.push(i);
-      out.messagesNew += 1;
-    } else if (seen.has(h)) out.messagesReplayed += 1;
-    else {
-      seen.add(h);
-      fresh.push(h);
-      accepted.push(i);
-      out.messagesNew += 1;
-    }
-  }
-  await insertRows(
+  // One statement records the page's keys and tells which were new: a key already there returns nothing.
+  const inserted = await insertRows(
     trx,
     'processed_messages',
-    fresh.map((h) => ({ connection_id: ctx.connectionId, message_hash: h, processed_at: now })),
-    { conflict: onConflict(['connection_id', 'message_hash']) },
+    [...new Set(hashes.values())].map((h) => ({
+      connection_id: ctx.connectionId,
+      message_hash: h,
+      processed_at: now,
+    })),
+    { conflict: onConflict(['connection_id', 'message_hash']), returning: ['message_hash'] },
   );
+  const fresh = new Set(inserted.map((r) => String(r.message_hash)));
+  const accepted: PageItem[] = [];
+  for (const i of items) {
+    const h = hashes.get(i);
+    if (h === undefined || fresh.delete(h)) {
+      accepted.push(i);
+      out.messagesNew += 1;
+    } else out.messagesReplayed += 1;
+  }
   return accepted;
 }
 
