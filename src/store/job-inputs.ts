@@ -27,9 +27,14 @@ export const JOB_FIELDS = ['title', 'company'] as const;
 /** Fields whose change redoes the job history (job.ended: "no longer with the company" replies). */
 export const JOB_HISTORY_FIELDS = new Set<string>([...JOB_FIELDS, 'job.ended']);
 
-/** How a profile's job history is brought in step: not at all, from `start.from` on, or wholly. */
+/**
+ * How a profile's title, company and job history are brought in step: `keep` (the page changed none of its
+ * titles, companies or end replies: the winners and the history cannot have moved, nothing is read), from
+ * `start.from` on, or wholly; `candidates` are the title and company values read.
+ */
 export type JobPlan =
-  | { redo: 'none' | 'all'; candidates: Candidate[] }
+  | { redo: 'keep' }
+  | { redo: 'all'; candidates: Candidate[] }
   | { redo: 'tail'; candidates: Candidate[]; start: TimelineStart };
 
 /** Profiles per statement: each brings a few parameters. */
@@ -63,7 +68,7 @@ async function bounds(trx: Kysely<DB>, ids: string[]): Promise<Map<string, Bound
   // A probe at one end of the (profile, field, first_observed) index: max() and min() side by side in
   // correlated subqueries were measured to walk the range on SQLite.
   const probe = (end: 'desc' | 'asc', field: string) =>
-    sql`(select v.first_observed from profile_values v where v.profile_id = k.pid and v.field = ${field} order by v.first_observed ${sql.raw(end)} limit 1)`;
+    sql`(select v.first_observed from profile_values v where v.profile_id = k.pid and v.field = ${sql.lit(field)} order by v.first_observed ${sql.raw(end)} limit 1)`;
   for (const part of chunks(ids, PER_QUERY)) {
     const { rows } = await sql<{
       pid: string;
@@ -88,10 +93,11 @@ async function bounds(trx: Kysely<DB>, ids: string[]): Promise<Map<string, Bound
 async function seenSince(trx: Kysely<DB>, from: Map<string, string>): Promise<Map<string, ValueRow[]>> {
   const out = new Map<string, ValueRow[]>([...from.keys()].map((id) => [id, []]));
   for (const part of chunks([...from], PER_QUERY)) {
-    // One select per field: with `field in (...)` SQLite searches the primary key, not the date index.
+    // One select per field, named as a literal: with `field in (...)` SQLite searches the primary key, and
+    // the date indexes are partial (migration 0170), usable only where the query names their field.
     const perField = JOB_FIELDS.map(
       (f) =>
-        sql`select v.* from k join profile_values v on v.profile_id = k.pid and v.field = ${f} and v.last_observed >= k.c`,
+        sql`select v.* from k join profile_values v on v.profile_id = k.pid and v.field = ${sql.lit(f)} and v.last_observed >= k.c`,
     );
     const { rows } = await sql<ValueRow>`
       with k(pid, c) as (values ${keys(part)}) ${sql.join(perField, sql` union all `)}`.execute(trx);
@@ -136,7 +142,8 @@ async function allOf(trx: Kysely<DB>, ids: string[]): Promise<Map<string, ValueR
 
 /**
  * The job plan of each profile. `changedFrom`: the earliest first sighting among the title, company and
- * job.ended values the page changed (absent: none changed, the history stands). `pinned(id, field)`: a
+ * job.ended values the page changed (absent: none changed, the shown title and company and the history
+ * stand, and nothing is read). `pinned(id, field)`: a
  * pinned field has no job chain (corrections are not job changes).
  */
 export async function loadJobInputs(
@@ -146,6 +153,8 @@ export async function loadJobInputs(
   pinned: (id: string, field: 'title' | 'company') => boolean,
 ): Promise<Map<string, JobPlan>> {
   const plans = new Map<string, JobPlan>();
+  for (const id of profileIds) if (!changedFrom.has(id)) plans.set(id, { redo: 'keep' });
+  profileIds = profileIds.filter((id) => changedFrom.has(id));
   if (profileIds.length === 0) return plans;
   const b = await bounds(trx, profileIds);
   // Widen each profile's date until no value seen since it was first seen before it.
@@ -169,7 +178,7 @@ export async function loadJobInputs(
     pending = next;
   }
   // Where the history is redone from a date, what was held before it.
-  const tails = profileIds.filter((id) => changedFrom.has(id) && from.has(id));
+  const tails = profileIds.filter((id) => from.has(id));
   const before = await rowsBefore(
     trx,
     tails.map((id) => [id, from.get(id)!]),
@@ -177,8 +186,7 @@ export async function loadJobInputs(
   const whole: string[] = [];
   for (const id of profileIds) {
     const candidates = read.get(id)!.map(candidateOf);
-    if (!changedFrom.has(id)) plans.set(id, { redo: 'none', candidates });
-    else if (!from.has(id)) plans.set(id, { redo: 'all', candidates });
+    if (!from.has(id)) plans.set(id, { redo: 'all', candidates });
     else {
       const pb = b.get(id)!;
       const start = startFromRows(

@@ -155,7 +155,7 @@ export async function loadMergeInputs(
 function candidatesFor(inputs: MergeInputs, id: string): Map<string, Candidate[]> {
   const own = inputs.candidates.get(id) ?? new Map<string, Candidate[]>();
   const plan = inputs.jobs?.get(id);
-  if (!plan || plan === 'new') return own;
+  if (!plan || plan === 'new' || plan.redo === 'keep') return own;
   const byField = new Map(own);
   for (const c of plan.candidates) {
     const l = byField.get(c.field);
@@ -165,10 +165,15 @@ function candidatesFor(inputs: MergeInputs, id: string): Map<string, Candidate[]
   return byField;
 }
 
+const keepsJob = (inputs: MergeInputs, id: string) => {
+  const plan = inputs.jobs?.get(id);
+  return !!plan && plan !== 'new' && plan.redo === 'keep';
+};
+
 /** The job rows a merge leads to (null: the stored history stands). */
 function timelineOf(inputs: MergeInputs, id: string, m: MergeResult): Timeline | null {
   const plan = inputs.jobs?.get(id);
-  if (plan && plan !== 'new' && plan.redo === 'none') return null;
+  if (plan && plan !== 'new' && plan.redo === 'keep') return null;
   const titles = m.winners.title ? (m.byField.get('title') ?? []) : [];
   const companies = m.winners.company ? (m.byField.get('company') ?? []) : [];
   const ended = m.byField.get('job.ended') ?? [];
@@ -236,6 +241,13 @@ export async function applyMerge(
   const timelines = new Map<string, Timeline>();
   for (const p of profiles) {
     const { next, m } = mergedRecord(p, candidatesFor(inputs, p.id), inputs.pins.get(p.id));
+    if (keepsJob(inputs, p.id)) {
+      // Titles and companies not read: what the profile shows stands (job-inputs.ts `keep`).
+      next.title = m.fields.title = p.title;
+      next.company = m.fields.company = p.company;
+      delete m.winners.title;
+      delete m.winners.company;
+    }
     const f = m.fields;
     const newValues: ProfileChange['newValues'] = [];
     for (const k of ['name', 'title', 'department', 'company', 'address'] as const) {
