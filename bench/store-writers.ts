@@ -48,9 +48,11 @@ async function child(i: number, schema: string, people: number, total: number, p
   const items = synthetic(people, i * people, total);
   const ctx = { connectionId: `bench-k${i}`, contributorId: `bench-u${i}`, now, secretKey: null };
   console.log('ready');
-  await new Promise<void>((resolve) =>
-    createInterface({ input: process.stdin }).once('line', () => resolve()),
-  );
+  const go = createInterface({ input: process.stdin });
+  await new Promise<void>((resolve) => go.once('line', () => resolve()));
+  // Nothing more comes from the parent: stdin left open would keep this process alive.
+  go.close();
+  process.stdin.destroy();
   const c0 = cpuNow();
   const t0 = performance.now();
   let observations = 0;
@@ -106,12 +108,15 @@ export async function runWriters(d: Database, writers: number, people: number, p
   };
   for (let k = 0; k < writers; k++) if ((await next(k)) !== 'ready') throw new Error(`writer ${k} not ready`);
   const t0 = performance.now();
-  for (const p of procs) p.stdin!.write('go\n');
+  for (const p of procs) p.stdin!.end('go\n');
   const results = await Promise.all(
     procs.map(async (_, k) => {
       const r = JSON.parse(await next(k)) as WriterResult;
       return { ...r, end: performance.now() };
     }),
+  );
+  await Promise.all(
+    procs.map((p) => new Promise((resolve) => (p.exitCode !== null ? resolve(0) : p.once('exit', resolve)))),
   );
   const wall = (Math.max(...results.map((r) => r.end)) - t0) / 1000;
   const obs = results.reduce((n, r) => n + r.observations, 0);
