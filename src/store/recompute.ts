@@ -4,14 +4,13 @@
  * signature). Used by ingestPage and by corrections (pins); `recomputeProfiles` is the full path, after
  * observations were forgotten and for maintenance.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { orderedId } from './ids.ts';
 import type { ContactEvidence } from './privacy-gate.ts';
 import { mergeCandidates, type Candidate, type MergedFields, type MergeResult } from './merge.ts';
 import { loadCandidates } from './values.ts';
 import { JOB_FIELDS, loadJobInputs, type JobPlan } from './job-inputs.ts';
-import { sql } from 'kysely';
 import { insertRows, onConflict, takeExcluded } from '../db/insert-rows.ts';
 import { jobTimeline, type JobChangeRow } from './job-history.ts';
 import { normaliseValue } from './normalise.ts';
