@@ -145,6 +145,9 @@ export async function insertRows<R extends object>(
     const cell = (r: R, c: string) => (r as Record<string, unknown>)[c] ?? null;
     const first = rows[0]!;
     const constant = columns.map((c) => rows.length > 1 && rows.every((r) => cell(r, c) === cell(first, c)));
+    // One column at least goes as an array: it is what makes the statement insert every row (identical rows
+    // are rows too).
+    constant[0] = false;
     const params = columns.map((c, i) => (constant[i] ? cell(first, c) : rows.map((r) => cell(r, c))));
     const sqlText = unnestText(table, columns, types, constant, opts.conflict ?? '', opts.returning ?? []);
     return (await db.executeQuery(CompiledQuery.raw(sqlText, params))).rows as Array<Record<string, unknown>>;
