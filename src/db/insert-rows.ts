@@ -11,12 +11,13 @@
  * Every row must have the columns of the first row (missing ones are sent as NULL); values are strings,
  * numbers or null. Table and column names come from code, never from input.
  *
- * PostgreSQL gets all the rows in ONE statement with ONE parameter, the rows as a JSON array, turned into
- * rows of the table's own type by `json_populate_recordset` (each field through its column's input
- * function, as a bound parameter would be). The server is another process: a page's 1,000 observations
- * in 256-row VALUES statements were 7 round trips for one table, and each statement's text had thousands
- * of placeholders for the server to parse and plan; now a table costs a page one round trip and a
- * statement text that never changes (docs/harvest.md has the figures).
+ * PostgreSQL gets all the rows in ONE statement: one array parameter per column, typed as its column
+ * (`unnest($1::character varying(36)[], ...)`, types read once per table), and a column holding the same
+ * value on every row (a page's connection, contributor, time) as one scalar. The server is another process:
+ * a page's 1,000 observations in 256-row VALUES statements were 7 round trips for one table, and each
+ * statement's text had thousands of placeholders for the server to parse and plan; then one JSON parameter
+ * per table (`json_populate_recordset`), which repeated every column name on every row; now only the values
+ * cross the socket (docs/harvest.md has the figures).
  */
 import { CompiledQuery, type Kysely } from 'kysely';
 import { binaryChunks, isPostgres } from './sql-batch.ts';
@@ -68,17 +69,59 @@ function text(
   return t;
 }
 
+/** Column types per table (`format_type`, e.g. `character varying(36)`), read once per process. */
+const columnTypes = new Map<string, Map<string, string>>();
+
+async function typesOf(db: Kysely<any>, table: string): Promise<Map<string, string>> {
+  let types = columnTypes.get(table);
+  if (types === undefined) {
+    const { rows } = await db.executeQuery<{ name: string; type: string }>(
+      CompiledQuery.raw(
+        `select a.attname as name, format_type(a.atttypid, a.atttypmod) as type from pg_attribute a ` +
+          `where a.attrelid = to_regclass($1) and a.attnum > 0 and not a.attisdropped`,
+        [ident(table)],
+      ),
+    );
+    if (rows.length === 0) throw new Error(`insertRows: no table ${table}`);
+    types = new Map(rows.map((r) => [r.name, r.type]));
+    columnTypes.set(table, types);
+  }
+  return types;
+}
+
 /**
- * `insert ... select <columns> from json_populate_recordset(null::table, $1)`: the parameter is the rows as
- * a JSON array of objects; the table's row type gives every column its type, a missing key is NULL and a
- * key that is not one of `columns` is not read.
+ * `insert ... select ... from unnest($1::type[], ...)`: one array parameter per column, each typed as its
+ * column; a column with one value on every row is one scalar parameter instead. Only the values cross the
+ * socket: as JSON objects every row repeated every column name, and a page's 1,000 observations repeated
+ * its connection, contributor and time 1,000 times (about 2.5x the bytes, and the loopback write was the
+ * largest single cost of the writer process; docs/harvest.md).
  */
-function jsonText(table: string, columns: string[], conflict: string, returning: string[]): string {
-  const key = `j|${table}|${columns.join(',')}|${conflict}|${returning.join(',')}`;
+function unnestText(
+  table: string,
+  columns: string[],
+  types: Map<string, string>,
+  constant: boolean[],
+  conflict: string,
+  returning: string[],
+): string {
+  const key = `u|${table}|${columns.join(',')}|${constant.map(Number).join('')}|${conflict}|${returning.join(',')}`;
   let t = texts.get(key);
   if (t === undefined) {
-    const cols = columns.map(ident).join(', ');
-    t = `insert into ${ident(table)} (${cols}) select ${cols} from json_populate_recordset(null::${ident(table)}, $1::json)`;
+    const type = (c: string) => {
+      const ty = types.get(c);
+      if (ty === undefined) throw new Error(`insertRows: no column ${table}.${c}`);
+      return ty;
+    };
+    const arrays: string[] = [];
+    const aliases: string[] = [];
+    const select = columns.map((c, i) => {
+      if (constant[i]) return `$${i + 1}::${type(c)}`;
+      arrays.push(`$${i + 1}::${type(c)}[]`);
+      aliases.push(ident(c));
+      return `u.${ident(c)}`;
+    });
+    const from = arrays.length ? ` from unnest(${arrays.join(', ')}) as u(${aliases.join(', ')})` : '';
+    t = `insert into ${ident(table)} (${columns.map(ident).join(', ')}) select ${select.join(', ')}${from}`;
     if (conflict) t += ` ${conflict}`;
     if (returning.length) t += ` returning ${returning.map(ident).join(', ')}`;
     if (texts.size > 500) texts.clear();
@@ -98,10 +141,16 @@ export async function insertRows<R extends object>(
   const columns = Object.keys(rows[0]!);
   const pg = isPostgres(db);
   if (pg) {
-    const q = CompiledQuery.raw(jsonText(table, columns, opts.conflict ?? '', opts.returning ?? []), [
-      JSON.stringify(rows),
-    ]);
-    return (await db.executeQuery(q)).rows as Array<Record<string, unknown>>;
+    const types = await typesOf(db, table);
+    const cell = (r: R, c: string) => (r as Record<string, unknown>)[c] ?? null;
+    const first = rows[0]!;
+    const constant = columns.map((c) => rows.length > 1 && rows.every((r) => cell(r, c) === cell(first, c)));
+    // One column at least goes as an array: it is what makes the statement insert every row (identical rows
+    // are rows too).
+    constant[0] = false;
+    const params = columns.map((c, i) => (constant[i] ? cell(first, c) : rows.map((r) => cell(r, c))));
+    const sqlText = unnestText(table, columns, types, constant, opts.conflict ?? '', opts.returning ?? []);
+    return (await db.executeQuery(CompiledQuery.raw(sqlText, params))).rows as Array<Record<string, unknown>>;
   }
   const per = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / columns.length)));
   for (const part of binaryChunks(rows, per)) {

@@ -68,6 +68,58 @@ const sameMember = (a: Member | null, b: Member | null) =>
     a.address === b.address &&
     a.websites_json === b.websites_json);
 
+/** Each profile's row and what it contributed so far, in one read (either may be missing). */
+async function profilesAndMembers(
+  trx: Kysely<DB>,
+  part: string[],
+): Promise<{ profiles: Map<string, ProfilePart>; before: Map<string, Member> }> {
+  const { rows } = await sql<{
+    id: string;
+    p_id: string | null;
+    p_domain: string;
+    status: string;
+    p_company: string | null;
+    p_address: string | null;
+    p_websites_json: string;
+    m_id: string | null;
+    m_domain: string;
+    listed: number;
+    m_company: string | null;
+    m_address: string | null;
+    m_websites_json: string;
+  }>`with k(id) as (values ${sql.join(part.map((id) => sql`(${id})`))})
+    select k.id, p.id as p_id, p.domain as p_domain, p.status, p.company as p_company,
+      p.address as p_address, p.websites_json as p_websites_json,
+      m.profile_id as m_id, m.domain as m_domain, m.listed, m.company as m_company,
+      m.address as m_address, m.websites_json as m_websites_json
+    from k left join profiles p on p.id = k.id left join company_members m on m.profile_id = k.id`.execute(
+    trx,
+  );
+  const profiles = new Map<string, ProfilePart>();
+  const before = new Map<string, Member>();
+  for (const r of rows) {
+    if (r.p_id !== null)
+      profiles.set(r.id, {
+        id: r.id,
+        domain: r.p_domain,
+        status: r.status,
+        company: r.p_company,
+        address: r.p_address,
+        websites_json: r.p_websites_json,
+      });
+    if (r.m_id !== null)
+      before.set(r.id, {
+        profile_id: r.id,
+        domain: r.m_domain,
+        listed: r.listed,
+        company: r.m_company,
+        address: r.m_address,
+        websites_json: r.m_websites_json,
+      });
+  }
+  return { profiles, before };
+}
+
 /**
  * The incremental path: brings the companies of these profiles in step with their current rows (a profile
  * erased or restricted leaves its company; one listed, corrected or harvested moves its tallies). Reads the
@@ -87,20 +139,7 @@ export async function syncCompanies(trx: Kysely<DB>, profileIds: string[], now: 
   const upserts: Member[] = [];
   const gone: string[] = [];
   for (const part of chunks(ids, IN_LIST)) {
-    const profiles = new Map(
-      (
-        await trx
-          .selectFrom('profiles')
-          .select(['id', 'domain', 'status', 'company', 'address', 'websites_json'])
-          .where('id', 'in', part)
-          .execute()
-      ).map((p) => [p.id, p]),
-    );
-    const before = new Map(
-      (await trx.selectFrom('company_members').selectAll().where('profile_id', 'in', part).execute()).map(
-        (m) => [m.profile_id, m],
-      ),
-    );
+    const { profiles, before } = await profilesAndMembers(trx, part);
     for (const id of part) {
       const was = before.get(id) ?? null;
       const is = memberOf(profiles.get(id));

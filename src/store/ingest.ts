@@ -40,6 +40,7 @@ import { chunks, IN_LIST, isPostgres, maxIso, minIso, ROWS_PER_INSERT } from './
 import { applyMerge, loadMergeInputs, mergedRecord } from './recompute.ts';
 import { candidatesOf, type Candidate } from './merge.ts';
 import { addPageValues } from './values.ts';
+import { JOB_HISTORY_FIELDS } from './job-inputs.ts';
 import { awardFieldConfirmed, listCreatedContacts } from './ledger.ts';
 import { syncCompanies } from './companies.ts';
 import { unlistProfile } from './profile-admin.ts';
@@ -326,15 +327,15 @@ async function storeObservations(run: PageRun): Promise<ObservationInsert[]> {
 /**
  * Candidate values in step with the observations (the page's observations folded into the stored
  * aggregates; a created profile has none: its values are the page's), then winners recomputed for the
- * touched profiles. A profile created in this transaction has no pins and the candidates just computed:
- * only the known ones are read back.
+ * touched profiles. A profile created in this transaction has no pins, no job history and the candidates
+ * just computed: only the known ones are read back, their titles and companies by date (job-inputs.ts).
  */
 async function mergeTouched(run: PageRun, obsRows: ObservationInsert[]) {
   const { trx, profiles, created } = run;
   const touched = [...run.byEmail.keys()].map((e) => profiles.get(e)!);
   const known = touched.filter((p) => !created.has(p.email));
   const createdById = new Map([...created].map((e) => [profiles.get(e)!.id, run.createdCandidates.get(e)!]));
-  await addPageValues(
+  const written = await addPageValues(
     trx,
     run.ctx.contributorId,
     obsRows.map((r) => ({
@@ -348,11 +349,23 @@ async function mergeTouched(run: PageRun, obsRows: ObservationInsert[]) {
     })),
     new Set(createdById.keys()),
   );
+  // Known profiles whose titles, companies or end replies changed: their job history is redone from the
+  // earliest first sighting among those values (src/store/job-inputs.ts); the others' stands.
+  const changedJobFrom = new Map<string, string>();
+  for (const w of written) {
+    if (createdById.has(w.profile_id) || !JOB_HISTORY_FIELDS.has(w.field)) continue;
+    const at = changedJobFrom.get(w.profile_id);
+    if (at === undefined || w.first_observed < at) changedJobFrom.set(w.profile_id, w.first_observed);
+  }
   const inputs = await loadMergeInputs(
     trx,
     known.map((p) => p.id),
+    changedJobFrom,
   );
-  for (const [id, byField] of createdById) inputs.candidates.set(id, byField);
+  for (const [id, byField] of createdById) {
+    inputs.candidates.set(id, byField);
+    inputs.jobs!.set(id, 'new');
+  }
   return applyMerge(trx, touched, inputs, run.now);
 }
 
@@ -434,37 +447,26 @@ async function dropReplays(
   const hash = await keyedHasher(trx, HASH_PURPOSE.messageId, ctx.secretKey ?? null);
   const hashes = new Map<PageItem, string>();
   for (const i of keyed) hashes.set(i, messageKeyHash(hash, i.messageKey!));
-  const seen = new Set<string>();
-  for (const part of chunks([...new Set(hashes.values())], IN_LIST)) {
-    const rows = await trx
-      .selectFrom('processed_messages')
-      .select('message_hash')
-      .where('connection_id', '=', ctx.connectionId)
-      .where('message_hash', 'in', part)
-      .execute();
-    for (const r of rows) seen.add(r.message_hash);
-  }
-  const accepted: PageItem[] = [];
-  const fresh: string[] = [];
-  for (const i of items) {
-    const h = hashes.get(i);
-    if (h === undefined) {
-      accepted.push(i);
-      out.messagesNew += 1;
-    } else if (seen.has(h)) out.messagesReplayed += 1;
-    else {
-      seen.add(h);
-      fresh.push(h);
-      accepted.push(i);
-      out.messagesNew += 1;
-    }
-  }
-  await insertRows(
+  // One statement records the page's keys and tells which were new: a key already there returns nothing.
+  const inserted = await insertRows(
     trx,
     'processed_messages',
-    fresh.map((h) => ({ connection_id: ctx.connectionId, message_hash: h, processed_at: now })),
-    { conflict: onConflict(['connection_id', 'message_hash']) },
+    [...new Set(hashes.values())].map((h) => ({
+      connection_id: ctx.connectionId,
+      message_hash: h,
+      processed_at: now,
+    })),
+    { conflict: onConflict(['connection_id', 'message_hash']), returning: ['message_hash'] },
   );
+  const fresh = new Set(inserted.map((r) => String(r.message_hash)));
+  const accepted: PageItem[] = [];
+  for (const i of items) {
+    const h = hashes.get(i);
+    if (h === undefined || fresh.delete(h)) {
+      accepted.push(i);
+      out.messagesNew += 1;
+    } else out.messagesReplayed += 1;
+  }
   return accepted;
 }
 

@@ -51,26 +51,51 @@ const b = (x: Candidate, y: Candidate) =>
       : y;
 
 /**
+ * Where a timeline is taken up again from a date (src/store/job-inputs.ts): no title or company value
+ * spans `from` (each was last seen before it or first seen at or after it), so the rows before it stand and
+ * the chains start afresh there. `title` / `company` are the values held just before `from` (null: none, or
+ * ended); `titleBefore` / `companyBefore` whether that field has values from before `from` at all.
+ */
+export interface TimelineStart {
+  from: string;
+  title: string | null;
+  company: string | null;
+  titleBefore: boolean;
+  companyBefore: boolean;
+}
+
+/**
  * Job changes (oldest first). Pass [] for a field the person pinned (corrections are not job changes).
  * `ended` are "no longer with the company" replies (field `job.ended`): each ends the job held then, a row
  * with no new title or company, unless that same title or company was seen again after the reply (the reply
  * was wrong or the person came back). A value first seen after the end is the next job, as usual.
  * Linear after the sort: both chains are walked once, in date order, beside the change dates.
+ * With `start`, only the rows from `start.from` on, out of the values first seen from then (`ended` may hold
+ * more: only ends from then count): the same rows the whole history gives from that date.
  */
 export function jobTimeline(
   titles: Candidate[],
   companies: Candidate[],
   ended: Candidate[] = [],
+  start?: TimelineStart,
 ): JobChangeRow[] {
   const t = chain(titles);
   const c = chain(companies);
+  const from = start?.from ?? '';
+  const anyBefore = !!start && (start.titleBefore || start.companyBefore);
   // An end is placed just after its instant ("...Z" + "~" sorts after "...Z" and before any later time), so
   // the job it ends includes a signature sent in the same reply.
-  const ends = endDates(ended, [...titles, ...companies]).map((at) => `${at}${AFTER}`);
-  const te = withEnds(t, ends);
-  const ce = withEnds(c, ends);
+  const ends = endDates(ended, [...titles, ...companies], anyBefore)
+    .filter((at) => at >= from)
+    .map((at) => `${at}${AFTER}`);
+  // Held before `from`: an entry dated before every other ('' sorts first).
+  const before = (held: boolean, raw: string | null): Entry[] => (held ? [{ at: '', raw }] : []);
+  const te = withEnds(before(!!start?.titleBefore, start?.title ?? null), t, ends);
+  const ce = withEnds(before(!!start?.companyBefore, start?.company ?? null), c, ends);
+  // A chain's first value is a change only when the field had one before.
+  const changes = (ch: typeof t, held: boolean) => (held ? ch : ch.slice(1)).map((e) => e.at);
   const dates = [
-    ...new Set([...t.slice(1).map((e) => e.at), ...c.slice(1).map((e) => e.at), ...ends]),
+    ...new Set([...changes(t, !!start?.titleBefore), ...changes(c, !!start?.companyBefore), ...ends]),
   ].sort();
   const [oldTitle, oldCompany, newTitle, newCompany] = [walker(te), walker(ce), walker(te), walker(ce)];
   const rows = dates.map((d) => ({
@@ -85,12 +110,13 @@ export function jobTimeline(
 }
 
 /** The dates of the end replies that no later sighting of a job held at that date contradicts. */
-function endDates(ended: Candidate[], jobValues: Candidate[]): string[] {
+function endDates(ended: Candidate[], jobValues: Candidate[], anyBefore = false): string[] {
   const out: string[] = [];
   for (const e of ended) {
     for (const at of new Set([e.first, e.last])) {
+      // Values from before a timeline's start were all last seen before it: held then, and ended.
       const heldThen = jobValues.filter((v) => v.first <= at);
-      if (heldThen.length > 0 && heldThen.every((v) => v.last <= at)) out.push(at);
+      if ((anyBefore || heldThen.length > 0) && heldThen.every((v) => v.last <= at)) out.push(at);
     }
   }
   return out;
@@ -104,8 +130,8 @@ interface Entry {
 }
 
 /** A chain with "no job" entries at the end dates, in date order. */
-function withEnds(ch: Array<{ at: string; value: Candidate }>, ends: string[]): Entry[] {
-  const out: Entry[] = ch.map((e) => ({ at: e.at, raw: e.value.raw }));
+function withEnds(before: Entry[], ch: Array<{ at: string; value: Candidate }>, ends: string[]): Entry[] {
+  const out: Entry[] = [...before, ...ch.map((e) => ({ at: e.at, raw: e.value.raw }))];
   for (const at of ends) out.push({ at, raw: null });
   return out.sort((a, b) =>
     a.at < b.at ? -1 : a.at > b.at ? 1 : a.raw === null ? 1 : b.raw === null ? -1 : 0,
@@ -122,4 +148,27 @@ function walker(ch: Entry[]) {
     while (i < ch.length && (inclusive ? ch[i]!.at <= d : ch[i]!.at < d)) i++;
     return i > 0 ? ch[i - 1]!.raw : null;
   };
+}
+
+/**
+ * The values held just before `from`, read off the stored rows dated before it (`rows`: the rows of the
+ * latest such date): an end reply's row (no new title or company) comes after a change on the same date.
+ * Null when the rows cannot tell: a field first seen after the last row (its first value makes no row), or
+ * values from before `from` but no row at all. `firstTitle` / `firstCompany`: each field's earliest first
+ * sighting (null: none, or pinned).
+ */
+export function startFromRows(
+  from: string,
+  rows: JobChangeRow[],
+  firstTitle: string | null,
+  firstCompany: string | null,
+): TimelineStart | null {
+  const titleBefore = firstTitle !== null && firstTitle < from;
+  const companyBefore = firstCompany !== null && firstCompany < from;
+  if (!titleBefore && !companyBefore) return { from, title: null, company: null, titleBefore, companyBefore };
+  const last = rows.find((r) => r.new_title === null && r.new_company === null) ?? rows[0];
+  if (!last) return null;
+  if ((titleBefore && firstTitle! > last.changed_at) || (companyBefore && firstCompany! > last.changed_at))
+    return null;
+  return { from, title: last.new_title, company: last.new_company, titleBefore, companyBefore };
 }

@@ -18,7 +18,7 @@ import { DEFAULT_CREDIT_POLICY, type CreditPolicy } from '../credits/policy.ts';
 import type { PrivacyGate } from './privacy-gate.ts';
 import type { LedgerKind } from './tables.ts';
 import { syncCompanies } from './companies.ts';
-import { chunks, IN_LIST } from './sql-util.ts';
+import { chunks, IN_LIST, isPostgres } from './sql-util.ts';
 import { insertRows, onConflict } from '../db/insert-rows.ts';
 
 const digest = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 32);
@@ -161,6 +161,18 @@ export async function listCreatedContacts(
   if (profileIds.length === 0) return 0;
   let listed: string[] = [];
   for (const part of chunks(profileIds, IN_LIST)) {
+    if (isPostgres(trx)) {
+      // One round trip: PostgreSQL finds the rows by id and returns those it listed.
+      const rows = await trx
+        .updateTable('profiles')
+        .set({ status: 'listed', listed_at: now, updated_at: now })
+        .where('id', 'in', part)
+        .where('status', '=', 'pending')
+        .returning('id')
+        .execute();
+      listed = listed.concat(rows.map((r) => r.id));
+      continue;
+    }
     // Status is checked on rows found by id: with `status = 'pending'` in the WHERE, SQLite picks the status
     // index (every pending profile) over the primary key, a scan that grew with the directory.
     const pending = (

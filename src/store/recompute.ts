@@ -4,12 +4,13 @@
  * signature). Used by ingestPage and by corrections (pins); `recomputeProfiles` is the full path, after
  * observations were forgotten and for maintenance.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { orderedId } from './ids.ts';
 import type { ContactEvidence } from './privacy-gate.ts';
 import { mergeCandidates, type Candidate, type MergedFields, type MergeResult } from './merge.ts';
 import { loadCandidates } from './values.ts';
+import { JOB_FIELDS, loadJobInputs, type JobPlan } from './job-inputs.ts';
 import { insertRows, onConflict, takeExcluded } from '../db/insert-rows.ts';
 import { jobTimeline, type JobChangeRow } from './job-history.ts';
 import { normaliseValue } from './normalise.ts';
@@ -24,6 +25,19 @@ export interface MergeInputs {
   /** Candidate values per profile id and field. */
   candidates: Map<string, Map<string, Candidate[]>>;
   pins: Map<string, Map<string, unknown>>;
+  /**
+   * A page's merge (job-inputs.ts): per profile, its title and company candidates (left out of `candidates`)
+   * and how its job history is brought in step. Absent: the candidates are whole and every history is redone.
+   */
+  jobs?: Map<string, JobPlan | 'new'>;
+}
+
+/** A profile's job rows to store: all of them, or those from a date on (the earlier ones stand). */
+interface Timeline {
+  rows: JobChangeRow[];
+  from: string | null;
+  /** Created in this transaction: nothing stored to compare with. */
+  fresh: boolean;
 }
 
 export interface ProfileChange {
@@ -61,33 +75,40 @@ const jobKey = (j: JobChangeRow) =>
 /**
  * Stores each profile's derived job history: only the rows that differ from what is stored are deleted or
  * inserted (a new change appends one row; an old signature arriving late replaces the rows it splits), so a
- * long timeline is not rewritten on every page.
+ * long timeline is not rewritten on every page; a timeline redone from a date is compared with the rows
+ * from that date only.
  */
-async function saveJobHistory(
-  trx: Kysely<DB>,
-  timelines: Map<string, JobChangeRow[]>,
-  now: string,
-): Promise<void> {
+async function saveJobHistory(trx: Kysely<DB>, timelines: Map<string, Timeline>, now: string): Promise<void> {
   // Stored row ids per profile and row content (a multiset: the same change could be stored twice).
   const stored = new Map<string, Map<string, string[]>>();
-  for (const part of chunks([...timelines.keys()], IN_LIST)) {
+  const keep = (r: JobChangeRow & { id: string; profile_id: string }) => {
+    let byKey = stored.get(r.profile_id);
+    if (!byKey) stored.set(r.profile_id, (byKey = new Map()));
+    const k = jobKey(r);
+    const ids = byKey.get(k);
+    if (ids) ids.push(r.id);
+    else byKey.set(k, [r.id]);
+  };
+  const whole = [...timelines].filter(([, t]) => !t.fresh && t.from === null).map(([id]) => id);
+  const fromDate = [...timelines].filter(([, t]) => !t.fresh && t.from !== null);
+  for (const part of chunks(whole, IN_LIST)) {
     const rows = await trx
       .selectFrom('job_history')
       .select(['id', 'profile_id', 'old_title', 'old_company', 'new_title', 'new_company', 'changed_at'])
       .where('profile_id', 'in', part)
       .execute();
-    for (const r of rows) {
-      let byKey = stored.get(r.profile_id);
-      if (!byKey) stored.set(r.profile_id, (byKey = new Map()));
-      const k = jobKey(r);
-      const ids = byKey.get(k);
-      if (ids) ids.push(r.id);
-      else byKey.set(k, [r.id]);
-    }
+    rows.forEach(keep);
+  }
+  for (const part of chunks(fromDate, IN_LIST / 3)) {
+    const { rows } = await sql<JobChangeRow & { id: string; profile_id: string }>`
+      with k(pid, c) as (values ${sql.join(part.map(([id, t]) => sql`(${id}, ${t.from})`))})
+      select j.id, j.profile_id, j.old_title, j.old_company, j.new_title, j.new_company, j.changed_at
+      from k join job_history j on j.profile_id = k.pid and j.changed_at >= k.c`.execute(trx);
+    rows.forEach(keep);
   }
   const inserts: DB['job_history'][] = [];
   const deletes: string[] = [];
-  for (const [profileId, jobs] of timelines) {
+  for (const [profileId, { rows: jobs }] of timelines) {
     const have = stored.get(profileId) ?? new Map<string, string[]>();
     for (const j of jobs) {
       const ids = have.get(jobKey(j));
@@ -105,8 +126,12 @@ async function saveJobHistory(
  * What the merge of these profiles reads: their candidate values (profile_values, kept in step with the
  * observations by src/store/values.ts) and pins.
  */
-export async function loadMergeInputs(trx: Kysely<DB>, profileIds: string[]): Promise<MergeInputs> {
-  const candidates = await loadCandidates(trx, profileIds);
+export async function loadMergeInputs(
+  trx: Kysely<DB>,
+  profileIds: string[],
+  changedJobFrom?: ReadonlyMap<string, string>,
+): Promise<MergeInputs> {
+  const candidates = await loadCandidates(trx, profileIds, changedJobFrom ? JOB_FIELDS : []);
   const pins = new Map<string, Map<string, unknown>>();
   for (const part of chunks(profileIds, IN_LIST)) {
     const ps = await trx
@@ -120,7 +145,40 @@ export async function loadMergeInputs(trx: Kysely<DB>, profileIds: string[]): Pr
       m.set(p.field, JSON.parse(p.value_json));
     }
   }
-  return { candidates, pins };
+  if (!changedJobFrom) return { candidates, pins };
+  const jobs = await loadJobInputs(trx, profileIds, changedJobFrom, (id, f) => !!pins.get(id)?.has(f));
+  return { candidates, pins, jobs };
+}
+
+/** The candidates a profile is merged from: its own, with its title and company ones when read apart. */
+function candidatesFor(inputs: MergeInputs, id: string): Map<string, Candidate[]> {
+  const own = inputs.candidates.get(id) ?? new Map<string, Candidate[]>();
+  const plan = inputs.jobs?.get(id);
+  if (!plan || plan === 'new' || plan.redo === 'keep') return own;
+  const byField = new Map(own);
+  for (const c of plan.candidates) {
+    const l = byField.get(c.field);
+    if (l) byField.set(c.field, [...l, c]);
+    else byField.set(c.field, [c]);
+  }
+  return byField;
+}
+
+const keepsJob = (inputs: MergeInputs, id: string) => {
+  const plan = inputs.jobs?.get(id);
+  return !!plan && plan !== 'new' && plan.redo === 'keep';
+};
+
+/** The job rows a merge leads to (null: the stored history stands). */
+function timelineOf(inputs: MergeInputs, id: string, m: MergeResult): Timeline | null {
+  const plan = inputs.jobs?.get(id);
+  if (plan && plan !== 'new' && plan.redo === 'keep') return null;
+  const titles = m.winners.title ? (m.byField.get('title') ?? []) : [];
+  const companies = m.winners.company ? (m.byField.get('company') ?? []) : [];
+  const ended = m.byField.get('job.ended') ?? [];
+  if (plan && plan !== 'new' && plan.redo === 'tail')
+    return { rows: jobTimeline(titles, companies, ended, plan.start), from: plan.start.from, fresh: false };
+  return { rows: jobTimeline(titles, companies, ended), from: null, fresh: plan === 'new' };
 }
 
 export function evidenceOf(email: string, f: MergedFields): ContactEvidence {
@@ -179,9 +237,16 @@ export async function applyMerge(
 ): Promise<ProfileChange[]> {
   const changes: ProfileChange[] = [];
   const updates: ProfileRecord[] = [];
-  const timelines = new Map<string, JobChangeRow[]>();
+  const timelines = new Map<string, Timeline>();
   for (const p of profiles) {
-    const { next, m } = mergedRecord(p, inputs.candidates.get(p.id) ?? new Map(), inputs.pins.get(p.id));
+    const { next, m } = mergedRecord(p, candidatesFor(inputs, p.id), inputs.pins.get(p.id));
+    if (keepsJob(inputs, p.id)) {
+      // Titles and companies not read: what the profile shows stands (job-inputs.ts `keep`).
+      next.title = m.fields.title = p.title;
+      next.company = m.fields.company = p.company;
+      delete m.winners.title;
+      delete m.winners.company;
+    }
     const f = m.fields;
     const newValues: ProfileChange['newValues'] = [];
     for (const k of ['name', 'title', 'department', 'company', 'address'] as const) {
@@ -221,14 +286,8 @@ export async function applyMerge(
     const evidenceChanged = next.phones_json !== p.phones_json || next.address !== p.address;
     const companyFieldsChanged =
       next.company !== p.company || next.address !== p.address || next.websites_json !== p.websites_json;
-    timelines.set(
-      p.id,
-      jobTimeline(
-        m.winners.title ? (m.byField.get('title') ?? []) : [],
-        m.winners.company ? (m.byField.get('company') ?? []) : [],
-        m.byField.get('job.ended') ?? [],
-      ),
-    );
+    const timeline = timelineOf(inputs, p.id, m);
+    if (timeline) timelines.set(p.id, timeline);
     if (fieldsChanged || next.first_seen !== p.first_seen || next.last_seen !== p.last_seen) {
       next.updated_at = now;
       updates.push(next);

@@ -20,7 +20,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { candidatesOf, rawWins, type Candidate } from './merge.ts';
-import type { SourceKind } from './types.ts';
+import { ALL_FIELDS, type SourceKind } from './types.ts';
 import { binaryChunks, chunks, IN_LIST, minIso } from './sql-util.ts';
 import { insertRows, onConflict, takeExcluded } from '../db/insert-rows.ts';
 
@@ -183,13 +183,14 @@ const MEMBER_IGNORE = onConflict(['profile_id', 'field', 'value_norm', 'contribu
  * The INCREMENTAL path: folds one contributor's page of observations (already written to `observations`)
  * into the stored aggregates. Reads only the page's own value rows (none for `created` profiles, whose
  * values are exactly the page's); idempotent (a replay finds nothing to widen and no new contributor).
+ * Returns the value rows it wrote (new or changed), as they now are.
  */
 export async function addPageValues(
   trx: Kysely<DB>,
   contributorId: string,
   page: PageValue[],
   created: ReadonlySet<string>,
-): Promise<void> {
+): Promise<ValueRow[]> {
   const agg = aggregateValues(page);
   const members = (known: boolean) =>
     [...agg.values()]
@@ -227,6 +228,7 @@ export async function addPageValues(
     if (next) writes.push(next);
   }
   await insertRows(trx, 'profile_values', writes, { conflict: VALUE_UPSERT });
+  return writes;
 }
 
 /** One value's aggregate over the page's rows. */
@@ -310,14 +312,23 @@ export async function deleteValueEverywhere(trx: Kysely<DB>, field: string, valu
   await trx.deleteFrom('profile_values').where('field', '=', field).where('value_norm', '=', value).execute();
 }
 
-/** Candidate values per profile and field, as the merge reads them. */
+/** Candidate values per profile and field, as the merge reads them (`except`: fields left out). */
 export async function loadCandidates(
   trx: Kysely<DB>,
   profileIds: string[],
+  except: readonly string[] = [],
 ): Promise<Map<string, Map<string, Candidate[]>>> {
   const out = new Map<string, Map<string, Candidate[]>>();
   for (const part of chunks(profileIds, IN_LIST)) {
-    const rows = await trx.selectFrom('profile_values').selectAll().where('profile_id', 'in', part).execute();
+    let q = trx.selectFrom('profile_values').selectAll().where('profile_id', 'in', part);
+    // The other fields named: `not in` made SQLite walk all of a profile's values, thousands of past titles.
+    if (except.length)
+      q = q.where(
+        'field',
+        'in',
+        ALL_FIELDS.filter((f) => !except.includes(f)),
+      );
+    const rows = await q.execute();
     for (const r of rows) {
       let byField = out.get(r.profile_id);
       if (!byField) out.set(r.profile_id, (byField = new Map()));

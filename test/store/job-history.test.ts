@@ -5,7 +5,7 @@
  * and both fields changing.
  */
 import { describe, expect, it } from 'vitest';
-import { jobTimeline, type JobChangeRow } from '../../src/store/job-history.ts';
+import { jobTimeline, startFromRows, type JobChangeRow } from '../../src/store/job-history.ts';
 import type { Candidate } from '../../src/store/merge.ts';
 
 /** The earlier definition, verbatim but for names. */
@@ -99,5 +99,55 @@ describe('job timeline', () => {
       old_company: 'Initech',
       new_company: 'Initech',
     });
+  });
+  it('taken up again at any date no value spans, from the rows before it, gives the same rows from then on', () => {
+    let seed = 11;
+    const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    let compared = 0;
+    let fellBack = 0;
+    for (let round = 0; round < 400; round++) {
+      const history = (field: string, count: number, step: number, span: number) => {
+        const out: Candidate[] = [];
+        for (let i = 0, day = 0; i < count; i++) {
+          day += rnd(step);
+          out.push(cand(field, `${field} ${rnd(5)}-${i}`, day, day + rnd(span), 1 + rnd(3)));
+        }
+        return out;
+      };
+      const titles = history('title', rnd(10), 40, 50);
+      const companies = history('company', rnd(5), 90, 60);
+      const ended = history('job.ended', rnd(3), 150, 30);
+      const all = [...titles, ...companies];
+      const full = jobTimeline(titles, companies, ended);
+      // Every date no title or company value spans: each value's first sighting, and one past the last.
+      const cuts = [...new Set(all.map((v) => v.first))].filter(
+        (at) => !all.some((v) => v.first < at && v.last >= at),
+      );
+      for (const from of cuts) {
+        const before = full.filter((r) => r.changed_at < from);
+        const lastDate = before.at(-1)?.changed_at;
+        const first = (vs: Candidate[]) => (vs.length ? vs.map((v) => v.first).sort()[0]! : null);
+        const start = startFromRows(
+          from,
+          before.filter((r) => r.changed_at === lastDate),
+          first(titles),
+          first(companies),
+        );
+        if (!start) {
+          fellBack++;
+          continue;
+        }
+        const tail = jobTimeline(
+          titles.filter((v) => v.first >= from),
+          companies.filter((v) => v.first >= from),
+          ended,
+          start,
+        );
+        expect(tail).toEqual(full.filter((r) => r.changed_at >= from));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(500);
+    expect(fellBack).toBeLessThan(compared);
   });
 });
