@@ -278,6 +278,9 @@ function checkImapFlags(o: ImapOptions): { port: number; provider: string | unde
   const provider = o.oauth ?? o.provider;
   if (provider !== undefined && !IMAP_OAUTH_PROVIDERS.includes(provider as ImapOAuthProvider))
     throw fail(`OAuth provider must be ${IMAP_OAUTH_PROVIDERS.join(' or ')}`);
+  // Said now, not at the next harvest: saving would replace a working connection's settings with it.
+  if (o.caFile !== undefined && !existsSync(resolve(o.caFile)))
+    throw fail(`no such CA file: ${resolve(o.caFile)}`, 'not-found');
   return { port, provider };
 }
 
