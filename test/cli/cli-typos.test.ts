@@ -4,7 +4,7 @@
  * it never spoils what was already stored.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanEnv, runCli } from '../helpers/cli.ts';
@@ -48,5 +48,20 @@ describe('connect imap --ca-file', () => {
       .map((l) => JSON.parse(l) as ConnectionLine);
     expect(lines).toHaveLength(1);
     expect(lines[0]!.config).not.toHaveProperty('tlsCaFile');
+  });
+});
+
+describe('schedule --cron', () => {
+  it('refuses an expression that is not cron as a bad option, before opening the database', async () => {
+    const database = join(dir, 'schedule.db');
+    const only = cleanEnv({ SIGMINE_DATABASE: database, SIGMINE_SECRET_KEY: 'a5'.repeat(32) });
+    for (const cron of ['hourly', '61 * * * *']) {
+      const r = await runCli(['schedule', '--cron', cron], { cwd: dir, env: only });
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toContain(
+        `option '--cron <expr>' argument '${cron}' is invalid. not a cron expression`,
+      );
+    }
+    expect(existsSync(database)).toBe(false);
   });
 });
