@@ -65,3 +65,57 @@ describe('schedule --cron', () => {
     expect(existsSync(database)).toBe(false);
   });
 });
+
+describe('--json on every command that prints a result', () => {
+  it('privacy export --json prints the export as one JSON line, and its errors as JSON', async () => {
+    const r = await runCli(['privacy', 'export', 'nobody@firm.example', '--json'], { cwd: dir, env });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ subject: 'nobody@firm.example', profiles: [] });
+
+    const bad = await runCli(['privacy', 'export', 'not-an-address', '--json'], { cwd: dir, env });
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.stdout)).toEqual({
+      error: { code: 'bad-input', message: 'not an email address' },
+    });
+    const both = await runCli(['privacy', 'export', 'nobody@firm.example', '--vcard', '--json'], {
+      cwd: dir,
+      env,
+    });
+    expect(both.code).toBe(1);
+    expect(JSON.parse(both.stdout)).toEqual({
+      error: { code: 'bad-input', message: 'give --vcard or --json, not both' },
+    });
+  });
+
+  it('notices retry --json queues a bounced notice again and says so as JSON', async () => {
+    const local = cleanEnv({
+      SIGMINE_DATABASE: join(dir, 'notices.db'),
+      SIGMINE_SECRET_KEY: 'a5'.repeat(32),
+      SIGMINE_NOTICE_OUTBOX: join(dir, 'outbox'),
+    });
+    const run = (args: string[]) => runCli(args, { cwd: dir, env: local });
+    const box = join(import.meta.dirname, '..', '..', 'fixtures', 'sample-mailbox');
+    expect((await run(['connect', 'mailbox', '--contributor', 'me@home.example', '--path', box])).code).toBe(
+      0,
+    );
+    expect((await run(['harvest', '--json'])).code).toBe(0);
+    const queued = await run(['notices', 'list', '--status', 'queued', '--json']);
+    const id = (JSON.parse(queued.stdout.split('\n')[0]!) as { id: string }).id;
+    expect((await run(['notices', 'send', '--limit', '1', '--no-promote'])).code).toBe(0);
+    expect((await run(['notices', 'bounce', id])).code).toBe(0);
+
+    const retry = await run(['notices', 'retry', id, '--json']);
+    expect(retry.code, retry.stdout + retry.stderr).toBe(0);
+    expect(JSON.parse(retry.stdout)).toEqual({ id, status: 'queued' });
+    const again = await run(['notices', 'list', '--status', 'queued', '--json']);
+    expect(again.stdout).toContain(id);
+
+    const unknown = await run(['notices', 'retry', 'no-such-notice', '--json']);
+    expect(unknown.code).toBe(1);
+    expect(JSON.parse(unknown.stdout)).toEqual({
+      error: { code: 'not-found', message: 'no bounced or failed notice with that id' },
+    });
+  });
+});
