@@ -45,6 +45,10 @@ export function register(program: Command): void {
     .option('--concurrency <n>', 'connections harvested at once (1 or more)', positiveInteger, 4)
     .option('--json', 'one JSON object per connection, then a summary')
     .action(async (opts: Opts) => {
+      // `--connection X --contributor Y` harvested X whoever it belonged to: the selectors are alternatives.
+      if ([opts.all, opts.connection, opts.contributor].filter((x) => x !== undefined).length > 1) {
+        throw new AppError('bad-input', 'give one of --all, --connection ID or --contributor EMAIL');
+      }
       const config = loadConfig();
       const since = parseSince(opts.since);
       const ac = new AbortController();

@@ -4,7 +4,7 @@
  * it never spoils what was already stored.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanEnv, runCli } from '../helpers/cli.ts';
@@ -117,5 +117,42 @@ describe('--json on every command that prints a result', () => {
     expect(JSON.parse(unknown.stdout)).toEqual({
       error: { code: 'not-found', message: 'no bounced or failed notice with that id' },
     });
+  });
+});
+
+describe('harvest selectors', () => {
+  it('refuses --connection with --contributor (or --all) instead of harvesting another member', async () => {
+    const local = cleanEnv({
+      SIGMINE_DATABASE: join(dir, 'selectors.db'),
+      SIGMINE_SECRET_KEY: 'a5'.repeat(32),
+    });
+    const run = (args: string[]) => runCli(args, { cwd: dir, env: local });
+    const box = join(dir, 'ann-box');
+    mkdirSync(box);
+    writeFileSync(
+      join(box, 'a.eml'),
+      'From: Bo Example <bo@firm.example>\r\nMessage-ID: <b@x>\r\nDate: Mon, 02 Nov 2026 10:00:00 +0000\r\n\r\nHi\r\n',
+    );
+    const ann = await run([
+      'connect',
+      'mailbox',
+      '--contributor',
+      'ann@home.example',
+      '--path',
+      box,
+      '--json',
+    ]);
+    const annId = (JSON.parse(ann.stdout) as { id: string }).id;
+
+    for (const extra of [['--contributor', 'cy@home.example'], ['--all']]) {
+      const r = await run(['harvest', '--connection', annId, ...extra, '--json']);
+      expect(r.code).toBe(1);
+      expect(JSON.parse(r.stdout)).toEqual({
+        error: { code: 'bad-input', message: 'give one of --all, --connection ID or --contributor EMAIL' },
+      });
+    }
+    const list = await run(['connections', 'list', '--json']);
+    expect((JSON.parse(list.stdout) as { lastHarvestAt: string | null }).lastHarvestAt).toBeNull();
+    expect((await run(['harvest', '--connection', annId, '--json'])).code).toBe(0);
   });
 });
