@@ -156,3 +156,50 @@ describe('harvest selectors', () => {
     expect((await run(['harvest', '--connection', annId, '--json'])).code).toBe(0);
   });
 });
+
+describe('connect gmail|outlook --account', () => {
+  it('refuses an account that is not an e-mail address, and stores nothing', async () => {
+    const local = cleanEnv({
+      SIGMINE_DATABASE: join(dir, 'account.db'),
+      SIGMINE_SECRET_KEY: 'a5'.repeat(32),
+    });
+    const token = join(dir, 'refresh-token');
+    writeFileSync(token, 'refresh-token-value\n', { mode: 0o600 });
+    for (const kind of ['gmail', 'outlook', 'google-contacts']) {
+      const r = await runCli(
+        [
+          'connect',
+          kind,
+          '--contributor',
+          'ann@home.example',
+          '--refresh-token-file',
+          token,
+          '--account',
+          'ann',
+          '--json',
+        ],
+        { cwd: dir, env: local },
+      );
+      expect(r.code, r.stdout).toBe(1);
+      expect(JSON.parse(r.stdout)).toEqual({
+        error: { code: 'bad-input', message: '--account is not an email address: ann' },
+      });
+    }
+    const list = await runCli(['connections', 'list', '--json'], { cwd: dir, env: local });
+    expect(list.stdout).toBe('');
+    const ok = await runCli(
+      [
+        'connect',
+        'gmail',
+        '--contributor',
+        'ann@home.example',
+        '--refresh-token-file',
+        token,
+        '--account',
+        'ann@firm.example',
+      ],
+      { cwd: dir, env: local },
+    );
+    expect(ok.code, ok.stderr).toBe(0);
+  });
+});
