@@ -29,6 +29,14 @@ export function parseSince(s: string | undefined): Date | undefined {
   if (s === undefined) return undefined;
   const d = new Date(s);
   if (Number.isNaN(d.getTime())) throw new AppError('bad-input', `--since: not a date: ${s}`);
+  // Date rolls a day the month does not have over into the next month (2025-02-30 is March 2): refuse it.
+  const ymd = /^(\d{4})-(\d{2})-(\d{2})/.exec(s.trim());
+  if (ymd) {
+    const [year, month, day] = ymd.slice(1).map(Number) as [number, number, number];
+    const calendar = new Date(Date.UTC(year, month - 1, day));
+    if (calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day)
+      throw new AppError('bad-input', `--since: not a date: ${s}`);
+  }
   return d;
 }
 

@@ -203,3 +203,21 @@ describe('connect gmail|outlook --account', () => {
     expect(ok.code, ok.stderr).toBe(0);
   });
 });
+
+describe('harvest --since', () => {
+  it('refuses a day the month does not have instead of rolling it into the next month', async () => {
+    for (const since of ['2025-02-30', '2025-04-31T08:00:00Z']) {
+      const r = await runCli(['harvest', '--since', since, '--dry-run', '--json'], { cwd: dir, env });
+      expect(r.code).toBe(1);
+      expect(JSON.parse(r.stdout)).toEqual({
+        error: { code: 'bad-input', message: `--since: not a date: ${since}` },
+      });
+    }
+    const empty = cleanEnv({ SIGMINE_DATABASE: join(dir, 'since.db'), SIGMINE_SECRET_KEY: 'a5'.repeat(32) });
+    const leap = await runCli(['harvest', '--since', '2024-02-29', '--dry-run', '--json'], {
+      cwd: dir,
+      env: empty,
+    });
+    expect(leap.code, leap.stdout).toBe(0);
+  });
+});
