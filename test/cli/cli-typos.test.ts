@@ -221,3 +221,71 @@ describe('harvest --since', () => {
     expect(leap.code, leap.stdout).toBe(0);
   });
 });
+
+describe('exclusions add --folder', () => {
+  it('warns, as the member page does, that a folder rule on an Outlook source or a calendar matches nothing', async () => {
+    const local = cleanEnv({
+      SIGMINE_DATABASE: join(dir, 'folders.db'),
+      SIGMINE_SECRET_KEY: 'a5'.repeat(32),
+    });
+    const run = (args: string[]) => runCli(args, { cwd: dir, env: local });
+    const token = join(dir, 'folder-token');
+    writeFileSync(token, 'refresh-token-value\n', { mode: 0o600 });
+    const idOf = async (kind: string) => {
+      const r = await run([
+        'connect',
+        kind,
+        '--contributor',
+        'fay@home.example',
+        '--refresh-token-file',
+        token,
+        '--account',
+        'fay@firm.example',
+        '--json',
+      ]);
+      return (JSON.parse(r.stdout) as { id: string }).id;
+    };
+    const outlook = await idOf('outlook');
+    const calendar = await idOf('google-calendar');
+    const gmail = await idOf('gmail');
+
+    const onOutlook = await run([
+      'exclusions',
+      'add',
+      '--member',
+      'fay@home.example',
+      '--folder',
+      `${outlook}:Archive`,
+      '--json',
+    ]);
+    expect(onOutlook.code).toBe(0);
+    expect(JSON.parse(onOutlook.stdout)).toMatchObject({
+      kind: 'folder',
+      value: 'Archive',
+      connectionId: outlook,
+    });
+    expect(onOutlook.stderr).toContain(
+      'warning: Outlook sources are read from the Inbox only, so a folder rule on one matches nothing',
+    );
+    const onCalendar = await run([
+      'exclusions',
+      'add',
+      '--member',
+      'fay@home.example',
+      '--folder',
+      `${calendar}:Work`,
+    ]);
+    expect(onCalendar.code).toBe(0);
+    expect(onCalendar.stderr).toContain('warning: Calendars and address books have no folders');
+    const onGmail = await run([
+      'exclusions',
+      'add',
+      '--member',
+      'fay@home.example',
+      '--folder',
+      `${gmail}:Clients`,
+    ]);
+    expect(onGmail.code).toBe(0);
+    expect(onGmail.stderr).not.toContain('warning');
+  });
+});
