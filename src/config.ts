@@ -61,6 +61,14 @@ export interface Config {
 
 const trimSlash = (s: string) => s.replace(/\/+$/, '');
 
+/** SIGMINE_PUBLIC_URL when unset: `sigmine serve` on its default port, on this machine. */
+export const DEFAULT_PUBLIC_URL = 'http://localhost:8787';
+
+/** Whether SIGMINE_PUBLIC_URL is set, or `publicUrl` is the default (`sigmine serve` then fits it to its port). */
+export function publicUrlIsSet(env: NodeJS.ProcessEnv = process.env): boolean {
+  return (env.SIGMINE_PUBLIC_URL ?? '').trim() !== '';
+}
+
 /** Reads `env` (default: process.env) into a frozen Config. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
   const get = (name: string): string | null => {
@@ -84,7 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       clientSecret: get('SIGMINE_MS_CLIENT_SECRET'),
       tenant: get('SIGMINE_MS_TENANT') ?? 'common',
     },
-    publicUrl: trimSlash(get('SIGMINE_PUBLIC_URL') ?? 'http://localhost:8787'),
+    publicUrl: trimSlash(get('SIGMINE_PUBLIC_URL') ?? DEFAULT_PUBLIC_URL),
     mail: {
       smtp: smtpSettings(get),
       from: get('SIGMINE_MAIL_FROM') ?? get('SIGMINE_NOTICE_FROM'),

@@ -38,6 +38,9 @@ import {
 
 const fail = (message: string, code: ErrorCode = 'bad-input') => new AppError(code, message);
 
+/** One @, no spaces, at most 320 characters (RFC 5321), as contributors' addresses are checked. */
+const isEmailAddress = (s: string) => s.trim().length <= 320 && /^[^\s@]+@[^\s@]+$/.test(s.trim());
+
 /** No key, or a key that is not the database's, is said before a browser consent, not after it. */
 async function keysFirst(config: Readonly<Config>): Promise<void> {
   secretKeyFrom(config);
@@ -160,6 +163,9 @@ function registerOAuthKind(connect: Command, kind: string, provider: string): vo
         if (Boolean(o.oauth) === Boolean(o.refreshTokenFile))
           throw fail('give exactly one of --refresh-token-file FILE or --oauth');
         if (!o.oauth && !o.account) throw fail('--account EMAIL is required with --refresh-token-file');
+        // The account names the source (and its connection bonus): a typo would be stored as is.
+        if (o.account !== undefined && !isEmailAddress(o.account))
+          throw fail(`--account is not an email address: ${o.account}`);
         await keysFirst(config); // fail before asking for consent, not after
         if (!o.oauth) {
           const secret = await readSecretInput(o.refreshTokenFile!);
@@ -278,6 +284,9 @@ function checkImapFlags(o: ImapOptions): { port: number; provider: string | unde
   const provider = o.oauth ?? o.provider;
   if (provider !== undefined && !IMAP_OAUTH_PROVIDERS.includes(provider as ImapOAuthProvider))
     throw fail(`OAuth provider must be ${IMAP_OAUTH_PROVIDERS.join(' or ')}`);
+  // Said now, not at the next harvest: saving would replace a working connection's settings with it.
+  if (o.caFile !== undefined && !existsSync(resolve(o.caFile)))
+    throw fail(`no such CA file: ${resolve(o.caFile)}`, 'not-found');
   return { port, provider };
 }
 

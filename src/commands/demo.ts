@@ -131,7 +131,8 @@ async function reportDemo(
         '  npx sigmine contacts show EMAIL         one profile with provenance and job history\n' +
         `  npx sigmine ledger --contributor ${DEMO_CONTRIBUTOR}\n` +
         '  npx sigmine notices list                the notices outbox\n' +
-        '  npx sigmine harvest --dry-run           what each connection would contribute\n',
+        // Without --from-start a dry run after the demo's harvest has nothing new to read, and shows nothing.
+        '  npx sigmine harvest --dry-run --from-start  what the mailbox would contribute, read from its start\n',
     );
   }
 }

@@ -9,8 +9,10 @@ import { loadConfig } from '../config.ts';
 import { usingDatabase } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { printJsonLine, printTable } from './lib/output.ts';
+import { listConnections } from '../connections/repository.ts';
 import {
   addExclusion,
+  folderRuleLimit,
   listExclusions,
   removeExclusion,
   type Exclusion,
@@ -68,6 +70,14 @@ export function register(program: Command): void {
       const e = await addExclusion(db, o.member, rule);
       if (o.json) printJsonLine(e);
       else console.log(`excluded: ${line(e)} (applies from the next harvest)`);
+      // As the member's page says it: a folder rule on an Outlook source or a calendar matches nothing.
+      if (e.connectionId) {
+        const on = (await listConnections(db, { contributorEmail: o.member })).find(
+          (c) => c.id === e.connectionId,
+        );
+        const limit = on ? folderRuleLimit(on.kind) : null;
+        if (limit) process.stderr.write(`warning: ${limit}\n`);
+      }
     });
   });
   withRule(

@@ -29,6 +29,14 @@ export function parseSince(s: string | undefined): Date | undefined {
   if (s === undefined) return undefined;
   const d = new Date(s);
   if (Number.isNaN(d.getTime())) throw new AppError('bad-input', `--since: not a date: ${s}`);
+  // Date rolls a day the month does not have over into the next month (2025-02-30 is March 2): refuse it.
+  const ymd = /^(\d{4})-(\d{2})-(\d{2})/.exec(s.trim());
+  if (ymd) {
+    const [year, month, day] = ymd.slice(1).map(Number) as [number, number, number];
+    const calendar = new Date(Date.UTC(year, month - 1, day));
+    if (calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day)
+      throw new AppError('bad-input', `--since: not a date: ${s}`);
+  }
   return d;
 }
 
@@ -45,6 +53,10 @@ export function register(program: Command): void {
     .option('--concurrency <n>', 'connections harvested at once (1 or more)', positiveInteger, 4)
     .option('--json', 'one JSON object per connection, then a summary')
     .action(async (opts: Opts) => {
+      // `--connection X --contributor Y` harvested X whoever it belonged to: the selectors are alternatives.
+      if ([opts.all, opts.connection, opts.contributor].filter((x) => x !== undefined).length > 1) {
+        throw new AppError('bad-input', 'give one of --all, --connection ID or --contributor EMAIL');
+      }
       const config = loadConfig();
       const since = parseSince(opts.since);
       const ac = new AbortController();

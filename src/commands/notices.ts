@@ -2,7 +2,7 @@
  * `sigmine notices list [--status queued,sent,bounced,failed] [--json]`
  * `sigmine notices send [--transport file|smtp] [--outbox DIR] [--limit N] [--no-promote] [--json]` (default
  * `smtp` when SIGMINE_SMTP_URL is set, else `file`)
- * `sigmine notices bounce ID | --provider-id MESSAGE-ID | --dsn FILE... [--json]`, `sigmine notices retry ID`
+ * `sigmine notices bounce ID | --provider-id MESSAGE-ID | --dsn FILE... [--json]`, `sigmine notices retry ID [--json]`
  * `notices send` also sends the queued Art. 19 notifications to members who revealed a person who corrected or
  * erased their data (src/notices/recipient-notices.ts; `--json` events `recipient-notice`).
  * `sigmine notices promote [--json]`: lists pending contacts whose notice was sent and whose objection window
@@ -91,6 +91,7 @@ export function register(program: Command): void {
     .command('retry')
     .description('queue a bounced or failed notice again (after the address or relay was fixed)')
     .argument('<id>', 'notice id')
+    .option('--json', 'one JSON object')
     .action(retryAction);
 
   notices
@@ -273,11 +274,13 @@ function bounceKeysFromDsn(file: string, json: boolean | undefined): BounceKey[]
   return report.messageIds.map((m) => ({ providerMessageId: m, file }));
 }
 
-/** `notices retry ID`: queues a bounced or failed notice again. */
-async function retryAction(id: string): Promise<void> {
+/** `notices retry ID [--json]`: queues a bounced or failed notice again (JSON: `{ id, status: "queued" }`). */
+async function retryAction(id: string, opts: { json?: boolean }): Promise<void> {
   await usingDatabase(loadConfig().database, async ({ db }) => {
-    if (await requeueNotice(db, id)) console.log(`notice ${id} queued again`);
-    else throw new AppError('not-found', 'no bounced or failed notice with that id');
+    if (!(await requeueNotice(db, id)))
+      throw new AppError('not-found', 'no bounced or failed notice with that id');
+    if (opts.json) printJsonLine({ id, status: 'queued' });
+    else console.log(`notice ${id} queued again`);
   });
 }
 

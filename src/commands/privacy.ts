@@ -1,10 +1,11 @@
 /**
  * `sigmine privacy erase|restrict|object EMAIL [--json]` (contract), plus
- * `sigmine privacy unrestrict EMAIL`, `sigmine privacy export EMAIL [--vcard]`,
+ * `sigmine privacy unrestrict EMAIL`, `sigmine privacy export EMAIL [--vcard|--json]`,
  * `sigmine privacy correct EMAIL --field F --value V` and `sigmine privacy requests [--open] [--json]`.
  * Every request is logged with its legal deadline under a keyed hash of the email, never the email.
  */
 import type { Command } from 'commander';
+import { AppError } from '../errors.ts';
 import { loadConfig } from '../config.ts';
 import { usingDatabase } from '../db/database.ts';
 import { resolveKeys } from '../key-admin/resolve.ts';
@@ -54,6 +55,7 @@ export function register(program: Command): void {
     .description('everything held about EMAIL as JSON (never the contributor)')
     .argument('<email>')
     .option('--vcard', "the person's own contact data as a vCard (RFC 6350) instead of JSON")
+    .option('--json', 'the same JSON object on one line')
     .action(exportAction);
 
   privacy
@@ -109,13 +111,18 @@ async function restrictAction(lift: boolean, email: string, opts: JsonOption): P
   });
 }
 
-/** `privacy export EMAIL [--vcard]`: everything held about the person, as indented JSON (or their card). */
-async function exportAction(email: string, opts: { vcard?: boolean }): Promise<void> {
+/**
+ * `privacy export EMAIL [--vcard|--json]`: everything held about the person, as indented JSON (one line
+ * with `--json`, as every command's machine output), or their card.
+ */
+async function exportAction(email: string, opts: { vcard?: boolean; json?: boolean }): Promise<void> {
+  if (opts.vcard && opts.json) throw new AppError('bad-input', 'give --vcard or --json, not both');
   const config = loadConfig();
   await usingDatabase(config.database, async ({ db }) => {
     const { secretKey } = (await resolveKeys(db, config)).config;
     const data = await exportPerson(db, email, { secretKey, policy: config.policy });
-    process.stdout.write(opts.vcard ? exportToVCard(data) : `${JSON.stringify(data, null, 2)}\n`);
+    if (opts.json) printJsonLine(data);
+    else process.stdout.write(opts.vcard ? exportToVCard(data) : `${JSON.stringify(data, null, 2)}\n`);
   });
 }
 

@@ -5,7 +5,7 @@
  * harvestable connection for `sigmine worker`s instead. Opted-out contributors and connections that need
  * reconnecting are never harvested.
  */
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { Cron } from 'croner';
 import { numberAtLeast } from './lib/numbers.ts';
 import { loadConfig } from '../config.ts';
@@ -24,11 +24,26 @@ const sleep = (ms: number, signal: AbortSignal) =>
     signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
   });
 
+/**
+ * A cron expression croner accepts, checked when the command is typed: a typo is then refused like any
+ * other option (exit 1, `bad-input`), before the database is opened.
+ */
+function cronExpression(value: string): string {
+  try {
+    new Cron(value, { paused: true }).stop();
+  } catch (err) {
+    throw new InvalidArgumentError(
+      `not a cron expression: ${(err as Error).message.replace(/^CronPattern: /, '')}`,
+    );
+  }
+  return value;
+}
+
 export function register(program: Command): void {
   program
     .command('schedule')
     .description('harvest on a schedule until stopped (on PostgreSQL: queue jobs for workers)')
-    .option('--cron <expr>', 'cron expression (5 or 6 fields)', '0 * * * *')
+    .option('--cron <expr>', 'cron expression (5 or 6 fields)', cronExpression, '0 * * * *')
     .option(
       '--jitter <seconds>',
       'random delay before each run, spreading load on providers (0 or more)',

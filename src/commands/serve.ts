@@ -13,7 +13,7 @@ import { port } from './lib/numbers.ts';
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import { loadConfig } from '../config.ts';
+import { DEFAULT_PUBLIC_URL, loadConfig, publicUrlIsSet, type Config } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { jsonLogger } from '../log.ts';
 import { resolveKeys } from '../key-admin/resolve.ts';
@@ -48,12 +48,13 @@ export function register(program: Command): void {
       const database = await openDatabase(config0.database);
       // Links are signed and people hashed with the database's key: another key stops here too, before
       // the server listens (the demo gets its own recorded demo key).
-      const { config, ring } = await resolveKeys(database.db, config0, { demo }).catch(
+      const { config: keyed, ring } = await resolveKeys(database.db, config0, { demo }).catch(
         async (err: unknown) => {
           await database.close();
           throw err;
         },
       );
+      const config = onThisPort(keyed, opts.port);
       const linkKey = linkKeyFromSecret(ring.newest.key);
       const outbox = opts.outbox === undefined ? config.noticeOutbox : resolve(opts.outbox);
       const host = new URL(config.publicUrl).hostname || 'sigmine.local';
@@ -96,6 +97,18 @@ export function register(program: Command): void {
       transport.close?.();
       await database.close();
     });
+}
+
+/**
+ * Without SIGMINE_PUBLIC_URL the public URL is this machine on the port served (`--port 9000`: links in
+ * mails to http://localhost:9000, form posts from there accepted), not the default port where nothing may
+ * listen. A URL that was set is kept as it is (a proxy or a port mapping may stand in front).
+ */
+function onThisPort(config: Readonly<Config>, port: number): Readonly<Config> {
+  if (publicUrlIsSet() || port === 0 || config.publicUrl !== DEFAULT_PUBLIC_URL) return config;
+  const url = new URL(DEFAULT_PUBLIC_URL);
+  url.port = String(port);
+  return Object.freeze({ ...config, publicUrl: url.origin });
 }
 
 /** Resolves once the server listens; a busy port or another listen error becomes an AppError saying what to do. */

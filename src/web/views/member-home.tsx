@@ -48,10 +48,14 @@ const Connections: FC<{ conns: readonly ConnectionLine[] }> = ({ conns }) => (
         <td data-testid="conn-status">{c.status}</td>
         <td>{(c.lastHarvestAt ?? '').slice(0, 16)}</td>
         <td>
-          <form class="inline" method="post" action="/member/preview">
-            <input type="hidden" name="connection" value={c.id} />
-            <button type="submit">Preview</button>
-          </form>{' '}
+          {/* A disconnected source, or one whose access was revoked, has nothing to preview: the job would
+              end at once with its state as the reason. */}
+          {c.status === 'active' ? (
+            <form class="inline" method="post" action="/member/preview">
+              <input type="hidden" name="connection" value={c.id} />
+              <button type="submit">Preview</button>
+            </form>
+          ) : null}{' '}
           {c.status === 'active' || c.status === 'needs-reconnect' ? <DisconnectLink id={c.id} /> : null}
         </td>
       </tr>
