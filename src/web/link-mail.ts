@@ -13,6 +13,7 @@
  * counts by its /64 network: one subscriber usually holds a whole /64 (RFC 6177), so counting single
  * addresses would give one client 2^64 buckets.
  */
+import { createHash } from 'node:crypto';
 import { isIPv6 } from 'node:net';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
@@ -90,4 +91,20 @@ export function clientNetwork(address: string): string {
     .slice(0, 4)
     .map((g) => g.replace(/^0+(?=.)/, ''))
     .join(':')}::/64`;
+}
+
+/**
+ * The `contentHash` of a link mail (its `X-Sigmine-Template` digest): SHA-256 of its template id, subject and
+ * body with the link's token and the person's address left out, so every mail of one template and language
+ * carries the same digest, as a notice does, and no digest depends on a token or names anyone.
+ */
+export function linkMailHash(
+  templateId: string,
+  subject: string,
+  body: string,
+  blanks: { token: string; email?: string },
+): string {
+  let text = body.split(encodeURIComponent(blanks.token)).join('{token}');
+  if (blanks.email) text = text.split(blanks.email).join('{email}');
+  return createHash('sha256').update(`${templateId}\n${subject}\n${text}`).digest('hex');
 }

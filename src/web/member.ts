@@ -54,6 +54,7 @@ import { exchangeLink } from './sessions.ts';
 import type { WebShared } from './shared.ts';
 import { memberEnv, memberErrorResponse, PROVIDER_IDS, PROVIDERS, type MemberEnv } from './member-env.ts';
 import { startConnect } from './member-oauth.ts';
+import { linkMailHash } from './link-mail.ts';
 
 export interface MemberAppOptions {
   database: Pick<Database, 'db' | 'dialect'>;
@@ -108,16 +109,21 @@ async function mailSignInLink(env: MemberEnv, c: Context): Promise<Response> {
     scope: 'member',
     email,
     client: env.clientOf(c),
-    compose: (token) => ({
-      from: o.from ?? 'members@sigmine.local',
-      subject: 'Sign in to sigmine',
-      body:
+    compose: (token) => {
+      const subject = 'Sign in to sigmine';
+      const body =
         `Open this link within one hour to sign in to sigmine:\n${o.config.publicUrl}/member/home?t=${encodeURIComponent(token)}\n\n` +
-        'The link works once. If you did not ask for it, ignore this message.\n',
-      language: 'en',
-      templateId: 'member-link/v2',
-      contentHash: 'member-link/v2',
-    }),
+        'The link works once. If you did not ask for it, ignore this message.\n';
+      const templateId = 'member-link/v2';
+      return {
+        from: o.from ?? 'members@sigmine.local',
+        subject,
+        body,
+        language: 'en',
+        templateId,
+        contentHash: linkMailHash(templateId, subject, body, { token }),
+      };
+    },
   });
   return c.html(signInMailedPage(email));
 }

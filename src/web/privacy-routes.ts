@@ -43,6 +43,7 @@ import { noticeLanguageOf } from '../notices/outbox.ts';
 import { endSession, exchangeLink, openSession, revokeSessionsOf } from './sessions.ts';
 import { verifyLink } from './links.ts';
 import type { WebShared } from './shared.ts';
+import { linkMailHash } from './link-mail.ts';
 
 export interface PrivacyRoutesOptions {
   database: Pick<Database, 'db' | 'dialect'>;
@@ -172,13 +173,15 @@ async function requestLink(d: PrivacyDeps, c: Context) {
 function linkMail(d: PrivacyDeps, email: string, token: string, language: string) {
   const m = privacyTexts(language);
   const url = `${d.o.config.publicUrl}/privacy/me?t=${encodeURIComponent(token)}`;
+  const body = m.linkMailBody(email, url);
+  const templateId = 'privacy-link/v3';
   return {
     from: d.o.from ?? 'privacy@sigmine.local',
     subject: m.linkMailSubject,
-    body: m.linkMailBody(email, url),
+    body,
     language,
-    templateId: 'privacy-link/v3',
-    contentHash: 'privacy-link/v3',
+    templateId,
+    contentHash: linkMailHash(templateId, m.linkMailSubject, body, { token, email }),
   };
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it, beforeEach, afterEach, vi } from 'vitest';
 import { DIALECTS, freshDatabase, postgresAvailable, type TestDatabase } from '../helpers/databases.ts';
 import { createApp, type WebAppOptions } from '../../src/web/app.ts';
@@ -141,6 +142,14 @@ for (const dialect of DIALECTS) {
       expect(page).toContain('Analytical Engines Ltd');
       expect(page).not.toContain('member@contrib.example');
       expect(page).not.toContain('m1');
+      // The mail's X-Sigmine-Template digest is a real SHA-256 of its text, the same for every mail of the
+      // template and language: it depends on neither the one-time token nor the address.
+      await askLink(ADA);
+      const [first, second] = transport.sent.slice(-2);
+      expect(first!.contentHash).toMatch(/^[0-9a-f]{64}$/);
+      expect(first!.body).not.toBe(second!.body);
+      expect(second!.contentHash).toBe(first!.contentHash);
+      expect(first!.contentHash).not.toBe(createHash('sha256').update(ADA).digest('hex'));
     });
 
     it('answers an unknown address exactly like a known one, and mails nothing', async () => {
