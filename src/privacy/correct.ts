@@ -64,6 +64,7 @@ export async function correctField(
       : value === null || value.trim() === ''
         ? null
         : value.trim().slice(0, MAX_VALUE);
+  if (Array.isArray(pinned)) for (const v of pinned) checkListValue(field, v);
   return db.transaction().execute(async (trx) => {
     const p = await locatePerson(trx, email, opts.policy, opts.secretKey);
     // A pin must not re-add someone who erased or objected (their address in an e-mail list, a "mailto:"
@@ -116,4 +117,15 @@ function addressesInPin(field: CorrectableField, pinned: string | string[] | nul
 function toE164(raw: string): string {
   const p = parsePhoneNumberFromString(raw);
   return p?.isValid() ? p.number : raw;
+}
+
+/**
+ * A corrected phone must be a phone and a corrected e-mail an address: members pay credits to reveal them, and
+ * free text pinned as "not a phone (other)" would be sold as one. Websites and profiles stay as written.
+ */
+function checkListValue(field: string, v: string): void {
+  if (field === 'phones' && (v.match(/\p{Nd}/gu)?.length ?? 0) < 3)
+    throw new AppError('bad-input', 'a phone number needs at least three digits');
+  if (field === 'emails' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v))
+    throw new AppError('bad-input', 'an e-mail address is written name@domain');
 }

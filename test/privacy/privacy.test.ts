@@ -191,6 +191,19 @@ for (const dialect of DIALECTS) {
         await expect(correctField(t.db, BR, 'contributor', 'x', testPrivacy)).rejects.toMatchObject({
           code: 'bad-input',
         });
+        // Free text is not pinned as a phone or an address (members pay to reveal those), and nothing changes.
+        for (const [field, v] of [
+          ['phones', 'not a phone'],
+          ['phones', '+55 11 3000-1000, call me'],
+          ['emails', 'vendas at exemplo'],
+        ] as const)
+          await expect(correctField(t.db, BR, field, v, testPrivacy), v).rejects.toMatchObject({
+            code: 'bad-input',
+          });
+        expect((await showContact(t.db, BR))?.contact.phones.map((p) => p.e164)).toEqual([
+          '+551130001000',
+          '+5511987654321',
+        ]);
         await expect(correctField(t.db, 'not-an-email', 'title', 'x', testPrivacy)).rejects.toMatchObject({
           code: 'bad-input',
         });
