@@ -805,7 +805,12 @@ for (const dialect of DIALECTS) {
     it('refuses member actions without a valid sign-in link', async () => {
       expect((await form('/member/optout', { t: 'bogus' })).status).toBe(403);
       expect((await form('/member/open', { t: 'bogus' })).status).toBe(403);
-      expect((await app.request(`${PUBLIC}/member/home`)).status).toBe(403);
+      const home = await app.request(`${PUBLIC}/member/home`);
+      expect(home.status).toBe(403);
+      // Never signed in here: the page says why and offers the sign-in form at once.
+      const signIn = await home.text();
+      expect(signIn).toContain('This page needs you signed in');
+      expect(signIn).toContain('action="/member/link"');
       expect(
         (
           await app.request(`${PUBLIC}/member/home`, {

@@ -10,18 +10,6 @@ import type { PreviewContact } from '../../harvest/types.ts';
 import { page } from './layout.tsx';
 import { OpenLink } from './open-link.tsx';
 
-/** A member session or sign-in link that expired (also the directory's answer without a session). */
-export const linkExpiredPage = () =>
-  page(
-    'Link expired',
-    <>
-      <h1>This link has expired</h1>
-      <p>
-        <a href="/member">Ask for a new one</a>.
-      </p>
-    </>,
-  );
-
 const SignInForm: FC = () => (
   <>
     <h1>Members</h1>
@@ -34,6 +22,22 @@ const SignInForm: FC = () => (
     </form>
   </>
 );
+
+/**
+ * A member page asked for without a live session: never signed in on this browser, a session that ended, or a
+ * sign-in link that expired or was used. One page says all three and offers the sign-in form at once.
+ */
+export const linkExpiredPage = () =>
+  page(
+    'Sign in',
+    <>
+      <p class="note">
+        This page needs you signed in: your session has ended, or the sign-in link you followed has expired or
+        was already used.
+      </p>
+      <SignInForm />
+    </>,
+  );
 
 /** `GET /member`, and the same form again under "that is not an e-mail address". */
 export const signInPage = (notAnEmail = false) =>
