@@ -24,6 +24,8 @@ export interface DirectoryHit {
   domain: string;
   /** Which details a reveal would give or the profile holds: `email`, `phones`, `address`, `websites`, `social`. */
   onFile: string[];
+  /** This member revealed the contact before: revealing it again is free. */
+  revealed: boolean;
 }
 
 export interface Revealed {
@@ -87,12 +89,18 @@ export async function searchDirectory(
     .orderBy('id')
     .limit(MAX_HITS)
     .execute();
+  const revealed = await revealedAmong(
+    db,
+    member.id,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
     title: r.title,
     company: r.company,
     domain: r.domain,
+    revealed: revealed.has(r.id),
     onFile: [
       'email',
       ...(r.phones_json !== '[]' ? ['phones'] : []),
@@ -139,6 +147,19 @@ export async function revealContact(
       balance: s.balance,
     };
   });
+}
+
+/** Which of these contacts the member revealed before (their reveal records, the `spend` entries' keys). */
+async function revealedAmong(db: Kysely<DB>, memberId: string, profileIds: string[]): Promise<Set<string>> {
+  if (profileIds.length === 0) return new Set();
+  const key = (id: string) => `spend:${memberId}:reveal:${id}`;
+  const rows = await db
+    .selectFrom('ledger_entries')
+    .select('idempotency_key')
+    .where('idempotency_key', 'in', profileIds.map(key))
+    .execute();
+  const keys = new Set(rows.map((r) => r.idempotency_key));
+  return new Set(profileIds.filter((id) => keys.has(key(id))));
 }
 
 /**

@@ -117,6 +117,7 @@ for (const dialect of DIALECTS) {
         company: 'Acme Robotics',
         domain: 'acme-robotics.com',
         onFile: ['email', 'phones'],
+        revealed: false,
       });
       expect(JSON.stringify(hit)).not.toMatch(/@|contrib|555/); // no address, phone or contributor before a reveal
       await restrictPerson(t.db, 'sam.roe@acme-robotics.com', privacy);
@@ -129,6 +130,7 @@ for (const dialect of DIALECTS) {
       const before = await balanceOf(t.db, memberId);
       expect(before).toBe(20); // two contacts listed
       const [pat] = await searchDirectory(t.db, await directoryMember(t.db, MEMBER), 'Pat Lee');
+      expect(pat!.revealed).toBe(false);
       const first = await revealContact(t.db, await directoryMember(t.db, MEMBER), pat!.id);
       expect(first).toMatchObject({
         email: 'pat.lee@acme-robotics.com',
@@ -139,6 +141,13 @@ for (const dialect of DIALECTS) {
       const again = await revealContact(t.db, await directoryMember(t.db, MEMBER), pat!.id);
       expect(again).toMatchObject({ spent: 0, balance: before - DEFAULT_CREDIT_POLICY.reveal });
       expect(await balanceOf(t.db, memberId)).toBe(before - DEFAULT_CREDIT_POLICY.reveal);
+      // The search says what this member revealed before (free to show again), and only to them.
+      expect((await searchDirectory(t.db, await directoryMember(t.db, MEMBER), 'Pat Lee'))[0]!.revealed).toBe(
+        true,
+      );
+      expect((await searchDirectory(t.db, await directoryMember(t.db, POOR), 'Pat Lee'))[0]!.revealed).toBe(
+        false,
+      );
       // The person sees how many members received their details (Art. 15(1)(c)), never which.
       const exported = await exportPerson(t.db, 'pat.lee@acme-robotics.com', privacy);
       const profile = (exported.profiles as Array<Record<string, unknown>>)[0]!;

@@ -112,12 +112,32 @@ describe('web views', () => {
     expect(preview).not.toMatch(/<script|<i>|<1>/);
     expect(preview).toContain('<td>&lt;i&gt;t&lt;/i&gt;</td><td></td><td>&lt;1&gt;</td>');
     const hits = [
-      { id: '1', name: HOSTILE, title: null, company: 'A&B', domain: 'ab.example', onFile: ['email'] },
+      {
+        id: '1',
+        name: HOSTILE,
+        title: null,
+        company: 'A&B',
+        domain: 'ab.example',
+        onFile: ['email'],
+        revealed: false,
+      },
+      {
+        id: '2',
+        name: 'Bo',
+        title: null,
+        company: 'C',
+        domain: 'c.example',
+        onFile: ['email'],
+        revealed: true,
+      },
     ];
     const dir = directoryPage({ q: HOSTILE, cost: 5, balance: 10, results: { hits } });
     expect(dir).not.toContain('<script');
     expect(dir).toContain('<input name="q" value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
     expect(dir).toContain('<td>A&amp;B</td>');
+    // A contact this member revealed before says so on its button (showing it again is free).
+    expect(dir.match(/<button type="submit">Reveal<\/button>/g)).toHaveLength(1);
+    expect(dir).toContain('Show (revealed: free)');
   });
 
   it('no web file writes HTML by hand: pages come from components only', () => {

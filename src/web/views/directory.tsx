@@ -32,7 +32,7 @@ const Results: FC<{ r: SearchOutcome }> = ({ r }) => {
           <td>
             <form class="inline" method="post" action="/member/directory/reveal">
               <input type="hidden" name="id" value={h.id} />
-              <button type="submit">Reveal</button>
+              <button type="submit">{h.revealed ? 'Show (revealed: free)' : 'Reveal'}</button>
             </form>
           </td>
         </tr>
