@@ -133,10 +133,11 @@ describe('a harvest killed with -9 mid-run', () => {
 
     const crashed = await setup('crashed');
     const { child, done } = startCli(['harvest', '--all', '--json'], { env: crashed.env });
-    let pagesSeen = 0;
+    // Counted over everything read so far: a log line may arrive split across chunks.
+    let seen = '';
     child.stderr!.on('data', (d: Buffer) => {
-      pagesSeen += (d.toString().match(/"event":"harvest\.page"/g) ?? []).length;
-      if (pagesSeen >= 1 && !child.killed) child.kill('SIGKILL');
+      seen += d.toString();
+      if (seen.includes('"event":"harvest.page"') && !child.killed) child.kill('SIGKILL');
     });
     const killed = await done;
     expect(killed.signal).toBe('SIGKILL');

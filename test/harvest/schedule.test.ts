@@ -50,10 +50,12 @@ describe('sigmine schedule on SQLite', () => {
     const { child, done } = startCli(['schedule', '--cron', '*/2 * * * * *', '--jitter', '0'], {
       env: cleanEnv({ SIGMINE_DATABASE: url, SIGMINE_SECRET_KEY: KEY }),
     });
-    let runs = 0;
+    // Log lines may arrive split across chunks (a loaded machine): count over everything read so far.
+    let seen = '';
     let stopped = false;
     child.stderr!.on('data', (b: Buffer) => {
-      runs += (b.toString().match(/"event":"schedule\.run"/g) ?? []).length;
+      seen += b.toString();
+      const runs = (seen.match(/"event":"schedule\.run"/g) ?? []).length;
       if (runs >= 2 && !stopped) {
         stopped = true; // one SIGTERM: a second one would end the process the hard way
         child.kill('SIGTERM');
@@ -106,8 +108,10 @@ describe.skipIf(!(await postgresServerAvailable('sigmine schedule on PostgreSQL'
           env: cleanEnv({ SIGMINE_DATABASE: url, SIGMINE_SECRET_KEY: KEY }),
         });
         let stopped = false;
+        let seen = '';
         child.stderr!.on('data', (b: Buffer) => {
-          if (!stopped && b.toString().includes('"event":"schedule.enqueued"')) {
+          seen += b.toString();
+          if (!stopped && seen.includes('"event":"schedule.enqueued"')) {
             stopped = true;
             child.kill('SIGTERM');
           }

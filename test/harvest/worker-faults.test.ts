@@ -455,8 +455,11 @@ describe.skipIf(!pgOk)('sigmine workers through database faults', () => {
           env: cleanEnv({ SIGMINE_DATABASE: url, SIGMINE_SECRET_KEY: KEY }),
         });
         let enqueued = '';
+        let seen = '';
         sched.child.stderr!.on('data', (b: Buffer) => {
-          const m = /.*"event":"schedule\.enqueued".*/.exec(b.toString());
+          seen += b.toString();
+          // Whole lines only: a log line may arrive split across chunks.
+          const m = /.*"event":"schedule\.enqueued".*\n/.exec(seen);
           if (m && !enqueued) {
             enqueued = m[0];
             sched.child.kill('SIGTERM');
