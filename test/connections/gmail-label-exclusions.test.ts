@@ -15,9 +15,7 @@ import { runHarvest } from '../../src/harvest/run.ts';
 import { registerConnection } from '../../src/connections/register.ts';
 import { addExclusion, removeExclusion } from '../../src/connections/exclusions.ts';
 import { parseSecretKey } from '../../src/secrets/index.ts';
-import { createApp } from '../../src/web/app.ts';
-import { createMailQueue } from '../../src/web/mail-queue.ts';
-import type { OutgoingNotice } from '../../src/notices/transport.ts';
+import { memberWeb } from '../helpers/member-web.ts';
 
 const KEY = randomBytes(32).toString('hex');
 
@@ -136,35 +134,8 @@ describe('the exclusions page for sources without folders', () => {
         { contributorEmail: who, kind: 'outlook', account: who, secret: 'r' },
         parseSecretKey(KEY),
       );
-      const PUBLIC = 'http://members.test';
-      const sent: OutgoingNotice[] = [];
-      const mails = createMailQueue(silentLogger);
-      const app = createApp({
-        database: t,
-        config: loadConfig({ SIGMINE_PUBLIC_URL: PUBLIC, SIGMINE_SECRET_KEY: KEY }),
-        transport: {
-          name: 'memory',
-          async send(n) {
-            sent.push(n);
-            return { providerMessageId: 'x' };
-          },
-        },
-        mailQueue: mails,
-      });
-      const post = (path: string, body: Record<string, string>, cookie?: string) =>
-        app.request(`${PUBLIC}${path}`, {
-          method: 'POST',
-          headers: {
-            'Content-Type': 'application/x-www-form-urlencoded',
-            Origin: PUBLIC,
-            ...(cookie ? { Cookie: cookie } : {}),
-          },
-          body: new URLSearchParams(body).toString(),
-        });
-      await post('/member/link', { email: who });
-      await mails.idle();
-      const token = decodeURIComponent(/\/member\/home\?t=(\S+)/.exec(sent.at(-1)!.body)![1]!);
-      const cookie = (await post('/member/open', { t: token })).headers.get('set-cookie')!.split(';')[0]!;
+      const { PUBLIC, app, post, signIn } = memberWeb(t, KEY);
+      const cookie = await signIn(who);
 
       const page = await (
         await app.request(`${PUBLIC}/member/exclusions`, { headers: { Cookie: cookie } })

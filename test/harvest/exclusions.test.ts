@@ -22,10 +22,8 @@ import { pageItems } from '../../src/harvest/harvest-connection.ts';
 import { emptyHarvestCounts } from '../../src/harvest/types.ts';
 import { listNotices } from '../../src/notices/outbox.ts';
 import type { HarvestEnv } from '../../src/harvest/harvest-connection.ts';
-import { createApp } from '../../src/web/app.ts';
-import { createMailQueue } from '../../src/web/mail-queue.ts';
-import type { OutgoingNotice } from '../../src/notices/transport.ts';
 import { testPrivacy } from '../helpers/privacy-options.ts';
+import { memberWeb } from '../helpers/member-web.ts';
 
 const KEY = 'd'.repeat(64);
 const config = loadConfig({ SIGMINE_SECRET_KEY: KEY });
@@ -280,35 +278,8 @@ for (const dialect of DIALECTS) {
       write('1.eml', QUINN);
       write('2.eml', UMA);
       const c = await connect();
-      const PUBLIC = 'http://members.test';
-      const sent: OutgoingNotice[] = [];
-      const mails = createMailQueue(silentLogger);
-      const app = createApp({
-        database: t,
-        config: loadConfig({ SIGMINE_PUBLIC_URL: PUBLIC, SIGMINE_SECRET_KEY: KEY }),
-        transport: {
-          name: 'memory',
-          async send(n) {
-            sent.push(n);
-            return { providerMessageId: 'x' };
-          },
-        },
-        mailQueue: mails,
-      });
-      const post = (path: string, body: Record<string, string>, cookie?: string) =>
-        app.request(`${PUBLIC}${path}`, {
-          method: 'POST',
-          headers: {
-            'Content-Type': 'application/x-www-form-urlencoded',
-            Origin: PUBLIC,
-            ...(cookie ? { Cookie: cookie } : {}),
-          },
-          body: new URLSearchParams(body).toString(),
-        });
-      await post('/member/link', { email: MEMBER });
-      await mails.idle();
-      const token = decodeURIComponent(/\/member\/home\?t=(\S+)/.exec(sent.at(-1)!.body)![1]!);
-      const cookie = (await post('/member/open', { t: token })).headers.get('set-cookie')!.split(';')[0]!;
+      const { PUBLIC, app, post, signIn } = memberWeb(t, KEY);
+      const cookie = await signIn(MEMBER);
 
       // Preview is a job: its page reloads itself until the result is in.
       const preview = async () => {

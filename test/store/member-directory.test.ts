@@ -25,6 +25,7 @@ import { correctField } from '../../src/privacy/correct.ts';
 import { sendRecipientNotices } from '../../src/notices/recipient-notices.ts';
 import { privacyGate } from '../../src/privacy/gate.ts';
 import { testPolicy, testPrivacy } from '../helpers/privacy-options.ts';
+import { memberWeb } from '../helpers/member-web.ts';
 
 /** The privacy side the store is handed, as the harvest builds it. */
 const gate = privacyGate({ policy: testPolicy });
@@ -308,35 +309,8 @@ for (const dialect of DIALECTS) {
     });
 
     it('the member page says in words what credits were earned and spent, and how credits work', async () => {
-      const PUBLIC = 'http://members.test';
-      const sent: OutgoingNotice[] = [];
-      const mails = createMailQueue(silentLogger);
-      const app = createApp({
-        database: t,
-        config: loadConfig({ SIGMINE_PUBLIC_URL: PUBLIC, SIGMINE_SECRET_KEY: KEY }),
-        transport: {
-          name: 'memory',
-          async send(n) {
-            sent.push(n);
-            return { providerMessageId: 'x' };
-          },
-        },
-        mailQueue: mails,
-      });
-      const post = (path: string, body: Record<string, string>, cookie?: string) =>
-        app.request(`${PUBLIC}${path}`, {
-          method: 'POST',
-          headers: {
-            'Content-Type': 'application/x-www-form-urlencoded',
-            Origin: PUBLIC,
-            ...(cookie ? { Cookie: cookie } : {}),
-          },
-          body: new URLSearchParams(body).toString(),
-        });
-      await post('/member/link', { email: MEMBER });
-      await mails.idle();
-      const token = decodeURIComponent(/\/member\/home\?t=(\S+)/.exec(sent.at(-1)!.body)![1]!);
-      const cookie = (await post('/member/open', { t: token })).headers.get('set-cookie')!.split(';')[0]!;
+      const { PUBLIC, app, signIn } = memberWeb(t, KEY);
+      const cookie = await signIn(MEMBER);
       await revealContact(
         t.db,
         await directoryMember(t.db, MEMBER),
@@ -355,39 +329,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('works on the web: search, reveal once (credits go down once), a second reveal is free, an empty balance is refused', async () => {
-      const PUBLIC = 'http://members.test';
-      const sent: OutgoingNotice[] = [];
-      const mails = createMailQueue(silentLogger);
-      const app = createApp({
-        database: t,
-        config: loadConfig({ SIGMINE_PUBLIC_URL: PUBLIC, SIGMINE_SECRET_KEY: KEY }),
-        transport: {
-          name: 'memory',
-          async send(n) {
-            sent.push(n);
-            return { providerMessageId: 'x' };
-          },
-        },
-        mailQueue: mails,
-      });
-      const post = (path: string, body: Record<string, string>, cookie?: string) =>
-        app.request(`${PUBLIC}${path}`, {
-          method: 'POST',
-          headers: {
-            'Content-Type': 'application/x-www-form-urlencoded',
-            Origin: PUBLIC,
-            ...(cookie ? { Cookie: cookie } : {}),
-          },
-          body: new URLSearchParams(body).toString(),
-        });
-      const signIn = async (email: string) => {
-        await post('/member/link', { email });
-        await mails.idle();
-        const m = /\/member\/home\?t=(\S+)/.exec(sent.at(-1)!.body)!;
-        return (await post('/member/open', { t: decodeURIComponent(m[1]!) })).headers
-          .get('set-cookie')!
-          .split(';')[0]!;
-      };
+      const { PUBLIC, app, post, signIn } = memberWeb(t, KEY);
       const cookie = await signIn(MEMBER);
       const found = await (
         await app.request(`${PUBLIC}/member/directory?q=acme`, { headers: { Cookie: cookie } })

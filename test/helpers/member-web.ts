@@ -1,0 +1,50 @@
+/**
+ * The web app as a member uses it, for tests: mails captured in memory, form posts with the same-origin header
+ * the app requires, and a sign-in through the mailed link (asked for, then exchanged for a session cookie).
+ */
+import type { Database } from '../../src/db/database.ts';
+import { createApp } from '../../src/web/app.ts';
+import { createMailQueue } from '../../src/web/mail-queue.ts';
+import { loadConfig } from '../../src/config.ts';
+import { silentLogger } from '../../src/log.ts';
+import type { OutgoingNotice } from '../../src/notices/transport.ts';
+
+export const MEMBERS_PUBLIC_URL = 'http://members.test';
+
+export function memberWeb(database: Database, key: string) {
+  const PUBLIC = MEMBERS_PUBLIC_URL;
+  const sent: OutgoingNotice[] = [];
+  const mails = createMailQueue(silentLogger);
+  const app = createApp({
+    database,
+    config: loadConfig({ SIGMINE_PUBLIC_URL: PUBLIC, SIGMINE_SECRET_KEY: key }),
+    transport: {
+      name: 'memory',
+      async send(n) {
+        sent.push(n);
+        return { providerMessageId: 'x' };
+      },
+    },
+    mailQueue: mails,
+  });
+  const post = (path: string, body: Record<string, string>, cookie?: string) =>
+    app.request(`${PUBLIC}${path}`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Origin: PUBLIC,
+        ...(cookie ? { Cookie: cookie } : {}),
+      },
+      body: new URLSearchParams(body).toString(),
+    });
+  const get = (path: string, cookie: string) =>
+    app.request(`${PUBLIC}${path}`, { headers: { Cookie: cookie } });
+  /** Asks for a sign-in link for `email`, opens it, and returns the session cookie (`name=value`). */
+  const signIn = async (email: string) => {
+    await post('/member/link', { email });
+    await mails.idle();
+    const token = decodeURIComponent(/\/member\/home\?t=(\S+)/.exec(sent.at(-1)!.body)![1]!);
+    return (await post('/member/open', { t: token })).headers.get('set-cookie')!.split(';')[0]!;
+  };
+  return { PUBLIC, app, sent, mails, post, get, signIn };
+}
