@@ -7,14 +7,13 @@
  * RGPD); it is the same regulation.
  */
 import { createHash } from 'node:crypto';
+import { fieldNamesIn } from './field-names.ts';
 
 interface RecipientTexts {
   erased: { subject: string; body: string };
   rectified: { subject: string; body: string };
   /** {{fields}} when the notification names no field. */
   someDetails: string;
-  /** Field names as the person's profile names them (src/privacy/correct.ts). */
-  fieldNames: Readonly<Record<string, string>>;
 }
 
 const TEXTS: Readonly<Record<string, RecipientTexts>> = {
@@ -39,7 +38,6 @@ const TEXTS: Readonly<Record<string, RecipientTexts>> = {
         'This message names no other member and is sent to each member separately.\n',
     },
     someDetails: 'details',
-    fieldNames: {},
   },
   de: {
     erased: {
@@ -63,17 +61,6 @@ const TEXTS: Readonly<Record<string, RecipientTexts>> = {
         'Diese Nachricht nennt kein anderes Mitglied und geht an jedes Mitglied einzeln.\n',
     },
     someDetails: 'Angaben',
-    fieldNames: {
-      name: 'Name',
-      title: 'Position',
-      department: 'Abteilung',
-      company: 'Unternehmen',
-      address: 'Adresse',
-      phones: 'Telefon',
-      emails: 'E-Mail',
-      websites: 'Websites',
-      social: 'Profile',
-    },
   },
   fr: {
     erased: {
@@ -96,17 +83,6 @@ const TEXTS: Readonly<Record<string, RecipientTexts>> = {
         'Ce message ne nomme aucun autre membre et est envoyé à chaque membre séparément.\n',
     },
     someDetails: 'informations',
-    fieldNames: {
-      name: 'nom',
-      title: 'fonction',
-      department: 'service',
-      company: 'entreprise',
-      address: 'adresse',
-      phones: 'téléphones',
-      emails: 'e-mails',
-      websites: 'sites web',
-      social: 'profils',
-    },
   },
   pt: {
     erased: {
@@ -129,17 +105,6 @@ const TEXTS: Readonly<Record<string, RecipientTexts>> = {
         'Esta mensagem não nomeia nenhum outro membro e é enviada a cada membro separadamente.\n',
     },
     someDetails: 'dados',
-    fieldNames: {
-      name: 'nome',
-      title: 'cargo',
-      department: 'departamento',
-      company: 'empresa',
-      address: 'endereço',
-      phones: 'telefones',
-      emails: 'e-mails',
-      websites: 'sites',
-      social: 'perfis',
-    },
   },
   es: {
     erased: {
@@ -162,17 +127,6 @@ const TEXTS: Readonly<Record<string, RecipientTexts>> = {
         'Este mensaje no nombra a ningún otro miembro y se envía a cada miembro por separado.\n',
     },
     someDetails: 'datos',
-    fieldNames: {
-      name: 'nombre',
-      title: 'cargo',
-      department: 'departamento',
-      company: 'empresa',
-      address: 'dirección',
-      phones: 'teléfonos',
-      emails: 'correos',
-      websites: 'sitios web',
-      social: 'perfiles',
-    },
   },
 };
 
@@ -204,7 +158,7 @@ export function recipientMail(
   const lang = recipientLanguage(language);
   const t = TEXTS[lang]!;
   const who = v.name ? `${v.name} <${v.email}>` : v.email;
-  const fields = v.fields.length ? v.fields.map((f) => t.fieldNames[f] ?? f).join(', ') : t.someDetails;
+  const fields = v.fields.length ? v.fields.map((f) => fieldNamesIn(lang)[f] ?? f).join(', ') : t.someDetails;
   const values: Record<string, string> = { who, fields, url: v.directoryUrl };
   const text = t[kind];
   // One pass: a name that itself reads "{{url}}" stays a name.

@@ -5,6 +5,7 @@
  * hold words of their own. Texts are plain; the views escape them. Dates are ISO (YYYY-MM-DD), which every
  * reader parses the same way.
  */
+import { fieldNamesIn } from '../notices/field-names.ts';
 
 export interface PrivacyTexts {
   centerTitle: string;
@@ -48,7 +49,7 @@ export interface PrivacyTexts {
   objectButton: string;
   statusLabel: string;
   statusNames: Record<string, string>;
-  fieldNames: Record<string, string>;
+  fieldNames: Readonly<Record<string, string>>;
   correctedByYou: string;
   replacedByCorrection: string;
   firstLastSeen: string;
@@ -134,17 +135,7 @@ const en: PrivacyTexts = {
   objectButton: 'Object to being listed…',
   statusLabel: 'status',
   statusNames: { listed: 'listed', pending: 'pending', restricted: 'restricted' },
-  fieldNames: {
-    name: 'name',
-    title: 'title',
-    department: 'department',
-    company: 'company',
-    address: 'address',
-    phones: 'phones',
-    emails: 'emails',
-    websites: 'websites',
-    social: 'social',
-  },
+  fieldNames: fieldNamesIn('en'),
   correctedByYou: 'corrected by you',
   replacedByCorrection: 'replaced by your correction',
   firstLastSeen: 'first / last seen',
@@ -252,17 +243,7 @@ const de: PrivacyTexts = {
   objectButton: 'Der Aufnahme widersprechen…',
   statusLabel: 'Status',
   statusNames: { listed: 'veröffentlicht', pending: 'ausstehend', restricted: 'eingeschränkt' },
-  fieldNames: {
-    name: 'Name',
-    title: 'Position',
-    department: 'Abteilung',
-    company: 'Unternehmen',
-    address: 'Adresse',
-    phones: 'Telefon',
-    emails: 'E-Mail',
-    websites: 'Websites',
-    social: 'Profile',
-  },
+  fieldNames: fieldNamesIn('de'),
   correctedByYou: 'von Ihnen berichtigt',
   replacedByCorrection: 'durch Ihre Berichtigung ersetzt',
   firstLastSeen: 'zuerst / zuletzt gesehen',
@@ -381,17 +362,7 @@ const fr: PrivacyTexts = {
   objectButton: 'M’opposer à l’inscription…',
   statusLabel: 'statut',
   statusNames: { listed: 'publié', pending: 'en attente', restricted: 'limité' },
-  fieldNames: {
-    name: 'nom',
-    title: 'fonction',
-    department: 'service',
-    company: 'entreprise',
-    address: 'adresse',
-    phones: 'téléphones',
-    emails: 'e-mails',
-    websites: 'sites web',
-    social: 'profils',
-  },
+  fieldNames: fieldNamesIn('fr'),
   correctedByYou: 'rectifié par vous',
   replacedByCorrection: 'remplacé par votre rectification',
   firstLastSeen: 'vu la première / dernière fois',
@@ -509,17 +480,7 @@ const pt: PrivacyTexts = {
   objectButton: 'Opor-me a constar…',
   statusLabel: 'situação',
   statusNames: { listed: 'publicado', pending: 'pendente', restricted: 'restrito' },
-  fieldNames: {
-    name: 'nome',
-    title: 'cargo',
-    department: 'departamento',
-    company: 'empresa',
-    address: 'endereço',
-    phones: 'telefones',
-    emails: 'e-mails',
-    websites: 'sites',
-    social: 'perfis',
-  },
+  fieldNames: fieldNamesIn('pt'),
   correctedByYou: 'corrigido por você',
   replacedByCorrection: 'substituído pela sua correção',
   firstLastSeen: 'visto pela primeira / última vez',
@@ -631,17 +592,7 @@ const es: PrivacyTexts = {
   objectButton: 'Oponerme a figurar…',
   statusLabel: 'estado',
   statusNames: { listed: 'publicado', pending: 'pendiente', restricted: 'limitado' },
-  fieldNames: {
-    name: 'nombre',
-    title: 'cargo',
-    department: 'departamento',
-    company: 'empresa',
-    address: 'dirección',
-    phones: 'teléfonos',
-    emails: 'correos',
-    websites: 'sitios web',
-    social: 'perfiles',
-  },
+  fieldNames: fieldNamesIn('es'),
   correctedByYou: 'rectificado por usted',
   replacedByCorrection: 'sustituido por su rectificación',
   firstLastSeen: 'visto por primera / última vez',
