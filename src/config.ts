@@ -22,6 +22,8 @@ export interface Config {
   microsoft: MicrosoftEndpoints;
   /** Base URL people use to reach the privacy center (links in notices). */
   publicUrl: string;
+  /** Whether SIGMINE_PUBLIC_URL was set; when not, `sigmine serve` fits the default to the port it serves. */
+  publicUrlSet: boolean;
   /**
    * Outgoing mail (src/mail-config.ts): SIGMINE_SMTP_URL (+ SIGMINE_SMTP_PASSWORD_FILE) picks the SMTP
    * relay, else mail is written as files; SIGMINE_MAIL_FROM (or the older SIGMINE_NOTICE_FROM) is the From.
@@ -64,11 +66,6 @@ const trimSlash = (s: string) => s.replace(/\/+$/, '');
 /** SIGMINE_PUBLIC_URL when unset: `sigmine serve` on its default port, on this machine. */
 export const DEFAULT_PUBLIC_URL = 'http://localhost:8787';
 
-/** Whether SIGMINE_PUBLIC_URL is set, or `publicUrl` is the default (`sigmine serve` then fits it to its port). */
-export function publicUrlIsSet(env: NodeJS.ProcessEnv = process.env): boolean {
-  return (env.SIGMINE_PUBLIC_URL ?? '').trim() !== '';
-}
-
 /** Reads `env` (default: process.env) into a frozen Config. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
   const get = (name: string): string | null => {
@@ -93,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       tenant: get('SIGMINE_MS_TENANT') ?? 'common',
     },
     publicUrl: trimSlash(get('SIGMINE_PUBLIC_URL') ?? DEFAULT_PUBLIC_URL),
+    publicUrlSet: get('SIGMINE_PUBLIC_URL') !== null,
     mail: {
       smtp: smtpSettings(get),
       from: get('SIGMINE_MAIL_FROM') ?? get('SIGMINE_NOTICE_FROM'),

@@ -13,7 +13,7 @@ import { port } from './lib/numbers.ts';
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import { DEFAULT_PUBLIC_URL, loadConfig, publicUrlIsSet, type Config } from '../config.ts';
+import { DEFAULT_PUBLIC_URL, loadConfig, type Config } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { jsonLogger } from '../log.ts';
 import { resolveKeys } from '../key-admin/resolve.ts';
@@ -105,7 +105,7 @@ export function register(program: Command): void {
  * listen. A URL that was set is kept as it is (a proxy or a port mapping may stand in front).
  */
 function onThisPort(config: Readonly<Config>, port: number): Readonly<Config> {
-  if (publicUrlIsSet() || port === 0 || config.publicUrl !== DEFAULT_PUBLIC_URL) return config;
+  if (config.publicUrlSet || port === 0) return config;
   const url = new URL(DEFAULT_PUBLIC_URL);
   url.port = String(port);
   return Object.freeze({ ...config, publicUrl: url.origin });
