@@ -142,7 +142,7 @@ export function looksLikeUnitName(cell: string): boolean {
   return looksLikeUnitHeading(t) || UNIT_WORD_RE.test(t);
 }
 
-/** Japanese and Chinese unit names end with 部 (department), 課 (section), 室 (office) or センター. */
+/** Japanese and Chinese unit names end with 部 (department), 課 (section), 室 (office), センター or 中心 (centre). */
 /** Nordic and German compounds: "Økonomiavdelingen", "Personalabteilung", "Talousosasto". */
 const COMPOUND_UNIT_RE = new RegExp(String.raw`^\p{Lu}\p{Ll}{2,30}(?:${alt('unitSuffixes')})$`, 'u');
 
@@ -151,7 +151,7 @@ const COMPOUND_UNIT_RE = new RegExp(String.raw`^\p{Lu}\p{Ll}{2,30}(?:${alt('unit
  * after their parent unit ("마케팅본부 디지털마케팅팀").
  */
 const CJK_UNIT_RE = new RegExp(
-  String.raw`^(?:[\p{Script=Han}\p{Script=Katakana}ー・&]{1,12}[ 　])?[\p{Script=Han}\p{Script=Katakana}ー・&]{1,12}(?:${wordsOf('ja', 'unitSuffixesNative').join('|')})$|^(?:\p{Script=Hangul}{1,10}[ 　])?\p{Script=Hangul}{1,10}(?:${wordsOf('ko', 'unitSuffixesNative').join('|')})$`,
+  String.raw`^(?:[\p{Script=Han}\p{Script=Katakana}ー・&]{1,12}[ 　])?[\p{Script=Han}\p{Script=Katakana}ー・&]{1,12}(?:${[...wordsOf('ja', 'unitSuffixesNative'), ...wordsOf('zh', 'unitSuffixesNative')].join('|')})$|^(?:\p{Script=Hangul}{1,10}[ 　])?\p{Script=Hangul}{1,10}(?:${wordsOf('ko', 'unitSuffixesNative').join('|')})$`,
   'u',
 );
 

@@ -141,12 +141,32 @@ export function isSocial(url: string, from: Address): boolean | null {
   return handle.length >= 3 && (handle === local || nameToks.some((t) => handle.includes(t)));
 }
 
+/** A line that ends inside an icon placeholder ("... [image:"), as plain-text renderings wrap at ~76 columns. */
+const OPEN_PLACEHOLDER_RE = /\[(?:image:|cid:)[^\]]{0,80}$/i;
+
+/**
+ * The block's lines with an icon placeholder that a client wrapped over two lines joined again
+ * ("[image:" / "Twitter] <https://...>"), so the icon's alt text labels its link as on one line.
+ */
+function joinWrappedPlaceholders(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const next = lines[i + 1];
+    if (next !== undefined && OPEN_PLACEHOLDER_RE.test(line) && /^\s{0,4}[^\[\]<>]{1,80}\]/.test(next)) {
+      out.push(`${line.trimEnd()} ${next.trimStart()}`);
+      i++;
+    } else out.push(line);
+  }
+  return out;
+}
+
 /** Websites and social profile URLs stated by the block's lines. */
 export function urlsOfBlock(lines: string[], from: Address): { websites: string[]; social: string[] } {
   const websites: string[] = [];
   const social: string[] = [];
   const ownHost = from.email?.split('@')[1]?.toLowerCase() ?? '';
-  for (const line of lines) {
+  for (const line of joinWrappedPlaceholders(lines)) {
     const l = renderLinks(capLine(line)).replace(IMAGE_RE, ' ');
     const visible = l.replace(LINK_TARGET_RE, (m) => ' '.repeat(m.length));
     for (const u of findUrls(visible)) {

@@ -31,9 +31,15 @@ import { labelType } from '../phones.ts';
 import type { TextCell } from './cells.ts';
 import { addUnitLine, type Draft, type LooseUnit, type OrgCandidate } from './draft.ts';
 
-/** "光商事株式会社 営業部": a CJK company name followed by its unit on the same cell. */
-const CJK_ORG_UNIT_RE =
-  /^(\S{1,30}(?:株式会社|有限会社|合同会社)|(?:株式会社|有限会社|合同会社)\S{1,30})\s(\S{1,20})$/u;
+/**
+ * "光商事株式会社 営業部", "株式会社星空電機 技術開発本部 ソフトウェア開発部", "华信科技有限公司 研发中心",
+ * "한빛전자 주식회사 영업팀": a CJK company name (its legal form written before or after it) followed by one
+ * to three unit words on the same cell.
+ */
+const CJK_ORG_UNIT_RE = new RegExp(
+  String.raw`^((?:\S{1,30}\s)?\S{0,30}(?:${alt('legalFormsNative')})\S{0,30})\s+(\S{1,20}(?:\s\S{1,20}){0,2})$`,
+  'u',
+);
 
 /** Sales regions written after a title ("Regional Sales Manager, APAC") are neither company nor unit. */
 /** US states, Australian states and Canadian provinces are regions too ("Regional Manager, NSW", "Sales Manager, CA"). */

@@ -15,7 +15,7 @@ export const cs: Lexicon = {
   noticeCues: ['\\bpoufn', '\\bdůvěrn', '\\badresát'],
   registerCues: ['IČO', 'DIČ'],
   titleNouns: ['jednatel(?:ka)?', 'ředitel(?:ka)?', 'vedoucí', 'projektant', 'prokurista'],
-  legalForms: ['s\\.r\\.o'],
+  legalForms: ['s\\.r\\.o', 'spol\\. s r\\.o', 'v\\.o\\.s'],
   legalFormsAtEnd: ['a\\.s'],
   fieldLabels: ['Jméno', 'Funkce', 'Adresa'],
   phoneExtensions: ['lok\\.'],

@@ -8,6 +8,8 @@ import type { Lexicon } from './types.ts';
 export const el: Lexicon = {
   lang: 'el',
   quoteWrote: ['έγραψε'],
+  // Α.Ε. (société anonyme), Ε.Π.Ε. (limited company), Ι.Κ.Ε. (private company), Ο.Ε. (partnership), with or without dots.
+  legalForms: ['Α\\.Ε', 'ΑΕ', 'Α\\.Ε\\.Β\\.Ε', 'ΑΕΒΕ', 'Ε\\.Π\\.Ε', 'ΕΠΕ', 'Ι\\.Κ\\.Ε', 'ΙΚΕ', 'Ο\\.Ε'],
   quoteFromLabels: ['Από'],
   quoteHeaderLabels: ['Στάλθηκε', 'Ημερομηνία', 'Προς', 'Κοιν', 'Θέμα'],
 };

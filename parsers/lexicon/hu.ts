@@ -12,5 +12,5 @@ export const hu: Lexicon = {
   quoteHeaderLabels: ['Elküldve', 'Címzett', 'Tárgy'],
   lotusToLabels: ['Címzett'],
   titleNouns: ['igazgató', 'ügyvezető'],
-  legalForms: ['Kft', 'Zrt'],
+  legalForms: ['Kft', 'Zrt', 'Nyrt', 'Bt', 'Kkt'],
 };

@@ -9,7 +9,35 @@ export const intl: Lexicon = {
   lang: 'intl',
   noticeCues: ['(?:GDPR|RGPD|DSGVO|AVG|LGPD)\\b', '2016\\/679'],
   registerCues: ['Org\\.?\\s?nr'],
-  legalForms: ['d\\.o\\.o', 'SIA', 'UAB'],
+  legalForms: [
+    // Former Yugoslavia (d.o.o., d.d., a.d.), the Baltics (SIA, UAB, OÜ), Romania (S.R.L.), Iceland (ehf.).
+    'd\\.o\\.o',
+    'd\\.d',
+    'a\\.d',
+    'SIA',
+    'UAB',
+    'OÜ',
+    'S\\.R\\.L',
+    'ehf',
+    // Cyrillic forms beyond Russian ones: Bulgarian ООД/ЕООД/АД/ЕАД, Ukrainian ТОВ/ПрАТ/ФОП, Kazakh ТОО.
+    'ЕООД',
+    'ООД',
+    'ЕАД',
+    'АД',
+    'ТОВ',
+    'ПрАТ',
+    'ФОП',
+    'ТОО',
+    // Indonesia (PT ... Tbk), Vietnam (Công ty TNHH, JSC), Brazil (S/A, EIRELI), Mexico (S. de R.L.).
+    'Tbk',
+    'TNHH',
+    'JSC',
+    'S\\/A',
+    'EIRELI',
+    'S\\. de R\\.L',
+  ],
+  // Thai: บริษัท ... จำกัด (company ... limited), จำกัด (มหาชน) for a public one.
+  legalFormsNative: ['จำกัด'],
   // Service names are the same in every language.
   messengerLabels: [
     'aol[ -]?im',

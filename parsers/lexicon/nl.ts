@@ -57,7 +57,7 @@ export const nl: Lexicon = {
     'planning',
     'financiële administratie',
   ],
-  legalForms: ['BV', 'B\\.V', 'NV', 'N\\.V'],
+  legalForms: ['BV', 'B\\.V', 'NV', 'N\\.V', 'BVBA', 'VZW'],
   orgWords: ['universiteit'],
   weakOrgWords: ['groep', 'coöperatie', 'ziekenhuis'],
   streetSuffixes: ['laan', 'straat', 'plein', 'gracht', 'kade', 'singel', 'dijk'],

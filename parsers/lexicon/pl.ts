@@ -54,7 +54,8 @@ export const pl: Lexicon = {
     'obsługa klienta',
     'administracja',
   ],
-  legalForms: ['Sp\\. z o\\.o'],
+  // Written lower-case as often as not: "Wisła Serwis sp. z o.o.", "... sp.k.", "... sp.j.".
+  legalForms: ['Sp\\. z o\\.o', 'sp\\. z o\\.o', '[Ss]p\\. ?k', '[Ss]p\\. ?j'],
   orgWords: ['uniwersytet', 'politechnika'],
   streetPrefixes: ['ul\\.', 'al\\.', 'os\\.', 'ulica', 'aleja'],
   countries: ['polska'],

@@ -218,6 +218,12 @@ describe('company', () => {
     [['Halcyon Corp. - Global Finance'], { company: 'Halcyon Corp.', department: 'Global Finance' }],
     [['Acme Services', 'Acme Widgets GmbH'], { company: 'Acme Widgets GmbH', department: 'Acme Services' }],
     [['光商事株式会社 営業部'], { company: '光商事株式会社', department: '営業部' }],
+    // A company and two unit levels on one cell, the legal form before or after the name.
+    [
+      ['株式会社星空電機 技術開発本部 ソフトウェア開発部'],
+      { company: '株式会社星空電機', department: '技術開発本部 ソフトウェア開発部' },
+    ],
+    [['华信科技有限公司 研发中心'], { company: '华信科技有限公司', department: '研发中心' }],
     [
       ['Senior Account Executive | Mid-Market Sales', 'Acme Widgets Inc.'],
       { title: 'Senior Account Executive', department: 'Mid-Market Sales', company: 'Acme Widgets Inc.' },

@@ -1160,6 +1160,23 @@ describe('short sign-offs and organisations signing alone', () => {
     ).toBe('Jane Sales');
   });
 
+  it('reads an icon link whose placeholder a plain-text rendering wrapped over two lines', () => {
+    const c = extractFields(
+      [
+        'María González',
+        'Gerente de Proyectos',
+        'Andes Data S.A.',
+        '[image: LinkedIn] <https://www.linkedin.com/in/mariagonzalez-example>  [image:',
+        'Twitter] <https://twitter.com/mgonzalez_ex>',
+      ],
+      { name: 'Maria Gonzalez', email: 'mgonzalez@andesdata.example' },
+    );
+    expect(c.social).toEqual([
+      'https://www.linkedin.com/in/mariagonzalez-example',
+      'https://twitter.com/mgonzalez_ex',
+    ]);
+  });
+
   it('does not read a business function heading as a name', () => {
     expect(
       extractFields(['Ridgeway Global Infrastructure'], { name: null, email: 'infra.desk@ridgeway.example' })
