@@ -110,3 +110,18 @@ describe('SIGMINE_HARVEST_THREADS is read as documented or refused at start-up',
     expect(r.stdout).not.toContain('"error"');
   });
 });
+
+describe('the long-running commands name configuration errors as documented (docs/operations.md)', () => {
+  it('worker on SQLite is `config`; a refused environment value is `bad-config` for worker and schedule alike', async () => {
+    const env = (extra: Record<string, string> = {}) =>
+      cleanEnv({ SIGMINE_DATABASE: db('long-running'), SIGMINE_SECRET_KEY: KEY, ...extra });
+    const sqlite = await runCli(['worker'], { cwd: dir, env: env() });
+    expect(sqlite.code).toBe(1);
+    expect(sqlite.stderr).toContain('sigmine: [config] sigmine worker needs PostgreSQL');
+    for (const command of ['worker', 'schedule']) {
+      const r = await runCli([command], { cwd: dir, env: env({ SIGMINE_HARVEST_THREADS: 'abc' }) });
+      expect(r.code, command).toBe(1);
+      expect(r.stderr).toContain('sigmine: [bad-config] SIGMINE_HARVEST_THREADS must be a whole number');
+    }
+  });
+});
