@@ -55,8 +55,8 @@ export interface Config {
    */
   web: { metricsToken: string | null; trustProxyHops: number };
   /**
-   * SIGMINE_HARVEST_THREADS: the most harvest threads on a SQLite file database (0 or 1: none; not a
-   * number: none); null when unset (as many as cores).
+   * SIGMINE_HARVEST_THREADS: the most harvest threads on a SQLite file database, a whole number (0 or 1:
+   * none); anything else is refused at start-up (`bad-config`); null when unset (as many as cores).
    */
   harvestThreads: number | null;
 }
@@ -100,7 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     noticeOutbox: resolve(get('SIGMINE_NOTICE_OUTBOX') ?? resolve('data', 'outbox')),
     policy: loadPolicy(env),
     web: webSettings(get),
-    harvestThreads: get('SIGMINE_HARVEST_THREADS') === null ? null : Number(get('SIGMINE_HARVEST_THREADS')),
+    harvestThreads: harvestThreadsSetting(get),
   };
   return deepFreeze(config);
 }
@@ -125,6 +125,23 @@ function webSettings(get: (name: string) => string | null): Config['web'] {
     );
   }
   return { metricsToken: token, trustProxyHops: hops };
+}
+
+/**
+ * SIGMINE_HARVEST_THREADS as a whole number, or null when unset. A value such as `abc` or `-1` is refused
+ * rather than read as "no threads": an operator who set it meant something, and would not see it ignored.
+ */
+function harvestThreadsSetting(get: (name: string) => string | null): number | null {
+  const text = get('SIGMINE_HARVEST_THREADS');
+  if (text === null) return null;
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n)) {
+    throw new AppError(
+      'bad-config',
+      `SIGMINE_HARVEST_THREADS must be a whole number of threads (0 or 1: none; N: at most N), not "${text}"`,
+    );
+  }
+  return n;
 }
 
 /** What connectors get of the config: the providers' endpoints and OAuth clients, nothing else. */

@@ -3,12 +3,15 @@
  * Secrets are never shown (only whether one is stored). JSON: one object per line with
  * `{ id, contributor, contributorStatus, kind, account, status, hasSecret, lastHarvestAt, lastErrorCode,
  * revokedAt, createdAt, config }` (config holds only non-secret settings: host, port, user, path...).
+ * `--contributor EMAIL` that no contributor has is `not-found` (exit 1), not an empty list: a typo would
+ * otherwise read as "this contributor has no connections".
  */
 import type { Command } from 'commander';
+import { AppError } from '../errors.ts';
 import { loadConfig } from '../config.ts';
 import { usingDatabase } from '../db/database.ts';
 import { printJsonLine, printTable } from './lib/output.ts';
-import { listConnections } from '../connections/repository.ts';
+import { getContributorByEmail, listConnections } from '../connections/repository.ts';
 
 export function register(program: Command): void {
   const connections = program
@@ -20,9 +23,11 @@ export function register(program: Command): void {
     .option('--contributor <email>', "only this contributor's connections")
     .option('--json', 'one JSON object per line')
     .action(async (o: { contributor?: string; json?: boolean }) => {
-      const rows = await usingDatabase(loadConfig().database, ({ db }) =>
-        listConnections(db, { contributorEmail: o.contributor }),
-      );
+      const rows = await usingDatabase(loadConfig().database, async ({ db }) => {
+        if (o.contributor !== undefined && !(await getContributorByEmail(db, o.contributor)))
+          throw new AppError('not-found', `no contributor ${o.contributor} is registered`);
+        return listConnections(db, { contributorEmail: o.contributor });
+      });
       if (o.json) {
         for (const r of rows) {
           printJsonLine({
@@ -43,7 +48,11 @@ export function register(program: Command): void {
         return;
       }
       if (rows.length === 0) {
-        console.log('no connections yet: see `npx sigmine connect --help`');
+        console.log(
+          o.contributor !== undefined
+            ? `no connections for ${o.contributor}`
+            : 'no connections yet: see `npx sigmine connect --help`',
+        );
         return;
       }
       printTable(

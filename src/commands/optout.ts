@@ -14,6 +14,7 @@ import { EXIT, setExit } from './lib/exit.ts';
 import { printJsonLine, printTable } from './lib/output.ts';
 import { optOutContributor, retryPendingRevocations } from '../connections/opt-out.ts';
 import { secretKeyFrom, type SealKey } from '../secrets/index.ts';
+import { checkEmail } from '../privacy/locate.ts';
 import type { Config } from '../config.ts';
 
 /** The key if one is configured (or demo mode); opt-out must work even without it (secrets still deleted). */
@@ -22,6 +23,15 @@ function keyIfAny(config: Readonly<Config>): SealKey | null {
     return secretKeyFrom(config);
   } catch {
     return null;
+  }
+}
+
+/** `--contributor` must be one e-mail address: a typo is refused as bad input before the database is opened. */
+function checkContributor(email: string): void {
+  try {
+    checkEmail(email);
+  } catch {
+    throw new AppError('bad-input', `--contributor is not an email address: ${email}`);
   }
 }
 
@@ -38,6 +48,7 @@ export function register(program: Command): void {
       if (!o.contributor && !o.retryRevocations) {
         throw new AppError('bad-input', 'give --contributor EMAIL (or --retry-revocations)');
       }
+      if (o.contributor !== undefined) checkContributor(o.contributor);
       await usingDatabase(config.database, async ({ db }) => {
         // A configured key must be the database's (a wrong one would fail every revoke); none is allowed.
         if (config.secretKey) await resolveKeys(db, config);

@@ -54,6 +54,13 @@ const CASES: Array<{
     code: 'config',
     says: 'is not set: cannot start the',
   },
+  {
+    cause: 'an environment value that is none of the documented ones',
+    args: ['harvest', '--json'],
+    env: { SIGMINE_SECRET_KEY: KEY, SIGMINE_HARVEST_THREADS: 'abc' },
+    code: 'bad-config',
+    says: 'SIGMINE_HARVEST_THREADS must be a whole number of threads (0 or 1: none; N: at most N), not "abc"',
+  },
 ];
 
 describe('an error that ends a command names its cause and exits with its mapped code', () => {
@@ -75,5 +82,46 @@ describe('an error that ends a command names its cause and exits with its mapped
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('sigmine: [not-found] no member nobody@x.example');
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack unless SIGMINE_DEBUG asks for it
+  });
+});
+
+describe('SIGMINE_HARVEST_THREADS is read as documented or refused at start-up', () => {
+  it.each(['-1', '2.5', 'two'])('%s is refused with the variable named, before any harvest', async (v) => {
+    const env = cleanEnv({
+      SIGMINE_DATABASE: db('threads'),
+      SIGMINE_SECRET_KEY: KEY,
+      SIGMINE_HARVEST_THREADS: v,
+    });
+    const r = await runCli(['harvest'], { cwd: dir, env });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`sigmine: [bad-config] SIGMINE_HARVEST_THREADS must be a whole number`);
+    expect(r.stderr).toContain(`not "${v}"`);
+  });
+
+  it.each(['0', '1', '4'])('%s is accepted', async (v) => {
+    const env = cleanEnv({
+      SIGMINE_DATABASE: db('threads'),
+      SIGMINE_SECRET_KEY: KEY,
+      SIGMINE_HARVEST_THREADS: v,
+    });
+    const r = await runCli(['harvest', '--json'], { cwd: dir, env });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).not.toContain('"error"');
+  });
+});
+
+describe('the long-running commands name configuration errors as documented (docs/operations.md)', () => {
+  it('worker on SQLite is `config`; a refused environment value is `bad-config` for worker and schedule alike', async () => {
+    const env = (extra: Record<string, string> = {}) =>
+      cleanEnv({ SIGMINE_DATABASE: db('long-running'), SIGMINE_SECRET_KEY: KEY, ...extra });
+    const sqlite = await runCli(['worker'], { cwd: dir, env: env() });
+    expect(sqlite.code).toBe(1);
+    expect(sqlite.stderr).toContain('sigmine: [config] sigmine worker needs PostgreSQL');
+    for (const command of ['worker', 'schedule']) {
+      const r = await runCli([command], { cwd: dir, env: env({ SIGMINE_HARVEST_THREADS: 'abc' }) });
+      expect(r.code, command).toBe(1);
+      expect(r.stderr).toContain('sigmine: [bad-config] SIGMINE_HARVEST_THREADS must be a whole number');
+    }
   });
 });

@@ -8,6 +8,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanEnv, runCli } from '../helpers/cli.ts';
+import { openDatabase } from '../../src/db/database.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import { ensureContributor } from '../../src/connections/repository.ts';
 
 let dir: string;
 let env: NodeJS.ProcessEnv;
@@ -75,6 +78,36 @@ describe('the CLI refuses what it cannot do, and says so in the form asked for',
     const h = await runCli(['harvest', '--connection', id!], { cwd: dir, env });
     expect(h.code, h.stderr).toBe(0);
     expect(h.stdout).toContain(id!);
+  });
+
+  it('connections list --contributor says when no such contributor is registered, and lists none for one without connections', async () => {
+    const file = join(dir, 'contributors.db');
+    const d = await openDatabase(file);
+    try {
+      await migrateToLatest(d.db);
+      await ensureContributor(d.db, 'idle@home.example'); // registered, no connection left
+    } finally {
+      await d.close();
+    }
+    const local = cleanEnv({ SIGMINE_DATABASE: file });
+    const list = (args: string[]) => runCli(['connections', 'list', ...args], { cwd: dir, env: local });
+
+    const unknown = await list(['--contributor', 'unknown@x.example']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stdout).toBe('');
+    expect(unknown.stderr).toContain('[not-found] no contributor unknown@x.example is registered');
+    const unknownJson = await list(['--contributor', 'unknown@x.example', '--json']);
+    expect(unknownJson.code).toBe(1);
+    expect(JSON.parse(unknownJson.stdout)).toEqual({
+      error: { code: 'not-found', message: 'no contributor unknown@x.example is registered' },
+    });
+
+    const idle = await list(['--contributor', 'Idle@home.example']);
+    expect(idle.code, idle.stderr).toBe(0);
+    expect(idle.stdout.trim()).toBe('no connections for Idle@home.example');
+    const idleJson = await list(['--contributor', 'idle@home.example', '--json']);
+    expect(idleJson.code, idleJson.stderr).toBe(0);
+    expect(idleJson.stdout).toBe('');
   });
 
   it('prints its version', async () => {

@@ -289,3 +289,31 @@ describe('exclusions add --folder', () => {
     expect(onGmail.stderr).not.toContain('warning');
   });
 });
+
+describe('optout --contributor', () => {
+  it('refuses an address that is not an e-mail address as bad input, before opening the database', async () => {
+    const database = join(dir, 'optout.db');
+    const only = cleanEnv({ SIGMINE_DATABASE: database, SIGMINE_SECRET_KEY: 'a5'.repeat(32) });
+    const json = await runCli(['optout', '--contributor', 'notanemail', '--json'], { cwd: dir, env: only });
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toEqual({
+      error: { code: 'bad-input', message: '--contributor is not an email address: notanemail' },
+    });
+    const text = await runCli(['optout', '--contributor', 'a@b.example, c@d.example'], {
+      cwd: dir,
+      env: only,
+    });
+    expect(text.code).toBe(1);
+    expect(text.stderr).toContain(
+      '[bad-input] --contributor is not an email address: a@b.example, c@d.example',
+    );
+    expect(existsSync(database)).toBe(false);
+    // A well-formed address nobody registered is still a not-found, as before.
+    const unknown = await runCli(['optout', '--contributor', 'nobody@home.example', '--json'], {
+      cwd: dir,
+      env: only,
+    });
+    expect(unknown.code).toBe(1);
+    expect(JSON.parse(unknown.stdout).error.code).toBe('not-found');
+  });
+});

@@ -145,6 +145,20 @@ describe('sigmine preview (the CLI)', () => {
         'k.vogel@nordwind-logistik.example',
       );
 
+      // Text mode: progress on stderr ending with the final count (not only the first "0 read" line), then
+      // the result on stdout; the same counts as --json.
+      const text = await runCli(['preview', '--connection', id], { env });
+      expect(text.code, text.stderr).toBe(0);
+      const progress = text.stderr.split('\n').filter((l) => l.startsWith('preview: '));
+      expect(progress.at(-1)).toBe(
+        `preview: ${last.preview.scanned} of at most ${PREVIEW_LIMIT} messages read, ${last.contacts.length} contacts, done`,
+      );
+      expect(last.preview.scanned).toBeGreaterThan(0);
+      expect(progress.filter((l, i) => l === progress[i - 1])).toEqual([]); // no line repeated
+      expect(text.stdout.split('\n')[0]).toBe(
+        `${last.contacts.length} contacts in the newest ${last.preview.scanned} messages; nothing stored`,
+      );
+
       const missing = await runCli(['preview', '--connection', 'nope', '--json'], { env });
       expect(missing.code).toBe(1);
       expect(JSON.parse(missing.stdout).error.code).toBe('not-found');
