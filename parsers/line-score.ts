@@ -5,7 +5,7 @@
  * sign-offs. Lines are capped (MAX_LINE) and every pattern is linear-time.
  */
 import type { Address } from './types.ts';
-import { findPhoneSpans } from './phones.ts';
+import { findPhoneSpans, isLoneContactLabel } from './phones.ts';
 import { VocabMemo } from './vocab-memo.ts';
 import {
   MAX_LINE,
@@ -183,7 +183,24 @@ export function analyse(raw: string[], from: Address): LineInfo[] {
       cur.contact = false;
     }
   }
+  labelLinesAboveValues(infos);
   return infos;
+}
+
+/**
+ * A flattened signature table writes each label in a cell of its own, its value on the line under it
+ * ("Mobile" / "+91 98450 55501" / "Email" / "a@b.example", Outlook's text often with a blank line
+ * between the cells): the label line is part of the field, as much a block line as the value it names.
+ */
+function labelLinesAboveValues(infos: LineInfo[]): void {
+  for (let i = 0; i + 1 < infos.length; i++) {
+    const cur = infos[i]!;
+    const next = infos[i + 1]!.blank && i + 2 < infos.length ? infos[i + 2]! : infos[i + 1]!;
+    if (cur.blank || next.blank || !(next.field || next.contact) || !isLoneContactLabel(cur.text)) continue;
+    cur.score = Math.max(cur.score, next.score);
+    cur.field = next.field;
+    cur.contact = next.contact;
+  }
 }
 
 /** What each line of a message's window is scored against: its neighbours and the sender. */

@@ -128,6 +128,19 @@ export function labelType(label: string): PhoneType | null {
   return null;
 }
 
+/** Contact labels other than phone ones: "Email", "E-mail", "Web", "Website", "Mail". */
+const CONTACT_LABEL_RE = new RegExp(`^(?:${alt('contactLabels')})$`, 'i');
+
+/**
+ * A line that is only a contact label ("Mobile", "Tel.:", "Email", "Web"), at least three letters long
+ * (a lone "M" or "T" is as likely an initial signing off).
+ */
+export function isLoneContactLabel(line: string): boolean {
+  const t = line.trim().replace(/[.:：•]+$/, '');
+  if (t.length < 3 || t.length > 24 || !/^\p{L}[\p{L} -]*$/u.test(t)) return false;
+  return labelType(t) !== null || CONTACT_LABEL_RE.test(t);
+}
+
 /** The label word just before a span ("Tel:", "M:", "Fax", "P  •") or null. */
 export function labelBefore(text: string): string | null {
   const m =

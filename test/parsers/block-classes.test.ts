@@ -332,3 +332,33 @@ describe('the last lines of a block', () => {
     expect(findSignature(text, from)?.at(-1)).toBe('Fax: 086 555 0147');
   });
 });
+
+describe('a flattened signature table', () => {
+  it('keeps label cells written on lines of their own, a blank line between cells, and types the number by its label', async () => {
+    const { extractFields } = await import('../../parsers/fields.ts');
+    const text = `${note}Regards,\nDana Whitfield\nHead of Partnerships\nNorthwind Labs Inc.\n\nMobile\n\n+1 415 555 0177\n\nEmail\n\ndana.whitfield@northwind-labs.example\n\nWeb\n\nwww.northwind-labs.example\n`;
+    const lines = findSignature(text, dana);
+    expect(lines).toEqual([
+      'Dana Whitfield',
+      'Head of Partnerships',
+      'Northwind Labs Inc.',
+      'Mobile',
+      '+1 415 555 0177',
+      'Email',
+      'dana.whitfield@northwind-labs.example',
+      'Web',
+      'www.northwind-labs.example',
+    ]);
+    const c = extractFields(lines!, dana);
+    expect(c.phones).toEqual([{ type: 'mobile', e164: '+14155550177', raw: '+1 415 555 0177' }]);
+    expect(c.emails).toEqual(['dana.whitfield@northwind-labs.example']);
+    expect(c.websites).toEqual(['www.northwind-labs.example']);
+  });
+
+  it('does not take a lone initial above a number for a label', async () => {
+    const { isLoneContactLabel } = await import('../../parsers/phones.ts');
+    expect(isLoneContactLabel('M')).toBe(false);
+    expect(isLoneContactLabel('Mobile:')).toBe(true);
+    expect(isLoneContactLabel('Regards')).toBe(false);
+  });
+});
