@@ -117,8 +117,12 @@ function decodeUri(s: string): string {
   }
 }
 
+/**
+ * Profile URLs: the big sites by host, and a fediverse (Mastodon) profile on any instance by its
+ * `/@handle` path ("https://fosstodon.org/@jane", "norden.social/@jane").
+ */
 const SOCIAL_RE =
-  /^(?:https?:\/\/)?(?:[a-z]{2,3}\.)?(?:linkedin\.com\/(?:in|pub)\/|about\.me\/|github\.com\/|gitlab\.com\/|twitter\.com\/|x\.com\/|xing\.com\/profile\/|facebook\.com\/|instagram\.com\/|mastodon\.[a-z]+\/@|keybase\.io\/)([^\s/?#]{1,80})/i;
+  /^(?:https?:\/\/)?(?:[a-z]{2,3}\.)?(?:linkedin\.com\/(?:in|pub)\/|about\.me\/|github\.com\/|gitlab\.com\/|twitter\.com\/|x\.com\/|xing\.com\/profile\/|facebook\.com\/|instagram\.com\/|mastodon\.[a-z]+\/@|keybase\.io\/|(?:[a-z0-9-]{1,40}\.){1,3}[a-z]{2,12}\/@(?=[\w.]{2,40}\/?$))([^\s/?#]{1,80})/i;
 /** Sites where every profile is personal; on the others a path must match the sender. */
 const ALWAYS_PERSONAL = /linkedin\.com\/(?:in|pub)\/|about\.me\/|xing\.com\/profile\//i;
 

@@ -1160,6 +1160,29 @@ describe('short sign-offs and organisations signing alone', () => {
     ).toBe('Jane Sales');
   });
 
+  it("takes a Mastodon profile on any instance as social when its handle is the sender's", () => {
+    const c = extractFields(
+      [
+        'Karin Vogelsang',
+        'Nordlicht IT GmbH',
+        'https://nordlicht-it.example',
+        'https://norden.social/@kvogelsang',
+      ],
+      { name: 'Karin Vogelsang', email: 'k.vogelsang@nordlicht-it.example' },
+    );
+    expect(c.social).toEqual(['https://norden.social/@kvogelsang']);
+    expect(c.websites).toEqual(['https://nordlicht-it.example']);
+    // Someone else's handle on an instance is not the sender's profile.
+    const other = extractFields(
+      ['Karin Vogelsang', 'Nordlicht IT GmbH', 'https://fosstodon.org/@projectnews'],
+      {
+        name: 'Karin Vogelsang',
+        email: 'k.vogelsang@nordlicht-it.example',
+      },
+    );
+    expect(other.social).toEqual([]);
+  });
+
   it('reads an icon link whose placeholder a plain-text rendering wrapped over two lines', () => {
     const c = extractFields(
       [
