@@ -69,7 +69,9 @@ export function stripName(s: string): string {
     // German degrees written with their subject: "Dr.-Ing.", "Dipl.-Kfm.", "Dipl.-Wirt.-Ing.", "Dr. rer. pol.".
     .replace(/^(?:Dipl|Dr)\.-(?:\p{L}{1,6}\.-?){1,3}\s+(?=\p{Lu})/u, '')
     // The faculty of a German doctorate follows "Dr.": "Dr. med.", "Dr. rer. nat.", "Dr.-Ing.".
-    .replace(/^(?:med\.|rer\.\s?nat\.|phil\.|jur\.|oec\.|-Ing\.)\s+(?=\p{Lu})/u, '');
+    .replace(/^(?:med\.|rer\.\s?nat\.|phil\.|jur\.|oec\.|-Ing\.)\s+(?=\p{Lu})/u, '')
+    // ...and the kind of school of a German diploma: "Dipl.-Ing. (FH)", "Dipl.-Inf. (Univ.)", "B.Eng. (TU)".
+    .replace(/^\((?:\p{Lu}{2,4}|Univ\.?)\)\s+(?=\p{Lu})/u, '');
   t = t.replace(CREDENTIAL_RE, '');
   t = t.replace(/\s?\((?:he|she|they)\/[a-z]{2,5}\)/i, '');
   // Honorifics in brackets ("Tan Wei Ling (Ms)") and a romanised reading after a CJK name.

@@ -430,7 +430,9 @@ function withTopEdge(contexts: LineContext[], first: number): number {
     first > 0 &&
     topEdge(contexts[first - 1]!) &&
     (!contexts[first]!.prevBlank ||
-      (contexts[first]!.nextBlank && PLACEHOLDER_RE.test(contexts[first - 1]!.t)))
+      // A logo set apart above the block (a blank line under it) opens it, as the client drew it.
+      (PLACEHOLDER_RE.test(contexts[first - 1]!.t) &&
+        (contexts[first]!.nextBlank || contexts[first - 1]!.prevBlank)))
   )
     first--;
   if (first > 0 && isSigDelimiter(contexts[first - 1]!.info.text)) return first - 1;

@@ -362,3 +362,16 @@ describe('a flattened signature table', () => {
     expect(isLoneContactLabel('Regards')).toBe(false);
   });
 });
+
+describe('a logo placeholder above the block', () => {
+  it('opens the block when set apart by blank lines under the valediction, as Outlook writes it', () => {
+    const text = `${note}Met vriendelijke groet,\n\n[cid:image001.jpg@01D99F8B.4E5F6A70]\n\nDana Whitfield\nHead of Partnerships\nNorthwind Labs Inc.\n+1 415 555 0142\n`;
+    expect(findSignature(text, dana)).toEqual([
+      '[cid:image001.jpg@01D99F8B.4E5F6A70]',
+      'Dana Whitfield',
+      'Head of Partnerships',
+      'Northwind Labs Inc.',
+      '+1 415 555 0142',
+    ]);
+  });
+});

@@ -78,6 +78,7 @@ describe('name', () => {
   it.each([
     ['Dr. Jane Roe', 'Jane Roe'],
     ['Dipl.-Ing. Max Weber', 'Max Weber'],
+    ['i. A. Dipl.-Ing. (FH) Max Weber', 'Max Weber'],
     ['Oliver Smythe MRICS', 'Oliver Smythe'],
     ['Tan Wei Ling (Ms)', 'Tan Wei Ling'],
     ['Sam Lee (they/them)', 'Sam Lee'],
