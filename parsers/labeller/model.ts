@@ -12,6 +12,7 @@
 import type { Address } from '../types.ts';
 import type { LineInfo } from '../line-score.ts';
 import { isSigDelimiter } from '../lines.ts';
+import { alt } from '../lexicon/index.ts';
 import {
   BLOCK_FEATURE_NAMES,
   FEATURE_NAMES,
@@ -449,12 +450,21 @@ function withTopEdge(contexts: LineContext[], first: number): number {
   return first;
 }
 
+/** One or more link labels alone on a line, separated by bars or bullets ("LinkedIn | Twitter"). */
+const LINK_LABEL_LINE_RE = new RegExp(
+  String.raw`^\s*(?:${alt('linkLabels')})(?:\s*[|•·/]\s*(?:${alt('linkLabels')})){0,5}\s*$`,
+  'i',
+);
+
 /** The block's last line once promotion and rules that open what follows are cut off its bottom. */
 function trimBottomEdge(contexts: LineContext[], first: number, last: number): number {
   // A banner set off under the block ("~~~ 40 years of service ~~~") is promotion, not a block line.
   while (last > first && contexts[last]!.banner && contexts[last]!.prevBlank) last--;
   // So is a call to action closing it ("Download our 2026 Outlook: https://...").
   while (last > first && contexts[last]!.promo) last--;
+  // A link label left alone under the block ("LinkedIn", "LinkedIn | Twitter": the link went with the
+  // HTML) carries no value: the annotation rules keep it out.
+  while (last > first && LINK_LABEL_LINE_RE.test(contexts[last]!.t)) last--;
   // A rule set off by a blank line, with more text under it, opens what follows; it closes nothing.
   while (
     last > first &&
