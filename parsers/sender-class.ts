@@ -216,8 +216,14 @@ export function bulkSignal(h: Record<string, string>): string | null {
   for (const k of ESP_HEADERS) if (h[k] !== undefined) return `${k} header`;
   for (const k of Object.keys(h)) if (ESP_PREFIXES.some((p) => k.startsWith(p))) return `${k} header`;
   // Other traces of a list server (Mailman, Majordomo, LISTSERV, ezmlm, Yahoo Groups) or a Sender that
-  // differs from From (list relays, delegates): a person's post, even with Precedence: bulk/junk.
-  if (listPost === '' && LIST_TRACES.some((k) => h[k] !== undefined)) return null;
+  // differs from From (list relays, delegates): a person's post, even with Precedence: bulk/junk...
+  // unless the list itself is the author (an announcement or digest From the list's own address, not
+  // a post it rewrote "Jane Roe via Users").
+  if (listPost === '' && LIST_TRACES.some((k) => h[k] !== undefined)) {
+    return listIsAuthor(h) && (precedence === 'bulk' || h['list-unsubscribe'] !== undefined)
+      ? 'from the list itself (announcement or digest)'
+      : null;
+  }
   if (listPost === '' && senderDiffers(h)) return null;
   if (h['list-unsubscribe-post'] !== undefined) return 'List-Unsubscribe-Post (RFC 8058 one-click)';
   // Vacation programs mark their replies `Precedence: bulk` or `junk` to silence other responders.
@@ -239,6 +245,19 @@ const LIST_TRACES = [
   'x-mailman-version',
   'x-loop',
 ];
+
+/** From is the list's own address, under the list's name rather than a member's ("Jane Roe via Users"). */
+function listIsAuthor(h: Record<string, string>): boolean {
+  const from = parseAddress(h['from']);
+  if (from.email === null || / via /.test(from.name ?? '')) return false;
+  // The List-Id names the list as `local.domain` ("announce.lists.example.org"): From is that address,
+  // or one of the list's own role addresses (`-request`, `-bounces`, `-owner`), never a member who
+  // merely shares the list's domain.
+  const id = /<([^<>\s@]{1,200})>/.exec(h['list-id'] ?? '')?.[1]?.toLowerCase();
+  const at = from.email.indexOf('@');
+  const local = from.email.slice(0, at).replace(/-(?:request|bounces|owner|admin)$/, '');
+  return id !== undefined && id === `${local}.${from.email.slice(at + 1)}`;
+}
 
 function senderDiffers(h: Record<string, string>): boolean {
   if (h['sender'] === undefined) return false;

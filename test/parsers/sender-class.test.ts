@@ -194,3 +194,23 @@ describe('sender classification', () => {
     },
   );
 });
+
+describe('a list speaking for itself', () => {
+  const list = {
+    'list-id': 'BG-Cloud announcements <announce.lists.bgcloud.example>',
+    'list-unsubscribe': '<https://lists.bgcloud.example/mailman/options/announce>',
+    'x-mailman-version': '2.1.39',
+    precedence: 'bulk',
+  };
+  it('is bulk when From is the list address itself (an announcement or a digest)', () => {
+    const h = { ...list, from: 'BG-Cloud <announce@lists.bgcloud.example>' };
+    expect(classifySender(h).discarded).toBe('bulk');
+    expect(classifySender({ ...h, from: 'announce-request@lists.bgcloud.example' }).discarded).toBe('bulk');
+  });
+  it("is a member's post when From is a person, even at the list's own domain", () => {
+    expect(classifySender({ ...list, from: 'Niamh Byrne <niamh@lists.bgcloud.example>' }).discarded).toBe(
+      null,
+    );
+    expect(classifySender({ ...list, from: 'Niamh Byrne <niamh@bgcloud.example>' }).discarded).toBe(null);
+  });
+});
