@@ -70,6 +70,15 @@ export function findPhoneSpans(line: string): PhoneSpan[] {
       continue;
     if (/^\d{4}-\d{3}$/.test(raw) && /^ \p{Lu}/u.test(l.slice(index + raw.length, index + raw.length + 2)))
       continue;
+    // "תל אביב 6971000", "Haifa 3104501, Israel": seven digits in one run right after a city's name and
+    // closing the line or its cell, with no phone label: an Israeli postcode (a phone is written grouped).
+    if (
+      /^\d{7}$/.test(raw) &&
+      /\p{L}{2} $/u.test(l.slice(Math.max(0, index - 3), index)) &&
+      /^\s*(?:[,|]|$)/.test(l.slice(index + raw.length, index + raw.length + 3)) &&
+      labelType(/(\p{L}+)\.?:?\s?$/u.exec(l.slice(Math.max(0, index - 20), index))?.[1] ?? '') === null
+    )
+      continue;
     // "Via dell'Industria 24 - 20871 Vimercate": a house number, then a 4-5 digit postcode and its
     // city, after a street name rather than a phone label.
     if (

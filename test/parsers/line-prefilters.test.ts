@@ -52,6 +52,13 @@ describe('line feature shortcuts', () => {
     expect(findPhoneSpans('call 555-123-4567').map((s) => s.raw)).toEqual(['555-123-4567']);
   });
 
+  it('reads a seven-digit run after a city closing an address line as an Israeli postcode, not a phone', () => {
+    expect(findPhoneSpans("רח' הברזל 30, קומה 7, תל אביב 6971000")).toEqual([]);
+    expect(findPhoneSpans('P.O.B. 4512, Haifa 3104501, Israel')).toEqual([]);
+    // Behind a label it is a number.
+    expect(findPhoneSpans('Tel 6971000').map((s) => s.raw)).toEqual(['6971000']);
+  });
+
   it('caps only the long lines, the last one included', () => {
     expect(capLines('ab\ncd', 3)).toBe('ab\ncd');
     expect(capLines('ab\ncdefg', 3)).toBe('ab\ncde');
