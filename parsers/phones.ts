@@ -90,6 +90,7 @@ export function findPhoneSpans(line: string): PhoneSpan[] {
     )
       continue;
     if (
+      !PHONE_NO_RE.test(l.slice(Math.max(0, index - 24), index)) &&
       /(?:^|[^\p{L}])(?:icq|uin|fingerprint|key|id|code|pin|docket|no\.?|#|kvk|vat|btw|ust|uid|hrb|hra|reg|registration|company|siret|siren|cif|nif|abn|acn|ein|tax|iban|bic|swift|account|acct|a\/c|fn|p\.?\s?iva|cnpj|cpf|gst|pan|ref|order|invoice|ticket|case)\s?[:#=]?\s{0,3}$/iu.test(
         l.slice(Math.max(0, index - 16), index),
       )
@@ -104,6 +105,10 @@ export function findPhoneSpans(line: string): PhoneSpan[] {
   }
   return out;
 }
+
+/** "Tel. No.:", "Mobile No", "Contact No.", "Fax Nr.": a phone label's "number", not a register number. */
+const PHONE_NO_RE =
+  /(?:^|[^\p{L}])(?:tel|telephone|phone|ph|mobile|mob|cell|cellphone|fax|contact|landline|direct|office)\.?\s?(?:no|nr|number)\.?\s?[:#]?\s{0,3}$/iu;
 
 /**
  * "1987-2027", "2019 – 2024": two years, the second later, as anniversary banners and copyright lines
