@@ -146,6 +146,7 @@ export function findQuoteStart(lines: string[]): number {
       const prev = k > 0 ? lines[k - 1]! : '';
       return /^\s*_{5,}\s*$/.test(prev) ? k - 1 : k;
     }
+    if (l.includes('@') && unknownHeaderBlock(lines, i)) return i;
     if (COLUMN_TO_RE.test(l)) {
       const start = columnHeaderStart(lines, i);
       if (start >= 0) return start;
@@ -166,6 +167,31 @@ export function findQuoteStart(lines: string[]): number {
     }
   }
   return -1;
+}
+
+/**
+ * A quote header in a language no lexicon knows: "Від: Андрій Мельник <a@b>" / "Надіслано: 10 березня
+ * 2025 р. 17:31" / "Кому: ..." / "Тема: ...". Outlook writes the same shape in every language: a label and
+ * a colon, a name with its address in angle brackets (or `[mailto:...]`), then at least two more
+ * label lines right under it, one of them with a time of day. A signature's "E-mail: a@b" line has no
+ * name before its address, and its label lines no time.
+ */
+const LABEL_NAME_ADDRESS_RE =
+  /^\s*\*?\p{L}[\p{L}\p{M} .'-]{0,24}\*?\s?[:：]\*?\s{0,4}[^\s<>@:][^<>@:]{0,80}\s(?:<|\[mailto:)[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}[>\]]\s*$/u;
+const ANY_LABEL_RE = /^\s*\*?\p{L}[\p{L}\p{M} .'-]{0,24}\*?\s?[:：]\*?\s/u;
+const TIME_OF_DAY_RE = /(?<!\d)\d{1,2}:\d{2}(?!\d)/;
+
+function unknownHeaderBlock(lines: string[], i: number): boolean {
+  if (!LABEL_NAME_ADDRESS_RE.test(capLine(lines[i]!))) return false;
+  let labels = 0;
+  let timed = false;
+  for (let k = i + 1; k < lines.length && k <= i + 4; k++) {
+    const lk = capLine(lines[k]!);
+    if (!ANY_LABEL_RE.test(lk)) break;
+    labels++;
+    if (TIME_OF_DAY_RE.test(lk)) timed = true;
+  }
+  return labels >= 2 && timed;
 }
 
 /**

@@ -302,3 +302,16 @@ describe('the newest part of a message', () => {
     );
   });
 });
+
+describe('a quote header in a language no lexicon knows', () => {
+  it('ends the newest part: a label, a name with its address, two more label lines, one with a time', () => {
+    const text =
+      'Так, графік буде в п’ятницю.\n\nОлена\n\nDaripada: Lim Wei Keat <lim.wk@pembekal.example>\nDihantar: Selasa, 1 April 2025 4:15 PTG\nKepada: Nurul <nurul@tanjungmaju.example>\nSubjek: Invois\n\nPuan, mohon semak.';
+    expect(newestPart(text)).toBe('Так, графік буде в п’ятницю.\n\nОлена');
+  });
+  it('leaves a signature with labelled contact lines alone', () => {
+    const text =
+      'See you then.\n\nDana Whitfield\nE-mail: dana@northwind-labs.example\nTel: +1 415 555 0142\nMobile: +1 415 555 0177';
+    expect(newestPart(text)).toBe(text);
+  });
+});
