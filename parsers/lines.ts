@@ -437,6 +437,17 @@ export function looksLikeName(line: string): boolean {
       !RTL_UNIT_WORD_RE.test(r)
     );
   }
+  // Scripts without capitals (Thai, Devanagari and the other Indic scripts, Khmer, Lao, Myanmar,
+  // Georgian, Ethiopic): two or three words of one such script, no legal form.
+  if (CASELESS_NAME_RE.test(t)) return !CJK_LEGAL_RE.test(t);
+  // "अनिल वर्मा / Anil Verma", "Ivan Petrov / Иван Петров": one name written in two scripts.
+  const halves = t.split(' / ');
+  if (halves.length === 2 && TWO_SCRIPTS_RE.test(t)) {
+    const [a, b] = halves as [string, string];
+    return (
+      (looksLikeName(a) && OTHER_SCRIPT_NAME_RE.test(b)) || (looksLikeName(b) && OTHER_SCRIPT_NAME_RE.test(a))
+    );
+  }
   // Japanese, Chinese and Korean names: family name then given name, 1-4 characters each.
   if (
     /^[\p{Script=Han}\p{Script=Hangul}]{1,4}[ 　]?[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}]{1,4}$/u.test(
@@ -448,12 +459,30 @@ export function looksLikeName(line: string): boolean {
   if (toks.length > 5) return false;
   let caps = 0;
   for (const tok of toks) {
-    if (/^(?:van|von|de|der|den|da|di|del|la|le|du|dos|bin|al|y|e|and|&)$/i.test(tok)) continue;
+    if (NAME_PARTICLE_RE.test(tok)) continue;
+    // A nickname in quotes or brackets inside the name: Maria Cristina "Tina" Dela Cruz.
+    if (NICKNAME_TOKEN_RE.test(tok)) continue;
     if (/^\(?[\p{Lu}\\][\p{L}'’.\/\\-]*\)?,?$/u.test(tok)) caps++;
     else return false;
   }
   return caps >= 1;
 }
+
+/**
+ * Lower-case words inside a name: particles (van, de, da, di, del, du, dos, ter, af, zu), Arabic and
+ * Malay patronymic links (bin, binti, bte, ibn, al), Catalan "i", Spanish "y", Portuguese "e".
+ */
+const NAME_PARTICLE_RE =
+  /^(?:van|von|de|der|den|da|das|do|di|del|della|dei|des|la|le|du|dos|ter|te|op|af|av|zu|bin|binti|bte|ibn|ben|bat|al|a\/l|a\/p|i|y|e|and|&)$/i;
+const NICKNAME_TOKEN_RE = /^["“'‘(]\p{Lu}[\p{L}'’-]{1,15}["”'’)]$/u;
+/** Two or three words of one script without capitals (Thai, Indic scripts, Khmer, Lao, Myanmar, Georgian, Ethiopic). */
+const CASELESS_NAME_RE =
+  /^(?:[\p{Script=Thai}\p{M}]{2,20}(?: [\p{Script=Thai}\p{M}]{2,20}){1,2}|[\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{M}]{2,20}(?: [\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{M}]{2,20}){1,2}|[\p{Script=Khmer}\p{Script=Lao}\p{Script=Myanmar}\p{Script=Georgian}\p{Script=Ethiopic}\p{M}]{2,20}(?: [\p{Script=Khmer}\p{Script=Lao}\p{Script=Myanmar}\p{Script=Georgian}\p{Script=Ethiopic}\p{M}]{2,20}){1,2})$/u;
+/** Latin letters and letters of another script on one line. */
+const TWO_SCRIPTS_RE =
+  /\p{Script=Latin}.*[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]|[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}].*\p{Script=Latin}/u;
+/** One to four words with no Latin letter and no digit: a name in the other script of a two-script line. */
+const OTHER_SCRIPT_NAME_RE = /^[^\p{Script=Latin}\d\s/|,]{1,20}(?: [^\p{Script=Latin}\d\s/|,]{1,20}){0,3}$/u;
 
 /** Bidi controls (LRM, RLM, ALM, embeddings, isolates) that right-to-left text carries invisibly. */
 export const BIDI_RE = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;

@@ -1633,3 +1633,27 @@ describe('a function qualified by a role noun under the title (issue 14 "Title, 
     expect(extractFields(lines, from)).toMatchObject({ department, company: 'Acme Widgets Inc.' });
   });
 });
+
+describe('names the rules of other cultures write', () => {
+  it.each([
+    ['Núria Puigdomènech i Soler', 'nuria@vinyes.example'],
+    ['Nurul Aisyah binti Ahmad', 'nurul.aisyah@tanjungmaju.example'],
+    ['Maria Cristina "Tina" Dela Cruz', 'tina.delacruz@bagongaraw.example'],
+    ['अनिल वर्मा / Anil Verma', 'anil.verma@sagar.example'],
+    ['สุภาพร วงศ์ใหญ่', 'supaporn@siamdatalink.example'],
+  ])('reads %j heading a block', (name, email) => {
+    const c = extractFields([name, 'Senior Finance Manager', 'Northwind Labs Inc.', 'Tel +1 415 555 0142'], {
+      name: null,
+      email,
+    });
+    expect(c.name).toBe(name);
+  });
+
+  it('does not take a Thai company line for a name', () => {
+    const c = extractFields(['บริษัท สยามดาต้าลิงก์ จำกัด', 'โทร 02-555-0142'], {
+      name: null,
+      email: 'x@siam.example',
+    });
+    expect(c.name).toBe(null);
+  });
+});
