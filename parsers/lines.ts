@@ -330,7 +330,7 @@ const STREET_PREFIX_RE = caseless(String.raw`(?:^|[\s,])(?:${alt('streetPrefixes
  * 100-0005", IN/SG "Haryana 122015", PO boxes in their languages.
  */
 const POSTCODE_CITY_RE =
-  /\b[A-Z][A-Za-z .'-]{1,30},? (?:[A-Z]{2}|[A-Z][a-z]{2,20})\.?,?(?: USA| U\.S\.A\.)? {1,3}\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b\d{4} ?[A-Z]{2} [A-Z][a-z]{2,30}\b|\b[A-Z][a-z]{2,30} ?- ?\d{6}\b|\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b|\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT) \d{4}\b|\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4}\b|\bCEP:? ?\d{5}-?\d{3}\b|\bC\.\s?P\.? ?\d{5}\b|\b[A-Z]\d{4}[A-Z]{3} [A-Z]/;
+  /\b[A-Z][A-Za-z .'-]{1,30},? (?:[A-Z]{2}|[A-Z][a-z]{2,20})\.?,?(?: USA| U\.S\.A\.)? {1,3}\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b\d{4} ?[A-Z]{2} [A-Z][a-z]{2,30}\b|\b[A-Z][a-z]{2,30} ?[-–] ?\d{6}\b|\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b|\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT) \d{4}\b|\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4}\b|\bCEP:? ?\d{5}-?\d{3}\b|\bC\.\s?P\.? ?\d{5}\b|\b[A-Z]\d{4}[A-Z]{3}(?: [-–])? [A-Z]/;
 const POSTCODE_CITY_U_RE =
   /(?:^|[\s,(])(?:[A-Z]{1,2}[- ])?\d{4,5} \p{Lu}[\p{L}'-]{2,30}|(?:^|[\s,])(?:[A-Z]{1,2}-)?\d{3} \d{2} \p{Lu}\p{Ll}{2,30}|(?:^|\s)\d{2}-\d{3} \p{Lu}\p{Ll}{2,30}|(?:^|\s)\d{4}-\d{3} \p{Lu}\p{Ll}{2,30}|〒\s?\d{3}-?\d{4}|(?:^|\s)\p{Lu}\p{Ll}{2,30},? (?:\d{3}-\d{4}|\d{6})(?![\d-])|(?:東京都|北海道|大阪府|京都府|\p{Script=Han}{2,3}県)\p{Script=Han}{1,8}[市区町村郡]|\p{Script=Hangul}{1,4}(?:특별시|광역시|특별자치시|도) \p{Script=Hangul}{1,6}[시구군]/u;
 /** PO boxes: "P.O. Box 4410", "Box 1234", "Postfach 10 20 30", "Case postale 12", "Caixa Postal 45". */
@@ -348,6 +348,11 @@ const PREMISES_RE = caseless(
   'iu',
 );
 const COUNTRY_RE = caseless(String.raw`^(?:${alt('countries')})\.?$`, 'iu');
+/** "Makati City 1226, Philippines": a city, its postcode after it, and a country. */
+const CITY_CODE_COUNTRY_RE = caseless(
+  String.raw`^\p{Lu}[\p{L}'-]{2,30}(?: \p{Lu}[\p{L}'-]{1,30}){0,2} \d{4,6}, (?:${alt('countries')})\.?$`,
+  'iu',
+);
 
 export function looksLikeAddress(line: string): boolean {
   const l = capLine(line).trim();
@@ -359,6 +364,7 @@ export function looksLikeAddress(line: string): boolean {
     POSTCODE_CITY_U_RE.test(l) ||
     BR_CITY_UF_RE.test(l) ||
     COUNTRY_RE.test(l) ||
+    CITY_CODE_COUNTRY_RE.test(l) ||
     CHINESE_ADDRESS_RE.test(l) ||
     // "Nordljus AB", "Léman SA": a legal form, not Alberta or South Australia.
     (CITY_STATE_RE.test(l) && !LEGAL_SUFFIX_RE.test(l)) ||

@@ -42,6 +42,11 @@ describe('line feature shortcuts', () => {
     expect(looksLikeAddress('Bela Vista - São Paulo - SP')).toBe(true);
     expect(looksLikeAddress('1400 Smith Street')).toBe(true);
     expect(looksLikeAddress('Kind regards')).toBe(false);
+    // A city with its postcode and country, an Indian PIN after a dash, an Argentine CPA.
+    expect(looksLikeAddress('Makati City 1226, Philippines')).toBe(true);
+    expect(looksLikeAddress('Gurugram, Haryana – 122002')).toBe(true);
+    expect(looksLikeAddress('C1043AAZ – Ciudad Autónoma de Buenos Aires')).toBe(true);
+    expect(looksLikeAddress('Release Train 2024, Planning')).toBe(false);
   });
 
   it('counts box-drawing and ASCII rule symbols, and no phone comes from fewer than seven digits', () => {
