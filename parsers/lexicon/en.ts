@@ -83,6 +83,14 @@ export const en: Lexicon = {
     'president',
     'vp',
     'svp',
+    // Assistant vice president and deputy general manager, as Indian and Asian banks write them.
+    'avp',
+    'dgm',
+    'proprietor',
+    'comptroller',
+    // Open-source project roles people sign with on public lists.
+    'maintainer',
+    'committer',
     'evp',
     'ceo',
     'cto',

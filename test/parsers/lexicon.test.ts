@@ -60,6 +60,7 @@ describe('lexicons', () => {
     ['de', 'phone label', () => labelType('Handy') === 'mobile'],
     ['de', 'compound function', () => namesFunction('Zentraleinkauf')],
     ['en', 'territory', () => namesTerritory('Northern Europe') && !namesTerritory('Network Services')],
+    ['en', 'title abbreviation', () => hasTitleWord('AVP') && hasTitleWord('Apache Kafka Committer')],
     ['no', 'compound title', () => hasTitleWord('Prosjektleder')],
     ['nl', 'title', () => hasTitleWord('Inkoper')],
     ['pt', 'function', () => looksLikeDepartment('Comercial')],
