@@ -21,6 +21,9 @@ const files = readdirSync(mailDir)
   .filter((n) => n.endsWith('.eml'))
   .sort()
   .map((n) => join(mailDir, n));
+// The CLI's own engine flags (bin/sigmine.js sets them too): V8 refuses a cache written under other flags.
+const { setEngineFlags } = await import(pathToFileURL(join(dist, 'src', 'cli', 'engine-flags.js')).href);
+setEngineFlags();
 const { loadedScripts } = await import(
   pathToFileURL(join(dist, 'src', 'commands', 'lib', 'script-cache.js')).href
 );
