@@ -247,6 +247,7 @@ export async function buildDist() {
         platform: 'node',
         format: 'cjs',
         target: 'node20',
+        sourcemap: 'linked',
         logLevel: 'error',
       });
       const names = Object.keys(requireHere(name)).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));

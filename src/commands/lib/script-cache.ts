@@ -11,7 +11,7 @@
  * the script compiles as it would without one (the output never depends on the cache).
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { Module, createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
@@ -42,6 +42,7 @@ export function loadCachedScript(
   shared: Readonly<Record<string, unknown>>,
 ): Record<string, unknown> {
   const path = fileURLToPath(url);
+  if (process.sourceMapsEnabled) return withSourceMaps(path, shared);
   const cachePath = `${path}.v8cache`;
   let cachedData: Buffer | undefined;
   try {
@@ -65,4 +66,20 @@ export function loadCachedScript(
   const require = (id: string): unknown => (Object.hasOwn(shared, id) ? shared[id] : requireHere(id));
   fn.call(module.exports, module.exports, require, module, path, dirname(path));
   return module.exports;
+}
+
+/**
+ * `SIGMINE_DEBUG` (bin/sigmine.js turns source maps on): Node maps stack traces of the scripts its module
+ * loader compiles, not of a `vm.Script`, so the script is compiled as a CommonJS module instead (no code
+ * cache), its `require` answering the shared modules the same way.
+ */
+function withSourceMaps(path: string, shared: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const mod = new Module(path) as Module & { _compile(source: string, filename: string): void };
+  mod.filename = path;
+  mod.paths = createRequire(path).resolve.paths('x') ?? [];
+  const requireModule = mod.require.bind(mod);
+  mod.require = ((id: string): unknown =>
+    Object.hasOwn(shared, id) ? shared[id] : requireModule(id)) as typeof mod.require;
+  mod._compile(readFileSync(path, 'utf8'), path);
+  return mod.exports as Record<string, unknown>;
 }
