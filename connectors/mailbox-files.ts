@@ -3,7 +3,13 @@
  * separators, mboxrd `>From` unescaping) and Maildir folders (cur/ and new/). One message in memory at a
  * time, so a 100,000-message mbox streams in bounded memory.
  */
-import { createReadStream, type Stats } from 'node:fs';
+import {
+  close as closeFile,
+  createReadStream,
+  open as openFile,
+  read as readInto,
+  type Stats,
+} from 'node:fs';
 import { lstat, open, readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { MAX_MESSAGE_BYTES } from '../parsers/budget.ts';
@@ -113,19 +119,33 @@ async function readWhole(path: string, size: number): Promise<{ bytes: Uint8Arra
       error: `message is ${(size / 1048576).toFixed(1)} MiB, over the ${MAX_MESSAGE_BYTES / 1048576} MiB budget`,
     };
   }
-  const fh = await open(path, 'r');
-  try {
-    const b = Buffer.allocUnsafe(size);
-    let n = 0;
-    while (n < size) {
-      const { bytesRead } = await fh.read(b, n, size - n, n);
-      if (bytesRead === 0) break;
-      n += bytesRead;
-    }
-    return { bytes: b.subarray(0, n) };
-  } finally {
-    await fh.close();
-  }
+  return { bytes: await readBytes(path, size) };
+}
+
+/**
+ * The first `size` bytes of a file (fewer if it shrank), with the callback API: a FileHandle and a promise
+ * per step cost a third more CPU (150 messages: 25 -> 18.5 ms, read 16 at a time).
+ */
+function readBytes(path: string, size: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    openFile(path, 'r', (err, fd) => {
+      if (err) return reject(err);
+      const b = Buffer.allocUnsafe(size);
+      const done = (readErr: Error | null, n: number): void =>
+        closeFile(fd, (closeErr) => {
+          const e = readErr ?? closeErr;
+          if (e) reject(e);
+          else resolve(b.subarray(0, n));
+        });
+      const step = (n: number): void => {
+        if (n >= size) return done(null, n);
+        readInto(fd, b, n, size - n, n, (readErr, bytesRead) =>
+          readErr ? done(readErr, n) : bytesRead === 0 ? done(null, n) : step(n + bytesRead),
+        );
+      };
+      step(0);
+    });
+  });
 }
 
 /** mboxrd unescaping: a line `>From `, `>>From `... loses one `>` (the writer added it). */
