@@ -12,5 +12,8 @@ if (!existsSync(main)) {
 }
 // Stack traces name the TypeScript lines when asked for (the source maps cost start-up time otherwise).
 if (process.env.SIGMINE_DEBUG) process.setSourceMapsEnabled(true);
+// Engine settings first: patterns and cached scripts compiled afterwards follow them (src/cli/engine-flags.ts).
+const { setEngineFlags } = await import(new URL('../dist/src/cli/engine-flags.js', import.meta.url).href);
+setEngineFlags();
 const { main: run } = await import(main.href);
 process.exitCode = await run(process.argv.slice(2));

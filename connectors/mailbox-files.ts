@@ -3,7 +3,13 @@
  * separators, mboxrd `>From` unescaping) and Maildir folders (cur/ and new/). One message in memory at a
  * time, so a 100,000-message mbox streams in bounded memory.
  */
-import { createReadStream } from 'node:fs';
+import {
+  close as closeFile,
+  createReadStream,
+  open as openFile,
+  read as readInto,
+  type Stats,
+} from 'node:fs';
 import { lstat, open, readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { MAX_MESSAGE_BYTES } from '../parsers/budget.ts';
@@ -113,19 +119,33 @@ async function readWhole(path: string, size: number): Promise<{ bytes: Uint8Arra
       error: `message is ${(size / 1048576).toFixed(1)} MiB, over the ${MAX_MESSAGE_BYTES / 1048576} MiB budget`,
     };
   }
-  const fh = await open(path, 'r');
-  try {
-    const b = Buffer.allocUnsafe(size);
-    let n = 0;
-    while (n < size) {
-      const { bytesRead } = await fh.read(b, n, size - n, n);
-      if (bytesRead === 0) break;
-      n += bytesRead;
-    }
-    return { bytes: b.subarray(0, n) };
-  } finally {
-    await fh.close();
-  }
+  return { bytes: await readBytes(path, size) };
+}
+
+/**
+ * The first `size` bytes of a file (fewer if it shrank), with the callback API: a FileHandle and a promise
+ * per step cost a third more CPU (150 messages: 25 -> 18.5 ms, read 16 at a time).
+ */
+function readBytes(path: string, size: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    openFile(path, 'r', (err, fd) => {
+      if (err) return reject(err);
+      const b = Buffer.allocUnsafe(size);
+      const done = (readErr: Error | null, n: number): void =>
+        closeFile(fd, (closeErr) => {
+          const e = readErr ?? closeErr;
+          if (e) reject(e);
+          else resolve(b.subarray(0, n));
+        });
+      const step = (n: number): void => {
+        if (n >= size) return done(null, n);
+        readInto(fd, b, n, size - n, n, (readErr, bytesRead) =>
+          readErr ? done(readErr, n) : bytesRead === 0 ? done(null, n) : step(n + bytesRead),
+        );
+      };
+      step(0);
+    });
+  });
 }
 
 /** mboxrd unescaping: a line `>From `, `>>From `... loses one `>` (the writer added it). */
@@ -394,9 +414,17 @@ async function* folderItems(
   );
 }
 
+/** What readMailboxPaths needs of a path's stat (a caller that stat-ed the paths already passes its own). */
+export type PathStat = Pick<Stats, 'isDirectory' | 'size' | 'mtimeMs'>;
+
 /** One path given by the caller; a path that does not exist throws ENOENT (fatal for the caller). */
-async function pathUnit(path: string, resume: ResumeState, depth: number): Promise<Unit> {
-  const st = await stat(path);
+async function pathUnit(
+  path: string,
+  resume: ResumeState,
+  depth: number,
+  known: PathStat | undefined,
+): Promise<Unit> {
+  const st = known ?? (await stat(path));
   if (st.isDirectory()) return { stream: () => folderItems(path, st.mtimeMs, resume, depth) };
   const mboxLike =
     path.toLowerCase().endsWith('.mbox') ||
@@ -421,16 +449,18 @@ async function pathUnit(path: string, resume: ResumeState, depth: number): Promi
  * All messages under `paths` in a stable order. `resume` skips what a previous run finished:
  * mbox files continue from their byte offset when they only grew, folders skip names already done
  * unless modified since. `readAhead` files are read at once (default 1: one at a time), the messages
- * still yielded in order; an mbox is always streamed at its turn.
+ * still yielded in order; an mbox is always streamed at its turn. `stats` holds the caller's stat of
+ * given paths, taken just before (`sigmine extract` checks every path exists first): not taken again,
+ * one file-system round trip less per file.
  */
 export async function* readMailboxPaths(
   paths: string[],
   resume: ResumeState = {},
-  opts: { readAhead?: number } = {},
+  opts: { readAhead?: number; stats?: ReadonlyMap<string, PathStat> } = {},
 ): AsyncGenerator<MailboxItem> {
   const depth = opts.readAhead ?? 1;
   yield* itemsOf(
-    paths.map((path) => () => pathUnit(path, resume, depth)),
+    paths.map((path) => () => pathUnit(path, resume, depth, opts.stats?.get(path))),
     depth,
   );
 }

@@ -8,6 +8,7 @@
  */
 import { capLine, isBlank, splitLines } from './lines.ts';
 import { alt } from './lexicon/index.ts';
+import { caseless } from './lexicon/caseless.ts';
 
 /** "... wrote:" and its translations (en, de, fr, es, it, nl, pt, sv/da/no, MH "said:"). */
 const WROTE_END_RE = new RegExp(String.raw`(?:${alt('quoteWrote')})\s?[:：]\s*$`, 'i');
@@ -22,15 +23,15 @@ const HEADER_FROM_RE = new RegExp(
   String.raw`^\s*[*>]{0,2}\s*(?:${alt('quoteFromLabels')})\s?\*?\s?:\*?\s{0,8}\S`,
   'i',
 );
-const HEADER_NEXT_RE = new RegExp(String.raw`^\s*[*>]{0,2}\s*(?:${alt('quoteHeaderLabels')})\s?\*?\s?:`, 'i');
+const HEADER_NEXT_RE = caseless(String.raw`^\s*[*>]{0,2}\s*(?:${alt('quoteHeaderLabels')})\s?\*?\s?:`, 'i');
 
 /**
  * Separator lines of quoted or forwarded history, Lotus Notes' "Forwarded by" in the languages its
  * clients wrote it (Weitergeleitet von, Transféré par, Inoltrato da, Reenviado por, Doorgestuurd door,
  * Vidarebefordrat av).
  */
-const SEPARATOR_HEADER_RE = new RegExp(String.raw`^\s*>?\s*-{2,}\s*(?:${alt('quoteSeparators')})\b`, 'i');
-const BEGIN_FORWARD_RE = new RegExp(String.raw`^\s*(?:${alt('forwardIntros')})\s?:`, 'i');
+const SEPARATOR_HEADER_RE = caseless(String.raw`^\s*>?\s*-{2,}\s*(?:${alt('quoteSeparators')})\b`, 'i');
+const BEGIN_FORWARD_RE = caseless(String.raw`^\s*(?:${alt('forwardIntros')})\s?:`, 'i');
 
 /**
  * Lotus Notes quote header: a date line ("04/23/2001 05:35 PM", "... on 04/19/2001", and the localized
@@ -301,13 +302,13 @@ function hasContactish(line: string): boolean {
 }
 
 /** Company social-media banners under a signature, in the languages we see. */
-const FOLLOW_RE = new RegExp(String.raw`^\s*(?:${alt('followCues')})\b`, 'i');
+const FOLLOW_RE = caseless(String.raw`^\s*(?:${alt('followCues')})\b`, 'i');
 
 /**
  * "Please consider the environment before printing this email" and its translations: a printing
  * reminder trailing the signature, never a contact detail. A leaf symbol may precede it.
  */
-const ECO_RE = new RegExp(String.raw`^[^\p{L}\d]{0,4}(?:${alt('ecoCues')})(?![\p{L}])`, 'iu');
+const ECO_RE = caseless(String.raw`^[^\p{L}\d]{0,4}(?:${alt('ecoCues')})(?![\p{L}])`, 'iu');
 
 /**
  * Does `next` continue the sentence of `prev`: `prev` is prose (six words or more, no end punctuation)

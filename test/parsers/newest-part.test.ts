@@ -43,6 +43,8 @@ describe('the newest part of a message', () => {
     );
     expect(newestPart('New.\n---------- Forwarded message ---------\nFrom: X\n')).toBe('New.');
     expect(newestPart('New.\n\nBegin forwarded message:\n\nFrom: X\n')).toBe('New.');
+    expect(newestPart('New.\n\nBEGIN FORWARDED MESSAGE:\n\nFrom: X\n')).toBe('New.');
+    expect(newestPart('New.\n -----ORIGINAL MESSAGE-----\nFROM: X\n')).toBe('New.');
   });
 
   it('ends above a Lotus Notes quote header (name, date, To:)', () => {
@@ -173,6 +175,9 @@ describe('the newest part of a message', () => {
     '🌿 Think before you print.',
     'Bitte denken Sie an die Umwelt, bevor Sie diese E-Mail ausdrucken.',
     "Pensez à l'environnement avant d'imprimer ce courriel.",
+    // Any letter case, also with a letter outside the lower-cased fast path (Greek omega).
+    'PLEASE CONSIDER THE ENVIRONMENT before printing this email.',
+    'please Consider The Environment before printing this email Ω',
   ])('drops a trailing printing reminder under the signature: %s', (eco) => {
     const t = `Hello.\n\nJo Smith\nAcme Pty Ltd\nMob: 0400 000 000\n\n${eco}`;
     expect(newestPart(t)).toBe('Hello.\n\nJo Smith\nAcme Pty Ltd\nMob: 0400 000 000');
