@@ -111,6 +111,11 @@ export interface LineContext {
   afterVal: boolean;
   /** An RFC 3676 `-- ` delimiter lies above. */
   delimAbove: boolean;
+  /**
+   * A line naming the sender lies above with no prose between: the lines of a block an HTML client
+   * spread over several paragraphs (name and title / company and address / numbers).
+   */
+  namedAbove: boolean;
   /** Inside the block the hand-written rules chose, and its first line. */
   inRule: boolean;
   ruleStart: boolean;
@@ -332,6 +337,7 @@ function ownContext(w: WindowFacts, k: number): LineContext {
     valBelow: false,
     afterVal: k > 0 && infos[w.idx[k - 1]!]!.valediction,
     delimAbove: false,
+    namedAbove: false,
     inRule: rule !== null && i >= rule.start && i < rule.end,
     ruleStart: rule !== null && i === firstNonBlank(infos, rule.start),
     fieldsBelow: 0,
@@ -422,13 +428,22 @@ function markParagraphs(out: LineContext[], para: number[]): void {
   }
 }
 
-/** Running facts from above: a valediction or sign-off, a `-- ` delimiter. */
+/** Lines under the sender's name that its block may reach. */
+const MAX_NAMED_REACH = 10;
+
+/** Running facts from above: a valediction or sign-off, a `-- ` delimiter, the sender's name. */
 function markFactsAbove(out: LineContext[]): void {
   let val = false;
   let delim = false;
+  let namedAt = -1;
   for (let k = 0; k < out.length; k++) {
     out[k]!.valAbove = val;
     out[k]!.delimAbove = delim;
+    // Within a block's reach (ten lines) of the sender's name, across blank lines but not across prose.
+    out[k]!.namedAbove = namedAt >= 0 && k - namedAt <= MAX_NAMED_REACH;
+    const x = out[k]!.info;
+    if ((x.score <= -1.5 && !x.field) || x.valediction) namedAt = -1;
+    if (out[k]!.senderName) namedAt = k;
     if (out[k]!.info.valediction || out[k]!.info.signoff) val = true;
     if (isSigDelimiter(out[k]!.info.text)) delim = true;
   }
@@ -537,6 +552,7 @@ const SELF: readonly Feature[] = [
   ['valediction-below', (c) => b(c.valBelow)],
   ['right-after-valediction', (c) => b(c.afterVal)],
   ['delimiter-above', (c) => b(c.delimAbove)],
+  ['sender-named-above&no-prose-between', (c) => b(c.namedAbove)],
   ['fields-below=0', (c) => b(c.fieldsBelow === 0)],
   ['fields-below>=3', (c) => b(c.fieldsBelow >= 3)],
   ['prose-below=0', (c) => b(c.proseBelow === 0)],
