@@ -15,6 +15,21 @@ import { newestPart } from '../../parsers/newest-part.ts';
 import { namesOrganisation } from '../../parsers/fields/company.ts';
 import { extractFields } from '../../parsers/fields.ts';
 
+/** Does a client footer line after the body leave the newest part? */
+function footerCut(line: string): boolean {
+  return newestPart(`Body.\n\n${line}`) === 'Body.';
+}
+
+/** Does a quote intro ("... wrote:") end the newest part? */
+function introCut(intro: string): boolean {
+  return newestPart(`Reply.\n\n${intro}\n\nold text`) === 'Reply.';
+}
+
+/** Is a paragraph after the signature read as a confidentiality notice and left out? */
+function noticeCut(para: string): boolean {
+  return newestPart(`Body.\n\nAnna\n\n${para}`) === 'Body.\n\nAnna';
+}
+
 /** Is a line right under the name, with no role noun of the lexicon, read as the title by its seniority word? */
 function seniorTitleOf(line: string): boolean {
   const from = { name: 'Jana Roth', email: 'jana.roth@nordhafen.example' };
@@ -147,6 +162,22 @@ describe('lexicons', () => {
     ['tr', 'title', () => hasTitleWord('Satış Müdürü')],
     ['tr', 'legal form', () => hasCompanyWord('Anadolu Tekstil A.Ş.')],
     ['tr', 'phone label', () => labelType('Cep') === 'mobile'],
+    ['el', 'valediction', () => isValediction('Με εκτίμηση,') && isValediction('Φιλικούς χαιρετισμούς')],
+    ['el', 'title', () => hasTitleWord('Υπεύθυνος Πωλήσεων') && hasTitleWord('ΔΙΕΥΘΥΝΤΗΣ')],
+    ['el', 'unit', () => looksLikeDepartment('Τμήμα Εξαγωγών')],
+    [
+      'el',
+      'phone label',
+      () => labelType('Κιν.') === 'mobile' && labelType('Τηλ.') === 'work' && labelType('Φαξ') === 'fax',
+    ],
+    ['el', 'street', () => looksLikeAddress('Λεωφ. Κηφισίας 124')],
+    ['el', 'client footer', () => footerCut('Στάλθηκε από το iPhone μου')],
+    [
+      'el',
+      'notice',
+      () =>
+        noticeCut('Το παρόν μήνυμα είναι εμπιστευτικό και προορίζεται αποκλειστικά για τον παραλήπτη του.'),
+    ],
   ];
   it.each(cases)('%s: reads the %s', (_lang, _what, check) => {
     expect(check()).toBe(true);
@@ -167,6 +198,7 @@ describe('lexicons', () => {
     ['el', 'Από: Paul Grant\nΣτάλθηκε: Δευτέρα\nΠρος: Jo'],
     ['ar', 'من: Paul Grant\nأرسل: الاثنين\nإلى: Jo'],
     ['he', 'מאת: Paul Grant\nנשלח: יום שני\nאל: Jo'],
+    ['el (Cc)', 'Από: Paul Grant\nΚοιν.: Jo'],
   ])('%s: a quoted header block ends the newest part', (_lang, header) => {
     expect(newestPart(`Reply.\n\nJo\n\n${header}\n\nold text`)).toBe('Reply.\n\nJo');
   });
