@@ -36,6 +36,66 @@ const BLOCKS: { lang: string; from: { name: string; email: string }; lines: stri
       address: 'Λεωφ. Κηφισίας 124, 115 26 Αθήνα',
     },
   },
+  {
+    lang: 'zh-Hant',
+    from: { name: '陳怡君', email: 'yichun.chen@xinghe.example' },
+    lines: [
+      '陳怡君',
+      '產品經理',
+      '研發中心',
+      '台灣星河科技股份有限公司',
+      '電話：+886 2 5555 0123',
+      '手機：+886 912 555 012',
+      '傳真：+886 2 5555 0124',
+    ],
+    want: {
+      name: '陳怡君',
+      title: '產品經理',
+      department: '研發中心',
+      company: '台灣星河科技股份有限公司',
+      types: ['work', 'mobile', 'fax'],
+    },
+  },
+  {
+    lang: 'ko',
+    from: { name: '이준호', email: 'junho.lee@hanbit.example' },
+    lines: [
+      '이준호 책임연구원',
+      '미래기술연구소',
+      '(주)한빛테크',
+      '대표번호: 02-555-0100',
+      '모바일: 010-5555-0123',
+      '팩스: 02-555-0199',
+    ],
+    want: {
+      name: '이준호',
+      title: '책임연구원',
+      department: '미래기술연구소',
+      company: '(주)한빛테크',
+      types: ['work', 'mobile', 'fax'],
+    },
+  },
+  {
+    lang: 'ja',
+    from: { name: '佐藤 健一', email: 'k.sato@sakura-seiki.example' },
+    lines: [
+      '株式会社サクラ精機',
+      '大阪支店 営業課',
+      '課長代理 佐藤 健一',
+      '〒530-0001 大阪府大阪市北区梅田1-2-3',
+      '代表：06-5555-0100',
+      '携帯番号：090-5555-0123',
+      'ファクス：06-5555-0101',
+    ],
+    want: {
+      name: '佐藤 健一',
+      title: '課長代理',
+      department: '大阪支店 営業課',
+      company: '株式会社サクラ精機',
+      types: ['work', 'mobile', 'fax'],
+      address: '〒530-0001 大阪府大阪市北区梅田1-2-3',
+    },
+  },
 ];
 
 describe('a signature block in each language of the lexicons', () => {

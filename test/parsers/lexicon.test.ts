@@ -178,6 +178,31 @@ describe('lexicons', () => {
       () =>
         noticeCut('Το παρόν μήνυμα είναι εμπιστευτικό και προορίζεται αποκλειστικά για τον παραλήπτη του.'),
     ],
+    [
+      'zh',
+      'valediction',
+      () => isValediction('此致敬礼') && isValediction('顺祝商祺！') && isValediction('謝謝'),
+    ],
+    ['zh', 'traditional title', () => hasTitleWord('資深架構師') && hasTitleWord('業務專員')],
+    ['zh', 'traditional phone labels', () => labelType('手機') === 'mobile' && labelType('傳真') === 'fax'],
+    ['zh', 'legal form', () => hasCompanyWord('星河数据有限责任公司')],
+    ['zh', 'unit', () => looksLikeDepartment('產品團隊')],
+    [
+      'zh',
+      'client footer',
+      () => footerCut('从我的 iPhone 发送') || footerCut('發自我的iPhone') || footerCut('來自我的 iPhone'),
+    ],
+    ['ko', 'valediction', () => isValediction('감사합니다.') && isValediction('수고하세요')],
+    ['ko', 'title', () => hasTitleWord('변호사') && hasTitleWord('수석 엔지니어')],
+    ['ko', 'unit', () => looksLikeDepartment('미래기술연구소')],
+    ['ko', 'phone label', () => labelType('모바일') === 'mobile' && labelType('대표번호') === 'work'],
+    ['ko', 'quote intro', () => introCut('2021년 5월 3일 (월) 오전 10:00, 홍길동님이 작성:')],
+    ['ja', 'valediction', () => isValediction('以上') && isValediction('引き続きよろしくお願いいたします。')],
+    ['ja', 'title', () => hasTitleWord('執行役員') && hasTitleWord('シニアディレクター')],
+    ['ja', 'legal form', () => hasCompanyWord('一般社団法人 未来技術協会')],
+    ['ja', 'unit', () => looksLikeDepartment('大阪支店')],
+    ['ja', 'phone label', () => labelType('携帯番号') === 'mobile' && labelType('ファクス') === 'fax'],
+    ['ja', 'client footer', () => footerCut('iPadから送信')],
   ];
   it.each(cases)('%s: reads the %s', (_lang, _what, check) => {
     expect(check()).toBe(true);
@@ -199,6 +224,7 @@ describe('lexicons', () => {
     ['ar', 'من: Paul Grant\nأرسل: الاثنين\nإلى: Jo'],
     ['he', 'מאת: Paul Grant\nנשלח: יום שני\nאל: Jo'],
     ['el (Cc)', 'Από: Paul Grant\nΚοιν.: Jo'],
+    ['ko (Naver)', '보낸사람: Paul Grant\n받는사람: Jo\n날짜: 2021-05-03'],
   ])('%s: a quoted header block ends the newest part', (_lang, header) => {
     expect(newestPart(`Reply.\n\nJo\n\n${header}\n\nold text`)).toBe('Reply.\n\nJo');
   });
