@@ -20,6 +20,7 @@ import { pl } from './pl.ts';
 import { cs } from './cs.ts';
 import { hu } from './hu.ts';
 import { ru } from './ru.ts';
+import { uk } from './uk.ts';
 import { el } from './el.ts';
 import { tr } from './tr.ts';
 import { ja } from './ja.ts';
@@ -48,6 +49,7 @@ export const LEXICONS: readonly Lexicon[] = [
   cs,
   hu,
   ru,
+  uk,
   el,
   tr,
   ja,

@@ -203,6 +203,21 @@ describe('lexicons', () => {
     ['ja', 'unit', () => looksLikeDepartment('大阪支店')],
     ['ja', 'phone label', () => labelType('携帯番号') === 'mobile' && labelType('ファクス') === 'fax'],
     ['ja', 'client footer', () => footerCut('iPadから送信')],
+    [
+      'ru',
+      'valediction',
+      () => isValediction('С наилучшими пожеланиями,') && isValediction('Заранее спасибо!'),
+    ],
+    ['ru', 'title', () => hasTitleWord('Ведущий разработчик') && hasTitleWord('Вице-президент')],
+    ['ru', 'unit', () => looksLikeDepartment('Служба поддержки')],
+    ['ru', 'street', () => looksLikeAddress('ул. Лесная, д. 10')],
+    ['ru', 'quote intro', () => introCut('03.05.2021 10:00, Иван Петров пишет:')],
+    ['uk', 'valediction', () => isValediction('З повагою,') && isValediction('Дякую!')],
+    ['uk', 'title', () => hasTitleWord('Провідний фахівець') && hasTitleWord('Керівник відділу')],
+    ['uk', 'unit', () => looksLikeDepartment('Відділ продажів')],
+    ['uk', 'street', () => looksLikeAddress('вул. Садова, 22')],
+    ['uk', 'client footer', () => footerCut('Надіслано з iPhone')],
+    ['uk', 'country', () => isCountryLine('Україна')],
   ];
   it.each(cases)('%s: reads the %s', (_lang, _what, check) => {
     expect(check()).toBe(true);
@@ -224,6 +239,7 @@ describe('lexicons', () => {
     ['ar', 'من: Paul Grant\nأرسل: الاثنين\nإلى: Jo'],
     ['he', 'מאת: Paul Grant\nנשלח: יום שני\nאל: Jo'],
     ['el (Cc)', 'Από: Paul Grant\nΚοιν.: Jo'],
+    ['uk', 'Від: Paul Grant\nНадіслано: понеділок\nКому: Jo'],
     ['ko (Naver)', '보낸사람: Paul Grant\n받는사람: Jo\n날짜: 2021-05-03'],
   ])('%s: a quoted header block ends the newest part', (_lang, header) => {
     expect(newestPart(`Reply.\n\nJo\n\n${header}\n\nold text`)).toBe('Reply.\n\nJo');
