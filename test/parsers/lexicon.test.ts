@@ -218,6 +218,26 @@ describe('lexicons', () => {
     ['uk', 'street', () => looksLikeAddress('вул. Садова, 22')],
     ['uk', 'client footer', () => footerCut('Надіслано з iPhone')],
     ['uk', 'country', () => isCountryLine('Україна')],
+    [
+      'pl',
+      'valediction',
+      () => isValediction('Z wyrazami szacunku') && isValediction('Pozdrawiam serdecznie,'),
+    ],
+    ['pl', 'title', () => hasTitleWord('Programistka') && hasTitleWord('Opiekun klienta')],
+    ['pl', 'unit', () => looksLikeDepartment('Pracownia Projektowa')],
+    ['pl', 'street', () => looksLikeAddress('pl. Grunwaldzki 5')],
+    ['pl', 'client footer', () => footerCut('Wysłano z iPhone')],
+    ['cs', 'valediction', () => isValediction('S přátelským pozdravem') && isValediction('S pozdravom')],
+    ['cs', 'Slovak title', () => hasTitleWord('Riaditeľka') && hasTitleWord('Obchodný zástupca')],
+    ['cs', 'unit', () => looksLikeDepartment('Oddělení nákupu')],
+    ['cs', 'street', () => looksLikeAddress('nám. Míru 15')],
+    ['cs', 'country', () => isCountryLine('Slovensko')],
+    ['cs', 'Slovak quote intro', () => introCut('Dňa 3. 5. 2021 o 10:00 Ján Novák napísal(a):')],
+    ['hu', 'valediction', () => isValediction('Tisztelettel,') && isValediction('Köszönöm szépen!')],
+    ['hu', 'title', () => hasTitleWord('Osztályvezető') && hasTitleWord('Értékesítési vezető')],
+    ['hu', 'unit', () => looksLikeDepartment('Pénzügyi osztály')],
+    ['hu', 'street', () => looksLikeAddress('Váci út 12')],
+    ['hu', 'quote intro', () => introCut('Kovács Anna ezt írta (időpont: 2021. máj. 3., H, 10:00):')],
   ];
   it.each(cases)('%s: reads the %s', (_lang, _what, check) => {
     expect(check()).toBe(true);
@@ -240,6 +260,7 @@ describe('lexicons', () => {
     ['he', 'מאת: Paul Grant\nנשלח: יום שני\nאל: Jo'],
     ['el (Cc)', 'Από: Paul Grant\nΚοιν.: Jo'],
     ['uk', 'Від: Paul Grant\nНадіслано: понеділок\nКому: Jo'],
+    ['sk', 'Od: Paul Grant\nOdoslané: pondelok'],
     ['ko (Naver)', '보낸사람: Paul Grant\n받는사람: Jo\n날짜: 2021-05-03'],
   ])('%s: a quoted header block ends the newest part', (_lang, header) => {
     expect(newestPart(`Reply.\n\nJo\n\n${header}\n\nold text`)).toBe('Reply.\n\nJo');
