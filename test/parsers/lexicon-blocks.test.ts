@@ -267,6 +267,27 @@ const BLOCKS: { lang: string; from: { name: string; email: string }; lines: stri
     },
   },
   {
+    lang: 'tr',
+    from: { name: 'Ayşe Yılmaz', email: 'ayse.yilmaz@anadolutekstil.example' },
+    lines: [
+      'Ayşe Yılmaz',
+      'Satış Temsilcisi',
+      'Dış Ticaret Bölümü',
+      'Anadolu Tekstil A.Ş.',
+      'Atatürk Cad. No: 12, 34000 İstanbul',
+      'Tel: +90 212 555 01 23',
+      'Cep: +90 532 555 01 24',
+    ],
+    want: {
+      name: 'Ayşe Yılmaz',
+      title: 'Satış Temsilcisi',
+      department: 'Dış Ticaret Bölümü',
+      company: 'Anadolu Tekstil A.Ş.',
+      types: ['work', 'mobile'],
+      address: 'Atatürk Cad. No: 12, 34000 İstanbul',
+    },
+  },
+  {
     lang: 'pl',
     from: { name: 'Anna Kowalska', email: 'anna.kowalska@wisla-serwis.example' },
     lines: [

@@ -256,6 +256,11 @@ describe('lexicons', () => {
     ['sv', 'title', () => hasTitleWord('Redovisningsekonom') && hasTitleWord('Styrelseledamot')],
     ['sv', 'unit', () => looksLikeDepartment('Ekonomienheten')],
     ['sv', 'street', () => looksLikeAddress('Stortorget 3')],
+    ['tr', 'valediction', () => isValediction('İyi günler') && isValediction('Saygılarımızla,')],
+    ['tr', 'title', () => hasTitleWord('Satış Temsilcisi') && hasTitleWord('Yazılım Geliştirici')],
+    ['tr', 'unit', () => looksLikeDepartment('Dış Ticaret Bölümü')],
+    ['tr', 'street', () => looksLikeAddress('Atatürk Cad. No: 12')],
+    ['tr', 'client footer', () => footerCut('iPhone’umdan gönderildi')],
   ];
   it.each(cases)('%s: reads the %s', (_lang, _what, check) => {
     expect(check()).toBe(true);
