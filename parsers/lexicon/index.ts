@@ -21,6 +21,9 @@ import { cs } from './cs.ts';
 import { hu } from './hu.ts';
 import { ru } from './ru.ts';
 import { uk } from './uk.ts';
+import { ro } from './ro.ts';
+import { id } from './id.ts';
+import { vi } from './vi.ts';
 import { el } from './el.ts';
 import { tr } from './tr.ts';
 import { ja } from './ja.ts';
@@ -50,6 +53,9 @@ export const LEXICONS: readonly Lexicon[] = [
   hu,
   ru,
   uk,
+  ro,
+  id,
+  vi,
   el,
   tr,
   ja,
