@@ -279,6 +279,19 @@ describe('lexicons', () => {
     ['vi', 'phone label', () => labelType('ĐT') === 'work' && labelType('DĐ') === 'mobile'],
     ['vi', 'client footer', () => footerCut('Gửi từ iPhone của tôi')],
     ['vi', 'quote intro', () => introCut('Vào Th 2, 3 thg 5, 2021 lúc 10:00 An Nguyen đã viết:')],
+    ['pt', 'valediction', () => isValediction('Um abraço,') && isValediction('Obrigado desde já')],
+    ['pt', 'phone label', () => labelType('Fone') === 'work'],
+    ['pt', 'client footer', () => footerCut('Enviado a partir do meu smartphone')],
+    ['es', 'valediction', () => isValediction('Quedo atento') && isValediction('Muchas gracias de antemano')],
+    ['fr', 'valediction', () => isValediction('Amicalement,') && isValediction("Merci d'avance")],
+    [
+      'de',
+      'valediction',
+      () => isValediction('Vielen Dank im Voraus') && isValediction('Danke und viele Grüße'),
+    ],
+    ['it', 'valediction', () => isValediction('Un saluto,') && isValediction('Buona giornata')],
+    ['nl', 'valediction', () => isValediction('Hartelijke groet,') && isValediction('Alvast bedankt')],
+    ['nl', 'phone label', () => labelType('Telefoon') === 'work'],
   ];
   it.each(cases)('%s: reads the %s', (_lang, _what, check) => {
     expect(check()).toBe(true);
