@@ -81,6 +81,7 @@ export function findPhoneSpans(line: string): PhoneSpan[] {
     )
       continue;
     if (
+      !PHONE_NUMBER_LABEL_RE.test(l.slice(Math.max(0, index - 24), index)) &&
       /(?:^|[^\p{L}])(?:icq|uin|fingerprint|key|id|code|pin|docket|no\.?|#|kvk|vat|btw|ust|uid|hrb|hra|reg|registration|company|siret|siren|cif|nif|abn|acn|ein|tax|iban|bic|swift|account|acct|a\/c|fn|p\.?\s?iva|cnpj|cpf|gst|pan|ref|order|invoice|ticket|case)\s?[:#=]?\s{0,3}$/iu.test(
         l.slice(Math.max(0, index - 16), index),
       )
@@ -128,10 +129,17 @@ export function labelType(label: string): PhoneType | null {
   return null;
 }
 
-/** The label word just before a span ("Tel:", "M:", "Fax", "P  •") or null. */
+/**
+ * A phone label with "No." / "Number" after it ("Mobile No.:", "Contact No:", "Tel. No.", "Phone Number"),
+ * as Indian and other English business mail writes it: a phone, not a reference or order number.
+ */
+const PHONE_NUMBER_LABEL_RE =
+  /(?:^|[^\p{L}])(?:mobile|mob|cell|phone|ph|tel|telephone|contact|fax|landline|whatsapp|office|off|direct|res|resi)\.?\s?(?:no|number|nr)\.?\s?[:：#-]?\s{0,3}$/iu;
+
+/** The label word just before a span ("Tel:", "M:", "Fax", "P  •", "Mobile No.:") or null. */
 export function labelBefore(text: string): string | null {
   const m =
-    /((?:office|mobile|cell|home|direct|work|main|business) (?:phone|fax)|tel\. kom|\p{L}{1,12}(?:\.?\/\p{L}{1,8})?)\.?\s?[:：•#|.-]{0,2}\s{0,6}(?:\([^)]{0,20}\)\s{0,3})?[:：•#|.-]{0,2}\s{0,6}$/iu.exec(
+    /((?:office|mobile|cell|home|direct|work|main|business) (?:phone|fax)|tel\. kom|\p{L}{1,12}(?:\.?\/\p{L}{1,8})?)(?:\.?\s?(?:no|number|nr)(?!\p{L}))?\.?\s?[:：•#|.-]{0,2}\s{0,6}(?:\([^)]{0,20}\)\s{0,3})?[:：•#|.-]{0,2}\s{0,6}$/iu.exec(
       text.slice(-40),
     );
   return m ? m[1]! : null;

@@ -2,6 +2,7 @@
 // and street words: invented people and companies, written as a native business-mail reader would.
 import { describe, expect, it } from 'vitest';
 import { extractFields } from '../../parsers/fields.ts';
+import { findPhoneSpans } from '../../parsers/phones.ts';
 
 interface Want {
   name: string;
@@ -369,6 +370,29 @@ const BLOCKS: { lang: string; from: { name: string; email: string }; lines: stri
       address: 'pl. Grunwaldzki 5, 50-384 Wrocław',
     },
   },
+  {
+    // "Mobile No.:" is a phone label with its "No.", not a reference number.
+    lang: 'en-IN',
+    from: { name: 'Rahul Sharma', email: 'rahul.sharma@acmetech.example' },
+    lines: [
+      'Rahul Sharma',
+      'Senior Manager - Procurement',
+      'Acme Technologies Pvt. Ltd.',
+      'Plot No. 12, Sector 18, Gurugram, Haryana 122015',
+      'Mobile No.: +91 98100 12345',
+      'Landline: +91 124 455 6677',
+      'Fax No.: +91 124 455 6600',
+      'Resi.: +91 124 400 1234',
+    ],
+    want: {
+      name: 'Rahul Sharma',
+      title: 'Senior Manager',
+      department: 'Procurement',
+      company: 'Acme Technologies Pvt. Ltd.',
+      types: ['mobile', 'work', 'fax', 'other'],
+      address: 'Plot No. 12, Sector 18, Gurugram, Haryana 122015',
+    },
+  },
 ];
 
 describe('a signature block in each language of the lexicons', () => {
@@ -386,4 +410,12 @@ describe('a signature block in each language of the lexicons', () => {
       }).toEqual(want);
     },
   );
+
+  it('reads a phone label written with "No." as a label, and an order or reference number as no phone', () => {
+    const spans = (l: string) => findPhoneSpans(l).map((s) => s.raw);
+    expect(spans('Contact No.: +91 98100 12345')).toEqual(['+91 98100 12345']);
+    expect(spans('Tel. No. 0711 1234567')).toEqual(['0711 1234567']);
+    expect(spans('Order No.: 45000123456')).toEqual([]);
+    expect(spans('Ref No. 4500012345')).toEqual([]);
+  });
 });

@@ -292,6 +292,8 @@ describe('lexicons', () => {
     ['it', 'valediction', () => isValediction('Un saluto,') && isValediction('Buona giornata')],
     ['nl', 'valediction', () => isValediction('Hartelijke groet,') && isValediction('Alvast bedankt')],
     ['nl', 'phone label', () => labelType('Telefoon') === 'work'],
+    ['en', 'Indian valediction', () => isValediction('With Regards,') && isValediction('Regards & Thanks')],
+    ['en', 'Indian phone labels', () => labelType('Landline') === 'work' && labelType('Resi.') === 'other'],
   ];
   it.each(cases)('%s: reads the %s', (_lang, _what, check) => {
     expect(check()).toBe(true);
