@@ -142,7 +142,15 @@ export function labelBefore(text: string): string | null {
     /((?:office|mobile|cell|home|direct|work|main|business) (?:phone|fax)|tel\. kom|\p{L}{1,12}(?:\.?\/\p{L}{1,8})?)(?:\.?\s?(?:no|number|nr)(?!\p{L}))?\.?\s?[:：•#|.-]{0,2}\s{0,6}(?:\([^)]{0,20}\)\s{0,3})?[:：•#|.-]{0,2}\s{0,6}$/iu.exec(
       text.slice(-40),
     );
-  return m ? m[1]! : null;
+  if (!m) return null;
+  // "Моб. тел.", "Κιν. τηλ.", "Mobil tlf.", "Mob. tel.": a mobile or fax word before the generic phone
+  // word names the line's type.
+  if (labelType(m[1]!) === 'work') {
+    const head = /(?:^|[^\p{L}])(\p{L}{1,12})\.?\s{1,2}$/u.exec(text.slice(-40).slice(0, m.index));
+    const t = head ? labelType(head[1]!) : null;
+    if (t === 'mobile' || t === 'fax') return head![1]!;
+  }
+  return m[1]!;
 }
 
 /** A label written after the number: "713-853-6577 Office", "(fax)", "0118W", "0407Fax". */

@@ -30,6 +30,12 @@ function noticeCut(para: string): boolean {
   return newestPart(`Body.\n\nAnna\n\n${para}`) === 'Body.\n\nAnna';
 }
 
+/** The type of the one phone on a line under a name. */
+function phoneTypeOf(line: string): string | undefined {
+  const from = { name: 'Jana Roth', email: 'jana.roth@nordhafen.example' };
+  return extractFields(['Jana Roth', line], from).phones[0]?.type;
+}
+
 /** Is a line right under the name, with no role noun of the lexicon, read as the title by its seniority word? */
 function seniorTitleOf(line: string): boolean {
   const from = { name: 'Jana Roth', email: 'jana.roth@nordhafen.example' };
@@ -294,6 +300,23 @@ describe('lexicons', () => {
     ['nl', 'phone label', () => labelType('Telefoon') === 'work'],
     ['en', 'Indian valediction', () => isValediction('With Regards,') && isValediction('Regards & Thanks')],
     ['en', 'Indian phone labels', () => labelType('Landline') === 'work' && labelType('Resi.') === 'other'],
+    [
+      'ru',
+      'mobile word before the phone word',
+      () => phoneTypeOf('Моб. тел.: +7 916 555-01-24') === 'mobile',
+    ],
+    [
+      'el',
+      'mobile word before the phone word',
+      () => phoneTypeOf('Κιν. τηλ.: +30 697 555 0143') === 'mobile',
+    ],
+    [
+      'da',
+      'mobile word before the phone word',
+      () =>
+        phoneTypeOf('Mobil tlf.: +45 20 55 01 24') === 'mobile' &&
+        phoneTypeOf('Tlf.: +45 33 55 01 23') === 'work',
+    ],
   ];
   it.each(cases)('%s: reads the %s', (_lang, _what, check) => {
     expect(check()).toBe(true);
