@@ -45,6 +45,7 @@ const BLOCKS: { lang: string; from: { name: string; email: string }; lines: stri
       '產品經理',
       '研發中心',
       '台灣星河科技股份有限公司',
+      '台北市信義區松高路11號',
       '電話：+886 2 5555 0123',
       '手機：+886 912 555 012',
       '傳真：+886 2 5555 0124',
@@ -55,6 +56,7 @@ const BLOCKS: { lang: string; from: { name: string; email: string }; lines: stri
       department: '研發中心',
       company: '台灣星河科技股份有限公司',
       types: ['work', 'mobile', 'fax'],
+      address: '台北市信義區松高路11號',
     },
   },
   {

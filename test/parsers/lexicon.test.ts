@@ -317,6 +317,11 @@ describe('lexicons', () => {
         phoneTypeOf('Mobil tlf.: +45 20 55 01 24') === 'mobile' &&
         phoneTypeOf('Tlf.: +45 33 55 01 23') === 'work',
     ],
+    [
+      'zh',
+      'traditional address',
+      () => looksLikeAddress('台北市信義區松高路11號') && looksLikeAddress('新北市板橋區文化路一段100號'),
+    ],
   ];
   it.each(cases)('%s: reads the %s', (_lang, _what, check) => {
     expect(check()).toBe(true);
