@@ -387,10 +387,11 @@ const CITY_STATE_RE = new RegExp(
 
 /**
  * Chinese addresses: a city and its district ("北京市朝阳区", "上海市浦东新区", with the province before it),
- * or a road with its number ("建国路88号", "中山大道1号").
+ * or a road with its number ("建国路88号", "中山大道1号"), in simplified or traditional script ("台北市信義區",
+ * "松高路11號", "文化路一段100號").
  */
 const CHINESE_ADDRESS_RE =
-  /\p{Script=Han}{2,4}市\p{Script=Han}{1,6}[区县]|\p{Script=Han}{1,10}(?:路|街|大道|大街)\d{1,5}号/u;
+  /\p{Script=Han}{2,4}市\p{Script=Han}{1,6}[区县區縣]|\p{Script=Han}{1,10}(?:路|街|大道|大街)(?:\p{Script=Han}{1,3}段)?\d{1,5}[号號]/u;
 
 /** The address shapes of `looksLikeAddress` that cannot match without a digit. */
 function addressWithDigits(l: string): boolean {

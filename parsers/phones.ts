@@ -90,7 +90,7 @@ export function findPhoneSpans(line: string): PhoneSpan[] {
     )
       continue;
     if (
-      !PHONE_NO_RE.test(l.slice(Math.max(0, index - 24), index)) &&
+      !PHONE_NUMBER_LABEL_RE.test(l.slice(Math.max(0, index - 24), index)) &&
       /(?:^|[^\p{L}])(?:icq|uin|fingerprint|key|id|code|pin|docket|no\.?|#|kvk|vat|btw|ust|uid|hrb|hra|reg|registration|company|siret|siren|cif|nif|abn|acn|ein|tax|iban|bic|swift|account|acct|a\/c|fn|p\.?\s?iva|cnpj|cpf|gst|pan|ref|order|invoice|ticket|case)\s?[:#=]?\s{0,3}$/iu.test(
         l.slice(Math.max(0, index - 16), index),
       )
@@ -105,10 +105,6 @@ export function findPhoneSpans(line: string): PhoneSpan[] {
   }
   return out;
 }
-
-/** "Tel. No.:", "Mobile No", "Contact No.", "Fax Nr.": a phone label's "number", not a register number. */
-const PHONE_NO_RE =
-  /(?:^|[^\p{L}])(?:tel|telephone|phone|ph|mobile|mob|cell|cellphone|fax|contact|landline|direct|office)\.?\s?(?:no|nr|number)\.?\s?[:#]?\s{0,3}$/iu;
 
 /**
  * "1987-2027", "2019 – 2024": two years, the second later, as anniversary banners and copyright lines
@@ -155,13 +151,28 @@ export function isLoneContactLabel(line: string): boolean {
   return labelType(t) !== null || CONTACT_LABEL_RE.test(t);
 }
 
-/** The label word just before a span ("Tel:", "M:", "Fax", "P  •") or null. */
+/**
+ * A phone label with "No." / "Number" after it ("Mobile No.:", "Contact No:", "Tel. No.", "Phone Number"),
+ * as Indian and other English business mail writes it: a phone, not a reference or order number.
+ */
+const PHONE_NUMBER_LABEL_RE =
+  /(?:^|[^\p{L}])(?:mobile|mob|cell|phone|ph|tel|telephone|contact|fax|landline|whatsapp|office|off|direct|res|resi)\.?\s?(?:no|number|nr)\.?\s?[:：#-]?\s{0,3}$/iu;
+
+/** The label word just before a span ("Tel:", "M:", "Fax", "P  •", "Mobile No.:") or null. */
 export function labelBefore(text: string): string | null {
   const m =
-    /((?:office|mobile|cell|home|direct|work|main|business) (?:phone|fax)|tel\. kom|\p{L}{1,12}(?:\.?\/\p{L}{1,8})?)\.?\s?[:：•#|.-]{0,2}\s{0,6}(?:\([^)]{0,20}\)\s{0,3})?[:：•#|.-]{0,2}\s{0,6}$/iu.exec(
+    /((?:office|mobile|cell|home|direct|work|main|business) (?:phone|fax)|tel\. kom|\p{L}{1,12}(?:\.?\/\p{L}{1,8})?)(?:\.?\s?(?:no|number|nr)(?!\p{L}))?\.?\s?[:：•#|.-]{0,2}\s{0,6}(?:\([^)]{0,20}\)\s{0,3})?[:：•#|.-]{0,2}\s{0,6}$/iu.exec(
       text.slice(-40),
     );
-  return m ? m[1]! : null;
+  if (!m) return null;
+  // "Моб. тел.", "Κιν. τηλ.", "Mobil tlf.", "Mob. tel.": a mobile or fax word before the generic phone
+  // word names the line's type.
+  if (labelType(m[1]!) === 'work') {
+    const head = /(?:^|[^\p{L}])(\p{L}{1,12})\.?\s{1,2}$/u.exec(text.slice(-40).slice(0, m.index));
+    const t = head ? labelType(head[1]!) : null;
+    if (t === 'mobile' || t === 'fax') return head![1]!;
+  }
+  return m[1]!;
 }
 
 /** A label written after the number: "713-853-6577 Office", "(fax)", "0118W", "0407Fax". */

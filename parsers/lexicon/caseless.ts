@@ -80,7 +80,16 @@ export function lowerCasedSource(source: string, unicode: boolean): string | nul
       run = i + 1;
       continue;
     }
-    if (!foldsByLowerCase(c)) return null;
+    if (!foldsByLowerCase(c)) {
+      // A Greek, Vietnamese or Romanian letter (Σ, ư, ș, İ) that no simple character matches case-
+      // insensitively can only match a line holding a character that is not simple, which is tested as
+      // written: kept as written here, it answers as the pattern does. Lower-casing it could change the
+      // pattern ("İ?" to "i̇?"), and one that a simple character matches (K, ẞ, Å) needs the written test.
+      if (!keptAsWritten(source[i]!, unicode)) return null;
+      out += source.slice(run, i).toLowerCase() + source[i];
+      run = i + 1;
+      continue;
+    }
     if (c === 40 /* ( */ && !inClass && source[i + 1] === '?' && source[i + 2] === '<') {
       const k = source[i + 3];
       if (k !== '=' && k !== '!') return null; // a named group
@@ -95,6 +104,31 @@ export function lowerCasedSource(source: string, unicode: boolean): string | nul
     }
   }
   return out + source.slice(run).toLowerCase();
+}
+
+/**
+ * May a character that is not simple stay as written in the lower-cased pattern: it is one code unit and
+ * no simple character matches it under the pattern's flags? A character's case variants are its lower
+ * and upper case and theirs (the Kelvin sign's is "k", ẞ's is "ß", ſ's is "S"), tested with the engine.
+ */
+function keptAsWritten(ch: string, unicode: boolean): boolean {
+  const key = unicode ? `u${ch}` : ch;
+  let kept = KEPT.get(key);
+  if (kept === undefined) KEPT.set(key, (kept = noSimpleVariant(ch, unicode)));
+  return kept;
+}
+/** keptAsWritten per character and flags: a lexicon repeats its few hundred such letters thousands of times. */
+const KEPT = new Map<string, boolean>();
+
+function noSimpleVariant(ch: string, unicode: boolean): boolean {
+  const c = ch.charCodeAt(0);
+  if (c >= 0xd800 && c <= 0xdfff) return false;
+  const re = new RegExp(`^${ch}$`, unicode ? 'iu' : 'i');
+  const lower = ch.toLowerCase();
+  const upper = ch.toUpperCase();
+  return [lower, upper, lower.toUpperCase(), upper.toLowerCase()].every(
+    (v) => !(v.length === 1 && foldsByLowerCase(v.charCodeAt(0)) && re.test(v)),
+  );
 }
 
 /** Escapes kept as written: character classes, control escapes, escaped syntax characters. */

@@ -1,22 +1,78 @@
 /**
- * Czech word lists of the signature parser. What each list is and how it is matched:
+ * Czech and Slovak word lists of the signature parser. What each list is and how it is matched:
  * ./types.ts; compiled once into the parsers' patterns by ./index.ts. Entries are regular-expression
- * fragments (mostly plain words; `?`, `(?:...)` and `\b` where a word varies or needs an edge).
+ * fragments (mostly plain words; `?`, `(?:...)` and `\b` where a word varies or needs an edge). "Od:" and
+ * "ul." are in ./pl.ts, "mobil" in ./de.ts.
  */
 import type { Lexicon } from './types.ts';
 
 export const cs: Lexicon = {
   lang: 'cs',
-  valedictions: ['s pozdravem'],
-  quoteWrote: ['\\bnapsal(?:\\(a\\)|a)?'],
-  quoteHeaderLabels: ['Odesláno', 'Komu', 'Předmět', 'Kopie'],
+  valedictions: [
+    's (?:přátelským |srdečným |pěkným )?pozdravem',
+    's (?:priateľským |pekným )?pozdravom',
+    's úctou',
+    's pozdravem a (?:díky|poděkováním)',
+    '(?:předem )?děkuji',
+    'díky',
+    'ďakujem',
+    '(?:srdečně )?zdravím',
+    '(?:hezký|pěkný) den',
+    'pekný deň',
+  ],
+  quoteWrote: ['\\bnapsal(?:\\(a\\)|a)?', '\\bnapísal(?:\\(a\\)|a)?'],
+  // Outlook cs: Odesláno / Komu / Kopie / Předmět; sk: Odoslané / Komu / Kópia / Predmet.
+  quoteHeaderLabels: [
+    'Odesláno',
+    'Komu',
+    'Předmět',
+    'Kopie',
+    'Odoslané',
+    'Predmet',
+    'Kópia',
+    'Datum',
+    'Dátum',
+  ],
+  quoteSeparators: ['Původní zpráva', 'Přeposlaná zpráva', 'Pôvodná správa', 'Preposlaná správa'],
   lotusToLabels: ['Komu'],
-  clientFooters: ['Odesláno z (?:mého|iPhonu)\\b'],
-  noticeCues: ['\\bpoufn', '\\bdůvěrn', '\\badresát'],
+  clientFooters: ['Odesláno z (?:mého|iPhonu)\\b', 'Odoslané z (?:môjho|iPhonu|iPadu)'],
+  noticeCues: ['\\bpoufn', '\\bdůvěrn', '\\badresát', 'dôvern'],
   registerCues: ['IČO', 'DIČ'],
-  titleNouns: ['jednatel(?:ka)?', 'ředitel(?:ka)?', 'vedoucí', 'projektant', 'prokurista'],
+  titleNouns: [
+    'jednatel(?:ka)?',
+    'konateľ(?:ka)?',
+    'ředitel(?:ka)?',
+    'riaditeľ(?:ka)?',
+    'vedoucí',
+    'vedúc(?:i|a)',
+    'projektant',
+    'prokurista',
+    'manažer(?:ka)?',
+    'manažér(?:ka)?',
+    'specialist(?:a|ka)',
+    'špecialist(?:a|ka)',
+    'referent(?:ka)?',
+    'obchodní zástupce',
+    'obchodný zástupca',
+    'konzultant(?:ka)?',
+    'poradce',
+    'poradkyně',
+    'analytik',
+    'inženýr',
+    'programátor(?:ka)?',
+    'vývojář(?:ka)?',
+    'předsed(?:a|kyně)(?: představenstva)?',
+    'místopředsed(?:a|kyně)',
+    'člen představenstva',
+    'advokát(?:ka)?',
+    'koordinátor(?:ka)?',
+  ],
+  // oddělení / oddelenie (department), odbor (division), úsek (section), divize, útvar.
+  unitWords: ['oddělení', 'oddelenie', 'odbor', 'úsek', 'divize', 'útvar'],
   legalForms: ['s\\.r\\.o', 'spol\\. s r\\.o', 'v\\.o\\.s'],
   legalFormsAtEnd: ['a\\.s'],
-  fieldLabels: ['Jméno', 'Funkce', 'Adresa'],
+  streetPrefixes: ['nám\\.', 'náměstí', 'námestie', 'nábř\\.', 'třída', 'tř\\.'],
+  countries: ['česká republika', 'česko', 'slovensko', 'slovenská republika', 'czechia', 'slovakia'],
+  fieldLabels: ['Jméno', 'Funkce', 'Adresa', 'Pozice'],
   phoneExtensions: ['lok\\.'],
 };

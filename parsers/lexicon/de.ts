@@ -17,6 +17,9 @@ export const de: Lexicon = {
     'gruß',
     'lg',
     'danke',
+    '(?:vielen )?dank(?: im voraus| und (?:viele|beste|freundliche) gr(?:ü|ue)(?:ß|ss)e)?',
+    'danke und (?:viele|beste|freundliche) gr(?:ü|ue)(?:ß|ss)e',
+    'schönen tag(?: noch)?',
     '(?:mit )?(?:freundliche[n]?|beste[n]?|liebe[n]?|herzliche[n]?|schöne[n]?|sonnige) gr(?:ü|ue)(?:ß|ss)(?:e|en)',
     // The singular, dative: "Mit freundlichem Gruß", "Mit bestem Gruss", "Mit kollegialem Gruß".
     '(?:mit )?(?:freundlichem|bestem|herzlichem|kollegialem|liebem) gru(?:ß|ss)',

@@ -5,11 +5,55 @@
  */
 import type { Lexicon } from './types.ts';
 
+// Greek has no ASCII word edges: a `\b` next to a Greek letter never matches in the non-Unicode patterns
+// (quote intros, separators, PO boxes), so Greek entries of those lists carry no `\b`. Capitals drop the
+// accent (ΥΠΕΥΘΥΝΟΣ), so the commonest title words accept both.
 export const el: Lexicon = {
   lang: 'el',
+  valedictions: [
+    '(?:με )?(?:φιλικούς |θερμούς |πολλούς )?χαιρετισμούς',
+    'με (?:εκτίμηση|τιμή|φιλικούς χαιρετισμούς)',
+    'φιλικά',
+    'ευχαριστώ(?: πολύ)?',
+    'ευχαριστίες',
+    'καλή συνέχεια',
+  ],
   quoteWrote: ['έγραψε'],
   // Α.Ε. (société anonyme), Ε.Π.Ε. (limited company), Ι.Κ.Ε. (private company), Ο.Ε. (partnership), with or without dots.
   legalForms: ['Α\\.Ε', 'ΑΕ', 'Α\\.Ε\\.Β\\.Ε', 'ΑΕΒΕ', 'Ε\\.Π\\.Ε', 'ΕΠΕ', 'Ι\\.Κ\\.Ε', 'ΙΚΕ', 'Ο\\.Ε'],
+  // Outlook: Από / Στάλθηκε / Προς / Κοιν. (Cc) / Θέμα; Gmail: Ημερομηνία, Κοιν.: with its dot.
   quoteFromLabels: ['Από'],
-  quoteHeaderLabels: ['Στάλθηκε', 'Ημερομηνία', 'Προς', 'Κοιν', 'Θέμα'],
+  quoteHeaderLabels: ['Στάλθηκε', 'Ημερομηνία', 'Προς', 'Κοιν\\.?', 'Θέμα', 'Συνημμένα'],
+  clientFooters: ['Στάλθηκε από (?:το|τη|την|ένα|κινητό)', 'Εστάλη από'],
+  noticeCues: ['εμπιστευτικ', 'απόρρητ'],
+  titleNouns: [
+    'διευθ[υύ]ντ(?:ής|ης|ρια)',
+    'υπε[υύ]θυν(?:ος|η)',
+    'προ[ϊι]στ[άα]μεν(?:ος|η)',
+    'μηχανικ[όο]ς',
+    'σύμβουλος',
+    'διευθ[υύ]νων σ[υύ]μβουλος',
+    'αναλυτ[ήη]ς',
+    'λογιστ[ήη]ς',
+    'λογίστρια',
+    'πρόεδρος',
+    'αντιπρόεδρος',
+    'συντονιστ(?:ής|ρια)',
+    'γραμματέας',
+    'δικηγόρος',
+    '(?:συν)?ιδρυτ(?:ής|ρια)',
+    'προγραμματιστ(?:ής|ρια)',
+    'στέλεχος',
+  ],
+  // τμήμα (department), τομέας (sector/division); διεύθυνση is also "address", so it is left out.
+  unitWords: ['τμήμα', 'τομέας'],
+  streetPrefixes: ['οδός', 'λεωφ\\.', 'λεωφόρος', 'πλατεία'],
+  // Τ.Θ. (ταχυδρομική θυρίδα, PO box) opens its line.
+  poBoxAbbrevs: ['Τ\\.Θ\\.'],
+  countries: ['ελλάδα', 'ελλάς', 'κύπρος', 'cyprus'],
+  phoneWork: ['τηλ', 'τηλέφωνο'],
+  // Κιν. / Κινητό: the mobile.
+  phoneMobile: ['κιν', 'κινητό'],
+  phoneFax: ['φαξ'],
+  fieldLabels: ['Όνομα', 'Θέση', 'Εταιρεία'],
 };

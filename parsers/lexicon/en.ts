@@ -31,6 +31,9 @@ export const en: Lexicon = {
     'thanks and regards',
     'thanks & regards',
     'regards and thanks',
+    // Indian English: "With regards,", "With warm regards", "Regards & thanks".
+    'with (?:warm |best |kind )?regards',
+    'regards & thanks',
   ],
   quoteWrote: ['\\bwrote', '\\bwrites', '\\bsaid'],
   quoteIntroStarts: ['On', 'In message', 'Quoting'],
@@ -605,6 +608,7 @@ export const en: Lexicon = {
     'o',
     'off',
     'offc',
+    'landline',
     'b',
     'business',
     'main',
@@ -646,6 +650,9 @@ export const en: Lexicon = {
     'phone\\/fax',
     'or',
     'private',
+    // "Resi.:" (residence), Indian English.
+    'resi',
+    'residence',
   ],
   fieldLabels: ['Name', 'Title', 'Position', 'Company', 'Address'],
   premisesWords: [

@@ -20,6 +20,10 @@ import { pl } from './pl.ts';
 import { cs } from './cs.ts';
 import { hu } from './hu.ts';
 import { ru } from './ru.ts';
+import { uk } from './uk.ts';
+import { ro } from './ro.ts';
+import { id } from './id.ts';
+import { vi } from './vi.ts';
 import { el } from './el.ts';
 import { tr } from './tr.ts';
 import { ja } from './ja.ts';
@@ -48,6 +52,10 @@ export const LEXICONS: readonly Lexicon[] = [
   cs,
   hu,
   ru,
+  uk,
+  ro,
+  id,
+  vi,
   el,
   tr,
   ja,

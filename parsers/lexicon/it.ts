@@ -7,7 +7,18 @@ import type { Lexicon } from './types.ts';
 
 export const it: Lexicon = {
   lang: 'it',
-  valedictions: ['cordiali saluti', 'saluti', 'distinti saluti', 'grazie', 'un caro saluto', 'ciao'],
+  valedictions: [
+    'cordiali saluti',
+    'saluti(?: cordiali)?',
+    'distinti saluti',
+    'grazie(?: mille| in anticipo)?',
+    'un (?:caro|cordiale) saluto',
+    'un saluto',
+    'cordialmente',
+    'buona giornata',
+    'a presto',
+    'ciao',
+  ],
   quoteWrote: ['\\bha scritto', '\\bscrisse'],
   quoteIntroStarts: ['Il'],
   quoteFromLabels: ['Da'],
@@ -72,7 +83,7 @@ export const it: Lexicon = {
   poBoxAbbrevs: ['CP'],
   countries: ['italia', 'svizzera'],
   phoneWork: ['telefono', 'centralino', 'ufficio'],
-  phoneMobile: ['cellulare'],
+  phoneMobile: ['cellulare', 'cell'],
   fieldLabels: ['Nome', 'Ruolo', 'Società', 'Azienda', 'Indirizzo'],
   premisesWords: ['sala'],
   honorifics: ['Arch\\.', 'Ing\\.', 'Avv\\.', 'Dott\\.', 'Dott\\.ssa', 'Geom\\.'],

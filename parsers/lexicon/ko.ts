@@ -37,21 +37,53 @@ const RANKS = [
   '파트장',
   '그룹장',
   '센터장',
+  '연구원',
+  '회장',
+  '부회장',
+  '고문',
 ];
 
 export const ko: Lexicon = {
   lang: 'ko',
   // Every rank is a title noun; 경리 (bookkeeper) is a title, not a rank.
-  titleNounsNative: [...RANKS, '경리'],
+  // 연구원 (researcher) is a rank beside a name but also ends institute names (한국전자통신연구원): rank only.
+  titleNounsNative: [
+    ...RANKS.filter((r) => r !== '연구원'),
+    '경리',
+    '교수',
+    '변호사',
+    '회계사',
+    '세무사',
+    '변리사',
+    '컨설턴트',
+    '엔지니어',
+    '개발자',
+    '디자이너',
+  ],
+  // Closings alone on a line: 감사합니다 (thank you), 수고하세요, 좋은 하루 되세요 (have a good day).
+  valedictions: [
+    '(?:정말 |진심으로 )?감사(?:합니다|드립니다)',
+    '고맙습니다',
+    '수고하(?:세요|십시오)',
+    '좋은 하루 (?:되|보내)세요',
+  ],
   ranks: RANKS,
-  unitSuffixesNative: ['팀', '부', '본부', '실', '센터', '그룹'],
-  legalFormsNative: ['주식회사', '[（(]주[)）]', '㈜'],
-  phoneWork: ['전화'],
-  phoneMobile: ['휴대폰', '휴대전화', '핸드폰'],
+  unitSuffixesNative: ['팀', '부', '본부', '실', '센터', '그룹', '연구소', '파트'],
+  legalFormsNative: ['주식회사', '[（(]주[)）]', '㈜', '유한회사', '재단법인', '사단법인'],
+  phoneWork: ['전화', '전화번호', '사무실', '직통', '대표전화', '대표번호'],
+  phoneMobile: ['휴대폰', '휴대전화', '핸드폰', '휴대', '모바일'],
   phoneFax: ['팩스'],
-  fieldLabels: ['주소'],
-  quoteFromLabels: ['보낸 사람'],
-  quoteHeaderLabels: ['보낸 날짜', '받는 사람', '참조', '제목'],
-  clientFooters: ['iPhone에서 보냄', 'Galaxy에서 보냄'],
-  noticeCues: ['본 메일', '기밀'],
+  fieldLabels: ['주소', '회사', '직위', '직책', '부서'],
+  // Gmail: "2021년 5월 3일 (월) 오전 10:00, 홍길동 <h@x>님이 작성:".
+  quoteWrote: ['님이 작성'],
+  // Outlook 보낸 사람 / 보낸 날짜 / 받는 사람 / 참조 / 제목; Naver and Daum write them without the space.
+  quoteFromLabels: ['보낸 ?사람'],
+  quoteHeaderLabels: ['보낸 ?날짜', '받는 ?사람', '참조', '숨은 참조', '제목', '날짜'],
+  clientFooters: [
+    '(?:내 )?(?:iPhone|iPad)에서 보냄',
+    '(?:내 )?(?:Samsung )?Galaxy[^\\n]{0,20}에서 보냄',
+    'Samsung Galaxy (?:스마트폰|smartphone)에서 보냈습니다',
+  ],
+  countries: ['대한민국', '한국'],
+  noticeCues: ['본 메일', '본 이메일', '본 전자우편', '기밀'],
 };

@@ -5,6 +5,7 @@ import { alt } from '../../parsers/lexicon/index.ts';
 import { caseless, lowerCasedSource } from '../../parsers/lexicon/caseless.ts';
 
 const TITLE = String.raw`(?<![\p{L}\p{N}_])(?:${alt('titleNouns')})(?![\p{L}\p{N}_])`;
+const VALEDICTION = String.raw`^[\s>*_-]*(?:${alt('valedictions')})(?![\p{L}\p{N}_])[\s,.!:;،-]*$`;
 const STREET = String.raw`\b\d{1,6}[a-z]?,? [A-Za-z .'-]{0,40}\b(?:${alt('streetWords')})\b\.?`;
 
 /** Letters whose case folding is not their lower case, or that fold across scripts or to two letters. */
@@ -43,12 +44,24 @@ describe('a case-insensitive pattern tested on the lower-cased line', () => {
     'Hello there, how are you?',
     '1400 Smith STREET, Houston',
     '12 rue des Lilas',
+    'Υπεύθυνος Πωλήσεων',
+    'ΥΠΕΥΘΥΝΟΣ ΠΩΛΗΣΕΩΝ',
+    'Με εκτίμηση,',
+    'Giám đốc Kinh doanh',
+    'GIÁM ĐỐC',
+    'Trân trọng,',
+    'Președinte',
+    'Cu stimă,',
+    'İyi günler',
+    'iyi günler',
+    'Best regards,',
   ];
   const withTricky = lines.flatMap((l) => TRICKY.flatMap((t) => [`${t}${l}`, l.replace(/[sSkKiI]/, t)]));
 
   it.each([
     ['title nouns (iu)', TITLE, 'iu' as const],
     ['street words (i)', STREET, 'i' as const],
+    ['valedictions (iu)', VALEDICTION, 'iu' as const],
   ])('answers as the pattern as written: %s', (_name, source, flags) => {
     const written = new RegExp(source, flags);
     const fast = caseless(source, flags);
@@ -69,6 +82,14 @@ describe('a case-insensitive pattern tested on the lower-cased line', () => {
     expect(lowerCasedSource(String.raw`\p{Lu}\p{Ll}+ Manager`, true)).toBeNull();
     expect(lowerCasedSource(String.raw`[À-Þ]anager`, true)).toBeNull();
     expect(lowerCasedSource(String.raw`\u0041cme`, true)).toBeNull();
+    // A letter that a simple one matches case-insensitively: the Kelvin sign (k), capital sharp s (ß), ſ (S).
+    expect(lowerCasedSource('\u212aelvin', true)).toBeNull();
+    expect(lowerCasedSource('Gro\u1e9ee', true)).toBeNull();
+    expect(lowerCasedSource('\u017fir', true)).toBeNull();
     expect(lowerCasedSource(String.raw`[A-Z]{2} Manager\.`, false)).toBe(String.raw`[a-z]{2} manager\.`);
+    // Greek, Vietnamese, Romanian and Turkish letters that no simple letter matches stay as written.
+    expect(lowerCasedSource('Υπεύθυνος|Giám đốc|Președinte|(?:i|İ)yi', true)).toBe(
+      'Υπεύθυνος|giám đốc|președinte|(?:i|İ)yi',
+    );
   });
 });

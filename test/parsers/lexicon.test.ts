@@ -15,6 +15,27 @@ import { newestPart } from '../../parsers/newest-part.ts';
 import { namesOrganisation } from '../../parsers/fields/company.ts';
 import { extractFields } from '../../parsers/fields.ts';
 
+/** Does a client footer line after the body leave the newest part? */
+function footerCut(line: string): boolean {
+  return newestPart(`Body.\n\n${line}`) === 'Body.';
+}
+
+/** Does a quote intro ("... wrote:") end the newest part? */
+function introCut(intro: string): boolean {
+  return newestPart(`Reply.\n\n${intro}\n\nold text`) === 'Reply.';
+}
+
+/** Is a paragraph after the signature read as a confidentiality notice and left out? */
+function noticeCut(para: string): boolean {
+  return newestPart(`Body.\n\nAnna\n\n${para}`) === 'Body.\n\nAnna';
+}
+
+/** The type of the one phone on a line under a name. */
+function phoneTypeOf(line: string): string | undefined {
+  const from = { name: 'Jana Roth', email: 'jana.roth@nordhafen.example' };
+  return extractFields(['Jana Roth', line], from).phones[0]?.type;
+}
+
 /** Is a line right under the name, with no role noun of the lexicon, read as the title by its seniority word? */
 function seniorTitleOf(line: string): boolean {
   const from = { name: 'Jana Roth', email: 'jana.roth@nordhafen.example' };
@@ -148,6 +169,160 @@ describe('lexicons', () => {
     ['tr', 'title', () => hasTitleWord('Satış Müdürü')],
     ['tr', 'legal form', () => hasCompanyWord('Anadolu Tekstil A.Ş.')],
     ['tr', 'phone label', () => labelType('Cep') === 'mobile'],
+    ['el', 'valediction', () => isValediction('Με εκτίμηση,') && isValediction('Φιλικούς χαιρετισμούς')],
+    ['el', 'title', () => hasTitleWord('Υπεύθυνος Πωλήσεων') && hasTitleWord('ΔΙΕΥΘΥΝΤΗΣ')],
+    ['el', 'unit', () => looksLikeDepartment('Τμήμα Εξαγωγών')],
+    [
+      'el',
+      'phone label',
+      () => labelType('Κιν.') === 'mobile' && labelType('Τηλ.') === 'work' && labelType('Φαξ') === 'fax',
+    ],
+    ['el', 'street', () => looksLikeAddress('Λεωφ. Κηφισίας 124')],
+    ['el', 'client footer', () => footerCut('Στάλθηκε από το iPhone μου')],
+    [
+      'el',
+      'notice',
+      () =>
+        noticeCut('Το παρόν μήνυμα είναι εμπιστευτικό και προορίζεται αποκλειστικά για τον παραλήπτη του.'),
+    ],
+    [
+      'zh',
+      'valediction',
+      () => isValediction('此致敬礼') && isValediction('顺祝商祺！') && isValediction('謝謝'),
+    ],
+    ['zh', 'traditional title', () => hasTitleWord('資深架構師') && hasTitleWord('業務專員')],
+    ['zh', 'traditional phone labels', () => labelType('手機') === 'mobile' && labelType('傳真') === 'fax'],
+    ['zh', 'legal form', () => hasCompanyWord('星河数据有限责任公司')],
+    ['zh', 'unit', () => looksLikeDepartment('產品團隊')],
+    [
+      'zh',
+      'client footer',
+      () => footerCut('从我的 iPhone 发送') || footerCut('發自我的iPhone') || footerCut('來自我的 iPhone'),
+    ],
+    ['ko', 'valediction', () => isValediction('감사합니다.') && isValediction('수고하세요')],
+    ['ko', 'title', () => hasTitleWord('변호사') && hasTitleWord('수석 엔지니어')],
+    ['ko', 'unit', () => looksLikeDepartment('미래기술연구소')],
+    ['ko', 'phone label', () => labelType('모바일') === 'mobile' && labelType('대표번호') === 'work'],
+    ['ko', 'quote intro', () => introCut('2021년 5월 3일 (월) 오전 10:00, 홍길동님이 작성:')],
+    ['ja', 'valediction', () => isValediction('以上') && isValediction('引き続きよろしくお願いいたします。')],
+    ['ja', 'title', () => hasTitleWord('執行役員') && hasTitleWord('シニアディレクター')],
+    ['ja', 'legal form', () => hasCompanyWord('一般社団法人 未来技術協会')],
+    ['ja', 'unit', () => looksLikeDepartment('大阪支店')],
+    ['ja', 'phone label', () => labelType('携帯番号') === 'mobile' && labelType('ファクス') === 'fax'],
+    ['ja', 'client footer', () => footerCut('iPadから送信')],
+    [
+      'ru',
+      'valediction',
+      () => isValediction('С наилучшими пожеланиями,') && isValediction('Заранее спасибо!'),
+    ],
+    ['ru', 'title', () => hasTitleWord('Ведущий разработчик') && hasTitleWord('Вице-президент')],
+    ['ru', 'unit', () => looksLikeDepartment('Служба поддержки')],
+    ['ru', 'street', () => looksLikeAddress('ул. Лесная, д. 10')],
+    ['ru', 'quote intro', () => introCut('03.05.2021 10:00, Иван Петров пишет:')],
+    ['uk', 'valediction', () => isValediction('З повагою,') && isValediction('Дякую!')],
+    ['uk', 'title', () => hasTitleWord('Провідний фахівець') && hasTitleWord('Керівник відділу')],
+    ['uk', 'unit', () => looksLikeDepartment('Відділ продажів')],
+    ['uk', 'street', () => looksLikeAddress('вул. Садова, 22')],
+    ['uk', 'client footer', () => footerCut('Надіслано з iPhone')],
+    ['uk', 'country', () => isCountryLine('Україна')],
+    [
+      'pl',
+      'valediction',
+      () => isValediction('Z wyrazami szacunku') && isValediction('Pozdrawiam serdecznie,'),
+    ],
+    ['pl', 'title', () => hasTitleWord('Programistka') && hasTitleWord('Opiekun klienta')],
+    ['pl', 'unit', () => looksLikeDepartment('Pracownia Projektowa')],
+    ['pl', 'street', () => looksLikeAddress('pl. Grunwaldzki 5')],
+    ['pl', 'client footer', () => footerCut('Wysłano z iPhone')],
+    ['cs', 'valediction', () => isValediction('S přátelským pozdravem') && isValediction('S pozdravom')],
+    ['cs', 'Slovak title', () => hasTitleWord('Riaditeľka') && hasTitleWord('Obchodný zástupca')],
+    ['cs', 'unit', () => looksLikeDepartment('Oddělení nákupu')],
+    ['cs', 'street', () => looksLikeAddress('nám. Míru 15')],
+    ['cs', 'country', () => isCountryLine('Slovensko')],
+    ['cs', 'Slovak quote intro', () => introCut('Dňa 3. 5. 2021 o 10:00 Ján Novák napísal(a):')],
+    ['hu', 'valediction', () => isValediction('Tisztelettel,') && isValediction('Köszönöm szépen!')],
+    ['hu', 'title', () => hasTitleWord('Osztályvezető') && hasTitleWord('Értékesítési vezető')],
+    ['hu', 'unit', () => looksLikeDepartment('Pénzügyi osztály')],
+    ['hu', 'street', () => looksLikeAddress('Váci út 12')],
+    ['hu', 'quote intro', () => introCut('Kovács Anna ezt írta (időpont: 2021. máj. 3., H, 10:00):')],
+    ['fi', 'valediction', () => isValediction('Parhain terveisin') && isValediction('Kiittäen')],
+    ['fi', 'title', () => hasTitleWord('Tutkija') && hasTitleWord('Myyntiedustaja')],
+    ['fi', 'unit', () => looksLikeDepartment('Myyntitiimi')],
+    ['fi', 'phone label', () => labelType('Matkap.') === 'mobile' && labelType('Vaihde') === 'work'],
+    ['fi', 'street', () => looksLikeAddress('Eteläranta 10')],
+    ['da', 'valediction', () => isValediction('Venlige hilsner') && isValediction('Mange tak')],
+    ['da', 'title', () => hasTitleWord('Underdirektør') && hasTitleWord('Bestyrelsesformand')],
+    ['da', 'unit', () => looksLikeDepartment('Institut for Datalogi') && looksLikeDepartment('Regnskab')],
+    ['da', 'street', () => looksLikeAddress('Frederiks Allé 4') && looksLikeAddress('Nyhavnsplads 3')],
+    ['da', 'phone label', () => labelType('Mobiltlf.') === 'mobile' && labelType('Hovednummer') === 'work'],
+    ['no', 'valediction', () => isValediction('Vennlige hilsener') && isValediction('Tusen takk')],
+    ['no', 'title', () => hasTitleWord('Saksbehandler') && hasTitleWord('Førsteamanuensis')],
+    ['no', 'unit', () => looksLikeDepartment('Innkjøpsseksjonen')],
+    ['no', 'street', () => looksLikeAddress('Karl Johans gate 12') && looksLikeAddress('Pb. 123 Sentrum')],
+    ['sv', 'valediction', () => isValediction('Bästa hälsningar') && isValediction('Tack på förhand')],
+    ['sv', 'title', () => hasTitleWord('Redovisningsekonom') && hasTitleWord('Styrelseledamot')],
+    ['sv', 'unit', () => looksLikeDepartment('Ekonomienheten')],
+    ['sv', 'street', () => looksLikeAddress('Stortorget 3')],
+    ['tr', 'valediction', () => isValediction('İyi günler') && isValediction('Saygılarımızla,')],
+    ['tr', 'title', () => hasTitleWord('Satış Temsilcisi') && hasTitleWord('Yazılım Geliştirici')],
+    ['tr', 'unit', () => looksLikeDepartment('Dış Ticaret Bölümü')],
+    ['tr', 'street', () => looksLikeAddress('Atatürk Cad. No: 12')],
+    ['tr', 'client footer', () => footerCut('iPhone’umdan gönderildi')],
+    ['ro', 'valediction', () => isValediction('Cu stimă,') && isValediction('Mulţumesc frumos')],
+    ['ro', 'title', () => hasTitleWord('Director vânzări') && hasTitleWord('Președinte')],
+    ['ro', 'unit', () => looksLikeDepartment('Departamentul Vânzări')],
+    ['ro', 'street', () => looksLikeAddress('Str. Lipscani nr. 12') && looksLikeAddress('Bd. Unirii 20')],
+    ['ro', 'client footer', () => footerCut('Trimis de pe iPhone-ul meu')],
+    ['ro', 'quote intro', () => introCut('Pe lun., 3 mai 2021 la 10:00, Ana Pop a scris:')],
+    ['id', 'valediction', () => isValediction('Hormat saya,') && isValediction('Terima kasih')],
+    ['id', 'title', () => hasTitleWord('Manajer Pemasaran') && hasTitleWord('Kepala Divisi')],
+    ['id', 'unit', () => looksLikeDepartment('Divisi Pemasaran')],
+    ['id', 'phone label', () => labelType('HP') === 'mobile' && labelType('Telp.') === 'work'],
+    ['id', 'street', () => looksLikeAddress('Jl. Jend. Sudirman Kav. 52')],
+    ['id', 'client footer', () => footerCut('Dikirim dari iPhone saya')],
+    ['id', 'quote intro', () => introCut('Pada tanggal Sen, 3 Mei 2021 10.00, Budi menulis:')],
+    ['vi', 'valediction', () => isValediction('Trân trọng,') && isValediction('Cảm ơn nhiều!')],
+    ['vi', 'title', () => hasTitleWord('Giám đốc Kinh doanh') && hasTitleWord('Kỹ sư phần mềm')],
+    ['vi', 'phone label', () => labelType('ĐT') === 'work' && labelType('DĐ') === 'mobile'],
+    ['vi', 'client footer', () => footerCut('Gửi từ iPhone của tôi')],
+    ['vi', 'quote intro', () => introCut('Vào Th 2, 3 thg 5, 2021 lúc 10:00 An Nguyen đã viết:')],
+    ['pt', 'valediction', () => isValediction('Um abraço,') && isValediction('Obrigado desde já')],
+    ['pt', 'phone label', () => labelType('Fone') === 'work'],
+    ['pt', 'client footer', () => footerCut('Enviado a partir do meu smartphone')],
+    ['es', 'valediction', () => isValediction('Quedo atento') && isValediction('Muchas gracias de antemano')],
+    ['fr', 'valediction', () => isValediction('Amicalement,') && isValediction("Merci d'avance")],
+    [
+      'de',
+      'valediction',
+      () => isValediction('Vielen Dank im Voraus') && isValediction('Danke und viele Grüße'),
+    ],
+    ['it', 'valediction', () => isValediction('Un saluto,') && isValediction('Buona giornata')],
+    ['nl', 'valediction', () => isValediction('Hartelijke groet,') && isValediction('Alvast bedankt')],
+    ['nl', 'phone label', () => labelType('Telefoon') === 'work'],
+    ['en', 'Indian valediction', () => isValediction('With Regards,') && isValediction('Regards & Thanks')],
+    ['en', 'Indian phone labels', () => labelType('Landline') === 'work' && labelType('Resi.') === 'other'],
+    [
+      'ru',
+      'mobile word before the phone word',
+      () => phoneTypeOf('Моб. тел.: +7 916 555-01-24') === 'mobile',
+    ],
+    [
+      'el',
+      'mobile word before the phone word',
+      () => phoneTypeOf('Κιν. τηλ.: +30 697 555 0143') === 'mobile',
+    ],
+    [
+      'da',
+      'mobile word before the phone word',
+      () =>
+        phoneTypeOf('Mobil tlf.: +45 20 55 01 24') === 'mobile' &&
+        phoneTypeOf('Tlf.: +45 33 55 01 23') === 'work',
+    ],
+    [
+      'zh',
+      'traditional address',
+      () => looksLikeAddress('台北市信義區松高路11號') && looksLikeAddress('新北市板橋區文化路一段100號'),
+    ],
   ];
   it.each(cases)('%s: reads the %s', (_lang, _what, check) => {
     expect(check()).toBe(true);
@@ -168,6 +343,13 @@ describe('lexicons', () => {
     ['el', 'Από: Paul Grant\nΣτάλθηκε: Δευτέρα\nΠρος: Jo'],
     ['ar', 'من: Paul Grant\nأرسل: الاثنين\nإلى: Jo'],
     ['he', 'מאת: Paul Grant\nנשלח: יום שני\nאל: Jo'],
+    ['el (Cc)', 'Από: Paul Grant\nΚοιν.: Jo'],
+    ['uk', 'Від: Paul Grant\nНадіслано: понеділок\nКому: Jo'],
+    ['ro', 'De la: Paul Grant\nTrimis: luni\nCătre: Jo'],
+    ['id', 'Dari: Paul Grant\nDikirim: Senin\nKepada: Jo'],
+    ['vi', 'Từ: Paul Grant\nĐã gửi: Thứ Hai\nĐến: Jo'],
+    ['sk', 'Od: Paul Grant\nOdoslané: pondelok'],
+    ['ko (Naver)', '보낸사람: Paul Grant\n받는사람: Jo\n날짜: 2021-05-03'],
   ])('%s: a quoted header block ends the newest part', (_lang, header) => {
     expect(newestPart(`Reply.\n\nJo\n\n${header}\n\nold text`)).toBe('Reply.\n\nJo');
   });

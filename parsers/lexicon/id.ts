@@ -1,0 +1,56 @@
+/**
+ * Indonesian (and Malay) word lists of the signature parser. What each list is and how it is matched:
+ * ./types.ts; compiled once into the parsers' patterns by ./index.ts. Entries are regular-expression
+ * fragments (mostly plain words; `?`, `(?:...)` and `\b` where a word varies or needs an edge). "HP" and
+ * "handphone" (mobile) are in ./en.ts, the legal forms (PT, Tbk, Sdn Bhd) in ./intl.ts.
+ */
+import type { Lexicon } from './types.ts';
+
+export const id: Lexicon = {
+  lang: 'id',
+  valedictions: [
+    // A bare "Salam," opens as often as it closes: only the closing forms.
+    'salam (?:hangat|hormat|sukses)',
+    'hormat (?:saya|kami)',
+    'terima ?kasih(?: banyak)?',
+    'wassalam',
+    'trims',
+  ],
+  // Gmail: "Pada tanggal Sen, 3 Mei 2021 10.00, Budi <b@x> menulis:".
+  quoteWrote: ['\\bmenulis'],
+  // Outlook: Dari / Dikirim / Kepada / Cc / Perihal (older: Subjek).
+  quoteFromLabels: ['Dari'],
+  quoteHeaderLabels: ['Dikirim', 'Kepada', 'Perihal', 'Subjek', 'Tanggal', 'Tembusan'],
+  quoteSeparators: ['Pesan Asli', 'Pesan terusan'],
+  clientFooters: ['Dikirim dari (?:iPhone|iPad|perangkat|ponsel|Samsung|Yahoo|Outlook|Android)'],
+  noticeCues: ['bersifat rahasia', 'penerima yang (?:dituju|dimaksud)'],
+  titleNouns: [
+    'direktur(?: utama)?',
+    'wakil direktur',
+    'presiden direktur',
+    'manajer',
+    'kepala (?:bagian|divisi|cabang|departemen|seksi)',
+    'insinyur',
+    'konsultan',
+    'pengembang',
+    'analis',
+    'akuntan',
+    'penasihat',
+    'sekretaris',
+    'pendiri',
+    'komisaris',
+    'peneliti',
+    'pengacara',
+    'asisten',
+  ],
+  // "bagian" (part, and a department) is an everyday word: left out.
+  unitWords: ['divisi', 'departemen', 'direktorat'],
+  // "Jl. Sudirman Kav. 52", "Lantai 12".
+  streetPrefixes: ['jl\\.', 'jln\\.'],
+  premisesWords: ['lantai', 'kav\\.'],
+  countries: ['indonesia', 'malaysia'],
+  // telp / tlp (telephone), kantor (office), ponsel / seluler (mobile).
+  phoneWork: ['telp', 'tlp', 'telepon', 'kantor'],
+  phoneMobile: ['ponsel', 'seluler', 'selular'],
+  fieldLabels: ['Nama', 'Jabatan', 'Alamat', 'Perusahaan'],
+};

@@ -1,0 +1,56 @@
+/**
+ * Ukrainian word lists of the signature parser. What each list is and how it is matched:
+ * ./types.ts; compiled once into the parsers' patterns by ./index.ts. Entries are regular-expression
+ * fragments (mostly plain words; `?`, `(?:...)` and `\b` where a word varies or needs an edge). Words
+ * spelt as in Russian (директор, менеджер, тел, факс, Кому) are in ./ru.ts; legal forms (ТОВ, ПрАТ, ФОП)
+ * in ./intl.ts.
+ */
+import type { Lexicon } from './types.ts';
+
+export const uk: Lexicon = {
+  lang: 'uk',
+  valedictions: [
+    'з повагою',
+    'з (?:найкращими|кращими) побажаннями',
+    'з вдячністю',
+    '(?:щиро |дуже |заздалегідь )?дякую(?: заздалегідь)?',
+    'всього найкращого',
+    'на все добре',
+    'гарного дня',
+  ],
+  // Gmail "... пише:", Thunderbird "... написав(ла):".
+  quoteWrote: ['написав(?:\\(ла\\)|ла)?', 'пише'],
+  // Outlook: Від / Надіслано / Кому / Копія / Тема.
+  quoteFromLabels: ['Від'],
+  quoteHeaderLabels: ['Надіслано', 'Копія', 'Дата'],
+  clientFooters: ['Надіслано з (?:iPhone|iPad|мого|мобільного)'],
+  noticeCues: ['конфіденційн'],
+  titleNouns: [
+    'генеральний директор',
+    'інженер',
+    'керівник',
+    'спеціаліст',
+    'фахівець',
+    'провідний фахівець',
+    'аналітик',
+    'заступник',
+    'радник',
+    'розробник',
+    'програміст',
+    'засновник',
+    'співзасновник',
+    'віце-президент',
+    'голова правління',
+    'адвокат',
+    'помічник',
+    'представник',
+    'експерт',
+  ],
+  unitWords: ['відділ', 'управління', 'лабораторія', 'відділення'],
+  phoneWork: ['роб', 'робочий'],
+  phoneMobile: ['мобільний', 'мобільний телефон'],
+  countries: ['україна', 'ukraine'],
+  // вул. (street), просп. (avenue), пров. (lane), бульв. (boulevard), шосе.
+  streetPrefixes: ['вул\\.', 'вулиця', 'просп\\.', 'пров\\.', 'провулок', 'бульв\\.', 'шосе'],
+  fieldLabels: ['Посада', 'Адреса', 'Компанія'],
+};

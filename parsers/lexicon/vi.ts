@@ -1,0 +1,42 @@
+/**
+ * Vietnamese word lists of the signature parser. What each list is and how it is matched:
+ * ./types.ts; compiled once into the parsers' patterns by ./index.ts. Entries are regular-expression
+ * fragments (mostly plain words; `?`, `(?:...)` and `\b` where a word varies or needs an edge). A `\b`
+ * next to a letter outside ASCII (đ, ư, ơ) never matches in the non-Unicode patterns, so none is used.
+ * Words as common in prose as in signatures (phòng "room", quản lý "manage", nhân viên "employee") are
+ * left out. Legal forms (Công ty TNHH, JSC) are in ./intl.ts.
+ */
+import type { Lexicon } from './types.ts';
+
+export const vi: Lexicon = {
+  lang: 'vi',
+  valedictions: ['trân trọng(?: cảm ơn)?', '(?:xin )?c[ảá]m ơn(?: nhiều)?', 'thân ái', 'thân mến'],
+  // Gmail: "Vào Th 2, 3 thg 5, 2021 lúc 10:00 An Nguyen <a@x> đã viết:".
+  quoteWrote: ['đã viết'],
+  // Outlook: Từ / Đã gửi / Đến / Cc / Chủ đề.
+  quoteFromLabels: ['Từ'],
+  quoteHeaderLabels: ['Đã gửi', 'Đến', 'Chủ đề', 'Tiêu đề', 'Ngày'],
+  clientFooters: ['Gửi từ (?:iPhone|iPad|điện thoại)'],
+  titleNouns: [
+    '(?:phó |tổng )?giám đốc',
+    'trưởng phòng',
+    'phó phòng',
+    'trưởng nhóm',
+    'kỹ sư',
+    'chuyên viên',
+    'chủ tịch',
+    'trợ lý',
+    'chuyên gia',
+    'lập trình viên',
+    'kiến trúc sư',
+    'luật sư',
+  ],
+  unitWords: ['bộ phận'],
+  // "Quận 1", "Phường 6": districts and wards, with their number; "Tầng 5" (floor).
+  streetPrefixes: ['quận', 'phường'],
+  premisesWords: ['tầng', 'lầu'],
+  countries: ['việt nam', 'vietnam', 'viet nam'],
+  // ĐT (điện thoại, telephone), DĐ / ĐTDĐ (di động, mobile).
+  phoneWork: ['đt', 'điện thoại'],
+  phoneMobile: ['dđ', 'đtdđ', 'di động'],
+};

@@ -1,0 +1,423 @@
+// One signature block per language whose lexicon (parsers/lexicon/) names its title, unit, phone labels
+// and street words: invented people and companies, written as a native business-mail reader would.
+import { describe, expect, it } from 'vitest';
+import { extractFields } from '../../parsers/fields.ts';
+import { findPhoneSpans } from '../../parsers/phones.ts';
+
+interface Want {
+  name: string;
+  title: string;
+  department?: string;
+  company: string;
+  /** Phone types in the order of the block. */
+  types: string[];
+  address?: string;
+}
+
+const BLOCKS: { lang: string; from: { name: string; email: string }; lines: string[]; want: Want }[] = [
+  {
+    lang: 'el',
+    from: { name: 'Ελένη Δημητρίου', email: 'eleni.dimitriou@thalassini.example' },
+    lines: [
+      'Ελένη Δημητρίου',
+      'Υπεύθυνη Εξαγωγών',
+      'Τμήμα Εξαγωγών',
+      'Θαλασσινή Λογιστική Α.Ε.',
+      'Λεωφ. Κηφισίας 124, 115 26 Αθήνα',
+      'Τηλ.: +30 210 555 0142',
+      'Κιν.: +30 697 555 0143',
+      'Φαξ: +30 210 555 0144',
+    ],
+    want: {
+      name: 'Ελένη Δημητρίου',
+      title: 'Υπεύθυνη Εξαγωγών',
+      department: 'Τμήμα Εξαγωγών',
+      company: 'Θαλασσινή Λογιστική Α.Ε.',
+      types: ['work', 'mobile', 'fax'],
+      address: 'Λεωφ. Κηφισίας 124, 115 26 Αθήνα',
+    },
+  },
+  {
+    lang: 'zh-Hant',
+    from: { name: '陳怡君', email: 'yichun.chen@xinghe.example' },
+    lines: [
+      '陳怡君',
+      '產品經理',
+      '研發中心',
+      '台灣星河科技股份有限公司',
+      '台北市信義區松高路11號',
+      '電話：+886 2 5555 0123',
+      '手機：+886 912 555 012',
+      '傳真：+886 2 5555 0124',
+    ],
+    want: {
+      name: '陳怡君',
+      title: '產品經理',
+      department: '研發中心',
+      company: '台灣星河科技股份有限公司',
+      types: ['work', 'mobile', 'fax'],
+      address: '台北市信義區松高路11號',
+    },
+  },
+  {
+    lang: 'ko',
+    from: { name: '이준호', email: 'junho.lee@hanbit.example' },
+    lines: [
+      '이준호 책임연구원',
+      '미래기술연구소',
+      '(주)한빛테크',
+      '대표번호: 02-555-0100',
+      '모바일: 010-5555-0123',
+      '팩스: 02-555-0199',
+    ],
+    want: {
+      name: '이준호',
+      title: '책임연구원',
+      department: '미래기술연구소',
+      company: '(주)한빛테크',
+      types: ['work', 'mobile', 'fax'],
+    },
+  },
+  {
+    lang: 'ja',
+    from: { name: '佐藤 健一', email: 'k.sato@sakura-seiki.example' },
+    lines: [
+      '株式会社サクラ精機',
+      '大阪支店 営業課',
+      '課長代理 佐藤 健一',
+      '〒530-0001 大阪府大阪市北区梅田1-2-3',
+      '代表：06-5555-0100',
+      '携帯番号：090-5555-0123',
+      'ファクス：06-5555-0101',
+    ],
+    want: {
+      name: '佐藤 健一',
+      title: '課長代理',
+      department: '大阪支店 営業課',
+      company: '株式会社サクラ精機',
+      types: ['work', 'mobile', 'fax'],
+      address: '〒530-0001 大阪府大阪市北区梅田1-2-3',
+    },
+  },
+  {
+    lang: 'ru',
+    from: { name: 'Анна Смирнова', email: 'a.smirnova@severveter.example' },
+    lines: [
+      'Анна Смирнова',
+      'Разработчик',
+      'Лаборатория машинного обучения',
+      'ООО «Северный ветер»',
+      'ул. Лесная, д. 10, Москва',
+      'Тел.: +7 495 555-01-23',
+      'Моб.: +7 916 555-01-24',
+      'Факс: +7 495 555-01-25',
+    ],
+    want: {
+      name: 'Анна Смирнова',
+      title: 'Разработчик',
+      department: 'Лаборатория машинного обучения',
+      company: 'ООО «Северный ветер»',
+      types: ['work', 'mobile', 'fax'],
+      address: 'ул. Лесная, д. 10, Москва',
+    },
+  },
+  {
+    lang: 'uk',
+    from: { name: 'Олена Коваленко', email: 'o.kovalenko@dnipro-data.example' },
+    lines: [
+      'Олена Коваленко',
+      'Провідний фахівець',
+      'Відділ продажів',
+      'ТОВ «Дніпро Дата»',
+      'вул. Садова, 22, Київ, 01001',
+      'Тел.: +380 44 555 0123',
+      'Мобільний: +380 67 555 0124',
+    ],
+    want: {
+      name: 'Олена Коваленко',
+      title: 'Провідний фахівець',
+      department: 'Відділ продажів',
+      company: 'ТОВ «Дніпро Дата»',
+      types: ['work', 'mobile'],
+      address: 'вул. Садова, 22, Київ, 01001',
+    },
+  },
+  {
+    lang: 'cs',
+    from: { name: 'Petra Nováková', email: 'petra.novakova@vltava-stroje.example' },
+    lines: [
+      'Petra Nováková',
+      'Manažerka nákupu',
+      'Oddělení nákupu',
+      'Vltava Stroje s.r.o.',
+      'nám. Míru 15, 120 00 Praha 2',
+      'Tel.: +420 222 555 012',
+      'Mobil: +420 777 555 013',
+    ],
+    want: {
+      name: 'Petra Nováková',
+      title: 'Manažerka nákupu',
+      department: 'Oddělení nákupu',
+      company: 'Vltava Stroje s.r.o.',
+      types: ['work', 'mobile'],
+      address: 'nám. Míru 15, 120 00 Praha 2',
+    },
+  },
+  {
+    lang: 'hu',
+    from: { name: 'Kovács Anna', email: 'kovacs.anna@dunagep.example' },
+    lines: [
+      'Kovács Anna',
+      'Értékesítési vezető',
+      'Értékesítési osztály',
+      'Duna Gépgyár Kft.',
+      '1138 Budapest, Váci út 12.',
+      'Tel.: +36 1 555 0123',
+      'Mobil: +36 30 555 0124',
+    ],
+    want: {
+      name: 'Kovács Anna',
+      title: 'Értékesítési vezető',
+      department: 'Értékesítési osztály',
+      company: 'Duna Gépgyár Kft.',
+      types: ['work', 'mobile'],
+      address: '1138 Budapest, Váci út 12.',
+    },
+  },
+  {
+    lang: 'fi',
+    from: { name: 'Matti Virtanen', email: 'matti.virtanen@revontuli.example' },
+    lines: [
+      'Matti Virtanen',
+      'Myyntipäällikkö',
+      'Asiakaspalvelu',
+      'Revontuli Oy',
+      'Eteläranta 10, 00130 Helsinki',
+      'Puh. +358 9 555 0123',
+      'Matkap. +358 40 555 0124',
+    ],
+    want: {
+      name: 'Matti Virtanen',
+      title: 'Myyntipäällikkö',
+      department: 'Asiakaspalvelu',
+      company: 'Revontuli Oy',
+      types: ['work', 'mobile'],
+      address: 'Eteläranta 10, 00130 Helsinki',
+    },
+  },
+  {
+    lang: 'da',
+    from: { name: 'Mette Jensen', email: 'mette.jensen@havndesign.example' },
+    lines: [
+      'Mette Jensen',
+      'Salgschef',
+      'Salgsafdelingen',
+      'Havn Design ApS',
+      'Frederiks Allé 4, 8000 Aarhus C',
+      'Hovednummer: +45 33 55 01 23',
+      'Mobiltlf.: +45 20 55 01 24',
+    ],
+    want: {
+      name: 'Mette Jensen',
+      title: 'Salgschef',
+      department: 'Salgsafdelingen',
+      company: 'Havn Design ApS',
+      types: ['work', 'mobile'],
+      address: 'Frederiks Allé 4, 8000 Aarhus C',
+    },
+  },
+  {
+    lang: 'no',
+    from: { name: 'Kari Nordmann', email: 'kari.nordmann@fjordlys.example' },
+    lines: [
+      'Kari Nordmann',
+      'Saksbehandler',
+      'Innkjøpsseksjonen',
+      'Fjordlys AS',
+      'Karl Johans gate 12, 0154 Oslo',
+      'Sentralbord: +47 22 55 01 23',
+      'Pb. 123 Sentrum',
+      'Mobil: +47 915 55 012',
+    ],
+    want: {
+      name: 'Kari Nordmann',
+      title: 'Saksbehandler',
+      department: 'Innkjøpsseksjonen',
+      company: 'Fjordlys AS',
+      types: ['work', 'mobile'],
+      address: 'Karl Johans gate 12, 0154 Oslo, Pb. 123 Sentrum',
+    },
+  },
+  {
+    lang: 'sv',
+    from: { name: 'Anna Lindqvist', email: 'anna.lindqvist@norrsken.example' },
+    lines: [
+      'Anna Lindqvist',
+      'Redovisningsekonom',
+      'Ekonomienheten',
+      'Norrsken Data AB',
+      'Stortorget 3, 111 29 Stockholm',
+      'Växel: +46 8 555 012 00',
+      'Mobil: +46 70 555 01 23',
+    ],
+    want: {
+      name: 'Anna Lindqvist',
+      title: 'Redovisningsekonom',
+      department: 'Ekonomienheten',
+      company: 'Norrsken Data AB',
+      types: ['work', 'mobile'],
+      address: 'Stortorget 3, 111 29 Stockholm',
+    },
+  },
+  {
+    lang: 'tr',
+    from: { name: 'Ayşe Yılmaz', email: 'ayse.yilmaz@anadolutekstil.example' },
+    lines: [
+      'Ayşe Yılmaz',
+      'Satış Temsilcisi',
+      'Dış Ticaret Bölümü',
+      'Anadolu Tekstil A.Ş.',
+      'Atatürk Cad. No: 12, 34000 İstanbul',
+      'Tel: +90 212 555 01 23',
+      'Cep: +90 532 555 01 24',
+    ],
+    want: {
+      name: 'Ayşe Yılmaz',
+      title: 'Satış Temsilcisi',
+      department: 'Dış Ticaret Bölümü',
+      company: 'Anadolu Tekstil A.Ş.',
+      types: ['work', 'mobile'],
+      address: 'Atatürk Cad. No: 12, 34000 İstanbul',
+    },
+  },
+  {
+    lang: 'ro',
+    from: { name: 'Ana Popescu', email: 'ana.popescu@carpati-soft.example' },
+    lines: [
+      'Ana Popescu',
+      'Director vânzări',
+      'Departamentul Vânzări',
+      'Carpați Soft S.R.L.',
+      'Str. Lipscani nr. 12, București',
+      'Tel: +40 21 555 0123',
+      'Mobil: +40 722 555 012',
+    ],
+    want: {
+      name: 'Ana Popescu',
+      title: 'Director vânzări',
+      department: 'Departamentul Vânzări',
+      company: 'Carpați Soft S.R.L.',
+      types: ['work', 'mobile'],
+      address: 'Str. Lipscani nr. 12, București',
+    },
+  },
+  {
+    lang: 'id',
+    from: { name: 'Budi Santoso', email: 'budi.santoso@nusantara-data.example' },
+    lines: [
+      'Budi Santoso',
+      'Manajer Pemasaran',
+      'Divisi Pemasaran',
+      'PT Nusantara Data Tbk',
+      'Jl. Jend. Sudirman Kav. 52, Jakarta 12190',
+      'Telp: +62 21 555 0123',
+      'Ponsel: +62 812 555 0124',
+    ],
+    want: {
+      name: 'Budi Santoso',
+      title: 'Manajer Pemasaran',
+      department: 'Divisi Pemasaran',
+      company: 'PT Nusantara Data Tbk',
+      types: ['work', 'mobile'],
+      address: 'Jl. Jend. Sudirman Kav. 52, Jakarta 12190',
+    },
+  },
+  {
+    lang: 'vi',
+    from: { name: 'Nguyễn Văn An', email: 'an.nguyen@saomai.example' },
+    lines: [
+      'Nguyễn Văn An',
+      'Trưởng phòng Kinh doanh',
+      'Công ty TNHH Sao Mai',
+      'Tầng 5, 12 Lê Lợi, Quận 1, TP. Hồ Chí Minh',
+      'ĐT: +84 28 5555 0123',
+      'DĐ: +84 90 555 0124',
+    ],
+    want: {
+      name: 'Nguyễn Văn An',
+      title: 'Trưởng phòng Kinh doanh',
+      company: 'Công ty TNHH Sao Mai',
+      types: ['work', 'mobile'],
+      address: 'Tầng 5, 12 Lê Lợi, Quận 1, TP. Hồ Chí Minh',
+    },
+  },
+  {
+    lang: 'pl',
+    from: { name: 'Anna Kowalska', email: 'anna.kowalska@wisla-serwis.example' },
+    lines: [
+      'Anna Kowalska',
+      'Programistka',
+      'Pracownia Projektowa',
+      'Wisła Serwis Sp. z o.o.',
+      'pl. Grunwaldzki 5, 50-384 Wrocław',
+      'Tel.: +48 71 555 01 23',
+      'Tel. kom.: +48 601 555 012',
+    ],
+    want: {
+      name: 'Anna Kowalska',
+      title: 'Programistka',
+      department: 'Pracownia Projektowa',
+      company: 'Wisła Serwis Sp. z o.o.',
+      types: ['work', 'mobile'],
+      address: 'pl. Grunwaldzki 5, 50-384 Wrocław',
+    },
+  },
+  {
+    // "Mobile No.:" is a phone label with its "No.", not a reference number.
+    lang: 'en-IN',
+    from: { name: 'Rahul Sharma', email: 'rahul.sharma@acmetech.example' },
+    lines: [
+      'Rahul Sharma',
+      'Senior Manager - Procurement',
+      'Acme Technologies Pvt. Ltd.',
+      'Plot No. 12, Sector 18, Gurugram, Haryana 122015',
+      'Mobile No.: +91 98100 12345',
+      'Landline: +91 124 455 6677',
+      'Fax No.: +91 124 455 6600',
+      'Resi.: +91 124 400 1234',
+    ],
+    want: {
+      name: 'Rahul Sharma',
+      title: 'Senior Manager',
+      department: 'Procurement',
+      company: 'Acme Technologies Pvt. Ltd.',
+      types: ['mobile', 'work', 'fax', 'other'],
+      address: 'Plot No. 12, Sector 18, Gurugram, Haryana 122015',
+    },
+  },
+];
+
+describe('a signature block in each language of the lexicons', () => {
+  it.each(BLOCKS)(
+    '$lang: reads name, title, unit, company, typed phones and address',
+    ({ lines, from, want }) => {
+      const c = extractFields(lines, from);
+      expect({
+        name: c.name,
+        title: c.title,
+        department: c.department ?? undefined,
+        company: c.company,
+        types: c.phones.map((p) => p.type),
+        address: c.address ?? undefined,
+      }).toEqual(want);
+    },
+  );
+
+  it('reads a phone label written with "No." as a label, and an order or reference number as no phone', () => {
+    const spans = (l: string) => findPhoneSpans(l).map((s) => s.raw);
+    expect(spans('Contact No.: +91 98100 12345')).toEqual(['+91 98100 12345']);
+    expect(spans('Tel. No. 0711 1234567')).toEqual(['0711 1234567']);
+    expect(spans('Order No.: 45000123456')).toEqual([]);
+    expect(spans('Ref No. 4500012345')).toEqual([]);
+  });
+});
