@@ -63,9 +63,12 @@ function isRuleSymbol(c: number): boolean {
 
 const EMAIL_RE = /[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}/;
 const EMAIL_RE_G = /[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}/g;
-/** `name at example.com` obfuscation, kept as written. */
-const AT_EMAIL_RE_G = /[A-Za-z0-9._%+-]{1,64} at [A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}/g;
-const AT_EMAIL_HINT_RE = /[A-Za-z0-9._-]{1,64} at [a-z0-9-]{1,63}\.[a-z]{2,}/;
+/**
+ * `name at example.com` obfuscation, kept as written; a host with a path after it ("open roles at
+ * acme.example/careers") is a link in a sentence, not an address.
+ */
+const AT_EMAIL_RE_G = /[A-Za-z0-9._%+-]{1,64} at [A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}(?![\w/-])/g;
+const AT_EMAIL_HINT_RE = /[A-Za-z0-9._-]{1,64} at [a-z0-9-]{1,63}\.[a-z]{2,}(?![\w/-])/;
 
 // Every address shape needs a dot and either '@' or the literal " at ": checking those first skips the
 // regexes on most lines (they ran on every line of every message and were a tenth of the extract time).

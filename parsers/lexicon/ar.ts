@@ -51,7 +51,11 @@ export const ar: Lexicon = {
     'محامية',
   ],
   unitWordsRtl: ['قسم', 'إدارة', 'ادارة', 'دائرة'],
-  legalFormsNative: ['ش\\.م\\.م', 'ذ\\.م\\.م', 'ش\\.م\\.ع'],
+  // ش.م.ل: Lebanese and Syrian joint-stock company (S.A.L.); ش.ذ.م.م: Gulf limited liability company.
+  legalFormsNative: ['ش\\.م\\.م', 'ذ\\.م\\.م', 'ش\\.م\\.ع', 'ش\\.م\\.ل', 'ش\\.ذ\\.م\\.م'],
+  // Street and road (شارع, طريق) before the name; the PO box (ص.ب = صندوق بريد).
+  streetPrefixes: ['شارع', 'طريق'],
+  poBoxAbbrevs: ['ص\\.\\s?ب\\.?'],
   orgWordsRtl: ['شركة', 'مؤسسة', 'مجموعة', 'المحدودة', 'القابضة'],
   phoneWork: ['هاتف', 'تلفون', 'الهاتف'],
   phoneMobile: ['جوال', 'موبايل', 'محمول', 'الجوال'],

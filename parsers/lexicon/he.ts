@@ -42,6 +42,9 @@ export const he: Lexicon = {
   unitWordsRtl: ['מחלקת', 'מחלקה', 'אגף'],
   // בע"מ (Ltd); ושות' (& Co., a firm of partners: "כהן ושות'").
   legalFormsNative: ['בע["״]?מ', "ושות['׳]"],
+  // Street words before the street's name (רח' = street, שד' = boulevard, דרך = road) and the PO box (ת.ד.).
+  streetPrefixes: ["רח['׳]", 'רחוב', "שד['׳]", 'שדרות', 'דרך'],
+  poBoxAbbrevs: ['ת\\.ד\\.?'],
   // Written before the name and dropped from it: עו"ד (advocate), ד"ר (Dr), רו"ח (CPA), פרופ' (Prof.).
   honorifics: ['עו["״]ד', 'ד["״]ר', 'רו["״]ח', "פרופ['׳]"],
   orgWordsRtl: ['חברת'],

@@ -159,6 +159,17 @@ describe('lexicons', () => {
     ['he', 'legal form', () => hasCompanyWord('אורן מערכות בע"מ')],
     ['he', 'unit', () => looksLikeDepartment('מחלקת שיווק')],
     ['he', 'phone label', () => labelType('נייד') === 'mobile' && labelType('פקס') === 'fax'],
+    [
+      'he',
+      'street and PO box',
+      () => looksLikeAddress("מגדל הים, רח' הרצל 18, חיפה") && looksLikeAddress('ת.ד. 4512, חיפה'),
+    ],
+    ['ar', 'legal form', () => hasCompanyWord('أرز للاستشارات ش.م.ل')],
+    [
+      'ar',
+      'street and PO box',
+      () => looksLikeAddress('طريق الملك فهد 12، الرياض') && looksLikeAddress('ص.ب 12345، دبي'),
+    ],
     ['ar', 'phone label', () => labelType('جوال') === 'mobile' && labelType('هاتف') === 'work'],
     ['zh', 'address', () => looksLikeAddress('北京市朝阳区建国路88号')],
     ['ru', 'valediction', () => isValediction('С уважением,')],
