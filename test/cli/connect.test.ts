@@ -179,7 +179,9 @@ describe('sigmine connect', () => {
       'frank@fabrikam.example',
       '--json',
     ]);
-    expect(list.out.trim()).toBe('');
+    // Nothing stored: not even the contributor the refused connection would have been registered for.
+    expect(JSON.parse(list.out).error.code).toBe('not-found');
+    expect(list.code).toBe(1);
   }, 60_000);
 
   it('reads a Gmail refresh token from stdin, and a reconnect replaces it without a second bonus', async () => {
