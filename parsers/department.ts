@@ -171,10 +171,13 @@ const RTL_UNIT_RE = new RegExp(
   'u',
 );
 
+/** Thai units open with their unit word joined to the name: "ฝ่ายลูกค้าองค์กร" (corporate clients division). */
+const THAI_UNIT_RE = new RegExp(String.raw`^(?:${alt('unitPrefixesNative')})\p{Script=Thai}{2,30}$`, 'u');
+
 export function looksLikeDepartment(cell: string): boolean {
   const t = cell.trim();
   if (t === '' || t.length > 80 || /\d/.test(t)) return false;
-  if (UNIT_RE.test(t) || RTL_UNIT_RE.test(t)) return true;
+  if (UNIT_RE.test(t) || RTL_UNIT_RE.test(t) || THAI_UNIT_RE.test(t)) return true;
   if (CJK_UNIT_RE.test(t) || COMPOUND_UNIT_RE.test(t)) return true;
   // A bare function name must be written as a heading, not inside a sentence ("it", "sales").
   return /^[\p{Lu}]/u.test(t) && isFunctionCell(t);

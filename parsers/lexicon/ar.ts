@@ -60,6 +60,8 @@ export const ar: Lexicon = {
   phoneWork: ['هاتف', 'تلفون', 'الهاتف'],
   phoneMobile: ['جوال', 'موبايل', 'محمول', 'الجوال'],
   phoneFax: ['فاكس'],
+  // "+971 4 555 0101 تحويلة 12" (Gulf), "داخلي 12" (Levant, Egypt): the extension.
+  phoneExtensions: ['تحويلة', 'داخلي'],
   fieldLabels: ['العنوان'],
   // Outlook's Arabic quote header: من (From), تم الإرسال / أرسل (Sent), إلى (To), نسخة (Cc), الموضوع (Subject).
   quoteFromLabels: ['من'],

@@ -74,5 +74,6 @@ export const cs: Lexicon = {
   streetPrefixes: ['nám\\.', 'náměstí', 'námestie', 'nábř\\.', 'třída', 'tř\\.'],
   countries: ['česká republika', 'česko', 'slovensko', 'slovenská republika', 'czechia', 'slovakia'],
   fieldLabels: ['Jméno', 'Funkce', 'Adresa', 'Pozice'],
-  phoneExtensions: ['lok\\.'],
+  // Czech and Slovak "kl." (klapka, the extension of a switchboard line).
+  phoneExtensions: ['lok\\.', 'kl\\.'],
 };

@@ -51,6 +51,8 @@ export const he: Lexicon = {
   phoneWork: ['טל', 'טלפון', 'משרד'],
   phoneMobile: ['נייד', 'סלולרי'],
   phoneFax: ['פקס'],
+  // "03-555-0101 שלוחה 12": the extension.
+  phoneExtensions: ['שלוחה'],
   fieldLabels: ['כתובת'],
   // Outlook's Hebrew quote header: מאת (From), נשלח (Sent), אל (To), עותק (Cc), נושא (Subject).
   quoteFromLabels: ['מאת'],

@@ -31,6 +31,7 @@ import { zh } from './zh.ts';
 import { ko } from './ko.ts';
 import { ar } from './ar.ts';
 import { he } from './he.ts';
+import { th } from './th.ts';
 import { intl } from './intl.ts';
 
 export type { Lexicon, ListKey } from './types.ts';
@@ -63,6 +64,7 @@ export const LEXICONS: readonly Lexicon[] = [
   ko,
   ar,
   he,
+  th,
   intl,
 ];
 

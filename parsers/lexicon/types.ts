@@ -64,6 +64,8 @@ export interface Lexicon {
   unitKeywords?: readonly string[];
   /** Right-to-left unit words opening a cell ("قسم", "מחלקת"), the article allowed in front. */
   unitWordsRtl?: readonly string[];
+  /** Unit words written joined to the unit's name in scripts without word spaces (Thai "ฝ่าย|ขาย"); opening the cell. */
+  unitPrefixesNative?: readonly string[];
   /** Qualifiers allowed before a business function ("Corporate" Banking). */
   functionQualifiers?: readonly string[];
   /** Business functions that name a unit on their own ("Human Resources", "Vertrieb"). */
@@ -118,6 +120,8 @@ export interface Lexicon {
   streetWordsSpaced?: readonly string[];
   /** Street words written before the name ("rue des Lilas", "Via Roma", "ul. Marszałkowska"). */
   streetPrefixes?: readonly string[];
+  /** Address words written joined to the name after them in scripts without word spaces (Thai "ถนน|สาทร"); after a space or the line start. */
+  streetPrefixesNative?: readonly string[];
   /** Post-office box words before their number ("P.O. Box", "Postfach"); case-sensitive. */
   poBoxes?: readonly string[];
   /** Short post-office box words that count only at the start of a line ("BP", "Box", "PL"). */

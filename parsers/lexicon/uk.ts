@@ -49,6 +49,8 @@ export const uk: Lexicon = {
   unitWords: ['відділ', 'управління', 'лабораторія', 'відділення'],
   phoneWork: ['роб', 'робочий'],
   phoneMobile: ['мобільний', 'мобільний телефон'],
+  // "дод. 214" (додатковий), the extension.
+  phoneExtensions: ['дод\\.'],
   countries: ['україна', 'ukraine'],
   // вул. (street), просп. (avenue), пров. (lane), бульв. (boulevard), шосе.
   streetPrefixes: ['вул\\.', 'вулиця', 'просп\\.', 'пров\\.', 'провулок', 'бульв\\.', 'шосе'],

@@ -39,4 +39,6 @@ export const vi: Lexicon = {
   // ĐT (điện thoại, telephone), DĐ / ĐTDĐ (di động, mobile).
   phoneWork: ['đt', 'điện thoại'],
   phoneMobile: ['dđ', 'đtdđ', 'di động'],
+  // "(máy lẻ 215)", "(ext. 215)": the extension of a switchboard line.
+  phoneExtensions: ['máy lẻ'],
 };

@@ -36,6 +36,12 @@ function phoneTypeOf(line: string): string | undefined {
   return extractFields(['Jana Roth', line], from).phones[0]?.type;
 }
 
+/** The number of the one phone on a line under a name, as written (with its extension when one is read). */
+function phoneRawOf(line: string): string | undefined {
+  const from = { name: 'Jana Roth', email: 'jana.roth@nordhafen.example' };
+  return extractFields(['Jana Roth', line], from).phones[0]?.raw;
+}
+
 /** Is a line right under the name, with no role noun of the lexicon, read as the title by its seniority word? */
 function seniorTitleOf(line: string): boolean {
   const from = { name: 'Jana Roth', email: 'jana.roth@nordhafen.example' };
@@ -334,6 +340,35 @@ describe('lexicons', () => {
       'traditional address',
       () => looksLikeAddress('台北市信義區松高路11號') && looksLikeAddress('新北市板橋區文化路一段100號'),
     ],
+    ['cs', 'extension', () => phoneRawOf('Tel.: +420 2 5555 0101, kl. 42')?.endsWith('42') === true],
+    ['el', 'extension', () => phoneRawOf('Τηλ.: +30 210 555 0101 (εσωτ. 17)')?.includes('17') === true],
+    ['he', 'extension', () => phoneRawOf('טל: 04-555-0101 שלוחה 33')?.endsWith('33') === true],
+    ['ar', 'extension', () => phoneRawOf('هاتف: +966 11 555 0101 تحويلة 27')?.endsWith('27') === true],
+    ['vi', 'extension', () => phoneRawOf('ĐT: +84 28 5555 0101 (máy lẻ 88)')?.includes('88') === true],
+    ['uk', 'extension', () => phoneRawOf('Тел.: +380 44 555 01 01, дод. 105')?.endsWith('105') === true],
+    [
+      'en',
+      'Philippine extension',
+      () => phoneRawOf('Tel: (02) 8555-0101 loc. 512')?.endsWith('512') === true,
+    ],
+    [
+      'th',
+      'phone labels and extension',
+      () =>
+        phoneRawOf('โทร 02-555-0101 ต่อ 19')?.endsWith('19') === true &&
+        phoneTypeOf('มือถือ 08-5555-0101') === 'mobile' &&
+        phoneTypeOf('แฟกซ์ 02-555-0102') === 'fax',
+    ],
+    [
+      'th',
+      'address',
+      () =>
+        looksLikeAddress('เลขที่ 7 อาคารริมน้ำ ชั้น 4 ถนนพระราม 3') &&
+        looksLikeAddress('แขวงบางโพงพาง เขตยานนาวา กรุงเทพฯ 10120') &&
+        !looksLikeAddress('ถนนนี้ปิด 2 วัน'),
+    ],
+    ['th', 'title', () => hasTitleWord('ผู้อำนวยการฝ่ายบัญชี')],
+    ['th', 'unit', () => looksLikeDepartment('แผนกจัดซื้อ') && !looksLikeDepartment('ขอบคุณครับ')],
   ];
   it.each(cases)('%s: reads the %s', (_lang, _what, check) => {
     expect(check()).toBe(true);
