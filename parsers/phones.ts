@@ -96,6 +96,13 @@ export function findPhoneSpans(line: string): PhoneSpan[] {
       )
     )
       continue;
+    // "Maju Teknologi Sdn. Bhd. (200101012345)": Malaysian companies write their SSM registration number
+    // in brackets after the legal form, a register number, not a phone.
+    if (
+      l[index] === '(' &&
+      /(?:^|[^\p{L}])(?:bhd|berhad)\.?\s{0,2}$/iu.test(l.slice(Math.max(0, index - 12), index))
+    )
+      continue;
     if (
       yearRange(raw) &&
       labelType(/(\p{L}+)\.?:?\s?$/u.exec(l.slice(Math.max(0, index - 20), index))?.[1] ?? '') === null

@@ -42,6 +42,12 @@ function phoneRawOf(line: string): string | undefined {
   return extractFields(['Jana Roth', line], from).phones[0]?.raw;
 }
 
+/** The address read from a line under a name. */
+function addressOf(line: string): string | null {
+  const from = { name: 'Jana Roth', email: 'jana.roth@nordhafen.example' };
+  return extractFields(['Jana Roth', line], from).address;
+}
+
 /** Is a line right under the name, with no role noun of the lexicon, read as the title by its seniority word? */
 function seniorTitleOf(line: string): boolean {
   const from = { name: 'Jana Roth', email: 'jana.roth@nordhafen.example' };
@@ -366,6 +372,34 @@ describe('lexicons', () => {
         looksLikeAddress('เลขที่ 7 อาคารริมน้ำ ชั้น 4 ถนนพระราม 3') &&
         looksLikeAddress('แขวงบางโพงพาง เขตยานนาวา กรุงเทพฯ 10120') &&
         !looksLikeAddress('ถนนนี้ปิด 2 วัน'),
+    ],
+    [
+      'no',
+      'address label',
+      () => addressOf('Besøksadresse: Storgata 12, 0155 Oslo') === 'Storgata 12, 0155 Oslo',
+    ],
+    [
+      'sv',
+      'address label',
+      () => addressOf('Besöksadress: Kungsgatan 8, 411 19 Göteborg') === 'Kungsgatan 8, 411 19 Göteborg',
+    ],
+    ['ca', 'phone label', () => labelType('Mòbil') === 'mobile' && labelType('Telèfon') === 'work'],
+    [
+      'id',
+      'Malay title, unit and company number',
+      () =>
+        hasTitleWord('Pengurus Kanan') &&
+        hasTitleWord('Jurutera Perisian') &&
+        looksLikeDepartment('Bahagian Sumber Manusia') &&
+        phoneRawOf('Teras Niaga Sdn. Bhd. (201901034567)') === undefined,
+    ],
+    [
+      'vi',
+      'one-line address of six parts',
+      () =>
+        addressOf(
+          'Tầng 3, Tòa nhà Sao Mai, 12 Lê Văn Sỹ, Phường Phú Nhuận, Quận Phú Nhuận, TP. Hồ Chí Minh',
+        ) !== null,
     ],
     ['th', 'title', () => hasTitleWord('ผู้อำนวยการฝ่ายบัญชี')],
     ['th', 'unit', () => looksLikeDepartment('แผนกจัดซื้อ') && !looksLikeDepartment('ขอบคุณครับ')],
