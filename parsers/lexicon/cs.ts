@@ -68,7 +68,9 @@ export const cs: Lexicon = {
     'koordinátor(?:ka)?',
   ],
   // oddělení / oddelenie (department), odbor (division), úsek (section), divize, útvar.
-  unitWords: ['oddělení', 'oddelenie', 'odbor', 'úsek', 'divize', 'útvar'],
+  unitWords: ['oddělení', 'oddelenie', 'odbor', 'úsek', 'divize', 'divízia', 'útvar'],
+  // Academic degrees written before the name: Mgr., Bc., Ing., JUDr., MUDr., PhDr., RNDr.
+  honorifics: ['Mgr\\.', 'Bc\\.', 'Ing\\.', 'JUDr\\.', 'MUDr\\.', 'PhDr\\.', 'RNDr\\.'],
   legalForms: ['s\\.r\\.o', 'spol\\. s r\\.o', 'v\\.o\\.s'],
   legalFormsAtEnd: ['a\\.s'],
   streetPrefixes: ['nám\\.', 'náměstí', 'námestie', 'nábř\\.', 'třída', 'tř\\.'],

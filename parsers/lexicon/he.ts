@@ -39,7 +39,8 @@ export const he: Lexicon = {
     'סגנית',
     'יו["״]ר',
   ],
-  unitWordsRtl: ['מחלקת', 'מחלקה', 'אגף'],
+  // חטיבת / חטיבה (division).
+  unitWordsRtl: ['מחלקת', 'מחלקה', 'אגף', 'חטיבת', 'חטיבה'],
   // בע"מ (Ltd); ושות' (& Co., a firm of partners: "כהן ושות'").
   legalFormsNative: ['בע["״]?מ', "ושות['׳]"],
   // Street words before the street's name (רח' = street, שד' = boulevard, דרך = road) and the PO box (ת.ד.).

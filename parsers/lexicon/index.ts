@@ -32,6 +32,8 @@ import { ko } from './ko.ts';
 import { ar } from './ar.ts';
 import { he } from './he.ts';
 import { th } from './th.ts';
+import { bg } from './bg.ts';
+import { sr } from './sr.ts';
 import { intl } from './intl.ts';
 
 export type { Lexicon, ListKey } from './types.ts';
@@ -65,6 +67,8 @@ export const LEXICONS: readonly Lexicon[] = [
   ar,
   he,
   th,
+  bg,
+  sr,
   intl,
 ];
 

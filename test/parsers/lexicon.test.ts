@@ -42,6 +42,12 @@ function phoneRawOf(line: string): string | undefined {
   return extractFields(['Jana Roth', line], from).phones[0]?.raw;
 }
 
+/** The name read from the first line of a block, the sender being Jana Roth. */
+function nameOf(line: string): string | null {
+  const from = { name: 'Jana Roth', email: 'jana.roth@nordhafen.example' };
+  return extractFields([line, 'Sales Manager'], from).name;
+}
+
 /** The address read from a line under a name. */
 function addressOf(line: string): string | null {
   const from = { name: 'Jana Roth', email: 'jana.roth@nordhafen.example' };
@@ -401,6 +407,16 @@ describe('lexicons', () => {
           'Tầng 3, Tòa nhà Sao Mai, 12 Lê Văn Sỹ, Phường Phú Nhuận, Quận Phú Nhuận, TP. Hồ Chí Minh',
         ) !== null,
     ],
+    ['bg', 'title', () => hasTitleWord('Главен счетоводител') && hasTitleWord('Търговски представител')],
+    ['bg', 'unit', () => looksLikeDepartment('Дирекция „Продажби“')],
+    ['bg', 'valediction', () => isValediction('Поздрави') && isValediction('С уважение')],
+    ['sr', 'title', () => hasTitleWord('Viša inženjerka za kvalitet') && hasTitleWord('Rukovodilac nabavke')],
+    ['sr', 'unit', () => looksLikeDepartment('Sektor prodaje') && looksLikeDepartment('Odjel za financije')],
+    ['cs', 'Slovak unit', () => looksLikeDepartment('Divízia predaja')],
+    ['cs', 'degree before the name', () => nameOf('Mgr. Jana Roth') === 'Jana Roth'],
+    ['uk', 'feminine titles', () => hasTitleWord('Провідна інженерка') && hasTitleWord('Керівниця відділу')],
+    ['he', 'unit', () => looksLikeDepartment('חטיבת השיווק')],
+    ['vi', 'joint-stock company', () => hasCompanyWord('Công ty Cổ phần Thép Miền Trung')],
     ['th', 'title', () => hasTitleWord('ผู้อำนวยการฝ่ายบัญชี')],
     ['th', 'unit', () => looksLikeDepartment('แผนกจัดซื้อ') && !looksLikeDepartment('ขอบคุณครับ')],
   ];
@@ -430,6 +446,7 @@ describe('lexicons', () => {
     ['vi', 'Từ: Paul Grant\nĐã gửi: Thứ Hai\nĐến: Jo'],
     ['sk', 'Od: Paul Grant\nOdoslané: pondelok'],
     ['ko (Naver)', '보낸사람: Paul Grant\n받는사람: Jo\n날짜: 2021-05-03'],
+    ['bg', 'От: Paul Grant\nИзпратено: понеделник\nДо: Jo\nОтносно: оферта'],
   ])('%s: a quoted header block ends the newest part', (_lang, header) => {
     expect(newestPart(`Reply.\n\nJo\n\n${header}\n\nold text`)).toBe('Reply.\n\nJo');
   });
