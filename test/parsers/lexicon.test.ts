@@ -417,6 +417,26 @@ describe('lexicons', () => {
     ['uk', 'feminine titles', () => hasTitleWord('Провідна інженерка') && hasTitleWord('Керівниця відділу')],
     ['he', 'unit', () => looksLikeDepartment('חטיבת השיווק')],
     ['vi', 'joint-stock company', () => hasCompanyWord('Công ty Cổ phần Thép Miền Trung')],
+    [
+      'ar',
+      'degree before the name',
+      () =>
+        extractFields(['م. سارة الحربي', 'مهندسة شبكات'], {
+          name: 'سارة الحربي',
+          email: 's.alharbi@x.example',
+        }).name === 'سارة الحربي',
+    ],
+    [
+      'cs',
+      'lower-case title with its unit after a comma',
+      () => {
+        const f = extractFields(['Jana Roth', 'vedúca nákupu, Divízia energetiky', 'Nordhafen a.s.'], {
+          name: 'Jana Roth',
+          email: 'jana.roth@nordhafen.example',
+        });
+        return f.title === 'vedúca nákupu' && f.department === 'Divízia energetiky';
+      },
+    ],
     ['th', 'title', () => hasTitleWord('ผู้อำนวยการฝ่ายบัญชี')],
     ['th', 'unit', () => looksLikeDepartment('แผนกจัดซื้อ') && !looksLikeDepartment('ขอบคุณครับ')],
   ];
