@@ -219,6 +219,8 @@ export const de: Lexicon = {
     'management',
     'sicherung',
     'dienst',
+    // "Antriebstechnik", "Verfahrenstechnik", "Messtechnik": an engineering field, named as the unit.
+    'technik',
   ],
   phoneExtensions: ['DW'],
   jobEndedCues: ['(?:ist|arbeitet) nicht mehr (?:bei|für|im Unternehmen)', 'hat das Unternehmen verlassen'],

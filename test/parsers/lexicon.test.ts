@@ -9,7 +9,12 @@ import {
   isValediction,
   looksLikeAddress,
 } from '../../parsers/lines.ts';
-import { looksLikeDepartment, namesFunction, namesTerritory } from '../../parsers/department.ts';
+import {
+  isDepartment,
+  looksLikeDepartment,
+  namesFunction,
+  namesTerritory,
+} from '../../parsers/department.ts';
 import { labelType } from '../../parsers/phones.ts';
 import { newestPart } from '../../parsers/newest-part.ts';
 import { namesOrganisation } from '../../parsers/fields/company.ts';
@@ -46,6 +51,13 @@ function phoneRawOf(line: string): string | undefined {
 function nameOf(line: string): string | null {
   const from = { name: 'Jana Roth', email: 'jana.roth@nordhafen.example' };
   return extractFields([line, 'Sales Manager'], from).name;
+}
+
+/** The title and the department read from a line under a name. */
+function titleAndUnitOf(line: string): [string | null, string | null] {
+  const from = { name: 'Jana Roth', email: 'jana.roth@nordhafen.example' };
+  const f = extractFields(['Jana Roth', line, 'Nordhafen GmbH'], from);
+  return [f.title, f.department];
 }
 
 /** The address read from a line under a name. */
@@ -435,6 +447,20 @@ describe('lexicons', () => {
           email: 'jana.roth@nordhafen.example',
         });
         return f.title === 'vedúca nákupu' && f.department === 'Divízia energetiky';
+      },
+    ],
+    [
+      'de',
+      'engineering field as the unit',
+      () => titleAndUnitOf('Leiter Entwicklung | Verfahrenstechnik')[1] === 'Verfahrenstechnik',
+    ],
+    ['en', 'programs unit', () => isDepartment('Alliance Programs') && isDepartment('Partner Programmes')],
+    [
+      'it',
+      'researcher and laboratory',
+      () => {
+        const [title, unit] = titleAndUnitOf('Ricercatrice – Laboratorio di Robotica Marina');
+        return title === 'Ricercatrice' && unit === 'Laboratorio di Robotica Marina';
       },
     ],
     ['th', 'title', () => hasTitleWord('ผู้อำนวยการฝ่ายบัญชี')],
