@@ -26,6 +26,8 @@ export const it: Lexicon = {
   quoteSeparators: ['Inoltrato da', 'Messaggio originale', 'Messaggio inoltrato'],
   forwardIntros: ['Inizio messaggio inoltrato'],
   clientFooters: ['Inviato dal mio\\b', 'Inviato da\\b'],
+  // Google Groups: "Hai ricevuto questo messaggio perché sei iscritto al gruppo".
+  listFooterCues: ['Hai ricevuto questo messaggio perché sei iscritt'],
   noticeCues: ['riservat', '\\bconfiden(?:cial|ziale|cialidade)', 'avviso legale', 'per errore'],
   registerCues: ['P\\.\\s?IVA', 'Partita IVA', 'Capitale sociale'],
   followCues: ['Seguici'],

@@ -33,6 +33,8 @@ export interface Lexicon {
   lotusToLabels?: readonly string[];
   /** Mail-client footers that end the newest part ("Sent from my iPhone"); line start, case-insensitive. */
   clientFooters?: readonly string[];
+  /** Mailing-list and group footers in the language ("... メーリングリストから配信されています"); anywhere in the line, case-insensitive. English ones are newest-part.ts LIST_FOOTER_RE. */
+  listFooterCues?: readonly string[];
 
   /** Words of confidentiality notices and legal disclaimers, anywhere in a paragraph; case-insensitive. */
   noticeCues?: readonly string[];

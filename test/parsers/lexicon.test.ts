@@ -25,6 +25,14 @@ function footerCut(line: string): boolean {
   return newestPart(`Body.\n\n${line}`) === 'Body.';
 }
 
+/** Does a list footer under a rule line, after the signature, leave the newest part with the rule? */
+function listFooterCut(footer: string): boolean {
+  return (
+    newestPart(`Body.\n\nAnna\n\n----------\n${footer}\nhttps://lists.example.org/info/team`) ===
+    'Body.\n\nAnna'
+  );
+}
+
 /** Does a quote intro ("... wrote:") end the newest part? */
 function introCut(intro: string): boolean {
   return newestPart(`Reply.\n\n${intro}\n\nold text`) === 'Reply.';
@@ -462,6 +470,37 @@ describe('lexicons', () => {
         const [title, unit] = titleAndUnitOf('Ricercatrice – Laboratorio di Robotica Marina');
         return title === 'Ricercatrice' && unit === 'Laboratorio di Robotica Marina';
       },
+    ],
+    [
+      'ja',
+      'list footer',
+      () => listFooterCut('このメールは team-users メーリングリストから配信されています。'),
+    ],
+    [
+      'de',
+      'group footer',
+      () =>
+        listFooterCut(
+          'Sie erhalten diese Nachricht, weil Sie Mitglied der Gruppe „Team“ in Google Groups sind.',
+        ),
+    ],
+    [
+      'es',
+      'group footer',
+      () => listFooterCut('Recibiste este mensaje porque estás suscrito al grupo "Equipo".'),
+    ],
+    [
+      'fr',
+      'group footer',
+      () => listFooterCut('Vous recevez ce message car vous êtes abonné au groupe « Équipe ».'),
+    ],
+    ['zh', 'group footer', () => listFooterCut('您收到此邮件是因为您订阅了 Google 网上论坛上的"团队"群组。')],
+    [
+      'ja',
+      'body sentence about a list, kept',
+      () =>
+        newestPart('メーリングリストに登録してください。\n\nAnna') ===
+        'メーリングリストに登録してください。\n\nAnna',
     ],
     ['th', 'title', () => hasTitleWord('ผู้อำนวยการฝ่ายบัญชี')],
     ['th', 'unit', () => looksLikeDepartment('แผนกจัดซื้อ') && !looksLikeDepartment('ขอบคุณครับ')],
