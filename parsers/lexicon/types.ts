@@ -68,6 +68,8 @@ export interface Lexicon {
   unitWordsRtl?: readonly string[];
   /** Unit words written joined to the unit's name in scripts without word spaces (Thai "ฝ่าย|ขาย"); opening the cell. */
   unitPrefixesNative?: readonly string[];
+  /** Unit words that name a unit only as the capitalised head of a heading (Vietnamese "Phòng Kinh doanh"; in prose phòng is a room); case-sensitive, opening the cell. */
+  unitHeads?: readonly string[];
   /** Qualifiers allowed before a business function ("Corporate" Banking). */
   functionQualifiers?: readonly string[];
   /** Business functions that name a unit on their own ("Human Resources", "Vertrieb"). */

@@ -32,6 +32,9 @@ export const vi: Lexicon = {
     'luật sư',
   ],
   unitWords: ['bộ phận'],
+  // Phòng (department; "room" in prose), Ban (board, department), Khối (division), Trung tâm (centre):
+  // a unit when written as a heading ("Phòng Kế toán", "Ban Pháp chế").
+  unitHeads: ['Phòng', 'Ban', 'Khối', 'Trung tâm'],
   // "Quận 1", "Phường 6": districts and wards, with their number; "Tầng 5" (floor).
   streetPrefixes: ['quận', 'phường'],
   premisesWords: ['tầng', 'lầu'],

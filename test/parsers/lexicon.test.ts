@@ -502,6 +502,20 @@ describe('lexicons', () => {
         newestPart('メーリングリストに登録してください。\n\nAnna') ===
         'メーリングリストに登録してください。\n\nAnna',
     ],
+    [
+      'vi',
+      'unit headings',
+      () =>
+        looksLikeDepartment('Phòng Kế toán') &&
+        !looksLikeDepartment('phòng họp tầng hai') &&
+        extractFields(
+          ['Trần Minh Anh', 'Kỹ sư', 'Ban Dịch vụ Khách hàng & Bảo hành', 'Công ty Cổ phần Sao Việt'],
+          {
+            name: 'Trần Minh Anh',
+            email: 'anh.tm@x.example',
+          },
+        ).department === 'Ban Dịch vụ Khách hàng & Bảo hành',
+    ],
     ['th', 'title', () => hasTitleWord('ผู้อำนวยการฝ่ายบัญชี')],
     ['th', 'unit', () => looksLikeDepartment('แผนกจัดซื้อ') && !looksLikeDepartment('ขอบคุณครับ')],
   ];
