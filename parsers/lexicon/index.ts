@@ -34,6 +34,7 @@ import { he } from './he.ts';
 import { th } from './th.ts';
 import { bg } from './bg.ts';
 import { sr } from './sr.ts';
+import { tl } from './tl.ts';
 import { intl } from './intl.ts';
 
 export type { Lexicon, ListKey } from './types.ts';
@@ -69,6 +70,7 @@ export const LEXICONS: readonly Lexicon[] = [
   th,
   bg,
   sr,
+  tl,
   intl,
 ];
 

@@ -516,6 +516,7 @@ describe('lexicons', () => {
           },
         ).department === 'Ban Dịch vụ Khách hàng & Bảo hành',
     ],
+    ['tl', 'valediction', () => isValediction('Salamat po,') && isValediction('Maraming salamat')],
     ['th', 'title', () => hasTitleWord('ผู้อำนวยการฝ่ายบัญชี')],
     ['th', 'unit', () => looksLikeDepartment('แผนกจัดซื้อ') && !looksLikeDepartment('ขอบคุณครับ')],
   ];
