@@ -123,6 +123,9 @@ export function looksLikeUnitHeading(cell: string): boolean {
 /** A one-word function by its ending ("Intralogistics", "Corporate", "Personalentwicklung"). */
 const UNIT_WORD_RE = new RegExp(String.raw`^\p{Lu}\p{Ll}{3,30}(?:${alt('functionEndings')})$`, 'u');
 
+/** "Phòng Giải pháp Doanh nghiệp": a unit head word, then a capitalised name, the whole cell. */
+const UNIT_HEAD_RE = new RegExp(String.raw`^(?:${alt('unitHeads')}) \p{Lu}[\p{L}&' -]{2,60}$`, 'u');
+
 /** Cities that name an office ("London", "New York"); compared whole, case-insensitively. */
 const CITY_RE = new RegExp(`^(?:${alt('cities')})$`, 'i');
 
@@ -139,7 +142,8 @@ export function namesCity(cell: string): boolean {
 export function looksLikeUnitName(cell: string): boolean {
   const t = cell.trim();
   if (namesCity(t) || /(?:^|\s)[A-Z]{2,6}(?=$|\s)/.test(t)) return false;
-  return looksLikeUnitHeading(t) || UNIT_WORD_RE.test(t);
+  // A unit head word ("Ban Quan hệ Đối tác & Hải quan") may head a longer name than a bare heading.
+  return looksLikeUnitHeading(t) || UNIT_WORD_RE.test(t) || UNIT_HEAD_RE.test(t);
 }
 
 /** Japanese and Chinese unit names end with 部 (department), 課 (section), 室 (office), センター or 中心 (centre). */
@@ -171,10 +175,13 @@ const RTL_UNIT_RE = new RegExp(
   'u',
 );
 
+/** Thai units open with their unit word joined to the name: "ฝ่ายลูกค้าองค์กร" (corporate clients division). */
+const THAI_UNIT_RE = new RegExp(String.raw`^(?:${alt('unitPrefixesNative')})\p{Script=Thai}{2,30}$`, 'u');
+
 export function looksLikeDepartment(cell: string): boolean {
   const t = cell.trim();
   if (t === '' || t.length > 80 || /\d/.test(t)) return false;
-  if (UNIT_RE.test(t) || RTL_UNIT_RE.test(t)) return true;
+  if (UNIT_RE.test(t) || RTL_UNIT_RE.test(t) || THAI_UNIT_RE.test(t) || UNIT_HEAD_RE.test(t)) return true;
   if (CJK_UNIT_RE.test(t) || COMPOUND_UNIT_RE.test(t)) return true;
   // A bare function name must be written as a heading, not inside a sentence ("it", "sales").
   return /^[\p{Lu}]/u.test(t) && isFunctionCell(t);

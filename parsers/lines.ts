@@ -396,9 +396,21 @@ const CITY_STATE_RE = new RegExp(
 const CHINESE_ADDRESS_RE =
   /\p{Script=Han}{2,4}市\p{Script=Han}{1,6}[区县區縣]|\p{Script=Han}{1,10}(?:路|街|大道|大街)(?:\p{Script=Han}{1,3}段)?\d{1,5}[号號]/u;
 
+/**
+ * Thai addresses: "เลขที่ 99 อาคาร... ชั้น 15 ถนน...", "แขวง... เขต... กรุงเทพฯ 10120". Address words are
+ * written joined to the name after them, so each opens a space-separated phrase; two of them on a line
+ * with a number make an address (one alone, such as เขต "zone", also occurs in prose).
+ */
+const THAI_ADDRESS_WORD_RE = new RegExp(String.raw`(?:^|\s)(?:${alt('streetPrefixesNative')})`, 'gu');
+function thaiAddress(l: string): boolean {
+  if (!/\p{Script=Thai}/u.test(l)) return false;
+  return [...l.matchAll(THAI_ADDRESS_WORD_RE)].length >= 2;
+}
+
 /** The address shapes of `looksLikeAddress` that cannot match without a digit. */
 function addressWithDigits(l: string): boolean {
   return (
+    thaiAddress(l) ||
     STREET_RE.test(l) ||
     STREET_EU_RE.test(l) ||
     (STREET_PREFIX_RE.test(l) && /\d/.test(l)) ||

@@ -90,6 +90,12 @@ const LIST_FOOTER_WORDS = [
   '-----begin pgp signature-----',
 ];
 
+/**
+ * List and group footers in other languages (lexicon listFooterCues): each cue is a phrase only such a
+ * footer writes, so it is tested on the trailing lines without the English pre-filter.
+ */
+const LIST_FOOTER_NATIVE_RE = new RegExp(alt('listFooterCues'), 'iu');
+
 function mayBeListFooter(line: string): boolean {
   const l = line.toLowerCase();
   return LIST_FOOTER_WORDS.some((w) => l.includes(w));
@@ -269,7 +275,11 @@ function cutFooters(lines: string[]): string[] {
     const from = Math.max(0, end - 40);
     for (let i = from; i < end; i++) {
       const l = capLine(lines[i]!);
-      if ((mayBeListFooter(l) && LIST_FOOTER_RE.test(l)) || CLIENT_FOOTER_RE.test(l)) {
+      if (
+        (mayBeListFooter(l) && LIST_FOOTER_RE.test(l)) ||
+        CLIENT_FOOTER_RE.test(l) ||
+        LIST_FOOTER_NATIVE_RE.test(l)
+      ) {
         cut = i;
         break;
       }

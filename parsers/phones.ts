@@ -96,6 +96,13 @@ export function findPhoneSpans(line: string): PhoneSpan[] {
       )
     )
       continue;
+    // "Maju Teknologi Sdn. Bhd. (200101012345)": Malaysian companies write their SSM registration number
+    // in brackets after the legal form, a register number, not a phone.
+    if (
+      l[index] === '(' &&
+      /(?:^|[^\p{L}])(?:bhd|berhad)\.?\s{0,2}$/iu.test(l.slice(Math.max(0, index - 12), index))
+    )
+      continue;
     if (
       yearRange(raw) &&
       labelType(/(\p{L}+)\.?:?\s?$/u.exec(l.slice(Math.max(0, index - 20), index))?.[1] ?? '') === null
@@ -161,7 +168,7 @@ const PHONE_NUMBER_LABEL_RE =
 /** The label word just before a span ("Tel:", "M:", "Fax", "P  •", "Mobile No.:") or null. */
 export function labelBefore(text: string): string | null {
   const m =
-    /((?:office|mobile|cell|home|direct|work|main|business) (?:phone|fax)|tel\. kom|\p{L}{1,12}(?:\.?\/\p{L}{1,8})?)(?:\.?\s?(?:no|number|nr)(?!\p{L}))?\.?\s?[:：•#|.-]{0,2}\s{0,6}(?:\([^)]{0,20}\)\s{0,3})?[:：•#|.-]{0,2}\s{0,6}$/iu.exec(
+    /((?:office|mobile|cell|home|direct|work|main|business) (?:phone|fax)|tel\. kom|\p{L}[\p{L}\p{M}]{0,11}(?:\.?\/\p{L}{1,8})?)(?:\.?\s?(?:no|number|nr)(?!\p{L}))?\.?\s?[:：•#|.-]{0,2}\s{0,6}(?:\([^)]{0,20}\)\s{0,3})?[:：•#|.-]{0,2}\s{0,6}$/iu.exec(
       text.slice(-40),
     );
   if (!m) return null;

@@ -42,13 +42,17 @@ function addressShape(text: string): boolean {
  * Short enough for an address line: twelve words, dashes between parts not counted ("Av. Paulista, 1000
  * - 10º andar - Bela Vista"); a one-line address of three or more comma-separated parts of up to six
  * words each ("Blvd. Manuel Ávila Camacho 40, Piso 9, Lomas de Chapultepec, 11000 Ciudad de México") may
- * run to eighteen. A sentence (end punctuation) is no address line.
+ * run to eighteen, one of five or more parts to twenty-four. A sentence (end punctuation) is no address line.
  */
 function addressLength(text: string): boolean {
   const words = wordCount(text.replace(/\s[-–]\s/g, ' '));
   if (words <= 12) return true;
   const parts = text.split(/,\s?/);
-  return words <= 18 && parts.length >= 3 && parts.every((p) => wordCount(p) <= 6) && !/[.!?]$/.test(text);
+  // Vietnamese writes every syllable apart, so a one-line address of floor, building, street, ward,
+  // district and city ("Tầng 12, Tòa nhà ..., 25 Lý Thường Kiệt, Phường ..., Quận ..., Hà Nội") runs to
+  // twenty-odd words: with five parts or more, up to 24.
+  const cap = parts.length >= 5 ? 24 : 18;
+  return words <= cap && parts.length >= 3 && parts.every((p) => wordCount(p) <= 6) && !/[.!?]$/.test(text);
 }
 
 /**

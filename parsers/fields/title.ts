@@ -216,8 +216,14 @@ function takeTitleCell(s: TitleScan, input: TitleInput, i: number, t: string): b
       !namesHeadRole(headPart) &&
       !DASH_SEP_RE.test(t)) ||
     (hasStrongCompanyWord(titlePart) && !orgThenRole) ||
-    // Czech and Polish write titles in lower case ("jednatel"): accepted right under the name.
-    (/^[a-z]/.test(t) && !(underName && wordCount(t) <= 3)) ||
+    // Czech, Slovak and Polish write titles in lower case ("jednatel"): accepted right under the name,
+    // up to three words, with a unit after a comma ("manažérka predaja, Divízia energetiky").
+    (/^[a-z]/.test(t) &&
+      !(
+        underName &&
+        (wordCount(t) <= 3 ||
+          (tail !== '' && wordCount(headPart) <= 3 && !hasTitleWord(tail) && isDepartment(tail)))
+      )) ||
     (startsWithUnitWord(t) && !UNIT_THEN_ROLE_RE.test(t))
   )
     return false;

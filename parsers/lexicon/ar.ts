@@ -60,7 +60,11 @@ export const ar: Lexicon = {
   phoneWork: ['هاتف', 'تلفون', 'الهاتف'],
   phoneMobile: ['جوال', 'موبايل', 'محمول', 'الجوال'],
   phoneFax: ['فاكس'],
+  // "+971 4 555 0101 تحويلة 12" (Gulf), "داخلي 12" (Levant, Egypt): the extension.
+  phoneExtensions: ['تحويلة', 'داخلي'],
   fieldLabels: ['العنوان'],
+  // Before the name: م. (مهندس, engineer), د. (دكتور, doctor), أ. (أستاذ).
+  honorifics: ['م\\.', 'د\\.', 'أ\\.'],
   // Outlook's Arabic quote header: من (From), تم الإرسال / أرسل (Sent), إلى (To), نسخة (Cc), الموضوع (Subject).
   quoteFromLabels: ['من'],
   quoteHeaderLabels: ['تم الإرسال', 'أرسل', 'تاريخ الإرسال', 'إلى', 'نسخة', 'الموضوع', 'التاريخ'],

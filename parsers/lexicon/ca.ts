@@ -8,4 +8,7 @@ import type { Lexicon } from './types.ts';
 export const ca: Lexicon = {
   lang: 'ca',
   streetPrefixes: ['carrer', 'passeig', 'c\\/'],
+  // Telèfon (telephone), mòbil (mobile).
+  phoneWork: ['telèfon'],
+  phoneMobile: ['mòbil', 'mobil'],
 };

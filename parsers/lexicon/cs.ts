@@ -68,11 +68,14 @@ export const cs: Lexicon = {
     'koordinátor(?:ka)?',
   ],
   // oddělení / oddelenie (department), odbor (division), úsek (section), divize, útvar.
-  unitWords: ['oddělení', 'oddelenie', 'odbor', 'úsek', 'divize', 'útvar'],
+  unitWords: ['oddělení', 'oddelenie', 'odbor', 'úsek', 'divize', 'divízia', 'útvar'],
+  // Academic degrees written before the name: Mgr., Bc., Ing., JUDr., MUDr., PhDr., RNDr.
+  honorifics: ['Mgr\\.', 'Bc\\.', 'Ing\\.', 'JUDr\\.', 'MUDr\\.', 'PhDr\\.', 'RNDr\\.'],
   legalForms: ['s\\.r\\.o', 'spol\\. s r\\.o', 'v\\.o\\.s'],
   legalFormsAtEnd: ['a\\.s'],
   streetPrefixes: ['nám\\.', 'náměstí', 'námestie', 'nábř\\.', 'třída', 'tř\\.'],
   countries: ['česká republika', 'česko', 'slovensko', 'slovenská republika', 'czechia', 'slovakia'],
   fieldLabels: ['Jméno', 'Funkce', 'Adresa', 'Pozice'],
-  phoneExtensions: ['lok\\.'],
+  // Czech and Slovak "kl." (klapka, the extension of a switchboard line).
+  phoneExtensions: ['lok\\.', 'kl\\.'],
 };

@@ -90,6 +90,6 @@ export const da: Lexicon = {
   phoneWork: ['tlf', 'hovednummer', 'fastnet'],
   phoneMobile: ['mobiltlf'],
   phoneFax: ['tlf\\.? ?fax'],
-  fieldLabels: ['Navn', 'Stilling'],
+  fieldLabels: ['Navn', 'Stilling', 'Besøgsadresse', 'Postadresse', 'Adresse'],
   floorWords: ['sal'],
 };

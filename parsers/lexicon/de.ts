@@ -32,6 +32,12 @@ export const de: Lexicon = {
   forwardIntros: ['Anfang der weitergeleiteten Nachricht'],
   lotusToLabels: ['An'],
   clientFooters: ['Gesendet von meinem\\b', 'Von meinem .{1,40} gesendet'],
+  // Google Groups and list managers: "Sie erhalten diese Nachricht, weil Sie ... abonniert haben".
+  listFooterCues: [
+    'Sie erhalten diese Nachricht, weil Sie',
+    'Du erhältst diese Nachricht, weil du',
+    'von der Mailingliste abmelden',
+  ],
   noticeCues: ['vertraulich', '\\bEmpfänger', 'irrtümlich'],
   registerCues: [
     'Amtsgericht',
@@ -219,6 +225,8 @@ export const de: Lexicon = {
     'management',
     'sicherung',
     'dienst',
+    // "Antriebstechnik", "Verfahrenstechnik", "Messtechnik": an engineering field, named as the unit.
+    'technik',
   ],
   phoneExtensions: ['DW'],
   jobEndedCues: ['(?:ist|arbeitet) nicht mehr (?:bei|für|im Unternehmen)', 'hat das Unternehmen verlassen'],

@@ -55,5 +55,7 @@ export const el: Lexicon = {
   // Κιν. / Κινητό: the mobile.
   phoneMobile: ['κιν', 'κινητό'],
   phoneFax: ['φαξ'],
+  // "(εσωτ. 221)": εσωτερικό, the extension.
+  phoneExtensions: ['εσωτ\\.', 'εσωτερικό'],
   fieldLabels: ['Όνομα', 'Θέση', 'Εταιρεία'],
 };

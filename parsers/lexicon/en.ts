@@ -772,8 +772,8 @@ export const en: Lexicon = {
     'team',
     'desk',
     'support',
-    'program',
-    'programme',
+    'programs?',
+    'programmes?',
     'laboratory of',
     'lab of',
   ],
@@ -845,7 +845,8 @@ export const en: Lexicon = {
     'region',
     'territory',
   ],
-  phoneExtensions: ['ext\\.?', 'extn\\.?', 'extension', 'x', 'ext:'],
+  // Philippine business mail writes the extension "loc. 2231" (local).
+  phoneExtensions: ['ext\\.?', 'extn\\.?', 'extension', 'x', 'ext:', 'loc\\.', 'local'],
   stateCodes: [
     'AL',
     'AK',

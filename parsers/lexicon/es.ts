@@ -26,6 +26,12 @@ export const es: Lexicon = {
   forwardIntros: ['Inicio del mensaje reenviado'],
   lotusToLabels: ['Para'],
   clientFooters: ['Enviado desde mi\\b', 'Enviado desde (?:Outlook|Yahoo|Correo|iPhone)'],
+  // Google Groups and list managers: "Recibiste este mensaje porque estás suscrito al grupo".
+  listFooterCues: [
+    'Recibiste este mensaje porque',
+    'Has recibido este mensaje porque',
+    'Para (?:anular|cancelar) (?:la|tu) suscripción a (?:esta|la) lista',
+  ],
   noticeCues: ['aviso legal', 'por error', 'Reglamento \\(UE\\)'],
   registerCues: ['Registro Mercantil', 'C\\.?I\\.?F\\.?:? [A-Z]\\d'],
   followCues: ['Síguenos'],

@@ -28,6 +28,8 @@ export const fr: Lexicon = {
   forwardIntros: ['Début du message réexpédié'],
   lotusToLabels: ['À', 'A'],
   clientFooters: ['Envoyé de mon\\b', 'Envoyé depuis\\b'],
+  // Google Groups and list managers: "Vous recevez ce message car vous êtes abonné au groupe".
+  listFooterCues: ['Vous recevez ce message,? (?:car|parce que) vous', 'se désabonner de (?:cette|la) liste'],
   noticeCues: ['confidentiel', '\\bdestinat(?:ario|ária|ario indicato|aire)', 'par erreur'],
   registerCues: ['SIRET', '\\bRCS\\b', 'capital (?:social|de) '],
   followCues: ['Suivez-nous'],

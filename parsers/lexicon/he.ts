@@ -39,7 +39,8 @@ export const he: Lexicon = {
     'סגנית',
     'יו["״]ר',
   ],
-  unitWordsRtl: ['מחלקת', 'מחלקה', 'אגף'],
+  // חטיבת / חטיבה (division).
+  unitWordsRtl: ['מחלקת', 'מחלקה', 'אגף', 'חטיבת', 'חטיבה'],
   // בע"מ (Ltd); ושות' (& Co., a firm of partners: "כהן ושות'").
   legalFormsNative: ['בע["״]?מ', "ושות['׳]"],
   // Street words before the street's name (רח' = street, שד' = boulevard, דרך = road) and the PO box (ת.ד.).
@@ -51,6 +52,8 @@ export const he: Lexicon = {
   phoneWork: ['טל', 'טלפון', 'משרד'],
   phoneMobile: ['נייד', 'סלולרי'],
   phoneFax: ['פקס'],
+  // "03-555-0101 שלוחה 12": the extension.
+  phoneExtensions: ['שלוחה'],
   fieldLabels: ['כתובת'],
   // Outlook's Hebrew quote header: מאת (From), נשלח (Sent), אל (To), עותק (Cc), נושא (Subject).
   quoteFromLabels: ['מאת'],

@@ -42,9 +42,20 @@ export const id: Lexicon = {
     'peneliti',
     'pengacara',
     'asisten',
+    // Malay: pengurus (manager; kanan, senior), pengarah (director; urusan, managing), jurutera
+    // (engineer), pegawai (officer), eksekutif (executive), akauntan (accountant), perunding (consultant).
+    'pengurus(?: besar| kanan)?',
+    'penolong pengurus',
+    'pengarah(?: urusan)?',
+    'jurutera',
+    'pegawai',
+    'eksekutif',
+    'akauntan',
+    'perunding',
   ],
   // "bagian" (part, and a department) is an everyday word: left out.
-  unitWords: ['divisi', 'departemen', 'direktorat'],
+  // Malay: bahagian (division), jabatan (department).
+  unitWords: ['divisi', 'departemen', 'direktorat', 'bahagian', 'jabatan'],
   // "Jl. Sudirman Kav. 52", "Lantai 12".
   streetPrefixes: ['jl\\.', 'jln\\.'],
   premisesWords: ['lantai', 'kav\\.'],

@@ -31,6 +31,10 @@ import { zh } from './zh.ts';
 import { ko } from './ko.ts';
 import { ar } from './ar.ts';
 import { he } from './he.ts';
+import { th } from './th.ts';
+import { bg } from './bg.ts';
+import { sr } from './sr.ts';
+import { tl } from './tl.ts';
 import { intl } from './intl.ts';
 
 export type { Lexicon, ListKey } from './types.ts';
@@ -63,6 +67,10 @@ export const LEXICONS: readonly Lexicon[] = [
   ko,
   ar,
   he,
+  th,
+  bg,
+  sr,
+  tl,
   intl,
 ];
 

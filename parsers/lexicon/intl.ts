@@ -31,6 +31,9 @@ export const intl: Lexicon = {
     // Indonesia (PT ... Tbk), Vietnam (Công ty TNHH, JSC), Brazil (S/A, EIRELI), Mexico (S. de R.L.).
     'Tbk',
     'TNHH',
+    'Công ty Cổ phần',
+    'CÔNG TY CỔ PHẦN',
+    'CTCP',
     'JSC',
     'S\\/A',
     'EIRELI',

@@ -18,6 +18,8 @@ export const ja: Lexicon = {
   quoteFromLabels: ['差出人', '送信者', '送信元'],
   quoteHeaderLabels: ['送信日時', '宛先', '件名', '日付', 'CC'],
   clientFooters: ['(?:私の)?(?:iPhone|iPad|Android)(?:から|より)送信'],
+  // "このメールは ... メーリングリストから配信されています", Google グループ footers: the list's footer.
+  listFooterCues: ['メーリングリストから配信', 'Google ?グループの.{0,60}(?:登録者|購読)'],
   titleNounsNative: [
     '部長',
     '課長',

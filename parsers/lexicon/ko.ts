@@ -84,6 +84,8 @@ export const ko: Lexicon = {
     '(?:내 )?(?:Samsung )?Galaxy[^\\n]{0,20}에서 보냄',
     'Samsung Galaxy (?:스마트폰|smartphone)에서 보냈습니다',
   ],
+  // Google 그룹스: "이 메일은 Google 그룹스 ... 그룹을 구독하고 있으므로".
+  listFooterCues: ['Google 그룹스.{0,60}구독'],
   countries: ['대한민국', '한국'],
   noticeCues: ['본 메일', '본 이메일', '본 전자우편', '기밀'],
 };

@@ -25,6 +25,8 @@ export const nl: Lexicon = {
   quoteSeparators: ['Doorgestuurd door', 'Oorspronkelijk bericht', 'Doorgestuurd bericht'],
   lotusToLabels: ['Aan'],
   clientFooters: ['Verstuurd vanaf mijn\\b', 'Verzonden vanaf\\b'],
+  // Google Groups: "Je ontvangt dit bericht omdat je bent geabonneerd op de groep".
+  listFooterCues: ['(?:Je|U) ontvangt dit bericht omdat (?:je|u) (?:bent )?geabonneerd'],
   noticeCues: ['\\bvertrouwelijk', '\\bgeadresseerde', 'per abuis'],
   registerCues: ['\\bKvK\\b'],
   followCues: ['Volg ons'],

@@ -66,7 +66,8 @@ export const no: Lexicon = {
   poBoxes: ['Postboks', 'Pb\\.'],
   countries: ['norge'],
   phoneWork: ['tele', 'direkte', 'sentralbord', 'omstilling', 'sentral'],
-  fieldLabels: ['Tittel'],
+  // Besøks-/Postadresse: the visiting and postal address labels before the address.
+  fieldLabels: ['Tittel', 'Besøksadresse', 'Postadresse', 'Adresse'],
   titleNouns: [
     'daglig leder',
     'selger',

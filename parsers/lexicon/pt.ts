@@ -32,6 +32,11 @@ export const pt: Lexicon = {
     'Enviado a partir do\\b',
     'Enviado pelo (?:aplicativo|app|Outlook)',
   ],
+  // Google Groups: "Você recebeu essa mensagem porque está inscrito no grupo".
+  listFooterCues: [
+    'Você (?:recebeu|está recebendo) (?:esta|essa) mensagem porque',
+    'Recebeu esta mensagem porque (?:está|subscreveu)',
+  ],
   noticeCues: ['\\bsigilos'],
   registerCues: ['CNPJ'],
   followCues: ['Siga-nos'],

@@ -102,5 +102,6 @@ export const sv: Lexicon = {
   countries: ['sverige'],
   phoneWork: ['tfn', 'växel', 'vaxel'],
   phoneMobile: ['mobiltelefon'],
-  fieldLabels: ['Namn', 'Befattning', 'Företag', 'Adress'],
+  // Besöks-/Post-/Leveransadress: the visiting, postal and delivery address labels before the address.
+  fieldLabels: ['Namn', 'Befattning', 'Företag', 'Adress', 'Besöksadress', 'Postadress', 'Leveransadress'],
 };

@@ -33,6 +33,8 @@ export interface Lexicon {
   lotusToLabels?: readonly string[];
   /** Mail-client footers that end the newest part ("Sent from my iPhone"); line start, case-insensitive. */
   clientFooters?: readonly string[];
+  /** Mailing-list and group footers in the language ("... メーリングリストから配信されています"); anywhere in the line, case-insensitive. English ones are newest-part.ts LIST_FOOTER_RE. */
+  listFooterCues?: readonly string[];
 
   /** Words of confidentiality notices and legal disclaimers, anywhere in a paragraph; case-insensitive. */
   noticeCues?: readonly string[];
@@ -64,6 +66,10 @@ export interface Lexicon {
   unitKeywords?: readonly string[];
   /** Right-to-left unit words opening a cell ("قسم", "מחלקת"), the article allowed in front. */
   unitWordsRtl?: readonly string[];
+  /** Unit words written joined to the unit's name in scripts without word spaces (Thai "ฝ่าย|ขาย"); opening the cell. */
+  unitPrefixesNative?: readonly string[];
+  /** Unit words that name a unit only as the capitalised head of a heading (Vietnamese "Phòng Kinh doanh"; in prose phòng is a room); case-sensitive, opening the cell. */
+  unitHeads?: readonly string[];
   /** Qualifiers allowed before a business function ("Corporate" Banking). */
   functionQualifiers?: readonly string[];
   /** Business functions that name a unit on their own ("Human Resources", "Vertrieb"). */
@@ -118,6 +124,8 @@ export interface Lexicon {
   streetWordsSpaced?: readonly string[];
   /** Street words written before the name ("rue des Lilas", "Via Roma", "ul. Marszałkowska"). */
   streetPrefixes?: readonly string[];
+  /** Address words written joined to the name after them in scripts without word spaces (Thai "ถนน|สาทร"); after a space or the line start. */
+  streetPrefixesNative?: readonly string[];
   /** Post-office box words before their number ("P.O. Box", "Postfach"); case-sensitive. */
   poBoxes?: readonly string[];
   /** Short post-office box words that count only at the start of a line ("BP", "Box", "PL"). */

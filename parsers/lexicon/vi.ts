@@ -32,6 +32,9 @@ export const vi: Lexicon = {
     'luật sư',
   ],
   unitWords: ['bộ phận'],
+  // Phòng (department; "room" in prose), Ban (board, department), Khối (division), Trung tâm (centre):
+  // a unit when written as a heading ("Phòng Kế toán", "Ban Pháp chế").
+  unitHeads: ['Phòng', 'Ban', 'Khối', 'Trung tâm'],
   // "Quận 1", "Phường 6": districts and wards, with their number; "Tầng 5" (floor).
   streetPrefixes: ['quận', 'phường'],
   premisesWords: ['tầng', 'lầu'],
@@ -39,4 +42,6 @@ export const vi: Lexicon = {
   // ĐT (điện thoại, telephone), DĐ / ĐTDĐ (di động, mobile).
   phoneWork: ['đt', 'điện thoại'],
   phoneMobile: ['dđ', 'đtdđ', 'di động'],
+  // "(máy lẻ 215)", "(ext. 215)": the extension of a switchboard line.
+  phoneExtensions: ['máy lẻ'],
 };

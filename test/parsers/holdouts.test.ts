@@ -29,11 +29,14 @@ const floors: Record<string, { lines: number; precision: number; recall: number 
   // Blind (fixtures/mail/holdout10/README.md), written after the enron-train field rules: first score.
   holdout10: { lines: 0.993, precision: 0.994, recall: 0.994 },
   // Tuning sets of mailing-list mail (fixtures/mail/holdout11, holdout13 READMEs): trained and tuned on.
-  holdout11: { lines: 1.0, precision: 1.0, recall: 0.98 },
-  holdout13: { lines: 0.993, precision: 0.919, recall: 0.843 },
+  // Raised on 2026-12-06 after the tune branch's lexicons (holdout11 fields 100/98.0 -> 100/100, holdout13
+  // lines 98.7 -> 100 and fields 91.9/84.3 -> 100/100, in-sample), a little under the scores.
+  holdout11: { lines: 1.0, precision: 1.0, recall: 0.995 },
+  holdout13: { lines: 0.995, precision: 0.99, recall: 0.99 },
   // Blind (fixtures/mail/holdout12/README.md): first scored at 0.952 / 0.916 / 0.776; its floor is its
   // score after the session's general rules and lexicons (aggregates only were read).
-  holdout12: { lines: 0.997, precision: 0.939, recall: 0.89 },
+  // Raised after the tune branch (aggregates only): lines 99.5 -> 100, fields 94.0/89.0 -> 95.0/91.0.
+  holdout12: { lines: 0.997, precision: 0.949, recall: 0.909 },
 };
 
 describe('hold-out sets as regression floors', () => {

@@ -9,7 +9,12 @@ import {
   isValediction,
   looksLikeAddress,
 } from '../../parsers/lines.ts';
-import { looksLikeDepartment, namesFunction, namesTerritory } from '../../parsers/department.ts';
+import {
+  isDepartment,
+  looksLikeDepartment,
+  namesFunction,
+  namesTerritory,
+} from '../../parsers/department.ts';
 import { labelType } from '../../parsers/phones.ts';
 import { newestPart } from '../../parsers/newest-part.ts';
 import { namesOrganisation } from '../../parsers/fields/company.ts';
@@ -18,6 +23,14 @@ import { extractFields } from '../../parsers/fields.ts';
 /** Does a client footer line after the body leave the newest part? */
 function footerCut(line: string): boolean {
   return newestPart(`Body.\n\n${line}`) === 'Body.';
+}
+
+/** Does a list footer under a rule line, after the signature, leave the newest part with the rule? */
+function listFooterCut(footer: string): boolean {
+  return (
+    newestPart(`Body.\n\nAnna\n\n----------\n${footer}\nhttps://lists.example.org/info/team`) ===
+    'Body.\n\nAnna'
+  );
 }
 
 /** Does a quote intro ("... wrote:") end the newest part? */
@@ -34,6 +47,31 @@ function noticeCut(para: string): boolean {
 function phoneTypeOf(line: string): string | undefined {
   const from = { name: 'Jana Roth', email: 'jana.roth@nordhafen.example' };
   return extractFields(['Jana Roth', line], from).phones[0]?.type;
+}
+
+/** The number of the one phone on a line under a name, as written (with its extension when one is read). */
+function phoneRawOf(line: string): string | undefined {
+  const from = { name: 'Jana Roth', email: 'jana.roth@nordhafen.example' };
+  return extractFields(['Jana Roth', line], from).phones[0]?.raw;
+}
+
+/** The name read from the first line of a block, the sender being Jana Roth. */
+function nameOf(line: string): string | null {
+  const from = { name: 'Jana Roth', email: 'jana.roth@nordhafen.example' };
+  return extractFields([line, 'Sales Manager'], from).name;
+}
+
+/** The title and the department read from a line under a name. */
+function titleAndUnitOf(line: string): [string | null, string | null] {
+  const from = { name: 'Jana Roth', email: 'jana.roth@nordhafen.example' };
+  const f = extractFields(['Jana Roth', line, 'Nordhafen GmbH'], from);
+  return [f.title, f.department];
+}
+
+/** The address read from a line under a name. */
+function addressOf(line: string): string | null {
+  const from = { name: 'Jana Roth', email: 'jana.roth@nordhafen.example' };
+  return extractFields(['Jana Roth', line], from).address;
 }
 
 /** Is a line right under the name, with no role noun of the lexicon, read as the title by its seniority word? */
@@ -334,6 +372,153 @@ describe('lexicons', () => {
       'traditional address',
       () => looksLikeAddress('台北市信義區松高路11號') && looksLikeAddress('新北市板橋區文化路一段100號'),
     ],
+    ['cs', 'extension', () => phoneRawOf('Tel.: +420 2 5555 0101, kl. 42')?.endsWith('42') === true],
+    ['el', 'extension', () => phoneRawOf('Τηλ.: +30 210 555 0101 (εσωτ. 17)')?.includes('17') === true],
+    ['he', 'extension', () => phoneRawOf('טל: 04-555-0101 שלוחה 33')?.endsWith('33') === true],
+    ['ar', 'extension', () => phoneRawOf('هاتف: +966 11 555 0101 تحويلة 27')?.endsWith('27') === true],
+    ['vi', 'extension', () => phoneRawOf('ĐT: +84 28 5555 0101 (máy lẻ 88)')?.includes('88') === true],
+    ['uk', 'extension', () => phoneRawOf('Тел.: +380 44 555 01 01, дод. 105')?.endsWith('105') === true],
+    [
+      'en',
+      'Philippine extension',
+      () => phoneRawOf('Tel: (02) 8555-0101 loc. 512')?.endsWith('512') === true,
+    ],
+    [
+      'th',
+      'phone labels and extension',
+      () =>
+        phoneRawOf('โทร 02-555-0101 ต่อ 19')?.endsWith('19') === true &&
+        phoneTypeOf('มือถือ 08-5555-0101') === 'mobile' &&
+        phoneTypeOf('แฟกซ์ 02-555-0102') === 'fax',
+    ],
+    [
+      'th',
+      'address',
+      () =>
+        looksLikeAddress('เลขที่ 7 อาคารริมน้ำ ชั้น 4 ถนนพระราม 3') &&
+        looksLikeAddress('แขวงบางโพงพาง เขตยานนาวา กรุงเทพฯ 10120') &&
+        !looksLikeAddress('ถนนนี้ปิด 2 วัน'),
+    ],
+    [
+      'no',
+      'address label',
+      () => addressOf('Besøksadresse: Storgata 12, 0155 Oslo') === 'Storgata 12, 0155 Oslo',
+    ],
+    [
+      'sv',
+      'address label',
+      () => addressOf('Besöksadress: Kungsgatan 8, 411 19 Göteborg') === 'Kungsgatan 8, 411 19 Göteborg',
+    ],
+    ['ca', 'phone label', () => labelType('Mòbil') === 'mobile' && labelType('Telèfon') === 'work'],
+    [
+      'id',
+      'Malay title, unit and company number',
+      () =>
+        hasTitleWord('Pengurus Kanan') &&
+        hasTitleWord('Jurutera Perisian') &&
+        looksLikeDepartment('Bahagian Sumber Manusia') &&
+        phoneRawOf('Teras Niaga Sdn. Bhd. (201901034567)') === undefined,
+    ],
+    [
+      'vi',
+      'one-line address of six parts',
+      () =>
+        addressOf(
+          'Tầng 3, Tòa nhà Sao Mai, 12 Lê Văn Sỹ, Phường Phú Nhuận, Quận Phú Nhuận, TP. Hồ Chí Minh',
+        ) !== null,
+    ],
+    ['bg', 'title', () => hasTitleWord('Главен счетоводител') && hasTitleWord('Търговски представител')],
+    ['bg', 'unit', () => looksLikeDepartment('Дирекция „Продажби“')],
+    ['bg', 'valediction', () => isValediction('Поздрави') && isValediction('С уважение')],
+    ['sr', 'title', () => hasTitleWord('Viša inženjerka za kvalitet') && hasTitleWord('Rukovodilac nabavke')],
+    ['sr', 'unit', () => looksLikeDepartment('Sektor prodaje') && looksLikeDepartment('Odjel za financije')],
+    ['cs', 'Slovak unit', () => looksLikeDepartment('Divízia predaja')],
+    ['cs', 'degree before the name', () => nameOf('Mgr. Jana Roth') === 'Jana Roth'],
+    ['uk', 'feminine titles', () => hasTitleWord('Провідна інженерка') && hasTitleWord('Керівниця відділу')],
+    ['he', 'unit', () => looksLikeDepartment('חטיבת השיווק')],
+    ['vi', 'joint-stock company', () => hasCompanyWord('Công ty Cổ phần Thép Miền Trung')],
+    [
+      'ar',
+      'degree before the name',
+      () =>
+        extractFields(['م. سارة الحربي', 'مهندسة شبكات'], {
+          name: 'سارة الحربي',
+          email: 's.alharbi@x.example',
+        }).name === 'سارة الحربي',
+    ],
+    [
+      'cs',
+      'lower-case title with its unit after a comma',
+      () => {
+        const f = extractFields(['Jana Roth', 'vedúca nákupu, Divízia energetiky', 'Nordhafen a.s.'], {
+          name: 'Jana Roth',
+          email: 'jana.roth@nordhafen.example',
+        });
+        return f.title === 'vedúca nákupu' && f.department === 'Divízia energetiky';
+      },
+    ],
+    [
+      'de',
+      'engineering field as the unit',
+      () => titleAndUnitOf('Leiter Entwicklung | Verfahrenstechnik')[1] === 'Verfahrenstechnik',
+    ],
+    ['en', 'programs unit', () => isDepartment('Alliance Programs') && isDepartment('Partner Programmes')],
+    [
+      'it',
+      'researcher and laboratory',
+      () => {
+        const [title, unit] = titleAndUnitOf('Ricercatrice – Laboratorio di Robotica Marina');
+        return title === 'Ricercatrice' && unit === 'Laboratorio di Robotica Marina';
+      },
+    ],
+    [
+      'ja',
+      'list footer',
+      () => listFooterCut('このメールは team-users メーリングリストから配信されています。'),
+    ],
+    [
+      'de',
+      'group footer',
+      () =>
+        listFooterCut(
+          'Sie erhalten diese Nachricht, weil Sie Mitglied der Gruppe „Team“ in Google Groups sind.',
+        ),
+    ],
+    [
+      'es',
+      'group footer',
+      () => listFooterCut('Recibiste este mensaje porque estás suscrito al grupo "Equipo".'),
+    ],
+    [
+      'fr',
+      'group footer',
+      () => listFooterCut('Vous recevez ce message car vous êtes abonné au groupe « Équipe ».'),
+    ],
+    ['zh', 'group footer', () => listFooterCut('您收到此邮件是因为您订阅了 Google 网上论坛上的"团队"群组。')],
+    [
+      'ja',
+      'body sentence about a list, kept',
+      () =>
+        newestPart('メーリングリストに登録してください。\n\nAnna') ===
+        'メーリングリストに登録してください。\n\nAnna',
+    ],
+    [
+      'vi',
+      'unit headings',
+      () =>
+        looksLikeDepartment('Phòng Kế toán') &&
+        !looksLikeDepartment('phòng họp tầng hai') &&
+        extractFields(
+          ['Trần Minh Anh', 'Kỹ sư', 'Ban Dịch vụ Khách hàng & Bảo hành', 'Công ty Cổ phần Sao Việt'],
+          {
+            name: 'Trần Minh Anh',
+            email: 'anh.tm@x.example',
+          },
+        ).department === 'Ban Dịch vụ Khách hàng & Bảo hành',
+    ],
+    ['tl', 'valediction', () => isValediction('Salamat po,') && isValediction('Maraming salamat')],
+    ['th', 'title', () => hasTitleWord('ผู้อำนวยการฝ่ายบัญชี')],
+    ['th', 'unit', () => looksLikeDepartment('แผนกจัดซื้อ') && !looksLikeDepartment('ขอบคุณครับ')],
   ];
   it.each(cases)('%s: reads the %s', (_lang, _what, check) => {
     expect(check()).toBe(true);
@@ -361,6 +546,7 @@ describe('lexicons', () => {
     ['vi', 'Từ: Paul Grant\nĐã gửi: Thứ Hai\nĐến: Jo'],
     ['sk', 'Od: Paul Grant\nOdoslané: pondelok'],
     ['ko (Naver)', '보낸사람: Paul Grant\n받는사람: Jo\n날짜: 2021-05-03'],
+    ['bg', 'От: Paul Grant\nИзпратено: понеделник\nДо: Jo\nОтносно: оферта'],
   ])('%s: a quoted header block ends the newest part', (_lang, header) => {
     expect(newestPart(`Reply.\n\nJo\n\n${header}\n\nold text`)).toBe('Reply.\n\nJo');
   });

@@ -66,7 +66,7 @@ describe('line feature shortcuts', () => {
 
   it('reads "Tel. No." and "Mobile No." as phone labels, while a bare "No." still names a register number', () => {
     expect(findPhoneSpans('Tel. No.: (02) 8555-0123 loc. 2231').map((s) => s.raw)).toEqual([
-      '(02) 8555-0123',
+      '(02) 8555-0123 loc. 2231',
     ]);
     expect(findPhoneSpans('Mobile No. +63 917 555 0123').map((s) => s.raw)).toEqual(['+63 917 555 0123']);
     expect(findPhoneSpans('Company Reg. No. 2001 0100 0000')).toEqual([]);

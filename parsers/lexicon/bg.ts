@@ -1,0 +1,38 @@
+/**
+ * Bulgarian word lists of the signature parser. What each list is and how it is matched: ./types.ts;
+ * compiled once into the parsers' patterns by ./index.ts. Entries are regular-expression fragments.
+ * Words spelt as in Russian (отдел, директор, "От:") are in ./ru.ts, the legal forms (ЕООД, ООД, АД) in
+ * ./intl.ts.
+ */
+import type { Lexicon } from './types.ts';
+
+export const bg: Lexicon = {
+  lang: 'bg',
+  valedictions: ['(?:с )?поздрави', 'с уважение', 'благодаря(?: ви)?', 'хубав ден'],
+  // Outlook bg: От / Изпратено / До / Относно / Копие.
+  quoteHeaderLabels: ['Изпратено', 'До', 'Относно', 'Копие'],
+  // счетоводител (accountant), управител (manager of an ЕООД), мениджър, ръководител (head), инженер,
+  // специалист, консултант, юрисконсулт, търговски представител (sales representative).
+  titleNouns: [
+    '(?:главен |старши )?счетоводител(?:ка)?',
+    'управител',
+    'мениджър',
+    'ръководител',
+    'изпълнителен директор',
+    'инженер',
+    'специалист',
+    'консултант',
+    'юрисконсулт',
+    'търговски представител',
+    'програмист',
+    'анализатор',
+  ],
+  // Старши (senior), Главен (chief) open a title.
+  seniorityPrefixes: ['Старши', 'Главен', 'Главна'],
+  // дирекция (directorate), отдел is in ./ru.ts.
+  unitWords: ['дирекция', 'сектор'],
+  streetPrefixes: ['бул\\.', 'ул\\.', 'булевард'],
+  countries: ['българия', 'bulgaria'],
+  phoneWork: ['тел', 'телефон'],
+  phoneMobile: ['моб', 'мобилен', 'мобилен телефон'],
+};

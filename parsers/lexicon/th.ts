@@ -1,0 +1,47 @@
+/**
+ * Thai word lists of the signature parser. What each list is and how it is matched: ./types.ts;
+ * compiled once into the parsers' patterns by ./index.ts. Thai writes no spaces between the words of a
+ * phrase, so titles are matched anywhere (like CJK ones), unit and address words where they open a
+ * phrase. The legal form (บริษัท ... จำกัด) is in ./intl.ts.
+ */
+import type { Lexicon } from './types.ts';
+
+export const th: Lexicon = {
+  lang: 'th',
+  // ผู้จัดการ (manager), ผู้อำนวยการ (director), กรรมการผู้จัดการ (managing director), วิศวกร (engineer),
+  // นักวิเคราะห์ (analyst), ที่ปรึกษา (consultant), เจ้าหน้าที่ (officer), หัวหน้า (head), ประธาน (chairman).
+  titleNounsNative: [
+    'ผู้จัดการ',
+    'ผู้อำนวยการ',
+    'กรรมการผู้จัดการ',
+    'วิศวกร',
+    'นักวิเคราะห์',
+    'ที่ปรึกษา',
+    'เจ้าหน้าที่',
+    'หัวหน้า',
+    'ประธานเจ้าหน้าที่',
+  ],
+  // ฝ่าย (division), แผนก (department), ส่วน (section), written joined to the unit's name.
+  unitPrefixesNative: ['ฝ่าย', 'แผนก', 'สำนัก'],
+  // Bangkok addresses: เลขที่ (number), อาคาร (building), ชั้น (floor), ถนน / ถ. (road), ซอย (lane), แขวง /
+  // เขต (subdistrict / district), elsewhere ตำบล / อำเภอ / จังหวัด; written joined to the name after them.
+  streetPrefixesNative: [
+    'เลขที่',
+    'อาคาร',
+    'ชั้น',
+    'ถนน',
+    'ถ\\.',
+    'ซอย',
+    'แขวง',
+    'เขต',
+    'ตำบล',
+    'อำเภอ',
+    'จังหวัด',
+  ],
+  countries: ['ประเทศไทย', 'thailand'],
+  // โทร / โทรศัพท์ (telephone), มือถือ (mobile), แฟกซ์ / โทรสาร (fax), ต่อ (extension: "02-555-0100 ต่อ 12").
+  phoneWork: ['โทร', 'โทรศัพท์'],
+  phoneMobile: ['มือถือ', 'โทรศัพท์มือถือ'],
+  phoneFax: ['แฟกซ์', 'โทรสาร'],
+  phoneExtensions: ['ต่อ'],
+};
