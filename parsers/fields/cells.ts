@@ -17,7 +17,7 @@ import {
   isSigDelimiter,
   looksLikeAddress,
 } from '../lines.ts';
-import { findPhoneSpans, isLoneContactLabel, labelType } from '../phones.ts';
+import { findPhoneSpans, labelType } from '../phones.ts';
 import { IMAGE_RE, LINK_TARGET_RE, renderLinks } from '../urls.ts';
 
 /** One cell of a row, as written once the line is cleaned. */
@@ -70,23 +70,7 @@ export function cleanLine(line: string): string {
 
 /** The block's rows: delimiter and rule lines dropped, the rest cleaned (see cleanLine). */
 export function readRows(lines: string[]): string[] {
-  const rows = lines.filter((l) => !isSigDelimiter(l) && !isRuleLine(l)).map(cleanLine);
-  // A label alone on its row names the value on the row under it ("Mobile" / "+91 98450 55501"): one
-  // row, so the label types the number as when written on one line.
-  const out: string[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    const next = rows[i + 1];
-    if (
-      next !== undefined &&
-      next.trim() !== '' &&
-      !isLoneContactLabel(next) &&
-      isLoneContactLabel(rows[i]!)
-    ) {
-      out.push(`${rows[i]!.trim().replace(/[:：]$/, '')}: ${next.trim()}`);
-      i++;
-    } else out.push(rows[i]!);
-  }
-  return out;
+  return lines.filter((l) => !isSigDelimiter(l) && !isRuleLine(l)).map(cleanLine);
 }
 
 /** The cells of the rows, in block order. */
