@@ -18,9 +18,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Candidate } from './merge.ts';
-import type { SourceKind } from './types.ts';
 import { startFromRows, type JobChangeRow, type TimelineStart } from './job-history.ts';
 import { chunks } from './sql-util.ts';
+import { candidateOf } from './values.ts';
 
 /** The fields read by date here, not whole. */
 export const JOB_FIELDS = ['title', 'company'] as const;
@@ -42,16 +42,6 @@ const PER_QUERY = 200;
 const NEVER = '\uffff';
 
 type ValueRow = DB['profile_values'];
-
-const candidateOf = (r: ValueRow): Candidate => ({
-  field: r.field,
-  value: r.value_norm,
-  raw: r.raw,
-  corroboration: Number(r.contributors),
-  sources: new Set(r.sources.split(',') as SourceKind[]),
-  first: r.first_observed,
-  last: r.last_observed,
-});
 
 const keys = (pairs: Array<[string, string]>) => sql.join(pairs.map(([a, b]) => sql`(${a}, ${b})`));
 

@@ -47,6 +47,17 @@ const KEYS_PER_QUERY = 256;
 
 type ValueRow = DB['profile_values'];
 
+/** A stored value row as the merge reads it: one candidate for its field. */
+export const candidateOf = (r: ValueRow): Candidate => ({
+  field: r.field,
+  value: r.value_norm,
+  raw: r.raw,
+  corroboration: Number(r.contributors),
+  sources: new Set(r.sources.split(',') as SourceKind[]),
+  first: r.first_observed,
+  last: r.last_observed,
+});
+
 function rowsOf(profileId: string, byField: Map<string, Candidate[]>): ValueRow[] {
   const rows: ValueRow[] = [];
   for (const cands of byField.values()) {
@@ -332,15 +343,7 @@ export async function loadCandidates(
     for (const r of rows) {
       let byField = out.get(r.profile_id);
       if (!byField) out.set(r.profile_id, (byField = new Map()));
-      const c: Candidate = {
-        field: r.field,
-        value: r.value_norm,
-        raw: r.raw,
-        corroboration: Number(r.contributors),
-        sources: new Set(r.sources.split(',') as SourceKind[]),
-        first: r.first_observed,
-        last: r.last_observed,
-      };
+      const c = candidateOf(r);
       const l = byField.get(r.field);
       if (l) l.push(c);
       else byField.set(r.field, [c]);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type AccuracyReport, defaultCorpusDir, runAccuracy, targetsMet } from '../../bench/accuracy.ts';
+import { emptyContact } from '../../parsers/types.ts';
 
 const present = existsSync(join(defaultCorpusDir, 'gold.jsonl'));
 if (!present) {
@@ -59,17 +60,7 @@ describe('what the bench counts as a wrong discard', () => {
     const newsletter = ['This week in fasteners: three new thread gauges.', '', 'Unsubscribe at any time.'];
     writeFileSync(join(dir, 'signed.eml'), eml('support@kessler-fasteners.example', 'Order 1', signed));
     writeFileSync(join(dir, 'news.eml'), eml('webmaster@kessler-fasteners.example', 'News 1', newsletter));
-    const empty = {
-      name: null,
-      title: null,
-      department: null,
-      company: null,
-      phones: [],
-      emails: [],
-      websites: [],
-      social: [],
-      address: null,
-    };
+    const empty = emptyContact();
     const gold = [
       {
         file: 'signed.eml',
