@@ -21,6 +21,7 @@ import { createMailQueue } from '../../src/web/mail-queue.ts';
 import type { HarvestEnv } from '../../src/harvest/harvest-connection.ts';
 import type { NoticeTransport, OutgoingNotice } from '../../src/notices/transport.ts';
 import { noticeGate } from '../../src/privacy/notice-gate.ts';
+import { sameOriginForms } from '../helpers/member-web.ts';
 
 const KEY = 'a1'.repeat(32);
 const PUBLIC = 'http://members.test';
@@ -69,18 +70,7 @@ for (const dialect of DIALECTS) {
           null,
         )
       ).connection;
-    const post = (path: string, body: Record<string, string>, cookie?: string) =>
-      app.request(`${PUBLIC}${path}`, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/x-www-form-urlencoded',
-          Origin: PUBLIC,
-          ...(cookie ? { Cookie: cookie } : {}),
-        },
-        body: new URLSearchParams(body).toString(),
-      });
-    const get = (path: string, cookie: string) =>
-      app.request(`${PUBLIC}${path}`, { headers: { Cookie: cookie } });
+    const { post, get } = sameOriginForms(() => app, PUBLIC);
     async function signIn(email: string): Promise<string> {
       await post('/member/link', { email });
       await mails.idle();

@@ -11,6 +11,32 @@ import type { OutgoingNotice } from '../../src/notices/transport.ts';
 
 export const MEMBERS_PUBLIC_URL = 'http://members.test';
 
+/** What the tests ask of the web app: Hono's `request`. */
+interface Requester {
+  request(input: string, init?: RequestInit): Response | Promise<Response>;
+}
+
+/**
+ * Form posts with the same-origin header the app requires, and cookie-carrying GETs, against `app` (or a
+ * getter for an app a `beforeEach` builds) served at `publicUrl`.
+ */
+export function sameOriginForms(app: Requester | (() => Requester), publicUrl: string) {
+  const target = () => (typeof app === 'function' ? app() : app);
+  const post = (path: string, body: Record<string, string>, cookie?: string) =>
+    target().request(`${publicUrl}${path}`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Origin: publicUrl,
+        ...(cookie ? { Cookie: cookie } : {}),
+      },
+      body: new URLSearchParams(body).toString(),
+    });
+  const get = (path: string, cookie: string) =>
+    target().request(`${publicUrl}${path}`, { headers: { Cookie: cookie } });
+  return { post, get };
+}
+
 export function memberWeb(database: Database, key: string) {
   const PUBLIC = MEMBERS_PUBLIC_URL;
   const sent: OutgoingNotice[] = [];
@@ -27,18 +53,7 @@ export function memberWeb(database: Database, key: string) {
     },
     mailQueue: mails,
   });
-  const post = (path: string, body: Record<string, string>, cookie?: string) =>
-    app.request(`${PUBLIC}${path}`, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/x-www-form-urlencoded',
-        Origin: PUBLIC,
-        ...(cookie ? { Cookie: cookie } : {}),
-      },
-      body: new URLSearchParams(body).toString(),
-    });
-  const get = (path: string, cookie: string) =>
-    app.request(`${PUBLIC}${path}`, { headers: { Cookie: cookie } });
+  const { post, get } = sameOriginForms(app, PUBLIC);
   /** Asks for a sign-in link for `email`, opens it, and returns the session cookie (`name=value`). */
   const signIn = async (email: string) => {
     await post('/member/link', { email });

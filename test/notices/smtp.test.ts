@@ -20,6 +20,7 @@ import { ingestPage } from '../../src/store/ingest.ts';
 import { privacyGate } from '../../src/privacy/gate.ts';
 import { noticeGate } from '../../src/privacy/notice-gate.ts';
 import { testPolicy } from '../helpers/privacy-options.ts';
+import { sameOriginForms } from '../helpers/member-web.ts';
 
 const policy = loadPolicy({});
 const ANNA = 'anna.schmidt@beispiel-gmbh.de';
@@ -184,16 +185,7 @@ describe('privacy and sign-in links through a real SMTP server', () => {
       mailQueue,
       from: 'sigmine <privacy@privacy.test>',
     });
-    const post = (path: string, form: Record<string, string>, cookie?: string) =>
-      app.request(`${PUBLIC}${path}`, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/x-www-form-urlencoded',
-          Origin: PUBLIC,
-          ...(cookie ? { Cookie: cookie } : {}),
-        },
-        body: new URLSearchParams(form).toString(),
-      });
+    const { post } = sameOriginForms(app, PUBLIC);
     try {
       const a = await addMember(t.db, 'ann');
       const item = signed('<n2@x>', TOM, '2026-10-01T00:00:00Z', { name: 'Tom Ford', phones: [US_PHONE] });

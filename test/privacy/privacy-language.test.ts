@@ -12,6 +12,7 @@ import { addMember, DE_PHONE, signed } from '../helpers/store-fixtures.ts';
 import type { NoticeTransport, OutgoingNotice } from '../../src/notices/transport.ts';
 import { noticeGate } from '../../src/privacy/notice-gate.ts';
 import { testPolicy } from '../helpers/privacy-options.ts';
+import { sameOriginForms } from '../helpers/member-web.ts';
 
 const PUBLIC = 'http://privacy.test';
 const KEY = 'e'.repeat(64);
@@ -61,18 +62,7 @@ for (const dialect of DIALECTS) {
     });
     afterEach(async () => t.dispose());
 
-    const post = (path: string, form: Record<string, string>, cookie?: string) =>
-      app.request(`${PUBLIC}${path}`, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/x-www-form-urlencoded',
-          Origin: PUBLIC,
-          ...(cookie ? { Cookie: cookie } : {}),
-        },
-        body: new URLSearchParams(form).toString(),
-      });
-    const get = (path: string, cookie: string) =>
-      app.request(`${PUBLIC}${path}`, { headers: { Cookie: cookie } });
+    const { post, get } = sameOriginForms(() => app, PUBLIC);
     async function session(): Promise<string> {
       await post('/privacy/link', { email: ANNA });
       await mails.idle();

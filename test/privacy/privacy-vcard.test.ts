@@ -14,6 +14,7 @@ import { addMember, ingest, signed, US_PHONE } from '../helpers/store-fixtures.t
 import { escapeText, exportToVCard, foldLine } from '../../src/privacy/vcard.ts';
 import type { OutgoingNotice } from '../../src/notices/transport.ts';
 import { cleanEnv, runCli } from '../helpers/cli.ts';
+import { sameOriginForms } from '../helpers/member-web.ts';
 
 const PUBLIC = 'http://privacy.test';
 const KEY = 'f'.repeat(64);
@@ -87,18 +88,7 @@ for (const dialect of DIALECTS) {
     });
     afterEach(async () => t.dispose());
 
-    const post = (path: string, form: Record<string, string>, cookie?: string) =>
-      app.request(`${PUBLIC}${path}`, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/x-www-form-urlencoded',
-          Origin: PUBLIC,
-          ...(cookie ? { Cookie: cookie } : {}),
-        },
-        body: new URLSearchParams(form).toString(),
-      });
-    const get = (path: string, cookie: string) =>
-      app.request(`${PUBLIC}${path}`, { headers: { Cookie: cookie } });
+    const { post, get } = sameOriginForms(() => app, PUBLIC);
     async function session(): Promise<string> {
       await post('/privacy/link', { email: PAT });
       await mails.idle();

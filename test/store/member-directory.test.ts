@@ -25,7 +25,7 @@ import { correctField } from '../../src/privacy/correct.ts';
 import { sendRecipientNotices } from '../../src/notices/recipient-notices.ts';
 import { privacyGate } from '../../src/privacy/gate.ts';
 import { testPolicy, testPrivacy } from '../helpers/privacy-options.ts';
-import { memberWeb } from '../helpers/member-web.ts';
+import { memberWeb, sameOriginForms } from '../helpers/member-web.ts';
 
 /** The privacy side the store is handed, as the harvest builds it. */
 const gate = privacyGate({ policy: testPolicy });
@@ -272,16 +272,7 @@ for (const dialect of DIALECTS) {
         transport,
         mailQueue: mails,
       });
-      const post = (path: string, body: Record<string, string>, cookie?: string) =>
-        app.request(`${PUBLIC}${path}`, {
-          method: 'POST',
-          headers: {
-            'Content-Type': 'application/x-www-form-urlencoded',
-            Origin: PUBLIC,
-            ...(cookie ? { Cookie: cookie } : {}),
-          },
-          body: new URLSearchParams(body).toString(),
-        });
+      const { post } = sameOriginForms(app, PUBLIC);
       await revealContact(
         t.db,
         await directoryMember(t.db, MEMBER),

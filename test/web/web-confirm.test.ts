@@ -22,6 +22,7 @@ import type { ObservationInput } from '../../src/store/types.ts';
 import { privacyGate } from '../../src/privacy/gate.ts';
 import { noticeGate } from '../../src/privacy/notice-gate.ts';
 import { testPolicy } from '../helpers/privacy-options.ts';
+import { sameOriginForms } from '../helpers/member-web.ts';
 
 /** The privacy side the store is handed, as the harvest builds it. */
 const gate = privacyGate({ policy: testPolicy });
@@ -83,18 +84,7 @@ for (const dialect of DIALECTS) {
     });
     afterEach(async () => t.dispose());
 
-    const post = (path: string, form: Record<string, string>, cookie?: string) =>
-      app.request(`${PUBLIC}${path}`, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/x-www-form-urlencoded',
-          Origin: PUBLIC,
-          ...(cookie ? { Cookie: cookie } : {}),
-        },
-        body: new URLSearchParams(form).toString(),
-      });
-    const get = async (path: string, cookie: string) =>
-      app.request(`${PUBLIC}${path}`, { headers: { Cookie: cookie } });
+    const { post, get } = sameOriginForms(() => app, PUBLIC);
     /** Asks for a privacy link (or a member sign-in link), presses Continue, returns the session cookie. */
     async function session(kind: 'privacy' | 'member', email: string): Promise<string> {
       await post(kind === 'privacy' ? '/privacy/link' : '/member/link', { email });
