@@ -179,6 +179,9 @@ describe('company', () => {
     ['Acme Widgets', ['acme'], true],
     ['Fleishman-Hillard Saunders', ['fhs'], true],
     ['Northgate Customs Brokerage', ['northgate-customs'], true],
+    ['NWL', ['nwl-freight'], true],
+    ['Nwl', ['nwl-freight'], false],
+    ['FREIGHT', ['nwl-freight'], false],
     ['Harbour Freight', ['acme'], false],
   ])('matchesDomain(%j, %j) is %s', (cell, labels, want) => {
     expect(matchesDomain(cell, labels)).toBe(want);
