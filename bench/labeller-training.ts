@@ -66,6 +66,8 @@ export function knownCorpora(): { present: Corpus[]; absent: Corpus[] } {
     { name: 'holdout11', dir: join(fx, 'holdout11'), train: true },
     // Business mail in 24 languages weak in lexicon and layout (titles, units, addresses), a tuning set.
     { name: 'holdout13', dir: join(fx, 'holdout13'), train: true },
+    // One-to-one business mail from modern clients and CRMs in 17 languages, a tuning set.
+    { name: 'holdout15', dir: join(fx, 'holdout15'), train: true },
     // Mailing-list mail in 20 languages, written blind; never trained or tuned on.
     { name: 'holdout12', dir: join(fx, 'holdout12'), train: false },
     // One-to-one business mail from modern clients and CRMs in 14 languages, written blind; never tuned on.

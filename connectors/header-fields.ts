@@ -25,8 +25,6 @@ export const PREFIX_FAMILY_MEMBERS: readonly string[] = [
   'x-ses-message-tags',
   'x-mc-ip',
   'x-mc-unique',
-  'x-sfdc-lk',
-  'x-sfdc-user',
   'x-marketo-id',
 ];
 

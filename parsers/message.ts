@@ -353,7 +353,6 @@ export const KEPT_HEADER_PREFIXES: readonly string[] = [
   'x-sendgrid',
   'x-ses-',
   'x-mc-',
-  'x-sfdc-',
   'x-marketo',
 ];
 

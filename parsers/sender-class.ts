@@ -177,15 +177,10 @@ const ESP_HEADERS = [
   'x-hs-cid',
   'x-report-abuse',
 ];
-const ESP_PREFIXES = [
-  'x-mailgun-',
-  'x-campaign',
-  'x-mailchimp-',
-  'x-sendgrid',
-  'x-ses-',
-  'x-sfdc-',
-  'x-marketo',
-];
+const ESP_PREFIXES = ['x-mailgun-', 'x-campaign', 'x-mailchimp-', 'x-sendgrid', 'x-ses-', 'x-marketo'];
+// Not here: Salesforce's X-SFDC-LK / X-SFDC-User. Salesforce stamps every message it sends, including the
+// one-to-one mail a salesperson or recruiter writes from a record; its mass mail carries List-Unsubscribe
+// (and Marketing Cloud its X-SFMC-Stack), which the checks below and above catch.
 
 /**
  * An automatic reply to a person's mail (RFC 3834 `Auto-Submitted: auto-replied`, the X-Autoreply /

@@ -26,6 +26,18 @@ describe('sender classification', () => {
     });
   });
 
+  it("keeps one-to-one mail a person sends through Salesforce; Salesforce's mass mail is bulk by its list headers", () => {
+    const sfdc = {
+      from: 'Jane Roe <jane.roe@acme-widgets.example>',
+      'x-sfdc-lk': '00D5g000004ABCD',
+      'x-sfdc-user': '0055g00000XyZab',
+    };
+    expect(classifySender(sfdc).discarded).toBeNull();
+    expect(
+      classifySender({ ...sfdc, 'list-unsubscribe': '<https://acme-widgets.example/u?x=1>' }).discarded,
+    ).toBe('bulk');
+  });
+
   it('discards no-reply senders, free mail, list-rewritten free mail and sender-less mail', () => {
     expect(classifyFixture('noreply-notification.eml').discarded).toBe('role-account');
     expect(classifyFixture('free-mail-with-signature.eml').discarded).toBe('free-email');
