@@ -18,9 +18,11 @@ export interface PhoneSpan {
 
 // One space at a time (never two) so numbers in separate columns do not merge.
 // Extensions in the languages we see (lexicon phoneExtensions): ext./x, int. (it, es), wew. (pl), poste
-// (fr-CA, after a comma), ramal/anexo (pt, es), lok. (cs), DW (de), toestel (nl), also in brackets.
+// (fr-CA, after a comma), ramal/anexo (pt, es), lok. (cs), DW (de), toestel (nl), 내선 (ko), 分機 (zh), also in
+// brackets, and two languages' words at once ("poste / ext. 228").
+const EXT = `(?:${alt('phoneExtensions')})`;
 const SPAN_RE = new RegExp(
-  String.raw`(?:\+\(|\+ ?|\(\+?)?\d(?:[\d().\/-]| (?! )){5,26}\d(?:,? ?-? ?\(?(?:${alt('phoneExtensions')}) ?\d{1,6}(?!\d))?`,
+  String.raw`(?:\+\(|\+ ?|\(\+?)?\d(?:[\d().\/-]| (?! )){5,26}\d(?:,? ?-? ?\(?${EXT}(?: ?\/ ?${EXT})? ?\d{1,6}(?!\d))?`,
   'gi',
 );
 
@@ -136,7 +138,9 @@ export function labelType(label: string): PhoneType | null {
     .replace(/\.\//g, '/')
     .replace(/[.:：•*\s]+$/g, '')
     .replace(/^[\s(|•*,;-]+|\)$/g, '')
-    .trim();
+    .trim()
+    // "Mob/WhatsApp", "WhatsApp/Cell": the messenger names the same mobile number.
+    .replace(/^whatsapp\/(?=\p{L})|(?<=\p{L})\/whatsapp$/u, '');
   if (l === '') return null;
   if (OTHER.test(l)) return 'other';
   if (FAX.test(l)) return 'fax';

@@ -88,7 +88,8 @@ export function stripName(s: string): string {
  */
 function dropTrailingCredentials(name: string): string {
   const toks = name.split(/\s+/);
-  if (!toks.slice(0, 2).every((w) => HAS_LOWER_RE.test(w))) return name;
+  // Mixed case: one of the first two words has a small letter ("Ciarán Ó Briain ACA": a one-letter particle).
+  if (!toks.slice(0, 2).some((w) => HAS_LOWER_RE.test(w))) return name;
   while (
     toks.length > 2 &&
     /^,?(?:\p{Lu}{2,6}(?:\(\p{Lu}{2,4}\))?|P\.\s?Eng\.?|\p{Lu}\.(?:\p{Lu}\.){1,3}),?$/u.test(

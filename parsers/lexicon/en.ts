@@ -688,7 +688,8 @@ export const en: Lexicon = {
     'III',
     'II',
   ],
-  honorifics: ['Dr\\.', 'Prof\\.', 'Mr\\.', 'Ms\\.', 'Mrs\\.'],
+  // "Eng." / "Engr." (engineer) is written before the name in the Gulf, Nigeria and the Philippines.
+  honorifics: ['Dr\\.', 'Prof\\.', 'Mr\\.', 'Ms\\.', 'Mrs\\.', 'Eng\\.', 'Engr\\.'],
   honorificsUndotted: ['Dr', 'Prof', 'Mr', 'Mrs', 'Ms', 'Mx'],
   regions: [
     'APAC',

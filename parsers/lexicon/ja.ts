@@ -116,6 +116,7 @@ export const ja: Lexicon = {
   phoneWork: ['電話', '電話番号', '代表', '代表電話', '直通'],
   phoneMobile: ['携帯', '携帯電話', '携帯番号', 'モバイル'],
   phoneFax: ['ファックス', 'ファクス'],
+  phoneExtensions: ['内線'],
   fieldLabels: ['住所', '所在地', '氏名', '所属', '役職', '部署', '会社名'],
   noticeCues: ['本メール', '本電子メール', '機密', '誤送信'],
 };

@@ -73,6 +73,7 @@ export const ko: Lexicon = {
   phoneWork: ['전화', '전화번호', '사무실', '직통', '대표전화', '대표번호'],
   phoneMobile: ['휴대폰', '휴대전화', '핸드폰', '휴대', '모바일'],
   phoneFax: ['팩스'],
+  phoneExtensions: ['내선'],
   fieldLabels: ['주소', '회사', '직위', '직책', '부서'],
   // Gmail: "2021년 5월 3일 (월) 오전 10:00, 홍길동 <h@x>님이 작성:".
   quoteWrote: ['님이 작성'],

@@ -120,6 +120,7 @@ export const zh: Lexicon = {
   ],
   phoneMobile: ['手机', '手機', '移动电话', '行動電話', '手提', '手提電話'],
   phoneFax: ['传真', '傳真'],
+  phoneExtensions: ['分機', '分机', '轉', '转'],
   fieldLabels: ['地址', '公司', '职位', '部门', '職位', '部門', '職稱', '职务', '職務'],
   countries: ['中国', '中國', '中华人民共和国', '台湾', '台灣', '香港', '新加坡'],
   clientFooters: [

@@ -15,7 +15,7 @@ import {
   namesFunction,
   namesTerritory,
 } from '../../parsers/department.ts';
-import { labelType } from '../../parsers/phones.ts';
+import { findPhoneSpans, labelType } from '../../parsers/phones.ts';
 import { newestPart } from '../../parsers/newest-part.ts';
 import { namesOrganisation } from '../../parsers/fields/company.ts';
 import { extractFields } from '../../parsers/fields.ts';
@@ -110,6 +110,11 @@ describe('lexicons', () => {
     ['en', 'legal form', () => hasCompanyWord('Acme Widgets LLC')],
     ['en', 'street', () => looksLikeAddress('1400 Smith Street')],
     ['en', 'phone label', () => labelType('Cell') === 'mobile'],
+    [
+      'intl',
+      'phone label',
+      () => labelType('WhatsApp') === 'mobile' && labelType('Mob/WhatsApp') === 'mobile',
+    ],
     ['de', 'valediction', () => isValediction('Mit freundlichen Grüßen')],
     ['de', 'valediction', () => isValediction('Mit freundlichem Gruß') && isValediction('Mit bestem Gruss')],
     ['de', 'compound title', () => hasTitleWord('Vertriebsleiter')],
@@ -190,6 +195,28 @@ describe('lexicons', () => {
     ['zh', 'legal form', () => hasCompanyWord('华信科技有限公司')],
     ['ko', 'legal form', () => hasCompanyWord('한빛전자 주식회사')],
     ['ko', 'unit', () => looksLikeDepartment('영업팀')],
+    [
+      'ko',
+      'extension',
+      () => findPhoneSpans('T. 02-555-0184 (내선 214)')[0]?.raw === '02-555-0184 (내선 214)',
+    ],
+    [
+      'zh',
+      'extension',
+      () => findPhoneSpans('Tel: 04-2355-0172 分機 315')[0]?.raw === '04-2355-0172 分機 315',
+    ],
+    [
+      'ja',
+      'extension',
+      () => findPhoneSpans('TEL 03-5555-0123 内線 204')[0]?.raw === '03-5555-0123 内線 204',
+    ],
+    [
+      'fr',
+      'extension',
+      () =>
+        findPhoneSpans('Tél. / Tel.: 450 555-0176, poste / ext. 228')[0]?.raw ===
+        '450 555-0176, poste / ext. 228',
+    ],
     ['ar', 'title', () => hasTitleWord('مديرة المبيعات')],
     ['ar', 'organisation', () => hasCompanyWord('شركة النخيل للتجارة')],
     ['ar', 'unit', () => looksLikeDepartment('قسم المبيعات')],
