@@ -10,8 +10,11 @@ import { capLine, isBlank, splitLines } from './lines.ts';
 import { alt } from './lexicon/index.ts';
 import { caseless } from './lexicon/caseless.ts';
 
-/** "... wrote:" and its translations (en, de, fr, es, it, nl, pt, sv/da/no, MH "said:"). */
-const WROTE_END_RE = new RegExp(String.raw`(?:${alt('quoteWrote')})\s?[:：]\s*$`, 'i');
+/**
+ * "... wrote:" and its translations (en, de, fr, es, it, nl, pt, sv/da/no, MH "said:"); Zoho Mail ends it
+ * with dashes instead of the colon ("---- On Mon, 14 Apr 2025 ... <x@y> wrote ----").
+ */
+const WROTE_END_RE = new RegExp(String.raw`(?:${alt('quoteWrote')})\s?(?:[:：]|-{2,})\s*$`, 'i');
 /** Openers of a quote intro that may wrap before "wrote:". */
 const INTRO_START_RE = new RegExp(String.raw`^\s*(?:${alt('quoteIntroStarts')})\b`, 'i');
 

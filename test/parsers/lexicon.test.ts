@@ -138,6 +138,19 @@ describe('lexicons', () => {
     ['en', 'valediction', () => isValediction('Have a nice day,')],
     ['en', 'valediction', () => isValediction('Best Rgds.')],
     [
+      'en',
+      'quote header (Zoho Mail)',
+      () =>
+        newestPart(
+          'Thanks.\n\n---- On Mon, 14 Apr 2025 10:21:55 +0800 Lim <l@x.example> wrote ---\n\n> Dear Faizal',
+        ) === 'Thanks.',
+    ],
+    [
+      'id',
+      'street',
+      () => looksLikeAddress('No. 18, Jalan Industri Batu Caves 2/3, 68100 Batu Caves, Selangor'),
+    ],
+    [
       'he',
       'quote header',
       () =>
