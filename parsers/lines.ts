@@ -26,12 +26,15 @@ export function isBlank(line: string): boolean {
   return line.trim() === '';
 }
 
-/** `-- ` (RFC 3676 4.3) and its common mangled forms `--`, ` --`, `- -- ` (PGP dash-escaped). */
+/**
+ * `-- ` (RFC 3676 4.3) and its common mangled forms `--`, ` --`, `- -- ` (PGP dash-escaped), and `—` / `–`
+ * alone, which macOS and iOS make of a typed `--` (smart dashes).
+ */
 export function isSigDelimiter(line: string): boolean {
-  // Both shapes open with a dash or a space: most lines are ruled out without a pattern.
+  // Every shape opens with a dash or a space: most lines are ruled out without a pattern.
   const c = line.charCodeAt(0);
-  if (c !== 45 && c !== 32) return false;
-  return /^(?:- )?--\s*$/.test(line) || /^ --\s*$/.test(line);
+  if (c !== 45 && c !== 32 && c !== 0x2014 && c !== 0x2013) return false;
+  return /^(?:- )?--\s*$/.test(line) || /^ --\s*$/.test(line) || /^[—–]\s*$/.test(line);
 }
 
 /** A rule or frame line: `=====`, `-----`, `*-----*`, `____`, `- -----`, `---------(*)`. */

@@ -66,6 +66,11 @@ export interface LineContext {
    */
   banner: boolean;
   /**
+   * An award or ranking the company advertises ("Brampton Lyle LLP - Regional Law Firm of the Year 2023"),
+   * with no contact on it: promotion under a block, never a block line.
+   */
+  award: boolean;
+  /**
    * A short capitalised line naming the organisation of the sender's domain ("Enron Global Technology"
    * from enron.com, "Acme Data Services" from acme.example): a team or company signing.
    */
@@ -141,6 +146,8 @@ const FULLWIDTH_RULE_RE = /^[＊＝－ー～・]{6,}$/u;
 const BANNER_RE = /^([~*=#★☆■□◆◇●•+_-])\1+\s*\S.*\S\s*([~*=#★☆■□◆◇●•+_-])\2+$/u;
 /** Banners are one short line; the pattern's two open runs are only tried on lines up to this long. */
 const MAX_BANNER = 160;
+/** Award and ranking words (lexicon awardCues). */
+const AWARD_RE = new RegExp(alt('awardCues'), 'iu');
 /** "[1] http://...", "[2]: https://...": a footnote the body's "[1]" points to. */
 const FOOTNOTE_RE = /^\[\d{1,2}\]:?\s{0,4}(?:https?:\/\/|www\.)\S+$/i;
 /** A messenger label, its colon and a handle: one line of a block's contacts. */
@@ -309,6 +316,7 @@ function ownContext(w: WindowFacts, k: number): LineContext {
     extOnly,
     extTail: false,
     banner: false,
+    award: false,
     hostOrg: false,
     promo: false,
     messenger: false,
@@ -357,6 +365,8 @@ function deriveLineFacts(c: LineContext, labels: string[]): void {
     !c.url &&
     BANNER_RE.test(c.t) &&
     /\p{L}{2}/u.test(c.t);
+  // A title line may name an award ("Awards Programme Manager"): only a line with no title word is one.
+  c.award = c.words >= 4 && !c.phone && !c.email && !c.title && AWARD_RE.test(c.t);
   // A team signs at the end: the organisation's name far above it is a venue or a headline.
   c.hostOrg =
     c.fromEnd <= MAX_ORG_FROM_END &&
@@ -366,6 +376,7 @@ function deriveLineFacts(c: LineContext, labels: string[]): void {
   c.footnote = FOOTNOTE_RE.test(c.t);
   c.carries =
     !c.banner &&
+    !c.award &&
     !c.footnote &&
     (c.info.field ||
       c.extTail ||
@@ -519,7 +530,7 @@ const OWN: readonly Feature[] = [
   ['segments>=3&names-sender', (c) => b(c.segments >= 3 && (c.info.mention || c.senderName))],
   ['extension', (c) => b(c.extTail)],
   ['carries', (c) => b(c.carries)],
-  ['banner', (c) => b(c.banner)],
+  ['banner', (c) => b(c.banner || c.award)],
   ['host-organisation', (c) => b(c.hostOrg)],
   ['call-to-action', (c) => b(c.promo)],
   ['messenger', (c) => b(c.messenger)],

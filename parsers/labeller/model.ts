@@ -460,8 +460,18 @@ const LINK_LABEL_LINE_RE = new RegExp(
 function trimBottomEdge(contexts: LineContext[], first: number, last: number): number {
   // A banner set off under the block ("~~~ 40 years of service ~~~") is promotion, not a block line.
   while (last > first && contexts[last]!.banner && contexts[last]!.prevBlank) last--;
-  // So is a call to action closing it ("Download our 2026 Outlook: https://...").
+  // So is a call to action closing it ("Download our 2026 Outlook: https://..."), and an award the
+  // company advertises, with the badge image drawn right above it ("[cid:image002.png]").
   while (last > first && contexts[last]!.promo) last--;
+  if (last > first && contexts[last]!.award) last--;
+  if (
+    last > first &&
+    last + 1 < contexts.length &&
+    contexts[last + 1]!.award &&
+    !contexts[last]!.nextBlank &&
+    PLACEHOLDER_RE.test(contexts[last]!.t)
+  )
+    last--;
   // A link label left alone under the block ("LinkedIn", "LinkedIn | Twitter": the link went with the
   // HTML) carries no value: the annotation rules keep it out.
   while (last > first && LINK_LABEL_LINE_RE.test(contexts[last]!.t)) last--;

@@ -37,7 +37,8 @@ export const cs: Lexicon = {
   lotusToLabels: ['Komu'],
   clientFooters: ['Odesláno z (?:mého|iPhonu)\\b', 'Odoslané z (?:môjho|iPhonu|iPadu)'],
   noticeCues: ['\\bpoufn', '\\bdůvěrn', '\\badresát', 'dôvern'],
-  registerCues: ['IČO', 'DIČ'],
+  // "Společnost je zapsána v obchodním rejstříku vedeném Krajským soudem" (cs), "zapísaná v obchodnom registri" (sk).
+  registerCues: ['IČO', 'DIČ', 'obchodním rejstříku', 'obchodnom registri'],
   titleNouns: [
     'jednatel(?:ka)?',
     'konateľ(?:ka)?',

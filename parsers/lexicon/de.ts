@@ -31,7 +31,12 @@ export const de: Lexicon = {
   quoteSeparators: ['Weitergeleitet von', 'Weitergeleitete Nachricht', 'Ursprüngliche Nachricht'],
   forwardIntros: ['Anfang der weitergeleiteten Nachricht'],
   lotusToLabels: ['An'],
-  clientFooters: ['Gesendet von meinem\\b', 'Von meinem .{1,40} gesendet'],
+  // Outlook mobile: "Outlook für Android herunterladen" / "Outlook für iOS beziehen".
+  clientFooters: [
+    'Gesendet von meinem\\b',
+    'Von meinem .{1,40} gesendet',
+    'Outlook für (?:iOS|Android) (?:herunterladen|beziehen)',
+  ],
   // Google Groups and list managers: "Sie erhalten diese Nachricht, weil Sie ... abonniert haben".
   listFooterCues: [
     'Sie erhalten diese Nachricht, weil Sie',
@@ -55,6 +60,7 @@ export const de: Lexicon = {
     'Impressum',
   ],
   followCues: ['Folgen Sie uns'],
+  awardCues: ['\\bausgezeichnet (?:als|mit)\\b', '\\bAuszeichnung\\b', '\\bdes Jahres\\b'],
   ecoCues: ['(?:Bitte )?denken Sie an die Umwelt', 'Bitte prüfen Sie, ob .{0,40}drucken'],
   titleNouns: [
     'geschäftsführer',

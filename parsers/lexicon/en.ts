@@ -69,6 +69,9 @@ export const en: Lexicon = {
     'wholly owned',
     '\\bin error\\b',
     '\\bPOPIA\\b',
+    // Acknowledgements of Country (Australia, New Zealand, Canada) the company appends under every block.
+    'Traditional (?:Custodians|Owners)',
+    'unceded (?:territor|land)',
   ],
   registerCues: [
     'Company (?:No|Number|Reg)',
@@ -76,6 +79,14 @@ export const en: Lexicon = {
     'VAT (?:No|Reg|number)',
   ],
   followCues: ['Follow us', 'Our commitment', 'Like us on', 'Find us on'],
+  awardCues: [
+    '\\bof the year\\b',
+    '\\bawards?\\b',
+    '\\bwinners?\\b',
+    '\\bshortlisted\\b',
+    'great place to work',
+    'best (?:places|companies|employers?) to work',
+  ],
   ecoCues: [
     'Please consider the environment',
     'Think before you print',

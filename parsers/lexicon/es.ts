@@ -25,7 +25,12 @@ export const es: Lexicon = {
   quoteSeparators: ['Reenviado por', 'Mensaje original', 'Mensaje reenviado'],
   forwardIntros: ['Inicio del mensaje reenviado'],
   lotusToLabels: ['Para'],
-  clientFooters: ['Enviado desde mi\\b', 'Enviado desde (?:Outlook|Yahoo|Correo|iPhone)'],
+  // Outlook mobile: "Obtener Outlook para Android".
+  clientFooters: [
+    'Enviado desde mi\\b',
+    'Enviado desde (?:Outlook|Yahoo|Correo|iPhone)',
+    'Obtener Outlook para\\b',
+  ],
   // Google Groups and list managers: "Recibiste este mensaje porque estás suscrito al grupo".
   listFooterCues: [
     'Recibiste este mensaje porque',
@@ -35,6 +40,7 @@ export const es: Lexicon = {
   noticeCues: ['aviso legal', 'por error', 'Reglamento \\(UE\\)'],
   registerCues: ['Registro Mercantil', 'C\\.?I\\.?F\\.?:? [A-Z]\\d'],
   followCues: ['Síguenos'],
+  awardCues: ['\\bpremios?\\b', '\\bdel año\\b'],
   ecoCues: ['Antes de imprimir'],
   titleNouns: [
     'gerente',

@@ -27,12 +27,14 @@ export const fr: Lexicon = {
   quoteSeparators: ['Transféré par', "Message d'origine", 'Message transféré'],
   forwardIntros: ['Début du message réexpédié'],
   lotusToLabels: ['À', 'A'],
-  clientFooters: ['Envoyé de mon\\b', 'Envoyé depuis\\b'],
+  // Outlook mobile: "Télécharger Outlook pour Android" / "Obtenir Outlook pour iOS".
+  clientFooters: ['Envoyé de mon\\b', 'Envoyé depuis\\b', '(?:Télécharger|Obtenir) Outlook pour\\b'],
   // Google Groups and list managers: "Vous recevez ce message car vous êtes abonné au groupe".
   listFooterCues: ['Vous recevez ce message,? (?:car|parce que) vous', 'se désabonner de (?:cette|la) liste'],
   noticeCues: ['confidentiel', '\\bdestinat(?:ario|ária|ario indicato|aire)', 'par erreur'],
   registerCues: ['SIRET', '\\bRCS\\b', 'capital (?:social|de) '],
   followCues: ['Suivez-nous'],
+  awardCues: ['\\blauréate?s?\\b', "\\bde l'année\\b"],
   ecoCues: ["(?:Merci de )?penser? à l'environnement", "Pensez à l'environnement"],
   titleNouns: [
     'directeur',

@@ -25,7 +25,8 @@ export const it: Lexicon = {
   quoteHeaderLabels: ['Inviato', 'Data', 'A', 'Oggetto', 'Inviato il'],
   quoteSeparators: ['Inoltrato da', 'Messaggio originale', 'Messaggio inoltrato'],
   forwardIntros: ['Inizio messaggio inoltrato'],
-  clientFooters: ['Inviato dal mio\\b', 'Inviato da\\b'],
+  // Outlook mobile: "Scarica Outlook per Android" / "Ottieni Outlook per iOS".
+  clientFooters: ['Inviato dal mio\\b', 'Inviato da\\b', '(?:Scarica|Ottieni) Outlook per\\b'],
   // Google Groups: "Hai ricevuto questo messaggio perché sei iscritto al gruppo".
   listFooterCues: ['Hai ricevuto questo messaggio perché sei iscritt'],
   noticeCues: ['riservat', '\\bconfiden(?:cial|ziale|cialidade)', 'avviso legale', 'per errore'],

@@ -24,7 +24,8 @@ export const nl: Lexicon = {
   quoteHeaderLabels: ['Verzonden', 'Aan', 'Onderwerp', 'Verzonden op', 'Datum', 'Cc'],
   quoteSeparators: ['Doorgestuurd door', 'Oorspronkelijk bericht', 'Doorgestuurd bericht'],
   lotusToLabels: ['Aan'],
-  clientFooters: ['Verstuurd vanaf mijn\\b', 'Verzonden vanaf\\b'],
+  // Outlook mobile: "Outlook voor Android downloaden".
+  clientFooters: ['Verstuurd vanaf mijn\\b', 'Verzonden vanaf\\b', 'Outlook voor (?:iOS|Android) downloaden'],
   // Google Groups: "Je ontvangt dit bericht omdat je bent geabonneerd op de groep".
   listFooterCues: ['(?:Je|U) ontvangt dit bericht omdat (?:je|u) (?:bent )?geabonneerd'],
   noticeCues: ['\\bvertrouwelijk', '\\bgeadresseerde', 'per abuis'],

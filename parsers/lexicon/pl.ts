@@ -27,7 +27,11 @@ export const pl: Lexicon = {
   // after the pattern is ASCII, so the entry stops before "ść").
   quoteSeparators: ['Wiadomość oryginalna', 'Oryginalna wiadomo(?=ść)', 'Przekazana wiadomo(?=ść)'],
   lotusToLabels: ['Do'],
-  clientFooters: ['Wysłan[eo] z (?:mojego|mojej|iPhone|iPada?|urządzenia|telefonu|aplikacji|Outlook)'],
+  // Outlook mobile: "Pobierz aplikację Outlook dla systemu Android".
+  clientFooters: [
+    'Wysłan[eo] z (?:mojego|mojej|iPhone|iPada?|urządzenia|telefonu|aplikacji|Outlook)',
+    'Pobierz (?:aplikację )?Outlook dla\\b',
+  ],
   noticeCues: ['\\badresat', 'poufn'],
   registerCues: ['NIP:', 'KRS:'],
   titleNouns: [

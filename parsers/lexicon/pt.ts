@@ -31,6 +31,8 @@ export const pt: Lexicon = {
     'Enviado de meu\\b',
     'Enviado a partir do\\b',
     'Enviado pelo (?:aplicativo|app|Outlook)',
+    // Outlook mobile: "Obter o Outlook para Android" (pt-BR), "Obter o Outlook para iOS".
+    'Obter o Outlook para\\b',
   ],
   // Google Groups: "Você recebeu essa mensagem porque está inscrito no grupo".
   listFooterCues: [

@@ -44,6 +44,8 @@ export interface Lexicon {
   followCues?: readonly string[];
   /** Printing reminders ("Please consider the environment"); line start. */
   ecoCues?: readonly string[];
+  /** Awards and rankings the company advertises under a block ("Law Firm of the Year 2023"); anywhere, case-insensitive. */
+  awardCues?: readonly string[];
 
   /** Role nouns of job titles; whole words (Unicode letter edges), case-insensitive. */
   titleNouns?: readonly string[];

@@ -23,6 +23,38 @@ describe('a block that does not reach the last line', () => {
   });
 });
 
+describe('company lines under a block', () => {
+  it('leave out an award the company advertises, with its badge image right above it', () => {
+    const text = `${note}Kind regards\nDana Whitfield\nHead of Partnerships\nNorthwind Labs Inc.\n+1 415 555 0142\n[cid:image002.png@01DA12F3.90B1C640]\nNorthwind Labs - Lab Automation Supplier of the Year 2025, Bay Area Business Awards\n`;
+    expect(findSignature(text, dana)).toEqual([
+      'Dana Whitfield',
+      'Head of Partnerships',
+      'Northwind Labs Inc.',
+      '+1 415 555 0142',
+    ]);
+  });
+
+  it('leave out an Acknowledgement of Country under a dash-delimited block', () => {
+    const text = `${note}Cheers,\n--\nDana Whitfield\nHead of Partnerships at Northwind Labs\nM 0491 570 156\n\nNorthwind Labs acknowledges the Wurundjeri people, the Traditional Custodians of the land on which we work.\n`;
+    expect(findSignature(text, dana)).toEqual([
+      '--',
+      'Dana Whitfield',
+      'Head of Partnerships at Northwind Labs',
+      'M 0491 570 156',
+    ]);
+  });
+
+  it('keep a lone em dash on top as the delimiter (macOS turns a typed "--" into "—")', () => {
+    const text = `${note}Cheers,\n—\nDana Whitfield\nHead of Partnerships at Northwind Labs\nM 0491 570 156\n`;
+    expect(findSignature(text, dana)).toEqual([
+      '—',
+      'Dana Whitfield',
+      'Head of Partnerships at Northwind Labs',
+      'M 0491 570 156',
+    ]);
+  });
+});
+
 describe('short blocks', () => {
   it('can be one line with " - " separators', () => {
     const text = `${note}Thanks,\nDana Whitfield - Head of Partnerships - Northwind Labs Inc.\n`;

@@ -367,6 +367,21 @@ describe('lexicons', () => {
     ['id', 'title', () => hasTitleWord('Manajer Pemasaran') && hasTitleWord('Kepala Divisi')],
     ['id', 'unit', () => looksLikeDepartment('Divisi Pemasaran')],
     ['id', 'phone label', () => labelType('HP') === 'mobile' && labelType('Telp.') === 'work'],
+    ['pt', 'client footer', () => footerCut('Obter o Outlook para Android<https://aka.ms/AAb9ysg>')],
+    ['es', 'client footer', () => footerCut('Obtener Outlook para iOS<https://aka.ms/o0ukef>')],
+    ['fr', 'client footer', () => footerCut('Télécharger Outlook pour Android')],
+    ['de', 'client footer', () => footerCut('Outlook für Android herunterladen')],
+    ['it', 'client footer', () => footerCut('Scarica Outlook per iOS')],
+    ['nl', 'client footer', () => footerCut('Outlook voor Android downloaden')],
+    ['pl', 'client footer', () => footerCut('Pobierz aplikację Outlook dla systemu Android')],
+    [
+      'cs',
+      'register line',
+      () =>
+        newestPart(
+          'Body.\n\nPetr Svoboda\ntel.: +420 545 555 218\nSpolečnost je zapsána v obchodním rejstříku vedeném Krajským soudem v Brně, oddíl C, vložka 55123.',
+        ) === 'Body.\n\nPetr Svoboda\ntel.: +420 545 555 218',
+    ],
     ['id', 'street', () => looksLikeAddress('Jl. Jend. Sudirman Kav. 52')],
     ['id', 'client footer', () => footerCut('Dikirim dari iPhone saya')],
     ['id', 'quote intro', () => introCut('Pada tanggal Sen, 3 Mei 2021 10.00, Budi menulis:')],
