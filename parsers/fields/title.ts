@@ -131,6 +131,20 @@ export interface TitleResult {
   titleRow: number;
 }
 
+/**
+ * A unit and a title on either side of " / ": one side has the role noun, the other is a unit of two words
+ * or more ("Sales / Marketing Director" is a list of roles, not a unit and a title). [unit, title] or null.
+ */
+function slashedUnit(t: string): [string, string] | null {
+  const sides = t.split(' / ');
+  if (sides.length !== 2) return null;
+  const [a, b] = [sides[0]!.trim(), sides[1]!.trim()];
+  const unit = (x: string) => wordCount(x) >= 2 && !hasTitleWord(x) && isDepartment(x);
+  if (hasTitleWord(b) && unit(a)) return [a, b];
+  if (hasTitleWord(a) && unit(b)) return [b, a];
+  return null;
+}
+
 /** " - ", " – " or " _ " between two parts of a cell ("Software Engineer – Red Hat Inc.", "Acme _ Sales"). */
 const DASH_SEP_RE = /\s[-–_]\s/;
 /** A comma that separates segments of a cell, not the one before a legal form ("Acme, Inc."). */
@@ -263,6 +277,11 @@ function takeTitle(s: TitleScan, input: TitleInput, i: number, p: TitleCellParts
     // "Senior Account Manager, Corporate Banking", "Conseillère principale, Service des communications"
     c.title = headPart;
     if (!c.department) c.department = tail;
+  } else if (slashedUnit(t)) {
+    // "Abastecimiento Estratégico / Compradora Senior", "Senior Buyer / Strategic Sourcing".
+    const [unit, title] = slashedUnit(t)!;
+    c.title = title;
+    if (!c.department) c.department = unit;
   } else if (DASH_SEP_RE.test(t)) {
     takeDashedTitle(s, input, i, t);
   } else if (titleAt) {

@@ -235,6 +235,10 @@ export const en: Lexicon = {
   ],
   titleSuffixes: ['manager', 'specialist'],
   unitWords: [
+    // "WASH Unit", "Intensive Care Unit", "OEM Accounts", "Key Accounts": only as the cell's last word
+    // ("Unit 5, Harbour Road" is premises; "Accounts Payable" a function).
+    'unit(?=\\s*$)',
+    'accounts(?=\\s*$)',
     'department',
     'dept\\.?',
     'division',

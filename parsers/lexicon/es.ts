@@ -116,6 +116,10 @@ export const es: Lexicon = {
     'tesorería',
     'asesoría jurídica',
     'marketing',
+    // Chile and Peru write the qualifier after the function: "Abastecimiento Estratégico".
+    'abastecimiento(?: estratégico)?',
+    'compras (?:corporativas|estratégicas)',
+    'cadena de suministro',
   ],
   legalForms: ['S\\.L', 'SL', 'SLU', 'S\\.L\\.U', 'S\\.C', 'SAC', 'S\\.A\\.C', 'Cía', 'S\\.A\\.U'],
   orgWords: ['universidad'],
@@ -124,7 +128,8 @@ export const es: Lexicon = {
   streetPrefixes: ['avda\\.?', 'calle', 'plaza', 'paseo', 'camino', 'polígono', 'pol\\.'],
   poBoxes: ['Apartado(?: de correos)?', 'Apdo\\.?', 'Casilla'],
   countries: ['españa', 'méxico'],
-  phoneWork: ['telf', 'telef', 'teléfono', 'fijo', 'oficina', 'centralita'],
+  // "Fono" is how Chile labels a phone.
+  phoneWork: ['telf', 'telef', 'teléfono', 'fijo', 'oficina', 'centralita', 'fono'],
   phoneMobile: ['cel', 'móvil', 'movil', 'celular'],
   fieldLabels: ['Nombre', 'Cargo', 'Empresa', 'Dirección'],
   premisesWords: ['piso', 'nave'],

@@ -36,6 +36,8 @@ export const pl: Lexicon = {
   registerCues: ['NIP:', 'KRS:'],
   titleNouns: [
     'specjalista',
+    // Freight forwarder ("Spedytor międzynarodowy"), in the feminine too.
+    'spedytor(?:ka)?',
     'kierownik',
     'dyrektor',
     'prezes',

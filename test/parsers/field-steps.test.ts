@@ -166,6 +166,14 @@ describe('title and unit', () => {
     [['Co-founder & CEO'], { title: 'Co-founder & CEO' }],
     [['Board Chair'], { title: 'Board Chair' }],
     [['Abteilung Einkauf'], { title: null, department: 'Abteilung Einkauf' }],
+    [
+      ['Abastecimiento Estratégico / Compradora Senior'],
+      { title: 'Compradora Senior', department: 'Abastecimiento Estratégico' },
+    ],
+    [['Sales / Marketing Director'], { title: 'Sales / Marketing Director' }],
+    [['Programme Manager | WASH Unit'], { title: 'Programme Manager', department: 'WASH Unit' }],
+    [['Inside Sales Manager | OEM Accounts'], { title: 'Inside Sales Manager', department: 'OEM Accounts' }],
+    [['Spedytor międzynarodowy'], { title: 'Spedytor międzynarodowy' }],
   ])('readTitles(%j)', (lines, want) => {
     expect(run(lines).draft).toMatchObject(want);
   });
