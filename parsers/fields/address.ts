@@ -242,6 +242,9 @@ function markCityTails(texts: readonly TextCell[], isAddr: boolean[], used: Read
  * The address the marked lines make, unless one is known already; a unit named at the end of an address
  * line ("1400 Smith, 38th Floor, Legal") is the department instead.
  */
+/** A label of up to three words and a colon opening an address line, the address after it. */
+const OFFICE_LABEL_RE = /^\p{Lu}[\p{L}.'-]{1,24}(?: \p{L}[\p{L}.'-]{0,24}){0,2}:\s+(?=\S)/u;
+
 export function addressOf(texts: readonly TextCell[], isAddr: readonly boolean[], draft: Draft): Draft {
   const c: Draft = { ...draft };
   const addr = texts
@@ -250,6 +253,8 @@ export function addressOf(texts: readonly TextCell[], isAddr: readonly boolean[]
       // "A 10 Harbour Exchange Square, ...": the one-letter address label of modern blocks.
       const segs = t.text
         .replace(/^A:?\s(?=\d)/, '')
+        // "Mumbai: 402, Marathon Icon, ...", "Head Office: 12 Quay St": the office's label, not the address.
+        .replace(OFFICE_LABEL_RE, '')
         .replace(/,\s*$/, '')
         .split(/,\s/);
       const last = segs[segs.length - 1]!;

@@ -121,6 +121,17 @@ describe('address', () => {
     [['1400 Smith, 38th Floor, Legal'], '1400 Smith, 38th Floor'],
     [['A 10 Harbour Exchange Square, London E14 9GE'], '10 Harbour Exchange Square, London E14 9GE'],
     [['A: 10 Harbour Exchange Square, London E14 9GE'], '10 Harbour Exchange Square, London E14 9GE'],
+    [
+      [
+        'Mumbai: 402, Marathon Icon, Lower Parel (W), Mumbai - 400013',
+        'Chennai: 2nd Floor, 61 Rajaji Salai, Chennai - 600001',
+      ],
+      '402, Marathon Icon, Lower Parel (W), Mumbai - 400013, 2nd Floor, 61 Rajaji Salai, Chennai - 600001',
+    ],
+    [
+      ['Sydney: Level 5, 9 Castlereagh Street, Sydney NSW 2000'],
+      'Level 5, 9 Castlereagh Street, Sydney NSW 2000',
+    ],
   ])('markAddresses + addressOf(%j)', (lines, want) => {
     const texts = cellsOf(lines);
     const m = markAddresses(texts, emptyDraft(), new Set(), []);

@@ -28,6 +28,15 @@ describe('line feature shortcuts', () => {
     expect(findUrls('no links here at all')).toEqual([]);
   });
 
+  it('finds a bare host under the country codes businesses sign with, not a script file name', () => {
+    const texts = (l: string) => findUrls(l).map((u) => u.text);
+    expect(texts('alseefgrand.ae/meetings')).toEqual(['alseefgrand.ae/meetings']);
+    expect(texts('seabridgelogistics.in | +91 22 5550 4127')).toEqual(['seabridgelogistics.in']);
+    expect(texts('acme.com.sg')).toEqual(['acme.com.sg']);
+    expect(texts('run deploy.sh then build.py')).toEqual([]);
+    expect(texts('acme.company')).toEqual([]);
+  });
+
   it('still finds plain and spelled-out addresses, and nothing on a line without a dot', () => {
     expect(findEmails('mail jane.doe@example.com now')).toEqual(['jane.doe@example.com']);
     expect(findEmails('jdoe at example.com')).toEqual(['jdoe at example.com']);
