@@ -242,8 +242,12 @@ function markCityTails(texts: readonly TextCell[], isAddr: boolean[], used: Read
  * The address the marked lines make, unless one is known already; a unit named at the end of an address
  * line ("1400 Smith, 38th Floor, Legal") is the department instead.
  */
-/** A label of up to three words and a colon opening an address line, the address after it. */
-const OFFICE_LABEL_RE = /^\p{Lu}[\p{L}.'-]{1,24}(?: \p{L}[\p{L}.'-]{0,24}){0,2}:\s+(?=\S)/u;
+/**
+ * A label of up to three words and a colon opening an address line, the address after it. Words without
+ * dots and no number label before the colon: "Atatürk Cad. No: 12" is a street and its number.
+ */
+const OFFICE_LABEL_RE =
+  /^\p{Lu}[\p{L}'-]{1,24}(?: \p{L}[\p{L}'-]{0,24}){0,2}(?<!\b(?:No|Nr|Nro|Num)):\s+(?=\S)/u;
 
 export function addressOf(texts: readonly TextCell[], isAddr: readonly boolean[], draft: Draft): Draft {
   const c: Draft = { ...draft };
