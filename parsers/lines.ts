@@ -355,7 +355,7 @@ const BR_CITY_UF_RE =
 const HIGHWAY_RE = new RegExp(String.raw`(?:^|\s)(?:${alt('highwayWords')})\s[A-Z]{0,3}-?\d{1,4}\b`);
 /** Floor, suite, unit and level lines in several languages: "3rd Floor", "12º andar", "2. sal", "Piso 5". */
 const PREMISES_RE = caseless(
-  String.raw`\b(?:${alt('premisesWords')})\s?#?\d{1,5}\b|\b\d{1,3}(?:st|nd|rd|th|º|ª|°|\.|e|er|ème)? ?(?:${alt('floorWords')})(?![\p{L}])`,
+  String.raw`\b(?:${alt('premisesWords')})\s?#?(?:\p{Lu}-?)?\d{1,5}\b|\b\d{1,3}(?:st|nd|rd|th|º|ª|°|\.|e|er|ème)? ?(?:${alt('floorWords')})(?![\p{L}])`,
   'iu',
 );
 const COUNTRY_RE = caseless(String.raw`^(?:${alt('countries')})\.?$`, 'iu');
@@ -399,10 +399,10 @@ const CITY_STATE_RE = new RegExp(
 /**
  * Chinese addresses: a city and its district ("北京市朝阳区", "上海市浦东新区", with the province before it),
  * or a road with its number ("建国路88号", "中山大道1号"), in simplified or traditional script ("台北市信義區",
- * "松高路11號", "文化路一段100號").
+ * "松高路11號", "文化路一段100號"), Hong Kong's 道 and spaced numbers too ("廣東道 30 號").
  */
 const CHINESE_ADDRESS_RE =
-  /\p{Script=Han}{2,4}市\p{Script=Han}{1,6}[区县區縣]|\p{Script=Han}{1,10}(?:路|街|大道|大街)(?:\p{Script=Han}{1,3}段)?\d{1,5}[号號]/u;
+  /\p{Script=Han}{2,4}市\p{Script=Han}{1,6}[区县區縣]|\p{Script=Han}{1,10}(?:路|街|道|大道|大街)(?:\p{Script=Han}{1,3}段)?\s?\d{1,5}\s?[号號]/u;
 
 /**
  * Thai addresses: "เลขที่ 99 อาคาร... ชั้น 15 ถนน...", "แขวง... เขต... กรุงเทพฯ 10120". Address words are

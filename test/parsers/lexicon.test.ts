@@ -250,6 +250,16 @@ describe('lexicons', () => {
     ],
     ['ar', 'phone label', () => labelType('جوال') === 'mobile' && labelType('هاتف') === 'work'],
     ['zh', 'address', () => looksLikeAddress('北京市朝阳区建国路88号')],
+    [
+      'zh',
+      'address (Hong Kong)',
+      () => looksLikeAddress('香港九龍尖沙咀廣東道 30 號新港中心 2 座 15 樓 1508 室'),
+    ],
+    [
+      'en',
+      'room code',
+      () => looksLikeAddress('Room G14, Clocktower Building') && !looksLikeAddress('Room for improvement'),
+    ],
     ['ru', 'valediction', () => isValediction('С уважением,')],
     ['ru', 'title', () => hasTitleWord('Генеральный директор')],
     ['ru', 'legal form', () => hasCompanyWord('ООО «Северный ветер»')],
