@@ -189,13 +189,14 @@ export function urlsOfBlock(lines: string[], from: Address): { websites: string[
       if (own === true) social.push(u.text);
       else if (own === null && !websites.includes(u.text)) websites.push(u.text);
     }
-    // The sender's own domain written alone in a cell ("acme.example", "www.acme.example") is the
+    // The sender's own domain written alone in a cell ("acme.example", "www.acme.example", with a path) is the
     // company's website, labelled or not and whatever its top-level domain. Capitalised ("Alphacomm.net")
     // it is the company's name as written, not a link.
     if (ownHost.length >= 4) {
       for (const cell of visible.split(/\s\|\s|\s[•·]\s|\s{3,}|\t/)) {
         const t = cell.trim();
-        const host = t.toLowerCase().replace(/^www\./, '');
+        // With a path too: "acme.example/meetings".
+        const host = t.toLowerCase().replace(/^www\./, '').replace(/\/[^\s]{0,200}$/, '');
         if (
           host === ownHost &&
           t === t.toLowerCase() &&

@@ -539,6 +539,12 @@ describe('contact fields of a signature block', () => {
       email: 'ruth@quaylemoss.example',
     });
     expect(e.websites).toEqual([]);
+    // With a path ("the meetings page of our site"), it is still the company's site.
+    const f = extractFields(['Ruth Quayle', 'Partner', 'quaylemoss.example/meetings'], {
+      name: 'Ruth Quayle',
+      email: 'ruth@quaylemoss.example',
+    });
+    expect(f.websites).toEqual(['quaylemoss.example/meetings']);
   });
 
   it('reads "Off:" as an office phone label, so the label never joins the address', () => {
