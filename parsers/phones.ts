@@ -247,8 +247,12 @@ export function scriptRegion(text: string): CountryCode | null {
 const JAPANESE_HAN_RE =
   /株式会社|有限会社|合同会社|〒|部長|課長|係長|取締役|都道府県|[都府県]\p{Script=Han}{1,6}[市区町村]/u;
 
+/** The extension closing a span ("ext. 214", ", poste / ext. 228", "(내선 214)"): E.164 has none. */
+const EXT_TAIL_RE = new RegExp(String.raw`,? ?-? ?\(?${EXT}(?: ?\/ ?${EXT})? ?\d{1,6}\)?$`, 'i');
+
 export function toE164(raw: string, region: CountryCode): string | null {
   const cleaned = raw
+    .replace(EXT_TAIL_RE, '')
     .replace(/\(0\)/g, '')
     .replace(/^\(\+(\d{1,3})\)/, '+$1')
     .replace(/^\+\((\d{1,3})\)/, '+$1');
