@@ -15,7 +15,7 @@ import {
   namesFunction,
   namesTerritory,
 } from '../../parsers/department.ts';
-import { findPhoneSpans, labelType } from '../../parsers/phones.ts';
+import { findPhoneSpans, labelType, toE164 } from '../../parsers/phones.ts';
 import { newestPart } from '../../parsers/newest-part.ts';
 import { namesOrganisation } from '../../parsers/fields/company.ts';
 import { extractFields } from '../../parsers/fields.ts';
@@ -208,6 +208,12 @@ describe('lexicons', () => {
     ['zh', 'legal form', () => hasCompanyWord('华信科技有限公司')],
     ['ko', 'legal form', () => hasCompanyWord('한빛전자 주식회사')],
     ['ko', 'unit', () => looksLikeDepartment('영업팀')],
+    [
+      'fr',
+      'extension left out of E.164',
+      () => toE164('450 555-0176, poste / ext. 228', 'CA') === '+14505550176',
+    ],
+    ['ko', 'extension left out of E.164', () => toE164('02-555-0184 (내선 214)', 'KR') === '+8225550184'],
     [
       'ko',
       'extension',
