@@ -12,6 +12,7 @@ import {
   hasTitleWord,
   isCountryLine,
   isValediction,
+  looksLikeAddress,
   looksLikeName,
   mentionsSender,
   wordCount,
@@ -266,7 +267,9 @@ export function findName(
     // Chinese, Japanese and Korean names are often written without a space ("王小明", "山田太郎").
     // "Bobby" above a phone number: a lone first name or nickname is the name when it is the block's only text.
     const lone = texts.length === 1 && isLoneFirstName(name);
-    if (mention || lone || (i === 0 && (wordCount(name) >= 2 || UNSPACED_CJK_NAME_RE.test(name)))) {
+    // "Falls Church, VA  22042" opening a block is its address, not a name before a comma.
+    const unnamed = i === 0 && !looksLikeAddress(t.text);
+    if (mention || lone || (unnamed && (wordCount(name) >= 2 || UNSPACED_CJK_NAME_RE.test(name)))) {
       c.name = name.replace(/^<|>$/g, '');
       if (acronymTitle) c.title ??= acronymTitle;
       restOfNameCell(

@@ -522,6 +522,14 @@ describe('contact fields of a signature block', () => {
     expect(c.company).toBe('Västra tekniska högskola');
   });
 
+  it('reads a block that opens with its city line as the address, not as a name before the comma', () => {
+    const c = extractFields(['Falls Church, VA  22042', 'julie.gibson@example.org'], {
+      name: 'Julie Gibson',
+      email: 'julie.gibson@example.org',
+    });
+    expect(c).toMatchObject({ name: null, address: 'Falls Church, VA 22042' });
+  });
+
   it("takes the sender's own domain written alone as the website, but not when it is capitalised as the company name", () => {
     const c = extractFields(
       ['Ruth Quayle', 'Partner', 'Quayle Moss LLP', 'ruth@quaylemoss.example | quaylemoss.example'],
