@@ -41,7 +41,7 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export interface Corpus {
   name: string;
   dir: string;
-  /** Trained on by `npm run train`; false for a blind set kept for measuring (holdout7 to holdout10, holdout12, holdout14). */
+  /** Trained on by `npm run train`; false for a blind set kept for measuring (holdout7 to holdout10, holdout12, holdout14, holdout17). */
   train: boolean;
 }
 
@@ -68,10 +68,14 @@ export function knownCorpora(): { present: Corpus[]; absent: Corpus[] } {
     { name: 'holdout13', dir: join(fx, 'holdout13'), train: true },
     // One-to-one business mail from modern clients and CRMs in 17 languages, a tuning set.
     { name: 'holdout15', dir: join(fx, 'holdout15'), train: true },
+    // Business mail from MENA, South/Southeast and East Asia, Eastern Europe, Latin America and Africa, a tuning set.
+    { name: 'holdout16', dir: join(fx, 'holdout16'), train: true },
     // Mailing-list mail in 20 languages, written blind; never trained or tuned on.
     { name: 'holdout12', dir: join(fx, 'holdout12'), train: false },
     // One-to-one business mail from modern clients and CRMs in 14 languages, written blind; never tuned on.
     { name: 'holdout14', dir: join(fx, 'holdout14'), train: false },
+    // An ordinary 2024-2026 work inbox in 17 languages (forwards, bottom posts, own quoted blocks), written blind.
+    { name: 'holdout17', dir: join(fx, 'holdout17'), train: false },
   ];
   const ok = (c: Corpus) =>
     existsSync(join(c.dir, 'gold.jsonl')) && readdirSync(c.dir).some((f) => f.endsWith('.eml'));
