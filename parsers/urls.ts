@@ -196,7 +196,10 @@ export function urlsOfBlock(lines: string[], from: Address): { websites: string[
       for (const cell of visible.split(/\s\|\s|\s[•·]\s|\s{3,}|\t/)) {
         const t = cell.trim();
         // With a path too: "acme.example/meetings".
-        const host = t.toLowerCase().replace(/^www\./, '').replace(/\/[^\s]{0,200}$/, '');
+        const host = t
+          .toLowerCase()
+          .replace(/^www\./, '')
+          .replace(/\/[^\s]{0,200}$/, '');
         if (
           host === ownHost &&
           t === t.toLowerCase() &&

@@ -55,7 +55,10 @@ const TWO_SCRIPT_NAME_RE =
 const UNSPACED_CJK_NAME_RE = /^[\p{Script=Han}\p{Script=Hangul}]{2,4}$/u;
 
 /** A Korean or Japanese rank written with the name ("김민준 과장", "課長 山田 太郎"): [rank, name]. */
-const CJK_RANK_RE = new RegExp(`^(${alt('ranks')})[ 　](.{2,12})$|^(.{2,12}?)[ 　](${alt('ranks')})$`, 'u');
+const CJK_RANK_RE = new RegExp(
+  `^(${alt('ranks')})[ 　]{1,3}(.{2,12})$|^(.{2,12}?)[ 　]{1,3}(${alt('ranks')})$`,
+  'u',
+);
 
 /** A name as written, without a glued valediction, honorifics, degrees, pronouns and credentials. */
 export function stripName(s: string): string {
@@ -93,6 +96,8 @@ function dropTrailingCredentials(name: string): string {
   if (!toks.slice(0, 2).some((w) => HAS_LOWER_RE.test(w))) return name;
   while (
     toks.length > 2 &&
+    // ...and the word before it too: "Youssef EL AMRANI" writes the family name in capitals.
+    HAS_LOWER_RE.test(toks[toks.length - 2]!) &&
     /^,?(?:\p{Lu}{2,6}(?:\(\p{Lu}{2,4}\))?|P\.\s?Eng\.?|\p{Lu}\.(?:\p{Lu}\.){1,3}),?$/u.test(
       toks[toks.length - 1]!,
     )

@@ -77,6 +77,10 @@ export const en: Lexicon = {
     'Company (?:No|Number|Reg)',
     'Registered in (?:England|Scotland|Ireland)',
     'VAT (?:No|Reg|number)',
+    // Egypt, the Gulf: "Commercial Register No. 58123 Giza | Tax Card 200-555-118", "C.R. No. 1010555".
+    'Commercial Regist(?:er|ration|ry)',
+    'Tax Card',
+    'C\\.R\\. No',
   ],
   followCues: ['Follow us', 'Our commitment', 'Like us on', 'Find us on'],
   awardCues: [

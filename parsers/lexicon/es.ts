@@ -38,7 +38,16 @@ export const es: Lexicon = {
     'Para (?:anular|cancelar) (?:la|tu) suscripción a (?:esta|la) lista',
   ],
   noticeCues: ['aviso legal', 'por error', 'Reglamento \\(UE\\)'],
-  registerCues: ['Registro Mercantil', 'C\\.?I\\.?F\\.?:? [A-Z]\\d'],
+  // Tax numbers under a block: CUIT (ar), NIT (co), RUC (pe, ec), RFC (mx), NIF/CIF (es).
+  registerCues: [
+    'Registro Mercantil',
+    'C\\.?I\\.?F\\.?:? [A-Z]\\d',
+    'CUIT:? ?\\d',
+    'NIT:? ?\\d',
+    'RUC:? ?\\d',
+    'RFC:? ?[A-Z]{3}',
+    'NIF:? ?[A-Z0-9]\\d',
+  ],
   followCues: ['Síguenos'],
   awardCues: ['\\bpremios?\\b', '\\bdel año\\b'],
   ecoCues: ['Antes de imprimir'],
@@ -134,7 +143,22 @@ export const es: Lexicon = {
   fieldLabels: ['Nombre', 'Cargo', 'Empresa', 'Dirección'],
   premisesWords: ['piso', 'nave'],
   floorWords: ['piso', 'planta'],
-  highwayWords: ['Carretera', 'Ctra\\.', 'Autovía', 'Autopista'],
-  honorifics: ['Lic\\.', 'Sr\\.', 'Sra\\.'],
+  // "Ruta Nacional 8 km 221" (Argentina, Uruguay).
+  // Sales territories: "Gerente Comercial – Zona Norte" keeps the zone in the title.
+  regionWords: [
+    'zona',
+    'norte',
+    'sur',
+    'centro',
+    'este',
+    'oeste',
+    'noreste',
+    'noroeste',
+    'sureste',
+    'suroeste',
+  ],
+  highwayWords: ['Carretera', 'Ctra\\.', 'Autovía', 'Autopista', 'Ruta(?: Nacional| Provincial)?'],
+  // Latin American degree titles before a name: "Ing. Agr. Martín", "Licda. Ana", "Arq.", "Ec." (economist).
+  honorifics: ['Lic\\.', 'Licda\\.', 'Sr\\.', 'Sra\\.', 'Ing\\.(?: Agr\\.)?', 'Arq\\.', 'Ec\\.', 'Dra\\.'],
   linkLabels: ['sitio web', 'página web'],
 };

@@ -32,7 +32,17 @@ export const fr: Lexicon = {
   // Google Groups and list managers: "Vous recevez ce message car vous êtes abonné au groupe".
   listFooterCues: ['Vous recevez ce message,? (?:car|parce que) vous', 'se désabonner de (?:cette|la) liste'],
   noticeCues: ['confidentiel', '\\bdestinat(?:ario|ária|ario indicato|aire)', 'par erreur'],
-  registerCues: ['SIRET', '\\bRCS\\b', 'capital (?:social|de) '],
+  // West and Central Africa (OHADA): "RCCM CI-ABJ-2015-B-55512"; Morocco: "RC Casablanca 345211 – ICE 0015...".
+  registerCues: [
+    'SIRET',
+    '\\bRCS\\b',
+    'capital (?:social|de) ',
+    'RCCM\\b',
+    'NINEA\\b',
+    'Registre du commerce',
+    'RC [A-Z][a-z]+ \\d',
+    'ICE:? ?\\d{9}',
+  ],
   followCues: ['Suivez-nous'],
   awardCues: ['\\blauréate?s?\\b', "\\bde l'année\\b"],
   ecoCues: ["(?:Merci de )?penser? à l'environnement", "Pensez à l'environnement"],
@@ -140,8 +150,9 @@ export const fr: Lexicon = {
   poBoxes: ['Case postale'],
   poBoxAbbrevs: ['BP', 'B\\.P\\.'],
   countries: ['belgique', 'suisse', 'japon'],
-  phoneWork: ['tél', 'téléphone', 'ligne directe', 'directe', 'standard', 'bureau'],
-  phoneMobile: ['portable', 'port', 'natel'],
+  // "Fixe" (landline) and "Cel"/"GSM" as the Maghreb and West Africa write them.
+  phoneWork: ['tél', 'téléphone', 'ligne directe', 'directe', 'standard', 'bureau', 'fixe'],
+  phoneMobile: ['portable', 'port', 'natel', 'cel', 'cell'],
   phoneFax: ['téléc(?:opie)?'],
   fieldLabels: ['Nom', 'Titre', 'Fonction', 'Société'],
   premisesWords: ['bureau', 'étage'],

@@ -57,6 +57,8 @@ export const intl: Lexicon = {
     'irc',
     'wechat',
     'weixin',
+    '微信',
+    'QQ',
     'whatsapp',
     'telegram',
     'line id',

@@ -67,6 +67,8 @@ export const ko: Lexicon = {
     '수고하(?:세요|십시오)',
     '좋은 하루 (?:되|보내)세요',
   ],
+  // "이서연 드림" / "김민준 올림": the writer's name with "(respectfully) given", a closing, not a block line.
+  valedictionsNative: ['\\p{Script=Hangul}{2,4} ?(?:드림|올림)'],
   ranks: RANKS,
   unitSuffixesNative: ['팀', '부', '본부', '실', '센터', '그룹', '연구소', '파트'],
   legalFormsNative: ['주식회사', '[（(]주[)）]', '㈜', '유한회사', '재단법인', '사단법인'],

@@ -31,4 +31,6 @@ export const sr: Lexicon = {
   // sektor (division), odeljenje / odjel (department), služba (service).
   unitWords: ['sektor', 'odeljenje', 'odjel', 'služba'],
   countries: ['srbija', 'hrvatska', 'bosna i hercegovina', 'crna gora'],
+  // Croatia's OIB, the court register (MBS), Serbia's PIB and matični broj under a block.
+  registerCues: ['OIB:? ?\\d', 'MBS:? ?\\d', 'Trgovački sud', 'PIB:? ?\\d', 'matični broj'],
 };

@@ -39,6 +39,8 @@ export const vi: Lexicon = {
   streetPrefixes: ['quận', 'phường'],
   premisesWords: ['tầng', 'lầu'],
   countries: ['việt nam', 'vietnam', 'viet nam'],
+  // The tax code under a block: "MST: 0201555123".
+  registerCues: ['MST:? ?\\d', 'Mã số thuế'],
   // ĐT (điện thoại, telephone), DĐ / ĐTDĐ (di động, mobile).
   phoneWork: ['đt', 'điện thoại'],
   phoneMobile: ['dđ', 'đtdđ', 'di động'],

@@ -80,7 +80,20 @@ export const zh: Lexicon = {
     '組長',
   ],
   // Ranks written beside a name ("王伟 经理"): the commonest only, each also a title noun.
-  ranks: ['经理', '經理', '总经理', '總經理', '总监', '總監', '工程师', '工程師'],
+  ranks: [
+    '经理',
+    '經理',
+    '(?:副)?总经理',
+    '(?:副)?總經理',
+    '总监',
+    '總監',
+    '工程师',
+    '工程師',
+    '(?:副)?总裁',
+    '(?:副)?總裁',
+    '董事长',
+    '董事長',
+  ],
   // Unit names end with 部 / 部门 (department), 中心 (centre), 事业部 (division), 实验室 (lab), 组 (group), 处 (office).
   unitSuffixesNative: [
     '部',

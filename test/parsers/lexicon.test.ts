@@ -20,6 +20,15 @@ import { newestPart } from '../../parsers/newest-part.ts';
 import { namesOrganisation } from '../../parsers/fields/company.ts';
 import { extractFields } from '../../parsers/fields.ts';
 
+const esFrom = { name: 'Martín Etchegaray', email: 'metchegaray@pampasemillas.example' };
+const zhFrom = { name: '王海涛', email: 'wht@huayu-grain.example' };
+const maFrom = { name: 'Youssef El Amrani', email: 'y.elamrani@atlasphosphates.example' };
+
+/** Does a register or tax line glued under the block leave the newest part? */
+function registerCut(line: string): boolean {
+  return newestPart(`Body.\n\nJane Roe\n+1 415 555 0142\n${line}`) === 'Body.\n\nJane Roe\n+1 415 555 0142';
+}
+
 /** Does a client footer line after the body leave the newest part? */
 function footerCut(line: string): boolean {
   return newestPart(`Body.\n\n${line}`) === 'Body.';
@@ -590,6 +599,41 @@ describe('lexicons', () => {
     ['tl', 'valediction', () => isValediction('Salamat po,') && isValediction('Maraming salamat')],
     ['th', 'title', () => hasTitleWord('ผู้อำนวยการฝ่ายบัญชี')],
     ['th', 'unit', () => looksLikeDepartment('แผนกจัดซื้อ') && !looksLikeDepartment('ขอบคุณครับ')],
+    // Register and tax lines under a block end the newest part (holdout16, tuning).
+    ['en', 'register line', () => registerCut('Commercial Register No. 58123 Giza | Tax Card 200-555-118')],
+    ['fr', 'register line', () => registerCut('RCCM CI-ABJ-2015-B-55512 – CC 1555123 X')],
+    ['fr', 'register line', () => registerCut('RC Casablanca 345211 – ICE 001555872000091 – IF 40555120')],
+    ['es', 'register line', () => registerCut('CUIT 30-55512345-6 – IVA Responsable Inscripto')],
+    ['es', 'register line', () => registerCut('NIT 900.555.123-4')],
+    ['sr', 'register line', () => registerCut('OIB: 55512378901 | Trgovački sud u Zagrebu, MBS 080555123')],
+    ['vi', 'register line', () => registerCut('MST: 0201555123')],
+    [
+      'es',
+      'honorific',
+      () =>
+        extractFields(['Ing. Agr. Martín Etchegaray', 'Pampa Semillas S.A.'], esFrom).name ===
+        'Martín Etchegaray',
+    ],
+    ['es', 'region in the title', () => namesTerritory('Zona Norte')],
+    [
+      'es',
+      'highway address',
+      () => looksLikeAddress('Ruta Nacional 8 km 221, B2700 Pergamino, Buenos Aires'),
+    ],
+    ['fr', 'phone label', () => labelType('Fixe') === 'work' && labelType('Cel') === 'mobile'],
+    ['ko', 'valediction', () => isValediction('이서연 드림')],
+    [
+      'zh',
+      'name and rank',
+      () => extractFields(['王海涛  副总经理', '华宇粮油进出口有限公司'], zhFrom).name === '王海涛',
+    ],
+    [
+      'intl',
+      'family name in capitals',
+      () =>
+        extractFields(['Youssef EL AMRANI', 'Atlas Phosphates Négoce SA'], maFrom).name ===
+        'Youssef EL AMRANI',
+    ],
   ];
   it.each(cases)('%s: reads the %s', (_lang, _what, check) => {
     expect(check()).toBe(true);
