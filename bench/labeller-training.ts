@@ -43,6 +43,11 @@ export interface Corpus {
   dir: string;
   /** Trained on by `npm run train`; false for a blind set kept for measuring (holdout7 to holdout10, holdout12, holdout14, holdout17). */
   train: boolean;
+  /**
+   * Tuned on with rules and lexicons but not fitted by the labeller (its layouts pulled the other corpora's
+   * cross-validated figures down when trained on): reported as `tuned`, never as blind.
+   */
+  tuned?: boolean;
 }
 
 /** Every annotated corpus the project knows, those present on this machine; the rest are named. */
@@ -69,7 +74,8 @@ export function knownCorpora(): { present: Corpus[]; absent: Corpus[] } {
     // One-to-one business mail from modern clients and CRMs in 17 languages, a tuning set.
     { name: 'holdout15', dir: join(fx, 'holdout15'), train: true },
     // Business mail from MENA, South/Southeast and East Asia, Eastern Europe, Latin America and Africa, a tuning set.
-    { name: 'holdout16', dir: join(fx, 'holdout16'), train: true },
+    // Not trained on: fitted, it took enron-train's cross-validated lines F1 from 98.2 to 94.1.
+    { name: 'holdout16', dir: join(fx, 'holdout16'), train: false, tuned: true },
     // Mailing-list mail in 20 languages, written blind; never trained or tuned on.
     { name: 'holdout12', dir: join(fx, 'holdout12'), train: false },
     // One-to-one business mail from modern clients and CRMs in 14 languages, written blind; never tuned on.

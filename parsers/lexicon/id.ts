@@ -23,7 +23,8 @@ export const id: Lexicon = {
   quoteHeaderLabels: ['Dikirim', 'Kepada', 'Perihal', 'Subjek', 'Tanggal', 'Tembusan'],
   quoteSeparators: ['Pesan Asli', 'Pesan terusan'],
   clientFooters: ['Dikirim dari (?:iPhone|iPad|perangkat|ponsel|Samsung|Yahoo|Outlook|Android)'],
-  noticeCues: ['bersifat rahasia', 'penerima yang (?:dituju|dimaksud)'],
+  // Malay: "PENAFIAN: E-mel ini dan lampirannya adalah sulit dan hanya untuk penerima yang dinamakan."
+  noticeCues: ['bersifat rahasia', 'penerima yang (?:dituju|dimaksud|dinamakan)', 'penafian', 'adalah sulit'],
   titleNouns: [
     'direktur(?: utama)?',
     'wakil direktur',
@@ -52,6 +53,8 @@ export const id: Lexicon = {
     'eksekutif',
     'akauntan',
     'perunding',
+    // Specialist (a consultant doctor): "Pakar Perunding Kardiologi".
+    'pakar',
   ],
   // "bagian" (part, and a department) is an everyday word: left out.
   // Malay: bahagian (division), jabatan (department).
@@ -63,5 +66,8 @@ export const id: Lexicon = {
   // telp / tlp (telephone), kantor (office), ponsel / seluler (mobile).
   phoneWork: ['telp', 'tlp', 'telepon', 'kantor'],
   phoneMobile: ['ponsel', 'seluler', 'selular'],
+  // Malay: faks (fax), samb. (sambungan, extension).
+  phoneFax: ['faks'],
+  phoneExtensions: ['samb\\.'],
   fieldLabels: ['Nama', 'Jabatan', 'Alamat', 'Perusahaan'],
 };
