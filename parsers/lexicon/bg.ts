@@ -8,6 +8,7 @@ import type { Lexicon } from './types.ts';
 
 export const bg: Lexicon = {
   lang: 'bg',
+  noticeCues: ['поверителн'],
   valedictions: ['(?:с )?поздрави', 'с уважение', 'благодаря(?: ви)?', 'хубав ден'],
   // Outlook bg: От / Изпратено / До / Относно / Копие.
   quoteHeaderLabels: ['Изпратено', 'До', 'Относно', 'Копие'],

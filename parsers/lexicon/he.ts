@@ -7,6 +7,7 @@ import type { Lexicon } from './types.ts';
 
 export const he: Lexicon = {
   lang: 'he',
+  noticeCues: ['סודי', 'חסוי', 'הנמען'],
   article: 'ה',
   // "Regards", "Best regards", "Thanks (a lot)", "Yours".
   valedictions: ['בברכה', 'בברכה רבה', 'בברכת', 'תודה', 'תודה רבה', 'שלך', 'שלכם'],

@@ -7,6 +7,7 @@ import type { Lexicon } from './types.ts';
 
 export const sr: Lexicon = {
   lang: 'sr',
+  noticeCues: ['povjerljiv', 'poverljiv', 'primatelj', 'primalac'],
   valedictions: ['(?:srdačan|lep|lijep) pozdrav', 's poštovanjem', 'hvala(?: unapred| unaprijed)?'],
   // inženjer (engineer), direktor, menadžer, rukovodilac / voditelj (head), savetnik / savjetnik (adviser),
   // šef, referent, računovođa (accountant), programer; feminine forms where they differ.

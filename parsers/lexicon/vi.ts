@@ -10,6 +10,7 @@ import type { Lexicon } from './types.ts';
 
 export const vi: Lexicon = {
   lang: 'vi',
+  noticeCues: ['bảo mật', 'thông tin mật', 'người nhận'],
   valedictions: ['trân trọng(?: cảm ơn)?', '(?:xin )?c[ảá]m ơn(?: nhiều)?', 'thân ái', 'thân mến'],
   // Gmail: "Vào Th 2, 3 thg 5, 2021 lúc 10:00 An Nguyen <a@x> đã viết:".
   quoteWrote: ['đã viết'],

@@ -599,6 +599,34 @@ describe('lexicons', () => {
     ['tl', 'valediction', () => isValediction('Salamat po,') && isValediction('Maraming salamat')],
     ['th', 'title', () => hasTitleWord('ผู้อำนวยการฝ่ายบัญชี')],
     ['th', 'unit', () => looksLikeDepartment('แผนกจัดซื้อ') && !looksLikeDepartment('ขอบคุณครับ')],
+    // Confidentiality notices glued under a block end the newest part (holdout16, tuning).
+    [
+      'ar',
+      'notice',
+      () =>
+        registerCut(
+          'هذه الرسالة سرية ومخصصة فقط للمرسل إليه. إذا تلقيتها عن طريق الخطأ يرجى إبلاغ المرسل وحذفها.',
+        ),
+    ],
+    [
+      'id',
+      'notice (Malay)',
+      () =>
+        registerCut(
+          'PENAFIAN: E-mel ini dan lampirannya adalah sulit dan hanya untuk penerima yang dinamakan.',
+        ),
+    ],
+    [
+      'vi',
+      'notice',
+      () => registerCut('Email này chứa thông tin bảo mật và chỉ dành cho người nhận được chỉ định.'),
+    ],
+    [
+      'he',
+      'notice',
+      () =>
+        registerCut('הודעה זו עשויה להכיל מידע חסוי ומיועדת לנמען בלבד. אם קיבלת אותה בטעות נא למחוק אותה.'),
+    ],
     // Register and tax lines under a block end the newest part (holdout16, tuning).
     ['en', 'register line', () => registerCut('Commercial Register No. 58123 Giza | Tax Card 200-555-118')],
     ['fr', 'register line', () => registerCut('RCCM CI-ABJ-2015-B-55512 – CC 1555123 X')],
