@@ -19,10 +19,11 @@ export interface PhoneSpan {
 // One space at a time (never two) so numbers in separate columns do not merge.
 // Extensions in the languages we see (lexicon phoneExtensions): ext./x, int. (it, es), wew. (pl), poste
 // (fr-CA, after a comma), ramal/anexo (pt, es), lok. (cs), DW (de), toestel (nl), 내선 (ko), 分機 (zh), also in
-// brackets, and two languages' words at once ("poste / ext. 228").
+// brackets (full-width ones too: "（内線 7123）"), after a colon or hyphen ("Ext-118", "mellék: 2418"), and two
+// languages' words at once ("poste / ext. 228").
 const EXT = `(?:${alt('phoneExtensions')})`;
 const SPAN_RE = new RegExp(
-  String.raw`(?:\+\(|\+ ?|\(\+?)?\d(?:[\d().\/-]| (?! )){5,26}\d(?:,? ?-? ?\(?${EXT}(?: ?\/ ?${EXT})? ?\d{1,6}(?!\d))?`,
+  String.raw`(?:\+\(|\+ ?|\(\+?)?\d(?:[\d().\/-]| (?! )){5,26}\d(?:,? ?-? ?[(（]?${EXT}(?: ?\/ ?${EXT})?(?: ?[:：-] ?| ?)\d{1,6}(?!\d)[)）]?)?`,
   'gi',
 );
 
@@ -139,8 +140,8 @@ export function labelType(label: string): PhoneType | null {
     .replace(/[.:：•*\s]+$/g, '')
     .replace(/^[\s(|•*,;-]+|\)$/g, '')
     .trim()
-    // "Mob/WhatsApp", "WhatsApp/Cell": the messenger names the same mobile number.
-    .replace(/^whatsapp\/(?=\p{L})|(?<=\p{L})\/whatsapp$/u, '');
+    // "Mob/WhatsApp", "WhatsApp/Cell", "Моб./Viber", "Telp/WA": the messenger names the same mobile number.
+    .replace(/^(?:whatsapp|viber)\/(?=\p{L})|(?<=\p{L})\s?\/\s?(?:whatsapp|viber|wa)$/u, '');
   if (l === '') return null;
   if (OTHER.test(l)) return 'other';
   if (FAX.test(l)) return 'fax';
@@ -248,7 +249,10 @@ const JAPANESE_HAN_RE =
   /株式会社|有限会社|合同会社|〒|部長|課長|係長|取締役|都道府県|[都府県]\p{Script=Han}{1,6}[市区町村]/u;
 
 /** The extension closing a span ("ext. 214", ", poste / ext. 228", "(내선 214)"): E.164 has none. */
-const EXT_TAIL_RE = new RegExp(String.raw`,? ?-? ?\(?${EXT}(?: ?\/ ?${EXT})? ?\d{1,6}\)?$`, 'i');
+const EXT_TAIL_RE = new RegExp(
+  String.raw`,? ?-? ?[(（]?${EXT}(?: ?\/ ?${EXT})?(?: ?[:：-] ?| ?)\d{1,6}[)）]?$`,
+  'i',
+);
 
 export function toE164(raw: string, region: CountryCode): string | null {
   const cleaned = raw

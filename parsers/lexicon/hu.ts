@@ -27,6 +27,8 @@ export const hu: Lexicon = {
   clientFooters: ['iPhone-?r[óo]l küldve', 'iPad-?r[őo]l küldve'],
   noticeCues: ['bizalmas'],
   registerCues: ['Cégjegyzékszám', 'Adószám'],
+  // "Tel.: +36 62 555 418 mellék: 2418" (extension).
+  phoneExtensions: ['mellék'],
   titleNouns: [
     'igazgató',
     'ügyvezető',

@@ -41,8 +41,8 @@ export const intl: Lexicon = {
   ],
   // Thai: บริษัท ... จำกัด (company ... limited), จำกัด (มหาชน) for a public one.
   legalFormsNative: ['จำกัด'],
-  // A WhatsApp number is a mobile number (the service runs on one).
-  phoneMobile: ['whatsapp'],
+  // A WhatsApp or Viber number is a mobile number (the services run on one).
+  phoneMobile: ['whatsapp', 'viber', 'wa'],
   // Service names are the same in every language.
   messengerLabels: [
     'aol[ -]?im',

@@ -599,6 +599,26 @@ describe('lexicons', () => {
     ['tl', 'valediction', () => isValediction('Salamat po,') && isValediction('Maraming salamat')],
     ['th', 'title', () => hasTitleWord('ผู้อำนวยการฝ่ายบัญชี')],
     ['th', 'unit', () => looksLikeDepartment('แผนกจัดซื้อ') && !looksLikeDepartment('ขอบคุณครับ')],
+    [
+      'intl',
+      'phone label',
+      () => ['Моб./Viber', 'Viber', 'WA', 'Telp/WA'].every((l) => labelType(l) === 'mobile'),
+    ],
+    [
+      'en',
+      'extension after a hyphen',
+      () => findPhoneSpans('PABX: +880 2 5589 5512 Ext-118')[0]?.raw === '+880 2 5589 5512 Ext-118',
+    ],
+    [
+      'ja',
+      'extension in full-width brackets',
+      () => findPhoneSpans('Tel: 022-555-7123（内線 7123）')[0]?.raw === '022-555-7123（内線 7123）',
+    ],
+    [
+      'hu',
+      'extension',
+      () => toE164(findPhoneSpans('Tel.: +36 62 555 418 mellék: 2418')[0]!.raw, 'HU') === '+3662555418',
+    ],
     // Confidentiality notices glued under a block end the newest part (holdout16, tuning).
     [
       'ar',
