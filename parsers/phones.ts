@@ -140,7 +140,7 @@ export function labelType(label: string): PhoneType | null {
     .replace(/[.:：•*\s]+$/g, '')
     .replace(/^[\s(|•*,;-]+|\)$/g, '')
     .trim()
-    // "Mob/WhatsApp", "WhatsApp/Cell", "Моб./Viber", "Telp/WA": the messenger names the same mobile number.
+    // "Mob/WhatsApp", "WhatsApp/Cell", "Моб./Viber", "HP/WA": the messenger names the same mobile number.
     .replace(/^(?:whatsapp|viber)\/(?=\p{L})|(?<=\p{L})\s?\/\s?(?:whatsapp|viber|wa)$/u, '');
   if (l === '') return null;
   if (OTHER.test(l)) return 'other';

@@ -602,7 +602,7 @@ describe('lexicons', () => {
     [
       'intl',
       'phone label',
-      () => ['Моб./Viber', 'Viber', 'WA', 'Telp/WA'].every((l) => labelType(l) === 'mobile'),
+      () => ['Моб./Viber', 'Viber', 'WA', 'HP/WA'].every((l) => labelType(l) === 'mobile'),
     ],
     [
       'en',
