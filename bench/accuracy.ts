@@ -22,7 +22,7 @@
  *   data lost); a discarded message whose gold has none (a newsletter or system mail with no
  *   `expect_discard` key, or an automated message discarded for another reason) loses nothing and is
  *   listed under `discardedNegatives` instead, so no discard goes unreported.
- * - Lines compare as written (trailing whitespace removed), as a multiset per message.
+ * - Lines compare as written (trailing whitespace removed, Unicode NFC), as a multiset per message.
  * - Text fields compare with runs of whitespace collapsed; e-mails case-insensitively; websites and
  *   social URLs case-insensitively without a trailing slash; phones by type plus digits.
  */
@@ -97,7 +97,8 @@ function matchBag(pred: string[], gold: string[]): Counts {
   return { tp, fp: pred.length - tp, fn: gold.length - tp };
 }
 
-const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+/** Unicode-equivalent text is the same text (NFC: a decoder may give "ễ" as e + two combining marks). */
+const norm = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
 const normUrl = (s: string) => norm(s).toLowerCase().replace(/\/$/, '');
 const digits = (s: string) => s.replace(/\D/g, '');
 
@@ -195,8 +196,11 @@ export async function runAccuracy(
       const entry = `${g.file} (${r.discarded}${r.reason ? `: ${r.reason}` : ''})`;
       (g.has_signature ? wrongDiscards : discardedNegatives).push(entry);
     }
-    const predLines = (r.signature?.lines ?? []).map((l) => l.replace(/\s+$/, ''));
-    const c = matchBag(predLines, g.signature_lines);
+    const predLines = (r.signature?.lines ?? []).map((l) => l.replace(/\s+$/, '').normalize('NFC'));
+    const c = matchBag(
+      predLines,
+      g.signature_lines.map((l) => l.normalize('NFC')),
+    );
     const goldHas = g.signature_lines.length > 0;
     if (predLines.length > 0 && goldHas) detection.tp++;
     else if (predLines.length > 0) detection.fp++;

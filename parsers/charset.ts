@@ -50,7 +50,10 @@ export function decodeText(bytes: Uint8Array, charset: string | null | undefined
     return utf8OrWindows1252(bytes);
   }
   if (iconv.encodingExists(cs)) {
-    return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), cs);
+    const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), cs);
+    // Windows-1258 writes Vietnamese tone marks as combining characters ("ễ" as e + two marks): composed,
+    // the text matches the lexicons and reads as every other Vietnamese mail does.
+    return /^(?:windows|cp)-?1258$/.test(cs) ? text.normalize('NFC') : text;
   }
   return utf8OrWindows1252(bytes);
 }

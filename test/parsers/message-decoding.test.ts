@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseRaw, toMinimal } from '../../parsers/message.ts';
-import { decodeWords } from '../../parsers/charset.ts';
+import { decodeText, decodeWords } from '../../parsers/charset.ts';
 import { htmlToText } from '../../parsers/html-to-text.ts';
 import { TAIL_CHARS } from '../../parsers/budget.ts';
 import { parseAddress } from '../../parsers/sender-class.ts';
@@ -25,6 +25,15 @@ describe('message decoding', () => {
     expect(m.tail).toContain('Soluciones Térmicas Ibéricas S.L.');
     expect(m.tail).toContain('Móvil: +34 612 34 56 78');
     expect(m.tail).not.toContain('\uFFFD');
+  });
+
+  it('composes the combining tone marks of a windows-1258 (Vietnamese) body', () => {
+    // "Trưởng phòng" in windows-1258: ư = 0xFD, "ở" = ơ (0xF5) + U+0309 (0xD2), then ng ph, "ò" = o + U+0300 (0xCC).
+    const bytes = Uint8Array.from([
+      0x54, 0x72, 0xfd, 0xf5, 0xd2, 0x6e, 0x67, 0x20, 0x70, 0x68, 0x6f, 0xcc, 0x6e, 0x67,
+    ]);
+    expect(decodeText(bytes, 'windows-1258')).toBe('Trưởng phòng'.normalize('NFC'));
+    expect(decodeText(bytes, 'windows-1258').length).toBe(12);
   });
 
   it('decodes a 7-bit ISO-2022-JP body (Japanese mail), which is all ASCII bytes on the wire', () => {
