@@ -6,7 +6,7 @@
  * Pure and linear: each line is capped (see `capLine`) and tested against anchored, quantifier-bounded
  * patterns, so a 1 MB line or 100 000 short lines cost one pass.
  */
-import { capLine, isBlank, splitLines } from './lines.ts';
+import { capLine, isBlank, splitLines, wordCount } from './lines.ts';
 import { alt } from './lexicon/index.ts';
 import { caseless } from './lexicon/caseless.ts';
 
@@ -359,7 +359,9 @@ function cutTrailingNotices(lines: string[]): string[] {
       DISCLAIMER_RE.test(para) &&
       (para.length > 80 ||
         (para.length > 30 && CJK_TEXT_RE.test(para)) ||
-        /^[A-Z\s]{8,40}$/.test(lines[start]!.trim()));
+        /^[A-Z\s]{8,40}$/.test(lines[start]!.trim()) ||
+        // A short notice set apart as a sentence of its own: "This message is confidential."
+        (start === end - 1 && para.length > 24 && /[.!]\s*$/.test(para) && wordCount(para) >= 4));
     const banner = /^\s*\[(?:cid:|https?:)[^\]]{1,200}\](?:<[^>]{1,300}>)?\s*$/.test(para) && start > 0;
     const follow = FOLLOW_RE.test(lines[start]!);
     // Company-register lines at the very end, glued to the block or on their own paragraph.

@@ -44,6 +44,16 @@ describe('company lines under a block', () => {
     ]);
   });
 
+  it('leave out a one-sentence confidentiality notice set apart under the block', () => {
+    const text = `${note}Kind regards,\nDana Whitfield\nHead of Partnerships\nNorthwind Labs Inc.\n+1 415 555 0142\n\nCe message est confidentiel. / This message is confidential.\n`;
+    expect(findSignature(text, dana)).toEqual([
+      'Dana Whitfield',
+      'Head of Partnerships',
+      'Northwind Labs Inc.',
+      '+1 415 555 0142',
+    ]);
+  });
+
   it('keep a lone em dash on top as the delimiter (macOS turns a typed "--" into "—")', () => {
     const text = `${note}Cheers,\n—\nDana Whitfield\nHead of Partnerships at Northwind Labs\nM 0491 570 156\n`;
     expect(findSignature(text, dana)).toEqual([
