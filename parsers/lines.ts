@@ -365,10 +365,17 @@ const CITY_CODE_COUNTRY_RE = caseless(
   'iu',
 );
 
+/** "Near Al Noor Mosque", "Opp. City Centre Mall": a landmark written as an address line. */
+const LANDMARK_RE = new RegExp(
+  String.raw`^(?:${alt('landmarkPrefixes')})\s\p{Lu}[\p{L}'.-]*(?:\s\p{Lu}[\p{L}'.-]*){0,5}$`,
+  'u',
+);
+
 export function looksLikeAddress(line: string): boolean {
   const l = capLine(line).trim();
   if (isKeyValueRecord(l)) return false;
   return (
+    LANDMARK_RE.test(l) ||
     // Every shape but the postcode-city one (whose CJK prefecture forms have no digit), the Brazilian
     // city/state, the country and the "-ku" ward shapes needs an ASCII digit: skip them on the rest.
     (countDigits(l) > 0 && addressWithDigits(l)) ||

@@ -83,6 +83,8 @@ export const en: Lexicon = {
     'C\\.R\\. No',
   ],
   followCues: ['Follow us', 'Our commitment', 'Like us on', 'Find us on'],
+  // South Asia and the Gulf give a landmark as the last address line.
+  landmarkPrefixes: ['Near', 'Opp\\.?', 'Opposite', 'Behind', 'Next to', 'Beside'],
   awardCues: [
     '\\bof the year\\b',
     '\\bawards?\\b',
@@ -582,6 +584,15 @@ export const en: Lexicon = {
     'kuwait',
     'bahrain',
     'oman',
+    // Official long forms the Gulf writes on stationery.
+    'sultanate of oman',
+    'kingdom of saudi arabia',
+    'ksa',
+    'state of qatar',
+    'kingdom of bahrain',
+    'state of kuwait',
+    'hashemite kingdom of jordan',
+    'arab republic of egypt',
     'jordan',
     'lebanon',
     'ukraine',
@@ -675,6 +686,9 @@ export const en: Lexicon = {
   ],
   fieldLabels: ['Name', 'Title', 'Position', 'Company', 'Address'],
   premisesWords: [
+    // Ethiopia's districts ("Woreda 03", "Kebele 14").
+    'woreda',
+    'kebele',
     'suite',
     'ste\\.?',
     'floor',

@@ -155,7 +155,8 @@ export const fr: Lexicon = {
   phoneMobile: ['portable', 'port', 'natel', 'cel', 'cell'],
   phoneFax: ['téléc(?:opie)?'],
   fieldLabels: ['Nom', 'Titre', 'Fonction', 'Société'],
-  premisesWords: ['bureau', 'étage'],
+  // "Zone Industrielle de Vridi, Lot 118", "Immeuble Les Iris, 4e étage".
+  premisesWords: ['bureau', 'étage', 'lot', 'immeuble', 'villa'],
   floorWords: ['étage'],
   honorifics: ['Me', 'Maître', 'Maitre'],
   linkLabels: ['site web'],

@@ -30,6 +30,10 @@ export const hu: Lexicon = {
   // "Tel.: +36 62 555 418 mellék: 2418" (extension).
   phoneExtensions: ['mellék'],
   titleNouns: [
+    // University ranks: egyetemi docens / tanár, adjunktus.
+    'docens',
+    'egyetemi tanár',
+    'adjunktus',
     'igazgató',
     'ügyvezető',
     'vezérigazgató',
@@ -69,6 +73,7 @@ export const hu: Lexicon = {
   // osztály (department), főosztály, részleg (division), igazgatóság (directorate), tanszék (university dept).
   unitWords: ['osztály', 'főosztály', 'részleg', 'igazgatóság', 'tanszék'],
   legalForms: ['Kft', 'Zrt', 'Nyrt', 'Bt', 'Kkt'],
+  orgWords: ['egyetem'],
   // "Váci út 12", "Petőfi utca 3", "Kossuth tér 1", "Szent István krt. 20".
   streetWordsSpaced: ['út', 'utca', 'u\\.', 'tér', 'körút', 'krt\\.', 'rakpart', 'fasor', 'köz'],
   poBoxes: ['Pf\\.', 'Postafiók'],

@@ -26,7 +26,20 @@ export const sr: Lexicon = {
     'programer(?:ka)?',
     'stručni saradnik',
     'stručni suradnik',
+    // Croatian lawyers: odvjetnik / odvjetnica, partner / partnerica.
+    'odvjetni(?:k|ca)',
+    'advokat(?:ica)?',
+    'partner(?:ica)?',
+    // Serbian in Cyrillic.
+    'руководилац',
+    'руководитељ(?:ка)?',
+    'директор(?:ка)?',
+    'менаџер(?:ка)?',
+    'инжењер(?:ка)?',
+    'референт',
   ],
+  // Cooperatives (zadruga / задруга), limited companies in Cyrillic (д.о.о.), joint-stock (а.д.).
+  legalForms: ['zadruga', 'задруга', 'д\\.о\\.о\\.?', 'а\\.д\\.'],
   // Viši / Viša (senior), Glavni (chief) open a title.
   seniorityPrefixes: ['Viši', 'Viša', 'Glavni', 'Glavna'],
   // sektor (division), odeljenje / odjel (department), služba (service).

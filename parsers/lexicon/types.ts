@@ -44,6 +44,8 @@ export interface Lexicon {
   followCues?: readonly string[];
   /** Printing reminders ("Please consider the environment"); line start. */
   ecoCues?: readonly string[];
+  /** Words opening a landmark line of an address ("Near Al Noor Mosque", "Opp. City Mall"); line start, then a capital. */
+  landmarkPrefixes?: readonly string[];
   /** Awards and rankings the company advertises under a block ("Law Firm of the Year 2023"); anywhere, case-insensitive. */
   awardCues?: readonly string[];
 

@@ -27,6 +27,10 @@ export const uk: Lexicon = {
   noticeCues: ['конфіденційн'],
   titleNouns: [
     'генеральний директор',
+    // Feminine forms are written as often as masculine ones now: менеджерка, директорка, бухгалтерка.
+    'менеджер(?:ка)?',
+    'директор(?:ка)?',
+    'бухгалтер(?:ка)?',
     'інженер(?:ка)?',
     'керівни(?:к|ця)',
     'спеціаліст',

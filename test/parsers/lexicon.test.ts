@@ -619,6 +619,20 @@ describe('lexicons', () => {
       'extension',
       () => toE164(findPhoneSpans('Tel.: +36 62 555 418 mellék: 2418')[0]!.raw, 'HU') === '+3662555418',
     ],
+    [
+      'en',
+      'landmark line',
+      () =>
+        looksLikeAddress('Near Al Noor Mosque') && !looksLikeAddress('Near the end of the week we will call'),
+    ],
+    ['en', 'country (long form)', () => isCountryLine('Sultanate of Oman')],
+    ['en', 'district', () => looksLikeAddress('UN Compound, Bole Sub-City, Woreda 03')],
+    ['fr', 'premises', () => looksLikeAddress('Zone Industrielle de Vridi, Lot 118')],
+    ['sr', 'title (Cyrillic)', () => hasTitleWord('Руководилац набавке и продаје')],
+    ['sr', 'legal form', () => hasCompanyWord('Земљорадничка задруга „Бачка жито“')],
+    ['sr', 'title', () => hasTitleWord('odvjetnica – partnerica')],
+    ['uk', 'title (feminine)', () => hasTitleWord('Менеджерка з експорту')],
+    ['hu', 'title', () => hasTitleWord('egyetemi docens')],
     // Confidentiality notices glued under a block end the newest part (holdout16, tuning).
     [
       'ar',
