@@ -6,7 +6,7 @@
  * (../fields.ts); pure functions over the block's text cells.
  */
 import type { Address } from '../types.ts';
-import { alt } from '../lexicon/index.ts';
+import { alt, wordsOf } from '../lexicon/index.ts';
 import {
   hasCompanyWord,
   hasStrongCompanyWord,
@@ -177,7 +177,7 @@ export function readTitles(input: TitleInput): TitleResult {
     looseUnit: undefined,
     titleRow: c.title ? nameRow : -1,
   };
-  for (let i = 0; i < texts.length; i++) {
+  for (const i of englishHalfFirst(texts)) {
     if (s.used.has(i) || isAddr[i]) continue;
     const t = texts[i]!.text;
     if (wordCount(t) > 9 || t.length > 80) continue;
@@ -187,6 +187,36 @@ export function readTitles(input: TitleInput): TitleResult {
   }
   if (!c.department && s.headUnit) c.department = s.headUnit;
   return { draft: c, used: s.used, orgCands: s.orgCands, looseUnit: s.looseUnit, titleRow: s.titleRow };
+}
+
+/** English role nouns and legal forms alone: which half of a bilingual row is the English one. */
+const ENGLISH_TITLE_RE = new RegExp(
+  String.raw`(?<![\p{L}])(?:${wordsOf('en', 'titleNouns').join('|')})(?![\p{L}])`,
+  'iu',
+);
+const ENGLISH_LEGAL_RE = new RegExp(
+  String.raw`(?<![\p{L}])(?:${wordsOf('en', 'legalForms').join('|')})\.?$`,
+  'u',
+);
+
+/**
+ * The cells in reading order, except that a row written in two languages ("Cheffe de projet | Project
+ * Manager", "Mille Collines Télécom SA | Mille Collines Telecom Ltd") is read English half first: the
+ * annotation convention for bilingual blocks takes title, unit and company from the English half.
+ */
+function englishHalfFirst(texts: readonly TextCell[]): number[] {
+  const order = texts.map((_, i) => i);
+  for (let i = 0; i + 1 < texts.length; i++) {
+    const [a, b] = [texts[i]!, texts[i + 1]!];
+    if (a.row !== b.row || (i + 2 < texts.length && texts[i + 2]!.row === a.row)) continue;
+    if (i > 0 && texts[i - 1]!.row === a.row) continue;
+    const english = (re: RegExp) => !re.test(a.text) && re.test(b.text);
+    const sameKind =
+      (hasTitleWord(a.text) && hasTitleWord(b.text) && english(ENGLISH_TITLE_RE)) ||
+      (hasCompanyWord(a.text) && hasCompanyWord(b.text) && english(ENGLISH_LEGAL_RE));
+    if (sameKind) [order[i], order[i + 1]] = [i + 1, i];
+  }
+  return order;
 }
 
 /** A title cell cut at its last ", ": the head, the tail after it, and "... at Org" when written so. */

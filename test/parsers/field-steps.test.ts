@@ -185,6 +185,7 @@ describe('title and unit', () => {
     [['Programme Manager | WASH Unit'], { title: 'Programme Manager', department: 'WASH Unit' }],
     [['Inside Sales Manager | OEM Accounts'], { title: 'Inside Sales Manager', department: 'OEM Accounts' }],
     [['Spedytor międzynarodowy'], { title: 'Spedytor międzynarodowy' }],
+    [['Directrice commerciale | Sales Director'], { title: 'Sales Director' }],
   ])('readTitles(%j)', (lines, want) => {
     expect(run(lines).draft).toMatchObject(want);
   });
