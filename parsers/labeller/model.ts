@@ -350,6 +350,7 @@ export function chooseBlock(
   const block = candidateBlock(contexts, z, model);
   if (!block) return null;
   let first = skipWrappedEnd(contexts, block.first, block.last);
+  first = withAddressAbove(contexts, first);
   first = withNameAbove(contexts, first, block.last);
   first = withTopEdge(contexts, first);
   return { first, last: trimBottomEdge(contexts, first, block.last) };
@@ -367,6 +368,23 @@ function candidateBlock(
     anchored(contexts, decoded.first, decoded.last)
     ? { first: decoded.first, last: throughParagraph(contexts, decoded.last) }
     : signedTail(contexts);
+}
+
+/**
+ * An address the block opens with continues on the line right above it ("7008 Aronow Drive" over
+ * "Falls Church, VA  22042"): one address is never split between body and block.
+ */
+function withAddressAbove(contexts: LineContext[], first: number): number {
+  while (
+    first > 0 &&
+    contexts[first]!.address &&
+    !contexts[first]!.prevBlank &&
+    contexts[first - 1]!.address &&
+    !contexts[first - 1]!.info.valediction &&
+    contexts[first - 1]!.words <= 8
+  )
+    first--;
+  return first;
 }
 
 /** The wrapped end of the sentence above ("... and no" / "meeting today.") is body, not block. */

@@ -65,6 +65,16 @@ describe('company lines under a block', () => {
   });
 });
 
+describe('an address opening the block', () => {
+  it('keeps its street line above the city line', () => {
+    const text = `${note}Love,\nJulie\n7008 Aronow Drive\nFalls Church, VA  22042\njulie.gibson@example.org\n`;
+    const julie = { name: 'Julie Gibson', email: 'julie.gibson@example.org' };
+    expect(findSignature(text, julie)).toEqual(
+      expect.arrayContaining(['7008 Aronow Drive', 'Falls Church, VA  22042']),
+    );
+  });
+});
+
 describe('short blocks', () => {
   it('can be one line with " - " separators', () => {
     const text = `${note}Thanks,\nDana Whitfield - Head of Partnerships - Northwind Labs Inc.\n`;
