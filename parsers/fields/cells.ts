@@ -56,9 +56,12 @@ export function cleanLine(line: string): string {
   const l = capLine(line);
   // Machine-generated records ("DEAL_ID = 44721") carry no signature field.
   if (isKeyValueRecord(l)) return '';
+  const linked = renderLinks(l.replace(BIDI_RE, ''));
+  // Every field label ends with a colon: most lines skip the (Unicode, case-insensitive) label pattern.
+  const unlabelled =
+    linked.includes(':') || linked.includes('：') ? linked.replace(FIELD_LABEL_RE, '') : linked;
   return (
-    renderLinks(l.replace(BIDI_RE, ''))
-      .replace(FIELD_LABEL_RE, '')
+    unlabelled
       .replace(/^\s*[|*+]\s/, ' ')
       .replace(/\s[|*]\s*$/, '')
       .replace(LINK_TARGET_RE, '')

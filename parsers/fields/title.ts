@@ -12,6 +12,7 @@ import {
   hasStrongCompanyWord,
   hasTitleWord,
   isCountryLine,
+  mayHaveCjk,
   mentionsSender,
   wordCount,
 } from '../lines.ts';
@@ -238,7 +239,7 @@ function takeTitle(s: TitleScan, input: TitleInput, i: number, p: TitleCellParts
   const { labels, besideTitle } = input;
   const { t, headPart, tail, titleAt } = p;
   const c = s.c;
-  const unitRank = CJK_UNIT_RANK_RE.exec(t);
+  const unitRank = mayHaveCjk(t) ? CJK_UNIT_RANK_RE.exec(t) : null;
   if (
     unitRank &&
     looksLikeDepartment(unitRank[1]!) &&
