@@ -12,6 +12,7 @@
  */
 import { alt, rtlAlt, wordsOf } from './lexicon/index.ts';
 import { caseless } from './lexicon/caseless.ts';
+import { hasRtlLetters, mayHaveCjk, mayHaveOtherScript } from './lines.ts';
 
 const UNIT_RE = new RegExp(String.raw`(?:^|[\s(&/-])(?:${alt('unitWords')})(?=$|[\s,.)'’])`, 'i');
 
@@ -181,8 +182,11 @@ const THAI_UNIT_RE = new RegExp(String.raw`^(?:${alt('unitPrefixesNative')})\p{S
 export function looksLikeDepartment(cell: string): boolean {
   const t = cell.trim();
   if (t === '' || t.length > 80 || /\d/.test(t)) return false;
-  if (UNIT_RE.test(t) || RTL_UNIT_RE.test(t) || THAI_UNIT_RE.test(t) || UNIT_HEAD_RE.test(t)) return true;
-  if (CJK_UNIT_RE.test(t) || COMPOUND_UNIT_RE.test(t)) return true;
+  if (UNIT_RE.test(t) || UNIT_HEAD_RE.test(t) || COMPOUND_UNIT_RE.test(t)) return true;
+  // The script patterns only where their script may be: their Unicode classes are costly to compile.
+  if (hasRtlLetters(t) && RTL_UNIT_RE.test(t)) return true;
+  if (mayHaveOtherScript(t) && THAI_UNIT_RE.test(t)) return true;
+  if (mayHaveCjk(t) && CJK_UNIT_RE.test(t)) return true;
   // A bare function name must be written as a heading, not inside a sentence ("it", "sales").
   return /^[\p{Lu}]/u.test(t) && isFunctionCell(t);
 }

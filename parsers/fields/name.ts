@@ -13,6 +13,7 @@ import {
   isCountryLine,
   isValediction,
   looksLikeName,
+  mayHaveCjk,
   mentionsSender,
   wordCount,
 } from '../lines.ts';
@@ -181,7 +182,7 @@ function nameShaped(name: string, cellHead: string, text: string, from: Address)
     // the display name writes it too (a team mailbox's display name is the team's).
     namesOrganisation(name) ||
     opensWithSenderDomain(name, from) ||
-    !(looksLikeName(name) || TWO_SCRIPT_NAME_RE.test(name)) ||
+    !(looksLikeName(name) || (mayHaveCjk(name) && TWO_SCRIPT_NAME_RE.test(name))) ||
     hasCompanyWord(name) ||
     (hasTitleWord(name) && !mentionsSender(name, from.name, from.email))
   );

@@ -349,7 +349,8 @@ function ownContext(w: WindowFacts, k: number): LineContext {
 /** Facts read from a line's own earlier facts: organisation, banner, promotion, whether it carries. */
 function deriveLineFacts(c: LineContext, labels: string[]): void {
   c.strongCompany = c.company && hasStrongCompanyWord(c.t);
-  c.extTail = c.extOnly || (c.words <= 5 && EXT_TAIL_RE.test(c.t));
+  // Both extension shapes end the line with a digit or a bracket: test the last character first.
+  c.extTail = c.extOnly || (c.words <= 5 && /[\d)]$/.test(c.t) && EXT_TAIL_RE.test(c.t));
   c.banner =
     c.t.length <= MAX_BANNER &&
     !c.phone &&
