@@ -70,7 +70,7 @@ const HEADING_TOKEN_RE = /^(?:\p{Lu}[\p{L}'’.-]{0,30}|&|and|und|et|y|e|de|du|d
 const COMPOUND_FUNCTION_RE = new RegExp(String.raw`^\p{Lu}\p{Ll}{2,30}(?:${alt('functionSuffixes')})$`, 'u');
 
 /** Geographic words of sales regions ("Midwest", "Northern Europe", "Asia Pacific"). */
-const REGION_WORD_RE = new RegExp(`^(?:${alt('regionWords')})$`, 'i');
+const REGION_WORD_RE = caseless(`^(?:${alt('regionWords')})$`, 'i');
 
 /**
  * A territory ("Midwest", "Northern Europe", "Asia Pacific", "EMEA Region"): every word a geographic
@@ -128,7 +128,7 @@ const UNIT_WORD_RE = new RegExp(String.raw`^\p{Lu}\p{Ll}{3,30}(?:${alt('function
 const UNIT_HEAD_RE = new RegExp(String.raw`^(?:${alt('unitHeads')}) \p{Lu}[\p{L}&' -]{2,60}$`, 'u');
 
 /** Cities that name an office ("London", "New York"); compared whole, case-insensitively. */
-const CITY_RE = new RegExp(`^(?:${alt('cities')})$`, 'i');
+const CITY_RE = caseless(`^(?:${alt('cities')})$`, 'i');
 
 /** Is the cell a city (a place beside a title, "Partner | London"), never a unit? */
 export function namesCity(cell: string): boolean {
@@ -192,7 +192,7 @@ export function looksLikeDepartment(cell: string): boolean {
 }
 
 /** A role that heads a unit, anywhere in a cell ("Director Customer Support", "VP Engineering"). */
-const HEAD_ROLE_RE = new RegExp(String.raw`(?<!\p{L})(?:${alt('unitRoleNouns')})(?!\p{L})`, 'iu');
+const HEAD_ROLE_RE = caseless(String.raw`(?<!\p{L})(?:${alt('unitRoleNouns')})(?!\p{L})`, 'iu');
 
 /**
  * Does the cell name a role that heads a unit? Then a cell ending with a unit or a function
@@ -203,7 +203,7 @@ export function namesHeadRole(cell: string): boolean {
 }
 
 /** Unit keywords anywhere in a cell ("Trading Support", "Research Group"), ASCII word edges. */
-const DEPT_RE = new RegExp(String.raw`\b(?:${alt('unitKeywords')})\b`, 'i');
+const DEPT_RE = caseless(String.raw`\b(?:${alt('unitKeywords')})\b`, 'i');
 
 /** A unit of the organisation: the legacy keywords, or the multilingual vocabulary of department.ts. */
 export function isDepartment(s: string): boolean {

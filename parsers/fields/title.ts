@@ -7,6 +7,7 @@
  */
 import type { Address } from '../types.ts';
 import { alt } from '../lexicon/index.ts';
+import { caseless } from '../lexicon/caseless.ts';
 import {
   hasCompanyWord,
   hasStrongCompanyWord,
@@ -81,7 +82,7 @@ function orgAndUnit(segs: readonly string[]): { org: string; unit: string } | un
  * the unit, whatever role nouns qualify it. A role of the unit ("Head of Support", "Director Customer
  * Support") stays a title.
  */
-const UNIT_TAIL_RE = new RegExp(String.raw`(?:^|\s)(?:${alt('unitKeywords')})$`, 'i');
+const UNIT_TAIL_RE = caseless(String.raw`(?:^|\s)(?:${alt('unitKeywords')})$`, 'i');
 const ROLE_OF_RE = /\s(?:of|for)\s/i;
 
 /**

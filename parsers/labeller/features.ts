@@ -12,6 +12,7 @@ import type { Address } from '../types.ts';
 import type { LineInfo } from '../line-score.ts';
 import { VocabMemo } from '../vocab-memo.ts';
 import { alt } from '../lexicon/index.ts';
+import { caseless } from '../lexicon/caseless.ts';
 import { isDepartment, namesFunction } from '../department.ts';
 import { signsAsSender } from '../signs-as-sender.ts';
 import { cellsOf } from '../line-score.ts';
@@ -125,8 +126,10 @@ export interface LineContext {
   mentionBelow: boolean;
 }
 
-const NOTICE_RE =
-  /\b(?:confidential|intended (?:only )?for|intended recipient|disclaimer|privileged|unauthori[sz]ed|virus(?:es)?|if you (?:are not|have received)|this (?:e-?mail|message|communication)|vertraulich|confidentiel|riservat[oa]|confidencial|legally)\b/i;
+const NOTICE_RE = caseless(
+  String.raw`\b(?:confidential|intended (?:only )?for|intended recipient|disclaimer|privileged|unauthori[sz]ed|virus(?:es)?|if you (?:are not|have received)|this (?:e-?mail|message|communication)|vertraulich|confidentiel|riservat[oa]|confidencial|legally)\b`,
+  'i',
+);
 const ATTACHMENT_RE =
   /^(?:<<.{1,200}>>|-\s+\S{1,120}\.(?:docx?|xlsx?|pptx?|pdf|zip|txt|csv)\b|enclosures?:|attachments?:)/i;
 /** A unit name is a short heading ("Parking & Transportation Desk"); longer lines are sentences. */
@@ -144,7 +147,7 @@ const MAX_BANNER = 160;
 /** "[1] http://...", "[2]: https://...": a footnote the body's "[1]" points to. */
 const FOOTNOTE_RE = /^\[\d{1,2}\]:?\s{0,4}(?:https?:\/\/|www\.)\S+$/i;
 /** A messenger label, its colon and a handle: one line of a block's contacts. */
-const MESSENGER_RE = new RegExp(
+const MESSENGER_RE = caseless(
   String.raw`^(?:${alt('messengerLabels')})\s?(?:#|id|name)?\s?[:：]\s{0,12}\S`,
   'iu',
 );
