@@ -11,10 +11,12 @@
  * line length first.
  */
 import { alt, rtlAlt, wordsOf } from './lexicon/index.ts';
-import { caseless } from './lexicon/caseless.ts';
+import { caseless, caselessMatch } from './lexicon/caseless.ts';
 import { hasRtlLetters, mayHaveCjk, mayHaveOtherScript } from './lines.ts';
 
-const UNIT_RE = new RegExp(String.raw`(?:^|[\s(&/-])(?:${alt('unitWords')})(?=$|[\s,.)'’])`, 'i');
+const UNIT_RE = caseless(String.raw`(?:^|[\s(&/-])(?:${alt('unitWords')})(?=$|[\s,.)'’])`, 'i');
+/** UNIT_RE matching at the start of the cell (its first match there, as startsWithUnitWord asks). */
+const UNIT_START_RE = caseless(String.raw`^[\s(&/-]?(?:${alt('unitWords')})(?=$|[\s,.)'’])`, 'i');
 
 /** Qualifiers that may precede a function name: "Corporate Banking", "Global Supply Chain". */
 const QUALIFIER = `(?:${alt('functionQualifiers')})`;
@@ -56,7 +58,7 @@ function isFunctionCell(s: string): boolean {
 }
 
 /** A function name among the words of a cell: "Mid-Market Sales", "Inbound Operations", "Vertrieb Nord". */
-const FUNCTION_WORD_RE = new RegExp(`(?:^|[\\s-])${FUNCTION}(?=$|[\\s,])`, 'i');
+const FUNCTION_WORD_RE = caselessMatch(`(?:^|[\\s-])${FUNCTION}(?=$|[\\s,])`, 'i');
 /** Capitalised words and the connectors of unit names; anything else (digits, prose) is no heading. */
 const HEADING_TOKEN_RE = /^(?:\p{Lu}[\p{L}'’.-]{0,30}|&|and|und|et|y|e|de|du|des|of|la|le)$/u;
 
@@ -100,10 +102,10 @@ export function namesFunction(cell: string): boolean {
   const toks = t.split(' ');
   if (toks.length > 4) return false;
   for (const tok of toks) if (!HEADING_TOKEN_RE.test(tok)) return false;
-  const m = FUNCTION_WORD_RE.exec(t);
-  if (!m) return false;
+  const m = FUNCTION_WORD_RE.match(t);
+  if (m === null) return false;
   // Two-letter functions ("IT", "HR") only in capitals: "Make It Happen" is a slogan.
-  const word = m[0].trim();
+  const word = m.trim();
   return word.length > 2 || /^[A-Z]{2}$/.test(word);
 }
 
@@ -163,8 +165,7 @@ const CJK_UNIT_RE = new RegExp(
 /** Does the cell (title and company already ruled out by the caller) name a unit of the organisation? */
 /** Does the cell start with a unit word ("Ufficio Tecnico", "Department of Physics")? Then it is no title. */
 export function startsWithUnitWord(cell: string): boolean {
-  const m = UNIT_RE.exec(cell.trim());
-  return m !== null && m.index === 0;
+  return UNIT_START_RE.test(cell.trim());
 }
 
 /**
