@@ -398,14 +398,18 @@ export function looksLikeAddress(line: string): boolean {
     BR_CITY_UF_RE.test(l) ||
     COUNTRY_RE.test(l) ||
     (digits >= 4 && CITY_CODE_HINT_RE.test(l) && CITY_CODE_COUNTRY_RE.test(l)) ||
-    // "Nordljus AB", "Léman SA": a legal form, not Alberta or South Australia.
-    (CITY_STATE_RE.test(l) && !LEGAL_SUFFIX_RE.test(l)) ||
+    // "Nordljus AB", "Léman SA": a legal form, not Alberta or South Australia. (State codes are capitals.)
+    (STATE_CODE_END_RE.test(l) && CITY_STATE_RE.test(l) && !LEGAL_SUFFIX_RE.test(l)) ||
     // Japanese addresses in Latin script: "2-3-1 Marunouchi", "Chiyoda-ku", "Osaka-shi".
-    (l.includes('-') && JAPANESE_LATIN_ADDRESS_RE.test(l))
+    (JAPANESE_LATIN_HINT_RE.test(l) && JAPANESE_LATIN_ADDRESS_RE.test(l))
   );
 }
 
-/** "2-3-1 Marunouchi", "Chiyoda-ku", "Osaka-shi": both shapes hold a hyphen. */
+/** What the two Japanese shapes cannot match without: digits around a hyphen, or the ward suffix. */
+const JAPANESE_LATIN_HINT_RE = /\d-\d|-(?:ku|shi|cho|machi|gun)/;
+/** A line that ends with a state code (capitals, maybe a dot): what CITY_STATE_RE needs at its end. */
+const STATE_CODE_END_RE = /[A-Z]\.?$/;
+/** "2-3-1 Marunouchi", "Chiyoda-ku", "Osaka-shi". */
 const JAPANESE_LATIN_ADDRESS_RE =
   /(?:^|\s)\d{1,2}-\d{1,2}(?:-\d{1,3})? \p{Lu}\p{Ll}{2,20}|\p{Lu}\p{Ll}{1,20}-(?:ku|shi|cho|machi|gun)(?![\p{L}])/u;
 
