@@ -11,9 +11,12 @@
  * line length first.
  */
 import { alt, rtlAlt, wordsOf } from './lexicon/index.ts';
-import { caseless } from './lexicon/caseless.ts';
+import { caseless, caselessMatch } from './lexicon/caseless.ts';
+import { hasRtlLetters, mayHaveCjk, mayHaveOtherScript } from './lines.ts';
 
-const UNIT_RE = new RegExp(String.raw`(?:^|[\s(&/-])(?:${alt('unitWords')})(?=$|[\s,.)'’])`, 'i');
+const UNIT_RE = caseless(String.raw`(?:^|[\s(&/-])(?:${alt('unitWords')})(?=$|[\s,.)'’])`, 'i');
+/** UNIT_RE matching at the start of the cell (its first match there, as startsWithUnitWord asks). */
+const UNIT_START_RE = caseless(String.raw`^[\s(&/-]?(?:${alt('unitWords')})(?=$|[\s,.)'’])`, 'i');
 
 /** Qualifiers that may precede a function name: "Corporate Banking", "Global Supply Chain". */
 const QUALIFIER = `(?:${alt('functionQualifiers')})`;
@@ -55,7 +58,7 @@ function isFunctionCell(s: string): boolean {
 }
 
 /** A function name among the words of a cell: "Mid-Market Sales", "Inbound Operations", "Vertrieb Nord". */
-const FUNCTION_WORD_RE = new RegExp(`(?:^|[\\s-])${FUNCTION}(?=$|[\\s,])`, 'i');
+const FUNCTION_WORD_RE = caselessMatch(`(?:^|[\\s-])${FUNCTION}(?=$|[\\s,])`, 'i');
 /** Capitalised words and the connectors of unit names; anything else (digits, prose) is no heading. */
 const HEADING_TOKEN_RE = /^(?:\p{Lu}[\p{L}'’.-]{0,30}|&|and|und|et|y|e|de|du|des|of|la|le)$/u;
 
@@ -69,7 +72,7 @@ const HEADING_TOKEN_RE = /^(?:\p{Lu}[\p{L}'’.-]{0,30}|&|and|und|et|y|e|de|du|d
 const COMPOUND_FUNCTION_RE = new RegExp(String.raw`^\p{Lu}\p{Ll}{2,30}(?:${alt('functionSuffixes')})$`, 'u');
 
 /** Geographic words of sales regions ("Midwest", "Northern Europe", "Asia Pacific"). */
-const REGION_WORD_RE = new RegExp(`^(?:${alt('regionWords')})$`, 'i');
+const REGION_WORD_RE = caseless(`^(?:${alt('regionWords')})$`, 'i');
 
 /**
  * A territory ("Midwest", "Northern Europe", "Asia Pacific", "EMEA Region"): every word a geographic
@@ -99,10 +102,10 @@ export function namesFunction(cell: string): boolean {
   const toks = t.split(' ');
   if (toks.length > 4) return false;
   for (const tok of toks) if (!HEADING_TOKEN_RE.test(tok)) return false;
-  const m = FUNCTION_WORD_RE.exec(t);
-  if (!m) return false;
+  const m = FUNCTION_WORD_RE.match(t);
+  if (m === null) return false;
   // Two-letter functions ("IT", "HR") only in capitals: "Make It Happen" is a slogan.
-  const word = m[0].trim();
+  const word = m.trim();
   return word.length > 2 || /^[A-Z]{2}$/.test(word);
 }
 
@@ -127,7 +130,7 @@ const UNIT_WORD_RE = new RegExp(String.raw`^\p{Lu}\p{Ll}{3,30}(?:${alt('function
 const UNIT_HEAD_RE = new RegExp(String.raw`^(?:${alt('unitHeads')}) \p{Lu}[\p{L}&' -]{2,60}$`, 'u');
 
 /** Cities that name an office ("London", "New York"); compared whole, case-insensitively. */
-const CITY_RE = new RegExp(`^(?:${alt('cities')})$`, 'i');
+const CITY_RE = caseless(`^(?:${alt('cities')})$`, 'i');
 
 /** Is the cell a city (a place beside a title, "Partner | London"), never a unit? */
 export function namesCity(cell: string): boolean {
@@ -162,8 +165,7 @@ const CJK_UNIT_RE = new RegExp(
 /** Does the cell (title and company already ruled out by the caller) name a unit of the organisation? */
 /** Does the cell start with a unit word ("Ufficio Tecnico", "Department of Physics")? Then it is no title. */
 export function startsWithUnitWord(cell: string): boolean {
-  const m = UNIT_RE.exec(cell.trim());
-  return m !== null && m.index === 0;
+  return UNIT_START_RE.test(cell.trim());
 }
 
 /**
@@ -181,14 +183,17 @@ const THAI_UNIT_RE = new RegExp(String.raw`^(?:${alt('unitPrefixesNative')})\p{S
 export function looksLikeDepartment(cell: string): boolean {
   const t = cell.trim();
   if (t === '' || t.length > 80 || /\d/.test(t)) return false;
-  if (UNIT_RE.test(t) || RTL_UNIT_RE.test(t) || THAI_UNIT_RE.test(t) || UNIT_HEAD_RE.test(t)) return true;
-  if (CJK_UNIT_RE.test(t) || COMPOUND_UNIT_RE.test(t)) return true;
+  if (UNIT_RE.test(t) || UNIT_HEAD_RE.test(t) || COMPOUND_UNIT_RE.test(t)) return true;
+  // The script patterns only where their script may be: their Unicode classes are costly to compile.
+  if (hasRtlLetters(t) && RTL_UNIT_RE.test(t)) return true;
+  if (mayHaveOtherScript(t) && THAI_UNIT_RE.test(t)) return true;
+  if (mayHaveCjk(t) && CJK_UNIT_RE.test(t)) return true;
   // A bare function name must be written as a heading, not inside a sentence ("it", "sales").
   return /^[\p{Lu}]/u.test(t) && isFunctionCell(t);
 }
 
 /** A role that heads a unit, anywhere in a cell ("Director Customer Support", "VP Engineering"). */
-const HEAD_ROLE_RE = new RegExp(String.raw`(?<!\p{L})(?:${alt('unitRoleNouns')})(?!\p{L})`, 'iu');
+const HEAD_ROLE_RE = caseless(String.raw`(?<!\p{L})(?:${alt('unitRoleNouns')})(?!\p{L})`, 'iu');
 
 /**
  * Does the cell name a role that heads a unit? Then a cell ending with a unit or a function
@@ -199,7 +204,7 @@ export function namesHeadRole(cell: string): boolean {
 }
 
 /** Unit keywords anywhere in a cell ("Trading Support", "Research Group"), ASCII word edges. */
-const DEPT_RE = new RegExp(String.raw`\b(?:${alt('unitKeywords')})\b`, 'i');
+const DEPT_RE = caseless(String.raw`\b(?:${alt('unitKeywords')})\b`, 'i');
 
 /** A unit of the organisation: the legacy keywords, or the multilingual vocabulary of department.ts. */
 export function isDepartment(s: string): boolean {

@@ -262,6 +262,29 @@ export function hasRtlLetters(s: string): boolean {
   return RTL_LETTER_RE.test(s);
 }
 
+/**
+ * Could a combining mark or a letter of a script without capitals (Thai, the Indic scripts, Khmer, Lao,
+ * Myanmar, Georgian, Ethiopic) or of Chinese, Japanese or Korean occur? All of them lie at U+0300 or
+ * above, and none in General Punctuation (U+2000-U+206F: the dashes and quotes of Latin text). A one-class
+ * scan that spares Latin lines the script patterns, whose Unicode classes cost 1-3 ms each to compile
+ * (per subject width) in every `sigmine extract` process that would otherwise run them on any line.
+ */
+const BEYOND_LATIN_RE = /[\u0300-\u1fff\u2070-\uffff]/;
+
+export function mayHaveOtherScript(s: string): boolean {
+  return BEYOND_LATIN_RE.test(s);
+}
+
+/**
+ * Could a Han, Hangul, Hiragana or Katakana character occur? Those scripts lie in Hangul Jamo
+ * (U+1100-U+11FF) or at U+2E80 and above (surrogates included, for the supplementary ideographs).
+ */
+const CJK_RANGE_RE = /[\u1100-\u11ff\u2e80-\uffff]/;
+
+export function mayHaveCjk(s: string): boolean {
+  return CJK_RANGE_RE.test(s);
+}
+
 export function hasTitleWord(line: string): boolean {
   const l = capLine(line);
   if (isKeyValueRecord(l)) return false;
@@ -343,7 +366,10 @@ const STREET_PREFIX_RE = caseless(String.raw`(?:^|[\s,])(?:${alt('streetPrefixes
 const POSTCODE_CITY_RE =
   /\b[A-Z][A-Za-z .'-]{1,30},? (?:[A-Z]{2}|[A-Z][a-z]{2,20})\.?,?(?: USA| U\.S\.A\.)? {1,3}\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b\d{4} ?[A-Z]{2} [A-Z][a-z]{2,30}\b|\b[A-Z][a-z]{2,30} ?[-–] ?\d{6}\b|\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b|\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT) \d{4}\b|\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4}\b|\bCEP:? ?\d{5}-?\d{3}\b|\bC\.\s?P\.? ?\d{5}\b|\b[A-Z]\d{4}[A-Z]{3}(?: [-–])? [A-Z]/;
 const POSTCODE_CITY_U_RE =
-  /(?:^|[\s,(])(?:[A-Z]{1,2}[- ])?\d{4,5} \p{Lu}[\p{L}'-]{2,30}|(?:^|[\s,])(?:[A-Z]{1,2}-)?\d{3} \d{2} \p{Lu}\p{Ll}{2,30}|(?:^|\s)\d{2}-\d{3} \p{Lu}\p{Ll}{2,30}|(?:^|\s)\d{4}-\d{3} \p{Lu}\p{Ll}{2,30}|〒\s?\d{3}-?\d{4}|(?:^|\s)\p{Lu}\p{Ll}{2,30},? (?:\d{3}-\d{4}|\d{6})(?![\d-])|(?:東京都|北海道|大阪府|京都府|\p{Script=Han}{2,3}県)\p{Script=Han}{1,8}[市区町村郡]|\p{Script=Hangul}{1,4}(?:특별시|광역시|특별자치시|도) \p{Script=Hangul}{1,6}[시구군]/u;
+  /(?:^|[\s,(])(?:[A-Z]{1,2}[- ])?\d{4,5} \p{Lu}[\p{L}'-]{2,30}|(?:^|[\s,])(?:[A-Z]{1,2}-)?\d{3} \d{2} \p{Lu}\p{Ll}{2,30}|(?:^|\s)\d{2}-\d{3} \p{Lu}\p{Ll}{2,30}|(?:^|\s)\d{4}-\d{3} \p{Lu}\p{Ll}{2,30}|〒\s?\d{3}-?\d{4}|(?:^|\s)\p{Lu}\p{Ll}{2,30},? (?:\d{3}-\d{4}|\d{6})(?![\d-])/u;
+/** Japanese prefecture and city, Korean province and city: the postcode-city shapes without a digit. */
+const CJK_REGION_CITY_RE =
+  /(?:東京都|北海道|大阪府|京都府|\p{Script=Han}{2,3}県)\p{Script=Han}{1,8}[市区町村郡]|\p{Script=Hangul}{1,4}(?:특별시|광역시|특별자치시|도) \p{Script=Hangul}{1,6}[시구군]/u;
 /** PO boxes: "P.O. Box 4410", "Box 1234", "Postfach 10 20 30", "Case postale 12", "Caixa Postal 45". */
 const PO_BOX_RE = new RegExp(
   String.raw`\b(?:${alt('poBoxes')}) ?\d{1,6}\b|^(?:${alt('poBoxAbbrevs')}) ?\d{1,6}\b`,
@@ -370,28 +396,37 @@ const LANDMARK_RE = new RegExp(
   String.raw`^(?:${alt('landmarkPrefixes')})\s\p{Lu}[\p{L}'.-]*(?:\s\p{Lu}[\p{L}'.-]*){0,5}$`,
   'u',
 );
+/** What CITY_CODE_COUNTRY_RE cannot match without: " 1226, ". */
+const CITY_CODE_HINT_RE = / \d{4,6}, /;
 
 export function looksLikeAddress(line: string): boolean {
   const l = capLine(line).trim();
   if (isKeyValueRecord(l)) return false;
+  // Each shape is tried only on lines that hold what it cannot match without (digits, a comma, a dash, a
+  // CJK character): most lines reach none of the Unicode patterns, which then need no compiling either.
+  const digits = countDigits(l);
   return (
-    LANDMARK_RE.test(l) ||
-    // Every shape but the postcode-city one (whose CJK prefecture forms have no digit), the Brazilian
-    // city/state, the country and the "-ku" ward shapes needs an ASCII digit: skip them on the rest.
-    (countDigits(l) > 0 && addressWithDigits(l)) ||
-    POSTCODE_CITY_U_RE.test(l) ||
+    (digits > 0 && (addressWithDigits(l) || POSTCODE_CITY_U_RE.test(l))) ||
+    (mayHaveCjk(l) && (CJK_REGION_CITY_RE.test(l) || CHINESE_ADDRESS_RE.test(l))) ||
+    // A landmark line has no digit and starts with a capital: only short lines of that shape are tried.
+    (digits === 0 && l.length <= 80 && LANDMARK_RE.test(l)) ||
     BR_CITY_UF_RE.test(l) ||
     COUNTRY_RE.test(l) ||
-    CITY_CODE_COUNTRY_RE.test(l) ||
-    CHINESE_ADDRESS_RE.test(l) ||
-    // "Nordljus AB", "Léman SA": a legal form, not Alberta or South Australia.
-    (CITY_STATE_RE.test(l) && !LEGAL_SUFFIX_RE.test(l)) ||
+    (digits >= 4 && CITY_CODE_HINT_RE.test(l) && CITY_CODE_COUNTRY_RE.test(l)) ||
+    // "Nordljus AB", "Léman SA": a legal form, not Alberta or South Australia. (State codes are capitals.)
+    (STATE_CODE_END_RE.test(l) && CITY_STATE_RE.test(l) && !LEGAL_SUFFIX_RE.test(l)) ||
     // Japanese addresses in Latin script: "2-3-1 Marunouchi", "Chiyoda-ku", "Osaka-shi".
-    /(?:^|\s)\d{1,2}-\d{1,2}(?:-\d{1,3})? \p{Lu}\p{Ll}{2,20}|\p{Lu}\p{Ll}{1,20}-(?:ku|shi|cho|machi|gun)(?![\p{L}])/u.test(
-      l,
-    )
+    (JAPANESE_LATIN_HINT_RE.test(l) && JAPANESE_LATIN_ADDRESS_RE.test(l))
   );
 }
+
+/** What the two Japanese shapes cannot match without: digits around a hyphen, or the ward suffix. */
+const JAPANESE_LATIN_HINT_RE = /\d-\d|-(?:ku|shi|cho|machi|gun)/;
+/** A line that ends with a state code (capitals, maybe a dot): what CITY_STATE_RE needs at its end. */
+const STATE_CODE_END_RE = /[A-Z]\.?$/;
+/** "2-3-1 Marunouchi", "Chiyoda-ku", "Osaka-shi". */
+const JAPANESE_LATIN_ADDRESS_RE =
+  /(?:^|\s)\d{1,2}-\d{1,2}(?:-\d{1,3})? \p{Lu}\p{Ll}{2,20}|\p{Lu}\p{Ll}{1,20}-(?:ku|shi|cho|machi|gun)(?![\p{L}])/u;
 
 /**
  * A city and its state or province code alone on a line, without a postcode: "Cambridge, MA", "Mountain
@@ -476,7 +511,7 @@ export function looksLikeName(line: string): boolean {
   }
   // Scripts without capitals (Thai, Devanagari and the other Indic scripts, Khmer, Lao, Myanmar,
   // Georgian, Ethiopic): two or three words of one such script, no legal form.
-  if (CASELESS_NAME_RE.test(t)) return !CJK_LEGAL_RE.test(t);
+  if (mayHaveOtherScript(t) && CASELESS_NAME_RE.test(t)) return !CJK_LEGAL_RE.test(t);
   // "अनिल वर्मा / Anil Verma", "Ivan Petrov / Иван Петров": one name written in two scripts.
   const halves = t.split(' / ');
   if (halves.length === 2 && TWO_SCRIPTS_RE.test(t)) {
@@ -487,6 +522,7 @@ export function looksLikeName(line: string): boolean {
   }
   // Japanese, Chinese and Korean names: family name then given name, 1-4 characters each.
   if (
+    mayHaveCjk(t) &&
     /^[\p{Script=Han}\p{Script=Hangul}]{1,4}[ 　]?[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}]{1,4}$/u.test(
       t,
     )

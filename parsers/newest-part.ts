@@ -14,15 +14,15 @@ import { caseless } from './lexicon/caseless.ts';
  * "... wrote:" and its translations (en, de, fr, es, it, nl, pt, sv/da/no, MH "said:"); Zoho Mail ends it
  * with dashes instead of the colon ("---- On Mon, 14 Apr 2025 ... <x@y> wrote ----").
  */
-const WROTE_END_RE = new RegExp(String.raw`(?:${alt('quoteWrote')})\s?(?:[:：]|-{2,})\s*$`, 'i');
+const WROTE_END_RE = caseless(String.raw`(?:${alt('quoteWrote')})\s?(?:[:：]|-{2,})\s*$`, 'i');
 /** Openers of a quote intro that may wrap before "wrote:". */
-const INTRO_START_RE = new RegExp(String.raw`^\s*(?:${alt('quoteIntroStarts')})\b`, 'i');
+const INTRO_START_RE = caseless(String.raw`^\s*(?:${alt('quoteIntroStarts')})\b`, 'i');
 
 /**
  * "From:" and its translations; cc:Mail writes "Author:" for the sender of a quoted message, and pads
  * its header values into a column ("Author:  Carol Benning").
  */
-const HEADER_FROM_RE = new RegExp(
+const HEADER_FROM_RE = caseless(
   String.raw`^\s*[*>]{0,2}\s*(?:${alt('quoteFromLabels')})\s?\*?\s?:\*?\s{0,8}\S`,
   'i',
 );
@@ -51,7 +51,7 @@ const TO_LINE_RE = new RegExp(String.raw`^\s*(?:${alt('lotusToLabels')})\s?:\s?`
  */
 const COLUMN_TO_RE = new RegExp(String.raw`\S {3,}(?:${alt('lotusToLabels')})\s?:(?:\s|$)`);
 /** cc:Mail's quote separator: "_____ Reply Separator _____" above Subject / Author / Date lines. */
-const REPLY_SEPARATOR_RE = new RegExp(String.raw`^\s*_{3,}\s*(?:${alt('replySeparators')})\s*_{3,}\s*$`, 'i');
+const REPLY_SEPARATOR_RE = caseless(String.raw`^\s*_{3,}\s*(?:${alt('replySeparators')})\s*_{3,}\s*$`, 'i');
 /** Gmail ISO-date intro: `2017-05-15 6:16 GMT-07:00 Name <a@b.c>:` */
 const ISO_INTRO_RE = /^\s*\d{4}-\d{2}-\d{2}\b.{0,160}[<@].{0,120}:\s*$/;
 /**
@@ -68,7 +68,7 @@ function isTimeAddressIntro(l: string): boolean {
   return l.length < 300 && COLON_END_RE.test(l) && ANGLE_ADDRESS_RE.test(l) && TIME_RE.test(l);
 }
 
-const CLIENT_FOOTER_RE = new RegExp(String.raw`^\s*(?:${alt('clientFooters')})`, 'i');
+const CLIENT_FOOTER_RE = caseless(String.raw`^\s*(?:${alt('clientFooters')})`, 'i');
 
 /** Starts of mailing-list / service footers: everything from here down is not the sender's text. */
 const LIST_FOOTER_RE =
@@ -97,7 +97,7 @@ const LIST_FOOTER_WORDS = [
  * List and group footers in other languages (lexicon listFooterCues): each cue is a phrase only such a
  * footer writes, so it is tested on the trailing lines without the English pre-filter.
  */
-const LIST_FOOTER_NATIVE_RE = new RegExp(alt('listFooterCues'), 'iu');
+const LIST_FOOTER_NATIVE_RE = caseless(alt('listFooterCues'), 'iu');
 
 function mayBeListFooter(line: string): boolean {
   const l = line.toLowerCase();
@@ -109,14 +109,14 @@ function mayBeListFooter(line: string): boolean {
  * trail the text. Each word is specific to notices ("intended recipient" and its translations:
  * destinatario, Empfänger, geadresseerde, adressaten...), never to signature lines.
  */
-const DISCLAIMER_RE = new RegExp(alt('noticeCues'), 'i');
+const DISCLAIMER_RE = caseless(alt('noticeCues'), 'i');
 
 /**
  * A company-register line ("Sitz: Stuttgart · Amtsgericht Stuttgart HRB 765432", "P.IVA 012...",
  * "KvK 1234", "Registered in England No. 123"): legal boilerplate that trails a signature, often glued
  * under it without a blank line. Cut only from the end of the text.
  */
-const LEGAL_LINE_RE = new RegExp(String.raw`\b(?:${alt('registerCues')})`, 'i');
+const LEGAL_LINE_RE = caseless(String.raw`\b(?:${alt('registerCues')})`, 'i');
 /** Register and VAT numbers named by their Nordic, Benelux and Central European acronyms: "CVR 12345678", "BTW BE 0412.345.678", "Org.nr 912 345 678 MVA", "UID ATU12345678". */
 const REGISTER_NUMBER_RE =
   /\b(?:CVR|BTW|RPR|KRS|NIP|REGON|MVA|UID|MwSt|ALV)(?:-?nr\.?|-?nummer)?\.?:?\s(?:[A-Z]{2,3}\s?)?\d/;

@@ -9,6 +9,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import type { Phone, PhoneType } from './types.ts';
 import { alt } from './lexicon/index.ts';
+import { caseless } from './lexicon/caseless.ts';
 
 export interface PhoneSpan {
   raw: string;
@@ -94,9 +95,7 @@ export function findPhoneSpans(line: string): PhoneSpan[] {
       continue;
     if (
       !PHONE_NUMBER_LABEL_RE.test(l.slice(Math.max(0, index - 24), index)) &&
-      /(?:^|[^\p{L}])(?:icq|uin|fingerprint|key|id|code|pin|docket|no\.?|#|kvk|vat|btw|ust|uid|hrb|hra|reg|registration|company|siret|siren|cif|nif|abn|acn|ein|tax|iban|bic|swift|account|acct|a\/c|fn|p\.?\s?iva|cnpj|cpf|gst|pan|ref|order|invoice|ticket|case)\s?[:#=]?\s{0,3}$/iu.test(
-        l.slice(Math.max(0, index - 16), index),
-      )
+      REFERENCE_LABEL_RE.test(l.slice(Math.max(0, index - 16), index))
     )
       continue;
     // "Maju Teknologi Sdn. Bhd. (200101012345)": Malaysian companies write their SSM registration number
@@ -126,12 +125,12 @@ function yearRange(raw: string): boolean {
   return m !== null && Number(m[2]) > Number(m[1]);
 }
 
-const FAX = new RegExp(`^(?:${alt('phoneFax')})$`, 'iu');
+const FAX = caseless(`^(?:${alt('phoneFax')})$`, 'iu');
 /** Mobile labels: kom./komórka (pl), Telem. (pt), HP/handphone (sg, my), C (cell), 携帯 (ja), 휴대폰 (ko). */
-const MOBILE = new RegExp(`^(?:${alt('phoneMobile')})$`, 'iu');
-const OTHER = new RegExp(`^(?:${alt('phoneOther')})$`, 'i');
+const MOBILE = caseless(`^(?:${alt('phoneMobile')})$`, 'iu');
+const OTHER = caseless(`^(?:${alt('phoneOther')})$`, 'i');
 /** Work labels, with switchboard and direct lines: Växel/Sentralbord/Centralino, DID/DDI, Direkt(e). */
-const WORK = new RegExp(`^(?:${alt('phoneWork')})$`, 'iu');
+const WORK = caseless(`^(?:${alt('phoneWork')})$`, 'iu');
 
 export function labelType(label: string): PhoneType | null {
   const l = label
@@ -151,7 +150,7 @@ export function labelType(label: string): PhoneType | null {
 }
 
 /** Contact labels other than phone ones: "Email", "E-mail", "Web", "Website", "Mail". */
-const CONTACT_LABEL_RE = new RegExp(`^(?:${alt('contactLabels')})$`, 'i');
+const CONTACT_LABEL_RE = caseless(`^(?:${alt('contactLabels')})$`, 'i');
 
 /**
  * A line that is only a contact label ("Mobile", "Tel.:", "Email", "Web"), at least three letters long
@@ -167,8 +166,15 @@ export function isLoneContactLabel(line: string): boolean {
  * A phone label with "No." / "Number" after it ("Mobile No.:", "Contact No:", "Tel. No.", "Phone Number"),
  * as Indian and other English business mail writes it: a phone, not a reference or order number.
  */
-const PHONE_NUMBER_LABEL_RE =
-  /(?:^|[^\p{L}])(?:mobile|mob|cell|phone|ph|tel|telephone|contact|fax|landline|whatsapp|office|off|direct|res|resi)\.?\s?(?:no|number|nr)\.?\s?[:：#-]?\s{0,3}$/iu;
+const PHONE_NUMBER_LABEL_RE = caseless(
+  String.raw`(?:^|[^\p{L}])(?:mobile|mob|cell|phone|ph|tel|telephone|contact|fax|landline|whatsapp|office|off|direct|res|resi)\.?\s?(?:no|number|nr)\.?\s?[:：#-]?\s{0,3}$`,
+  'iu',
+);
+/** A register, account or reference label just before a number ("VAT: 123 4567 89", "Docket #"): no phone. */
+const REFERENCE_LABEL_RE = caseless(
+  String.raw`(?:^|[^\p{L}])(?:icq|uin|fingerprint|key|id|code|pin|docket|no\.?|#|kvk|vat|btw|ust|uid|hrb|hra|reg|registration|company|siret|siren|cif|nif|abn|acn|ein|tax|iban|bic|swift|account|acct|a\/c|fn|p\.?\s?iva|cnpj|cpf|gst|pan|ref|order|invoice|ticket|case)\s?[:#=]?\s{0,3}$`,
+  'iu',
+);
 
 /** The label word just before a span ("Tel:", "M:", "Fax", "P  •", "Mobile No.:") or null. */
 export function labelBefore(text: string): string | null {

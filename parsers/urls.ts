@@ -7,6 +7,7 @@ import type { Address } from './types.ts';
 import { capLine, findEmails, findUrls } from './lines.ts';
 import { findPhoneSpans } from './phones.ts';
 import { alt } from './lexicon/index.ts';
+import { caseless } from './lexicon/caseless.ts';
 
 export const LINK_TARGET_RE = /<(?:https?:|mailto:|tel:)[^>\s]{0,400}>/gi;
 export const IMAGE_RE = /\[(?:image:|cid:|https?:)[^\]]{0,300}\]/gi;
@@ -15,7 +16,7 @@ export const IMAGE_RE = /\[(?:image:|cid:|https?:)[^\]]{0,300}\]/gi;
  * Words that label a link without being its value: "LinkedIn<https://...>", "Website<http://...>",
  * "Email<mailto:...>" as Outlook/Exchange writes HTML links in text, or the text of an HTML anchor.
  */
-export const LINK_LABEL_RE = new RegExp(
+export const LINK_LABEL_RE = caseless(
   String.raw`^(?:(?:${alt('linkLabelLeads')})\s)?(?:${alt('linkLabels')})(?:\s(?:profile|page|me|icon|logo))?[\s:]{0,2}$`,
   'i',
 );

@@ -5,10 +5,12 @@
  * extraction (../fields.ts); pure functions over the block's text cells.
  */
 import {
+  countDigits,
   hasCompanyWord,
   hasTitleWord,
   isCountryLine,
   looksLikeAddress,
+  mayHaveCjk,
   startsWithStreetWord,
   wordCount,
 } from '../lines.ts';
@@ -35,7 +37,7 @@ const CJK_ADDRESS_RE =
 
 /** An address line in any of the shapes above, or one of lines.ts. */
 function addressShape(text: string): boolean {
-  return looksLikeAddress(text) || CJK_ADDRESS_RE.test(text);
+  return looksLikeAddress(text) || (mayHaveCjk(text) && CJK_ADDRESS_RE.test(text));
 }
 
 /**
@@ -193,6 +195,8 @@ function markStreetHeads(texts: readonly TextCell[], isAddr: boolean[], used: Re
     if (
       !isAddr[i] &&
       isAddr[i + 1] &&
+      // The house number: the pattern (a Unicode one, costly to compile) needs a digit.
+      countDigits(texts[i]!.text) > 0 &&
       STREET_LINE_RE.test(texts[i]!.text) &&
       !hasTitleWord(texts[i]!.text) &&
       !used.has(i)
@@ -227,9 +231,9 @@ function markCityTails(texts: readonly TextCell[], isAddr: boolean[], used: Read
     if (
       !isAddr[i] &&
       isAddr[i - 1] &&
-      (isCountryLine(texts[i]!.text) || CITY_TAIL_RE.test(texts[i]!.text)) &&
       texts[i]!.row === texts[i - 1]!.row + 1 &&
       !used.has(i) &&
+      (isCountryLine(texts[i]!.text) || CITY_TAIL_RE.test(texts[i]!.text)) &&
       !hasTitleWord(texts[i]!.text) &&
       !hasCompanyWord(texts[i]!.text) &&
       !isDepartment(texts[i]!.text)

@@ -5,6 +5,7 @@
  * Every pattern is linear-time; lines are capped by capLine.
  */
 import { alt } from '../lexicon/index.ts';
+import { caselessMatch } from '../lexicon/caseless.ts';
 import {
   BIDI_RE,
   capLine,
@@ -46,7 +47,7 @@ const TRAILING_LABEL_RE = /\s[\w&\/.-]{1,15}:$/;
  * vCard-like field labels that head a line ("Navn:     Henrik", "Stilling: Lead Engineer", "Adresse:
  * ...", "地址：..."): the value is the field, the label is not. Contact labels (Tel, E-mail, Web) are read elsewhere.
  */
-const FIELD_LABEL_RE = new RegExp(
+const FIELD_LABEL_RE = caselessMatch(
   String.raw`^\s*(?:${alt('fieldLabels')})\s{0,12}(?::\s{1,12}|：\s{0,12})(?=\S)`,
   'iu',
 );
@@ -56,9 +57,12 @@ export function cleanLine(line: string): string {
   const l = capLine(line);
   // Machine-generated records ("DEAL_ID = 44721") carry no signature field.
   if (isKeyValueRecord(l)) return '';
+  const linked = renderLinks(l.replace(BIDI_RE, ''));
+  // Every field label ends with a colon: most lines skip the (Unicode, case-insensitive) label pattern.
+  const label = linked.includes(':') || linked.includes('：') ? FIELD_LABEL_RE.match(linked) : null;
+  const unlabelled = label === null ? linked : linked.slice(label.length);
   return (
-    renderLinks(l.replace(BIDI_RE, ''))
-      .replace(FIELD_LABEL_RE, '')
+    unlabelled
       .replace(/^\s*[|*+]\s/, ' ')
       .replace(/\s[|*]\s*$/, '')
       .replace(LINK_TARGET_RE, '')

@@ -6,6 +6,7 @@
  */
 import type { Address } from '../types.ts';
 import { alt } from '../lexicon/index.ts';
+import { caseless } from '../lexicon/caseless.ts';
 import {
   capLine,
   findUrls,
@@ -108,7 +109,7 @@ const ORG_NAME_RE =
   /^(?:\p{Lu}[\p{L}\d'’.&-]{0,30}|[\p{Lu}\d]{2,10})(?: (?:\p{Lu}[\p{L}\d'’.&-]{0,30}|&|and|of|for|de|du|der|und|et|y|e)){0,4}$/u;
 
 /** A word of an organisation's own name ("Energy", "Global", "Technology"; lexicon orgNameWords). */
-const ORG_NAME_WORD_RE = new RegExp(
+const ORG_NAME_WORD_RE = caseless(
   String.raw`(?<![\p{L}\p{N}_])(?:${alt('orgNameWords')})(?![\p{L}\p{N}_])`,
   'iu',
 );

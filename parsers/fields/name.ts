@@ -14,6 +14,7 @@ import {
   isValediction,
   looksLikeAddress,
   looksLikeName,
+  mayHaveCjk,
   mentionsSender,
   wordCount,
 } from '../lines.ts';
@@ -67,15 +68,15 @@ export function stripName(s: string): string {
   t = t.replace(/^(?:i\.\s?A\.|i\.\s?V\.|ppa\.)\s+/, '');
   // British style writes honorifics without the dot: "Dr Emma Hughes".
   t = t.replace(UNDOTTED_HONORIFIC_RE, '');
-  t = t
-    .replace(HONORIFIC_RE, '')
-    .replace(/^(?:Dr\.|Prof\.|Dipl\.-Ing\.)\s+/g, '')
-    // German degrees written with their subject: "Dr.-Ing.", "Dipl.-Kfm.", "Dipl.-Wirt.-Ing.", "Dr. rer. pol.".
-    .replace(/^(?:Dipl|Dr)\.-(?:\p{L}{1,6}\.-?){1,3}\s+(?=\p{Lu})/u, '')
-    // The faculty of a German doctorate follows "Dr.": "Dr. med.", "Dr. rer. nat.", "Dr.-Ing.".
-    .replace(/^(?:med\.|rer\.\s?nat\.|phil\.|jur\.|oec\.|-Ing\.)\s+(?=\p{Lu})/u, '')
-    // ...and the kind of school of a German diploma: "Dipl.-Ing. (FH)", "Dipl.-Inf. (Univ.)", "B.Eng. (TU)".
-    .replace(/^\((?:\p{Lu}{2,4}|Univ\.?)\)\s+(?=\p{Lu})/u, '');
+  t = t.replace(HONORIFIC_RE, '').replace(/^(?:Dr\.|Prof\.|Dipl\.-Ing\.)\s+/g, '');
+  // German degrees written with their subject: "Dr.-Ing.", "Dipl.-Kfm.", "Dipl.-Wirt.-Ing.", "Dr. rer. pol.".
+  // (The openings are tested first: most names have neither, and skip the Unicode patterns.)
+  if (t.startsWith('Dipl.-') || t.startsWith('Dr.-'))
+    t = t.replace(/^(?:Dipl|Dr)\.-(?:\p{L}{1,6}\.-?){1,3}\s+(?=\p{Lu})/u, '');
+  // The faculty of a German doctorate follows "Dr.": "Dr. med.", "Dr. rer. nat.", "Dr.-Ing.".
+  t = t.replace(/^(?:med\.|rer\.\s?nat\.|phil\.|jur\.|oec\.|-Ing\.)\s+(?=\p{Lu})/u, '');
+  // ...and the kind of school of a German diploma: "Dipl.-Ing. (FH)", "Dipl.-Inf. (Univ.)", "B.Eng. (TU)".
+  if (t.startsWith('(')) t = t.replace(/^\((?:\p{Lu}{2,4}|Univ\.?)\)\s+(?=\p{Lu})/u, '');
   t = t.replace(CREDENTIAL_RE, '');
   t = t.replace(/\s?\((?:he|she|they)\/[a-z]{2,5}\)/i, '');
   // Honorifics in brackets ("Tan Wei Ling (Ms)") and a romanised reading after a CJK name.
@@ -188,7 +189,7 @@ function nameShaped(name: string, cellHead: string, text: string, from: Address)
     // the display name writes it too (a team mailbox's display name is the team's).
     namesOrganisation(name) ||
     opensWithSenderDomain(name, from) ||
-    !(looksLikeName(name) || TWO_SCRIPT_NAME_RE.test(name)) ||
+    !(looksLikeName(name) || (mayHaveCjk(name) && TWO_SCRIPT_NAME_RE.test(name))) ||
     hasCompanyWord(name) ||
     (hasTitleWord(name) && !mentionsSender(name, from.name, from.email))
   );

@@ -7,11 +7,13 @@
  */
 import type { Address } from '../types.ts';
 import { alt, wordsOf } from '../lexicon/index.ts';
+import { caseless } from '../lexicon/caseless.ts';
 import {
   hasCompanyWord,
   hasStrongCompanyWord,
   hasTitleWord,
   isCountryLine,
+  mayHaveCjk,
   mentionsSender,
   wordCount,
 } from '../lines.ts';
@@ -80,7 +82,7 @@ function orgAndUnit(segs: readonly string[]): { org: string; unit: string } | un
  * the unit, whatever role nouns qualify it. A role of the unit ("Head of Support", "Director Customer
  * Support") stays a title.
  */
-const UNIT_TAIL_RE = new RegExp(String.raw`(?:^|\s)(?:${alt('unitKeywords')})$`, 'i');
+const UNIT_TAIL_RE = caseless(String.raw`(?:^|\s)(?:${alt('unitKeywords')})$`, 'i');
 const ROLE_OF_RE = /\s(?:of|for)\s/i;
 
 /**
@@ -282,7 +284,7 @@ function takeTitle(s: TitleScan, input: TitleInput, i: number, p: TitleCellParts
   const { labels, besideTitle } = input;
   const { t, headPart, tail, titleAt } = p;
   const c = s.c;
-  const unitRank = CJK_UNIT_RANK_RE.exec(t);
+  const unitRank = mayHaveCjk(t) ? CJK_UNIT_RANK_RE.exec(t) : null;
   if (
     unitRank &&
     looksLikeDepartment(unitRank[1]!) &&

@@ -12,6 +12,7 @@ import type { Address } from '../types.ts';
 import type { LineInfo } from '../line-score.ts';
 import { VocabMemo } from '../vocab-memo.ts';
 import { alt } from '../lexicon/index.ts';
+import { caseless } from '../lexicon/caseless.ts';
 import { isDepartment, namesFunction } from '../department.ts';
 import { signsAsSender } from '../signs-as-sender.ts';
 import { cellsOf } from '../line-score.ts';
@@ -130,8 +131,10 @@ export interface LineContext {
   mentionBelow: boolean;
 }
 
-const NOTICE_RE =
-  /\b(?:confidential|intended (?:only )?for|intended recipient|disclaimer|privileged|unauthori[sz]ed|virus(?:es)?|if you (?:are not|have received)|this (?:e-?mail|message|communication)|vertraulich|confidentiel|riservat[oa]|confidencial|legally)\b/i;
+const NOTICE_RE = caseless(
+  String.raw`\b(?:confidential|intended (?:only )?for|intended recipient|disclaimer|privileged|unauthori[sz]ed|virus(?:es)?|if you (?:are not|have received)|this (?:e-?mail|message|communication)|vertraulich|confidentiel|riservat[oa]|confidencial|legally)\b`,
+  'i',
+);
 const ATTACHMENT_RE =
   /^(?:<<.{1,200}>>|-\s+\S{1,120}\.(?:docx?|xlsx?|pptx?|pdf|zip|txt|csv)\b|enclosures?:|attachments?:)/i;
 /** A unit name is a short heading ("Parking & Transportation Desk"); longer lines are sentences. */
@@ -151,7 +154,7 @@ const AWARD_RE = new RegExp(alt('awardCues'), 'iu');
 /** "[1] http://...", "[2]: https://...": a footnote the body's "[1]" points to. */
 const FOOTNOTE_RE = /^\[\d{1,2}\]:?\s{0,4}(?:https?:\/\/|www\.)\S+$/i;
 /** A messenger label, its colon and a handle: one line of a block's contacts. */
-const MESSENGER_RE = new RegExp(
+const MESSENGER_RE = caseless(
   String.raw`^(?:${alt('messengerLabels')})\s?(?:#|id|name)?\s?[:：]\s{0,12}\S`,
   'iu',
 );
@@ -357,7 +360,8 @@ function ownContext(w: WindowFacts, k: number): LineContext {
 /** Facts read from a line's own earlier facts: organisation, banner, promotion, whether it carries. */
 function deriveLineFacts(c: LineContext, labels: string[]): void {
   c.strongCompany = c.company && hasStrongCompanyWord(c.t);
-  c.extTail = c.extOnly || (c.words <= 5 && EXT_TAIL_RE.test(c.t));
+  // Both extension shapes end the line with a digit or a bracket: test the last character first.
+  c.extTail = c.extOnly || (c.words <= 5 && /[\d)]$/.test(c.t) && EXT_TAIL_RE.test(c.t));
   c.banner =
     c.t.length <= MAX_BANNER &&
     !c.phone &&

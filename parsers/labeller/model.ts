@@ -13,6 +13,7 @@ import type { Address } from '../types.ts';
 import type { LineInfo } from '../line-score.ts';
 import { isSigDelimiter } from '../lines.ts';
 import { alt } from '../lexicon/index.ts';
+import { caseless } from '../lexicon/caseless.ts';
 import {
   BLOCK_FEATURE_NAMES,
   FEATURE_NAMES,
@@ -469,7 +470,7 @@ function withTopEdge(contexts: LineContext[], first: number): number {
 }
 
 /** One or more link labels alone on a line, separated by bars or bullets ("LinkedIn | Twitter"). */
-const LINK_LABEL_LINE_RE = new RegExp(
+const LINK_LABEL_LINE_RE = caseless(
   String.raw`^\s*(?:${alt('linkLabels')})(?:\s*[|•·/]\s*(?:${alt('linkLabels')})){0,5}\s*$`,
   'i',
 );

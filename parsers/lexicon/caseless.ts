@@ -155,6 +155,35 @@ export function caseless(source: string, flags: 'i' | 'iu'): LineTest {
   };
 }
 
+/** What callers use of a pattern made by `caselessMatch`: the text of its first match, as exec finds it. */
+export interface LineMatch {
+  /** The first (leftmost) match in s, as written in s, or null. */
+  match(s: string): string | null;
+}
+
+/**
+ * `caseless` for a pattern whose first match is read: on a line that folds simply, the lower-cased
+ * pattern runs over the lower-cased line, which has the same length and the same characters position by
+ * position, so the match lies at the same place and is cut from the line as written.
+ */
+export function caselessMatch(source: string, flags: 'i' | 'iu'): LineMatch {
+  const unicode = flags === 'iu';
+  const lower = lowerCasedSource(source, unicode);
+  const fast = lower === null ? null : new RegExp(lower, unicode ? 'u' : '');
+  let written: RegExp | null = null;
+  return {
+    match(s: string): string | null {
+      const l = fast ? lowerCased(s) : null;
+      if (fast && l !== null) {
+        const m = fast.exec(l);
+        return m ? s.slice(m.index, m.index + m[0].length) : null;
+      }
+      written ??= new RegExp(source, flags);
+      return written.exec(s)?.[0] ?? null;
+    },
+  };
+}
+
 /** The last line asked about and its lower-cased form (null: tested as written); callers ask several patterns in turn. */
 let lastLine = '';
 let lastLower: string | null = '';

@@ -2,10 +2,12 @@
 // answer exactly as the pattern as written, whatever the line holds.
 import { describe, expect, it } from 'vitest';
 import { alt } from '../../parsers/lexicon/index.ts';
-import { caseless, lowerCasedSource } from '../../parsers/lexicon/caseless.ts';
+import { caseless, caselessMatch, lowerCasedSource } from '../../parsers/lexicon/caseless.ts';
+import { startsWithUnitWord } from '../../parsers/department.ts';
 
 const TITLE = String.raw`(?<![\p{L}\p{N}_])(?:${alt('titleNouns')})(?![\p{L}\p{N}_])`;
 const VALEDICTION = String.raw`^[\s>*_-]*(?:${alt('valedictions')})(?![\p{L}\p{N}_])[\s,.!:;،-]*$`;
+const FUNCTION_WORD = `(?:^|[\\s-])(?:${alt('functions')})(?=$|[\\s,])`;
 const STREET = String.raw`\b\d{1,6}[a-z]?,? [A-Za-z .'-]{0,40}\b(?:${alt('streetWords')})\b\.?`;
 
 /** Letters whose case folding is not their lower case, or that fold across scripts or to two letters. */
@@ -66,6 +68,28 @@ describe('a case-insensitive pattern tested on the lower-cased line', () => {
     const written = new RegExp(source, flags);
     const fast = caseless(source, flags);
     for (const line of [...lines, ...withTricky]) expect(fast.test(line), line).toBe(written.test(line));
+  });
+
+  it('cuts the same first match from the line as exec of the pattern as written', () => {
+    const written = new RegExp(FUNCTION_WORD, 'i');
+    const fast = caselessMatch(FUNCTION_WORD, 'i');
+    const heads = [
+      'Mid-Market SALES',
+      'Head of HR',
+      'Inbound Operations EMEA',
+      'Vertrieb Nord',
+      'Make It Happen',
+    ];
+    for (const line of [...heads, ...lines, ...withTricky])
+      expect(fast.match(line), line).toBe(written.exec(line)?.[0] ?? null);
+    expect(fast.match('Head of HR')).toBe(' HR');
+  });
+
+  it('reads a unit word at the start of a cell only', () => {
+    expect(startsWithUnitWord('Department of Physics')).toBe(true);
+    expect(startsWithUnitWord('(Department of Physics)')).toBe(true);
+    expect(startsWithUnitWord('Ufficio Tecnico')).toBe(true);
+    expect(startsWithUnitWord('Physics Department')).toBe(false);
   });
 
   it('finds a title noun whatever its case, and none in prose', () => {

@@ -5,6 +5,9 @@ import {
   hasEmail,
   isRuleLine,
   looksLikeAddress,
+  looksLikeName,
+  mayHaveCjk,
+  mayHaveOtherScript,
   wordCount,
 } from '../../parsers/lines.ts';
 import { findPhoneSpans } from '../../parsers/phones.ts';
@@ -56,6 +59,32 @@ describe('line feature shortcuts', () => {
     expect(looksLikeAddress('Gurugram, Haryana – 122002')).toBe(true);
     expect(looksLikeAddress('C1043AAZ – Ciudad Autónoma de Buenos Aires')).toBe(true);
     expect(looksLikeAddress('Release Train 2024, Planning')).toBe(false);
+  });
+
+  it('lets every mark and every letter of the caseless and CJK scripts through to the script patterns', () => {
+    const caseless =
+      /[\p{M}\p{Script=Thai}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Khmer}\p{Script=Lao}\p{Script=Myanmar}\p{Script=Georgian}\p{Script=Ethiopic}]/u;
+    const cjk = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+    const missed: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      if ((caseless.test(ch) && !mayHaveOtherScript(ch)) || (cjk.test(ch) && !mayHaveCjk(ch)))
+        missed.push(c.toString(16));
+    }
+    expect(missed).toEqual([]);
+    expect(mayHaveCjk('\u{20000}')).toBe(true); // a supplementary ideograph, as a surrogate pair
+    // Typographic punctuation of Latin text lets neither through.
+    expect(mayHaveOtherScript('Jane Doe – “Sales” ’')).toBe(false);
+    expect(mayHaveCjk('Jane Doe – “Sales” ’')).toBe(false);
+  });
+
+  it('still reads names and addresses of those scripts', () => {
+    expect(looksLikeName('สมชาย ใจดี')).toBe(true);
+    expect(looksLikeName('अनिल वर्मा')).toBe(true);
+    expect(looksLikeName('山田 太郎')).toBe(true);
+    expect(looksLikeAddress('北京市朝阳区')).toBe(true);
+    expect(looksLikeAddress('서울특별시 강남구')).toBe(true);
+    expect(looksLikeAddress('2-3-1 Marunouchi')).toBe(true);
   });
 
   it('counts box-drawing and ASCII rule symbols, and no phone comes from fewer than seven digits', () => {
