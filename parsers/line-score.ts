@@ -7,6 +7,7 @@
 import type { Address } from './types.ts';
 import { findPhoneSpans, isLoneContactLabel } from './phones.ts';
 import { VocabMemo } from './vocab-memo.ts';
+import { signsAsSender } from './signs-as-sender.ts';
 import {
   MAX_LINE,
   capLine,
@@ -258,6 +259,8 @@ function scoreLine(w: ScoreWindow, text: string, i: number): LineInfo {
     info.signoff = true;
     info.glued = true;
     info.score = -1;
+    // "Best, Dana" signed by the sender names them: the block under it is theirs (and the line heads it).
+    info.mention = signsAsSender(glued[2]!, w.from);
     return info;
   }
   if (isRuleLine(t)) {

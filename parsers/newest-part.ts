@@ -401,11 +401,29 @@ function cutTrailingNotices(lines: string[]): string[] {
  * The newest part of a decoded text body: quoted history, forwards, client footers, PGP armour,
  * list footers and trailing disclaimers removed. Line text is otherwise untouched.
  */
+/**
+ * A reply written under the quote it answers ("On ... wrote:" / "> ..." / the reply), or between its
+ * lines: nothing above the quote, so the newest part is the text after the first `>` line without the `>`
+ * lines, up to the next quote header. Quotes without `>` marks (Outlook headers) give no way to tell the
+ * reply from the quoted text: nothing is taken then.
+ */
+function bottomPosted(lines: string[], q: number): string[] {
+  let i = q;
+  // The quote intro ("On ... wrote:", maybe wrapped over two lines) comes before the `>` lines.
+  while (i < lines.length && i < q + 3 && !QUOTED_LINE_RE.test(lines[i]!)) i++;
+  if (i >= lines.length || !QUOTED_LINE_RE.test(lines[i]!)) return [];
+  const rest = lines.slice(i).filter((l) => !QUOTED_LINE_RE.test(l));
+  const next = findQuoteStart(rest);
+  return next >= 0 ? rest.slice(0, next) : rest;
+}
+const QUOTED_LINE_RE = /^\s{0,3}>/;
+
 export function newestPart(text: string): string {
   let lines = splitLines(text);
   if (text.includes('-----BEGIN PGP')) lines = stripPgp(lines);
   const q = findQuoteStart(lines);
-  if (q >= 0) lines = lines.slice(0, q);
+  if (q >= 0)
+    lines = lines.every((l, i) => i >= q || isBlank(l)) ? bottomPosted(lines, q) : lines.slice(0, q);
   // Client footers ("Sent from my iPhone") end the newest part: look only at its last lines.
   const tailFrom = Math.max(0, lines.length - 60);
   lines = lines

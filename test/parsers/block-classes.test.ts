@@ -65,6 +65,37 @@ describe('company lines under a block', () => {
   });
 });
 
+describe('replies written under the quote', () => {
+  const block = 'Best regards,\nDana Whitfield\nHead of Partnerships\nNorthwind Labs Inc.\n+1 415 555 0142\n';
+  const want = ['Dana Whitfield', 'Head of Partnerships', 'Northwind Labs Inc.', '+1 415 555 0142'];
+
+  it('find the block of a bottom-posted reply', () => {
+    const text = `On Tue, 3 Jun 2025 at 10:02, Sam Lee <sam@acme.example> wrote:\n> Can you confirm the delivery date?\n>\n> Sam\n\nYes, the 14th works.\n\n${block}`;
+    expect(findSignature(text, dana)).toEqual(want);
+  });
+
+  it('find the block of an interleaved reply, without the quoted lines', () => {
+    const text = `Sam Lee wrote:\n> Delivery date?\nThe 14th.\n> And the pallet count?\n14 pallets.\n\n${block}`;
+    expect(newestPart(text)).toBe(`The 14th.\n14 pallets.\n\n${block.trimEnd()}`);
+    expect(findSignature(text, dana)).toEqual(want);
+  });
+
+  it('take nothing when the quote has no > marks to tell the reply from it', () => {
+    expect(
+      newestPart(
+        'From: Sam Lee <sam@acme.example>\nSent: Tuesday\nTo: Dana\nSubject: Date\n\nDelivery date?\n',
+      ),
+    ).toBe('');
+  });
+});
+
+describe('a sign-off glued to the name', () => {
+  it('heads a one-line block right under it', () => {
+    const text = `${note}Best, Dana\nNorthwind Labs Inc. | +1 415 555 0142\n`;
+    expect(findSignature(text, dana)).toEqual(['Best, Dana', 'Northwind Labs Inc. | +1 415 555 0142']);
+  });
+});
+
 describe('an address opening the block', () => {
   it('keeps its street line above the city line', () => {
     const text = `${note}Love,\nJulie\n7008 Aronow Drive\nFalls Church, VA  22042\njulie.gibson@example.org\n`;
