@@ -244,12 +244,22 @@ export function scriptRegion(text: string): CountryCode | null {
     else if (c >= 0x0590 && c <= 0x05ff) hebrew = true;
     else if (c >= 0x0600 && c <= 0x06ff) arabic = true;
   }
-  if (han) return JAPANESE_HAN_RE.test(text) ? 'JP' : 'CN';
+  if (han) {
+    if (JAPANESE_HAN_RE.test(text)) return 'JP';
+    // Place names written in a block say Taiwan or Hong Kong before the script's likely China.
+    if (TAIWAN_HAN_RE.test(text)) return 'TW';
+    if (HONG_KONG_HAN_RE.test(text)) return 'HK';
+    return 'CN';
+  }
   if (hebrew) return 'IL';
   if (arabic) return 'EG';
   return null;
 }
 
+/** Taiwan's name and its cities as Taiwan writes them ("臺北市", "台中市", "新北市"). */
+const TAIWAN_HAN_RE = /[臺台](?:灣|北|中|南)|新北市|高雄市|桃園市|新竹|中華民國/u;
+/** Hong Kong and its districts ("香港", "九龍", "新界"). */
+const HONG_KONG_HAN_RE = /香港|九龍|九龙|新界/u;
 /** Han-script forms written in Japan only: legal forms, the postcode mark, ranks with Japanese readings. */
 const JAPANESE_HAN_RE =
   /株式会社|有限会社|合同会社|〒|部長|課長|係長|取締役|都道府県|[都府県]\p{Script=Han}{1,6}[市区町村]/u;

@@ -735,6 +735,15 @@ describe('field failure classes of real mail (issue 14)', () => {
     });
     expect(zh).toMatchObject({ name: '王小明', title: '经理', department: '销售部' });
     expect(zh.phones[0]?.e164).toBe('+861055550123');
+    // Traditional script with a Taiwanese city: the number is Taiwan's, not China's.
+    const tw = extractFields(
+      ['林志明', '財團法人康寧紀念醫院', '臺北市北投區石牌路二段555號', '總機：(02)2555-1234'],
+      {
+        name: 'Lin Chih-ming',
+        email: 'cmlin@kangning-hosp.example',
+      },
+    );
+    expect(tw.phones[0]?.e164).toBe('+886225551234');
     const ko = extractFields(['김민준', '영업부 과장', '한빛전자 주식회사', '02-555-0123'], {
       name: 'Minjun Kim',
       email: 'mj.kim@hanbit.example',
