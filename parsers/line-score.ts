@@ -251,16 +251,19 @@ function scoreLine(w: ScoreWindow, text: string, i: number): LineInfo {
   };
   if (blank) return info;
   const t = l.trim();
-  info.valediction = isValediction(t);
-  if (info.valediction) return info;
-  // "Regards, John" / "Thanks -Mike": a valediction and a one-word name on one line is a sign-off.
+  // "Regards, John" / "Thanks -Mike": a valediction and a one-word name on one line is a sign-off. Signed
+  // by the sender ("Best, Sam", "Cheers, J."), it names them even where the valediction pattern would
+  // take a short name for its tail: the block under it is theirs, and the line heads it.
   const glued = GLUED_SIGNOFF_RE.exec(t);
-  if (glued && isValediction(glued[1]!)) {
+  const signed = glued !== null && isValediction(glued[1]!);
+  const bySender = signed && signsAsSender(glued[2]!, w.from);
+  info.valediction = !bySender && isValediction(t);
+  if (info.valediction) return info;
+  if (signed) {
     info.signoff = true;
     info.glued = true;
     info.score = -1;
-    // "Best, Dana" signed by the sender names them: the block under it is theirs (and the line heads it).
-    info.mention = signsAsSender(glued[2]!, w.from);
+    info.mention = bySender;
     return info;
   }
   if (isRuleLine(t)) {

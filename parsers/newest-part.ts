@@ -418,12 +418,19 @@ function bottomPosted(lines: string[], q: number): string[] {
 }
 const QUOTED_LINE_RE = /^\s{0,3}>/;
 
+/** Nothing above the quote but blank lines and at most a greeting ("Hej Karin,", "Hi all!"). */
+function onlyGreetingAbove(lines: string[], q: number): boolean {
+  const above = lines.slice(0, q).filter((l) => !isBlank(l));
+  return (
+    above.length === 0 || (above.length === 1 && wordCount(above[0]!) <= 4 && /[,!:]\s*$/.test(above[0]!))
+  );
+}
+
 export function newestPart(text: string): string {
   let lines = splitLines(text);
   if (text.includes('-----BEGIN PGP')) lines = stripPgp(lines);
   const q = findQuoteStart(lines);
-  if (q >= 0)
-    lines = lines.every((l, i) => i >= q || isBlank(l)) ? bottomPosted(lines, q) : lines.slice(0, q);
+  if (q >= 0) lines = onlyGreetingAbove(lines, q) ? bottomPosted(lines, q) : lines.slice(0, q);
   // Client footers ("Sent from my iPhone") end the newest part: look only at its last lines.
   const tailFrom = Math.max(0, lines.length - 60);
   lines = lines

@@ -80,6 +80,11 @@ describe('replies written under the quote', () => {
     expect(findSignature(text, dana)).toEqual(want);
   });
 
+  it('find the block of a reply interleaved under a greeting', () => {
+    const text = `Hej Karin,\n\nDen 2024-10-08 kl. 16:05, skrev Karin Berg:\n> Vecka 43?\n\nJa, vecka 43 går bra.\n\n${block}`;
+    expect(findSignature(text, dana)).toEqual(want);
+  });
+
   it('take nothing when the quote has no > marks to tell the reply from it', () => {
     expect(
       newestPart(
@@ -90,6 +95,15 @@ describe('replies written under the quote', () => {
 });
 
 describe('a sign-off glued to the name', () => {
+  it('heads the block when the name is three letters or an initial ("Best, Sam", "Cheers, J.")', () => {
+    const sam = { name: 'Sam Okafor', email: 'sam@okafor-roofing.example' };
+    expect(findSignature(`${note}Best, Sam\nEstimator at Okafor Roofing\n(312) 555-0148\n`, sam)).toEqual([
+      'Best, Sam',
+      'Estimator at Okafor Roofing',
+      '(312) 555-0148',
+    ]);
+  });
+
   it('heads a one-line block right under it', () => {
     const text = `${note}Best, Dana\nNorthwind Labs Inc. | +1 415 555 0142\n`;
     expect(findSignature(text, dana)).toEqual(['Best, Dana', 'Northwind Labs Inc. | +1 415 555 0142']);
