@@ -7,8 +7,9 @@
 import type { Address } from './types.ts';
 import { findPhoneSpans, isLoneContactLabel } from './phones.ts';
 import { VocabMemo } from './vocab-memo.ts';
-import { signsAsSender } from './signs-as-sender.ts';
+import { isSendersInitial, signsAsSender } from './signs-as-sender.ts';
 import {
+  GLUED_SIGNOFF_RE,
   MAX_LINE,
   capLine,
   hasEmail,
@@ -67,8 +68,6 @@ function letterWords(t: string): number {
 const CJK_SCRIPT_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 /** Two letters in a row: a token that counts as a leftover word. */
 const TWO_LETTERS_RE = /\p{L}{2,}/u;
-/** A valediction and a one-word name on one line ("Regards, John", "Thanks -Mike"). */
-const GLUED_SIGNOFF_RE = /^(.{2,40}?)[,.!]?\s+[-–]?\s?(\p{Lu}[\p{L}'-]{0,20}|[a-z]{2,3})[.!]?$/u;
 
 export interface LineInfo {
   text: string;
@@ -256,7 +255,7 @@ function scoreLine(w: ScoreWindow, text: string, i: number): LineInfo {
   // take a short name for its tail: the block under it is theirs, and the line heads it.
   const glued = GLUED_SIGNOFF_RE.exec(t);
   const signed = glued !== null && isValediction(glued[1]!);
-  const bySender = signed && signsAsSender(glued[2]!, w.from);
+  const bySender = signed && (signsAsSender(glued[2]!, w.from) || isSendersInitial(glued[2]!, w.from));
   info.valediction = !bySender && isValediction(t);
   if (info.valediction) return info;
   if (signed) {

@@ -74,3 +74,13 @@ export function signsAsSender(line: string, from: Address): boolean {
   if (given.length >= MIN_PREFIX && w.startsWith(given) && w.length <= given.length + 2) return true;
   return NICKNAMES.get(w)?.includes(given) ?? false;
 }
+
+/**
+ * A single capital that is the sender's given initial ("J" for Jarrah): a sign-off by initial, which says
+ * something only glued to a valediction ("Cheers, J.").
+ */
+export function isSendersInitial(token: string, from: Address): boolean {
+  const t = token.replace(/\.$/, '');
+  const { given } = senderNames(from);
+  return /^\p{Lu}$/u.test(t) && given !== null && given[0]!.toUpperCase() === t;
+}

@@ -7,6 +7,7 @@
 import type { Address } from '../types.ts';
 import { alt } from '../lexicon/index.ts';
 import {
+  GLUED_SIGNOFF_RE,
   hasCompanyWord,
   hasStrongCompanyWord,
   hasTitleWord,
@@ -19,7 +20,7 @@ import {
   wordCount,
 } from '../lines.ts';
 import { isDepartment, namesFunction } from '../department.ts';
-import { signsAsSender } from '../signs-as-sender.ts';
+import { isSendersInitial, signsAsSender } from '../signs-as-sender.ts';
 import type { TextCell } from './cells.ts';
 import { domainLabels, isCompanyCell, namesOrganisation } from './company.ts';
 import { addUnitLine, type Draft } from './draft.ts';
@@ -241,7 +242,18 @@ export function findName(
   const c: Draft = { ...draft };
   for (let i = 0; i < Math.min(texts.length, 4); i++) {
     const t = texts[i]!;
-    // A valediction left above the block ("Regards,") is no name and no organisation heading.
+    // A valediction left above the block ("Regards,") is no name and no organisation heading; glued to
+    // the sender's own name ("Best, Sam", "Cheers, J.", "Un saludo, Lucía") it gives the name.
+    const glued = GLUED_SIGNOFF_RE.exec(t.text.trim());
+    if (
+      glued &&
+      isValediction(glued[1]!) &&
+      (signsAsSender(glued[2]!, from) || isSendersInitial(glued[2]!, from))
+    ) {
+      const line = t.text.trim();
+      c.name = line.slice(line.lastIndexOf(glued[2]!)).replace(/!$/, '');
+      return { draft: c, index: i, nameRow: t.row };
+    }
     if (isValediction(t.raw)) continue;
     const cellHead = t.text.split(/,\s|\s[-–_]\s/)[0] ?? '';
     // "Jo (ACME)", "Sam x3-9890 (Data Team)": an organisation or a unit in brackets after the name is

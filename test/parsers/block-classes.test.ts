@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { findSignature } from '../../parsers/signature.ts';
 import { newestPart } from '../../parsers/newest-part.ts';
+import { extractFields } from '../../parsers/fields.ts';
 
 const dana = { name: 'Dana Whitfield', email: 'dana.whitfield@northwind-labs.example' };
 const rob = { name: 'Robert Lindqvist', email: 'robert.lindqvist@harbor-freight.example' };
@@ -102,6 +103,17 @@ describe('a sign-off glued to the name', () => {
       'Estimator at Okafor Roofing',
       '(312) 555-0148',
     ]);
+  });
+
+  it('heads the block when signed by the initial alone ("Cheers, J.")', () => {
+    const jarrah = { name: 'Jarrah Whitcombe', email: 'j.whitcombe@coastlinegeo.example' };
+    const text = `${note}Cheers, J.\nSenior Surveyor | Coastline Geomatics\n0491 570 158\n`;
+    expect(findSignature(text, jarrah)).toEqual([
+      'Cheers, J.',
+      'Senior Surveyor | Coastline Geomatics',
+      '0491 570 158',
+    ]);
+    expect(extractFields(findSignature(text, jarrah)!, jarrah).name).toBe('J.');
   });
 
   it('heads a one-line block right under it', () => {
