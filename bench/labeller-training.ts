@@ -71,8 +71,9 @@ export function knownCorpora(): { present: Corpus[]; absent: Corpus[] } {
     { name: 'holdout11', dir: join(fx, 'holdout11'), train: true },
     // Business mail in 24 languages weak in lexicon and layout (titles, units, addresses), a tuning set.
     { name: 'holdout13', dir: join(fx, 'holdout13'), train: true },
-    // One-to-one business mail from modern clients and CRMs in 17 languages, a tuning set.
-    { name: 'holdout15', dir: join(fx, 'holdout15'), train: true },
+    // One-to-one business mail from modern clients and CRMs in 17 languages, a tuning set (rules). Fitted,
+    // it cost dev and enron-train cross-validated lines (99.2 -> 98.9, 99.4 -> 98.8) for one line of holdout9.
+    { name: 'holdout15', dir: join(fx, 'holdout15'), train: false, tuned: true },
     // Business mail from MENA, South/Southeast and East Asia, Eastern Europe, Latin America and Africa, a tuning set.
     // Not trained on: fitted, it took enron-train's cross-validated lines F1 from 98.2 to 94.1.
     { name: 'holdout16', dir: join(fx, 'holdout16'), train: false, tuned: true },
