@@ -410,7 +410,8 @@ export function looksLikeAddress(line: string): boolean {
   const digits = countDigits(l);
   return (
     (digits > 0 && (addressWithDigits(l) || POSTCODE_CITY_U_RE.test(l))) ||
-    (mayHaveCjk(l) && (CJK_REGION_CITY_RE.test(l) || CHINESE_ADDRESS_RE.test(l))) ||
+    (mayHaveCjk(l) &&
+      (CJK_REGION_CITY_RE.test(l) || CHINESE_ADDRESS_RE.test(l) || CJK_POSTCODE_RE.test(l))) ||
     // A landmark line has no digit and starts with a capital: only short lines of that shape are tried.
     (digits === 0 && l.length <= 80 && LANDMARK_RE.test(l)) ||
     BR_CITY_UF_RE.test(l) ||
@@ -446,6 +447,8 @@ const CITY_STATE_RE = new RegExp(
  * or a road with its number ("建国路88号", "中山大道1号"), in simplified or traditional script ("台北市信義區",
  * "松高路11號", "文化路一段100號"), Hong Kong's 道 and spaced numbers too ("廣東道 30 號").
  */
+/** A postcode under its Chinese label: "邮编：266071", "郵遞區號: 11267". */
+const CJK_POSTCODE_RE = /^(?:邮编|郵編|邮政编码|郵遞區號)\s?[:：]\s?\d{5,6}$/u;
 const CHINESE_ADDRESS_RE =
   /\p{Script=Han}{2,4}市\p{Script=Han}{1,6}[区县區縣]|\p{Script=Han}{1,10}(?:路|街|道|大道|大街)(?:\p{Script=Han}{1,3}段)?\s?\d{1,5}\s?[号號]/u;
 

@@ -133,6 +133,14 @@ export interface TitleResult {
   titleRow: number;
 }
 
+/** The English side of a title written in two languages around " / ", or null. */
+function englishSlashSide(t: string): string | null {
+  const sides = t.split(' / ').map((x) => x.trim());
+  if (sides.length !== 2 || !sides.every((x) => hasTitleWord(x))) return null;
+  const english = sides.filter((x) => ENGLISH_TITLE_RE.test(x));
+  return english.length === 1 ? english[0]! : null;
+}
+
 /**
  * A unit and a title on either side of " / ": one side has the role noun, the other is a unit of two words
  * or more ("Sales / Marketing Director" is a list of roles, not a unit and a title). [unit, title] or null.
@@ -309,6 +317,9 @@ function takeTitle(s: TitleScan, input: TitleInput, i: number, p: TitleCellParts
     // "Senior Account Manager, Corporate Banking", "Conseillère principale, Service des communications"
     c.title = headPart;
     if (!c.department) c.department = tail;
+  } else if (englishSlashSide(t)) {
+    // "Chargée des sinistres Transport / Marine Claims Officer": the title in two languages.
+    c.title = englishSlashSide(t)!;
   } else if (slashedUnit(t)) {
     // "Abastecimiento Estratégico / Compradora Senior", "Senior Buyer / Strategic Sourcing".
     const [unit, title] = slashedUnit(t)!;

@@ -186,6 +186,8 @@ describe('title and unit', () => {
     [['Inside Sales Manager | OEM Accounts'], { title: 'Inside Sales Manager', department: 'OEM Accounts' }],
     [['Spedytor międzynarodowy'], { title: 'Spedytor międzynarodowy' }],
     [['Directrice commerciale | Sales Director'], { title: 'Sales Director' }],
+    [['Chargée des sinistres Transport / Marine Claims Officer'], { title: 'Marine Claims Officer' }],
+    [['Director / Partner'], { title: 'Director / Partner' }],
   ])('readTitles(%j)', (lines, want) => {
     expect(run(lines).draft).toMatchObject(want);
   });

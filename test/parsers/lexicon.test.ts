@@ -267,6 +267,11 @@ describe('lexicons', () => {
     ['zh', 'address', () => looksLikeAddress('北京市朝阳区建国路88号')],
     [
       'zh',
+      'postcode line',
+      () => looksLikeAddress('邮编：266071') && !looksLikeAddress('电话：0532-5555 8120'),
+    ],
+    [
+      'zh',
       'address (Hong Kong)',
       () => looksLikeAddress('香港九龍尖沙咀廣東道 30 號新港中心 2 座 15 樓 1508 室'),
     ],
