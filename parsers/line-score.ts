@@ -7,9 +7,8 @@
 import type { Address } from './types.ts';
 import { findPhoneSpans, isLoneContactLabel } from './phones.ts';
 import { VocabMemo } from './vocab-memo.ts';
-import { isSendersInitial, signsAsSender } from './signs-as-sender.ts';
+import { gluedSignoff } from './signs-as-sender.ts';
 import {
-  GLUED_SIGNOFF_RE,
   MAX_LINE,
   capLine,
   hasEmail,
@@ -253,16 +252,14 @@ function scoreLine(w: ScoreWindow, text: string, i: number): LineInfo {
   // "Regards, John" / "Thanks -Mike": a valediction and a one-word name on one line is a sign-off. Signed
   // by the sender ("Best, Sam", "Cheers, J."), it names them even where the valediction pattern would
   // take a short name for its tail: the block under it is theirs, and the line heads it.
-  const glued = GLUED_SIGNOFF_RE.exec(t);
-  const signed = glued !== null && isValediction(glued[1]!);
-  const bySender = signed && (signsAsSender(glued[2]!, w.from) || isSendersInitial(glued[2]!, w.from));
-  info.valediction = !bySender && isValediction(t);
+  const glued = gluedSignoff(t, w.from);
+  info.valediction = !glued?.bySender && isValediction(t);
   if (info.valediction) return info;
-  if (signed) {
+  if (glued) {
     info.signoff = true;
     info.glued = true;
     info.score = -1;
-    info.mention = bySender;
+    info.mention = glued.bySender;
     return info;
   }
   if (isRuleLine(t)) {

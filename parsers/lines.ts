@@ -26,9 +26,6 @@ export function isBlank(line: string): boolean {
   return line.trim() === '';
 }
 
-/** A valediction and a one-word name on one line ("Regards, John", "Thanks -Mike"). */
-export const GLUED_SIGNOFF_RE = /^(.{2,40}?)[,.!]?\s+[-–]?\s?(\p{Lu}[\p{L}'-]{0,20}|[a-z]{2,3})[.!]?$/u;
-
 /**
  * `-- ` (RFC 3676 4.3) and its common mangled forms `--`, ` --`, `- -- ` (PGP dash-escaped), and `—` / `–`
  * alone, which macOS and iOS make of a typed `--` (smart dashes).

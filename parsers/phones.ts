@@ -23,8 +23,10 @@ export interface PhoneSpan {
 // brackets (full-width ones too: "（内線 7123）"), after a colon or hyphen ("Ext-118", "mellék: 2418"), and two
 // languages' words at once ("poste / ext. 228").
 const EXT = `(?:${alt('phoneExtensions')})`;
+/** An extension after a number: its word(s), then its digits (the closing bracket is the caller's). */
+const EXT_PART = String.raw`,? ?-? ?[(（]?${EXT}(?: ?\/ ?${EXT})?(?: ?[:：-] ?| ?)\d{1,6}`;
 const SPAN_RE = new RegExp(
-  String.raw`(?:\+\(|\+ ?|\(\+?)?\d(?:[\d().\/-]| (?! )){5,26}\d(?:,? ?-? ?[(（]?${EXT}(?: ?\/ ?${EXT})?(?: ?[:：-] ?| ?)\d{1,6}(?!\d)[)）]?)?`,
+  String.raw`(?:\+\(|\+ ?|\(\+?)?\d(?:[\d().\/-]| (?! )){5,26}\d(?:${EXT_PART}(?!\d)[)）]?)?`,
   'gi',
 );
 
@@ -265,10 +267,7 @@ const JAPANESE_HAN_RE =
   /株式会社|有限会社|合同会社|〒|部長|課長|係長|取締役|都道府県|[都府県]\p{Script=Han}{1,6}[市区町村]/u;
 
 /** The extension closing a span ("ext. 214", ", poste / ext. 228", "(내선 214)"): E.164 has none. */
-const EXT_TAIL_RE = new RegExp(
-  String.raw`,? ?-? ?[(（]?${EXT}(?: ?\/ ?${EXT})?(?: ?[:：-] ?| ?)\d{1,6}[)）]?$`,
-  'i',
-);
+const EXT_TAIL_RE = new RegExp(String.raw`${EXT_PART}[)）]?$`, 'i');
 
 export function toE164(raw: string, region: CountryCode): string | null {
   const cleaned = raw

@@ -11,6 +11,7 @@
  */
 import type { Address } from './types.ts';
 import { words } from './lexicon/index.ts';
+import { isValediction } from './lines.ts';
 
 // Patterns used per line or per token, compiled once (not rebuilt at every call).
 /** A word of letters only. */
@@ -83,4 +84,19 @@ export function isSendersInitial(token: string, from: Address): boolean {
   const t = token.replace(/\.$/, '');
   const { given } = senderNames(from);
   return /^\p{Lu}$/u.test(t) && given !== null && given[0]!.toUpperCase() === t;
+}
+
+/** A valediction and a one-word name on one line ("Regards, John", "Thanks -Mike"). */
+const GLUED_SIGNOFF_RE = /^(.{2,40}?)[,.!]?\s+[-–]?\s?(\p{Lu}[\p{L}'-]{0,20}|[a-z]{2,3})[.!]?$/u;
+
+/**
+ * A sign-off glued to a name on one line ("Regards, John", "Thanks -Mike"), trimmed: the name as written
+ * and whether it is the sender's (given name, short form or initial: "Best, Sam", "Cheers, J."); null for
+ * any other line. Shared by the line scores (the line names the sender) and the name step (it gives the name).
+ */
+export function gluedSignoff(line: string, from: Address): { name: string; bySender: boolean } | null {
+  const m = GLUED_SIGNOFF_RE.exec(line);
+  if (!m || !isValediction(m[1]!)) return null;
+  const bySender = signsAsSender(m[2]!, from) || isSendersInitial(m[2]!, from);
+  return { name: line.slice(line.lastIndexOf(m[2]!)).replace(/!$/, ''), bySender };
 }

@@ -7,7 +7,6 @@
 import type { Address } from '../types.ts';
 import { alt } from '../lexicon/index.ts';
 import {
-  GLUED_SIGNOFF_RE,
   hasCompanyWord,
   hasStrongCompanyWord,
   hasTitleWord,
@@ -20,7 +19,7 @@ import {
   wordCount,
 } from '../lines.ts';
 import { isDepartment, namesFunction } from '../department.ts';
-import { isSendersInitial, signsAsSender } from '../signs-as-sender.ts';
+import { gluedSignoff, signsAsSender } from '../signs-as-sender.ts';
 import type { TextCell } from './cells.ts';
 import { domainLabels, isCompanyCell, namesOrganisation } from './company.ts';
 import { addUnitLine, type Draft } from './draft.ts';
@@ -244,14 +243,9 @@ export function findName(
     const t = texts[i]!;
     // A valediction left above the block ("Regards,") is no name and no organisation heading; glued to
     // the sender's own name ("Best, Sam", "Cheers, J.", "Un saludo, Lucía") it gives the name.
-    const glued = GLUED_SIGNOFF_RE.exec(t.text.trim());
-    if (
-      glued &&
-      isValediction(glued[1]!) &&
-      (signsAsSender(glued[2]!, from) || isSendersInitial(glued[2]!, from))
-    ) {
-      const line = t.text.trim();
-      c.name = line.slice(line.lastIndexOf(glued[2]!)).replace(/!$/, '');
+    const glued = gluedSignoff(t.text.trim(), from);
+    if (glued?.bySender) {
+      c.name = glued.name;
       return { draft: c, index: i, nameRow: t.row };
     }
     if (isValediction(t.raw)) continue;

@@ -133,25 +133,24 @@ export interface TitleResult {
   titleRow: number;
 }
 
-/** The English side of a title written in two languages around " / ", or null. */
-function englishSlashSide(t: string): string | null {
-  const sides = t.split(' / ').map((x) => x.trim());
-  if (sides.length !== 2 || !sides.every((x) => hasTitleWord(x))) return null;
-  const english = sides.filter((x) => ENGLISH_TITLE_RE.test(x));
-  return english.length === 1 ? english[0]! : null;
-}
-
 /**
- * A unit and a title on either side of " / ": one side has the role noun, the other is a unit of two words
- * or more ("Sales / Marketing Director" is a list of roles, not a unit and a title). [unit, title] or null.
+ * A title cell in two parts around " / ": the title in two languages gives its English side ("Chargée des
+ * sinistres Transport / Marine Claims Officer"); a unit of two words or more and a title give both
+ * ("Abastecimiento Estratégico / Compradora Senior"). Anything else ("Sales / Marketing Director", a list
+ * of roles) is null.
  */
-function slashedUnit(t: string): [string, string] | null {
+function slashedTitle(t: string): { title: string; unit: string | null } | null {
   const sides = t.split(' / ');
   if (sides.length !== 2) return null;
   const [a, b] = [sides[0]!.trim(), sides[1]!.trim()];
-  const unit = (x: string) => wordCount(x) >= 2 && !hasTitleWord(x) && isDepartment(x);
-  if (hasTitleWord(b) && unit(a)) return [a, b];
-  if (hasTitleWord(a) && unit(b)) return [b, a];
+  const [titleA, titleB] = [hasTitleWord(a), hasTitleWord(b)];
+  if (titleA && titleB) {
+    const english = [a, b].filter((x) => ENGLISH_TITLE_RE.test(x));
+    return english.length === 1 ? { title: english[0]!, unit: null } : null;
+  }
+  const unit = (x: string) => wordCount(x) >= 2 && isDepartment(x);
+  if (titleB && unit(a)) return { title: b, unit: a };
+  if (titleA && unit(b)) return { title: a, unit: b };
   return null;
 }
 
@@ -292,6 +291,7 @@ function takeTitle(s: TitleScan, input: TitleInput, i: number, p: TitleCellParts
   const { labels, besideTitle } = input;
   const { t, headPart, tail, titleAt } = p;
   const c = s.c;
+  const slashed = slashedTitle(t);
   const unitRank = mayHaveCjk(t) ? CJK_UNIT_RANK_RE.exec(t) : null;
   if (
     unitRank &&
@@ -317,14 +317,9 @@ function takeTitle(s: TitleScan, input: TitleInput, i: number, p: TitleCellParts
     // "Senior Account Manager, Corporate Banking", "Conseillère principale, Service des communications"
     c.title = headPart;
     if (!c.department) c.department = tail;
-  } else if (englishSlashSide(t)) {
-    // "Chargée des sinistres Transport / Marine Claims Officer": the title in two languages.
-    c.title = englishSlashSide(t)!;
-  } else if (slashedUnit(t)) {
-    // "Abastecimiento Estratégico / Compradora Senior", "Senior Buyer / Strategic Sourcing".
-    const [unit, title] = slashedUnit(t)!;
-    c.title = title;
-    if (!c.department) c.department = unit;
+  } else if (slashed) {
+    c.title = slashed.title;
+    if (slashed.unit && !c.department) c.department = slashed.unit;
   } else if (DASH_SEP_RE.test(t)) {
     takeDashedTitle(s, input, i, t);
   } else if (titleAt) {
