@@ -316,6 +316,11 @@ const LEGAL_SUFFIX_RE = new RegExp(
 /** Japanese and Chinese legal forms: 株式会社 (K.K.), 有限会社, 合同会社, (株), 有限公司, 公司. */
 /** ...and Korean: 주식회사, (주), ㈜. */
 const CJK_LEGAL_RE = new RegExp(alt('legalFormsNative'), 'u');
+/** ...and institutions: 大学 (university), 病院 / 醫院 (hospital), at the end of a Han or Kana run. */
+const CJK_INSTITUTION_RE = new RegExp(
+  String.raw`\p{Script=Han}(?:${alt('orgWordsNative')})(?![\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}])`,
+  'u',
+);
 /**
  * Arabic and Hebrew organisation words: شركة (company), مؤسسة (establishment), مجموعة (group),
  * المحدودة (limited), القابضة (holding), ش.م.م / ذ.م.م (LLC), ش.م.ع (PJSC); בע"מ (Ltd), חברת (company of).
@@ -336,6 +341,7 @@ export function hasStrongCompanyWord(line: string): boolean {
   return (
     LEGAL_SUFFIX_RE.test(l) ||
     CJK_LEGAL_RE.test(l) ||
+    (mayHaveCjk(l) && CJK_INSTITUTION_RE.test(l)) ||
     STRONG_ORG_RE.test(l) ||
     (hasRtlLetters(l) && RTL_ORG_RE.test(l))
   );

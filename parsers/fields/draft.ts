@@ -13,6 +13,11 @@ export type Draft = Pick<Contact, 'name' | 'title' | 'department' | 'company' | 
    * Resources, Graduate Program"). Unset when the department came from anywhere else.
    */
   unitRow?: number;
+  /**
+   * A CJK rank written beside the name ("김민준 과장", "林志明 醫師"): the title unless a line of the block
+   * writes one ("心臟內科 主治醫師"), read by the title step.
+   */
+  rankTitle?: string;
 };
 
 /**

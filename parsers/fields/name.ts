@@ -79,12 +79,24 @@ export function stripName(s: string): string {
   if (t.startsWith('(')) t = t.replace(/^\((?:\p{Lu}{2,4}|Univ\.?)\)\s+(?=\p{Lu})/u, '');
   t = t.replace(CREDENTIAL_RE, '');
   t = t.replace(/\s?\((?:he|she|they)\/[a-z]{2,5}\)/i, '');
-  // Honorifics in brackets ("Tan Wei Ling (Ms)") and a romanised reading after a CJK name.
+  // Honorifics in brackets ("Tan Wei Ling (Ms)").
   t = t.replace(/\s?\((?:Ms|Mr|Mrs|Miss|Mx|Dr)\.?\)/, '');
-  if (/^[\p{Script=Han}\p{Script=Hangul}]/u.test(t)) t = t.replace(/\s?[（(][A-Za-z .'-]{2,40}[)）]$/, '');
-  // ...and the name in CJK script after a romanised one: "Wei Zhang (张伟)".
-  else t = t.replace(/\s?[（(][\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}・ ]{1,12}[)）]$/u, '');
   return dropTrailingCredentials(t.replace(/[,;]\s*$/, '').trim());
+}
+
+/** A CJK name's reading in brackets: romanised ("佐藤 健一（Kenichi Sato）") or in kana ("山本 彩（やまもと あや）"). */
+const CJK_READING_RE =
+  /[ 　]?[（(](?:[A-Za-z .'-]{2,40}|[\p{Script=Hiragana}\p{Script=Katakana}ー・ 　]{2,20})[)）]$/u;
+/** A romanised name's CJK form in brackets: "Wei Zhang (张伟)". */
+const LATIN_READING_RE = /[ 　]?[（(][\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}・ ]{1,12}[)）]$/u;
+
+/**
+ * A name without the other script's form written after it in brackets, which the name keeps as written
+ * (the reading helps whoever cannot read the first form): `reading` is that bracket, or ''.
+ */
+export function splitReading(name: string): { bare: string; reading: string } {
+  const m = (/^[\p{Script=Han}\p{Script=Hangul}]/u.test(name) ? CJK_READING_RE : LATIN_READING_RE).exec(name);
+  return m && m.index > 0 ? { bare: name.slice(0, m.index), reading: m[0] } : { bare: name, reading: '' };
 }
 
 /**
@@ -256,12 +268,13 @@ export function findName(
     const head =
       bracket && (isCompanyCell(bracket[2]!, labels) || isDepartment(bracket[2]!)) ? bracket[1]! : cellHead;
     // An internal extension after the name ("Sam x3-9890") is a phone, read by contacts.ts.
-    let name = stripName(head).replace(EXT_TAIL_RE, '');
+    const { bare: stripped, reading } = splitReading(stripName(head));
+    let name = stripped.replace(EXT_TAIL_RE, '');
     const acronymTitle = titleAfterName(head, name);
     const rank = CJK_RANK_RE.exec(name);
     if (rank && looksLikeName(rank[2] ?? rank[3]!)) {
       name = rank[2] ?? rank[3]!;
-      c.title ??= rank[1] ?? rank[4]!;
+      if (!c.title) c.rankTitle = rank[1] ?? rank[4]!;
     }
     // A sign-off by a short form of the sender's name ("Bill", "Kim", "DG"), as signsAsSender reads it.
     // The rest of the block is numbers only ("Bill" / "3-3831", "Patti x39106").
@@ -282,7 +295,7 @@ export function findName(
     // "Falls Church, VA  22042" opening a block is its address, not a name before a comma.
     const unnamed = i === 0 && !looksLikeAddress(t.text);
     if (mention || lone || (unnamed && (wordCount(name) >= 2 || UNSPACED_CJK_NAME_RE.test(name)))) {
-      c.name = name.replace(/^<|>$/g, '');
+      c.name = name.replace(/^<|>$/g, '') + reading;
       if (acronymTitle) c.title ??= acronymTitle;
       restOfNameCell(
         bracket && head !== cellHead ? `, ${bracket[2]!}` : t.text.slice(t.text.indexOf(head) + head.length),

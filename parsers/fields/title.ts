@@ -33,6 +33,28 @@ import { addUnitLine, type Draft, type LooseUnit, type OrgCandidate } from './dr
 /** "営業部 部長", "销售部 经理", "영업부 과장": a CJK unit, a space, then a rank of one to six characters. */
 const CJK_UNIT_RANK_RE =
   /^([\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー・&]{1,12}(?:[ 　][\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー・&]{1,12})?)[ 　]([\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー]{1,6})$/u;
+/** A run of CJK script (Han, Kana, Hangul) without spaces. */
+const CJK_TOKEN_RE = /^[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}\p{Script=Hangul}ー・&]{1,20}$/u;
+
+/**
+ * "北里工業大学 大学院工学研究科 機械工学専攻 准教授", "海洋商事株式会社 輸入第一課 課長": a CJK line of the
+ * organisation (a legal form or an institution), one or two of its units and a rank, split by spaces.
+ */
+function cjkOrgUnitRank(t: string): { org: string; unit: string; rank: string } | null {
+  const tokens = t.trim().split(/[ 　]+/);
+  if (tokens.length < 3 || tokens.length > 4 || !tokens.every((x) => CJK_TOKEN_RE.test(x))) return null;
+  const org = tokens[0]!;
+  const rank = tokens[tokens.length - 1]!;
+  const unit = tokens.slice(1, -1).join(' ');
+  return rank.length <= 6 &&
+    hasTitleWord(rank) &&
+    hasStrongCompanyWord(org) &&
+    looksLikeDepartment(unit) &&
+    !hasStrongCompanyWord(unit)
+    ? { org, unit, rank }
+    : null;
+}
+
 /** "Head of Partnerships at Acme Widgets": a title, then its organisation. */
 export const TITLE_AT_ORG_RE = /^(.{3,60}?) (?:at|@) ([A-Z][\p{L}&.' -]{1,50})$/u;
 
@@ -184,7 +206,7 @@ export function readTitles(input: TitleInput): TitleResult {
     orgCands: [],
     headUnit: undefined,
     looseUnit: undefined,
-    titleRow: c.title ? nameRow : -1,
+    titleRow: c.title || c.rankTitle ? nameRow : -1,
   };
   for (const i of englishHalfFirst(texts)) {
     if (s.used.has(i) || isAddr[i]) continue;
@@ -195,6 +217,8 @@ export function readTitles(input: TitleInput): TitleResult {
     offerOrganisation(s, labels, i, t);
   }
   if (!c.department && s.headUnit) c.department = s.headUnit;
+  // A rank beside the name is the title when no line wrote one.
+  if (!c.title && c.rankTitle) c.title = c.rankTitle;
   return { draft: c, used: s.used, orgCands: s.orgCands, looseUnit: s.looseUnit, titleRow: s.titleRow };
 }
 
@@ -260,7 +284,8 @@ function takeTitleCell(s: TitleScan, input: TitleInput, i: number, t: string): b
       ? titleAt[1]!
       : (dashTitle ?? headPart);
   const orgThenRole =
-    tail !== '' && hasTitleWord(tail) && !hasTitleWord(headPart) && isCompanyCell(headPart, labels);
+    (tail !== '' && hasTitleWord(tail) && !hasTitleWord(headPart) && isCompanyCell(headPart, labels)) ||
+    (mayHaveCjk(t) && cjkOrgUnitRank(t) !== null);
   const underName = texts[i]!.row === nameRow + 1 && nameRow >= 0;
   if (
     !(hasTitleWord(t) || seniorTitle(t, underName)) ||
@@ -293,7 +318,13 @@ function takeTitle(s: TitleScan, input: TitleInput, i: number, p: TitleCellParts
   const c = s.c;
   const slashed = slashedTitle(t);
   const unitRank = mayHaveCjk(t) ? CJK_UNIT_RANK_RE.exec(t) : null;
-  if (
+  const orgUnitRank = mayHaveCjk(t) ? cjkOrgUnitRank(t) : null;
+  if (orgUnitRank) {
+    // "北里工業大学 大学院工学研究科 機械工学専攻 准教授": the organisation, its units, then the rank.
+    c.title = orgUnitRank.rank;
+    if (!c.department) c.department = orgUnitRank.unit;
+    s.orgCands.push({ i, text: orgUnitRank.org, strong: true, legal: true });
+  } else if (
     unitRank &&
     looksLikeDepartment(unitRank[1]!) &&
     !hasTitleWord(unitRank[1]!.replace(/[部課室]$/u, ''))

@@ -60,6 +60,10 @@ export const ja: Lexicon = {
     '支店長',
     '工場長',
     '局長',
+    '教授',
+    '助教',
+    '講師',
+    '医師',
   ],
   ranks: [
     '部長',
@@ -81,6 +85,10 @@ export const ja: Lexicon = {
     '主査',
     '本部長',
     '支店長',
+    '准教授',
+    '教授',
+    '助教',
+    '講師',
   ],
   unitSuffixesNative: [
     '部',
@@ -95,6 +103,12 @@ export const ja: Lexicon = {
     '局',
     '係',
     'ユニット',
+    // Universities: 研究科 (graduate school), 専攻 (major), 学部 (faculty), 学科 (department), 研究所 (institute).
+    '研究科',
+    '専攻',
+    '学部',
+    '学科',
+    '研究所',
   ],
   legalForms: ['KK'],
   legalFormsAtEnd: ['K\\.K'],
@@ -111,6 +125,7 @@ export const ja: Lexicon = {
     '学校法人',
     '医療法人',
   ],
+  orgWordsNative: ['大学', '病院', '研究機構'],
   countries: ['日本', '日本国'],
   // 代表 (main number), 直通 (direct line), 携帯 (mobile), ファックス / ファクス (fax).
   phoneWork: ['電話', '電話番号', '代表', '代表電話', '直通'],

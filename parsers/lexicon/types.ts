@@ -103,6 +103,11 @@ export interface Lexicon {
   legalFormsNative?: readonly string[];
   /** Institution words naming the organisation itself ("University", "Corporation"); word edges. */
   orgWords?: readonly string[];
+  /**
+   * CJK institution words ending the organisation's own name, written without spaces ("北里工業大学",
+   * "康寧紀念醫院"); at the end of a run of Han or Kana, never inside a longer word (大学院 is a school of it).
+   */
+  orgWordsNative?: readonly string[];
   /** Right-to-left organisation words ("شركة"), the article allowed in front; word edges. */
   orgWordsRtl?: readonly string[];
   /** Words that often end a company name but may also name a unit ("Services", "Group"); word edges. */

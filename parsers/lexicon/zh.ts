@@ -78,6 +78,9 @@ export const zh: Lexicon = {
     '科長',
     '组长',
     '組長',
+    '醫師',
+    '医师',
+    '教授',
   ],
   // Ranks written beside a name ("王伟 经理"): the commonest only, each also a title noun.
   ranks: [
@@ -93,6 +96,10 @@ export const zh: Lexicon = {
     '(?:副)?總裁',
     '董事长',
     '董事長',
+    // Doctors write their grade after the name and after their unit ("林志明 醫師", "心臟內科 主治醫師").
+    '(?:主治)?醫師',
+    '(?:主治)?医师',
+    '(?:副)?教授',
   ],
   // Unit names end with 部 / 部门 (department), 中心 (centre), 事业部 (division), 实验室 (lab), 组 (group), 处 (office).
   unitSuffixesNative: [
@@ -114,9 +121,25 @@ export const zh: Lexicon = {
     '事業群',
     '办公室',
     '辦公室',
+    // Hospitals: 內科 / 内科 (internal medicine), 外科, 眼科...; universities: 學院 / 学院, 系.
+    '科',
+    '學院',
+    '学院',
+    '系',
   ],
-  legalFormsNative: ['有限公司', '股份公司', '有限责任公司', '有限責任公司'],
+  legalFormsNative: [
+    '有限公司',
+    '股份公司',
+    '有限责任公司',
+    '有限責任公司',
+    // Foundations and associations (Taiwan, Hong Kong): 財團法人 / 社團法人 open the organisation's name.
+    '財團法人',
+    '财团法人',
+    '社團法人',
+    '社团法人',
+  ],
   // Labels: 电话/電話 (telephone), 座机 (desk line), 总机 (switchboard), 手机/手機/行動電話/手提 (mobile), 传真/傳真 (fax).
+  orgWordsNative: ['大学', '大學', '医院', '醫院', '研究院'],
   phoneWork: [
     '电话',
     '電話',

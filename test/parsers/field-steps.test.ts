@@ -101,9 +101,11 @@ describe('name', () => {
     ],
     [['Acme Widgets Inc.', 'Jane Roe'], { name: 'Jane Roe' }],
     [['Marketing', 'Pat Quill'], { name: null }],
-    [['課長 山田 太郎'], { name: '山田 太郎', title: '課長' }],
+    // findName keeps a rank beside the name aside; the title step makes it the title when no line writes one.
+    [['課長 山田 太郎'], { name: '山田 太郎', title: null, rankTitle: '課長' }],
     [['Regards,', 'Jane Roe'], { name: 'Jane Roe' }],
-    [['Wei Zhang (张伟)'], { name: 'Wei Zhang' }],
+    [['Wei Zhang (张伟)'], { name: 'Wei Zhang (张伟)' }],
+    [['佐藤 健一（Kenichi Sato）', 'Sales'], { name: '佐藤 健一（Kenichi Sato）' }],
   ])('findName(%j)', (lines, want) => {
     const r = findName(cellsOf(lines), from, orgLabels(lines, from), emptyDraft());
     expect(r.draft).toMatchObject(want);

@@ -259,8 +259,53 @@ describe('contact fields of a signature block', () => {
       '株式会社テスト工業',
       '技術本部 第一技術部',
       '部長',
-      '佐藤 花子',
+      '佐藤 花子（Hanako Sato）',
     ]);
+  });
+
+  it("keeps a CJK name's reading in brackets, as written, and tests the name without it", () => {
+    const kana = extractFields(['山本 彩（やまもと あや）', '准教授', 'Tel: 022-555-0100'], {
+      name: null,
+      email: 'aya@example.ac.jp',
+    });
+    expect(kana.name).toBe('山本 彩（やまもと あや）');
+    const latin = extractFields(['Wei Zhang (张伟)', 'Sales Manager', 'Tel: +86 21 5555 0100'], {
+      name: 'Wei Zhang',
+      email: 'wei.zhang@example.cn',
+    });
+    expect(latin.name).toBe('Wei Zhang (张伟)');
+  });
+
+  it('splits a Japanese line of organisation, units and rank', () => {
+    const c = extractFields(
+      ['鈴木 一郎', '東都工科大学 大学院理工学研究科 電気工学専攻 准教授', 'Tel: 03-5555-0100'],
+      { name: null, email: 'suzuki@example.ac.jp' },
+    );
+    expect([c.name, c.title, c.department, c.company]).toEqual([
+      '鈴木 一郎',
+      '准教授',
+      '大学院理工学研究科 電気工学専攻',
+      '東都工科大学',
+    ]);
+  });
+
+  it('reads a Taiwanese doctor: the rank after the name yields to the title line, a 財團法人 hospital', () => {
+    const c = extractFields(
+      ['陳美玲 醫師', '小兒科 主治醫師', '財團法人安和紀念醫院', '總機：(02)2555-0100'],
+      { name: null, email: 'mlchen@example.tw' },
+    );
+    expect([c.name, c.title, c.department, c.company]).toEqual([
+      '陳美玲',
+      '主治醫師',
+      '小兒科',
+      '財團法人安和紀念醫院',
+    ]);
+    // Without a title line the rank beside the name is the title.
+    const k = extractFields(['김민준 과장', '(주)예시전자', 'Tel: 02-555-0100'], {
+      name: null,
+      email: 'mj@example.kr',
+    });
+    expect([k.name, k.title]).toEqual(['김민준', '과장']);
   });
 
   it('takes a lower-case title right under the name, but not a lower-case line elsewhere', () => {
