@@ -555,7 +555,7 @@ export function looksLikeName(line: string): boolean {
  * Malay patronymic links (bin, binti, bte, ibn, al), Catalan "i", Spanish "y", Portuguese "e".
  */
 const NAME_PARTICLE_RE =
-  /^(?:van|von|de|der|den|da|das|do|di|del|della|dei|des|la|le|du|dos|ter|te|op|af|av|zu|bin|binti|bte|ibn|ben|bat|al|a\/l|a\/p|i|y|e|and|&)$/i;
+  /^(?:van|von|de|der|den|da|das|do|di|del|della|dei|des|la|le|du|dos|ter|te|op|af|av|zu|bin|binti|binte|bte|bt|ibn|ben|bat|al|a\/l|a\/p|s\/o|d\/o|i|y|e|and|&)$/i;
 const NICKNAME_TOKEN_RE = /^["“'‘(]\p{Lu}[\p{L}'’-]{1,15}["”'’)]$/u;
 /** Two or three words of one script without capitals (Thai, Indic scripts, Khmer, Lao, Myanmar, Georgian, Ethiopic). */
 const CASELESS_NAME_RE =

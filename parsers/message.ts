@@ -343,6 +343,8 @@ export const KEPT_HEADERS: readonly string[] = Object.freeze([
   'x-mktomailer',
   'x-ems-stamp',
   'x-hs-cid',
+  // Kept as presence only (selectHeaders): a reply in a thread. Its value, another message's id, is dropped.
+  'in-reply-to',
 ]);
 const KEEP = new Set(KEPT_HEADERS);
 /** Header families kept by prefix (ESP tracking headers). */
@@ -366,6 +368,7 @@ const ADDRESS_HEADERS = new Set(['from', 'reply-to', 'sender', 'to', 'cc', 'x-fr
 export function selectHeaders(raw: Map<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of raw) if (kept(k)) out[k] = decodeWords(v, { address: ADDRESS_HEADERS.has(k) });
+  if (out['in-reply-to'] !== undefined) out['in-reply-to'] = out['in-reply-to'].trim() === '' ? '' : 'yes';
   return out;
 }
 

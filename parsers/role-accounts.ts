@@ -1,3 +1,5 @@
+import { words } from './lexicon/index.ts';
+
 /**
  * Local parts that name a function, not a person (RFC 2142 mailbox names and the automation senders
  * every ESP and SaaS uses). Mail from these never carries a personal signature worth listing.
@@ -107,6 +109,43 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
   'majordomo',
   'owner',
   'request',
+  // Functions of a trading business
+  'logistics',
+  'purchasing',
+  'procurement',
+  'shipping',
+  'dispatch',
+  'finance',
+  'payroll',
+  'recruitment',
+  'talent',
+  'bookings',
+  'booking',
+  'reservations',
+  'accountspayable',
+  'payables',
+  'receivables',
+  'export',
+  'exports',
+  'quotes',
+  'quotations',
+]);
+
+/** The same in the other languages of the lexicons (lexicon `roleMailboxes`). */
+const NATIVE_ROLE_PARTS: ReadonlySet<string> = new Set(words('roleMailboxes'));
+/** Words that join function names into one mailbox name ("ufficio.acquisti", "sales-team", "hr.dept"). */
+const MAILBOX_JOINERS: ReadonlySet<string> = new Set([
+  'ufficio',
+  'dept',
+  'department',
+  'team',
+  'office',
+  'desk',
+  'abteilung',
+  'afdeling',
+  'group',
+  'payable',
+  'receivable',
 ]);
 
 /** Prefixes/suffixes of generated automation addresses (`noreply-abc`, `bounces+123`, `x-owner`). */
@@ -121,6 +160,17 @@ const ROLE_PATTERNS: readonly RegExp[] = [
 export function isRoleLocalPart(localPart: string): boolean {
   const lp = localPart.toLowerCase().split('+')[0] ?? '';
   if (lp.length > 64) return false;
-  if (ROLE_LOCAL_PARTS.has(lp)) return true;
+  if (ROLE_LOCAL_PARTS.has(lp) || NATIVE_ROLE_PARTS.has(lp)) return true;
+  // "ufficio.acquisti", "accounts-payable", "sales.team": every word a function (a name among them,
+  // "marta.sales", "sales.director.ana", makes it a person's).
+  const toks = lp.split(/[._-]+/);
+  const role = (t: string) => ROLE_LOCAL_PARTS.has(t) || NATIVE_ROLE_PARTS.has(t);
+  if (
+    toks.length >= 2 &&
+    toks.length <= 4 &&
+    toks.some(role) &&
+    toks.every((t) => role(t) || MAILBOX_JOINERS.has(t))
+  )
+    return true;
   return ROLE_PATTERNS.some((re) => re.test(lp));
 }

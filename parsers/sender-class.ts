@@ -208,8 +208,14 @@ export function bulkSignal(h: Record<string, string>): string | null {
   // A list that accepts posts (RFC 2369 List-Post other than NO) relays people: not bulk.
   const listPost = (h['list-post'] ?? '').trim().toLowerCase();
   if (listPost !== '' && listPost !== 'no') return null;
-  for (const k of ESP_HEADERS) if (h[k] !== undefined) return `${k} header`;
-  for (const k of Object.keys(h)) if (ESP_PREFIXES.some((p) => k.startsWith(p))) return `${k} header`;
+  // An ESP's stamp marks what it sends, campaigns and a company's whole outbound mail alike (Amazon SES,
+  // SendGrid and Mailgun relay one-to-one mail for many domains): it makes a message bulk unless the message
+  // answers another (In-Reply-To). A reply is still bulk with the list or automation headers checked below.
+  const reply = (h['in-reply-to'] ?? '') !== '';
+  if (!reply) {
+    for (const k of ESP_HEADERS) if (h[k] !== undefined) return `${k} header`;
+    for (const k of Object.keys(h)) if (ESP_PREFIXES.some((p) => k.startsWith(p))) return `${k} header`;
+  }
   // Other traces of a list server (Mailman, Majordomo, LISTSERV, ezmlm, Yahoo Groups) or a Sender that
   // differs from From (list relays, delegates): a person's post, even with Precedence: bulk/junk...
   // unless the list itself is the author (an announcement or digest From the list's own address, not
@@ -306,5 +312,24 @@ export function classifySender(headers: Record<string, string>): {
   const byAddress = classifyAddress(from.email);
   if (byAddress === 'free-email') return { from, discarded: byAddress };
   if (bulkSignal(headers)) return { from, discarded: 'bulk' };
+  if (byAddress === 'role-account') {
+    const person = onBehalfOf(from.email, headers);
+    if (person) return { from: person, discarded: null };
+  }
   return { from, discarded: byAddress };
+}
+
+/**
+ * A person writing from a shared mailbox "on behalf of" it (Exchange and Gmail delegation): From is the
+ * role mailbox (inkoop@), Sender the person's own address at the same domain. The person is the sender:
+ * the contact is keyed by their address, never by the shared one.
+ */
+function onBehalfOf(roleEmail: string, h: Record<string, string>): Address | null {
+  if (h['sender'] === undefined) return null;
+  const s = parseAddress(h['sender']);
+  if (!s.email || s.email === roleEmail) return null;
+  const domain = (e: string) => e.slice(e.lastIndexOf('@') + 1);
+  return domain(s.email) === domain(roleEmail) && classifyAddress(s.email) === null
+    ? { name: s.name, email: s.email }
+    : null;
 }

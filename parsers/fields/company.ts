@@ -97,7 +97,9 @@ export function matchesDomain(cell: string, labels: string[]): boolean {
 
 /** A short cell with a company word, a word of an organisation's own name or the sender's domain name. */
 export function isCompanyCell(c: string, labels: string[]): boolean {
-  if (wordCount(c) > 7 || c.length > 60 || /[@]/.test(c)) return false;
+  // A legal form allows a longer name ("Müller & Söhne Präzisionstechnik GmbH & Co. KG").
+  if (/[@]/.test(c) || c.length > 80) return false;
+  if (wordCount(c) > 7 || c.length > 60) return wordCount(c) <= 10 && hasStrongCompanyWord(c);
   return hasCompanyWord(c) || matchesDomain(c, labels) || namesOrganisation(c);
 }
 

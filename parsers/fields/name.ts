@@ -111,6 +111,8 @@ function dropTrailingCredentials(name: string): string {
     toks.length > 2 &&
     // ...and the word before it too: "Youssef EL AMRANI" writes the family name in capitals.
     HAS_LOWER_RE.test(toks[toks.length - 2]!) &&
+    // A generation ("III", "IV") is part of the name, as written.
+    !/^,?(?:II|III|IV|VI)$/.test(toks[toks.length - 1]!) &&
     /^,?(?:\p{Lu}{2,6}(?:\(\p{Lu}{2,4}\))?|P\.\s?Eng\.?|\p{Lu}\.(?:\p{Lu}\.){1,3}),?$/u.test(
       toks[toks.length - 1]!,
     )

@@ -374,6 +374,12 @@ function takeTitle(s: TitleScan, input: TitleInput, i: number, p: TitleCellParts
  * A title cell in parts around a dash: the side with the role is the title (the whole cell when the other
  * side is a territory), and the other side names the organisation, the department or a loose unit.
  */
+/** A country, or countries joined by "&", "and" or commas ("Ireland & Northern Ireland", "Spain and Portugal"). */
+function countriesLine(x: string): boolean {
+  const parts = x.trim().split(/\s*(?:&|,|\band\b)\s*/);
+  return parts.length <= 4 && parts.every((p) => p !== '' && (isCountryLine(p) || namesTerritory(p)));
+}
+
 function takeDashedTitle(s: TitleScan, input: TitleInput, i: number, t: string): void {
   const { labels, besideTitle } = input;
   const c = s.c;
@@ -382,7 +388,7 @@ function takeDashedTitle(s: TitleScan, input: TitleInput, i: number, t: string):
   // "Regional Operations Manager - Midwest": a territory stays in the title.
   const territory =
     segs.length === 2 &&
-    segs.some((x) => !hasTitleWord(x) && (namesTerritory(x) || isCountryLine(x) || REGION_RE.test(x.trim())));
+    segs.some((x) => !hasTitleWord(x) && (namesTerritory(x) || countriesLine(x) || REGION_RE.test(x.trim())));
   if (territory) c.title = t;
   else if (withTitle.length === 1) c.title = withTitle[0]!.trim();
   // "Gerente de Vendas – Departamento Comercial", "Technical Lead - Cloud Platform Team"

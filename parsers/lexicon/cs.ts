@@ -79,4 +79,18 @@ export const cs: Lexicon = {
   fieldLabels: ['Jméno', 'Funkce', 'Adresa', 'Pozice'],
   // Czech and Slovak "kl." (klapka, the extension of a switchboard line).
   phoneExtensions: ['lok\\.', 'kl\\.'],
+  // Shared mailboxes (sales@, accounting@... in cs): a role account's mail (parsers/role-accounts.ts).
+  roleMailboxes: [
+    'obchod',
+    'fakturace',
+    'ucetni',
+    'ucetnictvi',
+    'nakup',
+    'prodej',
+    'objednavky',
+    'podatelna',
+    'sekretariat',
+    'kontakt',
+    'recepce',
+  ],
 };

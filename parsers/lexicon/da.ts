@@ -92,4 +92,6 @@ export const da: Lexicon = {
   phoneFax: ['tlf\\.? ?fax'],
   fieldLabels: ['Navn', 'Stilling', 'Besøgsadresse', 'Postadresse', 'Adresse'],
   floorWords: ['sal'],
+  // Shared mailboxes (sales@, accounting@... in da): a role account's mail (parsers/role-accounts.ts).
+  roleMailboxes: ['bogholderi', 'faktura', 'salg', 'indkob', 'kontakt', 'kundeservice', 'ordre'],
 };

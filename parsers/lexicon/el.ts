@@ -57,5 +57,7 @@ export const el: Lexicon = {
   phoneFax: ['φαξ'],
   // "(εσωτ. 221)": εσωτερικό, the extension.
   phoneExtensions: ['εσωτ\\.', 'εσωτερικό'],
+  // Δρ. (Dr.), Καθ. (Prof.) before the name.
+  honorifics: ['Δρ\\.', 'Καθ\\.'],
   fieldLabels: ['Όνομα', 'Θέση', 'Εταιρεία'],
 };

@@ -106,6 +106,9 @@ export const en: Lexicon = {
     // Assistant vice president and deputy general manager, as Indian and Asian banks write them.
     'avp',
     'dgm',
+    // General manager, written as its initials before a region or after a name ("GM – Ireland"); not
+    // before another capitalised word ("GM Financial" is a company).
+    'gm(?=\\s?(?:[–,-]|$))',
     'proprietor',
     'comptroller',
     // Open-source project roles people sign with on public lists.
@@ -716,10 +719,17 @@ export const en: Lexicon = {
     'M\\.?D\\.?',
     'MSc',
     'M\\.Sc\\.',
-    'Jr\\.',
-    'Sr\\.',
-    'III',
-    'II',
+    // Medical degrees and memberships after a doctor's name (UK, Ireland, India, Australia).
+    'MBBS',
+    'MBChB',
+    'FRCP',
+    'FRCS',
+    'MRCP',
+    'MRCS',
+    'MRCGP',
+    'FRACP',
+    'FACS',
+    'FACP',
   ],
   // "Eng." / "Engr." (engineer) is written before the name in the Gulf, Nigeria and the Philippines.
   honorifics: ['Dr\\.', 'Prof\\.', 'Mr\\.', 'Ms\\.', 'Mrs\\.', 'Eng\\.', 'Engr\\.'],

@@ -105,4 +105,16 @@ export const fi: Lexicon = {
     'perustaja',
     'omistaja',
   ],
+  // Shared mailboxes (sales@, accounting@... in fi): a role account's mail (parsers/role-accounts.ts).
+  roleMailboxes: [
+    'laskutus',
+    'myynti',
+    'hankinta',
+    'hankinnat',
+    'asiakaspalvelu',
+    'kirjanpito',
+    'toimisto',
+    'tilaukset',
+    'rekry',
+  ],
 };

@@ -79,4 +79,16 @@ export const hu: Lexicon = {
   poBoxes: ['Pf\\.', 'Postafiók'],
   countries: ['magyarország'],
   fieldLabels: ['Név', 'Beosztás', 'Cím', 'Cég'],
+  // Shared mailboxes (sales@, accounting@... in hu): a role account's mail (parsers/role-accounts.ts).
+  roleMailboxes: [
+    'szamlazas',
+    'penzugy',
+    'ertekesites',
+    'beszerzes',
+    'ugyfelszolgalat',
+    'iroda',
+    'titkarsag',
+    'konyveles',
+    'rendeles',
+  ],
 };

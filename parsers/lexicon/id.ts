@@ -70,4 +70,6 @@ export const id: Lexicon = {
   phoneFax: ['faks'],
   phoneExtensions: ['samb\\.'],
   fieldLabels: ['Nama', 'Jabatan', 'Alamat', 'Perusahaan'],
+  // Shared mailboxes (sales@, accounting@... in id): a role account's mail (parsers/role-accounts.ts).
+  roleMailboxes: ['penjualan', 'pembelian', 'keuangan', 'akunting', 'hrd'],
 };

@@ -134,4 +134,19 @@ export const ja: Lexicon = {
   phoneExtensions: ['内線'],
   fieldLabels: ['住所', '所在地', '氏名', '所属', '役職', '部署', '会社名'],
   noticeCues: ['本メール', '本電子メール', '機密', '誤送信'],
+  // Shared mailboxes (sales@, accounting@... in ja): a role account's mail (parsers/role-accounts.ts).
+  roleMailboxes: [
+    'eigyo',
+    'eigyou',
+    'soumu',
+    'somu',
+    'keiri',
+    'jinji',
+    'uketsuke',
+    'otoiawase',
+    'toiawase',
+    'kounyu',
+    'konyu',
+    'shiire',
+  ],
 };

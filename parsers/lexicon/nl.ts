@@ -81,4 +81,22 @@ export const nl: Lexicon = {
   fieldLabels: ['Naam', 'Functie', 'Bedrijf'],
   floorWords: ['verdieping'],
   phoneExtensions: ['toestel'],
+  // Shared mailboxes (sales@, accounting@... in nl): a role account's mail (parsers/role-accounts.ts).
+  roleMailboxes: [
+    'inkoop',
+    'verkoop',
+    'administratie',
+    'boekhouding',
+    'facturen',
+    'factuur',
+    'facturatie',
+    'klantenservice',
+    'receptie',
+    'bestellingen',
+    'offerte',
+    'offertes',
+    'personeelszaken',
+    'vacatures',
+    'afdeling',
+  ],
 };

@@ -92,4 +92,16 @@ export const no: Lexicon = {
     'styremedlem',
     'saksbehandler',
   ],
+  // Shared mailboxes (sales@, accounting@... in no): a role account's mail (parsers/role-accounts.ts).
+  roleMailboxes: [
+    'regnskap',
+    'faktura',
+    'salg',
+    'innkjop',
+    'post',
+    'postmottak',
+    'kundeservice',
+    'ordre',
+    'kontakt',
+  ],
 };

@@ -113,4 +113,26 @@ export const pl: Lexicon = {
   phoneFax: ['faks'],
   fieldLabels: ['Imię i nazwisko', 'Stanowisko', 'Adres'],
   phoneExtensions: ['wew\\.'],
+  // Degrees written before the name: "mgr inż.", "dr hab. inż.", "prof. dr hab.".
+  honorifics: [
+    'mgr(?: inż\\.)?',
+    'inż\\.',
+    'dr(?: hab\\.)?(?: inż\\.)?',
+    'prof\\.(?: dr hab\\.)?(?: inż\\.)?',
+  ],
+  // Shared mailboxes (sales@, accounting@... in pl): a role account's mail (parsers/role-accounts.ts).
+  roleMailboxes: [
+    'biuro',
+    'ksiegowosc',
+    'faktury',
+    'zamowienia',
+    'sprzedaz',
+    'zakupy',
+    'kadry',
+    'handlowy',
+    'sekretariat',
+    'kontakt',
+    'obsluga',
+    'logistyka',
+  ],
 };

@@ -106,4 +106,23 @@ export const pt: Lexicon = {
   floorWords: ['andar'],
   highwayWords: ['Rod\\.', 'Rodovia', 'Estr\\.', 'Estrada'],
   phoneExtensions: ['ramal', 'anexo'],
+  // Shared mailboxes (sales@, accounting@... in pt): a role account's mail (parsers/role-accounts.ts).
+  roleMailboxes: [
+    'financeiro',
+    'compras',
+    'vendas',
+    'comercial',
+    'contato',
+    'contacto',
+    'faturamento',
+    'faturacao',
+    'atendimento',
+    'suporte',
+    'cobranca',
+    'pedidos',
+    'orcamentos',
+    'secretaria',
+    'recepcao',
+    'geral',
+  ],
 };

@@ -67,4 +67,14 @@ export const ro: Lexicon = {
   countries: ['rom[âa]nia', 'republica moldova', 'moldova'],
   phoneWork: ['birou'],
   fieldLabels: ['Nume', 'Func[țţt]ia', 'Adresa'],
+  // Shared mailboxes (sales@, accounting@... in ro): a role account's mail (parsers/role-accounts.ts).
+  roleMailboxes: [
+    'contabilitate',
+    'vanzari',
+    'achizitii',
+    'facturare',
+    'comenzi',
+    'secretariat',
+    'resurseumane',
+  ],
 };

@@ -104,4 +104,17 @@ export const sv: Lexicon = {
   phoneMobile: ['mobiltelefon'],
   // Besöks-/Post-/Leveransadress: the visiting, postal and delivery address labels before the address.
   fieldLabels: ['Namn', 'Befattning', 'Företag', 'Adress', 'Besöksadress', 'Postadress', 'Leveransadress'],
+  // Shared mailboxes (sales@, accounting@... in sv): a role account's mail (parsers/role-accounts.ts).
+  roleMailboxes: [
+    'ekonomi',
+    'faktura',
+    'fakturor',
+    'inkop',
+    'kundtjanst',
+    'forsaljning',
+    'order',
+    'reception',
+    'kontakt',
+    'lager',
+  ],
 };

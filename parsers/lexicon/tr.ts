@@ -77,12 +77,25 @@ export const tr: Lexicon = {
     'blv\\.',
   ],
   fieldLabels: ['Ünvan', 'Unvan', 'Adres', 'Şirket', 'Görev'],
-  noticeCues: ['gizlilik uyarısı', 'gizli (?:ve|bilgi)', 'muhatab'],
+  // "Bu e-posta ve ekleri gizlidir", "6698 sayılı KVKK" (the personal-data protection law).
+  noticeCues: ['gizlilik uyarısı', 'gizli (?:ve|bilgi)', 'muhatab', 'gizlidir', 'KVKK'],
   phoneFax: ['faks'],
   countries: ['türkiye', 'turkey'],
   clientFooters: [
     "iPhone['’]umdan gönderildi",
     "iPad['’]imden gönderildi",
     'Samsung (?:Galaxy )?akıllı telefonumdan gönderildi',
+  ],
+  // Shared mailboxes (sales@, accounting@... in tr): a role account's mail (parsers/role-accounts.ts).
+  roleMailboxes: [
+    'muhasebe',
+    'satis',
+    'satinalma',
+    'fatura',
+    'insankaynaklari',
+    'destek',
+    'iletisim',
+    'bilgi',
+    'siparis',
   ],
 };

@@ -108,6 +108,12 @@ export interface Lexicon {
    * "康寧紀念醫院"); at the end of a run of Han or Kana, never inside a longer word (大学院 is a school of it).
    */
   orgWordsNative?: readonly string[];
+  /**
+   * Local parts of shared function mailboxes in this language, as addresses write them (lower case, no
+   * diacritics: "buchhaltung", "compta", "ufficio.acquisti" is two of them): mail from one is a role
+   * account's, whoever signs it (parsers/role-accounts.ts).
+   */
+  roleMailboxes?: readonly string[];
   /** Right-to-left organisation words ("شركة"), the article allowed in front; word edges. */
   orgWordsRtl?: readonly string[];
   /** Words that often end a company name but may also name a unit ("Services", "Group"); word edges. */

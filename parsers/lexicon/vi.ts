@@ -47,4 +47,6 @@ export const vi: Lexicon = {
   phoneMobile: ['dđ', 'đtdđ', 'di động'],
   // "(máy lẻ 215)", "(ext. 215)": the extension of a switchboard line.
   phoneExtensions: ['máy lẻ'],
+  // Shared mailboxes (sales@, accounting@... in vi): a role account's mail (parsers/role-accounts.ts).
+  roleMailboxes: ['ketoan', 'kinhdoanh', 'muahang', 'nhansu', 'tuyendung'],
 };

@@ -184,4 +184,6 @@ export const zh: Lexicon = {
   // Google 网上论坛 / 網上論壇: "您收到此邮件是因为您订阅了...".
   listFooterCues: ['您收到此邮件是因为您订阅', '您收到此郵件是因為您訂閱'],
   noticeCues: ['本邮件', '本郵件', '保密', '机密', '機密', '免责声明', '免責聲明'],
+  // Shared mailboxes (sales@, accounting@... in zh): a role account's mail (parsers/role-accounts.ts).
+  roleMailboxes: ['kefu', 'xiaoshou', 'caiwu', 'caigou', 'renshi', 'fuwu', 'shangwu', 'zhaopin'],
 };

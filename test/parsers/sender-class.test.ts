@@ -148,6 +148,68 @@ describe('sender classification', () => {
     });
   });
 
+  it('keeps a reply relayed through an ESP (SES, SendGrid, Mailgun stamps); a relayed original or a reply with list headers is bulk', () => {
+    const ses = {
+      from: 'Greg Hollis <greg@hollis.example>',
+      'feedback-id': '::1.us-east-1.abc=:AmazonSES',
+      'x-ses-outgoing': '2025.06.10-54.240.8.35',
+    };
+    expect(classifySender(ses).discarded).toBe('bulk');
+    expect(classifySender({ ...ses, 'in-reply-to': 'yes' }).discarded).toBeNull();
+    const mailgun = { from: 'Giorgio Ferraresi <g.ferraresi@po.example>', 'x-mailgun-sid': 'WyI0In0=' };
+    expect(classifySender({ ...mailgun, 'in-reply-to': 'yes' }).discarded).toBeNull();
+    expect(
+      classifySender({
+        ...mailgun,
+        'in-reply-to': 'yes',
+        'list-unsubscribe': '<https://po.example/u>',
+        'list-unsubscribe-post': 'List-Unsubscribe=One-Click',
+      }).discarded,
+    ).toBe('bulk');
+    // The reply mark is read from the raw header and kept as presence only, never as another message's id.
+    const m = toMinimal(
+      parseRaw(
+        Buffer.from(
+          'From: Greg Hollis <greg@hollis.example>\r\nIn-Reply-To: <abc@mail.example>\r\nFeedback-ID: x:AmazonSES\r\nContent-Type: text/plain\r\n\r\nHi\r\n',
+        ),
+      ),
+      'm.eml',
+    );
+    expect(m.headers['in-reply-to']).toBe('yes');
+    expect(classifySender(m.headers).discarded).toBeNull();
+  });
+
+  it("knows shared mailboxes in the lexicons' languages and joined function names, not names that hold one", () => {
+    for (const role of [
+      'buchhaltung',
+      'compta',
+      'ufficio.acquisti',
+      'obchod',
+      'eigyo',
+      'kefu',
+      'administracion',
+      'accounts-payable',
+      'sales.team',
+    ])
+      expect(isRoleAccount(role), role).toBe(true);
+    for (const person of ['marta.sales', 'sales.director.ana', 'j.info', 'obchod.novak', 'team.lead.kim'])
+      expect(isRoleAccount(person), person).toBe(false);
+  });
+
+  it('takes the person behind a shared mailbox sending on their behalf (Sender at the same domain)', () => {
+    const h = {
+      from: 'Inkoop Van Dijk Bouw <inkoop@vandijk.example>',
+      sender: 'Sanne Bakker <sanne.bakker@vandijk.example>',
+    };
+    expect(classifySender(h)).toEqual({
+      from: { name: 'Sanne Bakker', email: 'sanne.bakker@vandijk.example' },
+      discarded: null,
+    });
+    // A Sender elsewhere (a relay, a list) or itself a role address leaves the role account discarded.
+    expect(classifySender({ ...h, sender: 'bounce@mailer.example' }).discarded).toBe('role-account');
+    expect(classifySender({ ...h, sender: 'office@vandijk.example' }).discarded).toBe('role-account');
+  });
+
   it('classifies addresses for connectors: free mail, consumer ISPs, role accounts', () => {
     expect(classifyAddress('someone@GMAIL.com')).toBe('free-email');
     expect(classifyAddress('someone@yahoo.co.uk')).toBe('free-email');
