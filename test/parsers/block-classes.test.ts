@@ -55,6 +55,14 @@ describe('company lines under a block', () => {
     ]);
   });
 
+  it('leave out a Turkish notice right under the block ("gizlidir", the KVKK data-protection law)', () => {
+    const from = { name: 'Deniz Aksoy', email: 'deniz.aksoy@ornek.example' };
+    const text = `Merhaba,\n\nTeklif ektedir.\n\nSaygılarımla,\nDeniz Aksoy\nSatış Müdürü\nÖrnek Makine A.Ş.\nT: +90 212 555 41 27\ndeniz.aksoy@ornek.example\nBu e-posta ve ekleri gizlidir; 6698 sayılı KVKK kapsamında kişisel veri içerebilir.\n`;
+    const lines = findSignature(text, from)!;
+    expect(lines[0]).toBe('Deniz Aksoy');
+    expect(lines.at(-1)).toBe('deniz.aksoy@ornek.example');
+  });
+
   it('keep a lone em dash on top as the delimiter (macOS turns a typed "--" into "—")', () => {
     const text = `${note}Cheers,\n—\nDana Whitfield\nHead of Partnerships at Northwind Labs\nM 0491 570 156\n`;
     expect(findSignature(text, dana)).toEqual([

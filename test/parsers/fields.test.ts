@@ -1725,3 +1725,51 @@ describe('names the rules of other cultures write', () => {
     expect(c.name).toBe(null);
   });
 });
+
+describe('names, titles and companies of the field-split tuning set (holdout21)', () => {
+  it.each([
+    // A generation stays in the name; medical post-nominals and degrees written before it go.
+    [['Robert T. Alvarez III', 'Partner', 'Alvarez Kent LLP'], 'Robert T. Alvarez III'],
+    [
+      ['Dr Hannah Okafor-Lee MBBS FRCP', 'Consultant Physician', 'Northbridge Hospitals NHS Trust'],
+      'Hannah Okafor-Lee',
+    ],
+    [['mgr inż. Paweł Zieliński', 'Kierownik Działu Jakości', 'Przykład Sp. z o.o.'], 'Paweł Zieliński'],
+    [['Δρ. Ελένη Κωνσταντίνου', 'Διευθύντρια Πωλήσεων', 'ΠΑΡΑΔΕΙΓΜΑ Α.Ε.'], 'Ελένη Κωνσταντίνου'],
+    [
+      ['Siti Aminah binte Rahman', 'Senior Consultant', 'Harbourview Clinic Pte. Ltd.'],
+      'Siti Aminah binte Rahman',
+    ],
+  ])('reads the name of %j', (lines, name) => {
+    expect(extractFields(lines, { name: null, email: 'someone@example.com' }).name).toBe(name);
+  });
+
+  it('keeps countries joined by "&" after a dash in the title, and "GM" before them is a title', () => {
+    const c = extractFields(['Declan Byrne', 'GM – Spain & Portugal', 'Iberline Freight Ltd'], {
+      name: null,
+      email: 'declan@iberline.example',
+    });
+    expect([c.title, c.department, c.company]).toEqual([
+      'GM – Spain & Portugal',
+      null,
+      'Iberline Freight Ltd',
+    ]);
+    // "GM" before another capitalised word is no title.
+    expect(
+      extractFields(['Ana Ruiz', 'GM Financial Services Ltd'], { name: null, email: 'a@x.example' }).title,
+    ).toBe(null);
+  });
+
+  it('takes a long company name when it has a legal form', () => {
+    const c = extractFields(
+      [
+        'Jonas Weber',
+        'Geschäftsführer',
+        'Schmidt & Söhne Feinwerktechnik GmbH & Co. KG',
+        'Hauptstraße 5 · 70173 Stuttgart',
+      ],
+      { name: null, email: 'j.weber@schmidt-soehne.example' },
+    );
+    expect(c.company).toBe('Schmidt & Söhne Feinwerktechnik GmbH & Co. KG');
+  });
+});
