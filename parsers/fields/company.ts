@@ -26,6 +26,7 @@ import {
   namesFunction,
   namesHeadRole,
   namesTerritory,
+  startsWithUnitWord,
 } from '../department.ts';
 import { LINK_LABEL_RE, isSocial } from '../urls.ts';
 import { labelType } from '../phones.ts';
@@ -234,6 +235,45 @@ const NAME_CONTINUATION_RE = /^(?:of|in|at|for|and|&)\s/;
  * then any), or an institution heading an address line when no cell names one; then the unit a company
  * settles (a heading beside the title, the line under it) and a name wrapped onto a continuation line.
  */
+/** A group's own word: "Grupo Atlântico Verde", "Acme Group", "Groupe Durand". */
+const GROUP_WORD_RE = /(?<!\p{L})(?:group|grupo|groupe|gruppe|gruppo|grupa|groep|holding)(?!\p{L})/iu;
+const GROUP_FIRST_RE = /^(?:grupo|groupe|gruppe|gruppo|grupa|groep)\s/iu;
+
+/**
+ * "Grupo Atlântico Verde" above "Atlântico Verde Energias Renováveis, Lda.": the parent group the firm belongs
+ * to, not a unit of it: a group word, opening the line or with a word of the firm's own name.
+ */
+function parentGroup(line: string, company: string): boolean {
+  if (!GROUP_WORD_RE.test(line)) return false;
+  if (GROUP_FIRST_RE.test(line.trim())) return true;
+  const own = new Set(
+    company
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length >= 4),
+  );
+  return line
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .some((w) => w.length >= 4 && !GROUP_WORD_RE.test(w) && own.has(w));
+}
+
+/**
+ * "Department for Energy Transition" from ...@energytransition.gov.example: when nothing else names the
+ * organisation, a unit-worded line whose name spells the sender's domain is the organisation itself (a
+ * ministry, an agency); the department, if it was that line, is left empty.
+ */
+function namedByDomain(c: Draft, texts: readonly TextCell[], labels: string[]): void {
+  const t = texts.find((x) => {
+    const m = /^\S+\s(?:of|for)\s(.{3,60})$/i.exec(x.text.trim());
+    const joined = m ? m[1]!.toLowerCase().replace(/[^a-z0-9]/g, '') : '';
+    return m !== null && startsWithUnitWord(x.text) && labels.some((l) => l.length >= 6 && l === joined);
+  });
+  if (!t) return;
+  c.company = t.text.trim();
+  if (c.department === c.company) c.department = null;
+}
+
 export function chooseCompany(input: CompanyInput): CompanyResult {
   const { orgCands, titleRow } = input;
   const c: Draft = { ...input.draft };
@@ -246,7 +286,8 @@ export function chooseCompany(input: CompanyInput): CompanyResult {
     takeOrgCell(c, chosen.text, texts[chosen.i]?.row ?? -1);
     used.add(chosen.i);
     const unit = orgCands.find((o) => o !== chosen && !o.strong && o.i < chosen.i);
-    if (!c.department && unit && wordCount(unit.text) <= 6) c.department = unit.text;
+    if (!c.department && unit && wordCount(unit.text) <= 6 && !parentGroup(unit.text, chosen.text))
+      c.department = unit.text;
   }
   if (!chosen && addrOrg && !c.company) {
     c.company = addrOrg.head;
@@ -255,6 +296,7 @@ export function chooseCompany(input: CompanyInput): CompanyResult {
   const orgAt = !c.company && titleRow >= 0 ? orgBesideTitle(texts, isAddr, used, titleRow) : -1;
   if (orgAt >= 0) c.company = texts[orgAt]!.text;
   if (orgAt >= 0) used.add(orgAt);
+  if (!c.company) namedByDomain(c, texts, input.labels);
   if (c.company && !c.department) settleUnit(c, { ...input, texts, isAddr, used, chosen });
   joinWrappedCompany(c, texts, isAddr);
   return { draft: c, texts, isAddr, used };
@@ -342,7 +384,8 @@ function settleUnit(c: Draft, s: UnitScope): void {
     (settled ? hasStrongCompanyWord(x) : hasCompanyWord(x)) ||
     matchesDomain(x, labels) ||
     isCountryLine(x) ||
-    REGION_RE.test(x);
+    REGION_RE.test(x) ||
+    (chosen !== undefined && parentGroup(x, chosen.text));
   if (looseUnit && looseUnit.i !== chosenAt && !companyLike(looseUnit.unit)) {
     c.title = looseUnit.title;
     c.department = looseUnit.unit;

@@ -212,7 +212,10 @@ export function readTitles(input: TitleInput): TitleResult {
     if (s.used.has(i) || isAddr[i]) continue;
     const t = texts[i]!.text;
     if (wordCount(t) > 9 || t.length > 80) continue;
-    if (!c.title && takeTitleCell(s, input, i, t)) continue;
+    if (!c.title && takeTitleCell(s, input, i, t)) {
+      secondRole(s, input, i);
+      continue;
+    }
     if (takeDepartmentCell(s, labels, i, t, texts[i]!.row)) continue;
     offerOrganisation(s, labels, i, t);
   }
@@ -220,6 +223,34 @@ export function readTitles(input: TitleInput): TitleResult {
   // A rank beside the name is the title when no line wrote one.
   if (!c.title && c.rankTitle) c.title = c.rankTitle;
   return { draft: c, used: s.used, orgCands: s.orgCands, looseUnit: s.looseUnit, titleRow: s.titleRow };
+}
+
+/**
+ * "jednatelka | obchodní ředitelka", "Diretora Financeira | CFO": a second role in the next cell of the
+ * title's row joins the title (a list of roles stays whole, written with " | "). Not when the row is one
+ * title in two languages (englishHalfFirst read the English half) or the cell is a unit or organisation.
+ */
+function secondRole(s: TitleScan, input: TitleInput, i: number): void {
+  const { texts, isAddr, labels } = input;
+  const [a, b] = [texts[i]!, texts[i + 1]];
+  if (!b || b.row !== a.row || s.used.has(i + 1) || isAddr[i + 1] || s.c.title !== a.text.trim()) return;
+  if (i > 0 && texts[i - 1]!.row === a.row) return;
+  if (i + 2 < texts.length && texts[i + 2]!.row === a.row) return;
+  const t = b.text.trim();
+  if (!hasTitleWord(t) || wordCount(t) > 5 || isCompanyCell(t, labels) || isDepartment(t)) return;
+  if (bilingual(a.text, t)) return;
+  s.c.title = `${a.text.trim()} | ${t}`;
+  s.used.add(i + 1);
+}
+
+/** A role written as its initials ("CFO", "GM"): another role beside a title, never its translation. */
+const ACRONYM_RE = /^\p{Lu}{2,5}$/u;
+
+/** "Cheffe de projet | Project Manager": one title in two languages, one half English (not initials). */
+function bilingual(a: string, b: string): boolean {
+  const [ea, eb] = [ENGLISH_TITLE_RE.test(a), ENGLISH_TITLE_RE.test(b)];
+  if (ea === eb) return false;
+  return !ACRONYM_RE.test((ea ? a : b).trim());
 }
 
 /** English role nouns and legal forms alone: which half of a bilingual row is the English one. */
@@ -245,7 +276,10 @@ function englishHalfFirst(texts: readonly TextCell[]): number[] {
     if (i > 0 && texts[i - 1]!.row === a.row) continue;
     const english = (re: RegExp) => !re.test(a.text) && re.test(b.text);
     const sameKind =
-      (hasTitleWord(a.text) && hasTitleWord(b.text) && english(ENGLISH_TITLE_RE)) ||
+      (hasTitleWord(a.text) &&
+        hasTitleWord(b.text) &&
+        english(ENGLISH_TITLE_RE) &&
+        !ACRONYM_RE.test(b.text.trim())) ||
       (hasCompanyWord(a.text) && hasCompanyWord(b.text) && english(ENGLISH_LEGAL_RE));
     if (sameKind) [order[i], order[i + 1]] = [i + 1, i];
   }
@@ -343,7 +377,15 @@ function takeTitle(s: TitleScan, input: TitleInput, i: number, p: TitleCellParts
       (/^[A-Z]{2,5}$/.test(tail) && !REGION_RE.test(tail)))
   ) {
     c.title = headPart;
-    s.orgCands.push({ i, text: tail.replace(/\s?\([^)]{0,60}\)$/, ''), strong: true, legal: true });
+    // "Senior Manager, Assurance Services at Thornbury Pike LLP": the unit, then its organisation.
+    const unitAt = / at (?=\p{Lu})/u.exec(tail);
+    const unit = unitAt ? tail.slice(0, unitAt.index) : '';
+    const org =
+      unitAt && hasStrongCompanyWord(tail.slice(unitAt.index + 4)) && !hasStrongCompanyWord(unit)
+        ? tail.slice(unitAt.index + 4)
+        : tail;
+    if (org !== tail && !c.department) c.department = unit;
+    s.orgCands.push({ i, text: org.replace(/\s?\([^)]{0,60}\)$/, ''), strong: true, legal: true });
   } else if (tail && !hasTitleWord(tail) && isDepartment(tail) && !headPart.includes(', ')) {
     // "Senior Account Manager, Corporate Banking", "Conseillère principale, Service des communications"
     c.title = headPart;
@@ -414,7 +456,8 @@ function takeDepartmentCell(s: TitleScan, labels: string[], i: number, t: string
   const dashHead = t.split(DASH_SEP_RE)[0] ?? t;
   if (
     !isDepartment(t) ||
-    wordCount(t) > 6 ||
+    // "Department of Operations & Supply Chain Management": a unit opening with its unit word may be longer.
+    wordCount(t) > (startsWithUnitWord(t) ? 8 : 6) ||
     hasStrongCompanyWord(t) ||
     (dashHead !== t && isCompanyCell(dashHead, labels))
   )

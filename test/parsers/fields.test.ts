@@ -1773,3 +1773,83 @@ describe('names, titles and companies of the field-split tuning set (holdout21)'
     expect(c.company).toBe('Schmidt & Söhne Feinwerktechnik GmbH & Co. KG');
   });
 });
+
+describe('title rows, groups and public bodies (holdout21 classes)', () => {
+  const f = (lines: string[], email: string) => extractFields(lines, { name: null, email });
+
+  it('keeps two roles of one row whole, but reads one title in two languages by its English half', () => {
+    expect(
+      f(['Jana Nováková', 'jednatelka | obchodní ředitelka', 'PŘÍKLAD s.r.o.'], 'jana@priklad.example').title,
+    ).toBe('jednatelka | obchodní ředitelka');
+    expect(
+      f(['Inês Costa', 'Diretora Financeira | CFO', 'Exemplo Energia, Lda.'], 'ines@exemplo.example').title,
+    ).toBe('Diretora Financeira | CFO');
+    expect(
+      f(['Élise Martin', 'Cheffe de projet | Project Manager', 'Exemple SA'], 'elise@exemple.example').title,
+    ).toBe('Project Manager');
+  });
+
+  it('leaves out the parent group written above the firm', () => {
+    const c = f(
+      [
+        'Inês Costa',
+        'Diretora Financeira',
+        'Grupo Costa Verde',
+        'Costa Verde Energias, Lda.',
+        'Tel.: +351 21 555 0100',
+      ],
+      'ines@costaverde.example',
+    );
+    expect([c.department, c.company]).toEqual([null, 'Costa Verde Energias, Lda.']);
+  });
+
+  it('splits "Title, Unit at Company"', () => {
+    const c = f(
+      ['Mei Tran', 'Senior Manager, Assurance Services at Pike Ward LLP', 'T 416-555-0176'],
+      'mt@pikeward.example',
+    );
+    expect([c.title, c.department, c.company]).toEqual([
+      'Senior Manager',
+      'Assurance Services',
+      'Pike Ward LLP',
+    ]);
+  });
+
+  it('reads a long unit that opens with its unit word', () => {
+    const c = f(
+      [
+        'Anil Rao',
+        'Professor & Head',
+        'Department of Operations & Supply Chain Management',
+        'Example Institute of Technology',
+      ],
+      'anil@eit.example',
+    );
+    expect([c.title, c.department, c.company]).toEqual([
+      'Professor & Head',
+      'Department of Operations & Supply Chain Management',
+      'Example Institute of Technology',
+    ]);
+  });
+
+  it('takes a ministry whose name spells the sender domain as the organisation, a university department not', () => {
+    const gov = f(
+      [
+        'Sam Clarke',
+        'Deputy Director, Net Zero Buildings Division',
+        'Department for Energy Transition',
+        'Tel: 020 7946 0583',
+      ],
+      'sam.clarke@energytransition.gov.example',
+    );
+    expect([gov.department, gov.company]).toEqual([
+      'Net Zero Buildings Division',
+      'Department for Energy Transition',
+    ]);
+    const uni = f(
+      ['Ann Lee', 'Lecturer', 'Department of Physics', 'University of Example'],
+      'ann.lee@physics.example.ac.uk',
+    );
+    expect([uni.department, uni.company]).toEqual(['Department of Physics', 'University of Example']);
+  });
+});
