@@ -92,12 +92,13 @@ export function findEmails(line: string): string[] {
 }
 
 /**
- * Explicit URLs, and bare `host.tld[/path]` for the top-level domains businesses sign with (generic ones and
+ * Explicit URLs, X profiles without a scheme ("x.com/handle": a one-letter host), and bare `host.tld[/path]`
+ * for the top-level domains businesses sign with (generic ones and
  * the country codes of the mail we see); codes that are also file extensions (.py, .sh, .md, .pl, .rs) are
  * left to the `Web:` label below.
  */
 const URL_RE_G =
-  /(?:https?:\/\/|www\.)[^\s<>"'()\[\]|,]{1,200}|\b[a-z0-9-]{2,63}(?:\.[a-z0-9-]{1,63}){0,3}\.(?:com|org|net|io|de|ie|co\.uk|uk|fr|ca|edu|info|biz|es|it|nl|eu|ch|at|se|au|nz|ae|in|sg|my|za|ng|ke|gh|ph|hk|tw|jp|kr|cn|br|mx|ar|cl|pe|co|cz|sk|pt|be|dk|no|fi|gr|tr|ru|il|sa|qa|us|app|dev|tech|ai|agency|studio|consulting|law|group)(?![a-z0-9-])(?:\/[^\s<>"'()\[\]|,]{0,200})?/gi;
+  /(?:https?:\/\/|www\.)[^\s<>"'()\[\]|,]{1,200}|\bx\.com\/\w{1,30}|\b[a-z0-9-]{2,63}(?:\.[a-z0-9-]{1,63}){0,3}\.(?:com|org|net|io|de|ie|co\.uk|uk|fr|ca|edu|info|biz|es|it|nl|eu|ch|at|se|au|nz|ae|in|sg|my|za|ng|ke|gh|ph|hk|tw|jp|kr|cn|br|mx|ar|cl|pe|co|cz|sk|pt|be|dk|no|fi|gr|tr|ru|il|sa|qa|us|app|dev|tech|ai|agency|studio|consulting|law|group)(?![a-z0-9-])(?:\/[^\s<>"'()\[\]|,]{0,200})?/gi;
 
 /**
  * A bare host after a web label ("w: example.dk", "Web: firma.pl"): the label vouches for it, so any

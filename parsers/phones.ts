@@ -24,7 +24,7 @@ export interface PhoneSpan {
 // languages' words at once ("poste / ext. 228").
 const EXT = `(?:${alt('phoneExtensions')})`;
 /** An extension after a number: its word(s), then its digits (the closing bracket is the caller's). */
-const EXT_PART = String.raw`,? ?-? ?[(（]?${EXT}(?: ?\/ ?${EXT})?(?: ?[:：-] ?| ?)\d{1,6}`;
+const EXT_PART = String.raw`,? ?[-–]? ?[(（]?${EXT}(?: ?\/ ?${EXT})?(?: ?[:：-] ?| ?)\d{1,6}`;
 const SPAN_RE = new RegExp(
   String.raw`(?:\+\(|\+ ?|\(\+?)?\d(?:[\d().\/-]| (?! )){5,26}\d(?:${EXT_PART}(?!\d)[)）]?)?`,
   'gi',
@@ -36,13 +36,24 @@ function digitCount(s: string): number {
   return n;
 }
 
+/**
+ * "(852) 5550 2210 / (852) 5550 2211": two whole numbers either side of " / " are two spans; the slash is
+ * read as a cell break (same length, so offsets hold). An area code before a slash ("0174 / 62 45 00") is
+ * too short to count.
+ */
+const TWO_NUMBERS_RE = /(\d[\d ().-]{5,24}\d) \/ (?=[(+]?\d[\d ().-]{5,24}\d)/g;
+function splitAtSlash(l: string): string {
+  if (!l.includes(' / ')) return l;
+  return l.replace(TWO_NUMBERS_RE, (m: string, a: string) => (digitCount(a) >= 7 ? `${a} | ` : m));
+}
+
 /** Phone-number spans of one line, left to right. */
 export function findPhoneSpans(line: string): PhoneSpan[] {
   const l = line.length > 300 ? line.slice(0, 300) : line;
   const out: PhoneSpan[] = [];
   // A span is kept only with 7+ digits: a line with fewer cannot yield one, so skip the regex.
   if (digitCount(l) < 7) return out;
-  for (const m of l.matchAll(SPAN_RE)) {
+  for (const m of splitAtSlash(l).matchAll(SPAN_RE)) {
     let raw = m[0];
     const index = m.index ?? 0;
     // Unbalanced trailing "(" or "-" belongs to the label after it: "(770) 886-6202 (Office)".
@@ -294,6 +305,8 @@ export function phonesOfLine(
   let last: PhoneType | null = null;
   let prevEnd = 0;
   let prevUsedAfter = false;
+  /** The type the previous number took from a label before it. */
+  let prevBefore: PhoneType | null = null;
   const spans = findPhoneSpans(line);
   for (let k = 0; k < spans.length; k++) {
     const s = spans[k]!;
@@ -305,6 +318,11 @@ export function phonesOfLine(
     let type: PhoneType | null = null;
     const lb = labelBefore(before);
     if (lb) type = labelType(lb);
+    // "Tel (852) 5550 2210 / (852) 5550 2211   Fax ...": a number right after another, joined by a
+    // slash or a comma, shares the label written before the first.
+    const joined: boolean = k > 0 && /^\s?[/,]\s?$/.test(before) && !prevUsedAfter && prevBefore !== null;
+    if (type === null && joined) type = prevBefore;
+    prevBefore = lb ? type : joined ? prevBefore : null;
     prevUsedAfter = false;
     if (type === null) {
       const la = labelAfter(after);

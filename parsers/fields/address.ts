@@ -14,6 +14,7 @@ import {
   startsWithStreetWord,
   wordCount,
 } from '../lines.ts';
+import { alt } from '../lexicon/index.ts';
 import { isDepartment, looksLikeDepartment } from '../department.ts';
 import type { TextCell } from './cells.ts';
 import { matchesDomain } from './company.ts';
@@ -172,7 +173,27 @@ function markCountryEndings(
 }
 
 /** The line above an address line heads it when it opens with a street word or is a street and number. */
+/** "Carrow House", "Harbour Exchange Building": a building's name, capitalised, its building word last. */
+const BUILDING_NAME_RE = new RegExp(
+  String.raw`^(?:\p{Lu}[\p{L}'’-]{1,20} ){1,3}(?:${alt('buildingWords')})$`,
+  'u',
+);
+
 function markStreetHeads(texts: readonly TextCell[], isAddr: boolean[], used: ReadonlySet<number>): void {
+  // "Carrow House • 14 Park Row • Leeds LS1 5JL": a building's name heads the address cell after it.
+  for (let i = 0; i + 1 < texts.length; i++) {
+    const t = texts[i]!.text.trim();
+    if (
+      !isAddr[i] &&
+      isAddr[i + 1] &&
+      texts[i + 1]!.row - texts[i]!.row <= 1 &&
+      !used.has(i) &&
+      BUILDING_NAME_RE.test(t) &&
+      !hasCompanyWord(t) &&
+      !hasTitleWord(t)
+    )
+      isAddr[i] = true;
+  }
   // "Polígono Industrial Fuente del Jarro" above "C/ Ciudad de Sevilla, 28": a line opening with a street
   // word heads the address even without a number.
   for (let i = 0; i + 1 < texts.length; i++) {

@@ -61,6 +61,17 @@ const CJK_RANK_RE = new RegExp(
   'u',
 );
 
+/** ", Jonathan" closing a name cell: one capitalised given name. */
+const ENGLISH_NAME_TAIL_RE = /^,\s?(\p{Lu}\p{Ll}{2,14})$/u;
+
+/** Is `word` a word of the sender's display name or address local part ("jonathan.tan@", "Karen Wong")? */
+function sendersWord(word: string, from: Address): boolean {
+  const w = word.toLowerCase();
+  const local = (from.email?.split('@')[0] ?? '').toLowerCase().split(/[._+-]+/);
+  const display = (from.name ?? '').toLowerCase().split(/[^\p{L}]+/u);
+  return local.includes(w) || display.includes(w);
+}
+
 /** A name as written, without a glued valediction, honorifics, degrees, pronouns and credentials. */
 export function stripName(s: string): string {
   let t = s.trim();
@@ -298,6 +309,13 @@ export function findName(
     const unnamed = i === 0 && !looksLikeAddress(t.text);
     if (mention || lone || (unnamed && (wordCount(name) >= 2 || UNSPACED_CJK_NAME_RE.test(name)))) {
       c.name = name.replace(/^<|>$/g, '') + reading;
+      // "Tan Wei Ming, Jonathan", "Wong Ka-Yan, Karen": the English given name after the family name
+      // and given names (Singapore, Hong Kong, Malaysia), when the sender's address or display name has it.
+      const english = ENGLISH_NAME_TAIL_RE.exec(t.text.slice(t.text.indexOf(head) + head.length));
+      if (english && head === cellHead && wordCount(name) >= 2 && sendersWord(english[1]!, from)) {
+        c.name = `${c.name}, ${english[1]!}`;
+        return { draft: c, index: i, nameRow: t.row };
+      }
       if (acronymTitle) c.title ??= acronymTitle;
       restOfNameCell(
         bracket && head !== cellHead ? `, ${bracket[2]!}` : t.text.slice(t.text.indexOf(head) + head.length),

@@ -688,6 +688,20 @@ export const en: Lexicon = {
     'residence',
   ],
   fieldLabels: ['Name', 'Title', 'Position', 'Company', 'Address'],
+  buildingWords: [
+    'House',
+    'Building',
+    'Tower',
+    'Centre',
+    'Center',
+    'Court',
+    'Chambers',
+    'Plaza',
+    'Hall',
+    'Mansions?',
+    'Wharf',
+    'Quay',
+  ],
   premisesWords: [
     // Ethiopia's districts ("Woreda 03", "Kebele 14").
     'woreda',

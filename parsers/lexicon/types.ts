@@ -114,6 +114,8 @@ export interface Lexicon {
    * account's, whoever signs it (parsers/role-accounts.ts).
    */
   roleMailboxes?: readonly string[];
+  /** Words ending a building's name ("Carrow House", "Tower B" is premises): it heads an address line. */
+  buildingWords?: readonly string[];
   /** Right-to-left organisation words ("شركة"), the article allowed in front; word edges. */
   orgWordsRtl?: readonly string[];
   /** Words that often end a company name but may also name a unit ("Services", "Group"); word edges. */

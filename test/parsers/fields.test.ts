@@ -1853,3 +1853,55 @@ describe('title rows, groups and public bodies (holdout21 classes)', () => {
     expect([uni.department, uni.company]).toEqual(['Department of Physics', 'University of Example']);
   });
 });
+
+describe('names, addresses and contacts of the field-split tuning set (holdout21), continued', () => {
+  it('keeps an English given name after the family and given names when the sender has it', () => {
+    const c = extractFields(
+      ['Lim Kok Wai, Daniel', 'Regional Director, APAC', 'Example Biologics Pte. Ltd.'],
+      {
+        name: null,
+        email: 'daniel.lim@example-bio.example',
+      },
+    );
+    expect(c.name).toBe('Lim Kok Wai, Daniel');
+    // A word the sender's address does not have is not read as their name.
+    const d = extractFields(['Lim Kok Wai, Daniel', 'Regional Director'], {
+      name: null,
+      email: 'kw.lim@x.example',
+    });
+    expect(d.name).toBe('Lim Kok Wai');
+  });
+
+  it("heads the address with a building's name in the cell before it", () => {
+    const c = extractFields(
+      ['Oliver Benn', 'Associate', 'Example LLP', 'Harrow House • 14 Park Row • Leeds LS1 5JL'],
+      {
+        name: null,
+        email: 'o.benn@example-llp.example',
+      },
+    );
+    expect(c.address).toBe('Harrow House, 14 Park Row, Leeds LS1 5JL');
+  });
+
+  it('reads two numbers either side of " / " under one label, an extension after an en dash, and x.com without a scheme', () => {
+    const c = extractFields(
+      [
+        'Vincent Leung',
+        'Tel (852) 5550 2210 / (852) 5550 2211   Fax (852) 5550 2219',
+        'ĐT: +84 24 5555 3184 – Máy lẻ: 215',
+        'x.com/vleung_hk · github.com/vleung',
+      ],
+      { name: 'Vincent Leung', email: 'vincent@example.hk' },
+    );
+    expect(c.phones.map((p) => [p.type, p.raw])).toEqual([
+      ['work', '(852) 5550 2210'],
+      ['work', '(852) 5550 2211'],
+      ['fax', '(852) 5550 2219'],
+      ['work', '+84 24 5555 3184 – Máy lẻ: 215'],
+    ]);
+    expect(c.social).toEqual(['x.com/vleung_hk', 'github.com/vleung']);
+    // An area code before a slash stays part of its number.
+    const a = extractFields(['Tel. 0174 / 62 45 00'], { name: null, email: 'x@example.at' });
+    expect(a.phones.map((p) => p.raw)).toEqual(['0174 / 62 45 00']);
+  });
+});
