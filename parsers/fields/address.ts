@@ -55,7 +55,9 @@ function addressLength(text: string): boolean {
   // district and city ("Tầng 12, Tòa nhà ..., 25 Lý Thường Kiệt, Phường ..., Quận ..., Hà Nội") runs to
   // twenty-odd words: with five parts or more, up to 24.
   const cap = parts.length >= 5 ? 24 : 18;
-  return words <= cap && parts.length >= 3 && parts.every((p) => wordCount(p) <= 6) && !/[.!?]$/.test(text);
+  // A sentence ends with a full stop; an address may end with an abbreviation in capitals ("Kwai Chung, N.T.").
+  const sentence = /[.!?]$/.test(text) && !/(?:^|\s)(?:\p{Lu}\.){1,3}$/u.test(text);
+  return words <= cap && parts.length >= 3 && parts.every((p) => wordCount(p) <= 6) && !sentence;
 }
 
 /**

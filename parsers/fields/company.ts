@@ -90,6 +90,8 @@ export function matchesDomain(cell: string, labels: string[]): boolean {
       (l.length >= 5 && joined.startsWith(l)) ||
       // "Northgate Customs Brokerage" at northgate-customs: a hyphenated label spells the name's start.
       (l.includes('-') && l.length >= 6 && joined.startsWith(l.replace(/-/g, ''))) ||
+      // "Hollis Custom Millwork" at hollis-millwork: every part of a hyphenated label is a word of the name.
+      (l.includes('-') && l.split('-').every((p) => p.length >= 3 && toks.includes(p))) ||
       // "NWL" at nwl-freight: an acronym as written is the first word of a hyphenated label.
       (l.includes('-') && /^[A-Z]{2,6}$/.test(cell.trim()) && l.split('-')[0] === joined) ||
       (initials.length >= 3 && initials === l),

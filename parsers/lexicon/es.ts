@@ -134,7 +134,18 @@ export const es: Lexicon = {
   orgWords: ['universidad'],
   weakOrgWords: ['grupo', 'asociados', 'asoc'],
   orgNameWords: ['energía', 'tecnología', 'tecnologías', 'seguros', 'inversiones'],
-  streetPrefixes: ['avda\\.?', 'calle', 'plaza', 'paseo', 'camino', 'polígono', 'pol\\.'],
+  // Ctra. / Carretera: a road, with its kilometre ("Ctra. de Córdoba, km 12").
+  streetPrefixes: [
+    'avda\\.?',
+    'calle',
+    'plaza',
+    'paseo',
+    'camino',
+    'polígono',
+    'pol\\.',
+    'ctra\\.',
+    'carretera',
+  ],
   poBoxes: ['Apartado(?: de correos)?', 'Apdo\\.?', 'Casilla'],
   countries: ['españa', 'méxico'],
   // "Fono" is how Chile labels a phone.

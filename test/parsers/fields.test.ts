@@ -1905,3 +1905,34 @@ describe('names, addresses and contacts of the field-split tuning set (holdout21
     expect(a.phones.map((p) => p.raw)).toEqual(['0174 / 62 45 00']);
   });
 });
+
+describe('addresses and companies of the discard tuning set (holdout19)', () => {
+  it('reads "Title, Company" when the company spells a hyphenated sender domain', () => {
+    const c = extractFields(['Greg Hollis', 'Owner, Hollis Custom Millwork', '(828) 555-0124 shop'], {
+      name: 'Greg Hollis',
+      email: 'greg@hollis-millwork.example',
+    });
+    expect([c.title, c.company]).toEqual(['Owner', 'Hollis Custom Millwork']);
+  });
+
+  it('reads a Spanish road address (Ctra. ..., km 12) and one ending with a capitals abbreviation', () => {
+    const es = extractFields(
+      ['Lucía Gil', 'Aceites Gil, S.L.', 'Ctra. de Córdoba, km 12 · 41400 Écija (Sevilla)'],
+      {
+        name: null,
+        email: 'lucia@aceitesgil.example',
+      },
+    );
+    expect(es.address).toBe('Ctra. de Córdoba, km 12, 41400 Écija (Sevilla)');
+    const hk = extractFields(
+      [
+        'Vincent Leung | Managing Director | Example Holdings Ltd',
+        'Room 1203, 12/F, Tower B, Crestwell Plaza, 4 Kwai Fung Crescent, Kwai Chung, N.T.',
+      ],
+      { name: null, email: 'vincent@example.hk' },
+    );
+    expect(hk.address).toBe(
+      'Room 1203, 12/F, Tower B, Crestwell Plaza, 4 Kwai Fung Crescent, Kwai Chung, N.T.',
+    );
+  });
+});
