@@ -527,16 +527,41 @@ const MAX_RUN_ON = 8;
 function throughParagraph(contexts: LineContext[], last: number): number {
   let strong = 0;
   let end = last;
+  // Text rendered from HTML by Outlook puts a blank line under every line (each table row, each
+  // paragraph): there a blank line parts nothing.
+  const spaced = doubleSpaced(contexts);
   for (let i = last + 1; i < contexts.length && i <= last + MAX_RUN_ON; i++) {
     const c = contexts[i]!;
-    if (c.prevBlank || c.info.score <= -4 || c.notice || c.quoted || c.banner || c.info.valediction) break;
+    if (
+      (c.prevBlank && !spaced) ||
+      c.info.score <= -4 ||
+      c.notice ||
+      c.quoted ||
+      c.banner ||
+      c.info.valediction
+    )
+      break;
     if (c.info.field && c.info.score >= 2) {
       strong++;
-      // A number or address line right under the block's last line is its own next line.
-      if (strong >= 2 || (i === end + 1 && c.info.contact && c.info.score >= 3 && !c.promo)) end = i;
+      // A number or address line right under the block's last line is its own next line; so is an
+      // address closing the part ("14 Dorp Street, Stellenbosch, 7600" under the e-mail line).
+      const closingAddress = c.address && i === contexts.length - 1;
+      if (
+        strong >= 2 ||
+        (i === end + 1 && !c.promo && ((c.info.contact && c.info.score >= 3) || closingAddress))
+      )
+        end = i;
     } else if (c.info.field && strong >= 2) end = i;
   }
   return end;
+}
+
+/** Six lines or more, nearly every one after a blank line: a double-spaced rendering of HTML. */
+function doubleSpaced(contexts: LineContext[]): boolean {
+  if (contexts.length < 6) return false;
+  let blank = 0;
+  for (let i = 1; i < contexts.length; i++) if (contexts[i]!.prevBlank) blank++;
+  return blank >= 0.9 * (contexts.length - 1);
 }
 
 /** A lower-case start and a sentence's end: the last words of a wrapped sentence. */

@@ -55,6 +55,32 @@ describe('company lines under a block', () => {
     ]);
   });
 
+  it('keep an address line closing the part right under the e-mail line', () => {
+    const from = { name: 'Pieter-Jan van der Merwe', email: 'pj@bergvallei.example' };
+    const text = `Dear Charlotte,\n\nWe can allocate 240 cases of the 2023 Reserve to you, shipping from Cape Town at the end of August. Pricing and the pro-forma invoice are attached.\n\nVriendelike groete / Kind regards\n\nPieter-Jan van der Merwe, CA(SA)\nFinancial Director\nKAAPSE WYNGROEP\nBergvallei Estates (Pty) Ltd\nT +27 21 555 0462 :: M +27 83 555 0741\npj@bergvallei.example :: www.bergvallei.example\n14 Dorp Street, Stellenbosch, 7600\n\nOn Mon, 23 Jun 2025 at 12:15, Charlotte Evans <charlotte@wines.example> wrote:\n> Dear Pieter-Jan, could you confirm our allocation?\n> Best, Charlotte\n`;
+    expect(findSignature(text, from)!.at(-1)).toBe('14 Dorp Street, Stellenbosch, 7600');
+  });
+
+  it('read through a double-spaced rendering of an HTML signature (a blank line under every line)', () => {
+    const from = { name: 'Fitzgerald, Eleanor', email: 'eleanor.fitzgerald@northbridge.nhs.example' };
+    const text = [
+      'Dear Martin,',
+      'Thank you for the referral. I have booked Mr Hadley into the clinic on 4 March; the letter goes out today.',
+      'Kind regards',
+      '[cid:image001.png@01DB8C2A.5F3E1D20]',
+      'Dr Eleanor Fitzgerald MBBS FRCP',
+      'Consultant Physician in Respiratory Medicine',
+      'Department of Respiratory Medicine',
+      'Northbridge University Hospitals NHS Foundation Trust',
+      'Level 3, Harcourt Wing, Northbridge General Hospital, Eastfield Road, Northbridge NB4 7TD',
+      'Direct line: 020 7946 0321 | Switchboard: 020 7946 0000 ext. 4412',
+      'eleanor.fitzgerald@northbridge.nhs.example<mailto:eleanor.fitzgerald@northbridge.nhs.example>',
+    ].join('\n\n');
+    const lines = findSignature(`${text}\n`, from)!;
+    expect(lines[1]).toBe('Dr Eleanor Fitzgerald MBBS FRCP');
+    expect(lines.at(-1)).toMatch(/^eleanor\.fitzgerald@/);
+  });
+
   it('leave out a Turkish notice right under the block ("gizlidir", the KVKK data-protection law)', () => {
     const from = { name: 'Deniz Aksoy', email: 'deniz.aksoy@ornek.example' };
     const text = `Merhaba,\n\nTeklif ektedir.\n\nSaygılarımla,\nDeniz Aksoy\nSatış Müdürü\nÖrnek Makine A.Ş.\nT: +90 212 555 41 27\ndeniz.aksoy@ornek.example\nBu e-posta ve ekleri gizlidir; 6698 sayılı KVKK kapsamında kişisel veri içerebilir.\n`;
