@@ -403,6 +403,11 @@ const LANDMARK_RE = new RegExp(
   String.raw`^(?:${alt('landmarkPrefixes')})\s\p{Lu}[\p{L}'.-]*(?:\s\p{Lu}[\p{L}'.-]*){0,5}$`,
   'u',
 );
+/**
+ * Central American addresses given as directions from a landmark: "Del Parque Central 300 metros norte y 50
+ * este", "200 varas al sur de la iglesia".
+ */
+const DIRECTIONS_RE = /\b\d{2,4} ?(?:metros|mts?\.?|varas|m) (?:al )?(?:norte|sur|este|oeste)\b/i;
 /** What CITY_CODE_COUNTRY_RE cannot match without: " 1226, ". */
 const CITY_CODE_HINT_RE = / \d{4,6}, /;
 
@@ -418,6 +423,7 @@ export function looksLikeAddress(line: string): boolean {
       (CJK_REGION_CITY_RE.test(l) || CHINESE_ADDRESS_RE.test(l) || CJK_POSTCODE_RE.test(l))) ||
     // A landmark line has no digit and starts with a capital: only short lines of that shape are tried.
     (digits === 0 && l.length <= 80 && LANDMARK_RE.test(l)) ||
+    (digits >= 2 && DIRECTIONS_RE.test(l)) ||
     BR_CITY_UF_RE.test(l) ||
     COUNTRY_RE.test(l) ||
     (digits >= 4 && CITY_CODE_HINT_RE.test(l) && CITY_CODE_COUNTRY_RE.test(l)) ||

@@ -114,7 +114,28 @@ export function markAddresses(
   markStreetHeads(texts, isAddr, used);
   markCommaContinuations(texts, isAddr, used);
   markCityTails(texts, isAddr, used);
+  markPostcodeRows(texts, isAddr, used);
   return { isAddr, draft: c, used };
+}
+
+/**
+ * "邮编：266071" under the address: a row that is a postcode alone (its label already dropped) right under
+ * an address line ends that address.
+ */
+function markPostcodeRows(texts: readonly TextCell[], isAddr: boolean[], used: ReadonlySet<number>): void {
+  for (let i = 1; i < texts.length; i++) {
+    const t = texts[i]!;
+    const alone = texts[i - 1]!.row !== t.row && (i + 1 >= texts.length || texts[i + 1]!.row !== t.row);
+    if (
+      !isAddr[i] &&
+      isAddr[i - 1] &&
+      alone &&
+      t.row === texts[i - 1]!.row + 1 &&
+      /^\d{5,6}$/.test(t.text.trim()) &&
+      !used.has(i)
+    )
+      isAddr[i] = true;
+  }
 }
 
 /** A short cell between two address lines is one too (no title or unit). */

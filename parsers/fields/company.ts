@@ -103,7 +103,20 @@ export function isCompanyCell(c: string, labels: string[]): boolean {
   // A legal form allows a longer name ("Müller & Söhne Präzisionstechnik GmbH & Co. KG").
   if (/[@]/.test(c) || c.length > 80) return false;
   if (wordCount(c) > 7 || c.length > 60) return wordCount(c) <= 10 && hasStrongCompanyWord(c);
-  return hasCompanyWord(c) || matchesDomain(c, labels) || namesOrganisation(c);
+  return hasCompanyWord(c) || matchesDomain(c, labels) || namesOrganisation(c) || spelledByAcronym(c);
+}
+
+/** "East Africa Food Security Programme (EAFSP)": a name followed by its own initials in brackets. */
+const ACRONYM_TAIL_RE = /^(\p{Lu}[\p{L}'’&.-]*(?: [\p{L}'’&.-]+){1,9}) \((\p{Lu}{3,8})\)$/u;
+export function spelledByAcronym(cell: string): boolean {
+  const m = ACRONYM_TAIL_RE.exec(cell.trim());
+  if (!m) return false;
+  const initials = m[1]!
+    .split(/\s+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('');
+  return initials === m[2];
 }
 
 /** A cell that is an internal extension alone: "X31545", "x3-0977", "Ext. 35614". */

@@ -61,6 +61,18 @@ const CJK_RANK_RE = new RegExp(
   'u',
 );
 
+/** A name of two or three words in Arabic, Hebrew, Cyrillic, Greek or CJK script beside a name in Latin script. */
+function otherScriptName(latin: string, cell: string): boolean {
+  if (!/^\p{Script=Latin}/u.test(latin) || wordCount(latin) < 2) return false;
+  if (
+    !/^[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Han}\p{Script=Hangul}\s\u200e\u200f]{2,40}$/u.test(
+      cell,
+    )
+  )
+    return false;
+  return looksLikeName(cell);
+}
+
 /** ", Jonathan" closing a name cell: one capitalised given name. */
 const ENGLISH_NAME_TAIL_RE = /^,\s?(\p{Lu}\p{Ll}{2,14})$/u;
 
@@ -314,6 +326,17 @@ export function findName(
       const english = ENGLISH_NAME_TAIL_RE.exec(t.text.slice(t.text.indexOf(head) + head.length));
       if (english && head === cellHead && wordCount(name) >= 2 && sendersWord(english[1]!, from)) {
         c.name = `${c.name}, ${english[1]!}`;
+        return { draft: c, index: i, nameRow: t.row };
+      }
+      // "Salma Bennani | سلمى بناني": the same name in another script in the next cell of the row.
+      const other = texts[i + 1];
+      if (
+        other &&
+        other.row === t.row &&
+        head === t.text.trim() &&
+        otherScriptName(name, other.text.trim())
+      ) {
+        c.name = `${c.name} | ${other.text.trim()}`;
         return { draft: c, index: i, nameRow: t.row };
       }
       if (acronymTitle) c.title ??= acronymTitle;

@@ -27,7 +27,7 @@ import {
   startsWithUnitWord,
 } from '../department.ts';
 import type { TextCell } from './cells.ts';
-import { REGION_RE, isCompanyCell, matchesDomain, namesOrganisation } from './company.ts';
+import { REGION_RE, isCompanyCell, matchesDomain, namesOrganisation, spelledByAcronym } from './company.ts';
 import { addUnitLine, type Draft, type LooseUnit, type OrgCandidate } from './draft.ts';
 
 /** "営業部 部長", "销售部 经理", "영업부 과장": a CJK unit, a space, then a rank of one to six characters. */
@@ -433,6 +433,8 @@ function takeDashedTitle(s: TitleScan, input: TitleInput, i: number, t: string):
     segs.some((x) => !hasTitleWord(x) && (namesTerritory(x) || countriesLine(x) || REGION_RE.test(x.trim())));
   if (territory) c.title = t;
   else if (withTitle.length === 1) c.title = withTitle[0]!.trim();
+  // "odvjetnica – partnerica", "Partner – Head of Litigation": two roles stay one title.
+  else if (segs.length === 2 && withTitle.length === 2) c.title = t.trim();
   // "Gerente de Vendas – Departamento Comercial", "Technical Lead - Cloud Platform Team"
   const other = segs.length === 2 && !territory ? segs.find((x) => !hasTitleWord(x))?.trim() : undefined;
   if (
@@ -459,7 +461,10 @@ function takeDepartmentCell(s: TitleScan, labels: string[], i: number, t: string
     // "Department of Operations & Supply Chain Management": a unit opening with its unit word may be longer.
     wordCount(t) > (startsWithUnitWord(t) ? 8 : 6) ||
     hasStrongCompanyWord(t) ||
-    (dashHead !== t && isCompanyCell(dashHead, labels))
+    (dashHead !== t && isCompanyCell(dashHead, labels)) ||
+    // "East Africa Food Security Programme (EAFSP)" once the title's line gave the unit: a unit-worded
+    // name spelled by its own initials is the organisation, left for the organisation step.
+    (s.c.department !== null && s.c.unitRow !== row - 1 && spelledByAcronym(t))
   )
     return false;
   addUnitLine(s.c, t, row);

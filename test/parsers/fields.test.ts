@@ -1936,3 +1936,61 @@ describe('addresses and companies of the discard tuning set (holdout19)', () => 
     );
   });
 });
+
+describe('classes of the regional tuning set (holdout16), continued', () => {
+  const f = (lines: string[], email: string) => extractFields(lines, { name: null, email });
+
+  it('ends an address with a postcode row under it (its Chinese label dropped)', () => {
+    const c = f(
+      [
+        '王海涛  副总经理',
+        '华宇粮油进出口有限公司',
+        '地址：山东省青岛市市南区香港中路55号华宇大厦21楼',
+        '邮编：266071',
+      ],
+      'w@huayu.example',
+    );
+    expect(c.address).toBe('山东省青岛市市南区香港中路55号华宇大厦21楼, 266071');
+  });
+
+  it('takes a name spelled by its own initials in brackets as the organisation', () => {
+    const c = f(
+      [
+        'Hiwot Tesfaye',
+        'Procurement Officer, Supply Chain Unit',
+        'East Africa Food Security Programme (EAFSP)',
+      ],
+      'hiwot@eafsp.example',
+    );
+    expect([c.department, c.company]).toEqual([
+      'Supply Chain Unit',
+      'East Africa Food Security Programme (EAFSP)',
+    ]);
+  });
+
+  it('keeps two roles either side of a dash as one title', () => {
+    expect(
+      f(['Ivana Horvat', 'odvjetnica – partnerica', 'Horvat d.o.o.'], 'ivana@horvat.example').title,
+    ).toBe('odvjetnica – partnerica');
+  });
+
+  it('reads a Costa Rican address given as directions from a landmark', () => {
+    const c = f(
+      [
+        'Ana Mora',
+        'Hospital San Rafael',
+        'Del Parque Central 300 metros norte y 50 este',
+        'Alajuela, Costa Rica',
+      ],
+      'ana@hsr.example',
+    );
+    expect(c.address).toBe('Del Parque Central 300 metros norte y 50 este, Alajuela, Costa Rica');
+  });
+
+  it('keeps a name written in two scripts either side of " | "', () => {
+    expect(
+      f(['Salma Bennani | سلمى بناني', 'Directrice Commerciale', 'Hôtel Atlas SA'], 'salma@atlas.example')
+        .name,
+    ).toBe('Salma Bennani | سلمى بناني');
+  });
+});
