@@ -155,10 +155,10 @@ const COMPOUND_UNIT_RE = new RegExp(String.raw`^\p{Lu}\p{Ll}{2,30}(?:${alt('unit
 
 /**
  * "営業本部 第二営業部": a unit and its sub-unit. Korean units end with 팀 (team), 부, 본부, 실, 센터, also
- * after their parent unit ("마케팅본부 디지털마케팅팀").
+ * after their parent unit ("마케팅본부 디지털마케팅팀", "네트워크사업본부 / 해외영업팀").
  */
 const CJK_UNIT_RE = new RegExp(
-  String.raw`^(?:[\p{Script=Han}\p{Script=Katakana}ー・&]{1,12}[ 　])?[\p{Script=Han}\p{Script=Katakana}ー・&]{1,12}(?:${[...wordsOf('ja', 'unitSuffixesNative'), ...wordsOf('zh', 'unitSuffixesNative')].join('|')})$|^(?:\p{Script=Hangul}{1,10}[ 　])?\p{Script=Hangul}{1,10}(?:${wordsOf('ko', 'unitSuffixesNative').join('|')})$`,
+  String.raw`^(?:[\p{Script=Han}\p{Script=Katakana}ー・&]{1,12}(?:[ 　]| ?\/ ?))?[\p{Script=Han}\p{Script=Katakana}ー・&]{1,12}(?:${[...wordsOf('ja', 'unitSuffixesNative'), ...wordsOf('zh', 'unitSuffixesNative')].join('|')})$|^(?:\p{Script=Hangul}{1,10}(?:[ 　]| ?\/ ?))?\p{Script=Hangul}{1,10}(?:${wordsOf('ko', 'unitSuffixesNative').join('|')})$`,
   'u',
 );
 

@@ -1994,3 +1994,21 @@ describe('classes of the regional tuning set (holdout16), continued', () => {
     ).toBe('Salma Bennani | سلمى بناني');
   });
 });
+
+describe('a Korean unit and its sub-unit around a slash', () => {
+  it('reads "본부 / 팀" as one department', () => {
+    const c = extractFields(
+      ['(주)예시텔레콤', '네트워크사업본부 / 해외영업팀', '이서연 차장', '전화 02-555-3120'],
+      {
+        name: null,
+        email: 'sy.lee@example.kr',
+      },
+    );
+    expect([c.company, c.department, c.name, c.title]).toEqual([
+      '(주)예시텔레콤',
+      '네트워크사업본부 / 해외영업팀',
+      '이서연',
+      '차장',
+    ]);
+  });
+});
