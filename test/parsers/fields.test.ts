@@ -2000,7 +2000,7 @@ describe('a Korean unit and its sub-unit around a slash', () => {
     const c = extractFields(
       ['(주)예시텔레콤', '네트워크사업본부 / 해외영업팀', '이서연 차장', '전화 02-555-3120'],
       {
-        name: null,
+        name: '이서연',
         email: 'sy.lee@example.kr',
       },
     );
