@@ -297,6 +297,7 @@ export function findName(
     let name = stripped.replace(EXT_TAIL_RE, '');
     const acronymTitle = titleAfterName(head, name);
     const rank = CJK_RANK_RE.exec(name);
+    const ranked = rank !== null && mayHaveCjk(rank[2] ?? rank[3]!) && looksLikeName(rank[2] ?? rank[3]!);
     if (rank && looksLikeName(rank[2] ?? rank[3]!)) {
       name = rank[2] ?? rank[3]!;
       if (!c.title) c.rankTitle = rank[1] ?? rank[4]!;
@@ -319,7 +320,8 @@ export function findName(
     const lone = texts.length === 1 && isLoneFirstName(name);
     // "Falls Church, VA  22042" opening a block is its address, not a name before a comma.
     const unnamed = i === 0 && !looksLikeAddress(t.text);
-    if (mention || lone || (unnamed && (wordCount(name) >= 2 || UNSPACED_CJK_NAME_RE.test(name)))) {
+    // "이서연 차장" under the company and unit lines: a CJK name with its rank is a name wherever it stands.
+    if (mention || lone || ranked || (unnamed && (wordCount(name) >= 2 || UNSPACED_CJK_NAME_RE.test(name)))) {
       c.name = name.replace(/^<|>$/g, '') + reading;
       // "Tan Wei Ming, Jonathan", "Wong Ka-Yan, Karen": the English given name after the family name
       // and given names (Singapore, Hong Kong, Malaysia), when the sender's address or display name has it.

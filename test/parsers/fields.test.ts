@@ -1996,6 +1996,17 @@ describe('classes of the regional tuning set (holdout16), continued', () => {
 });
 
 describe('a Korean unit and its sub-unit around a slash', () => {
+  it('takes a CJK name with its rank under the company and unit lines, with no display name to match', () => {
+    const c = extractFields(
+      ['株式会社テスト商事', '営業本部 第一営業部', '課長 山田 太郎', 'TEL: 03-5555-0100'],
+      {
+        name: null,
+        email: 't.yamada@example.jp',
+      },
+    );
+    expect([c.name, c.title]).toEqual(['山田 太郎', '課長']);
+  });
+
   it('reads "본부 / 팀" as one department', () => {
     const c = extractFields(
       ['(주)예시텔레콤', '네트워크사업본부 / 해외영업팀', '이서연 차장', '전화 02-555-3120'],
