@@ -92,6 +92,10 @@ export function knownCorpora(): { present: Corpus[]; absent: Corpus[] } {
     // The discard decision (one-to-one mail through CRMs and relays, bulk from the same tools, role accounts in
     // 15 languages, national free-mail providers): a tuning set (rules).
     { name: 'holdout19', dir: join(fx, 'holdout19'), train: false, tuned: true },
+    // Signatures as HTML clients and signature tools send them, and the plain renderings clients make of them.
+    { name: 'holdout23', dir: join(fx, 'holdout23'), train: false, tuned: true },
+    // Field splits II: titles, units and addresses of 30 languages and many regions, vCard-like labels.
+    { name: 'holdout24', dir: join(fx, 'holdout24'), train: false, tuned: true },
     // Field splits inside the block (titles, units, companies, names, addresses) in 21 languages: a tuning set (rules).
     { name: 'holdout21', dir: join(fx, 'holdout21'), train: false, tuned: true },
   ];
