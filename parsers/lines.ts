@@ -8,7 +8,7 @@
  */
 
 /** Lines longer than this are prose or garbage, never signature material (longest real sig line seen: ~110). */
-import { findPhoneSpans } from './phones.ts';
+import { asciiDigits, findPhoneSpans } from './phones.ts';
 import { alt, rtlAlt } from './lexicon/index.ts';
 import { caseless } from './lexicon/caseless.ts';
 
@@ -412,7 +412,7 @@ const DIRECTIONS_RE = /\b\d{2,4} ?(?:metros|mts?\.?|varas|m) (?:al )?(?:norte|su
 const CITY_CODE_HINT_RE = / \d{4,6}, /;
 
 export function looksLikeAddress(line: string): boolean {
-  const l = capLine(line).trim();
+  const l = asciiDigits(capLine(line).trim());
   if (isKeyValueRecord(l)) return false;
   // Each shape is tried only on lines that hold what it cannot match without (digits, a comma, a dash, a
   // CJK character): most lines reach none of the Unicode patterns, which then need no compiling either.

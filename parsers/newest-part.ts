@@ -121,6 +121,21 @@ const LEGAL_LINE_RE = caseless(String.raw`\b(?:${alt('registerCues')})`, 'i');
 const REGISTER_NUMBER_RE =
   /\b(?:CVR|BTW|RPR|KRS|NIP|REGON|MVA|UID|MwSt|ALV)(?:-?nr\.?|-?nummer)?\.?:?\s(?:[A-Z]{2,3}\s?)?\d/;
 
+/**
+ * "Registered office: Plot 1402, Ademola Adetokunbo Crescent, Lagos": the company's registered address
+ * written as a labelled block line, not notice text (a notice says "Registered office: ..." inside a sentence
+ * or with the register number after it).
+ */
+const LABELLED_OFFICE_RE = /^\s*(?:registered|head) office\s?:\s?[^.;]{6,100}$/i;
+function labelledOffice(line: string): boolean {
+  return (
+    LABELLED_OFFICE_RE.test(line) &&
+    /\d/.test(line) &&
+    !LEGAL_LINE_RE.test(line) &&
+    !REGISTER_NUMBER_RE.test(line)
+  );
+}
+
 /** Index of the first line that starts quoted or forwarded history, or -1. */
 export function findQuoteStart(lines: string[]): number {
   for (let i = 0; i < lines.length; i++) {
@@ -354,6 +369,7 @@ function cutTrailingNotices(lines: string[]): string[] {
     const para = lines
       .slice(Math.max(start, end - 40), end)
       .map(capLine)
+      .filter((l) => !labelledOffice(l))
       .join(' ');
     const disclaimer =
       DISCLAIMER_RE.test(para) &&
@@ -380,7 +396,7 @@ function cutTrailingNotices(lines: string[]): string[] {
       // The notice may be glued under the signature with no blank line: cut from its first line
       // (or the all-caps heading just above it), keeping the block lines above.
       let k = Math.max(start, end - 40);
-      while (k < end && !DISCLAIMER_RE.test(capLine(lines[k]!))) k++;
+      while (k < end && !(DISCLAIMER_RE.test(capLine(lines[k]!)) && !labelledOffice(capLine(lines[k]!)))) k++;
       // The notice's sentence may begin a line or two above its first cue word ("The information in
       // this message may be" / "privileged and ..."): its first line is where the sentence starts.
       for (let up = 0; up < 3 && k > start && sentenceContinues(lines[k - 1]!, lines[k]!); up++) k--;

@@ -49,7 +49,10 @@ function splitAtSlash(l: string): string {
 
 /** Phone-number spans of one line, left to right. */
 export function findPhoneSpans(line: string): PhoneSpan[] {
-  const l = line.length > 300 ? line.slice(0, 300) : line;
+  const written = line.length > 300 ? line.slice(0, 300) : line;
+  // Arabic-Indic and Persian digits ("۰۲۱-۵۵۵۰۱۴۷۸") are read as the digits they are; one code unit each,
+  // so offsets hold and each span is returned as written.
+  const l = asciiDigits(written);
   const out: PhoneSpan[] = [];
   // A span is kept only with 7+ digits: a line with fewer cannot yield one, so skip the regex.
   if (digitCount(l) < 7) return out;
@@ -123,9 +126,20 @@ export function findPhoneSpans(line: string): PhoneSpan[] {
       labelType(/(\p{L}+)\.?:?\s?$/u.exec(l.slice(Math.max(0, index - 20), index))?.[1] ?? '') === null
     )
       continue;
-    out.push({ raw, index, end: index + raw.length });
+    const at = l === written ? index : l.indexOf(raw, index);
+    out.push({
+      raw: l === written ? raw : written.slice(at, at + raw.length),
+      index,
+      end: index + raw.length,
+    });
   }
   return out;
+}
+
+/** Arabic-Indic (U+0660-0669) and extended Arabic-Indic (U+06F0-06F9) digits as ASCII digits. */
+export function asciiDigits(s: string): string {
+  if (!/[\u0660-\u0669\u06f0-\u06f9]/.test(s)) return s;
+  return s.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10));
 }
 
 /**

@@ -29,6 +29,7 @@ import { tr } from './tr.ts';
 import { ja } from './ja.ts';
 import { zh } from './zh.ts';
 import { ko } from './ko.ts';
+import { fa } from './fa.ts';
 import { ar } from './ar.ts';
 import { he } from './he.ts';
 import { th } from './th.ts';
@@ -66,6 +67,7 @@ export const LEXICONS: readonly Lexicon[] = [
   zh,
   ko,
   ar,
+  fa,
   he,
   th,
   bg,

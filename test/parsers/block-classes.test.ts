@@ -81,6 +81,30 @@ describe('company lines under a block', () => {
     expect(lines.at(-1)).toMatch(/^eleanor\.fitzgerald@/);
   });
 
+  it('keep a "Registered office:" address line glued in the block, and cut the notice under it', () => {
+    const from = { name: 'Adebayo Okafor', email: 'a.okafor@coralbank.example' };
+    const text = `Dear Funmi,\n\nPlease find the settlement instructions attached.\n\nBest regards,\nAdebayo Okafor\nDeputy General Manager\nCORAL MICROFINANCE BANK LIMITED\nRegistered office: Plot 1402, Ademola Adetokunbo Crescent, Victoria Island, Lagos\nTel: +234 1 555 0172\nE: a.okafor@coralbank.example\n\nDISCLAIMER: This e-mail is intended for the addressee only. Coral Microfinance Bank Limited is licensed by the Central Bank of Nigeria.\n`;
+    const lines = findSignature(text, from)!;
+    expect(lines).toContain(
+      'Registered office: Plot 1402, Ademola Adetokunbo Crescent, Victoria Island, Lagos',
+    );
+    expect(lines.at(-1)).toBe('E: a.okafor@coralbank.example');
+  });
+
+  it('find a Persian block with its numbers in Persian digits', () => {
+    const from = { name: 'Sara Ahmadi', email: 's.ahmadi@alborzfood.example' };
+    const text = `جناب آقای کریمی،\n\nبا سلام، نمونه‌های ارسالی تأیید شد. لطفاً پیش‌فاکتور نهایی را ارسال کنید.\n\nبا احترام،\nمهندس سارا احمدی\nکارشناس ارشد فروش\nواحد فروش سازمانی\nشرکت صنایع غذایی البرز (سهامی خاص)\nتهران، خیابان ولیعصر، پلاک ۵۵، طبقه ۴\nتلفن: ۰۲۱-۵۵۵۰۱۴۷۸\nهمراه: ۰۹۱۲-۵۵۵-۰۱۸۳\n`;
+    const lines = findSignature(text, from)!;
+    expect(lines[0]).toBe('مهندس سارا احمدی');
+    expect(lines.at(-1)).toBe('همراه: ۰۹۱۲-۵۵۵-۰۱۸۳');
+    const c = extractFields(lines, from);
+    expect(c.phones.map((p) => [p.type, p.raw])).toEqual([
+      ['work', '۰۲۱-۵۵۵۰۱۴۷۸'],
+      ['mobile', '۰۹۱۲-۵۵۵-۰۱۸۳'],
+    ]);
+    expect(c.address).toBe('تهران، خیابان ولیعصر، پلاک ۵۵، طبقه ۴');
+  });
+
   it('leave out a Turkish notice right under the block ("gizlidir", the KVKK data-protection law)', () => {
     const from = { name: 'Deniz Aksoy', email: 'deniz.aksoy@ornek.example' };
     const text = `Merhaba,\n\nTeklif ektedir.\n\nSaygılarımla,\nDeniz Aksoy\nSatış Müdürü\nÖrnek Makine A.Ş.\nT: +90 212 555 41 27\ndeniz.aksoy@ornek.example\nBu e-posta ve ekleri gizlidir; 6698 sayılı KVKK kapsamında kişisel veri içerebilir.\n`;
