@@ -133,6 +133,9 @@ function tagName(html: string, start: number, end: number): string {
   return html.slice(i, j).toLowerCase();
 }
 
+/** A logo's alt text: the organisation's name, one to four words, no digits or sentence punctuation. */
+const LOGO_ALT_RE = /^[\p{L}&.'’-]{2,30}(?: [\p{L}&.'’-]{1,30}){0,3}$/u;
+
 /** Converts HTML to text: block tags become line breaks, entities are decoded, whitespace collapsed. */
 export function htmlToText(html: string): string {
   const out: string[] = [];
@@ -193,16 +196,21 @@ export function htmlToText(html: string): string {
       }
     } else if (name === 'img' && !closing) {
       const alt = attr(html.slice(lt, gt), 'alt');
-      if (href && (LINK_LABEL_RE.test((alt ?? '').trim()) || isSocialSiteUrl(href))) {
+      const a = decodeEntities(alt ?? '').trim();
+      if (href && (LINK_LABEL_RE.test(a) || isSocialSiteUrl(href))) {
         // An icon link (<a href><img alt="LinkedIn"></a>): the link's target is the value, the icon's
-        // alt text is only its label. A logo linked to the company site stays a placeholder.
+        // alt text is only its label.
         out.push(` ${href} `);
         atLineStart = false;
         anchorAt = -1;
-      } else if (alt) {
-        out.push(`[${decodeEntities(alt)}]`);
+      } else if (href && LOGO_ALT_RE.test(a)) {
+        // A logo linked to the company's site: the site is what a reader gets from it.
+        out.push(` ${href} `);
         atLineStart = false;
+        anchorAt = -1;
       }
+      // Any other image shows no text: an icon before a value ("phone", "email"), an unlinked logo, a
+      // banner. Signature tools draw them by the dozen; a reader sees no words, so they are no line.
     }
   }
   return tidy(out.join(''));

@@ -54,19 +54,22 @@ describe('link renderings', () => {
     expect(performance.now() - t).toBeLessThan(500);
   });
 
-  it('renders HTML icon links as their target, and label-only text links as label<URL>', () => {
+  it('renders HTML icon links and a linked logo as their target, label-only text links as label<URL>, and drops other images', () => {
     const html =
       '<div>Jane Roe<br>Acme Widgets Inc.<br>' +
       '<a href="https://www.linkedin.com/in/jane-roe-example"><img src="cid:li.png" alt="LinkedIn"></a>' +
       '<a href="https://twitter.com/janeroe"><img alt="Twitter" src="tw.png"></a><br>' +
       '<a href="https://www.acme.example/">Website</a> | <a href="mailto:jane@acme.example">jane@acme.example</a><br>' +
-      '<a href="https://www.acme.example/"><img alt="Acme logo" src="logo.png"></a></div>';
+      '<a href="https://www.acme.example/"><img alt="Acme logo" src="logo.png"></a><br>' +
+      '<img alt="phone" src="cid:icon-phone.png"> +1 415 555 0142<br>' +
+      '<a href="https://www.acme.example/sale"><img alt="Spring sale: 20% off all tents" src="banner.png"></a></div>';
     expect(htmlToText(html).split('\n')).toEqual([
       'Jane Roe',
       'Acme Widgets Inc.',
       'https://www.linkedin.com/in/jane-roe-example  https://twitter.com/janeroe',
       'Website<https://www.acme.example/> | jane@acme.example',
-      '[Acme logo]',
+      'https://www.acme.example/',
+      '+1 415 555 0142',
     ]);
   });
 

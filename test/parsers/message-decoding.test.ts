@@ -102,8 +102,8 @@ describe('message decoding', () => {
     expect(lines).toContain('Industriestraße 7, 80939 München');
     expect(lines).toContain('anbei unser Angebot für die Kesselanlage & Montage.');
     expect(p.text).not.toContain('MsoNormal');
+    // The unlinked logo image shows no text: it is no line.
     expect(p.signatureHint?.split('\n')).toEqual([
-      '[Kessel Technik Logo]',
       'Jürgen Köhler',
       'Vertriebsleiter Süd',
       'Kessel-Technik GmbH',
