@@ -50,7 +50,7 @@ const NUMBER_CELL_RE = /^(?:x|ext\.?\s?)?[\d\s().+-]{3,24}$/i;
  * "김민지 Minji Kim" (a CJK name of two to four characters and a romanised given and family name).
  */
 const TWO_SCRIPT_NAME_RE =
-  /^(?:[\p{Script=Han}\p{Script=Hangul}]{2,4} \p{Lu}\p{Ll}{1,20}(?:[ -]\p{Lu}\p{Ll}{1,20}){1,2}|\p{Lu}\p{Ll}{1,20}(?:[ -]\p{Lu}\p{Ll}{1,20}){1,2} [\p{Script=Han}\p{Script=Hangul}]{2,4})$/u;
+  /^(?:[\p{Script=Han}\p{Script=Hangul}]{1,4}[ 　]?[\p{Script=Han}\p{Script=Hangul}]{1,4} \p{Lu}\p{Ll}{1,20}(?:[ -]\p{Lu}\p{Ll}{1,20}){1,2}|\p{Lu}\p{Ll}{1,20}(?:[ -]\p{Lu}\p{Ll}{1,20}){1,2} [\p{Script=Han}\p{Script=Hangul}]{1,4}[ 　]?[\p{Script=Han}\p{Script=Hangul}]{1,4})$/u;
 
 /** A CJK personal name written without a space: two to four Han or Hangul characters. */
 const UNSPACED_CJK_NAME_RE = /^[\p{Script=Han}\p{Script=Hangul}]{2,4}$/u;

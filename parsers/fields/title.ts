@@ -302,7 +302,8 @@ interface TitleCellParts {
  */
 function takeTitleCell(s: TitleScan, input: TitleInput, i: number, t: string): boolean {
   const { texts, nameRow, labels } = input;
-  const comma = t.lastIndexOf(', ');
+  // Arabic and Persian write their comma as "، ".
+  const comma = Math.max(t.lastIndexOf(', '), t.lastIndexOf('، '));
   const tail = comma > 0 ? t.slice(comma + 2) : '';
   const headPart = comma > 0 ? t.slice(0, comma) : t;
   // "Head of Partnerships at Acme Widgets Inc.": the legal form belongs to the organisation after "at".

@@ -2023,3 +2023,24 @@ describe('a Korean unit and its sub-unit around a slash', () => {
     ]);
   });
 });
+
+describe('HTML signature tuning set classes (holdout23)', () => {
+  it('splits an Arabic "Title، Unit" at the Arabic comma', () => {
+    const c = extractFields(
+      ['خالد المنصوري', 'مدير المشاريع، إدارة التطوير العقاري', 'شركة المثال العقارية'],
+      {
+        name: 'خالد المنصوري',
+        email: 'khaled@example.ae',
+      },
+    );
+    expect([c.title, c.department]).toEqual(['مدير المشاريع', 'إدارة التطوير العقاري']);
+  });
+
+  it('keeps a CJK name written with a space, then its romanised form, as one name', () => {
+    const c = extractFields(['高橋 美咲 Misaki Takahashi', '営業部 課長', '株式会社テスト'], {
+      name: null,
+      email: 'm.takahashi@example.jp',
+    });
+    expect(c.name).toBe('高橋 美咲 Misaki Takahashi');
+  });
+});
