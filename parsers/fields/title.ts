@@ -33,6 +33,9 @@ import { addUnitLine, type Draft, type LooseUnit, type OrgCandidate } from './dr
 /** "営業部 部長", "销售部 经理", "영업부 과장": a CJK unit, a space, then a rank of one to six characters. */
 const CJK_UNIT_RANK_RE =
   /^([\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー・&]{1,12}(?:[ 　][\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー・&]{1,12})?)[ 　]([\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー]{1,6})$/u;
+/** "Deputy General Manager (Treasury Operations)": a title, then a bracketed unit closing the cell. */
+const BRACKET_UNIT_RE = /^(.{3,60}?) \(([^()]{3,50})\)$/;
+
 /** A run of CJK script (Han, Kana, Hangul) without spaces. */
 const CJK_TOKEN_RE = /^[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}\p{Script=Hangul}ー・&]{1,20}$/u;
 
@@ -354,7 +357,17 @@ function takeTitle(s: TitleScan, input: TitleInput, i: number, p: TitleCellParts
   const slashed = slashedTitle(t);
   const unitRank = mayHaveCjk(t) ? CJK_UNIT_RANK_RE.exec(t) : null;
   const orgUnitRank = mayHaveCjk(t) ? cjkOrgUnitRank(t) : null;
-  if (orgUnitRank) {
+  const bracketUnit = BRACKET_UNIT_RE.exec(t);
+  if (
+    bracketUnit &&
+    hasTitleWord(bracketUnit[1]!) &&
+    !hasTitleWord(bracketUnit[2]!) &&
+    (isDepartment(bracketUnit[2]!) || namesFunction(bracketUnit[2]!))
+  ) {
+    // "Deputy General Manager (Treasury Operations)": the unit in brackets after the title.
+    c.title = bracketUnit[1]!.trim();
+    if (!c.department) c.department = bracketUnit[2]!.trim();
+  } else if (orgUnitRank) {
     // "北里工業大学 大学院工学研究科 機械工学専攻 准教授": the organisation, its units, then the rank.
     c.title = orgUnitRank.rank;
     if (!c.department) c.department = orgUnitRank.unit;

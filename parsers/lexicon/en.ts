@@ -687,7 +687,21 @@ export const en: Lexicon = {
     'resi',
     'residence',
   ],
-  fieldLabels: ['Name', 'Title', 'Position', 'Company', 'Address'],
+  // vCard-like labels heading a value: "Designation: Assistant Vice President" (South Asia), "Head office: ...".
+  fieldLabels: [
+    'Name',
+    'Title',
+    'Position',
+    'Designation',
+    'Job title',
+    'Company',
+    'Organi[sz]ation',
+    'Department',
+    'Dept\\.?',
+    'Division',
+    'Address',
+    '(?:Head|Registered|Corporate|Branch|Regional|Postal|Mailing|Visiting) (?:office|address)',
+  ],
   buildingWords: [
     'House',
     'Building',

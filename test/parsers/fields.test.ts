@@ -2044,3 +2044,35 @@ describe('HTML signature tuning set classes (holdout23)', () => {
     expect(c.name).toBe('高橋 美咲 Misaki Takahashi');
   });
 });
+
+describe('labelled and bracketed fields (holdout24 classes)', () => {
+  it('drops vCard-like labels from values', () => {
+    const c = extractFields(
+      [
+        'Ayesha Siddiqui',
+        'Designation: Assistant Vice President',
+        'Department: Credit Administration',
+        'Organization: Example Bank Limited',
+        'Head office: 9th Floor, Example Tower, I.I. Chundrigar Road, Karachi-74000',
+      ],
+      { name: null, email: 'ayesha@examplebank.example' },
+    );
+    expect([c.title, c.department, c.company, c.address]).toEqual([
+      'Assistant Vice President',
+      'Credit Administration',
+      'Example Bank Limited',
+      '9th Floor, Example Tower, I.I. Chundrigar Road, Karachi-74000',
+    ]);
+  });
+
+  it('splits a unit in brackets after the title', () => {
+    const c = extractFields(
+      ['Adebayo Okafor', 'Deputy General Manager (Treasury Operations)', 'Coral Bank Limited'],
+      {
+        name: null,
+        email: 'a.okafor@coralbank.example',
+      },
+    );
+    expect([c.title, c.department]).toEqual(['Deputy General Manager', 'Treasury Operations']);
+  });
+});
