@@ -44,6 +44,9 @@ export const cs: Lexicon = {
     'konateľ(?:ka)?',
     'ředitel(?:ka)?',
     'riaditeľ(?:ka)?',
+    // zástupca / zástupkyňa (deputy), zástupce / zástupkyně (cs).
+    'zástupc(?:a|e)',
+    'zástupky(?:ňa|ně)',
     'vedoucí',
     'vedúc(?:i|a)',
     'projektant',

@@ -52,7 +52,7 @@ export const es: Lexicon = {
   awardCues: ['\\bpremios?\\b', '\\bdel año\\b'],
   ecoCues: ['Antes de imprimir'],
   titleNouns: [
-    'gerente',
+    '(?:sub)?gerente',
     'jefe',
     'ingeniero',
     'directora',

@@ -41,7 +41,12 @@ export const fi: Lexicon = {
     'sihteeri',
     'edustaja',
     'esimies',
+    // yliopisto|nlehtori (university lecturer), lehtori (lecturer), professori.
+    'lehtori',
+    'professori',
   ],
+  // yliopisto (university), korkeakoulu (university of applied sciences).
+  orgWords: ['yliopisto', 'korkeakoulu', 'ammattikorkeakoulu'],
   // laitos: a university department ("Tietojenkäsittelytieteen laitos").
   unitWords: ['osasto', 'yksikkö', 'tiimi', 'laitos'],
   unitSuffixes: ['osasto', 'yksikkö', 'tiimi', 'laitos'],

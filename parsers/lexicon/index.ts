@@ -29,6 +29,11 @@ import { tr } from './tr.ts';
 import { ja } from './ja.ts';
 import { zh } from './zh.ts';
 import { ko } from './ko.ts';
+import { et } from './et.ts';
+import { lv } from './lv.ts';
+import { lt } from './lt.ts';
+import { sl } from './sl.ts';
+import { ka } from './ka.ts';
 import { fa } from './fa.ts';
 import { ar } from './ar.ts';
 import { he } from './he.ts';
@@ -53,6 +58,9 @@ export const LEXICONS: readonly Lexicon[] = [
   da,
   no,
   fi,
+  et,
+  lv,
+  lt,
   pl,
   cs,
   hu,
@@ -72,6 +80,8 @@ export const LEXICONS: readonly Lexicon[] = [
   th,
   bg,
   sr,
+  sl,
+  ka,
   tl,
   intl,
 ];

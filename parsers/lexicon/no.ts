@@ -68,7 +68,10 @@ export const no: Lexicon = {
   phoneWork: ['tele', 'direkte', 'sentralbord', 'omstilling', 'sentral'],
   // Besøks-/Postadresse: the visiting and postal address labels before the address.
   fieldLabels: ['Tittel', 'Besøksadresse', 'Postadresse', 'Adresse'],
+  // leder (head): "Leder for juridisk avdeling" heads the unit it names, a title.
+  unitRoleNouns: ['leder'],
   titleNouns: [
+    'leder',
     'daglig leder',
     'selger',
     'innkjøper',

@@ -2076,3 +2076,55 @@ describe('labelled and bracketed fields (holdout24 classes)', () => {
     expect([c.title, c.department]).toEqual(['Deputy General Manager', 'Treasury Operations']);
   });
 });
+
+describe('Baltic, Slovenian, Georgian, Finnish, Norwegian, Slovak and Mexican titles and streets (holdout24 lexicons)', () => {
+  it.each([
+    [
+      ['Kadri Tamm', 'Vanemanalüütik, riskijuhtimise osakond', 'Näide AS', 'Narva mnt 5, 10117 Tallinn'],
+      'Vanemanalüütik',
+      'Narva mnt 5, 10117 Tallinn',
+    ],
+    [
+      ['Ilze Ozola', 'Direktora vietniece', 'SIA Piemērs', 'Krasta iela 55, Rīga, LV-1019'],
+      'Direktora vietniece',
+      'Krasta iela 55, Rīga, LV-1019',
+    ],
+    [
+      ['Rūta Kazlauskienė', 'Teisės skyriaus vadovė', 'UAB Pavyzdys', 'Gedimino pr. 5, LT-01103 Vilnius'],
+      'Teisės skyriaus vadovė',
+      'Gedimino pr. 5, LT-01103 Vilnius',
+    ],
+    [
+      ['Matej Novak', 'Samostojni svetovalec', 'Primer d.o.o.', 'Dunajska cesta 5, 1000 Ljubljana'],
+      'Samostojni svetovalec',
+      'Dunajska cesta 5, 1000 Ljubljana',
+    ],
+    [['Liisa Virtanen', 'Yliopistonlehtori', 'Esimerkin yliopisto'], 'Yliopistonlehtori', null],
+    [['Kari Nordmann', 'Leder for juridisk avdeling', 'Eksempel AS'], 'Leder for juridisk avdeling', null],
+    [
+      ['Jana Kováčová', 'Zástupkyňa vedúceho oddelenia', 'Príklad s.r.o.'],
+      'Zástupkyňa vedúceho oddelenia',
+      null,
+    ],
+    [['Laura Pérez', 'Subgerente de Tesorería', 'Ejemplo S.A. de C.V.'], 'Subgerente de Tesorería', null],
+  ])('reads the title (and address) of %j', (lines, title, address) => {
+    const c = extractFields(lines, { name: null, email: 'someone@example.com' });
+    expect(c.title).toBe(title);
+    if (address) expect(c.address).toBe(address);
+  });
+
+  it('reads a Georgian university block', () => {
+    const c = extractFields(
+      ['ნინო ბერიძე', 'ასოცირებული პროფესორი', 'ეკონომიკის ინსტიტუტი', 'თბილისის ეკონომიკური უნივერსიტეტი'],
+      {
+        name: null,
+        email: 'n.beridze@example.ge',
+      },
+    );
+    expect([c.title, c.department, c.company]).toEqual([
+      'ასოცირებული პროფესორი',
+      'ეკონომიკის ინსტიტუტი',
+      'თბილისის ეკონომიკური უნივერსიტეტი',
+    ]);
+  });
+});
