@@ -66,7 +66,8 @@ describe('link renderings', () => {
     expect(htmlToText(html).split('\n')).toEqual([
       'Jane Roe',
       'Acme Widgets Inc.',
-      'https://www.linkedin.com/in/jane-roe-example  https://twitter.com/janeroe',
+      'https://www.linkedin.com/in/jane-roe-example',
+      'https://twitter.com/janeroe',
       'Website<https://www.acme.example/> | jane@acme.example',
       'https://www.acme.example/',
       '+1 415 555 0142',
