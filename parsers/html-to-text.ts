@@ -200,8 +200,8 @@ export function htmlToText(html: string): string {
       if (href && (LINK_LABEL_RE.test(a) || isSocialSiteUrl(href))) {
         // An icon link (<a href><img alt="LinkedIn"></a>): the link's target is the value, the icon's
         // alt text is only its label. A row of icons gives one line per profile.
-        out.push(atLineStart ? `${href}\n` : `\n${href}\n`);
-        atLineStart = true;
+        out.push(atLineStart ? href : `\n${href}`);
+        atLineStart = false;
         anchorAt = -1;
       } else if (href && LOGO_ALT_RE.test(a)) {
         // A logo linked to the company's site: the site is what a reader gets from it.
