@@ -66,7 +66,11 @@ export function cleanLine(line: string): string {
       .replace(/^\s*[|*+]\s/, ' ')
       .replace(/\s[|*]\s*$/, '')
       .replace(LINK_TARGET_RE, '')
-      .replace(IMAGE_RE, '')
+      // An icon's alt text before a number is its label ("[image: móvil] +34 655 550 271").
+      .replace(IMAGE_RE, (m) => {
+        const alt = /^\[image: ?([^\]]{1,24})\]$/i.exec(m)?.[1];
+        return alt && labelType(alt) !== null ? `${alt}: ` : '';
+      })
       // "*bold*" markers of flattened HTML; a " * " between cells is a separator, not a marker.
       .replace(/\*([^\s*][^*]{0,78}[^\s*]|[^\s*])\*/g, '$1')
   );

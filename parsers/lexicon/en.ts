@@ -54,6 +54,8 @@ export const en: Lexicon = {
     'Sent from (?:Mail|Outlook|Yahoo|Samsung|BlackBerry)\\b',
     'Sent via\\b',
     'Get Outlook for\\b',
+    // The link signature generators put under the signatures they make (HubSpot's free generator).
+    'Create Your Own Free Signature',
   ],
   noticeCues: [
     '\\bconfidential',

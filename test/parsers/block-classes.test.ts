@@ -105,6 +105,12 @@ describe('company lines under a block', () => {
     expect(c.address).toBe('تهران، خیابان ولیعصر، پلاک ۵۵، طبقه ۴');
   });
 
+  it("leave out a signature generator's own link under the block", () => {
+    const from = { name: 'Rachel Okafor', email: 'rachel@fernwood.example' };
+    const text = `Hi Sam,\n\nThe catalogue is attached.\n\nRachel Okafor\nVP Marketing\nFernwood Outdoor Co.\n(503) 555-0135\nCreate Your Own Free Signature\n`;
+    expect(findSignature(text, from)!.at(-1)).toBe('(503) 555-0135');
+  });
+
   it('leave out a Turkish notice right under the block ("gizlidir", the KVKK data-protection law)', () => {
     const from = { name: 'Deniz Aksoy', email: 'deniz.aksoy@ornek.example' };
     const text = `Merhaba,\n\nTeklif ektedir.\n\nSaygılarımla,\nDeniz Aksoy\nSatış Müdürü\nÖrnek Makine A.Ş.\nT: +90 212 555 41 27\ndeniz.aksoy@ornek.example\nBu e-posta ve ekleri gizlidir; 6698 sayılı KVKK kapsamında kişisel veri içerebilir.\n`;

@@ -2128,3 +2128,18 @@ describe('Baltic, Slovenian, Georgian, Finnish, Norwegian, Slovak and Mexican ti
     ]);
   });
 });
+
+describe('Gmail renderings of signature-tool icons', () => {
+  it("reads an icon's alt text before a number as its label", () => {
+    const c = extractFields(
+      [
+        'Lucía Navarro',
+        'Directora de Exportación',
+        '[image: teléfono] +34 955 550 184 <tel:+34955550184>',
+        '[image: móvil] +34 655 550 271 <tel:+34655550271>',
+      ],
+      { name: null, email: 'lucia@olivar.example' },
+    );
+    expect(c.phones.map((p) => p.type)).toEqual(['work', 'mobile']);
+  });
+});
