@@ -199,7 +199,7 @@ const PHONE_NUMBER_LABEL_RE = caseless(
 );
 /** A register, account or reference label just before a number ("VAT: 123 4567 89", "Docket #"): no phone. */
 const REFERENCE_LABEL_RE = caseless(
-  String.raw`(?:^|[^\p{L}])(?:icq|uin|fingerprint|key|id|code|pin|docket|no\.?|#|kvk|vat|btw|ust|uid|hrb|hra|reg|registration|company|siret|siren|cif|nif|abn|acn|ein|tax|iban|bic|swift|account|acct|a\/c|fn|p\.?\s?iva|cnpj|cpf|gst|pan|ref|order|invoice|ticket|case)\s?[:#=]?\s{0,3}$`,
+  String.raw`(?:^|[^\p{L}])(?:icq|uin|fingerprint|key|id|code|pin|docket|no\.?|#|kvk|vat|btw|ust|uid|hrb|hra|reg|registration|company|siret|siren|cif|nif|abn|acn|ein|tax|iban|bic|swift|account|acct|a\/c|fn|p\.?\s?iva|cnpj|cpf|gst|pan|ref|order|invoice|ticket|case|box|postboks|apartado|caixa postal)\s?[:#=]?\s{0,3}$`,
   'iu',
 );
 

@@ -250,6 +250,9 @@ const NAME_CONTINUATION_RE = /^(?:of|in|at|for|and|&)\s/;
  * then any), or an institution heading an address line when no cell names one; then the unit a company
  * settles (a heading beside the title, the line under it) and a name wrapped onto a continuation line.
  */
+/** One or two capitalised words after a company's legal form: its city ("Nairobi", "Addis Ababa"). */
+const CITY_TAIL_RE = /^\p{Lu}\p{Ll}{2,20}(?: \p{Lu}\p{Ll}{2,20})?$/u;
+
 /** A group's own word: "Grupo Atlântico Verde", "Acme Group", "Groupe Durand". */
 const GROUP_WORD_RE = /(?<!\p{L})(?:group|grupo|groupe|gruppe|gruppo|grupa|groep|holding)(?!\p{L})/iu;
 const GROUP_FIRST_RE = /^(?:grupo|groupe|gruppe|gruppo|grupa|groep)\s/iu;
@@ -373,6 +376,14 @@ function takeOrgCell(c: Draft, t: string, row: number): void {
   } else if (countryTail.length >= 2 && isCountryLine(countryTail[countryTail.length - 1]!)) {
     c.company = countryTail[0]!.trim();
     if (!c.address) c.address = countryTail.slice(1).join(', ');
+  } else if (
+    countryTail.length === 2 &&
+    hasStrongCompanyWord(countryTail[0]!) &&
+    !hasStrongCompanyWord(countryTail[1]!) &&
+    CITY_TAIL_RE.test(countryTail[1]!)
+  ) {
+    // "Savanna Agro-Inputs Ltd, Nairobi": the city the company writes after its legal form.
+    c.company = countryTail[0]!.trim();
   } else c.company = t;
 }
 

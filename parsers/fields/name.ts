@@ -118,7 +118,12 @@ const LATIN_READING_RE = /[ 　]?[（(][\p{Script=Han}\p{Script=Hangul}\p{Script
  * (the reading helps whoever cannot read the first form): `reading` is that bracket, or ''.
  */
 export function splitReading(name: string): { bare: string; reading: string } {
-  const m = (/^[\p{Script=Han}\p{Script=Hangul}]/u.test(name) ? CJK_READING_RE : LATIN_READING_RE).exec(name);
+  // Thai, Indic and other scripts without capitals write the romanised name in brackets too.
+  const nonLatin =
+    /^[\p{Script=Han}\p{Script=Hangul}\p{Script=Thai}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Georgian}\p{Script=Khmer}\p{Script=Lao}]/u.test(
+      name,
+    );
+  const m = (nonLatin ? CJK_READING_RE : LATIN_READING_RE).exec(name);
   return m && m.index > 0 ? { bare: name.slice(0, m.index), reading: m[0] } : { bare: name, reading: '' };
 }
 

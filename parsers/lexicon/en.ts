@@ -388,7 +388,16 @@ export const en: Lexicon = {
     'Sdn',
   ],
   legalFormsAtEnd: ['P\\.C'],
-  orgWords: ['corporation', 'incorporated', 'company', 'university', 'college', 'institute', 'polytechnic'],
+  orgWords: [
+    'corporation',
+    'incorporated',
+    'company',
+    'university',
+    'college',
+    'institute',
+    'polytechnic',
+    'hospital',
+  ],
   weakOrgWords: [
     'group',
     'holdings',
@@ -701,6 +710,8 @@ export const en: Lexicon = {
     'Department',
     'Dept\\.?',
     'Division',
+    'Group',
+    'Team',
     'Address',
     '(?:Head|Registered|Corporate|Branch|Regional|Postal|Mailing|Visiting) (?:office|address)',
   ],
@@ -760,6 +771,10 @@ export const en: Lexicon = {
     'FRACP',
     'FACS',
     'FACP',
+    // British engineering degrees and chartership after the name: "BEng (Hons)", "MEng", "CEng".
+    'B(?:Eng|Sc|A)(?: \\(Hons\\))?',
+    'MEng',
+    'CEng',
   ],
   // "Eng." / "Engr." (engineer) is written before the name in the Gulf, Nigeria and the Philippines.
   honorifics: ['Dr\\.', 'Prof\\.', 'Mr\\.', 'Ms\\.', 'Mrs\\.', 'Eng\\.', 'Engr\\.'],

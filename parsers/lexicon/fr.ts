@@ -154,7 +154,8 @@ export const fr: Lexicon = {
   phoneWork: ['tél', 'téléphone', 'ligne directe', 'directe', 'standard', 'bureau', 'fixe'],
   phoneMobile: ['portable', 'port', 'natel', 'cel', 'cell'],
   phoneFax: ['téléc(?:opie)?'],
-  fieldLabels: ['Nom', 'Titre', 'Fonction', 'Société'],
+  // "Siège social : 55, boulevard ...", "Usine : Zone industrielle ..." (registered office, plant).
+  fieldLabels: ['Nom', 'Titre', 'Fonction', 'Société', 'Adresse', 'Siège(?: social)?', 'Usine', 'Agence'],
   // "Zone Industrielle de Vridi, Lot 118", "Immeuble Les Iris, 4e étage".
   premisesWords: ['bureau', 'étage', 'lot', 'immeuble', 'villa'],
   floorWords: ['étage'],

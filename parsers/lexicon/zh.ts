@@ -14,6 +14,8 @@ export const zh: Lexicon = {
     '此致',
     '(?:顺|順)?(?:祝|颂|頌)商祺',
     '祝(?:好|安|工作(?:顺利|順利)|一切(?:顺利|順利))',
+    // "敬祝 商祺" (respectfully wishing good business), Taiwan and Hong Kong.
+    '敬祝\\s?(?:商祺|順利|顺利|平安|安康|時祺)',
     '(?:非常)?(?:谢谢|謝謝|多谢|多謝|感谢|感謝)(?:您|你)?[，,]?',
   ],
   quoteWrote: ['写道', '寫道'],

@@ -2143,3 +2143,55 @@ describe('Gmail renderings of signature-tool icons', () => {
     expect(c.phones.map((p) => p.type)).toEqual(['work', 'mobile']);
   });
 });
+
+describe('more field classes of holdout24', () => {
+  it.each([
+    [
+      ['สมชาย ศรีสวัสดิ์ (Somchai Srisawat)', 'ผู้จัดการอาวุโส', 'บริษัท ตัวอย่าง จำกัด'],
+      'name',
+      'สมชาย ศรีสวัสดิ์ (Somchai Srisawat)',
+    ],
+    [['Fraser McAllister BEng (Hons)', 'Principal Engineer', 'Example Ltd'], 'name', 'Fraser McAllister'],
+    [
+      ['Ann Njeri', 'Regional Sales Manager', 'Savanna Agro-Inputs Ltd, Nairobi'],
+      'company',
+      'Savanna Agro-Inputs Ltd',
+    ],
+    [
+      ['Grace Tan', 'Senior Nurse Manager', 'Pantai Cempaka Specialist Hospital'],
+      'company',
+      'Pantai Cempaka Specialist Hospital',
+    ],
+    [
+      ['Ayesha Khan', 'Assistant Vice President', 'Group: Corporate Banking', 'Example Bank Limited'],
+      'department',
+      'Corporate Banking',
+    ],
+    [
+      [
+        'Karim Alaoui',
+        'Chef de projet',
+        'Exemple SA',
+        'Siège social : 55, boulevard Zerktouni, 20250 Casablanca',
+      ],
+      'address',
+      '55, boulevard Zerktouni, 20250 Casablanca',
+    ],
+  ] as const)('reads %j', (lines, field, value) => {
+    const c = extractFields([...lines], { name: null, email: 'someone@example.com' });
+    expect(c[field]).toBe(value);
+  });
+
+  it('reads no phone in a PO box number with its postcode, and no name in "敬祝 商祺"', () => {
+    const c = extractFields(['Ann Njeri', 'Savanna Ltd', 'P.O. Box 55512-00200, Nairobi, Kenya'], {
+      name: null,
+      email: 'a@x.example',
+    });
+    expect(c.phones).toEqual([]);
+    const t = extractFields(['敬祝 商祺', '陳怡如 Yi-Ju Chen', '業務部 資深經理'], {
+      name: 'Yi-Ju Chen',
+      email: 'yj@x.example',
+    });
+    expect(t.name).toBe('陳怡如 Yi-Ju Chen');
+  });
+});
