@@ -9,6 +9,7 @@ import { dirname } from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type Dialect } from 'kysely';
 import type { DB } from './schema.ts';
 import { migrateToLatest } from './migrate.ts';
+import { walCheckpointer, type WalCheckpointer } from './wal-checkpointer.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -54,6 +55,7 @@ export function dialectOf(url: string): DialectName {
 export async function openDatabase(url: string, opts: OpenOptions = {}): Promise<Database> {
   const dialectName = dialectOf(url);
   let dialect: Dialect;
+  let checkpointer: WalCheckpointer | null = null;
   if (dialectName === 'postgres') {
     const pg = (await import('pg')).default;
     // BIGINT counts come back as strings by default; ours stay far below 2^53.
@@ -109,17 +111,25 @@ export async function openDatabase(url: string, opts: OpenOptions = {}): Promise
     // +15-20% on bench:store at 20,000 people. Erasure still truncates the WAL itself (src/privacy/scrub.ts).
     sqlite.pragma('cache_size = -32768');
     sqlite.pragma('wal_autocheckpoint = 10000');
-    dialect = new SqliteDialect({ database: withStatementCache(sqlite) });
+    // ...and those checkpoints run on a thread of their own, not in the commit of a page
+    // (src/db/wal-checkpointer.ts).
+    if (path !== ':memory:') checkpointer = walCheckpointer(path);
+    dialect = new SqliteDialect({ database: withStatementCache(sqlite, () => checkpointer?.poke()) });
   }
   const db = new Kysely<DB>({ dialect });
   if (opts.migrate !== false) {
     const outcome = await migrateToLatest(db, opts.pgSchema);
     if (outcome.error) {
+      await checkpointer?.close();
       await db.destroy();
       throw outcome.error;
     }
   }
-  return { db, dialect: dialectName, close: () => db.destroy() };
+  const close = async () => {
+    await checkpointer?.close();
+    await db.destroy();
+  };
+  return { db, dialect: dialectName, close };
 }
 
 /**
@@ -174,7 +184,7 @@ const NOTHING_TO_ROLL_BACK = {
  */
 function withStatementCache<
   D extends { prepare(sql: string): unknown; close(): unknown; inTransaction: boolean },
->(database: D): D {
+>(database: D, onCommit: () => void): D {
   const cache = new Map<string, unknown>();
   let chars = 0;
   const prepare = (sql: string) => {
@@ -182,6 +192,7 @@ function withStatementCache<
     // interrupt): Kysely's ROLLBACK then failed with "cannot rollback - no transaction is active", which
     // replaced the real error. With nothing left to roll back, ROLLBACK does nothing and the cause surfaces.
     if (sql === 'rollback' && !database.inTransaction) return NOTHING_TO_ROLL_BACK;
+    if (sql === 'commit') onCommit();
     let stmt = cache.get(sql);
     if (stmt !== undefined) {
       cache.delete(sql);

@@ -442,3 +442,34 @@ describe('SQLite files are private to their owner', () => {
     }
   });
 });
+
+describe('SQLite checkpoints', () => {
+  it('copy a large WAL back into the database file on a thread of their own, while the writer commits on', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'sigmine-ckpt-'));
+    try {
+      const path = join(root, 'sigmine.db');
+      const d = await openDatabase(path);
+      await sql`create table filler (k integer primary key, v text not null)`.execute(d.db);
+      const before = statSync(path).size;
+      // 6 MiB of pages in the WAL: past the thread's start (4 MiB), far below wal_autocheckpoint (40 MiB),
+      // so only the thread can have copied them into the database file.
+      for (let i = 0; i < 60; i++)
+        await d.db.transaction().execute(async (trx) => {
+          for (let j = 0; j < 25; j++)
+            await sql`insert into filler (v) values (${'x'.repeat(4000)})`.execute(trx);
+        });
+      let size = statSync(path).size;
+      for (let t = 0; t < 100 && size < before + 4 * 1024 * 1024; t++) {
+        await d.db.transaction().execute(async (trx) => {
+          await sql`insert into filler (v) values ('one more')`.execute(trx);
+        });
+        await new Promise((res) => setTimeout(res, 50));
+        size = statSync(path).size;
+      }
+      expect(size).toBeGreaterThan(before + 4 * 1024 * 1024);
+      await d.close();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
