@@ -98,6 +98,9 @@ export function walCheckpointer(path: string): WalCheckpointer {
       const w = worker;
       worker = null;
       if (!w || exited) return;
+      // Referenced again while it closes: an unreferenced thread alone would let the process exit (with
+      // the caller's await unsettled) before it has.
+      w.ref();
       const gone = new Promise<void>((res) => w.once('exit', () => res()));
       w.postMessage('close');
       await gone;

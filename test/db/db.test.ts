@@ -1,5 +1,6 @@
 import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
@@ -468,6 +469,34 @@ describe('SQLite checkpoints', () => {
       }
       expect(size).toBeGreaterThan(before + 4 * 1024 * 1024);
       await d.close();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('let a process that closes its database go on afterwards (the thread is waited for, not left behind)', () => {
+    const root = mkdtempSync(join(tmpdir(), 'sigmine-ckpt-'));
+    try {
+      // Its own process: a thread nobody waits for lets Node exit in the middle of `await d.close()`
+      // (exit code 13, nothing after it runs), which a test runner's own handles would hide.
+      const script = join(root, 'close.mts');
+      const database = new URL('../../src/db/database.ts', import.meta.url).href;
+      writeFileSync(
+        script,
+        `import { openDatabase } from ${JSON.stringify(database)};
+        const d = await openDatabase(${JSON.stringify(join(root, 'sigmine.db'))});
+        const db = d.db as any;
+        await db.schema.createTable('filler').addColumn('v', 'text').execute();
+        for (let i = 0; i < 60; i++)
+          await db.transaction().execute(async (trx: any) => {
+            for (let j = 0; j < 25; j++) await trx.insertInto('filler').values({ v: 'x'.repeat(4000) }).execute();
+          });
+        await d.close();
+        console.log('after close');`,
+      );
+      const run = spawnSync(process.execPath, ['bin/run-ts.js', script], { encoding: 'utf8' });
+      expect(run.stdout.trim(), run.stderr).toBe('after close');
+      expect(run.status).toBe(0);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
