@@ -9,7 +9,6 @@ import { dirname } from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type Dialect } from 'kysely';
 import type { DB } from './schema.ts';
 import { migrateToLatest } from './migrate.ts';
-import { walCheckpointer, type WalCheckpointer } from './wal-checkpointer.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -55,7 +54,6 @@ export function dialectOf(url: string): DialectName {
 export async function openDatabase(url: string, opts: OpenOptions = {}): Promise<Database> {
   const dialectName = dialectOf(url);
   let dialect: Dialect;
-  let checkpointer: WalCheckpointer | null = null;
   if (dialectName === 'postgres') {
     const pg = (await import('pg')).default;
     // BIGINT counts come back as strings by default; ours stay far below 2^53.
@@ -111,25 +109,17 @@ export async function openDatabase(url: string, opts: OpenOptions = {}): Promise
     // +15-20% on bench:store at 20,000 people. Erasure still truncates the WAL itself (src/privacy/scrub.ts).
     sqlite.pragma('cache_size = -32768');
     sqlite.pragma('wal_autocheckpoint = 10000');
-    // ...and those checkpoints run on a thread of their own, not in the commit of a page
-    // (src/db/wal-checkpointer.ts).
-    if (path !== ':memory:') checkpointer = walCheckpointer(path);
-    dialect = new SqliteDialect({ database: withStatementCache(sqlite, () => checkpointer?.poke()) });
+    dialect = new SqliteDialect({ database: withStatementCache(sqlite) });
   }
   const db = new Kysely<DB>({ dialect });
   if (opts.migrate !== false) {
     const outcome = await migrateToLatest(db, opts.pgSchema);
     if (outcome.error) {
-      await checkpointer?.close();
       await db.destroy();
       throw outcome.error;
     }
   }
-  const close = async () => {
-    await checkpointer?.close();
-    await db.destroy();
-  };
-  return { db, dialect: dialectName, close };
+  return { db, dialect: dialectName, close: () => db.destroy() };
 }
 
 /**
@@ -184,7 +174,7 @@ const NOTHING_TO_ROLL_BACK = {
  */
 function withStatementCache<
   D extends { prepare(sql: string): unknown; close(): unknown; inTransaction: boolean },
->(database: D, onCommit: () => void): D {
+>(database: D): D {
   const cache = new Map<string, unknown>();
   let chars = 0;
   const prepare = (sql: string) => {
@@ -192,7 +182,6 @@ function withStatementCache<
     // interrupt): Kysely's ROLLBACK then failed with "cannot rollback - no transaction is active", which
     // replaced the real error. With nothing left to roll back, ROLLBACK does nothing and the cause surfaces.
     if (sql === 'rollback' && !database.inTransaction) return NOTHING_TO_ROLL_BACK;
-    if (sql === 'commit') onCommit();
     let stmt = cache.get(sql);
     if (stmt !== undefined) {
       cache.delete(sql);
