@@ -197,16 +197,26 @@ export interface RenderedNotice {
   body: string;
 }
 
-/** The content hash of a template version in a language (hex SHA-256 of id, language and texts). */
+/**
+ * The content hash of a template version in a language (hex SHA-256 of id, language and texts). The texts
+ * are constants: each language's hash is computed once (a page queuing 200 notices hashed 2 KB each time).
+ */
 export function templateHash(language: string): string {
-  const t = TEXTS[language] ?? TEXTS.en!;
-  return createHash('sha256')
-    .update(
-      `${TEMPLATE_ID}\n${TEXTS[language] ? language : 'en'}\n${t.subject}\n${t.body}\n${t.listingHeld}\n${t.listingNow}` +
-        `\n${t.controllerLine}\n${t.dpoLine}\n${t.dpoNone}`,
-    )
-    .digest('hex');
+  const lang = templateLanguage(language);
+  let h = hashes.get(lang);
+  if (h === undefined) {
+    const t = TEXTS[lang]!;
+    h = createHash('sha256')
+      .update(
+        `${TEMPLATE_ID}\n${lang}\n${t.subject}\n${t.body}\n${t.listingHeld}\n${t.listingNow}` +
+          `\n${t.controllerLine}\n${t.dpoLine}\n${t.dpoNone}`,
+      )
+      .digest('hex');
+    hashes.set(lang, h);
+  }
+  return h;
 }
+const hashes = new Map<string, string>();
 
 /** The language actually used for `language` (falls back to English). */
 export function templateLanguage(language: string): string {

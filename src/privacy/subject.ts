@@ -72,16 +72,33 @@ export function subjectHashers(db: Kysely<any>, secretKey?: string | null): Prom
   });
   // Only within a transaction: a long-lived handle (the web app's) must see a key rotation made meanwhile.
   if (!db.isTransaction) return make();
+  // ...where each address is hashed once: a page's new contacts are hashed by the suppression check and
+  // again for their privacy gates and notices (one HMAC per key epoch each time). Held for the transaction
+  // only, so no more than the page's own addresses.
+  const once = async () => {
+    const h = await make();
+    return { subject: remembered(h.subject), request: remembered(h.request) };
+  };
   const k = secretKey ?? '\u0000dev';
   let m = cache.get(db);
   if (!m) cache.set(db, (m = new Map()));
   let h = m.get(k);
   if (!h) {
-    h = make();
+    h = once();
     h.catch(() => m.delete(k));
     m.set(k, h);
   }
   return h;
+}
+
+/** `hash` with its answers kept (a transaction's hasher: its key cannot change before it ends). */
+function remembered(hash: KeyedHasher): KeyedHasher {
+  const seen = new Map<string, string>();
+  return (value) => {
+    let h = seen.get(value);
+    if (h === undefined) seen.set(value, (h = hash(value)));
+    return h;
+  };
 }
 
 /** The keyed identity of `email` (64 hex chars). */

@@ -129,6 +129,7 @@ export async function ingestPage(
   const accepted = await dropReplays(trx, ctx, items, now, out);
   const byEmail = aggregatePage(accepted, Date.parse(now));
   if (byEmail.size === 0) return out;
+  if (isPostgres(trx)) await keyLookupsOnly(trx);
   const run: PageRun = {
     trx,
     ctx,
@@ -167,6 +168,20 @@ export async function ingestPage(
     .map((ch) => ch.profile.id);
   if (dirty.length) await syncCompanies(trx, dirty, now);
   return out;
+}
+
+/**
+ * Every read of a page goes by key (its emails, its profiles, their domains): a page's cost must not grow
+ * with the directory. PostgreSQL's planner chose otherwise for tables that grew since their last ANALYZE
+ * (a first harvest into a new database, before autovacuum's next pass): without column statistics,
+ * `profile_id IN (200 ids)` is estimated to match every row, so loadProfiles, the gate and notice reads and
+ * the company reads scanned profiles, notices, privacy_gates, company_members and companies whole on every
+ * page (pages 40-49 of 10,000 new people: 11 ms of the page's ~80 ms of backend time, growing with the
+ * tables). Seq scans are priced out for the rest of this transaction only (SET LOCAL ends at its commit or
+ * rollback); a table without a usable index is still scanned, and no other query is affected.
+ */
+async function keyLookupsOnly(trx: Kysely<DB>): Promise<void> {
+  await sql`set local enable_seqscan = off`.execute(trx);
 }
 
 /**
@@ -297,13 +312,21 @@ function dropRestricted(run: PageRun): void {
   }
 }
 
-/** Upserts the page's observations (first/last observed widened); returns the rows written. */
+/**
+ * Upserts the page's observations (first/last observed widened); returns the rows written. A profile this
+ * page created has none stored (its id is new in this transaction, and the page's rows are one per key):
+ * its rows are plain inserts, which on PostgreSQL skip the speculative insertion of ON CONFLICT (about a
+ * third of the cost of a row there).
+ */
 async function storeObservations(run: PageRun): Promise<ObservationInsert[]> {
   const obsRows: ObservationInsert[] = [];
+  const fresh: ObservationInsert[] = [];
+  const known: ObservationInsert[] = [];
   for (const [email, as] of run.byEmail) {
     const p = run.profiles.get(email)!;
+    const to = run.created.has(email) ? fresh : known;
     for (const a of as) {
-      obsRows.push({
+      const row: ObservationInsert = {
         profile_id: p.id,
         field: a.field,
         value_norm: a.value,
@@ -314,10 +337,13 @@ async function storeObservations(run: PageRun): Promise<ObservationInsert[]> {
         first_observed: a.first,
         last_observed: a.last,
         stored_at: run.now,
-      });
+      };
+      obsRows.push(row);
+      to.push(row);
     }
   }
-  await insertRows(run.trx, 'observations', obsRows, {
+  await insertRows(run.trx, 'observations', fresh);
+  await insertRows(run.trx, 'observations', known, {
     conflict: OBSERVATION_UPSERT[isPostgres(run.trx) ? 'postgres' : 'sqlite'],
   });
   run.out.observationsStored += obsRows.length;

@@ -212,8 +212,9 @@ export async function addPageValues(
         value_norm: key.value,
         contributor_id: contributorId,
       }));
-  // New profiles: one contributor per value, nothing stored to fold into.
-  await insertRows(trx, 'profile_value_contributors', members(false), { conflict: MEMBER_IGNORE });
+  // New profiles: one contributor per value, nothing stored to fold into (nor to conflict with: their ids
+  // are new in this transaction, so plain inserts, cheaper than ON CONFLICT on PostgreSQL).
+  await insertRows(trx, 'profile_value_contributors', members(false));
   const knownMembers = members(true);
   // Known profiles: which of these values this contributor adds to (the insert returns only new rows).
   const added = new Set(
@@ -233,12 +234,17 @@ export async function addPageValues(
       stored.set(keyOf(r.profile_id, r.field, r.value_norm), r);
   }
   const writes: ValueRow[] = [];
+  const fresh: ValueRow[] = [];
+  const changed: ValueRow[] = [];
   for (const [k, a] of agg) {
-    const more = created.has(a.key.profileId) || added.has(k) ? 1 : 0;
-    const next = foldValue(stored.get(k), a, more);
-    if (next) writes.push(next);
+    const isNew = created.has(a.key.profileId);
+    const next = foldValue(stored.get(k), a, isNew || added.has(k) ? 1 : 0);
+    if (!next) continue;
+    writes.push(next);
+    (isNew ? fresh : changed).push(next);
   }
-  await insertRows(trx, 'profile_values', writes, { conflict: VALUE_UPSERT });
+  await insertRows(trx, 'profile_values', fresh);
+  await insertRows(trx, 'profile_values', changed, { conflict: VALUE_UPSERT });
   return writes;
 }
 
