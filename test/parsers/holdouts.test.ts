@@ -36,23 +36,29 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   // Blind (fixtures/mail/holdout12/README.md): first scored at 0.952 / 0.916 / 0.776; its floor is its
   // score after the session's general rules and lexicons (aggregates only were read).
   // Raised after the tune branch (aggregates only): lines 99.5 -> 100, fields 94.0/89.0 -> 95.0/91.0.
-  holdout12: { lines: 0.997, precision: 0.949, recall: 0.909 },
+  holdout12: { lines: 0.997, precision: 0.96, recall: 0.925 },
   // Blind (fixtures/mail/holdout14/README.md): first scored (2026-12-07) at 0.965 / 0.950 / 0.890 with two
   // wrong discards (business mail sent through a CRM taken for bulk); its floor is its score at the end of that
   // session's general rules (aggregates only were read), one wrong discard left.
-  holdout14: { lines: 0.982, precision: 0.96, recall: 0.932, wrongDiscards: 1 },
+  holdout14: { lines: 0.984, precision: 0.965, recall: 0.94, wrongDiscards: 1 },
   // Tuning sets of 2026-12-07 (rules and lexicons only, the labeller is not fitted to them): their scores
   // after tuning, a little under, are their floors (first scores in their READMEs and the README table).
   holdout15: { lines: 1.0, precision: 0.99, recall: 0.99 },
-  holdout16: { lines: 0.987, precision: 0.964, recall: 0.908 },
+  holdout16: { lines: 0.987, precision: 0.99, recall: 0.97 },
+  holdout19: { lines: 1.0, precision: 0.995, recall: 0.995 },
+  holdout21: { lines: 1.0, precision: 0.995, recall: 0.995 },
+  holdout23: { lines: 0.955, precision: 0.985, recall: 0.905 },
+  holdout24: { lines: 0.995, precision: 0.93, recall: 0.93 },
   holdout18: { lines: 1.0, precision: 0.993, recall: 0.993 },
   // Blind (fixtures/mail/holdout17/README.md): first scored (2026-12-07) at 0.944 / 0.927 / 0.856; its floor
-  // is its score at the end of that session (two of its classes written as rules, see its README).
-  holdout17: { lines: 0.984, precision: 0.931, recall: 0.923 },
-  // Blind (fixtures/mail/holdout20/README.md): its first score (2026-12-07) is its floor.
-  holdout20: { lines: 0.955, precision: 0.903, recall: 0.932 },
-  // Blind (fixtures/mail/holdout22/README.md): its first score (2026-12-07) is its floor.
-  holdout22: { lines: 0.895, precision: 0.9, recall: 0.742 },
+  // is its score at the end of the following session (two of its classes written as rules, see its README).
+  holdout17: { lines: 0.995, precision: 0.955, recall: 0.93 },
+  // Blind (fixtures/mail/holdout20/README.md): first scored (2026-12-07) at 0.956 / 0.904 / 0.932; its floor is
+  // its score at the end of that session (role-account lists extended meanwhile, see its README).
+  holdout20: { lines: 0.99, precision: 0.96, recall: 0.95 },
+  // Blind (fixtures/mail/holdout22/README.md): first scored (2026-12-07) at 0.896 / 0.901 / 0.742; its floor is
+  // its score at the end of that session (aggregates only were read).
+  holdout22: { lines: 0.905, precision: 0.905, recall: 0.755 },
 };
 
 describe('hold-out sets as regression floors', () => {
