@@ -379,7 +379,8 @@ const CJK_REGION_CITY_RE =
   /(?:東京都|北海道|大阪府|京都府|\p{Script=Han}{2,3}県)\p{Script=Han}{1,8}[市区町村郡]|\p{Script=Hangul}{1,4}(?:특별시|광역시|특별자치시|도) \p{Script=Hangul}{1,6}[시구군]/u;
 /** PO boxes: "P.O. Box 4410", "Box 1234", "Postfach 10 20 30", "Case postale 12", "Caixa Postal 45". */
 const PO_BOX_RE = new RegExp(
-  String.raw`\b(?:${alt('poBoxes')}) ?\d{1,6}\b|^(?:${alt('poBoxAbbrevs')}) ?\d{1,6}\b`,
+  // Ghana writes its box with the post office's code first: "P.O. Box CT 5551".
+  String.raw`\b(?:${alt('poBoxes')}) ?(?:[A-Z]{1,3} )?\d{1,6}\b|^(?:${alt('poBoxAbbrevs')}) ?\d{1,6}\b`,
 );
 /** Brazilian "Bela Vista - São Paulo - SP": a city, then the state's two-letter code, maybe its CEP. */
 const BR_CITY_UF_RE =
@@ -408,6 +409,8 @@ const LANDMARK_RE = new RegExp(
  * este", "200 varas al sur de la iglesia".
  */
 const DIRECTIONS_RE = /\b\d{2,4} ?(?:metros|mts?\.?|varas|m) (?:al )?(?:norte|sur|este|oeste)\b/i;
+/** Philippine cities with their postcode: "Makati City 1229", "Quezon City 1100". */
+const CITY_POSTCODE_RE = /\b\p{Lu}\p{Ll}{2,20} City,? \d{4}\b/u;
 /** What CITY_CODE_COUNTRY_RE cannot match without: " 1226, ". */
 const CITY_CODE_HINT_RE = / \d{4,6}, /;
 
@@ -424,6 +427,7 @@ export function looksLikeAddress(line: string): boolean {
     // A landmark line has no digit and starts with a capital: only short lines of that shape are tried.
     (digits === 0 && l.length <= 80 && LANDMARK_RE.test(l)) ||
     (digits >= 2 && DIRECTIONS_RE.test(l)) ||
+    (digits >= 4 && CITY_POSTCODE_RE.test(l)) ||
     BR_CITY_UF_RE.test(l) ||
     COUNTRY_RE.test(l) ||
     (digits >= 4 && CITY_CODE_HINT_RE.test(l) && CITY_CODE_COUNTRY_RE.test(l)) ||

@@ -714,6 +714,8 @@ export const en: Lexicon = {
     'Team',
     'Address',
     '(?:Head|Registered|Corporate|Branch|Regional|Postal|Mailing|Visiting) (?:office|address)',
+    // "Dublin office:", "London Office:": an office named by its city.
+    '\\p{L}[\\p{L}-]{1,20} office',
   ],
   buildingWords: [
     'House',

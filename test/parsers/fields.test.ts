@@ -2195,3 +2195,38 @@ describe('more field classes of holdout24', () => {
     expect(t.name).toBe('陳怡如 Yi-Ju Chen');
   });
 });
+
+describe('addresses of holdout24, continued', () => {
+  it.each([
+    [
+      [
+        'Siobhán Ní Bhriain',
+        'Acting Financial Controller',
+        'Lee Valley Dairies Ltd',
+        'Head office: Ballincollig Business Park, Co. Cork P31 XY55',
+        'Dublin office: 14 Fitzwilliam Place, Dublin 2, D02 K555',
+      ],
+      'Ballincollig Business Park, Co. Cork P31 XY55, 14 Fitzwilliam Place, Dublin 2, D02 K555',
+    ],
+    [
+      [
+        'Kwabena Mensah',
+        'Volta Packaging Industries Ltd.',
+        'No. 14 Spintex Road, Baatsona',
+        'P.O. Box CT 5551, Cantonments, Accra',
+        'Ghana',
+      ],
+      'No. 14 Spintex Road, Baatsona, P.O. Box CT 5551, Cantonments, Accra, Ghana',
+    ],
+    [
+      [
+        'Kristina Dela Cruz',
+        'Example BPO Solutions, Inc.',
+        '18th Floor, Example Tower 2 · 6796 Ayala Ave. · Legaspi Village, Makati City 1229',
+      ],
+      '18th Floor, Example Tower 2, 6796 Ayala Ave., Legaspi Village, Makati City 1229',
+    ],
+  ])('reads the address of %j', (lines, address) => {
+    expect(extractFields(lines, { name: null, email: 'someone@example.com' }).address).toBe(address);
+  });
+});
