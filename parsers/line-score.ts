@@ -114,6 +114,17 @@ function isProse(t: string, vocab?: VocabMemo): 'hard' | 'soft' | false {
   if (CJK_SCRIPT_RE.test(t) && /[。、！？]/u.test(t)) return 'soft';
   if (/\b(?:I|I'm|I've|I'll|we|you|please|call me|reach me|let me|can be reached)\b/.test(t) && words >= 4)
     return 'hard';
+  // A one-line address of many comma-separated parts runs long ("Building 27, Al Hussein Bin Ali Street,
+  // Jabal Amman, P.O. Box 941120, Amman 11194, Jordan"): no sentence ending, an address shape.
+  if (
+    words >= 14 &&
+    words <= 24 &&
+    t.split(',').length >= 5 &&
+    !/[.?!;:]$/.test(t) &&
+    /\d/.test(t) &&
+    (vocab ? vocab.address(t) : looksLikeAddress(t))
+  )
+    return false;
   if (words >= 14) return 'hard';
   if (words >= 8 && /[.?!:;,]$/.test(t)) return 'soft';
   // Lower-case street prefixes open address lines, not sentences ("ul. Grunwaldzka 12", "via Roma 5").

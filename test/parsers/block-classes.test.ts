@@ -111,6 +111,16 @@ describe('company lines under a block', () => {
     expect(findSignature(text, from)!.at(-1)).toBe('(503) 555-0135');
   });
 
+  it('keep a long one-line address of many comma-separated parts in the block', () => {
+    const from = { name: 'Rania Haddad', email: 'r.haddad@petrabank.example' };
+    const text = `Thank you for your email. I am out of the office until 12 December with limited access to e-mail.\n\nRania Haddad\nSenior Relationship Manager, Corporate Banking\nPetra Commercial Bank\nرانيا حداد\nمدير علاقات أول، الخدمات المصرفية للشركات\nبنك البتراء التجاري\nBuilding 27, Al Hussein Bin Ali Street, Jabal Amman, P.O. Box 941120, Amman 11194, Jordan\nمبنى 27، شارع الحسين بن علي، جبل عمان، ص.ب 941120 عمان 11194، الأردن\nTel: +962 6 555 8120, Ext. 4312\nMobile: +962 79 555 6621\n`;
+    const lines = findSignature(text, from)!;
+    expect(lines).toContain(
+      'Building 27, Al Hussein Bin Ali Street, Jabal Amman, P.O. Box 941120, Amman 11194, Jordan',
+    );
+    expect(lines.at(-1)).toBe('Mobile: +962 79 555 6621');
+  });
+
   it('leave out a Turkish notice right under the block ("gizlidir", the KVKK data-protection law)', () => {
     const from = { name: 'Deniz Aksoy', email: 'deniz.aksoy@ornek.example' };
     const text = `Merhaba,\n\nTeklif ektedir.\n\nSaygılarımla,\nDeniz Aksoy\nSatış Müdürü\nÖrnek Makine A.Ş.\nT: +90 212 555 41 27\ndeniz.aksoy@ornek.example\nBu e-posta ve ekleri gizlidir; 6698 sayılı KVKK kapsamında kişisel veri içerebilir.\n`;

@@ -44,7 +44,7 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   // Tuning sets of 2026-12-07 (rules and lexicons only, the labeller is not fitted to them): their scores
   // after tuning, a little under, are their floors (first scores in their READMEs and the README table).
   holdout15: { lines: 1.0, precision: 0.99, recall: 0.99 },
-  holdout16: { lines: 0.987, precision: 0.99, recall: 0.97 },
+  holdout16: { lines: 0.995, precision: 0.985, recall: 0.98 },
   holdout19: { lines: 1.0, precision: 0.995, recall: 0.995 },
   holdout21: { lines: 1.0, precision: 0.995, recall: 0.995 },
   holdout23: { lines: 0.955, precision: 0.985, recall: 0.905 },
