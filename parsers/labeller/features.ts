@@ -150,7 +150,7 @@ const BANNER_RE = /^([~*=#★☆■□◆◇●•+_-])\1+\s*\S.*\S\s*([~*=#★�
 /** Banners are one short line; the pattern's two open runs are only tried on lines up to this long. */
 const MAX_BANNER = 160;
 /** Award and ranking words (lexicon awardCues). */
-const AWARD_RE = new RegExp(alt('awardCues'), 'iu');
+const AWARD_RE = caseless(alt('awardCues'), 'iu');
 /** "[1] http://...", "[2]: https://...": a footnote the body's "[1]" points to. */
 const FOOTNOTE_RE = /^\[\d{1,2}\]:?\s{0,4}(?:https?:\/\/|www\.)\S+$/i;
 /** A messenger label, its colon and a handle: one line of a block's contacts. */
