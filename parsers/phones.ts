@@ -68,7 +68,8 @@ export function findPhoneSpans(line: string): PhoneSpan[] {
     if (d < 7 || d > 18) continue;
     const before = l.slice(Math.max(0, index - 2), index);
     const after = l.slice(index + m[0].length, index + m[0].length + 2);
-    if (/[A-Za-z0-9_]$/.test(before) || /[A-Za-z]-$/.test(before) || /\d:$/.test(before)) continue;
+    // Part of a longer token, or of a URL path ("orcid.org/0000-0002-5550-1234").
+    if (/[A-Za-z0-9_/=]$/.test(before) || /[A-Za-z]-$/.test(before) || /\d:$/.test(before)) continue;
     if (/^[:@\d]|^\.\d/.test(after)) continue;
     if (/^\d{1,3}(?:\.\d{1,3}){3}/.test(raw)) continue; // IPv4
     if (/^\d{4}-\d{2}-\d{2}|^\d{1,2}\/\d{1,2}\/\d{2,4}$/.test(raw)) continue; // dates
@@ -199,7 +200,7 @@ const PHONE_NUMBER_LABEL_RE = caseless(
 );
 /** A register, account or reference label just before a number ("VAT: 123 4567 89", "Docket #"): no phone. */
 const REFERENCE_LABEL_RE = caseless(
-  String.raw`(?:^|[^\p{L}])(?:icq|uin|fingerprint|key|id|code|pin|docket|no\.?|#|kvk|vat|btw|ust|uid|hrb|hra|reg|registration|company|siret|siren|cif|nif|abn|acn|ein|tax|iban|bic|swift|account|acct|a\/c|fn|p\.?\s?iva|cnpj|cpf|gst|pan|ref|order|invoice|ticket|case|box|postboks|apartado|caixa postal)\s?[:#=]?\s{0,3}$`,
+  String.raw`(?:^|[^\p{L}])(?:icq|uin|fingerprint|key|id|code|pin|docket|no\.?|#|kvk|vat|btw|ust|uid|hrb|hra|reg|registration|company|siret|siren|cif|nif|abn|acn|ein|tax|iban|bic|swift|account|acct|a\/c|fn|p\.?\s?iva|cnpj|cpf|gst|pan|ref|order|invoice|ticket|case|box|postboks|apartado|caixa postal|orcid|scopus|researcher id)\s?[:#=]?\s{0,3}$`,
   'iu',
 );
 

@@ -74,7 +74,17 @@ export const cs: Lexicon = {
   // oddělení / oddelenie (department), odbor (division), úsek (section), divize, útvar.
   unitWords: ['oddělení', 'oddelenie', 'odbor', 'úsek', 'divize', 'divízia', 'útvar'],
   // Academic degrees written before the name: Mgr., Bc., Ing., JUDr., MUDr., PhDr., RNDr.
-  honorifics: ['Mgr\\.', 'Bc\\.', 'Ing\\.', 'JUDr\\.', 'MUDr\\.', 'PhDr\\.', 'RNDr\\.'],
+  // "doc. MUDr." (docent, then the doctorate): both before the name.
+  honorifics: [
+    'doc\\.(?: (?:MUDr|JUDr|Ing|RNDr|PhDr)\\.)?',
+    'Mgr\\.',
+    'Bc\\.',
+    'Ing\\.',
+    'JUDr\\.',
+    'MUDr\\.',
+    'PhDr\\.',
+    'RNDr\\.',
+  ],
   legalForms: ['s\\.r\\.o', 'spol\\. s r\\.o', 'v\\.o\\.s'],
   legalFormsAtEnd: ['a\\.s'],
   streetPrefixes: ['nám\\.', 'náměstí', 'námestie', 'nábř\\.', 'třída', 'tř\\.'],

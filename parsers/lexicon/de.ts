@@ -177,7 +177,7 @@ export const de: Lexicon = {
     'außendienst',
   ],
   legalForms: ['GmbH', 'AG', 'KG', 'KGaA', 'OHG', 'e\\.K', 'eG', 'e\\.V', 'gGmbH', 'mbH', 'SE'],
-  orgWords: ['universität', 'hochschule', 'institut'],
+  orgWords: ['universität', 'hochschule', 'institut', 'kantonsspital', 'universitätsspital', 'klinikum'],
   weakOrgWords: ['gruppe', 'genossenschaft', 'klinik', 'klinikum'],
   orgNameWords: ['energie', 'technologie', 'technologies', 'werke', 'versicherung', 'beteiligungen'],
   seniorityPrefixes: ['Stellv\\.', 'Stellvertretende[r]?', 'Leitende[r]?', 'Senior'],

@@ -724,7 +724,6 @@ export const en: Lexicon = {
     'Centre',
     'Center',
     'Court',
-    'Chambers',
     'Plaza',
     'Hall',
     'Mansions?',
@@ -779,7 +778,21 @@ export const en: Lexicon = {
     'CEng',
   ],
   // "Eng." / "Engr." (engineer) is written before the name in the Gulf, Nigeria and the Philippines.
-  honorifics: ['Dr\\.', 'Prof\\.', 'Mr\\.', 'Ms\\.', 'Mrs\\.', 'Eng\\.', 'Engr\\.'],
+  // CA / CPA (chartered and certified accountants, South Asia and East Africa write them first), "Professor".
+  honorifics: [
+    'Dr\\.',
+    'DR\\.',
+    'Prof\\.',
+    'PROF\\.',
+    'Professor',
+    'Mr\\.',
+    'Ms\\.',
+    'Mrs\\.',
+    'Eng\\.',
+    'Engr\\.',
+    'CA',
+    'CPA',
+  ],
   honorificsUndotted: ['Dr', 'Prof', 'Mr', 'Mrs', 'Ms', 'Mx'],
   regions: [
     'APAC',

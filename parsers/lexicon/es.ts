@@ -131,7 +131,7 @@ export const es: Lexicon = {
     'cadena de suministro',
   ],
   legalForms: ['S\\.L', 'SL', 'SLU', 'S\\.L\\.U', 'S\\.C', 'SAC', 'S\\.A\\.C', 'Cía', 'S\\.A\\.U'],
-  orgWords: ['universidad'],
+  orgWords: ['universidad', 'universitat'],
   weakOrgWords: ['grupo', 'asociados', 'asoc'],
   orgNameWords: ['energía', 'tecnología', 'tecnologías', 'seguros', 'inversiones'],
   // Ctra. / Carretera: a road, with its kilometre ("Ctra. de Córdoba, km 12").
@@ -170,7 +170,17 @@ export const es: Lexicon = {
   ],
   highwayWords: ['Carretera', 'Ctra\\.', 'Autovía', 'Autopista', 'Ruta(?: Nacional| Provincial)?'],
   // Latin American degree titles before a name: "Ing. Agr. Martín", "Licda. Ana", "Arq.", "Ec." (economist).
-  honorifics: ['Lic\\.', 'Licda\\.', 'Sr\\.', 'Sra\\.', 'Ing\\.(?: Agr\\.)?', 'Arq\\.', 'Ec\\.', 'Dra\\.'],
+  honorifics: [
+    'Lic\\.',
+    'Licda\\.',
+    'Sr\\.',
+    'Sra\\.',
+    'Ing\\.(?: Agr\\.)?',
+    'Arq\\.',
+    'Ec\\.',
+    'Dra\\.',
+    'E\\.?U\\.',
+  ],
   linkLabels: ['sitio web', 'página web'],
   // Shared mailboxes (sales@, accounting@... in es): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [

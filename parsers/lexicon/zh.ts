@@ -100,6 +100,8 @@ export const zh: Lexicon = {
     '董事長',
     // Doctors write their grade after the name and after their unit ("林志明 醫師", "心臟內科 主治醫師").
     '(?:主治)?醫師',
+    '(?:合夥)?律師',
+    '(?:合伙)?律师',
     '(?:主治)?医师',
     '(?:副)?教授',
   ],

@@ -2230,3 +2230,57 @@ describe('addresses of holdout24, continued', () => {
     expect(extractFields(lines, { name: null, email: 'someone@example.com' }).address).toBe(address);
   });
 });
+
+describe('academic, medical and legal blocks (holdout26 classes)', () => {
+  const f = (lines: string[], email = 'someone@example.com', name: string | null = null) =>
+    extractFields(lines, { name, email });
+
+  it('reads ORCID and Google Scholar links as social profiles, and no phone in an ORCID iD', () => {
+    const c = f([
+      'Maya Lindqvist',
+      'Postdoctoral Research Fellow',
+      'Tel: +1 847 555 0129',
+      'ORCID: https://orcid.org/0000-0002-5550-1234',
+      'https://scholar.google.com/citations?user=PR4gh5XAAAAJ',
+    ]);
+    expect(c.social).toEqual([
+      'https://orcid.org/0000-0002-5550-1234',
+      'https://scholar.google.com/citations?user=PR4gh5XAAAAJ',
+    ]);
+    expect(c.phones.map((p) => p.raw)).toEqual(['+1 847 555 0129']);
+  });
+
+  it.each([
+    ['CA Venkatesh Subramaniam', 'Venkatesh Subramaniam'],
+    ['CPA Otieno Kiprono Ochieng', 'Otieno Kiprono Ochieng'],
+    ['Professor Helen Marsh', 'Helen Marsh'],
+    ['DR. NORAZLINA BINTI MOHD YUSOF', 'NORAZLINA BINTI MOHD YUSOF'],
+    ['EU. Carolina Pizarro Soto', 'Carolina Pizarro Soto'],
+    ['doc. MUDr. Peter Hrušovský', 'Peter Hrušovský'],
+  ])('drops the prefix of %j', (line, name) => {
+    expect(f([line, 'Senior Manager', 'Example Ltd']).name).toBe(name);
+  });
+
+  it('reads a Taiwanese lawyer: 律師 after the name, a full-width bar between title and unit', () => {
+    const c = f(
+      ['林佩君 律師', '合夥律師｜智慧財產權部', '恆信國際法律事務所'],
+      'pclin@example.tw',
+      '林佩君',
+    );
+    expect([c.name, c.title, c.department]).toEqual(['林佩君', '合夥律師', '智慧財產權部']);
+  });
+
+  it("takes barristers' chambers and a cantonal hospital as the organisation", () => {
+    expect(
+      f([
+        'Ken Lau',
+        'Senior Clerk',
+        'Harcourt Chambers',
+        '15/F, Wing On Building, 88 Des Voeux Road Central, Hong Kong',
+      ]).company,
+    ).toBe('Harcourt Chambers');
+    expect(
+      f(['Andreas Meier', 'Chefarzt', 'Klinik für Gastroenterologie', 'Kantonsspital Reusstal']).company,
+    ).toBe('Kantonsspital Reusstal');
+  });
+});
