@@ -9,7 +9,7 @@
 
 /** Lines longer than this are prose or garbage, never signature material (longest real sig line seen: ~110). */
 import { asciiDigits, findPhoneSpans } from './phones.ts';
-import { alt, rtlAlt } from './lexicon/index.ts';
+import { alt, rtlAlt, words } from './lexicon/index.ts';
 import { caseless } from './lexicon/caseless.ts';
 
 export const MAX_LINE = 300;
@@ -409,6 +409,15 @@ const LANDMARK_RE = new RegExp(
  * este", "200 varas al sur de la iglesia".
  */
 const DIRECTIONS_RE = /\b\d{2,4} ?(?:metros|mts?\.?|varas|m) (?:al )?(?:norte|sur|este|oeste)\b/i;
+/**
+ * Addresses in Devanagari, Bengali and Arabic-script languages (Hindi, Bengali, Urdu, Persian): a street or
+ * premises word of the lexicons ("রোড", "মার্গ", "روڈ", "خیابان"), a number and a comma (or "،") on one line.
+ */
+const INDIC_ARABIC_SCRIPT_RE = /[\u0900-\u09ff\u0600-\u06ff]/;
+const NATIVE_STREET_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{M}])(?:${[...words('streetWords'), ...words('streetPrefixes'), ...words('premisesWords')].filter((w) => /[\u0900-\u09ff\u0600-\u06ff]/.test(w)).join('|')})(?![\p{L}\p{M}])`,
+  'u',
+);
 /** Philippine cities with their postcode: "Makati City 1229", "Quezon City 1100". */
 const CITY_POSTCODE_RE = /\b\p{Lu}\p{Ll}{2,20} City,? \d{4}\b/u;
 /** What CITY_CODE_COUNTRY_RE cannot match without: " 1226, ". */
@@ -428,6 +437,7 @@ export function looksLikeAddress(line: string): boolean {
     (digits === 0 && l.length <= 80 && LANDMARK_RE.test(l)) ||
     (digits >= 2 && DIRECTIONS_RE.test(l)) ||
     (digits >= 4 && CITY_POSTCODE_RE.test(l)) ||
+    (INDIC_ARABIC_SCRIPT_RE.test(l) && /[,،]/.test(l) && NATIVE_STREET_RE.test(l)) ||
     BR_CITY_UF_RE.test(l) ||
     COUNTRY_RE.test(l) ||
     (digits >= 4 && CITY_CODE_HINT_RE.test(l) && CITY_CODE_COUNTRY_RE.test(l)) ||

@@ -137,10 +137,15 @@ export function findPhoneSpans(line: string): PhoneSpan[] {
   return out;
 }
 
-/** Arabic-Indic (U+0660-0669) and extended Arabic-Indic (U+06F0-06F9) digits as ASCII digits. */
+/** Arabic-Indic, extended Arabic-Indic (Persian, Urdu), Devanagari and Bengali digits as ASCII digits. */
+const OTHER_DIGITS_RE = /[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef]/g;
 export function asciiDigits(s: string): string {
-  if (!/[\u0660-\u0669\u06f0-\u06f9]/.test(s)) return s;
-  return s.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10));
+  if (!/[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef]/.test(s)) return s;
+  return s.replace(OTHER_DIGITS_RE, (d) => {
+    const c = d.charCodeAt(0);
+    const zero = c >= 0x9e6 ? 0x9e6 : c >= 0x966 ? 0x966 : c >= 0x6f0 ? 0x6f0 : 0x660;
+    return String(c - zero);
+  });
 }
 
 /**
@@ -296,7 +301,7 @@ const JAPANESE_HAN_RE =
 const EXT_TAIL_RE = new RegExp(String.raw`${EXT_PART}[)）]?$`, 'i');
 
 export function toE164(raw: string, region: CountryCode): string | null {
-  const cleaned = raw
+  const cleaned = asciiDigits(raw)
     .replace(EXT_TAIL_RE, '')
     .replace(/\(0\)/g, '')
     .replace(/^\(\+(\d{1,3})\)/, '+$1')

@@ -34,6 +34,9 @@ import { lv } from './lv.ts';
 import { lt } from './lt.ts';
 import { sl } from './sl.ts';
 import { ka } from './ka.ts';
+import { hi } from './hi.ts';
+import { bn } from './bn.ts';
+import { ur } from './ur.ts';
 import { fa } from './fa.ts';
 import { ar } from './ar.ts';
 import { he } from './he.ts';
@@ -76,8 +79,11 @@ export const LEXICONS: readonly Lexicon[] = [
   ko,
   ar,
   fa,
+  ur,
   he,
   th,
+  hi,
+  bn,
   bg,
   sr,
   sl,

@@ -2284,3 +2284,51 @@ describe('academic, medical and legal blocks (holdout26 classes)', () => {
     ).toBe('Kantonsspital Reusstal');
   });
 });
+
+describe('Hindi, Bengali and Urdu blocks (new lexicons)', () => {
+  it.each([
+    [
+      [
+        'राजेश कुमार मिश्र',
+        'अवर सचिव, भारत सरकार',
+        'ग्रामीण जल संसाधन मंत्रालय',
+        'कक्ष सं. 255, बी-विंग, जल भवन, नई दिल्ली – 110001',
+        'दूरभाष: 011-2555 0147',
+      ],
+      'अवर सचिव, भारत सरकार',
+      'ग्रामीण जल संसाधन मंत्रालय',
+    ],
+    [
+      [
+        'নুসরাত জাহান',
+        'সহযোগী অধ্যাপক',
+        'শিশু স্বাস্থ্য বিভাগ',
+        'পদ্মা মেডিকেল কলেজ হাসপাতাল',
+        'বাড়ি ৫৫, রোড ৭, ধানমন্ডি, ঢাকা-১২০৫',
+        'মোবাইল: ০১৭১১-৫৫৫০১২',
+      ],
+      'সহযোগী অধ্যাপক',
+      'পদ্মা মেডিকেল কলেজ হাসপাতাল',
+    ],
+    [
+      [
+        'عائشہ صدیقی',
+        'ایسوسی ایٹ پروفیسر',
+        'شعبہ امراضِ قلب',
+        'راوی میڈیکل کالج اینڈ ہسپتال',
+        'فیروزپور روڈ، لاہور',
+      ],
+      'ایسوسی ایٹ پروفیسر',
+      'راوی میڈیکل کالج اینڈ ہسپتال',
+    ],
+  ])('reads the title and organisation of %j', (lines, title, company) => {
+    const c = extractFields(lines, { name: null, email: 'someone@example.com' });
+    expect([c.title, c.company]).toEqual([title, company]);
+    expect(c.address).not.toBeNull();
+  });
+
+  it('reads Bengali digits in a number and returns it as written', () => {
+    const c = extractFields(['নুসরাত জাহান', 'মোবাইল: ০১৭১১-৫৫৫০১২'], { name: null, email: 'n@example.bd' });
+    expect(c.phones).toEqual([{ type: 'mobile', e164: '+8801711555012', raw: '০১৭১১-৫৫৫০১২' }]);
+  });
+});

@@ -1,0 +1,26 @@
+/**
+ * Bengali word lists of the signature parser (Bangladesh, West Bengal). What each list is and how it is
+ * matched: ./types.ts; compiled once into the parsers' patterns by ./index.ts. Numbers in Bengali digits are
+ * read by parsers/phones.ts.
+ */
+import type { Lexicon } from './types.ts';
+
+export const bn: Lexicon = {
+  lang: 'bn',
+  // শুভেচ্ছান্তে (with good wishes), ধন্যবাদান্তে / ধন্যবাদ (with thanks), বিনীত (humbly).
+  valedictions: ['শুভেচ্ছান্তে', 'ধন্যবাদান্তে', 'ধন্যবাদ', 'বিনীত'],
+  noticeCues: ['গোপনীয়'],
+  // অধ্যাপক (professor; সহযোগী / সহকারী: associate, assistant), পরিচালক (director), ব্যবস্থাপক (manager),
+  // কর্মকর্তা (officer), প্রকৌশলী (engineer), সচিব (secretary).
+  titleNouns: ['(?:সহযোগী |সহকারী )?অধ্যাপক', 'পরিচালক', 'ব্যবস্থাপক', 'কর্মকর্তা', 'প্রকৌশলী', 'সচিব'],
+  unitWords: ['বিভাগ'],
+  // বিশ্ববিদ্যালয় (university), হাসপাতাল (hospital), কলেজ (college), লিমিটেড (limited).
+  orgWords: ['বিশ্ববিদ্যালয়', 'হাসপাতাল', 'কলেজ', 'লিমিটেড'],
+  streetWords: ['রোড', 'সড়ক'],
+  premisesWords: ['বাড়ি'],
+  countries: ['বাংলাদেশ'],
+  phoneWork: ['ফোন', 'টেলিফোন'],
+  phoneMobile: ['মোবাইল'],
+  phoneFax: ['ফ্যাক্স'],
+  honorifics: ['ডা\\.', 'ড\\.', 'ডঃ'],
+};

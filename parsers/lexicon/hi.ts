@@ -1,0 +1,39 @@
+/**
+ * Hindi word lists of the signature parser (Devanagari). What each list is and how it is matched:
+ * ./types.ts; compiled once into the parsers' patterns by ./index.ts. Numbers in Devanagari digits are read
+ * by parsers/phones.ts.
+ */
+import type { Lexicon } from './types.ts';
+
+export const hi: Lexicon = {
+  lang: 'hi',
+  // सादर (respectfully), धन्यवाद (thank you), भवदीय / भवदीया (yours faithfully), शुभकामनाओं सहित (with best wishes).
+  valedictions: ['सादर', 'धन्यवाद(?: सहित)?', 'भवदीय(?:ा)?', 'शुभकामनाओं सहित'],
+  // Outlook: प्रेषक (From), भेजा गया (Sent), प्रति (To), विषय (Subject).
+  quoteFromLabels: ['प्रेषक'],
+  quoteHeaderLabels: ['भेजा गया', 'प्रति', 'विषय'],
+  noticeCues: ['गोपनीय'],
+  // सचिव (secretary; अवर / संयुक्त / उप: under, joint, deputy), निदेशक (director), प्रबंधक (manager),
+  // अधिकारी (officer), प्राध्यापक / प्रोफेसर (professor), अभियंता (engineer), अध्यक्ष (chair).
+  titleNouns: [
+    '(?:अवर |संयुक्त |उप |अपर )?सचिव',
+    '(?:उप )?निदेशक',
+    'प्रबंधक',
+    'अधिकारी',
+    'प्राध्यापक',
+    'प्रोफ़?ेसर',
+    'अभियंता',
+    'अध्यक्ष',
+  ],
+  // विभाग (department), प्रभाग (division), अनुभाग (section).
+  unitWords: ['विभाग', 'प्रभाग', 'अनुभाग'],
+  // मंत्रालय (ministry), विश्वविद्यालय (university), संस्थान (institute), लिमिटेड (limited).
+  orgWords: ['मंत्रालय', 'विश्वविद्यालय', 'संस्थान', 'लिमिटेड'],
+  streetWords: ['मार्ग', 'रोड'],
+  premisesWords: ['कक्ष', 'भवन'],
+  countries: ['भारत'],
+  phoneWork: ['दूरभाष', 'फ़?ोन'],
+  phoneMobile: ['मोबाइल'],
+  phoneFax: ['फ़ैक्स', 'फैक्स'],
+  honorifics: ['डॉ\\.?', 'श्री', 'श्रीमती'],
+};

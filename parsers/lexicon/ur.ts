@@ -1,0 +1,27 @@
+/**
+ * Urdu word lists of the signature parser (Pakistan, India). What each list is and how it is matched:
+ * ./types.ts; compiled once into the parsers' patterns by ./index.ts. Urdu writes ک, ی and ہ where Arabic
+ * writes ك, ي and ه, so its words are listed apart from ./ar.ts and ./fa.ts.
+ */
+import type { Lexicon } from './types.ts';
+
+export const ur: Lexicon = {
+  lang: 'ur',
+  // شکریہ (thank you), والسلام (with peace), خیر اندیش (well-wisher), نیک خواہشات کے ساتھ (with good wishes).
+  valedictions: ['شکریہ', 'والسلام', 'خیر اندیش', 'نیک خواہشات کے ساتھ'],
+  noticeCues: ['رازدار', 'خفیہ'],
+  // پروفیسر (professor), ڈائریکٹر, مینیجر / منیجر (manager), افسر (officer), ایڈووکیٹ (advocate), سیکرٹری.
+  titleNounsRtl: ['پروفیسر', 'ڈائریکٹر', 'مینیجر', 'منیجر', 'افسر', 'ایڈووکیٹ', 'سیکرٹری', 'انجینئر'],
+  // شعبہ (department), محکمہ (department of government).
+  unitWordsRtl: ['شعبہ', 'محکمہ'],
+  // کالج (college), ہسپتال (hospital), یونیورسٹی (university), کمپنی (company), لمیٹڈ (limited).
+  orgWordsRtl: ['کالج', 'ہسپتال', 'یونیورسٹی', 'کمپنی', 'لمیٹڈ'],
+  streetPrefixes: ['روڈ', 'سڑک', 'گلی'],
+  countries: ['پاکستان'],
+  phoneWork: ['فون'],
+  phoneMobile: ['موبائل'],
+  phoneFax: ['فیکس'],
+  phoneExtensions: ['ایکسٹینشن', 'ایکس ٹینشن'],
+  // ڈاکٹر (doctor) before the name.
+  honorifics: ['ڈاکٹر'],
+};
