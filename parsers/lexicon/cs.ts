@@ -39,7 +39,11 @@ export const cs: Lexicon = {
   noticeCues: ['\\bpoufn', '\\bdůvěrn', '\\badresát', 'dôvern'],
   // "Společnost je zapsána v obchodním rejstříku vedeném Krajským soudem" (cs), "zapísaná v obchodnom registri" (sk).
   registerCues: ['IČO', 'DIČ', 'obchodním rejstříku', 'obchodnom registri'],
+  // univerzita (university), nemocnica / nemocnice (hospital); sekretariát (the office's line).
+  orgWords: ['univerzit[aá]', 'univerzitn[áí] nemocnic[ae]', 'nemocnic[ae]'],
+  phoneOther: ['sekretariát'],
   titleNouns: [
+    'prednost(?:a|ka)',
     'jednatel(?:ka)?',
     'konateľ(?:ka)?',
     'ředitel(?:ka)?',

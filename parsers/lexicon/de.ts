@@ -102,6 +102,8 @@ export const de: Lexicon = {
     'mitgründer(?:in)?',
   ],
   titleSuffixes: [
+    'sekretär',
+    'sekretärin',
     'leiter',
     'leiterin',
     'managerin',
@@ -213,7 +215,7 @@ export const de: Lexicon = {
   phoneWork: ['fon', 'telefon', 'direkt', 'zentrale', 'durchwahl'],
   phoneMobile: ['mobil', 'handy', 'mobilnummer'],
   phoneFax: ['telefax'],
-  phoneOther: ['privat'],
+  phoneOther: ['privat', 'sekretariat'],
   fieldLabels: ['Titel', 'Funktion', 'Firma', 'Adresse', 'Anschrift'],
   premisesWords: ['etage'],
   floorWords: ['etage', 'stock', 'OG'],

@@ -241,6 +241,7 @@ export const en: Lexicon = {
     'counsel(?:l)?or',
     'teacher',
     'nurse',
+    'registrar',
     'tutor',
     'coach',
   ],
@@ -682,6 +683,9 @@ export const en: Lexicon = {
   ],
   phoneFax: ['fax', 'facsimile', 'f', 'fx'],
   phoneOther: [
+    // A secretary's or assistant's line in the block: a number to reach the person through, not theirs.
+    'secretary',
+    'assistant',
     'pager',
     'home',
     'h',

@@ -52,6 +52,8 @@ export const es: Lexicon = {
   awardCues: ['\\bpremios?\\b', '\\bdel año\\b'],
   ecoCues: ['Antes de imprimir'],
   titleNouns: [
+    'investigador(?:a)?',
+    'professor(?:a)?',
     '(?:sub)?gerente',
     'jefe',
     'ingeniero',

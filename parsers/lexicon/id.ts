@@ -25,7 +25,10 @@ export const id: Lexicon = {
   clientFooters: ['Dikirim dari (?:iPhone|iPad|perangkat|ponsel|Samsung|Yahoo|Outlook|Android)'],
   // Malay: "PENAFIAN: E-mel ini dan lampirannya adalah sulit dan hanya untuk penerima yang dinamakan."
   noticeCues: ['bersifat rahasia', 'penerima yang (?:dituju|dimaksud|dinamakan)', 'penafian', 'adalah sulit'],
+  // universiti (Malaysia), universitas (Indonesia).
+  orgWords: ['universiti', 'universitas'],
   titleNouns: [
+    'pensyarah(?: kanan)?',
     'direktur(?: utama)?',
     'wakil direktur',
     'presiden direktur',

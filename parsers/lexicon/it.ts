@@ -90,6 +90,7 @@ export const it: Lexicon = {
   ],
   legalForms: ['SRL', 'S\\.r\\.l', 'SpA', 'S\\.p\\.A'],
   orgWords: ['università'],
+  phoneOther: ['segreteria'],
   weakOrgWords: ['gruppo', 'ospedale'],
   streetPrefixes: ['via', 'viale', 'piazza', 'corso', 'largo'],
   poBoxes: ['Casella postale'],

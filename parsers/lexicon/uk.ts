@@ -25,7 +25,10 @@ export const uk: Lexicon = {
   quoteHeaderLabels: ['Надіслано', 'Копія', 'Дата'],
   clientFooters: ['Надіслано з (?:iPhone|iPad|мого|мобільного)'],
   noticeCues: ['конфіденційн'],
+  // університет (university), інститут (institute) name the organisation.
+  orgWords: ['університет', 'інститут'],
   titleNouns: [
+    '(?:старш(?:ий|а) )?науков(?:ий|а) співробітни(?:к|ця)',
     'генеральний директор',
     // Feminine forms are written as often as masculine ones now: менеджерка, директорка, бухгалтерка.
     'менеджер(?:ка)?',

@@ -2332,3 +2332,49 @@ describe('Hindi, Bengali and Urdu blocks (new lexicons)', () => {
     expect(c.phones).toEqual([{ type: 'mobile', e164: '+8801711555012', raw: '০১৭১১-৫৫৫০১২' }]);
   });
 });
+
+describe('institutions, academic titles and secretaries in more languages (holdout26 lexicons)', () => {
+  const f = (lines: string[]) => extractFields(lines, { name: null, email: 'someone@example.com' });
+
+  it("types a secretary's or assistant's number in the block as other", () => {
+    expect(
+      f([
+        'Olu Clarke',
+        'Consultant Cardiologist',
+        'Direct: 0114 496 0231',
+        'Secretary: 0114 496 0218',
+      ]).phones.map((p) => p.type),
+    ).toEqual(['work', 'other']);
+    expect(
+      f(['Andreas Meier', 'Chefarzt', 'Tel. +41 56 555 32 10', 'Sekretariat +41 56 555 32 11']).phones.map(
+        (p) => p.type,
+      ),
+    ).toEqual(['work', 'other']);
+  });
+
+  it.each([
+    [
+      ['Peter Hrušovský', 'prednosta kliniky', 'Univerzitná nemocnica Považie'],
+      'prednosta kliniky',
+      'Univerzitná nemocnica Považie',
+    ],
+    [
+      ['Olena Kovalenko', 'старша наукова співробітниця', 'Науково-дослідний інститут фізики «Поділля»'],
+      'старша наукова співробітниця',
+      'Науково-дослідний інститут фізики «Поділля»',
+    ],
+    [
+      ['Laura Gómez', 'Investigadora Adjunta', 'Universidad Nacional del Litoral'],
+      'Investigadora Adjunta',
+      'Universidad Nacional del Litoral',
+    ],
+    [
+      ['Norazlina Yusof', 'Pensyarah Kanan', 'Universiti Sains Semenanjung'],
+      'Pensyarah Kanan',
+      'Universiti Sains Semenanjung',
+    ],
+  ])('reads the title and institution of %j', (lines, title, company) => {
+    const c = f(lines);
+    expect([c.title, c.company]).toEqual([title, company]);
+  });
+});
