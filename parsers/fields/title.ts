@@ -36,6 +36,10 @@ const CJK_UNIT_RANK_RE =
 /** "Deputy General Manager (Treasury Operations)": a title, then a bracketed unit closing the cell. */
 const BRACKET_UNIT_RE = /^(.{3,60}?) \(([^()]{3,50})\)$/;
 
+/** "Head of ...", "Director of ...": a role that names what it heads. */
+const HEAD_OF_RE =
+  /^(?:Head|Director|Manager|Chief|Vice President|VP|Lead|Leader|Coordinator) (?:of|for) \p{Lu}/u;
+
 /** A run of CJK script (Han, Kana, Hangul) without spaces. */
 const CJK_TOKEN_RE = /^[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}\p{Script=Hangul}ー・&]{1,20}$/u;
 
@@ -214,7 +218,10 @@ export function readTitles(input: TitleInput): TitleResult {
   for (const i of englishHalfFirst(texts)) {
     if (s.used.has(i) || isAddr[i]) continue;
     const t = texts[i]!.text;
-    if (wordCount(t) > 9 || t.length > 80) continue;
+    // "Head of Programmes and Partnerships for Children's Rights in Education and Early Years Services": a
+    // role heading what it runs may run long.
+    const long = wordCount(t) > 9 || t.length > 80;
+    if (long && !(HEAD_OF_RE.test(t) && wordCount(t) <= 16 && t.length <= 120 && !/[.!?]$/.test(t))) continue;
     if (!c.title && takeTitleCell(s, input, i, t)) {
       secondRole(s, input, i);
       continue;

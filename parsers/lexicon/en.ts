@@ -364,6 +364,9 @@ export const en: Lexicon = {
     'shared services',
   ],
   legalForms: [
+    // Ireland: company limited by guarantee, designated activity company.
+    'CLG',
+    'DAC',
     'Inc',
     'INC',
     'Corp',

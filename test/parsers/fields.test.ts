@@ -2378,3 +2378,20 @@ describe('institutions, academic titles and secretaries in more languages (holdo
     expect([c.title, c.company]).toEqual([title, company]);
   });
 });
+
+describe('a long "Head of" title and Irish legal forms', () => {
+  it('reads a title that names what it heads at length, and a CLG', () => {
+    const c = extractFields(
+      [
+        'Aoife Byrne',
+        "Head of Programmes and Partnerships for Children's Rights in Education and Early Years Services",
+        'Example Trust for Children CLG',
+      ],
+      { name: null, email: 'aoife@example.ie' },
+    );
+    expect([c.title, c.company]).toEqual([
+      "Head of Programmes and Partnerships for Children's Rights in Education and Early Years Services",
+      'Example Trust for Children CLG',
+    ]);
+  });
+});
