@@ -351,6 +351,7 @@ export function chooseBlock(
   const block = candidateBlock(contexts, z, model);
   if (!block) return null;
   let first = skipWrappedEnd(contexts, block.first, block.last);
+  if (doubleSpaced(contexts)) first = upThroughSpacedBlock(contexts, first);
   first = withAddressAbove(contexts, first);
   first = withNameAbove(contexts, first, block.last);
   first = withTopEdge(contexts, first);
@@ -554,6 +555,31 @@ function throughParagraph(contexts: LineContext[], last: number): number {
     } else if (c.info.field && strong >= 2) end = i;
   }
   return end;
+}
+
+/**
+ * In a double-spaced rendering every line is a paragraph of its own, so the labeller sees no block shape:
+ * the block runs up through the field, name and logo lines above it, to the valediction or prose.
+ */
+function upThroughSpacedBlock(contexts: LineContext[], first: number): number {
+  let f = first;
+  for (let k = first - 1; k >= 0 && k >= first - 8; k--) {
+    const c = contexts[k]!;
+    if (c.info.valediction || c.info.score <= -4 || c.notice || c.quoted || c.promo || c.banner) break;
+    const shortLine = c.words <= 8 && c.info.score > -1;
+    if (!(
+      c.info.field ||
+      c.address ||
+      c.info.mention ||
+      c.nameShape ||
+      c.signsName ||
+      shortLine ||
+      topEdge(c)
+    ))
+      break;
+    f = k;
+  }
+  return f;
 }
 
 /** Six lines or more, nearly every one after a blank line: a double-spaced rendering of HTML. */

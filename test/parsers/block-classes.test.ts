@@ -121,6 +121,26 @@ describe('company lines under a block', () => {
     expect(lines.at(-1)).toBe('Mobile: +962 79 555 6621');
   });
 
+  it('run up through the name and office lines of a double-spaced rendering to the valediction', () => {
+    const from = { name: 'Adeyemi-Clarke, Olusegun', email: 'o.adeyemi-clarke@northgate.nhs.example' };
+    const text = [
+      'Dear Helen,',
+      'Thank you for the revised protocol. I am happy with the changes to the inclusion criteria; please send the final version.',
+      'Kind regards',
+      '[cid:image001.png@01DC8A2C.5F3E1D20]',
+      'Dr Olusegun Adeyemi-Clarke MBBS FRCP(Edin) PhD',
+      'Consultant Cardiologist | Department of Cardiology',
+      'Northgate University Hospitals NHS Foundation Trust',
+      'Aldcliffe Heart Centre, Level 3, Northgate General Hospital, Hallam Road, Sheffield S10 9XY',
+      'Tel: 0114 496 0231<tel:01144960231>',
+      'Secretary (Mrs Janet Pryce): 0114 496 0218',
+      'Email: o.adeyemi-clarke@northgate.nhs.example<mailto:o.adeyemi-clarke@northgate.nhs.example>',
+    ].join('\n\n');
+    const lines = findSignature(`${text}\n`, from)!;
+    expect(lines[0]).toBe('[cid:image001.png@01DC8A2C.5F3E1D20]');
+    expect(lines).toContain('Dr Olusegun Adeyemi-Clarke MBBS FRCP(Edin) PhD');
+  });
+
   it('leave out a Turkish notice right under the block ("gizlidir", the KVKK data-protection law)', () => {
     const from = { name: 'Deniz Aksoy', email: 'deniz.aksoy@ornek.example' };
     const text = `Merhaba,\n\nTeklif ektedir.\n\nSaygılarımla,\nDeniz Aksoy\nSatış Müdürü\nÖrnek Makine A.Ş.\nT: +90 212 555 41 27\ndeniz.aksoy@ornek.example\nBu e-posta ve ekleri gizlidir; 6698 sayılı KVKK kapsamında kişisel veri içerebilir.\n`;
