@@ -337,6 +337,8 @@ const FOLLOW_RE = caseless(String.raw`^\s*(?:${alt('followCues')})\b`, 'i');
  * reminder trailing the signature, never a contact detail. A leaf symbol may precede it.
  */
 const ECO_RE = caseless(String.raw`^[^\p{L}\d]{0,4}(?:${alt('ecoCues')})(?![\p{L}])`, 'iu');
+/** Office hours, part-time and absence notes closing the part (lexicon availabilityCues). */
+const AVAILABILITY_RE = caseless(String.raw`^\s{0,4}(?:${alt('availabilityCues')})(?![\p{L}])`, 'iu');
 
 /**
  * Does `next` continue the sentence of `prev`: `prev` is prose (six words or more, no end punctuation)
@@ -385,7 +387,8 @@ function cutTrailingNotices(lines: string[]): string[] {
       LEGAL_LINE_RE.test(last) ||
       REGISTER_NUMBER_RE.test(last) ||
       FOLLOW_RE.test(last) ||
-      ECO_RE.test(last)
+      ECO_RE.test(last) ||
+      AVAILABILITY_RE.test(last)
     ) {
       end--;
       // The sentence the legal line ends may have started a line or two above it.

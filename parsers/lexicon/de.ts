@@ -60,6 +60,13 @@ export const de: Lexicon = {
     'Impressum',
   ],
   followCues: ['Folgen Sie uns'],
+  availabilityCues: [
+    'Bürozeiten',
+    'Arbeitszeiten',
+    'Sprechzeiten',
+    'Ich bin (?:vom|bis|ab) ',
+    'Ich arbeite in Teilzeit',
+  ],
   awardCues: ['\\bausgezeichnet (?:als|mit)\\b', '\\bAuszeichnung\\b', '\\bdes Jahres\\b'],
   ecoCues: ['(?:Bitte )?denken Sie an die Umwelt', 'Bitte prüfen Sie, ob .{0,40}drucken'],
   titleNouns: [

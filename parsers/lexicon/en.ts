@@ -95,6 +95,13 @@ export const en: Lexicon = {
     'great place to work',
     'best (?:places|companies|employers?) to work',
   ],
+  availabilityCues: [
+    'office hours',
+    'working hours',
+    'my working (?:days|hours)',
+    'I work part[- ]time',
+    'I (?:am|will be) (?:out of (?:the )?office|away|on (?:annual )?leave)',
+  ],
   ecoCues: [
     'Please consider the environment',
     'Think before you print',

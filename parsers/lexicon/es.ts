@@ -49,6 +49,7 @@ export const es: Lexicon = {
     'NIF:? ?[A-Z0-9]\\d',
   ],
   followCues: ['Síguenos'],
+  availabilityCues: ['Horario(?: de atención)?', 'Estaré (?:fuera|ausente)'],
   awardCues: ['\\bpremios?\\b', '\\bdel año\\b'],
   ecoCues: ['Antes de imprimir'],
   titleNouns: [

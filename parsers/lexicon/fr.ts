@@ -44,6 +44,7 @@ export const fr: Lexicon = {
     'ICE:? ?\\d{9}',
   ],
   followCues: ['Suivez-nous'],
+  availabilityCues: ['Je serai absente?', 'Horaires', 'Heures de bureau', 'Je travaille à temps partiel'],
   awardCues: ['\\blauréate?s?\\b', "\\bde l'année\\b"],
   ecoCues: ["(?:Merci de )?penser? à l'environnement", "Pensez à l'environnement"],
   titleNouns: [

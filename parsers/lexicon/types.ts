@@ -44,6 +44,11 @@ export interface Lexicon {
   followCues?: readonly string[];
   /** Printing reminders ("Please consider the environment"); line start. */
   ecoCues?: readonly string[];
+  /**
+   * Availability notes closing the part under a block ("Office hours: Mon-Thu 8-12:30", "I work part-time",
+   * "Je serai absente du 20 au 31 octobre"); line start.
+   */
+  availabilityCues?: readonly string[];
   /** Words opening a landmark line of an address ("Near Al Noor Mosque", "Opp. City Mall"); line start, then a capital. */
   landmarkPrefixes?: readonly string[];
   /** Awards and rankings the company advertises under a block ("Law Firm of the Year 2023"); anywhere, case-insensitive. */

@@ -141,6 +141,16 @@ describe('company lines under a block', () => {
     expect(lines).toContain('Dr Olusegun Adeyemi-Clarke MBBS FRCP(Edin) PhD');
   });
 
+  it.each([
+    'Bürozeiten: Mo–Do 8:00–12:30 (Teilzeit), freitags nicht erreichbar',
+    'Office hours: Monday to Thursday, 9am to 1pm',
+    'Je serai absente du 20 au 31 octobre. Pour toute question urgente, merci de contacter le secrétariat.',
+  ])('leave out an availability note closing the part under the block: %s', (note) => {
+    const from = { name: 'Brigitte Pichler', email: 'brigitte.pichler@uni.example' };
+    const text = `Sehr geehrte Frau Huber,\n\nanbei die Unterlagen.\n\nMit freundlichen Grüßen\nBrigitte Pichler\nInstitutssekretärin\nUniversität Donauland\nTel.: +43 1 5555 48210\nbrigitte.pichler@uni.example\n${note}\n`;
+    expect(findSignature(text, from)!.at(-1)).toBe('brigitte.pichler@uni.example');
+  });
+
   it('leave out a Turkish notice right under the block ("gizlidir", the KVKK data-protection law)', () => {
     const from = { name: 'Deniz Aksoy', email: 'deniz.aksoy@ornek.example' };
     const text = `Merhaba,\n\nTeklif ektedir.\n\nSaygılarımla,\nDeniz Aksoy\nSatış Müdürü\nÖrnek Makine A.Ş.\nT: +90 212 555 41 27\ndeniz.aksoy@ornek.example\nBu e-posta ve ekleri gizlidir; 6698 sayılı KVKK kapsamında kişisel veri içerebilir.\n`;
