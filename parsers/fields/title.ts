@@ -177,7 +177,8 @@ function slashedTitle(t: string): { title: string; unit: string | null } | null 
     const english = [a, b].filter((x) => ENGLISH_TITLE_RE.test(x));
     return english.length === 1 ? { title: english[0]!, unit: null } : null;
   }
-  const unit = (x: string) => wordCount(x) >= 2 && isDepartment(x);
+  // A CJK unit is one word ("조선해양공학과").
+  const unit = (x: string) => (wordCount(x) >= 2 || mayHaveCjk(x)) && isDepartment(x);
   if (titleB && unit(a)) return { title: b, unit: a };
   if (titleA && unit(b)) return { title: a, unit: b };
   return null;

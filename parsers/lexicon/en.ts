@@ -642,6 +642,8 @@ export const en: Lexicon = {
     'puerto rico',
   ],
   phoneWork: [
+    // The Philippines: the switchboard's "trunkline".
+    'trunk ?line',
     'tel',
     'telephone',
     'phone',

@@ -62,6 +62,8 @@ export const id: Lexicon = {
   // "bagian" (part, and a department) is an everyday word: left out.
   // Malay: bahagian (division), jabatan (department).
   unitWords: ['divisi', 'departemen', 'direktorat', 'bahagian', 'jabatan'],
+  // Pusat (centre), Fakulti / Fakultas (faculty) head a unit's name: "Pusat Pengajian Sains Kesihatan".
+  unitHeads: ['Pusat', 'Fakulti', 'Fakultas'],
   // "Jl. Sudirman Kav. 52", "Lantai 12"; Malay "No. 18, Jalan Industri 2/3", "Lorong", "Persiaran", "Lebuh".
   streetPrefixes: ['jl\\.', 'jln\\.', 'jalan', 'lorong', 'persiaran', 'lebuh'],
   premisesWords: ['lantai', 'kav\\.'],

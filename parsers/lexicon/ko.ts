@@ -70,7 +70,10 @@ export const ko: Lexicon = {
   // "이서연 드림" / "김민준 올림": the writer's name with "(respectfully) given", a closing, not a block line.
   valedictionsNative: ['\\p{Script=Hangul}{2,4} ?(?:드림|올림)'],
   ranks: RANKS,
-  unitSuffixesNative: ['팀', '부', '본부', '실', '센터', '그룹', '연구소', '파트'],
+  // 학과 (university department), 학부 (school).
+  unitSuffixesNative: ['팀', '부', '본부', '실', '센터', '그룹', '연구소', '파트', '학과', '학부'],
+  // 대학교 (university), 병원 (hospital).
+  orgWordsNative: ['대학교', '병원'],
   legalFormsNative: ['주식회사', '[（(]주[)）]', '㈜', '유한회사', '재단법인', '사단법인'],
   phoneWork: ['전화', '전화번호', '사무실', '직통', '대표전화', '대표번호'],
   phoneMobile: ['휴대폰', '휴대전화', '핸드폰', '휴대', '모바일'],

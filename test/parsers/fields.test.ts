@@ -2395,3 +2395,39 @@ describe('a long "Head of" title and Irish legal forms', () => {
     ]);
   });
 });
+
+describe('Korean and Chinese institutions, Malay units, Philippine trunklines', () => {
+  const f = (lines: string[], name: string | null = null) =>
+    extractFields(lines, { name, email: 'someone@example.com' });
+
+  it('reads a Korean professor: title / department around a slash, the university as organisation', () => {
+    const c = f(['김도윤', '부교수 / 조선해양공학과', '한빛해양대학교'], '김도윤');
+    expect([c.title, c.department, c.company]).toEqual(['부교수', '조선해양공학과', '한빛해양대학교']);
+  });
+
+  it('takes a Taiwanese law firm (法律事務所) as the organisation', () => {
+    expect(f(['林佩君 律師', '合夥律師', '恆信國際法律事務所'], '林佩君').company).toBe('恆信國際法律事務所');
+  });
+
+  it('reads a Malay "Pusat ..." line as the unit, and a trunkline as a work number', () => {
+    const m = f([
+      'Norazlina Yusof',
+      'Pensyarah Kanan',
+      'Pusat Pengajian Sains Kesihatan',
+      'Universiti Sains Semenanjung',
+    ]);
+    expect([m.department, m.company]).toEqual([
+      'Pusat Pengajian Sains Kesihatan',
+      'Universiti Sains Semenanjung',
+    ]);
+    const p = f([
+      'Maria Santos',
+      'Nurse Supervisor',
+      'Example Medical Center',
+      '2nd Floor, Main Building, 555 Rizal Avenue, Batangas City 4200',
+      'Trunkline: (043) 555 0100 loc. 214',
+    ]);
+    expect(p.phones.map((x) => x.type)).toEqual(['work']);
+    expect(p.address).toBe('2nd Floor, Main Building, 555 Rizal Avenue, Batangas City 4200');
+  });
+});
