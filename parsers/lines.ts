@@ -415,7 +415,7 @@ const DIRECTIONS_RE = /\b\d{2,4} ?(?:metros|mts?\.?|varas|m) (?:al )?(?:norte|su
  */
 const INDIC_ARABIC_SCRIPT_RE = /[\u0900-\u09ff\u0600-\u06ff]/;
 const NATIVE_STREET_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{M}])(?:${[...words('streetWords'), ...words('streetPrefixes'), ...words('premisesWords')].filter((w) => /[\u0900-\u09ff\u0600-\u06ff]/.test(w)).join('|')})(?![\p{L}\p{M}])`,
+  String.raw`(?<![\p{L}\p{M}])(?:${[...words('streetWords'), ...words('streetPrefixes'), ...words('premisesWords')].filter((w) => INDIC_ARABIC_SCRIPT_RE.test(w)).join('|')})(?![\p{L}\p{M}])`,
   'u',
 );
 /** Philippine cities with their postcode: "Makati City 1229", "Quezon City 1100". */

@@ -138,9 +138,10 @@ export function findPhoneSpans(line: string): PhoneSpan[] {
 }
 
 /** Arabic-Indic, extended Arabic-Indic (Persian, Urdu), Devanagari and Bengali digits as ASCII digits. */
-const OTHER_DIGITS_RE = /[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef]/g;
+const OTHER_DIGIT_RE = /[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef]/;
+const OTHER_DIGITS_RE = new RegExp(OTHER_DIGIT_RE.source, 'g');
 export function asciiDigits(s: string): string {
-  if (!/[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef]/.test(s)) return s;
+  if (!OTHER_DIGIT_RE.test(s)) return s;
   return s.replace(OTHER_DIGITS_RE, (d) => {
     const c = d.charCodeAt(0);
     const zero = c >= 0x9e6 ? 0x9e6 : c >= 0x966 ? 0x966 : c >= 0x6f0 ? 0x6f0 : 0x660;

@@ -285,13 +285,17 @@ function englishHalfFirst(texts: readonly TextCell[]): number[] {
     const [a, b] = [texts[i]!, texts[i + 1]!];
     if (a.row !== b.row || (i + 2 < texts.length && texts[i + 2]!.row === a.row)) continue;
     if (i > 0 && texts[i - 1]!.row === a.row) continue;
-    const english = (re: RegExp) => !re.test(a.text) && re.test(b.text);
-    const sameKind =
-      (hasTitleWord(a.text) &&
-        hasTitleWord(b.text) &&
-        english(ENGLISH_TITLE_RE) &&
-        !ACRONYM_RE.test(b.text.trim())) ||
-      (hasCompanyWord(a.text) && hasCompanyWord(b.text) && english(ENGLISH_LEGAL_RE));
+    const englishTitle =
+      hasTitleWord(a.text) &&
+      hasTitleWord(b.text) &&
+      bilingual(a.text, b.text) &&
+      ENGLISH_TITLE_RE.test(b.text);
+    const englishLegal =
+      hasCompanyWord(a.text) &&
+      hasCompanyWord(b.text) &&
+      !ENGLISH_LEGAL_RE.test(a.text) &&
+      ENGLISH_LEGAL_RE.test(b.text);
+    const sameKind = englishTitle || englishLegal;
     if (sameKind) [order[i], order[i + 1]] = [i + 1, i];
   }
   return order;
