@@ -395,7 +395,13 @@ describe.skipIf(!pgOk)('sigmine workers through database faults', () => {
         const killedConn = has(killed, 'harvest.page')!.connection as string;
         const stoppedConn = has(stopped, 'harvest.page')!.connection as string;
 
-        // (d) SIGTERM: the worker exits 0 within 30 s, and its job moves on at once.
+        // Both signals are sent while both jobs surely run (a 7-page mailbox is done in seconds): first
+        // kill -9 on one worker, then SIGTERM on the other.
+        const t1 = Date.now();
+        killed.child.kill('SIGKILL');
+
+        // (d) SIGTERM: the worker exits 0 within 30 s, and its job moves on at once (the killed worker's
+        // job is held until its lease expires, so the idle worker's free slot takes the handed-back one).
         const t0 = Date.now();
         stopped.child.kill('SIGTERM');
         const r = await stopped.done;
@@ -411,8 +417,7 @@ describe.skipIf(!pgOk)('sigmine workers through database faults', () => {
 
         // (c) kill -9: another worker finishes that mailbox within two minutes. The supervisor starts a new
         // worker meanwhile, and the other mailboxes are queued.
-        const t1 = Date.now();
-        killed.child.kill('SIGKILL');
+        await killed.done;
         const replacement = startWorker(url, ['--concurrency', '3', '--expire', '4']);
         workers.push(replacement);
         await enqueue(url);
