@@ -168,7 +168,11 @@ function matchesHost(t: string, email: string | null): boolean {
 /** A URL that reads as a body link (footnote, long path or query) rather than a homepage. */
 function bodyLink(t: string): boolean {
   if (/^\[\d{1,2}\]/.test(t)) return true;
-  if (/linkedin\.com\/in\/|about\.me\/|github\.com\/|twitter\.com\/|x\.com\/|xing\.com\//i.test(t))
+  if (
+    /linkedin\.com\/in\/|about\.me\/|github\.com\/|twitter\.com\/|x\.com\/|xing\.com\/|orcid\.org\/\d|scholar\.google\.[a-z.]{2,6}\/citations\?/i.test(
+      t,
+    )
+  )
     return false;
   const u = /(?:https?:\/\/|www\.)[^\s<>]{0,300}/i.exec(t)?.[0] ?? '';
   const path = u.replace(/^(?:https?:\/\/)?[^\/]*/i, '');

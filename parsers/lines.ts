@@ -541,7 +541,9 @@ export function looksLikeName(line: string): boolean {
   }
   // Scripts without capitals (Thai, Devanagari and the other Indic scripts, Khmer, Lao, Myanmar,
   // Georgian, Ethiopic): two or three words of one such script, no legal form.
-  if (mayHaveOtherScript(t) && CASELESS_NAME_RE.test(t)) return !CJK_LEGAL_RE.test(t);
+  // A degree or honorific may open it ("ড. তাহমিনা হক", "डॉ. अनिल वर्मा").
+  if (mayHaveOtherScript(t) && CASELESS_NAME_RE.test(t.replace(HONORIFIC_LEAD_RE, '')))
+    return !CJK_LEGAL_RE.test(t);
   // "अनिल वर्मा / Anil Verma", "Ivan Petrov / Иван Петров": one name written in two scripts.
   const halves = t.split(' / ');
   if (halves.length === 2 && TWO_SCRIPTS_RE.test(t)) {
@@ -581,6 +583,8 @@ const NICKNAME_TOKEN_RE = /^["“'‘(]\p{Lu}[\p{L}'’-]{1,15}["”'’)]$/u;
 /** Two or three words of one script without capitals (Thai, Indic scripts, Khmer, Lao, Myanmar, Georgian, Ethiopic). */
 const CASELESS_NAME_RE =
   /^(?:[\p{Script=Thai}\p{M}]{2,20}(?: [\p{Script=Thai}\p{M}]{2,20}){1,2}|[\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{M}]{2,20}(?: [\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{M}]{2,20}){1,2}|[\p{Script=Khmer}\p{Script=Lao}\p{Script=Myanmar}\p{Script=Georgian}\p{Script=Ethiopic}\p{M}]{2,20}(?: [\p{Script=Khmer}\p{Script=Lao}\p{Script=Myanmar}\p{Script=Georgian}\p{Script=Ethiopic}\p{M}]{2,20}){1,2})$/u;
+/** An honorific or degree written before a name (lexicon honorifics: "Dr.", "ড.", "डॉ."). */
+const HONORIFIC_LEAD_RE = new RegExp(String.raw`^(?:${alt('honorifics')})\s*`, 'u');
 /** Latin letters and letters of another script on one line. */
 const TWO_SCRIPTS_RE =
   /\p{Script=Latin}.*[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]|[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}].*\p{Script=Latin}/u;

@@ -227,7 +227,7 @@ interface WindowFacts {
   /** Labels of the sender's host worth looking for ("acme" of mail.acme.example). */
   labels: string[];
   /** The sender's display name when it has two words or more, lower-cased with single spaces. */
-  fullName: string | null;
+  fullNames: string[];
   /** The sender's domain without a mail-server prefix ("acme.example" of mail.acme.example). */
   domain: string | null;
   /** Vocabulary memo for lines the scorer did not give one. */
@@ -235,6 +235,16 @@ interface WindowFacts {
 }
 
 /** Builds the per-line contexts of a window (one per non-blank line, in order). */
+/** The sender's display name as a line would write it: as given and, for two words, in the other order. */
+function displayNameForms(name: string | null): string[] {
+  const n = name?.trim().toLowerCase().replace(/\s+/g, ' ') ?? '';
+  const comma = /^([^,]+), ([^,]+)$/.exec(n);
+  if (comma) return [n, `${comma[2]} ${comma[1]}`];
+  if (!/\S\s\S/.test(n)) return [];
+  const w = n.split(' ');
+  return w.length === 2 ? [n, `${w[1]} ${w[0]}`] : [n];
+}
+
 export function lineContexts(
   infos: LineInfo[],
   from: Address,
@@ -263,11 +273,9 @@ function windowFacts(
   for (let i = 0; i < infos.length; i++) if (!infos[i]!.blank) idx.push(i);
   const n = idx.length;
   const email = from.email?.toLowerCase() ?? null;
-  // A display name of two words or more, as written ("Whitfield, Dana" is not looked for).
-  const fullName =
-    from.name && /\S\s+\S/.test(from.name.trim())
-      ? from.name.trim().toLowerCase().replace(/\s+/g, ' ')
-      : null;
+  // A display name of two words or more, as written, and in the other order when it has two words:
+  // "Hrivňák Peter" signs "Peter Hrivňák", "Doe, Jane" signs "Jane Doe".
+  const fullNames = displayNameForms(from.name);
   const domain = email?.split('@')[1]?.replace(/^(?:mail|email|smtp|mx)\./, '') ?? null;
   // Paragraph ids by blank-line runs.
   const para: number[] = new Array(n);
@@ -278,12 +286,12 @@ function windowFacts(
   }
   const labels = hostLabels(email);
   const fallbackVocab = new VocabMemo();
-  return { infos, from, rule, idx, para, lastPara: p, email, labels, fullName, domain, fallbackVocab };
+  return { infos, from, rule, idx, para, lastPara: p, email, labels, fullNames, domain, fallbackVocab };
 }
 
 /** The facts of the `k`th non-blank line read from the line itself and its place in the window. */
 function ownContext(w: WindowFacts, k: number): LineContext {
-  const { infos, from, rule, email, labels, domain, fullName } = w;
+  const { infos, from, rule, email, labels, domain, fullNames } = w;
   const n = w.idx.length;
   const i = w.idx[k]!;
   const info = infos[i]!;
@@ -331,7 +339,7 @@ function ownContext(w: WindowFacts, k: number): LineContext {
     senderEmail: email !== null && lower.includes(email),
     senderHost: labels.some((l) => lower.includes(l)),
     senderDomain: domain !== null && lower.includes(domain),
-    senderName: fullName !== null && lower.includes(fullName),
+    senderName: fullNames.some((f) => lower.includes(f)),
     rule: isRuleLine(t) || isSigDelimiter(info.text) || FULLWIDTH_RULE_RE.test(t),
     segments: segmentsOf(t),
     prevCarries: false,

@@ -7,6 +7,8 @@ import type { Lexicon } from './types.ts';
 
 export const ar: Lexicon = {
   lang: 'ar',
+  // Quote intros: "... كتب X:" / "كتبت".
+  quoteWrote: ['كتب', 'كتبت'],
   // "هذه الرسالة سرية ومخصصة فقط للمرسل إليه": confidential, for the addressee only; disclaimer.
   noticeCues: ['سرية', 'المرسل إليه', 'إخلاء (?:ال)?مسؤولية'],
   article: 'ال',

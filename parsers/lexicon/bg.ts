@@ -8,6 +8,8 @@ import type { Lexicon } from './types.ts';
 
 export const bg: Lexicon = {
   lang: 'bg',
+  // Gmail bg: "... X <x@y> написа:".
+  quoteWrote: ['написа'],
   noticeCues: ['поверителн'],
   valedictions: ['(?:с )?поздрави', 'с уважение', 'благодаря(?: ви)?', 'хубав ден'],
   // Outlook bg: От / Изпратено / До / Относно / Копие.

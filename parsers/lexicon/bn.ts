@@ -7,6 +7,8 @@ import type { Lexicon } from './types.ts';
 
 export const bn: Lexicon = {
   lang: 'bn',
+  // Gmail bn: "... X <x@y> লিখেছেন:".
+  quoteWrote: ['লিখেছেন'],
   // শুভেচ্ছান্তে (with good wishes), ধন্যবাদান্তে / ধন্যবাদ (with thanks), বিনীত (humbly).
   valedictions: ['শুভেচ্ছান্তে', 'ধন্যবাদান্তে', 'ধন্যবাদ', 'বিনীত'],
   noticeCues: ['গোপনীয়'],
@@ -17,7 +19,8 @@ export const bn: Lexicon = {
   // বিশ্ববিদ্যালয় (university), হাসপাতাল (hospital), কলেজ (college), লিমিটেড (limited).
   orgWords: ['বিশ্ববিদ্যালয়', 'হাসপাতাল', 'কলেজ', 'লিমিটেড'],
   streetWords: ['রোড', 'সড়ক'],
-  premisesWords: ['বাড়ি'],
+  // বাড়ি (house), ভবন (building), কক্ষ (room), তলা (floor).
+  premisesWords: ['বাড়ি', 'ভবন', 'কক্ষ', 'তলা'],
   countries: ['বাংলাদেশ'],
   phoneWork: ['ফোন', 'টেলিফোন'],
   phoneMobile: ['মোবাইল'],

@@ -7,6 +7,18 @@ import type { Lexicon } from './types.ts';
 
 export const ca: Lexicon = {
   lang: 'ca',
+  // Gmail and Thunderbird ca: "El 24/2/26 a les 18:03, X ha escrit:".
+  quoteWrote: ['\\bha escrit', '\\bva escriure'],
+  // Units: departament, grup de recerca (research group), àrea, servei, unitat, direcció, secció.
+  unitWords: [
+    'departament',
+    'grup de recerca',
+    'àrea de',
+    'servei de',
+    'unitat de',
+    'direcció de',
+    'secció de',
+  ],
   streetPrefixes: ['carrer', 'passeig', 'c\\/'],
   // Telèfon (telephone), mòbil (mobile).
   phoneWork: ['telèfon'],

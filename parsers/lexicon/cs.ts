@@ -74,9 +74,31 @@ export const cs: Lexicon = {
     'člen představenstva',
     'advokát(?:ka)?',
     'koordinátor(?:ka)?',
+    // Hospitals and universities: primář / primár (head of a clinic), lékař / lekár, vrchní / vrchná
+    // sestra (head nurse), docent, profesor, odborný asistent.
+    'primá(?:ř|r)(?:ka)?',
+    'lékař(?:ka)?',
+    'lekár(?:ka)?',
+    'vrchní sestra',
+    'vrchná sestra',
+    'docent(?:ka)?',
+    'profesor(?:ka)?',
+    'odborn(?:ý|á) asistent(?:ka)?',
   ],
-  // oddělení / oddelenie (department), odbor (division), úsek (section), divize, útvar.
-  unitWords: ['oddělení', 'oddelenie', 'odbor', 'úsek', 'divize', 'divízia', 'útvar'],
+  // oddělení / oddelenie (department), odbor (division), úsek (section), divize, útvar; a hospital's
+  // klinika and a university's katedra (chair) and fakulta.
+  unitWords: [
+    'oddělení',
+    'oddelenie',
+    'odbor',
+    'úsek',
+    'divize',
+    'divízia',
+    'útvar',
+    'klinika',
+    'katedra',
+    'fakulta',
+  ],
   // Academic degrees written before the name: Mgr., Bc., Ing., JUDr., MUDr., PhDr., RNDr.
   // "doc. MUDr." (docent, then the doctorate): both before the name.
   honorifics: [

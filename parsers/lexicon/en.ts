@@ -83,6 +83,11 @@ export const en: Lexicon = {
     'Commercial Regist(?:er|ration|ry)',
     'Tax Card',
     'C\\.R\\. No',
+    // Regulatory status lines: "Authorised and regulated by the Financial Conduct Authority", "... is licensed
+    // by the Monetary Authority of Singapore".
+    'authori[sz]ed and regulated by',
+    'regulated by the',
+    'licensed (?:and regulated )?by the',
   ],
   followCues: ['Follow us', 'Our commitment', 'Like us on', 'Find us on'],
   // South Asia and the Gulf give a landmark as the last address line.

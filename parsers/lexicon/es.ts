@@ -105,6 +105,7 @@ export const es: Lexicon = {
     'área de',
     'subdirección',
     'unidad de',
+    'grupo de investigación',
     'coordinación de',
     'dirección (?:general|comercial|financiera|técnica|de operaciones)',
   ],

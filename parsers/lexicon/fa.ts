@@ -8,6 +8,8 @@ import type { Lexicon } from './types.ts';
 
 export const fa: Lexicon = {
   lang: 'fa',
+  // Quote intros: "... X نوشت:".
+  quoteWrote: ['نوشت'],
   // "این ایمیل محرمانه است": confidential.
   noticeCues: ['محرمانه', 'گیرنده (?:مورد نظر|اصلی)'],
   // با احترام (with respect), با سپاس / با تشکر (with thanks), ارادتمند (sincerely), سپاسگزارم (thank you).

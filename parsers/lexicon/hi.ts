@@ -7,6 +7,8 @@ import type { Lexicon } from './types.ts';
 
 export const hi: Lexicon = {
   lang: 'hi',
+  // Gmail hi: "... को X <x@y> ने लिखा:".
+  quoteWrote: ['ने लिखा'],
   // सादर (respectfully), धन्यवाद (thank you), भवदीय / भवदीया (yours faithfully), शुभकामनाओं सहित (with best wishes).
   valedictions: ['सादर', 'धन्यवाद(?: सहित)?', 'भवदीय(?:ा)?', 'शुभकामनाओं सहित'],
   // Outlook: प्रेषक (From), भेजा गया (Sent), प्रति (To), विषय (Subject).

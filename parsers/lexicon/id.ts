@@ -14,6 +14,9 @@ export const id: Lexicon = {
     'hormat (?:saya|kami)',
     'terima ?kasih(?: banyak)?',
     'wassalam',
+    // Malay: "Sekian, terima kasih." (that is all, thank you), "Yang benar," (yours truly).
+    'sekian(?:,? terima ?kasih)?',
+    'yang benar',
     'trims',
   ],
   // Gmail: "Pada tanggal Sen, 3 Mei 2021 10.00, Budi <b@x> menulis:".
@@ -24,6 +27,14 @@ export const id: Lexicon = {
   quoteSeparators: ['Pesan Asli', 'Pesan terusan'],
   clientFooters: ['Dikirim dari (?:iPhone|iPad|perangkat|ponsel|Samsung|Yahoo|Outlook|Android)'],
   // Malay: "PENAFIAN: E-mel ini dan lampirannya adalah sulit dan hanya untuk penerima yang dinamakan."
+  // Licensing lines under a block: "... Berhad dilesenkan di bawah Akta ... dan dikawal selia oleh Bank
+  // Negara Malaysia", "... terdaftar dan diawasi oleh Otoritas Jasa Keuangan".
+  registerCues: [
+    'dilesenkan di bawah',
+    'dikawal selia oleh',
+    'terdaftar dan diawasi oleh',
+    'berizin dan diawasi oleh',
+  ],
   noticeCues: ['bersifat rahasia', 'penerima yang (?:dituju|dimaksud|dinamakan)', 'penafian', 'adalah sulit'],
   // universiti (Malaysia), universitas (Indonesia).
   orgWords: ['universiti', 'universitas'],

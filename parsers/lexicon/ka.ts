@@ -7,6 +7,8 @@ import type { Lexicon } from './types.ts';
 
 export const ka: Lexicon = {
   lang: 'ka',
+  // Gmail ka: "... X <x@y> დაწერა:".
+  quoteWrote: ['დაწერა'],
   // პატივისცემით (respectfully), საუკეთესო სურვილებით (best wishes), მადლობა (thanks).
   valedictions: ['პატივისცემით', 'საუკეთესო სურვილებით', 'მადლობა'],
   noticeCues: ['კონფიდენციალურ'],

@@ -7,6 +7,14 @@ import type { Lexicon } from './types.ts';
 
 export const sr: Lexicon = {
   lang: 'sr',
+  // Gmail hr/sr/bs: "... X <x@y> napisao je:", Serbian Cyrillic "... је написао/ла:".
+  quoteWrote: [
+    '\\bnapisao(?:\\/la)?(?: je)?',
+    '\\bnapisala(?: je)?',
+    'написао(?:\\/ла)?',
+    'написала',
+    'је написао',
+  ],
   noticeCues: ['povjerljiv', 'poverljiv', 'primatelj', 'primalac'],
   valedictions: ['(?:srdačan|lep|lijep) pozdrav', 's poštovanjem', 'hvala(?: unapred| unaprijed)?'],
   // inženjer (engineer), direktor, menadžer, rukovodilac / voditelj (head), savetnik / savjetnik (adviser),

@@ -8,6 +8,8 @@ import type { Lexicon } from './types.ts';
 
 export const th: Lexicon = {
   lang: 'th',
+  // Gmail th: "เมื่อ ... X <x@y> เขียนว่า:".
+  quoteWrote: ['เขียนว่า', 'เขียน'],
   noticeCues: ['ความลับ', 'ข้อมูลลับ'],
   // ผู้จัดการ (manager), ผู้อำนวยการ (director), กรรมการผู้จัดการ (managing director), วิศวกร (engineer),
   // นักวิเคราะห์ (analyst), ที่ปรึกษา (consultant), เจ้าหน้าที่ (officer), หัวหน้า (head), ประธาน (chairman).

@@ -7,6 +7,8 @@ import type { Lexicon } from './types.ts';
 
 export const ur: Lexicon = {
   lang: 'ur',
+  // Quote intros: "... X نے لکھا:".
+  quoteWrote: ['نے لکھا'],
   // شکریہ (thank you), والسلام (with peace), خیر اندیش (well-wisher), نیک خواہشات کے ساتھ (with good wishes).
   valedictions: ['شکریہ', 'والسلام', 'خیر اندیش', 'نیک خواہشات کے ساتھ'],
   noticeCues: ['رازدار', 'خفیہ'],

@@ -588,3 +588,62 @@ describe('a logo placeholder above the block', () => {
     ]);
   });
 });
+
+describe('blocks the labeller missed in professional mail of several languages', () => {
+  it('names a sender whose display name puts the surname first, under academic degrees before the name', () => {
+    const from = { name: 'Kováčik Martin', email: 'martin.kovacik@nemocnica-tatry.example' };
+    const text =
+      'Vážená pani Nováková,\n\nposudok pošlem do piatku.\n\nS pozdravom\n\ndoc. MUDr. Martin Kováčik, PhD.\nprimár\nKlinika chirurgie\nNemocnica Tatry\nHlavná 12, 058 01 Poprad\ntel.: +421 52 555 01 20, kl. 31\nmartin.kovacik@nemocnica-tatry.example\n';
+    const lines = findSignature(text, from)!;
+    expect(lines[0]).toBe('doc. MUDr. Martin Kováčik, PhD.');
+    const f = extractFields(lines, from);
+    expect([f.name, f.title, f.department, f.company]).toEqual([
+      'Martin Kováčik',
+      'primár',
+      'Klinika chirurgie',
+      'Nemocnica Tatry',
+    ]);
+  });
+
+  it('reads a Malay block under "Sekian, terima kasih." with a licensing line glued under it', () => {
+    const from = { name: 'Siti Rahimah Yusof', email: 'siti.rahimah@perisai-takaful.example' };
+    const text =
+      'Tuan Lee,\n\nKami telah menerima dokumen tuntutan tersebut dan akan memaklumkan keputusan dalam masa empat belas hari bekerja.\n\nSekian, terima kasih.\n\nSiti Rahimah binti Yusof\n\nPengurus, Jabatan Tuntutan\n\nPerisai Takaful Berhad\n\nTingkat 8, Menara Perisai, Jalan Ampang, 50450 Kuala Lumpur\n\nTel: +603-5555 2100 | H/P: +6012-555 0199\n\nPerisai Takaful Berhad (200901055555) dilesenkan di bawah Akta Perkhidmatan Kewangan Islam 2013 dan dikawal selia oleh Bank Negara Malaysia.\n';
+    const lines = findSignature(text, from)!;
+    expect(lines[0]).toBe('Siti Rahimah binti Yusof');
+    expect(lines.at(-1)).toBe('Tel: +603-5555 2100 | H/P: +6012-555 0199');
+  });
+
+  it('reads a Bengali block whose name line opens with a degree, and keeps a Google Scholar link', () => {
+    const from = { name: 'Farhana Akter', email: 'farhana.akter@meghna-uni.example' };
+    const text =
+      'প্রিয় রাকিব,\n\nখসড়াটি সংযুক্ত করলাম। আগামী সপ্তাহে মতামত জানাবেন।\n\nশুভেচ্ছান্তে,\nড. ফারহানা আক্তার\nসহকারী অধ্যাপক, অর্থনীতি বিভাগ\nমেঘনা বিশ্ববিদ্যালয়\nকক্ষ ২০৪, বিজ্ঞান ভবন, ঢাকা ১০০০\nমোবাইল: +880 1711 555 301\nhttps://scholar.google.com/citations?user=aBc55XyZAAAAJ\n';
+    const lines = findSignature(text, from)!;
+    expect(lines).toHaveLength(6);
+    const f = extractFields(lines, from);
+    expect([f.name, f.title, f.department, f.company, f.address]).toEqual([
+      'ফারহানা আক্তার',
+      'সহকারী অধ্যাপক',
+      'অর্থনীতি বিভাগ',
+      'মেঘনা বিশ্ববিদ্যালয়',
+      'কক্ষ ২০৪, বিজ্ঞান ভবন, ঢাকা ১০০০',
+    ]);
+    expect(f.social).toEqual(['https://scholar.google.com/citations?user=aBc55XyZAAAAJ']);
+  });
+
+  it('reads a Catalan block under a reply written below the quote, and its research group as the unit', () => {
+    const from = { name: 'Marta Vilaró', email: 'marta.vilaro@institut-recerca.example' };
+    const text =
+      'El 2/3/26 a les 10:15, Joan Serra ha escrit:\n> Podries revisar el capítol?\n>\n> Joan\n\nHola Joan,\n\nSí, el tindràs dijous.\n\nSalutacions,\nMarta\n\n-- \nDra. Marta Vilaró\nInvestigadora · Grup de Recerca en Economia Aplicada\nInstitut de Recerca Aplicada\nTel. +34 93 555 10 20\n';
+    const lines = findSignature(text, from)!;
+    const f = extractFields(
+      lines.filter((l) => l !== '--'),
+      from,
+    );
+    expect([f.name, f.title, f.department]).toEqual([
+      'Marta Vilaró',
+      'Investigadora',
+      'Grup de Recerca en Economia Aplicada',
+    ]);
+  });
+});

@@ -14,6 +14,11 @@ describe('the newest part of a message', () => {
     ['nl', 'Op ma 3 mei 2021 om 09:02 schreef Paul Grant <paul@example.com>:'],
     ['pt', 'Em seg., 3 de mai. de 2021 às 09:02, Paul Grant <paul@example.com> escreveu:'],
     ['gmail iso', '2017-05-15 6:16 GMT-07:00 Paul Grant <paul@example.com>:'],
+    ['ca', 'El 24/2/26 a les 18:03, Paul Grant ha escrit:'],
+    ['ca gmail', 'El dt., 24 de febr. 2026 a les 18:03, Paul Grant va escriure:'],
+    ['hr', 'uto, 24. velj 2026. u 18:03 Paul Grant napisao je:'],
+    ['bg', 'вт, 24.02.2026 г. в 18:03 ч. Paul Grant написа:'],
+    ['hi', 'मंगल, 24 फ़र॰ 2026 को 6:03 pm बजे Paul Grant ने लिखा:'],
   ])('ends above a %s "wrote:" intro and its quote', (_lang, intro) => {
     expect(newestPart(reply(intro))).toBe('Top text.\n\nJo Smith\nAcme Ltd');
   });
