@@ -57,11 +57,13 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   // Blind (fixtures/mail/holdout20/README.md): first scored (2026-12-07) at 0.956 / 0.904 / 0.932; its floor is
   // its score at the end of that session (role-account lists extended meanwhile, see its README).
   holdout20: { lines: 0.99, precision: 0.96, recall: 0.95 },
-  // Blind (fixtures/mail/holdout22/README.md): first scored (2026-12-07) at 0.896 / 0.901 / 0.742; its floor is
-  // its score at the end of that session (aggregates only were read).
-  holdout22: { lines: 0.92, precision: 0.935, recall: 0.8 },
+  // Written blind (fixtures/mail/holdout22/README.md): first scored (2026-12-07) at 0.896 / 0.901 / 0.742; tuned
+  // on from the next session (its misses read and fixed with general rules), its floor its score after that.
+  holdout22: { lines: 0.98, precision: 0.945, recall: 0.91 },
   // Blind (fixtures/mail/holdout25/README.md): its first score (2026-12-07) is its floor.
   holdout25: { lines: 0.98, precision: 0.975, recall: 0.96 },
+  // Blind (fixtures/mail/holdout27/README.md): its first score (2026-12-07, second session) is its floor.
+  holdout27: { lines: 1.0, precision: 0.98, recall: 0.95 },
 };
 
 describe('hold-out sets as regression floors', () => {
