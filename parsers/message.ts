@@ -6,6 +6,7 @@
  */
 import type { MinimalMessage } from './types.ts';
 import { decodeBase64, decodeQuotedPrintable, decodeText, decodeWords, latin1 } from './charset.ts';
+import { flowedOf, unflow } from './flowed.ts';
 import { htmlSignatureHint, htmlToText } from './html-to-text.ts';
 import {
   BudgetError,
@@ -42,6 +43,8 @@ interface Part {
   end: number;
   charset: string | null;
   cte: string;
+  /** `format=flowed` text (RFC 3676), with its DelSp parameter; absent for fixed lines. */
+  flowed?: { delsp: boolean } | null;
 }
 
 interface Found {
@@ -166,7 +169,8 @@ class Walker {
     if (depth > 0 && named && !disposition.startsWith('inline')) return { plain: [] };
     const cte = (headers.get('content-transfer-encoding') ?? '7bit').trim().toLowerCase();
     if (ct.type === 'text/plain' || ct.type === 'text/html') {
-      const part: Part = { start, end, charset: ct.params.get('charset') ?? null, cte };
+      const flowed = flowedOf(headers.get('content-type'));
+      const part: Part = { start, end, charset: ct.params.get('charset') ?? null, cte, flowed };
       return ct.type === 'text/plain' ? { plain: [part] } : { plain: [], html: part };
     }
     if (!ct.type.startsWith('multipart/')) return { plain: [] }; // images, message/rfc822 (forwards), ...
@@ -230,7 +234,8 @@ class Walker {
     if (p.cte === 'base64') bytes = decodeBase64(latin1(slice));
     else if (p.cte === 'quoted-printable') bytes = decodeQuotedPrintable(latin1(slice));
     else bytes = slice;
-    return decodeText(bytes, p.charset);
+    const text = decodeText(bytes, p.charset);
+    return p.flowed ? unflow(text, p.flowed.delsp) : text;
   }
 }
 

@@ -60,12 +60,14 @@ const ISO_INTRO_RE = /^\s*\d{4}-\d{2}-\d{2}\b.{0,160}[<@].{0,120}:\s*$/;
  * <paul@example.com>:"). HTML mail converted to text loses the `>` marks that would otherwise follow it.
  */
 const TIME_RE = /\d{1,2}:\d{2}/;
+/** An intro's time may be written with a dot ("30.09.2017, 18.30, Jo Coe <jo@x.example>:"). */
+const INTRO_TIME_RE = /\d{1,2}[:.]\d{2}/;
 const ANGLE_ADDRESS_RE = /<[^<>\s@]{1,64}@[^<>\s]{1,100}>/;
 const COLON_END_RE = /[:：]\s*$/;
 
 /** Three linear tests rather than one pattern whose bounded gaps would multiply on a hostile line. */
 function isTimeAddressIntro(l: string): boolean {
-  return l.length < 300 && COLON_END_RE.test(l) && ANGLE_ADDRESS_RE.test(l) && TIME_RE.test(l);
+  return l.length < 300 && COLON_END_RE.test(l) && ANGLE_ADDRESS_RE.test(l) && INTRO_TIME_RE.test(l);
 }
 
 const CLIENT_FOOTER_RE = caseless(String.raw`^\s*(?:${alt('clientFooters')})`, 'i');
@@ -154,13 +156,11 @@ export function findQuoteStart(lines: string[]): number {
     if (/^\s*>/.test(l) || /^\s*\|\s?>/.test(l)) return backOverIntro(lines, i);
     if (SEPARATOR_HEADER_RE.test(l) || BEGIN_FORWARD_RE.test(l) || REPLY_SEPARATOR_RE.test(l)) return i;
     if (WROTE_END_RE.test(l) && l.trim().length < 300) {
-      const prev = i > 0 ? capLine(lines[i - 1]!) : '';
-      const wrapped = !INTRO_START_RE.test(l) && INTRO_START_RE.test(prev) && !/[.!?]\s*$/.test(prev);
+      const top = introTop(lines, i);
       // "As the manual said:" in a sentence is not a quote intro: an intro names an address, a date or
       // opens like "On ...", or a quote follows it.
-      const both = wrapped ? `${prev} ${l}` : l;
-      if (/[@<\d]/.test(both) || INTRO_START_RE.test(both) || nextIsQuote(lines, i))
-        return wrapped ? i - 1 : i;
+      const both = joinLines(lines, top, i);
+      if (/[@<\d]/.test(both) || INTRO_START_RE.test(both) || nextIsQuote(lines, i)) return top;
     }
     if (ISO_INTRO_RE.test(l)) return i;
     if (l.includes('@') && isTimeAddressIntro(l)) return i;
@@ -253,18 +253,58 @@ function backOverIntro(lines: string[], i: number): number {
   let j = i - 1;
   while (j >= 0 && isBlank(lines[j]!)) j--;
   if (j < 0) return i;
-  const l = capLine(lines[j]!);
-  if (
-    WROTE_END_RE.test(l) ||
-    ISO_INTRO_RE.test(l) ||
-    SEPARATOR_HEADER_RE.test(l) ||
-    (/:\s*$/.test(l) && /@|\d{4}/.test(l))
-  ) {
-    const prev = j > 0 ? capLine(lines[j - 1]!) : '';
-    if (INTRO_START_RE.test(prev) && !INTRO_START_RE.test(l) && !/[.!?]\s*$/.test(prev)) return j - 1;
-    return j;
+  // The intro may be wrapped anywhere: inside the date ("... schrieb am So., 23." / "Juni 2024, 21:08:"),
+  // before the address ("pe 20. lokakuuta 2017 klo 17.50 Jo Coe" / "<jo@x.example> kirjoitti:"), or over
+  // three lines ("On Wed, Dec 9, Jo Coe" / "<jo@x.example>" / "wrote:").
+  for (let k = j; k >= 0 && k >= j - 2 && !isBlank(lines[k]!); k--) {
+    const joined = joinLines(lines, k, j);
+    if (
+      WROTE_END_RE.test(joined) ||
+      ISO_INTRO_RE.test(joined) ||
+      SEPARATOR_HEADER_RE.test(joined) ||
+      (/:\s*$/.test(joined) && /@|\d{4}/.test(joined)) ||
+      (INTRO_START_RE.test(joined) && WROTE_BARE_END_RE.test(joined) && /\d/.test(joined))
+    )
+      return introTop(lines, k, j);
   }
   return i;
+}
+
+/** An intro whose verb ends it without the colon ("On 12 May 2024 Jo Coe <jo@x.example> wrote"). */
+const WROTE_BARE_END_RE = caseless(String.raw`(?:${alt('quoteWrote')})\s*$`, 'i');
+
+/** Lines `from`..`to` (inclusive) trimmed and joined by one space. */
+function joinLines(lines: string[], from: number, to: number): string {
+  const parts: string[] = [];
+  for (let k = from; k <= to; k++) parts.push(capLine(lines[k]!).trim());
+  return parts.join(' ');
+}
+
+/** A line that can only be the rest of a wrapped intro: it opens with the address, a bracket, a digit or in lower case, or is three words or fewer ("wrote:", "19., Sze, 16:48):"). */
+const INTRO_FRAGMENT_RE = /^\s*(?:<|\(|\[|\p{Ll}|\d)/u;
+
+/**
+ * The first line of a quote intro whose line `k` starts what was recognised (through line `end`): up to two
+ * lines more when the intro was wrapped. A line above continues the intro when it opens like one ("On ...",
+ * "Am ...") and ends with no sentence mark, or when what is below it is a mere fragment and it holds the
+ * intro's date, time or address.
+ */
+function introTop(lines: string[], k: number, end = k): number {
+  let top = k;
+  while (top > 0 && top > end - 2) {
+    const prev = capLine(lines[top - 1]!);
+    const cur = capLine(lines[top]!);
+    if (isBlank(prev) || prev.length > 200 || /^\s*>/.test(prev) || INTRO_START_RE.test(cur)) break;
+    const opens = INTRO_START_RE.test(prev) && !/[.!?]\s*$/.test(prev);
+    const fragment =
+      (INTRO_FRAGMENT_RE.test(cur) || wordCount(cur) <= 3) &&
+      /[@<]|\d{1,2}[:.]\d{2}/.test(prev) &&
+      !/[!?]\s*$/.test(prev);
+    if (!opens && !fragment) break;
+    top--;
+    if (opens) break;
+  }
+  return top;
 }
 
 /** Remove PGP signed-message armour (header lines at the top, signature block anywhere). */
@@ -437,6 +477,40 @@ function bottomPosted(lines: string[], q: number): string[] {
 }
 const QUOTED_LINE_RE = /^\s{0,3}>/;
 
+/**
+ * The writer's answers between and under the `>` lines of the quote starting at `q`, when there are any:
+ * paragraphs set apart from the quoted lines by a blank line, up to the next quote header. A line glued
+ * right under a `>` line is the quoted text's own wrapped continuation, not an answer.
+ */
+function interleavedAnswers(lines: string[], q: number): string[] {
+  let i = q;
+  while (i < lines.length && i < q + 4 && !QUOTED_LINE_RE.test(lines[i]!)) i++;
+  if (i >= lines.length || !QUOTED_LINE_RE.test(lines[i]!)) return [];
+  const rest = lines.slice(i);
+  const next = findQuoteStart(rest.map((l) => (QUOTED_LINE_RE.test(l) ? '' : l)));
+  const out: string[] = [];
+  let glued = false;
+  // Interleaved: an answer stands between two quoted runs. Text only under the whole quote (a client's
+  // signature placed below it, a list footer) is not taken.
+  let answered = false;
+  let between = false;
+  for (const l of next >= 0 ? rest.slice(0, next) : rest) {
+    if (QUOTED_LINE_RE.test(l)) {
+      glued = true;
+      if (answered) between = true;
+      continue;
+    }
+    if (isBlank(l)) {
+      glued = false;
+      // One blank line between answers, none before the first.
+      if (out.length === 0 || isBlank(out[out.length - 1]!)) continue;
+    } else if (glued) continue;
+    else answered = true;
+    out.push(l);
+  }
+  return between ? out : [];
+}
+
 /** Nothing above the quote but blank lines and at most a greeting ("Hej Karin,", "Hi all!"). */
 function onlyGreetingAbove(lines: string[], q: number): boolean {
   const above = lines.slice(0, q).filter((l) => !isBlank(l));
@@ -449,7 +523,17 @@ export function newestPart(text: string): string {
   let lines = splitLines(text);
   if (text.includes('-----BEGIN PGP')) lines = stripPgp(lines);
   const q = findQuoteStart(lines);
-  if (q >= 0) lines = onlyGreetingAbove(lines, q) ? bottomPosted(lines, q) : lines.slice(0, q);
+  if (q >= 0) {
+    if (onlyGreetingAbove(lines, q)) lines = bottomPosted(lines, q);
+    else {
+      // A reply written between the quoted lines under text of its own ("I answer below." / the intro /
+      // "> question" / answer / ... / block): the answers belong to the newest part too.
+      const below = interleavedAnswers(lines, q);
+      let above = q;
+      while (above > 0 && isBlank(lines[above - 1]!)) above--;
+      lines = below.length > 0 ? lines.slice(0, above).concat('', below) : lines.slice(0, q);
+    }
+  }
   // Client footers ("Sent from my iPhone") end the newest part: look only at its last lines.
   const tailFrom = Math.max(0, lines.length - 60);
   lines = lines

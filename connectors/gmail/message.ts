@@ -8,6 +8,7 @@
 import type { gmail_v1 } from '@googleapis/gmail';
 import type { MinimalMessage } from '../../parsers/types.ts';
 import { decodeText } from '../../parsers/charset.ts';
+import { flowedOf, unflow } from '../../parsers/flowed.ts';
 import { htmlSignatureHint, htmlToText } from '../../parsers/html-to-text.ts';
 import { newestPart } from '../../parsers/newest-part.ts';
 import { capLines, MAX_TEXT_CHARS } from '../../parsers/budget.ts';
@@ -58,7 +59,10 @@ const GMAIL_PARTS: MimeTree<Part, Part> = {
 /** Decoded text of one part (base64url, padded or not; `Buffer` accepts both), in its own charset. */
 export function partText(p: Part): string {
   const data = (p.body?.data ?? '').slice(0, MAX_DATA_CHARS);
-  return decodeText(Buffer.from(data, 'base64url'), charsetOf(headerValue(p, 'content-type')));
+  const contentType = headerValue(p, 'content-type');
+  const text = decodeText(Buffer.from(data, 'base64url'), charsetOf(contentType));
+  const flowed = flowedOf(contentType);
+  return flowed ? unflow(text, flowed.delsp) : text;
 }
 
 /** CRLF -> LF, keep the top (the newest text) when huge, cap line lengths before any regex. */

@@ -32,6 +32,8 @@ export interface TextPart {
   part: string;
   html: boolean;
   charset: string | null;
+  /** `format=flowed` (RFC 3676) and its DelSp: the rebuilt part says so, and the parser joins soft breaks. */
+  flowed?: string;
   encoding: string;
   size: number;
 }
@@ -51,6 +53,10 @@ const STRUCTURE: MimeTree<StructureNode, TextPart> = {
       part,
       html,
       charset: node.parameters?.charset ?? null,
+      flowed:
+        (node.parameters?.format ?? '').toLowerCase() === 'flowed'
+          ? `; format=flowed${(node.parameters?.delsp ?? '').toLowerCase() === 'yes' ? '; delsp=yes' : ''}`
+          : '',
       encoding: (node.encoding ?? '7bit').toLowerCase(),
       size: node.size ?? 0,
     };
@@ -142,7 +148,7 @@ export function buildMinimal(f: FetchedPart): ImapMinimalMessage {
     const charset = (t.part.charset ?? '').replace(/[^\w.:-]/g, '');
     chunks.push(
       Buffer.from(
-        `--${BOUNDARY}\r\nContent-Type: ${t.part.html ? 'text/html' : 'text/plain'}${charset ? `; charset="${charset}"` : ''}\r\n` +
+        `--${BOUNDARY}\r\nContent-Type: ${t.part.html ? 'text/html' : 'text/plain'}${charset ? `; charset="${charset}"` : ''}${t.part.flowed ?? ''}\r\n` +
           'Content-Transfer-Encoding: 8bit\r\n\r\n',
         'latin1',
       ),

@@ -24,6 +24,7 @@ export const da: Lexicon = {
   quoteSeparators: [
     'Videresendt af',
     'Oprindelig meddelelse',
+    'Oprindelig besked',
     'Videresendt besked',
     'Videresendt meddelelse',
   ],

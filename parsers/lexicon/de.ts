@@ -36,6 +36,7 @@ export const de: Lexicon = {
     'Gesendet von meinem\\b',
     'Von meinem .{1,40} gesendet',
     'Outlook für (?:iOS|Android) (?:herunterladen|beziehen)',
+    'Gesendet von Outlook für\\b',
   ],
   // Google Groups and list managers: "Sie erhalten diese Nachricht, weil Sie ... abonniert haben".
   listFooterCues: [

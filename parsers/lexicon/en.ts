@@ -54,6 +54,9 @@ export const en: Lexicon = {
     'Sent from (?:Mail|Outlook|Yahoo|Samsung|BlackBerry)\\b',
     'Sent via\\b',
     'Get Outlook for\\b',
+    'Download Outlook for\\b',
+    // Other mobile clients' own lines: "Sent from TypeApp", "Sent with Spark", "Sent from Proton Mail mobile".
+    'Sent (?:from|with) (?:TypeApp|Spark|Proton ?Mail|Blue ?Mail|Edison|Airmail|myMail|AOL)\\b',
     // The link signature generators put under the signatures they make (HubSpot's free generator).
     'Create Your Own Free Signature',
   ],

@@ -24,7 +24,7 @@ export const hu: Lexicon = {
   quoteHeaderLabels: ['Elküldve', 'Küldve', 'Címzett', 'Tárgy', 'Másolatot kap', 'Másolat', 'Dátum'],
   quoteSeparators: ['Eredeti üzenet', 'Továbbított üzenet'],
   lotusToLabels: ['Címzett'],
-  clientFooters: ['iPhone-?r[óo]l küldve', 'iPad-?r[őo]l küldve'],
+  clientFooters: ['(?:Az )?iPhone-?(?:om)?r[óo]l küldve', 'iPad-?r[őo]l küldve'],
   noticeCues: ['bizalmas'],
   registerCues: ['Cégjegyzékszám', 'Adószám'],
   // "Tel.: +36 62 555 418 mellék: 2418" (extension).

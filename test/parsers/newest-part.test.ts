@@ -324,4 +324,49 @@ describe('a quote header in a language no lexicon knows', () => {
       'See you then.\n\nDana Whitfield\nE-mail: dana@northwind-labs.example\nTel: +1 415 555 0142\nMobile: +1 415 555 0177';
     expect(newestPart(text)).toBe(text);
   });
+
+  it.each([
+    ['inside the date', 'Aa Berg <aa@x.example> schrieb am So., 23.\nJuni 2024, 21:08:'],
+    ['before the address', 'pe 20. lokakuuta 2017 klo 17.50 Jo Coe\n<jo@x.example> kirjoitti:'],
+    ['over three lines', 'On Wed, Dec 9, 2025 Jo Coe\n<jo@x.example>\nwrote:'],
+    ['inside a Hungarian bracket', 'Jo Coe <jo@x.example> ezt írta (időpont: 2025. nov.\n19., Sze, 16:48):'],
+    ['with a dotted time', '30.09.2017, 18.30, "Jo - Coe" <jo@x.example>:'],
+    ['without the colon', 'On 12 May 2024 Jo Coe <jo@x.example> wrote'],
+  ])('ends above an intro wrapped %s, leaving none of it in the newest part', (_how, intro) => {
+    expect(newestPart(`Fine by me.\n\nJo Smith\nAcme Ltd\n\n${intro}\n> hello\n> Jo\n`)).toBe(
+      'Fine by me.\n\nJo Smith\nAcme Ltd',
+    );
+  });
+
+  it('keeps answers written between quoted lines under text of its own, and the block under the last one', () => {
+    const t =
+      'Hola Jorge,\n\nTe contesto entre líneas.\n\nEl mar, 5 abr 2022 a las 18:32, Jorge Sanz (<js@x.example>)\nescribió:\n\n> ¿Podéis adelantar la ruta al martes?\n\nSí, sin problema.\n\n> ¿Y el reparto de los jueves? Sigue\nigual en mayo.\n\nSigue los jueves.\n\n--\nAna Ruiz\nJefa de Tráfico\n';
+    expect(newestPart(t)).toBe(
+      'Hola Jorge,\n\nTe contesto entre líneas.\n\nSí, sin problema.\n\nSigue los jueves.\n\n--\nAna Ruiz\nJefa de Tráfico',
+    );
+  });
+
+  it('does not take a signature placed under the whole quote of a reply written above it', () => {
+    const t =
+      'See the list page.\n\nOn 9/20/19 8:27 AM, Jo Coe wrote:\n> How do I search?\n> Jo\n\n-- \nRich Roe\nhttp://roe.example/\n';
+    expect(newestPart(t)).toBe('See the list page.');
+  });
+
+  it.each([
+    'Download Outlook for Android<https://aka.ms/x>',
+    'Gesendet von Outlook für Android',
+    'Sent from TypeApp',
+    'Az iPhone-omról küldve',
+    'Sent with Spark',
+  ])('drops the client line "%s"', (footer) => {
+    expect(newestPart(`Thanks.\n\nJo\n\n${footer}\n`)).toBe('Thanks.\n\nJo');
+  });
+
+  it('ends above a Danish "Oprindelig besked" separator', () => {
+    expect(
+      newestPart(
+        'Tak.\n\n-------- Oprindelig besked --------\nFra: Jo <jo@x.example>\nDato: 3/5/2021\n\nold',
+      ),
+    ).toBe('Tak.');
+  });
 });
