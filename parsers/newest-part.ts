@@ -6,7 +6,7 @@
  * Pure and linear: each line is capped (see `capLine`) and tested against anchored, quantifier-bounded
  * patterns, so a 1 MB line or 100 000 short lines cost one pass.
  */
-import { capLine, isBlank, splitLines, wordCount } from './lines.ts';
+import { capLine, isBlank, isRuleLine, splitLines, wordCount } from './lines.ts';
 import { alt } from './lexicon/index.ts';
 import { caseless } from './lexicon/caseless.ts';
 
@@ -163,13 +163,26 @@ export function findQuoteStart(lines: string[]): number {
       if (/[@<\d]/.test(both) || INTRO_START_RE.test(both) || nextIsQuote(lines, i)) return top;
     }
     if (ISO_INTRO_RE.test(l)) return i;
+    // "On Wed, 14 Nov 2018 08:14:43 -0200 Jo Coe <jo@x.example> wrote" with no colon, its quote unmarked.
+    if (
+      l.includes('<') &&
+      INTRO_START_RE.test(l) &&
+      WROTE_BARE_END_RE.test(l) &&
+      ANGLE_ADDRESS_RE.test(l) &&
+      TIME_RE.test(l)
+    )
+      return i;
     if (l.includes('@') && isTimeAddressIntro(l)) return i;
     if (HEADER_FROM_RE.test(l) && nextHeaderFollows(lines, i)) {
       // cc:Mail writes "Subject:" above "Author:": header lines directly above belong to the block.
       let k = i;
       while (k > 0 && k > i - 3 && HEADER_NEXT_RE.test(capLine(lines[k - 1]!))) k--;
       const prev = k > 0 ? lines[k - 1]! : '';
-      return /^\s*_{5,}\s*$/.test(prev) ? k - 1 : k;
+      if (/^\s*_{5,}\s*$/.test(prev)) return k - 1;
+      // "Am 20.06.24 um 16:20 schrieb Jo Coe" right above the header block (no colon, the name runs on).
+      if (INTRO_START_RE.test(capLine(prev)) && WROTE_ANYWHERE_RE.test(capLine(prev)) && /\d/.test(prev))
+        return k - 1;
+      return k;
     }
     if (l.includes('@') && unknownHeaderBlock(lines, i)) return i;
     if (COLUMN_TO_RE.test(l)) {
@@ -270,6 +283,8 @@ function backOverIntro(lines: string[], i: number): number {
   return i;
 }
 
+/** The verb of an intro anywhere in the line. */
+const WROTE_ANYWHERE_RE = caseless(String.raw`(?:${alt('quoteWrote')})(?![\p{L}])`, 'iu');
 /** An intro whose verb ends it without the colon ("On 12 May 2024 Jo Coe <jo@x.example> wrote"). */
 const WROTE_BARE_END_RE = caseless(String.raw`(?:${alt('quoteWrote')})\s*$`, 'i');
 
@@ -545,6 +560,16 @@ export function newestPart(text: string): string {
   let first = 0;
   while (first < lines.length && isBlank(lines[first]!)) first++;
   if (first > 0) lines = lines.slice(first);
-  // A rule line left dangling at the very end belongs to a removed footer unless it closes a frame.
+  // A rule line left dangling at the very end belonged to what was cut under it (a quote header, a footer)
+  // unless it closes a frame that opens a few lines above.
+  const last = lines.length - 1;
+  if (last > 0 && isRuleLine(lines[last]!)) {
+    let frame = false;
+    for (let k = last - 1; k >= Math.max(0, last - 15) && !frame; k--) frame = isRuleLine(lines[k]!);
+    if (!frame) {
+      lines = lines.slice(0, last);
+      while (lines.length > 0 && isBlank(lines[lines.length - 1]!)) lines.pop();
+    }
+  }
   return lines.join('\n');
 }

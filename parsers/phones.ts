@@ -210,8 +210,14 @@ const REFERENCE_LABEL_RE = caseless(
   'iu',
 );
 
-/** The label word just before a span ("Tel:", "M:", "Fax", "P  •", "Mobile No.:") or null. */
+/** Icons written as labels ("📱 +44 7700 900123", "☎️ 020 7946 0001", "📠"): the label word they stand for. */
+const ICON_LABEL_RE = /(📱|📲|☎|📞|☏|📠)\uFE0F?\s{0,3}[:：|]?\s{0,6}$/u;
+const ICON_LABELS: Record<string, string> = { '📱': 'mobile', '📲': 'mobile', '📠': 'fax' };
+
+/** The label word just before a span ("Tel:", "M:", "Fax", "P  •", "Mobile No.:", "📱") or null. */
 export function labelBefore(text: string): string | null {
+  const icon = ICON_LABEL_RE.exec(text.slice(-16));
+  if (icon) return ICON_LABELS[icon[1]!] ?? 'tel';
   const m =
     /((?:office|mobile|cell|home|direct|work|main|business) (?:phone|fax)|tel\. kom|\p{L}[\p{L}\p{M}]{0,11}(?:\.?\/\p{L}{1,8})?)(?:\.?\s?(?:no|number|nr)(?!\p{L}))?\.?\s?[:：•#|.-]{0,2}\s{0,6}(?:\([^)]{0,20}\)\s{0,3})?[:：•#|.-]{0,2}\s{0,6}$/iu.exec(
       text.slice(-40),

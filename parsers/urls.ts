@@ -168,12 +168,15 @@ function joinWrappedPlaceholders(lines: readonly string[]): string[] {
 }
 
 /** Websites and social profile URLs stated by the block's lines. */
+const MARKDOWN_IMAGE_RE = /!\[[^\]]{0,100}\]\([^)\s]{0,300}\)/g;
+
 export function urlsOfBlock(lines: string[], from: Address): { websites: string[]; social: string[] } {
   const websites: string[] = [];
   const social: string[] = [];
   const ownHost = from.email?.split('@')[1]?.toLowerCase() ?? '';
   for (const line of joinWrappedPlaceholders(lines)) {
-    const l = renderLinks(capLine(line)).replace(IMAGE_RE, ' ');
+    // A markdown image ("![logo](https://.../logo.png)") shows a picture, not a link.
+    const l = renderLinks(capLine(line).replace(MARKDOWN_IMAGE_RE, ' ')).replace(IMAGE_RE, ' ');
     const visible = l.replace(LINK_TARGET_RE, (m) => ' '.repeat(m.length));
     for (const u of findUrls(visible)) {
       const explicit = /^(?:https?:\/\/|www\.)/i.test(u.text);

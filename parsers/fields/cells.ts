@@ -71,6 +71,9 @@ export function cleanLine(line: string): string {
         const alt = /^\[image: ?([^\]]{1,24})\]$/i.exec(m)?.[1];
         return alt && labelType(alt) !== null ? `${alt}: ` : '';
       })
+      // Markdown renderings of HTML (help desks, some clients): "**bold**" and "![logo](https://...)" images.
+      .replace(/\*\*([^\s*][^*]{0,78}[^\s*]|[^\s*])\*\*/g, '$1')
+      .replace(/!\[[^\]]{0,100}\]\([^)\s]{0,300}\)/g, '')
       // "*bold*" markers of flattened HTML; a " * " between cells is a separator, not a marker.
       .replace(/\*([^\s*][^*]{0,78}[^\s*]|[^\s*])\*/g, '$1')
   );

@@ -23,7 +23,8 @@ export const fr: Lexicon = {
   quoteWrote: ['\\ba écrit', '\\bécrit'],
   quoteIntroStarts: ['Le'],
   quoteFromLabels: ['De'],
-  quoteHeaderLabels: ['Envoyé', "Date d'envoi", 'À', 'Objet', 'Envoyé le'],
+  // French webmails (Orange, La Poste) head the block with "Message du : 12/12/2016 13:20".
+  quoteHeaderLabels: ['Envoyé', "Date d'envoi", 'À', 'Objet', 'Envoyé le', 'Message du'],
   quoteSeparators: ['Transféré par', "Message d'origine", 'Message transféré'],
   forwardIntros: ['Début du message réexpédié'],
   lotusToLabels: ['À', 'A'],

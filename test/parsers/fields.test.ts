@@ -26,6 +26,29 @@ describe('contact fields of a signature block', () => {
     expect(c.social).toEqual(['https://www.linkedin.com/in/janeroe']);
   });
 
+  it('types numbers by the icons written as their labels (📱 mobile, ☎️ work, 📠 fax)', () => {
+    const c = extractFields(
+      ['Jo Coe', 'Buyer', '📱 +1 415 555 0123', '☎️ +1 415 555 0100', '📠 +1 415 555 0101'],
+      { name: 'Jo Coe', email: 'jo@acme.example' },
+    );
+    expect(c.phones.map((p) => p.type)).toEqual(['mobile', 'work', 'fax']);
+  });
+
+  it('reads a markdown rendering: "**bold**" cells, and an image line that is no website', () => {
+    const c = extractFields(
+      [
+        '**Jo Coe**,',
+        'The People Hub',
+        '0345 555 0147',
+        'jo@acme-retail.example',
+        '**Acme Retail**',
+        '![Acme](https://acme-retail.example/logo.png)',
+      ],
+      { name: 'Jo Coe', email: 'jo@acme-retail.example' },
+    );
+    expect([c.name, c.company, c.websites]).toEqual(['Jo Coe', 'Acme Retail', []]);
+  });
+
   it('types phones from labels in several languages and takes the region from the sender ccTLD', () => {
     const c = extractFields(
       [

@@ -369,4 +369,29 @@ describe('a quote header in a language no lexicon knows', () => {
       ),
     ).toBe('Tak.');
   });
+
+  it('ends above a colonless "On ... <address> wrote" intro whose quote has no > marks', () => {
+    expect(
+      newestPart(
+        'Body.\n\nOn Wed, 14 Nov 2018 08:14:43 -0200 Jo Coe <jo@x.example> wrote\n\nWhen are you free?\n',
+      ),
+    ).toBe('Body.');
+  });
+
+  it('ends above a colonless "Am ... schrieb Name" line heading an Outlook header block', () => {
+    const t =
+      'Vielen Dank im Voraus.\nMit freundlichen Grüßen\nAm 20.06.24 um 16:20 schrieb Jo Coe - Versand\nVon: "Jo Coe" <jo@x.example>\nDatum: 20. Juni 2024\nAn: kunde@y.example\nBetreff: Ihre Bestellung\n\nalt\n';
+    expect(newestPart(t)).toBe('Vielen Dank im Voraus.\nMit freundlichen Grüßen');
+  });
+
+  it('ends above a French webmail header block opening with "Message du :", and drops the rule left above it', () => {
+    const t =
+      'Merci.\n\n====\n\nMessage du : 12/12/2016 13:20\nDe : "Jo Coe" <jo@x.example>\nA : moi@y.example\nSujet : devis\n\nancien texte\n';
+    expect(newestPart(t)).toBe('Merci.');
+  });
+
+  it('keeps a rule line that closes a framed block', () => {
+    const t = 'Thanks.\n\n_____________\nJo Coe\nBuyer, Acme Ltd\n_____________\n';
+    expect(newestPart(t)).toBe(t.trim());
+  });
 });
