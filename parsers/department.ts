@@ -96,7 +96,8 @@ export function namesTerritory(cell: string): boolean {
 }
 
 export function namesFunction(cell: string): boolean {
-  const t = cell.trim();
+  // A qualifier in brackets after the function ("Procurement (Castings & Forgings)") names what it covers.
+  const t = cell.trim().replace(/\s\([^()]{2,40}\)$/, '');
   if (t === '' || t.length > 50) return false;
   if (COMPOUND_FUNCTION_RE.test(t)) return true;
   const toks = t.split(' ');

@@ -11,6 +11,7 @@ import {
   capLine,
   findEmails,
   findUrls,
+  hasCompanyWord,
   hasStrongCompanyWord,
   hasTitleWord,
   isKeyValueRecord,
@@ -18,7 +19,7 @@ import {
   isSigDelimiter,
   looksLikeAddress,
 } from '../lines.ts';
-import { findPhoneSpans, labelType } from '../phones.ts';
+import { findPhoneSpans, isLoneContactLabel, labelType } from '../phones.ts';
 import { IMAGE_RE, LINK_TARGET_RE, renderLinks } from '../urls.ts';
 
 /** One cell of a row, as written once the line is cleaned. */
@@ -79,9 +80,59 @@ export function cleanLine(line: string): string {
   );
 }
 
-/** The block's rows: delimiter and rule lines dropped, the rest cleaned (see cleanLine). */
+/** The block's rows: delimiter and rule lines dropped, the rest cleaned (see cleanLine), hard wraps undone. */
 export function readRows(lines: string[]): string[] {
-  return lines.filter((l) => !isSigDelimiter(l) && !isRuleLine(l)).map(cleanLine);
+  return unwrapRows(lines.filter((l) => !isSigDelimiter(l) && !isRuleLine(l)).map(cleanLine));
+}
+
+/** Line widths plain-text clients wrap at (Outlook 72 and 76, others 78). */
+const WRAP_WIDTHS = [72, 76, 78];
+/** A wrap leaves the line at least this close to its width (the next word did not fit). */
+const WRAP_SLACK = 16;
+
+/**
+ * A client's hard wrap of a long line ("Senior Director, Strategic Sourcing, ... and Network" / "Planning",
+ * "... West Des Moines, Iowa" / "50266, USA"): the rest is joined back to its line with a space. A row is
+ * the rest of the one above when that one fills a wrap width so nearly that the rest's first word would not
+ * have fitted, and the rest cannot stand as a line of its own: one word, or the end of an address (it opens
+ * with a digit or in lower case, or the line above is an address). Neither holds a number, e-mail, link or
+ * column gap, and the rest names no organisation or role ("TalentBridge Search Asia, Inc." under a long title
+ * line is the company).
+ */
+function unwrapRows(rows: string[]): string[] {
+  const out: string[] = [];
+  let joined = false;
+  for (const row of rows) {
+    const prev = out.length > 0 ? out[out.length - 1]! : null;
+    // A joined row is whole: the next row starts a line of its own.
+    if (prev !== null && !joined && wrappedRest(prev, row)) {
+      out[out.length - 1] = `${prev.trimEnd()} ${row.trim()}`;
+      joined = true;
+    } else {
+      out.push(row);
+      joined = false;
+    }
+  }
+  return out;
+}
+
+function wrappedRest(prev: string, row: string): boolean {
+  const p = prev.trimEnd();
+  const r = row.trim();
+  const first = r.split(/\s/)[0] ?? '';
+  if (r === '' || p === '' || r.split(/\s+/).length > 4 || /[.!?:;|]$/.test(p)) return false;
+  if (
+    !WRAP_WIDTHS.some((w) => p.length <= w && p.length >= w - WRAP_SLACK && p.length + 1 + first.length > w)
+  )
+    return false;
+  const plain = (s: string) =>
+    !CELL_SPLIT.test(s) &&
+    !/\p{L}\.\p{L}{2,}/u.test(s) &&
+    findEmails(s).length === 0 &&
+    findUrls(s).length === 0 &&
+    findPhoneSpans(s).length === 0;
+  if (!plain(p) || !plain(r) || isLoneContactLabel(r) || hasCompanyWord(r) || hasTitleWord(r)) return false;
+  return !/\s/.test(r) || /^[\d\p{Ll}]/u.test(r) || looksLikeAddress(p);
 }
 
 /** The cells of the rows, in block order. */

@@ -222,7 +222,16 @@ export function readTitles(input: TitleInput): TitleResult {
     // "Head of Programmes and Partnerships for Children's Rights in Education and Early Years Services": a
     // role heading what it runs may run long.
     const long = wordCount(t) > 9 || t.length > 80;
-    if (long && !(HEAD_OF_RE.test(t) && wordCount(t) <= 16 && t.length <= 120 && !/[.!?]$/.test(t))) continue;
+    // So may a short title ahead of the unit it works in ("Responsable des achats – Pôle Approvisionnement,
+    // Logistique et Qualité Fournisseurs").
+    const head = /^(.{2,60}?)\s[–—-]\s/.exec(t)?.[1];
+    const titledUnit = head !== undefined && wordCount(head) <= 5 && hasTitleWord(head) && t.length <= 120;
+    if (
+      long &&
+      !titledUnit &&
+      !(HEAD_OF_RE.test(t) && wordCount(t) <= 16 && t.length <= 120 && !/[.!?]$/.test(t))
+    )
+      continue;
     if (!c.title && takeTitleCell(s, input, i, t)) {
       secondRole(s, input, i);
       continue;

@@ -56,7 +56,7 @@ export const hu: Lexicon = {
     'ügyvéd',
     'titkár(?:nő)?',
     // "vezető" alone is also the adjective "leading": a title only after the field it leads.
-    '(?:értékesítési|pénzügyi|műszaki|kereskedelmi|gazdasági|informatikai|marketing|beszerzési|logisztikai|projekt|iroda|csoport|osztály) ?vezető',
+    '(?:értékesítési|pénzügyi|műszaki|kereskedelmi|gazdasági|informatikai|marketing|beszerzési|logisztikai|projekt|iroda|csoport|osztály|ügyfélkapcsolati|ügyfélszolgálati|termelési|minőségügyi|gyártási|HR) ?vezető',
   ],
   // Compounds: osztályvezető, csoportvezető, projektvezető, főigazgató, villamosmérnök, szoftverfejlesztő.
   titleSuffixes: [

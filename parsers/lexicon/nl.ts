@@ -34,6 +34,12 @@ export const nl: Lexicon = {
   ecoCues: ['Denk aan het milieu'],
   titleNouns: [
     'adviseur',
+    // Construction and installation trades: werkvoorbereider (work planner), uitvoerder (site manager), calculator
+    // (estimator), tekenaar (draughtsman).
+    'werkvoorbereider',
+    'uitvoerder',
+    'calculator',
+    'tekenaar',
     'eigenaar',
     'bedrijfsleider',
     'medewerker',

@@ -26,6 +26,69 @@ describe('contact fields of a signature block', () => {
     expect(c.social).toEqual(['https://www.linkedin.com/in/janeroe']);
   });
 
+  it('joins back a line a plain-text client hard-wrapped at 72 or 76 columns, and only such a line', () => {
+    const from = { name: 'Dana Whitfield', email: 'dana@prairie-freight.example' };
+    const wrapped = extractFields(
+      [
+        'Dana Whitfield',
+        'Senior Director, Strategic Sourcing, Carrier Development and Network',
+        'Planning',
+        'Prairie Freight Systems, Inc.',
+        '4400 Westown Parkway, Suite 310, Building C, West Des Moines, Iowa',
+        '50266, USA',
+      ],
+      from,
+    );
+    expect(wrapped.title).toBe(
+      'Senior Director, Strategic Sourcing, Carrier Development and Network Planning',
+    );
+    expect(wrapped.company).toBe('Prairie Freight Systems, Inc.');
+    expect(wrapped.address).toBe(
+      '4400 Westown Parkway, Suite 310, Building C, West Des Moines, Iowa 50266, USA',
+    );
+    // A company under a long title line is its own line, however long the title.
+    const own = extractFields(
+      [
+        'Dana Whitfield',
+        'Senior Talent Acquisition Partner – Legal & Professional Services',
+        'TalentBridge Search Asia, Inc.',
+      ],
+      from,
+    );
+    expect([own.title, own.department, own.company]).toEqual([
+      'Senior Talent Acquisition Partner',
+      'Legal & Professional Services',
+      'TalentBridge Search Asia, Inc.',
+    ]);
+  });
+
+  it('splits a long "Title – Unit" line and reads a unit with a bracketed qualifier', () => {
+    const fr = extractFields(
+      [
+        'Hélène Marchand',
+        'Responsable des achats – Pôle Approvisionnement, Logistique et Qualité Fournisseurs',
+        'Atelier Boisvert SAS',
+      ],
+      { name: 'Hélène Marchand', email: 'h.marchand@boisvert.example' },
+    );
+    expect([fr.title, fr.department]).toEqual([
+      'Responsable des achats',
+      'Pôle Approvisionnement, Logistique et Qualité Fournisseurs',
+    ]);
+    const en = extractFields(
+      [
+        'Rohit Deshmukh',
+        'Deputy General Manager - Procurement (Castings & Forgings)',
+        'Sahyadri Components Pvt. Ltd.',
+      ],
+      { name: 'Rohit Deshmukh', email: 'rohit@sahyadri.example' },
+    );
+    expect([en.title, en.department]).toEqual([
+      'Deputy General Manager',
+      'Procurement (Castings & Forgings)',
+    ]);
+  });
+
   it('types numbers by the icons written as their labels (📱 mobile, ☎️ work, 📠 fax)', () => {
     const c = extractFields(
       ['Jo Coe', 'Buyer', '📱 +1 415 555 0123', '☎️ +1 415 555 0100', '📠 +1 415 555 0101'],
