@@ -64,8 +64,11 @@ function isRuleSymbol(c: number): boolean {
   );
 }
 
-const EMAIL_RE = /[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}/;
-const EMAIL_RE_G = /[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}/g;
+// Latin letters with diacritics are allowed (internationalised addresses: "Jörg.Müller@firma.example",
+// "info@müller.example"); other scripts are not, so "邮箱zhang@x.example" gives "zhang@x.example".
+const EMAIL_RE =
+  /[\p{Script=Latin}\p{M}0-9._%+'-]{1,64}@[\p{Script=Latin}\p{M}0-9-]{1,63}(?:\.[\p{Script=Latin}\p{M}0-9-]{1,63}){1,8}/u;
+const EMAIL_RE_G = new RegExp(EMAIL_RE.source, 'gu');
 /**
  * `name at example.com` obfuscation, kept as written; a host with a path after it ("open roles at
  * acme.example/careers") is a link in a sentence, not an address.

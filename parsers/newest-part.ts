@@ -123,6 +123,9 @@ const LEGAL_LINE_RE = caseless(String.raw`\b(?:${alt('registerCues')})`, 'i');
 const REGISTER_NUMBER_RE =
   /\b(?:CVR|BTW|RPR|KRS|NIP|REGON|MVA|UID|MwSt|ALV)(?:-?nr\.?|-?nummer)?\.?:?\s(?:[A-Z]{2,3}\s?)?\d/;
 
+/** A one-line company summary: three to five cells around " | ", " · " or " • " ("Acme AG | Street 4 | 12345 City"). */
+const LEGAL_SUMMARY_RE = /^\s*[^|·•\s][^|·•]{1,60}(?:\s[|·•]\s[^|·•]{2,60}){2,4}\s*$/;
+
 /**
  * "Registered office: Plot 1402, Ademola Adetokunbo Crescent, Lagos": the company's registered address
  * written as a labelled block line, not notice text (a notice says "Registered office: ..." inside a sentence
@@ -419,6 +422,12 @@ function cutTrailingNotices(lines: string[]): string[] {
       end--;
       continue;
     }
+    // A decorative rule closing the company's register lines ("HRB 12345 AG Probestadt" / "_ __ ___ __ _")
+    // goes with them.
+    if (isRuleLine(last) && end > 1 && LEGAL_LINE_RE.test(capLine(lines[end - 2]!))) {
+      end--;
+      continue;
+    }
     // Paragraph start.
     let start = end - 1;
     while (start > 0 && !isBlank(lines[start - 1]!)) start--;
@@ -448,6 +457,9 @@ function cutTrailingNotices(lines: string[]): string[] {
       end--;
       // The sentence the legal line ends may have started a line or two above it.
       for (let up = 0; up < 3 && end > 0 && sentenceContinues(lines[end - 1]!, lines[end]!); up++) end--;
+      // The company's one-line summary heading its register lines, a paragraph of their own under the
+      // block ("Nordwerk AG | Lindenweg 4 | 12345 Probestadt" / "Sitz der AG: ... HRB ..."), goes with them.
+      if (end > 1 && isBlank(lines[end - 2]!) && LEGAL_SUMMARY_RE.test(capLine(lines[end - 1]!))) end--;
       continue;
     }
     if (disclaimer) {

@@ -168,6 +168,17 @@ function joinWrappedPlaceholders(lines: readonly string[]): string[] {
 }
 
 /** Websites and social profile URLs stated by the block's lines. */
+/** The same page written with or without its scheme, "www." or a closing slash. */
+function sameSite(a: string, b: string): boolean {
+  const bare = (u: string) =>
+    u
+      .toLowerCase()
+      .replace(/^https?:\/\//, '')
+      .replace(/^www\./, '')
+      .replace(/\/$/, '');
+  return bare(a) === bare(b);
+}
+
 const MARKDOWN_IMAGE_RE = /!\[[^\]]{0,100}\]\([^)\s]{0,300}\)/g;
 
 export function urlsOfBlock(lines: string[], from: Address): { websites: string[]; social: string[] } {
@@ -192,7 +203,8 @@ export function urlsOfBlock(lines: string[], from: Address): { websites: string[
       if (/@$|\S at $/.test(visible.slice(Math.max(0, u.index - 5), u.index))) continue; // (obfuscated) e-mail
       const own = isSocial(u.text, from);
       if (own === true) social.push(u.text);
-      else if (own === null && !websites.includes(u.text)) websites.push(u.text);
+      // Outlook writes a link's target beside its text ("<http://www.x.example> www.x.example"): one site.
+      else if (own === null && !websites.some((w) => sameSite(w, u.text))) websites.push(u.text);
     }
     // The sender's own domain written alone in a cell ("acme.example", "www.acme.example", with a path) is the
     // company's website, labelled or not and whatever its top-level domain. Capitalised ("Alphacomm.net")

@@ -53,6 +53,8 @@ export const en: Lexicon = {
     'Sent from my\\b',
     'Sent from (?:Mail|Outlook|Yahoo|Samsung|BlackBerry)\\b',
     'Sent via\\b',
+    // Sending tools' own line: "Email sent via SM3", "E-mail sent with Mailtrack".
+    'E-?mail sent (?:via|with|using)\\b',
     'Get Outlook for\\b',
     'Download Outlook for\\b',
     // Other mobile clients' own lines: "Sent from TypeApp", "Sent with Spark", "Sent from Proton Mail mobile".
@@ -416,6 +418,11 @@ export const en: Lexicon = {
     'institute',
     'polytechnic',
     'hospital',
+    'infirmary',
+    'hospice',
+    // Public bodies: "Government of Pakistan", "Ministry of Finance" ("Government Affairs" is a unit).
+    'government of',
+    'ministry of',
   ],
   weakOrgWords: [
     'group',
@@ -788,9 +795,10 @@ export const en: Lexicon = {
     // Medical degrees and memberships after a doctor's name (UK, Ireland, India, Australia).
     'MBBS',
     'MBChB',
-    'FRCP',
-    'FRCS',
-    'MRCP',
+    // The college may follow in brackets: "FRCP(Edin)", "MRCP (UK)".
+    'FRCP(?:\\s?\\((?:Edin|Lond|Glasg|UK|I|C)\\))?',
+    'FRCS(?:\\s?\\((?:Edin|Eng|Glasg|Ed|I)\\))?',
+    'MRCP(?:\\s?\\((?:UK|I|Lond|Edin)\\))?',
     'MRCS',
     'MRCGP',
     'FRACP',
@@ -800,6 +808,29 @@ export const en: Lexicon = {
     'B(?:Eng|Sc|A)(?: \\(Hons\\))?',
     'MEng',
     'CEng',
+    // British and Commonwealth chartered bodies: chemistry, surveying, accountancy, insurance, procurement,
+    // personnel, management and engineering institutions.
+    'FRSC',
+    'FRSA',
+    'FRICS',
+    'MRICS',
+    'FCA',
+    'ACA',
+    'FCCA',
+    'ACCA',
+    'ACII',
+    'FCII',
+    'MCIPS',
+    'FCIPS',
+    'MCIPD',
+    'FCIPD',
+    'CMgr',
+    'FIET',
+    'MIET',
+    'FIMechE',
+    'MIMechE',
+    'FICE',
+    'MICE',
   ],
   // "Eng." / "Engr." (engineer) is written before the name in the Gulf, Nigeria and the Philippines.
   // CA / CPA (chartered and certified accountants, South Asia and East Africa write them first), "Professor".

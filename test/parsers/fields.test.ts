@@ -89,6 +89,35 @@ describe('contact fields of a signature block', () => {
     ]);
   });
 
+  it('reads internationalised addresses, one site from an Outlook link and its text, post-nominals with their college', () => {
+    const c = extractFields(
+      [
+        'Dr Alasdair Roe MBChB FRCP(Edin) FRSC',
+        'Consultant Neurologist',
+        'Royal Strathmore Infirmary',
+        'E-Mail Jörg.Müller@firma.example',
+        '<http://www.firma.example> www.firma.example',
+      ],
+      { name: 'Alasdair Roe', email: 'alasdair.roe@firma.example' },
+    );
+    expect([c.name, c.company, c.emails, c.websites]).toEqual([
+      'Alasdair Roe',
+      'Royal Strathmore Infirmary',
+      ['Jörg.Müller@firma.example'],
+      ['http://www.firma.example'],
+    ]);
+    const gov = extractFields(
+      [
+        'Usman Qureshi',
+        'Section Officer (Legislation)',
+        'Law and Justice Division',
+        'Government of Pakistan',
+      ],
+      { name: 'Usman Qureshi', email: 'usman.qureshi@molaw.example' },
+    );
+    expect([gov.department, gov.company]).toEqual(['Law and Justice Division', 'Government of Pakistan']);
+  });
+
   it('types numbers by the icons written as their labels (📱 mobile, ☎️ work, 📠 fax)', () => {
     const c = extractFields(
       ['Jo Coe', 'Buyer', '📱 +1 415 555 0123', '☎️ +1 415 555 0100', '📠 +1 415 555 0101'],

@@ -394,4 +394,24 @@ describe('a quote header in a language no lexicon knows', () => {
     const t = 'Thanks.\n\n_____________\nJo Coe\nBuyer, Acme Ltd\n_____________\n';
     expect(newestPart(t)).toBe(t.trim());
   });
+
+  it('cuts a German company footer under the block: its summary line, register lines and closing rule', () => {
+    const block = 'Bea Kranz\nEinkauf\nNordwerk AG\nTel.: +49 30 5550 1100';
+    expect(
+      newestPart(
+        `Anbei.\n\nMit freundlichen Grüßen\n\n${block}\n\nNordwerk AG | Lindenweg 4 | 12345 Probestadt\nSitz der AG: Probestadt, HRB 55555 | USt.-ID: DE 123456789\nVorstand: Tom Beispiel\n`,
+      ),
+    ).toBe(`Anbei.\n\nMit freundlichen Grüßen\n\n${block}`);
+    expect(
+      newestPart(
+        `Anbei.\n\n${block}\n\nOHG mit Sitz in Probestadt\nGeschäftsführer: Max Test\nHRB 12345 AG Probestadt\n_ __ ___ ______ ___ __ _\n`,
+      ),
+    ).toBe(`Anbei.\n\n${block}`);
+  });
+
+  it('drops a sending tool\'s own line ("Email sent via ...")', () => {
+    expect(newestPart('Want the report?\n\nSara Lind\nBusiness Analyst\nEmail sent via SM3\n')).toBe(
+      'Want the report?\n\nSara Lind\nBusiness Analyst',
+    );
+  });
 });

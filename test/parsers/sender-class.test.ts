@@ -190,6 +190,8 @@ describe('sender classification', () => {
       'administracion',
       'accounts-payable',
       'sales.team',
+      'kanzlei',
+      'praxis',
     ])
       expect(isRoleAccount(role), role).toBe(true);
     for (const person of ['marta.sales', 'sales.director.ana', 'j.info', 'obchod.novak', 'team.lead.kim'])
