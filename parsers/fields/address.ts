@@ -14,7 +14,7 @@ import {
   startsWithStreetWord,
   wordCount,
 } from '../lines.ts';
-import { alt } from '../lexicon/index.ts';
+import { alt, words } from '../lexicon/index.ts';
 import { isDepartment, looksLikeDepartment } from '../department.ts';
 import type { TextCell } from './cells.ts';
 import { matchesDomain } from './company.ts';
@@ -195,6 +195,31 @@ function markCountryEndings(
   }
 }
 
+/** Street, building and floor words that end a place's name ("Victoria Street", "Probe Buildings", "First Floor"). */
+const PLACE_ENDINGS = new Set(
+  [...words('streetWords'), ...words('buildingWords'), 'buildings', 'floor']
+    .filter((w) => /^\p{L}+$/u.test(w) && w.length >= 4)
+    .map((w) => w.toLowerCase()),
+);
+
+/**
+ * A line of one to three comma-separated names of capitalised words, at most six words, one of them ending
+ * with a street, building or floor word: "Victoria Street, Douglas", "First Floor, Probe Buildings".
+ */
+function namedPlaceLine(line: string): boolean {
+  const t = line.trim();
+  if (wordCount(t) > 6) return false;
+  const segs = t.split(/,\s/);
+  if (segs.length > 3) return false;
+  let place = false;
+  for (const seg of segs) {
+    const ws = seg.split(' ');
+    if (ws.length > 4 || !ws.every((w) => /^\p{Lu}[\p{L}'’-]*$/u.test(w))) return false;
+    if (ws.length >= 2 && PLACE_ENDINGS.has(ws[ws.length - 1]!.toLowerCase())) place = true;
+  }
+  return place;
+}
+
 /** The line above an address line heads it when it opens with a street word or is a street and number. */
 /** "Carrow House", "Harbour Exchange Building": a building's name, capitalised, its building word last. */
 const BUILDING_NAME_RE = new RegExp(
@@ -230,6 +255,22 @@ function markStreetHeads(texts: readonly TextCell[], isAddr: boolean[], used: Re
       !hasTitleWord(t) &&
       !hasCompanyWord(t) &&
       !used.has(i)
+    )
+      isAddr[i] = true;
+  }
+  // "First Floor, Probe Buildings" / "Victoria Street, Douglas" above "IM1 2SH, Isle of Man": lines of
+  // capitalised names, one of them a street, building or floor, head the address without a number (bottom up,
+  // so each marked line may head the one above it).
+  for (let i = texts.length - 2; i >= 0; i--) {
+    const t = texts[i]!.text;
+    if (
+      !isAddr[i] &&
+      isAddr[i + 1] &&
+      texts[i + 1]!.row === texts[i]!.row + 1 &&
+      !used.has(i) &&
+      namedPlaceLine(t) &&
+      !hasTitleWord(t) &&
+      !hasCompanyWord(t)
     )
       isAddr[i] = true;
   }

@@ -178,7 +178,8 @@ export function textOf(cell: string): string {
     if (u.text === t.trim() && !/^(?:https?:\/\/|www\.)/i.test(u.text) && !u.text.includes('/')) continue;
     t = t.replace(u.text, ' ');
   }
-  for (const p of findPhoneSpans(t)) t = t.replace(p.raw, ' ');
+  const phones = findPhoneSpans(t);
+  for (const p of phones) t = t.replace(p.raw, ' ');
   t = t
     .replace(/<\s*>/g, ' ')
     .replace(/\(\s*\)/g, ' ')
@@ -186,6 +187,8 @@ export function textOf(cell: string): string {
   t = t.replace(/\s+/g, ' ').trim().replace(TRAILING_LABEL_RE, '');
   t = t.replace(/^[-–•|:,;]+\s?|\s?[-–•|:,;]+$/g, '').trim();
   if (LABEL_ONLY_RE.test(t) || labelType(t) !== null || /^direct dial$/i.test(t)) return '';
+  // One word written right before a number is its label, known or not ("Celler +1 555 010 9492").
+  if (phones.length > 0 && /^\p{L}{2,12}\.?$/u.test(t) && cell.trimStart().startsWith(t)) return '';
   return t;
 }
 

@@ -118,6 +118,22 @@ describe('contact fields of a signature block', () => {
     expect([gov.department, gov.company]).toEqual(['Law and Justice Division', 'Government of Pakistan']);
   });
 
+  it('heads an address with named places above it (floor, building, street without a number), not with a label', () => {
+    const c = extractFields(
+      [
+        'Gabe Holt',
+        'First Floor, Harbour Buildings',
+        'Victoria Street, Douglas',
+        'IM1 2SH, Isle of Man, UK',
+        'Celler +44 1624 555 092',
+      ],
+      { name: 'Gabe Holt', email: 'gabe@holt-probe.example' },
+    );
+    expect(c.address).toBe(
+      'First Floor, Harbour Buildings, Victoria Street, Douglas, IM1 2SH, Isle of Man, UK',
+    );
+  });
+
   it('types numbers by the icons written as their labels (📱 mobile, ☎️ work, 📠 fax)', () => {
     const c = extractFields(
       ['Jo Coe', 'Buyer', '📱 +1 415 555 0123', '☎️ +1 415 555 0100', '📠 +1 415 555 0101'],
