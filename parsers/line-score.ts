@@ -106,7 +106,12 @@ export function cellsOf(l: string): string[] {
     .filter((c) => c !== '');
 }
 
-function isProse(t: string, vocab?: VocabMemo): 'hard' | 'soft' | false {
+const PLACEHOLDERS_RE = /\[image:[^\]]{0,80}\]|<(?:https?:|mailto:|tel:)[^<>\s]{1,400}>/g;
+
+function isProse(line: string, vocab?: VocabMemo): 'hard' | 'soft' | false {
+  // Image placeholders and link targets are no text ("[image: linkedin] <https://...> [image: youtube] <...>").
+  const t =
+    line.includes('[image:') || line.includes('<http') ? line.replace(PLACEHOLDERS_RE, ' ').trim() : line;
   if (t.length > 110 && !columnar(t)) return 'hard';
   // Dashes and separators between address parts ("Av. Paulista, 1000 - 10º andar - ...") are no words.
   const words = letterWords(t);
@@ -343,7 +348,9 @@ function scoreBareLine(
   const name = cells.some((c) => vocab.name(c));
   const mention = name && cells.some((c) => mentionsSender(c, from.name, from.email));
   info.mention = mention;
-  if (cells.some((c) => vocab.address(c) && wordCount(c) <= 10)) return asField(info, 2);
+  // Dashes between an address's parts ("Av. Paulista, 1842 – 12º andar, São Paulo – SP") are no words.
+  if (cells.some((c) => vocab.address(c) && wordCount(c.replace(/\s[–—-](?=\s)/g, '')) <= 10))
+    return asField(info, 2);
   // A title or organisation line; a line that is only the sender's name is not one, unless it
   // carries an organisation word ("Doe Consulting" from John Doe).
   const orgOrTitle = cells.some((c) => shortCell(c) && (vocab.title(c) || vocab.company(c)));

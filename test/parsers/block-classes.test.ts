@@ -647,3 +647,17 @@ describe('blocks the labeller missed in professional mail of several languages',
     ]);
   });
 });
+
+describe('a Gmail rendering of a signature-tool block', () => {
+  it('keeps the address behind its icon and the row of icon links under it', () => {
+    const from = { name: 'Bruna Lopes', email: 'bruna.lopes@arara-pag.example' };
+    const text =
+      'Oi Carla,\n\nSegue a proposta.\n\nAbraço,\n[image: Arara Pagamentos]\nBruna Lopes\nGerente de Parcerias\nArara Pagamentos Ltda.\n[image: celular] +55 11 95555-0101 <tel:+5511955550101>\n[image: email] bruna.lopes@arara-pag.example\n[image: endereço] Av. Paulista, 1500 – 10º andar, São Paulo – SP, 01310-100\n[image: linkedin] <https://www.linkedin.com/in/bruna-lopes-pag> [image: youtube] <https://www.youtube.com/@ararapag>\n';
+    const lines = findSignature(text, from)!;
+    expect(lines.at(-2)).toBe('[image: endereço] Av. Paulista, 1500 – 10º andar, São Paulo – SP, 01310-100');
+    expect(lines.at(-1)).toMatch(/^\[image: linkedin\]/);
+    const f = extractFields(lines, from);
+    expect(f.address).toBe('Av. Paulista, 1500 – 10º andar, São Paulo – SP, 01310-100');
+    expect(f.social).toEqual(['https://www.linkedin.com/in/bruna-lopes-pag']);
+  });
+});
