@@ -188,6 +188,12 @@ export const es: Lexicon = {
   linkLabels: ['sitio web', 'página web'],
   // Shared mailboxes (sales@, accounting@... in es): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // Hotels and venues: reservations, events, groups, the front desk.
+    'reservas',
+    'reserva',
+    'eventos',
+    'grupos',
+    'banquetes',
     'administracion',
     'contabilidad',
     'facturacion',

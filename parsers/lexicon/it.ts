@@ -105,6 +105,11 @@ export const it: Lexicon = {
   phoneExtensions: ['int\\.'],
   // Shared mailboxes (sales@, accounting@... in it): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // Hotels and venues: reservations, events, groups, the front desk.
+    'prenotazioni',
+    'eventi',
+    'gruppi',
+    'ricevimento',
     'amministrazione',
     'contabilita',
     'fatturazione',

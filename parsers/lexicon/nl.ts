@@ -89,6 +89,10 @@ export const nl: Lexicon = {
   phoneExtensions: ['toestel'],
   // Shared mailboxes (sales@, accounting@... in nl): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // Hotels and venues: reservations, events, groups, the front desk.
+    'reserveringen',
+    'evenementen',
+    'groepen',
     'inkoop',
     'verkoop',
     'administratie',

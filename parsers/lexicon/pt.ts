@@ -108,6 +108,10 @@ export const pt: Lexicon = {
   phoneExtensions: ['ramal', 'anexo'],
   // Shared mailboxes (sales@, accounting@... in pt): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // Hotels and venues: reservations, events, groups, the front desk.
+    'reservas',
+    'eventos',
+    'grupos',
     'financeiro',
     'compras',
     'vendas',

@@ -192,6 +192,10 @@ describe('sender classification', () => {
       'sales.team',
       'kanzlei',
       'praxis',
+      'reservas',
+      'veranstaltungen',
+      'groups',
+      'prenotazioni',
     ])
       expect(isRoleAccount(role), role).toBe(true);
     for (const person of ['marta.sales', 'sales.director.ana', 'j.info', 'obchod.novak', 'team.lead.kim'])
