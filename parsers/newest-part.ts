@@ -538,6 +538,45 @@ function interleavedAnswers(lines: string[], q: number): string[] {
   return between ? out : [];
 }
 
+/**
+ * Does the newest part of a text whose quote starts at `q` run on below the quote: a reply written under
+ * it (nothing above but a greeting) or between its lines (an answer already follows a quoted run)? A reader
+ * of the text's first bytes (the IMAP connector) must then read on to find the writer's block.
+ */
+export function continuesBelowQuote(lines: string[], q: number): boolean {
+  if (q < 0) return false;
+  if (onlyGreetingAbove(lines, q)) return true;
+  let quoted = false;
+  let gap = false;
+  for (let i = q; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (QUOTED_LINE_RE.test(l)) {
+      quoted = true;
+      gap = false;
+    } else if (isBlank(l)) gap = quoted;
+    else if (gap) return true;
+  }
+  return false;
+}
+
+/**
+ * Does the text above the quote at `q` end with a sentence rather than a sign-off ("I answer below." /
+ * "Te contesto entre líneas.")? Answers may then follow between the quoted lines; a reply that ends with
+ * a name or a block above the quote is over.
+ */
+export function endsWithSentenceAboveQuote(lines: string[], q: number): boolean {
+  let k = q - 1;
+  while (k >= 0 && isBlank(lines[k]!)) k--;
+  // The intro ("On ... wrote:") is part of the quote's head.
+  if (k >= 0 && (WROTE_END_RE.test(capLine(lines[k]!)) || INTRO_START_RE.test(capLine(lines[k]!)))) {
+    k--;
+    while (k >= 0 && isBlank(lines[k]!)) k--;
+  }
+  if (k < 0) return false;
+  const l = capLine(lines[k]!).trim();
+  return wordCount(l) >= 3 && /[.!?:…]$/.test(l);
+}
+
 /** Nothing above the quote but blank lines and at most a greeting ("Hej Karin,", "Hi all!"). */
 function onlyGreetingAbove(lines: string[], q: number): boolean {
   const above = lines.slice(0, q).filter((l) => !isBlank(l));

@@ -7,7 +7,11 @@ import { randomBytes } from 'node:crypto';
 import { decodeQuotedPrintable, decodeText, latin1 } from '../../parsers/charset.ts';
 import { htmlToText } from '../../parsers/html-to-text.ts';
 import { splitLines } from '../../parsers/lines.ts';
-import { findQuoteStart } from '../../parsers/newest-part.ts';
+import {
+  continuesBelowQuote,
+  endsWithSentenceAboveQuote,
+  findQuoteStart,
+} from '../../parsers/newest-part.ts';
 import { MAX_TEXT_PARTS, parseRaw, toMinimal } from '../../parsers/message.ts';
 import { MAX_MIME_DEPTH, MAX_MIME_PARTS } from '../../parsers/budget.ts';
 import {
@@ -178,5 +182,21 @@ export function buildMinimal(f: FetchedPart): ImapMinimalMessage {
  */
 export function newestPartComplete(raw: Buffer, part: TextPart): boolean {
   const text = decodeText(decodeTransfer(raw, part.encoding, true), part.charset);
-  return findQuoteStart(splitLines(part.html ? htmlToText(text) : text)) >= 0;
+  const lines = splitLines(part.html ? htmlToText(text) : text);
+  const q = findQuoteStart(lines);
+  // A reply written under the quote or between its lines ends further down: read on.
+  if (q < 0 || continuesBelowQuote(lines, q)) return false;
+  // Text above the quote that ends with a sentence, not a sign-off, may go on between the quoted lines:
+  // look a little past the quote's start before calling the reply done.
+  if (endsWithSentenceAboveQuote(lines, q) && quotedChars(lines, q) < LOOK_PAST_QUOTE) return false;
+  return true;
+}
+
+/** Characters read past a quote's start before a reply that may be interleaved is called done. */
+const LOOK_PAST_QUOTE = 1_400;
+
+function quotedChars(lines: string[], q: number): number {
+  let n = 0;
+  for (let i = q; i < lines.length; i++) n += lines[i]!.length + 1;
+  return n;
 }

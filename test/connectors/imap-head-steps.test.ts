@@ -62,7 +62,7 @@ describe('choosing the first head from the heads seen', () => {
 const PASS = 'imap head steps';
 let server: DovecotServer;
 beforeAll(async () => {
-  server = await startDovecot({ 'threads@acme.example': PASS });
+  server = await startDovecot({ 'threads@acme.example': PASS, 'below@acme.example': PASS });
 }, 120_000);
 afterAll(async () => server?.stop());
 
@@ -115,5 +115,56 @@ describe('IMAP, a mailbox of short replies on long threads', () => {
     // Page 1 (UIDs 1-100) at the default, page 2 at what page 1 taught.
     expect(firstHeads[0]).toBe(FIRST_BYTES);
     expect(firstHeads[firstHeads.length - 1]).toBeLessThan(FIRST_BYTES);
+  });
+});
+
+describe('IMAP, replies whose block is below the quote', () => {
+  it('reads on past the quote of a bottom-posted or interleaved reply, and flowed text arrives unflowed', async () => {
+    const user = 'below@acme.example';
+    const block = '-- \r\nAna Ruiz\r\nJefa de Tráfico\r\nLogística Tajo S.L.\r\nTel. +34 925 55 50 14\r\n';
+    const quote = (n: number) =>
+      `${'> a quoted line of the earlier message, long enough to fill bytes\r\n'.repeat(n)}`;
+    const bodies = [
+      // Bottom-posted: a greeting, the quote, the reply and the block under it.
+      `Hola Jorge,\r\n\r\nEl 5/4/26 a las 18:32, Jorge Sanz escribió:\r\n${quote(40)}\r\nSí, sin problema.\r\n\r\n${block}`,
+      // Interleaved: answers between quoted runs, the block at the end.
+      `Te contesto entre líneas.\r\n\r\nEl 5/4/26 a las 18:32, Jorge Sanz escribió:\r\n${quote(20)}\r\nSí.\r\n\r\n${quote(20)}\r\nLos jueves.\r\n\r\n${block}`,
+    ];
+    const raws = bodies.map((body, i) =>
+      [
+        'From: Ana Ruiz <ana.ruiz@logistica-tajo.example>',
+        `Message-ID: <below${i}@logistica-tajo.example>`,
+        'Date: Tue, 3 Nov 2026 10:15:00 +0000',
+        'MIME-Version: 1.0',
+        'Content-Type: text/plain; charset=utf-8',
+        'Content-Transfer-Encoding: 8bit',
+        '',
+        body,
+      ].join('\r\n'),
+    );
+    await server.append(
+      user,
+      PASS,
+      'INBOX',
+      raws.map((raw) => ({ raw })),
+    );
+    const c = createImapConnector(
+      {
+        id: user,
+        kind: 'imap',
+        account: user,
+        config: { host: server.host, port: server.port, tls: false, insecurePlaintext: true, user },
+        secret: PASS,
+      },
+      { endpoints: loadConfig({}) },
+    );
+    const got: MinimalMessage[] = [];
+    for await (const p of c.pages(null))
+      got.push(...p.messages.filter((m) => m.sourceId.startsWith('INBOX:')));
+    await c.close();
+    got.sort((a, b) => Number(a.sourceId.split(':')[2]) - Number(b.sourceId.split(':')[2]));
+    const fromImap = got.map((m) => extractMinimal(m));
+    expect(fromImap).toEqual(raws.map((r) => extractRaw(Buffer.from(r))));
+    for (const r of fromImap) expect(r.contact?.company).toBe('Logística Tajo S.L.');
   });
 });
