@@ -188,6 +188,12 @@ export function findQuoteStart(lines: string[]): number {
       return k;
     }
     if (l.includes('@') && unknownHeaderBlock(lines, i)) return i;
+    if (l.length < 20 && tableHeaderBlock(lines, i)) {
+      // Lotus Domino heads the quoted section with "<Name> via <Team> --- <Subject> ---".
+      let k = i - 1;
+      while (k >= 0 && isBlank(lines[k]!)) k--;
+      return k >= 0 && DOMINO_SECTION_RE.test(capLine(lines[k]!)) ? k : i;
+    }
     if (COLUMN_TO_RE.test(l)) {
       const start = columnHeaderStart(lines, i);
       if (start >= 0) return start;
@@ -221,6 +227,28 @@ const LABEL_NAME_ADDRESS_RE =
   /^\s*\*?\p{L}[\p{L}\p{M} .'-]{0,24}\*?\s?[:：]\*?\s{0,4}[^\s<>@:][^<>@:]{0,80}\s(?:<|\[mailto:)[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}[>\]]\s*$/u;
 const ANY_LABEL_RE = /^\s*\*?\p{L}[\p{L}\p{M} .'-]{0,24}\*?\s?[:：]\*?\s/u;
 const TIME_OF_DAY_RE = /(?<!\d)\d{1,2}:\d{2}(?!\d)/;
+
+/**
+ * A quote header laid out as a table and flattened to text: each label alone on its line, its value on the
+ * next ("Von:" / "\"Alex Doe\" <a@b>" / "An" / "kim@c" / "Datum:" / ...). The From label, an address
+ * under it, and two more labels of the header within the next eight lines.
+ */
+const LABEL_ALONE_RE = caseless(
+  String.raw`^\s*\*?(?:${alt('quoteFromLabels')}|${alt('quoteHeaderLabels')})\*?\s?:?\*?\s*$`,
+  'i',
+);
+const FROM_ALONE_RE = caseless(String.raw`^\s*\*?(?:${alt('quoteFromLabels')})\*?\s?:?\*?\s*$`, 'i');
+const DOMINO_SECTION_RE = /^.{1,100}\s---\s.{1,200}\s---\s*$/;
+
+function tableHeaderBlock(lines: string[], i: number): boolean {
+  if (!FROM_ALONE_RE.test(capLine(lines[i]!))) return false;
+  const next = lines[i + 1];
+  if (next === undefined || !capLine(next).includes('@')) return false;
+  let labels = 0;
+  for (let k = i + 2; k < lines.length && k <= i + 9; k++)
+    if (LABEL_ALONE_RE.test(capLine(lines[k]!))) labels++;
+  return labels >= 2;
+}
 
 function unknownHeaderBlock(lines: string[], i: number): boolean {
   if (!LABEL_NAME_ADDRESS_RE.test(capLine(lines[i]!))) return false;

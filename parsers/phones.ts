@@ -56,7 +56,9 @@ export function findPhoneSpans(line: string): PhoneSpan[] {
   const out: PhoneSpan[] = [];
   // A span is kept only with 7+ digits: a line with fewer cannot yield one, so skip the regex.
   if (digitCount(l) < 7) return out;
-  for (const m of splitAtSlash(l).matchAll(SPAN_RE)) {
+  // " // " separates cells ("Beispielweg 11 // 10117 Berlin"): no number runs across it (same length kept).
+  const cells = l.includes(' // ') ? l.replaceAll(' // ', ' |  ') : l;
+  for (const m of splitAtSlash(cells).matchAll(SPAN_RE)) {
     let raw = m[0];
     const index = m.index ?? 0;
     // Unbalanced trailing "(" or "-" belongs to the label after it: "(770) 886-6202 (Office)".

@@ -203,14 +203,14 @@ const PLACE_ENDINGS = new Set(
 );
 
 /**
- * A line of one to three comma-separated names of capitalised words, at most six words, one of them ending
+ * A line of one to four comma-separated names of capitalised words, at most eight words, one of them ending
  * with a street, building or floor word: "Victoria Street, Douglas", "First Floor, Probe Buildings".
  */
 function namedPlaceLine(line: string): boolean {
   const t = line.trim();
-  if (wordCount(t) > 6) return false;
+  if (wordCount(t) > 8) return false;
   const segs = t.split(/,\s/);
-  if (segs.length > 3) return false;
+  if (segs.length > 4) return false;
   let place = false;
   for (const seg of segs) {
     const ws = seg.split(' ');

@@ -59,10 +59,30 @@ export const ar: Lexicon = {
   legalFormsNative: ['ش\\.م\\.م', 'ذ\\.م\\.م', 'ش\\.م\\.ع', 'ش\\.م\\.ل', 'ش\\.ذ\\.م\\.م'],
   // Street and road (شارع, طريق) before the name; the PO box (ص.ب = صندوق بريد).
   streetPrefixes: ['شارع', 'طريق'],
+  // Countries of the Arabic-writing world written alone under an address.
+  countries: [
+    'الإمارات العربية المتحدة',
+    'الإمارات',
+    'المملكة العربية السعودية',
+    'السعودية',
+    'قطر',
+    'الكويت',
+    'البحرين',
+    'سلطنة عمان',
+    'عمان',
+    'الأردن',
+    'مصر',
+    'لبنان',
+    'المغرب',
+    'تونس',
+    'الجزائر',
+    'العراق',
+  ],
   poBoxAbbrevs: ['ص\\.\\s?ب\\.?'],
   orgWordsRtl: ['شركة', 'مؤسسة', 'مجموعة', 'المحدودة', 'القابضة'],
   phoneWork: ['هاتف', 'تلفون', 'الهاتف'],
-  phoneMobile: ['جوال', 'موبايل', 'محمول', 'الجوال'],
+  // متحرك (mobile, the Gulf's Etisalat/du usage).
+  phoneMobile: ['جوال', 'موبايل', 'محمول', 'الجوال', 'متحرك'],
   phoneFax: ['فاكس'],
   // "+971 4 555 0101 تحويلة 12" (Gulf), "داخلي 12" (Levant, Egypt): the extension.
   phoneExtensions: ['تحويلة', 'داخلي'],

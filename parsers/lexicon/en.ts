@@ -90,6 +90,9 @@ export const en: Lexicon = {
     'C\\.R\\. No',
     // Regulatory status lines: "Authorised and regulated by the Financial Conduct Authority", "... is licensed
     // by the Monetary Authority of Singapore".
+    // Register-style lines naming the directors under a block ("Managing Director: Alex Doe").
+    'Managing Directors?:',
+    'Board of Directors:',
     'authori[sz]ed and regulated by',
     'regulated by the',
     'licensed (?:and regulated )?by the',

@@ -134,6 +134,31 @@ describe('contact fields of a signature block', () => {
     );
   });
 
+  it('reads no number across " // " cells, and an address of named places over a PO box', () => {
+    const c = extractFields(
+      [
+        'Alex Doe',
+        'Helpdesk Probe GmbH // Beispielweg 11 // 10117 Berlin // Germany',
+        'P: +49 (0) 30 555 01 00-0',
+      ],
+      { name: 'Alex Doe', email: 'alex@helpdesk.example' },
+    );
+    expect(c.phones.map((p) => p.raw)).toEqual(['+49 (0) 30 555 01 00-0']);
+    const ke = extractFields(
+      [
+        'Wanjiru Kamau',
+        'Regional Sales Manager',
+        'Savanna Agro-Inputs Ltd',
+        'Sameer Business Park, Block B, Mombasa Road',
+        'P.O. Box 55512-00200, Nairobi, Kenya',
+      ],
+      { name: 'Wanjiru Kamau', email: 'wanjiru@savanna-agro.example' },
+    );
+    expect(ke.address).toBe(
+      'Sameer Business Park, Block B, Mombasa Road, P.O. Box 55512-00200, Nairobi, Kenya',
+    );
+  });
+
   it('types numbers by the icons written as their labels (📱 mobile, ☎️ work, 📠 fax)', () => {
     const c = extractFields(
       ['Jo Coe', 'Buyer', '📱 +1 415 555 0123', '☎️ +1 415 555 0100', '📠 +1 415 555 0101'],

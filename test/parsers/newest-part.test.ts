@@ -414,4 +414,19 @@ describe('a quote header in a language no lexicon knows', () => {
       'Want the report?\n\nSara Lind\nBusiness Analyst',
     );
   });
+
+  it('ends above a quote header flattened from a table (label and value on lines of their own), with the Lotus Domino section line', () => {
+    const t =
+      'Hallo.\nIch muss den Termin absagen.\n\nMfg kim\n\nAlex Doe via Helpdesk --- Installation [Ticket#555] ---\n\nVon:\n"Alex Doe via Helpdesk" <support@helpdesk.example>\nAn\nkim@probe-corp.example\nDatum:\nMi., 13.06.2012 14:30\nBetreff\nInstallation\n\nHi Kim,\n\n--\nAlex Doe\nHelpdesk Probe GmbH\n';
+    expect(newestPart(t)).toBe('Hallo.\nIch muss den Termin absagen.\n\nMfg kim');
+  });
+
+  it('cuts English register lines naming the directors under a block', () => {
+    const block = '--\nAlex Doe\nHelpdesk Probe GmbH // Beispielweg 11 // 10117 Berlin\nP: +49 30 555 01 00';
+    expect(
+      newestPart(
+        `Hi Kim,\n\n${block}\n\nLocation: Berlin - HRB 555555 B Amtsgericht Berlin\nManaging Director: Alex Doe\n`,
+      ),
+    ).toBe(`Hi Kim,\n\n${block}`);
+  });
 });
