@@ -317,8 +317,16 @@ export function chooseCompany(input: CompanyInput): CompanyResult {
   if (!c.company) namedByDomain(c, texts, input.labels);
   if (c.company && !c.department) settleUnit(c, { ...input, texts, isAddr, used, chosen });
   joinWrappedCompany(c, texts, isAddr);
+  // "Centre for Data Science" is a university's unit beside the university, and the employer itself when
+  // no line names another organisation (a think tank, an independent laboratory).
+  if (!c.company && c.department && STANDALONE_UNIT_RE.test(c.department)) {
+    c.company = c.department;
+    c.department = null;
+  }
   return { draft: c, texts, isAddr, used };
 }
+
+const STANDALONE_UNIT_RE = /^(?:The )?(?:Cent(?:er|re)|Laboratory|Lab) for\b/;
 
 /**
  * "University of the Western Cape, Bellville 7535, South Africa": an institution or a legal form heading

@@ -285,6 +285,13 @@ export const en: Lexicon = {
     'research group',
     'laboratory of',
     'lab of',
+    // A university's or hospital's centres, laboratories and nursing services ("Centre for Data Science",
+    // "Laboratory for Coastal Hydrodynamics", "Medical-Surgical Nursing Service").
+    // Opening the cell only: "Harvard-Smithsonian Center for Astrophysics" is an organisation.
+    '^(?:the )?laboratory for',
+    '^(?:the )?lab for',
+    '^(?:the )?cent(?:er|re) for',
+    'nursing service',
   ],
   functionQualifiers: [
     'corporate',

@@ -159,6 +159,37 @@ describe('contact fields of a signature block', () => {
     );
   });
 
+  it('reads a centre, laboratory or nursing service after a title as its unit, and as the employer when alone', () => {
+    const from = { name: 'Jo Roe', email: 'jo.roe@calloway.example' };
+    const uni = extractFields(
+      ['Jo Roe', 'Associate Director, Center for Health Economics Research', 'Calloway University'],
+      from,
+    );
+    expect([uni.title, uni.department, uni.company]).toEqual([
+      'Associate Director',
+      'Center for Health Economics Research',
+      'Calloway University',
+    ]);
+    const ward = extractFields(
+      ['Jo Roe', 'Nurse Supervisor, Medical-Surgical Nursing Service', 'St. Brigid Medical Center'],
+      from,
+    );
+    expect([ward.title, ward.department]).toEqual(['Nurse Supervisor', 'Medical-Surgical Nursing Service']);
+    const alone = extractFields(
+      ['Jo Roe', 'Senior Fellow', 'Center for Strategic and Regional Studies', '+1 202 555 0100'],
+      from,
+    );
+    expect([alone.department, alone.company]).toEqual([null, 'Center for Strategic and Regional Studies']);
+    const named = extractFields(
+      ['Jo Roe', 'High Energy Division', 'Harvard-Smithsonian Center for Astrophysics'],
+      from,
+    );
+    expect([named.department, named.company]).toEqual([
+      'High Energy Division',
+      'Harvard-Smithsonian Center for Astrophysics',
+    ]);
+  });
+
   it('types numbers by the icons written as their labels (📱 mobile, ☎️ work, 📠 fax)', () => {
     const c = extractFields(
       ['Jo Coe', 'Buyer', '📱 +1 415 555 0123', '☎️ +1 415 555 0100', '📠 +1 415 555 0101'],
