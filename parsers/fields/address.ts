@@ -115,7 +115,21 @@ export function markAddresses(
   markCommaContinuations(texts, isAddr, used);
   markCityTails(texts, isAddr, used);
   markPostcodeRows(texts, isAddr, used);
+  markDocumentExchange(texts, isAddr, used);
   return { isAddr, draft: c, used };
+}
+
+/** "DX ED 555 Edinburgh", "DX 555012 Central": a law firm's document-exchange box closing its address. */
+const DX_LINE_RE = /^DX\s(?:[A-Z]{1,3}\s)?\d{2,7}(?:\s[\p{L} ]{2,30})?$/u;
+
+function markDocumentExchange(
+  texts: readonly TextCell[],
+  isAddr: boolean[],
+  used: ReadonlySet<number>,
+): void {
+  for (let i = 1; i < texts.length; i++)
+    if (!isAddr[i] && isAddr[i - 1] && !used.has(i) && DX_LINE_RE.test(texts[i]!.text.trim()))
+      isAddr[i] = true;
 }
 
 /**

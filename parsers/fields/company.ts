@@ -299,11 +299,18 @@ export function chooseCompany(input: CompanyInput): CompanyResult {
   const isAddr = [...input.isAddr];
   const used = new Set(input.used);
   const addrOrg = orgHeadingAddress(texts, isAddr, used);
-  const chosen = orgCands.find((o) => o.legal) ?? orgCands.find((o) => o.strong) ?? orgCands[0];
+  const first = orgCands.find((o) => o.legal) ?? orgCands.find((o) => o.strong) ?? orgCands[0];
+  // An institute or faculty above its university ("Institut für Angewandte Geologie" / "Universität
+  // Donauland"): the university employs, the institute is the unit.
+  const university =
+    first && INSTITUTE_RE.test(first.text) && !UNIVERSITY_RE.test(first.text)
+      ? orgCands.find((o) => o !== first && UNIVERSITY_RE.test(o.text))
+      : undefined;
+  const chosen = university ?? first;
   if (chosen) {
     takeOrgCell(c, chosen.text, texts[chosen.i]?.row ?? -1);
     used.add(chosen.i);
-    const unit = orgCands.find((o) => o !== chosen && !o.strong && o.i < chosen.i);
+    const unit = university ? first : orgCands.find((o) => o !== chosen && !o.strong && o.i < chosen.i);
     if (!c.department && unit && wordCount(unit.text) <= 6 && !parentGroup(unit.text, chosen.text))
       c.department = unit.text;
   }
@@ -325,6 +332,13 @@ export function chooseCompany(input: CompanyInput): CompanyResult {
   }
   return { draft: c, texts, isAddr, used };
 }
+
+/** A university by the word its languages name it with. */
+const UNIVERSITY_RE =
+  /universit|hochschule|yliopisto|egyetem|uniwersytet|univerzit|üniversite|politecnico|polytechnic|大学|대학교/i;
+
+/** An institute, faculty or school: a unit of the university it names beside it. */
+const INSTITUTE_RE = /institut|fakult|facult|school|école|escuela|escola|scuola/i;
 
 const STANDALONE_UNIT_RE = /^(?:The )?(?:Cent(?:er|re)|Laboratory|Lab) for\b/;
 

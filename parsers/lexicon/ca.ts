@@ -19,6 +19,9 @@ export const ca: Lexicon = {
     'direcció de',
     'secció de',
   ],
+  // Edifici (building), despatx (office room), planta (floor).
+  premisesWords: ['edifici', 'despatx', 'planta'],
+  buildingWords: ['Edifici'],
   streetPrefixes: ['carrer', 'passeig', 'c\\/'],
   // Telèfon (telephone), mòbil (mobile).
   phoneWork: ['telèfon'],

@@ -190,6 +190,47 @@ describe('contact fields of a signature block', () => {
     ]);
   });
 
+  it('takes the university over its institute, and closes an address with its DX box or a building and office room', () => {
+    const from = { name: 'Anna Huber', email: 'anna.huber@uni-donauland.example' };
+    const c = extractFields(
+      [
+        'Anna Huber',
+        'Institutssekretärin',
+        'Institut für Angewandte Geologie',
+        'Universität Donauland',
+        'Althanstraße 55, 1090 Wien',
+      ],
+      from,
+    );
+    expect([c.department, c.company]).toEqual(['Institut für Angewandte Geologie', 'Universität Donauland']);
+    // A company with its legal form stays the employer beside a university the sender also works at.
+    const firm = extractFields(['Jo Roe', 'R&D, VoiceSoft Corporation', 'University of Sherbrooke'], from);
+    expect(firm.company).toBe('VoiceSoft Corporation');
+    const dx = extractFields(
+      [
+        'Jo Roe',
+        'Solicitor Advocate',
+        'Roe & Co LLP',
+        '14 Lauriston Crescent, Edinburgh EH3 9XY',
+        'DX ED 555 Edinburgh',
+      ],
+      from,
+    );
+    expect(dx.address).toBe('14 Lauriston Crescent, Edinburgh EH3 9XY, DX ED 555 Edinburgh');
+    const ca = extractFields(
+      [
+        'Jo Roe',
+        'Professora agregada',
+        'Edifici Josep Carner, despatx 3.12',
+        'Gran Via de les Corts Catalanes, 555, 08007 Barcelona',
+      ],
+      from,
+    );
+    expect(ca.address).toBe(
+      'Edifici Josep Carner, despatx 3.12, Gran Via de les Corts Catalanes, 555, 08007 Barcelona',
+    );
+  });
+
   it('types numbers by the icons written as their labels (📱 mobile, ☎️ work, 📠 fax)', () => {
     const c = extractFields(
       ['Jo Coe', 'Buyer', '📱 +1 415 555 0123', '☎️ +1 415 555 0100', '📠 +1 415 555 0101'],
