@@ -409,7 +409,12 @@ function takeTitle(s: TitleScan, input: TitleInput, i: number, p: TitleCellParts
     tail &&
     (hasStrongCompanyWord(tail) ||
       matchesDomain(tail, labels) ||
-      (/^[A-Z]{2,5}$/.test(tail) && !REGION_RE.test(tail)))
+      (/^[A-Z]{2,5}$/.test(tail) && !REGION_RE.test(tail)) ||
+      // Only when no other line names an organisation or holds the name as a place.
+      (chiefOfNamedOrg(headPart, tail) &&
+        !input.texts.some(
+          (x, j) => j !== i && ((input.isAddr[j] && x.text.includes(tail.trim())) || hasCompanyWord(x.text)),
+        )))
   ) {
     c.title = headPart;
     // "Senior Manager, Assurance Services at Thornbury Pike LLP": the unit, then its organisation.
@@ -445,6 +450,25 @@ function takeTitle(s: TitleScan, input: TitleInput, i: number, p: TitleCellParts
     )
       s.looseUnit = { i, title: headPart, unit: tail };
   }
+}
+
+/** The roles that head a whole organisation, written before its name ("CEO, MediVis", "Founder, Lumen"). */
+const CHIEF_RE =
+  /^(?:(?:Co-?)?Founder(?: (?:&|and) CEO)?|CEO|CTO|COO|CFO|CMO|CRO|CIO|CPO|President|Owner|Managing Partner|Managing Director)$/i;
+/** One to three capitalised words: a name, not a phrase. */
+const PROPER_NAME_RE = /^\p{Lu}[\p{L}\d&'’.-]*(?: \p{Lu}[\p{L}\d&'’.-]*){0,2}$/u;
+
+function chiefOfNamedOrg(head: string, tail: string): boolean {
+  return (
+    CHIEF_RE.test(head.trim()) &&
+    PROPER_NAME_RE.test(tail.trim()) &&
+    !isDepartment(tail) &&
+    !namesFunction(tail) &&
+    !hasTitleWord(tail) &&
+    !namesTerritory(tail) &&
+    !isCountryLine(tail) &&
+    !REGION_RE.test(tail)
+  );
 }
 
 /**

@@ -231,6 +231,17 @@ describe('contact fields of a signature block', () => {
     );
   });
 
+  it('reads "CEO, Name" as the role and the organisation it heads when no other line names one', () => {
+    const from = { name: 'Jo Roe', email: 'jo@medivista.example' };
+    const c = extractFields(['Jo Roe', 'CEO, MediVista', '+1 212 555 0100'], from);
+    expect([c.title, c.company]).toEqual(['CEO', 'MediVista']);
+    // A place or a territory after the role stays in the title.
+    const city = extractFields(['Jo Roe', 'Managing Director, Munich', 'Acme GmbH'], from);
+    expect([city.title, city.company]).toEqual(['Managing Director, Munich', 'Acme GmbH']);
+    const country = extractFields(['Jo Roe', 'Managing Director, Germany', 'Acme GmbH'], from);
+    expect([country.title, country.company]).toEqual(['Managing Director, Germany', 'Acme GmbH']);
+  });
+
   it('types numbers by the icons written as their labels (📱 mobile, ☎️ work, 📠 fax)', () => {
     const c = extractFields(
       ['Jo Coe', 'Buyer', '📱 +1 415 555 0123', '☎️ +1 415 555 0100', '📠 +1 415 555 0101'],
