@@ -355,6 +355,7 @@ export function chooseBlock(
   first = withAddressAbove(contexts, first);
   first = withNameAbove(contexts, first, block.last);
   first = withTopEdge(contexts, first);
+  first = withSignedNameAbove(contexts, first, block.last);
   return { first, last: trimBottomEdge(contexts, first, block.last) };
 }
 
@@ -468,6 +469,20 @@ function withTopEdge(contexts: LineContext[], first: number): number {
   )
     return first - 1;
   return first;
+}
+
+/**
+ * "Kind regards," / "Perrin Aybara" / two blank lines / "______" / e-mail / phone: the sender's full name
+ * signed under the valediction heads the block below it across the blank lines, when no line of the block
+ * names the sender (the name is the block's, not a sign-off apart from it).
+ */
+function withSignedNameAbove(contexts: LineContext[], first: number, last: number): number {
+  if (first < 2 || !contexts[first]!.prevBlank) return first;
+  const name = contexts[first - 1]!;
+  if (!name.senderName || name.words > 5 || name.prevBlank || !contexts[first - 2]!.info.valediction)
+    return first;
+  for (let i = first; i <= last; i++) if (contexts[i]!.senderName || contexts[i]!.info.mention) return first;
+  return first - 1;
 }
 
 /** One or more link labels alone on a line, separated by bars or bullets ("LinkedIn | Twitter"). */

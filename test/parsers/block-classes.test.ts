@@ -661,3 +661,17 @@ describe('a Gmail rendering of a signature-tool block', () => {
     expect(f.social).toEqual(['https://www.linkedin.com/in/bruna-lopes-pag']);
   });
 });
+
+describe('a full name signed under the valediction, blank lines above a framed block', () => {
+  it('heads the block', () => {
+    const from = { name: 'Perrin Aybara', email: 'perrin@two-rivers-forge.example' };
+    const text =
+      'Hi Egwene,\n\nThe forge order is confirmed for Monday.\n\nKind regards,\nPerrin Aybara\n\n\n______________________________\nperrin@two-rivers-forge.example\n+44 20 7946 0123\n';
+    expect(findSignature(text, from)).toEqual([
+      'Perrin Aybara',
+      '______________________________',
+      'perrin@two-rivers-forge.example',
+      '+44 20 7946 0123',
+    ]);
+  });
+});
