@@ -41,6 +41,13 @@ const RANKS = [
   '회장',
   '부회장',
   '고문',
+  // Professions written after the name like a rank ("김도현 변호사"): attorney, accountant, tax accountant,
+  // patent attorney, professor.
+  '변호사',
+  '회계사',
+  '세무사',
+  '변리사',
+  '교수',
 ];
 
 export const ko: Lexicon = {
@@ -50,11 +57,6 @@ export const ko: Lexicon = {
   titleNounsNative: [
     ...RANKS.filter((r) => r !== '연구원'),
     '경리',
-    '교수',
-    '변호사',
-    '회계사',
-    '세무사',
-    '변리사',
     '컨설턴트',
     '엔지니어',
     '개발자',
@@ -74,7 +76,19 @@ export const ko: Lexicon = {
   unitSuffixesNative: ['팀', '부', '본부', '실', '센터', '그룹', '연구소', '파트', '학과', '학부'],
   // 대학교 (university), 병원 (hospital).
   orgWordsNative: ['대학교', '병원'],
-  legalFormsNative: ['주식회사', '[（(]주[)）]', '㈜', '유한회사', '재단법인', '사단법인'],
+  // 법무법인 / 회계법인 / 세무법인 / 특허법인: law, accounting, tax and patent firms' corporate forms.
+  legalFormsNative: [
+    '주식회사',
+    '[（(]주[)）]',
+    '㈜',
+    '유한회사',
+    '재단법인',
+    '사단법인',
+    '법무법인',
+    '회계법인',
+    '세무법인',
+    '특허법인',
+  ],
   phoneWork: ['전화', '전화번호', '사무실', '직통', '대표전화', '대표번호'],
   phoneMobile: ['휴대폰', '휴대전화', '핸드폰', '휴대', '모바일'],
   phoneFax: ['팩스'],

@@ -242,6 +242,19 @@ describe('contact fields of a signature block', () => {
     expect([country.title, country.company]).toEqual(['Managing Director, Germany', 'Acme GmbH']);
   });
 
+  it('splits a Korean profession written after the name, and reads a law firm by its corporate form', () => {
+    const c = extractFields(['박서준 변호사', '법무법인 새누리 | 기업자문그룹', 'T. 02-555-3817'], {
+      name: '박서준',
+      email: 'seojun.park@saenuri-law.example',
+    });
+    expect([c.name, c.title, c.department, c.company]).toEqual([
+      '박서준',
+      '변호사',
+      '기업자문그룹',
+      '법무법인 새누리',
+    ]);
+  });
+
   it('types numbers by the icons written as their labels (📱 mobile, ☎️ work, 📠 fax)', () => {
     const c = extractFields(
       ['Jo Coe', 'Buyer', '📱 +1 415 555 0123', '☎️ +1 415 555 0100', '📠 +1 415 555 0101'],
