@@ -123,6 +123,11 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
   'booking',
   'reservations',
   'reservation',
+  // Foundations, NGOs and public bodies: grants and partnership desks, a registry.
+  'grants',
+  'partnerships',
+  'partners',
+  'registry',
   // Hotels and venues: group and event desks, banqueting, the front office.
   'groups',
   'groupsales',

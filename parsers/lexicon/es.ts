@@ -188,6 +188,10 @@ export const es: Lexicon = {
   linkLabels: ['sitio web', 'página web'],
   // Shared mailboxes (sales@, accounting@... in es): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // Grant, partnership and secretariat desks of foundations and NGOs.
+    'subvenciones',
+    'alianzas',
+    'donaciones',
     // Hotels and venues: reservations, events, groups, the front desk.
     'reservas',
     'reserva',

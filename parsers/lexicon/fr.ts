@@ -168,6 +168,9 @@ export const fr: Lexicon = {
   jobEndedCues: ['ne fait plus partie (?:de|du|des)', '(?:a quitté|ne travaille plus (?:chez|pour|à)) '],
   // Shared mailboxes (sales@, accounting@... in fr): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // Grant, partnership and secretariat desks of foundations and NGOs.
+    'partenariats',
+    'subventions',
     // Hotels and venues: reservations, events, groups, the front desk.
     'reservation',
     'reservations',

@@ -71,6 +71,8 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   // missed role-account discards; its floor is its score once hotel role mailboxes were added from that
   // aggregate (its README says so).
   holdout29: { lines: 0.975, precision: 0.94, recall: 0.96 },
+  // Blind (fixtures/mail/holdout30/README.md): its first score (2026-12-07) is its floor.
+  holdout30: { lines: 0.945, precision: 0.845, recall: 0.85 },
 };
 
 describe('hold-out sets as regression floors', () => {

@@ -196,6 +196,9 @@ describe('sender classification', () => {
       'veranstaltungen',
       'groups',
       'prenotazioni',
+      'grants',
+      'partenariats',
+      'subvenciones',
     ])
       expect(isRoleAccount(role), role).toBe(true);
     for (const person of ['marta.sales', 'sales.director.ana', 'j.info', 'obchod.novak', 'team.lead.kim'])
