@@ -28,11 +28,20 @@ export type Draft = Pick<Contact, 'name' | 'title' | 'department' | 'company' | 
  * another affiliation's unit, written with the institution under it. Changes `c` in place: a step calls
  * it on its own copy of the draft.
  */
+const LATIN_RE = /\p{Script=Latin}/u;
+
 export function addUnitLine(c: Draft, unit: string, row: number): void {
   if (!c.department) {
     c.department = unit;
     c.unitRow = row;
-  } else if (c.unitRow === row - 1 && !c.department.includes(unit) && !startsWithUnitWord(unit)) {
+  } else if (
+    c.unitRow === row - 1 &&
+    !c.department.includes(unit) &&
+    !startsWithUnitWord(unit) &&
+    // A unit written again in another script under it ("إدارة المخاطر" / "Risk Management Department") is
+    // its translation, not a lower level.
+    LATIN_RE.test(c.department) === LATIN_RE.test(unit)
+  ) {
     c.department = `${c.department}, ${unit}`;
     c.unitRow = row;
   }

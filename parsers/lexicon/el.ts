@@ -29,7 +29,7 @@ export const el: Lexicon = {
   titleNouns: [
     'διευθ[υύ]ντ(?:ής|ης|ρια)',
     'υπε[υύ]θυν(?:ος|η)',
-    'προ[ϊι]στ[άα]μεν(?:ος|η)',
+    'προ[ϊι]στ[άα]μ[εέ]ν(?:ος|η)',
     'μηχανικ[όο]ς',
     'σύμβουλος',
     'διευθ[υύ]νων σ[υύ]μβουλος',
@@ -46,7 +46,10 @@ export const el: Lexicon = {
     'στέλεχος',
   ],
   // τμήμα (department), τομέας (sector/division); διεύθυνση is also "address", so it is left out.
-  unitWords: ['τμήμα', 'τομέας'],
+  // διεύθυνση (directorate), also the word for "address": only opening a unit's name ("Διεύθυνση Ηλεκτρονικής ...").
+  unitWords: ['τμήμα', 'τομέας', '^(?:γενική )?διε[υύ]θυνση (?!:)'],
+  // υπουργείο (ministry), δήμος (municipality).
+  orgWords: ['υπουργε[ίι]ο', 'δήμος'],
   streetPrefixes: ['οδός', 'λεωφ\\.', 'λεωφόρος', 'πλατεία'],
   // Τ.Θ. (ταχυδρομική θυρίδα, PO box) opens its line.
   poBoxAbbrevs: ['Τ\\.Θ\\.'],

@@ -49,7 +49,7 @@ export const fi: Lexicon = {
   orgWords: ['yliopisto', 'korkeakoulu', 'ammattikorkeakoulu'],
   // laitos: a university department ("Tietojenkäsittelytieteen laitos").
   unitWords: ['osasto', 'yksikkö', 'tiimi', 'laitos'],
-  unitSuffixes: ['osasto', 'yksikkö', 'tiimi', 'laitos'],
+  unitSuffixes: ['osasto', 'yksikkö', 'tiimi', 'laitos', 'tutkimusryhmä'],
   functions: [
     'myynti',
     'hankinnat',
@@ -84,6 +84,10 @@ export const fi: Lexicon = {
   phoneFax: ['faksi'],
   fieldLabels: ['Nimi', 'Nimike', 'Yritys', 'Osoite'],
   titleNouns: [
+    // Researchers: tutkijatohtori (postdoc), erikoistutkija, tutkija.
+    'tutkijatohtori',
+    'erikoistutkija',
+    'tutkija',
     'toimitusjohtaja',
     'myyjä',
     'ostaja',

@@ -24,6 +24,8 @@ export const no: Lexicon = {
   noticeCues: ['\\bkonfidensiell', 'taushetsbelagt'],
   followCues: ['Følg oss'],
   titleSuffixes: [
+    // Brokers: seniormegler, eiendomsmegler, valutamegler.
+    'megler',
     'rådgiver',
     'sjef',
     'spesialist',
@@ -44,7 +46,8 @@ export const no: Lexicon = {
     'sekretær',
   ],
   unitWords: ['avdeling', 'institutt for', 'seksjon'],
-  unitSuffixes: ['avdelingen', 'avdeling', 'seksjonen', 'seksjon'],
+  // A bank's desks ("Valutadesk", "Rentedesk").
+  unitSuffixes: ['avdelingen', 'avdeling', 'seksjonen', 'seksjon', 'desk'],
   functions: ['salg', 'innkjøp', 'økonomi', 'kundeservice', 'regnskap'],
   legalForms: ['AS', 'ASA'],
   orgWords: ['universitetet'],

@@ -43,6 +43,9 @@ export const pt: Lexicon = {
   registerCues: ['CNPJ'],
   followCues: ['Siga-nos'],
   titleNouns: [
+    // Doctors and nurses: médica cardiologista, enfermeira chefe.
+    'médic[oa]',
+    'enfermeir[oa]',
     'diretor',
     'diretora',
     'coordenadora?',
@@ -73,6 +76,8 @@ export const pt: Lexicon = {
     'superintendência',
     'núcleo de',
     'gabinete de',
+    // A hospital's clinical service: "Serviço de Cardiologia".
+    'serviço de',
   ],
   functions: [
     'vendas',

@@ -57,7 +57,17 @@ export const tr: Lexicon = {
     'sekreter(?:i)?',
   ],
   // "İnsan Kaynakları Departmanı", "Satış Bölümü", "Bilgi İşlem Müdürlüğü", "Satış Ekibi".
-  unitWords: ['departmanı', 'müdürlüğü', 'birimi', 'bölümü', 'direktörlüğü', 'ekibi', 'başkanlığı'],
+  // ... Yönetimi (management of): "Hazine Yönetimi" (treasury), "Risk Yönetimi".
+  unitWords: [
+    'departmanı',
+    'müdürlüğü',
+    'birimi',
+    'bölümü',
+    'direktörlüğü',
+    'ekibi',
+    'başkanlığı',
+    'yönetimi',
+  ],
   legalForms: ['A\\.Ş', 'Ltd\\. Şti', 'Şti'],
   phoneMobile: ['cep', 'gsm', 'cep tel'],
   phoneWork: ['sabit'],

@@ -255,6 +255,51 @@ describe('contact fields of a signature block', () => {
     ]);
   });
 
+  it.each([
+    [
+      'el',
+      [
+        'Ελένη Γεωργίου',
+        'Προϊσταμένη',
+        'Διεύθυνση Ηλεκτρονικής Διακυβέρνησης',
+        'Υπουργείο Νησιωτικών Υποδομών',
+      ],
+      ['Προϊσταμένη', 'Διεύθυνση Ηλεκτρονικής Διακυβέρνησης', 'Υπουργείο Νησιωτικών Υποδομών'],
+    ],
+    [
+      'pt',
+      ['Beatriz Nogueira', 'Médica Cardiologista', 'Serviço de Cardiologia', 'Hospital Santa Clara'],
+      ['Médica Cardiologista', 'Serviço de Cardiologia', 'Hospital Santa Clara'],
+    ],
+    [
+      'no',
+      ['Ingrid Haugen', 'Seniormegler, Valutadesk', 'Fjordvik Sparebank'],
+      ['Seniormegler', 'Valutadesk', 'Fjordvik Sparebank'],
+    ],
+    [
+      'tr',
+      ['Emre Yıldız', 'Kıdemli Uzman (Hazine Yönetimi)', 'Boğaziçi Tekstil A.Ş.'],
+      ['Kıdemli Uzman', 'Hazine Yönetimi', 'Boğaziçi Tekstil A.Ş.'],
+    ],
+  ])('reads the title, unit and organisation of a %s block', (_lang, lines, want) => {
+    const c = extractFields(lines, { name: lines[0]!, email: 'someone@org.example' });
+    expect([c.title, c.department, c.company]).toEqual(want);
+  });
+
+  it('keeps a unit written first and then translated on the next line as the first version', () => {
+    const c = extractFields(
+      [
+        'خالد المنصوري',
+        'مدير',
+        'إدارة المخاطر المؤسسية',
+        'Enterprise Risk Management Department',
+        'شركة الخليج ذ.م.م',
+      ],
+      { name: 'خالد المنصوري', email: 'khaled@gulf.example' },
+    );
+    expect(c.department).toBe('إدارة المخاطر المؤسسية');
+  });
+
   it('types numbers by the icons written as their labels (📱 mobile, ☎️ work, 📠 fax)', () => {
     const c = extractFields(
       ['Jo Coe', 'Buyer', '📱 +1 415 555 0123', '☎️ +1 415 555 0100', '📠 +1 415 555 0101'],
