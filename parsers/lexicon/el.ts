@@ -45,9 +45,9 @@ export const el: Lexicon = {
     'προγραμματιστ(?:ής|ρια)',
     'στέλεχος',
   ],
-  // τμήμα (department), τομέας (sector/division); διεύθυνση is also "address", so it is left out.
-  // διεύθυνση (directorate), also the word for "address": only opening a unit's name ("Διεύθυνση Ηλεκτρονικής ...").
-  unitWords: ['τμήμα', 'τομέας', '^(?:γενική )?διε[υύ]θυνση (?!:)'],
+  // τμήμα (department), τομέας (sector/division); διεύθυνση (directorate) is also "address": only opening
+  // a unit's name ("Διεύθυνση Ηλεκτρονικής ..."), and "Διεύθυνση:" (a label) is none.
+  unitWords: ['τμήμα', 'τομέας', '^(?:γενική )?διε[υύ]θυνση'],
   // υπουργείο (ministry), δήμος (municipality).
   orgWords: ['υπουργε[ίι]ο', 'δήμος'],
   streetPrefixes: ['οδός', 'λεωφ\\.', 'λεωφόρος', 'πλατεία'],

@@ -28,7 +28,7 @@ export const sl: Lexicon = {
     'strokovn(?:i|a) sodelav(?:ec|ka)',
   ],
   // oddelek (department), sektor, služba (service), urad (office).
-  unitWords: ['oddelek', 'sektor za', 'služba', 'urad'],
+  unitWords: ['oddelek', '^sektor(?= )', 'služba', 'urad'],
   streetWords: ['ulica', 'cesta', 'trg'],
   // "Dunajska cesta 5", "Slovenska ulica 12".
   streetWordsSpaced: ['ulica', 'cesta', 'trg'],

@@ -51,8 +51,8 @@ export const sr: Lexicon = {
   // Viši / Viša (senior), Glavni (chief) open a title.
   seniorityPrefixes: ['Viši', 'Viša', 'Glavni', 'Glavna'],
   // sektor (division), odeljenje / odjel (department), služba (service).
-  // "Sektor za ...": alone "sektor" is a market ("Offentlig sektor", "public sector").
-  unitWords: ['sektor za', 'odeljenje', 'odjel', 'služba'],
+  // "Sektor prodaje", "Sektor za ..." open with it; at the end "sektor" is a market ("Offentlig sektor").
+  unitWords: ['^sektor(?= )', 'odeljenje', 'odjel', 'služba'],
   countries: ['srbija', 'hrvatska', 'bosna i hercegovina', 'crna gora'],
   // Croatia's OIB, the court register (MBS), Serbia's PIB and matični broj under a block.
   registerCues: ['OIB:? ?\\d', 'MBS:? ?\\d', 'Trgovački sud', 'PIB:? ?\\d', 'matični broj'],
