@@ -116,6 +116,9 @@ export function knownCorpora(): { present: Corpus[]; absent: Corpus[] } {
     // Departments and titles in 21 languages (units above/below/after titles, look-alikes that stay in the
     // title): a tuning set (rules).
     { name: 'holdout31', dir: join(fx, 'holdout31'), train: false, tuned: true },
+    // Institutional signatures (UN agencies, development banks, ministries, embassies, universities) in 18
+    // languages: a tuning set (rules).
+    { name: 'holdout32', dir: join(fx, 'holdout32'), train: false, tuned: true },
   ];
   const ok = (c: Corpus) =>
     existsSync(join(c.dir, 'gold.jsonl')) && readdirSync(c.dir).some((f) => f.endsWith('.eml'));

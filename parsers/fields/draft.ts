@@ -29,6 +29,8 @@ export type Draft = Pick<Contact, 'name' | 'title' | 'department' | 'company' | 
  * it on its own copy of the draft.
  */
 const LATIN_RE = /\p{Script=Latin}/u;
+const RESEARCH_UNIT_RE =
+  /research group|laborator|\blab\b|\bgroup$|^(?:school|department|faculty|college) of/i;
 
 export function addUnitLine(c: Draft, unit: string, row: number): void {
   if (!c.department) {
@@ -37,7 +39,10 @@ export function addUnitLine(c: Draft, unit: string, row: number): void {
   } else if (
     c.unitRow === row - 1 &&
     !c.department.includes(unit) &&
-    !startsWithUnitWord(unit) &&
+    // "Department of Physics" under a research group, a laboratory or a school is another affiliation's unit, or
+    // a higher academic level the annotations leave out; a ministry's or an agency's levels read on ("Multilateral Cooperation
+    // Division" / "Department of International Economic Relations").
+    !(startsWithUnitWord(unit) && RESEARCH_UNIT_RE.test(c.department)) &&
     // A unit written again in another script under it ("إدارة المخاطر" / "Risk Management Department") is
     // its translation, not a lower level.
     LATIN_RE.test(c.department) === LATIN_RE.test(unit)

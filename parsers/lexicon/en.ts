@@ -292,6 +292,12 @@ export const en: Lexicon = {
     '^(?:the )?lab for',
     '^(?:the )?cent(?:er|re) for',
     'nursing service',
+    // International organisations' field units: "Sri Lanka Country Office", "Regional Bureau for Africa",
+    // "Bangladesh Resident Mission", "Office of the Director-General".
+    'country office',
+    'regional bureau',
+    'resident mission',
+    '^office of the',
   ],
   functionQualifiers: [
     'corporate',
@@ -430,9 +436,14 @@ export const en: Lexicon = {
     'hospital',
     'infirmary',
     'hospice',
-    // Public bodies: "Government of Pakistan", "Ministry of Finance" ("Government Affairs" is a unit).
+    // Public bodies: "Government of Pakistan", "Ministry of Finance" ("Government Affairs" is a unit),
+    // embassies, permanent missions and high commissions, the United Nations' bodies.
     'government of',
     'ministry of',
+    'embassy of',
+    'permanent mission of',
+    'high commission of',
+    'united nations',
   ],
   weakOrgWords: [
     'group',

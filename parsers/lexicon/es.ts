@@ -53,6 +53,8 @@ export const es: Lexicon = {
   awardCues: ['\\bpremios?\\b', '\\bdel año\\b'],
   ecoCues: ['Antes de imprimir'],
   titleNouns: [
+    // The United Nations' grades: "Oficial Nacional de Programa", "Oficial de Proyectos".
+    'oficial (?:nacional )?de',
     'investigador(?:a)?',
     'professor(?:a)?',
     '(?:sub)?gerente',
@@ -105,6 +107,8 @@ export const es: Lexicon = {
     'área de',
     'subdirección',
     'unidad de',
+    // "Oficina General de Planeamiento", "Oficina de País en Honduras".
+    'oficina (?:general )?de',
     'grupo de investigación',
     'coordinación de',
     'dirección (?:general|comercial|financiera|técnica|de operaciones)',
@@ -135,7 +139,8 @@ export const es: Lexicon = {
     'cadena de suministro',
   ],
   legalForms: ['S\\.L', 'SL', 'SLU', 'S\\.L\\.U', 'S\\.C', 'SAC', 'S\\.A\\.C', 'Cía', 'S\\.A\\.U'],
-  orgWords: ['universidad', 'universitat'],
+  // Ministries, embassies and the United Nations' bodies are organisations.
+  orgWords: ['universidad', 'universitat', 'ministerio', 'embajada', 'naciones unidas'],
   weakOrgWords: ['grupo', 'asociados', 'asoc'],
   orgNameWords: ['energía', 'tecnología', 'tecnologías', 'seguros', 'inversiones'],
   // Ctra. / Carretera: a road, with its kilometre ("Ctra. de Córdoba, km 12").

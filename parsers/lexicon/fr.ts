@@ -132,7 +132,7 @@ export const fr: Lexicon = {
     'ASBL',
     'SCRL',
   ],
-  orgWords: ['université', 'fondation', 'ministère'],
+  orgWords: ['université', 'fondation', 'ministère', 'ambassade', 'nations unies'],
   phoneOther: ['secrétariat'],
   weakOrgWords: ['groupe', 'associés', 'hôpital'],
   orgNameWords: ['énergie', 'technologies', 'assurances', 'investissements'],

@@ -19,6 +19,8 @@ export const hi: Lexicon = {
   // अधिकारी (officer), प्राध्यापक / प्रोफेसर (professor), अभियंता (engineer), अध्यक्ष (chair).
   titleNouns: [
     '(?:अवर |संयुक्त |उप |अपर )?सचिव',
+    // Nepali writes the grade joined: उपसचिव (under secretary), सहसचिव (joint secretary).
+    '(?:उप|सह)सचिव',
     '(?:उप )?निदेशक',
     'प्रबंधक',
     'अधिकारी',
@@ -28,9 +30,11 @@ export const hi: Lexicon = {
     'अध्यक्ष',
   ],
   // विभाग (department), प्रभाग (division), अनुभाग (section).
-  unitWords: ['विभाग', 'प्रभाग', 'अनुभाग'],
+  // Nepali ministries: शाखा (section), महाशाखा (division).
+  unitWords: ['विभाग', 'प्रभाग', 'अनुभाग', 'शाखा', 'महाशाखा'],
   // मंत्रालय (ministry), विश्वविद्यालय (university), संस्थान (institute), लिमिटेड (limited).
-  orgWords: ['मंत्रालय', 'विश्वविद्यालय', 'संस्थान', 'लिमिटेड'],
+  // मंत्रालय / मन्त्रालय (ministry, Hindi and Nepali spelling).
+  orgWords: ['मंत्रालय', 'मन्त्रालय', 'विश्वविद्यालय', 'संस्थान', 'लिमिटेड'],
   streetWords: ['मार्ग', 'रोड'],
   premisesWords: ['कक्ष', 'भवन'],
   countries: ['भारत'],

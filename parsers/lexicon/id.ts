@@ -37,7 +37,8 @@ export const id: Lexicon = {
   ],
   noticeCues: ['bersifat rahasia', 'penerima yang (?:dituju|dimaksud|dinamakan)', 'penafian', 'adalah sulit'],
   // universiti (Malaysia), universitas (Indonesia).
-  orgWords: ['universiti', 'universitas'],
+  // Kementerian (ministry), badan (agency), kedutaan besar (embassy).
+  orgWords: ['universiti', 'universitas', 'kementerian', 'badan', 'kedutaan besar'],
   titleNouns: [
     'pensyarah(?: kanan)?',
     'direktur(?: utama)?',
@@ -72,7 +73,17 @@ export const id: Lexicon = {
   ],
   // "bagian" (part, and a department) is an everyday word: left out.
   // Malay: bahagian (division), jabatan (department).
-  unitWords: ['divisi', 'departemen', 'direktorat', 'bahagian', 'jabatan'],
+  // Biro, subbagian / bagian (section), sekretariat jenderal of a ministry.
+  unitWords: [
+    'divisi',
+    'departemen',
+    'direktorat',
+    'bahagian',
+    'jabatan',
+    'biro',
+    'subbagian',
+    'sekretariat jenderal',
+  ],
   // Pusat (centre), Fakulti / Fakultas (faculty) head a unit's name: "Pusat Pengajian Sains Kesihatan".
   unitHeads: ['Pusat', 'Fakulti', 'Fakultas'],
   // "Jl. Sudirman Kav. 52", "Lantai 12"; Malay "No. 18, Jalan Industri 2/3", "Lorong", "Persiaran", "Lebuh".

@@ -44,6 +44,7 @@ import { th } from './th.ts';
 import { bg } from './bg.ts';
 import { sr } from './sr.ts';
 import { tl } from './tl.ts';
+import { sw } from './sw.ts';
 import { intl } from './intl.ts';
 
 export type { Lexicon, ListKey } from './types.ts';
@@ -89,6 +90,7 @@ export const LEXICONS: readonly Lexicon[] = [
   sl,
   ka,
   tl,
+  sw,
   intl,
 ];
 

@@ -63,6 +63,8 @@ export const pt: Lexicon = {
     'comprador(?:a)?',
     'vendedor(?:a)?',
   ],
+  // Ministries, embassies and the United Nations' bodies are organisations.
+  orgWords: ['universidade', 'ministério', 'embaixada', 'nações unidas'],
   unitWords: [
     'área de',
     'setor de',
@@ -76,8 +78,9 @@ export const pt: Lexicon = {
     'superintendência',
     'núcleo de',
     'gabinete de',
-    // A hospital's clinical service: "Serviço de Cardiologia".
+    // A hospital's clinical service: "Serviço de Cardiologia"; a ministry's national directorate.
     'serviço de',
+    'direc?ção nacional',
   ],
   functions: [
     'vendas',

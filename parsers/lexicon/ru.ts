@@ -74,6 +74,8 @@ export const ru: Lexicon = {
     'исследователь',
   ],
   // "Служба поддержки", "Лаборатория ...", "Кафедра ..." (a university chair), "Дирекция ...", "Сектор ...".
+  // Ministries (министерство), committees and agencies of a state are organisations.
+  orgWords: ['министерство', 'университет'],
   unitWords: [
     'отдел',
     'департамент',

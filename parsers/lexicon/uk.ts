@@ -26,7 +26,7 @@ export const uk: Lexicon = {
   clientFooters: ['Надіслано з (?:iPhone|iPad|мого|мобільного)'],
   noticeCues: ['конфіденційн'],
   // університет (university), інститут (institute) name the organisation.
-  orgWords: ['університет', 'інститут'],
+  orgWords: ['університет', 'інститут', 'міністерство'],
   titleNouns: [
     '(?:старш(?:ий|а) )?науков(?:ий|а) співробітни(?:к|ця)',
     'генеральний директор',

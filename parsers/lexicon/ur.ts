@@ -17,7 +17,8 @@ export const ur: Lexicon = {
   // شعبہ (department), محکمہ (department of government).
   unitWordsRtl: ['شعبہ', 'محکمہ'],
   // کالج (college), ہسپتال (hospital), یونیورسٹی (university), کمپنی (company), لمیٹڈ (limited).
-  orgWordsRtl: ['کالج', 'ہسپتال', 'یونیورسٹی', 'کمپنی', 'لمیٹڈ'],
+  // کمیشن (commission), وزارت (ministry) as well.
+  orgWordsRtl: ['کالج', 'ہسپتال', 'یونیورسٹی', 'کمپنی', 'لمیٹڈ', 'کمیشن', 'وزارت'],
   streetPrefixes: ['روڈ', 'سڑک', 'گلی'],
   countries: ['پاکستان'],
   phoneWork: ['فون'],

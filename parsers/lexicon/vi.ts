@@ -35,7 +35,10 @@ export const vi: Lexicon = {
   unitWords: ['bộ phận'],
   // Phòng (department; "room" in prose), Ban (board, department), Khối (division), Trung tâm (centre):
   // a unit when written as a heading ("Phòng Kế toán", "Ban Pháp chế").
-  unitHeads: ['Phòng', 'Ban', 'Khối', 'Trung tâm'],
+  // Vụ (a ministry's department), Cục (general department).
+  // Degrees before the name: ThS. (master), TS. (doctor), PGS. TS. (associate professor), GS. (professor).
+  honorifics: ['ThS\\.', 'TS\\.', 'PGS\\.(?: ?TS\\.)?', 'GS\\.(?: ?TS\\.)?'],
+  unitHeads: ['Phòng', 'Ban', 'Khối', 'Trung tâm', 'Vụ', 'Cục'],
   // "Quận 1", "Phường 6": districts and wards, with their number; "Tầng 5" (floor).
   streetPrefixes: ['quận', 'phường'],
   premisesWords: ['tầng', 'lầu'],

@@ -107,6 +107,10 @@ export const zh: Lexicon = {
   ],
   // Unit names end with 部 / 部门 (department), 中心 (centre), 事业部 (division), 实验室 (lab), 组 (group), 处 (office).
   unitSuffixesNative: [
+    // 处 (a bureau's division: 多边合作处), 局 (bureau: 国际合作局).
+    '处',
+    '處',
+    '局',
     '部',
     '部门',
     '部門',

@@ -300,6 +300,51 @@ describe('contact fields of a signature block', () => {
     expect(c.department).toBe('إدارة المخاطر المؤسسية');
   });
 
+  it('reads the levels of a ministry or an agency as one department, and its public bodies as organisations', () => {
+    const c = extractFields(
+      [
+        'Amaka Obi',
+        'Deputy Director',
+        'Multilateral Cooperation Division',
+        'Department of International Economic Relations',
+        'Federal Ministry of Budget and Planning',
+      ],
+      { name: 'Amaka Obi', email: 'amaka.obi@budget.example' },
+    );
+    expect([c.department, c.company]).toEqual([
+      'Multilateral Cooperation Division, Department of International Economic Relations',
+      'Federal Ministry of Budget and Planning',
+    ]);
+    // A school's faculty, a research group's department: not joined.
+    const uni = extractFields(
+      [
+        'Jo Roe',
+        'Associate Professor',
+        'School of Chemical Engineering',
+        'Faculty of Engineering',
+        'University of Dunmore',
+      ],
+      { name: 'Jo Roe', email: 'jo.roe@dunmore.example' },
+    );
+    expect(uni.department).toBe('School of Chemical Engineering');
+    const sw = extractFields(
+      [
+        'Bw. Juma Mwakalinga',
+        'Afisa Mipango Mkuu',
+        'Idara ya Sera na Mipango',
+        'Wizara ya Maji',
+        'S.L.P. 555, Dodoma',
+      ],
+      { name: 'Juma Mwakalinga', email: 'juma@maji.example' },
+    );
+    expect([sw.name, sw.title, sw.department, sw.company]).toEqual([
+      'Juma Mwakalinga',
+      'Afisa Mipango Mkuu',
+      'Idara ya Sera na Mipango',
+      'Wizara ya Maji',
+    ]);
+  });
+
   it('types numbers by the icons written as their labels (📱 mobile, ☎️ work, 📠 fax)', () => {
     const c = extractFields(
       ['Jo Coe', 'Buyer', '📱 +1 415 555 0123', '☎️ +1 415 555 0100', '📠 +1 415 555 0101'],
