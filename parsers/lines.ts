@@ -396,6 +396,16 @@ const PREMISES_RE = caseless(
   'iu',
 );
 const COUNTRY_RE = caseless(String.raw`^(?:${alt('countries')})\.?$`, 'iu');
+const GRADE_RE = /^(?:grade level|salary grade|gl-?)\s?\d{1,2}$/i;
+
+/**
+ * "Col. Palmira, Edificio Naciones Unidas, Tegucigalpa, Honduras", "Congo Building, Menelik II Avenue, Addis
+ * Ababa, Ethiopia": three to six named places, the last a country.
+ */
+const PLACES_COUNTRY_RE = caseless(
+  String.raw`^\p{Lu}[^,;:!?]{1,50}(?:, \p{Lu}[^,;:!?]{1,50}){1,4}, (?:${alt('countries')})\.?$`,
+  'iu',
+);
 /** "Makati City 1226, Philippines": a city, its postcode after it, and a country. */
 const CITY_CODE_COUNTRY_RE = caseless(
   String.raw`^\p{Lu}[\p{L}'-]{2,30}(?: \p{Lu}[\p{L}'-]{1,30}){0,2} \d{4,6}, (?:${alt('countries')})\.?$`,
@@ -428,7 +438,8 @@ const CITY_CODE_HINT_RE = / \d{4,6}, /;
 
 export function looksLikeAddress(line: string): boolean {
   const l = asciiDigits(capLine(line).trim());
-  if (isKeyValueRecord(l)) return false;
+  // A civil servant's grade ("Grade Level 16", "GL-14") is no floor.
+  if (isKeyValueRecord(l) || GRADE_RE.test(l)) return false;
   // Each shape is tried only on lines that hold what it cannot match without (digits, a comma, a dash, a
   // CJK character): most lines reach none of the Unicode patterns, which then need no compiling either.
   const digits = countDigits(l);
@@ -443,6 +454,7 @@ export function looksLikeAddress(line: string): boolean {
     (INDIC_ARABIC_SCRIPT_RE.test(l) && /[,،]/.test(l) && NATIVE_STREET_RE.test(l)) ||
     BR_CITY_UF_RE.test(l) ||
     COUNTRY_RE.test(l) ||
+    (l.includes(', ') && !l.includes(' ,') && PLACES_COUNTRY_RE.test(l)) ||
     (digits >= 4 && CITY_CODE_HINT_RE.test(l) && CITY_CODE_COUNTRY_RE.test(l)) ||
     // "Nordljus AB", "Léman SA": a legal form, not Alberta or South Australia. (State codes are capitals.)
     (STATE_CODE_END_RE.test(l) && CITY_STATE_RE.test(l) && !LEGAL_SUFFIX_RE.test(l)) ||

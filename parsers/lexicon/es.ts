@@ -156,7 +156,7 @@ export const es: Lexicon = {
     'carretera',
   ],
   poBoxes: ['Apartado(?: de correos)?', 'Apdo\\.?', 'Casilla'],
-  countries: ['españa', 'méxico'],
+  countries: ['españa', 'méxico', 'perú', 'panamá', 'república dominicana'],
   // "Fono" is how Chile labels a phone.
   phoneWork: ['telf', 'telef', 'teléfono', 'fijo', 'oficina', 'centralita', 'fono'],
   phoneMobile: ['cel', 'móvil', 'movil', 'celular'],

@@ -345,6 +345,30 @@ describe('contact fields of a signature block', () => {
     ]);
   });
 
+  it('reads a line of named places ending in a country as the address, and a civil-service grade as none', () => {
+    const c = extractFields(
+      [
+        'Jo Roe',
+        'Oficial Nacional de Programa',
+        'Programa de las Naciones Unidas para la Nutrición (PNUN)',
+        'Col. Palmira, Edificio Naciones Unidas, Tegucigalpa, Honduras',
+      ],
+      { name: 'Jo Roe', email: 'jo.roe@pnun.example' },
+    );
+    expect([c.company, c.address]).toEqual([
+      'Programa de las Naciones Unidas para la Nutrición (PNUN)',
+      'Col. Palmira, Edificio Naciones Unidas, Tegucigalpa, Honduras',
+    ]);
+    const grade = extractFields(
+      ['Amaka Obi', 'Deputy Director', 'Grade Level 16', 'Federal Ministry of Budget'],
+      {
+        name: 'Amaka Obi',
+        email: 'amaka.obi@budget.example',
+      },
+    );
+    expect(grade.address).toBeNull();
+  });
+
   it('types numbers by the icons written as their labels (📱 mobile, ☎️ work, 📠 fax)', () => {
     const c = extractFields(
       ['Jo Coe', 'Buyer', '📱 +1 415 555 0123', '☎️ +1 415 555 0100', '📠 +1 415 555 0101'],
