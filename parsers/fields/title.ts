@@ -383,7 +383,10 @@ function takeTitle(s: TitleScan, input: TitleInput, i: number, p: TitleCellParts
     bracketUnit &&
     hasTitleWord(bracketUnit[1]!) &&
     !hasTitleWord(bracketUnit[2]!) &&
-    (isDepartment(bracketUnit[2]!) || namesFunction(bracketUnit[2]!))
+    (isDepartment(bracketUnit[2]!) ||
+      namesFunction(bracketUnit[2]!) ||
+      // A portfolio only after a plain title: "Manager - Procurement (Castings & Forgings)" qualifies the unit.
+      (portfolio(bracketUnit[2]!) && !DASH_SEP_RE.test(bracketUnit[1]!) && !bracketUnit[1]!.includes(', ')))
   ) {
     // "Deputy General Manager (Treasury Operations)": the unit in brackets after the title.
     c.title = bracketUnit[1]!.trim();
@@ -450,6 +453,23 @@ function takeTitle(s: TitleScan, input: TitleInput, i: number, p: TitleCellParts
     )
       s.looseUnit = { i, title: headPart, unit: tail };
   }
+}
+
+/**
+ * What a civil servant's or a diplomat's title covers, in brackets after it: "Counsellor (Development and
+ * Humanitarian Affairs)", "Section Officer (UN-II)", "अवर सचिव (अंतर्राष्ट्रीय सहयोग)". A portfolio of two words or
+ * more, or a section's code; not a standing ("Acting", "Interim"), pronouns, a region or a country.
+ */
+const STANDING_RE =
+  /^(?:acting|interim|retired|retd\.?|hons?\.?|temporary|part[- ]time|maternity cover|designate|elect)$|\/|^(?:he|she|they)\b/i;
+const SECTION_CODE_RE = /^[A-Z]{1,4}-[IVX\d]{1,4}$/;
+
+function portfolio(x: string): boolean {
+  const t = x.trim();
+  if (STANDING_RE.test(t) || REGION_RE.test(t) || namesTerritory(t) || isCountryLine(t) || countriesLine(t))
+    return false;
+  if (SECTION_CODE_RE.test(t)) return true;
+  return wordCount(t) >= 2 && wordCount(t) <= 6 && !/\d/.test(t) && !hasCompanyWord(t);
 }
 
 /** The roles that head a whole organisation, written before its name ("CEO, MediVis", "Founder, Lumen"). */

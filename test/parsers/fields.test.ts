@@ -369,6 +369,25 @@ describe('contact fields of a signature block', () => {
     expect(grade.address).toBeNull();
   });
 
+  it.each([
+    [
+      'Counsellor (Development and Humanitarian Affairs)',
+      'Counsellor',
+      'Development and Humanitarian Affairs',
+    ],
+    ['Section Officer (UN-II)', 'Section Officer', 'UN-II'],
+    ['अवर सचिव (अंतर्राष्ट्रीय सहयोग)', 'अवर सचिव', 'अंतर्राष्ट्रीय सहयोग'],
+    ['Sales Manager (Interim)', 'Sales Manager (Interim)', null],
+    ['Account Executive (she/her)', 'Account Executive (she/her)', null],
+    ['Managing Director (Germany & Austria)', 'Managing Director (Germany & Austria)', null],
+  ])(
+    'reads the portfolio in brackets after a title as its unit, not a standing, pronouns or a territory: %s',
+    (line, title, unit) => {
+      const c = extractFields(['Jo Roe', line], { name: 'Jo Roe', email: 'jo.roe@mission.example' });
+      expect([c.title, c.department]).toEqual([title, unit]);
+    },
+  );
+
   it('types numbers by the icons written as their labels (📱 mobile, ☎️ work, 📠 fax)', () => {
     const c = extractFields(
       ['Jo Coe', 'Buyer', '📱 +1 415 555 0123', '☎️ +1 415 555 0100', '📠 +1 415 555 0101'],
