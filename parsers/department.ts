@@ -181,9 +181,12 @@ const RTL_UNIT_RE = new RegExp(
 /** Thai units open with their unit word joined to the name: "ฝ่ายลูกค้าองค์กร" (corporate clients division). */
 const THAI_UNIT_RE = new RegExp(String.raw`^(?:${alt('unitPrefixesNative')})\p{Script=Thai}{2,30}$`, 'u');
 
+/** An association's regional section named after its acronym ("USTA Texas Section"): an organisation. */
+const ACRONYM_SECTION_RE = /^\p{Lu}{2,6}\s.{0,60}\sSection$/u;
+
 export function looksLikeDepartment(cell: string): boolean {
   const t = cell.trim();
-  if (t === '' || t.length > 80 || /\d/.test(t)) return false;
+  if (t === '' || t.length > 80 || /\d/.test(t) || ACRONYM_SECTION_RE.test(t)) return false;
   if (UNIT_RE.test(t) || UNIT_HEAD_RE.test(t) || COMPOUND_UNIT_RE.test(t)) return true;
   // The script patterns only where their script may be: their Unicode classes are costly to compile.
   if (hasRtlLetters(t) && RTL_UNIT_RE.test(t)) return true;

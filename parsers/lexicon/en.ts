@@ -64,6 +64,9 @@ export const en: Lexicon = {
   ],
   noticeCues: [
     '\\bconfidential',
+    // International organisations' notice: "... enjoys privileges and immunities ... shall not be deemed a waiver".
+    'privileges and immunities',
+    'deemed a waiver',
     'intended (?:solely )?(?:only )?for the (?:use|addressee)',
     'intended recipient',
     '\\bprivileged\\b',
@@ -270,6 +273,9 @@ export const en: Lexicon = {
     // "WASH Unit", "Intensive Care Unit", "OEM Accounts", "Key Accounts": only as the cell's last word
     // ("Unit 5, Harbour Road" is premises; "Accounts Payable" a function).
     'unit(?=\\s*$)',
+    // "Drylands Resilience Section": a section as the cell's last word ("Section 5" is a law's; an association's
+    // "USTA Texas Section" is left out in department.ts).
+    'section(?=\\s*$)',
     'accounts(?=\\s*$)',
     'department',
     'dept\\.?',

@@ -675,3 +675,23 @@ describe('a full name signed under the valediction, blank lines above a framed b
     ]);
   });
 });
+
+describe("an international organisation's block over its privileges-and-immunities notice", () => {
+  it('is found whole, its section, unit and division lines included', () => {
+    const from = { name: 'Amina Njoroge', email: 'amina.njoroge@unodr.example' };
+    const text =
+      'Dear Helena,\n\nThank you for the revised logframe; we have cleared the indicators for outcome 2.\n\nBest regards,\n[cid:image001.png@01DB8C2A.5F1E0A30]\nAmina Njoroge\nProgramme Management Officer\nDrylands Resilience Section\nEcosystems and Livelihoods Unit\nProgramme Division\nUnited Nations Office for Drylands Research (UNODR)\nDuty station: Nairobi, Kenya\nTel: +254 20 555 4172 | Mobile: +254 722 555 018\nwww.unodr.example\n\nThe United Nations Office for Drylands Research enjoys privileges and immunities under the Convention; nothing in this e-mail shall be deemed a waiver of them.\n';
+    const lines = findSignature(text, from)!;
+    expect(lines.slice(1, 6)).toEqual([
+      'Amina Njoroge',
+      'Programme Management Officer',
+      'Drylands Resilience Section',
+      'Ecosystems and Livelihoods Unit',
+      'Programme Division',
+    ]);
+    expect(lines.at(-1)).toBe('www.unodr.example');
+    expect(extractFields(lines, from).department).toBe(
+      'Drylands Resilience Section, Ecosystems and Livelihoods Unit, Programme Division',
+    );
+  });
+});
