@@ -187,8 +187,12 @@ function markCountryEndings(
 ): void {
   for (let i = 0; i < texts.length; i++) {
     const segs = texts[i]!.text.split(/,\s?/);
+    const head = segs[0]!.trim();
+    // An organisation heading places that end in a country is split off even when the whole line, with no
+    // number, reads as an address ("Oracle EMEA, Dublin, Ireland").
+    const orgHead = segs.length >= 3 && (hasCompanyWord(head) || matchesDomain(head, labels));
     if (
-      !isAddr[i] &&
+      (!isAddr[i] || (orgHead && !c.company && countDigits(texts[i]!.text) === 0)) &&
       segs.length >= 2 &&
       isCountryLine(segs[segs.length - 1]!) &&
       (wordCount(texts[i]!.text) <= 6 || longAddressToCountry(texts[i]!.text, segs)) &&
@@ -196,8 +200,8 @@ function markCountryEndings(
       !(hasTitleWord(segs[0]!) && !hasCompanyWord(segs[0]!))
     ) {
       // "Oracle EMEA , Dublin, Ireland": the organisation, then where it is.
-      const head = segs[0]!.trim();
-      if (!c.company && segs.length >= 3 && (hasCompanyWord(head) || matchesDomain(head, labels))) {
+      if (!c.company && orgHead) {
+        isAddr[i] = false;
         c.company = head;
         c.address = segs
           .slice(1)
