@@ -66,6 +66,28 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => server?.stop());
 
+/** Every INBOX message of `user` as the connector hands it over, in UID order. */
+async function harvestInbox(
+  user: string,
+  makeClient?: (o: ConstructorParameters<typeof ImapFlow>[0]) => ImapFlow,
+): Promise<MinimalMessage[]> {
+  const c = createImapConnector(
+    {
+      id: user,
+      kind: 'imap',
+      account: user,
+      config: { host: server.host, port: server.port, tls: false, insecurePlaintext: true, user },
+      secret: PASS,
+    },
+    { endpoints: loadConfig({}) },
+    makeClient ? { makeClient } : undefined,
+  );
+  const got: MinimalMessage[] = [];
+  for await (const p of c.pages(null)) got.push(...p.messages.filter((m) => m.sourceId.startsWith('INBOX:')));
+  await c.close();
+  return got.sort((a, b) => Number(a.sourceId.split(':')[2]) - Number(b.sourceId.split(':')[2]));
+}
+
 describe('IMAP, a mailbox of short replies on long threads', () => {
   it('asks for smaller first heads after its first page, and every message yields what its file does', async () => {
     const user = 'threads@acme.example';
@@ -92,22 +114,7 @@ describe('IMAP, a mailbox of short replies on long threads', () => {
       if (e && e.src === 'c' && typeof e.msg === 'string') commands.push(e.msg);
     };
     const logger = { debug: record, info: record, warn: () => {}, error: () => {} };
-    const c = createImapConnector(
-      {
-        id: user,
-        kind: 'imap',
-        account: user,
-        config: { host: server.host, port: server.port, tls: false, insecurePlaintext: true, user },
-        secret: PASS,
-      },
-      { endpoints: loadConfig({}) },
-      { makeClient: (o) => new ImapFlow({ ...o, logger }) },
-    );
-    const got: MinimalMessage[] = [];
-    for await (const p of c.pages(null))
-      got.push(...p.messages.filter((m) => m.sourceId.startsWith('INBOX:')));
-    await c.close();
-    got.sort((a, b) => Number(a.sourceId.split(':')[2]) - Number(b.sourceId.split(':')[2]));
+    const got = await harvestInbox(user, (o) => new ImapFlow({ ...o, logger }));
     expect(got.map((m) => extractMinimal(m))).toEqual(raws.map((r) => extractRaw(Buffer.from(r))));
     const firstHeads = commands
       .filter((x) => /UID FETCH/i.test(x))
@@ -148,21 +155,7 @@ describe('IMAP, replies whose block is below the quote', () => {
       'INBOX',
       raws.map((raw) => ({ raw })),
     );
-    const c = createImapConnector(
-      {
-        id: user,
-        kind: 'imap',
-        account: user,
-        config: { host: server.host, port: server.port, tls: false, insecurePlaintext: true, user },
-        secret: PASS,
-      },
-      { endpoints: loadConfig({}) },
-    );
-    const got: MinimalMessage[] = [];
-    for await (const p of c.pages(null))
-      got.push(...p.messages.filter((m) => m.sourceId.startsWith('INBOX:')));
-    await c.close();
-    got.sort((a, b) => Number(a.sourceId.split(':')[2]) - Number(b.sourceId.split(':')[2]));
+    const got = await harvestInbox(user);
     const fromImap = got.map((m) => extractMinimal(m));
     expect(fromImap).toEqual(raws.map((r) => extractRaw(Buffer.from(r))));
     for (const r of fromImap) expect(r.contact?.company).toBe('Logística Tajo S.L.');
