@@ -45,7 +45,7 @@ export const id: Lexicon = {
     'wakil direktur',
     'presiden direktur',
     'manajer',
-    'kepala (?:bagian|divisi|cabang|departemen|seksi)',
+    'kepala (?:sub)?(?:bagian|bidang|divisi|cabang|departemen|seksi|biro)',
     'insinyur',
     'konsultan',
     'pengembang',

@@ -58,7 +58,7 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   holdout31: { lines: 1.0, precision: 0.96, recall: 0.965 },
   // Tuning set of institutional signatures (its README): first score lines 96.0, fields 81.9/74.2; its floor its
   // score after tuning.
-  holdout32: { lines: 0.995, precision: 0.92, recall: 0.86 },
+  holdout32: { lines: 0.995, precision: 0.925, recall: 0.875 },
   // Blind (fixtures/mail/holdout17/README.md): first scored (2026-12-07) at 0.944 / 0.927 / 0.856; its floor
   // is its score at the end of the following session (two of its classes written as rules, see its README).
   holdout17: { lines: 0.995, precision: 0.96, recall: 0.935 },
