@@ -281,6 +281,11 @@ describe('contact fields of a signature block', () => {
       ['Emre Yıldız', 'Kıdemli Uzman (Hazine Yönetimi)', 'Boğaziçi Tekstil A.Ş.'],
       ['Kıdemli Uzman', 'Hazine Yönetimi', 'Boğaziçi Tekstil A.Ş.'],
     ],
+    [
+      'bn',
+      ['নাসরিন আক্তার', 'প্রোগ্রাম অফিসার, জলবায়ু সহনশীলতা ইউনিট', 'উপকূলীয় জনকল্যাণ সংস্থা (উজস)'],
+      ['প্রোগ্রাম অফিসার', 'জলবায়ু সহনশীলতা ইউনিট', 'উপকূলীয় জনকল্যাণ সংস্থা (উজস)'],
+    ],
   ])('reads the title, unit and organisation of a %s block', (_lang, lines, want) => {
     const c = extractFields(lines, { name: lines[0]!, email: 'someone@org.example' });
     expect([c.title, c.department, c.company]).toEqual(want);
