@@ -433,6 +433,11 @@ function takeTitle(s: TitleScan, input: TitleInput, i: number, p: TitleCellParts
     // "Senior Account Manager, Corporate Banking", "Conseillère principale, Service des communications"
     c.title = headPart;
     if (!c.department) c.department = tail;
+  } else if (thaiTitleUnit(t)) {
+    // "ผู้จัดการอาวุโส ฝ่ายจัดซื้อ": the title, a space, then the unit its prefix names (ฝ่าย, แผนก, สำนัก).
+    const m = thaiTitleUnit(t)!;
+    c.title = m.title;
+    if (!c.department) c.department = m.unit;
   } else if (slashed) {
     c.title = slashed.title;
     if (slashed.unit && !c.department) c.department = slashed.unit;
@@ -470,6 +475,17 @@ function portfolio(x: string): boolean {
     return false;
   if (SECTION_CODE_RE.test(t)) return true;
   return wordCount(t) >= 2 && wordCount(t) <= 6 && !/\d/.test(t) && !hasCompanyWord(t);
+}
+
+const THAI_TITLE_UNIT_RE = new RegExp(
+  String.raw`^(\p{Script=Thai}[\p{Script=Thai} ]{1,40}?) ((?:${alt('unitPrefixesNative')})\p{Script=Thai}{2,30})$`,
+  'u',
+);
+
+function thaiTitleUnit(t: string): { title: string; unit: string } | null {
+  if (!/\p{Script=Thai}/u.test(t)) return null;
+  const m = THAI_TITLE_UNIT_RE.exec(t.trim());
+  return m && hasTitleWord(m[1]!) ? { title: m[1]!, unit: m[2]! } : null;
 }
 
 /** The roles that head a whole organisation, written before its name ("CEO, MediVis", "Founder, Lumen"). */

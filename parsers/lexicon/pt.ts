@@ -103,7 +103,8 @@ export const pt: Lexicon = {
   ],
   legalForms: ['Ltda', 'Cia', 'Lda', 'LTDA'],
   weakOrgWords: ['associados', 'cooperativa'],
-  streetPrefixes: ['rua', 'alameda', 'travessa', 'rodovia', 'estrada', 'praça', 'avenida'],
+  // Rod. (rodovia, highway: "Rod. Presidente Dutra, km 155"), Av. is intl.
+  streetPrefixes: ['rua', 'alameda', 'travessa', 'rodovia', 'rod\\.', 'estrada', 'praça', 'avenida'],
   poBoxes: ['Caixa Postal'],
   countries: ['brasil'],
   // Fone (Brazil), tel. fixo, escritório.

@@ -48,7 +48,7 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   holdout19: { lines: 1.0, precision: 0.995, recall: 0.995 },
   holdout21: { lines: 1.0, precision: 0.995, recall: 0.995 },
   holdout23: { lines: 0.955, precision: 0.985, recall: 0.905 },
-  holdout24: { lines: 0.995, precision: 0.945, recall: 0.945 },
+  holdout24: { lines: 0.995, precision: 0.95, recall: 0.95 },
   holdout26: { lines: 0.995, precision: 0.96, recall: 0.96 },
   holdout18: { lines: 1.0, precision: 0.993, recall: 0.993 },
   // Tuning set of the following session (plain text as clients and gateways mangle it): first score lines 92.9,
