@@ -34,7 +34,8 @@ export const bg: Lexicon = {
   seniorityPrefixes: ['Старши', 'Главен', 'Главна'],
   // дирекция (directorate), отдел is in ./ru.ts.
   unitWords: ['дирекция', 'сектор'],
-  streetPrefixes: ['бул\\.', 'ул\\.', 'булевард'],
+  // гр. (град, town: "гр. Пловдив 4000") opens an address line like a street does.
+  streetPrefixes: ['бул\\.', 'ул\\.', 'булевард', 'гр\\.'],
   countries: ['българия', 'bulgaria'],
   phoneWork: ['тел', 'телефон'],
   phoneMobile: ['моб', 'мобилен', 'мобилен телефон'],

@@ -398,6 +398,20 @@ describe('contact fields of a signature block', () => {
     },
   );
 
+  it('opens a Bulgarian address with its town line ("гр. Пловдив 4000")', () => {
+    const c = extractFields(
+      [
+        'Мария Петрова',
+        'Главен счетоводител',
+        '„Тракия Агро“ ЕООД',
+        'гр. Пловдив 4000',
+        'бул. „Марица“ № 55, ет. 3',
+      ],
+      { name: 'Мария Петрова', email: 'm.petrova@trakia-agro.example' },
+    );
+    expect(c.address).toBe('гр. Пловдив 4000, бул. „Марица“ № 55, ет. 3');
+  });
+
   it('types numbers by the icons written as their labels (📱 mobile, ☎️ work, 📠 fax)', () => {
     const c = extractFields(
       ['Jo Coe', 'Buyer', '📱 +1 415 555 0123', '☎️ +1 415 555 0100', '📠 +1 415 555 0101'],
