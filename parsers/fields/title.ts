@@ -93,6 +93,8 @@ export function unitBesideTitle(
       .some((w) => addrWords.has(w));
 }
 
+const PARTNER_NAMES_RE = /^\p{Lu}[\p{L}'’-]+(?: (?:&|and|et|y|e|und|en) \p{Lu}[\p{L}'’-]+)+$/u;
+
 /** Two comma segments, one naming the organisation by a legal form and the other a unit, or undefined. */
 function orgAndUnit(segs: readonly string[]): { org: string; unit: string } | undefined {
   if (segs.length !== 2) return undefined;
@@ -103,6 +105,8 @@ function orgAndUnit(segs: readonly string[]): { org: string; unit: string } | un
   if (wordCount(org) < 2 || !/\p{Lu}\p{Ll}{2,}/u.test(org)) return undefined;
   const unitShaped = isDepartment(unit) || looksLikeUnitName(unit);
   if (!unitShaped || hasTitleWord(unit) || isCountryLine(unit) || namesTerritory(unit)) return undefined;
+  // "Dethier & Vanhamme, Notaires associés SRL": partners' names joined by "&" head the firm's name.
+  if (PARTNER_NAMES_RE.test(unit)) return undefined;
   return { org, unit };
 }
 

@@ -412,6 +412,17 @@ describe('contact fields of a signature block', () => {
     expect(c.address).toBe('гр. Пловдив 4000, бул. „Марица“ № 55, ет. 3');
   });
 
+  it('keeps a firm named by its partners before a comma whole ("Dethier & Vanhamme, Notaires associés SRL")', () => {
+    const c = extractFields(
+      ['Marie Dethier', 'Notaire associée', 'Dethier & Vanhamme, Notaires associés SRL'],
+      {
+        name: 'Marie Dethier',
+        email: 'm.dethier@dv-notaires.example',
+      },
+    );
+    expect([c.department, c.company]).toEqual([null, 'Dethier & Vanhamme, Notaires associés SRL']);
+  });
+
   it('types numbers by the icons written as their labels (📱 mobile, ☎️ work, 📠 fax)', () => {
     const c = extractFields(
       ['Jo Coe', 'Buyer', '📱 +1 415 555 0123', '☎️ +1 415 555 0100', '📠 +1 415 555 0101'],
