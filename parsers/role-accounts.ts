@@ -127,6 +127,11 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
   'booking',
   'reservations',
   'reservation',
+  // Contractors: tender, site and planning desks.
+  'tenders',
+  'tender',
+  'estimating',
+  'planning',
   // Foundations, NGOs and public bodies: grants and partnership desks, a registry.
   'grants',
   'partnerships',

@@ -250,6 +250,12 @@ export const de: Lexicon = {
   jobEndedCues: ['(?:ist|arbeitet) nicht mehr (?:bei|für|im Unternehmen)', 'hat das Unternehmen verlassen'],
   // Shared mailboxes (sales@, accounting@... in de): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // Contractors' site, tender and estimating desks.
+    'bauleitung',
+    'ausschreibung',
+    'ausschreibungen',
+    'kalkulation',
+    'disposition',
     // Hotels and venues: reservations, events, groups, the front desk.
     'veranstaltungen',
     'veranstaltung',

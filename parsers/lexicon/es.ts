@@ -193,6 +193,10 @@ export const es: Lexicon = {
   linkLabels: ['sitio web', 'página web'],
   // Shared mailboxes (sales@, accounting@... in es): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // Contractors' site, tender and estimating desks.
+    'obra',
+    'obras',
+    'licitaciones',
     // Grant, partnership and secretariat desks of foundations and NGOs.
     'subvenciones',
     'alianzas',

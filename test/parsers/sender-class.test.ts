@@ -199,6 +199,9 @@ describe('sender classification', () => {
       'grants',
       'partenariats',
       'subvenciones',
+      'tenders',
+      'bauleitung',
+      'obra',
     ])
       expect(isRoleAccount(role), role).toBe(true);
     for (const person of ['marta.sales', 'sales.director.ana', 'j.info', 'obchod.novak', 'team.lead.kim'])
