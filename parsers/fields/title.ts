@@ -448,9 +448,13 @@ function takeTitle(s: TitleScan, input: TitleInput, i: number, p: TitleCellParts
   } else if (DASH_SEP_RE.test(t)) {
     takeDashedTitle(s, input, i, t);
   } else if (titleAt) {
-    // "Software Engineer at Northwind Traders"
+    // "Software Engineer at Northwind Traders"; "Postdoctoral Fellow at Applied Perception Lab": a unit after
+    // "at" is the department when another line names an organisation.
     c.title = titleAt[1]!;
-    s.orgCands.push({ i, text: titleAt[2]!.trim(), strong: true, legal: hasStrongCompanyWord(titleAt[2]!) });
+    const at = titleAt[2]!.trim();
+    const orgElsewhere = input.texts.some((x, j) => j !== i && hasStrongCompanyWord(x.text));
+    if (orgElsewhere && !hasStrongCompanyWord(at) && isDepartment(at) && !c.department) c.department = at;
+    else s.orgCands.push({ i, text: at, strong: true, legal: hasStrongCompanyWord(at) });
   } else {
     c.title = t;
     if (

@@ -273,6 +273,8 @@ export const en: Lexicon = {
     // "WASH Unit", "Intensive Care Unit", "OEM Accounts", "Key Accounts": only as the cell's last word
     // ("Unit 5, Harbour Road" is premises; "Accounts Payable" a function).
     'unit(?=\\s*$)',
+    // "Applied Perception Lab": a lab as the cell's last word ("Acme Labs" is a company).
+    'lab(?=\\s*$)',
     // "Drylands Resilience Section": a section as the cell's last word ("Section 5" is a law's; an association's
     // "USTA Texas Section" is left out in department.ts).
     'section(?=\\s*$)',

@@ -423,6 +423,25 @@ describe('contact fields of a signature block', () => {
     expect([c.department, c.company]).toEqual([null, 'Dethier & Vanhamme, Notaires associés SRL']);
   });
 
+  it('reads a lab after "at" as the unit when another line names the organisation, a firm after "at" as the employer', () => {
+    const from = { name: 'Jo Roe', email: 'jo.roe@uno.example' };
+    const lab = extractFields(
+      ['Jo Roe', 'Postdoctoral Fellow at Applied Perception Lab', 'University of Northern Ontario'],
+      from,
+    );
+    expect([lab.title, lab.department, lab.company]).toEqual([
+      'Postdoctoral Fellow',
+      'Applied Perception Lab',
+      'University of Northern Ontario',
+    ]);
+    const firm = extractFields(['Jo Roe', 'Software Engineer at Northwind Traders'], from);
+    expect([firm.title, firm.department, firm.company]).toEqual([
+      'Software Engineer',
+      null,
+      'Northwind Traders',
+    ]);
+  });
+
   it('types numbers by the icons written as their labels (📱 mobile, ☎️ work, 📠 fax)', () => {
     const c = extractFields(
       ['Jo Coe', 'Buyer', '📱 +1 415 555 0123', '☎️ +1 415 555 0100', '📠 +1 415 555 0101'],
