@@ -7,6 +7,7 @@
 import type { Address } from './types.ts';
 import { findPhoneSpans, isLoneContactLabel } from './phones.ts';
 import { VocabMemo } from './vocab-memo.ts';
+import { IMAGE_RE, LINK_TARGET_RE } from './urls.ts';
 import { gluedSignoff } from './signs-as-sender.ts';
 import {
   MAX_LINE,
@@ -106,12 +107,12 @@ export function cellsOf(l: string): string[] {
     .filter((c) => c !== '');
 }
 
-const PLACEHOLDERS_RE = /\[image:[^\]]{0,80}\]|<(?:https?:|mailto:|tel:)[^<>\s]{1,400}>/g;
-
 function isProse(line: string, vocab?: VocabMemo): 'hard' | 'soft' | false {
   // Image placeholders and link targets are no text ("[image: linkedin] <https://...> [image: youtube] <...>").
   const t =
-    line.includes('[image:') || line.includes('<http') ? line.replace(PLACEHOLDERS_RE, ' ').trim() : line;
+    line.includes('[image:') || line.includes('<http')
+      ? line.replace(IMAGE_RE, ' ').replace(LINK_TARGET_RE, ' ').trim()
+      : line;
   if (t.length > 110 && !columnar(t)) return 'hard';
   // Dashes and separators between address parts ("Av. Paulista, 1000 - 10º andar - ...") are no words.
   const words = letterWords(t);

@@ -11,7 +11,7 @@ import { alt } from './lexicon/index.ts';
 import { caseless } from './lexicon/caseless.ts';
 
 /**
- * "... wrote:" and its translations (en, de, fr, es, it, nl, pt, sv/da/no, MH "said:"); Zoho Mail ends it
+ * "... wrote:" and its translations (every lexicon's `quoteWrote`; MH writes "said:"); Zoho Mail ends it
  * with dashes instead of the colon ("---- On Mon, 14 Apr 2025 ... <x@y> wrote ----").
  */
 const WROTE_END_RE = caseless(String.raw`(?:${alt('quoteWrote')})\s?(?:[:：]|-{2,})\s*$`, 'i');

@@ -167,7 +167,6 @@ function joinWrappedPlaceholders(lines: readonly string[]): string[] {
   return out;
 }
 
-/** Websites and social profile URLs stated by the block's lines. */
 /** The same page written with or without its scheme, "www." or a closing slash. */
 function sameSite(a: string, b: string): boolean {
   const bare = (u: string) =>
@@ -179,14 +178,15 @@ function sameSite(a: string, b: string): boolean {
   return bare(a) === bare(b);
 }
 
-const MARKDOWN_IMAGE_RE = /!\[[^\]]{0,100}\]\([^)\s]{0,300}\)/g;
+/** A markdown image ("![logo](https://.../logo.png)"): a picture, no link and no text. */
+export const MARKDOWN_IMAGE_RE = /!\[[^\]]{0,100}\]\([^)\s]{0,300}\)/g;
 
+/** Websites and social profile URLs stated by the block's lines. */
 export function urlsOfBlock(lines: string[], from: Address): { websites: string[]; social: string[] } {
   const websites: string[] = [];
   const social: string[] = [];
   const ownHost = from.email?.split('@')[1]?.toLowerCase() ?? '';
   for (const line of joinWrappedPlaceholders(lines)) {
-    // A markdown image ("![logo](https://.../logo.png)") shows a picture, not a link.
     const l = renderLinks(capLine(line).replace(MARKDOWN_IMAGE_RE, ' ')).replace(IMAGE_RE, ' ');
     const visible = l.replace(LINK_TARGET_RE, (m) => ' '.repeat(m.length));
     for (const u of findUrls(visible)) {

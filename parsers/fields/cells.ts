@@ -20,7 +20,7 @@ import {
   looksLikeAddress,
 } from '../lines.ts';
 import { findPhoneSpans, isLoneContactLabel, labelType } from '../phones.ts';
-import { IMAGE_RE, LINK_TARGET_RE, renderLinks } from '../urls.ts';
+import { IMAGE_RE, LINK_TARGET_RE, MARKDOWN_IMAGE_RE, renderLinks } from '../urls.ts';
 
 /** One cell of a row, as written once the line is cleaned. */
 export interface Cell {
@@ -74,7 +74,7 @@ export function cleanLine(line: string): string {
       })
       // Markdown renderings of HTML (help desks, some clients): "**bold**" and "![logo](https://...)" images.
       .replace(/\*\*([^\s*][^*]{0,78}[^\s*]|[^\s*])\*\*/g, '$1')
-      .replace(/!\[[^\]]{0,100}\]\([^)\s]{0,300}\)/g, '')
+      .replace(MARKDOWN_IMAGE_RE, '')
       // "*bold*" markers of flattened HTML; a " * " between cells is a separator, not a marker.
       .replace(/\*([^\s*][^*]{0,78}[^\s*]|[^\s*])\*/g, '$1')
   );

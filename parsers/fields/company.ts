@@ -333,12 +333,9 @@ export function chooseCompany(input: CompanyInput): CompanyResult {
   return { draft: c, texts, isAddr, used };
 }
 
-/** A university by the word its languages name it with. */
-const UNIVERSITY_RE =
-  /universit|hochschule|yliopisto|egyetem|uniwersytet|univerzit|üniversite|politecnico|polytechnic|大学|대학교/i;
-
-/** An institute, faculty or school: a unit of the university it names beside it. */
-const INSTITUTE_RE = /institut|fakult|facult|school|école|escuela|escola|scuola/i;
+/** A university, and an institute, faculty or school of one, by their lexicon words (substrings). */
+const UNIVERSITY_RE = caseless(alt('universityWords'), 'i');
+const INSTITUTE_RE = caseless(alt('instituteWords'), 'i');
 
 const STANDALONE_UNIT_RE = /^(?:The )?(?:Cent(?:er|re)|Laboratory|Lab) for\b/;
 

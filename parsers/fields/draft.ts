@@ -20,18 +20,19 @@ export type Draft = Pick<Contact, 'name' | 'title' | 'department' | 'company' | 
   rankTitle?: string;
 };
 
-/**
- * A unit read from its own line (or the name's line) at `row`: the department when none is set, else the
- * next level of it when the unit before was read on the row just above ("Human Resources" / "Graduate
- * Program" gives "Human Resources, Graduate Program"). A unit further away leaves the department alone,
- * and so does one opening with its own unit word ("Department of Physics" under a research group): it is
- * another affiliation's unit, written with the institution under it. Changes `c` in place: a step calls
- * it on its own copy of the draft.
- */
 const LATIN_RE = /\p{Script=Latin}/u;
 const RESEARCH_UNIT_RE =
   /research group|laborator|\blab\b|\bgroup$|^(?:school|department|faculty|college) of/i;
 
+/**
+ * A unit read from its own line (or the name's line) at `row`: the department when none is set, else the
+ * next level of it when the unit before was read on the row just above ("Programme Division" / "Department
+ * of International Economic Relations" gives both, joined with ", "). A unit further away leaves the
+ * department alone, and so do: a unit opening with its own unit word under a research group, a laboratory
+ * or a school ("Department of Physics": another affiliation's unit, or a higher academic level the
+ * annotations leave out); the same unit written again in another script (its translation). Changes `c` in
+ * place: a step calls it on its own copy of the draft.
+ */
 export function addUnitLine(c: Draft, unit: string, row: number): void {
   if (!c.department) {
     c.department = unit;
@@ -39,12 +40,8 @@ export function addUnitLine(c: Draft, unit: string, row: number): void {
   } else if (
     c.unitRow === row - 1 &&
     !c.department.includes(unit) &&
-    // "Department of Physics" under a research group, a laboratory or a school is another affiliation's unit, or
-    // a higher academic level the annotations leave out; a ministry's or an agency's levels read on ("Multilateral Cooperation
-    // Division" / "Department of International Economic Relations").
     !(startsWithUnitWord(unit) && RESEARCH_UNIT_RE.test(c.department)) &&
-    // A unit written again in another script under it ("إدارة المخاطر" / "Risk Management Department") is
-    // its translation, not a lower level.
+    // "إدارة المخاطر" / "Risk Management Department": a translation, not a lower level.
     LATIN_RE.test(c.department) === LATIN_RE.test(unit)
   ) {
     c.department = `${c.department}, ${unit}`;

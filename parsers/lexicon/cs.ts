@@ -8,6 +8,7 @@ import type { Lexicon } from './types.ts';
 
 export const cs: Lexicon = {
   lang: 'cs',
+  universityWords: ['univerzit'],
   valedictions: [
     's (?:přátelským |srdečným |pěkným )?pozdravem',
     's (?:priateľským |pekným )?pozdravom',

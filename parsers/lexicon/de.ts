@@ -7,6 +7,8 @@ import type { Lexicon } from './types.ts';
 
 export const de: Lexicon = {
   lang: 'de',
+  universityWords: ['hochschule'],
+  instituteWords: ['fakult'],
   valedictions: [
     'mfg',
     'mit freundlichen gr(?:ü|ue)(?:ß|ss)en',

@@ -7,6 +7,8 @@ import type { Lexicon } from './types.ts';
 
 export const en: Lexicon = {
   lang: 'en',
+  universityWords: ['polytechnic'],
+  instituteWords: ['school'],
   valedictions: [
     'thanks?(?: you)?(?: (?:a lot|again|much|in advance|all|for [a-z ]{1,40}))?',
     'thx',

@@ -7,6 +7,7 @@ import type { Lexicon } from './types.ts';
 
 export const es: Lexicon = {
   lang: 'es',
+  instituteWords: ['escuela'],
   valedictions: [
     'saludos(?: cordiales)?',
     'un saludo',

@@ -7,6 +7,7 @@ import type { Lexicon } from './types.ts';
 
 export const fi: Lexicon = {
   lang: 'fi',
+  universityWords: ['yliopisto'],
   valedictions: [
     '(?:ystävällisin|parhain|lämpimin|kiitos ja) terveisin',
     'terveisin',

@@ -7,6 +7,7 @@ import type { Lexicon } from './types.ts';
 
 export const fr: Lexicon = {
   lang: 'fr',
+  instituteWords: ['école'],
   valedictions: [
     'cordialement',
     '(?:bonne|belle) (?:journée|soirée|fin de journée|semaine)',

@@ -7,6 +7,7 @@ import type { Lexicon } from './types.ts';
 
 export const hu: Lexicon = {
   lang: 'hu',
+  universityWords: ['egyetem'],
   valedictions: [
     '(?:baráti |szívélyes |meleg |tisztelettel és )?üdvözlettel',
     'tisztelettel',

@@ -9,6 +9,10 @@ export const intl: Lexicon = {
   lang: 'intl',
   noticeCues: ['(?:GDPR|RGPD|DSGVO|AVG|LGPD)\\b', '2016\\/679'],
   registerCues: ['Org\\.?\\s?nr'],
+  // University, Universität, université, universidad, università, universiteit, universitet...; an institute
+  // and a faculty in most European languages.
+  universityWords: ['universit'],
+  instituteWords: ['institut', 'facult'],
   legalForms: [
     // Former Yugoslavia (d.o.o., d.d., a.d.), the Baltics (SIA, UAB, OÜ), Romania (S.R.L.), Iceland (ehf.).
     'd\\.o\\.o',

@@ -7,6 +7,8 @@ import type { Lexicon } from './types.ts';
 
 export const it: Lexicon = {
   lang: 'it',
+  universityWords: ['politecnico'],
+  instituteWords: ['scuola'],
   valedictions: [
     'cordiali saluti',
     'saluti(?: cordiali)?',

@@ -52,6 +52,7 @@ const RANKS = [
 
 export const ko: Lexicon = {
   lang: 'ko',
+  universityWords: ['대학교'],
   // Every rank is a title noun; 경리 (bookkeeper) is a title, not a rank.
   // 연구원 (researcher) is a rank beside a name but also ends institute names (한국전자통신연구원): rank only.
   titleNounsNative: [

@@ -7,6 +7,7 @@ import type { Lexicon } from './types.ts';
 
 export const pl: Lexicon = {
   lang: 'pl',
+  universityWords: ['uniwersytet'],
   valedictions: [
     'z poważaniem',
     'z wyrazami szacunku',

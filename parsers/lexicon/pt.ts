@@ -7,6 +7,7 @@ import type { Lexicon } from './types.ts';
 
 export const pt: Lexicon = {
   lang: 'pt',
+  instituteWords: ['escola'],
   valedictions: [
     'atenciosamente',
     'abraços',

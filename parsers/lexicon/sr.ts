@@ -50,8 +50,8 @@ export const sr: Lexicon = {
   legalForms: ['zadruga', 'задруга', 'д\\.о\\.о\\.?', 'а\\.д\\.'],
   // Viši / Viša (senior), Glavni (chief) open a title.
   seniorityPrefixes: ['Viši', 'Viša', 'Glavni', 'Glavna'],
-  // sektor (division), odeljenje / odjel (department), služba (service).
-  // "Sektor prodaje", "Sektor za ..." open with it; at the end "sektor" is a market ("Offentlig sektor").
+  // sektor (division: "Sektor prodaje", "Sektor za ...", only opening the cell; at the end, as in "Offentlig
+  // sektor", it is a market), odeljenje / odjel (department), služba (service).
   unitWords: ['^sektor(?= )', 'odeljenje', 'odjel', 'služba'],
   countries: ['srbija', 'hrvatska', 'bosna i hercegovina', 'crna gora'],
   // Croatia's OIB, the court register (MBS), Serbia's PIB and matični broj under a block.

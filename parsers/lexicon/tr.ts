@@ -7,6 +7,7 @@ import type { Lexicon } from './types.ts';
 
 export const tr: Lexicon = {
   lang: 'tr',
+  universityWords: ['üniversite'],
   quoteWrote: ['\\byazdı'],
   valedictions: [
     'saygılarımla',

@@ -108,6 +108,10 @@ export interface Lexicon {
   legalFormsNative?: readonly string[];
   /** Institution words naming the organisation itself ("University", "Corporation"); word edges. */
   orgWords?: readonly string[];
+  /** A university by its word, anywhere in a cell, case-insensitive: it employs the institute named beside it. */
+  universityWords?: readonly string[];
+  /** An institute, faculty or school of a university, anywhere in a cell, case-insensitive. */
+  instituteWords?: readonly string[];
   /**
    * CJK institution words ending the organisation's own name, written without spaces ("北里工業大学",
    * "康寧紀念醫院"); at the end of a run of Han or Kana, never inside a longer word (大学院 is a school of it).

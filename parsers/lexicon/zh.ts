@@ -7,6 +7,7 @@ import type { Lexicon } from './types.ts';
 
 export const zh: Lexicon = {
   lang: 'zh',
+  universityWords: ['大学'],
   // Closings alone on a line: 此致敬礼 (with respect), 顺祝商祺 / 顺颂商祺 (business wishes), 祝好, 谢谢.
   valedictionsNative: [
     '(?:此致)?敬礼',
