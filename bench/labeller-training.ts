@@ -41,7 +41,7 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export interface Corpus {
   name: string;
   dir: string;
-  /** Trained on by `npm run train`; false for a blind set kept for measuring (holdout7 to holdout10, holdout12, holdout14, holdout17, holdout20, holdout25, holdout27, holdout29, holdout30, holdout33). */
+  /** Trained on by `npm run train`; false for a blind set kept for measuring (holdout7 to holdout10, holdout12, holdout14, holdout17, holdout20, holdout25, holdout27, holdout29, holdout30). */
   train: boolean;
   /**
    * Tuned on with rules and lexicons but not fitted by the labeller (its layouts pulled the other corpora's
@@ -99,8 +99,9 @@ export function knownCorpora(): { present: Corpus[]; absent: Corpus[] } {
     // A grants and partnerships officer's inbox at an international NGO (UN agencies, ministries, donors) in 20
     // languages, written blind.
     { name: 'holdout30', dir: join(fx, 'holdout30'), train: false },
-    // A construction contractor's project manager's inbox in 19 languages, written blind at the end of a session.
-    { name: 'holdout33', dir: join(fx, 'holdout33'), train: false },
+    // A construction contractor's project manager's inbox in 19 languages, written blind at the end of a session,
+    // tuned on (rules) from 2026-12-07 (its README).
+    { name: 'holdout33', dir: join(fx, 'holdout33'), train: false, tuned: true },
     // The discard decision (one-to-one mail through CRMs and relays, bulk from the same tools, role accounts in
     // 15 languages, national free-mail providers): a tuning set (rules).
     { name: 'holdout19', dir: join(fx, 'holdout19'), train: false, tuned: true },

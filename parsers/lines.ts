@@ -363,7 +363,7 @@ const STREET_RE = caseless(
  * somewhere in the cell.
  */
 const STREET_EU_RE = new RegExp(
-  String.raw`(?:^|[\s,])\p{Lu}[\p{Ll}ß-]{1,30}(?:${alt('streetSuffixes')})\s?\d{1,4}(?![\d\p{L}])|(?:^|\s)\p{Lu}[\p{Ll}-]{2,30} (?:${alt('streetWordsSpaced')})\s?\d{1,4}(?!\d)`,
+  String.raw`(?:^|[\s,])\p{Lu}[\p{Ll}ß-]{1,30}(?:${alt('streetSuffixes')})\s?\d{1,4}(?![\d\p{L}])|(?:^|\s)\p{Lu}[\p{Ll}-]{2,30} (?:${alt('streetWordsSpaced')})(?:,? (?:${alt('houseNumberLabels')}))?\s?\d{1,4}(?!\d)`,
   'u',
 );
 const STREET_PREFIX_RE = caseless(String.raw`(?:^|[\s,])(?:${alt('streetPrefixes')})\s\S`, 'iu');

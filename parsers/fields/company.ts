@@ -73,8 +73,31 @@ export function orgLabels(lines: string[], from: Address): string[] {
   return labels;
 }
 
+/**
+ * A cell's letters as a host name spells them: accents dropped ("Kōwhai" -> "kowhai", "Société" ->
+ * "societe") or, for German, written out ("Müller" -> "mueller"); the letters NFD does not split are
+ * transliterated. ASCII cells are returned as they are.
+ */
+function asHostLetters(cell: string, german: boolean): string {
+  if (!/[^\x00-\x7f]/.test(cell)) return cell;
+  const s = german ? cell.replace(/[äöüÄÖÜ]/g, (c) => `${c}e`) : cell;
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[ßẞ]/g, 'ss')
+    .replace(/[æÆ]/g, 'ae')
+    .replace(/[øØ]/g, 'o')
+    .replace(/[łŁ]/g, 'l')
+    .replace(/[đĐ]/g, 'd');
+}
+
 /** Does a cell name the sender's organisation (a token equal to a label of the sender's domain)? */
 export function matchesDomain(cell: string, labels: string[]): boolean {
+  if (matchesDomainAscii(asHostLetters(cell, false), labels)) return true;
+  return /[äöüÄÖÜ]/.test(cell) && matchesDomainAscii(asHostLetters(cell, true), labels);
+}
+
+function matchesDomainAscii(cell: string, labels: string[]): boolean {
   const toks = cell.toLowerCase().split(/[^a-z0-9]+/);
   const joined = cell.toLowerCase().replace(/[^a-z0-9]/g, '');
   // "Fleishman-Hillard Saunders" at fhs.ie: the initials spell the domain label.

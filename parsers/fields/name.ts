@@ -141,7 +141,8 @@ function dropTrailingCredentials(name: string): string {
     HAS_LOWER_RE.test(toks[toks.length - 2]!) &&
     // A generation ("III", "IV") is part of the name, as written.
     !/^,?(?:II|III|IV|VI)$/.test(toks[toks.length - 1]!) &&
-    /^,?(?:\p{Lu}{2,6}(?:\(\p{Lu}{2,4}\))?|P\.\s?Eng\.?|\p{Lu}\.(?:\p{Lu}\.){1,3}),?$/u.test(
+    // Institution memberships write a capital after small letters ("MIStructE", "FIChemE", "CEng").
+    /^,?(?:\p{Lu}{2,6}(?:\(\p{Lu}{2,4}\))?|\p{Lu}{2,4}\p{Ll}{1,6}\p{Lu}?|P\.\s?Eng\.?|\p{Lu}\.(?:\p{Lu}\.){1,3}),?$/u.test(
       toks[toks.length - 1]!,
     )
   )

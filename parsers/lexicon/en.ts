@@ -405,6 +405,14 @@ export const en: Lexicon = {
     'client services',
     'professional services',
     'shared services',
+    // Construction and engineering firms' units: "Senior Manager - Projects", "Associate Director |
+    // Structures", "Mechanical Engineer, Building Services".
+    'projects',
+    'project delivery',
+    'structures',
+    'building services',
+    'estimating',
+    'preconstruction',
   ],
   legalForms: [
     // Ireland: company limited by guarantee, designated activity company.
@@ -454,6 +462,15 @@ export const en: Lexicon = {
     'permanent mission of',
     'high commission of',
     'united nations',
+    // British public bodies named by their form: "Westgate NHS Foundation Trust", "Northshire County
+    // Council", "NHS Lothian Health Board" ("Trust & Safety" alone is a unit).
+    'nhs trust',
+    'foundation trust',
+    'city council',
+    'county council',
+    'borough council',
+    'district council',
+    'health board',
   ],
   weakOrgWords: [
     'group',

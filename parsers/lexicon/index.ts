@@ -45,6 +45,7 @@ import { bg } from './bg.ts';
 import { sr } from './sr.ts';
 import { tl } from './tl.ts';
 import { sw } from './sw.ts';
+import { cy } from './cy.ts';
 import { intl } from './intl.ts';
 
 export type { Lexicon, ListKey } from './types.ts';
@@ -91,6 +92,7 @@ export const LEXICONS: readonly Lexicon[] = [
   ka,
   tl,
   sw,
+  cy,
   intl,
 ];
 

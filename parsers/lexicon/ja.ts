@@ -125,7 +125,7 @@ export const ja: Lexicon = {
     '学校法人',
     '医療法人',
   ],
-  orgWordsNative: ['大学', '病院', '研究機構'],
+  orgWordsNative: ['大学', '病院', '研究機構', '銀行', '証券'],
   countries: ['日本', '日本国'],
   // 代表 (main number), 直通 (direct line), 携帯 (mobile), ファックス / ファクス (fax).
   phoneWork: ['電話', '電話番号', '代表', '代表電話', '直通'],

@@ -109,6 +109,10 @@ export const ru: Lexicon = {
     'бульвар',
     'б-р',
   ],
+  // A street named by an adjective before its word: "Варшавское шоссе, д. 55", "Ленинский проспект 32".
+  streetWordsSpaced: ['шоссе', 'проспект', 'бульвар', 'набережная', 'переулок', 'проезд', 'площадь'],
+  // дом (house), written before the number after the street: "Варшавское шоссе, д. 55".
+  houseNumberLabels: ['д\\.', 'дом'],
   // а/я (абонентский ящик, PO box) opens its line.
   poBoxAbbrevs: ['а\\/я'],
   fieldLabels: ['Должность', 'Компания', 'Адрес', 'Организация'],

@@ -149,7 +149,7 @@ export const zh: Lexicon = {
   ],
   // Labels: 电话/電話 (telephone), 座机 (desk line), 总机 (switchboard), 手机/手機/行動電話/手提 (mobile), 传真/傳真 (fax).
   // 法律事務所 / 会计师事务所: law and accounting firms.
-  orgWordsNative: ['大学', '大學', '医院', '醫院', '研究院', '事務所', '事务所'],
+  orgWordsNative: ['大学', '大學', '医院', '醫院', '研究院', '事務所', '事务所', '银行', '銀行'],
   phoneWork: [
     '电话',
     '電話',

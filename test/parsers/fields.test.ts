@@ -442,6 +442,128 @@ describe('contact fields of a signature block', () => {
     ]);
   });
 
+  it('drops institution memberships after a name ("CEng FIChemE") and reads construction units beside a title', () => {
+    const from = { name: 'Priya Anand', email: 'p.anand@corrow-eng.example' };
+    const c = extractFields(
+      [
+        'Priya Anand CEng FIChemE',
+        'Principal Engineer | Structures',
+        'Corrow Consulting Engineers',
+        'T: 0161 496 0999',
+      ],
+      from,
+    );
+    expect([c.name, c.title, c.department]).toEqual(['Priya Anand', 'Principal Engineer', 'Structures']);
+    const dashed = extractFields(
+      ['Arjun Mehta', 'Deputy General Manager - Projects', 'Sundaram Lifts Pvt. Ltd.'],
+      {
+        name: 'Arjun Mehta',
+        email: 'arjun.m@sundaramlifts.example',
+      },
+    );
+    expect([dashed.title, dashed.department]).toEqual(['Deputy General Manager', 'Projects']);
+    const comma = extractFields(['Lena Fox', 'Senior Estimator, Estimating', 'Fox & Pine Builders Ltd'], {
+      name: 'Lena Fox',
+      email: 'lena@foxpine.example',
+    });
+    expect([comma.title, comma.department]).toEqual(['Senior Estimator', 'Estimating']);
+  });
+
+  it('matches an organisation written with accents to the ASCII domain that spells it', () => {
+    const c = extractFields(
+      [
+        'Tane Hōhepa',
+        'Claims Manager, Marine Cargo',
+        'Tōtara Mutual',
+        'DDI +64 9 555 0111',
+        'totaramutual.example',
+      ],
+      { name: 'Tane Hōhepa', email: 'tane.hohepa@totaramutual.example' },
+    );
+    expect([c.title, c.department, c.company]).toEqual(['Claims Manager', 'Marine Cargo', 'Tōtara Mutual']);
+    const de = extractFields(
+      ['Jonas Weber', 'Disponent, Logistik', 'Grüner Kran', 'Tel. +49 711 555 0101', 'gruenerkran.example'],
+      {
+        name: 'Jonas Weber',
+        email: 'j.weber@gruenerkran.example',
+      },
+    );
+    expect(de.company).toBe('Grüner Kran');
+  });
+
+  it('reads British public bodies by their form after a title ("..., Northshire County Council")', () => {
+    const from = { name: 'Sam Lee', email: 'sam.lee@northshire.example' };
+    for (const org of [
+      'Northshire County Council',
+      'Eastbrook NHS Foundation Trust',
+      'Glenmor Health Board',
+    ]) {
+      const c = extractFields(['Sam Lee', `Building Control Officer, ${org}`, '01632 960777'], {
+        ...from,
+        email: 'sam.lee@mail.other.example',
+      });
+      expect([c.title, c.company]).toEqual(['Building Control Officer', org]);
+    }
+  });
+
+  it('reads a Czech site title (statik, stavbyvedoucí) before its unit', () => {
+    const c = extractFields(
+      ['Ing. Pavel Dvořák', 'stavbyvedoucí, Oddělení inženýrských staveb', 'STAVBY DVOŘÁK s.r.o.'],
+      {
+        name: 'Pavel Dvořák',
+        email: 'dvorak@stavby-dvorak.example',
+      },
+    );
+    expect([c.title, c.department]).toEqual(['stavbyvedoucí', 'Oddělení inženýrských staveb']);
+  });
+
+  it('reads a Russian street named before its word and a Korean road address with its bracketed postcode', () => {
+    const ru = extractFields(
+      [
+        'Ольга Смирнова',
+        'Менеджер по продажам',
+        'ООО «Кранлифт»',
+        '125167, г. Москва, Ленинградское шоссе, д. 16',
+      ],
+      {
+        name: 'Ольга Смирнова',
+        email: 'o.smirnova@kranlift.example',
+      },
+    );
+    expect(ru.address).toBe('125167, г. Москва, Ленинградское шоссе, д. 16');
+    const ko = extractFields(
+      ['박지훈 과장', '새솔은행 | 기업금융팀', 'T. +82 2 555 0101', '서울특별시 종로구 세종대로 77 (03155)'],
+      {
+        name: '박지훈',
+        email: 'jihoon.park@saesolbank.example',
+      },
+    );
+    expect([ko.company, ko.address, ko.phones.map((p) => p.raw)]).toEqual([
+      '새솔은행',
+      '서울특별시 종로구 세종대로 77 (03155)',
+      ['+82 2 555 0101'],
+    ]);
+  });
+
+  it('reads a Welsh block: title, unit and council by their Welsh words, "Ffôn symudol" as a mobile', () => {
+    const c = extractFields(
+      [
+        'Gwen Morgan',
+        'Swyddog Cyfathrebu',
+        'Adran Cyfathrebu',
+        'Cyngor Sir Afonwy',
+        'Ffôn symudol: 07700 900123',
+      ],
+      { name: 'Gwen Morgan', email: 'gwen.morgan@afonwy.gov.example' },
+    );
+    expect([c.title, c.department, c.company, c.phones.map((p) => p.type)]).toEqual([
+      'Swyddog Cyfathrebu',
+      'Adran Cyfathrebu',
+      'Cyngor Sir Afonwy',
+      ['mobile'],
+    ]);
+  });
+
   it('types numbers by the icons written as their labels (📱 mobile, ☎️ work, 📠 fax)', () => {
     const c = extractFields(
       ['Jo Coe', 'Buyer', '📱 +1 415 555 0123', '☎️ +1 415 555 0100', '📠 +1 415 555 0101'],
