@@ -117,7 +117,9 @@ function matchesDomainAscii(cell: string, labels: string[]): boolean {
       (l.includes('-') && l.split('-').every((p) => p.length >= 3 && toks.includes(p))) ||
       // "NWL" at nwl-freight: an acronym as written is the first word of a hyphenated label.
       (l.includes('-') && /^[A-Z]{2,6}$/.test(cell.trim()) && l.split('-')[0] === joined) ||
-      (initials.length >= 3 && initials === l),
+      (initials.length >= 3 && initials === l) ||
+      // "Department of Rural Waterworks and Sanitation" at drws-gov: the initials spell a hyphenated label's start.
+      (initials.length >= 3 && l.includes('-') && l.split('-')[0] === initials),
   );
 }
 
@@ -305,14 +307,17 @@ function parentGroup(line: string, company: string): boolean {
  * ministry, an agency); the department, if it was that line, is left empty.
  */
 function namedByDomain(c: Draft, texts: readonly TextCell[], labels: string[]): void {
-  const t = texts.find((x) => {
-    const m = /^\S+\s(?:of|for)\s(.{3,60})$/i.exec(x.text.trim());
-    const joined = m ? m[1]!.toLowerCase().replace(/[^a-z0-9]/g, '') : '';
-    return m !== null && startsWithUnitWord(x.text) && labels.some((l) => l.length >= 6 && l === joined);
-  });
+  const t = texts.find((x) => unitNamedByDomain(x.text, labels));
   if (!t) return;
   c.company = t.text.trim();
   if (c.department === c.company) c.department = null;
+}
+
+/** "Department for Energy Transition" at energytransition: a unit word, "of" or "for", then the domain's name. */
+export function unitNamedByDomain(text: string, labels: string[]): boolean {
+  const m = /^\S+\s(?:of|for)\s(.{3,60})$/i.exec(text.trim());
+  const joined = m ? m[1]!.toLowerCase().replace(/[^a-z0-9]/g, '') : '';
+  return m !== null && startsWithUnitWord(text) && labels.some((l) => l.length >= 6 && l === joined);
 }
 
 export function chooseCompany(input: CompanyInput): CompanyResult {

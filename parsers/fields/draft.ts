@@ -38,7 +38,7 @@ export function addUnitLine(c: Draft, unit: string, row: number): void {
     c.department = unit;
     c.unitRow = row;
   } else if (
-    c.unitRow === row - 1 &&
+    (c.unitRow === row - 1 || c.unitRow === row) &&
     !c.department.includes(unit) &&
     !(startsWithUnitWord(unit) && RESEARCH_UNIT_RE.test(c.department)) &&
     // "إدارة المخاطر" / "Risk Management Department": a translation, not a lower level.

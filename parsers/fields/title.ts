@@ -27,7 +27,14 @@ import {
   startsWithUnitWord,
 } from '../department.ts';
 import type { TextCell } from './cells.ts';
-import { REGION_RE, isCompanyCell, matchesDomain, namesOrganisation, spelledByAcronym } from './company.ts';
+import {
+  REGION_RE,
+  isCompanyCell,
+  matchesDomain,
+  namesOrganisation,
+  spelledByAcronym,
+  unitNamedByDomain,
+} from './company.ts';
 import { addUnitLine, type Draft, type LooseUnit, type OrgCandidate } from './draft.ts';
 
 /** "営業部 部長", "销售部 经理", "영업부 과장": a CJK unit, a space, then a rank of one to six characters. */
@@ -233,7 +240,9 @@ export function readTitles(input: TitleInput): TitleResult {
     if (
       long &&
       !titledUnit &&
-      !(HEAD_OF_RE.test(t) && wordCount(t) <= 16 && t.length <= 120 && !/[.!?]$/.test(t))
+      !(HEAD_OF_RE.test(t) && wordCount(t) <= 16 && t.length <= 120 && !/[.!?]$/.test(t)) &&
+      // "Programa de las Naciones Unidas para la Seguridad Alimentaria (PNUSA)": so may a public body's name.
+      !(wordCount(t) <= 10 && t.length <= 90 && hasStrongCompanyWord(t) && !/[.!?]$/.test(t))
     )
       continue;
     if (!c.title && takeTitleCell(s, input, i, t)) {
@@ -368,8 +377,12 @@ function takeTitleCell(s: TitleScan, input: TitleInput, i: number, t: string): b
     (startsWithUnitWord(t) && !UNIT_THEN_ROLE_RE.test(t))
   )
     return false;
+  const unitBefore = s.c.department;
   takeTitle(s, input, i, { t, headPart, tail, titleAt, orgThenRole });
   s.titleRow = texts[i]!.row;
+  // "Chief, Project Development Division" / "Planning Service": a unit on the title's line is continued by
+  // a unit on the next line, as one written on its own line is (addUnitLine).
+  if (unitBefore === null && s.c.department !== null && s.c.unitRow === undefined) s.c.unitRow = s.titleRow;
   s.used.add(i);
   return true;
 }
@@ -559,18 +572,43 @@ function takeDashedTitle(s: TitleScan, input: TitleInput, i: number, t: string):
  */
 function takeDepartmentCell(s: TitleScan, labels: string[], i: number, t: string, row: number): boolean {
   const dashHead = t.split(DASH_SEP_RE)[0] ?? t;
+  // "Chief, Project Development Division" / "Planning Service": a function's heading right under the unit
+  // is its next level.
+  const nextLevel =
+    s.c.department !== null &&
+    s.c.unitRow === row - 1 &&
+    namesFunction(t) &&
+    // "Sales" / "Harbourline Property Group": a heading with an organisation's word or the domain's name is
+    // the organisation.
+    !hasCompanyWord(t) &&
+    !matchesDomain(t, labels);
   if (
-    !isDepartment(t) ||
+    !(isDepartment(t) || nextLevel) ||
     // "Department of Operations & Supply Chain Management": a unit opening with its unit word may be longer.
     wordCount(t) > (startsWithUnitWord(t) ? 8 : 6) ||
     hasStrongCompanyWord(t) ||
     (dashHead !== t && isCompanyCell(dashHead, labels)) ||
     // "East Africa Food Security Programme (EAFSP)" once the title's line gave the unit: a unit-worded
     // name spelled by its own initials is the organisation, left for the organisation step.
-    (s.c.department !== null && s.c.unitRow !== row - 1 && spelledByAcronym(t))
+    (s.c.department !== null &&
+      (s.c.unitRow !== row - 1 || s.c.unitRow === s.titleRow) &&
+      spelledByAcronym(t)) ||
+    // "Mechanical Engineer, Building Services | Ingénieur mécanique, Services du bâtiment": a role (or a
+    // "role, unit" pair) beside the unit on its row is the row's other language, not a lower level.
+    (s.c.department !== null &&
+      s.c.unitRow === row &&
+      (hasTitleWord(t) || t.includes(', ')) &&
+      !startsWithUnitWord(t))
   )
     return false;
+  // "Department of Rural Waterworks and Sanitation" at drws-gov: a unit-worded line that spells the sender's
+  // domain, below the unit, is the organisation.
+  if (s.c.department !== null && (matchesDomain(t, labels) || unitNamedByDomain(t, labels))) return false;
+  const before = s.c.department;
   addUnitLine(s.c, t, row);
+  // "Department of Rural Waterworks and Sanitation" lines below the unit, not next to it: not a level of the
+  // unit, left for the organisation step.
+  if (before !== null && s.c.department === before) return false;
   s.used.add(i);
   return true;
 }

@@ -305,6 +305,10 @@ export const en: Lexicon = {
     // International organisations' field units: "Sri Lanka Country Office", "Regional Bureau for Africa",
     // "Bangladesh Resident Mission", "Office of the Director-General".
     'country office',
+    'regional office',
+    'sub-regional office',
+    'liaison office',
+    'field office',
     'regional bureau',
     'resident mission',
     '^office of the',

@@ -33,6 +33,12 @@ export const vi: Lexicon = {
     'luật sư',
   ],
   unitWords: ['bộ phận'],
+  // The ministries (Bộ ..., a closed list) and the provinces' people's committees: organisations.
+  orgWords: [
+    'bộ (?:nông nghiệp|tài chính|công thương|ngoại giao|y tế|giáo dục|kế hoạch|tài nguyên|giao thông|xây dựng|tư pháp|nội vụ|lao động|khoa học|văn hóa|thông tin|quốc phòng|công an)',
+    'ủy ban nhân dân',
+    'ubnd',
+  ],
   // Phòng (department; "room" in prose), Ban (board, department), Khối (division), Trung tâm (centre):
   // a unit when written as a heading ("Phòng Kế toán", "Ban Pháp chế").
   // Vụ (a ministry's department), Cục (general department).
@@ -40,7 +46,8 @@ export const vi: Lexicon = {
   honorifics: ['ThS\\.', 'TS\\.', 'PGS\\.(?: ?TS\\.)?', 'GS\\.(?: ?TS\\.)?'],
   unitHeads: ['Phòng', 'Ban', 'Khối', 'Trung tâm', 'Vụ', 'Cục'],
   // "Quận 1", "Phường 6": districts and wards, with their number; "Tầng 5" (floor).
-  streetPrefixes: ['quận', 'phường'],
+  // "Số 55 Ngọc Hà" (number 55): số before a house number only ("số điện thoại" is "phone number").
+  streetPrefixes: ['quận', 'phường', 'số(?= \\d)'],
   premisesWords: ['tầng', 'lầu'],
   countries: ['việt nam', 'vietnam', 'viet nam'],
   // The tax code under a block: "MST: 0201555123".

@@ -564,6 +564,86 @@ describe('contact fields of a signature block', () => {
     ]);
   });
 
+  it('joins the unit levels of one row, and a level under the title line unit; a translation on the row is no level', () => {
+    const pipes = extractFields(
+      [
+        'Amina Yusuf',
+        'Programme Officer | Water Security Unit | Eastern Africa Regional Office',
+        'Global Water Partnership Fund (GWPF)',
+      ],
+      { name: 'Amina Yusuf', email: 'a.yusuf@gwpf.example' },
+    );
+    expect([pipes.title, pipes.department]).toEqual([
+      'Programme Officer',
+      'Water Security Unit, Eastern Africa Regional Office',
+    ]);
+    const under = extractFields(
+      [
+        'Lucas Ortega',
+        'Chief, Contracts Section',
+        'Procurement Service',
+        'Department of Coastal Fisheries',
+        'Tel. (02) 8555 1000',
+      ],
+      { name: 'Lucas Ortega', email: 'lortega@dcf-gov.example' },
+    );
+    expect([under.title, under.department, under.company]).toEqual([
+      'Chief',
+      'Contracts Section, Procurement Service',
+      'Department of Coastal Fisheries',
+    ]);
+    const bilingual = extractFields(
+      [
+        'Élise Roy',
+        'Electrical Designer, Building Services | Concepteur électrique, Services du bâtiment',
+        'Norvik Engineering Inc.',
+      ],
+      { name: 'Élise Roy', email: 'eroy@norvik.example' },
+    );
+    expect([bilingual.title, bilingual.department]).toEqual(['Electrical Designer', 'Building Services']);
+    const org = extractFields(
+      ['Tom Hale', 'Property Consultant, Sales', 'Northcove Property Group', '0400 555 111'],
+      {
+        name: 'Tom Hale',
+        email: 'tom@ncpg.example',
+      },
+    );
+    expect([org.department, org.company]).toEqual(['Sales', 'Northcove Property Group']);
+  });
+
+  it('reads a public body with a long name and its initials, a Vietnamese ministry and a Korean agency', () => {
+    const un = extractFields(
+      [
+        'Ana Ruiz',
+        'Oficial de Programa',
+        'Fondo de las Naciones Unidas para la Infancia Rural (FNUIR)',
+        'Tegucigalpa, Honduras',
+      ],
+      { name: 'Ana Ruiz', email: 'ana.ruiz@fnuir.example' },
+    );
+    expect(un.company).toBe('Fondo de las Naciones Unidas para la Infancia Rural (FNUIR)');
+    const vi = extractFields(
+      [
+        'Trần Văn Minh',
+        'Chuyên viên, Phòng Kế hoạch',
+        'Bộ Tài chính',
+        'Số 28 Trần Hưng Đạo, Hoàn Kiếm, Hà Nội',
+        'Số điện thoại: 0912 555 777',
+      ],
+      { name: 'Trần Văn Minh', email: 'minh.tv@mof-gov.example' },
+    );
+    expect([vi.company, vi.address, vi.phones.map((p) => p.raw)]).toEqual([
+      'Bộ Tài chính',
+      'Số 28 Trần Hưng Đạo, Hoàn Kiếm, Hà Nội',
+      ['0912 555 777'],
+    ]);
+    const ko = extractFields(['이수민 선임', '한국해양진흥원 | 국제협력팀'], {
+      name: '이수민',
+      email: 'smlee@kmpa.example',
+    });
+    expect([ko.company, ko.department]).toEqual(['한국해양진흥원', '국제협력팀']);
+  });
+
   it('types numbers by the icons written as their labels (📱 mobile, ☎️ work, 📠 fax)', () => {
     const c = extractFields(
       ['Jo Coe', 'Buyer', '📱 +1 415 555 0123', '☎️ +1 415 555 0100', '📠 +1 415 555 0101'],
