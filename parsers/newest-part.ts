@@ -72,9 +72,12 @@ function isTimeAddressIntro(l: string): boolean {
 
 const CLIENT_FOOTER_RE = caseless(String.raw`^\s*(?:${alt('clientFooters')})`, 'i');
 
-/** Starts of mailing-list / service footers: everything from here down is not the sender's text. */
+/**
+ * Starts of mailing-list / service footers ("You received this e-mail because ..."): everything from here
+ * down is not the sender's text.
+ */
 const LIST_FOOTER_RE =
-  /^\s*[\w.'-]{1,30}(?: [\w.'-]{1,30}){0,3} mailing list\b|\/listinfo\/|^\s*To unsubscribe\b|\bunsubscribe\b.{0,80}(?:@|https?:)|(?:@|https?:).{0,80}\bunsubscribe\b|\(un\)subscription|List maintainer:|View this message in context:|Sent from the .{1,80} at Nabble|^\s*In remembrance\s*$|sponsored by:|^\s*Do [Yy]ou Yahoo!?|^\s*-----BEGIN PGP SIGNATURE-----|^\s*Yahoo! .{0,40}- .{0,60}$/i;
+  /^\s*[\w.'-]{1,30}(?: [\w.'-]{1,30}){0,3} mailing list\b|\/listinfo\/|^\s*To unsubscribe\b|\bunsubscribe\b.{0,80}(?:@|https?:)|(?:@|https?:).{0,80}\bunsubscribe\b|\(un\)subscription|List maintainer:|View this message in context:|Sent from the .{1,80} at Nabble|^\s*In remembrance\s*$|sponsored by:|^\s*Do [Yy]ou Yahoo!?|^\s*-----BEGIN PGP SIGNATURE-----|^\s*Yahoo! .{0,40}- .{0,60}$|^\s*You (?:are )?receiv(?:ed|ing) this (?:e-?mail|message|notification)s? (?:because|as)\b/i;
 
 /**
  * One literal every LIST_FOOTER_RE alternative contains ("unsubscribe" contains "subscri"), lower-cased:
@@ -93,6 +96,8 @@ const LIST_FOOTER_WORDS = [
   'sponsored by:',
   'yahoo',
   '-----begin pgp signature-----',
+  // A service's footer: "You received this e-mail because Jo shared a shipment with you on ...".
+  'receiv',
 ];
 
 /**

@@ -177,6 +177,21 @@ const MAILBOX_JOINERS: ReadonlySet<string> = new Set([
   'receivable',
 ]);
 
+/**
+ * Country codes that branch offices put before or after a desk's name ("usbookings", "uk.bookings",
+ * "bookings-de"): the desk of that country, still a role.
+ */
+const COUNTRY_CODES: ReadonlySet<string> = new Set(
+  'us uk gb de fr es it nl be ch at se no dk fi pl cz ie pt gr tr ru cn hk sg jp kr in au nz ca mx br za ae sa eg ma ng ke th vn my id ph'.split(
+    ' ',
+  ),
+);
+
+/** A desk with its country code ("usbookings", "ukexports"): only desks of six letters or more ("desales" is a surname). */
+function countryDesk(lp: string, role: (t: string) => boolean): boolean {
+  return lp.length >= 8 && COUNTRY_CODES.has(lp.slice(0, 2)) && lp.length - 2 >= 6 && role(lp.slice(2));
+}
+
 /** Prefixes/suffixes of generated automation addresses (`noreply-abc`, `bounces+123`, `x-owner`). */
 const ROLE_PATTERNS: readonly RegExp[] = [
   /^(?:no-?reply|do-?not-?reply|bounces?|mailer-daemon|notifications?)[-+._]/,
@@ -198,8 +213,9 @@ export function isRoleLocalPart(localPart: string): boolean {
     toks.length >= 2 &&
     toks.length <= 4 &&
     toks.some(role) &&
-    toks.every((t) => role(t) || MAILBOX_JOINERS.has(t))
+    toks.every((t) => role(t) || MAILBOX_JOINERS.has(t) || COUNTRY_CODES.has(t))
   )
     return true;
+  if (toks.length === 1 && countryDesk(lp, role)) return true;
   return ROLE_PATTERNS.some((re) => re.test(lp));
 }

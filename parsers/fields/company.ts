@@ -351,6 +351,7 @@ export function chooseCompany(input: CompanyInput): CompanyResult {
   if (orgAt >= 0) used.add(orgAt);
   if (!c.company) namedByDomain(c, texts, input.labels);
   if (c.company && !c.department) settleUnit(c, { ...input, texts, isAddr, used, chosen });
+  else if (c.company && c.department) unitAboveUnitLine(c, input);
   joinWrappedCompany(c, texts, isAddr);
   // "Centre for Data Science" is a university's unit beside the university, and the employer itself when
   // no line names another organisation (a think tank, an independent laboratory).
@@ -431,7 +432,37 @@ function takeOrgCell(c: Draft, t: string, row: number): void {
   ) {
     // "Savanna Agro-Inputs Ltd, Nairobi": the city the company writes after its legal form.
     c.company = countryTail[0]!.trim();
+  } else if (bilingualName(t)) {
+    // "Lachine Customs Brokers Inc. / Courtiers en douane Lachine inc.": one name in two languages, the
+    // first as written (the block's conventions take the first version).
+    c.company = t.split(' / ')[0]!.trim();
   } else c.company = t;
+}
+
+/** Two names of one organisation across " / ", each with its legal form or institution word. */
+function bilingualName(t: string): boolean {
+  const halves = t.split(' / ');
+  return halves.length === 2 && halves.every((h) => wordCount(h) >= 2 && hasStrongCompanyWord(h));
+}
+
+/**
+ * "Vice President, Trade Finance Operations" / "Global Transaction Banking": a function heading beside the
+ * title is the first level of the unit read on the line under the title.
+ */
+function unitAboveUnitLine(c: Draft, input: CompanyInput): void {
+  const lu = input.looseUnit;
+  if (
+    lu === undefined ||
+    input.titleRow < 0 ||
+    input.texts.find((t) => t.text.trim() === c.department)?.row !== input.titleRow + 1 ||
+    c.title !== input.texts[lu.i]?.text.trim() ||
+    !namesFunction(lu.unit) ||
+    hasCompanyWord(lu.unit) ||
+    matchesDomain(lu.unit, input.labels)
+  )
+    return;
+  c.title = lu.title;
+  c.department = `${lu.unit}, ${c.department}`;
 }
 
 /** What settleUnit reads: chooseCompany's input, its own copies of the cells and the chosen candidate. */

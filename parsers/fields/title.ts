@@ -242,7 +242,13 @@ export function readTitles(input: TitleInput): TitleResult {
       !titledUnit &&
       !(HEAD_OF_RE.test(t) && wordCount(t) <= 16 && t.length <= 120 && !/[.!?]$/.test(t)) &&
       // "Programa de las Naciones Unidas para la Seguridad Alimentaria (PNUSA)": so may a public body's name.
-      !(wordCount(t) <= 10 && t.length <= 90 && hasStrongCompanyWord(t) && !/[.!?]$/.test(t))
+      // (A final dot after a short word is a legal form's, "... Lachine inc.", not a sentence's.)
+      !(
+        wordCount(t) <= 10 &&
+        t.length <= 90 &&
+        hasStrongCompanyWord(t) &&
+        (!/[.!?]$/.test(t) || /(?:^|\s)[\p{L}.]{1,4}\.$/u.test(t))
+      )
     )
       continue;
     if (!c.title && takeTitleCell(s, input, i, t)) {
@@ -445,6 +451,20 @@ function takeTitle(s: TitleScan, input: TitleInput, i: number, p: TitleCellParts
         ? tail.slice(unitAt.index + 4)
         : tail;
     if (org !== tail && !c.department) c.department = unit;
+    // "VP, Supply Chain, Tallgrass Foods": the title, its unit, then the organisation.
+    const inner = headPart.lastIndexOf(', ');
+    const headUnit = inner > 0 ? headPart.slice(inner + 2) : '';
+    if (
+      headUnit !== '' &&
+      !c.department &&
+      !hasTitleWord(headUnit) &&
+      (isDepartment(headUnit) || namesFunction(headUnit)) &&
+      !namesTerritory(headUnit) &&
+      !REGION_RE.test(headUnit.trim())
+    ) {
+      c.title = headPart.slice(0, inner);
+      c.department = headUnit;
+    }
     s.orgCands.push({ i, text: org.replace(/\s?\([^)]{0,60}\)$/, ''), strong: true, legal: true });
   } else if (tail && !hasTitleWord(tail) && isDepartment(tail) && !headPart.includes(', ')) {
     // "Senior Account Manager, Corporate Banking", "Conseillère principale, Service des communications"

@@ -149,6 +149,8 @@ export const de: Lexicon = {
   ],
   unitWords: [
     'abteilung',
+    // A branch office: "Niederlassung Hamburg".
+    'niederlassung',
     'fachbereich',
     'geschäftsbereich',
     'bereich',

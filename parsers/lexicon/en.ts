@@ -98,6 +98,10 @@ export const en: Lexicon = {
     // Register-style lines naming the directors under a block ("Managing Director: Alex Doe").
     'Managing Directors?:',
     'Board of Directors:',
+    // South Africa, India, Kenya: "Reg. No. 2005/555123/07 | Directors: S. Naidoo, P. van Wyk".
+    'Reg\\. No\\.?\\s?\\d',
+    'Registration (?:No|Number)\\.?:?\\s?\\d',
+    'Directors:',
     'authori[sz]ed and regulated by',
     'regulated by the',
     'licensed (?:and regulated )?by the',
@@ -275,6 +279,9 @@ export const en: Lexicon = {
     // "WASH Unit", "Intensive Care Unit", "OEM Accounts", "Key Accounts": only as the cell's last word
     // ("Unit 5, Harbour Road" is premises; "Accounts Payable" a function).
     'unit(?=\\s*$)',
+    // A branch office: "Operations Manager – Durban Branch" (the cell's last word), "Branch Office".
+    'branch(?=\\s*$)',
+    'branch office',
     // "Applied Perception Lab": a lab as the cell's last word ("Acme Labs" is a company).
     'lab(?=\\s*$)',
     // "Drylands Resilience Section": a section as the cell's last word ("Section 5" is a law's; an association's

@@ -102,6 +102,8 @@ export const es: Lexicon = {
     'dpto\\.',
     'depto\\.',
     'departamento',
+    // A branch office: "Sucursal Monterrey".
+    'sucursal',
     'gerencia de',
     'dirección de',
     'división',

@@ -92,6 +92,8 @@ export const fr: Lexicon = {
   ],
   unitWords: [
     'département',
+    // A branch office: "Agence du Havre", "Agence de Lyon".
+    'agence d(?:e|u|es)',
     'direction (?:des?|du|de la|générale|financière|commerciale|juridique|technique|informatique)',
     'service (?:des?|du|de la|technique|commercial|client|achats|qualité|maintenance|méthodes|informatique|comptabilité|logistique|après-vente)',
     'services (?:des?|du)',

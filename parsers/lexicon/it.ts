@@ -68,6 +68,9 @@ export const it: Lexicon = {
   ],
   unitWords: [
     'dipartimento',
+    // A branch office: "Sede di Genova", "Filiale di Torino".
+    'sede di',
+    'filiale di',
     'ufficio',
     'divisione',
     'direzione',

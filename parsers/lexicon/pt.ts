@@ -68,6 +68,8 @@ export const pt: Lexicon = {
   orgWords: ['universidade', 'ministério', 'embaixada', 'nações unidas'],
   unitWords: [
     'área de',
+    // A branch office: "Filial Santos".
+    'filial',
     'setor de',
     'diretoria de',
     'divisão',

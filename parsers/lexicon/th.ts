@@ -24,8 +24,8 @@ export const th: Lexicon = {
     'หัวหน้า',
     'ประธานเจ้าหน้าที่',
   ],
-  // ฝ่าย (division), แผนก (department), ส่วน (section), written joined to the unit's name.
-  unitPrefixesNative: ['ฝ่าย', 'แผนก', 'สำนัก'],
+  // ฝ่าย (division), แผนก (department), สำนัก (office), สาขา (branch), written joined to the unit's name.
+  unitPrefixesNative: ['ฝ่าย', 'แผนก', 'สำนัก', 'สาขา'],
   // Bangkok addresses: เลขที่ (number), อาคาร (building), ชั้น (floor), ถนน / ถ. (road), ซอย (lane), แขวง /
   // เขต (subdistrict / district), elsewhere ตำบล / อำเภอ / จังหวัด; written joined to the name after them.
   streetPrefixesNative: [
@@ -40,6 +40,11 @@ export const th: Lexicon = {
     'ตำบล',
     'อำเภอ',
     'จังหวัด',
+    // ...and abbreviated outside Bangkok: หมู่ (village no.), ต. / อ. / จ. (ตำบล / อำเภอ / จังหวัด).
+    'หมู่',
+    'ต\\.',
+    'อ\\.',
+    'จ\\.',
   ],
   countries: ['ประเทศไทย', 'thailand'],
   // โทร / โทรศัพท์ (telephone), มือถือ (mobile), แฟกซ์ / โทรสาร (fax), ต่อ (extension: "02-555-0100 ต่อ 12").

@@ -61,6 +61,8 @@ export const tr: Lexicon = {
   // ... Yönetimi (management of): "Hazine Yönetimi" (treasury), "Risk Yönetimi".
   unitWords: [
     'departmanı',
+    // A branch office: "İzmir Şubesi".
+    'şubesi',
     'müdürlüğü',
     'birimi',
     'bölümü',
@@ -87,6 +89,8 @@ export const tr: Lexicon = {
     'bulvarı',
     'blv\\.',
   ],
+  // "Kat:2" / "Kat 4" (floor), "No:55" (door number): premises as Turkish addresses write them.
+  premisesWords: ['kat:?', 'no:'],
   fieldLabels: ['Ünvan', 'Unvan', 'Adres', 'Şirket', 'Görev'],
   // "Bu e-posta ve ekleri gizlidir", "6698 sayılı KVKK" (the personal-data protection law).
   noticeCues: ['gizlilik uyarısı', 'gizli (?:ve|bilgi)', 'muhatab', 'gizlidir', 'KVKK'],

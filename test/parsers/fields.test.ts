@@ -644,6 +644,76 @@ describe('contact fields of a signature block', () => {
     expect([ko.company, ko.department]).toEqual(['한국해양진흥원', '국제협력팀']);
   });
 
+  it('reads a branch office after a title as the unit, in several languages', () => {
+    const cases: [string, string, string][] = [
+      ['Logistics Manager – Cape Town Branch', 'Logistics Manager', 'Cape Town Branch'],
+      ['Responsable Achats – Agence de Lyon', 'Responsable Achats', 'Agence de Lyon'],
+      ['Responsabile Vendite – Sede di Torino', 'Responsabile Vendite', 'Sede di Torino'],
+    ];
+    for (const [line, title, unit] of cases) {
+      const c = extractFields(['Kim Roe', line, 'Orvell Freight Ltd', 'Tel: +44 20 7946 0100'], {
+        name: 'Kim Roe',
+        email: 'kim.roe@orvell.example',
+      });
+      expect([c.title, c.department]).toEqual([title, unit]);
+    }
+    const th = extractFields(['สมชาย ใจดี', 'ผู้จัดการฝ่ายขาย', 'สาขาชลบุรี', 'บริษัท ทะเลทอง โลจิสติกส์ จำกัด'], {
+      name: 'สมชาย ใจดี',
+      email: 'somchai@thalethong.example',
+    });
+    expect(th.department).toBe('สาขาชลบุรี');
+  });
+
+  it('takes the first of an organisation named in two languages across " / ", and a unit heading beside the title above the unit line', () => {
+    const two = extractFields(
+      [
+        'Luc Martel',
+        'Senior Analyst, Compliance Services',
+        'Rivebelle Freight Inc. / Fret Rivebelle inc.',
+        'T 514-555-0100',
+      ],
+      { name: 'Luc Martel', email: 'luc.martel@rivebelle.example' },
+    );
+    expect([two.title, two.department, two.company]).toEqual([
+      'Senior Analyst',
+      'Compliance Services',
+      'Rivebelle Freight Inc.',
+    ]);
+    const levels = extractFields(
+      [
+        'Ivy Chan',
+        'Director, Treasury Operations',
+        'Corporate Banking',
+        'Northbay Bank Limited',
+        'Direct: +852 5550 1000',
+      ],
+      { name: 'Ivy Chan', email: 'ivy.chan@northbaybank.example' },
+    );
+    expect([levels.title, levels.department]).toEqual(['Director', 'Treasury Operations, Corporate Banking']);
+    const oneLine = extractFields(['Dana Oyelaran', 'SVP, Procurement, Bluefield Dairy', '402-555-0100'], {
+      name: 'Dana Oyelaran',
+      email: 'doyelaran@bluefielddairy.example',
+    });
+    expect([oneLine.title, oneLine.department, oneLine.company]).toEqual([
+      'SVP',
+      'Procurement',
+      'Bluefield Dairy',
+    ]);
+  });
+
+  it('reads Turkish premises ("Kat:2 No:55") and Thai provincial abbreviations (ต. อ. จ.) as addresses', () => {
+    const tr = extractFields(['Ayşe Demir', 'Lojistik Binası, Kat:3 No:12, Gebze / KOCAELİ'], {
+      name: 'Ayşe Demir',
+      email: 'ayse@ornek.example',
+    });
+    expect(tr.address).toBe('Lojistik Binası, Kat:3 No:12, Gebze / KOCAELİ');
+    const th = extractFields(['สมชาย ใจดี', '12/3 หมู่ 5 ต.บ้านบึง อ.บ้านบึง จ.ชลบุรี 20170'], {
+      name: 'สมชาย ใจดี',
+      email: 'somchai@thalethong.example',
+    });
+    expect(th.address).toBe('12/3 หมู่ 5 ต.บ้านบึง อ.บ้านบึง จ.ชลบุรี 20170');
+  });
+
   it('types numbers by the icons written as their labels (📱 mobile, ☎️ work, 📠 fax)', () => {
     const c = extractFields(
       ['Jo Coe', 'Buyer', '📱 +1 415 555 0123', '☎️ +1 415 555 0100', '📠 +1 415 555 0101'],

@@ -421,6 +421,20 @@ describe('a quote header in a language no lexicon knows', () => {
     expect(newestPart(t)).toBe('Hallo.\nIch muss den Termin absagen.\n\nMfg kim');
   });
 
+  it('cuts a South African register line (Reg. No., Directors:) and a service footer ("You received this e-mail because")', () => {
+    const block = 'Sipho Dlamini\nFleet Controller\nKaroo Haulage (Pty) Ltd\nTel: +27 21 555 0100';
+    expect(
+      newestPart(
+        `Noted.\n\n${block}\nKaroo Haulage (Pty) Ltd | Reg. No. 2011/555000/07 | Directors: A. Botha, T. Nkosi\n`,
+      ),
+    ).toBe(`Noted.\n\n${block}`);
+    expect(
+      newestPart(
+        'Jo shared a file with you.\n\nOpen: https://app.filely.example/f/1\n\n--\nYou received this e-mail because Jo shared a file with you on Filely.\nFilely Inc., 55 Main Street, Suite 10, Austin, TX 78701\n',
+      ),
+    ).toBe('Jo shared a file with you.\n\nOpen: https://app.filely.example/f/1');
+  });
+
   it('cuts English register lines naming the directors under a block', () => {
     const block = '--\nAlex Doe\nHelpdesk Probe GmbH // Beispielweg 11 // 10117 Berlin\nP: +49 30 555 01 00';
     expect(

@@ -82,6 +82,12 @@ describe('sender classification', () => {
     );
   });
 
+  it('reads a desk with its country code as a role account ("usbookings@", "uk.exports@"), not a surname like "desales@"', () => {
+    for (const lp of ['usbookings', 'uk.exports', 'bookings-de'])
+      expect(classifySender({ from: `Desk <${lp}@lines.example>` }).discarded).toBe('role-account');
+    expect(classifySender({ from: 'Ann DeSales <desales@lines.example>' }).discarded).toBeNull();
+  });
+
   it('decides bulk before role accounts: a newsletter from news@ is bulk, a reply from info@ a role account', () => {
     const esp = {
       'list-unsubscribe': '<https://esp.example/u>',
