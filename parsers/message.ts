@@ -21,6 +21,7 @@ import {
   capLines,
 } from './budget.ts';
 import { newestPart } from './newest-part.ts';
+import { isValediction } from './lines.ts';
 
 export interface ParsedMessage {
   /** Lower-cased header name -> raw value (unfolded, first occurrence, not RFC 2047-decoded). */
@@ -30,6 +31,12 @@ export interface ParsedMessage {
   textKind: 'plain' | 'html' | null;
   /** Text of a client-marked signature block (Gmail, Outlook, Thunderbird HTML markers), or null. */
   signatureHint: string | null;
+  /**
+   * The decoded text/html part when the text came from a plain part: read (toMinimal) only when the plain
+   * part stops at a bare valediction, as a server-side signature tool's (Exclaimer, CodeTwo) or a CRM's
+   * plain rendering does while the HTML carries the block.
+   */
+  html?: string;
   size: number;
 }
 
@@ -277,6 +284,7 @@ export function parseRaw(bytes: Uint8Array, opts: ParseOptions = {}): ParsedMess
     let text = '';
     let textKind: ParsedMessage['textKind'] = null;
     let signatureHint: string | null = null;
+    let htmlPart: string | undefined;
     if (found.plain.length > 0) {
       text = normaliseText(found.plain.map((p) => walker.decode(p)).join('\n'));
       textKind = 'plain';
@@ -288,10 +296,12 @@ export function parseRaw(bytes: Uint8Array, opts: ParseOptions = {}): ParsedMess
       if (found.plain.length === 0) {
         text = normaliseText(htmlToText(html));
         textKind = 'html';
-      }
+      } else htmlPart = html;
     }
     check('text decoding');
-    return { rawHeaders: headers, text, textKind, signatureHint, size: bytes.length };
+    const parsed: ParsedMessage = { rawHeaders: headers, text, textKind, signatureHint, size: bytes.length };
+    if (htmlPart !== undefined) parsed.html = htmlPart;
+    return parsed;
   } catch (err) {
     if (err instanceof BudgetError) err.headers = headers;
     throw err;
@@ -384,6 +394,23 @@ export function isoDate(value: string | undefined): string | null {
   return Number.isFinite(t) ? new Date(t).toISOString() : null;
 }
 
+/**
+ * "Kind regards," and nothing under it in the plain part, the block in the HTML part: Exclaimer and CodeTwo
+ * add the signature to the HTML only, and CRMs (HubSpot, Salesforce) send a plain part without it. The HTML
+ * part's newest text when the plain newest part ends with a bare valediction and the HTML one goes on
+ * under that line with at least two more lines; else the plain one.
+ */
+export function htmlWhereSignoffIsBare(plainNewest: string, html: string): string {
+  const lines = plainNewest.trimEnd().split('\n');
+  const last = lines[lines.length - 1] ?? '';
+  if (!isValediction(last)) return plainNewest;
+  const fromHtml = newestPart(normaliseText(htmlToText(html)));
+  const htmlLines = fromHtml.split('\n');
+  const at = htmlLines.findIndex((l) => l.trim() === last.trim());
+  if (at < 0) return plainNewest;
+  return htmlLines.slice(at + 1).filter((l) => l.trim() !== '').length >= 2 ? fromHtml : plainNewest;
+}
+
 /** Cuts `text` to its last `max` chars, starting at a line boundary. */
 export function tailOf(text: string, max = TAIL_CHARS): string {
   if (text.length <= max) return text;
@@ -404,7 +431,8 @@ export function delimiterHint(newest: string): string | null {
 /** The connector hand-off: selected headers and the bounded tail of the newest part. */
 export function toMinimal(parsed: ParsedMessage, sourceId: string): MinimalMessage {
   const headers = selectHeaders(parsed.rawHeaders);
-  const newest = parsed.text === '' ? '' : newestPart(parsed.text);
+  const plainNewest = parsed.text === '' ? '' : newestPart(parsed.text);
+  const newest = parsed.html === undefined ? plainNewest : htmlWhereSignoffIsBare(plainNewest, parsed.html);
   const m: MinimalMessage = {
     sourceId,
     headers,

@@ -12,7 +12,14 @@ import { flowedOf, unflow } from '../../parsers/flowed.ts';
 import { htmlSignatureHint, htmlToText } from '../../parsers/html-to-text.ts';
 import { newestPart } from '../../parsers/newest-part.ts';
 import { capLines, MAX_TEXT_CHARS } from '../../parsers/budget.ts';
-import { delimiterHint, isoDate, MAX_TEXT_PARTS, selectHeaders, tailOf } from '../../parsers/message.ts';
+import {
+  delimiterHint,
+  htmlWhereSignoffIsBare,
+  isoDate,
+  MAX_TEXT_PARTS,
+  selectHeaders,
+  tailOf,
+} from '../../parsers/message.ts';
 import { chooseTextParts, type MimeTree } from '../../parsers/text-part-choice.ts';
 
 /** Header values longer than this are cut before decoding (no legitimate address list needs more). */
@@ -87,7 +94,10 @@ export function gmailToMinimal(msg: gmail_v1.Schema$Message): MinimalMessage {
   const htmlText = html ? partText(html) : null;
   const text =
     plain.length > 0 ? plain.map(partText).join('\n') : htmlText !== null ? htmlToText(htmlText) : '';
-  const newest = text === '' ? '' : newestPart(normalise(text));
+  const plainNewest = text === '' ? '' : newestPart(normalise(text));
+  // The same choice as a file's (parsers/message.ts toMinimal): the HTML part's block under a bare sign-off.
+  const newest =
+    plain.length > 0 && htmlText !== null ? htmlWhereSignoffIsBare(plainNewest, htmlText) : plainNewest;
   const internal = Number(msg.internalDate);
   return {
     sourceId: msg.id ?? '',

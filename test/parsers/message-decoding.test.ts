@@ -6,6 +6,8 @@ import { decodeText, decodeWords } from '../../parsers/charset.ts';
 import { htmlToText } from '../../parsers/html-to-text.ts';
 import { TAIL_CHARS } from '../../parsers/budget.ts';
 import { parseAddress } from '../../parsers/sender-class.ts';
+import { extractRaw } from '../../parsers/extract.ts';
+import { gmailToMinimal } from '../../connectors/gmail/message.ts';
 
 const fixture = (name: string) =>
   readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'mail', name));
@@ -175,5 +177,57 @@ describe('message decoding', () => {
       ),
     ).toBe('A B\nT: 1 & 2\nx\nyé');
     expect(htmlToText('<p>a<script>var x="<p>b</p>";</script>c</p><!-- <p>hidden</p> -->')).toBe('ac');
+  });
+
+  describe('a plain part that stops at a bare sign-off while the HTML part carries the block', () => {
+    const plain = 'Hi Jo,\n\nThe revised quote is attached.\n\nKind regards,\n';
+    const block = ['Mara Quint', 'Bid Manager', 'Tallowmere Civil Pty Ltd', 'Tel: 02 5550 4411'];
+    const html = (after: string[]) =>
+      `<html><body><p>Hi Jo,</p><p>The revised quote is attached.</p><p>Kind regards,</p>${after.map((l) => `<div>${l}</div>`).join('')}</body></html>`;
+    const eml = (htmlBody: string) =>
+      Buffer.from(
+        [
+          'From: Mara Quint <mara.quint@tallowmere.example>',
+          'To: jo@client.example',
+          'Subject: Quote',
+          'MIME-Version: 1.0',
+          'Content-Type: multipart/alternative; boundary="b"',
+          '',
+          '--b',
+          'Content-Type: text/plain; charset=utf-8',
+          '',
+          plain,
+          '--b',
+          'Content-Type: text/html; charset=utf-8',
+          '',
+          htmlBody,
+          '--b--',
+          '',
+        ].join('\r\n'),
+      );
+
+    it('reads the block from the HTML part (a server-side signature tool, a CRM), in files and from Gmail', () => {
+      const r = extractRaw(eml(html(block)));
+      expect(r.signature?.lines).toEqual(block);
+      expect(r.contact?.company).toBe('Tallowmere Civil Pty Ltd');
+      const b64 = (t: string) => Buffer.from(t).toString('base64url');
+      const m = gmailToMinimal({
+        id: 'g1',
+        payload: {
+          mimeType: 'multipart/alternative',
+          headers: [{ name: 'From', value: 'Mara Quint <mara.quint@tallowmere.example>' }],
+          parts: [
+            { mimeType: 'text/plain', body: { data: b64(plain) } },
+            { mimeType: 'text/html', body: { data: b64(html(block)) } },
+          ],
+        },
+      });
+      expect(m.tail).toContain('Tallowmere Civil Pty Ltd');
+    });
+
+    it('keeps the plain part when the HTML part adds only a name under the sign-off, or the plain part goes on', () => {
+      expect(extractRaw(eml(html(['Mara']))).signature).toBeNull();
+      expect(toMinimal(parseRaw(eml(html(['Mara']))), 'x').tail).not.toContain('Mara');
+    });
   });
 });
