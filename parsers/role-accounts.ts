@@ -156,6 +156,11 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
   'exports',
   'quotes',
   'quotations',
+  // Utilities' grid-connection desks.
+  'interconnection',
+  'interconnections',
+  'connections',
+  'newconnections',
 ]);
 
 /** The same in the other languages of the lexicons (lexicon `roleMailboxes`). */

@@ -63,9 +63,13 @@ export function domainLabels(email: string | null): string[] {
  */
 export function orgLabels(lines: string[], from: Address): string[] {
   const labels = domainLabels(from.email);
+  const own = from.email?.split('@')[1]?.toLowerCase() ?? '';
   for (const line of lines) {
     for (const u of findUrls(capLine(line))) {
-      const host = u.text.replace(/^https?:\/\//i, '').split('/')[0] ?? '';
+      const host = (u.text.replace(/^https?:\/\//i, '').split('/')[0] ?? '').toLowerCase();
+      // "energy.ucnewbridge.example" under ...@ucnewbridge.example: a site of a unit of the sender's own
+      // organisation, whose first label names the unit.
+      if (own !== '' && host.endsWith(`.${own}`)) continue;
       if (/^(?:https?:\/\/|www\.)/i.test(u.text) && isSocial(u.text, from) === null)
         for (const l of domainLabels(`x@${host}`)) if (!labels.includes(l)) labels.push(l);
     }

@@ -141,8 +141,9 @@ function dropTrailingCredentials(name: string): string {
     HAS_LOWER_RE.test(toks[toks.length - 2]!) &&
     // A generation ("III", "IV") is part of the name, as written.
     !/^,?(?:II|III|IV|VI)$/.test(toks[toks.length - 1]!) &&
-    // Institution memberships write a capital after small letters ("MIStructE", "FIChemE", "CEng").
-    /^,?(?:\p{Lu}{2,6}(?:\(\p{Lu}{2,4}\))?|\p{Lu}{2,4}\p{Ll}{1,6}\p{Lu}?|P\.\s?Eng\.?|\p{Lu}\.(?:\p{Lu}\.){1,3}),?$/u.test(
+    // Institution memberships write a capital after small letters ("MIStructE", "FIChemE", "CEng"); South
+    // Africa's professional registrations open with "Pr." ("Pr.Sci.Nat.", "Pr.Eng.", "Pr.Tech.Eng.").
+    /^,?(?:\p{Lu}{2,6}(?:\(\p{Lu}{2,4}\))?|\p{Lu}{2,4}\p{Ll}{1,6}\p{Lu}?|Pr\.(?:\p{Lu}\p{L}{0,5}\.?){1,3}|P\.\s?Eng\.?|\p{Lu}\.(?:\p{Lu}\.){1,3}),?$/u.test(
       toks[toks.length - 1]!,
     )
   )

@@ -343,8 +343,16 @@ interface TitleCellParts {
  * The cell as the title when it reads as one (a role noun, no legal form outside an organisation written
  * beside it): records the title and what else the cell names, and returns true; false leaves the cell alone.
  */
-function takeTitleCell(s: TitleScan, input: TitleInput, i: number, t: string): boolean {
+/**
+ * A scientific degree written before the title: "к.т.н., доцент ..." (candidate / doctor of technical,
+ * economic... sciences, Ukrainian and Russian), "PhD, Senior Researcher". Not part of the title.
+ */
+const DEGREE_BEFORE_TITLE_RE =
+  /^(?:[кдk]\.\s?[\p{L}-]{1,4}\.(?:\s?[\p{L}-]{1,4}\.)?\s?н\.|Ph\.?\s?D\.?),\s(?=\S)/u;
+
+function takeTitleCell(s: TitleScan, input: TitleInput, i: number, cell: string): boolean {
   const { texts, nameRow, labels } = input;
+  const t = cell.replace(DEGREE_BEFORE_TITLE_RE, '');
   // Arabic and Persian write their comma as "، ".
   const comma = Math.max(t.lastIndexOf(', '), t.lastIndexOf('، '));
   const tail = comma > 0 ? t.slice(comma + 2) : '';

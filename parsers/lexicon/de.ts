@@ -193,7 +193,17 @@ export const de: Lexicon = {
     'außendienst',
   ],
   legalForms: ['GmbH', 'AG', 'KG', 'KGaA', 'OHG', 'e\\.K', 'eG', 'e\\.V', 'gGmbH', 'mbH', 'SE'],
-  orgWords: ['universität', 'hochschule', 'institut', 'kantonsspital', 'universitätsspital', 'klinikum'],
+  // ...and local government: "Stadtverwaltung ...", "Landratsamt ...", "Gemeinde ...".
+  orgWords: [
+    'universität',
+    'hochschule',
+    'institut',
+    'kantonsspital',
+    'universitätsspital',
+    'klinikum',
+    'stadtverwaltung',
+    'landratsamt',
+  ],
   weakOrgWords: ['gruppe', 'genossenschaft', 'klinik', 'klinikum'],
   orgNameWords: ['energie', 'technologie', 'technologies', 'werke', 'versicherung', 'beteiligungen'],
   seniorityPrefixes: ['Stellv\\.', 'Stellvertretende[r]?', 'Leitende[r]?', 'Senior'],

@@ -143,7 +143,16 @@ export const es: Lexicon = {
   ],
   legalForms: ['S\\.L', 'SL', 'SLU', 'S\\.L\\.U', 'S\\.C', 'SAC', 'S\\.A\\.C', 'Cía', 'S\\.A\\.U'],
   // Ministries, embassies and the United Nations' bodies are organisations.
-  orgWords: ['universidad', 'universitat', 'ministerio', 'embajada', 'naciones unidas'],
+  // ...and local government: "Ayuntamiento de ...", "Diputación Provincial de ...".
+  orgWords: [
+    'universidad',
+    'universitat',
+    'ministerio',
+    'embajada',
+    'naciones unidas',
+    'ayuntamiento de',
+    'diputación (?:provincial )?de',
+  ],
   weakOrgWords: ['grupo', 'asociados', 'asoc'],
   orgNameWords: ['energía', 'tecnología', 'tecnologías', 'seguros', 'inversiones'],
   // Ctra. / Carretera: a road, with its kilometre ("Ctra. de Córdoba, km 12").
@@ -196,6 +205,9 @@ export const es: Lexicon = {
   linkLabels: ['sitio web', 'página web'],
   // Shared mailboxes (sales@, accounting@... in es): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // Permitting desks (tramitación: processing of permits and grid applications).
+    'tramitacion',
+    'tramitaciones',
     // Contractors' site, tender and estimating desks.
     'obra',
     'obras',

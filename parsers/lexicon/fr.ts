@@ -135,7 +135,17 @@ export const fr: Lexicon = {
     'ASBL',
     'SCRL',
   ],
-  orgWords: ['université', 'fondation', 'ministère', 'ambassade', 'nations unies'],
+  // ...and local government: "Mairie de ...", "Ville de ...", "Conseil départemental de ...".
+  orgWords: [
+    'université',
+    'fondation',
+    'ministère',
+    'ambassade',
+    'nations unies',
+    'mairie d(?:e|u)',
+    'ville de',
+    'conseil (?:départemental|régional)',
+  ],
   phoneOther: ['secrétariat'],
   weakOrgWords: ['groupe', 'associés', 'hôpital'],
   orgNameWords: ['énergie', 'technologies', 'assurances', 'investissements'],

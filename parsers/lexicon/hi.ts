@@ -36,7 +36,8 @@ export const hi: Lexicon = {
   // मंत्रालय / मन्त्रालय (ministry, Hindi and Nepali spelling).
   orgWords: ['मंत्रालय', 'मन्त्रालय', 'विश्वविद्यालय', 'संस्थान', 'लिमिटेड'],
   streetWords: ['मार्ग', 'रोड'],
-  premisesWords: ['कक्ष', 'भवन'],
+  // कक्ष (room), भवन (building), सेक्टर (sector: "सेक्टर ४४, गुरुग्राम"), तल / मंज़िल (floor).
+  premisesWords: ['कक्ष', 'भवन', 'सेक्टर', 'तल', 'मंज़िल'],
   countries: ['भारत'],
   phoneWork: ['दूरभाष', 'फ़?ोन'],
   phoneMobile: ['मोबाइल'],

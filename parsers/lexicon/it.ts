@@ -94,7 +94,8 @@ export const it: Lexicon = {
     'amministrazione e finanza',
   ],
   legalForms: ['SRL', 'S\\.r\\.l', 'SpA', 'S\\.p\\.A'],
-  orgWords: ['università'],
+  // Local and regional government: "Comune di Borgoforte", "Provincia di ...", "Città metropolitana di ...".
+  orgWords: ['università', 'comune di', 'provincia di', 'città metropolitana di'],
   phoneOther: ['segreteria'],
   weakOrgWords: ['gruppo', 'ospedale'],
   streetPrefixes: ['via', 'viale', 'piazza', 'corso', 'largo'],

@@ -65,7 +65,8 @@ export const pt: Lexicon = {
     'vendedor(?:a)?',
   ],
   // Ministries, embassies and the United Nations' bodies are organisations.
-  orgWords: ['universidade', 'ministério', 'embaixada', 'nações unidas'],
+  // ...and local government: "Câmara Municipal de ...", "Prefeitura Municipal de ...".
+  orgWords: ['universidade', 'ministério', 'embaixada', 'nações unidas', 'câmara municipal', 'prefeitura'],
   unitWords: [
     'área de',
     // A branch office: "Filial Santos".

@@ -76,6 +76,9 @@ export const ru: Lexicon = {
   // "Служба поддержки", "Лаборатория ...", "Кафедра ..." (a university chair), "Дирекция ...", "Сектор ...".
   // Ministries (министерство), committees and agencies of a state are organisations.
   orgWords: ['министерство', 'университет'],
+  // An institute or a faculty above its university is the unit.
+  universityWords: ['университет'],
+  instituteWords: ['институт', 'факультет'],
   unitWords: [
     'отдел',
     'департамент',

@@ -58,8 +58,12 @@ export const sv: Lexicon = {
     'arkitekt',
     'ägare',
     'styrelseledamot',
+    // Planners: "Nätplanerare" (network planner), "Produktionsplanerare".
+    'planerare',
+    'tekniker',
   ],
   titleSuffixes: [
+    'planerare',
     'rådgivare',
     'ingenjör',
     'konsult',

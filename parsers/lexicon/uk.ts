@@ -25,11 +25,20 @@ export const uk: Lexicon = {
   quoteHeaderLabels: ['Надіслано', 'Копія', 'Дата'],
   clientFooters: ['Надіслано з (?:iPhone|iPad|мого|мобільного)'],
   noticeCues: ['конфіденційн'],
-  // університет (university), інститут (institute) name the organisation.
+  // університет (university), інститут (institute) name the organisation; an institute or a faculty
+  // (факультет) above its university is the unit.
   orgWords: ['університет', 'інститут', 'міністерство'],
+  universityWords: ['університет'],
+  instituteWords: ['інститут', 'факультет'],
   titleNouns: [
     '(?:старш(?:ий|а) )?науков(?:ий|а) співробітни(?:к|ця)',
     'генеральний директор',
+    // Universities: професор, доцент, викладач (lecturer), асистент, завідувач кафедри (head of chair).
+    'професор(?:ка)?',
+    'доцент(?:ка)?',
+    'викладач(?:ка)?',
+    'асистент(?:ка)?',
+    'завідувач(?:ка)?',
     // Feminine forms are written as often as masculine ones now: менеджерка, директорка, бухгалтерка.
     'менеджер(?:ка)?',
     'директор(?:ка)?',

@@ -714,6 +714,75 @@ describe('contact fields of a signature block', () => {
     expect(th.address).toBe('12/3 หมู่ 5 ต.บ้านบึง อ.บ้านบึง จ.ชลบุรี 20170');
   });
 
+  it('takes no organisation name from a unit site under the sender domain ("energy.uni.example")', () => {
+    const c = extractFields(
+      [
+        'Dr Niamh Folan',
+        'Lecturer, Power Electronics Research Group',
+        'School of Engineering',
+        'University of Westmere',
+        'https://power.westmere.example/people/nfolan',
+      ],
+      { name: 'Niamh Folan', email: 'niamh.folan@westmere.example' },
+    );
+    expect([c.title, c.department, c.company]).toEqual([
+      'Lecturer',
+      'Power Electronics Research Group',
+      'University of Westmere',
+    ]);
+  });
+
+  it('reads local governments as organisations (Comune di, Ayuntamiento de, Mairie de, Câmara Municipal, Stadtverwaltung)', () => {
+    for (const org of [
+      'Comune di Valmora',
+      'Ayuntamiento de Villaralto',
+      'Mairie de Saint-Aubin',
+      'Câmara Municipal de Ourela',
+      'Stadtverwaltung Kornheim',
+    ]) {
+      const c = extractFields(['Ana Test', 'Planning Officer', 'Urban Planning Department', org], {
+        name: 'Ana Test',
+        email: 'ana.test@mail.example',
+      });
+      expect([c.department, c.company]).toEqual(['Urban Planning Department', org]);
+    }
+  });
+
+  it('reads Swedish planners, Ukrainian academic ranks without the degree before them, an institute above its university', () => {
+    const sv = extractFields(['Jonas Ek', 'Produktionsplanerare, Logistik', 'Nordvik Papper AB'], {
+      name: 'Jonas Ek',
+      email: 'jonas.ek@nordvik.example',
+    });
+    expect([sv.title, sv.department]).toEqual(['Produktionsplanerare', 'Logistik']);
+    const uk = extractFields(
+      [
+        'Ірина Бондар',
+        'к.е.н., доцент кафедри фінансів',
+        'Економічний факультет',
+        'Західний національний університет',
+      ],
+      { name: 'Ірина Бондар', email: 'i.bondar@znu.example' },
+    );
+    expect([uk.title, uk.department, uk.company]).toEqual([
+      'доцент кафедри фінансів',
+      'Економічний факультет',
+      'Західний національний університет',
+    ]);
+  });
+
+  it('drops South African professional registrations after a name and reads a Hindi sector address', () => {
+    expect(
+      extractFields(['Lerato Khumalo Pr.Eng.', 'Senior Engineer'], {
+        name: 'Lerato Khumalo',
+        email: 'l@k.example',
+      }).name,
+    ).toBe('Lerato Khumalo');
+    expect(
+      extractFields(['राहुल वर्मा', '१२, सेक्टर १८, नोएडा – २०१३०१'], { name: 'राहुल वर्मा', email: 'r@v.example' })
+        .address,
+    ).toBe('१२, सेक्टर १८, नोएडा – २०१३०१');
+  });
+
   it('types numbers by the icons written as their labels (📱 mobile, ☎️ work, 📠 fax)', () => {
     const c = extractFields(
       ['Jo Coe', 'Buyer', '📱 +1 415 555 0123', '☎️ +1 415 555 0100', '📠 +1 415 555 0101'],

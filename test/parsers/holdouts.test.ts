@@ -86,8 +86,9 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   // Written blind (fixtures/mail/holdout35/README.md): first scored (2026-12-07) at 0.968 / 0.922 / 0.926; tuned
   // on the same day (its misses read and fixed with general rules), its floor its score after that.
   holdout35: { lines: 0.995, precision: 0.985, recall: 0.975 },
-  // Blind (fixtures/mail/holdout36/README.md): its first score (2026-12-07) is its floor.
-  holdout36: { lines: 0.96, precision: 0.9, recall: 0.935 },
+  // Written blind (fixtures/mail/holdout36/README.md): first scored (2026-12-07) at 0.964 / 0.901 / 0.938; tuned
+  // on the same day (its misses read and fixed with general rules), its floor its score after that.
+  holdout36: { lines: 0.99, precision: 0.98, recall: 0.975 },
   // Blind (fixtures/mail/holdout37/README.md): its first score (2026-12-07) is its floor.
   holdout37: { lines: 0.95, precision: 0.9, recall: 0.94 },
 };

@@ -86,6 +86,9 @@ describe('sender classification', () => {
     for (const lp of ['usbookings', 'uk.exports', 'bookings-de'])
       expect(classifySender({ from: `Desk <${lp}@lines.example>` }).discarded).toBe('role-account');
     expect(classifySender({ from: 'Ann DeSales <desales@lines.example>' }).discarded).toBeNull();
+    // Utilities' connection desks and permitting desks.
+    for (const lp of ['interconnection', 'newconnections', 'tramitacion'])
+      expect(classifySender({ from: `Desk <${lp}@grid.example>` }).discarded).toBe('role-account');
   });
 
   it('decides bulk before role accounts: a newsletter from news@ is bulk, a reply from info@ a role account', () => {
