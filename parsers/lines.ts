@@ -81,15 +81,26 @@ const AT_EMAIL_HINT_RE = /[A-Za-z0-9._-]{1,64} at [a-z0-9-]{1,63}\.[a-z]{2,}(?![
 export function hasEmail(line: string): boolean {
   if (!line.includes('.') || isKeyValueRecord(line)) return false;
   return (
-    (line.includes('@') && EMAIL_RE.test(line)) || (line.includes(' at ') && AT_EMAIL_HINT_RE.test(line))
+    (line.includes('@') && EMAIL_RE.test(line) && findEmails(line).length > 0) ||
+    (line.includes(' at ') && AT_EMAIL_HINT_RE.test(line))
   );
 }
+
+/**
+ * A top-level domain is letters (or an IDN's "xn--" form): "image002.jpg@01D270F2.948E3570", an image's
+ * content id written bare ("cid:..."), is no address.
+ */
+const TLD_RE = /\.(?:\p{L}{2,63}|xn--[a-z0-9-]{1,59})$/u;
 
 export function findEmails(line: string): string[] {
   const out: string[] = [];
   const l = capLine(line);
   if (!l.includes('.') && !l.includes('://')) return out;
-  if (l.includes('@')) for (const m of l.matchAll(EMAIL_RE_G)) out.push(m[0].replace(/^[.'-]+|[.'-]+$/g, ''));
+  if (l.includes('@'))
+    for (const m of l.matchAll(EMAIL_RE_G)) {
+      const e = m[0].replace(/^[.'-]+|[.'-]+$/g, '');
+      if (TLD_RE.test(e)) out.push(e);
+    }
   if (out.length === 0 && l.includes(' at ')) for (const m of l.matchAll(AT_EMAIL_RE_G)) out.push(m[0]);
   return out;
 }

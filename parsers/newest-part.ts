@@ -170,6 +170,15 @@ export function findQuoteStart(lines: string[]): number {
       const both = joinLines(lines, top, i);
       if (/[@<\d]/.test(both) || INTRO_START_RE.test(both) || nextIsQuote(lines, i)) return top;
     }
+    // "Am 13.08.20 um 10:01 schrieb Paul Kern:": the quoted sender's name after the verb, then the colon.
+    if (
+      COLON_END_RE.test(l) &&
+      l.trim().length < 300 &&
+      INTRO_START_RE.test(l) &&
+      WROTE_ANYWHERE_RE.test(l) &&
+      /\d/.test(l)
+    )
+      return introTop(lines, i);
     if (ISO_INTRO_RE.test(l)) return i;
     // "On Wed, 14 Nov 2018 08:14:43 -0200 Jo Coe <jo@x.example> wrote" with no colon, its quote unmarked.
     if (
@@ -477,7 +486,9 @@ function cutTrailingNotices(lines: string[]): string[] {
         /^[A-Z\s]{8,40}$/.test(lines[start]!.trim()) ||
         // A short notice set apart as a sentence of its own: "This message is confidential."
         (start === end - 1 && para.length > 24 && /[.!]\s*$/.test(para) && wordCount(para) >= 4));
-    const banner = /^\s*\[(?:cid:|https?:)[^\]]{1,200}\](?:<[^>]{1,300}>)?\s*$/.test(para) && start > 0;
+    // An image placeholder alone, bracketed ("[cid:banner.png]<https://...>") or bare ("cid:image002.jpg@...").
+    const banner =
+      /^\s*(?:\[(?:cid:|https?:)[^\]]{1,200}\](?:<[^>]{1,300}>)?|cid:\S{1,200})\s*$/.test(para) && start > 0;
     const follow = FOLLOW_RE.test(lines[start]!);
     // Company-register lines at the very end, glued to the block or on their own paragraph.
     if (
@@ -610,12 +621,19 @@ export function endsWithSentenceAboveQuote(lines: string[], q: number): boolean 
   return wordCount(l) >= 3 && /[.!?:…]$/.test(l);
 }
 
-/** Nothing above the quote but blank lines and at most a greeting ("Hej Karin,", "Hi all!"). */
+/** A greeting of the lexicons opening a line ("Hi", "Hallo Paul", "Bonjour à tous"). */
+const GREETING_START_RE = caseless(String.raw`^\s*(?:${alt('greetings')})(?![\p{L}])`, 'iu');
+
+/**
+ * Nothing above the quote but blank lines and at most a greeting ("Hej Karin,", "Hi all!", "Hi"): a
+ * short line ending with a comma, "!" or ":", or opening with a greeting word.
+ */
 function onlyGreetingAbove(lines: string[], q: number): boolean {
   const above = lines.slice(0, q).filter((l) => !isBlank(l));
-  return (
-    above.length === 0 || (above.length === 1 && wordCount(above[0]!) <= 4 && /[,!:]\s*$/.test(above[0]!))
-  );
+  if (above.length === 0) return true;
+  if (above.length !== 1 || wordCount(above[0]!) > 4) return false;
+  const l = capLine(above[0]!);
+  return /[,!:]\s*$/.test(l) || (GREETING_START_RE.test(l) && !/[.?]\s*$/.test(l));
 }
 
 export function newestPart(text: string): string {

@@ -210,6 +210,9 @@ export function urlsOfBlock(lines: string[], from: Address): { websites: string[
     // company's website, labelled or not and whatever its top-level domain. Capitalised ("Alphacomm.net")
     // it is the company's name as written, not a link.
     if (ownHost.length >= 4) {
+      // ...and so is a domain whose name is the sender's domain's under another top-level domain
+      // ("harbourtrust.org" for mail from harbourtrust.org.uk).
+      const ownName = ownHost.split('.').find((p) => p.length >= 4 && !/^(?:mail|email|www)$/.test(p));
       for (const cell of visible.split(/\s\|\s|\s[•·]\s|\s{3,}|\t/)) {
         const t = cell.trim();
         // With a path too: "acme.example/meetings".
@@ -218,7 +221,10 @@ export function urlsOfBlock(lines: string[], from: Address): { websites: string[
           .replace(/^www\./, '')
           .replace(/\/[^\s]{0,200}$/, '');
         if (
-          host === ownHost &&
+          (host === ownHost ||
+            (ownName !== undefined &&
+              host.split('.')[0] === ownName &&
+              /^[a-z0-9-]+(?:\.[a-z]{2,6}){1,2}$/.test(host))) &&
           t === t.toLowerCase() &&
           !websites.some((w) => w.toLowerCase() === t.toLowerCase())
         )

@@ -356,13 +356,18 @@ function markCityTails(texts: readonly TextCell[], isAddr: boolean[], used: Read
 const OFFICE_LABEL_RE =
   /^\p{Lu}[\p{L}'-]{1,24}(?: \p{L}[\p{L}'-]{0,24}){0,2}(?<!\b(?:No|Nr|Nro|Num)):\s+(?=\S)/u;
 
+/** A company-register segment opening an address line: "HRB 555555 Munich", "Amtsgericht Köln HRB 1234". */
+const REGISTER_SEGMENT_RE = /^(?:HR[AB]\s?\d|Amtsgericht\s|Registergericht\s|Handelsregister\s)/;
+
 export function addressOf(texts: readonly TextCell[], isAddr: readonly boolean[], draft: Draft): Draft {
   const c: Draft = { ...draft };
   const addr = texts
     .filter((_, i) => isAddr[i])
     .map((t) => {
+      // "HRB 555555 Munich, Office: Hauptstr. 5, ...": the register segment first, then the office's label.
+      const text = REGISTER_SEGMENT_RE.test(t.text) ? t.text.replace(/^[^,]{1,60},\s/, '') : t.text;
       // "A 10 Harbour Exchange Square, ...": the one-letter address label of modern blocks.
-      const segs = t.text
+      const segs = text
         .replace(/^A:?\s(?=\d)/, '')
         // "Mumbai: 402, Marathon Icon, ...", "Head Office: 12 Quay St": the office's label, not the address.
         .replace(OFFICE_LABEL_RE, '')

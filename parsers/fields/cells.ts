@@ -130,6 +130,7 @@ function wrappedRest(prev: string, row: string): boolean {
     !/\p{L}\.\p{L}{2,}/u.test(s) &&
     findEmails(s).length === 0 &&
     findUrls(s).length === 0 &&
+    !/\bcid:/i.test(s) &&
     findPhoneSpans(s).length === 0;
   if (!plain(p) || !plain(r) || isLoneContactLabel(r) || hasCompanyWord(r) || hasTitleWord(r)) return false;
   return !/\s/.test(r) || /^[\d\p{Ll}]/u.test(r) || looksLikeAddress(p);

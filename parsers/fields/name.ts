@@ -110,8 +110,9 @@ export function stripName(s: string): string {
 /** A CJK name's reading in brackets: romanised ("佐藤 健一（Kenichi Sato）") or in kana ("山本 彩（やまもと あや）"). */
 const CJK_READING_RE =
   /[ 　]?[（(](?:[A-Za-z .'-]{2,40}|[\p{Script=Hiragana}\p{Script=Katakana}ー・ 　]{2,20})[)）]$/u;
-/** A romanised name's CJK form in brackets: "Wei Zhang (张伟)". */
-const LATIN_READING_RE = /[ 　]?[（(][\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}・ ]{1,12}[)）]$/u;
+/** A romanised name's CJK form in brackets: "Wei Zhang (张伟)", "Owen Park [朴欧文]". */
+const LATIN_READING_RE =
+  /[ 　]?(?:[（(][\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}・ ]{1,12}[)）]|\[[\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}・ ]{1,12}\])$/u;
 
 /**
  * A name without the other script's form written after it in brackets, which the name keeps as written
@@ -293,7 +294,12 @@ export function findName(
       return { draft: c, index: i, nameRow: t.row };
     }
     if (isValediction(t.raw)) continue;
-    const cellHead = t.text.split(/,\s|\s[-–_]\s/)[0] ?? '';
+    // "Marie Roux / OpenSys Labs Storage Team": a team or an organisation after a slash, as after a comma.
+    const slash = t.text.split(' / ');
+    const cellHead =
+      slash.length === 2 && (isDepartment(slash[1]!) || isCompanyCell(slash[1]!, labels))
+        ? slash[0]!
+        : (t.text.split(/,\s|\s[-–_]\s/)[0] ?? '');
     // "Jo (ACME)", "Sam x3-9890 (Data Team)": an organisation or a unit in brackets after the name is
     // read like ", ACME".
     const bracket = BRACKETED_ORG_RE.exec(cellHead);
@@ -363,9 +369,9 @@ export function findName(
   return { draft: c, index: -1, nameRow: -1 };
 }
 
-/** The rest of the name cell: ", CTO", ", CTO, Company", " - Title - Company", " - Department, Company". */
+/** The rest of the name cell: ", CTO", ", CTO, Company", " - Title - Company", " - Department, Company", " / Team". */
 function restOfNameCell(after: string, c: Draft, labels: string[], row: number): void {
-  const rest = after.replace(/^\s?(?:,|[-–])\s?/, '');
+  const rest = after.replace(/^\s?(?:,|[-–/])\s?/, '');
   if (!rest) return;
   // One field per segment; "Title at Company" gives both.
   for (const seg of rest.split(/,\s?|\s[-–_]\s/)) {

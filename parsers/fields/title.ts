@@ -350,9 +350,25 @@ interface TitleCellParts {
 const DEGREE_BEFORE_TITLE_RE =
   /^(?:[кдk]\.\s?[\p{L}-]{1,4}\.(?:\s?[\p{L}-]{1,4}\.)?\s?н\.|Ph\.?\s?D\.?),\s(?=\S)/u;
 
+/** "Managing Director: Hans Brandt": a role, a colon, then a person's name (a register's or a team list's entry). */
+const ROLE_OF_PERSON_RE = /^([^:]{2,40}):\s{1,3}(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’.-]*){1,3})$/u;
+
+/**
+ * A cell naming someone else in a role ("Managing Director: Hans Brandt" in a company's register lines, "CEO:
+ * Jo Coe"): not the sender's title. The sender's own name there ("Managing Director: Erik Brandt" signed by
+ * Erik Brandt) is read as usual.
+ */
+function namesSomeoneElse(t: string, name: string | null): boolean {
+  const m = ROLE_OF_PERSON_RE.exec(t.trim());
+  if (!m || !hasTitleWord(m[1]!)) return false;
+  const other = m[2]!.toLowerCase();
+  return name === null || !other.split(/\s+/).some((w) => w.length > 1 && name.toLowerCase().includes(w));
+}
+
 function takeTitleCell(s: TitleScan, input: TitleInput, i: number, cell: string): boolean {
   const { texts, nameRow, labels } = input;
   const t = cell.replace(DEGREE_BEFORE_TITLE_RE, '');
+  if (namesSomeoneElse(t, s.c.name)) return false;
   // Arabic and Persian write their comma as "، ".
   const comma = Math.max(t.lastIndexOf(', '), t.lastIndexOf('، '));
   const tail = comma > 0 ? t.slice(comma + 2) : '';

@@ -117,11 +117,35 @@ export function labelBlock(
   const contexts = lineContexts(infos, from, rules);
   if (contexts.length === 0) return null;
   const z = lineScores(contexts, model.weights, model.bias);
+  pairLabelLines(contexts, z);
   const block = chooseBlock(contexts, z, model);
   if (!block) return null;
   const start = infos.indexOf(contexts[block.first]!.info);
   const end = infos.indexOf(contexts[block.last]!.info) + 1;
   return { start, end };
+}
+
+/**
+ * A contact label alone on its line ("m", "Tel", "E-mail:"): plain renderings of table signatures write the
+ * label cell and the value cell on lines of their own, often with blank lines between.
+ */
+const LABEL_ALONE_RE = caseless(
+  String.raw`^[a-z]\.?:?$|^(?:${alt('phoneWork')}|${alt('phoneMobile')}|${alt('phoneFax')}|e-?mail|web|www|site)\.?\s?:?$`,
+  'iu',
+);
+
+/**
+ * "m" / "+971 50 555 0141" / "t" / "+971 4 555 0119": a label line right above the value it labels is part
+ * of the block with it, and the value line is not set apart by its label. The model never saw such pairs
+ * apart often enough to learn them: each such label line gets at least a neutral score and its value a
+ * field line's.
+ */
+function pairLabelLines(contexts: LineContext[], z: Float64Array): void {
+  for (let k = 0; k + 1 < contexts.length; k++) {
+    if (!LABEL_ALONE_RE.test(contexts[k]!.t) || !contexts[k + 1]!.carries) continue;
+    z[k] = Math.max(z[k]!, 0.5);
+    z[k + 1] = Math.max(z[k + 1]!, 1);
+  }
 }
 
 /** The second stage's verdict on a candidate block (always yes without block weights). */

@@ -7,6 +7,8 @@ import type { Lexicon } from './types.ts';
 
 export const da: Lexicon = {
   lang: 'da',
+  // Greetings opening a message: a reply under its quote has at most one above it.
+  greetings: ['hej', 'kære'],
   valedictions: [
     '(?:med )?venlig hilsen',
     '(?:med )?venlige hilsner',

@@ -7,6 +7,8 @@ import type { Lexicon } from './types.ts';
 
 export const de: Lexicon = {
   lang: 'de',
+  // Greetings opening a message: a reply under its quote has at most one above it.
+  greetings: ['hallo', 'moin', 'servus', 'guten tag', 'liebe', 'lieber', 'sehr geehrte'],
   universityWords: ['hochschule'],
   instituteWords: ['fakult'],
   valedictions: [

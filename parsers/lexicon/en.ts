@@ -7,6 +7,8 @@ import type { Lexicon } from './types.ts';
 
 export const en: Lexicon = {
   lang: 'en',
+  // Greetings opening a message: a reply under its quote has at most one above it.
+  greetings: ['hi', 'hello', 'hey', 'dear', 'morning', 'good morning', 'good afternoon'],
   universityWords: ['polytechnic'],
   instituteWords: ['school'],
   valedictions: [
@@ -106,7 +108,14 @@ export const en: Lexicon = {
     'regulated by the',
     'licensed (?:and regulated )?by the',
   ],
-  followCues: ['Follow us', 'Our commitment', 'Like us on', 'Find us on'],
+  // ..."Follow Armlab: Facebook | Twitter | Blog" (the organisation's own pages).
+  followCues: [
+    'Follow us',
+    'Our commitment',
+    'Like us on',
+    'Find us on',
+    'Follow [A-Z][A-Za-z.&-]{0,29}[A-Za-z](?=\\s?:)',
+  ],
   // South Asia and the Gulf give a landmark as the last address line.
   landmarkPrefixes: ['Near', 'Opp\\.?', 'Opposite', 'Behind', 'Next to', 'Beside'],
   awardCues: [

@@ -7,6 +7,8 @@ import type { Lexicon } from './types.ts';
 
 export const es: Lexicon = {
   lang: 'es',
+  // Greetings opening a message: a reply under its quote has at most one above it.
+  greetings: ['hola', 'buenos días', 'buenas tardes', 'estimado', 'estimada'],
   instituteWords: ['escuela'],
   valedictions: [
     'saludos(?: cordiales)?',

@@ -7,6 +7,8 @@ import type { Lexicon } from './types.ts';
 
 export const fr: Lexicon = {
   lang: 'fr',
+  // Greetings opening a message: a reply under its quote has at most one above it.
+  greetings: ['bonjour', 'salut', 'bonsoir', 'cher', 'chère'],
   instituteWords: ['école'],
   valedictions: [
     'cordialement',

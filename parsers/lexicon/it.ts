@@ -7,6 +7,8 @@ import type { Lexicon } from './types.ts';
 
 export const it: Lexicon = {
   lang: 'it',
+  // Greetings opening a message: a reply under its quote has at most one above it.
+  greetings: ['ciao', 'buongiorno', 'salve', 'gentile'],
   universityWords: ['politecnico'],
   instituteWords: ['scuola'],
   valedictions: [

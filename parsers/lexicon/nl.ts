@@ -7,6 +7,8 @@ import type { Lexicon } from './types.ts';
 
 export const nl: Lexicon = {
   lang: 'nl',
+  // Greetings opening a message: a reply under its quote has at most one above it.
+  greetings: ['hoi', 'hallo', 'beste', 'goedemorgen', 'goedemiddag'],
   valedictions: [
     '(?:met )?vriendelijke groet(?:en)?',
     '(?:met )?hartelijke groet(?:en)?',

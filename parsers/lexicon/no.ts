@@ -7,6 +7,8 @@ import type { Lexicon } from './types.ts';
 
 export const no: Lexicon = {
   lang: 'no',
+  // Greetings opening a message: a reply under its quote has at most one above it.
+  greetings: ['hei', 'hallo'],
   valedictions: [
     'mvh',
     '(?:med )?vennlig hilsen',

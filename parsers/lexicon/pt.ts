@@ -7,6 +7,8 @@ import type { Lexicon } from './types.ts';
 
 export const pt: Lexicon = {
   lang: 'pt',
+  // Greetings opening a message: a reply under its quote has at most one above it.
+  greetings: ['olá', 'ola', 'oi', 'bom dia', 'boa tarde', 'prezado', 'prezada'],
   instituteWords: ['escola'],
   valedictions: [
     'atenciosamente',

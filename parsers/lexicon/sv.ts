@@ -7,6 +7,8 @@ import type { Lexicon } from './types.ts';
 
 export const sv: Lexicon = {
   lang: 'sv',
+  // Greetings opening a message: a reply under its quote has at most one above it.
+  greetings: ['hej', 'hejsan', 'god morgon'],
   valedictions: [
     'tack(?: så mycket| på förhand| och hälsningar)?',
     'stort tack',

@@ -148,6 +148,8 @@ export interface Lexicon {
   streetSuffixes?: readonly string[];
   /** Street words written as a separate capitalised word before the number ("Mariahilfer Straße 88"). */
   streetWordsSpaced?: readonly string[];
+  /** Greetings that open a message ("Hi", "Hallo", "Bonjour"), case-insensitive, a whole first word. */
+  greetings?: readonly string[];
   /** A label between a spaced street word and its number ("Варшавское шоссе, д. 55"). */
   houseNumberLabels?: readonly string[];
   /** Street words written before the name ("rue des Lilas", "Via Roma", "ul. Marszałkowska"). */

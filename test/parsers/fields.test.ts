@@ -783,6 +783,52 @@ describe('contact fields of a signature block', () => {
     ).toBe('१२, सेक्टर १८, नोएडा – २०१३०१');
   });
 
+  it('reads no title from a register entry naming someone else, no register segment in the address, no content id as an e-mail', () => {
+    const c = extractFields(
+      [
+        'Vogt Systems GmbH,           Managing Director: Hans Vogt',
+        'HRB 555555 Munich, Office: Hauptstr. 5, D-82194 Groebenzell, Germany',
+        'cid:image002.jpg@01D270F2.948E3570',
+      ],
+      { name: 'Erik Lang', email: 'el@vogtsys.example' },
+    );
+    expect([c.title, c.company, c.address, c.emails]).toEqual([
+      null,
+      'Vogt Systems GmbH',
+      'Hauptstr. 5, D-82194 Groebenzell, Germany',
+      [],
+    ]);
+    const own = extractFields(['Hans Vogt', 'Managing Director: Hans Vogt', 'Vogt Systems GmbH'], {
+      name: 'Hans Vogt',
+      email: 'hv@vogtsys.example',
+    });
+    expect(own.title).toBe('Managing Director: Hans Vogt');
+  });
+
+  it('reads a name with its CJK form in square brackets, a name with its team after a slash, the site under another TLD', () => {
+    const from = { name: 'Owen Park', email: 'owen.park@armvale.example' };
+    expect(extractFields(['Owen Park [朴欧文]', 'Senior Technical Lead'], from).name).toBe(
+      'Owen Park [朴欧文]',
+    );
+    const team = extractFields(['Marie Roux / Opensys Labs Storage Team', 'Opensys Software GmbH'], {
+      name: 'Marie Roux',
+      email: 'marie.roux@opensys.example',
+    });
+    expect([team.name, team.department, team.company]).toEqual([
+      'Marie Roux',
+      'Opensys Labs Storage Team',
+      'Opensys Software GmbH',
+    ]);
+    const site = extractFields(
+      ['Fiona Reid', 'Head of Communications', 'Harbour Trust Scotland', 'harbourtrust.org'],
+      {
+        name: 'Fiona Reid',
+        email: 'fiona.reid@harbourtrust.org.uk',
+      },
+    );
+    expect(site.websites).toEqual(['harbourtrust.org']);
+  });
+
   it('types numbers by the icons written as their labels (📱 mobile, ☎️ work, 📠 fax)', () => {
     const c = extractFields(
       ['Jo Coe', 'Buyer', '📱 +1 415 555 0123', '☎️ +1 415 555 0100', '📠 +1 415 555 0101'],

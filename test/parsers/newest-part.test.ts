@@ -435,6 +435,31 @@ describe('a quote header in a language no lexicon knows', () => {
     ).toBe('Jo shared a file with you.\n\nOpen: https://app.filely.example/f/1');
   });
 
+  it('reads a reply written under its quote when the intro names the sender after the verb, or only "Hi" is above it', () => {
+    const block = '-- \nLena Vogt\nDriver Developer\nBeispiel Software GmbH';
+    expect(
+      newestPart(
+        `Am 13.08.20 um 10:01 schrieb Paul Kern:\n> Looks fine.\n\nThanks, merged.\n\nLena\n\n${block}\n`,
+      ),
+    ).toBe(`Thanks, merged.\n\nLena\n\n${block}`);
+    expect(
+      newestPart(`Hi\n\nOn 13.08.20 10:01, Paul Kern wrote:\n> Looks fine.\n\nThanks, merged.\n\n${block}\n`),
+    ).toBe(`Thanks, merged.\n\n${block}`);
+    // A sentence above the quote is a reply of its own: what is under the quote is not read.
+    expect(newestPart('Hi all.\n\nOn 13.08.20 10:01, Paul Kern wrote:\n> Looks fine.\n\nLater text\n')).toBe(
+      'Hi all.',
+    );
+  });
+
+  it('cuts an organisation\'s "Follow X:" line and a bare image content id under a block', () => {
+    const block = 'Jo Ray\nSales Lead\nTel 020 5550 1000';
+    expect(
+      newestPart(
+        `Sure.\n\n${block}\n\nFollow Armvale: Facebook | Twitter | Blog\n\ncid:image002.jpg@01D270F2.948E3570\n`,
+      ),
+    ).toBe(`Sure.\n\n${block}`);
+  });
+
   it('cuts English register lines naming the directors under a block', () => {
     const block = '--\nAlex Doe\nHelpdesk Probe GmbH // Beispielweg 11 // 10117 Berlin\nP: +49 30 555 01 00';
     expect(

@@ -292,4 +292,19 @@ describe('a first-name sign-off set apart from the block by a blank line', () =>
   ])('is kept when it heads the block: %j', (tail, lines) => {
     expect(block(tail)).toEqual(lines);
   });
+
+  it('keeps contact labels written alone on their lines, blank lines between, with the values they label', () => {
+    const text =
+      'Dear Priya,\n\nI am copying Rami.\n\nBest regards,\n\nOmar Haddad\n\nManaging Director\n\nm\n\n+971 50 555 0141\n\nt\n\n+971 4 555 0119\n\ne\n\nomar.haddad@gulfbroker.example\n';
+    expect(findSignature(text, { name: 'Omar Haddad', email: 'omar.haddad@gulfbroker.example' })).toEqual([
+      'Omar Haddad',
+      'Managing Director',
+      'm',
+      '+971 50 555 0141',
+      't',
+      '+971 4 555 0119',
+      'e',
+      'omar.haddad@gulfbroker.example',
+    ]);
+  });
 });
