@@ -807,9 +807,12 @@ describe('contact fields of a signature block', () => {
 
   it('reads a name with its CJK form in square brackets, a name with its team after a slash, the site under another TLD', () => {
     const from = { name: 'Owen Park', email: 'owen.park@armvale.example' };
-    expect(extractFields(['Owen Park [朴欧文]', 'Senior Technical Lead'], from).name).toBe(
-      'Owen Park [朴欧文]',
+    const bracketed = extractFields(
+      ['Owen Park [朴欧文]', 'Senior Technical Lead', 'Armvale.example │ Open source software for Arm SoCs'],
+      from,
     );
+    // A box-drawing bar separates cells like "|".
+    expect([bracketed.name, bracketed.company]).toEqual(['Owen Park [朴欧文]', 'Armvale.example']);
     const team = extractFields(['Marie Roux / Opensys Labs Storage Team', 'Opensys Software GmbH'], {
       name: 'Marie Roux',
       email: 'marie.roux@opensys.example',
