@@ -86,6 +86,9 @@ describe('sender classification', () => {
     for (const lp of ['usbookings', 'uk.exports', 'bookings-de'])
       expect(classifySender({ from: `Desk <${lp}@lines.example>` }).discarded).toBe('role-account');
     expect(classifySender({ from: 'Ann DeSales <desales@lines.example>' }).discarded).toBeNull();
+    // Desks named by their function in publishing, logistics, insurance, institutions and life sciences.
+    for (const lp of ['permissions', 'royalties', 'customs', 'claims', 'admissions', 'pharmacovigilance'])
+      expect(classifySender({ from: `Desk <${lp}@firm.example>` }).discarded).toBe('role-account');
     // Utilities' connection desks and permitting desks.
     for (const lp of ['interconnection', 'newconnections', 'tramitacion'])
       expect(classifySender({ from: `Desk <${lp}@grid.example>` }).discarded).toBe('role-account');
