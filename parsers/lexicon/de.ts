@@ -266,6 +266,15 @@ export const de: Lexicon = {
   jobEndedCues: ['(?:ist|arbeitet) nicht mehr (?:bei|für|im Unternehmen)', 'hat das Unternehmen verlassen'],
   // Shared mailboxes (sales@, accounting@... in de): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // Rights, customs, claims and logistics desks.
+    'rechte',
+    'lizenzen',
+    'zoll',
+    'schaden',
+    'schadensmeldung',
+    'disposition',
+    'versand',
+    'logistik',
     // Contractors' site, tender and estimating desks.
     'bauleitung',
     'ausschreibung',

@@ -207,6 +207,12 @@ export const es: Lexicon = {
   linkLabels: ['sitio web', 'página web'],
   // Shared mailboxes (sales@, accounting@... in es): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // Rights, customs, claims and logistics desks.
+    'derechos',
+    'aduanas',
+    'siniestros',
+    'logistica',
+    'expediciones',
     // Permitting desks (tramitación: processing of permits and grid applications).
     'tramitacion',
     'tramitaciones',

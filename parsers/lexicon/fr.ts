@@ -183,6 +183,11 @@ export const fr: Lexicon = {
   jobEndedCues: ['ne fait plus partie (?:de|du|des)', '(?:a quitté|ne travaille plus (?:chez|pour|à)) '],
   // Shared mailboxes (sales@, accounting@... in fr): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // Rights, customs, claims and logistics desks.
+    'droits',
+    'douane',
+    'sinistres',
+    'expeditions',
     // Grant, partnership and secretariat desks of foundations and NGOs.
     'partenariats',
     'subventions',

@@ -113,6 +113,10 @@ export const it: Lexicon = {
   phoneExtensions: ['int\\.'],
   // Shared mailboxes (sales@, accounting@... in it): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // Rights, customs, claims and logistics desks.
+    'diritti',
+    'dogana',
+    'sinistri',
     // Hotels and venues: reservations, events, groups, the front desk.
     'prenotazioni',
     'eventi',

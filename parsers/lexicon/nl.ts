@@ -91,6 +91,11 @@ export const nl: Lexicon = {
   phoneExtensions: ['toestel'],
   // Shared mailboxes (sales@, accounting@... in nl): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // Rights, customs, claims and logistics desks.
+    'rechten',
+    'douane',
+    'logistiek',
+    'expeditie',
     // Hotels and venues: reservations, events, groups, the front desk.
     'reserveringen',
     'evenementen',

@@ -123,6 +123,12 @@ export const pt: Lexicon = {
   phoneExtensions: ['ramal', 'anexo'],
   // Shared mailboxes (sales@, accounting@... in pt): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // Rights, customs, claims and logistics desks.
+    'direitos',
+    'alfandega',
+    'sinistros',
+    'logistica',
+    'expedicao',
     // Hotels and venues: reservations, events, groups, the front desk.
     'reservas',
     'eventos',

@@ -87,7 +87,17 @@ describe('sender classification', () => {
       expect(classifySender({ from: `Desk <${lp}@lines.example>` }).discarded).toBe('role-account');
     expect(classifySender({ from: 'Ann DeSales <desales@lines.example>' }).discarded).toBeNull();
     // Desks named by their function in publishing, logistics, insurance, institutions and life sciences.
-    for (const lp of ['permissions', 'royalties', 'customs', 'claims', 'admissions', 'pharmacovigilance'])
+    for (const lp of [
+      'permissions',
+      'royalties',
+      'customs',
+      'claims',
+      'admissions',
+      'pharmacovigilance',
+      'derechos',
+      'zoll',
+      'sinistres',
+    ])
       expect(classifySender({ from: `Desk <${lp}@firm.example>` }).discarded).toBe('role-account');
     // Utilities' connection desks and permitting desks.
     for (const lp of ['interconnection', 'newconnections', 'tramitacion'])
