@@ -219,7 +219,10 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
   'donations',
   'fundraising',
   'research',
-  // Health and life sciences.
+  // Health and life sciences: ethics committees (IRB, HREC), drug safety, medical information.
+  'irb',
+  'ethics',
+  'hrec',
   'pharmacovigilance',
   'drugsafety',
   'medinfo',
@@ -255,6 +258,13 @@ const COUNTRY_CODES: ReadonlySet<string> = new Set(
   ),
 );
 
+/**
+ * A desk named by what it serves and a desk word glued together: "kitsupport", "techsupport", "salesorders",
+ * "projectdesk". Three letters at least before the desk word ("rosales" is a surname).
+ */
+const GLUED_DESK_RE =
+  /^[a-z]{3,12}(?:support|helpdesk|desk|orders|bookings|enquiries|requests|queries|team)$/;
+
 /** A desk with its country code ("usbookings", "ukexports"): only desks of six letters or more ("desales" is a surname). */
 function countryDesk(lp: string, role: (t: string) => boolean): boolean {
   return lp.length >= 8 && COUNTRY_CODES.has(lp.slice(0, 2)) && lp.length - 2 >= 6 && role(lp.slice(2));
@@ -284,6 +294,6 @@ export function isRoleLocalPart(localPart: string): boolean {
     toks.every((t) => role(t) || MAILBOX_JOINERS.has(t) || COUNTRY_CODES.has(t))
   )
     return true;
-  if (toks.length === 1 && countryDesk(lp, role)) return true;
+  if (toks.length === 1 && (countryDesk(lp, role) || GLUED_DESK_RE.test(lp))) return true;
   return ROLE_PATTERNS.some((re) => re.test(lp));
 }

@@ -50,7 +50,9 @@ function addressShape(text: string): boolean {
 function addressLength(text: string): boolean {
   const words = wordCount(text.replace(/\s[-–]\s/g, ' '));
   if (words <= 12) return true;
-  const parts = text.split(/,\s?/);
+  // Parts are set apart by commas or, as Brazil and Portugal write them, by dashes ("Rua X, 555 - 7º andar -
+  // Savassi - Belo Horizonte/MG - CEP 30140-055").
+  const parts = text.split(/,\s?|\s[-–]\s/);
   // Vietnamese writes every syllable apart, so a one-line address of floor, building, street, ward,
   // district and city ("Tầng 12, Tòa nhà ..., 25 Lý Thường Kiệt, Phường ..., Quận ..., Hà Nội") runs to
   // twenty-odd words: with five parts or more, up to 24.
@@ -107,7 +109,12 @@ export function markAddresses(
   const used = new Set(usedIn);
   // The name's cell is no address line ("Jane Roe, MD" is no city in Maryland).
   const isAddr = texts.map(
-    (t, i) => !used.has(i) && addressShape(t.text) && addressLength(t.text) && !hasTitleWord(t.text),
+    (t, i) =>
+      !used.has(i) &&
+      addressShape(t.text) &&
+      addressLength(t.text) &&
+      // "Rua Professor Álvaro Menezes, 555": a street named after someone with a title is no title line.
+      (!hasTitleWord(t.text) || startsWithStreetWord(t.text)),
   );
   markBetweenAddressLines(texts, isAddr, used);
   markCountryEndings(texts, isAddr, used, c, labels);

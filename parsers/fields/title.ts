@@ -629,7 +629,8 @@ function takeDepartmentCell(s: TitleScan, labels: string[], i: number, t: string
   if (
     !(isDepartment(t) || nextLevel) ||
     // "Department of Operations & Supply Chain Management": a unit opening with its unit word may be longer.
-    wordCount(t) > (startsWithUnitWord(t) ? 8 : 6) ||
+    // (A dash between the unit and its field is no word: "II. interní klinika – kardiologie a angiologie".)
+    wordCount(t.replace(/\s[-–]\s/g, ' ')) > (startsWithUnitWord(t) ? 8 : 6) ||
     hasStrongCompanyWord(t) ||
     (dashHead !== t && isCompanyCell(dashHead, labels)) ||
     // "East Africa Food Security Programme (EAFSP)" once the title's line gave the unit: a unit-worded

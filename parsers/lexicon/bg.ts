@@ -29,11 +29,16 @@ export const bg: Lexicon = {
     'търговски представител',
     'програмист',
     'анализатор',
+    // Clinical research: клиничен монитор (CRA), координатор.
+    'монитор',
+    'координатор',
   ],
   // Старши (senior), Главен (chief) open a title.
   seniorityPrefixes: ['Старши', 'Главен', 'Главна'],
   // дирекция (directorate), отдел is in ./ru.ts.
   unitWords: ['дирекция', 'сектор'],
+  // "Клинични операции" (clinical operations), "Човешки ресурси" (human resources), "Продажби" (sales).
+  functions: ['клинични операции', 'човешки ресурси', 'продажби', 'финанси', 'маркетинг'],
   // гр. (град, town: "гр. Пловдив 4000") opens an address line like a street does.
   streetPrefixes: ['бул\\.', 'ул\\.', 'булевард', 'гр\\.'],
   countries: ['българия', 'bulgaria'],

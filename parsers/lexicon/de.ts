@@ -56,6 +56,9 @@ export const de: Lexicon = {
     'HRB \\d',
     'HRA \\d',
     'Sitz der Gesellschaft',
+    // Public bodies' legal form after their name: "Universitätsklinikum X - Anstalt des öffentlichen Rechts".
+    '(?:Anstalt|Körperschaft|Stiftung) des öffentlichen Rechts',
+    'Persönlich haftende Gesellschafter(?:in)?',
     'Sitz:',
     // "OHG mit Sitz in Probestadt", "GmbH mit Sitz in Hamburg".
     'mit Sitz in',
@@ -150,6 +153,9 @@ export const de: Lexicon = {
     'assistentin',
   ],
   unitWords: [
+    // A hospital's clinic or a university's institute named by its field: "Klinik für Kardiologie".
+    'klinik für',
+    'zentrum für',
     'abteilung',
     // A branch office: "Niederlassung Hamburg".
     'niederlassung',
@@ -163,7 +169,8 @@ export const de: Lexicon = {
     'zentralbereich',
     'ressort',
   ],
-  unitSuffixes: ['abteilung'],
+  // ..."Studienzentrale" (a hospital's study centre), "Poststelle".
+  unitSuffixes: ['abteilung', 'zentrale', 'stelle'],
   functions: [
     'vertrieb',
     'verkauf',
@@ -203,6 +210,8 @@ export const de: Lexicon = {
     'kantonsspital',
     'universitätsspital',
     'klinikum',
+    'universitätsklinikum',
+    'uniklinik(?:um)?',
     'stadtverwaltung',
     'landratsamt',
   ],

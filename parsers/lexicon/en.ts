@@ -140,6 +140,10 @@ export const en: Lexicon = {
     "Please don't print this",
   ],
   titleNouns: [
+    // Clinical research and medicine: "Medical Science Liaison", "Clinical Investigator", "Nephrologist".
+    'liaison',
+    'investigator',
+    '[a-z]{3,}ologist',
     'president',
     'vp',
     'svp',
@@ -330,6 +334,8 @@ export const en: Lexicon = {
     '^office of the',
   ],
   functionQualifiers: [
+    // "R&D Finance", "R&D Procurement".
+    'r&d',
     'corporate',
     'global',
     'group',
@@ -359,6 +365,11 @@ export const en: Lexicon = {
     'europe',
   ],
   functions: [
+    // Life sciences: "Medical Affairs", "Clinical Operations", "Drug Safety".
+    'medical affairs',
+    'clinical operations',
+    'clinical development',
+    'drug safety',
     'human resources',
     'hr',
     'people(?: &| and) culture',

@@ -213,6 +213,10 @@ export const es: Lexicon = {
     'siniestros',
     'logistica',
     'expediciones',
+    // Research ethics committees (CEIm, CEIC, CEI).
+    'ceim',
+    'ceic',
+    'cei',
     // Permitting desks (tramitación: processing of permits and grid applications).
     'tramitacion',
     'tramitaciones',

@@ -41,7 +41,8 @@ export const he: Lexicon = {
     'יו["״]ר',
   ],
   // חטיבת / חטיבה (division).
-  unitWordsRtl: ['מחלקת', 'מחלקה', 'אגף', 'חטיבת', 'חטיבה'],
+  // ...and יחידה / יחידת (unit: "היחידה למחקר קליני").
+  unitWordsRtl: ['מחלקת', 'מחלקה', 'אגף', 'חטיבת', 'חטיבה', 'יחידה', 'יחידת'],
   // בע"מ (Ltd); ושות' (& Co., a firm of partners: "כהן ושות'").
   legalFormsNative: ['בע["״]?מ', "ושות['׳]"],
   // Street words before the street's name (רח' = street, שד' = boulevard, דרך = road) and the PO box (ת.ד.).
@@ -49,7 +50,8 @@ export const he: Lexicon = {
   poBoxAbbrevs: ['ת\\.ד\\.?'],
   // Written before the name and dropped from it: עו"ד (advocate), ד"ר (Dr), רו"ח (CPA), פרופ' (Prof.).
   honorifics: ['עו["״]ד', 'ד["״]ר', 'רו["״]ח', "פרופ['׳]"],
-  orgWordsRtl: ['חברת'],
+  // ...and מרכז רפואי (medical centre: "המרכז הרפואי ..."), בית חולים (hospital), אוניברסיטת.
+  orgWordsRtl: ['חברת', 'ה?מרכז ה?רפואי', 'בית ה?חולים', 'אוניברסיטת'],
   phoneWork: ['טל', 'טלפון', 'משרד'],
   phoneMobile: ['נייד', 'סלולרי'],
   phoneFax: ['פקס'],

@@ -11,6 +11,11 @@ import type { Lexicon } from './types.ts';
  * 연구원, researcher; 연구원 alone also names an institute) and 매니저; heads of parts, groups and centres.
  */
 const RANKS = [
+  // Hospitals and clinical research: 연구간호사 (research nurse), 간호사 (nurse), 교수 (professor), 전문의 (specialist).
+  '연구간호사',
+  '간호사',
+  '교수',
+  '전문의',
   '과장',
   '부장',
   '차장',

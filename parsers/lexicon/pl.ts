@@ -36,6 +36,8 @@ export const pl: Lexicon = {
   noticeCues: ['\\badresat', 'poufn'],
   registerCues: ['NIP:', 'KRS:'],
   titleNouns: [
+    // Clinical research: monitor badań klinicznych (CRA).
+    'monitor(?:ka)?',
     'specjalista',
     // Freight forwarder ("Spedytor międzynarodowy"), in the feminine too.
     'spedytor(?:ka)?',

@@ -62,6 +62,10 @@ export const sv: Lexicon = {
     'styrelseledamot',
     // Planners: "Nätplanerare" (network planner), "Produktionsplanerare".
     'planerare',
+    // Health care: apotekare (pharmacist), läkare (physician), sjuksköterska (nurse), forskningssjuksköterska.
+    'apotekare',
+    'läkare',
+    'sjuksköterska',
     'tekniker',
   ],
   titleSuffixes: [
@@ -86,7 +90,7 @@ export const sv: Lexicon = {
     'direktör',
   ],
   unitWords: ['avdelning', 'institutionen för', 'sektion'],
-  unitSuffixes: ['avdelning', 'avdelningen', 'enheten', 'sektionen'],
+  unitSuffixes: ['avdelning', 'avdelningen', 'enheten', 'enhet', 'sektionen'],
   functions: ['inköp', 'försäljning', 'ekonomi', 'marknad', 'kundtjänst', 'logistik'],
   legalForms: ['AB'],
   orgWords: ['högskola', 'högskolan', 'universitet'],

@@ -832,6 +832,112 @@ describe('contact fields of a signature block', () => {
     expect(site.websites).toEqual(['harbourtrust.org']);
   });
 
+  it('reads clinical and hospital blocks: liaisons, investigators and -ologists, life-science functions, a clinic of a university hospital', () => {
+    const t = (lines: string[], email: string) => {
+      const c = extractFields(lines, { name: lines[0]!, email });
+      return [c.title, c.department, c.company];
+    };
+    expect(
+      t(
+        ['Jon Vale', 'Medical Science Liaison, Northeast Region', 'Medical Affairs', 'Orrin Biopharma, Inc.'],
+        'j@orrin.example',
+      ),
+    ).toEqual(['Medical Science Liaison, Northeast Region', 'Medical Affairs', 'Orrin Biopharma, Inc.']);
+    expect(t(['Ana Lee', 'Finance Manager, R&D Finance', 'Orrin Biopharma'], 'a@orrin.example')).toEqual([
+      'Finance Manager',
+      'R&D Finance',
+      'Orrin Biopharma',
+    ]);
+    expect(
+      t(
+        [
+          'Raj Iyer',
+          'Oncologist & Principal Investigator',
+          'Division of Oncology',
+          'Northbay University Hospital',
+        ],
+        'r@nbuh.example',
+      ),
+    ).toEqual([
+      'Oncologist & Principal Investigator',
+      'Division of Oncology',
+      'Northbay University Hospital',
+    ]);
+    expect(
+      t(
+        [
+          'Eva Brandt',
+          'Study Nurse',
+          'Klinik für Neurologie',
+          'Studienzentrale',
+          'Universitätsklinikum Talheim',
+        ],
+        'e@uk-talheim.example',
+      ),
+    ).toEqual(['Study Nurse', 'Klinik für Neurologie, Studienzentrale', 'Universitätsklinikum Talheim']);
+    expect(
+      t(
+        ['MUDr. Petr Král', 'primář', 'I. chirurgická klinika – cévní chirurgie', 'Fakultní nemocnice Lesná'],
+        'kral@fnl.example',
+      ),
+    ).toEqual(['primář', 'I. chirurgická klinika – cévní chirurgie', 'Fakultní nemocnice Lesná']);
+  });
+
+  it('reads clinical titles and units in Polish, Swedish, Greek, Bulgarian, Korean and Hebrew', () => {
+    const t = (lines: string[]) => {
+      const c = extractFields(lines, { name: lines[0]!, email: 'x@site.example' });
+      return [c.name, c.title, c.department, c.company];
+    };
+    expect(
+      t([
+        'Jan Nowak',
+        'Monitor Badań Klinicznych',
+        'Dział Operacji Klinicznych',
+        'Wisła Research Sp. z o.o.',
+      ]),
+    ).toEqual([
+      'Jan Nowak',
+      'Monitor Badań Klinicznych',
+      'Dział Operacji Klinicznych',
+      'Wisła Research Sp. z o.o.',
+    ]);
+    expect(t(['Sara Holm', 'Leg. apotekare, Läkemedelsenhet', 'Holm Vård AB']).slice(1, 3)).toEqual([
+      'Leg. apotekare',
+      'Läkemedelsenhet',
+    ]);
+    expect(
+      t(['Νίκος Δήμου', "Συντονίστρια Μελετών, Α' Παθολογική Κλινική", 'Γενικό Νοσοκομείο Πατρών']).slice(1),
+    ).toEqual(['Συντονίστρια Μελετών', "Α' Παθολογική Κλινική", 'Γενικό Νοσοκομείο Πατρών']);
+    expect(
+      t(['Иван Петров', 'Клиничен монитор | Клинични операции', 'Рила Изследвания ООД']).slice(1),
+    ).toEqual(['Клиничен монитор', 'Клинични операции', 'Рила Изследвания ООД']);
+    expect(t(['김민지 연구간호사', '한빛대학교병원 | 임상시험센터'])).toEqual([
+      '김민지',
+      '연구간호사',
+      '임상시험센터',
+      '한빛대학교병원',
+    ]);
+    expect(t(['נועה כהן', 'רכזת מחקר', 'היחידה למחקר קליני', 'המרכז הרפואי גליל']).slice(2)).toEqual([
+      'היחידה למחקר קליני',
+      'המרכז הרפואי גליל',
+    ]);
+  });
+
+  it('reads a Brazilian address of dash-separated parts on a street named after a professor', () => {
+    const c = extractFields(
+      [
+        'Lia Souza',
+        'Coordenadora de Pesquisa',
+        'Rua Professor Joaquim Nabuco, 120 - 3º andar - Funcionários - Belo Horizonte/MG - CEP 30130-010',
+      ],
+      { name: 'Lia Souza', email: 'lia@clinica.example' },
+    );
+    expect([c.title, c.address]).toEqual([
+      'Coordenadora de Pesquisa',
+      'Rua Professor Joaquim Nabuco, 120 - 3º andar - Funcionários - Belo Horizonte/MG - CEP 30130-010',
+    ]);
+  });
+
   it('types numbers by the icons written as their labels (📱 mobile, ☎️ work, 📠 fax)', () => {
     const c = extractFields(
       ['Jo Coe', 'Buyer', '📱 +1 415 555 0123', '☎️ +1 415 555 0100', '📠 +1 415 555 0101'],

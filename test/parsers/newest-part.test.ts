@@ -460,6 +460,13 @@ describe('a quote header in a language no lexicon knows', () => {
     ).toBe(`Sure.\n\n${block}`);
   });
 
+  it('cuts a public body\'s legal-form line ("... - Anstalt des öffentlichen Rechts") glued under a block', () => {
+    const block = 'Eva Brandt\nStudy Nurse\nUniversitätsklinikum Talheim\nTel.: +49 228 555-4417';
+    expect(
+      newestPart(`Anbei.\n\n${block}\nUniversitätsklinikum Talheim - Anstalt des öffentlichen Rechts\n`),
+    ).toBe(`Anbei.\n\n${block}`);
+  });
+
   it('cuts English register lines naming the directors under a block', () => {
     const block = '--\nAlex Doe\nHelpdesk Probe GmbH // Beispielweg 11 // 10117 Berlin\nP: +49 30 555 01 00';
     expect(

@@ -99,6 +99,10 @@ describe('sender classification', () => {
       'sinistres',
     ])
       expect(classifySender({ from: `Desk <${lp}@firm.example>` }).discarded).toBe('role-account');
+    // A desk word glued to what it serves, and research ethics committees; a surname is no desk.
+    for (const lp of ['kitsupport', 'salesorders', 'irb', 'ceim'])
+      expect(classifySender({ from: `Desk <${lp}@site.example>` }).discarded).toBe('role-account');
+    expect(classifySender({ from: 'Ana Rosales <rosales@site.example>' }).discarded).toBeNull();
     // Utilities' connection desks and permitting desks.
     for (const lp of ['interconnection', 'newconnections', 'tramitacion'])
       expect(classifySender({ from: `Desk <${lp}@grid.example>` }).discarded).toBe('role-account');
