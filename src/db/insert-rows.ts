@@ -46,35 +46,21 @@ export function takeExcluded(columns: string[]): Record<string, string> {
   return Object.fromEntries(columns.map((c) => [c, `excluded.${ident(c)}`]));
 }
 
-/**
- * SQLite's statement for `n` rows. Columns holding one value on every row of the call (`constant`) are one
- * parameter each in the select list, not one per row: `insert into t (a, b, c) select column1, ?, column2
- * from (values (?, ?), ...)`, the constants' parameters first (they come first in the text). Binding a page's
- * connection, contributor and time on each of its 1,000 observations was a fifth of the insert's cost
- * (docs/harvest.md). `where true` keeps an upsert's `on conflict` from being read as a join constraint.
- */
 function text(
+  pg: boolean,
   table: string,
   columns: string[],
-  constant: boolean[],
   n: number,
   conflict: string,
   returning: string[],
 ): string {
-  const mask = constant.map(Number).join('');
-  const key = `s|${table}|${columns.join(',')}|${mask}|${n}|${conflict}|${returning.join(',')}`;
+  const key = `${pg ? 'p' : 's'}|${table}|${columns.join(',')}|${n}|${conflict}|${returning.join(',')}`;
   let t = texts.get(key);
   if (t === undefined) {
-    const perRow = constant.filter((k) => !k).length;
-    const row = `(${Array.from({ length: perRow }, () => '?').join(', ')})`;
-    const rows = Array.from({ length: n }, () => row).join(', ');
-    t = `insert into ${ident(table)} (${columns.map(ident).join(', ')}) `;
-    if (perRow === columns.length) t += `values ${rows}`;
-    else {
-      let k = 0;
-      const select = constant.map((c) => (c ? '?' : `column${++k}`));
-      t += `select ${select.join(', ')} from (values ${rows})${conflict ? ' where true' : ''}`;
-    }
+    let p = 0;
+    const row = () => `(${columns.map(() => (pg ? `$${++p}` : '?')).join(', ')})`;
+    const rows = Array.from({ length: n }, row).join(', ');
+    t = `insert into ${ident(table)} (${columns.map(ident).join(', ')}) values ${rows}`;
     if (conflict) t += ` ${conflict}`;
     if (returning.length) t += ` returning ${returning.map(ident).join(', ')}`;
     if (texts.size > 500) texts.clear();
@@ -191,19 +177,12 @@ export async function insertRows<R extends object>(
     const sqlText = unnestText(table, columns, types, constant, opts.conflict ?? '', opts.returning ?? []);
     return (await db.executeQuery(CompiledQuery.raw(sqlText, params))).rows as Array<Record<string, unknown>>;
   }
-  const cell = (r: R, c: string) => (r as Record<string, unknown>)[c] ?? null;
-  const first = rows[0]!;
-  const constant = columns.map((c) => rows.length > 1 && rows.every((r) => cell(r, c) === cell(first, c)));
-  // One column at least goes per row: it is what makes the statement insert every row.
-  constant[0] = false;
-  const perRow = columns.filter((_, i) => !constant[i]);
-  const fixed = columns.filter((_, i) => constant[i]).map((c) => cell(first, c));
-  const per = Math.max(1, Math.min(MAX_ROWS, Math.floor((MAX_PARAMS - fixed.length) / perRow.length)));
+  const per = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / columns.length)));
   for (const part of binaryChunks(rows, per)) {
-    const params: unknown[] = fixed.slice();
-    for (const r of part) for (const c of perRow) params.push((r as Record<string, unknown>)[c] ?? null);
+    const params: unknown[] = [];
+    for (const r of part) for (const c of columns) params.push((r as Record<string, unknown>)[c] ?? null);
     const q = CompiledQuery.raw(
-      text(table, columns, constant, part.length, opts.conflict ?? '', opts.returning ?? []),
+      text(pg, table, columns, part.length, opts.conflict ?? '', opts.returning ?? []),
       params,
     );
     const res = await db.executeQuery(q);
