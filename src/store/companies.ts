@@ -161,10 +161,11 @@ export async function syncCompanies(trx: Kysely<DB>, profileIds: string[], now: 
   for (const part of chunks(gone, IN_LIST))
     await trx.deleteFrom('company_members').where('profile_id', 'in', part).execute();
   // In one order everywhere: concurrent pages on PostgreSQL lock shared tally rows (a domain's counts) in
-  // the same sequence instead of deadlocking.
-  const key = (d: { domain: string; kind: string; value: string }) =>
-    `${d.domain}\u0000${d.kind}\u0000${d.value}`;
-  const changed = [...delta.values()].filter((d) => d.n !== 0).sort((a, b) => (key(a) < key(b) ? -1 : 1));
+  // the same sequence instead of deadlocking. The order is that of the delta's keys (domain, kind, value).
+  const changed = [...delta]
+    .filter(([, d]) => d.n !== 0)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([, d]) => d);
   await applyTallies(trx, changed);
   await writeCompanies(trx, [...new Set([...delta.values()].map((d) => d.domain))], now);
 }

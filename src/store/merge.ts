@@ -176,12 +176,25 @@ function rank(a: Candidate, b: Candidate): number {
 /** The winner of a single-valued field (rules 2 and 3). */
 export function pickWinner(cands: Candidate[]): Candidate | null {
   if (cands.length === 0) return null;
+  // One value: superseded only by itself, i.e. never unless its dates are inverted.
+  if (cands.length === 1) return cands[0]!.last >= cands[0]!.first ? cands[0]! : null;
   const latestFirst = cands.reduce((m, c) => (c.first > m ? c.first : m), '');
   // Superseded: last seen before another value's first sighting (the latest-first value itself never is).
   return cands.filter((c) => c.last >= latestFirst).sort(rank)[0] ?? null;
 }
 
 const provenanceOf = (cs: Candidate[]): FieldProvenance => {
+  if (cs.length === 1) {
+    const c = cs[0]!;
+    const corroboration = Math.max(c.corroboration, c.contributorIds?.size ?? 0);
+    return {
+      sources: [...c.sources].sort(),
+      corroboration,
+      firstSeen: c.first,
+      lastSeen: c.last,
+      pinned: false,
+    };
+  }
   const sources = new Set<SourceKind>();
   const contributors = new Set<string>();
   let counted = 0;
@@ -207,15 +220,18 @@ const pinnedProvenance: FieldProvenance = {
   pinned: true,
 };
 
+/** No pins (read only: a merge never changes the pins it is given). */
+const NO_PINS: Map<string, unknown> = new Map();
+
 /** Merges rows and pins (field -> parsed JSON value: string | string[] | null) into the profile view. */
-export function mergeProfile(rows: ObservationRow[], pins: Map<string, unknown> = new Map()): MergeResult {
+export function mergeProfile(rows: ObservationRow[], pins: Map<string, unknown> = NO_PINS): MergeResult {
   return mergeCandidates(candidatesOf(rows), pins);
 }
 
 /** The same merge from candidates already aggregated per field and value (the store's profile_values). */
 export function mergeCandidates(
   byField: Map<string, Candidate[]>,
-  pins: Map<string, unknown> = new Map(),
+  pins: Map<string, unknown> = NO_PINS,
 ): MergeResult {
   const fields: MergedFields = {
     name: null,
@@ -238,7 +254,8 @@ export function mergeCandidates(
       provenance[f] = pinnedProvenance;
       continue;
     }
-    const w = pickWinner(byField.get(f) ?? []);
+    const cands = byField.get(f);
+    const w = cands ? pickWinner(cands) : null;
     if (w) {
       fields[f] = w.raw;
       winners[f] = w;
@@ -246,9 +263,9 @@ export function mergeCandidates(
     }
   }
   for (const f of LIST_FIELDS) {
-    if (pins.has(LIST_PIN_KEY[f]!)) continue;
-    const chosen = [...(byField.get(f) ?? [])].sort(rank).slice(0, LIST_CAP);
-    if (chosen.length === 0) continue;
+    const cands = byField.get(f);
+    if (!cands?.length || pins.has(LIST_PIN_KEY[f]!)) continue;
+    const chosen = cands.length === 1 ? cands.slice() : [...cands].sort(rank).slice(0, LIST_CAP);
     lists[f] = chosen;
     provenance[f] = provenanceOf(chosen);
     if (f.startsWith('phone.')) {

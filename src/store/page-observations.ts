@@ -33,17 +33,30 @@ const EARLIEST = Date.UTC(1980, 0, 1);
  * A Date header in the future is clamped to the ingest time: otherwise a forged date would make its
  * values "the newest" and win every later merge.
  */
-function clean(o: ObservationInput, nowMs: number): Agg | null {
+function clean(o: ObservationInput, nowMs: number, seen: Seen): Agg | null {
   if (!o || typeof o.email !== 'string' || typeof o.value !== 'string') return null;
-  const email = o.email.trim().toLowerCase();
-  if (email.length > 320 || !EMAIL_SHAPE.test(email)) return null;
+  // A message's observations share their email and date: each is checked once per run of equal inputs.
+  if (o.email !== seen.emailIn) {
+    const e = o.email.trim().toLowerCase();
+    seen.emailIn = o.email;
+    seen.email = e.length > 320 || !EMAIL_SHAPE.test(e) ? null : e;
+  }
+  const email = seen.email;
+  if (email === null) return null;
   if (!FIELDS.has(o.field) || !SOURCES.has(o.source)) return null;
-  let t = typeof o.observedAt === 'string' ? Date.parse(o.observedAt) : NaN;
-  if (!Number.isFinite(t) || t < EARLIEST) return null;
-  if (t > nowMs + FUTURE_SLACK_MS) t = nowMs;
+  if (typeof o.observedAt !== 'string') return null;
+  if (o.observedAt !== seen.atIn) {
+    const t = Date.parse(o.observedAt);
+    seen.atIn = o.observedAt;
+    seen.at =
+      !Number.isFinite(t) || t < EARLIEST
+        ? null
+        : new Date(t > nowMs + FUTURE_SLACK_MS ? nowMs : t).toISOString();
+  }
+  const at = seen.at;
+  if (at === null) return null;
   const value = normaliseValue(o.field, o.value);
   if (!value) return null;
-  const at = new Date(t).toISOString();
   return {
     email,
     field: o.field,
@@ -53,6 +66,14 @@ function clean(o: ObservationInput, nowMs: number): Agg | null {
     first: at,
     last: at,
   };
+}
+
+/** The last email and date `clean` checked, and what it made of them (null: unusable). */
+interface Seen {
+  emailIn: string | undefined;
+  email: string | null;
+  atIn: string | undefined;
+  at: string | null;
 }
 
 /** An aggregated page observation as the merge reads it back from the observations table. */
@@ -71,9 +92,10 @@ export function observationRow(a: Agg, contributorId: string): ObservationRow {
 /** The page's usable observations aggregated per (email, field, value, source), grouped by email. */
 export function aggregatePage(items: PageItem[], nowMs: number): Map<string, Agg[]> {
   const aggs = new Map<string, Agg>();
+  const seen: Seen = { emailIn: undefined, email: null, atIn: undefined, at: null };
   for (const item of items) {
     for (const o of item.observations ?? []) {
-      const a = clean(o, nowMs);
+      const a = clean(o, nowMs, seen);
       if (!a) continue;
       const k = `${a.email}\u0000${a.field}\u0000${a.value}\u0000${a.source}`;
       const prev = aggs.get(k);

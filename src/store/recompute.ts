@@ -190,8 +190,9 @@ export function evidenceOf(email: string, f: MergedFields): ContactEvidence {
 }
 
 const same = (field: string, a: string | null, b: string | null) =>
+  a === b ||
   (a === null ? null : normaliseValue(field as ObservationField, a)) ===
-  (b === null ? null : normaliseValue(field as ObservationField, b));
+    (b === null ? null : normaliseValue(field as ObservationField, b));
 
 /**
  * The profile row as its candidate values and pins make it (merge.ts rules), and the merge itself. Lets the
