@@ -187,7 +187,9 @@ const ACRONYM_SECTION_RE = /^\p{Lu}{2,6}\s.{0,60}\sSection$/u;
 export function looksLikeDepartment(cell: string): boolean {
   const t = cell.trim();
   if (t === '' || t.length > 80 || /\d/.test(t) || ACRONYM_SECTION_RE.test(t)) return false;
-  if (UNIT_RE.test(t) || UNIT_HEAD_RE.test(t) || COMPOUND_UNIT_RE.test(t)) return true;
+  // ...or a function written as one compound word ("Zentraleinkauf", "Vertriebsinnendienst").
+  if (UNIT_RE.test(t) || UNIT_HEAD_RE.test(t) || COMPOUND_UNIT_RE.test(t) || COMPOUND_FUNCTION_RE.test(t))
+    return true;
   // The script patterns only where their script may be: their Unicode classes are costly to compile.
   if (hasRtlLetters(t) && RTL_UNIT_RE.test(t)) return true;
   if (mayHaveOtherScript(t) && THAI_UNIT_RE.test(t)) return true;

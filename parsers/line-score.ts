@@ -87,12 +87,12 @@ export interface LineInfo {
   vocab?: VocabMemo;
 }
 
-/** Column separators: runs of 3+ spaces, tabs, pipes, bullets, a box's ` I ` divider. */
-const CELL_SPLIT = /\s{2,}I\s|\s{3,}|\t+|\s\|\s|\s•\s/;
+/** Column separators: runs of 3+ spaces, tabs, pipes (also doubled), bullets (•, ●, ▪, ■, ◆), a box's ` I ` divider. */
+const CELL_SPLIT = /\s{2,}I\s|\s{3,}|\t+|\s\|\|?\s|\s[•●▪■◆]\s/;
 
 /** Lines are columnar when they carry runs of spaces, tabs or pipes between cells. */
 function columnar(l: string): boolean {
-  return /\S(?: {3,}|\t+| \| |\s•\s)\S/.test(l);
+  return /\S(?: {3,}|\t+| \|\|? |\s[•●▪■◆]\s)\S/.test(l);
 }
 
 /** Remove box frames: `| text |`, `* text *`, `+ text +`. */

@@ -429,6 +429,23 @@ function hasContactish(line: string): boolean {
   return /\d{3}[\s.\/-]?\d{3,4}/.test(capLine(line)) && !/listinfo|unsubscribe/i.test(line);
 }
 
+/**
+ * A paragraph of the company's register lines set apart under the block, with lines between them that name
+ * no register on their own ("Sitz der Gesellschaft: Hamburg" / "Registergericht: ..." / "Persönlich haftende
+ * Gesellschafterin:" / "Muster Verwaltungs GmbH, Hamburg"): two register lines or more, half its lines at
+ * least, no contact line.
+ */
+function registerParagraph(lines: string[], start: number, end: number): boolean {
+  if (start === 0 || end - start < 2 || end - start > 12) return false;
+  let legal = 0;
+  for (let k = start; k < end; k++) {
+    const l = capLine(lines[k]!);
+    if (LEGAL_LINE_RE.test(l) || REGISTER_NUMBER_RE.test(l)) legal++;
+    else if (/@|https?:|www\./i.test(l)) return false;
+  }
+  return legal >= 2 && legal * 2 >= end - start;
+}
+
 /** Company social-media banners under a signature, in the languages we see. */
 const FOLLOW_RE = caseless(String.raw`^\s*(?:${alt('followCues')})\b`, 'i');
 
@@ -518,7 +535,7 @@ function cutTrailingNotices(lines: string[]): string[] {
       end = k > start && k < end ? k : start;
       continue;
     }
-    if (banner || follow) {
+    if (banner || follow || registerParagraph(lines, start, end)) {
       end = start;
       continue;
     }

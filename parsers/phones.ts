@@ -136,6 +136,9 @@ export function findPhoneSpans(line: string): PhoneSpan[] {
       labelType(/(\p{L}+)\.?:?\s?$/u.exec(l.slice(Math.max(0, index - 20), index))?.[1] ?? '') === null
     )
       continue;
+    // "(069) 555 1234 – 113": a German extension (Durchwahl) after a spaced en dash, closing the cell.
+    const dashExt = /^ – \d{1,4}(?=\s*(?:$|[|,;•]))/.exec(l.slice(index + raw.length));
+    if (dashExt && digitCount(raw) >= 7) raw += dashExt[0];
     const at = l === written ? index : l.indexOf(raw, index);
     out.push({
       raw: l === written ? raw : written.slice(at, at + raw.length),

@@ -196,7 +196,8 @@ export function urlsOfBlock(lines: string[], from: Address): { websites: string[
       const labelled = /(?:\bw|web|website|url|home ?page|site|internet)\s?[:•]?\s*$/i.test(before);
       // A bare domain counts when labelled, linked, or listed beside other contact details.
       const onContactLine =
-        /\s[|•]\s/.test(visible) && (findEmails(visible).length > 0 || findPhoneSpans(visible).length > 0);
+        /\s[|•●▪■◆]\s/.test(visible) &&
+        (findEmails(visible).length > 0 || findPhoneSpans(visible).length > 0);
       // A profile path on a social site ("linkedin.com/in/jane-doe") is a link even without a scheme.
       const profilePath = SOCIAL_RE.test(u.text) && u.text.includes('/');
       if (!explicit && !/^\s?<http/i.test(rest) && !labelled && !onContactLine && !profilePath) continue;
@@ -213,7 +214,7 @@ export function urlsOfBlock(lines: string[], from: Address): { websites: string[
       // ...and so is a domain whose name is the sender's domain's under another top-level domain
       // ("harbourtrust.org" for mail from harbourtrust.org.uk).
       const ownName = ownHost.split('.').find((p) => p.length >= 4 && !/^(?:mail|email|www)$/.test(p));
-      for (const cell of visible.split(/\s\|\s|\s[•·]\s|\s{3,}|\t/)) {
+      for (const cell of visible.split(/\s\|\|?\s|\s[•·●▪■◆]\s|\s{3,}|\t/)) {
         const t = cell.trim();
         // With a path too: "acme.example/meetings".
         const host = t

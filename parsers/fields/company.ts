@@ -334,9 +334,15 @@ export function chooseCompany(input: CompanyInput): CompanyResult {
   const first = orgCands.find((o) => o.legal) ?? orgCands.find((o) => o.strong) ?? orgCands[0];
   // An institute or faculty above its university ("Institut für Angewandte Geologie" / "Universität
   // Donauland"): the university employs, the institute is the unit.
+  // So does a corporation under its research institute ("Radio Research Institute" / "Huaxin Telecom
+  // Corporation").
   const university =
     first && INSTITUTE_RE.test(first.text) && !UNIVERSITY_RE.test(first.text)
-      ? orgCands.find((o) => o !== first && UNIVERSITY_RE.test(o.text))
+      ? orgCands.find(
+          (o) =>
+            o !== first &&
+            (UNIVERSITY_RE.test(o.text) || (o.legal === true && o.i > first.i && !INSTITUTE_RE.test(o.text))),
+        )
       : undefined;
   const chosen = university ?? first;
   if (chosen) {

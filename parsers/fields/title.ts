@@ -663,6 +663,9 @@ function takeDepartmentCell(s: TitleScan, labels: string[], i: number, t: string
  * or the sender's domain), and a unit written beside the organisation on it is kept as headUnit.
  */
 function offerOrganisation(s: TitleScan, labels: string[], i: number, t: string): void {
+  // "(Deutsche Musterbank)" under "Musterbank GmbH": a bracketed aside (an older or shorter name), no
+  // organisation of its own.
+  if (/^\s*\([^()]{2,80}\)\s*$/.test(t)) return;
   // "R&D, VoiceAge Corporation": the segment naming the organisation.
   const segs = t.split(ORG_SEG_SEP_RE);
   const unitHead =
@@ -680,7 +683,10 @@ function offerOrganisation(s: TitleScan, labels: string[], i: number, t: string)
   if (orgSeg && segs.length === 2 && segs[0] !== orgSeg && isDepartment(segs[0]!))
     s.headUnit ??= segs[0]!.trim();
   const cand = orgSeg ?? t;
-  const first = cand.split(DASH_SEP_RE)[0] ?? cand;
+  // "Muster – Musterbank GmbH": the side of a dash with the legal form names the organisation.
+  const sides = cand.split(DASH_SEP_RE);
+  const first =
+    (sides.length === 2 ? sides.find((x) => hasStrongCompanyWord(x)) : undefined) ?? sides[0] ?? cand;
   if (/^[a-z]/.test(first) && !matchesDomain(first, labels)) return;
   // A role with a weak organisation word ("Software Engineer") is no organisation.
   if (isCompanyCell(first, labels) && !(hasTitleWord(first) && !hasStrongCompanyWord(first))) {

@@ -196,7 +196,7 @@ function promoLine(t: string): boolean {
 }
 
 /** Separators people type between the parts of a one-line block. */
-const SEGMENT_SPLIT_RE = /\s(?:\||‖|¦|-|–|—|\*|·|•|\/\/)\s/u;
+const SEGMENT_SPLIT_RE = /\s(?:\|\|?|‖|¦|-|–|—|\*|·|•|●|▪|■|◆|\/\/)\s/u;
 
 function segmentsOf(t: string): number {
   return t.length > 160 ? 1 : t.split(SEGMENT_SPLIT_RE).filter((p) => p.trim() !== '').length;

@@ -258,6 +258,10 @@ export const de: Lexicon = {
   honorifics: ['Dipl\\.-Ing\\.', 'Mag\\.'],
   linkLabels: ['webseite'],
   functionSuffixes: [
+    // "Vertriebsinnendienst", "Kundendienst", "Außendienst": a service desk named by its field.
+    'innendienst',
+    'außendienst',
+    'kundendienst',
     'einkauf',
     'vertrieb',
     'verkauf',

@@ -143,6 +143,8 @@ export const en: Lexicon = {
     // Clinical research and medicine: "Medical Science Liaison", "Clinical Investigator", "Nephrologist".
     'liaison',
     'investigator',
+    // Standards bodies and associations: "Standards Delegate".
+    'delegate',
     '[a-z]{3,}ologist',
     'president',
     'vp',

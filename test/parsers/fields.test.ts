@@ -938,6 +938,77 @@ describe('contact fields of a signature block', () => {
     ]);
   });
 
+  it('splits cells at doubled pipes and round or square bullets, and keeps a German extension after a spaced dash', () => {
+    const one = extractFields(['Ola Nord || Principal Engineer || Fjordvik Instruments'], {
+      name: 'Ola Nord',
+      email: 'ola@fjordvik.example',
+    });
+    expect([one.name, one.title, one.company]).toEqual([
+      'Ola Nord',
+      'Principal Engineer',
+      'Fjordvik Instruments',
+    ]);
+    const bullets = extractFields(
+      [
+        'Lea Marin – Head of Support, Centre Normatif',
+        'CN ● www.cnorm.example ● lea.marin@cnorm.example',
+        'Phone: +33 4 55 55 01 23 ● Mobile: +33 6 55 55 04 56',
+      ],
+      {
+        name: 'Lea Marin',
+        email: 'lea.marin@cnorm.example',
+      },
+    );
+    expect([bullets.websites, bullets.phones.map((p) => p.type)]).toEqual([
+      ['www.cnorm.example'],
+      ['work', 'mobile'],
+    ]);
+    const ext = extractFields(['Alex Probe', 'Musterbank AG', 'Telefon: (069) 555 1234 – 113'], {
+      name: 'Alex Probe',
+      email: 'a@musterbank.example',
+    });
+    expect(ext.phones.map((p) => p.raw)).toEqual(['(069) 555 1234 – 113']);
+  });
+
+  it('reads a research institute above its corporation as the unit, a compound German function as the unit, the legal-form side of a dash as the organisation', () => {
+    const inst = extractFields(
+      [
+        'Wei Li',
+        'Research Engineer, Standards Delegate',
+        'Radio Research Institute',
+        'Huaxin Telecom Corporation',
+      ],
+      {
+        name: 'Wei Li',
+        email: 'wei.li@huaxin.example',
+      },
+    );
+    expect([inst.title, inst.department, inst.company]).toEqual([
+      'Research Engineer, Standards Delegate',
+      'Radio Research Institute',
+      'Huaxin Telecom Corporation',
+    ]);
+    const de = extractFields(['Jana Beispiel', 'Vertriebsinnendienst', 'Muster Logistik GmbH'], {
+      name: 'Jana Beispiel',
+      email: 'j@muster.example',
+    });
+    expect(de.department).toBe('Vertriebsinnendienst');
+    const dash = extractFields(
+      [
+        'Alex Probe',
+        'Abteilung IT-Strategie',
+        'Muster – Musterbank GmbH',
+        '(Deutsche Musterbank)',
+        'Langstraße 5',
+      ],
+      {
+        name: 'Alex Probe',
+        email: 'a.probe@musterbank.example',
+      },
+    );
+    expect([dash.department, dash.company]).toEqual(['Abteilung IT-Strategie', 'Musterbank GmbH']);
+  });
+
   it('types numbers by the icons written as their labels (📱 mobile, ☎️ work, 📠 fax)', () => {
     const c = extractFields(
       ['Jo Coe', 'Buyer', '📱 +1 415 555 0123', '☎️ +1 415 555 0100', '📠 +1 415 555 0101'],

@@ -467,6 +467,15 @@ describe('a quote header in a language no lexicon knows', () => {
     ).toBe(`Anbei.\n\n${block}`);
   });
 
+  it('cuts a paragraph of German register lines under a block, lines naming no register between them', () => {
+    const block = 'Jana Beispiel\nMuster Logistik GmbH\nTel.: +49 40 555 0123';
+    const register =
+      'Sitz der Gesellschaft: Hamburg\nRegistergericht: Amtsgericht Hamburg, HRB 555123\nGeschäftsführer: Paul Platzhalter, Petra Probe\nUSt-IdNr. DE 555123456\nPersönlich haftende Gesellschafterin:\nMuster Verwaltungs GmbH, Hamburg';
+    expect(newestPart(`Anbei.\n\nMit freundlichen Grüßen\n${block}\n\n${register}\n`)).toBe(
+      `Anbei.\n\nMit freundlichen Grüßen\n${block}`,
+    );
+  });
+
   it('cuts English register lines naming the directors under a block', () => {
     const block = '--\nAlex Doe\nHelpdesk Probe GmbH // Beispielweg 11 // 10117 Berlin\nP: +49 30 555 01 00';
     expect(
