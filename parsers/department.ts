@@ -32,7 +32,8 @@ const FUNCTION = `(?:${alt('functions')})`;
  */
 const FUNCTION_WHOLE_RE = caseless(`^${FUNCTION}$`, 'i');
 const QUALIFIER_WHOLE_RE = caseless(`^${QUALIFIER}$`, 'i');
-const CONJ_WHOLE_RE = /^(?:&|and|und|et|y|e)$/i;
+/** "and" between two functions, in the languages of the lexicons (ve: Turkish, och: Swedish, og: Nordic, en: Dutch, és: Hungarian, a / i: Czech, Polish). */
+const CONJ_WHOLE_RE = /^(?:&|and|und|et|y|e|ve|och|og|en|és|a|i)$/i;
 const JOINED_ONLY_RE = /^(?:contracts|contratos|verträge)$/i;
 
 /** `(?:QUALIFIER ){0,q}FUNCTION` over the whole of s[from, to). */
@@ -159,9 +160,15 @@ const COMPOUND_UNIT_RE = new RegExp(String.raw`^\p{Lu}\p{Ll}{2,30}(?:${alt('unit
  * after their parent unit ("마케팅본부 디지털마케팅팀", "네트워크사업본부 / 해외영업팀").
  */
 const CJK_UNIT_RE = new RegExp(
-  String.raw`^(?:[\p{Script=Han}\p{Script=Katakana}ー・&]{1,12}(?:[ 　]| ?\/ ?))?[\p{Script=Han}\p{Script=Katakana}ー・&]{1,12}(?:${[...wordsOf('ja', 'unitSuffixesNative'), ...wordsOf('zh', 'unitSuffixesNative')].join('|')})$|^(?:\p{Script=Hangul}{1,10}(?:[ 　]| ?\/ ?))?\p{Script=Hangul}{1,10}(?:${wordsOf('ko', 'unitSuffixesNative').join('|')})$`,
+  String.raw`^(?:[\p{Script=Han}\p{Script=Katakana}ー・&]{1,12}(?:[ 　]| ?\/ ?)){0,2}[\p{Script=Han}\p{Script=Katakana}ー・&]{1,12}(?:${[...wordsOf('ja', 'unitSuffixesNative'), ...wordsOf('zh', 'unitSuffixesNative')].join('|')})$|^(?:\p{Script=Hangul}{1,10}(?:[ 　]| ?\/ ?))?\p{Script=Hangul}{1,10}(?:${wordsOf('ko', 'unitSuffixesNative').join('|')})$`,
   'u',
 );
+
+/** Does the cell open with a unit word or a unit head ("Department of ...", "Phòng Tài chính")? */
+export function opensWithUnit(cell: string): boolean {
+  const t = cell.trim();
+  return UNIT_START_RE.test(t) || UNIT_HEAD_RE.test(t);
+}
 
 /** Does the cell (title and company already ruled out by the caller) name a unit of the organisation? */
 /** Does the cell start with a unit word ("Ufficio Tecnico", "Department of Physics")? Then it is no title. */

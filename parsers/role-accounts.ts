@@ -195,7 +195,9 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
   'hse',
   'quality',
   'regulatory',
-  // Insurance and finance.
+  // Insurance and finance: claims, underwriting, know-your-customer and anti-money-laundering desks.
+  'kyc',
+  'aml',
   'claims',
   'underwriting',
   'renewals',

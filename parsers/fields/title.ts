@@ -24,6 +24,7 @@ import {
   namesFunction,
   namesHeadRole,
   namesTerritory,
+  opensWithUnit,
   startsWithUnitWord,
 } from '../department.ts';
 import type { TextCell } from './cells.ts';
@@ -37,9 +38,12 @@ import {
 } from './company.ts';
 import { addUnitLine, type Draft, type LooseUnit, type OrgCandidate } from './draft.ts';
 
-/** "営業部 部長", "销售部 经理", "영업부 과장": a CJK unit, a space, then a rank of one to six characters. */
+/**
+ * "営業部 部長", "销售部 经理", "영업부 과장", "財務本部 財務部 資金グループ 課長": up to three CJK units, a space, then a
+ * rank of one to six characters.
+ */
 const CJK_UNIT_RANK_RE =
-  /^([\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー・&]{1,12}(?:[ 　][\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー・&]{1,12})?)[ 　]([\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー]{1,6})$/u;
+  /^([\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー・&]{1,12}(?:[ 　][\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー・&]{1,12}){0,2})[ 　]([\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー]{1,6})$/u;
 /** "Deputy General Manager (Treasury Operations)": a title, then a bracketed unit closing the cell. */
 const BRACKET_UNIT_RE = /^(.{3,60}?) \(([^()]{3,50})\)$/;
 
@@ -417,6 +421,19 @@ function takeTitleCell(s: TitleScan, input: TitleInput, i: number, cell: string)
   return true;
 }
 
+/** "and" in the languages of the lexicons, as a word of a cell. */
+const LIST_CONJ_RE = /\s(?:&|and|und|et|y|e|ve|och|og|en|és|i)\s/i;
+
+/**
+ * "Direttore Amministrazione, Finanza e Controllo", "Head of Finance, Legal and HR": the role's own list of
+ * functions runs on after the comma (the head ends with a function, the tail joins more with "and"), so the
+ * cell is one title, not a title and its unit.
+ */
+function continuesFunctionList(headPart: string, tail: string): boolean {
+  const last = headPart.trim().split(/\s+/).pop() ?? '';
+  return LIST_CONJ_RE.test(` ${tail} `) && last !== headPart.trim() && namesFunction(last);
+}
+
 /** Records the title of a title cell and the unit or organisation written on the same cell. */
 function takeTitle(s: TitleScan, input: TitleInput, i: number, p: TitleCellParts): void {
   const { labels, besideTitle } = input;
@@ -490,7 +507,13 @@ function takeTitle(s: TitleScan, input: TitleInput, i: number, p: TitleCellParts
       c.department = headUnit;
     }
     s.orgCands.push({ i, text: org.replace(/\s?\([^)]{0,60}\)$/, ''), strong: true, legal: true });
-  } else if (tail && !hasTitleWord(tail) && isDepartment(tail) && !headPart.includes(', ')) {
+  } else if (
+    tail &&
+    !hasTitleWord(tail) &&
+    isDepartment(tail) &&
+    !headPart.includes(', ') &&
+    !continuesFunctionList(headPart, tail)
+  ) {
     // "Senior Account Manager, Corporate Banking", "Conseillère principale, Service des communications"
     c.title = headPart;
     if (!c.department) c.department = tail;
@@ -519,7 +542,8 @@ function takeTitle(s: TitleScan, input: TitleInput, i: number, p: TitleCellParts
       !headPart.includes(', ') &&
       !hasTitleWord(tail) &&
       (namesFunction(tail) || besideTitle(tail)) &&
-      !namesTerritory(tail)
+      !namesTerritory(tail) &&
+      !continuesFunctionList(headPart, tail)
     )
       s.looseUnit = { i, title: headPart, unit: tail };
   }
@@ -586,7 +610,8 @@ function takeDashedTitle(s: TitleScan, input: TitleInput, i: number, t: string):
   const { labels, besideTitle } = input;
   const c = s.c;
   const segs = t.split(DASH_SEP_RE);
-  const withTitle = segs.filter((x) => hasTitleWord(x));
+  // "Kế toán trưởng - Phòng Tài chính Kế toán": a side opening with a unit word is the unit, whatever words it holds.
+  const withTitle = segs.filter((x) => hasTitleWord(x) && !opensWithUnit(x));
   // "Regional Operations Manager - Midwest": a territory stays in the title.
   const territory =
     segs.length === 2 &&
@@ -596,7 +621,8 @@ function takeDashedTitle(s: TitleScan, input: TitleInput, i: number, t: string):
   // "odvjetnica – partnerica", "Partner – Head of Litigation": two roles stay one title.
   else if (segs.length === 2 && withTitle.length === 2) c.title = t.trim();
   // "Gerente de Vendas – Departamento Comercial", "Technical Lead - Cloud Platform Team"
-  const other = segs.length === 2 && !territory ? segs.find((x) => !hasTitleWord(x))?.trim() : undefined;
+  const other =
+    segs.length === 2 && !territory ? segs.find((x) => !withTitle.includes(x))?.trim() : undefined;
   if (
     withTitle.length === 1 &&
     other &&
@@ -626,6 +652,9 @@ function takeDepartmentCell(s: TitleScan, labels: string[], i: number, t: string
     // the organisation.
     !hasCompanyWord(t) &&
     !matchesDomain(t, labels);
+  // "Vardell Commercial Bank, Singapore Branch": the organisation, then its branch: the organisation's line.
+  const commaHead = t.split(', ')[0]!;
+  if (commaHead !== t && isCompanyCell(commaHead, labels) && !isDepartment(commaHead)) return false;
   if (
     !(isDepartment(t) || nextLevel) ||
     // "Department of Operations & Supply Chain Management": a unit opening with its unit word may be longer.

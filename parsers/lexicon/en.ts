@@ -336,8 +336,9 @@ export const en: Lexicon = {
     '^office of the',
   ],
   functionQualifiers: [
-    // "R&D Finance", "R&D Procurement".
+    // "R&D Finance", "R&D Procurement"; "Trade Finance Operations".
     'r&d',
+    'trade finance',
     'corporate',
     'global',
     'group',
@@ -367,6 +368,19 @@ export const en: Lexicon = {
     'europe',
   ],
   functions: [
+    // Banking: "Trade Finance Operations", "Correspondent Banking & Financial Institutions", "Global
+    // Transaction Services", "Trade Credit & Political Risk", "Corporate Ratings".
+    'trade finance',
+    'correspondent banking',
+    'transaction banking',
+    'transaction services',
+    'financial institutions',
+    'cash management',
+    'trade credit',
+    'political risk',
+    'credit risk',
+    'market risk',
+    'ratings',
     // Life sciences: "Medical Affairs", "Clinical Operations", "Drug Safety".
     'medical affairs',
     'clinical operations',

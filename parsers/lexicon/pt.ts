@@ -89,6 +89,8 @@ export const pt: Lexicon = {
     'direc?ção nacional',
   ],
   functions: [
+    // Banking: "Instituições Financeiras", "Trade Finance".
+    'instituições financeiras',
     'vendas',
     'finanças',
     'financeiro',

@@ -95,7 +95,8 @@ export const ru: Lexicon = {
   phoneMobile: ['моб', 'мобильный', 'сот', 'сотовый'],
   phoneFax: ['факс', 'телефакс'],
   // "доб. 123" (добавочный, the extension).
-  phoneExtensions: ['доб\\.'],
+  // доб. (добавочный), вн. (внутренний): the extension.
+  phoneExtensions: ['доб\\.', 'вн\\.'],
   countries: ['россия', 'российская федерация', 'беларусь', 'казахстан'],
   // ул. (street), пр-т / проспект (avenue), пер. (lane), наб. (embankment), шоссе (highway), бульвар.
   streetPrefixes: [

@@ -31,6 +31,9 @@ export const vi: Lexicon = {
     'lập trình viên',
     'kiến trúc sư',
     'luật sư',
+    // kế toán trưởng (chief accountant), kế toán viên (accountant), thủ quỹ (treasurer).
+    'kế toán(?: trưởng| viên)?',
+    'thủ quỹ',
   ],
   unitWords: ['bộ phận'],
   // The ministries (Bộ ..., a closed list) and the provinces' people's committees: organisations.
@@ -47,7 +50,8 @@ export const vi: Lexicon = {
   unitHeads: ['Phòng', 'Ban', 'Khối', 'Trung tâm', 'Vụ', 'Cục'],
   // "Quận 1", "Phường 6": districts and wards, with their number; "Tầng 5" (floor).
   // "Số 55 Ngọc Hà" (number 55): số before a house number only ("số điện thoại" is "phone number").
-  streetPrefixes: ['quận', 'phường', 'số(?= \\d)'],
+  // ...Lô (lot), KCN (khu công nghiệp, industrial park), TP. (thành phố, city).
+  streetPrefixes: ['quận', 'phường', 'số(?= \\d)', 'lô', 'kcn', 'tp\\.'],
   premisesWords: ['tầng', 'lầu'],
   countries: ['việt nam', 'vietnam', 'viet nam'],
   // The tax code under a block: "MST: 0201555123".

@@ -770,6 +770,14 @@ describe('contact fields of a signature block', () => {
     ]);
   });
 
+  it('reads a Russian internal extension ("вн. 2214") with its number', () => {
+    const c = extractFields(['Айгерим Жумабаева', 'тел.: +7 727 555 41 87, вн. 2214'], {
+      name: 'Айгерим Жумабаева',
+      email: 'a@bank.example',
+    });
+    expect(c.phones.map((p) => p.raw)).toEqual(['+7 727 555 41 87, вн. 2214']);
+  });
+
   it('drops South African professional registrations after a name and reads a Hindi sector address', () => {
     expect(
       extractFields(['Lerato Khumalo Pr.Eng.', 'Senior Engineer'], {
@@ -1007,6 +1015,76 @@ describe('contact fields of a signature block', () => {
       },
     );
     expect([dash.department, dash.company]).toEqual(['Abteilung IT-Strategie', 'Musterbank GmbH']);
+  });
+
+  it("reads banking units after a title, in English, Turkish and Portuguese, and keeps a role's own list of functions whole", () => {
+    const t = (line: string) => {
+      const c = extractFields(['Ana Test', line, 'Northbay Bank Limited'], {
+        name: 'Ana Test',
+        email: 'ana@northbaybank.example',
+      });
+      return [c.title, c.department];
+    };
+    expect(t('Senior Underwriter, Trade Credit & Political Risk')).toEqual([
+      'Senior Underwriter',
+      'Trade Credit & Political Risk',
+    ]);
+    expect(t('Head, Correspondent Banking & Financial Institutions')).toEqual([
+      'Head',
+      'Correspondent Banking & Financial Institutions',
+    ]);
+    expect(t('Implementation Manager – Global Transaction Services')).toEqual([
+      'Implementation Manager',
+      'Global Transaction Services',
+    ]);
+    expect(t('Müdür Yardımcısı, Dış Ticaret Finansmanı ve Muhabir Bankacılık')).toEqual([
+      'Müdür Yardımcısı',
+      'Dış Ticaret Finansmanı ve Muhabir Bankacılık',
+    ]);
+    expect(t('Direttore Amministrazione, Finanza e Controllo')).toEqual([
+      'Direttore Amministrazione, Finanza e Controllo',
+      null,
+    ]);
+  });
+
+  it('reads an organisation with its branch after a comma as the organisation, a Vietnamese title and unit across a dash, Japanese unit levels before a rank', () => {
+    const sg = extractFields(
+      [
+        'Tan Wei Ling',
+        'Assistant Vice President | Trade Finance Operations',
+        'Northbay Bank, Singapore Branch',
+      ],
+      {
+        name: 'Tan Wei Ling',
+        email: 'wl@northbaybank.example',
+      },
+    );
+    expect([sg.department, sg.company]).toEqual([
+      'Trade Finance Operations',
+      'Northbay Bank, Singapore Branch',
+    ]);
+    const vi = extractFields(
+      [
+        'Lê Văn Nam',
+        'Kế toán trưởng - Phòng Tài chính Kế toán',
+        'CÔNG TY CỔ PHẦN SÔNG XANH',
+        'Lô 12, KCN Hòa Khánh, Q. Liên Chiểu, TP. Đà Nẵng',
+      ],
+      {
+        name: 'Lê Văn Nam',
+        email: 'nam@songxanh.example',
+      },
+    );
+    expect([vi.title, vi.department, vi.address]).toEqual([
+      'Kế toán trưởng',
+      'Phòng Tài chính Kế toán',
+      'Lô 12, KCN Hòa Khánh, Q. Liên Chiểu, TP. Đà Nẵng',
+    ]);
+    const ja = extractFields(['山田 太郎', 'あおば商事株式会社', '財務本部 財務部 資金グループ 課長'], {
+      name: '山田 太郎',
+      email: 'yamada@aoba.example',
+    });
+    expect([ja.title, ja.department]).toEqual(['課長', '財務本部 財務部 資金グループ']);
   });
 
   it('types numbers by the icons written as their labels (📱 mobile, ☎️ work, 📠 fax)', () => {

@@ -100,7 +100,7 @@ describe('sender classification', () => {
     ])
       expect(classifySender({ from: `Desk <${lp}@firm.example>` }).discarded).toBe('role-account');
     // A desk word glued to what it serves, and research ethics committees; a surname is no desk.
-    for (const lp of ['kitsupport', 'salesorders', 'irb', 'ceim'])
+    for (const lp of ['kitsupport', 'salesorders', 'irb', 'ceim', 'kyc.onboarding'])
       expect(classifySender({ from: `Desk <${lp}@site.example>` }).discarded).toBe('role-account');
     expect(classifySender({ from: 'Ana Rosales <rosales@site.example>' }).discarded).toBeNull();
     // Utilities' connection desks and permitting desks.
