@@ -294,6 +294,12 @@ export function findName(
       return { draft: c, index: i, nameRow: t.row };
     }
     if (isValediction(t.raw)) continue;
+    // "RITAOKAFOR" from Rita Okafor: the sender's display name written without its spaces (a styled HTML name).
+    const squashed = (from.name ?? '').replace(/\s+/g, '').toLowerCase();
+    if (squashed.length >= 6 && !/\s/.test(t.text.trim()) && t.text.trim().toLowerCase() === squashed) {
+      c.name = t.text.trim();
+      return { draft: c, index: i, nameRow: t.row };
+    }
     // "Marie Roux / OpenSys Labs Storage Team": a team or an organisation after a slash, as after a comma.
     const slash = t.text.split(' / ');
     const cellHead =

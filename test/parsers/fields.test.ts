@@ -770,6 +770,14 @@ describe('contact fields of a signature block', () => {
     ]);
   });
 
+  it('reads the sender\'s name written without its spaces ("RITAOKAFOR") as the name line, not the organisation', () => {
+    const c = extractFields(['RITAOKAFOR', 'Partnerships Executive', 'Tradepress Media Ltd'], {
+      name: 'Rita Okafor',
+      email: 'rokafor@tradepress.example',
+    });
+    expect([c.name, c.company]).toEqual(['RITAOKAFOR', 'Tradepress Media Ltd']);
+  });
+
   it('reads a Russian internal extension ("вн. 2214") with its number', () => {
     const c = extractFields(['Айгерим Жумабаева', 'тел.: +7 727 555 41 87, вн. 2214'], {
       name: 'Айгерим Жумабаева',
