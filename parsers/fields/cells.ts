@@ -39,7 +39,8 @@ export interface TextCell {
  * Cell separators: wide gaps, tabs, a box's ` I ` divider, and ` | `, ` ‖ `, ` • `, ` · `, ` + `, ` * `,
  * ` // ` and a spaced em dash ` — ` (a single ` / ` joins words of one field: "Sales / Marketing").
  */
-const CELL_SPLIT = /\s{2,}I\s|\s{3,}|\t+|\s(?:[|‖│┃]|\|\|)\s|\s?｜\s?|\s[•·●▪■◆]\s|\s\+\s|\s\*\s|\s\/\/\s|\s—\s/;
+const CELL_SPLIT =
+  /\s{2,}I\s|\s{3,}|\t+|\s(?:[|‖│┃]|\|\|)\s|\s?｜\s?|\s[•·●▪■◆]\s|\s\+\s|\s\*\s|\s\/\/\s|\s—\s/;
 const LABEL_ONLY_RE = new RegExp(`^(?:${alt('contactLabels')})\\s?[:•]?$`, 'i');
 /** A trailing label left once the value after it is removed: "Email&MSM:", "Web:". */
 const TRAILING_LABEL_RE = /\s[\w&\/.-]{1,15}:$/;

@@ -60,7 +60,12 @@ export const tr: Lexicon = {
   // "İnsan Kaynakları Departmanı", "Satış Bölümü", "Bilgi İşlem Müdürlüğü", "Satış Ekibi".
   // ... Yönetimi (management of): "Hazine Yönetimi" (treasury), "Risk Yönetimi".
   // Banking functions: "Dış Ticaret Finansmanı ve Muhabir Bankacılık", "Kurumsal Bankacılık".
-  functions: ['dış ticaret(?: finansmanı)?', 'muhabir bankacılık', '(?:kurumsal |ticari )?bankacılık', 'hazine'],
+  functions: [
+    'dış ticaret(?: finansmanı)?',
+    'muhabir bankacılık',
+    '(?:kurumsal |ticari )?bankacılık',
+    'hazine',
+  ],
   unitWords: [
     'departmanı',
     // A branch office: "İzmir Şubesi".
