@@ -335,6 +335,15 @@ function scoreCells(w: ScoreWindow, info: LineInfo, l: string, t: string, i: num
   return scoreBareLine(w, info, l, t, i, cells);
 }
 
+function addressLengthOk(cell: string): boolean {
+  const words = wordCount(cell.replace(/\s[–—-](?=\s)/g, ''));
+  if (words <= 10) return true;
+  const parts = cell.split(/,\s?/);
+  return (
+    words <= 18 && parts.length >= 4 && parts.every((p) => wordCount(p) <= 6) && !/[.!?]$/.test(cell.trim())
+  );
+}
+
 /** A line with no contact and no prose: an address, a title or organisation, a name, a sign-off. */
 function scoreBareLine(
   w: ScoreWindow,
@@ -349,9 +358,10 @@ function scoreBareLine(
   const name = cells.some((c) => vocab.name(c));
   const mention = name && cells.some((c) => mentionsSender(c, from.name, from.email));
   info.mention = mention;
-  // Dashes between an address's parts ("Av. Paulista, 1842 – 12º andar, São Paulo – SP") are no words.
-  if (cells.some((c) => vocab.address(c) && wordCount(c.replace(/\s[–—-](?=\s)/g, '')) <= 10))
-    return asField(info, 2);
+  // Dashes between an address's parts ("Av. Paulista, 1842 – 12º andar, São Paulo – SP") are no words; a
+  // one-line address of four or more short parts ("No. 42, 3rd Floor, Lakshmi Tech Park, Outer Ring Road,
+  // Bengaluru - 560103") may run longer.
+  if (cells.some((c) => vocab.address(c) && addressLengthOk(c))) return asField(info, 2);
   // A title or organisation line; a line that is only the sender's name is not one, unless it
   // carries an organisation word ("Doe Consulting" from John Doe).
   const orgOrTitle = cells.some((c) => shortCell(c) && (vocab.title(c) || vocab.company(c)));

@@ -104,6 +104,9 @@ export const en: Lexicon = {
     'Reg\\. No\\.?\\s?\\d',
     'Registration (?:No|Number)\\.?:?\\s?\\d',
     'Directors:',
+    // India: the Corporate Identity Number and the GST number under a block ("CIN: U73100KA2011PTC055512").
+    'CIN\\s?:?\\s?[LU]\\d{5}',
+    'GSTIN\\s?:?\\s?\\d{2}[A-Z]{5}',
     'authori[sz]ed and regulated by',
     'regulated by the',
     'licensed (?:and regulated )?by the',

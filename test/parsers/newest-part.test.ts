@@ -476,6 +476,12 @@ describe('a quote header in a language no lexicon knows', () => {
     );
   });
 
+  it('cuts an Indian company identity number line (CIN) under a block', () => {
+    const block =
+      'Asha Rao\nProject Manager\nNirmal Clinical Pvt. Ltd.\nNo. 12, 2nd Floor, Tech Park, Outer Ring Road, Bengaluru - 560103';
+    expect(newestPart(`Noted.\n\n${block}\n\nCIN: U73100KA2011PTC012345\n`)).toBe(`Noted.\n\n${block}`);
+  });
+
   it('cuts English register lines naming the directors under a block', () => {
     const block = '--\nAlex Doe\nHelpdesk Probe GmbH // Beispielweg 11 // 10117 Berlin\nP: +49 30 555 01 00';
     expect(

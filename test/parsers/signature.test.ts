@@ -307,4 +307,12 @@ describe('a first-name sign-off set apart from the block by a blank line', () =>
       'omar.haddad@gulfbroker.example',
     ]);
   });
+
+  it('keeps a one-line address of many short parts as the last block line', () => {
+    const text =
+      'Please find the list attached.\n\nRegards,\n\nAsha Rao\n\nProject Manager - Clinical Operations\n\nNirmal Clinical Pvt. Ltd.\n\nMobile: +91 98450 55512\n\nWeb: www.nirmal.example\n\nNo. 12, 2nd Floor, Lakshmi Tech Park, Outer Ring Road, Bengaluru - 560103\n';
+    expect(findSignature(text, { name: 'Asha Rao', email: 'asha@nirmal.example' })?.at(-1)).toBe(
+      'No. 12, 2nd Floor, Lakshmi Tech Park, Outer Ring Road, Bengaluru - 560103',
+    );
+  });
 });
