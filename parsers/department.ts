@@ -32,8 +32,13 @@ const FUNCTION = `(?:${alt('functions')})`;
  */
 const FUNCTION_WHOLE_RE = caseless(`^${FUNCTION}$`, 'i');
 const QUALIFIER_WHOLE_RE = caseless(`^${QUALIFIER}$`, 'i');
-/** "and" between two functions, in the languages of the lexicons (ve: Turkish, och: Swedish, og: Nordic, en: Dutch, és: Hungarian, a / i: Czech, Polish). */
-const CONJ_WHOLE_RE = /^(?:&|and|und|et|y|e|ve|och|og|en|és|a|i)$/i;
+/**
+ * "and" in the languages of the lexicons (ve: Turkish, och: Swedish, og: Nordic, en: Dutch, és: Hungarian,
+ * a / i: Czech, Polish), as a pattern's alternation: between two functions here, in a role's list of
+ * functions in fields/title.ts.
+ */
+export const AND_WORDS = '&|and|und|et|y|e|ve|och|og|en|és|a|i';
+const CONJ_WHOLE_RE = new RegExp(`^(?:${AND_WORDS})$`, 'i');
 const JOINED_ONLY_RE = /^(?:contracts|contratos|verträge)$/i;
 
 /** `(?:QUALIFIER ){0,q}FUNCTION` over the whole of s[from, to). */
@@ -170,7 +175,6 @@ export function opensWithUnit(cell: string): boolean {
   return UNIT_START_RE.test(t) || UNIT_HEAD_RE.test(t);
 }
 
-/** Does the cell (title and company already ruled out by the caller) name a unit of the organisation? */
 /** Does the cell start with a unit word ("Ufficio Tecnico", "Department of Physics")? Then it is no title. */
 export function startsWithUnitWord(cell: string): boolean {
   return UNIT_START_RE.test(cell.trim());
@@ -191,6 +195,7 @@ const THAI_UNIT_RE = new RegExp(String.raw`^(?:${alt('unitPrefixesNative')})\p{S
 /** An association's regional section named after its acronym ("USTA Texas Section"): an organisation. */
 const ACRONYM_SECTION_RE = /^\p{Lu}{2,6}\s.{0,60}\sSection$/u;
 
+/** Does the cell (title and company already ruled out by the caller) name a unit of the organisation? */
 export function looksLikeDepartment(cell: string): boolean {
   const t = cell.trim();
   if (t === '' || t.length > 80 || /\d/.test(t) || ACRONYM_SECTION_RE.test(t)) return false;

@@ -81,7 +81,7 @@ const AT_EMAIL_HINT_RE = /[A-Za-z0-9._-]{1,64} at [a-z0-9-]{1,63}\.[a-z]{2,}(?![
 export function hasEmail(line: string): boolean {
   if (!line.includes('.') || isKeyValueRecord(line)) return false;
   return (
-    (line.includes('@') && EMAIL_RE.test(line) && findEmails(line).length > 0) ||
+    (line.includes('@') && findEmails(line).length > 0) ||
     (line.includes(' at ') && AT_EMAIL_HINT_RE.test(line))
   );
 }

@@ -138,7 +138,7 @@ export function findPhoneSpans(line: string): PhoneSpan[] {
       continue;
     // "(069) 555 1234 – 113": a German extension (Durchwahl) after a spaced en dash, closing the cell.
     const dashExt = /^ – \d{1,4}(?=\s*(?:$|[|,;•]))/.exec(l.slice(index + raw.length));
-    if (dashExt && digitCount(raw) >= 7) raw += dashExt[0];
+    if (dashExt) raw += dashExt[0];
     const at = l === written ? index : l.indexOf(raw, index);
     out.push({
       raw: l === written ? raw : written.slice(at, at + raw.length),

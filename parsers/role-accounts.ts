@@ -75,7 +75,6 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
   'bulletins',
   'announce',
   'announcements',
-  'news',
   'updates',
   'alerts',
   'alert',
@@ -187,7 +186,6 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
   'bids',
   'projects',
   'engineering',
-  'estimating',
   'maintenance',
   'facilities',
   'estates',
@@ -269,7 +267,7 @@ const GLUED_DESK_RE =
 
 /** A desk with its country code ("usbookings", "ukexports"): only desks of six letters or more ("desales" is a surname). */
 function countryDesk(lp: string, role: (t: string) => boolean): boolean {
-  return lp.length >= 8 && COUNTRY_CODES.has(lp.slice(0, 2)) && lp.length - 2 >= 6 && role(lp.slice(2));
+  return lp.length >= 8 && COUNTRY_CODES.has(lp.slice(0, 2)) && role(lp.slice(2));
 }
 
 /** Prefixes/suffixes of generated automation addresses (`noreply-abc`, `bounces+123`, `x-owner`). */

@@ -333,10 +333,9 @@ export function chooseCompany(input: CompanyInput): CompanyResult {
   const addrOrg = orgHeadingAddress(texts, isAddr, used);
   const first = orgCands.find((o) => o.legal) ?? orgCands.find((o) => o.strong) ?? orgCands[0];
   // An institute or faculty above its university ("Institut für Angewandte Geologie" / "Universität
-  // Donauland"): the university employs, the institute is the unit.
-  // So does a corporation under its research institute ("Radio Research Institute" / "Huaxin Telecom
-  // Corporation").
-  const university =
+  // Donauland") or above its corporation ("Radio Research Institute" / "Huaxin Telecom Corporation"): the
+  // university or the corporation employs, the institute is the unit.
+  const employer =
     first && INSTITUTE_RE.test(first.text) && !UNIVERSITY_RE.test(first.text)
       ? orgCands.find(
           (o) =>
@@ -344,11 +343,11 @@ export function chooseCompany(input: CompanyInput): CompanyResult {
             (UNIVERSITY_RE.test(o.text) || (o.legal === true && o.i > first.i && !INSTITUTE_RE.test(o.text))),
         )
       : undefined;
-  const chosen = university ?? first;
+  const chosen = employer ?? first;
   if (chosen) {
     takeOrgCell(c, chosen.text, texts[chosen.i]?.row ?? -1);
     used.add(chosen.i);
-    const unit = university ? first : orgCands.find((o) => o !== chosen && !o.strong && o.i < chosen.i);
+    const unit = employer ? first : orgCands.find((o) => o !== chosen && !o.strong && o.i < chosen.i);
     if (!c.department && unit && wordCount(unit.text) <= 6 && !parentGroup(unit.text, chosen.text))
       c.department = unit.text;
   }

@@ -284,6 +284,7 @@ export function findName(
   draft: Draft,
 ): NameResult {
   const c: Draft = { ...draft };
+  const squashed = (from.name ?? '').replace(/\s+/g, '').toLowerCase();
   for (let i = 0; i < Math.min(texts.length, 4); i++) {
     const t = texts[i]!;
     // A valediction left above the block ("Regards,") is no name and no organisation heading; glued to
@@ -295,7 +296,6 @@ export function findName(
     }
     if (isValediction(t.raw)) continue;
     // "RITAOKAFOR" from Rita Okafor: the sender's display name written without its spaces (a styled HTML name).
-    const squashed = (from.name ?? '').replace(/\s+/g, '').toLowerCase();
     if (squashed.length >= 6 && !/\s/.test(t.text.trim()) && t.text.trim().toLowerCase() === squashed) {
       c.name = t.text.trim();
       return { draft: c, index: i, nameRow: t.row };

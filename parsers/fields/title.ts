@@ -18,6 +18,7 @@ import {
   wordCount,
 } from '../lines.ts';
 import {
+  AND_WORDS,
   looksLikeDepartment,
   isDepartment,
   looksLikeUnitName,
@@ -344,10 +345,6 @@ interface TitleCellParts {
 }
 
 /**
- * The cell as the title when it reads as one (a role noun, no legal form outside an organisation written
- * beside it): records the title and what else the cell names, and returns true; false leaves the cell alone.
- */
-/**
  * A scientific degree written before the title: "к.т.н., доцент ..." (candidate / doctor of technical,
  * economic... sciences, Ukrainian and Russian), "PhD, Senior Researcher". Not part of the title.
  */
@@ -369,6 +366,10 @@ function namesSomeoneElse(t: string, name: string | null): boolean {
   return name === null || !other.split(/\s+/).some((w) => w.length > 1 && name.toLowerCase().includes(w));
 }
 
+/**
+ * The cell as the title when it reads as one (a role noun, no legal form outside an organisation written
+ * beside it): records the title and what else the cell names, and returns true; false leaves the cell alone.
+ */
 function takeTitleCell(s: TitleScan, input: TitleInput, i: number, cell: string): boolean {
   const { texts, nameRow, labels } = input;
   const t = cell.replace(DEGREE_BEFORE_TITLE_RE, '');
@@ -422,7 +423,7 @@ function takeTitleCell(s: TitleScan, input: TitleInput, i: number, cell: string)
 }
 
 /** "and" in the languages of the lexicons, as a word of a cell. */
-const LIST_CONJ_RE = /\s(?:&|and|und|et|y|e|ve|och|og|en|és|i)\s/i;
+const LIST_CONJ_RE = new RegExp(`\\s(?:${AND_WORDS})\\s`, 'i');
 
 /**
  * "Direttore Amministrazione, Finanza e Controllo", "Head of Finance, Legal and HR": the role's own list of

@@ -12,6 +12,7 @@
 import type { Address } from '../types.ts';
 import type { LineInfo } from '../line-score.ts';
 import { isSigDelimiter } from '../lines.ts';
+import { isLoneContactLabel } from '../phones.ts';
 import { alt } from '../lexicon/index.ts';
 import { caseless } from '../lexicon/caseless.ts';
 import {
@@ -126,13 +127,12 @@ export function labelBlock(
 }
 
 /**
- * A contact label alone on its line ("m", "Tel", "E-mail:"): plain renderings of table signatures write the
- * label cell and the value cell on lines of their own, often with blank lines between.
+ * A contact label alone on its line: a known one ("Tel", "E-mail:", phones.ts) or a letter or two ("m", "T:",
+ * "Ph"). Plain renderings of table signatures write the label cell and the value cell on lines of their own,
+ * often with blank lines between.
  */
-const LABEL_ALONE_RE = caseless(
-  String.raw`^[a-z]\.?:?$|^(?:${alt('phoneWork')}|${alt('phoneMobile')}|${alt('phoneFax')}|e-?mail|web|www|site)\.?\s?:?$`,
-  'iu',
-);
+const SHORT_LABEL_RE = /^\p{L}{1,2}\.?:?$/u;
+const labelAlone = (t: string) => SHORT_LABEL_RE.test(t) || isLoneContactLabel(t);
 
 /**
  * "m" / "+971 50 555 0141" / "t" / "+971 4 555 0119": a label line right above the value it labels is part
@@ -142,7 +142,7 @@ const LABEL_ALONE_RE = caseless(
  */
 function pairLabelLines(contexts: LineContext[], z: Float64Array): void {
   for (let k = 0; k + 1 < contexts.length; k++) {
-    if (!LABEL_ALONE_RE.test(contexts[k]!.t) || !contexts[k + 1]!.carries) continue;
+    if (!labelAlone(contexts[k]!.t) || !contexts[k + 1]!.carries) continue;
     z[k] = Math.max(z[k]!, 0.5);
     z[k + 1] = Math.max(z[k + 1]!, 1);
   }
