@@ -41,7 +41,7 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export interface Corpus {
   name: string;
   dir: string;
-  /** Trained on by `npm run train`; false for a blind set kept for measuring (holdout7 to holdout10, holdout12, holdout14, holdout17, holdout20, holdout25, holdout27, holdout29, holdout30, holdout34, holdout37, holdout40). */
+  /** Trained on by `npm run train`; false for a blind set kept for measuring (holdout7 to holdout10, holdout12, holdout14, holdout17, holdout20, holdout25, holdout27, holdout29, holdout30, holdout34, holdout37). */
   train: boolean;
   /**
    * Tuned on with rules and lexicons but not fitted by the labeller (its layouts pulled the other corpora's
@@ -119,8 +119,8 @@ export function knownCorpora(): { present: Corpus[]; absent: Corpus[] } {
     // 2026-12-07 (its README).
     { name: 'holdout39', dir: join(fx, 'holdout39'), train: false, tuned: true },
     // An industrial equipment maker's sales and account manager's inbox in 21 languages, written blind at the end
-    // of a session.
-    { name: 'holdout40', dir: join(fx, 'holdout40'), train: false },
+    // of a session, tuned on (rules) from 2026-12-07, a later session (its README).
+    { name: 'holdout40', dir: join(fx, 'holdout40'), train: false, tuned: true },
     // The discard decision (one-to-one mail through CRMs and relays, bulk from the same tools, role accounts in
     // 15 languages, national free-mail providers): a tuning set (rules).
     { name: 'holdout19', dir: join(fx, 'holdout19'), train: false, tuned: true },

@@ -195,9 +195,13 @@ const THAI_UNIT_RE = new RegExp(String.raw`^(?:${alt('unitPrefixesNative')})\p{S
 /** An association's regional section named after its acronym ("USTA Texas Section"): an organisation. */
 const ACRONYM_SECTION_RE = /^\p{Lu}{2,6}\s.{0,60}\sSection$/u;
 
+/** The number closing a numbered unit: "№ 2", "Nr. 3", "No. 4", "nº 5". */
+const UNIT_NUMBER_RE = /\s(?:№|No\.|Nr\.|n[º°]|#)\s?\d{1,3}$/u;
+
 /** Does the cell (title and company already ruled out by the caller) name a unit of the organisation? */
 export function looksLikeDepartment(cell: string): boolean {
-  const t = cell.trim();
+  // A numbered plant or shop ("Обогатительная фабрика № 2", "Werk Nr. 3", "Plant No. 4"): the unit without its number.
+  const t = cell.trim().replace(UNIT_NUMBER_RE, '');
   if (t === '' || t.length > 80 || /\d/.test(t) || ACRONYM_SECTION_RE.test(t)) return false;
   // ...or a function written as one compound word ("Zentraleinkauf", "Vertriebsinnendienst").
   if (UNIT_RE.test(t) || UNIT_HEAD_RE.test(t) || COMPOUND_UNIT_RE.test(t) || COMPOUND_FUNCTION_RE.test(t))

@@ -183,6 +183,10 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
   'warehouse',
   'inventory',
   'contracts',
+  // Document control of engineering projects ("document.control", "docs").
+  'documents',
+  'document',
+  'docs',
   'bids',
   'projects',
   'engineering',
@@ -246,6 +250,8 @@ const MAILBOX_JOINERS: ReadonlySet<string> = new Set([
   'group',
   'payable',
   'receivable',
+  // "credit.control", "document.control", "stock-control": the control desk of a function.
+  'control',
 ]);
 
 /**

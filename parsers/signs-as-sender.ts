@@ -10,7 +10,7 @@
  * initials of the local part's words in capitals ("DG"). Pure; the line is capped by the caller.
  */
 import type { Address } from './types.ts';
-import { words } from './lexicon/index.ts';
+import { alt, words } from './lexicon/index.ts';
 import { isValediction } from './lines.ts';
 
 // Patterns used per line or per token, compiled once (not rebuilt at every call).
@@ -29,6 +29,9 @@ const NICKNAMES: ReadonlyMap<string, readonly string[]> = (() => {
   }
   return m;
 })();
+
+/** A title before the name ("Dr.", "Ing.", "م." for an engineer): the name is the words after it. */
+const HONORIFIC_RE = new RegExp(`^(?:${alt('honorifics')}|${alt('honorificsUndotted')})$`, 'u');
 
 /** A sign-off is a few words at most: "Kim x31647", "Samuel x3-9890 (GCP Team)". */
 const MAX_WORDS = 4;
@@ -63,6 +66,7 @@ function senderNames(from: Address): SenderNames {
 /** Does `line` (trimmed) open with the sender's given name, a short form of it, or their initials? */
 export function signsAsSender(line: string, from: Address): boolean {
   const toks = line.split(/\s+/).filter((w) => w !== '');
+  if (toks.length > 1 && HONORIFIC_RE.test(toks[0]!)) toks.shift();
   if (toks.length === 0 || toks.length > MAX_WORDS) return false;
   const first = toks[0]!.replace(/^[-–—~]+/, '').replace(/[,.]$/, '');
   if (!SHORT_WORD_RE.test(first)) return false;

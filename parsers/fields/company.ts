@@ -214,8 +214,10 @@ function orgBesideTitle(
 }
 
 /** A slogan ("Building Better Harbours") or what is left of a labelled link: no name of a unit or an organisation. */
-function slogan(t: TextCell): boolean {
-  return t.raw.trim() !== t.text.trim() || /^\p{L}+ing\s/u.test(t.text.trim());
+function slogan(t: TextCell, besideTitle = false): boolean {
+  // On the title's own line a gerund and one noun name a unit ("Reliability Engineer | Rotating Equipment").
+  const x = t.text.trim();
+  return t.raw.trim() !== x || (/^\p{L}+ing\s/u.test(x) && !(besideTitle && wordCount(x) === 2));
 }
 
 /**
@@ -311,11 +313,21 @@ function parentGroup(line: string, company: string): boolean {
  * ministry, an agency); the department, if it was that line, is left empty.
  */
 function namedByDomain(c: Draft, texts: readonly TextCell[], labels: string[]): void {
-  const t = texts.find((x) => unitNamedByDomain(x.text, labels));
+  const gov = labels.some((l) => GOVERNMENT_LABELS.has(l));
+  // From a government domain, the last "Office for Export Promotion", "Department of Labor" line names the body.
+  const t =
+    texts.find((x) => unitNamedByDomain(x.text, labels)) ??
+    (gov ? [...texts].reverse().find((x) => PUBLIC_BODY_RE.test(x.text.trim())) : undefined);
   if (!t) return;
   c.company = t.text.trim();
   if (c.department === c.company) c.department = null;
 }
+
+/** Domain labels of governments: gov.uk, gouv.fr, gob.mx, govt.nz. */
+const GOVERNMENT_LABELS: ReadonlySet<string> = new Set(['gov', 'govt', 'gouv', 'gob']);
+/** A public body named by its form and what it is for: "Office for National Statistics", "Department of Labor". */
+const PUBLIC_BODY_RE =
+  /^(?:Office|Department|Ministry|Agency|Directorate|Bureau|Secretariat|Commission|Board|Service) (?:of|for) (?:the )?\p{Lu}[\p{L}&' -]{2,60}$/u;
 
 /** "Department for Energy Transition" at energytransition: a unit word, "of" or "for", then the domain's name. */
 export function unitNamedByDomain(text: string, labels: string[]): boolean {
@@ -407,6 +419,21 @@ function orgHeadingAddress(
  * The chosen candidate's cell as the company, split from a unit written on it (after a CJK legal form or
  * across a dash) or from a country and address after a comma.
  */
+/** A side of an organisation's line that names a unit or a function ("Ocean Freight", "Abteilung IT"). */
+function unitShapedSide(x: string): boolean {
+  return isDepartment(x) || namesFunction(x) || looksLikeUnitHeading(x);
+}
+
+/** Does the legal name repeat the brand written before it ("Musterbank GmbH" after "Muster")? */
+function repeatsBrand(legal: string, brand: string): boolean {
+  const l = legal.toLowerCase();
+  const ws = brand
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 3);
+  return ws.length > 0 && ws.every((w) => l.includes(w));
+}
+
 function takeOrgCell(c: Draft, t: string, row: number): void {
   const dash = t.split(DASH_SEP_RE);
   const countryTail = t.split(/\s?,\s/);
@@ -417,8 +444,14 @@ function takeOrgCell(c: Draft, t: string, row: number): void {
   } else if (dash.length === 2) {
     // "Ocean Freight – Northwind Traders Inc.": the legal form says which side is the organisation.
     const flip = hasStrongCompanyWord(dash[1]!) && !hasStrongCompanyWord(dash[0]!);
-    c.company = dash[flip ? 1 : 0]!.trim();
     const dep = dash[flip ? 0 : 1]!.trim();
+    // "מי הגליל – תאגיד המים והביוב בע״מ": a brand before a generic legal name is part of the name; the
+    // legal side alone only under a unit ("Ocean Freight") or repeating the brand ("Muster – Musterbank GmbH").
+    if (flip && !unitShapedSide(dep) && !repeatsBrand(dash[1]!, dep)) {
+      c.company = t.trim();
+      return;
+    }
+    c.company = dash[flip ? 1 : 0]!.trim();
     // "Halcyon Corp. - Global Finance": a unit after the organisation; a place ("- Brno") is none. Under
     // a unit line (the name's "(Data Team)") it is the next level of that unit.
     if (
@@ -532,7 +565,8 @@ function unitNearTitle(s: UnitScope, settled: boolean, companyLike: (x: string) 
     // A separate segment on the title's own line ("Title | Unit") may be any unit-shaped heading; so
     // may the line under the title once a legal form or the sender's domain names the organisation.
     const unitLike =
-      namesFunction(t.text) || ((t.row === titleRow || settled) && besideTitle(t.text) && !slogan(t));
+      namesFunction(t.text) ||
+      ((t.row === titleRow || settled) && besideTitle(t.text) && !slogan(t, t.row === titleRow));
     if (unitLike && (!hasTitleWord(t.text) || functionQualifiedByRole(t.text)) && !companyLike(t.text))
       return i;
   }

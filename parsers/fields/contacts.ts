@@ -22,7 +22,10 @@ export function phonesOfRows(rows: string[], region: CountryCode): Phone[] {
     phones.push(...res.phones);
     labelRow = res.phones.length === 0 && row.trim().length <= 20 ? labelType(row.trim()) : null;
     inherit = res.phones.length > 0 ? (res.last ?? 'work') : row.trim() === '' ? null : inherit;
-    const ext = /(?:^|\s)(?:Extn|Ext|x)\.?[:\s-]{0,3}(\d(?:-?\d){2,6})\b/i.exec(row);
+    // "Ext. 214", "x3456", "X31545"; not an Irish postcode's or a private bag's ("P67 X555", "Private Bag X5512").
+    const ext = /(?:^|\s)(?<!\b[A-Z]\d[\dW] |\bBag )(?:Extn|Ext|x)\.?[:\s-]{0,3}(\d(?:-?\d){2,6})\b/i.exec(
+      row,
+    );
     if (ext && !res.phones.some((p) => p.raw.includes(ext[1]!))) {
       phones.push({
         type: 'work',

@@ -340,6 +340,8 @@ export function findName(
     // "Falls Church, VA  22042" opening a block is its address, not a name before a comma.
     const unnamed = i === 0 && !looksLikeAddress(t.text);
     // "이서연 차장" under the company and unit lines: a CJK name with its rank is a name wherever it stands.
+    // "Trent" (the sign-off) above "[logo]" / "Trent Holloway, P.E.": the full name a line or two below wins.
+    if (mention && wordCount(name) === 1 && fullNameBelow(texts, i, name, from)) continue;
     if (mention || lone || ranked || (unnamed && (wordCount(name) >= 2 || UNSPACED_CJK_NAME_RE.test(name)))) {
       c.name = name.replace(/^<|>$/g, '') + reading;
       // "Tan Wei Ming, Jonathan", "Wong Ka-Yan, Karen": the English given name after the family name
@@ -373,6 +375,15 @@ export function findName(
     if (i === 0 && !mention && !isCompanyCell(t.text, labels)) break;
   }
   return { draft: c, index: -1, nameRow: -1 };
+}
+
+/** Does one of the next two cells open with a longer name of the sender that starts with `first`? */
+function fullNameBelow(texts: readonly TextCell[], i: number, first: string, from: Address): boolean {
+  for (const t of texts.slice(i + 1, i + 3)) {
+    const head = stripName(t.text.split(/,\s|\s[-–_|]\s/)[0] ?? '');
+    if (wordCount(head) >= 2 && head.startsWith(`${first} `) && namesTheSender(head, head, from)) return true;
+  }
+  return false;
 }
 
 /** The rest of the name cell: ", CTO", ", CTO, Company", " - Title - Company", " - Department, Company", " / Team". */

@@ -477,7 +477,8 @@ function takeTitle(s: TitleScan, input: TitleInput, i: number, p: TitleCellParts
     tail &&
     (hasStrongCompanyWord(tail) ||
       matchesDomain(tail, labels) ||
-      (/^[A-Z]{2,5}$/.test(tail) && !REGION_RE.test(tail)) ||
+      // "Sales Director, ACME"; not a function known by its initials ("Quality Manager, QHSE").
+      (/^[A-Z]{2,5}$/.test(tail) && !REGION_RE.test(tail) && !namesFunction(tail)) ||
       // Only when no other line names an organisation or holds the name as a place.
       (chiefOfNamedOrg(headPart, tail) &&
         !input.texts.some(

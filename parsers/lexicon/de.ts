@@ -288,6 +288,9 @@ export const de: Lexicon = {
     'disposition',
     'versand',
     'logistik',
+    // Freight desks: Seefracht, Luftfracht.
+    'seefracht',
+    'luftfracht',
     // Contractors' site, tender and estimating desks.
     'bauleitung',
     'ausschreibung',

@@ -107,6 +107,12 @@ export const en: Lexicon = {
     // India: the Corporate Identity Number and the GST number under a block ("CIN: U73100KA2011PTC055512").
     'CIN\\s?:?\\s?[LU]\\d{5}',
     'GSTIN\\s?:?\\s?\\d{2}[A-Z]{5}',
+    // Singapore, Australia, New Zealand business numbers: "(UEN 200955512K)", "ABN 51 824 753 556", "NZBN: 94...".
+    'UEN\\s?:?\\s?(?:No\\.?\\s?)?\\d{8,9}[A-Z]',
+    'ABN\\s?:?\\s?\\d{2}\\s?\\d{3}',
+    'NZBN\\s?:?\\s?\\d{6}',
+    // Forwarders' terms: "All business is transacted under our Standard Trading Conditions".
+    '(?:standard )?trading conditions',
     'authori[sz]ed and regulated by',
     'regulated by the',
     'licensed (?:and regulated )?by the',
@@ -391,6 +397,20 @@ export const en: Lexicon = {
     'drug safety',
     'human resources',
     'hr',
+    'quality',
+    // Functions known by their initials: quality, health, safety and environment; quality assurance and
+    // control; ICT; a project management office; environmental, social and governance.
+    'qhse',
+    'hse',
+    'hseq',
+    'sheq',
+    'hsse',
+    'ehs',
+    'qa',
+    'qc',
+    'ict',
+    'pmo',
+    'esg',
     'people(?: &| and) culture',
     'finance',
     'financial services',
@@ -521,6 +541,10 @@ export const en: Lexicon = {
     'borough council',
     'district council',
     'health board',
+    // Statutory authorities named by what they run: "Northbrook Regional Water Authority", "Port Authority of
+    // ...", "Civil Aviation Authority" ("Design Authority" alone is an engineering role).
+    '(?:water|port|ports|harbou?r|transit|transport|transportation|airport|airports|aviation|maritime|health|housing|power|electricity|energy|utilities|roads|highways|revenue|tax|monetary|investment|development|regulatory|environment|environmental|food|standards|competition|communications|statistics) authority',
+    'authority of',
   ],
   weakOrgWords: [
     'group',

@@ -147,6 +147,8 @@ export const fr: Lexicon = {
     'mairie d(?:e|u)',
     'ville de',
     'conseil (?:départemental|régional)',
+    // "Compagnie Nationale du Rhône".
+    'compagnie',
   ],
   phoneOther: ['secrétariat'],
   weakOrgWords: ['groupe', 'associés', 'hôpital'],

@@ -97,7 +97,14 @@ export const it: Lexicon = {
   ],
   legalForms: ['SRL', 'S\\.r\\.l', 'SpA', 'S\\.p\\.A'],
   // Local and regional government: "Comune di Borgoforte", "Provincia di ...", "Città metropolitana di ...".
-  orgWords: ['università', 'comune di', 'provincia di', 'città metropolitana di'],
+  orgWords: [
+    'università',
+    'comune di',
+    'provincia di',
+    'città metropolitana di',
+    // "Compagnia Portuale di Genova".
+    'compagnia',
+  ],
   phoneOther: ['segreteria'],
   weakOrgWords: ['gruppo', 'ospedale'],
   streetPrefixes: ['via', 'viale', 'piazza', 'corso', 'largo'],

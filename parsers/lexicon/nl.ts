@@ -96,6 +96,10 @@ export const nl: Lexicon = {
     'douane',
     'logistiek',
     'expeditie',
+    // Freight desks: zeevracht (sea freight), luchtvracht (air freight), wegtransport.
+    'zeevracht',
+    'luchtvracht',
+    'wegtransport',
     // Hotels and venues: reservations, events, groups, the front desk.
     'reserveringen',
     'evenementen',

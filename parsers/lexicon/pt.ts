@@ -65,10 +65,39 @@ export const pt: Lexicon = {
     'cofundador(?:a)?',
     'comprador(?:a)?',
     'vendedor(?:a)?',
+    // Plant, field and office trades: Superintendente de Manutenção, Inspetora de Qualidade, Planejador, Chefe de Turno.
+    'superintendente',
+    'inspetor(?:a)?',
+    'auditor(?:a)?',
+    'mecânic[oa]',
+    'planejador(?:a)?',
+    'químic[oa]',
+    'farmacêutic[oa]',
+    'tesoureir[oa]',
+    'secretári[oa]',
+    'desenvolvedor(?:a)?',
+    'projetista',
+    'assessor(?:a)?',
+    'chefe',
+    'gerente',
+    'analista',
+    'supervisor(?:a)?',
+    'especialista',
+    'técnic[oa]',
+    'coordenador(?:a)?',
   ],
   // Ministries, embassies and the United Nations' bodies are organisations.
   // ...and local government: "Câmara Municipal de ...", "Prefeitura Municipal de ...".
-  orgWords: ['universidade', 'ministério', 'embaixada', 'nações unidas', 'câmara municipal', 'prefeitura'],
+  orgWords: [
+    'universidade',
+    'ministério',
+    'embaixada',
+    'nações unidas',
+    'câmara municipal',
+    'prefeitura',
+    // "Companhia Siderúrgica do Vale".
+    'companhia',
+  ],
   unitWords: [
     'área de',
     // A branch office: "Filial Santos".

@@ -3522,4 +3522,117 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
     expect(p.phones.map((x) => x.type)).toEqual(['work']);
     expect(p.address).toBe('2nd Floor, Main Building, 555 Rizal Avenue, Batangas City 4200');
   });
+
+  it('reads an industrial block: a unit known by its initials, a gerund unit beside the title, a numbered plant, an authority after the title', () => {
+    const f = (lines: string[], email = 'a.b@firm.example', name: string | null = null) =>
+      extractFields(lines, { name, email });
+    const q = f([
+      'Helen Ashworth',
+      'Quality Manager, QHSE',
+      'Brackwell Pumps & Valves Ltd',
+      'Tel: +44 114 496 0619',
+    ]);
+    expect([q.title, q.department, q.company]).toEqual([
+      'Quality Manager',
+      'QHSE',
+      'Brackwell Pumps & Valves Ltd',
+    ]);
+    // An acronym that is no function after the title is still the organisation.
+    expect(f(['Ann Test', 'Sales Director, ACME']).company).toBe('ACME');
+    const r = f([
+      'Trent Holloway',
+      'Senior Reliability Engineer | Rotating Equipment',
+      'Sabine Bend Refining Company',
+    ]);
+    expect([r.title, r.department]).toEqual(['Senior Reliability Engineer', 'Rotating Equipment']);
+    // Under the title a gerund heading is a slogan, not a unit.
+    expect(
+      f(['Trent Holloway', 'Senior Engineer', 'Building Better Harbours', 'Sabine Bend Refining Company'])
+        .department,
+    ).toBeNull();
+    const ru = f(['Ержан Сапаров', 'Главный механик, Обогатительная фабрика № 2', 'ТОО «Кенгир Мыс»']);
+    expect([ru.title, ru.department, ru.company]).toEqual([
+      'Главный механик',
+      'Обогатительная фабрика № 2',
+      'ТОО «Кенгир Мыс»',
+    ]);
+    const ca = f([
+      'Shannon Leclair',
+      'Operations Supervisor, Northbrook Regional Water Authority',
+      '905-555-0186',
+    ]);
+    expect([ca.title, ca.company]).toEqual(['Operations Supervisor', 'Northbrook Regional Water Authority']);
+    const cl = f([
+      'Rodrigo Fuentealba Araya',
+      'Superintendente de Mantenimiento Planta',
+      'Gerencia de Operaciones Concentradora',
+      'Compañía Minera Santa Inés',
+      'Cel.: +56 9 5555 3184',
+    ]);
+    expect([cl.title, cl.department, cl.company]).toEqual([
+      'Superintendente de Mantenimiento Planta',
+      'Gerencia de Operaciones Concentradora',
+      'Compañía Minera Santa Inés',
+    ]);
+  });
+
+  it('takes the full name under a first-name sign-off and a logo, and a public body from a government domain', () => {
+    const t = extractFields(
+      [
+        'Trent',
+        '[cid:image001.png@01DCC8F1.9A2B7C40]',
+        'Trent Holloway, P.E.',
+        'Senior Reliability Engineer',
+      ],
+      { name: 'Holloway, Trent', email: 'trent.holloway@refining.example' },
+    );
+    expect(t.name).toBe('Trent Holloway');
+    const gov = (email: string) =>
+      extractFields(
+        [
+          'Olivia Chaudhry',
+          'International Trade Adviser',
+          'Energy Sector Team',
+          'Office for Export Promotion',
+        ],
+        {
+          name: null,
+          email,
+        },
+      );
+    expect([
+      gov('o.c@exportoffice.gov.example').company,
+      gov('o.c@exportoffice.gov.example').department,
+    ]).toEqual(['Office for Export Promotion', 'Energy Sector Team']);
+    // From a company's domain the same line is no organisation of its own.
+    expect(gov('o.c@exportoffice.example').company).toBeNull();
+  });
+
+  it('keeps a brand before a generic legal name, and reads no extension from a postcode or a private bag', () => {
+    const he = extractFields(['מיכל ברגר', 'מהנדסת תפעול', 'מי הגליל – תאגיד המים והביוב בע"מ'], {
+      name: null,
+      email: 'michal@mei-hagalil.example',
+    });
+    expect(he.company).toBe('מי הגליל – תאגיד המים והביוב בע"מ');
+    const z = extractFields(
+      [
+        'Thabo Mokoena',
+        'Kolobe Platinum Mines (Pty) Ltd',
+        'Tel: +27 14 555 0192',
+        'Private Bag X5512, Rustenburg, 0300',
+      ],
+      { name: null, email: 't@kolobe.example' },
+    );
+    expect(z.address).toBe('Private Bag X5512, Rustenburg, 0300');
+    expect(z.phones.map((p) => p.raw)).toEqual(['+27 14 555 0192']);
+    const ie = extractFields(
+      ['Aoife Brennan', 'Ballyduff Road, Mitchelstown, Co. Cork, P67 X555', 'Vince   X31545'],
+      {
+        name: null,
+        email: 'a@dairies.example',
+      },
+    );
+    // An Eircode's second half is no extension; an Enron-style "X31545" is.
+    expect(ie.phones.map((p) => p.raw)).toEqual(['X31545']);
+  });
 });

@@ -97,8 +97,9 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   // Written blind (fixtures/mail/holdout39/README.md): first scored (2026-12-07) at 0.977 / 0.911 / 0.890; tuned
   // on the same day (its misses read and fixed with general rules), its floor its score after that.
   holdout39: { lines: 0.995, precision: 0.985, recall: 0.97 },
-  // Blind (fixtures/mail/holdout40/README.md): its first score (2026-12-07, end of the session) is its floor.
-  holdout40: { lines: 0.96, precision: 0.895, recall: 0.9 },
+  // Written blind (fixtures/mail/holdout40/README.md): first scored (2026-12-07) at 0.960 / 0.898 / 0.902; tuned
+  // on (rules) from 2026-12-07, a later session.
+  holdout40: { lines: 0.995, precision: 0.98, recall: 0.97 },
 };
 
 describe('hold-out sets as regression floors', () => {

@@ -482,6 +482,14 @@ describe('a quote header in a language no lexicon knows', () => {
     expect(newestPart(`Noted.\n\n${block}\n\nCIN: U73100KA2011PTC012345\n`)).toBe(`Noted.\n\n${block}`);
   });
 
+  it("cuts a Singapore business number line with a forwarder's trading conditions under a block", () => {
+    const block =
+      'Lim Jia Hui\nSenior Executive, Sea Freight Import\nMerlion Bridge Logistics Pte Ltd\nDID: +65 6555 0387';
+    const uen =
+      'Merlion Bridge Logistics Pte Ltd (UEN 200955512K). All business is transacted under our Standard Trading Conditions.';
+    expect(newestPart(`Noted.\n\n${block}\n\n${uen}\n`)).toBe(`Noted.\n\n${block}`);
+  });
+
   it('cuts English register lines naming the directors under a block', () => {
     const block = '--\nAlex Doe\nHelpdesk Probe GmbH // Beispielweg 11 // 10117 Berlin\nP: +49 30 555 01 00';
     expect(

@@ -228,9 +228,20 @@ describe('sender classification', () => {
       'tenders',
       'bauleitung',
       'obra',
+      'credit.control',
+      'document-control',
+      'zeevracht.export',
+      'seefracht',
     ])
       expect(isRoleAccount(role), role).toBe(true);
-    for (const person of ['marta.sales', 'sales.director.ana', 'j.info', 'obchod.novak', 'team.lead.kim'])
+    for (const person of [
+      'marta.sales',
+      'sales.director.ana',
+      'j.info',
+      'obchod.novak',
+      'team.lead.kim',
+      'control.ana',
+    ])
       expect(isRoleAccount(person), person).toBe(false);
   });
 

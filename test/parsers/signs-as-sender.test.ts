@@ -23,6 +23,14 @@ describe('signsAsSender', () => {
     ['initials in lower case', 'wh', william, false],
     ['a sentence that opens with the name', 'William will call you back tomorrow morning', william, false],
     ['a nickname of someone else', 'Bob', william, false],
+    [
+      "the name after an engineer's title (Arabic م.)",
+      'م. سالم بن خلفان الحارثي',
+      { name: 'سالم الحارثي', email: 's.alharthi@refinery.example' },
+      true,
+    ],
+    ['the name after "Dr."', 'Dr. William Hart', william, true],
+    ['a title alone', 'Dr.', william, false],
   ];
   for (const [what, line, from, want] of rows)
     it(`${want ? 'matches' : 'does not match'} ${what}: "${line}"`, () => {
