@@ -3,6 +3,7 @@
  * `sigmine extract --json` contract, keys in the issue's order). Never throws for bad mail: a message
  * over budget or malformed comes back as `discarded: "unreadable"` with a `reason`.
  */
+import { signedForSharedMailbox } from './shared-mailbox.ts';
 import type { Address, ExtractResult, MinimalMessage } from './types.ts';
 import { classifySender } from './sender-class.ts';
 import { reportsJobEnded } from './job-ended.ts';
@@ -73,6 +74,9 @@ export function extractMinimal(
     const clean = lines.map((l) => l.replace(/\s+$/, '')).filter((l) => l !== '');
     const contact = extractFields(clean, from);
     check('field extraction');
+    // A person signing for a shared mailbox that no role list names (shared-mailbox.ts).
+    if (signedForSharedMailbox(from, contact.name))
+      return result(file, messageId, from, 'role-account', null, null);
     const r = result(file, messageId, from, null, clean, contact);
     // Last key, and only when true: the contract's other keys keep their order and shape.
     if (reportsJobEnded(m.headers, tail)) r.jobEnded = true;

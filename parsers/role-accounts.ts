@@ -254,6 +254,11 @@ const MAILBOX_JOINERS: ReadonlySet<string> = new Set([
   'control',
 ]);
 
+/** Is the word one that joins function names into a mailbox name ("desk", "team", "office")? */
+export function isMailboxJoiner(word: string): boolean {
+  return MAILBOX_JOINERS.has(word);
+}
+
 /**
  * Country codes that branch offices put before or after a desk's name ("usbookings", "uk.bookings",
  * "bookings-de"): the desk of that country, still a role.

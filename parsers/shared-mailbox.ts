@@ -1,0 +1,77 @@
+import { isDepartment, namesFunction } from './department.ts';
+import { domainLabels, matchesDomain } from './fields/company.ts';
+import { hasCompanyWord } from './lines.ts';
+import { isRoleLocalPart, isMailboxJoiner } from './role-accounts.ts';
+import { signsAsSender } from './signs-as-sender.ts';
+import type { Address } from './types.ts';
+
+/**
+ * A shared mailbox no list names: mail from `bunkers@`, `bordereaux@` or `amostras@` signed by a person. The
+ * role lists (role-accounts.ts) know the desks of many trades by name; every trade has more. What gives a
+ * shared mailbox away without its name is that the From line names nobody who signs: the local part is one
+ * word that is no part of the signer's name, and the display name is neither the signer nor the person the
+ * local part names (it names the desk or the firm). A person's own mailbox carries their name, their
+ * initials or a short form of it in one of the two; an assistant writing from their own mailbox under
+ * someone else's block carries their own.
+ *
+ * Only a local part of one word of letters: "enron.announcements" or "ops.team" are the role lists' to judge,
+ * and digits ("zchas001") are a person's handle.
+ */
+export function signedForSharedMailbox(from: Address, signer: string | null): boolean {
+  const at = from.email?.indexOf('@') ?? -1;
+  const local = at > 0 ? from.email!.slice(0, at) : '';
+  const display = from.name?.trim() ?? '';
+  if (!/^[a-z]{3,30}$/i.test(local) || display === '' || !signer || signer.trim() === '') return false;
+  if (samePerson(display, signer) || signsAsSender(signer, from)) return false;
+  if (namesPart(local, latinTokens(signer))) return false;
+  // "Elona Dotson" <edotson@> sending a colleague's block: her own mailbox, named by her display name.
+  return !namesPart(local, latinTokens(display)) || namesTeam(display, from.email!);
+}
+
+/** Lower-case, unaccented words of a name (any script), two letters or more. */
+function words(s: string): string[] {
+  return fold(s)
+    .split(/[^\p{L}]+/u)
+    .filter((w) => w.length >= 2);
+}
+
+function fold(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** The name's words in Latin letters (one-letter initials kept), for comparing with a local part. */
+function latinTokens(name: string): string[] {
+  return fold(name)
+    .split(/[^a-z]+/)
+    .filter((w) => w !== '');
+}
+
+/** Do the display name and the signer's name share a word, or a word's first three letters? */
+function samePerson(display: string, signer: string): boolean {
+  const a = words(display);
+  const b = words(signer);
+  return a.some((x) =>
+    b.some((y) => x === y || (x.length >= 3 && y.length >= 3 && x.slice(0, 3) === y.slice(0, 3))),
+  );
+}
+
+/**
+ * Does the local part write a part of the name: a word of it, the first three letters or more of one
+ * ("wunder" of Walter Underwood, "dbasinge"), its initials ("mjh", "cwg" for Chris W. Garrigues)?
+ */
+function namesPart(local: string, toks: readonly string[]): boolean {
+  const l = fold(local).replace(/[^a-z]/g, '');
+  if (toks.some((t) => t.length >= 3 && l.includes(t.slice(0, 3)))) return true;
+  const initials = toks.map((t) => t[0]).join('');
+  if (initials.length >= 2 && l.includes(initials)) return true;
+  const first = toks[0]?.[0];
+  const last = toks[toks.length - 1]?.[0];
+  return toks.length >= 2 && l.length >= 2 && l.length <= 4 && l[0] === first && l[l.length - 1] === last;
+}
+
+/** A display name naming a desk, a unit or the firm ("Bunker Desk", "Sample Room | Acme", "Acme Ltd"). */
+function namesTeam(display: string, email: string): boolean {
+  if (hasCompanyWord(display) || isDepartment(display) || namesFunction(display)) return true;
+  if (matchesDomain(display, domainLabels(email))) return true;
+  return words(display).some((w) => isRoleLocalPart(w) || isMailboxJoiner(w));
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { extractRaw } from '../../parsers/extract.ts';
+import { signedForSharedMailbox } from '../../parsers/shared-mailbox.ts';
+
+describe('a person signing for a shared mailbox no role list names', () => {
+  const rows: [string, string, string, string, boolean][] = [
+    // what, display name, address, the block's name, shared?
+    [
+      'a desk named by its trade, the display naming the desk',
+      'Bunker Desk',
+      'fuel@port.example',
+      'Tomas Berg',
+      true,
+    ],
+    [
+      'a desk word the display spells, the firm as display',
+      'Harbourline Shipping',
+      'stevedoring@harbourline.example',
+      'Ana Ruiz',
+      true,
+    ],
+    [
+      'a one-word mailbox under the firm as display, any language',
+      'Amostras | Fábrica Têxtil Lda',
+      'amostras@fabrica.example',
+      'Joana Reis',
+      true,
+    ],
+    // A display spelling the mailbox in words no lexicon knows is left to the role lists: "Maria Lopez"
+    // <lopez@> under a colleague's block is written the same way.
+    [
+      'a display spelling the mailbox in unknown words',
+      'Sala de Amostras',
+      'amostras@fabrica.example',
+      'Joana Reis',
+      false,
+    ],
+    ['her own mailbox', 'Joana Reis', 'jreis@fabrica.example', 'Joana Reis', false],
+    [
+      'a local part unlike the name, the display the signer',
+      'Mark Baker',
+      'distobj@firm.example',
+      'Mark Baker',
+      false,
+    ],
+    ['initials with a middle initial', 'Crew Office', 'cwg@firm.example', 'Chris W. Garrigues', false],
+    [
+      'an initial and the surname cut short',
+      'Walter Underwood',
+      'wunder@firm.example',
+      'Walter Underwood',
+      false,
+    ],
+    [
+      'a nickname signing for the formal display name',
+      'William S Bradford',
+      'wbradford@firm.example',
+      'Bill',
+      false,
+    ],
+    ['initials signing', 'Darron C Giron', 'giron@firm.example', 'DG', false],
+    [
+      "an assistant's own mailbox under her manager's block",
+      'Dotson, Elona',
+      'edotson@firm.example',
+      'Neal Wolkoff',
+      false,
+    ],
+    [
+      'a dotted local part (the role lists judge those)',
+      'Enron Announcements',
+      'enron.announcements@firm.example',
+      'Scott Williamson',
+      false,
+    ],
+    ['a handle with digits', 'Zacharias Chasparis', 'zed001@firm.example', 'Harry Smith', false],
+    ['no display name', '', 'fuel@port.example', 'Tomas Berg', false],
+    [
+      'the signer in another script under a Latin display of her own name',
+      'Kim Minjun',
+      'minjun@hanil.example',
+      '김민준',
+      false,
+    ],
+  ];
+  for (const [what, name, email, signer, want] of rows)
+    it(`${want ? 'is' : 'is not'} shared: ${what}`, () => {
+      expect(signedForSharedMailbox({ name: name || null, email }, signer)).toBe(want);
+    });
+
+  it("discards such a message as a role account, and keeps the same block from the person's own mailbox", () => {
+    const msg = (from: string) =>
+      Buffer.from(
+        `From: ${from}\r\nTo: ops@agency.example\r\nSubject: ETA update\r\nMessage-ID: <a1@port.example>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nETA 0600 LT confirmed.\r\n\r\nBest regards,\r\nTomas Berg\r\nBunker Coordinator\r\nNordkai Fuels AS\r\nTel: +47 555 01 234\r\n`,
+      );
+    const shared = extractRaw(msg('Nordkai Bunker Desk <fuel@nordkai.example>'), 'a.eml');
+    expect([shared.discarded, shared.contact]).toEqual(['role-account', null]);
+    const own = extractRaw(msg('Tomas Berg <tomas.berg@nordkai.example>'), 'b.eml');
+    expect([own.discarded, own.contact?.name]).toEqual([null, 'Tomas Berg']);
+  });
+});
