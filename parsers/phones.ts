@@ -74,7 +74,9 @@ export function findPhoneSpans(line: string): PhoneSpan[] {
     if (/[A-Za-z0-9_/=]$/.test(before) || /[A-Za-z]-$/.test(before) || /\d:$/.test(before)) continue;
     if (/^[:@\d]|^\.\d/.test(after)) continue;
     if (/^\d{1,3}(?:\.\d{1,3}){3}/.test(raw)) continue; // IPv4
-    if (/^\d{4}-\d{2}-\d{2}|^\d{1,2}\/\d{1,2}\/\d{2,4}$/.test(raw)) continue; // dates
+    // Dates: "2025-03-14", "14/03/2025" (not "0898-55-0143", a Japanese number of a four-digit area code).
+    if (/^(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])|^\d{1,2}\/\d{1,2}\/\d{2,4}$/.test(raw))
+      continue;
     if (/^\d{1,2}[.:]\d{2}[.:]\d{2}/.test(raw)) continue; // times
     if (/^\d{5}-\d{3,4}$/.test(raw)) continue; // US ZIP+4, Brazilian CEP
     // Japanese postcodes ("〒100-0005", "Tokyo 100-0005, Japan") and Portuguese ones ("1000-001 Lisboa").

@@ -172,6 +172,9 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
   'production',
   'advertising',
   'sponsorship',
+  // Ships and their fuel: a vessel's own mailbox passes from master to master; bunker desks.
+  'master',
+  'bunkers',
   // Operations, logistics and trade.
   'operations',
   'ops',

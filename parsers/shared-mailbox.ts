@@ -23,10 +23,14 @@ export function signedForSharedMailbox(from: Address, signer: string | null): bo
   const display = from.name?.trim() ?? '';
   if (!/^[a-z]{3,30}$/i.test(local) || display === '' || !signer || signer.trim() === '') return false;
   if (samePerson(display, signer) || signsAsSender(signer, from)) return false;
+  // "Noa Berkovitz" over a block signed "נועה ברקוביץ": names in two scripts cannot be compared.
+  if (LATIN_RE.test(display) && !LATIN_RE.test(signer)) return false;
   if (namesPart(local, latinTokens(signer))) return false;
   // "Elona Dotson" <edotson@> sending a colleague's block: her own mailbox, named by her display name.
-  return !namesPart(local, latinTokens(display)) || namesTeam(display, from.email!);
+  return !namesPart(local, latinTokens(display)) || namesTeam(display, from.email!, local);
 }
+
+const LATIN_RE = /\p{Script=Latin}/u;
 
 /** Lower-case, unaccented words of a name (any script), two letters or more. */
 function words(s: string): string[] {
@@ -69,9 +73,29 @@ function namesPart(local: string, toks: readonly string[]): boolean {
   return toks.length >= 2 && l.length >= 2 && l.length <= 4 && l[0] === first && l[l.length - 1] === last;
 }
 
-/** A display name naming a desk, a unit or the firm ("Bunker Desk", "Sample Room | Acme", "Acme Ltd"). */
-function namesTeam(display: string, email: string): boolean {
+/**
+ * A display name naming a desk, a unit or the firm ("Bunker Desk", "Acme Ltd"), or the firm and the mailbox's
+ * own word after it ("Meranti Bunkers" <bunkers@meranti-fuels...>): every other word is a word of the sender's
+ * domain.
+ */
+function namesTeam(display: string, email: string, local: string): boolean {
   if (hasCompanyWord(display) || isDepartment(display) || namesFunction(display)) return true;
-  if (matchesDomain(display, domainLabels(email))) return true;
-  return words(display).some((w) => isRoleLocalPart(w) || isMailboxJoiner(w));
+  const labels = domainLabels(email);
+  if (matchesDomain(display, labels)) return true;
+  const ws = words(display);
+  if (ws.some((w) => isRoleLocalPart(w) || isMailboxJoiner(w))) return true;
+  const firm = labels.join(' ');
+  const named = ws.filter((w) => namesPart(local, [w]));
+  // Words of two letters ("MV" before a vessel's name, "de") say nothing either way.
+  const rest = ws.filter((w) => !named.includes(w) && w.length >= 3);
+  // The mailbox's word after the firm's: "Meranti Bunkers". A person's given name comes first ("Noa Berkovitz"
+  // <noa@berkovitz-law...>, a partner of the firm named after her), or after a comma ("Berkovitz, Noa").
+  return (
+    !display.includes(',') &&
+    named.length > 0 &&
+    ws[0] !== undefined &&
+    !named.includes(ws[0]) &&
+    rest.length > 0 &&
+    rest.every((w) => firm.includes(w))
+  );
 }

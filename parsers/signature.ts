@@ -137,9 +137,27 @@ function findSignatureIn(text: string, from: Address, model: LabellerModel | nul
   // the labeller's call.
   const found = model && !trustDelimited(infos, rules) ? labelBlock(infos, from, rules, model) : rules;
   if (!found) return null;
-  const span = withoutSeparateSignoff(infos, found);
+  const span = withoutTrailingBanner(infos, withoutSeparateSignoff(infos, found));
   const lines = blockLines(infos.slice(0, span.end), span.start);
   return lines.length > 0 ? lines : null;
+}
+
+/** An Outlook text rendering of a linked image: "[cid:image002.png@01DC...]<https://acme.example/campaign>". */
+const LINKED_IMAGE_RE = /^\s*\[cid:[^\]\s]{1,200}\]\s?<https?:\/\/[^>\s]{1,500}>\s*$/i;
+
+/**
+ * A linked image closing the block is a banner (a campaign, an award, an event) under the contact lines,
+ * not one of them; a bare `[cid:...]` logo stays. Up to two such lines; never the block's only lines.
+ */
+export function withoutTrailingBanner(infos: LineInfo[], span: Span): Span {
+  let end = span.end;
+  for (let n = 0; n < 2; n++) {
+    let last = end - 1;
+    while (last > span.start && infos[last]!.blank) last--;
+    if (last <= span.start + 1 || !LINKED_IMAGE_RE.test(infos[last]!.text)) break;
+    end = last;
+  }
+  return end === span.end ? span : { ...span, end };
 }
 
 /** A given name or nickname alone on a line ("Julie", "Bob"). */

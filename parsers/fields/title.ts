@@ -23,6 +23,7 @@ import {
   isDepartment,
   looksLikeUnitName,
   namesFunction,
+  namesCity,
   namesHeadRole,
   namesTerritory,
   opensWithUnit,
@@ -608,6 +609,17 @@ function countriesLine(x: string): boolean {
   return parts.length <= 4 && parts.every((p) => p !== '' && (isCountryLine(p) || namesTerritory(p)));
 }
 
+/** One to three capitalised words, each written in an address line of the block ("Liverpool"). */
+function placeOfAddress(x: string, input: TitleInput): boolean {
+  const t = x.trim();
+  if (!/^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}$/u.test(t)) return false;
+  const addr = input.texts.filter((_, j) => input.isAddr[j]).map((a) => a.text);
+  return (
+    addr.length > 0 &&
+    t.split(' ').every((w) => addr.some((a) => new RegExp(`(?<!\\p{L})${w}(?!\\p{L})`, 'u').test(a)))
+  );
+}
+
 function takeDashedTitle(s: TitleScan, input: TitleInput, i: number, t: string): void {
   const { labels, besideTitle } = input;
   const c = s.c;
@@ -615,9 +627,18 @@ function takeDashedTitle(s: TitleScan, input: TitleInput, i: number, t: string):
   // "Kế toán trưởng - Phòng Tài chính Kế toán": a side opening with a unit word is the unit, whatever words it holds.
   const withTitle = segs.filter((x) => hasTitleWord(x) && !opensWithUnit(x));
   // "Regional Operations Manager - Midwest": a territory stays in the title.
+  // "Branch Manager – Liverpool": so does a city, or a place the block's address names.
   const territory =
     segs.length === 2 &&
-    segs.some((x) => !hasTitleWord(x) && (namesTerritory(x) || countriesLine(x) || REGION_RE.test(x.trim())));
+    segs.some(
+      (x) =>
+        !hasTitleWord(x) &&
+        (namesTerritory(x) ||
+          countriesLine(x) ||
+          REGION_RE.test(x.trim()) ||
+          namesCity(x) ||
+          placeOfAddress(x, input)),
+    );
   if (territory) c.title = t;
   else if (withTitle.length === 1) c.title = withTitle[0]!.trim();
   // "odvjetnica – partnerica", "Partner – Head of Litigation": two roles stay one title.

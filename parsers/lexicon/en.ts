@@ -297,6 +297,11 @@ export const en: Lexicon = {
     'registrar',
     'tutor',
     'coach',
+    // Ports and shipping: "Deputy Harbour Master", "Port Captain".
+    'harbou?r ?master',
+    'dock ?master',
+    'port captain',
+    'master mariner',
   ],
   titleSuffixes: ['manager', 'specialist'],
   unitWords: [
@@ -999,8 +1004,26 @@ export const en: Lexicon = {
     'Engr\\.',
     'CA',
     'CPA',
+    // Ranks of masters, pilots and officers before a name ("Capt. Fiona Strachan").
+    'Capt\\.',
+    'Cpt\\.',
+    'Cdr\\.',
+    'Cmdr\\.',
+    'Col\\.',
+    'Maj\\.',
+    'Lt\\.',
   ],
-  honorificsUndotted: ['Dr', 'Prof', 'Mr', 'Mrs', 'Ms', 'Mx'],
+  honorificsUndotted: [
+    'Dr',
+    'Prof',
+    'Mr',
+    'Mrs',
+    'Ms',
+    'Mx',
+    // "Capt Marko Babić", "Captain Ana Ruiz".
+    'Capt',
+    'Captain',
+  ],
   regions: [
     'APAC',
     'APJ',

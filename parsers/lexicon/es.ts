@@ -239,6 +239,8 @@ export const es: Lexicon = {
     // Rights, customs, claims and logistics desks.
     'derechos',
     'aduanas',
+    // Ship agents' husbandry desk.
+    'consignaciones',
     'siniestros',
     'logistica',
     'expediciones',

@@ -61,7 +61,15 @@ export const nl: Lexicon = {
     'accountmanager',
   ],
   titleSuffixes: ['leider', 'coördinator', 'medewerker', 'adviseur', 'beheerder', 'manager'],
-  unitWords: ['afdeling', 'departement', 'directie', 'sectie'],
+  unitWords: [
+    'afdeling',
+    'departement',
+    'directie',
+    'sectie',
+    // A branch office: "Vestiging Rotterdam", "Filiaal Gent".
+    'vestiging',
+    'filiaal',
+  ],
   unitSuffixes: ['afdelingen', 'afdeling'],
   functions: [
     'verkoop',

@@ -3635,4 +3635,70 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
     // An Eircode's second half is no extension; an Enron-style "X31545" is.
     expect(ie.phones.map((p) => p.raw)).toEqual(['X31545']);
   });
+
+  it('reads a shipping block: a rank before the name, port titles, a branch place kept in the title, and titles in more languages', () => {
+    const f = (lines: string[], email = 'a.b@firm.example') => extractFields(lines, { name: null, email });
+    const hm = f([
+      'Capt. Fiona Strachan',
+      'Deputy Harbour Master, Marine Operations',
+      'Northsound Harbour Board',
+      'Harbour Office, 18 Marischal Wharf, Aberdeen AB11 5XQ',
+    ]);
+    expect([hm.name, hm.title, hm.department]).toEqual([
+      'Fiona Strachan',
+      'Deputy Harbour Master',
+      'Marine Operations',
+    ]);
+    const br = f([
+      'Lewis Hargreaves',
+      'Branch Manager – Liverpool',
+      'Kestrelmoor Shipping Agency Ltd',
+      'Suite 4, Waterloo Dock Offices, Liverpool L3 7BE',
+    ]);
+    expect([br.title, br.department]).toEqual(['Branch Manager – Liverpool', null]);
+    const nl = f([
+      'Joost van der Meulen',
+      'Teamleider Operations, Vestiging Rotterdam',
+      'Kestrelmoor Scheepsagentuur B.V.',
+    ]);
+    expect([nl.title, nl.department]).toEqual(['Teamleider Operations', 'Vestiging Rotterdam']);
+    const fr = f([
+      'Yannick Le Goff',
+      'Capitaine d’armement – Direction Technique & Maritime',
+      'Compagnie Maritime de l’Iroise SAS',
+    ]);
+    expect([fr.title, fr.department]).toEqual(['Capitaine d’armement', 'Direction Technique & Maritime']);
+    const el = f(['Νικόλαος Καραγιάννης', 'Επιθεωρητής Πλοίων, Τεχνικό Τμήμα', 'Αστερόεσσα Ναυτιλιακή Α.Ε.']);
+    expect([el.title, el.department]).toEqual(['Επιθεωρητής Πλοίων', 'Τεχνικό Τμήμα']);
+    const th = f(['วรรณา ศรีประเสริฐ', 'ผู้ประสานงานอาวุโส, ฝ่ายเปลี่ยนถ่ายลูกเรือ', 'บริษัท แหลมทอง มารีน เอเจนซี่ จำกัด']);
+    expect([th.title, th.department]).toEqual(['ผู้ประสานงานอาวุโส', 'ฝ่ายเปลี่ยนถ่ายลูกเรือ']);
+    const hi = f(['राजेश कुमार शर्मा', 'वरिष्ठ प्रबंधक, पोत संचालन विभाग', 'कच्छ मरीन एजेंसीज़ प्रा. लि.']);
+    expect([hi.title, hi.department, hi.company]).toEqual([
+      'वरिष्ठ प्रबंधक',
+      'पोत संचालन विभाग',
+      'कच्छ मरीन एजेंसीज़ प्रा. लि.',
+    ]);
+  });
+
+  it('reads a Japanese number with a four-digit area code, which is no date', () => {
+    const j = extractFields(
+      [
+        '瀬戸内汽船株式会社',
+        '森田 健一',
+        '〒794-0055 愛媛県今治市港町5-5',
+        'TEL：0898-55-0143　FAX：0898-55-0144',
+      ],
+      {
+        name: null,
+        email: 'k@setouchi.example',
+      },
+    );
+    expect(j.phones.map((p) => [p.type, p.raw])).toEqual([
+      ['work', '0898-55-0143'],
+      ['fax', '0898-55-0144'],
+    ]);
+    expect(
+      extractFields(['Ann Test', 'Updated 2025-03-14 12:00'], { name: null, email: 'a@b.example' }).phones,
+    ).toEqual([]);
+  });
 });

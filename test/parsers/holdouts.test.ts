@@ -102,7 +102,8 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   holdout40: { lines: 0.995, precision: 0.98, recall: 0.97 },
   // Blind (fixtures/mail/holdout41..44/README.md), written while holdout40 was tuned on: first scores are floors.
   holdout41: { lines: 0.96, precision: 0.925, recall: 0.955 },
-  holdout42: { lines: 0.94, precision: 0.88, recall: 0.91 },
+  // Tuned on from 2026-12-07 (first blind score 0.944 / 0.880 / 0.914): its score after that.
+  holdout42: { lines: 0.995, precision: 0.985, recall: 0.98 },
   holdout43: { lines: 0.98, precision: 0.95, recall: 0.96 },
   holdout44: { lines: 0.95, precision: 0.885, recall: 0.895 },
 };

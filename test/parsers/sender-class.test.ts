@@ -232,6 +232,9 @@ describe('sender classification', () => {
       'document-control',
       'zeevracht.export',
       'seefracht',
+      'master',
+      'bunkers',
+      'consignaciones',
     ])
       expect(isRoleAccount(role), role).toBe(true);
     for (const person of [

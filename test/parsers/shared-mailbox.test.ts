@@ -35,6 +35,42 @@ describe('a person signing for a shared mailbox no role list names', () => {
       'Joana Reis',
       false,
     ],
+    [
+      'the firm and the mailbox word as display',
+      'Meranti Bunkers',
+      'bunkers@meranti-fuels.example',
+      'Tan Wei Jie',
+      true,
+    ],
+    [
+      // A word of the role lists in the display names a desk wherever it stands.
+      'a role word heading the display (a vessel under its master)',
+      'Master MV Aurora Tide',
+      'master@auroratide.shipmgmt.example',
+      'Marko Babić',
+      true,
+    ],
+    [
+      "a partner of the firm named after her, under a colleague's block",
+      'Noa Berkovitz',
+      'noa@berkovitz-law.example',
+      'David Cohen',
+      false,
+    ],
+    [
+      'the same, written family name first',
+      'Berkovitz, Noa',
+      'noa@berkovitz-law.example',
+      'David Cohen',
+      false,
+    ],
+    [
+      'a Latin display over a block signed in Hebrew',
+      'Noa Berkovitz',
+      'noa@berkovitz-law.example',
+      'נועה ברקוביץ',
+      false,
+    ],
     ['her own mailbox', 'Joana Reis', 'jreis@fabrica.example', 'Joana Reis', false],
     [
       'a local part unlike the name, the display the signer',

@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractRaw } from '../../parsers/extract.ts';
-import { findSignature, signatureWindow, withoutSeparateSignoff } from '../../parsers/signature.ts';
+import {
+  findSignature,
+  signatureWindow,
+  withoutSeparateSignoff,
+  withoutTrailingBanner,
+} from '../../parsers/signature.ts';
 
 const dir = join(import.meta.dirname, '..', '..', 'fixtures', 'mail', 'signatures');
 const extract = (name: string) => extractRaw(new Uint8Array(readFileSync(join(dir, name))), name);
@@ -314,5 +319,35 @@ describe('a first-name sign-off set apart from the block by a blank line', () =>
     expect(findSignature(text, { name: 'Asha Rao', email: 'asha@nirmal.example' })?.at(-1)).toBe(
       'No. 12, 2nd Floor, Lakshmi Tech Park, Outer Ring Road, Bengaluru - 560103',
     );
+  });
+
+  it('leaves a linked banner image closing an Outlook block out, and keeps a bare logo', () => {
+    const from = { name: 'Declan Mahoney', email: 'declan.mahoney@kestrelmoor.example' };
+    const block = [
+      '[cid:image001.png@01DC8452.6E1A3B90]',
+      '',
+      'Declan Mahoney',
+      '',
+      'Senior Boarding Agent | Immingham Branch',
+      '',
+      'Kestrelmoor Shipping Agency Ltd',
+      '',
+      'T: +44 1632 960 418<tel:+441632960418> | M: +44 7700 900 527<tel:+447700900527>',
+      '',
+      'Port Office, Dock Road, Immingham Dock DN40 2LZ',
+    ];
+    const banner = '[cid:image002.png@01DC8452.6E1A3B90]<https://www.kestrelmoor.example/humber-247>';
+    const lines = findSignature(
+      ['Noted, thanks.', '', 'Kind regards', '', ...block, '', banner, ''].join('\n'),
+      from,
+    );
+    expect(lines).toEqual(block.filter((l) => l !== ''));
+    // The trim itself: a bare logo closing a span stays, a linked image goes.
+    const infos = signatureWindow(
+      [...block, '[cid:image002.png@01DC8452.6E1A3B90]', banner].join('\n'),
+      from,
+    );
+    const span = { start: 0, end: infos.length };
+    expect(withoutTrailingBanner(infos, span)).toEqual({ start: 0, end: infos.length - 1 });
   });
 });
