@@ -151,10 +151,23 @@ export function namesCity(cell: string): boolean {
  */
 export function looksLikeUnitName(cell: string): boolean {
   const t = cell.trim();
-  if (namesCity(t) || /(?:^|\s)[A-Z]{2,6}(?=$|\s)/.test(t)) return false;
+  // A capitals-only token makes a product ("Insights API"), unless "&" joins two fields ("Electrical & EMC Approvals").
+  if (namesCity(t) || (/(?:^|\s)[A-Z]{2,6}(?=$|\s)/.test(t) && !/\s&\s/.test(t))) return false;
   // A unit head word ("Ban Quan hệ Đối tác & Hải quan") may head a longer name than a bare heading.
   return looksLikeUnitHeading(t) || UNIT_WORD_RE.test(t) || UNIT_HEAD_RE.test(t);
 }
+
+/** A heading of one to four words in a script without capitals (see CASELESS_HEADING_RE). */
+export function caselessHeading(cell: string): boolean {
+  return CASELESS_HEADING_RE.test(cell.trim());
+}
+
+/**
+ * Scripts without capitals write a heading as one to four words: "תחום רכב", "ऑटोमोटिव लॉजिस्टिक्स",
+ * "الموارد البشرية". Hebrew, Arabic and Devanagari only (Thai and CJK write no spaces between words).
+ */
+const CASELESS_HEADING_RE =
+  /^[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Devanagari}\p{M}"'׳״]{2,20}(?: [\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Devanagari}\p{M}"'׳״]{2,20}){0,3}$/u;
 
 /** Japanese and Chinese unit names end with 部 (department), 課 (section), 室 (office), センター or 中心 (centre). */
 /** Nordic and German compounds: "Økonomiavdelingen", "Personalabteilung", "Talousosasto". */

@@ -172,6 +172,11 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
   'production',
   'advertising',
   'sponsorship',
+  // Design and architecture practices: a showroom, a BIM or CAD studio.
+  'showroom',
+  'studio',
+  'bim',
+  'cad',
   // Ships and their fuel: a vessel's own mailbox passes from master to master; bunker desks.
   'master',
   'bunkers',

@@ -21,7 +21,8 @@ export function signedForSharedMailbox(from: Address, signer: string | null): bo
   const at = from.email?.indexOf('@') ?? -1;
   const local = at > 0 ? from.email!.slice(0, at) : '';
   const display = from.name?.trim() ?? '';
-  if (!/^[a-z]{3,30}$/i.test(local) || display === '' || !signer || signer.trim() === '') return false;
+  if (display === '' || !signer || signer.trim() === '') return false;
+  if (!/^[a-z]{3,30}$/i.test(local)) return deskOfBranch(local, display, signer, from);
   if (samePerson(display, signer) || signsAsSender(signer, from)) return false;
   // "Noa Berkovitz" over a block signed "נועה ברקוביץ": names in two scripts cannot be compared.
   if (LATIN_RE.test(display) && !LATIN_RE.test(signer)) return false;
@@ -31,6 +32,25 @@ export function signedForSharedMailbox(from: Address, signer: string | null): bo
 }
 
 const LATIN_RE = /\p{Script=Latin}/u;
+
+/**
+ * "Showroom Milano – Bellandi" <showroom.milano@bellandi...>, "Studio BIM Kraków" <bim.krakow@...>: a desk of
+ * the role lists and its branch, every word of the address written in the display name, which is not the
+ * signer. The firm's own name as the other word ("Enron Announcements" <enron.announcements@>) is the role
+ * lists' to judge.
+ */
+function deskOfBranch(local: string, display: string, signer: string, from: Address): boolean {
+  const toks = fold(local).split(/[._-]+/);
+  if (toks.length < 2 || toks.length > 3 || toks.some((t) => !/^[a-z]{2,20}$/.test(t))) return false;
+  if (!toks.some((t) => isRoleLocalPart(t))) return false;
+  const shown = new Set(words(display));
+  const firm = domainLabels(from.email!).join(' ');
+  const places = toks.filter((t) => !isRoleLocalPart(t));
+  if (places.length === 0 || !places.every((t) => shown.has(t) && t.length >= 3 && !firm.includes(t)))
+    return false;
+  if (samePerson(display, signer) || signsAsSender(signer, from)) return false;
+  return !toks.some((t) => namesPart(t, latinTokens(signer)));
+}
 
 /** Lower-case, unaccented words of a name (any script), two letters or more. */
 function words(s: string): string[] {

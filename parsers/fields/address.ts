@@ -361,7 +361,7 @@ function markCityTails(texts: readonly TextCell[], isAddr: boolean[], used: Read
  * dots and no number label before the colon: "Atatürk Cad. No: 12" is a street and its number.
  */
 const OFFICE_LABEL_RE =
-  /^\p{Lu}[\p{L}'-]{1,24}(?: \p{L}[\p{L}'-]{0,24}){0,2}(?<!\b(?:No|Nr|Nro|Num)):\s+(?=\S)/u;
+  /^\p{Lu}[\p{L}'-]{1,24}(?: \p{L}[\p{L}'-]{0,24}){0,2}(?<!\b(?:No|Nr|Nro|Num))\s?:\s+(?=\S)/u;
 
 /** A company-register segment opening an address line: "HRB 555555 Munich", "Amtsgericht Köln HRB 1234". */
 const REGISTER_SEGMENT_RE = /^(?:HR[AB]\s?\d|Amtsgericht\s|Registergericht\s|Handelsregister\s)/;

@@ -19,6 +19,7 @@ import {
 } from '../lines.ts';
 import {
   AND_WORDS,
+  caselessHeading,
   looksLikeDepartment,
   isDepartment,
   looksLikeUnitName,
@@ -283,10 +284,16 @@ function secondRole(s: TitleScan, input: TitleInput, i: number): void {
   if (i + 2 < texts.length && texts[i + 2]!.row === a.row) return;
   const t = b.text.trim();
   if (!hasTitleWord(t) || wordCount(t) > 5 || isCompanyCell(t, labels) || isDepartment(t)) return;
-  if (bilingual(a.text, t)) return;
+  if (bilingual(a.text, t) || otherScript(a.text, t)) return;
   s.c.title = `${a.text.trim()} | ${t}`;
   s.used.add(i + 1);
 }
+
+/** "Responsable des Ventes Groupes | مسؤولة مبيعات المجموعات": one side in Latin letters, the other in none. */
+function otherScript(a: string, b: string): boolean {
+  return LATIN_LETTER_RE.test(a) !== LATIN_LETTER_RE.test(b);
+}
+const LATIN_LETTER_RE = /\p{Script=Latin}/u;
 
 /** A role written as its initials ("CFO", "GM"): another role beside a title, never its translation. */
 const ACRONYM_RE = /^\p{Lu}{2,5}$/u;
@@ -544,7 +551,11 @@ function takeTitle(s: TitleScan, input: TitleInput, i: number, p: TitleCellParts
       tail &&
       !headPart.includes(', ') &&
       !hasTitleWord(tail) &&
-      (namesFunction(tail) || besideTitle(tail)) &&
+      (namesFunction(tail) ||
+        besideTitle(tail) ||
+        // "מהנדסת יישומים, תחום רכב", "संचालन प्रबंधक, ऑटोमोटिव लॉजिस्टिक्स": no capitals to read a heading by;
+        // not a country's government ("अवर सचिव, भारत सरकार").
+        (caselessHeading(tail) && !tail.split(' ').some((w) => isCountryLine(w)))) &&
       !namesTerritory(tail) &&
       !continuesFunctionList(headPart, tail)
     )

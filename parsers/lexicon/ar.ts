@@ -53,6 +53,17 @@ export const ar: Lexicon = {
     'مؤسسة مشاركة',
     'محامي',
     'محامية',
+    // مسؤول (officer, in charge), مراقب (controller), ممثل (representative), باحث (researcher), أستاذ (professor); masculine and feminine.
+    'مسؤول',
+    'مسؤولة',
+    'مراقب',
+    'مراقبة',
+    'ممثل',
+    'ممثلة',
+    'باحث',
+    'باحثة',
+    'أستاذ',
+    'أستاذة',
   ],
   unitWordsRtl: ['قسم', 'إدارة', 'ادارة', 'دائرة'],
   // ش.م.ل: Lebanese and Syrian joint-stock company (S.A.L.); ش.ذ.م.م: Gulf limited liability company.

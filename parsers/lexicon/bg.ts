@@ -38,7 +38,20 @@ export const bg: Lexicon = {
   // дирекция (directorate), отдел is in ./ru.ts.
   unitWords: ['дирекция', 'сектор'],
   // "Клинични операции" (clinical operations), "Човешки ресурси" (human resources), "Продажби" (sales).
-  functions: ['клинични операции', 'човешки ресурси', 'продажби', 'финанси', 'маркетинг'],
+  functions: [
+    'клинични операции',
+    'човешки ресурси',
+    'продажби',
+    'финанси',
+    'маркетинг',
+    // Export, import, logistics, purchasing, accounting.
+    'експорт',
+    'импорт',
+    'логистика',
+    'доставки',
+    'счетоводство',
+    'снабдяване',
+  ],
   // гр. (град, town: "гр. Пловдив 4000") opens an address line like a street does.
   streetPrefixes: ['бул\\.', 'ул\\.', 'булевард', 'гр\\.'],
   countries: ['българия', 'bulgaria'],

@@ -83,6 +83,8 @@ export const da: Lexicon = {
   unitWords: ['institutionen for', 'afdeling', 'afdelingen', 'institut for'],
   unitSuffixes: ['afdeling', 'afdelingen'],
   functions: ['salg', 'indkøb', 'økonomi', 'kundeservice', 'regnskab'],
+  // Danish compounds named by their field: "Kontraktsalg", "Eksportsalg", "Kundeservice".
+  functionSuffixes: ['salg', 'indkøb', 'service', 'regnskab', 'logistik'],
   legalForms: ['A\\/S', 'ApS'],
   streetSuffixes: ['vej', 'gade', 'allé', 'stræde', 'plads', 'torv', 'vænget', 'vejen', 'gaden'],
   // "H.C. Andersens Boulevard 2", "Frederiks Allé 4", "Kongens Vej 3".

@@ -241,6 +241,8 @@ export const es: Lexicon = {
     'aduanas',
     // Ship agents' husbandry desk.
     'consignaciones',
+    // A plant's shipping desk.
+    'embarques',
     'siniestros',
     'logistica',
     'expediciones',

@@ -59,7 +59,16 @@ export const hi: Lexicon = {
   ],
   streetWords: ['मार्ग', 'रोड'],
   // कक्ष (room), भवन (building), सेक्टर (sector: "सेक्टर ४४, गुरुग्राम"), तल / मंज़िल (floor).
-  premisesWords: ['कक्ष', 'भवन', 'सेक्टर', 'तल', 'मंज़िल'],
+  premisesWords: [
+    'कक्ष',
+    'भवन',
+    'सेक्टर',
+    'तल',
+    'मंज़िल',
+    // प्लॉट (plot), औद्योगिक क्षेत्र (industrial area).
+    'प्लॉट(?: नं\\.)?',
+    'औद्योगिक क्षेत्र',
+  ],
   countries: ['भारत'],
   phoneWork: ['दूरभाष', 'फ़?ोन'],
   phoneMobile: ['मोबाइल'],

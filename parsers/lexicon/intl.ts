@@ -100,6 +100,9 @@ export const intl: Lexicon = {
     'keit',
     'schaft',
     'wesen',
+    // German and Nordic fields of work: Elektronik, Mechatronik, Logistik, Technik, Informatik.
+    'nik',
+    'tik',
   ],
   cities: [
     'London',

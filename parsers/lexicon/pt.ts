@@ -116,6 +116,8 @@ export const pt: Lexicon = {
     // A hospital's clinical service: "Serviço de Cardiologia"; a ministry's national directorate.
     'serviço de',
     'direc?ção nacional',
+    // A studio of a design practice: "Estúdio de Design de Interiores".
+    'estúdio de',
   ],
   functions: [
     // Banking: "Instituições Financeiras", "Trade Finance".

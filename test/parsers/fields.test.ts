@@ -3701,4 +3701,63 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
       extractFields(['Ann Test', 'Updated 2025-03-14 12:00'], { name: null, email: 'a@b.example' }).phones,
     ).toEqual([]);
   });
+
+  it('reads a unit after a title written without capitals, or joining a field with "&", and keeps a translated title whole', () => {
+    const f = (lines: string[]) => extractFields(lines, { name: null, email: 'a.b@firm.example' });
+    const he = f(['מיכל לוי', 'מהנדסת יישומים, תחום רכב', 'שבבי גליל בע"מ']);
+    expect([he.title, he.department]).toEqual(['מהנדסת יישומים', 'תחום רכב']);
+    const hi = f(['अनिल वर्मा', 'संचालन प्रबंधक, ऑटोमोटिव लॉजिस्टिक्स', 'वर्मा ट्रांसपोर्ट प्रा. लि.']);
+    expect([hi.title, hi.department]).toEqual(['संचालन प्रबंधक', 'ऑटोमोटिव लॉजिस्टिक्स']);
+    // A country's government after a title is no unit.
+    expect(f(['राम शर्मा', 'अवर सचिव, भारत सरकार', 'ग्रामीण जल संसाधन मंत्रालय']).department).toBeNull();
+    const emc = f([
+      'Ann Test',
+      'Senior Certification Engineer, Electrical & EMC Approvals',
+      'Vehicle Approvals Agency Ltd',
+    ]);
+    expect([emc.title, emc.department]).toEqual([
+      'Senior Certification Engineer',
+      'Electrical & EMC Approvals',
+    ]);
+    // A product with a capitals-only token stays in the title.
+    expect(f(['Ann Test', 'Senior Account Manager, Insights API', 'Northwind Ltd']).department).toBeNull();
+    const sv = f(['Lina Berg', 'Inköpare, Hyttelektronik', 'Nordvik Lastvagnar AB']);
+    expect([sv.title, sv.department]).toEqual(['Inköpare', 'Hyttelektronik']);
+    const ar = f([
+      'Salma Idrissi',
+      'Responsable des Ventes Groupes | مسؤولة مبيعات المجموعات',
+      'Hôtels Riad SARL',
+    ]);
+    expect(ar.title).toBe('Responsable des Ventes Groupes');
+  });
+
+  it("reads a design practice's blocks: units in Danish, Greek, Bulgarian and Portuguese, a Hindi plot address, a showroom's address label", () => {
+    const f = (lines: string[]) => extractFields(lines, { name: null, email: 'a.b@firm.example' });
+    expect(
+      f(['Mads Kjærgaard', 'Key Account Manager · Kontraktsalg', 'Nordværk Møbler A/S']).department,
+    ).toBe('Kontraktsalg');
+    const el = f(['Ελένη Παππά', 'Διευθύντρια Έργων, Τεχνική Διεύθυνση', 'Ξενοδοχεία Αιγαίου Α.Ε.']);
+    expect([el.title, el.department]).toEqual(['Διευθύντρια Έργων', 'Τεχνική Διεύθυνση']);
+    const bg = f(['Иван Петров', 'Търговски мениджър, Експорт', 'Родопски Камък ЕООД']);
+    expect([bg.title, bg.department]).toEqual(['Търговски мениджър', 'Експорт']);
+    expect(
+      f(['Inês Carvalho', 'Arquiteta Sénior | Estúdio de Design de Interiores', 'Ashgrove Pell Lda'])
+        .department,
+    ).toBe('Estúdio de Design de Interiores');
+    const hi = f([
+      'विकास अग्रवाल',
+      'परियोजना प्रबंधक',
+      'शिल्पकला स्टोन इनले प्रा. लि.',
+      'प्लॉट नं. 55, सीतापुरा औद्योगिक क्षेत्र, जयपुर, राजस्थान 302022',
+    ]);
+    expect(hi.address).toBe('प्लॉट नं. 55, सीतापुरा औद्योगिक क्षेत्र, जयपुर, राजस्थान 302022');
+    expect(
+      f([
+        'Claire Morel',
+        'Chargée d’affaires',
+        'Lumière Atelier SAS',
+        'Showroom : 48, rue de Turenne, 75003 Paris',
+      ]).address,
+    ).toBe('48, rue de Turenne, 75003 Paris');
+  });
 });

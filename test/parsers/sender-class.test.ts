@@ -235,6 +235,9 @@ describe('sender classification', () => {
       'master',
       'bunkers',
       'consignaciones',
+      'embarques',
+      'showroom',
+      'bim',
     ])
       expect(isRoleAccount(role), role).toBe(true);
     for (const person of [
