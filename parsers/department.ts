@@ -203,7 +203,7 @@ const RTL_UNIT_RE = new RegExp(
 );
 
 /** Thai units open with their unit word joined to the name: "ฝ่ายลูกค้าองค์กร" (corporate clients division). */
-const THAI_UNIT_RE = new RegExp(String.raw`^(?:${alt('unitPrefixesNative')})\p{Script=Thai}{2,30}$`, 'u');
+const THAI_UNIT_RE = new RegExp(String.raw`^(?:${alt('unitPrefixesNative')})\p{Script=Thai}{2,60}$`, 'u');
 
 /** An association's regional section named after its acronym ("USTA Texas Section"): an organisation. */
 const ACRONYM_SECTION_RE = /^\p{Lu}{2,6}\s.{0,60}\sSection$/u;

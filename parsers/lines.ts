@@ -341,6 +341,11 @@ const CJK_INSTITUTION_RE = new RegExp(
  * المحدودة (limited), القابضة (holding), ش.م.م / ذ.م.م (LLC), ش.م.ع (PJSC); בע"מ (Ltd), חברת (company of).
  */
 const RTL_ORG_RE = new RegExp(rtlAlt('orgWordsRtl', { edges: true }), 'u');
+/** Thai institutions: "มหาวิทยาลัยเจ้าพระยา" (a university), the word joined to the name. */
+const ORG_PREFIX_NATIVE_RE = new RegExp(
+  String.raw`^(?:${alt('orgPrefixesNative')})\p{Script=Thai}{2,60}$`,
+  'u',
+);
 const STRONG_ORG_RE = caseless(String.raw`(?<![\p{L}\p{N}_])(?:${alt('orgWords')})(?![\p{L}\p{N}_])`, 'iu');
 const WEAK_ORG_RE = caseless(String.raw`(?<![\p{L}\p{N}_])(?:${alt('weakOrgWords')})(?![\p{L}\p{N}_])`, 'iu');
 
@@ -357,6 +362,7 @@ export function hasStrongCompanyWord(line: string): boolean {
     LEGAL_SUFFIX_RE.test(l) ||
     CJK_LEGAL_RE.test(l) ||
     (mayHaveCjk(l) && CJK_INSTITUTION_RE.test(l)) ||
+    (mayHaveOtherScript(l) && ORG_PREFIX_NATIVE_RE.test(l.trim())) ||
     STRONG_ORG_RE.test(l) ||
     (hasRtlLetters(l) && RTL_ORG_RE.test(l))
   );

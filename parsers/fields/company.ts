@@ -39,7 +39,8 @@ import { addUnitLine, type Draft, type LooseUnit, type OrgCandidate } from './dr
  * to three unit words on the same cell.
  */
 const CJK_ORG_UNIT_RE = new RegExp(
-  String.raw`^((?:\S{1,30}\s)?\S{0,30}(?:${alt('legalFormsNative')})\S{0,30})\s+(\S{1,20}(?:\s\S{1,20}){0,2})$`,
+  // "北陽大学　産学連携推進本部　知的財産部門": an institution too, then its units.
+  String.raw`^((?:\S{1,30}\s)?\S{0,30}(?:${alt('legalFormsNative')}|${alt('orgWordsNative')})\S{0,30})\s+(\S{1,20}(?:\s\S{1,20}){0,2})$`,
   'u',
 );
 

@@ -378,6 +378,23 @@ function namesSomeoneElse(t: string, name: string | null): boolean {
  * The cell as the title when it reads as one (a role noun, no legal form outside an organisation written
  * beside it): records the title and what else the cell names, and returns true; false leaves the cell alone.
  */
+/**
+ * "University Partnerships Manager", "Hospital Liaison Officer": an English title names its role last, whatever
+ * institution word qualifies it; no legal form.
+ */
+function roleNamedLast(x: string): boolean {
+  const ws = x.trim().split(/\s+/);
+  const last = ws[ws.length - 1] ?? '';
+  return (
+    ws.length >= 2 &&
+    ws.length <= 6 &&
+    /^\p{Lu}/u.test(last) &&
+    hasTitleWord(last) &&
+    !LEGAL_FORM_WORD_RE.test(x)
+  );
+}
+const LEGAL_FORM_WORD_RE = /\b(?:Ltd|LLC|Inc|plc|GmbH|AG|SA|Corp|Limited|PLC)\b\.?/;
+
 function takeTitleCell(s: TitleScan, input: TitleInput, i: number, cell: string): boolean {
   const { texts, nameRow, labels } = input;
   const t = cell.replace(DEGREE_BEFORE_TITLE_RE, '');
@@ -408,14 +425,20 @@ function takeTitleCell(s: TitleScan, input: TitleInput, i: number, cell: string)
       !ROLE_OF_RE.test(headPart) &&
       !namesHeadRole(headPart) &&
       !DASH_SEP_RE.test(t)) ||
-    (hasStrongCompanyWord(titlePart) && !orgThenRole) ||
+    (hasStrongCompanyWord(titlePart) && !orgThenRole && !roleNamedLast(titlePart)) ||
     // Czech, Slovak and Polish write titles in lower case ("jednatel"): accepted right under the name,
     // up to three words, with a unit after a comma ("manažérka predaja, Divízia energetiky").
     (/^[a-z]/.test(t) &&
       !(
         underName &&
         (wordCount(t) <= 3 ||
-          (tail !== '' && wordCount(headPart) <= 3 && !hasTitleWord(tail) && isDepartment(tail)))
+          (tail !== '' && wordCount(headPart) <= 3 && !hasTitleWord(tail) && isDepartment(tail)) ||
+          // "szabadalmi ügyvivő, partner": a list of two roles.
+          (tail !== '' &&
+            wordCount(headPart) <= 3 &&
+            wordCount(tail) <= 2 &&
+            hasTitleWord(tail) &&
+            hasTitleWord(headPart)))
       )) ||
     (startsWithUnitWord(t) && !UNIT_THEN_ROLE_RE.test(t))
   )

@@ -58,7 +58,20 @@ export const hu: Lexicon = {
     'titkár(?:nő)?',
     // "vezető" alone is also the adjective "leading": a title only after the field it leads.
     '(?:értékesítési|pénzügyi|műszaki|kereskedelmi|gazdasági|informatikai|marketing|beszerzési|logisztikai|projekt|iroda|csoport|osztály|ügyfélkapcsolati|ügyfélszolgálati|termelési|minőségügyi|gyártási|HR) ?vezető',
+    // Patent agent, lawyer, researcher, engineer, director, head, adviser, analyst, accountant, secretary.
+    '(?:szabadalmi )?ügyvivő',
+    'ügyvéd',
+    'kutató',
+    'mérnök',
+    'igazgató',
+    'vezető',
+    'tanácsadó',
+    'elemző',
+    'könyvelő',
+    'titkár(?:nő)?',
   ],
+  // Hungarian writes "dr." before the family name: "dr. Szabó Ildikó".
+  honorifics: ['dr\\.', 'Dr\\.'],
   // Compounds: osztályvezető, csoportvezető, projektvezető, főigazgató, villamosmérnök, szoftverfejlesztő.
   titleSuffixes: [
     'vezető',
@@ -74,7 +87,13 @@ export const hu: Lexicon = {
   // osztály (department), főosztály, részleg (division), igazgatóság (directorate), tanszék (university dept).
   unitWords: ['osztály', 'főosztály', 'részleg', 'igazgatóság', 'tanszék'],
   legalForms: ['Kft', 'Zrt', 'Nyrt', 'Bt', 'Kkt'],
-  orgWords: ['egyetem'],
+  orgWords: [
+    'egyetem',
+    // A law or patent firm ("Kovács és Társa Szabadalmi Ügyvivői Iroda"), a university.
+    'ügyvédi iroda',
+    'ügyvivői iroda',
+    'egyetem',
+  ],
   // "Váci út 12", "Petőfi utca 3", "Kossuth tér 1", "Szent István krt. 20".
   streetWordsSpaced: ['út', 'utca', 'u\\.', 'tér', 'körút', 'krt\\.', 'rakpart', 'fasor', 'köz'],
   poBoxes: ['Pf\\.', 'Postafiók'],

@@ -67,6 +67,12 @@ export const it: Lexicon = {
     'capo (?:area|progetto|reparto|ufficio|commessa)',
     'fondat(?:ore|rice)',
     'cofondat(?:ore|rice)',
+    // Universities: Professoressa ordinaria, Ricercatore, Docente, Assegnista di ricerca, Dottoranda.
+    'professor(?:e|essa)',
+    'ricercat(?:ore|rice)',
+    'docente',
+    'assegnista',
+    'dottorand[oa]',
   ],
   unitWords: [
     'dipartimento',
@@ -115,7 +121,17 @@ export const it: Lexicon = {
   phoneMobile: ['cellulare', 'cell'],
   fieldLabels: ['Nome', 'Ruolo', 'Società', 'Azienda', 'Indirizzo'],
   premisesWords: ['sala'],
-  honorifics: ['Arch\\.', 'Ing\\.', 'Avv\\.', 'Dott\\.', 'Dott\\.ssa', 'Geom\\.'],
+  honorifics: [
+    'Arch\\.',
+    'Ing\\.',
+    'Avv\\.',
+    'Dott\\.',
+    'Dott\\.ssa',
+    'Geom\\.',
+    // "Prof.ssa Giulia Benedetti".
+    'Prof\\.ssa',
+    'Dott\\.ssa',
+  ],
   linkLabels: ['sito web'],
   phoneExtensions: ['int\\.'],
   // Shared mailboxes (sales@, accounting@... in it): a role account's mail (parsers/role-accounts.ts).

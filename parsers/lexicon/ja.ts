@@ -109,6 +109,8 @@ export const ja: Lexicon = {
     '学部',
     '学科',
     '研究所',
+    // 部門 (division): "知的財産部門".
+    '部門',
   ],
   legalForms: ['KK'],
   legalFormsAtEnd: ['K\\.K'],

@@ -90,7 +90,15 @@ export const sv: Lexicon = {
     'direktör',
   ],
   unitWords: ['avdelning', 'institutionen för', 'sektion'],
-  unitSuffixes: ['avdelning', 'avdelningen', 'enheten', 'enhet', 'sektionen'],
+  unitSuffixes: [
+    'avdelning',
+    'avdelningen',
+    'enheten',
+    'enhet',
+    'sektionen',
+    // An office of an institution: "Innovationskontoret".
+    'kontoret',
+  ],
   functions: ['inköp', 'försäljning', 'ekonomi', 'marknad', 'kundtjänst', 'logistik'],
   legalForms: ['AB'],
   orgWords: ['högskola', 'högskolan', 'universitet'],

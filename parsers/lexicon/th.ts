@@ -38,6 +38,8 @@ export const th: Lexicon = {
     'รองประธาน',
     'เลขานุการ',
   ],
+  // มหาวิทยาลัย (university), โรงพยาบาล (hospital), กระทรวง (ministry), สถาบัน (institute), ธนาคาร (bank).
+  orgPrefixesNative: ['มหาวิทยาลัย', 'โรงพยาบาล', 'กระทรวง', 'สถาบัน', 'ธนาคาร'],
   // ฝ่าย (division), แผนก (department), สำนัก (office), สาขา (branch), written joined to the unit's name.
   unitPrefixesNative: ['ฝ่าย', 'แผนก', 'สำนัก', 'สาขา'],
   // Bangkok addresses: เลขที่ (number), อาคาร (building), ชั้น (floor), ถนน / ถ. (road), ซอย (lane), แขวง /

@@ -125,6 +125,11 @@ export interface Lexicon {
   roleMailboxes?: readonly string[];
   /** Words ending a building's name ("Carrow House", "Tower B" is premises): it heads an address line. */
   buildingWords?: readonly string[];
+  /**
+   * Institution words opening an organisation's name joined to it, in scripts without word spaces (Thai
+   * "มหาวิทยาลัยเจ้าพระยา", a university): at the start of the cell.
+   */
+  orgPrefixesNative?: readonly string[];
   /** Right-to-left organisation words ("شركة"), the article allowed in front; word edges. */
   orgWordsRtl?: readonly string[];
   /** Words that often end a company name but may also name a unit ("Services", "Group"); word edges. */

@@ -3760,4 +3760,67 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
       ]).address,
     ).toBe('48, rue de Turenne, 75003 Paris');
   });
+
+  it('reads academic and technology-transfer blocks: a role named last after an institution word, Hungarian and Italian forms, institutions with their units', () => {
+    const f = (lines: string[], name: string | null = null, email = 'a.b@firm.example') =>
+      extractFields(lines, { name, email });
+    const uk = f([
+      'Owen Callaghan',
+      'University Partnerships Manager, Research & Technology',
+      'Hallbrook Aerospace plc',
+    ]);
+    expect([uk.title, uk.department, uk.company]).toEqual([
+      'University Partnerships Manager',
+      'Research & Technology',
+      'Hallbrook Aerospace plc',
+    ]);
+    const hu = f(
+      [
+        'dr. Szabó Ildikó',
+        'szabadalmi ügyvivő, partner',
+        'Kovács és Társa Szabadalmi Ügyvivői Iroda',
+        '1055 Budapest, Falk Miksa utca 55.',
+      ],
+      'Szabó Ildikó',
+      'szabo.ildiko@kovacspatent.example',
+    );
+    expect([hu.name, hu.title, hu.company]).toEqual([
+      'Szabó Ildikó',
+      'szabadalmi ügyvivő, partner',
+      'Kovács és Társa Szabadalmi Ügyvivői Iroda',
+    ]);
+    const it = f(
+      [
+        'Prof.ssa Giulia Benedetti',
+        'Professoressa ordinaria di Chimica Organica',
+        'Dipartimento di Scienze Chimiche',
+        'Università degli Studi di Montalto',
+      ],
+      'Giulia Benedetti',
+      'giulia.benedetti@unimontalto.example',
+    );
+    expect([it.name, it.title, it.department]).toEqual([
+      'Giulia Benedetti',
+      'Professoressa ordinaria di Chimica Organica',
+      'Dipartimento di Scienze Chimiche',
+    ]);
+    const sv = f(['Eva Lund', 'Innovationsrådgivare, Innovationskontoret', 'Norrlands universitet']);
+    expect([sv.title, sv.department]).toEqual(['Innovationsrådgivare', 'Innovationskontoret']);
+    const ja = f([
+      '北陽大学　産学連携推進本部　知的財産部門',
+      '特任准教授（ライセンス担当）',
+      '田中 美穂（Miho Tanaka）',
+    ]);
+    expect([ja.company, ja.department]).toEqual(['北陽大学', '産学連携推進本部 知的財産部門']);
+    const th = f([
+      'พิมพ์ชนก วงศ์สวัสดิ์',
+      'เจ้าหน้าที่บริหารงานทรัพย์สินทางปัญญา',
+      'สำนักงานจัดการทรัพย์สินทางปัญญาและถ่ายทอดเทคโนโลยี',
+      'มหาวิทยาลัยเจ้าพระยา',
+    ]);
+    expect([th.department, th.company]).toEqual([
+      'สำนักงานจัดการทรัพย์สินทางปัญญาและถ่ายทอดเทคโนโลยี',
+      'มหาวิทยาลัยเจ้าพระยา',
+    ]);
+  });
 });

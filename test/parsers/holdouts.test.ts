@@ -105,7 +105,8 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   // Tuned on from 2026-12-07 (first blind score 0.944 / 0.880 / 0.914): its score after that.
   holdout42: { lines: 0.995, precision: 0.985, recall: 0.98 },
   holdout43: { lines: 0.98, precision: 0.95, recall: 0.96 },
-  holdout44: { lines: 0.95, precision: 0.885, recall: 0.895 },
+  // Tuned on from 2026-12-07 (first blind score 0.955 / 0.890 / 0.899): its score after that.
+  holdout44: { lines: 0.995, precision: 0.985, recall: 0.98 },
   // Blind (fixtures/mail/holdout45..47/README.md), written while holdout42 was tuned on: first scores are floors.
   holdout45: { lines: 0.98, precision: 0.95, recall: 0.95 },
   // Tuned on from 2026-12-07 (first blind scores 0.995 / 0.949 / 0.936 and 0.966 / 0.915 / 0.955): their scores after.
