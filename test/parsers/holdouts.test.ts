@@ -112,6 +112,10 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   // Tuned on from 2026-12-07 (first blind scores 0.995 / 0.949 / 0.936 and 0.966 / 0.915 / 0.955): their scores after.
   holdout46: { lines: 0.995, precision: 0.985, recall: 0.98 },
   holdout47: { lines: 0.995, precision: 0.985, recall: 0.985 },
+  // Blind (fixtures/mail/holdout48..50/README.md), written while holdout44, 46 and 47 were tuned on: first scores.
+  holdout48: { lines: 0.935, precision: 0.865, recall: 0.945 },
+  holdout49: { lines: 0.96, precision: 0.915, recall: 0.965 },
+  holdout50: { lines: 0.97, precision: 0.935, recall: 0.96 },
 };
 
 describe('hold-out sets as regression floors', () => {
