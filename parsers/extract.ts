@@ -75,7 +75,7 @@ export function extractMinimal(
     const contact = extractFields(clean, from);
     check('field extraction');
     // A person signing for a shared mailbox that no role list names (shared-mailbox.ts).
-    if (signedForSharedMailbox(from, contact.name))
+    if (signedForSharedMailbox(from, contact))
       return result(file, messageId, from, 'role-account', null, null);
     const r = result(file, messageId, from, null, clean, contact);
     // Last key, and only when true: the contract's other keys keep their order and shape.

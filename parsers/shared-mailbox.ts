@@ -17,13 +17,16 @@ import type { Address } from './types.ts';
  * Only a local part of one word of letters: "enron.announcements" or "ops.team" are the role lists' to judge,
  * and digits ("zchas001") are a person's handle.
  */
-export function signedForSharedMailbox(from: Address, signer: string | null): boolean {
+export function signedForSharedMailbox(from: Address, block: SignedBlock): boolean {
+  const signer = block.name;
   const at = from.email?.indexOf('@') ?? -1;
   const local = at > 0 ? from.email!.slice(0, at) : '';
   const display = from.name?.trim() ?? '';
-  if (display === '' || !signer || signer.trim() === '') return false;
+  if (!signer || signer.trim() === '' || local === '') return false;
+  if (display === '' || samePerson(display, signer))
+    return firmMailboxOfAnother(local, display, signer, from, block);
   if (!/^[a-z]{3,30}$/i.test(local)) return deskOfBranch(local, display, signer, from);
-  if (samePerson(display, signer) || signsAsSender(signer, from)) return false;
+  if (signsAsSender(signer, from)) return false;
   // "Noa Berkovitz" over a block signed "נועה ברקוביץ": names in two scripts cannot be compared.
   if (LATIN_RE.test(display) && !LATIN_RE.test(signer)) return false;
   if (namesPart(local, latinTokens(signer))) return false;
@@ -32,6 +35,51 @@ export function signedForSharedMailbox(from: Address, signer: string | null): bo
 }
 
 const LATIN_RE = /\p{Script=Latin}/u;
+
+/** What the block says that bears on whose mailbox it came from. */
+export interface SignedBlock {
+  name: string | null;
+  company: string | null;
+  websites: readonly string[];
+}
+
+/**
+ * "Tan Wei Jie" <aog@mro.example> (or no display name) over Tan Wei Jie's block at MRO Ltd: the display is the
+ * signer, but the address is one word that is no part of the name, at the firm's own domain (the block's
+ * company or website names it). A personal address off the firm's domain ("Mark Baker" <distobj@acm.org>,
+ * a society's forwarding address, under his company's block) is his own.
+ */
+function firmMailboxOfAnother(
+  local: string,
+  display: string,
+  signer: string,
+  from: Address,
+  block: SignedBlock,
+): boolean {
+  if (!/^[a-z]{3,30}$/i.test(local)) return false;
+  if (LATIN_RE.test(display || signer) !== LATIN_RE.test(signer)) return false;
+  if (!LATIN_RE.test(signer) && !LATIN_RE.test(display)) return false;
+  // "bill@" for William: a short form or nickname of the name is the person's own.
+  if (signsAsSender(local, { name: display || signer, email: from.email })) return false;
+  if (namesPart(local, latinTokens(signer)) || namesPart(local, latinTokens(display))) return false;
+  return firmDomain(from.email!, block);
+}
+
+/** Is the sender's domain the block's firm: its company spells it, or one of its websites is on it? */
+function firmDomain(email: string, block: SignedBlock): boolean {
+  const domain = email.slice(email.indexOf('@') + 1).toLowerCase();
+  const labels = domainLabels(email);
+  if (block.company && matchesDomain(block.company, labels)) return true;
+  return block.websites.some((w) => {
+    const host =
+      w
+        .toLowerCase()
+        .replace(/^[a-z]+:\/\//, '')
+        .replace(/^www\./, '')
+        .split(/[/:?#]/)[0] ?? '';
+    return host !== '' && (domain === host || domain.endsWith(`.${host}`) || host.endsWith(`.${domain}`));
+  });
+}
 
 /**
  * "Showroom Milano – Bellandi" <showroom.milano@bellandi...>, "Studio BIM Kraków" <bim.krakow@...>: a desk of
@@ -60,8 +108,14 @@ function words(s: string): string[] {
 }
 
 function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return s
+    .toLowerCase()
+    .replace(/[øæœåßłđþ]/g, (c) => FOLDED[c] ?? c)
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '');
 }
+/** Letters that do not decompose: "Sørensen" is sorensen in an address, "Kjær" kjaer. */
+const FOLDED: Record<string, string> = { ø: 'o', æ: 'ae', œ: 'oe', å: 'a', ß: 'ss', ł: 'l', đ: 'd', þ: 'th' };
 
 /** The name's words in Latin letters (one-letter initials kept), for comparing with a local part. */
 function latinTokens(name: string): string[] {
@@ -88,9 +142,25 @@ function namesPart(local: string, toks: readonly string[]): boolean {
   if (toks.some((t) => t.length >= 3 && l.includes(t.slice(0, 3)))) return true;
   const initials = toks.map((t) => t[0]).join('');
   if (initials.length >= 2 && l.includes(initials)) return true;
-  const first = toks[0]?.[0];
-  const last = toks[toks.length - 1]?.[0];
-  return toks.length >= 2 && l.length >= 2 && l.length <= 4 && l[0] === first && l[l.length - 1] === last;
+  // "bec" for Rebecca, "liz" for Elizabeth: a short form from inside the name.
+  if (l.length >= 3 && toks.some((t) => t.includes(l))) return true;
+  return l.length <= 12 && prefixesOf(l, toks, 0, l.length <= 5);
+}
+
+/**
+ * Is `l` a run of prefixes of the name's words, in order, some skipped: "mkj" (Mette Kjær), "mks" (Mads Kjær
+ * Sørensen), "twj", "jsmith"? In a short one, one letter may be a middle initial the name does not show
+ * ("bkc" for Brad Clements).
+ */
+function prefixesOf(l: string, toks: readonly string[], from: number, initial: boolean): boolean {
+  if (l === '') return true;
+  if (initial && from > 0 && prefixesOf(l.slice(1), toks, from, false)) return true;
+  for (let k = from; k < toks.length; k++) {
+    const t = toks[k]!;
+    for (let n = Math.min(t.length, l.length); n >= 1; n--)
+      if (t.startsWith(l.slice(0, n)) && prefixesOf(l.slice(n), toks, k + 1, initial)) return true;
+  }
+  return false;
 }
 
 /**

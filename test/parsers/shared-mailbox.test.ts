@@ -136,7 +136,110 @@ describe('a person signing for a shared mailbox no role list names', () => {
   ];
   for (const [what, name, email, signer, want] of rows)
     it(`${want ? 'is' : 'is not'} shared: ${what}`, () => {
-      expect(signedForSharedMailbox({ name: name || null, email }, signer)).toBe(want);
+      expect(
+        signedForSharedMailbox({ name: name || null, email }, { name: signer, company: null, websites: [] }),
+      ).toBe(want);
+    });
+
+  // The display is the signer (or absent): the firm's domain decides, as the block names it.
+  const own: [string, string, string, string, string | null, string[], boolean][] = [
+    // what, display name, address, signer, company, websites, shared?
+    [
+      'a desk word at the firm the block names',
+      'Tan Wei Jie',
+      'aog@skyline-mro.example',
+      'Tan Wei Jie',
+      'Skyline MRO Pte Ltd',
+      [],
+      true,
+    ],
+    [
+      'no display name, the firm by its website',
+      '',
+      'stores@skyline-mro.example',
+      'Tan Wei Jie',
+      null,
+      ['www.skyline-mro.example'],
+      true,
+    ],
+    [
+      "a society's forwarding address under another firm's block",
+      'Mark Baker',
+      'distobj@acm.example',
+      'Mark Baker',
+      'Idokorro Mobile',
+      ['http://www.idokorro.example'],
+      false,
+    ],
+    [
+      'his own initials at the firm',
+      'Tan Wei Jie',
+      'twj@skyline-mro.example',
+      'Tan Wei Jie',
+      'Skyline MRO Pte Ltd',
+      [],
+      false,
+    ],
+    [
+      'a middle initial the name does not show',
+      'Brad Clements',
+      'bkc@clements.example',
+      'Brad Clements',
+      'Clements Software',
+      [],
+      false,
+    ],
+    [
+      'an initial and the first letters of a Danish surname',
+      'Mette Kjær',
+      'mkj@havgaard.example',
+      'Mette Kjær',
+      'Havgaard A/S',
+      [],
+      false,
+    ],
+    [
+      'three initials, a letter that does not decompose',
+      'Mads Kjær Sørensen',
+      'mks@kjaerholm.example',
+      'Mads Kjær Sørensen',
+      'Kjærholm ApS',
+      [],
+      false,
+    ],
+    [
+      'a short form from inside the name',
+      'Rebecca Thornbury',
+      'bec@thornburyscouting.example',
+      'Rebecca Thornbury',
+      'Thornbury Scouting',
+      [],
+      false,
+    ],
+    [
+      'his own name at the firm',
+      'Tan Wei Jie',
+      'weijie@skyline-mro.example',
+      'Tan Wei Jie',
+      'Skyline MRO Pte Ltd',
+      [],
+      false,
+    ],
+    [
+      'a nickname at the firm',
+      'William Hart',
+      'bill@hart-co.example',
+      'William Hart',
+      'Hart & Co Ltd',
+      [],
+      false,
+    ],
+  ];
+  for (const [what, name, email, signer, company, websites, want] of own)
+    it(`${want ? 'is' : 'is not'} shared: ${what}`, () => {
+      expect(signedForSharedMailbox({ name: name || null, email }, { name: signer, company, websites })).toBe(
+        want,
+      );
     });
 
   it("discards such a message as a role account, and keeps the same block from the person's own mailbox", () => {
