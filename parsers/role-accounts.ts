@@ -177,6 +177,10 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
   'studio',
   'bim',
   'cad',
+  // Aircraft maintenance: the aircraft-on-ground desk, a shop's repairs desk, stores.
+  'aog',
+  'repairs',
+  'stores',
   // Ships and their fuel: a vessel's own mailbox passes from master to master; bunker desks.
   'master',
   'bunkers',
@@ -267,6 +271,9 @@ export function isMailboxJoiner(word: string): boolean {
   return MAILBOX_JOINERS.has(word);
 }
 
+/** Words that make any word beside them a desk's name ("aog.desk", "tender-team"). */
+const DESK_WORDS: ReadonlySet<string> = new Set(['desk', 'team', 'dept', 'department', 'office', 'unit']);
+
 /**
  * Country codes that branch offices put before or after a desk's name ("usbookings", "uk.bookings",
  * "bookings-de"): the desk of that country, still a role.
@@ -314,5 +321,7 @@ export function isRoleLocalPart(localPart: string): boolean {
   )
     return true;
   if (toks.length === 1 && (countryDesk(lp, role) || GLUED_DESK_RE.test(lp))) return true;
+  // "aog.desk", "tender-team": a desk word and one other word, whatever that word is.
+  if (toks.length === 2 && toks.some((t) => DESK_WORDS.has(t)) && toks.every((t) => t.length >= 2)) return true;
   return ROLE_PATTERNS.some((re) => re.test(lp));
 }

@@ -178,14 +178,20 @@ function namesTeam(display: string, email: string, local: string): boolean {
   const named = ws.filter((w) => namesPart(local, [w]));
   // Words of two letters ("MV" before a vessel's name, "de") say nothing either way.
   const rest = ws.filter((w) => !named.includes(w) && w.length >= 3);
+  const parts = labels.flatMap((l) => l.split('-')).filter((p) => p.length >= 4);
+  // "Triebwerkstechnik" at nordheide-triebwerk: a word of the firm's name may extend a part of its domain.
+  const firmWord = (w: string) => firm.includes(w) || parts.some((p) => p.length >= 5 && w.startsWith(p));
+  // The mailbox's word first, then the firm's name of two words or more, or across a separator ("Repairs -
+  // Ashdown Hydraulics", "Wareneingang Nordheide Triebwerkstechnik"): no given name before a surname.
+  const firstAllowed = rest.length >= 2 || /\s[-–|]\s/.test(display);
   // The mailbox's word after the firm's: "Meranti Bunkers". A person's given name comes first ("Noa Berkovitz"
   // <noa@berkovitz-law...>, a partner of the firm named after her), or after a comma ("Berkovitz, Noa").
   return (
     !display.includes(',') &&
     named.length > 0 &&
     ws[0] !== undefined &&
-    !named.includes(ws[0]) &&
+    (!named.includes(ws[0]) || firstAllowed) &&
     rest.length > 0 &&
-    rest.every((w) => firm.includes(w))
+    rest.every(firmWord)
   );
 }

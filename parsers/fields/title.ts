@@ -418,7 +418,8 @@ function takeTitleCell(s: TitleScan, input: TitleInput, i: number, cell: string)
   const orgThenRole =
     (tail !== '' && hasTitleWord(tail) && !hasTitleWord(headPart) && isCompanyCell(headPart, labels)) ||
     (mayHaveCjk(t) && cjkOrgUnitRank(t) !== null);
-  const underName = texts[i]!.row === nameRow + 1 && nameRow >= 0;
+  // Under the name, or beside it on a one-line block ("Ing. Tomáš Vlček | vedoucí zakázek | ...").
+  const underName = (texts[i]!.row === nameRow + 1 || texts[i]!.row === nameRow) && nameRow >= 0;
   if (
     !(hasTitleWord(t) || seniorTitle(t, underName)) ||
     (UNIT_TAIL_RE.test(headPart) &&

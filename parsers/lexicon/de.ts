@@ -288,6 +288,9 @@ export const de: Lexicon = {
     'disposition',
     'versand',
     'logistik',
+    // Goods receiving (Wareneingang) and dispatch (Warenausgang).
+    'wareneingang',
+    'warenausgang',
     // Freight desks: Seefracht, Luftfracht.
     'seefracht',
     'luftfracht',

@@ -348,6 +348,10 @@ export const en: Lexicon = {
     'regional bureau',
     'resident mission',
     '^office of the',
+    // Airlines and maintenance organisations: "Line Maintenance Station DXB", an outstation.
+    'line station',
+    'maintenance station',
+    'outstation',
   ],
   functionQualifiers: [
     // "R&D Finance", "R&D Procurement"; "Trade Finance Operations".
@@ -935,6 +939,8 @@ export const en: Lexicon = {
     'plot(?: no\\.?)?',
     'sector',
     'tower',
+    // Premises at an airport: "Technical Base, Hangar 2, ...".
+    'hangar',
   ],
   floorWords: ['floor', 'fl\\.'],
   highwayWords: ['Route', 'Highway', 'Hwy\\.?'],

@@ -241,6 +241,8 @@ export const es: Lexicon = {
     'aduanas',
     // Ship agents' husbandry desk.
     'consignaciones',
+    // A warehouse or stores desk.
+    'almacen',
     // A plant's shipping desk.
     'embarques',
     'siniestros',

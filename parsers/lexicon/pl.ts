@@ -78,6 +78,10 @@ export const pl: Lexicon = {
     'wspólnik',
     'referent',
     'naczelnik',
+    // Plant and hangar: Planistka, Kontroler jakości, Zaopatrzeniowiec.
+    'planist(?:a|ka)',
+    'kontroler(?:ka)?',
+    'zaopatrzeniow(?:iec|czyni)',
   ],
   unitWords: [
     'dział',

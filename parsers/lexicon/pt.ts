@@ -85,6 +85,8 @@ export const pt: Lexicon = {
     'especialista',
     'técnic[oa]',
     'coordenador(?:a)?',
+    // Despachante Aduaneiro (customs broker).
+    'despachante',
   ],
   // Ministries, embassies and the United Nations' bodies are organisations.
   // ...and local government: "Câmara Municipal de ...", "Prefeitura Municipal de ...".

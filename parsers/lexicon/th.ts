@@ -41,7 +41,14 @@ export const th: Lexicon = {
   // มหาวิทยาลัย (university), โรงพยาบาล (hospital), กระทรวง (ministry), สถาบัน (institute), ธนาคาร (bank).
   orgPrefixesNative: ['มหาวิทยาลัย', 'โรงพยาบาล', 'กระทรวง', 'สถาบัน', 'ธนาคาร'],
   // ฝ่าย (division), แผนก (department), สำนัก (office), สาขา (branch), written joined to the unit's name.
-  unitPrefixesNative: ['ฝ่าย', 'แผนก', 'สำนัก', 'สาขา'],
+  unitPrefixesNative: [
+    'ฝ่าย',
+    'แผนก',
+    'สำนัก',
+    'สาขา',
+    // สถานี (station): "สถานีซ่อมบำรุงอากาศยานกรุงเทพฯ".
+    'สถานี',
+  ],
   // Bangkok addresses: เลขที่ (number), อาคาร (building), ชั้น (floor), ถนน / ถ. (road), ซอย (lane), แขวง /
   // เขต (subdistrict / district), elsewhere ตำบล / อำเภอ / จังหวัด; written joined to the name after them.
   streetPrefixesNative: [

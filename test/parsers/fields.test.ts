@@ -3823,4 +3823,50 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
       'มหาวิทยาลัยเจ้าพระยา',
     ]);
   });
+
+  it('reads an aircraft maintenance block: a line station as the unit, a hangar address, titles in Polish, Portuguese and Czech one-line blocks', () => {
+    const f = (lines: string[]) => extractFields(lines, { name: null, email: 'a.b@firm.example' });
+    const st = f([
+      'Faisal Rahman',
+      'Station Manager',
+      'Line Maintenance Station DXB',
+      'Kestrel Vale Aero Services Ltd',
+    ]);
+    expect([st.title, st.department]).toEqual(['Station Manager', 'Line Maintenance Station DXB']);
+    expect(
+      f([
+        'Thandiwe Mokoena',
+        'Senior Buyer',
+        'Karoo Air (Pty) Ltd',
+        'Technical Base, Hangar 2, O.R. Tambo International Airport, Kempton Park, 1627',
+      ]).address,
+    ).toBe('Technical Base, Hangar 2, O.R. Tambo International Airport, Kempton Park, 1627');
+    expect(
+      f([
+        'Katarzyna Wróblewska',
+        'Planistka',
+        'Dział Planowania Obsługi Technicznej',
+        'Kestrel Vale Polska Sp. z o.o.',
+      ]).title,
+    ).toBe('Planistka');
+    const br = f([
+      'Ana Souza',
+      'Despachante Aduaneiro | Importação Aeronáutica',
+      'Souza Comércio Exterior Ltda.',
+    ]);
+    expect([br.title, br.department]).toEqual(['Despachante Aduaneiro', 'Importação Aeronáutica']);
+    const cz = f(['Ing. Tomáš Vlček | vedoucí zakázek | Vrtule Morava s.r.o. | +420 555 318 442']);
+    expect([cz.name, cz.title, cz.company]).toEqual([
+      'Tomáš Vlček',
+      'vedoucí zakázek',
+      'Vrtule Morava s.r.o.',
+    ]);
+    expect(
+      f([
+        'สมชาย วงศ์สุวรรณ',
+        'หัวหน้างานคลังพัสดุ – สถานีซ่อมบำรุงอากาศยานกรุงเทพฯ',
+        'Kestrel Vale Aero Services (Thailand) Co., Ltd.',
+      ]).department,
+    ).toBe('สถานีซ่อมบำรุงอากาศยานกรุงเทพฯ');
+  });
 });

@@ -113,7 +113,8 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   holdout46: { lines: 0.995, precision: 0.985, recall: 0.98 },
   holdout47: { lines: 0.995, precision: 0.985, recall: 0.985 },
   // Blind (fixtures/mail/holdout48..50/README.md), written while holdout44, 46 and 47 were tuned on: first scores.
-  holdout48: { lines: 0.935, precision: 0.865, recall: 0.945 },
+  // Tuned on from 2026-12-07 (first blind score 0.937 / 0.869 / 0.948): its score after that.
+  holdout48: { lines: 0.995, precision: 0.98, recall: 0.98 },
   holdout49: { lines: 0.96, precision: 0.915, recall: 0.965 },
   holdout50: { lines: 0.97, precision: 0.935, recall: 0.96 },
 };

@@ -237,6 +237,11 @@ describe('sender classification', () => {
       'consignaciones',
       'embarques',
       'showroom',
+      'aog.desk',
+      'tender-team',
+      'repairs',
+      'wareneingang',
+      'almacen',
       'bim',
     ])
       expect(isRoleAccount(role), role).toBe(true);

@@ -93,6 +93,27 @@ describe('a person signing for a shared mailbox no role list names', () => {
       false,
     ],
     ['a person and a desk word', 'Marta Sales', 'marta.sales@firm.example', 'Marta Sales', false],
+    [
+      'the desk, a dash, then the firm',
+      'Repairs - Ashdown Hydraulics',
+      'fixes@ashdownhydraulics.example',
+      'Kirsty Oyelaran',
+      true,
+    ],
+    [
+      'the desk before a firm of two words, one extending the domain',
+      'Wareneingang Nordheide Triebwerkstechnik',
+      'annahme@nordheide-triebwerk.example',
+      'Sabine Körber',
+      true,
+    ],
+    [
+      'a desk and its airport code',
+      'Almacén MAD - Kestrel Vale',
+      'almacen.mad@kvaero.example',
+      'Javier Ortega',
+      true,
+    ],
     ['her own mailbox', 'Joana Reis', 'jreis@fabrica.example', 'Joana Reis', false],
     [
       'a local part unlike the name, the display the signer',
