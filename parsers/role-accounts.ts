@@ -322,6 +322,7 @@ export function isRoleLocalPart(localPart: string): boolean {
     return true;
   if (toks.length === 1 && (countryDesk(lp, role) || GLUED_DESK_RE.test(lp))) return true;
   // "aog.desk", "tender-team": a desk word and one other word, whatever that word is.
-  if (toks.length === 2 && toks.some((t) => DESK_WORDS.has(t)) && toks.every((t) => t.length >= 2)) return true;
+  if (toks.length === 2 && toks.some((t) => DESK_WORDS.has(t)) && toks.every((t) => t.length >= 2))
+    return true;
   return ROLE_PATTERNS.some((re) => re.test(lp));
 }
