@@ -117,6 +117,10 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   holdout48: { lines: 0.995, precision: 0.98, recall: 0.98 },
   holdout49: { lines: 0.96, precision: 0.915, recall: 0.965 },
   holdout50: { lines: 0.97, precision: 0.935, recall: 0.96 },
+  // Blind (fixtures/mail/holdout51..53/README.md), written while holdout48 was tuned on: first scores are floors.
+  holdout51: { lines: 0.98, precision: 0.94, recall: 0.96 },
+  holdout52: { lines: 0.965, precision: 0.93, recall: 0.96 },
+  holdout53: { lines: 0.96, precision: 0.9, recall: 0.945 },
 };
 
 describe('hold-out sets as regression floors', () => {
