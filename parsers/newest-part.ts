@@ -70,7 +70,11 @@ function isTimeAddressIntro(l: string): boolean {
   return l.length < 300 && COLON_END_RE.test(l) && ANGLE_ADDRESS_RE.test(l) && INTRO_TIME_RE.test(l);
 }
 
-const CLIENT_FOOTER_RE = caseless(String.raw`^\s*(?:${alt('clientFooters')})`, 'i');
+// A decoration may frame it: "••• sent from mobile device •••".
+const CLIENT_FOOTER_RE = caseless(
+  String.raw`^\s*(?:[^\p{L}\p{N}\s]{1,4}\s?)?(?:${alt('clientFooters')})`,
+  'iu',
+);
 
 /**
  * Starts of mailing-list / service footers ("You received this e-mail because ..."): everything from here
@@ -446,6 +450,30 @@ function registerParagraph(lines: string[], start: number, end: number): boolean
   return legal >= 2 && legal * 2 >= end - start;
 }
 
+/**
+ * The start of a run of register lines closing the text (up to 12 lines, no blank line): register lines
+ * are half of it at least and two or more, the other lines name no contact (no e-mail, web address or
+ * number of a phone's length) and are short; -1 when the text does not close so.
+ */
+function gluedRegisterRun(lines: string[], end: number): number {
+  let legal = 0;
+  let firstLegal = -1;
+  for (let k = end - 1; k >= 0 && k >= end - 12; k--) {
+    const l = capLine(lines[k]!);
+    if (isBlank(l)) break;
+    if (LEGAL_LINE_RE.test(l) || REGISTER_NUMBER_RE.test(l)) {
+      legal++;
+      firstLegal = k;
+    } else if (/@|https?:|www\./i.test(l) || hasContactish(l) || wordCount(l) > 8) break;
+  }
+  if (legal < 2 || firstLegal <= 0 || legal * 2 < end - firstLegal) return -1;
+  // The company's one-line summary heading the register lines as their own paragraph goes with them.
+  const above = firstLegal - 1;
+  return LEGAL_SUMMARY_RE.test(capLine(lines[above]!)) && (above === 0 || isBlank(lines[above - 1]!))
+    ? above
+    : firstLegal;
+}
+
 /** Company social-media banners under a signature, in the languages we see. */
 const FOLLOW_RE = caseless(String.raw`^\s*(?:${alt('followCues')})\b`, 'i');
 
@@ -485,6 +513,14 @@ function cutTrailingNotices(lines: string[]): string[] {
     // goes with them.
     if (isRuleLine(last) && end > 1 && LEGAL_LINE_RE.test(capLine(lines[end - 2]!))) {
       end--;
+      continue;
+    }
+    // Register lines glued under the block with the names they list between them ("Geschäftsführung: A, B," /
+    // "C, D" / "USt-IdNr. ..." / "Persönlich haftende Gesellschafterin:" / "Muster Verwaltungs GmbH"): cut
+    // from the first register line of the run that closes the text.
+    const glued = gluedRegisterRun(lines, end);
+    if (glued >= 0) {
+      end = glued;
       continue;
     }
     // Paragraph start.

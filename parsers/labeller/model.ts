@@ -380,6 +380,7 @@ export function chooseBlock(
   first = withNameAbove(contexts, first, block.last);
   first = withTopEdge(contexts, first);
   first = withSignedNameAbove(contexts, first, block.last);
+  first = upToSendersName(contexts, first, block.last);
   return { first, last: trimBottomEdge(contexts, first, block.last) };
 }
 
@@ -507,6 +508,36 @@ function withSignedNameAbove(contexts: LineContext[], first: number, last: numbe
     return first;
   for (let i = first; i <= last; i++) if (contexts[i]!.senderName || contexts[i]!.info.mention) return first;
   return first - 1;
+}
+
+/** How far above the block its top paragraphs may reach, in lines. */
+const MAX_REACH = 8;
+
+/**
+ * "Alex Smith" / blank / "Abteilung IT-Strategie, Steuerung & Support" / "im Bereich ..." / blank /
+ * "Example – Example GmbH" / ... / "Telefon: ...": a block written in paragraphs may be decoded from a lower
+ * paragraph only, its upper lines scoring a little below zero. When the block names no sender, the sender's
+ * name a few short lines above (no valediction, no prose between) heads it.
+ */
+function upToSendersName(contexts: LineContext[], first: number, last: number): number {
+  for (let i = first; i <= last; i++) {
+    const c = contexts[i]!;
+    if (c.senderName || c.info.mention || c.signsName) return first;
+  }
+  for (let i = first - 1; i >= 0 && i >= first - MAX_REACH; i--) {
+    const c = contexts[i]!;
+    if (c.info.valediction || (c.info.signoff && !c.senderName && !c.info.mention)) return first;
+    // A sentence or a heading ends the reach; a legal form's dot ("Example Service AG & Co.") does not.
+    if (
+      c.words > 8 ||
+      c.info.score <= -4 ||
+      /[!?:]$/.test(c.t) ||
+      (/\.$/.test(c.t) && !LEGAL_DOT_RE.test(c.t))
+    )
+      return first;
+    if ((c.senderName || c.info.mention) && c.words <= 5 && c.nameShape) return i;
+  }
+  return first;
 }
 
 /** One or more link labels alone on a line, separated by bars or bullets ("LinkedIn | Twitter"). */

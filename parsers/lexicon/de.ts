@@ -58,7 +58,7 @@ export const de: Lexicon = {
     'Sitz der Gesellschaft',
     // Public bodies' legal form after their name: "Universitätsklinikum X - Anstalt des öffentlichen Rechts".
     '(?:Anstalt|Körperschaft|Stiftung) des öffentlichen Rechts',
-    'Persönlich haftende Gesellschafter(?:in)?',
+    'Persönlich haftende (?:geschäftsführende )?Gesellschafter(?:in)?',
     'Sitz:',
     // "OHG mit Sitz in Probestadt", "GmbH mit Sitz in Hamburg".
     'mit Sitz in',

@@ -55,6 +55,7 @@ export const en: Lexicon = {
   lotusToLabels: ['To'],
   clientFooters: [
     'Sent from my\\b',
+    'Sent from (?:a )?mobile device\\b',
     'Sent from (?:Mail|Outlook|Yahoo|Samsung|BlackBerry)\\b',
     'Sent via\\b',
     // Sending tools' own line: "Email sent via SM3", "E-mail sent with Mailtrack".

@@ -482,6 +482,26 @@ describe('a quote header in a language no lexicon knows', () => {
     expect(newestPart(`Noted.\n\n${block}\n\nCIN: U73100KA2011PTC012345\n`)).toBe(`Noted.\n\n${block}`);
   });
 
+  it('cuts register lines glued under a block with the names they list between them, across paragraphs', () => {
+    const block =
+      'Jana Probe\nService und Support\nMuster Service AG & Co.\nTel.: +49 30 5550 4600\nwww.muster.example';
+    const register =
+      'OHG mit Sitz in Probestadt\nGeschäftsführung: Tom Test, Kai Test,\nBea Test, Uwe Test\nUSt-IdNr. DE 555123456\n\nPersönlich haftende geschäftsführende Gesellschafterin:\nMuster Stiftung, Probestadt\nVorstand: Rolf Test';
+    expect(newestPart(`Anbei.\n\nMit freundlichem Gruß\n\n${block}\n\n${register}\n`)).toBe(
+      `Anbei.\n\nMit freundlichem Gruß\n\n${block}`,
+    );
+    // Names with no register line among them stay: they may be the block.
+    expect(newestPart(`Anbei.\n\n${block}\nTom Test, Kai Test\n`)).toBe(
+      `Anbei.\n\n${block}\nTom Test, Kai Test`,
+    );
+  });
+
+  it('drops a phone client footer framed by decoration ("••• sent from mobile device •••")', () => {
+    expect(
+      newestPart('Agreed.\n\nJo Test || Probe Ltd || Architect\n••• sent from mobile device •••\n'),
+    ).toBe('Agreed.\n\nJo Test || Probe Ltd || Architect');
+  });
+
   it("cuts a Singapore business number line with a forwarder's trading conditions under a block", () => {
     const block =
       'Lim Jia Hui\nSenior Executive, Sea Freight Import\nMerlion Bridge Logistics Pte Ltd\nDID: +65 6555 0387';

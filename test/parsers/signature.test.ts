@@ -350,4 +350,38 @@ describe('a first-name sign-off set apart from the block by a blank line', () =>
     const span = { start: 0, end: infos.length };
     expect(withoutTrailingBanner(infos, span)).toEqual({ start: 0, end: infos.length - 1 });
   });
+
+  it("takes a block written in paragraphs from the sender's name, though its upper lines score below zero", () => {
+    // No display name: only the address names the sender.
+    const from = { name: null, email: 'Alex.Probe@example.com' };
+    const block = [
+      'Alex Probe',
+      '',
+      'Abteilung IT-Strategie, Steuerung & Support',
+      'im Bereich Informationstechnologie',
+      '',
+      'Example – Example GmbH',
+      '(Deutsche Example)',
+      'Longstreet 5',
+      '11111 Frankfurt am Main',
+      '',
+      'Telefon: (069) 11 1111 – 11 3',
+      'Telefon ServiceDesk: (069) 11 1111 – 12 2',
+      'Telefax: (069) 11 1111 – 14 8',
+      'Internet: www.example.com<http://www.example.com/>',
+    ];
+    const text = [
+      'Hallo Herr Test,',
+      '',
+      'möglicherweise haben wir für unsere morgige Veranstaltung ein Problem mit unserer Datenbank.',
+      '',
+      'Meinen Sie, dass Sie uns bei der Behebung der Störung morgen helfen können?',
+      '',
+      'Mit freundlichen Grüßen',
+      '',
+      ...block,
+      '',
+    ].join('\n');
+    expect(findSignature(text, from)?.[0]).toBe('Alex Probe');
+  });
 });
