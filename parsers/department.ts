@@ -117,7 +117,7 @@ export function namesFunction(cell: string): boolean {
 }
 
 /** Two to four words of a heading: capitalised first, then words, connectors or lower-case qualifiers. */
-const UNIT_HEADING_RE = /^\p{Lu}[\p{L}'’-]{1,30}(?: (?:&|[\p{L}'’-]{1,30})){1,3}$/u;
+const UNIT_HEADING_RE = /^\p{Lu}[\p{L}'’-]{1,30}(?: (?:&|[\p{L}'’&-]{1,30})){1,3}$/u;
 
 /**
  * A short heading written in its own segment beside a title ("Operations Manager | Import Freight",

@@ -365,7 +365,8 @@ export function phonesOfLine(
     if (type === null && joined) type = prevBefore;
     prevBefore = lb ? type : joined ? prevBefore : null;
     prevUsedAfter = false;
-    if (type === null) {
+    // "Lab: 608-555-0151  Fax: 608-555-0152": a label with its colon before the next number is that number's.
+    if (type === null && !(k + 1 < spans.length && /:\s*$/.test(after))) {
       const la = labelAfter(after);
       if (la) type = labelType(la);
       prevUsedAfter = type !== null;

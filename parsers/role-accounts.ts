@@ -177,6 +177,8 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
   'studio',
   'bim',
   'cad',
+  // Certificates of analysis sent from a supplier's quality lab.
+  'coa',
   // Aircraft maintenance: the aircraft-on-ground desk, a shop's repairs desk, stores.
   'aog',
   'repairs',

@@ -151,6 +151,18 @@ const LINKED_IMAGE_RE = /^\s*\[cid:[^\]\s]{1,200}\]\s?<https?:\/\/[^>\s]{1,500}>
  */
 export function withoutTrailingBanner(infos: LineInfo[], span: Span): Span {
   let end = span.end;
+  // "[cid:...]<https://acme.example/careers>" / "We're hiring technicians – find out more at ...": the banner
+  // and the campaign line under it, which names no phone and no e-mail.
+  for (let k = end - 1, n = 0; k > span.start + 1 && n < 3; k--) {
+    if (infos[k]!.blank) continue;
+    if (LINKED_IMAGE_RE.test(infos[k]!.text)) {
+      const after = infos.slice(k + 1, end).filter((x) => !x.blank);
+      const contact = (x: LineInfo) => x.found?.phone || x.found?.email || /@|\d[\d ().-]{6,}\d/.test(x.text);
+      if (after.length > 0 && !after.some(contact)) end = k;
+      break;
+    }
+    n++;
+  }
   for (let n = 0; n < 2; n++) {
     let last = end - 1;
     while (last > span.start && infos[last]!.blank) last--;

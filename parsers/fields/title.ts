@@ -48,7 +48,8 @@ import { addUnitLine, type Draft, type LooseUnit, type OrgCandidate } from './dr
 const CJK_UNIT_RANK_RE =
   /^([\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー・&]{1,12}(?:[ 　][\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー・&]{1,12}){0,2})[ 　]([\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー]{1,6})$/u;
 /** "Deputy General Manager (Treasury Operations)": a title, then a bracketed unit closing the cell. */
-const BRACKET_UNIT_RE = /^(.{3,60}?) \(([^()]{3,50})\)$/;
+// "法规注册经理（质量管理部）": full-width brackets, written without a space.
+const BRACKET_UNIT_RE = /^(.{3,60}?)(?: \(([^()]{3,50})\)|（([^（）]{2,50})）)$/;
 
 /** "Head of ...", "Director of ...": a role that names what it heads. */
 const HEAD_OF_RE =
@@ -475,7 +476,10 @@ function takeTitle(s: TitleScan, input: TitleInput, i: number, p: TitleCellParts
   const slashed = slashedTitle(t);
   const unitRank = mayHaveCjk(t) ? CJK_UNIT_RANK_RE.exec(t) : null;
   const orgUnitRank = mayHaveCjk(t) ? cjkOrgUnitRank(t) : null;
-  const bracketUnit = BRACKET_UNIT_RE.exec(t);
+  const bracketMatch = BRACKET_UNIT_RE.exec(t);
+  const bracketUnit = bracketMatch
+    ? [bracketMatch[0], bracketMatch[1]!, bracketMatch[2] ?? bracketMatch[3]!]
+    : null;
   if (
     bracketUnit &&
     hasTitleWord(bracketUnit[1]!) &&
@@ -671,6 +675,8 @@ function takeDashedTitle(s: TitleScan, input: TitleInput, i: number, t: string):
         (namesTerritory(x) ||
           countriesLine(x) ||
           REGION_RE.test(x.trim()) ||
+          // "QLD & NT", "DACH / Nordics": a list of regions.
+          x.split(/\s*(?:&|\/|,| and )\s*/).every((r) => REGION_RE.test(r.trim())) ||
           namesCity(x) ||
           placeOfAddress(x, input)),
     );

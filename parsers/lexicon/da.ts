@@ -78,10 +78,17 @@ export const da: Lexicon = {
     'ansvarlig',
     'sekretær',
     'tekniker',
+    // "Fødevareinspektør" (food inspector).
+    'inspektør',
   ],
   // "Salgsafdelingen", "Afdeling for Kundeservice", "Institut for Datalogi".
   unitWords: ['institutionen for', 'afdeling', 'afdelingen', 'institut for'],
-  unitSuffixes: ['afdeling', 'afdelingen'],
+  unitSuffixes: [
+    'afdeling',
+    'afdelingen',
+    // An inspection unit: "Importkontrollen".
+    'kontrollen',
+  ],
   functions: ['salg', 'indkøb', 'økonomi', 'kundeservice', 'regnskab'],
   // Danish compounds named by their field: "Kontraktsalg", "Eksportsalg", "Kundeservice".
   functionSuffixes: ['salg', 'indkøb', 'service', 'regnskab', 'logistik'],

@@ -49,7 +49,15 @@ export const he: Lexicon = {
   streetPrefixes: ["רח['׳]", 'רחוב', "שד['׳]", 'שדרות', 'דרך'],
   poBoxAbbrevs: ['ת\\.ד\\.?'],
   // Written before the name and dropped from it: עו"ד (advocate), ד"ר (Dr), רו"ח (CPA), פרופ' (Prof.).
-  honorifics: ['עו["״]ד', 'ד["״]ר', 'רו["״]ח', "פרופ['׳]"],
+  honorifics: [
+    'עו["״]ד',
+    'ד["״]ר',
+    'רו["״]ח',
+    "פרופ['׳]",
+    // הרב (Rabbi) before the name.
+    'הרב',
+    'הרבנית',
+  ],
   // ...and מרכז רפואי (medical centre: "המרכז הרפואי ..."), בית חולים (hospital), אוניברסיטת.
   orgWordsRtl: ['חברת', 'ה?מרכז ה?רפואי', 'בית ה?חולים', 'אוניברסיטת'],
   phoneWork: ['טל', 'טלפון', 'משרד'],

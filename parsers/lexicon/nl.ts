@@ -127,5 +127,7 @@ export const nl: Lexicon = {
     'personeelszaken',
     'vacatures',
     'afdeling',
+    // The quality desk of a plant.
+    'kwaliteit',
   ],
 };

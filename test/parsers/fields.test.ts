@@ -3869,4 +3869,26 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
       ]).department,
     ).toBe('สถานีซ่อมบำรุงอากาศยานกรุงเทพฯ');
   });
+
+  it("reads a food-ingredients block: a next number's label, units with R&D or in full-width brackets, a list of regions in a title, Danish compounds, a rabbi's title", () => {
+    const f = (lines: string[]) => extractFields(lines, { name: null, email: 'a.b@firm.example' });
+    expect(f(['Kevin Osterhout', 'Lab: 608-555-0151  Fax: 608-555-0152']).phones.map((p) => p.type)).toEqual([
+      'work',
+      'fax',
+    ]);
+    expect(
+      f([
+        'Alicia Moreno-Tate',
+        'Senior Flavor Scientist | Beverage Applications R&D',
+        'Summit Harvest Foods, Inc.',
+      ]).department,
+    ).toBe('Beverage Applications R&D');
+    const zh = f(['王静', '法规注册经理（质量管理部）', '浙江香源生物科技有限公司']);
+    expect([zh.title, zh.department]).toEqual(['法规注册经理', '质量管理部']);
+    const au = f(['Dave Smith', 'Technical Sales Manager – QLD & NT', 'Bluegum Ingredients Pty Ltd']);
+    expect([au.title, au.department]).toEqual(['Technical Sales Manager – QLD & NT', null]);
+    const da = f(['Mette Kjærgaard', 'Fødevareinspektør, Importkontrollen', 'Danmarks Fødevaretilsyn A/S']);
+    expect([da.title, da.department]).toEqual(['Fødevareinspektør', 'Importkontrollen']);
+    expect(f(['הרב אליהו גולדברג', 'מנהל כשרות', 'כשרות צפון בע"מ']).name).toBe('אליהו גולדברג');
+  });
 });

@@ -120,7 +120,8 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   // Blind (fixtures/mail/holdout51..53/README.md), written while holdout48 was tuned on: first scores are floors.
   holdout51: { lines: 0.98, precision: 0.94, recall: 0.96 },
   holdout52: { lines: 0.965, precision: 0.93, recall: 0.96 },
-  holdout53: { lines: 0.96, precision: 0.9, recall: 0.945 },
+  // Tuned on from 2026-12-07 (first blind score 0.965 / 0.905 / 0.948): its score after that.
+  holdout53: { lines: 0.995, precision: 0.99, recall: 0.99 },
 };
 
 describe('hold-out sets as regression floors', () => {

@@ -242,6 +242,8 @@ describe('sender classification', () => {
       'repairs',
       'wareneingang',
       'almacen',
+      'coa',
+      'kwaliteit',
       'bim',
     ])
       expect(isRoleAccount(role), role).toBe(true);

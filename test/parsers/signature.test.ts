@@ -342,6 +342,12 @@ describe('a first-name sign-off set apart from the block by a blank line', () =>
       from,
     );
     expect(lines).toEqual(block.filter((l) => l !== ''));
+    // A campaign line under the banner goes with it; a contact line under it keeps both.
+    const promo =
+      "We're hiring technicians at our Immingham site – find out more at kestrelmoor.example/careers";
+    expect(
+      findSignature(['Noted.', '', 'Kind regards', '', ...block, '', banner, promo, ''].join('\n'), from),
+    ).toEqual(block.filter((l) => l !== ''));
     // The trim itself: a bare logo closing a span stays, a linked image goes.
     const infos = signatureWindow(
       [...block, '[cid:image002.png@01DC8452.6E1A3B90]', banner].join('\n'),
