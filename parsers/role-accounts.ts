@@ -179,6 +179,10 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
   'cad',
   // Certificates of analysis sent from a supplier's quality lab.
   'coa',
+  // Events: accreditation and ticketing desks.
+  'accreditation',
+  'ticketing',
+  'tickets',
   // Aircraft maintenance: the aircraft-on-ground desk, a shop's repairs desk, stores.
   'aog',
   'repairs',

@@ -434,6 +434,8 @@ function takeTitleCell(s: TitleScan, input: TitleInput, i: number, cell: string)
       !(
         underName &&
         (wordCount(t) <= 3 ||
+          // "vedoucí oddělení velkých sportovních akcí": a role noun opening a longer line (head of a unit).
+          (wordCount(t) <= 7 && !t.includes(', ') && hasTitleWord(t.split(' ')[0]!)) ||
           (tail !== '' && wordCount(headPart) <= 3 && !hasTitleWord(tail) && isDepartment(tail)) ||
           // "szabadalmi ügyvivő, partner": a list of two roles.
           (tail !== '' &&
@@ -759,6 +761,8 @@ function offerOrganisation(s: TitleScan, labels: string[], i: number, t: string)
   // "(Deutsche Musterbank)" under "Musterbank GmbH": a bracketed aside (an older or shorter name), no
   // organisation of its own.
   if (/^\s*\([^()]{2,80}\)\s*$/.test(t)) return;
+  // "rideausport.example" alone, in lower case: the website, whatever it spells ("Amazon.com" is a name).
+  if (/^\s*(?:https?:\/\/)?[a-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,12}\/?\s*$/.test(t)) return;
   // "R&D, VoiceAge Corporation": the segment naming the organisation.
   const segs = t.split(ORG_SEG_SEP_RE);
   const unitHead =

@@ -41,7 +41,13 @@ export const cs: Lexicon = {
   // "Společnost je zapsána v obchodním rejstříku vedeném Krajským soudem" (cs), "zapísaná v obchodnom registri" (sk).
   registerCues: ['IČO', 'DIČ', 'obchodním rejstříku', 'obchodnom registri'],
   // univerzita (university), nemocnica / nemocnice (hospital); sekretariát (the office's line).
-  orgWords: ['univerzit[aá]', 'univerzitn[áí] nemocnic[ae]', 'nemocnic[ae]'],
+  orgWords: [
+    'univerzit[aá]',
+    'univerzitn[áí] nemocnic[ae]',
+    'nemocnic[ae]',
+    // A publicly funded body: "..., příspěvková organizace".
+    'příspěvková organizace',
+  ],
   phoneOther: ['sekretariát'],
   titleNouns: [
     'prednost(?:a|ka)',

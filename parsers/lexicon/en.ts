@@ -303,6 +303,11 @@ export const en: Lexicon = {
     'dock ?master',
     'port captain',
     'master mariner',
+    // Elected members: "Ward Councillor".
+    'councillor',
+    'councilor',
+    'alderman',
+    'alderwoman',
   ],
   titleSuffixes: ['manager', 'specialist'],
   unitWords: [
@@ -1019,6 +1024,8 @@ export const en: Lexicon = {
     'Col\\.',
     'Maj\\.',
     'Lt\\.',
+    // A councillor before the name: "Cllr Naveed Rahman".
+    'Cllr\\.?',
   ],
   honorificsUndotted: [
     'Dr',

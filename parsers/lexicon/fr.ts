@@ -243,5 +243,9 @@ export const fr: Lexicon = {
     'candidature',
     'candidatures',
     'clients',
+    // Ticketing desks, tender desks ("appels.offres@").
+    'billetterie',
+    'appels',
+    'offres',
   ],
 };

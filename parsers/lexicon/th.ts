@@ -37,9 +37,19 @@ export const th: Lexicon = {
     'ผู้บริหาร',
     'รองประธาน',
     'เลขานุการ',
+    // นักวิชาการ (officer, specialist): "นักวิชาการพัสดุชำนาญการ".
+    'นักวิชาการ',
   ],
   // มหาวิทยาลัย (university), โรงพยาบาล (hospital), กระทรวง (ministry), สถาบัน (institute), ธนาคาร (bank).
-  orgPrefixesNative: ['มหาวิทยาลัย', 'โรงพยาบาล', 'กระทรวง', 'สถาบัน', 'ธนาคาร'],
+  orgPrefixesNative: [
+    'มหาวิทยาลัย',
+    'โรงพยาบาล',
+    'กระทรวง',
+    'สถาบัน',
+    'ธนาคาร',
+    // เทศบาล (municipality): "เทศบาลนครลำธาร".
+    'เทศบาล',
+  ],
   // ฝ่าย (division), แผนก (department), สำนัก (office), สาขา (branch), written joined to the unit's name.
   unitPrefixesNative: [
     'ฝ่าย',
@@ -48,6 +58,8 @@ export const th: Lexicon = {
     'สาขา',
     // สถานี (station): "สถานีซ่อมบำรุงอากาศยานกรุงเทพฯ".
     'สถานี',
+    // กอง (division): "กองพัสดุและทรัพย์สิน".
+    'กอง',
   ],
   // Bangkok addresses: เลขที่ (number), อาคาร (building), ชั้น (floor), ถนน / ถ. (road), ซอย (lane), แขวง /
   // เขต (subdistrict / district), elsewhere ตำบล / อำเภอ / จังหวัด; written joined to the name after them.

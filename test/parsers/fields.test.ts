@@ -3891,4 +3891,42 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
     expect([da.title, da.department]).toEqual(['Fødevareinspektør', 'Importkontrollen']);
     expect(f(['הרב אליהו גולדברג', 'מנהל כשרות', 'כשרות צפון בע"מ']).name).toBe('אליהו גולדברג');
   });
+
+  it("reads public bodies' blocks: a councillor, a Czech head of a unit and a funded body, Hindi and Thai authorities; a bare website is no organisation", () => {
+    const f = (lines: string[], email = 'a.b@firm.example') => extractFields(lines, { name: null, email });
+    const cllr = f([
+      'Cllr Naveed Rahman',
+      'Ward Councillor, Eastfield & Marsh Lane',
+      'Northshire County Council',
+    ]);
+    expect([cllr.name, cllr.title, cllr.company]).toEqual([
+      'Naveed Rahman',
+      'Ward Councillor',
+      'Northshire County Council',
+    ]);
+    const cz = f([
+      'Ing. Petr Novák',
+      'vedoucí oddělení velkých sportovních akcí',
+      'Agentura sportovních akcí Vltava, příspěvková organizace',
+    ]);
+    expect([cz.title, cz.department, cz.company]).toEqual([
+      'vedoucí oddělení velkých sportovních akcí',
+      null,
+      'Agentura sportovních akcí Vltava, příspěvková organizace',
+    ]);
+    expect(f(['सुनील वर्मा', 'उप निदेशक, खेल विकास विभाग', 'मालवा राज्य खेल प्राधिकरण']).company).toBe(
+      'मालवा राज्य खेल प्राधिकरण',
+    );
+    const th = f(['สมศรี ใจดี', 'นักวิชาการพัสดุชำนาญการ', 'กองพัสดุและทรัพย์สิน', 'เทศบาลนครลำธาร']);
+    expect([th.title, th.department, th.company]).toEqual([
+      'นักวิชาการพัสดุชำนาญการ',
+      'กองพัสดุและทรัพย์สิน',
+      'เทศบาลนครลำธาร',
+    ]);
+    const web = f(
+      ['Geneviève Tremblay-Ross', 'Manager, Event Attraction', 'rideausport.example'],
+      'g@rideausport.example',
+    );
+    expect([web.company, web.websites]).toEqual([null, ['rideausport.example']]);
+  });
 });

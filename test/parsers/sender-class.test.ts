@@ -244,6 +244,9 @@ describe('sender classification', () => {
       'almacen',
       'coa',
       'kwaliteit',
+      'accreditation',
+      'billetterie',
+      'appels.offres',
       'bim',
     ])
       expect(isRoleAccount(role), role).toBe(true);
