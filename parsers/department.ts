@@ -117,7 +117,9 @@ export function namesFunction(cell: string): boolean {
 }
 
 /** Two to four words of a heading: capitalised first, then words, connectors or lower-case qualifiers. */
-const UNIT_HEADING_RE = /^\p{Lu}[\p{L}'’-]{1,30}(?: (?:&|[\p{L}'’&-]{1,30})){1,3}$/u;
+// Four words and an "&" at most: "Revenue Assurance & Fraud Management".
+const UNIT_HEADING_RE =
+  /^\p{Lu}[\p{L}'’-]{1,30}(?: (?:&|[\p{L}'’&-]{1,30})){1,3}$|^\p{Lu}[\p{L}'’-]{1,30}(?: [\p{L}'’-]{1,30}){0,2} & [\p{L}'’-]{1,30}(?: [\p{L}'’-]{1,30})?$/u;
 
 /**
  * A short heading written in its own segment beside a title ("Operations Manager | Import Freight",

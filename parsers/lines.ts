@@ -456,7 +456,8 @@ const CITY_CODE_HINT_RE = / \d{4,6}, /;
 export function looksLikeAddress(line: string): boolean {
   const l = asciiDigits(capLine(line).trim());
   // A civil servant's grade ("Grade Level 16", "GL-14") is no floor.
-  if (isKeyValueRecord(l) || GRADE_RE.test(l)) return false;
+  // ...nor a network's autonomous system number ("AS64512").
+  if (isKeyValueRecord(l) || GRADE_RE.test(l) || /^AS\d{3,10}$/.test(l)) return false;
   // Each shape is tried only on lines that hold what it cannot match without (digits, a comma, a dash, a
   // CJK character): most lines reach none of the Unicode patterns, which then need no compiling either.
   const digits = countDigits(l);

@@ -179,6 +179,11 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
   'cad',
   // Certificates of analysis sent from a supplier's quality lab.
   'coa',
+  // Traders' and carriers' settlement desks.
+  'settlement',
+  'settlements',
+  'carrier',
+  'carriers',
   // Events: accreditation and ticketing desks.
   'accreditation',
   'ticketing',

@@ -360,8 +360,9 @@ function markCityTails(texts: readonly TextCell[], isAddr: boolean[], used: Read
  * A label of up to three words and a colon opening an address line, the address after it. Words without
  * dots and no number label before the colon: "Atatürk Cad. No: 12" is a street and its number.
  */
+// Scripts without capitals write the label too: "पता: ", "العنوان: ".
 const OFFICE_LABEL_RE =
-  /^\p{Lu}[\p{L}'-]{1,24}(?: \p{L}[\p{L}'-]{0,24}){0,2}(?<!\b(?:No|Nr|Nro|Num))\s?:\s+(?=\S)/u;
+  /^(?:\p{Lu}[\p{L}'-]{1,24}|[\p{Script=Devanagari}\p{Script=Arabic}\p{Script=Hebrew}\p{M}]{2,12})(?: \p{L}[\p{L}'-]{0,24}){0,2}(?<!\b(?:No|Nr|Nro|Num))\s?:\s+(?=\S)/u;
 
 /** A company-register segment opening an address line: "HRB 555555 Munich", "Amtsgericht Köln HRB 1234". */
 const REGISTER_SEGMENT_RE = /^(?:HR[AB]\s?\d|Amtsgericht\s|Registergericht\s|Handelsregister\s)/;

@@ -434,6 +434,12 @@ function takeTitleCell(s: TitleScan, input: TitleInput, i: number, cell: string)
       !(
         underName &&
         (wordCount(t) <= 3 ||
+          // "obchodní manažer, Mezinárodní velkoobchod": a lower-case title, then a capitalised unit.
+          (tail !== '' &&
+            wordCount(headPart) <= 3 &&
+            /^\p{Lu}/u.test(tail) &&
+            !hasTitleWord(tail) &&
+            wordCount(tail) <= 4) ||
           // "vedoucí oddělení velkých sportovních akcí": a role noun opening a longer line (head of a unit).
           (wordCount(t) <= 7 && !t.includes(', ') && hasTitleWord(t.split(' ')[0]!)) ||
           (tail !== '' && wordCount(headPart) <= 3 && !hasTitleWord(tail) && isDepartment(tail)) ||

@@ -3929,4 +3929,33 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
     );
     expect([web.company, web.websites]).toEqual([null, ['rideausport.example']]);
   });
+
+  it('reads telecom and energy blocks: an AS number is no address, a long unit joined by "&", scientists, practice groups, Czech title then unit, a Hindi address label', () => {
+    const f = (lines: string[]) => extractFields(lines, { name: null, email: 'a.b@firm.example' });
+    expect(
+      f([
+        'Jo Reyes | Director, IP Transit & Peering | Cobaltline Networks',
+        'm +1 312-555-0166 | AS64512 | cobaltline.example',
+      ]).address,
+    ).toBeNull();
+    const fr = f([
+      'Kevin Ode',
+      'Fraud Analyst II, Revenue Assurance & Fraud Management',
+      'Northline Telecom Inc.',
+    ]);
+    expect([fr.title, fr.department]).toEqual(['Fraud Analyst II', 'Revenue Assurance & Fraud Management']);
+    const eco = f(['Aroha Ngata', 'Senior Ecologist – Avifauna & Bats', 'Kahu Environmental Ltd']);
+    expect([eco.title, eco.department]).toEqual(['Senior Ecologist', 'Avifauna & Bats']);
+    const ua = f([
+      'Олена Коваль',
+      'Старший юрист, Практика енергетики та природних ресурсів',
+      'ЮФ «Дніпро Лігал»',
+    ]);
+    expect([ua.title, ua.department]).toEqual(['Старший юрист', 'Практика енергетики та природних ресурсів']);
+    const cz = f(['Ing. Jana Malá', 'obchodní manažer, Mezinárodní velkoobchod', 'Česká Datová Síť a.s.']);
+    expect([cz.title, cz.department]).toEqual(['obchodní manažer', 'Mezinárodní velkoobchod']);
+    expect(
+      f(['राजेश सिंह', 'भूमि अधिग्रहण प्रबंधक', 'पता: प्लॉट 55, औद्योगिक क्षेत्र, बासनी, जोधपुर - 342005']).address,
+    ).toBe('प्लॉट 55, औद्योगिक क्षेत्र, बासनी, जोधपुर - 342005');
+  });
 });

@@ -247,6 +247,8 @@ describe('sender classification', () => {
       'accreditation',
       'billetterie',
       'appels.offres',
+      'settlements',
+      'carrier-settlement',
       'bim',
     ])
       expect(isRoleAccount(role), role).toBe(true);
