@@ -8,14 +8,16 @@ import type { Address } from './types.ts';
 /**
  * A shared mailbox no list names: mail from `bunkers@`, `bordereaux@` or `amostras@` signed by a person. The
  * role lists (role-accounts.ts) know the desks of many trades by name; every trade has more. What gives a
- * shared mailbox away without its name is that the From line names nobody who signs: the local part is one
- * word that is no part of the signer's name, and the display name is neither the signer nor the person the
- * local part names (it names the desk or the firm). A person's own mailbox carries their name, their
- * initials or a short form of it in one of the two; an assistant writing from their own mailbox under
- * someone else's block carries their own.
- *
- * Only a local part of one word of letters: "enron.announcements" or "ops.team" are the role lists' to judge,
- * and digits ("zchas001") are a person's handle.
+ * shared mailbox away without its name is that the From line names nobody who signs. Three shapes:
+ * - the display name is not the signer: the local part is one word that is no part of the signer's name, and
+ *   the display is not the person the local part names either (it names the desk or the firm);
+ * - the display name is the signer (a Workspace alias, a mailbox sending as the person) or absent: the local
+ *   part is one word that is no part of the name, at the firm's own domain (firmMailboxOfAnother);
+ * - a desk of the role lists and its branch, both spelled in the display name (deskOfBranch).
+ * A person's own mailbox carries their name, their initials or a short form of it; an assistant writing from
+ * their own mailbox under someone else's block carries their own. Dotted addresses other than a desk and its
+ * branch ("enron.announcements", "ops.team") are the role lists' to judge, and digits ("zchas001") make a
+ * person's handle.
  */
 export function signedForSharedMailbox(from: Address, block: SignedBlock): boolean {
   const signer = block.name;
@@ -107,6 +109,7 @@ function words(s: string): string[] {
     .filter((w) => w.length >= 2);
 }
 
+/** Lower case without accents, for comparing names with addresses. */
 function fold(s: string): string {
   return s
     .toLowerCase()
