@@ -355,6 +355,18 @@ export function hasCompanyWord(line: string): boolean {
   return hasStrongCompanyWord(l) || WEAK_ORG_RE.test(l);
 }
 
+/** A legal form ("Ltd", "GmbH", "株式会社"): the lexicons' legal forms, not an institution word. */
+export function hasLegalForm(line: string): boolean {
+  const l = capLine(line);
+  return LEGAL_SUFFIX_RE.test(l) || CJK_LEGAL_RE.test(l);
+}
+
+const LATIN_LETTER_RE = /\p{Script=Latin}/u;
+/** Does the text hold a Latin letter (a name or title written in Latin script, whatever else it holds)? */
+export function hasLatinLetters(s: string): boolean {
+  return LATIN_LETTER_RE.test(s);
+}
+
 /** Legal form or university-like institution: the organisation, not a unit of it. */
 export function hasStrongCompanyWord(line: string): boolean {
   const l = capLine(line);

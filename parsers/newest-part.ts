@@ -132,6 +132,11 @@ const LEGAL_LINE_RE = caseless(String.raw`\b(?:${alt('registerCues')})`, 'i');
 const REGISTER_NUMBER_RE =
   /\b(?:CVR|BTW|RPR|KRS|NIP|REGON|MVA|UID|MwSt|ALV)(?:-?nr\.?|-?nummer)?\.?:?\s(?:[A-Z]{2,3}\s?)?\d/;
 
+/** A register line: a register cue of the lexicons or a register number named by its acronym. */
+function registerLine(line: string): boolean {
+  return LEGAL_LINE_RE.test(line) || REGISTER_NUMBER_RE.test(line);
+}
+
 /** A one-line company summary: three to five cells around " | ", " · " or " • " ("Acme AG | Street 4 | 12345 City"). */
 const LEGAL_SUMMARY_RE = /^\s*[^|·•\s][^|·•]{1,60}(?:\s[|·•]\s[^|·•]{2,60}){2,4}\s*$/;
 
@@ -142,12 +147,7 @@ const LEGAL_SUMMARY_RE = /^\s*[^|·•\s][^|·•]{1,60}(?:\s[|·•]\s[^|·•]
  */
 const LABELLED_OFFICE_RE = /^\s*(?:registered|head) office\s?:\s?[^.;]{6,100}$/i;
 function labelledOffice(line: string): boolean {
-  return (
-    LABELLED_OFFICE_RE.test(line) &&
-    /\d/.test(line) &&
-    !LEGAL_LINE_RE.test(line) &&
-    !REGISTER_NUMBER_RE.test(line)
-  );
+  return LABELLED_OFFICE_RE.test(line) && /\d/.test(line) && !registerLine(line);
 }
 
 /** Index of the first line that starts quoted or forwarded history, or -1. */
@@ -444,7 +444,7 @@ function registerParagraph(lines: string[], start: number, end: number): boolean
   let legal = 0;
   for (let k = start; k < end; k++) {
     const l = capLine(lines[k]!);
-    if (LEGAL_LINE_RE.test(l) || REGISTER_NUMBER_RE.test(l)) legal++;
+    if (registerLine(l)) legal++;
     else if (/@|https?:|www\./i.test(l)) return false;
   }
   return legal >= 2 && legal * 2 >= end - start;
@@ -461,7 +461,7 @@ function gluedRegisterRun(lines: string[], end: number): number {
   for (let k = end - 1; k >= 0 && k >= end - 12; k--) {
     const l = capLine(lines[k]!);
     if (isBlank(l)) break;
-    if (LEGAL_LINE_RE.test(l) || REGISTER_NUMBER_RE.test(l)) {
+    if (registerLine(l)) {
       legal++;
       firstLegal = k;
     } else if (/@|https?:|www\./i.test(l) || hasContactish(l) || wordCount(l) > 8) break;
@@ -544,13 +544,7 @@ function cutTrailingNotices(lines: string[]): string[] {
       /^\s*(?:\[(?:cid:|https?:)[^\]]{1,200}\](?:<[^>]{1,300}>)?|cid:\S{1,200})\s*$/.test(para) && start > 0;
     const follow = FOLLOW_RE.test(lines[start]!);
     // Company-register lines at the very end, glued to the block or on their own paragraph.
-    if (
-      LEGAL_LINE_RE.test(last) ||
-      REGISTER_NUMBER_RE.test(last) ||
-      FOLLOW_RE.test(last) ||
-      ECO_RE.test(last) ||
-      AVAILABILITY_RE.test(last)
-    ) {
+    if (registerLine(last) || FOLLOW_RE.test(last) || ECO_RE.test(last) || AVAILABILITY_RE.test(last)) {
       end--;
       // The sentence the legal line ends may have started a line or two above it.
       for (let up = 0; up < 3 && end > 0 && sentenceContinues(lines[end - 1]!, lines[end]!); up++) end--;

@@ -1,6 +1,6 @@
 import { isDepartment, namesFunction } from './department.ts';
-import { domainLabels, matchesDomain } from './fields/company.ts';
-import { hasCompanyWord } from './lines.ts';
+import { asHostLetters, domainLabels, matchesDomain } from './fields/company.ts';
+import { hasCompanyWord, hasLatinLetters } from './lines.ts';
 import { isRoleLocalPart, isMailboxJoiner } from './role-accounts.ts';
 import { signsAsSender } from './signs-as-sender.ts';
 import type { Address } from './types.ts';
@@ -30,13 +30,11 @@ export function signedForSharedMailbox(from: Address, block: SignedBlock): boole
   if (!/^[a-z]{3,30}$/i.test(local)) return deskOfBranch(local, display, signer, from);
   if (signsAsSender(signer, from)) return false;
   // "Noa Berkovitz" over a block signed "נועה ברקוביץ": names in two scripts cannot be compared.
-  if (LATIN_RE.test(display) && !LATIN_RE.test(signer)) return false;
+  if (hasLatinLetters(display) && !hasLatinLetters(signer)) return false;
   if (namesPart(local, latinTokens(signer))) return false;
   // "Elona Dotson" <edotson@> sending a colleague's block: her own mailbox, named by her display name.
   return !namesPart(local, latinTokens(display)) || namesTeam(display, from.email!, local);
 }
-
-const LATIN_RE = /\p{Script=Latin}/u;
 
 /** What the block says that bears on whose mailbox it came from. */
 export interface SignedBlock {
@@ -59,8 +57,8 @@ function firmMailboxOfAnother(
   block: SignedBlock,
 ): boolean {
   if (!/^[a-z]{3,30}$/i.test(local)) return false;
-  if (LATIN_RE.test(display || signer) !== LATIN_RE.test(signer)) return false;
-  if (!LATIN_RE.test(signer) && !LATIN_RE.test(display)) return false;
+  if (hasLatinLetters(display || signer) !== hasLatinLetters(signer)) return false;
+  if (!hasLatinLetters(signer) && !hasLatinLetters(display)) return false;
   // "bill@" for William: a short form or nickname of the name is the person's own.
   if (signsAsSender(local, { name: display || signer, email: from.email })) return false;
   if (namesPart(local, latinTokens(signer)) || namesPart(local, latinTokens(display))) return false;
@@ -109,16 +107,10 @@ function words(s: string): string[] {
     .filter((w) => w.length >= 2);
 }
 
-/** Lower case without accents, for comparing names with addresses. */
+/** Lower case without accents, as an address spells a name ("Sørensen" is sorensen, "Kjær" kjaer). */
 function fold(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/[øæœåßłđþ]/g, (c) => FOLDED[c] ?? c)
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '');
+  return asHostLetters(s.toLowerCase(), false);
 }
-/** Letters that do not decompose: "Sørensen" is sorensen in an address, "Kjær" kjaer. */
-const FOLDED: Record<string, string> = { ø: 'o', æ: 'ae', œ: 'oe', å: 'a', ß: 'ss', ł: 'l', đ: 'd', þ: 'th' };
 
 /** The name's words in Latin letters (one-letter initials kept), for comparing with a local part. */
 function latinTokens(name: string): string[] {

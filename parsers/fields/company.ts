@@ -83,7 +83,7 @@ export function orgLabels(lines: string[], from: Address): string[] {
  * "societe") or, for German, written out ("Müller" -> "mueller"); the letters NFD does not split are
  * transliterated. ASCII cells are returned as they are.
  */
-function asHostLetters(cell: string, german: boolean): string {
+export function asHostLetters(cell: string, german: boolean): string {
   if (!/[^\x00-\x7f]/.test(cell)) return cell;
   const s = german ? cell.replace(/[äöüÄÖÜ]/g, (c) => `${c}e`) : cell;
   return s
@@ -93,7 +93,9 @@ function asHostLetters(cell: string, german: boolean): string {
     .replace(/[æÆ]/g, 'ae')
     .replace(/[øØ]/g, 'o')
     .replace(/[łŁ]/g, 'l')
-    .replace(/[đĐ]/g, 'd');
+    .replace(/[đĐ]/g, 'd')
+    .replace(/[œŒ]/g, 'oe')
+    .replace(/[þÞ]/g, 'th');
 }
 
 /** Does a cell name the sender's organisation (a token equal to a label of the sender's domain)? */

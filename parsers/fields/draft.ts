@@ -5,6 +5,7 @@
  */
 import type { Contact } from '../types.ts';
 import { startsWithUnitWord } from '../department.ts';
+import { hasLatinLetters } from '../lines.ts';
 
 export type Draft = Pick<Contact, 'name' | 'title' | 'department' | 'company' | 'address'> & {
   /**
@@ -20,7 +21,6 @@ export type Draft = Pick<Contact, 'name' | 'title' | 'department' | 'company' | 
   rankTitle?: string;
 };
 
-const LATIN_RE = /\p{Script=Latin}/u;
 const RESEARCH_UNIT_RE =
   /research group|laborator|\blab\b|\bgroup$|^(?:school|department|faculty|college) of/i;
 
@@ -42,7 +42,7 @@ export function addUnitLine(c: Draft, unit: string, row: number): void {
     !c.department.includes(unit) &&
     !(startsWithUnitWord(unit) && RESEARCH_UNIT_RE.test(c.department)) &&
     // "إدارة المخاطر" / "Risk Management Department": a translation, not a lower level.
-    LATIN_RE.test(c.department) === LATIN_RE.test(unit)
+    hasLatinLetters(c.department) === hasLatinLetters(unit)
   ) {
     c.department = `${c.department}, ${unit}`;
     c.unitRow = row;

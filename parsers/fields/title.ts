@@ -10,6 +10,8 @@ import { alt, wordsOf } from '../lexicon/index.ts';
 import { caseless } from '../lexicon/caseless.ts';
 import {
   hasCompanyWord,
+  hasLatinLetters,
+  hasLegalForm,
   hasStrongCompanyWord,
   hasTitleWord,
   isCountryLine,
@@ -292,9 +294,8 @@ function secondRole(s: TitleScan, input: TitleInput, i: number): void {
 
 /** "Responsable des Ventes Groupes | مسؤولة مبيعات المجموعات": one side in Latin letters, the other in none. */
 function otherScript(a: string, b: string): boolean {
-  return LATIN_LETTER_RE.test(a) !== LATIN_LETTER_RE.test(b);
+  return hasLatinLetters(a) !== hasLatinLetters(b);
 }
-const LATIN_LETTER_RE = /\p{Script=Latin}/u;
 
 /** A role written as its initials ("CFO", "GM"): another role beside a title, never its translation. */
 const ACRONYM_RE = /^\p{Lu}{2,5}$/u;
@@ -386,15 +387,8 @@ function namesSomeoneElse(t: string, name: string | null): boolean {
 function roleNamedLast(x: string): boolean {
   const ws = x.trim().split(/\s+/);
   const last = ws[ws.length - 1] ?? '';
-  return (
-    ws.length >= 2 &&
-    ws.length <= 6 &&
-    /^\p{Lu}/u.test(last) &&
-    hasTitleWord(last) &&
-    !LEGAL_FORM_WORD_RE.test(x)
-  );
+  return ws.length >= 2 && ws.length <= 6 && /^\p{Lu}/u.test(last) && hasTitleWord(last) && !hasLegalForm(x);
 }
-const LEGAL_FORM_WORD_RE = /\b(?:Ltd|LLC|Inc|plc|GmbH|AG|SA|Corp|Limited|PLC)\b\.?/;
 
 function takeTitleCell(s: TitleScan, input: TitleInput, i: number, cell: string): boolean {
   const { texts, nameRow, labels } = input;
