@@ -11,6 +11,7 @@ import { findSignature } from './signature.ts';
 import { extractFields } from './fields.ts';
 import { parseRaw, selectHeaders, toMinimal } from './message.ts';
 import { BudgetError, capLines, deadline } from './budget.ts';
+import { mentionsSender } from './lines.ts';
 import type { LabellerModel } from './labeller/model.ts';
 
 /** Choices for evaluation: `labeller` replaces the shipped model (null: the hand-written rules alone). */
@@ -72,6 +73,7 @@ export function extractMinimal(
       return none;
     }
     const clean = lines.map((l) => l.replace(/\s+$/, '')).filter((l) => l !== '');
+    if (platformFooter(from, clean)) return result(file, messageId, from, null, null, null);
     const contact = extractFields(clean, from);
     check('field extraction');
     // A person signing for a shared mailbox that no role list names (shared-mailbox.ts).
@@ -84,6 +86,18 @@ export function extractMinimal(
   } catch (err) {
     return result(file, messageId, from, 'unreadable', null, null, reasonOf(err));
   }
+}
+
+/**
+ * "Jane Roe (via Vaultline)": a platform (a data room, a learning or tracking service) sent this message
+ * on the person's behalf from its own template. A block that never names the person is the platform's
+ * footer ("Vaultline, Inc.", its support desk), not their signature.
+ */
+const VIA_PLATFORM_RE = /^(.{1,200}?)\s\(via [^()<>@]{1,80}\)$/i;
+
+function platformFooter(from: Address, lines: readonly string[]): boolean {
+  const person = from.name ? VIA_PLATFORM_RE.exec(from.name)?.[1] : undefined;
+  return person !== undefined && !lines.some((l) => mentionsSender(l, person, from.email));
 }
 
 function reasonOf(err: unknown): string {

@@ -343,7 +343,8 @@ const CJK_INSTITUTION_RE = new RegExp(
 const RTL_ORG_RE = new RegExp(rtlAlt('orgWordsRtl', { edges: true }), 'u');
 /** Thai institutions: "มหาวิทยาลัยเจ้าพระยา" (a university), the word joined to the name. */
 const ORG_PREFIX_NATIVE_RE = new RegExp(
-  String.raw`^(?:${alt('orgPrefixesNative')})\p{Script=Thai}{2,60}$`,
+  // A place may follow after a space: "โรงเรียนนานาชาติริเวอร์ไซด์ เชียงใหม่" (a school, then its city).
+  String.raw`^(?:${alt('orgPrefixesNative')})\p{Script=Thai}{2,60}(?: \p{Script=Thai}{2,30})?$`,
   'u',
 );
 const STRONG_ORG_RE = caseless(String.raw`(?<![\p{L}\p{N}_])(?:${alt('orgWords')})(?![\p{L}\p{N}_])`, 'iu');
@@ -570,7 +571,9 @@ export function looksLikeName(line: string): boolean {
     .trim()
     .replace(/^\*(.{1,80})\*$/, '$1')
     // German "i.A." / "i.V." / "ppa." (signing on behalf) precede the name.
-    .replace(/^(?:i\.\s?A\.|i\.\s?V\.|ppa\.)\s/, '');
+    .replace(/^(?:i\.\s?A\.|i\.\s?V\.|ppa\.)\s/, '')
+    // Pronouns after the name: "Andre Whitfield (he/him)", "Sam Lee [they/them]".
+    .replace(PRONOUNS_AFTER_RE, '');
   if (t.length < 2 || t.length > 50 || /\d|[@:;!?]/.test(t)) return false;
   // Arabic and Hebrew names have no capitals: two to four words of those scripts, none a title or an
   // organisation word. Bidi controls (RLM, LRM, embeddings) are invisible and ignored.
@@ -617,6 +620,8 @@ export function looksLikeName(line: string): boolean {
   }
   return caps >= 1;
 }
+
+const PRONOUNS_AFTER_RE = /\s[(\[](?:he|she|they|ze|xe)\/[a-z]{2,5}(?:\/[a-z]{2,6})?[)\]]$/i;
 
 /**
  * Lower-case words inside a name: particles (van, de, da, di, del, du, dos, ter, af, zu), Arabic and

@@ -281,7 +281,8 @@ export function defaultRegion(email: string | null, blockText: string): CountryC
 
 /**
  * The most likely country of a block written in a script bound to few countries, after CLDR's likely
- * subtags (ja -> JP, ko -> KR, zh -> CN, he -> IL, ar -> EG): used only when neither the sender's ccTLD
+ * subtags (ja -> JP, ko -> KR, zh -> CN, he -> IL, ar -> EG, th -> TH, el -> GR, hi -> IN, bn -> BD, ka -> GE,
+ * hy -> AM, si -> LK, km -> KH, lo -> LA, my -> MM, am -> ET): used only when neither the sender's ccTLD
  * nor a country name decides. Japanese is told from Chinese by kana or by forms only Japan writes in Han
  * (株式会社, 〒, 部長...). One code-unit scan; the Han-only checks run only when Han was seen.
  */
@@ -289,8 +290,11 @@ export function scriptRegion(text: string): CountryCode | null {
   let han = false;
   let hebrew = false;
   let arabic = false;
+  let other: CountryCode | null = null;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    if (c < 0x0370) continue;
+    if (other === null) other = oneCountryScript(c);
     if (c < 0x0590) continue;
     if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x31f0 && c <= 0x31ff)) return 'JP';
     if ((c >= 0xac00 && c <= 0xd7af) || (c >= 0x1100 && c <= 0x11ff)) return 'KR';
@@ -307,6 +311,26 @@ export function scriptRegion(text: string): CountryCode | null {
   }
   if (hebrew) return 'IL';
   if (arabic) return 'EG';
+  return other;
+}
+
+/**
+ * Scripts written mostly in one country, by code point: Greek, Armenian, the Indic scripts (Devanagari and
+ * the South Indian ones for India, Bengali for Bangladesh, Sinhala), Thai, Lao, Myanmar, Georgian, Ethiopic,
+ * Khmer. Null for any other character (Cyrillic is written in too many countries to say).
+ */
+function oneCountryScript(c: number): CountryCode | null {
+  if (c >= 0x0370 && c <= 0x03ff) return 'GR';
+  if (c >= 0x0530 && c <= 0x058f) return 'AM';
+  if (c >= 0x0980 && c <= 0x09ff) return 'BD';
+  if (c >= 0x0900 && c <= 0x0d7f) return 'IN';
+  if (c >= 0x0d80 && c <= 0x0dff) return 'LK';
+  if (c >= 0x0e00 && c <= 0x0e7f) return 'TH';
+  if (c >= 0x0e80 && c <= 0x0eff) return 'LA';
+  if (c >= 0x1000 && c <= 0x109f) return 'MM';
+  if (c >= 0x10a0 && c <= 0x10ff) return 'GE';
+  if (c >= 0x1200 && c <= 0x139f) return 'ET';
+  if (c >= 0x1780 && c <= 0x17ff) return 'KH';
   return null;
 }
 

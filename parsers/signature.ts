@@ -188,6 +188,8 @@ export function withoutSeparateSignoff(infos: LineInfo[], span: Span): Span {
   while (s < span.end && infos[s]!.blank) s++;
   let above = span.start - 1;
   while (above >= 0 && infos[above]!.blank) above--;
+  if (above >= 0 && infos[above]!.valediction && signoffAboveFullName(infos, s, span.end))
+    return { ...span, start: s + 1 };
   if (
     s + 2 >= span.end ||
     !LONE_GIVEN_NAME_RE.test(infos[s]!.text) ||
@@ -201,6 +203,25 @@ export function withoutSeparateSignoff(infos: LineInfo[], span: Span): Span {
   const rest = infos.slice(next, span.end).filter((x) => !x.blank);
   if (rest.every((x) => NUMBER_LINE_RE.test(x.text)) || !rest.some((x) => x.field)) return span;
   return { ...span, start: next };
+}
+
+/** One or two capitalised words: a given name as people sign ("Wei Jie", "Anna"). */
+const GIVEN_NAME_WORDS_RE = /^\p{Lu}\p{Ll}{1,15}(?: \p{Lu}\p{Ll}{1,15})?$/u;
+
+/**
+ * "Best regards," / "Wei Jie" / "Ng Wei Jie": the given name signed under the valediction, right above the
+ * block's own full name that repeats it, is the sign-off. The block must go on below the full name.
+ */
+function signoffAboveFullName(infos: LineInfo[], s: number, end: number): boolean {
+  if (s + 2 >= end || infos[s + 1]!.blank) return false;
+  const given = infos[s]!.text.trim();
+  const full = infos[s + 1]!.text.trim();
+  return (
+    GIVEN_NAME_WORDS_RE.test(given) &&
+    full.length > given.length &&
+    wordCount(full) <= 5 &&
+    ` ${full.replace(/,.*$/, '')} `.includes(` ${given} `)
+  );
 }
 
 /**

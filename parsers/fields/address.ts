@@ -15,6 +15,7 @@ import {
   wordCount,
 } from '../lines.ts';
 import { alt, words } from '../lexicon/index.ts';
+import { caseless } from '../lexicon/caseless.ts';
 import { isDepartment, looksLikeDepartment } from '../department.ts';
 import type { TextCell } from './cells.ts';
 import { matchesDomain } from './company.ts';
@@ -94,6 +95,22 @@ export interface AddressMarks {
   used: Set<number>;
 }
 
+/** A part of an address that ends with a street word: "Harbourmaster Quay", "Chancellor Road". */
+const STREET_NAME_PART_RE = caseless(String.raw`\s(?:${alt('streetWords')})\.?$`, 'iu');
+
+/**
+ * Every comma part that holds a title word is a street's name ("Harbourmaster Quay"), and another part
+ * holds the rest of an address: the title word names the street, not the sender's job.
+ */
+function titleOnlyInStreetNames(text: string): boolean {
+  const parts = text.split(/,\s?/);
+  return (
+    parts.length >= 2 &&
+    parts.every((p) => !hasTitleWord(p) || STREET_NAME_PART_RE.test(p.trim())) &&
+    parts.some((p) => !hasTitleWord(p) && addressShape(p))
+  );
+}
+
 /**
  * Marks the address lines. "Oracle EMEA, Dublin, Ireland" (an organisation, then where it is) also gives
  * the company and the address when no company is known yet; its cell is then used. Each pass below reads
@@ -113,8 +130,9 @@ export function markAddresses(
       !used.has(i) &&
       addressShape(t.text) &&
       addressLength(t.text) &&
-      // "Rua Professor Álvaro Menezes, 555": a street named after someone with a title is no title line.
-      (!hasTitleWord(t.text) || startsWithStreetWord(t.text)),
+      // "Rua Professor Álvaro Menezes, 555", "Block C, Harbourmaster Quay, Dublin 1": a street named after
+      // someone with a title, or after a trade, is no title line.
+      (!hasTitleWord(t.text) || startsWithStreetWord(t.text) || titleOnlyInStreetNames(t.text)),
   );
   markBetweenAddressLines(texts, isAddr, used);
   markCountryEndings(texts, isAddr, used, c, labels);

@@ -765,8 +765,13 @@ function offerOrganisation(s: TitleScan, labels: string[], i: number, t: string)
   if (/^\s*(?:https?:\/\/)?[a-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,12}\/?\s*$/.test(t)) return;
   // "R&D, VoiceAge Corporation": the segment naming the organisation.
   const segs = t.split(ORG_SEG_SEP_RE);
+  // An acronym head is written in capitals ("R&D", "IT"); a caseless script ("ברקוביץ, שגיא ושות'", a list of
+  // partners' names) has no capitals to say so.
   const unitHead =
-    segs.length > 1 && (!/[a-z]/.test(segs[0]!) || hasTitleWord(segs[0]!) || isDepartment(segs[0]!));
+    segs.length > 1 &&
+    ((/[A-Z]/.test(segs[0]!) && !/\p{Ll}/u.test(segs[0]!)) ||
+      hasTitleWord(segs[0]!) ||
+      isDepartment(segs[0]!));
   let orgSeg = unitHead ? segs.find((x) => hasStrongCompanyWord(x)) : undefined;
   // "Ocean Freight, Northwind Traders Inc.", "Northwind Traders Inc., Ocean Freight Division": one
   // segment has the legal form, the other is unit-shaped.

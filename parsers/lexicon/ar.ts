@@ -90,7 +90,8 @@ export const ar: Lexicon = {
     'العراق',
   ],
   poBoxAbbrevs: ['ص\\.\\s?ب\\.?'],
-  orgWordsRtl: ['شركة', 'مؤسسة', 'مجموعة', 'المحدودة', 'القابضة'],
+  // مدارس (schools: a school network, "مدارس النيل الدولية").
+  orgWordsRtl: ['شركة', 'مؤسسة', 'مجموعة', 'المحدودة', 'القابضة', 'مدارس'],
   phoneWork: ['هاتف', 'تلفون', 'الهاتف'],
   // متحرك (mobile, the Gulf's Etisalat/du usage).
   phoneMobile: ['جوال', 'موبايل', 'محمول', 'الجوال', 'متحرك'],

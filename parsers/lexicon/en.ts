@@ -10,7 +10,8 @@ export const en: Lexicon = {
   // Greetings opening a message: a reply under its quote has at most one above it.
   greetings: ['hi', 'hello', 'hey', 'dear', 'morning', 'good morning', 'good afternoon'],
   universityWords: ['polytechnic'],
-  instituteWords: ['school'],
+  // "College of Education | Pinecrest State University": a university's college is its unit.
+  instituteWords: ['school', 'college of'],
   valedictions: [
     'thanks?(?: you)?(?: (?:a lot|again|much|in advance|all|for [a-z ]{1,40}))?',
     'thx',
@@ -294,6 +295,8 @@ export const en: Lexicon = {
     'psychologist',
     'counsel(?:l)?or',
     'teacher',
+    // A school's head in Britain, written as one word or two.
+    'head ?teacher',
     'nurse',
     'registrar',
     'tutor',
@@ -576,6 +579,11 @@ export const en: Lexicon = {
     // ...", "Civil Aviation Authority" ("Design Authority" alone is an engineering role).
     '(?:water|port|ports|harbou?r|transit|transport|transportation|airport|airports|aviation|maritime|health|housing|power|electricity|energy|utilities|roads|highways|revenue|tax|monetary|investment|development|regulatory|environment|environmental|food|standards|competition|communications|statistics) authority',
     'authority of',
+    // School systems named by their form: "Riverbend Public Schools", "Lakeside Unified School District",
+    // "Oakfield Academy Trust" (a multi-academy trust employs a school's staff).
+    'public schools',
+    'school district',
+    'academy trust',
   ],
   weakOrgWords: [
     'group',

@@ -56,6 +56,8 @@ export const es: Lexicon = {
   awardCues: ['\\bpremios?\\b', '\\bdel año\\b'],
   ecoCues: ['Antes de imprimir'],
   titleNouns: [
+    // Colombian public servants' grades: "Profesional Especializado/a", "Profesional Universitario/a".
+    'profesional (?:especializad|universitari)[oa]',
     // The United Nations' grades: "Oficial Nacional de Programa", "Oficial de Proyectos".
     'oficial (?:nacional )?de',
     'investigador(?:a)?',
@@ -236,6 +238,9 @@ export const es: Lexicon = {
   linkLabels: ['sitio web', 'página web'],
   // Shared mailboxes (sales@, accounting@... in es): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // An operations desk (en "operations"); a plant's operations desk ("explotación").
+    'operaciones',
+    'explotacion',
     // Rights, customs, claims and logistics desks.
     'derechos',
     'aduanas',

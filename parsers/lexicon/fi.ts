@@ -25,6 +25,8 @@ export const fi: Lexicon = {
   noticeCues: ['luottamukselli', '\\bvastaanottaja'],
   registerCues: ['Y-tunnus'],
   titleSuffixes: [
+    // Chemists: "Käyttökemisti" (operations chemist), "Laboratoriokemisti".
+    'kemisti',
     'päällikkö',
     'johtaja',
     'insinööri',

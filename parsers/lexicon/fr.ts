@@ -166,6 +166,10 @@ export const fr: Lexicon = {
     'mairie d(?:e|u)',
     'ville de',
     'conseil (?:départemental|régional)',
+    // Groupings of communes: "Communauté d'agglomération du Val de Sorgue", "Communauté de communes ...".
+    "communauté d['’]agglomération",
+    'communauté de communes',
+    'communauté urbaine',
     // "Compagnie Nationale du Rhône".
     'compagnie',
   ],

@@ -23,6 +23,8 @@ export const hi: Lexicon = {
     '(?:उप|सह)सचिव',
     '(?:उप )?निदेशक',
     'प्रबंधक',
+    // नियंत्रक (controller): "वित्त नियंत्रक" (finance controller).
+    'नियंत्रक',
     'अधिकारी',
     'प्राध्यापक',
     'प्रोफ़?ेसर',
@@ -48,6 +50,9 @@ export const hi: Lexicon = {
   // मंत्रालय (ministry), विश्वविद्यालय (university), संस्थान (institute), लिमिटेड (limited).
   // मंत्रालय / मन्त्रालय (ministry, Hindi and Nepali spelling).
   orgWords: [
+    // नगर निगम (municipal corporation), परिषद (council: "राज्य शैक्षिक अनुसंधान एवं प्रशिक्षण परिषद").
+    'नगर निगम',
+    'परिषद',
     'मंत्रालय',
     'मन्त्रालय',
     'विश्वविद्यालय',

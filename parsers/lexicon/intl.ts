@@ -32,6 +32,9 @@ export const intl: Lexicon = {
     'ПрАТ',
     'ФОП',
     'ТОО',
+    // Ukrainian municipal enterprises: КП (комунальне підприємство), КНП (its non-profit form): "КП «Водоканал»".
+    'КП',
+    'КНП',
     // Indonesia (PT ... Tbk), Vietnam (Công ty TNHH, JSC), Brazil (S/A, EIRELI), Mexico (S. de R.L.).
     'Tbk',
     'TNHH',

@@ -136,6 +136,8 @@ export const it: Lexicon = {
   phoneExtensions: ['int\\.'],
   // Shared mailboxes (sales@, accounting@... in it): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // An operations desk (en "operations").
+    'operazioni',
     // Rights, customs, claims and logistics desks.
     'diritti',
     'dogana',

@@ -158,6 +158,8 @@ export const pt: Lexicon = {
   phoneExtensions: ['ramal', 'anexo'],
   // Shared mailboxes (sales@, accounting@... in pt): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // An operations desk (en "operations").
+    'operacoes',
     // Rights, customs, claims and logistics desks.
     'direitos',
     'alfandega',

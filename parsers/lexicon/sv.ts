@@ -67,8 +67,11 @@ export const sv: Lexicon = {
     'läkare',
     'sjuksköterska',
     'tekniker',
+    // Managers of a holding: "Portföljförvaltare" (portfolio manager), "Fastighetsförvaltare".
+    'förvaltare',
   ],
   titleSuffixes: [
+    'förvaltare',
     'planerare',
     'rådgivare',
     'ingenjör',

@@ -43,6 +43,8 @@ export const th: Lexicon = {
   // มหาวิทยาลัย (university), โรงพยาบาล (hospital), กระทรวง (ministry), สถาบัน (institute), ธนาคาร (bank).
   orgPrefixesNative: [
     'มหาวิทยาลัย',
+    // A school: "โรงเรียนนานาชาติ..." (an international school).
+    'โรงเรียน',
     'โรงพยาบาล',
     'กระทรวง',
     'สถาบัน',

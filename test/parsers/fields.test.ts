@@ -3958,4 +3958,79 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
       f(['राजेश सिंह', 'भूमि अधिग्रहण प्रबंधक', 'पता: प्लॉट 55, औद्योगिक क्षेत्र, बासनी, जोधपुर - 342005']).address,
     ).toBe('प्लॉट 55, औद्योगिक क्षेत्र, बासनी, जोधपुर - 342005');
   });
+
+  it('reads investment, education and water blocks: one-word titles before a unit in Swedish, Greek, Hindi, Finnish and Czech, a street named after a trade, partners listed before a Hebrew "& Co.", school systems and a college of a university', () => {
+    const f = (lines: string[], email = 'a.b@firm.example') => extractFields(lines, { name: null, email });
+    const roleUnit = (lines: string[]) => {
+      const c = f(lines);
+      return [c.title, c.department];
+    };
+    expect(
+      roleUnit(['Maja Berg', 'Fastighetsförvaltare, Kommersiella fastigheter', 'Solvik Fastigheter AB']),
+    ).toEqual(['Fastighetsförvaltare', 'Kommersiella fastigheter']);
+    expect(
+      roleUnit(['Γιώργος Αλεξίου', 'Υποδιευθύντρια, Διεύθυνση Εταιρικής Τραπεζικής', 'Τράπεζα Βορρά Α.Ε.']),
+    ).toEqual(['Υποδιευθύντρια', 'Διεύθυνση Εταιρικής Τραπεζικής']);
+    expect(roleUnit(['सुनील मेहता', 'लेखा नियंत्रक, लेखा विभाग', 'प्रगति इंजीनियरिंग प्रा. लि.'])).toEqual([
+      'लेखा नियंत्रक',
+      'लेखा विभाग',
+    ]);
+    expect(roleUnit(['Aino Virta', 'Laboratoriokemisti, Laatu ja ympäristö', 'Järvisähkö Oy'])).toEqual([
+      'Laboratoriokemisti',
+      'Laatu ja ympäristö',
+    ]);
+    expect(roleUnit(['Petra Nová', 'Účetní, Oddělení závazků', 'Vltava Servis s.r.o.'])).toEqual([
+      'Účetní',
+      'Oddělení závazků',
+    ]);
+    // "Harbourmaster Quay" holds a title word, but names a street of an address with an Eircode.
+    const ie = f([
+      'Aoife Byrne',
+      'Tarnwell Trust Services Limited',
+      'Unit 4, Harbourmaster Quay, Dublin 1, D01 R2X8',
+    ]);
+    expect([ie.title, ie.address]).toEqual([null, 'Unit 4, Harbourmaster Quay, Dublin 1, D01 R2X8']);
+    // A caseless script has no capitals to make a list of partners' names an acronym unit.
+    expect(f(['מיכל אדלר', 'שותפה', "אדלר, רון ושות'"]).company).toBe("אדלר, רון ושות'");
+    // School systems, a college of a university, municipal and council bodies, a Thai school with its city.
+    expect(f(['Dana Cole', 'Director of Assessment', 'Lakeshore Public Schools']).company).toBe(
+      'Lakeshore Public Schools',
+    );
+    expect(
+      f([
+        'Omar Reed, Ph.D.',
+        'Assistant Professor of Nursing',
+        'College of Health Sciences | Brookfield State University',
+      ]).company,
+    ).toBe('Brookfield State University');
+    expect(
+      f([
+        'Claire Morin',
+        "Chargée de mission, Direction de l'eau",
+        "Communauté d'agglomération des Deux Rives",
+      ]).company,
+    ).toBe("Communauté d'agglomération des Deux Rives");
+    expect(f(['Ірина Бойко', 'Начальник лабораторії', 'КП «Міськводоканал»']).company).toBe(
+      'КП «Міськводоканал»',
+    );
+    expect(f(['अनिता राव', 'सहायक अभियंता', 'नगर निगम रामपुर']).company).toBe('नगर निगम रामपुर');
+    expect(f(['سارة حسن', 'مديرة التطوير الأكاديمي', 'مدارس الأفق الدولية']).company).toBe(
+      'مدارس الأفق الدولية',
+    );
+    expect(f(['สมชาย ใจดี', 'ครูใหญ่', 'โรงเรียนนานาชาติสายน้ำ ขอนแก่น']).company).toBe(
+      'โรงเรียนนานาชาติสายน้ำ ขอนแก่น',
+    );
+    expect(f(['Mrs K. Lowe', 'Headteacher', 'Elmfield Primary School']).title).toBe('Headteacher');
+    expect(f(['Laura Gómez', 'Profesional Especializado', 'Secretaría de Educación de Bolívar']).title).toBe(
+      'Profesional Especializado',
+    );
+  });
+
+  it("reads a number in a Thai, Greek or Devanagari block with that script's country when nothing else says it", () => {
+    const phone = (lines: string[]) =>
+      extractFields(lines, { name: null, email: 'a@firm.example' }).phones[0]?.e164;
+    expect(phone(['สมชาย ใจดี', 'ผู้จัดการฝ่ายขาย', 'โทร. 02 555 0147'])).toBe('+6625550147');
+    expect(phone(['Γιώργος Αλεξίου', 'Υπεύθυνος Πωλήσεων', 'Τηλ.: 210 555 0147'])).toBe('+302105550147');
+    expect(phone(['राजेश वर्मा', 'बिक्री प्रबंधक', 'मोबाइल: 98220 55514'])).toBe('+919822055514');
+  });
 });

@@ -126,10 +126,13 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   holdout52: { lines: 0.995, precision: 0.99, recall: 0.985 },
   // Tuned on from 2026-12-07 (first blind score 0.965 / 0.905 / 0.948): its score after that.
   holdout53: { lines: 0.995, precision: 0.99, recall: 0.99 },
-  // Blind (fixtures/mail/holdout54..56/README.md), written after every rule of 2026-12-07: first scores are floors.
-  holdout54: { lines: 0.975, precision: 0.925, recall: 0.945 },
-  holdout55: { lines: 0.99, precision: 0.975, recall: 0.93 },
-  holdout56: { lines: 0.98, precision: 0.945, recall: 0.945 },
+  // Blind (fixtures/mail/holdout54..56/README.md), written after every rule of 2026-12-07.
+  // Tuned on from 2026-12-07 (first blind score 0.978 / 0.928 / 0.948): its score after that.
+  holdout54: { lines: 0.995, precision: 0.985, recall: 0.98 },
+  // Tuned on from 2026-12-07 (first blind score 0.991 / 0.979 / 0.935): its score after that.
+  holdout55: { lines: 0.995, precision: 0.985, recall: 0.98 },
+  // Tuned on from 2026-12-07 (first blind score 0.982 / 0.950 / 0.950): its score after that.
+  holdout56: { lines: 0.995, precision: 0.985, recall: 0.985 },
 };
 
 describe('hold-out sets as regression floors', () => {

@@ -45,6 +45,9 @@ describe('line features', () => {
     ['Lindenwerk Ltée', true],
     ['شركة النخيل للتجارة', true],
     ['אורן מערכות בע"מ', true],
+    // School systems by their form; a school's own name stays a weak word.
+    ['Maple Valley Public Schools', true],
+    ['Harlow Unified School District', true],
   ])('hasCompanyWord(%j) is %s', (line, want) => {
     expect(hasCompanyWord(line)).toBe(want);
   });
@@ -59,6 +62,10 @@ describe('line features', () => {
     ['Žaneta Dvořáková', true],
     ['Иван Петров', true],
     ['Νίκος Παπαδόπουλος', true],
+    // Pronouns after the name.
+    ['Chris Alvarez (they/them)', true],
+    ['Andre Whitfield [he/him]', true],
+    ['Chris Alvarez (speaker)', false],
   ])('looksLikeName(%j) is %s', (line, want) => {
     expect(looksLikeName(line)).toBe(want);
   });

@@ -106,6 +106,11 @@ describe('sender classification', () => {
     // Utilities' connection desks and permitting desks.
     for (const lp of ['interconnection', 'newconnections', 'tramitacion'])
       expect(classifySender({ from: `Desk <${lp}@grid.example>` }).discarded).toBe('role-account');
+    // Operations desks in Spanish, Portuguese and Italian, and a Spanish plant's operations ("explotación").
+    for (const lp of ['operaciones', 'operacoes', 'operazioni', 'explotacion'])
+      expect(classifySender({ from: `Operaciones | Firma <${lp}@firma.example>` }).discarded).toBe(
+        'role-account',
+      );
   });
 
   it('decides bulk before role accounts: a newsletter from news@ is bulk, a reply from info@ a role account', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractRaw } from '../../parsers/extract.ts';
+import { extractMinimal, extractRaw } from '../../parsers/extract.ts';
 import {
   findSignature,
   signatureWindow,
@@ -98,6 +98,31 @@ describe('the signature block of the newest part', () => {
       'Acme Ltd',
       '+44 20 7946 0000',
     ]);
+  });
+
+  it('leaves a given name signed under the valediction out when the full name repeats it on the next line', () => {
+    const text =
+      'The shipment leaves on Friday.\nBest regards,\nMei Lin\nTan Mei Lin\nSupply Planner\nHarbourline Trading Pte. Ltd.\nHP: +65 9555 0142\n';
+    expect(findSignature(text, { name: 'Tan Mei Lin', email: 'meilin.tan@harbourline.example' })).toEqual([
+      'Tan Mei Lin',
+      'Supply Planner',
+      'Harbourline Trading Pte. Ltd.',
+      'HP: +65 9555 0142',
+    ]);
+  });
+
+  it("takes no block from a platform's footer in a message it sent on a person's behalf ('Name (via Platform)')", () => {
+    const from = '"Jordan Blake (via Deallocker)" <jblake@northgate.example>';
+    const via = (tail: string) => extractMinimal({ sourceId: 'via', headers: { from }, tail, date: null });
+    const footer = via(
+      'Jordan Blake asked a question in the data room:\n\n"Can you share the 2025 management accounts?"\n\nThanks,\nThe Deallocker team\n\nDeallocker, Inc.\n200 Summer Street, Floor 4, Boston, MA 02210\nsupport@deallocker.example | +1 617 555 0100\n',
+    );
+    expect([footer.discarded, footer.signature, footer.contact]).toEqual([null, null, null]);
+    // The person's own block in such a message names them, and stays theirs.
+    const own = via(
+      'Please find the accounts in folder 4.2.\n\nBest regards,\nJordan Blake\nPrincipal\nNorthgate Capital LLC\n+1 617 555 0188\n',
+    );
+    expect(own.contact?.company).toBe('Northgate Capital LLC');
   });
 
   it('does not take a phone number from a sentence as a signature', () => {
