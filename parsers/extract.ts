@@ -4,7 +4,7 @@
  * over budget or malformed comes back as `discarded: "unreadable"` with a `reason`.
  */
 import { signedForSharedMailbox } from './shared-mailbox.ts';
-import type { Address, ExtractResult, MinimalMessage } from './types.ts';
+import type { Address, Contact, ExtractResult, MinimalMessage } from './types.ts';
 import { classifySender } from './sender-class.ts';
 import { reportsJobEnded } from './job-ended.ts';
 import { findSignature } from './signature.ts';
@@ -73,9 +73,9 @@ export function extractMinimal(
       return none;
     }
     const clean = lines.map((l) => l.replace(/\s+$/, '')).filter((l) => l !== '');
-    if (platformFooter(from, clean)) return result(file, messageId, from, null, null, null);
     const contact = extractFields(clean, from);
     check('field extraction');
+    if (platformFooter(from, contact)) return result(file, messageId, from, null, null, null);
     // A person signing for a shared mailbox that no role list names (shared-mailbox.ts).
     if (signedForSharedMailbox(from, contact))
       return result(file, messageId, from, 'role-account', null, null);
@@ -90,14 +90,14 @@ export function extractMinimal(
 
 /**
  * "Jane Roe (via Vaultline)": a platform (a data room, a learning or tracking service) sent this message
- * on the person's behalf from its own template. A block that never names the person is the platform's
- * footer ("Vaultline, Inc.", its support desk), not their signature.
+ * on the person's behalf from its own template. A block whose name is not the person's is the platform's
+ * footer ("Vaultline, Inc.", its support desk, "Reply to answer Priya directly"), not their signature.
  */
 const VIA_PLATFORM_RE = /^(.{1,200}?)\s\(via [^()<>@]{1,80}\)$/i;
 
-function platformFooter(from: Address, lines: readonly string[]): boolean {
+function platformFooter(from: Address, contact: Contact): boolean {
   const person = from.name ? VIA_PLATFORM_RE.exec(from.name)?.[1] : undefined;
-  return person !== undefined && !lines.some((l) => mentionsSender(l, person, from.email));
+  return person !== undefined && (contact.name === null || !mentionsSender(contact.name, person, from.email));
 }
 
 function reasonOf(err: unknown): string {

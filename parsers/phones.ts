@@ -255,7 +255,7 @@ export function labelAfter(text: string): string | null {
 
 const CC_REGION: Record<string, CountryCode> = { uk: 'GB', su: 'RU' };
 
-/** Country names that set the default region of a block's numbers, in the order they are tried. */
+/** Country names (and a postcode shape) that set the default region of a block's numbers, in the order they are tried. */
 const COUNTRY_NAMES: readonly [RegExp, CountryCode][] = [
   [/\bIreland\b/i, 'IE'],
   [/\b(?:Germany|Deutschland)\b/i, 'DE'],
@@ -269,6 +269,8 @@ const COUNTRY_NAMES: readonly [RegExp, CountryCode][] = [
   [/\bAustralia\b/i, 'AU'],
   [/\bNetherlands\b/i, 'NL'],
   [/\bBrazil|Brasil\b/i, 'BR'],
+  // A British postcode says the country of a block that names none ("London W1F 8QS").
+  [/\b[A-Z]{1,2}\d[A-Z\d]? \d[ABD-HJLNP-UW-Z]{2}\b/, 'GB'],
 ];
 
 /** Default region: the sender's ccTLD, then a country named in the block, then US (NANP formats). */

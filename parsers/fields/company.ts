@@ -345,7 +345,7 @@ export function chooseCompany(input: CompanyInput): CompanyResult {
   const texts = input.texts.map((t) => ({ ...t }));
   const isAddr = [...input.isAddr];
   const used = new Set(input.used);
-  const addrOrg = orgHeadingAddress(texts, isAddr, used);
+  const addrOrg = orgHeadingAddress(texts, isAddr, used, input.labels);
   const first = orgCands.find((o) => o.legal) ?? orgCands.find((o) => o.strong) ?? orgCands[0];
   // An institute or faculty above its university ("Institut für Angewandte Geologie" / "Universität
   // Donauland") or above its corporation ("Radio Research Institute" / "Huaxin Telecom Corporation"): the
@@ -369,6 +369,7 @@ export function chooseCompany(input: CompanyInput): CompanyResult {
   if (!chosen && addrOrg && !c.company) {
     c.company = addrOrg.head;
     texts[addrOrg.i]!.text = addrOrg.rest;
+    if (addrOrg.rest === '') isAddr[addrOrg.i] = false;
   }
   const orgAt = !c.company && titleRow >= 0 ? orgBesideTitle(texts, isAddr, used, titleRow) : -1;
   if (orgAt >= 0) c.company = texts[orgAt]!.text;
@@ -394,21 +395,28 @@ const STANDALONE_UNIT_RE = /^(?:The )?(?:Cent(?:er|re)|Laboratory|Lab) for\b/;
 
 /**
  * "University of the Western Cape, Bellville 7535, South Africa": an institution or a legal form heading
- * an address line is the organisation when no other line names one. The first such line, cut into the
+ * an address line, or a name the sender's domain spells, is the organisation when no other line names one. The first such line, cut into the
  * heading and the rest of the address, or undefined.
  */
 function orgHeadingAddress(
   texts: readonly TextCell[],
   isAddr: readonly boolean[],
   used: ReadonlySet<number>,
+  labels: string[],
 ): { i: number; head: string; rest: string } | undefined {
   for (let i = 0; i < texts.length; i++) {
     if (!isAddr[i] || used.has(i)) continue;
+    // "Kestrel Lane" / "41 Marlowe Yard, London W1F 8QS" at kestrellane.example: a name the domain spells, on
+    // its own line above the address, reads as a street but is the organisation.
+    const whole = texts[i]!.text.trim();
+    if (isAddr[i + 1] && !/\d/.test(whole) && wordCount(whole) <= 4 && matchesDomain(whole, labels))
+      return { i, head: whole, rest: '' };
     const segs = texts[i]!.text.split(ORG_SEG_SEP_RE);
     const head = segs[0]!.trim();
     if (
       segs.length >= 3 &&
-      hasStrongCompanyWord(head) &&
+      // "Kestrel Lane, 41 Marlowe Yard, London" at kestrellane.example: the sender's domain spells it.
+      (hasStrongCompanyWord(head) || matchesDomain(head, labels)) &&
       !/\d/.test(head) &&
       !looksLikeAddress(head) &&
       wordCount(head) <= 7

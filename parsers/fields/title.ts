@@ -45,10 +45,10 @@ import { addUnitLine, type Draft, type LooseUnit, type OrgCandidate } from './dr
 
 /**
  * "営業部 部長", "销售部 经理", "영업부 과장", "財務本部 財務部 資金グループ 課長": up to three CJK units, a space, then a
- * rank of one to six characters.
+ * rank of one to six characters, or a title in katakana of up to ten ("海外制作部 プロデューサー").
  */
 const CJK_UNIT_RANK_RE =
-  /^([\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー・&]{1,12}(?:[ 　][\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー・&]{1,12}){0,2})[ 　]([\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー]{1,6})$/u;
+  /^([\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー・&]{1,12}(?:[ 　][\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー・&]{1,12}){0,2})[ 　]([\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー]{1,6}|[\p{Script=Katakana}ー]{7,10})$/u;
 /** "Deputy General Manager (Treasury Operations)": a title, then a bracketed unit closing the cell. */
 // "法规注册经理（质量管理部）": full-width brackets, written without a space.
 const BRACKET_UNIT_RE = /^(.{3,60}?)(?: \(([^()]{3,50})\)|（([^（）]{2,50})）)$/;

@@ -50,6 +50,8 @@ export const cs: Lexicon = {
   ],
   phoneOther: ['sekretariát'],
   titleNouns: [
+    // Producers: "výkonná producentka" (executive producer), "producent".
+    'producent(?:ka)?',
     // Accountant (capitalised as a title of its own: "Účetní, Oddělení pohledávek").
     'účetní',
     'prednost(?:a|ka)',

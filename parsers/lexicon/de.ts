@@ -279,6 +279,9 @@ export const de: Lexicon = {
   jobEndedCues: ['(?:ist|arbeitet) nicht mehr (?:bei|für|im Unternehmen)', 'hat das Unternehmen verlassen'],
   // Shared mailboxes (sales@, accounting@... in de): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // A rental or transport company's scheduling desk ("Disposition").
+    'dispo',
+    'disposition',
     // Rights, customs, claims and logistics desks.
     'rechte',
     'lizenzen',

@@ -411,6 +411,8 @@ export const en: Lexicon = {
     'europe',
   ],
   functions: [
+    // Film, advertising and music: "Post-production", "Production".
+    'post-production',
     // Banking: "Trade Finance Operations", "Correspondent Banking & Financial Institutions", "Global
     // Transaction Services", "Trade Credit & Political Risk", "Corporate Ratings".
     'trade finance',

@@ -46,6 +46,7 @@ import { sr } from './sr.ts';
 import { tl } from './tl.ts';
 import { sw } from './sw.ts';
 import { cy } from './cy.ts';
+import { is } from './is.ts';
 import { intl } from './intl.ts';
 
 export type { Lexicon, ListKey } from './types.ts';
@@ -93,6 +94,7 @@ export const LEXICONS: readonly Lexicon[] = [
   tl,
   sw,
   cy,
+  is,
   intl,
 ];
 

@@ -122,6 +122,8 @@ export const pt: Lexicon = {
     'estúdio de',
   ],
   functions: [
+    // Film and advertising: "Pós-produção".
+    'pós-produção',
     // Banking: "Instituições Financeiras", "Trade Finance".
     'instituições financeiras',
     'vendas',

@@ -69,6 +69,8 @@ export const sv: Lexicon = {
     'tekniker',
     // Managers of a holding: "Portföljförvaltare" (portfolio manager), "Fastighetsförvaltare".
     'förvaltare',
+    // Producers (film, sound, events): "Producent", "Exekutiv producent".
+    'producent',
   ],
   titleSuffixes: [
     'förvaltare',

@@ -4033,4 +4033,42 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
     expect(phone(['Γιώργος Αλεξίου', 'Υπεύθυνος Πωλήσεων', 'Τηλ.: 210 555 0147'])).toBe('+302105550147');
     expect(phone(['राजेश वर्मा', 'बिक्री प्रबंधक', 'मोबाइल: 98220 55514'])).toBe('+919822055514');
   });
+
+  it("reads production blocks: producers in Swedish, Polish, Czech, Turkish and Hebrew, post-production as a unit, a katakana title after a unit, the firm the domain spells above its address, a British postcode's numbers", () => {
+    const f = (lines: string[], email = 'a.b@firm.example') => extractFields(lines, { name: null, email });
+    const roleUnit = (lines: string[]) => {
+      const c = f(lines);
+      return [c.title, c.department];
+    };
+    expect(roleUnit(['Elin Sandberg', 'Producent, Ljud & Bild', 'Ljusgård Film AB'])).toEqual([
+      'Producent',
+      'Ljud & Bild',
+    ]);
+    expect(f(['Marta Wiśniewska', 'Producentka wykonawcza', 'Kadr Studio Sp. z o.o.']).title).toBe(
+      'Producentka wykonawcza',
+    );
+    expect(
+      roleUnit(['Jana Horáková', 'výkonná producentka, Reklamní produkce', 'Kamera Praha s.r.o.']),
+    ).toEqual(['výkonná producentka', 'Reklamní produkce']);
+    expect(f(['Deniz Aksoy', 'Yapımcı', 'Boğaz Film Yapım A.Ş.']).title).toBe('Yapımcı');
+    expect(f(['יעל שגב', 'מפיקה ראשית', 'גל הפקות בע"מ']).title).toBe('מפיקה ראשית');
+    expect(roleUnit(['Rafael Lima', 'Editor Sênior | Pós-produção', 'Quadro Filmes Ltda.'])).toEqual([
+      'Editor Sênior',
+      'Pós-produção',
+    ]);
+    expect(roleUnit(['山田 花子', '映像制作部 プロデューサー', '株式会社ひかり映像'])).toEqual([
+      'プロデューサー',
+      '映像制作部',
+    ]);
+    // "Fenwick Row" reads as a street, but the sender's domain spells it: the firm, above its address.
+    const firm = f(
+      ['Ana Price', 'Head of Post', 'Fenwick Row', '12 Dean Street, London W1D 3RP', 'T: 020 7946 0135'],
+      'ana@fenwickrow.example',
+    );
+    expect([firm.company, firm.address, firm.phones[0]?.e164]).toEqual([
+      'Fenwick Row',
+      '12 Dean Street, London W1D 3RP',
+      '+442079460135',
+    ]);
+  });
 });

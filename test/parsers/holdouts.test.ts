@@ -137,7 +137,8 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   holdout57: { lines: 0.96, precision: 0.9, recall: 0.85 },
   holdout58: { lines: 0.975, precision: 0.935, recall: 0.945 },
   holdout59: { lines: 0.98, precision: 0.95, recall: 0.945 },
-  holdout60: { lines: 0.965, precision: 0.93, recall: 0.91 },
+  // Tuned on from 2026-12-07 (first blind score 0.967 / 0.934 / 0.911): its score after that.
+  holdout60: { lines: 0.995, precision: 0.985, recall: 0.98 },
 };
 
 describe('hold-out sets as regression floors', () => {

@@ -395,6 +395,26 @@ const BLOCKS: { lang: string; from: { name: string; email: string }; lines: stri
       address: 'Plot No. 12, Sector 18, Gurugram, Haryana 122015',
     },
   },
+  {
+    lang: 'is',
+    from: { name: 'Sigríður Jónsdóttir', email: 'sigga@nordurljos.example' },
+    lines: [
+      'Sigríður Jónsdóttir',
+      'Sölustjóri, Söludeild',
+      'Norðurljós Útgerð hf.',
+      'Sími: 555 4120',
+      'GSM: 855 4121',
+      'Fiskislóð 14, 101 Reykjavík',
+    ],
+    want: {
+      name: 'Sigríður Jónsdóttir',
+      title: 'Sölustjóri',
+      department: 'Söludeild',
+      company: 'Norðurljós Útgerð hf.',
+      types: ['work', 'mobile'],
+      address: 'Fiskislóð 14, 101 Reykjavík',
+    },
+  },
 ];
 
 describe('a signature block in each language of the lexicons', () => {

@@ -107,7 +107,7 @@ describe('sender classification', () => {
     for (const lp of ['interconnection', 'newconnections', 'tramitacion'])
       expect(classifySender({ from: `Desk <${lp}@grid.example>` }).discarded).toBe('role-account');
     // Operations desks in Spanish, Portuguese and Italian, and a Spanish plant's operations ("explotación").
-    for (const lp of ['operaciones', 'operacoes', 'operazioni', 'explotacion'])
+    for (const lp of ['operaciones', 'operacoes', 'operazioni', 'explotacion', 'dispo', 'disposition'])
       expect(classifySender({ from: `Operaciones | Firma <${lp}@firma.example>` }).discarded).toBe(
         'role-account',
       );

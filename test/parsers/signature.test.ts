@@ -115,7 +115,7 @@ describe('the signature block of the newest part', () => {
     const from = '"Jordan Blake (via Deallocker)" <jblake@northgate.example>';
     const via = (tail: string) => extractMinimal({ sourceId: 'via', headers: { from }, tail, date: null });
     const footer = via(
-      'Jordan Blake asked a question in the data room:\n\n"Can you share the 2025 management accounts?"\n\nThanks,\nThe Deallocker team\n\nDeallocker, Inc.\n200 Summer Street, Floor 4, Boston, MA 02210\nsupport@deallocker.example | +1 617 555 0100\n',
+      'Jordan Blake asked a question in the data room:\n\n"Can you share the 2025 management accounts?"\n\nThanks,\nThe Deallocker team\n\nReply to this e-mail to answer Jordan directly.\nDeallocker, Inc.\n200 Summer Street, Floor 4, Boston, MA 02210\nsupport@deallocker.example | +1 617 555 0100\n',
     );
     expect([footer.discarded, footer.signature, footer.contact]).toEqual([null, null, null]);
     // The person's own block in such a message names them, and stays theirs.
