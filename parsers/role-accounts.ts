@@ -226,6 +226,12 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
   'claims',
   'underwriting',
   'renewals',
+  // Intellectual-property firms' desks: docketing (deadlines), trade marks, patents, annuity payments.
+  'docketing',
+  'docket',
+  'trademarks',
+  'patents',
+  'annuities',
   'treasury',
   'tax',
   'audit',

@@ -126,7 +126,24 @@ function matchesDomainAscii(cell: string, labels: string[]): boolean {
       (l.includes('-') && /^[A-Z]{2,6}$/.test(cell.trim()) && l.split('-')[0] === joined) ||
       (initials.length >= 3 && initials === l) ||
       // "Department of Rural Waterworks and Sanitation" at drws-gov: the initials spell a hyphenated label's start.
-      (initials.length >= 3 && l.includes('-') && l.split('-')[0] === initials),
+      (initials.length >= 3 && l.includes('-') && l.split('-')[0] === initials) ||
+      (l.includes('-') && wordThenInitials(cell, l)),
+  );
+}
+
+/** "Southcross Trade Marks" at southcross-tm: the name's first word, then the initials of the words after it. */
+function wordThenInitials(cell: string, label: string): boolean {
+  const [first, ...rest] = label.split('-');
+  const ws = cell.trim().split(/\s+/);
+  return (
+    first!.length >= 4 &&
+    ws.length >= 2 &&
+    ws[0]!.toLowerCase() === first &&
+    rest.join('') ===
+      ws
+        .slice(1)
+        .map((w) => w[0]!.toLowerCase())
+        .join('')
   );
 }
 

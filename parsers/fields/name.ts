@@ -55,9 +55,12 @@ const TWO_SCRIPT_NAME_RE =
 /** A CJK personal name written without a space: two to four Han or Hangul characters. */
 const UNSPACED_CJK_NAME_RE = /^[\p{Script=Han}\p{Script=Hangul}]{2,4}$/u;
 
-/** A Korean or Japanese rank written with the name ("김민준 과장", "課長 山田 太郎"): [rank, name]. */
+/**
+ * A Korean or Japanese rank written with the name ("김민준 과장", "課長 山田 太郎"): [rank, name]. The name may
+ * carry its reading in brackets ("弁理士　藤原 千尋（Chihiro Fujiwara）").
+ */
 const CJK_RANK_RE = new RegExp(
-  `^(${alt('ranks')})[ 　]{1,3}(.{2,12})$|^(.{2,12}?)[ 　]{1,3}(${alt('ranks')})$`,
+  `^(${alt('ranks')})[ 　]{1,3}(.{2,12}(?:[（(][^（）()]{1,40}[）)])?)$|^(.{2,12}?)[ 　]{1,3}(${alt('ranks')})$`,
   'u',
 );
 

@@ -276,20 +276,30 @@ export function readTitles(input: TitleInput): TitleResult {
 
 /**
  * "jednatelka | obchodní ředitelka", "Diretora Financeira | CFO": a second role in the next cell of the
- * title's row joins the title (a list of roles stays whole, written with " | "). Not when the row is one
- * title in two languages (englishHalfFirst read the English half) or the cell is a unit or organisation.
+ * title's row joins the title (a list of roles stays whole, written with " | ": "Partner | Chartered Patent
+ * Attorney | European Patent Attorney", up to three more). Not when the row is one title in two languages
+ * (englishHalfFirst read the English half) or another cell of the row is a unit or organisation.
  */
 function secondRole(s: TitleScan, input: TitleInput, i: number): void {
   const { texts, isAddr, labels } = input;
-  const [a, b] = [texts[i]!, texts[i + 1]];
-  if (!b || b.row !== a.row || s.used.has(i + 1) || isAddr[i + 1] || s.c.title !== a.text.trim()) return;
-  if (i > 0 && texts[i - 1]!.row === a.row) return;
-  if (i + 2 < texts.length && texts[i + 2]!.row === a.row) return;
-  const t = b.text.trim();
-  if (!hasTitleWord(t) || wordCount(t) > 5 || isCompanyCell(t, labels) || isDepartment(t)) return;
-  if (bilingual(a.text, t) || otherScript(a.text, t)) return;
-  s.c.title = `${a.text.trim()} | ${t}`;
-  s.used.add(i + 1);
+  const a = texts[i]!;
+  if (s.c.title !== a.text.trim() || (i > 0 && texts[i - 1]!.row === a.row)) return;
+  let end = i + 1;
+  while (end < texts.length && texts[end]!.row === a.row) end++;
+  if (end === i + 1 || end - i > 4) return;
+  const more = texts.slice(i + 1, end).map((b) => b.text.trim());
+  const role = (t: string, j: number) =>
+    !s.used.has(j) &&
+    !isAddr[j] &&
+    hasTitleWord(t) &&
+    wordCount(t) <= 5 &&
+    !isCompanyCell(t, labels) &&
+    !isDepartment(t) &&
+    !bilingual(a.text, t) &&
+    !otherScript(a.text, t);
+  if (!more.every((t, k) => role(t, i + 1 + k))) return;
+  s.c.title = [a.text.trim(), ...more].join(' | ');
+  for (let j = i + 1; j < end; j++) s.used.add(j);
 }
 
 /** "Responsable des Ventes Groupes | مسؤولة مبيعات المجموعات": one side in Latin letters, the other in none. */
@@ -665,8 +675,11 @@ function takeDashedTitle(s: TitleScan, input: TitleInput, i: number, t: string):
   const { labels, besideTitle } = input;
   const c = s.c;
   const segs = t.split(DASH_SEP_RE);
-  // "Kế toán trưởng - Phòng Tài chính Kế toán": a side opening with a unit word is the unit, whatever words it holds.
-  const withTitle = segs.filter((x) => hasTitleWord(x) && !opensWithUnit(x));
+  // "Kế toán trưởng - Phòng Tài chính Kế toán": a side opening with a unit word is the unit, whatever words it holds;
+  // "Team Lead - Renewal Operations": not a unit word then its role noun.
+  const withTitle = segs.filter(
+    (x) => hasTitleWord(x) && (!opensWithUnit(x) || UNIT_THEN_ROLE_RE.test(x.trim())),
+  );
   // "Regional Operations Manager - Midwest": a territory stays in the title.
   // "Branch Manager – Liverpool": so does a city, or a place the block's address names.
   const territory =

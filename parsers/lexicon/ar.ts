@@ -23,6 +23,8 @@ export const ar: Lexicon = {
     'وتفضلوا بقبول فائق الاحترام',
   ],
   titleNounsRtl: [
+    // Agent, attorney: "وكيل علامات تجارية" (trade-mark agent).
+    'وكيل',
     'مدير',
     'مديرة',
     'رئيس',

@@ -411,6 +411,11 @@ export const en: Lexicon = {
     'europe',
   ],
   functions: [
+    // Intellectual-property practice: "Senior Associate – Patents", "Trade Mark Executive, Oppositions".
+    'patents',
+    'trade marks',
+    'trademarks',
+    'oppositions',
     // Film, advertising and music: "Post-production", "Production".
     'post-production',
     // Banking: "Trade Finance Operations", "Correspondent Banking & Financial Institutions", "Global

@@ -238,6 +238,9 @@ export const es: Lexicon = {
   linkLabels: ['sitio web', 'página web'],
   // Shared mailboxes (sales@, accounting@... in es): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // Trade-mark and patent desks of an IP firm.
+    'marcas',
+    'patentes',
     // An operations desk (en "operations"); a plant's operations desk ("explotación").
     'operaciones',
     'explotacion',

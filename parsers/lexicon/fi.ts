@@ -25,6 +25,8 @@ export const fi: Lexicon = {
   noticeCues: ['luottamukselli', '\\bvastaanottaja'],
   registerCues: ['Y-tunnus'],
   titleSuffixes: [
+    // Agents and attorneys: "patenttiasiamies" (patent attorney), "tavaramerkkiasiamies".
+    'asiamies',
     // Chemists: "Käyttökemisti" (operations chemist), "Laboratoriokemisti".
     'kemisti',
     'päällikkö',
@@ -83,7 +85,7 @@ export const fi: Lexicon = {
   countries: ['suomi'],
   // vaihde (switchboard), suora (direct line), matkap. (matkapuhelin, mobile).
   phoneWork: ['puh', 'puhelin', 'vaihde', 'suora'],
-  phoneMobile: ['matkapuhelin', 'matkap', 'kännykkä'],
+  phoneMobile: ['matkapuhelin', 'matkapuh', 'matkap', 'kännykkä'],
   phoneFax: ['faksi'],
   fieldLabels: ['Nimi', 'Nimike', 'Yritys', 'Osoite'],
   titleNouns: [

@@ -52,6 +52,8 @@ export const fr: Lexicon = {
   awardCues: ['\\blauréate?s?\\b', "\\bde l'année\\b"],
   ecoCues: ["(?:Merci de )?penser? à l'environnement", "Pensez à l'environnement"],
   titleNouns: [
+    // A registered patent and trade-mark attorney: "Conseil en propriété industrielle" (CPI).
+    'conseil en propriété industrielle',
     'directeur',
     'directrice',
     'responsable',
@@ -208,6 +210,9 @@ export const fr: Lexicon = {
   jobEndedCues: ['ne fait plus partie (?:de|du|des)', '(?:a quitté|ne travaille plus (?:chez|pour|à)) '],
   // Shared mailboxes (sales@, accounting@... in fr): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // Trade-mark and patent desks of an IP firm.
+    'marques',
+    'brevets',
     // Rights, customs, claims and logistics desks.
     'droits',
     'douane',

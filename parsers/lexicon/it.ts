@@ -136,6 +136,9 @@ export const it: Lexicon = {
   phoneExtensions: ['int\\.'],
   // Shared mailboxes (sales@, accounting@... in it): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // Trade-mark and patent desks of an IP firm.
+    'marchi',
+    'brevetti',
     // An operations desk (en "operations").
     'operazioni',
     // Rights, customs, claims and logistics desks.

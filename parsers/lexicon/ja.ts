@@ -89,6 +89,10 @@ export const ja: Lexicon = {
     '教授',
     '助教',
     '講師',
+    // Professional qualifications written before the name: 弁理士 (patent attorney), 弁護士 (lawyer), 税理士.
+    '弁理士',
+    '弁護士',
+    '税理士',
   ],
   unitSuffixesNative: [
     '部',

@@ -82,7 +82,19 @@ export const ko: Lexicon = {
   unitSuffixesNative: ['팀', '부', '본부', '실', '센터', '그룹', '연구소', '파트', '학과', '학부'],
   // 대학교 (university), 병원 (hospital), 은행 (bank), 증권 (securities).
   // 진흥원 (promotion agency), 공단 (public corporation), 재단 (foundation), 협회 (association).
-  orgWordsNative: ['대학교', '병원', '은행', '증권', '진흥원', '공단', '재단', '협회'],
+  // ...법률사무소 / 특허사무소: a law or patent office ("한빛국제특허법률사무소").
+  orgWordsNative: [
+    '대학교',
+    '병원',
+    '은행',
+    '증권',
+    '진흥원',
+    '공단',
+    '재단',
+    '협회',
+    '법률사무소',
+    '특허사무소',
+  ],
   // 법무법인 / 회계법인 / 세무법인 / 특허법인: law, accounting, tax and patent firms' corporate forms.
   legalFormsNative: [
     '주식회사',

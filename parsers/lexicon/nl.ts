@@ -14,6 +14,7 @@ export const nl: Lexicon = {
     '(?:met )?hartelijke groet(?:en)?',
     '(?:met )?(?:beste|veel|hartelijke) groeten',
     'groeten',
+    'groetjes',
     'groet',
     'mvg',
     '(?:alvast )?bedankt',
@@ -99,6 +100,9 @@ export const nl: Lexicon = {
   phoneExtensions: ['toestel'],
   // Shared mailboxes (sales@, accounting@... in nl): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // Trade-mark and patent desks of an IP firm.
+    'merken',
+    'octrooien',
     // Rights, customs, claims and logistics desks.
     'rechten',
     'douane',

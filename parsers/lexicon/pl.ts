@@ -36,6 +36,8 @@ export const pl: Lexicon = {
   noticeCues: ['\\badresat', 'poufn'],
   registerCues: ['NIP:', 'KRS:'],
   titleNouns: [
+    // Patent attorney: "rzecznik patentowy".
+    'rzecznik(?: patentowy)?',
     // Producers: "Producent wykonawczy" (executive producer), "producentka".
     'producent(?:ka)?',
     // Clinical research: monitor badań klinicznych (CRA).

@@ -46,6 +46,8 @@ export const pt: Lexicon = {
   registerCues: ['CNPJ'],
   followCues: ['Siga-nos'],
   titleNouns: [
+    // A registered patent and trade-mark agent: "Agente da Propriedade Industrial".
+    'agente da propriedade industrial',
     // Doctors and nurses: médica cardiologista, enfermeira chefe.
     'médic[oa]',
     'enfermeir[oa]',
@@ -160,6 +162,9 @@ export const pt: Lexicon = {
   phoneExtensions: ['ramal', 'anexo'],
   // Shared mailboxes (sales@, accounting@... in pt): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // Trade-mark and patent desks of an IP firm.
+    'marcas',
+    'patentes',
     // An operations desk (en "operations").
     'operacoes',
     // Rights, customs, claims and logistics desks.

@@ -31,6 +31,8 @@ export const uk: Lexicon = {
   universityWords: ['університет'],
   instituteWords: ['інститут', 'факультет'],
   titleNouns: [
+    // Patent attorney: "Патентний повірений".
+    'повірен(?:ий|а)',
     '(?:старш(?:ий|а) )?науков(?:ий|а) співробітни(?:к|ця)',
     'генеральний директор',
     // Universities: професор, доцент, викладач (lecturer), асистент, завідувач кафедри (head of chair).

@@ -39,6 +39,9 @@ export const zh: Lexicon = {
     '主題',
   ],
   titleNounsNative: [
+    // Patent agents: 专利代理师, 专利代理人.
+    '代理师',
+    '代理人',
     '经理',
     '經理',
     '总监',

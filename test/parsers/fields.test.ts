@@ -4071,4 +4071,58 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
       '+442079460135',
     ]);
   });
+
+  it('reads intellectual-property blocks: attorneys and agents in many languages, IP practice units, a list of three roles, a firm spelled by its word and initials, a qualification before a Japanese name', () => {
+    const f = (lines: string[], email = 'a.b@firm.example') => extractFields(lines, { name: null, email });
+    const roleUnit = (lines: string[]) => {
+      const c = f(lines);
+      return [c.title, c.department];
+    };
+    expect(roleUnit(['Naledi Dube', 'Associate – Trade Marks', 'Acacia Botha Inc.'])).toEqual([
+      'Associate',
+      'Trade Marks',
+    ]);
+    expect(roleUnit(['Wei Ling Tan', 'Paralegal, Oppositions', 'Merlion IP Pte. Ltd.'])).toEqual([
+      'Paralegal',
+      'Oppositions',
+    ]);
+    expect(
+      roleUnit(['Rohan Iyer', 'Team Lead - Annuity Payments', 'Keystone IP Services Pvt. Ltd.']),
+    ).toEqual(['Team Lead', 'Annuity Payments']);
+    expect(f(['Claire Dubois', 'Conseil en propriété industrielle', 'Cabinet Lumière SAS']).title).toBe(
+      'Conseil en propriété industrielle',
+    );
+    expect(f(['Paulo Souza', 'Agente da Propriedade Industrial', 'Marca Forte Ltda.']).title).toBe(
+      'Agente da Propriedade Industrial',
+    );
+    expect(roleUnit(['Ville Laine', 'tavaramerkkiasiamies, Tavaramerkit ja mallit', 'Aurora IP Oy'])).toEqual(
+      ['tavaramerkkiasiamies', 'Tavaramerkit ja mallit'],
+    );
+    expect(f(['Anna Zając', 'rzecznik patentowy', 'Kancelaria Patentowa Wisła Sp. j.']).title).toBe(
+      'rzecznik patentowy',
+    );
+    expect(roleUnit(['Emre Kaya', 'Patent Vekili, Patent Birimi', 'Anadolu Patent A.Ş.'])).toEqual([
+      'Patent Vekili',
+      'Patent Birimi',
+    ]);
+    expect(f(['Олег Мельник', 'Патентний повірений', 'ТОВ «Патент Груп»']).title).toBe('Патентний повірений');
+    expect(f(['أحمد سامي', 'وكيل براءات اختراع', 'شركة النيل للملكية الفكرية']).title).toBe(
+      'وكيل براءات اختراع',
+    );
+    expect(f(['王磊', '高级专利代理师', '北京华文知识产权代理有限公司']).title).toBe('高级专利代理师');
+    expect(f(['김서준', '변리사', '한강국제특허법률사무소']).company).toBe('한강국제특허법률사무소');
+    // A list of three roles on one row stays one title.
+    expect(
+      f(['Hugh Marsh', 'Partner | Chartered Patent Attorney | European Patent Attorney', 'Marsh Avery LLP'])
+        .title,
+    ).toBe('Partner | Chartered Patent Attorney | European Patent Attorney');
+    const tm = f(['Kate Lowe', 'Director, Bluegum Trade Marks', '0491 570 110'], 'kate@bluegum-tm.example');
+    expect([tm.title, tm.company]).toEqual(['Director', 'Bluegum Trade Marks']);
+    const jp = f([
+      '特許業務法人 若葉国際特許事務所',
+      '国際部　商標課　課長',
+      '弁理士　高橋 美咲（Misaki Takahashi）',
+    ]);
+    expect([jp.name, jp.title]).toEqual(['高橋 美咲（Misaki Takahashi）', '課長']);
+  });
 });

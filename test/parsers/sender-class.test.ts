@@ -111,6 +111,18 @@ describe('sender classification', () => {
       expect(classifySender({ from: `Operaciones | Firma <${lp}@firma.example>` }).discarded).toBe(
         'role-account',
       );
+    // Intellectual-property firms' desks: docketing, trade marks, patents, annuities, in several languages.
+    for (const lp of [
+      'docketing',
+      'trademarks',
+      'patents',
+      'annuities',
+      'marcas',
+      'brevets',
+      'octrooien',
+      'marken',
+    ])
+      expect(classifySender({ from: `IP Desk <${lp}@ipfirm.example>` }).discarded).toBe('role-account');
   });
 
   it('decides bulk before role accounts: a newsletter from news@ is bulk, a reply from info@ a role account', () => {

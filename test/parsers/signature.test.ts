@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractMinimal, extractRaw } from '../../parsers/extract.ts';
+import { extractFields } from '../../parsers/fields.ts';
 import {
   findSignature,
   signatureWindow,
@@ -123,6 +124,19 @@ describe('the signature block of the newest part', () => {
       'Please find the accounts in folder 4.2.\n\nBest regards,\nJordan Blake\nPrincipal\nNorthgate Capital LLC\n+1 617 555 0188\n',
     );
     expect(own.contact?.company).toBe('Northgate Capital LLC');
+  });
+
+  it('reads "Groetjes," and a Finnish "matkapuh." label', () => {
+    const text =
+      'Dat is geregeld.\n\nGroetjes,\nSanne\n\nSanne de Wit\nDocketing Specialist\nVeldhoven Octrooi B.V.\nT +31 40 555 0134\n';
+    expect(findSignature(text, { name: 'Sanne de Wit', email: 's.dewit@veldhoven.example' })?.[0]).toBe(
+      'Sanne de Wit',
+    );
+    const c = extractFields(['Aino Laine', 'Revontuli Oy', 'matkapuh. +358 40 555 0183'], {
+      name: null,
+      email: 'aino@revontuli.example',
+    });
+    expect(c.phones.map((p) => p.type)).toEqual(['mobile']);
   });
 
   it('does not take a phone number from a sentence as a signature', () => {
