@@ -12,7 +12,7 @@
  */
 import { alt, rtlAlt, wordsOf } from './lexicon/index.ts';
 import { caseless, caselessMatch } from './lexicon/caseless.ts';
-import { hasRtlLetters, mayHaveCjk, mayHaveOtherScript } from './lines.ts';
+import { hasRtlLetters, isCountryLine, mayHaveCjk, mayHaveOtherScript } from './lines.ts';
 
 const UNIT_RE = caseless(String.raw`(?:^|[\s(&/-])(?:${alt('unitWords')})(?=$|[\s,.)'’])`, 'i');
 /** UNIT_RE matching at the start of the cell (its first match there, as startsWithUnitWord asks). */
@@ -92,6 +92,8 @@ export function namesTerritory(cell: string): boolean {
   // Two-word regions ("Middle East", "Latin America") are one entry.
   for (let i = 0; i < toks.length; i++) {
     if (REGION_WORD_RE.test(toks[i]!)) continue;
+    // "Western Canada", "Southern Africa": a part of a country or continent.
+    if (i > 0 && REGION_WORD_RE.test(toks[i - 1]!) && isCountryLine(toks.slice(i).join(' '))) return true;
     if (i + 1 < toks.length && REGION_WORD_RE.test(`${toks[i]} ${toks[i + 1]}`)) {
       i++;
       continue;
@@ -245,5 +247,8 @@ const DEPT_RE = caseless(String.raw`\b(?:${alt('unitKeywords')})\b`, 'i');
 
 /** A unit of the organisation: the legacy keywords, or the multilingual vocabulary of department.ts. */
 export function isDepartment(s: string): boolean {
-  return DEPT_RE.test(s) || looksLikeDepartment(s);
+  if (DEPT_RE.test(s) || looksLikeDepartment(s)) return true;
+  // "Mine Permitting Branch, Northwest Region": a unit, then the territory it covers.
+  const comma = s.lastIndexOf(', ');
+  return comma > 0 && namesTerritory(s.slice(comma + 2)) && looksLikeDepartment(s.slice(0, comma));
 }

@@ -413,7 +413,7 @@ const CJK_REGION_CITY_RE =
 /** PO boxes: "P.O. Box 4410", "Box 1234", "Postfach 10 20 30", "Case postale 12", "Caixa Postal 45". */
 const PO_BOX_RE = new RegExp(
   // Ghana writes its box with the post office's code first: "P.O. Box CT 5551".
-  String.raw`\b(?:${alt('poBoxes')}) ?(?:[A-Z]{1,3} ?)?\d{1,6}\b|^(?:${alt('poBoxAbbrevs')}) ?\d{1,6}\b`,
+  String.raw`\b(?:${alt('poBoxes')}) ?(?:[A-Z]{1,3} ?)?\d{1,6}\b|^(?:${alt('poBoxAbbrevs')}) ?(?:[A-Z] )?\d{1,6}\b`,
 );
 /** Brazilian "Bela Vista - São Paulo - SP": a city, then the state's two-letter code, maybe its CEP. */
 const BR_CITY_UF_RE =

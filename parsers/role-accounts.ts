@@ -232,6 +232,8 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
   'trademarks',
   'patents',
   'annuities',
+  // A returns desk (return merchandise authorisation), often with its region: "rma.emea@".
+  'rma',
   'treasury',
   'tax',
   'audit',
@@ -293,13 +295,24 @@ const DESK_WORDS: ReadonlySet<string> = new Set(['desk', 'team', 'dept', 'depart
 
 /**
  * Country codes that branch offices put before or after a desk's name ("usbookings", "uk.bookings",
- * "bookings-de"): the desk of that country, still a role.
+ * "bookings-de"): the desk of that country, still a role. Regions too, written apart ("rma.emea").
  */
 const COUNTRY_CODES: ReadonlySet<string> = new Set(
   'us uk gb de fr es it nl be ch at se no dk fi pl cz ie pt gr tr ru cn hk sg jp kr in au nz ca mx br za ae sa eg ma ng ke th vn my id ph'.split(
     ' ',
   ),
 );
+const REGION_CODES: ReadonlySet<string> = new Set([
+  'emea',
+  'apac',
+  'amer',
+  'americas',
+  'latam',
+  'eu',
+  'mena',
+  'anz',
+  'dach',
+]);
 
 /**
  * A desk named by what it serves and a desk word glued together: "kitsupport", "techsupport", "salesorders",
@@ -334,7 +347,7 @@ export function isRoleLocalPart(localPart: string): boolean {
     toks.length >= 2 &&
     toks.length <= 4 &&
     toks.some(role) &&
-    toks.every((t) => role(t) || MAILBOX_JOINERS.has(t) || COUNTRY_CODES.has(t))
+    toks.every((t) => role(t) || MAILBOX_JOINERS.has(t) || COUNTRY_CODES.has(t) || REGION_CODES.has(t))
   )
     return true;
   if (toks.length === 1 && (countryDesk(lp, role) || GLUED_DESK_RE.test(lp))) return true;

@@ -214,7 +214,8 @@ export function urlsOfBlock(lines: string[], from: Address): { websites: string[
       // ...and so is a domain whose name is the sender's domain's under another top-level domain
       // ("harbourtrust.org" for mail from harbourtrust.org.uk).
       const ownName = ownHost.split('.').find((p) => p.length >= 4 && !/^(?:mail|email|www)$/.test(p));
-      for (const cell of visible.split(/\s\|\|?\s|\s[•·●▪■◆]\s|\s{3,}|\t/)) {
+      // (A link target blanked out before a bar leaves a run of spaces: the bar still ends the cell.)
+      for (const cell of visible.split(/\s+\|\|?\s|\s+[•·●▪■◆]\s|\s{3,}|\t/)) {
         const t = cell.trim();
         // With a path too: "acme.example/meetings".
         const host = t

@@ -279,6 +279,8 @@ export const de: Lexicon = {
   jobEndedCues: ['(?:ist|arbeitet) nicht mehr (?:bei|für|im Unternehmen)', 'hat das Unternehmen verlassen'],
   // Shared mailboxes (sales@, accounting@... in de): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // A spare-parts desk.
+    'ersatzteile',
     // Trade-mark and patent desks of an IP firm.
     'marken',
     'patente',

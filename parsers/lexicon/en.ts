@@ -330,6 +330,8 @@ export const en: Lexicon = {
   ],
   titleSuffixes: ['manager', 'specialist'],
   unitWords: [
+    // A business unit by its initials: "Power Discrete BU".
+    'BU',
     // "WASH Unit", "Intensive Care Unit", "OEM Accounts", "Key Accounts": only as the cell's last word
     // ("Unit 5, Harbour Road" is premises; "Accounts Payable" a function).
     'unit(?=\\s*$)',
@@ -908,6 +910,10 @@ export const en: Lexicon = {
   ],
   phoneFax: ['fax', 'facsimile', 'f', 'fx'],
   phoneOther: [
+    // A satellite phone at a remote site: "Sat: +881 ...".
+    'sat',
+    'sat phone',
+    'satellite(?: phone)?',
     // A secretary's or assistant's line in the block: a number to reach the person through, not theirs.
     'secretary',
     'assistant',

@@ -56,6 +56,8 @@ export const fi: Lexicon = {
   unitWords: ['osasto', 'yksikkö', 'tiimi', 'laitos'],
   unitSuffixes: ['osasto', 'yksikkö', 'tiimi', 'laitos', 'tutkimusryhmä'],
   functions: [
+    // Product development.
+    'tuotekehitys',
     'myynti',
     'hankinnat',
     'talous',

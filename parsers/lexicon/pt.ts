@@ -124,6 +124,8 @@ export const pt: Lexicon = {
     'estúdio de',
   ],
   functions: [
+    // P&D: pesquisa e desenvolvimento (R&D).
+    'P&D',
     // Film and advertising: "Pós-produção".
     'pós-produção',
     // Banking: "Instituições Financeiras", "Trade Finance".

@@ -71,8 +71,12 @@ export const sv: Lexicon = {
     'förvaltare',
     // Producers (film, sound, events): "Producent", "Exekutiv producent".
     'producent',
+    // Geologists; design engineers ("Elektronikkonstruktör").
+    'geolog',
+    'konstruktör',
   ],
   titleSuffixes: [
+    'konstruktör',
     'förvaltare',
     'planerare',
     'rådgivare',
@@ -104,7 +108,8 @@ export const sv: Lexicon = {
     // An office of an institution: "Innovationskontoret".
     'kontoret',
   ],
-  functions: ['inköp', 'försäljning', 'ekonomi', 'marknad', 'kundtjänst', 'logistik'],
+  // FoU: forskning och utveckling (R&D).
+  functions: ['inköp', 'försäljning', 'ekonomi', 'marknad', 'kundtjänst', 'logistik', 'FoU'],
   legalForms: ['AB'],
   orgWords: ['högskola', 'högskolan', 'universitet'],
   streetSuffixes: [

@@ -28,6 +28,8 @@ export const tr: Lexicon = {
   quoteSeparators: ['Orijinal Mesaj', 'İletilen ileti', 'Özgün İleti'],
   lotusToLabels: ['Kime'],
   titleNouns: [
+    // Geologist.
+    'jeolog',
     // Attorneys and agents: "Marka ve Patent Vekili".
     'vekili',
     // Producer (film, advertising): "Yapımcı", "Yürütücü Yapımcı".

@@ -39,6 +39,9 @@ export const zh: Lexicon = {
     '主題',
   ],
   titleNounsNative: [
+    // Taiwan's ranks: 副理 (assistant manager), 協理 (senior manager).
+    '副理',
+    '協理',
     // Patent agents: 专利代理师, 专利代理人.
     '代理师',
     '代理人',

@@ -4125,4 +4125,71 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
     ]);
     expect([jp.name, jp.title]).toEqual(['高橋 美咲（Misaki Takahashi）', '課長']);
   });
+
+  it('reads mining and electronics blocks: a unit and its territory, a part of a country kept in the title, satellite phones, a lettered post-office box, business units, Taiwanese ranks, R&D and product development in three languages, a bare website after an e-mail with its link target', () => {
+    const f = (lines: string[], email = 'a.b@firm.example') => extractFields(lines, { name: null, email });
+    const roleUnit = (lines: string[]) => {
+      const c = f(lines);
+      return [c.title, c.department];
+    };
+    expect(
+      roleUnit([
+        'Rosa Klein',
+        'Senior Geologist',
+        'Exploration Licensing Branch, Southwest Region',
+        'Ministry of Mines',
+      ]),
+    ).toEqual(['Senior Geologist', 'Exploration Licensing Branch, Southwest Region']);
+    const drill = f([
+      'Ian Muir',
+      'Site Manager – Northern Australia',
+      'Spinifex Drilling Pty Ltd',
+      'Sat: +881 631 555 021',
+    ]);
+    expect([drill.title, drill.department, drill.phones.map((p) => p.type)]).toEqual([
+      'Site Manager – Northern Australia',
+      null,
+      ['other'],
+    ]);
+    expect(
+      f([
+        'Awa Koné',
+        'Directrice',
+        'Société Minière du Bandama SA',
+        'Immeuble Kharrat, 3e étage, Abidjan-Plateau',
+        'BP V 120 Abidjan',
+      ]).address,
+    ).toBe('Immeuble Kharrat, 3e étage, Abidjan-Plateau, BP V 120 Abidjan');
+    expect(roleUnit(['Amy Chen', 'Senior FAE | Analog Power BU', 'Lumen Semiconductor Corp.'])).toEqual([
+      'Senior FAE',
+      'Analog Power BU',
+    ]);
+    expect(roleUnit(['陳建宏 Jason Chen', '業務處 國內業務一部 副理', '新光電子股份有限公司'])).toEqual([
+      '副理',
+      '業務處 國內業務一部',
+    ]);
+    expect(roleUnit(['Oskar Lind', 'Hårdvarukonstruktör, FoU', 'Nordkrets AB'])).toEqual([
+      'Hårdvarukonstruktör',
+      'FoU',
+    ]);
+    expect(roleUnit(['Ana Reis', 'Engenheira de Hardware | P&D', 'Inversa Eletrônica Ltda.'])).toEqual([
+      'Engenheira de Hardware',
+      'P&D',
+    ]);
+    expect(
+      roleUnit(['Mikko Salo', 'Ohjelmistosuunnittelija, Tuotekehitys', 'Kide Elektroniikka Oy']),
+    ).toEqual(['Ohjelmistosuunnittelija', 'Tuotekehitys']);
+    expect(roleUnit(['Can Demir', 'Jeolog, Ruhsat Birimi', 'Toros Madencilik A.Ş.'])).toEqual([
+      'Jeolog',
+      'Ruhsat Birimi',
+    ]);
+    const web = f(
+      [
+        'Lee Ford',
+        'lford@ridgeenv.example<mailto:lford@ridgeenv.example> | ridgeenv.example<https://www.ridgeenv.example/>',
+      ],
+      'lford@ridgeenv.example',
+    );
+    expect(web.websites).toEqual(['ridgeenv.example']);
+  });
 });

@@ -121,6 +121,9 @@ describe('sender classification', () => {
       'brevets',
       'octrooien',
       'marken',
+      // Spare-parts and returns desks ("rma.emea@").
+      'ersatzteile',
+      'rma.emea',
     ])
       expect(classifySender({ from: `IP Desk <${lp}@ipfirm.example>` }).discarded).toBe('role-account');
   });
