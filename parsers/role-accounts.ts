@@ -234,6 +234,11 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
   'annuities',
   // A returns desk (return merchandise authorisation), often with its region: "rma.emea@".
   'rma',
+  // A manufacturer's or dealer's warranty-claims desk ("warranty.canada@").
+  'warranty',
+  // Letting and leasing desks of property companies.
+  'lettings',
+  'leasing',
   'treasury',
   'tax',
   'audit',
@@ -303,6 +308,14 @@ const COUNTRY_CODES: ReadonlySet<string> = new Set(
   ),
 );
 const REGION_CODES: ReadonlySet<string> = new Set([
+  // ...and countries and continents written out ("warranty.canada").
+  'canada',
+  'usa',
+  'europe',
+  'asia',
+  'africa',
+  'india',
+  'australia',
   'emea',
   'apac',
   'amer',

@@ -479,6 +479,11 @@ function takeOrgCell(c: Draft, t: string, row: number): void {
       c.company = t.trim();
       return;
     }
+    // "Gulfcrest Bank PJSC – DIFC Branch": a branch named by its place is the organisation there, not a unit.
+    if (!flip && PLACE_BRANCH_RE.test(dep)) {
+      c.company = t.trim();
+      return;
+    }
     c.company = dash[flip ? 1 : 0]!.trim();
     // "Halcyon Corp. - Global Finance": a unit after the organisation; a place ("- Brno") is none. Under
     // a unit line (the name's "(Data Team)") it is the next level of that unit.
@@ -508,6 +513,9 @@ function takeOrgCell(c: Draft, t: string, row: number): void {
     c.company = t.split(' / ')[0]!.trim();
   } else c.company = t;
 }
+
+/** A branch named by its place after the organisation's legal name: "DIFC Branch", "Singapore Branch". */
+const PLACE_BRANCH_RE = /^\p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*){0,2} Branch$/u;
 
 /** Two names of one organisation across " / ", each with its legal form or institution word. */
 function bilingualName(t: string): boolean {

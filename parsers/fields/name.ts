@@ -391,7 +391,8 @@ function fullNameBelow(texts: readonly TextCell[], i: number, first: string, fro
 
 /** The rest of the name cell: ", CTO", ", CTO, Company", " - Title - Company", " - Department, Company", " / Team". */
 function restOfNameCell(after: string, c: Draft, labels: string[], row: number): void {
-  const rest = after.replace(/^\s?(?:,|[-–/])\s?/, '');
+  // Credentials after the name (", MBA", ", עו\"ד") are neither title nor company.
+  const rest = after.replace(CREDENTIAL_RE, '').replace(/^\s?(?:,|[-–/])\s?/, '');
   if (!rest) return;
   // One field per segment; "Title at Company" gives both.
   for (const seg of rest.split(/,\s?|\s[-–_]\s/)) {

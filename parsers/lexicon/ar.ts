@@ -93,7 +93,8 @@ export const ar: Lexicon = {
   ],
   poBoxAbbrevs: ['ص\\.\\s?ب\\.?'],
   // مدارس (schools: a school network, "مدارس النيل الدولية").
-  orgWordsRtl: ['شركة', 'مؤسسة', 'مجموعة', 'المحدودة', 'القابضة', 'مدارس'],
+  // الهيئة / هيئة (authority, commission: "الهيئة العامة لمشروعات الري").
+  orgWordsRtl: ['شركة', 'مؤسسة', 'مجموعة', 'المحدودة', 'القابضة', 'مدارس', 'الهيئة', 'هيئة'],
   phoneWork: ['هاتف', 'تلفون', 'الهاتف'],
   // متحرك (mobile, the Gulf's Etisalat/du usage).
   phoneMobile: ['جوال', 'موبايل', 'محمول', 'الجوال', 'متحرك'],

@@ -47,6 +47,8 @@ export const cs: Lexicon = {
     'nemocnic[ae]',
     // A publicly funded body: "..., příspěvková organizace".
     'příspěvková organizace',
+    // A cooperative: "Zemědělské družstvo Pohledec" (an agricultural cooperative).
+    'družstvo',
   ],
   phoneOther: ['sekretariát'],
   titleNouns: [
@@ -109,6 +111,8 @@ export const cs: Lexicon = {
   // oddělení / oddelenie (department), odbor (division), úsek (section), divize, útvar; a hospital's
   // klinika and a university's katedra (chair) and fakulta.
   unitWords: [
+    // A cost or operating centre: "Středisko mechanizace".
+    'středisko',
     'oddělení',
     'oddelenie',
     'odbor',

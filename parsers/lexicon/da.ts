@@ -61,6 +61,8 @@ export const da: Lexicon = {
     '(?:bestyrelses|næst)?formand',
   ],
   titleSuffixes: [
+    // Case officers: "Byggesagsbehandler", "Sagsbehandler".
+    'behandler',
     'konsulent',
     'ingeniør',
     'specialist',
@@ -89,7 +91,8 @@ export const da: Lexicon = {
     // An inspection unit: "Importkontrollen".
     'kontrollen',
   ],
-  functions: ['salg', 'indkøb', 'økonomi', 'kundeservice', 'regnskab'],
+  // A municipality's building, planning and environment department: "Byg, Plan og Miljø", "Teknik og Miljø".
+  functions: ['salg', 'indkøb', 'økonomi', 'kundeservice', 'regnskab', 'byg', 'miljø'],
   // Danish compounds named by their field: "Kontraktsalg", "Eksportsalg", "Kundeservice".
   functionSuffixes: ['salg', 'indkøb', 'service', 'regnskab', 'logistik'],
   legalForms: ['A\\/S', 'ApS'],

@@ -279,6 +279,10 @@ export const de: Lexicon = {
   jobEndedCues: ['(?:ist|arbeitet) nicht mehr (?:bei|für|im Unternehmen)', 'hat das Unternehmen verlassen'],
   // Shared mailboxes (sales@, accounting@... in de): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // Property management, lettings and building management desks.
+    'objektmanagement',
+    'vermietung',
+    'hausverwaltung',
     // A spare-parts desk.
     'ersatzteile',
     // Trade-mark and patent desks of an IP firm.

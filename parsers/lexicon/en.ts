@@ -418,6 +418,8 @@ export const en: Lexicon = {
     'trade marks',
     'trademarks',
     'oppositions',
+    // Property lending and investment: "Director, Real Estate Finance".
+    'real estate finance',
     // Film, advertising and music: "Post-production", "Production".
     'post-production',
     // Banking: "Trade Finance Operations", "Correspondent Banking & Financial Institutions", "Global

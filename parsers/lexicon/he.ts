@@ -51,6 +51,8 @@ export const he: Lexicon = {
   // Street words before the street's name (רח' = street, שד' = boulevard, דרך = road) and the PO box (ת.ד.).
   streetPrefixes: ["רח['׳]", 'רחוב', "שד['׳]", 'שדרות', 'דרך'],
   poBoxAbbrevs: ['ת\\.ד\\.?'],
+  // ...or after it, behind a comma ("מיכל אברהמי, עו\"ד"): dropped likewise, no title.
+  credentials: ['עו["״]ד', 'רו["״]ח'],
   // Written before the name and dropped from it: עו"ד (advocate), ד"ר (Dr), רו"ח (CPA), פרופ' (Prof.).
   honorifics: [
     'עו["״]ד',

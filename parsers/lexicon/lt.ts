@@ -29,6 +29,8 @@ export const lt: Lexicon = {
   ],
   // skyrius (department; "Teisės skyriaus vadovė": the head of the legal department), departamentas.
   unitWords: ['skyrius', 'departamentas', 'padalinys'],
+  // Shared mailboxes: dispatch (ekspedicija), logistics, sales (pardavimai), accounting (buhalterija), orders.
+  roleMailboxes: ['ekspedicija', 'logistika', 'pardavimai', 'buhalterija', 'uzsakymai'],
   unitRoleNouns: ['vadov(?:as|ė)'],
   streetPrefixes: ['g\\.', 'gatvė', 'pr\\.', 'prospektas', 'al\\.'],
   streetWords: ['g\\.', 'gatvė', 'pr\\.', 'prospektas'],

@@ -124,6 +124,8 @@ export const pt: Lexicon = {
     'estúdio de',
   ],
   functions: [
+    // A law firm's real-estate practice: "Imobiliário e Urbanismo".
+    'imobiliário',
     // P&D: pesquisa e desenvolvimento (R&D).
     'P&D',
     // Film and advertising: "Pós-produção".

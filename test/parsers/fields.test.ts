@@ -4192,4 +4192,36 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
     );
     expect(web.websites).toEqual(['ridgeenv.example']);
   });
+
+  it("reads farm and property blocks: a Czech cooperative and its centre, an Arabic authority, a Hebrew advocate's credential after the name, Danish case officers, real-estate practices and lending, a bank's branch named by its place", () => {
+    const f = (lines: string[], email = 'a.b@firm.example') => extractFields(lines, { name: null, email });
+    const cz = f([
+      'Ing. Petr Novák',
+      'vedoucí střediska, Středisko rostlinné výroby',
+      'Zemědělské družstvo Vysočina',
+    ]);
+    expect([cz.title, cz.department, cz.company]).toEqual([
+      'vedoucí střediska',
+      'Středisko rostlinné výroby',
+      'Zemědělské družstvo Vysočina',
+    ]);
+    expect(f(['م. خالد منصور', 'مدير إدارة التشغيل', 'الهيئة العامة للموانئ']).company).toBe(
+      'الهيئة العامة للموانئ',
+    );
+    const he = f(['רונית כהן, עו"ד', 'שותפה, מחלקת מקרקעין', "כהן, לוי ושות'"]);
+    expect([he.name, he.title, he.department]).toEqual(['רונית כהן', 'שותפה', 'מחלקת מקרקעין']);
+    expect(f(['Lars Holm', 'Sagsbehandler', 'Fjordby Kommune']).title).toBe('Sagsbehandler');
+    const pt = f(['Rita Lopes', 'Advogada Associada | Imobiliário', 'Lopes & Reis Advogados']);
+    expect([pt.title, pt.department]).toEqual(['Advogada Associada', 'Imobiliário']);
+    const bank = f([
+      'Omar Haddad',
+      'Vice President, Real Estate Finance',
+      'Eastgate Bank PJSC – London Branch',
+    ]);
+    expect([bank.title, bank.department, bank.company]).toEqual([
+      'Vice President',
+      'Real Estate Finance',
+      'Eastgate Bank PJSC – London Branch',
+    ]);
+  });
 });

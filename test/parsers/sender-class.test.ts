@@ -124,6 +124,14 @@ describe('sender classification', () => {
       // Spare-parts and returns desks ("rma.emea@").
       'ersatzteile',
       'rma.emea',
+      // Warranty, dispatch, rentals, property-management and letting desks.
+      'warranty.canada',
+      'ekspedicija',
+      'alquileres',
+      'objektmanagement',
+      'vermietung',
+      'lettings',
+      'leasing',
     ])
       expect(classifySender({ from: `IP Desk <${lp}@ipfirm.example>` }).discarded).toBe('role-account');
   });
