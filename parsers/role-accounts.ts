@@ -238,6 +238,9 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
   'warranty',
   // Letting and leasing desks of property companies.
   'lettings',
+  // Group sales desks of airlines and hotels.
+  'groupsales',
+  'groups',
   'leasing',
   'treasury',
   'tax',

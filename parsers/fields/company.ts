@@ -127,7 +127,9 @@ function matchesDomainAscii(cell: string, labels: string[]): boolean {
       (initials.length >= 3 && initials === l) ||
       // "Department of Rural Waterworks and Sanitation" at drws-gov: the initials spell a hyphenated label's start.
       (initials.length >= 3 && l.includes('-') && l.split('-')[0] === initials) ||
-      (l.includes('-') && wordThenInitials(cell, l)),
+      (l.includes('-') && wordThenInitials(cell, l)) ||
+      // "Lochside Executive Cars" at lochsidecars: the first and the last word of the name, joined.
+      (toks.length >= 3 && toks[0]!.length >= 4 && l === `${toks[0]}${toks[toks.length - 1]}`),
   );
 }
 

@@ -72,6 +72,8 @@ export const ar: Lexicon = {
   legalFormsNative: ['ش\\.م\\.م', 'ذ\\.م\\.م', 'ش\\.م\\.ع', 'ش\\.م\\.ل', 'ش\\.ذ\\.م\\.م'],
   // Street and road (شارع, طريق) before the name; the PO box (ص.ب = صندوق بريد).
   streetPrefixes: ['شارع', 'طريق'],
+  // Premises in an address line: الطابق / طابق (floor), مبنى (building), برج (tower).
+  premisesWords: ['الطابق', 'طابق', 'مبنى', 'برج'],
   // Countries of the Arabic-writing world written alone under an address.
   countries: [
     'الإمارات العربية المتحدة',

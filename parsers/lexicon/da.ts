@@ -92,7 +92,8 @@ export const da: Lexicon = {
     'kontrollen',
   ],
   // A municipality's building, planning and environment department: "Byg, Plan og Miljø", "Teknik og Miljø".
-  functions: ['salg', 'indkøb', 'økonomi', 'kundeservice', 'regnskab', 'byg', 'miljø'],
+  // ...and a hotel's or bank's corporate segment: "Salgschef, Erhverv".
+  functions: ['salg', 'indkøb', 'økonomi', 'kundeservice', 'regnskab', 'byg', 'miljø', 'erhverv'],
   // Danish compounds named by their field: "Kontraktsalg", "Eksportsalg", "Kundeservice".
   functionSuffixes: ['salg', 'indkøb', 'service', 'regnskab', 'logistik'],
   legalForms: ['A\\/S', 'ApS'],

@@ -94,6 +94,8 @@ export const ko: Lexicon = {
     '협회',
     '법률사무소',
     '특허사무소',
+    // ...항공: an airline ("한결항공").
+    '항공',
   ],
   // 법무법인 / 회계법인 / 세무법인 / 특허법인: law, accounting, tax and patent firms' corporate forms.
   legalFormsNative: [

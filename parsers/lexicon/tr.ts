@@ -118,6 +118,8 @@ export const tr: Lexicon = {
   roleMailboxes: [
     'muhasebe',
     'satis',
+    // Group sales (airlines, hotels).
+    'grupsatis',
     'satinalma',
     'fatura',
     'insankaynaklari',

@@ -4224,4 +4224,21 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
       'Eastgate Bank PJSC – London Branch',
     ]);
   });
+
+  it('reads travel blocks: a Korean airline beside its unit, an Arabic address by its floor and box, a Danish corporate segment, a firm whose domain joins its first and last words', () => {
+    const f = (lines: string[], email = 'a.b@firm.example') => extractFields(lines, { name: null, email });
+    expect(f(['박지훈 과장', '푸른항공 | 여객영업본부 기업영업팀', 'T. 02-5550-3100']).company).toBe(
+      '푸른항공',
+    );
+    expect(f(['سالم الكعبي', 'مدير المبيعات', 'برج النخلة، الطابق 8، ص.ب. 4521، أبوظبي']).address).toBe(
+      'برج النخلة، الطابق 8، ص.ب. 4521، أبوظبي',
+    );
+    const dk = f(['Sofie Holm', 'Salgschef, Erhverv', 'Hotel Kanalen A/S']);
+    expect([dk.title, dk.department]).toEqual(['Salgschef', 'Erhverv']);
+    const cars = f(
+      ['Ewan Ross', 'Operations Manager, Glenbrae Executive Cars', '07700 900123'],
+      'ewan@glenbraecars.example',
+    );
+    expect([cars.title, cars.company]).toEqual(['Operations Manager', 'Glenbrae Executive Cars']);
+  });
 });

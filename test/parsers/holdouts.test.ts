@@ -149,7 +149,8 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   holdout62: { lines: 0.995, precision: 0.995, recall: 0.98 },
   holdout63: { lines: 0.995, precision: 0.99, recall: 0.98 },
   // Blind (fixtures/mail/holdout64..66/README.md), written while holdout58, 59, 61 and 62 were tuned on: first scores.
-  holdout65: { lines: 0.98, precision: 0.945, recall: 0.95 },
+  // Tuned on from 2026-12-07 (first blind score 0.982 / 0.947 / 0.955): its score after that.
+  holdout65: { lines: 0.995, precision: 0.99, recall: 0.98 },
 };
 
 describe('hold-out sets as regression floors', () => {

@@ -132,6 +132,9 @@ describe('sender classification', () => {
       'vermietung',
       'lettings',
       'leasing',
+      // Group sales desks of airlines and hotels.
+      'groupsales',
+      'grupsatis',
     ])
       expect(classifySender({ from: `IP Desk <${lp}@ipfirm.example>` }).discarded).toBe('role-account');
   });
