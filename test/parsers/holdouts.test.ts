@@ -151,6 +151,8 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   // Blind (fixtures/mail/holdout64..66/README.md), written while holdout58, 59, 61 and 62 were tuned on: first scores.
   // Tuned on from 2026-12-07 (first blind score 0.982 / 0.947 / 0.955): its score after that.
   holdout65: { lines: 0.995, precision: 0.99, recall: 0.98 },
+  holdout64: { lines: 0.995, precision: 0.99, recall: 0.99 },
+  holdout66: { lines: 0.98, precision: 0.96, recall: 0.98 },
 };
 
 describe('hold-out sets as regression floors', () => {
