@@ -332,10 +332,11 @@ const REGION_CODES: ReadonlySet<string> = new Set([
 
 /**
  * A desk named by what it serves and a desk word glued together: "kitsupport", "techsupport", "salesorders",
- * "projectdesk". Three letters at least before the desk word ("rosales" is a surname).
+ * "projectdesk", "boardsales". Three letters at least before the desk word, four before "sales" ("rosales",
+ * "gonsales" are surnames).
  */
 const GLUED_DESK_RE =
-  /^[a-z]{3,12}(?:support|helpdesk|desk|orders|bookings|enquiries|requests|queries|team)$/;
+  /^[a-z]{3,12}(?:support|helpdesk|desk|orders|bookings|enquiries|requests|queries|team)$|^[a-z]{4,12}sales$/;
 
 /** A desk with its country code ("usbookings", "ukexports"): only desks of six letters or more ("desales" is a surname). */
 function countryDesk(lp: string, role: (t: string) => boolean): boolean {

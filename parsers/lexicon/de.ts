@@ -172,6 +172,8 @@ export const de: Lexicon = {
   // ..."Studienzentrale" (a hospital's study centre), "Poststelle".
   unitSuffixes: ['abteilung', 'zentrale', 'stelle'],
   functions: [
+    // Sustainability.
+    'nachhaltigkeit',
     'vertrieb',
     'verkauf',
     'einkauf',

@@ -456,6 +456,7 @@ export const en: Lexicon = {
     'ict',
     'pmo',
     'esg',
+    'sustainability',
     'people(?: &| and) culture',
     'finance',
     'financial services',

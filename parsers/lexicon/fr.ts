@@ -126,6 +126,9 @@ export const fr: Lexicon = {
     'cellule',
   ],
   functions: [
+    // Sustainability functions: "Éco-conception" (eco-design), "Développement durable".
+    'éco-conception',
+    'développement durable',
     'ressources humaines',
     'comptabilité',
     'achats',

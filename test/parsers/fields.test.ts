@@ -4241,4 +4241,24 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
     );
     expect([cars.title, cars.company]).toEqual(['Operations Manager', 'Glenbrae Executive Cars']);
   });
+
+  it('reads sustainability functions as units in English, French and German', () => {
+    const f = (lines: string[]) => extractFields(lines, { name: null, email: 'a.b@firm.example' });
+    const roleUnit = (lines: string[]) => {
+      const c = f(lines);
+      return [c.title, c.department];
+    };
+    expect(roleUnit(['Mia Grant', 'Senior Manager, Sustainability', 'Northfold Packaging Ltd'])).toEqual([
+      'Senior Manager',
+      'Sustainability',
+    ]);
+    expect(roleUnit(['Julie Morel', 'Chargée de mission – Éco-conception', 'Recypac SAS'])).toEqual([
+      'Chargée de mission',
+      'Éco-conception',
+    ]);
+    expect(roleUnit(['Jonas Weber', 'Referent | Nachhaltigkeit', 'Kartonwerk Süd GmbH'])).toEqual([
+      'Referent',
+      'Nachhaltigkeit',
+    ]);
+  });
 });

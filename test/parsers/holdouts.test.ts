@@ -152,7 +152,8 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   // Tuned on from 2026-12-07 (first blind score 0.982 / 0.947 / 0.955): its score after that.
   holdout65: { lines: 0.995, precision: 0.99, recall: 0.98 },
   holdout64: { lines: 0.995, precision: 0.99, recall: 0.99 },
-  holdout66: { lines: 0.98, precision: 0.96, recall: 0.98 },
+  // Tuned on from 2026-12-07 (first blind score 0.982 / 0.962 / 0.983): its score after that.
+  holdout66: { lines: 0.995, precision: 0.99, recall: 0.985 },
 };
 
 describe('hold-out sets as regression floors', () => {

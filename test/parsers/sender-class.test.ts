@@ -100,9 +100,10 @@ describe('sender classification', () => {
     ])
       expect(classifySender({ from: `Desk <${lp}@firm.example>` }).discarded).toBe('role-account');
     // A desk word glued to what it serves, and research ethics committees; a surname is no desk.
-    for (const lp of ['kitsupport', 'salesorders', 'irb', 'ceim', 'kyc.onboarding'])
+    for (const lp of ['kitsupport', 'salesorders', 'boardsales', 'irb', 'ceim', 'kyc.onboarding'])
       expect(classifySender({ from: `Desk <${lp}@site.example>` }).discarded).toBe('role-account');
     expect(classifySender({ from: 'Ana Rosales <rosales@site.example>' }).discarded).toBeNull();
+    expect(classifySender({ from: 'Luis Gonsales <gonsales@site.example>' }).discarded).toBeNull();
     // Utilities' connection desks and permitting desks.
     for (const lp of ['interconnection', 'newconnections', 'tramitacion'])
       expect(classifySender({ from: `Desk <${lp}@grid.example>` }).discarded).toBe('role-account');
