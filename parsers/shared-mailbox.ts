@@ -175,7 +175,15 @@ function namesTeam(display: string, email: string, local: string): boolean {
   const rest = ws.filter((w) => !named.includes(w) && w.length >= 3);
   const parts = labels.flatMap((l) => l.split('-')).filter((p) => p.length >= 4);
   // "Triebwerkstechnik" at nordheide-triebwerk: a word of the firm's name may extend a part of its domain.
-  const firmWord = (w: string) => firm.includes(w) || parts.some((p) => p.length >= 5 && w.startsWith(p));
+  // "Explotación EDAR Alto Henares": an acronym in capitals (a plant, a site) goes with the firm's words too.
+  const acronyms = new Set(
+    display
+      .split(/\s+/)
+      .filter((w) => /^\p{Lu}{2,5}$/u.test(w))
+      .map((w) => w.toLowerCase()),
+  );
+  const firmWord = (w: string) =>
+    firm.includes(w) || parts.some((p) => p.length >= 5 && w.startsWith(p)) || acronyms.has(w);
   // The mailbox's word first, then the firm's name of two words or more, or across a separator ("Repairs -
   // Ashdown Hydraulics", "Wareneingang Nordheide Triebwerkstechnik"): no given name before a surname.
   const firstAllowed = rest.length >= 2 || /\s[-–|]\s/.test(display);

@@ -146,6 +146,20 @@ describe('a person signing for a shared mailbox no role list names', () => {
       false,
     ],
     ['a handle with digits', 'Zacharias Chasparis', 'zed001@firm.example', 'Harry Smith', false],
+    [
+      "the mailbox's word, a site's acronym and the firm's name as display",
+      'Expedición CDL Sierra Verde',
+      'expedicion@aguassierraverde.example',
+      'Marta Gil',
+      true,
+    ],
+    [
+      "a given name and a surname in capitals as display, under a colleague's block",
+      'Jean DUPONT',
+      'jean@dupont-conseil.example',
+      'Claire Martin',
+      false,
+    ],
     ['no display name', '', 'fuel@port.example', 'Tomas Berg', false],
     [
       'the signer in another script under a Latin display of her own name',
