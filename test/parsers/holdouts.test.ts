@@ -154,6 +154,8 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   holdout64: { lines: 0.995, precision: 0.99, recall: 0.99 },
   // Tuned on from 2026-12-07 (first blind score 0.982 / 0.962 / 0.983): its score after that.
   holdout66: { lines: 0.995, precision: 0.99, recall: 0.985 },
+  // Blind (fixtures/mail/holdout69/README.md): its first score is its floor.
+  holdout69: { lines: 0.99, precision: 0.985, recall: 0.96 },
 };
 
 describe('hold-out sets as regression floors', () => {
