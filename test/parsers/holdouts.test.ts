@@ -158,6 +158,8 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   holdout69: { lines: 0.99, precision: 0.985, recall: 0.96 },
   // Blind (fixtures/mail/holdout68/README.md): its first score is its floor.
   holdout68: { lines: 0.95, precision: 0.885, recall: 0.89 },
+  // Blind (fixtures/mail/holdout70/README.md): its first score is its floor.
+  holdout70: { lines: 0.99, precision: 0.995, recall: 0.98 },
 };
 
 describe('hold-out sets as regression floors', () => {
