@@ -160,6 +160,8 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   holdout68: { lines: 0.95, precision: 0.885, recall: 0.89 },
   // Blind (fixtures/mail/holdout70/README.md): its first score is its floor.
   holdout70: { lines: 0.99, precision: 0.995, recall: 0.98 },
+  // Blind (fixtures/mail/holdout67/README.md): its first score is its floor.
+  holdout67: { lines: 0.95, precision: 0.97, recall: 0.88 },
 };
 
 describe('hold-out sets as regression floors', () => {
