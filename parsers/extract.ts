@@ -5,7 +5,8 @@
  */
 import { signedForSharedMailbox } from './shared-mailbox.ts';
 import type { Address, Contact, ExtractResult, MinimalMessage } from './types.ts';
-import { classifySender } from './sender-class.ts';
+import { classifySender, parseAddress } from './sender-class.ts';
+import { isRoleLocalPart } from './role-accounts.ts';
 import { reportsJobEnded } from './job-ended.ts';
 import { findSignature } from './signature.ts';
 import { extractFields } from './fields.ts';
@@ -75,7 +76,7 @@ export function extractMinimal(
     const clean = lines.map((l) => l.replace(/\s+$/, '')).filter((l) => l !== '');
     const contact = extractFields(clean, from);
     check('field extraction');
-    if (platformFooter(from, contact)) return result(file, messageId, from, null, null, null);
+    if (platformFooter(from, contact, m.headers)) return result(file, messageId, from, null, null, null);
     // A person signing for a shared mailbox that no role list names (shared-mailbox.ts).
     if (signedForSharedMailbox(from, contact))
       return result(file, messageId, from, 'role-account', null, null);
@@ -89,15 +90,36 @@ export function extractMinimal(
 }
 
 /**
- * "Jane Roe (via Vaultline)": a platform (a data room, a learning or tracking service) sent this message
- * on the person's behalf from its own template. A block whose name is not the person's is the platform's
- * footer ("Vaultline, Inc.", its support desk, "Reply to answer Priya directly"), not their signature.
+ * "Jane Roe (via Vaultline)", or `Sender: notifications@scholartrack.example` under Jane's own From: a
+ * platform (a data room, a manuscript system, a learning or tracking service) sent this message on the
+ * person's behalf from its own template. A block whose name is not the person's is the platform's footer
+ * ("Vaultline, Inc.", its support desk, "Reply to answer Priya directly"), not their signature. A mailing list
+ * that relays a member's post (its List-* headers) is no such platform.
  */
 const VIA_PLATFORM_RE = /^(.{1,200}?)\s\(via [^()<>@]{1,80}\)$/i;
 
-function platformFooter(from: Address, contact: Contact): boolean {
-  const person = from.name ? VIA_PLATFORM_RE.exec(from.name)?.[1] : undefined;
+function platformFooter(from: Address, contact: Contact, headers: Record<string, string>): boolean {
+  const via = from.name ? VIA_PLATFORM_RE.exec(from.name)?.[1] : undefined;
+  const person = via ?? (sentByPlatform(from, headers) ? (from.name ?? '') : undefined);
   return person !== undefined && (contact.name === null || !mentionsSender(contact.name, person, from.email));
+}
+
+const LIST_HEADERS = [
+  'list-id',
+  'list-post',
+  'list-unsubscribe',
+  'mailing-list',
+  'x-mailing-list',
+  'precedence',
+];
+
+/** Sender is an automated address of another domain than From's, and no list relayed the message. */
+function sentByPlatform(from: Address, headers: Record<string, string>): boolean {
+  if (headers['sender'] === undefined || LIST_HEADERS.some((k) => headers[k] !== undefined)) return false;
+  const sender = parseAddress(headers['sender']).email;
+  if (!sender || !from.email) return false;
+  const domain = (e: string) => e.slice(e.lastIndexOf('@') + 1);
+  return domain(sender) !== domain(from.email) && isRoleLocalPart(sender.slice(0, sender.lastIndexOf('@')));
 }
 
 function reasonOf(err: unknown): string {

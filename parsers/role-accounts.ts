@@ -234,6 +234,8 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
   'annuities',
   // A returns desk (return merchandise authorisation), often with its region: "rma.emea@".
   'rma',
+  // An instrument maker's field-service desk ("fieldservice.uk@").
+  'fieldservice',
   // A manufacturer's or dealer's warranty-claims desk ("warranty.canada@").
   'warranty',
   // Letting and leasing desks of property companies.
@@ -311,6 +313,11 @@ const COUNTRY_CODES: ReadonlySet<string> = new Set(
   ),
 );
 const REGION_CODES: ReadonlySet<string> = new Set([
+  // ...international desks ("ricerca.internazionale", "sales.international")...
+  'international',
+  'internazionale',
+  'internacional',
+  'internationale',
   // ...and countries and continents written out ("warranty.canada").
   'canada',
   'usa',

@@ -153,7 +153,9 @@ function wordThenInitials(cell: string, label: string): boolean {
 export function isCompanyCell(c: string, labels: string[]): boolean {
   // A legal form allows a longer name ("Müller & Söhne Präzisionstechnik GmbH & Co. KG").
   if (/[@]/.test(c) || c.length > 80) return false;
-  if (wordCount(c) > 7 || c.length > 60) return wordCount(c) <= 10 && hasStrongCompanyWord(c);
+  // "Laboratoire des Sciences des Matériaux de Grenoble (LSMG)": the acronym after the name adds no length.
+  const name = c.replace(/\s\(\p{Lu}{2,8}\)$/u, '');
+  if (wordCount(name) > 7 || name.length > 60) return wordCount(name) <= 10 && hasStrongCompanyWord(name);
   return hasCompanyWord(c) || matchesDomain(c, labels) || namesOrganisation(c) || spelledByAcronym(c);
 }
 

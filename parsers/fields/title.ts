@@ -404,8 +404,13 @@ function takeTitleCell(s: TitleScan, input: TitleInput, i: number, cell: string)
   const { texts, nameRow, labels } = input;
   const t = cell.replace(DEGREE_BEFORE_TITLE_RE, '');
   if (namesSomeoneElse(t, s.c.name)) return false;
-  // Arabic and Persian write their comma as "، ".
-  const comma = Math.max(t.lastIndexOf(', '), t.lastIndexOf('، '));
+  // Arabic and Persian write their comma as "، ". A unit that opens with its unit word may hold commas of its
+  // own: "Safety Adviser, Faculty of Science, Agriculture & Engineering" splits at the first comma.
+  const unitComma = t.indexOf(', ');
+  const comma =
+    unitComma > 0 && unitComma !== t.lastIndexOf(', ') && startsWithUnitWord(t.slice(unitComma + 2))
+      ? unitComma
+      : Math.max(t.lastIndexOf(', '), t.lastIndexOf('، '));
   const tail = comma > 0 ? t.slice(comma + 2) : '';
   const headPart = comma > 0 ? t.slice(0, comma) : t;
   // "Head of Partnerships at Acme Widgets Inc.": the legal form belongs to the organisation after "at".

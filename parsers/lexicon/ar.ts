@@ -67,7 +67,8 @@ export const ar: Lexicon = {
     'أستاذ',
     'أستاذة',
   ],
-  unitWordsRtl: ['قسم', 'إدارة', 'ادارة', 'دائرة'],
+  // عمادة (a deanship: "عمادة البحث العلمي").
+  unitWordsRtl: ['قسم', 'إدارة', 'ادارة', 'دائرة', 'عمادة'],
   // ش.م.ل: Lebanese and Syrian joint-stock company (S.A.L.); ش.ذ.م.م: Gulf limited liability company.
   legalFormsNative: ['ش\\.م\\.م', 'ذ\\.م\\.م', 'ش\\.م\\.ع', 'ش\\.م\\.ل', 'ش\\.ذ\\.م\\.م'],
   // Street and road (شارع, طريق) before the name; the PO box (ص.ب = صندوق بريد).
@@ -96,7 +97,8 @@ export const ar: Lexicon = {
   poBoxAbbrevs: ['ص\\.\\s?ب\\.?'],
   // مدارس (schools: a school network, "مدارس النيل الدولية").
   // الهيئة / هيئة (authority, commission: "الهيئة العامة لمشروعات الري").
-  orgWordsRtl: ['شركة', 'مؤسسة', 'مجموعة', 'المحدودة', 'القابضة', 'مدارس', 'الهيئة', 'هيئة'],
+  // جامعة (a university).
+  orgWordsRtl: ['شركة', 'مؤسسة', 'مجموعة', 'المحدودة', 'القابضة', 'مدارس', 'الهيئة', 'هيئة', 'جامعة'],
   phoneWork: ['هاتف', 'تلفون', 'الهاتف'],
   // متحرك (mobile, the Gulf's Etisalat/du usage).
   phoneMobile: ['جوال', 'موبايل', 'محمول', 'الجوال', 'متحرك'],

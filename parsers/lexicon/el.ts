@@ -63,7 +63,8 @@ export const el: Lexicon = {
     'εκπρόσωπος',
     'βοηθός',
     'ερευνητ(?:ής|ρια)',
-    'καθηγητ(?:ής|ρια)',
+    // Professor, with or without the accent: "Καθηγητής", "Αναπληρώτρια Καθηγήτρια".
+    'καθηγ[ηή]τ(?:ής|ης|ρια)',
   ],
   // τμήμα (department), τομέας (sector/division); διεύθυνση (directorate) is also "address": only opening
   // a unit's name ("Διεύθυνση Ηλεκτρονικής ..."), and "Διεύθυνση:" (a label) is none.
@@ -77,7 +78,8 @@ export const el: Lexicon = {
   ],
   // υπουργείο (ministry), δήμος (municipality).
   // ...νοσοκομείο (hospital), πανεπιστήμιο (university).
-  orgWords: ['υπουργε[ίι]ο', 'δήμος', 'νοσοκομείο', 'πανεπιστήμιο'],
+  // ...and πολυτεχνείο (a technical university).
+  orgWords: ['υπουργε[ίι]ο', 'δήμος', 'νοσοκομείο', 'πανεπιστήμιο', 'πολυτεχνείο'],
   streetPrefixes: ['οδός', 'λεωφ\\.', 'λεωφόρος', 'πλατεία'],
   // Τ.Θ. (ταχυδρομική θυρίδα, PO box) opens its line.
   poBoxAbbrevs: ['Τ\\.Θ\\.'],

@@ -332,6 +332,8 @@ export const en: Lexicon = {
   unitWords: [
     // A business unit by its initials: "Power Discrete BU".
     'BU',
+    // A university's shared instrument facility: "Electron Microscopy Core Facility".
+    'core facility',
     // "WASH Unit", "Intensive Care Unit", "OEM Accounts", "Key Accounts": only as the cell's last word
     // ("Unit 5, Harbour Road" is premises; "Accounts Payable" a function).
     'unit(?=\\s*$)',

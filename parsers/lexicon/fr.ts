@@ -114,6 +114,8 @@ export const fr: Lexicon = {
     'professeure?',
   ],
   unitWords: [
+    // A research team: "Équipe Couches Minces et Interfaces".
+    'équipe',
     'département',
     // A branch office: "Agence du Havre", "Agence de Lyon".
     'agence d(?:e|u|es)',
@@ -179,7 +181,8 @@ export const fr: Lexicon = {
     'compagnie',
   ],
   phoneOther: ['secrétariat'],
-  weakOrgWords: ['groupe', 'associés', 'hôpital'],
+  // A laboratory: an employer of its own (a CNRS unit), or a unit under the university named beside it.
+  weakOrgWords: ['groupe', 'associés', 'hôpital', 'laboratoire'],
   orgNameWords: ['énergie', 'technologies', 'assurances', 'investissements'],
   streetWords: ['boul', 'chemin', 'route', 'rte'],
   streetPrefixes: [

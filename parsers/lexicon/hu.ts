@@ -31,6 +31,8 @@ export const hu: Lexicon = {
   // "Tel.: +36 62 555 418 mellék: 2418" (extension).
   phoneExtensions: ['mellék'],
   titleNouns: [
+    // Senior research fellow: "tudományos főmunkatárs" (fő- joined to the noun).
+    'főmunkatárs',
     // University ranks: egyetemi docens / tanár, adjunktus.
     'docens',
     'egyetemi tanár',
@@ -88,6 +90,9 @@ export const hu: Lexicon = {
   unitWords: ['osztály', 'főosztály', 'részleg', 'igazgatóság', 'tanszék'],
   legalForms: ['Kft', 'Zrt', 'Nyrt', 'Bt', 'Kkt'],
   orgWords: [
+    // Research centres and institutes: "Anyagtudományi Kutatóközpont", "...Kutatóintézet".
+    'kutatóközpont',
+    'kutatóintézet',
     'egyetem',
     // A law or patent firm ("Kovács és Társa Szabadalmi Ügyvivői Iroda"), a university.
     'ügyvédi iroda',

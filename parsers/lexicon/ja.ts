@@ -95,6 +95,8 @@ export const ja: Lexicon = {
     '税理士',
   ],
   unitSuffixesNative: [
+    // A laboratory: "アプリケーションラボ".
+    'ラボ',
     '部',
     '課',
     '室',

@@ -46,6 +46,8 @@ export const pt: Lexicon = {
   registerCues: ['CNPJ'],
   followCues: ['Siga-nos'],
   titleNouns: [
+    // Researchers: "Pesquisador de Pós-Doutorado", "Pesquisadora".
+    'pesquisador(?:a)?',
     // A registered patent and trade-mark agent: "Agente da Propriedade Industrial".
     'agente da propriedade industrial',
     // Doctors and nurses: médica cardiologista, enfermeira chefe.
@@ -103,6 +105,8 @@ export const pt: Lexicon = {
     'companhia',
   ],
   unitWords: [
+    // A laboratory of a university: "Laboratório de Materiais Cerâmicos".
+    'laboratório de',
     'área de',
     // A branch office: "Filial Santos".
     'filial',

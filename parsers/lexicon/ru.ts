@@ -104,7 +104,8 @@ export const ru: Lexicon = {
   ],
   // "Служба поддержки", "Лаборатория ...", "Кафедра ..." (a university chair), "Дирекция ...", "Сектор ...".
   // Ministries (министерство), committees and agencies of a state are organisations.
-  orgWords: ['министерство', 'университет'],
+  // ...институт (an institute: under a university its unit, instituteWords below).
+  orgWords: ['министерство', 'университет', 'институт'],
   // An institute or a faculty above its university is the unit.
   universityWords: ['университет'],
   instituteWords: ['институт', 'факультет'],

@@ -4261,4 +4261,61 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
       'Nachhaltigkeit',
     ]);
   });
+
+  it('reads research blocks: professors and research fellows in Greek and Hungarian, institutes and laboratories as employers or units, research teams, a deanship, a Japanese lab, a core facility, a faculty whose name holds commas', () => {
+    const f = (lines: string[]) => extractFields(lines, { name: null, email: 'a.b@inst.example' });
+    const tuc = (lines: string[]) => {
+      const c = f(lines);
+      return [c.title, c.department, c.company];
+    };
+    expect(
+      tuc(['Μαρία Νικολάου', 'Αναπληρώτρια Καθηγήτρια, Τμήμα Χημικών Μηχανικών', 'Πολυτεχνείο Θεσσαλίας']),
+    ).toEqual(['Αναπληρώτρια Καθηγήτρια', 'Τμήμα Χημικών Μηχανικών', 'Πολυτεχνείο Θεσσαλίας']);
+    expect(
+      tuc([
+        'Dr. Kovács Anna',
+        'tudományos főmunkatárs, Felületfizikai Osztály',
+        'Tiszai Fizikai Kutatóközpont',
+      ]),
+    ).toEqual(['tudományos főmunkatárs', 'Felületfizikai Osztály', 'Tiszai Fizikai Kutatóközpont']);
+    expect(f(['Иванова Мария Петровна', 'Научный сотрудник', 'Институт химии поверхности']).company).toBe(
+      'Институт химии поверхности',
+    );
+    expect(
+      tuc([
+        'Luc Morel',
+        'Ingénieur de recherche – Équipe Spectroscopie',
+        'Laboratoire de Physique des Solides de Lyon (LPSL)',
+      ]),
+    ).toEqual([
+      'Ingénieur de recherche',
+      'Équipe Spectroscopie',
+      'Laboratoire de Physique des Solides de Lyon (LPSL)',
+    ]);
+    expect(
+      tuc(['Júlia Prado', 'Pesquisadora | Laboratório de Polímeros', 'Universidade Federal do Cerrado']),
+    ).toEqual(['Pesquisadora', 'Laboratório de Polímeros', 'Universidade Federal do Cerrado']);
+    expect(tuc(['نورة القحطاني', 'مديرة البرامج، عمادة الدراسات العليا', 'جامعة الشمال'])).toEqual([
+      'مديرة البرامج',
+      'عمادة الدراسات العليا',
+      'جامعة الشمال',
+    ]);
+    expect(tuc(['株式会社ミライ分析', '分析アプリケーションラボ 主任', '佐藤 花子'])).toEqual([
+      '主任',
+      '分析アプリケーションラボ',
+      '株式会社ミライ分析',
+    ]);
+    expect(tuc(['Ana Ruiz', 'Manager, Electron Microscopy Core Facility', 'Lakeshore University'])).toEqual([
+      'Manager',
+      'Electron Microscopy Core Facility',
+      'Lakeshore University',
+    ]);
+    expect(
+      tuc([
+        'Kate Hill',
+        'Safety Adviser, Faculty of Science, Agriculture & Engineering',
+        'Tynebridge University',
+      ]),
+    ).toEqual(['Safety Adviser', 'Faculty of Science, Agriculture & Engineering', 'Tynebridge University']);
+  });
 });

@@ -156,7 +156,8 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   holdout66: { lines: 0.995, precision: 0.99, recall: 0.985 },
   // Blind (fixtures/mail/holdout67..70/README.md), written while holdout65 and 66 were tuned on: first scores.
   holdout67: { lines: 0.95, precision: 0.97, recall: 0.88 },
-  holdout68: { lines: 0.95, precision: 0.885, recall: 0.89 },
+  // Tuned on from 2026-12-07 (first blind score 0.951 / 0.888 / 0.892): its score after that.
+  holdout68: { lines: 0.995, precision: 0.985, recall: 0.975 },
   holdout69: { lines: 0.99, precision: 0.985, recall: 0.96 },
   holdout70: { lines: 0.99, precision: 0.995, recall: 0.98 },
 };

@@ -136,6 +136,10 @@ describe('sender classification', () => {
       // Group sales desks of airlines and hotels.
       'groupsales',
       'grupsatis',
+      // Research-office and field-service desks with a scope or a country.
+      'ricerca.internazionale',
+      'fieldservice.uk',
+      'sales.international',
     ])
       expect(classifySender({ from: `IP Desk <${lp}@ipfirm.example>` }).discarded).toBe('role-account');
   });

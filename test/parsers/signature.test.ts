@@ -139,6 +139,20 @@ describe('the signature block of the newest part', () => {
     expect(c.phones.map((p) => p.type)).toEqual(['mobile']);
   });
 
+  it("takes no block from a platform's footer when the platform is the Sender of a person's From", () => {
+    const tail =
+      'Dear Dr Bakker,\n\nYou have been invited to review manuscript MAT-2026-0412. Please accept or decline in ScholarDesk.\n\nKind regards,\nEditorial Office\nJournal of Applied Surfaces\nScholarDesk Systems B.V.\nHerengracht 12, 1017 BV Amsterdam\nTel. +31 20 555 0142\nsupport@scholardesk.example\n';
+    const via = (headers: Record<string, string>) =>
+      extractMinimal({ sourceId: 's', headers, tail, date: null });
+    const from = 'Ines Bakker <i.bakker@lelystad-uni.example>';
+    expect(via({ from, sender: 'ScholarDesk <notifications@scholardesk.example>' }).signature).toBeNull();
+    // A delegate at the same domain, or a list relaying a post, is no platform.
+    expect(via({ from, sender: 'Office <office@lelystad-uni.example>' }).signature).not.toBeNull();
+    expect(
+      via({ from, sender: 'owner-list@lists.example', 'list-id': '<materials.lists.example>' }).signature,
+    ).not.toBeNull();
+  });
+
   it('does not take a phone number from a sentence as a signature', () => {
     const text =
       'Hi,\n\nPlease call me at (415) 555-0101 tomorrow morning about the contract.\n\nThanks,\nSam\n';
