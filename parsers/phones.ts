@@ -184,7 +184,8 @@ export function labelType(label: string): PhoneType | null {
   const l = label
     .toLowerCase()
     .replace(/\.\//g, '/')
-    .replace(/[.:：•*\s]+$/g, '')
+    // "m; 07700 ...": a semicolon typed for the colon.
+    .replace(/[.:：;•*\s]+$/g, '')
     .replace(/^[\s(|•*,;-]+|\)$/g, '')
     .trim()
     // "Mob/WhatsApp", "WhatsApp/Cell", "Моб./Viber", "HP/WA": the messenger names the same mobile number.
@@ -228,12 +229,12 @@ const REFERENCE_LABEL_RE = caseless(
 const ICON_LABEL_RE = /(📱|📲|☎|📞|☏|📠)\uFE0F?\s{0,3}[:：|]?\s{0,6}$/u;
 const ICON_LABELS: Record<string, string> = { '📱': 'mobile', '📲': 'mobile', '📠': 'fax' };
 
-/** The label word just before a span ("Tel:", "M:", "Fax", "P  •", "Mobile No.:", "📱") or null. */
+/** The label word just before a span ("Tel:", "M:", "Fax", "P  •", "Mobile No.:", "m;", "📱") or null. */
 export function labelBefore(text: string): string | null {
   const icon = ICON_LABEL_RE.exec(text.slice(-16));
   if (icon) return ICON_LABELS[icon[1]!] ?? 'tel';
   const m =
-    /((?:office|mobile|cell|home|direct|work|main|business) (?:phone|fax)|tel\. kom|\p{L}[\p{L}\p{M}]{0,11}(?:\.?\/\p{L}{1,8})?)(?:\.?\s?(?:no|number|nr)(?!\p{L}))?\.?\s?[:：•#|.-]{0,2}\s{0,6}(?:\([^)]{0,20}\)\s{0,3})?[:：•#|.-]{0,2}\s{0,6}$/iu.exec(
+    /((?:office|mobile|cell|home|direct|work|main|business) (?:phone|fax)|tel\. kom|\p{L}[\p{L}\p{M}]{0,11}(?:\.?\/\p{L}{1,8})?)(?:\.?\s?(?:no|number|nr)(?!\p{L}))?\.?\s?[:：;•#|.-]{0,2}\s{0,6}(?:\([^)]{0,20}\)\s{0,3})?[:：•#|.-]{0,2}\s{0,6}$/iu.exec(
       text.slice(-40),
     );
   if (!m) return null;

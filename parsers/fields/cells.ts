@@ -39,8 +39,9 @@ export interface TextCell {
  * Cell separators: wide gaps, tabs, a box's ` I ` divider, and ` | `, ` ‖ `, ` • `, ` · `, ` + `, ` * `,
  * ` // ` and a spaced em dash ` — ` (a single ` / ` joins words of one field: "Sales / Marketing").
  */
+// " @ " with spaces around it sets a name apart from its firm ("Ger @ Corrib Controls"); an address has none.
 const CELL_SPLIT =
-  /\s{2,}I\s|\s{3,}|\t+|\s(?:[|‖│┃]|\|\|)\s|\s?｜\s?|\s[•·●▪■◆]\s|\s\+\s|\s\*\s|\s\/\/\s|\s—\s/;
+  /\s{2,}I\s|\s{3,}|\t+|\s(?:[|‖│┃]|\|\|)\s|\s?｜\s?|\s[•·●▪■◆]\s|\s\+\s|\s\*\s|\s\/\/\s|\s—\s|\s@\s/;
 const LABEL_ONLY_RE = new RegExp(`^(?:${alt('contactLabels')})\\s?[:•]?$`, 'i');
 /** A trailing label left once the value after it is removed: "Email&MSM:", "Web:". */
 const TRAILING_LABEL_RE = /\s[\w&\/.-]{1,15}:$/;
@@ -106,7 +107,7 @@ function unwrapRows(rows: string[]): string[] {
   for (const row of rows) {
     const prev = out.length > 0 ? out[out.length - 1]! : null;
     // A joined row is whole: the next row starts a line of its own.
-    if (prev !== null && !joined && wrappedRest(prev, row)) {
+    if (prev !== null && !joined && (wrappedRest(prev, row) || wrappedLegalForm(prev, row))) {
       out[out.length - 1] = `${prev.trimEnd()} ${row.trim()}`;
       joined = true;
     } else {
@@ -115,6 +116,21 @@ function unwrapRows(rows: string[]): string[] {
     }
   }
   return out;
+}
+
+/**
+ * "Fiona Mackintosh | Contracts Engineer | Clydeside Air Handling" / "Ltd": a legal form alone on the next row
+ * is the end of a company name the writer's client wrapped (whatever the width).
+ */
+function wrappedLegalForm(prev: string, row: string): boolean {
+  const r = row.trim();
+  return (
+    // A legal form alone, in Latin letters ("Ltd", "GmbH", "S.A."), not a CJK company name without spaces.
+    /^\p{Lu}[A-Za-z.&]{1,7}$/u.test(r) &&
+    hasStrongCompanyWord(r) &&
+    /\p{Lu}\p{Ll}+$/u.test(prev.trimEnd()) &&
+    !hasStrongCompanyWord(prev)
+  );
 }
 
 function wrappedRest(prev: string, row: string): boolean {

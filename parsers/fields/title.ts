@@ -665,9 +665,12 @@ function countriesLine(x: string): boolean {
   return parts.length <= 4 && parts.every((p) => p !== '' && (isCountryLine(p) || namesTerritory(p)));
 }
 
-/** One to three capitalised words, each written in an address line of the block ("Liverpool"). */
+/**
+ * One to three capitalised words, each written in an address line of the block ("Liverpool", "Bristol
+ * (Avonmouth)": the district in brackets too).
+ */
 function placeOfAddress(x: string, input: TitleInput): boolean {
-  const t = x.trim();
+  const t = x.trim().replace(/ \((\p{Lu}[\p{L}'’-]+)\)$/u, ' $1');
   if (!/^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}$/u.test(t)) return false;
   const addr = input.texts.filter((_, j) => input.isAddr[j]).map((a) => a.text);
   return (

@@ -25,6 +25,11 @@ export const cy: Lexicon = {
   unitWords: ['adran', 'gwasanaethau', 'uned', 'tîm'],
   // Cyngor (council: "Cyngor Sir Glanrhyd"), prifysgol (university), coleg (college), Llywodraeth Cymru.
   orgWords: ['cyngor', 'prifysgol', 'llywodraeth cymru'],
+  // Welsh public bodies close their mail with the Welsh Language Standards statement: "Rydym yn croesawu
+  // gohebiaeth yn Gymraeg..." / "We welcome correspondence in Welsh...".
+  noticeCues: ['croesawu gohebiaeth', 'correspondence in welsh'],
+  // "Rwy'n gweithio'n rhan-amser" (I work part-time), often beside its English version.
+  availabilityCues: ["rwy['’]n gweithio['’]n rhan-amser"],
   phoneWork: ['ffôn'],
   phoneMobile: ['ffôn symudol', 'symudol'],
 };

@@ -422,6 +422,8 @@ export const en: Lexicon = {
     'oppositions',
     // Property lending and investment: "Director, Real Estate Finance".
     'real estate finance',
+    // Building services: mechanical, electrical and plumbing ("Project Manager - MEP Coordination").
+    'mep(?: coordination| design| services)?',
     // Film, advertising and music: "Post-production", "Production".
     'post-production',
     // Banking: "Trade Finance Operations", "Correspondent Banking & Financial Institutions", "Global

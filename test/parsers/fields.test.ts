@@ -4318,4 +4318,30 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
       ]),
     ).toEqual(['Safety Adviser', 'Faculty of Science, Agriculture & Engineering', 'Tynebridge University']);
   });
+
+  it('reads small-business blocks: a nickname @ the firm, a label typed with a semicolon, a branch place with its district, a legal form wrapped onto its own row, building-services units', () => {
+    const f = (lines: string[]) => extractFields(lines, { name: null, email: 'a.b@firm.example' });
+    const ger = extractFields(['Mick @ Shannon Valves', '+353 61 555 0174'], {
+      name: 'Michael Ryan',
+      email: 'mick@shannonvalves.example',
+    });
+    expect([ger.name, ger.company]).toEqual(['Mick', 'Shannon Valves']);
+    expect(f(['Jo Bell', 't; 01632 960 101  //  m; 07700 900 101']).phones.map((p) => p.type)).toEqual([
+      'work',
+      'mobile',
+    ]);
+    expect(
+      f([
+        'Dan Pike',
+        'Branch Manager – Leeds (Hunslet)',
+        'Airflow Supplies Ltd',
+        'Unit 2, Hunslet Trade Park, Leeds LS10 1AB',
+      ]).title,
+    ).toBe('Branch Manager – Leeds (Hunslet)');
+    expect(
+      f(['Fiona Reid | Contracts Engineer | Clydebank Air Systems', 'Ltd', 'T 0141 496 0275']).company,
+    ).toBe('Clydebank Air Systems Ltd');
+    const mep = f(['Karthik S', 'Project Manager - MEP Coordination', 'Vista Draft Services Pvt. Ltd.']);
+    expect([mep.title, mep.department]).toEqual(['Project Manager', 'MEP Coordination']);
+  });
 });

@@ -155,7 +155,8 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   // Tuned on from 2026-12-07 (first blind score 0.982 / 0.962 / 0.983): its score after that.
   holdout66: { lines: 0.995, precision: 0.99, recall: 0.985 },
   // Blind (fixtures/mail/holdout67..70/README.md), written while holdout65 and 66 were tuned on: first scores.
-  holdout67: { lines: 0.95, precision: 0.97, recall: 0.88 },
+  // Tuned on from 2026-12-07 (first blind score 0.952 / 0.971 / 0.885): its score after that.
+  holdout67: { lines: 0.97, precision: 0.975, recall: 0.94 },
   // Tuned on from 2026-12-07 (first blind score 0.951 / 0.888 / 0.892): its score after that.
   holdout68: { lines: 0.995, precision: 0.985, recall: 0.975 },
   holdout69: { lines: 0.99, precision: 0.985, recall: 0.96 },

@@ -153,6 +153,34 @@ describe('the signature block of the newest part', () => {
     ).not.toBeNull();
   });
 
+  it("ends a Welsh council's block above its Welsh Language Standards statement, and leaves a Welsh part-time note out", () => {
+    const block = [
+      'Rhodri Evans',
+      'Swyddog Trwyddedu | Licensing Officer',
+      'Cyngor Sir Glanheli | Glanheli County Council',
+      'Ffôn / Tel: 029 2018 0614',
+    ];
+    const text = (after: string) =>
+      `Please send the signed plans by Friday.\n\nYn gywir / Regards,\n\n${block.join('\n')}\n\n${after}\n`;
+    const from = { name: 'Rhodri Evans', email: 'rhodri.evans@glanheli.gov.example' };
+    expect(
+      findSignature(
+        text(
+          'Rydym yn croesawu gohebiaeth yn Gymraeg a byddwn yn ymateb yn Gymraeg heb oedi. / We welcome correspondence in Welsh and will respond in Welsh without delay.',
+        ),
+        from,
+      ),
+    ).toEqual(block);
+    expect(
+      findSignature(
+        text(
+          "Rwy'n gweithio'n rhan-amser (dydd Llun i ddydd Mercher). / I work part-time (Monday to Wednesday).",
+        ),
+        from,
+      ),
+    ).toEqual(block);
+  });
+
   it('does not take a phone number from a sentence as a signature', () => {
     const text =
       'Hi,\n\nPlease call me at (415) 555-0101 tomorrow morning about the contract.\n\nThanks,\nSam\n';
