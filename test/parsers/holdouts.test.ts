@@ -161,6 +161,10 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   holdout68: { lines: 0.995, precision: 0.985, recall: 0.975 },
   holdout69: { lines: 0.99, precision: 0.985, recall: 0.96 },
   holdout70: { lines: 0.99, precision: 0.995, recall: 0.98 },
+  // Blind (fixtures/mail/holdout71..73/README.md), written while holdout67 and 68 were tuned on: first scores.
+  holdout71: { lines: 0.99, precision: 0.945, recall: 0.95 },
+  holdout72: { lines: 0.955, precision: 0.885, recall: 0.885 },
+  holdout73: { lines: 0.955, precision: 0.94, recall: 0.985 },
 };
 
 describe('hold-out sets as regression floors', () => {
