@@ -248,6 +248,12 @@ export function labelBefore(text: string): string | null {
   return m[1]!;
 }
 
+/**
+ * A hospital's pager number, too short for a phone: "Bleep 4471", "Pager: 55921", "pgr 3310". The number
+ * reaches the person through the switchboard, so it is typed other.
+ */
+export const PAGER_RE = /(?<![\p{L}])(?:pager|bleep|beeper|pgr)\.?\s?[:#]?\s{0,3}(\d{3,6})(?!\d)/iu;
+
 /** A label written after the number: "713-853-6577 Office", "(fax)", "0118W", "0407Fax". */
 export function labelAfter(text: string): string | null {
   const m = /^\s{0,3}\(?([A-Za-z]{1,10})\)?(?![A-Za-z])/.exec(text.slice(0, 24));

@@ -236,6 +236,8 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
   'rma',
   // An instrument maker's field-service desk ("fieldservice.uk@").
   'fieldservice',
+  // A hospital's pharmacy desk ("Clinical Trials Pharmacy" <ctpharmacy@>).
+  'pharmacy',
   // A manufacturer's or dealer's warranty-claims desk ("warranty.canada@").
   'warranty',
   // Letting and leasing desks of property companies.

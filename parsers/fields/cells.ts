@@ -19,7 +19,7 @@ import {
   isSigDelimiter,
   looksLikeAddress,
 } from '../lines.ts';
-import { findPhoneSpans, isLoneContactLabel, labelType } from '../phones.ts';
+import { PAGER_RE, findPhoneSpans, isLoneContactLabel, labelType } from '../phones.ts';
 import { IMAGE_RE, LINK_TARGET_RE, MARKDOWN_IMAGE_RE, renderLinks } from '../urls.ts';
 
 /** One cell of a row, as written once the line is cleaned. */
@@ -198,6 +198,8 @@ export function textOf(cell: string): string {
   }
   const phones = findPhoneSpans(t);
   for (const p of phones) t = t.replace(p.raw, ' ');
+  // A pager number and its label ("Bleep 4471") are contact material too.
+  t = t.replace(PAGER_RE, ' ');
   t = t
     .replace(/<\s*>/g, ' ')
     .replace(/\(\s*\)/g, ' ')

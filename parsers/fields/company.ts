@@ -128,6 +128,13 @@ function matchesDomainAscii(cell: string, labels: string[]): boolean {
       // "Department of Rural Waterworks and Sanitation" at drws-gov: the initials spell a hyphenated label's start.
       (initials.length >= 3 && l.includes('-') && l.split('-')[0] === initials) ||
       (l.includes('-') && wordThenInitials(cell, l)) ||
+      // "Halcyon Therapeutics" at halcyontx: the name's first word and a short code for the rest.
+      (toks.length >= 2 &&
+        toks[0]!.length >= 5 &&
+        l.startsWith(toks[0]!) &&
+        l.length > toks[0]!.length &&
+        l.length - toks[0]!.length <= 3 &&
+        /^[a-z]+$/.test(l)) ||
       // "Lochside Executive Cars" at lochsidecars: the first and the last word of the name, joined.
       (toks.length >= 3 && toks[0]!.length >= 4 && l === `${toks[0]}${toks[toks.length - 1]}`),
   );

@@ -6,7 +6,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import type { Phone, PhoneType } from '../types.ts';
 import { findEmails } from '../lines.ts';
-import { labelAfter, labelType, phonesOfLine } from '../phones.ts';
+import { PAGER_RE, labelAfter, labelType, phonesOfLine } from '../phones.ts';
 import type { Cell } from './cells.ts';
 
 /** The phones of the block's rows, in order, typed by their labels; `region` parses national numbers. */
@@ -37,6 +37,10 @@ export function phonesOfRows(rows: string[], region: CountryCode): Phone[] {
       const alone = INTERNAL_EXT_RE.exec(row);
       if (alone) phones.push({ type: 'work', e164: null, raw: alone[1]! });
     }
+    // "Bleep 4471": a pager number too short to be a phone.
+    const pager = PAGER_RE.exec(row);
+    if (pager && !phones.some((p) => p.raw.includes(pager[1]!)))
+      phones.push({ type: 'other', e164: null, raw: pager[1]! });
   }
   return phones;
 }

@@ -47,8 +47,9 @@ import { addUnitLine, type Draft, type LooseUnit, type OrgCandidate } from './dr
  * "営業部 部長", "销售部 经理", "영업부 과장", "財務本部 財務部 資金グループ 課長": up to three CJK units, a space, then a
  * rank of one to six characters, or a title in katakana of up to ten ("海外制作部 プロデューサー").
  */
+// A unit may open with a section code in Latin capitals: "臨床研究支援本部 CRC課 主任".
 const CJK_UNIT_RANK_RE =
-  /^([\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー・&]{1,12}(?:[ 　][\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー・&]{1,12}){0,2})[ 　]([\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー]{1,6}|[\p{Script=Katakana}ー]{7,10})$/u;
+  /^((?:[A-Z0-9]{1,6})?[\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー・&]{1,12}(?:[ 　](?:[A-Z0-9]{1,6})?[\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー・&]{1,12}){0,2})[ 　]([\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー]{1,6}|[\p{Script=Katakana}ー]{7,10})$/u;
 /** "Deputy General Manager (Treasury Operations)": a title, then a bracketed unit closing the cell. */
 // "法规注册经理（质量管理部）": full-width brackets, written without a space.
 const BRACKET_UNIT_RE = /^(.{3,60}?)(?: \(([^()]{3,50})\)|（([^（）]{2,50})）)$/;
@@ -251,6 +252,7 @@ export function readTitles(input: TitleInput): TitleResult {
       long &&
       !titledUnit &&
       !(HEAD_OF_RE.test(t) && wordCount(t) <= 16 && t.length <= 120 && !/[.!?]$/.test(t)) &&
+      !twoRoles(t) &&
       // "Programa de las Naciones Unidas para la Seguridad Alimentaria (PNUSA)": so may a public body's name.
       // (A final dot after a short word is a legal form's, "... Lachine inc.", not a sentence's.)
       !(
@@ -272,6 +274,20 @@ export function readTitles(input: TitleInput): TitleResult {
   // A rank beside the name is the title when no line wrote one.
   if (!c.title && c.rankTitle) c.title = c.rankTitle;
   return { draft: c, used: s.used, orgCands: s.orgCands, looseUnit: s.looseUnit, titleRow: s.titleRow };
+}
+
+/**
+ * "Consultant Medical Oncologist & Honorary Professor of Experimental Cancer Medicine": two roles joined by
+ * "&", each with its role noun, may run long together.
+ */
+function twoRoles(t: string): boolean {
+  const halves = t.split(' & ');
+  return (
+    halves.length === 2 &&
+    t.length <= 120 &&
+    !/[.!?]$/.test(t) &&
+    halves.every((h) => wordCount(h) <= 8 && hasTitleWord(h))
+  );
 }
 
 /**

@@ -26,6 +26,8 @@ export const no: Lexicon = {
   noticeCues: ['\\bkonfidensiell', 'taushetsbelagt'],
   followCues: ['Følg oss'],
   titleSuffixes: [
+    // Pharmacists: "Provisorfarmasøyt", "Reseptarfarmasøyt".
+    'farmasøyt',
     // Brokers: seniormegler, eiendomsmegler, valutamegler.
     'megler',
     'rådgiver',
@@ -51,7 +53,8 @@ export const no: Lexicon = {
   // A bank's desks ("Valutadesk", "Rentedesk").
   unitSuffixes: ['avdelingen', 'avdeling', 'seksjonen', 'seksjon', 'desk'],
   functions: ['salg', 'innkjøp', 'økonomi', 'kundeservice', 'regnskap'],
-  legalForms: ['AS', 'ASA'],
+  // HF: a health trust (helseforetak: "Sykehusapoteket Fjordvik HF").
+  legalForms: ['AS', 'ASA', 'HF'],
   orgWords: ['universitetet'],
   streetSuffixes: [
     'gaten',

@@ -126,6 +126,8 @@ export const pl: Lexicon = {
   phoneExtensions: ['wew\\.'],
   // Degrees written before the name: "mgr inż.", "dr hab. inż.", "prof. dr hab.".
   honorifics: [
+    // Doctor of medical sciences: "dr n. med.", "dr hab. n. med.".
+    'dr(?: hab\\.)? n\\. med\\.',
     'mgr(?: inż\\.)?',
     'inż\\.',
     'dr(?: hab\\.)?(?: inż\\.)?',

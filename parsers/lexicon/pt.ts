@@ -105,6 +105,8 @@ export const pt: Lexicon = {
     'companhia',
   ],
   unitWords: [
+    // A committee: "Comissão de Ética para a Saúde".
+    'comissão de',
     // A laboratory of a university: "Laboratório de Materiais Cerâmicos".
     'laboratório de',
     'área de',
@@ -154,7 +156,8 @@ export const pt: Lexicon = {
     'tesouraria',
     'controladoria',
   ],
-  legalForms: ['Ltda', 'Cia', 'Lda', 'LTDA'],
+  // E.P.E.: a public business entity (Portuguese public hospitals: "Centro Hospitalar ..., E.P.E.").
+  legalForms: ['Ltda', 'Cia', 'Lda', 'LTDA', 'E\\.P\\.E'],
   weakOrgWords: ['associados', 'cooperativa'],
   // Rod. (rodovia, highway: "Rod. Presidente Dutra, km 155"), Av. is intl.
   streetPrefixes: ['rua', 'alameda', 'travessa', 'rodovia', 'rod\\.', 'estrada', 'praça', 'avenida'],

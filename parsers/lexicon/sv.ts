@@ -76,6 +76,8 @@ export const sv: Lexicon = {
     'konstruktör',
   ],
   titleSuffixes: [
+    // "Forskningssjuksköterska" (research nurse).
+    'sjuksköterska',
     'konstruktör',
     'förvaltare',
     'planerare',
@@ -111,7 +113,8 @@ export const sv: Lexicon = {
   // FoU: forskning och utveckling (R&D).
   functions: ['inköp', 'försäljning', 'ekonomi', 'marknad', 'kundtjänst', 'logistik', 'FoU'],
   legalForms: ['AB'],
-  orgWords: ['högskola', 'högskolan', 'universitet'],
+  // ...and hospitals: "Norrviks universitetssjukhus", "Sjukhuset i Ådal".
+  orgWords: ['högskola', 'högskolan', 'universitet', 'universitetssjukhus', 'sjukhus', 'sjukhuset'],
   streetSuffixes: [
     'gatan',
     'gata',

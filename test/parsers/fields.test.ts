@@ -4344,4 +4344,64 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
     const mep = f(['Karthik S', 'Project Manager - MEP Coordination', 'Vista Draft Services Pvt. Ltd.']);
     expect([mep.title, mep.department]).toEqual(['Project Manager', 'MEP Coordination']);
   });
+
+  it('reads clinical blocks: a pager number, two roles joined by "&", Swedish and Norwegian hospital titles and bodies, a Polish medical doctorate, a Portuguese public hospital and its committee, a Ukrainian monitor, a Japanese unit with a Latin code, a firm spelled by its first word and a short code', () => {
+    const f = (lines: string[], email = 'a.b@hosp.example') => extractFields(lines, { name: null, email });
+    const pi = f([
+      'Professor Ruth Ames MBBS PhD',
+      'Consultant Haematologist & Honorary Professor of Translational Haematology',
+      'Northvale University Hospital',
+      'Tel: 0113 496 0100 | Bleep 5521',
+      'Ward 12, Infirmary Road, Northvale NV1 2AB',
+    ]);
+    expect([pi.title, pi.phones.map((p) => `${p.type}:${p.raw}`), pi.address]).toEqual([
+      'Consultant Haematologist & Honorary Professor of Translational Haematology',
+      ['work:0113 496 0100', 'other:5521'],
+      'Ward 12, Infirmary Road, Northvale NV1 2AB',
+    ]);
+    const sv = f([
+      'Lena Berg',
+      'Forskningssjuksköterska, Kliniska prövningsenheten',
+      'Ådals universitetssjukhus',
+    ]);
+    expect([sv.title, sv.department, sv.company]).toEqual([
+      'Forskningssjuksköterska',
+      'Kliniska prövningsenheten',
+      'Ådals universitetssjukhus',
+    ]);
+    const no = f([
+      'Kari Nilsen',
+      'Provisorfarmasøyt, Seksjon for kliniske studier',
+      'Sykehusapoteket Nordfjord HF',
+    ]);
+    expect([no.title, no.department, no.company]).toEqual([
+      'Provisorfarmasøyt',
+      'Seksjon for kliniske studier',
+      'Sykehusapoteket Nordfjord HF',
+    ]);
+    expect(
+      f(['dr n. med. Ewa Nowak', 'Kierownik Ośrodka Badań Klinicznych', 'Szpital Kliniczny w Borowie']).name,
+    ).toBe('Ewa Nowak');
+    const pt = f([
+      'Rita Duarte',
+      'Secretária Técnica | Comissão de Ética',
+      'Centro Hospitalar do Sado, E.P.E.',
+      'Rua do Hospital, 12, 2900-123 Setúbal',
+    ]);
+    expect([pt.department, pt.company, pt.address]).toEqual([
+      'Comissão de Ética',
+      'Centro Hospitalar do Sado, E.P.E.',
+      'Rua do Hospital, 12, 2900-123 Setúbal',
+    ]);
+    expect(f(['Олена Бондар', 'Монітор клінічних досліджень', 'ТОВ «Клінтест»']).title).toBe(
+      'Монітор клінічних досліджень',
+    );
+    const ja = f(['株式会社さくら臨床', '臨床開発本部 CRA課 主任', '山本 美紀']);
+    expect([ja.title, ja.department]).toEqual(['主任', '臨床開発本部 CRA課']);
+    const tx = f(
+      ['Sam Ortiz', 'Medical Director, Aurelia Therapeutics', '+1 617 555 0100'],
+      'sam.ortiz@aureliatx.example',
+    );
+    expect([tx.title, tx.company]).toEqual(['Medical Director', 'Aurelia Therapeutics']);
+  });
 });

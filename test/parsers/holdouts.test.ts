@@ -163,7 +163,8 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   holdout70: { lines: 0.99, precision: 0.995, recall: 0.98 },
   // Blind (fixtures/mail/holdout71..73/README.md), written while holdout67 and 68 were tuned on: first scores.
   holdout71: { lines: 0.99, precision: 0.945, recall: 0.95 },
-  holdout72: { lines: 0.955, precision: 0.885, recall: 0.885 },
+  // Tuned on from 2026-12-07 (first blind score 0.960 / 0.889 / 0.889): its score after that.
+  holdout72: { lines: 0.995, precision: 0.98, recall: 0.98 },
   holdout73: { lines: 0.955, precision: 0.94, recall: 0.985 },
 };
 

@@ -140,6 +140,9 @@ describe('sender classification', () => {
       'ricerca.internazionale',
       'fieldservice.uk',
       'sales.international',
+      // A hospital pharmacy's and a clinical-studies office's desks.
+      'pharmacy',
+      'studienzentrale',
     ])
       expect(classifySender({ from: `IP Desk <${lp}@ipfirm.example>` }).discarded).toBe('role-account');
   });

@@ -147,6 +147,13 @@ describe('a person signing for a shared mailbox no role list names', () => {
     ],
     ['a handle with digits', 'Zacharias Chasparis', 'zed001@firm.example', 'Harry Smith', false],
     [
+      'a glued desk the display spells out',
+      'Clinical Trials Pharmacy',
+      'ctpharmacy@hosp.example',
+      'Tom Wade',
+      true,
+    ],
+    [
       "the mailbox's word, a site's acronym and the firm's name as display",
       'Expedición CDL Sierra Verde',
       'expedicion@aguassierraverde.example',
