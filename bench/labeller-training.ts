@@ -41,7 +41,7 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export interface Corpus {
   name: string;
   dir: string;
-  /** Trained on by `npm run train`; false for a blind set kept for measuring (holdout7 to holdout10, holdout12, holdout14, holdout17, holdout20, holdout25, holdout27, holdout29, holdout30, holdout34, holdout37, holdout41, holdout43, holdout45, holdout63, holdout64, holdout69 to holdout71, holdout73). */
+  /** Trained on by `npm run train`; false for a blind set kept for measuring (holdout7 to holdout10, holdout12, holdout14, holdout17, holdout20, holdout25, holdout27, holdout29, holdout30, holdout34, holdout37, holdout41, holdout43, holdout45, holdout63, holdout64, holdout69, holdout70). */
   train: boolean;
   /**
    * Tuned on with rules and lexicons but not fitted by the labeller (its layouts pulled the other corpora's
@@ -173,12 +173,12 @@ export function knownCorpora(): { present: Corpus[]; absent: Corpus[] } {
     { name: 'holdout68', dir: join(fx, 'holdout68'), train: false, tuned: true },
     { name: 'holdout69', dir: join(fx, 'holdout69'), train: false },
     { name: 'holdout70', dir: join(fx, 'holdout70'), train: false },
-    // Written blind while holdout67 and 68 were tuned on (2026-12-07) (holdout72 then tuned on): a
+    // Written blind while holdout67 and 68 were tuned on (2026-12-07), then tuned on: a
     // restaurant group's general manager, a teaching hospital's clinical trials coordinator, a construction-materials
     // producer's regional sales manager.
-    { name: 'holdout71', dir: join(fx, 'holdout71'), train: false },
+    { name: 'holdout71', dir: join(fx, 'holdout71'), train: false, tuned: true },
     { name: 'holdout72', dir: join(fx, 'holdout72'), train: false, tuned: true },
-    { name: 'holdout73', dir: join(fx, 'holdout73'), train: false },
+    { name: 'holdout73', dir: join(fx, 'holdout73'), train: false, tuned: true },
     // The discard decision (one-to-one mail through CRMs and relays, bulk from the same tools, role accounts in
     // 15 languages, national free-mail providers): a tuning set (rules).
     { name: 'holdout19', dir: join(fx, 'holdout19'), train: false, tuned: true },

@@ -436,6 +436,14 @@ const PLACES_COUNTRY_RE = caseless(
   String.raw`^\p{Lu}[^,;:!?]{1,50}(?:, \p{Lu}[^,;:!?]{1,50}){1,4}, (?:${alt('countries')})\.?$`,
   'iu',
 );
+/**
+ * "المنطقة الحرة العامة، العامرية، الإسكندرية، مصر": Arabic-script places joined by "،", the last a country (the
+ * script has no capitals for PLACES_COUNTRY_RE).
+ */
+const ARABIC_PLACES_COUNTRY_RE = new RegExp(
+  String.raw`^[^،,:;!?]{2,50}(?:، [^،,:;!?]{2,50}){1,5}، (?:${alt('countries')})$`,
+  'u',
+);
 /** "Makati City 1226, Philippines": a city, its postcode after it, and a country. */
 const CITY_CODE_COUNTRY_RE = caseless(
   String.raw`^\p{Lu}[\p{L}'-]{2,30}(?: \p{Lu}[\p{L}'-]{1,30}){0,2} \d{4,6}, (?:${alt('countries')})\.?$`,
@@ -483,6 +491,7 @@ export function looksLikeAddress(line: string): boolean {
     (digits >= 2 && DIRECTIONS_RE.test(l)) ||
     (digits >= 4 && CITY_POSTCODE_RE.test(l)) ||
     (INDIC_ARABIC_SCRIPT_RE.test(l) && /[,،]/.test(l) && NATIVE_STREET_RE.test(l)) ||
+    (l.includes('، ') && INDIC_ARABIC_SCRIPT_RE.test(l) && ARABIC_PLACES_COUNTRY_RE.test(l)) ||
     BR_CITY_UF_RE.test(l) ||
     COUNTRY_RE.test(l) ||
     (l.includes(', ') && !l.includes(' ,') && PLACES_COUNTRY_RE.test(l)) ||

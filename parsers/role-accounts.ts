@@ -238,6 +238,9 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
   'fieldservice',
   // A hospital's pharmacy desk ("Clinical Trials Pharmacy" <ctpharmacy@>).
   'pharmacy',
+  // A council's highways desk and a materials desk ("highways.materials@").
+  'highways',
+  'materials',
   // A manufacturer's or dealer's warranty-claims desk ("warranty.canada@").
   'warranty',
   // Letting and leasing desks of property companies.

@@ -216,6 +216,9 @@ export function bulkSignal(h: Record<string, string>): string | null {
     for (const k of ESP_HEADERS) if (h[k] !== undefined) return `${k} header`;
     for (const k of Object.keys(h)) if (ESP_PREFIXES.some((p) => k.startsWith(p))) return `${k} header`;
   }
+  // One-click unsubscribe (RFC 8058) under a list that takes no posts: a campaign sent through a list tool,
+  // whatever list traces or Sender it carries.
+  if (h['list-unsubscribe-post'] !== undefined) return 'List-Unsubscribe-Post (RFC 8058 one-click)';
   // Other traces of a list server (Mailman, Majordomo, LISTSERV, ezmlm, Yahoo Groups) or a Sender that
   // differs from From (list relays, delegates): a person's post, even with Precedence: bulk/junk...
   // unless the list itself is the author (an announcement or digest From the list's own address, not
@@ -226,7 +229,6 @@ export function bulkSignal(h: Record<string, string>): string | null {
       : null;
   }
   if (listPost === '' && senderDiffers(h)) return null;
-  if (h['list-unsubscribe-post'] !== undefined) return 'List-Unsubscribe-Post (RFC 8058 one-click)';
   // Vacation programs mark their replies `Precedence: bulk` or `junk` to silence other responders.
   if (!autoReply && (precedence === 'bulk' || precedence === 'list' || precedence === 'junk')) {
     return `Precedence: ${precedence} without a discussion list`;

@@ -388,7 +388,7 @@ export function chooseCompany(input: CompanyInput): CompanyResult {
       : undefined;
   const chosen = employer ?? first;
   if (chosen) {
-    takeOrgCell(c, chosen.text, texts[chosen.i]?.row ?? -1);
+    takeOrgCell(c, chosen.text, texts[chosen.i]?.row ?? -1, input.labels);
     used.add(chosen.i);
     const unit = employer ? first : orgCands.find((o) => o !== chosen && !o.strong && o.i < chosen.i);
     if (!c.department && unit && wordCount(unit.text) <= 6 && !parentGroup(unit.text, chosen.text))
@@ -473,7 +473,7 @@ function repeatsBrand(legal: string, brand: string): boolean {
   return ws.length > 0 && ws.every((w) => l.includes(w));
 }
 
-function takeOrgCell(c: Draft, t: string, row: number): void {
+function takeOrgCell(c: Draft, t: string, row: number, labels: string[]): void {
   const dash = t.split(DASH_SEP_RE);
   const countryTail = t.split(/\s?,\s/);
   const cjk = CJK_ORG_UNIT_RE.exec(t);
@@ -486,7 +486,8 @@ function takeOrgCell(c: Draft, t: string, row: number): void {
     const dep = dash[flip ? 0 : 1]!.trim();
     // "מי הגליל – תאגיד המים והביוב בע״מ": a brand before a generic legal name is part of the name; the
     // legal side alone only under a unit ("Ocean Freight") or repeating the brand ("Muster – Musterbank GmbH").
-    if (flip && !unitShapedSide(dep) && !repeatsBrand(dash[1]!, dep)) {
+    // "Quinta do Ventoso – Vinhos do Douro, Lda." at quintadoventoso: a brand the domain spells is the name's.
+    if (flip && (!unitShapedSide(dep) || matchesDomain(dep, labels)) && !repeatsBrand(dash[1]!, dep)) {
       c.company = t.trim();
       return;
     }

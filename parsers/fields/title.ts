@@ -104,6 +104,8 @@ export function unitBesideTitle(
     !hasTitleWord(x) &&
     !isCountryLine(x) &&
     !namesTerritory(x) &&
+    // "UK & Europe": countries and regions joined.
+    !countriesLine(x) &&
     !mentionsSender(x, from.name, from.email) &&
     !x
       .toLowerCase()

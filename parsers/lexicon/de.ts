@@ -281,6 +281,9 @@ export const de: Lexicon = {
   jobEndedCues: ['(?:ist|arbeitet) nicht mehr (?:bei|für|im Unternehmen)', 'hat das Unternehmen verlassen'],
   // Shared mailboxes (sales@, accounting@... in de): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // A platform's notification sender.
+    'benachrichtigungen',
+    'benachrichtigung',
     // A hospital's clinical-studies office.
     'studienzentrale',
     // Property management, lettings and building management desks.

@@ -238,6 +238,8 @@ export const es: Lexicon = {
   linkLabels: ['sitio web', 'página web'],
   // Shared mailboxes (sales@, accounting@... in es): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // A platform's notification sender.
+    'notificaciones',
     // A rentals desk of a property company.
     'alquileres',
     // Trade-mark and patent desks of an IP firm.

@@ -136,6 +136,8 @@ export const it: Lexicon = {
   phoneExtensions: ['int\\.'],
   // Shared mailboxes (sales@, accounting@... in it): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // A platform's notification sender.
+    'notifiche',
     // A university's research office.
     'ricerca',
     // Trade-mark and patent desks of an IP firm.

@@ -61,7 +61,8 @@ export const nl: Lexicon = {
     'bestuurder',
     'accountmanager',
   ],
-  titleSuffixes: ['leider', 'coördinator', 'medewerker', 'adviseur', 'beheerder', 'manager'],
+  // ...and planners: "Serviceplanner", "Productieplanner".
+  titleSuffixes: ['leider', 'coördinator', 'medewerker', 'adviseur', 'beheerder', 'manager', 'planner'],
   unitWords: [
     'afdeling',
     'departement',
@@ -70,8 +71,10 @@ export const nl: Lexicon = {
     // A branch office: "Vestiging Rotterdam", "Filiaal Gent".
     'vestiging',
     'filiaal',
+    // A service department: "Technische Dienst", "Buitendienst".
+    'dienst',
   ],
-  unitSuffixes: ['afdelingen', 'afdeling'],
+  unitSuffixes: ['afdelingen', 'afdeling', 'dienst'],
   functions: [
     'verkoop',
     'inkoop',
@@ -100,6 +103,8 @@ export const nl: Lexicon = {
   phoneExtensions: ['toestel'],
   // Shared mailboxes (sales@, accounting@... in nl): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // A platform's notification sender.
+    'notificaties',
     // Trade-mark and patent desks of an IP firm.
     'merken',
     'octrooien',

@@ -173,6 +173,8 @@ export const pt: Lexicon = {
   phoneExtensions: ['ramal', 'anexo'],
   // Shared mailboxes (sales@, accounting@... in pt): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // A platform's notification sender.
+    'notificacoes',
     // Trade-mark and patent desks of an IP firm.
     'marcas',
     'patentes',

@@ -137,6 +137,9 @@ export const sv: Lexicon = {
   fieldLabels: ['Namn', 'Befattning', 'Företag', 'Adress', 'Besöksadress', 'Postadress', 'Leveransadress'],
   // Shared mailboxes (sales@, accounting@... in sv): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // A platform's notification sender.
+    'notiser',
+    'notifieringar',
     'ekonomi',
     'faktura',
     'fakturor',

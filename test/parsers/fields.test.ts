@@ -4404,4 +4404,26 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
     );
     expect([tx.title, tx.company]).toEqual(['Medical Director', 'Aurelia Therapeutics']);
   });
+
+  it('reads trade blocks: a Dutch planner and service department, a brand the domain spells before a legal name, Arabic places ending with a country as an address, countries joined after a title', () => {
+    const f = (lines: string[], email = 'a.b@firm.example') => extractFields(lines, { name: null, email });
+    const nl = f(['Sanne Vos', 'Productieplanner | Technische Dienst', 'Koeltech B.V.']);
+    expect([nl.title, nl.department]).toEqual(['Productieplanner', 'Technische Dienst']);
+    expect(
+      f(
+        ['Rui Lopes', 'Diretor Comercial', 'Quinta da Serra – Vinhos do Douro, Lda.'],
+        'rui@quintadaserra.example',
+      ).company,
+    ).toBe('Quinta da Serra – Vinhos do Douro, Lda.');
+    expect(f(['سامر خوري', 'مدير التصدير', 'المنطقة الصناعية، زحلة، لبنان']).address).toBe(
+      'المنطقة الصناعية، زحلة، لبنان',
+    );
+    const ie = f([
+      'Aoife Kane',
+      'Export Sales Manager, UK & Europe',
+      'Glenrua Distillery',
+      'Main Street, Macroom, Co. Cork, P12 X5Y6',
+    ]);
+    expect([ie.title, ie.department]).toEqual(['Export Sales Manager, UK & Europe', null]);
+  });
 });

@@ -162,10 +162,12 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   holdout69: { lines: 0.99, precision: 0.985, recall: 0.96 },
   holdout70: { lines: 0.99, precision: 0.995, recall: 0.98 },
   // Blind (fixtures/mail/holdout71..73/README.md), written while holdout67 and 68 were tuned on: first scores.
-  holdout71: { lines: 0.99, precision: 0.945, recall: 0.95 },
+  // Tuned on from 2026-12-07 (first blind score 0.992 / 0.947 / 0.951): its score after that.
+  holdout71: { lines: 0.995, precision: 0.975, recall: 0.975 },
   // Tuned on from 2026-12-07 (first blind score 0.960 / 0.889 / 0.889): its score after that.
   holdout72: { lines: 0.995, precision: 0.98, recall: 0.98 },
-  holdout73: { lines: 0.955, precision: 0.94, recall: 0.985 },
+  // Tuned on from 2026-12-07 (first blind score 0.960 / 0.945 / 0.991): its score after that.
+  holdout73: { lines: 0.975, precision: 0.965, recall: 0.99 },
 };
 
 describe('hold-out sets as regression floors', () => {

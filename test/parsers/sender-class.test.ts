@@ -143,8 +143,30 @@ describe('sender classification', () => {
       // A hospital pharmacy's and a clinical-studies office's desks.
       'pharmacy',
       'studienzentrale',
+      // A council's highways materials desk; notification senders in several languages.
+      'highways.materials',
+      'notiser',
+      'notificaciones',
+      'benachrichtigungen',
     ])
       expect(classifySender({ from: `IP Desk <${lp}@ipfirm.example>` }).discarded).toBe('role-account');
+  });
+
+  it('reads one-click unsubscribe under a list that takes no posts as bulk, and keeps a discussion list post', () => {
+    const campaign = {
+      from: 'Harbour Wines <trade-news@harbourwines.example>',
+      'list-id': 'UK Trade <uk-trade.harbourwines.example>',
+      'list-unsubscribe': '<https://mail.harbourwines.example/u/1>',
+      'list-unsubscribe-post': 'List-Unsubscribe=One-Click',
+    };
+    expect(classifySender(campaign).discarded).toBe('bulk');
+    expect(
+      classifySender({
+        ...campaign,
+        from: 'Ana Ruiz <ana@harbourwines.example>',
+        'list-post': '<mailto:trade@lists.example>',
+      }).discarded,
+    ).toBeNull();
   });
 
   it('decides bulk before role accounts: a newsletter from news@ is bulk, a reply from info@ a role account', () => {
