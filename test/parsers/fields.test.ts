@@ -3,6 +3,17 @@ import { extractFields } from '../../parsers/fields.ts';
 import { hasCompanyWord, hasTitleWord } from '../../parsers/lines.ts';
 import { emptyContact } from '../../parsers/types.ts';
 
+/** A block's fields for a sender who signs no display name ("a.b@firm.example" unless told). */
+const fieldsOf = (lines: string[], email = 'a.b@firm.example') => extractFields(lines, { name: null, email });
+const titleAndUnit = (lines: string[]) => {
+  const c = fieldsOf(lines);
+  return [c.title, c.department];
+};
+const titleUnitCompany = (lines: string[]) => {
+  const c = fieldsOf(lines);
+  return [c.title, c.department, c.company];
+};
+
 describe('contact fields of a signature block', () => {
   it('reads a pipe-and-bullet block: name, title, company, typed phones with extensions, website and LinkedIn', () => {
     const c = extractFields(
@@ -3960,70 +3971,69 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
   });
 
   it('reads investment, education and water blocks: one-word titles before a unit in Swedish, Greek, Hindi, Finnish and Czech, a street named after a trade, partners listed before a Hebrew "& Co.", school systems and a college of a university', () => {
-    const f = (lines: string[], email = 'a.b@firm.example') => extractFields(lines, { name: null, email });
-    const roleUnit = (lines: string[]) => {
-      const c = f(lines);
-      return [c.title, c.department];
-    };
     expect(
-      roleUnit(['Maja Berg', 'Fastighetsförvaltare, Kommersiella fastigheter', 'Solvik Fastigheter AB']),
+      titleAndUnit(['Maja Berg', 'Fastighetsförvaltare, Kommersiella fastigheter', 'Solvik Fastigheter AB']),
     ).toEqual(['Fastighetsförvaltare', 'Kommersiella fastigheter']);
     expect(
-      roleUnit(['Γιώργος Αλεξίου', 'Υποδιευθύντρια, Διεύθυνση Εταιρικής Τραπεζικής', 'Τράπεζα Βορρά Α.Ε.']),
+      titleAndUnit([
+        'Γιώργος Αλεξίου',
+        'Υποδιευθύντρια, Διεύθυνση Εταιρικής Τραπεζικής',
+        'Τράπεζα Βορρά Α.Ε.',
+      ]),
     ).toEqual(['Υποδιευθύντρια', 'Διεύθυνση Εταιρικής Τραπεζικής']);
-    expect(roleUnit(['सुनील मेहता', 'लेखा नियंत्रक, लेखा विभाग', 'प्रगति इंजीनियरिंग प्रा. लि.'])).toEqual([
+    expect(titleAndUnit(['सुनील मेहता', 'लेखा नियंत्रक, लेखा विभाग', 'प्रगति इंजीनियरिंग प्रा. लि.'])).toEqual([
       'लेखा नियंत्रक',
       'लेखा विभाग',
     ]);
-    expect(roleUnit(['Aino Virta', 'Laboratoriokemisti, Laatu ja ympäristö', 'Järvisähkö Oy'])).toEqual([
+    expect(titleAndUnit(['Aino Virta', 'Laboratoriokemisti, Laatu ja ympäristö', 'Järvisähkö Oy'])).toEqual([
       'Laboratoriokemisti',
       'Laatu ja ympäristö',
     ]);
-    expect(roleUnit(['Petra Nová', 'Účetní, Oddělení závazků', 'Vltava Servis s.r.o.'])).toEqual([
+    expect(titleAndUnit(['Petra Nová', 'Účetní, Oddělení závazků', 'Vltava Servis s.r.o.'])).toEqual([
       'Účetní',
       'Oddělení závazků',
     ]);
     // "Harbourmaster Quay" holds a title word, but names a street of an address with an Eircode.
-    const ie = f([
+    const ie = fieldsOf([
       'Aoife Byrne',
       'Tarnwell Trust Services Limited',
       'Unit 4, Harbourmaster Quay, Dublin 1, D01 R2X8',
     ]);
     expect([ie.title, ie.address]).toEqual([null, 'Unit 4, Harbourmaster Quay, Dublin 1, D01 R2X8']);
     // A caseless script has no capitals to make a list of partners' names an acronym unit.
-    expect(f(['מיכל אדלר', 'שותפה', "אדלר, רון ושות'"]).company).toBe("אדלר, רון ושות'");
+    expect(fieldsOf(['מיכל אדלר', 'שותפה', "אדלר, רון ושות'"]).company).toBe("אדלר, רון ושות'");
     // School systems, a college of a university, municipal and council bodies, a Thai school with its city.
-    expect(f(['Dana Cole', 'Director of Assessment', 'Lakeshore Public Schools']).company).toBe(
+    expect(fieldsOf(['Dana Cole', 'Director of Assessment', 'Lakeshore Public Schools']).company).toBe(
       'Lakeshore Public Schools',
     );
     expect(
-      f([
+      fieldsOf([
         'Omar Reed, Ph.D.',
         'Assistant Professor of Nursing',
         'College of Health Sciences | Brookfield State University',
       ]).company,
     ).toBe('Brookfield State University');
     expect(
-      f([
+      fieldsOf([
         'Claire Morin',
         "Chargée de mission, Direction de l'eau",
         "Communauté d'agglomération des Deux Rives",
       ]).company,
     ).toBe("Communauté d'agglomération des Deux Rives");
-    expect(f(['Ірина Бойко', 'Начальник лабораторії', 'КП «Міськводоканал»']).company).toBe(
+    expect(fieldsOf(['Ірина Бойко', 'Начальник лабораторії', 'КП «Міськводоканал»']).company).toBe(
       'КП «Міськводоканал»',
     );
-    expect(f(['अनिता राव', 'सहायक अभियंता', 'नगर निगम रामपुर']).company).toBe('नगर निगम रामपुर');
-    expect(f(['سارة حسن', 'مديرة التطوير الأكاديمي', 'مدارس الأفق الدولية']).company).toBe(
+    expect(fieldsOf(['अनिता राव', 'सहायक अभियंता', 'नगर निगम रामपुर']).company).toBe('नगर निगम रामपुर');
+    expect(fieldsOf(['سارة حسن', 'مديرة التطوير الأكاديمي', 'مدارس الأفق الدولية']).company).toBe(
       'مدارس الأفق الدولية',
     );
-    expect(f(['สมชาย ใจดี', 'ครูใหญ่', 'โรงเรียนนานาชาติสายน้ำ ขอนแก่น']).company).toBe(
+    expect(fieldsOf(['สมชาย ใจดี', 'ครูใหญ่', 'โรงเรียนนานาชาติสายน้ำ ขอนแก่น']).company).toBe(
       'โรงเรียนนานาชาติสายน้ำ ขอนแก่น',
     );
-    expect(f(['Mrs K. Lowe', 'Headteacher', 'Elmfield Primary School']).title).toBe('Headteacher');
-    expect(f(['Laura Gómez', 'Profesional Especializado', 'Secretaría de Educación de Bolívar']).title).toBe(
-      'Profesional Especializado',
-    );
+    expect(fieldsOf(['Mrs K. Lowe', 'Headteacher', 'Elmfield Primary School']).title).toBe('Headteacher');
+    expect(
+      fieldsOf(['Laura Gómez', 'Profesional Especializado', 'Secretaría de Educación de Bolívar']).title,
+    ).toBe('Profesional Especializado');
   });
 
   it("reads a number in a Thai, Greek or Devanagari block with that script's country when nothing else says it", () => {
@@ -4035,33 +4045,28 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
   });
 
   it("reads production blocks: producers in Swedish, Polish, Czech, Turkish and Hebrew, post-production as a unit, a katakana title after a unit, the firm the domain spells above its address, a British postcode's numbers", () => {
-    const f = (lines: string[], email = 'a.b@firm.example') => extractFields(lines, { name: null, email });
-    const roleUnit = (lines: string[]) => {
-      const c = f(lines);
-      return [c.title, c.department];
-    };
-    expect(roleUnit(['Elin Sandberg', 'Producent, Ljud & Bild', 'Ljusgård Film AB'])).toEqual([
+    expect(titleAndUnit(['Elin Sandberg', 'Producent, Ljud & Bild', 'Ljusgård Film AB'])).toEqual([
       'Producent',
       'Ljud & Bild',
     ]);
-    expect(f(['Marta Wiśniewska', 'Producentka wykonawcza', 'Kadr Studio Sp. z o.o.']).title).toBe(
+    expect(fieldsOf(['Marta Wiśniewska', 'Producentka wykonawcza', 'Kadr Studio Sp. z o.o.']).title).toBe(
       'Producentka wykonawcza',
     );
     expect(
-      roleUnit(['Jana Horáková', 'výkonná producentka, Reklamní produkce', 'Kamera Praha s.r.o.']),
+      titleAndUnit(['Jana Horáková', 'výkonná producentka, Reklamní produkce', 'Kamera Praha s.r.o.']),
     ).toEqual(['výkonná producentka', 'Reklamní produkce']);
-    expect(f(['Deniz Aksoy', 'Yapımcı', 'Boğaz Film Yapım A.Ş.']).title).toBe('Yapımcı');
-    expect(f(['יעל שגב', 'מפיקה ראשית', 'גל הפקות בע"מ']).title).toBe('מפיקה ראשית');
-    expect(roleUnit(['Rafael Lima', 'Editor Sênior | Pós-produção', 'Quadro Filmes Ltda.'])).toEqual([
+    expect(fieldsOf(['Deniz Aksoy', 'Yapımcı', 'Boğaz Film Yapım A.Ş.']).title).toBe('Yapımcı');
+    expect(fieldsOf(['יעל שגב', 'מפיקה ראשית', 'גל הפקות בע"מ']).title).toBe('מפיקה ראשית');
+    expect(titleAndUnit(['Rafael Lima', 'Editor Sênior | Pós-produção', 'Quadro Filmes Ltda.'])).toEqual([
       'Editor Sênior',
       'Pós-produção',
     ]);
-    expect(roleUnit(['山田 花子', '映像制作部 プロデューサー', '株式会社ひかり映像'])).toEqual([
+    expect(titleAndUnit(['山田 花子', '映像制作部 プロデューサー', '株式会社ひかり映像'])).toEqual([
       'プロデューサー',
       '映像制作部',
     ]);
     // "Fenwick Row" reads as a street, but the sender's domain spells it: the firm, above its address.
-    const firm = f(
+    const firm = fieldsOf(
       ['Ana Price', 'Head of Post', 'Fenwick Row', '12 Dean Street, London W1D 3RP', 'T: 020 7946 0135'],
       'ana@fenwickrow.example',
     );
@@ -4073,52 +4078,55 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
   });
 
   it('reads intellectual-property blocks: attorneys and agents in many languages, IP practice units, a list of three roles, a firm spelled by its word and initials, a qualification before a Japanese name', () => {
-    const f = (lines: string[], email = 'a.b@firm.example') => extractFields(lines, { name: null, email });
-    const roleUnit = (lines: string[]) => {
-      const c = f(lines);
-      return [c.title, c.department];
-    };
-    expect(roleUnit(['Naledi Dube', 'Associate – Trade Marks', 'Acacia Botha Inc.'])).toEqual([
+    expect(titleAndUnit(['Naledi Dube', 'Associate – Trade Marks', 'Acacia Botha Inc.'])).toEqual([
       'Associate',
       'Trade Marks',
     ]);
-    expect(roleUnit(['Wei Ling Tan', 'Paralegal, Oppositions', 'Merlion IP Pte. Ltd.'])).toEqual([
+    expect(titleAndUnit(['Wei Ling Tan', 'Paralegal, Oppositions', 'Merlion IP Pte. Ltd.'])).toEqual([
       'Paralegal',
       'Oppositions',
     ]);
     expect(
-      roleUnit(['Rohan Iyer', 'Team Lead - Annuity Payments', 'Keystone IP Services Pvt. Ltd.']),
+      titleAndUnit(['Rohan Iyer', 'Team Lead - Annuity Payments', 'Keystone IP Services Pvt. Ltd.']),
     ).toEqual(['Team Lead', 'Annuity Payments']);
-    expect(f(['Claire Dubois', 'Conseil en propriété industrielle', 'Cabinet Lumière SAS']).title).toBe(
-      'Conseil en propriété industrielle',
-    );
-    expect(f(['Paulo Souza', 'Agente da Propriedade Industrial', 'Marca Forte Ltda.']).title).toBe(
+    expect(
+      fieldsOf(['Claire Dubois', 'Conseil en propriété industrielle', 'Cabinet Lumière SAS']).title,
+    ).toBe('Conseil en propriété industrielle');
+    expect(fieldsOf(['Paulo Souza', 'Agente da Propriedade Industrial', 'Marca Forte Ltda.']).title).toBe(
       'Agente da Propriedade Industrial',
     );
-    expect(roleUnit(['Ville Laine', 'tavaramerkkiasiamies, Tavaramerkit ja mallit', 'Aurora IP Oy'])).toEqual(
-      ['tavaramerkkiasiamies', 'Tavaramerkit ja mallit'],
-    );
-    expect(f(['Anna Zając', 'rzecznik patentowy', 'Kancelaria Patentowa Wisła Sp. j.']).title).toBe(
+    expect(
+      titleAndUnit(['Ville Laine', 'tavaramerkkiasiamies, Tavaramerkit ja mallit', 'Aurora IP Oy']),
+    ).toEqual(['tavaramerkkiasiamies', 'Tavaramerkit ja mallit']);
+    expect(fieldsOf(['Anna Zając', 'rzecznik patentowy', 'Kancelaria Patentowa Wisła Sp. j.']).title).toBe(
       'rzecznik patentowy',
     );
-    expect(roleUnit(['Emre Kaya', 'Patent Vekili, Patent Birimi', 'Anadolu Patent A.Ş.'])).toEqual([
+    expect(titleAndUnit(['Emre Kaya', 'Patent Vekili, Patent Birimi', 'Anadolu Patent A.Ş.'])).toEqual([
       'Patent Vekili',
       'Patent Birimi',
     ]);
-    expect(f(['Олег Мельник', 'Патентний повірений', 'ТОВ «Патент Груп»']).title).toBe('Патентний повірений');
-    expect(f(['أحمد سامي', 'وكيل براءات اختراع', 'شركة النيل للملكية الفكرية']).title).toBe(
+    expect(fieldsOf(['Олег Мельник', 'Патентний повірений', 'ТОВ «Патент Груп»']).title).toBe(
+      'Патентний повірений',
+    );
+    expect(fieldsOf(['أحمد سامي', 'وكيل براءات اختراع', 'شركة النيل للملكية الفكرية']).title).toBe(
       'وكيل براءات اختراع',
     );
-    expect(f(['王磊', '高级专利代理师', '北京华文知识产权代理有限公司']).title).toBe('高级专利代理师');
-    expect(f(['김서준', '변리사', '한강국제특허법률사무소']).company).toBe('한강국제특허법률사무소');
+    expect(fieldsOf(['王磊', '高级专利代理师', '北京华文知识产权代理有限公司']).title).toBe('高级专利代理师');
+    expect(fieldsOf(['김서준', '변리사', '한강국제특허법률사무소']).company).toBe('한강국제특허법률사무소');
     // A list of three roles on one row stays one title.
     expect(
-      f(['Hugh Marsh', 'Partner | Chartered Patent Attorney | European Patent Attorney', 'Marsh Avery LLP'])
-        .title,
+      fieldsOf([
+        'Hugh Marsh',
+        'Partner | Chartered Patent Attorney | European Patent Attorney',
+        'Marsh Avery LLP',
+      ]).title,
     ).toBe('Partner | Chartered Patent Attorney | European Patent Attorney');
-    const tm = f(['Kate Lowe', 'Director, Bluegum Trade Marks', '0491 570 110'], 'kate@bluegum-tm.example');
+    const tm = fieldsOf(
+      ['Kate Lowe', 'Director, Bluegum Trade Marks', '0491 570 110'],
+      'kate@bluegum-tm.example',
+    );
     expect([tm.title, tm.company]).toEqual(['Director', 'Bluegum Trade Marks']);
-    const jp = f([
+    const jp = fieldsOf([
       '特許業務法人 若葉国際特許事務所',
       '国際部　商標課　課長',
       '弁理士　高橋 美咲（Misaki Takahashi）',
@@ -4127,20 +4135,15 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
   });
 
   it('reads mining and electronics blocks: a unit and its territory, a part of a country kept in the title, satellite phones, a lettered post-office box, business units, Taiwanese ranks, R&D and product development in three languages, a bare website after an e-mail with its link target', () => {
-    const f = (lines: string[], email = 'a.b@firm.example') => extractFields(lines, { name: null, email });
-    const roleUnit = (lines: string[]) => {
-      const c = f(lines);
-      return [c.title, c.department];
-    };
     expect(
-      roleUnit([
+      titleAndUnit([
         'Rosa Klein',
         'Senior Geologist',
         'Exploration Licensing Branch, Southwest Region',
         'Ministry of Mines',
       ]),
     ).toEqual(['Senior Geologist', 'Exploration Licensing Branch, Southwest Region']);
-    const drill = f([
+    const drill = fieldsOf([
       'Ian Muir',
       'Site Manager – Northern Australia',
       'Spinifex Drilling Pty Ltd',
@@ -4152,7 +4155,7 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
       ['other'],
     ]);
     expect(
-      f([
+      fieldsOf([
         'Awa Koné',
         'Directrice',
         'Société Minière du Bandama SA',
@@ -4160,30 +4163,30 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
         'BP V 120 Abidjan',
       ]).address,
     ).toBe('Immeuble Kharrat, 3e étage, Abidjan-Plateau, BP V 120 Abidjan');
-    expect(roleUnit(['Amy Chen', 'Senior FAE | Analog Power BU', 'Lumen Semiconductor Corp.'])).toEqual([
+    expect(titleAndUnit(['Amy Chen', 'Senior FAE | Analog Power BU', 'Lumen Semiconductor Corp.'])).toEqual([
       'Senior FAE',
       'Analog Power BU',
     ]);
-    expect(roleUnit(['陳建宏 Jason Chen', '業務處 國內業務一部 副理', '新光電子股份有限公司'])).toEqual([
+    expect(titleAndUnit(['陳建宏 Jason Chen', '業務處 國內業務一部 副理', '新光電子股份有限公司'])).toEqual([
       '副理',
       '業務處 國內業務一部',
     ]);
-    expect(roleUnit(['Oskar Lind', 'Hårdvarukonstruktör, FoU', 'Nordkrets AB'])).toEqual([
+    expect(titleAndUnit(['Oskar Lind', 'Hårdvarukonstruktör, FoU', 'Nordkrets AB'])).toEqual([
       'Hårdvarukonstruktör',
       'FoU',
     ]);
-    expect(roleUnit(['Ana Reis', 'Engenheira de Hardware | P&D', 'Inversa Eletrônica Ltda.'])).toEqual([
+    expect(titleAndUnit(['Ana Reis', 'Engenheira de Hardware | P&D', 'Inversa Eletrônica Ltda.'])).toEqual([
       'Engenheira de Hardware',
       'P&D',
     ]);
     expect(
-      roleUnit(['Mikko Salo', 'Ohjelmistosuunnittelija, Tuotekehitys', 'Kide Elektroniikka Oy']),
+      titleAndUnit(['Mikko Salo', 'Ohjelmistosuunnittelija, Tuotekehitys', 'Kide Elektroniikka Oy']),
     ).toEqual(['Ohjelmistosuunnittelija', 'Tuotekehitys']);
-    expect(roleUnit(['Can Demir', 'Jeolog, Ruhsat Birimi', 'Toros Madencilik A.Ş.'])).toEqual([
+    expect(titleAndUnit(['Can Demir', 'Jeolog, Ruhsat Birimi', 'Toros Madencilik A.Ş.'])).toEqual([
       'Jeolog',
       'Ruhsat Birimi',
     ]);
-    const web = f(
+    const web = fieldsOf(
       [
         'Lee Ford',
         'lford@ridgeenv.example<mailto:lford@ridgeenv.example> | ridgeenv.example<https://www.ridgeenv.example/>',
@@ -4194,8 +4197,7 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
   });
 
   it("reads farm and property blocks: a Czech cooperative and its centre, an Arabic authority, a Hebrew advocate's credential after the name, Danish case officers, real-estate practices and lending, a bank's branch named by its place", () => {
-    const f = (lines: string[], email = 'a.b@firm.example') => extractFields(lines, { name: null, email });
-    const cz = f([
+    const cz = fieldsOf([
       'Ing. Petr Novák',
       'vedoucí střediska, Středisko rostlinné výroby',
       'Zemědělské družstvo Vysočina',
@@ -4205,15 +4207,15 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
       'Středisko rostlinné výroby',
       'Zemědělské družstvo Vysočina',
     ]);
-    expect(f(['م. خالد منصور', 'مدير إدارة التشغيل', 'الهيئة العامة للموانئ']).company).toBe(
+    expect(fieldsOf(['م. خالد منصور', 'مدير إدارة التشغيل', 'الهيئة العامة للموانئ']).company).toBe(
       'الهيئة العامة للموانئ',
     );
-    const he = f(['רונית כהן, עו"ד', 'שותפה, מחלקת מקרקעין', "כהן, לוי ושות'"]);
+    const he = fieldsOf(['רונית כהן, עו"ד', 'שותפה, מחלקת מקרקעין', "כהן, לוי ושות'"]);
     expect([he.name, he.title, he.department]).toEqual(['רונית כהן', 'שותפה', 'מחלקת מקרקעין']);
-    expect(f(['Lars Holm', 'Sagsbehandler', 'Fjordby Kommune']).title).toBe('Sagsbehandler');
-    const pt = f(['Rita Lopes', 'Advogada Associada | Imobiliário', 'Lopes & Reis Advogados']);
+    expect(fieldsOf(['Lars Holm', 'Sagsbehandler', 'Fjordby Kommune']).title).toBe('Sagsbehandler');
+    const pt = fieldsOf(['Rita Lopes', 'Advogada Associada | Imobiliário', 'Lopes & Reis Advogados']);
     expect([pt.title, pt.department]).toEqual(['Advogada Associada', 'Imobiliário']);
-    const bank = f([
+    const bank = fieldsOf([
       'Omar Haddad',
       'Vice President, Real Estate Finance',
       'Eastgate Bank PJSC – London Branch',
@@ -4226,16 +4228,15 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
   });
 
   it('reads travel blocks: a Korean airline beside its unit, an Arabic address by its floor and box, a Danish corporate segment, a firm whose domain joins its first and last words', () => {
-    const f = (lines: string[], email = 'a.b@firm.example') => extractFields(lines, { name: null, email });
-    expect(f(['박지훈 과장', '푸른항공 | 여객영업본부 기업영업팀', 'T. 02-5550-3100']).company).toBe(
+    expect(fieldsOf(['박지훈 과장', '푸른항공 | 여객영업본부 기업영업팀', 'T. 02-5550-3100']).company).toBe(
       '푸른항공',
     );
-    expect(f(['سالم الكعبي', 'مدير المبيعات', 'برج النخلة، الطابق 8، ص.ب. 4521، أبوظبي']).address).toBe(
-      'برج النخلة، الطابق 8، ص.ب. 4521، أبوظبي',
-    );
-    const dk = f(['Sofie Holm', 'Salgschef, Erhverv', 'Hotel Kanalen A/S']);
+    expect(
+      fieldsOf(['سالم الكعبي', 'مدير المبيعات', 'برج النخلة، الطابق 8، ص.ب. 4521، أبوظبي']).address,
+    ).toBe('برج النخلة، الطابق 8، ص.ب. 4521، أبوظبي');
+    const dk = fieldsOf(['Sofie Holm', 'Salgschef, Erhverv', 'Hotel Kanalen A/S']);
     expect([dk.title, dk.department]).toEqual(['Salgschef', 'Erhverv']);
-    const cars = f(
+    const cars = fieldsOf(
       ['Ewan Ross', 'Operations Manager, Glenbrae Executive Cars', '07700 900123'],
       'ewan@glenbraecars.example',
     );
@@ -4243,46 +4244,40 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
   });
 
   it('reads sustainability functions as units in English, French and German', () => {
-    const f = (lines: string[]) => extractFields(lines, { name: null, email: 'a.b@firm.example' });
-    const roleUnit = (lines: string[]) => {
-      const c = f(lines);
-      return [c.title, c.department];
-    };
-    expect(roleUnit(['Mia Grant', 'Senior Manager, Sustainability', 'Northfold Packaging Ltd'])).toEqual([
+    expect(titleAndUnit(['Mia Grant', 'Senior Manager, Sustainability', 'Northfold Packaging Ltd'])).toEqual([
       'Senior Manager',
       'Sustainability',
     ]);
-    expect(roleUnit(['Julie Morel', 'Chargée de mission – Éco-conception', 'Recypac SAS'])).toEqual([
+    expect(titleAndUnit(['Julie Morel', 'Chargée de mission – Éco-conception', 'Recypac SAS'])).toEqual([
       'Chargée de mission',
       'Éco-conception',
     ]);
-    expect(roleUnit(['Jonas Weber', 'Referent | Nachhaltigkeit', 'Kartonwerk Süd GmbH'])).toEqual([
+    expect(titleAndUnit(['Jonas Weber', 'Referent | Nachhaltigkeit', 'Kartonwerk Süd GmbH'])).toEqual([
       'Referent',
       'Nachhaltigkeit',
     ]);
   });
 
   it('reads research blocks: professors and research fellows in Greek and Hungarian, institutes and laboratories as employers or units, research teams, a deanship, a Japanese lab, a core facility, a faculty whose name holds commas', () => {
-    const f = (lines: string[]) => extractFields(lines, { name: null, email: 'a.b@inst.example' });
-    const tuc = (lines: string[]) => {
-      const c = f(lines);
-      return [c.title, c.department, c.company];
-    };
     expect(
-      tuc(['Μαρία Νικολάου', 'Αναπληρώτρια Καθηγήτρια, Τμήμα Χημικών Μηχανικών', 'Πολυτεχνείο Θεσσαλίας']),
+      titleUnitCompany([
+        'Μαρία Νικολάου',
+        'Αναπληρώτρια Καθηγήτρια, Τμήμα Χημικών Μηχανικών',
+        'Πολυτεχνείο Θεσσαλίας',
+      ]),
     ).toEqual(['Αναπληρώτρια Καθηγήτρια', 'Τμήμα Χημικών Μηχανικών', 'Πολυτεχνείο Θεσσαλίας']);
     expect(
-      tuc([
+      titleUnitCompany([
         'Dr. Kovács Anna',
         'tudományos főmunkatárs, Felületfizikai Osztály',
         'Tiszai Fizikai Kutatóközpont',
       ]),
     ).toEqual(['tudományos főmunkatárs', 'Felületfizikai Osztály', 'Tiszai Fizikai Kutatóközpont']);
-    expect(f(['Иванова Мария Петровна', 'Научный сотрудник', 'Институт химии поверхности']).company).toBe(
-      'Институт химии поверхности',
-    );
     expect(
-      tuc([
+      fieldsOf(['Иванова Мария Петровна', 'Научный сотрудник', 'Институт химии поверхности']).company,
+    ).toBe('Институт химии поверхности');
+    expect(
+      titleUnitCompany([
         'Luc Morel',
         'Ingénieur de recherche – Équipe Spectroscopie',
         'Laboratoire de Physique des Solides de Lyon (LPSL)',
@@ -4293,25 +4288,25 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
       'Laboratoire de Physique des Solides de Lyon (LPSL)',
     ]);
     expect(
-      tuc(['Júlia Prado', 'Pesquisadora | Laboratório de Polímeros', 'Universidade Federal do Cerrado']),
+      titleUnitCompany([
+        'Júlia Prado',
+        'Pesquisadora | Laboratório de Polímeros',
+        'Universidade Federal do Cerrado',
+      ]),
     ).toEqual(['Pesquisadora', 'Laboratório de Polímeros', 'Universidade Federal do Cerrado']);
-    expect(tuc(['نورة القحطاني', 'مديرة البرامج، عمادة الدراسات العليا', 'جامعة الشمال'])).toEqual([
-      'مديرة البرامج',
-      'عمادة الدراسات العليا',
-      'جامعة الشمال',
-    ]);
-    expect(tuc(['株式会社ミライ分析', '分析アプリケーションラボ 主任', '佐藤 花子'])).toEqual([
+    expect(
+      titleUnitCompany(['نورة القحطاني', 'مديرة البرامج، عمادة الدراسات العليا', 'جامعة الشمال']),
+    ).toEqual(['مديرة البرامج', 'عمادة الدراسات العليا', 'جامعة الشمال']);
+    expect(titleUnitCompany(['株式会社ミライ分析', '分析アプリケーションラボ 主任', '佐藤 花子'])).toEqual([
       '主任',
       '分析アプリケーションラボ',
       '株式会社ミライ分析',
     ]);
-    expect(tuc(['Ana Ruiz', 'Manager, Electron Microscopy Core Facility', 'Lakeshore University'])).toEqual([
-      'Manager',
-      'Electron Microscopy Core Facility',
-      'Lakeshore University',
-    ]);
     expect(
-      tuc([
+      titleUnitCompany(['Ana Ruiz', 'Manager, Electron Microscopy Core Facility', 'Lakeshore University']),
+    ).toEqual(['Manager', 'Electron Microscopy Core Facility', 'Lakeshore University']);
+    expect(
+      titleUnitCompany([
         'Kate Hill',
         'Safety Adviser, Faculty of Science, Agriculture & Engineering',
         'Tynebridge University',
@@ -4320,18 +4315,16 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
   });
 
   it('reads small-business blocks: a nickname @ the firm, a label typed with a semicolon, a branch place with its district, a legal form wrapped onto its own row, building-services units', () => {
-    const f = (lines: string[]) => extractFields(lines, { name: null, email: 'a.b@firm.example' });
     const ger = extractFields(['Mick @ Shannon Valves', '+353 61 555 0174'], {
       name: 'Michael Ryan',
       email: 'mick@shannonvalves.example',
     });
     expect([ger.name, ger.company]).toEqual(['Mick', 'Shannon Valves']);
-    expect(f(['Jo Bell', 't; 01632 960 101  //  m; 07700 900 101']).phones.map((p) => p.type)).toEqual([
-      'work',
-      'mobile',
-    ]);
+    expect(fieldsOf(['Jo Bell', 't; 01632 960 101  //  m; 07700 900 101']).phones.map((p) => p.type)).toEqual(
+      ['work', 'mobile'],
+    );
     expect(
-      f([
+      fieldsOf([
         'Dan Pike',
         'Branch Manager – Leeds (Hunslet)',
         'Airflow Supplies Ltd',
@@ -4339,15 +4332,18 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
       ]).title,
     ).toBe('Branch Manager – Leeds (Hunslet)');
     expect(
-      f(['Fiona Reid | Contracts Engineer | Clydebank Air Systems', 'Ltd', 'T 0141 496 0275']).company,
+      fieldsOf(['Fiona Reid | Contracts Engineer | Clydebank Air Systems', 'Ltd', 'T 0141 496 0275']).company,
     ).toBe('Clydebank Air Systems Ltd');
-    const mep = f(['Karthik S', 'Project Manager - MEP Coordination', 'Vista Draft Services Pvt. Ltd.']);
+    const mep = fieldsOf([
+      'Karthik S',
+      'Project Manager - MEP Coordination',
+      'Vista Draft Services Pvt. Ltd.',
+    ]);
     expect([mep.title, mep.department]).toEqual(['Project Manager', 'MEP Coordination']);
   });
 
   it('reads clinical blocks: a pager number, two roles joined by "&", Swedish and Norwegian hospital titles and bodies, a Polish medical doctorate, a Portuguese public hospital and its committee, a Ukrainian monitor, a Japanese unit with a Latin code, a firm spelled by its first word and a short code', () => {
-    const f = (lines: string[], email = 'a.b@hosp.example') => extractFields(lines, { name: null, email });
-    const pi = f([
+    const pi = fieldsOf([
       'Professor Ruth Ames MBBS PhD',
       'Consultant Haematologist & Honorary Professor of Translational Haematology',
       'Northvale University Hospital',
@@ -4359,7 +4355,7 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
       ['work:0113 496 0100', 'other:5521'],
       'Ward 12, Infirmary Road, Northvale NV1 2AB',
     ]);
-    const sv = f([
+    const sv = fieldsOf([
       'Lena Berg',
       'Forskningssjuksköterska, Kliniska prövningsenheten',
       'Ådals universitetssjukhus',
@@ -4369,7 +4365,7 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
       'Kliniska prövningsenheten',
       'Ådals universitetssjukhus',
     ]);
-    const no = f([
+    const no = fieldsOf([
       'Kari Nilsen',
       'Provisorfarmasøyt, Seksjon for kliniske studier',
       'Sykehusapoteket Nordfjord HF',
@@ -4380,9 +4376,10 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
       'Sykehusapoteket Nordfjord HF',
     ]);
     expect(
-      f(['dr n. med. Ewa Nowak', 'Kierownik Ośrodka Badań Klinicznych', 'Szpital Kliniczny w Borowie']).name,
+      fieldsOf(['dr n. med. Ewa Nowak', 'Kierownik Ośrodka Badań Klinicznych', 'Szpital Kliniczny w Borowie'])
+        .name,
     ).toBe('Ewa Nowak');
-    const pt = f([
+    const pt = fieldsOf([
       'Rita Duarte',
       'Secretária Técnica | Comissão de Ética',
       'Centro Hospitalar do Sado, E.P.E.',
@@ -4393,12 +4390,12 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
       'Centro Hospitalar do Sado, E.P.E.',
       'Rua do Hospital, 12, 2900-123 Setúbal',
     ]);
-    expect(f(['Олена Бондар', 'Монітор клінічних досліджень', 'ТОВ «Клінтест»']).title).toBe(
+    expect(fieldsOf(['Олена Бондар', 'Монітор клінічних досліджень', 'ТОВ «Клінтест»']).title).toBe(
       'Монітор клінічних досліджень',
     );
-    const ja = f(['株式会社さくら臨床', '臨床開発本部 CRA課 主任', '山本 美紀']);
+    const ja = fieldsOf(['株式会社さくら臨床', '臨床開発本部 CRA課 主任', '山本 美紀']);
     expect([ja.title, ja.department]).toEqual(['主任', '臨床開発本部 CRA課']);
-    const tx = f(
+    const tx = fieldsOf(
       ['Sam Ortiz', 'Medical Director, Aurelia Therapeutics', '+1 617 555 0100'],
       'sam.ortiz@aureliatx.example',
     );
@@ -4406,19 +4403,18 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
   });
 
   it('reads trade blocks: a Dutch planner and service department, a brand the domain spells before a legal name, Arabic places ending with a country as an address, countries joined after a title', () => {
-    const f = (lines: string[], email = 'a.b@firm.example') => extractFields(lines, { name: null, email });
-    const nl = f(['Sanne Vos', 'Productieplanner | Technische Dienst', 'Koeltech B.V.']);
+    const nl = fieldsOf(['Sanne Vos', 'Productieplanner | Technische Dienst', 'Koeltech B.V.']);
     expect([nl.title, nl.department]).toEqual(['Productieplanner', 'Technische Dienst']);
     expect(
-      f(
+      fieldsOf(
         ['Rui Lopes', 'Diretor Comercial', 'Quinta da Serra – Vinhos do Douro, Lda.'],
         'rui@quintadaserra.example',
       ).company,
     ).toBe('Quinta da Serra – Vinhos do Douro, Lda.');
-    expect(f(['سامر خوري', 'مدير التصدير', 'المنطقة الصناعية، زحلة، لبنان']).address).toBe(
+    expect(fieldsOf(['سامر خوري', 'مدير التصدير', 'المنطقة الصناعية، زحلة، لبنان']).address).toBe(
       'المنطقة الصناعية، زحلة، لبنان',
     );
-    const ie = f([
+    const ie = fieldsOf([
       'Aoife Kane',
       'Export Sales Manager, UK & Europe',
       'Glenrua Distillery',
