@@ -5,8 +5,7 @@
  */
 import { signedForSharedMailbox } from './shared-mailbox.ts';
 import type { Address, Contact, ExtractResult, MinimalMessage } from './types.ts';
-import { classifySender, parseAddress } from './sender-class.ts';
-import { isRoleLocalPart } from './role-accounts.ts';
+import { classifySender, sentByPlatform } from './sender-class.ts';
 import { reportsJobEnded } from './job-ended.ts';
 import { findSignature } from './signature.ts';
 import { extractFields } from './fields.ts';
@@ -102,24 +101,6 @@ function platformFooter(from: Address, contact: Contact, headers: Record<string,
   const via = from.name ? VIA_PLATFORM_RE.exec(from.name)?.[1] : undefined;
   const person = via ?? (sentByPlatform(from, headers) ? (from.name ?? '') : undefined);
   return person !== undefined && (contact.name === null || !mentionsSender(contact.name, person, from.email));
-}
-
-const LIST_HEADERS = [
-  'list-id',
-  'list-post',
-  'list-unsubscribe',
-  'mailing-list',
-  'x-mailing-list',
-  'precedence',
-];
-
-/** Sender is an automated address of another domain than From's, and no list relayed the message. */
-function sentByPlatform(from: Address, headers: Record<string, string>): boolean {
-  if (headers['sender'] === undefined || LIST_HEADERS.some((k) => headers[k] !== undefined)) return false;
-  const sender = parseAddress(headers['sender']).email;
-  if (!sender || !from.email) return false;
-  const domain = (e: string) => e.slice(e.lastIndexOf('@') + 1);
-  return domain(sender) !== domain(from.email) && isRoleLocalPart(sender.slice(0, sender.lastIndexOf('@')));
 }
 
 function reasonOf(err: unknown): string {

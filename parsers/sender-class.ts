@@ -237,6 +237,21 @@ export function bulkSignal(h: Record<string, string>): string | null {
   return null;
 }
 
+/**
+ * A platform (a data room, a manuscript or tendering system) sent the message on the person's behalf: Sender
+ * is an automated address of another domain than From's ("notifications@scholartrack.example" under Jane's
+ * own address), and no list relayed it (a list's Sender comes with its List-* headers or Precedence).
+ */
+export function sentByPlatform(from: Address, h: Record<string, string>): boolean {
+  if (h['sender'] === undefined || !from.email || h['precedence'] !== undefined) return false;
+  if (LIST_TRACES.some((k) => h[k] !== undefined) || h['list-post'] !== undefined) return false;
+  if (h['list-unsubscribe'] !== undefined) return false;
+  const sender = parseAddress(h['sender']).email;
+  if (!sender) return false;
+  const domain = (e: string) => e.slice(e.lastIndexOf('@') + 1);
+  return domain(sender) !== domain(from.email) && isRoleLocalPart(sender.slice(0, sender.lastIndexOf('@')));
+}
+
 const LIST_TRACES = [
   'list-id',
   'mailing-list',

@@ -423,8 +423,8 @@ const STANDALONE_UNIT_RE = /^(?:The )?(?:Cent(?:er|re)|Laboratory|Lab) for\b/;
 
 /**
  * "University of the Western Cape, Bellville 7535, South Africa": an institution or a legal form heading
- * an address line, or a name the sender's domain spells, is the organisation when no other line names one. The first such line, cut into the
- * heading and the rest of the address, or undefined.
+ * an address line, or a name the sender's domain spells, is the organisation when no other line names one.
+ * The first such line, cut into the heading and the rest of the address, or undefined.
  */
 function orgHeadingAddress(
   texts: readonly TextCell[],
