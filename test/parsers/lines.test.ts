@@ -10,6 +10,7 @@ import {
   isValediction,
   looksLikeAddress,
   looksLikeName,
+  splitLines,
 } from '../../parsers/lines.ts';
 import { extractMinimal } from '../../parsers/extract.ts';
 
@@ -116,5 +117,17 @@ describe('line features', () => {
     expect(r.discarded).toBeNull();
     expect(r.signature).toBeNull();
     expect(r.contact).toBeNull();
+  });
+});
+
+describe('splitLines', () => {
+  it('gives the same lines whatever characters the text holds (Latin-1 lines are copied one-byte)', () => {
+    for (const text of [
+      'Jo Coe\nSales lead\n\nExample Ltd',
+      'Jo Coe\r\nVerkäufer – Example GmbH\r\nMünchen\rtel. 1',
+      '“Quoted” line\nplain line\n',
+      '',
+    ])
+      expect(splitLines(text)).toEqual(text.split(/\r?\n|\r/));
   });
 });
