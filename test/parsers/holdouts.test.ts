@@ -173,6 +173,8 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   holdout74: { lines: 0.98, precision: 0.955, recall: 0.94 },
   holdout75: { lines: 0.98, precision: 0.955, recall: 0.97 },
   holdout76: { lines: 0.97, precision: 0.955, recall: 0.95 },
+  // Blind (fixtures/mail/holdout77..79/README.md), written after the session's last rule: first scores are floors.
+  holdout79: { lines: 0.975, precision: 0.935, recall: 0.92 },
 };
 
 describe('hold-out sets as regression floors', () => {
