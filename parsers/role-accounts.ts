@@ -310,14 +310,18 @@ const DESK_WORDS: ReadonlySet<string> = new Set(['desk', 'team', 'dept', 'depart
 
 /**
  * Country codes that branch offices put before or after a desk's name ("usbookings", "uk.bookings",
- * "bookings-de"): the desk of that country, still a role. Regions too, written apart ("rma.emea").
+ * "bookings-de"): the desk of that country, still a role.
  */
 const COUNTRY_CODES: ReadonlySet<string> = new Set(
   'us uk gb de fr es it nl be ch at se no dk fi pl cz ie pt gr tr ru cn hk sg jp kr in au nz ca mx br za ae sa eg ma ng ke th vn my id ph'.split(
     ' ',
   ),
 );
-const REGION_CODES: ReadonlySet<string> = new Set([
+/**
+ * What else a desk's dotted address may say it serves, written apart: a region, a country or continent
+ * written out, or its international reach ("rma.emea", "warranty.canada", "ricerca.internazionale").
+ */
+const DESK_SCOPES: ReadonlySet<string> = new Set([
   // ...international desks ("ricerca.internazionale", "sales.international")...
   'international',
   'internazionale',
@@ -376,7 +380,7 @@ export function isRoleLocalPart(localPart: string): boolean {
     toks.length >= 2 &&
     toks.length <= 4 &&
     toks.some(role) &&
-    toks.every((t) => role(t) || MAILBOX_JOINERS.has(t) || COUNTRY_CODES.has(t) || REGION_CODES.has(t))
+    toks.every((t) => role(t) || MAILBOX_JOINERS.has(t) || COUNTRY_CODES.has(t) || DESK_SCOPES.has(t))
   )
     return true;
   if (toks.length === 1 && (countryDesk(lp, role) || GLUED_DESK_RE.test(lp))) return true;

@@ -127,16 +127,26 @@ function matchesDomainAscii(cell: string, labels: string[]): boolean {
       (initials.length >= 3 && initials === l) ||
       // "Department of Rural Waterworks and Sanitation" at drws-gov: the initials spell a hyphenated label's start.
       (initials.length >= 3 && l.includes('-') && l.split('-')[0] === initials) ||
-      (l.includes('-') && wordThenInitials(cell, l)) ||
-      // "Halcyon Therapeutics" at halcyontx: the name's first word and a short code for the rest.
-      (toks.length >= 2 &&
-        toks[0]!.length >= 5 &&
-        l.startsWith(toks[0]!) &&
-        l.length > toks[0]!.length &&
-        l.length - toks[0]!.length <= 3 &&
-        /^[a-z]+$/.test(l)) ||
-      // "Lochside Executive Cars" at lochsidecars: the first and the last word of the name, joined.
-      (toks.length >= 3 && toks[0]!.length >= 4 && l === `${toks[0]}${toks[toks.length - 1]}`),
+      labelShortensName(cell, toks, l),
+  );
+}
+
+/**
+ * A label that shortens the name from its first word: "southcross-tm" (the first word, then the initials of
+ * the rest), "halcyontx" (the first word and a short code for the rest), "lochsidecars" (the first and the last
+ * word joined).
+ */
+function labelShortensName(cell: string, toks: readonly string[], l: string): boolean {
+  const first = toks[0] ?? '';
+  if (l.includes('-')) return wordThenInitials(cell, l);
+  return (
+    (toks.length >= 2 &&
+      first.length >= 5 &&
+      l.startsWith(first) &&
+      l.length > first.length &&
+      l.length - first.length <= 3 &&
+      /^[a-z]+$/.test(l)) ||
+    (toks.length >= 3 && first.length >= 4 && l === `${first}${toks[toks.length - 1]}`)
   );
 }
 
