@@ -50,8 +50,13 @@ function qualifiedFunction(s: string, from: number, to: number, q: number): bool
   return false;
 }
 
+/** Two sectors joined before a function: "Consumer & Retail Equity Research", "Oil and Gas Sales". */
+const SECTOR_PAIR_RE = /^\p{Lu}[\p{L}-]{1,20} (?:&|and) \p{Lu}[\p{L}-]{1,20} /u;
+
 function isFunctionCell(s: string): boolean {
   if (qualifiedFunction(s, 0, s.length, 2)) return true;
+  const pair = SECTOR_PAIR_RE.exec(s);
+  if (pair !== null && qualifiedFunction(s, pair[0].length, s.length, 2)) return true;
   // "A CONJ B": the conjunction between two spaces, B a function or one of the joined-only words.
   for (let i = s.indexOf(' '); i >= 0; i = s.indexOf(' ', i + 1)) {
     const j = s.indexOf(' ', i + 1);

@@ -58,6 +58,12 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
   'press',
   'media',
   'pr',
+  // Press and communications desks ("newsdesk@", "media.relations@").
+  'communications',
+  'comms',
+  'newsroom',
+  'newsdesk',
+  'mediarelations',
   'legal',
   'compliance',
   'privacy',

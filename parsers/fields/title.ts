@@ -107,11 +107,15 @@ export function unitBesideTitle(
     // "UK & Europe": countries and regions joined.
     !countriesLine(x) &&
     !mentionsSender(x, from.name, from.email) &&
-    !x
-      .toLowerCase()
-      .split(/[^\p{L}]+/u)
-      .some((w) => addrWords.has(w));
+    (PLACE_BUREAU_RE.test(x.trim()) ||
+      !x
+        .toLowerCase()
+        .split(/[^\p{L}]+/u)
+        .some((w) => addrWords.has(w)));
 }
+
+/** A news organisation's office named by its place ("Hong Kong Bureau"): a unit even where the address names the place. */
+const PLACE_BUREAU_RE = /^\p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*){0,2} Bureau$/u;
 
 const PARTNER_NAMES_RE = /^\p{Lu}[\p{L}'’-]+(?: (?:&|and|et|y|e|und|en) \p{Lu}[\p{L}'’-]+)+$/u;
 

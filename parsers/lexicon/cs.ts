@@ -145,6 +145,8 @@ export const cs: Lexicon = {
   phoneExtensions: ['lok\\.', 'kl\\.'],
   // Shared mailboxes (sales@, accounting@... in cs): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // A press office.
+    'tisk',
     'obchod',
     'fakturace',
     'ucetni',

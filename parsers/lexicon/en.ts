@@ -151,6 +151,16 @@ export const en: Lexicon = {
     "Please don't print this",
   ],
   titleNouns: [
+    // Newsrooms and press offices: "Markets Correspondent", "Senior Reporter", "Spokesperson".
+    'correspondent(?! banking)',
+    'reporter',
+    'columnist',
+    'spokesperson',
+    'spokesman',
+    'spokeswoman',
+    'presenter',
+    'commentator',
+    'videographer',
     // Clinical research and medicine: "Medical Science Liaison", "Clinical Investigator", "Nephrologist".
     'liaison',
     'investigator',
@@ -383,6 +393,11 @@ export const en: Lexicon = {
     'outstation',
   ],
   functionQualifiers: [
+    // "Financial PR", "Financial Planning"; asset classes of banks' desks: "Equity Research", "Credit Sales".
+    'financial',
+    'equity',
+    'fixed income',
+    'credit',
     // "R&D Finance", "R&D Procurement"; "Trade Finance Operations".
     'r&d',
     'trade finance',
@@ -481,6 +496,9 @@ export const en: Lexicon = {
     'it services',
     'communications',
     'public relations',
+    // Public relations by its initials (capitals only, see department.ts) and media relations.
+    'pr',
+    'media relations',
     'accounting',
     'accounts payable',
     'accounts receivable',

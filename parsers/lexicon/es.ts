@@ -238,6 +238,9 @@ export const es: Lexicon = {
   linkLabels: ['sitio web', 'página web'],
   // Shared mailboxes (sales@, accounting@... in es): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // A press office and a communications desk.
+    'prensa',
+    'comunicacion',
     // A platform's notification sender.
     'notificaciones',
     // A rentals desk of a property company.

@@ -216,6 +216,8 @@ export const fr: Lexicon = {
   jobEndedCues: ['ne fait plus partie (?:de|du|des)', '(?:a quitté|ne travaille plus (?:chez|pour|à)) '],
   // Shared mailboxes (sales@, accounting@... in fr): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // A press office.
+    'presse',
     // Trade-mark and patent desks of an IP firm.
     'marques',
     'brevets',

@@ -136,6 +136,9 @@ export const it: Lexicon = {
   phoneExtensions: ['int\\.'],
   // Shared mailboxes (sales@, accounting@... in it): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // A press office ("ufficio.stampa") and a communications desk.
+    'stampa',
+    'comunicazione',
     // A platform's notification sender.
     'notifiche',
     // A university's research office.

@@ -103,6 +103,9 @@ export const nl: Lexicon = {
   phoneExtensions: ['toestel'],
   // Shared mailboxes (sales@, accounting@... in nl): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // A press office.
+    'pers',
+    'persvoorlichting',
     // A platform's notification sender.
     'notificaties',
     // Trade-mark and patent desks of an IP firm.

@@ -135,6 +135,9 @@ export const pl: Lexicon = {
   ],
   // Shared mailboxes (sales@, accounting@... in pl): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // A press office.
+    'prasa',
+    'biuroprasowe',
     'biuro',
     'ksiegowosc',
     'faktury',

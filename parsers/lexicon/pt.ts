@@ -173,6 +173,9 @@ export const pt: Lexicon = {
   phoneExtensions: ['ramal', 'anexo'],
   // Shared mailboxes (sales@, accounting@... in pt): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // A press office and a communications desk.
+    'imprensa',
+    'comunicacao',
     // A platform's notification sender.
     'notificacoes',
     // Trade-mark and patent desks of an IP firm.

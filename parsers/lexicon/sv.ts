@@ -111,7 +111,9 @@ export const sv: Lexicon = {
     'kontoret',
   ],
   // FoU: forskning och utveckling (R&D).
-  functions: ['inköp', 'försäljning', 'ekonomi', 'marknad', 'kundtjänst', 'logistik', 'FoU'],
+  functions: ['inköp', 'försäljning', 'ekonomi', 'marknad', 'kundtjänst', 'logistik', 'FoU', 'analys'],
+  // Compounds naming a function by its last part: "Makroanalys", "Kreditanalys", "Centralinköp".
+  functionSuffixes: ['analys', 'inköp', 'försäljning'],
   legalForms: ['AB'],
   // ...and hospitals: "Norrviks universitetssjukhus", "Sjukhuset i Ådal".
   orgWords: ['högskola', 'högskolan', 'universitet', 'universitetssjukhus', 'sjukhus', 'sjukhuset'],
@@ -137,6 +139,8 @@ export const sv: Lexicon = {
   fieldLabels: ['Namn', 'Befattning', 'Företag', 'Adress', 'Besöksadress', 'Postadress', 'Leveransadress'],
   // Shared mailboxes (sales@, accounting@... in sv): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // A press office ("presstjänst").
+    'presstjanst',
     // A platform's notification sender.
     'notiser',
     'notifieringar',

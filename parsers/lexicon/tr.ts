@@ -116,6 +116,9 @@ export const tr: Lexicon = {
   ],
   // Shared mailboxes (sales@, accounting@... in tr): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // A press office ("basın").
+    'basin',
+    'basinofisi',
     'muhasebe',
     'satis',
     // Group sales (airlines, hotels).

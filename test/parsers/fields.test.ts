@@ -4422,4 +4422,53 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
     ]);
     expect([ie.title, ie.department]).toEqual(['Export Sales Manager, UK & Europe', null]);
   });
+
+  it('reads newsroom and press-office blocks: media titles, a bureau, PR and research desks, two sectors before a function, Swedish compounds, Arabic and Hebrew spokespeople and economists, an abbreviated Russian embankment', () => {
+    const desk = fieldsOf(
+      ['Owen Hale', 'Markets Correspondent | City Desk', 'The Harbour Ledger'],
+      'owen.hale@harbourledger.example',
+    );
+    expect([desk.title, desk.department, desk.company]).toEqual([
+      'Markets Correspondent',
+      'City Desk',
+      'The Harbour Ledger',
+    ]);
+    // A bureau named by a city that the address repeats is still the unit.
+    const hk = fieldsOf([
+      'Mei Cheung',
+      'Bureau Chief, Hong Kong Bureau',
+      'The Harbour Ledger',
+      'Suite 1203, 88 Queensway, Admiralty, Hong Kong',
+    ]);
+    expect([hk.title, hk.department]).toEqual(['Bureau Chief', 'Hong Kong Bureau']);
+    const pr = fieldsOf(
+      ['Fay Arden', 'Associate Director – Financial PR', 'Arden Grey Communications'],
+      'fay@ardengrey.example',
+    );
+    expect([pr.title, pr.department]).toEqual(['Associate Director', 'Financial PR']);
+    const eq = fieldsOf([
+      'Ray Cole',
+      'Senior Analyst, Consumer & Retail Equity Research',
+      'Cole Securities LLC',
+    ]);
+    expect([eq.title, eq.department]).toEqual(['Senior Analyst', 'Consumer & Retail Equity Research']);
+    // A trade before a title stays in it: no function follows the pair.
+    expect(fieldsOf(['Ann Bell', 'Food & Beverage Manager', 'Harbour Hotels Ltd']).title).toBe(
+      'Food & Beverage Manager',
+    );
+    const sv = fieldsOf(['Erik Lund', 'Chefekonom, Makroanalys', 'Nordbanken AB']);
+    expect([sv.title, sv.department]).toEqual(['Chefekonom', 'Makroanalys']);
+    const ar = fieldsOf(['نادية سالم', 'كبيرة الاقتصاديين، إدارة البحوث', 'شركة النيل للاستثمار']);
+    expect([ar.title, ar.department]).toEqual(['كبيرة الاقتصاديين', 'إدارة البحوث']);
+    const he = fieldsOf(['נועה לוי', 'דוברת, מחלקת תקשורת', 'אופק טכנולוגיות בע"מ']);
+    expect([he.title, he.department]).toEqual(['דוברת', 'מחלקת תקשורת']);
+    expect(
+      fieldsOf([
+        'Андрей Волков',
+        'Пресс-секретарь',
+        'ПАО «Северток»',
+        '123112, Москва, Пресненская наб., д. 10',
+      ]).address,
+    ).toBe('123112, Москва, Пресненская наб., д. 10');
+  });
 });

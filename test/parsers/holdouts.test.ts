@@ -173,10 +173,11 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   holdout74: { lines: 0.98, precision: 0.955, recall: 0.94 },
   holdout75: { lines: 0.98, precision: 0.955, recall: 0.97 },
   holdout76: { lines: 0.97, precision: 0.955, recall: 0.95 },
-  // Blind (fixtures/mail/holdout77..79/README.md), written after the session's last rule: first scores are floors.
+  // Blind (fixtures/mail/holdout77..78/README.md), written after the session's last rule: first scores are floors.
   holdout77: { lines: 0.995, precision: 0.98, recall: 0.945 },
   holdout78: { lines: 0.995, precision: 0.99, recall: 0.985 },
-  holdout79: { lines: 0.975, precision: 0.935, recall: 0.92 },
+  // Tuned on (fixtures/mail/holdout79/README.md): its score after the rules it prompted.
+  holdout79: { lines: 0.995, precision: 0.995, recall: 0.995 },
 };
 
 describe('hold-out sets as regression floors', () => {

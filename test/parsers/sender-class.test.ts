@@ -311,6 +311,17 @@ describe('sender classification', () => {
       'settlements',
       'carrier-settlement',
       'bim',
+      // Press offices and communications desks in several languages.
+      'prensa',
+      'imprensa',
+      'ufficio.stampa',
+      'presse',
+      'pers',
+      'prasa',
+      'basin',
+      'comunicacion',
+      'newsdesk',
+      'comms',
     ])
       expect(isRoleAccount(role), role).toBe(true);
     for (const person of [
