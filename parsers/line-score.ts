@@ -121,11 +121,12 @@ function isProse(line: string, vocab?: VocabMemo): 'hard' | 'soft' | false {
   if (/\b(?:I|I'm|I've|I'll|we|you|please|call me|reach me|let me|can be reached)\b/.test(t) && words >= 4)
     return 'hard';
   // A one-line address of many comma-separated parts runs long ("Building 27, Al Hussein Bin Ali Street,
-  // Jabal Amman, P.O. Box 941120, Amman 11194, Jordan"): no sentence ending, an address shape.
+  // Jabal Amman, P.O. Box 941120, Amman 11194, Jordan"): no sentence ending, an address shape. Four short
+  // parts do too where words are syllables ("Số 55 Đường 30/4, Phường Rạch Dừa, TP. Vũng Tàu, Bà Rịa - Vũng Tàu").
   if (
     words >= 14 &&
     words <= 24 &&
-    t.split(',').length >= 5 &&
+    manyAddressParts(t) &&
     !/[.?!;:]$/.test(t) &&
     /\d/.test(t) &&
     (vocab ? vocab.address(t) : looksLikeAddress(t))
@@ -143,6 +144,12 @@ function isProse(line: string, vocab?: VocabMemo): 'hard' | 'soft' | false {
   )
     return 'soft';
   return false;
+}
+
+/** Five comma-separated parts, or four of at most five words each. */
+function manyAddressParts(t: string): boolean {
+  const parts = t.split(',');
+  return parts.length >= 5 || (parts.length === 4 && parts.every((p) => letterWords(p) <= 5));
 }
 
 /** Words left on a line once phones, e-mails and URLs are removed. */

@@ -245,6 +245,19 @@ export function wordCount(s: string): number {
   return n;
 }
 
+/** Letters only Vietnamese writes: ă, ơ, ư, đ and the vowels with a dot below or a hook above. */
+const VIETNAMESE_RE = /[ăơưđĂƠƯĐ\u1EA0-\u1EF9]/u;
+
+/**
+ * Words as a reader counts them, for length limits on names and titles: Vietnamese writes each syllable
+ * apart ("Công ty TNHH Dịch vụ Kỹ thuật" is four words of two syllables), so a Vietnamese line counts two
+ * syllables a word.
+ */
+export function lexicalWordCount(s: string): number {
+  const n = wordCount(s);
+  return VIETNAMESE_RE.test(s) ? Math.ceil(n / 2) : n;
+}
+
 /**
  * Valedictions ("Thanks,", "Best regards", "Mit freundlichen Grüßen") in several languages, with the
  * Latin or the Arabic comma (U+060C) after them.

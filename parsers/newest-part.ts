@@ -133,7 +133,7 @@ const REGISTER_NUMBER_RE =
   /\b(?:CVR|BTW|RPR|KRS|NIP|REGON|MVA|UID|MwSt|ALV)(?:-?nr\.?|-?nummer)?\.?:?\s(?:[A-Z]{2,3}\s?)?\d/;
 
 /** A register line: a register cue of the lexicons or a register number named by its acronym. */
-function registerLine(line: string): boolean {
+export function registerLine(line: string): boolean {
   return LEGAL_LINE_RE.test(line) || REGISTER_NUMBER_RE.test(line);
 }
 

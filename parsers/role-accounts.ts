@@ -64,6 +64,16 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
   'newsroom',
   'newsdesk',
   'mediarelations',
+  // A law firm's litigation desk (court filings, service).
+  'litigation',
+  // A marketplace's brand-protection and fraud desks; a supplier-registration desk ("vendor.registration@");
+  // a ship manager's crewing desk.
+  'brandprotection',
+  'fraud',
+  'vendor',
+  'vendors',
+  'registration',
+  'crewing',
   'legal',
   'compliance',
   'privacy',

@@ -11,7 +11,7 @@
  * Work is bounded: at most WINDOW lines are scored, each capped at MAX_LINE characters.
  */
 import type { Address } from './types.ts';
-import { newestPart } from './newest-part.ts';
+import { newestPart, registerLine } from './newest-part.ts';
 import { type LineInfo, analyse } from './line-score.ts';
 import { type LabellerModel, labelBlock, shippedModel } from './labeller/model.ts';
 import {
@@ -137,7 +137,10 @@ function findSignatureIn(text: string, from: Address, model: LabellerModel | nul
   // the labeller's call.
   const found = model && !trustDelimited(infos, rules) ? labelBlock(infos, from, rules, model) : rules;
   if (!found) return null;
-  const span = withoutTrailingBanner(infos, withoutSeparateSignoff(infos, found));
+  const span = withoutTrailingRegister(
+    infos,
+    withoutTrailingBanner(infos, withoutSeparateSignoff(infos, found)),
+  );
   const lines = blockLines(infos.slice(0, span.end), span.start);
   return lines.length > 0 ? lines : null;
 }
@@ -167,6 +170,21 @@ export function withoutTrailingBanner(infos: LineInfo[], span: Span): Span {
     let last = end - 1;
     while (last > span.start && infos[last]!.blank) last--;
     if (last <= span.start + 1 || !LINKED_IMAGE_RE.test(infos[last]!.text)) break;
+    end = last;
+  }
+  return end === span.end ? span : { ...span, end };
+}
+
+/**
+ * "ABN 55 555 012 345" closing the block above a tagline: a company-register line is legal boilerplate, not a
+ * contact line (newest-part.ts cuts it only where it ends the text). Never the block's only lines.
+ */
+export function withoutTrailingRegister(infos: LineInfo[], span: Span): Span {
+  let end = span.end;
+  for (let n = 0; n < 2; n++) {
+    let last = end - 1;
+    while (last > span.start && infos[last]!.blank) last--;
+    if (last <= span.start + 1 || !registerLine(infos[last]!.text)) break;
     end = last;
   }
   return end === span.end ? span : { ...span, end };

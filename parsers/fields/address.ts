@@ -7,6 +7,7 @@
 import {
   countDigits,
   hasCompanyWord,
+  hasRtlLetters,
   hasTitleWord,
   isCountryLine,
   looksLikeAddress,
@@ -406,6 +407,10 @@ export function addressOf(texts: readonly TextCell[], isAddr: readonly boolean[]
       }
       return segs.join(', ');
     });
-  if (addr.length > 0 && !c.address) c.address = addr.join(', ');
+  // "P.O. Box 55123, Abu Dhabi" / "ص.ب. 55123، أبوظبي": a line in the other direction's script is the
+  // address again in the block's other language (the first language's version is the value).
+  const rtl = addr.length > 0 && hasRtlLetters(addr[0]!);
+  const same = addr.filter((a) => hasRtlLetters(a) === rtl);
+  if (same.length > 0 && !c.address) c.address = same.join(', ');
   return c;
 }

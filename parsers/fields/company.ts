@@ -16,6 +16,7 @@ import {
   isCountryLine,
   isValediction,
   looksLikeAddress,
+  lexicalWordCount,
   wordCount,
 } from '../lines.ts';
 import {
@@ -172,7 +173,8 @@ export function isCompanyCell(c: string, labels: string[]): boolean {
   if (/[@]/.test(c) || c.length > 80) return false;
   // "Laboratoire des Sciences des Matériaux de Grenoble (LSMG)": the acronym after the name adds no length.
   const name = c.replace(/\s\(\p{Lu}{2,8}\)$/u, '');
-  if (wordCount(name) > 7 || name.length > 60) return wordCount(name) <= 10 && hasStrongCompanyWord(name);
+  const words = lexicalWordCount(name);
+  if (words > 7 || name.length > 60) return words <= 10 && hasStrongCompanyWord(name);
   return hasCompanyWord(c) || matchesDomain(c, labels) || namesOrganisation(c) || spelledByAcronym(c);
 }
 
@@ -351,14 +353,20 @@ function parentGroup(line: string, company: string): boolean {
 /**
  * "Department for Energy Transition" from ...@energytransition.gov.example: when nothing else names the
  * organisation, a unit-worded line whose name spells the sender's domain is the organisation itself (a
- * ministry, an agency); the department, if it was that line, is left empty.
+ * ministry, an agency, a firm named "office" in its own language); the department, if it was that line, is
+ * left empty.
  */
 function namedByDomain(c: Draft, texts: readonly TextCell[], labels: string[]): void {
   const gov = labels.some((l) => GOVERNMENT_LABELS.has(l));
   // From a government domain, the last "Office for Export Promotion", "Department of Labor" line names the body.
   const t =
     texts.find((x) => unitNamedByDomain(x.text, labels)) ??
-    (gov ? [...texts].reverse().find((x) => PUBLIC_BODY_RE.test(x.text.trim())) : undefined);
+    (gov ? [...texts].reverse().find((x) => PUBLIC_BODY_RE.test(x.text.trim())) : undefined) ??
+    // "Biuro Tłumaczeń Prawniczych LEXIVERSA" at lexiversa: the unit-worded line read as the unit names the
+    // firm by the sender's domain.
+    (c.department !== null
+      ? texts.find((x) => x.text.trim() === c.department && matchesDomain(x.text, labels))
+      : undefined);
   if (!t) return;
   c.company = t.text.trim();
   if (c.department === c.company) c.department = null;

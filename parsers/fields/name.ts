@@ -389,6 +389,12 @@ function fullNameBelow(texts: readonly TextCell[], i: number, first: string, fro
   return false;
 }
 
+/**
+ * "Caoimhe Ní Fhloinn, AITI Chartered Tax Adviser": a professional qualification after the name (a body's
+ * initials, or chartered, certified, registered...) is the title only when no line of the block writes one.
+ */
+const QUALIFICATION_RE = /^(?:\p{Lu}{2,6} )?(?:Chartered|Certified|Registered|Licensed|Accredited|Sworn)\s/u;
+
 /** The rest of the name cell: ", CTO", ", CTO, Company", " - Title - Company", " - Department, Company", " / Team". */
 function restOfNameCell(after: string, c: Draft, labels: string[], row: number): void {
   // Credentials after the name (", MBA", ", עו\"ד") are neither title nor company.
@@ -402,7 +408,8 @@ function restOfNameCell(after: string, c: Draft, labels: string[], row: number):
     if (!c.title && at && hasTitleWord(at[1]!) && !hasTitleWord(at[2]!)) {
       c.title = at[1]!;
       c.company ??= at[2]!.trim();
-    } else if (!c.title && hasTitleWord(s) && wordCount(s) <= 6) c.title = s;
+    } else if (!c.title && QUALIFICATION_RE.test(s) && wordCount(s) <= 6) c.rankTitle ??= s;
+    else if (!c.title && hasTitleWord(s) && wordCount(s) <= 6) c.title = s;
     else if (!c.department && isDepartment(s)) addUnitLine(c, s, row);
     else if (
       !c.company &&

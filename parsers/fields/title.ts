@@ -17,6 +17,7 @@ import {
   isCountryLine,
   mayHaveCjk,
   mentionsSender,
+  lexicalWordCount,
   wordCount,
 } from '../lines.ts';
 import {
@@ -249,7 +250,7 @@ export function readTitles(input: TitleInput): TitleResult {
     const t = texts[i]!.text;
     // "Head of Programmes and Partnerships for Children's Rights in Education and Early Years Services": a
     // role heading what it runs may run long.
-    const long = wordCount(t) > 9 || t.length > 80;
+    const long = lexicalWordCount(t) > 9 || t.length > 80;
     // So may a short title ahead of the unit it works in ("Responsable des achats – Pôle Approvisionnement,
     // Logistique et Qualité Fournisseurs").
     const head = /^(.{2,60}?)\s[–—-]\s/.exec(t)?.[1];
@@ -262,7 +263,7 @@ export function readTitles(input: TitleInput): TitleResult {
       // "Programa de las Naciones Unidas para la Seguridad Alimentaria (PNUSA)": so may a public body's name.
       // (A final dot after a short word is a legal form's, "... Lachine inc.", not a sentence's.)
       !(
-        wordCount(t) <= 10 &&
+        lexicalWordCount(t) <= 10 &&
         t.length <= 90 &&
         hasStrongCompanyWord(t) &&
         (!/[.!?]$/.test(t) || /(?:^|\s)[\p{L}.]{1,4}\.$/u.test(t))

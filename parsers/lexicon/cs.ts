@@ -49,6 +49,9 @@ export const cs: Lexicon = {
     'příspěvková organizace',
     // A cooperative: "Zemědělské družstvo Pohledec" (an agricultural cooperative).
     'družstvo',
+    // A law office: "Novák & spol., advokátní kancelář"; a firm "& spol." (and company).
+    'advokátní kancelář',
+    '& spol\\.',
   ],
   phoneOther: ['sekretariát'],
   titleNouns: [

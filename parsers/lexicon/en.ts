@@ -499,6 +499,11 @@ export const en: Lexicon = {
     // Public relations by its initials (capitals only, see department.ts) and media relations.
     'pr',
     'media relations',
+    // Law firms' practice groups: "Principal Associate - Disputes", "Partner, Dispute Resolution".
+    'disputes',
+    'dispute resolution',
+    'litigation',
+    'arbitration',
     'accounting',
     'accounts payable',
     'accounts receivable',

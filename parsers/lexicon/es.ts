@@ -241,6 +241,9 @@ export const es: Lexicon = {
     // A press office and a communications desk.
     'prensa',
     'comunicacion',
+    // A law firm's litigation desk (procesal: court filings) and its disputes desk.
+    'procesal',
+    'litigios',
     // A platform's notification sender.
     'notificaciones',
     // A rentals desk of a property company.

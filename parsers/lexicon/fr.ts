@@ -114,6 +114,8 @@ export const fr: Lexicon = {
     'professeure?',
   ],
   unitWords: [
+    // A national service of an administration: "Service national des enquêtes".
+    'service national',
     // A research team: "Équipe Couches Minces et Interfaces".
     'équipe',
     'département',
@@ -165,6 +167,8 @@ export const fr: Lexicon = {
   ],
   // ...and local government: "Mairie de ...", "Ville de ...", "Conseil départemental de ...".
   orgWords: [
+    // An independent authority: "Autorité de contrôle des pratiques commerciales", "Autorité des marchés financiers".
+    'autorité d(?:e|u|es)',
     'université',
     'fondation',
     'ministère',
@@ -218,6 +222,8 @@ export const fr: Lexicon = {
   roleMailboxes: [
     // A press office.
     'presse',
+    // A law firm's litigation desk.
+    'contentieux',
     // Trade-mark and patent desks of an IP firm.
     'marques',
     'brevets',

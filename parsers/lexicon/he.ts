@@ -49,10 +49,16 @@ export const he: Lexicon = {
     'עורכת',
     'כלכלן',
     'כלכלנית',
+    // Appraisers and experts: שמאי / שמאית, מומחה / מומחית.
+    'שמאי',
+    'שמאית',
+    'מומחה',
+    'מומחית',
   ],
   // חטיבת / חטיבה (division).
   // ...and יחידה / יחידת (unit: "היחידה למחקר קליני").
-  unitWordsRtl: ['מחלקת', 'מחלקה', 'אגף', 'חטיבת', 'חטיבה', 'יחידה', 'יחידת'],
+  // ...and תחום (a business line: "תחום מסחר מקוון", e-commerce).
+  unitWordsRtl: ['מחלקת', 'מחלקה', 'אגף', 'חטיבת', 'חטיבה', 'יחידה', 'יחידת', 'תחום'],
   // בע"מ (Ltd); ושות' (& Co., a firm of partners: "כהן ושות'").
   legalFormsNative: ['בע["״]?מ', "ושות['׳]"],
   // Street words before the street's name (רח' = street, שד' = boulevard, דרך = road) and the PO box (ת.ד.).

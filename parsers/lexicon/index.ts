@@ -47,6 +47,7 @@ import { tl } from './tl.ts';
 import { sw } from './sw.ts';
 import { cy } from './cy.ts';
 import { is } from './is.ts';
+import { az } from './az.ts';
 import { intl } from './intl.ts';
 
 export type { Lexicon, ListKey } from './types.ts';
@@ -95,6 +96,7 @@ export const LEXICONS: readonly Lexicon[] = [
   sw,
   cy,
   is,
+  az,
   intl,
 ];
 

@@ -36,6 +36,9 @@ export const nl: Lexicon = {
   followCues: ['Volg ons'],
   ecoCues: ['Denk aan het milieu'],
   titleNouns: [
+    // Bailiffs: "Kandidaat-gerechtsdeurwaarder", "Toegevoegd gerechtsdeurwaarder".
+    'gerechtsdeurwaarder',
+    'deurwaarder',
     'adviseur',
     // Construction and installation trades: werkvoorbereider (work planner), uitvoerder (site manager), calculator
     // (estimator), tekenaar (draughtsman).
@@ -99,6 +102,8 @@ export const nl: Lexicon = {
   phoneMobile: ['mobiel'],
   phoneWork: ['telefoon', 'kantoor'],
   fieldLabels: ['Naam', 'Functie', 'Bedrijf'],
+  // Academic titles written before the name and dropped from it: mr. (law), drs., ir., ing.
+  honorifics: ['mr\\.', 'drs\\.', 'ir\\.', 'ing\\.'],
   floorWords: ['verdieping'],
   phoneExtensions: ['toestel'],
   // Shared mailboxes (sales@, accounting@... in nl): a role account's mail (parsers/role-accounts.ts).

@@ -36,6 +36,8 @@ export const pl: Lexicon = {
   noticeCues: ['\\badresat', 'poufn'],
   registerCues: ['NIP:', 'KRS:'],
   titleNouns: [
+    // A sworn translator: "Tłumacz przysięgły języka angielskiego".
+    'tłumacz(?:ka)?',
     // Patent attorney: "rzecznik patentowy".
     'rzecznik(?: patentowy)?',
     // Producers: "Producent wykonawczy" (executive producer), "producentka".

@@ -111,7 +111,20 @@ export const sv: Lexicon = {
     'kontoret',
   ],
   // FoU: forskning och utveckling (R&D).
-  functions: ['inköp', 'försäljning', 'ekonomi', 'marknad', 'kundtjänst', 'logistik', 'FoU', 'analys'],
+  // ...and law firms' practice groups: "Tvistlösning & Skiljeförfarande" (dispute resolution and arbitration).
+  functions: [
+    'inköp',
+    'försäljning',
+    'ekonomi',
+    'marknad',
+    'kundtjänst',
+    'logistik',
+    'FoU',
+    'analys',
+    'tvistlösning',
+    'skiljeförfarande',
+    'processrätt',
+  ],
   // Compounds naming a function by its last part: "Makroanalys", "Kreditanalys", "Centralinköp".
   functionSuffixes: ['analys', 'inköp', 'försäljning'],
   legalForms: ['AB'],

@@ -28,6 +28,9 @@ export const tr: Lexicon = {
   quoteSeparators: ['Orijinal Mesaj', 'İletilen ileti', 'Özgün İleti'],
   lotusToLabels: ['Kime'],
   titleNouns: [
+    // Partners of a firm: "Kıdemli Ortak" (senior partner), "Yönetici Ortak" (managing partner).
+    'ortak',
+    'ortağı',
     // Geologist.
     'jeolog',
     // Attorneys and agents: "Marka ve Patent Vekili".
@@ -67,6 +70,10 @@ export const tr: Lexicon = {
   // ... Yönetimi (management of): "Hazine Yönetimi" (treasury), "Risk Yönetimi".
   // Banking functions: "Dış Ticaret Finansmanı ve Muhabir Bankacılık", "Kurumsal Bankacılık".
   functions: [
+    // Law firms' practice groups: "Uyuşmazlık Çözümü" (dispute resolution), "Dava ve Tahkim" (litigation, arbitration).
+    'uyuşmazlık çözümü',
+    'dava',
+    'tahkim',
     'dış ticaret(?: finansmanı)?',
     'muhabir bankacılık',
     '(?:kurumsal |ticari )?bankacılık',
@@ -85,6 +92,8 @@ export const tr: Lexicon = {
     'yönetimi',
   ],
   legalForms: ['A\\.Ş', 'Ltd\\. Şti', 'Şti'],
+  // Av. (Avukat, attorney) and Dr. written before the name and dropped from it.
+  honorifics: ['Av\\.', 'Dr\\.'],
   phoneMobile: ['cep', 'gsm', 'cep tel'],
   phoneWork: ['sabit'],
   // "dahili 123" (the extension).

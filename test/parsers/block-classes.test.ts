@@ -695,3 +695,35 @@ describe("an international organisation's block over its privileges-and-immuniti
     );
   });
 });
+
+describe('a company-register line between the block and a tagline', () => {
+  it('is left out of the block, which keeps its contact lines', () => {
+    const from = { name: 'Tess Whitby', email: 'tess@ridgeline-ra.example' };
+    const text =
+      "Hi Rhona,\n\nAttached are our certificates of currency for the shutdown works.\n\nCheers,\n\nTess Whitby\nOperations Manager\nRidgeline Rope Access Pty Ltd\n3/55 Mallard Way, Henderson WA 6166\nP (08) 5550 2847 | M 0491 570 159\ntess@ridgeline-ra.example | www.ridgeline-ra.example\n\nABN 55 555 012 345\nSafety is everyone's business – report every near miss.\n";
+    expect(findSignature(text, from)).toEqual([
+      'Tess Whitby',
+      'Operations Manager',
+      'Ridgeline Rope Access Pty Ltd',
+      '3/55 Mallard Way, Henderson WA 6166',
+      'P (08) 5550 2847 | M 0491 570 159',
+      'tess@ridgeline-ra.example | www.ridgeline-ra.example',
+    ]);
+  });
+});
+
+describe('a Vietnamese block whose one-line address runs to four parts of syllables', () => {
+  it('is found from the name down, the address read as an address, not prose', () => {
+    const from = { name: 'Trần Thị Mai Anh', email: 'anh.ttm@haiduong-kt.example' };
+    const text =
+      'Chào chị Rhona,\n\nCảm ơn chị đã gửi hồ sơ mời chào giá. Báo giá chi tiết xin gửi kèm.\n\nTrân trọng,\n\nTrần Thị Mai Anh\nChuyên viên cao cấp, Phòng Hợp đồng & Mua sắm\nCông ty TNHH Dịch vụ Kỹ thuật Cơ khí Hải Dương\nSố 55 Đường 30/4, Phường Rạch Dừa, TP. Vũng Tàu, Bà Rịa - Vũng Tàu\nĐT: +84 254 3555 128 - DĐ: +84 903 555 419\nEmail: anh.ttm@haiduong-kt.example\n';
+    const lines = findSignature(text, from)!;
+    expect(lines[0]).toBe('Trần Thị Mai Anh');
+    const c = extractFields(lines, from);
+    expect([c.title, c.department, c.company]).toEqual([
+      'Chuyên viên cao cấp',
+      'Phòng Hợp đồng & Mua sắm',
+      'Công ty TNHH Dịch vụ Kỹ thuật Cơ khí Hải Dương',
+    ]);
+  });
+});

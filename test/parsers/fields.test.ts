@@ -4471,4 +4471,113 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
       ]).address,
     ).toBe('123112, Москва, Пресненская наб., д. 10');
   });
+
+  it('reads law-firm and marketplace blocks: practice groups as units in five languages, Dutch and Turkish titles before the name, bailiffs, sworn translators, appraisers, a Czech law office, a qualification after the name, an Azerbaijani block, a French authority, an address repeated in Arabic', () => {
+    const t = (lines: string[], email?: string) => {
+      const c = fieldsOf(lines, email);
+      return [c.name, c.title, c.department, c.company];
+    };
+    expect(
+      t(['Arjun Rao', 'Principal Associate - Disputes', 'Menon Rao & Associates'], 'arjun@menonrao.example'),
+    ).toEqual(['Arjun Rao', 'Principal Associate', 'Disputes', 'Menon Rao & Associates']);
+    expect(
+      t(
+        ['mr. Sanne de Vries', 'Kandidaat-gerechtsdeurwaarder', 'Van Dam & De Vries Gerechtsdeurwaarders'],
+        's@vandamdevries.example',
+      ),
+    ).toEqual([
+      'Sanne de Vries',
+      'Kandidaat-gerechtsdeurwaarder',
+      null,
+      'Van Dam & De Vries Gerechtsdeurwaarders',
+    ]);
+    expect(
+      t(
+        ['Karin Alm', 'Advokat | Delägare', 'Tvistlösning & Skiljeförfarande', 'Alm Wennberg Advokatbyrå KB'],
+        'k@almwennberg.example',
+      ),
+    ).toEqual([
+      'Karin Alm',
+      'Advokat | Delägare',
+      'Tvistlösning & Skiljeförfarande',
+      'Alm Wennberg Advokatbyrå KB',
+    ]);
+    expect(
+      t([
+        'Mgr. Petr Novák, LL.M.',
+        'advokát, Oddělení sporné agendy',
+        'Novák Černá & spol., advokátní kancelář',
+      ]),
+    ).toEqual(['Petr Novák', 'advokát', 'Oddělení sporné agendy', 'Novák Černá & spol., advokátní kancelář']);
+    expect(
+      t(
+        ['Av. Deniz Erdem', 'Kıdemli Ortak, Uyuşmazlık Çözümü', 'Erdem Hukuk Bürosu'],
+        'd@erdemhukuk.example',
+      ),
+    ).toEqual(['Deniz Erdem', 'Kıdemli Ortak', 'Uyuşmazlık Çözümü', 'Erdem Hukuk Bürosu']);
+    expect(t(['אורית כהן', 'שמאית ומומחית לכלכלה משפטית', 'כהן אנליטיקה בע"מ'])[1]).toBe(
+      'שמאית ומומחית לכלכלה משפטית',
+    );
+    expect(t(['נועה ברגמן', 'מנהלת לקוחות בכירה | תחום מסחר מקוון', 'מגן מערכות בע"מ']).slice(1, 3)).toEqual([
+      'מנהלת לקוחות בכירה',
+      'תחום מסחר מקוון',
+    ]);
+    // A unit-worded line that the sender's domain spells is the firm when nothing else names one.
+    expect(
+      t(
+        ['Anna Kmiecik', 'Tłumacz przysięgły języka angielskiego', 'Biuro Tłumaczeń Prawniczych LEXPOL'],
+        'a@lexpol.example',
+      ),
+    ).toEqual([
+      'Anna Kmiecik',
+      'Tłumacz przysięgły języka angielskiego',
+      null,
+      'Biuro Tłumaczeń Prawniczych LEXPOL',
+    ]);
+    // A qualification after the name gives way to the title line; alone, it is the title.
+    expect(
+      t([
+        'Aoife Flynn, AITI Chartered Tax Adviser',
+        'Director, Indirect Tax',
+        'Flynn VAT Advisory Ltd',
+      ]).slice(1, 3),
+    ).toEqual(['Director', 'Indirect Tax']);
+    expect(t(['Aoife Flynn, Chartered Tax Adviser', 'Flynn VAT Advisory Ltd'])[1]).toBe(
+      'Chartered Tax Adviser',
+    );
+    const az = fieldsOf(
+      [
+        'Elvin Həsənov',
+        'Kommersiya direktorunun müavini, Çarter şöbəsi',
+        '"Xəzər Gəmi Xidmətləri" MMC',
+        'Liman küçəsi 55, Bayıl qəsəbəsi, Bakı AZ1003, Azərbaycan',
+      ],
+      'e.hasanov@xezergemi.example',
+    );
+    expect([az.title, az.department, az.company, az.address]).toEqual([
+      'Kommersiya direktorunun müavini',
+      'Çarter şöbəsi',
+      '"Xəzər Gəmi Xidmətləri" MMC',
+      'Liman küçəsi 55, Bayıl qəsəbəsi, Bakı AZ1003, Azərbaycan',
+    ]);
+    expect(
+      t([
+        'Camille Azoulay',
+        'Inspectrice principale – Service national des enquêtes commerce en ligne',
+        'Autorité de contrôle des pratiques commerciales',
+      ]).slice(2),
+    ).toEqual([
+      'Service national des enquêtes commerce en ligne',
+      'Autorité de contrôle des pratiques commerciales',
+    ]);
+    expect(
+      fieldsOf([
+        'Omar Al Suwaidi',
+        'Senior Buyer',
+        'Gulf Energy Services LLC',
+        'P.O. Box 55123, Abu Dhabi, United Arab Emirates',
+        'ص.ب. 55123، أبوظبي، الإمارات العربية المتحدة',
+      ]).address,
+    ).toBe('P.O. Box 55123, Abu Dhabi, United Arab Emirates');
+  });
 });

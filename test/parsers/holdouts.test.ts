@@ -168,11 +168,10 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   holdout72: { lines: 0.995, precision: 0.98, recall: 0.98 },
   // Tuned on from 2026-12-07 (first blind score 0.960 / 0.945 / 0.991): its score after that.
   holdout73: { lines: 0.975, precision: 0.965, recall: 0.99 },
-  // Blind (fixtures/mail/holdout74..76/README.md), the session's last round, written while holdout71..73 were tuned
-  // on: first scores are floors.
-  holdout74: { lines: 0.98, precision: 0.955, recall: 0.94 },
-  holdout75: { lines: 0.98, precision: 0.955, recall: 0.97 },
-  holdout76: { lines: 0.97, precision: 0.955, recall: 0.95 },
+  // Tuned on (fixtures/mail/holdout74..76/README.md): their scores after the rules they prompted.
+  holdout74: { lines: 0.995, precision: 0.99, recall: 0.99 },
+  holdout75: { lines: 0.995, precision: 0.99, recall: 0.99 },
+  holdout76: { lines: 0.995, precision: 0.99, recall: 0.99 },
   // Blind (fixtures/mail/holdout77..78/README.md), written after the session's last rule: first scores are floors.
   holdout77: { lines: 0.995, precision: 0.98, recall: 0.945 },
   holdout78: { lines: 0.995, precision: 0.99, recall: 0.985 },

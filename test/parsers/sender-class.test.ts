@@ -322,6 +322,13 @@ describe('sender classification', () => {
       'comunicacion',
       'newsdesk',
       'comms',
+      // Litigation, brand-protection, supplier-registration and crewing desks.
+      'procesal',
+      'litigation',
+      'contentieux',
+      'brandprotection',
+      'vendor.registration',
+      'crewing',
     ])
       expect(isRoleAccount(role), role).toBe(true);
     for (const person of [
