@@ -12,7 +12,7 @@
  */
 import { alt, rtlAlt, wordsOf } from './lexicon/index.ts';
 import { caseless, caselessMatch } from './lexicon/caseless.ts';
-import { hasRtlLetters, isCountryLine, mayHaveCjk, mayHaveOtherScript } from './lines.ts';
+import { hasLatinLetters, hasRtlLetters, isCountryLine, mayHaveCjk, mayHaveOtherScript } from './lines.ts';
 
 const UNIT_RE = caseless(String.raw`(?:^|[\s(&/-])(?:${alt('unitWords')})(?=$|[\s,.)'’])`, 'i');
 /** UNIT_RE matching at the start of the cell (its first match there, as startsWithUnitWord asks). */
@@ -34,10 +34,10 @@ const FUNCTION_WHOLE_RE = caseless(`^${FUNCTION}$`, 'i');
 const QUALIFIER_WHOLE_RE = caseless(`^${QUALIFIER}$`, 'i');
 /**
  * "and" in the languages of the lexicons (ve: Turkish, och: Swedish, og: Nordic, en: Dutch, és: Hungarian,
- * a / i: Czech, Polish), as a pattern's alternation: between two functions here, in a role's list of
+ * a / i: Czech, Polish, và: Vietnamese), as a pattern's alternation: between two functions here, in a role's list of
  * functions in fields/title.ts.
  */
-export const AND_WORDS = '&|and|und|et|y|e|ve|och|og|en|és|a|i';
+export const AND_WORDS = '&|and|und|et|y|e|ve|och|og|en|és|a|i|và';
 const CONJ_WHOLE_RE = new RegExp(`^(?:${AND_WORDS})$`, 'i');
 const JOINED_ONLY_RE = /^(?:contracts|contratos|verträge)$/i;
 
@@ -224,7 +224,9 @@ const UNIT_NUMBER_RE = /\s(?:№|No\.|Nr\.|n[º°]|#)\s?\d{1,3}$/u;
 /** Does the cell (title and company already ruled out by the caller) name a unit of the organisation? */
 export function looksLikeDepartment(cell: string): boolean {
   // A numbered plant or shop ("Обогатительная фабрика № 2", "Werk Nr. 3", "Plant No. 4"): the unit without its number.
-  const t = cell.trim().replace(UNIT_NUMBER_RE, '');
+  // ...and a unit's bare number in a script without Latin letters ("กองส่งเสริมการลงทุนต่างประเทศ 2").
+  const unnumbered = cell.trim().replace(UNIT_NUMBER_RE, '');
+  const t = hasLatinLetters(unnumbered) ? unnumbered : unnumbered.replace(/\s\d{1,2}$/, '');
   if (t === '' || t.length > 80 || /\d/.test(t) || ACRONYM_SECTION_RE.test(t)) return false;
   // ...or a function written as one compound word ("Zentraleinkauf", "Vertriebsinnendienst").
   if (UNIT_RE.test(t) || UNIT_HEAD_RE.test(t) || COMPOUND_UNIT_RE.test(t) || COMPOUND_FUNCTION_RE.test(t))

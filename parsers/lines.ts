@@ -371,7 +371,8 @@ const LEGAL_SUFFIX_RE = new RegExp(
 const CJK_LEGAL_RE = new RegExp(alt('legalFormsNative'), 'u');
 /** ...and institutions: 大学 (university), 病院 / 醫院 (hospital), at the end of a Han or Kana run. */
 const CJK_INSTITUTION_RE = new RegExp(
-  String.raw`[\p{Script=Han}\p{Script=Hangul}](?:${alt('orgWordsNative')})(?![\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}\p{Script=Hangul}])`,
+  // Korean spaces its words: "주영국 대한민국 대사관" (the embassy in the UK).
+  String.raw`(?:[\p{Script=Han}\p{Script=Hangul}]|\p{Script=Hangul} )(?:${alt('orgWordsNative')})(?![\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}\p{Script=Hangul}])`,
   'u',
 );
 /**

@@ -195,6 +195,12 @@ export function labelType(label: string): PhoneType | null {
   if (FAX.test(l)) return 'fax';
   if (MOBILE.test(l)) return 'mobile';
   if (WORK.test(l)) return 'work';
+  // "Cell./Cell.", "Tel./Tél.", "Mobile/Portable": one label in two languages.
+  const halves = l.split('/');
+  if (halves.length === 2 && halves.every((h) => h !== '' && !h.includes('/'))) {
+    const [a, b] = halves.map((h) => labelType(h));
+    if (a && a === b) return a;
+  }
   return null;
 }
 

@@ -74,6 +74,10 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
   'vendors',
   'registration',
   'crewing',
+  // Trade and investment agencies' desks: trade missions ("inward.missions@"), investment enquiries.
+  'missions',
+  'invest',
+  'investment',
   'legal',
   'compliance',
   'privacy',
@@ -343,6 +347,10 @@ const DESK_SCOPES: ReadonlySet<string> = new Set([
   'internazionale',
   'internacional',
   'internationale',
+  'zagraniczna',
+  // A trade desk's direction: "inward.missions", "outward.missions".
+  'inward',
+  'outward',
   // ...and countries and continents written out ("warranty.canada").
   'canada',
   'usa',

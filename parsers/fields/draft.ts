@@ -21,6 +21,10 @@ export type Draft = Pick<Contact, 'name' | 'title' | 'department' | 'company' | 
   rankTitle?: string;
 };
 
+/** A university's faculty or school, in the lexicons' languages: the level above a department. */
+const FACULTY_RE =
+  /^(?:faculty|school|college) of\b|\bfaculty$|fakültesi$|^faculté\b|^fakultät\b|^wydział\b|^facultad\b|^facoltà\b|^faculdade\b|^คณะ/iu;
+
 const RESEARCH_UNIT_RE =
   /research group|laborator|\blab\b|\bgroup$|^(?:school|department|faculty|college) of/i;
 
@@ -30,7 +34,7 @@ const RESEARCH_UNIT_RE =
  * of International Economic Relations" gives both, joined with ", "). A unit further away leaves the
  * department alone, and so do: a unit opening with its own unit word under a research group, a laboratory
  * or a school ("Department of Physics": another affiliation's unit, or a higher academic level the
- * annotations leave out); the same unit written again in another script (its translation). Changes `c` in
+ * annotations leave out); a faculty or school below the department (the level above it); the same unit written again in another script (its translation). Changes `c` in
  * place: a step calls it on its own copy of the draft.
  */
 export function addUnitLine(c: Draft, unit: string, row: number): void {
@@ -41,6 +45,8 @@ export function addUnitLine(c: Draft, unit: string, row: number): void {
     (c.unitRow === row - 1 || c.unitRow === row) &&
     !c.department.includes(unit) &&
     !(startsWithUnitWord(unit) && RESEARCH_UNIT_RE.test(c.department)) &&
+    // "Endüstri Mühendisliği Bölümü" / "Mühendislik Fakültesi": a faculty above a department is the higher level.
+    !FACULTY_RE.test(unit) &&
     // "إدارة المخاطر" / "Risk Management Department": a translation, not a lower level.
     hasLatinLetters(c.department) === hasLatinLetters(unit)
   ) {

@@ -46,11 +46,11 @@ import { addUnitLine, type Draft, type LooseUnit, type OrgCandidate } from './dr
 
 /**
  * "営業部 部長", "销售部 经理", "영업부 과장", "財務本部 財務部 資金グループ 課長": up to three CJK units, a space, then a
- * rank of one to six characters, or a title in katakana of up to ten ("海外制作部 プロデューサー").
+ * rank of one to eight characters ("国際交流課 留学生交流係長"), or a title in katakana of up to ten ("海外制作部 プロデューサー").
  */
 // A unit may open with a section code in Latin capitals: "臨床研究支援本部 CRC課 主任".
 const CJK_UNIT_RANK_RE =
-  /^((?:[A-Z0-9]{1,6})?[\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー・&]{1,12}(?:[ 　](?:[A-Z0-9]{1,6})?[\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー・&]{1,12}){0,2})[ 　]([\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー]{1,6}|[\p{Script=Katakana}ー]{7,10})$/u;
+  /^((?:[A-Z0-9]{1,6})?[\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー・&]{1,12}(?:[ 　](?:[A-Z0-9]{1,6})?[\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー・&]{1,12}){0,2})[ 　]([\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー]{1,8}|[\p{Script=Katakana}ー]{7,10})$/u;
 /** "Deputy General Manager (Treasury Operations)": a title, then a bracketed unit closing the cell. */
 // "法规注册经理（质量管理部）": full-width brackets, written without a space.
 const BRACKET_UNIT_RE = /^(.{3,60}?)(?: \(([^()]{3,50})\)|（([^（）]{2,50})）)$/;
@@ -423,9 +423,18 @@ function roleNamedLast(x: string): boolean {
   return ws.length >= 2 && ws.length <= 6 && /^\p{Lu}/u.test(last) && hasTitleWord(last) && !hasLegalForm(x);
 }
 
+/** "Manager: Investment Facilitation", "Director: Corporate Affairs": a title, a colon, then its unit. */
+const TITLE_COLON_UNIT_RE = /^([^:,]{2,40}): ([^:,]{2,60})$/;
+
+function colonAsComma(t: string): string {
+  const m = TITLE_COLON_UNIT_RE.exec(t);
+  if (!m || wordCount(m[1]!) > 4 || !hasTitleWord(m[1]!) || hasTitleWord(m[2]!) || /\d/.test(t)) return t;
+  return isDepartment(m[2]!) || namesFunction(m[2]!) ? `${m[1]}, ${m[2]}` : t;
+}
+
 function takeTitleCell(s: TitleScan, input: TitleInput, i: number, cell: string): boolean {
   const { texts, nameRow, labels } = input;
-  const t = cell.replace(DEGREE_BEFORE_TITLE_RE, '');
+  const t = colonAsComma(cell.replace(DEGREE_BEFORE_TITLE_RE, ''));
   if (namesSomeoneElse(t, s.c.name)) return false;
   // Arabic and Persian write their comma as "، ". A unit that opens with its unit word may hold commas of its
   // own: "Safety Adviser, Faculty of Science, Agriculture & Engineering" splits at the first comma.
@@ -807,8 +816,15 @@ function offerOrganisation(s: TitleScan, labels: string[], i: number, t: string)
   if (/^\s*\([^()]{2,80}\)\s*$/.test(t)) return;
   // "rideausport.example" alone, in lower case: the website, whatever it spells ("Amazon.com" is a name).
   if (/^\s*(?:https?:\/\/)?[a-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,12}\/?\s*$/.test(t)) return;
-  // "R&D, VoiceAge Corporation": the segment naming the organisation.
-  const segs = t.split(ORG_SEG_SEP_RE);
+  // "R&D, VoiceAge Corporation": the segment naming the organisation. A list inside the name ("Trung tâm Xúc
+  // tiến Đầu tư, Thương mại và Du lịch tỉnh ...": investment, trade and tourism) is no segment boundary.
+  const parts = t.split(ORG_SEG_SEP_RE);
+  const listInName =
+    parts.length === 2 &&
+    LIST_CONJ_RE.test(` ${parts[1]} `) &&
+    !hasStrongCompanyWord(parts[1]!) &&
+    !hasTitleWord(parts[1]!);
+  const segs = listInName ? [t] : parts;
   // An acronym head is written in capitals ("R&D", "IT"); a caseless script ("ברקוביץ, שגיא ושות'", a list of
   // partners' names) has no capitals to say so.
   const unitHead =

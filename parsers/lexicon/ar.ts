@@ -84,9 +84,14 @@ export const ar: Lexicon = {
     'محررة',
     'صحفي',
     'صحفية',
+    // ملحق (attaché: "ملحق ثقافي", cultural attaché).
+    'ملحق',
+    'ملحقة',
   ],
   // عمادة (a deanship: "عمادة البحث العلمي").
-  unitWordsRtl: ['قسم', 'إدارة', 'ادارة', 'دائرة', 'عمادة'],
+  // ...and المكتب with its article (an office of an organisation: "المكتب التجاري", an embassy's commercial office;
+  // without it, "مكتب دلتا النيل", it names a firm).
+  unitWordsRtl: ['قسم', 'إدارة', 'ادارة', 'دائرة', 'عمادة', 'المكتب'],
   // ش.م.ل: Lebanese and Syrian joint-stock company (S.A.L.); ش.ذ.م.م: Gulf limited liability company.
   legalFormsNative: ['ش\\.م\\.م', 'ذ\\.م\\.م', 'ش\\.م\\.ع', 'ش\\.م\\.ل', 'ش\\.ذ\\.م\\.م'],
   // Street and road (شارع, طريق) before the name; the PO box (ص.ب = صندوق بريد).
@@ -116,7 +121,20 @@ export const ar: Lexicon = {
   // مدارس (schools: a school network, "مدارس النيل الدولية").
   // الهيئة / هيئة (authority, commission: "الهيئة العامة لمشروعات الري").
   // جامعة (a university).
-  orgWordsRtl: ['شركة', 'مؤسسة', 'مجموعة', 'المحدودة', 'القابضة', 'مدارس', 'الهيئة', 'هيئة', 'جامعة'],
+  // سفارة (an embassy), غرفة (a chamber of commerce: "غرفة تجارة وصناعة").
+  orgWordsRtl: [
+    'شركة',
+    'مؤسسة',
+    'مجموعة',
+    'المحدودة',
+    'القابضة',
+    'مدارس',
+    'الهيئة',
+    'هيئة',
+    'جامعة',
+    'سفارة',
+    'غرفة',
+  ],
   phoneWork: ['هاتف', 'تلفون', 'الهاتف'],
   // متحرك (mobile, the Gulf's Etisalat/du usage).
   phoneMobile: ['جوال', 'موبايل', 'محمول', 'الجوال', 'متحرك'],

@@ -52,6 +52,9 @@ export const cs: Lexicon = {
     // A law office: "Novák & spol., advokátní kancelář"; a firm "& spol." (and company).
     'advokátní kancelář',
     '& spol\\.',
+    // Universities named by their form: "Vysoké učení technické v Brně", "Vysoká škola ekonomická".
+    'vysoké učení',
+    'vysoká škola',
   ],
   phoneOther: ['sekretariát'],
   titleNouns: [

@@ -281,6 +281,10 @@ export const de: Lexicon = {
   jobEndedCues: ['(?:ist|arbeitet) nicht mehr (?:bei|für|im Unternehmen)', 'hat das Unternehmen verlassen'],
   // Shared mailboxes (sales@, accounting@... in de): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // An economic-development agency's desks: business settlement (Ansiedlung), economic development.
+    'ansiedlung',
+    'wirtschaftsfoerderung',
+    'standortmarketing',
     // A platform's notification sender.
     'benachrichtigungen',
     'benachrichtigung',

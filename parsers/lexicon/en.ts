@@ -161,6 +161,11 @@ export const en: Lexicon = {
     'presenter',
     'commentator',
     'videographer',
+    // Trade and diplomatic posts: "Trade & Investment Commissioner", "Commercial Attaché", "Consul General".
+    'commissioner',
+    'attach[ée]',
+    'consul',
+    'envoy',
     // Clinical research and medicine: "Medical Science Liaison", "Clinical Investigator", "Nephrologist".
     'liaison',
     'investigator',
@@ -350,6 +355,8 @@ export const en: Lexicon = {
     // A branch office: "Operations Manager – Durban Branch" (the cell's last word), "Branch Office".
     'branch(?=\\s*$)',
     'branch office',
+    // An office named by what it runs: "International Student Exchange Office", "Admissions Office".
+    '(?:international|admissions|exchange|mobility|press|project|programme|program|grants|research|scholarships) office',
     // "Applied Perception Lab": a lab as the cell's last word ("Acme Labs" is a company).
     'lab(?=\\s*$)',
     // "Drylands Resilience Section": a section as the cell's last word ("Section 5" is a law's; an association's
@@ -504,6 +511,17 @@ export const en: Lexicon = {
     'dispute resolution',
     'litigation',
     'arbitration',
+    // Trade and investment agencies: "Investment Facilitation", "Trade Missions & Partnerships", "Aftercare".
+    'investment facilitation',
+    'investment promotion',
+    'trade missions',
+    'trade promotion',
+    // Universities' international offices: "International Scholarships", "Student Mobility", "Global Engagement".
+    'scholarships',
+    'student mobility',
+    'student exchange',
+    'global engagement',
+    'international relations',
     'accounting',
     'accounts payable',
     'accounts receivable',
@@ -536,6 +554,8 @@ export const en: Lexicon = {
     'alliances',
     'government relations',
     'government affairs',
+    'corporate affairs',
+    'external affairs',
     'public affairs',
     'regulatory affairs',
     'settlements',
@@ -618,6 +638,9 @@ export const en: Lexicon = {
     // ...", "Civil Aviation Authority" ("Design Authority" alone is an engineering role).
     '(?:water|port|ports|harbou?r|transit|transport|transportation|airport|airports|aviation|maritime|health|housing|power|electricity|energy|utilities|roads|highways|revenue|tax|monetary|investment|development|regulatory|environment|environmental|food|standards|competition|communications|statistics) authority',
     'authority of',
+    // Chambers of commerce and industry: "Rift Valley Chamber of Commerce & Industry".
+    'chamber of commerce',
+    'chambers? of (?:industry|trade)',
     // School systems named by their form: "Riverbend Public Schools", "Lakeside Unified School District",
     // "Oakfield Academy Trust" (a multi-academy trust employs a school's staff).
     'public schools',

@@ -46,6 +46,12 @@ const RANKS = [
   '회장',
   '부회장',
   '고문',
+  // Diplomatic ranks: 참사관 (counsellor), 서기관 (secretary), 교육관 (education attaché), 상무관 (commercial
+  // attaché); not 대사 (ambassador) or 영사 (consul), which 대사관 and 영사관 (the embassy, the consulate) hold.
+  '참사관',
+  '서기관',
+  '교육관',
+  '상무관',
   // Professions written after the name like a rank ("김도현 변호사"): attorney, accountant, tax accountant,
   // patent attorney, professor.
   '변호사',
@@ -96,6 +102,9 @@ export const ko: Lexicon = {
     '특허사무소',
     // ...항공: an airline ("한결항공").
     '항공',
+    // ...대사관 / 영사관: an embassy, a consulate ("주영국 대한민국 대사관").
+    '대사관',
+    '영사관',
   ],
   // 법무법인 / 회계법인 / 세무법인 / 특허법인: law, accounting, tax and patent firms' corporate forms.
   legalFormsNative: [

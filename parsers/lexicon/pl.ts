@@ -36,6 +36,11 @@ export const pl: Lexicon = {
   noticeCues: ['\\badresat', 'poufn'],
   registerCues: ['NIP:', 'KRS:'],
   titleNouns: [
+    // University offices: dziekan (dean), prodziekan (vice-dean), rektor, prorektor.
+    'prodziekan',
+    'dziekan',
+    'prorektor',
+    'rektor',
     // A sworn translator: "Tłumacz przysięgły języka angielskiego".
     'tłumacz(?:ka)?',
     // Patent attorney: "rzecznik patentowy".
@@ -137,6 +142,8 @@ export const pl: Lexicon = {
   ],
   // Shared mailboxes (sales@, accounting@... in pl): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // A public office's cooperation desk ("wspolpraca.zagraniczna@", foreign cooperation).
+    'wspolpraca',
     // A press office.
     'prasa',
     'biuroprasowe',

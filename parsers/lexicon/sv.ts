@@ -129,7 +129,16 @@ export const sv: Lexicon = {
   functionSuffixes: ['analys', 'inköp', 'försäljning'],
   legalForms: ['AB'],
   // ...and hospitals: "Norrviks universitetssjukhus", "Sjukhuset i Ådal".
-  orgWords: ['högskola', 'högskolan', 'universitet', 'universitetssjukhus', 'sjukhus', 'sjukhuset'],
+  // ...and foundations: "Stiftelsen för akademiskt utbyte".
+  orgWords: [
+    'högskola',
+    'högskolan',
+    'universitet',
+    'universitetssjukhus',
+    'sjukhus',
+    'sjukhuset',
+    'stiftelsen?',
+  ],
   streetSuffixes: [
     'gatan',
     'gata',

@@ -37,6 +37,10 @@ export const th: Lexicon = {
     'ผู้บริหาร',
     'รองประธาน',
     'เลขานุการ',
+    // A university's deans and rector: คณบดี (dean), รองคณบดี (associate dean), อธิการบดี (rector).
+    'รองคณบดี',
+    'คณบดี',
+    'อธิการบดี',
     // นักวิชาการ (officer, specialist): "นักวิชาการพัสดุชำนาญการ".
     'นักวิชาการ',
   ],
@@ -54,6 +58,8 @@ export const th: Lexicon = {
   ],
   // ฝ่าย (division), แผนก (department), สำนัก (office), สาขา (branch), written joined to the unit's name.
   unitPrefixesNative: [
+    // คณะ (a university's faculty: "คณะวิศวกรรมศาสตร์").
+    'คณะ',
     'ฝ่าย',
     'แผนก',
     'สำนัก',

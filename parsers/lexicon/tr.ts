@@ -90,10 +90,17 @@ export const tr: Lexicon = {
     'ekibi',
     'başkanlığı',
     'yönetimi',
+    // A university's faculty and institute: "Mühendislik Fakültesi", "Fen Bilimleri Enstitüsü".
+    'fakültesi',
+    'enstitüsü',
   ],
   legalForms: ['A\\.Ş', 'Ltd\\. Şti', 'Şti'],
-  // Av. (Avukat, attorney) and Dr. written before the name and dropped from it.
-  honorifics: ['Av\\.', 'Dr\\.'],
+  // Av. (Avukat, attorney), Dr., and academic ranks (Prof. Dr., Doç. Dr. associate professor, Dr. Öğr. Üyesi
+  // assistant professor) written before the name and dropped from it.
+  honorifics: ['Av\\.', 'Doç\\. Dr\\.', 'Prof\\. Dr\\.', 'Dr\\. Öğr\\. Üyesi', 'Dr\\.'],
+  // A university ("Ege Kıyısı Üniversitesi") names the organisation; its faculty (Fakültesi), department (Bölümü)
+  // and institute (Enstitüsü) are units.
+  orgWords: ['üniversitesi'],
   phoneMobile: ['cep', 'gsm', 'cep tel'],
   phoneWork: ['sabit'],
   // "dahili 123" (the extension).

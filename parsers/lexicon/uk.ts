@@ -27,10 +27,13 @@ export const uk: Lexicon = {
   noticeCues: ['конфіденційн'],
   // університет (university), інститут (institute) name the organisation; an institute or a faculty
   // (факультет) above its university is the unit.
-  orgWords: ['університет', 'інститут', 'міністерство'],
+  // ...and councils: "Вінницька міська рада" (city council), обласна / районна рада (regional, district).
+  orgWords: ['університет', 'інститут', 'міністерство', '(?:міська|обласна|районна|сільська) рада'],
   universityWords: ['університет'],
   instituteWords: ['інститут', 'факультет'],
   titleNouns: [
+    // Head of a unit: начальник / начальниця ("Начальниця відділу залучення інвестицій").
+    'начальни(?:к|ця)',
     // Clinical research: "Старший монітор клінічних досліджень".
     'монітор',
     // Patent attorney: "Патентний повірений".

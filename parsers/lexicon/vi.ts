@@ -41,6 +41,10 @@ export const vi: Lexicon = {
     'bộ (?:nông nghiệp|tài chính|công thương|ngoại giao|y tế|giáo dục|kế hoạch|tài nguyên|giao thông|xây dựng|tư pháp|nội vụ|lao động|khoa học|văn hóa|thông tin|quốc phòng|công an)',
     'ủy ban nhân dân',
     'ubnd',
+    // A province's promotion centre ("Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh ...") and its
+    // departments (Sở: "Sở Công Thương", industry and trade).
+    'trung tâm xúc tiến',
+    'sở (?:công thương|kế hoạch và đầu tư|ngoại vụ|tài chính|nông nghiệp|du lịch)',
   ],
   // Phòng (department; "room" in prose), Ban (board, department), Khối (division), Trung tâm (centre):
   // a unit when written as a heading ("Phòng Kế toán", "Ban Pháp chế").

@@ -155,7 +155,24 @@ export const zh: Lexicon = {
   ],
   // Labels: 电话/電話 (telephone), 座机 (desk line), 总机 (switchboard), 手机/手機/行動電話/手提 (mobile), 传真/傳真 (fax).
   // 法律事務所 / 会计师事务所: law and accounting firms.
-  orgWordsNative: ['大学', '大學', '医院', '醫院', '研究院', '事務所', '事务所', '银行', '銀行'],
+  // ...and public agencies: investment-promotion centres and bureaus (促进中心, 促进局), chambers of commerce (商会).
+  orgWordsNative: [
+    '大学',
+    '大學',
+    '医院',
+    '醫院',
+    '研究院',
+    '事務所',
+    '事务所',
+    '银行',
+    '銀行',
+    '促进中心',
+    '促進中心',
+    '促进局',
+    '促進局',
+    '商会',
+    '商會',
+  ],
   phoneWork: [
     '电话',
     '電話',

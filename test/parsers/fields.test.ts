@@ -4580,4 +4580,128 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
       ]).address,
     ).toBe('P.O. Box 55123, Abu Dhabi, United Arab Emirates');
   });
+
+  it('reads trade-promotion blocks: "Title: Unit", trade commissioners, chambers of commerce in English, Greek and Arabic, an embassy and its office, Ukrainian councils, Chinese promotion centres, a numbered Thai division, a Vietnamese centre whose name lists its fields, a name with its romanised form, labels in two languages', () => {
+    const t = (lines: string[], email?: string) => {
+      const c = fieldsOf(lines, email);
+      return [c.title, c.department, c.company];
+    };
+    expect(
+      t(['Thandi Mokoena', 'Manager: Investment Facilitation', 'Lowveld Trade & Investment Agency (LTIA)']),
+    ).toEqual(['Manager', 'Investment Facilitation', 'Lowveld Trade & Investment Agency (LTIA)']);
+    expect(t(['Sipho Dube', 'Director: Corporate Affairs', 'Karoo Mining Ltd'])).toEqual([
+      'Director',
+      'Corporate Affairs',
+      'Karoo Mining Ltd',
+    ]);
+    expect(t(['Kim Lowe', 'Trade & Investment Commissioner – Europe', 'Queensland Trade Office'])[0]).toBe(
+      'Trade & Investment Commissioner – Europe',
+    );
+    expect(
+      t([
+        'Wanjiru Kamau',
+        'Head, Trade Missions & Partnerships',
+        'Rift Valley Chamber of Commerce & Industry',
+      ]),
+    ).toEqual(['Head', 'Trade Missions & Partnerships', 'Rift Valley Chamber of Commerce & Industry']);
+    expect(
+      t([
+        'Ελένη Παππά',
+        'Προϊσταμένη, Τμήμα Διεθνών Σχέσεων',
+        'Εμπορικό και Βιομηχανικό Επιμελητήριο Κυκλάδων',
+      ]),
+    ).toEqual(['Προϊσταμένη', 'Τμήμα Διεθνών Σχέσεων', 'Εμπορικό και Βιομηχανικό Επιμελητήριο Κυκλάδων']);
+    expect(t(['أحمد سامي', 'مستشار تجاري، المكتب التجاري', 'سفارة جمهورية مصر العربية في فالدوريا'])).toEqual(
+      ['مستشار تجاري', 'المكتب التجاري', 'سفارة جمهورية مصر العربية في فالدوريا'],
+    );
+    // Without its article, an office names a firm, not a unit.
+    expect(t(['منى فؤاد', 'وكيلة علامات تجارية', 'مكتب دلتا النيل للملكية الفكرية'])[1]).toBeNull();
+    expect(
+      t([
+        'Олена Мирошник',
+        'Начальниця відділу залучення інвестицій',
+        'Департамент економічного розвитку',
+        'Вінницька міська рада',
+      ]),
+    ).toEqual([
+      'Начальниця відділу залучення інвестицій',
+      'Департамент економічного розвитку',
+      'Вінницька міська рада',
+    ]);
+    expect(fieldsOf(['张丽华 | 处长', '江川市投资促进中心 欧洲投资促进处']).company).toBe(
+      '江川市投资促进中心',
+    );
+    expect(t(['ปิยะนุช วงศ์สวัสดิ์', 'นักวิเคราะห์การลงทุนชำนาญการ', 'กองส่งเสริมการลงทุนต่างประเทศ 2'])[1]).toBe(
+      'กองส่งเสริมการลงทุนต่างประเทศ 2',
+    );
+    expect(
+      t([
+        'Lê Thu Hà',
+        'Trưởng phòng Xúc tiến Đầu tư',
+        'Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh Bình Khánh',
+      ])[2],
+    ).toBe('Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh Bình Khánh');
+    expect(
+      fieldsOf(['נועה בן-דוד (Noa Ben-David)', 'סמנכ"לית פיתוח עסקי'], 'noa@agrosense.example').name,
+    ).toBe('נועה בן-דוד (Noa Ben-David)');
+    expect(
+      fieldsOf(['Claire Roy', 'Tel./Tél. : +388 21 555 0311', 'Cell./Cell. : +388 91 555 0386']).phones.map(
+        (p) => p.type,
+      ),
+    ).toEqual(['work', 'mobile']);
+  });
+
+  it('reads university blocks: academic ranks and deans in French, Polish, Thai and Turkish, Czech universities and Swedish foundations, a faculty above the department left out, an office named by what it runs, a Japanese rank naming its section, Korean diplomatic ranks and embassies', () => {
+    const t = (lines: string[], email?: string) => {
+      const c = fieldsOf(lines, email);
+      return [c.name, c.title, c.department, c.company];
+    };
+    expect(t(['Claire Dubois', 'Maîtresse de conférences HDR', 'Université de Toulouse'])[1]).toBe(
+      'Maîtresse de conférences HDR',
+    );
+    expect(
+      t(['Anna Nowak', 'Prodziekan ds. Współpracy Międzynarodowej', 'Politechnika Nadwiślańska'])[1],
+    ).toBe('Prodziekan ds. Współpracy Międzynarodowej');
+    expect(t(['Jan Novák', 'proděkan', 'Vysoké učení technické v Jihlavě'])[3]).toBe(
+      'Vysoké učení technické v Jihlavě',
+    );
+    expect(t(['Sara Lind', 'Handläggare', 'Stiftelsen för akademiskt utbyte'])[3]).toBe(
+      'Stiftelsen för akademiskt utbyte',
+    );
+    expect(
+      t([
+        'Doç. Dr. Elif Kaya',
+        'Erasmus+ Koordinatörü, Endüstri Mühendisliği Bölümü',
+        'Mühendislik Fakültesi',
+        'Ege Kıyısı Üniversitesi',
+      ]),
+    ).toEqual([
+      'Elif Kaya',
+      'Erasmus+ Koordinatörü',
+      'Endüstri Mühendisliği Bölümü',
+      'Ege Kıyısı Üniversitesi',
+    ]);
+    expect(
+      t(['สุภาวดี วงศ์ประเสริฐ', 'รองคณบดีฝ่ายวิเทศสัมพันธ์', 'คณะวิศวกรรมศาสตร์', 'มหาวิทยาลัยเชียงรายวิทยาการ']).slice(1),
+    ).toEqual(['รองคณบดีฝ่ายวิเทศสัมพันธ์', 'คณะวิศวกรรมศาสตร์', 'มหาวิทยาลัยเชียงรายวิทยาการ']);
+    expect(
+      t([
+        'Aroha Wiremu',
+        'Senior Exchange Adviser',
+        'International Student Exchange Office',
+        'Kahurangi University',
+      ])[2],
+    ).toBe('International Student Exchange Office');
+    expect(
+      t(['Lindiwe Nkosi', 'Programme Officer: International Scholarships', 'Ubuntu Scholarship Trust']).slice(
+        1,
+        3,
+      ),
+    ).toEqual(['Programme Officer', 'International Scholarships']);
+    const ja = fieldsOf(['北陽大学', '国際部 国際交流課 留学生交流係長', '佐藤 美咲']);
+    expect([ja.title, ja.department]).toEqual(['留学生交流係長', '国際部 国際交流課']);
+    const ko = fieldsOf(['김지훈 참사관', '주영국 대한민국 대사관']);
+    expect([ko.name, ko.title, ko.company]).toEqual(['김지훈', '참사관', '주영국 대한민국 대사관']);
+    expect(t(['ليث العمري', 'ملحق ثقافي، قسم شؤون الطلبة'])[1]).toBe('ملحق ثقافي');
+  });
 });

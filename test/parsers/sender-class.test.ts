@@ -329,6 +329,11 @@ describe('sender classification', () => {
       'brandprotection',
       'vendor.registration',
       'crewing',
+      // Trade and investment agencies' desks.
+      'inward.missions',
+      'invest',
+      'ansiedlung',
+      'wspolpraca.zagraniczna',
     ])
       expect(isRoleAccount(role), role).toBe(true);
     for (const person of [
