@@ -96,10 +96,13 @@ const EMAIL_RE =
 const EMAIL_RE_G = new RegExp(EMAIL_RE.source, 'gu');
 /**
  * `name at example.com` obfuscation, kept as written; a host with a path after it ("open roles at
- * acme.example/careers") is a link in a sentence, not an address.
+ * acme.example/careers") or a web host ("Register now at www.fair.example") is a link in a sentence, not an
+ * address.
  */
-const AT_EMAIL_RE_G = /[A-Za-z0-9._%+-]{1,64} at [A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}(?![\w/-])/g;
-const AT_EMAIL_HINT_RE = /[A-Za-z0-9._-]{1,64} at [a-z0-9-]{1,63}\.[a-z]{2,}(?![\w/-])/;
+const AT_EMAIL_RE_G =
+  /[A-Za-z0-9._%+-]{1,64} at (?!www\.)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}(?![\w/-]|\.[\w-])/g;
+const AT_EMAIL_HINT_RE =
+  /[A-Za-z0-9._-]{1,64} at (?!www\.)[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,7}\.[a-z]{2,}(?![\w/-]|\.[\w-])/;
 
 // Every address shape needs a dot and either '@' or the literal " at ": checking those first skips the
 // regexes on most lines (they ran on every line of every message and were a tenth of the extract time).
@@ -421,8 +424,9 @@ export function hasStrongCompanyWord(line: string): boolean {
 }
 
 /** Street / city / postcode shapes: "1400 Smith Street", "Houston, TX 77002", "D 91058 Erlangen". */
+// An ordinal may name the street: "220 West 19th Street", "55 W 34th St".
 const STREET_RE = caseless(
-  String.raw`\b\d{1,6}[a-z]?,? [A-Za-z .'-]{0,40}\b(?:${alt('streetWords')})\b\.?`,
+  String.raw`\b\d{1,6}[a-z]?,? (?:[A-Za-z .'-]|\d{1,3}(?:st|nd|rd|th)\b){0,40}\b(?:${alt('streetWords')})\b\.?`,
   'i',
 );
 /**

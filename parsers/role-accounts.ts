@@ -78,6 +78,9 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
   'missions',
   'invest',
   'investment',
+  // A printer's prepress and artwork desks.
+  'prepress',
+  'artwork',
   'legal',
   'compliance',
   'privacy',

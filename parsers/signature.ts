@@ -14,9 +14,13 @@ import type { Address } from './types.ts';
 import { newestPart, registerLine } from './newest-part.ts';
 import { type LineInfo, analyse } from './line-score.ts';
 import { type LabellerModel, labelBlock, shippedModel } from './labeller/model.ts';
+import { alt } from './lexicon/index.ts';
+import { caseless } from './lexicon/caseless.ts';
 import {
   endsWithSignoff,
   hasCompanyWord,
+  hasEmail,
+  hasPhone,
   hasTitleWord,
   isSigDelimiter,
   looksLikeAddress,
@@ -177,17 +181,30 @@ export function withoutTrailingBanner(infos: LineInfo[], span: Span): Span {
 
 /**
  * "ABN 55 555 012 345" closing the block above a tagline: a company-register line is legal boilerplate, not a
- * contact line (newest-part.ts cuts it only where it ends the text). Never the block's only lines.
+ * contact line (newest-part.ts cuts it only where it ends the text); so is an event banner's call to action.
+ * Never the block's only lines.
  */
 export function withoutTrailingRegister(infos: LineInfo[], span: Span): Span {
   let end = span.end;
   for (let n = 0; n < 2; n++) {
     let last = end - 1;
     while (last > span.start && infos[last]!.blank) last--;
-    if (last <= span.start + 1 || !registerLine(infos[last]!.text)) break;
+    if (last <= span.start + 1 || !(registerLine(infos[last]!.text) || callToAction(infos[last]!.text)))
+      break;
     end = last;
   }
   return end === span.end ? span : { ...span, end };
+}
+
+/** Calls to action of the lexicons ("Register now at ...", "Save the date"): an event or campaign banner. */
+const CTA_RE = caseless(alt('ctaCues'), 'iu');
+
+/**
+ * "Harbourview Wine Fair 2026 | 5-7 November | Hall 3 | Register now at www...": a banner line that calls the
+ * reader to act, under the block. Never a line that gives a phone or an e-mail address.
+ */
+function callToAction(line: string): boolean {
+  return CTA_RE.test(line) && !hasEmail(line) && !hasPhone(line);
 }
 
 /** A given name or nickname alone on a line ("Julie", "Bob"). */

@@ -101,8 +101,10 @@ export function asHostLetters(cell: string, german: boolean): string {
 
 /** Does a cell name the sender's organisation (a token equal to a label of the sender's domain)? */
 export function matchesDomain(cell: string, labels: string[]): boolean {
-  if (matchesDomainAscii(asHostLetters(cell, false), labels)) return true;
-  return /[äöüÄÖÜ]/.test(cell) && matchesDomainAscii(asHostLetters(cell, true), labels);
+  // "The Aurelia Hotels & Residences" at aureliahotels: the article is no part of the domain.
+  const name = cell.replace(/^\s*the\s+(?=\S)/i, '');
+  if (matchesDomainAscii(asHostLetters(name, false), labels)) return true;
+  return /[äöüÄÖÜ]/.test(name) && matchesDomainAscii(asHostLetters(name, true), labels);
 }
 
 function matchesDomainAscii(cell: string, labels: string[]): boolean {

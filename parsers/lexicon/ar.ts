@@ -87,6 +87,9 @@ export const ar: Lexicon = {
     // ملحق (attaché: "ملحق ثقافي", cultural attaché).
     'ملحق',
     'ملحقة',
+    // مشتري (buyer: "مشتري أول", senior buyer).
+    'مشتري',
+    'مشترية',
   ],
   // عمادة (a deanship: "عمادة البحث العلمي").
   // ...and المكتب with its article (an office of an organisation: "المكتب التجاري", an embassy's commercial office;

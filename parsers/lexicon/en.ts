@@ -137,6 +137,16 @@ export const en: Lexicon = {
     'great place to work',
     'best (?:places|companies|employers?) to work',
   ],
+  ctaCues: [
+    '\\bregister (?:now|today|here)\\b',
+    '\\bbook (?:now|today|your (?:stand|seat|place|tickets?))\\b',
+    '\\bsave the date\\b',
+    '\\bget your tickets?\\b',
+    '\\bsign up (?:now|today|here)\\b',
+    '\\bfind out more at\\b',
+    '\\bjoin us at\\b',
+    '\\bvisit us at (?:stand|booth|hall)\\b',
+  ],
   availabilityCues: [
     'office hours',
     'working hours',

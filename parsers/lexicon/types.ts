@@ -53,6 +53,11 @@ export interface Lexicon {
   landmarkPrefixes?: readonly string[];
   /** Awards and rankings the company advertises under a block ("Law Firm of the Year 2023"); anywhere, case-insensitive. */
   awardCues?: readonly string[];
+  /**
+   * Calls to action of an event or campaign banner under a block ("Register now at ...", "Book your stand");
+   * anywhere in the line, case-insensitive.
+   */
+  ctaCues?: readonly string[];
 
   /** Role nouns of job titles; whole words (Unicode letter edges), case-insensitive. */
   titleNouns?: readonly string[];

@@ -727,3 +727,16 @@ describe('a Vietnamese block whose one-line address runs to four parts of syllab
     ]);
   });
 });
+
+describe("an event banner's call to action under the block", () => {
+  it('is left out, and lends the block no address or e-mail', () => {
+    const from = { name: 'Karina Leung', email: 'karina.leung@harbourfair.example' };
+    const text =
+      'Dear Lucia,\n\nYour stand allocation is attached.\n\nBest regards,\n\nKarina Leung\nSenior Manager, Exhibitor Relations\nHarbour Wine Fair Ltd\n18/F, Kingsmead Tower, 33 Hysan Avenue, Causeway Bay, Hong Kong\nTel: +852 2555 0183\nkarina.leung@harbourfair.example\nwww.harbourfair.example\n\nHarbour Wine Fair 2026 | 5-7 November 2026 | Hall 3 | Register now at www.harbourfair.example/visit\n';
+    const lines = findSignature(text, from)!;
+    expect(lines.at(-1)).toBe('www.harbourfair.example');
+    const c = extractFields(lines, from);
+    expect(c.address).toBe('18/F, Kingsmead Tower, 33 Hysan Avenue, Causeway Bay, Hong Kong');
+    expect(c.emails).toEqual(['karina.leung@harbourfair.example']);
+  });
+});

@@ -4704,4 +4704,33 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
     expect([ko.name, ko.title, ko.company]).toEqual(['김지훈', '참사관', '주영국 대한민국 대사관']);
     expect(t(['ليث العمري', 'ملحق ثقافي، قسم شؤون الطلبة'])[1]).toBe('ملحق ثقافي');
   });
+
+  it('reads wine-trade blocks: a street named by an ordinal, a firm the domain spells after "The", Greek sommeliers and groups, an Arabic buyer; "Register now at www..." is no e-mail address', () => {
+    expect(
+      fieldsOf([
+        'Marcus Whitfield',
+        'Vice President',
+        'Brightwater Imports, LLC',
+        '220 West 19th Street, Suite 5B | New York, NY 10011',
+      ]).address,
+    ).toBe('220 West 19th Street, Suite 5B, New York, NY 10011');
+    expect(
+      fieldsOf(
+        ['Cristina Santos', 'Beverage Manager', 'The Aurelia Hotels & Residences Manila'],
+        'cristina@aureliahotels.example',
+      ).company,
+    ).toBe('The Aurelia Hotels & Residences Manila');
+    const el = fieldsOf(['Νίκος Παππάς', 'Αρχισομελιέ | Τμήμα Οίνου & Ποτών', 'Όμιλος Εστίασης Αιγαίον']);
+    expect([el.title, el.department, el.company]).toEqual([
+      'Αρχισομελιέ',
+      'Τμήμα Οίνου & Ποτών',
+      'Όμιλος Εστίασης Αιγαίον',
+    ]);
+    const ar = fieldsOf(['خالد المنصوري', 'مشتري أول، إدارة المشتريات', 'شركة واحة السفر ذ.م.م']);
+    expect([ar.title, ar.department]).toEqual(['مشتري أول', 'إدارة المشتريات']);
+    expect(
+      fieldsOf(['Karina Leung', 'Register now at www.winefair.example/visit', 'karina at winefair.example'])
+        .emails,
+    ).toEqual(['karina at winefair.example']);
+  });
 });

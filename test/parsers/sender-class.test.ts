@@ -334,6 +334,9 @@ describe('sender classification', () => {
       'invest',
       'ansiedlung',
       'wspolpraca.zagraniczna',
+      // Prepress desks of printers and packaging makers.
+      'prestampa',
+      'prepress',
     ])
       expect(isRoleAccount(role), role).toBe(true);
     for (const person of [
