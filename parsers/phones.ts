@@ -95,11 +95,12 @@ export function findPhoneSpans(line: string): PhoneSpan[] {
       continue;
     if (/^\d{4}-\d{3}$/.test(raw) && /^ \p{Lu}/u.test(l.slice(index + raw.length, index + raw.length + 2)))
       continue;
-    // "תל אביב 6971000", "Haifa 3104501, Israel": seven digits in one run right after a city's name and
-    // closing the line or its cell, with no phone label: an Israeli postcode (a phone is written grouped).
+    // "תל אביב 6971000", "Haifa 3104501, Israel", "אזור התעשייה בר-לב, 2015500": seven digits in one run right
+    // after a city's name (or its comma) and closing the line or its cell, with no phone label: an Israeli
+    // postcode (a phone is written grouped).
     if (
       /^\d{7}$/.test(raw) &&
-      /\p{L}{2} $/u.test(l.slice(Math.max(0, index - 3), index)) &&
+      /\p{L}(?:\p{L} |, )$/u.test(l.slice(Math.max(0, index - 3), index)) &&
       /^\s*(?:[,|]|$)/.test(l.slice(index + raw.length, index + raw.length + 3)) &&
       labelType(/(\p{L}+)\.?:?\s?$/u.exec(l.slice(Math.max(0, index - 20), index))?.[1] ?? '') === null
     )
@@ -235,10 +236,17 @@ const REFERENCE_LABEL_RE = caseless(
 const ICON_LABEL_RE = /(📱|📲|☎|📞|☏|📠)\uFE0F?\s{0,3}[:：|]?\s{0,6}$/u;
 const ICON_LABELS: Record<string, string> = { '📱': 'mobile', '📲': 'mobile', '📠': 'fax' };
 
+/** A label, a slash and a messenger's name in any script, closing the text before a number. */
+const MESSENGER_AFTER_LABEL_RE =
+  /(\p{L}[\p{L}\p{M}]{0,11})\.?\s?\/\s?(?:whatsapp|viber|telegram|wechat|signal|imo|واتساب|واتس ?اب|واٹس ?ایپ|微信|вайбер|телеграм)\s?[:：]?\s{0,6}$/iu;
+
 /** The label word just before a span ("Tel:", "M:", "Fax", "P  •", "Mobile No.:", "m;", "📱") or null. */
 export function labelBefore(text: string): string | null {
   const icon = ICON_LABEL_RE.exec(text.slice(-16));
   if (icon) return ICON_LABELS[icon[1]!] ?? 'tel';
+  // "جوال / واتساب:", "手机/微信：", "موبائل/واٹس ایپ:": the label, then the messenger that reaches the same number.
+  const messenger = MESSENGER_AFTER_LABEL_RE.exec(text.slice(-40));
+  if (messenger && labelType(messenger[1]!) !== null) return messenger[1]!;
   const m =
     /((?:office|mobile|cell|home|direct|work|main|business) (?:phone|fax)|tel\. kom|\p{L}[\p{L}\p{M}]{0,11}(?:\.?\/\p{L}{1,8})?)(?:\.?\s?(?:no|number|nr)(?!\p{L}))?\.?\s?[:：;•#|.-]{0,2}\s{0,6}(?:\([^)]{0,20}\)\s{0,3})?[:：•#|.-]{0,2}\s{0,6}$/iu.exec(
       text.slice(-40),

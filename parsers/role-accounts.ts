@@ -81,6 +81,16 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
   // A printer's prepress and artwork desks.
   'prepress',
   'artwork',
+  // Supplier onboarding, resourcing (staffing a consultancy's projects), a programme office, cargo and
+  // clearing desks, dangerous-goods bookings ("dg.bookings@"), fleet desks.
+  'supplier',
+  'suppliers',
+  'resourcing',
+  'pmo',
+  'cargo',
+  'clearing',
+  'dg',
+  'fleet',
   'legal',
   'compliance',
   'privacy',
@@ -373,13 +383,20 @@ const DESK_SCOPES: ReadonlySet<string> = new Set([
   'dach',
 ]);
 
+/** Cities that name a branch's desk ("resourcing.london", "ops.dubai"): the lexicons' office cities, in ASCII. */
+const DESK_CITIES: ReadonlySet<string> = new Set(
+  words('cities')
+    .filter((c) => /^[A-Za-z]+$/.test(c))
+    .map((c) => c.toLowerCase()),
+);
+
 /**
  * A desk named by what it serves and a desk word glued together: "kitsupport", "techsupport", "salesorders",
- * "projectdesk", "boardsales". Three letters at least before the desk word, four before "sales" ("rosales",
+ * "projectdesk", "boardsales", "vesselops", "tankplanning". Three letters at least before the desk word, four before "sales" ("rosales",
  * "gonsales" are surnames).
  */
 const GLUED_DESK_RE =
-  /^[a-z]{3,12}(?:support|helpdesk|desk|orders|bookings|enquiries|requests|queries|team)$|^[a-z]{4,12}sales$/;
+  /^[a-z]{3,12}(?:support|helpdesk|desk|orders|bookings|enquiries|requests|queries|team|ops|planning)$|^[a-z]{4,12}sales$/;
 
 /** A desk with its country code ("usbookings", "ukexports"): only desks of six letters or more ("desales" is a surname). */
 function countryDesk(lp: string, role: (t: string) => boolean): boolean {
@@ -407,7 +424,10 @@ export function isRoleLocalPart(localPart: string): boolean {
     toks.length >= 2 &&
     toks.length <= 4 &&
     toks.some(role) &&
-    toks.every((t) => role(t) || MAILBOX_JOINERS.has(t) || COUNTRY_CODES.has(t) || DESK_SCOPES.has(t))
+    toks.every(
+      (t) =>
+        role(t) || MAILBOX_JOINERS.has(t) || COUNTRY_CODES.has(t) || DESK_SCOPES.has(t) || DESK_CITIES.has(t),
+    )
   )
     return true;
   if (toks.length === 1 && (countryDesk(lp, role) || GLUED_DESK_RE.test(lp))) return true;

@@ -61,7 +61,9 @@ function addressLength(text: string): boolean {
   const cap = parts.length >= 5 ? 24 : 18;
   // A sentence ends with a full stop; an address may end with an abbreviation in capitals ("Kwai Chung, N.T.").
   const sentence = /[.!?]$/.test(text) && !/(?:^|\s)(?:\p{Lu}\.){1,3}$/u.test(text);
-  return words <= cap && parts.length >= 3 && parts.every((p) => wordCount(p) <= 6) && !sentence;
+  // A street with its numbers runs longer than a place's name ("Jl. Industri Selatan 5 Blok GG No. 55").
+  const shortParts = parts.every((p) => wordCount(p) <= 6 || (wordCount(p) <= 9 && /\d/.test(p)));
+  return words <= cap && parts.length >= 3 && shortParts && !sentence;
 }
 
 /**

@@ -122,9 +122,9 @@ const LATIN_READING_RE =
  * (the reading helps whoever cannot read the first form): `reading` is that bracket, or ''.
  */
 export function splitReading(name: string): { bare: string; reading: string } {
-  // Thai, Indic, Hebrew, Arabic, Greek, Cyrillic and other scripts write the romanised name in brackets too.
+  // Thai, Indic, Hebrew, Arabic, Greek, Cyrillic, Ethiopic and other scripts write the romanised name in brackets too.
   const nonLatin =
-    /^[\p{Script=Han}\p{Script=Hangul}\p{Script=Thai}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Georgian}\p{Script=Khmer}\p{Script=Lao}\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Greek}\p{Script=Cyrillic}]/u.test(
+    /^[\p{Script=Han}\p{Script=Hangul}\p{Script=Thai}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Georgian}\p{Script=Khmer}\p{Script=Lao}\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Ethiopic}\p{Script=Myanmar}]/u.test(
       name,
     );
   const m = (nonLatin ? CJK_READING_RE : LATIN_READING_RE).exec(name);

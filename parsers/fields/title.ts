@@ -46,11 +46,12 @@ import { addUnitLine, type Draft, type LooseUnit, type OrgCandidate } from './dr
 
 /**
  * "営業部 部長", "销售部 经理", "영업부 과장", "財務本部 財務部 資金グループ 課長": up to three CJK units, a space, then a
- * rank of one to eight characters ("国際交流課 留学生交流係長"), or a title in katakana of up to ten ("海外制作部 プロデューサー").
+ * rank of one to eight characters ("国際交流課 留学生交流係長"), perhaps with its region in brackets ("区域经理（欧洲）"),
+ * or a title in katakana of up to ten ("海外制作部 プロデューサー").
  */
 // A unit may open with a section code in Latin capitals: "臨床研究支援本部 CRC課 主任".
 const CJK_UNIT_RANK_RE =
-  /^((?:[A-Z0-9]{1,6})?[\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー・&]{1,12}(?:[ 　](?:[A-Z0-9]{1,6})?[\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー・&]{1,12}){0,2})[ 　]([\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー]{1,8}|[\p{Script=Katakana}ー]{7,10})$/u;
+  /^((?:[A-Z0-9]{1,6})?[\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー・&]{1,12}(?:[ 　](?:[A-Z0-9]{1,6})?[\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー・&]{1,12}){0,2})[ 　]([\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー]{1,8}(?:（[^（）]{1,10}）)?|[\p{Script=Katakana}ー]{7,10})$/u;
 /** "Deputy General Manager (Treasury Operations)": a title, then a bracketed unit closing the cell. */
 // "法规注册经理（质量管理部）": full-width brackets, written without a space.
 const BRACKET_UNIT_RE = /^(.{3,60}?)(?: \(([^()]{3,50})\)|（([^（）]{2,50})）)$/;
@@ -436,13 +437,13 @@ function takeTitleCell(s: TitleScan, input: TitleInput, i: number, cell: string)
   const { texts, nameRow, labels } = input;
   const t = colonAsComma(cell.replace(DEGREE_BEFORE_TITLE_RE, ''));
   if (namesSomeoneElse(t, s.c.name)) return false;
-  // Arabic and Persian write their comma as "، ". A unit that opens with its unit word may hold commas of its
+  // Arabic and Persian write their comma as "، ", Amharic as "፣ ". A unit that opens with its unit word may hold commas of its
   // own: "Safety Adviser, Faculty of Science, Agriculture & Engineering" splits at the first comma.
   const unitComma = t.indexOf(', ');
   const comma =
     unitComma > 0 && unitComma !== t.lastIndexOf(', ') && startsWithUnitWord(t.slice(unitComma + 2))
       ? unitComma
-      : Math.max(t.lastIndexOf(', '), t.lastIndexOf('، '));
+      : Math.max(t.lastIndexOf(', '), t.lastIndexOf('، '), t.lastIndexOf('፣ '));
   const tail = comma > 0 ? t.slice(comma + 2) : '';
   const headPart = comma > 0 ? t.slice(0, comma) : t;
   // "Head of Partnerships at Acme Widgets Inc.": the legal form belongs to the organisation after "at".

@@ -20,7 +20,7 @@ export const ar: Lexicon = {
     'مع الشكر',
     'مع خالص الشكر',
     'شكراً?',
-    'وتفضلوا بقبول فائق الاحترام',
+    'وتفضلوا بقبول فائق الاحترام(?: والتقدير)?',
   ],
   titleNounsRtl: [
     // Agent, attorney: "وكيل علامات تجارية" (trade-mark agent).
@@ -137,6 +137,8 @@ export const ar: Lexicon = {
     'جامعة',
     'سفارة',
     'غرفة',
+    // وزارة (a ministry: "وزارة النقل").
+    'وزارة',
   ],
   phoneWork: ['هاتف', 'تلفون', 'الهاتف'],
   // متحرك (mobile, the Gulf's Etisalat/du usage).

@@ -281,6 +281,8 @@ export const de: Lexicon = {
   jobEndedCues: ['(?:ist|arbeitet) nicht mehr (?:bei|für|im Unternehmen)', 'hat das Unternehmen verlassen'],
   // Shared mailboxes (sales@, accounting@... in de): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // A product-safety desk.
+    'produktsicherheit',
     // An economic-development agency's desks: business settlement (Ansiedlung), economic development.
     'ansiedlung',
     'wirtschaftsfoerderung',
@@ -366,4 +368,6 @@ export const de: Lexicon = {
     'presse',
     'abteilung',
   ],
+  // Sales territories beside a title: "Area Sales Manager – Osteuropa".
+  regionWords: ['europa', 'osteuropa', 'westeuropa', 'nordeuropa', 'südeuropa', 'afrika', 'asien', 'nahost'],
 };

@@ -365,6 +365,10 @@ export const en: Lexicon = {
     // A branch office: "Operations Manager – Durban Branch" (the cell's last word), "Branch Office".
     'branch(?=\\s*$)',
     'branch office',
+    // A consultancy's practice and a manufacturer's plant, as the cell's last word after a title ("Principal,
+    // Consulting & Professional Services Practice", "Plant Manager, Germiston Converting Plant").
+    'practice(?=\\s*$)',
+    'plant(?=\\s*$)',
     // An office named by what it runs: "International Student Exchange Office", "Admissions Office".
     '(?:international|admissions|exchange|mobility|press|project|programme|program|grants|research|scholarships) office',
     // "Applied Perception Lab": a lab as the cell's last word ("Acme Labs" is a company).
@@ -526,6 +530,8 @@ export const en: Lexicon = {
     'investment promotion',
     'trade missions',
     'trade promotion',
+    // Freight forwarders' desks: "NGO & Project Cargo", "Air Freight".
+    'project cargo',
     // Universities' international offices: "International Scholarships", "Student Mobility", "Global Engagement".
     'scholarships',
     'student mobility',
@@ -651,6 +657,8 @@ export const en: Lexicon = {
     // Chambers of commerce and industry: "Rift Valley Chamber of Commerce & Industry".
     'chamber of commerce',
     'chambers? of (?:industry|trade)',
+    // Healthcare practices are organisations ("Oakwood Medical Practice"), a consultancy's practice a unit.
+    '(?:medical|dental|veterinary|family|general|group|physiotherapy) practice',
     // School systems named by their form: "Riverbend Public Schools", "Lakeside Unified School District",
     // "Oakfield Academy Trust" (a multi-academy trust employs a school's staff).
     'public schools',
@@ -1104,6 +1112,8 @@ export const en: Lexicon = {
   // "Eng." / "Engr." (engineer) is written before the name in the Gulf, Nigeria and the Philippines.
   // CA / CPA (chartered and certified accountants, South Asia and East Africa write them first), "Professor".
   honorifics: [
+    // Master mariners: "Capt. Ravi Menon".
+    'Capt\\.',
     'Dr\\.',
     'DR\\.',
     'Prof\\.',

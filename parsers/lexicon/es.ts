@@ -175,6 +175,8 @@ export const es: Lexicon = {
   // Ministries, embassies and the United Nations' bodies are organisations.
   // ...and local government: "Ayuntamiento de ...", "Diputación Provincial de ...".
   orgWords: [
+    // A port authority: "Autoridad Portuaria de Punta Arenal".
+    'autoridad portuaria',
     'universidad',
     'universitat',
     'ministerio',
@@ -190,6 +192,8 @@ export const es: Lexicon = {
   orgNameWords: ['energía', 'tecnología', 'tecnologías', 'seguros', 'inversiones'],
   // Ctra. / Carretera: a road, with its kilometre ("Ctra. de Córdoba, km 12").
   streetPrefixes: [
+    // A quay: "Muelle de Levante, s/n".
+    'muelle',
     'avda\\.?',
     'calle',
     'plaza',
@@ -238,6 +242,9 @@ export const es: Lexicon = {
   linkLabels: ['sitio web', 'página web'],
   // Shared mailboxes (sales@, accounting@... in es): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // Foreign-trade (comercio exterior) and operations desks.
+    'comex',
+    'operativa',
     // A press office and a communications desk.
     'prensa',
     'comunicacion',

@@ -55,6 +55,8 @@ export const fi: Lexicon = {
   // laitos: a university department ("Tietojenkäsittelytieteen laitos").
   unitWords: ['osasto', 'yksikkö', 'tiimi', 'laitos'],
   unitSuffixes: ['osasto', 'yksikkö', 'tiimi', 'laitos', 'tutkimusryhmä'],
+  // Compounds naming a function by their last part: "Vientimyynti" (export sales), "Konsernihankinnat".
+  functionSuffixes: ['myynti', 'hankinnat', 'markkinointi'],
   functions: [
     // Product development.
     'tuotekehitys',

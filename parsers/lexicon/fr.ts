@@ -222,6 +222,8 @@ export const fr: Lexicon = {
   jobEndedCues: ['ne fait plus partie (?:de|du|des)', '(?:a quitté|ne travaille plus (?:chez|pour|à)) '],
   // Shared mailboxes (sales@, accounting@... in fr): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // A purchasing desk for services ("achats.prestations@").
+    'prestations',
     // A press office.
     'presse',
     // A law firm's litigation desk.
@@ -272,5 +274,17 @@ export const fr: Lexicon = {
     'billetterie',
     'appels',
     'offres',
+  ],
+  // Sales territories beside a title: "Responsable export – Afrique de l'Ouest".
+  regionWords: [
+    'europe',
+    'afrique',
+    'asie',
+    'occidentale',
+    'orientale',
+    'moyen-orient',
+    'amérique latine',
+    'nord',
+    'sud',
   ],
 };

@@ -48,6 +48,7 @@ import { sw } from './sw.ts';
 import { cy } from './cy.ts';
 import { is } from './is.ts';
 import { az } from './az.ts';
+import { am } from './am.ts';
 import { intl } from './intl.ts';
 
 export type { Lexicon, ListKey } from './types.ts';
@@ -97,6 +98,7 @@ export const LEXICONS: readonly Lexicon[] = [
   cy,
   is,
   az,
+  am,
   intl,
 ];
 

@@ -122,6 +122,8 @@ export const it: Lexicon = {
   fieldLabels: ['Nome', 'Ruolo', 'Società', 'Azienda', 'Indirizzo'],
   premisesWords: ['sala'],
   honorifics: [
+    // A ship's master or a tug captain: "Cap. Salvatore Ruggiero", "Comandante".
+    'Cap\\.',
     'Arch\\.',
     'Ing\\.',
     'Avv\\.',
@@ -178,5 +180,19 @@ export const it: Lexicon = {
     'preventivi',
     'assistenza',
     'clienti',
+  ],
+  // Sales territories beside a title: "Area Manager Export – Benelux e Africa Occidentale".
+  regionWords: [
+    'europa',
+    'africa',
+    'asia',
+    'occidentale',
+    'orientale',
+    'settentrionale',
+    'meridionale',
+    'medio oriente',
+    'america latina',
+    'nord',
+    'sud',
   ],
 };

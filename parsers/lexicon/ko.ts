@@ -105,6 +105,8 @@ export const ko: Lexicon = {
     // ...대사관 / 영사관: an embassy, a consulate ("주영국 대한민국 대사관").
     '대사관',
     '영사관',
+    // ...공사: a public corporation ("남해항만공사", a port authority).
+    '공사',
   ],
   // 법무법인 / 회계법인 / 세무법인 / 특허법인: law, accounting, tax and patent firms' corporate forms.
   legalFormsNative: [

@@ -142,6 +142,8 @@ export const pl: Lexicon = {
   ],
   // Shared mailboxes (sales@, accounting@... in pl): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // A customs-clearance desk.
+    'odprawy',
     // A public office's cooperation desk ("wspolpraca.zagraniczna@", foreign cooperation).
     'wspolpraca',
     // A press office.

@@ -173,6 +173,9 @@ export const pt: Lexicon = {
   phoneExtensions: ['ramal', 'anexo'],
   // Shared mailboxes (sales@, accounting@... in pt): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // Foreign-trade (comércio exterior) and fleet desks.
+    'comex',
+    'frota',
     // A press office and a communications desk.
     'imprensa',
     'comunicacao',

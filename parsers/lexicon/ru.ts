@@ -135,7 +135,10 @@ export const ru: Lexicon = {
   // "доб. 123" (добавочный, the extension).
   // доб. (добавочный), вн. (внутренний): the extension.
   phoneExtensions: ['доб\\.', 'вн\\.'],
-  countries: ['россия', 'российская федерация', 'беларусь', 'казахстан'],
+  // ...and countries written in Russian by their abbreviation: ОАЭ (the UAE).
+  countries: ['россия', 'российская федерация', 'беларусь', 'казахстан', 'оаэ'],
+  // офис (office: "SAIF Zone, офис Q3-555, Шарджа").
+  premisesWords: ['офис'],
   // ул. (street), пр-т / проспект (avenue), пер. (lane), наб. (embankment), шоссе (highway), бульвар.
   streetPrefixes: [
     'ул\\.',

@@ -20,4 +20,6 @@ export const sw: Lexicon = {
   phoneWork: ['simu'],
   phoneMobile: ['simu ya mkononi', 'rununu', 'mkononi'],
   streetPrefixes: ['barabara ya', 'mtaa wa'],
+  // Shared mailboxes: a warehouse desk (ghala), sales (mauzo), accounts (hesabu).
+  roleMailboxes: ['ghala', 'mauzo', 'hesabu'],
 };

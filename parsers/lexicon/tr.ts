@@ -93,6 +93,8 @@ export const tr: Lexicon = {
     // A university's faculty and institute: "Mühendislik Fakültesi", "Fen Bilimleri Enstitüsü".
     'fakültesi',
     'enstitüsü',
+    // A plant: "Gebze Fabrikası".
+    'fabrikası',
   ],
   legalForms: ['A\\.Ş', 'Ltd\\. Şti', 'Şti'],
   // Av. (Avukat, attorney), Dr., and academic ranks (Prof. Dr., Doç. Dr. associate professor, Dr. Öğr. Üyesi

@@ -740,3 +740,15 @@ describe("an event banner's call to action under the block", () => {
     expect(c.emails).toEqual(['karina.leung@harbourfair.example']);
   });
 });
+
+describe('an Arabic ministry block under a formal closing, with its sector and ministry lines', () => {
+  it('is found from the name down', () => {
+    const from = { name: 'Ahmed Elshenawy', email: 'a.elshenawy@mot-maritime.gov.example' };
+    const text =
+      'السيدة/ ريانون فيل المحترمة،\n\nتحية طيبة وبعد،\n\nنرجو التكرم بإرسال البرنامج المقترح للزيارة وأسماء المسؤولين المشاركين من جانبكم.\n\nوتفضلوا بقبول فائق الاحترام والتقدير،\n\nم. أحمد عبد الرحمن الشناوي\nمدير عام، الإدارة العامة للعلاقات الخارجية\nالإدارة المركزية للتعاون الدولي\nقطاع النقل البحري\nوزارة النقل\n55 شارع الجلاء، وسط البلد، القاهرة، جمهورية مصر العربية\nهاتف: +20 2 3555 2140\nجوال: +20 100 555 0187\n';
+    const lines = findSignature(text, from)!;
+    expect(lines[0]).toBe('م. أحمد عبد الرحمن الشناوي');
+    expect(lines).toHaveLength(8);
+    expect(extractFields(lines, from).company).toBe('وزارة النقل');
+  });
+});

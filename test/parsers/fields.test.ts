@@ -4733,4 +4733,101 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
         .emails,
     ).toEqual(['karina at winefair.example']);
   });
+
+  it('reads consulting, port, chemicals and relief blocks: practices and plants as units, healthcare practices as organisations, port authorities and public corporations, captains and heads of units, long street parts, Israeli postcodes after a comma, compounds and bracketed regions, territories in four languages, messengers after a phone label, an Amharic block', () => {
+    const t = (lines: string[], email?: string) => {
+      const c = fieldsOf(lines, email);
+      return [c.name, c.title, c.department, c.company];
+    };
+    expect(
+      t(['Ann Roe', 'Principal, Consulting & Professional Services Practice', 'Harbour Search Ltd']).slice(
+        1,
+        3,
+      ),
+    ).toEqual(['Principal', 'Consulting & Professional Services Practice']);
+    expect(
+      t(['Ann Roe', 'Plant Manager, Germiston Converting Plant', 'Karoo Paper Ltd']).slice(1, 3),
+    ).toEqual(['Plant Manager', 'Germiston Converting Plant']);
+    expect(t(['Dr Ann Roe', 'GP Partner', 'Oakwood Medical Practice']).slice(2)).toEqual([
+      null,
+      'Oakwood Medical Practice',
+    ]);
+    expect(t(['Ayşe Kaya', 'Fabrika Müdürü, Gebze Fabrikası', 'Anadolu Ambalaj A.Ş.']).slice(1, 3)).toEqual([
+      'Fabrika Müdürü',
+      'Gebze Fabrikası',
+    ]);
+    const es = fieldsOf([
+      'Ana Ruiz',
+      'Jefa de Departamento',
+      'Autoridad Portuaria de Punta Arenal',
+      'Muelle de Levante, s/n',
+      '11207 Punta Arenal (Cádiz)',
+    ]);
+    expect([es.company, es.address]).toEqual([
+      'Autoridad Portuaria de Punta Arenal',
+      'Muelle de Levante, s/n, 11207 Punta Arenal (Cádiz)',
+    ]);
+    expect(
+      t(['Cap. Salvatore Ruggiero', 'Responsabile Commerciale', 'Rimorchiatori Riuniti S.p.A.'])[0],
+    ).toBe('Salvatore Ruggiero');
+    expect(t(['Capt. Ravi Menon', 'Marine Superintendent', 'Coastline Shipping Ltd'])[0]).toBe('Ravi Menon');
+    expect(t(['Иван Петров', 'Началник на отдел „Търговия и маркетинг“', 'Пристанище Варна ЕАД'])[1]).toBe(
+      'Началник на отдел „Търговия и маркетинг“',
+    );
+    expect(t(['김민수 차장', '남해항만공사 | 마케팅팀'])).toEqual([
+      '김민수',
+      '차장',
+      '마케팅팀',
+      '남해항만공사',
+    ]);
+    expect(
+      fieldsOf([
+        'Dewi Wibowo',
+        'Supervisor Formulasi',
+        'PT Nusa Ayu Kosmetika',
+        'Kawasan Industri Jababeka II, Jl. Industri Selatan 5 Blok GG No. 55, Cikarang, Bekasi 17550',
+      ]).address,
+    ).toBe('Kawasan Industri Jababeka II, Jl. Industri Selatan 5 Blok GG No. 55, Cikarang, Bekasi 17550');
+    const he = fieldsOf([
+      'נועה שפירא',
+      'כימאית פורמולציה, מחלקת פיתוח מוצרים',
+      "רח' התעשייה 55, אזור התעשייה בר-לב, 2015500",
+      "טל': 04-5550172",
+    ]);
+    expect([he.title, he.department, he.address, he.phones.length]).toEqual([
+      'כימאית פורמולציה',
+      'מחלקת פיתוח מוצרים',
+      "רח' התעשייה 55, אזור התעשייה בר-לב, 2015500",
+      1,
+    ]);
+    expect(
+      t(['Jussi Lehtonen', 'myyntipäällikkö, Vientimyynti', 'Vaskiluoto Chemicals Oy']).slice(1, 3),
+    ).toEqual(['myyntipäällikkö', 'Vientimyynti']);
+    expect(t(['王丽', '国际贸易部 区域经理（欧洲）', '江苏华硅新材料有限公司']).slice(1, 3)).toEqual([
+      '区域经理（欧洲）',
+      '国际贸易部',
+    ]);
+    expect(
+      t(['Giulia Ferri', 'Area Manager Export – Benelux e Africa Occidentale', 'Pigmenti Ferri S.p.A.'])[1],
+    ).toBe('Area Manager Export – Benelux e Africa Occidentale');
+    expect(
+      fieldsOf([
+        'Wang Li',
+        '电话：+86-576-8555-2317',
+        '手机/微信：+86 138 5555 0726',
+        'جوال / واتساب: +249 912 555 377',
+      ]).phones.map((p) => p.type),
+    ).toEqual(['work', 'mobile', 'mobile']);
+    expect(
+      t(['ዳዊት ገብረመድህን (Dawit Gebremedhin)', 'የኦፕሬሽን ኃላፊ፣ የጭነት ትራንስፖርት ክፍል', 'አባይ የጭነት አገልግሎት ኃ.የተ.የግ.ማ.']),
+    ).toEqual([
+      'ዳዊት ገብረመድህን (Dawit Gebremedhin)',
+      'የኦፕሬሽን ኃላፊ',
+      'የጭነት ትራንስፖርት ክፍል',
+      'አባይ የጭነት አገልግሎት ኃ.የተ.የግ.ማ.',
+    ]);
+    expect(fieldsOf(['Иван Орлов', 'Директор', 'SAIF Zone, офис Q3-555, Шарджа, ОАЭ']).address).toBe(
+      'SAIF Zone, офис Q3-555, Шарджа, ОАЭ',
+    );
+  });
 });

@@ -184,13 +184,13 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   holdout82: { lines: 0.995, precision: 0.97, recall: 0.97 },
   holdout83: { lines: 0.995, precision: 0.97, recall: 0.96 },
   holdout84: { lines: 0.995, precision: 0.965, recall: 0.95 },
-  // Blind (fixtures/mail/holdout85..89/README.md), written while holdout81, 82 and 84 were tuned on: first scores
-  // are floors.
-  holdout85: { lines: 0.965, precision: 0.915, recall: 0.96 },
-  holdout86: { lines: 0.97, precision: 0.94, recall: 0.94 },
-  holdout87: { lines: 0.98, precision: 0.93, recall: 0.945 },
+  // Blind (fixtures/mail/holdout85..89/README.md), written while holdout81, 82 and 84 were tuned on: the first
+  // score is the floor for 88; 85, 86, 87 and 89 tuned on, their scores after the rules they prompted.
+  holdout85: { lines: 0.98, precision: 0.955, recall: 0.99 },
+  holdout86: { lines: 0.995, precision: 0.98, recall: 0.975 },
+  holdout87: { lines: 0.995, precision: 0.99, recall: 0.99 },
   holdout88: { lines: 0.995, precision: 0.98, recall: 0.985 },
-  holdout89: { lines: 0.97, precision: 0.94, recall: 0.94 },
+  holdout89: { lines: 0.995, precision: 0.985, recall: 0.985 },
 };
 
 describe('hold-out sets as regression floors', () => {

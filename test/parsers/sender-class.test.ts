@@ -337,9 +337,27 @@ describe('sender classification', () => {
       // Prepress desks of printers and packaging makers.
       'prestampa',
       'prepress',
+      // Resourcing, programme-office, operations, planning, cargo, clearing, product-safety and fleet desks; a
+      // branch's desk named by its city.
+      'resourcing.london',
+      'supplier.onboarding',
+      'pmo',
+      'vesselops',
+      'tankplanning',
+      'cargo.ops',
+      'dg.bookings',
+      'clearing',
+      'comex',
+      'operativa',
+      'odprawy',
+      'produktsicherheit',
+      'achats.prestations',
+      'ghala',
+      'frota',
     ])
       expect(isRoleAccount(role), role).toBe(true);
     for (const person of [
+      'marta.london',
       'marta.sales',
       'sales.director.ana',
       'j.info',
