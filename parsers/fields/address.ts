@@ -401,6 +401,10 @@ export function addressOf(texts: readonly TextCell[], isAddr: readonly boolean[]
         // "Mumbai: 402, Marathon Icon, ...", "Head Office: 12 Quay St": the office's label, not the address.
         .replace(OFFICE_LABEL_RE, '')
         .replace(/,\s*$/, '')
+        // "12, rue des Mathurins – 75009 Paris", "Parc d'activités – 55, chemin ...": an en or em dash before a
+        // number parts the address as a line break would (joined with ", "); a hyphen is kept as written, and so
+        // is the dash before an Indian PIN code ("Ahmedabad – 382445").
+        .replace(/\s[–—]\s(?=\d)(?!\d{6}(?!\d))/g, ', ')
         .split(/,\s/);
       const last = segs[segs.length - 1]!;
       if (segs.length >= 2 && looksLikeDepartment(last) && !looksLikeAddress(last)) {

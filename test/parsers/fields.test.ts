@@ -4830,4 +4830,18 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
       'SAIF Zone, офис Q3-555, Шарджа, ОАЭ',
     );
   });
+
+  it('writes an en dash before a number inside an address as the comma of a line break, keeps a hyphen and the dash before an Indian PIN', () => {
+    const a = (line: string) => fieldsOf(['Camille Roy', 'Directrice', 'Acme SAS', line]).address;
+    expect(a('12, rue des Mathurins – 75009 Paris')).toBe('12, rue des Mathurins, 75009 Paris');
+    expect(a("Parc d'activités de la Valentine – 55, chemin de la Bastide Longue – 13011 Marseille")).toBe(
+      "Parc d'activités de la Valentine, 55, chemin de la Bastide Longue, 13011 Marseille",
+    );
+    expect(a('Plot No. 555, Phase II, GIDC Vatva, Ahmedabad – 382445, Gujarat, India')).toBe(
+      'Plot No. 555, Phase II, GIDC Vatva, Ahmedabad – 382445, Gujarat, India',
+    );
+    expect(a('Rua Augusta, 1500 - 5º andar, São Paulo - SP')).toBe(
+      'Rua Augusta, 1500 - 5º andar, São Paulo - SP',
+    );
+  });
 });
