@@ -191,8 +191,9 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   holdout87: { lines: 0.995, precision: 0.99, recall: 0.99 },
   holdout88: { lines: 0.995, precision: 0.98, recall: 0.985 },
   holdout89: { lines: 0.995, precision: 0.985, recall: 0.985 },
-  // Blind (fixtures/mail/holdout91..94/README.md), written while holdout85..87 and 89 were tuned on: first scores
+  // Blind (fixtures/mail/holdout90..94/README.md), written while holdout85..87 and 89 were tuned on: first scores
   // are floors.
+  holdout90: { lines: 0.985, precision: 0.975, recall: 0.945 },
   holdout91: { lines: 0.975, precision: 0.93, recall: 0.95 },
   holdout92: { lines: 0.985, precision: 0.9, recall: 0.85 },
   holdout93: { lines: 0.995, precision: 0.955, recall: 0.915 },
