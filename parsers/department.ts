@@ -63,7 +63,12 @@ function isFunctionCell(s: string): boolean {
     if (j < 0) break;
     if (!CONJ_WHOLE_RE.test(s.slice(i + 1, j))) continue;
     const b = s.slice(j + 1);
-    if ((FUNCTION_WHOLE_RE.test(b) || JOINED_ONLY_RE.test(b)) && qualifiedFunction(s, 0, i, 2)) return true;
+    // "Integrasjon og API", "Sales & CRM": a function and a field known by its initials.
+    if (
+      (FUNCTION_WHOLE_RE.test(b) || JOINED_ONLY_RE.test(b) || /^[A-Z]{2,4}$/.test(b)) &&
+      qualifiedFunction(s, 0, i, 2)
+    )
+      return true;
   }
   return false;
 }
@@ -80,7 +85,11 @@ const HEADING_TOKEN_RE = /^(?:\p{Lu}[\p{L}'’.-]{0,30}|&|and|und|et|y|e|de|du|d
  * so: callers require a company found elsewhere and the heading next to the title.
  */
 /** A function written as one compound word: "Zentraleinkauf", "Konzernvertrieb". */
-const COMPOUND_FUNCTION_RE = new RegExp(String.raw`^\p{Lu}\p{Ll}{2,30}(?:${alt('functionSuffixes')})$`, 'u');
+// ...also after a field's initials and a hyphen: "IT-förvaltning", "HR-avdelingen".
+const COMPOUND_FUNCTION_RE = new RegExp(
+  String.raw`^(?:\p{Lu}\p{Ll}{2,30}|\p{Lu}{2,4}-)(?:${alt('functionSuffixes')})$`,
+  'u',
+);
 
 /** Geographic words of sales regions ("Midwest", "Northern Europe", "Asia Pacific"). */
 const REGION_WORD_RE = caseless(`^(?:${alt('regionWords')})$`, 'i');
@@ -184,11 +193,11 @@ const COMPOUND_UNIT_RE = new RegExp(String.raw`^\p{Lu}\p{Ll}{2,30}(?:${alt('unit
 
 /**
  * "営業本部 第二営業部": a unit and its sub-unit. Korean units end with 팀 (team), 부, 본부, 실, 센터, also
- * after their parent unit ("마케팅본부 디지털마케팅팀", "네트워크사업본부 / 해외영업팀").
+ * after their parent unit ("마케팅본부 디지털마케팅팀", "네트워크사업본부 / 해외영업팀"), also numbered ("해외영업2팀").
  */
 const CJK_UNIT_RE = new RegExp(
   // A Latin section code may open a level: "CRC課".
-  String.raw`^(?:(?:[A-Z0-9]{1,6})?[\p{Script=Han}\p{Script=Katakana}ー・&]{1,12}(?:[ 　]| ?\/ ?)){0,2}(?:[A-Z0-9]{1,6}[\p{Script=Han}\p{Script=Katakana}ー・&]{0,12}|[\p{Script=Han}\p{Script=Katakana}ー・&]{1,12})(?:${[...wordsOf('ja', 'unitSuffixesNative'), ...wordsOf('zh', 'unitSuffixesNative')].join('|')})$|^(?:\p{Script=Hangul}{1,10}(?:[ 　]| ?\/ ?))?\p{Script=Hangul}{1,10}(?:${wordsOf('ko', 'unitSuffixesNative').join('|')})$`,
+  String.raw`^(?:(?:[A-Z0-9]{1,6})?[\p{Script=Han}\p{Script=Katakana}ー・&]{1,12}(?:[ 　]| ?\/ ?)){0,2}(?:[A-Z0-9]{1,6}[\p{Script=Han}\p{Script=Katakana}ー・&]{0,12}|[\p{Script=Han}\p{Script=Katakana}ー・&]{1,12})(?:${[...wordsOf('ja', 'unitSuffixesNative'), ...wordsOf('zh', 'unitSuffixesNative')].join('|')})$|^(?:\p{Script=Hangul}{1,10}(?:[ 　]| ?\/ ?))?\p{Script=Hangul}[\p{Script=Hangul}\d]{0,9}(?:${wordsOf('ko', 'unitSuffixesNative').join('|')})$`,
   'u',
 );
 
@@ -227,7 +236,9 @@ export function looksLikeDepartment(cell: string): boolean {
   // ...and a unit's bare number in a script without Latin letters ("กองส่งเสริมการลงทุนต่างประเทศ 2").
   const unnumbered = cell.trim().replace(UNIT_NUMBER_RE, '');
   const t = hasLatinLetters(unnumbered) ? unnumbered : unnumbered.replace(/\s\d{1,2}$/, '');
-  if (t === '' || t.length > 80 || /\d/.test(t) || ACRONYM_SECTION_RE.test(t)) return false;
+  // Digits name no unit, except inside a CJK unit's name ("해외영업2팀", overseas sales team 2).
+  if (t === '' || t.length > 80 || (/\d/.test(t) && !mayHaveCjk(t)) || ACRONYM_SECTION_RE.test(t))
+    return false;
   // ...or a function written as one compound word ("Zentraleinkauf", "Vertriebsinnendienst").
   if (UNIT_RE.test(t) || UNIT_HEAD_RE.test(t) || COMPOUND_UNIT_RE.test(t) || COMPOUND_FUNCTION_RE.test(t))
     return true;

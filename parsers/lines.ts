@@ -465,7 +465,8 @@ const BR_CITY_UF_RE =
 const HIGHWAY_RE = new RegExp(String.raw`(?:^|\s)(?:${alt('highwayWords')})\s[A-Z]{0,3}-?\d{1,4}\b`);
 /** Floor, suite, unit and level lines in several languages: "3rd Floor", "12º andar", "2. sal", "Piso 5". */
 const PREMISES_RE = caseless(
-  String.raw`\b(?:${alt('premisesWords')})\s?#?(?:\p{Lu}-?)?\d{1,5}\b|\b\d{1,3}(?:st|nd|rd|th|º|ª|°|\.|e|er|ème)? ?(?:${alt('floorWords')})(?![\p{L}])`,
+  // "Plot # 55-57", "Sector # 4", "Plot # F-555": the number sign may stand apart.
+  String.raw`\b(?:${alt('premisesWords')})\s?(?:#\s?)?(?:\p{Lu}-?)?\d{1,5}\b|\b\d{1,3}(?:st|nd|rd|th|º|ª|°|\.|e|er|ème)? ?(?:${alt('floorWords')})(?![\p{L}])`,
   'iu',
 );
 const COUNTRY_RE = caseless(String.raw`^(?:${alt('countries')})\.?$`, 'iu');
@@ -504,10 +505,11 @@ const LANDMARK_RE = new RegExp(
  */
 const DIRECTIONS_RE = /\b\d{2,4} ?(?:metros|mts?\.?|varas|m) (?:al )?(?:norte|sur|este|oeste)\b/i;
 /**
- * Addresses in Devanagari, Bengali and Arabic-script languages (Hindi, Bengali, Urdu, Persian): a street or
- * premises word of the lexicons ("রোড", "মার্গ", "روڈ", "خیابان"), a number and a comma (or "،") on one line.
+ * Addresses in Devanagari, Bengali, Tamil, Sinhala, Khmer and Arabic-script languages (Hindi, Bengali, Urdu,
+ * Persian...): a street or premises word of the lexicons ("রোড", "மார்க்", "روڈ", "خیابان", "අංක"), a number and a
+ * comma (or "،") on one line.
  */
-const INDIC_ARABIC_SCRIPT_RE = /[\u0900-\u09ff\u0600-\u06ff]/;
+const INDIC_ARABIC_SCRIPT_RE = /[\u0900-\u09ff\u0600-\u06ff\u0b80-\u0bff\u0d80-\u0dff\u1780-\u17ff]/;
 const NATIVE_STREET_RE = new RegExp(
   String.raw`(?<![\p{L}\p{M}])(?:${[...words('streetWords'), ...words('streetPrefixes'), ...words('premisesWords')].filter((w) => INDIC_ARABIC_SCRIPT_RE.test(w)).join('|')})(?![\p{L}\p{M}])`,
   'u',
@@ -684,7 +686,7 @@ const NAME_PARTICLE_RE =
 const NICKNAME_TOKEN_RE = /^["“'‘(]\p{Lu}[\p{L}'’-]{1,15}["”'’)]$/u;
 /** Two or three words of one script without capitals (Thai, Indic scripts, Khmer, Lao, Myanmar, Georgian, Ethiopic). */
 const CASELESS_NAME_RE =
-  /^(?:[\p{Script=Thai}\p{M}]{2,20}(?: [\p{Script=Thai}\p{M}]{2,20}){1,2}|[\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{M}]{2,20}(?: [\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{M}]{2,20}){1,2}|[\p{Script=Khmer}\p{Script=Lao}\p{Script=Myanmar}\p{Script=Georgian}\p{Script=Ethiopic}\p{M}]{2,20}(?: [\p{Script=Khmer}\p{Script=Lao}\p{Script=Myanmar}\p{Script=Georgian}\p{Script=Ethiopic}\p{M}]{2,20}){1,2})$/u;
+  /^(?:[\p{Script=Thai}\p{M}]{2,20}(?: [\p{Script=Thai}\p{M}]{2,20}){1,2}|[\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Sinhala}\p{M}\u200d]{2,20}(?: [\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Sinhala}\p{M}\u200d]{2,20}){1,2}|[\p{Script=Khmer}\p{Script=Lao}\p{Script=Myanmar}\p{Script=Georgian}\p{Script=Ethiopic}\p{M}]{2,20}(?: [\p{Script=Khmer}\p{Script=Lao}\p{Script=Myanmar}\p{Script=Georgian}\p{Script=Ethiopic}\p{M}]{2,20}){1,2})$/u;
 /** An honorific or degree written before a name (lexicon honorifics: "Dr.", "ড.", "डॉ."). */
 const HONORIFIC_LEAD_RE = new RegExp(String.raw`^(?:${alt('honorifics')})\s*`, 'u');
 /** Latin letters and letters of another script on one line. */

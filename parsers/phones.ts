@@ -73,6 +73,8 @@ export function findPhoneSpans(line: string): PhoneSpan[] {
     // Part of a longer token, or of a URL path ("orcid.org/0000-0002-5550-1234").
     if (/[A-Za-z0-9_/=]$/.test(before) || /[A-Za-z]-$/.test(before) || /\d:$/.test(before)) continue;
     if (/^[:@\d]|^\.\d/.test(after)) continue;
+    // "Av. das Nações Unidas, 55.555 - 12º andar": a house number, then a floor's ordinal, is no number to call.
+    if (/^[º°ª]/.test(after)) continue;
     if (/^\d{1,3}(?:\.\d{1,3}){3}/.test(raw)) continue; // IPv4
     // Dates: "2025-03-14", "14/03/2025" (not "0898-55-0143", a Japanese number of a four-digit area code).
     if (/^(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])|^\d{1,2}\/\d{1,2}\/\d{2,4}$/.test(raw))

@@ -91,6 +91,8 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
   'clearing',
   'dg',
   'fleet',
+  // A vehicle importer's pre-delivery inspection centre ("pdi.antwerpen@").
+  'pdi',
   'legal',
   'compliance',
   'privacy',

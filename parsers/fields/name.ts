@@ -113,9 +113,12 @@ export function stripName(s: string): string {
 /** A CJK name's reading in brackets: romanised ("佐藤 健一（Kenichi Sato）") or in kana ("山本 彩（やまもと あや）"). */
 const CJK_READING_RE =
   /[ 　]?[（(](?:[A-Za-z .'-]{2,40}|[\p{Script=Hiragana}\p{Script=Katakana}ー・ 　]{2,20})[)）]$/u;
-/** A romanised name's CJK form in brackets: "Wei Zhang (张伟)", "Owen Park [朴欧文]". */
+/**
+ * A romanised name's form in its own script in brackets: "Wei Zhang (张伟)", "Owen Park [朴欧文]", "Rashid Al Mansoori
+ * (راشد المنصوري)".
+ */
 const LATIN_READING_RE =
-  /[ 　]?(?:[（(][\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}・ ]{1,12}[)）]|\[[\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}・ ]{1,12}\])$/u;
+  /[ 　]?(?:[（(][\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}・ ]{1,12}[)）]|\[[\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}・ ]{1,12}\]|\([\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Cyrillic}\p{Script=Greek}\p{M} ]{2,40}\))$/u;
 
 /**
  * A name without the other script's form written after it in brackets, which the name keeps as written

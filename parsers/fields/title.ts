@@ -435,7 +435,8 @@ function colonAsComma(t: string): string {
 
 function takeTitleCell(s: TitleScan, input: TitleInput, i: number, cell: string): boolean {
   const { texts, nameRow, labels } = input;
-  const t = colonAsComma(cell.replace(DEGREE_BEFORE_TITLE_RE, ''));
+  const written = cell.replace(DEGREE_BEFORE_TITLE_RE, '');
+  const t = colonAsComma(written);
   if (namesSomeoneElse(t, s.c.name)) return false;
   // Arabic and Persian write their comma as "، ", Amharic as "፣ ". A unit that opens with its unit word may hold commas of its
   // own: "Safety Adviser, Faculty of Science, Agriculture & Engineering" splits at the first comma.
@@ -497,6 +498,8 @@ function takeTitleCell(s: TitleScan, input: TitleInput, i: number, cell: string)
     return false;
   const unitBefore = s.c.department;
   takeTitle(s, input, i, { t, headPart, tail, titleAt, orgThenRole });
+  // "Head: IT Vendor Governance" kept whole is the title as written, with its colon.
+  if (t !== written && s.c.title === t) s.c.title = written;
   s.titleRow = texts[i]!.row;
   // "Chief, Project Development Division" / "Planning Service": a unit on the title's line is continued by
   // a unit on the next line, as one written on its own line is (addUnitLine).

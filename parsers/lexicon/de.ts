@@ -80,6 +80,8 @@ export const de: Lexicon = {
   awardCues: ['\\bausgezeichnet (?:als|mit)\\b', '\\bAuszeichnung\\b', '\\bdes Jahres\\b'],
   ecoCues: ['(?:Bitte )?denken Sie an die Umwelt', 'Bitte prüfen Sie, ob .{0,40}drucken'],
   titleNouns: [
+    // An expert assessor: "Sachverständiger" (also "Kfz-Sachverständige").
+    'sachverständige[rn]?',
     'geschäftsführer',
     'leiter',
     'leiterin',

@@ -13,6 +13,9 @@ export const en: Lexicon = {
   // "College of Education | Pinecrest State University": a university's college is its unit.
   instituteWords: ['school', 'college of'],
   valedictions: [
+    // Māori closings New Zealand business mail writes in English: "Ngā mihi", "Ngā mihi nui", "Nāku noa, nā".
+    'ng[āa] mihi(?: nui| mahana)?',
+    'n[āa]ku noa,? n[āa]',
     'thanks?(?: you)?(?: (?:a lot|again|much|in advance|all|for [a-z ]{1,40}))?',
     'thx',
     'many thanks',
@@ -532,6 +535,22 @@ export const en: Lexicon = {
     'trade promotion',
     // Freight forwarders' desks: "NGO & Project Cargo", "Air Freight".
     'project cargo',
+    // A retailer's or brand's product departments: "Garment Technologist, Kidswear", "Buyer – Womenswear".
+    'menswear',
+    'womenswear',
+    'kidswear',
+    'childrenswear',
+    'intimates',
+    'lingerie',
+    'softlines',
+    'hardlines',
+    'homewares',
+    'knitwear',
+    // Vehicle importers and dealers: "Regional Manager, Fleet & Remarketing", "After-sales".
+    'fleet',
+    'fleet sales',
+    'remarketing',
+    'after-?sales',
     // Universities' international offices: "International Scholarships", "Student Mobility", "Global Engagement".
     'scholarships',
     'student mobility',
@@ -741,6 +760,8 @@ export const en: Lexicon = {
     'Executive',
     'Staff',
   ],
+  // A corner of two streets, as South Africa and Australia write it: "Cnr New Road & Lever Road, Midrand, 1685".
+  streetPrefixes: ['cnr\\.?', 'corner of'],
   streetWords: [
     'street',
     'st',
@@ -1052,6 +1073,8 @@ export const en: Lexicon = {
     'apartment',
     'plot(?: no\\.?)?',
     'sector',
+    // South Asian addresses: "House # 55, Road # 11" (with its number sign only: "House 2" is prose).
+    'house(?=\\s?#)',
     'tower',
     // Premises at an airport: "Technical Base, Hangar 2, ...".
     'hangar',

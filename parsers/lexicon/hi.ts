@@ -10,7 +10,8 @@ export const hi: Lexicon = {
   // Gmail hi: "... को X <x@y> ने लिखा:".
   quoteWrote: ['ने लिखा'],
   // सादर (respectfully), धन्यवाद (thank you), भवदीय / भवदीया (yours faithfully), शुभकामनाओं सहित (with best wishes).
-  valedictions: ['सादर', 'धन्यवाद(?: सहित)?', 'भवदीय(?:ा)?', 'शुभकामनाओं सहित'],
+  // ...and "धन्यवाद एवं सादर" (thanks and regards, as Indian English writes it).
+  valedictions: ['सादर(?: धन्यवाद)?', 'धन्यवाद(?: सहित| एवं सादर| और सादर)?', 'भवदीय(?:ा)?', 'शुभकामनाओं सहित'],
   // Outlook: प्रेषक (From), भेजा गया (Sent), प्रति (To), विषय (Subject).
   quoteFromLabels: ['प्रेषक'],
   quoteHeaderLabels: ['भेजा गया', 'प्रति', 'विषय'],

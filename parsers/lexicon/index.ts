@@ -49,6 +49,9 @@ import { cy } from './cy.ts';
 import { is } from './is.ts';
 import { az } from './az.ts';
 import { am } from './am.ts';
+import { ta } from './ta.ts';
+import { si } from './si.ts';
+import { km } from './km.ts';
 import { intl } from './intl.ts';
 
 export type { Lexicon, ListKey } from './types.ts';
@@ -99,6 +102,9 @@ export const LEXICONS: readonly Lexicon[] = [
   is,
   az,
   am,
+  ta,
+  si,
+  km,
   intl,
 ];
 

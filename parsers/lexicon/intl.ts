@@ -14,6 +14,11 @@ export const intl: Lexicon = {
   universityWords: ['universit'],
   instituteWords: ['institut', 'facult'],
   legalForms: [
+    // The UAE's free-zone companies: FZE, FZCO, FZC, FZ-LLC ("Halvard Motor Middle East & Africa FZE").
+    'FZE',
+    'FZCO',
+    'FZC',
+    'FZ-LLC',
     // Former Yugoslavia (d.o.o., d.d., a.d.), the Baltics (SIA, UAB, OÜ), Romania (S.R.L.), Iceland (ehf.).
     'd\\.o\\.o',
     'd\\.d',
@@ -142,6 +147,7 @@ export const intl: Lexicon = {
     'Brussels',
     'Bruxelles',
     'Antwerp',
+    'Antwerpen',
     'Luxembourg',
     'Dublin',
     'Edinburgh',

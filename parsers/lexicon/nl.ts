@@ -36,6 +36,8 @@ export const nl: Lexicon = {
   followCues: ['Volg ons'],
   ecoCues: ['Denk aan het milieu'],
   titleNouns: [
+    // Agile roles written as one word: "Productowner Klantportaal".
+    'productowner',
     // Bailiffs: "Kandidaat-gerechtsdeurwaarder", "Toegevoegd gerechtsdeurwaarder".
     'gerechtsdeurwaarder',
     'deurwaarder',

@@ -52,7 +52,8 @@ export const no: Lexicon = {
   unitWords: ['avdeling', 'institutt for', 'seksjon'],
   // A bank's desks ("Valutadesk", "Rentedesk").
   unitSuffixes: ['avdelingen', 'avdeling', 'seksjonen', 'seksjon', 'desk'],
-  functions: ['salg', 'innkjøp', 'økonomi', 'kundeservice', 'regnskap'],
+  // ...and IT functions: integrasjon (integration), drift (operations), utvikling (development).
+  functions: ['salg', 'innkjøp', 'økonomi', 'kundeservice', 'regnskap', 'integrasjon', 'drift', 'utvikling'],
   // HF: a health trust (helseforetak: "Sykehusapoteket Fjordvik HF").
   legalForms: ['AS', 'ASA', 'HF'],
   orgWords: ['universitetet'],

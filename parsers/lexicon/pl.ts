@@ -43,6 +43,8 @@ export const pl: Lexicon = {
     'rektor',
     // A sworn translator: "Tłumacz przysięgły języka angielskiego".
     'tłumacz(?:ka)?',
+    // A garment or food technologist: "Starszy Technolog Odzieży".
+    'technolog',
     // Patent attorney: "rzecznik patentowy".
     'rzecznik(?: patentowy)?',
     // Producers: "Producent wykonawczy" (executive producer), "producentka".

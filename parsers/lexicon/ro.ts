@@ -48,7 +48,8 @@ export const ro: Lexicon = {
     'referent',
   ],
   // "Departamentul Vânzări", "Direcția Economică", "Serviciul Clienți", "Compartimentul IT".
-  unitWords: ['departamentul', 'direc[țţt]ia', 'serviciul', 'compartimentul'],
+  // ...and centrul (a centre: "Centrul de dezvoltare Cluj", a development centre).
+  unitWords: ['departamentul', 'direc[țţt]ia', 'serviciul', 'compartimentul', 'centrul'],
   // str. (street), bd. / b-dul (boulevard), calea, șos. (road), piața (square), splaiul (quay), aleea (alley).
   streetPrefixes: [
     'str\\.',

@@ -125,8 +125,8 @@ export const sv: Lexicon = {
     'skiljeförfarande',
     'processrätt',
   ],
-  // Compounds naming a function by its last part: "Makroanalys", "Kreditanalys", "Centralinköp".
-  functionSuffixes: ['analys', 'inköp', 'försäljning'],
+  // Compounds naming a function by its last part: "Makroanalys", "Kreditanalys", "Centralinköp", "IT-förvaltning".
+  functionSuffixes: ['analys', 'inköp', 'försäljning', 'förvaltning'],
   legalForms: ['AB'],
   // ...and hospitals: "Norrviks universitetssjukhus", "Sjukhuset i Ådal".
   // ...and foundations: "Stiftelsen för akademiskt utbyte".

@@ -66,5 +66,6 @@ export const vi: Lexicon = {
   // "(máy lẻ 215)", "(ext. 215)": the extension of a switchboard line.
   phoneExtensions: ['máy lẻ'],
   // Shared mailboxes (sales@, accounting@... in vi): a role account's mail (parsers/role-accounts.ts).
-  roleMailboxes: ['ketoan', 'kinhdoanh', 'muahang', 'nhansu', 'tuyendung'],
+  // ...and the import-export desk (xuất nhập khẩu, "xuatnhapkhau@", "xnk@").
+  roleMailboxes: ['ketoan', 'kinhdoanh', 'muahang', 'nhansu', 'tuyendung', 'xuatnhapkhau', 'xnk'],
 };

@@ -753,3 +753,21 @@ describe('an Arabic ministry block under a formal closing, with its sector and m
     expect(extractFields(lines, from).company).toBe('وزارة النقل');
   });
 });
+
+describe('closings in Māori and in Hindi above a block', () => {
+  it('are read as the valediction, so the block under them is found', () => {
+    const nz = { name: 'Hemi Walker', email: 'hemi.walker@kowhaiquality.example' };
+    expect(
+      findSignature(
+        'Kia ora Karthik,\n\nAttached is the framework handover note.\n\nNgā mihi,\nHemi Walker | Lead Test Automation Engineer | Kōwhai Quality Ltd | +64 4 555 0136\n',
+        nz,
+      ),
+    ).toEqual(['Hemi Walker | Lead Test Automation Engineer | Kōwhai Quality Ltd | +64 4 555 0136']);
+    const hi = { name: 'Rajiv Sharma', email: 'rajiv.sharma@tessarine.example' };
+    const lines = findSignature(
+      'नमस्ते,\n\nकृपया पैनल के लिए अपने किसी तकनीकी लीड का नाम बताएं।\n\nधन्यवाद एवं सादर,\n\nराजीव शर्मा\nवरिष्ठ प्रबंधक\nसंसाधन प्रबंधन समूह (RMG)\nटेसरीन इन्फोटेक प्रा. लि.\nमोबाइल: +91 98100 55529\nटावर 5, ग्रीनव्यू टेक पार्क एसईज़ेड, सेक्टर 144, नोएडा - 201304\n',
+      hi,
+    );
+    expect(lines?.[0]).toBe('राजीव शर्मा');
+  });
+});

@@ -4844,4 +4844,116 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
       'Rua Augusta, 1500 - 5º andar, São Paulo - SP',
     );
   });
+
+  it('reads garment, IT-services and car-trade blocks: plot and house numbers with a number sign, a group aside after the firm, product departments, Tamil, Sinhala and Khmer blocks, Nordic and Romanian units, a Korean numbered team, UAE free-zone firms, a floor ordinal after a house number, a corner address', () => {
+    const t = (lines: string[], email?: string) => {
+      const c = fieldsOf(lines, email);
+      return [c.name, c.title, c.department, c.company, c.address];
+    };
+    expect(
+      t([
+        'Md. Shahriar Kabir',
+        'Sr. Merchandiser',
+        'Meghna Knitwears Ltd. (A concern of Meghna Group)',
+        'Plot # 55-57, Sector # 4, Dhaka Export Processing Zone (DEPZ)',
+        'Ganakbari, Savar, Dhaka-1349, Bangladesh',
+      ]).slice(3),
+    ).toEqual([
+      'Meghna Knitwears Ltd.',
+      'Plot # 55-57, Sector # 4, Dhaka Export Processing Zone (DEPZ), Ganakbari, Savar, Dhaka-1349, Bangladesh',
+    ]);
+    expect(t(['Aoife Byrne', 'Garment Technologist, Kidswear', 'Harbour Retail Ltd']).slice(1, 3)).toEqual([
+      'Garment Technologist',
+      'Kidswear',
+    ]);
+    expect(
+      t([
+        'செந்தில்குமார் ராமசாமி',
+        'தர மேலாளர், தர உறுதிப் பிரிவு',
+        'கவின் டையிங் & ப்ராசஸிங் மில்ஸ்',
+        'எண் 55, சிப்காட் தொழிற்பேட்டை, பெருந்துறை, ஈரோடு – 638052',
+      ]),
+    ).toEqual([
+      'செந்தில்குமார் ராமசாமி',
+      'தர மேலாளர்',
+      'தர உறுதிப் பிரிவு',
+      'கவின் டையிங் & ப்ராசஸிங் மில்ஸ்',
+      'எண் 55, சிப்காட் தொழிற்பேட்டை, பெருந்துறை, ஈரோடு – 638052',
+    ]);
+    expect(
+      t(['නිමල් ජයසූරිය', 'විකුණුම් කළමනාකරු | අපනයන අංශය', 'ලංකා ඉලාස්ටික්ස් (පුද්ගලික) සමාගම', 'අංක 555, කැලණිය පාර, බියගම']),
+    ).toEqual([
+      'නිමල් ජයසූරිය',
+      'විකුණුම් කළමනාකරු',
+      'අපනයන අංශය',
+      'ලංකා ඉලාස්ටික්ස් (පුද්ගලික) සමාගම',
+      'අංක 555, කැලණිය පාර, බියගම',
+    ]);
+    expect(t(['សុខ វណ្ណា', 'ប្រធានផ្នែកផលិតកម្ម', 'ក្រុមហ៊ុន តន្លេសាប ហ្គាមេន ខូ. អិលធីឌី']).slice(0, 2)).toEqual([
+      'សុខ វណ្ណា',
+      'ប្រធានផ្នែកផលិតកម្ម',
+    ]);
+    expect(
+      fieldsOf([
+        'Sok Vanna',
+        'ទូរស័ព្ទ: +855 23 555 418',
+        'ទូរស័ព្ទដៃ: +855 12 555 907',
+        'கைபேசி: +91 94433 55508',
+      ]).phones.map((p) => p.type),
+    ).toEqual(['work', 'mobile', 'mobile']);
+    expect(t(['Erik Lund', 'Leveransansvarig, IT-förvaltning', 'Norrkraft AB']).slice(1, 3)).toEqual([
+      'Leveransansvarig',
+      'IT-förvaltning',
+    ]);
+    expect(t(['Kari Dahl', 'Seksjonsleder, Integrasjon og API', 'Fjordnett AS']).slice(1, 3)).toEqual([
+      'Seksjonsleder',
+      'Integrasjon og API',
+    ]);
+    expect(
+      t(['Andrei Pop', 'Inginer software', 'Centrul de dezvoltare Cluj', 'Tessarine Infotech SRL'])[2],
+    ).toBe('Centrul de dezvoltare Cluj');
+    expect(t(['Sanne Vos', 'Productowner Klantportaal | Zuiderhaven Energie B.V.'])[1]).toBe(
+      'Productowner Klantportaal',
+    );
+    expect(t(['박지훈 차장 | 해외영업2팀', '(주)대성오토텍']).slice(0, 4)).toEqual([
+      '박지훈',
+      '차장',
+      '해외영업2팀',
+      '(주)대성오토텍',
+    ]);
+    expect(
+      t([
+        'Rashid Al Mansoori (راشد المنصوري)',
+        'Regional Manager, Fleet & Remarketing',
+        'Halvard Motor Middle East & Africa FZE',
+      ]).slice(0, 4),
+    ).toEqual([
+      'Rashid Al Mansoori (راشد المنصوري)',
+      'Regional Manager',
+      'Fleet & Remarketing',
+      'Halvard Motor Middle East & Africa FZE',
+    ]);
+    const br = fieldsOf([
+      'Paula Reis',
+      'Gerente Comercial',
+      'Locadora Sul Ltda.',
+      'Av. das Nações Unidas, 55.555 - 12º andar - Brooklin, São Paulo - SP, 04578-000',
+      'Tel. +55 11 5555-0142',
+    ]);
+    expect([br.address, br.phones.length]).toEqual([
+      'Av. das Nações Unidas, 55.555 - 12º andar - Brooklin, São Paulo - SP, 04578-000',
+      1,
+    ]);
+    expect(
+      fieldsOf([
+        'Sipho Dube',
+        'Dealer Principal',
+        'Midrand Motors (Pty) Ltd',
+        'Cnr New Road & Lever Road, Midrand, 1685',
+      ]).address,
+    ).toBe('Cnr New Road & Lever Road, Midrand, 1685');
+    expect(fieldsOf(['Markus Braun', 'Sachverständiger', 'Prüfdienst Süd GmbH']).title).toBe(
+      'Sachverständiger',
+    );
+  });
 });

