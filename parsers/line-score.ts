@@ -80,7 +80,7 @@ export interface LineInfo {
   /** Names the sender (display-name tokens or the address's local part). */
   mention: boolean;
   /** What the scorer found on the line, kept for the labeller's features (unset: not looked at). */
-  found?: { phone: boolean; email: boolean; url: boolean; cells: string[] };
+  found?: { phone: boolean; phoneCell: boolean; email: boolean; url: boolean; cells: string[] };
   /** A valediction and a name on one line ("Regards, John"): never a block line. */
   glued?: boolean;
   /** The message's vocabulary memo, shared by every line of the window. */
@@ -301,11 +301,13 @@ function scoreLine(w: ScoreWindow, text: string, i: number): LineInfo {
 function scoreCells(w: ScoreWindow, info: LineInfo, l: string, t: string, i: number): LineInfo {
   const { from, vocab } = w;
   const cells = cellsOf(t);
-  const phone = cells.some((c) => hasPhone(c) || EXT_CELL_RE.test(c) || SHORT_EXT_CELL_RE.test(c));
+  // A number in some cell, kept apart from a lone extension: the labeller reads the two separately.
+  const phoneCell = cells.some((c) => hasPhone(c));
+  const phone = phoneCell || cells.some((c) => EXT_CELL_RE.test(c) || SHORT_EXT_CELL_RE.test(c));
   const email = hasEmail(t);
   const url = hasUrl(t);
   info.contact = phone || email || url;
-  info.found = { phone, email, url, cells };
+  info.found = { phone, phoneCell, email, url, cells };
   info.mention = cells.some((c) => vocab.name(c) && mentionsSender(c, from.name, from.email));
   // Client image placeholders sit inside blocks: neutral.
   if (IMAGE_PLACEHOLDER_RE.test(t)) {

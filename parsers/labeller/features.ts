@@ -312,9 +312,7 @@ function ownContext(w: WindowFacts, k: number): LineContext {
     fromStart: k,
     cells: cells.length,
     words: wordCount(t),
-    phone: info.found
-      ? info.found.phone && cells.some((c) => hasPhone(c))
-      : !prose && cells.some((c) => hasPhone(c)),
+    phone: info.found ? info.found.phoneCell : !prose && cells.some((c) => hasPhone(c)),
     email: info.found?.email ?? hasEmail(t),
     url: info.found?.url ?? hasUrl(t),
     address: !prose && cells.some((c) => vocab.address(c)),
