@@ -73,7 +73,7 @@ export function isRuleLine(line: string): boolean {
   return symbols >= 3 && symbols / t.length >= 0.7 && !/[A-Za-z0-9]{2}/.test(t);
 }
 
-/** `-=_*#~+.:` and box drawing (U+2500-U+257F), by UTF-16 code unit. */
+/** `-=_*#~+.:`, box drawing (U+2500-U+257F) and the dashes of CJK frames, by UTF-16 code unit. */
 function isRuleSymbol(c: number): boolean {
   return (
     c === 45 ||
@@ -85,7 +85,12 @@ function isRuleSymbol(c: number): boolean {
     c === 43 ||
     c === 46 ||
     c === 58 ||
-    (c >= 0x2500 && c <= 0x257f)
+    (c >= 0x2500 && c <= 0x257f) ||
+    // Dashes and bars as Japanese frames draw them: "――――" (U+2015), "————", "ーーーー", "－－－－", "＝＝＝＝".
+    (c >= 0x2012 && c <= 0x2015) ||
+    c === 0x30fc ||
+    c === 0xff0d ||
+    c === 0xff1d
   );
 }
 
@@ -456,7 +461,8 @@ const CJK_REGION_CITY_RE =
 /** PO boxes: "P.O. Box 4410", "Box 1234", "Postfach 10 20 30", "Case postale 12", "Caixa Postal 45". */
 const PO_BOX_RE = new RegExp(
   // Ghana writes its box with the post office's code first: "P.O. Box CT 5551".
-  String.raw`\b(?:${alt('poBoxes')}) ?(?:[A-Z]{1,3} ?)?\d{1,6}\b|^(?:${alt('poBoxAbbrevs')}) ?(?:[A-Z] )?\d{1,6}\b`,
+  // ...or a letter and a dot ("P.O. Box M.555").
+  String.raw`\b(?:${alt('poBoxes')}) ?(?:[A-Z]{1,3}\.? ?)?\d{1,6}\b|^(?:${alt('poBoxAbbrevs')}) ?(?:[A-Z] )?\d{1,6}\b`,
 );
 /** Brazilian "Bela Vista - São Paulo - SP": a city, then the state's two-letter code, maybe its CEP. */
 const BR_CITY_UF_RE =

@@ -93,6 +93,19 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
   'fleet',
   // A vehicle importer's pre-delivery inspection centre ("pdi.antwerpen@").
   'pdi',
+  // A hospital's biomedical workshop ("biomed.workshop@") and a public body's procurement cell ("cpm@", cellule de
+  // passation des marchés).
+  'biomed',
+  'workshop',
+  'cpm',
+  // Spare-parts and after-sales desks of dealers and manufacturers.
+  'parts',
+  'spares',
+  'aftersales',
+  // Shipping and trade-finance desks: laytime and demurrage claims, letters of credit ("lc.operations@").
+  'laytime',
+  'demurrage',
+  'lc',
   'legal',
   'compliance',
   'privacy',

@@ -198,13 +198,15 @@ export function withoutTrailingRegister(infos: LineInfo[], span: Span): Span {
 
 /** Calls to action of the lexicons ("Register now at ...", "Save the date"): an event or campaign banner. */
 const CTA_RE = caseless(alt('ctaCues'), 'iu');
+/** "Please quote the Tender Reference Number in all correspondence.": a request to the reader, a sentence. */
+const PLEASE_SENTENCE_RE = /^please\s(?:\S+\s){3,30}\S+\.$/i;
 
 /**
  * "Harbourview Wine Fair 2026 | 5-7 November | Hall 3 | Register now at www...": a banner line that calls the
  * reader to act, under the block. Never a line that gives a phone or an e-mail address.
  */
 function callToAction(line: string): boolean {
-  return CTA_RE.test(line) && !hasEmail(line) && !hasPhone(line);
+  return (CTA_RE.test(line) || PLEASE_SENTENCE_RE.test(line.trim())) && !hasEmail(line) && !hasPhone(line);
 }
 
 /** A given name or nickname alone on a line ("Julie", "Bob"). */

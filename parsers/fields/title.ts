@@ -123,6 +123,16 @@ const PARTNER_NAMES_RE = /^\p{Lu}[\p{L}'’-]+(?: (?:&|and|et|y|e|und|en) \p{Lu}
 
 /** Two comma segments, one naming the organisation by a legal form and the other a unit, or undefined. */
 function orgAndUnit(segs: readonly string[]): { org: string; unit: string } | undefined {
+  // "Procurement Unit, Federal Medical Centre, Agbara-Oke": the unit, then the organisation with its place.
+  if (
+    segs.length === 3 &&
+    isDepartment(segs[0]!) &&
+    !hasTitleWord(segs[0]!) &&
+    hasCompanyWord(segs[1]!) &&
+    !isDepartment(segs[1]!) &&
+    placeAfterOrg(segs[2]!)
+  )
+    return { unit: segs[0]!.trim(), org: `${segs[1]!.trim()}, ${segs[2]!.trim()}` };
   if (segs.length !== 2) return undefined;
   const [a, b] = [segs[0]!.trim(), segs[1]!.trim()];
   if (hasStrongCompanyWord(a) === hasStrongCompanyWord(b)) return undefined;
@@ -134,6 +144,12 @@ function orgAndUnit(segs: readonly string[]): { org: string; unit: string } | un
   // "Dethier & Vanhamme, Notaires associés SRL": partners' names joined by "&" head the firm's name.
   if (PARTNER_NAMES_RE.test(unit)) return undefined;
   return { org, unit };
+}
+
+/** A place written after an organisation's name: one to three capitalised words, no digit, no unit or company word. */
+function placeAfterOrg(x: string): boolean {
+  const t = x.trim();
+  return /^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}$/u.test(t) && !isDepartment(t) && !hasCompanyWord(t);
 }
 
 /**

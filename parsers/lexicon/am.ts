@@ -13,7 +13,10 @@ export const am: Lexicon = {
   // ሰራተኛ / ሠራተኛ (officer, employee).
   titleNouns: ['ኃላፊ', 'ሥራ አስኪያጅ', 'ስራ አስኪያጅ', 'ዳይሬክተር', 'ባለሙያ', 'አስተባባሪ'],
   // ክፍል (department, section), መምሪያ (division), ዘርፍ (sector), ቡድን (team): the unit's last word.
-  unitWords: ['ክፍል', 'መምሪያ', 'ዘርፍ', 'ቡድን'],
+  // ...and ዳይሬክቶሬት (directorate).
+  unitWords: ['ክፍል', 'መምሪያ', 'ዘርፍ', 'ቡድን', 'ዳይሬክቶሬት'],
+  // ኤጀንሲ (agency), ሚኒስቴር (ministry), ባለሥልጣን (authority).
+  orgWords: ['ኤጀንሲ', 'ሚኒስቴር', 'ባለሥልጣን'],
   // ኃ.የተ.የግ.ማ. (private limited company), አ.ማ. (share company).
   legalFormsNative: ['ኃ\\.የተ\\.የግ\\.ማ\\.?', 'አ\\.ማ\\.?'],
   // ስልክ (telephone), ቢሮ (office), ሞባይል / ተንቀሳቃሽ (mobile), ፋክስ (fax).

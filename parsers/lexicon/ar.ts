@@ -148,7 +148,8 @@ export const ar: Lexicon = {
   phoneExtensions: ['تحويلة', 'داخلي'],
   fieldLabels: ['العنوان'],
   // Before the name: م. (مهندس, engineer), د. (دكتور, doctor), أ. (أستاذ).
-  honorifics: ['م\\.', 'د\\.', 'أ\\.'],
+  // ...and with a slash, as Egypt writes them: "م/ ", "أ/ ", "د/ ", "محاسب/ " (accountant), "مهندس/ ".
+  honorifics: ['م\\.', 'د\\.', 'أ\\.', '(?:م|أ|د|محاسب|مهندس|دكتور|أستاذ)\\s?/'],
   // Outlook's Arabic quote header: من (From), تم الإرسال / أرسل (Sent), إلى (To), نسخة (Cc), الموضوع (Subject).
   quoteFromLabels: ['من'],
   quoteHeaderLabels: ['تم الإرسال', 'أرسل', 'تاريخ الإرسال', 'إلى', 'نسخة', 'الموضوع', 'التاريخ'],

@@ -17,7 +17,8 @@ export const bn: Lexicon = {
   // অফিসার / ম্যানেজার (officer, manager: English loanwords, "প্রোগ্রাম অফিসার").
   titleNouns: [
     '(?:সহযোগী |সহকারী )?অধ্যাপক',
-    'পরিচালক',
+    // উপপরিচালক (deputy director), সহকারী পরিচালক (assistant director).
+    '(?:উপ|সহকারী )?পরিচালক',
     'ব্যবস্থাপক',
     'কর্মকর্তা',
     'প্রকৌশলী',
@@ -28,7 +29,8 @@ export const bn: Lexicon = {
   // বিভাগ (department), ইউনিট (unit), শাখা (section).
   unitWords: ['বিভাগ', 'ইউনিট', 'শাখা'],
   // বিশ্ববিদ্যালয় (university), হাসপাতাল (hospital), কলেজ (college), লিমিটেড (limited).
-  orgWords: ['বিশ্ববিদ্যালয়', 'হাসপাতাল', 'কলেজ', 'লিমিটেড', 'সংস্থা', 'মন্ত্রণালয়'],
+  // ...and অধিদপ্তর (a directorate general: "স্বাস্থ্য সেবা অধিদপ্তর").
+  orgWords: ['বিশ্ববিদ্যালয়', 'হাসপাতাল', 'কলেজ', 'লিমিটেড', 'সংস্থা', 'মন্ত্রণালয়', 'অধিদপ্তর'],
   streetWords: ['রোড', 'সড়ক'],
   // বাড়ি (house), ভবন (building), কক্ষ (room), তলা (floor).
   premisesWords: ['বাড়ি', 'ভবন', 'কক্ষ', 'তলা'],

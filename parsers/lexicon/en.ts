@@ -371,6 +371,9 @@ export const en: Lexicon = {
     // A consultancy's practice and a manufacturer's plant, as the cell's last word after a title ("Principal,
     // Consulting & Professional Services Practice", "Plant Manager, Germiston Converting Plant").
     'practice(?=\\s*$)',
+    // "Procurement & Supply Chain Directorate", "Directorate General of Biomedical Engineering".
+    'directorate(?=\\s*$)',
+    '^directorate general of',
     'plant(?=\\s*$)',
     // An office named by what it runs: "International Student Exchange Office", "Admissions Office".
     '(?:international|admissions|exchange|mobility|press|project|programme|program|grants|research|scholarships) office',
@@ -675,6 +678,9 @@ export const en: Lexicon = {
     'authority of',
     // Chambers of commerce and industry: "Rift Valley Chamber of Commerce & Industry".
     'chamber of commerce',
+    // Government departments named by their portfolio: "Mpumalanga Department of Health", "Department of
+    // Transport" ("Department of Physics" stays a unit).
+    'department of (?:health|education|transport|agriculture|finance|labou?r|justice|home affairs|public works|trade(?: and|,) industry)',
     'chambers? of (?:industry|trade)',
     // Healthcare practices are organisations ("Oakwood Medical Practice"), a consultancy's practice a unit.
     '(?:medical|dental|veterinary|family|general|group|physiotherapy) practice',
@@ -811,7 +817,8 @@ export const en: Lexicon = {
     'esplanade',
     'park',
   ],
-  poBoxes: ['P\\.?\\s?O\\.?\\s?Box', 'GPO Box', 'Locked Bag', 'Private Bag'],
+  // ...and Nigeria's private mail bag ("P.M.B. 5551").
+  poBoxes: ['P\\.?\\s?O\\.?\\s?Box', 'GPO Box', 'Locked Bag', 'Private Bag', 'P\\.?M\\.?B\\.?'],
   countries: [
     'usa',
     'u\\.s\\.a\\.?',
@@ -1078,6 +1085,8 @@ export const en: Lexicon = {
     'tower',
     // Premises at an airport: "Technical Base, Hangar 2, ...".
     'hangar',
+    // ...and at a port: "Berth 2, Port of Saldanha".
+    'berth',
   ],
   floorWords: ['floor', 'fl\\.'],
   highwayWords: ['Route', 'Highway', 'Hwy\\.?'],

@@ -205,7 +205,21 @@ export const es: Lexicon = {
     'carretera',
   ],
   poBoxes: ['Apartado(?: de correos)?', 'Apdo\\.?', 'Casilla'],
-  countries: ['españa', 'méxico', 'perú', 'panamá', 'república dominicana'],
+  countries: [
+    'españa',
+    'méxico',
+    'perú',
+    'panamá',
+    'república dominicana',
+    // ...and countries written beside a title's territory ("Gerente de Exportación – Reino Unido e Irlanda").
+    'reino unido',
+    'irlanda',
+    'alemania',
+    'francia',
+    'italia',
+    'países bajos',
+    'marruecos',
+  ],
   // "Fono" is how Chile labels a phone.
   phoneWork: ['telf', 'telef', 'teléfono', 'fijo', 'oficina', 'centralita', 'fono'],
   phoneMobile: ['cel', 'móvil', 'movil', 'celular'],
@@ -229,6 +243,8 @@ export const es: Lexicon = {
   highwayWords: ['Carretera', 'Ctra\\.', 'Autovía', 'Autopista', 'Ruta(?: Nacional| Provincial)?'],
   // Latin American degree titles before a name: "Ing. Agr. Martín", "Licda. Ana", "Arq.", "Ec." (economist).
   honorifics: [
+    // Contador público colegiado (Peru): "CPC. Rosa Quispe".
+    'CPC\\.',
     'Lic\\.',
     'Licda\\.',
     'Sr\\.',
@@ -242,6 +258,11 @@ export const es: Lexicon = {
   linkLabels: ['sitio web', 'página web'],
   // Shared mailboxes (sales@, accounting@... in es): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // After-sales and spare-parts desks.
+    'posventa',
+    'postventa',
+    'recambios',
+    'repuestos',
     // Foreign-trade (comercio exterior) and operations desks.
     'comex',
     'operativa',

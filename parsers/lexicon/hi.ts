@@ -44,6 +44,8 @@ export const hi: Lexicon = {
     'प्रमुख',
     'महाप्रबंधक',
     'कार्यकारी',
+    // Nepali: अधिकृत (officer: "शाखा अधिकृत", section officer).
+    'अधिकृत',
   ],
   // विभाग (department), प्रभाग (division), अनुभाग (section).
   // Nepali ministries: शाखा (section), महाशाखा (division).
@@ -51,6 +53,8 @@ export const hi: Lexicon = {
   // मंत्रालय (ministry), विश्वविद्यालय (university), संस्थान (institute), लिमिटेड (limited).
   // मंत्रालय / मन्त्रालय (ministry, Hindi and Nepali spelling).
   orgWords: [
+    // निगम (a corporation: "राज्य चिकित्सा आपूर्ति निगम लि.").
+    'निगम',
     // नगर निगम (municipal corporation), परिषद (council: "राज्य शैक्षिक अनुसंधान एवं प्रशिक्षण परिषद").
     'नगर निगम',
     'परिषद',

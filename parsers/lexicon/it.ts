@@ -138,6 +138,9 @@ export const it: Lexicon = {
   phoneExtensions: ['int\\.'],
   // Shared mailboxes (sales@, accounting@... in it): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // Spare-parts and after-sales service desks.
+    'ricambi',
+    'assistenza',
     // A printer's or packaging maker's prepress desk.
     'prestampa',
     // A press office ("ufficio.stampa") and a communications desk.

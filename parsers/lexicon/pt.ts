@@ -213,4 +213,6 @@ export const pt: Lexicon = {
     'recepcao',
     'geral',
   ],
+  // Doctors written before the name: "Dr.ª Celeste Nhantumbo", "Dra.", "Dr.".
+  honorifics: ['Dr\\.ª', 'Dra\\.', 'Dr\\.', 'Eng\\.ª', 'Eng\\.'],
 };

@@ -105,7 +105,8 @@ export const ru: Lexicon = {
   // "Служба поддержки", "Лаборатория ...", "Кафедра ..." (a university chair), "Дирекция ...", "Сектор ...".
   // Ministries (министерство), committees and agencies of a state are organisations.
   // ...институт (an institute: under a university its unit, instituteWords below).
-  orgWords: ['министерство', 'университет', 'институт'],
+  // ...and агентство (an agency: "Агентство по закупкам в сфере здравоохранения").
+  orgWords: ['министерство', 'университет', 'институт', 'агентство'],
   // An institute or a faculty above its university is the unit.
   universityWords: ['университет'],
   instituteWords: ['институт', 'факультет'],

@@ -124,6 +124,8 @@ export const sv: Lexicon = {
     'tvistlösning',
     'skiljeförfarande',
     'processrätt',
+    // Aftermarket (service and parts): "Servicetekniker, Eftermarknad".
+    'eftermarknad',
   ],
   // Compounds naming a function by its last part: "Makroanalys", "Kreditanalys", "Centralinköp", "IT-förvaltning".
   functionSuffixes: ['analys', 'inköp', 'försäljning', 'förvaltning'],

@@ -22,4 +22,6 @@ export const sw: Lexicon = {
   streetPrefixes: ['barabara ya', 'mtaa wa'],
   // Shared mailboxes: a warehouse desk (ghala), sales (mauzo), accounts (hesabu).
   roleMailboxes: ['ghala', 'mauzo', 'hesabu'],
+  // S.L.P. (sanduku la posta, a PO box: "S.L.P 555, Dodoma").
+  poBoxes: ['S\\.\\s?L\\.\\s?P\\.?'],
 };

@@ -32,6 +32,8 @@ export const uk: Lexicon = {
   universityWords: ['університет'],
   instituteWords: ['інститут', 'факультет'],
   titleNouns: [
+    // Mechanics and fitters: "Механік-діагност".
+    'механік',
     // Head of a unit: начальник / начальниця ("Начальниця відділу залучення інвестицій").
     'начальни(?:к|ця)',
     // Clinical research: "Старший монітор клінічних досліджень".

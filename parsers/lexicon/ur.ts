@@ -13,7 +13,18 @@ export const ur: Lexicon = {
   valedictions: ['شکریہ', 'والسلام', 'خیر اندیش', 'نیک خواہشات کے ساتھ'],
   noticeCues: ['رازدار', 'خفیہ'],
   // پروفیسر (professor), ڈائریکٹر, مینیجر / منیجر (manager), افسر (officer), ایڈووکیٹ (advocate), سیکرٹری.
-  titleNounsRtl: ['پروفیسر', 'ڈائریکٹر', 'مینیجر', 'منیجر', 'افسر', 'ایڈووکیٹ', 'سیکرٹری', 'انجینئر'],
+  // ...and a hospital's superintendents: سپرنٹنڈنٹ ("ڈپٹی میڈیکل سپرنٹنڈنٹ", deputy medical superintendent).
+  titleNounsRtl: [
+    'پروفیسر',
+    'ڈائریکٹر',
+    'مینیجر',
+    'منیجر',
+    'افسر',
+    'ایڈووکیٹ',
+    'سیکرٹری',
+    'انجینئر',
+    'سپرنٹنڈنٹ',
+  ],
   // شعبہ (department), محکمہ (department of government).
   unitWordsRtl: ['شعبہ', 'محکمہ'],
   // کالج (college), ہسپتال (hospital), یونیورسٹی (university), کمپنی (company), لمیٹڈ (limited).

@@ -39,6 +39,9 @@ export const zh: Lexicon = {
     '主題',
   ],
   titleNounsNative: [
+    // Traders: 交易员 ("高级交易员", senior trader).
+    '交易员',
+    '交易員',
     // Taiwan's ranks: 副理 (assistant manager), 協理 (senior manager).
     '副理',
     '協理',

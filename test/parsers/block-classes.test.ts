@@ -771,3 +771,20 @@ describe('closings in Māori and in Hindi above a block', () => {
     expect(lines?.[0]).toBe('राजीव शर्मा');
   });
 });
+
+describe('a request to the reader closing the block, and a Japanese block framed by horizontal bars', () => {
+  it('leaves the request out and keeps the frame lines with the block', () => {
+    const from = { name: 'R. Venkatesan', email: 'r.venkatesan@dsmsc.example' };
+    const lines = findSignature(
+      'Dear Sir/Madam,\n\nThe clarification is attached.\n\nRegards,\nR. Venkatesan\nDy. General Manager – Equipment\nDeccan State Medical Services Corporation Ltd.\nPh: 040-2555 4417 | Fax: 040-2555 4420\nPlease quote the Tender Reference Number in all correspondence.\n',
+      from,
+    )!;
+    expect(lines.at(-1)).toBe('Ph: 040-2555 4417 | Fax: 040-2555 4420');
+    const jp = { name: '田中 裕之', email: 'h.tanaka@kobayashi-kenki.example' };
+    const framed = findSignature(
+      'ご担当者様\n\nお見積りを添付いたします。\nよろしくお願いいたします。\n\n――――――――――――――――――――――\n田中 裕之（Hiroyuki Tanaka）\n小林建機株式会社\n海外営業本部 欧州営業部\nTEL：06-6555-1234　FAX：06-6555-1235\nMail：h.tanaka@kobayashi-kenki.example\n――――――――――――――――――――――\n',
+      jp,
+    )!;
+    expect([framed[0], framed.at(-1)]).toEqual(['――――――――――――――――――――――', '――――――――――――――――――――――']);
+  });
+});

@@ -4956,4 +4956,85 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
       'Sachverständiger',
     );
   });
+
+  it('reads public-tender, equipment-hire and energy-trade blocks: private mail bags and lettered PO boxes, government departments and directorates, a unit before its organisation and place, honorifics of Peru, Mozambique and Egypt, Amharic, Bengali, Hindi, Nepali, Urdu and Russian public bodies, territories written in French, Spanish and German, aftermarket units, Ukrainian mechanics, Chinese traders, berths', () => {
+    const t = (lines: string[], email?: string) => {
+      const c = fieldsOf(lines, email);
+      return [c.name, c.title, c.department, c.company, c.address];
+    };
+    expect(
+      t([
+        'Chidi Okafor',
+        'Head of Procurement',
+        'Procurement Unit, Federal Medical Centre, Agbara-Oke',
+        'P.M.B. 5551, Agbara-Oke, Ogun State',
+      ]).slice(2),
+    ).toEqual([
+      'Procurement Unit',
+      'Federal Medical Centre, Agbara-Oke',
+      'P.M.B. 5551, Agbara-Oke, Ogun State',
+    ]);
+    expect(
+      t([
+        'Abena Owusu',
+        'Ag. Head of Procurement',
+        'Procurement & Supply Chain Directorate',
+        'Ministry of Health',
+        'P.O. Box M.555, Ministries, Accra',
+      ]).slice(2),
+    ).toEqual([
+      'Procurement & Supply Chain Directorate',
+      'Ministry of Health',
+      'P.O. Box M.555, Ministries, Accra',
+    ]);
+    expect(
+      t(['Sipho Dube', 'Deputy Director: Supply Chain Management', 'Mpumalanga Department of Health']).slice(
+        1,
+        4,
+      ),
+    ).toEqual(['Deputy Director', 'Supply Chain Management', 'Mpumalanga Department of Health']);
+    expect(fieldsOf(['Neema Mushi', 'Afisa Ugavi', 'S.L.P 555, Dodoma']).address).toBe('S.L.P 555, Dodoma');
+    expect(t(['CPC. Rosa Quispe Mamani', 'Jefa de Logística', 'Hospital Regional del Sur'])[0]).toBe(
+      'Rosa Quispe Mamani',
+    );
+    expect(t(['Dr.ª Celeste Nhantumbo', 'Directora de Aquisições', 'Central de Medicamentos, E.P.'])[0]).toBe(
+      'Celeste Nhantumbo',
+    );
+    expect(
+      t([
+        'محاسب/ أحمد الشناوي',
+        'مدير إدارة التعاقدات، الإدارة العامة للمشتريات',
+        'الهيئة الوطنية للإمداد الطبي',
+      ]).slice(0, 3),
+    ).toEqual(['أحمد الشناوي', 'مدير إدارة التعاقدات', 'الإدارة العامة للمشتريات']);
+    expect(t(['ዳዊት ገብሬ', 'የግዥ ባለሙያ IV፣ የሕክምና መሣሪያዎች ግዥ ዳይሬክቶሬት', 'የጤና ምርቶች አቅርቦት ኤጀንሲ']).slice(1, 4)).toEqual(
+      ['የግዥ ባለሙያ IV', 'የሕክምና መሣሪያዎች ግዥ ዳይሬክቶሬት', 'የጤና ምርቶች አቅርቦት ኤጀንሲ'],
+    );
+    expect(
+      t(['রহিম উদ্দিন', 'উপপরিচালক (ক্রয়)', 'চিকিৎসা যন্ত্রপাতি শাখা', 'স্বাস্থ্য সেবা অধিদপ্তর']).slice(1, 4),
+    ).toEqual(['উপপরিচালক (ক্রয়)', 'চিকিৎসা যন্ত্রপাতি শাখা', 'স্বাস্থ্য সেবা অধিদপ্তর']);
+    expect(t(['Ivan Petrov', 'Главный специалист', 'Агентство по закупкам в сфере здравоохранения'])[3]).toBe(
+      'Агентство по закупкам в сфере здравоохранения',
+    );
+    expect(t(['عمران خان', 'ڈپٹی میڈیکل سپرنٹنڈنٹ', 'پروکیورمنٹ سیل'])[1]).toBe('ڈپٹی میڈیکل سپرنٹنڈنٹ');
+    expect(t(['Luc Martin', 'Responsable Export – Royaume-Uni & Irlande', 'Manitech SAS'])[1]).toBe(
+      'Responsable Export – Royaume-Uni & Irlande',
+    );
+    expect(t(['Anna Berg', 'Servicetekniker, Eftermarknad', 'Brokk Sverige AB']).slice(1, 3)).toEqual([
+      'Servicetekniker',
+      'Eftermarknad',
+    ]);
+    expect(
+      t(['Олег Коваль', 'Механік-діагност', 'Виїзна сервісна служба', 'Hire Ireland Ltd']).slice(1, 3),
+    ).toEqual(['Механік-діагност', 'Виїзна сервісна служба']);
+    expect(t(['王伟', '高级交易员', '国际原油交易部', '华海石油国际贸易有限公司'])[1]).toBe('高级交易员');
+    expect(
+      fieldsOf([
+        'Lindiwe Ndlovu',
+        'Terminal Manager',
+        'Saldanha Tank Storage (Pty) Ltd',
+        'Berth 2, Port of Saldanha, Saldanha Bay, 7395',
+      ]).address,
+    ).toBe('Berth 2, Port of Saldanha, Saldanha Bay, 7395');
+  });
 });

@@ -357,6 +357,14 @@ describe('sender classification', () => {
       // An import-export desk (Vietnamese) and a pre-delivery inspection centre named by its city.
       'xuatnhapkhau',
       'pdi.antwerpen',
+      // Hospital workshops, procurement cells, after-sales and spare-parts desks, shipping and trade-finance desks.
+      'biomed.workshop',
+      'cpm',
+      'posventa',
+      'ricambi',
+      'spares',
+      'laytime.demurrage',
+      'lc.operations',
     ])
       expect(isRoleAccount(role), role).toBe(true);
     for (const person of [
