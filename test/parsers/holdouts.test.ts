@@ -202,8 +202,13 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   // score is the floor for 99; 95, 96 and 98 tuned on, their scores after the rules they prompted.
   holdout95: { lines: 0.995, precision: 0.945, recall: 0.9 },
   holdout96: { lines: 0.995, precision: 0.995, recall: 0.995 },
+  holdout97: { lines: 0.96, precision: 0.965, recall: 0.93 },
   holdout98: { lines: 0.995, precision: 0.99, recall: 0.99 },
   holdout99: { lines: 0.98, precision: 0.98, recall: 0.93 },
+  // Blind (fixtures/mail/holdout100..104/README.md), written while holdout95, 96 and 98 were tuned on and measured
+  // after the session's last rule: first scores are floors.
+  holdout100: { lines: 0.95, precision: 0.885, recall: 0.94 },
+  holdout101: { lines: 0.965, precision: 0.9, recall: 0.905 },
 };
 
 describe('hold-out sets as regression floors', () => {
