@@ -106,6 +106,9 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
   'laytime',
   'demurrage',
   'lc',
+  // A staffing agency's locum bookings desk.
+  'locum',
+  'locums',
   'legal',
   'compliance',
   'privacy',

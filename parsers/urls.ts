@@ -123,10 +123,10 @@ function decodeUri(s: string): string {
  * `/@handle` path ("https://fosstodon.org/@jane", "norden.social/@jane").
  */
 const SOCIAL_RE =
-  /^(?:https?:\/\/)?(?:[a-z]{2,3}\.)?(?:linkedin\.com\/(?:in|pub)\/|about\.me\/|github\.com\/|gitlab\.com\/|twitter\.com\/|x\.com\/|xing\.com\/profile\/|facebook\.com\/|instagram\.com\/|mastodon\.[a-z]+\/@|keybase\.io\/|orcid\.org\/(?=\d{4}-)|scholar\.google\.[a-z.]{2,6}\/citations\?user=|(?:[a-z0-9-]{1,40}\.){1,3}[a-z]{2,12}\/@(?=[\w.]{2,40}\/?$))([^\s/?#]{1,80})/i;
+  /^(?:https?:\/\/)?(?:[a-z]{2,3}\.)?(?:linkedin\.com\/(?:in|pub)\/|about\.me\/|github\.com\/|gitlab\.com\/|twitter\.com\/|x\.com\/|xing\.com\/profile\/|facebook\.com\/|instagram\.com\/|mastodon\.[a-z]+\/@|keybase\.io\/|orcid\.org\/(?=\d{4}-)|imdb\.com\/name\/|vimeo\.com\/(?=[a-z][\w-]{2,40}\/?$)|scholar\.google\.[a-z.]{2,6}\/citations\?user=|(?:[a-z0-9-]{1,40}\.){1,3}[a-z]{2,12}\/@(?=[\w.]{2,40}\/?$))([^\s/?#]{1,80})/i;
 /** Sites where every profile is personal; on the others a path must match the sender. */
 const ALWAYS_PERSONAL =
-  /linkedin\.com\/(?:in|pub)\/|about\.me\/|xing\.com\/profile\/|orcid\.org\/|scholar\.google\.[a-z.]{2,6}\/citations/i;
+  /linkedin\.com\/(?:in|pub)\/|about\.me\/|xing\.com\/profile\/|orcid\.org\/|imdb\.com\/name\/|scholar\.google\.[a-z.]{2,6}\/citations/i;
 
 /** A URL on a social or profile site ("https://www.linkedin.com/in/jane-roe", "twitter.com/acme"). */
 export function isSocialSiteUrl(url: string): boolean {

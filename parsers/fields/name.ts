@@ -103,6 +103,8 @@ export function stripName(s: string): string {
   t = t.replace(/^(?:med\.|rer\.\s?nat\.|phil\.|jur\.|oec\.|-Ing\.)\s+(?=\p{Lu})/u, '');
   // ...and the kind of school of a German diploma: "Dipl.-Ing. (FH)", "Dipl.-Inf. (Univ.)", "B.Eng. (TU)".
   if (t.startsWith('(')) t = t.replace(/^\((?:\p{Lu}{2,4}|Univ\.?)\)\s+(?=\p{Lu})/u, '');
+  // "FDS RCS (Eng) FRCS (OMFS)": a college or specialty in brackets after a post-nominal goes with it.
+  t = t.replace(/(\s\p{Lu}{2,6})\s\((?:\p{Lu}[\p{L}]{1,6})\)(?=\s|$)/gu, '$1');
   t = t.replace(CREDENTIAL_RE, '');
   t = t.replace(/\s?\((?:he|she|they)\/[a-z]{2,5}\)/i, '');
   // Honorifics in brackets ("Tan Wei Ling (Ms)").

@@ -90,6 +90,9 @@ export const ar: Lexicon = {
     // مشتري (buyer: "مشتري أول", senior buyer).
     'مشتري',
     'مشترية',
+    // استشاري (a consultant physician: "استشارية تقويم الأسنان").
+    'استشاري',
+    'استشارية',
   ],
   // عمادة (a deanship: "عمادة البحث العلمي").
   // ...and المكتب with its article (an office of an organisation: "المكتب التجاري", an embassy's commercial office;

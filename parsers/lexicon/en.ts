@@ -13,6 +13,8 @@ export const en: Lexicon = {
   // "College of Education | Pinecrest State University": a university's college is its unit.
   instituteWords: ['school', 'college of'],
   valedictions: [
+    // "Talk soon", "Speak soon", "Chat soon".
+    '(?:talk|speak|chat) soon',
     // Māori closings New Zealand business mail writes in English: "Ngā mihi", "Ngā mihi nui", "Nāku noa, nā".
     'ng[āa] mihi(?: nui| mahana)?',
     'n[āa]ku noa,? n[āa]',
@@ -1091,6 +1093,11 @@ export const en: Lexicon = {
   floorWords: ['floor', 'fl\\.'],
   highwayWords: ['Route', 'Highway', 'Hwy\\.?'],
   credentials: [
+    // Dental degrees and registrations: "BDS", "MFDS RCS", "FDS RCS", "RDT" (registered dental technician).
+    'BDS',
+    'M?FDS(?: RCS)?',
+    'MJDF',
+    'RDT',
     'Ph\\.?\\s?D\\.?',
     'PhD',
     'MBA',
@@ -1229,6 +1236,11 @@ export const en: Lexicon = {
     'see',
   ],
   linkLabels: [
+    // Film and creative profiles: "IMDb<https://www.imdb.com/name/...>", "Vimeo", "Showreel".
+    'imdb',
+    'vimeo',
+    'showreel',
+    'reel',
     'linkedin',
     'twitter',
     'x',

@@ -238,6 +238,9 @@ export const fr: Lexicon = {
   jobEndedCues: ['ne fait plus partie (?:de|du|des)', '(?:a quitté|ne travaille plus (?:chez|pour|à)) '],
   // Shared mailboxes (sales@, accounting@... in fr): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // An insurer's claims desk ("gestion.sinistres@").
+    'sinistres',
+    'gestion',
     // A purchasing desk for services ("achats.prestations@").
     'prestations',
     // A press office.

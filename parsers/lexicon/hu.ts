@@ -31,6 +31,10 @@ export const hu: Lexicon = {
   // "Tel.: +36 62 555 418 mellék: 2418" (extension).
   phoneExtensions: ['mellék'],
   titleNouns: [
+    // Physicians: szakorvos (specialist), főorvos (senior physician), orvos; a field's specialist ending in -lógus.
+    'szakorvos',
+    'főorvos',
+    'orvos',
     // Senior research fellow: "tudományos főmunkatárs" (fő- joined to the noun).
     'főmunkatárs',
     // University ranks: egyetemi docens / tanár, adjunktus.

@@ -5037,4 +5037,32 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
       ]).address,
     ).toBe('Berth 2, Port of Saldanha, Saldanha Bay, 7395');
   });
+
+  it('reads clinic and film blocks: a college or specialty in brackets after a post-nominal, dental degrees, Hungarian specialists, Arabic consultant physicians, Thai centres, IMDb name pages as profiles, Georgian producers', () => {
+    expect(
+      fieldsOf(
+        ['Mr Jonathan Pryce FDS RCS (Eng) FRCS (OMFS)', 'Consultant Oral & Maxillofacial Surgeon'],
+        'j.pryce@severnvale.example',
+      ).name,
+    ).toBe('Jonathan Pryce');
+    expect(fieldsOf(['Martin Ashcombe BDS MJDF', 'Associate Dentist', 'Harbour Dental Care Ltd']).name).toBe(
+      'Martin Ashcombe',
+    );
+    const hu = fieldsOf([
+      'Dr. Kovács Anna',
+      'implantológus szakorvos, Szájsebészeti Osztály',
+      'Szent Lukács Kórház',
+    ]);
+    expect([hu.title, hu.department]).toEqual(['implantológus szakorvos', 'Szájsebészeti Osztály']);
+    const ar = fieldsOf(['د. ريم الشهري', 'استشارية تقويم الأسنان، قسم طب الأسنان', 'مجمع النخبة الطبي']);
+    expect([ar.title, ar.department]).toEqual(['استشارية تقويم الأسنان', 'قسم طب الأسنان']);
+    const th = fieldsOf(['สมศรี ใจดี', 'ผู้ประสานงานผู้ป่วยต่างชาติ ศูนย์ทันตกรรม', 'โรงพยาบาลกรุงเทพ']);
+    expect([th.title, th.department]).toEqual(['ผู้ประสานงานผู้ป่วยต่างชาติ', 'ศูนย์ทันตกรรม']);
+    expect(
+      fieldsOf(['Dana Whitcombe', 'Line Producer', 'IMDb<https://www.imdb.com/name/nm5550142>']).social,
+    ).toEqual(['https://www.imdb.com/name/nm5550142']);
+    expect(fieldsOf(['ნინო ბერიძე', 'პროდიუსერი, საერთაშორისო პროდუქციის განყოფილება']).title).toBe(
+      'პროდიუსერი',
+    );
+  });
 });

@@ -365,6 +365,10 @@ describe('sender classification', () => {
       'spares',
       'laytime.demurrage',
       'lc.operations',
+      // A locum agency's bookings, an insurer's claims desk, a film commission's permits desk.
+      'locum.bookings',
+      'gestion.sinistres',
+      'rodajes',
     ])
       expect(isRoleAccount(role), role).toBe(true);
     for (const person of [
