@@ -793,7 +793,7 @@ describe('a casual closing and a first name above an HTML signature rendering', 
   it('reads "Talk soon," as the valediction and leaves the sign-off out of the block', () => {
     const from = { name: 'Jordan Whitfield-Ames', email: 'jordan.whitfield-ames@chairsidecloud.example' };
     const lines = findSignature(
-      'Hi Priya,\n\nThe migration window is confirmed for Saturday.\n\nTalk soon,\nJordan\n\n[cid:image001.png@01DCB0E1.5A7C1D90]\nJordan Whitfield-Ames (they/them)\nCustomer Success Manager, UK & Ireland\nChairSide Cloud, Inc.\nO: +1 512-555-0143 | M: +44 7700 900385\n',
+      "Hi Priya,\n\nThe migration window is confirmed for Saturday. I've also asked our billing team to move the group onto a single invoice from April, as requested.\n\nTalk soon,\n\nJordan\n\n[cid:image001.png@01DCB0E1.5A7C1D90]\n\nJordan Whitfield-Ames (they/them)\n\nCustomer Success Manager, UK & Ireland\n\nChairSide Cloud, Inc.\n\nO: +1 512-555-0143 | M: +44 7700 900385\n\njordan.whitfield-ames@chairsidecloud.example<mailto:jordan.whitfield-ames@chairsidecloud.example>\n\nLinkedIn<https://www.linkedin.com/in/jordanwhitfieldames>\n",
       from,
     )!;
     expect(lines[0]).toBe('[cid:image001.png@01DCB0E1.5A7C1D90]');
