@@ -109,6 +109,8 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
   // A staffing agency's locum bookings desk.
   'locum',
   'locums',
+  // An insurer's motor-fleet claims desk ("claims.motorfleet@").
+  'motorfleet',
   'legal',
   'compliance',
   'privacy',

@@ -14,7 +14,7 @@ export const ar: Lexicon = {
   article: 'ال',
   // "With best / sincere regards", "With greetings", "My greetings", "With thanks", "Thanks", "Yours sincerely".
   valedictions: [
-    'مع (?:أطيب|خالص|أجمل) التحيات',
+    'مع (?:أطيب|خالص|أجمل) التحي(?:ات|ة)',
     'مع التحية',
     'تحياتي',
     'مع الشكر',
@@ -101,7 +101,8 @@ export const ar: Lexicon = {
   // ش.م.ل: Lebanese and Syrian joint-stock company (S.A.L.); ش.ذ.م.م: Gulf limited liability company.
   legalFormsNative: ['ش\\.م\\.م', 'ذ\\.م\\.م', 'ش\\.م\\.ع', 'ش\\.م\\.ل', 'ش\\.ذ\\.م\\.م'],
   // Street and road (شارع, طريق) before the name; the PO box (ص.ب = صندوق بريد).
-  streetPrefixes: ['شارع', 'طريق'],
+  // ...and زنقة (a street in the Maghreb: "زنقة 55").
+  streetPrefixes: ['شارع', 'طريق', 'زنقة'],
   // Premises in an address line: الطابق / طابق (floor), مبنى (building), برج (tower).
   premisesWords: ['الطابق', 'طابق', 'مبنى', 'برج'],
   // Countries of the Arabic-writing world written alone under an address.

@@ -36,7 +36,8 @@ export const az: Lexicon = {
   // MMC (limited liability company), ASC / QSC (open and closed joint-stock companies).
   legalForms: ['MMC', 'ASC', 'QSC'],
   // A street named before its word and number: "Liman küçəsi 55", "Neftçilər prospekti 153".
-  streetWordsSpaced: ['küçəsi', 'prospekti', 'şossesi', 'döngəsi', 'meydanı'],
+  // ...also abbreviated: "Dilarə Əliyeva küç. 55".
+  streetWordsSpaced: ['küçəsi', 'küç\\.', 'prospekti', 'pr\\.', 'şossesi', 'döngəsi', 'meydanı'],
   countries: ['azərbaycan'],
   // Mobil (mobile), iş (work).
   phoneMobile: ['mobil'],

@@ -39,6 +39,10 @@ export const bg: Lexicon = {
   seniorityPrefixes: ['Старши', 'Главен', 'Главна'],
   // дирекция (directorate), отдел is in ./ru.ts.
   unitWords: ['дирекция', 'сектор'],
+  // агенция (an agency: "Национална агенция за пътни проекти").
+  orgWords: ['агенция'],
+  // инж. (engineer) written before the name and dropped from it.
+  honorifics: ['инж\\.', 'д-р'],
   // "Клинични операции" (clinical operations), "Човешки ресурси" (human resources), "Продажби" (sales).
   functions: [
     'клинични операции',

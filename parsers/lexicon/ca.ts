@@ -11,6 +11,8 @@ export const ca: Lexicon = {
   quoteWrote: ['\\bha escrit', '\\bva escriure'],
   // Units: departament, grup de recerca (research group), àrea, servei, unitat, direcció, secció.
   unitWords: [
+    // A council's service: "Servei de Mobilitat i Espai Públic".
+    'servei',
     'departament',
     'grup de recerca',
     'àrea de',
@@ -23,6 +25,10 @@ export const ca: Lexicon = {
   premisesWords: ['edifici', 'despatx', 'planta'],
   buildingWords: ['Edifici'],
   streetPrefixes: ['carrer', 'passeig', 'c\\/'],
+  // Tècnic / tècnica (officer, specialist: "Tècnica de Mobilitat"), cap (head), director / directora.
+  titleNouns: ['tècnic(?:a)?', 'cap de', 'director(?:a)?', 'coordinador(?:a)?'],
+  // Ajuntament (a town council), Generalitat, Diputació (a province's council), universitat.
+  orgWords: ['ajuntament', 'generalitat', 'diputació', 'universitat'],
   // Telèfon (telephone), mòbil (mobile).
   phoneWork: ['telèfon'],
   phoneMobile: ['mòbil', 'mobil'],

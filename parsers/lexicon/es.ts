@@ -258,6 +258,8 @@ export const es: Lexicon = {
   linkLabels: ['sitio web', 'página web'],
   // Shared mailboxes (sales@, accounting@... in es): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // A staffing agency's shifts desk.
+    'turnos',
     // A film commission's shooting-permits desk.
     'rodajes',
     // After-sales and spare-parts desks.

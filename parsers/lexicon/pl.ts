@@ -144,6 +144,9 @@ export const pl: Lexicon = {
   ],
   // Shared mailboxes (sales@, accounting@... in pl): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // A dispatch desk and an office's registry (kancelaria).
+    'dyspozytornia',
+    'kancelaria',
     // A customs-clearance desk.
     'odprawy',
     // A public office's cooperation desk ("wspolpraca.zagraniczna@", foreign cooperation).

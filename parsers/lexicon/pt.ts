@@ -95,6 +95,8 @@ export const pt: Lexicon = {
   // Ministries, embassies and the United Nations' bodies are organisations.
   // ...and local government: "Câmara Municipal de ...", "Prefeitura Municipal de ...".
   orgWords: [
+    // A shopping centre: "Centro Comercial Tejo Nascente".
+    'centro comercial',
     'universidade',
     'ministério',
     'embaixada',

@@ -799,3 +799,14 @@ describe('a casual closing and a first name above an HTML signature rendering', 
     expect(lines[0]).toBe('[cid:image001.png@01DCB0E1.5A7C1D90]');
   });
 });
+
+describe('the singular Arabic closing "مع خالص التحية"', () => {
+  it('is the valediction above the block, not its first line', () => {
+    const from = { name: 'Youssef Benali', email: 'y.benali@frigovan-maroc.example' };
+    const lines = findSignature(
+      'السيد المحترم،\n\nنرسل لكم عرض الأسعار المحدث للشاحنات المبردة.\n\nمع خالص التحية،\nيوسف بنعلي\nمدير المبيعات، قسم التصدير\nفريغوفان المغرب ش.م.م\nهاتف: +212 522 55 50 41\nجوال: +212 661 55 52 87\n',
+      from,
+    )!;
+    expect(lines[0]).toBe('يوسف بنعلي');
+  });
+});

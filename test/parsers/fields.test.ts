@@ -5065,4 +5065,50 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
       'პროდიუსერი',
     );
   });
+
+  it('reads courier and infrastructure blocks: Catalan councils, shopping centres, Korean units with a middle dot, Bulgarian agencies and engineers, Greek translators, Maghreb streets, abbreviated Azerbaijani streets', () => {
+    const t = (lines: string[]) => {
+      const c = fieldsOf(lines);
+      return [c.name, c.title, c.department, c.company, c.address];
+    };
+    expect(
+      t([
+        'Núria Puig',
+        'Tècnica de Mobilitat',
+        'Servei de Mobilitat i Espai Públic',
+        'Ajuntament de Vilanova de Mar',
+      ]).slice(1, 4),
+    ).toEqual([
+      'Tècnica de Mobilitat',
+      'Servei de Mobilitat i Espai Públic',
+      'Ajuntament de Vilanova de Mar',
+    ]);
+    expect(
+      t(['Rita Sousa', 'Gestora', 'Direção de Centro, Centro Comercial Tejo Nascente']).slice(2, 4),
+    ).toEqual(['Direção de Centro', 'Centro Comercial Tejo Nascente']);
+    expect(t(['김민수 차장', '한빛건설(주) | 해외사업본부 도로·교통부'])[2]).toBe('해외사업본부 도로·교통부');
+    expect(
+      t(['инж. Стоян Петков', 'Главен експерт', 'Национална агенция за пътни проекти']).filter(
+        (x, i) => i !== 2 && i !== 4,
+      ),
+    ).toEqual(['Стоян Петков', 'Главен експерт', 'Национална агенция за пътни проекти']);
+    expect(
+      t([
+        'Ελένη Ζαχαρίου',
+        'Μεταφράστρια - Διερμηνέας, Τμήμα Τεχνικών Μεταφράσεων',
+        'Lexis Translations ΙΚΕ',
+      ]).slice(1, 3),
+    ).toEqual(['Μεταφράστρια - Διερμηνέας', 'Τμήμα Τεχνικών Μεταφράσεων']);
+    expect(
+      t([
+        'يوسف بنعلي',
+        'مدير المبيعات',
+        'فريغوفان المغرب ش.م.م',
+        'الحي الصناعي عين السبع، زنقة 55، الدار البيضاء',
+      ])[4],
+    ).toBe('الحي الصناعي عين السبع، زنقة 55، الدار البيضاء');
+    expect(t(['Rauf Məmmədov', 'Baş mühəndis', 'Bakı şəhəri, AZ1010, Dilarə Əliyeva küç. 55'])[4]).toBe(
+      'Bakı şəhəri, AZ1010, Dilarə Əliyeva küç. 55',
+    );
+  });
 });

@@ -369,6 +369,11 @@ describe('sender classification', () => {
       'locum.bookings',
       'gestion.sinistres',
       'rodajes',
+      // Fleet claims, shifts, dispatch and registry desks.
+      'claims.motorfleet',
+      'turnos',
+      'dyspozytornia',
+      'kancelaria',
     ])
       expect(isRoleAccount(role), role).toBe(true);
     for (const person of [
