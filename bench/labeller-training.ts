@@ -41,7 +41,7 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export interface Corpus {
   name: string;
   dir: string;
-  /** Trained on by `npm run train`; false for a blind set kept for measuring (holdout7 to holdout10, holdout12, holdout14, holdout17, holdout20, holdout25, holdout27, holdout29, holdout30, holdout34, holdout37, holdout41, holdout43, holdout45, holdout63, holdout64, holdout69, holdout70, holdout77, holdout78, holdout80, holdout83, holdout88, holdout90, holdout93, holdout97, holdout99, holdout103, holdout105 to holdout108). */
+  /** Trained on by `npm run train`; false for a blind set kept for measuring (holdout7 to holdout10, holdout12, holdout14, holdout17, holdout20, holdout25, holdout27, holdout29, holdout30, holdout34, holdout37, holdout41, holdout43, holdout45, holdout63, holdout64, holdout69, holdout70, holdout77, holdout78, holdout80, holdout83, holdout88, holdout90, holdout93, holdout97, holdout99, holdout103, holdout106, holdout107). */
   train: boolean;
   /**
    * Tuned on with rules and lexicons but not fitted by the labeller (its layouts pulled the other corpora's
@@ -235,13 +235,12 @@ export function knownCorpora(): { present: Corpus[]; absent: Corpus[] } {
     { name: 'holdout102', dir: join(fx, 'holdout102'), train: false, tuned: true },
     { name: 'holdout103', dir: join(fx, 'holdout103'), train: false },
     { name: 'holdout104', dir: join(fx, 'holdout104'), train: false, tuned: true },
-    // The session's last round, written while holdout100 to 104 were tuned on and measured after its last rule,
-    // kept blind: an events and incentive-travel agency, a water utility's maintenance planner, a brand-licensing
-    // agency, an international school group's partnerships coordinator.
-    { name: 'holdout105', dir: join(fx, 'holdout105'), train: false },
+    // Written blind while holdout100 to 104 were tuned on: an events and incentive-travel agency and an international
+    // school group (then tuned on), a water utility's maintenance planner and a brand-licensing agency (kept blind).
+    { name: 'holdout105', dir: join(fx, 'holdout105'), train: false, tuned: true },
     { name: 'holdout106', dir: join(fx, 'holdout106'), train: false },
     { name: 'holdout107', dir: join(fx, 'holdout107'), train: false },
-    { name: 'holdout108', dir: join(fx, 'holdout108'), train: false },
+    { name: 'holdout108', dir: join(fx, 'holdout108'), train: false, tuned: true },
     // The discard decision (one-to-one mail through CRMs and relays, bulk from the same tools, role accounts in
     // 15 languages, national free-mail providers): a tuning set (rules).
     { name: 'holdout19', dir: join(fx, 'holdout19'), train: false, tuned: true },

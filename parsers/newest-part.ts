@@ -497,6 +497,22 @@ function sentenceContinues(prev: string, next: string): boolean {
 /** Japanese, Chinese or Korean prose, denser than Latin text: a notice runs to 30 characters, not 80. */
 const CJK_TEXT_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{12}/u;
 
+/** A linked or bare image placeholder alone on its line: a banner. */
+const BANNER_LINE_RE = /^\s*(?:\[(?:cid:|https?:)[^\]]{1,200}\](?:<[^>]{1,300}>)?|cid:\S{1,200})\s*$/;
+
+/**
+ * "[cid:...]<https://.../june-2026>" / "Key dates for the June 2026 series are now live – plan your entries today.":
+ * one sentence on its own line under a banner is the banner's caption, not a line of the block above it.
+ */
+function bannerCaption(lines: string[], start: number, end: number): boolean {
+  if (end - start !== 1) return false;
+  const t = capLine(lines[start]!).trim();
+  if (!/[.!]$/.test(t) || wordCount(t) < 5 || t.includes('@') || /\d[\d ()./-]{7,}\d/.test(t)) return false;
+  let k = start - 1;
+  while (k >= 0 && isBlank(lines[k]!)) k--;
+  return k >= 0 && BANNER_LINE_RE.test(capLine(lines[k]!));
+}
+
 /** Drop trailing disclaimer paragraphs and attachment lists. */
 function cutTrailingNotices(lines: string[]): string[] {
   let end = lines.length;
@@ -565,7 +581,7 @@ function cutTrailingNotices(lines: string[]): string[] {
       end = k > start && k < end ? k : start;
       continue;
     }
-    if (banner || follow || registerParagraph(lines, start, end)) {
+    if (banner || follow || registerParagraph(lines, start, end) || bannerCaption(lines, start, end)) {
       end = start;
       continue;
     }

@@ -247,12 +247,15 @@ const GIVEN_NAME_WORDS_RE = /^\p{Lu}\p{Ll}{1,15}(?: \p{Lu}\p{Ll}{1,15})?$/u;
 
 /**
  * "Best regards," / "Wei Jie" / "Ng Wei Jie": the given name signed under the valediction, right above the
- * block's own full name that repeats it, is the sign-off. The block must go on below the full name.
+ * block's own full name that repeats it, is the sign-off. The block must go on below the full name, or be a
+ * one-line block of cells ("Jordan" / "Jordan Ellery | Senior Account Executive | Tallyboard Learning").
  */
 function signoffAboveFullName(infos: LineInfo[], s: number, end: number): boolean {
-  if (s + 2 >= end || infos[s + 1]!.blank) return false;
+  if (s + 1 >= end || infos[s + 1]!.blank) return false;
+  if (s + 2 >= end && !/\s[|•·]\s/.test(infos[s + 1]!.text)) return false;
   const given = infos[s]!.text.trim();
-  const full = infos[s + 1]!.text.trim();
+  // "Jordan" / "Jordan Ellery | Senior Account Executive | ...": the name cell of a one-line block.
+  const full = infos[s + 1]!.text.trim().split(/\s[|•·]\s/)[0]!;
   return (
     GIVEN_NAME_WORDS_RE.test(given) &&
     full.length > given.length &&

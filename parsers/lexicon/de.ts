@@ -174,6 +174,9 @@ export const de: Lexicon = {
   // ..."Studienzentrale" (a hospital's study centre), "Poststelle".
   unitSuffixes: ['abteilung', 'zentrale', 'stelle'],
   functions: [
+    // Hotels' banqueting and events: "Bankett & Veranstaltungen".
+    'bankett',
+    'veranstaltungen',
     // Sustainability.
     'nachhaltigkeit',
     'vertrieb',

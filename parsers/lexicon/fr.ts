@@ -116,6 +116,8 @@ export const fr: Lexicon = {
     'professeure?',
   ],
   unitWords: [
+    // A rectorate's delegation: "Délégation académique aux relations européennes et internationales".
+    'délégation académique',
     // A national service of an administration: "Service national des enquêtes".
     'service national',
     // A research team: "Équipe Couches Minces et Interfaces".
@@ -169,6 +171,8 @@ export const fr: Lexicon = {
   ],
   // ...and local government: "Mairie de ...", "Ville de ...", "Conseil départemental de ...".
   orgWords: [
+    // A rectorate: "Rectorat de l'académie de Garonne".
+    'rectorat',
     // An independent authority: "Autorité de contrôle des pratiques commerciales", "Autorité des marchés financiers".
     'autorité d(?:e|u|es)',
     'université',

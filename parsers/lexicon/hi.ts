@@ -46,6 +46,8 @@ export const hi: Lexicon = {
     'कार्यकारी',
     // Nepali: अधिकृत (officer: "शाखा अधिकृत", section officer).
     'अधिकृत',
+    // A school's principal: प्रधानाचार्य / प्रधानाचार्या.
+    'प्रधानाचार्या?',
   ],
   // विभाग (department), प्रभाग (division), अनुभाग (section).
   // Nepali ministries: शाखा (section), महाशाखा (division).
@@ -55,6 +57,9 @@ export const hi: Lexicon = {
   orgWords: [
     // निगम (a corporation: "राज्य चिकित्सा आपूर्ति निगम लि.").
     'निगम',
+    // विद्यालय / महाविद्यालय (a school, a college).
+    'विद्यालय',
+    'महाविद्यालय',
     // नगर निगम (municipal corporation), परिषद (council: "राज्य शैक्षिक अनुसंधान एवं प्रशिक्षण परिषद").
     'नगर निगम',
     'परिषद',

@@ -104,6 +104,9 @@ export const it: Lexicon = {
   legalForms: ['SRL', 'S\\.r\\.l', 'SpA', 'S\\.p\\.A'],
   // Local and regional government: "Comune di Borgoforte", "Provincia di ...", "Città metropolitana di ...".
   orgWords: [
+    // Schools: "Liceo Scientifico Statale ...", "Istituto Comprensivo ...".
+    'liceo',
+    'istituto comprensivo',
     'università',
     'comune di',
     'provincia di',

@@ -105,6 +105,9 @@ export const ko: Lexicon = {
     // ...대사관 / 영사관: an embassy, a consulate ("주영국 대한민국 대사관").
     '대사관',
     '영사관',
+    // Hotels and resorts: 호텔, 리조트 ("한빛호텔앤리조트").
+    '호텔',
+    '리조트',
     // ...공사: a public corporation ("남해항만공사", a port authority).
     '공사',
   ],

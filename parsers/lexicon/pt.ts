@@ -167,7 +167,7 @@ export const pt: Lexicon = {
   countries: ['brasil'],
   // Fone (Brazil), tel. fixo, escritório.
   phoneWork: ['telefone', 'fone', 'fixo', 'escritório'],
-  phoneMobile: ['telemóvel', 'telem', 'tlm', 'móvel'],
+  phoneMobile: ['telemóvel', 'telem', 'telm', 'tlm', 'móvel'],
   fieldLabels: ['Endereço'],
   premisesWords: ['andar'],
   floorWords: ['andar'],

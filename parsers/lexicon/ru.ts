@@ -106,7 +106,8 @@ export const ru: Lexicon = {
   // Ministries (министерство), committees and agencies of a state are organisations.
   // ...институт (an institute: under a university its unit, instituteWords below).
   // ...and агентство (an agency: "Агентство по закупкам в сфере здравоохранения").
-  orgWords: ['министерство', 'университет', 'институт', 'агентство'],
+  // ...and schools: гимназия, лицей, школа.
+  orgWords: ['министерство', 'университет', 'институт', 'агентство', 'гимназия', 'лицей', 'школа'],
   // An institute or a faculty above its university is the unit.
   universityWords: ['университет'],
   instituteWords: ['институт', 'факультет'],

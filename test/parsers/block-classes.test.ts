@@ -810,3 +810,21 @@ describe('the singular Arabic closing "مع خالص التحية"', () => {
     expect(lines[0]).toBe('يوسف بنعلي');
   });
 });
+
+describe('a first-name sign-off above a one-line block, and a banner with its caption under a block', () => {
+  it('leaves the sign-off out, and keeps the block lines above the banner', () => {
+    const from = { name: 'Jordan Ellery', email: 'jordan@tallyboard.example' };
+    expect(
+      findSignature(
+        'Hi Sam,\n\nHappy to set up the pilot for the autumn term.\n\nBest,\nJordan\nJordan Ellery | Senior Account Executive | Tallyboard Learning | 628-555-0119\n',
+        from,
+      ),
+    ).toEqual(['Jordan Ellery | Senior Account Executive | Tallyboard Learning | 628-555-0119']);
+    const uk = { name: 'Priya Holling', email: 'priya.holling@ardenqual.example' };
+    const lines = findSignature(
+      'Dear Ms Okafor,\n\nThank you for your centre application; the documents are complete and we will confirm your centre number by Friday.\n\nKind regards,\n\nPriya\n\nPriya Holling\n\nInternational Schools Relationship Manager\n\nArden Qualifications International\n\nTel: +44 (0)121 496 0718\n\nEmail: priya.holling@ardenqual.example<mailto:priya.holling@ardenqual.example>\n\nWeb: ardenqual.example<https://www.ardenqual.example/international>\n\nArden House, 55 Colmore Row, Birmingham B3 2AA, United Kingdom\n\n[cid:b81d1a6e-2f4c-4a9b-8e3d-june-2026-series]<https://www.ardenqual.example/june-2026>\n\nKey dates for the June 2026 series are now live – plan your entries today.\n',
+      uk,
+    )!;
+    expect(lines.at(-1)).toBe('Arden House, 55 Colmore Row, Birmingham B3 2AA, United Kingdom');
+  });
+});

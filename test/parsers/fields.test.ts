@@ -5111,4 +5111,51 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
       'Bakı şəhəri, AZ1010, Dilarə Əliyeva küç. 55',
     );
   });
+
+  it('reads school and events blocks: schools in Italian, Russian, Hebrew, Chinese and Hindi, hotels in Chinese and Korean, a rectorate and its delegation, Hindi principals, German banqueting units, a long Chinese rank, a Korean unit opening with Latin letters, the Portuguese Telm. label', () => {
+    const t = (lines: string[]) => {
+      const c = fieldsOf(lines);
+      return [c.name, c.title, c.department, c.company];
+    };
+    expect(
+      t(['Laura Bianchi', 'Dirigente Scolastica', 'Liceo Scientifico Statale "Ettore Valdani"'])[3],
+    ).toBe('Liceo Scientifico Statale "Ettore Valdani"');
+    expect(t(['Ирина Соколова', 'Заместитель директора', 'Гимназия 155 г. Казани'])[3]).toBe(
+      'Гимназия 155 г. Казани',
+    );
+    expect(t(['ד"ר מיכל לוי', 'מנהלת', 'תיכון הים'])[3]).toBe('תיכון הים');
+    expect(t(['王芳 | 国际部主任', '上海浦江双语学校'])[3]).toBe('上海浦江双语学校');
+    expect(t(['डॉ. सुनीता वर्मा', 'प्रधानाचार्या', 'ज्ञानदीप विद्यालय']).slice(1, 4)).toEqual([
+      'प्रधानाचार्या',
+      null,
+      'ज्ञानदीप विद्यालय',
+    ]);
+    expect(t(['Lin Wei', '销售部 会议及宴会销售经理', '上海外滩云庭酒店']).slice(1)).toEqual([
+      '会议及宴会销售经理',
+      '销售部',
+      '上海外滩云庭酒店',
+    ]);
+    expect(t(['김민지 과장', 'MICE세일즈팀 과장', '한빛호텔앤리조트']).slice(1)).toEqual([
+      '과장',
+      'MICE세일즈팀',
+      '한빛호텔앤리조트',
+    ]);
+    expect(
+      t([
+        'Claire Martin',
+        'Chargée de mission',
+        'Délégation académique aux relations européennes et internationales',
+        "Rectorat de l'académie de Garonne",
+      ]).slice(2),
+    ).toEqual([
+      'Délégation académique aux relations européennes et internationales',
+      "Rectorat de l'académie de Garonne",
+    ]);
+    expect(
+      t(['Anna Huber', 'Bankettleiterin | Bankett & Veranstaltungen', 'Ringstraße Palais GmbH']).slice(1, 3),
+    ).toEqual(['Bankettleiterin', 'Bankett & Veranstaltungen']);
+    expect(
+      fieldsOf(['Rita Sousa', 'Tel. +351 21 555 0782', 'Telm. +351 91 555 3046']).phones.map((p) => p.type),
+    ).toEqual(['work', 'mobile']);
+  });
 });
