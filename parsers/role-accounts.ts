@@ -111,6 +111,21 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
   'locums',
   // An insurer's motor-fleet claims desk ("claims.motorfleet@").
   'motorfleet',
+  // Desks of the trades measured last: approvals (licensing), chargebacks (payments), ATA carnets and customs
+  // clearance (forwarders), tender clarifications, committees, deals and offers (wholesale), regulatory documents.
+  'approvals',
+  'chargebacks',
+  'carnets',
+  'clearance',
+  'clarifications',
+  'committee',
+  'deals',
+  'offers',
+  'regdocs',
+  'applications',
+  'activations',
+  'instore',
+  'mice',
   'legal',
   'compliance',
   'privacy',
@@ -412,11 +427,11 @@ const DESK_CITIES: ReadonlySet<string> = new Set(
 
 /**
  * A desk named by what it serves and a desk word glued together: "kitsupport", "techsupport", "salesorders",
- * "projectdesk", "boardsales", "vesselops", "tankplanning". Three letters at least before the desk word, four before "sales" ("rosales",
+ * "projectdesk", "boardsales", "vesselops", "tankplanning", "examsoffice", "creditadmin", "samplereception", "expertpool". Three letters at least before the desk word, four before "sales" ("rosales",
  * "gonsales" are surnames).
  */
 const GLUED_DESK_RE =
-  /^[a-z]{3,12}(?:support|helpdesk|desk|orders|bookings|enquiries|requests|queries|team|ops|planning)$|^[a-z]{4,12}sales$/;
+  /^[a-z]{3,12}(?:support|helpdesk|desk|orders|bookings|enquiries|requests|queries|team|ops|planning|office|admin|reception|pool)$|^[a-z]{4,12}sales$/;
 
 /** A desk with its country code ("usbookings", "ukexports"): only desks of six letters or more ("desales" is a surname). */
 function countryDesk(lp: string, role: (t: string) => boolean): boolean {

@@ -151,6 +151,8 @@ export const cs: Lexicon = {
   phoneExtensions: ['lok\\.', 'kl\\.'],
   // Shared mailboxes (sales@, accounting@... in cs): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // A complaints desk.
+    'reklamace',
     // A press office.
     'tisk',
     'obchod',

@@ -297,6 +297,9 @@ export const de: Lexicon = {
   jobEndedCues: ['(?:ist|arbeitet) nicht mehr (?:bei|für|im Unternehmen)', 'hat das Unternehmen verlassen'],
   // Shared mailboxes (sales@, accounting@... in de): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // Licence accounting and test-report desks.
+    'lizenzabrechnung',
+    'pruefberichte',
     // A product-safety desk.
     'produktsicherheit',
     // An economic-development agency's desks: business settlement (Ansiedlung), economic development.

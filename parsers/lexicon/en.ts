@@ -117,6 +117,8 @@ export const en: Lexicon = {
     // Singapore, Australia, New Zealand business numbers: "(UEN 200955512K)", "ABN 51 824 753 556", "NZBN: 94...".
     'UEN\\s?:?\\s?(?:No\\.?\\s?)?\\d{8,9}[A-Z]',
     'ABN\\s?:?\\s?\\d{2}\\s?\\d{3}',
+    // US mortgage and consumer lenders' licence number: "NMLS ID 555012".
+    'NMLS(?: ID)?\\s?#?\\s?\\d',
     'NZBN\\s?:?\\s?\\d{6}',
     // Forwarders' terms: "All business is transacted under our Standard Trading Conditions".
     '(?:standard )?trading conditions',
@@ -540,6 +542,10 @@ export const en: Lexicon = {
     'trade promotion',
     // Freight forwarders' desks: "NGO & Project Cargo", "Air Freight".
     'project cargo',
+    // Banks' small-business desks: "SME Banking", "SME Lending Group".
+    'lending',
+    'sme banking',
+    'sme lending',
     // A retailer's or brand's product departments: "Garment Technologist, Kidswear", "Buyer – Womenswear".
     'menswear',
     'womenswear',

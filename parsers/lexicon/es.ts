@@ -258,6 +258,13 @@ export const es: Lexicon = {
   linkLabels: ['sitio web', 'página web'],
   // Shared mailboxes (sales@, accounting@... in es): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // Breakdown, legalisation, transfer and registration desks ("registros.sanitarios@", "grupos.escolares@").
+    'averias',
+    'legalizaciones',
+    'traslados',
+    'registros',
+    'sanitarios',
+    'escolares',
     // A staffing agency's shifts desk.
     'turnos',
     // A film commission's shooting-permits desk.

@@ -51,7 +51,8 @@ export const hi: Lexicon = {
   ],
   // विभाग (department), प्रभाग (division), अनुभाग (section).
   // Nepali ministries: शाखा (section), महाशाखा (division).
-  unitWords: ['विभाग', 'प्रभाग', 'अनुभाग', 'शाखा', 'महाशाखा'],
+  // ...and प्रकोष्ठ (a cell: "ऊर्जा प्रकोष्ठ", the energy cell).
+  unitWords: ['विभाग', 'प्रभाग', 'अनुभाग', 'शाखा', 'महाशाखा', 'प्रकोष्ठ'],
   // मंत्रालय (ministry), विश्वविद्यालय (university), संस्थान (institute), लिमिटेड (limited).
   // मंत्रालय / मन्त्रालय (ministry, Hindi and Nepali spelling).
   orgWords: [

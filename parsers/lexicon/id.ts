@@ -98,5 +98,14 @@ export const id: Lexicon = {
   phoneExtensions: ['samb\\.'],
   fieldLabels: ['Nama', 'Jabatan', 'Alamat', 'Perusahaan'],
   // Shared mailboxes (sales@, accounting@... in id): a role account's mail (parsers/role-accounts.ts).
-  roleMailboxes: ['penjualan', 'pembelian', 'keuangan', 'akunting', 'hrd'],
+  roleMailboxes: [
+    // A bank's SME credit desk ("kredit.umkm@").
+    'kredit',
+    'umkm',
+    'penjualan',
+    'pembelian',
+    'keuangan',
+    'akunting',
+    'hrd',
+  ],
 };

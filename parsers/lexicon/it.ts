@@ -141,6 +141,9 @@ export const it: Lexicon = {
   phoneExtensions: ['int\\.'],
   // Shared mailboxes (sales@, accounting@... in it): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // Pharmacovigilance and style (design) desks.
+    'farmacovigilanza',
+    'stile',
     // Spare-parts and after-sales service desks.
     'ricambi',
     'assistenza',

@@ -175,6 +175,9 @@ export const pt: Lexicon = {
   phoneExtensions: ['ramal', 'anexo'],
   // Shared mailboxes (sales@, accounting@... in pt): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // Credit-line desks ("linhas.credito@").
+    'linhas',
+    'credito',
     // Foreign-trade (comércio exterior) and fleet desks.
     'comex',
     'frota',

@@ -109,6 +109,8 @@ export const sv: Lexicon = {
     'sektionen',
     // An office of an institution: "Innovationskontoret".
     'kontoret',
+    // A municipality's administration: "Samhällsbyggnadsförvaltningen".
+    'förvaltningen',
   ],
   // FoU: forskning och utveckling (R&D).
   // ...and law firms' practice groups: "Tvistlösning & Skiljeförfarande" (dispute resolution and arbitration).

@@ -828,3 +828,14 @@ describe('a first-name sign-off above a one-line block, and a banner with its ca
     expect(lines.at(-1)).toBe('Arden House, 55 Colmore Row, Birmingham B3 2AA, United Kingdom');
   });
 });
+
+describe("a lender's licence line under the block", () => {
+  it('is left out as a register line', () => {
+    const from = { name: 'Danielle Reyes', email: 'danielle@keystonelending.example' };
+    const lines = findSignature(
+      'Hi Sam,\n\nThe installer agreement is attached for signature.\n\nBest,\nDanielle Reyes (she/her)\nDirector, Installer Partnerships\nKeystone Green Lending\nO: 312-555-0143 | M: 312-555-0178\n225 W. Wacker Drive, 14th Floor\nChicago, IL 60606\nkeystonelending.example\nKeystone Green Lending, LLC | NMLS ID 555012 | Loans are subject to credit approval.\n',
+      from,
+    )!;
+    expect(lines.at(-1)).toBe('keystonelending.example');
+  });
+});

@@ -5158,4 +5158,24 @@ describe('Korean and Chinese institutions, Malay units, Philippine trunklines', 
       fieldsOf(['Rita Sousa', 'Tel. +351 21 555 0782', 'Telm. +351 91 555 3046']).phones.map((p) => p.type),
     ).toEqual(['work', 'mobile']);
   });
+
+  it('reads banking and municipal blocks: SME lending desks, Swedish municipal administrations, a Hindi cell before its council', () => {
+    const ph = fieldsOf([
+      'Maria Cruz',
+      'Senior Credit Officer, SME Lending Group',
+      'Pacific Harbor Bank, Inc.',
+    ]);
+    expect([ph.title, ph.department]).toEqual(['Senior Credit Officer', 'SME Lending Group']);
+    const sv = fieldsOf([
+      'Anna Berg',
+      'Energi- och klimatrådgivare, Samhällsbyggnadsförvaltningen',
+      'Vallby kommun',
+    ]);
+    expect([sv.title, sv.department]).toEqual([
+      'Energi- och klimatrådgivare',
+      'Samhällsbyggnadsförvaltningen',
+    ]);
+    const hi = fieldsOf(['राजेश शर्मा', 'अधिशासी अभियंता', 'ऊर्जा प्रकोष्ठ, नगर परिषद नवलगढ़']);
+    expect([hi.department, hi.company]).toEqual(['ऊर्जा प्रकोष्ठ', 'नगर परिषद नवलगढ़']);
+  });
 });

@@ -374,6 +374,25 @@ describe('sender classification', () => {
       'turnos',
       'dyspozytornia',
       'kancelaria',
+      // Desks of licensing, payments, forwarding, tenders, wholesale and regulation; glued desks; national desks.
+      'approvals',
+      'chargebacks',
+      'carnets',
+      'clarifications',
+      'deals',
+      'examsoffice',
+      'creditadmin',
+      'samplereception',
+      'expertpool',
+      'averias',
+      'registros.sanitarios',
+      'farmacovigilanza',
+      'lizenzabrechnung',
+      'referencement',
+      'reklamace',
+      'yedekparca',
+      'linhas.credito',
+      'kredit.umkm',
     ])
       expect(isRoleAccount(role), role).toBe(true);
     for (const person of [
