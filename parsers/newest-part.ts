@@ -556,8 +556,7 @@ function cutTrailingNotices(lines: string[]): string[] {
         // A short notice set apart as a sentence of its own: "This message is confidential."
         (start === end - 1 && para.length > 24 && /[.!]\s*$/.test(para) && wordCount(para) >= 4));
     // An image placeholder alone, bracketed ("[cid:banner.png]<https://...>") or bare ("cid:image002.jpg@...").
-    const banner =
-      /^\s*(?:\[(?:cid:|https?:)[^\]]{1,200}\](?:<[^>]{1,300}>)?|cid:\S{1,200})\s*$/.test(para) && start > 0;
+    const banner = BANNER_LINE_RE.test(para) && start > 0;
     const follow = FOLLOW_RE.test(lines[start]!);
     // Company-register lines at the very end, glued to the block or on their own paragraph.
     if (registerLine(last) || FOLLOW_RE.test(last) || ECO_RE.test(last) || AVAILABILITY_RE.test(last)) {

@@ -141,7 +141,7 @@ function findSignatureIn(text: string, from: Address, model: LabellerModel | nul
   // the labeller's call.
   const found = model && !trustDelimited(infos, rules) ? labelBlock(infos, from, rules, model) : rules;
   if (!found) return null;
-  const span = withoutTrailingRegister(
+  const span = withoutTrailingBoilerplate(
     infos,
     withoutTrailingBanner(infos, withoutSeparateSignoff(infos, found)),
   );
@@ -184,7 +184,7 @@ export function withoutTrailingBanner(infos: LineInfo[], span: Span): Span {
  * contact line (newest-part.ts cuts it only where it ends the text); so is an event banner's call to action.
  * Never the block's only lines.
  */
-export function withoutTrailingRegister(infos: LineInfo[], span: Span): Span {
+export function withoutTrailingBoilerplate(infos: LineInfo[], span: Span): Span {
   let end = span.end;
   for (let n = 0; n < 2; n++) {
     let last = end - 1;
