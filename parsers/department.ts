@@ -34,8 +34,8 @@ const FUNCTION_WHOLE_RE = caseless(`^${FUNCTION}$`, 'i');
 const QUALIFIER_WHOLE_RE = caseless(`^${QUALIFIER}$`, 'i');
 /**
  * "and" in the languages of the lexicons (ve: Turkish, och: Swedish, og: Nordic, en: Dutch, és: Hungarian,
- * a / i: Czech, Polish, và: Vietnamese), as a pattern's alternation: between two functions here, in a role's list of
- * functions in fields/title.ts.
+ * a / i: Czech, Polish, và: Vietnamese), as a pattern's alternation: between two functions here, in a role's
+ * list of functions in fields/title.ts.
  */
 export const AND_WORDS = '&|and|und|et|y|e|ve|och|og|en|és|a|i|và';
 const CONJ_WHOLE_RE = new RegExp(`^(?:${AND_WORDS})$`, 'i');

@@ -58,20 +58,11 @@ export function extractFields(lines: string[], from: Address): Contact {
     name: d.name,
     title: d.title,
     department: d.department,
-    company: d.company === null ? null : withoutGroupAside(d.company),
+    company: d.company,
     phones,
     emails,
     websites,
     social,
     address: d.address,
   };
-}
-
-/** "(A concern of Meghna Group)", "(a member of the Halden Group)": the group the firm belongs to, no part of its name. */
-const GROUP_ASIDE_RE =
-  /\s?\((?:an? )?(?:concern|member|subsidiary|unit|division|part|company) of [^()]{2,60}\)$/i;
-
-function withoutGroupAside(company: string): string {
-  const bare = company.replace(GROUP_ASIDE_RE, '');
-  return bare === '' ? company : bare;
 }

@@ -15,8 +15,8 @@ import {
   hasTitleWord,
   isCountryLine,
   isValediction,
-  looksLikeAddress,
   lexicalWordCount,
+  looksLikeAddress,
   wordCount,
 } from '../lines.ts';
 import {
@@ -432,7 +432,17 @@ export function chooseCompany(input: CompanyInput): CompanyResult {
     c.company = c.department;
     c.department = null;
   }
+  if (c.company) c.company = withoutGroupAside(c.company);
   return { draft: c, texts, isAddr, used };
+}
+
+/** "(A concern of Meghna Group)", "(a member of the Halden Group)": the group the firm belongs to, no part of its name. */
+const GROUP_ASIDE_RE =
+  /\s?\((?:an? )?(?:concern|member|subsidiary|unit|division|part|company) of [^()]{2,60}\)$/i;
+
+function withoutGroupAside(company: string): string {
+  const bare = company.replace(GROUP_ASIDE_RE, '');
+  return bare === '' ? company : bare;
 }
 
 /** A university, and an institute, faculty or school of one, by their lexicon words (substrings). */

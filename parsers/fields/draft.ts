@@ -34,8 +34,9 @@ const RESEARCH_UNIT_RE =
  * of International Economic Relations" gives both, joined with ", "). A unit further away leaves the
  * department alone, and so do: a unit opening with its own unit word under a research group, a laboratory
  * or a school ("Department of Physics": another affiliation's unit, or a higher academic level the
- * annotations leave out); a faculty or school below the department (the level above it); the same unit written again in another script (its translation). Changes `c` in
- * place: a step calls it on its own copy of the draft.
+ * annotations leave out); a faculty or school below the department (the level above it); the same unit
+ * written again in another script (its translation). Changes `c` in place: a step calls it on its own copy
+ * of the draft.
  */
 export function addUnitLine(c: Draft, unit: string, row: number): void {
   if (!c.department) {

@@ -16,8 +16,8 @@ import {
   hasTitleWord,
   isCountryLine,
   mayHaveCjk,
-  mentionsSender,
   lexicalWordCount,
+  mentionsSender,
   wordCount,
 } from '../lines.ts';
 import {
@@ -46,8 +46,8 @@ import { addUnitLine, type Draft, type LooseUnit, type OrgCandidate } from './dr
 
 /**
  * "営業部 部長", "销售部 经理", "영업부 과장", "財務本部 財務部 資金グループ 課長": up to three CJK units, a space, then a
- * rank of one to ten characters ("国際交流課 留学生交流係長", "会议及宴会销售经理"), perhaps with its region in brackets ("区域经理（欧洲）"),
- * or a title in katakana of up to ten ("海外制作部 プロデューサー").
+ * rank of one to ten characters ("国際交流課 留学生交流係長", "会议及宴会销售经理"), perhaps with its region in
+ * brackets ("区域经理（欧洲）"), or a title in katakana of up to ten ("海外制作部 プロデューサー").
  */
 // A unit may open with a section code in Latin capitals: "臨床研究支援本部 CRC課 主任".
 const CJK_UNIT_RANK_RE =
@@ -121,7 +121,10 @@ const PLACE_BUREAU_RE = /^\p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*){0,2} Bureau$/u
 
 const PARTNER_NAMES_RE = /^\p{Lu}[\p{L}'’-]+(?: (?:&|and|et|y|e|und|en) \p{Lu}[\p{L}'’-]+)+$/u;
 
-/** Two comma segments, one naming the organisation by a legal form and the other a unit, or undefined. */
+/**
+ * Two comma segments, one naming the organisation by a legal form and the other a unit; or three, a unit, then
+ * the organisation and its place; or undefined.
+ */
 function orgAndUnit(segs: readonly string[]): { org: string; unit: string } | undefined {
   // "Procurement Unit, Federal Medical Centre, Agbara-Oke": the unit, then the organisation with its place.
   if (
@@ -146,10 +149,13 @@ function orgAndUnit(segs: readonly string[]): { org: string; unit: string } | un
   return { org, unit };
 }
 
-/** A place written after an organisation's name: one to three capitalised words, no digit, no unit or company word. */
+/** One to three capitalised words, the shape of a place's name ("Agbara-Oke", "Bristol Avonmouth"). */
+const PLACE_WORDS_RE = /^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}$/u;
+
+/** A place written after an organisation's name: a place's shape, no unit or company word. */
 function placeAfterOrg(x: string): boolean {
   const t = x.trim();
-  return /^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}$/u.test(t) && !isDepartment(t) && !hasCompanyWord(t);
+  return PLACE_WORDS_RE.test(t) && !isDepartment(t) && !hasCompanyWord(t);
 }
 
 /**
@@ -454,8 +460,8 @@ function takeTitleCell(s: TitleScan, input: TitleInput, i: number, cell: string)
   const written = cell.replace(DEGREE_BEFORE_TITLE_RE, '');
   const t = colonAsComma(written);
   if (namesSomeoneElse(t, s.c.name)) return false;
-  // Arabic and Persian write their comma as "، ", Amharic as "፣ ". A unit that opens with its unit word may hold commas of its
-  // own: "Safety Adviser, Faculty of Science, Agriculture & Engineering" splits at the first comma.
+  // Arabic and Persian write their comma as "، ", Amharic as "፣ ". A unit that opens with its unit word may hold
+  // commas of its own: "Safety Adviser, Faculty of Science, Agriculture & Engineering" splits at the first comma.
   const unitComma = t.indexOf(', ');
   const comma =
     unitComma > 0 && unitComma !== t.lastIndexOf(', ') && startsWithUnitWord(t.slice(unitComma + 2))
@@ -723,7 +729,7 @@ function countriesLine(x: string): boolean {
  */
 function placeOfAddress(x: string, input: TitleInput): boolean {
   const t = x.trim().replace(/ \((\p{Lu}[\p{L}'’-]+)\)$/u, ' $1');
-  if (!/^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}$/u.test(t)) return false;
+  if (!PLACE_WORDS_RE.test(t)) return false;
   const addr = input.texts.filter((_, j) => input.isAddr[j]).map((a) => a.text);
   return (
     addr.length > 0 &&
