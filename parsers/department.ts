@@ -101,7 +101,7 @@ const REGION_WORD_RE = caseless(`^(?:${alt('regionWords')})$`, 'i');
 export function namesTerritory(cell: string): boolean {
   const t = cell.trim();
   if (t === '' || t.length > 50) return false;
-  const toks = t.split(/\s+/).filter((w) => !/^(?:&|and|und|et|y|e|of|de)$/i.test(w));
+  const toks = t.split(/\s+/).filter((w) => !/^(?:&|and|und|et|y|e|of|de|och|og|en)$/i.test(w));
   if (toks.length === 0 || toks.length > 4) return false;
   // Two-word regions ("Middle East", "Latin America") are one entry.
   for (let i = 0; i < toks.length; i++) {

@@ -107,11 +107,11 @@ export function findPhoneSpans(line: string): PhoneSpan[] {
       labelType(/(\p{L}+)\.?:?\s?$/u.exec(l.slice(Math.max(0, index - 20), index))?.[1] ?? '') === null
     )
       continue;
-    // "서울특별시 중구 을지로 55 (04555)": a Korean road name (…로, …길), its building number and the
-    // five-digit postcode in brackets.
+    // "서울특별시 중구 을지로 55 (04555)", "가산디지털1로 55 (08555)": a Korean road name (…로, …길, numbered
+    // ones too), its building number and the five-digit postcode in brackets.
     if (
       /^\d{1,4}(?:-\d{1,3})?\s?\(\d{5}\)$/.test(raw) &&
-      /\p{Script=Hangul}(?:로|길)\s$/u.test(l.slice(Math.max(0, index - 3), index))
+      /[\p{Script=Hangul}\d](?:로|길)\s$/u.test(l.slice(Math.max(0, index - 3), index))
     )
       continue;
     // "Via dell'Industria 24 - 20871 Vimercate": a house number, then a 4-5 digit postcode and its

@@ -343,6 +343,11 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
   'activations',
   'instore',
   'mice',
+  // HR desks: absence and leave management, pensions.
+  'absence',
+  'pensions',
+  'hrsupport',
+  'hrservices',
 ]);
 
 /** The same in the other languages of the lexicons (lexicon `roleMailboxes`). */
@@ -371,8 +376,16 @@ export function isMailboxJoiner(word: string): boolean {
   return MAILBOX_JOINERS.has(word);
 }
 
-/** Words that make any word beside them a desk's name ("aog.desk", "tender-team"). */
-const DESK_WORDS: ReadonlySet<string> = new Set(['desk', 'team', 'dept', 'department', 'office', 'unit']);
+/** Words that make any word beside them a desk's name ("aog.desk", "tender-team", "screening.ops"). */
+const DESK_WORDS: ReadonlySet<string> = new Set([
+  'desk',
+  'team',
+  'dept',
+  'department',
+  'office',
+  'unit',
+  'ops',
+]);
 
 /**
  * Country codes that branch offices put before or after a desk's name ("usbookings", "uk.bookings",

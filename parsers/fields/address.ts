@@ -22,6 +22,12 @@ import type { TextCell } from './cells.ts';
 import { matchesDomain } from './company.ts';
 import type { Draft } from './draft.ts';
 
+/** An en or em dash between spaces before a number or a PO box, not before a six-digit PIN code. */
+const DASH_BEFORE_NUMBER_RE = new RegExp(
+  String.raw`\s[–—]\s(?=\d|(?:${alt('poBoxes')}|${alt('poBoxAbbrevs')}) ?\d)(?!\d{6}(?!\d))`,
+  'g',
+);
+
 /**
  * A street written as name then number, above a postcode line: "Am Wolfsmantel 33", "Kaai 12",
  * "Mannerheimintie 10 A", "Mariahilfer Straße 88/3/12", "Nørregade 14, 2. sal".
@@ -401,10 +407,11 @@ export function addressOf(texts: readonly TextCell[], isAddr: readonly boolean[]
         // "Mumbai: 402, Marathon Icon, ...", "Head Office: 12 Quay St": the office's label, not the address.
         .replace(OFFICE_LABEL_RE, '')
         .replace(/,\s*$/, '')
-        // "12, rue des Mathurins – 75009 Paris", "Parc d'activités – 55, chemin ...": an en or em dash before a
-        // number parts the address as a line break would (joined with ", "); a hyphen is kept as written, and so
-        // is the dash before an Indian PIN code ("Ahmedabad – 382445").
-        .replace(/\s[–—]\s(?=\d)(?!\d{6}(?!\d))/g, ', ')
+        // "12, rue des Mathurins – 75009 Paris", "Parc d'activités – 55, chemin ...", "55 route des Almadies – BP
+        // 5550 Dakar": an en or em dash before a number or a PO box parts the address as a line break would
+        // (joined with ", "); a hyphen is kept as written, and so is the dash before an Indian PIN code
+        // ("Ahmedabad – 382445").
+        .replace(DASH_BEFORE_NUMBER_RE, ', ')
         .split(/,\s/);
       const last = segs[segs.length - 1]!;
       if (segs.length >= 2 && looksLikeDepartment(last) && !looksLikeAddress(last)) {

@@ -122,16 +122,17 @@ const CJK_READING_RE =
 const LATIN_READING_RE =
   /[ 　]?(?:[（(][\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}・ ]{1,12}[)）]|\[[\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}・ ]{1,12}\]|\([\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Cyrillic}\p{Script=Greek}\p{M} ]{2,40}\))$/u;
 
+/** A name that starts with a letter of any script but Latin. */
+const NON_LATIN_START_RE = /^(?!\p{Script=Latin})\p{L}/u;
+
 /**
  * A name without the other script's form written after it in brackets, which the name keeps as written
  * (the reading helps whoever cannot read the first form): `reading` is that bracket, or ''.
  */
 export function splitReading(name: string): { bare: string; reading: string } {
-  // Thai, Indic, Hebrew, Arabic, Greek, Cyrillic, Ethiopic and other scripts write the romanised name in brackets too.
-  const nonLatin =
-    /^[\p{Script=Han}\p{Script=Hangul}\p{Script=Thai}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Georgian}\p{Script=Khmer}\p{Script=Lao}\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Ethiopic}\p{Script=Myanmar}]/u.test(
-      name,
-    );
+  // Thai, Indic (Sinhala and Tamil too), Hebrew, Arabic, Greek, Cyrillic, Ethiopic and every other script
+  // write the romanised name in brackets too.
+  const nonLatin = NON_LATIN_START_RE.test(name);
   const m = (nonLatin ? CJK_READING_RE : LATIN_READING_RE).exec(name);
   return m && m.index > 0 ? { bare: name.slice(0, m.index), reading: m[0] } : { bare: name, reading: '' };
 }

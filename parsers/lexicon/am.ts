@@ -11,7 +11,16 @@ export const am: Lexicon = {
   valedictions: ['ከሰላምታ ጋር', 'ከአክብሮት ጋር', 'እናመሰግናለን', 'አመሰግናለሁ'],
   // ኃላፊ (head), ሥራ አስኪያጅ (manager), ዳይሬክተር (director), ባለሙያ (specialist), አስተባባሪ (coordinator),
   // ሰራተኛ / ሠራተኛ (officer, employee).
-  titleNouns: ['ኃላፊ', 'ሥራ አስኪያጅ', 'ስራ አስኪያጅ', 'ዳይሬክተር', 'ባለሙያ', 'አስተባባሪ'],
+  titleNouns: [
+    'ኃላፊ',
+    'ሥራ አስኪያጅ',
+    'ስራ አስኪያጅ',
+    'ዳይሬክተር',
+    'ባለሙያ',
+    'አስተባባሪ',
+    // ተቆጣጣሪ (supervisor: "የሳይት ተቆጣጣሪ", site supervisor).
+    'ተቆጣጣሪ',
+  ],
   // ክፍል (department, section), መምሪያ (division), ዘርፍ (sector), ቡድን (team): the unit's last word.
   // ...and ዳይሬክቶሬት (directorate).
   unitWords: ['ክፍል', 'መምሪያ', 'ዘርፍ', 'ቡድን', 'ዳይሬክቶሬት'],

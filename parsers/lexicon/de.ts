@@ -297,6 +297,12 @@ export const de: Lexicon = {
   jobEndedCues: ['(?:ist|arbeitet) nicht mehr (?:bei|für|im Unternehmen)', 'hat das Unternehmen verlassen'],
   // Shared mailboxes (sales@, accounting@... in de): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // HR desks: personnel (Personal), payroll (Lohn, Gehalt, Entgelt).
+    'personal',
+    'lohn',
+    'gehalt',
+    'entgelt',
+    'lohnbuchhaltung',
     // Licence accounting and test-report desks.
     'lizenzabrechnung',
     'pruefberichte',

@@ -362,6 +362,9 @@ export const en: Lexicon = {
   ],
   titleSuffixes: ['manager', 'specialist'],
   unitWords: [
+    // Indian institutions' cells: "Training & Placement Cell", "IPR Cell"; after a word, not the phone label
+    // left of a phone line ("Tel. – Cell.", "Cell / WhatsApp").
+    '(?<=[A-Za-z] )Cell(?![./:])',
     // A business unit by its initials: "Power Discrete BU".
     'BU',
     // A university's shared instrument facility: "Electron Microscopy Core Facility".
@@ -1180,7 +1183,10 @@ export const en: Lexicon = {
     'Maj\\.',
     'Lt\\.',
     // A councillor before the name: "Cllr Naveed Rahman".
-    'Cllr\\.?',
+    'Cllr\\.?', // Registered professionals' prefixes in East Africa: planner, architect, surveyor ("Plan. Grace Ochieng").
+    'Plan\\.',
+    'Arch\\.',
+    'Surv\\.',
   ],
   honorificsUndotted: [
     'Dr',

@@ -258,6 +258,11 @@ export const es: Lexicon = {
   linkLabels: ['sitio web', 'página web'],
   // Shared mailboxes (sales@, accounting@... in es): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // Payroll (nóminas), selection and talent desks of an HR department or an employment-law practice.
+    'nominas',
+    'nomina',
+    'seleccion',
+    'talento',
     // Breakdown, legalisation, transfer and registration desks ("registros.sanitarios@", "grupos.escolares@").
     'averias',
     'legalizaciones',

@@ -93,4 +93,13 @@ export const he: Lexicon = {
   quoteHeaderLabels: ['נשלח', 'תאריך', 'אל', 'עותק', 'נושא'],
   quoteWrote: ['כתב', 'כתבה'],
   clientFooters: ['נשלח מה-?iPhone'],
+  regionWords: [
+    // Continents and regions: Africa, Europe, Asia, the Middle East, Latin America.
+    'אפריקה',
+    'אירופה',
+    'אסיה',
+    'המזרח התיכון',
+    'אמריקה הלטינית',
+    'צפון אמריקה',
+  ],
 };

@@ -19,6 +19,14 @@ export const hi: Lexicon = {
   // सचिव (secretary; अवर / संयुक्त / उप: under, joint, deputy), निदेशक (director), प्रबंधक (manager),
   // अधिकारी (officer), प्राध्यापक / प्रोफेसर (professor), अभियंता (engineer), अध्यक्ष (chair).
   titleNouns: [
+    // English titles as Hindi writes them: सुपरवाइज़र (supervisor), मैनेजर (manager), इंजीनियर (engineer), डायरेक्टर (director), ऑफ़िसर (officer), एग्ज़ीक्यूटिव (executive), कोऑर्डिनेटर (coordinator).
+    'सुपरवाइज़?र',
+    'मैनेजर',
+    'इंजीनियर',
+    'डायरेक्टर',
+    'ऑफ़?िसर',
+    'एग्ज़?ीक्यूटिव',
+    'को-?ऑर्डिनेटर',
     '(?:अवर |संयुक्त |उप |अपर )?सचिव',
     // Nepali writes the grade joined: उपसचिव (under secretary), सहसचिव (joint secretary).
     '(?:उप|सह)सचिव',
@@ -52,7 +60,17 @@ export const hi: Lexicon = {
   // विभाग (department), प्रभाग (division), अनुभाग (section).
   // Nepali ministries: शाखा (section), महाशाखा (division).
   // ...and प्रकोष्ठ (a cell: "ऊर्जा प्रकोष्ठ", the energy cell).
-  unitWords: ['विभाग', 'प्रभाग', 'अनुभाग', 'शाखा', 'महाशाखा', 'प्रकोष्ठ'],
+  unitWords: [
+    'विभाग',
+    'प्रभाग',
+    'अनुभाग',
+    'शाखा',
+    'महाशाखा',
+    'प्रकोष्ठ',
+    // परियोजनाएँ (projects, plural: "फाइबर परियोजनाएं"); the singular opens a title ("परियोजना प्रबंधक").
+    'परियोजनाएँ',
+    'परियोजनाएं',
+  ],
   // मंत्रालय (ministry), विश्वविद्यालय (university), संस्थान (institute), लिमिटेड (limited).
   // मंत्रालय / मन्त्रालय (ministry, Hindi and Nepali spelling).
   orgWords: [

@@ -141,6 +141,10 @@ export const it: Lexicon = {
   phoneExtensions: ['int\\.'],
   // Shared mailboxes (sales@, accounting@... in it): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // HR desks: payroll (paghe), selection (selezione).
+    'paghe',
+    'selezione',
+    'risorseumane',
     // Pharmacovigilance and style (design) desks.
     'farmacovigilanza',
     'stile',

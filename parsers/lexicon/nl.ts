@@ -110,6 +110,11 @@ export const nl: Lexicon = {
   phoneExtensions: ['toestel'],
   // Shared mailboxes (sales@, accounting@... in nl): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // HR desks: sick-leave case management (verzuim), payroll (salarisadministratie), recruitment (werving).
+    'verzuim',
+    'salarisadministratie',
+    'salaris',
+    'werving',
     // A press office.
     'pers',
     'persvoorlichting',

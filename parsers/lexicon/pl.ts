@@ -144,6 +144,8 @@ export const pl: Lexicon = {
   ],
   // Shared mailboxes (sales@, accounting@... in pl): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // A recruitment desk.
+    'rekrutacja',
     // A dispatch desk and an office's registry (kancelaria).
     'dyspozytornia',
     'kancelaria',

@@ -175,6 +175,8 @@ export const pt: Lexicon = {
   phoneExtensions: ['ramal', 'anexo'],
   // Shared mailboxes (sales@, accounting@... in pt): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // A recruitment desk.
+    'recrutamento',
     // Credit-line desks ("linhas.credito@").
     'linhas',
     'credito',

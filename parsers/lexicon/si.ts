@@ -11,7 +11,12 @@ export const si: Lexicon = {
   // කළමනාකරු (manager), අධ්‍යක්ෂ (director), නිලධාරී (officer), ඉංජිනේරු (engineer), ප්‍රධානී (head).
   titleNouns: ['කළමනාකරු', 'අධ්‍යක්ෂ', 'නිලධාරී', 'ඉංජිනේරු', 'ප්‍රධානී'],
   // අංශය (division, department), ඒකකය (unit).
-  unitWords: ['අංශය', 'ඒකකය'],
+  unitWords: [
+    'අංශය',
+    'ඒකකය',
+    // අත්පත් කර ගැනීම (acquisition: "අඩවි අත්පත් කර ගැනීම", site acquisition).
+    'අත්පත් කර ගැනීම',
+  ],
   // සමාගම (company), විශ්වවිද්‍යාලය (university).
   orgWords: ['සමාගම', 'විශ්වවිද්‍යාලය'],
   // දුරකථන (telephone), ජංගම (mobile), ෆැක්ස් (fax).

@@ -181,4 +181,16 @@ export const sv: Lexicon = {
     'kontakt',
     'lager',
   ],
+  // Continents and regions of a sales territory ("Exportchef, Mellanöstern och Afrika").
+  regionWords: [
+    'europa',
+    'afrika',
+    'asien',
+    'mellanöstern',
+    'nordamerika',
+    'sydamerika',
+    'latinamerika',
+    'norden',
+    'östeuropa',
+  ],
 };

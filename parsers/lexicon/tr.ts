@@ -134,6 +134,8 @@ export const tr: Lexicon = {
   ],
   // Shared mailboxes (sales@, accounting@... in tr): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // A shipments (sevkiyat) desk.
+    'sevkiyat',
     // A spare-parts desk (yedek parça).
     'yedekparca',
     // A press office ("basın").

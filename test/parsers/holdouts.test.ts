@@ -225,10 +225,11 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   holdout111: { lines: 0.99, precision: 0.94, recall: 0.91 },
   holdout112: { lines: 0.995, precision: 0.975, recall: 0.96 },
   // Blind (fixtures/mail/holdout113..116/README.md), the session's last round, written while holdout105, 108 and
-  // 109..112 were tuned on and measured after the last rule: first scores are floors.
+  // 109..112 were tuned on and measured after the last rule: first scores are floors for 113 and 116; 114 and 115
+  // tuned on the next session, their scores after the rules they prompted.
   holdout113: { lines: 0.995, precision: 0.985, recall: 0.98 },
-  holdout114: { lines: 0.965, precision: 0.91, recall: 0.92 },
-  holdout115: { lines: 0.95, precision: 0.9, recall: 0.99 },
+  holdout114: { lines: 0.995, precision: 0.995, recall: 0.995 },
+  holdout115: { lines: 0.995, precision: 0.995, recall: 0.99 },
   holdout116: { lines: 0.995, precision: 0.98, recall: 0.975 },
 };
 

@@ -415,6 +415,166 @@ const BLOCKS: { lang: string; from: { name: string; email: string }; lines: stri
       address: 'Fiskislóð 14, 101 Reykjavík',
     },
   },
+  // Hindi writes English titles in Devanagari ("फील्ड सुपरवाइज़र"), and a unit in the plural after the comma.
+  {
+    lang: 'hi',
+    from: { name: 'Sunil Verma', email: 'sunil.verma@prakashnet.example' },
+    lines: [
+      'सुनील कुमार वर्मा',
+      'साइट सुपरवाइज़र, केबल परियोजनाएं',
+      'प्रकाश नेटवर्क्स प्रा. लि.',
+      'मोबाइल: +91 98555 04411',
+    ],
+    want: {
+      name: 'सुनील कुमार वर्मा',
+      title: 'साइट सुपरवाइज़र',
+      department: 'केबल परियोजनाएं',
+      company: 'प्रकाश नेटवर्क्स प्रा. लि.',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'bn',
+    from: { name: 'Rafiq Hasan', email: 'rafiq.hasan@meghnatel.example' },
+    lines: ['রফিক হাসান', 'সিনিয়র ম্যানেজার, রেডিও প্ল্যানিং', 'মেঘনা টেল লিমিটেড', 'মোবাইল: +880 1711 555012'],
+    want: {
+      name: 'রফিক হাসান',
+      title: 'সিনিয়র ম্যানেজার',
+      department: 'রেডিও প্ল্যানিং',
+      company: 'মেঘনা টেল লিমিটেড',
+      types: ['mobile'],
+    },
+  },
+  // Sinhala: the romanised name in brackets stays with the name; "site acquisition" after a pipe is the unit.
+  {
+    lang: 'si',
+    from: { name: 'Kasun Silva', email: 'kasun.silva@dialnet.example' },
+    lines: [
+      'කසුන් සිල්වා (Kasun Silva)',
+      'කළමනාකරු | ඉඩම් අත්පත් කර ගැනීම',
+      'ඩයල්නෙට් (පුද්ගලික) සමාගම',
+      'ජංගම: +94 77 555 0456',
+    ],
+    want: {
+      name: 'කසුන් සිල්වා (Kasun Silva)',
+      title: 'කළමනාකරු',
+      department: 'ඉඩම් අත්පත් කර ගැනීම',
+      company: 'ඩයල්නෙට් (පුද්ගලික) සමාගම',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'am',
+    from: { name: 'Dawit Bekele', email: 'dawit.bekele@abaybuild.example' },
+    lines: ['ዳዊት በቀለ', 'የፕሮጀክት ተቆጣጣሪ', 'አባይ ግንባታ ኃ.የተ.የግ.ማ.', 'ሞባይል: +251 91 155 5012'],
+    want: {
+      name: 'ዳዊት በቀለ',
+      title: 'የፕሮጀክት ተቆጣጣሪ',
+      company: 'አባይ ግንባታ ኃ.የተ.የግ.ማ.',
+      types: ['mobile'],
+    },
+  },
+  // A sales territory after a title stays in the title, in Hebrew and Swedish too.
+  {
+    lang: 'he',
+    from: { name: 'Noa Levi', email: 'noa.levi@galilwave.example' },
+    lines: ['נועה לוי', 'מנהלת פיתוח עסקי, אירופה', 'גליל ווייב בע"מ', 'נייד: 054-5550123'],
+    want: {
+      name: 'נועה לוי',
+      title: 'מנהלת פיתוח עסקי, אירופה',
+      company: 'גליל ווייב בע"מ',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'sv',
+    from: { name: 'Erik Lund', email: 'erik.lund@norrkabel.example' },
+    lines: [
+      'Erik Lund',
+      'Försäljningschef, Asien och Mellanöstern',
+      'Norrkabel AB',
+      'Mobil: +46 70 555 01 23',
+    ],
+    want: {
+      name: 'Erik Lund',
+      title: 'Försäljningschef, Asien och Mellanöstern',
+      company: 'Norrkabel AB',
+      types: ['mobile'],
+    },
+  },
+  // A registered planner's prefix before the name (Kenya); an Indian institution's cell as the unit.
+  {
+    lang: 'en',
+    from: { name: 'Peter Mwangi', email: 'p.mwangi@nakurucounty.example' },
+    lines: [
+      'Plan. Peter Kamau Mwangi',
+      'Senior Physical Planner',
+      'County Government of Nakuru',
+      'Cell: +254 722 555 014',
+    ],
+    want: {
+      name: 'Peter Kamau Mwangi',
+      title: 'Senior Physical Planner',
+      company: 'County Government of Nakuru',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'en',
+    from: { name: 'Anitha Rao', email: 'anitha.rao@mvit.example' },
+    lines: [
+      'Anitha Rao',
+      'Placement Officer',
+      'Training & Placement Cell',
+      'Malnad Valley Institute of Technology',
+      'Mobile: +91 98455 50333',
+    ],
+    want: {
+      name: 'Anitha Rao',
+      title: 'Placement Officer',
+      department: 'Training & Placement Cell',
+      company: 'Malnad Valley Institute of Technology',
+      types: ['mobile'],
+    },
+  },
+  // An en dash before a PO box parts the address like a line break; a Korean numbered road keeps its
+  // building number and bracketed postcode (no phone).
+  {
+    lang: 'fr',
+    from: { name: 'Awa Diop', email: 'awa.diop@teranga-tours.example' },
+    lines: [
+      'Awa Diop',
+      'Directrice commerciale',
+      'Teranga Tours SA',
+      'Tél. : +221 33 555 01 23',
+      '12 avenue Cheikh Anta Diop – BP 4455 Dakar',
+    ],
+    want: {
+      name: 'Awa Diop',
+      title: 'Directrice commerciale',
+      company: 'Teranga Tours SA',
+      types: ['work'],
+      address: '12 avenue Cheikh Anta Diop, BP 4455 Dakar',
+    },
+  },
+  {
+    lang: 'ko',
+    from: { name: 'Park Jiwoo', email: 'jiwoo.park@hanul-cable.example' },
+    lines: [
+      '박지우 과장',
+      '한울케이블(주) | 구매팀',
+      'T. +82 31 555 0123',
+      '경기도 성남시 분당구 판교역2로 55 (13555)',
+    ],
+    want: {
+      name: '박지우',
+      title: '과장',
+      department: '구매팀',
+      company: '한울케이블(주)',
+      types: ['work'],
+      address: '경기도 성남시 분당구 판교역2로 55 (13555)',
+    },
+  },
 ];
 
 describe('a signature block in each language of the lexicons', () => {

@@ -393,6 +393,21 @@ describe('sender classification', () => {
       'yedekparca',
       'linhas.credito',
       'kredit.umkm',
+      // HR desks (payroll, absence, recruitment) in several languages; an operations desk named by what it
+      // screens; a shipments desk.
+      'nominas',
+      'verzuim',
+      'salarisadministratie',
+      'personal',
+      'lohn',
+      'paie',
+      'paghe',
+      'recrutamento',
+      'rekrutacja',
+      'absence',
+      'pensions',
+      'screening.ops',
+      'sevkiyat',
     ])
       expect(isRoleAccount(role), role).toBe(true);
     for (const person of [
