@@ -231,6 +231,11 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   holdout114: { lines: 0.995, precision: 0.995, recall: 0.995 },
   holdout115: { lines: 0.995, precision: 0.995, recall: 0.99 },
   holdout116: { lines: 0.995, precision: 0.98, recall: 0.975 },
+  // Blind (fixtures/mail/holdout117..121/README.md), written while holdout114 and 115 were tuned on, measured after
+  // those rules: first scores are floors.
+  holdout117: { lines: 0.975, precision: 0.955, recall: 0.975 },
+  holdout119: { lines: 0.995, precision: 0.99, recall: 0.95 },
+  holdout120: { lines: 0.96, precision: 0.925, recall: 0.965 },
 };
 
 describe('hold-out sets as regression floors', () => {
