@@ -75,8 +75,12 @@ function isFunctionCell(s: string): boolean {
 
 /** A function name among the words of a cell: "Mid-Market Sales", "Inbound Operations", "Vertrieb Nord". */
 const FUNCTION_WORD_RE = caselessMatch(`(?:^|[\\s-])${FUNCTION}(?=$|[\\s,])`, 'i');
-/** Capitalised words and the connectors of unit names; anything else (digits, prose) is no heading. */
-const HEADING_TOKEN_RE = /^(?:\p{Lu}[\p{L}'’.-]{0,30}|&|and|und|et|y|e|de|du|des|of|la|le)$/u;
+/**
+ * Capitalised words, words of scripts without capitals ("משאבי אנוש") and the connectors of unit names; anything
+ * else (digits, prose) is no heading.
+ */
+const HEADING_TOKEN_RE =
+  /^(?:\p{Lu}[\p{L}'’.-]{0,30}|\p{Lo}[\p{L}\p{M}'’.-]{0,30}|&|and|und|et|y|e|de|du|des|of|la|le)$/u;
 
 /**
  * A short capitalised heading that names a business function with other words around it ("Mid-Market

@@ -348,6 +348,9 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
   'pensions',
   'hrsupport',
   'hrservices',
+  // A tour operator's allocations and contracting desks (hotel room allotments).
+  'allocations',
+  'contracting',
 ]);
 
 /** The same in the other languages of the lexicons (lexicon `roleMailboxes`). */

@@ -464,6 +464,8 @@ export const en: Lexicon = {
     'europe',
   ],
   functions: [
+    // Meetings, incentives, conferences and exhibitions ("Senior Manager - Outbound MICE").
+    'MICE',
     // Intellectual-property practice: "Senior Associate – Patents", "Trade Mark Executive, Oppositions".
     'patents',
     'trade marks',
@@ -1321,6 +1323,19 @@ export const en: Lexicon = {
     'icq#?',
   ],
   regionWords: [
+    // Gulf and ocean regions: "Market Manager, GCC & Indian Ocean"; the Levant, the Maghreb, the Caribbean, the Balkans, the Baltics, the Caucasus, Scandinavia, Oceania, the CIS.
+    'gcc',
+    'gulf',
+    'indian ocean',
+    'levant',
+    'maghreb',
+    'caribbean',
+    'balkans',
+    'baltics',
+    'caucasus',
+    'scandinavia',
+    'oceania',
+    'cis',
     'north',
     'south',
     'east',

@@ -102,4 +102,10 @@ export const he: Lexicon = {
     'אמריקה הלטינית',
     'צפון אמריקה',
   ],
+  functions: [
+    // Functions that name a unit on their own: human resources, procurement, finance ("מנהלת אירועים | משאבי אנוש").
+    'משאבי אנוש',
+    'רכש',
+    'כספים',
+  ],
 };

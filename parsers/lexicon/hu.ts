@@ -110,6 +110,9 @@ export const hu: Lexicon = {
   fieldLabels: ['Név', 'Beosztás', 'Cím', 'Cég'],
   // Shared mailboxes (sales@, accounting@... in hu): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // An events (rendezvények) desk.
+    'rendezvenyek',
+    'rendezveny',
     'szamlazas',
     'penzugy',
     'ertekesites',

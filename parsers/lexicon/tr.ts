@@ -44,7 +44,7 @@ export const tr: Lexicon = {
     'uzmanı',
     'mühendis',
     'mühendisi',
-    'yönetici',
+    'yönetici(?:si)?',
     'danışman',
     'avukat',
     'muhasebe müdürü',

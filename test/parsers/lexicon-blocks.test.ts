@@ -575,6 +575,79 @@ const BLOCKS: { lang: string; from: { name: string; email: string }; lines: stri
       address: '경기도 성남시 분당구 판교역2로 55 (13555)',
     },
   },
+  // Turkish possessive titles ("Proje Yöneticisi"); a Hebrew function after a pipe is the unit.
+  {
+    lang: 'tr',
+    from: { name: 'Deniz Aydın', email: 'deniz.aydin@egeorganizasyon.example' },
+    lines: [
+      'Deniz Aydın',
+      'Etkinlik Yöneticisi, Kurumsal Etkinlikler Departmanı',
+      'Ege Organizasyon A.Ş.',
+      'Cep: +90 532 555 12 34',
+    ],
+    want: {
+      name: 'Deniz Aydın',
+      title: 'Etkinlik Yöneticisi',
+      department: 'Kurumsal Etkinlikler Departmanı',
+      company: 'Ege Organizasyon A.Ş.',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'he',
+    from: { name: 'Yael Cohen', email: 'yael.cohen@orbitech.example' },
+    lines: ['יעל כהן', 'מנהלת גיוס | משאבי אנוש', 'אורביטק בע"מ', 'נייד: 052-5550198'],
+    want: {
+      name: 'יעל כהן',
+      title: 'מנהלת גיוס',
+      department: 'משאבי אנוש',
+      company: 'אורביטק בע"מ',
+      types: ['mobile'],
+    },
+  },
+  // Meetings-and-incentives (MICE) as a unit after a dash; a Gulf territory stays in the title; a Flemish
+  // street ("...lei") with its box number ("bus 3").
+  {
+    lang: 'en',
+    from: { name: 'Kiran Shah', email: 'kiran.shah@lotusjourneys.example' },
+    lines: ['Kiran Shah', 'Manager - Inbound MICE', 'Lotus Journeys Pvt. Ltd.', 'Mob: +91 98205 55001'],
+    want: {
+      name: 'Kiran Shah',
+      title: 'Manager',
+      department: 'Inbound MICE',
+      company: 'Lotus Journeys Pvt. Ltd.',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'en',
+    from: { name: 'Omar Haddad', email: 'omar.haddad@staysphere.example' },
+    lines: ['Omar Haddad', 'Area Manager, GCC & Levant', 'Staysphere FZ-LLC', 'M: +971 50 555 0177'],
+    want: {
+      name: 'Omar Haddad',
+      title: 'Area Manager, GCC & Levant',
+      company: 'Staysphere FZ-LLC',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'nl',
+    from: { name: 'Lien Peeters', email: 'lien.peeters@havenevents.example' },
+    lines: [
+      'Lien Peeters',
+      'Accountmanager',
+      'Haven Events bv',
+      'T +32 3 555 20 11',
+      'Italiëlei 12 bus 4 | 2000 Antwerpen',
+    ],
+    want: {
+      name: 'Lien Peeters',
+      title: 'Accountmanager',
+      company: 'Haven Events bv',
+      types: ['work'],
+      address: 'Italiëlei 12 bus 4, 2000 Antwerpen',
+    },
+  },
 ];
 
 describe('a signature block in each language of the lexicons', () => {

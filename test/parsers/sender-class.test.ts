@@ -408,6 +408,10 @@ describe('sender classification', () => {
       'pensions',
       'screening.ops',
       'sevkiyat',
+      // A tour operator's allocations and contracting desks; an events desk (Hungarian).
+      'allocations',
+      'contracting',
+      'rendezvenyek',
     ])
       expect(isRoleAccount(role), role).toBe(true);
     for (const person of [
