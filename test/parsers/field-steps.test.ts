@@ -187,8 +187,11 @@ describe('title and unit', () => {
     [['Programme Manager | WASH Unit'], { title: 'Programme Manager', department: 'WASH Unit' }],
     [['Inside Sales Manager | OEM Accounts'], { title: 'Inside Sales Manager', department: 'OEM Accounts' }],
     [['Spedytor międzynarodowy'], { title: 'Spedytor międzynarodowy' }],
-    [['Directrice commerciale | Sales Director'], { title: 'Sales Director' }],
-    [['Chargée des sinistres Transport / Marine Claims Officer'], { title: 'Marine Claims Officer' }],
+    [['Directrice commerciale | Sales Director'], { title: 'Directrice commerciale' }],
+    [
+      ['Chargée des sinistres Transport / Marine Claims Officer'],
+      { title: 'Chargée des sinistres Transport' },
+    ],
     [['Director / Partner'], { title: 'Director / Partner' }],
   ])('readTitles(%j)', (lines, want) => {
     expect(run(lines).draft).toMatchObject(want);

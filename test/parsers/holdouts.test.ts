@@ -43,8 +43,10 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   holdout14: { lines: 0.984, precision: 0.965, recall: 0.94, wrongDiscards: 1 },
   // Tuning sets of 2026-12-07 (rules and lexicons only, the labeller is not fitted to them): their scores
   // after tuning, a little under, are their floors (first scores in their READMEs and the README table).
-  holdout15: { lines: 1.0, precision: 0.99, recall: 0.99 },
-  holdout16: { lines: 0.995, precision: 0.985, recall: 0.98 },
+  // 15 and 16 chose the English half of a bilingual title; the product reads the first version since 2026-12-07
+  // (the convention of the later sets), one title of each set and holdout16's unit are below that convention.
+  holdout15: { lines: 1.0, precision: 0.98, recall: 0.98 },
+  holdout16: { lines: 0.995, precision: 0.98, recall: 0.975 },
   holdout19: { lines: 1.0, precision: 0.995, recall: 0.995 },
   holdout21: { lines: 1.0, precision: 0.995, recall: 0.995 },
   holdout23: { lines: 0.985, precision: 0.99, recall: 0.96 },
