@@ -261,7 +261,7 @@ export function knownCorpora(): { present: Corpus[]; absent: Corpus[] } {
     { name: 'holdout118', dir: join(fx, 'holdout118'), train: false },
     { name: 'holdout119', dir: join(fx, 'holdout119'), train: false },
     { name: 'holdout120', dir: join(fx, 'holdout120'), train: false, tuned: true },
-    { name: 'holdout121', dir: join(fx, 'holdout121'), train: false },
+    { name: 'holdout121', dir: join(fx, 'holdout121'), train: false, tuned: true },
     // The discard decision (one-to-one mail through CRMs and relays, bulk from the same tools, role accounts in
     // 15 languages, national free-mail providers): a tuning set (rules).
     { name: 'holdout19', dir: join(fx, 'holdout19'), train: false, tuned: true },

@@ -268,10 +268,11 @@ export function lexicalWordCount(s: string): number {
 
 /**
  * Valedictions ("Thanks,", "Best regards", "Mit freundlichen Grüßen") in several languages, with the
- * Latin or the Arabic comma (U+060C) after them.
+ * Latin or the Arabic comma (U+060C) after them; two of them in two languages on one line ("Með kveðju /
+ * Best regards,").
  */
 const VALEDICTION_RE = caseless(
-  String.raw`^[\s>*_-]*(?:${alt('valedictions')})(?![\p{L}\p{N}_])[\s,.!:;،-]*(?:[a-z]{0,3})?[\s,.!،]*$`,
+  String.raw`^[\s>*_-]*(?:${alt('valedictions')})(?:\s?[/|]\s?(?:${alt('valedictions')}))?(?![\p{L}\p{N}_])[\s,.!:;،-]*(?:[a-z]{0,3})?[\s,.!،]*$`,
   'iu',
 );
 /** Japanese closings (no word boundaries in CJK text): よろしくお願いいたします, 宜しくお願い致します. */

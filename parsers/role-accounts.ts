@@ -351,6 +351,9 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
   // A tour operator's allocations and contracting desks (hotel room allotments).
   'allocations',
   'contracting',
+  // Quality assurance and control desks ("qa.claims@").
+  'qa',
+  'qc',
 ]);
 
 /** The same in the other languages of the lexicons (lexicon `roleMailboxes`). */

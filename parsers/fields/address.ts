@@ -401,9 +401,11 @@ export function addressOf(texts: readonly TextCell[], isAddr: readonly boolean[]
     .map((t) => {
       // "HRB 555555 Munich, Office: Hauptstr. 5, ...": the register segment first, then the office's label.
       const text = REGISTER_SEGMENT_RE.test(t.text) ? t.text.replace(/^[^,]{1,60},\s/, '') : t.text;
-      // "A 10 Harbour Exchange Square, ...": the one-letter address label of modern blocks.
+      // "A 10 Harbour Exchange Square, ...": the one-letter address label of modern blocks; "📍 Storgata 12, ...":
+      // an icon as the label.
       const segs = text
         .replace(/^A:?\s(?=\d)/, '')
+        .replace(/^\p{Extended_Pictographic}\uFE0F?\s{0,3}[:：]?\s{0,3}(?=\S)/u, '')
         // "Mumbai: 402, Marathon Icon, ...", "Head Office: 12 Quay St": the office's label, not the address.
         .replace(OFFICE_LABEL_RE, '')
         .replace(/,\s*$/, '')

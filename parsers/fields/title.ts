@@ -585,7 +585,12 @@ function takeTitle(s: TitleScan, input: TitleInput, i: number, p: TitleCellParts
   } else if (
     tail &&
     (hasStrongCompanyWord(tail) ||
-      matchesDomain(tail, labels) ||
+      // The sender's domain spells the tail, and no line of its own names an organisation that the domain
+      // spells too ("..., Port Health & Food Safety" above "Aberdeenshire Port Health Authority").
+      (matchesDomain(tail, labels) &&
+        !input.texts.some(
+          (x, j) => j !== i && hasStrongCompanyWord(x.text) && matchesDomain(x.text, labels),
+        )) ||
       // "Sales Director, ACME"; not a function known by its initials ("Quality Manager, QHSE").
       (/^[A-Z]{2,5}$/.test(tail) && !REGION_RE.test(tail) && !namesFunction(tail)) ||
       // Only when no other line names an organisation or holds the name as a place.
@@ -621,7 +626,9 @@ function takeTitle(s: TitleScan, input: TitleInput, i: number, p: TitleCellParts
   } else if (
     tail &&
     !hasTitleWord(tail) &&
-    isDepartment(tail) &&
+    (isDepartment(tail) ||
+      // The domain spells it but another line is the organisation (above): its unit.
+      (matchesDomain(tail, labels) && !hasCompanyWord(tail))) &&
     !headPart.includes(', ') &&
     !continuesFunctionList(headPart, tail)
   ) {

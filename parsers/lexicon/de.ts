@@ -297,6 +297,10 @@ export const de: Lexicon = {
   jobEndedCues: ['(?:ist|arbeitet) nicht mehr (?:bei|für|im Unternehmen)', 'hat das Unternehmen verlassen'],
   // Shared mailboxes (sales@, accounting@... in de): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // A cold store's or warehouse's intake and dispatch desks (Einlagerung, Auslagerung), a warehouse (Lager).
+    'einlagerung',
+    'auslagerung',
+    'lager',
     // HR desks: personnel (Personal), payroll (Lohn, Gehalt, Entgelt).
     'personal',
     'lohn',

@@ -648,6 +648,43 @@ const BLOCKS: { lang: string; from: { name: string; email: string }; lines: stri
       address: 'Italiëlei 12 bus 4, 2000 Antwerpen',
     },
   },
+  // An icon as the address label; a unit after the title that the sender's domain spells, under which a line
+  // names the organisation the domain spells too.
+  {
+    lang: 'no',
+    from: { name: 'Ingrid Moe', email: 'ingrid.moe@nordkystsjomat.example' },
+    lines: [
+      'Ingrid Moe',
+      'Innkjøpssjef',
+      'Nordkyst Sjømat AS',
+      '📱 +47 915 55 201',
+      '📍 Havnegata 4, 9900 Kirkenes',
+    ],
+    want: {
+      name: 'Ingrid Moe',
+      title: 'Innkjøpssjef',
+      company: 'Nordkyst Sjømat AS',
+      types: ['mobile'],
+      address: 'Havnegata 4, 9900 Kirkenes',
+    },
+  },
+  {
+    lang: 'en',
+    from: { name: 'Ewan Reid', email: 'ewan.reid@environmentalhealth.grampian.gov.example' },
+    lines: [
+      'Ewan Reid',
+      'Principal Officer, Environmental Health',
+      'Grampian Environmental Health Authority',
+      'Tel: 01632 960411',
+    ],
+    want: {
+      name: 'Ewan Reid',
+      title: 'Principal Officer',
+      department: 'Environmental Health',
+      company: 'Grampian Environmental Health Authority',
+      types: ['work'],
+    },
+  },
 ];
 
 describe('a signature block in each language of the lexicons', () => {

@@ -21,6 +21,10 @@ describe('line features', () => {
     ['Grüßen aus Köln', false],
     ['Best regards,', true],
     ['Cordialement', true],
+    // Two languages on one line, and a valediction with a name after a slash (no valediction line).
+    ['Med vennlig hilsen / Kind regards,', true],
+    ['Cordialement | Best regards', true],
+    ['Regards / Ana', false],
   ])('isValediction(%j) is %s (Unicode word edges)', (line, want) => {
     expect(isValediction(line)).toBe(want);
   });

@@ -412,6 +412,9 @@ describe('sender classification', () => {
       'allocations',
       'contracting',
       'rendezvenyek',
+      // Quality-assurance claims and a cold store's intake desk.
+      'qa.claims',
+      'einlagerung',
     ])
       expect(isRoleAccount(role), role).toBe(true);
     for (const person of [
