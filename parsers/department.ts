@@ -95,6 +95,9 @@ const COMPOUND_FUNCTION_RE = new RegExp(
   'u',
 );
 
+/** A state or province by its code or a sales region by its name ("NSW", "Ontario", "EMEA"). */
+const STATE_RE = new RegExp(`^(?:${alt('regions')}|${alt('stateCodes')})$`);
+
 /** Geographic words of sales regions ("Midwest", "Northern Europe", "Asia Pacific"). */
 const REGION_WORD_RE = caseless(`^(?:${alt('regionWords')})$`, 'i');
 
@@ -110,8 +113,13 @@ export function namesTerritory(cell: string): boolean {
   // Two-word regions ("Middle East", "Latin America") are one entry.
   for (let i = 0; i < toks.length; i++) {
     if (REGION_WORD_RE.test(toks[i]!)) continue;
-    // "Western Canada", "Southern Africa": a part of a country or continent.
-    if (i > 0 && REGION_WORD_RE.test(toks[i - 1]!) && isCountryLine(toks.slice(i).join(' '))) return true;
+    // "Western Canada", "Southern Africa", "Southern NSW": a part of a country, continent or state.
+    if (
+      i > 0 &&
+      REGION_WORD_RE.test(toks[i - 1]!) &&
+      (isCountryLine(toks.slice(i).join(' ')) || STATE_RE.test(toks.slice(i).join(' ')))
+    )
+      return true;
     if (i + 1 < toks.length && REGION_WORD_RE.test(`${toks[i]} ${toks[i + 1]}`)) {
       i++;
       continue;
@@ -225,8 +233,14 @@ const RTL_UNIT_RE = new RegExp(
   'u',
 );
 
-/** Thai units open with their unit word joined to the name: "ฝ่ายลูกค้าองค์กร" (corporate clients division). */
-const THAI_UNIT_RE = new RegExp(String.raw`^(?:${alt('unitPrefixesNative')})\p{Script=Thai}{2,60}$`, 'u');
+/**
+ * Thai units open with their unit word joined to the name: "ฝ่ายลูกค้าองค์กร" (corporate clients division); up to
+ * three levels apart ("ภาควิชาพืชไร่นา คณะเกษตร": a department, then its faculty).
+ */
+const THAI_UNIT_RE = new RegExp(
+  String.raw`^(?:${alt('unitPrefixesNative')})\p{Script=Thai}{2,60}(?: (?:${alt('unitPrefixesNative')})\p{Script=Thai}{2,60}){0,2}$`,
+  'u',
+);
 
 /** An association's regional section named after its acronym ("USTA Texas Section"): an organisation. */
 const ACRONYM_SECTION_RE = /^\p{Lu}{2,6}\s.{0,60}\sSection$/u;

@@ -224,6 +224,8 @@ export function urlsOfBlock(lines: string[], from: Address): { websites: string[
           .replace(/\/[^\s]{0,200}$/, '');
         if (
           (host === ownHost ||
+            // A site under the sender's domain: "weeds.plainsview-state.example", "extension.acme.example".
+            (/^[a-z0-9-]{2,30}$/.test(host.slice(0, -ownHost.length - 1)) && host.endsWith(`.${ownHost}`)) ||
             (ownName !== undefined &&
               host.split('.')[0] === ownName &&
               /^[a-z0-9-]+(?:\.[a-z]{2,6}){1,2}$/.test(host))) &&

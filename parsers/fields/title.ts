@@ -435,11 +435,14 @@ function namesSomeoneElse(t: string, name: string | null): boolean {
  * beside it): records the title and what else the cell names, and returns true; false leaves the cell alone.
  */
 /**
- * "University Partnerships Manager", "Hospital Liaison Officer": an English title names its role last, whatever
- * institution word qualifies it; no legal form.
+ * "University Partnerships Manager", "Hospital Liaison Officer", "University Researcher II": an English title
+ * names its role last (then maybe its grade), whatever institution word qualifies it; no legal form.
  */
 function roleNamedLast(x: string): boolean {
-  const ws = x.trim().split(/\s+/);
+  const ws = x
+    .trim()
+    .replace(/\s(?:[IVX]{1,4}|\d)$/, '')
+    .split(/\s+/);
   const last = ws[ws.length - 1] ?? '';
   return ws.length >= 2 && ws.length <= 6 && /^\p{Lu}/u.test(last) && hasTitleWord(last) && !hasLegalForm(x);
 }

@@ -58,8 +58,9 @@ export const bg: Lexicon = {
     'счетоводство',
     'снабдяване',
   ],
-  // гр. (град, town: "гр. Пловдив 4000") opens an address line like a street does.
-  streetPrefixes: ['бул\\.', 'ул\\.', 'булевард', 'гр\\.'],
+  // гр. (град, town: "гр. Пловдив 4000") opens an address line like a street does; so do с. (село, village)
+  // and общ. (община, municipality): "с. Кралево, общ. Търговище, 7700".
+  streetPrefixes: ['бул\\.', 'ул\\.', 'булевард', 'гр\\.', 'с\\.', 'общ\\.'],
   countries: ['българия', 'bulgaria'],
   phoneWork: ['тел', 'телефон'],
   phoneMobile: ['моб', 'мобилен', 'мобилен телефон'],

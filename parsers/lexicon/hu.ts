@@ -110,6 +110,8 @@ export const hu: Lexicon = {
   fieldLabels: ['Név', 'Beosztás', 'Cím', 'Cég'],
   // Shared mailboxes (sales@, accounting@... in hu): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // A logistics (logisztika) desk.
+    'logisztika',
     // An events (rendezvények) desk.
     'rendezvenyek',
     'rendezveny',

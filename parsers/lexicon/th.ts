@@ -58,6 +58,8 @@ export const th: Lexicon = {
   ],
   // ฝ่าย (division), แผนก (department), สำนัก (office), สาขา (branch), written joined to the unit's name.
   unitPrefixesNative: [
+    // ภาควิชา (a university's academic department: "ภาควิชาพืชไร่นา").
+    'ภาควิชา',
     // ศูนย์ (a centre: "ศูนย์ทันตกรรม", a dental centre).
     'ศูนย์',
     // คณะ (a university's faculty: "คณะวิศวกรรมศาสตร์").

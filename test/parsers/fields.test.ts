@@ -859,6 +859,14 @@ describe('contact fields of a signature block', () => {
     expect(site.websites).toEqual(['harbourtrust.org']);
   });
 
+  it("takes a site under the sender's domain written alone as the website, not a deeper or foreign host", () => {
+    const from = { name: 'Rosa Lind', email: 'rlind@lakeshore-state.example' };
+    const site = (l: string) => extractFields(['Rosa Lind', 'Extension Specialist', l], from).websites;
+    expect(site('cropdiag.lakeshore-state.example')).toEqual(['cropdiag.lakeshore-state.example']);
+    expect(site('a.b.lakeshore-state.example')).toEqual([]);
+    expect(site('cropdiag.othershore.example')).toEqual([]);
+  });
+
   it('reads clinical and hospital blocks: liaisons, investigators and -ologists, life-science functions, a clinic of a university hospital', () => {
     const t = (lines: string[], email: string) => {
       const c = extractFields(lines, { name: lines[0]!, email });

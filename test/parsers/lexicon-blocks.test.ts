@@ -685,6 +685,94 @@ const BLOCKS: { lang: string; from: { name: string; email: string }; lines: stri
       types: ['work'],
     },
   },
+  // A role with its grade after an institution word ("University Researcher II"), its unit after the comma; a
+  // territory of a state ("Northern QLD") stays in the title; a site under the sender's domain is the website.
+  {
+    lang: 'en',
+    from: { name: 'Jose Ramos', email: 'jramos@visayasagri.example' },
+    lines: [
+      'Jose Ramos',
+      'University Extension Associate III, Soil Science Division',
+      'Visayas Agricultural University',
+      'Mobile +63 917 555 0133',
+    ],
+    want: {
+      name: 'Jose Ramos',
+      title: 'University Extension Associate III',
+      department: 'Soil Science Division',
+      company: 'Visayas Agricultural University',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'en',
+    from: { name: 'Amy Tran', email: 'amy.tran@tablelandag.example' },
+    lines: [
+      'Amy Tran',
+      'Territory Agronomist – Northern QLD',
+      'Tableland Ag Supplies Pty Ltd',
+      'M 0491 570 222',
+    ],
+    want: {
+      name: 'Amy Tran',
+      title: 'Territory Agronomist – Northern QLD',
+      company: 'Tableland Ag Supplies Pty Ltd',
+      types: ['mobile'],
+    },
+  },
+  // Bulgarian villages and municipalities open an address (с., общ.); a Greek agronomist at a co-operative.
+  {
+    lang: 'bg',
+    from: { name: 'Petar Ivanov', email: 'p.ivanov@zlatnoagro.example' },
+    lines: [
+      'Петър Иванов',
+      'Агроном',
+      'Златно Агро ООД',
+      'с. Кралево, общ. Търговище, 7700',
+      'Моб.: +359 888 555 101',
+    ],
+    want: {
+      name: 'Петър Иванов',
+      title: 'Агроном',
+      company: 'Златно Агро ООД',
+      types: ['mobile'],
+      address: 'с. Кралево, общ. Търговище, 7700',
+    },
+  },
+  {
+    lang: 'el',
+    from: { name: 'Eleni Georgiou', email: 'e.georgiou@makedoniacoop.example' },
+    lines: [
+      'Ελένη Γεωργίου',
+      'Γεωπόνος',
+      'Γεωργικός Συνεταιρισμός Κεντρικής Μακεδονίας',
+      'Κιν.: +30 697 555 0101',
+    ],
+    want: {
+      name: 'Ελένη Γεωργίου',
+      title: 'Γεωπόνος',
+      company: 'Γεωργικός Συνεταιρισμός Κεντρικής Μακεδονίας',
+      types: ['mobile'],
+    },
+  },
+  // A Thai academic title joined to the name is dropped; a department and its faculty are one unit.
+  {
+    lang: 'th',
+    from: { name: 'Somchai Dee', email: 'somchai.d@nru.ac.example' },
+    lines: [
+      'ผศ.ดร.สมชาย ดีมาก (Somchai Deemak)',
+      'อาจารย์ | ภาควิชาประมง คณะเกษตรศาสตร์',
+      'มหาวิทยาลัยเกษตรภาคเหนือ',
+      'มือถือ 081-555-0199',
+    ],
+    want: {
+      name: 'สมชาย ดีมาก (Somchai Deemak)',
+      title: 'อาจารย์',
+      department: 'ภาควิชาประมง คณะเกษตรศาสตร์',
+      company: 'มหาวิทยาลัยเกษตรภาคเหนือ',
+      types: ['mobile'],
+    },
+  },
 ];
 
 describe('a signature block in each language of the lexicons', () => {

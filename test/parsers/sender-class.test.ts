@@ -415,6 +415,7 @@ describe('sender classification', () => {
       // Quality-assurance claims and a cold store's intake desk.
       'qa.claims',
       'einlagerung',
+      'logisztika',
     ])
       expect(isRoleAccount(role), role).toBe(true);
     for (const person of [
