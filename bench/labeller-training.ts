@@ -257,7 +257,7 @@ export function knownCorpora(): { present: Corpus[]; absent: Corpus[] } {
     // Written blind while holdout114 and 115 were tuned on: an aircraft MRO's technical records and procurement,
     // a seed and crop-protection company's product development, a reinsurance broker's treaty desk, a hotel
     // group's group sales, a seafood exporter's sales.
-    { name: 'holdout117', dir: join(fx, 'holdout117'), train: false },
+    { name: 'holdout117', dir: join(fx, 'holdout117'), train: false, tuned: true },
     { name: 'holdout118', dir: join(fx, 'holdout118'), train: false, tuned: true },
     { name: 'holdout119', dir: join(fx, 'holdout119'), train: false },
     { name: 'holdout120', dir: join(fx, 'holdout120'), train: false, tuned: true },

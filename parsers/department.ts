@@ -245,8 +245,11 @@ const THAI_UNIT_RE = new RegExp(
 /** An association's regional section named after its acronym ("USTA Texas Section"): an organisation. */
 const ACRONYM_SECTION_RE = /^\p{Lu}{2,6}\s.{0,60}\sSection$/u;
 
-/** The number closing a numbered unit: "№ 2", "Nr. 3", "No. 4", "nº 5". */
-const UNIT_NUMBER_RE = /\s(?:№|No\.|Nr\.|n[º°]|#)\s?\d{1,3}$/u;
+/**
+ * The number closing a numbered unit: "№ 2", "Nr. 3", "No. 4", "nº 5"; or the code of the rule it works under,
+ * letters and digits joined by a hyphen ("Dział Szkoleń Part-147", "Abteilung CAMO-2").
+ */
+const UNIT_NUMBER_RE = /\s(?:(?:№|No\.|Nr\.|n[º°]|#)\s?\d{1,3}|\p{L}{2,8}-\d{1,4}[A-Z]?)$/u;
 
 /** Does the cell (title and company already ruled out by the caller) name a unit of the organisation? */
 export function looksLikeDepartment(cell: string): boolean {

@@ -354,6 +354,8 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
   // Quality assurance and control desks ("qa.claims@").
   'qa',
   'qc',
+  // A calibration laboratory's desk.
+  'calibration',
 ]);
 
 /** The same in the other languages of the lexicons (lexicon `roleMailboxes`). */

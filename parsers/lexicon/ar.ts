@@ -130,6 +130,9 @@ export const ar: Lexicon = {
   // جامعة (a university).
   // سفارة (an embassy), غرفة (a chamber of commerce: "غرفة تجارة وصناعة").
   orgWordsRtl: [
+    // طيران opening the line (an airline: "طيران ...", as Arabic names its carriers); inside a line it is
+    // aviation ("مفتش صلاحية طيران", an airworthiness inspector).
+    '^طيران',
     'شركة',
     'مؤسسة',
     'مجموعة',

@@ -297,6 +297,9 @@ export const de: Lexicon = {
   jobEndedCues: ['(?:ist|arbeitet) nicht mehr (?:bei|für|im Unternehmen)', 'hat das Unternehmen verlassen'],
   // Shared mailboxes (sales@, accounting@... in de): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // A calibration laboratory's desk (Kalibrierung).
+    'kalibrierung',
+    'kalibrierlabor',
     // A cold store's or warehouse's intake and dispatch desks (Einlagerung, Auslagerung), a warehouse (Lager).
     'einlagerung',
     'auslagerung',

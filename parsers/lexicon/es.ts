@@ -76,7 +76,8 @@ export const es: Lexicon = {
     'especialista',
     'analista',
     'consultor',
-    'técnic[oa]',
+    // ...not the adjective of a support unit in Spanish or Portuguese (as the Portuguese list says).
+    '(?<!(?:suporte|soporte|apoio|apoyo|assistência|asistencia|serviço|servicio) )técnic[oa]',
     'supervisora',
     'ejecutiv[oa]',
     'contadora?',
@@ -147,6 +148,8 @@ export const es: Lexicon = {
     'dirección (?:general|comercial|financiera|técnica|de operaciones)',
   ],
   functions: [
+    // Support (soporte, soporte técnico).
+    'soporte',
     'recursos humanos',
     'ventas',
     'compras',

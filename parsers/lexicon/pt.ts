@@ -87,7 +87,9 @@ export const pt: Lexicon = {
     'analista',
     'supervisor(?:a)?',
     'especialista',
-    'técnic[oa]',
+    // ...not the adjective of a support unit in Portuguese or Spanish ("Suporte Técnico", "Soporte Técnico"):
+    // both lists say it, as every list is tried on every line.
+    '(?<!(?:suporte|soporte|apoio|apoyo|assistência|asistencia|serviço|servicio) )técnic[oa]',
     'coordenador(?:a)?',
     // Despachante Aduaneiro (customs broker).
     'despachante',
@@ -132,6 +134,8 @@ export const pt: Lexicon = {
     'estúdio de',
   ],
   functions: [
+    // Support (suporte, suporte técnico): "Suporte Técnico de Frota".
+    'suporte',
     // A law firm's real-estate practice: "Imobiliário e Urbanismo".
     'imobiliário',
     // P&D: pesquisa e desenvolvimento (R&D).

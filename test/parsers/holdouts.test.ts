@@ -235,7 +235,7 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   holdout116: { lines: 0.995, precision: 0.98, recall: 0.975 },
   // Blind (fixtures/mail/holdout117..121/README.md), written while holdout114 and 115 were tuned on, measured after
   // those rules: first scores are floors.
-  holdout117: { lines: 0.975, precision: 0.955, recall: 0.975 },
+  holdout117: { lines: 0.995, precision: 0.995, recall: 0.995 },
   holdout118: { lines: 0.995, precision: 0.995, recall: 0.995 },
   holdout119: { lines: 0.995, precision: 0.99, recall: 0.95 },
   holdout120: { lines: 0.995, precision: 0.995, recall: 0.995 },

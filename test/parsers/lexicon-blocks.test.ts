@@ -773,6 +773,63 @@ const BLOCKS: { lang: string; from: { name: string; email: string }; lines: stri
       types: ['mobile'],
     },
   },
+  // A support unit after a pipe is no second role ("Suporte Técnico": the adjective is no title); a unit named
+  // with the code of the rule it works under; an Arabic airline's name opening its line.
+  {
+    lang: 'pt',
+    from: { name: 'Ana Lima', email: 'ana.lima@ipeaero.example' },
+    lines: [
+      'Ana Lima',
+      'Analista de Contratos | Suporte Técnico a Operadores',
+      'Ipê Aeroespacial S.A.',
+      'Cel.: +55 12 99555-0102',
+    ],
+    want: {
+      name: 'Ana Lima',
+      title: 'Analista de Contratos',
+      department: 'Suporte Técnico a Operadores',
+      company: 'Ipê Aeroespacial S.A.',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'pl',
+    from: { name: 'Jan Kowal', email: 'j.kowal@baltaero.example' },
+    lines: [
+      'Jan Kowal',
+      'Kierownik zmiany',
+      'Dział Obsługi Part-145',
+      'Bałtyckie Zakłady Lotnicze Sp. z o.o.',
+      'kom. +48 601 555 102',
+    ],
+    want: {
+      name: 'Jan Kowal',
+      title: 'Kierownik zmiany',
+      department: 'Dział Obsługi Part-145',
+      company: 'Bałtyckie Zakłady Lotnicze Sp. z o.o.',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'ar',
+    from: { name: 'Khalid Salem', email: 'k.salem@najmair.example' },
+    lines: [
+      'خالد سالم',
+      'مدير المشتريات، إدارة الصيانة',
+      'طيران النجم الساطع',
+      'جوال: +966 55 555 0102',
+      'Khalid Salem',
+      'Procurement Manager',
+      'Najm Air',
+    ],
+    want: {
+      name: 'خالد سالم',
+      title: 'مدير المشتريات',
+      department: 'إدارة الصيانة',
+      company: 'طيران النجم الساطع',
+      types: ['mobile'],
+    },
+  },
 ];
 
 describe('a signature block in each language of the lexicons', () => {

@@ -416,6 +416,9 @@ describe('sender classification', () => {
       'qa.claims',
       'einlagerung',
       'logisztika',
+      // Calibration laboratories' desks.
+      'kalibrierung',
+      'calibration',
     ])
       expect(isRoleAccount(role), role).toBe(true);
     for (const person of [
