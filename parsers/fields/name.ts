@@ -95,8 +95,9 @@ export function stripName(s: string): string {
   // British style writes honorifics without the dot: "Dr Emma Hughes".
   t = t.replace(UNDOTTED_HONORIFIC_RE, '');
   t = t.replace(HONORIFIC_RE, '').replace(/^(?:Dr\.|Prof\.|Dipl\.-Ing\.)\s+/g, '');
-  // Thai academic titles written joined to the name: "ดร.วรพล", "ผศ.ดร.สมศรี", "รศ. กมล".
-  t = t.replace(/^(?:(?:ผศ|รศ|ศ)\.\s?)?(?:ดร\.\s?)?(?<=\.\s?)(?=\p{Script=Thai})/u, '');
+  // Thai academic and medical titles, joined to the name or not: "ดร.วรพล", "ผศ.ดร.สมศรี", "รศ. กมล", "นพ. ธีร"
+  // (physician), "พญ." (female physician), "ทพ." (dentist), "ภก." (pharmacist).
+  t = t.replace(/^(?:(?:ผศ|รศ|ศ)\.\s?)?(?:(?:ดร|นพ|พญ|ทพ|ทญ|ภก|ภญ)\.\s?)?(?<=\.\s?)(?=\p{Script=Thai})/u, '');
   // German degrees written with their subject: "Dr.-Ing.", "Dipl.-Kfm.", "Dipl.-Wirt.-Ing.", "Dr. rer. pol.".
   // (The openings are tested first: most names have neither, and skip the Unicode patterns.)
   if (t.startsWith('Dipl.-') || t.startsWith('Dr.-'))

@@ -49,9 +49,10 @@ import { addUnitLine, type Draft, type LooseUnit, type OrgCandidate } from './dr
  * rank of one to ten characters ("国際交流課 留学生交流係長", "会议及宴会销售经理"), perhaps with its region in
  * brackets ("区域经理（欧洲）"), or a title in katakana of up to ten ("海外制作部 プロデューサー").
  */
-// A unit may open with a section code in Latin capitals: "臨床研究支援本部 CRC課 主任".
+// A unit may open with a section code in Latin capitals: "臨床研究支援本部 CRC課 主任"; a unit in katakana runs
+// longer ("アライアンスマネジメント部", 13 characters).
 const CJK_UNIT_RANK_RE =
-  /^((?:[A-Z0-9]{1,6})?[\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー・&]{1,12}(?:[ 　](?:[A-Z0-9]{1,6})?[\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー・&]{1,12}){0,2})[ 　]([\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー]{1,10}(?:（[^（）]{1,10}）)?|[\p{Script=Katakana}ー]{7,10})$/u;
+  /^((?:[A-Z0-9]{1,6})?[\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー・&]{1,16}(?:[ 　](?:[A-Z0-9]{1,6})?[\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー・&]{1,16}){0,2})[ 　]([\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー]{1,10}(?:（[^（）]{1,10}）)?|[\p{Script=Katakana}ー]{7,10})$/u;
 /** "Deputy General Manager (Treasury Operations)": a title, then a bracketed unit closing the cell. */
 // "法规注册经理（质量管理部）": full-width brackets, written without a space.
 const BRACKET_UNIT_RE = /^(.{3,60}?)(?: \(([^()]{3,50})\)|（([^（）]{2,50})）)$/;
@@ -456,6 +457,36 @@ function colonAsComma(t: string): string {
   return isDepartment(m[2]!) || namesFunction(m[2]!) ? `${m[1]}, ${m[2]}` : t;
 }
 
+/**
+ * "Senior Director" + "Search & Evaluation, Oncology": a plain title, then a function named as a heading and
+ * one more heading it covers (no organisation, role, place, other function or digits after it).
+ */
+function functionThenScope(head: string, rest: string, input: TitleInput, i: number): boolean {
+  const [fn, scope, more] = rest.split(', ');
+  return (
+    more === undefined &&
+    scope !== undefined &&
+    wordCount(head) <= 4 &&
+    hasTitleWord(head) &&
+    !hasTitleWord(rest) &&
+    namesFunction(fn!) &&
+    /^\p{Lu}[\p{L} &-]{2,40}$/u.test(scope) &&
+    !hasCompanyWord(scope) &&
+    !namesTerritory(scope) &&
+    !namesCity(scope) &&
+    !namesFunction(scope) &&
+    !isCountryLine(scope) &&
+    // The organisation is on a line of its own ("VP, Supply Chain, Tallgrass Foods" names it last).
+    !matchesDomain(scope, input.labels) &&
+    input.texts.some(
+      (x, j) =>
+        j !== i &&
+        !input.isAddr[j] &&
+        (hasCompanyWord(x.text) || (!/[@.:/]/.test(x.text) && matchesDomain(x.text, input.labels))),
+    )
+  );
+}
+
 function takeTitleCell(s: TitleScan, input: TitleInput, i: number, cell: string): boolean {
   const { texts, nameRow, labels } = input;
   const written = cell.replace(DEGREE_BEFORE_TITLE_RE, '');
@@ -463,9 +494,13 @@ function takeTitleCell(s: TitleScan, input: TitleInput, i: number, cell: string)
   if (namesSomeoneElse(t, s.c.name)) return false;
   // Arabic and Persian write their comma as "، ", Amharic as "፣ ". A unit that opens with its unit word may hold
   // commas of its own: "Safety Adviser, Faculty of Science, Agriculture & Engineering" splits at the first comma.
+  // So may a unit named by its function, then what it covers: "Senior Director, Search & Evaluation, Oncology".
   const unitComma = t.indexOf(', ');
   const comma =
-    unitComma > 0 && unitComma !== t.lastIndexOf(', ') && startsWithUnitWord(t.slice(unitComma + 2))
+    unitComma > 0 &&
+    unitComma !== t.lastIndexOf(', ') &&
+    (startsWithUnitWord(t.slice(unitComma + 2)) ||
+      functionThenScope(t.slice(0, unitComma), t.slice(unitComma + 2), input, i))
       ? unitComma
       : Math.max(t.lastIndexOf(', '), t.lastIndexOf('، '), t.lastIndexOf('፣ '));
   const tail = comma > 0 ? t.slice(comma + 2) : '';
@@ -509,10 +544,10 @@ function takeTitleCell(s: TitleScan, input: TitleInput, i: number, cell: string)
           // "vedoucí oddělení velkých sportovních akcí": a role noun opening a longer line (head of a unit).
           (wordCount(t) <= 7 && !t.includes(', ') && hasTitleWord(t.split(' ')[0]!)) ||
           (tail !== '' && wordCount(headPart) <= 3 && !hasTitleWord(tail) && isDepartment(tail)) ||
-          // "szabadalmi ügyvivő, partner": a list of two roles.
+          // "szabadalmi ügyvivő, partner", "..., európai szabadalmi ügyvivő": a list of two roles.
           (tail !== '' &&
             wordCount(headPart) <= 3 &&
-            wordCount(tail) <= 2 &&
+            wordCount(tail) <= 3 &&
             hasTitleWord(tail) &&
             hasTitleWord(headPart)))
       )) ||
@@ -630,6 +665,7 @@ function takeTitle(s: TitleScan, input: TitleInput, i: number, p: TitleCellParts
     tail &&
     !hasTitleWord(tail) &&
     (isDepartment(tail) ||
+      functionThenScope(headPart, tail, input, i) ||
       // The domain spells it but another line is the organisation (above): its unit.
       (matchesDomain(tail, labels) && !hasCompanyWord(tail))) &&
     !headPart.includes(', ') &&

@@ -464,6 +464,9 @@ export const en: Lexicon = {
     'europe',
   ],
   functions: [
+    // Investments ("Vice President, Investments"); pharma business development's search and evaluation.
+    'investments',
+    'search & evaluation',
     // Meetings, incentives, conferences and exhibitions ("Senior Manager - Outbound MICE").
     'MICE',
     // Intellectual-property practice: "Senior Associate – Patents", "Trade Mark Executive, Oppositions".

@@ -94,6 +94,9 @@ export const hu: Lexicon = {
   unitWords: ['osztály', 'főosztály', 'részleg', 'igazgatóság', 'tanszék'],
   legalForms: ['Kft', 'Zrt', 'Nyrt', 'Bt', 'Kkt'],
   orgWords: [
+    // A patent firm ("... Szabadalmi Iroda") and a firm of partners ("X & Társai").
+    'szabadalmi iroda',
+    'társai',
     // Research centres and institutes: "Anyagtudományi Kutatóközpont", "...Kutatóintézet".
     'kutatóközpont',
     'kutatóintézet',

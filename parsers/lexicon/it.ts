@@ -75,6 +75,8 @@ export const it: Lexicon = {
     'dottorand[oa]',
   ],
   unitWords: [
+    // A hospital's operating unit: "Unità Operativa (Complessa) di Oncologia", "UOC di Cardiologia".
+    'unità operativa',
     'dipartimento',
     // A branch office: "Sede di Genova", "Filiale di Torino".
     'sede di',

@@ -194,11 +194,12 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   holdout88: { lines: 0.995, precision: 0.98, recall: 0.985 },
   holdout89: { lines: 0.995, precision: 0.985, recall: 0.985 },
   // Blind (fixtures/mail/holdout90..94/README.md), written while holdout85..87 and 89 were tuned on: first scores
-  // are floors for 90 and 93; 91, 92 and 94 tuned on, their scores after the rules they prompted.
+  // are floors for 90; 91, 92 and 94 tuned on, their scores after the rules they prompted; 93 tuned on a session
+  // later.
   holdout90: { lines: 0.985, precision: 0.975, recall: 0.945 },
   holdout91: { lines: 0.99, precision: 0.975, recall: 0.995 },
   holdout92: { lines: 0.995, precision: 0.97, recall: 0.975 },
-  holdout93: { lines: 0.995, precision: 0.955, recall: 0.915 },
+  holdout93: { lines: 0.995, precision: 0.975, recall: 0.97 },
   holdout94: { lines: 0.985, precision: 0.955, recall: 0.96 },
   // Blind (fixtures/mail/holdout95..99/README.md), written while holdout91, 92 and 94 were tuned on: the first
   // score is the floor for 99; 95, 96 and 98 tuned on, their scores after the rules they prompted.

@@ -830,6 +830,111 @@ const BLOCKS: { lang: string; from: { name: string; email: string }; lines: stri
       types: ['mobile'],
     },
   },
+  // A hospital's operating unit after the title; a Hungarian list of two roles in lower case and a firm of
+  // partners; an Arabic fund; a Thai physician's title before the name; a Japanese katakana unit of 13 characters.
+  {
+    lang: 'it',
+    from: { name: 'Marta Ricci', email: 'marta.ricci@aou-collina.example' },
+    lines: [
+      'Dott.ssa Marta Ricci',
+      'Dirigente Medico, Unità Operativa Complessa di Cardiologia',
+      'Azienda Ospedaliera Collina',
+      'Tel. +39 06 5550 1201',
+    ],
+    want: {
+      name: 'Marta Ricci',
+      title: 'Dirigente Medico',
+      department: 'Unità Operativa Complessa di Cardiologia',
+      company: 'Azienda Ospedaliera Collina',
+      types: ['work'],
+    },
+  },
+  {
+    lang: 'hu',
+    from: { name: 'Kiss Anna', email: 'kiss.anna@toth-partners.example' },
+    lines: [
+      'Dr. Kiss Anna',
+      'szabadalmi ügyvivő, európai védjegy ügyvivő',
+      'Tóth & Társai',
+      'Tel.: +36 1 555 0101',
+    ],
+    want: {
+      name: 'Kiss Anna',
+      title: 'szabadalmi ügyvivő, európai védjegy ügyvivő',
+      company: 'Tóth & Társai',
+      types: ['work'],
+    },
+  },
+  {
+    lang: 'ar',
+    from: { name: 'Omar Nasser', email: 'o.nasser@gulfgrowth.example' },
+    lines: ['عمر ناصر', 'مدير الاستثمار', 'صندوق الخليج للنمو', 'جوال: +971 50 555 0102'],
+    want: {
+      name: 'عمر ناصر',
+      title: 'مدير الاستثمار',
+      company: 'صندوق الخليج للنمو',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'th',
+    from: { name: 'Anan Suk', email: 'anan.s@bangkokcare.example' },
+    lines: ['นพ. อนันต์ สุขใจ', 'ผู้อำนวยการ', 'ศูนย์หัวใจ', 'โรงพยาบาลบางกอกแคร์', 'มือถือ 081 555 0102'],
+    want: {
+      name: 'อนันต์ สุขใจ',
+      title: 'ผู้อำนวยการ',
+      department: 'ศูนย์หัวใจ',
+      company: 'โรงพยาบาลบางกอกแคร์',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'ja',
+    from: { name: 'Taro Yamada', email: 't.yamada@hikari-pharma.example' },
+    lines: [
+      '株式会社 光ファーマ',
+      '営業本部　プロダクトマーケティング部　課長',
+      '山田 太郎（Taro Yamada）',
+      '携帯：090-5555-0102',
+    ],
+    want: {
+      name: '山田 太郎（Taro Yamada）',
+      title: '課長',
+      department: '営業本部 プロダクトマーケティング部',
+      company: '株式会社 光ファーマ',
+      types: ['mobile'],
+    },
+  },
+  // A unit named by its function, then what it covers; investments as a function.
+  {
+    lang: 'en',
+    from: { name: 'Lena Ford', email: 'lena.ford@norvale-bio.example' },
+    lines: [
+      'Lena Ford',
+      'Executive Director, Business Development, Immunology',
+      'Norvale Biosciences Inc.',
+      'M: +1 617 555 0102',
+    ],
+    want: {
+      name: 'Lena Ford',
+      title: 'Executive Director',
+      department: 'Business Development, Immunology',
+      company: 'Norvale Biosciences Inc.',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'en',
+    from: { name: 'Raj Menon', email: 'raj@lionrock.example' },
+    lines: ['Raj Menon', 'Principal, Investments', 'Lion Rock Capital Pte. Ltd.', 'M: +65 9555 0102'],
+    want: {
+      name: 'Raj Menon',
+      title: 'Principal',
+      department: 'Investments',
+      company: 'Lion Rock Capital Pte. Ltd.',
+      types: ['mobile'],
+    },
+  },
 ];
 
 describe('a signature block in each language of the lexicons', () => {
