@@ -208,8 +208,8 @@ const COMPOUND_UNIT_RE = new RegExp(String.raw`^\p{Lu}\p{Ll}{2,30}(?:${alt('unit
  * after their parent unit ("마케팅본부 디지털마케팅팀", "네트워크사업본부 / 해외영업팀"), also numbered ("해외영업2팀").
  */
 const CJK_UNIT_RE = new RegExp(
-  // A Latin section code may open a level: "CRC課".
-  String.raw`^(?:(?:[A-Z0-9]{1,6})?[\p{Script=Han}\p{Script=Katakana}ー・&]{1,12}(?:[ 　]| ?\/ ?)){0,2}(?:[A-Z0-9]{1,6}[\p{Script=Han}\p{Script=Katakana}ー・&]{0,12}|[\p{Script=Han}\p{Script=Katakana}ー・&]{1,12})(?:${[...wordsOf('ja', 'unitSuffixesNative'), ...wordsOf('zh', 'unitSuffixesNative')].join('|')})$|^(?:\p{Script=Hangul}{1,10}(?:[ 　]| ?\/ ?))?(?:[A-Z]{1,6})?\p{Script=Hangul}[\p{Script=Hangul}\d·]{0,9}(?:${wordsOf('ko', 'unitSuffixesNative').join('|')})$`,
+  // A Latin section code may open a level: "CRC課"; a Korean team may be a code and its number ("WM2팀").
+  String.raw`^(?:(?:[A-Z0-9]{1,6})?[\p{Script=Han}\p{Script=Katakana}ー・&]{1,12}(?:[ 　]| ?\/ ?)){0,2}(?:[A-Z0-9]{1,6}[\p{Script=Han}\p{Script=Katakana}ー・&]{0,12}|[\p{Script=Han}\p{Script=Katakana}ー・&]{1,12})(?:${[...wordsOf('ja', 'unitSuffixesNative'), ...wordsOf('zh', 'unitSuffixesNative')].join('|')})$|^(?:\p{Script=Hangul}{1,10}(?:[ 　]| ?\/ ?))?(?:[A-Z]{1,6}\d{1,3}|(?:[A-Z]{1,6})?\p{Script=Hangul}[\p{Script=Hangul}\d·]{0,9})(?:${wordsOf('ko', 'unitSuffixesNative').join('|')})$`,
   'u',
 );
 

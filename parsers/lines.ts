@@ -631,8 +631,8 @@ export function looksLikeName(line: string): boolean {
   const t = capLine(line)
     .trim()
     .replace(/^\*(.{1,80})\*$/, '$1')
-    // German "i.A." / "i.V." / "ppa." (signing on behalf) precede the name.
-    .replace(/^(?:i\.\s?A\.|i\.\s?V\.|ppa\.)\s/, '')
+    // German "i.A." / "i.V." / "ppa." and English "p.p." (signing on behalf) precede the name.
+    .replace(/^(?:i\.\s?A\.|i\.\s?V\.|ppa\.|p\.\s?p\.)\s/, '')
     // Pronouns after the name: "Andre Whitfield (he/him)", "Sam Lee [they/them]".
     .replace(PRONOUNS_AFTER_RE, '');
   if (t.length < 2 || t.length > 50 || /\d|[@:;!?]/.test(t)) return false;

@@ -565,7 +565,15 @@ function cutTrailingNotices(lines: string[]): string[] {
       for (let up = 0; up < 3 && end > 0 && sentenceContinues(lines[end - 1]!, lines[end]!); up++) end--;
       // The company's one-line summary heading its register lines, a paragraph of their own under the
       // block ("Nordwerk AG | Lindenweg 4 | 12345 Probestadt" / "Sitz der AG: ... HRB ..."), goes with them.
-      if (end > 1 && isBlank(lines[end - 2]!) && LEGAL_SUMMARY_RE.test(capLine(lines[end - 1]!))) end--;
+      // A one-line signature there ("Karim Roe | Relationship Manager | Acme Ltd | +971 50 555 0100") names a
+      // phone: it stays.
+      if (
+        end > 1 &&
+        isBlank(lines[end - 2]!) &&
+        LEGAL_SUMMARY_RE.test(capLine(lines[end - 1]!)) &&
+        !hasContactish(capLine(lines[end - 1]!))
+      )
+        end--;
       continue;
     }
     if (disclaimer) {

@@ -356,6 +356,8 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
   'qc',
   // A calibration laboratory's desk.
   'calibration',
+  // A custodian's corporate-actions desk.
+  'corporateactions',
 ]);
 
 /** The same in the other languages of the lexicons (lexicon `roleMailboxes`). */

@@ -91,7 +91,7 @@ function sendersWord(word: string, from: Address): boolean {
 export function stripName(s: string): string {
   let t = s.trim();
   t = t.replace(/^(?:rgds|regards|thanks|cheers|best|br)[,.]\s?/i, '');
-  t = t.replace(/^(?:i\.\s?A\.|i\.\s?V\.|ppa\.)\s+/, '');
+  t = t.replace(/^(?:i\.\s?A\.|i\.\s?V\.|ppa\.|p\.\s?p\.)\s+/, '');
   // British style writes honorifics without the dot: "Dr Emma Hughes".
   t = t.replace(UNDOTTED_HONORIFIC_RE, '');
   t = t.replace(HONORIFIC_RE, '').replace(/^(?:Dr\.|Prof\.|Dipl\.-Ing\.)\s+/g, '');

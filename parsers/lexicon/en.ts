@@ -125,6 +125,13 @@ export const en: Lexicon = {
     'authori[sz]ed and regulated by',
     'regulated by the',
     'licensed (?:and regulated )?by the',
+    // Banks' supervision notice: "... is authorised and supervised by the Swiss Financial Market Supervisory
+    // Authority FINMA".
+    'authori[sz]ed and supervised by',
+    'supervised by the',
+    // A message's sensitivity label, stamped under the text by the mail system: "Classification: INTERNAL",
+    // "Sensitivity: Confidential", "Classification : Public".
+    '^(?:classification|sensitivity|data classification)\\s?:\\s?(?:internal|public|confidential|restricted|general|limited|personal|highly confidential|c[1-4])\\b',
   ],
   // ..."Follow Armlab: Facebook | Twitter | Blog" (the organisation's own pages).
   followCues: [

@@ -25,6 +25,25 @@ describe('a block that does not reach the last line', () => {
 });
 
 describe('company lines under a block', () => {
+  it('leave out a supervision notice and a sensitivity label under a block signed "p.p."', () => {
+    const text = `${note}Kind regards\n\np.p. Dana Whitfield\nHead of Partnerships\nNorthwind Privatbank AG\nPhone +41 44 555 01 42\n\nNorthwind Privatbank AG is authorised and supervised by the Swiss Financial Market Supervisory Authority FINMA.\nClassification: INTERNAL\n`;
+    const block = findSignature(text, dana);
+    expect(block).toEqual([
+      'p.p. Dana Whitfield',
+      'Head of Partnerships',
+      'Northwind Privatbank AG',
+      'Phone +41 44 555 01 42',
+    ]);
+    expect(extractFields(block!, dana).name).toBe('Dana Whitfield');
+  });
+
+  it("keep a one-line block above the regulator's line, which goes", () => {
+    const text = `${note}Thanks,\nDana\n\nDana Whitfield | Head of Partnerships | Northwind Capital (DIFC) Limited | +971 50 555 0142\nNorthwind Capital (DIFC) Limited is regulated by the Dubai Financial Services Authority.\n`;
+    expect(newestPart(text).split('\n').slice(-1)).toEqual([
+      'Dana Whitfield | Head of Partnerships | Northwind Capital (DIFC) Limited | +971 50 555 0142',
+    ]);
+  });
+
   it('leave out an award the company advertises, with its badge image right above it', () => {
     const text = `${note}Kind regards\nDana Whitfield\nHead of Partnerships\nNorthwind Labs Inc.\n+1 415 555 0142\n[cid:image002.png@01DA12F3.90B1C640]\nNorthwind Labs - Lab Automation Supplier of the Year 2025, Bay Area Business Awards\n`;
     expect(findSignature(text, dana)).toEqual([

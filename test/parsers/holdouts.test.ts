@@ -202,10 +202,11 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   holdout93: { lines: 0.995, precision: 0.975, recall: 0.97 },
   holdout94: { lines: 0.985, precision: 0.955, recall: 0.96 },
   // Blind (fixtures/mail/holdout95..99/README.md), written while holdout91, 92 and 94 were tuned on: the first
-  // score is the floor for 99; 95, 96 and 98 tuned on, their scores after the rules they prompted.
+  // score is the floor for 99; 95, 96 and 98 tuned on, their scores after the rules they prompted; 97 tuned on a
+  // session later.
   holdout95: { lines: 0.995, precision: 0.945, recall: 0.9 },
   holdout96: { lines: 0.995, precision: 0.995, recall: 0.995 },
-  holdout97: { lines: 0.96, precision: 0.965, recall: 0.93 },
+  holdout97: { lines: 0.995, precision: 0.995, recall: 0.995 },
   holdout98: { lines: 0.995, precision: 0.99, recall: 0.99 },
   holdout99: { lines: 0.98, precision: 0.98, recall: 0.93 },
   // Blind (fixtures/mail/holdout100..104/README.md), written while holdout95, 96 and 98 were tuned on: 100 and 101

@@ -935,6 +935,19 @@ const BLOCKS: { lang: string; from: { name: string; email: string }; lines: stri
       types: ['mobile'],
     },
   },
+  // A Korean team named by a code and its number, under its division.
+  {
+    lang: 'ko',
+    from: { name: 'Lee Sora', email: 'sora.lee@hanmaeum-sec.example' },
+    lines: ['이소라 차장', '한마음증권 | 자산관리본부 PB3팀', 'M. 010-5555-0102'],
+    want: {
+      name: '이소라',
+      title: '차장',
+      department: '자산관리본부 PB3팀',
+      company: '한마음증권',
+      types: ['mobile'],
+    },
+  },
 ];
 
 describe('a signature block in each language of the lexicons', () => {

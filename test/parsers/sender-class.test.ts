@@ -419,6 +419,7 @@ describe('sender classification', () => {
       // Calibration laboratories' desks.
       'kalibrierung',
       'calibration',
+      'corporateactions',
     ])
       expect(isRoleAccount(role), role).toBe(true);
     for (const person of [
