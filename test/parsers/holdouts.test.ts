@@ -242,6 +242,10 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   holdout119: { lines: 0.995, precision: 0.99, recall: 0.95 },
   holdout120: { lines: 0.995, precision: 0.995, recall: 0.995 },
   holdout121: { lines: 0.995, precision: 0.995, recall: 0.995 },
+  // Blind (fixtures/mail/holdout126..128/README.md), written while holdout117, 118, 120, 121, 93 and 97 were tuned
+  // on, measured after those rules: first scores are floors.
+  holdout127: { lines: 0.975, precision: 0.94, recall: 0.97 },
+  holdout128: { lines: 0.995, precision: 0.975, recall: 0.945 },
 };
 
 describe('hold-out sets as regression floors', () => {
