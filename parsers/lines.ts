@@ -512,11 +512,12 @@ const LANDMARK_RE = new RegExp(
  */
 const DIRECTIONS_RE = /\b\d{2,4} ?(?:metros|mts?\.?|varas|m) (?:al )?(?:norte|sur|este|oeste)\b/i;
 /**
- * Addresses in Devanagari, Bengali, Tamil, Sinhala, Khmer and Arabic-script languages (Hindi, Bengali, Urdu,
- * Persian...): a street or premises word of the lexicons ("রোড", "மார்க்", "روڈ", "خیابان", "අංක"), a number and a
- * comma (or "،") on one line.
+ * Addresses in Devanagari, Bengali, Tamil, Sinhala, Khmer, Ethiopic and Arabic-script languages (Hindi, Bengali,
+ * Urdu, Persian, Amharic...): a street or premises word of the lexicons ("রোড", "மார்க்", "روڈ", "خیابان", "අංක",
+ * "ወረዳ") and a comma ("،", "፣") on one line.
  */
-const INDIC_ARABIC_SCRIPT_RE = /[\u0900-\u09ff\u0600-\u06ff\u0b80-\u0bff\u0d80-\u0dff\u1780-\u17ff]/;
+const INDIC_ARABIC_SCRIPT_RE =
+  /[\u0900-\u09ff\u0600-\u06ff\u0b80-\u0bff\u0d80-\u0dff\u1780-\u17ff\u1200-\u137f]/;
 const NATIVE_STREET_RE = new RegExp(
   String.raw`(?<![\p{L}\p{M}])(?:${[...words('streetWords'), ...words('streetPrefixes'), ...words('premisesWords')].filter((w) => INDIC_ARABIC_SCRIPT_RE.test(w)).join('|')})(?![\p{L}\p{M}])`,
   'u',
@@ -542,7 +543,7 @@ export function looksLikeAddress(line: string): boolean {
     (digits === 0 && l.length <= 80 && LANDMARK_RE.test(l)) ||
     (digits >= 2 && DIRECTIONS_RE.test(l)) ||
     (digits >= 4 && CITY_POSTCODE_RE.test(l)) ||
-    (INDIC_ARABIC_SCRIPT_RE.test(l) && /[,،]/.test(l) && NATIVE_STREET_RE.test(l)) ||
+    (INDIC_ARABIC_SCRIPT_RE.test(l) && /[,،፣]/.test(l) && NATIVE_STREET_RE.test(l)) ||
     (l.includes('، ') && INDIC_ARABIC_SCRIPT_RE.test(l) && ARABIC_PLACES_COUNTRY_RE.test(l)) ||
     BR_CITY_UF_RE.test(l) ||
     COUNTRY_RE.test(l) ||

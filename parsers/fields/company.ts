@@ -137,7 +137,7 @@ function matchesDomainAscii(cell: string, labels: string[]): boolean {
 /**
  * A label that shortens the name from its first word: "southcross-tm" (the first word, then the initials of
  * the rest), "halcyontx" (the first word and a short code for the rest), "lochsidecars" (the first and the last
- * word joined).
+ * word joined), "brightwatercoffeelab" (the first word and some of the others, in order).
  */
 function labelShortensName(cell: string, toks: readonly string[], l: string): boolean {
   const first = toks[0] ?? '';
@@ -149,8 +149,21 @@ function labelShortensName(cell: string, toks: readonly string[], l: string): bo
       l.length > first.length &&
       l.length - first.length <= 3 &&
       /^[a-z]+$/.test(l)) ||
-    (toks.length >= 3 && first.length >= 4 && l === `${first}${toks[toks.length - 1]}`)
+    (toks.length >= 3 &&
+      first.length >= 4 &&
+      l.startsWith(first) &&
+      spelledByWords(l.slice(first.length), toks, 1))
   );
+}
+
+/** Is `rest` some of the words from `from` on, joined in order ("coffeelab" of "Coffee Quality Lab")? */
+function spelledByWords(rest: string, toks: readonly string[], from: number): boolean {
+  if (rest === '') return true;
+  for (let k = from; k < toks.length; k++) {
+    const w = toks[k]!;
+    if (w.length >= 2 && rest.startsWith(w) && spelledByWords(rest.slice(w.length), toks, k + 1)) return true;
+  }
+  return false;
 }
 
 /** "Southcross Trade Marks" at southcross-tm: the name's first word, then the initials of the words after it. */

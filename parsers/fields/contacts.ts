@@ -42,7 +42,10 @@ export function phonesOfRows(rows: string[], region: CountryCode): Phone[] {
     if (pager && !phones.some((p) => p.raw.includes(pager[1]!)))
       phones.push({ type: 'other', e164: null, raw: pager[1]! });
   }
-  return phones;
+  // A number written twice with the same type (both halves of a block in two languages) is one phone.
+  return phones.filter(
+    (p, i) => p.e164 === null || !phones.slice(0, i).some((q) => q.e164 === p.e164 && q.type === p.type),
+  );
 }
 
 const INTERNAL_EXT_RE = /^\s*(?:\S{1,20}(?: \S{1,20})?(?: {2,}|\t+))?(\d-\d{4})\s*$/;

@@ -56,11 +56,11 @@ const TWO_SCRIPT_NAME_RE =
 const UNSPACED_CJK_NAME_RE = /^[\p{Script=Han}\p{Script=Hangul}]{2,4}$/u;
 
 /**
- * A Korean or Japanese rank written with the name ("김민준 과장", "課長 山田 太郎"): [rank, name]. The name may
+ * A Korean or Japanese rank written with the name ("김민준 과장", "박서연 / 대리", "課長 山田 太郎"): [rank, name]. The name may
  * carry its reading in brackets ("弁理士　藤原 千尋（Chihiro Fujiwara）").
  */
 const CJK_RANK_RE = new RegExp(
-  `^(${alt('ranks')})[ 　]{1,3}(.{2,12}(?:[（(][^（）()]{1,40}[）)])?)$|^(.{2,12}?)[ 　]{1,3}(${alt('ranks')})$`,
+  `^(${alt('ranks')})[ 　]{1,3}(.{2,12}(?:[（(][^（）()]{1,40}[）)])?)$|^(.{2,12}?)(?:[ 　]{1,3}|[ 　]?[/|｜][ 　]?)(${alt('ranks')})$`,
   'u',
 );
 
@@ -108,7 +108,7 @@ export function stripName(s: string): string {
   if (t.startsWith('(')) t = t.replace(/^\((?:\p{Lu}{2,4}|Univ\.?)\)\s+(?=\p{Lu})/u, '');
   // "FDS RCS (Eng) FRCS (OMFS)": a college or specialty in brackets after a post-nominal goes with it.
   t = t.replace(/(\s\p{Lu}{2,6})\s\((?:\p{Lu}[\p{L}]{1,6})\)(?=\s|$)/gu, '$1');
-  t = t.replace(CREDENTIAL_RE, '');
+  t = dropCredentialRun(t).replace(CREDENTIAL_RE, '');
   t = t.replace(/\s?\((?:he|she|they)\/[a-z]{2,5}\)/i, '');
   // Honorifics in brackets ("Tan Wei Ling (Ms)").
   t = t.replace(/\s?\((?:Ms|Mr|Mrs|Miss|Mx|Dr)\.?\)/, '');
@@ -141,6 +141,14 @@ export function splitReading(name: string): { bare: string; reading: string } {
 }
 
 /**
+ * A post-nominal: capitals ("MRICS", "CA(SA)"), a membership with a capital after small letters ("MIStructE",
+ * "FIChemE", "CEng"), South Africa's professional registrations ("Pr.Sci.Nat.", "Pr.Eng."), "P.Eng.", initials
+ * with dots.
+ */
+const CREDENTIAL_TOKEN_RE =
+  /^,?(?:\p{Lu}{2,6}(?:\(\p{Lu}{2,4}\))?|\p{Lu}{2,4}\p{Ll}{1,6}\p{Lu}?|Pr\.(?:\p{Lu}\p{L}{0,5}\.?){1,3}|P\.\s?Eng\.?|\p{Lu}\.(?:\p{Lu}\.){1,3}),?$/u;
+
+/**
  * Post-nominal credentials after a mixed-case name: "Oliver Smythe MRICS", "Jo Bloggs CA(SA)",
  * "Dan Fitz P.Eng.". An all-caps name ("JOHN SMITH") keeps its tokens.
  */
@@ -156,12 +164,26 @@ function dropTrailingCredentials(name: string): string {
     !/^,?(?:II|III|IV|VI)$/.test(toks[toks.length - 1]!) &&
     // Institution memberships write a capital after small letters ("MIStructE", "FIChemE", "CEng"); South
     // Africa's professional registrations open with "Pr." ("Pr.Sci.Nat.", "Pr.Eng.", "Pr.Tech.Eng.").
-    /^,?(?:\p{Lu}{2,6}(?:\(\p{Lu}{2,4}\))?|\p{Lu}{2,4}\p{Ll}{1,6}\p{Lu}?|Pr\.(?:\p{Lu}\p{L}{0,5}\.?){1,3}|P\.\s?Eng\.?|\p{Lu}\.(?:\p{Lu}\.){1,3}),?$/u.test(
-      toks[toks.length - 1]!,
-    )
+    CREDENTIAL_TOKEN_RE.test(toks[toks.length - 1]!)
   )
     toks.pop();
   return toks.join(' ').replace(/,$/, '');
+}
+
+/**
+ * A run of post-nominals closing a mixed-case name with a membership written in mixed case in it ("Ciarán Mac
+ * Giolla Phádraig BE CEng MIEI") goes whole, before the known credentials are taken out of it: a family name
+ * in capitals ("Youssef EL AMRANI") has no such word.
+ */
+function dropCredentialRun(name: string): string {
+  const toks = name.split(/\s+/);
+  if (!toks.slice(0, 2).some((w) => HAS_LOWER_RE.test(w))) return name;
+  let run = toks.length;
+  while (run > 2 && CREDENTIAL_TOKEN_RE.test(toks[run - 1]!) && !/^,?(?:II|III|IV|VI)$/.test(toks[run - 1]!))
+    run--;
+  return run < toks.length - 1 && toks.slice(run).some((w) => HAS_LOWER_RE.test(w))
+    ? toks.slice(0, run).join(' ').replace(/,$/, '')
+    : name;
 }
 
 /** "Jo (ACME)": a name, then a bracketed word or two that may name the organisation. */

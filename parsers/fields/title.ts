@@ -576,7 +576,13 @@ const LIST_CONJ_RE = new RegExp(`\\s(?:${AND_WORDS})\\s`, 'i');
  */
 function continuesFunctionList(headPart: string, tail: string): boolean {
   const last = headPart.trim().split(/\s+/).pop() ?? '';
-  return LIST_CONJ_RE.test(` ${tail} `) && last !== headPart.trim() && namesFunction(last);
+  // A tail that opens with a unit word is that unit ("Jefa de Mantenimiento, Servicio de Ingeniería y Obras").
+  return (
+    LIST_CONJ_RE.test(` ${tail} `) &&
+    last !== headPart.trim() &&
+    namesFunction(last) &&
+    !startsWithUnitWord(tail)
+  );
 }
 
 /** Records the title of a title cell and the unit or organisation written on the same cell. */

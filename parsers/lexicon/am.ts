@@ -27,7 +27,10 @@ export const am: Lexicon = {
   // ኤጀንሲ (agency), ሚኒስቴር (ministry), ባለሥልጣን (authority).
   orgWords: ['ኤጀንሲ', 'ሚኒስቴር', 'ባለሥልጣን'],
   // ኃ.የተ.የግ.ማ. (private limited company), አ.ማ. (share company).
-  legalFormsNative: ['ኃ\\.የተ\\.የግ\\.ማ\\.?', 'አ\\.ማ\\.?'],
+  // ...written with slashes too ("ኃ/የተ/የግ/ማ").
+  legalFormsNative: ['ኃ[./]የተ[./]የግ[./]ማ\\.?', 'አ\\.ማ\\.?'],
+  // Addis Ababa addresses: ክፍለ ከተማ (sub-city), ወረዳ (woreda, district), ቀበሌ (kebele, ward).
+  premisesWords: ['ክፍለ ከተማ', 'ወረዳ', 'ቀበሌ'],
   // ስልክ (telephone), ቢሮ (office), ሞባይል / ተንቀሳቃሽ (mobile), ፋክስ (fax).
   phoneWork: ['ስልክ', 'ቢሮ'],
   phoneMobile: ['ሞባይል', 'ተንቀሳቃሽ'],

@@ -471,6 +471,9 @@ export const en: Lexicon = {
     'europe',
   ],
   functions: [
+    // Warehousing, exports ("Logistics Coordinator | Shipping & Warehousing", "General Manager - Exports").
+    'warehousing',
+    'exports',
     // Investments ("Vice President, Investments"); pharma business development's search and evaluation.
     'investments',
     'search & evaluation',
@@ -1212,6 +1215,9 @@ export const en: Lexicon = {
     'Captain',
   ],
   regions: [
+    // South-East Asian and Gulf blocs after a title ("Regional Sales Manager, ASEAN").
+    'ASEAN',
+    'GCC',
     'APAC',
     'APJ',
     'EMEA',

@@ -130,6 +130,8 @@ export const es: Lexicon = {
     'instrumentista',
   ],
   unitWords: [
+    // A service of a hospital or a public body ("Servicio de Ingeniería y Obras", "Servicio de Cardiología").
+    'servicio de',
     'dpto\\.',
     'depto\\.',
     'departamento',

@@ -122,6 +122,10 @@ export const nl: Lexicon = {
   phoneExtensions: ['toestel'],
   // Shared mailboxes (sales@, accounting@... in nl): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // A warehouse's goods-in (ontvangst), dispatch (expeditie) and warehouse (magazijn) desks.
+    'ontvangst',
+    'expeditie',
+    'magazijn',
     // HR desks: sick-leave case management (verzuim), payroll (salarisadministratie), recruitment (werving).
     'verzuim',
     'salarisadministratie',

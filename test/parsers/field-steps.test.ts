@@ -193,6 +193,8 @@ describe('title and unit', () => {
       { title: 'Chargée des sinistres Transport' },
     ],
     [['Director / Partner'], { title: 'Director / Partner' }],
+    [['General Manager - Exports'], { title: 'General Manager', department: 'Exports' }],
+    [['Logistics Coordinator | Warehousing'], { title: 'Logistics Coordinator', department: 'Warehousing' }],
   ])('readTitles(%j)', (lines, want) => {
     expect(run(lines).draft).toMatchObject(want);
   });

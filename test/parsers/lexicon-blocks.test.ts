@@ -948,6 +948,102 @@ const BLOCKS: { lang: string; from: { name: string; email: string }; lines: stri
       types: ['mobile'],
     },
   },
+  // A block in Amharic and English: the first version's company and address (the English address is the same
+  // again), each phone once; Addis Ababa sub-cities and woredas make an address, the legal form with slashes.
+  {
+    lang: 'am',
+    from: { name: 'Abebe Kebede', email: 'abebe@sidamaseed.example' },
+    lines: [
+      'አበበ ከበደ',
+      'የሽያጭ ሥራ አስኪያጅ',
+      'ሲዳማ ዘር አቅራቢ ኃ/የተ/የግ/ማ',
+      'ቂርቆስ ክፍለ ከተማ፣ ወረዳ 05፣ አዲስ አበባ፣ ኢትዮጵያ',
+      'ሞባይል: +251 911 555 102',
+      'Abebe Kebede',
+      'Sales Manager',
+      'Sidama Seed Suppliers PLC',
+      'Kirkos Sub-City, Woreda 05, Addis Ababa, Ethiopia',
+      'Mobile: +251 911 555 102',
+    ],
+    want: {
+      name: 'አበበ ከበደ',
+      title: 'የሽያጭ ሥራ አስኪያጅ',
+      company: 'ሲዳማ ዘር አቅራቢ ኃ/የተ/የግ/ማ',
+      types: ['mobile'],
+      address: 'ቂርቆስ ክፍለ ከተማ፣ ወረዳ 05፣ አዲስ አበባ፣ ኢትዮጵያ',
+    },
+  },
+  // A Korean rank after a slash on the name line; a Spanish service as the unit after the title even when it
+  // lists two fields with "y"; a South-East Asian bloc after a title.
+  {
+    lang: 'ko',
+    from: { name: 'Kim Dohyun', email: 'dohyun.kim@saebit-fm.example' },
+    lines: ['김도현 / 과장', '(주)새빛시설관리 | 기술지원팀', 'M. 010-5555-0199'],
+    want: {
+      name: '김도현',
+      title: '과장',
+      department: '기술지원팀',
+      company: '(주)새빛시설관리',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'es',
+    from: { name: 'Lucía Vidal', email: 'lvidal@hospitalmarina.example' },
+    lines: [
+      'Lucía Vidal',
+      'Jefa de Compras, Servicio de Suministros y Logística',
+      'Hospital Marina Alta',
+      'Tel. 96 555 01 02',
+    ],
+    want: {
+      name: 'Lucía Vidal',
+      title: 'Jefa de Compras',
+      department: 'Servicio de Suministros y Logística',
+      company: 'Hospital Marina Alta',
+      types: ['work'],
+    },
+  },
+  {
+    lang: 'en',
+    from: { name: 'Daniel Tan', email: 'daniel.tan@merlionpumps.example' },
+    lines: ['Daniel Tan', 'Key Account Manager, ASEAN', 'Merlion Pumps Pte Ltd', 'M: +65 9555 0102'],
+    want: {
+      name: 'Daniel Tan',
+      title: 'Key Account Manager, ASEAN',
+      company: 'Merlion Pumps Pte Ltd',
+      types: ['mobile'],
+    },
+  },
+  // A run of post-nominals with a mixed-case membership in it goes whole; a firm named by its first word and
+  // some of the others, as its domain spells it.
+  {
+    lang: 'en',
+    from: { name: 'Seán Ó Raghallaigh', email: 'sean@corriblifts.example' },
+    lines: [
+      'Seán Ó Raghallaigh BE CEng MIEI',
+      'Senior Lift Engineer',
+      'Corrib Lift Consulting Ltd',
+      '+353 91 555 0102',
+    ],
+    want: {
+      name: 'Seán Ó Raghallaigh',
+      title: 'Senior Lift Engineer',
+      company: 'Corrib Lift Consulting Ltd',
+      types: ['work'],
+    },
+  },
+  {
+    lang: 'en',
+    from: { name: 'Nia Powell', email: 'nia@kestrelwaterlab.example' },
+    lines: ['Nia Powell', 'Lab Director', 'Kestrel Water Quality Lab', 'O: 510-555-0102'],
+    want: {
+      name: 'Nia Powell',
+      title: 'Lab Director',
+      company: 'Kestrel Water Quality Lab',
+      types: ['work'],
+    },
+  },
 ];
 
 describe('a signature block in each language of the lexicons', () => {

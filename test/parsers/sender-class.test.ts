@@ -420,6 +420,8 @@ describe('sender classification', () => {
       'kalibrierung',
       'calibration',
       'corporateactions',
+      // A warehouse's goods-in desk.
+      'ontvangst',
     ])
       expect(isRoleAccount(role), role).toBe(true);
     for (const person of [
