@@ -264,6 +264,7 @@ export function knownCorpora(): { present: Corpus[]; absent: Corpus[] } {
     { name: 'holdout121', dir: join(fx, 'holdout121'), train: false, tuned: true },
     // Written blind while holdout117, 118, 120, 121, 93 and 97 were tuned on: a university technology-transfer
     // office, a green-coffee importer, an elevator maintenance company's service contracts; 127 and 128 tuned on.
+    { name: 'holdout126', dir: join(fx, 'holdout126'), train: false },
     { name: 'holdout127', dir: join(fx, 'holdout127'), train: false, tuned: true },
     { name: 'holdout128', dir: join(fx, 'holdout128'), train: false, tuned: true },
     // The discard decision (one-to-one mail through CRMs and relays, bulk from the same tools, role accounts in

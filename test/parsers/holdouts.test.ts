@@ -244,7 +244,9 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   holdout120: { lines: 0.995, precision: 0.995, recall: 0.995 },
   holdout121: { lines: 0.995, precision: 0.995, recall: 0.995 },
   // Blind (fixtures/mail/holdout126..128/README.md), written while holdout117, 118, 120, 121, 93 and 97 were tuned
-  // on, measured after those rules, then tuned on: their scores after the rules they prompted.
+  // on, measured after those rules: the first score is the floor for 126; 127 and 128 tuned on, their scores after
+  // the rules they prompted.
+  holdout126: { lines: 0.99, precision: 0.99, recall: 0.955 },
   holdout127: { lines: 0.995, precision: 0.995, recall: 0.995 },
   holdout128: { lines: 0.995, precision: 0.995, recall: 0.98 },
 };
