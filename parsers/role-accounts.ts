@@ -358,6 +358,9 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
   'calibration',
   // A custodian's corporate-actions desk.
   'corporateactions',
+  // A rail network's possession-planning desk, a clinical trial's supply desk.
+  'possessions',
+  'supply',
 ]);
 
 /** The same in the other languages of the lexicons (lexicon `roleMailboxes`). */
@@ -437,6 +440,14 @@ const DESK_SCOPES: ReadonlySet<string> = new Set([
   'mena',
   'anz',
   'dach',
+  // ...and regions and nations within or across countries ("possessions.midlands").
+  'midlands',
+  'scotland',
+  'wales',
+  'ireland',
+  'nordics',
+  'benelux',
+  'iberia',
 ]);
 
 /** Cities that name a branch's desk ("resourcing.london", "ops.dubai"): the lexicons' office cities, in ASCII. */

@@ -82,19 +82,24 @@ function firmDomain(email: string, block: SignedBlock): boolean {
 }
 
 /**
- * "Showroom Milano – Bellandi" <showroom.milano@bellandi...>, "Studio BIM Kraków" <bim.krakow@...>: a desk of
- * the role lists and its branch, every word of the address written in the display name, which is not the
- * signer. The firm's own name as the other word ("Enron Announcements" <enron.announcements@>) is the role
+ * "Showroom Milano – Bellandi" <showroom.milano@bellandi...>, "Studio BIM Kraków" <bim.krakow@...>, "Kestrel
+ * Cranes – Heavy Lift Bookings" <heavylift.bookings@...>: a desk of the role lists and its branch or line of
+ * business, every word of the address written in the display name, which is not the signer. The firm's own name as the other word ("Enron Announcements" <enron.announcements@>) is the role
  * lists' to judge.
  */
 function deskOfBranch(local: string, display: string, signer: string, from: Address): boolean {
   const toks = fold(local).split(/[._-]+/);
   if (toks.length < 2 || toks.length > 3 || toks.some((t) => !/^[a-z]{2,20}$/.test(t))) return false;
   if (!toks.some((t) => isRoleLocalPart(t))) return false;
-  const shown = new Set(words(display));
+  // Words of the display, adjacent pairs joined too ("Heavy Lift Bookings" shows "heavylift"); an inflected
+  // word shows its stem ("Zamówienia Taboru" shows "tabor").
+  const ws = words(display);
+  const shown = new Set([...ws, ...ws.slice(1).map((w, k) => `${ws[k]}${w}`)]);
+  const shows = (t: string) =>
+    shown.has(t) || (t.length >= 5 && ws.some((w) => w.startsWith(t) && w.length <= t.length + 2));
   const firm = domainLabels(from.email!).join(' ');
   const places = toks.filter((t) => !isRoleLocalPart(t));
-  if (places.length === 0 || !places.every((t) => shown.has(t) && t.length >= 3 && !firm.includes(t)))
+  if (places.length === 0 || !places.every((t) => shows(t) && t.length >= 3 && !firm.includes(t)))
     return false;
   if (samePerson(display, signer) || signsAsSender(signer, from)) return false;
   return !toks.some((t) => namesPart(t, latinTokens(signer)));

@@ -25,9 +25,12 @@ import type { Draft } from './draft.ts';
 /** A letter of a script other than Latin. */
 const NON_LATIN_LETTER_RE = /(?!\p{Script=Latin})\p{L}/u;
 
-/** An en or em dash between spaces before a number or a PO box, not before a six-digit PIN code. */
+/**
+ * An en or em dash between spaces before a number or a PO box, not before a six-digit PIN code or a floor's
+ * ordinal ("1240 – 9º andar", as the golds that have one keep it).
+ */
 const DASH_BEFORE_NUMBER_RE = new RegExp(
-  String.raw`\s[–—]\s(?=\d|(?:${alt('poBoxes')}|${alt('poBoxAbbrevs')}) ?\d)(?!\d{6}(?!\d))`,
+  String.raw`\s[–—]\s(?=\d|(?:${alt('poBoxes')}|${alt('poBoxAbbrevs')}) ?\d)(?!\d{6}(?!\d)|\d{1,3}[º°ª])`,
   'g',
 );
 

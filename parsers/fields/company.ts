@@ -11,6 +11,7 @@ import {
   capLine,
   findUrls,
   hasCompanyWord,
+  hasLegalForm,
   hasStrongCompanyWord,
   hasTitleWord,
   isCountryLine,
@@ -123,8 +124,12 @@ function matchesDomainAscii(cell: string, labels: string[]): boolean {
       (l.length >= 5 && joined.startsWith(l)) ||
       // "Northgate Customs Brokerage" at northgate-customs: a hyphenated label spells the name's start.
       (l.includes('-') && l.length >= 6 && joined.startsWith(l.replace(/-/g, ''))) ||
-      // "Hollis Custom Millwork" at hollis-millwork: every part of a hyphenated label is a word of the name.
-      (l.includes('-') && l.split('-').every((p) => p.length >= 3 && toks.includes(p))) ||
+      // "Hollis Custom Millwork" at hollis-millwork, "Northline Rail Infrastructure" at northline-infra: every part
+      // of a hyphenated label is a word of the name or the start of one.
+      (l.includes('-') &&
+        l
+          .split('-')
+          .every((p) => p.length >= 3 && toks.some((t) => t === p || (p.length >= 4 && t.startsWith(p))))) ||
       // "NWL" at nwl-freight: an acronym as written is the first word of a hyphenated label.
       (l.includes('-') && /^[A-Z]{2,6}$/.test(cell.trim()) && l.split('-')[0] === joined) ||
       (initials.length >= 3 && initials === l) ||
@@ -326,6 +331,28 @@ export interface CompanyResult {
 
 /** A comma that separates segments of a cell, not the one before a legal form ("Acme, Inc."). */
 const ORG_SEG_SEP_RE = /,\s(?!(?:Inc|Ltd|LLC|LLP|Corp)\b)/;
+
+/**
+ * The segments of a cell split at its commas ("R&D, VoiceAge Corporation"), except the comma before a legal form
+ * that closes the name ("Química Sierra Excipientes, S.L.", "Ústav říční hydrologie, v. v. i."): that segment
+ * stays with the name before it.
+ */
+export function orgSegments(t: string): string[] {
+  const parts = t.split(ORG_SEG_SEP_RE);
+  const out: string[] = [];
+  for (const p of parts) {
+    const form = p.trim();
+    // A legal form alone: short words only ("S.L.", "v. v. i.", "S.A. de C.V."), not "Hoshizora Inc.".
+    if (
+      out.length > 0 &&
+      hasLegalForm(form) &&
+      form.split(/\s+/).every((w) => w.replace(/\P{L}/gu, '').length <= 4)
+    )
+      out[out.length - 1] += `, ${p}`;
+    else out.push(p);
+  }
+  return out;
+}
 /**
  * " - ", " – " or " _ " between an organisation and its unit ("Halcyon Corp. - Global Finance", "Halcyon
  * Net Works _ Data Management": older clients' plain-text stationery writes the underscore).
@@ -482,7 +509,7 @@ function orgHeadingAddress(
     const whole = texts[i]!.text.trim();
     if (isAddr[i + 1] && !/\d/.test(whole) && wordCount(whole) <= 4 && matchesDomain(whole, labels))
       return { i, head: whole, rest: '' };
-    const segs = texts[i]!.text.split(ORG_SEG_SEP_RE);
+    const segs = orgSegments(texts[i]!.text);
     const head = segs[0]!.trim();
     if (
       segs.length >= 3 &&

@@ -39,6 +39,7 @@ import {
   isCompanyCell,
   matchesDomain,
   namesOrganisation,
+  orgSegments,
   spelledByAcronym,
   unitNamedByDomain,
 } from './company.ts';
@@ -242,7 +243,6 @@ function slashedTitle(t: string): { title: string; unit: string | null } | null 
 /** " - ", " – " or " _ " between two parts of a cell ("Software Engineer – Red Hat Inc.", "Acme _ Sales"). */
 const DASH_SEP_RE = /\s[-–_]\s/;
 /** A comma that separates segments of a cell, not the one before a legal form ("Acme, Inc."). */
-const ORG_SEG_SEP_RE = /,\s(?!(?:Inc|Ltd|LLC|LLP|Corp)\b)/;
 
 /** What readTitles has gathered so far over the cells, filled in place by the helpers below. */
 interface TitleScan {
@@ -894,7 +894,7 @@ function offerOrganisation(s: TitleScan, labels: string[], i: number, t: string)
   if (/^\s*(?:https?:\/\/)?[a-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,12}\/?\s*$/.test(t)) return;
   // "R&D, VoiceAge Corporation": the segment naming the organisation. A list inside the name ("Trung tâm Xúc
   // tiến Đầu tư, Thương mại và Du lịch tỉnh ...": investment, trade and tourism) is no segment boundary.
-  const parts = t.split(ORG_SEG_SEP_RE);
+  const parts = orgSegments(t);
   const listInName =
     parts.length === 2 &&
     LIST_CONJ_RE.test(` ${parts[1]} `) &&

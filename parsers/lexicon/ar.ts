@@ -130,6 +130,8 @@ export const ar: Lexicon = {
   // جامعة (a university).
   // سفارة (an embassy), غرفة (a chamber of commerce: "غرفة تجارة وصناعة").
   orgWordsRtl: [
+    // جمعية (a society, an association: "الجمعية المصرية للدراسات ...").
+    'جمعية',
     // صندوق (a fund: "صندوق الرياض للتنمية").
     'صندوق',
     // طيران opening the line (an airline: "طيران ...", as Arabic names its carriers); inside a line it is

@@ -58,6 +58,9 @@ export const cs: Lexicon = {
   ],
   phoneOther: ['sekretariát'],
   titleNouns: [
+    // Researchers: vědecký / výzkumný pracovník.
+    '(?:vědecký|výzkumný|odborný) pracovník',
+    '(?:vědecká|výzkumná|odborná) pracovnice',
     // Producers: "výkonná producentka" (executive producer), "producent".
     'producent(?:ka)?',
     // Accountant (capitalised as a title of its own: "Účetní, Oddělení pohledávek").
@@ -142,7 +145,13 @@ export const cs: Lexicon = {
     'PhDr\\.',
     'RNDr\\.',
   ],
-  legalForms: ['s\\.r\\.o', 'spol\\. s r\\.o', 'v\\.o\\.s'],
+  legalForms: [
+    's\\.r\\.o',
+    'spol\\. s r\\.o',
+    'v\\.o\\.s',
+    // A public research institution (veřejná výzkumná instituce): "..., v. v. i.".
+    'v\\. ?v\\. ?i',
+  ],
   legalFormsAtEnd: ['a\\.s'],
   streetPrefixes: ['nám\\.', 'náměstí', 'námestie', 'nábř\\.', 'třída', 'tř\\.'],
   countries: ['česká republika', 'česko', 'slovensko', 'slovenská republika', 'czechia', 'slovakia'],

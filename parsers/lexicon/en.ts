@@ -471,6 +471,11 @@ export const en: Lexicon = {
     'europe',
   ],
   functions: [
+    // Pharmaceutical chemistry, manufacturing and controls ("Associate Director, CMC Drug Product", "Regulatory CMC"); railway signalling.
+    'CMC',
+    'drug product',
+    'drug substance',
+    'signalling',
     // Warehousing, exports ("Logistics Coordinator | Shipping & Warehousing", "General Manager - Exports").
     'warehousing',
     'exports',
@@ -1266,6 +1271,10 @@ export const en: Lexicon = {
     'see',
   ],
   linkLabels: [
+    // Researchers' profiles: "ORCID<https://orcid.org/...>", "Google Scholar", "ResearchGate".
+    'orcid',
+    'google scholar',
+    'researchgate',
     // Film and creative profiles: "IMDb<https://www.imdb.com/name/...>", "Vimeo", "Showreel".
     'imdb',
     'vimeo',

@@ -56,6 +56,8 @@ export const es: Lexicon = {
   awardCues: ['\\bpremios?\\b', '\\bdel año\\b'],
   ecoCues: ['Antes de imprimir'],
   titleNouns: [
+    // A chair professor (catedrático, catedrática).
+    'catedrátic[oa]',
     // Colombian public servants' grades: "Profesional Especializado/a", "Profesional Universitario/a".
     'profesional (?:especializad|universitari)[oa]',
     // The United Nations' grades: "Oficial Nacional de Programa", "Oficial de Proyectos".

@@ -171,6 +171,8 @@ export const fr: Lexicon = {
   ],
   // ...and local government: "Mairie de ...", "Ville de ...", "Conseil départemental de ...".
   orgWords: [
+    // A public transport network ("Réseau de transport de ...").
+    'réseau de transport',
     // A rectorate: "Rectorat de l'académie de Garonne".
     'rectorat',
     // An independent authority: "Autorité de contrôle des pratiques commerciales", "Autorité des marchés financiers".

@@ -144,6 +144,8 @@ export const ja: Lexicon = {
   noticeCues: ['本メール', '本電子メール', '機密', '誤送信'],
   // Shared mailboxes (sales@, accounting@... in ja): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // A society's or an association's secretariat (事務局, jimukyoku).
+    'jimukyoku',
     'eigyo',
     'eigyou',
     'soumu',

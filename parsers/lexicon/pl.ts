@@ -36,6 +36,10 @@ export const pl: Lexicon = {
   noticeCues: ['\\badresat', 'poufn'],
   registerCues: ['NIP:', 'KRS:'],
   titleNouns: [
+    // Academic posts: adiunkt (assistant professor), asystent, wykładowca (lecturer).
+    'adiunkt',
+    'asystent(?:ka)?',
+    'wykładowca',
     // University offices: dziekan (dean), prodziekan (vice-dean), rektor, prorektor.
     'prodziekan',
     'dziekan',

@@ -109,6 +109,8 @@ export const pt: Lexicon = {
     'companhia',
   ],
   unitWords: [
+    // A university's pro-rectorate ("Pró-Reitoria de Pesquisa").
+    'pró-reitoria',
     // A committee: "Comissão de Ética para a Saúde".
     'comissão de',
     // A laboratory of a university: "Laboratório de Materiais Cerâmicos".

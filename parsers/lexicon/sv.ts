@@ -100,7 +100,13 @@ export const sv: Lexicon = {
     'forskare',
     'direktör',
   ],
-  unitWords: ['avdelning', 'institutionen för', 'sektion'],
+  unitWords: [
+    'avdelning',
+    'institutionen för',
+    'sektion',
+    // The unit, definite ("Enheten för avtal och förvärv").
+    'enheten',
+  ],
   unitSuffixes: [
     'avdelning',
     'avdelningen',

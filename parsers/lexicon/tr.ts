@@ -28,6 +28,10 @@ export const tr: Lexicon = {
   quoteSeparators: ['Orijinal Mesaj', 'İletilen ileti', 'Özgün İleti'],
   lotusToLabels: ['Kime'],
   titleNouns: [
+    // Academic posts: öğretim üyesi (faculty member), öğretim görevlisi (lecturer), araştırma görevlisi (research assistant).
+    'öğretim üyesi',
+    'öğretim görevlisi',
+    'araştırma görevlisi',
     // Partners of a firm: "Kıdemli Ortak" (senior partner), "Yönetici Ortak" (managing partner).
     'ortak',
     'ortağı',

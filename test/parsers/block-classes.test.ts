@@ -676,8 +676,8 @@ describe('a Gmail rendering of a signature-tool block', () => {
     expect(lines.at(-2)).toBe('[image: endereço] Av. Paulista, 1500 – 10º andar, São Paulo – SP, 01310-100');
     expect(lines.at(-1)).toMatch(/^\[image: linkedin\]/);
     const f = extractFields(lines, from);
-    // The dash before the floor's number parts the address as a comma would; the one before the state is kept.
-    expect(f.address).toBe('Av. Paulista, 1500, 10º andar, São Paulo – SP, 01310-100');
+    // The dash before a floor's ordinal is kept as written, as every annotated set with one wrote it.
+    expect(f.address).toBe('Av. Paulista, 1500 – 10º andar, São Paulo – SP, 01310-100');
     expect(f.social).toEqual(['https://www.linkedin.com/in/bruna-lopes-pag']);
   });
 });

@@ -859,6 +859,22 @@ describe('contact fields of a signature block', () => {
     expect(site.websites).toEqual(['harbourtrust.org']);
   });
 
+  it('takes an ORCID link behind its label as a social profile, and keeps a dash before a floor in an address', () => {
+    const from = { name: 'Ana Costa', email: 'ana.costa@lagoa-uni.example' };
+    const c = extractFields(
+      [
+        'Ana Costa',
+        'Professora Associada',
+        'Universidade da Lagoa',
+        'Av. Atlântica, 500 – 3º andar, Niterói – RJ',
+        'ORCID<https://orcid.org/0000-0002-5550-0102>',
+      ],
+      from,
+    );
+    expect(c.social).toEqual(['https://orcid.org/0000-0002-5550-0102']);
+    expect(c.address).toBe('Av. Atlântica, 500 – 3º andar, Niterói – RJ');
+  });
+
   it("takes a site under the sender's domain written alone as the website, not a deeper or foreign host", () => {
     const from = { name: 'Rosa Lind', email: 'rlind@lakeshore-state.example' };
     const site = (l: string) => extractFields(['Rosa Lind', 'Extension Specialist', l], from).websites;

@@ -1044,6 +1044,124 @@ const BLOCKS: { lang: string; from: { name: string; email: string }; lines: stri
       types: ['work'],
     },
   },
+  // Academic titles in lower case under the name (Polish, Czech) and Turkish; a Czech public research institution's
+  // legal form after a comma; a Spanish firm whose legal form follows a comma; an Arabic society; ORCID as a link
+  // label; CMC as a pharmaceutical function; a firm whose hyphenated domain shortens a word of its name.
+  {
+    lang: 'pl',
+    from: { name: 'Ewa Zając', email: 'ewa.zajac@uni-opole.example' },
+    lines: [
+      'dr Ewa Zając',
+      'adiunkt, Katedra Historii Sztuki',
+      'Uniwersytet Opolski',
+      'tel. +48 77 555 01 02',
+    ],
+    want: {
+      name: 'Ewa Zając',
+      title: 'adiunkt',
+      department: 'Katedra Historii Sztuki',
+      company: 'Uniwersytet Opolski',
+      types: ['work'],
+    },
+  },
+  {
+    lang: 'cs',
+    from: { name: 'Petr Novak', email: 'novak@ustav-geologie.example' },
+    lines: [
+      'Ing. Petr Novák, Ph.D.',
+      'vědecký pracovník, Oddělení geochemie',
+      'Ústav aplikované geologie, v. v. i.',
+      'tel.: +420 225 555 102',
+    ],
+    want: {
+      name: 'Petr Novák',
+      title: 'vědecký pracovník',
+      department: 'Oddělení geochemie',
+      company: 'Ústav aplikované geologie, v. v. i.',
+      types: ['work'],
+    },
+  },
+  {
+    lang: 'tr',
+    from: { name: 'Ayse Demir', email: 'ayse.demir@anadolu-uni.example' },
+    lines: [
+      'Doç. Dr. Ayşe Demir',
+      'Öğretim Üyesi, Kimya Bölümü',
+      'Anadolu Teknik Üniversitesi',
+      'Cep: +90 532 555 01 02',
+    ],
+    want: {
+      name: 'Ayşe Demir',
+      title: 'Öğretim Üyesi',
+      department: 'Kimya Bölümü',
+      company: 'Anadolu Teknik Üniversitesi',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'es',
+    from: { name: 'Marta Gil', email: 'm.gil@quimicaduero.example' },
+    lines: [
+      'Marta Gil',
+      'Responsable de Cuentas Clave - Farma',
+      'Química Duero Excipientes, S.L.',
+      'Móvil +34 655 512 102',
+    ],
+    want: {
+      name: 'Marta Gil',
+      title: 'Responsable de Cuentas Clave',
+      company: 'Química Duero Excipientes, S.L.',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'ar',
+    from: { name: 'Hana Farouk', email: 'h.farouk@egyhist.example' },
+    lines: [
+      'هناء فاروق',
+      'مديرة المطبوعات',
+      'الجمعية المصرية للدراسات التاريخية',
+      'جوال: +20 100 555 0102',
+      'Hana Farouk',
+      'Publications Manager',
+      'Egyptian Historical Society',
+    ],
+    want: {
+      name: 'هناء فاروق',
+      title: 'مديرة المطبوعات',
+      company: 'الجمعية المصرية للدراسات التاريخية',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'en',
+    from: { name: 'Tom Reyes', email: 'tom.reyes@orvane-bio.example' },
+    lines: ['Tom Reyes', 'Director, CMC Drug Substance', 'Orvane Biologics Inc.', 'M: +1 617 555 0102'],
+    want: {
+      name: 'Tom Reyes',
+      title: 'Director',
+      department: 'CMC Drug Substance',
+      company: 'Orvane Biologics Inc.',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'en',
+    from: { name: 'Gwen Ellis', email: 'gwen.ellis@eastway-infra.example' },
+    lines: [
+      'Gwen Ellis',
+      'Lead Engineer | Signalling Systems',
+      'Eastway Rail Infrastructure',
+      'M: 07700 900102',
+    ],
+    want: {
+      name: 'Gwen Ellis',
+      title: 'Lead Engineer',
+      department: 'Signalling Systems',
+      company: 'Eastway Rail Infrastructure',
+      types: ['mobile'],
+    },
+  },
 ];
 
 describe('a signature block in each language of the lexicons', () => {

@@ -422,6 +422,13 @@ describe('sender classification', () => {
       'corporateactions',
       // A warehouse's goods-in desk.
       'ontvangst',
+      // An editorial desk, a service control centre, order processing, a society's secretariat, a rail network's
+      // possession planning by region.
+      'lektorat',
+      'serviceleitstelle',
+      'auftragsabwicklung',
+      'jimukyoku',
+      'possessions.midlands',
     ])
       expect(isRoleAccount(role), role).toBe(true);
     for (const person of [

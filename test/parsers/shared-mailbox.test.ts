@@ -86,6 +86,27 @@ describe('a person signing for a shared mailbox no role list names', () => {
       true,
     ],
     [
+      'a desk and its line of business written in two words in the display',
+      'Harlow Hoists – Heavy Lift Bookings',
+      'heavylift.bookings@harlowhoists.example',
+      'Moira Baird',
+      true,
+    ],
+    [
+      'a desk and an inflected word of the display (Polish genitive)',
+      'Zamówienia Wagonów',
+      'zamowienia.wagon@kolejeslaskie.example',
+      'Anna Nowak',
+      true,
+    ],
+    [
+      'a supply desk and what it supplies',
+      'Clinical Supply - Orvane',
+      'clinical.supply@orvane.example',
+      'Dana Lee',
+      true,
+    ],
+    [
       'a desk and the firm (the role lists judge those)',
       'Enron Announcements',
       'enron.announcements@enron.example',
