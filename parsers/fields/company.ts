@@ -161,14 +161,25 @@ function labelShortensName(cell: string, toks: readonly string[], l: string): bo
   );
 }
 
-/** Is `rest` some of the words from `from` on, joined in order ("coffeelab" of "Coffee Quality Lab")? */
+/**
+ * Is `rest` some of the words from `from` on, joined in order ("coffeelab" of "Coffee Quality Lab")? Each
+ * (position in `rest`, next word) pair is tried once, so a cell of many repeated words costs no more than their
+ * product.
+ */
 function spelledByWords(rest: string, toks: readonly string[], from: number): boolean {
-  if (rest === '') return true;
-  for (let k = from; k < toks.length; k++) {
-    const w = toks[k]!;
-    if (w.length >= 2 && rest.startsWith(w) && spelledByWords(rest.slice(w.length), toks, k + 1)) return true;
-  }
-  return false;
+  const failed = new Set<number>();
+  const go = (at: number, k0: number): boolean => {
+    if (at === rest.length) return true;
+    const key = at * (toks.length + 1) + k0;
+    if (failed.has(key)) return false;
+    for (let k = k0; k < toks.length; k++) {
+      const w = toks[k]!;
+      if (w.length >= 2 && rest.startsWith(w, at) && go(at + w.length, k + 1)) return true;
+    }
+    failed.add(key);
+    return false;
+  };
+  return go(0, from);
 }
 
 /** "Southcross Trade Marks" at southcross-tm: the name's first word, then the initials of the words after it. */

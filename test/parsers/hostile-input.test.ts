@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractRaw } from '../../parsers/extract.ts';
 import { MAX_MESSAGE_BYTES } from '../../parsers/budget.ts';
+import { matchesDomain } from '../../parsers/fields/company.ts';
 
 const head = 'From: Eve Mallory <eve@attacker.example>\nMessage-ID: <h@x>\n';
 const msg = (headers: string, body: string | Buffer) =>
@@ -22,6 +23,14 @@ describe('hostile input', () => {
     expect(['unreadable', null]).toContain(r.discarded);
     const { r: r2 } = timed(msg(`From: ${'<'.repeat(1024 * 1024)}x@y.example\n`, 'hi\n'));
     expect(r2.discarded === 'no-sender' || r2.discarded === 'unreadable').toBe(true);
+  });
+
+  it('compares a line of many repeated words with a domain label they could spell in many ways', () => {
+    // The company step asks whether the sender's domain spells some of a line's words in order: each (position,
+    // word) pair is tried once, not every subsequence of the words (2^40 here).
+    const cell = `Abab ${Array(40).fill('ab').join(' ')}`;
+    expect(matchesDomain(cell, [`abab${'ab'.repeat(30)}x`])).toBe(false);
+    expect(matchesDomain(cell, [`abab${'ab'.repeat(30)}`])).toBe(true);
   });
 
   it('reports a message over 50 MiB as unreadable with the size in the reason', () => {
