@@ -537,7 +537,9 @@ export function looksLikeAddress(line: string): boolean {
   const digits = countDigits(l);
   return (
     (digits > 0 && (addressWithDigits(l) || POSTCODE_CITY_U_RE.test(l))) ||
+    // (A firm named after its city and district, "汕头市澄海区...有限公司", is the firm, not an address.)
     (mayHaveCjk(l) &&
+      !(digits === 0 && CJK_LEGAL_RE.test(l)) &&
       (CJK_REGION_CITY_RE.test(l) || CHINESE_ADDRESS_RE.test(l) || CJK_POSTCODE_RE.test(l))) ||
     // A landmark line has no digit and starts with a capital: only short lines of that shape are tried.
     (digits === 0 && l.length <= 80 && LANDMARK_RE.test(l)) ||

@@ -7,6 +7,7 @@
 import {
   countDigits,
   hasCompanyWord,
+  hasLegalForm,
   hasRtlLetters,
   hasTitleWord,
   isCountryLine,
@@ -27,10 +28,10 @@ const NON_LATIN_LETTER_RE = /(?!\p{Script=Latin})\p{L}/u;
 
 /**
  * An en or em dash between spaces before a number or a PO box, not before a six-digit PIN code or a floor's
- * ordinal ("1240 – 9º andar", as the golds that have one keep it).
+ * ordinal ("1240 – 9º andar", "55 – 2.º", as the golds that have one keep it).
  */
 const DASH_BEFORE_NUMBER_RE = new RegExp(
-  String.raw`\s[–—]\s(?=\d|(?:${alt('poBoxes')}|${alt('poBoxAbbrevs')}) ?\d)(?!\d{6}(?!\d)|\d{1,3}[º°ª])`,
+  String.raw`\s[–—]\s(?=\d|(?:${alt('poBoxes')}|${alt('poBoxAbbrevs')}) ?\d)(?!\d{6}(?!\d)|\d{1,3}\.?[º°ª])`,
   'g',
 );
 
@@ -50,9 +51,15 @@ const STREET_LINE_RE =
 const CJK_ADDRESS_RE =
   /\p{Script=Han}{1,6}[市縣县]\p{Script=Han}{1,6}[區区鄉鎮乡镇]|\p{Script=Han}{1,12}(?:路|街|大道|大街)(?:[一二三四五六七八九十]段)?\s?\d{1,5}\s?[號号]|\p{Script=Hangul}{1,10}(?:시|도)\s\p{Script=Hangul}{1,8}(?:구|군)(?!\p{L})|\p{Script=Hangul}{1,12}(?:로|길)\s?\d{1,4}(?:-\d{1,4})?(?!\d)/u;
 
-/** An address line in any of the shapes above, or one of lines.ts. */
+/**
+ * An address line in any of the shapes above, or one of lines.ts; not a firm named after its city and district
+ * ("汕头市澄海区...有限公司": a legal form and no number).
+ */
 function addressShape(text: string): boolean {
-  return looksLikeAddress(text) || (mayHaveCjk(text) && CJK_ADDRESS_RE.test(text));
+  return (
+    looksLikeAddress(text) ||
+    (mayHaveCjk(text) && CJK_ADDRESS_RE.test(text) && !(countDigits(text) === 0 && hasLegalForm(text)))
+  );
 }
 
 /**

@@ -253,6 +253,8 @@ interface TitleScan {
   headUnit: string | undefined;
   looseUnit: LooseUnit | undefined;
   titleRow: number;
+  /** The title's row holds the title in two languages ("Oifigeach ... | Market Surveillance Officer"). */
+  bilingualRows?: boolean;
 }
 
 /**
@@ -337,6 +339,7 @@ function secondRole(s: TitleScan, input: TitleInput, i: number): void {
   while (end < texts.length && texts[end]!.row === a.row) end++;
   if (end === i + 1 || end - i > 4) return;
   const more = texts.slice(i + 1, end).map((b) => b.text.trim());
+  if (more.length === 1 && hasTitleWord(more[0]!) && bilingual(a.text, more[0]!)) s.bilingualRows = true;
   const role = (t: string, j: number) =>
     !s.used.has(j) &&
     !isAddr[j] &&
@@ -543,7 +546,8 @@ function takeTitleCell(s: TitleScan, input: TitleInput, i: number, cell: string)
             wordCount(tail) <= 4) ||
           // "vedoucí oddělení velkých sportovních akcí": a role noun opening a longer line (head of a unit).
           (wordCount(t) <= 7 && !t.includes(', ') && hasTitleWord(t.split(' ')[0]!)) ||
-          (tail !== '' && wordCount(headPart) <= 3 && !hasTitleWord(tail) && isDepartment(tail)) ||
+          // "regionální manažer pro export, Obchodní oddělení": up to four words when a unit follows.
+          (tail !== '' && wordCount(headPart) <= 4 && !hasTitleWord(tail) && isDepartment(tail)) ||
           // "szabadalmi ügyvivő, partner", "..., európai szabadalmi ügyvivő": a list of two roles.
           (tail !== '' &&
             wordCount(headPart) <= 3 &&
@@ -873,6 +877,12 @@ function takeDepartmentCell(s: TitleScan, labels: string[], i: number, t: string
   // "Department of Rural Waterworks and Sanitation" at drws-gov: a unit-worded line that spells the sender's
   // domain, below the unit, is the organisation.
   if (s.c.department !== null && (matchesDomain(t, labels) || unitNamedByDomain(t, labels))) return false;
+  // "Aonad Sábháilteachta Táirgí | Product Safety Unit" under a title written in two languages: the unit's
+  // other language, not a lower level.
+  if (s.bilingualRows && s.c.department !== null && s.c.unitRow === row) {
+    s.used.add(i);
+    return true;
+  }
   const before = s.c.department;
   addUnitLine(s.c, t, row);
   // "Department of Rural Waterworks and Sanitation" lines below the unit, not next to it: not a level of the

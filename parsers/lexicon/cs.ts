@@ -136,6 +136,8 @@ export const cs: Lexicon = {
   // Academic degrees written before the name: Mgr., Bc., Ing., JUDr., MUDr., PhDr., RNDr.
   // "doc. MUDr." (docent, then the doctorate): both before the name.
   honorifics: [
+    // A veterinary doctor (MVDr.).
+    'MVDr\\.',
     'doc\\.(?: (?:MUDr|JUDr|Ing|RNDr|PhDr)\\.)?',
     'Mgr\\.',
     'Bc\\.',

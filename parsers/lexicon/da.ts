@@ -37,6 +37,8 @@ export const da: Lexicon = {
   noticeCues: ['\\bfortrolig'],
   followCues: ['Følg os'],
   titleNouns: [
+    // A veterinarian (dyrlæge).
+    'dyrlæge',
     'direktør',
     'konsulent',
     'rådgiver',

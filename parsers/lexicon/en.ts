@@ -1122,6 +1122,12 @@ export const en: Lexicon = {
   floorWords: ['floor', 'fl\\.'],
   highwayWords: ['Route', 'Highway', 'Hwy\\.?'],
   credentials: [
+    // Veterinary degrees and registrations: "MVB MRCVS", "BVSc", "DVM".
+    'MVB',
+    'MRCVS',
+    'BVSc',
+    'BVMS',
+    'DVM',
     // Dental degrees and registrations: "BDS", "MFDS RCS", "FDS RCS", "RDT" (registered dental technician).
     'BDS',
     'M?FDS(?: RCS)?',

@@ -108,4 +108,9 @@ export const id: Lexicon = {
     'akunting',
     'hrd',
   ],
+  honorifics: [
+    // A veterinarian (drh.), a dentist (drg.).
+    'drh\\.',
+    'drg\\.',
+  ],
 };

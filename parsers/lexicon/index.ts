@@ -46,6 +46,7 @@ import { sr } from './sr.ts';
 import { tl } from './tl.ts';
 import { sw } from './sw.ts';
 import { cy } from './cy.ts';
+import { ga } from './ga.ts';
 import { is } from './is.ts';
 import { az } from './az.ts';
 import { am } from './am.ts';
@@ -99,6 +100,7 @@ export const LEXICONS: readonly Lexicon[] = [
   tl,
   sw,
   cy,
+  ga,
   is,
   az,
   am,

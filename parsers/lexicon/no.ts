@@ -106,6 +106,8 @@ export const no: Lexicon = {
   ],
   // Shared mailboxes (sales@, accounting@... in no): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // A bookings desk (bestilling).
+    'bestilling',
     'regnskap',
     'faktura',
     'salg',

@@ -103,7 +103,15 @@ export const tr: Lexicon = {
   legalForms: ['A\\.Ş', 'Ltd\\. Şti', 'Şti'],
   // Av. (Avukat, attorney), Dr., and academic ranks (Prof. Dr., Doç. Dr. associate professor, Dr. Öğr. Üyesi
   // assistant professor) written before the name and dropped from it.
-  honorifics: ['Av\\.', 'Doç\\. Dr\\.', 'Prof\\. Dr\\.', 'Dr\\. Öğr\\. Üyesi', 'Dr\\.'],
+  honorifics: [
+    'Av\\.',
+    'Doç\\. Dr\\.',
+    'Prof\\. Dr\\.',
+    'Dr\\. Öğr\\. Üyesi',
+    'Dr\\.',
+    // A veterinary physician (Veteriner Hekim): "Vet. Hek.".
+    'Vet\\. ?Hek\\.',
+  ],
   // A university ("Ege Kıyısı Üniversitesi") names the organisation; its faculty (Fakültesi), department (Bölümü)
   // and institute (Enstitüsü) are units.
   orgWords: ['üniversitesi'],
@@ -156,5 +164,10 @@ export const tr: Lexicon = {
     'iletisim',
     'bilgi',
     'siparis',
+  ],
+  registerCues: [
+    // A tourism licence (TÜRSAB belge no) and any certificate number ("Belge No: 5551").
+    'TÜRSAB',
+    'belge no',
   ],
 };

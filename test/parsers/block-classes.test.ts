@@ -25,6 +25,12 @@ describe('a block that does not reach the last line', () => {
 });
 
 describe('company lines under a block', () => {
+  it('leave out a travel agency licence line under the address (TÜRSAB belge no)', () => {
+    const from = { name: 'Deniz Aksoy', email: 'deniz@egeturizm.example' };
+    const text = `Merhaba,\n\nProgram ektedir.\n\nSaygılarımla,\nDeniz Aksoy\nSatış Müdürü\nEge Turizm A.Ş.\nCep: +90 532 555 01 02\nAtatürk Bulvarı No:12, 09400 Kuşadası / AYDIN\nTÜRSAB Belge No: 5512\n`;
+    expect(findSignature(text, from)!.at(-1)).toBe('Atatürk Bulvarı No:12, 09400 Kuşadası / AYDIN');
+  });
+
   it('leave out a supervision notice and a sensitivity label under a block signed "p.p."', () => {
     const text = `${note}Kind regards\n\np.p. Dana Whitfield\nHead of Partnerships\nNorthwind Privatbank AG\nPhone +41 44 555 01 42\n\nNorthwind Privatbank AG is authorised and supervised by the Swiss Financial Market Supervisory Authority FINMA.\nClassification: INTERNAL\n`;
     const block = findSignature(text, dana);

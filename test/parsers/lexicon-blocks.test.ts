@@ -1162,6 +1162,142 @@ const BLOCKS: { lang: string; from: { name: string; email: string }; lines: stri
       types: ['mobile'],
     },
   },
+  // Irish: a block in Irish and English, read by its first version (the unit's English half on its row is the
+  // same unit again).
+  {
+    lang: 'ga',
+    from: { name: 'Aoife Ni Bhriain', email: 'aoife.nibhriain@heritage.gov.example' },
+    lines: [
+      'Aoife Ní Bhriain',
+      'Oifigeach Feidhmiúcháin | Executive Officer',
+      'Aonad na Séadchomharthaí | Monuments Unit',
+      'An Roinn Oidhreachta | Department of Heritage',
+      'T: +353 1 555 0102',
+    ],
+    want: {
+      name: 'Aoife Ní Bhriain',
+      title: 'Oifigeach Feidhmiúcháin',
+      department: 'Aonad na Séadchomharthaí',
+      company: 'An Roinn Oidhreachta',
+      types: ['work'],
+    },
+  },
+  // A Chinese firm named after its city and district is the firm, not an address line; veterinarians' titles
+  // before the name (Czech, Turkish, Indonesian) and after it (MVB MRCVS); a Danish veterinarian; a Czech title of
+  // four words in lower case with its unit; a Portuguese floor after a dash kept as written.
+  {
+    lang: 'zh',
+    from: { name: 'Wang Li', email: 'wangli@haiyuntoys.example' },
+    lines: [
+      '王力',
+      '业务经理',
+      '东莞市长安镇海韵玩具有限公司',
+      '地址：广东省东莞市长安镇工业路88号',
+      '手机：+86 138 2555 0102',
+    ],
+    want: {
+      name: '王力',
+      title: '业务经理',
+      company: '东莞市长安镇海韵玩具有限公司',
+      types: ['mobile'],
+      address: '广东省东莞市长安镇工业路88号',
+    },
+  },
+  {
+    lang: 'cs',
+    from: { name: 'Jan Novak', email: 'novak@vakcinyplus.example' },
+    lines: [
+      'MVDr. Jan Novák',
+      'oblastní manažer pro export, Obchodní oddělení',
+      'Vakcíny Plus s.r.o.',
+      'mobil: +420 605 555 102',
+    ],
+    want: {
+      name: 'Jan Novák',
+      title: 'oblastní manažer pro export',
+      department: 'Obchodní oddělení',
+      company: 'Vakcíny Plus s.r.o.',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'tr',
+    from: { name: 'Ali Kaya', email: 'ali.kaya@egevet.example' },
+    lines: [
+      'Vet. Hek. Ali Kaya',
+      'Teknik Müdür',
+      'Ege Veteriner Ürünleri A.Ş.',
+      'Cep: +90 532 555 01 02',
+      'Atatürk Cad. No:12, 35210 İzmir',
+    ],
+    want: {
+      name: 'Ali Kaya',
+      title: 'Teknik Müdür',
+      company: 'Ege Veteriner Ürünleri A.Ş.',
+      types: ['mobile'],
+      address: 'Atatürk Cad. No:12, 35210 İzmir',
+    },
+  },
+  {
+    lang: 'en',
+    from: { name: 'Niamh Walsh', email: 'niamh@corribvets.example' },
+    lines: [
+      'Niamh Walsh MVB MRCVS',
+      'Clinical Director',
+      'Corrib Veterinary Hospital Ltd',
+      'M: +353 87 555 0102',
+    ],
+    want: {
+      name: 'Niamh Walsh',
+      title: 'Clinical Director',
+      company: 'Corrib Veterinary Hospital Ltd',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'da',
+    from: { name: 'Mads Holm', email: 'mh@vestjyskdyr.example' },
+    lines: ['Mads Holm', 'Dyrlæge', 'Vestjysk Dyrlægecenter ApS', 'Mobil: +45 20 55 01 02'],
+    want: {
+      name: 'Mads Holm',
+      title: 'Dyrlæge',
+      company: 'Vestjysk Dyrlægecenter ApS',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'pt',
+    from: { name: 'Rita Sousa', email: 'rita.sousa@atlanticotours.example' },
+    lines: [
+      'Rita Sousa',
+      'Diretora de Operações',
+      'Atlântico Tours, Lda.',
+      'Rua do Carmo, 21 – 3.º, 1200-093 Lisboa',
+    ],
+    want: {
+      name: 'Rita Sousa',
+      title: 'Diretora de Operações',
+      company: 'Atlântico Tours, Lda.',
+      types: [],
+      address: 'Rua do Carmo, 21 – 3.º, 1200-093 Lisboa',
+    },
+  },
+  {
+    lang: 'id',
+    from: { name: 'Dewi Lestari', email: 'dewi@sinarternak.example' },
+    lines: [
+      'drh. Dewi Lestari',
+      'Technical Service Manager',
+      'PT Sinar Ternak Nusantara',
+      'HP: +62 812 5555 0102',
+    ],
+    want: {
+      name: 'Dewi Lestari',
+      title: 'Technical Service Manager',
+      company: 'PT Sinar Ternak Nusantara',
+      types: ['mobile'],
+    },
+  },
 ];
 
 describe('a signature block in each language of the lexicons', () => {

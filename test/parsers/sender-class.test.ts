@@ -429,6 +429,8 @@ describe('sender classification', () => {
       'auftragsabwicklung',
       'jimukyoku',
       'possessions.midlands',
+      // A sightseeing firm's bookings desk (Norwegian).
+      'bestilling',
     ])
       expect(isRoleAccount(role), role).toBe(true);
     for (const person of [
