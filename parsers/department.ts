@@ -95,11 +95,17 @@ const COMPOUND_FUNCTION_RE = new RegExp(
   'u',
 );
 
-/** A state or province by its code or a sales region by its name ("NSW", "Ontario", "EMEA"). */
-const STATE_RE = new RegExp(`^(?:${alt('regions')}|${alt('stateCodes')})$`);
+/**
+ * Sales regions written after a title ("Regional Sales Manager, APAC") are neither company nor unit; US states,
+ * Australian states and Canadian provinces are regions too ("Regional Manager, NSW", "Sales Manager, CA").
+ */
+export const REGION_RE = new RegExp(`^(?:${alt('regions')}|${alt('stateCodes')})$`);
 
 /** Geographic words of sales regions ("Midwest", "Northern Europe", "Asia Pacific"). */
 const REGION_WORD_RE = caseless(`^(?:${alt('regionWords')})$`, 'i');
+
+/** What joins the words of a territory: "and" in the lexicons' languages, "of", "de". */
+const TERRITORY_JOINER_RE = new RegExp(`^(?:${AND_WORDS}|of|de)$`, 'i');
 
 /**
  * A territory ("Midwest", "Northern Europe", "Asia Pacific", "EMEA Region"): every word a geographic
@@ -108,7 +114,7 @@ const REGION_WORD_RE = caseless(`^(?:${alt('regionWords')})$`, 'i');
 export function namesTerritory(cell: string): boolean {
   const t = cell.trim();
   if (t === '' || t.length > 50) return false;
-  const toks = t.split(/\s+/).filter((w) => !/^(?:&|and|und|et|y|e|of|de|och|og|en)$/i.test(w));
+  const toks = t.split(/\s+/).filter((w) => !TERRITORY_JOINER_RE.test(w));
   if (toks.length === 0 || toks.length > 4) return false;
   // Two-word regions ("Middle East", "Latin America") are one entry.
   for (let i = 0; i < toks.length; i++) {
@@ -117,7 +123,7 @@ export function namesTerritory(cell: string): boolean {
     if (
       i > 0 &&
       REGION_WORD_RE.test(toks[i - 1]!) &&
-      (isCountryLine(toks.slice(i).join(' ')) || STATE_RE.test(toks.slice(i).join(' ')))
+      (isCountryLine(toks.slice(i).join(' ')) || REGION_RE.test(toks.slice(i).join(' ')))
     )
       return true;
     if (i + 1 < toks.length && REGION_WORD_RE.test(`${toks[i]} ${toks[i + 1]}`)) {

@@ -84,8 +84,8 @@ function firmDomain(email: string, block: SignedBlock): boolean {
 /**
  * "Showroom Milano – Bellandi" <showroom.milano@bellandi...>, "Studio BIM Kraków" <bim.krakow@...>, "Kestrel
  * Cranes – Heavy Lift Bookings" <heavylift.bookings@...>: a desk of the role lists and its branch or line of
- * business, every word of the address written in the display name, which is not the signer. The firm's own name as the other word ("Enron Announcements" <enron.announcements@>) is the role
- * lists' to judge.
+ * business, every word of the address written in the display name, which is not the signer. The firm's own
+ * name as the other word ("Enron Announcements" <enron.announcements@>) is the role lists' to judge.
  */
 function deskOfBranch(local: string, display: string, signer: string, from: Address): boolean {
   const toks = fold(local).split(/[._-]+/);

@@ -28,6 +28,7 @@ import {
   namesFunction,
   namesHeadRole,
   namesTerritory,
+  REGION_RE,
   startsWithUnitWord,
 } from '../department.ts';
 import { LINK_LABEL_RE, isSocial } from '../urls.ts';
@@ -45,10 +46,6 @@ const CJK_ORG_UNIT_RE = new RegExp(
   String.raw`^((?:\S{1,30}\s)?\S{0,30}(?:${alt('legalFormsNative')}|${alt('orgWordsNative')})\S{0,30})\s+(\S{1,20}(?:\s\S{1,20}){0,2})$`,
   'u',
 );
-
-/** Sales regions written after a title ("Regional Sales Manager, APAC") are neither company nor unit. */
-/** US states, Australian states and Canadian provinces are regions too ("Regional Manager, NSW", "Sales Manager, CA"). */
-export const REGION_RE = new RegExp(`^(?:${alt('regions')}|${alt('stateCodes')})$`);
 
 /** The labels of a host that may name an organisation ("acme" of "mail.acme.example"). */
 export function domainLabels(email: string | null): string[] {
@@ -487,7 +484,10 @@ export function chooseCompany(input: CompanyInput): CompanyResult {
   return { draft: c, texts, isAddr, used };
 }
 
-/** "(A concern of Meghna Group)", "(a member of the Halden Group)": the group the firm belongs to, no part of its name. */
+/**
+ * "(A concern of Meghna Group)", "(a member of the Halden Group)": the group the firm belongs to, no part of its
+ * name.
+ */
 const GROUP_ASIDE_RE =
   /\s?\((?:an? )?(?:concern|member|subsidiary|unit|division|part|company) of [^()]{2,60}\)$/i;
 

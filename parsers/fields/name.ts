@@ -56,8 +56,8 @@ const TWO_SCRIPT_NAME_RE =
 const UNSPACED_CJK_NAME_RE = /^[\p{Script=Han}\p{Script=Hangul}]{2,4}$/u;
 
 /**
- * A Korean or Japanese rank written with the name ("김민준 과장", "박서연 / 대리", "課長 山田 太郎"): [rank, name]. The name may
- * carry its reading in brackets ("弁理士　藤原 千尋（Chihiro Fujiwara）").
+ * A Korean or Japanese rank written with the name ("김민준 과장", "박서연 / 대리", "課長 山田 太郎"): [rank, name]. The
+ * name may carry its reading in brackets ("弁理士　藤原 千尋（Chihiro Fujiwara）").
  */
 const CJK_RANK_RE = new RegExp(
   `^(${alt('ranks')})[ 　]{1,3}(.{2,12}(?:[（(][^（）()]{1,40}[）)])?)$|^(.{2,12}?)(?:[ 　]{1,3}|[ 　]?[/|｜][ 　]?)(${alt('ranks')})$`,
@@ -147,6 +147,8 @@ export function splitReading(name: string): { bare: string; reading: string } {
  */
 const CREDENTIAL_TOKEN_RE =
   /^,?(?:\p{Lu}{2,6}(?:\(\p{Lu}{2,4}\))?|\p{Lu}{2,4}\p{Ll}{1,6}\p{Lu}?|Pr\.(?:\p{Lu}\p{L}{0,5}\.?){1,3}|P\.\s?Eng\.?|\p{Lu}\.(?:\p{Lu}\.){1,3}),?$/u;
+/** A generation after a name ("III", "IV"): part of the name, as written, never a post-nominal. */
+const GENERATION_RE = /^,?(?:II|III|IV|VI)$/;
 
 /**
  * Post-nominal credentials after a mixed-case name: "Oliver Smythe MRICS", "Jo Bloggs CA(SA)",
@@ -160,8 +162,7 @@ function dropTrailingCredentials(name: string): string {
     toks.length > 2 &&
     // ...and the word before it too: "Youssef EL AMRANI" writes the family name in capitals.
     HAS_LOWER_RE.test(toks[toks.length - 2]!) &&
-    // A generation ("III", "IV") is part of the name, as written.
-    !/^,?(?:II|III|IV|VI)$/.test(toks[toks.length - 1]!) &&
+    !GENERATION_RE.test(toks[toks.length - 1]!) &&
     // Institution memberships write a capital after small letters ("MIStructE", "FIChemE", "CEng"); South
     // Africa's professional registrations open with "Pr." ("Pr.Sci.Nat.", "Pr.Eng.", "Pr.Tech.Eng.").
     CREDENTIAL_TOKEN_RE.test(toks[toks.length - 1]!)
@@ -179,8 +180,7 @@ function dropCredentialRun(name: string): string {
   const toks = name.split(/\s+/);
   if (!toks.slice(0, 2).some((w) => HAS_LOWER_RE.test(w))) return name;
   let run = toks.length;
-  while (run > 2 && CREDENTIAL_TOKEN_RE.test(toks[run - 1]!) && !/^,?(?:II|III|IV|VI)$/.test(toks[run - 1]!))
-    run--;
+  while (run > 2 && CREDENTIAL_TOKEN_RE.test(toks[run - 1]!) && !GENERATION_RE.test(toks[run - 1]!)) run--;
   return run < toks.length - 1 && toks.slice(run).some((w) => HAS_LOWER_RE.test(w))
     ? toks.slice(0, run).join(' ').replace(/,$/, '')
     : name;

@@ -31,11 +31,11 @@ import {
   namesHeadRole,
   namesTerritory,
   opensWithUnit,
+  REGION_RE,
   startsWithUnitWord,
 } from '../department.ts';
 import type { TextCell } from './cells.ts';
 import {
-  REGION_RE,
   isCompanyCell,
   matchesDomain,
   namesOrganisation,

@@ -55,7 +55,8 @@ export const ar: Lexicon = {
     'مؤسسة مشاركة',
     'محامي',
     'محامية',
-    // مسؤول (officer, in charge), مراقب (controller), ممثل (representative), باحث (researcher), أستاذ (professor); masculine and feminine.
+    // مسؤول (officer, in charge), مراقب (controller), ممثل (representative), باحث (researcher), أستاذ (professor);
+    // masculine and feminine.
     'مسؤول',
     'مسؤولة',
     'مراقب',

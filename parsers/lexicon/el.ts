@@ -19,7 +19,8 @@ export const el: Lexicon = {
     'καλή συνέχεια',
   ],
   quoteWrote: ['έγραψε'],
-  // Α.Ε. (société anonyme), Ε.Π.Ε. (limited company), Ι.Κ.Ε. (private company), Ο.Ε. (partnership), with or without dots.
+  // Α.Ε. (société anonyme), Ε.Π.Ε. (limited company), Ι.Κ.Ε. (private company), Ο.Ε. (partnership), with or without
+  // dots.
   legalForms: ['Α\\.Ε', 'ΑΕ', 'Α\\.Ε\\.Β\\.Ε', 'ΑΕΒΕ', 'Ε\\.Π\\.Ε', 'ΕΠΕ', 'Ι\\.Κ\\.Ε', 'ΙΚΕ', 'Ο\\.Ε'],
   // Outlook: Από / Στάλθηκε / Προς / Κοιν. (Cc) / Θέμα; Gmail: Ημερομηνία, Κοιν.: with its dot.
   quoteFromLabels: ['Από'],
@@ -59,7 +60,8 @@ export const el: Lexicon = {
     'ιατρός',
     'νοσηλε[υύ]τ(?:ής|ρια)',
     'φαρμακοποιός',
-    // Trades and offices: Επιθεωρητής Πλοίων (ship superintendent), Πλοίαρχος (master), Ελεγκτής (controller), Ερευνήτρια.
+    // Trades and offices: Επιθεωρητής Πλοίων (ship superintendent), Πλοίαρχος (master), Ελεγκτής (controller),
+    // Ερευνήτρια.
     'επιθεωρητ(?:ής|ρια)',
     'πλοίαρχος',
     'υπάλληλος',

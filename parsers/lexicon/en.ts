@@ -471,7 +471,8 @@ export const en: Lexicon = {
     'europe',
   ],
   functions: [
-    // Pharmaceutical chemistry, manufacturing and controls ("Associate Director, CMC Drug Product", "Regulatory CMC"); railway signalling.
+    // Pharmaceutical chemistry, manufacturing and controls ("Associate Director, CMC Drug Product", "Regulatory
+    // CMC"); railway signalling.
     'CMC',
     'drug product',
     'drug substance',
@@ -1209,7 +1210,8 @@ export const en: Lexicon = {
     'Maj\\.',
     'Lt\\.',
     // A councillor before the name: "Cllr Naveed Rahman".
-    'Cllr\\.?', // Registered professionals' prefixes in East Africa: planner, architect, surveyor ("Plan. Grace Ochieng").
+    'Cllr\\.?',
+    // Registered professionals' prefixes in East Africa: planner, architect, surveyor ("Plan. Grace Ochieng").
     'Plan\\.',
     'Arch\\.',
     'Surv\\.',
@@ -1354,7 +1356,8 @@ export const en: Lexicon = {
     'icq#?',
   ],
   regionWords: [
-    // Gulf and ocean regions: "Market Manager, GCC & Indian Ocean"; the Levant, the Maghreb, the Caribbean, the Balkans, the Baltics, the Caucasus, Scandinavia, Oceania, the CIS.
+    // Gulf and ocean regions: "Market Manager, GCC & Indian Ocean"; the Levant, the Maghreb, the Caribbean, the
+    // Balkans, the Baltics, the Caucasus, Scandinavia, Oceania, the CIS.
     'gcc',
     'gulf',
     'indian ocean',

@@ -19,7 +19,8 @@ export const hi: Lexicon = {
   // सचिव (secretary; अवर / संयुक्त / उप: under, joint, deputy), निदेशक (director), प्रबंधक (manager),
   // अधिकारी (officer), प्राध्यापक / प्रोफेसर (professor), अभियंता (engineer), अध्यक्ष (chair).
   titleNouns: [
-    // English titles as Hindi writes them: सुपरवाइज़र (supervisor), मैनेजर (manager), इंजीनियर (engineer), डायरेक्टर (director), ऑफ़िसर (officer), एग्ज़ीक्यूटिव (executive), कोऑर्डिनेटर (coordinator).
+    // English titles as Hindi writes them: सुपरवाइज़र (supervisor), मैनेजर (manager), इंजीनियर (engineer), डायरेक्टर
+    // (director), ऑफ़िसर (officer), एग्ज़ीक्यूटिव (executive), कोऑर्डिनेटर (coordinator).
     'सुपरवाइज़?र',
     'मैनेजर',
     'इंजीनियर',
@@ -39,7 +40,9 @@ export const hi: Lexicon = {
     'प्रोफ़?ेसर',
     'अभियंता',
     'अध्यक्ष',
-    // समन्वयक (coordinator), सलाहकार (consultant), विश्लेषक (analyst), लेखाकार (accountant), निरीक्षक (inspector), पर्यवेक्षक (supervisor), प्रतिनिधि (representative), वैज्ञानिक (scientist), शोधकर्ता (researcher), प्रमुख (head), महाप्रबंधक (general manager), कार्यकारी (executive).
+    // समन्वयक (coordinator), सलाहकार (consultant), विश्लेषक (analyst), लेखाकार (accountant), निरीक्षक (inspector),
+    // पर्यवेक्षक (supervisor), प्रतिनिधि (representative), वैज्ञानिक (scientist), शोधकर्ता (researcher), प्रमुख (head),
+    // महाप्रबंधक (general manager), कार्यकारी (executive).
     'समन्वयक',
     'सलाहकार',
     'विश्लेषक',

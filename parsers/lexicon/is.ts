@@ -37,7 +37,8 @@ export const is: Lexicon = {
   unitWords: ['deild', 'svið'],
   unitSuffixes: ['deild', 'deildin', 'svið', 'sviðið'],
   legalForms: ['hf'],
-  // Street names end in -gata, -vegur, -stræti, -braut, -garður, -tún, -torg, -stígur, -slóð, -hraun: "Grandagarður 55".
+  // Street names end in -gata, -vegur, -stræti, -braut, -garður, -tún, -torg, -stígur, -slóð, -hraun: "Grandagarður
+  // 55".
   streetSuffixes: [
     'gata',
     'götu',

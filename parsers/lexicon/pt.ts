@@ -69,7 +69,8 @@ export const pt: Lexicon = {
     'cofundador(?:a)?',
     'comprador(?:a)?',
     'vendedor(?:a)?',
-    // Plant, field and office trades: Superintendente de Manutenção, Inspetora de Qualidade, Planejador, Chefe de Turno.
+    // Plant, field and office trades: Superintendente de Manutenção, Inspetora de Qualidade, Planejador, Chefe de
+    // Turno.
     'superintendente',
     'inspetor(?:a)?',
     'auditor(?:a)?',

@@ -23,7 +23,9 @@ export const th: Lexicon = {
     'เจ้าหน้าที่',
     'หัวหน้า',
     'ประธานเจ้าหน้าที่',
-    // ผู้ประสานงาน (coordinator), ผู้ช่วย (assistant), นักบัญชี (accountant), ผู้เชี่ยวชาญ (specialist), ตัวแทน (agent), พนักงาน (officer), ผู้ตรวจสอบ (inspector), นักวิจัย (researcher), อาจารย์ (lecturer), ศาสตราจารย์ (professor), ผู้บริหาร (executive), รองประธาน (vice president), เลขานุการ (secretary).
+    // ผู้ประสานงาน (coordinator), ผู้ช่วย (assistant), นักบัญชี (accountant), ผู้เชี่ยวชาญ (specialist), ตัวแทน
+    // (agent), พนักงาน (officer), ผู้ตรวจสอบ (inspector), นักวิจัย (researcher), อาจารย์ (lecturer), ศาสตราจารย์
+    // (professor), ผู้บริหาร (executive), รองประธาน (vice president), เลขานุการ (secretary).
     'ผู้ประสานงาน',
     'ผู้ช่วย',
     'นักบัญชี',

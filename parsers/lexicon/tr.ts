@@ -28,7 +28,8 @@ export const tr: Lexicon = {
   quoteSeparators: ['Orijinal Mesaj', 'İletilen ileti', 'Özgün İleti'],
   lotusToLabels: ['Kime'],
   titleNouns: [
-    // Academic posts: öğretim üyesi (faculty member), öğretim görevlisi (lecturer), araştırma görevlisi (research assistant).
+    // Academic posts: öğretim üyesi (faculty member), öğretim görevlisi (lecturer), araştırma görevlisi (research
+    // assistant).
     'öğretim üyesi',
     'öğretim görevlisi',
     'araştırma görevlisi',
