@@ -695,15 +695,17 @@ export function endsWithSentenceAboveQuote(lines: string[], q: number): boolean 
 const GREETING_START_RE = caseless(String.raw`^\s*(?:${alt('greetings')})(?![\p{L}])`, 'iu');
 
 /**
- * Nothing above the quote but blank lines and at most a greeting ("Hej Karin,", "Hi all!", "Hi"): a
- * short line ending with a comma, "!" or ":", or opening with a greeting word.
+ * Nothing above the quote but blank lines and at most a greeting ("Hej Karin,", "Hi all!", "Hi", "Hello, Karin."):
+ * a short line ending with a comma, "!" or ":", or opening with a greeting word and ending with no stop or
+ * question, or with a name after a comma and one full stop.
  */
 function onlyGreetingAbove(lines: string[], q: number): boolean {
   const above = lines.slice(0, q).filter((l) => !isBlank(l));
   if (above.length === 0) return true;
   if (above.length !== 1 || wordCount(above[0]!) > 4) return false;
   const l = capLine(above[0]!);
-  return /[,!:]\s*$/.test(l) || (GREETING_START_RE.test(l) && !/[.?]\s*$/.test(l));
+  // "Здравствуйте, Philippa." greets a name with a full stop; "Hi all." or "Hi, any news?" is a reply.
+  return /[,!:]\s*$/.test(l) || (GREETING_START_RE.test(l) && /^[^.!?]*(?:,[^.!?,]+\.)?\s*$/.test(l));
 }
 
 export function newestPart(text: string): string {

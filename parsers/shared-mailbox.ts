@@ -1,6 +1,6 @@
 import { isDepartment, namesFunction } from './department.ts';
 import { asHostLetters, domainLabels, matchesDomain } from './fields/company.ts';
-import { hasCompanyWord, hasLatinLetters } from './lines.ts';
+import { hasCompanyWord, hasLatinLetters, hasTitleWord } from './lines.ts';
 import { isRoleLocalPart, isMailboxJoiner } from './role-accounts.ts';
 import { signsAsSender } from './signs-as-sender.ts';
 import type { Address } from './types.ts';
@@ -25,6 +25,7 @@ export function signedForSharedMailbox(from: Address, block: SignedBlock): boole
   const local = at > 0 ? from.email!.slice(0, at) : '';
   const display = from.name?.trim() ?? '';
   if (!signer || signer.trim() === '' || local === '') return false;
+  if (titleNamesMailbox(local, signer, block)) return true;
   if (display === '' || samePerson(display, signer))
     return firmMailboxOfAnother(local, display, signer, from, block);
   if (!/^[a-z]{3,30}$/i.test(local)) return deskOfBranch(local, display, signer, from);
@@ -39,8 +40,30 @@ export function signedForSharedMailbox(from: Address, block: SignedBlock): boole
 /** What the block says that bears on whose mailbox it came from. */
 export interface SignedBlock {
   name: string | null;
+  title?: string | null;
+  department?: string | null;
   company: string | null;
   websites: readonly string[];
+}
+
+/**
+ * `trafico@` under "Ejecutiva de Tráfico", `modelarnia@` under "Kierownik Modelarni": the address is one word
+ * of the unit the signer works in or heads, as their title or department writes it (inflected or not), not a
+ * part of their name. A person's own mailbox names the person; one named after their unit is the unit's.
+ */
+function titleNamesMailbox(local: string, signer: string, block: SignedBlock): boolean {
+  const l = fold(local);
+  if (!/^[a-z]{5,30}$/.test(l) || namesPart(l, latinTokens(signer))) return false;
+  const unit = words(`${block.title ?? ''} ${block.department ?? ''}`);
+  return unit.some((w) => w.length >= 5 && sameStem(l, w) && !hasTitleWord(w));
+}
+
+/** One word, or an inflection of it: "modelarnia" and "modelarni", "trafico" and "tráfico" (folded). */
+function sameStem(a: string, b: string): boolean {
+  if (a === b) return true;
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n >= 6 && n >= Math.max(a.length, b.length) - 2;
 }
 
 /**

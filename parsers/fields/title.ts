@@ -58,6 +58,19 @@ const CJK_UNIT_RANK_RE =
 // "法规注册经理（质量管理部）": full-width brackets, written without a space.
 const BRACKET_UNIT_RE = /^(.{3,60}?)(?: \(([^()]{3,50})\)|（([^（）]{2,50})）)$/;
 
+/**
+ * "Manager, Merchandising (UK & EU Accounts)": a title, a comma, a unit with no title word, then brackets; the
+ * brackets qualify the unit (its accounts, its region), which keeps them.
+ */
+function titleUnitBracket(head: string, inner: string): { title: string; unit: string } | null {
+  const k = head.lastIndexOf(', ');
+  if (k < 0) return null;
+  const title = head.slice(0, k).trim();
+  const unit = head.slice(k + 2).trim();
+  if (!hasTitleWord(title) || hasTitleWord(unit) || hasTitleWord(inner) || hasCompanyWord(unit)) return null;
+  return isDepartment(unit) || namesFunction(unit) ? { title, unit: `${unit} (${inner.trim()})` } : null;
+}
+
 /** "Head of ...", "Director of ...": a role that names what it heads. */
 const HEAD_OF_RE =
   /^(?:Head|Director|Manager|Chief|Vice President|VP|Lead|Leader|Coordinator) (?:of|for) \p{Lu}/u;
@@ -601,7 +614,12 @@ function takeTitle(s: TitleScan, input: TitleInput, i: number, p: TitleCellParts
   const bracketUnit = bracketMatch
     ? [bracketMatch[0], bracketMatch[1]!, bracketMatch[2] ?? bracketMatch[3]!]
     : null;
-  if (
+  const unitThenBracket = bracketUnit ? titleUnitBracket(bracketUnit[1]!, bracketUnit[2]!) : null;
+  if (unitThenBracket) {
+    // "Manager, Merchandising (UK & EU Accounts)": the brackets qualify the unit after the title.
+    c.title = unitThenBracket.title;
+    if (!c.department) c.department = unitThenBracket.unit;
+  } else if (
     bracketUnit &&
     hasTitleWord(bracketUnit[1]!) &&
     !hasTitleWord(bracketUnit[2]!) &&

@@ -8,6 +8,8 @@ import type { Lexicon } from './types.ts';
 
 export const bg: Lexicon = {
   lang: 'bg',
+  // Greetings that open a reply (newest-part.ts: a reply under its quote).
+  greetings: ['здравейте', 'добър ден', 'уважаем(?:и|а)'],
   // Gmail bg: "... X <x@y> написа:".
   quoteWrote: ['написа'],
   noticeCues: ['поверителн'],

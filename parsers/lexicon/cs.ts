@@ -8,6 +8,8 @@ import type { Lexicon } from './types.ts';
 
 export const cs: Lexicon = {
   lang: 'cs',
+  // Greetings that open a reply (newest-part.ts: a reply under its quote).
+  greetings: ['dobrý den', 'ahoj', 'vážen(?:ý|á|í)'],
   universityWords: ['univerzit'],
   valedictions: [
     's (?:přátelským |srdečným |pěkným )?pozdravem',

@@ -10,6 +10,8 @@ import type { Lexicon } from './types.ts';
 // accent (ΥΠΕΥΘΥΝΟΣ), so the commonest title words accept both.
 export const el: Lexicon = {
   lang: 'el',
+  // Greetings that open a reply (newest-part.ts: a reply under its quote).
+  greetings: ['καλημέρα', 'αγαπητέ', 'αγαπητή', 'γεια σας'],
   valedictions: [
     '(?:με )?(?:φιλικούς |θερμούς |πολλούς )?χαιρετισμούς',
     'με (?:εκτίμηση|τιμή|φιλικούς χαιρετισμούς)',

@@ -471,6 +471,8 @@ export const en: Lexicon = {
     'europe',
   ],
   functions: [
+    // Retail and apparel: "Manager, Merchandising (UK & EU Accounts)", "Visual Merchandising".
+    'merchandising',
     // Pharmaceutical chemistry, manufacturing and controls ("Associate Director, CMC Drug Product", "Regulatory
     // CMC"); railway signalling.
     'CMC',

@@ -7,6 +7,8 @@ import type { Lexicon } from './types.ts';
 
 export const fi: Lexicon = {
   lang: 'fi',
+  // Greetings that open a reply (newest-part.ts: a reply under its quote).
+  greetings: ['hei', 'moi', 'hyvä'],
   universityWords: ['yliopisto'],
   valedictions: [
     '(?:ystävällisin|parhain|lämpimin|kiitos ja) terveisin',

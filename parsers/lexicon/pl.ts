@@ -7,6 +7,8 @@ import type { Lexicon } from './types.ts';
 
 export const pl: Lexicon = {
   lang: 'pl',
+  // Greetings that open a reply (newest-part.ts: a reply under its quote).
+  greetings: ['dzień dobry', 'witam', 'cześć', 'szanown(?:y|a|i)'],
   universityWords: ['uniwersytet'],
   valedictions: [
     'z poważaniem',

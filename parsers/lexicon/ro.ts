@@ -9,6 +9,8 @@ import type { Lexicon } from './types.ts';
 
 export const ro: Lexicon = {
   lang: 'ro',
+  // Greetings that open a reply (newest-part.ts: a reply under its quote).
+  greetings: ['bună ziua', 'stimate', 'stimată'],
   valedictions: [
     'cu (?:stim[ăa]|respect|drag|bine|considera[țţt]ie|deosebit[ăa] considera[țţt]ie)',
     '(?:v[ăa] )?mul[țţt]umesc(?: frumos| mult)?',

@@ -9,6 +9,8 @@ import type { Lexicon } from './types.ts';
 // register cues), so Cyrillic entries of those lists carry none.
 export const ru: Lexicon = {
   lang: 'ru',
+  // Greetings that open a reply (newest-part.ts: a reply under its quote).
+  greetings: ['здравствуйте', 'добрый день', 'доброе утро', 'добрый вечер', 'привет', 'уважаем(?:ый|ая|ые)'],
   // Gmail "... написал(а):", Thunderbird "... пишет:".
   quoteWrote: ['написал(?:\\(а\\)|а)?', 'пишет'],
   quoteFromLabels: ['От', 'Отправитель'],

@@ -7,6 +7,8 @@ import type { Lexicon } from './types.ts';
 
 export const tr: Lexicon = {
   lang: 'tr',
+  // Greetings that open a reply (newest-part.ts: a reply under its quote).
+  greetings: ['merhaba', 'sayın', 'iyi günler'],
   universityWords: ['üniversite'],
   quoteWrote: ['\\byazdı'],
   valedictions: [

@@ -9,6 +9,8 @@ import type { Lexicon } from './types.ts';
 
 export const uk: Lexicon = {
   lang: 'uk',
+  // Greetings that open a reply (newest-part.ts: a reply under its quote).
+  greetings: ['добрий день', 'доброго дня', 'вітаю', 'привіт', 'шановн(?:ий|а|і)'],
   valedictions: [
     'з повагою',
     'з (?:найкращими|кращими) побажаннями',

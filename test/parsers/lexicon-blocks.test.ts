@@ -1298,6 +1298,24 @@ const BLOCKS: { lang: string; from: { name: string; email: string }; lines: stri
       types: ['mobile'],
     },
   },
+  {
+    // A title, its unit, then brackets that qualify the unit: the unit keeps them.
+    lang: 'en',
+    from: { name: 'Nasrin Akter', email: 'nasrin.akter@meghnaloom.example' },
+    lines: [
+      'Nasrin Akter',
+      'Manager, Merchandising (Nordic & Baltic Accounts)',
+      'Meghna Loom Textiles Ltd.',
+      'Cell: +880 1711 555 210',
+    ],
+    want: {
+      name: 'Nasrin Akter',
+      title: 'Manager',
+      department: 'Merchandising (Nordic & Baltic Accounts)',
+      company: 'Meghna Loom Textiles Ltd.',
+      types: ['mobile'],
+    },
+  },
 ];
 
 describe('a signature block in each language of the lexicons', () => {

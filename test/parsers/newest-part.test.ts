@@ -445,6 +445,17 @@ describe('a quote header in a language no lexicon knows', () => {
     expect(
       newestPart(`Hi\n\nOn 13.08.20 10:01, Paul Kern wrote:\n> Looks fine.\n\nThanks, merged.\n\n${block}\n`),
     ).toBe(`Thanks, merged.\n\n${block}`);
+    // "Здравствуйте, Paul.": a greeting to a name, with a full stop, is still only a greeting.
+    expect(
+      newestPart(
+        `Здравствуйте, Paul.\n\nOn 13.08.20 10:01, Paul Kern wrote:\n> Quote please.\n\nЦена прежняя.\n\n${block}\n`,
+      ),
+    ).toBe(`Цена прежняя.\n\n${block}`);
+    expect(
+      newestPart(
+        'Hello, Paul. Agreed.\n\nOn 13.08.20 10:01, Paul Kern wrote:\n> Looks fine.\n\nLater text\n',
+      ),
+    ).toBe('Hello, Paul. Agreed.');
     // A sentence above the quote is a reply of its own: what is under the quote is not read.
     expect(newestPart('Hi all.\n\nOn 13.08.20 10:01, Paul Kern wrote:\n> Looks fine.\n\nLater text\n')).toBe(
       'Hi all.',

@@ -305,6 +305,74 @@ describe('a person signing for a shared mailbox no role list names', () => {
       );
     });
 
+  // The address is a word of the unit the signer's title or department names: the unit's mailbox.
+  const unit: [string, string, string, string, string | null, string | null, boolean][] = [
+    // what, display name, address, signer, title, department, shared?
+    [
+      'the unit a title heads, inflected',
+      'Modelarnia Nowak',
+      'modelarnia@nowak.example',
+      'Jan Nowak',
+      'Kierownik Modelarni',
+      null,
+      true,
+    ],
+    [
+      'the desk a title works in, accents folded',
+      'Tráfico Aduanal Ríos',
+      'trafico@riosaduanas.example',
+      'Ana Ríos',
+      'Ejecutiva de Tráfico',
+      null,
+      true,
+    ],
+    [
+      'the department the block names',
+      'Lena Voss',
+      'giesserei@voss.example',
+      'Lena Voss',
+      'Leiterin',
+      'Gießerei',
+      true,
+    ],
+    [
+      'a surname that is also a trade word in the title',
+      'Anna Fischer',
+      'fischer@hafen.example',
+      'Anna Fischer',
+      'Fischerei-Referentin',
+      null,
+      false,
+    ],
+    [
+      'a title noun as the address',
+      'Karl Berg',
+      'direktor@berg.example',
+      'Karl Berg',
+      'Direktor',
+      null,
+      false,
+    ],
+    [
+      'a word of the title that is not the address',
+      'Ana Ríos',
+      'arios@riosaduanas.example',
+      'Ana Ríos',
+      'Ejecutiva de Tráfico',
+      null,
+      false,
+    ],
+  ];
+  for (const [what, name, email, signer, title, department, want] of unit)
+    it(`${want ? 'is' : 'is not'} shared: ${what}`, () => {
+      expect(
+        signedForSharedMailbox(
+          { name, email },
+          { name: signer, title, department, company: null, websites: [] },
+        ),
+      ).toBe(want);
+    });
+
   it("discards such a message as a role account, and keeps the same block from the person's own mailbox", () => {
     const msg = (from: string) =>
       Buffer.from(
