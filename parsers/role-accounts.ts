@@ -124,6 +124,9 @@ export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
   'talent',
   'bookings',
   'booking',
+  // A manufacturer's allocation desk (capacity shared out among buyers: modules, chips, steel).
+  'allocation',
+  'allocations',
   'reservations',
   'reservation',
   // Contractors: tender, site and planning desks.

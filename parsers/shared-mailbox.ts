@@ -47,15 +47,28 @@ export interface SignedBlock {
 }
 
 /**
- * `trafico@` under "Ejecutiva de Tráfico", `modelarnia@` under "Kierownik Modelarni": the address is one word
- * of the unit the signer works in or heads, as their title or department writes it (inflected or not), not a
- * part of their name. A person's own mailbox names the person; one named after their unit is the unit's.
+ * `trafico@` under "Ejecutiva de Tráfico", `modelarnia@` under "Kierownik Modelarni", `netzanschluss@` under
+ * "Sachbearbeiterin Netzanschlussmanagement", `colour.lab@` under "Colour Matching Laboratory",
+ * `recogida.balas@` under "Coordinadora de Logística de Recogidas": the address names the unit the signer works
+ * in or heads, as their title or department writes it (inflected, shortened or as the head of a compound), and
+ * no word of it is a part of their name. A person's own mailbox names the person; one named after their unit is
+ * the unit's.
  */
 function titleNamesMailbox(local: string, signer: string, block: SignedBlock): boolean {
-  const l = fold(local);
-  if (!/^[a-z]{5,30}$/.test(l) || namesPart(l, latinTokens(signer))) return false;
-  const unit = words(`${block.title ?? ''} ${block.department ?? ''}`);
-  return unit.some((w) => w.length >= 5 && sameStem(l, w) && !hasTitleWord(w));
+  const toks = fold(local).split(/[._-]+/);
+  if (toks.length > 3 || toks.some((t) => !/^[a-z]{3,30}$/.test(t))) return false;
+  // "박서연" <seoyeon.park@>: a name in another script cannot be compared with the address.
+  if (!hasLatinLetters(signer)) return false;
+  const name = latinTokens(signer);
+  if (toks.some((t) => namesPart(t, name))) return false;
+  const unit = words(`${block.title ?? ''} ${block.department ?? ''}`).filter(
+    (w) => w.length >= 5 && !hasTitleWord(w),
+  );
+  // A word of five letters or more names the unit (the others, if any, say what it handles): the word itself,
+  // inflected, or the head of a compound ("netzanschluss" of "netzanschlussmanagement").
+  return toks.some(
+    (t) => t.length >= 5 && unit.some((w) => sameStem(t, w) || (t.length >= 8 && w.startsWith(t))),
+  );
 }
 
 /** One word, or an inflection of it: "modelarnia" and "modelarni", "trafico" and "tráfico" (folded). */

@@ -486,13 +486,20 @@ export function chooseCompany(input: CompanyInput): CompanyResult {
 
 /**
  * "(A concern of Meghna Group)", "(a member of the Halden Group)": the group the firm belongs to, no part of its
- * name.
+ * name (nor its registration number after it, below).
  */
 const GROUP_ASIDE_RE =
   /\s?\((?:an? )?(?:concern|member|subsidiary|unit|division|part|company) of [^()]{2,60}\)$/i;
 
+/**
+ * "Perdana Films Sdn. Bhd. (1355123-X)", "(202001012345 (1355123-X))", "(Co. Reg. No. 555123)": the firm's
+ * registration number after its name (Malaysia, Singapore, India), no part of it.
+ */
+const REGISTRATION_ASIDE_RE =
+  /\s?\((?:(?:\d{8,12} ?\()?\d{4,8}-[A-Z]\)?|(?:co(?:mpany)?\.? )?reg(?:istration)?\.? no\.?:? ?[A-Z0-9-]{4,14}|\d{6,12})\)$/i;
+
 function withoutGroupAside(company: string): string {
-  const bare = company.replace(GROUP_ASIDE_RE, '');
+  const bare = company.replace(GROUP_ASIDE_RE, '').replace(REGISTRATION_ASIDE_RE, '');
   return bare === '' ? company : bare;
 }
 

@@ -175,6 +175,8 @@ export const en: Lexicon = {
     "Please don't print this",
   ],
   titleNouns: [
+    // Colour matching in inks and coatings ("Senior Colourist, Colour Matching Laboratory").
+    'colou?rist',
     // Newsrooms and press offices: "Markets Correspondent", "Senior Reporter", "Spokesperson".
     'correspondent(?! banking)',
     'reporter',

@@ -152,6 +152,9 @@ export const es: Lexicon = {
     'dirección (?:general|comercial|financiera|técnica|de operaciones)',
   ],
   functions: [
+    // A firm's engineering office ("Jefe de Proyecto | Oficina Técnica"), engineering.
+    'oficina técnica',
+    'ingeniería',
     // Support (soporte, soporte técnico).
     'soporte',
     'recursos humanos',

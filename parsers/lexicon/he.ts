@@ -103,6 +103,13 @@ export const he: Lexicon = {
     'צפון אמריקה',
   ],
   functions: [
+    // Sales, marketing, engineering, operations, logistics, customers ("מנהלת פרויקטים | לקוחות בינלאומיים").
+    'מכירות',
+    'שיווק',
+    'הנדסה',
+    'תפעול',
+    'לוגיסטיקה',
+    'לקוחות',
     // Functions that name a unit on their own: human resources, procurement, finance ("מנהלת אירועים | משאבי אנוש").
     'משאבי אנוש',
     'רכש',

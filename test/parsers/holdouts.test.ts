@@ -251,9 +251,9 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   holdout124: { lines: 0.995, precision: 0.995, recall: 0.995 },
   holdout125: { lines: 0.995, precision: 0.99, recall: 0.98 },
   // Blind (fixtures/mail/holdout138, 139/README.md), written while holdout133 and 136 were tuned on, measured after
-  // those rules: first scores are floors.
-  holdout138: { lines: 0.955, precision: 0.93, recall: 0.99 },
-  holdout139: { lines: 0.97, precision: 0.94, recall: 0.98 },
+  // those rules, then tuned on: their scores after the rules they prompted.
+  holdout138: { lines: 0.995, precision: 0.995, recall: 0.995 },
+  holdout139: { lines: 0.995, precision: 0.995, recall: 0.995 },
   // Blind (fixtures/mail/holdout133..136/README.md), a session's last round, written while holdout129..132 were
   // tuned on, measured after that session's last rule: first scores are floors for 134 and 135; 133 and 136 tuned
   // on in the next session, their scores after the rules they prompted.

@@ -1316,6 +1316,53 @@ const BLOCKS: { lang: string; from: { name: string; email: string }; lines: stri
       types: ['mobile'],
     },
   },
+  {
+    // A title noun of colour matching; a bare registration number after the firm is no part of its name.
+    lang: 'en',
+    from: { name: 'Aida Rahman', email: 'aida@kilaufilms.example' },
+    lines: [
+      'Aida Rahman',
+      'Senior Colourist, Colour Matching Laboratory',
+      'Kilau Films Sdn. Bhd. (1555123-X)',
+      'HP: +60 12 555 0190',
+    ],
+    want: {
+      name: 'Aida Rahman',
+      title: 'Senior Colourist',
+      department: 'Colour Matching Laboratory',
+      company: 'Kilau Films Sdn. Bhd.',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'es',
+    from: { name: 'Iker Etxeberria', email: 'iker@ebroseguidores.example' },
+    lines: [
+      'Iker Etxeberria',
+      'Jefe de Proyecto | Oficina Técnica',
+      'Ebro Seguidores S.L.',
+      'Móvil +34 655 555 801',
+    ],
+    want: {
+      name: 'Iker Etxeberria',
+      title: 'Jefe de Proyecto',
+      department: 'Oficina Técnica',
+      company: 'Ebro Seguidores S.L.',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'he',
+    from: { name: 'מיכל לוי', email: 'michal@orbit-control.example' },
+    lines: ['מיכל לוי', 'מנהלת פרויקטים | לקוחות בינלאומיים', 'אורביט בקרה בע"מ', 'נייד: 052-555-8831'],
+    want: {
+      name: 'מיכל לוי',
+      title: 'מנהלת פרויקטים',
+      department: 'לקוחות בינלאומיים',
+      company: 'אורביט בקרה בע"מ',
+      types: ['mobile'],
+    },
+  },
 ];
 
 describe('a signature block in each language of the lexicons', () => {

@@ -334,6 +334,9 @@ describe('sender classification', () => {
       'invest',
       'ansiedlung',
       'wspolpraca.zagraniczna',
+      // A manufacturer's allocation desk.
+      'allocation',
+      'allocations',
       // Prepress desks of printers and packaging makers.
       'prestampa',
       'prepress',
