@@ -80,7 +80,7 @@ const FUNCTION_WORD_RE = caselessMatch(`(?:^|[\\s-])${FUNCTION}(?=$|[\\s,])`, 'i
  * else (digits, prose) is no heading.
  */
 const HEADING_TOKEN_RE =
-  /^(?:\p{Lu}[\p{L}'’.-]{0,30}|\p{Lo}[\p{L}\p{M}'’.-]{0,30}|&|and|und|et|y|e|de|du|des|of|la|le)$/u;
+  /^(?:\p{Lu}[\p{L}'’.-]{0,30}|\p{Lu}&\p{Lu}|\p{Lo}[\p{L}\p{M}'’.-]{0,30}|&|and|und|et|y|e|de|du|des|of|la|le)$/u;
 
 /**
  * A short capitalised heading that names a business function with other words around it ("Mid-Market

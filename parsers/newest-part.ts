@@ -165,7 +165,7 @@ export function findQuoteStart(lines: string[]): number {
       !l.includes('___')
     )
       continue;
-    if (/^\s*>/.test(l) || /^\s*\|\s?>/.test(l)) return backOverIntro(lines, i);
+    if (/^\s*>/.test(l) || /^\s*\|\s?>/.test(l) || initialsQuote(lines, i)) return backOverIntro(lines, i);
     if (SEPARATOR_HEADER_RE.test(l) || BEGIN_FORWARD_RE.test(l) || REPLY_SEPARATOR_RE.test(l)) return i;
     if (WROTE_END_RE.test(l) && l.trim().length < 300) {
       const top = introTop(lines, i);
@@ -311,6 +311,18 @@ function nextHeaderFollows(lines: string[], i: number): boolean {
 }
 
 /** A `>` block is often introduced by an "On ... wrote:" or "-----Original message-----" line above it. */
+/**
+ * "IVS> Dear Andrey," / "IVS> Your order...": The Bat! and Supercite quote with the quoted writer's initials
+ * before the mark. Two such lines in a row with the same initials start a quote.
+ */
+function initialsQuote(lines: string[], i: number): boolean {
+  const m = INITIALS_QUOTE_RE.exec(lines[i]!);
+  if (m === null) return false;
+  const next = lines[i + 1];
+  return next !== undefined && next.trimStart().startsWith(`${m[1]}>`);
+}
+const INITIALS_QUOTE_RE = /^\s{0,3}(\p{Lu}{1,4})>/u;
+
 function backOverIntro(lines: string[], i: number): number {
   let j = i - 1;
   while (j >= 0 && isBlank(lines[j]!)) j--;
@@ -616,7 +628,8 @@ function bottomPosted(lines: string[], q: number): string[] {
   const next = findQuoteStart(rest);
   return next >= 0 ? rest.slice(0, next) : rest;
 }
-const QUOTED_LINE_RE = /^\s{0,3}>/;
+// "> text", and The Bat!'s "IVS> text" (the quoted writer's initials before the mark).
+const QUOTED_LINE_RE = /^\s{0,3}(?:\p{Lu}{1,4})?>/u;
 
 /**
  * The writer's answers between and under the `>` lines of the quote starting at `q`, when there are any:

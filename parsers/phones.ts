@@ -250,7 +250,7 @@ export function labelBefore(text: string): string | null {
   const messenger = MESSENGER_AFTER_LABEL_RE.exec(text.slice(-40));
   if (messenger && labelType(messenger[1]!) !== null) return messenger[1]!;
   const m =
-    /((?:office|mobile|cell|home|direct|work|main|business) (?:phone|fax)|tel\. kom|\p{L}[\p{L}\p{M}]{0,11}(?:\.?\/\p{L}{1,8})?)(?:\.?\s?(?:no|number|nr)(?!\p{L}))?\.?\s?[:：;•#|.-]{0,2}\s{0,6}(?:\([^)]{0,20}\)\s{0,3})?[:：•#|.-]{0,2}\s{0,6}$/iu.exec(
+    /((?:office|mobile|cell|home|direct|work|main|business) (?:phone|fax)|tel\. kom|out[- ]of[- ]hours|after[- ]hours|\p{L}[\p{L}\p{M}]{0,11}(?:\.?\/\p{L}{1,8})?)(?:\.?\s?(?:no|number|nr)(?!\p{L}))?\.?\s?[:：;•#|.-]{0,2}\s{0,6}(?:\([^)]{0,20}\)\s{0,3})?[:：•#|.-]{0,2}\s{0,6}$/iu.exec(
       text.slice(-40),
     );
   if (!m) return null;

@@ -49,14 +49,14 @@ export interface SignedBlock {
 /**
  * `trafico@` under "Ejecutiva de Tráfico", `modelarnia@` under "Kierownik Modelarni", `netzanschluss@` under
  * "Sachbearbeiterin Netzanschlussmanagement", `colour.lab@` under "Colour Matching Laboratory",
- * `recogida.balas@` under "Coordinadora de Logística de Recogidas": the address names the unit the signer works
- * in or heads, as their title or department writes it (inflected, shortened or as the head of a compound), and
- * no word of it is a part of their name. A person's own mailbox names the person; one named after their unit is
- * the unit's.
+ * `recogida.balas@` under "Coordinadora de Logística de Recogidas", `ga.security@` under "GA Security Clerk": the
+ * address names the unit the signer works in or heads, as their title or department writes it (inflected,
+ * shortened or as the head of a compound), and no word of it is a part of their name. A person's own mailbox
+ * names the person; one named after their unit is the unit's.
  */
 function titleNamesMailbox(local: string, signer: string, block: SignedBlock): boolean {
   const toks = fold(local).split(/[._-]+/);
-  if (toks.length > 3 || toks.some((t) => !/^[a-z]{3,30}$/.test(t))) return false;
+  if (toks.length > 3 || toks.some((t) => !/^[a-z]{2,30}$/.test(t))) return false;
   // "박서연" <seoyeon.park@>: a name in another script cannot be compared with the address.
   if (!hasLatinLetters(signer)) return false;
   const name = latinTokens(signer);

@@ -50,6 +50,9 @@ export const de: Lexicon = {
   ],
   noticeCues: ['vertraulich', '\\bEmpfänger', 'irrtümlich'],
   registerCues: [
+    // Forwarders' terms under a block: "Wir arbeiten ausschließlich auf Grundlage der Allgemeinen Deutschen Spediteurbedingungen (ADSp 2017)".
+    'Spediteurbedingungen',
+    'ADSp \\d{4}',
     'Amtsgericht',
     'Registergericht',
     'Handelsregister',

@@ -95,6 +95,8 @@ export const en: Lexicon = {
     'unceded (?:territor|land)',
   ],
   registerCues: [
+    // Forwarders' terms by their association: "... subject to the BIFA Standard Trading Conditions".
+    'BIFA',
     'Company (?:No|Number|Reg)',
     'Registered in (?:England|Scotland|Ireland)',
     'VAT (?:No|Reg|number)',
@@ -175,6 +177,8 @@ export const en: Lexicon = {
     "Please don't print this",
   ],
   titleNouns: [
+    // Insurance claims: "Senior Loss Adjuster", "Average Adjuster".
+    'adjuster',
     // Colour matching in inks and coatings ("Senior Colourist, Colour Matching Laboratory").
     'colou?rist',
     // Newsrooms and press offices: "Markets Correspondent", "Senior Reporter", "Spokesperson".
@@ -473,6 +477,12 @@ export const en: Lexicon = {
     'europe',
   ],
   functions: [
+    // Dangerous goods transport: "Transport Planner – Bulk & Packaged Dangerous Goods".
+    'dangerous goods',
+    // Marine insurance and shipping law: "Deputy General Manager - P&I and Claims", "Claims Executive – P&I Correspondents", "Partner | Shipping & Commodities".
+    'P&I',
+    'shipping',
+    'commodities',
     // Retail and apparel: "Manager, Merchandising (UK & EU Accounts)", "Visual Merchandising".
     'merchandising',
     // Pharmaceutical chemistry, manufacturing and controls ("Associate Director, CMC Drug Product", "Regulatory
@@ -1045,6 +1055,10 @@ export const en: Lexicon = {
   ],
   phoneFax: ['fax', 'facsimile', 'f', 'fx'],
   phoneOther: [
+    // A line answered out of office hours, often a duty phone: "Out of hours: 01632 960999".
+    'out of hours',
+    'out-of-hours',
+    'after hours',
     // A satellite phone at a remote site: "Sat: +881 ...".
     'sat',
     'sat phone',

@@ -52,6 +52,8 @@ export const fr: Lexicon = {
   awardCues: ['\\blauréate?s?\\b', "\\bde l'année\\b"],
   ecoCues: ["(?:Merci de )?penser? à l'environnement", "Pensez à l'environnement"],
   titleNouns: [
+    // Average and audit commissioners: "Commissaire d'avaries", "Commissaire aux comptes".
+    'commissaire',
     // University ranks: "Maîtresse de conférences HDR", "Maître de conférences".
     'ma[îi]tre(?:sse)? de conférences',
     // A registered patent and trade-mark attorney: "Conseil en propriété industrielle" (CPI).

@@ -65,7 +65,8 @@ export const he: Lexicon = {
   // בע"מ (Ltd); ושות' (& Co., a firm of partners: "כהן ושות'").
   legalFormsNative: ['בע["״]?מ', "ושות['׳]"],
   // Street words before the street's name (רח' = street, שד' = boulevard, דרך = road) and the PO box (ת.ד.).
-  streetPrefixes: ["רח['׳]", 'רחוב', "שד['׳]", 'שדרות', 'דרך'],
+  // An industrial zone before its name: "אזור התעשייה בר-לב", "א.ת. ספיר".
+  streetPrefixes: ["רח['׳]", 'רחוב', "שד['׳]", 'שדרות', 'דרך', 'אזור התעשייה', 'א\\.ת\\.'],
   poBoxAbbrevs: ['ת\\.ד\\.?'],
   // ...or after it, behind a comma ("מיכל אברהמי, עו\"ד"): dropped likewise, no title.
   credentials: ['עו["״]ד', 'רו["״]ח'],

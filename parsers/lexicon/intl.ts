@@ -44,6 +44,7 @@ export const intl: Lexicon = {
     'Tbk',
     'TNHH',
     'Công ty Cổ phần',
+    'Công ty CP',
     'CÔNG TY CỔ PHẦN',
     'CTCP',
     'JSC',

@@ -38,6 +38,8 @@ export const it: Lexicon = {
   followCues: ['Seguici'],
   ecoCues: ['Prima di stampare'],
   titleNouns: [
+    // Food and other technologists: "Tecnologa Alimentare".
+    'tecnolog[oa]',
     // An assessor (valutatore, valutatrice: "Valutatrice capo", lead assessor).
     'valutat(?:ore|rice)',
     'direttore',

@@ -32,7 +32,11 @@ export const nl: Lexicon = {
   // Google Groups: "Je ontvangt dit bericht omdat je bent geabonneerd op de groep".
   listFooterCues: ['(?:Je|U) ontvangt dit bericht omdat (?:je|u) (?:bent )?geabonneerd'],
   noticeCues: ['\\bvertrouwelijk', '\\bgeadresseerde', 'per abuis'],
-  registerCues: ['\\bKvK\\b'],
+  registerCues: [
+    // Forwarders' terms: "Al onze werkzaamheden geschieden onder de Nederlandse Expeditievoorwaarden (FENEX)".
+    'Expeditievoorwaarden',
+    '\\bKvK\\b',
+  ],
   followCues: ['Volg ons'],
   ecoCues: ['Denk aan het milieu'],
   titleNouns: [

@@ -46,6 +46,8 @@ export const pt: Lexicon = {
   registerCues: ['CNPJ'],
   followCues: ['Siga-nos'],
   titleNouns: [
+    // Surveyors: "Vistoriador Sênior".
+    'vistoriador(?:a)?',
     // Researchers: "Pesquisador de Pós-Doutorado", "Pesquisadora".
     'pesquisador(?:a)?',
     // A registered patent and trade-mark agent: "Agente da Propriedade Industrial".
@@ -137,6 +139,8 @@ export const pt: Lexicon = {
     'estúdio de',
   ],
   functions: [
+    // Claims: "Sinistros de Carga".
+    'sinistros',
     // Support (suporte, suporte técnico): "Suporte Técnico de Frota".
     'suporte',
     // A law firm's real-estate practice: "Imobiliário e Urbanismo".

@@ -11,8 +11,8 @@ export const ru: Lexicon = {
   lang: 'ru',
   // Greetings that open a reply (newest-part.ts: a reply under its quote).
   greetings: ['здравствуйте', 'добрый день', 'доброе утро', 'добрый вечер', 'привет', 'уважаем(?:ый|ая|ые)'],
-  // Gmail "... написал(а):", Thunderbird "... пишет:".
-  quoteWrote: ['написал(?:\\(а\\)|а)?', 'пишет'],
+  // Gmail "... написал(а):", Thunderbird "... пишет:", The Bat! "Вы писали 3 декабря 2025 г., 10:05:".
+  quoteWrote: ['написал(?:\\(а\\)|а)?', 'пишет', 'писали'],
   quoteFromLabels: ['От', 'Отправитель'],
   quoteHeaderLabels: [
     'Отправлено',

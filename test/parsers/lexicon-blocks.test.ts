@@ -1363,6 +1363,150 @@ const BLOCKS: { lang: string; from: { name: string; email: string }; lines: stri
       types: ['mobile'],
     },
   },
+  {
+    // Marine insurance: "P&I and Claims" a unit; "Loss Adjuster at <firm>"; an out-of-hours line is no work number.
+    lang: 'en',
+    from: { name: 'Ravi Menon', email: 'ravi.menon@coastline-agencies.example' },
+    lines: [
+      'Ravi Menon',
+      'Deputy General Manager - P&I and Claims',
+      'Coastline Shipping Agencies Pvt. Ltd.',
+      'Direct: 01632 960412',
+      'Out of hours: 01632 960999',
+    ],
+    want: {
+      name: 'Ravi Menon',
+      title: 'Deputy General Manager',
+      department: 'P&I and Claims',
+      company: 'Coastline Shipping Agencies Pvt. Ltd.',
+      types: ['work', 'other'],
+    },
+  },
+  {
+    lang: 'en',
+    from: { name: 'Kelvin Lau', email: 'kelvin.lau@pierpoint-adjusters.example' },
+    lines: ['Kelvin Lau', 'Senior Loss Adjuster at Pierpoint Adjusters Ltd', 'M +852 5555 0191'],
+    want: {
+      name: 'Kelvin Lau',
+      title: 'Senior Loss Adjuster',
+      company: 'Pierpoint Adjusters Ltd',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'en',
+    from: { name: 'Ewan Birch', email: 'ewan.birch@moorside-adr.example' },
+    lines: [
+      'Ewan Birch',
+      'Transport Planner – Bulk & Packaged Dangerous Goods',
+      'Moorside ADR Logistics Ltd',
+      'Mobile: 07700 900816',
+    ],
+    want: {
+      name: 'Ewan Birch',
+      title: 'Transport Planner',
+      department: 'Bulk & Packaged Dangerous Goods',
+      company: 'Moorside ADR Logistics Ltd',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'fr',
+    from: { name: 'Luc Martel', email: 'l.martel@cabinet-martel.example' },
+    lines: [
+      'Luc Martel',
+      "Commissaire d'avaries – Département Facultés",
+      'Cabinet Martel & Associés',
+      'Portable : +33 6 39 98 14 60',
+    ],
+    want: {
+      name: 'Luc Martel',
+      title: "Commissaire d'avaries",
+      department: 'Département Facultés',
+      company: 'Cabinet Martel & Associés',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'pt',
+    from: { name: 'Bruno Teixeira', email: 'bruno@portovistorias.example' },
+    lines: [
+      'Bruno Teixeira',
+      'Vistoriador Sênior | Sinistros de Carga',
+      'Porto Vistorias Marítimas Ltda.',
+      'Cel.: +55 13 95555-0170',
+    ],
+    want: {
+      name: 'Bruno Teixeira',
+      title: 'Vistoriador Sênior',
+      department: 'Sinistros de Carga',
+      company: 'Porto Vistorias Marítimas Ltda.',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'pl',
+    from: { name: 'Adam Nowicki', email: 'a.nowicki@baltekspert.example' },
+    lines: [
+      'Adam Nowicki',
+      'Rzeczoznawca ds. szkód w ładunkach',
+      'Balt-Ekspert Sp. z o.o.',
+      'kom. +48 601 555 170',
+    ],
+    want: {
+      name: 'Adam Nowicki',
+      title: 'Rzeczoznawca ds. szkód w ładunkach',
+      company: 'Balt-Ekspert Sp. z o.o.',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'it',
+    from: { name: 'Giulia Ferri', email: 'g.ferri@aromilano.example' },
+    lines: [
+      'Dott.ssa Giulia Ferri',
+      'Tecnologa Alimentare – Ricerca & Sviluppo',
+      'Aromi Lombardi S.r.l.',
+      'Cell. +39 347 555 0920',
+    ],
+    want: {
+      name: 'Giulia Ferri',
+      title: 'Tecnologa Alimentare',
+      department: 'Ricerca & Sviluppo',
+      company: 'Aromi Lombardi S.r.l.',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'vi',
+    from: { name: 'Trần Văn Nam', email: 'nam.tran@namhaisurvey.example' },
+    lines: ['Trần Văn Nam', 'Trưởng phòng Giám định', 'Công ty CP Giám định Nam Hải', 'DĐ: +84 912 555 070'],
+    want: {
+      name: 'Trần Văn Nam',
+      title: 'Trưởng phòng Giám định',
+      company: 'Công ty CP Giám định Nam Hải',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'he',
+    from: { name: 'רונית כהן', email: 'ronit@galil-aroma.example' },
+    lines: [
+      'רונית כהן',
+      'מנהלת רגולציה, מחלקת איכות ורגולציה',
+      'גליל ארומה בע"מ',
+      'אזור התעשייה צפון, ת.ד. 555, כרמיאל 2165500',
+      'נייד: 052-5550410',
+    ],
+    want: {
+      name: 'רונית כהן',
+      title: 'מנהלת רגולציה',
+      department: 'מחלקת איכות ורגולציה',
+      company: 'גליל ארומה בע"מ',
+      types: ['mobile'],
+      address: 'אזור התעשייה צפון, ת.ד. 555, כרמיאל 2165500',
+    },
+  },
 ];
 
 describe('a signature block in each language of the lexicons', () => {

@@ -521,6 +521,31 @@ describe('a quote header in a language no lexicon knows', () => {
     expect(newestPart(`Noted.\n\n${block}\n\n${uen}\n`)).toBe(`Noted.\n\n${block}`);
   });
 
+  it("cuts a German forwarder's terms line (ADSp) under a block and its register line", () => {
+    const block =
+      'i. A. Jana Probe\nDisposition Gefahrgut\nSpedition Muster GmbH & Co. KG\nTel.: +49 203 555 48-210';
+    const terms =
+      'Sitz: Duisburg · Registergericht: Amtsgericht Duisburg HRA 5551\nWir arbeiten ausschließlich auf Grundlage der Allgemeinen Deutschen Spediteurbedingungen (ADSp 2017).';
+    expect(newestPart(`Anbei.\n\nMit freundlichen Grüßen\n\n${block}\n\n${terms}\n`)).toBe(
+      `Anbei.\n\nMit freundlichen Grüßen\n\n${block}`,
+    );
+  });
+
+  it("ends the newest part at The Bat!'s quote, its lines marked with the quoted writer's initials", () => {
+    const block = 'С уважением,\nАндрей Сомов\nКоммерческий директор\nтел.: +7 727 555 14 20';
+    const quote =
+      'IVS> Dear Andrey,\nIVS>\nIVS> Your order is confirmed.\nIVS> Imogen Varley\nIVS> T: +44 151 496 0418';
+    expect(
+      newestPart(
+        `Здравствуйте, Imogen.\n\nСпасибо.\n\n${block}\n\nВы писали 3 декабря 2025 г., 10:05:\n\n${quote}\n`,
+      ),
+    ).toBe(`Здравствуйте, Imogen.\n\nСпасибо.\n\n${block}`);
+    // A reply written under such a quote is read too.
+    expect(newestPart(`Hello, Imogen.\n\n${quote}\n\nThanks, booked.\n\n${block}\n`)).toBe(
+      `Thanks, booked.\n\n${block}`,
+    );
+  });
+
   it('cuts English register lines naming the directors under a block', () => {
     const block = '--\nAlex Doe\nHelpdesk Probe GmbH // Beispielweg 11 // 10117 Berlin\nP: +49 30 555 01 00';
     expect(

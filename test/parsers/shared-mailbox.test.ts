@@ -354,6 +354,15 @@ describe('a person signing for a shared mailbox no role list names', () => {
       true,
     ],
     [
+      'a code and the unit',
+      'Average Desk',
+      'ga.security@lowe.example',
+      'Priya Dewan',
+      'GA Security Clerk',
+      null,
+      true,
+    ],
+    [
       'the unit and its short form',
       'Pennine Inks',
       'colour.lab@pennine.example',
