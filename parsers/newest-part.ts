@@ -526,6 +526,22 @@ function bannerCaption(lines: string[], start: number, end: number): boolean {
 }
 
 /** Drop trailing disclaimer paragraphs and attachment lists. */
+/**
+ * Is `tail` the wrapped end of the register line above it: that line long (a client wraps at 72 to 78 columns)
+ * and ending without a full stop, the tail short, with no phone, address or e-mail of its own?
+ */
+function wrappedRegisterTail(above: string, tail: string): boolean {
+  const a = above.trimEnd();
+  return (
+    a.length >= 60 &&
+    !/[.!?]$/.test(a) &&
+    registerLine(above) &&
+    tail.trim().length > 0 &&
+    tail.trim().length <= 40 &&
+    !hasContactish(tail)
+  );
+}
+
 function cutTrailingNotices(lines: string[]): string[] {
   let end = lines.length;
   for (let guard = 0; guard < 8; guard++) {
@@ -570,6 +586,12 @@ function cutTrailingNotices(lines: string[]): string[] {
     // An image placeholder alone, bracketed ("[cid:banner.png]<https://...>") or bare ("cid:image002.jpg@...").
     const banner = BANNER_LINE_RE.test(para) && start > 0;
     const follow = FOLLOW_RE.test(lines[start]!);
+    // A register line wrapped by the client ("... | Directors: J.P. de" / "Villiers, N. Abrahams"): its short
+    // tail goes with it.
+    if (end > 1 && wrappedRegisterTail(capLine(lines[end - 2]!), last)) {
+      end--;
+      continue;
+    }
     // Company-register lines at the very end, glued to the block or on their own paragraph.
     if (registerLine(last) || FOLLOW_RE.test(last) || ECO_RE.test(last) || AVAILABILITY_RE.test(last)) {
       end--;

@@ -102,6 +102,12 @@ export function matchesDomain(cell: string, labels: string[]): boolean {
   // "The Aurelia Hotels & Residences" at aureliahotels: the article is no part of the domain.
   const name = cell.replace(/^\s*the\s+(?=\S)/i, '');
   if (matchesDomainAscii(asHostLetters(name, false), labels)) return true;
+  // "Larkspur & Vine Restaurants" at larkspurandvine: the ampersand spelled out.
+  if (
+    name.includes('&') &&
+    matchesDomainAscii(asHostLetters(name.replace(/\s*&\s*/g, ' and '), false), labels)
+  )
+    return true;
   return /[äöüÄÖÜ]/.test(name) && matchesDomainAscii(asHostLetters(name, true), labels);
 }
 

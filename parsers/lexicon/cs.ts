@@ -60,6 +60,8 @@ export const cs: Lexicon = {
   ],
   phoneOther: ['sekretariát'],
   titleNouns: [
+    // Buyers, lower-case: "nákupčí".
+    'nákupčí',
     // Researchers: vědecký / výzkumný pracovník.
     '(?:vědecký|výzkumný|odborný) pracovník',
     '(?:vědecká|výzkumná|odborná) pracovnice',

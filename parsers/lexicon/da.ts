@@ -7,6 +7,8 @@ import type { Lexicon } from './types.ts';
 
 export const da: Lexicon = {
   lang: 'da',
+  // A hospital unit or hospital: "Hospitalsenhed Vestkyst".
+  orgWords: ['hospitalsenhed', 'hospital', 'sygehus'],
   // Greetings opening a message: a reply under its quote has at most one above it.
   greetings: ['hej', 'kære'],
   valedictions: [
@@ -63,6 +65,8 @@ export const da: Lexicon = {
     '(?:bestyrelses|næst)?formand',
   ],
   titleSuffixes: [
+    // Lawyers: "Kontraktjurist", "Virksomhedsjurist".
+    'jurist',
     // Case officers: "Byggesagsbehandler", "Sagsbehandler".
     'behandler',
     'konsulent',
@@ -95,7 +99,20 @@ export const da: Lexicon = {
   ],
   // A municipality's building, planning and environment department: "Byg, Plan og Miljø", "Teknik og Miljø".
   // ...and a hotel's or bank's corporate segment: "Salgschef, Erhverv".
-  functions: ['salg', 'indkøb', 'økonomi', 'kundeservice', 'regnskab', 'byg', 'miljø', 'erhverv'],
+  functions: [
+    // Research and contracts: "Forskningsjura og Kontrakter".
+    'kontrakter',
+    'forskning',
+    'jura',
+    'salg',
+    'indkøb',
+    'økonomi',
+    'kundeservice',
+    'regnskab',
+    'byg',
+    'miljø',
+    'erhverv',
+  ],
   // Danish compounds named by their field: "Kontraktsalg", "Eksportsalg", "Kundeservice".
   functionSuffixes: ['salg', 'indkøb', 'service', 'regnskab', 'logistik'],
   legalForms: ['A\\/S', 'ApS'],

@@ -177,6 +177,8 @@ export const en: Lexicon = {
     "Please don't print this",
   ],
   titleNouns: [
+    // Contracts: "Senior Contract Negotiator".
+    'negotiator',
     // Insurance claims: "Senior Loss Adjuster", "Average Adjuster".
     'adjuster',
     // Colour matching in inks and coatings ("Senior Colourist, Colour Matching Laboratory").
@@ -737,6 +739,8 @@ export const en: Lexicon = {
     'academy trust',
   ],
   weakOrgWords: [
+    // Restaurant groups: "Larkspur & Vine Restaurants".
+    'restaurants',
     'group',
     'holdings',
     'partners',
@@ -1374,6 +1378,8 @@ export const en: Lexicon = {
     'icq#?',
   ],
   regionWords: [
+    // Coasts as sales territories: "Regional Sales Manager, West Coast", "Gulf Coast".
+    'coast',
     // Gulf and ocean regions: "Market Manager, GCC & Indian Ocean"; the Levant, the Maghreb, the Caribbean, the
     // Balkans, the Baltics, the Caucasus, Scandinavia, Oceania, the CIS.
     'gcc',

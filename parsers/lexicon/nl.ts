@@ -40,6 +40,8 @@ export const nl: Lexicon = {
   followCues: ['Volg ons'],
   ecoCues: ['Denk aan het milieu'],
   titleNouns: [
+    // A head of unit: "Hoofd Inkoop".
+    'hoofd',
     // Agile roles written as one word: "Productowner Klantportaal".
     'productowner',
     // Bailiffs: "Kandidaat-gerechtsdeurwaarder", "Toegevoegd gerechtsdeurwaarder".

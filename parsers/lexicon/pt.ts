@@ -139,6 +139,8 @@ export const pt: Lexicon = {
     'estúdio de',
   ],
   functions: [
+    // Clinical research: "Gerente de Contratos | Pesquisa Clínica".
+    'pesquisa clínica',
     // Claims: "Sinistros de Carga".
     'sinistros',
     // Support (suporte, suporte técnico): "Suporte Técnico de Frota".

@@ -51,7 +51,15 @@ export const ro: Lexicon = {
   ],
   // "Departamentul Vânzări", "Direcția Economică", "Serviciul Clienți", "Compartimentul IT".
   // ...and centrul (a centre: "Centrul de dezvoltare Cluj", a development centre).
-  unitWords: ['departamentul', 'direc[țţt]ia', 'serviciul', 'compartimentul', 'centrul'],
+  unitWords: [
+    // An office: "Biroul Studii Clinice".
+    'biroul',
+    'departamentul',
+    'direc[țţt]ia',
+    'serviciul',
+    'compartimentul',
+    'centrul',
+  ],
   // str. (street), bd. / b-dul (boulevard), calea, șos. (road), piața (square), splaiul (quay), aleea (alley).
   streetPrefixes: [
     'str\\.',

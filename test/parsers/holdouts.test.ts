@@ -251,9 +251,9 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   holdout124: { lines: 0.995, precision: 0.995, recall: 0.995 },
   holdout125: { lines: 0.995, precision: 0.99, recall: 0.98 },
   // Blind (fixtures/mail/holdout141, 142/README.md), written while holdout133..140 were tuned on, measured after
-  // their rules: first scores are floors.
-  holdout141: { lines: 0.995, precision: 0.975, recall: 0.935 },
-  holdout142: { lines: 0.96, precision: 0.945, recall: 0.965 },
+  // their rules, then tuned on: their scores after the rules they prompted.
+  holdout141: { lines: 0.995, precision: 0.98, recall: 0.97 },
+  holdout142: { lines: 0.965, precision: 0.97, recall: 0.99 },
   // Blind (fixtures/mail/holdout137, 140/README.md), written while holdout133 and 136 were tuned on, measured after
   // the rules of 133, 136, 138 and 139, then tuned on: their scores after the rules they prompted.
   holdout137: { lines: 0.995, precision: 0.99, recall: 0.99 },

@@ -1507,6 +1507,131 @@ const BLOCKS: { lang: string; from: { name: string; email: string }; lines: stri
       address: 'אזור התעשייה צפון, ת.ד. 555, כרמיאל 2165500',
     },
   },
+  {
+    lang: 'en',
+    from: { name: 'Grace Holloway', email: 'gholloway@osp.northlake-univ.example' },
+    lines: [
+      'Grace Holloway',
+      'Senior Contract Negotiator, Office of Sponsored Programs',
+      'Northlake State University',
+      '(414) 555-0127',
+    ],
+    want: {
+      name: 'Grace Holloway',
+      title: 'Senior Contract Negotiator',
+      department: 'Office of Sponsored Programs',
+      company: 'Northlake State University',
+      types: ['work'],
+    },
+  },
+  {
+    // The firm after the title, its domain spelling the ampersand; a coast as a sales territory stays in the title.
+    lang: 'en',
+    from: { name: 'Amelia Crane', email: 'amelia@thymeandsorrel.example' },
+    lines: ['Amelia Crane', 'Group Head Sommelier, Thyme & Sorrel Restaurants', '07700 900 881'],
+    want: {
+      name: 'Amelia Crane',
+      title: 'Group Head Sommelier',
+      company: 'Thyme & Sorrel Restaurants',
+      types: ['work'],
+    },
+  },
+  {
+    lang: 'en',
+    from: { name: 'Dan Ortiz', email: 'dan@pacificcork.example' },
+    lines: [
+      'Dan Ortiz',
+      'Regional Sales Manager, West Coast',
+      'Pacific Cork & Closure Inc.',
+      'M: (707) 555-0142',
+    ],
+    want: {
+      name: 'Dan Ortiz',
+      title: 'Regional Sales Manager, West Coast',
+      company: 'Pacific Cork & Closure Inc.',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'pt',
+    from: { name: 'Paula Meireles', email: 'paula@cpc-campinas.example' },
+    lines: [
+      'Paula Meireles',
+      'Gerente de Contratos | Pesquisa Clínica',
+      'Centro de Pesquisa Clínica Campinas',
+      'Cel.: +55 19 95555-0270',
+    ],
+    want: {
+      name: 'Paula Meireles',
+      title: 'Gerente de Contratos',
+      department: 'Pesquisa Clínica',
+      company: 'Centro de Pesquisa Clínica Campinas',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'da',
+    from: { name: 'Sofie Lund', email: 'sofie.lund@hen-forskning.example' },
+    lines: [
+      'Sofie Lund',
+      'Kontraktjurist, Forskningsjura og Kontrakter',
+      'Hospitalsenhed Nord',
+      'Mobil +45 2155 4970',
+    ],
+    want: {
+      name: 'Sofie Lund',
+      title: 'Kontraktjurist',
+      department: 'Forskningsjura og Kontrakter',
+      company: 'Hospitalsenhed Nord',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'ro',
+    from: { name: 'Elena Marin', email: 'elena.marin@scju-olt.example' },
+    lines: [
+      'Elena Marin',
+      'Consilier juridic',
+      'Biroul Studii Clinice',
+      'Spitalul Clinic Județean Olt',
+      'Mobil: +40 722 555 480',
+    ],
+    want: {
+      name: 'Elena Marin',
+      title: 'Consilier juridic',
+      department: 'Biroul Studii Clinice',
+      company: 'Spitalul Clinic Județean Olt',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'nl',
+    from: { name: 'Bram de Wit', email: 'bram@dewijnkelder.example' },
+    lines: ['Bram de Wit', 'Hoofd Inkoop | De Wijnkelder Rotterdam B.V.', 'M 06 5555 3140'],
+    want: {
+      name: 'Bram de Wit',
+      title: 'Hoofd Inkoop',
+      company: 'De Wijnkelder Rotterdam B.V.',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'cs',
+    from: { name: 'Petra Malá', email: 'mala@vinoteka-olomouc.example' },
+    lines: [
+      'Petra Malá',
+      'nákupčí, Oddělení dovozu vín',
+      'Vinotéka Olomouc s.r.o.',
+      'mobil: +420 605 555 730',
+    ],
+    want: {
+      name: 'Petra Malá',
+      title: 'nákupčí',
+      department: 'Oddělení dovozu vín',
+      company: 'Vinotéka Olomouc s.r.o.',
+      types: ['mobile'],
+    },
+  },
 ];
 
 describe('a signature block in each language of the lexicons', () => {

@@ -546,6 +546,13 @@ describe('a quote header in a language no lexicon knows', () => {
     );
   });
 
+  it('cuts a register line the client wrapped, its short tail on the next line', () => {
+    const block = 'Lindiwe Dube\nExport Sales Executive\nKaroo Closures (Pty) Ltd\nT +27 21 555 0190';
+    const register =
+      'Karoo Closures (Pty) Ltd | Reg. No. 2009/555120/07 | Directors: J.P. de\nVilliers, N. Abrahams';
+    expect(newestPart(`Noted.\n\n${block}\n\n${register}\n`)).toBe(`Noted.\n\n${block}`);
+  });
+
   it('cuts English register lines naming the directors under a block', () => {
     const block = '--\nAlex Doe\nHelpdesk Probe GmbH // Beispielweg 11 // 10117 Berlin\nP: +49 30 555 01 00';
     expect(
