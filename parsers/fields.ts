@@ -17,6 +17,7 @@ import { findName } from './fields/name.ts';
 import { addressOf, markAddresses } from './fields/address.ts';
 import { readTitles, unitBesideTitle } from './fields/title.ts';
 import { chooseCompany, orgLabels } from './fields/company.ts';
+import { secondVersionCells } from './fields/versions.ts';
 
 /** Business contact fields stated by the signature lines (see Contact). */
 export function extractFields(lines: string[], from: Address): Contact {
@@ -31,6 +32,8 @@ export function extractFields(lines: string[], from: Address): Contact {
   const texts = textCells(cells);
   const named = findName(texts, from, labels, emptyDraft());
   const used = new Set<number>(named.index >= 0 ? [named.index] : []);
+  // A block written twice in two scripts: the second version's name and title lines translate the first.
+  for (const j of secondVersionCells(texts, named.index)) used.add(j);
   const marked = markAddresses(texts, named.draft, used, labels);
   const besideTitle = unitBesideTitle(texts, marked.isAddr, from);
   const titled = readTitles({

@@ -98,7 +98,8 @@ export const ar: Lexicon = {
   // عمادة (a deanship: "عمادة البحث العلمي").
   // ...and المكتب with its article (an office of an organisation: "المكتب التجاري", an embassy's commercial office;
   // without it, "مكتب دلتا النيل", it names a firm).
-  unitWordsRtl: ['قسم', 'إدارة', 'ادارة', 'دائرة', 'عمادة', 'المكتب'],
+  // ...and وحدة (a unit: "وحدة البحوث الإكلينيكية", a clinical research unit).
+  unitWordsRtl: ['قسم', 'إدارة', 'ادارة', 'دائرة', 'عمادة', 'المكتب', 'وحدة'],
   // ش.م.ل: Lebanese and Syrian joint-stock company (S.A.L.); ش.ذ.م.م: Gulf limited liability company.
   legalFormsNative: ['ش\\.م\\.م', 'ذ\\.م\\.م', 'ش\\.م\\.ع', 'ش\\.م\\.ل', 'ش\\.ذ\\.م\\.م'],
   // Street and road (شارع, طريق) before the name; the PO box (ص.ب = صندوق بريد).
@@ -138,6 +139,8 @@ export const ar: Lexicon = {
     // طيران opening the line (an airline: "طيران ...", as Arabic names its carriers); inside a line it is
     // aviation ("مفتش صلاحية طيران", an airworthiness inspector).
     '^طيران',
+    // مستشفى (a hospital: "مستشفى النيل الجامعي").
+    'مستشفى',
     'شركة',
     'مؤسسة',
     'مجموعة',

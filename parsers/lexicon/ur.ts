@@ -15,6 +15,11 @@ export const ur: Lexicon = {
   // پروفیسر (professor), ڈائریکٹر, مینیجر / منیجر (manager), افسر (officer), ایڈووکیٹ (advocate), سیکرٹری.
   // ...and a hospital's superintendents: سپرنٹنڈنٹ ("ڈپٹی میڈیکل سپرنٹنڈنٹ", deputy medical superintendent).
   titleNounsRtl: [
+    // English titles written in Urdu letters: chief executive, executive, chairman, partner, consultant.
+    'ایگزیکٹو',
+    'چیئرمین',
+    'پارٹنر',
+    'کنسلٹنٹ',
     'پروفیسر',
     'ڈائریکٹر',
     'مینیجر',
