@@ -133,6 +133,8 @@ export const en: Lexicon = {
     'supervised by the',
     // A message's sensitivity label, stamped under the text by the mail system: "Classification: INTERNAL",
     // "Sensitivity: Confidential", "Classification : Public".
+    // The UK government's protective marking alone on the last line: "OFFICIAL", "OFFICIAL-SENSITIVE".
+    '^OFFICIAL(?:[- ]SENSITIVE)?$',
     '^(?:classification|sensitivity|data classification)\\s?:\\s?(?:internal|public|confidential|restricted|general|limited|personal|highly confidential|c[1-4])\\b',
   ],
   // ..."Follow Armlab: Facebook | Twitter | Blog" (the organisation's own pages).
@@ -479,6 +481,10 @@ export const en: Lexicon = {
     'europe',
   ],
   functions: [
+    // Reinsurance lines: "Class Underwriter – Casualty Treaty", "Property Treaty".
+    'casualty treaty',
+    'property treaty',
+    'treaty',
     // Dangerous goods transport: "Transport Planner – Bulk & Packaged Dangerous Goods".
     'dangerous goods',
     // Marine insurance and shipping law: "Deputy General Manager - P&I and Claims", "Claims Executive – P&I Correspondents", "Partner | Shipping & Commodities".
@@ -739,6 +745,8 @@ export const en: Lexicon = {
     'academy trust',
   ],
   weakOrgWords: [
+    // Lloyd's syndicates: "Ravensholt Syndicate 5551".
+    'syndicate',
     // Restaurant groups: "Larkspur & Vine Restaurants".
     'restaurants',
     'group',

@@ -56,6 +56,8 @@ export const es: Lexicon = {
   awardCues: ['\\bpremios?\\b', '\\bdel año\\b'],
   ecoCues: ['Antes de imprimir'],
   titleNouns: [
+    // Underwriters: "Suscriptor Senior", "Suscriptora".
+    'suscriptor(?:a)?',
     // A chair professor (catedrático, catedrática).
     'catedrátic[oa]',
     // Colombian public servants' grades: "Profesional Especializado/a", "Profesional Universitario/a".
@@ -152,6 +154,8 @@ export const es: Lexicon = {
     'dirección (?:general|comercial|financiera|técnica|de operaciones)',
   ],
   functions: [
+    // Reinsurance: "Reaseguro de Daños".
+    'reaseguros?',
     // A firm's engineering office ("Jefe de Proyecto | Oficina Técnica"), engineering.
     'oficina técnica',
     'ingeniería',

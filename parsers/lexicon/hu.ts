@@ -82,6 +82,8 @@ export const hu: Lexicon = {
   honorifics: ['dr\\.', 'Dr\\.'],
   // Compounds: osztályvezető, csoportvezető, projektvezető, főigazgató, villamosmérnök, szoftverfejlesztő.
   titleSuffixes: [
+    // Managers written as one word: "programmenedzser", "projektmenedzser".
+    'menedzser',
     'vezető',
     'igazgató',
     'mérnök',
@@ -96,6 +98,8 @@ export const hu: Lexicon = {
   unitWords: ['osztály', 'főosztály', 'részleg', 'igazgatóság', 'tanszék'],
   legalForms: ['Kft', 'Zrt', 'Nyrt', 'Bt', 'Kkt'],
   orgWords: [
+    // A programme office of the state: "Nemzeti Innovációs Programiroda".
+    'programiroda',
     // A patent firm ("... Szabadalmi Iroda") and a firm of partners ("X & Társai").
     'szabadalmi iroda',
     'társai',

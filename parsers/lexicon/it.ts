@@ -38,6 +38,8 @@ export const it: Lexicon = {
   followCues: ['Seguici'],
   ecoCues: ['Prima di stampare'],
   titleNouns: [
+    // Loss adjusters and appraisers: "Perito Senior".
+    'perito',
     // Food and other technologists: "Tecnologa Alimentare".
     'tecnolog[oa]',
     // An assessor (valutatore, valutatrice: "Valutatrice capo", lead assessor).
@@ -79,6 +81,9 @@ export const it: Lexicon = {
     'dottorand[oa]',
   ],
   unitWords: [
+    // An area of a firm by its Italian name ("Area Grandi Rischi", "Area Commerciale"); "Area Sales Manager" and
+    // "Industrial Area" are English.
+    'area (?:commerciale|tecnica|amministrativa|acquisti|vendite|legale|finanza|sinistri|grandi rischi|rischi|risorse umane|produzione|qualità)',
     // A hospital's operating unit: "Unità Operativa (Complessa) di Oncologia", "UOC di Cardiologia".
     'unità operativa',
     'dipartimento',

@@ -237,11 +237,10 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   holdout115: { lines: 0.995, precision: 0.995, recall: 0.99 },
   holdout116: { lines: 0.995, precision: 0.98, recall: 0.975 },
   // Blind (fixtures/mail/holdout117..121/README.md), written while holdout114 and 115 were tuned on, measured after
-  // those rules: the first score is the floor for 119; 117, 118, 120 and 121 tuned on, their scores after the rules
-  // they prompted.
+  // those rules, then tuned on (119 a session later): their scores after the rules they prompted.
   holdout117: { lines: 0.995, precision: 0.995, recall: 0.995 },
   holdout118: { lines: 0.995, precision: 0.995, recall: 0.995 },
-  holdout119: { lines: 0.995, precision: 0.99, recall: 0.95 },
+  holdout119: { lines: 0.995, precision: 0.99, recall: 0.985 },
   holdout120: { lines: 0.995, precision: 0.995, recall: 0.995 },
   holdout121: { lines: 0.995, precision: 0.995, recall: 0.995 },
   // Blind (fixtures/mail/holdout122..125/README.md), written while holdout114, 115, 117, 118, 120, 121, 93 and 97
@@ -276,9 +275,8 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   holdout131: { lines: 0.995, precision: 0.985, recall: 0.975 },
   holdout132: { lines: 0.995, precision: 0.97, recall: 0.955 },
   // Blind (fixtures/mail/holdout126..128/README.md), written while holdout117, 118, 120, 121, 93 and 97 were tuned
-  // on, measured after those rules: the first score is the floor for 126; 127 and 128 tuned on, their scores after
-  // the rules they prompted.
-  holdout126: { lines: 0.99, precision: 0.99, recall: 0.955 },
+  // on, measured after those rules, then tuned on (126 a session later): their scores after the rules they prompted.
+  holdout126: { lines: 0.99, precision: 0.995, recall: 0.98 },
   holdout127: { lines: 0.995, precision: 0.995, recall: 0.995 },
   holdout128: { lines: 0.995, precision: 0.995, recall: 0.98 },
 };

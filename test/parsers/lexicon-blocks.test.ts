@@ -1632,6 +1632,74 @@ const BLOCKS: { lang: string; from: { name: string; email: string }; lines: stri
       types: ['mobile'],
     },
   },
+  {
+    lang: 'en',
+    from: { name: 'Hamish Reid', email: 'hamish.reid@cvx-uw.example' },
+    lines: [
+      'Hamish Reid',
+      'Class Underwriter – Casualty Treaty',
+      'Corvane Syndicate 5550',
+      'Mobile: +44 7700 900730',
+    ],
+    want: {
+      name: 'Hamish Reid',
+      title: 'Class Underwriter',
+      department: 'Casualty Treaty',
+      company: 'Corvane Syndicate 5550',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'es',
+    from: { name: 'Lucía Prieto', email: 'lprieto@cantabria-re.example' },
+    lines: [
+      'Lucía Prieto',
+      'Suscriptora Senior | Reaseguro de Daños',
+      'Cantabria Reaseguros, S.A.',
+      'Móvil +34 655 501 270',
+    ],
+    want: {
+      name: 'Lucía Prieto',
+      title: 'Suscriptora Senior',
+      department: 'Reaseguro de Daños',
+      company: 'Cantabria Reaseguros, S.A.',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'it',
+    from: { name: 'Marco Serra', email: 'm.serra@peritiliguri.example' },
+    lines: [
+      'Ing. Marco Serra',
+      'Perito Senior – Area Grandi Rischi',
+      'Studio Peritale Ligure S.r.l.',
+      'Cell. +39 347 555 0190',
+    ],
+    want: {
+      name: 'Marco Serra',
+      title: 'Perito Senior',
+      department: 'Area Grandi Rischi',
+      company: 'Studio Peritale Ligure S.r.l.',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'hu',
+    from: { name: 'Kiss Anna', email: 'anna.kiss@innovacio.gov.example' },
+    lines: [
+      'Dr. Kiss Anna',
+      'programmenedzser, Egyetemi Innovációs Főosztály',
+      'Nemzeti Innovációs Programiroda',
+      'Mobil: +36 30 555 0410',
+    ],
+    want: {
+      name: 'Kiss Anna',
+      title: 'programmenedzser',
+      department: 'Egyetemi Innovációs Főosztály',
+      company: 'Nemzeti Innovációs Programiroda',
+      types: ['mobile'],
+    },
+  },
 ];
 
 describe('a signature block in each language of the lexicons', () => {

@@ -546,6 +546,12 @@ describe('a quote header in a language no lexicon knows', () => {
     );
   });
 
+  it("cuts the UK government's protective marking alone on the last line", () => {
+    const block = 'Ama Boateng\nInnovation Lead\nInnovation Delivery Agency\nTel: 0113 496 0730';
+    expect(newestPart(`Noted.\n\n${block}\n\nOFFICIAL\n`)).toBe(`Noted.\n\n${block}`);
+    expect(newestPart(`Noted.\n\n${block}\n\nOFFICIAL-SENSITIVE\n`)).toBe(`Noted.\n\n${block}`);
+  });
+
   it('cuts a register line the client wrapped, its short tail on the next line', () => {
     const block = 'Lindiwe Dube\nExport Sales Executive\nKaroo Closures (Pty) Ltd\nT +27 21 555 0190';
     const register =
