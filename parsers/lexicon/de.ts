@@ -83,6 +83,8 @@ export const de: Lexicon = {
   awardCues: ['\\bausgezeichnet (?:als|mit)\\b', '\\bAuszeichnung\\b', '\\bdes Jahres\\b'],
   ecoCues: ['(?:Bitte )?denken Sie an die Umwelt', 'Bitte prüfen Sie, ob .{0,40}drucken'],
   titleNouns: [
+    // A partner of a firm, feminine: "Partnerin | Audit & Assurance".
+    'partnerin',
     // An expert assessor: "Sachverständiger" (also "Kfz-Sachverständige").
     'sachverständige[rn]?',
     'geschäftsführer',
@@ -214,6 +216,9 @@ export const de: Lexicon = {
   legalForms: ['GmbH', 'AG', 'KG', 'KGaA', 'OHG', 'e\\.K', 'eG', 'e\\.V', 'gGmbH', 'mbH', 'SE'],
   // ...and local government: "Stadtverwaltung ...", "Landratsamt ...", "Gemeinde ...".
   orgWords: [
+    // Audit and tax firms by their statutory names: "... GmbH Wirtschaftsprüfungsgesellschaft Steuerberatungsgesellschaft".
+    'wirtschaftsprüfungsgesellschaft',
+    'steuerberatungsgesellschaft',
     'universität',
     'hochschule',
     'institut',

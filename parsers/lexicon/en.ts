@@ -481,6 +481,8 @@ export const en: Lexicon = {
     'europe',
   ],
   functions: [
+    // Online retail: "Senior Merchandiser, E-commerce".
+    'e-?commerce',
     // Reinsurance lines: "Class Underwriter – Casualty Treaty", "Property Treaty".
     'casualty treaty',
     'property treaty',

@@ -12,6 +12,9 @@ export const he: Lexicon = {
   // "Regards", "Best regards", "Thanks (a lot)", "Yours".
   valedictions: ['בברכה', 'בברכה רבה', 'בברכת', 'תודה', 'תודה רבה', 'שלך', 'שלכם'],
   titleNounsRtl: [
+    // A controller: "חשבת ראשית", "חשב".
+    'חשבת',
+    'חשב',
     // Producer: מפיק / מפיקה ("מפיקה בכירה", senior producer).
     'מפיק',
     'מפיקה',

@@ -7,6 +7,8 @@ import type { Lexicon } from './types.ts';
 
 export const hu: Lexicon = {
   lang: 'hu',
+  // Audit: "Igazgató, Könyvvizsgálat".
+  functions: ['könyvvizsgálat'],
   // Greetings that open a reply (newest-part.ts: a reply under its quote).
   greetings: ['kedves', 'jó napot', 'szia', 'üdvözlöm'],
   universityWords: ['egyetem'],

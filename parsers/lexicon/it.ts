@@ -38,6 +38,9 @@ export const it: Lexicon = {
   followCues: ['Seguici'],
   ecoCues: ['Prima di stampare'],
   titleNouns: [
+    // Accountants and statutory auditors: "Dottore Commercialista – Revisore Legale".
+    'commercialista',
+    'revisore',
     // Loss adjusters and appraisers: "Perito Senior".
     'perito',
     // Food and other technologists: "Tecnologa Alimentare".

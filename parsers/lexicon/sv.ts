@@ -121,6 +121,8 @@ export const sv: Lexicon = {
   // FoU: forskning och utveckling (R&D).
   // ...and law firms' practice groups: "Tvistlösning & Skiljeförfarande" (dispute resolution and arbitration).
   functions: [
+    // Group finance: "Ekonomichef, Koncernekonomi".
+    'koncernekonomi',
     'inköp',
     'försäljning',
     'ekonomi',

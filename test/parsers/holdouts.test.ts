@@ -181,8 +181,8 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   // Tuned on (fixtures/mail/holdout79/README.md): its score after the rules it prompted.
   holdout79: { lines: 0.995, precision: 0.995, recall: 0.995 },
   // Blind (fixtures/mail/holdout80..84/README.md), written while holdout74..76 and 79 were tuned on: first scores
-  // are floors (80, 83); 81, 82 and 84 tuned on, their scores after the rules they prompted.
-  holdout80: { lines: 0.995, precision: 0.985, recall: 0.945 },
+  // are floors (83); 81, 82 and 84 tuned on, and 80 sessions later, their scores after the rules they prompted.
+  holdout80: { lines: 0.995, precision: 0.995, recall: 0.985 },
   holdout81: { lines: 0.995, precision: 0.99, recall: 0.99 },
   holdout82: { lines: 0.995, precision: 0.97, recall: 0.97 },
   holdout83: { lines: 0.995, precision: 0.97, recall: 0.96 },
@@ -209,7 +209,8 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   holdout96: { lines: 0.995, precision: 0.995, recall: 0.995 },
   holdout97: { lines: 0.995, precision: 0.995, recall: 0.995 },
   holdout98: { lines: 0.995, precision: 0.99, recall: 0.99 },
-  holdout99: { lines: 0.98, precision: 0.98, recall: 0.93 },
+  // Tuned on sessions after its blind runs (fixtures/mail/holdout99/README.md).
+  holdout99: { lines: 0.98, precision: 0.985, recall: 0.94 },
   // Blind (fixtures/mail/holdout100..104/README.md), written while holdout95, 96 and 98 were tuned on: 100 and 101
   // then tuned on, and 102 and 104 after their first score, their scores after the rules they prompted; 103 its first score.
   holdout100: { lines: 0.995, precision: 0.975, recall: 0.975 },

@@ -1700,6 +1700,87 @@ const BLOCKS: { lang: string; from: { name: string; email: string }; lines: stri
       types: ['mobile'],
     },
   },
+  {
+    lang: 'de',
+    from: { name: 'Julia Brandt', email: 'j.brandt@hkb-wpg.example' },
+    lines: [
+      'Dr. Julia Brandt, WP, StB',
+      'Partnerin | Audit & Assurance',
+      'Holm Kessler Brandt Wirtschaftsprüfungsgesellschaft Steuerberatungsgesellschaft',
+      'Mobil: +49 171 555 3090',
+    ],
+    want: {
+      name: 'Julia Brandt',
+      title: 'Partnerin',
+      department: 'Audit & Assurance',
+      company: 'Holm Kessler Brandt Wirtschaftsprüfungsgesellschaft Steuerberatungsgesellschaft',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'it',
+    from: { name: 'Paolo Greco', email: 'p.greco@studiogreco.example' },
+    lines: [
+      'Dott. Paolo Greco',
+      'Dottore Commercialista – Revisore Legale',
+      'Studio Greco & Associati',
+      'Cell. +39 347 555 0920',
+    ],
+    want: {
+      name: 'Paolo Greco',
+      title: 'Dottore Commercialista – Revisore Legale',
+      company: 'Studio Greco & Associati',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'he',
+    from: { name: 'דנה לוי', email: 'dana@tavor-med.example' },
+    lines: ['דנה לוי', 'חשבת ראשית, אגף הכספים', 'תבור טכנולוגיות רפואיות בע"מ', 'נייד: 052-5550180'],
+    want: {
+      name: 'דנה לוי',
+      title: 'חשבת ראשית',
+      department: 'אגף הכספים',
+      company: 'תבור טכנולוגיות רפואיות בע"מ',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'sv',
+    from: { name: 'Ebba Lind', email: 'ebba.lind@sjobygg.example' },
+    lines: ['Ebba Lind', 'Ekonomichef, Koncernekonomi', 'Sjöstad Bygg AB', 'Mobil: 070-555 12 40'],
+    want: {
+      name: 'Ebba Lind',
+      title: 'Ekonomichef',
+      department: 'Koncernekonomi',
+      company: 'Sjöstad Bygg AB',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'hu',
+    from: { name: 'Tóth Gábor', email: 'toth.gabor@auditpartner.example' },
+    lines: ['Dr. Tóth Gábor', 'Igazgató, Könyvvizsgálat', 'Audit Partner Kft.', 'Mobil: +36 30 555 0411'],
+    want: {
+      name: 'Tóth Gábor',
+      title: 'Igazgató',
+      department: 'Könyvvizsgálat',
+      company: 'Audit Partner Kft.',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'en',
+    from: { name: 'Ruby Walsh', email: 'ruby.walsh@threadline.example' },
+    lines: ['Ruby Walsh', 'Senior Merchandiser, E-commerce', 'Threadline Retail Ltd', 'M: 07700 900 361'],
+    want: {
+      name: 'Ruby Walsh',
+      title: 'Senior Merchandiser',
+      department: 'E-commerce',
+      company: 'Threadline Retail Ltd',
+      types: ['mobile'],
+    },
+  },
 ];
 
 describe('a signature block in each language of the lexicons', () => {
