@@ -401,6 +401,8 @@ const DESK_WORDS: ReadonlySet<string> = new Set([
   'office',
   'unit',
   'ops',
+  // German dispatch ("haerterei-dispo", "gefahrgut.dispo"): the desk that plans a shop's or a fleet's work.
+  'dispo',
 ]);
 
 /**
@@ -463,11 +465,11 @@ const DESK_CITIES: ReadonlySet<string> = new Set(
 /**
  * A desk named by what it serves and a desk word glued together: "kitsupport", "techsupport", "salesorders",
  * "projectdesk", "boardsales", "vesselops", "tankplanning", "examsoffice", "creditadmin", "samplereception",
- * "expertpool". Three letters at least before the desk word, four before "sales" ("rosales", "gonsales" are
- * surnames).
+ * "expertpool", "workspermits". Three letters at least before the desk word, four before "sales" ("rosales",
+ * "gonsales" are surnames).
  */
 const GLUED_DESK_RE =
-  /^[a-z]{3,12}(?:support|helpdesk|desk|orders|bookings|enquiries|requests|queries|team|ops|planning|office|admin|reception|pool)$|^[a-z]{4,12}sales$/;
+  /^[a-z]{3,12}(?:support|helpdesk|desk|orders|bookings|enquiries|requests|queries|team|ops|planning|office|admin|reception|pool|permits)$|^[a-z]{4,12}sales$/;
 
 /** A desk with its country code ("usbookings", "ukexports"): only desks of six letters or more ("desales" is a surname). */
 function countryDesk(lp: string, role: (t: string) => boolean): boolean {

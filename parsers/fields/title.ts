@@ -71,6 +71,10 @@ function titleUnitBracket(head: string, inner: string): { title: string; unit: s
   return isDepartment(unit) || namesFunction(unit) ? { title, unit: `${unit} (${inner.trim()})` } : null;
 }
 
+/** A role bound to one site, whose place follows it: "Branch Manager, Sioux Falls", "Plant Director, Győr". */
+const SITE_ROLE_RE =
+  /\b(?:branch|store|shop|site|plant|depot|station|hotel|restaurant|warehouse|terminal|mill|factory|yard) (?:manager|director|head|supervisor|lead|leader)$/i;
+
 /** "Head of ...", "Director of ...": a role that names what it heads. */
 const HEAD_OF_RE =
   /^(?:Head|Director|Manager|Chief|Vice President|VP|Lead|Leader|Coordinator) (?:of|for) \p{Lu}/u;
@@ -727,10 +731,12 @@ function takeTitle(s: TitleScan, input: TitleInput, i: number, p: TitleCellParts
       !headPart.includes(', ') &&
       !hasTitleWord(tail) &&
       (namesFunction(tail) ||
-        besideTitle(tail) ||
-        // "מהנדסת יישומים, תחום רכב", "संचालन प्रबंधक, ऑटोमोटिव लॉजिस्टिक्स": no capitals to read a heading by;
-        // not a country's government ("अवर सचिव, भारत सरकार").
-        (caselessHeading(tail) && !tail.split(' ').some((w) => isCountryLine(w)))) &&
+        // "Branch Manager, Sioux Falls": after a role bound to a site, a heading that names no function is the place.
+        (!SITE_ROLE_RE.test(headPart) &&
+          (besideTitle(tail) ||
+            // "מהנדסת יישומים, תחום רכב", "संचालन प्रबंधक, ऑटोमोटिव लॉजिस्टिक्स": no capitals to read a heading by;
+            // not a country's government ("अवर सचिव, भारत सरकार").
+            (caselessHeading(tail) && !tail.split(' ').some((w) => isCountryLine(w)))))) &&
       !namesTerritory(tail) &&
       !continuesFunctionList(headPart, tail)
     )

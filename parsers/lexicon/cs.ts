@@ -60,6 +60,9 @@ export const cs: Lexicon = {
   ],
   phoneOther: ['sekretariát'],
   titleNouns: [
+    // Metrologists, lower-case and feminine: "metroložka".
+    'metrolog',
+    'metroložka',
     // Buyers, lower-case: "nákupčí".
     'nákupčí',
     // Researchers: vědecký / výzkumný pracovník.

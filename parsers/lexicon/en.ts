@@ -481,6 +481,9 @@ export const en: Lexicon = {
     'europe',
   ],
   functions: [
+    // Purchasing: "Deputy Manager - Strategic Sourcing (Transmission)".
+    'strategic sourcing',
+    'sourcing',
     // Online retail: "Senior Merchandiser, E-commerce".
     'e-?commerce',
     // Reinsurance lines: "Class Underwriter – Casualty Treaty", "Property Treaty".

@@ -134,6 +134,8 @@ export const es: Lexicon = {
     'instrumentista',
   ],
   unitWords: [
+    // A plant of a firm: "Planta de Óxido de Etileno".
+    'planta de',
     // A service of a hospital or a public body ("Servicio de Ingeniería y Obras", "Servicio de Cardiología").
     'servicio de',
     'dpto\\.',
@@ -238,7 +240,12 @@ export const es: Lexicon = {
   phoneWork: ['telf', 'telef', 'teléfono', 'fijo', 'oficina', 'centralita', 'fono'],
   phoneMobile: ['cel', 'móvil', 'movil', 'celular'],
   fieldLabels: ['Nombre', 'Cargo', 'Empresa', 'Dirección'],
-  premisesWords: ['piso', 'nave'],
+  premisesWords: [
+    // A building in an address: "Edificio 555, Ciudad del Saber".
+    'edificio',
+    'piso',
+    'nave',
+  ],
   floorWords: ['piso', 'planta'],
   // "Ruta Nacional 8 km 221" (Argentina, Uruguay).
   // Sales territories: "Gerente Comercial – Zona Norte" keeps the zone in the title.

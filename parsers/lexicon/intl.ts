@@ -37,6 +37,9 @@ export const intl: Lexicon = {
     'ПрАТ',
     'ФОП',
     'ТОО',
+    // Kyrgyz limited company (ОсОО), a Ukrainian charitable foundation (БФ, благодійний фонд: "БФ «Східна надія»").
+    'ОсОО',
+    'БФ',
     // Ukrainian municipal enterprises: КП (комунальне підприємство), КНП (its non-profit form): "КП «Водоканал»".
     'КП',
     'КНП',

@@ -139,6 +139,9 @@ export const pt: Lexicon = {
     'estúdio de',
   ],
   functions: [
+    // Heating, ventilation and air conditioning: "Climatização e AVAC".
+    'climatização',
+    'avac',
     // Clinical research: "Gerente de Contratos | Pesquisa Clínica".
     'pesquisa clínica',
     // Claims: "Sinistros de Carga".

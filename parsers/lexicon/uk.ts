@@ -34,6 +34,8 @@ export const uk: Lexicon = {
   universityWords: ['університет'],
   instituteWords: ['інститут', 'факультет'],
   titleNouns: [
+    // Coordinators, feminine too: "Координаторка з логістики".
+    'координатор(?:ка)?',
     // Mechanics and fitters: "Механік-діагност".
     'механік',
     // Head of a unit: начальник / начальниця ("Начальниця відділу залучення інвестицій").

@@ -50,9 +50,11 @@ describe('contact fields of a signature block', () => {
       ],
       from,
     );
-    expect(wrapped.title).toBe(
-      'Senior Director, Strategic Sourcing, Carrier Development and Network Planning',
-    );
+    // The wrapped word is joined back; the line is then "Title, Unit, what the unit covers".
+    expect([wrapped.title, wrapped.department]).toEqual([
+      'Senior Director',
+      'Strategic Sourcing, Carrier Development and Network Planning',
+    ]);
     expect(wrapped.company).toBe('Prairie Freight Systems, Inc.');
     expect(wrapped.address).toBe(
       '4400 Westown Parkway, Suite 310, Building C, West Des Moines, Iowa 50266, USA',

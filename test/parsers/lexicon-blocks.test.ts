@@ -1781,6 +1781,121 @@ const BLOCKS: { lang: string; from: { name: string; email: string }; lines: stri
       types: ['mobile'],
     },
   },
+  {
+    // After a role bound to a site, the place stays in the title; a purchasing function after a dash is the unit.
+    lang: 'en',
+    from: { name: 'Dale Hoffman', email: 'dale.hoffman@prairiebearing.example' },
+    lines: [
+      'Dale Hoffman',
+      'Branch Manager, Sioux Falls',
+      'Prairie Bearing Supply Inc.',
+      'Cell: (605) 555-0143',
+    ],
+    want: {
+      name: 'Dale Hoffman',
+      title: 'Branch Manager, Sioux Falls',
+      company: 'Prairie Bearing Supply Inc.',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'en',
+    from: { name: 'Nikhil Joshi', email: 'nikhil.joshi@deccantractors.example' },
+    lines: [
+      'Nikhil Joshi',
+      'Deputy Manager - Strategic Sourcing (Transmission)',
+      'Deccan Tractors Ltd.',
+      'Mobile: +91 98555 04120',
+    ],
+    want: {
+      name: 'Nikhil Joshi',
+      title: 'Deputy Manager',
+      department: 'Strategic Sourcing (Transmission)',
+      company: 'Deccan Tractors Ltd.',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'uk',
+    from: { name: 'Олена Коваль', email: 'o.koval@skhidna-nadiya.example' },
+    lines: [
+      'Олена Коваль',
+      'Координаторка з логістики, Гуманітарний відділ',
+      'БФ «Світла надія»',
+      'моб.: +380 67 555 41 20',
+    ],
+    want: {
+      name: 'Олена Коваль',
+      title: 'Координаторка з логістики',
+      department: 'Гуманітарний відділ',
+      company: 'БФ «Світла надія»',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'ru',
+    from: { name: 'Азамат Токтогулов', email: 'azamat@alatoo-trans.example' },
+    lines: ['Азамат Токтогулов', 'Менеджер по перевозкам', 'ОсОО "Нарын Транс"', 'моб.: +996 555 41 20 17'],
+    want: {
+      name: 'Азамат Токтогулов',
+      title: 'Менеджер по перевозкам',
+      company: 'ОсОО "Нарын Транс"',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'pt',
+    from: { name: 'Rui Almeida', email: 'rui.almeida@frioclima.example' },
+    lines: [
+      'Rui Almeida',
+      'Diretor Técnico | Climatização e AVAC',
+      'Frioclima Instalações, Lda.',
+      'Telem.: +351 912 555 140',
+    ],
+    want: {
+      name: 'Rui Almeida',
+      title: 'Diretor Técnico',
+      department: 'Climatização e AVAC',
+      company: 'Frioclima Instalações, Lda.',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'es',
+    from: { name: 'Marta Soler', email: 'marta.soler@esterilvalles.example' },
+    lines: [
+      'Marta Soler',
+      'Responsable de Calidad – Planta de Óxido de Etileno',
+      'Esteril Vallès, S.L.',
+      'Edificio 55, Ciudad del Saber, Clayton, Panamá',
+      'Móvil +34 655 501 271',
+    ],
+    want: {
+      name: 'Marta Soler',
+      title: 'Responsable de Calidad',
+      department: 'Planta de Óxido de Etileno',
+      company: 'Esteril Vallès, S.L.',
+      types: ['mobile'],
+      address: 'Edificio 55, Ciudad del Saber, Clayton, Panamá',
+    },
+  },
+  {
+    lang: 'cs',
+    from: { name: 'Jana Horáková', email: 'horakova@kalibrace-brno.example' },
+    lines: [
+      'Jana Horáková',
+      'metroložka, Oddělení délkových měřidel',
+      'Kalibrace Brno s.r.o.',
+      'mobil: +420 605 555 732',
+    ],
+    want: {
+      name: 'Jana Horáková',
+      title: 'metroložka',
+      department: 'Oddělení délkových měřidel',
+      company: 'Kalibrace Brno s.r.o.',
+      types: ['mobile'],
+    },
+  },
 ];
 
 describe('a signature block in each language of the lexicons', () => {

@@ -334,6 +334,10 @@ describe('sender classification', () => {
       'invest',
       'ansiedlung',
       'wspolpraca.zagraniczna',
+      // A managing agent's works-permits desk, German dispatch desks.
+      'workspermits',
+      'haerterei-dispo',
+      'gefahrgut.dispo',
       // A manufacturer's allocation desk.
       'allocation',
       'allocations',
