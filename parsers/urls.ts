@@ -196,7 +196,7 @@ export function urlsOfBlock(lines: string[], from: Address): { websites: string[
       const labelled = /(?:\bw|web|website|url|home ?page|site|internet)\s?[:•]?\s*$/i.test(before);
       // A bare domain counts when labelled, linked, or listed beside other contact details.
       const onContactLine =
-        /\s[|•●▪■◆]\s/.test(visible) &&
+        /\s[|•●▪■◆\-–—]\s/.test(visible) &&
         (findEmails(visible).length > 0 || findPhoneSpans(visible).length > 0);
       // A profile path on a social site ("linkedin.com/in/jane-doe") is a link even without a scheme.
       const profilePath = SOCIAL_RE.test(u.text) && u.text.includes('/');
@@ -215,7 +215,8 @@ export function urlsOfBlock(lines: string[], from: Address): { websites: string[
       // ("harbourtrust.org" for mail from harbourtrust.org.uk).
       const ownName = ownHost.split('.').find((p) => p.length >= 4 && !/^(?:mail|email|www)$/.test(p));
       // (A link target blanked out before a bar leaves a run of spaces: the bar still ends the cell.)
-      for (const cell of visible.split(/\s+\|\|?\s|\s+[•·●▪■◆]\s|\s{3,}|\t/)) {
+      // A spaced dash parts cells too ("Callum Reyes - Brightwire AV - 0491 570 158 - brightwireav.example").
+      for (const cell of visible.split(/\s+\|\|?\s|\s+[•·●▪■◆\-–—]\s|\s{3,}|\t/)) {
         const t = cell.trim();
         // With a path too: "acme.example/meetings".
         const host = t

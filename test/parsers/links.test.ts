@@ -2,7 +2,7 @@
 // classic clients wrap values in `<mailto:x>` / `<URL: ...>`, and HTML blocks link icons whose alt text is
 // only a label. These tests pin down which text is the field value in each rendering.
 import { describe, expect, it } from 'vitest';
-import { renderLinks } from '../../parsers/urls.ts';
+import { renderLinks, urlsOfBlock } from '../../parsers/urls.ts';
 import { htmlToText } from '../../parsers/html-to-text.ts';
 import { extractRaw } from '../../parsers/extract.ts';
 
@@ -92,5 +92,21 @@ describe('link renderings', () => {
     expect(r.signature?.lines).not.toContain('[LinkedIn]');
     expect(r.contact?.social).toEqual(['https://www.linkedin.com/in/jane-roe-example']);
     expect(r.contact?.title).toBe('Head of Partnerships');
+  });
+
+  it('reads a bare domain in a one-line block whose cells a spaced dash parts', () => {
+    const from = { name: 'Callum Reyes', email: 'callum@brightwireav.example' };
+    for (const dash of ['-', '–', '—'])
+      expect(
+        urlsOfBlock(
+          [`Callum Reyes ${dash} AV Project Engineer ${dash} 0491 570 158 ${dash} brightwireav.example`],
+          from,
+        ).websites,
+      ).toEqual(['brightwireav.example']);
+    // A hyphen inside the domain parts nothing.
+    const hyphened = { name: 'Callum Reyes', email: 'c@bright-wire.example' };
+    expect(urlsOfBlock(['Callum Reyes - 0491 570 158 - bright-wire.example'], hyphened).websites).toEqual([
+      'bright-wire.example',
+    ]);
   });
 });
