@@ -1,8 +1,8 @@
 /**
  * A block written twice, in two scripts: "محمد عمران بھٹی / چیف ایگزیکٹو / چناب لوم کرافٹ لمیٹڈ" then "Muhammad
  * Imran Bhatti / Chief Executive | Chenab Loom Craft (Pvt.) Ltd.". The first version is the value (as for a title
- * row or an address written in two scripts); the second version's name, title and company lines are its
- * translation, not more fields. Its phones, e-mails and address, which often stand only in one version, are kept.
+ * row or an address written in two scripts); the second version's name and title lines are its translation, not
+ * more fields. Its firm, phones, e-mails and address, which often stand in one version only, are still read.
  */
 import { hasCompanyWord, hasLatinLetters, hasTitleWord, looksLikeAddress, looksLikeName } from '../lines.ts';
 import type { TextCell } from './cells.ts';
