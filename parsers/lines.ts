@@ -416,6 +416,15 @@ export function hasLatinLetters(s: string): boolean {
   return LATIN_LETTER_RE.test(s);
 }
 
+const NON_LATIN_LETTER_RE = /(?!\p{Script=Latin})\p{L}/u;
+/** Does the text hold a letter of a script other than Latin (a block's or an address's other version)? */
+export function hasNonLatinLetters(s: string): boolean {
+  return NON_LATIN_LETTER_RE.test(s);
+}
+
+/** German "i.A." / "i.V." / "ppa." and English "p.p." (signing on behalf) before a name, with the space after. */
+export const ON_BEHALF_RE = /^(?:i\.\s?A\.|i\.\s?V\.|ppa\.|p\.\s?p\.)\s+/;
+
 /** Legal form or university-like institution: the organisation, not a unit of it. */
 export function hasStrongCompanyWord(line: string): boolean {
   const l = capLine(line);
@@ -634,8 +643,7 @@ export function looksLikeName(line: string): boolean {
   const t = capLine(line)
     .trim()
     .replace(/^\*(.{1,80})\*$/, '$1')
-    // German "i.A." / "i.V." / "ppa." and English "p.p." (signing on behalf) precede the name.
-    .replace(/^(?:i\.\s?A\.|i\.\s?V\.|ppa\.|p\.\s?p\.)\s/, '')
+    .replace(ON_BEHALF_RE, '')
     // Pronouns after the name: "Andre Whitfield (he/him)", "Sam Lee [they/them]".
     .replace(PRONOUNS_AFTER_RE, '');
   if (t.length < 2 || t.length > 50 || /\d|[@:;!?]/.test(t)) return false;

@@ -8,7 +8,7 @@ import {
   countDigits,
   hasCompanyWord,
   hasLegalForm,
-  hasRtlLetters,
+  hasNonLatinLetters,
   hasTitleWord,
   isCountryLine,
   looksLikeAddress,
@@ -22,9 +22,6 @@ import { isDepartment, looksLikeDepartment } from '../department.ts';
 import type { TextCell } from './cells.ts';
 import { matchesDomain } from './company.ts';
 import type { Draft } from './draft.ts';
-
-/** A letter of a script other than Latin. */
-const NON_LATIN_LETTER_RE = /(?!\p{Script=Latin})\p{L}/u;
 
 /**
  * An en or em dash between spaces before a number or a PO box, not before a six-digit PIN code or a floor's
@@ -438,9 +435,9 @@ export function addressOf(texts: readonly TextCell[], isAddr: readonly boolean[]
   // "P.O. Box 55123, Abu Dhabi" / "ص.ب. 55123، أبوظبي", "ቦሌ ክፍለ ከተማ፣ ..." / "Bole Sub-City, ...": a line in
   // Latin letters only under one in another script (or the other way round) is the address again in the block's
   // other language (the first language's version is the value).
-  const otherScript = addr.length > 0 && NON_LATIN_LETTER_RE.test(addr[0]!);
+  const otherScript = addr.length > 0 && hasNonLatinLetters(addr[0]!);
   // (A line without letters, a postcode alone, belongs to either.)
-  const same = addr.filter((a) => !/\p{L}/u.test(a) || NON_LATIN_LETTER_RE.test(a) === otherScript);
+  const same = addr.filter((a) => !/\p{L}/u.test(a) || hasNonLatinLetters(a) === otherScript);
   if (same.length > 0 && !c.address) c.address = same.join(', ');
   return c;
 }

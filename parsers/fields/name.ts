@@ -16,6 +16,7 @@ import {
   looksLikeName,
   mayHaveCjk,
   mentionsSender,
+  ON_BEHALF_RE,
   wordCount,
 } from '../lines.ts';
 import { isDepartment, namesFunction } from '../department.ts';
@@ -91,7 +92,7 @@ function sendersWord(word: string, from: Address): boolean {
 export function stripName(s: string): string {
   let t = s.trim();
   t = t.replace(/^(?:rgds|regards|thanks|cheers|best|br)[,.]\s?/i, '');
-  t = t.replace(/^(?:i\.\s?A\.|i\.\s?V\.|ppa\.|p\.\s?p\.)\s+/, '');
+  t = t.replace(ON_BEHALF_RE, '');
   // British style writes honorifics without the dot: "Dr Emma Hughes".
   t = t.replace(UNDOTTED_HONORIFIC_RE, '');
   t = t.replace(HONORIFIC_RE, '').replace(/^(?:Dr\.|Prof\.|Dipl\.-Ing\.)\s+/g, '');

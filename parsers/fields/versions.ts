@@ -4,16 +4,20 @@
  * row or an address written in two scripts); the second version's name and title lines are its translation, not
  * more fields. Its firm, phones, e-mails and address, which often stand in one version only, are still read.
  */
-import { hasCompanyWord, hasLatinLetters, hasTitleWord, looksLikeAddress, looksLikeName } from '../lines.ts';
+import {
+  hasCompanyWord,
+  hasLatinLetters,
+  hasNonLatinLetters,
+  hasTitleWord,
+  looksLikeAddress,
+  looksLikeName,
+} from '../lines.ts';
 import type { TextCell } from './cells.ts';
-
-/** A letter of a script other than Latin. */
-const NON_LATIN_RE = /(?!\p{Script=Latin})\p{L}/u;
 
 /** Latin letters only, other letters only, or a mix (which says nothing). */
 function scriptOf(s: string): 'latin' | 'other' | 'mixed' {
   const latin = hasLatinLetters(s);
-  const other = NON_LATIN_RE.test(s);
+  const other = hasNonLatinLetters(s);
   return latin && other ? 'mixed' : latin ? 'latin' : 'other';
 }
 
