@@ -294,6 +294,9 @@ const DEPT_RE = caseless(String.raw`\b(?:${alt('unitKeywords')})\b`, 'i');
 /** A unit of the organisation: the legacy keywords, or the multilingual vocabulary of department.ts. */
 export function isDepartment(s: string): boolean {
   if (DEPT_RE.test(s) || looksLikeDepartment(s)) return true;
+  // "Lieferantenqualität / Erstmusterprüfung", "Einkauf / Logistik": two or three units written as one.
+  const parts = s.split(' / ');
+  if (parts.length >= 2 && parts.length <= 3 && parts.every((p) => looksLikeDepartment(p))) return true;
   // "Mine Permitting Branch, Northwest Region": a unit, then the territory it covers.
   const comma = s.lastIndexOf(', ');
   return comma > 0 && namesTerritory(s.slice(comma + 2)) && looksLikeDepartment(s.slice(0, comma));

@@ -370,7 +370,10 @@ function scoreBareLine(
   // Dashes between an address's parts ("Av. Paulista, 1842 – 12º andar, São Paulo – SP") are no words; a
   // one-line address of four or more short parts ("No. 42, 3rd Floor, Lakshmi Tech Park, Outer Ring Road,
   // Bengaluru - 560103") may run longer.
-  if (cells.some((c) => vocab.address(c) && addressLengthOk(c))) return asField(info, 2);
+  // A one-word line that is the sender's own name is their sign-off, even when a country is named so ("Jordan",
+  // "Chad", "Georgia").
+  const ownWord = mention && words === 1;
+  if (!ownWord && cells.some((c) => vocab.address(c) && addressLengthOk(c))) return asField(info, 2);
   // A title or organisation line; a line that is only the sender's name is not one, unless it
   // carries an organisation word ("Doe Consulting" from John Doe).
   const orgOrTitle = cells.some((c) => shortCell(c) && (vocab.title(c) || vocab.company(c)));

@@ -119,9 +119,10 @@ function firmDomain(email: string, block: SignedBlock): boolean {
 
 /**
  * "Showroom Milano – Bellandi" <showroom.milano@bellandi...>, "Studio BIM Kraków" <bim.krakow@...>, "Kestrel
- * Cranes – Heavy Lift Bookings" <heavylift.bookings@...>: a desk of the role lists and its branch or line of
- * business, every word of the address written in the display name, which is not the signer. The firm's own
- * name as the other word ("Enron Announcements" <enron.announcements@>) is the role lists' to judge.
+ * Cranes – Heavy Lift Bookings" <heavylift.bookings@...>, "Open Access Grants" <oa-grants@...>: a desk of the
+ * role lists and its branch or line of business, every word of the address written in the display name (or
+ * its initials), which is not the signer. The firm's own name as the other word ("Enron Announcements"
+ * <enron.announcements@>) is the role lists' to judge.
  */
 function deskOfBranch(local: string, display: string, signer: string, from: Address): boolean {
   const toks = fold(local).split(/[._-]+/);
@@ -133,9 +134,25 @@ function deskOfBranch(local: string, display: string, signer: string, from: Addr
   const shown = new Set([...ws, ...ws.slice(1).map((w, k) => `${ws[k]}${w}`)]);
   const shows = (t: string) =>
     shown.has(t) || (t.length >= 5 && ws.some((w) => w.startsWith(t) && w.length <= t.length + 2));
+  // "Open Access Grants" <oa-grants@>: the initials of words the display writes out, beside the desk's word it
+  // writes too (a person's initials, "Carla Trent" <ct-grants@>, come with no desk in the display).
+  const deskShown = toks.filter((t) => isRoleLocalPart(t)).every((t) => shown.has(t));
+  const initials = (t: string) =>
+    deskShown &&
+    t.length >= 2 &&
+    ws.some(
+      (_, k) =>
+        ws
+          .slice(k, k + t.length)
+          .map((w) => w[0])
+          .join('') === t,
+    );
   const firm = domainLabels(from.email!).join(' ');
   const places = toks.filter((t) => !isRoleLocalPart(t));
-  if (places.length === 0 || !places.every((t) => shows(t) && t.length >= 3 && !firm.includes(t)))
+  if (
+    places.length === 0 ||
+    !places.every((t) => ((shows(t) && t.length >= 3) || initials(t)) && !firm.includes(t))
+  )
     return false;
   if (samePerson(display, signer) || signsAsSender(signer, from)) return false;
   return !toks.some((t) => namesPart(t, latinTokens(signer)));

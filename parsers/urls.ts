@@ -119,11 +119,11 @@ function decodeUri(s: string): string {
 }
 
 /**
- * Profile URLs: the big sites by host, and a fediverse (Mastodon) profile on any instance by its
- * `/@handle` path ("https://fosstodon.org/@jane", "norden.social/@jane").
+ * Profile URLs: the big sites by host (Bluesky's `bsky.app/profile/handle` among them), and a fediverse
+ * (Mastodon) profile on any instance by its `/@handle` path ("https://fosstodon.org/@jane", "norden.social/@jane").
  */
 const SOCIAL_RE =
-  /^(?:https?:\/\/)?(?:[a-z]{2,3}\.)?(?:linkedin\.com\/(?:in|pub)\/|about\.me\/|github\.com\/|gitlab\.com\/|twitter\.com\/|x\.com\/|xing\.com\/profile\/|facebook\.com\/|instagram\.com\/|mastodon\.[a-z]+\/@|keybase\.io\/|orcid\.org\/(?=\d{4}-)|imdb\.com\/name\/|vimeo\.com\/(?=[a-z][\w-]{2,40}\/?$)|scholar\.google\.[a-z.]{2,6}\/citations\?user=|(?:[a-z0-9-]{1,40}\.){1,3}[a-z]{2,12}\/@(?=[\w.]{2,40}\/?$))([^\s/?#]{1,80})/i;
+  /^(?:https?:\/\/)?(?:[a-z]{2,3}\.)?(?:linkedin\.com\/(?:in|pub)\/|about\.me\/|github\.com\/|gitlab\.com\/|twitter\.com\/|x\.com\/|xing\.com\/profile\/|facebook\.com\/|instagram\.com\/|mastodon\.[a-z]+\/@|bsky\.app\/profile\/|keybase\.io\/|orcid\.org\/(?=\d{4}-)|imdb\.com\/name\/|vimeo\.com\/(?=[a-z][\w-]{2,40}\/?$)|scholar\.google\.[a-z.]{2,6}\/citations\?user=|(?:[a-z0-9-]{1,40}\.){1,3}[a-z]{2,12}\/@(?=[\w.]{2,40}\/?$))([^\s/?#]{1,80})/i;
 /** Sites where every profile is personal; on the others a path must match the sender. */
 const ALWAYS_PERSONAL =
   /linkedin\.com\/(?:in|pub)\/|about\.me\/|xing\.com\/profile\/|orcid\.org\/|imdb\.com\/name\/|scholar\.google\.[a-z.]{2,6}\/citations/i;

@@ -437,7 +437,17 @@ export function addressOf(texts: readonly TextCell[], isAddr: readonly boolean[]
   // other language (the first language's version is the value).
   const otherScript = addr.length > 0 && hasNonLatinLetters(addr[0]!);
   // (A line without letters, a postcode alone, belongs to either.)
-  const same = addr.filter((a) => !/\p{L}/u.test(a) || hasNonLatinLetters(a) === otherScript);
+  const scripted = addr.filter((a) => !/\p{L}/u.test(a) || hasNonLatinLetters(a) === otherScript);
+  // "Tŷ Cambria, 55 Heol y Frenhines, Caerdydd CF10 5QX" / "Cambria House, 55 Queen Street, Cardiff CF10 5QX": a
+  // line with the very numbers of one above it (five digits or more, the house number and the postcode) is the same
+  // address in the block's other language, in the same script.
+  const numbers = (a: string) => a.replace(/\D+/g, ' ').trim();
+  const same = scripted.filter(
+    (a, i) =>
+      !/\p{L}/u.test(a) ||
+      numbers(a).replace(/ /g, '').length < 5 ||
+      !scripted.slice(0, i).some((b) => /\p{L}/u.test(b) && numbers(b) === numbers(a)),
+  );
   if (same.length > 0 && !c.address) c.address = same.join(', ');
   return c;
 }

@@ -127,6 +127,8 @@ export const cs: Lexicon = {
   // oddělení / oddelenie (department), odbor (division), úsek (section), divize, útvar; a hospital's
   // klinika and a university's katedra (chair) and fakulta.
   unitWords: [
+    // A university's institute under its faculty: "Ústav světových dějin".
+    'ústav',
     // A cost or operating centre: "Středisko mechanizace".
     'středisko',
     'oddělení',

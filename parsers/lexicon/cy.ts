@@ -12,6 +12,8 @@ export const cy: Lexicon = {
   // Swyddog (officer), rheolwr / rheolwraig (manager), cyfarwyddwr (director), pennaeth (head),
   // cynorthwyydd (assistant), cydlynydd (coordinator), darlithydd (lecturer), athro (professor).
   titleNouns: [
+    // A caseworker: "Gweithiwr Achos Trwyddedu" (licensing caseworker).
+    'gweithiwr achos',
     'swyddog',
     'rheolwr(?:aig)?',
     'cyfarwyddwr',

@@ -284,6 +284,9 @@ export const de: Lexicon = {
   honorifics: ['Dipl\\.-Ing\\.', 'Mag\\.'],
   linkLabels: ['webseite'],
   functionSuffixes: [
+    // Quality and inspection desks: "Lieferantenqualität" (supplier quality), "Erstmusterprüfung" (first-article inspection).
+    'qualität',
+    'prüfung',
     // "Vertriebsinnendienst", "Kundendienst", "Außendienst": a service desk named by its field.
     'innendienst',
     'außendienst',

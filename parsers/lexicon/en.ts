@@ -179,6 +179,9 @@ export const en: Lexicon = {
     "Please don't print this",
   ],
   titleNouns: [
+    'caseworker',
+    // A UK academic rank: "Reader in Medieval History".
+    'reader(?= in )',
     // Contracts: "Senior Contract Negotiator".
     'negotiator',
     // Insurance claims: "Senior Loss Adjuster", "Average Adjuster".
@@ -349,7 +352,9 @@ export const en: Lexicon = {
     'nurse',
     'registrar',
     'tutor',
-    'coach',
+    // A coach heads the title ("Agile Coach", "Executive Coach"); "Coach Aftersales", "Bus & Coach Division" name
+    // a vehicle line's unit.
+    'coach(?! [a-z])',
     // Ports and shipping: "Deputy Harbour Master", "Port Captain".
     'harbou?r ?master',
     'dock ?master',
@@ -1314,6 +1319,10 @@ export const en: Lexicon = {
     'see',
   ],
   linkLabels: [
+    // A person's page on the employer's site: "Faculty page<https://...>", "Staff profile".
+    'faculty page',
+    'staff page',
+    'staff profile',
     // Researchers' profiles: "ORCID<https://orcid.org/...>", "Google Scholar", "ResearchGate".
     'orcid',
     'google scholar',

@@ -56,6 +56,8 @@ export const es: Lexicon = {
   awardCues: ['\\bpremios?\\b', '\\bdel año\\b'],
   ecoCues: ['Antes de imprimir'],
   titleNouns: [
+    // Veterinarians: "Veterinaria Oficial" (an official veterinarian).
+    'veterinari[oa]',
     // Underwriters: "Suscriptor Senior", "Suscriptora".
     'suscriptor(?:a)?',
     // A chair professor (catedrático, catedrática).

@@ -52,6 +52,9 @@ export const fr: Lexicon = {
   awardCues: ['\\blauréate?s?\\b', "\\bde l'année\\b"],
   ecoCues: ["(?:Merci de )?penser? à l'environnement", "Pensez à l'environnement"],
   titleNouns: [
+    // Editors: "Éditrice", "Éditeur".
+    'éditeur',
+    'éditrice',
     // Average and audit commissioners: "Commissaire d'avaries", "Commissaire aux comptes".
     'commissaire',
     // University ranks: "Maîtresse de conférences HDR", "Maître de conférences".
@@ -173,6 +176,8 @@ export const fr: Lexicon = {
   ],
   // ...and local government: "Mairie de ...", "Ville de ...", "Conseil départemental de ...".
   orgWords: [
+    // A publishing house named by its imprint: "Éditions de la Marelle".
+    'éditions',
     // A public transport network ("Réseau de transport de ...").
     'réseau de transport',
     // A rectorate: "Rectorat de l'académie de Garonne".

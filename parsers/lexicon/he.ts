@@ -12,6 +12,8 @@ export const he: Lexicon = {
   // "Regards", "Best regards", "Thanks (a lot)", "Yours".
   valedictions: ['בברכה', 'בברכה רבה', 'בברכת', 'תודה', 'תודה רבה', 'שלך', 'שלכם'],
   titleNounsRtl: [
+    // Lecturer: "מרצה בכירה" (senior lecturer).
+    'מרצה',
     // A controller: "חשבת ראשית", "חשב".
     'חשבת',
     'חשב',
@@ -64,7 +66,7 @@ export const he: Lexicon = {
   // חטיבת / חטיבה (division).
   // ...and יחידה / יחידת (unit: "היחידה למחקר קליני").
   // ...and תחום (a business line: "תחום מסחר מקוון", e-commerce).
-  unitWordsRtl: ['מחלקת', 'מחלקה', 'אגף', 'חטיבת', 'חטיבה', 'יחידה', 'יחידת', 'תחום'],
+  unitWordsRtl: ['חוג', 'מחלקת', 'מחלקה', 'אגף', 'חטיבת', 'חטיבה', 'יחידה', 'יחידת', 'תחום'],
   // בע"מ (Ltd); ושות' (& Co., a firm of partners: "כהן ושות'").
   legalFormsNative: ['בע["״]?מ', "ושות['׳]"],
   // Street words before the street's name (רח' = street, שד' = boulevard, דרך = road) and the PO box (ת.ד.).

@@ -38,6 +38,8 @@ export const it: Lexicon = {
   followCues: ['Seguici'],
   ecoCues: ['Prima di stampare'],
   titleNouns: [
+    // A customs broker: "Doganalista".
+    'doganalista',
     // Accountants and statutory auditors: "Dottore Commercialista – Revisore Legale".
     'commercialista',
     'revisore',

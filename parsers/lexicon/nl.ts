@@ -40,6 +40,8 @@ export const nl: Lexicon = {
   followCues: ['Volg ons'],
   ecoCues: ['Denk aan het milieu'],
   titleNouns: [
+    // Negotiator: "Onderhandelaar licenties".
+    'onderhandelaar',
     // A head of unit: "Hoofd Inkoop".
     'hoofd',
     // Agile roles written as one word: "Productowner Klantportaal".
@@ -102,7 +104,7 @@ export const nl: Lexicon = {
     'financiële administratie',
   ],
   legalForms: ['BV', 'B\\.V', 'NV', 'N\\.V', 'BVBA', 'VZW'],
-  orgWords: ['universiteit'],
+  orgWords: ['consortium', 'universiteit'],
   weakOrgWords: ['groep', 'coöperatie', 'ziekenhuis'],
   streetSuffixes: [
     'laan',

@@ -109,7 +109,16 @@ export const ru: Lexicon = {
   // ...институт (an institute: under a university its unit, instituteWords below).
   // ...and агентство (an agency: "Агентство по закупкам в сфере здравоохранения").
   // ...and schools: гимназия, лицей, школа.
-  orgWords: ['министерство', 'университет', 'институт', 'агентство', 'гимназия', 'лицей', 'школа'],
+  orgWords: [
+    'издательство',
+    'министерство',
+    'университет',
+    'институт',
+    'агентство',
+    'гимназия',
+    'лицей',
+    'школа',
+  ],
   // An institute or a faculty above its university is the unit.
   universityWords: ['университет'],
   instituteWords: ['институт', 'факультет'],

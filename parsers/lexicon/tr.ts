@@ -35,8 +35,9 @@ export const tr: Lexicon = {
     'öğretim üyesi',
     'öğretim görevlisi',
     'araştırma görevlisi',
-    // Partners of a firm: "Kıdemli Ortak" (senior partner), "Yönetici Ortak" (managing partner).
-    'ortak',
+    // Partners of a firm: "Kıdemli Ortak" (senior partner), "Yönetici Ortak" (managing partner); the noun ends
+    // the title, so "Ortak Yayınlar Birimi" (joint publications unit) is no partner.
+    'ortak(?! [a-zçğıöşüi̇])',
     'ortağı',
     // Geologist.
     'jeolog',

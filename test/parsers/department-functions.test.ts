@@ -1,7 +1,7 @@
 // A cell that is a business function names a unit: up to two qualifiers, a function, optionally a
 // conjunction and a second function (parsers/department.ts). The cell is read whole, case-insensitively.
 import { describe, expect, it } from 'vitest';
-import { looksLikeDepartment } from '../../parsers/department.ts';
+import { isDepartment, looksLikeDepartment } from '../../parsers/department.ts';
 
 describe('a cell written as a business function', () => {
   it.each([
@@ -33,5 +33,15 @@ describe('a cell written as a business function', () => {
     'Sales Nord',
   ])('is no unit: %s', (cell) => {
     expect(looksLikeDepartment(cell)).toBe(false);
+  });
+
+  it.each([
+    // A university's institute under its faculty (cs).
+    'Ústav mezinárodního práva',
+    // Two units written as one heading, parted by a spaced slash.
+    'Wareneingangsprüfung / Lieferantenqualität',
+    'Procurement / Logistics',
+  ])('is a unit heading: %s', (cell) => {
+    expect(isDepartment(cell)).toBe(true);
   });
 });

@@ -94,6 +94,20 @@ describe('link renderings', () => {
     expect(r.contact?.title).toBe('Head of Partnerships');
   });
 
+  it("reads a Bluesky profile as social, and a labelled faculty page's target as the website", () => {
+    const from = { name: 'Imogen Salter', email: 'isalter@fenwick.ac.example' };
+    const got = urlsOfBlock(
+      [
+        'Imogen Salter',
+        'Faculty page<https://history.fenwick.ac.example/people/salter>',
+        'Bluesky: https://bsky.app/profile/imogensalter.bsky.social',
+      ],
+      from,
+    );
+    expect(got.websites).toEqual(['https://history.fenwick.ac.example/people/salter']);
+    expect(got.social).toEqual(['https://bsky.app/profile/imogensalter.bsky.social']);
+  });
+
   it('reads a bare domain in a one-line block whose cells a spaced dash parts', () => {
     const from = { name: 'Callum Reyes', email: 'callum@brightwireav.example' };
     for (const dash of ['-', '–', '—'])

@@ -93,6 +93,20 @@ describe('a person signing for a shared mailbox no role list names', () => {
       true,
     ],
     [
+      'a desk of the role lists and the initials of the words before it in the display',
+      'Clinical Trials Grants',
+      'ct-grants@northmere-trust.example',
+      'Owen Latimer',
+      true,
+    ],
+    [
+      'a person whose initials and a role word make the address, the display naming them',
+      'Carla Trent',
+      'ct-grants@northmere-trust.example',
+      'Owen Latimer',
+      false,
+    ],
+    [
       'a desk and an inflected word of the display (Polish genitive)',
       'Zamówienia Wagonów',
       'zamowienia.wagon@kolejeslaskie.example',

@@ -58,6 +58,13 @@ describe('the signature block of the newest part', () => {
     expect(r.contact).toBeNull();
   });
 
+  it('is none when the sender signs off with a first name that is also a country ("Jordan", "Chad")', () => {
+    for (const first of ['Jordan', 'Chad', 'Georgia']) {
+      const from = { name: `${first} Ellery`, email: `${first.toLowerCase()}.ellery@corvane.example` };
+      expect(findSignature(`Works for us, we will ship on Monday.\n\nThanks,\n${first}\n`, from)).toBeNull();
+    }
+  });
+
   it('is none when the `-- ` block holds only a name', () => {
     expect(extract('name-only-delimiter.eml').signature).toBeNull();
   });
