@@ -41,7 +41,7 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export interface Corpus {
   name: string;
   dir: string;
-  /** Trained on by `npm run train`; false for a blind set kept for measuring (holdout7 to holdout10, holdout12, holdout14, holdout17, holdout20, holdout25, holdout27, holdout29, holdout30, holdout34, holdout37, holdout41, holdout43, holdout45, holdout63, holdout64, holdout69, holdout70, holdout77, holdout78, holdout83, holdout88, holdout90, holdout103, holdout106, holdout107, holdout113, holdout116, holdout134, holdout135, holdout151). */
+  /** Trained on by `npm run train`; false for a blind set kept for measuring (holdout7 to holdout10, holdout12, holdout14, holdout17, holdout20, holdout25, holdout27, holdout29, holdout30, holdout34, holdout37, holdout41, holdout43, holdout45, holdout63, holdout64, holdout69, holdout70, holdout77, holdout78, holdout83, holdout88, holdout90, holdout103, holdout106, holdout107, holdout113, holdout116, holdout134, holdout135). */
   train: boolean;
   /**
    * Tuned on with rules and lexicons but not fitted by the labeller (its layouts pulled the other corpora's
@@ -273,7 +273,7 @@ export function knownCorpora(): { present: Corpus[]; absent: Corpus[] } {
     // The session's last round, written while holdout137 to 146 were tuned on and measured after its last rule, kept
     // blind: a coach operator's fleet, a contract electronics maker's business development, a university press's
     // acquisitions, a cold-chain logistics provider's commercial desk.
-    { name: 'holdout151', dir: join(fx, 'holdout151'), train: false },
+    { name: 'holdout151', dir: join(fx, 'holdout151'), train: false, tuned: true },
     { name: 'holdout147', dir: join(fx, 'holdout147'), train: false, tuned: true },
     { name: 'holdout148', dir: join(fx, 'holdout148'), train: false, tuned: true },
     { name: 'holdout149', dir: join(fx, 'holdout149'), train: false, tuned: true },

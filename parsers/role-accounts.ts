@@ -401,6 +401,8 @@ const DESK_WORDS: ReadonlySet<string> = new Set([
   'office',
   'unit',
   'ops',
+  // A trade or parts counter ("trade.counter", "parts-counter"): a branch's sales desk.
+  'counter',
   // German dispatch ("haerterei-dispo", "gefahrgut.dispo"): the desk that plans a shop's or a fleet's work.
   'dispo',
 ]);

@@ -75,7 +75,16 @@ export const nl: Lexicon = {
     'accountmanager',
   ],
   // ...and planners: "Serviceplanner", "Productieplanner".
-  titleSuffixes: ['leider', 'coördinator', 'medewerker', 'adviseur', 'beheerder', 'manager', 'planner'],
+  titleSuffixes: [
+    'engineer',
+    'leider',
+    'coördinator',
+    'medewerker',
+    'adviseur',
+    'beheerder',
+    'manager',
+    'planner',
+  ],
   unitWords: [
     'afdeling',
     'departement',

@@ -139,6 +139,8 @@ export const pt: Lexicon = {
     'estúdio de',
   ],
   functions: [
+    // After-sales: "Pós-Venda", "Pós-Vendas".
+    'pós-vendas?',
     // Heating, ventilation and air conditioning: "Climatização e AVAC".
     'climatização',
     'avac',

@@ -251,8 +251,8 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   holdout124: { lines: 0.995, precision: 0.995, recall: 0.995 },
   holdout125: { lines: 0.995, precision: 0.99, recall: 0.98 },
   // Blind (fixtures/mail/holdout151/README.md), written while holdout147..150 were tuned on, measured after their
-  // rules: its first score is the floor.
-  holdout151: { lines: 0.975, precision: 0.965, recall: 0.98 },
+  // rules, then tuned on: its score after the rules it prompted.
+  holdout151: { lines: 0.995, precision: 0.995, recall: 0.99 },
   // Blind (fixtures/mail/holdout147..150/README.md), a session's last round, written while holdout137..146 were
   // tuned on, measured after that session's last rule, then tuned on: their scores after the rules they prompted.
   holdout147: { lines: 0.995, precision: 0.995, recall: 0.995 },

@@ -2075,6 +2075,34 @@ const BLOCKS: { lang: string; from: { name: string; email: string }; lines: stri
       types: ['work'],
     },
   },
+  {
+    lang: 'pt',
+    from: { name: 'Renata Moura', email: 'renata.moura@planaltotratores.example' },
+    lines: [
+      'Renata Moura',
+      'Coordenadora | Pós-Vendas',
+      'Planalto Tratores Ltda.',
+      'Cel.: +55 62 99555-0147',
+    ],
+    want: {
+      name: 'Renata Moura',
+      title: 'Coordenadora',
+      department: 'Pós-Vendas',
+      company: 'Planalto Tratores Ltda.',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'nl',
+    from: { name: 'Ruud Bakker', email: 'ruud.bakker@veldnet.example' },
+    lines: ['Ruud Bakker', 'Supportengineer', 'VeldNet Systemen B.V.', 'M +31 6 5555 0214'],
+    want: {
+      name: 'Ruud Bakker',
+      title: 'Supportengineer',
+      company: 'VeldNet Systemen B.V.',
+      types: ['mobile'],
+    },
+  },
 ];
 
 describe('a signature block in each language of the lexicons', () => {

@@ -338,6 +338,9 @@ describe('sender classification', () => {
       'workspermits',
       'haerterei-dispo',
       'gefahrgut.dispo',
+      // A distributor's trade and parts counters.
+      'trade.counter',
+      'parts-counter',
       // A manufacturer's allocation desk.
       'allocation',
       'allocations',
