@@ -155,6 +155,8 @@ const LABELLED_HOST_RE_G =
   /(?:^|[\s|•])(?:w|web|website|url|homepage|internet|site)\s?[:•]\s?([a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){0,3}\.[a-z]{2,24}(?![\w@-]|\.\w)(?:\/[^\s<>"'()\[\]|,]{0,200})?)/gi;
 const WEB_LABEL_HINT_RE = /(?:^|[\s|•])(?:w|web|website|url|homepage|internet|site)\s?[:•]/i;
 
+const DOTTED_SYLLABLES_RE = /^(?:[A-Z][a-z]{0,3}\.){2,}[A-Z][a-z]{0,3}$/;
+
 /** URL-ish tokens with their start index: explicit `http(s)://`, `www.` and bare `host.tld[/path]`. */
 export function findUrls(line: string): { text: string; index: number }[] {
   const out: { text: string; index: number }[] = [];
@@ -181,6 +183,8 @@ function urlsIn(line: string, out?: { text: string; index: number }[]): boolean 
     if (after === '@' || /[A-Za-z0-9_-]/.test(after)) continue;
     const text = m[0].replace(/[.;:!?]+$/, '');
     if (text.length < 4) continue;
+    // "Ho.Re.Ca." (hotels, restaurants, cafés), "Co.Ge.Fi.": an abbreviation of capitalised syllables, not a host.
+    if (DOTTED_SYLLABLES_RE.test(text)) continue;
     if (/^mailto:/i.test(l.slice(Math.max(0, i - 7), i))) continue;
     if (!out) return true;
     out.push({ text, index: i });
@@ -563,8 +567,22 @@ export function looksLikeAddress(line: string): boolean {
     // "Nordljus AB", "Léman SA": a legal form, not Alberta or South Australia. (State codes are capitals.)
     (STATE_CODE_END_RE.test(l) && CITY_STATE_RE.test(l) && !LEGAL_SUFFIX_RE.test(l)) ||
     // Japanese addresses in Latin script: "2-3-1 Marunouchi", "Chiyoda-ku", "Osaka-shi".
-    (JAPANESE_LATIN_HINT_RE.test(l) && JAPANESE_LATIN_ADDRESS_RE.test(l))
+    (JAPANESE_LATIN_HINT_RE.test(l) && JAPANESE_LATIN_ADDRESS_RE.test(l)) ||
+    (digits > 0 && KOREAN_LATIN_HINT_RE.test(l) && koreanLatinAddress(l))
   );
+}
+
+/** What a Korean address in Latin script cannot match without: a hyphened road, district or province suffix. */
+const KOREAN_LATIN_HINT_RE = /-(?:ro|gil|daero|gu|si|do|dong|myeon|eup|gun)\b/;
+const KOREAN_LATIN_PART_RE =
+  /\p{Lu}\p{Ll}{1,20}-(?:ro|gil|daero|gu|si|do|dong|myeon|eup|gun)(?![\p{L}])|\d{1,3}-gil\b/gu;
+/**
+ * "45, Gongdan-ro 3-gil, Miyang-myeon, Anseong-si, Gyeonggi-do, 17601": a road (-ro, -gil, -daero) and its
+ * district, city or province (-gu, -si, -do, -myeon), two of them at least, with a number (a given name like
+ * "Min-gu" is one word alone).
+ */
+function koreanLatinAddress(l: string): boolean {
+  return (l.match(KOREAN_LATIN_PART_RE) ?? []).length >= 2;
 }
 
 /** What the two Japanese shapes cannot match without: digits around a hyphen, or the ward suffix. */

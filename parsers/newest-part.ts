@@ -51,6 +51,11 @@ const TO_LINE_RE = new RegExp(String.raw`^\s*(?:${alt('lotusToLabels')})\s?:\s?`
  */
 const COLUMN_TO_RE = new RegExp(String.raw`\S {3,}(?:${alt('lotusToLabels')})\s?:(?:\s|$)`);
 /** cc:Mail's quote separator: "_____ Reply Separator _____" above Subject / Author / Date lines. */
+/** HCL Notes' reply header between dash runs: `-----"Jo Coe" <jo@x.example> wrote: -----`. */
+const NOTES_WROTE_RE = caseless(
+  String.raw`^\s*-{3,}[^\n]{1,200}?(?:${alt('quoteWrote')})\s?:\s*-{3,}\s*$`,
+  'iu',
+);
 const REPLY_SEPARATOR_RE = caseless(String.raw`^\s*_{3,}\s*(?:${alt('replySeparators')})\s*_{3,}\s*$`, 'i');
 /** Gmail ISO-date intro: `2017-05-15 6:16 GMT-07:00 Name <a@b.c>:` */
 const ISO_INTRO_RE = /^\s*\d{4}-\d{2}-\d{2}\b.{0,160}[<@].{0,120}:\s*$/;
@@ -166,7 +171,13 @@ export function findQuoteStart(lines: string[]): number {
     )
       continue;
     if (/^\s*>/.test(l) || /^\s*\|\s?>/.test(l) || initialsQuote(lines, i)) return backOverIntro(lines, i);
-    if (SEPARATOR_HEADER_RE.test(l) || BEGIN_FORWARD_RE.test(l) || REPLY_SEPARATOR_RE.test(l)) return i;
+    if (
+      SEPARATOR_HEADER_RE.test(l) ||
+      BEGIN_FORWARD_RE.test(l) ||
+      REPLY_SEPARATOR_RE.test(l) ||
+      NOTES_WROTE_RE.test(l)
+    )
+      return i;
     if (WROTE_END_RE.test(l) && l.trim().length < 300) {
       const top = introTop(lines, i);
       // "As the manual said:" in a sentence is not a quote intro: an intro names an address, a date or
@@ -313,12 +324,15 @@ function nextHeaderFollows(lines: string[], i: number): boolean {
 /** A `>` block is often introduced by an "On ... wrote:" or "-----Original message-----" line above it. */
 /**
  * "IVS> Dear Andrey," / "IVS> Your order...": The Bat! and Supercite quote with the quoted writer's initials
- * before the mark. Two such lines in a row with the same initials start a quote.
+ * before the mark. Two such lines with the same initials start a quote, in a row or with the quoted text's blank
+ * line between ("IH> Dear Oleg," / "" / "IH> Our client has asked...").
  */
 function initialsQuote(lines: string[], i: number): boolean {
   const m = INITIALS_QUOTE_RE.exec(lines[i]!);
   if (m === null) return false;
-  const next = lines[i + 1];
+  let k = i + 1;
+  if (k < lines.length && isBlank(lines[k]!)) k++;
+  const next = lines[k];
   return next !== undefined && next.trimStart().startsWith(`${m[1]}>`);
 }
 const INITIALS_QUOTE_RE = /^\s{0,3}(\p{Lu}{1,4})>/u;

@@ -335,10 +335,14 @@ export function findName(
       c.name = t.text.trim();
       return { draft: c, index: i, nameRow: t.row };
     }
-    // "Marie Roux / OpenSys Labs Storage Team": a team or an organisation after a slash, as after a comma.
+    // "Marie Roux / OpenSys Labs Storage Team": a team or an organisation after a slash, as after a comma; "Kim
+    // Soo-jin (김수진) / Manager": a title.
     const slash = t.text.split(' / ');
     const cellHead =
-      slash.length === 2 && (isDepartment(slash[1]!) || isCompanyCell(slash[1]!, labels))
+      slash.length === 2 &&
+      (isDepartment(slash[1]!) ||
+        isCompanyCell(slash[1]!, labels) ||
+        (hasTitleWord(slash[1]!) && wordCount(slash[1]!) <= 5))
         ? slash[0]!
         : (t.text.split(/,\s|\s[-–_]\s/)[0] ?? '');
     // "Jo (ACME)", "Sam x3-9890 (Data Team)": an organisation or a unit in brackets after the name is

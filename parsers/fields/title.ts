@@ -48,12 +48,13 @@ import { addUnitLine, type Draft, type LooseUnit, type OrgCandidate } from './dr
 /**
  * "営業部 部長", "销售部 经理", "영업부 과장", "財務本部 財務部 資金グループ 課長": up to three CJK units, a space, then a
  * rank of one to ten characters ("国際交流課 留学生交流係長", "会议及宴会销售经理"), perhaps with its region in
- * brackets ("区域经理（欧洲）"), or a title in katakana of up to ten ("海外制作部 プロデューサー").
+ * brackets ("区域经理（欧洲）"), or a title in katakana of up to sixteen ("海外制作部 プロデューサー", "知財翻訳事業部
+ * プロジェクトマネージャー").
  */
 // A unit may open with a section code in Latin capitals: "臨床研究支援本部 CRC課 主任"; a unit in katakana runs
 // longer ("アライアンスマネジメント部", 13 characters).
 const CJK_UNIT_RANK_RE =
-  /^((?:[A-Z0-9]{1,6})?[\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー・&]{1,16}(?:[ 　](?:[A-Z0-9]{1,6})?[\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー・&]{1,16}){0,2})[ 　]([\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー]{1,10}(?:（[^（）]{1,10}）)?|[\p{Script=Katakana}ー]{7,10})$/u;
+  /^((?:[A-Z0-9]{1,6})?[\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー・&]{1,16}(?:[ 　](?:[A-Z0-9]{1,6})?[\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー・&]{1,16}){0,2})[ 　]([\p{Script=Han}\p{Script=Katakana}\p{Script=Hangul}ー]{1,10}(?:（[^（）]{1,10}）)?|[\p{Script=Katakana}ー]{7,16})$/u;
 /** "Deputy General Manager (Treasury Operations)": a title, then a bracketed unit closing the cell. */
 // "法规注册经理（质量管理部）": full-width brackets, written without a space.
 const BRACKET_UNIT_RE = /^(.{3,60}?)(?: \(([^()]{3,50})\)|（([^（）]{2,50})）)$/;

@@ -23,6 +23,9 @@ export const ar: Lexicon = {
     'وتفضلوا بقبول فائق الاحترام(?: والتقدير)?',
   ],
   titleNounsRtl: [
+    // A partner: "شريك", "شريكة".
+    'شريكة',
+    'شريك',
     // Agent, attorney: "وكيل علامات تجارية" (trade-mark agent).
     'وكيل',
     'مدير',
@@ -164,7 +167,7 @@ export const ar: Lexicon = {
   fieldLabels: ['العنوان'],
   // Before the name: م. (مهندس, engineer), د. (دكتور, doctor), أ. (أستاذ).
   // ...and with a slash, as Egypt writes them: "م/ ", "أ/ ", "د/ ", "محاسب/ " (accountant), "مهندس/ ".
-  honorifics: ['م\\.', 'د\\.', 'أ\\.', '(?:م|أ|د|محاسب|مهندس|دكتور|أستاذ)\\s?/'],
+  honorifics: ['المحامية', 'المحامي', 'م\\.', 'د\\.', 'أ\\.', '(?:م|أ|د|محاسب|مهندس|دكتور|أستاذ)\\s?/'],
   // Outlook's Arabic quote header: من (From), تم الإرسال / أرسل (Sent), إلى (To), نسخة (Cc), الموضوع (Subject).
   quoteFromLabels: ['من'],
   quoteHeaderLabels: ['تم الإرسال', 'أرسل', 'تاريخ الإرسال', 'إلى', 'نسخة', 'الموضوع', 'التاريخ'],

@@ -88,7 +88,8 @@ export const de: Lexicon = {
     // An expert assessor: "Sachverständiger" (also "Kfz-Sachverständige").
     'sachverständige[rn]?',
     'geschäftsführer',
-    'leiter',
+    // A head (Leiter); a semiconductor (Halbleiter, "Kundendienst Halbleiter") is no head.
+    '(?<!halb)leiter',
     'leiterin',
     'berater',
     'beraterin',
@@ -126,9 +127,12 @@ export const de: Lexicon = {
     'mitgründer(?:in)?',
   ],
   titleSuffixes: [
+    // Lawyers by their field: "Fachanwältin für ...", "Patentanwalt", "Syndikusrechtsanwältin".
+    'anwältin',
+    'anwalt',
     'sekretär',
     'sekretärin',
-    'leiter',
+    '(?<!halb)leiter',
     'leiterin',
     'managerin',
     'ingenieur',
@@ -213,7 +217,7 @@ export const de: Lexicon = {
     'innendienst',
     'außendienst',
   ],
-  legalForms: ['GmbH', 'AG', 'KG', 'KGaA', 'OHG', 'e\\.K', 'eG', 'e\\.V', 'gGmbH', 'mbH', 'SE'],
+  legalForms: ['PartG', 'GmbH', 'AG', 'KG', 'KGaA', 'OHG', 'e\\.K', 'eG', 'e\\.V', 'gGmbH', 'mbH', 'SE'],
   // ...and local government: "Stadtverwaltung ...", "Landratsamt ...", "Gemeinde ...".
   orgWords: [
     // Audit and tax firms by their statutory names: "... GmbH Wirtschaftsprüfungsgesellschaft Steuerberatungsgesellschaft".

@@ -486,6 +486,8 @@ export const en: Lexicon = {
     'europe',
   ],
   functions: [
+    // A law firm's practice group: "IP Prosecution", "Patent Prosecution".
+    '(?:ip|patent|trade ?mark) prosecution',
     // Purchasing: "Deputy Manager - Strategic Sourcing (Transmission)".
     'strategic sourcing',
     'sourcing',
@@ -792,6 +794,8 @@ export const en: Lexicon = {
     'international',
   ],
   orgNameWords: [
+    // A fab or a casting works: "Lakeshore Silicon Foundry".
+    'foundry',
     'energy',
     'global',
     'worldwide',

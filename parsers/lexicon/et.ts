@@ -33,4 +33,6 @@ export const et: Lexicon = {
   countries: ['eesti', 'estonia'],
   phoneWork: ['telefon'],
   phoneMobile: ['mob', 'mobiil'],
+  // OÜ as a keyboard without Ü writes it, at the end of the firm's name: "Baltvac Service OU".
+  legalFormsAtEnd: ['OU'],
 };

@@ -76,6 +76,7 @@ export const nl: Lexicon = {
   ],
   // ...and planners: "Serviceplanner", "Productieplanner".
   titleSuffixes: [
+    'gemachtigde',
     'engineer',
     'leider',
     'coördinator',

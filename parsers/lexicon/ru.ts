@@ -39,6 +39,8 @@ export const ru: Lexicon = {
   ],
   lotusToLabels: ['Кому'],
   titleNouns: [
+    // An attorney or agent: "Патентный поверенный" (patent attorney).
+    'поверенн(?:ый|ая)',
     'директор',
     'генеральный директор',
     'менеджер',
@@ -170,6 +172,8 @@ export const ru: Lexicon = {
   // A street named by an adjective before its word: "Варшавское шоссе, д. 55", "Ленинский проспект 32".
   // Also abbreviated: "Пресненская наб., д. 10", "Ленинский пр-т, д. 32", "Каширское ш., д. 3".
   streetWordsSpaced: [
+    // St Petersburg's lines, named like streets: "Биржевая линия", "Кадетская линия".
+    'линия',
     'шоссе',
     'проспект',
     'бульвар',

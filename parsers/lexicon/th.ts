@@ -14,6 +14,8 @@ export const th: Lexicon = {
   // ผู้จัดการ (manager), ผู้อำนวยการ (director), กรรมการผู้จัดการ (managing director), วิศวกร (engineer),
   // นักวิเคราะห์ (analyst), ที่ปรึกษา (consultant), เจ้าหน้าที่ (officer), หัวหน้า (head), ประธาน (chairman).
   titleNounsNative: [
+    // ทนายความ (lawyer): "ทนายความอาวุโส" (senior lawyer).
+    'ทนายความ',
     // บรรณาธิการ (editor): "บรรณาธิการบริหาร" (editor-in-chief).
     'บรรณาธิการ',
     'ผู้จัดการ',
@@ -50,6 +52,8 @@ export const th: Lexicon = {
   ],
   // มหาวิทยาลัย (university), โรงพยาบาล (hospital), กระทรวง (ministry), สถาบัน (institute), ธนาคาร (bank).
   orgPrefixesNative: [
+    // สำนักงานกฎหมาย (a law office), before the unit prefix สำนัก.
+    'สำนักงานกฎหมาย',
     // สำนักพิมพ์ (a publishing house: "สำนักพิมพ์มหาวิทยาลัย..."), before the unit prefix สำนัก.
     'สำนักพิมพ์',
     'มหาวิทยาลัย',

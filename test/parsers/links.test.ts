@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { renderLinks, urlsOfBlock } from '../../parsers/urls.ts';
 import { htmlToText } from '../../parsers/html-to-text.ts';
 import { extractRaw } from '../../parsers/extract.ts';
+import { hasUrl } from '../../parsers/lines.ts';
 
 describe('link renderings', () => {
   it.each([
@@ -106,6 +107,13 @@ describe('link renderings', () => {
     );
     expect(got.websites).toEqual(['https://history.fenwick.ac.example/people/salter']);
     expect(got.social).toEqual(['https://bsky.app/profile/imogensalter.bsky.social']);
+  });
+
+  it('reads an abbreviation of capitalised syllables ("Ho.Re.Ca.") as no host', () => {
+    expect(hasUrl('Area Manager – Divisione Ho.Re.Ca.')).toBe(false);
+    expect(hasUrl('Canale Co.Ge.Fi')).toBe(false);
+    // A host written with capitals stays one.
+    expect(hasUrl('Visit Acme.co.uk')).toBe(true);
   });
 
   it('reads a bare domain in a one-line block whose cells a spaced dash parts', () => {

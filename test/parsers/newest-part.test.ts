@@ -546,6 +546,24 @@ describe('a quote header in a language no lexicon knows', () => {
     );
   });
 
+  it("reads a reply under The Bat!'s initials quote whose paragraphs a blank line parts", () => {
+    const block = '-- \nСоколова Анна Петровна\nПатентный поверенный\nтел.: +7 812 555-03-12';
+    const quote = 'KW> Dear Anna,\n\nKW> Could you confirm the filing date?\n\nKW> Regards,\nKW> Kate';
+    expect(
+      newestPart(
+        `Здравствуйте, Kate.\n\nВы писали 2 апреля 2026 г., 11:20:\n\n${quote}\n\nДата подачи: 1 апреля.\n\nС уважением,\nАнна\n\n${block}\n`,
+      ),
+    ).toBe(`Дата подачи: 1 апреля.\n\nС уважением,\nАнна\n\n${block}`);
+  });
+
+  it("ends above HCL Notes' reply header written between dash runs", () => {
+    expect(
+      newestPart(
+        'Confirmed for Tuesday.\n\nJi-ho Lee\nHanul Kitchen Co., Ltd.\n\n-----"Ruth Ames" <ruth.ames@hotel.example> wrote: -----\n\nTo: Ji-ho Lee\nDate: 03/04/2026 09:12\nSubject: Delivery\n\nCan you deliver on Tuesday?\n',
+      ),
+    ).toBe('Confirmed for Tuesday.\n\nJi-ho Lee\nHanul Kitchen Co., Ltd.');
+  });
+
   it("cuts the UK government's protective marking alone on the last line", () => {
     const block = 'Ama Boateng\nInnovation Lead\nInnovation Delivery Agency\nTel: 0113 496 0730';
     expect(newestPart(`Noted.\n\n${block}\n\nOFFICIAL\n`)).toBe(`Noted.\n\n${block}`);
