@@ -89,9 +89,10 @@ const HEADING_TOKEN_RE =
  * so: callers require a company found elsewhere and the heading next to the title.
  */
 /** A function written as one compound word: "Zentraleinkauf", "Konzernvertrieb". */
-// ...also after a field's initials and a hyphen: "IT-förvaltning", "HR-avdelingen".
+// ...also after a field's initials and a hyphen: "IT-förvaltning", "HR-avdelingen"; or a word and a hyphen:
+// "Lento-operaatiot" (flight operations).
 const COMPOUND_FUNCTION_RE = new RegExp(
-  String.raw`^(?:\p{Lu}\p{Ll}{2,30}|\p{Lu}{2,4}-)(?:${alt('functionSuffixes')})$`,
+  String.raw`^(?:\p{Lu}\p{Ll}{2,30}-?|\p{Lu}{2,4}-)(?:${alt('functionSuffixes')})$`,
   'u',
 );
 

@@ -568,8 +568,17 @@ export function looksLikeAddress(line: string): boolean {
     (STATE_CODE_END_RE.test(l) && CITY_STATE_RE.test(l) && !LEGAL_SUFFIX_RE.test(l)) ||
     // Japanese addresses in Latin script: "2-3-1 Marunouchi", "Chiyoda-ku", "Osaka-shi".
     (JAPANESE_LATIN_HINT_RE.test(l) && JAPANESE_LATIN_ADDRESS_RE.test(l)) ||
-    (digits > 0 && KOREAN_LATIN_HINT_RE.test(l) && koreanLatinAddress(l))
+    (digits > 0 && KOREAN_LATIN_HINT_RE.test(l) && koreanLatinAddress(l)) ||
+    (l.includes(', ') && adminUnitCells(l) >= 3)
   );
+}
+
+/** A comma cell opening with an administrative unit's word ("xã An Hải", "huyện Ninh Phước"). */
+const ADMIN_UNIT_CELL_RE = caseless(String.raw`^(?:${alt('adminUnitPrefixes')})\s\p{L}`, 'iu');
+function adminUnitCells(l: string): number {
+  let n = 0;
+  for (const cell of l.split(/,\s/)) if (ADMIN_UNIT_CELL_RE.test(cell.trim())) n++;
+  return n;
 }
 
 /** What a Korean address in Latin script cannot match without: a hyphened road, district or province suffix. */

@@ -238,9 +238,12 @@ const REFERENCE_LABEL_RE = caseless(
 const ICON_LABEL_RE = /(📱|📲|☎|📞|☏|📠)\uFE0F?\s{0,3}[:：|]?\s{0,6}$/u;
 const ICON_LABELS: Record<string, string> = { '📱': 'mobile', '📲': 'mobile', '📠': 'fax' };
 
-/** A label, a slash and a messenger's name in any script, closing the text before a number. */
+/**
+ * A label, a slash and a messenger's name in any script, closing the text before a number ("Mobile/Zalo:",
+ * Vietnam's messenger; "Mobile/LINE:", "휴대폰/KakaoTalk:").
+ */
 const MESSENGER_AFTER_LABEL_RE =
-  /(\p{L}[\p{L}\p{M}]{0,11})\.?\s?\/\s?(?:whatsapp|viber|telegram|wechat|signal|imo|واتساب|واتس ?اب|واٹس ?ایپ|微信|вайбер|телеграм)\s?[:：]?\s{0,6}$/iu;
+  /(\p{L}[\p{L}\p{M}]{0,11})\.?\s?\/\s?(?:whatsapp|viber|telegram|wechat|signal|imo|zalo|line|kakaotalk|واتساب|واتس ?اب|واٹس ?ایپ|微信|вайбер|телеграм)\s?[:：]?\s{0,6}$/iu;
 
 /** The label word just before a span ("Tel:", "M:", "Fax", "P  •", "Mobile No.:", "m;", "📱") or null. */
 export function labelBefore(text: string): string | null {

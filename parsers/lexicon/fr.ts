@@ -52,6 +52,9 @@ export const fr: Lexicon = {
   awardCues: ['\\blauréate?s?\\b', "\\bde l'année\\b"],
   ecoCues: ["(?:Merci de )?penser? à l'environnement", "Pensez à l'environnement"],
   titleNouns: [
+    // Auditors: "Auditrice principale".
+    'auditrice',
+    'auditeur',
     // Editors: "Éditrice", "Éditeur".
     'éditeur',
     'éditrice',

@@ -118,4 +118,6 @@ export const no: Lexicon = {
     'ordre',
     'kontakt',
   ],
+  // Operations named by their field: "Bakkeoperasjoner" (ground operations).
+  functionSuffixes: ['operasjoner'],
 };

@@ -150,6 +150,9 @@ export const tr: Lexicon = {
   ],
   // Shared mailboxes (sales@, accounting@... in tr): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // Quality-control desks: "kalitekontrol", "kalite".
+    'kalitekontrol',
+    'kalite',
     // A shipments (sevkiyat) desk.
     'sevkiyat',
     // A spare-parts desk (yedek parça).

@@ -164,6 +164,12 @@ export interface Lexicon {
   houseNumberLabels?: readonly string[];
   /** Street words written before the name ("rue des Lilas", "Via Roma", "ul. Marszałkowska"). */
   streetPrefixes?: readonly string[];
+  /**
+   * Words opening a cell that names an administrative unit of an address (Vietnamese "xã", "huyện", "tỉnh"):
+   * three cells of a line opening with them are an address, number or not ("Thôn Khánh Hội, xã An Hải, huyện
+   * Ninh Phước, tỉnh Ninh Thuận"). Case-insensitive, at the start of a comma cell.
+   */
+  adminUnitPrefixes?: readonly string[];
   /** Address words written joined to the name after them in scripts without word spaces (Thai "ถนน|สาทร"); after a space or the line start. */
   streetPrefixesNative?: readonly string[];
   /** Post-office box words before their number ("P.O. Box", "Postfach"); case-sensitive. */

@@ -56,6 +56,9 @@ export const vi: Lexicon = {
   // "Số 55 Ngọc Hà" (number 55): số before a house number only ("số điện thoại" is "phone number").
   // ...Lô (lot), KCN (khu công nghiệp, industrial park), TP. (thành phố, city).
   streetPrefixes: ['quận', 'phường', 'số(?= \\d)', 'lô', 'kcn', 'tp\\.'],
+  // Village (thôn, ấp), commune (xã), ward (phường), district (huyện, quận), town (thị xã), province (tỉnh), city
+  // (thành phố, TP.): a rural address names them without a house number.
+  adminUnitPrefixes: ['thôn', 'ấp', 'xã', 'phường', 'huyện', 'quận', 'thị xã', 'tỉnh', 'thành phố', 'tp\\.'],
   premisesWords: ['tầng', 'lầu'],
   countries: ['việt nam', 'vietnam', 'viet nam'],
   // The tax code under a block: "MST: 0201555123".

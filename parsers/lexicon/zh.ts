@@ -198,7 +198,16 @@ export const zh: Lexicon = {
     '直线',
     '直線',
   ],
-  phoneMobile: ['手机', '手機', '移动电话', '行動電話', '手提', '手提電話'],
+  phoneMobile: [
+    // Taiwan's short form: "行動：".
+    '行動',
+    '手机',
+    '手機',
+    '移动电话',
+    '行動電話',
+    '手提',
+    '手提電話',
+  ],
   phoneFax: ['传真', '傳真'],
   phoneExtensions: ['分機', '分机', '轉', '转'],
   fieldLabels: [

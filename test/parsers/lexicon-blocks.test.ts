@@ -2267,6 +2267,100 @@ const BLOCKS: { lang: string; from: { name: string; email: string }; lines: stri
       address: '12, Sandan-ro 5-gil, Jinwi-myeon, Pyeongtaek-si, Gyeonggi-do, 17709, Korea',
     },
   },
+  {
+    lang: 'vi',
+    from: { name: 'Tran Van Hoa', email: 'hoa.tran@tomgiongnamtrung.example' },
+    lines: [
+      'Trần Văn Hòa',
+      'Giám đốc kinh doanh',
+      'Công ty TNHH Tôm Giống Nam Trung',
+      'Thôn Phước Lợi, xã Phước Hải, huyện Ninh Phước, tỉnh Ninh Thuận',
+      'Mobile/Zalo: 0905 555 173',
+    ],
+    want: {
+      name: 'Trần Văn Hòa',
+      title: 'Giám đốc kinh doanh',
+      company: 'Công ty TNHH Tôm Giống Nam Trung',
+      types: ['mobile'],
+      address: 'Thôn Phước Lợi, xã Phước Hải, huyện Ninh Phước, tỉnh Ninh Thuận',
+    },
+  },
+  {
+    lang: 'fi',
+    from: { name: 'Mikko Laine', email: 'mikko.laine@pohjolair.example' },
+    lines: ['Mikko Laine', 'Asemapäällikkö, Lento-operaatiot', 'Pohjola Air Oy', 'puh. +358 40 555 0190'],
+    want: {
+      name: 'Mikko Laine',
+      title: 'Asemapäällikkö',
+      department: 'Lento-operaatiot',
+      company: 'Pohjola Air Oy',
+      types: ['work'],
+    },
+  },
+  {
+    lang: 'no',
+    from: { name: 'Ingrid Solberg', email: 'ingrid.solberg@fjordfly.example' },
+    lines: ['Ingrid Solberg', 'Teamleder, Bakkeoperasjoner', 'Fjordfly AS', 'Mob: +47 915 55 018'],
+    want: {
+      name: 'Ingrid Solberg',
+      title: 'Teamleder',
+      department: 'Bakkeoperasjoner',
+      company: 'Fjordfly AS',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'fr',
+    from: { name: 'Claire Morel', email: 'claire.morel@certimer.example' },
+    lines: ['Claire Morel', 'Auditrice principale – Pôle Pêche', 'Certimer SAS', 'Tél. : +33 2 99 55 01 47'],
+    want: {
+      name: 'Claire Morel',
+      title: 'Auditrice principale',
+      department: 'Pôle Pêche',
+      company: 'Certimer SAS',
+      types: ['work'],
+    },
+  },
+  {
+    lang: 'ru',
+    from: { name: 'Сергей Волков', email: 's.volkov@baltika-hotel.example' },
+    lines: ['Сергей Волков', 'Главный инженер', 'Гостиница "Балтика"', 'тел.: +7 4012 55-01-47'],
+    want: {
+      name: 'Сергей Волков',
+      title: 'Главный инженер',
+      company: 'Гостиница "Балтика"',
+      types: ['work'],
+    },
+  },
+  {
+    lang: 'he',
+    from: { name: 'Noa Levi', email: 'noa.levi@haifa-sciencemuseum.example' },
+    lines: ['נועה לוי', 'מנהלת פרויקטים', 'מוזיאון המדע חיפה', "טל': 04-5550147"],
+    want: {
+      name: 'נועה לוי',
+      title: 'מנהלת פרויקטים',
+      company: 'מוזיאון המדע חיפה',
+      types: ['work'],
+    },
+  },
+  {
+    lang: 'zh-Hant',
+    from: { name: '王怡婷', email: 'yiting.wang@hongyu-tex.example' },
+    lines: [
+      '王怡婷',
+      '專員 | 業務一部',
+      '鴻宇紡織股份有限公司',
+      '電話：+886-4-555-0188',
+      '行動：+886-933-555-071',
+    ],
+    want: {
+      name: '王怡婷',
+      title: '專員',
+      department: '業務一部',
+      company: '鴻宇紡織股份有限公司',
+      types: ['work', 'mobile'],
+    },
+  },
 ];
 
 describe('a signature block in each language of the lexicons', () => {

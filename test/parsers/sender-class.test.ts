@@ -341,6 +341,11 @@ describe('sender classification', () => {
       // A distributor's trade and parts counters.
       'trade.counter',
       'parts-counter',
+      // A desk and its airport's or plant's code; a workshop's and a quality-control desk.
+      'fuelling.desk.man',
+      'ramp.desk.lhr',
+      'werkstatt',
+      'kalitekontrol',
       // A manufacturer's allocation desk.
       'allocation',
       'allocations',
@@ -478,6 +483,13 @@ describe('sender classification', () => {
     expect(classifyAddress('noreply-12345@firm.example')).toBe('role-account');
     expect(classifyAddress('Mailer-Daemon@firm.example')).toBe('role-account');
     expect(classifyAddress('not an address')).toBe('no-sender');
+    // The firm's own name beside a trade's desk: the desk's address; beside a generic word (a security notice,
+    // an announcement), a named person signs.
+    expect(classifyAddress('gse-werkstatt@rheinmain-gse.example')).toBe('role-account');
+    expect(classifyAddress('nordwerk.lager@nordwerk.example')).toBe('role-account');
+    expect(classifyAddress('acme.security@acme.example')).toBeNull();
+    expect(classifyAddress('acme.announcements@acme.example')).toBeNull();
+    expect(classifyAddress('jo.smith@acme.example')).toBeNull();
     expect(isFreeEmailDomain('hotmail.com.invalid')).toBe(true);
     expect(isRoleAccount('support+eu')).toBe(true);
     expect(isRoleAccount('sally.beck')).toBe(false);
