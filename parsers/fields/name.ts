@@ -91,6 +91,8 @@ function sendersWord(word: string, from: Address): boolean {
 /** A name as written, without a glued valediction, honorifics, degrees, pronouns and credentials. */
 export function stripName(s: string): string {
   let t = s.trim();
+  // "(Suresh Kumar Meena)": the name typed in brackets under a handwritten signature, as official letters do.
+  if (t.startsWith('(') && t.endsWith(')') && !/[()]/.test(t.slice(1, -1))) t = t.slice(1, -1).trim();
   t = t.replace(/^(?:rgds|regards|thanks|cheers|best|br)[,.]\s?/i, '');
   t = t.replace(ON_BEHALF_RE, '');
   // British style writes honorifics without the dot: "Dr Emma Hughes".

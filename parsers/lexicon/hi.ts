@@ -113,7 +113,11 @@ export const hi: Lexicon = {
   ],
   countries: ['भारत'],
   phoneWork: ['दूरभाष', 'फ़?ोन'],
-  phoneMobile: ['मोबाइल'],
+  phoneMobile: [
+    // Abbreviated: "मो.:".
+    'मो',
+    'मोबाइल',
+  ],
   phoneFax: ['फ़ैक्स', 'फैक्स'],
   honorifics: ['डॉ\\.?', 'श्री', 'श्रीमती'],
 };

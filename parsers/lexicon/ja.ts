@@ -66,6 +66,10 @@ export const ja: Lexicon = {
     '医師',
   ],
   ranks: [
+    // A group's or team's head: "グループ長", "チーム長", "センター長".
+    'グループ長',
+    'チーム長',
+    'センター長',
     '部長',
     '課長',
     '係長',

@@ -2361,6 +2361,35 @@ const BLOCKS: { lang: string; from: { name: string; email: string }; lines: stri
       types: ['work', 'mobile'],
     },
   },
+  {
+    lang: 'hi',
+    from: { name: 'Ramesh Verma', email: 'rc.verma@rajyaaushadhi.example' },
+    lines: ['(रमेश चंद्र वर्मा)', 'सहायक प्रबंधक', 'राज्य औषधि निगम लि.', 'मो.: 94255 55190'],
+    want: {
+      name: 'रमेश चंद्र वर्मा',
+      title: 'सहायक प्रबंधक',
+      company: 'राज्य औषधि निगम लि.',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'ja',
+    from: { name: '山田 太郎', email: 't.yamada@sakura-iryo.example' },
+    lines: [
+      '株式会社サクラ医療',
+      '海外営業本部　欧州グループ',
+      'グループ長　山田 太郎（Taro Yamada）',
+      'TEL：06-6555-0101',
+    ],
+    want: {
+      name: '山田 太郎（Taro Yamada）',
+      title: 'グループ長',
+      // The unit's ideographic space is written as a space.
+      department: '海外営業本部 欧州グループ',
+      company: '株式会社サクラ医療',
+      types: ['work'],
+    },
+  },
 ];
 
 describe('a signature block in each language of the lexicons', () => {
