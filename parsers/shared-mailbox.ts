@@ -136,22 +136,27 @@ function deskOfBranch(local: string, display: string, signer: string, from: Addr
     shown.has(t) || (t.length >= 5 && ws.some((w) => w.startsWith(t) && w.length <= t.length + 2));
   // "Open Access Grants" <oa-grants@>: the initials of words the display writes out, beside the desk's word it
   // writes too (a person's initials, "Carla Trent" <ct-grants@>, come with no desk in the display).
+  // "Unidad de Ensayos Clínicos – Farmacia" <uec.farmacia@>: the small words between are not initialled.
   const deskShown = toks.filter((t) => isRoleLocalPart(t)).every((t) => shown.has(t));
+  const heads = words(display.replace(/(?:^|\s)\p{Ll}{1,3}(?=\s)/gu, ' '));
   const initials = (t: string) =>
     deskShown &&
     t.length >= 2 &&
-    ws.some(
+    heads.some(
       (_, k) =>
-        ws
+        heads
           .slice(k, k + t.length)
           .map((w) => w[0])
           .join('') === t,
     );
+  // "QP Certification" <qp.certification@>: an acronym the display writes in capitals.
+  const acronym = (t: string) =>
+    deskShown && new RegExp(`(?:^|[^\\p{L}])${t.toUpperCase()}(?![\\p{L}])`, 'u').test(display);
   const firm = domainLabels(from.email!).join(' ');
   const places = toks.filter((t) => !isRoleLocalPart(t));
   if (
     places.length === 0 ||
-    !places.every((t) => ((shows(t) && t.length >= 3) || initials(t)) && !firm.includes(t))
+    !places.every((t) => ((shows(t) && t.length >= 3) || initials(t) || acronym(t)) && !firm.includes(t))
   )
     return false;
   if (samePerson(display, signer) || signsAsSender(signer, from)) return false;

@@ -33,7 +33,7 @@ const HAS_LOWER_RE = /\p{Ll}/u;
 const CREDENTIAL_RE = new RegExp(String.raw`,?\s(?:${alt('credentials')})(?=$|[\s,])`, 'g');
 
 /** Honorifics and degrees before the name ("Dr.", "Dott.ssa", "Me"), and British undotted ones ("Dr Emma Hughes"). */
-const HONORIFIC_RE = new RegExp(String.raw`^(?:${alt('honorifics')})\s+`, 'g');
+const HONORIFIC_RE = new RegExp(String.raw`^(?:${alt('honorifics')})\s+`, 'gu');
 const UNDOTTED_HONORIFIC_RE = new RegExp(String.raw`^(?:${alt('honorificsUndotted')})\s+(?=\p{Lu})`, 'u');
 
 /** What follows an organisation's name before its legal form: ", Inc.", ", LLC". */

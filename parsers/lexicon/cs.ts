@@ -60,6 +60,9 @@ export const cs: Lexicon = {
   ],
   phoneOther: ['sekretariát'],
   titleNouns: [
+    // Pharmacists: "lékárník", "lékárnice".
+    'lékárník',
+    'lékárnice',
     // Metrologists, lower-case and feminine: "metroložka".
     'metrolog',
     'metroložka',
@@ -145,6 +148,8 @@ export const cs: Lexicon = {
   // Academic degrees written before the name: Mgr., Bc., Ing., JUDr., MUDr., PhDr., RNDr.
   // "doc. MUDr." (docent, then the doctorate): both before the name.
   honorifics: [
+    // A doctorate in pharmacy (PharmDr.).
+    'PharmDr\\.',
     // A veterinary doctor (MVDr.).
     'MVDr\\.',
     'doc\\.(?: (?:MUDr|JUDr|Ing|RNDr|PhDr)\\.)?',

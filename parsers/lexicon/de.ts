@@ -285,7 +285,12 @@ export const de: Lexicon = {
   premisesWords: ['etage'],
   floorWords: ['etage', 'stock', 'OG'],
   credentials: ['Dipl\\.-Ing\\.'],
-  honorifics: ['Dipl\\.-Ing\\.', 'Mag\\.'],
+  honorifics: [
+    // Austria's Diplom-Ingenieur, from a university of applied sciences too: "DI (FH) Stefan Hofbauer".
+    'DI(?: \\(FH\\))?(?= \\p{Lu})',
+    'Dipl\\.-Ing\\.',
+    'Mag\\.',
+  ],
   linkLabels: ['webseite'],
   functionSuffixes: [
     // Quality and inspection desks: "Lieferantenqualität" (supplier quality), "Erstmusterprüfung" (first-article inspection).

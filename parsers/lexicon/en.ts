@@ -179,6 +179,8 @@ export const en: Lexicon = {
     "Please don't print this",
   ],
   titleNouns: [
+    // A representative written short: "Export Sales Rep", "Customer Service Rep".
+    '(?:sales|service|account|customer) rep',
     'caseworker',
     // A UK academic rank: "Reader in Medieval History".
     'reader(?= in )',
@@ -794,6 +796,7 @@ export const en: Lexicon = {
     'international',
   ],
   orgNameWords: [
+    'therapeutics',
     // A fab or a casting works: "Lakeshore Silicon Foundry".
     'foundry',
     'energy',
@@ -1167,6 +1170,8 @@ export const en: Lexicon = {
   floorWords: ['floor', 'fl\\.'],
   highwayWords: ['Route', 'Highway', 'Hwy\\.?'],
   credentials: [
+    // South Africa's registered professional engineer and technologist: "Pr Eng", "Pr Tech Eng".
+    'Pr ?(?:Tech ?)?Eng',
     // Veterinary degrees and registrations: "MVB MRCVS", "BVSc", "DVM".
     'MVB',
     'MRCVS',
@@ -1644,4 +1649,6 @@ export const en: Lexicon = {
     'president',
     'officer',
   ],
+  // A certification desk (a QP's batch certification, a certification body's): "qp.certification@".
+  roleMailboxes: ['certification'],
 };

@@ -210,6 +210,8 @@ export const es: Lexicon = {
   orgNameWords: ['energía', 'tecnología', 'tecnologías', 'seguros', 'inversiones'],
   // Ctra. / Carretera: a road, with its kilometre ("Ctra. de Córdoba, km 12").
   streetPrefixes: [
+    // Colombia's carreras written short: "Cra. 43A # 1 Sur-100".
+    'cra\\.',
     // A quay: "Muelle de Levante, s/n".
     'muelle',
     'avda\\.?',
@@ -266,6 +268,8 @@ export const es: Lexicon = {
   highwayWords: ['Carretera', 'Ctra\\.', 'Autovía', 'Autopista', 'Ruta(?: Nacional| Provincial)?'],
   // Latin American degree titles before a name: "Ing. Agr. Martín", "Licda. Ana", "Arq.", "Ec." (economist).
   honorifics: [
+    // Licenciado/a written short in Spain: "Lda. Marta Irigoyen" (at the start of a name, not Portugal's Lda at the end of a firm).
+    'Ld[oa]\\.(?= \\p{Lu})',
     // Contador público colegiado (Peru): "CPC. Rosa Quispe".
     'CPC\\.',
     'Lic\\.',
@@ -281,6 +285,8 @@ export const es: Lexicon = {
   linkLabels: ['sitio web', 'página web'],
   // Shared mailboxes (sales@, accounting@... in es): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // A hospital pharmacy's desk: "farmacia@", "uec.farmacia@".
+    'farmacia',
     // Payroll (nóminas), selection and talent desks of an HR department or an employment-law practice.
     'nominas',
     'nomina',

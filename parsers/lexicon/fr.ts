@@ -254,6 +254,8 @@ export const fr: Lexicon = {
   jobEndedCues: ['ne fait plus partie (?:de|du|des)', '(?:a quitté|ne travaille plus (?:chez|pour|à)) '],
   // Shared mailboxes (sales@, accounting@... in fr): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // A school's accommodation desk: "hebergement@".
+    'hebergement',
     // A payroll (paie) desk.
     'paie',
     // A listing (référencement) desk.

@@ -12,6 +12,9 @@ export const he: Lexicon = {
   // "Regards", "Best regards", "Thanks (a lot)", "Yours".
   valedictions: ['בברכה', 'בברכה רבה', 'בברכת', 'תודה', 'תודה רבה', 'שלך', 'שלכם'],
   titleNounsRtl: [
+    // A pharmacist: "רוקחת", "רוקח".
+    'רוקחת',
+    'רוקח',
     // Lecturer: "מרצה בכירה" (senior lecturer).
     'מרצה',
     // A controller: "חשבת ראשית", "חשב".

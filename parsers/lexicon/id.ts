@@ -38,7 +38,16 @@ export const id: Lexicon = {
   noticeCues: ['bersifat rahasia', 'penerima yang (?:dituju|dimaksud|dinamakan)', 'penafian', 'adalah sulit'],
   // universiti (Malaysia), universitas (Indonesia).
   // Kementerian (ministry), badan (agency), kedutaan besar (embassy).
-  orgWords: ['universiti', 'universitas', 'kementerian', 'badan', 'kedutaan besar'],
+  orgWords: [
+    // A regional public enterprise (Perusahaan Umum Daerah), a water utility: "Perumda Air Minum ...", "PDAM ...".
+    'perumda',
+    'pdam',
+    'universiti',
+    'universitas',
+    'kementerian',
+    'badan',
+    'kedutaan besar',
+  ],
   titleNouns: [
     'pensyarah(?: kanan)?',
     'direktur(?: utama)?',

@@ -14,6 +14,8 @@ const RANKS = [
   // Hospitals and clinical research: 연구간호사 (research nurse), 간호사 (nurse), 교수 (professor), 전문의 (specialist).
   '연구간호사',
   '간호사',
+  // A pharmacist: 약사.
+  '약사',
   '교수',
   '전문의',
   '과장',

@@ -177,7 +177,8 @@ export const pt: Lexicon = {
     'controladoria',
   ],
   // E.P.E.: a public business entity (Portuguese public hospitals: "Centro Hospitalar ..., E.P.E.").
-  legalForms: ['Ltda', 'Cia', 'Lda', 'LTDA', 'E\\.P\\.E'],
+  // "Lda." ends a firm's name; opening a line before a name it is Spain's licenciada ("Lda. Marta Irigoyen").
+  legalForms: ['Ltda', 'Cia', 'Lda(?!\\. \\p{Lu}\\p{Ll})', 'LTDA', 'E\\.P\\.E'],
   weakOrgWords: ['associados', 'cooperativa'],
   // Rod. (rodovia, highway: "Rod. Presidente Dutra, km 155"), Av. is intl.
   streetPrefixes: ['rua', 'alameda', 'travessa', 'rodovia', 'rod\\.', 'estrada', 'praça', 'avenida'],

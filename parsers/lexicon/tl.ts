@@ -8,4 +8,6 @@ export const tl: Lexicon = {
   lang: 'tl',
   // "Salamat po," (thank you, with the polite po), "Maraming salamat", "Lubos na gumagalang" (respectfully).
   valedictions: ['(?:maraming )?salamat(?: po)?(?: ulit)?', 'lubos na gumagalang'],
+  // A barangay (the smallest district) in an address: "Brgy. San Vicente".
+  streetPrefixes: ['brgy\\.', 'barangay'],
 };

@@ -108,6 +108,8 @@ export const tr: Lexicon = {
   // Av. (Avukat, attorney), Dr., and academic ranks (Prof. Dr., Doç. Dr. associate professor, Dr. Öğr. Üyesi
   // assistant professor) written before the name and dropped from it.
   honorifics: [
+    // A pharmacist (Eczacı): "Ecz.".
+    'Ecz\\.',
     'Av\\.',
     'Doç\\. Dr\\.',
     'Prof\\. Dr\\.',

@@ -2390,6 +2390,163 @@ const BLOCKS: { lang: string; from: { name: string; email: string }; lines: stri
       types: ['work'],
     },
   },
+  {
+    lang: 'es',
+    from: { name: 'Nerea Olano', email: 'nerea.olano@hospital-deusto.example' },
+    lines: [
+      'Lda. Nerea Olano Ruiz',
+      'Farmacéutica Adjunta',
+      'Hospital Universitario de Deusto',
+      'Tel. 94 555 30 12',
+    ],
+    want: {
+      name: 'Nerea Olano Ruiz',
+      title: 'Farmacéutica Adjunta',
+      company: 'Hospital Universitario de Deusto',
+      types: ['work'],
+    },
+  },
+  {
+    lang: 'es (Colombia)',
+    from: { name: 'Andrés Gómez', email: 'andres.gomez@visasandinas.example' },
+    lines: [
+      'Andrés Gómez',
+      'Asesor Migratorio',
+      'Visas Andinas S.A.S.',
+      'Cra. 70 # 44-12, Of. 301, Medellín',
+      'Cel. +57 300 555 0147',
+    ],
+    want: {
+      name: 'Andrés Gómez',
+      title: 'Asesor Migratorio',
+      company: 'Visas Andinas S.A.S.',
+      types: ['mobile'],
+      address: 'Cra. 70 # 44-12, Of. 301, Medellín',
+    },
+  },
+  {
+    lang: 'cs',
+    from: { name: 'Jan Novák', email: 'jan.novak@nemocnice-jih.example' },
+    lines: ['PharmDr. Jan Novák', 'vedoucí lékárník', 'Nemocnice Jih', 'tel.: +420 545 555 120'],
+    want: { name: 'Jan Novák', title: 'vedoucí lékárník', company: 'Nemocnice Jih', types: ['work'] },
+  },
+  {
+    lang: 'tr',
+    from: { name: 'Selin Aydın', email: 'selin.aydin@eczaregulasyon.example' },
+    lines: [
+      'Ecz. Selin Aydın',
+      'Ruhsatlandırma Uzmanı',
+      'Ege Regülasyon Danışmanlık Ltd. Şti.',
+      'Tel: +90 232 555 02 14',
+    ],
+    want: {
+      name: 'Selin Aydın',
+      title: 'Ruhsatlandırma Uzmanı',
+      company: 'Ege Regülasyon Danışmanlık Ltd. Şti.',
+      types: ['work'],
+    },
+  },
+  {
+    lang: 'he',
+    from: { name: 'Dana Katz', email: 'dana.katz@rambam-med.example' },
+    lines: ['דנה כץ', 'רוקחת קלינית', 'המרכז הרפואי גליל', "טל': 04-5550190"],
+    want: { name: 'דנה כץ', title: 'רוקחת קלינית', company: 'המרכז הרפואי גליל', types: ['work'] },
+  },
+  {
+    lang: 'ko',
+    from: { name: '서지우', email: 'jiwoo.seo@hanbit-hospital.example' },
+    lines: ['서지우 약사', '한빛대학교병원 임상시험센터', '전화: 02-555-0147'],
+    want: {
+      name: '서지우',
+      title: '약사',
+      department: '임상시험센터',
+      company: '한빛대학교병원',
+      types: ['work'],
+    },
+  },
+  {
+    lang: 'en (South Africa)',
+    from: { name: 'Sipho Dlamini', email: 'sipho@karoowater.example' },
+    lines: [
+      'Sipho Dlamini Pr Eng',
+      'Principal Engineer',
+      'Karoo Water Engineers (Pty) Ltd',
+      'Cell: +27 82 555 0147',
+    ],
+    want: {
+      name: 'Sipho Dlamini',
+      title: 'Principal Engineer',
+      company: 'Karoo Water Engineers (Pty) Ltd',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'tl (Philippines)',
+    from: { name: 'Ramon Cruz', email: 'ramon.cruz@tubigmalolos.example' },
+    lines: [
+      'Ramon Cruz',
+      'Division Manager',
+      'Malolos Water District',
+      'Del Pilar Street, Brgy. Santo Rosario, Malolos City, Bulacan 3000',
+      'Tel. (044) 555 0147',
+    ],
+    want: {
+      name: 'Ramon Cruz',
+      title: 'Division Manager',
+      company: 'Malolos Water District',
+      types: ['work'],
+      address: 'Del Pilar Street, Brgy. Santo Rosario, Malolos City, Bulacan 3000',
+    },
+  },
+  {
+    lang: 'ru (Kyrgyzstan)',
+    from: { name: 'Азамат Токтогулов', email: 'a.toktogulov@vodokanal-naryn.example' },
+    lines: [
+      'Токтогулов Азамат',
+      'Главный инженер',
+      'ГП "Водоканал Нарынской области"',
+      'тел.: +996 3522 5 55 14',
+    ],
+    want: {
+      name: 'Токтогулов Азамат',
+      title: 'Главный инженер',
+      company: 'ГП "Водоканал Нарынской области"',
+      types: ['work'],
+    },
+  },
+  {
+    lang: 'id',
+    from: { name: 'Dewi Lestari', email: 'dewi.lestari@tirtabogor.example' },
+    lines: [
+      'Dewi Lestari',
+      'Kepala Bagian Perencanaan',
+      'Perumda Air Minum Tirta Bogor',
+      'Telp. (0251) 555 0147',
+    ],
+    want: {
+      name: 'Dewi Lestari',
+      title: 'Kepala Bagian Perencanaan',
+      company: 'Perumda Air Minum Tirta Bogor',
+      types: ['work'],
+    },
+  },
+  {
+    lang: 'en (Canada)',
+    from: { name: 'Kyle Morrison', email: 'kyle@fraserlumber.example' },
+    lines: ['Kyle Morrison', 'Export Sales Rep, Fraser Valley Lumber', '604-555-0171'],
+    want: {
+      name: 'Kyle Morrison',
+      title: 'Export Sales Rep',
+      company: 'Fraser Valley Lumber',
+      types: ['work'],
+    },
+  },
+  {
+    lang: 'de (Austria)',
+    from: { name: 'Lukas Gruber', email: 'lukas.gruber@holzbau-tirol.example' },
+    lines: ['DI (FH) Lukas Gruber', 'Projektleiter', 'Holzbau Tirol GmbH', 'Tel.: +43 512 555 014'],
+    want: { name: 'Lukas Gruber', title: 'Projektleiter', company: 'Holzbau Tirol GmbH', types: ['work'] },
+  },
 ];
 
 describe('a signature block in each language of the lexicons', () => {

@@ -346,6 +346,10 @@ describe('sender classification', () => {
       'ramp.desk.lhr',
       'werkstatt',
       'kalitekontrol',
+      // A QP's certification desk, a hospital pharmacy's, a school's accommodation desk.
+      'certification',
+      'farmacia',
+      'hebergement',
       // A manufacturer's allocation desk.
       'allocation',
       'allocations',

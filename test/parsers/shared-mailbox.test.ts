@@ -100,6 +100,20 @@ describe('a person signing for a shared mailbox no role list names', () => {
       true,
     ],
     [
+      'a desk and the initials of its unit, the small words between not initialled',
+      'Unidad de Ensayos Clínicos – Farmacia',
+      'uec.farmacia@hospital-norte.example',
+      'Marta Irigoyen',
+      true,
+    ],
+    [
+      'a desk and an acronym the display writes in capitals',
+      'QP Certification – Fenwick Clinical',
+      'qp.certification@fenwick.example',
+      'Alasdair Finlay',
+      true,
+    ],
+    [
       'a person whose initials and a role word make the address, the display naming them',
       'Carla Trent',
       'ct-grants@northmere-trust.example',
