@@ -3045,6 +3045,12 @@ describe('addresses and companies of the discard tuning set (holdout19)', () => 
       email: 'greg@hollis-millwork.example',
     });
     expect([c.title, c.company]).toEqual(['Owner', 'Hollis Custom Millwork']);
+    // The name's first word, then a short form of the rest ("northwold-tx").
+    const t = extractFields(['Rhys Pemberton', 'Clinical QA Lead, Northwold Therapeutics', '07700 900 861'], {
+      name: 'Rhys Pemberton',
+      email: 'rhys.pemberton@northwold-tx.example',
+    });
+    expect([t.title, t.company]).toEqual(['Clinical QA Lead', 'Northwold Therapeutics']);
   });
 
   it('reads a Spanish road address (Ctra. ..., km 12) and one ending with a capitals abbreviation', () => {

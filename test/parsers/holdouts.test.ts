@@ -253,7 +253,7 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   // Blind (fixtures/mail/holdout159..162/README.md), written while holdout147..158 were tuned on, measured after
   // their rules, then tuned on: their scores after the rules they prompted.
   holdout159: { lines: 0.995, precision: 0.995, recall: 0.995 },
-  holdout160: { lines: 0.995, precision: 0.98, recall: 0.97 },
+  holdout160: { lines: 0.995, precision: 0.985, recall: 0.98 },
   holdout161: { lines: 0.995, precision: 0.995, recall: 0.995 },
   holdout162: { lines: 0.995, precision: 0.99, recall: 0.985 },
   // Blind (fixtures/mail/holdout155..158/README.md), written while holdout147..150 were tuned on, measured after the
