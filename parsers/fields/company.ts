@@ -133,16 +133,15 @@ function matchesDomainAscii(cell: string, labels: string[]): boolean {
         l
           .split('-')
           .every((p) => p.length >= 3 && toks.some((t) => t === p || (p.length >= 4 && t.startsWith(p))))) ||
-      // "Northwold Therapeutics" at northwold-tx: the name's first word, then a short form of the rest (two or
-      // three letters: a field, a country).
+      // "Northwold Therapeutics" at northwold-tx: the name's first word, then a short form of the next (two or
+      // three letters, its first among them; "Berkovitz, Noa" at berkovitz-law is a person).
       (l.includes('-') &&
         toks.length >= 2 &&
         toks[0]!.length >= 5 &&
+        l.split('-').length === 2 &&
         l.split('-')[0] === toks[0] &&
-        l
-          .split('-')
-          .slice(1)
-          .every((p) => /^[a-z]{2,3}$/.test(p))) ||
+        /^[a-z]{2,3}$/.test(l.split('-')[1]!) &&
+        l.split('-')[1]![0] === toks[1]![0]) ||
       // "NWL" at nwl-freight: an acronym as written is the first word of a hyphenated label.
       (l.includes('-') && /^[A-Z]{2,6}$/.test(cell.trim()) && l.split('-')[0] === joined) ||
       (initials.length >= 3 && initials === l) ||
