@@ -258,7 +258,8 @@ export const en: Lexicon = {
     'lecturer',
     'researcher',
     'scientist',
-    'student',
+    // A student heads the title ("PhD Student"); "Student Travel Operations", "Student Affairs" name a unit.
+    'student(?! [a-z])',
     'fellow',
     'founder',
     'co-founder',

@@ -2547,6 +2547,23 @@ const BLOCKS: { lang: string; from: { name: string; email: string }; lines: stri
     lines: ['DI (FH) Lukas Gruber', 'Projektleiter', 'Holzbau Tirol GmbH', 'Tel.: +43 512 555 014'],
     want: { name: 'Lukas Gruber', title: 'Projektleiter', company: 'Holzbau Tirol GmbH', types: ['work'] },
   },
+  {
+    lang: 'en',
+    from: { name: 'Priya Nair', email: 'priya.nair@lakeshore-college.example' },
+    lines: [
+      'Priya Nair',
+      'Program Manager | Student Housing Services',
+      'Lakeshore College',
+      'T: +1 312 555 0147',
+    ],
+    want: {
+      name: 'Priya Nair',
+      title: 'Program Manager',
+      department: 'Student Housing Services',
+      company: 'Lakeshore College',
+      types: ['work'],
+    },
+  },
 ];
 
 describe('a signature block in each language of the lexicons', () => {
