@@ -297,7 +297,11 @@ export function endsWithSignoff(line: string): boolean {
  * Role nouns of business titles (English plus common European words). A title needs one of these;
  * modifiers such as "Senior", "Sales" or "Vice" alone do not make a title.
  */
-const TITLE_WORDS = caseless(String.raw`(?<![\p{L}\p{N}_])(?:${alt('titleNouns')})(?![\p{L}\p{N}_])`, 'iu');
+// "Analyst Relations", "Partner Programs": a role noun before a served unit's word is no title.
+const TITLE_WORDS = caseless(
+  String.raw`(?<![\p{L}\p{N}_])(?:${alt('titleNouns')})(?![\p{L}\p{N}_])(?! (?:${alt('servedUnitWords')})(?![\p{L}]))`,
+  'iu',
+);
 /** Japanese titles: 部長 (department head), 課長, 係長, 主任, 社長, 取締役, 室長, マネージャー, エンジニア. */
 /** Korean ranks: 과장 (manager), 부장, 차장, 대리, 팀장, 이사, 대표, 실장, 주임, 사원, 상무, 전무, 본부장. */
 /** Chinese titles: 经理 (manager), 总经理, 总监 (director), 主管, 工程师 (engineer), 总裁, 董事长, 顾问. */

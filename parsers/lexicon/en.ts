@@ -178,6 +178,22 @@ export const en: Lexicon = {
     'Save a tree',
     "Please don't print this",
   ],
+  // "Analyst Relations", "Partner Programs", "Physician Services", "Nurse Education": a role noun before one of them
+  // names whom a unit serves (lines.ts TITLE_WORDS).
+  servedUnitWords: [
+    'relations',
+    'services',
+    'programs?',
+    'programmes?',
+    'network',
+    'education',
+    'training',
+    'success',
+    'onboarding',
+    'engagement',
+    'recruitment',
+    'experience',
+  ],
   titleNouns: [
     // A representative written short: "Export Sales Rep", "Customer Service Rep".
     '(?:sales|service|account|customer) rep',

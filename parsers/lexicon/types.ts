@@ -61,6 +61,12 @@ export interface Lexicon {
 
   /** Role nouns of job titles; whole words (Unicode letter edges), case-insensitive. */
   titleNouns?: readonly string[];
+  /**
+   * Words that make the role noun before them the people a unit serves, not the holder's title: "Analyst
+   * Relations", "Partner Programs", "Physician Services", "Agent Network". Case-insensitive, whole word right
+   * after the role noun.
+   */
+  servedUnitWords?: readonly string[];
   /** Endings of compound titles ("Vertriebs|leiter", "Projekt|manager"); after 3+ letters, case-insensitive. */
   titleSuffixes?: readonly string[];
   /** Titles in scripts without word spaces (部長, 经理, 과장); anywhere. */

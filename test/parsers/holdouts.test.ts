@@ -255,7 +255,7 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   holdout159: { lines: 0.995, precision: 0.995, recall: 0.995 },
   holdout160: { lines: 0.995, precision: 0.985, recall: 0.98 },
   holdout161: { lines: 0.995, precision: 0.995, recall: 0.995 },
-  holdout162: { lines: 0.995, precision: 0.99, recall: 0.985 },
+  holdout162: { lines: 0.995, precision: 0.995, recall: 0.995 },
   // Blind (fixtures/mail/holdout155..158/README.md), written while holdout147..150 were tuned on, measured after the
   // rules of 147..154, then tuned on: their scores after the rules they prompted.
   holdout155: { lines: 0.995, precision: 0.995, recall: 0.995 },

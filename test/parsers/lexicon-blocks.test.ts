@@ -2564,6 +2564,35 @@ const BLOCKS: { lang: string; from: { name: string; email: string }; lines: stri
       types: ['work'],
     },
   },
+  {
+    lang: 'en',
+    from: { name: 'Wei Ling Tan', email: 'weiling.tan@studyroute.example' },
+    lines: ['Wei Ling Tan', 'Partner Success Lead, Agent Network', 'StudyRoute Pte Ltd', 'M: +65 9555 0147'],
+    want: {
+      name: 'Wei Ling Tan',
+      title: 'Partner Success Lead',
+      department: 'Agent Network',
+      company: 'StudyRoute Pte Ltd',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'en',
+    from: { name: 'Grace Okoro', email: 'grace.okoro@stmarys-health.example' },
+    lines: [
+      'Grace Okoro',
+      'Coordinator, Physician Services',
+      "St Mary's Health System",
+      'T: +1 410 555 0190',
+    ],
+    want: {
+      name: 'Grace Okoro',
+      title: 'Coordinator',
+      department: 'Physician Services',
+      company: "St Mary's Health System",
+      types: ['work'],
+    },
+  },
 ];
 
 describe('a signature block in each language of the lexicons', () => {
