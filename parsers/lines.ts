@@ -766,8 +766,9 @@ export function mentionsSender(line: string, name: string | null, email: string 
     if (l.includes(e)) return true;
   }
   const toks = senderNameTokens(name, email);
-  // The line's letter runs, split once for the three checks below.
-  const parts = l.split(/[^\p{L}]+/u);
+  // The line's letter runs (with their combining marks: the vowel signs of Indic scripts), split once for the
+  // three checks below.
+  const parts = l.split(/[^\p{L}\p{M}]+/u);
   // `ksavoie@`, `wendykoeb@`: a name token of the line inside the address's local part.
   const local = email ? (email.split('@')[0] ?? '').toLowerCase() : '';
   if (local.length >= 4) {
@@ -796,7 +797,7 @@ export function senderNameTokens(name: string | null, email: string | null): str
   const out = new Set<string>();
   const add = (s: string) => {
     // CJK name parts are often two characters long ("山田 太郎").
-    for (const t of s.toLowerCase().split(/[^\p{L}]+/u))
+    for (const t of s.toLowerCase().split(/[^\p{L}\p{M}]+/u))
       if (t.length >= 3 || (t.length === 2 && /^[\p{Script=Han}\p{Script=Hangul}]+$/u.test(t))) out.add(t);
   };
   if (name && !/@/.test(name)) add(name);

@@ -239,4 +239,6 @@ export const zh: Lexicon = {
   noticeCues: ['本邮件', '本郵件', '保密', '机密', '機密', '免责声明', '免責聲明'],
   // Shared mailboxes (sales@, accounting@... in zh): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: ['kefu', 'xiaoshou', 'caiwu', 'caigou', 'renshi', 'fuwu', 'shangwu', 'zhaopin'],
+  // A doctorate written after the name: "王海燕 博士".
+  credentials: ['博士'],
 };

@@ -2593,6 +2593,19 @@ const BLOCKS: { lang: string; from: { name: string; email: string }; lines: stri
       types: ['work'],
     },
   },
+  {
+    lang: 'ne',
+    // The family name अधिकारी is also the word for an officer: the line that writes the sender's name is the name.
+    from: { name: 'राम बहादुर अधिकारी', email: 'rb.adhikari@mof-np.example' },
+    lines: ['राम बहादुर अधिकारी', 'उपसचिव', 'अर्थ मन्त्रालय', 'फोन: +977 1 4555 218'],
+    want: { name: 'राम बहादुर अधिकारी', title: 'उपसचिव', company: 'अर्थ मन्त्रालय', types: ['work'] },
+  },
+  {
+    lang: 'zh',
+    from: { name: '李晓明', email: 'lixm@nongke.example' },
+    lines: ['李晓明 博士', '项目主管', '国家农业科学研究院', '电话：+86 10 5555 0147'],
+    want: { name: '李晓明', title: '项目主管', company: '国家农业科学研究院', types: ['work'] },
+  },
 ];
 
 describe('a signature block in each language of the lexicons', () => {
