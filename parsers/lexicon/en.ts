@@ -1253,6 +1253,8 @@ export const en: Lexicon = {
   // "Eng." / "Engr." (engineer) is written before the name in the Gulf, Nigeria and the Philippines.
   // CA / CPA (chartered and certified accountants, South Asia and East Africa write them first), "Professor".
   honorifics: [
+    // Nigeria's pharmacists write their profession before the name: "Pharm. Chukwuemeka Obi".
+    'Pharm\\.',
     // Master mariners: "Capt. Ravi Menon".
     'Capt\\.',
     'Dr\\.',

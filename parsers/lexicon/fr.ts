@@ -52,6 +52,8 @@ export const fr: Lexicon = {
   awardCues: ['\\blauréate?s?\\b', "\\bde l'année\\b"],
   ecoCues: ["(?:Merci de )?penser? à l'environnement", "Pensez à l'environnement"],
   titleNouns: [
+    // A customs declarant: "Déclarante en douane".
+    'déclarante?',
     // Auditors: "Auditrice principale".
     'auditrice',
     'auditeur',

@@ -88,4 +88,6 @@ export const ro: Lexicon = {
     'secretariat',
     'resurseumane',
   ],
+  // A pharmacist: "Farm. Ioana ...".
+  honorifics: ['Farm\\.'],
 };

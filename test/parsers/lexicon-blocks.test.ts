@@ -2606,6 +2606,62 @@ const BLOCKS: { lang: string; from: { name: string; email: string }; lines: stri
     lines: ['李晓明 博士', '项目主管', '国家农业科学研究院', '电话：+86 10 5555 0147'],
     want: { name: '李晓明', title: '项目主管', company: '国家农业科学研究院', types: ['work'] },
   },
+  {
+    lang: 'en (Nigeria)',
+    from: { name: 'Ngozi Eze', email: 'ngozi.eze@lagosdrugs.example' },
+    lines: [
+      'Pharm. Ngozi Eze',
+      'Superintendent Pharmacist',
+      'Lagos Drug Distributors Ltd',
+      'Tel: +234 803 555 0147',
+    ],
+    want: {
+      name: 'Ngozi Eze',
+      title: 'Superintendent Pharmacist',
+      company: 'Lagos Drug Distributors Ltd',
+      types: ['work'],
+    },
+  },
+  {
+    lang: 'ro',
+    from: { name: 'Ana Popescu', email: 'ana.popescu@farmavita.example' },
+    lines: ['Farm. Ana Popescu', 'Director Calitate', 'Farmavita S.R.L.', 'Tel: +40 21 555 0147'],
+    want: { name: 'Ana Popescu', title: 'Director Calitate', company: 'Farmavita S.R.L.', types: ['work'] },
+  },
+  {
+    lang: 'fr',
+    from: { name: 'Julie Martin', email: 'julie.martin@transitmer.example' },
+    lines: [
+      'Julie Martin',
+      'Déclarante en douane – Service Import',
+      'Transit Mer SAS',
+      'Tél. : +33 2 35 55 01 47',
+    ],
+    want: {
+      name: 'Julie Martin',
+      title: 'Déclarante en douane',
+      department: 'Service Import',
+      company: 'Transit Mer SAS',
+      types: ['work'],
+    },
+  },
+  {
+    lang: 'fi',
+    from: { name: 'Anna Virtanen', email: 'anna.virtanen@xylitoli.example' },
+    lines: [
+      'Anna Virtanen',
+      'Vientipäällikkö, Vähittäiskauppa',
+      'Suomen Xylitoli Oy',
+      'puh. +358 40 555 0147',
+    ],
+    want: {
+      name: 'Anna Virtanen',
+      title: 'Vientipäällikkö',
+      department: 'Vähittäiskauppa',
+      company: 'Suomen Xylitoli Oy',
+      types: ['work'],
+    },
+  },
 ];
 
 describe('a signature block in each language of the lexicons', () => {
