@@ -90,7 +90,11 @@ function isRuleSymbol(c: number): boolean {
     (c >= 0x2012 && c <= 0x2015) ||
     c === 0x30fc ||
     c === 0xff0d ||
-    c === 0xff1d
+    c === 0xff1d ||
+    // Geometric shapes and stars as Japanese frames repeat them: "□■□■□■", "◆◇◆◇", "●○●○", "★☆★☆".
+    (c >= 0x25a0 && c <= 0x25ff) ||
+    c === 0x2605 ||
+    c === 0x2606
   );
 }
 

@@ -200,8 +200,9 @@ export function textOf(cell: string): string {
   for (const p of phones) t = t.replace(p.raw, ' ');
   // A pager number and its label ("Bleep 4471") are contact material too.
   t = t.replace(PAGER_RE, ' ');
+  // An emptied link wrapper goes; a language pair written with "<>" ("Vietnamese <> English") stays.
   t = t
-    .replace(/<\s*>/g, ' ')
+    .replace(/(?<!\p{L} )<\s*>|<\s*>(?! \p{L})/gu, ' ')
     .replace(/\(\s*\)/g, ' ')
     .replace(/\[\s*\]/g, ' ');
   t = t.replace(/\s+/g, ' ').trim().replace(TRAILING_LABEL_RE, '');

@@ -750,8 +750,9 @@ function takeTitle(s: TitleScan, input: TitleInput, i: number, p: TitleCellParts
  * Humanitarian Affairs)", "Section Officer (UN-II)", "अवर सचिव (अंतर्राष्ट्रीय सहयोग)". A portfolio of two words or
  * more, or a section's code; not a standing ("Acting", "Interim"), pronouns, a region or a country.
  */
+// ...nor a translator's language pair: "(French, Italian > English)", "(Vietnamese <> English)".
 const STANDING_RE =
-  /^(?:acting|interim|retired|retd\.?|hons?\.?|temporary|part[- ]time|maternity cover|designate|elect)$|\/|^(?:he|she|they)\b/i;
+  /^(?:acting|interim|retired|retd\.?|hons?\.?|temporary|part[- ]time|maternity cover|designate|elect)$|\/|[<>→↔]|^(?:he|she|they)\b/i;
 const SECTION_CODE_RE = /^[A-Z]{1,4}-[IVX\d]{1,4}$/;
 
 function portfolio(x: string): boolean {

@@ -60,6 +60,10 @@ export const cs: Lexicon = {
   ],
   phoneOther: ['sekretariát'],
   titleNouns: [
+    // Court interpreters and translators: "soudní tlumočnice", "překladatel".
+    'tlumočník',
+    'tlumočnice',
+    'překladatel(?:ka)?',
     // Pharmacists: "lékárník", "lékárnice".
     'lékárník',
     'lékárnice',

@@ -83,6 +83,9 @@ export const de: Lexicon = {
   awardCues: ['\\bausgezeichnet (?:als|mit)\\b', '\\bAuszeichnung\\b', '\\bdes Jahres\\b'],
   ecoCues: ['(?:Bitte )?denken Sie an die Umwelt', 'Bitte prüfen Sie, ob .{0,40}drucken'],
   titleNouns: [
+    // Interpreters and translators: "gerichtlich zertifizierter Dolmetscher", "Übersetzerin".
+    'dolmetscher(?:in)?',
+    'übersetzer(?:in)?',
     // A partner of a firm, feminine: "Partnerin | Audit & Assurance".
     'partnerin',
     // An expert assessor: "Sachverständiger" (also "Kfz-Sachverständige").
@@ -217,7 +220,21 @@ export const de: Lexicon = {
     'innendienst',
     'außendienst',
   ],
-  legalForms: ['PartG', 'GmbH', 'AG', 'KG', 'KGaA', 'OHG', 'e\\.K', 'eG', 'e\\.V', 'gGmbH', 'mbH', 'SE'],
+  legalForms: [
+    'e\\.U',
+    'PartG',
+    'GmbH',
+    'AG',
+    'KG',
+    'KGaA',
+    'OHG',
+    'e\\.K',
+    'eG',
+    'e\\.V',
+    'gGmbH',
+    'mbH',
+    'SE',
+  ],
   // ...and local government: "Stadtverwaltung ...", "Landratsamt ...", "Gemeinde ...".
   orgWords: [
     // Audit and tax firms by their statutory names: "... GmbH Wirtschaftsprüfungsgesellschaft Steuerberatungsgesellschaft".

@@ -59,6 +59,8 @@ export const fi: Lexicon = {
   unitSuffixes: ['osasto', 'yksikkö', 'tiimi', 'laitos', 'tutkimusryhmä'],
   // Compounds naming a function by their last part: "Vientimyynti" (export sales), "Konsernihankinnat".
   functionSuffixes: [
+    // Services: "Lokalisointipalvelut".
+    'palvelut',
     // Trade: "Vähittäiskauppa" (retail).
     'kauppa',
     // Operations: "Lento-operaatiot" (flight operations).

@@ -38,6 +38,8 @@ export const pl: Lexicon = {
   noticeCues: ['\\badresat', 'poufn'],
   registerCues: ['NIP:', 'KRS:'],
   titleNouns: [
+    // A (sworn) translator: "tłumacz przysięgły", "tłumaczka".
+    'tłumacz(?:ka)?',
     // Appraisers and surveyors: "Rzeczoznawca ds. szkód w ładunkach".
     'rzeczoznawc(?:a|zyni)',
     // Academic posts: adiunkt (assistant professor), asystent, wykładowca (lecturer).

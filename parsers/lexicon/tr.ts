@@ -30,6 +30,8 @@ export const tr: Lexicon = {
   quoteSeparators: ['Orijinal Mesaj', 'İletilen ileti', 'Özgün İleti'],
   lotusToLabels: ['Kime'],
   titleNouns: [
+    // A (sworn) translator: "Yeminli Tercüman".
+    'tercüman',
     // Academic posts: öğretim üyesi (faculty member), öğretim görevlisi (lecturer), araştırma görevlisi (research
     // assistant).
     'öğretim üyesi',

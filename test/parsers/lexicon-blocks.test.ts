@@ -2662,6 +2662,99 @@ const BLOCKS: { lang: string; from: { name: string; email: string }; lines: stri
       types: ['work'],
     },
   },
+  {
+    lang: 'en (Australia)',
+    from: { name: 'Lan Tran', email: 'lan@trantranslations.example' },
+    lines: [
+      'Lan Tran',
+      'NAATI Certified Translator (Vietnamese <> English)',
+      'Tran Translations Pty Ltd',
+      'M: 0412 555 018',
+    ],
+    want: {
+      name: 'Lan Tran',
+      title: 'NAATI Certified Translator (Vietnamese <> English)',
+      company: 'Tran Translations Pty Ltd',
+      types: ['mobile'],
+    },
+  },
+  {
+    lang: 'en',
+    from: { name: 'Claire Dupont', email: 'claire@dupontlegal.example' },
+    lines: [
+      'Claire Dupont',
+      'Legal Translator (French, Italian > English)',
+      'Dupont Legal Translations Ltd',
+      'T: 020 7946 0177',
+    ],
+    want: {
+      name: 'Claire Dupont',
+      title: 'Legal Translator (French, Italian > English)',
+      company: 'Dupont Legal Translations Ltd',
+      types: ['work'],
+    },
+  },
+  {
+    lang: 'de (Austria)',
+    from: { name: 'Eva Huber', email: 'eva.huber@uebersetzung-huber.example' },
+    lines: ['Mag. Eva Huber', 'Übersetzerin', 'Übersetzungsbüro Huber e.U.', 'Tel.: +43 1 555 0147'],
+    want: {
+      name: 'Eva Huber',
+      title: 'Übersetzerin',
+      company: 'Übersetzungsbüro Huber e.U.',
+      types: ['work'],
+    },
+  },
+  {
+    lang: 'tr',
+    from: { name: 'Deniz Kaya', email: 'deniz.kaya@anadoluceviri.example' },
+    lines: [
+      'Deniz Kaya',
+      'Yeminli Tercüman, Noter Onaylı Çeviri Birimi',
+      'Anadolu Çeviri Ltd. Şti.',
+      'Tel: +90 312 555 02 14',
+    ],
+    want: {
+      name: 'Deniz Kaya',
+      title: 'Yeminli Tercüman',
+      department: 'Noter Onaylı Çeviri Birimi',
+      company: 'Anadolu Çeviri Ltd. Şti.',
+      types: ['work'],
+    },
+  },
+  {
+    lang: 'fi',
+    from: { name: 'Mikko Heikkinen', email: 'mikko.heikkinen@kielitalo.example' },
+    lines: [
+      'Mikko Heikkinen',
+      'Projektipäällikkö, Lokalisointipalvelut',
+      'Kielitalo Oy',
+      'puh. +358 40 555 0190',
+    ],
+    want: {
+      name: 'Mikko Heikkinen',
+      title: 'Projektipäällikkö',
+      department: 'Lokalisointipalvelut',
+      company: 'Kielitalo Oy',
+      types: ['work'],
+    },
+  },
+  {
+    lang: 'pl',
+    from: { name: 'Anna Kowalska', email: 'anna.kowalska@tlumaczenia-kowalska.example' },
+    lines: [
+      'Anna Kowalska',
+      'tłumacz przysięgły języka niemieckiego',
+      'Kowalska Tłumaczenia Sp. z o.o.',
+      'tel. +48 22 555 31 90',
+    ],
+    want: {
+      name: 'Anna Kowalska',
+      title: 'tłumacz przysięgły języka niemieckiego',
+      company: 'Kowalska Tłumaczenia Sp. z o.o.',
+      types: ['work'],
+    },
+  },
 ];
 
 describe('a signature block in each language of the lexicons', () => {

@@ -91,6 +91,10 @@ describe('line feature shortcuts', () => {
     expect(isRuleLine('━━━━━━━━')).toBe(true);
     expect(isRuleLine('*-----*')).toBe(true);
     expect(isRuleLine('-- AB --')).toBe(false);
+    // Japanese frames of geometric shapes and stars.
+    expect(isRuleLine('□■□■□■□■□■□■')).toBe(true);
+    expect(isRuleLine('◆◇◆◇◆◇◆◇')).toBe(true);
+    expect(isRuleLine('★☆★☆★☆')).toBe(true);
     expect(findPhoneSpans('room 12-3456')).toEqual([]);
     expect(findPhoneSpans('call 555-123-4567').map((s) => s.raw)).toEqual(['555-123-4567']);
   });
