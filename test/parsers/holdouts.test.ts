@@ -250,6 +250,10 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   holdout123: { lines: 0.995, precision: 0.995, recall: 0.995 },
   holdout124: { lines: 0.995, precision: 0.995, recall: 0.995 },
   holdout125: { lines: 0.995, precision: 0.99, recall: 0.98 },
+  // Blind (fixtures/mail/holdout167, 170/README.md), written while holdout147..162 were tuned on, measured after
+  // their rules and those read from holdout168: first scores are floors.
+  holdout167: { lines: 0.97, precision: 0.955, recall: 0.985 },
+  holdout170: { lines: 0.975, precision: 0.98, recall: 0.965 },
   // Blind (fixtures/mail/holdout168, 169/README.md), written while holdout147..162 were tuned on, measured after
   // their rules: first scores are floors (holdout168 has one wrong discard).
   holdout168: { lines: 0.965, precision: 0.945, recall: 0.925, wrongDiscards: 1 },
