@@ -273,10 +273,10 @@ export function knownCorpora(): { present: Corpus[]; absent: Corpus[] } {
     // The session's last round, written while holdout137 to 146 were tuned on and measured after its last rule, kept
     // blind: a coach operator's fleet, a contract electronics maker's business development, a university press's
     // acquisitions, a cold-chain logistics provider's commercial desk.
-    { name: 'holdout167', dir: join(fx, 'holdout167'), train: false },
-    { name: 'holdout168', dir: join(fx, 'holdout168'), train: false },
-    { name: 'holdout170', dir: join(fx, 'holdout170'), train: false },
-    { name: 'holdout169', dir: join(fx, 'holdout169'), train: false },
+    { name: 'holdout167', dir: join(fx, 'holdout167'), train: false, tuned: true },
+    { name: 'holdout168', dir: join(fx, 'holdout168'), train: false, tuned: true },
+    { name: 'holdout170', dir: join(fx, 'holdout170'), train: false, tuned: true },
+    { name: 'holdout169', dir: join(fx, 'holdout169'), train: false, tuned: true },
     { name: 'holdout159', dir: join(fx, 'holdout159'), train: false, tuned: true },
     { name: 'holdout160', dir: join(fx, 'holdout160'), train: false, tuned: true },
     { name: 'holdout161', dir: join(fx, 'holdout161'), train: false, tuned: true },

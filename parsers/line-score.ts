@@ -118,7 +118,11 @@ function isProse(line: string, vocab?: VocabMemo): 'hard' | 'soft' | false {
   const words = letterWords(t);
   // Japanese and Chinese sentences have no spaces: a full stop or a comma inside marks one.
   if (CJK_SCRIPT_RE.test(t) && /[。、！？]/u.test(t)) return 'soft';
-  if (/\b(?:I|I'm|I've|I'll|we|you|please|call me|reach me|let me|can be reached)\b/.test(t) && words >= 4)
+  // ("C&I Sales", "P&I Claims": an initial joined by "&" is no "I".)
+  if (
+    /(?<!&)\b(?:I|I'm|I've|I'll|we|you|please|call me|reach me|let me|can be reached)\b(?!&)/.test(t) &&
+    words >= 4
+  )
     return 'hard';
   // A one-line address of many comma-separated parts runs long ("Building 27, Al Hussein Bin Ali Street,
   // Jabal Amman, P.O. Box 941120, Amman 11194, Jordan"): no sentence ending, an address shape. Four short

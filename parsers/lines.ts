@@ -108,10 +108,11 @@ const EMAIL_RE_G = new RegExp(EMAIL_RE.source, 'gu');
  * acme.example/careers") or a web host ("Register now at www.fair.example") is a link in a sentence, not an
  * address.
  */
+// ...nor is a word after another in a sentence ("see what's new at thornvale.example").
 const AT_EMAIL_RE_G =
-  /[A-Za-z0-9._%+-]{1,64} at (?!www\.)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}(?![\w/-]|\.[\w-])/g;
+  /(?<![A-Za-z0-9._%+'’-]|[A-Za-z'’,] )[A-Za-z0-9._%+-]{1,64} at (?!www\.)[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}(?![\w/-]|\.[\w-])/g;
 const AT_EMAIL_HINT_RE =
-  /[A-Za-z0-9._-]{1,64} at (?!www\.)[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,7}\.[a-z]{2,}(?![\w/-]|\.[\w-])/;
+  /(?<![A-Za-z0-9._%+'’-]|[A-Za-z'’,] )[A-Za-z0-9._-]{1,64} at (?!www\.)[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,7}\.[a-z]{2,}(?![\w/-]|\.[\w-])/;
 
 // Every address shape needs a dot and either '@' or the literal " at ": checking those first skips the
 // regexes on most lines (they ran on every line of every message and were a tenth of the extract time).
@@ -627,8 +628,9 @@ const CITY_STATE_RE = new RegExp(
  */
 /** A postcode under its Chinese label: "邮编：266071", "郵遞區號: 11267". */
 const CJK_POSTCODE_RE = /^(?:邮编|郵編|邮政编码|郵遞區號)\s?[:：]\s?\d{5,6}$/u;
+// ...or a county and its township ("嘉義縣阿里山鄉", "云南省普洱市", "宁洱县磨黑镇").
 const CHINESE_ADDRESS_RE =
-  /\p{Script=Han}{2,4}市\p{Script=Han}{1,6}[区县區縣]|\p{Script=Han}{1,10}(?:路|街|道|大道|大街)(?:\p{Script=Han}{1,3}段)?\s?\d{1,5}\s?[号號]/u;
+  /\p{Script=Han}{2,4}市\p{Script=Han}{1,6}[区县區縣]|\p{Script=Han}{2,4}[縣县]\p{Script=Han}{1,6}[鄉鎮乡镇]|\p{Script=Han}{1,10}(?:路|街|道|大道|大街)(?:\p{Script=Han}{1,3}段)?\s?\d{1,5}\s?[号號]/u;
 
 /**
  * Thai addresses: "เลขที่ 99 อาคาร... ชั้น 15 ถนน...", "แขวง... เขต... กรุงเทพฯ 10120". Address words are

@@ -217,6 +217,7 @@ export function findQuoteStart(lines: string[]): number {
       return k;
     }
     if (l.includes('@') && unknownHeaderBlock(lines, i)) return i;
+    if (l.includes('@') && notesMemoHeader(lines, i)) return i;
     if (l.length < 20 && tableHeaderBlock(lines, i)) {
       // Lotus Domino heads the quoted section with "<Name> via <Team> --- <Subject> ---".
       let k = i - 1;
@@ -277,6 +278,22 @@ function tableHeaderBlock(lines: string[], i: number): boolean {
   for (let k = i + 2; k < lines.length && k <= i + 9; k++)
     if (LABEL_ALONE_RE.test(capLine(lines[k]!))) labels++;
   return labels >= 2;
+}
+
+/**
+ * HCL Notes' memo header flattened to text: the sender with their address, the date and time on the next line,
+ * then the To label alone on its line within three more ("Jo Coe <jo@x.example>" / "04/21/2026 03:55 AM" / "" /
+ * "To" / "kim@y.example" / "cc" / ...).
+ */
+const TO_ALONE_RE = new RegExp(String.raw`^\s*(?:${alt('lotusToLabels')})\s*$`);
+function notesMemoHeader(lines: string[], i: number): boolean {
+  const l = capLine(lines[i]!);
+  if (l.length > 120 || !ANGLE_ADDRESS_RE.test(l)) return false;
+  const date = capLine(lines[i + 1] ?? '');
+  if (!LOTUS_DATE_RE.test(date) || !TIME_RE.test(date) || date.length > 40) return false;
+  for (let k = i + 2; k < lines.length && k <= i + 4; k++)
+    if (TO_ALONE_RE.test(capLine(lines[k]!))) return true;
+  return false;
 }
 
 function unknownHeaderBlock(lines: string[], i: number): boolean {

@@ -285,6 +285,9 @@ export const es: Lexicon = {
   linkLabels: ['sitio web', 'página web'],
   // Shared mailboxes (sales@, accounting@... in es): a role account's mail (parsers/role-accounts.ts).
   roleMailboxes: [
+    // A warranty desk: "garantias@".
+    'garantias',
+    'garantia',
     // A hospital pharmacy's desk: "farmacia@", "uec.farmacia@".
     'farmacia',
     // Payroll (nóminas), selection and talent desks of an HR department or an employment-law practice.

@@ -49,6 +49,8 @@ export const id: Lexicon = {
     'kedutaan besar',
   ],
   titleNouns: [
+    // Staff as a title: "Staf Ekspor Senior".
+    'staf',
     'pensyarah(?: kanan)?',
     'direktur(?: utama)?',
     'wakil direktur',
@@ -94,7 +96,8 @@ export const id: Lexicon = {
     'sekretariat jenderal',
   ],
   // Pusat (centre), Fakulti / Fakultas (faculty) head a unit's name: "Pusat Pengajian Sains Kesihatan".
-  unitHeads: ['Pusat', 'Fakulti', 'Fakultas'],
+  // ...and Bagian (section), capitalised as a heading: "Bagian Pemasaran Luar Negeri" (in prose it is "part").
+  unitHeads: ['Pusat', 'Fakulti', 'Fakultas', 'Bagian'],
   // "Jl. Sudirman Kav. 52", "Lantai 12"; Malay "No. 18, Jalan Industri 2/3", "Lorong", "Persiaran", "Lebuh".
   streetPrefixes: ['jl\\.', 'jln\\.', 'jalan', 'lorong', 'persiaran', 'lebuh'],
   premisesWords: ['lantai', 'kav\\.'],

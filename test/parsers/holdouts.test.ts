@@ -250,14 +250,13 @@ const floors: Record<string, { lines: number; precision: number; recall: number;
   holdout123: { lines: 0.995, precision: 0.995, recall: 0.995 },
   holdout124: { lines: 0.995, precision: 0.995, recall: 0.995 },
   holdout125: { lines: 0.995, precision: 0.99, recall: 0.98 },
-  // Blind (fixtures/mail/holdout167, 170/README.md), written while holdout147..162 were tuned on, measured after
-  // their rules and those read from holdout168: first scores are floors.
-  holdout167: { lines: 0.97, precision: 0.955, recall: 0.985 },
-  holdout170: { lines: 0.975, precision: 0.98, recall: 0.965 },
-  // Blind (fixtures/mail/holdout168, 169/README.md), written while holdout147..162 were tuned on, measured after
-  // their rules: first scores are floors (holdout168 has one wrong discard).
-  holdout168: { lines: 0.965, precision: 0.945, recall: 0.925, wrongDiscards: 1 },
-  holdout169: { lines: 0.975, precision: 0.955, recall: 0.975 },
+  // Blind (fixtures/mail/holdout167..170/README.md), written while holdout147..162 were tuned on, measured after
+  // their rules (167 and 170 also after those read from 168), then tuned on: their scores after the rules they
+  // prompted (holdout168's wrong discard is a one-person office's biuro@, a role mailbox by design).
+  holdout167: { lines: 0.98, precision: 0.965, recall: 0.99 },
+  holdout168: { lines: 0.97, precision: 0.975, recall: 0.955, wrongDiscards: 1 },
+  holdout169: { lines: 0.995, precision: 0.99, recall: 0.985 },
+  holdout170: { lines: 0.995, precision: 0.995, recall: 0.985 },
   // Blind (fixtures/mail/holdout159..162/README.md), written while holdout147..158 were tuned on, measured after
   // their rules, then tuned on: their scores after the rules they prompted.
   holdout159: { lines: 0.995, precision: 0.995, recall: 0.995 },

@@ -2755,6 +2755,58 @@ const BLOCKS: { lang: string; from: { name: string; email: string }; lines: stri
       types: ['work'],
     },
   },
+  {
+    lang: 'id',
+    from: { name: 'Rina Siregar', email: 'rina@kopisumatera.example' },
+    lines: [
+      'Rina Siregar',
+      'Staf Pemasaran, Bagian Ekspor Kopi',
+      'PT Kopi Sumatera Lestari',
+      'Telp. +62 61 555 0147',
+    ],
+    want: {
+      name: 'Rina Siregar',
+      title: 'Staf Pemasaran',
+      department: 'Bagian Ekspor Kopi',
+      company: 'PT Kopi Sumatera Lestari',
+      types: ['work'],
+    },
+  },
+  {
+    lang: 'zh-Hant',
+    from: { name: '陳美玲', email: 'meiling@alishan-tea.example' },
+    lines: [
+      '陳美玲',
+      '業務經理',
+      '阿里山高山茶股份有限公司',
+      '60345 嘉義縣番路鄉公田村55號',
+      '電話：05-555-0147',
+    ],
+    want: {
+      name: '陳美玲',
+      title: '業務經理',
+      company: '阿里山高山茶股份有限公司',
+      types: ['work'],
+      address: '60345 嘉義縣番路鄉公田村55號',
+    },
+  },
+  {
+    lang: 'en',
+    from: { name: 'Dana Reyes', email: 'dreyes@brightvolt.example' },
+    lines: [
+      'Dana Reyes',
+      'Channel Manager, C&I Sales',
+      'Brightvolt Power Systems, Inc.',
+      'M: (775) 555-0190',
+    ],
+    want: {
+      name: 'Dana Reyes',
+      title: 'Channel Manager',
+      department: 'C&I Sales',
+      company: 'Brightvolt Power Systems, Inc.',
+      types: ['mobile'],
+    },
+  },
 ];
 
 describe('a signature block in each language of the lexicons', () => {

@@ -44,6 +44,10 @@ describe('line feature shortcuts', () => {
     expect(findEmails('mail jane.doe@example.com now')).toEqual(['jane.doe@example.com']);
     expect(findEmails('jdoe at example.com')).toEqual(['jdoe at example.com']);
     expect(hasEmail('jdoe at example.com')).toBe(true);
+    expect(findEmails('E: jane.doe at example.com | T: 555 0101')).toEqual(['jane.doe at example.com']);
+    // A word after another in a sentence is no obfuscated address.
+    expect(hasEmail("Spring range now live – see what's new at thornvale.example")).toBe(false);
+    expect(findEmails("see what's new at thornvale.example")).toEqual([]);
     expect(hasEmail('jdoe@localhost')).toBe(false);
   });
 

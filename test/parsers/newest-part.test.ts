@@ -564,6 +564,16 @@ describe('a quote header in a language no lexicon knows', () => {
     ).toBe('Confirmed for Tuesday.\n\nJi-ho Lee\nHanul Kitchen Co., Ltd.');
   });
 
+  it("ends above HCL Notes' memo header flattened to text (name and address, date and time, a To label alone)", () => {
+    const block =
+      'Harold Vance\nLicensed Customs Broker\nBaystate Customs Brokerage, Inc.\nTel (617) 555-0152';
+    const header =
+      'Rosa Quinn <rosa.quinn@roastery.example>\n04/21/2026 03:55 AM\n\nTo\nharold@baystate.example\ncc\n\nSubject\nISF details';
+    expect(newestPart(`Filed this morning.\n\nRegards,\n\n${block}\n\n\n${header}\n\nHi Harold,\n`)).toBe(
+      `Filed this morning.\n\nRegards,\n\n${block}`,
+    );
+  });
+
   it("cuts the UK government's protective marking alone on the last line", () => {
     const block = 'Ama Boateng\nInnovation Lead\nInnovation Delivery Agency\nTel: 0113 496 0730';
     expect(newestPart(`Noted.\n\n${block}\n\nOFFICIAL\n`)).toBe(`Noted.\n\n${block}`);

@@ -350,6 +350,8 @@ describe('sender classification', () => {
       'certification',
       'farmacia',
       'hebergement',
+      // A warranty desk (es).
+      'garantias',
       // A manufacturer's allocation desk.
       'allocation',
       'allocations',

@@ -65,6 +65,19 @@ describe('the signature block of the newest part', () => {
     }
   });
 
+  it('keeps a title line whose unit joins an initial with "&" ("C&I Sales") in the block, not as a sentence with "I"', () => {
+    const from = { name: 'Whitfield, Dana', email: 'dreyes@brightvolt.example' };
+    const block = [
+      'Dana Reyes',
+      'Channel Manager, C&I Sales',
+      'Brightvolt Power Systems, Inc.',
+      'M: (775) 555-0190',
+    ];
+    expect(findSignature(`Confirmed for March.\n\nBest regards,\n\n${block.join('\n\n')}\n`, from)).toEqual(
+      block,
+    );
+  });
+
   it('is none when the `-- ` block holds only a name', () => {
     expect(extract('name-only-delimiter.eml').signature).toBeNull();
   });
