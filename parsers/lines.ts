@@ -590,10 +590,14 @@ function adminUnitCells(l: string): number {
   return n;
 }
 
+/** Road (-ro, -gil, -daero), district, city and province suffixes of Korean places written in Latin script. */
+const KOREAN_SUFFIXES = 'ro|gil|daero|gu|si|do|dong|myeon|eup|gun';
 /** What a Korean address in Latin script cannot match without: a hyphened road, district or province suffix. */
-const KOREAN_LATIN_HINT_RE = /-(?:ro|gil|daero|gu|si|do|dong|myeon|eup|gun)\b/;
-const KOREAN_LATIN_PART_RE =
-  /\p{Lu}\p{Ll}{1,20}-(?:ro|gil|daero|gu|si|do|dong|myeon|eup|gun)(?![\p{L}])|\d{1,3}-gil\b/gu;
+const KOREAN_LATIN_HINT_RE = new RegExp(String.raw`-(?:${KOREAN_SUFFIXES})\b`);
+const KOREAN_LATIN_PART_RE = new RegExp(
+  String.raw`\p{Lu}\p{Ll}{1,20}-(?:${KOREAN_SUFFIXES})(?![\p{L}])|\d{1,3}-gil\b`,
+  'gu',
+);
 /**
  * "45, Gongdan-ro 3-gil, Miyang-myeon, Anseong-si, Gyeonggi-do, 17601": a road (-ro, -gil, -daero) and its
  * district, city or province (-gu, -si, -do, -myeon), two of them at least, with a number (a given name like

@@ -111,6 +111,16 @@ export function matchesDomain(cell: string, labels: string[]): boolean {
   return /[äöüÄÖÜ]/.test(name) && matchesDomainAscii(asHostLetters(name, true), labels);
 }
 
+/**
+ * "northwold-tx" for "Northwold Therapeutics": the name's first word (five letters or more), then two or three
+ * letters that open its next word.
+ */
+function firstWordThenShortForm(label: string, toks: readonly string[]): boolean {
+  const parts = label.split('-');
+  if (parts.length !== 2 || toks.length < 2 || toks[0]!.length < 5 || parts[0] !== toks[0]) return false;
+  return /^[a-z]{2,3}$/.test(parts[1]!) && parts[1]![0] === toks[1]![0];
+}
+
 function matchesDomainAscii(cell: string, labels: string[]): boolean {
   const toks = cell.toLowerCase().split(/[^a-z0-9]+/);
   const joined = cell.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -135,13 +145,7 @@ function matchesDomainAscii(cell: string, labels: string[]): boolean {
           .every((p) => p.length >= 3 && toks.some((t) => t === p || (p.length >= 4 && t.startsWith(p))))) ||
       // "Northwold Therapeutics" at northwold-tx: the name's first word, then a short form of the next (two or
       // three letters, its first among them; "Berkovitz, Noa" at berkovitz-law is a person).
-      (l.includes('-') &&
-        toks.length >= 2 &&
-        toks[0]!.length >= 5 &&
-        l.split('-').length === 2 &&
-        l.split('-')[0] === toks[0] &&
-        /^[a-z]{2,3}$/.test(l.split('-')[1]!) &&
-        l.split('-')[1]![0] === toks[1]![0]) ||
+      firstWordThenShortForm(l, toks) ||
       // "NWL" at nwl-freight: an acronym as written is the first word of a hyphenated label.
       (l.includes('-') && /^[A-Z]{2,6}$/.test(cell.trim()) && l.split('-')[0] === joined) ||
       (initials.length >= 3 && initials === l) ||
